@@ -196,8 +196,8 @@ function snippetAt(lines: readonly string[], line: number): string {
 
 /** The line of a (multi-line) replacement that writes the same key, at the same indentation, as the rendered line. */
 function sameKeyLine(replacement: string, renderedLine: string): string | null {
-  const key = /^(\s*(?:-\s+)?[^\s:#][^:#]*:)\s/.exec(renderedLine)?.[1];
-  if (key === undefined) return null;
+  const key = keyOfLine(renderedLine);
+  if (key === null) return null;
   return replacement.split('\n').find((line) => line.startsWith(key) && line.length > key.length) ?? null;
 }
 
@@ -217,14 +217,52 @@ interface LiteralPlace {
   readonly renderedLine: number;
 }
 
+/** A rendered line's key with its indentation (`      runAsUser:`), or null when it is no `key: value` line. */
+function keyOfLine(line: string): string | null {
+  return /^(\s*(?:-\s+)?[^\s:#][^:#]*:)\s/.exec(line)?.[1] ?? null;
+}
+
+/** A source line that writes one plain `key: scalar` (no list item, no template action) with nothing under it: it may go whole. */
+function deletableLine(sourceLines: readonly string[], sourceLine: number): boolean {
+  const text = sourceLines[sourceLine - 1] ?? '';
+  const plain = /^( *)[^\s:#-][^:#]*:\s+[^\s#{[|>&*!][^#]*?(\s+#.*)?\s*$/.exec(text);
+  if (plain === null || text.includes('{{')) return false;
+  const indent = plain[1]!.length;
+  for (const next of sourceLines.slice(sourceLine)) {
+    if (/^\s*(#.*)?$/.test(next)) continue;
+    return next.length - next.trimStart().length <= indent;
+  }
+  return true;
+}
+
+/**
+ * What a rendered fix does to a source line that writes one of the
+ * finding's fields: the line with the fix's value (sameKeyLine,
+ * literalEdit), null when the fix removes the field and the line may go
+ * whole (`runAsUser: 0`), undefined when no literal edit says it.
+ */
+function sourceLineChange(sourceLines: readonly string[], sourceLine: number, fix: NonNullable<Finding['fix']>, renderedLine: number, renderedLines: readonly string[]): string | null | undefined {
+  const text = sourceLines[sourceLine - 1];
+  const rendered = renderedLines[renderedLine - 1] ?? '';
+  if (text === undefined || fix.replacement === null || renderedLine < fix.startLine || fix.endLine < renderedLine) return undefined;
+  const fixedLine = sameKeyLine(fix.replacement, rendered);
+  if (fixedLine !== null) {
+    const newLine = literalEdit(fixedLine, text);
+    return newLine === null || newLine === text ? undefined : newLine;
+  }
+  const key = keyOfLine(rendered);
+  const removed = key !== null && !fix.replacement.split('\n').some((line) => line.startsWith(key));
+  return removed && deletableLine(sourceLines, sourceLine) ? null : undefined;
+}
+
 /**
  * The source lines a rendered fix becomes, as literal edits: each line that
  * writes one of the finding's fields gets the value the fix gives that
- * field's rendered line (sameKeyLine, literalEdit). The primary line must be
- * one of them; a field whose line cannot be edited so is left out (then the
- * verification says whether the others are enough), and so is one too far
- * from the primary line for one suggestion (maxSuggestionSpan). Null when
- * nothing changes.
+ * field's rendered line, or goes when the fix removes the field
+ * (sourceLineChange). The primary line must be one of them; a field whose
+ * line cannot be edited so is left out (then the verification says whether
+ * the others are enough), and so is one too far from the primary line for
+ * one suggestion (maxSuggestionSpan). Null when nothing changes.
  */
 function literalEdits(
   sourceLines: readonly string[],
@@ -233,20 +271,25 @@ function literalEdits(
   renderedLines: readonly string[],
   primaryLine: number,
 ): Pick<SuggestionCandidate, 'startLine' | 'endLine' | 'newLines'> | null {
-  const edited = new Map<number, string>();
+  // Each line's new text, or null when it goes.
+  const edited = new Map<number, string | null>();
   for (const { sourceLine, renderedLine } of places) {
     if (Math.abs(sourceLine - primaryLine) >= maxSuggestionSpan || edited.has(sourceLine)) continue;
-    const text = sourceLines[sourceLine - 1];
-    const fixedLine = fix.replacement !== null && fix.startLine <= renderedLine && renderedLine <= fix.endLine ? sameKeyLine(fix.replacement, renderedLines[renderedLine - 1] ?? '') : null;
-    const newLine = fixedLine !== null && text !== undefined ? literalEdit(fixedLine, text) : null;
-    if (newLine !== null && newLine !== text) edited.set(sourceLine, newLine);
+    const change = sourceLineChange(sourceLines, sourceLine, fix, renderedLine, renderedLines);
+    if (change !== undefined) edited.set(sourceLine, change);
   }
   if (!edited.has(primaryLine)) return null;
   const lines = [...edited.keys()];
   const [startLine, endLine] = [Math.min(...lines), Math.max(...lines)];
-  if (endLine - startLine >= maxSuggestionSpan) return { startLine: primaryLine, endLine: primaryLine, newLines: [edited.get(primaryLine)!] };
+  if (endLine - startLine >= maxSuggestionSpan) {
+    const only = edited.get(primaryLine)!;
+    return { startLine: primaryLine, endLine: primaryLine, newLines: only === null ? [] : [only] };
+  }
   const newLines: string[] = [];
-  for (let line = startLine; line <= endLine; line++) newLines.push(edited.get(line) ?? sourceLines[line - 1] ?? '');
+  for (let line = startLine; line <= endLine; line++) {
+    const change = edited.get(line);
+    if (change !== null) newLines.push(change ?? sourceLines[line - 1] ?? '');
+  }
   return { startLine, endLine, newLines };
 }
 

@@ -172,7 +172,8 @@ export async function verifySuggestions(mapped: MappedReport, port: RenderPort, 
     const fix = {
       startLine: candidate.startLine,
       endLine: candidate.endLine,
-      replacement: `${candidate.newLines.join('\n')}\n`,
+      // No lines at all: the suggestion deletes the lines it covers.
+      replacement: candidate.newLines.length === 0 ? '' : `${candidate.newLines.join('\n')}\n`,
       attachable: mapped.inOneHunk(candidate.file, candidate.startLine, candidate.endLine),
     };
     // A fix in another file than the line found (a chart's values, for a field its template takes from them) takes the finding there.

@@ -421,6 +421,17 @@ describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHel
     expect(fixes(own.report)).toEqual([['app/charts/api/values.yaml', 1, 1, container('')]]);
   });
 
+  it('deletes the values line that sets a field the fix removes (`runAsUser: 0`), verified by rendering again', async () => {
+    const restricted = 'allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}, runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}';
+    const { report } = await checkTree({
+      'charts/proxy/Chart.yaml': 'apiVersion: v2\nname: proxy\nversion: 1.0.0\n',
+      // traefik's layout: the pod's securityContext is the values map, written whole with toYaml.
+      'charts/proxy/values.yaml': 'podSecurityContext:\n  runAsNonRoot: true\n  runAsUser: 0   # bind port 80\n  runAsGroup: 1000\n',
+      'charts/proxy/templates/deployment.yaml': `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: proxy\nspec:\n  selector:\n    matchLabels: {app: proxy}\n  template:\n    metadata:\n      labels: {app: proxy}\n    spec:\n      securityContext:\n        {{- toYaml .Values.podSecurityContext | nindent 8 }}\n      containers:\n        - name: proxy\n          image: traefik:3\n          securityContext: {${restricted}}\n`,
+    });
+    expect(report.findings.map((f) => [f.file, f.line, f.check, f.fix])).toEqual([['charts/proxy/values.yaml', 3, 'runAsUser', { startLine: 3, endLine: 3, replacement: '', attachable: false }]]);
+  });
+
   it('reads template actions in a rendering as the data they are (a chart that ships a template in an annotation)', async () => {
     const pod = (sidecar: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: injector\n  annotations:\n    sidecar: ${sidecar}\nspec:\n  containers: [{name: app, image: nginx}]\n`;
     const { report } = await checkTree(
