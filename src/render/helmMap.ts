@@ -179,16 +179,39 @@ export function helmLocator(sources: HelmSources): (template: string, path: Fiel
     for (const key of [hit.values.key, ...(hit.values.alternatives ?? [])]) {
       for (const { file: valuesFile, keyPrefix } of valuesChain(sources, template)) {
         const document = documentOf(valuesFile);
-        const keyPath = keyUnder(keyPrefix, key);
-        const part = document === undefined ? undefined : valueAt(document.value, keyPath);
-        if (document === undefined || part === undefined || renderedPart === undefined) continue;
-        // Named lists in values (containers, env) are followed by name, as in the rendered object; the value must be the rendered one.
-        const inside = translatePath(renderedPart, part, path.slice(from), true);
-        if (inside === null) continue;
-        const where = locate(document.source, [...keyPath, ...inside]);
-        if (where.exact) return { template: templateHit, values: { file: valuesFile, line: where.line, column: where.column } };
+        if (document === undefined || renderedPart === undefined) continue;
+        // An element of a `range` (`*`) is the one key or item whose value is the rendered one: none when several are.
+        const found: SourceHit[] = [];
+        for (const keyPath of elementPaths(document.value, keyUnder(keyPrefix, key))) {
+          const part = valueAt(document.value, keyPath);
+          if (part === undefined) continue;
+          // Named lists in values (containers, env) are followed by name, as in the rendered object; the value must be the rendered one.
+          const inside = translatePath(renderedPart, part, path.slice(from), true);
+          if (inside === null) continue;
+          const where = locate(document.source, [...keyPath, ...inside]);
+          if (where.exact) found.push({ file: valuesFile, line: where.line, column: where.column });
+        }
+        if (found.length === 1) return { template: templateHit, values: found[0]! };
+        if (found.length > 1) break;
       }
     }
     return { template: templateHit, values: null };
   };
+}
+
+/** The paths a key with `range` elements (`*`) may stand for in a values document: each key of a map, each item of a list, there. */
+function elementPaths(value: JsonValue, key: readonly string[]): (string | number)[][] {
+  let paths: (string | number)[][] = [[]];
+  for (const segment of key) {
+    if (segment !== '*') {
+      paths = paths.map((path) => [...path, segment]);
+      continue;
+    }
+    paths = paths.flatMap((path) => {
+      const at = valueAt(value, path);
+      if (Array.isArray(at)) return at.map((_, i) => [...path, i]);
+      return typeof at === 'object' && at !== null ? Object.keys(at).map((k) => [...path, k]) : [];
+    });
+  }
+  return paths;
 }

@@ -234,7 +234,8 @@ export function fixedRendering(index: RenderingIndex, fixes: ReadonlyMap<number,
  */
 function valuesKeysOf(template: string, named: NamedTemplates, path: FieldPath, rendered: JsonValue): (readonly string[])[] {
   const values = findInTemplate(template, path, rendered, named).values;
-  return values === null || values.from !== path.length ? [] : [values.key, ...(values.alternatives ?? [])];
+  // A key of a `range` element (`*`) names no one map to write in.
+  return values === null || values.from !== path.length ? [] : [values.key, ...(values.alternatives ?? [])].filter((key) => !key.includes('*'));
 }
 
 /** A map with keys: what `default` takes as set. */

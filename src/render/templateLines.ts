@@ -21,9 +21,21 @@ interface Line {
   readonly item: boolean;
   /** Only template actions or comments: no YAML of its own. */
   readonly transparent: boolean;
-  /** The values key the dot stands for on this line (inside `{{ with .Values.x }}`), or null. */
-  readonly dot: readonly string[] | null;
+  /** The values keys the dot and the variables stand for on this line (inside `{{ with .Values.x }}`, `{{ range $k, $v := .Values.x }}`). */
+  readonly scope: Bindings;
 }
+
+/**
+ * What the dot and the variables stand for at a line, as values keys: `*`
+ * for an element of a `range` (any key of a map, any item of a list), which
+ * the locator settles by the rendered value (helmMap.ts).
+ */
+interface Bindings {
+  readonly dot: readonly string[] | null;
+  readonly vars: ReadonlyMap<string, readonly string[]>;
+}
+
+const noVars: ReadonlyMap<string, readonly string[]> = new Map();
 
 export interface TemplateHit {
   /** The line of the deepest key found. */
@@ -62,10 +74,11 @@ const valuesReference = new RegExp(valuesKeyText, 'g');
 /** `if .Values.x`, and nothing else: a guard one value turns on. */
 const ifValuesKey = new RegExp(String.raw`^if\s+${valuesKeyText}$`);
 
-/** A block action open at a line: whether it rebinds the dot (`with`, `range`, `define`), and to which values key. */
+/** A block action open at a line: whether it rebinds the dot (`with`, `range`, `define`), to which values key, and the variables it binds. */
 interface Scope {
   readonly rebinds: boolean;
   readonly dot: readonly string[] | null;
+  readonly vars: ReadonlyMap<string, readonly string[]>;
 }
 
 const action = /\{\{-?\s*(.*?)\s*-?\}\}/g;
@@ -77,29 +90,56 @@ export const writesNoYaml = (body: string) => body === '' || body.startsWith('#'
 /** An action that writes the dot itself: `{{ toYaml . | nindent 8 }}`, `{{ . }}`. */
 const usesDot = /^(?:toYaml\s+)?\.(?:\s*\|.*)?$/;
 
-/** Follows `with`/`range`/`if`…`end` through the lines: the values key the dot stands for on each line. */
-function dotTracker(): (body: string) => readonly string[] | null {
+/** `range $k, $v := .Values.x`, `range $v := $w.y`, `range .Values.x`: the element variable (if any) and what is ranged over. */
+const rangeOver = /^range\s+(?:(?:\$[A-Za-z0-9_]+\s*,\s*)?(\$[A-Za-z0-9_]+)\s*:=\s*)?(\S+)$/;
+
+/** The values key a reference stands for in a scope: `.Values.a.b`, `$v.a` of a bound variable, `.a` of a bound dot; null for anything else. */
+function keyOfReference(reference: string, scope: Bindings): readonly string[] | null {
+  const named = new RegExp(String.raw`^\$?${valuesKeyText}$`).exec(reference);
+  if (named) return named[1]!.slice(1).split('.');
+  const variable = /^(\$[A-Za-z0-9_]+)((?:\.[A-Za-z0-9_]+)*)$/.exec(reference);
+  if (variable) {
+    const bound = scope.vars.get(variable[1]!);
+    return bound === undefined ? null : [...bound, ...(variable[2] === '' ? [] : variable[2]!.slice(1).split('.'))];
+  }
+  const relative = /^\.([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)$/.exec(reference);
+  return relative && scope.dot !== null ? [...scope.dot, ...relative[1]!.split('.')] : null;
+}
+
+/** Follows `with`/`range`/`if`…`end` through the lines: the values keys the dot and the variables stand for on each line. */
+function dotTracker(): (body: string) => Bindings {
   const scopes: Scope[] = [];
-  const current = () => [...scopes].reverse().find((s) => s.rebinds)?.dot ?? null;
+  const current = (): Bindings => {
+    const dot = [...scopes].reverse().find((s) => s.rebinds)?.dot ?? null;
+    const top = scopes[scopes.length - 1];
+    return { dot, vars: top?.vars ?? noVars };
+  };
   return (body) => {
-    let dot = current();
+    let bindings = current();
     let used = false;
     for (const match of body.matchAll(action)) {
       const words = match[1]!;
       const opener = blockOpener.exec(words)?.[1];
+      const outer = current();
       if (opener === 'with') {
-        const key = new RegExp(String.raw`^with\s+\$?${valuesKeyText}$`).exec(words)?.[1];
-        scopes.push({ rebinds: true, dot: key === undefined ? null : key.slice(1).split('.') });
-      } else if (opener === 'range' || opener === 'define' || opener === 'block') scopes.push({ rebinds: true, dot: null });
-      else if (opener === 'if') scopes.push({ rebinds: false, dot: null });
+        const key = /^with\s+(\S+)$/.exec(words)?.[1];
+        scopes.push({ rebinds: true, dot: key === undefined ? null : keyOfReference(key, outer), vars: outer.vars });
+      } else if (opener === 'range') {
+        const range = rangeOver.exec(words);
+        const over = range === null ? null : keyOfReference(range[2]!, outer);
+        const element = over === null ? null : [...over, '*'];
+        const vars = range?.[1] !== undefined && element !== null ? new Map([...outer.vars, [range[1], element]]) : outer.vars;
+        scopes.push({ rebinds: true, dot: element, vars });
+      } else if (opener === 'define' || opener === 'block') scopes.push({ rebinds: true, dot: null, vars: noVars });
+      else if (opener === 'if') scopes.push({ rebinds: false, dot: null, vars: outer.vars });
       else if (words === 'end') scopes.pop();
       else if (!used && usesDot.test(words)) {
-        dot = current();
+        bindings = current();
         used = true;
       }
-      if (!used) dot = current();
+      if (!used) bindings = current();
     }
-    return dot;
+    return bindings;
   };
 }
 
@@ -116,7 +156,7 @@ function linesOf(text: string): Line[] {
       body = after.trimStart();
     }
     const transparent = writesNoYaml(body);
-    return { number: i + 1, indent: item ? itemIndent : indent, body, item: item && !transparent, transparent: transparent && !item, dot: dotOf(body) };
+    return { number: i + 1, indent: item ? itemIndent : indent, body, item: item && !transparent, transparent: transparent && !item, scope: dotOf(body) };
   });
 }
 
@@ -127,13 +167,28 @@ function keyOf(line: Line): { key: string; value: string } | null {
   return { key, value: (match[2] ?? '').trim() };
 }
 
-/** The values keys a line's text writes, in order: each `.Values.x` named, or the dot where it stands for one (`dot`). */
-function valuesPathIn(text: string, dot: readonly string[] | null): string[][] | null {
+/** A reference an action reads a value at: `.Values.a`, `$v.a`, `.a` (group 1). */
+const reference = /(?<![\w.$)\]])(\$?[A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)+|\$[A-Za-z0-9_]+)/g;
+
+/**
+ * The values keys a line's text writes, in order: each `.Values.x` named,
+ * each field of a variable or of the dot that stands for a values key (in a
+ * `range` over one, `$config.hostPort`), or the dot itself where it stands
+ * for one (`toYaml .`).
+ */
+function valuesPathIn(text: string, scope: Bindings): string[][] | null {
   const named = [...text.matchAll(valuesReference)].map((match) => match[1]!.slice(1).split('.'));
   if (named.length > 0) return named;
-  if (dot === null) return null;
-  for (const used of text.matchAll(action)) if (usesDot.test(used[1]!)) return [[...dot]];
-  return null;
+  const bound: string[][] = [];
+  for (const used of text.matchAll(action)) {
+    const words = used[1]!;
+    if (scope.dot !== null && usesDot.test(words)) return [[...scope.dot]];
+    for (const ref of words.matchAll(reference)) {
+      const key = keyOfReference(ref[1]!, scope);
+      if (key !== null) bound.push([...key]);
+    }
+  }
+  return bound.length > 0 ? bound : null;
 }
 
 /** Lines [from, to) that belong to the block under a line of indentation `indent` (a key's value, or an item). */
@@ -170,7 +225,7 @@ function valuesInBlock(lines: readonly Line[], from: number, to: number): string
   // Only at the block's own level: a toYaml deeper down writes something else.
   const own = lines.slice(from, to).find((line) => !line.transparent)?.indent ?? Number.POSITIVE_INFINITY;
   for (let i = from; i < to; i++) {
-    const path = valuesPathIn(lines[i]!.body, lines[i]!.dot);
+    const path = valuesPathIn(lines[i]!.body, lines[i]!.scope);
     if (path !== null && writtenIndent(lines[i]!) <= own && /toYaml|\btpl\b|\binclude\b/.test(lines[i]!.body)) return path;
   }
   return null;
@@ -295,7 +350,7 @@ function walk(lines: readonly Line[], from: number, to: number, path: FieldPath,
     const end = blockEnd(lines, i + 1, line.indent, false);
     if (depth === path.length - 1 || key.value !== '') {
       // The field itself, or a value written on the key's line (or, for a key that ends the path, by a `toYaml` under it).
-      const values = valuesPathIn(key.value, line.dot) ?? (depth === path.length - 1 && key.value === '' ? valuesInBlock(lines, i + 1, end) : null);
+      const values = valuesPathIn(key.value, line.scope) ?? (depth === path.length - 1 && key.value === '' ? valuesInBlock(lines, i + 1, end) : null);
       consider({ line: line.number, depth: depth + 1, values: values === null ? null : sourceOf(values, depth + 1) });
       if (depth === path.length - 1) continue;
     }

@@ -128,10 +128,44 @@ spec:
     ['spec.template.spec.containers[0].securityContext.privileged', { line: 12, exact: false, values: { key: ['containerSecurityContext'], from: 6 } }],
     // The key a missing field belongs under (its container's securityContext): the values key that writes it whole.
     ['spec.template.spec.containers[0].securityContext', { line: 12, exact: true, values: { key: ['containerSecurityContext'], from: 6 } }],
-    // range rebinds the dot to an item: no values key is certain.
-    ['spec.template.spec.containers[0].ports[0].containerPort', { line: 17, exact: true, values: null }],
+    // range binds the dot to an item of the list (`*`): which one, the locator settles by the rendered value.
+    ['spec.template.spec.containers[0].ports[0].containerPort', { line: 17, exact: true, values: { key: ['extraPorts', '*'], from: 8 } }],
   ])('%s', (path, hit) => {
     expect(findInTemplate(withTemplate, parseFieldPath(path), value)).toEqual(hit);
+  });
+});
+
+describe('findInTemplate and helmLocator in a `range` over a values map', () => {
+  // traefik's layout: one container port per entry of `.Values.ports`, through the range's variables.
+  const template = `apiVersion: apps/v1
+kind: Deployment
+spec:
+  template:
+    spec:
+      containers:
+        - name: proxy
+          ports:
+          {{- range $name, $config := .Values.ports }}
+            - name: {{ $name }}
+              containerPort: {{ $config.port }}
+              {{- if $config.hostPort }}
+              hostPort: {{ $config.hostPort }}
+              {{- end }}
+          {{- end }}
+`;
+  const values = 'ports:\n  web:\n    port: 8000\n    hostPort:\n  admin:\n    port: 9000\n    hostPort: 9000\n  metrics:\n    port: 9100\n';
+  const rendered = { spec: { template: { spec: { containers: [{ name: 'proxy', ports: [{ name: 'admin', containerPort: 9000, hostPort: 9000 }, { name: 'metrics', containerPort: 9100 }, { name: 'web', containerPort: 8000 }] }] } } } };
+  const path = parseFieldPath('spec.template.spec.containers[0].ports[0].hostPort');
+
+  it('names the values key a range variable stands for, with `*` for the element', () => {
+    expect(findInTemplate(template, path, rendered).values).toEqual({ key: ['ports', '*', 'hostPort'], from: 8 });
+  });
+
+  it('places the field on the one entry whose value is the rendered one; on none when several are', () => {
+    const locate = (text: string) => helmLocator({ chartDir: 'charts/proxy', valuesFiles: ['charts/proxy/values.yaml'], texts: new Map([['charts/proxy/templates/deployment.yaml', template], ['charts/proxy/values.yaml', text]]) });
+    expect(locate(values)('templates/deployment.yaml', path, rendered).values).toEqual({ file: 'charts/proxy/values.yaml', line: 7, column: 5 });
+    const twice = values.replace('    hostPort:\n', '    hostPort: 9000\n');
+    expect(locate(twice)('templates/deployment.yaml', path, rendered).values).toBeNull();
   });
 });
 
