@@ -60,6 +60,12 @@ export interface SuggestionCandidate {
    * one rendering are verified together, in one rendering (verify.ts).
    */
   readonly ownObject?: boolean;
+  /**
+   * The edit deletes a line that writes a value (`runAsUser: 0`): a values
+   * key may be read by other objects too (a Service's port), so it stands
+   * only when no other object of the rendering changes (verify.ts).
+   */
+  readonly deletes?: boolean;
 }
 
 
@@ -270,7 +276,7 @@ function literalEdits(
   fix: NonNullable<Finding['fix']>,
   renderedLines: readonly string[],
   primaryLine: number,
-): Pick<SuggestionCandidate, 'startLine' | 'endLine' | 'newLines'> | null {
+): Pick<SuggestionCandidate, 'startLine' | 'endLine' | 'newLines' | 'deletes'> | null {
   // Each line's new text, or null when it goes.
   const edited = new Map<number, string | null>();
   for (const { sourceLine, renderedLine } of places) {
@@ -283,14 +289,14 @@ function literalEdits(
   const [startLine, endLine] = [Math.min(...lines), Math.max(...lines)];
   if (endLine - startLine >= maxSuggestionSpan) {
     const only = edited.get(primaryLine)!;
-    return { startLine: primaryLine, endLine: primaryLine, newLines: only === null ? [] : [only] };
+    return only === null ? { startLine: primaryLine, endLine: primaryLine, newLines: [], deletes: true } : { startLine: primaryLine, endLine: primaryLine, newLines: [only] };
   }
   const newLines: string[] = [];
   for (let line = startLine; line <= endLine; line++) {
     const change = edited.get(line);
     if (change !== null) newLines.push(change ?? sourceLines[line - 1] ?? '');
   }
-  return { startLine, endLine, newLines };
+  return [...edited.values()].includes(null) ? { startLine, endLine, newLines, deletes: true } : { startLine, endLine, newLines };
 }
 
 /**

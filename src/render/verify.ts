@@ -16,6 +16,8 @@ import type { MappedReport, SuggestionCandidate } from './mapReport.js';
 import type { RenderPort } from './types.js';
 import { addTo } from '../multiMap.js';
 import { sourceComments } from './helmMap.js';
+import { loadManifestFile } from '../manifests/load.js';
+import { isObject } from '../pss/pod.js';
 
 const objectKey = (f: Pick<Finding, 'kind' | 'namespace' | 'name'>) => `${f.kind}\u0000${f.namespace ?? ''}\u0000${f.name}`;
 
@@ -27,6 +29,8 @@ interface RenderingChecks {
   readonly sourceOf: ReadonlyMap<string, string>;
   /** The objects of each kind, namespace and template (sourceKey). */
   readonly bySource: ReadonlyMap<string, readonly string[]>;
+  /** Every object of the rendering as its JSON, by objectKey (a repeated one with its place), to tell which ones an edit changed. */
+  readonly objects: ReadonlyMap<string, string>;
 }
 
 const sourceKey = (kind: string, namespace: string | null, source: string) => `${kind}\u0000${namespace ?? ''}\u0000${source}`;
@@ -49,7 +53,21 @@ function renderingChecks(text: string, policy: PolicyContext): RenderingChecks {
     const key = objectKey(f);
     byObject.set(key, (byObject.get(key) ?? new Set()).add(f.check));
   }
-  return { byObject, sourceOf, bySource };
+  const objects = new Map<string, string>();
+  for (const [i, document] of loadManifestFile('rendered.yaml', text, { maxBytes: Number.MAX_SAFE_INTEGER }).documents.entries()) {
+    const value = document.value;
+    const metadata = isObject(value) && isObject(value.metadata) ? value.metadata : {};
+    const key = objectKey({ kind: isObject(value) && typeof value.kind === 'string' ? value.kind : '', namespace: typeof metadata.namespace === 'string' ? metadata.namespace : null, name: typeof metadata.name === 'string' ? metadata.name : '' });
+    objects.set(objects.has(key) ? `${key}\u0000${i}` : key, JSON.stringify(value));
+  }
+  return { byObject, sourceOf, bySource, objects };
+}
+
+/** Whether every object of the first rendering but `own` is in the second as it was, and the second has no other. */
+function othersUnchanged(before: RenderingChecks, after: RenderingChecks, own: string): boolean {
+  if (before.objects.size !== after.objects.size) return false;
+  for (const [key, json] of before.objects) if (key !== own && after.objects.get(key) !== json) return false;
+  return true;
 }
 
 /**
@@ -164,6 +182,7 @@ export async function verifySuggestions(mapped: MappedReport, port: RenderPort, 
     const checks = before.get(label)!;
     const was = checks.byObject.get(objectKey(finding)) ?? new Set<string>();
     const now = checksOfObject(checks, after, finding);
+    if (candidate.deletes === true && !othersUnchanged(checks, after, objectKey(finding))) return false;
     return now !== null && !now.has(finding.check) && [...now].every((check) => was.has(check));
   };
   const chosen = new Map<number, SuggestionCandidate>();

@@ -430,6 +430,15 @@ describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHel
       'charts/proxy/templates/deployment.yaml': `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: proxy\nspec:\n  selector:\n    matchLabels: {app: proxy}\n  template:\n    metadata:\n      labels: {app: proxy}\n    spec:\n      securityContext:\n        {{- toYaml .Values.podSecurityContext | nindent 8 }}\n      containers:\n        - name: proxy\n          image: traefik:3\n          securityContext: {${restricted}}\n`,
     });
     expect(report.findings.map((f) => [f.file, f.line, f.check, f.fix])).toEqual([['charts/proxy/values.yaml', 3, 'runAsUser', { startLine: 3, endLine: 3, replacement: '', attachable: false }]]);
+
+    // prometheus-systemd-exporter's layout: the hostPort is the Service's port, so deleting the key would break the Service too.
+    const shared = await checkTree({
+      'charts/exporter/Chart.yaml': 'apiVersion: v2\nname: exporter\nversion: 1.0.0\n',
+      'charts/exporter/values.yaml': 'service:\n  type: ClusterIP\n  port: 9558\n',
+      'charts/exporter/templates/daemonset.yaml': `apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: exporter\nspec:\n  selector:\n    matchLabels: {app: exporter}\n  template:\n    metadata:\n      labels: {app: exporter}\n    spec:\n      securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}\n      containers:\n        - name: exporter\n          image: exporter:1\n          securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}\n          ports:\n            - containerPort: 9558\n              hostPort: {{ .Values.service.port }}\n`,
+      'charts/exporter/templates/service.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: exporter\nspec:\n  ports:\n    - port: {{ .Values.service.port }}\n',
+    });
+    expect(shared.report.findings.map((f) => [f.file, f.line, f.check, f.fix?.replacement ?? null])).toEqual([['charts/exporter/values.yaml', 3, 'hostPorts', null]]);
   });
 
   it('reads template actions in a rendering as the data they are (a chart that ships a template in an annotation)', async () => {
