@@ -17016,7 +17016,7 @@ function valueAt(pod, path11) {
 }
 var shown2 = (value) => value === void 0 || value === null || value === "" || typeof value === "object" ? [] : [String(value)];
 var isContainerList = (segment) => segment === "containers" || segment === "initContainers" || segment === "ephemeralContainers";
-function kyvernoPaths(failure2, pod) {
+function kyvernoPaths(failure3, pod) {
   const required = {
     runAsNonRoot: { field: ["securityContext", "runAsNonRoot"], covers: (p) => valueAt(p, ["spec", "securityContext", "runAsNonRoot"]) === true },
     seccompProfile_restricted: {
@@ -17024,9 +17024,9 @@ function kyvernoPaths(failure2, pod) {
       covers: (p) => ["RuntimeDefault", "Localhost"].includes(String(valueAt(p, ["spec", "securityContext", "seccompProfile", "type"])))
     }
   };
-  const rule = required[failure2.check];
-  if (!rule || rule.covers(pod)) return failure2.paths;
-  const paths = [...failure2.paths];
+  const rule = required[failure3.check];
+  if (!rule || rule.covers(pod)) return failure3.paths;
+  const paths = [...failure3.paths];
   const seen = new Set(paths.map((p) => p.join(".")));
   for (const key of ["initContainers", "containers", "ephemeralContainers"]) {
     list(pod.spec, key).forEach((container, index) => {
@@ -17038,10 +17038,10 @@ function kyvernoPaths(failure2, pod) {
   }
   return paths;
 }
-function fieldErrors(failure2, pod) {
+function fieldErrors(failure3, pod) {
   const errors = /* @__PURE__ */ new Map();
-  for (const original of kyvernoPaths(failure2, pod)) {
-    const path11 = failure2.check === "restrictedVolumes" && original.length === 3 ? [...original, "unknown"] : original;
+  for (const original of kyvernoPaths(failure3, pod)) {
+    const path11 = failure3.check === "restrictedVolumes" && original.length === 3 ? [...original, "unknown"] : original;
     let fieldPath = path11;
     let badValues;
     const last = path11[path11.length - 1];
@@ -17106,11 +17106,11 @@ function evaluatePodSecurityRule(pod, level3, version4, excludes) {
   }
   const kept = [];
   const excluded = [];
-  for (const failure2 of failures) {
-    const standing = remaining.get(failure2.check) ?? [];
-    const original = fieldErrors(failure2, pod).length;
-    if (original > 0 && standing.length === 0) excluded.push(failure2.check);
-    else kept.push(failure2);
+  for (const failure3 of failures) {
+    const standing = remaining.get(failure3.check) ?? [];
+    const original = fieldErrors(failure3, pod).length;
+    if (original > 0 && standing.length === 0) excluded.push(failure3.check);
+    else kept.push(failure3);
   }
   return { failures: kept, excluded };
 }
@@ -17484,12 +17484,12 @@ function byPlace(a, b) {
   return a.line - b.line || a.column - b.column;
 }
 function toFinding(source, placed2) {
-  const { failure: failure2 } = placed2;
-  const locations = new Array(failure2.paths.length);
+  const { failure: failure3 } = placed2;
+  const locations = new Array(failure3.paths.length);
   const named = /* @__PURE__ */ new Set();
   let podLevel = false;
-  for (let i = 0; i < failure2.paths.length; i++) {
-    const location = locationOf(source, failure2.paths[i]);
+  for (let i = 0; i < failure3.paths.length; i++) {
+    const location = locationOf(source, failure3.paths[i]);
     locations[i] = location;
     if (location.container === null) podLevel = true;
     else named.add(location.container);
@@ -17504,9 +17504,9 @@ function toFinding(source, placed2) {
     name: source.name,
     container: containers.length === 1 && !podLevel ? containers[0] ?? null : null,
     containers,
-    check: failure2.check,
-    reason: failure2.reason,
-    detail: failure2.detail,
+    check: failure3.check,
+    reason: failure3.reason,
+    detail: failure3.detail,
     level: placed2.policy.level,
     version: formatVersion(placed2.policy.version),
     line: locations[0]?.line ?? source.document.line,
@@ -18210,7 +18210,7 @@ function findWorkloadKind(apiVersion, kind) {
 
 // src/workloads/charts.ts
 var text = (value) => typeof value === "string" && value !== "" ? value : null;
-var referenceName = (reference) => [text(reference.kind), text(reference.name)].filter((part) => part !== null).join(" ");
+var referenceName = (reference2) => [text(reference2.kind), text(reference2.name)].filter((part) => part !== null).join(" ");
 function chartReferenceOf(apiVersion, kind, object) {
   const group = apiGroup(apiVersion);
   if (group === "helm.toolkit.fluxcd.io" && kind === "HelmRelease") return helmReleaseChart(object);
@@ -18250,9 +18250,9 @@ function argoChart(spec, specPath) {
   }
   return null;
 }
-function chartMessage(kind, name, reference) {
-  const chart = reference.chart === null ? "its chart" : `its chart (${reference.chart})`;
-  return `${kind} ${name || "(unnamed)"} not rendered: ${reference.controller} renders ${chart} with its values in the cluster, so the pod specs it makes are not checked here`;
+function chartMessage(kind, name, reference2) {
+  const chart = reference2.chart === null ? "its chart" : `its chart (${reference2.chart})`;
+  return `${kind} ${name || "(unnamed)"} not rendered: ${reference2.controller} renders ${chart} with its values in the cluster, so the pod specs it makes are not checked here`;
 }
 
 // src/workloads/extract.ts
@@ -18597,7 +18597,7 @@ function isWrittenObject(value) {
 }
 
 // src/fixes/fixers/allowPrivilegeEscalation.ts
-var fixAllowPrivilegeEscalation = ({ failure: failure2 }) => ({ kind: "edits", edits: setEach(failure2.paths, false) });
+var fixAllowPrivilegeEscalation = ({ failure: failure3 }) => ({ kind: "edits", edits: setEach(failure3.paths, false) });
 
 // src/fixes/fixers/appArmorProfile.ts
 var fixAppArmorProfile = (context) => {
@@ -18664,14 +18664,14 @@ var fixHostProbesAndHostLifecycle = (context) => ({
 });
 
 // src/fixes/fixers/privileged.ts
-var fixPrivileged = ({ failure: failure2 }) => ({ kind: "edits", edits: setEach(failure2.paths, false) });
+var fixPrivileged = ({ failure: failure3 }) => ({ kind: "edits", edits: setEach(failure3.paths, false) });
 
 // src/fixes/fixers/procMount.ts
-var fixProcMount = ({ failure: failure2 }) => ({ kind: "edits", edits: setEach(failure2.paths, "Default") });
+var fixProcMount = ({ failure: failure3 }) => ({ kind: "edits", edits: setEach(failure3.paths, "Default") });
 
 // src/fixes/fixers/readOnlyRootFilesystem.ts
 var readOnlyRootFilesystemCaveat = "A process that writes outside its volumes (temporary files, caches, PID files) then fails: mount an `emptyDir` volume where it writes, such as `/tmp`.";
-var fixReadOnlyRootFilesystem = ({ failure: failure2 }) => ({ kind: "edits", edits: setEach(failure2.paths, true), caveat: readOnlyRootFilesystemCaveat });
+var fixReadOnlyRootFilesystem = ({ failure: failure3 }) => ({ kind: "edits", edits: setEach(failure3.paths, true), caveat: readOnlyRootFilesystemCaveat });
 
 // src/fixes/fixers/runAsNonRoot.ts
 var nonRootCaveat = "The image must then run as a non-root user (a numeric USER in the image, or a non-zero `runAsUser`): the kubelet refuses to start a container that would run as root.";
@@ -18920,9 +18920,9 @@ var fixHostPathVolumes = (context) => ({ kind: "manual", note: volumeNote("hostP
 var fixRestrictedVolumes = (context) => ({ kind: "manual", note: volumeNote("restrictedVolumes", volumes(context)) });
 
 // src/fixes/fixers/windowsHostProcess.ts
-var fixWindowsHostProcess = ({ failure: failure2 }) => ({
+var fixWindowsHostProcess = ({ failure: failure3 }) => ({
   kind: "edits",
-  edits: setEach(failure2.paths, false),
+  edits: setEach(failure3.paths, false),
   caveat: "The containers then run as normal Windows containers, without access to the node."
 });
 
@@ -21391,7 +21391,7 @@ function addLinuxOnly(found, container, securityContext, fields2) {
 }
 function podStateOf(pod, { level: level3, version: version4 }) {
   const failing = /* @__PURE__ */ new Set();
-  for (const failure2 of evaluatePod(pod, level3, version4).failures) failing.add(failure2.check);
+  for (const failure3 of evaluatePod(pod, level3, version4).failures) failing.add(failure3.check);
   for (const check of failingAdvice(pod)) failing.add(check);
   return new PodState(failing, apiRuleViolations(pod));
 }
@@ -22158,7 +22158,7 @@ function computeFixes(request) {
   return fixer.results(fixer.suggest());
 }
 function withoutFixes(pods, why) {
-  return { suggestions: [], pods: pods.map((pod) => pod.failures.map((failure2) => ({ check: failure2.check, fix: null, fixNote: why(failure2.check) }))) };
+  return { suggestions: [], pods: pods.map((pod) => pod.failures.map((failure3) => ({ check: failure3.check, fix: null, fixNote: why(failure3.check) }))) };
 }
 var FileFixer = class {
   constructor(request) {
@@ -22221,13 +22221,13 @@ var FileFixer = class {
       const { level: level3, version: version4 } = policy ?? fallback;
       const key = podKey(source.document.index, source.objectPath);
       for (let failureIndex = 0; failureIndex < failures.length; failureIndex++) {
-        const failure2 = failures[failureIndex];
-        const plan = fixers[failure2.check]({ failure: failure2, pod: source.pod, written, kind: source.kind, level: level3, version: version4 });
+        const failure3 = failures[failureIndex];
+        const plan = fixers[failure3.check]({ failure: failure3, pod: source.pod, written, kind: source.kind, level: level3, version: version4 });
         const owner = {
           id: `${podIndex}/${failureIndex}`,
           index: this.owners.length,
           podIndex,
-          check: failure2.check,
+          check: failure3.check,
           documentIndex: source.document.index,
           podKey: key,
           plan: summaryOf(plan),
@@ -22237,7 +22237,7 @@ var FileFixer = class {
           note: plan.kind === "manual" ? plan.note : null,
           atSource: false
         };
-        if (plan.kind === "edits" && plan.edits.length === 0) owner.note = noSafeFix(failure2.check, "nothing to change in the manifest as written fixes it");
+        if (plan.kind === "edits" && plan.edits.length === 0) owner.note = noSafeFix(failure3.check, "nothing to change in the manifest as written fixes it");
         this.owners.push(owner);
         this.byPod[podIndex]?.push(owner);
       }
@@ -22425,9 +22425,9 @@ var FileFixer = class {
       throw error;
     }
   }
-  refuse(owner, failure2) {
+  refuse(owner, failure3) {
     owner.accepted = false;
-    owner.note = failure2.shared !== null ? sharedNode(owner.check, failure2.shared) : noSafeFix(owner.check, failure2.reason);
+    owner.note = failure3.shared !== null ? sharedNode(owner.check, failure3.shared) : noSafeFix(owner.check, failure3.reason);
   }
   /**
    * 2. Fixes that edit one node for several pod specs (an anchor that List
@@ -22459,11 +22459,11 @@ var FileFixer = class {
       }
       const accepted = [];
       for (const group of groups) {
-        const failure2 = this.attempt([...accepted, ...group]);
-        if (failure2 === null) {
+        const failure3 = this.attempt([...accepted, ...group]);
+        if (failure3 === null) {
           accept(group);
           accepted.push(...group);
-        } else for (const owner of group) this.refuse(owner, failure2);
+        } else for (const owner of group) this.refuse(owner, failure3);
       }
     }
     for (const owner of grouped) {
@@ -22506,11 +22506,11 @@ var FileFixer = class {
       }
       const accepted = [];
       for (const owner of candidates) {
-        const failure2 = this.attempt([...accepted, owner]);
-        if (failure2 === null) {
+        const failure3 = this.attempt([...accepted, owner]);
+        if (failure3 === null) {
           owner.accepted = true;
           accepted.push(owner);
-        } else this.refuse(owner, failure2);
+        } else this.refuse(owner, failure3);
       }
     }
   }
@@ -22716,33 +22716,33 @@ function withKyverno(outcome, verdicts) {
   let warning = [...outcome.warning];
   const blocked = new Set(blocking.map((f) => f.failure.check));
   const warned = new Set(warning.map((f) => f.failure.check));
-  const placed2 = (verdict, failure2, mode) => {
+  const placed2 = (verdict, failure3, mode) => {
     const policy = { level: verdict.rule.level, version: verdict.rule.version };
-    return { mode, policy, levelSource: kyvernoSource(verdict.rule, verdict), failure: failure2, optOut: null, kyvernoRule: verdict.rule };
+    return { mode, policy, levelSource: kyvernoSource(verdict.rule, verdict), failure: failure3, optOut: null, kyvernoRule: verdict.rule };
   };
   for (const verdict of verdicts.filter((v) => v.action === "enforce")) {
-    for (const failure2 of verdict.failures) {
-      if (blocked.has(failure2.check)) continue;
-      blocked.add(failure2.check);
-      warning = warning.filter((f) => f.failure.check !== failure2.check);
-      blocking.push(placed2(verdict, failure2, "enforce"));
+    for (const failure3 of verdict.failures) {
+      if (blocked.has(failure3.check)) continue;
+      blocked.add(failure3.check);
+      warning = warning.filter((f) => f.failure.check !== failure3.check);
+      blocking.push(placed2(verdict, failure3, "enforce"));
     }
   }
   for (const verdict of verdicts.filter((v) => v.action === "audit")) {
-    for (const failure2 of verdict.failures) {
-      if (blocked.has(failure2.check) || warned.has(failure2.check)) continue;
-      warned.add(failure2.check);
-      warning.push(placed2(verdict, failure2, "warn"));
+    for (const failure3 of verdict.failures) {
+      if (blocked.has(failure3.check) || warned.has(failure3.check)) continue;
+      warned.add(failure3.check);
+      warning.push(placed2(verdict, failure3, "warn"));
     }
   }
   const ignored = [...outcome.ignored];
   const reported = new Set([...blocking, ...warning, ...ignored].map((f) => f.failure.check));
   for (const verdict of verdicts) {
-    for (const failure2 of verdict.excepted) {
-      if (reported.has(failure2.check)) continue;
-      reported.add(failure2.check);
+    for (const failure3 of verdict.excepted) {
+      if (reported.has(failure3.check)) continue;
+      reported.add(failure3.check);
       const message = `${verdict.exceptions.map(exceptionLabel).join(", ")} exempts it from Kyverno ${verdict.rule.policy} rule ${verdict.rule.ruleName}`;
-      ignored.push({ ...placed2(verdict, failure2, verdict.action === "enforce" ? "enforce" : "warn"), why: [{ kind: "kyverno-exception", message }] });
+      ignored.push({ ...placed2(verdict, failure3, verdict.action === "enforce" ? "enforce" : "warn"), why: [{ kind: "kyverno-exception", message }] });
     }
   }
   return { ...outcome, blocking, warning, ignored, allowed: blocking.length === 0 };
@@ -22767,10 +22767,10 @@ function evaluatePolicy(pod, policy) {
     preview: policy.preview ? at3({ level: policy.enforce.level, version: policy.preview.version }) : null
   });
 }
-function imagesConcerned(failure2, pod) {
-  if (failure2.paths.length === 0) return null;
+function imagesConcerned(failure3, pod) {
+  if (failure3.paths.length === 0) return null;
   const images = [];
-  for (const path11 of failure2.paths) {
+  for (const path11 of failure3.paths) {
     const [root, key, index] = path11;
     if (root !== "spec" || typeof index !== "number" || !containerListKeys.includes(key)) return null;
     const container = list(pod.spec, key)[index];
@@ -22779,13 +22779,13 @@ function imagesConcerned(failure2, pod) {
   }
   return images;
 }
-function ignoreCauses(failure2, pod, policy) {
+function ignoreCauses(failure3, pod, policy) {
   const causes = [];
   if (policy.exemption) causes.push({ kind: "exemption", exemption: policy.exemption, message: policy.exemption.message });
   for (const disabled of policy.disabled) {
-    if (disabled.check !== failure2.check) continue;
+    if (disabled.check !== failure3.check) continue;
     if (disabled.images) {
-      const images = imagesConcerned(failure2, pod);
+      const images = imagesConcerned(failure3, pod);
       if (!images?.every((image) => matchImage(image, disabled.images ?? []) !== null)) continue;
     }
     const scope = disabled.images ? ` for images ${disabled.images.join(", ")}` : "";
@@ -22794,7 +22794,7 @@ function ignoreCauses(failure2, pod, policy) {
     causes.push({ kind: "disabled", disabled, message });
   }
   for (const optOut of policy.optOuts) {
-    if (optOut.status === "honoured" && optOut.checks.includes(failure2.check)) causes.push({ kind: "annotation", optOut, message: optOut.message });
+    if (optOut.status === "honoured" && optOut.checks.includes(failure3.check)) causes.push({ kind: "annotation", optOut, message: optOut.message });
   }
   return causes;
 }
@@ -22806,9 +22806,9 @@ function splitEvaluations(pod, policy, evaluations) {
   const warning = [];
   const ignored = [];
   const preview = [];
-  const place2 = (mode, lv, levelSource, failure2, into) => {
-    const finding = { mode, policy: lv, levelSource, failure: failure2, optOut: unhonouredOptOut(failure2.check, policy) };
-    const why = ignoreCauses(failure2, pod, policy);
+  const place2 = (mode, lv, levelSource, failure3, into) => {
+    const finding = { mode, policy: lv, levelSource, failure: failure3, optOut: unhonouredOptOut(failure3.check, policy) };
+    const why = ignoreCauses(failure3, pod, policy);
     if (why.length > 0) ignored.push({ ...finding, why });
     else into.push(finding);
   };
@@ -22819,17 +22819,17 @@ function splitEvaluations(pod, policy, evaluations) {
   ];
   if (policy.audit && policy.auditSource) modes.push(["audit", policy.audit, policy.auditSource, evaluations.audit, warning]);
   for (const [mode, lv, source, evaluation, into] of modes) {
-    for (const failure2 of evaluation?.failures ?? []) {
-      if (reported.has(failure2.check)) continue;
-      reported.add(failure2.check);
-      place2(mode, lv, source, failure2, into);
+    for (const failure3 of evaluation?.failures ?? []) {
+      if (reported.has(failure3.check)) continue;
+      reported.add(failure3.check);
+      place2(mode, lv, source, failure3, into);
     }
   }
   if (policy.preview && evaluations.preview) {
     const failingToday = new Set(evaluations.enforce.failures.map((f) => f.check));
     const lv = { level: policy.enforce.level, version: policy.preview.version };
-    for (const failure2 of evaluations.preview.failures) {
-      if (!failingToday.has(failure2.check)) place2("preview", lv, policy.preview.source, failure2, preview);
+    for (const failure3 of evaluations.preview.failures) {
+      if (!failingToday.has(failure3.check)) place2("preview", lv, policy.preview.source, failure3, preview);
     }
   }
   return { evaluations, blocking, warning, ignored, preview, allowed: blocking.length === 0 };
@@ -23559,10 +23559,10 @@ function dirOf(path11) {
   const slash = path11.lastIndexOf("/");
   return slash < 0 ? "" : path11.slice(0, slash);
 }
-function joinPath(dir, reference) {
-  if (reference.startsWith("/")) return null;
+function joinPath(dir, reference2) {
+  if (reference2.startsWith("/")) return null;
   const parts = dir === "" ? [] : dir.split("/");
-  for (const part of reference.split("/")) {
+  for (const part of reference2.split("/")) {
     if (part === "" || part === ".") continue;
     if (part === "..") {
       if (parts.length === 0) return null;
@@ -23589,11 +23589,11 @@ function isKustomizationFile(path11) {
 var isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 var list2 = (value) => Array.isArray(value) ? value : [];
 var text2 = (value) => typeof value === "string" ? value : null;
-function isRemote(reference) {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(reference) || /^[\w.-]+@[\w.-]+:/.test(reference)) return true;
-  if (reference.includes("?ref=") || reference.includes("//")) return true;
-  const first = reference.split("/")[0] ?? "";
-  return first.includes(".") && first !== "." && first !== ".." && reference.includes("/") && !/\.(ya?ml|json)$/i.test(reference);
+function isRemote(reference2) {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(reference2) || /^[\w.-]+@[\w.-]+:/.test(reference2)) return true;
+  if (reference2.includes("?ref=") || reference2.includes("//")) return true;
+  const first = reference2.split("/")[0] ?? "";
+  return first.includes(".") && first !== "." && first !== ".." && reference2.includes("/") && !/\.(ya?ml|json)$/i.test(reference2);
 }
 function kustomizationIn(dir, paths) {
   for (const name of kustomizationNames) {
@@ -23638,7 +23638,7 @@ function readKustomization(file, source, paths) {
     problem = `not valid YAML: ${error.message.split("\n")[0] ?? ""}`;
   }
   const k = isRecord(raw) ? raw : {};
-  const reference = (value, filesAllowed) => {
+  const reference2 = (value, filesAllowed) => {
     const ref = text2(value);
     if (ref === null) return;
     if (isRemote(ref)) return void remote.push(ref);
@@ -23653,9 +23653,9 @@ function readKustomization(file, source, paths) {
     const path11 = ref === null ? null : joinPath(dir, ref.replace(/^[^=]*=/, ""));
     if (path11 !== null && paths.has(path11)) into.push(path11);
   };
-  for (const value of list2(k.resources)) reference(value, true);
-  for (const value of list2(k.bases)) reference(value, false);
-  for (const value of list2(k.components)) reference(value, false);
+  for (const value of list2(k.resources)) reference2(value, true);
+  for (const value of list2(k.bases)) reference2(value, false);
+  for (const value of list2(k.components)) reference2(value, false);
   const inlinePatch = inlinePatchReader(source);
   list2(k.patches).forEach((entry, i) => {
     if (!isRecord(entry)) return;
@@ -23756,8 +23756,8 @@ async function addReferences(cwd, listing, maxBytes) {
       const info = await stat(absolute).catch(() => null);
       if (info === null || info.size > maxBytes) continue;
       const k = readKustomization(file, await readFile(absolute, "utf8"), new Set(listing.keys()));
-      for (const reference of k.missing) {
-        const target = joinPath(k.dir, reference);
+      for (const reference2 of k.missing) {
+        const target = joinPath(k.dir, reference2);
         if (target === null || target === "") continue;
         const full = path2.join(cwd, ...target.split("/"));
         const found = await stat(full).catch(() => null);
@@ -24113,14 +24113,14 @@ async function onPath(name) {
   return null;
 }
 function helmVersionHint(stderr) {
-  return /requires helm V3|helm version -c --short/i.test(stderr) ? "\n(kustomize before v5.8.1, as bundled with kubectl, cannot run helm v4: put kustomize v5.8.1 or later on PATH)" : "";
+  return /requires helm V3|helm version -c --short/i.test(stderr) ? "kustomize before v5.8.1, as bundled with kubectl, cannot run helm v4: put kustomize v5.8.1 or later on PATH" : null;
 }
 function chartValuesHint(stderr) {
-  return /execution error at/i.test(stderr) ? "\n(the chart needs values its values.yaml does not set: name a values file for it under `render.charts` in the config file, .github/pod-security.yaml)" : "";
+  return /execution error at/i.test(stderr) ? "the chart needs values its values.yaml does not set: name a values file for it under `render.charts` in the config file, .github/pod-security.yaml" : null;
 }
 function hintFor(root, stderr) {
   if (root.inflateHelm) return helmVersionHint(stderr);
-  return root.tool === "helm" ? chartValuesHint(stderr) : "";
+  return root.tool === "helm" ? chartValuesHint(stderr) : null;
 }
 function helmCommand(root) {
   const helm = root.helm;
@@ -24158,9 +24158,9 @@ async function renderIn(root, treeDir, missing) {
   if (result.kind === "ok") return { kind: "rendered", text: result.stdout };
   const stderr = result.kind === "failed" ? readableStderr(result.stderr, treeDir) : "";
   const reason4 = result.kind === "failed" ? `${result.reason}${result.limit ? `; ${raise[result.limit]}` : ""}` : "not found";
-  const hint2 = result.kind === "failed" ? hintFor(root, result.stderr) : "";
+  const hint2 = result.kind === "failed" ? hintFor(root, result.stderr) : null;
   return { kind: "failed", message: `\`${shown3(command)}\` failed (${reason4})${stderr === "" ? "" : `:
-${stderr}`}${hint2}` };
+${stderr}`}`, ...hint2 !== null ? { hint: hint2 } : {} };
 }
 
 // src/io/render/trees.ts
@@ -25727,7 +25727,7 @@ async function openRenderer(sides) {
     if (root.blocked !== null) return { root, base: { kind: "absent" }, head: { kind: "absent" }, sources: /* @__PURE__ */ new Map() };
     const headSide = await limit(() => renderSide(root, head, sides.reader, sides.head, root.sources, missing, sides.memo));
     const compared = headSide.output.kind === "rendered";
-    const baseSide = compared ? limit(() => renderSide(root, base, sides.reader, sides.base ?? "", root.baseSources, missing, sides.memo)).then((side) => side.output) : Promise.resolve({ kind: "absent" });
+    const baseSide = compared || headSide.output.kind === "failed" ? limit(() => renderSide(root, base, sides.reader, sides.base ?? "", root.baseSources, missing, sides.memo)).then((side) => side.output) : Promise.resolve({ kind: "absent" });
     const again = compared && base?.listing.has(root.file) === true && mayRenderAnew(root) ? limit(() => renderFiles(root, headSide.files, missing)) : Promise.resolve(null);
     const [baseOutput, headAgain] = await Promise.all([baseSide, again]);
     const sources = new Map([...headSide.files].map(([path11, data]) => [path11, decoder.decode(data)]));
@@ -26208,13 +26208,13 @@ function samePod(base, head, volatile = []) {
   const [a, b] = volatile.length === 0 ? [base, head] : [withoutFields(base, volatile), withoutFields(head, volatile)];
   return sameJson({ ...a.metadata, name: null }, { ...b.metadata, name: null }) && sameJson(a.spec, b.spec);
 }
-function subjects(failure2, pod) {
-  return new Set(failure2.paths.map((path11) => containerOfPath(pod, path11) ?? ""));
+function subjects(failure3, pod) {
+  return new Set(failure3.paths.map((path11) => containerOfPath(pod, path11) ?? ""));
 }
-function isPreexisting(failure2, head, base) {
+function isPreexisting(failure3, head, base) {
   if (!base) return false;
-  const was = new Set(base.failures.filter((f) => f.check === failure2.check).flatMap((f) => [...subjects(f, base.pod)]));
-  return was.size > 0 && [...subjects(failure2, head)].every((subject2) => was.has(subject2));
+  const was = new Set(base.failures.filter((f) => f.check === failure3.check).flatMap((f) => [...subjects(f, base.pod)]));
+  return was.size > 0 && [...subjects(failure3, head)].every((subject2) => was.has(subject2));
 }
 function kyvernoPreexisting(placed2, pod, base, namespaces) {
   const rule = placed2.kyvernoRule;
@@ -26449,6 +26449,7 @@ function evaluateChangeSet(changeSet, options) {
 }
 
 // src/render/templateLines.ts
+var noVars = /* @__PURE__ */ new Map();
 function sourceOf(keys, from2) {
   return keys.length > 1 ? { key: keys[0], from: from2, alternatives: keys.slice(1) } : { key: keys[0], from: from2 };
 }
@@ -26459,28 +26460,51 @@ var action = /\{\{-?\s*(.*?)\s*-?\}\}/g;
 var blockOpener = /^(with|range|if|define|block)\b/;
 var writesNoYaml = (body) => body === "" || body.startsWith("#") || /^(\{\{.*?\}\}\s*)+$/.test(body);
 var usesDot = /^(?:toYaml\s+)?\.(?:\s*\|.*)?$/;
+var rangeOver = /^range\s+(?:(?:\$[A-Za-z0-9_]+\s*,\s*)?(\$[A-Za-z0-9_]+)\s*:=\s*)?(\S+)$/;
+function keyOfReference(reference2, scope) {
+  const named = new RegExp(String.raw`^\$?${valuesKeyText}$`).exec(reference2);
+  if (named) return named[1].slice(1).split(".");
+  const variable = /^(\$[A-Za-z0-9_]+)((?:\.[A-Za-z0-9_]+)*)$/.exec(reference2);
+  if (variable) {
+    const bound2 = scope.vars.get(variable[1]);
+    return bound2 === void 0 ? null : [...bound2, ...variable[2] === "" ? [] : variable[2].slice(1).split(".")];
+  }
+  const relative = /^\.([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)$/.exec(reference2);
+  return relative && scope.dot !== null ? [...scope.dot, ...relative[1].split(".")] : null;
+}
 function dotTracker() {
   const scopes = [];
-  const current = () => [...scopes].reverse().find((s) => s.rebinds)?.dot ?? null;
+  const current = () => {
+    const dot = [...scopes].reverse().find((s) => s.rebinds)?.dot ?? null;
+    const top = scopes[scopes.length - 1];
+    return { dot, vars: top?.vars ?? noVars };
+  };
   return (body) => {
-    let dot = current();
+    let bindings = current();
     let used = false;
     for (const match2 of body.matchAll(action)) {
       const words = match2[1];
       const opener = blockOpener.exec(words)?.[1];
+      const outer = current();
       if (opener === "with") {
-        const key = new RegExp(String.raw`^with\s+\$?${valuesKeyText}$`).exec(words)?.[1];
-        scopes.push({ rebinds: true, dot: key === void 0 ? null : key.slice(1).split(".") });
-      } else if (opener === "range" || opener === "define" || opener === "block") scopes.push({ rebinds: true, dot: null });
-      else if (opener === "if") scopes.push({ rebinds: false, dot: null });
+        const key = /^with\s+(\S+)$/.exec(words)?.[1];
+        scopes.push({ rebinds: true, dot: key === void 0 ? null : keyOfReference(key, outer), vars: outer.vars });
+      } else if (opener === "range") {
+        const range2 = rangeOver.exec(words);
+        const over = range2 === null ? null : keyOfReference(range2[2], outer);
+        const element = over === null ? null : [...over, "*"];
+        const vars = range2?.[1] !== void 0 && element !== null ? new Map([...outer.vars, [range2[1], element]]) : outer.vars;
+        scopes.push({ rebinds: true, dot: element, vars });
+      } else if (opener === "define" || opener === "block") scopes.push({ rebinds: true, dot: null, vars: noVars });
+      else if (opener === "if") scopes.push({ rebinds: false, dot: null, vars: outer.vars });
       else if (words === "end") scopes.pop();
       else if (!used && usesDot.test(words)) {
-        dot = current();
+        bindings = current();
         used = true;
       }
-      if (!used) dot = current();
+      if (!used) bindings = current();
     }
-    return dot;
+    return bindings;
   };
 }
 function linesOf2(text4) {
@@ -26496,7 +26520,7 @@ function linesOf2(text4) {
       body = after.trimStart();
     }
     const transparent = writesNoYaml(body);
-    return { number: i + 1, indent: item ? itemIndent : indent, body, item: item && !transparent, transparent: transparent && !item, dot: dotOf(body) };
+    return { number: i + 1, indent: item ? itemIndent : indent, body, item: item && !transparent, transparent: transparent && !item, scope: dotOf(body) };
   });
 }
 function keyOf(line) {
@@ -26505,12 +26529,20 @@ function keyOf(line) {
   const key = match2[1].replace(/^["']|["']$/g, "");
   return { key, value: (match2[2] ?? "").trim() };
 }
-function valuesPathIn(text4, dot) {
+var reference = /(?<![\w.$)\]])(\$?[A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)+|\$[A-Za-z0-9_]+)/g;
+function valuesPathIn(text4, scope) {
   const named = [...text4.matchAll(valuesReference)].map((match2) => match2[1].slice(1).split("."));
   if (named.length > 0) return named;
-  if (dot === null) return null;
-  for (const used of text4.matchAll(action)) if (usesDot.test(used[1])) return [[...dot]];
-  return null;
+  const bound2 = [];
+  for (const used of text4.matchAll(action)) {
+    const words = used[1];
+    if (scope.dot !== null && usesDot.test(words)) return [[...scope.dot]];
+    for (const ref of words.matchAll(reference)) {
+      const key = keyOfReference(ref[1], scope);
+      if (key !== null) bound2.push([...key]);
+    }
+  }
+  return bound2.length > 0 ? bound2 : null;
 }
 function blockEnd(lines, from2, indent, isItem) {
   let i = from2;
@@ -26539,7 +26571,7 @@ function literalName(lines, item) {
 function valuesInBlock(lines, from2, to2) {
   const own = lines.slice(from2, to2).find((line) => !line.transparent)?.indent ?? Number.POSITIVE_INFINITY;
   for (let i = from2; i < to2; i++) {
-    const path11 = valuesPathIn(lines[i].body, lines[i].dot);
+    const path11 = valuesPathIn(lines[i].body, lines[i].scope);
     if (path11 !== null && writtenIndent(lines[i]) <= own && /toYaml|\btpl\b|\binclude\b/.test(lines[i].body)) return path11;
   }
   return null;
@@ -26620,7 +26652,7 @@ function walk3(lines, from2, to2, path11, depth, rendered, parentLine, reach) {
     const child = typeof rendered === "object" && rendered !== null && !Array.isArray(rendered) ? rendered[segment] : void 0;
     const end = blockEnd(lines, i + 1, line.indent, false);
     if (depth === path11.length - 1 || key.value !== "") {
-      const values = valuesPathIn(key.value, line.dot) ?? (depth === path11.length - 1 && key.value === "" ? valuesInBlock(lines, i + 1, end) : null);
+      const values = valuesPathIn(key.value, line.scope) ?? (depth === path11.length - 1 && key.value === "" ? valuesInBlock(lines, i + 1, end) : null);
       consider({ line: line.number, depth: depth + 1, values: values === null ? null : sourceOf(values, depth + 1) });
       if (depth === path11.length - 1) continue;
     }
@@ -26800,17 +26832,37 @@ function helmLocator(sources) {
     for (const key of [hit.values.key, ...hit.values.alternatives ?? []]) {
       for (const { file: valuesFile, keyPrefix } of valuesChain(sources, template)) {
         const document = documentOf(valuesFile);
-        const keyPath = keyUnder(keyPrefix, key);
-        const part = document === void 0 ? void 0 : valueAt2(document.value, keyPath);
-        if (document === void 0 || part === void 0 || renderedPart === void 0) continue;
-        const inside = translatePath(renderedPart, part, path11.slice(from2), true);
-        if (inside === null) continue;
-        const where2 = locate(document.source, [...keyPath, ...inside]);
-        if (where2.exact) return { template: templateHit, values: { file: valuesFile, line: where2.line, column: where2.column } };
+        if (document === void 0 || renderedPart === void 0) continue;
+        const found = [];
+        for (const keyPath of elementPaths(document.value, keyUnder(keyPrefix, key))) {
+          const part = valueAt2(document.value, keyPath);
+          if (part === void 0) continue;
+          const inside = translatePath(renderedPart, part, path11.slice(from2), true);
+          if (inside === null) continue;
+          const where2 = locate(document.source, [...keyPath, ...inside]);
+          if (where2.exact) found.push({ file: valuesFile, line: where2.line, column: where2.column });
+        }
+        if (found.length === 1) return { template: templateHit, values: found[0] };
+        if (found.length > 1) break;
       }
     }
     return { template: templateHit, values: null };
   };
+}
+function elementPaths(value, key) {
+  let paths = [[]];
+  for (const segment of key) {
+    if (segment !== "*") {
+      paths = paths.map((path11) => [...path11, segment]);
+      continue;
+    }
+    paths = paths.flatMap((path11) => {
+      const at3 = valueAt2(value, path11);
+      if (Array.isArray(at3)) return at3.map((_, i) => [...path11, i]);
+      return typeof at3 === "object" && at3 !== null ? Object.keys(at3).map((k) => [...path11, k]) : [];
+    });
+  }
+  return paths;
 }
 
 // src/render/kustomizeMap.ts
@@ -27117,7 +27169,7 @@ function objectFixes(text4, requests) {
     const extracted = extractPodSpecs(written.document).pods;
     const [source] = extracted;
     if (source === void 0 || extracted.length !== 1) return;
-    const upstream = evaluatePod(source.pod, policy.level, policy.version).failures.filter((failure2) => checks2.has(failure2.check));
+    const upstream = evaluatePod(source.pod, policy.level, policy.version).failures.filter((failure3) => checks2.has(failure3.check));
     const advice = adviceFailures(source.pod, (check) => checks2.has(check) && isFixableAdvice(check));
     const failures = [...upstream, ...advice];
     if (failures.length > 0) pods.push({ source, failures, policy, request });
@@ -27127,9 +27179,9 @@ function objectFixes(text4, requests) {
   const { file, block: block2 } = requests[first.request].written;
   const fixes = computeFixes({ file, text: block2?.text ?? text4, pods, level: first.policy.level, version: first.policy.version, diff: null });
   pods.forEach(({ failures, request }, p) => {
-    failures.forEach((failure2, i) => {
+    failures.forEach((failure3, i) => {
       const fix = fixes.pods[p]?.[i];
-      if (fix !== void 0) results[request].set(failure2.check, block2 === void 0 ? fix : inFile(fix, block2));
+      if (fix !== void 0) results[request].set(failure3.check, block2 === void 0 ? fix : inFile(fix, block2));
     });
   });
   return results;
@@ -27314,7 +27366,7 @@ function fixedRendering(index, fixes) {
 }
 function valuesKeysOf(template, named, path11, rendered) {
   const values = findInTemplate(template, path11, rendered, named).values;
-  return values === null || values.from !== path11.length ? [] : [values.key, ...values.alternatives ?? []];
+  return values === null || values.from !== path11.length ? [] : [values.key, ...values.alternatives ?? []].filter((key) => !key.includes("*"));
 }
 var isSetMap = (value) => typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).length > 0;
 function templateChangesOf(index, document, fixed2, lone) {
@@ -27472,8 +27524,8 @@ function snippetAt(lines, line) {
   return lines.slice(Math.max(0, line - 3), line + 2).join("\n");
 }
 function sameKeyLine(replacement, renderedLine) {
-  const key = /^(\s*(?:-\s+)?[^\s:#][^:#]*:)\s/.exec(renderedLine)?.[1];
-  if (key === void 0) return null;
+  const key = keyOfLine(renderedLine);
+  if (key === null) return null;
   return replacement.split("\n").find((line) => line.startsWith(key) && line.length > key.length) ?? null;
 }
 function literalEdit(renderedReplacement, sourceLine) {
@@ -27484,22 +27536,53 @@ function literalEdit(renderedReplacement, sourceLine) {
   if (newValue2 === void 0 || source === null || source[2].includes("{{")) return null;
   return `${source[1]}${newValue2}${source[3] ?? ""}`;
 }
+function keyOfLine(line) {
+  return /^(\s*(?:-\s+)?[^\s:#][^:#]*:)\s/.exec(line)?.[1] ?? null;
+}
+function deletableLine(sourceLines, sourceLine) {
+  const text4 = sourceLines[sourceLine - 1] ?? "";
+  const plain2 = /^( *)[^\s:#-][^:#]*:\s+[^\s#{[|>&*!][^#]*?(\s+#.*)?\s*$/.exec(text4);
+  if (plain2 === null || text4.includes("{{")) return false;
+  const indent = plain2[1].length;
+  for (const next of sourceLines.slice(sourceLine)) {
+    if (/^\s*(#.*)?$/.test(next)) continue;
+    return next.length - next.trimStart().length <= indent;
+  }
+  return true;
+}
+function sourceLineChange(sourceLines, sourceLine, fix, renderedLine, renderedLines) {
+  const text4 = sourceLines[sourceLine - 1];
+  const rendered = renderedLines[renderedLine - 1] ?? "";
+  if (text4 === void 0 || fix.replacement === null || renderedLine < fix.startLine || fix.endLine < renderedLine) return void 0;
+  const fixedLine = sameKeyLine(fix.replacement, rendered);
+  if (fixedLine !== null) {
+    const newLine = literalEdit(fixedLine, text4);
+    return newLine === null || newLine === text4 ? void 0 : newLine;
+  }
+  const key = keyOfLine(rendered);
+  const removed = key !== null && !fix.replacement.split("\n").some((line) => line.startsWith(key));
+  return removed && deletableLine(sourceLines, sourceLine) ? null : void 0;
+}
 function literalEdits(sourceLines, places, fix, renderedLines, primaryLine) {
   const edited = /* @__PURE__ */ new Map();
   for (const { sourceLine, renderedLine } of places) {
     if (Math.abs(sourceLine - primaryLine) >= maxSuggestionSpan || edited.has(sourceLine)) continue;
-    const text4 = sourceLines[sourceLine - 1];
-    const fixedLine = fix.replacement !== null && fix.startLine <= renderedLine && renderedLine <= fix.endLine ? sameKeyLine(fix.replacement, renderedLines[renderedLine - 1] ?? "") : null;
-    const newLine = fixedLine !== null && text4 !== void 0 ? literalEdit(fixedLine, text4) : null;
-    if (newLine !== null && newLine !== text4) edited.set(sourceLine, newLine);
+    const change = sourceLineChange(sourceLines, sourceLine, fix, renderedLine, renderedLines);
+    if (change !== void 0) edited.set(sourceLine, change);
   }
   if (!edited.has(primaryLine)) return null;
   const lines = [...edited.keys()];
   const [startLine, endLine] = [Math.min(...lines), Math.max(...lines)];
-  if (endLine - startLine >= maxSuggestionSpan) return { startLine: primaryLine, endLine: primaryLine, newLines: [edited.get(primaryLine)] };
+  if (endLine - startLine >= maxSuggestionSpan) {
+    const only = edited.get(primaryLine);
+    return only === null ? { startLine: primaryLine, endLine: primaryLine, newLines: [], deletes: true } : { startLine: primaryLine, endLine: primaryLine, newLines: [only] };
+  }
   const newLines = [];
-  for (let line = startLine; line <= endLine; line++) newLines.push(edited.get(line) ?? sourceLines[line - 1] ?? "");
-  return { startLine, endLine, newLines };
+  for (let line = startLine; line <= endLine; line++) {
+    const change = edited.get(line);
+    if (change !== null) newLines.push(change ?? sourceLines[line - 1] ?? "");
+  }
+  return [...edited.values()].includes(null) ? { startLine, endLine, newLines, deletes: true } : { startLine, endLine, newLines };
 }
 function placeProblem(problem, index) {
   if (problem.kind !== "not-rendered" || problem.line === null) return null;
@@ -27705,7 +27788,19 @@ function renderingChecks(text4, policy) {
     const key = objectKey(f);
     byObject.set(key, (byObject.get(key) ?? /* @__PURE__ */ new Set()).add(f.check));
   }
-  return { byObject, sourceOf: sourceOf2, bySource };
+  const objects = /* @__PURE__ */ new Map();
+  for (const [i, document] of loadManifestFile("rendered.yaml", text4, { maxBytes: Number.MAX_SAFE_INTEGER }).documents.entries()) {
+    const value = document.value;
+    const metadata = isObject(value) && isObject(value.metadata) ? value.metadata : {};
+    const key = objectKey({ kind: isObject(value) && typeof value.kind === "string" ? value.kind : "", namespace: typeof metadata.namespace === "string" ? metadata.namespace : null, name: typeof metadata.name === "string" ? metadata.name : "" });
+    objects.set(objects.has(key) ? `${key}\0${i}` : key, JSON.stringify(value));
+  }
+  return { byObject, sourceOf: sourceOf2, bySource, objects };
+}
+function othersUnchanged(before, after, own) {
+  if (before.objects.size !== after.objects.size) return false;
+  for (const [key, json] of before.objects) if (key !== own && after.objects.get(key) !== json) return false;
+  return true;
 }
 function checksOfObject(before, after, object) {
   const key = objectKey(object);
@@ -27780,37 +27875,62 @@ async function verifySuggestions(mapped, port, policy) {
     return await outcomeOf(batch, batch) ?? (batch.length > 1 ? outcomeOf(key, [candidate]) : null);
   };
   const outcomesInOrder = await Promise.all(mapped.candidates.map(verify));
-  for (const [c, candidate] of mapped.candidates.entries()) {
-    const finding = mapped.report.findings[candidate.finding];
-    const after = outcomesInOrder[c] ?? null;
-    if (after === null) continue;
+  const fixes = (candidate, after, finding) => {
     const label2 = candidate.rendering.rendered.root.label;
     if (!before.has(label2)) before.set(label2, renderingChecks(candidate.rendering.text, policy));
     const checks2 = before.get(label2);
     const was = checks2.byObject.get(objectKey(finding)) ?? /* @__PURE__ */ new Set();
     const now = checksOfObject(checks2, after, finding);
-    if (now === null || now.has(finding.check) || [...now].some((check) => !was.has(check))) continue;
+    if (candidate.deletes === true && !othersUnchanged(checks2, after, objectKey(finding))) return false;
+    return now !== null && !now.has(finding.check) && [...now].every((check) => was.has(check));
+  };
+  const chosen = /* @__PURE__ */ new Map();
+  const accept = (candidate, index, caveat = candidate.caveat) => {
+    const finding = mapped.report.findings[index];
     const fix = {
       startLine: candidate.startLine,
       endLine: candidate.endLine,
-      replacement: `${candidate.newLines.join("\n")}
+      // No lines at all: the suggestion deletes the lines it covers.
+      replacement: candidate.newLines.length === 0 ? "" : `${candidate.newLines.join("\n")}
 `,
       attachable: mapped.inOneHunk(candidate.file, candidate.startLine, candidate.endLine)
     };
     const placed2 = candidate.file === finding.file ? finding : placedAt(finding, candidate.file, candidate.startLine, mapped.inOneHunk(candidate.file, candidate.startLine, candidate.startLine));
-    findings[candidate.finding] = { ...placed2, fix, fixNote: candidate.caveat };
+    findings[index] = { ...placed2, fix, fixNote: caveat };
+    chosen.set(index, candidate);
+  };
+  const outcomeOfCandidate = /* @__PURE__ */ new Map();
+  for (const [c, candidate] of mapped.candidates.entries()) {
+    const after = outcomesInOrder[c] ?? null;
+    if (after === null || !fixes(candidate, after, mapped.report.findings[candidate.finding])) continue;
+    accept(candidate, candidate.finding);
+    outcomeOfCandidate.set(candidate, after);
+  }
+  const suggested = [...new Set(chosen.values())];
+  for (const [index, own] of chosen) {
+    const finding = mapped.report.findings[index];
+    const within = suggested.filter(
+      (other) => editKey(other) !== editKey(own) && other.rendering === own.rendering && other.file === own.file && other.startLine <= own.startLine && own.endLine <= other.endLine && objectKey(mapped.report.findings[other.finding]) === objectKey(finding) && fixes(other, outcomeOfCandidate.get(other), finding)
+    );
+    const [wider] = within.sort((a, b) => b.endLine - b.startLine - (a.endLine - a.startLine));
+    if (wider !== void 0) accept(wider, index, own.caveat);
   }
   return { ...mapped.report, findings };
 }
 
 // src/render/stage.ts
+function failure2(output) {
+  return output.hint === void 0 ? output.message : `${output.message}
+(${output.hint})`;
+}
 function problemOf(rendered) {
-  const { root, head } = rendered;
+  const { root, head, base } = rendered;
   if (root.blocked !== null) return { file: root.file, line: null, kind: "not-rendered", message: `${root.label} not rendered: ${root.blocked}` };
   if (head.kind === "missing-tool") return { file: root.file, line: null, kind: "not-rendered", message: `${root.label} not rendered: ${head.tool} not found` };
-  if (head.kind === "failed" && root.renderedWithout) return { file: root.file, line: null, kind: "not-rendered", message: `${root.label} not rendered: ${root.renderedWithout}: ${head.message}` };
-  if (head.kind === "failed") return { file: root.file, line: null, kind: "render-failed", message: `${root.label} could not be rendered: ${head.message}` };
-  return null;
+  if (head.kind !== "failed") return null;
+  if (root.renderedWithout) return { file: root.file, line: null, kind: "not-rendered", message: `${root.label} not rendered: ${root.renderedWithout}: ${failure2(head)}` };
+  if (base.kind === "rendered") return { file: root.file, line: null, kind: "render-failed", message: `${root.label} could not be rendered at head, though it rendered at the base commit: the change makes it fail: ${head.message}` };
+  return { file: root.file, line: null, kind: "render-failed", message: `${root.label} could not be rendered: ${failure2(head)}` };
 }
 function placed(root, output) {
   return root.helm !== null && output.kind === "rendered" ? { kind: "rendered", text: placeInNamespace(output.text, root.helm.namespace) } : output;
@@ -27834,7 +27954,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
     if (r.head.kind !== "rendered") return;
     if (r.root.incomplete) problems.push({ file: r.root.file, line: null, kind: "not-rendered", message: `${r.root.label} ${r.root.incomplete}` });
     if (r.base.kind === "failed") {
-      problems.push({ file: r.root.file, line: null, kind: "base-not-rendered", message: `${r.root.label} could not be rendered at the base commit, so every pod spec it renders is judged as new: ${r.base.message}` });
+      problems.push({ file: r.root.file, line: null, kind: "base-not-rendered", message: `${r.root.label} could not be rendered at the base commit, so every pod spec it renders is judged as new: ${failure2(r.base)}` });
     }
     const path11 = `${r.root.file}#rendering-${i + 1}`;
     renderings.set(path11, { rendered: r, text: r.head.text });

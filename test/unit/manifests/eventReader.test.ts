@@ -189,11 +189,14 @@ describe('the event reader decodes exactly what the yaml path decodes', () => {
     const used = fixtures.map(({ name, text }) => compare(name, text));
     // The fix engine's trees of plain manifests come from events: a builder that always gave up would prove nothing.
     expect(layouts.fromEvents - before.fromEvents).toBeGreaterThan(0.95 * (layouts.documents - before.documents));
-    const byEvents = used.filter((u) => u === 'events').length;
-    // Every distinct fixture text: the corpus (380), the manifests, scenarios and fix cases.
+    // Every distinct fixture text: the corpus (380), the manifests, scenarios and fix cases, the charts' files.
     expect(fixtures.length).toBeGreaterThan(450);
-    // The fixtures are mostly plain manifests: a reader that gave everything back would prove nothing.
-    expect(byEvents / used.length).toBeGreaterThan(0.95);
+    // The plain manifests among them (a chart's templates, with template actions, are the yaml path's
+    // by design, and more chart fixtures would say nothing of the reader): a reader that gave
+    // everything back would prove nothing.
+    const plain = used.filter((_, i) => !fixtures[i]!.text.includes('{{'));
+    expect(plain.length).toBeGreaterThan(450);
+    expect(plain.filter((u) => u === 'events').length / plain.length).toBeGreaterThan(0.97);
   });
 
   it("on the benchmark generator's files, base and head (reformatted, re-quoted, flow style)", () => {
