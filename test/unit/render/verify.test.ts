@@ -123,15 +123,21 @@ describe('verifySuggestions with two suggestions of one object over the same lin
   const on = (check: string) => ({ ...finding('a'), check }) as DiffFinding;
   const edit = (index: number, startLine: number, newLines: string[]): SuggestionCandidate => ({ finding: index, rendering: shared, file: 'base/a.yaml', startLine, endLine: 8 + newLines.length - 1, newLines, caveat: null, ownObject: true });
   const both = ['      hostPID: false', '      containers: [{name: app, image: app:1, securityContext: {privileged: false}}]'];
+  /** The host namespace finding with its own one-line suggestion, the privileged one with `wider` over both lines. */
+  const verifyBoth = (wider: string[]) =>
+    verifySuggestions(
+      {
+        report: { findings: [on('hostNamespaces'), on('privileged')], ignored: [], policyProblems: [], errors: [], podSpecs: [], unchangedPodSpecs: 0 },
+        candidates: [edit(0, 8, ['      hostPID: false']), edit(1, 8, wider)],
+        sources: files,
+        inOneHunk: () => true,
+      },
+      port,
+      policy,
+    );
 
   it('gives a finding whose suggestion lies within another of its object that fixes it too that one: one suggestion, not two that overlap', async () => {
-    const mapped: MappedReport = {
-      report: { findings: [on('hostNamespaces'), on('privileged')], ignored: [], policyProblems: [], errors: [], podSpecs: [], unchangedPodSpecs: 0 },
-      candidates: [edit(0, 8, ['      hostPID: false']), edit(1, 8, both)],
-      sources: files,
-      inOneHunk: () => true,
-    };
-    const report = await verifySuggestions(mapped, port, policy);
+    const report = await verifyBoth(both);
     expect(report.findings.map((f) => [f.fix?.startLine, f.fix?.endLine])).toEqual([
       [8, 9],
       [8, 9],
@@ -140,13 +146,7 @@ describe('verifySuggestions with two suggestions of one object over the same lin
 
   it('keeps a finding its own suggestion when the wider one does not fix it', async () => {
     const stillHostPID = ['      hostPID: true', both[1]!];
-    const mapped: MappedReport = {
-      report: { findings: [on('hostNamespaces'), on('privileged')], ignored: [], policyProblems: [], errors: [], podSpecs: [], unchangedPodSpecs: 0 },
-      candidates: [edit(0, 8, ['      hostPID: false']), edit(1, 8, stillHostPID)],
-      sources: files,
-      inOneHunk: () => true,
-    };
-    const report = await verifySuggestions(mapped, port, policy);
+    const report = await verifyBoth(stillHostPID);
     expect(report.findings.map((f) => f.fix?.replacement)).toEqual(['      hostPID: false\n', `${stillHostPID.join('\n')}\n`]);
   });
 });
