@@ -205,19 +205,39 @@ function blockEnd(lines: readonly Line[], from: number, indent: number, isItem: 
   return i;
 }
 
-/** The name a list item's own line writes as a literal (`- name: web`), or null (none, or written by an action). */
-function literalName(lines: readonly Line[], item: number): string | null {
+/** The value a list item writes for its `name` key (`web`, `{{ .Chart.Name }}-reload`), quotes removed; null when it writes none. */
+function nameValue(lines: readonly Line[], item: number): string | null {
   const indent = lines[item]!.indent;
   const end = blockEnd(lines, item + 1, indent, true);
   for (let i = item; i < end; i++) {
     const line = lines[i]!;
     if (line.indent !== indent || line.transparent) continue;
     const key = keyOf(line);
-    if (key?.key !== 'name') continue;
-    const literal = /^(["']?)([^"'{}\s#]+)\1$/.exec(key.value);
-    return literal ? literal[2]! : null;
+    if (key?.key === 'name') return key.value.replace(/^(["'])(.*)\1$/, '$2');
   }
   return null;
+}
+
+/** The name a list item's own line writes as a literal (`- name: web`), or null (none, or written by an action). */
+function literalName(lines: readonly Line[], item: number): string | null {
+  const value = nameValue(lines, item);
+  return value !== null && /^[^"'{}\s#]+$/.test(value) ? value : null;
+}
+
+/**
+ * Whether a list item may render the name: its own literal name, or the
+ * literal parts of one an action writes in part (`{{ .Chart.Name
+ * }}-configmap-reload` renders no container named `alertmanager`); any
+ * name when the item writes none.
+ */
+function mayBeNamed(lines: readonly Line[], item: number, name: string): boolean {
+  const value = nameValue(lines, item);
+  if (value === null || value === '') return true;
+  const pattern = value
+    .split(/\{\{.*?\}\}/)
+    .map((literal) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
+  return new RegExp(`^${pattern}$`, 's').test(name);
 }
 
 /** `toYaml .Values.x` (or `.Values.x` alone) in a block: the values keys that write it. */
@@ -323,9 +343,12 @@ function walk(lines: readonly Line[], from: number, to: number, path: FieldPath,
     const name = typeof item === 'object' && item !== null && !Array.isArray(item) && typeof item.name === 'string' ? item.name : null;
     // The item naming it, else one item (a template usually writes one container), else the same position;
     // never an item whose name is written and is another (`- name: config` is not the rendered `run`).
+    // Else the one item whose name, written in part by actions, may be it (a sidecar named
+    // `{{ .Chart.Name }}-reload` before the main container is not the main one when it is not rendered).
     const byName = name === null ? -1 : items.findIndex((i) => literalName(lines, i) === name);
-    const fits = (k: number) => name === null || literalName(lines, items[k]!) === null;
-    const chosen = byName >= 0 ? byName : items.length === 1 && fits(0) ? 0 : segment < items.length && fits(segment) ? segment : -1;
+    const fits = (k: number) => name === null || (literalName(lines, items[k]!) === null && mayBeNamed(lines, items[k]!, name));
+    const fitting = items.flatMap((_, k) => (fits(k) ? [k] : []));
+    const chosen = byName >= 0 ? byName : fitting.length === 1 ? fitting[0]! : segment < items.length && fits(segment) ? segment : -1;
     if (chosen < 0) {
       // An item no line of the template writes: from a values list the block writes among its own (`toYaml .Values.extraVolumes`).
       const values = valuesInBlock(lines, from, to);

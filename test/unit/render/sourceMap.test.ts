@@ -135,6 +135,34 @@ spec:
   });
 });
 
+describe('findInTemplate among containers whose names actions write', () => {
+  // alertmanager's layout: a sidecar, on only when its values say so, before the main container.
+  const template = `apiVersion: apps/v1
+kind: StatefulSet
+spec:
+  template:
+    spec:
+      containers:
+        {{- if .Values.reload.enabled }}
+        - name: {{ .Chart.Name }}-{{ .Values.reload.name }}
+          securityContext:
+            {{- toYaml .Values.reload.securityContext | nindent 12 }}
+        {{- end }}
+        - name: {{ .Chart.Name }}
+          securityContext:
+            {{- toYaml .Values.securityContext | nindent 12 }}
+`;
+  const path = parseFieldPath('spec.template.spec.containers[0].securityContext');
+
+  it('takes the one item whose written name may be the rendered one, not the first by position', () => {
+    const alone = { spec: { template: { spec: { containers: [{ name: 'alertmanager', securityContext: { runAsUser: 65534 } }] } } } };
+    expect(findInTemplate(template, path, alone)).toEqual({ line: 13, exact: true, values: { key: ['securityContext'], from: 6 } });
+    // With the sidecar rendered, its name fits its own item only.
+    const both = { spec: { template: { spec: { containers: [{ name: 'alertmanager-reload', securityContext: {} }, { name: 'alertmanager', securityContext: {} }] } } } };
+    expect(findInTemplate(template, path, both)).toEqual({ line: 9, exact: true, values: { key: ['reload', 'securityContext'], from: 6 } });
+  });
+});
+
 describe('findInTemplate and helmLocator in a `range` over a values map', () => {
   // traefik's layout: one container port per entry of `.Values.ports`, through the range's variables.
   const template = `apiVersion: apps/v1
