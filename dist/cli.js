@@ -26555,18 +26555,26 @@ function blockEnd(lines, from2, indent, isItem) {
   }
   return i;
 }
-function literalName(lines, item) {
+function nameValue(lines, item) {
   const indent = lines[item].indent;
   const end = blockEnd(lines, item + 1, indent, true);
   for (let i = item; i < end; i++) {
     const line = lines[i];
     if (line.indent !== indent || line.transparent) continue;
     const key = keyOf(line);
-    if (key?.key !== "name") continue;
-    const literal2 = /^(["']?)([^"'{}\s#]+)\1$/.exec(key.value);
-    return literal2 ? literal2[2] : null;
+    if (key?.key === "name") return key.value.replace(/^(["'])(.*)\1$/, "$2");
   }
   return null;
+}
+function literalName(lines, item) {
+  const value = nameValue(lines, item);
+  return value !== null && /^[^"'{}\s#]+$/.test(value) ? value : null;
+}
+function mayBeNamed(lines, item, name) {
+  const value = nameValue(lines, item);
+  if (value === null || value === "") return true;
+  const pattern = value.split(/\{\{.*?\}\}/).map((literal2) => literal2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*");
+  return new RegExp(`^${pattern}$`, "s").test(name);
 }
 function valuesInBlock(lines, from2, to2) {
   const own = lines.slice(from2, to2).find((line) => !line.transparent)?.indent ?? Number.POSITIVE_INFINITY;
@@ -26629,8 +26637,9 @@ function walk3(lines, from2, to2, path11, depth, rendered, parentLine, reach) {
     const item = Array.isArray(rendered) ? rendered[segment] : void 0;
     const name = typeof item === "object" && item !== null && !Array.isArray(item) && typeof item.name === "string" ? item.name : null;
     const byName = name === null ? -1 : items.findIndex((i) => literalName(lines, i) === name);
-    const fits = (k) => name === null || literalName(lines, items[k]) === null;
-    const chosen = byName >= 0 ? byName : items.length === 1 && fits(0) ? 0 : segment < items.length && fits(segment) ? segment : -1;
+    const fits = (k) => name === null || literalName(lines, items[k]) === null && mayBeNamed(lines, items[k], name);
+    const fitting = items.flatMap((_, k) => fits(k) ? [k] : []);
+    const chosen = byName >= 0 ? byName : fitting.length === 1 ? fitting[0] : segment < items.length && fits(segment) ? segment : -1;
     if (chosen < 0) {
       const values = valuesInBlock(lines, from2, to2);
       if (values !== null) consider({ line: parentLine, depth, values: sourceOf(values, depth) });
