@@ -207,12 +207,17 @@ function sameKeyLine(replacement: string, renderedLine: string): string | null {
   return replacement.split('\n').find((line) => line.startsWith(key) && line.length > key.length) ?? null;
 }
 
-/** `key: value` → `value`, and the same line of the source with its value replaced; null unless both are plain scalars. */
+/** A value a literal edit may replace: a plain scalar, or a flow collection on one line (`drop: ["all"]`). */
+const literalValue = String.raw`(?:[^\s#{[|>&*!][^#]*?|\[[^#\]]*\]|\{[^#{}]*\})`;
+const renderedLiteral = new RegExp(String.raw`^\s*(?:-\s+)?[^\s:#][^:#]*:\s+(${literalValue})\s*$`);
+const sourceLiteral = new RegExp(String.raw`^(\s*(?:-\s+)?[^\s:#][^:#]*:\s+)(${literalValue})(\s+#.*)?\s*$`);
+
+/** `key: value` → `value`, and the same line of the source with its value replaced; null unless both are plain scalars or one-line flow collections. */
 export function literalEdit(renderedReplacement: string, sourceLine: string): string | null {
   const replacement = renderedReplacement.replace(/\n$/, '');
   if (replacement.includes('\n')) return null;
-  const newValue = /^\s*(?:-\s+)?[^\s:#][^:#]*:\s+([^\s#{[|>&*!][^#]*?)\s*$/.exec(replacement)?.[1];
-  const source = /^(\s*(?:-\s+)?[^\s:#][^:#]*:\s+)([^\s#{[|>&*!][^#]*?)(\s+#.*)?\s*$/.exec(sourceLine);
+  const newValue = renderedLiteral.exec(replacement)?.[1];
+  const source = sourceLiteral.exec(sourceLine);
   if (newValue === undefined || source === null || source[2]!.includes('{{')) return null;
   return `${source[1]}${newValue}${source[3] ?? ''}`;
 }

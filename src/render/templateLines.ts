@@ -91,7 +91,7 @@ export const writesNoYaml = (body: string) => body === '' || body.startsWith('#'
 const usesDot = /^(?:toYaml\s+)?\.(?:\s*\|.*)?$/;
 
 /** `range $k, $v := .Values.x`, `range $v := $w.y`, `range .Values.x`: the element variable (if any) and what is ranged over. */
-const rangeOver = /^range\s+(?:(?:\$[A-Za-z0-9_]+\s*,\s*)?(\$[A-Za-z0-9_]+)\s*:=\s*)?(\S+)$/;
+const rangeOver = /^range(?:\s+|(?=\.))(?:(?:\$[A-Za-z0-9_]+\s*,\s*)?(\$[A-Za-z0-9_]+)\s*:=\s*)?(\S+)$/;
 
 /** The values key a reference stands for in a scope: `.Values.a.b`, `$v.a` of a bound variable, `.a` of a bound dot; null for anything else. */
 function keyOfReference(reference: string, scope: Bindings): readonly string[] | null {
@@ -122,7 +122,8 @@ function dotTracker(): (body: string) => Bindings {
       const opener = blockOpener.exec(words)?.[1];
       const outer = current();
       if (opener === 'with') {
-        const key = /^with\s+(\S+)$/.exec(words)?.[1];
+        // `with.Values.x` reads as `with .Values.x` to helm (prometheus-ipmi-exporter writes it so).
+        const key = /^with(?:\s+|(?=\.))(\S+)$/.exec(words)?.[1];
         scopes.push({ rebinds: true, dot: key === undefined ? null : keyOfReference(key, outer), vars: outer.vars });
       } else if (opener === 'range') {
         const range = rangeOver.exec(words);

@@ -135,6 +135,14 @@ spec:
   });
 });
 
+describe('findInTemplate with `with.Values.x` (no space, as helm reads it too)', () => {
+  it('takes the dot for that values key', () => {
+    const template = 'spec:\n  template:\n    spec:\n      containers:\n        - name: ipmi\n          {{- with.Values.containerSecurityContext }}\n          securityContext:\n            {{- toYaml . | nindent 12 }}\n          {{- end }}\n';
+    const rendered = { spec: { template: { spec: { containers: [{ name: 'ipmi' }] } } } };
+    expect(findInTemplate(template, parseFieldPath('spec.template.spec.containers[0].securityContext'), rendered)).toEqual({ line: 7, exact: true, values: { key: ['containerSecurityContext'], from: 6 } });
+  });
+});
+
 describe('findInTemplate among containers whose names actions write', () => {
   // alertmanager's layout: a sidecar, on only when its values say so, before the main container.
   const template = `apiVersion: apps/v1
@@ -353,6 +361,10 @@ describe('literalEdit', () => {
     ['          privileged: false', '    privileged: yes', '    privileged: false'],
     ['      hostNetwork: false', 'hostNetwork: {{ .Values.x }}', null],
     ['      capabilities:\n        drop: [ALL]\n', 'capabilities: {}', null],
+    // A one-line flow collection (prometheus-rabbitmq-exporter's `drop: ["all"]`), written as the fix writes it.
+    ['              drop: ["all", "ALL"]', '              drop: ["all"]', '              drop: ["all", "ALL"]'],
+    ['      seccompProfile: {type: RuntimeDefault}', '  seccompProfile: {type: Unconfined} # legacy', '  seccompProfile: {type: RuntimeDefault} # legacy'],
+    ['      drop: [ALL]', 'drop: [{{ .Values.drop }}]', null],
   ])('%j on %j', (replacement, line, expected) => {
     expect(literalEdit(replacement, line)).toBe(expected);
   });
