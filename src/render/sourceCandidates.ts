@@ -252,13 +252,40 @@ function templateChangesOf(
   const after = fixed.get(document.index);
   if (template === null || after === undefined) return [];
   const { sources } = index.rendering.rendered;
-  return (
-    templateInsertions(template, document, after, (file) => sources.get(file))
-      // A template read inside a vendored archive is no file to edit.
-      .filter(({ file }) => sources.has(file))
-      // An edit of a template that renders this object alone changes no other: verified with other objects' edits, in one rendering.
-      .map((change) => ({ ...change, ownObject: change.file === template.file && lone.has(template.file) }))
-  );
+  const byFile = new Map<string, LineChange[]>();
+  // A template read inside a vendored archive is no file to edit.
+  for (const { file, change } of templateInsertions(template, document, after, (file) => sources.get(file))) if (sources.has(file)) addTo(byFile, file, change);
+  const out: { file: string; change: LineChange; ownObject: boolean }[] = [];
+  for (const [file, changes] of byFile) {
+    // An edit of a template that renders this object alone changes no other: verified with other objects' edits, in one rendering.
+    const ownObject = file === template.file && lone.has(template.file);
+    // A check every container must pass needs each container's map: all of them at once, when near enough for one suggestion.
+    const together = insertedTogether(sources.get(file)!, changes);
+    for (const change of together === null ? changes : [together, ...changes]) out.push({ file, change, ownObject });
+  }
+  return out;
+}
+
+/**
+ * Insertions of one file (each a line followed by what goes under it) as
+ * one change, the lines between them as they are; null for one alone, or
+ * when they are too far apart for one suggestion (maxSuggestionSpan).
+ */
+function insertedTogether(text: string, changes: readonly LineChange[]): LineChange | null {
+  if (changes.length < 2) return null;
+  const ordered = [...changes].sort((a, b) => a.startLine - b.startLine);
+  const startLine = ordered[0]!.startLine;
+  const endLine = ordered[ordered.length - 1]!.endLine;
+  if (endLine - startLine >= maxSuggestionSpan || ordered.some((change, i) => i > 0 && change.startLine <= ordered[i - 1]!.endLine)) return null;
+  const lines = text.split('\n');
+  const newLines: string[] = [];
+  let line = startLine;
+  for (const change of ordered) {
+    for (; line < change.startLine; line++) newLines.push(lines[line - 1] ?? '');
+    newLines.push(...change.newLines);
+    line = change.endLine + 1;
+  }
+  return { startLine, endLine, newLines };
 }
 
 /**

@@ -213,6 +213,26 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     ]);
   });
 
+  it("writes every container's securityContext at once when a check needs them all (a test pod with an init container), as one verified suggestion", async () => {
+    // grafana's agent-operator test pod: a container and an init container, written in the template, with no securityContext.
+    const { report } = await checkTree(
+      {
+        'charts/probe/Chart.yaml': 'apiVersion: v2\nname: probe\nversion: 1.0.0\n',
+        'charts/probe/values.yaml': 'image: busybox:1\n',
+        'charts/probe/templates/tests/probe.yaml':
+          "apiVersion: v1\nkind: Pod\nmetadata:\n  name: probe\nspec:\n  containers:\n  - name: wget\n    image: {{ .Values.image }}\n    args:  ['web:8080/-/healthy']\n  # wait for the web pod\n  initContainers:\n  - name: sleep\n    image: {{ .Values.image }}\n  restartPolicy: Never\n",
+      },
+      '--level',
+      'restricted',
+    );
+    const capabilities = '    securityContext:\n      allowPrivilegeEscalation: false\n      capabilities:\n        drop:\n          - ALL\n';
+    const together = `spec:\n  securityContext:\n    runAsNonRoot: true\n    seccompProfile:\n      type: RuntimeDefault\n  containers:\n  - name: wget\n${capabilities}    image: {{ .Values.image }}\n    args:  ['web:8080/-/healthy']\n  # wait for the web pod\n  initContainers:\n  - name: sleep\n${capabilities}`;
+    // Each container's map alone fixes neither container check: the suggestion writes both, and the pod's map between (one suggestion, not two over the same lines).
+    expect(report.findings.map((f) => [f.check, f.fix?.startLine, f.fix?.endLine, f.fix?.replacement])).toEqual(
+      ['allowPrivilegeEscalation', 'capabilities_restricted', 'runAsNonRoot', 'seccompProfile_restricted'].map((check) => [check, 5, 12, together]),
+    );
+  });
+
   it('a new template: a literal value on the template line, a value from .Values on the values line', async () => {
     const { report } = await diff('helm-template');
     expect(report.findings.map(brief)).toEqual([
