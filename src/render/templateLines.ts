@@ -436,13 +436,32 @@ export function guardsOf(text: string, line: number): string[][] {
 }
 
 /**
+ * The lines of the one document of a template that writes the rendered
+ * object's kind as a literal (`kind: Pod`), when the template writes several
+ * documents (a chart's test file: a GrafanaAgent, a ServiceAccount, the test
+ * Pod): their `spec:` keys are not the object's. All the lines otherwise.
+ */
+function documentOfKind(lines: readonly Line[], rendered: JsonValue): [number, number] {
+  const kind = typeof rendered === 'object' && rendered !== null && !Array.isArray(rendered) ? rendered.kind : undefined;
+  const starts = [0];
+  lines.forEach((line, i) => {
+    if (i > 0 && line.indent === 0 && /^---(\s|$)/.test(line.body)) starts.push(i + 1);
+  });
+  if (starts.length === 1 || typeof kind !== 'string') return [0, lines.length];
+  const ranges = starts.map((start, d): [number, number] => [start, d + 1 < starts.length ? starts[d + 1]! - 1 : lines.length]);
+  const writing = ranges.filter(([start, end]) => lines.slice(start, end).some((line) => line.indent === 0 && keyOf(line)?.key === 'kind' && keyOf(line)?.value.replace(/^(["'])(.*)\1$/, '$2') === kind));
+  return writing.length === 1 ? writing[0]! : [0, lines.length];
+}
+
+/**
  * Where a template writes the field at `path` of the object it renders
  * (`rendered`: the rendered object), following its includes into `named`.
  */
 export function findInTemplate(text: string, path: FieldPath, rendered: JsonValue, named: NamedTemplates = noNamedTemplates): TemplateHit {
   const lines = linesOf(text);
   const reach = { named, hops: 0 };
-  let found = walk(lines, 0, lines.length, path, 0, rendered, 1, reach);
+  const [from, to] = documentOfKind(lines, rendered);
+  let found = walk(lines, from, to, path, 0, rendered, 1, reach);
   // A whole object from a named template (`{{ include "chart.deployment" . }}`).
   if (found.depth === 0) {
     const included = throughIncludes(lines.filter((l) => l.transparent).map((l) => l.body), path, 0, rendered, reach);

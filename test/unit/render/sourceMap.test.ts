@@ -143,6 +143,16 @@ describe('findInTemplate with `with.Values.x` (no space, as helm reads it too)',
   });
 });
 
+describe('findInTemplate in a template of several documents', () => {
+  it("walks the document that writes the object's kind, not the first `spec:` of the file", () => {
+    // grafana's agent-operator test file: a GrafanaAgent, then the test Pod.
+    const template = 'apiVersion: monitoring.grafana.com/v1alpha1\nkind: GrafanaAgent\nmetadata:\n  name: agent\nspec:\n  image: agent:1\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: probe\nspec:\n  containers:\n  - name: wget\n';
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'probe' }, spec: { containers: [{ name: 'wget' }] } };
+    expect(findInTemplate(template, ['spec'], pod)).toEqual({ line: 12, exact: true, values: null });
+    expect(findInTemplate(template, parseFieldPath('spec.containers[0]'), pod)).toEqual({ line: 14, exact: true, values: null });
+  });
+});
+
 describe('findInTemplate among containers whose names actions write', () => {
   // alertmanager's layout: a sidecar, on only when its values say so, before the main container.
   const template = `apiVersion: apps/v1
