@@ -26460,7 +26460,7 @@ var action = /\{\{-?\s*(.*?)\s*-?\}\}/g;
 var blockOpener = /^(with|range|if|define|block)\b/;
 var writesNoYaml = (body) => body === "" || body.startsWith("#") || /^(\{\{.*?\}\}\s*)+$/.test(body);
 var usesDot = /^(?:toYaml\s+)?\.(?:\s*\|.*)?$/;
-var rangeOver = /^range\s+(?:(?:\$[A-Za-z0-9_]+\s*,\s*)?(\$[A-Za-z0-9_]+)\s*:=\s*)?(\S+)$/;
+var rangeOver = /^range(?:\s+|(?=\.))(?:(?:\$[A-Za-z0-9_]+\s*,\s*)?(\$[A-Za-z0-9_]+)\s*:=\s*)?(\S+)$/;
 function keyOfReference(reference2, scope) {
   const named = new RegExp(String.raw`^\$?${valuesKeyText}$`).exec(reference2);
   if (named) return named[1].slice(1).split(".");
@@ -26487,7 +26487,7 @@ function dotTracker() {
       const opener = blockOpener.exec(words)?.[1];
       const outer = current();
       if (opener === "with") {
-        const key = /^with\s+(\S+)$/.exec(words)?.[1];
+        const key = /^with(?:\s+|(?=\.))(\S+)$/.exec(words)?.[1];
         scopes.push({ rebinds: true, dot: key === void 0 ? null : keyOfReference(key, outer), vars: outer.vars });
       } else if (opener === "range") {
         const range2 = rangeOver.exec(words);
@@ -26705,10 +26705,22 @@ function guardsOf(text4, line) {
   }
   return open.filter((key) => key !== null).reverse();
 }
+function documentOfKind(lines, rendered) {
+  const kind = typeof rendered === "object" && rendered !== null && !Array.isArray(rendered) ? rendered.kind : void 0;
+  const starts = [0];
+  lines.forEach((line, i) => {
+    if (i > 0 && line.indent === 0 && /^---(\s|$)/.test(line.body)) starts.push(i + 1);
+  });
+  if (starts.length === 1 || typeof kind !== "string") return [0, lines.length];
+  const ranges = starts.map((start, d) => [start, d + 1 < starts.length ? starts[d + 1] - 1 : lines.length]);
+  const writing = ranges.filter(([start, end]) => lines.slice(start, end).some((line) => line.indent === 0 && keyOf(line)?.key === "kind" && keyOf(line)?.value.replace(/^(["'])(.*)\1$/, "$2") === kind));
+  return writing.length === 1 ? writing[0] : [0, lines.length];
+}
 function findInTemplate(text4, path11, rendered, named = noNamedTemplates) {
   const lines = linesOf2(text4);
   const reach = { named, hops: 0 };
-  let found = walk3(lines, 0, lines.length, path11, 0, rendered, 1, reach);
+  const [from2, to2] = documentOfKind(lines, rendered);
+  let found = walk3(lines, from2, to2, path11, 0, rendered, 1, reach);
   if (found.depth === 0) {
     const included = throughIncludes(lines.filter((l) => l.transparent).map((l) => l.body), path11, 0, rendered, reach);
     if (included.depth > 0) found = included;
@@ -27383,7 +27395,31 @@ function templateChangesOf(index, document, fixed2, lone) {
   const after = fixed2.get(document.index);
   if (template === null || after === void 0) return [];
   const { sources } = index.rendering.rendered;
-  return templateInsertions(template, document, after, (file) => sources.get(file)).filter(({ file }) => sources.has(file)).map((change) => ({ ...change, ownObject: change.file === template.file && lone.has(template.file) }));
+  const byFile = /* @__PURE__ */ new Map();
+  for (const { file, change } of templateInsertions(template, document, after, (file2) => sources.get(file2))) if (sources.has(file)) addTo(byFile, file, change);
+  const out = [];
+  for (const [file, changes] of byFile) {
+    const ownObject = file === template.file && lone.has(template.file);
+    const together = insertedTogether(sources.get(file), changes);
+    for (const change of together === null ? changes : [together, ...changes]) out.push({ file, change, ownObject });
+  }
+  return out;
+}
+function insertedTogether(text4, changes) {
+  if (changes.length < 2) return null;
+  const ordered = [...changes].sort((a, b) => a.startLine - b.startLine);
+  const startLine = ordered[0].startLine;
+  const endLine = ordered[ordered.length - 1].endLine;
+  if (endLine - startLine >= maxSuggestionSpan || ordered.some((change, i) => i > 0 && change.startLine <= ordered[i - 1].endLine)) return null;
+  const lines = text4.split("\n");
+  const newLines = [];
+  let line = startLine;
+  for (const change of ordered) {
+    for (; line < change.startLine; line++) newLines.push(lines[line - 1] ?? "");
+    newLines.push(...change.newLines);
+    line = change.endLine + 1;
+  }
+  return { startLine, endLine, newLines };
 }
 function guardChangesOf(index, document, fixed2, editable) {
   const template = index.chartTemplateOf(document);
@@ -27537,11 +27573,14 @@ function sameKeyLine(replacement, renderedLine) {
   if (key === null) return null;
   return replacement.split("\n").find((line) => line.startsWith(key) && line.length > key.length) ?? null;
 }
+var literalValue = String.raw`(?:[^\s#{[|>&*!][^#]*?|\[[^#\]]*\]|\{[^#{}]*\})`;
+var renderedLiteral = new RegExp(String.raw`^\s*(?:-\s+)?[^\s:#][^:#]*:\s+(${literalValue})\s*$`);
+var sourceLiteral = new RegExp(String.raw`^(\s*(?:-\s+)?[^\s:#][^:#]*:\s+)(${literalValue})(\s+#.*)?\s*$`);
 function literalEdit(renderedReplacement, sourceLine) {
   const replacement = renderedReplacement.replace(/\n$/, "");
   if (replacement.includes("\n")) return null;
-  const newValue2 = /^\s*(?:-\s+)?[^\s:#][^:#]*:\s+([^\s#{[|>&*!][^#]*?)\s*$/.exec(replacement)?.[1];
-  const source = /^(\s*(?:-\s+)?[^\s:#][^:#]*:\s+)([^\s#{[|>&*!][^#]*?)(\s+#.*)?\s*$/.exec(sourceLine);
+  const newValue2 = renderedLiteral.exec(replacement)?.[1];
+  const source = sourceLiteral.exec(sourceLine);
   if (newValue2 === void 0 || source === null || source[2].includes("{{")) return null;
   return `${source[1]}${newValue2}${source[3] ?? ""}`;
 }
