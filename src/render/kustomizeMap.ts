@@ -157,6 +157,13 @@ export interface KustomizeIndex {
   documentIn(object: RenderedObject, file: string): ObjectDocument | null;
   /** The JSON 6902 operations of `file` that patch the object, and which of them writes a rendered map whole; or null. */
   operationsIn(object: RenderedObject, file: string): OperationsDocument | null;
+  /**
+   * The `remove` operation that took a missing field away (a dev overlay
+   * that drops its base's securityContext): the line of its `path`, when it
+   * is the last operation on the field's path past the part the rendered
+   * object has (`present`); else null.
+   */
+  removedAt(object: RenderedObject, present: FieldPath, missing: FieldPath): SourceHit | null;
 }
 
 /** A list of JSON 6902 operations: its document (of the block's text, for one written in the kustomization) and the node that writes a map. */
@@ -263,7 +270,39 @@ export function kustomizeIndex(sources: KustomizeSources): KustomizeIndex {
     }
     return null;
   };
-  return { locate: lastWriter, documentIn, operationsIn };
+  const removedAt: KustomizeIndex['removedAt'] = (object, present, missing) => {
+    for (const candidate of candidates) {
+      if ((candidate.patch?.target ?? null) === null || !targets(candidate, object)) continue;
+      for (const document of documentsOf(candidate)) {
+        if (!Array.isArray(document.value)) continue;
+        const removal = removalIn(document.value, present, missing);
+        if (removal === undefined) continue;
+        if (removal === null) return null;
+        const where = locate(document.source, [removal, 'path']);
+        if (!where.exact) return null;
+        if (candidate.inline === null) return { file: candidate.file, line: where.line, column: where.column };
+        return inlineHit(candidate.file, candidate.inline, where, linesOf(sources.texts.get(candidate.file) ?? ''), linesOf(candidate.inline.text));
+      }
+    }
+    return null;
+  };
+  return { locate: lastWriter, documentIn, operationsIn, removedAt };
+}
+
+/**
+ * Of a list of operations, the last one on the missing path past the
+ * `present` part: its index when it removes, null when it writes there
+ * (the field is missing for another reason), undefined when none is there.
+ */
+function removalIn(operations: readonly JsonValue[], present: FieldPath, missing: FieldPath): number | null | undefined {
+  for (let i = operations.length - 1; i >= 0; i--) {
+    const op = operations[i];
+    if (!isObject(op) || typeof op.path !== 'string') continue;
+    const tokens = pointerTokens(op.path);
+    if (tokens.length <= present.length || tokens.length > missing.length || !tokens.every((token, t) => token === String(missing[t]))) continue;
+    return op.op === 'remove' ? i : null;
+  }
+  return undefined;
 }
 
 /**

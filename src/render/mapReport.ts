@@ -129,8 +129,10 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
   let chartTemplateOf: RenderingIndex['chartTemplateOf'] = () => null;
   if (root.tool === 'kustomize') {
     const index = kustomizeIndex({ rootDir: root.dir, texts: sources, paths: headPaths });
-    place = (document, fieldPath, _renderedLine, ancestor) => {
-      const hit = index.locate(renderedObject(document), fieldPath, ancestor);
+    place = (document, fieldPath, _renderedLine, ancestor, missing) => {
+      const object = renderedObject(document);
+      // A field an overlay's JSON 6902 patch removed (its base wrote it): on that operation, the line to edit.
+      const hit = (ancestor && missing !== undefined ? index.removedAt(object, fieldPath, missing) : null) ?? index.locate(object, fieldPath, ancestor);
       return hit === null ? null : { ...hit, exact: hit.exact !== false };
     };
     documentIn = (document, file) => index.documentIn(renderedObject(document), file);

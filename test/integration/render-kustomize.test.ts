@@ -280,6 +280,28 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
     }
   });
 
+  it("places a field a JSON 6902 `remove` took away on that operation's path line, not on the base that writes it", async () => {
+    // Argo CD's dev-tilt overlay: its base's containers are restricted, the overlay removes their securityContext.
+    const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-removed-'));
+    try {
+      mkdirSync(path.join(cwd, 'base'));
+      mkdirSync(path.join(cwd, 'overlays/dev'), { recursive: true });
+      const restricted = '          securityContext:\n            allowPrivilegeEscalation: false\n            capabilities: {drop: [ALL]}\n            runAsNonRoot: true\n            seccompProfile: {type: RuntimeDefault}\n';
+      writeFileSync(path.join(cwd, 'base/kustomization.yaml'), 'resources: [deployment.yaml]\n');
+      writeFileSync(path.join(cwd, 'base/deployment.yaml'), `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: app\n          image: nginx:1.27\n${restricted}`);
+      writeFileSync(
+        path.join(cwd, 'overlays/dev/kustomization.yaml'),
+        'resources: [../../base]\npatches:\n  - target: {kind: Deployment, name: web}\n    patch: |-\n      - op: replace\n        path: /spec/template/spec/containers/0/image\n        value: nginx:dev\n      - op: remove\n        path: /spec/template/spec/containers/0/securityContext\n',
+      );
+      const { report } = await checkJson(cwd);
+      expect(report.findings.map((f) => [f.file, f.line, f.check])).toEqual(
+        ['allowPrivilegeEscalation', 'capabilities_restricted', 'runAsNonRoot', 'seccompProfile_restricted'].map((check) => ['overlays/dev/kustomization.yaml', 9, check]),
+      );
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+
   it('keeps as an example the part of such a fix that the rendering does not confirm (an overlay replaces what it adds)', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-object-fix-'));
     try {
