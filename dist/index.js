@@ -54008,7 +54008,33 @@ function kustomizeIndex(sources) {
     }
     return null;
   };
-  return { locate: lastWriter, documentIn, operationsIn };
+  const removedAt = (object, present, missing) => {
+    for (const candidate of candidates) {
+      if ((candidate.patch?.target ?? null) === null || !targets(candidate, object)) continue;
+      for (const document of documentsOf(candidate)) {
+        if (!Array.isArray(document.value)) continue;
+        const removal = removalIn(document.value, present, missing);
+        if (removal === void 0) continue;
+        if (removal === null) return null;
+        const where2 = locate(document.source, [removal, "path"]);
+        if (!where2.exact) return null;
+        if (candidate.inline === null) return { file: candidate.file, line: where2.line, column: where2.column };
+        return inlineHit(candidate.file, candidate.inline, where2, linesOf3(sources.texts.get(candidate.file) ?? ""), linesOf3(candidate.inline.text));
+      }
+    }
+    return null;
+  };
+  return { locate: lastWriter, documentIn, operationsIn, removedAt };
+}
+function removalIn(operations, present, missing) {
+  for (let i = operations.length - 1; i >= 0; i--) {
+    const op = operations[i];
+    if (!isObject3(op) || typeof op.path !== "string") continue;
+    const tokens = pointerTokens(op.path);
+    if (tokens.length <= present.length || tokens.length > missing.length || !tokens.every((token, t) => token === String(missing[t]))) continue;
+    return op.op === "remove" ? i : null;
+  }
+  return void 0;
 }
 function operationWriting(operations, path4) {
   for (let i = operations.length - 1; i >= 0; i--) {
@@ -54504,8 +54530,9 @@ function indexRendering(path4, rendering, headPaths, changed) {
   let chartTemplateOf = () => null;
   if (root.tool === "kustomize") {
     const index = kustomizeIndex({ rootDir: root.dir, texts: sources, paths: headPaths });
-    place2 = (document, fieldPath, _renderedLine, ancestor) => {
-      const hit = index.locate(renderedObject(document), fieldPath, ancestor);
+    place2 = (document, fieldPath, _renderedLine, ancestor, missing) => {
+      const object = renderedObject(document);
+      const hit = (ancestor && missing !== void 0 ? index.removedAt(object, fieldPath, missing) : null) ?? index.locate(object, fieldPath, ancestor);
       return hit === null ? null : { ...hit, exact: hit.exact !== false };
     };
     documentIn = (document, file) => index.documentIn(renderedObject(document), file);
