@@ -4,9 +4,9 @@
  * again; the suggestion stands only when the object is still rendered (a
  * name helm writes anew each time is followed by its template), the
  * finding's check no longer fails for it, and no check fails that did not
- * before. Edits that
- * change only their own object share a rendering (batchesOf): a base's
- * twelve Deployments cost one rendering per overlay, not twelve.
+ * before. Edits that change only their own object share a rendering
+ * (batchesOf): a base's twelve Deployments cost one rendering per overlay,
+ * not twelve.
  */
 import { evaluateFiles } from '../findings/evaluateFiles.js';
 import type { Finding } from '../findings/types.js';
@@ -175,15 +175,10 @@ export async function verifySuggestions(mapped: MappedReport, port: RenderPort, 
   };
   // Every rendering asked for at once: the port runs as many side by side as it can.
   const outcomesInOrder = await Promise.all(mapped.candidates.map(verify));
-  /** Whether the rendering made with the candidate's edit fixes the finding: its object still there, its check passing, nothing new failing. */
   const fixes = (candidate: SuggestionCandidate, after: RenderingChecks, finding: DiffFinding): boolean => {
     const label = candidate.rendering.rendered.root.label;
     if (!before.has(label)) before.set(label, renderingChecks(candidate.rendering.text, policy));
-    const checks = before.get(label)!;
-    const was = checks.byObject.get(objectKey(finding)) ?? new Set<string>();
-    const now = checksOfObject(checks, after, finding);
-    if (candidate.deletes === true && !othersUnchanged(checks, after, objectKey(finding))) return false;
-    return now !== null && !now.has(finding.check) && [...now].every((check) => was.has(check));
+    return fixesFinding(before.get(label)!, after, candidate, finding);
   };
   const chosen = new Map<number, SuggestionCandidate>();
   const accept = (candidate: SuggestionCandidate, index: number, caveat = candidate.caveat) => {
@@ -213,19 +208,31 @@ export async function verifySuggestions(mapped: MappedReport, port: RenderPort, 
   const suggested = [...new Set(chosen.values())];
   for (const [index, own] of chosen) {
     const finding = mapped.report.findings[index]!;
-    const within = suggested.filter(
-      (other) =>
-        editKey(other) !== editKey(own) &&
-        other.rendering === own.rendering &&
-        other.file === own.file &&
-        other.startLine <= own.startLine &&
-        own.endLine <= other.endLine &&
-        objectKey(mapped.report.findings[other.finding]!) === objectKey(finding) &&
-        fixes(other, outcomeOfCandidate.get(other)!, finding),
-    );
-    const [wider] = within.sort((a, b) => b.endLine - b.startLine - (a.endLine - a.startLine));
+    const wider = widestAround(own, suggested, (other) => objectKey(mapped.report.findings[other.finding]!) === objectKey(finding) && fixes(other, outcomeOfCandidate.get(other)!, finding));
     // The caveat is the finding's own: what its check's fix may cost (the edit is a larger one).
-    if (wider !== undefined) accept(wider, index, own.caveat);
+    if (wider !== null) accept(wider, index, own.caveat);
   }
   return { ...mapped.report, findings };
+}
+
+/**
+ * Whether the rendering made with the candidate's edit fixes the finding:
+ * its object still there, its check passing, nothing new failing; and, for
+ * an edit that deletes lines, no other object changed.
+ */
+function fixesFinding(before: RenderingChecks, after: RenderingChecks, candidate: SuggestionCandidate, finding: DiffFinding): boolean {
+  const was = before.byObject.get(objectKey(finding)) ?? new Set<string>();
+  const now = checksOfObject(before, after, finding);
+  if (candidate.deletes === true && !othersUnchanged(before, after, objectKey(finding))) return false;
+  return now !== null && !now.has(finding.check) && [...now].every((check) => was.has(check));
+}
+
+/** The widest of the other suggestions of `own`'s rendering and file whose lines hold all of `own`'s, among those `fits` takes; null for none. */
+function widestAround(own: SuggestionCandidate, suggested: readonly SuggestionCandidate[], fits: (other: SuggestionCandidate) => boolean): SuggestionCandidate | null {
+  let widest: SuggestionCandidate | null = null;
+  for (const other of suggested) {
+    const around = other.rendering === own.rendering && other.file === own.file && other.startLine <= own.startLine && own.endLine <= other.endLine && editKey(other) !== editKey(own);
+    if (around && (widest === null || other.endLine - other.startLine > widest.endLine - widest.startLine) && fits(other)) widest = other;
+  }
+  return widest;
 }
