@@ -241,9 +241,11 @@ function deletableLine(sourceLines: readonly string[], sourceLine: number): bool
   const plain = /^( *)[^\s:#-][^:#]*:\s+[^\s#{[|>&*!][^#]*?(\s+#.*)?\s*$/.exec(text);
   if (plain === null || text.includes('{{')) return false;
   const indent = plain[1]!.length;
-  for (const next of sourceLines.slice(sourceLine)) {
-    if (/^\s*(#.*)?$/.test(next)) continue;
-    return next.length - next.trimStart().length <= indent;
+  // The next line with content must not be under it (read on from it: the file is not copied per finding).
+  for (let next = sourceLine; next < sourceLines.length; next++) {
+    const line = sourceLines[next]!;
+    if (/^\s*(#.*)?$/.test(line)) continue;
+    return line.length - line.trimStart().length <= indent;
   }
   return true;
 }

@@ -93,9 +93,12 @@ const usesDot = /^(?:toYaml\s+)?\.(?:\s*\|.*)?$/;
 /** `range $k, $v := .Values.x`, `range $v := $w.y`, `range .Values.x`: the element variable (if any) and what is ranged over. */
 const rangeOver = /^range(?:\s+|(?=\.))(?:(?:\$[A-Za-z0-9_]+\s*,\s*)?(\$[A-Za-z0-9_]+)\s*:=\s*)?(\S+)$/;
 
+/** A reference that names its values key whole: `.Values.a.b`, `$.Values.a.b` (group 1: `.a.b`). */
+const namedKey = new RegExp(String.raw`^\$?${valuesKeyText}$`);
+
 /** The values key a reference stands for in a scope: `.Values.a.b`, `$v.a` of a bound variable, `.a` of a bound dot; null for anything else. */
 function keyOfReference(reference: string, scope: Bindings): readonly string[] | null {
-  const named = new RegExp(String.raw`^\$?${valuesKeyText}$`).exec(reference);
+  const named = namedKey.exec(reference);
   if (named) return named[1]!.slice(1).split('.');
   const variable = /^(\$[A-Za-z0-9_]+)((?:\.[A-Za-z0-9_]+)*)$/.exec(reference);
   if (variable) {
