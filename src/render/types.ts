@@ -74,6 +74,8 @@ export type RenderOutput =
       readonly message: string;
       /** What to do, when the tool's words say something we know (a chart that stops on a value its values.yaml leaves out). */
       readonly hint?: string;
+      /** It was stopped at a limit (render.timeout, render.max-output-size), not failed by itself. */
+      readonly stopped?: true;
     };
 
 /** A root rendered at both sides, with the head texts of its sources (for mapping findings back). */

@@ -123,10 +123,11 @@ export async function openRenderer(sides: RenderSides): Promise<Renderer | null>
   const renderRoot = async (root: RenderRoot): Promise<RenderedRoot> => {
     if (root.blocked !== null) return { root, base: { kind: 'absent' }, head: { kind: 'absent' }, sources: new Map() };
     const headSide = await limit(() => renderSide(root, head, sides.reader, sides.head, root.sources, missing, sides.memo));
-    // Nothing to compare with when head did not render; one that failed is rendered at base all the same,
-    // to say whether the change made it fail.
+    // Nothing to compare with when head did not render; one that failed by itself (not stopped at a limit,
+    // which would stop the base too) is rendered at base all the same, to say whether the change made it fail.
     const compared = headSide.output.kind === 'rendered';
-    const baseSide = compared || headSide.output.kind === 'failed' ? limit(() => renderSide(root, base, sides.reader, sides.base ?? '', root.baseSources, missing, sides.memo)).then((side) => side.output) : Promise.resolve<RenderOutput>({ kind: 'absent' });
+    const failedByItself = headSide.output.kind === 'failed' && headSide.output.stopped !== true;
+    const baseSide = compared || failedByItself ? limit(() => renderSide(root, base, sides.reader, sides.base ?? '', root.baseSources, missing, sides.memo)).then((side) => side.output) : Promise.resolve<RenderOutput>({ kind: 'absent' });
     // With a base to compare with, what the tool writes anew each time is told from what the change made by
     // rendering head again (beside the base), never from the memo, which would give the very same text back.
     const again = compared && base?.listing.has(root.file) === true && mayRenderAnew(root) ? limit(() => renderFiles(root, headSide.files, missing)) : Promise.resolve(null);

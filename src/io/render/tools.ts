@@ -119,5 +119,5 @@ export async function renderIn(root: RenderRoot, treeDir: string, missing: Set<s
   const stderr = result.kind === 'failed' ? readableStderr(result.stderr, treeDir) : '';
   const reason = result.kind === 'failed' ? `${result.reason}${result.limit ? `; ${raise[result.limit]}` : ''}` : 'not found';
   const hint = result.kind === 'failed' ? hintFor(root, result.stderr) : null;
-  return { kind: 'failed', message: `\`${shown(command)}\` failed (${reason})${stderr === '' ? '' : `:\n${stderr}`}`, ...(hint !== null ? { hint } : {}) };
+  return { kind: 'failed', message: `\`${shown(command)}\` failed (${reason})${stderr === '' ? '' : `:\n${stderr}`}`, ...(hint !== null ? { hint } : {}), ...(result.kind === 'failed' && result.limit ? { stopped: true as const } : {}) };
 }
