@@ -36176,7 +36176,7 @@ async function renderIn(root, treeDir, missing) {
   const reason4 = result.kind === "failed" ? `${result.reason}${result.limit ? `; ${raise[result.limit]}` : ""}` : "not found";
   const hint2 = result.kind === "failed" ? hintFor(root, result.stderr) : null;
   return { kind: "failed", message: `\`${shown3(command)}\` failed (${reason4})${stderr === "" ? "" : `:
-${stderr}`}`, ...hint2 !== null ? { hint: hint2 } : {} };
+${stderr}`}`, ...hint2 !== null ? { hint: hint2 } : {}, ...result.kind === "failed" && result.limit ? { stopped: true } : {} };
 }
 var raise;
 var init_tools = __esm({
@@ -36535,7 +36535,8 @@ async function openRenderer(sides) {
     if (root.blocked !== null) return { root, base: { kind: "absent" }, head: { kind: "absent" }, sources: /* @__PURE__ */ new Map() };
     const headSide = await limit(() => renderSide(root, head, sides.reader, sides.head, root.sources, missing, sides.memo));
     const compared = headSide.output.kind === "rendered";
-    const baseSide = compared || headSide.output.kind === "failed" ? limit(() => renderSide(root, base, sides.reader, sides.base ?? "", root.baseSources, missing, sides.memo)).then((side) => side.output) : Promise.resolve({ kind: "absent" });
+    const failedByItself = headSide.output.kind === "failed" && headSide.output.stopped !== true;
+    const baseSide = compared || failedByItself ? limit(() => renderSide(root, base, sides.reader, sides.base ?? "", root.baseSources, missing, sides.memo)).then((side) => side.output) : Promise.resolve({ kind: "absent" });
     const again = compared && base?.listing.has(root.file) === true && mayRenderAnew(root) ? limit(() => renderFiles(root, headSide.files, missing)) : Promise.resolve(null);
     const [baseOutput, headAgain] = await Promise.all([baseSide, again]);
     const sources = new Map([...headSide.files].map(([path4, data]) => [path4, decoder.decode(data)]));
@@ -53437,8 +53438,9 @@ var blockOpener = /^(with|range|if|define|block)\b/;
 var writesNoYaml = (body) => body === "" || body.startsWith("#") || /^(\{\{.*?\}\}\s*)+$/.test(body);
 var usesDot = /^(?:toYaml\s+)?\.(?:\s*\|.*)?$/;
 var rangeOver = /^range(?:\s+|(?=\.))(?:(?:\$[A-Za-z0-9_]+\s*,\s*)?(\$[A-Za-z0-9_]+)\s*:=\s*)?(\S+)$/;
+var namedKey = new RegExp(String.raw`^\$?${valuesKeyText}$`);
 function keyOfReference(reference2, scope) {
-  const named = new RegExp(String.raw`^\$?${valuesKeyText}$`).exec(reference2);
+  const named = namedKey.exec(reference2);
   if (named) return named[1].slice(1).split(".");
   const variable = /^(\$[A-Za-z0-9_]+)((?:\.[A-Za-z0-9_]+)*)$/.exec(reference2);
   if (variable) {
@@ -54613,9 +54615,10 @@ function deletableLine(sourceLines, sourceLine) {
   const plain2 = /^( *)[^\s:#-][^:#]*:\s+[^\s#{[|>&*!][^#]*?(\s+#.*)?\s*$/.exec(text5);
   if (plain2 === null || text5.includes("{{")) return false;
   const indent = plain2[1].length;
-  for (const next of sourceLines.slice(sourceLine)) {
-    if (/^\s*(#.*)?$/.test(next)) continue;
-    return next.length - next.trimStart().length <= indent;
+  for (let next = sourceLine; next < sourceLines.length; next++) {
+    const line = sourceLines[next];
+    if (/^\s*(#.*)?$/.test(line)) continue;
+    return line.length - line.trimStart().length <= indent;
   }
   return true;
 }
@@ -54949,11 +54952,7 @@ async function verifySuggestions(mapped, port, policy) {
   const fixes = (candidate, after, finding) => {
     const label = candidate.rendering.rendered.root.label;
     if (!before.has(label)) before.set(label, renderingChecks(candidate.rendering.text, policy));
-    const checks2 = before.get(label);
-    const was = checks2.byObject.get(objectKey(finding)) ?? /* @__PURE__ */ new Set();
-    const now = checksOfObject(checks2, after, finding);
-    if (candidate.deletes === true && !othersUnchanged(checks2, after, objectKey(finding))) return false;
-    return now !== null && !now.has(finding.check) && [...now].every((check) => was.has(check));
+    return fixesFinding(before.get(label), after, candidate, finding);
   };
   const chosen = /* @__PURE__ */ new Map();
   const accept = (candidate, index, caveat = candidate.caveat) => {
@@ -54980,13 +54979,24 @@ async function verifySuggestions(mapped, port, policy) {
   const suggested = [...new Set(chosen.values())];
   for (const [index, own] of chosen) {
     const finding = mapped.report.findings[index];
-    const within = suggested.filter(
-      (other) => editKey(other) !== editKey(own) && other.rendering === own.rendering && other.file === own.file && other.startLine <= own.startLine && own.endLine <= other.endLine && objectKey(mapped.report.findings[other.finding]) === objectKey(finding) && fixes(other, outcomeOfCandidate.get(other), finding)
-    );
-    const [wider] = within.sort((a, b) => b.endLine - b.startLine - (a.endLine - a.startLine));
-    if (wider !== void 0) accept(wider, index, own.caveat);
+    const wider = widestAround(own, suggested, (other) => objectKey(mapped.report.findings[other.finding]) === objectKey(finding) && fixes(other, outcomeOfCandidate.get(other), finding));
+    if (wider !== null) accept(wider, index, own.caveat);
   }
   return { ...mapped.report, findings };
+}
+function fixesFinding(before, after, candidate, finding) {
+  const was = before.byObject.get(objectKey(finding)) ?? /* @__PURE__ */ new Set();
+  const now = checksOfObject(before, after, finding);
+  if (candidate.deletes === true && !othersUnchanged(before, after, objectKey(finding))) return false;
+  return now !== null && !now.has(finding.check) && [...now].every((check) => was.has(check));
+}
+function widestAround(own, suggested, fits) {
+  let widest = null;
+  for (const other of suggested) {
+    const around = other.rendering === own.rendering && other.file === own.file && other.startLine <= own.startLine && own.endLine <= other.endLine && editKey(other) !== editKey(own);
+    if (around && (widest === null || other.endLine - other.startLine > widest.endLine - widest.startLine) && fits(other)) widest = other;
+  }
+  return widest;
 }
 
 // src/render/stage.ts
