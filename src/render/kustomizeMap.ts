@@ -10,6 +10,7 @@
  * (operationsIn).
  */
 import { locate } from '../locate/locate.js';
+import { isAlias, isCollection, isScalar, isSeq } from '../manifests/yamlKinds.js';
 import { loadManifestFile } from '../manifests/load.js';
 import type { ManifestDocument } from '../manifests/types.js';
 import type { FieldPath, JsonValue } from '../pss/types.js';
@@ -24,6 +25,8 @@ export interface SourceHit {
   readonly column: number;
   /** False when the value is written on no line of its own that we can name (an inline patch in a quoted string): the line is the patch's entry. */
   readonly exact?: boolean;
+  /** For a field a JSON 6902 `remove` took away (removedAt): the lines of that operation in the file, to delete. */
+  readonly removal?: { readonly startLine: number; readonly endLine: number };
 }
 
 /** The rendered object a field belongs to. */
@@ -280,13 +283,39 @@ export function kustomizeIndex(sources: KustomizeSources): KustomizeIndex {
         if (removal === null) return null;
         const where = locate(document.source, [removal, 'path']);
         if (!where.exact) return null;
-        if (candidate.inline === null) return { file: candidate.file, line: where.line, column: where.column };
-        return inlineHit(candidate.file, candidate.inline, where, linesOf(sources.texts.get(candidate.file) ?? ''), linesOf(candidate.inline.text));
+        const lines = itemLines(document, removal);
+        if (candidate.inline === null) return { file: candidate.file, line: where.line, column: where.column, ...(lines ? { removal: lines } : {}) };
+        const hit = inlineHit(candidate.file, candidate.inline, where, linesOf(sources.texts.get(candidate.file) ?? ''), linesOf(candidate.inline.text));
+        // A block's line n is the file's firstLine + n - 1 (none for a patch in a quoted string).
+        const first = candidate.inline.firstLine;
+        return first === null || lines === null ? hit : { ...hit, removal: { startLine: first + lines.startLine - 1, endLine: first + lines.endLine - 1 } };
       }
     }
     return null;
   };
   return { locate: lastWriter, documentIn, operationsIn, removedAt };
+}
+
+/** The first and last line a node of a document takes, or null for none (a missing node). */
+function nodeLines(document: ManifestDocument, node: unknown): { startLine: number; endLine: number } | null {
+  if (!isCollection(node) && !isScalar(node) && !isAlias(node)) return null;
+  const range = node.range;
+  if (range === undefined || range === null) return null;
+  const { lineCounter } = document.source;
+  return { startLine: lineCounter.linePos(range[0]).line, endLine: lineCounter.linePos(Math.max(range[0], range[1] - 1)).line };
+}
+
+/** The lines an item of a block sequence document takes (its dash to its last value), or null when it shares one with another item. */
+function itemLines(document: ManifestDocument, index: number): { startLine: number; endLine: number } | null {
+  const list = document.source.doc.contents;
+  if (!isSeq(list) || list.flow === true) return null;
+  const lines = nodeLines(document, list.items[index]);
+  if (lines === null) return null;
+  const shared = list.items.some((other, j) => {
+    const them = j === index ? null : nodeLines(document, other);
+    return them !== null && them.startLine <= lines.endLine && them.endLine >= lines.startLine;
+  });
+  return shared ? null : lines;
 }
 
 /**

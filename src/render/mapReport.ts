@@ -83,6 +83,8 @@ export interface Placed {
   readonly line: number;
   readonly column: number;
   readonly exact: boolean;
+  /** A field a JSON 6902 `remove` took away: that operation's lines (kustomizeMap.ts removedAt). */
+  readonly removal?: { readonly startLine: number; readonly endLine: number };
 }
 
 const isObject = (value: JsonValue | undefined): value is { [key: string]: JsonValue } => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -308,6 +310,23 @@ function literalEdits(
   return [...edited.values()].includes(null) ? { startLine, endLine, newLines, deletes: true } : { startLine, endLine, newLines };
 }
 
+/** Lines of a file, first and last (inclusive). */
+interface LineRange {
+  readonly startLine: number;
+  readonly endLine: number;
+}
+
+/** The lines from the first range to the last with the ranges' lines taken out, as a suggestion replaces them; null for none, or too far apart for one. */
+function withoutLines(sourceLines: readonly string[], ranges: readonly LineRange[]): Pick<SuggestionCandidate, 'startLine' | 'endLine' | 'newLines'> | null {
+  if (ranges.length === 0) return null;
+  const startLine = Math.min(...ranges.map((r) => r.startLine));
+  const endLine = Math.max(...ranges.map((r) => r.endLine));
+  if (endLine - startLine >= maxSuggestionSpan) return null;
+  const newLines: string[] = [];
+  for (let line = startLine; line <= endLine; line++) if (!ranges.some((r) => r.startLine <= line && line <= r.endLine)) newLines.push(sourceLines[line - 1] ?? '');
+  return { startLine, endLine, newLines };
+}
+
 /**
  * Where a problem of a rendered object lands in the sources, when it names
  * a field: an object that has a controller install a chart (a Flux
@@ -391,7 +410,7 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
   const mapFinding = <F extends Finding & { readonly locations: readonly DiffLocation[] }>(
     finding: F,
     index: RenderingIndex,
-  ): { mapped: F; primary: Placed; literal: boolean; literals: LiteralPlace[] } => {
+  ): { mapped: F; primary: Placed; literal: boolean; literals: LiteralPlace[]; removals: LineRange[] } => {
     const { root } = index.rendering.rendered;
     const fallback: Placed = { file: root.file, line: 1, column: 1, exact: false };
     const placed = finding.locations.map((location) => {
@@ -418,19 +437,24 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
     const mapped = { ...finding, file: primary.at.file, line: primary.at.line, locations, rendered: origin };
     // A suggestion edits the line that writes the value: not a line a missing field belongs under.
     const literals = placed.filter((p) => p.at.exact && p.location.exact && p.at.file === primary.at.file).map((p) => ({ sourceLine: p.at.line, renderedLine: p.location.line }));
-    return { mapped, primary: primary.at, literal: primary.at.exact && primary.location?.exact === true, literals };
+    // The remove operations that took the finding's fields away, in the file it is placed in.
+    const removals = placed.flatMap((p) => (p.at.file === primary.at.file && p.at.removal !== undefined ? [p.at.removal] : []));
+    return { mapped, primary: primary.at, literal: primary.at.exact && primary.location?.exact === true, literals, removals };
   };
 
   const findings: DiffFinding[] = report.findings.map((finding, i) => {
     const index = indexOf(finding.file);
     if (index === null) return finding;
-    const { mapped, primary, literal, literals } = mapFinding(finding, index);
+    const { mapped, primary, literal, literals, removals } = mapFinding(finding, index);
     const fix = finding.fix;
     if (fix === null) return mapped;
     // The fix of the rendered manifest: a suggestion only as literal edits of the source lines that write its fields, else an example.
     const sourceText = sources.get(primary.file);
     const edits = literal && sourceText !== undefined ? literalEdits(sourceText.split('\n'), literals, fix, index.lines, primary.line) : null;
     const edited = edits === null ? null : { finding: i, rendering: index.rendering, file: primary.file, ...edits, caveat: finding.fixNote };
+    // Fields an overlay's operations removed: without those operations (verified, as a deletion, by rendering again).
+    const removed = sourceText === undefined ? null : withoutLines(sourceText.split('\n'), removals);
+    if (removed !== null) candidates.push({ finding: i, rendering: index.rendering, file: primary.file, ...removed, caveat: finding.fixNote, deletes: true });
     const document = documentAt(index.documents, finding.line);
     if (index.rendering.rendered.root.tool === 'kustomize') kustomizeFixes.push({ finding: i, index, file: primary.file, document, literal: edited });
     else if (edited !== null) candidates.push(edited);

@@ -280,7 +280,7 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
     }
   });
 
-  it("places a field a JSON 6902 `remove` took away on that operation's path line, not on the base that writes it", async () => {
+  it("places a field a JSON 6902 `remove` took away on that operation's path line, not on the base that writes it, and deletes the operation as the fix", async () => {
     // Argo CD's dev-tilt overlay: its base's containers are restricted, the overlay removes their securityContext.
     const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-removed-'));
     try {
@@ -294,8 +294,10 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
         'resources: [../../base]\npatches:\n  - target: {kind: Deployment, name: web}\n    patch: |-\n      - op: replace\n        path: /spec/template/spec/containers/0/image\n        value: nginx:dev\n      - op: remove\n        path: /spec/template/spec/containers/0/securityContext\n',
       );
       const { report } = await checkJson(cwd);
-      expect(report.findings.map((f) => [f.file, f.line, f.check])).toEqual(
-        ['allowPrivilegeEscalation', 'capabilities_restricted', 'runAsNonRoot', 'seccompProfile_restricted'].map((check) => ['overlays/dev/kustomization.yaml', 9, check]),
+      // The operation's two lines go, verified by rendering again: the base's securityContext is back.
+      const deletion = { startLine: 8, endLine: 9, replacement: '', attachable: false };
+      expect(report.findings.map((f) => [f.file, f.line, f.check, f.fix])).toEqual(
+        ['allowPrivilegeEscalation', 'capabilities_restricted', 'runAsNonRoot', 'seccompProfile_restricted'].map((check) => ['overlays/dev/kustomization.yaml', 9, check, deletion]),
       );
     } finally {
       rmSync(cwd, { recursive: true, force: true });
