@@ -53869,6 +53869,7 @@ function elementPaths(value, key) {
 init_load();
 
 // src/render/kustomizeMap.ts
+init_yamlKinds();
 init_load();
 init_kustomization();
 var isObject3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -54020,13 +54021,34 @@ function kustomizeIndex(sources) {
         if (removal === null) return null;
         const where2 = locate(document.source, [removal, "path"]);
         if (!where2.exact) return null;
-        if (candidate.inline === null) return { file: candidate.file, line: where2.line, column: where2.column };
-        return inlineHit(candidate.file, candidate.inline, where2, linesOf3(sources.texts.get(candidate.file) ?? ""), linesOf3(candidate.inline.text));
+        const lines = itemLines(document, removal);
+        if (candidate.inline === null) return { file: candidate.file, line: where2.line, column: where2.column, ...lines ? { removal: lines } : {} };
+        const hit = inlineHit(candidate.file, candidate.inline, where2, linesOf3(sources.texts.get(candidate.file) ?? ""), linesOf3(candidate.inline.text));
+        const first = candidate.inline.firstLine;
+        return first === null || lines === null ? hit : { ...hit, removal: { startLine: first + lines.startLine - 1, endLine: first + lines.endLine - 1 } };
       }
     }
     return null;
   };
   return { locate: lastWriter, documentIn, operationsIn, removedAt };
+}
+function nodeLines(document, node) {
+  if (!isCollection(node) && !isScalar(node) && !isAlias(node)) return null;
+  const range2 = node.range;
+  if (range2 === void 0 || range2 === null) return null;
+  const { lineCounter } = document.source;
+  return { startLine: lineCounter.linePos(range2[0]).line, endLine: lineCounter.linePos(Math.max(range2[0], range2[1] - 1)).line };
+}
+function itemLines(document, index) {
+  const list3 = document.source.doc.contents;
+  if (!isSeq(list3) || list3.flow === true) return null;
+  const lines = nodeLines(document, list3.items[index]);
+  if (lines === null) return null;
+  const shared = list3.items.some((other, j) => {
+    const them = j === index ? null : nodeLines(document, other);
+    return them !== null && them.startLine <= lines.endLine && them.endLine >= lines.startLine;
+  });
+  return shared ? null : lines;
 }
 function removalIn(operations, present, missing) {
   for (let i = operations.length - 1; i >= 0; i--) {
@@ -54656,6 +54678,15 @@ function literalEdits(sourceLines, places, fix, renderedLines, primaryLine) {
   }
   return [...edited.values()].includes(null) ? { startLine, endLine, newLines, deletes: true } : { startLine, endLine, newLines };
 }
+function withoutLines(sourceLines, ranges) {
+  if (ranges.length === 0) return null;
+  const startLine = Math.min(...ranges.map((r) => r.startLine));
+  const endLine = Math.max(...ranges.map((r) => r.endLine));
+  if (endLine - startLine >= maxSuggestionSpan) return null;
+  const newLines = [];
+  for (let line = startLine; line <= endLine; line++) if (!ranges.some((r) => r.startLine <= line && line <= r.endLine)) newLines.push(sourceLines[line - 1] ?? "");
+  return { startLine, endLine, newLines };
+}
 function placeProblem(problem, index) {
   if (problem.kind !== "not-rendered" || problem.line === null) return null;
   const document = documentAt(index.documents, problem.line);
@@ -54742,17 +54773,20 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     };
     const mapped = { ...finding, file: primary.at.file, line: primary.at.line, locations, rendered: origin };
     const literals = placed2.filter((p) => p.at.exact && p.location.exact && p.at.file === primary.at.file).map((p) => ({ sourceLine: p.at.line, renderedLine: p.location.line }));
-    return { mapped, primary: primary.at, literal: primary.at.exact && primary.location?.exact === true, literals };
+    const removals = placed2.flatMap((p) => p.at.file === primary.at.file && p.at.removal !== void 0 ? [p.at.removal] : []);
+    return { mapped, primary: primary.at, literal: primary.at.exact && primary.location?.exact === true, literals, removals };
   };
   const findings = report.findings.map((finding, i) => {
     const index = indexOf(finding.file);
     if (index === null) return finding;
-    const { mapped, primary, literal: literal3, literals } = mapFinding(finding, index);
+    const { mapped, primary, literal: literal3, literals, removals } = mapFinding(finding, index);
     const fix = finding.fix;
     if (fix === null) return mapped;
     const sourceText2 = sources.get(primary.file);
     const edits = literal3 && sourceText2 !== void 0 ? literalEdits(sourceText2.split("\n"), literals, fix, index.lines, primary.line) : null;
     const edited = edits === null ? null : { finding: i, rendering: index.rendering, file: primary.file, ...edits, caveat: finding.fixNote };
+    const removed = sourceText2 === void 0 ? null : withoutLines(sourceText2.split("\n"), removals);
+    if (removed !== null) candidates.push({ finding: i, rendering: index.rendering, file: primary.file, ...removed, caveat: finding.fixNote, deletes: true });
     const document = documentAt(index.documents, finding.line);
     if (index.rendering.rendered.root.tool === "kustomize") kustomizeFixes.push({ finding: i, index, file: primary.file, document, literal: edited });
     else if (edited !== null) candidates.push(edited);
