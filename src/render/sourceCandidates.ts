@@ -252,16 +252,20 @@ function templateChangesOf(
   const after = fixed.get(document.index);
   if (template === null || after === undefined) return [];
   const { sources } = index.rendering.rendered;
-  const byFile = new Map<string, LineChange[]>();
+  const byFile = new Map<string, { change: LineChange; container: boolean }[]>();
   // A template read inside a vendored archive is no file to edit.
-  for (const { file, change } of templateInsertions(template, document, after, (file) => sources.get(file))) if (sources.has(file)) addTo(byFile, file, change);
+  for (const { file, ...insertion } of templateInsertions(template, document, after, (file) => sources.get(file))) if (sources.has(file)) addTo(byFile, file, insertion);
   const out: { file: string; change: LineChange; ownObject: boolean }[] = [];
-  for (const [file, changes] of byFile) {
+  for (const [file, insertions] of byFile) {
     // An edit of a template that renders this object alone changes no other: verified with other objects' edits, in one rendering.
     const ownObject = file === template.file && lone.has(template.file);
-    // A check every container must pass needs each container's map: all of them at once, when near enough for one suggestion.
-    const together = insertedTogether(sources.get(file)!, changes);
-    for (const change of together === null ? changes : [together, ...changes]) out.push({ file, change, ownObject });
+    // A check every container must pass needs each container's map: theirs at once (not the pod's, which a
+    // check of its own takes alone), when there are several, near enough for one suggestion.
+    const together = insertedTogether(
+      sources.get(file)!,
+      insertions.filter((i) => i.container).map((i) => i.change),
+    );
+    for (const change of [...(together === null ? [] : [together]), ...insertions.map((i) => i.change)]) out.push({ file, change, ownObject });
   }
   return out;
 }

@@ -98,8 +98,13 @@ function additionOf(parent: FieldPath, before: JsonValue | undefined, after: Jso
  * map goes under, followed by the map. By file (a container a named
  * template writes is edited in the helper that defines it).
  */
-export function templateInsertions(template: ChartTemplate, original: ManifestDocument, fixed: ManifestDocument, textOf: (file: string) => string | undefined): { file: string; change: LineChange }[] {
-  const out: { file: string; change: LineChange }[] = [];
+export function templateInsertions(
+  template: ChartTemplate,
+  original: ManifestDocument,
+  fixed: ManifestDocument,
+  textOf: (file: string) => string | undefined,
+): { file: string; change: LineChange; container: boolean }[] {
+  const out: { file: string; change: LineChange; container: boolean }[] = [];
   for (const addition of securityContextAdditions(original, fixed)) {
     // The template must write the map's line itself, and none of the keys added under it, whatever its conditions.
     const hit = findInTemplate(template.text, addition.path, original.value, template.named);
@@ -111,7 +116,9 @@ export function templateInsertions(template: ChartTemplate, original: ManifestDo
     const lines = text.split('\n');
     const indent = keyIndentUnder(lines, hit.line, addition.item);
     if (indent === null) continue;
-    out.push({ file, change: { startLine: hit.line, endLine: hit.line, newLines: [lines[hit.line - 1]!, ...mapLines(addition.added, indent)] } });
+    // A container's map (its path goes through a container list's index), or the pod's.
+    const container = addition.path.some((segment) => typeof segment === 'number');
+    out.push({ file, change: { startLine: hit.line, endLine: hit.line, newLines: [lines[hit.line - 1]!, ...mapLines(addition.added, indent)] }, container });
   }
   return out;
 }

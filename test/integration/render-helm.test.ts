@@ -226,11 +226,15 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
       'restricted',
     );
     const capabilities = '    securityContext:\n      allowPrivilegeEscalation: false\n      capabilities:\n        drop:\n          - ALL\n';
-    const together = `spec:\n  securityContext:\n    runAsNonRoot: true\n    seccompProfile:\n      type: RuntimeDefault\n  containers:\n  - name: wget\n${capabilities}    image: {{ .Values.image }}\n    args:  ['web:8080/-/healthy']\n  # wait for the web pod\n  initContainers:\n  - name: sleep\n${capabilities}`;
-    // Each container's map alone fixes neither container check: the suggestion writes both, and the pod's map between (one suggestion, not two over the same lines).
-    expect(report.findings.map((f) => [f.check, f.fix?.startLine, f.fix?.endLine, f.fix?.replacement])).toEqual(
-      ['allowPrivilegeEscalation', 'capabilities_restricted', 'runAsNonRoot', 'seccompProfile_restricted'].map((check) => [check, 5, 12, together]),
-    );
+    const containers = `  - name: wget\n${capabilities}    image: {{ .Values.image }}\n    args:  ['web:8080/-/healthy']\n  # wait for the web pod\n  initContainers:\n  - name: sleep\n${capabilities}`;
+    const pod = 'spec:\n  securityContext:\n    runAsNonRoot: true\n    seccompProfile:\n      type: RuntimeDefault\n';
+    // Each container's map alone fixes neither container check: their suggestion writes both; the pod's checks take the pod's map alone.
+    expect(report.findings.map((f) => [f.check, f.fix?.startLine, f.fix?.endLine, f.fix?.replacement])).toEqual([
+      ['allowPrivilegeEscalation', 7, 12, containers],
+      ['capabilities_restricted', 7, 12, containers],
+      ['runAsNonRoot', 5, 5, pod],
+      ['seccompProfile_restricted', 5, 5, pod],
+    ]);
   });
 
   it('a new template: a literal value on the template line, a value from .Values on the values line', async () => {

@@ -29,10 +29,12 @@ describe('templateInsertions', () => {
   it('writes each map the fix adds whole right under the line that opens its container or pod spec, in the indentation of their keys', () => {
     const changes = templateInsertions({ file: 'web/templates/deploy.yaml', text: template, named: new Map() }, doc(rendered), doc(fixedText), () => undefined);
     expect(changes).toEqual([
-      { file: 'web/templates/deploy.yaml', change: { startLine: 7, endLine: 7, newLines: ['    spec:', '      securityContext:', '        runAsNonRoot: true'] } },
+      // The pod's map, then the container's (told apart: several containers' maps are also offered together).
+      { file: 'web/templates/deploy.yaml', change: { startLine: 7, endLine: 7, newLines: ['    spec:', '      securityContext:', '        runAsNonRoot: true'] }, container: false },
       {
         file: 'web/templates/deploy.yaml',
         change: { startLine: 12, endLine: 12, newLines: ['        - name: {{ .Chart.Name }}', '          securityContext:', '            allowPrivilegeEscalation: false', '            capabilities:', '              drop:', '                - ALL'] },
+        container: true,
       },
     ]);
   });
@@ -51,7 +53,7 @@ describe('templateInsertions', () => {
     const before = doc(rendered.replace('          image: web:1\n', '          image: web:1\n          securityContext:\n            allowPrivilegeEscalation: false\n'));
     const after = doc(fixedText.replace('            allowPrivilegeEscalation: false\n', '            allowPrivilegeEscalation: false\n            runAsNonRoot: true\n'));
     const changes = templateInsertions({ file: 't.yaml', text: partial, named: new Map() }, before, after, () => undefined);
-    expect(changes[1]).toEqual({ file: 't.yaml', change: { startLine: 14, endLine: 14, newLines: ['          securityContext:', '            runAsNonRoot: true', '            capabilities:', '              drop:', '                - ALL'] } });
+    expect(changes[1]).toEqual({ file: 't.yaml', change: { startLine: 14, endLine: 14, newLines: ['          securityContext:', '            runAsNonRoot: true', '            capabilities:', '              drop:', '                - ALL'] }, container: true });
     // One of the keys under a condition in the template: nothing added there.
     const guarded = partial.replace('            allowPrivilegeEscalation: false\n', '            allowPrivilegeEscalation: false\n            {{- if .Values.strict }}\n            runAsNonRoot: true\n            {{- end }}\n');
     expect(templateInsertions({ file: 't.yaml', text: guarded, named: new Map() }, before, after, () => undefined).map((c) => c.change.startLine)).toEqual([7]);
@@ -62,6 +64,6 @@ describe('templateInsertions', () => {
     const including = template.replace(/ {8}- name:[\s\S]*$/, '        {{- include "web.container" . | nindent 8 }}\n');
     const named = namedTemplates([['web/templates/_helpers.tpl', helper]]);
     const changes = templateInsertions({ file: 'web/templates/deploy.yaml', text: including, named }, doc(rendered), doc(fixedText), (file) => (file === 'web/templates/_helpers.tpl' ? helper : undefined));
-    expect(changes[1]).toEqual({ file: 'web/templates/_helpers.tpl', change: { startLine: 2, endLine: 2, newLines: ['- name: {{ .Chart.Name }}', '  securityContext:', '    allowPrivilegeEscalation: false', '    capabilities:', '      drop:', '        - ALL'] } });
+    expect(changes[1]).toEqual({ file: 'web/templates/_helpers.tpl', change: { startLine: 2, endLine: 2, newLines: ['- name: {{ .Chart.Name }}', '  securityContext:', '    allowPrivilegeEscalation: false', '    capabilities:', '      drop:', '        - ALL'] }, container: true });
   });
 });
