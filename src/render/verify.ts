@@ -29,8 +29,8 @@ interface RenderingChecks {
   readonly sourceOf: ReadonlyMap<string, string>;
   /** The objects of each kind, namespace and template (sourceKey). */
   readonly bySource: ReadonlyMap<string, readonly string[]>;
-  /** Every object of the rendering as its JSON, by objectKey (a repeated one with its place), to tell which ones an edit changed. */
-  readonly objects: ReadonlyMap<string, string>;
+  /** Every object of the rendering as its JSON, by objectKey (a repeated one with its place), to tell which ones an edit changed: read when first asked. */
+  objects(): ReadonlyMap<string, string>;
 }
 
 const sourceKey = (kind: string, namespace: string | null, source: string) => `${kind}\u0000${namespace ?? ''}\u0000${source}`;
@@ -53,6 +53,13 @@ function renderingChecks(text: string, policy: PolicyContext): RenderingChecks {
     const key = objectKey(f);
     byObject.set(key, (byObject.get(key) ?? new Set()).add(f.check));
   }
+  // Only a deletion asks which objects changed: most verifications never read them.
+  let objects: Map<string, string> | undefined;
+  return { byObject, sourceOf, bySource, objects: () => (objects ??= objectsIn(text)) };
+}
+
+/** Every object of a rendering as its JSON, by objectKey (a repeated one with its place). */
+function objectsIn(text: string): Map<string, string> {
   const objects = new Map<string, string>();
   for (const [i, document] of loadManifestFile('rendered.yaml', text, { maxBytes: Number.MAX_SAFE_INTEGER }).documents.entries()) {
     const value = document.value;
@@ -60,13 +67,14 @@ function renderingChecks(text: string, policy: PolicyContext): RenderingChecks {
     const key = objectKey({ kind: isObject(value) && typeof value.kind === 'string' ? value.kind : '', namespace: typeof metadata.namespace === 'string' ? metadata.namespace : null, name: typeof metadata.name === 'string' ? metadata.name : '' });
     objects.set(objects.has(key) ? `${key}\u0000${i}` : key, JSON.stringify(value));
   }
-  return { byObject, sourceOf, bySource, objects };
+  return objects;
 }
 
 /** Whether every object of the first rendering but `own` is in the second as it was, and the second has no other. */
 function othersUnchanged(before: RenderingChecks, after: RenderingChecks, own: string): boolean {
-  if (before.objects.size !== after.objects.size) return false;
-  for (const [key, json] of before.objects) if (key !== own && after.objects.get(key) !== json) return false;
+  const [was, now] = [before.objects(), after.objects()];
+  if (was.size !== now.size) return false;
+  for (const [key, json] of was) if (key !== own && now.get(key) !== json) return false;
   return true;
 }
 
