@@ -27314,7 +27314,8 @@ function templateInsertions(template, original, fixed2, textOf2) {
     const lines = text4.split("\n");
     const indent = keyIndentUnder(lines, hit.line, addition.item);
     if (indent === null) continue;
-    out.push({ file, change: { startLine: hit.line, endLine: hit.line, newLines: [lines[hit.line - 1], ...mapLines(addition.added, indent)] } });
+    const container = addition.path.some((segment) => typeof segment === "number");
+    out.push({ file, change: { startLine: hit.line, endLine: hit.line, newLines: [lines[hit.line - 1], ...mapLines(addition.added, indent)] }, container });
   }
   return out;
 }
@@ -27445,12 +27446,15 @@ function templateChangesOf(index, document, fixed2, lone) {
   if (template === null || after === void 0) return [];
   const { sources } = index.rendering.rendered;
   const byFile = /* @__PURE__ */ new Map();
-  for (const { file, change } of templateInsertions(template, document, after, (file2) => sources.get(file2))) if (sources.has(file)) addTo(byFile, file, change);
+  for (const { file, ...insertion } of templateInsertions(template, document, after, (file2) => sources.get(file2))) if (sources.has(file)) addTo(byFile, file, insertion);
   const out = [];
-  for (const [file, changes] of byFile) {
+  for (const [file, insertions] of byFile) {
     const ownObject = file === template.file && lone.has(template.file);
-    const together = insertedTogether(sources.get(file), changes);
-    for (const change of together === null ? changes : [together, ...changes]) out.push({ file, change, ownObject });
+    const together = insertedTogether(
+      sources.get(file),
+      insertions.filter((i) => i.container).map((i) => i.change)
+    );
+    for (const change of [...together === null ? [] : [together], ...insertions.map((i) => i.change)]) out.push({ file, change, ownObject });
   }
   return out;
 }
@@ -27899,6 +27903,10 @@ function renderingChecks(text4, policy) {
     const key = objectKey(f);
     byObject.set(key, (byObject.get(key) ?? /* @__PURE__ */ new Set()).add(f.check));
   }
+  let objects;
+  return { byObject, sourceOf: sourceOf2, bySource, objects: () => objects ??= objectsIn(text4) };
+}
+function objectsIn(text4) {
   const objects = /* @__PURE__ */ new Map();
   for (const [i, document] of loadManifestFile("rendered.yaml", text4, { maxBytes: Number.MAX_SAFE_INTEGER }).documents.entries()) {
     const value = document.value;
@@ -27906,11 +27914,12 @@ function renderingChecks(text4, policy) {
     const key = objectKey({ kind: isObject(value) && typeof value.kind === "string" ? value.kind : "", namespace: typeof metadata.namespace === "string" ? metadata.namespace : null, name: typeof metadata.name === "string" ? metadata.name : "" });
     objects.set(objects.has(key) ? `${key}\0${i}` : key, JSON.stringify(value));
   }
-  return { byObject, sourceOf: sourceOf2, bySource, objects };
+  return objects;
 }
 function othersUnchanged(before, after, own) {
-  if (before.objects.size !== after.objects.size) return false;
-  for (const [key, json] of before.objects) if (key !== own && after.objects.get(key) !== json) return false;
+  const [was, now] = [before.objects(), after.objects()];
+  if (was.size !== now.size) return false;
+  for (const [key, json] of was) if (key !== own && now.get(key) !== json) return false;
   return true;
 }
 function checksOfObject(before, after, object) {
