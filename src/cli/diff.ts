@@ -23,6 +23,7 @@ import { defaultSelection } from '../scope/select.js';
 import { renderReport } from './reportFormat.js';
 import { contextFor, failureStatus, parseConfigFile, policyOptions, policyOptionsHelp, readPolicyOptions, UsageError } from './options.js';
 import type { CliIO } from './options.js';
+import { renderingProgress, stderrTerminal } from './progress.js';
 
 export const diffUsage = `Usage: pod-security-review diff --base REF [options]
 
@@ -173,10 +174,14 @@ export async function diffCommand(args: string[], io: CliIO): Promise<number> {
   const [baseCommit, headCommit] = [await resolveCommit(io.cwd, values.base), await resolveCommit(io.cwd, values.head)];
   const config = reads(options.sourceOptions, 'config') ? await configAtBase(io, options.configPath, baseCommit, changeSet) : undefined;
   const policy = withChangeRules(contextFor(io, options, false, config?.base), values['opt-outs'], values['policy-changes']);
-  const port = values.render === 'off' ? null : await gitRenderPort(io.cwd, await mergeBase(io.cwd, baseCommit, headCommit), headCommit, options.maxBytes);
+  const tools = values.render === 'off' ? null : await gitRenderPort(io.cwd, await mergeBase(io.cwd, baseCommit, headCommit), headCommit, options.maxBytes);
+  // On a terminal, a status line while the tools run (erased before the report).
+  const terminal = stderrTerminal(io);
+  const progress = tools !== null && terminal !== null ? renderingProgress(tools, terminal) : null;
+  const port = progress?.port ?? tools;
   const selection = { include: values.include ?? defaultSelection.include, exclude: values.exclude ?? [] };
   const relabelledFiles = await relabelledWorkloads(io, changeSet, headCommit, { policy, selection, maxBytes: options.maxBytes });
-  const report = await evaluateWithRendering(changeSet, {
+  const evaluated = evaluateWithRendering(changeSet, {
     policy,
     relabelledFiles,
     ...(config?.change ? { configChange: config.change } : {}),
@@ -188,6 +193,7 @@ export async function diffCommand(args: string[], io: CliIO): Promise<number> {
     fixes: options.format === 'json',
     render: policy.config.render,
   }, port);
+  const report = await evaluated.finally(() => progress?.end());
   const header = defaultPolicies(policy, report.cluster);
   io.stdout(renderReport(options.format, report, header, options.unchecked));
   return failureStatus(report, options.unchecked);

@@ -16,6 +16,7 @@ import { isKustomizationFile } from '../render/kustomization.js';
 import { checkRenderings } from '../render/stage.js';
 import type { RenderStageOptions } from '../render/stage.js';
 import type { CliIO } from './options.js';
+import { renderingProgress, stderrTerminal } from './progress.js';
 
 export interface Renderings {
   readonly report: CheckReport;
@@ -34,7 +35,15 @@ export interface Renderings {
 export async function renderingsUnder(io: CliIO, paths: readonly string[], maxBytes: number, options: RenderStageOptions, edited?: ReadonlyMap<string, string>, memo?: RenderMemo): Promise<Renderings | null> {
   const reader = fsTreeReader(io.cwd, paths, maxBytes);
   const port = await openRenderer({ reader: edited && edited.size > 0 ? withEdits(reader, edited) : reader, base: null, head: '', ...(memo ? { memo } : {}) });
-  return port ? checkRenderings(port, options) : null;
+  if (port === null) return null;
+  // On a terminal, a status line while the tools run (erased before the report).
+  const terminal = stderrTerminal(io);
+  const progress = terminal === null ? null : renderingProgress(port, terminal);
+  try {
+    return await checkRenderings(progress?.port ?? port, options);
+  } finally {
+    progress?.end();
+  }
 }
 
 /** A tree whose files read as `edited` says where it has them. */

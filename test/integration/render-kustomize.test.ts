@@ -170,6 +170,17 @@ describe.skipIf(!haveKustomize())(`diff renders Kustomize overlays ${haveKustomi
     expect(quiet.status).toBe(0);
   });
 
+  it('shows a status line on a terminal while the overlays render, erased before the report', async () => {
+    let stderr = '';
+    let stdout = '';
+    const status = await runCli(['check', '.', '--format', 'json'], { cwd: path.join(fixturesDir, 'render', 'kustomize-patch', 'head'), stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stderrTty: true });
+    expect(status).toBe(1);
+    expect(stderr).toContain('\rrendering 1 chart or overlay…');
+    // Erased: the line's last write blanks it and goes back to its start.
+    expect(stderr).toMatch(/\r +\r$/);
+    expect(JSON.parse(stdout).findings.length).toBeGreaterThan(0);
+  });
+
   it('--render off reads every file as a plain manifest, as before', async () => {
     const { report } = await diff('kustomize-patch', '--render', 'off');
     // The patch, read as a Deployment of its own (the mistake rendering avoids).

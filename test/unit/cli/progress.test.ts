@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { progressLine } from '../../../src/cli/progress.js';
+import { progressLine, renderingProgress } from '../../../src/cli/progress.js';
+import type { RenderPort, RenderRoot } from '../../../src/render/types.js';
 import { runCli } from '../../../src/cli/run.js';
 
 /** A fake terminal: what was written, the frames as the eye sees them, and a clock the test moves. */
@@ -57,6 +58,34 @@ describe('progressLine', () => {
     expect(t.writes.every((w) => w.length <= 20)).toBe(true);
     progress.end();
     expect(t.screen()).toBe('');
+  });
+});
+
+describe('renderingProgress', () => {
+  it('says how many charts and overlays render, then how many renderings verify the suggestions, and erases itself', async () => {
+    const t = fakeTerminal();
+    const inner: RenderPort = {
+      head: { paths: new Set(), texts: new Map() },
+      base: null,
+      render: async (roots) => roots.map((root) => ({ root, base: { kind: 'absent' }, head: { kind: 'absent' }, sources: new Map() })),
+      renderEdited: async () => ({ kind: 'absent' }),
+    };
+    const root = { label: 'charts/web' } as unknown as RenderRoot;
+    const progress = renderingProgress(inner, t.terminal);
+    // What the port gives back is the inner port's.
+    expect(await progress.port.render([root, root])).toHaveLength(2);
+    expect(t.screen()).toBe('rendering 2 charts and overlays…');
+    await progress.port.renderEdited(root, new Map());
+    expect(t.screen()).toBe('verifying suggestions: rendering again (1)…');
+    // Throttled: a second rendering within 100 ms draws nothing new.
+    await progress.port.renderEdited(root, new Map());
+    expect(t.screen()).toBe('verifying suggestions: rendering again (1)…');
+    t.tick(150);
+    await progress.port.renderEdited(root, new Map());
+    expect(t.screen()).toBe('verifying suggestions: rendering again (3)…');
+    progress.end();
+    expect(t.screen()).toBe('');
+    expect(t.writes.join('')).not.toContain('\u001b');
   });
 });
 
