@@ -23151,18 +23151,29 @@ function colourReport(text4) {
 
 // src/cli/progress.ts
 var MiB = 1024 * 1024;
+function statusLine(terminal) {
+  let shown4 = 0;
+  return {
+    show(text4) {
+      const clipped = terminal.columns !== void 0 && terminal.columns > 1 ? text4.slice(0, terminal.columns - 1) : text4;
+      terminal.write(`\r${clipped}${" ".repeat(Math.max(0, shown4 - clipped.length))}`);
+      shown4 = clipped.length;
+    },
+    end() {
+      if (shown4 > 0) terminal.write(`\r${" ".repeat(shown4)}\r`);
+      shown4 = 0;
+    }
+  };
+}
 function progressLine(total, terminal, verb = "checking", intervalMs = 100) {
   let files = 0;
   let bytes = 0;
-  let shown4 = 0;
   let last = -Infinity;
+  const line = statusLine(terminal);
   const mib = (n) => (n / MiB).toFixed(1);
   const draw = () => {
     const percent = total.bytes === 0 ? 100 : Math.floor(bytes / total.bytes * 100);
-    let text4 = `${verb} ${files}/${total.files} files, ${mib(bytes)}/${mib(total.bytes)} MiB (${percent}%)\u2026`;
-    if (terminal.columns !== void 0 && terminal.columns > 1) text4 = text4.slice(0, terminal.columns - 1);
-    terminal.write(`\r${text4}${" ".repeat(Math.max(0, shown4 - text4.length))}`);
-    shown4 = text4.length;
+    line.show(`${verb} ${files}/${total.files} files, ${mib(bytes)}/${mib(total.bytes)} MiB (${percent}%)\u2026`);
     last = terminal.now();
   };
   draw();
@@ -23172,18 +23183,43 @@ function progressLine(total, terminal, verb = "checking", intervalMs = 100) {
       bytes += size;
       if (terminal.now() - last >= intervalMs) draw();
     },
-    end() {
-      terminal.write(`\r${" ".repeat(shown4)}\r`);
-      shown4 = 0;
-    }
+    end: () => line.end()
   };
+}
+function renderingProgress(port, terminal, intervalMs = 100) {
+  const line = statusLine(terminal);
+  let verifying = 0;
+  let last = -Infinity;
+  return {
+    port: {
+      head: port.head,
+      base: port.base,
+      async render(roots) {
+        if (roots.length > 0) line.show(`rendering ${roots.length} ${roots.length === 1 ? "chart or overlay" : "charts and overlays"}\u2026`);
+        return port.render(roots);
+      },
+      async renderEdited(root, edits) {
+        verifying++;
+        if (terminal.now() - last >= intervalMs) {
+          line.show(`verifying suggestions: rendering again (${verifying})\u2026`);
+          last = terminal.now();
+        }
+        return port.renderEdited(root, edits);
+      }
+    },
+    end: () => line.end()
+  };
+}
+function stderrTerminal(io) {
+  if ((io.stderrTty ?? io.tty) !== true) return null;
+  return { write: io.stderr, now: io.now ?? (() => performance.now()), ...io.columns === void 0 ? {} : { columns: io.columns } };
 }
 var progressFromBytes = 4 * MiB;
 function progressFor(files, io, verb) {
-  if ((io.stderrTty ?? io.tty) !== true) return null;
+  const terminal = stderrTerminal(io);
+  if (terminal === null) return null;
   const bytes = files.reduce((n, f) => n + contentBytes(f.content), 0);
   if (bytes < progressFromBytes) return null;
-  const terminal = { write: io.stderr, now: io.now ?? (() => performance.now()), ...io.columns === void 0 ? {} : { columns: io.columns } };
   const line = progressLine({ files: files.length, bytes }, terminal, verb);
   return { advance: (file) => line.advance(contentBytes(file.content)), end: () => line.end() };
 }
@@ -28158,7 +28194,14 @@ async function checkRenderings(tools, options) {
 async function renderingsUnder(io, paths, maxBytes, options, edited, memo) {
   const reader = fsTreeReader(io.cwd, paths, maxBytes);
   const port = await openRenderer({ reader: edited && edited.size > 0 ? withEdits2(reader, edited) : reader, base: null, head: "", ...memo ? { memo } : {} });
-  return port ? checkRenderings(port, options) : null;
+  if (port === null) return null;
+  const terminal = stderrTerminal(io);
+  const progress = terminal === null ? null : renderingProgress(port, terminal);
+  try {
+    return await checkRenderings(progress?.port ?? port, options);
+  } finally {
+    progress?.end();
+  }
 }
 function withEdits2(reader, edited) {
   const encoder3 = new TextEncoder();
@@ -28821,10 +28864,13 @@ async function diffCommand(args, io) {
   const [baseCommit, headCommit] = [await resolveCommit(io.cwd, values.base), await resolveCommit(io.cwd, values.head)];
   const config = reads(options.sourceOptions, "config") ? await configAtBase(io, options.configPath, baseCommit, changeSet) : void 0;
   const policy = withChangeRules(contextFor(io, options, false, config?.base), values["opt-outs"], values["policy-changes"]);
-  const port = values.render === "off" ? null : await gitRenderPort(io.cwd, await mergeBase(io.cwd, baseCommit, headCommit), headCommit, options.maxBytes);
+  const tools = values.render === "off" ? null : await gitRenderPort(io.cwd, await mergeBase(io.cwd, baseCommit, headCommit), headCommit, options.maxBytes);
+  const terminal = stderrTerminal(io);
+  const progress = tools !== null && terminal !== null ? renderingProgress(tools, terminal) : null;
+  const port = progress?.port ?? tools;
   const selection = { include: values.include ?? defaultSelection.include, exclude: values.exclude ?? [] };
   const relabelledFiles = await relabelledWorkloads(io, changeSet, headCommit, { policy, selection, maxBytes: options.maxBytes });
-  const report = await evaluateWithRendering(changeSet, {
+  const evaluated = evaluateWithRendering(changeSet, {
     policy,
     relabelledFiles,
     ...config?.change ? { configChange: config.change } : {},
@@ -28836,6 +28882,7 @@ async function diffCommand(args, io) {
     fixes: options.format === "json",
     render: policy.config.render
   }, port);
+  const report = await evaluated.finally(() => progress?.end());
   const header = defaultPolicies(policy, report.cluster);
   io.stdout(renderReport(options.format, report, header, options.unchecked));
   return failureStatus(report, options.unchecked);
