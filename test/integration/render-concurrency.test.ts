@@ -15,6 +15,9 @@ import { defaultLoadOptions } from '../../src/manifests/load.js';
 import { discoverRoots } from '../../src/render/discover.js';
 import type { RenderedRoot } from '../../src/render/types.js';
 import { haveKustomize, missingTool } from '../helpers/renderTools.js';
+import { gitIn, makeRepo } from '../helpers/gitRepo.js';
+import { gitTreeReader } from '../../src/io/render/trees.js';
+import { fixturesDir } from '../helpers/paths.js';
 
 const overlays = ['alpha', 'bravo', 'charlie', 'delta', 'echo'];
 
@@ -75,5 +78,39 @@ describe.skipIf(!haveKustomize())(`renderings side by side ${haveKustomize() ? '
       process.env.PATH = searchPath;
       rmSync(changing, { recursive: true, force: true });
     }
+  });
+});
+
+describe.skipIf(!haveKustomize())(`a root that fails at head ${haveKustomize() ? '' : missingTool('kubectl (or kustomize)')}`, () => {
+  /** Each root of a fixture's pull request rendered at base and head, with the memo of what the tool ran for (one entry per run). */
+  async function renderPullRequest(fixture: string, maxOutputSize?: number): Promise<{ rendered: RenderedRoot[]; runs: number }> {
+    const dir = path.join(fixturesDir, 'render', fixture);
+    const repo = makeRepo(path.join(dir, 'base'), path.join(dir, 'head'));
+    try {
+      const memo: RenderMemo = new Map();
+      const [base, head] = ['main', 'feature'].map((ref) => gitIn(repo, 'rev-parse', ref).trim());
+      const port = await openRenderer({ reader: gitTreeReader(repo, defaultLoadOptions.maxBytes), base: base!, head: head!, memo });
+      if (port === null) throw new Error('the repository was not readable');
+      const changed = gitIn(repo, 'diff', '--name-only', 'main', 'feature').split('\n').filter((line) => line !== '');
+      const { roots } = discoverRoots(port.head, port.base, changed, { charts: [], ...(maxOutputSize === undefined ? {} : { maxOutputSize }) });
+      return { rendered: await port.render(roots), runs: memo.size };
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
+  }
+
+  it('is rendered at base as well when it failed by itself, to tell whether the change broke it', async () => {
+    // kustomize-broken: head adds a patch file that is not there; the base renders.
+    const { rendered } = await renderPullRequest('kustomize-broken');
+    const broken = rendered.find((r) => r.root.label === 'overlays/broken')!;
+    expect(broken.head.kind).toBe('failed');
+    expect(broken.base.kind).toBe('rendered');
+  });
+
+  it('is not rendered again at base when it was stopped at a limit (which would stop the base too)', async () => {
+    // kustomize-image: an overlay whose head changes an image; 16 bytes of output stop both sides.
+    const { rendered, runs } = await renderPullRequest('kustomize-image', 16);
+    expect(rendered.map((r) => [r.head.kind, r.head.kind === 'failed' ? r.head.stopped : null, r.base.kind])).toEqual(rendered.map(() => ['failed', true, 'absent']));
+    expect(runs).toBe(rendered.length);
   });
 });
