@@ -24,6 +24,7 @@ import type { ObjectDocument, OperationsDocument, RenderedObject, SourceHit } fr
 import { shownDir } from './paths.js';
 import { chartValuesCandidates, editableTexts, fixedRendering, kustomizeCandidates, maxSuggestionSpan } from './sourceCandidates.js';
 import type { ChartFix, KustomizeFix } from './sourceCandidates.js';
+import { combinedChange } from './mapWriters.js';
 import type { LineChange, MapSource } from './mapWriters.js';
 import type { Suggestion } from '../fixes/types.js';
 import type { RenderedOrigin, RenderedRoot } from './types.js';
@@ -295,36 +296,19 @@ function literalEdits(
     const change = sourceLineChange(sourceLines, sourceLine, fix, renderedLine, renderedLines);
     if (change !== undefined) edited.set(sourceLine, change);
   }
-  if (!edited.has(primaryLine)) return null;
-  const lines = [...edited.keys()];
-  const [startLine, endLine] = [Math.min(...lines), Math.max(...lines)];
-  if (endLine - startLine >= maxSuggestionSpan) {
-    const only = edited.get(primaryLine)!;
-    return only === null ? { startLine: primaryLine, endLine: primaryLine, newLines: [], deletes: true } : { startLine: primaryLine, endLine: primaryLine, newLines: [only] };
-  }
-  const newLines: string[] = [];
-  for (let line = startLine; line <= endLine; line++) {
-    const change = edited.get(line);
-    if (change !== null) newLines.push(change ?? sourceLines[line - 1] ?? '');
-  }
-  return [...edited.values()].includes(null) ? { startLine, endLine, newLines, deletes: true } : { startLine, endLine, newLines };
+  const primary = edited.get(primaryLine);
+  if (primary === undefined) return null;
+  const lineChange = (line: number, text: string | null): LineChange => ({ startLine: line, endLine: line, newLines: text === null ? [] : [text] });
+  // All of them, else (too far apart for one suggestion) the primary line's alone.
+  const change = combinedChange(sourceLines, [...edited].map(([line, text]) => lineChange(line, text)), maxSuggestionSpan);
+  const deletes = change === null ? primary === null : [...edited.values()].includes(null);
+  return { ...(change ?? lineChange(primaryLine, primary)), ...(deletes ? { deletes } : {}) };
 }
 
 /** Lines of a file, first and last (inclusive). */
 interface LineRange {
   readonly startLine: number;
   readonly endLine: number;
-}
-
-/** The lines from the first range to the last with the ranges' lines taken out, as a suggestion replaces them; null for none, or too far apart for one. */
-function withoutLines(sourceLines: readonly string[], ranges: readonly LineRange[]): Pick<SuggestionCandidate, 'startLine' | 'endLine' | 'newLines'> | null {
-  if (ranges.length === 0) return null;
-  const startLine = Math.min(...ranges.map((r) => r.startLine));
-  const endLine = Math.max(...ranges.map((r) => r.endLine));
-  if (endLine - startLine >= maxSuggestionSpan) return null;
-  const newLines: string[] = [];
-  for (let line = startLine; line <= endLine; line++) if (!ranges.some((r) => r.startLine <= line && line <= r.endLine)) newLines.push(sourceLines[line - 1] ?? '');
-  return { startLine, endLine, newLines };
 }
 
 /**
@@ -449,11 +433,12 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
     const fix = finding.fix;
     if (fix === null) return mapped;
     // The fix of the rendered manifest: a suggestion only as literal edits of the source lines that write its fields, else an example.
-    const sourceText = sources.get(primary.file);
-    const edits = literal && sourceText !== undefined ? literalEdits(sourceText.split('\n'), literals, fix, index.lines, primary.line) : null;
+    // Split once: both kinds of edit read the source's lines.
+    const sourceLines = sources.get(primary.file)?.split('\n');
+    const edits = literal && sourceLines !== undefined ? literalEdits(sourceLines, literals, fix, index.lines, primary.line) : null;
     const edited = edits === null ? null : { finding: i, rendering: index.rendering, file: primary.file, ...edits, caveat: finding.fixNote };
     // Fields an overlay's operations removed: without those operations (verified, as a deletion, by rendering again).
-    const removed = sourceText === undefined ? null : withoutLines(sourceText.split('\n'), removals);
+    const removed = sourceLines === undefined ? null : combinedChange(sourceLines, removals.map((range) => ({ ...range, newLines: [] })), maxSuggestionSpan);
     if (removed !== null) candidates.push({ finding: i, rendering: index.rendering, file: primary.file, ...removed, caveat: finding.fixNote, deletes: true });
     const document = documentAt(index.documents, finding.line);
     if (index.rendering.rendered.root.tool === 'kustomize') kustomizeFixes.push({ finding: i, index, file: primary.file, document, literal: edited });

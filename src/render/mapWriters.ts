@@ -200,6 +200,33 @@ export function writerChanges(file: EditableFile, byWriter: readonly (readonly E
   return near ? [together, ...apart] : apart;
 }
 
+/**
+ * Several changes of one file as one, the lines between them as they are:
+ * what one suggestion over all of them replaces. The same change given twice
+ * is one. Null for none, for changes that overlap, or when they lie `span`
+ * lines apart or more (too far apart for one suggestion).
+ */
+export function combinedChange(lines: readonly string[], changes: readonly LineChange[], span: number): LineChange | null {
+  const ordered = [...changes].sort((a, b) => a.startLine - b.startLine);
+  const distinct = ordered.filter((change, i) => i === 0 || !sameChange(change, ordered[i - 1]!));
+  const [first] = distinct;
+  if (first === undefined) return null;
+  const endLine = Math.max(...distinct.map((change) => change.endLine));
+  if (endLine - first.startLine >= span || distinct.some((change, i) => i > 0 && change.startLine <= distinct[i - 1]!.endLine)) return null;
+  const newLines: string[] = [];
+  let line = first.startLine;
+  for (const change of distinct) {
+    for (; line < change.startLine; line++) newLines.push(lines[line - 1] ?? '');
+    newLines.push(...change.newLines);
+    line = change.endLine + 1;
+  }
+  return { startLine: first.startLine, endLine, newLines };
+}
+
+function sameChange(a: LineChange, b: LineChange): boolean {
+  return a.startLine === b.startLine && a.endLine === b.endLine && a.newLines.length === b.newLines.length && a.newLines.every((line, i) => line === b.newLines[i]);
+}
+
 /** The one range of lines `after` changes in `before`, as lines replaced (replacedLines). */
 export function changedLines(before: string, after: string): LineChange | null {
   const change = textChangedLines(before, after);

@@ -19,7 +19,7 @@ import type { FieldPath, JsonValue } from '../pss/types.js';
 import { blockLines } from './kustomizeMap.js';
 import type { ObjectDocument, OperationsDocument, PatchBlock } from './kustomizeMap.js';
 import type { Placed, RenderingIndex, SuggestionCandidate } from './mapReport.js';
-import { editableFile, securityContextEdits, writerChanges } from './mapWriters.js';
+import { combinedChange, editableFile, securityContextEdits, writerChanges } from './mapWriters.js';
 import type { EditableFile, LineChange } from './mapWriters.js';
 import { objectFixes } from './objectFix.js';
 import { securityContextAdditions, templateInsertions } from './templateFix.js';
@@ -261,35 +261,11 @@ function templateChangesOf(
     const ownObject = file === template.file && lone.has(template.file);
     // A check every container must pass needs each container's map: theirs at once (not the pod's, which a
     // check of its own takes alone), when there are several, near enough for one suggestion.
-    const together = insertedTogether(
-      sources.get(file)!,
-      insertions.filter((i) => i.container).map((i) => i.change),
-    );
+    const containers = insertions.filter((i) => i.container).map((i) => i.change);
+    const together = containers.length < 2 ? null : combinedChange(sources.get(file)!.split('\n'), containers, maxSuggestionSpan);
     for (const change of [...(together === null ? [] : [together]), ...insertions.map((i) => i.change)]) out.push({ file, change, ownObject });
   }
   return out;
-}
-
-/**
- * Insertions of one file (each a line followed by what goes under it) as
- * one change, the lines between them as they are; null for one alone, or
- * when they are too far apart for one suggestion (maxSuggestionSpan).
- */
-function insertedTogether(text: string, changes: readonly LineChange[]): LineChange | null {
-  if (changes.length < 2) return null;
-  const ordered = [...changes].sort((a, b) => a.startLine - b.startLine);
-  const startLine = ordered[0]!.startLine;
-  const endLine = ordered[ordered.length - 1]!.endLine;
-  if (endLine - startLine >= maxSuggestionSpan || ordered.some((change, i) => i > 0 && change.startLine <= ordered[i - 1]!.endLine)) return null;
-  const lines = text.split('\n');
-  const newLines: string[] = [];
-  let line = startLine;
-  for (const change of ordered) {
-    for (; line < change.startLine; line++) newLines.push(lines[line - 1] ?? '');
-    newLines.push(...change.newLines);
-    line = change.endLine + 1;
-  }
-  return { startLine, endLine, newLines };
 }
 
 /**

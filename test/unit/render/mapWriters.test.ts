@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { set } from '../../../src/fixes/edits.js';
 import { loadManifestFile } from '../../../src/manifests/load.js';
-import { changedLines, editableFile, securityContextEdits } from '../../../src/render/mapWriters.js';
+import { changedLines, combinedChange, editableFile, securityContextEdits } from '../../../src/render/mapWriters.js';
 import type { MapWriter } from '../../../src/render/mapWriters.js';
 import { findInTemplate } from '../../../src/render/templateLines.js';
 
@@ -99,5 +99,24 @@ describe('changedLines', () => {
 
   it('is null when nothing changed', () => {
     expect(changedLines('a\n', 'a\n')).toBeNull();
+  });
+});
+
+describe('combinedChange', () => {
+  const lines = ['a', 'b', 'c', 'd', 'e'];
+
+  it('writes the changes over the lines from the first to the last, the others as they are, the same change once', () => {
+    const changes = [
+      { startLine: 4, endLine: 4, newLines: [] },
+      { startLine: 1, endLine: 1, newLines: ['a', '  inserted'] },
+      { startLine: 4, endLine: 4, newLines: [] },
+    ];
+    expect(combinedChange(lines, changes, 20)).toEqual({ startLine: 1, endLine: 4, newLines: ['a', '  inserted', 'b', 'c'] });
+  });
+
+  it('is none for no change, changes that overlap, or changes too far apart for one suggestion', () => {
+    expect(combinedChange(lines, [], 20)).toBeNull();
+    expect(combinedChange(lines, [{ startLine: 1, endLine: 2, newLines: ['x'] }, { startLine: 2, endLine: 2, newLines: ['y'] }], 20)).toBeNull();
+    expect(combinedChange(lines, [{ startLine: 1, endLine: 1, newLines: ['x'] }, { startLine: 5, endLine: 5, newLines: ['y'] }], 4)).toBeNull();
   });
 });
