@@ -27,7 +27,8 @@ export function sameJson(a: JsonValue | undefined, b: JsonValue | undefined): bo
  * the list's).
  */
 export function differingPaths(a: JsonValue | undefined, b: JsonValue | undefined, at: FieldPath = []): FieldPath[] {
-  if (sameJson(a, b)) return [];
+  // Compared as it descends (a whole comparison at every level would read each subtree once per level above it).
+  if (a === b) return [];
   if (isRecord(a) && isRecord(b)) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     return [...keys].flatMap((key) => differingPaths(a[key] ?? null, b[key] ?? null, [...at, key]));
