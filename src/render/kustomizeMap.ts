@@ -117,11 +117,16 @@ function inOperations(document: ManifestDocument, object: RenderedObject, path: 
 
 /** A line of an inline patch as a line of its kustomization: the same line of a literal block, else the patch's entry (not exact). */
 function inlineHit(file: string, inline: InlinePatch, where: { line: number; column: number }, fileLines: readonly string[], patchLines: readonly string[]): SourceHit {
-  if (inline.firstLine === null) return { file, line: inline.entryLine, column: 1, exact: false };
-  const line = inline.firstLine + where.line - 1;
+  const line = fileLineOf(inline, where.line);
+  if (line === null) return { file, line: inline.entryLine, column: 1, exact: false };
   // The block's indentation: what the file's line has before the patch's line.
   const indent = (fileLines[line - 1] ?? '').length - (patchLines[where.line - 1] ?? '').length;
   return { file, line, column: where.column + Math.max(0, indent) };
+}
+
+/** A line of an inline patch's text as the kustomization's line (a literal block's line n is the file's firstLine + n - 1); null for a patch in a quoted string. */
+function fileLineOf(inline: InlinePatch, line: number): number | null {
+  return inline.firstLine === null ? null : inline.firstLine + line - 1;
 }
 
 export interface KustomizeSources {
@@ -221,6 +226,9 @@ export function kustomizeIndex(sources: KustomizeSources): KustomizeIndex {
     const text = candidate.inline?.text ?? sources.texts.get(candidate.file);
     return text === undefined || text.includes(object.kind);
   };
+  /** A place in a candidate's text as a place in its file (an inline patch's line in the kustomization). */
+  const hitIn = (candidate: Candidate, where: { line: number; column: number }): SourceHit =>
+    candidate.inline === null ? { file: candidate.file, line: where.line, column: where.column } : inlineHit(candidate.file, candidate.inline, where, linesOf(sources.texts.get(candidate.file) ?? ''), linesOf(candidate.inline.text));
   const lastWriter: KustomizeIndex['locate'] = (object, path, anyValue = false) => {
     for (const candidate of candidates) {
       if (!mayWrite(candidate, object)) continue;
@@ -238,8 +246,7 @@ export function kustomizeIndex(sources: KustomizeSources): KustomizeIndex {
         if (found === null) continue;
         const where = locate(document.source, found);
         if (!where.exact) continue;
-        if (candidate.inline === null) return { file: candidate.file, line: where.line, column: where.column };
-        return inlineHit(candidate.file, candidate.inline, where, linesOf(sources.texts.get(candidate.file) ?? ''), linesOf(candidate.inline.text));
+        return hitIn(candidate, where);
       }
     }
     return null;
@@ -284,11 +291,9 @@ export function kustomizeIndex(sources: KustomizeSources): KustomizeIndex {
         const where = locate(document.source, [removal, 'path']);
         if (!where.exact) return null;
         const lines = itemLines(document, removal);
-        if (candidate.inline === null) return { file: candidate.file, line: where.line, column: where.column, ...(lines ? { removal: lines } : {}) };
-        const hit = inlineHit(candidate.file, candidate.inline, where, linesOf(sources.texts.get(candidate.file) ?? ''), linesOf(candidate.inline.text));
-        // A block's line n is the file's firstLine + n - 1 (none for a patch in a quoted string).
-        const first = candidate.inline.firstLine;
-        return first === null || lines === null ? hit : { ...hit, removal: { startLine: first + lines.startLine - 1, endLine: first + lines.endLine - 1 } };
+        const [startLine, endLine] = lines === null ? [null, null] : candidate.inline === null ? [lines.startLine, lines.endLine] : [fileLineOf(candidate.inline, lines.startLine), fileLineOf(candidate.inline, lines.endLine)];
+        const hit = hitIn(candidate, where);
+        return startLine === null || endLine === null ? hit : { ...hit, removal: { startLine, endLine } };
       }
     }
     return null;
