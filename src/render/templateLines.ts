@@ -209,6 +209,11 @@ function blockEnd(lines: readonly Line[], from: number, indent: number, isItem: 
   return i;
 }
 
+/** A key's value as written, its quotes (if any) removed. */
+function unquoted(value: string): string {
+  return value.replace(/^(["'])(.*)\1$/, '$2');
+}
+
 /** The value a list item writes for its `name` key (`web`, `{{ .Chart.Name }}-reload`), quotes removed; null when it writes none. */
 function nameValue(lines: readonly Line[], item: number): string | null {
   const indent = lines[item]!.indent;
@@ -217,7 +222,7 @@ function nameValue(lines: readonly Line[], item: number): string | null {
     const line = lines[i]!;
     if (line.indent !== indent || line.transparent) continue;
     const key = keyOf(line);
-    if (key?.key === 'name') return key.value.replace(/^(["'])(.*)\1$/, '$2');
+    if (key?.key === 'name') return unquoted(key.value);
   }
   return null;
 }
@@ -452,7 +457,11 @@ function documentOfKind(lines: readonly Line[], rendered: JsonValue): [number, n
   });
   if (starts.length === 1 || typeof kind !== 'string') return [0, lines.length];
   const ranges = starts.map((start, d): [number, number] => [start, d + 1 < starts.length ? starts[d + 1]! - 1 : lines.length]);
-  const writing = ranges.filter(([start, end]) => lines.slice(start, end).some((line) => line.indent === 0 && keyOf(line)?.key === 'kind' && keyOf(line)?.value.replace(/^(["'])(.*)\1$/, '$2') === kind));
+  const writesKind = (line: Line) => {
+    const key = line.indent === 0 ? keyOf(line) : null;
+    return key?.key === 'kind' && unquoted(key.value) === kind;
+  };
+  const writing = ranges.filter(([start, end]) => lines.slice(start, end).some(writesKind));
   return writing.length === 1 ? writing[0]! : [0, lines.length];
 }
 
