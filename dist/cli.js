@@ -18080,8 +18080,8 @@ function hint(type, value) {
     return " (YAML 1.1 reads this unquoted value as a non-string; quote it)";
   }
   if ((type === "boolean" || type === "int32" || type === "int64") && typeof value === "string") {
-    const unquoted = resolvePlainScalar(value);
-    if (unquoted.ok && unquoted.kind === (type === "boolean" ? "bool" : "int")) return " (remove the quotes)";
+    const unquoted2 = resolvePlainScalar(value);
+    if (unquoted2.ok && unquoted2.kind === (type === "boolean" ? "bool" : "int")) return " (remove the quotes)";
   }
   return "";
 }
@@ -26161,7 +26161,7 @@ function sameJson(a, b) {
   return [...keys].every((key) => sameJson(aObject[key] ?? null, bObject[key] ?? null));
 }
 function differingPaths(a, b, at3 = []) {
-  if (sameJson(a, b)) return [];
+  if (a === b) return [];
   if (isRecord3(a) && isRecord3(b)) {
     const keys = /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)]);
     return [...keys].flatMap((key) => differingPaths(a[key] ?? null, b[key] ?? null, [...at3, key]));
@@ -26593,6 +26593,9 @@ function blockEnd(lines, from2, indent, isItem) {
   }
   return i;
 }
+function unquoted(value) {
+  return value.replace(/^(["'])(.*)\1$/, "$2");
+}
 function nameValue(lines, item) {
   const indent = lines[item].indent;
   const end = blockEnd(lines, item + 1, indent, true);
@@ -26600,7 +26603,7 @@ function nameValue(lines, item) {
     const line = lines[i];
     if (line.indent !== indent || line.transparent) continue;
     const key = keyOf(line);
-    if (key?.key === "name") return key.value.replace(/^(["'])(.*)\1$/, "$2");
+    if (key?.key === "name") return unquoted(key.value);
   }
   return null;
 }
@@ -26751,7 +26754,11 @@ function documentOfKind(lines, rendered) {
   });
   if (starts.length === 1 || typeof kind !== "string") return [0, lines.length];
   const ranges = starts.map((start, d) => [start, d + 1 < starts.length ? starts[d + 1] - 1 : lines.length]);
-  const writing = ranges.filter(([start, end]) => lines.slice(start, end).some((line) => line.indent === 0 && keyOf(line)?.key === "kind" && keyOf(line)?.value.replace(/^(["'])(.*)\1$/, "$2") === kind));
+  const writesKind = (line) => {
+    const key = line.indent === 0 ? keyOf(line) : null;
+    return key?.key === "kind" && unquoted(key.value) === kind;
+  };
+  const writing = ranges.filter(([start, end]) => lines.slice(start, end).some(writesKind));
   return writing.length === 1 ? writing[0] : [0, lines.length];
 }
 function findInTemplate(text4, path11, rendered, named = noNamedTemplates) {
@@ -26977,10 +26984,13 @@ function inOperations(document, object, path11, anyValue) {
   return null;
 }
 function inlineHit(file, inline, where2, fileLines, patchLines) {
-  if (inline.firstLine === null) return { file, line: inline.entryLine, column: 1, exact: false };
-  const line = inline.firstLine + where2.line - 1;
+  const line = fileLineOf(inline, where2.line);
+  if (line === null) return { file, line: inline.entryLine, column: 1, exact: false };
   const indent = (fileLines[line - 1] ?? "").length - (patchLines[where2.line - 1] ?? "").length;
   return { file, line, column: where2.column + Math.max(0, indent) };
+}
+function fileLineOf(inline, line) {
+  return inline.firstLine === null ? null : inline.firstLine + line - 1;
 }
 function kustomizeIndex(sources) {
   const kustomizations = /* @__PURE__ */ new Map();
@@ -27013,6 +27023,7 @@ function kustomizeIndex(sources) {
     const text4 = candidate.inline?.text ?? sources.texts.get(candidate.file);
     return text4 === void 0 || text4.includes(object.kind);
   };
+  const hitIn = (candidate, where2) => candidate.inline === null ? { file: candidate.file, line: where2.line, column: where2.column } : inlineHit(candidate.file, candidate.inline, where2, linesOf3(sources.texts.get(candidate.file) ?? ""), linesOf3(candidate.inline.text));
   const lastWriter = (object, path11, anyValue = false) => {
     for (const candidate of candidates) {
       if (!mayWrite(candidate, object)) continue;
@@ -27030,8 +27041,7 @@ function kustomizeIndex(sources) {
         if (found === null) continue;
         const where2 = locate(document.source, found);
         if (!where2.exact) continue;
-        if (candidate.inline === null) return { file: candidate.file, line: where2.line, column: where2.column };
-        return inlineHit(candidate.file, candidate.inline, where2, linesOf3(sources.texts.get(candidate.file) ?? ""), linesOf3(candidate.inline.text));
+        return hitIn(candidate, where2);
       }
     }
     return null;
@@ -27075,10 +27085,9 @@ function kustomizeIndex(sources) {
         const where2 = locate(document.source, [removal, "path"]);
         if (!where2.exact) return null;
         const lines = itemLines(document, removal);
-        if (candidate.inline === null) return { file: candidate.file, line: where2.line, column: where2.column, ...lines ? { removal: lines } : {} };
-        const hit = inlineHit(candidate.file, candidate.inline, where2, linesOf3(sources.texts.get(candidate.file) ?? ""), linesOf3(candidate.inline.text));
-        const first = candidate.inline.firstLine;
-        return first === null || lines === null ? hit : { ...hit, removal: { startLine: first + lines.startLine - 1, endLine: first + lines.endLine - 1 } };
+        const [startLine, endLine] = lines === null ? [null, null] : candidate.inline === null ? [lines.startLine, lines.endLine] : [fileLineOf(candidate.inline, lines.startLine), fileLineOf(candidate.inline, lines.endLine)];
+        const hit = hitIn(candidate, where2);
+        return startLine === null || endLine === null ? hit : { ...hit, removal: { startLine, endLine } };
       }
     }
     return null;
@@ -27260,6 +27269,25 @@ function writerChanges(file, byWriter, span) {
   const linesOf3 = (change) => change.endLine - change.startLine + 1;
   const near = together !== null && apart2.length === byWriter.length && linesOf3(together) - apart2.reduce((sum, change) => sum + linesOf3(change), 0) <= span;
   return near ? [together, ...apart2] : apart2;
+}
+function combinedChange(lines, changes, span) {
+  const ordered = [...changes].sort((a, b) => a.startLine - b.startLine);
+  const distinct = ordered.filter((change, i) => i === 0 || !sameChange(change, ordered[i - 1]));
+  const [first] = distinct;
+  if (first === void 0) return null;
+  const endLine = Math.max(...distinct.map((change) => change.endLine));
+  if (endLine - first.startLine >= span || distinct.some((change, i) => i > 0 && change.startLine <= distinct[i - 1].endLine)) return null;
+  const newLines = [];
+  let line = first.startLine;
+  for (const change of distinct) {
+    for (; line < change.startLine; line++) newLines.push(lines[line - 1] ?? "");
+    newLines.push(...change.newLines);
+    line = change.endLine + 1;
+  }
+  return { startLine: first.startLine, endLine, newLines };
+}
+function sameChange(a, b) {
+  return a.startLine === b.startLine && a.endLine === b.endLine && a.newLines.length === b.newLines.length && a.newLines.every((line, i) => line === b.newLines[i]);
 }
 function replacedLines(table, change) {
   if (change.end >= change.start) return { startLine: change.start, endLine: change.end, newLines: change.lines };
@@ -27486,29 +27514,11 @@ function templateChangesOf(index, document, fixed2, lone) {
   const out = [];
   for (const [file, insertions] of byFile) {
     const ownObject = file === template.file && lone.has(template.file);
-    const together = insertedTogether(
-      sources.get(file),
-      insertions.filter((i) => i.container).map((i) => i.change)
-    );
+    const containers = insertions.filter((i) => i.container).map((i) => i.change);
+    const together = containers.length < 2 ? null : combinedChange(sources.get(file).split("\n"), containers, maxSuggestionSpan);
     for (const change of [...together === null ? [] : [together], ...insertions.map((i) => i.change)]) out.push({ file, change, ownObject });
   }
   return out;
-}
-function insertedTogether(text4, changes) {
-  if (changes.length < 2) return null;
-  const ordered = [...changes].sort((a, b) => a.startLine - b.startLine);
-  const startLine = ordered[0].startLine;
-  const endLine = ordered[ordered.length - 1].endLine;
-  if (endLine - startLine >= maxSuggestionSpan || ordered.some((change, i) => i > 0 && change.startLine <= ordered[i - 1].endLine)) return null;
-  const lines = text4.split("\n");
-  const newLines = [];
-  let line = startLine;
-  for (const change of ordered) {
-    for (; line < change.startLine; line++) newLines.push(lines[line - 1] ?? "");
-    newLines.push(...change.newLines);
-    line = change.endLine + 1;
-  }
-  return { startLine, endLine, newLines };
 }
 function guardChangesOf(index, document, fixed2, editable) {
   const template = index.chartTemplateOf(document);
@@ -27706,31 +27716,15 @@ function literalEdits(sourceLines, places, fix, renderedLines, primaryLine) {
   const edited = /* @__PURE__ */ new Map();
   for (const { sourceLine, renderedLine } of places) {
     if (Math.abs(sourceLine - primaryLine) >= maxSuggestionSpan || edited.has(sourceLine)) continue;
-    const change = sourceLineChange(sourceLines, sourceLine, fix, renderedLine, renderedLines);
-    if (change !== void 0) edited.set(sourceLine, change);
+    const change2 = sourceLineChange(sourceLines, sourceLine, fix, renderedLine, renderedLines);
+    if (change2 !== void 0) edited.set(sourceLine, change2);
   }
-  if (!edited.has(primaryLine)) return null;
-  const lines = [...edited.keys()];
-  const [startLine, endLine] = [Math.min(...lines), Math.max(...lines)];
-  if (endLine - startLine >= maxSuggestionSpan) {
-    const only = edited.get(primaryLine);
-    return only === null ? { startLine: primaryLine, endLine: primaryLine, newLines: [], deletes: true } : { startLine: primaryLine, endLine: primaryLine, newLines: [only] };
-  }
-  const newLines = [];
-  for (let line = startLine; line <= endLine; line++) {
-    const change = edited.get(line);
-    if (change !== null) newLines.push(change ?? sourceLines[line - 1] ?? "");
-  }
-  return [...edited.values()].includes(null) ? { startLine, endLine, newLines, deletes: true } : { startLine, endLine, newLines };
-}
-function withoutLines(sourceLines, ranges) {
-  if (ranges.length === 0) return null;
-  const startLine = Math.min(...ranges.map((r) => r.startLine));
-  const endLine = Math.max(...ranges.map((r) => r.endLine));
-  if (endLine - startLine >= maxSuggestionSpan) return null;
-  const newLines = [];
-  for (let line = startLine; line <= endLine; line++) if (!ranges.some((r) => r.startLine <= line && line <= r.endLine)) newLines.push(sourceLines[line - 1] ?? "");
-  return { startLine, endLine, newLines };
+  const primary = edited.get(primaryLine);
+  if (primary === void 0) return null;
+  const lineChange2 = (line, text4) => ({ startLine: line, endLine: line, newLines: text4 === null ? [] : [text4] });
+  const change = combinedChange(sourceLines, [...edited].map(([line, text4]) => lineChange2(line, text4)), maxSuggestionSpan);
+  const deletes = change === null ? primary === null : [...edited.values()].includes(null);
+  return { ...change ?? lineChange2(primaryLine, primary), ...deletes ? { deletes } : {} };
 }
 function placeProblem(problem, index) {
   if (problem.kind !== "not-rendered" || problem.line === null) return null;
@@ -27827,10 +27821,10 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     const { mapped, primary, literal: literal2, literals, removals } = mapFinding(finding, index);
     const fix = finding.fix;
     if (fix === null) return mapped;
-    const sourceText2 = sources.get(primary.file);
-    const edits = literal2 && sourceText2 !== void 0 ? literalEdits(sourceText2.split("\n"), literals, fix, index.lines, primary.line) : null;
+    const sourceLines = sources.get(primary.file)?.split("\n");
+    const edits = literal2 && sourceLines !== void 0 ? literalEdits(sourceLines, literals, fix, index.lines, primary.line) : null;
     const edited = edits === null ? null : { finding: i, rendering: index.rendering, file: primary.file, ...edits, caveat: finding.fixNote };
-    const removed = sourceText2 === void 0 ? null : withoutLines(sourceText2.split("\n"), removals);
+    const removed = sourceLines === void 0 ? null : combinedChange(sourceLines, removals.map((range2) => ({ ...range2, newLines: [] })), maxSuggestionSpan);
     if (removed !== null) candidates.push({ finding: i, rendering: index.rendering, file: primary.file, ...removed, caveat: finding.fixNote, deletes: true });
     const document = documentAt(index.documents, finding.line);
     if (index.rendering.rendered.root.tool === "kustomize") kustomizeFixes.push({ finding: i, index, file: primary.file, document, literal: edited });
