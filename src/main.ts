@@ -194,7 +194,9 @@ async function changeSetFor(io: ActionIO, settings: Settings, event: Exclude<Eve
 function namespacesNotRead(report: DiffReport, labelsOn: boolean): string[] {
   if (!labelsOn) return [];
   const read = new Set(report.namespacesRead ?? []);
-  return [...new Set(report.podSpecs.map((p) => p.namespace).filter((n): n is string => n !== null && !read.has(n)))].sort();
+  // A chart's release namespace that no config names is a guess, not a Namespace the repository defines.
+  const named = report.podSpecs.filter((p) => p.assumedNamespace !== true);
+  return [...new Set(named.map((p) => p.namespace).filter((n): n is string => n !== null && !read.has(n)))].sort();
 }
 
 function namespaceNotice(missing: readonly string[]): string {

@@ -109,6 +109,8 @@ export interface PodSpecVerdict {
   readonly apiVersion: string;
   readonly kind: string;
   readonly namespace: string | null;
+  /** Set when the namespace is only the one a chart renders into when none is configured (helm's `default`), not one the repository names. */
+  readonly assumedNamespace?: true;
   readonly name: string;
   readonly line: number;
   readonly allowed: boolean;

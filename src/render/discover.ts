@@ -213,6 +213,7 @@ function helmRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: Reado
     const invocation = (extra: readonly string[]): HelmInvocation => ({
       release: config?.release ?? chart.name,
       namespace: config?.namespace ?? 'default',
+      namespaceGiven: config?.namespace !== undefined,
       valuesFiles: [...values, ...extra],
       ...(missing.length > 0 ? { withoutDependencies: [...new Set(missing.map((d) => d.name))] } : {}),
     });

@@ -360,6 +360,12 @@ function renderedProblems(problems: readonly LoadProblem[], indexOf: (path: stri
   return out;
 }
 
+/** A pod spec placed in a chart's release namespace that no config names (helm's `default`). */
+function inAssumedNamespace({ rendered }: Rendering, namespace: string | null): boolean {
+  const helm = rendered.root.helm;
+  return helm !== null && !helm.namespaceGiven && namespace === helm.namespace;
+}
+
 /** `changeSet`: what the pull request changed, or null for `check`, which knows no change. */
 export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<string, Rendering>, changeSet: ChangeSet | null, headPaths: ReadonlySet<string>): MappedReport {
   const changed = changeSet === null ? null : new Set(changeSet.files.map((f) => f.path));
@@ -478,7 +484,10 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
       findings,
       ignored,
       policyProblems: report.policyProblems.map((p) => (renderings.has(p.file) ? { ...p, file: rootFile(p.file), line: 1 } : p)),
-      podSpecs: report.podSpecs.map((p) => (renderings.has(p.file) ? { ...p, file: rootFile(p.file), line: 1 } : p)),
+      podSpecs: report.podSpecs.map((p) => {
+        const rendering = renderings.get(p.file);
+        return rendering === undefined ? p : { ...p, file: rootFile(p.file), line: 1, ...(inAssumedNamespace(rendering, p.namespace) ? { assumedNamespace: true as const } : {}) };
+      }),
       errors: renderedProblems(report.errors, indexOf),
     },
     candidates,

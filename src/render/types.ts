@@ -22,6 +22,13 @@ export interface TreeSnapshot {
 export interface HelmInvocation {
   readonly release: string;
   readonly namespace: string;
+  /**
+   * Whether the config file names the release namespace. Else it is helm's
+   * `default`, which says nothing of where the chart will be installed: the
+   * pod specs are still judged there (as `helm template` renders them), but
+   * no notice asks for that Namespace's labels.
+   */
+  readonly namespaceGiven: boolean;
   /** Extra values files, repository-relative, in the order given to helm (the chart's values.yaml is always read first). */
   readonly valuesFiles: readonly string[];
   /** Declared dependencies `charts/` does not hold: left out of Chart.yaml (or requirements.yaml) for the rendering. */

@@ -75,6 +75,32 @@ describe.skipIf(!haveHelm() || !haveKustomize())(`the Action renders charts and 
     expect(report.findings[1]!.rendered).toEqual({ tool: 'helm', root: 'charts/web', sourceFile: 'charts/web/values.yaml', sourceLine: 11, exact: true });
   });
 
+  it("a chart's release namespace: no notice asks for the labels of helm's default, one does for a namespace the config names", async () => {
+    // Through the API only the changed files are read, so a Namespace the pod specs name is not (a notice says so).
+    const notice = 'is not defined in the changed files';
+    const pr = await pullRequest('helm-values');
+    const run = await runAction(emulator, pr, { eventName: 'pull_request_target', payload: pullRequestEvent(pr, { action: 'synchronize', apiUrl: emulator.url }) });
+    const report = run.reportJson as { podSpecs: { namespace: string | null; assumedNamespace?: true }[] };
+    // Placed in `default`, as helm renders it, but that says nothing of where the chart will be installed.
+    expect(report.podSpecs.map((p) => [p.namespace, p.assumedNamespace])).toEqual([['default', true]]);
+    expect(checkRunsOf(pr)[0]!.output.summary).not.toContain(notice);
+
+    const dir = mkdtempSync(path.join(tmpdir(), 'psr-release-namespace-'));
+    try {
+      for (const side of ['base', 'head'] as const) {
+        cpSync(scenario('helm-values', side), path.join(dir, side), { recursive: true });
+        mkdirSync(path.join(dir, side, '.github'));
+        writeFileSync(path.join(dir, side, '.github', 'pod-security.yaml'), 'render:\n  charts:\n    - chart: charts/web\n      namespace: shop\n');
+      }
+      const named = await emulator.addPullRequest({ owner: 'acme', repo: 'shop', number: next++, baseDir: path.join(dir, 'base'), headDir: path.join(dir, 'head') });
+      const namedRun = await runAction(emulator, named, { eventName: 'pull_request_target', payload: pullRequestEvent(named, { action: 'synchronize', apiUrl: emulator.url }) });
+      expect((namedRun.reportJson as typeof report).podSpecs.map((p) => [p.namespace, p.assumedNamespace])).toEqual([['shop', undefined]]);
+      expect(checkRunsOf(named)[0]!.output.summary).toContain(`Namespace \`shop\` ${notice}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('an overlay patch: the comment on the patch line, the suggestion verified by rendering again', async () => {
     const pr = await pullRequest('kustomize-patch');
     const run = await runAction(emulator, pr, { inputs: { 'warn-level': 'privileged' } });

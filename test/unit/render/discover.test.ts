@@ -132,7 +132,7 @@ describe('discoverRoots', () => {
       ['helm', 'charts/web (ci/prod-values.yaml)', false],
     ]);
     const [, ci] = discoverRoots(repo, repo, ['charts/web/values.yaml'], { charts: [{ chart: 'charts/web', ciValues: true, release: 'shop', namespace: 'prod' }] }).roots;
-    expect(ci!.helm).toEqual({ release: 'shop', namespace: 'prod', valuesFiles: ['charts/web/ci/prod-values.yaml'], withoutDependencies: ['redis'] });
+    expect(ci!.helm).toEqual({ release: 'shop', namespace: 'prod', namespaceGiven: true, valuesFiles: ['charts/web/ci/prod-values.yaml'], withoutDependencies: ['redis'] });
   });
 
   it('consumes what renderings read, and leaves plain manifests alone', () => {
