@@ -136,7 +136,7 @@ const properties: Record<(typeof topLevelKeys)[number], Schema> = {
             chart: { type: 'string', pattern: '\\S', description: "The chart's folder, relative to the repository root (charts/web)." },
             release: { type: 'string', pattern: '\\S', description: 'The release name to render with.' },
             namespace: { type: 'string', pattern: '\\S', description: 'The namespace to render into.' },
-            values: { type: 'array', items: { type: 'string' }, description: 'Values files, relative to the repository root, in the order helm takes them.' },
+            values: { type: 'array', items: { type: 'string' }, description: "Values files, relative to the repository root, in the order helm takes them: the chart's values everywhere, instead of one rendering per values file beside its values.yaml ([] for none)." },
             'ci-values': { type: 'boolean', description: "Also render with each of the chart's ci/*-values.yaml files." },
           } satisfies Record<(typeof chartKeys)[number], Schema>,
         },

@@ -222,14 +222,43 @@ function helmRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: Reado
     // A chart whose templates need what its missing dependencies define does not render without them: then they are why.
     const renderedWithout = missing.length === 0 ? null : `${namedDependencies(missing)} ${missing.length === 1 ? 'is' : 'are'} ${vendorThem}, and it does not render without ${missing.length === 1 ? 'it' : 'them'}`;
     const rendering = { tool: 'helm' as const, dir: chart.dir, file: chart.file, sources, baseSources, blocked: null, renderedWithout, inflateHelm: false, limits: limitsOf(settings) };
-    roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]), incomplete: leftOut(missing, values.length > 0) });
-    if (!config?.ciValues) continue;
-    const ciDir = inDir(chart.dir, 'ci/');
-    for (const ci of inChart.filter((p) => p.startsWith(ciDir) && /-values\.ya?ml$/.test(p) && !p.slice(ciDir.length).includes('/')).sort()) {
-      roots.push({ ...rendering, label: `${shownDir(chart.dir)} (${ci.slice(chart.dir.length + (chart.dir === '' ? 0 : 1))})`, helm: invocation([ci]), incomplete: leftOut(missing, true) });
+    const incomplete = leftOut(missing, values.length > 0);
+    roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]), incomplete });
+    // Values files the config names are the chart's values everywhere; else those beside values.yaml each make a rendering of their own.
+    const environments = config?.values === undefined ? environmentValuesOf(chart.dir, inChart) : [];
+    const ci = config?.ciValues ? ciValuesOf(chart.dir, inChart) : [];
+    // Another values file may turn on any dependency; what the chart's own rendering already says is not said again.
+    const extraIncomplete = leftOut(missing, true);
+    for (const file of [...environments, ...ci]) {
+      const label = `${shownDir(chart.dir)} (${file.slice(inDir(chart.dir, '').length)})`;
+      roots.push({ ...rendering, label, helm: invocation([file]), incomplete: extraIncomplete === incomplete ? null : extraIncomplete });
     }
   }
   return roots;
+}
+
+/**
+ * The values of the places a chart is installed, kept beside its
+ * values.yaml (`values-prod.yaml`, `values.staging.yaml`): what an Argo CD
+ * Application's `valueFiles` or a `helm upgrade -f` names. The chart runs
+ * in the cluster with them on top of values.yaml, so each gets a rendering
+ * of its own; a change to one alone would otherwise render the chart as
+ * before, and pass unseen. Only files in the chart's own folder: examples
+ * and tests in its subfolders are not installed anywhere.
+ */
+function environmentValuesOf(dir: string, inChart: readonly string[]): string[] {
+  const prefix = inDir(dir, '');
+  const isEnvironment = (path: string) => {
+    const name = path.slice(prefix.length);
+    return path.startsWith(prefix) && !name.includes('/') && name !== 'values.yaml' && /values/i.test(name) && /\.ya?ml$/.test(name);
+  };
+  return inChart.filter(isEnvironment).sort();
+}
+
+/** A chart's test values, `ci/*-values.yaml` (Helm's convention: `ct install` renders the chart once with each). */
+function ciValuesOf(dir: string, inChart: readonly string[]): string[] {
+  const ciDir = inDir(dir, 'ci/');
+  return inChart.filter((p) => p.startsWith(ciDir) && /-values\.ya?ml$/.test(p) && !p.slice(ciDir.length).includes('/')).sort();
 }
 
 export function discoverRoots(head: TreeSnapshot, base: TreeSnapshot | null, changedPaths: Iterable<string>, settings: RenderSettings = defaultRenderSettings): Discovery {

@@ -73,6 +73,22 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     expect(report.errors).toEqual([]);
   });
 
+  it("a change to an environment's values file (values-prod.yaml beside values.yaml) is rendered on top of values.yaml, with a verified suggestion there", async () => {
+    const { status, report } = await diff('helm-environments');
+    expect(status).toBe(1);
+    // Rendered with values.yaml alone, the chart did not change: only the production rendering fails.
+    expect(report.findings.map(brief)).toEqual([['charts/web/values-prod.yaml', 3, 'web-web', 'hostNamespaces', 'modified']]);
+    const [finding] = report.findings as (JsonFinding & { rendered: { rendering?: string } })[];
+    expect(finding!.rendered).toEqual({ tool: 'helm', root: 'charts/web', rendering: 'charts/web (values-prod.yaml)', sourceFile: 'charts/web/values-prod.yaml', sourceLine: 3, exact: true });
+    expect(finding!.fix).toEqual({ startLine: 3, endLine: 3, replacement: 'hostNetwork: false\n', attachable: true });
+    // The staging values are new: that rendering is new at head (no base to render with them, and no warning that it failed).
+    expect(report.podSpecs.map((p) => [p.name, p.status])).toEqual([
+      ['web-web', 'modified'],
+      ['web-web', 'new'],
+    ]);
+    expect(report.errors).toEqual([]);
+  });
+
   it('pairs a test pod its template names anew at each rendering with the base one: untouched, it is not reported; edited, it is modified', async () => {
     const { report } = await diff('helm-test-pods');
     // connection.yaml renders the same pod spec under another random name: unchanged, so not checked.

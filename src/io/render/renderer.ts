@@ -81,7 +81,9 @@ async function renderSide(
   memo: RenderMemo | undefined,
   edits?: ReadonlyMap<string, string>,
 ): Promise<{ output: RenderOutput; files: Map<string, Uint8Array> }> {
-  if (snapshot === null || !snapshot.listing.has(root.file)) return { output: { kind: 'absent' }, files: new Map() };
+  // A chart rendered with a values file the commit does not have (one the change adds) is new at head, like a root the commit lacks.
+  const present = snapshot !== null && snapshot.listing.has(root.file) && (root.helm?.valuesFiles ?? []).every((file) => snapshot.listing.has(file));
+  if (!present) return { output: { kind: 'absent' }, files: new Map() };
   const files = await reader.read(commit, snapshot.listing, paths);
   for (const [path, text] of edits ?? []) files.set(path, new TextEncoder().encode(text));
   const key = memo === undefined ? null : renderKey(root, files);

@@ -135,6 +135,37 @@ describe('discoverRoots', () => {
     expect(ci!.helm).toEqual({ release: 'shop', namespace: 'prod', namespaceGiven: true, valuesFiles: ['charts/web/ci/prod-values.yaml'], withoutDependencies: ['redis'] });
   });
 
+  it("renders a chart once more with each values file beside its values.yaml (an environment's), unless the config names its values", () => {
+    const files = {
+      'web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n',
+      'web/values.yaml': 'replicas: 1\n',
+      'web/values-prod.yaml': 'replicas: 3\n',
+      'web/staging.values.yml': 'replicas: 2\n',
+      'web/values.schema.json': '{}',
+      'web/templates/values-configmap.yaml': 'kind: ConfigMap\n',
+      'web/examples/values-demo.yaml': 'replicas: 1\n',
+      'web/README.md': '',
+    };
+    const chart = tree(files);
+    const found = (settings?: Parameters<typeof discoverRoots>[3]) => discoverRoots(chart, chart, ['web/values-prod.yaml'], settings).roots.map((r) => [r.label, r.helm!.valuesFiles]);
+    // Templates and examples in its subfolders are installed nowhere.
+    expect(found()).toEqual([
+      ['web', []],
+      ['web (staging.values.yml)', ['web/staging.values.yml']],
+      ['web (values-prod.yaml)', ['web/values-prod.yaml']],
+    ]);
+    // Values the config names are the chart's values everywhere, and `values: []` says it has none other.
+    expect(found({ charts: [{ chart: 'web', values: ['web/values-prod.yaml'] }] })).toEqual([['web', ['web/values-prod.yaml']]]);
+    expect(found({ charts: [{ chart: 'web', values: [] }] })).toEqual([['web', []]]);
+    // A notice of the dependencies a rendering leaves out is given once, not once per values file.
+    const withDependency = tree({ ...files, 'web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\ndependencies:\n  - name: redis\n    version: 19.0.0\n' });
+    expect(discoverRoots(withDependency, withDependency, ['web/values.yaml']).roots.map((r) => [r.label, r.incomplete !== null])).toEqual([
+      ['web', true],
+      ['web (staging.values.yml)', false],
+      ['web (values-prod.yaml)', false],
+    ]);
+  });
+
   it('consumes what renderings read, and leaves plain manifests alone', () => {
     const { consumed, roots: none } = discoverRoots(repo, repo, ['deploy/plain.yaml']);
     expect(none).toEqual([]);
