@@ -16,6 +16,7 @@ import { evaluateChangeSet } from '../scope/scope.js';
 import type { ScopeOptions } from '../scope/scope.js';
 import type { DiffReport } from '../scope/types.js';
 import type { CheckReport } from '../findings/evaluateFiles.js';
+import type { Finding } from '../findings/types.js';
 import { discoverRoots } from './discover.js';
 import { sourceComments } from './helmMap.js';
 import type { RenderSettings } from './discover.js';
@@ -23,7 +24,7 @@ import { mapRenderedReport } from './mapReport.js';
 import { placeInNamespace } from './namespace.js';
 import type { Rendering } from './mapReport.js';
 import { verifySuggestions } from './verify.js';
-import type { RenderOutput, RenderPort, RenderRoot, RenderedOrigin, RenderedRoot } from './types.js';
+import type { RenderOutput, RenderPort, RenderRoot, RenderedRoot } from './types.js';
 
 export type { RenderPort } from './types.js';
 
@@ -104,20 +105,36 @@ export function planRenderedChangeSet(changeSet: ChangeSet, consumed: ReadonlySe
 }
 
 /**
- * A chart rendered once per values set (`ci-values`) gives the same
- * finding, on the same source line, once per rendering wherever the
- * values sets agree: it is one thing to fix, so it is reported once.
+ * A chart rendered once per values set (its environments' values files,
+ * `ci-values`) gives the same finding once per rendering wherever the
+ * values sets agree: it is one thing to fix, so it is reported once, as the
+ * chart's own rendering (values.yaml alone) reports it. That holds however
+ * each rendering placed it: a values file that holds an empty map for a
+ * key (`securityContext: {}`, which helm merges, not replaces) leads its
+ * rendering to place and fix the finding apart. A finding only another
+ * rendering has is kept, and so is one whose status there differs (a
+ * check the change makes fail in production only). Renderings of
+ * different roots (two overlays) repeat a finding only on the same line.
  */
-function withoutRepeats<F extends { readonly rendered?: RenderedOrigin }>(findings: readonly F[]): F[] {
+function withoutRepeats<F extends Finding>(findings: readonly F[]): F[] {
   const seen = new Set<string>();
+  // The chart's own renderings first, wherever their findings stand in the report's order.
+  for (const finding of findings) if (finding.rendered !== undefined && finding.rendered.label === undefined) seen.add(sameFindingKey(finding));
   return findings.filter((finding) => {
     if (finding.rendered === undefined) return true;
+    const key = sameFindingKey(finding);
     // The first rendering's name is kept (the chart's own values come first).
-    const key = JSON.stringify({ ...finding, rendered: { ...finding.rendered, label: undefined } });
-    if (seen.has(key)) return false;
+    const placed = JSON.stringify({ ...finding, rendered: { ...finding.rendered, label: undefined } });
+    if (seen.has(placed) || (finding.rendered.label !== undefined && seen.has(key))) return false;
+    seen.add(placed);
     seen.add(key);
     return true;
   });
+}
+
+/** A finding of a root, wherever it is placed and however it is fixed. */
+function sameFindingKey({ file: _file, line: _line, locations: _locations, fix: _fix, fixNote: _fixNote, rendered, ...finding }: Finding): string {
+  return JSON.stringify({ ...finding, root: rendered?.root });
 }
 
 /**

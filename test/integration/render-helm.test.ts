@@ -89,6 +89,28 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     expect(report.errors).toEqual([]);
   });
 
+  it("reports a finding the chart's own values and an environment's share once, though the environment's empty map makes it place and fix it apart", async () => {
+    const { report } = await checkTree(
+      {
+        'web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n',
+        'web/templates/pod.yaml': podWithValuesSecurityContext('web', ['metadata:', '  name: web']).replace('spec:\n', 'spec:\n  hostNetwork: {{ .Values.hostNetwork }}\n'),
+        'web/values.yaml': 'hostNetwork: false\nsecurityContext:\n  privileged: true\n  capabilities:\n    add: [NET_ADMIN]\n',
+        // Helm merges `{}` into the map values.yaml sets: production is privileged too, and on the host network.
+        'web/values-prod.yaml': '# Production.\nhostNetwork: true\nsecurityContext: {}\n',
+      },
+      '--warn-level',
+      'privileged',
+    );
+    const findings = report.findings as (JsonFinding & { rendered: { rendering?: string } })[];
+    // Rendered with values-prod.yaml, privileged got a suggestion of its own (`privileged: false` alone) and the
+    // capabilities none; they are the findings of the chart's own rendering, with its suggestion over both lines.
+    expect(findings.map((f) => [f.file, f.line, f.check, f.rendered.rendering, f.fix && [f.fix.startLine, f.fix.endLine]])).toEqual([
+      ['web/values.yaml', 5, 'capabilities_baseline', undefined, [3, 5]],
+      ['web/values.yaml', 3, 'privileged', undefined, [3, 5]],
+      ['web/values-prod.yaml', 2, 'hostNamespaces', 'web (values-prod.yaml)', [2, 2]],
+    ]);
+  });
+
   it('pairs a test pod its template names anew at each rendering with the base one: untouched, it is not reported; edited, it is modified', async () => {
     const { report } = await diff('helm-test-pods');
     // connection.yaml renders the same pod spec under another random name: unchanged, so not checked.
