@@ -109,32 +109,39 @@ export function planRenderedChangeSet(changeSet: ChangeSet, consumed: ReadonlySe
  * `ci-values`) gives the same finding once per rendering wherever the
  * values sets agree: it is one thing to fix, so it is reported once, as the
  * chart's own rendering (values.yaml alone) reports it. That holds however
- * each rendering placed it: a values file that holds an empty map for a
- * key (`securityContext: {}`, which helm merges, not replaces) leads its
- * rendering to place and fix the finding apart. A finding only another
- * rendering has is kept, and so is one whose status there differs (a
- * check the change makes fail in production only). Renderings of
- * different roots (two overlays) repeat a finding only on the same line.
+ * each rendering placed it (a values file's `securityContext: {}`, which
+ * helm merges, not replaces, leads its rendering to place and fix the
+ * finding apart), and whatever it named the object on the same line (a test
+ * pod its template names anew each time). A finding only another rendering
+ * has is kept, and so is one whose status there differs (a check the change
+ * makes fail in production only). Renderings of different roots (two
+ * overlays) repeat a finding only on the same line, for the same object.
  */
 function withoutRepeats<F extends Finding>(findings: readonly F[]): F[] {
-  const seen = new Set<string>();
+  const placedSeen = new Set<string>();
+  const alikeSeen = new Set<string>();
   // The chart's own renderings first, wherever their findings stand in the report's order.
-  for (const finding of findings) if (finding.rendered !== undefined && finding.rendered.label === undefined) seen.add(sameFindingKey(finding));
+  for (const finding of findings) if (finding.rendered !== undefined && finding.rendered.label === undefined) for (const key of alikeKeys(finding)) alikeSeen.add(key);
   return findings.filter((finding) => {
     if (finding.rendered === undefined) return true;
-    const key = sameFindingKey(finding);
+    const placed = placedKey(finding);
     // The first rendering's name is kept (the chart's own values come first).
-    const placed = JSON.stringify({ ...finding, rendered: { ...finding.rendered, label: undefined } });
-    if (seen.has(placed) || (finding.rendered.label !== undefined && seen.has(key))) return false;
-    seen.add(placed);
-    seen.add(key);
+    if (placedSeen.has(placed) || (finding.rendered.label !== undefined && alikeKeys(finding).some((key) => alikeSeen.has(key)))) return false;
+    placedSeen.add(placed);
+    for (const key of alikeKeys(finding)) alikeSeen.add(key);
     return true;
   });
 }
 
-/** A finding of a root, wherever it is placed and however it is fixed. */
-function sameFindingKey({ file: _file, line: _line, locations: _locations, fix: _fix, fixNote: _fixNote, rendered, ...finding }: Finding): string {
-  return JSON.stringify({ ...finding, root: rendered?.root });
+/** Where a rendered finding is and what it names, the rendering's name aside. */
+function placedKey(finding: Finding): string {
+  return JSON.stringify({ ...finding, rendered: { ...finding.rendered, label: undefined } });
+}
+
+/** Within its root, the same finding wherever it is placed, and the same finding on the same line whatever it names. */
+function alikeKeys({ file, line, locations: _locations, fix: _fix, fixNote: _fixNote, rendered, name, ...finding }: Finding): string[] {
+  const root = rendered?.root;
+  return [JSON.stringify({ ...finding, name, root }), JSON.stringify({ ...finding, file, line, root })];
 }
 
 /**

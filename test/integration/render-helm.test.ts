@@ -89,7 +89,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     expect(report.errors).toEqual([]);
   });
 
-  it("reports a finding the chart's own values and an environment's share once, though the environment's empty map makes it place and fix it apart", async () => {
+  it("reports a finding the chart's own values and an environment's share once, though the environment's empty map makes it place and fix it apart, and a test pod is named anew", async () => {
     const { report } = await checkTree(
       {
         'web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n',
@@ -97,6 +97,8 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
         'web/values.yaml': 'hostNetwork: false\nsecurityContext:\n  privileged: true\n  capabilities:\n    add: [NET_ADMIN]\n',
         // Helm merges `{}` into the map values.yaml sets: production is privileged too, and on the host network.
         'web/values-prod.yaml': '# Production.\nhostNetwork: true\nsecurityContext: {}\n',
+        // A test pod named anew at each rendering: the same finding on the same line, under another name in each.
+        'web/templates/test.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web-test-{{ randAlphaNum 5 | lower }}\nspec:\n  hostPID: true\n  containers:\n    - name: test\n      image: busybox:1\n',
       },
       '--warn-level',
       'privileged',
@@ -107,6 +109,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     expect(findings.map((f) => [f.file, f.line, f.check, f.rendered.rendering, f.fix && [f.fix.startLine, f.fix.endLine]])).toEqual([
       ['web/values.yaml', 5, 'capabilities_baseline', undefined, [3, 5]],
       ['web/values.yaml', 3, 'privileged', undefined, [3, 5]],
+      ['web/templates/test.yaml', 6, 'hostNamespaces', undefined, [6, 6]],
       ['web/values-prod.yaml', 2, 'hostNamespaces', 'web (values-prod.yaml)', [2, 2]],
     ]);
   });
