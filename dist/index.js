@@ -16063,6 +16063,7 @@ function helmRoots(head, base, changed, settings, consumed) {
     const invocation = (extra) => ({
       release: config?.release ?? chart.name,
       namespace: config?.namespace ?? "default",
+      namespaceGiven: config?.namespace !== void 0,
       valuesFiles: [...values, ...extra],
       ...missing.length > 0 ? { withoutDependencies: [...new Set(missing.map((d) => d.name))] } : {}
     });
@@ -16070,14 +16071,29 @@ function helmRoots(head, base, changed, settings, consumed) {
     const baseSources = baseCharts.has(chart.dir) ? [.../* @__PURE__ */ new Set([...baseCharts.get(chart.dir), ...values.filter((v) => base.paths.has(v))])].sort() : [];
     const renderedWithout = missing.length === 0 ? null : `${namedDependencies(missing)} ${missing.length === 1 ? "is" : "are"} ${vendorThem}, and it does not render without ${missing.length === 1 ? "it" : "them"}`;
     const rendering = { tool: "helm", dir: chart.dir, file: chart.file, sources, baseSources, blocked: null, renderedWithout, inflateHelm: false, limits: limitsOf(settings) };
-    roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]), incomplete: leftOut(missing, values.length > 0) });
-    if (!config?.ciValues) continue;
-    const ciDir = inDir(chart.dir, "ci/");
-    for (const ci of inChart.filter((p) => p.startsWith(ciDir) && /-values\.ya?ml$/.test(p) && !p.slice(ciDir.length).includes("/")).sort()) {
-      roots.push({ ...rendering, label: `${shownDir(chart.dir)} (${ci.slice(chart.dir.length + (chart.dir === "" ? 0 : 1))})`, helm: invocation([ci]), incomplete: leftOut(missing, true) });
+    const incomplete = leftOut(missing, values.length > 0);
+    roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]), incomplete });
+    const environments = config?.values === void 0 ? environmentValuesOf(chart.dir, inChart) : [];
+    const ci = config?.ciValues ? ciValuesOf(chart.dir, inChart) : [];
+    const extraIncomplete = leftOut(missing, true);
+    for (const file of [...environments, ...ci]) {
+      const label = `${shownDir(chart.dir)} (${file.slice(inDir(chart.dir, "").length)})`;
+      roots.push({ ...rendering, label, helm: invocation([file]), incomplete: extraIncomplete === incomplete ? null : extraIncomplete });
     }
   }
   return roots;
+}
+function environmentValuesOf(dir, inChart) {
+  const prefix2 = inDir(dir, "");
+  const isEnvironment = (path4) => {
+    const name = path4.slice(prefix2.length);
+    return path4.startsWith(prefix2) && !name.includes("/") && name !== "values.yaml" && /values/i.test(name) && /\.ya?ml$/.test(name);
+  };
+  return inChart.filter(isEnvironment).sort();
+}
+function ciValuesOf(dir, inChart) {
+  const ciDir = inDir(dir, "ci/");
+  return inChart.filter((p) => p.startsWith(ciDir) && /-values\.ya?ml$/.test(p) && !p.slice(ciDir.length).includes("/")).sort();
 }
 function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettings) {
   const changed = new Set(changedPaths2);
@@ -36504,7 +36520,8 @@ function treeFiles(root, files) {
   return tree;
 }
 async function renderSide(root, snapshot, reader, commit, paths, missing, memo, edits) {
-  if (snapshot === null || !snapshot.listing.has(root.file)) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
+  const present = snapshot !== null && snapshot.listing.has(root.file) && (root.helm?.valuesFiles ?? []).every((file) => snapshot.listing.has(file));
+  if (!present) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
   const files = await reader.read(commit, snapshot.listing, paths);
   for (const [path4, text5] of edits ?? []) files.set(path4, new TextEncoder().encode(text5));
   const key = memo === void 0 ? null : renderKey(root, files);
@@ -54720,6 +54737,10 @@ function renderedProblems(problems, indexOf) {
   }
   return out;
 }
+function inAssumedNamespace({ rendered }, namespace) {
+  const helm = rendered.root.helm;
+  return helm !== null && !helm.namespaceGiven && namespace === helm.namespace;
+}
 function mapRenderedReport(report, renderings, changeSet, headPaths) {
   const changed = changeSet === null ? null : new Set(changeSet.files.map((f) => f.path));
   const hunks = new Map((changeSet?.files ?? []).map((f) => [f.path, f.hunks]));
@@ -54821,7 +54842,10 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
       findings,
       ignored,
       policyProblems: report.policyProblems.map((p) => renderings.has(p.file) ? { ...p, file: rootFile(p.file), line: 1 } : p),
-      podSpecs: report.podSpecs.map((p) => renderings.has(p.file) ? { ...p, file: rootFile(p.file), line: 1 } : p),
+      podSpecs: report.podSpecs.map((p) => {
+        const rendering = renderings.get(p.file);
+        return rendering === void 0 ? p : { ...p, file: rootFile(p.file), line: 1, ...inAssumedNamespace(rendering, p.namespace) ? { assumedNamespace: true } : {} };
+      }),
       errors: renderedProblems(report.errors, indexOf)
     },
     candidates,
@@ -55091,14 +55115,24 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
   return { changeSet: { ...changeSet, files: [...plain2, ...files] }, renderings, problems };
 }
 function withoutRepeats(findings) {
-  const seen = /* @__PURE__ */ new Set();
+  const placedSeen = /* @__PURE__ */ new Set();
+  const alikeSeen = /* @__PURE__ */ new Set();
+  for (const finding of findings) if (finding.rendered !== void 0 && finding.rendered.label === void 0) for (const key of alikeKeys(finding)) alikeSeen.add(key);
   return findings.filter((finding) => {
     if (finding.rendered === void 0) return true;
-    const key = JSON.stringify({ ...finding, rendered: { ...finding.rendered, label: void 0 } });
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const placed2 = placedKey(finding);
+    if (placedSeen.has(placed2) || finding.rendered.label !== void 0 && alikeKeys(finding).some((key) => alikeSeen.has(key))) return false;
+    placedSeen.add(placed2);
+    for (const key of alikeKeys(finding)) alikeSeen.add(key);
     return true;
   });
+}
+function placedKey(finding) {
+  return JSON.stringify({ ...finding, rendered: { ...finding.rendered, label: void 0 } });
+}
+function alikeKeys({ file, line, locations: _locations, fix: _fix, fixNote: _fixNote, rendered, name, ...finding }) {
+  const root = rendered?.root;
+  return [JSON.stringify({ ...finding, name, root }), JSON.stringify({ ...finding, file, line, root })];
 }
 function truncationProblem(changeSet, port) {
   const sides = [port.base?.truncated === true ? "base" : null, port.head.truncated === true ? "head" : null].filter((side) => side !== null);
@@ -55201,7 +55235,8 @@ async function changeSetFor(io, settings, event, github) {
 function namespacesNotRead(report, labelsOn) {
   if (!labelsOn) return [];
   const read = new Set(report.namespacesRead ?? []);
-  return [...new Set(report.podSpecs.map((p) => p.namespace).filter((n) => n !== null && !read.has(n)))].sort();
+  const named = report.podSpecs.filter((p) => p.assumedNamespace !== true);
+  return [...new Set(named.map((p) => p.namespace).filter((n) => n !== null && !read.has(n)))].sort();
 }
 function namespaceNotice(missing) {
   const list3 = missing.map((n) => inlineCode(n)).join(", ");
