@@ -122,6 +122,16 @@ function renderedObject(document: ManifestDocument): RenderedObject {
   return { kind, name, value };
 }
 
+/** Checks a pod's securityContext passes for every container that leaves the field unset. */
+const podLevelChecks: ReadonlySet<string> = new Set(['runAsNonRoot', 'seccompProfile_restricted']);
+const containerField = /^(.*)\.(?:containers|initContainers|ephemeralContainers)\[\d+\]\.securityContext\.(.+)$/;
+
+/** The pod-level path of a container's missing field that the pod's securityContext may set instead (`….spec.securityContext.runAsNonRoot`), or null. */
+function podLevelPath(check: string, path: string): string | null {
+  const match = podLevelChecks.has(check) ? containerField.exec(path) : null;
+  return match === null ? null : `${match[1]}.securityContext.${match[2]}`;
+}
+
 /** `changed`: the change set's paths, or null when there is none (`check`: every file is the reviewer's to edit). */
 function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlySet<string>, changed: ReadonlySet<string> | null): RenderingIndex {
   const { root, sources, archived } = rendering.rendered;
@@ -403,13 +413,13 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
   ): { mapped: F; primary: Placed; literal: boolean; literals: LiteralPlace[]; removals: LineRange[] } => {
     const { root } = index.rendering.rendered;
     const fallback: Placed = { file: root.file, line: 1, column: 1, exact: false };
-    const placed = finding.locations.map((location) => {
-      const document = documentAt(index.documents, location.line);
+    const placeAt = (line: number, fieldPath: string, exact: boolean): Placed | null => {
+      const document = documentAt(index.documents, line);
       // A field that is there, by its path; a missing one, where it belongs (never the whole object: that is no line to edit).
-      const path = document === undefined ? [] : location.exact ? parseFieldPath(location.path) : presentPart(document.value, parseFieldPath(location.path));
-      const hit = document !== undefined && path.length > 0 ? index.place(document, path, location.line, !location.exact, location.exact ? undefined : parseFieldPath(location.path)) : null;
-      return { location, at: hit ?? fallback };
-    });
+      const path = document === undefined ? [] : exact ? parseFieldPath(fieldPath) : presentPart(document.value, parseFieldPath(fieldPath));
+      return document !== undefined && path.length > 0 ? index.place(document, path, line, !exact, exact ? undefined : parseFieldPath(fieldPath)) : null;
+    };
+    const placed = finding.locations.map((location) => ({ location, at: placeAt(location.line, location.path, location.exact) ?? fallback }));
     const primary = placed.find((p) => p.at.exact && p.location.exact) ?? placed.find((p) => p.at.exact) ?? placed[0] ?? { location: null, at: fallback };
     const locations = placed
       .filter((p) => p.at.file === primary.at.file)
@@ -427,8 +437,14 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
     const mapped = { ...finding, file: primary.at.file, line: primary.at.line, locations, rendered: origin };
     // A suggestion edits the line that writes the value: not a line a missing field belongs under.
     const literals = placed.filter((p) => p.at.exact && p.location.exact && p.at.file === primary.at.file).map((p) => ({ sourceLine: p.at.line, renderedLine: p.location.line }));
-    // The remove operations that took the finding's fields away, in the file it is placed in.
-    const removals = placed.flatMap((p) => (p.at.file === primary.at.file && p.at.removal !== undefined ? [p.at.removal] : []));
+    // The remove operations that took the finding's fields away, in the file it is placed in; for a field
+    // the pod's securityContext sets for every container, also one that took the pod's away.
+    const podLevel = finding.locations.flatMap((location) => {
+      const path = location.exact ? null : podLevelPath(finding.check, location.path);
+      const at = path === null ? null : placeAt(location.line, path, false);
+      return at === null ? [] : [{ at }];
+    });
+    const removals = [...placed, ...podLevel].flatMap((p) => (p.at.file === primary.at.file && p.at.removal !== undefined ? [p.at.removal] : []));
     return { mapped, primary: primary.at, literal: primary.at.exact && primary.location?.exact === true, literals, removals };
   };
 

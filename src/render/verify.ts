@@ -149,7 +149,8 @@ function placedAt(finding: DiffFinding, file: string, line: number, inDiff: bool
   return { ...finding, file, line, locations: finding.locations.map((location) => ({ ...location, line, column: 1, exact: false, inDiff })), ...rendered };
 }
 
-const editKey = (candidate: SuggestionCandidate) => JSON.stringify([candidate.rendering.rendered.root.label, candidate.file, candidate.startLine, candidate.newLines]);
+/** A candidate's edit: two deletions from the same line differ by where they end. */
+const editKey = (candidate: SuggestionCandidate) => JSON.stringify([candidate.rendering.rendered.root.label, candidate.file, candidate.startLine, candidate.endLine, candidate.newLines]);
 
 export async function verifySuggestions(mapped: MappedReport, port: RenderPort, policy: PolicyContext): Promise<DiffReport> {
   const findings: DiffFinding[] = [...mapped.report.findings];
