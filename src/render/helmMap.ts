@@ -13,7 +13,7 @@ import type { FieldPath, JsonValue } from '../pss/types.js';
 import type { SourceHit } from './kustomizeMap.js';
 import type { MapSource } from './mapWriters.js';
 import { findInTemplate, namedTemplates } from './templateLines.js';
-import type { NamedTemplates } from './templateLines.js';
+import type { NamedTemplates, ValuesTruth } from './templateLines.js';
 import { translatePath, valueAt } from './walk.js';
 import { lastAtMostIn } from '../sortedSearch.js';
 
@@ -151,6 +151,7 @@ export function helmLocator(sources: HelmSources): (template: string, path: Fiel
   const documentOf = valuesDocuments(sources);
   const keyIn = valuesKeyFinder(sources, documentOf);
   const named = chartNamedTemplates(sources);
+  const valuesTruth = valuesTruthOf(sources, documentOf);
   /** The line of a values key that writes a map on `missing` whole, past `present`, in the file helm reads last that has it. */
   const leftOutMap = (text: string, template: string, present: number, missing: FieldPath, rendered: JsonValue): SourceHit | null => {
     for (let length = present + 1; length < missing.length; length++) {
@@ -168,7 +169,8 @@ export function helmLocator(sources: HelmSources): (template: string, path: Fiel
     const own = sources.texts.get(file);
     const text = own ?? sources.archived?.get(file);
     if (text === undefined) return { template: null, values: null };
-    const hit = findInTemplate(text, path, rendered, named());
+    // A field the object has was written by a branch its values take; one it lacks goes where it would be written, taken or not.
+    const hit = findInTemplate(text, path, rendered, named(), valueAt(rendered, path) === undefined ? undefined : valuesTruth(template));
     // A line in a named template is in the file that defines it, when that is a file of the repository (not inside an archive).
     const hitFile = hit.file ?? file;
     const templateHit = hit.exact && sources.texts.has(hitFile) ? { file: hitFile, line: hit.line, column: 1 } : null;
@@ -197,6 +199,35 @@ export function helmLocator(sources: HelmSources): (template: string, path: Fiel
     }
     return { template: templateHit, values: null };
   };
+}
+
+/** What the values files say of a key's truth, for a template's `if .Values.x` (a subchart's under its names). */
+export function valuesTruthOf(sources: HelmSources, documentOf = valuesDocuments(sources)): (template: string) => ValuesTruth {
+  return (template) => (key) => truthOf(valuesChain(sources, template).map(({ file, keyPrefix }) => valueAt(documentOf(file)?.value, keyUnder(keyPrefix, key))));
+}
+
+/**
+ * Helm's truth of a values key, from its value in each values file, the
+ * file read last first: maps are merged (one with entries anywhere makes
+ * it true), anything else is the last file's that sets it, and a key no
+ * file sets is nil, false. Undefined when a value could come from
+ * elsewhere (no values file was read).
+ */
+function truthOf(values: readonly (JsonValue | undefined)[]): boolean | undefined {
+  if (values.length === 0) return undefined;
+  let map = false;
+  for (const value of values) {
+    if (value === undefined) continue;
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      if (Object.keys(value).length > 0) return true;
+      map = true;
+      continue;
+    }
+    // A value set over a map a lower file holds replaces it; a null removes the key.
+    if (map) return false;
+    return value !== null && value !== false && value !== 0 && value !== '' && !(Array.isArray(value) && value.length === 0);
+  }
+  return false;
 }
 
 /** The paths a key with `range` elements (`*`) may stand for in a values document: each key of a map, each item of a list, there. */

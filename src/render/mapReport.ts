@@ -17,7 +17,7 @@ import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
 import { parseFieldPath } from '../pss/paths.js';
 import type { FieldPath, JsonValue } from '../pss/types.js';
 import type { DiffFinding, DiffLocation, DiffReport } from '../scope/types.js';
-import { chartNamedTemplates, helmLocator, sourceComments, valuesKeyWriter } from './helmMap.js';
+import { chartNamedTemplates, helmLocator, sourceComments, valuesKeyWriter, valuesTruthOf } from './helmMap.js';
 import type { ChartTemplate } from './templateFix.js';
 import { kustomizeIndex } from './kustomizeMap.js';
 import type { ObjectDocument, OperationsDocument, RenderedObject, SourceHit } from './kustomizeMap.js';
@@ -157,6 +157,7 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
     const named = chartNamedTemplates(chart);
     const templateOf = sourceComments(rendering.text);
     const writeKey = valuesKeyWriter(chart);
+    const truthOf = valuesTruthOf(chart);
     place = (document, fieldPath, renderedLine, _ancestor, missing) => {
       const template = templateOf(renderedLine);
       if (template === null) return null;
@@ -169,7 +170,7 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
       const template = templateOf(document.line);
       // A vendored subchart's template may be inside its archive: read there, its values written in the root's values.yaml.
       const text = template === null ? undefined : (sources.get(`${prefix}${template}`) ?? archived?.get(`${prefix}${template}`));
-      return template === null || text === undefined ? null : { file: `${prefix}${template}`, text, named: named(), writeKey: (key) => writeKey(template, key) };
+      return template === null || text === undefined ? null : { file: `${prefix}${template}`, text, named: named(), truth: truthOf(template), writeKey: (key) => writeKey(template, key) };
     };
   }
   return { path, rendering, documents, lines: rendering.text.split('\n'), place, documentIn, operationsIn, chartTemplateOf };

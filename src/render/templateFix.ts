@@ -18,13 +18,15 @@ import { containerListKeys, isObject } from '../pss/pod.js';
 import { securityContextOwners } from './mapWriters.js';
 import type { LineChange } from './mapWriters.js';
 import { findInTemplate, writesNoYaml } from './templateLines.js';
-import type { NamedTemplates } from './templateLines.js';
+import type { NamedTemplates, ValuesTruth } from './templateLines.js';
 
 /** A chart template as the rendering read it: its file, text and the named templates it may include. */
 export interface ChartTemplate {
   readonly file: string;
   readonly text: string;
   readonly named: NamedTemplates;
+  /** What the chart's values say of the keys its `if`s test: a line in a branch they rule out wrote nothing rendered. */
+  readonly truth?: ValuesTruth;
 }
 
 /** A line's indentation. */
@@ -53,6 +55,38 @@ function keyIndentUnder(lines: readonly string[], at: number, item: boolean): nu
     return indent > indentOf(line) ? indent : null;
   }
   return null;
+}
+
+/** An action line that ends the branch a line is in: `{{- else }}`, `{{- else if … }}` (group 1: else) or `{{- end }}`. */
+const branchEnd = /^\s*\{\{-?\s*(?:(else)\b[^}]*|end)\s*-?\}\}\s*$/;
+const blockStart = /\{\{-?\s*(?:if|with|range|define|block)\b/;
+
+/**
+ * The line after which the keys of a map that `at` opens go: `at`, or, when
+ * it ends a branch of an `if` (a container whose name line is written two
+ * ways: elastic's test pod), past the `end` of that `if`, so that the keys
+ * are written whichever branch the values take.
+ */
+function pastBranches(lines: readonly string[], at: number): number {
+  let line = at;
+  while (line < lines.length) {
+    const next = branchEnd.exec(lines[line]!);
+    if (next === null) return line;
+    if (next[1] === undefined) {
+      line++;
+      continue;
+    }
+    // Past the other branches to the `end` of this `if`, over blocks opened inside them.
+    let depth = 0;
+    let i = line + 1;
+    for (; i < lines.length; i++) {
+      if (blockStart.test(lines[i]!)) depth++;
+      else if (/\{\{-?\s*end\b/.test(lines[i]!) && depth-- === 0) break;
+    }
+    if (i >= lines.length) return at;
+    line = i + 1;
+  }
+  return at;
 }
 
 /** Keys and their values as lines at `indent`, block style. */
@@ -107,7 +141,7 @@ export function templateInsertions(
   const out: { file: string; change: LineChange; container: boolean }[] = [];
   for (const addition of securityContextAdditions(original, fixed)) {
     // The template must write the map's line itself, and none of the keys added under it, whatever its conditions.
-    const hit = findInTemplate(template.text, addition.path, original.value, template.named);
+    const hit = findInTemplate(template.text, addition.path, original.value, template.named, template.truth);
     if (!hit.exact || hit.values !== null) continue;
     if (Object.keys(addition.added).some((key) => findInTemplate(template.text, [...addition.path, key], original.value, template.named).exact)) continue;
     const file = hit.file ?? template.file;
@@ -118,7 +152,8 @@ export function templateInsertions(
     if (indent === null) continue;
     // A container's map (its path goes through a container list's index), or the pod's.
     const container = addition.path.some((segment) => typeof segment === 'number');
-    out.push({ file, change: { startLine: hit.line, endLine: hit.line, newLines: [lines[hit.line - 1]!, ...mapLines(addition.added, indent)] }, container });
+    const after = pastBranches(lines, hit.line);
+    out.push({ file, change: { startLine: after, endLine: after, newLines: [lines[after - 1]!, ...mapLines(addition.added, indent)] }, container });
   }
   return out;
 }

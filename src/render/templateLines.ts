@@ -11,6 +11,7 @@
  * goes on in that named template's lines, in whichever file defines it.
  */
 import type { FieldPath, JsonValue } from '../pss/types.js';
+import { resolvePlainScalar } from '../manifests/scalars.js';
 
 interface Line {
   readonly number: number;
@@ -209,6 +210,22 @@ function blockEnd(lines: readonly Line[], from: number, indent: number, isItem: 
   return i;
 }
 
+/**
+ * Whether a value written as a literal scalar (no action, no collection,
+ * block scalar, anchor, alias or tag) is not the rendered scalar: then the
+ * line did not write it (podinfo writes `securityContext:` from values in
+ * an `if`, and a literal one with `- NET_BIND_SERVICE` in its `else`).
+ */
+function contradicts(written: string, rendered: JsonValue | undefined): boolean {
+  if (rendered === undefined || (typeof rendered === 'object' && rendered !== null)) return false;
+  const text = written.replace(/\s+#.*$/, '');
+  if (text === '' || text.includes('{{') || /^[[{|>&*!%@`]/.test(text)) return false;
+  const quoted = /^(["'])(.*)\1$/.exec(text);
+  if (quoted !== null) return typeof rendered !== 'string' || (quoted[1] === "'" && rendered !== quoted[2]!.replace(/''/g, "'"));
+  const resolved = resolvePlainScalar(text);
+  return resolved.ok && resolved.value !== rendered;
+}
+
 /** A key's value as written, its quotes (if any) removed. */
 function unquoted(value: string): string {
   return value.replace(/^(["'])(.*)\1$/, '$2');
@@ -323,6 +340,8 @@ function includedIn(texts: readonly string[]): string[] {
 interface Reach {
   readonly named: NamedTemplates;
   readonly hops: number;
+  /** Lines of the template's own text (not of named templates) in a branch its values rule out. */
+  readonly notRendered?: ReadonlySet<number>;
 }
 
 const maxHops = 4;
@@ -346,7 +365,7 @@ function walk(lines: readonly Line[], from: number, to: number, path: FieldPath,
       const line = lines[i]!;
       if (!line.item) continue;
       if (itemIndent < 0) itemIndent = line.indent;
-      if (line.indent === itemIndent) items.push(i);
+      if (line.indent === itemIndent && reach.notRendered?.has(line.number) !== true) items.push(i);
     }
     const item = Array.isArray(rendered) ? rendered[segment] : undefined;
     const name = typeof item === 'object' && item !== null && !Array.isArray(item) && typeof item.name === 'string' ? item.name : null;
@@ -365,6 +384,7 @@ function walk(lines: readonly Line[], from: number, to: number, path: FieldPath,
       return best;
     }
     const at = items[chosen]!;
+    if (depth === path.length - 1 && keyOf(lines[at]!) === null && contradicts(lines[at]!.body, item)) return best;
     const end = blockEnd(lines, at + 1, lines[at]!.indent, true);
     // The item's own first line (`- name: x`) is part of its block.
     consider(walk(lines, at, end, path, depth + 1, item, lines[at]!.number, reach));
@@ -377,8 +397,10 @@ function walk(lines: readonly Line[], from: number, to: number, path: FieldPath,
     if (indent < 0) indent = line.indent;
     if (line.indent !== indent) continue;
     const key = keyOf(line);
-    if (key === null || key.key !== segment) continue;
+    if (key === null || key.key !== segment || reach.notRendered?.has(line.number) === true) continue;
     const child = typeof rendered === 'object' && rendered !== null && !Array.isArray(rendered) ? rendered[segment] : undefined;
+    // A literal value that is not the rendered one was not rendered: another branch of an `if` wrote the field.
+    if (depth === path.length - 1 && contradicts(key.value, child)) continue;
     const end = blockEnd(lines, i + 1, line.indent, false);
     if (depth === path.length - 1 || key.value !== '') {
       // The field itself, or a value written on the key's line (or, for a key that ends the path, by a `toYaml` under it).
@@ -443,6 +465,55 @@ export function guardsOf(text: string, line: number): string[][] {
   return open.filter((key): key is string[] => key !== null).reverse();
 }
 
+/** What the values say of a key's truth in a template's `if` (helm's: false, 0, "", null and empty lists and maps are false); undefined when they do not say. */
+export type ValuesTruth = (key: readonly string[]) => boolean | undefined;
+
+/** `if .Values.x`, `else if .Values.x`, `with .Values.x`: the values key a block's branch is written under (group 2). */
+const conditionOnValues = new RegExp(String.raw`^(if|else\s+if|with)\s+${valuesKeyText}$`);
+
+/** One open block action: whether its current branch is written, and what its earlier branches said. */
+interface Branches {
+  /** The current branch is written (true), not written (false), or not known. */
+  current: boolean | undefined;
+  /** An earlier branch's condition is known true: no later branch is written. */
+  taken: boolean;
+  /** An earlier branch's condition is not known. */
+  unknown: boolean;
+}
+
+/**
+ * The lines of a template that a branch its values rule out holds: under
+ * `if .Values.x` (or `with`) when x is false, under its `else` when x is
+ * true, and so on down an `else if` chain. A condition on anything else
+ * (`and`, `not`, a comparison, a variable) rules nothing out. A line is
+ * judged by the branches open where it starts.
+ */
+export function linesNotRendered(text: string, truth: ValuesTruth): ReadonlySet<number> {
+  const out = new Set<number>();
+  const open: Branches[] = [];
+  text.split('\n').forEach((raw, i) => {
+    if (open.some((b) => b.current === false)) out.add(i + 1);
+    for (const match of raw.matchAll(action)) {
+      const words = match[1]!;
+      const condition = conditionOnValues.exec(words);
+      const value = condition === null ? undefined : truth(condition[2]!.slice(1).split('.'));
+      if (/^(if|with)\b/.test(words)) open.push({ current: value, taken: value === true, unknown: value === undefined });
+      else if (blockOpener.test(words)) open.push({ current: undefined, taken: false, unknown: true });
+      else if (words === 'end') open.pop();
+      else if (/^else\b/.test(words) && open.length > 0) {
+        const branches = open[open.length - 1]!;
+        // `else if` has a condition of its own; a bare `else` is written when every earlier one was false.
+        const own = /^else\s+if\b/.test(words) ? value : true;
+        branches.current = branches.taken || own === false ? false : branches.unknown || own === undefined ? undefined : true;
+        // A condition known true, after unknown ones, still rules out every branch after it.
+        branches.taken ||= own === true;
+        branches.unknown ||= own === undefined;
+      }
+    }
+  });
+  return out;
+}
+
 /**
  * The lines of the one document of a template that writes the rendered
  * object's kind as a literal (`kind: Pod`), when the template writes several
@@ -469,9 +540,9 @@ function documentOfKind(lines: readonly Line[], rendered: JsonValue): [number, n
  * Where a template writes the field at `path` of the object it renders
  * (`rendered`: the rendered object), following its includes into `named`.
  */
-export function findInTemplate(text: string, path: FieldPath, rendered: JsonValue, named: NamedTemplates = noNamedTemplates): TemplateHit {
+export function findInTemplate(text: string, path: FieldPath, rendered: JsonValue, named: NamedTemplates = noNamedTemplates, truth?: ValuesTruth): TemplateHit {
   const lines = linesOf(text);
-  const reach = { named, hops: 0 };
+  const reach: Reach = { named, hops: 0, ...(truth === undefined ? {} : { notRendered: linesNotRendered(text, truth) }) };
   const [from, to] = documentOfKind(lines, rendered);
   let found = walk(lines, from, to, path, 0, rendered, 1, reach);
   // A whole object from a named template (`{{ include "chart.deployment" . }}`).

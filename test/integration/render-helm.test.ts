@@ -114,6 +114,35 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     ]);
   });
 
+  it("writes a container's securityContext past the `if` that names it two ways (elastic's test pod), so that either branch has it", async () => {
+    const pod = [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: web-test',
+      'spec:',
+      '  containers:',
+      '{{- if .Values.nameOverride }}',
+      '  - name: {{ .Values.nameOverride | quote }}',
+      '{{- else }}',
+      '  - name: "{{ .Release.Name }}-test"',
+      '{{- end }}',
+      '    image: busybox:1',
+      '  restartPolicy: Never',
+      '',
+    ].join('\n');
+    const { report } = await checkTree({ 'web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n', 'web/values.yaml': 'nameOverride: ""\n', 'web/templates/test.yaml': pod });
+    const byCheck = new Map(report.findings.map((f) => [f.check, f]));
+    // The container the values render is the `else` branch's (line 10), and its map goes after `{{- end }}`, verified by rendering again.
+    expect(byCheck.get('allowPrivilegeEscalation')).toMatchObject({ file: 'web/templates/test.yaml', line: 10 });
+    expect(byCheck.get('allowPrivilegeEscalation')!.fix).toEqual({
+      startLine: 11,
+      endLine: 11,
+      replacement: '{{- end }}\n    securityContext:\n      allowPrivilegeEscalation: false\n      capabilities:\n        drop:\n          - ALL\n',
+      attachable: false,
+    });
+  });
+
   it('pairs a test pod its template names anew at each rendering with the base one: untouched, it is not reported; edited, it is modified', async () => {
     const { report } = await diff('helm-test-pods');
     // connection.yaml renders the same pod spec under another random name: unchanged, so not checked.

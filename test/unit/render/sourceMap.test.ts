@@ -4,7 +4,7 @@ import { kustomizeIndex, kustomizeLocator } from '../../../src/render/kustomizeM
 import { literalEdit } from '../../../src/render/mapReport.js';
 import { helmLocator, sourceComments } from '../../../src/render/helmMap.js';
 import { podWithValuesSecurityContext } from '../../helpers/chartTemplates.js';
-import { findInTemplate, guardsOf, namedTemplates } from '../../../src/render/templateLines.js';
+import { findInTemplate, guardsOf, linesNotRendered, namedTemplates } from '../../../src/render/templateLines.js';
 import { parseFieldPath, formatFieldPath } from '../../../src/pss/paths.js';
 
 const template = `apiVersion: v1
@@ -43,6 +43,60 @@ describe('findInTemplate', () => {
     ['spec.template.spec.hostPID', { line: 11, exact: false, values: null }],
   ])('%s', (path, hit) => {
     expect(findInTemplate(template, parseFieldPath(path), rendered)).toEqual(hit);
+  });
+});
+
+describe('a template that writes a field two ways, in the branches of an `if` (podinfo)', () => {
+  const template = [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'spec:',
+    '  template:',
+    '    spec:',
+    '      containers:',
+    '        - name: web',
+    '          {{- if .Values.securityContext }}',
+    '          securityContext:',
+    '            {{- toYaml .Values.securityContext | nindent 12 }}',
+    '          {{- else if .Values.hostPort }}',
+    '          securityContext:',
+    '            capabilities:',
+    '              add:',
+    '                - NET_BIND_SERVICE',
+    '          {{- end }}',
+    '',
+  ].join('\n');
+  const rendered = { spec: { template: { spec: { containers: [{ name: 'web', securityContext: { capabilities: { add: ['NET_ADMIN'] } } }] } } } };
+  const added = ['spec', 'template', 'spec', 'containers', 0, 'securityContext', 'capabilities', 'add', 0];
+  const locate = (values: string, prod?: string) =>
+    helmLocator({
+      chartDir: 'web',
+      valuesFiles: ['web/values.yaml', ...(prod === undefined ? [] : ['web/values-prod.yaml'])],
+      texts: new Map([['web/templates/deploy.yaml', template], ['web/values.yaml', values], ...(prod === undefined ? [] : [['web/values-prod.yaml', prod] as const])]),
+    })('templates/deploy.yaml', added, rendered);
+
+  it('is on the values line when the values take the first branch, even where a later file holds `{}` (helm merges maps)', () => {
+    const values = 'securityContext:\n  capabilities:\n    add: [NET_ADMIN]\nhostPort: 0\n';
+    expect(locate(values)).toEqual({ template: null, values: { file: 'web/values.yaml', line: 3, column: 11 } });
+    expect(locate(values, 'securityContext: {}\n')).toEqual({ template: null, values: { file: 'web/values.yaml', line: 3, column: 11 } });
+  });
+
+  it('is never on a literal that is not the rendered value, whichever branch it is in', () => {
+    // Without the values, the `else if` branch is not ruled out; its `- NET_BIND_SERVICE` did not write NET_ADMIN.
+    expect(findInTemplate(template, added, rendered)).toEqual({ line: 14, exact: false, values: null });
+  });
+
+  it('takes the branch the values take, and none they rule out', () => {
+    const truth = (key: readonly string[]) => ({ securityContext: false, hostPort: true })[key.join('.')];
+    expect(linesNotRendered(template, truth)).toEqual(new Set([9, 10, 11]));
+    // The literal branch, as the values take it: the item it writes.
+    const binding = { spec: { template: { spec: { containers: [{ name: 'web', securityContext: { capabilities: { add: ['NET_BIND_SERVICE'] } } }] } } } };
+    expect(findInTemplate(template, added, binding, undefined, truth)).toEqual({ line: 15, exact: true, values: null });
+    // A condition on anything but one values key (`and`, `not`, a variable) rules nothing out.
+    expect(linesNotRendered('{{- if not .Values.a }}\nx: 1\n{{- else }}\ny: 2\n{{- end }}\n', () => true)).toEqual(new Set());
+    // An `else` after a condition known true is not written, even after an unknown one; a branch after an unknown one is not known written.
+    expect(linesNotRendered('{{- if .Values.a }}\nx: 1\n{{- else }}\ny: 2\n{{- end }}\n', () => true)).toEqual(new Set([4, 5]));
+    expect(linesNotRendered('{{- if eq .Values.a 1 }}\nx: 1\n{{- else if .Values.b }}\ny: 2\n{{- else }}\nz: 3\n{{- end }}\n', () => true)).toEqual(new Set([6, 7]));
   });
 });
 
