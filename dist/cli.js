@@ -26610,6 +26610,15 @@ function blockEnd(lines, from2, indent, isItem) {
   }
   return i;
 }
+function contradicts(written, rendered) {
+  if (rendered === void 0 || typeof rendered === "object" && rendered !== null) return false;
+  const text4 = written.replace(/\s+#.*$/, "");
+  if (text4 === "" || text4.includes("{{") || /^[[{|>&*!%@`]/.test(text4)) return false;
+  const quoted2 = /^(["'])(.*)\1$/.exec(text4);
+  if (quoted2 !== null) return typeof rendered !== "string" || quoted2[1] === "'" && rendered !== quoted2[2].replace(/''/g, "'");
+  const resolved2 = resolvePlainScalar(text4);
+  return resolved2.ok && resolved2.value !== rendered;
+}
 function unquoted(value) {
   return value.replace(/^(["'])(.*)\1$/, "$2");
 }
@@ -26690,7 +26699,7 @@ function walk3(lines, from2, to2, path11, depth, rendered, parentLine, reach) {
       const line = lines[i];
       if (!line.item) continue;
       if (itemIndent < 0) itemIndent = line.indent;
-      if (line.indent === itemIndent) items.push(i);
+      if (line.indent === itemIndent && reach.notRendered?.has(line.number) !== true) items.push(i);
     }
     const item = Array.isArray(rendered) ? rendered[segment] : void 0;
     const name = typeof item === "object" && item !== null && !Array.isArray(item) && typeof item.name === "string" ? item.name : null;
@@ -26704,6 +26713,7 @@ function walk3(lines, from2, to2, path11, depth, rendered, parentLine, reach) {
       return best;
     }
     const at3 = items[chosen];
+    if (depth === path11.length - 1 && keyOf(lines[at3]) === null && contradicts(lines[at3].body, item)) return best;
     const end = blockEnd(lines, at3 + 1, lines[at3].indent, true);
     consider(walk3(lines, at3, end, path11, depth + 1, item, lines[at3].number, reach));
     return best;
@@ -26715,8 +26725,9 @@ function walk3(lines, from2, to2, path11, depth, rendered, parentLine, reach) {
     if (indent < 0) indent = line.indent;
     if (line.indent !== indent) continue;
     const key = keyOf(line);
-    if (key === null || key.key !== segment) continue;
+    if (key === null || key.key !== segment || reach.notRendered?.has(line.number) === true) continue;
     const child = typeof rendered === "object" && rendered !== null && !Array.isArray(rendered) ? rendered[segment] : void 0;
+    if (depth === path11.length - 1 && contradicts(key.value, child)) continue;
     const end = blockEnd(lines, i + 1, line.indent, false);
     if (depth === path11.length - 1 || key.value !== "") {
       const values = valuesPathIn(key.value, line.scope) ?? (depth === path11.length - 1 && key.value === "" ? valuesInBlock(lines, i + 1, end) : null);
@@ -26763,6 +26774,30 @@ function guardsOf(text4, line) {
   }
   return open.filter((key) => key !== null).reverse();
 }
+var conditionOnValues = new RegExp(String.raw`^(if|else\s+if|with)\s+${valuesKeyText}$`);
+function linesNotRendered(text4, truth) {
+  const out = /* @__PURE__ */ new Set();
+  const open = [];
+  text4.split("\n").forEach((raw, i) => {
+    if (open.some((b) => b.current === false)) out.add(i + 1);
+    for (const match2 of raw.matchAll(action)) {
+      const words = match2[1];
+      const condition = conditionOnValues.exec(words);
+      const value = condition === null ? void 0 : truth(condition[2].slice(1).split("."));
+      if (/^(if|with)\b/.test(words)) open.push({ current: value, taken: value === true, unknown: value === void 0 });
+      else if (blockOpener.test(words)) open.push({ current: void 0, taken: false, unknown: true });
+      else if (words === "end") open.pop();
+      else if (/^else\b/.test(words) && open.length > 0) {
+        const branches = open[open.length - 1];
+        const own = /^else\s+if\b/.test(words) ? value : true;
+        branches.current = branches.taken || own === false ? false : branches.unknown || own === void 0 ? void 0 : true;
+        branches.taken ||= own === true;
+        branches.unknown ||= own === void 0;
+      }
+    }
+  });
+  return out;
+}
 function documentOfKind(lines, rendered) {
   const kind = typeof rendered === "object" && rendered !== null && !Array.isArray(rendered) ? rendered.kind : void 0;
   const starts = [0];
@@ -26778,9 +26813,9 @@ function documentOfKind(lines, rendered) {
   const writing = ranges.filter(([start, end]) => lines.slice(start, end).some(writesKind));
   return writing.length === 1 ? writing[0] : [0, lines.length];
 }
-function findInTemplate(text4, path11, rendered, named = noNamedTemplates) {
+function findInTemplate(text4, path11, rendered, named = noNamedTemplates, truth) {
   const lines = linesOf2(text4);
-  const reach = { named, hops: 0 };
+  const reach = { named, hops: 0, ...truth === void 0 ? {} : { notRendered: linesNotRendered(text4, truth) } };
   const [from2, to2] = documentOfKind(lines, rendered);
   let found = walk3(lines, from2, to2, path11, 0, rendered, 1, reach);
   if (found.depth === 0) {
@@ -26890,6 +26925,7 @@ function helmLocator(sources) {
   const documentOf = valuesDocuments(sources);
   const keyIn = valuesKeyFinder(sources, documentOf);
   const named = chartNamedTemplates(sources);
+  const valuesTruth = valuesTruthOf(sources, documentOf);
   const leftOutMap = (text4, template, present, missing, rendered) => {
     for (let length = present + 1; length < missing.length; length++) {
       const values = findInTemplate(text4, missing.slice(0, length), rendered, named()).values;
@@ -26906,7 +26942,7 @@ function helmLocator(sources) {
     const own = sources.texts.get(file);
     const text4 = own ?? sources.archived?.get(file);
     if (text4 === void 0) return { template: null, values: null };
-    const hit = findInTemplate(text4, path11, rendered, named());
+    const hit = findInTemplate(text4, path11, rendered, named(), valueAt2(rendered, path11) === void 0 ? void 0 : valuesTruth(template));
     const hitFile = hit.file ?? file;
     const templateHit = hit.exact && sources.texts.has(hitFile) ? { file: hitFile, line: hit.line, column: 1 } : null;
     if (hit.values === null) return { template: templateHit, values: missing === void 0 ? null : leftOutMap(text4, template, path11.length, missing, rendered) };
@@ -26931,6 +26967,24 @@ function helmLocator(sources) {
     }
     return { template: templateHit, values: null };
   };
+}
+function valuesTruthOf(sources, documentOf = valuesDocuments(sources)) {
+  return (template) => (key) => truthOf(valuesChain(sources, template).map(({ file, keyPrefix }) => valueAt2(documentOf(file)?.value, keyUnder(keyPrefix, key))));
+}
+function truthOf(values) {
+  if (values.length === 0) return void 0;
+  let map = false;
+  for (const value of values) {
+    if (value === void 0) continue;
+    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+      if (Object.keys(value).length > 0) return true;
+      map = true;
+      continue;
+    }
+    if (map) return false;
+    return value !== null && value !== false && value !== 0 && value !== "" && !(Array.isArray(value) && value.length === 0);
+  }
+  return false;
 }
 function elementPaths(value, key) {
   let paths = [[]];
@@ -27364,6 +27418,28 @@ function keyIndentUnder(lines, at3, item) {
   }
   return null;
 }
+var branchEnd = /^\s*\{\{-?\s*(?:(else)\b[^}]*|end)\s*-?\}\}\s*$/;
+var blockStart = /\{\{-?\s*(?:if|with|range|define|block)\b/;
+function pastBranches(lines, at3) {
+  let line = at3;
+  while (line < lines.length) {
+    const next = branchEnd.exec(lines[line]);
+    if (next === null) return line;
+    if (next[1] === void 0) {
+      line++;
+      continue;
+    }
+    let depth = 0;
+    let i = line + 1;
+    for (; i < lines.length; i++) {
+      if (blockStart.test(lines[i])) depth++;
+      else if (/\{\{-?\s*end\b/.test(lines[i]) && depth-- === 0) break;
+    }
+    if (i >= lines.length) return at3;
+    line = i + 1;
+  }
+  return at3;
+}
 function mapLines(entries, indent) {
   const pad = " ".repeat(indent);
   return (0, import_yaml6.stringify)(entries, { indent: 2 }).trimEnd().split("\n").map((line) => `${pad}${line}`);
@@ -27386,7 +27462,7 @@ function additionOf(parent, before, after) {
 function templateInsertions(template, original, fixed2, textOf2) {
   const out = [];
   for (const addition of securityContextAdditions(original, fixed2)) {
-    const hit = findInTemplate(template.text, addition.path, original.value, template.named);
+    const hit = findInTemplate(template.text, addition.path, original.value, template.named, template.truth);
     if (!hit.exact || hit.values !== null) continue;
     if (Object.keys(addition.added).some((key) => findInTemplate(template.text, [...addition.path, key], original.value, template.named).exact)) continue;
     const file = hit.file ?? template.file;
@@ -27396,7 +27472,8 @@ function templateInsertions(template, original, fixed2, textOf2) {
     const indent = keyIndentUnder(lines, hit.line, addition.item);
     if (indent === null) continue;
     const container = addition.path.some((segment) => typeof segment === "number");
-    out.push({ file, change: { startLine: hit.line, endLine: hit.line, newLines: [lines[hit.line - 1], ...mapLines(addition.added, indent)] }, container });
+    const after = pastBranches(lines, hit.line);
+    out.push({ file, change: { startLine: after, endLine: after, newLines: [lines[after - 1], ...mapLines(addition.added, indent)] }, container });
   }
   return out;
 }
@@ -27617,6 +27694,12 @@ function renderedObject(document) {
   const kind = isObject5(value) && typeof value.kind === "string" ? value.kind : "";
   return { kind, name, value };
 }
+var podLevelChecks = /* @__PURE__ */ new Set(["runAsNonRoot", "seccompProfile_restricted"]);
+var containerField = /^(.*)\.(?:containers|initContainers|ephemeralContainers)\[\d+\]\.securityContext\.(.+)$/;
+function podLevelPath(check, path11) {
+  const match2 = podLevelChecks.has(check) ? containerField.exec(path11) : null;
+  return match2 === null ? null : `${match2[1]}.securityContext.${match2[2]}`;
+}
 function indexRendering(path11, rendering, headPaths, changed) {
   const { root, sources, archived } = rendering.rendered;
   const documents = loadManifestFile(path11, rendering.text, { maxBytes: Number.MAX_SAFE_INTEGER }).documents;
@@ -27640,6 +27723,7 @@ function indexRendering(path11, rendering, headPaths, changed) {
     const named = chartNamedTemplates(chart);
     const templateOf = sourceComments(rendering.text);
     const writeKey = valuesKeyWriter(chart);
+    const truthOf2 = valuesTruthOf(chart);
     place2 = (document, fieldPath, renderedLine, _ancestor, missing) => {
       const template = templateOf(renderedLine);
       if (template === null) return null;
@@ -27650,7 +27734,7 @@ function indexRendering(path11, rendering, headPaths, changed) {
     chartTemplateOf = (document) => {
       const template = templateOf(document.line);
       const text4 = template === null ? void 0 : sources.get(`${prefix2}${template}`) ?? archived?.get(`${prefix2}${template}`);
-      return template === null || text4 === void 0 ? null : { file: `${prefix2}${template}`, text: text4, named: named(), writeKey: (key) => writeKey(template, key) };
+      return template === null || text4 === void 0 ? null : { file: `${prefix2}${template}`, text: text4, named: named(), truth: truthOf2(template), writeKey: (key) => writeKey(template, key) };
     };
   }
   return { path: path11, rendering, documents, lines: rendering.text.split("\n"), place: place2, documentIn, operationsIn, chartTemplateOf };
@@ -27813,12 +27897,12 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
   const mapFinding = (finding, index) => {
     const { root } = index.rendering.rendered;
     const fallback = { file: root.file, line: 1, column: 1, exact: false };
-    const placed2 = finding.locations.map((location) => {
-      const document = documentAt(index.documents, location.line);
-      const path11 = document === void 0 ? [] : location.exact ? parseFieldPath(location.path) : presentPart(document.value, parseFieldPath(location.path));
-      const hit = document !== void 0 && path11.length > 0 ? index.place(document, path11, location.line, !location.exact, location.exact ? void 0 : parseFieldPath(location.path)) : null;
-      return { location, at: hit ?? fallback };
-    });
+    const placeAt = (line, fieldPath, exact) => {
+      const document = documentAt(index.documents, line);
+      const path11 = document === void 0 ? [] : exact ? parseFieldPath(fieldPath) : presentPart(document.value, parseFieldPath(fieldPath));
+      return document !== void 0 && path11.length > 0 ? index.place(document, path11, line, !exact, exact ? void 0 : parseFieldPath(fieldPath)) : null;
+    };
+    const placed2 = finding.locations.map((location) => ({ location, at: placeAt(location.line, location.path, location.exact) ?? fallback }));
     const primary = placed2.find((p) => p.at.exact && p.location.exact) ?? placed2.find((p) => p.at.exact) ?? placed2[0] ?? { location: null, at: fallback };
     const locations = placed2.filter((p) => p.at.file === primary.at.file).map((p) => ({ ...p.location, line: p.at.line, column: p.at.column, exact: p.location.exact && p.at.exact, inDiff: linesIn2(p.at.file).has(p.at.line) }));
     const renderedLine = primary.location?.line ?? finding.line;
@@ -27833,7 +27917,12 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     };
     const mapped = { ...finding, file: primary.at.file, line: primary.at.line, locations, rendered: origin };
     const literals = placed2.filter((p) => p.at.exact && p.location.exact && p.at.file === primary.at.file).map((p) => ({ sourceLine: p.at.line, renderedLine: p.location.line }));
-    const removals = placed2.flatMap((p) => p.at.file === primary.at.file && p.at.removal !== void 0 ? [p.at.removal] : []);
+    const podLevel = finding.locations.flatMap((location) => {
+      const path11 = location.exact ? null : podLevelPath(finding.check, location.path);
+      const at3 = path11 === null ? null : placeAt(location.line, path11, false);
+      return at3 === null ? [] : [{ at: at3 }];
+    });
+    const removals = [...placed2, ...podLevel].flatMap((p) => p.at.file === primary.at.file && p.at.removal !== void 0 ? [p.at.removal] : []);
     return { mapped, primary: primary.at, literal: primary.at.exact && primary.location?.exact === true, literals, removals };
   };
   const findings = report.findings.map((finding, i) => {
@@ -28018,7 +28107,7 @@ function placedAt(finding, file, line, inDiff) {
   const rendered = finding.rendered === void 0 ? {} : { rendered: { ...finding.rendered, sourceFile: file, sourceLine: line, exact: true, snippet: null } };
   return { ...finding, file, line, locations: finding.locations.map((location) => ({ ...location, line, column: 1, exact: false, inDiff })), ...rendered };
 }
-var editKey = (candidate) => JSON.stringify([candidate.rendering.rendered.root.label, candidate.file, candidate.startLine, candidate.newLines]);
+var editKey = (candidate) => JSON.stringify([candidate.rendering.rendered.root.label, candidate.file, candidate.startLine, candidate.endLine, candidate.newLines]);
 async function verifySuggestions(mapped, port, policy) {
   const findings = [...mapped.report.findings];
   const batchOf = batchesOf(mapped.candidates, mapped.report.findings);
