@@ -14,3 +14,29 @@ export function exampleDiff(replaced: readonly string[], replacement: string): s
   // "\ No newline at end of file" is about the files, not the change.
   return hunks.map((hunk) => hunk.lines.filter((line) => !line.startsWith('\\')).join('\n')).join('\n@@\n');
 }
+
+/** Lines of a file replaced, 1-based and inclusive, and their new text. */
+interface FileChange {
+  readonly file: string;
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly newLines: readonly string[];
+}
+
+/**
+ * Changes of source files as the body of one ```diff block: each under a
+ * `@@ file:line @@` header, with a line of context either side; null when a
+ * file's text is not known.
+ */
+export function sourceChangesDiff(changes: readonly FileChange[], textOf: (file: string) => string | undefined): string | null {
+  const parts: string[] = [];
+  for (const { file, startLine, endLine, newLines } of [...changes].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.startLine - b.startLine))) {
+    const lines = textOf(file)?.split('\n');
+    if (lines === undefined) return null;
+    const above = lines.slice(Math.max(0, startLine - 2), startLine - 1);
+    const below = lines.slice(endLine, endLine + 1);
+    const after = [...above, ...newLines, ...below];
+    parts.push(`@@ ${file}:${startLine} @@\n${exampleDiff([...above, ...lines.slice(startLine - 1, endLine), ...below], after.length === 0 ? '' : `${after.join('\n')}\n`)}`);
+  }
+  return parts.join('\n');
+}

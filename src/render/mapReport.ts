@@ -67,6 +67,18 @@ export interface SuggestionCandidate {
    * only when no other object of the rendering changes (verify.ts).
    */
   readonly deletes?: boolean;
+  /**
+   * Other changes the fix needs, too far from this one for one suggestion
+   * (two containers' maps at either end of a chart's values.yaml): verified
+   * together, and given as an example in the finding's note, never as a
+   * suggestion.
+   */
+  readonly also?: readonly SourceChange[];
+}
+
+/** A change of a source file's lines. */
+export interface SourceChange extends LineChange {
+  readonly file: string;
 }
 
 

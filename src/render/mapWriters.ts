@@ -82,6 +82,8 @@ export interface SourceEdits {
   /** The path in that file of the map the edits write into (their paths start with it). */
   readonly key: FieldPath;
   readonly edits: readonly Edit[];
+  /** The map is the pod's (a container's, or several containers', when false). */
+  readonly pod: boolean;
 }
 
 /**
@@ -125,7 +127,7 @@ export function securityContextEdits(original: ManifestDocument, fixed: Manifest
   if (byKey.size === 0) return null;
   return [...byKey].map(([key, edits]) => {
     const { file, path } = JSON.parse(key) as MapSource;
-    return { file, key: path, edits: edits.map((edit) => ({ ...edit, path: [...path, ...edit.path] })) };
+    return { file, key: path, edits: edits.map((edit) => ({ ...edit, path: [...path, ...edit.path] })), pod: podKey !== null && key === JSON.stringify(podKey) };
   });
 }
 
@@ -192,12 +194,28 @@ export function editableFile(file: string, text: string): EditableFile | null {
  * fixes it: the least.
  */
 export function writerChanges(file: EditableFile, byWriter: readonly (readonly Edit[])[], span: number): LineChange[] {
-  if (byWriter.length === 0) return [];
+  const { together, apart } = writerChangeSets(file, byWriter, span);
+  return together === null ? apart : [together, ...apart];
+}
+
+/**
+ * The changes that write every writer's edits: one over them all when they
+ * are near, else one per writer (each a part of the fix, none a fix alone
+ * when the fix needs them all).
+ */
+export function writerParts(file: EditableFile, byWriter: readonly (readonly Edit[])[], span: number): LineChange[] {
+  const { together, apart } = writerChangeSets(file, byWriter, span);
+  return together === null ? apart : [together];
+}
+
+/** Each writer's change, and one change over them all when they are `span` lines apart or nearer (else null). */
+function writerChangeSets(file: EditableFile, byWriter: readonly (readonly Edit[])[], span: number): { together: LineChange | null; apart: LineChange[] } {
+  if (byWriter.length === 0) return { together: null, apart: [] };
   const apart = byWriter.map((edits) => file.change(edits)).filter((change) => change !== null);
   const together = byWriter.length > 1 ? file.change(byWriter.flat()) : null;
   const linesOf = (change: LineChange) => change.endLine - change.startLine + 1;
   const near = together !== null && apart.length === byWriter.length && linesOf(together) - apart.reduce((sum, change) => sum + linesOf(change), 0) <= span;
-  return near ? [together, ...apart] : apart;
+  return { together: near ? together : null, apart };
 }
 
 /**

@@ -18,8 +18,8 @@ import { levelRank, parseVersion } from '../pss/levels.js';
 import type { FieldPath, JsonValue } from '../pss/types.js';
 import { blockLines } from './kustomizeMap.js';
 import type { ObjectDocument, OperationsDocument, PatchBlock } from './kustomizeMap.js';
-import type { Placed, RenderingIndex, SuggestionCandidate } from './mapReport.js';
-import { combinedChange, editableFile, securityContextEdits, writerChanges } from './mapWriters.js';
+import type { Placed, RenderingIndex, SourceChange, SuggestionCandidate } from './mapReport.js';
+import { combinedChange, editableFile, securityContextEdits, writerChanges, writerParts } from './mapWriters.js';
 import type { EditableFile, LineChange } from './mapWriters.js';
 import { objectFixes } from './objectFix.js';
 import { securityContextAdditions, templateInsertions } from './templateFix.js';
@@ -189,7 +189,7 @@ export function chartValuesCandidates(
   for (const [index, pending] of byRendering) {
     const fixed = fixedOf(index);
     const lone = loneTemplates(index);
-    const changes = new Map<ManifestDocument, { file: string; change: LineChange; ownObject?: boolean }[]>();
+    const changes = new Map<ManifestDocument, { file: string; change: LineChange; ownObject?: boolean; also?: SourceChange[] }[]>();
     for (const fix of pending) {
       let found = changes.get(fix.document);
       // The template's changes first, then the values' switches, then their maps: a later candidate that verifies
@@ -199,8 +199,9 @@ export function chartValuesCandidates(
         const values = [...guardChangesOf(index, fix.document, fixed, editable), ...valuesChangesOf(index, fix.document, fixed, editable)];
         changes.set(fix.document, (found = [...templateChangesOf(index, fix.document, fixed, lone), ...values]));
       }
-      for (const { file, change, ownObject } of found) {
-        if (movable(fix, file, change)) candidates.push({ finding: fix.finding, rendering: index.rendering, file, ...change, caveat: findings[fix.finding]!.fixNote, ...(ownObject ? { ownObject } : {}) });
+      for (const { file, change, ownObject, also } of found) {
+        if (!movable(fix, file, change)) continue;
+        candidates.push({ finding: fix.finding, rendering: index.rendering, file, ...change, caveat: findings[fix.finding]!.fixNote, ...(ownObject ? { ownObject } : {}), ...(also ? { also } : {}) });
       }
     }
   }
@@ -335,18 +336,36 @@ function valuesChangesOf(
     return writers.find((w) => isSetMap(editable(w.file)?.value(w.path))) ?? writers[0] ?? null;
   };
   const byFile = new Map<string, Edit[][]>();
-  for (const { file, edits, key } of securityContextEdits(document, after, writerOf) ?? []) {
+  const containersByFile = new Map<string, Edit[][]>();
+  for (const { file, edits, key, pod } of securityContextEdits(document, after, writerOf) ?? []) {
     const values = editable(file);
     // A field the values already set as the fix wants (the map was left out, not wrong) needs no edit.
     const needed = edits.filter((edit) => !(edit.op === 'set' && values !== null && jsonEqual(values.value(edit.path), edit.value as JsonValue)));
     addTo(byFile, file, [...needed, ...switchedOn(values, key)]);
+    if (!pod) addTo(containersByFile, file, [...needed, ...switchedOn(values, key)]);
   }
-  const out: { file: string; change: LineChange }[] = [];
+  const out: { file: string; change: LineChange; also?: SourceChange[] }[] = [];
   for (const [file, byKey] of byFile) {
     const values = editable(file);
     if (values !== null) for (const change of writerChanges(values, byKey, maxSuggestionSpan)) out.push({ file, change });
   }
+  // Keys too far apart for one suggestion (each container's map at either end of values.yaml): all of
+  // them as one example, then the containers' alone (what a check of every container needs).
+  for (const writers of [byFile, containersByFile]) {
+    const [first, ...rest] = partsOf(writers, editable);
+    if (first !== undefined && rest.length > 0) out.push({ file: first.file, change: first, also: rest });
+  }
   return out;
+}
+
+/** The changes that write every writer's edits, file by file (writerParts). */
+function partsOf(byFile: ReadonlyMap<string, Edit[][]>, editable: EditableTexts): SourceChange[] {
+  const parts: SourceChange[] = [];
+  for (const [file, byKey] of byFile) {
+    const values = editable(file);
+    if (values !== null) for (const change of writerParts(values, byKey, maxSuggestionSpan)) parts.push({ file, ...change });
+  }
+  return parts;
 }
 
 /** The changes of a list of JSON 6902 operations that give a rendered object its fixed securityContext maps, in its file's lines. */

@@ -16,6 +16,7 @@ import type { MappedReport, SuggestionCandidate } from './mapReport.js';
 import type { RenderPort } from './types.js';
 import { addTo } from '../multiMap.js';
 import { sourceComments } from './helmMap.js';
+import { sourceChangesDiff } from './exampleDiff.js';
 import { loadManifestFile } from '../manifests/load.js';
 import { isObject } from '../pss/pod.js';
 
@@ -98,7 +99,7 @@ function checksOfObject(before: RenderingChecks, after: RenderingChecks, object:
 }
 
 /** The text with each candidate's lines replaced (candidates of one file that never overlap). */
-function replaceLines(text: string, candidates: readonly SuggestionCandidate[]): string {
+function replaceLines(text: string, candidates: readonly Pick<SuggestionCandidate, 'startLine' | 'endLine' | 'newLines'>[]): string {
   const lines = text.split('\n');
   // From the last: each splice leaves the line numbers above it as they were.
   for (const { startLine, endLine, newLines } of [...candidates].sort((a, b) => b.startLine - a.startLine)) lines.splice(startLine - 1, endLine - startLine + 1, ...newLines);
@@ -150,7 +151,8 @@ function placedAt(finding: DiffFinding, file: string, line: number, inDiff: bool
 }
 
 /** A candidate's edit: two deletions from the same line differ by where they end. */
-const editKey = (candidate: SuggestionCandidate) => JSON.stringify([candidate.rendering.rendered.root.label, candidate.file, candidate.startLine, candidate.endLine, candidate.newLines]);
+const editKey = (candidate: SuggestionCandidate) =>
+  JSON.stringify([candidate.rendering.rendered.root.label, candidate.file, candidate.startLine, candidate.endLine, candidate.newLines, candidate.also ?? []]);
 
 export async function verifySuggestions(mapped: MappedReport, port: RenderPort, policy: PolicyContext): Promise<DiffReport> {
   const findings: DiffFinding[] = [...mapped.report.findings];
@@ -158,8 +160,8 @@ export async function verifySuggestions(mapped: MappedReport, port: RenderPort, 
   const outcomes = new Map<Batch | string, Promise<RenderingChecks | null>>();
   const before = new Map<string, RenderingChecks>();
   const render = (batch: Batch): Promise<RenderingChecks | null> => {
-    const byFile = new Map<string, SuggestionCandidate[]>();
-    for (const candidate of batch) addTo(byFile, candidate.file, candidate);
+    const byFile = new Map<string, Pick<SuggestionCandidate, 'startLine' | 'endLine' | 'newLines'>[]>();
+    for (const candidate of batch) for (const change of [candidate, ...(candidate.also ?? [])]) addTo(byFile, change.file, change);
     const edits = new Map<string, string>();
     for (const [file, ofFile] of byFile) {
       const text = mapped.sources.get(file);
@@ -205,12 +207,22 @@ export async function verifySuggestions(mapped: MappedReport, port: RenderPort, 
     chosen.set(index, candidate);
   };
   const outcomeOfCandidate = new Map<SuggestionCandidate, RenderingChecks>();
+  const examples = new Map<number, SuggestionCandidate>();
   for (const [c, candidate] of mapped.candidates.entries()) {
     // As mapped, not as an earlier candidate left it: a later one that fixes it too (a smaller one) places it anew.
     const after = outcomesInOrder[c] ?? null;
     if (after === null || !fixes(candidate, after, mapped.report.findings[candidate.finding]!)) continue;
-    accept(candidate, candidate.finding);
-    outcomeOfCandidate.set(candidate, after);
+    // Changes too far apart for one suggestion: an example, for a finding no suggestion fixes.
+    if (candidate.also !== undefined) examples.set(candidate.finding, candidate);
+    else {
+      accept(candidate, candidate.finding);
+      outcomeOfCandidate.set(candidate, after);
+    }
+  }
+  for (const [index, example] of examples) {
+    if (chosen.has(index)) continue;
+    const diff = sourceChangesDiff([example, ...(example.also ?? [])], (file) => mapped.sources.get(file));
+    if (diff !== null) findings[index] = { ...findings[index]!, fixNote: partsNote(example, diff) };
   }
   // Two suggestions of one object over the same lines cannot both be committed: a finding whose
   // suggestion lies within another finding's takes that one instead, when its rendering fixes it too.
@@ -222,6 +234,14 @@ export async function verifySuggestions(mapped: MappedReport, port: RenderPort, 
     if (wider !== null) accept(wider, index, own.caveat);
   }
   return { ...mapped.report, findings };
+}
+
+/** The note of a finding whose verified fix is changes too far apart for one suggestion: what they are, as a diff, and the caveat. */
+function partsNote(example: SuggestionCandidate, diff: string): string {
+  const count = 1 + (example.also?.length ?? 0);
+  const files = [...new Set([example.file, ...(example.also ?? []).map((change) => change.file)])].map((file) => `\`${file}\``).join(', ');
+  const note = `No suggestion: the fix is ${count} changes of ${files}, too far apart for one; together they fix it (verified by rendering again):\n\`\`\`diff\n${diff}\n\`\`\``;
+  return example.caveat === null ? note : `${note}\n${example.caveat}`;
 }
 
 /**

@@ -143,6 +143,40 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     });
   });
 
+  it("gives a fix that needs two containers' values keys too far apart for one suggestion as their diff, verified together", async () => {
+    const container = (name: string, key: string) => [`    - name: ${name}`, `      image: ${name}:1`, `      {{- with .Values.${key} }}`, '      securityContext:', '        {{- toYaml . | nindent 8 }}', '      {{- end }}'];
+    const pod = ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  securityContext:', '    runAsNonRoot: true', '    seccompProfile: {type: RuntimeDefault}', '  containers:', ...container('web', 'securityContext'), ...container('reload', 'reload.securityContext'), ''].join('\n');
+    // The reload sidecar's key is 30 lines below the main container's (prometheus's configmap-reload).
+    const values = ['securityContext: {}', ...Array.from({ length: 28 }, (_, i) => `# note ${i + 1}`), 'reload:', '  securityContext: {}', ''].join('\n');
+    const { report } = await checkTree({ 'web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n', 'web/values.yaml': values, 'web/templates/pod.yaml': pod });
+    const escalation = report.findings.find((f) => f.check === 'allowPrivilegeEscalation')!;
+    expect(escalation.fix).toBeNull();
+    expect(escalation.fixNote).toBe(
+      [
+        'No suggestion: the fix is 2 changes of `web/values.yaml`, too far apart for one; together they fix it (verified by rendering again):',
+        '```diff',
+        '@@ web/values.yaml:1 @@',
+        '-securityContext: {}',
+        '+securityContext:',
+        '+  allowPrivilegeEscalation: false',
+        '+  capabilities:',
+        '+    drop:',
+        '+      - ALL',
+        ' # note 1',
+        '@@ web/values.yaml:31 @@',
+        ' reload:',
+        '-  securityContext: {}',
+        '+  securityContext:',
+        '+    allowPrivilegeEscalation: false',
+        '+    capabilities:',
+        '+      drop:',
+        '+        - ALL',
+        ' ',
+        '```',
+      ].join('\n'),
+    );
+  });
+
   it('pairs a test pod its template names anew at each rendering with the base one: untouched, it is not reported; edited, it is modified', async () => {
     const { report } = await diff('helm-test-pods');
     // connection.yaml renders the same pod spec under another random name: unchanged, so not checked.

@@ -37,11 +37,11 @@ const pod = (spec: string) => loadManifestFile('rendered.yaml', `apiVersion: v1\
 const rendered = pod('  containers:\n    - {name: web, image: web:1, securityContext: {}}\n    - {name: sidecar, image: sidecar:1, securityContext: {runAsUser: 1000}}\n');
 
 describe('securityContextEdits: a rendered fix as edits of the values keys the template writes its maps from', () => {
-  it('gives each values key the fields the fix adds to its map', () => {
+  it("gives each values key the fields the fix adds to its map, and says which is the pod's", () => {
     const fixed = pod('  securityContext: {runAsNonRoot: true}\n  containers:\n    - {name: web, image: web:1, securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}}\n    - {name: sidecar, image: sidecar:1, securityContext: {runAsUser: 1000}}\n');
     expect(securityContextEdits(rendered, fixed, valuesKeys(template))).toEqual([
-      { file: 'values.yaml', key: ['podSecurityContext'], edits: [set(['podSecurityContext', 'runAsNonRoot'], true)] },
-      { file: 'values.yaml', key: ['securityContext'], edits: [set(['securityContext', 'allowPrivilegeEscalation'], false), set(['securityContext', 'capabilities', 'drop'], ['ALL'])] },
+      { file: 'values.yaml', key: ['podSecurityContext'], edits: [set(['podSecurityContext', 'runAsNonRoot'], true)], pod: true },
+      { file: 'values.yaml', key: ['securityContext'], edits: [set(['securityContext', 'allowPrivilegeEscalation'], false), set(['securityContext', 'capabilities', 'drop'], ['ALL'])], pod: false },
     ]);
   });
 
@@ -49,7 +49,7 @@ describe('securityContextEdits: a rendered fix as edits of the values keys the t
     const fixed = pod('  containers:\n    - {name: web, image: web:1, securityContext: {}}\n    - {name: sidecar, image: sidecar:1, securityContext: {runAsUser: 1000, allowPrivilegeEscalation: false}}\n');
     expect(securityContextEdits(rendered, fixed, valuesKeys(template))).toBeNull();
     const both = pod('  containers:\n    - {name: web, image: web:1, securityContext: {runAsNonRoot: true}}\n    - {name: sidecar, image: sidecar:1, securityContext: {runAsUser: 1000, runAsNonRoot: true}}\n');
-    expect(securityContextEdits(rendered, both, valuesKeys(template))).toEqual([{ file: 'values.yaml', key: ['securityContext'], edits: [set(['securityContext', 'runAsNonRoot'], true)] }]);
+    expect(securityContextEdits(rendered, both, valuesKeys(template))).toEqual([{ file: 'values.yaml', key: ['securityContext'], edits: [set(['securityContext', 'runAsNonRoot'], true)], pod: false }]);
   });
 });
 
@@ -60,7 +60,7 @@ describe('securityContextEdits, a pod map the template writes itself', () => {
     const original = pod('  containers:\n    - {name: web, image: web:1, securityContext: {}}\n    - {name: sidecar, image: sidecar:1, securityContext: {runAsUser: 1000}}\n');
     const fixed = pod('  securityContext: {runAsNonRoot: true}\n  containers:\n    - {name: web, image: web:1, securityContext: {allowPrivilegeEscalation: false}}\n    - {name: sidecar, image: sidecar:1, securityContext: {runAsUser: 1000}}\n');
     expect(securityContextEdits(original, fixed, valuesKeys(containerOnly))).toEqual([
-      { file: 'values.yaml', key: ['securityContext'], edits: [set(['securityContext', 'allowPrivilegeEscalation'], false), set(['securityContext', 'runAsNonRoot'], true)] },
+      { file: 'values.yaml', key: ['securityContext'], edits: [set(['securityContext', 'allowPrivilegeEscalation'], false), set(['securityContext', 'runAsNonRoot'], true)], pod: false },
     ]);
   });
 });
