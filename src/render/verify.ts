@@ -241,7 +241,8 @@ function partsNote(example: SuggestionCandidate, diff: string): string {
   const count = 1 + (example.also?.length ?? 0);
   const files = [...new Set([example.file, ...(example.also ?? []).map((change) => change.file)])].map((file) => `\`${file}\``).join(', ');
   const note = `No suggestion: the fix is ${count} changes of ${files}, too far apart for one; together they fix it (verified by rendering again):\n\`\`\`diff\n${diff}\n\`\`\``;
-  return example.caveat === null ? note : `${note}\n${example.caveat}`;
+  // A paragraph of its own: the review says the shared reason once, and each check's caveat apart.
+  return example.caveat === null ? note : `${note}\n\n${example.caveat}`;
 }
 
 /**
