@@ -175,6 +175,9 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
         '```',
       ].join('\n'),
     );
+    // A check's caveat is a paragraph of its own: a review comment says the shared diff once.
+    const capabilities = report.findings.find((f) => f.check === 'capabilities_restricted')!;
+    expect(capabilities.fixNote!.startsWith(`${escalation.fixNote!}\n\nIf a process needs a capability`)).toBe(true);
   });
 
   it('pairs a test pod its template names anew at each rendering with the base one: untouched, it is not reported; edited, it is modified', async () => {
