@@ -291,54 +291,47 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
     }
   });
 
-  it("places a field a JSON 6902 `remove` took away on that operation's path line, not on the base that writes it, and deletes the operation as the fix", async () => {
-    // Argo CD's dev-tilt overlay: its base's containers are restricted, the overlay removes their securityContext.
+  /**
+   * `check` on a base Deployment whose container `app` writes `securityContext` (the container's map, then
+   * the pod's, as lines under it) and an overlay `overlays/dev` whose JSON 6902 patch is `operations`.
+   */
+  async function checkRemovals(containerMap: string, podMap: string, operations: string): Promise<JsonReport> {
     const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-removed-'));
     try {
       mkdirSync(path.join(cwd, 'base'));
       mkdirSync(path.join(cwd, 'overlays/dev'), { recursive: true });
-      const restricted = '          securityContext:\n            allowPrivilegeEscalation: false\n            capabilities: {drop: [ALL]}\n            runAsNonRoot: true\n            seccompProfile: {type: RuntimeDefault}\n';
       writeFileSync(path.join(cwd, 'base/kustomization.yaml'), 'resources: [deployment.yaml]\n');
-      writeFileSync(path.join(cwd, 'base/deployment.yaml'), `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: app\n          image: nginx:1.27\n${restricted}`);
-      writeFileSync(
-        path.join(cwd, 'overlays/dev/kustomization.yaml'),
-        'resources: [../../base]\npatches:\n  - target: {kind: Deployment, name: web}\n    patch: |-\n      - op: replace\n        path: /spec/template/spec/containers/0/image\n        value: nginx:dev\n      - op: remove\n        path: /spec/template/spec/containers/0/securityContext\n',
-      );
-      const { report } = await checkJson(cwd);
-      // The operation's two lines go, verified by rendering again: the base's securityContext is back.
-      const deletion = { startLine: 8, endLine: 9, replacement: '', attachable: false };
-      expect(report.findings.map((f) => [f.file, f.line, f.check, f.fix])).toEqual(
-        ['allowPrivilegeEscalation', 'capabilities_restricted', 'runAsNonRoot', 'seccompProfile_restricted'].map((check) => ['overlays/dev/kustomization.yaml', 9, check, deletion]),
-      );
+      const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: app\n          image: nginx:1.27\n';
+      writeFileSync(path.join(cwd, 'base/deployment.yaml'), `${deployment}${containerMap}${podMap}`);
+      writeFileSync(path.join(cwd, 'overlays/dev/kustomization.yaml'), `resources: [../../base]\npatches:\n  - target: {kind: Deployment, name: web}\n    patch: |-\n${operations}`);
+      return (await checkJson(cwd)).report;
     } finally {
       rmSync(cwd, { recursive: true, force: true });
     }
+  }
+  const removedChecks = ['allowPrivilegeEscalation', 'capabilities_restricted', 'runAsNonRoot', 'seccompProfile_restricted'];
+
+  it("places a field a JSON 6902 `remove` took away on that operation's path line, not on the base that writes it, and deletes the operation as the fix", async () => {
+    // Argo CD's dev-tilt overlay: its base's containers are restricted, the overlay removes their securityContext.
+    const restricted = '          securityContext:\n            allowPrivilegeEscalation: false\n            capabilities: {drop: [ALL]}\n            runAsNonRoot: true\n            seccompProfile: {type: RuntimeDefault}\n';
+    const operations = '      - op: replace\n        path: /spec/template/spec/containers/0/image\n        value: nginx:dev\n      - op: remove\n        path: /spec/template/spec/containers/0/securityContext\n';
+    const report = await checkRemovals(restricted, '', operations);
+    // The operation's two lines go, verified by rendering again: the base's securityContext is back.
+    const deletion = { startLine: 8, endLine: 9, replacement: '', attachable: false };
+    expect(report.findings.map((f) => [f.file, f.line, f.check, f.fix])).toEqual(removedChecks.map((check) => ['overlays/dev/kustomization.yaml', 9, check, deletion]));
   });
 
   it("deletes the operation that removed the pod's securityContext too, for a check the pod's map passes for every container", async () => {
     // Argo CD's notifications-controller in dev-tilt: the container's map holds the capabilities, the pod's runAsNonRoot and seccompProfile.
-    const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-removed-pod-'));
-    try {
-      mkdirSync(path.join(cwd, 'base'));
-      mkdirSync(path.join(cwd, 'overlays/dev'), { recursive: true });
-      const container = '          securityContext:\n            allowPrivilegeEscalation: false\n            capabilities: {drop: [ALL]}\n';
-      const pod = '      securityContext:\n        runAsNonRoot: true\n        seccompProfile: {type: RuntimeDefault}\n';
-      writeFileSync(path.join(cwd, 'base/kustomization.yaml'), 'resources: [deployment.yaml]\n');
-      writeFileSync(path.join(cwd, 'base/deployment.yaml'), `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: app\n          image: nginx:1.27\n${container}${pod}`);
-      writeFileSync(
-        path.join(cwd, 'overlays/dev/kustomization.yaml'),
-        'resources: [../../base]\npatches:\n  - target: {kind: Deployment, name: web}\n    patch: |-\n      - op: remove\n        path: /spec/template/spec/containers/0/securityContext\n      - op: remove\n        path: /spec/template/spec/securityContext\n      - op: replace\n        path: /spec/template/spec/containers/0/image\n        value: nginx:dev\n',
-      );
-      const { report } = await checkJson(cwd);
-      // runAsNonRoot is placed on the container's field, but the container's operation alone does not bring it back:
-      // both operations go (lines 5 to 8), one deletion that fixes all four, verified by rendering again.
-      const deletion = { startLine: 5, endLine: 8, replacement: '', attachable: false };
-      expect(report.findings.map((f) => [f.file, f.line, f.check, f.fix])).toEqual(
-        ['allowPrivilegeEscalation', 'capabilities_restricted', 'runAsNonRoot', 'seccompProfile_restricted'].map((check) => ['overlays/dev/kustomization.yaml', 6, check, deletion]),
-      );
-    } finally {
-      rmSync(cwd, { recursive: true, force: true });
-    }
+    const container = '          securityContext:\n            allowPrivilegeEscalation: false\n            capabilities: {drop: [ALL]}\n';
+    const pod = '      securityContext:\n        runAsNonRoot: true\n        seccompProfile: {type: RuntimeDefault}\n';
+    const operations =
+      '      - op: remove\n        path: /spec/template/spec/containers/0/securityContext\n      - op: remove\n        path: /spec/template/spec/securityContext\n      - op: replace\n        path: /spec/template/spec/containers/0/image\n        value: nginx:dev\n';
+    const report = await checkRemovals(container, pod, operations);
+    // runAsNonRoot is placed on the container's field, but the container's operation alone does not bring it back:
+    // both operations go (lines 5 to 8), one deletion that fixes all four, verified by rendering again.
+    const deletion = { startLine: 5, endLine: 8, replacement: '', attachable: false };
+    expect(report.findings.map((f) => [f.file, f.line, f.check, f.fix])).toEqual(removedChecks.map((check) => ['overlays/dev/kustomization.yaml', 6, check, deletion]));
   });
 
   it('keeps as an example the part of such a fix that the rendering does not confirm (an overlay replaces what it adds)', async () => {
