@@ -54250,7 +54250,7 @@ function securityContextEdits(original, fixed2, writerOf) {
   if (byKey.size === 0) return null;
   return [...byKey].map(([key, edits]) => {
     const { file, path: path4 } = JSON.parse(key);
-    return { file, key: path4, edits: edits.map((edit) => ({ ...edit, path: [...path4, ...edit.path] })) };
+    return { file, key: path4, edits: edits.map((edit) => ({ ...edit, path: [...path4, ...edit.path] })), pod: podKey2 !== null && key === JSON.stringify(podKey2) };
   });
 }
 function securityContextOwners(original, fixed2, lists) {
@@ -54290,12 +54290,20 @@ function editableFile(file, text5) {
   };
 }
 function writerChanges(file, byWriter, span) {
-  if (byWriter.length === 0) return [];
+  const { together, apart } = writerChangeSets(file, byWriter, span);
+  return together === null ? apart : [together, ...apart];
+}
+function writerParts(file, byWriter, span) {
+  const { together, apart } = writerChangeSets(file, byWriter, span);
+  return together === null ? apart : [together];
+}
+function writerChangeSets(file, byWriter, span) {
+  if (byWriter.length === 0) return { together: null, apart: [] };
   const apart = byWriter.map((edits) => file.change(edits)).filter((change) => change !== null);
   const together = byWriter.length > 1 ? file.change(byWriter.flat()) : null;
   const linesOf3 = (change) => change.endLine - change.startLine + 1;
   const near = together !== null && apart.length === byWriter.length && linesOf3(together) - apart.reduce((sum, change) => sum + linesOf3(change), 0) <= span;
-  return near ? [together, ...apart] : apart;
+  return { together: near ? together : null, apart };
 }
 function combinedChange(lines, changes, span) {
   const ordered = [...changes].sort((a, b) => a.startLine - b.startLine);
@@ -54530,8 +54538,9 @@ function chartValuesCandidates(fixes, findings, movable, fixedOf2, editable) {
         const values = [...guardChangesOf(index, fix.document, fixed2, editable), ...valuesChangesOf(index, fix.document, fixed2, editable)];
         changes.set(fix.document, found = [...templateChangesOf(index, fix.document, fixed2, lone), ...values]);
       }
-      for (const { file, change, ownObject } of found) {
-        if (movable(fix, file, change)) candidates.push({ finding: fix.finding, rendering: index.rendering, file, ...change, caveat: findings[fix.finding].fixNote, ...ownObject ? { ownObject } : {} });
+      for (const { file, change, ownObject, also } of found) {
+        if (!movable(fix, file, change)) continue;
+        candidates.push({ finding: fix.finding, rendering: index.rendering, file, ...change, caveat: findings[fix.finding].fixNote, ...ownObject ? { ownObject } : {}, ...also ? { also } : {} });
       }
     }
   }
@@ -54608,17 +54617,31 @@ function valuesChangesOf(index, document, fixed2, editable) {
     return writers.find((w) => isSetMap(editable(w.file)?.value(w.path))) ?? writers[0] ?? null;
   };
   const byFile = /* @__PURE__ */ new Map();
-  for (const { file, edits, key } of securityContextEdits(document, after, writerOf) ?? []) {
+  const containersByFile = /* @__PURE__ */ new Map();
+  for (const { file, edits, key, pod } of securityContextEdits(document, after, writerOf) ?? []) {
     const values = editable(file);
     const needed = edits.filter((edit) => !(edit.op === "set" && values !== null && jsonEqual(values.value(edit.path), edit.value)));
     addTo(byFile, file, [...needed, ...switchedOn(values, key)]);
+    if (!pod) addTo(containersByFile, file, [...needed, ...switchedOn(values, key)]);
   }
   const out = [];
   for (const [file, byKey] of byFile) {
     const values = editable(file);
     if (values !== null) for (const change of writerChanges(values, byKey, maxSuggestionSpan)) out.push({ file, change });
   }
+  for (const writers of [byFile, containersByFile]) {
+    const [first, ...rest] = partsOf(writers, editable);
+    if (first !== void 0 && rest.length > 0) out.push({ file: first.file, change: first, also: rest });
+  }
   return out;
+}
+function partsOf(byFile, editable) {
+  const parts = [];
+  for (const [file, byKey] of byFile) {
+    const values = editable(file);
+    if (values !== null) for (const change of writerParts(values, byKey, maxSuggestionSpan)) parts.push({ file, ...change });
+  }
+  return parts;
 }
 function operationChanges(operations, document, fixed2, editable) {
   const after = fixed2.get(document.index);
@@ -54643,6 +54666,20 @@ function exampleDiff(replaced, replacement) {
 `;
   const { hunks } = structuredPatch("", "", before, replacement, void 0, void 0, { context: 1 });
   return hunks.map((hunk) => hunk.lines.filter((line) => !line.startsWith("\\")).join("\n")).join("\n@@\n");
+}
+function sourceChangesDiff(changes, textOf2) {
+  const parts = [];
+  for (const { file, startLine, endLine, newLines } of [...changes].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.startLine - b.startLine)) {
+    const lines = textOf2(file)?.split("\n");
+    if (lines === void 0) return null;
+    const above = lines.slice(Math.max(0, startLine - 2), startLine - 1);
+    const below = lines.slice(endLine, endLine + 1);
+    const after = [...above, ...newLines, ...below];
+    parts.push(`@@ ${file}:${startLine} @@
+${exampleDiff([...above, ...lines.slice(startLine - 1, endLine), ...below], after.length === 0 ? "" : `${after.join("\n")}
+`)}`);
+  }
+  return parts.join("\n");
 }
 
 // src/render/mapReport.ts
@@ -55069,7 +55106,7 @@ function placedAt(finding, file, line, inDiff) {
   const rendered = finding.rendered === void 0 ? {} : { rendered: { ...finding.rendered, sourceFile: file, sourceLine: line, exact: true, snippet: null } };
   return { ...finding, file, line, locations: finding.locations.map((location) => ({ ...location, line, column: 1, exact: false, inDiff })), ...rendered };
 }
-var editKey = (candidate) => JSON.stringify([candidate.rendering.rendered.root.label, candidate.file, candidate.startLine, candidate.endLine, candidate.newLines]);
+var editKey = (candidate) => JSON.stringify([candidate.rendering.rendered.root.label, candidate.file, candidate.startLine, candidate.endLine, candidate.newLines, candidate.also ?? []]);
 async function verifySuggestions(mapped, port, policy) {
   const findings = [...mapped.report.findings];
   const batchOf = batchesOf(mapped.candidates, mapped.report.findings);
@@ -55077,7 +55114,7 @@ async function verifySuggestions(mapped, port, policy) {
   const before = /* @__PURE__ */ new Map();
   const render = (batch) => {
     const byFile = /* @__PURE__ */ new Map();
-    for (const candidate of batch) addTo(byFile, candidate.file, candidate);
+    for (const candidate of batch) for (const change of [candidate, ...candidate.also ?? []]) addTo(byFile, change.file, change);
     const edits = /* @__PURE__ */ new Map();
     for (const [file, ofFile] of byFile) {
       const text5 = mapped.sources.get(file);
@@ -55121,11 +55158,20 @@ async function verifySuggestions(mapped, port, policy) {
     chosen.set(index, candidate);
   };
   const outcomeOfCandidate = /* @__PURE__ */ new Map();
+  const examples = /* @__PURE__ */ new Map();
   for (const [c, candidate] of mapped.candidates.entries()) {
     const after = outcomesInOrder[c] ?? null;
     if (after === null || !fixes(candidate, after, mapped.report.findings[candidate.finding])) continue;
-    accept(candidate, candidate.finding);
-    outcomeOfCandidate.set(candidate, after);
+    if (candidate.also !== void 0) examples.set(candidate.finding, candidate);
+    else {
+      accept(candidate, candidate.finding);
+      outcomeOfCandidate.set(candidate, after);
+    }
+  }
+  for (const [index, example] of examples) {
+    if (chosen.has(index)) continue;
+    const diff = sourceChangesDiff([example, ...example.also ?? []], (file) => mapped.sources.get(file));
+    if (diff !== null) findings[index] = { ...findings[index], fixNote: partsNote(example, diff) };
   }
   const suggested = [...new Set(chosen.values())];
   for (const [index, own] of chosen) {
@@ -55134,6 +55180,17 @@ async function verifySuggestions(mapped, port, policy) {
     if (wider !== null) accept(wider, index, own.caveat);
   }
   return { ...mapped.report, findings };
+}
+function partsNote(example, diff) {
+  const count = 1 + (example.also?.length ?? 0);
+  const files = [.../* @__PURE__ */ new Set([example.file, ...(example.also ?? []).map((change) => change.file)])].map((file) => `\`${file}\``).join(", ");
+  const note = `No suggestion: the fix is ${count} changes of ${files}, too far apart for one; together they fix it (verified by rendering again):
+\`\`\`diff
+${diff}
+\`\`\``;
+  return example.caveat === null ? note : `${note}
+
+${example.caveat}`;
 }
 function fixesFinding(before, after, candidate, finding) {
   const was = before.byObject.get(objectKey(finding)) ?? /* @__PURE__ */ new Set();
