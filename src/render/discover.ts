@@ -206,6 +206,8 @@ function helmRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: Reado
     for (const path of inChart) consumed.add(path);
     if (inflated.has(chart.dir)) continue;
     const config = settings.charts.find((c) => c.chart.replace(/\/+$/, '') === chart.dir);
+    // Values files the config names outside the chart are the rendering's too, never manifests of their own.
+    for (const path of config?.values ?? []) consumed.add(path);
     const values = (config?.values ?? []).filter((v) => head.paths.has(v));
     const touched = [...changed].some((path) => isInside(path, chart.dir) || values.includes(path));
     if (!touched) continue;

@@ -157,6 +157,8 @@ describe('discoverRoots', () => {
     // Values the config names are the chart's values everywhere, and `values: []` says it has none other.
     expect(found({ charts: [{ chart: 'web', values: ['web/values-prod.yaml'] }] })).toEqual([['web', ['web/values-prod.yaml']]]);
     expect(found({ charts: [{ chart: 'web', values: [] }] })).toEqual([['web', []]]);
+    // A values file the config names outside the chart is the rendering's: never a manifest of its own.
+    expect(discoverRoots(chart, chart, ['web/values.yaml'], { charts: [{ chart: 'web', values: ['envs/prod.yaml'] }] }).consumed.has('envs/prod.yaml')).toBe(true);
     // A notice of the dependencies a rendering leaves out is given once, not once per values file.
     const withDependency = tree({ ...files, 'web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\ndependencies:\n  - name: redis\n    version: 19.0.0\n' });
     expect(discoverRoots(withDependency, withDependency, ['web/values.yaml']).roots.map((r) => [r.label, r.incomplete !== null])).toEqual([

@@ -43,3 +43,14 @@ describe('evaluateWithRendering on a truncated tree listing', () => {
     expect(report.errors).toEqual([]);
   });
 });
+
+describe('evaluateWithRendering on a values file no chart is rendered with', () => {
+  it('names it as not rendered: the check run is neutral, never green', async () => {
+    const values = { path: 'environments/prod/web-values.yaml', status: 'added' as const, base: { kind: 'absent' as const }, head: { kind: 'content' as const, data: 'securityContext:\n  privileged: true\n' }, hunks: [] };
+    const paths = ['environments/prod/web-values.yaml'];
+    const report = await evaluateWithRendering({ files: [values] }, options, port(tree(paths), tree([])));
+    expect(report.podSpecs).toEqual([]);
+    expect(report.errors.map((e) => [e.file, e.kind])).toEqual([['environments/prod/web-values.yaml', 'not-rendered']]);
+    expect(conclusionOf([], report.errors, 'enforce')).toBe('neutral');
+  });
+});

@@ -1,0 +1,35 @@
+/** Changed Helm values files that no rendering reads: a notice, never a silent pass. */
+import { describe, expect, it } from 'vitest';
+import type { ChangedFile } from '../../../src/diff/types.js';
+import { strayValuesFiles } from '../../../src/render/strayValues.js';
+
+const changed = (path: string, text: string, status: ChangedFile['status'] = 'modified'): ChangedFile => ({
+  path,
+  status,
+  base: { kind: 'content', data: '' },
+  head: status === 'removed' ? { kind: 'absent' } : { kind: 'content', data: text },
+  hunks: [],
+});
+
+const privileged = 'hostNetwork: true\nsecurityContext:\n  privileged: true\n';
+
+describe('strayValuesFiles', () => {
+  it('gives a values file no rendering consumes a notice that leaves the run neutral, saying how to render it', () => {
+    const [notice, ...more] = strayValuesFiles({ files: [changed('environments/prod/web-values.yaml', privileged, 'added')] }, new Set());
+    expect(more).toEqual([]);
+    expect(notice).toMatchObject({ file: 'environments/prod/web-values.yaml', line: null, kind: 'not-rendered' });
+    expect(notice!.message).toMatch(/^Helm values that no chart here is rendered with .*: name the file in `render\.charts\[\]\.values` of the config file/);
+  });
+
+  it('says nothing of a file a rendering reads, a manifest, a file of another name, or a removed one', () => {
+    const files = [
+      changed('charts/web/values-prod.yaml', privileged),
+      changed('deploy/values.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: values\n'),
+      changed('deploy/settings.yaml', privileged),
+      changed('old/values.yaml', '', 'removed'),
+      // A list, a scalar: no values a chart reads.
+      changed('docs/values.yaml', '- a\n- b\n'),
+    ];
+    expect(strayValuesFiles({ files }, new Set(['charts/web/values-prod.yaml']))).toEqual([]);
+  });
+});
