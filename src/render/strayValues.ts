@@ -16,14 +16,26 @@ import type { ChangeSet } from '../diff/types.js';
 import { loadManifestFile, textOf } from '../manifests/load.js';
 import type { LoadProblem } from '../manifests/types.js';
 import { isObject } from '../pss/pod.js';
+import { dirOf } from './paths.js';
 
 const valuesName = /(^|\/)[^/]*values[^/]*\.ya?ml$/i;
 
-/** The notices of the change set's added and modified values files that no rendering consumes. */
-export function strayValuesFiles(changeSet: ChangeSet, consumed: ReadonlySet<string>): LoadProblem[] {
+/**
+ * The notices of the change set's added and modified values files that no
+ * rendering consumes. Files the head tree's listing left out are named by
+ * the notice of that listing (stage.ts), and a file beside a `templates/`
+ * folder with no Chart.yaml by the notices of those templates.
+ */
+export function strayValuesFiles(changeSet: ChangeSet, consumed: ReadonlySet<string>, headPaths: ReadonlySet<string>): LoadProblem[] {
+  const templateDirs = new Set<string>();
+  for (const path of headPaths) {
+    const at = path.lastIndexOf('/templates/');
+    if (at >= 0 || path.startsWith('templates/')) templateDirs.add(at >= 0 ? path.slice(0, at) : '');
+  }
   const problems: LoadProblem[] = [];
   for (const file of changeSet.files) {
     if (file.rendered === true || file.status === 'removed' || consumed.has(file.path) || !valuesName.test(file.path)) continue;
+    if (!headPaths.has(file.path) || templateDirs.has(dirOf(file.path))) continue;
     if (file.head.kind !== 'content' || !isValuesText(file.path, file.head.data)) continue;
     problems.push({
       file: file.path,

@@ -15,7 +15,7 @@ const privileged = 'hostNetwork: true\nsecurityContext:\n  privileged: true\n';
 
 describe('strayValuesFiles', () => {
   it('gives a values file no rendering consumes a notice that leaves the run neutral, saying how to render it', () => {
-    const [notice, ...more] = strayValuesFiles({ files: [changed('environments/prod/web-values.yaml', privileged, 'added')] }, new Set());
+    const [notice, ...more] = strayValuesFiles({ files: [changed('environments/prod/web-values.yaml', privileged, 'added')] }, new Set(), new Set(['environments/prod/web-values.yaml']));
     expect(more).toEqual([]);
     expect(notice).toMatchObject({ file: 'environments/prod/web-values.yaml', line: null, kind: 'not-rendered' });
     expect(notice!.message).toMatch(/^Helm values that no chart here is rendered with .*: name the file in `render\.charts\[\]\.values` of the config file/);
@@ -30,6 +30,11 @@ describe('strayValuesFiles', () => {
       // A list, a scalar: no values a chart reads.
       changed('docs/values.yaml', '- a\n- b\n'),
     ];
-    expect(strayValuesFiles({ files }, new Set(['charts/web/values-prod.yaml']))).toEqual([]);
+    expect(strayValuesFiles({ files }, new Set(['charts/web/values-prod.yaml']), new Set(files.map((f) => f.path)))).toEqual([]);
+  });
+
+  it('leaves to other notices a file the tree listing left out, and one beside templates that no Chart.yaml makes a chart', () => {
+    const files = [changed('environments/prod/web-values.yaml', privileged), changed('chart/values.yaml', privileged)];
+    expect(strayValuesFiles({ files }, new Set(), new Set(['chart/values.yaml', 'chart/templates/deployment.yaml']))).toEqual([]);
   });
 });
