@@ -25410,6 +25410,7 @@ function helmRoots(head, base, changed, settings, consumed) {
     for (const path11 of inChart) consumed.add(path11);
     if (inflated.has(chart.dir)) continue;
     const config = settings.charts.find((c) => c.chart.replace(/\/+$/, "") === chart.dir);
+    for (const path11 of config?.values ?? []) consumed.add(path11);
     const values = (config?.values ?? []).filter((v) => head.paths.has(v));
     const touched = [...changed].some((path11) => isInside(path11, chart.dir) || values.includes(path11));
     if (!touched) continue;
@@ -28062,6 +28063,35 @@ function placeInNamespace(text4, namespace) {
   return lines.join("\n");
 }
 
+// src/render/strayValues.ts
+var valuesName = /(^|\/)[^/]*values[^/]*\.ya?ml$/i;
+function strayValuesFiles(changeSet, consumed, headPaths) {
+  const templateDirs = /* @__PURE__ */ new Set();
+  for (const path11 of headPaths) {
+    const at3 = path11.lastIndexOf("/templates/");
+    if (at3 >= 0 || path11.startsWith("templates/")) templateDirs.add(at3 >= 0 ? path11.slice(0, at3) : "");
+  }
+  const problems = [];
+  for (const file of changeSet.files) {
+    if (file.rendered === true || file.status === "removed" || consumed.has(file.path) || !valuesName.test(file.path)) continue;
+    if (!headPaths.has(file.path) || templateDirs.has(dirOf(file.path))) continue;
+    if (file.head.kind !== "content" || !isValuesText(file.path, file.head.data)) continue;
+    problems.push({
+      file: file.path,
+      line: null,
+      kind: "not-rendered",
+      message: `Helm values that no chart here is rendered with (a chart's own values files are, and those the config file names), so what they set is not checked: name the file in \`render.charts[].values\` of the config file for the chart it configures`
+    });
+  }
+  return problems;
+}
+function isValuesText(path11, data) {
+  const text4 = textOf(data);
+  if (text4 === null) return false;
+  const { documents, problems } = loadManifestFile(path11, text4);
+  return problems.length === 0 && documents.length > 0 && documents.every(({ value }) => isObject(value) && value.kind === void 0 && value.apiVersion === void 0);
+}
+
 // src/render/verify.ts
 var objectKey = (f) => `${f.kind}\0${f.namespace ?? ""}\0${f.name}`;
 var sourceKey = (kind, namespace, source) => `${kind}\0${namespace ?? ""}\0${source}`;
@@ -28275,9 +28305,16 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
   const renderings = /* @__PURE__ */ new Map();
   const problems = [];
   const files = [];
+  const notRendered = /* @__PURE__ */ new Map();
   rendered.forEach((r, i) => {
     const problem = problemOf(r);
-    if (problem !== null) return void problems.push(problem);
+    if (problem !== null) {
+      const reason4 = problem.kind === "not-rendered" ? problem.message.slice(r.root.label.length) : null;
+      if (reason4 === null) return void problems.push(problem);
+      if (notRendered.get(r.root.dir) === reason4) return;
+      notRendered.set(r.root.dir, reason4);
+      return void problems.push(problem);
+    }
     if (r.head.kind !== "rendered") return;
     if (r.root.incomplete) problems.push({ file: r.root.file, line: null, kind: "not-rendered", message: `${r.root.label} ${r.root.incomplete}` });
     if (r.base.kind === "failed") {
@@ -28347,7 +28384,8 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const mapped = mapRenderedReport(report, plan.renderings, changeSet, port.head.paths);
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
   const truncated = truncationProblem(changeSet, port);
-  return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), errors: [...verified.errors, ...plan.problems, ...truncated ? [truncated] : []].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)) };
+  const stray = strayValuesFiles(changeSet, discovery.consumed, port.head.paths);
+  return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), errors: [...verified.errors, ...plan.problems, ...stray, ...truncated ? [truncated] : []].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)) };
 }
 async function checkRenderings(tools, options) {
   const port = placingPort(tools);

@@ -77,9 +77,17 @@ export function planRenderedChangeSet(changeSet: ChangeSet, consumed: ReadonlySe
   const renderings = new Map<string, Rendering>();
   const problems: LoadProblem[] = [];
   const files: ChangedFile[] = [];
+  // Why each chart's own rendering was not made: its other renderings (environments, ci values) were not either, for the same reason.
+  const notRendered = new Map<string, string>();
   rendered.forEach((r, i) => {
     const problem = problemOf(r);
-    if (problem !== null) return void problems.push(problem);
+    if (problem !== null) {
+      const reason = problem.kind === 'not-rendered' ? problem.message.slice(r.root.label.length) : null;
+      if (reason === null) return void problems.push(problem);
+      if (notRendered.get(r.root.dir) === reason) return;
+      notRendered.set(r.root.dir, reason);
+      return void problems.push(problem);
+    }
     if (r.head.kind !== 'rendered') return;
     // Rendered, but without something (a chart's dependencies charts/ lacks): its findings, and what was left out.
     if (r.root.incomplete) problems.push({ file: r.root.file, line: null, kind: 'not-rendered', message: `${r.root.label} ${r.root.incomplete}` });

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { conclusionOf } from '../../../src/report/checkRun.js';
 import { policyContext } from '../../../src/findings/policyContext.js';
-import { evaluateWithRendering } from '../../../src/render/stage.js';
-import type { RenderPort, TreeSnapshot } from '../../../src/render/types.js';
+import { evaluateWithRendering, planRenderedChangeSet } from '../../../src/render/stage.js';
+import type { RenderPort, RenderRoot, RenderedRoot, TreeSnapshot } from '../../../src/render/types.js';
 
 const options = { policy: policyContext('2026-01-01', { overrides: { level: 'baseline', warnLevel: 'privileged' } }) };
 
@@ -52,5 +52,25 @@ describe('evaluateWithRendering on a values file no chart is rendered with', () 
     expect(report.podSpecs).toEqual([]);
     expect(report.errors.map((e) => [e.file, e.kind])).toEqual([['environments/prod/web-values.yaml', 'not-rendered']]);
     expect(conclusionOf([], report.errors, 'enforce')).toBe('neutral');
+  });
+});
+
+describe('planRenderedChangeSet, helm missing', () => {
+  it("says a chart is not rendered once, not once more per values file it is rendered with", () => {
+    const root = (label: string, valuesFiles: string[]): RenderRoot => ({
+      tool: 'helm',
+      dir: 'charts/web',
+      file: 'charts/web/Chart.yaml',
+      label,
+      sources: [],
+      baseSources: [],
+      helm: { release: 'web', namespace: 'default', namespaceGiven: false, valuesFiles },
+      inflateHelm: false,
+      blocked: null,
+      limits: { timeoutMs: 1000, maxOutputBytes: 1000 },
+    });
+    const missing = (r: RenderRoot): RenderedRoot => ({ root: r, base: { kind: 'absent' }, head: { kind: 'missing-tool', tool: 'helm' }, sources: new Map() });
+    const plan = planRenderedChangeSet({ files: [] }, new Set(), [missing(root('charts/web', [])), missing(root('charts/web (values-prod.yaml)', ['charts/web/values-prod.yaml']))]);
+    expect(plan.problems).toEqual([{ file: 'charts/web/Chart.yaml', line: null, kind: 'not-rendered', message: 'charts/web not rendered: helm not found' }]);
   });
 });
