@@ -8,7 +8,7 @@
  */
 import { parse, parseDocument } from 'yaml';
 import { isMap, isSeq } from '../manifests/yamlKinds.js';
-import { dirOf, inDir } from './paths.js';
+import { dirOf, inDir, joinPath } from './paths.js';
 
 /** A declared dependency that `charts/` does not hold. */
 export interface MissingDependency {
@@ -24,8 +24,20 @@ export interface Chart {
   readonly file: string;
   readonly dir: string;
   readonly name: string;
+  /** A library chart (`type: library`): named templates for other charts, not installable on its own. */
+  readonly library: boolean;
   /** Declared dependencies that `charts/` does not hold (folder or archive). */
   readonly missingDependencies: readonly MissingDependency[];
+  /** Dependencies `charts/` does not hold that the repository does (`repository: file://../common`): vendored for the rendering, as `helm dependency build` would. */
+  readonly localDependencies: readonly LocalDependency[];
+}
+
+/** A dependency in a folder of the repository. */
+export interface LocalDependency {
+  /** Its name in the `dependencies` list: the folder it takes in `charts/`. */
+  readonly name: string;
+  /** Its folder in the repository. */
+  readonly dir: string;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -75,7 +87,7 @@ export function dependencyEnabled(dependency: Record<string, unknown>, values: R
  * requirements.yaml, where a chart of apiVersion v1 (Helm 2's) declares its
  * dependencies, as helm still reads them; `values`: its values.yaml.
  */
-export function readChart(file: string, source: string, files: readonly string[], requirements?: string, values?: string): Chart {
+export function readChart(file: string, source: string, files: readonly string[], requirements?: string, values?: string, isChartDir: (dir: string) => boolean = () => false): Chart {
   const dir = dirOf(file);
   const chart = mappingOf(source);
   const dependencies = Array.isArray(chart.dependencies) ? chart.dependencies : mappingOf(requirements).dependencies;
@@ -84,12 +96,18 @@ export function readChart(file: string, source: string, files: readonly string[]
   const inCharts = files.filter((p) => p.startsWith(vendored)).map((p) => p.slice(vendored.length));
   const defaults = mappingOf(values);
   const missingDependencies: MissingDependency[] = [];
+  const localDependencies: LocalDependency[] = [];
   for (const dependency of Array.isArray(dependencies) ? dependencies : []) {
     if (!isRecord(dependency) || typeof dependency.name !== 'string') continue;
     const dep = dependency.name;
     // A dependency is vendored as charts/<name>/Chart.yaml or charts/<name>-<version>.tgz.
     const present = inCharts.some((p) => p === `${dep}/Chart.yaml` || (p.startsWith(`${dep}-`) && p.endsWith('.tgz') && !p.includes('/')));
     if (present) continue;
+    const local = typeof dependency.repository === 'string' && dependency.repository.startsWith('file://') ? joinPath(dir, dependency.repository.slice('file://'.length)) : null;
+    if (local !== null && isChartDir(local)) {
+      if (!localDependencies.some((d) => d.name === dep)) localDependencies.push({ name: dep, dir: local });
+      continue;
+    }
     const shown = typeof dependency.version === 'string' ? `${dep} ${dependency.version}` : dep;
     const enabled = dependencyEnabled(dependency, defaults);
     // A chart taken in twice under aliases (`alias: profiler`) is one archive to vendor: named once, on if either is.
@@ -97,7 +115,7 @@ export function readChart(file: string, source: string, files: readonly string[]
     if (known < 0) missingDependencies.push({ name: dep, shown, enabled });
     else if (enabled) missingDependencies[known] = { ...missingDependencies[known]!, enabled };
   }
-  return { file, dir, name, missingDependencies };
+  return { file, dir, name, library: chart.type === 'library', missingDependencies, localDependencies };
 }
 
 /**

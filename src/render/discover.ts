@@ -146,7 +146,7 @@ function chartsOf(tree: TreeSnapshot): { chart: Chart; files: string[] }[] {
       const inChart = files.get(dirOf(path))!;
       const requirements = tree.texts.get(inDir(dirOf(path), 'requirements.yaml'));
       const values = tree.texts.get(inDir(dirOf(path), 'values.yaml'));
-      return { chart: readChart(path, tree.texts.get(path)!, inChart, requirements, values), files: inChart };
+      return { chart: readChart(path, tree.texts.get(path)!, inChart, requirements, values, (dir) => roots.has(dir)), files: inChart };
     });
 }
 
@@ -202,14 +202,20 @@ function helmRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: Reado
   const inflated = new Set(settings.kustomizeHelm === true ? [...kustomizationsOf(head).values()].flatMap((k) => k.helmChartDirs) : []);
   const baseCharts = new Map((base ? chartsOf(base) : []).map(({ chart, files }) => [chart.dir, files]));
   for (const files of baseCharts.values()) for (const path of files) consumed.add(path);
-  for (const { chart, files: inChart } of chartsOf(head)) {
-    for (const path of inChart) consumed.add(path);
-    if (inflated.has(chart.dir)) continue;
+  const headCharts = chartsOf(head);
+  const headFiles = new Map(headCharts.map(({ chart, files }) => [chart.dir, files]));
+  for (const { chart, files: ownFiles } of headCharts) {
+    for (const path of ownFiles) consumed.add(path);
+    // A library chart renders nothing of its own (helm refuses to: "library charts are not installable").
+    if (inflated.has(chart.dir) || chart.library) continue;
+    // A dependency in a folder of the repository (`file://../common`) is read with the chart: a change to it changes the chart.
+    const local = chart.localDependencies;
+    const inChart = [...ownFiles, ...local.flatMap((d) => headFiles.get(d.dir) ?? [])];
     const config = settings.charts.find((c) => c.chart.replace(/\/+$/, '') === chart.dir);
     // Values files the config names outside the chart are the rendering's too, never manifests of their own.
     for (const path of config?.values ?? []) consumed.add(path);
     const values = (config?.values ?? []).filter((v) => head.paths.has(v));
-    const touched = [...changed].some((path) => isInside(path, chart.dir) || values.includes(path));
+    const touched = [...changed].some((path) => isInside(path, chart.dir) || local.some((d) => isInside(path, d.dir)) || values.includes(path));
     if (!touched) continue;
     const missing = chart.missingDependencies;
     const invocation = (extra: readonly string[]): HelmInvocation => ({
@@ -218,9 +224,11 @@ function helmRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: Reado
       namespaceGiven: config?.namespace !== undefined,
       valuesFiles: [...values, ...extra],
       ...(missing.length > 0 ? { withoutDependencies: [...new Set(missing.map((d) => d.name))] } : {}),
+      ...(local.length > 0 ? { localDependencies: local } : {}),
     });
     const sources = [...new Set([...inChart, ...values])].sort();
-    const baseSources = baseCharts.has(chart.dir) ? [...new Set([...baseCharts.get(chart.dir)!, ...values.filter((v) => base!.paths.has(v))])].sort() : [];
+    const baseFiles = (dir: string) => baseCharts.get(dir) ?? [];
+    const baseSources = baseCharts.has(chart.dir) ? [...new Set([...baseFiles(chart.dir), ...local.flatMap((d) => baseFiles(d.dir)), ...values.filter((v) => base!.paths.has(v))])].sort() : [];
     // A chart whose templates need what its missing dependencies define does not render without them: then they are why.
     const renderedWithout = missing.length === 0 ? null : `${namedDependencies(missing)} ${missing.length === 1 ? 'is' : 'are'} ${vendorThem}, and it does not render without ${missing.length === 1 ? 'it' : 'them'}`;
     const rendering = { tool: 'helm' as const, dir: chart.dir, file: chart.file, sources, baseSources, blocked: null, renderedWithout, inflateHelm: false, limits: limitsOf(settings) };

@@ -15,6 +15,7 @@ import type { MapSource } from './mapWriters.js';
 import { findInTemplate, namedTemplates } from './templateLines.js';
 import type { NamedTemplates, ValuesTruth } from './templateLines.js';
 import { translatePath, valueAt } from './walk.js';
+import { inDir } from './paths.js';
 import { lastAtMostIn } from '../sortedSearch.js';
 
 export interface HelmHits {
@@ -46,6 +47,22 @@ export interface HelmSources {
   readonly texts: ReadonlyMap<string, string>;
   /** Texts inside vendored dependency archives (io/render/archives.ts): a subchart's template is read there, but no line in it is one to point at. */
   readonly archived?: ReadonlyMap<string, string>;
+  /** Dependencies in folders of the repository (`file://`): the rendering had them in `charts/<name>/`, their files are in `dir`. */
+  readonly localDependencies?: readonly { readonly name: string; readonly dir: string }[];
+}
+
+/**
+ * The repository path of a path in the chart as helm rendered it
+ * (`templates/pod.yaml`, `charts/common/templates/_helpers.tpl`): under the
+ * chart's folder, except in a dependency from a folder of the repository,
+ * which is in that folder.
+ */
+function sourcePath(sources: HelmSources, inChart: string): string {
+  for (const { name, dir } of sources.localDependencies ?? []) {
+    const vendored = `charts/${name}/`;
+    if (inChart.startsWith(vendored)) return inDir(dir, inChart.slice(vendored.length));
+  }
+  return inDir(sources.chartDir, inChart);
 }
 
 /**
@@ -57,12 +74,11 @@ export interface HelmSources {
  * each chart between, then its own (`x`).
  */
 function valuesChain(sources: HelmSources, template: string): { readonly file: string; readonly keyPrefix: readonly string[] }[] {
-  const prefix = sources.chartDir === '' ? '' : `${sources.chartDir}/`;
   const names = subchartNames(template);
   const chain = [...sources.valuesFiles].reverse().map((file) => ({ file, keyPrefix: names }));
   for (let depth = 1; depth <= names.length; depth++) {
     const dir = names.slice(0, depth).map((name) => `charts/${name}`).join('/');
-    chain.push({ file: `${prefix}${dir}/values.yaml`, keyPrefix: names.slice(depth) });
+    chain.push({ file: sourcePath(sources, `${dir}/values.yaml`), keyPrefix: names.slice(depth) });
   }
   return chain;
 }
@@ -133,8 +149,9 @@ function valuesKeyFinder(
  * inside vendored archives, made once.
  */
 export function chartNamedTemplates(sources: HelmSources): () => NamedTemplates {
-  const prefix = sources.chartDir === '' ? '' : `${sources.chartDir}/`;
-  const inChart = ([file]: readonly [string, string]) => file.startsWith(prefix) && `/${file.slice(prefix.length)}`.includes('/templates/');
+  // The chart's own folder, and those of its dependencies from folders of the repository (a library chart's helpers).
+  const prefixes = [sources.chartDir, ...(sources.localDependencies ?? []).map((d) => d.dir)].map((dir) => inDir(dir, ''));
+  const inChart = ([file]: readonly [string, string]) => prefixes.some((prefix) => file.startsWith(prefix) && `/${file.slice(prefix.length)}`.includes('/templates/'));
   let named: NamedTemplates | undefined;
   return () => (named ??= namedTemplates([...[...sources.texts].filter(inChart), ...[...(sources.archived ?? [])].filter(inChart)]));
 }
@@ -147,7 +164,6 @@ export function chartNamedTemplates(sources: HelmSources): () => NamedTemplates 
  * that key's: where the field goes.
  */
 export function helmLocator(sources: HelmSources): (template: string, path: FieldPath, rendered: JsonValue, missing?: FieldPath) => HelmHits {
-  const prefix = sources.chartDir === '' ? '' : `${sources.chartDir}/`;
   const documentOf = valuesDocuments(sources);
   const keyIn = valuesKeyFinder(sources, documentOf);
   const named = chartNamedTemplates(sources);
@@ -165,7 +181,7 @@ export function helmLocator(sources: HelmSources): (template: string, path: Fiel
     return null;
   };
   return (template, path, rendered, missing) => {
-    const file = `${prefix}${template}`;
+    const file = sourcePath(sources, template);
     const own = sources.texts.get(file);
     const text = own ?? sources.archived?.get(file);
     if (text === undefined) return { template: null, values: null };

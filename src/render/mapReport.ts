@@ -164,7 +164,8 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
     operationsIn = (document, file) => index.operationsIn(renderedObject(document), file);
   } else {
     const prefix = root.dir === '' ? '' : `${root.dir}/`;
-    const chart = { chartDir: root.dir, valuesFiles: [`${prefix}values.yaml`, ...(root.helm?.valuesFiles ?? [])], texts: sources, ...(archived ? { archived } : {}) };
+    const local = root.helm?.localDependencies;
+    const chart = { chartDir: root.dir, valuesFiles: [`${prefix}values.yaml`, ...(root.helm?.valuesFiles ?? [])], texts: sources, ...(archived ? { archived } : {}), ...(local ? { localDependencies: local } : {}) };
     const locator = helmLocator(chart);
     const named = chartNamedTemplates(chart);
     const templateOf = sourceComments(rendering.text);

@@ -33,6 +33,8 @@ export interface HelmInvocation {
   readonly valuesFiles: readonly string[];
   /** Declared dependencies `charts/` does not hold: left out of Chart.yaml (or requirements.yaml) for the rendering. */
   readonly withoutDependencies?: readonly string[];
+  /** Dependencies in folders of the repository (`file://`), each put in the chart's `charts/<name>/` for the rendering. */
+  readonly localDependencies?: readonly { readonly name: string; readonly dir: string }[];
 }
 
 /** What one run of a tool may take before it is stopped and reported (the config file's `render.timeout` and `render.max-output-size`). */

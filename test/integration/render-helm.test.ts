@@ -180,6 +180,15 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     expect(capabilities.fixNote!.startsWith(`${escalation.fixNote!}\n\nIf a process needs a capability`)).toBe(true);
   });
 
+  it("renders a chart with its library chart from a folder of the repository (`file://../common`): a change to the library's helper is the chart's, fixed on the helper's line", async () => {
+    const { status, report } = await diff('helm-library');
+    expect(status).toBe(1);
+    // The library itself is not rendered (helm refuses to install one); the chart that includes its helper is.
+    expect(report.errors).toEqual([]);
+    expect(report.findings.map(brief)).toEqual([['charts/common/templates/_sc.tpl', 3, 'web', 'privileged', 'modified']]);
+    expect(report.findings[0]!.fix).toEqual({ startLine: 3, endLine: 3, replacement: 'privileged: false\n', attachable: true });
+  });
+
   it('pairs a test pod its template names anew at each rendering with the base one: untouched, it is not reported; edited, it is modified', async () => {
     const { report } = await diff('helm-test-pods');
     // connection.yaml renders the same pod spec under another random name: unchanged, so not checked.

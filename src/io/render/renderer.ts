@@ -57,11 +57,22 @@ export interface Renderer {
 
 const decoder = new TextDecoder();
 
-/** The tree a root renders: a chart's Chart.yaml (or requirements.yaml) without the dependencies its `charts/` lacks, which helm would refuse. */
+/**
+ * The tree a root renders: a chart's Chart.yaml (or requirements.yaml)
+ * without the dependencies its `charts/` lacks, which helm would refuse;
+ * and those in folders of the repository (`file://`) in its `charts/`, as
+ * `helm dependency build` puts them.
+ */
 function treeFiles(root: RenderRoot, files: ReadonlyMap<string, Uint8Array>): ReadonlyMap<string, Uint8Array> {
   const names = root.helm?.withoutDependencies ?? [];
-  if (names.length === 0) return files;
+  const local = root.helm?.localDependencies ?? [];
+  if (names.length === 0 && local.length === 0) return files;
   const tree = new Map(files);
+  for (const { name, dir } of local) {
+    const prefix = `${dir}/`;
+    for (const [path, data] of files) if (dir !== '' && path.startsWith(prefix)) tree.set(inDir(root.dir, `charts/${name}/${path.slice(prefix.length)}`), data);
+  }
+  if (names.length === 0) return tree;
   for (const name of ['Chart.yaml', 'requirements.yaml']) {
     const path = inDir(root.dir, name);
     const data = files.get(path);

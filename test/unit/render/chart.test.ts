@@ -1,6 +1,6 @@
 /** A chart rendered without the dependencies its `charts/` lacks: which are on, and its Chart.yaml without them. */
 import { describe, expect, it } from 'vitest';
-import { dependencyEnabled, withoutDependencies } from '../../../src/render/chart.js';
+import { dependencyEnabled, readChart, withoutDependencies } from '../../../src/render/chart.js';
 
 describe('withoutDependencies', () => {
   const chart = [
@@ -43,5 +43,20 @@ describe('dependencyEnabled', () => {
     expect(dependencyEnabled(dependency, { tags: { storage: false, extra: true } })).toBe(true);
     // The condition wins over the tags.
     expect(dependencyEnabled(dependency, { db: { enabled: true }, tags: { storage: false } })).toBe(true);
+  });
+});
+
+describe('readChart', () => {
+  const chart = 'apiVersion: v2\nname: web\nversion: 1.0.0\ndependencies:\n  - name: common\n    version: 1.0.0\n    repository: file://../common\n  - name: redis\n    version: 19.0.0\n    repository: https://charts.example\n  - name: gone\n    version: 1.0.0\n    repository: file://../gone\n';
+
+  it('takes a dependency from a folder of the repository that holds a chart, as `helm dependency build` would; the others are missing', () => {
+    const read = readChart('charts/web/Chart.yaml', chart, ['charts/web/Chart.yaml'], undefined, undefined, (dir) => dir === 'charts/common');
+    expect(read.localDependencies).toEqual([{ name: 'common', dir: 'charts/common' }]);
+    expect(read.missingDependencies.map((d) => d.name)).toEqual(['redis', 'gone']);
+    expect(read.library).toBe(false);
+  });
+
+  it('knows a library chart', () => {
+    expect(readChart('charts/common/Chart.yaml', 'apiVersion: v2\nname: common\nversion: 1.0.0\ntype: library\n', []).library).toBe(true);
   });
 });

@@ -168,6 +168,16 @@ describe('discoverRoots', () => {
     ]);
   });
 
+  it('renders no library chart (helm refuses to install one), and never reads its templates as manifests', () => {
+    const library = tree({
+      'charts/common/Chart.yaml': 'apiVersion: v2\nname: common\nversion: 1.0.0\ntype: library\n',
+      'charts/common/templates/_labels.tpl': '{{- define "common.labels" -}}\napp: x\n{{- end -}}\n',
+    });
+    const { roots: none, consumed } = discoverRoots(library, library, ['charts/common/templates/_labels.tpl']);
+    expect(none).toEqual([]);
+    expect(consumed.has('charts/common/templates/_labels.tpl')).toBe(true);
+  });
+
   it('consumes what renderings read, and leaves plain manifests alone', () => {
     const { consumed, roots: none } = discoverRoots(repo, repo, ['deploy/plain.yaml']);
     expect(none).toEqual([]);
