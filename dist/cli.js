@@ -25265,7 +25265,7 @@ function dependencyEnabled(dependency, values) {
   }
   return true;
 }
-function readChart(file, source, files, requirements, values) {
+function readChart(file, source, files, requirements, values, isChartDir = () => false) {
   const dir = dirOf(file);
   const chart = mappingOf(source);
   const dependencies = Array.isArray(chart.dependencies) ? chart.dependencies : mappingOf(requirements).dependencies;
@@ -25274,18 +25274,24 @@ function readChart(file, source, files, requirements, values) {
   const inCharts = files.filter((p) => p.startsWith(vendored)).map((p) => p.slice(vendored.length));
   const defaults2 = mappingOf(values);
   const missingDependencies = [];
+  const localDependencies = [];
   for (const dependency of Array.isArray(dependencies) ? dependencies : []) {
     if (!isRecord2(dependency) || typeof dependency.name !== "string") continue;
     const dep = dependency.name;
     const present = inCharts.some((p) => p === `${dep}/Chart.yaml` || p.startsWith(`${dep}-`) && p.endsWith(".tgz") && !p.includes("/"));
     if (present) continue;
+    const local = typeof dependency.repository === "string" && dependency.repository.startsWith("file://") ? joinPath(dir, dependency.repository.slice("file://".length)) : null;
+    if (local !== null && isChartDir(local)) {
+      if (!localDependencies.some((d) => d.name === dep)) localDependencies.push({ name: dep, dir: local });
+      continue;
+    }
     const shown4 = typeof dependency.version === "string" ? `${dep} ${dependency.version}` : dep;
     const enabled = dependencyEnabled(dependency, defaults2);
     const known3 = missingDependencies.findIndex((m) => m.shown === shown4);
     if (known3 < 0) missingDependencies.push({ name: dep, shown: shown4, enabled });
     else if (enabled) missingDependencies[known3] = { ...missingDependencies[known3], enabled };
   }
-  return { file, dir, name, missingDependencies };
+  return { file, dir, name, library: chart.type === "library", missingDependencies, localDependencies };
 }
 function withoutDependencies(text4, names) {
   const document = (0, import_yaml5.parseDocument)(text4);
@@ -25366,7 +25372,7 @@ function chartsOf(tree) {
     const inChart = files.get(dirOf(path11));
     const requirements = tree.texts.get(inDir(dirOf(path11), "requirements.yaml"));
     const values = tree.texts.get(inDir(dirOf(path11), "values.yaml"));
-    return { chart: readChart(path11, tree.texts.get(path11), inChart, requirements, values), files: inChart };
+    return { chart: readChart(path11, tree.texts.get(path11), inChart, requirements, values, (dir) => roots.has(dir)), files: inChart };
   });
 }
 function kustomizeBlocked(closure, inflateHelm) {
@@ -25406,13 +25412,17 @@ function helmRoots(head, base, changed, settings, consumed) {
   const inflated = new Set(settings.kustomizeHelm === true ? [...kustomizationsOf(head).values()].flatMap((k) => k.helmChartDirs) : []);
   const baseCharts = new Map((base ? chartsOf(base) : []).map(({ chart, files }) => [chart.dir, files]));
   for (const files of baseCharts.values()) for (const path11 of files) consumed.add(path11);
-  for (const { chart, files: inChart } of chartsOf(head)) {
-    for (const path11 of inChart) consumed.add(path11);
-    if (inflated.has(chart.dir)) continue;
+  const headCharts = chartsOf(head);
+  const headFiles = new Map(headCharts.map(({ chart, files }) => [chart.dir, files]));
+  for (const { chart, files: ownFiles } of headCharts) {
+    for (const path11 of ownFiles) consumed.add(path11);
+    if (inflated.has(chart.dir) || chart.library) continue;
+    const local = chart.localDependencies;
+    const inChart = [...ownFiles, ...local.flatMap((d) => headFiles.get(d.dir) ?? [])];
     const config = settings.charts.find((c) => c.chart.replace(/\/+$/, "") === chart.dir);
     for (const path11 of config?.values ?? []) consumed.add(path11);
     const values = (config?.values ?? []).filter((v) => head.paths.has(v));
-    const touched = [...changed].some((path11) => isInside(path11, chart.dir) || values.includes(path11));
+    const touched = [...changed].some((path11) => isInside(path11, chart.dir) || local.some((d) => isInside(path11, d.dir)) || values.includes(path11));
     if (!touched) continue;
     const missing = chart.missingDependencies;
     const invocation = (extra) => ({
@@ -25420,10 +25430,12 @@ function helmRoots(head, base, changed, settings, consumed) {
       namespace: config?.namespace ?? "default",
       namespaceGiven: config?.namespace !== void 0,
       valuesFiles: [...values, ...extra],
-      ...missing.length > 0 ? { withoutDependencies: [...new Set(missing.map((d) => d.name))] } : {}
+      ...missing.length > 0 ? { withoutDependencies: [...new Set(missing.map((d) => d.name))] } : {},
+      ...local.length > 0 ? { localDependencies: local } : {}
     });
     const sources = [.../* @__PURE__ */ new Set([...inChart, ...values])].sort();
-    const baseSources = baseCharts.has(chart.dir) ? [.../* @__PURE__ */ new Set([...baseCharts.get(chart.dir), ...values.filter((v) => base.paths.has(v))])].sort() : [];
+    const baseFiles = (dir) => baseCharts.get(dir) ?? [];
+    const baseSources = baseCharts.has(chart.dir) ? [.../* @__PURE__ */ new Set([...baseFiles(chart.dir), ...local.flatMap((d) => baseFiles(d.dir)), ...values.filter((v) => base.paths.has(v))])].sort() : [];
     const renderedWithout = missing.length === 0 ? null : `${namedDependencies(missing)} ${missing.length === 1 ? "is" : "are"} ${vendorThem}, and it does not render without ${missing.length === 1 ? "it" : "them"}`;
     const rendering = { tool: "helm", dir: chart.dir, file: chart.file, sources, baseSources, blocked: null, renderedWithout, inflateHelm: false, limits: limitsOf(settings) };
     const incomplete = leftOut(missing, values.length > 0);
@@ -25738,8 +25750,14 @@ function renderKey(root, files) {
 var decoder = new TextDecoder();
 function treeFiles(root, files) {
   const names = root.helm?.withoutDependencies ?? [];
-  if (names.length === 0) return files;
+  const local = root.helm?.localDependencies ?? [];
+  if (names.length === 0 && local.length === 0) return files;
   const tree = new Map(files);
+  for (const { name, dir } of local) {
+    const prefix2 = `${dir}/`;
+    for (const [path11, data] of files) if (dir !== "" && path11.startsWith(prefix2)) tree.set(inDir(root.dir, `charts/${name}/${path11.slice(prefix2.length)}`), data);
+  }
+  if (names.length === 0) return tree;
   for (const name of ["Chart.yaml", "requirements.yaml"]) {
     const path11 = inDir(root.dir, name);
     const data = files.get(path11);
@@ -26868,13 +26886,19 @@ function sourceComments(text4) {
   });
   return (line) => paths[lastAtMostIn(lines, line)] ?? null;
 }
+function sourcePath(sources, inChart) {
+  for (const { name, dir } of sources.localDependencies ?? []) {
+    const vendored = `charts/${name}/`;
+    if (inChart.startsWith(vendored)) return inDir(dir, inChart.slice(vendored.length));
+  }
+  return inDir(sources.chartDir, inChart);
+}
 function valuesChain(sources, template) {
-  const prefix2 = sources.chartDir === "" ? "" : `${sources.chartDir}/`;
   const names = subchartNames(template);
   const chain = [...sources.valuesFiles].reverse().map((file) => ({ file, keyPrefix: names }));
   for (let depth = 1; depth <= names.length; depth++) {
     const dir = names.slice(0, depth).map((name) => `charts/${name}`).join("/");
-    chain.push({ file: `${prefix2}${dir}/values.yaml`, keyPrefix: names.slice(depth) });
+    chain.push({ file: sourcePath(sources, `${dir}/values.yaml`), keyPrefix: names.slice(depth) });
   }
   return chain;
 }
@@ -26916,13 +26940,12 @@ function valuesKeyFinder(sources, documentOf) {
   };
 }
 function chartNamedTemplates(sources) {
-  const prefix2 = sources.chartDir === "" ? "" : `${sources.chartDir}/`;
-  const inChart = ([file]) => file.startsWith(prefix2) && `/${file.slice(prefix2.length)}`.includes("/templates/");
+  const prefixes = [sources.chartDir, ...(sources.localDependencies ?? []).map((d) => d.dir)].map((dir) => inDir(dir, ""));
+  const inChart = ([file]) => prefixes.some((prefix2) => file.startsWith(prefix2) && `/${file.slice(prefix2.length)}`.includes("/templates/"));
   let named;
   return () => named ??= namedTemplates([...[...sources.texts].filter(inChart), ...[...sources.archived ?? []].filter(inChart)]);
 }
 function helmLocator(sources) {
-  const prefix2 = sources.chartDir === "" ? "" : `${sources.chartDir}/`;
   const documentOf = valuesDocuments(sources);
   const keyIn = valuesKeyFinder(sources, documentOf);
   const named = chartNamedTemplates(sources);
@@ -26939,7 +26962,7 @@ function helmLocator(sources) {
     return null;
   };
   return (template, path11, rendered, missing) => {
-    const file = `${prefix2}${template}`;
+    const file = sourcePath(sources, template);
     const own = sources.texts.get(file);
     const text4 = own ?? sources.archived?.get(file);
     if (text4 === void 0) return { template: null, values: null };
@@ -27756,7 +27779,8 @@ function indexRendering(path11, rendering, headPaths, changed) {
     operationsIn = (document, file) => index.operationsIn(renderedObject(document), file);
   } else {
     const prefix2 = root.dir === "" ? "" : `${root.dir}/`;
-    const chart = { chartDir: root.dir, valuesFiles: [`${prefix2}values.yaml`, ...root.helm?.valuesFiles ?? []], texts: sources, ...archived ? { archived } : {} };
+    const local = root.helm?.localDependencies;
+    const chart = { chartDir: root.dir, valuesFiles: [`${prefix2}values.yaml`, ...root.helm?.valuesFiles ?? []], texts: sources, ...archived ? { archived } : {}, ...local ? { localDependencies: local } : {} };
     const locator = helmLocator(chart);
     const named = chartNamedTemplates(chart);
     const templateOf = sourceComments(rendering.text);

@@ -15753,7 +15753,7 @@ function dependencyEnabled(dependency, values) {
   }
   return true;
 }
-function readChart(file, source, files, requirements, values) {
+function readChart(file, source, files, requirements, values, isChartDir = () => false) {
   const dir = dirOf(file);
   const chart = mappingOf(source);
   const dependencies = Array.isArray(chart.dependencies) ? chart.dependencies : mappingOf(requirements).dependencies;
@@ -15762,18 +15762,24 @@ function readChart(file, source, files, requirements, values) {
   const inCharts = files.filter((p) => p.startsWith(vendored)).map((p) => p.slice(vendored.length));
   const defaults2 = mappingOf(values);
   const missingDependencies = [];
+  const localDependencies = [];
   for (const dependency of Array.isArray(dependencies) ? dependencies : []) {
     if (!isRecord2(dependency) || typeof dependency.name !== "string") continue;
     const dep = dependency.name;
     const present = inCharts.some((p) => p === `${dep}/Chart.yaml` || p.startsWith(`${dep}-`) && p.endsWith(".tgz") && !p.includes("/"));
     if (present) continue;
+    const local = typeof dependency.repository === "string" && dependency.repository.startsWith("file://") ? joinPath(dir, dependency.repository.slice("file://".length)) : null;
+    if (local !== null && isChartDir(local)) {
+      if (!localDependencies.some((d) => d.name === dep)) localDependencies.push({ name: dep, dir: local });
+      continue;
+    }
     const shown4 = typeof dependency.version === "string" ? `${dep} ${dependency.version}` : dep;
     const enabled = dependencyEnabled(dependency, defaults2);
     const known3 = missingDependencies.findIndex((m) => m.shown === shown4);
     if (known3 < 0) missingDependencies.push({ name: dep, shown: shown4, enabled });
     else if (enabled) missingDependencies[known3] = { ...missingDependencies[known3], enabled };
   }
-  return { file, dir, name, missingDependencies };
+  return { file, dir, name, library: chart.type === "library", missingDependencies, localDependencies };
 }
 function withoutDependencies(text5, names) {
   const document = (0, import_yaml4.parseDocument)(text5);
@@ -16014,7 +16020,7 @@ function chartsOf(tree) {
     const inChart = files.get(dirOf(path4));
     const requirements = tree.texts.get(inDir(dirOf(path4), "requirements.yaml"));
     const values = tree.texts.get(inDir(dirOf(path4), "values.yaml"));
-    return { chart: readChart(path4, tree.texts.get(path4), inChart, requirements, values), files: inChart };
+    return { chart: readChart(path4, tree.texts.get(path4), inChart, requirements, values, (dir) => roots.has(dir)), files: inChart };
   });
 }
 function kustomizeBlocked(closure, inflateHelm) {
@@ -16052,13 +16058,17 @@ function helmRoots(head, base, changed, settings, consumed) {
   const inflated = new Set(settings.kustomizeHelm === true ? [...kustomizationsOf(head).values()].flatMap((k) => k.helmChartDirs) : []);
   const baseCharts = new Map((base ? chartsOf(base) : []).map(({ chart, files }) => [chart.dir, files]));
   for (const files of baseCharts.values()) for (const path4 of files) consumed.add(path4);
-  for (const { chart, files: inChart } of chartsOf(head)) {
-    for (const path4 of inChart) consumed.add(path4);
-    if (inflated.has(chart.dir)) continue;
+  const headCharts = chartsOf(head);
+  const headFiles = new Map(headCharts.map(({ chart, files }) => [chart.dir, files]));
+  for (const { chart, files: ownFiles } of headCharts) {
+    for (const path4 of ownFiles) consumed.add(path4);
+    if (inflated.has(chart.dir) || chart.library) continue;
+    const local = chart.localDependencies;
+    const inChart = [...ownFiles, ...local.flatMap((d) => headFiles.get(d.dir) ?? [])];
     const config = settings.charts.find((c) => c.chart.replace(/\/+$/, "") === chart.dir);
     for (const path4 of config?.values ?? []) consumed.add(path4);
     const values = (config?.values ?? []).filter((v) => head.paths.has(v));
-    const touched = [...changed].some((path4) => isInside(path4, chart.dir) || values.includes(path4));
+    const touched = [...changed].some((path4) => isInside(path4, chart.dir) || local.some((d) => isInside(path4, d.dir)) || values.includes(path4));
     if (!touched) continue;
     const missing = chart.missingDependencies;
     const invocation = (extra) => ({
@@ -16066,10 +16076,12 @@ function helmRoots(head, base, changed, settings, consumed) {
       namespace: config?.namespace ?? "default",
       namespaceGiven: config?.namespace !== void 0,
       valuesFiles: [...values, ...extra],
-      ...missing.length > 0 ? { withoutDependencies: [...new Set(missing.map((d) => d.name))] } : {}
+      ...missing.length > 0 ? { withoutDependencies: [...new Set(missing.map((d) => d.name))] } : {},
+      ...local.length > 0 ? { localDependencies: local } : {}
     });
     const sources = [.../* @__PURE__ */ new Set([...inChart, ...values])].sort();
-    const baseSources = baseCharts.has(chart.dir) ? [.../* @__PURE__ */ new Set([...baseCharts.get(chart.dir), ...values.filter((v) => base.paths.has(v))])].sort() : [];
+    const baseFiles = (dir) => baseCharts.get(dir) ?? [];
+    const baseSources = baseCharts.has(chart.dir) ? [.../* @__PURE__ */ new Set([...baseFiles(chart.dir), ...local.flatMap((d) => baseFiles(d.dir)), ...values.filter((v) => base.paths.has(v))])].sort() : [];
     const renderedWithout = missing.length === 0 ? null : `${namedDependencies(missing)} ${missing.length === 1 ? "is" : "are"} ${vendorThem}, and it does not render without ${missing.length === 1 ? "it" : "them"}`;
     const rendering = { tool: "helm", dir: chart.dir, file: chart.file, sources, baseSources, blocked: null, renderedWithout, inflateHelm: false, limits: limitsOf(settings) };
     const incomplete = leftOut(missing, values.length > 0);
@@ -36510,8 +36522,14 @@ function renderKey(root, files) {
 }
 function treeFiles(root, files) {
   const names = root.helm?.withoutDependencies ?? [];
-  if (names.length === 0) return files;
+  const local = root.helm?.localDependencies ?? [];
+  if (names.length === 0 && local.length === 0) return files;
   const tree = new Map(files);
+  for (const { name, dir } of local) {
+    const prefix2 = `${dir}/`;
+    for (const [path4, data] of files) if (dir !== "" && path4.startsWith(prefix2)) tree.set(inDir(root.dir, `charts/${name}/${path4.slice(prefix2.length)}`), data);
+  }
+  if (names.length === 0) return tree;
   for (const name of ["Chart.yaml", "requirements.yaml"]) {
     const path4 = inDir(root.dir, name);
     const data = files.get(path4);
@@ -53797,6 +53815,7 @@ function translatePath(rendered, source, path4, keepIndexes, anyValue = false) {
 }
 
 // src/render/helmMap.ts
+init_paths();
 init_sortedSearch();
 function sourceComments(text5) {
   const lines = [];
@@ -53810,13 +53829,19 @@ function sourceComments(text5) {
   });
   return (line) => paths[lastAtMostIn(lines, line)] ?? null;
 }
+function sourcePath(sources, inChart) {
+  for (const { name, dir } of sources.localDependencies ?? []) {
+    const vendored = `charts/${name}/`;
+    if (inChart.startsWith(vendored)) return inDir(dir, inChart.slice(vendored.length));
+  }
+  return inDir(sources.chartDir, inChart);
+}
 function valuesChain(sources, template) {
-  const prefix2 = sources.chartDir === "" ? "" : `${sources.chartDir}/`;
   const names = subchartNames(template);
   const chain = [...sources.valuesFiles].reverse().map((file) => ({ file, keyPrefix: names }));
   for (let depth = 1; depth <= names.length; depth++) {
     const dir = names.slice(0, depth).map((name) => `charts/${name}`).join("/");
-    chain.push({ file: `${prefix2}${dir}/values.yaml`, keyPrefix: names.slice(depth) });
+    chain.push({ file: sourcePath(sources, `${dir}/values.yaml`), keyPrefix: names.slice(depth) });
   }
   return chain;
 }
@@ -53858,13 +53883,12 @@ function valuesKeyFinder(sources, documentOf) {
   };
 }
 function chartNamedTemplates(sources) {
-  const prefix2 = sources.chartDir === "" ? "" : `${sources.chartDir}/`;
-  const inChart = ([file]) => file.startsWith(prefix2) && `/${file.slice(prefix2.length)}`.includes("/templates/");
+  const prefixes = [sources.chartDir, ...(sources.localDependencies ?? []).map((d) => d.dir)].map((dir) => inDir(dir, ""));
+  const inChart = ([file]) => prefixes.some((prefix2) => file.startsWith(prefix2) && `/${file.slice(prefix2.length)}`.includes("/templates/"));
   let named;
   return () => named ??= namedTemplates([...[...sources.texts].filter(inChart), ...[...sources.archived ?? []].filter(inChart)]);
 }
 function helmLocator(sources) {
-  const prefix2 = sources.chartDir === "" ? "" : `${sources.chartDir}/`;
   const documentOf = valuesDocuments(sources);
   const keyIn = valuesKeyFinder(sources, documentOf);
   const named = chartNamedTemplates(sources);
@@ -53881,7 +53905,7 @@ function helmLocator(sources) {
     return null;
   };
   return (template, path4, rendered, missing) => {
-    const file = `${prefix2}${template}`;
+    const file = sourcePath(sources, template);
     const own = sources.texts.get(file);
     const text5 = own ?? sources.archived?.get(file);
     if (text5 === void 0) return { template: null, values: null };
@@ -54716,7 +54740,8 @@ function indexRendering(path4, rendering, headPaths, changed) {
     operationsIn = (document, file) => index.operationsIn(renderedObject(document), file);
   } else {
     const prefix2 = root.dir === "" ? "" : `${root.dir}/`;
-    const chart = { chartDir: root.dir, valuesFiles: [`${prefix2}values.yaml`, ...root.helm?.valuesFiles ?? []], texts: sources, ...archived ? { archived } : {} };
+    const local = root.helm?.localDependencies;
+    const chart = { chartDir: root.dir, valuesFiles: [`${prefix2}values.yaml`, ...root.helm?.valuesFiles ?? []], texts: sources, ...archived ? { archived } : {}, ...local ? { localDependencies: local } : {} };
     const locator = helmLocator(chart);
     const named = chartNamedTemplates(chart);
     const templateOf = sourceComments(rendering.text);
