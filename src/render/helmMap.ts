@@ -57,7 +57,7 @@ export interface HelmSources {
  * chart's folder, except in a dependency from a folder of the repository,
  * which is in that folder.
  */
-function sourcePath(sources: HelmSources, inChart: string): string {
+export function sourcePath(sources: HelmSources, inChart: string): string {
   for (const { name, dir } of sources.localDependencies ?? []) {
     const vendored = `charts/${name}/`;
     if (inChart.startsWith(vendored)) return inDir(dir, inChart.slice(vendored.length));

@@ -17,7 +17,7 @@ import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
 import { parseFieldPath } from '../pss/paths.js';
 import type { FieldPath, JsonValue } from '../pss/types.js';
 import type { DiffFinding, DiffLocation, DiffReport } from '../scope/types.js';
-import { chartNamedTemplates, helmLocator, sourceComments, valuesKeyWriter, valuesTruthOf } from './helmMap.js';
+import { chartNamedTemplates, helmLocator, sourceComments, sourcePath, valuesKeyWriter, valuesTruthOf } from './helmMap.js';
 import type { ChartTemplate } from './templateFix.js';
 import { kustomizeIndex } from './kustomizeMap.js';
 import type { ObjectDocument, OperationsDocument, RenderedObject, SourceHit } from './kustomizeMap.js';
@@ -182,8 +182,10 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
     chartTemplateOf = (document) => {
       const template = templateOf(document.line);
       // A vendored subchart's template may be inside its archive: read there, its values written in the root's values.yaml.
-      const text = template === null ? undefined : (sources.get(`${prefix}${template}`) ?? archived?.get(`${prefix}${template}`));
-      return template === null || text === undefined ? null : { file: `${prefix}${template}`, text, named: named(), truth: truthOf(template), writeKey: (key) => writeKey(template, key) };
+      // A dependency's template from a folder of the repository is edited there.
+      const file = template === null ? undefined : sourcePath(chart, template);
+      const text = file === undefined ? undefined : (sources.get(file) ?? archived?.get(`${prefix}${template}`));
+      return file === undefined || template === null || text === undefined ? null : { file, text, named: named(), truth: truthOf(template), writeKey: (key) => writeKey(template, key) };
     };
   }
   return { path, rendering, documents, lines: rendering.text.split('\n'), place, documentIn, operationsIn, chartTemplateOf };

@@ -189,6 +189,25 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     expect(report.findings[0]!.fix).toEqual({ startLine: 3, endLine: 3, replacement: 'privileged: false\n', attachable: true });
   });
 
+  it("fixes a dependency's template from a folder of the repository where that template is (argocd-example-apps' kustomized-helm)", async () => {
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}-guestbook\nspec:\n  containers:\n    - name: guestbook\n      image: guestbook:1\n';
+    const { report } = await checkTree(
+      {
+        'guestbook/Chart.yaml': 'apiVersion: v2\nname: guestbook\nversion: 0.1.0\n',
+        'guestbook/templates/pod.yaml': pod,
+        'plugins/app/Chart.yaml': 'apiVersion: v2\nname: app\nversion: 0.1.0\ndependencies:\n  - name: guestbook\n    version: 0.1.0\n    repository: file://../../guestbook\n',
+      },
+      '--level',
+      'restricted',
+    );
+    // Both charts render the pod; its container's map goes into guestbook/templates/pod.yaml, verified through either.
+    const escalation = report.findings.filter((f) => f.check === 'allowPrivilegeEscalation');
+    expect(escalation.map((f) => [f.file, f.line, f.rendered?.root, f.fix?.startLine])).toEqual([
+      ['guestbook/templates/pod.yaml', 7, 'guestbook', 7],
+      ['guestbook/templates/pod.yaml', 7, 'plugins/app', 7],
+    ]);
+  });
+
   it('pairs a test pod its template names anew at each rendering with the base one: untouched, it is not reported; edited, it is modified', async () => {
     const { report } = await diff('helm-test-pods');
     // connection.yaml renders the same pod spec under another random name: unchanged, so not checked.
