@@ -54756,8 +54756,9 @@ function indexRendering(path4, rendering, headPaths, changed) {
     };
     chartTemplateOf = (document) => {
       const template = templateOf(document.line);
-      const text5 = template === null ? void 0 : sources.get(`${prefix2}${template}`) ?? archived?.get(`${prefix2}${template}`);
-      return template === null || text5 === void 0 ? null : { file: `${prefix2}${template}`, text: text5, named: named(), truth: truthOf2(template), writeKey: (key) => writeKey(template, key) };
+      const file = template === null ? void 0 : sourcePath(chart, template);
+      const text5 = file === void 0 ? void 0 : sources.get(file) ?? archived?.get(`${prefix2}${template}`);
+      return file === void 0 || template === null || text5 === void 0 ? null : { file, text: text5, named: named(), truth: truthOf2(template), writeKey: (key) => writeKey(template, key) };
     };
   }
   return { path: path4, rendering, documents, lines: rendering.text.split("\n"), place: place2, documentIn, operationsIn, chartTemplateOf };
