@@ -479,14 +479,17 @@ interface Branches {
   taken: boolean;
   /** An earlier branch's condition is not known. */
   unknown: boolean;
+  /** The block rebinds the dot (`with`, `range`, `define`): inside it, `.Values` is not the chart's values. */
+  readonly rebinds: boolean;
 }
 
 /**
  * The lines of a template that a branch its values rule out holds: under
  * `if .Values.x` (or `with`) when x is false, under its `else` when x is
  * true, and so on down an `else if` chain. A condition on anything else
- * (`and`, `not`, a comparison, a variable) rules nothing out. A line is
- * judged by the branches open where it starts.
+ * (`and`, `not`, a comparison, a variable) rules nothing out, nor does one
+ * inside a `with`, `range` or `define`, where `.Values` is not the chart's
+ * values. A line is judged by the branches open where it starts.
  */
 export function linesNotRendered(text: string, truth: ValuesTruth): ReadonlySet<number> {
   const out = new Set<number>();
@@ -495,10 +498,10 @@ export function linesNotRendered(text: string, truth: ValuesTruth): ReadonlySet<
     if (open.some((b) => b.current === false)) out.add(i + 1);
     for (const match of raw.matchAll(action)) {
       const words = match[1]!;
-      const condition = conditionOnValues.exec(words);
+      const condition = open.some((b) => b.rebinds) ? null : conditionOnValues.exec(words);
       const value = condition === null ? undefined : truth(condition[2]!.slice(1).split('.'));
-      if (/^(if|with)\b/.test(words)) open.push({ current: value, taken: value === true, unknown: value === undefined });
-      else if (blockOpener.test(words)) open.push({ current: undefined, taken: false, unknown: true });
+      if (/^(if|with)\b/.test(words)) open.push({ current: value, taken: value === true, unknown: value === undefined, rebinds: words.startsWith('with') });
+      else if (blockOpener.test(words)) open.push({ current: undefined, taken: false, unknown: true, rebinds: !words.startsWith('if') });
       else if (words === 'end') open.pop();
       else if (/^else\b/.test(words) && open.length > 0) {
         const branches = open[open.length - 1]!;

@@ -97,6 +97,8 @@ describe('a template that writes a field two ways, in the branches of an `if` (p
     // An `else` after a condition known true is not written, even after an unknown one; a branch after an unknown one is not known written.
     expect(linesNotRendered('{{- if .Values.a }}\nx: 1\n{{- else }}\ny: 2\n{{- end }}\n', () => true)).toEqual(new Set([4, 5]));
     expect(linesNotRendered('{{- if eq .Values.a 1 }}\nx: 1\n{{- else if .Values.b }}\ny: 2\n{{- else }}\nz: 3\n{{- end }}\n', () => true)).toEqual(new Set([6, 7]));
+    // Inside `with`, `.Values` is the dot's: helm reads nothing of the chart's values there.
+    expect(linesNotRendered('{{- with .Values.a }}\n{{- if .Values.b }}\nx: 1\n{{- end }}\n{{- end }}\n', (key) => key[0] === 'a')).toEqual(new Set());
   });
 });
 
