@@ -17,6 +17,7 @@
  *   plain manifest.
  */
 import { readChart } from './chart.js';
+import type { LoadProblem } from '../manifests/types.js';
 import type { Chart, MissingDependency } from './chart.js';
 import { isKustomizationFile, kustomizationIn, readKustomization } from './kustomization.js';
 import type { Kustomization } from './kustomization.js';
@@ -63,7 +64,17 @@ export interface Discovery {
   readonly roots: readonly RenderRoot[];
   /** Files judged through a rendering (at head or base), never as plain manifests. */
   readonly consumed: ReadonlySet<string>;
+  /** What discovery leaves unrendered, to say (a chart's values files past the renderings one chart may take). */
+  readonly problems: readonly LoadProblem[];
 }
+
+/**
+ * The renderings of one chart's environments (values files beside its
+ * values.yaml) a change may take: each is a helm run at base, at head and
+ * for every suggestion verified, so a chart folder of test values files
+ * would hold the review for minutes. Those the change touches come first.
+ */
+export const maxEnvironments = 8;
 
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
@@ -196,7 +207,7 @@ function leftOut(missing: readonly MissingDependency[], otherValues: boolean): s
   return `rendered without ${namedDependencies(on)}, ${vendorThem}: what ${on.length === 1 ? 'it renders' : 'they render'} is not checked`;
 }
 
-function helmRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: ReadonlySet<string>, settings: RenderSettings, consumed: Set<string>): RenderRoot[] {
+function helmRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: ReadonlySet<string>, settings: RenderSettings, consumed: Set<string>, problems: LoadProblem[]): RenderRoot[] {
   const roots: RenderRoot[] = [];
   // A chart a kustomization inflates is rendered through it, with its values: not as a chart of its own.
   const inflated = new Set(settings.kustomizeHelm === true ? [...kustomizationsOf(head).values()].flatMap((k) => k.helmChartDirs) : []);
@@ -235,7 +246,9 @@ function helmRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: Reado
     const incomplete = leftOut(missing, values.length > 0);
     roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]), incomplete });
     // Values files the config names are the chart's values everywhere; else those beside values.yaml each make a rendering of their own.
-    const environments = config?.values === undefined ? environmentValuesOf(chart.dir, inChart) : [];
+    const environments = config?.values === undefined ? environmentValuesOf(chart.dir, inChart, changed) : [];
+    const left = environments.splice(maxEnvironments);
+    if (left.length > 0) problems.push({ file: chart.file, line: null, kind: 'not-rendered', message: leftEnvironments(chart.dir, environments.length, left) });
     const ci = config?.ciValues ? ciValuesOf(chart.dir, inChart) : [];
     // Another values file may turn on any dependency; what the chart's own rendering already says is not said again.
     const extraIncomplete = leftOut(missing, true);
@@ -256,13 +269,21 @@ function helmRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: Reado
  * before, and pass unseen. Only files in the chart's own folder: examples
  * and tests in its subfolders are not installed anywhere.
  */
-function environmentValuesOf(dir: string, inChart: readonly string[]): string[] {
+function environmentValuesOf(dir: string, inChart: readonly string[], changed: ReadonlySet<string>): string[] {
   const prefix = inDir(dir, '');
   const isEnvironment = (path: string) => {
     const name = path.slice(prefix.length);
     return path.startsWith(prefix) && !name.includes('/') && name !== 'values.yaml' && /values/i.test(name) && /\.ya?ml$/.test(name);
   };
-  return inChart.filter(isEnvironment).sort();
+  // Those the change touches first (maxEnvironments).
+  return inChart.filter(isEnvironment).sort((a, b) => Number(changed.has(b)) - Number(changed.has(a)) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The notice of a chart's environments left unrendered past maxEnvironments. */
+function leftEnvironments(dir: string, rendered: number, left: readonly string[]): string {
+  const shown = left.slice(0, 5).map((path) => `\`${path.slice(inDir(dir, '').length)}\``).join(', ');
+  const more = left.length > 5 ? ` and ${left.length - 5} more` : '';
+  return `${shownDir(dir)} is rendered with ${rendered} of the ${rendered + left.length} values files beside its values.yaml (those the change touches first), so what ${shown}${more} set is not checked: name the ones that matter in \`render.charts[].values\` of the config file`;
 }
 
 /** A chart's test values, `ci/*-values.yaml` (Helm's convention: `ct install` renders the chart once with each). */
@@ -274,9 +295,10 @@ function ciValuesOf(dir: string, inChart: readonly string[]): string[] {
 export function discoverRoots(head: TreeSnapshot, base: TreeSnapshot | null, changedPaths: Iterable<string>, settings: RenderSettings = defaultRenderSettings): Discovery {
   const changed = new Set(changedPaths);
   const consumed = new Set<string>();
-  const roots = [...kustomizeRoots(head, base, changed, settings, consumed), ...helmRoots(head, base, changed, settings, consumed)];
+  const problems: LoadProblem[] = [];
+  const roots = [...kustomizeRoots(head, base, changed, settings, consumed), ...helmRoots(head, base, changed, settings, consumed, problems)];
   roots.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
-  return { roots, consumed };
+  return { roots, consumed, problems };
 }
 
 export { kustomizationIn };

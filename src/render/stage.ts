@@ -190,7 +190,7 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
   const truncated = truncationProblem(changeSet, port);
   const stray = strayValuesFiles(changeSet, discovery.consumed, port.head.paths);
-  return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), errors: [...verified.errors, ...plan.problems, ...stray, ...(truncated ? [truncated] : [])].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0))) };
+  return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), errors: [...verified.errors, ...plan.problems, ...discovery.problems.filter((problem) => selectsPath(selection, problem.file)), ...stray, ...(truncated ? [truncated] : [])].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0))) };
 }
 
 /**
@@ -210,7 +210,7 @@ export async function checkRenderings(tools: RenderPort, options: RenderStageOpt
   // A check knows no change: no status, no diff lines.
   const findings = withoutRepeats(verified.findings.map(({ status: _status, preexisting: _preexisting, locations, ...finding }) => ({ ...finding, locations: locations.map(({ inDiff: _inDiff, ...location }) => location) })));
   const podSpecs = verified.podSpecs.map(({ status: _status, previousFile: _previous, ...verdict }) => verdict);
-  const report_: CheckReport = { ...verified, findings, podSpecs, errors: [...verified.errors, ...plan.problems] };
+  const report_: CheckReport = { ...verified, findings, podSpecs, errors: [...verified.errors, ...plan.problems, ...discovery.problems] };
   delete (report_ as { unchangedPodSpecs?: number }).unchangedPodSpecs;
   return { report: report_, consumed: discovery.consumed };
 }

@@ -1,6 +1,6 @@
 /** Discovery: which overlays and charts a change set affects, and which files they consume. */
 import { describe, expect, it } from 'vitest';
-import { discoverRoots, discoveryReads } from '../../../src/render/discover.js';
+import { discoverRoots, discoveryReads, maxEnvironments } from '../../../src/render/discover.js';
 import { isRemote } from '../../../src/render/kustomization.js';
 import type { TreeSnapshot } from '../../../src/render/types.js';
 
@@ -148,11 +148,11 @@ describe('discoverRoots', () => {
     };
     const chart = tree(files);
     const found = (settings?: Parameters<typeof discoverRoots>[3]) => discoverRoots(chart, chart, ['web/values-prod.yaml'], settings).roots.map((r) => [r.label, r.helm!.valuesFiles]);
-    // Templates and examples in its subfolders are installed nowhere.
+    // Templates and examples in its subfolders are installed nowhere; the values file the change touches comes first.
     expect(found()).toEqual([
       ['web', []],
-      ['web (staging.values.yml)', ['web/staging.values.yml']],
       ['web (values-prod.yaml)', ['web/values-prod.yaml']],
+      ['web (staging.values.yml)', ['web/staging.values.yml']],
     ]);
     // Values the config names are the chart's values everywhere, and `values: []` says it has none other.
     expect(found({ charts: [{ chart: 'web', values: ['web/values-prod.yaml'] }] })).toEqual([['web', ['web/values-prod.yaml']]]);
@@ -165,6 +165,23 @@ describe('discoverRoots', () => {
       ['web', true],
       ['web (staging.values.yml)', false],
       ['web (values-prod.yaml)', false],
+    ]);
+  });
+
+  it("renders at most maxEnvironments of a chart's values files, those the change touches first, and names the rest", () => {
+    const files: Record<string, string> = { 'web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n', 'web/values.yaml': 'replicas: 1\n' };
+    for (let i = 10; i < 22; i++) files[`web/values-${i}.yaml`] = 'replicas: 2\n';
+    const chart = tree(files);
+    const { roots, problems } = discoverRoots(chart, chart, ['web/values-21.yaml']);
+    expect(roots.map((r) => r.label)).toEqual(['web', 'web (values-21.yaml)', ...Array.from({ length: maxEnvironments - 1 }, (_, i) => `web (values-${10 + i}.yaml)`)]);
+    expect(problems).toEqual([
+      {
+        file: 'web/Chart.yaml',
+        line: null,
+        kind: 'not-rendered',
+        message:
+          'web is rendered with 8 of the 12 values files beside its values.yaml (those the change touches first), so what `values-17.yaml`, `values-18.yaml`, `values-19.yaml`, `values-20.yaml` set is not checked: name the ones that matter in `render.charts[].values` of the config file',
+      },
     ]);
   });
 
