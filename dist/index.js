@@ -16053,7 +16053,7 @@ function leftOut(missing, otherValues) {
   if (on.length === 0) return null;
   return `rendered without ${namedDependencies(on)}, ${vendorThem}: what ${on.length === 1 ? "it renders" : "they render"} is not checked`;
 }
-function helmRoots(head, base, changed, settings, consumed) {
+function helmRoots(head, base, changed, settings, consumed, problems) {
   const roots = [];
   const inflated = new Set(settings.kustomizeHelm === true ? [...kustomizationsOf(head).values()].flatMap((k) => k.helmChartDirs) : []);
   const baseCharts = new Map((base ? chartsOf(base) : []).map(({ chart, files }) => [chart.dir, files]));
@@ -16086,7 +16086,9 @@ function helmRoots(head, base, changed, settings, consumed) {
     const rendering = { tool: "helm", dir: chart.dir, file: chart.file, sources, baseSources, blocked: null, renderedWithout, inflateHelm: false, limits: limitsOf(settings) };
     const incomplete = leftOut(missing, values.length > 0);
     roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]), incomplete });
-    const environments = config?.values === void 0 ? environmentValuesOf(chart.dir, inChart) : [];
+    const environments = config?.values === void 0 ? environmentValuesOf(chart.dir, inChart, changed) : [];
+    const left = environments.splice(maxEnvironments);
+    if (left.length > 0) problems.push({ file: chart.file, line: null, kind: "not-rendered", message: leftEnvironments(chart.dir, environments.length, left) });
     const ci = config?.ciValues ? ciValuesOf(chart.dir, inChart) : [];
     const extraIncomplete = leftOut(missing, true);
     for (const file of [...environments, ...ci]) {
@@ -16096,13 +16098,18 @@ function helmRoots(head, base, changed, settings, consumed) {
   }
   return roots;
 }
-function environmentValuesOf(dir, inChart) {
+function environmentValuesOf(dir, inChart, changed) {
   const prefix2 = inDir(dir, "");
   const isEnvironment = (path4) => {
     const name = path4.slice(prefix2.length);
     return path4.startsWith(prefix2) && !name.includes("/") && name !== "values.yaml" && /values/i.test(name) && /\.ya?ml$/.test(name);
   };
-  return inChart.filter(isEnvironment).sort();
+  return inChart.filter(isEnvironment).sort((a, b) => Number(changed.has(b)) - Number(changed.has(a)) || (a < b ? -1 : a > b ? 1 : 0));
+}
+function leftEnvironments(dir, rendered, left) {
+  const shown4 = left.slice(0, 5).map((path4) => `\`${path4.slice(inDir(dir, "").length)}\``).join(", ");
+  const more = left.length > 5 ? ` and ${left.length - 5} more` : "";
+  return `${shownDir(dir)} is rendered with ${rendered} of the ${rendered + left.length} values files beside its values.yaml (those the change touches first), so what ${shown4}${more} set is not checked: name the ones that matter in \`render.charts[].values\` of the config file`;
 }
 function ciValuesOf(dir, inChart) {
   const ciDir = inDir(dir, "ci/");
@@ -16111,11 +16118,12 @@ function ciValuesOf(dir, inChart) {
 function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettings) {
   const changed = new Set(changedPaths2);
   const consumed = /* @__PURE__ */ new Set();
-  const roots = [...kustomizeRoots(head, base, changed, settings, consumed), ...helmRoots(head, base, changed, settings, consumed)];
+  const problems = [];
+  const roots = [...kustomizeRoots(head, base, changed, settings, consumed), ...helmRoots(head, base, changed, settings, consumed, problems)];
   roots.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
-  return { roots, consumed };
+  return { roots, consumed, problems };
 }
-var defaultRenderSettings, defaultRenderLimits, baseName, chartFileNames, vendorThem, namedDependencies;
+var defaultRenderSettings, defaultRenderLimits, maxEnvironments, baseName, chartFileNames, vendorThem, namedDependencies;
 var init_discover = __esm({
   "src/render/discover.ts"() {
     "use strict";
@@ -16124,6 +16132,7 @@ var init_discover = __esm({
     init_paths();
     defaultRenderSettings = { charts: [] };
     defaultRenderLimits = { timeoutMs: 6e4, maxOutputBytes: 16 * 1024 * 1024 };
+    maxEnvironments = 8;
     baseName = (path4) => path4.slice(path4.lastIndexOf("/") + 1);
     chartFileNames = ["Chart.yaml", "requirements.yaml"];
     vendorThem = "not vendored in `charts/` (run `helm dependency build` and commit it; dependencies are never fetched)";
@@ -53742,10 +53751,10 @@ function linesNotRendered(text5, truth) {
     if (open2.some((b) => b.current === false)) out.add(i + 1);
     for (const match2 of raw.matchAll(action)) {
       const words = match2[1];
-      const condition = conditionOnValues.exec(words);
+      const condition = open2.some((b) => b.rebinds) ? null : conditionOnValues.exec(words);
       const value = condition === null ? void 0 : truth(condition[2].slice(1).split("."));
-      if (/^(if|with)\b/.test(words)) open2.push({ current: value, taken: value === true, unknown: value === void 0 });
-      else if (blockOpener.test(words)) open2.push({ current: void 0, taken: false, unknown: true });
+      if (/^(if|with)\b/.test(words)) open2.push({ current: value, taken: value === true, unknown: value === void 0, rebinds: words.startsWith("with") });
+      else if (blockOpener.test(words)) open2.push({ current: void 0, taken: false, unknown: true, rebinds: !words.startsWith("if") });
       else if (words === "end") open2.pop();
       else if (/^else\b/.test(words) && open2.length > 0) {
         const branches = open2[open2.length - 1];
@@ -55375,7 +55384,7 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
   const truncated = truncationProblem(changeSet, port);
   const stray = strayValuesFiles(changeSet, discovery.consumed, port.head.paths);
-  return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), errors: [...verified.errors, ...plan.problems, ...stray, ...truncated ? [truncated] : []].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)) };
+  return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), errors: [...verified.errors, ...plan.problems, ...discovery.problems.filter((problem) => selectsPath(selection, problem.file)), ...stray, ...truncated ? [truncated] : []].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)) };
 }
 
 // src/main.ts
