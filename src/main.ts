@@ -11,7 +11,7 @@
  */
 import { ConfigurationError, readSettings, readWriteInterval, writeIntervalVariable } from './config/settings.js';
 import type { Settings } from './config/settings.js';
-import { diffLines } from './diff/lines.js';
+import { changeSetLines } from './diff/lines.js';
 import type { ChangeSet, ChangedFile } from './diff/types.js';
 import { readEventContext } from './event/context.js';
 import type { EventContext } from './event/context.js';
@@ -440,8 +440,7 @@ export async function run(given?: ActionIO): Promise<RunResult | undefined> {
       let step = 'The earlier comments could not be read';
       try {
         const existing = await existingComments(github, event.pr, (m) => io.warning(m));
-        const filesByPath = new Map(changeSet.files.map((f) => [f.path, f]));
-        const plan = planReview(findings, (path) => diffLines(filesByPath.get(path)?.hunks ?? null), existing, settings.maxComments, event.headSha, report.errors);
+        const plan = planReview(findings, changeSetLines(changeSet), existing, settings.maxComments, event.headSha, report.errors);
         step = 'The review could not be posted';
         const links = githubLinks(io.env.GITHUB_SERVER_URL ?? 'https://github.com', event.pr.owner, event.pr.repo, event.pr.number, event.headSha);
         const body = reviewBody({ plan, findings, errors: report.errors, policy, links });

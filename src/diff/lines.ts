@@ -3,7 +3,7 @@
  * context lines inside a hunk. Only those can carry an inline review
  * comment, and a multi-line comment or suggestion must stay inside one hunk.
  */
-import type { Hunk } from './types.js';
+import type { ChangeSet, Hunk } from './types.js';
 
 export interface DiffLines {
   /** True when the head line is an added or context line of some hunk. */
@@ -38,5 +38,21 @@ export function diffLines(hunks: readonly Hunk[] | null): DiffLines {
     has: (line) => hunkOf(line) !== -1,
     hunkOf,
     spansOneHunk: (start, end) => start <= end && hunkOf(start) !== -1 && hunkOf(start) === hunkOf(end),
+  };
+}
+
+/**
+ * The diff lines of each path of a change set, made once per path: its
+ * selected files', and those of files the selection left out whose hunks
+ * the source read (a chart's helper template, where a rendered finding may
+ * be placed and commented on). No lines for a path it does not hold.
+ */
+export function changeSetLines(changeSet: ChangeSet | null): (path: string) => DiffLines {
+  const hunks = new Map<string, readonly Hunk[] | null>([...(changeSet?.unselectedHunks ?? []), ...(changeSet?.files ?? []).map((f) => [f.path, f.hunks] as const)]);
+  const made = new Map<string, DiffLines>();
+  return (path) => {
+    let lines = made.get(path);
+    if (lines === undefined) made.set(path, (lines = diffLines(hunks.get(path) ?? null)));
+    return lines;
   };
 }

@@ -73,6 +73,13 @@ export interface ChangeSet {
    * belong to are still rendered.
    */
   readonly unselectedPaths?: readonly string[];
+  /**
+   * The diff hunks of those files, where the source read them (GitHub's
+   * list of a pull request's files gives every file's patch): a chart's
+   * helper template is no manifest, but a finding it writes is placed, and
+   * commented, on its lines.
+   */
+  readonly unselectedHunks?: ReadonlyMap<string, readonly Hunk[]>;
   /** Why the list of files may be incomplete (e.g. the API's 3,000-file cap), if it may be. */
   readonly incomplete?: string;
 }

@@ -6,7 +6,7 @@
  */
 import { linkContent } from '../diff/links.js';
 import { parseFilePatch } from '../diff/parse.js';
-import type { ChangeSet, ChangedFile, FileContent, FileStatus } from '../diff/types.js';
+import type { ChangeSet, ChangedFile, FileContent, FileStatus, Hunk } from '../diff/types.js';
 import { inlineCode } from '../report/markdown.js';
 import { selectsFile } from '../scope/select.js';
 import type { FileSelection } from '../scope/select.js';
@@ -96,6 +96,7 @@ export async function readApiChangeSet(
   let incomplete: string | undefined;
   const candidates: ChangedFile[] = [];
   const unselected: string[] = [];
+  const unselectedHunks = new Map<string, Hunk[]>();
   const unlisted: ChangedFile[] = [];
   if (listed.files.length < listed.changedFiles) {
     const shown = `GitHub listed ${listed.files.length} of the ${listed.changedFiles} changed files (its API stops at ${listFilesCap})`;
@@ -117,6 +118,7 @@ export async function readApiChangeSet(
     const probe: ChangedFile = { path: entry.filename, ...(previousPath ? { previousPath } : {}), status, base: { kind: 'absent' }, head: { kind: 'absent' }, hunks: null };
     if (!selectsFile(request.selection, probe)) {
       unselected.push(entry.filename, ...(previousPath ? [previousPath] : []));
+      if (entry.patch !== null && status !== 'removed') unselectedHunks.set(entry.filename, parseFilePatch(entry.patch));
       continue;
     }
     candidates.push({ ...probe, hunks: entry.patch === null ? null : parseFilePatch(entry.patch) });
@@ -141,7 +143,7 @@ export async function readApiChangeSet(
     base: file.status === 'added' ? ({ kind: 'absent' } as const) : contentOf(blobs.get(`${mergeBase}:${file.previousPath ?? file.path}`), request.maxBytes, 'base'),
     head: file.status === 'removed' ? ({ kind: 'absent' } as const) : contentOf(blobs.get(`${request.headSha}:${file.path}`), request.maxBytes, 'head'),
   }));
-  return { files, unselectedPaths: unselected, ...(incomplete !== undefined ? { incomplete } : {}), notices, withoutDiff, extra };
+  return { files, unselectedPaths: unselected, unselectedHunks, ...(incomplete !== undefined ? { incomplete } : {}), notices, withoutDiff, extra };
 }
 
 /**

@@ -8,8 +8,7 @@
  * fixed as a manifest is (sourceCandidates.ts); the stage verifies each by
  * rendering again.
  */
-import { diffLines } from '../diff/lines.js';
-import type { DiffLines } from '../diff/lines.js';
+import { changeSetLines } from '../diff/lines.js';
 import type { ChangeSet } from '../diff/types.js';
 import type { Finding, IgnoredFinding } from '../findings/types.js';
 import { loadManifestFile } from '../manifests/load.js';
@@ -395,16 +394,7 @@ function inAssumedNamespace({ rendered }: Rendering, namespace: string | null): 
 /** `changeSet`: what the pull request changed, or null for `check`, which knows no change. */
 export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<string, Rendering>, changeSet: ChangeSet | null, headPaths: ReadonlySet<string>): MappedReport {
   const changed = changeSet === null ? null : new Set(changeSet.files.map((f) => f.path));
-  const hunks = new Map((changeSet?.files ?? []).map((f) => [f.path, f.hunks] as const));
-  const diffs = new Map<string, DiffLines>();
-  const linesIn = (file: string) => {
-    let lines = diffs.get(file);
-    if (lines === undefined) {
-      lines = diffLines(hunks.get(file) ?? null);
-      diffs.set(file, lines);
-    }
-    return lines;
-  };
+  const linesIn = changeSetLines(changeSet);
   const indexes = new Map<string, RenderingIndex>();
   const indexOf = (path: string): RenderingIndex | null => {
     const rendering = renderings.get(path);

@@ -101,6 +101,17 @@ describe.skipIf(!haveHelm() || !haveKustomize())(`the Action renders charts and 
     }
   });
 
+  it("a library chart's helper: the comment and its suggestion on the helper's line, though the file selection reads no .tpl as a manifest", async () => {
+    const pr = await pullRequest('helm-library');
+    const run = await runAction(emulator, pr, { eventName: 'pull_request_target', payload: pullRequestEvent(pr, { action: 'synchronize', apiUrl: emulator.url }) });
+    expect(run.stderr).toBe('');
+    const [review, ...more] = reviewsOf(pr);
+    expect(more).toEqual([]);
+    expect(review!.comments.map((c) => [c.path, c.line, c.side])).toEqual([['charts/common/templates/_sc.tpl', 3, 'RIGHT']]);
+    expect(review!.comments[0]!.body).toContain('```suggestion\nprivileged: false\n```');
+    expect(run.outputs).toMatchObject({ blocking: '1', conclusion: 'failure' });
+  });
+
   it('an overlay patch: the comment on the patch line, the suggestion verified by rendering again', async () => {
     const pr = await pullRequest('kustomize-patch');
     const run = await runAction(emulator, pr, { inputs: { 'warn-level': 'privileged' } });
