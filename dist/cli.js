@@ -25857,6 +25857,15 @@ function diffLines2(hunks) {
     spansOneHunk: (start, end) => start <= end && hunkOf(start) !== -1 && hunkOf(start) === hunkOf(end)
   };
 }
+function changeSetLines(changeSet) {
+  const hunks = new Map([...changeSet?.unselectedHunks ?? [], ...(changeSet?.files ?? []).map((f) => [f.path, f.hunks])]);
+  const made = /* @__PURE__ */ new Map();
+  return (path11) => {
+    let lines = made.get(path11);
+    if (lines === void 0) made.set(path11, lines = diffLines2(hunks.get(path11) ?? null));
+    return lines;
+  };
+}
 
 // src/scope/policyChanges.ts
 var approval = "Revert the relaxation, or have someone who may lower the bar approve it: a repository admin merges past the check, or the config at the base commit sets `policy-changes: warn`.";
@@ -27940,16 +27949,7 @@ function inAssumedNamespace({ rendered }, namespace) {
 }
 function mapRenderedReport(report, renderings, changeSet, headPaths) {
   const changed = changeSet === null ? null : new Set(changeSet.files.map((f) => f.path));
-  const hunks = new Map((changeSet?.files ?? []).map((f) => [f.path, f.hunks]));
-  const diffs = /* @__PURE__ */ new Map();
-  const linesIn2 = (file) => {
-    let lines = diffs.get(file);
-    if (lines === void 0) {
-      lines = diffLines2(hunks.get(file) ?? null);
-      diffs.set(file, lines);
-    }
-    return lines;
-  };
+  const linesIn2 = changeSetLines(changeSet);
   const indexes = /* @__PURE__ */ new Map();
   const indexOf = (path11) => {
     const rendering = renderings.get(path11);

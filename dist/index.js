@@ -45603,6 +45603,15 @@ function diffLines(hunks) {
     spansOneHunk: (start, end) => start <= end && hunkOf(start) !== -1 && hunkOf(start) === hunkOf(end)
   };
 }
+function changeSetLines(changeSet) {
+  const hunks = new Map([...changeSet?.unselectedHunks ?? [], ...(changeSet?.files ?? []).map((f) => [f.path, f.hunks])]);
+  const made = /* @__PURE__ */ new Map();
+  return (path4) => {
+    let lines = made.get(path4);
+    if (lines === void 0) made.set(path4, lines = diffLines(hunks.get(path4) ?? null));
+    return lines;
+  };
+}
 
 // src/event/context.ts
 var reviewedActions = /* @__PURE__ */ new Set(["opened", "synchronize", "reopened", "ready_for_review"]);
@@ -45720,6 +45729,7 @@ async function readApiChangeSet(github, request2) {
   let incomplete;
   const candidates = [];
   const unselected = [];
+  const unselectedHunks = /* @__PURE__ */ new Map();
   const unlisted = [];
   if (listed.files.length < listed.changedFiles) {
     const shown4 = `GitHub listed ${listed.files.length} of the ${listed.changedFiles} changed files (its API stops at ${listFilesCap})`;
@@ -45739,6 +45749,7 @@ async function readApiChangeSet(github, request2) {
     const probe = { path: entry.filename, ...previousPath ? { previousPath } : {}, status, base: { kind: "absent" }, head: { kind: "absent" }, hunks: null };
     if (!selectsFile(request2.selection, probe)) {
       unselected.push(entry.filename, ...previousPath ? [previousPath] : []);
+      if (entry.patch !== null && status !== "removed") unselectedHunks.set(entry.filename, parseFilePatch(entry.patch));
       continue;
     }
     candidates.push({ ...probe, hunks: entry.patch === null ? null : parseFilePatch(entry.patch) });
@@ -45761,7 +45772,7 @@ async function readApiChangeSet(github, request2) {
     base: file.status === "added" ? { kind: "absent" } : contentOf(blobs.get(`${mergeBase2}:${file.previousPath ?? file.path}`), request2.maxBytes, "base"),
     head: file.status === "removed" ? { kind: "absent" } : contentOf(blobs.get(`${request2.headSha}:${file.path}`), request2.maxBytes, "head")
   }));
-  return { files, unselectedPaths: unselected, ...incomplete !== void 0 ? { incomplete } : {}, notices, withoutDiff, extra };
+  return { files, unselectedPaths: unselected, unselectedHunks, ...incomplete !== void 0 ? { incomplete } : {}, notices, withoutDiff, extra };
 }
 function withoutDiffNotice(withoutDiff, reported) {
   const files = new Set(reported.map((r) => r.file));
@@ -54901,16 +54912,7 @@ function inAssumedNamespace({ rendered }, namespace) {
 }
 function mapRenderedReport(report, renderings, changeSet, headPaths) {
   const changed = changeSet === null ? null : new Set(changeSet.files.map((f) => f.path));
-  const hunks = new Map((changeSet?.files ?? []).map((f) => [f.path, f.hunks]));
-  const diffs = /* @__PURE__ */ new Map();
-  const linesIn2 = (file) => {
-    let lines = diffs.get(file);
-    if (lines === void 0) {
-      lines = diffLines(hunks.get(file) ?? null);
-      diffs.set(file, lines);
-    }
-    return lines;
-  };
+  const linesIn2 = changeSetLines(changeSet);
   const indexes = /* @__PURE__ */ new Map();
   const indexOf = (path4) => {
     const rendering = renderings.get(path4);
@@ -55661,8 +55663,7 @@ async function run(given) {
       let step = "The earlier comments could not be read";
       try {
         const existing = await existingComments(github, event.pr, (m) => io.warning(m));
-        const filesByPath = new Map(changeSet.files.map((f) => [f.path, f]));
-        const plan = planReview(findings, (path4) => diffLines(filesByPath.get(path4)?.hunks ?? null), existing, settings.maxComments, event.headSha, report.errors);
+        const plan = planReview(findings, changeSetLines(changeSet), existing, settings.maxComments, event.headSha, report.errors);
         step = "The review could not be posted";
         const links = githubLinks(io.env.GITHUB_SERVER_URL ?? "https://github.com", event.pr.owner, event.pr.repo, event.pr.number, event.headSha);
         const body = reviewBody({ plan, findings, errors: report.errors, policy, links });
