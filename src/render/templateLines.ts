@@ -468,8 +468,45 @@ export function guardsOf(text: string, line: number): string[][] {
 /** What the values say of a key's truth in a template's `if` (helm's: false, 0, "", null and empty lists and maps are false); undefined when they do not say. */
 export type ValuesTruth = (key: readonly string[]) => boolean | undefined;
 
-/** `if .Values.x`, `else if .Values.x`, `with .Values.x`: the values key a block's branch is written under (group 2). */
-const conditionOnValues = new RegExp(String.raw`^(if|else\s+if|with)\s+${valuesKeyText}$`);
+/** A block's condition: `if C`, `else if C`, `with C` (group 1 the action, group 2 the condition). */
+const conditional = /^(if|else\s+if|with)\s+(.+)$/;
+const wholeValuesKey = new RegExp(String.raw`^${valuesKeyText}$`);
+
+/** The operands of a function call's arguments, split at spaces outside parentheses. */
+function operandsOf(text: string): string[] | null {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = text[i];
+    if (c === '(') depth++;
+    else if (c === ')' && --depth < 0) return null;
+    else if ((c === undefined || /\s/.test(c)) && depth === 0) {
+      if (i > start) out.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  return depth === 0 ? out : null;
+}
+
+/**
+ * The truth of a condition made of values keys: `.Values.x`, `not C`,
+ * `and C…`, `or C…`, parenthesised as needed; undefined for anything else
+ * (a comparison, a variable, a function) or when the values do not say.
+ */
+function conditionTruth(condition: string, truth: ValuesTruth): boolean | undefined {
+  const text = condition.trim();
+  if (text.startsWith('(') && text.endsWith(')') && operandsOf(text.slice(1, -1)) !== null) return conditionTruth(text.slice(1, -1), truth);
+  const key = wholeValuesKey.exec(text);
+  if (key !== null) return truth(key[1]!.slice(1).split('.'));
+  const [operator, ...operands] = operandsOf(text) ?? [];
+  if (operands.length === 0) return undefined;
+  const values = operands.map((operand) => conditionTruth(operand, truth));
+  if (operator === 'not') return operands.length === 1 && values[0] !== undefined ? !values[0] : undefined;
+  if (operator === 'and') return values.includes(false) ? false : values.includes(undefined) ? undefined : true;
+  if (operator === 'or') return values.includes(true) ? true : values.includes(undefined) ? undefined : false;
+  return undefined;
+}
 
 /** One open block action: whether its current branch is written, and what its earlier branches said. */
 interface Branches {
@@ -486,8 +523,9 @@ interface Branches {
 /**
  * The lines of a template that a branch its values rule out holds: under
  * `if .Values.x` (or `with`) when x is false, under its `else` when x is
- * true, and so on down an `else if` chain. A condition on anything else
- * (`and`, `not`, a comparison, a variable) rules nothing out, nor does one
+ * true, and so on down an `else if` chain; `not`, `and` and `or` of values
+ * keys too. A condition on anything else (a comparison, a variable, a
+ * function) rules nothing out, nor does one
  * inside a `with`, `range` or `define`, where `.Values` is not the chart's
  * values. A line is judged by the branches open where it starts.
  */
@@ -498,8 +536,8 @@ export function linesNotRendered(text: string, truth: ValuesTruth): ReadonlySet<
     if (open.some((b) => b.current === false)) out.add(i + 1);
     for (const match of raw.matchAll(action)) {
       const words = match[1]!;
-      const condition = open.some((b) => b.rebinds) ? null : conditionOnValues.exec(words);
-      const value = condition === null ? undefined : truth(condition[2]!.slice(1).split('.'));
+      const condition = open.some((b) => b.rebinds) ? null : conditional.exec(words);
+      const value = condition === null ? undefined : conditionTruth(condition[2]!, truth);
       if (/^(if|with)\b/.test(words)) open.push({ current: value, taken: value === true, unknown: value === undefined, rebinds: words.startsWith('with') });
       else if (blockOpener.test(words)) open.push({ current: undefined, taken: false, unknown: true, rebinds: !words.startsWith('if') });
       else if (words === 'end') open.pop();

@@ -92,8 +92,13 @@ describe('a template that writes a field two ways, in the branches of an `if` (p
     // The literal branch, as the values take it: the item it writes.
     const binding = { spec: { template: { spec: { containers: [{ name: 'web', securityContext: { capabilities: { add: ['NET_BIND_SERVICE'] } } }] } } } };
     expect(findInTemplate(template, added, binding, undefined, truth)).toEqual({ line: 15, exact: true, values: null });
-    // A condition on anything but one values key (`and`, `not`, a variable) rules nothing out.
-    expect(linesNotRendered('{{- if not .Values.a }}\nx: 1\n{{- else }}\ny: 2\n{{- end }}\n', () => true)).toEqual(new Set());
+    // `not`, `and` and `or` of values keys are read; a comparison or a variable rules nothing out.
+    const a = (key: readonly string[]) => ({ a: true, b: false })[key.join('.')];
+    // (A line is judged by the branches open where it starts: the `{{- else }}` line is the ruled-out branch's.)
+    expect(linesNotRendered('{{- if not .Values.a }}\nx: 1\n{{- else }}\ny: 2\n{{- end }}\n', a)).toEqual(new Set([2, 3]));
+    expect(linesNotRendered('{{- if and .Values.a (not .Values.b) }}\nx: 1\n{{- end }}\n{{- if or .Values.b .Values.c }}\ny: 2\n{{- end }}\n', a)).toEqual(new Set());
+    expect(linesNotRendered('{{- if and .Values.a .Values.b }}\nx: 1\n{{- end }}\n{{- if or .Values.a .Values.c }}\ny: 2\n{{- else }}\nz: 3\n{{- end }}\n', a)).toEqual(new Set([2, 3, 7, 8]));
+    expect(linesNotRendered('{{- if eq .Values.a true }}\nx: 1\n{{- end }}\n{{- if $x }}\ny: 2\n{{- end }}\n', a)).toEqual(new Set());
     // An `else` after a condition known true is not written, even after an unknown one; a branch after an unknown one is not known written.
     expect(linesNotRendered('{{- if .Values.a }}\nx: 1\n{{- else }}\ny: 2\n{{- end }}\n', () => true)).toEqual(new Set([4, 5]));
     expect(linesNotRendered('{{- if eq .Values.a 1 }}\nx: 1\n{{- else if .Values.b }}\ny: 2\n{{- else }}\nz: 3\n{{- end }}\n', () => true)).toEqual(new Set([6, 7]));
