@@ -26811,7 +26811,36 @@ function guardsOf(text4, line) {
   }
   return open.filter((key) => key !== null).reverse();
 }
-var conditionOnValues = new RegExp(String.raw`^(if|else\s+if|with)\s+${valuesKeyText}$`);
+var conditional = /^(if|else\s+if|with)\s+(.+)$/;
+var wholeValuesKey = new RegExp(String.raw`^${valuesKeyText}$`);
+function operandsOf(text4) {
+  const out = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i <= text4.length; i++) {
+    const c = text4[i];
+    if (c === "(") depth++;
+    else if (c === ")" && --depth < 0) return null;
+    else if ((c === void 0 || /\s/.test(c)) && depth === 0) {
+      if (i > start) out.push(text4.slice(start, i));
+      start = i + 1;
+    }
+  }
+  return depth === 0 ? out : null;
+}
+function conditionTruth(condition, truth) {
+  const text4 = condition.trim();
+  if (text4.startsWith("(") && text4.endsWith(")") && operandsOf(text4.slice(1, -1)) !== null) return conditionTruth(text4.slice(1, -1), truth);
+  const key = wholeValuesKey.exec(text4);
+  if (key !== null) return truth(key[1].slice(1).split("."));
+  const [operator, ...operands] = operandsOf(text4) ?? [];
+  if (operands.length === 0) return void 0;
+  const values = operands.map((operand) => conditionTruth(operand, truth));
+  if (operator === "not") return operands.length === 1 && values[0] !== void 0 ? !values[0] : void 0;
+  if (operator === "and") return values.includes(false) ? false : values.includes(void 0) ? void 0 : true;
+  if (operator === "or") return values.includes(true) ? true : values.includes(void 0) ? void 0 : false;
+  return void 0;
+}
 function linesNotRendered(text4, truth) {
   const out = /* @__PURE__ */ new Set();
   const open = [];
@@ -26819,8 +26848,8 @@ function linesNotRendered(text4, truth) {
     if (open.some((b) => b.current === false)) out.add(i + 1);
     for (const match2 of raw.matchAll(action)) {
       const words = match2[1];
-      const condition = open.some((b) => b.rebinds) ? null : conditionOnValues.exec(words);
-      const value = condition === null ? void 0 : truth(condition[2].slice(1).split("."));
+      const condition = open.some((b) => b.rebinds) ? null : conditional.exec(words);
+      const value = condition === null ? void 0 : conditionTruth(condition[2], truth);
       if (/^(if|with)\b/.test(words)) open.push({ current: value, taken: value === true, unknown: value === void 0, rebinds: words.startsWith("with") });
       else if (blockOpener.test(words)) open.push({ current: void 0, taken: false, unknown: true, rebinds: !words.startsWith("if") });
       else if (words === "end") open.pop();

@@ -53754,7 +53754,36 @@ function guardsOf(text5, line) {
   }
   return open2.filter((key) => key !== null).reverse();
 }
-var conditionOnValues = new RegExp(String.raw`^(if|else\s+if|with)\s+${valuesKeyText}$`);
+var conditional = /^(if|else\s+if|with)\s+(.+)$/;
+var wholeValuesKey = new RegExp(String.raw`^${valuesKeyText}$`);
+function operandsOf(text5) {
+  const out = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i <= text5.length; i++) {
+    const c = text5[i];
+    if (c === "(") depth++;
+    else if (c === ")" && --depth < 0) return null;
+    else if ((c === void 0 || /\s/.test(c)) && depth === 0) {
+      if (i > start) out.push(text5.slice(start, i));
+      start = i + 1;
+    }
+  }
+  return depth === 0 ? out : null;
+}
+function conditionTruth(condition, truth) {
+  const text5 = condition.trim();
+  if (text5.startsWith("(") && text5.endsWith(")") && operandsOf(text5.slice(1, -1)) !== null) return conditionTruth(text5.slice(1, -1), truth);
+  const key = wholeValuesKey.exec(text5);
+  if (key !== null) return truth(key[1].slice(1).split("."));
+  const [operator, ...operands] = operandsOf(text5) ?? [];
+  if (operands.length === 0) return void 0;
+  const values = operands.map((operand) => conditionTruth(operand, truth));
+  if (operator === "not") return operands.length === 1 && values[0] !== void 0 ? !values[0] : void 0;
+  if (operator === "and") return values.includes(false) ? false : values.includes(void 0) ? void 0 : true;
+  if (operator === "or") return values.includes(true) ? true : values.includes(void 0) ? void 0 : false;
+  return void 0;
+}
 function linesNotRendered(text5, truth) {
   const out = /* @__PURE__ */ new Set();
   const open2 = [];
@@ -53762,8 +53791,8 @@ function linesNotRendered(text5, truth) {
     if (open2.some((b) => b.current === false)) out.add(i + 1);
     for (const match2 of raw.matchAll(action)) {
       const words = match2[1];
-      const condition = open2.some((b) => b.rebinds) ? null : conditionOnValues.exec(words);
-      const value = condition === null ? void 0 : truth(condition[2].slice(1).split("."));
+      const condition = open2.some((b) => b.rebinds) ? null : conditional.exec(words);
+      const value = condition === null ? void 0 : conditionTruth(condition[2], truth);
       if (/^(if|with)\b/.test(words)) open2.push({ current: value, taken: value === true, unknown: value === void 0, rebinds: words.startsWith("with") });
       else if (blockOpener.test(words)) open2.push({ current: void 0, taken: false, unknown: true, rebinds: !words.startsWith("if") });
       else if (words === "end") open2.pop();
