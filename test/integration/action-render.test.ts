@@ -39,16 +39,25 @@ async function pullRequest(name: string): Promise<PullRequestHandle> {
   return emulator.addPullRequest({ owner: 'acme', repo: 'shop', number: next++, baseDir: scenario(name, 'base'), headDir: scenario(name, 'head') });
 }
 
+/** The Action under pull_request_target, as a fork's pull request runs it: everything read through the API, no checkout. */
+const runUnderTarget = (pr: PullRequestHandle, inputs?: Record<string, string>, on: Emulator = emulator) =>
+  runAction(on, pr, { eventName: 'pull_request_target', payload: pullRequestEvent(pr, { action: 'synchronize', apiUrl: on.url }), ...(inputs ? { inputs } : {}) });
 const reviewsOf = (pr: PullRequestHandle) => emulator.state.reviews.filter((r) => r.pullNumber === pr.number);
 const checkRunsOf = (pr: PullRequestHandle) => emulator.state.checkRuns.filter((c) => c.headSha === pr.headSha);
 
+/** A scenario's pull request run under pull_request_target, which posts one review without a word on stderr. */
+async function oneReviewUnderTarget(scenarioName: string) {
+  const pr = await pullRequest(scenarioName);
+  const run = await runUnderTarget(pr);
+  expect(run.stderr).toBe('');
+  const [review, ...more] = reviewsOf(pr);
+  expect(more).toEqual([]);
+  return { pr, run, review: review! };
+}
+
 describe.skipIf(!haveHelm() || !haveKustomize())(`the Action renders charts and overlays ${haveHelm() && haveKustomize() ? '' : missingTool('helm or kubectl')}`, () => {
   it('a values change that turns hostNetwork on: a comment on the values line with a verified suggestion, under pull_request_target', async () => {
-    const pr = await pullRequest('helm-values');
-    const run = await runAction(emulator, pr, { eventName: 'pull_request_target', payload: pullRequestEvent(pr, { action: 'synchronize', apiUrl: emulator.url }) });
-    expect(run.stderr).toBe('');
-    const [review, ...more] = reviewsOf(pr);
-    expect(more).toEqual([]);
+    const { pr, run, review } = await oneReviewUnderTarget('helm-values');
     // hostNetwork on its values line; the restricted checks the container already failed on the values key
     // that writes its securityContext (line 11), with the fields they need written under it: a suggestion on
     // line 12, a context line of the diff, verified by rendering again.
@@ -79,7 +88,7 @@ describe.skipIf(!haveHelm() || !haveKustomize())(`the Action renders charts and 
     // Through the API only the changed files are read, so a Namespace the pod specs name is not (a notice says so).
     const notice = 'is not defined in the changed files';
     const pr = await pullRequest('helm-values');
-    const run = await runAction(emulator, pr, { eventName: 'pull_request_target', payload: pullRequestEvent(pr, { action: 'synchronize', apiUrl: emulator.url }) });
+    const run = await runUnderTarget(pr);
     const report = run.reportJson as { podSpecs: { namespace: string | null; assumedNamespace?: true }[] };
     // Placed in `default`, as helm renders it, but that says nothing of where the chart will be installed.
     expect(report.podSpecs.map((p) => [p.namespace, p.assumedNamespace])).toEqual([['default', true]]);
@@ -93,7 +102,7 @@ describe.skipIf(!haveHelm() || !haveKustomize())(`the Action renders charts and 
         writeFileSync(path.join(dir, side, '.github', 'pod-security.yaml'), 'render:\n  charts:\n    - chart: charts/web\n      namespace: shop\n');
       }
       const named = await emulator.addPullRequest({ owner: 'acme', repo: 'shop', number: next++, baseDir: path.join(dir, 'base'), headDir: path.join(dir, 'head') });
-      const namedRun = await runAction(emulator, named, { eventName: 'pull_request_target', payload: pullRequestEvent(named, { action: 'synchronize', apiUrl: emulator.url }) });
+      const namedRun = await runUnderTarget(named);
       expect((namedRun.reportJson as typeof report).podSpecs.map((p) => [p.namespace, p.assumedNamespace])).toEqual([['shop', undefined]]);
       expect(checkRunsOf(named)[0]!.output.summary).toContain(`Namespace \`shop\` ${notice}`);
     } finally {
@@ -102,13 +111,9 @@ describe.skipIf(!haveHelm() || !haveKustomize())(`the Action renders charts and 
   });
 
   it("a library chart's helper: the comment and its suggestion on the helper's line, though the file selection reads no .tpl as a manifest", async () => {
-    const pr = await pullRequest('helm-library');
-    const run = await runAction(emulator, pr, { eventName: 'pull_request_target', payload: pullRequestEvent(pr, { action: 'synchronize', apiUrl: emulator.url }) });
-    expect(run.stderr).toBe('');
-    const [review, ...more] = reviewsOf(pr);
-    expect(more).toEqual([]);
-    expect(review!.comments.map((c) => [c.path, c.line, c.side])).toEqual([['charts/common/templates/_sc.tpl', 3, 'RIGHT']]);
-    expect(review!.comments[0]!.body).toContain('```suggestion\nprivileged: false\n```');
+    const { run, review } = await oneReviewUnderTarget('helm-library');
+    expect(review.comments.map((c) => [c.path, c.line, c.side])).toEqual([['charts/common/templates/_sc.tpl', 3, 'RIGHT']]);
+    expect(review.comments[0]!.body).toContain('```suggestion\nprivileged: false\n```');
     expect(run.outputs).toMatchObject({ blocking: '1', conclusion: 'failure' });
   });
 
@@ -124,7 +129,7 @@ describe.skipIf(!haveHelm() || !haveKustomize())(`the Action renders charts and 
 
   it('an inline patch in the kustomization: the comment on the line inside the patch, with a verified suggestion', async () => {
     const pr = await pullRequest('kustomize-inline');
-    const run = await runAction(emulator, pr, { eventName: 'pull_request_target', payload: pullRequestEvent(pr, { action: 'synchronize', apiUrl: emulator.url }), inputs: { 'warn-level': 'privileged' } });
+    const run = await runUnderTarget(pr, { 'warn-level': 'privileged' });
     expect(run.stderr).toBe('');
     const [review] = reviewsOf(pr);
     expect(review!.comments.map((c) => [c.path, c.line])).toEqual([['overlays/prod/kustomization.yaml', 20]]);
@@ -159,7 +164,7 @@ describe.skipIf(!haveHelm() || !haveKustomize())(`the Action renders charts and 
     try {
       const { base, head } = vendoredChart(trees, archive);
       const pr = await emulator.addPullRequest({ owner: 'acme', repo: 'shop', number: next++, baseDir: base, headDir: head });
-      const run = await runAction(emulator, pr, { eventName: 'pull_request_target', payload: pullRequestEvent(pr, { action: 'synchronize', apiUrl: emulator.url }), inputs: { 'warn-level': 'privileged' } });
+      const run = await runUnderTarget(pr, { 'warn-level': 'privileged' });
       expect(run.stderr).toBe('');
       const report = run.reportJson as { findings: { file: string; line: number; name: string; check: string; blocking: boolean }[]; errors: unknown[] };
       expect(report.errors).toEqual([]);
@@ -187,7 +192,7 @@ describe.skipIf(!haveHelm() || !haveKustomize())(`the Action renders charts and 
     const small = await startEmulator({ maxTreeEntries: 7 });
     try {
       const pr = await small.addPullRequest({ owner: 'acme', repo: 'shop', number: 1, baseDir: scenario('helm-values', 'base'), headDir: scenario('helm-values', 'head') });
-      const run = await runAction(small, pr, { eventName: 'pull_request_target', payload: pullRequestEvent(pr, { action: 'synchronize', apiUrl: small.url }) });
+      const run = await runUnderTarget(pr, undefined, small);
       expect(run.stderr).toBe('');
       const report = run.reportJson as { errors: { file: string; line: number | null; kind: string; message: string }[] };
       // The chart was found (its Chart.yaml is listed) but renders without its values: helm fails, and says so.
