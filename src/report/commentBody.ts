@@ -29,7 +29,7 @@ import { noteSaidBy, sharedCaveatLead } from '../fixes/notes.js';
 import { checkDocsUrl, checksSectionUrl } from './checkDocs.js';
 import { checkTitles } from './explanations.js';
 import { fingerprint, fingerprintMarker, problemFingerprint } from './fingerprint.js';
-import { escapeText, inlineCode } from './markdown.js';
+import { escapeText, inlineCode, messageText } from './markdown.js';
 import { renderedFixWords } from './renderedFix.js';
 import { truncateChars } from './truncate.js';
 import type { ReviewFinding, SuggestionLike } from './types.js';
@@ -255,7 +255,7 @@ export function problemCommentBody(problems: readonly LoadProblem[]): string {
   const file = problems[0]!.file;
   const parts = [
     `> [!CAUTION]\n> **${inlineCode(file)} could not be checked** (blocking)`,
-    unique(problems.map((p) => `- ${escapeText(p.message)}`)).join('\n'),
+    unique(problems.map((p) => `- ${messageText(p.message)}`)).join('\n'),
     'The check fails until the file can be read as Kubernetes manifests: none of its pod specs were evaluated.',
   ];
   const marker = fingerprintMarker(unique(problems.map(problemFingerprint)));

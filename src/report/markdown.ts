@@ -39,6 +39,22 @@ export function escapeText(text: string): string {
 }
 
 /**
+ * A message of ours that quotes names and commands in backticks (`helm
+ * dependency build`, a file path), some of them the manifest's or a tool's
+ * words: each quoted span an inline code span (inlineCode, safe for any
+ * text), the rest prose (escapeText). A backtick left unpaired is prose.
+ */
+export function messageText(text: string): string {
+  let out = '';
+  let at = 0;
+  for (const match of text.matchAll(/`([^`\r\n]+)`/g)) {
+    out += `${escapeText(text.slice(at, match.index))}${inlineCode(match[1]!)}`;
+    at = match.index + match[0].length;
+  }
+  return out + escapeText(text.slice(at));
+}
+
+/**
  * Manifest text as an inline code span: delimited by a backtick run longer
  * than any inside it (padded when it starts or ends with one), on one line.
  * HTML is not interpreted in a code span; `|` still ends a table cell, so

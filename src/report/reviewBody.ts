@@ -8,7 +8,7 @@
  */
 import { failsRun } from '../manifests/types.js';
 import type { LoadProblem } from '../manifests/types.js';
-import { escapeText, inlineCode } from './markdown.js';
+import { escapeText, inlineCode, messageText } from './markdown.js';
 import { findingCounts } from './counts.js';
 import type { ReviewPlan } from './reviewPlan.js';
 import type { ReviewFinding } from './types.js';
@@ -55,7 +55,7 @@ export function reviewBody({ plan, findings, errors, policy, links }: ReviewBody
   const link = (path: string, line: number | null) => `[${inlineCode(`${path}${line === null ? '' : `:${line}`}`)}](${links.blob(path, line)})`;
   const blockers = [
     ...findings.filter((f) => f.blocking && !inline.has(f)).map((f) => `- ${link(f.file, f.line)} ${escapeText(`${workloadOf(f)}: ${f.reason} (${f.detail})`)}`),
-    ...errors.filter((e) => failsRun(e) && !commentedProblems.has(e)).map((e) => `- ${link(e.file, e.line)} could not be checked: ${escapeText(e.message)}`),
+    ...errors.filter((e) => failsRun(e) && !commentedProblems.has(e)).map((e) => `- ${link(e.file, e.line)} could not be checked: ${messageText(e.message)}`),
   ];
   const lines = [`**Pod Security review** (\`${policy}\`): ${plural(plan.comments.length, 'new inline comment', 'new inline comments')}.`];
   if (blockers.length > 0) {

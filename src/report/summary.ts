@@ -8,7 +8,7 @@
 import type { IgnoredFinding, PolicyProblemReport } from '../findings/types.js';
 import { isWarning } from '../manifests/types.js';
 import type { LoadProblem } from '../manifests/types.js';
-import { escapeText, inlineCode } from './markdown.js';
+import { escapeText, inlineCode, messageText } from './markdown.js';
 import { findingCounts } from './counts.js';
 import { checkTitles } from './explanations.js';
 import { lineWorkload, rootsByTool, workloadsNamed } from './namesBy.js';
@@ -37,7 +37,7 @@ export interface SummaryInput {
 const cell = (text: string) => escapeText(text);
 const codeCell = (text: string) => inlineCode(text).replaceAll('|', '\\|');
 
-const problemLine = (e: LoadProblem): string => `- ${codeCell(`${e.file}${e.line === null ? '' : `:${e.line}`}`)}: ${cell(e.message)}`;
+const problemLine = (e: LoadProblem): string => `- ${codeCell(`${e.file}${e.line === null ? '' : `:${e.line}`}`)}: ${messageText(e.message)}`;
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 

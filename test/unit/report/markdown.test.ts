@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fingerprintMarker, readFingerprints } from '../../../src/report/fingerprint.js';
-import { escapeText, inlineCode, plainText } from '../../../src/report/markdown.js';
+import { escapeText, inlineCode, messageText, plainText } from '../../../src/report/markdown.js';
 
 describe('manifest text in markdown', () => {
   it('shows prose as written, with nothing interpreted', () => {
@@ -12,6 +12,14 @@ describe('manifest text in markdown', () => {
     expect(plainText('ping @alice about #7')).toBe('ping @\u200balice about #\u200b7');
     expect(inlineCode('<!-- pod-security-review:AAA -->')).toBe('`<\u200b!-- pod-security-review:AAA -->`');
     expect(escapeText('user@example.com')).toBe('user@\u200bexample.com');
+  });
+
+  it("keeps a message's quoted names and commands as code spans, and the rest as prose", () => {
+    expect(messageText('not vendored (run `helm dependency build` and commit it)')).toBe('not vendored (run `helm dependency build` and commit it)');
+    // What a tool or a manifest wrote stays inert, inside a span or out of it.
+    expect(messageText('failed: `@org/team <b>x</b>` then *y* @alice')).toBe('failed: `@\u200borg/team <b>x</b>` then \\*y\\* @\u200balice');
+    // An unpaired backtick is prose.
+    expect(messageText('a ` b')).toBe('a \\` b');
   });
 
   it('makes a code span no backtick run can close, on one line', () => {
