@@ -45667,6 +45667,15 @@ var inlineSyntax = /[\\`*_[\]~|]/g;
 function escapeText(text5) {
   return defuse(text5).replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(inlineSyntax, (c) => `\\${c}`);
 }
+function messageText(text5) {
+  let out = "";
+  let at3 = 0;
+  for (const match2 of text5.matchAll(/`([^`\r\n]+)`/g)) {
+    out += `${escapeText(text5.slice(at3, match2.index))}${inlineCode(match2[1])}`;
+    at3 = match2.index + match2[0].length;
+  }
+  return out + escapeText(text5.slice(at3));
+}
 function inlineCode(text5) {
   const content = defuse(text5).replace(/[\r\n]+/g, " ");
   let longest = 0;
@@ -46754,7 +46763,7 @@ var standardsUrl = "https://kubernetes.io/docs/concepts/security/pod-security-st
 // src/report/summary.ts
 var cell = (text5) => escapeText(text5);
 var codeCell = (text5) => inlineCode(text5).replaceAll("|", "\\|");
-var problemLine2 = (e) => `- ${codeCell(`${e.file}${e.line === null ? "" : `:${e.line}`}`)}: ${cell(e.message)}`;
+var problemLine2 = (e) => `- ${codeCell(`${e.file}${e.line === null ? "" : `:${e.line}`}`)}: ${messageText(e.message)}`;
 var plural2 = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 function countsLine(input) {
   const { blocking, warnings } = findingCounts(input.findings);
@@ -47081,7 +47090,7 @@ function reviewBody({ plan, findings, errors, policy, links }) {
   const link = (path4, line) => `[${inlineCode(`${path4}${line === null ? "" : `:${line}`}`)}](${links.blob(path4, line)})`;
   const blockers = [
     ...findings.filter((f) => f.blocking && !inline.has(f)).map((f) => `- ${link(f.file, f.line)} ${escapeText(`${workloadOf(f)}: ${f.reason} (${f.detail})`)}`),
-    ...errors.filter((e) => failsRun(e) && !commentedProblems.has(e)).map((e) => `- ${link(e.file, e.line)} could not be checked: ${escapeText(e.message)}`)
+    ...errors.filter((e) => failsRun(e) && !commentedProblems.has(e)).map((e) => `- ${link(e.file, e.line)} could not be checked: ${messageText(e.message)}`)
   ];
   const lines = [`**Pod Security review** (\`${policy}\`): ${plural3(plan.comments.length, "new inline comment", "new inline comments")}.`];
   if (blockers.length > 0) {
@@ -47415,7 +47424,7 @@ function problemCommentBody(problems) {
   const parts = [
     `> [!CAUTION]
 > **${inlineCode(file)} could not be checked** (blocking)`,
-    unique(problems.map((p) => `- ${escapeText(p.message)}`)).join("\n"),
+    unique(problems.map((p) => `- ${messageText(p.message)}`)).join("\n"),
     "The check fails until the file can be read as Kubernetes manifests: none of its pod specs were evaluated."
   ];
   const marker2 = fingerprintMarker(unique(problems.map(problemFingerprint)));
