@@ -107,8 +107,10 @@ function namedFiles(files: readonly string[]): string {
 function applyRound(files: readonly SourceFile[], findings: readonly Finding[], fixedChecks: Map<string, Finding['check'][]>): SourceFile[] | null {
   const suggestionsOf = new Map<string, Suggestion[]>();
   for (const finding of findings) {
-    if (!finding.fix) continue;
-    addTo(suggestionsOf, finding.file, finding.fix);
+    if (finding.fix) addTo(suggestionsOf, finding.file, finding.fix);
+    // A fix in several places (a chart's values keys far apart): each part in its file, all in this round.
+    else if (finding.fixParts) for (const { file, ...lines } of finding.fixParts) addTo(suggestionsOf, file, { ...lines, attachable: false });
+    else continue;
     addTo(fixedChecks, finding.file, finding.check);
   }
   if (suggestionsOf.size === 0) return null;

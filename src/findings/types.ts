@@ -56,6 +56,13 @@ export interface Finding {
   readonly fix: Suggestion | null;
   /** Without a fix: why, and what to do instead; with one: what to check before applying it. */
   readonly fixNote: string | null;
+  /**
+   * Without a fix, a verified one that no suggestion can hold: changes of
+   * several places too far apart for one (a chart's values keys at either
+   * end of values.yaml), each a replacement of a file's lines, all needed
+   * together. `fixNote` shows them; `pod-security-review fix` applies them.
+   */
+  readonly fixParts?: readonly FixPart[];
   /** Set when the pod spec comes from a Helm chart or Kustomize overlay: `file` and `line` are then the source the rendering read. */
   readonly rendered?: RenderedOrigin;
 }
@@ -101,6 +108,14 @@ export interface PolicyProblemReport {
   readonly name: string;
   readonly annotation: string;
   readonly message: string;
+}
+
+/** One change of a fix in several places: a file's lines `startLine`…`endLine` replaced (each line of `replacement` ends with a newline). */
+export interface FixPart {
+  readonly file: string;
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly replacement: string;
 }
 
 /** The verdict for one pod spec, with the message the API server would print. */

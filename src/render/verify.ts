@@ -221,8 +221,11 @@ export async function verifySuggestions(mapped: MappedReport, port: RenderPort, 
   }
   for (const [index, example] of examples) {
     if (chosen.has(index)) continue;
-    const diff = sourceChangesDiff([example, ...(example.also ?? [])], (file) => mapped.sources.get(file));
-    if (diff !== null) findings[index] = { ...findings[index]!, fixNote: partsNote(example, diff) };
+    const parts = [example, ...(example.also ?? [])];
+    const diff = sourceChangesDiff(parts, (file) => mapped.sources.get(file));
+    if (diff === null) continue;
+    const fixParts = parts.map(({ file, startLine, endLine, newLines }) => ({ file, startLine, endLine, replacement: newLines.length === 0 ? '' : `${newLines.join('\n')}\n` }));
+    findings[index] = { ...findings[index]!, fixNote: partsNote(example, diff), fixParts };
   }
   // Two suggestions of one object over the same lines cannot both be committed: a finding whose
   // suggestion lies within another finding's takes that one instead, when its rendering fixes it too.

@@ -60,6 +60,14 @@ async function checkTree(files: Record<string, string>, ...args: string[]): Prom
   }
 }
 
+/** A chart whose two containers take their securityContext from values keys 30 lines apart (prometheus's server and configmap-reload). */
+const farApartChart: Record<string, string> = (() => {
+  const container = (name: string, key: string) => [`    - name: ${name}`, `      image: ${name}:1`, `      {{- with .Values.${key} }}`, '      securityContext:', '        {{- toYaml . | nindent 8 }}', '      {{- end }}'];
+  const pod = ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  securityContext:', '    runAsNonRoot: true', '    seccompProfile: {type: RuntimeDefault}', '  containers:', ...container('web', 'securityContext'), ...container('reload', 'reload.securityContext'), ''].join('\n');
+  const values = ['securityContext: {}', ...Array.from({ length: 28 }, (_, i) => `# note ${i + 1}`), 'reload:', '  securityContext: {}', ''].join('\n');
+  return { 'web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n', 'web/values.yaml': values, 'web/templates/pod.yaml': pod };
+})();
+
 describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missingTool('helm')}`, () => {
   it('a values change that turns hostNetwork on: the finding and a verified suggestion on the values line', async () => {
     const { status, report } = await diff('helm-values');
@@ -144,13 +152,14 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
   });
 
   it("gives a fix that needs two containers' values keys too far apart for one suggestion as their diff, verified together", async () => {
-    const container = (name: string, key: string) => [`    - name: ${name}`, `      image: ${name}:1`, `      {{- with .Values.${key} }}`, '      securityContext:', '        {{- toYaml . | nindent 8 }}', '      {{- end }}'];
-    const pod = ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  securityContext:', '    runAsNonRoot: true', '    seccompProfile: {type: RuntimeDefault}', '  containers:', ...container('web', 'securityContext'), ...container('reload', 'reload.securityContext'), ''].join('\n');
-    // The reload sidecar's key is 30 lines below the main container's (prometheus's configmap-reload).
-    const values = ['securityContext: {}', ...Array.from({ length: 28 }, (_, i) => `# note ${i + 1}`), 'reload:', '  securityContext: {}', ''].join('\n');
-    const { report } = await checkTree({ 'web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n', 'web/values.yaml': values, 'web/templates/pod.yaml': pod });
+    const { report } = await checkTree(farApartChart);
     const escalation = report.findings.find((f) => f.check === 'allowPrivilegeEscalation')!;
     expect(escalation.fix).toBeNull();
+    // The parts, for `fix` to apply together: each a file's lines and their replacement.
+    expect((escalation as JsonFinding & { fixParts?: unknown }).fixParts).toEqual([
+      { file: 'web/values.yaml', startLine: 1, endLine: 1, replacement: 'securityContext:\n  allowPrivilegeEscalation: false\n  capabilities:\n    drop:\n      - ALL\n' },
+      { file: 'web/values.yaml', startLine: 31, endLine: 31, replacement: '  securityContext:\n    allowPrivilegeEscalation: false\n    capabilities:\n      drop:\n        - ALL\n' },
+    ]);
     expect(escalation.fixNote).toBe(
       [
         'No suggestion: the fix is 2 changes of `web/values.yaml`, too far apart for one; together they fix it (verified by rendering again):',
@@ -632,6 +641,26 @@ describe.skipIf(!haveHelm())(`fix renders the charts under its paths ${haveHelm(
       rmSync(cwd, { recursive: true, force: true });
     }
   }
+
+  it('applies a values fix in several places, given as a diff, all together', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-fix-parts-'));
+    try {
+      for (const [file, text] of Object.entries(farApartChart)) {
+        mkdirSync(path.dirname(path.join(cwd, file)), { recursive: true });
+        writeFileSync(path.join(cwd, file), text);
+      }
+      let stdout = '';
+      const status = await runCli(['fix', '.'], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
+      expect(status).toBe(0);
+      const values = readFileSync(path.join(cwd, 'web/values.yaml'), 'utf8');
+      expect(values.startsWith('securityContext:\n  allowPrivilegeEscalation: false\n')).toBe(true);
+      expect(values).toContain('reload:\n  securityContext:\n    allowPrivilegeEscalation: false\n');
+      // Rendered again after the fix: the restricted checks of both containers pass.
+      expect(stdout).toContain('1 pod spec checked, 0 violating (0 blocking findings, 0 warnings)');
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
 
   it("applies the review's verified edit of a values line, and checks the chart rendered again", async () => {
     const { status, stdout, values } = await fixChart();
