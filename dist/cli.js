@@ -23246,6 +23246,7 @@ function findingJson(f) {
     ...f.optOutNote !== null ? { optOutNote: f.optOutNote } : {},
     ...f.status !== void 0 ? { status: f.status, preexisting: f.preexisting } : {},
     ...f.fix !== void 0 ? { fix: f.fix, fixNote: f.fixNote ?? null } : {},
+    ...f.fixParts !== void 0 ? { fixParts: f.fixParts } : {},
     ...f.rendered !== void 0 ? { rendered: { tool: f.rendered.tool, root: f.rendered.root, sourceFile: f.rendered.sourceFile, sourceLine: f.rendered.sourceLine, exact: f.rendered.exact, ...f.rendered.label !== void 0 ? { rendering: f.rendered.label } : {} } } : {},
     locations: f.locations.map((l) => ({
       path: l.path,
@@ -28301,8 +28302,12 @@ async function verifySuggestions(mapped, port, policy) {
   }
   for (const [index, example] of examples) {
     if (chosen.has(index)) continue;
-    const diff = sourceChangesDiff([example, ...example.also ?? []], (file) => mapped.sources.get(file));
-    if (diff !== null) findings[index] = { ...findings[index], fixNote: partsNote(example, diff) };
+    const parts = [example, ...example.also ?? []];
+    const diff = sourceChangesDiff(parts, (file) => mapped.sources.get(file));
+    if (diff === null) continue;
+    const fixParts = parts.map(({ file, startLine, endLine, newLines }) => ({ file, startLine, endLine, replacement: newLines.length === 0 ? "" : `${newLines.join("\n")}
+` }));
+    findings[index] = { ...findings[index], fixNote: partsNote(example, diff), fixParts };
   }
   const suggested = [...new Set(chosen.values())];
   for (const [index, own] of chosen) {
@@ -29254,8 +29259,9 @@ function namedFiles(files) {
 function applyRound(files, findings, fixedChecks) {
   const suggestionsOf = /* @__PURE__ */ new Map();
   for (const finding of findings) {
-    if (!finding.fix) continue;
-    addTo(suggestionsOf, finding.file, finding.fix);
+    if (finding.fix) addTo(suggestionsOf, finding.file, finding.fix);
+    else if (finding.fixParts) for (const { file, ...lines } of finding.fixParts) addTo(suggestionsOf, file, { ...lines, attachable: false });
+    else continue;
     addTo(fixedChecks, finding.file, finding.check);
   }
   if (suggestionsOf.size === 0) return null;
