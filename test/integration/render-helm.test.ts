@@ -44,20 +44,27 @@ afterAll(() => {
 
 const brief = (f: JsonFinding) => [f.file, f.line, f.name, f.check, f.status];
 
-/** `check . --format json ARGS` in a folder of its own holding `files` (path → text), removed afterwards. */
-async function checkTree(files: Record<string, string>, ...args: string[]): Promise<{ status: number; report: JsonReport }> {
+/** `run` in a folder of its own holding `files` (path → text), removed afterwards. */
+async function inTree<T>(files: Record<string, string>, run: (cwd: string) => Promise<T>): Promise<T> {
   const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-tree-'));
   try {
     for (const [file, text] of Object.entries(files)) {
       mkdirSync(path.dirname(path.join(cwd, file)), { recursive: true });
       writeFileSync(path.join(cwd, file), text);
     }
-    let stdout = '';
-    const status = await runCli(['check', '.', '--format', 'json', ...args], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
-    return { status, report: JSON.parse(stdout) as JsonReport };
+    return await run(cwd);
   } finally {
     rmSync(cwd, { recursive: true, force: true });
   }
+}
+
+/** `check . --format json ARGS` in a folder of its own holding `files` (path → text). */
+async function checkTree(files: Record<string, string>, ...args: string[]): Promise<{ status: number; report: JsonReport }> {
+  return inTree(files, async (cwd) => {
+    let stdout = '';
+    const status = await runCli(['check', '.', '--format', 'json', ...args], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
+    return { status, report: JSON.parse(stdout) as JsonReport };
+  });
 }
 
 /** A chart whose two containers take their securityContext from values keys 30 lines apart (prometheus's server and configmap-reload). */
@@ -643,23 +650,16 @@ describe.skipIf(!haveHelm())(`fix renders the charts under its paths ${haveHelm(
   }
 
   it('applies a values fix in several places, given as a diff, all together', async () => {
-    const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-fix-parts-'));
-    try {
-      for (const [file, text] of Object.entries(farApartChart)) {
-        mkdirSync(path.dirname(path.join(cwd, file)), { recursive: true });
-        writeFileSync(path.join(cwd, file), text);
-      }
-      let stdout = '';
-      const status = await runCli(['fix', '.'], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
-      expect(status).toBe(0);
-      const values = readFileSync(path.join(cwd, 'web/values.yaml'), 'utf8');
-      expect(values.startsWith('securityContext:\n  allowPrivilegeEscalation: false\n')).toBe(true);
-      expect(values).toContain('reload:\n  securityContext:\n    allowPrivilegeEscalation: false\n');
-      // Rendered again after the fix: the restricted checks of both containers pass.
-      expect(stdout).toContain('1 pod spec checked, 0 violating (0 blocking findings, 0 warnings)');
-    } finally {
-      rmSync(cwd, { recursive: true, force: true });
-    }
+    const { status, stdout, values } = await inTree(farApartChart, async (cwd) => {
+      let out = '';
+      const code = await runCli(['fix', '.'], { cwd, stdout: (t) => (out += t), stderr: () => undefined });
+      return { status: code, stdout: out, values: readFileSync(path.join(cwd, 'web/values.yaml'), 'utf8') };
+    });
+    expect(status).toBe(0);
+    expect(values.startsWith('securityContext:\n  allowPrivilegeEscalation: false\n')).toBe(true);
+    expect(values).toContain('reload:\n  securityContext:\n    allowPrivilegeEscalation: false\n');
+    // Rendered again after the fix: the restricted checks of both containers pass.
+    expect(stdout).toContain('1 pod spec checked, 0 violating (0 blocking findings, 0 warnings)');
   });
 
   it("applies the review's verified edit of a values line, and checks the chart rendered again", async () => {
