@@ -116,16 +116,23 @@ export function valuesKeyWriter(sources: HelmSources): (template: string, key: r
   };
 }
 
-/** The values files' documents, each read once, when a template first takes a value from it. */
+/** Each chart's values documents, shared by the locator, the key writer and the truth of its `if`s (one `sources` per rendering). */
+const documentsBySources = new WeakMap<HelmSources, (file: string) => ManifestDocument | undefined>();
+
+/** The values files' documents, each read once per rendering, when a template first takes a value from it. */
 function valuesDocuments(sources: HelmSources): (file: string) => ManifestDocument | undefined {
+  const known = documentsBySources.get(sources);
+  if (known !== undefined) return known;
   const documents = new Map<string, ManifestDocument | undefined>();
-  return (file) => {
+  const documentOf = (file: string) => {
     if (!documents.has(file)) {
       const text = sources.texts.get(file);
       documents.set(file, text === undefined ? undefined : loadManifestFile(file, text).documents[0]);
     }
     return documents.get(file);
   };
+  documentsBySources.set(sources, documentOf);
+  return documentOf;
 }
 
 /** The values file helm reads last that has a key a template reads, with the key's path and document there; null when none has it. */
@@ -167,7 +174,7 @@ export function helmLocator(sources: HelmSources): (template: string, path: Fiel
   const documentOf = valuesDocuments(sources);
   const keyIn = valuesKeyFinder(sources, documentOf);
   const named = chartNamedTemplates(sources);
-  const valuesTruth = valuesTruthOf(sources, documentOf);
+  const valuesTruth = valuesTruthOf(sources);
   /** The line of a values key that writes a map on `missing` whole, past `present`, in the file helm reads last that has it. */
   const leftOutMap = (text: string, template: string, present: number, missing: FieldPath, rendered: JsonValue): SourceHit | null => {
     for (let length = present + 1; length < missing.length; length++) {
@@ -218,7 +225,8 @@ export function helmLocator(sources: HelmSources): (template: string, path: Fiel
 }
 
 /** What the values files say of a key's truth, for a template's `if .Values.x` (a subchart's under its names). */
-export function valuesTruthOf(sources: HelmSources, documentOf = valuesDocuments(sources)): (template: string) => ValuesTruth {
+export function valuesTruthOf(sources: HelmSources): (template: string) => ValuesTruth {
+  const documentOf = valuesDocuments(sources);
   return (template) => (key) => truthOf(valuesChain(sources, template).map(({ file, keyPrefix }) => valueAt(documentOf(file)?.value, keyUnder(keyPrefix, key))));
 }
 
