@@ -191,6 +191,11 @@ export function inOrder(splices: readonly Splice[]): Splice[] {
   return ordered;
 }
 
+/** Lines as a replacement's text: each ends with a line break, and none is '' (the lines replaced are deleted). */
+export function linesText(lines: readonly string[]): string {
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+}
+
 /**
  * The smallest line range of `before` that changes in `after`, by trimming
  * the lines both share at the start and at the end. `start..end` is

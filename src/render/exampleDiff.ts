@@ -6,10 +6,11 @@
  * them. A diff with a line of context around each change shows it.
  */
 import { structuredPatch } from 'diff';
+import { linesText } from '../fixes/text.js';
 
 /** The lines a fix replaces and their replacement as the body of a ```diff block: `-`, `+` and context lines, `@@` between separate changes. */
 export function exampleDiff(replaced: readonly string[], replacement: string): string {
-  const before = replaced.length === 0 ? '' : `${replaced.join('\n')}\n`;
+  const before = linesText(replaced);
   const { hunks } = structuredPatch('', '', before, replacement, undefined, undefined, { context: 1 });
   // "\ No newline at end of file" is about the files, not the change.
   return hunks.map((hunk) => hunk.lines.filter((line) => !line.startsWith('\\')).join('\n')).join('\n@@\n');
@@ -36,7 +37,7 @@ export function sourceChangesDiff(changes: readonly FileChange[], textOf: (file:
     const above = lines.slice(Math.max(0, startLine - 2), startLine - 1);
     const below = lines.slice(endLine, endLine + 1);
     const after = [...above, ...newLines, ...below];
-    parts.push(`@@ ${file}:${startLine} @@\n${exampleDiff([...above, ...lines.slice(startLine - 1, endLine), ...below], after.length === 0 ? '' : `${after.join('\n')}\n`)}`);
+    parts.push(`@@ ${file}:${startLine} @@\n${exampleDiff([...above, ...lines.slice(startLine - 1, endLine), ...below], linesText(after))}`);
   }
   return parts.join('\n');
 }

@@ -26,6 +26,7 @@ import type { ChartFix, KustomizeFix } from './sourceCandidates.js';
 import { combinedChange } from './mapWriters.js';
 import type { LineChange, MapSource } from './mapWriters.js';
 import type { Suggestion } from '../fixes/types.js';
+import { linesText } from '../fixes/text.js';
 import type { RenderedOrigin, RenderedRoot } from './types.js';
 import { lastAtMost } from '../sortedSearch.js';
 import { chartReferenceOf } from '../workloads/charts.js';
@@ -221,7 +222,7 @@ function exampleNote(index: RenderingIndex, fix: Suggestion): string {
   const above = context(index.lines.slice(Math.max(0, fix.startLine - 2), fix.startLine - 1));
   const below = context(index.lines.slice(fix.endLine, fix.endLine + 1));
   const after = [...above, ...fix.replacement.split('\n').slice(0, -1), ...below];
-  const change = exampleDiff([...above, ...index.lines.slice(fix.startLine - 1, fix.endLine), ...below], after.length === 0 ? '' : `${after.join('\n')}\n`);
+  const change = exampleDiff([...above, ...index.lines.slice(fix.startLine - 1, fix.endLine), ...below], linesText(after));
   return `The rendered manifest would be fixed by this change (an example: edit the ${writer} that writes it):\n\`\`\`diff\n${change}\n\`\`\``;
 }
 

@@ -17,6 +17,7 @@ import type { RenderPort } from './types.js';
 import { addTo } from '../multiMap.js';
 import { sourceComments } from './helmMap.js';
 import { sourceChangesDiff } from './exampleDiff.js';
+import { linesText } from '../fixes/text.js';
 import { loadManifestFile } from '../manifests/load.js';
 import { isObject } from '../pss/pod.js';
 
@@ -198,7 +199,7 @@ export async function verifySuggestions(mapped: MappedReport, port: RenderPort, 
       startLine: candidate.startLine,
       endLine: candidate.endLine,
       // No lines at all: the suggestion deletes the lines it covers.
-      replacement: candidate.newLines.length === 0 ? '' : `${candidate.newLines.join('\n')}\n`,
+      replacement: linesText(candidate.newLines),
       attachable: mapped.inOneHunk(candidate.file, candidate.startLine, candidate.endLine),
     };
     // A fix in another file than the line found (a chart's values, for a field its template takes from them) takes the finding there.
@@ -224,7 +225,7 @@ export async function verifySuggestions(mapped: MappedReport, port: RenderPort, 
     const parts = [example, ...(example.also ?? [])];
     const diff = sourceChangesDiff(parts, (file) => mapped.sources.get(file));
     if (diff === null) continue;
-    const fixParts = parts.map(({ file, startLine, endLine, newLines }) => ({ file, startLine, endLine, replacement: newLines.length === 0 ? '' : `${newLines.join('\n')}\n` }));
+    const fixParts = parts.map(({ file, startLine, endLine, newLines }) => ({ file, startLine, endLine, replacement: linesText(newLines) }));
     findings[index] = { ...findings[index]!, fixNote: partsNote(example, diff), fixParts };
   }
   // Two suggestions of one object over the same lines cannot both be committed: a finding whose
