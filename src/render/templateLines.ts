@@ -72,8 +72,6 @@ function sourceOf(keys: readonly (readonly string[])[], from: number): ValuesSou
 /** A values key as an action names it: `.Values.a.b` (group 1: `.a.b`). */
 const valuesKeyText = String.raw`\.Values((?:\.[A-Za-z0-9_]+)+)`;
 const valuesReference = new RegExp(valuesKeyText, 'g');
-/** `if .Values.x`, and nothing else: a guard one value turns on. */
-const ifValuesKey = new RegExp(String.raw`^if\s+${valuesKeyText}$`);
 
 /** A block action open at a line: whether it rebinds the dot (`with`, `range`, `define`), to which values key, and the variables it binds. */
 interface Scope {
@@ -442,35 +440,63 @@ function throughIncludes(texts: readonly string[], path: FieldPath, depth: numbe
 
 const noNamedTemplates: NamedTemplates = new Map();
 
+/** A block action open at a line: its action, the condition of each of its branches so far (the last the line's; '' for a bare `else`), and the block around it. */
+interface OpenBlock {
+  readonly action: string;
+  readonly conditions: readonly string[];
+  readonly outer: OpenBlock | null;
+}
+
+/**
+ * The innermost block action open where each line of a template starts
+ * (`[line - 1]`; one more entry: after the last line), each linked to the
+ * blocks around it: the one walk of `if`/`else`/`end` that the guards of a
+ * line and the branches its values rule out are read from.
+ */
+function openBlocks(text: string): (OpenBlock | null)[] {
+  const out: (OpenBlock | null)[] = [];
+  let top = null as OpenBlock | null;
+  for (const raw of text.split('\n')) {
+    out.push(top);
+    for (const match of raw.matchAll(action)) {
+      const words = match[1]!;
+      const opener = blockOpener.exec(words)?.[1];
+      if (opener !== undefined) top = { action: opener, conditions: [words.slice(opener.length).trim()], outer: top };
+      else if (words === 'end') top = top?.outer ?? null;
+      else if (/^else\b/.test(words) && top !== null) top = { ...top, conditions: [...top.conditions, /^else\s+if\s+(.+)$/.exec(words)?.[1] ?? ''] };
+    }
+  }
+  out.push(top);
+  return out;
+}
+
+/** The blocks open at a line, innermost first. */
+function* blocksAround(block: OpenBlock | null): Generator<OpenBlock> {
+  for (let b = block; b !== null; b = b.outer) yield b;
+}
+
+const wholeValuesKey = new RegExp(String.raw`^${valuesKeyText}$`);
+
 /**
  * The values keys whose truth writes a template line: each `{{ if
  * .Values.x }}` open at that line (innermost first), as `x`'s path. An
  * `if` on anything else (`not`, `and`, a comparison) names none: turning
- * that on is not one value's change.
+ * that on is not one value's change; past an `else`, the line is written
+ * when the guard is false: no key to turn on.
  */
 export function guardsOf(text: string, line: number): string[][] {
-  const open: (string[] | null)[] = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < line - 1 && i < lines.length; i++) {
-    for (const match of lines[i]!.matchAll(action)) {
-      const words = match[1]!;
-      const guard = ifValuesKey.exec(words);
-      if (guard) open.push(guard[1]!.slice(1).split('.'));
-      else if (blockOpener.test(words)) open.push(null);
-      else if (words === 'end') open.pop();
-      // Past an `else`, the line is written when the guard is false: no key to turn on.
-      else if (/^else\b/.test(words) && open.length > 0) open[open.length - 1] = null;
-    }
+  const blocks = openBlocks(text);
+  const guards: string[][] = [];
+  for (const block of blocksAround(blocks[Math.min(line - 1, blocks.length - 1)] ?? null)) {
+    const key = block.action === 'if' && block.conditions.length === 1 ? wholeValuesKey.exec(block.conditions[0]!) : null;
+    if (key !== null) guards.push(key[1]!.slice(1).split('.'));
   }
-  return open.filter((key): key is string[] => key !== null).reverse();
+  return guards;
 }
 
 /** What the values say of a key's truth in a template's `if` (helm's: false, 0, "", null and empty lists and maps are false); undefined when they do not say. */
 export type ValuesTruth = (key: readonly string[]) => boolean | undefined;
 
-/** A block's condition: `if C`, `else if C`, `with C` (group 1 the action, group 2 the condition). */
-const conditional = /^(if|else\s+if|with)\s+(.+)$/;
-const wholeValuesKey = new RegExp(String.raw`^${valuesKeyText}$`);
 
 /** The operands of a function call's arguments, split at spaces outside parentheses. */
 function operandsOf(text: string): string[] | null {
@@ -508,51 +534,49 @@ function conditionTruth(condition: string, truth: ValuesTruth): boolean | undefi
   return undefined;
 }
 
-/** One open block action: whether its current branch is written, and what its earlier branches said. */
-interface Branches {
-  /** The current branch is written (true), not written (false), or not known. */
-  current: boolean | undefined;
-  /** An earlier branch's condition is known true: no later branch is written. */
-  taken: boolean;
-  /** An earlier branch's condition is not known. */
-  unknown: boolean;
-  /** The block rebinds the dot (`with`, `range`, `define`): inside it, `.Values` is not the chart's values. */
-  readonly rebinds: boolean;
-}
-
 /**
  * The lines of a template that a branch its values rule out holds: under
  * `if .Values.x` (or `with`) when x is false, under its `else` when x is
  * true, and so on down an `else if` chain; `not`, `and` and `or` of values
  * keys too. A condition on anything else (a comparison, a variable, a
- * function) rules nothing out, nor does one
- * inside a `with`, `range` or `define`, where `.Values` is not the chart's
- * values. A line is judged by the branches open where it starts.
+ * function) rules nothing out, nor does one inside a `with`, `range` or
+ * `define`, where `.Values` is not the chart's values. A line is judged by
+ * the branches open where it starts.
  */
 export function linesNotRendered(text: string, truth: ValuesTruth): ReadonlySet<number> {
+  const written = new Map<OpenBlock, boolean | undefined>();
+  const writtenOf = (block: OpenBlock) => {
+    if (!written.has(block)) written.set(block, branchWritten(block, truth));
+    return written.get(block);
+  };
   const out = new Set<number>();
-  const open: Branches[] = [];
-  text.split('\n').forEach((raw, i) => {
-    if (open.some((b) => b.current === false)) out.add(i + 1);
-    for (const match of raw.matchAll(action)) {
-      const words = match[1]!;
-      const condition = open.some((b) => b.rebinds) ? null : conditional.exec(words);
-      const value = condition === null ? undefined : conditionTruth(condition[2]!, truth);
-      if (/^(if|with)\b/.test(words)) open.push({ current: value, taken: value === true, unknown: value === undefined, rebinds: words.startsWith('with') });
-      else if (blockOpener.test(words)) open.push({ current: undefined, taken: false, unknown: true, rebinds: !words.startsWith('if') });
-      else if (words === 'end') open.pop();
-      else if (/^else\b/.test(words) && open.length > 0) {
-        const branches = open[open.length - 1]!;
-        // `else if` has a condition of its own; a bare `else` is written when every earlier one was false.
-        const own = /^else\s+if\b/.test(words) ? value : true;
-        branches.current = branches.taken || own === false ? false : branches.unknown || own === undefined ? undefined : true;
-        // A condition known true, after unknown ones, still rules out every branch after it.
-        branches.taken ||= own === true;
-        branches.unknown ||= own === undefined;
-      }
+  openBlocks(text).forEach((block, i) => {
+    for (const open of blocksAround(block)) {
+      if (writtenOf(open) !== false) continue;
+      out.add(i + 1);
+      break;
     }
   });
   return out;
+}
+
+/** Whether the current branch of a block is written (true), not (false), or not known, as the values take its conditions and those before it. */
+function branchWritten(block: OpenBlock, truth: ValuesTruth): boolean | undefined {
+  if (block.action !== 'if' && block.action !== 'with') return undefined;
+  // Inside a block that rebinds the dot, `.Values` is not the chart's values.
+  for (const outer of blocksAround(block.outer)) if (outer.action !== 'if') return undefined;
+  let taken = false;
+  let unknown = false;
+  let current: boolean | undefined;
+  for (const condition of block.conditions) {
+    // A bare `else` is written when every earlier condition was false.
+    const own = condition === '' ? true : conditionTruth(condition, truth);
+    current = taken || own === false ? false : unknown || own === undefined ? undefined : true;
+    // A condition known true, after unknown ones, still rules out every branch after it.
+    taken ||= own === true;
+    unknown ||= own === undefined;
+  }
+  return current;
 }
 
 /**
