@@ -42,6 +42,9 @@ afterAll(() => {
   cleanUp();
 });
 
+/** A chart's Chart.yaml, as helm create writes its first lines. */
+const chartYaml = (name: string, version = '1.0.0') => `apiVersion: v2\nname: ${name}\nversion: ${version}\n`;
+
 const brief = (f: JsonFinding) => [f.file, f.line, f.name, f.check, f.status];
 
 /** `run` in a folder of its own holding `files` (path → text), removed afterwards. */
@@ -72,7 +75,7 @@ const farApartChart: Record<string, string> = (() => {
   const container = (name: string, key: string) => [`    - name: ${name}`, `      image: ${name}:1`, `      {{- with .Values.${key} }}`, '      securityContext:', '        {{- toYaml . | nindent 8 }}', '      {{- end }}'];
   const pod = ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  securityContext:', '    runAsNonRoot: true', '    seccompProfile: {type: RuntimeDefault}', '  containers:', ...container('web', 'securityContext'), ...container('reload', 'reload.securityContext'), ''].join('\n');
   const values = ['securityContext: {}', ...Array.from({ length: 28 }, (_, i) => `# note ${i + 1}`), 'reload:', '  securityContext: {}', ''].join('\n');
-  return { 'web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n', 'web/values.yaml': values, 'web/templates/pod.yaml': pod };
+  return { 'web/Chart.yaml': chartYaml('web'), 'web/values.yaml': values, 'web/templates/pod.yaml': pod };
 })();
 
 describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missingTool('helm')}`, () => {
@@ -107,7 +110,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
   it("reports a finding the chart's own values and an environment's share once, though the environment's empty map makes it place and fix it apart, and a test pod is named anew", async () => {
     const { report } = await checkTree(
       {
-        'web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n',
+        'web/Chart.yaml': chartYaml('web'),
         'web/templates/pod.yaml': podWithValuesSecurityContext('web', ['metadata:', '  name: web']).replace('spec:\n', 'spec:\n  hostNetwork: {{ .Values.hostNetwork }}\n'),
         'web/values.yaml': 'hostNetwork: false\nsecurityContext:\n  privileged: true\n  capabilities:\n    add: [NET_ADMIN]\n',
         // Helm merges `{}` into the map values.yaml sets: production is privileged too, and on the host network.
@@ -146,7 +149,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
       '  restartPolicy: Never',
       '',
     ].join('\n');
-    const { report } = await checkTree({ 'web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n', 'web/values.yaml': 'nameOverride: ""\n', 'web/templates/test.yaml': pod });
+    const { report } = await checkTree({ 'web/Chart.yaml': chartYaml('web'), 'web/values.yaml': 'nameOverride: ""\n', 'web/templates/test.yaml': pod });
     const byCheck = new Map(report.findings.map((f) => [f.check, f]));
     // The container the values render is the `else` branch's (line 10), and its map goes after `{{- end }}`, verified by rendering again.
     expect(byCheck.get('allowPrivilegeEscalation')).toMatchObject({ file: 'web/templates/test.yaml', line: 10 });
@@ -209,7 +212,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}-guestbook\nspec:\n  containers:\n    - name: guestbook\n      image: guestbook:1\n';
     const { report } = await checkTree(
       {
-        'guestbook/Chart.yaml': 'apiVersion: v2\nname: guestbook\nversion: 0.1.0\n',
+        'guestbook/Chart.yaml': chartYaml('guestbook', '0.1.0'),
         'guestbook/templates/pod.yaml': pod,
         'plugins/app/Chart.yaml': 'apiVersion: v2\nname: app\nversion: 0.1.0\ndependencies:\n  - name: guestbook\n    version: 0.1.0\n    repository: file://../../guestbook\n',
       },
@@ -270,7 +273,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     // promtail's layout: `volumes:` writes `config`, then `toYaml .Values.defaultVolumes` the rest.
     const { report } = await checkTree(
       {
-        'charts/agent/Chart.yaml': 'apiVersion: v2\nname: agent\nversion: 1.0.0\n',
+        'charts/agent/Chart.yaml': chartYaml('agent'),
         'charts/agent/values.yaml': 'defaultVolumes:\n  - name: cache\n    emptyDir: {}\n  - name: run\n    hostPath:\n      path: /run/agent\n',
         'charts/agent/templates/daemonset.yaml':
           'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  selector:\n    matchLabels: {app: agent}\n  template:\n    metadata:\n      labels: {app: agent}\n    spec:\n      containers:\n        - name: agent\n          image: agent:1\n      volumes:\n        - name: config\n          emptyDir: {}\n        {{- with .Values.defaultVolumes }}\n        {{- toYaml . | nindent 8 }}\n        {{- end }}\n',
@@ -283,7 +286,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
 
   it("turns on a securityContext map a chart writes only when its `enabled` is true (Bitnami's layout), verified by rendering again", async () => {
     const chart = (values: string) => ({
-      'charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n',
+      'charts/web/Chart.yaml': chartYaml('web'),
       'charts/web/values.yaml': values,
       'charts/web/templates/deployment.yaml':
         'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: web\n          image: web:1\n          {{- if .Values.containerSecurityContext.enabled }}\n          securityContext: {{- omit .Values.containerSecurityContext "enabled" | toYaml | nindent 12 }}\n          {{- end }}\n',
@@ -309,7 +312,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
   it('turns on the values switch a template writes a missing field under (microservices-demo\'s `seccompProfile.enable`), verified by rendering again', async () => {
     const { report } = await checkTree(
       {
-        'charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n',
+        'charts/web/Chart.yaml': chartYaml('web'),
         'charts/web/values.yaml': 'seccompProfile:\n  enable: false\n  type: RuntimeDefault\n',
         'charts/web/templates/deployment.yaml':
           'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      securityContext:\n        runAsNonRoot: true\n        {{- if .Values.seccompProfile.enable }}\n        seccompProfile:\n          type: {{ .Values.seccompProfile.type }}\n        {{- end }}\n      containers:\n        - name: web\n          image: web:1\n          securityContext:\n            allowPrivilegeEscalation: false\n            capabilities:\n              drop: [ALL]\n',
@@ -325,7 +328,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
   it('writes a values fix into the key that holds the rendered map, of `.Values.a | default .Values.b` (elastic\'s filebeat)', async () => {
     const { report } = await checkTree(
       {
-        'charts/beat/Chart.yaml': 'apiVersion: v2\nname: beat\nversion: 1.0.0\n',
+        'charts/beat/Chart.yaml': chartYaml('beat'),
         'charts/beat/values.yaml': 'podSecurityContext: {}\ndaemonset:\n  securityContext:\n    privileged: false\n',
         'charts/beat/templates/daemonset.yaml':
           'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: beat\nspec:\n  selector:\n    matchLabels: {app: beat}\n  template:\n    metadata:\n      labels: {app: beat}\n    spec:\n      securityContext:\n        runAsNonRoot: true\n        seccompProfile: {type: RuntimeDefault}\n      containers:\n      - name: beat\n        image: beat:1\n        securityContext: {{ toYaml ( .Values.podSecurityContext | default .Values.daemonset.securityContext ) | nindent 10 }}\n',
@@ -345,7 +348,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     // Argo CD's helm-guestbook: no values key writes either map.
     const { report } = await checkTree(
       {
-        'charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n',
+        'charts/web/Chart.yaml': chartYaml('web'),
         'charts/web/values.yaml': 'image: web:1\nresources: {}\n',
         'charts/web/templates/deployment.yaml':
           'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: {{ .Chart.Name }}\n          image: {{ .Values.image }}\n          resources:\n{{ toYaml .Values.resources | indent 12 }}\n',
@@ -368,7 +371,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     // grafana's agent-operator test pod: a container and an init container, written in the template, with no securityContext.
     const { report } = await checkTree(
       {
-        'charts/probe/Chart.yaml': 'apiVersion: v2\nname: probe\nversion: 1.0.0\n',
+        'charts/probe/Chart.yaml': chartYaml('probe'),
         'charts/probe/values.yaml': 'image: busybox:1\n',
         'charts/probe/templates/tests/probe.yaml':
           "apiVersion: v1\nkind: Pod\nmetadata:\n  name: probe\nspec:\n  containers:\n  - name: wget\n    image: {{ .Values.image }}\n    args:  ['web:8080/-/healthy']\n  # wait for the web pod\n  initContainers:\n  - name: sleep\n    image: {{ .Values.image }}\n  restartPolicy: Never\n",
@@ -527,7 +530,7 @@ describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHel
   it('says how to give a chart the values its templates require, when its own values.yaml does not set them', async () => {
     const { status, report } = await checkTree(
       {
-        'charts/db/Chart.yaml': 'apiVersion: v2\nname: db\nversion: 1.0.0\n',
+        'charts/db/Chart.yaml': chartYaml('db'),
         'charts/db/values.yaml': 'password: ""\n',
         'charts/db/templates/secret.yaml': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: {{ required "password is required" .Values.password | quote }}\n',
       },
@@ -542,7 +545,7 @@ describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHel
   it('fixes a check whose fields the values set a few lines apart with one suggestion over them, verified by rendering again', async () => {
     const { report } = await checkTree(
       {
-        'charts/agent/Chart.yaml': 'apiVersion: v2\nname: agent\nversion: 1.0.0\n',
+        'charts/agent/Chart.yaml': chartYaml('agent'),
         'charts/agent/values.yaml': "# The node's network\nhostNetwork: true\n\n# Its processes\nhostPID: true\nimage: agent:1\n",
         'charts/agent/templates/daemonset.yaml':
           'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  selector:\n    matchLabels: {app: agent}\n  template:\n    metadata:\n      labels: {app: agent}\n    spec:\n      hostNetwork: {{ .Values.hostNetwork }}\n      hostPID: {{ .Values.hostPID }}\n      containers:\n        - name: agent\n          image: {{ .Values.image }}\n',
@@ -582,9 +585,9 @@ describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHel
   it('writes a vendored subchart\'s securityContext where helm reads its key: the root chart\'s values that override it, else its own', async () => {
     const template = podWithValuesSecurityContext('api', ['metadata:', '  name: {{ .Release.Name }}-api']);
     const chart = (rootValues: string) => ({
-      'app/Chart.yaml': 'apiVersion: v2\nname: app\nversion: 1.0.0\n',
+      'app/Chart.yaml': chartYaml('app'),
       'app/values.yaml': rootValues,
-      'app/charts/api/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 1.0.0\n',
+      'app/charts/api/Chart.yaml': chartYaml('api'),
       'app/charts/api/values.yaml': 'securityContext: {}\n',
       'app/charts/api/templates/pod.yaml': template,
     });
@@ -599,7 +602,7 @@ describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHel
   it('deletes the values line that sets a field the fix removes (`runAsUser: 0`), verified by rendering again', async () => {
     const restricted = 'allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}, runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}';
     const { report } = await checkTree({
-      'charts/proxy/Chart.yaml': 'apiVersion: v2\nname: proxy\nversion: 1.0.0\n',
+      'charts/proxy/Chart.yaml': chartYaml('proxy'),
       // traefik's layout: the pod's securityContext is the values map, written whole with toYaml.
       'charts/proxy/values.yaml': 'podSecurityContext:\n  runAsNonRoot: true\n  runAsUser: 0   # bind port 80\n  runAsGroup: 1000\n',
       'charts/proxy/templates/deployment.yaml': `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: proxy\nspec:\n  selector:\n    matchLabels: {app: proxy}\n  template:\n    metadata:\n      labels: {app: proxy}\n    spec:\n      securityContext:\n        {{- toYaml .Values.podSecurityContext | nindent 8 }}\n      containers:\n        - name: proxy\n          image: traefik:3\n          securityContext: {${restricted}}\n`,
@@ -608,7 +611,7 @@ describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHel
 
     // prometheus-systemd-exporter's layout: the hostPort is the Service's port, so deleting the key would break the Service too.
     const shared = await checkTree({
-      'charts/exporter/Chart.yaml': 'apiVersion: v2\nname: exporter\nversion: 1.0.0\n',
+      'charts/exporter/Chart.yaml': chartYaml('exporter'),
       'charts/exporter/values.yaml': 'service:\n  type: ClusterIP\n  port: 9558\n',
       'charts/exporter/templates/daemonset.yaml': `apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: exporter\nspec:\n  selector:\n    matchLabels: {app: exporter}\n  template:\n    metadata:\n      labels: {app: exporter}\n    spec:\n      securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}\n      containers:\n        - name: exporter\n          image: exporter:1\n          securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}\n          ports:\n            - containerPort: 9558\n              hostPort: {{ .Values.service.port }}\n`,
       'charts/exporter/templates/service.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: exporter\nspec:\n  ports:\n    - port: {{ .Values.service.port }}\n',
@@ -620,7 +623,7 @@ describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHel
     const pod = (sidecar: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: injector\n  annotations:\n    sidecar: ${sidecar}\nspec:\n  containers: [{name: app, image: nginx}]\n`;
     const { report } = await checkTree(
       {
-        'charts/mesh/Chart.yaml': 'apiVersion: v2\nname: mesh\nversion: 1.0.0\n',
+        'charts/mesh/Chart.yaml': chartYaml('mesh'),
         // Helm writes the inner action out as text: the rendered Pod holds `{{ .Values.image }}` as data.
         'charts/mesh/templates/injector.yaml': pod('{{ "{{ .Values.image }}" | quote }}'),
         // The same Pod as a plain file is a template: nothing renders it here, and rendered it could differ.
