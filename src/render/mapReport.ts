@@ -23,7 +23,7 @@ import type { ObjectDocument, OperationsDocument, RenderedObject, SourceHit } fr
 import { shownDir } from './paths.js';
 import { chartValuesCandidates, editableTexts, fixedRendering, kustomizeCandidates, maxSuggestionSpan } from './sourceCandidates.js';
 import type { ChartFix, KustomizeFix } from './sourceCandidates.js';
-import { combinedChange } from './mapWriters.js';
+import { combinedChange, containerFields } from './mapWriters.js';
 import type { LineChange, MapSource } from './mapWriters.js';
 import type { Suggestion } from '../fixes/types.js';
 import { linesText } from '../fixes/text.js';
@@ -134,14 +134,12 @@ function renderedObject(document: ManifestDocument): RenderedObject {
   return { kind, name, value };
 }
 
-/** Checks a pod's securityContext passes for every container that leaves the field unset. */
-const podLevelChecks: ReadonlySet<string> = new Set(['runAsNonRoot', 'seccompProfile_restricted']);
-const containerField = /^(.*)\.(?:containers|initContainers|ephemeralContainers)\[\d+\]\.securityContext\.(.+)$/;
+const containerField = /^(.*)\.(?:containers|initContainers|ephemeralContainers)\[\d+\]\.securityContext\.(([^.]+).*)$/;
 
-/** The pod-level path of a container's missing field that the pod's securityContext may set instead (`….spec.securityContext.runAsNonRoot`), or null. */
-function podLevelPath(check: string, path: string): string | null {
-  const match = podLevelChecks.has(check) ? containerField.exec(path) : null;
-  return match === null ? null : `${match[1]}.securityContext.${match[2]}`;
+/** The pod-level path of a container's field that the pod's securityContext sets for it (`….spec.securityContext.runAsNonRoot`; containerFields), or null. */
+function podLevelPath(path: string): string | null {
+  const match = containerField.exec(path);
+  return match === null || !containerFields.has(match[3]!) ? null : `${match[1]}.securityContext.${match[2]}`;
 }
 
 /** `changed`: the change set's paths, or null when there is none (`check`: every file is the reviewer's to edit). */
@@ -447,7 +445,7 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
     // The remove operations that took the finding's fields away, in the file it is placed in; for a field
     // the pod's securityContext sets for every container, also one that took the pod's away.
     const podLevel = finding.locations.flatMap((location) => {
-      const path = location.exact ? null : podLevelPath(finding.check, location.path);
+      const path = location.exact ? null : podLevelPath(location.path);
       const at = path === null ? null : placeAt(location.line, path, false);
       return at === null ? [] : [{ at }];
     });

@@ -65,7 +65,7 @@ function leafEdits(before: JsonValue | undefined, after: JsonValue | undefined, 
 }
 
 /** The securityContext fields a container takes as well as its pod (a pod's value is its containers' default). */
-const containerFields = new Set(['runAsNonRoot', 'runAsUser', 'runAsGroup', 'seccompProfile', 'seLinuxOptions', 'appArmorProfile', 'windowsOptions']);
+export const containerFields: ReadonlySet<string> = new Set(['runAsNonRoot', 'runAsUser', 'runAsGroup', 'seccompProfile', 'seLinuxOptions', 'appArmorProfile', 'windowsOptions']);
 
 /** A node of a source file that writes a rendered map whole (a values key, an operation's value): the file, and the node's path in it. */
 export interface MapSource {
