@@ -134,10 +134,11 @@ function withoutRepeats<F extends Finding>(findings: readonly F[]): F[] {
   return findings.filter((finding) => {
     if (finding.rendered === undefined) return true;
     const placed = placedKey(finding);
+    const alike = alikeKeys(finding);
     // The first rendering's name is kept (the chart's own values come first).
-    if (placedSeen.has(placed) || (finding.rendered.label !== undefined && alikeKeys(finding).some((key) => alikeSeen.has(key)))) return false;
+    if (placedSeen.has(placed) || (finding.rendered.label !== undefined && alike.some((key) => alikeSeen.has(key)))) return false;
     placedSeen.add(placed);
-    for (const key of alikeKeys(finding)) alikeSeen.add(key);
+    for (const key of alike) alikeSeen.add(key);
     return true;
   });
 }
