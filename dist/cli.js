@@ -19067,6 +19067,10 @@ function inOrder(splices) {
   }
   return ordered;
 }
+function linesText(lines) {
+  return lines.length === 0 ? "" : `${lines.join("\n")}
+`;
+}
 function changedLinesOf(table, splices) {
   if (splices.length === 0) return null;
   const text4 = table.text;
@@ -26547,7 +26551,6 @@ function sourceOf(keys, from2) {
 }
 var valuesKeyText = String.raw`\.Values((?:\.[A-Za-z0-9_]+)+)`;
 var valuesReference = new RegExp(valuesKeyText, "g");
-var ifValuesKey = new RegExp(String.raw`^if\s+${valuesKeyText}$`);
 var action = /\{\{-?\s*(.*?)\s*-?\}\}/g;
 var blockOpener = /^(with|range|if|define|block)\b/;
 var writesNoYaml = (body) => body === "" || body.startsWith("#") || /^(\{\{.*?\}\}\s*)+$/.test(body);
@@ -26797,23 +26800,35 @@ function throughIncludes(texts, path11, depth, rendered, reach) {
   return best;
 }
 var noNamedTemplates = /* @__PURE__ */ new Map();
-function guardsOf(text4, line) {
-  const open = [];
-  const lines = text4.split("\n");
-  for (let i = 0; i < line - 1 && i < lines.length; i++) {
-    for (const match2 of lines[i].matchAll(action)) {
+function openBlocks(text4) {
+  const out = [];
+  let top = null;
+  for (const raw of text4.split("\n")) {
+    out.push(top);
+    for (const match2 of raw.matchAll(action)) {
       const words = match2[1];
-      const guard = ifValuesKey.exec(words);
-      if (guard) open.push(guard[1].slice(1).split("."));
-      else if (blockOpener.test(words)) open.push(null);
-      else if (words === "end") open.pop();
-      else if (/^else\b/.test(words) && open.length > 0) open[open.length - 1] = null;
+      const opener = blockOpener.exec(words)?.[1];
+      if (opener !== void 0) top = { action: opener, conditions: [words.slice(opener.length).trim()], outer: top };
+      else if (words === "end") top = top?.outer ?? null;
+      else if (/^else\b/.test(words) && top !== null) top = { ...top, conditions: [...top.conditions, /^else\s+if\s+(.+)$/.exec(words)?.[1] ?? ""] };
     }
   }
-  return open.filter((key) => key !== null).reverse();
+  out.push(top);
+  return out;
 }
-var conditional = /^(if|else\s+if|with)\s+(.+)$/;
+function* blocksAround(block2) {
+  for (let b = block2; b !== null; b = b.outer) yield b;
+}
 var wholeValuesKey = new RegExp(String.raw`^${valuesKeyText}$`);
+function guardsOf(text4, line) {
+  const blocks = openBlocks(text4);
+  const guards = [];
+  for (const block2 of blocksAround(blocks[Math.min(line - 1, blocks.length - 1)] ?? null)) {
+    const key = block2.action === "if" && block2.conditions.length === 1 ? wholeValuesKey.exec(block2.conditions[0]) : null;
+    if (key !== null) guards.push(key[1].slice(1).split("."));
+  }
+  return guards;
+}
 function operandsOf(text4) {
   const out = [];
   let depth = 0;
@@ -26843,27 +26858,34 @@ function conditionTruth(condition, truth) {
   return void 0;
 }
 function linesNotRendered(text4, truth) {
+  const written = /* @__PURE__ */ new Map();
+  const writtenOf = (block2) => {
+    if (!written.has(block2)) written.set(block2, branchWritten(block2, truth));
+    return written.get(block2);
+  };
   const out = /* @__PURE__ */ new Set();
-  const open = [];
-  text4.split("\n").forEach((raw, i) => {
-    if (open.some((b) => b.current === false)) out.add(i + 1);
-    for (const match2 of raw.matchAll(action)) {
-      const words = match2[1];
-      const condition = open.some((b) => b.rebinds) ? null : conditional.exec(words);
-      const value = condition === null ? void 0 : conditionTruth(condition[2], truth);
-      if (/^(if|with)\b/.test(words)) open.push({ current: value, taken: value === true, unknown: value === void 0, rebinds: words.startsWith("with") });
-      else if (blockOpener.test(words)) open.push({ current: void 0, taken: false, unknown: true, rebinds: !words.startsWith("if") });
-      else if (words === "end") open.pop();
-      else if (/^else\b/.test(words) && open.length > 0) {
-        const branches = open[open.length - 1];
-        const own = /^else\s+if\b/.test(words) ? value : true;
-        branches.current = branches.taken || own === false ? false : branches.unknown || own === void 0 ? void 0 : true;
-        branches.taken ||= own === true;
-        branches.unknown ||= own === void 0;
-      }
+  openBlocks(text4).forEach((block2, i) => {
+    for (const open of blocksAround(block2)) {
+      if (writtenOf(open) !== false) continue;
+      out.add(i + 1);
+      break;
     }
   });
   return out;
+}
+function branchWritten(block2, truth) {
+  if (block2.action !== "if" && block2.action !== "with") return void 0;
+  for (const outer of blocksAround(block2.outer)) if (outer.action !== "if") return void 0;
+  let taken = false;
+  let unknown = false;
+  let current;
+  for (const condition of block2.conditions) {
+    const own = condition === "" ? true : conditionTruth(condition, truth);
+    current = taken || own === false ? false : unknown || own === void 0 ? void 0 : true;
+    taken ||= own === true;
+    unknown ||= own === void 0;
+  }
+  return current;
 }
 function documentOfKind(lines, rendered) {
   const kind = typeof rendered === "object" && rendered !== null && !Array.isArray(rendered) ? rendered.kind : void 0;
@@ -26967,15 +26989,20 @@ function valuesKeyWriter(sources) {
     return found !== null ? { file: found.file, path: found.path } : { file: `${prefix2}values.yaml`, path: keyUnder(subchartNames(template), key) };
   };
 }
+var documentsBySources = /* @__PURE__ */ new WeakMap();
 function valuesDocuments(sources) {
+  const known3 = documentsBySources.get(sources);
+  if (known3 !== void 0) return known3;
   const documents = /* @__PURE__ */ new Map();
-  return (file) => {
+  const documentOf = (file) => {
     if (!documents.has(file)) {
       const text4 = sources.texts.get(file);
       documents.set(file, text4 === void 0 ? void 0 : loadManifestFile(file, text4).documents[0]);
     }
     return documents.get(file);
   };
+  documentsBySources.set(sources, documentOf);
+  return documentOf;
 }
 function valuesKeyFinder(sources, documentOf) {
   return (template, key) => {
@@ -26997,7 +27024,7 @@ function helmLocator(sources) {
   const documentOf = valuesDocuments(sources);
   const keyIn = valuesKeyFinder(sources, documentOf);
   const named = chartNamedTemplates(sources);
-  const valuesTruth = valuesTruthOf(sources, documentOf);
+  const valuesTruth = valuesTruthOf(sources);
   const leftOutMap = (text4, template, present, missing, rendered) => {
     for (let length = present + 1; length < missing.length; length++) {
       const values = findInTemplate(text4, missing.slice(0, length), rendered, named()).values;
@@ -27040,7 +27067,8 @@ function helmLocator(sources) {
     return { template: templateHit, values: null };
   };
 }
-function valuesTruthOf(sources, documentOf = valuesDocuments(sources)) {
+function valuesTruthOf(sources) {
+  const documentOf = valuesDocuments(sources);
   return (template) => (key) => truthOf(valuesChain(sources, template).map(({ file, keyPrefix }) => valueAt2(documentOf(file)?.value, keyUnder(keyPrefix, key))));
 }
 function truthOf(values) {
@@ -27774,8 +27802,7 @@ function operationChanges(operations, document, fixed2, editable) {
 
 // src/render/exampleDiff.ts
 function exampleDiff(replaced, replacement) {
-  const before = replaced.length === 0 ? "" : `${replaced.join("\n")}
-`;
+  const before = linesText(replaced);
   const { hunks } = structuredPatch("", "", before, replacement, void 0, void 0, { context: 1 });
   return hunks.map((hunk) => hunk.lines.filter((line) => !line.startsWith("\\")).join("\n")).join("\n@@\n");
 }
@@ -27788,8 +27815,7 @@ function sourceChangesDiff(changes, textOf2) {
     const below = lines.slice(endLine, endLine + 1);
     const after = [...above, ...newLines, ...below];
     parts.push(`@@ ${file}:${startLine} @@
-${exampleDiff([...above, ...lines.slice(startLine - 1, endLine), ...below], after.length === 0 ? "" : `${after.join("\n")}
-`)}`);
+${exampleDiff([...above, ...lines.slice(startLine - 1, endLine), ...below], linesText(after))}`);
   }
   return parts.join("\n");
 }
@@ -27803,11 +27829,10 @@ function renderedObject(document) {
   const kind = isObject5(value) && typeof value.kind === "string" ? value.kind : "";
   return { kind, name, value };
 }
-var podLevelChecks = /* @__PURE__ */ new Set(["runAsNonRoot", "seccompProfile_restricted"]);
-var containerField = /^(.*)\.(?:containers|initContainers|ephemeralContainers)\[\d+\]\.securityContext\.(.+)$/;
-function podLevelPath(check, path11) {
-  const match2 = podLevelChecks.has(check) ? containerField.exec(path11) : null;
-  return match2 === null ? null : `${match2[1]}.securityContext.${match2[2]}`;
+var containerField = /^(.*)\.(?:containers|initContainers|ephemeralContainers)\[\d+\]\.securityContext\.(([^.]+).*)$/;
+function podLevelPath(path11) {
+  const match2 = containerField.exec(path11);
+  return match2 === null || !containerFields.has(match2[3]) ? null : `${match2[1]}.securityContext.${match2[2]}`;
 }
 function indexRendering(path11, rendering, headPaths, changed) {
   const { root, sources, archived } = rendering.rendered;
@@ -27870,8 +27895,7 @@ function exampleNote(index, fix) {
   const above = context(index.lines.slice(Math.max(0, fix.startLine - 2), fix.startLine - 1));
   const below = context(index.lines.slice(fix.endLine, fix.endLine + 1));
   const after = [...above, ...fix.replacement.split("\n").slice(0, -1), ...below];
-  const change = exampleDiff([...above, ...index.lines.slice(fix.startLine - 1, fix.endLine), ...below], after.length === 0 ? "" : `${after.join("\n")}
-`);
+  const change = exampleDiff([...above, ...index.lines.slice(fix.startLine - 1, fix.endLine), ...below], linesText(after));
   return `The rendered manifest would be fixed by this change (an example: edit the ${writer} that writes it):
 \`\`\`diff
 ${change}
@@ -28020,7 +28044,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     const mapped = { ...finding, file: primary.at.file, line: primary.at.line, locations, rendered: origin };
     const literals = placed2.filter((p) => p.at.exact && p.location.exact && p.at.file === primary.at.file).map((p) => ({ sourceLine: p.at.line, renderedLine: p.location.line }));
     const podLevel = finding.locations.flatMap((location) => {
-      const path11 = location.exact ? null : podLevelPath(finding.check, location.path);
+      const path11 = location.exact ? null : podLevelPath(location.path);
       const at3 = path11 === null ? null : placeAt(location.line, path11, false);
       return at3 === null ? [] : [{ at: at3 }];
     });
@@ -28281,8 +28305,7 @@ async function verifySuggestions(mapped, port, policy) {
       startLine: candidate.startLine,
       endLine: candidate.endLine,
       // No lines at all: the suggestion deletes the lines it covers.
-      replacement: candidate.newLines.length === 0 ? "" : `${candidate.newLines.join("\n")}
-`,
+      replacement: linesText(candidate.newLines),
       attachable: mapped.inOneHunk(candidate.file, candidate.startLine, candidate.endLine)
     };
     const placed2 = candidate.file === finding.file ? finding : placedAt(finding, candidate.file, candidate.startLine, mapped.inOneHunk(candidate.file, candidate.startLine, candidate.startLine));
@@ -28305,8 +28328,7 @@ async function verifySuggestions(mapped, port, policy) {
     const parts = [example, ...example.also ?? []];
     const diff = sourceChangesDiff(parts, (file) => mapped.sources.get(file));
     if (diff === null) continue;
-    const fixParts = parts.map(({ file, startLine, endLine, newLines }) => ({ file, startLine, endLine, replacement: newLines.length === 0 ? "" : `${newLines.join("\n")}
-` }));
+    const fixParts = parts.map(({ file, startLine, endLine, newLines }) => ({ file, startLine, endLine, replacement: linesText(newLines) }));
     findings[index] = { ...findings[index], fixNote: partsNote(example, diff), fixParts };
   }
   const suggested = [...new Set(chosen.values())];
@@ -28411,9 +28433,10 @@ function withoutRepeats(findings) {
   return findings.filter((finding) => {
     if (finding.rendered === void 0) return true;
     const placed2 = placedKey(finding);
-    if (placedSeen.has(placed2) || finding.rendered.label !== void 0 && alikeKeys(finding).some((key) => alikeSeen.has(key))) return false;
+    const alike = alikeKeys(finding);
+    if (placedSeen.has(placed2) || finding.rendered.label !== void 0 && alike.some((key) => alikeSeen.has(key))) return false;
     placedSeen.add(placed2);
-    for (const key of alikeKeys(finding)) alikeSeen.add(key);
+    for (const key of alike) alikeSeen.add(key);
     return true;
   });
 }

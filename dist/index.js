@@ -49116,6 +49116,10 @@ function inOrder(splices) {
   }
   return ordered;
 }
+function linesText(lines) {
+  return lines.length === 0 ? "" : `${lines.join("\n")}
+`;
+}
 function changedLinesOf(table, splices) {
   if (splices.length === 0) return null;
   const text5 = table.text;
@@ -53499,7 +53503,6 @@ function sourceOf(keys, from2) {
 }
 var valuesKeyText = String.raw`\.Values((?:\.[A-Za-z0-9_]+)+)`;
 var valuesReference = new RegExp(valuesKeyText, "g");
-var ifValuesKey = new RegExp(String.raw`^if\s+${valuesKeyText}$`);
 var action = /\{\{-?\s*(.*?)\s*-?\}\}/g;
 var blockOpener = /^(with|range|if|define|block)\b/;
 var writesNoYaml = (body) => body === "" || body.startsWith("#") || /^(\{\{.*?\}\}\s*)+$/.test(body);
@@ -53749,23 +53752,35 @@ function throughIncludes(texts, path4, depth, rendered, reach) {
   return best;
 }
 var noNamedTemplates = /* @__PURE__ */ new Map();
-function guardsOf(text5, line) {
-  const open2 = [];
-  const lines = text5.split("\n");
-  for (let i = 0; i < line - 1 && i < lines.length; i++) {
-    for (const match2 of lines[i].matchAll(action)) {
+function openBlocks(text5) {
+  const out = [];
+  let top = null;
+  for (const raw of text5.split("\n")) {
+    out.push(top);
+    for (const match2 of raw.matchAll(action)) {
       const words = match2[1];
-      const guard = ifValuesKey.exec(words);
-      if (guard) open2.push(guard[1].slice(1).split("."));
-      else if (blockOpener.test(words)) open2.push(null);
-      else if (words === "end") open2.pop();
-      else if (/^else\b/.test(words) && open2.length > 0) open2[open2.length - 1] = null;
+      const opener = blockOpener.exec(words)?.[1];
+      if (opener !== void 0) top = { action: opener, conditions: [words.slice(opener.length).trim()], outer: top };
+      else if (words === "end") top = top?.outer ?? null;
+      else if (/^else\b/.test(words) && top !== null) top = { ...top, conditions: [...top.conditions, /^else\s+if\s+(.+)$/.exec(words)?.[1] ?? ""] };
     }
   }
-  return open2.filter((key) => key !== null).reverse();
+  out.push(top);
+  return out;
 }
-var conditional = /^(if|else\s+if|with)\s+(.+)$/;
+function* blocksAround(block2) {
+  for (let b = block2; b !== null; b = b.outer) yield b;
+}
 var wholeValuesKey = new RegExp(String.raw`^${valuesKeyText}$`);
+function guardsOf(text5, line) {
+  const blocks = openBlocks(text5);
+  const guards = [];
+  for (const block2 of blocksAround(blocks[Math.min(line - 1, blocks.length - 1)] ?? null)) {
+    const key = block2.action === "if" && block2.conditions.length === 1 ? wholeValuesKey.exec(block2.conditions[0]) : null;
+    if (key !== null) guards.push(key[1].slice(1).split("."));
+  }
+  return guards;
+}
 function operandsOf(text5) {
   const out = [];
   let depth = 0;
@@ -53795,27 +53810,34 @@ function conditionTruth(condition, truth) {
   return void 0;
 }
 function linesNotRendered(text5, truth) {
+  const written = /* @__PURE__ */ new Map();
+  const writtenOf = (block2) => {
+    if (!written.has(block2)) written.set(block2, branchWritten(block2, truth));
+    return written.get(block2);
+  };
   const out = /* @__PURE__ */ new Set();
-  const open2 = [];
-  text5.split("\n").forEach((raw, i) => {
-    if (open2.some((b) => b.current === false)) out.add(i + 1);
-    for (const match2 of raw.matchAll(action)) {
-      const words = match2[1];
-      const condition = open2.some((b) => b.rebinds) ? null : conditional.exec(words);
-      const value = condition === null ? void 0 : conditionTruth(condition[2], truth);
-      if (/^(if|with)\b/.test(words)) open2.push({ current: value, taken: value === true, unknown: value === void 0, rebinds: words.startsWith("with") });
-      else if (blockOpener.test(words)) open2.push({ current: void 0, taken: false, unknown: true, rebinds: !words.startsWith("if") });
-      else if (words === "end") open2.pop();
-      else if (/^else\b/.test(words) && open2.length > 0) {
-        const branches = open2[open2.length - 1];
-        const own = /^else\s+if\b/.test(words) ? value : true;
-        branches.current = branches.taken || own === false ? false : branches.unknown || own === void 0 ? void 0 : true;
-        branches.taken ||= own === true;
-        branches.unknown ||= own === void 0;
-      }
+  openBlocks(text5).forEach((block2, i) => {
+    for (const open2 of blocksAround(block2)) {
+      if (writtenOf(open2) !== false) continue;
+      out.add(i + 1);
+      break;
     }
   });
   return out;
+}
+function branchWritten(block2, truth) {
+  if (block2.action !== "if" && block2.action !== "with") return void 0;
+  for (const outer of blocksAround(block2.outer)) if (outer.action !== "if") return void 0;
+  let taken = false;
+  let unknown = false;
+  let current;
+  for (const condition of block2.conditions) {
+    const own = condition === "" ? true : conditionTruth(condition, truth);
+    current = taken || own === false ? false : unknown || own === void 0 ? void 0 : true;
+    taken ||= own === true;
+    unknown ||= own === void 0;
+  }
+  return current;
 }
 function documentOfKind(lines, rendered) {
   const kind = typeof rendered === "object" && rendered !== null && !Array.isArray(rendered) ? rendered.kind : void 0;
@@ -53921,15 +53943,20 @@ function valuesKeyWriter(sources) {
     return found !== null ? { file: found.file, path: found.path } : { file: `${prefix2}values.yaml`, path: keyUnder(subchartNames(template), key) };
   };
 }
+var documentsBySources = /* @__PURE__ */ new WeakMap();
 function valuesDocuments(sources) {
+  const known3 = documentsBySources.get(sources);
+  if (known3 !== void 0) return known3;
   const documents = /* @__PURE__ */ new Map();
-  return (file) => {
+  const documentOf = (file) => {
     if (!documents.has(file)) {
       const text5 = sources.texts.get(file);
       documents.set(file, text5 === void 0 ? void 0 : loadManifestFile(file, text5).documents[0]);
     }
     return documents.get(file);
   };
+  documentsBySources.set(sources, documentOf);
+  return documentOf;
 }
 function valuesKeyFinder(sources, documentOf) {
   return (template, key) => {
@@ -53951,7 +53978,7 @@ function helmLocator(sources) {
   const documentOf = valuesDocuments(sources);
   const keyIn = valuesKeyFinder(sources, documentOf);
   const named = chartNamedTemplates(sources);
-  const valuesTruth = valuesTruthOf(sources, documentOf);
+  const valuesTruth = valuesTruthOf(sources);
   const leftOutMap = (text5, template, present, missing, rendered) => {
     for (let length = present + 1; length < missing.length; length++) {
       const values = findInTemplate(text5, missing.slice(0, length), rendered, named()).values;
@@ -53994,7 +54021,8 @@ function helmLocator(sources) {
     return { template: templateHit, values: null };
   };
 }
-function valuesTruthOf(sources, documentOf = valuesDocuments(sources)) {
+function valuesTruthOf(sources) {
+  const documentOf = valuesDocuments(sources);
   return (template) => (key) => truthOf(valuesChain(sources, template).map(({ file, keyPrefix }) => valueAt2(documentOf(file)?.value, keyUnder(keyPrefix, key))));
 }
 function truthOf(values) {
@@ -54746,8 +54774,7 @@ init_sortedSearch();
 // src/render/exampleDiff.ts
 init_libesm();
 function exampleDiff(replaced, replacement) {
-  const before = replaced.length === 0 ? "" : `${replaced.join("\n")}
-`;
+  const before = linesText(replaced);
   const { hunks } = structuredPatch("", "", before, replacement, void 0, void 0, { context: 1 });
   return hunks.map((hunk) => hunk.lines.filter((line) => !line.startsWith("\\")).join("\n")).join("\n@@\n");
 }
@@ -54760,8 +54787,7 @@ function sourceChangesDiff(changes, textOf2) {
     const below = lines.slice(endLine, endLine + 1);
     const after = [...above, ...newLines, ...below];
     parts.push(`@@ ${file}:${startLine} @@
-${exampleDiff([...above, ...lines.slice(startLine - 1, endLine), ...below], after.length === 0 ? "" : `${after.join("\n")}
-`)}`);
+${exampleDiff([...above, ...lines.slice(startLine - 1, endLine), ...below], linesText(after))}`);
   }
   return parts.join("\n");
 }
@@ -54775,11 +54801,10 @@ function renderedObject(document) {
   const kind = isObject5(value) && typeof value.kind === "string" ? value.kind : "";
   return { kind, name, value };
 }
-var podLevelChecks = /* @__PURE__ */ new Set(["runAsNonRoot", "seccompProfile_restricted"]);
-var containerField = /^(.*)\.(?:containers|initContainers|ephemeralContainers)\[\d+\]\.securityContext\.(.+)$/;
-function podLevelPath(check, path4) {
-  const match2 = podLevelChecks.has(check) ? containerField.exec(path4) : null;
-  return match2 === null ? null : `${match2[1]}.securityContext.${match2[2]}`;
+var containerField = /^(.*)\.(?:containers|initContainers|ephemeralContainers)\[\d+\]\.securityContext\.(([^.]+).*)$/;
+function podLevelPath(path4) {
+  const match2 = containerField.exec(path4);
+  return match2 === null || !containerFields.has(match2[3]) ? null : `${match2[1]}.securityContext.${match2[2]}`;
 }
 function indexRendering(path4, rendering, headPaths, changed) {
   const { root, sources, archived } = rendering.rendered;
@@ -54842,8 +54867,7 @@ function exampleNote(index, fix) {
   const above = context(index.lines.slice(Math.max(0, fix.startLine - 2), fix.startLine - 1));
   const below = context(index.lines.slice(fix.endLine, fix.endLine + 1));
   const after = [...above, ...fix.replacement.split("\n").slice(0, -1), ...below];
-  const change = exampleDiff([...above, ...index.lines.slice(fix.startLine - 1, fix.endLine), ...below], after.length === 0 ? "" : `${after.join("\n")}
-`);
+  const change = exampleDiff([...above, ...index.lines.slice(fix.startLine - 1, fix.endLine), ...below], linesText(after));
   return `The rendered manifest would be fixed by this change (an example: edit the ${writer} that writes it):
 \`\`\`diff
 ${change}
@@ -54992,7 +55016,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     const mapped = { ...finding, file: primary.at.file, line: primary.at.line, locations, rendered: origin };
     const literals = placed2.filter((p) => p.at.exact && p.location.exact && p.at.file === primary.at.file).map((p) => ({ sourceLine: p.at.line, renderedLine: p.location.line }));
     const podLevel = finding.locations.flatMap((location) => {
-      const path4 = location.exact ? null : podLevelPath(finding.check, location.path);
+      const path4 = location.exact ? null : podLevelPath(location.path);
       const at3 = path4 === null ? null : placeAt(location.line, path4, false);
       return at3 === null ? [] : [{ at: at3 }];
     });
@@ -55257,8 +55281,7 @@ async function verifySuggestions(mapped, port, policy) {
       startLine: candidate.startLine,
       endLine: candidate.endLine,
       // No lines at all: the suggestion deletes the lines it covers.
-      replacement: candidate.newLines.length === 0 ? "" : `${candidate.newLines.join("\n")}
-`,
+      replacement: linesText(candidate.newLines),
       attachable: mapped.inOneHunk(candidate.file, candidate.startLine, candidate.endLine)
     };
     const placed2 = candidate.file === finding.file ? finding : placedAt(finding, candidate.file, candidate.startLine, mapped.inOneHunk(candidate.file, candidate.startLine, candidate.startLine));
@@ -55281,8 +55304,7 @@ async function verifySuggestions(mapped, port, policy) {
     const parts = [example, ...example.also ?? []];
     const diff = sourceChangesDiff(parts, (file) => mapped.sources.get(file));
     if (diff === null) continue;
-    const fixParts = parts.map(({ file, startLine, endLine, newLines }) => ({ file, startLine, endLine, replacement: newLines.length === 0 ? "" : `${newLines.join("\n")}
-` }));
+    const fixParts = parts.map(({ file, startLine, endLine, newLines }) => ({ file, startLine, endLine, replacement: linesText(newLines) }));
     findings[index] = { ...findings[index], fixNote: partsNote(example, diff), fixParts };
   }
   const suggested = [...new Set(chosen.values())];
@@ -55387,9 +55409,10 @@ function withoutRepeats(findings) {
   return findings.filter((finding) => {
     if (finding.rendered === void 0) return true;
     const placed2 = placedKey(finding);
-    if (placedSeen.has(placed2) || finding.rendered.label !== void 0 && alikeKeys(finding).some((key) => alikeSeen.has(key))) return false;
+    const alike = alikeKeys(finding);
+    if (placedSeen.has(placed2) || finding.rendered.label !== void 0 && alike.some((key) => alikeSeen.has(key))) return false;
     placedSeen.add(placed2);
-    for (const key of alikeKeys(finding)) alikeSeen.add(key);
+    for (const key of alike) alikeSeen.add(key);
     return true;
   });
 }
