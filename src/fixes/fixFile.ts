@@ -29,7 +29,7 @@ import { anchorCaveat, inJsonStream, longLineNote, noSafeFix, notComputed, share
 import { mergeRendered, RenderError, renderEdits } from './render.js';
 import type { OwnedEdit, OwnedSplice, RenderContext, Rendered } from './render.js';
 import { detectStyle } from './style.js';
-import { applySuggestions, groupSplices, suggestionSplice, toSuggestion } from './suggestions.js';
+import { applySuggestions, areaKey, groupSplices, suggestionSplice, toSuggestion, wholePod } from './suggestions.js';
 import { inOrder, lineTable, SpliceConflict } from './text.js';
 import type { LineTable } from './text.js';
 import type { Edit, FindingFix, FixableCheck, FixFailure, FixPlan, Suggestion } from './types.js';
@@ -181,7 +181,7 @@ function areaSetOf(areaSets: Map<number, Map<string, ReadonlySet<string>>>, podI
   let byArea = areaSets.get(podIndex);
   if (byArea === undefined) areaSets.set(podIndex, (byArea = new Map()));
   let areas = byArea.get(area);
-  if (areas === undefined) byArea.set(area, (areas = new Set([`${podIndex}|${area}`])));
+  if (areas === undefined) byArea.set(area, (areas = new Set([areaKey(podIndex, area)])));
   return areas;
 }
 
@@ -401,7 +401,7 @@ class FileFixer {
       const all = this.collapsed.has(owner.podIndex);
       for (let i = 0; i < owner.edits.length; i++) {
         const edit = owner.edits[i] as Edit;
-        const areas = areaSetOf(areaSets, owner.podIndex, all ? 'all' : (owner.areas[i] ?? 'spec'));
+        const areas = areaSetOf(areaSets, owner.podIndex, all ? wholePod : (owner.areas[i] ?? 'spec'));
         const k = (owner.atSource ? atSource : inPlace).findOrAdd(edit, edits.length);
         if (k === undefined) {
           edits.push({ edit, owners, areas, atSource: owner.atSource });
@@ -683,7 +683,7 @@ class FileFixer {
       let groups: ReturnType<typeof groupSplices>;
       try {
         rendered = this.render(selected);
-        groups = groupSplices(table, rendered.splices);
+        groups = groupSplices(table, rendered.splices, request.diff);
       } catch (error) {
         // Fixes of different pod specs that verified apart but collide together (a shared node): drop them.
         if (!(error instanceof RenderError || error instanceof SpliceConflict)) throw error;

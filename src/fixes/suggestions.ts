@@ -78,14 +78,36 @@ function place(table: LineTable, splices: readonly OwnedSplice[]): Placement {
 /** The lines each group of groupSplices changes, found while grouping it (for the table it was grouped on). */
 const changeOf = new WeakMap<Group, { readonly table: LineTable; readonly change: LineChange | null }>();
 
-/** Union splices that share an owner or an area, each key's splices with the first that has it. */
-function unionShared(sets: UnionFind, splices: readonly OwnedSplice[]): void {
+/**
+ * An area of a pod spec as splices name it (`0|containers[1].ports`): the
+ * pod spec's index, then where in it the edit lands.
+ */
+export function areaKey(podIndex: number, area: string): string {
+  return `${podIndex}|${area}`;
+}
+
+/** The area of every edit of a pod spec whose suggestions verify only together: they stay one, in every grouping. */
+export const wholePod = 'all';
+
+function isWholePod(area: string): boolean {
+  return area.endsWith(`|${wholePod}`);
+}
+
+/**
+ * How groupSplices joins splices besides their owners and overlapping lines:
+ * by area and by nearness in a container (a reader sees them as one change),
+ * or only where a pod spec's suggestions must stay one.
+ */
+type Joining = 'readable' | 'smallest';
+
+/** Union splices that share an owner or an area (`smallest`: a whole-pod area only), each key's splices with the first that has it. */
+function unionShared(sets: UnionFind, splices: readonly OwnedSplice[], joining: Joining): void {
   const firstWithOwner = new Map<string, number>();
   const firstWithArea = new Map<string, number>();
   for (let index = 0; index < splices.length; index++) {
     const splice = splices[index]!;
     for (const owner of splice.owners) joinFirst(sets, firstWithOwner, owner, index);
-    for (const area of splice.areas) joinFirst(sets, firstWithArea, area, index);
+    for (const area of splice.areas) if (joining === 'readable' || isWholePod(area)) joinFirst(sets, firstWithArea, area, index);
   }
 }
 
@@ -144,9 +166,38 @@ function nearInContainer(table: LineTable, splices: readonly OwnedSplice[], prev
   return lineOf(table, current.range.lo) - lineOf(table, previous.range.hi) <= containerGap;
 }
 
-export function groupSplices(table: LineTable, splices: readonly OwnedSplice[]): Group[] {
+/**
+ * The splices in groups, each the splices of one suggestion. With the pull
+ * request's diff, a group whose suggestion could not be attached (it
+ * reaches lines outside the diff) is split into the smallest groups when
+ * one of those could be: a blocking fix written on a line the pull request
+ * changed keeps its own suggestion, even when a fix of the same container
+ * (a warning the change did not cause) reaches lines it did not touch.
+ */
+export function groupSplices(table: LineTable, splices: readonly OwnedSplice[], diff: DiffLines | null = null): Group[] {
+  const groups = joinedGroups(table, splices, 'readable');
+  if (diff === null) return groups;
+  const split: Group[] = [];
+  for (const group of groups) {
+    const parts = attachableParts(table, group, diff);
+    if (parts === null) split.push(group);
+    else for (const part of parts) split.push(part);
+  }
+  return split;
+}
+
+/** The smallest groups of an unattachable group, when it has several and one of them is attachable; else null. */
+function attachableParts(table: LineTable, group: Group, diff: DiffLines): Group[] | null {
+  if (group.owners.size < 2 || toSuggestion(table, group, diff)?.attachable !== false) return null;
+  const parts = joinedGroups(table, group.splices, 'smallest');
+  if (parts.length < 2) return null;
+  for (const part of parts) if (toSuggestion(table, part, diff)?.attachable === true) return parts;
+  return null;
+}
+
+function joinedGroups(table: LineTable, splices: readonly OwnedSplice[], joining: Joining): Group[] {
   const sets = new UnionFind(splices.length);
-  unionShared(sets, splices);
+  unionShared(sets, splices, joining);
   // Merge groups whose lines overlap or touch (or lie near in one container), until none do. A group that
   // did not change keeps its place: it is computed once per set of members.
   // Sets only grow, and a set that joins another stops being a root, so a
@@ -165,7 +216,7 @@ export function groupSplices(table: LineTable, splices: readonly OwnedSplice[]):
     for (let i = 1; i < spans.length; i++) {
       const previous = spans[i - 1];
       const current = spans[i];
-      if (previous && current && (current.range.lo <= previous.range.hi || nearInContainer(table, splices, previous, current))) {
+      if (previous && current && (current.range.lo <= previous.range.hi || (joining === 'readable' && nearInContainer(table, splices, previous, current)))) {
         sets.union(previous.root, current.root);
         merged = true;
       }

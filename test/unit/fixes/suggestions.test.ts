@@ -75,6 +75,26 @@ describe('grouping', () => {
     expect(owners([splice(on(2), on(2) + 2, 'S', 'privileged', '0|containers[0].securityContext'), splice(on(4), on(4) + 2, 'R', 'runAsNonRoot', '0|securityContext')])).toEqual([['privileged'], ['runAsNonRoot']]);
   });
 
+  it('with the diff, splits a group that reaches beyond it when one of its smallest groups lies in a hunk', () => {
+    const long = lineTable(Array.from({ length: 20 }, (_, i) => `l${i + 1}\n`).join(''));
+    const on = (line: number) => long.starts[line - 1] ?? 0;
+    const hunk = (headStart: number, headCount: number) => diffLines([{ baseStart: headStart, baseCount: headCount, headStart, headCount, lines: [] }]);
+    const owners = (splices: OwnedSplice[], diff: ReturnType<typeof hunk> | null) => groupSplices(long, splices, diff).map((g) => [...g.owners].sort());
+    // privileged on line 2 (the change), a seccomp profile for two containers on lines 4 and 12.
+    const container = [
+      splice(on(2), on(2) + 2, 'P', 'privileged', '0|containers[0].securityContext'),
+      splice(on(4), on(4) + 2, 'S', 'seccomp', '0|containers[0].securityContext'),
+      splice(on(12), on(12) + 2, 'S', 'seccomp', '0|containers[1].securityContext'),
+    ];
+    expect(owners(container, null)).toEqual([['privileged', 'seccomp']]);
+    expect(owners(container, hunk(1, 5))).toEqual([['privileged'], ['seccomp']]);
+    // No part would be attachable: kept as one.
+    expect(owners(container, hunk(16, 3))).toEqual([['privileged', 'seccomp']]);
+    // A pod spec whose suggestions verify only together stays one.
+    const together = container.map((s) => ({ ...s, areas: new Set(['0|all']) }));
+    expect(owners(together, hunk(1, 5))).toEqual([['privileged', 'seccomp']]);
+  });
+
   it('merges an insertion with a change on the line before or after it', () => {
     const groups = groupSplices(table, [splice(at(4), at(4), 'new\n', 'f1', 'a'), splice(at(5), at(5) + 2, 'L5', 'f2', 'b')]);
     expect(groups).toHaveLength(1);
