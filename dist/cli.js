@@ -20061,13 +20061,20 @@ function place(table, splices) {
   return { range: { lo: lineStart(table, lines.lo), hi: lineStart(table, lines.hi + 1) }, change };
 }
 var changeOf = /* @__PURE__ */ new WeakMap();
-function unionShared(sets, splices) {
+function areaKey(podIndex, area) {
+  return `${podIndex}|${area}`;
+}
+var wholePod = "all";
+function isWholePod(area) {
+  return area.endsWith(`|${wholePod}`);
+}
+function unionShared(sets, splices, joining) {
   const firstWithOwner = /* @__PURE__ */ new Map();
   const firstWithArea = /* @__PURE__ */ new Map();
   for (let index = 0; index < splices.length; index++) {
     const splice = splices[index];
     for (const owner of splice.owners) joinFirst(sets, firstWithOwner, owner, index);
-    for (const area of splice.areas) joinFirst(sets, firstWithArea, area, index);
+    for (const area of splice.areas) if (joining === "readable" || isWholePod(area)) joinFirst(sets, firstWithArea, area, index);
   }
 }
 function joinFirst(sets, firstWith, key, index) {
@@ -20110,9 +20117,27 @@ function nearInContainer(table, splices, previous, current) {
   if (container === null || containerOf(splices[current.root]) !== container) return false;
   return lineOf2(table, current.range.lo) - lineOf2(table, previous.range.hi) <= containerGap;
 }
-function groupSplices(table, splices) {
+function groupSplices(table, splices, diff = null) {
+  const groups = joinedGroups(table, splices, "readable");
+  if (diff === null) return groups;
+  const split = [];
+  for (const group of groups) {
+    const parts = attachableParts(table, group, diff);
+    if (parts === null) split.push(group);
+    else for (const part of parts) split.push(part);
+  }
+  return split;
+}
+function attachableParts(table, group, diff) {
+  if (group.owners.size < 2 || toSuggestion(table, group, diff)?.attachable !== false) return null;
+  const parts = joinedGroups(table, group.splices, "smallest");
+  if (parts.length < 2) return null;
+  for (const part of parts) if (toSuggestion(table, part, diff)?.attachable === true) return parts;
+  return null;
+}
+function joinedGroups(table, splices, joining) {
   const sets = new UnionFind(splices.length);
-  unionShared(sets, splices);
+  unionShared(sets, splices, joining);
   const placed2 = /* @__PURE__ */ new Map();
   let members;
   for (; ; ) {
@@ -20127,7 +20152,7 @@ function groupSplices(table, splices) {
     for (let i = 1; i < spans.length; i++) {
       const previous = spans[i - 1];
       const current = spans[i];
-      if (previous && current && (current.range.lo <= previous.range.hi || nearInContainer(table, splices, previous, current))) {
+      if (previous && current && (current.range.lo <= previous.range.hi || joining === "readable" && nearInContainer(table, splices, previous, current))) {
         sets.union(previous.root, current.root);
         merged = true;
       }
@@ -22105,7 +22130,7 @@ function areaSetOf(areaSets, podIndex, area) {
   let byArea = areaSets.get(podIndex);
   if (byArea === void 0) areaSets.set(podIndex, byArea = /* @__PURE__ */ new Map());
   let areas = byArea.get(area);
-  if (areas === void 0) byArea.set(area, areas = /* @__PURE__ */ new Set([`${podIndex}|${area}`]));
+  if (areas === void 0) byArea.set(area, areas = /* @__PURE__ */ new Set([areaKey(podIndex, area)]));
   return areas;
 }
 function documentEdits(templatePath, edits) {
@@ -22278,7 +22303,7 @@ var FileFixer = class {
       const all = this.collapsed.has(owner.podIndex);
       for (let i = 0; i < owner.edits.length; i++) {
         const edit = owner.edits[i];
-        const areas = areaSetOf(areaSets, owner.podIndex, all ? "all" : owner.areas[i] ?? "spec");
+        const areas = areaSetOf(areaSets, owner.podIndex, all ? wholePod : owner.areas[i] ?? "spec");
         const k = (owner.atSource ? atSource : inPlace).findOrAdd(edit, edits.length);
         if (k === void 0) {
           edits.push({ edit, owners, areas, atSource: owner.atSource });
@@ -22536,7 +22561,7 @@ var FileFixer = class {
       let groups;
       try {
         rendered = this.render(selected);
-        groups = groupSplices(table, rendered.splices);
+        groups = groupSplices(table, rendered.splices, request.diff);
       } catch (error) {
         if (!(error instanceof RenderError || error instanceof SpliceConflict)) throw error;
         const involved = error instanceof RenderError ? error.owners : new Set(selected.map((o) => o.id));

@@ -50113,13 +50113,20 @@ function place(table, splices) {
   return { range: { lo: lineStart(table, lines.lo), hi: lineStart(table, lines.hi + 1) }, change };
 }
 var changeOf = /* @__PURE__ */ new WeakMap();
-function unionShared(sets, splices) {
+function areaKey(podIndex, area) {
+  return `${podIndex}|${area}`;
+}
+var wholePod = "all";
+function isWholePod(area) {
+  return area.endsWith(`|${wholePod}`);
+}
+function unionShared(sets, splices, joining) {
   const firstWithOwner = /* @__PURE__ */ new Map();
   const firstWithArea = /* @__PURE__ */ new Map();
   for (let index = 0; index < splices.length; index++) {
     const splice = splices[index];
     for (const owner of splice.owners) joinFirst(sets, firstWithOwner, owner, index);
-    for (const area of splice.areas) joinFirst(sets, firstWithArea, area, index);
+    for (const area of splice.areas) if (joining === "readable" || isWholePod(area)) joinFirst(sets, firstWithArea, area, index);
   }
 }
 function joinFirst(sets, firstWith, key, index) {
@@ -50162,9 +50169,27 @@ function nearInContainer(table, splices, previous, current) {
   if (container === null || containerOf(splices[current.root]) !== container) return false;
   return lineOf2(table, current.range.lo) - lineOf2(table, previous.range.hi) <= containerGap;
 }
-function groupSplices(table, splices) {
+function groupSplices(table, splices, diff = null) {
+  const groups2 = joinedGroups(table, splices, "readable");
+  if (diff === null) return groups2;
+  const split = [];
+  for (const group of groups2) {
+    const parts = attachableParts(table, group, diff);
+    if (parts === null) split.push(group);
+    else for (const part of parts) split.push(part);
+  }
+  return split;
+}
+function attachableParts(table, group, diff) {
+  if (group.owners.size < 2 || toSuggestion(table, group, diff)?.attachable !== false) return null;
+  const parts = joinedGroups(table, group.splices, "smallest");
+  if (parts.length < 2) return null;
+  for (const part of parts) if (toSuggestion(table, part, diff)?.attachable === true) return parts;
+  return null;
+}
+function joinedGroups(table, splices, joining) {
   const sets = new UnionFind(splices.length);
-  unionShared(sets, splices);
+  unionShared(sets, splices, joining);
   const placed2 = /* @__PURE__ */ new Map();
   let members;
   for (; ; ) {
@@ -50179,7 +50204,7 @@ function groupSplices(table, splices) {
     for (let i = 1; i < spans.length; i++) {
       const previous = spans[i - 1];
       const current = spans[i];
-      if (previous && current && (current.range.lo <= previous.range.hi || nearInContainer(table, splices, previous, current))) {
+      if (previous && current && (current.range.lo <= previous.range.hi || joining === "readable" && nearInContainer(table, splices, previous, current))) {
         sets.union(previous.root, current.root);
         merged = true;
       }
@@ -52184,7 +52209,7 @@ function areaSetOf(areaSets, podIndex, area) {
   let byArea = areaSets.get(podIndex);
   if (byArea === void 0) areaSets.set(podIndex, byArea = /* @__PURE__ */ new Map());
   let areas = byArea.get(area);
-  if (areas === void 0) byArea.set(area, areas = /* @__PURE__ */ new Set([`${podIndex}|${area}`]));
+  if (areas === void 0) byArea.set(area, areas = /* @__PURE__ */ new Set([areaKey(podIndex, area)]));
   return areas;
 }
 function documentEdits(templatePath, edits) {
@@ -52357,7 +52382,7 @@ var FileFixer = class {
       const all = this.collapsed.has(owner.podIndex);
       for (let i = 0; i < owner.edits.length; i++) {
         const edit = owner.edits[i];
-        const areas = areaSetOf(areaSets, owner.podIndex, all ? "all" : owner.areas[i] ?? "spec");
+        const areas = areaSetOf(areaSets, owner.podIndex, all ? wholePod : owner.areas[i] ?? "spec");
         const k = (owner.atSource ? atSource : inPlace).findOrAdd(edit, edits.length);
         if (k === void 0) {
           edits.push({ edit, owners, areas, atSource: owner.atSource });
@@ -52615,7 +52640,7 @@ var FileFixer = class {
       let groups2;
       try {
         rendered = this.render(selected);
-        groups2 = groupSplices(table, rendered.splices);
+        groups2 = groupSplices(table, rendered.splices, request2.diff);
       } catch (error2) {
         if (!(error2 instanceof RenderError || error2 instanceof SpliceConflict)) throw error2;
         const involved = error2 instanceof RenderError ? error2.owners : new Set(selected.map((o) => o.id));
