@@ -62,11 +62,12 @@ export interface SuggestionCandidate {
    */
   readonly ownObject?: boolean;
   /**
-   * The edit deletes a line that writes a value (`runAsUser: 0`): a values
-   * key may be read by other objects too (a Service's port), so it stands
-   * only when no other object of the rendering changes (verify.ts).
+   * The edit changes what other objects may read too: it deletes a line
+   * that writes a value (`runAsUser: 0`; a values key may be a Service's
+   * port as well), or turns a values switch off. It stands only when no
+   * other object of the rendering changes (verify.ts).
    */
-  readonly deletes?: boolean;
+  readonly keepsOthers?: boolean;
   /**
    * Other changes the fix needs, too far from this one for one suggestion
    * (two containers' maps at either end of a chart's values.yaml): verified
@@ -312,7 +313,7 @@ function literalEdits(
   fix: NonNullable<Finding['fix']>,
   renderedLines: readonly string[],
   primaryLine: number,
-): Pick<SuggestionCandidate, 'startLine' | 'endLine' | 'newLines' | 'deletes'> | null {
+): Pick<SuggestionCandidate, 'startLine' | 'endLine' | 'newLines' | 'keepsOthers'> | null {
   // Each line's new text, or null when it goes.
   const edited = new Map<number, string | null>();
   for (const { sourceLine, renderedLine } of places) {
@@ -326,7 +327,7 @@ function literalEdits(
   // All of them, else (too far apart for one suggestion) the primary line's alone.
   const change = combinedChange(sourceLines, [...edited].map(([line, text]) => lineChange(line, text)), maxSuggestionSpan);
   const deletes = change === null ? primary === null : [...edited.values()].includes(null);
-  return { ...(change ?? lineChange(primaryLine, primary)), ...(deletes ? { deletes } : {}) };
+  return { ...(change ?? lineChange(primaryLine, primary)), ...(deletes ? { keepsOthers: true } : {}) };
 }
 
 /** Lines of a file, first and last (inclusive). */
@@ -466,11 +467,14 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
     const edited = edits === null ? null : { finding: i, rendering: index.rendering, file: primary.file, ...edits, caveat: finding.fixNote };
     // Fields an overlay's operations removed: without those operations (verified, as a deletion, by rendering again).
     const removed = sourceLines === undefined ? null : combinedChange(sourceLines, removals.map((range) => ({ ...range, newLines: [] })), maxSuggestionSpan);
-    if (removed !== null) candidates.push({ finding: i, rendering: index.rendering, file: primary.file, ...removed, caveat: finding.fixNote, deletes: true });
+    if (removed !== null) candidates.push({ finding: i, rendering: index.rendering, file: primary.file, ...removed, caveat: finding.fixNote, keepsOthers: true });
     const document = documentAt(index.documents, finding.line);
     if (index.rendering.rendered.root.tool === 'kustomize') kustomizeFixes.push({ finding: i, index, file: primary.file, document, literal: edited });
-    else if (edited !== null) candidates.push(edited);
-    else if (document !== undefined) chartFixes.push({ finding: i, index, primary, document });
+    else if (edited !== null) {
+      candidates.push(edited);
+      // A values switch that writes the literal (`if .Values.useHostNetwork`) is what a chart's users turn off: after it, it wins.
+      if (document !== undefined) chartFixes.push({ finding: i, index, primary, document, literal: true });
+    } else if (document !== undefined) chartFixes.push({ finding: i, index, primary, document });
     return { ...mapped, fix: null, fixNote: exampleNote(index, fix) };
   });
   // Each rendering with its findings' fixes applied, made when a candidate needs it.

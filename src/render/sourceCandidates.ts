@@ -24,7 +24,7 @@ import type { EditableFile, LineChange } from './mapWriters.js';
 import { objectFixes } from './objectFix.js';
 import { securityContextAdditions, templateInsertions } from './templateFix.js';
 import type { ObjectRequest } from './objectFix.js';
-import { findInTemplate, guardsOf } from './templateLines.js';
+import { findInTemplate, guardsOf, plainSwitchOf } from './templateLines.js';
 import type { NamedTemplates } from './templateLines.js';
 import { addTo } from '../multiMap.js';
 
@@ -165,6 +165,8 @@ export interface ChartFix {
   readonly index: RenderingIndex;
   readonly primary: Placed;
   readonly document: ManifestDocument;
+  /** The template writes the finding's fields literally (their literal edit is a candidate already): only a values switch that writes them is looked for. */
+  readonly literal?: boolean;
 }
 
 /**
@@ -189,19 +191,30 @@ export function chartValuesCandidates(
   for (const [index, pending] of byRendering) {
     const fixed = fixedOf(index);
     const lone = loneTemplates(index);
-    const changes = new Map<ManifestDocument, { file: string; change: LineChange; ownObject?: boolean; also?: SourceChange[] }[]>();
+    type Change = { file: string; change: LineChange; ownObject?: boolean; also?: SourceChange[]; keepsOthers?: boolean };
+    const changes = new Map<ManifestDocument, { all: Change[]; switches: Change[] }>();
     for (const fix of pending) {
       let found = changes.get(fix.document);
       // The template's changes first, then the values' switches, then their maps: a later candidate that verifies
       // wins (verify.ts), and a chart's values, where they can write the fix, are what its users edit (a template
       // edit forks a chart someone else maintains).
       if (found === undefined) {
-        const values = [...guardChangesOf(index, fix.document, fixed, editable), ...valuesChangesOf(index, fix.document, fixed, editable)];
-        changes.set(fix.document, (found = [...templateChangesOf(index, fix.document, fixed, lone), ...values]));
+        const switches = switchOffChangesOf(index, fix.document, fixed, editable);
+        const values = [...switches, ...guardChangesOf(index, fix.document, fixed, editable), ...valuesChangesOf(index, fix.document, fixed, editable)];
+        changes.set(fix.document, (found = { all: [...templateChangesOf(index, fix.document, fixed, lone), ...values], switches }));
       }
-      for (const { file, change, ownObject, also } of found) {
+      for (const { file, change, ownObject, also, keepsOthers } of fix.literal === true ? found.switches : found.all) {
         if (!movable(fix, file, change)) continue;
-        candidates.push({ finding: fix.finding, rendering: index.rendering, file, ...change, caveat: findings[fix.finding]!.fixNote, ...(ownObject ? { ownObject } : {}), ...(also ? { also } : {}) });
+        candidates.push({
+          finding: fix.finding,
+          rendering: index.rendering,
+          file,
+          ...change,
+          caveat: findings[fix.finding]!.fixNote,
+          ...(ownObject ? { ownObject } : {}),
+          ...(also ? { also } : {}),
+          ...(keepsOthers ? { keepsOthers } : {}),
+        });
       }
     }
   }
@@ -300,6 +313,54 @@ function guardChangesOf(index: RenderingIndex, document: ManifestDocument, fixed
       }
     }
   }
+  return out;
+}
+
+/**
+ * The values switches that write what a fix takes away: rook-ceph writes
+ * `hostNetwork: true` under `{{- if .Values.useOperatorHostNetwork }}`,
+ * and a pull request that sets that key true is fixed by setting it false
+ * again, on the line it changed, not by a template edit that contradicts
+ * the chart's own switch. Only a key set to true whose branch writes
+ * nothing but literal fields (plainSwitchOf); the caller verifies it by
+ * rendering again, with no other object changing (the key may be read
+ * elsewhere too).
+ */
+function switchOffChangesOf(
+  index: RenderingIndex,
+  document: ManifestDocument,
+  fixed: ReadonlyMap<number, ManifestDocument>,
+  editable: EditableTexts,
+): { file: string; change: LineChange; keepsOthers: true }[] {
+  const template = index.chartTemplateOf(document);
+  const after = fixed.get(document.index);
+  if (template === null || after === undefined) return [];
+  const out: { file: string; change: LineChange; keepsOthers: true }[] = [];
+  const seen = new Set<string>();
+  for (const path of changedScalars(document.value, after.value, [])) {
+    const hit = findInTemplate(template.text, path, document.value, template.named);
+    const text = hit.file === undefined ? template.text : index.rendering.rendered.sources.get(hit.file);
+    if (!hit.exact || hit.values !== null || text === undefined) continue;
+    const guard = plainSwitchOf(text, hit.line);
+    if (guard === null) continue;
+    const { file, path: at } = template.writeKey(guard);
+    const known = `${file}\u0000${at.join('.')}`;
+    const values = editable(file);
+    if (seen.has(known) || values?.value(at) !== true) continue;
+    seen.add(known);
+    const change = values.change([set(at, false)]);
+    if (change !== null) out.push({ file, change, keepsOthers: true });
+  }
+  return out;
+}
+
+/** The paths of the scalars of `before` that `after` changes or lacks. */
+function changedScalars(before: JsonValue | undefined, after: JsonValue | undefined, path: FieldPath): FieldPath[] {
+  if (typeof before !== 'object' || before === null) return jsonEqual(before ?? null, after ?? null) && after !== undefined ? [] : [path];
+  const out: FieldPath[] = [];
+  const beside = typeof after === 'object' && after !== null ? after : undefined;
+  if (Array.isArray(before)) before.forEach((item, i) => out.push(...changedScalars(item, Array.isArray(beside) ? beside[i] : undefined, [...path, i])));
+  else for (const [key, value] of Object.entries(before)) out.push(...changedScalars(value, beside !== undefined && !Array.isArray(beside) ? beside[key] : undefined, [...path, key]));
   return out;
 }
 

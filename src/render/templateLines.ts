@@ -494,6 +494,32 @@ export function guardsOf(text: string, line: number): string[][] {
   return guards;
 }
 
+/** A line a switch may take away with the field it guards: blank, a comment, a literal `key: value`, or the switch's own `end`. */
+const plainBranchLine = /^\s*(?:#.*|[A-Za-z0-9_.-]+:\s+[^\s{}#&*!|>][^{}]*|\{\{-?\s*end\s*-?\}\})?\s*$/;
+
+/**
+ * The values key that switches a template line on, when turning it off
+ * takes nothing else away: the innermost block open at the line is an
+ * `{{ if .Values.x }}` with no `else` whose branch writes only literal
+ * fields (rook-ceph's `hostNetwork: true` and `dnsPolicy:
+ * ClusterFirstWithHostNet` under `useOperatorHostNetwork`), no container,
+ * volume, include or other action. Null otherwise.
+ */
+export function plainSwitchOf(text: string, line: number): string[] | null {
+  const blocks = openBlocks(text);
+  const open = blocks[line - 1] ?? null;
+  if (open === null || open.action !== 'if' || open.conditions.length !== 1) return null;
+  const key = wholeValuesKey.exec(open.conditions[0]!);
+  if (key === null) return null;
+  const lines = text.split('\n');
+  // The branch's lines are those that start with the block open (its `else` line too, which is no plain line: a
+  // switch with another branch would write that one when turned off).
+  for (let i = 0; i < lines.length; i++) {
+    if ([...blocksAround(blocks[i] ?? null)].includes(open) && !plainBranchLine.test(lines[i]!)) return null;
+  }
+  return key[1]!.slice(1).split('.');
+}
+
 /** What the values say of a key's truth in a template's `if` (helm's: false, 0, "", null and empty lists and maps are false); undefined when they do not say. */
 export type ValuesTruth = (key: readonly string[]) => boolean | undefined;
 

@@ -252,12 +252,12 @@ function partsNote(example: SuggestionCandidate, diff: string): string {
 /**
  * Whether the rendering made with the candidate's edit fixes the finding:
  * its object still there, its check passing, nothing new failing; and, for
- * an edit that deletes lines, no other object changed.
+ * an edit that other objects may read (keepsOthers), no other object changed.
  */
 function fixesFinding(before: RenderingChecks, after: RenderingChecks, candidate: SuggestionCandidate, finding: DiffFinding): boolean {
   const was = before.byObject.get(objectKey(finding)) ?? new Set<string>();
   const now = checksOfObject(before, after, finding);
-  if (candidate.deletes === true && !othersUnchanged(before, after, objectKey(finding))) return false;
+  if (candidate.keepsOthers === true && !othersUnchanged(before, after, objectKey(finding))) return false;
   return now !== null && !now.has(finding.check) && [...now].every((check) => was.has(check));
 }
 

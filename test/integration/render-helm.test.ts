@@ -91,6 +91,15 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     expect(report.errors).toEqual([]);
   });
 
+  it('a values switch the pull request turned on, which a template writes `hostNetwork: true` under, gets the finding and its suggestion on the line it changed', async () => {
+    const { status, report } = await diff('helm-switch');
+    expect(status).toBe(1);
+    // Not on the template's `hostNetwork: true`, outside the diff: on the switch, turned off again.
+    expect(report.findings.map(brief)).toEqual([['charts/operator/values.yaml', 4, 'operator-operator', 'hostNamespaces', 'modified']]);
+    expect(report.findings[0]!.fix).toEqual({ startLine: 4, endLine: 4, replacement: 'useOperatorHostNetwork: false\n', attachable: true });
+    expect(report.findings[0]!.locations.map((l) => [l.line, l.inDiff])).toEqual([[4, true]]);
+  });
+
   it("a change to an environment's values file (values-prod.yaml beside values.yaml) is rendered on top of values.yaml, with a verified suggestion there", async () => {
     const { status, report } = await diff('helm-environments');
     expect(status).toBe(1);
@@ -323,6 +332,50 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     expect(report.findings.map((f) => [f.file, f.line, f.check, f.fix])).toEqual([
       ['charts/web/values.yaml', 2, 'seccompProfile_restricted', { startLine: 2, endLine: 2, replacement: '  enable: true\n', attachable: false }],
     ]);
+  });
+
+  it("turns off the values switch a template writes a failing literal under (rook-ceph's `useOperatorHostNetwork`), when its branch takes nothing else away", async () => {
+    const deployment = (branch: string[]) =>
+      [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        '  name: operator',
+        'spec:',
+        '  selector:',
+        '    matchLabels: {app: operator}',
+        '  template:',
+        '    metadata:',
+        '      labels: {app: operator}',
+        '    spec:',
+        '      containers:',
+        '        - name: operator',
+        '          image: operator:1',
+        ...branch,
+        '',
+      ].join('\n');
+    const chart = (branch: string[]) => ({
+      'charts/op/Chart.yaml': chartYaml('op'),
+      'charts/op/values.yaml': 'image: operator:1\nuseOperatorHostNetwork: true\n',
+      'charts/op/templates/deployment.yaml': deployment(branch),
+    });
+    // The switch writes the host network and its DNS policy: off, it is the whole fix, on the values line.
+    const plain = ['      {{- if .Values.useOperatorHostNetwork }}', '      hostNetwork: true', '      dnsPolicy: ClusterFirstWithHostNet', '      {{- end }}'];
+    const { report } = await checkTree(chart(plain), '--warn-level', 'baseline');
+    expect(report.findings.map((f) => [f.file, f.line, f.check, f.fix])).toEqual([
+      ['charts/op/values.yaml', 2, 'hostNamespaces', { startLine: 2, endLine: 2, replacement: 'useOperatorHostNetwork: false\n', attachable: false }],
+    ]);
+    // A switch whose branch writes a container too would take it away: the literal is fixed where it is written.
+    const sidecar = ['      {{- if .Values.useOperatorHostNetwork }}', '        - name: agent', '          image: agent:1', '      hostNetwork: true', '      {{- end }}'];
+    const literal = (await checkTree(chart(sidecar), '--warn-level', 'baseline')).report;
+    expect(literal.findings.map((f) => [f.file, f.line, f.check, f.fix?.replacement])).toEqual([['charts/op/templates/deployment.yaml', 18, 'hostNamespaces', '      hostNetwork: false\n']]);
+    // A switch another object reads too (its Service's port) would change that one: the literal again.
+    const withService = {
+      ...chart(plain),
+      'charts/op/templates/service.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: operator\nspec:\n  ports:\n    - port: {{ if .Values.useOperatorHostNetwork }}9443{{ else }}443{{ end }}\n',
+    };
+    const shared = (await checkTree(withService, '--warn-level', 'baseline')).report;
+    expect(shared.findings.map((f) => [f.file, f.line, f.check, f.fix?.replacement])).toEqual([['charts/op/templates/deployment.yaml', 16, 'hostNamespaces', '      hostNetwork: false\n']]);
   });
 
   it('writes a values fix into the key that holds the rendered map, of `.Values.a | default .Values.b` (elastic\'s filebeat)', async () => {

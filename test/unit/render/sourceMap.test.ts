@@ -4,7 +4,7 @@ import { kustomizeIndex, kustomizeLocator } from '../../../src/render/kustomizeM
 import { literalEdit } from '../../../src/render/mapReport.js';
 import { helmLocator, sourceComments } from '../../../src/render/helmMap.js';
 import { podWithValuesSecurityContext } from '../../helpers/chartTemplates.js';
-import { findInTemplate, guardsOf, linesNotRendered, namedTemplates } from '../../../src/render/templateLines.js';
+import { findInTemplate, guardsOf, linesNotRendered, namedTemplates, plainSwitchOf } from '../../../src/render/templateLines.js';
 import { parseFieldPath, formatFieldPath } from '../../../src/pss/paths.js';
 
 const template = `apiVersion: v1
@@ -364,6 +364,44 @@ describe('guardsOf', () => {
     expect(guardsOf(template, 10)).toEqual([['securityContext', 'enable']]);
     expect(guardsOf(template, 12)).toEqual([['securityContext', 'enable']]);
     expect(guardsOf(template, 15)).toEqual([]);
+  });
+});
+
+describe('plainSwitchOf', () => {
+  const template = `spec:
+  {{- if .Values.useHostNetwork }}
+  hostNetwork: true
+  # the DNS of the host's network
+  dnsPolicy: ClusterFirstWithHostNet
+  {{- end }}
+  {{- if .Values.debug }}
+  hostPID: true
+  {{- else }}
+  hostPID: false
+  {{- end }}
+  {{- if .Values.agent }}
+  shareProcessNamespace: true
+  containers:
+  - name: agent
+  {{- end }}
+  {{- if .Values.hostIPC }}
+  hostIPC: {{ .Values.hostIPC }}
+  {{- end }}
+  {{- if not .Values.isolated }}
+  hostUsers: true
+  {{- end }}
+`;
+  it('names the key of an `if` with no else whose branch writes only literal fields, and none otherwise', () => {
+    expect(plainSwitchOf(template, 3)).toEqual(['useHostNetwork']);
+    expect(plainSwitchOf(template, 5)).toEqual(['useHostNetwork']);
+    // An else would write its branch instead; a branch that writes a container would take it away;
+    // a value from the values, or another condition, is not a switch of literals.
+    expect(plainSwitchOf(template, 8)).toBeNull();
+    expect(plainSwitchOf(template, 13)).toBeNull();
+    expect(plainSwitchOf(template, 18)).toBeNull();
+    expect(plainSwitchOf(template, 21)).toBeNull();
+    // Outside every switch.
+    expect(plainSwitchOf(template, 1)).toBeNull();
   });
 });
 
