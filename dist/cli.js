@@ -26854,6 +26854,19 @@ function guardsOf(text4, line) {
   }
   return guards;
 }
+var plainBranchLine = /^\s*(?:#.*|[A-Za-z0-9_.-]+:\s+[^\s{}#&*!|>][^{}]*|\{\{-?\s*end\s*-?\}\})?\s*$/;
+function plainSwitchOf(text4, line) {
+  const blocks = openBlocks(text4);
+  const open = blocks[line - 1] ?? null;
+  if (open === null || open.action !== "if" || open.conditions.length !== 1) return null;
+  const key = wholeValuesKey.exec(open.conditions[0]);
+  if (key === null) return null;
+  const lines = text4.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    if ([...blocksAround(blocks[i] ?? null)].includes(open) && !plainBranchLine.test(lines[i])) return null;
+  }
+  return key[1].slice(1).split(".");
+}
 function operandsOf(text4) {
   const out = [];
   let depth = 0;
@@ -27704,12 +27717,22 @@ function chartValuesCandidates(fixes, findings, movable, fixedOf2, editable) {
     for (const fix of pending) {
       let found = changes.get(fix.document);
       if (found === void 0) {
-        const values = [...guardChangesOf(index, fix.document, fixed2, editable), ...valuesChangesOf(index, fix.document, fixed2, editable)];
-        changes.set(fix.document, found = [...templateChangesOf(index, fix.document, fixed2, lone), ...values]);
+        const switches = switchOffChangesOf(index, fix.document, fixed2, editable);
+        const values = [...switches, ...guardChangesOf(index, fix.document, fixed2, editable), ...valuesChangesOf(index, fix.document, fixed2, editable)];
+        changes.set(fix.document, found = { all: [...templateChangesOf(index, fix.document, fixed2, lone), ...values], switches });
       }
-      for (const { file, change, ownObject, also } of found) {
+      for (const { file, change, ownObject, also, keepsOthers } of fix.literal === true ? found.switches : found.all) {
         if (!movable(fix, file, change)) continue;
-        candidates.push({ finding: fix.finding, rendering: index.rendering, file, ...change, caveat: findings[fix.finding].fixNote, ...ownObject ? { ownObject } : {}, ...also ? { also } : {} });
+        candidates.push({
+          finding: fix.finding,
+          rendering: index.rendering,
+          file,
+          ...change,
+          caveat: findings[fix.finding].fixNote,
+          ...ownObject ? { ownObject } : {},
+          ...also ? { also } : {},
+          ...keepsOthers ? { keepsOthers } : {}
+        });
       }
     }
   }
@@ -27771,6 +27794,36 @@ function guardChangesOf(index, document, fixed2, editable) {
       }
     }
   }
+  return out;
+}
+function switchOffChangesOf(index, document, fixed2, editable) {
+  const template = index.chartTemplateOf(document);
+  const after = fixed2.get(document.index);
+  if (template === null || after === void 0) return [];
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const path11 of changedScalars(document.value, after.value, [])) {
+    const hit = findInTemplate(template.text, path11, document.value, template.named);
+    const text4 = hit.file === void 0 ? template.text : index.rendering.rendered.sources.get(hit.file);
+    if (!hit.exact || hit.values !== null || text4 === void 0) continue;
+    const guard = plainSwitchOf(text4, hit.line);
+    if (guard === null) continue;
+    const { file, path: at3 } = template.writeKey(guard);
+    const known3 = `${file}\0${at3.join(".")}`;
+    const values = editable(file);
+    if (seen.has(known3) || values?.value(at3) !== true) continue;
+    seen.add(known3);
+    const change = values.change([set(at3, false)]);
+    if (change !== null) out.push({ file, change, keepsOthers: true });
+  }
+  return out;
+}
+function changedScalars(before, after, path11) {
+  if (typeof before !== "object" || before === null) return jsonEqual(before ?? null, after ?? null) && after !== void 0 ? [] : [path11];
+  const out = [];
+  const beside = typeof after === "object" && after !== null ? after : void 0;
+  if (Array.isArray(before)) before.forEach((item, i) => out.push(...changedScalars(item, Array.isArray(beside) ? beside[i] : void 0, [...path11, i])));
+  else for (const [key, value] of Object.entries(before)) out.push(...changedScalars(value, beside !== void 0 && !Array.isArray(beside) ? beside[key] : void 0, [...path11, key]));
   return out;
 }
 function switchedOn(file, key) {
@@ -27985,7 +28038,7 @@ function literalEdits(sourceLines, places, fix, renderedLines, primaryLine) {
   const lineChange2 = (line, text4) => ({ startLine: line, endLine: line, newLines: text4 === null ? [] : [text4] });
   const change = combinedChange(sourceLines, [...edited].map(([line, text4]) => lineChange2(line, text4)), maxSuggestionSpan);
   const deletes = change === null ? primary === null : [...edited.values()].includes(null);
-  return { ...change ?? lineChange2(primaryLine, primary), ...deletes ? { deletes } : {} };
+  return { ...change ?? lineChange2(primaryLine, primary), ...deletes ? { keepsOthers: true } : {} };
 }
 function placeProblem(problem, index) {
   if (problem.kind !== "not-rendered" || problem.line === null) return null;
@@ -28086,11 +28139,13 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     const edits = literal2 && sourceLines !== void 0 ? literalEdits(sourceLines, literals, fix, index.lines, primary.line) : null;
     const edited = edits === null ? null : { finding: i, rendering: index.rendering, file: primary.file, ...edits, caveat: finding.fixNote };
     const removed = sourceLines === void 0 ? null : combinedChange(sourceLines, removals.map((range2) => ({ ...range2, newLines: [] })), maxSuggestionSpan);
-    if (removed !== null) candidates.push({ finding: i, rendering: index.rendering, file: primary.file, ...removed, caveat: finding.fixNote, deletes: true });
+    if (removed !== null) candidates.push({ finding: i, rendering: index.rendering, file: primary.file, ...removed, caveat: finding.fixNote, keepsOthers: true });
     const document = documentAt(index.documents, finding.line);
     if (index.rendering.rendered.root.tool === "kustomize") kustomizeFixes.push({ finding: i, index, file: primary.file, document, literal: edited });
-    else if (edited !== null) candidates.push(edited);
-    else if (document !== void 0) chartFixes.push({ finding: i, index, primary, document });
+    else if (edited !== null) {
+      candidates.push(edited);
+      if (document !== void 0) chartFixes.push({ finding: i, index, primary, document, literal: true });
+    } else if (document !== void 0) chartFixes.push({ finding: i, index, primary, document });
     return { ...mapped, fix: null, fixNote: exampleNote(index, fix) };
   });
   const fixesByRendering = /* @__PURE__ */ new Map();
@@ -28378,7 +28433,7 @@ ${example.caveat}`;
 function fixesFinding(before, after, candidate, finding) {
   const was = before.byObject.get(objectKey(finding)) ?? /* @__PURE__ */ new Set();
   const now = checksOfObject(before, after, finding);
-  if (candidate.deletes === true && !othersUnchanged(before, after, objectKey(finding))) return false;
+  if (candidate.keepsOthers === true && !othersUnchanged(before, after, objectKey(finding))) return false;
   return now !== null && !now.has(finding.check) && [...now].every((check) => was.has(check));
 }
 function widestAround(own, suggested, fits) {
