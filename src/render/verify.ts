@@ -60,14 +60,21 @@ function renderingChecks(text: string, policy: PolicyContext): RenderingChecks {
   return { byObject, sourceOf, bySource, objects: () => (objects ??= objectsIn(text)) };
 }
 
-/** Every object of a rendering as its JSON, by objectKey (a repeated one with its place). */
+/**
+ * Every object of a rendering as its JSON, by objectKey (a repeated one with
+ * its place). The name is in the key only: an object whose template writes
+ * its name anew each time (a chart's test pod, `-test-{{ randAlphaNum 5 }}`)
+ * is compared with its match by template (renamedIn) on everything else.
+ */
 function objectsIn(text: string): Map<string, string> {
   const objects = new Map<string, string>();
   for (const [i, document] of loadManifestFile('rendered.yaml', text, { maxBytes: Number.MAX_SAFE_INTEGER }).documents.entries()) {
     const value = document.value;
     const metadata = isObject(value) && isObject(value.metadata) ? value.metadata : {};
     const key = objectKey({ kind: isObject(value) && typeof value.kind === 'string' ? value.kind : '', namespace: typeof metadata.namespace === 'string' ? metadata.namespace : null, name: typeof metadata.name === 'string' ? metadata.name : '' });
-    objects.set(objects.has(key) ? `${key}\u0000${i}` : key, JSON.stringify(value));
+    const unnamed = { ...metadata };
+    delete unnamed.name;
+    objects.set(objects.has(key) ? `${key}\u0000${i}` : key, JSON.stringify(isObject(value) ? { ...value, metadata: unnamed } : value));
   }
   return objects;
 }
@@ -76,8 +83,24 @@ function objectsIn(text: string): Map<string, string> {
 function othersUnchanged(before: RenderingChecks, after: RenderingChecks, own: string): boolean {
   const [was, now] = [before.objects(), after.objects()];
   if (was.size !== now.size) return false;
-  for (const [key, json] of was) if (key !== own && now.get(key) !== json) return false;
+  for (const [key, json] of was) if (key !== own && (now.get(key) ?? now.get(renamedIn(before, after, key) ?? '')) !== json) return false;
   return true;
+}
+
+/**
+ * The key in another rendering of an object of the first whose name its
+ * template writes anew at each rendering (as charts' test pods): the one
+ * object of its kind, namespace and template in each; undefined when that
+ * is not so.
+ */
+function renamedIn(before: RenderingChecks, after: RenderingChecks, key: string): string | undefined {
+  const source = before.sourceOf.get(key);
+  if (source === undefined) return undefined;
+  const [kind = '', namespace = ''] = key.split('\u0000');
+  const where = sourceKey(kind, namespace === '' ? null : namespace, source);
+  const [was, ...more] = before.bySource.get(where) ?? [];
+  const [now, ...others] = after.bySource.get(where) ?? [];
+  return was === key && more.length === 0 && others.length === 0 ? now : undefined;
 }
 
 /**
@@ -91,12 +114,8 @@ function checksOfObject(before: RenderingChecks, after: RenderingChecks, object:
   const key = objectKey(object);
   const found = after.byObject.get(key);
   if (found !== undefined) return found;
-  const source = before.sourceOf.get(key);
-  if (source === undefined) return null;
-  const where = sourceKey(object.kind, object.namespace, source);
-  const [was, ...more] = before.bySource.get(where) ?? [];
-  const [now, ...others] = after.bySource.get(where) ?? [];
-  return was === key && more.length === 0 && now !== undefined && others.length === 0 ? (after.byObject.get(now) ?? null) : null;
+  const renamed = renamedIn(before, after, key);
+  return renamed === undefined ? null : (after.byObject.get(renamed) ?? null);
 }
 
 /** The text with each candidate's lines replaced (candidates of one file that never overlap). */

@@ -376,6 +376,14 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     };
     const shared = (await checkTree(withService, '--warn-level', 'baseline')).report;
     expect(shared.findings.map((f) => [f.file, f.line, f.check, f.fix?.replacement])).toEqual([['charts/op/templates/deployment.yaml', 16, 'hostNamespaces', '      hostNetwork: false\n']]);
+    // A test pod whose name helm writes anew at each rendering (podinfo's `-grpc-test-{{ randAlphaNum 5 }}`) is no other object changed.
+    const withTest = {
+      ...chart(plain),
+      'charts/op/templates/tests/ping.yaml':
+        'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}-ping-{{ randAlphaNum 5 | lower }}\n  annotations:\n    helm.sh/hook: test\nspec:\n  containers:\n    - name: ping\n      image: busybox:1\n',
+    };
+    const tested = (await checkTree(withTest, '--warn-level', 'baseline')).report;
+    expect(tested.findings.map((f) => [f.file, f.line, f.check, f.fix?.replacement])).toEqual([['charts/op/values.yaml', 2, 'hostNamespaces', 'useOperatorHostNetwork: false\n']]);
   });
 
   it('writes a values fix into the key that holds the rendered map, of `.Values.a | default .Values.b` (elastic\'s filebeat)', async () => {
