@@ -28290,26 +28290,33 @@ function objectsIn(text4) {
     const value = document.value;
     const metadata = isObject(value) && isObject(value.metadata) ? value.metadata : {};
     const key = objectKey({ kind: isObject(value) && typeof value.kind === "string" ? value.kind : "", namespace: typeof metadata.namespace === "string" ? metadata.namespace : null, name: typeof metadata.name === "string" ? metadata.name : "" });
-    objects.set(objects.has(key) ? `${key}\0${i}` : key, JSON.stringify(value));
+    const unnamed = { ...metadata };
+    delete unnamed.name;
+    objects.set(objects.has(key) ? `${key}\0${i}` : key, JSON.stringify(isObject(value) ? { ...value, metadata: unnamed } : value));
   }
   return objects;
 }
 function othersUnchanged(before, after, own) {
   const [was, now] = [before.objects(), after.objects()];
   if (was.size !== now.size) return false;
-  for (const [key, json] of was) if (key !== own && now.get(key) !== json) return false;
+  for (const [key, json] of was) if (key !== own && (now.get(key) ?? now.get(renamedIn(before, after, key) ?? "")) !== json) return false;
   return true;
+}
+function renamedIn(before, after, key) {
+  const source = before.sourceOf.get(key);
+  if (source === void 0) return void 0;
+  const [kind = "", namespace = ""] = key.split("\0");
+  const where2 = sourceKey(kind, namespace === "" ? null : namespace, source);
+  const [was, ...more] = before.bySource.get(where2) ?? [];
+  const [now, ...others] = after.bySource.get(where2) ?? [];
+  return was === key && more.length === 0 && others.length === 0 ? now : void 0;
 }
 function checksOfObject(before, after, object) {
   const key = objectKey(object);
   const found = after.byObject.get(key);
   if (found !== void 0) return found;
-  const source = before.sourceOf.get(key);
-  if (source === void 0) return null;
-  const where2 = sourceKey(object.kind, object.namespace, source);
-  const [was, ...more] = before.bySource.get(where2) ?? [];
-  const [now, ...others] = after.bySource.get(where2) ?? [];
-  return was === key && more.length === 0 && now !== void 0 && others.length === 0 ? after.byObject.get(now) ?? null : null;
+  const renamed = renamedIn(before, after, key);
+  return renamed === void 0 ? null : after.byObject.get(renamed) ?? null;
 }
 function replaceLines(text4, candidates) {
   const lines = text4.split("\n");
