@@ -303,6 +303,24 @@ function judge(pod: PodSpecSource, base: PodSpecSource | null, context: PolicyCo
   };
 }
 
+/**
+ * A file renamed or copied whose text did not change (a folder moved, `git
+ * mv`): the same bytes on both sides, or, when they were not read (binary,
+ * too large), a diff with no hunk.
+ */
+function movedAsItWas({ previousPath, base, head, hunks }: ChangedFile): boolean {
+  if (previousPath === undefined) return false;
+  if (base.kind === 'content' && head.kind === 'content') return sameBytes(base.data, head.data);
+  return base.kind === 'unavailable' && head.kind === 'unavailable' && hunks !== null && hunks.length === 0;
+}
+
+function sameBytes(a: Uint8Array | string, b: Uint8Array | string): boolean {
+  if (typeof a === 'string' || typeof b === 'string') return typeof a === typeof b && a === b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): DiffReport {
   const load = podLoadOptions(options.load ?? defaultLoadOptions);
   // A chart's or overlay's rendering is final: `{{ }}` in it is data (load.ts). Its size was bounded when
@@ -331,7 +349,8 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
     changedBase.push(...base.documents);
     if (file.status === 'removed') continue;
     const head = loadPods(file.path, file.head, fileLoad);
-    errors.push(...head.problems, ...changedCharts(head.charts, base.charts));
+    // A file moved with its text as it was is not the change's: its problems were there before, as its pod specs were.
+    if (!movedAsItWas(file)) errors.push(...head.problems, ...changedCharts(head.charts, base.charts));
     headDocuments.push(...head.documents);
     changedHead.push(...head.documents);
     heads.set(file, keyed(head.pods));

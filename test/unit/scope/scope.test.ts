@@ -18,6 +18,19 @@ const pod = (name: string, spec: string) => `apiVersion: v1\nkind: Pod\nmetadata
 const containers = (...entries: string[]) => `  containers:\n${entries.map((e) => `  - ${e}\n`).join('')}`;
 
 describe('evaluateChangeSet', () => {
+  it("leaves a file moved with its text as it was to the base: its problems are not the change's, an edited one's are", () => {
+    // kubernetes/examples moved staging/ to _archived/: templates the API server would refuse, moved as they were.
+    const broken = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: config\ndata:\n  config: {{config_data}}\n';
+    const moved = (head: string, hunks: string): ChangedFile => ({ ...modified('_archived/config.yaml', broken, head, hunks), status: 'renamed', previousPath: 'staging/config.yaml' });
+    expect(evaluateChangeSet({ files: [moved(broken, '')] }, options).errors).toEqual([]);
+    const edited = evaluateChangeSet({ files: [moved(broken.replace('name: config', 'name: settings'), '@@ -4,1 +4,1 @@\n-  name: config\n+  name: settings')] }, options).errors;
+    expect(edited.map((e) => [e.file, e.line, e.kind])).toEqual([['_archived/config.yaml', 6, 'invalid']]);
+    // Not read (too large, binary): a rename with no hunk is one as it was.
+    const unread = (hunks: string): ChangedFile => ({ ...moved(broken, hunks), base: { kind: 'unavailable', reason: 'binary' }, head: { kind: 'unavailable', reason: 'binary' } });
+    expect(evaluateChangeSet({ files: [unread('')] }, options).errors).toEqual([]);
+    expect(evaluateChangeSet({ files: [unread('@@ -1,1 +1,1 @@\n-a\n+b')] }, options).errors.map((e) => e.kind)).toEqual(['unreadable']);
+  });
+
   it('treats null and absent as the same value', () => {
     const report = evaluateChangeSet({ files: [modified('p.yaml', pod('p', '  hostPID: ~\n'), pod('p', '  hostIPC:\n'))] }, options);
     expect(report.podSpecs).toEqual([]);
