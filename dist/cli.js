@@ -26419,6 +26419,17 @@ function judge(pod, base, context, baseContext, rule) {
     exemptRuntimeClass: base !== null && !movedAway && head.exemption?.kind === "runtimeClass" && before.exemption === null ? head.exemption.message : null
   };
 }
+function movedAsItWas({ previousPath, base, head, hunks }) {
+  if (previousPath === void 0) return false;
+  if (base.kind === "content" && head.kind === "content") return sameBytes(base.data, head.data);
+  return base.kind === "unavailable" && head.kind === "unavailable" && hunks !== null && hunks.length === 0;
+}
+function sameBytes(a, b) {
+  if (typeof a === "string" || typeof b === "string") return typeof a === typeof b && a === b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 function evaluateChangeSet(changeSet, options) {
   const load = podLoadOptions(options.load ?? defaultLoadOptions);
   const renderedLoad = { ...load, rendered: true, maxBytes: Number.MAX_SAFE_INTEGER };
@@ -26439,7 +26450,7 @@ function evaluateChangeSet(changeSet, options) {
     changedBase.push(...base.documents);
     if (file.status === "removed") continue;
     const head = loadPods(file.path, file.head, fileLoad);
-    errors.push(...head.problems, ...changedCharts(head.charts, base.charts));
+    if (!movedAsItWas(file)) errors.push(...head.problems, ...changedCharts(head.charts, base.charts));
     headDocuments.push(...head.documents);
     changedHead.push(...head.documents);
     heads.set(file, keyed(head.pods));
