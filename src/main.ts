@@ -409,6 +409,7 @@ export async function run(given?: ActionIO): Promise<RunResult | undefined> {
         relabelledFiles: relabelled.files,
         ...(configChange.change ? { configChange: configChange.change } : {}),
         ...(config.render ? { render: config.render } : {}),
+        repositoryUrls: [`${io.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${owner}/${repo}`],
       },
       renderPort,
     );

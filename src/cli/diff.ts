@@ -14,6 +14,7 @@ import { git, GitError } from '../git/run.js';
 import { mergeBase, readGitChangeSet, resolveCommit } from '../git/changeSet.js';
 import { gitRenderPort } from '../io/render/git.js';
 import { evaluateWithRendering } from '../render/stage.js';
+import { remoteUrls } from '../git/remotes.js';
 import { readNamespaceDocuments } from '../git/namespaces.js';
 import { defaultPolicies } from '../findings/policyContext.js';
 import type { PolicyContext } from '../findings/policyContext.js';
@@ -192,6 +193,7 @@ export async function diffCommand(args: string[], io: CliIO): Promise<number> {
     // Fixes are part of the JSON contract; the text report does not show them.
     fixes: options.format === 'json',
     render: policy.config.render,
+    repositoryUrls: await remoteUrls(io.cwd),
   }, port);
   const report = await evaluated.finally(() => progress?.end());
   const header = defaultPolicies(policy, report.cluster);

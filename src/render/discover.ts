@@ -17,6 +17,7 @@
  *   plain manifest.
  */
 import { readChart } from './chart.js';
+import type { ApplicationChart } from './applications.js';
 import type { LoadProblem } from '../manifests/types.js';
 import type { Chart, MissingDependency } from './chart.js';
 import { isKustomizationFile, kustomizationIn, readKustomization } from './kustomization.js';
@@ -207,6 +208,11 @@ function leftOut(missing: readonly MissingDependency[], otherValues: boolean): s
   return `rendered without ${namedDependencies(on)}, ${vendorThem}: what ${on.length === 1 ? 'it renders' : 'they render'} is not checked`;
 }
 
+/** Why a chart that fails without its missing dependencies is not rendered: they are (null when none is missing). */
+function renderedWithoutOf(missing: readonly MissingDependency[]): string | null {
+  return missing.length === 0 ? null : `${namedDependencies(missing)} ${missing.length === 1 ? 'is' : 'are'} ${vendorThem}, and it does not render without ${missing.length === 1 ? 'it' : 'them'}`;
+}
+
 function helmRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: ReadonlySet<string>, settings: RenderSettings, consumed: Set<string>, problems: LoadProblem[]): RenderRoot[] {
   const roots: RenderRoot[] = [];
   // A chart a kustomization inflates is rendered through it, with its values: not as a chart of its own.
@@ -241,7 +247,7 @@ function helmRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: Reado
     const baseFiles = (dir: string) => baseCharts.get(dir) ?? [];
     const baseSources = baseCharts.has(chart.dir) ? [...new Set([...baseFiles(chart.dir), ...local.flatMap((d) => baseFiles(d.dir)), ...values.filter((v) => base!.paths.has(v))])].sort() : [];
     // A chart whose templates need what its missing dependencies define does not render without them: then they are why.
-    const renderedWithout = missing.length === 0 ? null : `${namedDependencies(missing)} ${missing.length === 1 ? 'is' : 'are'} ${vendorThem}, and it does not render without ${missing.length === 1 ? 'it' : 'them'}`;
+    const renderedWithout = renderedWithoutOf(missing);
     const rendering = { tool: 'helm' as const, dir: chart.dir, file: chart.file, sources, baseSources, blocked: null, renderedWithout, inflateHelm: false, limits: limitsOf(settings) };
     const incomplete = leftOut(missing, values.length > 0);
     roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]), incomplete });
@@ -256,6 +262,55 @@ function helmRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: Reado
       const label = `${shownDir(chart.dir)} (${file.slice(inDir(chart.dir, '').length)})`;
       roots.push({ ...rendering, label, helm: invocation([file]), incomplete: extraIncomplete === incomplete ? null : extraIncomplete });
     }
+  }
+  return roots;
+}
+
+/**
+ * The renderings of the charts that Argo CD Applications in changed files
+ * install from this repository (applications.ts): the chart with the
+ * Application's release name, namespace, values files and inline values,
+ * as Argo CD renders it. The Application's file and values files are its
+ * sources, at head and at base.
+ */
+function applicationRoots(head: TreeSnapshot, base: TreeSnapshot | null, settings: RenderSettings, applications: readonly ApplicationChart[], consumed: Set<string>): RenderRoot[] {
+  // Most changes name no Application: the tree's charts are not listed again for none.
+  if (applications.length === 0) return [];
+  const headCharts = new Map(chartsOf(head).map((found) => [found.chart.dir, found]));
+  const baseCharts = new Map((base ? chartsOf(base) : []).map((found) => [found.chart.dir, found.files]));
+  const roots: RenderRoot[] = [];
+  for (const application of applications) {
+    const found = headCharts.get(application.chartDir);
+    if (found === undefined || found.chart.library) continue;
+    const { chart, files } = found;
+    const local = chart.localDependencies;
+    const missing = chart.missingDependencies;
+    const extra = [application.file, ...application.valueFiles];
+    // Its values files are that rendering's, never left unchecked (strayValues.ts).
+    for (const path of application.valueFiles) consumed.add(path);
+    const baseFiles = baseCharts.get(chart.dir);
+    roots.push({
+      tool: 'helm',
+      dir: chart.dir,
+      file: chart.file,
+      label: `${shownDir(chart.dir)} (Application ${application.name})`,
+      sources: [...new Set([...files, ...local.flatMap((d) => headCharts.get(d.dir)?.files ?? []), ...extra])].sort(),
+      baseSources: baseFiles === undefined ? [] : [...new Set([...baseFiles, ...local.flatMap((d) => baseCharts.get(d.dir) ?? []), ...extra.filter((p) => base!.paths.has(p))])].sort(),
+      helm: {
+        release: application.release,
+        namespace: application.namespace ?? 'default',
+        namespaceGiven: application.namespace !== null,
+        valuesFiles: application.valueFiles,
+        ...(missing.length > 0 ? { withoutDependencies: [...new Set(missing.map((d) => d.name))] } : {}),
+        ...(local.length > 0 ? { localDependencies: local } : {}),
+        application: { file: application.file, name: application.name, inline: application.inline },
+      },
+      inflateHelm: false,
+      blocked: null,
+      incomplete: leftOut(missing, true),
+      renderedWithout: renderedWithoutOf(missing),
+      limits: limitsOf(settings),
+    });
   }
   return roots;
 }
@@ -292,11 +347,22 @@ function ciValuesOf(dir: string, inChart: readonly string[]): string[] {
   return inChart.filter((p) => p.startsWith(ciDir) && /-values\.ya?ml$/.test(p) && !p.slice(ciDir.length).includes('/')).sort();
 }
 
-export function discoverRoots(head: TreeSnapshot, base: TreeSnapshot | null, changedPaths: Iterable<string>, settings: RenderSettings = defaultRenderSettings): Discovery {
+/**
+ * `applications`: the Argo CD Applications of the change that install a
+ * chart of this repository (applications.ts), each rendered as it installs
+ * it.
+ */
+export function discoverRoots(
+  head: TreeSnapshot,
+  base: TreeSnapshot | null,
+  changedPaths: Iterable<string>,
+  settings: RenderSettings = defaultRenderSettings,
+  applications: readonly ApplicationChart[] = [],
+): Discovery {
   const changed = new Set(changedPaths);
   const consumed = new Set<string>();
   const problems: LoadProblem[] = [];
-  const roots = [...kustomizeRoots(head, base, changed, settings, consumed), ...helmRoots(head, base, changed, settings, consumed, problems)];
+  const roots = [...kustomizeRoots(head, base, changed, settings, consumed), ...helmRoots(head, base, changed, settings, consumed, problems), ...applicationRoots(head, base, settings, applications, consumed)];
   roots.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
   return { roots, consumed, problems };
 }

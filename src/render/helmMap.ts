@@ -49,6 +49,12 @@ export interface HelmSources {
   readonly archived?: ReadonlyMap<string, string>;
   /** Dependencies in folders of the repository (`file://`): the rendering had them in `charts/<name>/`, their files are in `dir`. */
   readonly localDependencies?: readonly { readonly name: string; readonly dir: string }[];
+  /**
+   * Values helm read after the values files, written inside another file:
+   * an Argo CD Application's `helm.valuesObject` (a file of that one
+   * document), at `within` in it.
+   */
+  readonly inline?: { readonly file: string; readonly within: readonly string[] };
 }
 
 /**
@@ -73,14 +79,27 @@ export function sourcePath(sources: HelmSources, inChart: string): string {
  * its own `values.yaml`: the root chart's values files (`redis.x`), then
  * each chart between, then its own (`x`).
  */
-function valuesChain(sources: HelmSources, template: string): { readonly file: string; readonly keyPrefix: readonly string[] }[] {
+function valuesChain(sources: HelmSources, template: string): ValuesLink[] {
   const names = subchartNames(template);
-  const chain = [...sources.valuesFiles].reverse().map((file) => ({ file, keyPrefix: names }));
+  const inline = sources.inline === undefined ? [] : [{ file: sources.inline.file, keyPrefix: names, within: sources.inline.within }];
+  const chain: ValuesLink[] = [...inline, ...[...sources.valuesFiles].reverse().map((file) => ({ file, keyPrefix: names }))];
   for (let depth = 1; depth <= names.length; depth++) {
     const dir = names.slice(0, depth).map((name) => `charts/${name}`).join('/');
     chain.push({ file: sourcePath(sources, `${dir}/values.yaml`), keyPrefix: names.slice(depth) });
   }
   return chain;
+}
+
+/** A values file of valuesChain: the key prefix a template's keys take there, and the map it is written in (an Application's `valuesObject`), if any. */
+interface ValuesLink {
+  readonly file: string;
+  readonly keyPrefix: readonly string[];
+  readonly within?: readonly string[];
+}
+
+/** Where a key a template reads is in a file of valuesChain. */
+function keyPathIn(link: ValuesLink, key: readonly string[]): string[] {
+  return [...(link.within ?? []), ...keyUnder(link.keyPrefix, key)];
 }
 
 /**
@@ -141,9 +160,10 @@ function valuesKeyFinder(
   documentOf: (file: string) => ManifestDocument | undefined,
 ): (template: string, key: readonly string[]) => { file: string; path: string[]; document: ManifestDocument } | null {
   return (template, key) => {
-    for (const { file, keyPrefix } of valuesChain(sources, template)) {
+    for (const link of valuesChain(sources, template)) {
+      const { file } = link;
       const document = documentOf(file);
-      const path = keyUnder(keyPrefix, key);
+      const path = keyPathIn(link, key);
       if (document !== undefined && valueAt(document.value, path) !== undefined) return { file, path, document };
     }
     return null;
@@ -202,12 +222,13 @@ export function helmLocator(sources: HelmSources): (template: string, path: Fiel
     const renderedPart = valueAt(rendered, path.slice(0, from));
     // `.Values.a | default .Values.b`: the first key whose value is the rendered one.
     for (const key of [hit.values.key, ...(hit.values.alternatives ?? [])]) {
-      for (const { file: valuesFile, keyPrefix } of valuesChain(sources, template)) {
+      for (const link of valuesChain(sources, template)) {
+        const valuesFile = link.file;
         const document = documentOf(valuesFile);
         if (document === undefined || renderedPart === undefined) continue;
         // An element of a `range` (`*`) is the one key or item whose value is the rendered one: none when several are.
         const found: SourceHit[] = [];
-        for (const keyPath of elementPaths(document.value, keyUnder(keyPrefix, key))) {
+        for (const keyPath of elementPaths(document.value, keyPathIn(link, key))) {
           const part = valueAt(document.value, keyPath);
           if (part === undefined) continue;
           // Named lists in values (containers, env) are followed by name, as in the rendered object; the value must be the rendered one.
@@ -227,7 +248,7 @@ export function helmLocator(sources: HelmSources): (template: string, path: Fiel
 /** What the values files say of a key's truth, for a template's `if .Values.x` (a subchart's under its names). */
 export function valuesTruthOf(sources: HelmSources): (template: string) => ValuesTruth {
   const documentOf = valuesDocuments(sources);
-  return (template) => (key) => truthOf(valuesChain(sources, template).map(({ file, keyPrefix }) => valueAt(documentOf(file)?.value, keyUnder(keyPrefix, key))));
+  return (template) => (key) => truthOf(valuesChain(sources, template).map((link) => valueAt(documentOf(link.file)?.value, keyPathIn(link, key))));
 }
 
 /**

@@ -17,6 +17,7 @@ import { parseFieldPath } from '../pss/paths.js';
 import type { FieldPath, JsonValue } from '../pss/types.js';
 import type { DiffFinding, DiffLocation, DiffReport } from '../scope/types.js';
 import { chartNamedTemplates, helmLocator, sourceComments, sourcePath, valuesKeyWriter, valuesTruthOf } from './helmMap.js';
+import type { HelmSources } from './helmMap.js';
 import type { ChartTemplate } from './templateFix.js';
 import { kustomizeIndex } from './kustomizeMap.js';
 import type { ObjectDocument, OperationsDocument, RenderedObject, SourceHit } from './kustomizeMap.js';
@@ -27,7 +28,7 @@ import { combinedChange, containerFields } from './mapWriters.js';
 import type { LineChange, MapSource } from './mapWriters.js';
 import type { Suggestion } from '../fixes/types.js';
 import { linesText } from '../fixes/text.js';
-import type { RenderedOrigin, RenderedRoot } from './types.js';
+import type { ApplicationValues, RenderedOrigin, RenderedRoot } from './types.js';
 import { lastAtMost } from '../sortedSearch.js';
 import { chartReferenceOf } from '../workloads/charts.js';
 import { exampleDiff } from './exampleDiff.js';
@@ -143,6 +144,19 @@ function podLevelPath(path: string): string | null {
   return match === null || !containerFields.has(match[3]!) ? null : `${match[1]}.securityContext.${match[2]}`;
 }
 
+/**
+ * An Argo CD Application's `valuesObject` as values the locator reads and
+ * fixes write, when its file holds that one document (mapWriters edits a
+ * file of one document); its `values` string is no map to point into.
+ */
+function applicationValuesSource(application: ApplicationValues | undefined, sources: ReadonlyMap<string, string>): HelmSources['inline'] | null {
+  const within = application?.inline;
+  const text = application === undefined ? undefined : sources.get(application.file);
+  if (within === null || within === undefined || within[within.length - 1] !== 'valuesObject' || text === undefined) return null;
+  if (loadManifestFile(application!.file, text).documents.length !== 1) return null;
+  return { file: application!.file, within: within.map(String) };
+}
+
 /** `changed`: the change set's paths, or null when there is none (`check`: every file is the reviewer's to edit). */
 function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlySet<string>, changed: ReadonlySet<string> | null): RenderingIndex {
   const { root, sources, archived } = rendering.rendered;
@@ -164,7 +178,15 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
   } else {
     const prefix = root.dir === '' ? '' : `${root.dir}/`;
     const local = root.helm?.localDependencies;
-    const chart = { chartDir: root.dir, valuesFiles: [`${prefix}values.yaml`, ...(root.helm?.valuesFiles ?? [])], texts: sources, ...(archived ? { archived } : {}), ...(local ? { localDependencies: local } : {}) };
+    const inline = applicationValuesSource(root.helm?.application, sources);
+    const chart: HelmSources = {
+      chartDir: root.dir,
+      valuesFiles: [`${prefix}values.yaml`, ...(root.helm?.valuesFiles ?? [])],
+      texts: sources,
+      ...(archived ? { archived } : {}),
+      ...(local ? { localDependencies: local } : {}),
+      ...(inline ? { inline } : {}),
+    };
     const locator = helmLocator(chart);
     const named = chartNamedTemplates(chart);
     const templateOf = sourceComments(rendering.text);

@@ -10,8 +10,11 @@
  */
 import type { ChangeSet, ChangedFile } from '../diff/types.js';
 import type { LoadProblem } from '../manifests/types.js';
-import { selectsPath } from '../scope/select.js';
+import { selectsFile, selectsPath } from '../scope/select.js';
 import { defaultSelection } from '../scope/select.js';
+import type { FileSelection } from '../scope/select.js';
+import { applicationCharts, repositoryKey } from './applications.js';
+import type { ApplicationChart } from './applications.js';
 import { evaluateChangeSet } from '../scope/scope.js';
 import type { ScopeOptions } from '../scope/scope.js';
 import type { DiffReport } from '../scope/types.js';
@@ -31,6 +34,12 @@ export type { RenderPort } from './types.js';
 
 export interface RenderStageOptions extends ScopeOptions {
   readonly render?: RenderSettings;
+  /**
+   * The URLs this repository is known by (its GitHub URL, the clone's
+   * remotes): an Argo CD Application whose Helm source is a `path` of one of
+   * them is rendered with its own settings (applications.ts).
+   */
+  readonly repositoryUrls?: readonly string[];
 }
 
 /** The change set the scope evaluates: plain files no rendering consumes, and one file per rendering. */
@@ -176,14 +185,43 @@ function truncationProblem(changeSet: ChangeSet, port: RenderPort): LoadProblem 
   };
 }
 
+/** The head texts of the change's plain files the selection takes. */
+function changedTexts(changeSet: ChangeSet, selection: FileSelection): { path: string; text: string }[] {
+  const texts: { path: string; text: string }[] = [];
+  for (const file of changeSet.files) {
+    if (file.status === 'removed' || file.head.kind !== 'content' || !selectsFile(selection, file)) continue;
+    texts.push({ path: file.path, text: typeof file.head.data === 'string' ? file.head.data : new TextDecoder().decode(file.head.data) });
+  }
+  return texts;
+}
+
+function repositoryKeys(urls: readonly string[]): Set<string> {
+  const keys = new Set<string>();
+  for (const url of urls) {
+    const key = repositoryKey(url);
+    if (key !== null) keys.add(key);
+  }
+  return keys;
+}
+
+/** Whether a problem is the notice of an Application whose chart is rendered for it (its pod specs are checked there). */
+function renderedApplications(applications: readonly ApplicationChart[], roots: readonly RenderRoot[]): (problem: LoadProblem) => boolean {
+  const rendered = new Set<string>();
+  for (const root of roots) if (root.helm?.application !== undefined) rendered.add(`${root.helm.application.file}\u0000${root.helm.application.name}`);
+  const notices = new Set(applications.filter((a) => rendered.has(`${a.file}\u0000${a.name}`)).map((a) => `${a.file}\u0000${a.noticeLine}`));
+  return (problem) => problem.kind === 'not-rendered' && notices.has(`${problem.file}\u0000${problem.line}`);
+}
+
 /** `diff` and the Action: the change set with its charts and overlays rendered (or as plain files when `port` is null). */
 export async function evaluateWithRendering(changeSet: ChangeSet, options: RenderStageOptions, tools: RenderPort | null): Promise<DiffReport> {
   if (tools === null) return evaluateChangeSet(changeSet, options);
   const port = placingPort(tools);
   const changed = [...changeSet.files.flatMap((f) => (f.previousPath !== undefined ? [f.path, f.previousPath] : [f.path])), ...(changeSet.unselectedPaths ?? [])];
-  const discovery = discoverRoots(port.head, port.base, changed, options.render);
   const selection = options.selection ?? defaultSelection;
+  const applications = applicationCharts(changedTexts(changeSet, selection), repositoryKeys(options.repositoryUrls ?? []), port.head.paths);
+  const discovery = discoverRoots(port.head, port.base, changed, options.render, applications);
   const roots = discovery.roots.filter((root) => selectsPath(selection, root.file));
+  const rendersApplication = renderedApplications(applications, roots);
   const rendered = await port.render(roots);
   const plan = planRenderedChangeSet(changeSet, discovery.consumed, rendered);
   const report = evaluateChangeSet(plan.changeSet, options);
@@ -191,7 +229,8 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
   const truncated = truncationProblem(changeSet, port);
   const stray = strayValuesFiles(changeSet, discovery.consumed, port.head.paths);
-  return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), errors: [...verified.errors, ...plan.problems, ...discovery.problems.filter((problem) => selectsPath(selection, problem.file)), ...stray, ...(truncated ? [truncated] : [])].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0))) };
+  const errors = verified.errors.filter((problem) => !rendersApplication(problem));
+  return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), errors: [...errors, ...plan.problems, ...discovery.problems.filter((problem) => selectsPath(selection, problem.file)), ...stray, ...(truncated ? [truncated] : [])].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0))) };
 }
 
 /**

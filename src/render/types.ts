@@ -35,6 +35,21 @@ export interface HelmInvocation {
   readonly withoutDependencies?: readonly string[];
   /** Dependencies in folders of the repository (`file://`), each put in the chart's `charts/<name>/` for the rendering. */
   readonly localDependencies?: readonly { readonly name: string; readonly dir: string }[];
+  /**
+   * The Argo CD Application the chart is rendered for (applications.ts):
+   * its inline values, read from its file at each commit (and in each
+   * edited tree a suggestion is verified in), are given to helm after the
+   * values files, as Argo CD gives them. A commit whose file lacks the
+   * Application does not have this rendering.
+   */
+  readonly application?: ApplicationValues;
+}
+
+/** Where an Application's inline values are: its file, its name there, and their path in it (null: it has none). */
+export interface ApplicationValues {
+  readonly file: string;
+  readonly name: string;
+  readonly inline: readonly (string | number)[] | null;
 }
 
 /** What one run of a tool may take before it is stopped and reported (the config file's `render.timeout` and `render.max-output-size`). */

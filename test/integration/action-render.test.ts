@@ -84,6 +84,19 @@ describe.skipIf(!haveHelm() || !haveKustomize())(`the Action renders charts and 
     expect(report.findings[1]!.rendered).toEqual({ tool: 'helm', root: 'charts/web', sourceFile: 'charts/web/values.yaml', sourceLine: 11, exact: true });
   });
 
+  it("an Argo CD Application of this repository's chart: rendered with its values, the comment and a verified suggestion on its `valuesObject` line", async () => {
+    const { pr, run, review } = await oneReviewUnderTarget('helm-application');
+    // The Application installs charts/web from acme/shop itself, in namespace prod, as release web, with hostNetwork on.
+    expect(review.comments.map((c) => [c.path, c.line])).toEqual([['apps/web-prod.yaml', 19]]);
+    expect(review.comments[0]!.body).toContain('```suggestion\n        hostNetwork: false\n```');
+    expect(review.comments[0]!.body).toContain('charts/web (Application web-prod)');
+    const report = run.reportJson as { findings: { namespace: string; name: string; check: string }[]; errors: unknown[] };
+    expect(report.findings.find((f) => f.check === 'hostNamespaces')).toMatchObject({ namespace: 'prod', name: 'web' });
+    // Its pod specs are checked: no notice that they are not, and the check run says what fails.
+    expect(report.errors).toEqual([]);
+    expect(checkRunsOf(pr)[0]).toMatchObject({ conclusion: 'failure' });
+  });
+
   it("a chart's release namespace: no notice asks for the labels of helm's default, one does for a namespace the config names", async () => {
     // Through the API only the changed files are read, so a Namespace the pod specs name is not (a notice says so).
     const notice = 'is not defined in the changed files';

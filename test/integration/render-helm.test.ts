@@ -12,6 +12,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import { fixturesDir } from '../helpers/paths.js';
+import { makeRepo } from '../helpers/gitRepo.js';
 import { podWithValuesSecurityContext } from '../helpers/chartTemplates.js';
 import { checkWithConfig, haveHelm, missingTool, renderScenarios, useCachedHelm } from '../helpers/renderTools.js';
 
@@ -98,6 +99,88 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     expect(report.findings.map(brief)).toEqual([['charts/operator/values.yaml', 4, 'operator-operator', 'hostNamespaces', 'modified']]);
     expect(report.findings[0]!.fix).toEqual({ startLine: 4, endLine: 4, replacement: 'useOperatorHostNetwork: false\n', attachable: true });
     expect(report.findings[0]!.locations.map((l) => [l.line, l.inDiff])).toEqual([[4, true]]);
+  });
+
+  it("renders this repository's chart for an Argo CD Application with its release, namespace, values files and inline values; another repository's keeps the notice", async () => {
+    const dir = path.join(fixturesDir, 'render', 'helm-application');
+    const repo = makeRepo(path.join(dir, 'base'), path.join(dir, 'head'));
+    const diffJson = async () => {
+      let stdout = '';
+      await runCli(['diff', '--base', 'main', '--format', 'json', '--warn-level', 'privileged'], { cwd: repo, stdout: (t) => (stdout += t), stderr: () => undefined });
+      return JSON.parse(stdout) as JsonReport;
+    };
+    try {
+      // A clone of another repository: the Application's chart is not this one's to render.
+      const elsewhere = await diffJson();
+      expect(elsewhere.findings).toEqual([]);
+      expect(elsewhere.errors.map((e) => [e.file, e.kind])).toEqual([['apps/web-prod.yaml', 'not-rendered']]);
+      // A clone of acme/shop (the Application's repoURL with .git, the remote in SSH form).
+      execFileSync('git', ['remote', 'add', 'origin', 'git@github.com:Acme/shop.git'], { cwd: repo });
+      const { findings, errors, podSpecs } = await diffJson();
+      expect(errors).toEqual([]);
+      expect(podSpecs.map((p) => [p.namespace, p.name, p.status])).toEqual([['prod', 'web', 'modified']]);
+      expect(findings.map((f) => [f.file, f.line, f.check, f.fix])).toEqual([
+        ['apps/web-prod.yaml', 19, 'hostNamespaces', { startLine: 19, endLine: 19, replacement: '        hostNetwork: false\n', attachable: true }],
+      ]);
+      expect(findings[0]!.rendered).toMatchObject({ root: 'charts/web', rendering: 'charts/web (Application web-prod)', sourceFile: 'apps/web-prod.yaml', sourceLine: 19 });
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
+  });
+
+  it('an Argo CD Application gives helm its valueFiles, then its `values` text, and is new where the base commit lacks it', async () => {
+    const application = (values: string) =>
+      [
+        'apiVersion: argoproj.io/v1alpha1',
+        'kind: Application',
+        'metadata:',
+        '  name: web-staging',
+        'spec:',
+        '  destination:',
+        '    namespace: staging',
+        '  source:',
+        '    repoURL: https://github.com/acme/shop',
+        '    path: ./charts/web',
+        '    helm:',
+        '      valueFiles:',
+        '        - ../../environments/staging-values.yaml',
+        '        - missing.yaml',
+        '      ignoreMissingValueFiles: true',
+        '      values: |',
+        ...values.split('\n').map((line) => `        ${line}`),
+        '',
+      ].join('\n');
+    const { report } = await inTree(
+      {
+        'charts/web/Chart.yaml': chartYaml('web'),
+        'charts/web/values.yaml': 'hostPID: false\nhostIPC: false\n',
+        'charts/web/templates/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  hostPID: {{ .Values.hostPID }}\n  hostIPC: {{ .Values.hostIPC }}\n  containers:\n    - name: web\n      image: web:1\n',
+        'environments/staging-values.yaml': 'hostPID: false\nhostIPC: true\n',
+        'apps/staging.yaml': application('hostIPC: false'),
+      },
+      async (cwd) => {
+        const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd });
+        git('init', '-q', '-b', 'main');
+        git('remote', 'add', 'origin', 'https://github.com/acme/shop');
+        git('add', 'charts', 'environments');
+        git('commit', '-qm', 'base');
+        // The pull request adds the Application and turns hostPID on in the values file it names.
+        writeFileSync(path.join(cwd, 'environments/staging-values.yaml'), 'hostPID: true\nhostIPC: true\n');
+        git('add', 'apps', 'environments');
+        git('commit', '-qm', 'head');
+        let stdout = '';
+        await runCli(['diff', '--base', 'HEAD~1', '--format', 'json', '--warn-level', 'privileged'], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
+        return { report: JSON.parse(stdout) as JsonReport };
+      },
+    );
+    // The Application is new: so are its pod specs (its release is its name), judged with staging-values.yaml's hostPID and its own hostIPC over it.
+    expect(report.podSpecs.map((p) => [p.namespace, p.name, p.status])).toEqual([['staging', 'web-staging', 'new']]);
+    // hostPID from staging-values.yaml, on the line the change set; hostIPC turned off again by the inline values.
+    expect(report.findings.map((f) => [f.file, f.line, f.check, f.status, (f as JsonFinding & { detail: string }).detail])).toEqual([
+      ['environments/staging-values.yaml', 1, 'hostNamespaces', 'new', 'hostPID=true'],
+    ]);
+    // The values file is the Application's rendering's: no notice that no chart is rendered with it.
+    expect(report.errors).toEqual([]);
   });
 
   it("a change to an environment's values file (values-prod.yaml beside values.yaml) is rendered on top of values.yaml, with a verified suggestion there", async () => {

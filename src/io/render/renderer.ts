@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import pLimit from 'p-limit';
 import type { RenderOutput, RenderRoot, RenderedRoot, TreeSnapshot } from '../../render/types.js';
-import { renderIn } from './tools.js';
+import { applicationValuesPath, renderIn } from './tools.js';
+import { applicationValuesIn } from '../../render/applications.js';
 import { snapshotOf, writeTree } from './trees.js';
 import type { Snapshot, TreeReader } from './trees.js';
 import { chartArchiveTexts, isChartArchive } from './archives.js';
@@ -97,6 +98,14 @@ async function renderSide(
   if (!present) return { output: { kind: 'absent' }, files: new Map() };
   const files = await reader.read(commit, snapshot.listing, paths);
   for (const [path, text] of edits ?? []) files.set(path, new TextEncoder().encode(text));
+  // A rendering for an Argo CD Application takes its inline values from the Application's file as this commit (or edit) has it.
+  const application = root.helm?.application;
+  if (application !== undefined) {
+    const text = files.get(application.file);
+    const values = text === undefined ? null : applicationValuesIn(application.file, decoder.decode(text), application.name, application.inline);
+    if (values === null) return { output: { kind: 'absent' }, files: new Map() };
+    files.set(applicationValuesPath, new TextEncoder().encode(values));
+  }
   const key = memo === undefined ? null : renderKey(root, files);
   const known = key === null ? undefined : memo?.get(key);
   if (known !== undefined) return { output: known, files };
@@ -145,7 +154,8 @@ export async function openRenderer(sides: RenderSides): Promise<Renderer | null>
     // rendering head again (beside the base), never from the memo, which would give the very same text back.
     const again = compared && base?.listing.has(root.file) === true && mayRenderAnew(root) ? limit(() => renderFiles(root, headSide.files, missing)) : Promise.resolve(null);
     const [baseOutput, headAgain] = await Promise.all([baseSide, again]);
-    const sources = new Map([...headSide.files].map(([path, data]) => [path, decoder.decode(data)] as const));
+    // The Application values written for helm are no file of the repository: findings go to the Application's own lines.
+    const sources = new Map([...headSide.files].filter(([path]) => path !== applicationValuesPath).map(([path, data]) => [path, decoder.decode(data)] as const));
     const archived = new Map<string, string>();
     for (const [path, data] of headSide.files) if (root.helm !== null && isChartArchive(path)) for (const [inside, text] of chartArchiveTexts(path, data)) archived.set(inside, text);
     return { root, base: baseOutput, head: headSide.output, ...(headAgain !== null ? { headAgain } : {}), sources, ...(archived.size > 0 ? { archived } : {}) };

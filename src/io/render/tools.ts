@@ -74,11 +74,15 @@ function hintFor(root: RenderRoot, stderr: string): string | null {
   return root.tool === 'helm' ? chartValuesHint(stderr) : null;
 }
 
+/** Where an Argo CD Application's inline values are written in a root's tree (renderer.ts): read after its values files, as Argo CD reads them. */
+export const applicationValuesPath = '.pod-security-review/application-values.yaml';
+
 function helmCommand(root: RenderRoot): Command {
   const helm = root.helm!;
+  const valuesFiles = helm.application === undefined ? helm.valuesFiles : [...helm.valuesFiles, applicationValuesPath];
   return {
     command: 'helm',
-    args: ['template', helm.release, shownDir(root.dir), '--namespace', helm.namespace, ...helm.valuesFiles.flatMap((v) => ['--values', v])],
+    args: ['template', helm.release, shownDir(root.dir), '--namespace', helm.namespace, ...valuesFiles.flatMap((v) => ['--values', v])],
   };
 }
 

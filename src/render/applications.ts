@@ -1,0 +1,171 @@
+/**
+ * Argo CD Applications that install a chart of this repository (pure). An
+ * Application whose Helm source is a `path` of the repository it lives in
+ * has Argo CD render that chart with the Application's own settings: its
+ * release name, its destination namespace, its `valueFiles` and its inline
+ * `values`. Such a chart is rendered here with them too (a rendering of its
+ * own, `charts/web (Application web-prod)`), instead of the notice that the
+ * Application's pod specs are not checked (workloads/charts.ts).
+ *
+ * Only what is certain is rendered: a source in another repository, a
+ * chart from a chart repository, `parameters`, a values file through a
+ * `$ref` of another source, or one the commit lacks keep the notice.
+ */
+import { apiGroup } from '../workloads/kinds.js';
+import { locate } from '../locate/locate.js';
+import { loadManifestFile } from '../manifests/load.js';
+import type { ManifestDocument } from '../manifests/types.js';
+import { isObject } from '../pss/pod.js';
+import type { FieldPath, JsonObject, JsonValue } from '../pss/types.js';
+import { chartReferenceOf } from '../workloads/charts.js';
+import { inDir } from './paths.js';
+import { valueAt } from './walk.js';
+
+/** An Application that installs a chart of this repository, as its rendering needs it. */
+export interface ApplicationChart {
+  /** The file the Application is in (at head). */
+  readonly file: string;
+  /** Its `metadata.name`: how each side's file is searched for it. */
+  readonly name: string;
+  /** The line of the notice its pod specs would otherwise get (extract.ts places it on the field that names the chart). */
+  readonly noticeLine: number;
+  /** The chart's folder, repository-relative. */
+  readonly chartDir: string;
+  /** `helm.releaseName`, else the Application's name (Argo CD's default). */
+  readonly release: string;
+  /** `destination.namespace`, or null when it names none. */
+  readonly namespace: string | null;
+  /** `helm.valueFiles`, repository-relative, in order. */
+  readonly valueFiles: readonly string[];
+  /** The inline values (`helm.valuesObject`, else `helm.values`), by their path in the Application object; null for none. */
+  readonly inline: FieldPath | null;
+}
+
+/**
+ * The URLs that name one repository, in one form: host and path, lower
+ * case, without scheme, user, `.git` or trailing slash
+ * (`https://github.com/Acme/Shop.git`, `git@github.com:acme/shop` and
+ * `ssh://git@github.com/acme/shop` are all `github.com/acme/shop`).
+ */
+export function repositoryKey(url: string): string | null {
+  const text = url.trim();
+  const scp = /^[^@/\s]+@([^:/\s]+):(.+)$/.exec(text);
+  const parsed = scp !== null ? { host: scp[1]!, path: scp[2]! } : urlParts(text);
+  if (parsed === null) return null;
+  const path = parsed.path.replace(/^\/+/, '').replace(/\/+$/, '').replace(/\.git$/i, '');
+  return path === '' ? null : `${parsed.host}/${path}`.toLowerCase();
+}
+
+function urlParts(text: string): { host: string; path: string } | null {
+  try {
+    const url = new URL(text);
+    return url.hostname === '' ? null : { host: url.hostname, path: url.pathname };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The Applications of some files that install a chart of this repository
+ * (`repository`: repositoryKey of each URL it is known by; `paths`: every
+ * file of the tree at head, to find the chart and its values files).
+ */
+export function applicationCharts(files: readonly { readonly path: string; readonly text: string }[], repository: ReadonlySet<string>, paths: ReadonlySet<string>): ApplicationChart[] {
+  if (repository.size === 0) return [];
+  const found: ApplicationChart[] = [];
+  for (const { path, text } of files) {
+    // Only a file that names an Application is read as YAML here.
+    if (!/\bkind:\s*["']?Application\b/.test(text)) continue;
+    for (const document of loadManifestFile(path, text).documents) {
+      const application = applicationChartOf(document, repository, paths);
+      if (application !== null) found.push(application);
+    }
+  }
+  return found;
+}
+
+/** The Application of a document when it installs a chart of this repository that can be rendered as Argo CD would; else null. */
+export function applicationChartOf(document: ManifestDocument, repository: ReadonlySet<string>, paths: ReadonlySet<string>): ApplicationChart | null {
+  const object = document.value;
+  if (!isObject(object) || typeof object.apiVersion !== 'string' || object.kind !== 'Application' || apiGroup(object.apiVersion) !== 'argoproj.io') return null;
+  const reference = chartReferenceOf(object.apiVersion, object.kind, object);
+  const name = isObject(object.metadata) && typeof object.metadata.name === 'string' ? object.metadata.name : '';
+  const spec = isObject(object.spec) ? object.spec : null;
+  // The source the notice names: a `helm` one with a `path` (a chart from a chart repository is never fetched).
+  const sourcePath = reference?.path.slice(0, -1);
+  const source = sourcePath === undefined ? undefined : valueAt(object, sourcePath);
+  if (reference === null || name === '' || spec === null || !isObject(source) || reference.path[reference.path.length - 1] !== 'helm') return null;
+  const repoKey = typeof source.repoURL === 'string' ? repositoryKey(source.repoURL) : null;
+  if (repoKey === null || !repository.has(repoKey) || typeof source.path !== 'string' || !isObject(source.helm)) return null;
+  const chartDir = joined('', source.path);
+  if (chartDir === null) return null;
+  if (!paths.has(inDir(chartDir, 'Chart.yaml'))) return null;
+  const helm = source.helm;
+  // Parameters are `--set` values, with their own rules for types and escapes: not rendered here.
+  if (nonEmptyList(helm.parameters) || nonEmptyList(helm.fileParameters)) return null;
+  const valueFiles = valueFilesOf(chartDir, helm, paths);
+  if (valueFiles === null) return null;
+  const destination = isObject(spec.destination) ? spec.destination : {};
+  const inline = isObject(helm.valuesObject) ? [...sourcePath!, 'helm', 'valuesObject'] : typeof helm.values === 'string' && helm.values.trim() !== '' ? [...sourcePath!, 'helm', 'values'] : null;
+  return {
+    file: document.file,
+    name,
+    noticeLine: locate(document.source, reference.path).line,
+    chartDir,
+    release: typeof helm.releaseName === 'string' && helm.releaseName !== '' ? helm.releaseName : name,
+    namespace: typeof destination.namespace === 'string' && destination.namespace !== '' ? destination.namespace : null,
+    valueFiles,
+    inline,
+  };
+}
+
+/**
+ * `helm.valueFiles`, relative to the chart's folder, as repository paths;
+ * null when one cannot be rendered here (a `$ref` of another source, a URL,
+ * one outside the repository, or one the commit lacks that Argo CD would
+ * not skip).
+ */
+function valueFilesOf(chartDir: string, helm: JsonObject, paths: ReadonlySet<string>): string[] | null {
+  if (helm.valueFiles === undefined || helm.valueFiles === null) return [];
+  if (!Array.isArray(helm.valueFiles)) return null;
+  const ignoreMissing = helm.ignoreMissingValueFiles === true;
+  const files: string[] = [];
+  for (const entry of helm.valueFiles) {
+    if (typeof entry !== 'string' || entry.startsWith('$') || /^[a-z]+:\/\//i.test(entry)) return null;
+    const path = joined(chartDir, entry);
+    if (path === null || path === '') return null;
+    if (paths.has(path)) files.push(path);
+    else if (!ignoreMissing) return null;
+  }
+  return files;
+}
+
+/** A path relative to a folder, as a repository path ('' for the root); null when it leaves the repository. */
+function joined(dir: string, relative: string): string | null {
+  const parts = relative.startsWith('/') ? [] : dir === '' ? [] : dir.split('/');
+  for (const part of relative.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part !== '..') parts.push(part);
+    else if (parts.pop() === undefined) return null;
+  }
+  return parts.join('/');
+}
+
+const nonEmptyList = (value: JsonValue | undefined) => Array.isArray(value) && value.length > 0;
+
+/**
+ * The inline values of an Application found by name in a file's text, as
+ * a values file helm reads: `helm.valuesObject` as its JSON (a YAML file
+ * too), `helm.values` as it is written, `{}` when it has none. Null when
+ * the file holds no such Application (the commit predates it).
+ */
+export function applicationValuesIn(file: string, text: string, name: string, inline: FieldPath | null): string | null {
+  for (const document of loadManifestFile(file, text).documents) {
+    const object = document.value;
+    if (!isObject(object) || object.kind !== 'Application' || !isObject(object.metadata) || object.metadata.name !== name) continue;
+    const values = inline === null ? undefined : valueAt(object, inline);
+    if (typeof values === 'string') return values;
+    return isObject(values) ? JSON.stringify(values) : '{}';
+  }
+  return null;
+}
