@@ -20202,8 +20202,8 @@ function toSuggestion(table, group, diff, bomBytes = 0) {
 }
 function joinLines(lines, eol, finalBreak) {
   if (lines.length === 0) return "";
-  const joined = lines.join(eol);
-  return finalBreak ? joined + eol : joined;
+  const joined2 = lines.join(eol);
+  return finalBreak ? joined2 + eol : joined2;
 }
 var spliceOf = /* @__PURE__ */ new WeakMap();
 function rangeSuggestion(table, splices, change, bomBytes) {
@@ -24188,11 +24188,13 @@ function hintFor(root, stderr) {
   if (root.inflateHelm) return helmVersionHint(stderr);
   return root.tool === "helm" ? chartValuesHint(stderr) : null;
 }
+var applicationValuesPath = ".pod-security-review/application-values.yaml";
 function helmCommand(root) {
   const helm = root.helm;
+  const valuesFiles = helm.application === void 0 ? helm.valuesFiles : [...helm.valuesFiles, applicationValuesPath];
   return {
     command: "helm",
-    args: ["template", helm.release, shownDir(root.dir), "--namespace", helm.namespace, ...helm.valuesFiles.flatMap((v) => ["--values", v])]
+    args: ["template", helm.release, shownDir(root.dir), "--namespace", helm.namespace, ...valuesFiles.flatMap((v) => ["--values", v])]
   };
 }
 async function runFirst(commands2, cwd, env, limits, missing) {
@@ -24227,6 +24229,130 @@ async function renderIn(root, treeDir, missing) {
   const hint2 = result.kind === "failed" ? hintFor(root, result.stderr) : null;
   return { kind: "failed", message: `\`${shown3(command)}\` failed (${reason4})${stderr === "" ? "" : `:
 ${stderr}`}`, ...hint2 !== null ? { hint: hint2 } : {}, ...result.kind === "failed" && result.limit ? { stopped: true } : {} };
+}
+
+// src/render/walk.ts
+var isObject2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function sameValue2(a, b) {
+  return a !== void 0 && b !== void 0 && JSON.stringify(a) === JSON.stringify(b);
+}
+function translatePath(rendered, source, path11, keepIndexes, anyValue = false) {
+  const out = [];
+  let r = rendered;
+  let s = source;
+  for (const segment of path11) {
+    if (typeof segment === "number") {
+      if (!Array.isArray(r) || !Array.isArray(s)) return null;
+      const item = r[segment];
+      let index = keepIndexes ? segment : -1;
+      if (isObject2(item) && typeof item.name === "string") index = s.findIndex((x) => isObject2(x) && x.name === item.name);
+      if (index < 0 || index >= s.length) return null;
+      out.push(index);
+      r = item;
+      s = s[index];
+    } else {
+      if (!isObject2(s) || !(segment in s)) return null;
+      out.push(segment);
+      r = isObject2(r) ? r[segment] : void 0;
+      s = s[segment];
+    }
+  }
+  return anyValue || sameValue2(r, s) ? out : null;
+}
+
+// src/render/applications.ts
+function repositoryKey(url) {
+  const text4 = url.trim();
+  const scp = /^[^@/\s]+@([^:/\s]+):(.+)$/.exec(text4);
+  const parsed2 = scp !== null ? { host: scp[1], path: scp[2] } : urlParts(text4);
+  if (parsed2 === null) return null;
+  const path11 = parsed2.path.replace(/^\/+/, "").replace(/\/+$/, "").replace(/\.git$/i, "");
+  return path11 === "" ? null : `${parsed2.host}/${path11}`.toLowerCase();
+}
+function urlParts(text4) {
+  try {
+    const url = new URL(text4);
+    return url.hostname === "" ? null : { host: url.hostname, path: url.pathname };
+  } catch {
+    return null;
+  }
+}
+function applicationCharts(files, repository, paths) {
+  if (repository.size === 0) return [];
+  const found = [];
+  for (const { path: path11, text: text4 } of files) {
+    if (!/\bkind:\s*["']?Application\b/.test(text4)) continue;
+    for (const document of loadManifestFile(path11, text4).documents) {
+      const application = applicationChartOf(document, repository, paths);
+      if (application !== null) found.push(application);
+    }
+  }
+  return found;
+}
+function applicationChartOf(document, repository, paths) {
+  const object = document.value;
+  if (!isObject(object) || typeof object.apiVersion !== "string" || object.kind !== "Application" || apiGroup(object.apiVersion) !== "argoproj.io") return null;
+  const reference2 = chartReferenceOf(object.apiVersion, object.kind, object);
+  const name = isObject(object.metadata) && typeof object.metadata.name === "string" ? object.metadata.name : "";
+  const spec = isObject(object.spec) ? object.spec : null;
+  const sourcePath2 = reference2?.path.slice(0, -1);
+  const source = sourcePath2 === void 0 ? void 0 : valueAt2(object, sourcePath2);
+  if (reference2 === null || name === "" || spec === null || !isObject(source) || reference2.path[reference2.path.length - 1] !== "helm") return null;
+  const repoKey = typeof source.repoURL === "string" ? repositoryKey(source.repoURL) : null;
+  if (repoKey === null || !repository.has(repoKey) || typeof source.path !== "string" || !isObject(source.helm)) return null;
+  const chartDir = joined("", source.path);
+  if (chartDir === null) return null;
+  if (!paths.has(inDir(chartDir, "Chart.yaml"))) return null;
+  const helm = source.helm;
+  if (nonEmptyList(helm.parameters) || nonEmptyList(helm.fileParameters)) return null;
+  const valueFiles = valueFilesOf(chartDir, helm, paths);
+  if (valueFiles === null) return null;
+  const destination = isObject(spec.destination) ? spec.destination : {};
+  const inline = isObject(helm.valuesObject) ? [...sourcePath2, "helm", "valuesObject"] : typeof helm.values === "string" && helm.values.trim() !== "" ? [...sourcePath2, "helm", "values"] : null;
+  return {
+    file: document.file,
+    name,
+    noticeLine: locate(document.source, reference2.path).line,
+    chartDir,
+    release: typeof helm.releaseName === "string" && helm.releaseName !== "" ? helm.releaseName : name,
+    namespace: typeof destination.namespace === "string" && destination.namespace !== "" ? destination.namespace : null,
+    valueFiles,
+    inline
+  };
+}
+function valueFilesOf(chartDir, helm, paths) {
+  if (helm.valueFiles === void 0 || helm.valueFiles === null) return [];
+  if (!Array.isArray(helm.valueFiles)) return null;
+  const ignoreMissing = helm.ignoreMissingValueFiles === true;
+  const files = [];
+  for (const entry of helm.valueFiles) {
+    if (typeof entry !== "string" || entry.startsWith("$") || /^[a-z]+:\/\//i.test(entry)) return null;
+    const path11 = joined(chartDir, entry);
+    if (path11 === null || path11 === "") return null;
+    if (paths.has(path11)) files.push(path11);
+    else if (!ignoreMissing) return null;
+  }
+  return files;
+}
+function joined(dir, relative) {
+  const parts = relative.startsWith("/") ? [] : dir === "" ? [] : dir.split("/");
+  for (const part of relative.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part !== "..") parts.push(part);
+    else if (parts.pop() === void 0) return null;
+  }
+  return parts.join("/");
+}
+var nonEmptyList = (value) => Array.isArray(value) && value.length > 0;
+function applicationValuesIn(file, text4, name, inline) {
+  for (const document of loadManifestFile(file, text4).documents) {
+    const object = document.value;
+    if (!isObject(object) || object.kind !== "Application" || !isObject(object.metadata) || object.metadata.name !== name) continue;
+    const values = inline === null ? void 0 : valueAt2(object, inline);
+    if (typeof values === "string") return values;
+    return isObject(values) ? JSON.stringify(values) : "{}";
+  }
+  return null;
 }
 
 // src/io/render/trees.ts
@@ -25438,6 +25564,9 @@ function leftOut(missing, otherValues) {
   if (on.length === 0) return null;
   return `rendered without ${namedDependencies(on)}, ${vendorThem}: what ${on.length === 1 ? "it renders" : "they render"} is not checked`;
 }
+function renderedWithoutOf(missing) {
+  return missing.length === 0 ? null : `${namedDependencies(missing)} ${missing.length === 1 ? "is" : "are"} ${vendorThem}, and it does not render without ${missing.length === 1 ? "it" : "them"}`;
+}
 function helmRoots(head, base, changed, settings, consumed, problems) {
   const roots = [];
   const inflated = new Set(settings.kustomizeHelm === true ? [...kustomizationsOf(head).values()].flatMap((k) => k.helmChartDirs) : []);
@@ -25467,7 +25596,7 @@ function helmRoots(head, base, changed, settings, consumed, problems) {
     const sources = [.../* @__PURE__ */ new Set([...inChart, ...values])].sort();
     const baseFiles = (dir) => baseCharts.get(dir) ?? [];
     const baseSources = baseCharts.has(chart.dir) ? [.../* @__PURE__ */ new Set([...baseFiles(chart.dir), ...local.flatMap((d) => baseFiles(d.dir)), ...values.filter((v) => base.paths.has(v))])].sort() : [];
-    const renderedWithout = missing.length === 0 ? null : `${namedDependencies(missing)} ${missing.length === 1 ? "is" : "are"} ${vendorThem}, and it does not render without ${missing.length === 1 ? "it" : "them"}`;
+    const renderedWithout = renderedWithoutOf(missing);
     const rendering = { tool: "helm", dir: chart.dir, file: chart.file, sources, baseSources, blocked: null, renderedWithout, inflateHelm: false, limits: limitsOf(settings) };
     const incomplete = leftOut(missing, values.length > 0);
     roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]), incomplete });
@@ -25480,6 +25609,45 @@ function helmRoots(head, base, changed, settings, consumed, problems) {
       const label2 = `${shownDir(chart.dir)} (${file.slice(inDir(chart.dir, "").length)})`;
       roots.push({ ...rendering, label: label2, helm: invocation([file]), incomplete: extraIncomplete === incomplete ? null : extraIncomplete });
     }
+  }
+  return roots;
+}
+function applicationRoots(head, base, settings, applications, consumed) {
+  if (applications.length === 0) return [];
+  const headCharts = new Map(chartsOf(head).map((found) => [found.chart.dir, found]));
+  const baseCharts = new Map((base ? chartsOf(base) : []).map((found) => [found.chart.dir, found.files]));
+  const roots = [];
+  for (const application of applications) {
+    const found = headCharts.get(application.chartDir);
+    if (found === void 0 || found.chart.library) continue;
+    const { chart, files } = found;
+    const local = chart.localDependencies;
+    const missing = chart.missingDependencies;
+    const extra = [application.file, ...application.valueFiles];
+    for (const path11 of application.valueFiles) consumed.add(path11);
+    const baseFiles = baseCharts.get(chart.dir);
+    roots.push({
+      tool: "helm",
+      dir: chart.dir,
+      file: chart.file,
+      label: `${shownDir(chart.dir)} (Application ${application.name})`,
+      sources: [.../* @__PURE__ */ new Set([...files, ...local.flatMap((d) => headCharts.get(d.dir)?.files ?? []), ...extra])].sort(),
+      baseSources: baseFiles === void 0 ? [] : [.../* @__PURE__ */ new Set([...baseFiles, ...local.flatMap((d) => baseCharts.get(d.dir) ?? []), ...extra.filter((p) => base.paths.has(p))])].sort(),
+      helm: {
+        release: application.release,
+        namespace: application.namespace ?? "default",
+        namespaceGiven: application.namespace !== null,
+        valuesFiles: application.valueFiles,
+        ...missing.length > 0 ? { withoutDependencies: [...new Set(missing.map((d) => d.name))] } : {},
+        ...local.length > 0 ? { localDependencies: local } : {},
+        application: { file: application.file, name: application.name, inline: application.inline }
+      },
+      inflateHelm: false,
+      blocked: null,
+      incomplete: leftOut(missing, true),
+      renderedWithout: renderedWithoutOf(missing),
+      limits: limitsOf(settings)
+    });
   }
   return roots;
 }
@@ -25500,11 +25668,11 @@ function ciValuesOf(dir, inChart) {
   const ciDir = inDir(dir, "ci/");
   return inChart.filter((p) => p.startsWith(ciDir) && /-values\.ya?ml$/.test(p) && !p.slice(ciDir.length).includes("/")).sort();
 }
-function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettings) {
+function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettings, applications = []) {
   const changed = new Set(changedPaths2);
   const consumed = /* @__PURE__ */ new Set();
   const problems = [];
-  const roots = [...kustomizeRoots(head, base, changed, settings, consumed), ...helmRoots(head, base, changed, settings, consumed, problems)];
+  const roots = [...kustomizeRoots(head, base, changed, settings, consumed), ...helmRoots(head, base, changed, settings, consumed, problems), ...applicationRoots(head, base, settings, applications, consumed)];
   roots.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
   return { roots, consumed, problems };
 }
@@ -25810,6 +25978,13 @@ async function renderSide(root, snapshot, reader, commit, paths, missing, memo, 
   if (!present) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
   const files = await reader.read(commit, snapshot.listing, paths);
   for (const [path11, text4] of edits ?? []) files.set(path11, new TextEncoder().encode(text4));
+  const application = root.helm?.application;
+  if (application !== void 0) {
+    const text4 = files.get(application.file);
+    const values = text4 === void 0 ? null : applicationValuesIn(application.file, decoder.decode(text4), application.name, application.inline);
+    if (values === null) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
+    files.set(applicationValuesPath, new TextEncoder().encode(values));
+  }
   const key = memo === void 0 ? null : renderKey(root, files);
   const known3 = key === null ? void 0 : memo?.get(key);
   if (known3 !== void 0) return { output: known3, files };
@@ -25842,7 +26017,7 @@ async function openRenderer(sides) {
     const baseSide = compared || failedByItself ? limit(() => renderSide(root, base, sides.reader, sides.base ?? "", root.baseSources, missing, sides.memo)).then((side) => side.output) : Promise.resolve({ kind: "absent" });
     const again = compared && base?.listing.has(root.file) === true && mayRenderAnew(root) ? limit(() => renderFiles(root, headSide.files, missing)) : Promise.resolve(null);
     const [baseOutput, headAgain] = await Promise.all([baseSide, again]);
-    const sources = new Map([...headSide.files].map(([path11, data]) => [path11, decoder.decode(data)]));
+    const sources = new Map([...headSide.files].filter(([path11]) => path11 !== applicationValuesPath).map(([path11, data]) => [path11, decoder.decode(data)]));
     const archived = /* @__PURE__ */ new Map();
     for (const [path11, data] of headSide.files) if (root.helm !== null && isChartArchive(path11)) for (const [inside, text4] of chartArchiveTexts(path11, data)) archived.set(inside, text4);
     return { root, base: baseOutput, head: headSide.output, ...headAgain !== null ? { headAgain } : {}, sources, ...archived.size > 0 ? { archived } : {} };
@@ -26963,35 +27138,6 @@ function findInTemplate(text4, path11, rendered, named = noNamedTemplates, truth
   return { line: found.line, exact: found.depth === path11.length, values: found.values, ...found.file === void 0 ? {} : { file: found.file } };
 }
 
-// src/render/walk.ts
-var isObject2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-function sameValue2(a, b) {
-  return a !== void 0 && b !== void 0 && JSON.stringify(a) === JSON.stringify(b);
-}
-function translatePath(rendered, source, path11, keepIndexes, anyValue = false) {
-  const out = [];
-  let r = rendered;
-  let s = source;
-  for (const segment of path11) {
-    if (typeof segment === "number") {
-      if (!Array.isArray(r) || !Array.isArray(s)) return null;
-      const item = r[segment];
-      let index = keepIndexes ? segment : -1;
-      if (isObject2(item) && typeof item.name === "string") index = s.findIndex((x) => isObject2(x) && x.name === item.name);
-      if (index < 0 || index >= s.length) return null;
-      out.push(index);
-      r = item;
-      s = s[index];
-    } else {
-      if (!isObject2(s) || !(segment in s)) return null;
-      out.push(segment);
-      r = isObject2(r) ? r[segment] : void 0;
-      s = s[segment];
-    }
-  }
-  return anyValue || sameValue2(r, s) ? out : null;
-}
-
 // src/render/helmMap.ts
 function sourceComments(text4) {
   const lines = [];
@@ -27014,12 +27160,16 @@ function sourcePath(sources, inChart) {
 }
 function valuesChain(sources, template) {
   const names = subchartNames(template);
-  const chain = [...sources.valuesFiles].reverse().map((file) => ({ file, keyPrefix: names }));
+  const inline = sources.inline === void 0 ? [] : [{ file: sources.inline.file, keyPrefix: names, within: sources.inline.within }];
+  const chain = [...inline, ...[...sources.valuesFiles].reverse().map((file) => ({ file, keyPrefix: names }))];
   for (let depth = 1; depth <= names.length; depth++) {
     const dir = names.slice(0, depth).map((name) => `charts/${name}`).join("/");
     chain.push({ file: sourcePath(sources, `${dir}/values.yaml`), keyPrefix: names.slice(depth) });
   }
   return chain;
+}
+function keyPathIn(link, key) {
+  return [...link.within ?? [], ...keyUnder(link.keyPrefix, key)];
 }
 function keyUnder(names, key) {
   return [...key[0] === "global" ? [] : names, ...key];
@@ -27055,9 +27205,10 @@ function valuesDocuments(sources) {
 }
 function valuesKeyFinder(sources, documentOf) {
   return (template, key) => {
-    for (const { file, keyPrefix } of valuesChain(sources, template)) {
+    for (const link of valuesChain(sources, template)) {
+      const { file } = link;
       const document = documentOf(file);
-      const path11 = keyUnder(keyPrefix, key);
+      const path11 = keyPathIn(link, key);
       if (document !== void 0 && valueAt2(document.value, path11) !== void 0) return { file, path: path11, document };
     }
     return null;
@@ -27097,11 +27248,12 @@ function helmLocator(sources) {
     const { from: from2 } = hit.values;
     const renderedPart = valueAt2(rendered, path11.slice(0, from2));
     for (const key of [hit.values.key, ...hit.values.alternatives ?? []]) {
-      for (const { file: valuesFile, keyPrefix } of valuesChain(sources, template)) {
+      for (const link of valuesChain(sources, template)) {
+        const valuesFile = link.file;
         const document = documentOf(valuesFile);
         if (document === void 0 || renderedPart === void 0) continue;
         const found = [];
-        for (const keyPath of elementPaths(document.value, keyUnder(keyPrefix, key))) {
+        for (const keyPath of elementPaths(document.value, keyPathIn(link, key))) {
           const part = valueAt2(document.value, keyPath);
           if (part === void 0) continue;
           const inside = translatePath(renderedPart, part, path11.slice(from2), true);
@@ -27118,7 +27270,7 @@ function helmLocator(sources) {
 }
 function valuesTruthOf(sources) {
   const documentOf = valuesDocuments(sources);
-  return (template) => (key) => truthOf(valuesChain(sources, template).map(({ file, keyPrefix }) => valueAt2(documentOf(file)?.value, keyUnder(keyPrefix, key))));
+  return (template) => (key) => truthOf(valuesChain(sources, template).map((link) => valueAt2(documentOf(link.file)?.value, keyPathIn(link, key))));
 }
 function truthOf(values) {
   if (values.length === 0) return void 0;
@@ -27923,6 +28075,13 @@ function podLevelPath(path11) {
   const match2 = containerField.exec(path11);
   return match2 === null || !containerFields.has(match2[3]) ? null : `${match2[1]}.securityContext.${match2[2]}`;
 }
+function applicationValuesSource(application, sources) {
+  const within = application?.inline;
+  const text4 = application === void 0 ? void 0 : sources.get(application.file);
+  if (within === null || within === void 0 || within[within.length - 1] !== "valuesObject" || text4 === void 0) return null;
+  if (loadManifestFile(application.file, text4).documents.length !== 1) return null;
+  return { file: application.file, within: within.map(String) };
+}
 function indexRendering(path11, rendering, headPaths, changed) {
   const { root, sources, archived } = rendering.rendered;
   const documents = loadManifestFile(path11, rendering.text, { maxBytes: Number.MAX_SAFE_INTEGER }).documents;
@@ -27942,7 +28101,15 @@ function indexRendering(path11, rendering, headPaths, changed) {
   } else {
     const prefix2 = root.dir === "" ? "" : `${root.dir}/`;
     const local = root.helm?.localDependencies;
-    const chart = { chartDir: root.dir, valuesFiles: [`${prefix2}values.yaml`, ...root.helm?.valuesFiles ?? []], texts: sources, ...archived ? { archived } : {}, ...local ? { localDependencies: local } : {} };
+    const inline = applicationValuesSource(root.helm?.application, sources);
+    const chart = {
+      chartDir: root.dir,
+      valuesFiles: [`${prefix2}values.yaml`, ...root.helm?.valuesFiles ?? []],
+      texts: sources,
+      ...archived ? { archived } : {},
+      ...local ? { localDependencies: local } : {},
+      ...inline ? { inline } : {}
+    };
     const locator = helmLocator(chart);
     const named = chartNamedTemplates(chart);
     const templateOf = sourceComments(rendering.text);
@@ -28560,13 +28727,37 @@ function truncationProblem(changeSet, port) {
     message: `GitHub listed ${trees} only in part (its git trees API truncates past 100,000 entries or 7 MB), so Helm charts and Kustomize overlays in the part it left out were not discovered or rendered, and those it listed may have rendered without some of their files${names}. \`pod-security-review diff\` on a clone renders them all.`
   };
 }
+function changedTexts(changeSet, selection) {
+  const texts = [];
+  for (const file of changeSet.files) {
+    if (file.status === "removed" || file.head.kind !== "content" || !selectsFile(selection, file)) continue;
+    texts.push({ path: file.path, text: typeof file.head.data === "string" ? file.head.data : new TextDecoder().decode(file.head.data) });
+  }
+  return texts;
+}
+function repositoryKeys(urls) {
+  const keys = /* @__PURE__ */ new Set();
+  for (const url of urls) {
+    const key = repositoryKey(url);
+    if (key !== null) keys.add(key);
+  }
+  return keys;
+}
+function renderedApplications(applications, roots) {
+  const rendered = /* @__PURE__ */ new Set();
+  for (const root of roots) if (root.helm?.application !== void 0) rendered.add(`${root.helm.application.file}\0${root.helm.application.name}`);
+  const notices = new Set(applications.filter((a) => rendered.has(`${a.file}\0${a.name}`)).map((a) => `${a.file}\0${a.noticeLine}`));
+  return (problem) => problem.kind === "not-rendered" && notices.has(`${problem.file}\0${problem.line}`);
+}
 async function evaluateWithRendering(changeSet, options, tools) {
   if (tools === null) return evaluateChangeSet(changeSet, options);
   const port = placingPort(tools);
   const changed = [...changeSet.files.flatMap((f) => f.previousPath !== void 0 ? [f.path, f.previousPath] : [f.path]), ...changeSet.unselectedPaths ?? []];
-  const discovery = discoverRoots(port.head, port.base, changed, options.render);
   const selection = options.selection ?? defaultSelection;
+  const applications = applicationCharts(changedTexts(changeSet, selection), repositoryKeys(options.repositoryUrls ?? []), port.head.paths);
+  const discovery = discoverRoots(port.head, port.base, changed, options.render, applications);
   const roots = discovery.roots.filter((root) => selectsPath(selection, root.file));
+  const rendersApplication = renderedApplications(applications, roots);
   const rendered = await port.render(roots);
   const plan = planRenderedChangeSet(changeSet, discovery.consumed, rendered);
   const report = evaluateChangeSet(plan.changeSet, options);
@@ -28574,7 +28765,8 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
   const truncated = truncationProblem(changeSet, port);
   const stray = strayValuesFiles(changeSet, discovery.consumed, port.head.paths);
-  return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), errors: [...verified.errors, ...plan.problems, ...discovery.problems.filter((problem) => selectsPath(selection, problem.file)), ...stray, ...truncated ? [truncated] : []].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)) };
+  const errors = verified.errors.filter((problem) => !rendersApplication(problem));
+  return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), errors: [...errors, ...plan.problems, ...discovery.problems.filter((problem) => selectsPath(selection, problem.file)), ...stray, ...truncated ? [truncated] : []].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)) };
 }
 async function checkRenderings(tools, options) {
   const port = placingPort(tools);
@@ -29119,6 +29311,17 @@ async function gitRenderPort(repository, base, head, maxBytes) {
   return openRenderer({ reader: gitTreeReader(repository, maxBytes), base, head });
 }
 
+// src/git/remotes.ts
+async function remoteUrls(cwd) {
+  try {
+    const out = (await git(cwd, ["config", "--get-regexp", String.raw`^remote\..*\.url$`])).toString("utf8");
+    return out.split("\n").map((line) => line.slice(line.indexOf(" ") + 1).trim()).filter((url) => url !== "");
+  } catch (error) {
+    if (error instanceof GitError && error.exitCode === 1) return [];
+    throw error;
+  }
+}
+
 // src/git/namespaces.ts
 async function readNamespaceDocuments(repository, commit, maxBytes) {
   let listing;
@@ -29281,7 +29484,8 @@ async function diffCommand(args, io) {
     onlyNewViolations: values["only-new-violations"],
     // Fixes are part of the JSON contract; the text report does not show them.
     fixes: options.format === "json",
-    render: policy.config.render
+    render: policy.config.render,
+    repositoryUrls: await remoteUrls(io.cwd)
   }, port);
   const report = await evaluated.finally(() => progress?.end());
   const header = defaultPolicies(policy, report.cluster);

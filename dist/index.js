@@ -10091,6 +10091,63 @@ var init_eventReader = __esm({
   }
 });
 
+// src/locate/locate.ts
+function locate(source, path4) {
+  const { lineCounter } = source;
+  const position = (offset, exact) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col, exact };
+  };
+  return source.place === void 0 ? walkTree(source, path4, position) : walkPlaces(source.place, path4, position);
+}
+function walkPlaces(root, path4, position) {
+  let place2 = root;
+  let anchor = placeOffset(root);
+  for (const segment of path4) {
+    const children = typeof place2 === "number" ? void 0 : place2.children;
+    let next;
+    if (typeof segment === "string" && children instanceof Map) next = children.get(segment);
+    else if (typeof segment === "number" && Array.isArray(children)) next = children[segment];
+    if (next === void 0) return position(anchor, false);
+    anchor = placeOffset(next);
+    place2 = next;
+  }
+  return position(anchor, true);
+}
+function walkTree(source, path4, position) {
+  const { doc } = source;
+  let node = doc.contents;
+  let anchor = doc.contents?.range?.[0] ?? 0;
+  for (const segment of path4) {
+    node = resolved(doc, node);
+    let next;
+    let offset;
+    if (typeof segment === "string" && isMap(node)) {
+      const entry = effectiveEntries(node, doc).get(segment);
+      if (entry) {
+        next = entry.value;
+        offset = entry.pair.key?.range?.[0];
+      }
+    } else if (typeof segment === "number" && isSeq(node)) {
+      next = node.items[segment];
+      offset = next?.range?.[0];
+    }
+    if (offset === void 0) return position(anchor, false);
+    anchor = offset;
+    node = next;
+  }
+  return position(anchor, true);
+}
+var init_locate = __esm({
+  "src/locate/locate.ts"() {
+    "use strict";
+    init_yamlKinds();
+    init_anchors();
+    init_decode();
+    init_eventReader();
+  }
+});
+
 // src/sortedSearch.ts
 function lastAtMost(count, keyAt, value) {
   let low = 0;
@@ -11964,6 +12021,64 @@ var init_load = __esm({
       }
     };
     tooDeep = `collections nest deeper than ${nestingLimit} levels, the most this reader reads (kubectl reads up to 10000); it was not checked`;
+  }
+});
+
+// src/pss/pod.ts
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function obj(parent, key) {
+  const value = parent?.[key];
+  return isObject(value) ? value : void 0;
+}
+function list(parent, key) {
+  const value = parent?.[key];
+  return Array.isArray(value) ? value : [];
+}
+function str(parent, key) {
+  const value = parent?.[key];
+  return typeof value === "string" ? value : "";
+}
+function int(parent, key) {
+  const value = parent?.[key];
+  return typeof value === "number" ? value : 0;
+}
+function optInt(parent, key) {
+  const value = parent?.[key];
+  return typeof value === "number" ? value : void 0;
+}
+function bool(parent, key) {
+  return parent?.[key] === true;
+}
+function optBool(parent, key) {
+  const value = parent?.[key];
+  return typeof value === "boolean" ? value : void 0;
+}
+function visitContainers(pod) {
+  const visited = [];
+  for (const key of containerListKeys) {
+    list(pod.spec, key).forEach((entry, index) => {
+      if (!isObject(entry)) return;
+      visited.push({ name: str(entry, "name"), container: entry, path: ["spec", key, index] });
+    });
+  }
+  return visited;
+}
+function isWindowsPod(pod) {
+  return str(obj(pod.spec, "os"), "name") === "windows";
+}
+function usesUserNamespace(pod) {
+  return optBool(pod.spec, "hostUsers") === false;
+}
+function at(path4, ...segments) {
+  return path4.concat(segments);
+}
+var containerListKeys;
+var init_pod = __esm({
+  "src/pss/pod.ts"() {
+    "use strict";
+    containerListKeys = ["initContainers", "containers", "ephemeralContainers"];
   }
 });
 
@@ -15690,6 +15805,99 @@ var init_namespaceWorkloads = __esm({
   }
 });
 
+// src/workloads/kinds.ts
+function apiGroup(apiVersion) {
+  const slash = apiVersion.indexOf("/");
+  return slash === -1 ? "" : apiVersion.slice(0, slash);
+}
+function isBuiltInGroup(group) {
+  return ["", "apps", "batch", "extensions", "policy", "autoscaling"].includes(group) || group.endsWith(".k8s.io");
+}
+function misplacedWorkloadKind(apiVersion, kind) {
+  const group = apiGroup(apiVersion);
+  const named = workloadKinds.find((w) => w.kind === kind);
+  if (named === void 0 || named.groups.includes(group) || !isBuiltInGroup(group)) return void 0;
+  const home = named.groups[0] ?? "";
+  return home === "" ? "v1" : `${home}/v1`;
+}
+function findWorkloadKind(apiVersion, kind) {
+  const group = apiGroup(apiVersion);
+  return workloadKinds.find((w) => w.kind === kind && w.groups.includes(group));
+}
+var apps, workloadKinds;
+var init_kinds = __esm({
+  "src/workloads/kinds.ts"() {
+    "use strict";
+    apps = ["apps", "extensions"];
+    workloadKinds = [
+      { kind: "Pod", groups: [""], template: [] },
+      { kind: "PodTemplate", groups: [""], template: ["template"] },
+      { kind: "ReplicationController", groups: [""], template: ["spec", "template"] },
+      { kind: "ReplicaSet", groups: apps, template: ["spec", "template"] },
+      { kind: "Deployment", groups: apps, template: ["spec", "template"] },
+      { kind: "StatefulSet", groups: ["apps"], template: ["spec", "template"] },
+      { kind: "DaemonSet", groups: apps, template: ["spec", "template"] },
+      { kind: "Job", groups: ["batch"], template: ["spec", "template"] },
+      { kind: "CronJob", groups: ["batch"], template: ["spec", "jobTemplate", "spec", "template"] }
+    ];
+  }
+});
+
+// src/workloads/charts.ts
+function chartReferenceOf(apiVersion, kind, object) {
+  const group = apiGroup(apiVersion);
+  if (group === "helm.toolkit.fluxcd.io" && kind === "HelmRelease") return helmReleaseChart(object);
+  if (group !== "argoproj.io") return null;
+  if (kind === "Application") return argoChart(object.spec, ["spec"]);
+  if (kind === "ApplicationSet") {
+    const template = isObject(object.spec) ? object.spec.template : void 0;
+    return argoChart(isObject(template) ? template.spec : void 0, ["spec", "template", "spec"]);
+  }
+  return null;
+}
+function helmReleaseChart(object) {
+  const spec = isObject(object.spec) ? object.spec : {};
+  const chartRef = isObject(spec.chartRef) ? spec.chartRef : null;
+  if (chartRef !== null) {
+    const source2 = referenceName(chartRef);
+    return { controller: "Flux", chart: source2 === "" ? null : source2, path: ["spec", "chartRef"] };
+  }
+  const template = isObject(spec.chart) && isObject(spec.chart.spec) ? spec.chart.spec : null;
+  const name = text3(template?.chart);
+  if (template === null || name === null) return { controller: "Flux", chart: null, path: isObject(spec.chart) ? ["spec", "chart"] : ["kind"] };
+  const sourceRef = isObject(template.sourceRef) ? template.sourceRef : null;
+  const source = sourceRef === null ? "" : referenceName(sourceRef);
+  return { controller: "Flux", chart: source === "" ? name : `${name} from ${source}`, path: ["spec", "chart", "spec", "chart"] };
+}
+function argoChart(spec, specPath) {
+  if (!isObject(spec)) return null;
+  const sources = [[spec.source, [...specPath, "source"]]];
+  if (Array.isArray(spec.sources)) spec.sources.forEach((source, index) => sources.push([source, [...specPath, "sources", index]]));
+  for (const [source, path4] of sources) {
+    if (!isObject(source)) continue;
+    const repository = text3(source.repoURL);
+    const chart = text3(source.chart);
+    if (chart !== null) return { controller: "Argo CD", chart: repository === null ? chart : `${chart} from ${repository}`, path: [...path4, "chart"] };
+    const at3 = text3(source.path);
+    if (isObject(source.helm)) return { controller: "Argo CD", chart: at3 === null ? null : `at ${at3}${repository === null ? "" : ` of ${repository}`}`, path: [...path4, "helm"] };
+  }
+  return null;
+}
+function chartMessage(kind, name, reference2) {
+  const chart = reference2.chart === null ? "its chart" : `its chart (${reference2.chart})`;
+  return `${kind} ${name || "(unnamed)"} not rendered: ${reference2.controller} renders ${chart} with its values in the cluster, so the pod specs it makes are not checked here`;
+}
+var text3, referenceName;
+var init_charts = __esm({
+  "src/workloads/charts.ts"() {
+    "use strict";
+    init_pod();
+    init_kinds();
+    text3 = (value) => typeof value === "string" && value !== "" ? value : null;
+    referenceName = (reference2) => [text3(reference2.kind), text3(reference2.name)].filter((part) => part !== null).join(" ");
+  }
+});
+
 // src/render/paths.ts
 function dirOf(path4) {
   const slash = path4.lastIndexOf("/");
@@ -15719,6 +15927,329 @@ function shownDir(dir) {
 var init_paths = __esm({
   "src/render/paths.ts"() {
     "use strict";
+  }
+});
+
+// src/fixes/edits.ts
+function set(path4, value) {
+  return { op: "set", path: path4, value };
+}
+function remove(path4) {
+  return { op: "delete", path: path4 };
+}
+function append(path4, value) {
+  return { op: "append", path: path4, value };
+}
+function valueAt2(root, path4) {
+  let current = root;
+  for (const segment of path4) {
+    if (typeof segment === "number") current = Array.isArray(current) ? current[segment] : void 0;
+    else current = isObject(current) ? current[segment] : void 0;
+    if (current === void 0) return void 0;
+  }
+  return current;
+}
+function exists(root, path4) {
+  const parent = valueAt2(root, path4.slice(0, -1));
+  const last = path4[path4.length - 1];
+  if (typeof last === "number") return Array.isArray(parent) && last < parent.length;
+  return isObject(parent) && last !== void 0 && Object.prototype.hasOwnProperty.call(parent, last);
+}
+function sameEdit(a, b) {
+  if (a.op !== b.op || a.path.length !== b.path.length) return false;
+  for (let i = a.path.length - 1; i >= 0; i--) if (a.path[i] !== b.path[i]) return false;
+  return jsonEqual("value" in a ? a.value : null, "value" in b ? b.value : null);
+}
+function firstEqual(indexed, edit) {
+  for (const known3 of indexed) if (sameEdit(known3.edit, edit)) return known3.entry;
+  return void 0;
+}
+function prefixEdit(prefix2, edit) {
+  return { ...edit, path: prefix2.concat(edit.path) };
+}
+function toJson(value) {
+  if (typeof value === "boolean" || typeof value === "string") return value;
+  if (Array.isArray(value)) return [...value];
+  const out = {};
+  for (const [key, item] of Object.entries(value)) out[key] = toJson(item);
+  return out;
+}
+function applyEditsToJson(document, edits, depth = 0) {
+  const copies = /* @__PURE__ */ new Set();
+  const root = typeof document === "object" && document !== null ? writableCopy(document, copies) : document;
+  const { sets, deletions, appends } = byOperation(edits);
+  for (const edit of sets) {
+    const parent = parentOf(root, edit.path, depth, true, copies);
+    const last = edit.path[edit.path.length - 1];
+    if (typeof last !== "string" || Array.isArray(parent)) throw new EditError(`cannot set ${JSON.stringify(edit.path)}`);
+    parent[last] = toJson(edit.value);
+  }
+  if (deletions.length > 1) deletions.sort(byLastIndexDown);
+  for (const edit of deletions) {
+    const parent = parentOf(root, edit.path, depth, false, copies);
+    const last = edit.path[edit.path.length - 1];
+    if (typeof last === "number" && Array.isArray(parent)) parent.splice(last, 1);
+    else if (typeof last === "string" && !Array.isArray(parent)) delete parent[last];
+    else throw new EditError(`cannot delete ${JSON.stringify(edit.path)}`);
+  }
+  for (const edit of appends) {
+    const parent = parentOf(root, edit.path, depth, true, copies);
+    const last = edit.path[edit.path.length - 1];
+    if (typeof last !== "string" || Array.isArray(parent)) throw new EditError(`cannot append to ${JSON.stringify(edit.path)}`);
+    const list3 = parent[last];
+    parent[last] = Array.isArray(list3) ? [...list3, edit.value] : [edit.value];
+  }
+  return root;
+}
+function byOperation(edits) {
+  const sets = [];
+  const deletions = [];
+  const appends = [];
+  const seen = edits.length > 1 ? new EditIndex() : null;
+  for (const edit of edits) {
+    if (seen?.findOrAdd(edit, edit) !== void 0) continue;
+    if (edit.op === "set") sets.push(edit);
+    else if (edit.op === "delete") deletions.push(edit);
+    else if (edit.op === "append") appends.push(edit);
+  }
+  return { sets, deletions, appends };
+}
+function byLastIndexDown(a, b) {
+  return lastIndex(b) - lastIndex(a);
+}
+function lastIndex(edit) {
+  const last = edit.path[edit.path.length - 1];
+  return typeof last === "number" ? last : -1;
+}
+function writableCopy(container, copies) {
+  if (copies.has(container)) return container;
+  const copy = Array.isArray(container) ? [...container] : { ...container };
+  copies.add(copy);
+  return copy;
+}
+function parentOf(root, path4, depth, create, copies) {
+  if (path4.length <= depth) throw new Error(`the edit of ${JSON.stringify(path4)} is not below depth ${depth}`);
+  let current = root;
+  for (let i = depth; i < path4.length - 1; i++) {
+    const segment = path4[i];
+    const holder = current;
+    let next = typeof segment === "number" ? Array.isArray(current) ? current[segment] : void 0 : isObject(current) ? current[segment] : void 0;
+    if ((next === void 0 || next === null) && create && typeof segment === "string" && isObject(current)) {
+      next = {};
+      copies.add(next);
+    }
+    if (next === void 0 || next === null || typeof next !== "object") throw new EditError(`no container at ${JSON.stringify(path4.slice(0, i + 1))}`);
+    next = writableCopy(next, copies);
+    holder[segment] = next;
+    current = next;
+  }
+  if (typeof current !== "object" || current === null) throw new EditError(`no container for ${JSON.stringify(path4)}`);
+  return current;
+}
+function jsonEqual(a, b) {
+  if (a === b) return true;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
+    return true;
+  }
+  if (!isObject(a ?? null) || !isObject(b ?? null)) return false;
+  const ao = a;
+  const bo = b;
+  let keys = 0;
+  for (const key in ao) {
+    if (!Object.hasOwn(ao, key) || ao[key] === void 0) continue;
+    if (!Object.hasOwn(bo, key) || !jsonEqual(ao[key], bo[key])) return false;
+    keys++;
+  }
+  return keys === definedKeys(bo);
+}
+function definedKeys(object) {
+  let count = 0;
+  for (const key in object) if (Object.hasOwn(object, key) && object[key] !== void 0) count++;
+  return count;
+}
+var fewEdits, EditIndex, EditError;
+var init_edits = __esm({
+  "src/fixes/edits.ts"() {
+    "use strict";
+    init_pod();
+    fewEdits = 16;
+    EditIndex = class {
+      few = [];
+      byPath = /* @__PURE__ */ new Map();
+      /** The entry of an equal edit, if one was added; else undefined, and `entry` is added. */
+      findOrAdd(edit, entry) {
+        const few = this.few;
+        if (few !== null) {
+          const known4 = firstEqual(few, edit);
+          if (known4 !== void 0) return known4;
+          if (few.length < fewEdits) {
+            few.push({ edit, entry });
+            return void 0;
+          }
+          this.few = null;
+          for (const indexed of few) this.alike(indexed.edit).push(indexed);
+        }
+        const alike = this.alike(edit);
+        const known3 = firstEqual(alike, edit);
+        if (known3 === void 0) alike.push({ edit, entry });
+        return known3;
+      }
+      /** The entries whose edit has the path of `edit`. */
+      alike(edit) {
+        const path4 = edit.path.join("\0");
+        let alike = this.byPath.get(path4);
+        if (alike === void 0) this.byPath.set(path4, alike = []);
+        return alike;
+      }
+    };
+    EditError = class extends Error {
+    };
+  }
+});
+
+// src/render/walk.ts
+function sameValue(a, b) {
+  return a !== void 0 && b !== void 0 && JSON.stringify(a) === JSON.stringify(b);
+}
+function translatePath(rendered, source, path4, keepIndexes, anyValue = false) {
+  const out = [];
+  let r = rendered;
+  let s = source;
+  for (const segment of path4) {
+    if (typeof segment === "number") {
+      if (!Array.isArray(r) || !Array.isArray(s)) return null;
+      const item = r[segment];
+      let index = keepIndexes ? segment : -1;
+      if (isObject2(item) && typeof item.name === "string") index = s.findIndex((x) => isObject2(x) && x.name === item.name);
+      if (index < 0 || index >= s.length) return null;
+      out.push(index);
+      r = item;
+      s = s[index];
+    } else {
+      if (!isObject2(s) || !(segment in s)) return null;
+      out.push(segment);
+      r = isObject2(r) ? r[segment] : void 0;
+      s = s[segment];
+    }
+  }
+  return anyValue || sameValue(r, s) ? out : null;
+}
+var isObject2;
+var init_walk = __esm({
+  "src/render/walk.ts"() {
+    "use strict";
+    init_edits();
+    isObject2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+  }
+});
+
+// src/render/applications.ts
+function repositoryKey(url) {
+  const text5 = url.trim();
+  const scp = /^[^@/\s]+@([^:/\s]+):(.+)$/.exec(text5);
+  const parsed2 = scp !== null ? { host: scp[1], path: scp[2] } : urlParts(text5);
+  if (parsed2 === null) return null;
+  const path4 = parsed2.path.replace(/^\/+/, "").replace(/\/+$/, "").replace(/\.git$/i, "");
+  return path4 === "" ? null : `${parsed2.host}/${path4}`.toLowerCase();
+}
+function urlParts(text5) {
+  try {
+    const url = new URL(text5);
+    return url.hostname === "" ? null : { host: url.hostname, path: url.pathname };
+  } catch {
+    return null;
+  }
+}
+function applicationCharts(files, repository, paths) {
+  if (repository.size === 0) return [];
+  const found = [];
+  for (const { path: path4, text: text5 } of files) {
+    if (!/\bkind:\s*["']?Application\b/.test(text5)) continue;
+    for (const document of loadManifestFile(path4, text5).documents) {
+      const application = applicationChartOf(document, repository, paths);
+      if (application !== null) found.push(application);
+    }
+  }
+  return found;
+}
+function applicationChartOf(document, repository, paths) {
+  const object = document.value;
+  if (!isObject(object) || typeof object.apiVersion !== "string" || object.kind !== "Application" || apiGroup(object.apiVersion) !== "argoproj.io") return null;
+  const reference2 = chartReferenceOf(object.apiVersion, object.kind, object);
+  const name = isObject(object.metadata) && typeof object.metadata.name === "string" ? object.metadata.name : "";
+  const spec = isObject(object.spec) ? object.spec : null;
+  const sourcePath2 = reference2?.path.slice(0, -1);
+  const source = sourcePath2 === void 0 ? void 0 : valueAt2(object, sourcePath2);
+  if (reference2 === null || name === "" || spec === null || !isObject(source) || reference2.path[reference2.path.length - 1] !== "helm") return null;
+  const repoKey = typeof source.repoURL === "string" ? repositoryKey(source.repoURL) : null;
+  if (repoKey === null || !repository.has(repoKey) || typeof source.path !== "string" || !isObject(source.helm)) return null;
+  const chartDir = joined("", source.path);
+  if (chartDir === null) return null;
+  if (!paths.has(inDir(chartDir, "Chart.yaml"))) return null;
+  const helm = source.helm;
+  if (nonEmptyList(helm.parameters) || nonEmptyList(helm.fileParameters)) return null;
+  const valueFiles = valueFilesOf(chartDir, helm, paths);
+  if (valueFiles === null) return null;
+  const destination = isObject(spec.destination) ? spec.destination : {};
+  const inline = isObject(helm.valuesObject) ? [...sourcePath2, "helm", "valuesObject"] : typeof helm.values === "string" && helm.values.trim() !== "" ? [...sourcePath2, "helm", "values"] : null;
+  return {
+    file: document.file,
+    name,
+    noticeLine: locate(document.source, reference2.path).line,
+    chartDir,
+    release: typeof helm.releaseName === "string" && helm.releaseName !== "" ? helm.releaseName : name,
+    namespace: typeof destination.namespace === "string" && destination.namespace !== "" ? destination.namespace : null,
+    valueFiles,
+    inline
+  };
+}
+function valueFilesOf(chartDir, helm, paths) {
+  if (helm.valueFiles === void 0 || helm.valueFiles === null) return [];
+  if (!Array.isArray(helm.valueFiles)) return null;
+  const ignoreMissing = helm.ignoreMissingValueFiles === true;
+  const files = [];
+  for (const entry of helm.valueFiles) {
+    if (typeof entry !== "string" || entry.startsWith("$") || /^[a-z]+:\/\//i.test(entry)) return null;
+    const path4 = joined(chartDir, entry);
+    if (path4 === null || path4 === "") return null;
+    if (paths.has(path4)) files.push(path4);
+    else if (!ignoreMissing) return null;
+  }
+  return files;
+}
+function joined(dir, relative) {
+  const parts = relative.startsWith("/") ? [] : dir === "" ? [] : dir.split("/");
+  for (const part of relative.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part !== "..") parts.push(part);
+    else if (parts.pop() === void 0) return null;
+  }
+  return parts.join("/");
+}
+function applicationValuesIn(file, text5, name, inline) {
+  for (const document of loadManifestFile(file, text5).documents) {
+    const object = document.value;
+    if (!isObject(object) || object.kind !== "Application" || !isObject(object.metadata) || object.metadata.name !== name) continue;
+    const values = inline === null ? void 0 : valueAt2(object, inline);
+    if (typeof values === "string") return values;
+    return isObject(values) ? JSON.stringify(values) : "{}";
+  }
+  return null;
+}
+var nonEmptyList;
+var init_applications = __esm({
+  "src/render/applications.ts"() {
+    "use strict";
+    init_kinds();
+    init_locate();
+    init_load();
+    init_pod();
+    init_charts();
+    init_paths();
+    init_walk();
+    nonEmptyList = (value) => Array.isArray(value) && value.length > 0;
   }
 });
 
@@ -16053,6 +16584,9 @@ function leftOut(missing, otherValues) {
   if (on.length === 0) return null;
   return `rendered without ${namedDependencies(on)}, ${vendorThem}: what ${on.length === 1 ? "it renders" : "they render"} is not checked`;
 }
+function renderedWithoutOf(missing) {
+  return missing.length === 0 ? null : `${namedDependencies(missing)} ${missing.length === 1 ? "is" : "are"} ${vendorThem}, and it does not render without ${missing.length === 1 ? "it" : "them"}`;
+}
 function helmRoots(head, base, changed, settings, consumed, problems) {
   const roots = [];
   const inflated = new Set(settings.kustomizeHelm === true ? [...kustomizationsOf(head).values()].flatMap((k) => k.helmChartDirs) : []);
@@ -16082,7 +16616,7 @@ function helmRoots(head, base, changed, settings, consumed, problems) {
     const sources = [.../* @__PURE__ */ new Set([...inChart, ...values])].sort();
     const baseFiles = (dir) => baseCharts.get(dir) ?? [];
     const baseSources = baseCharts.has(chart.dir) ? [.../* @__PURE__ */ new Set([...baseFiles(chart.dir), ...local.flatMap((d) => baseFiles(d.dir)), ...values.filter((v) => base.paths.has(v))])].sort() : [];
-    const renderedWithout = missing.length === 0 ? null : `${namedDependencies(missing)} ${missing.length === 1 ? "is" : "are"} ${vendorThem}, and it does not render without ${missing.length === 1 ? "it" : "them"}`;
+    const renderedWithout = renderedWithoutOf(missing);
     const rendering = { tool: "helm", dir: chart.dir, file: chart.file, sources, baseSources, blocked: null, renderedWithout, inflateHelm: false, limits: limitsOf(settings) };
     const incomplete = leftOut(missing, values.length > 0);
     roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]), incomplete });
@@ -16095,6 +16629,45 @@ function helmRoots(head, base, changed, settings, consumed, problems) {
       const label = `${shownDir(chart.dir)} (${file.slice(inDir(chart.dir, "").length)})`;
       roots.push({ ...rendering, label, helm: invocation([file]), incomplete: extraIncomplete === incomplete ? null : extraIncomplete });
     }
+  }
+  return roots;
+}
+function applicationRoots(head, base, settings, applications, consumed) {
+  if (applications.length === 0) return [];
+  const headCharts = new Map(chartsOf(head).map((found) => [found.chart.dir, found]));
+  const baseCharts = new Map((base ? chartsOf(base) : []).map((found) => [found.chart.dir, found.files]));
+  const roots = [];
+  for (const application of applications) {
+    const found = headCharts.get(application.chartDir);
+    if (found === void 0 || found.chart.library) continue;
+    const { chart, files } = found;
+    const local = chart.localDependencies;
+    const missing = chart.missingDependencies;
+    const extra = [application.file, ...application.valueFiles];
+    for (const path4 of application.valueFiles) consumed.add(path4);
+    const baseFiles = baseCharts.get(chart.dir);
+    roots.push({
+      tool: "helm",
+      dir: chart.dir,
+      file: chart.file,
+      label: `${shownDir(chart.dir)} (Application ${application.name})`,
+      sources: [.../* @__PURE__ */ new Set([...files, ...local.flatMap((d) => headCharts.get(d.dir)?.files ?? []), ...extra])].sort(),
+      baseSources: baseFiles === void 0 ? [] : [.../* @__PURE__ */ new Set([...baseFiles, ...local.flatMap((d) => baseCharts.get(d.dir) ?? []), ...extra.filter((p) => base.paths.has(p))])].sort(),
+      helm: {
+        release: application.release,
+        namespace: application.namespace ?? "default",
+        namespaceGiven: application.namespace !== null,
+        valuesFiles: application.valueFiles,
+        ...missing.length > 0 ? { withoutDependencies: [...new Set(missing.map((d) => d.name))] } : {},
+        ...local.length > 0 ? { localDependencies: local } : {},
+        application: { file: application.file, name: application.name, inline: application.inline }
+      },
+      inflateHelm: false,
+      blocked: null,
+      incomplete: leftOut(missing, true),
+      renderedWithout: renderedWithoutOf(missing),
+      limits: limitsOf(settings)
+    });
   }
   return roots;
 }
@@ -16115,11 +16688,11 @@ function ciValuesOf(dir, inChart) {
   const ciDir = inDir(dir, "ci/");
   return inChart.filter((p) => p.startsWith(ciDir) && /-values\.ya?ml$/.test(p) && !p.slice(ciDir.length).includes("/")).sort();
 }
-function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettings) {
+function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettings, applications = []) {
   const changed = new Set(changedPaths2);
   const consumed = /* @__PURE__ */ new Set();
   const problems = [];
-  const roots = [...kustomizeRoots(head, base, changed, settings, consumed), ...helmRoots(head, base, changed, settings, consumed, problems)];
+  const roots = [...kustomizeRoots(head, base, changed, settings, consumed), ...helmRoots(head, base, changed, settings, consumed, problems), ...applicationRoots(head, base, settings, applications, consumed)];
   roots.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
   return { roots, consumed, problems };
 }
@@ -36178,9 +36751,10 @@ function hintFor(root, stderr) {
 }
 function helmCommand(root) {
   const helm = root.helm;
+  const valuesFiles = helm.application === void 0 ? helm.valuesFiles : [...helm.valuesFiles, applicationValuesPath];
   return {
     command: "helm",
-    args: ["template", helm.release, shownDir(root.dir), "--namespace", helm.namespace, ...helm.valuesFiles.flatMap((v) => ["--values", v])]
+    args: ["template", helm.release, shownDir(root.dir), "--namespace", helm.namespace, ...valuesFiles.flatMap((v) => ["--values", v])]
   };
 }
 async function runFirst(commands, cwd, env, limits, missing) {
@@ -36216,7 +36790,7 @@ async function renderIn(root, treeDir, missing) {
   return { kind: "failed", message: `\`${shown3(command)}\` failed (${reason4})${stderr === "" ? "" : `:
 ${stderr}`}`, ...hint2 !== null ? { hint: hint2 } : {}, ...result.kind === "failed" && result.limit ? { stopped: true } : {} };
 }
-var raise;
+var raise, applicationValuesPath;
 var init_tools = __esm({
   "src/io/render/tools.ts"() {
     "use strict";
@@ -36227,6 +36801,7 @@ var init_tools = __esm({
       timeout: "raise `render.timeout` (seconds) in the config file if it needs longer",
       output: "raise `render.max-output-size` (bytes) in the config file if it is meant to be that large"
     };
+    applicationValuesPath = ".pod-security-review/application-values.yaml";
   }
 });
 
@@ -36552,6 +37127,13 @@ async function renderSide(root, snapshot, reader, commit, paths, missing, memo, 
   if (!present) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
   const files = await reader.read(commit, snapshot.listing, paths);
   for (const [path4, text5] of edits ?? []) files.set(path4, new TextEncoder().encode(text5));
+  const application = root.helm?.application;
+  if (application !== void 0) {
+    const text5 = files.get(application.file);
+    const values = text5 === void 0 ? null : applicationValuesIn(application.file, decoder.decode(text5), application.name, application.inline);
+    if (values === null) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
+    files.set(applicationValuesPath, new TextEncoder().encode(values));
+  }
   const key = memo === void 0 ? null : renderKey(root, files);
   const known3 = key === null ? void 0 : memo?.get(key);
   if (known3 !== void 0) return { output: known3, files };
@@ -36584,7 +37166,7 @@ async function openRenderer(sides) {
     const baseSide = compared || failedByItself ? limit(() => renderSide(root, base, sides.reader, sides.base ?? "", root.baseSources, missing, sides.memo)).then((side) => side.output) : Promise.resolve({ kind: "absent" });
     const again = compared && base?.listing.has(root.file) === true && mayRenderAnew(root) ? limit(() => renderFiles(root, headSide.files, missing)) : Promise.resolve(null);
     const [baseOutput, headAgain] = await Promise.all([baseSide, again]);
-    const sources = new Map([...headSide.files].map(([path4, data]) => [path4, decoder.decode(data)]));
+    const sources = new Map([...headSide.files].filter(([path4]) => path4 !== applicationValuesPath).map(([path4, data]) => [path4, decoder.decode(data)]));
     const archived = /* @__PURE__ */ new Map();
     for (const [path4, data] of headSide.files) if (root.helm !== null && isChartArchive(path4)) for (const [inside, text5] of chartArchiveTexts(path4, data)) archived.set(inside, text5);
     return { root, base: baseOutput, head: headSide.output, ...headAgain !== null ? { headAgain } : {}, sources, ...archived.size > 0 ? { archived } : {} };
@@ -36604,6 +37186,7 @@ var init_renderer = __esm({
     "use strict";
     init_p_limit();
     init_tools();
+    init_applications();
     init_trees();
     init_archives();
     init_chart();
@@ -42898,60 +43481,7 @@ function uncheckedText(problems) {
 
 // src/policy/config.ts
 init_yamlKinds();
-
-// src/locate/locate.ts
-init_yamlKinds();
-init_anchors();
-init_decode();
-init_eventReader();
-function locate(source, path4) {
-  const { lineCounter } = source;
-  const position = (offset, exact) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col, exact };
-  };
-  return source.place === void 0 ? walkTree(source, path4, position) : walkPlaces(source.place, path4, position);
-}
-function walkPlaces(root, path4, position) {
-  let place2 = root;
-  let anchor = placeOffset(root);
-  for (const segment of path4) {
-    const children = typeof place2 === "number" ? void 0 : place2.children;
-    let next;
-    if (typeof segment === "string" && children instanceof Map) next = children.get(segment);
-    else if (typeof segment === "number" && Array.isArray(children)) next = children[segment];
-    if (next === void 0) return position(anchor, false);
-    anchor = placeOffset(next);
-    place2 = next;
-  }
-  return position(anchor, true);
-}
-function walkTree(source, path4, position) {
-  const { doc } = source;
-  let node = doc.contents;
-  let anchor = doc.contents?.range?.[0] ?? 0;
-  for (const segment of path4) {
-    node = resolved(doc, node);
-    let next;
-    let offset;
-    if (typeof segment === "string" && isMap(node)) {
-      const entry = effectiveEntries(node, doc).get(segment);
-      if (entry) {
-        next = entry.value;
-        offset = entry.pair.key?.range?.[0];
-      }
-    } else if (typeof segment === "number" && isSeq(node)) {
-      next = node.items[segment];
-      offset = next?.range?.[0];
-    }
-    if (offset === void 0) return position(anchor, false);
-    anchor = offset;
-    node = next;
-  }
-  return position(anchor, true);
-}
-
-// src/policy/config.ts
+init_locate();
 init_load();
 
 // src/pss/format.ts
@@ -43066,59 +43596,11 @@ function parseFieldPath(text5) {
   return path4;
 }
 
-// src/pss/pod.ts
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function obj(parent, key) {
-  const value = parent?.[key];
-  return isObject(value) ? value : void 0;
-}
-function list(parent, key) {
-  const value = parent?.[key];
-  return Array.isArray(value) ? value : [];
-}
-function str(parent, key) {
-  const value = parent?.[key];
-  return typeof value === "string" ? value : "";
-}
-function int(parent, key) {
-  const value = parent?.[key];
-  return typeof value === "number" ? value : 0;
-}
-function optInt(parent, key) {
-  const value = parent?.[key];
-  return typeof value === "number" ? value : void 0;
-}
-function bool(parent, key) {
-  return parent?.[key] === true;
-}
-function optBool(parent, key) {
-  const value = parent?.[key];
-  return typeof value === "boolean" ? value : void 0;
-}
-var containerListKeys = ["initContainers", "containers", "ephemeralContainers"];
-function visitContainers(pod) {
-  const visited = [];
-  for (const key of containerListKeys) {
-    list(pod.spec, key).forEach((entry, index) => {
-      if (!isObject(entry)) return;
-      visited.push({ name: str(entry, "name"), container: entry, path: ["spec", key, index] });
-    });
-  }
-  return visited;
-}
-function isWindowsPod(pod) {
-  return str(obj(pod.spec, "os"), "name") === "windows";
-}
-function usesUserNamespace(pod) {
-  return optBool(pod.spec, "hostUsers") === false;
-}
-function at(path4, ...segments) {
-  return path4.concat(segments);
-}
+// src/policy/config.ts
+init_pod();
 
 // src/pss/checks/allowPrivilegeEscalation.ts
+init_pod();
 function allowPrivilegeEscalationV1_8(pod) {
   const bad = [];
   const paths = [];
@@ -43149,6 +43631,7 @@ var allowPrivilegeEscalation = {
 };
 
 // src/pss/checks/appArmorProfile.ts
+init_pod();
 var annotationPrefix = "container.apparmor.security.beta.kubernetes.io/";
 function allowedProfileType(type) {
   return type === "RuntimeDefault" || type === "Localhost";
@@ -43194,6 +43677,7 @@ var appArmorProfile = {
 };
 
 // src/pss/checks/capabilitiesBaseline.ts
+init_pod();
 var allowedV1_0 = /* @__PURE__ */ new Set([
   "AUDIT_WRITE",
   "CHOWN",
@@ -43240,6 +43724,7 @@ var capabilitiesBaseline = {
 };
 
 // src/pss/checks/capabilitiesRestricted.ts
+init_pod();
 function capabilitiesRestrictedV1_22(pod) {
   const missingDropAll = [];
   const addingForbidden = [];
@@ -43294,6 +43779,7 @@ var capabilitiesRestricted = {
 };
 
 // src/pss/checks/hostNamespaces.ts
+init_pod();
 var fields = ["hostNetwork", "hostPID", "hostIPC"];
 function hostNamespacesV1_0(pod) {
   const items = [];
@@ -43314,6 +43800,7 @@ var hostNamespaces = {
 };
 
 // src/pss/checks/hostPathVolumes.ts
+init_pod();
 function hostPathVolumesV1_0(pod) {
   const bad = [];
   const paths = [];
@@ -43338,6 +43825,7 @@ var hostPathVolumes = {
 };
 
 // src/pss/checks/hostPorts.ts
+init_pod();
 function hostPortsV1_0(pod) {
   const bad = [];
   const ports = [];
@@ -43375,6 +43863,7 @@ var hostPorts = {
 };
 
 // src/pss/checks/hostProbesAndHostLifecycle.ts
+init_pod();
 var probes = ["livenessProbe", "readinessProbe", "startupProbe"];
 var lifecycleHandlers = ["postStart", "preStop"];
 var actions = ["httpGet", "tcpSocket"];
@@ -43428,6 +43917,7 @@ var hostProbesAndHostLifecycle = {
 };
 
 // src/pss/checks/privileged.ts
+init_pod();
 function privilegedV1_0(pod) {
   const bad = [];
   const paths = [];
@@ -43451,6 +43941,7 @@ var privileged = {
 };
 
 // src/pss/checks/procMount.ts
+init_pod();
 function procMountStrict(pod) {
   const bad = [];
   const values = [];
@@ -43496,6 +43987,7 @@ var procMountRestricted = {
 };
 
 // src/pss/checks/restrictedVolumes.ts
+init_pod();
 var allowedVolumeSources = [
   "configMap",
   "csi",
@@ -43568,6 +44060,7 @@ var restrictedVolumes = {
 };
 
 // src/pss/checks/runAsNonRoot.ts
+init_pod();
 var reason = "runAsNonRoot != true";
 function runAsNonRootV1_0(pod) {
   const podValue2 = optBool(obj(pod.spec, "securityContext"), "runAsNonRoot");
@@ -43617,6 +44110,7 @@ var runAsNonRoot = {
 };
 
 // src/pss/checks/runAsUser.ts
+init_pod();
 function runAsUserV1_23(pod) {
   const paths = [];
   const podIsBad = optInt(obj(pod.spec, "securityContext"), "runAsUser") === 0;
@@ -43649,6 +44143,7 @@ var runAsUser = {
 };
 
 // src/pss/checks/seLinuxOptions.ts
+init_pod();
 var allowedTypesV1_0 = /* @__PURE__ */ new Set(["", "container_t", "container_init_t", "container_kvm_t"]);
 var allowedTypesV1_31 = /* @__PURE__ */ new Set([...allowedTypesV1_0, "container_engine_t"]);
 function seLinuxOptionsWith(pod, allowedTypes) {
@@ -43716,6 +44211,7 @@ var seLinuxOptions = {
 };
 
 // src/pss/checks/seccompProfileBaseline.ts
+init_pod();
 var reason2 = "seccompProfile";
 var annotationKeyPod = "seccomp.security.alpha.kubernetes.io/pod";
 var annotationKeyContainerPrefix = "container.seccomp.security.alpha.kubernetes.io/";
@@ -43780,6 +44276,7 @@ var seccompProfileBaseline = {
 };
 
 // src/pss/checks/seccompProfileRestricted.ts
+init_pod();
 var reason3 = "seccompProfile";
 function validType2(type) {
   return type === "RuntimeDefault" || type === "Localhost";
@@ -43847,6 +44344,7 @@ var seccompProfileRestricted = {
 };
 
 // src/pss/checks/sysctls.ts
+init_pod();
 var allowedV1_02 = /* @__PURE__ */ new Set([
   "kernel.shm_rmid_forced",
   "net.ipv4.ip_local_port_range",
@@ -43909,6 +44407,7 @@ var sysctls = {
 };
 
 // src/pss/checks/windowsHostProcess.ts
+init_pod();
 function hostProcess(securityContext) {
   return optBool(obj(securityContext, "windowsOptions"), "hostProcess") === true;
 }
@@ -44690,7 +45189,12 @@ function parsePolicyConfig(text5, file) {
   };
 }
 
+// src/policy/sources/admissionConfig.ts
+init_locate();
+init_pod();
+
 // src/policy/sources/objects.ts
+init_pod();
 function objectsOf(document) {
   const out = [];
   if (isObject(document.value)) visit3(out, document.value, []);
@@ -44820,7 +45324,12 @@ function usernamesNote(config) {
   };
 }
 
+// src/policy/sources/kyverno.ts
+init_locate();
+init_pod();
+
 // src/policy/sources/kyvernoConditions.ts
+init_pod();
 function conditionList(value) {
   if (!Array.isArray(value)) return null;
   return value.filter(isObject).map((c) => ({ key: c.key ?? null, operator: typeof c.operator === "string" ? c.operator : "", value: c.value ?? null }));
@@ -44999,6 +45508,7 @@ function warnMessage(policy, failures) {
 }
 
 // src/policy/sources/kyvernoEvaluate.ts
+init_pod();
 var controlChecks = {
   Capabilities: ["capabilities_baseline", "capabilities_restricted"],
   Seccomp: ["seccompProfile_baseline", "seccompProfile_restricted"],
@@ -45347,6 +45857,8 @@ function kyvernoSource(rule, notes = {}) {
 }
 
 // src/policy/sources/kyvernoException.ts
+init_locate();
+init_pod();
 var exceptionApiVersions = /* @__PURE__ */ new Set(["kyverno.io/v2", "kyverno.io/v2beta1"]);
 var strings3 = (value) => Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
 function matchOf(value) {
@@ -45793,7 +46305,11 @@ function withoutDiffNotice(withoutDiff, reported) {
 // src/main.ts
 init_port();
 
+// src/findings/policyContext.ts
+init_locate();
+
 // src/policy/namespaces.ts
+init_pod();
 var labelPrefix = "pod-security.kubernetes.io/";
 var namespaceLabels = {
   enforce: `${labelPrefix}enforce`,
@@ -45941,6 +46457,9 @@ function namespacesFromDocument(document, lineOf3) {
   visit5(document.value, [], null);
   return { namespaces, problems };
 }
+
+// src/policy/resolve.ts
+init_pod();
 
 // src/policy/annotations.ts
 var annotationPrefix2 = "pod-security-review/";
@@ -46245,6 +46764,7 @@ function annotationPath(source, place2, annotation) {
 }
 
 // src/policy/sources/kyvernoOutcome.ts
+init_pod();
 function stringMap(value) {
   return Object.fromEntries(Object.entries(value ?? {}).filter((e) => typeof e[1] === "string"));
 }
@@ -46326,6 +46846,7 @@ function withKyverno(outcome, verdicts) {
 }
 
 // src/policy/split.ts
+init_pod();
 function evaluatePolicy(pod, policy) {
   const cache3 = /* @__PURE__ */ new Map();
   const at3 = (lv) => {
@@ -46419,6 +46940,8 @@ function detached(value) {
 }
 
 // src/findings/finding.ts
+init_locate();
+init_pod();
 var containerAnnotationPrefixes = ["container.apparmor.security.beta.kubernetes.io/", "container.seccomp.security.alpha.kubernetes.io/"];
 function containerOfPath(pod, path4) {
   const [root, list3, index] = [path4[0], path4[1], path4[2]];
@@ -47706,11 +48229,13 @@ ${why}
 // src/render/stage.ts
 init_select();
 init_select();
+init_applications();
 
 // src/findings/evaluateFiles.ts
 init_load();
 
 // src/policy/sources/advice.ts
+init_pod();
 var containerNames = (names) => `${names.length === 1 ? "container" : "containers"} ${names.map((n) => JSON.stringify(n)).join(", ")}`;
 var adviceContainerLists = ["initContainers", "containers"];
 function someContainerBreaks(pod, rule) {
@@ -47888,6 +48413,8 @@ function adviceFindings(source, settings) {
 }
 
 // src/policy/sources/psp.ts
+init_locate();
+init_pod();
 var pspApiVersions = /* @__PURE__ */ new Set(["policy/v1beta1", "extensions/v1beta1"]);
 var baselineCapabilities = allowedV1_0;
 var restrictedVolumes2 = new Set(allowedVolumeSources);
@@ -47995,8 +48522,16 @@ function changedPspFindings(head, base, checks2, same2) {
 // src/policy/sources/settings.ts
 var defaultExtraChecks = { enabled: /* @__PURE__ */ new Set([pspCheckId]), blocking: /* @__PURE__ */ new Set() };
 
+// src/workloads/extract.ts
+init_locate();
+init_pod();
+
+// src/workloads/defaults.ts
+init_pod();
+
 // src/workloads/validate.ts
 init_scalars();
+init_pod();
 
 // src/workloads/apiTypes.generated.ts
 var kindTypes = { "CronJob": "batch/v1.CronJob", "DaemonSet": "apps/v1.DaemonSet", "Deployment": "apps/v1.Deployment", "Job": "batch/v1.Job", "Pod": "core/v1.Pod", "PodTemplate": "core/v1.PodTemplate", "ReplicaSet": "apps/v1.ReplicaSet", "ReplicationController": "core/v1.ReplicationController", "StatefulSet": "apps/v1.StatefulSet" };
@@ -48369,86 +48904,9 @@ function applyApiServerDefaults(spec, isPod) {
   return out;
 }
 
-// src/workloads/kinds.ts
-var apps = ["apps", "extensions"];
-var workloadKinds = [
-  { kind: "Pod", groups: [""], template: [] },
-  { kind: "PodTemplate", groups: [""], template: ["template"] },
-  { kind: "ReplicationController", groups: [""], template: ["spec", "template"] },
-  { kind: "ReplicaSet", groups: apps, template: ["spec", "template"] },
-  { kind: "Deployment", groups: apps, template: ["spec", "template"] },
-  { kind: "StatefulSet", groups: ["apps"], template: ["spec", "template"] },
-  { kind: "DaemonSet", groups: apps, template: ["spec", "template"] },
-  { kind: "Job", groups: ["batch"], template: ["spec", "template"] },
-  { kind: "CronJob", groups: ["batch"], template: ["spec", "jobTemplate", "spec", "template"] }
-];
-function apiGroup(apiVersion) {
-  const slash = apiVersion.indexOf("/");
-  return slash === -1 ? "" : apiVersion.slice(0, slash);
-}
-function isBuiltInGroup(group) {
-  return ["", "apps", "batch", "extensions", "policy", "autoscaling"].includes(group) || group.endsWith(".k8s.io");
-}
-function misplacedWorkloadKind(apiVersion, kind) {
-  const group = apiGroup(apiVersion);
-  const named = workloadKinds.find((w) => w.kind === kind);
-  if (named === void 0 || named.groups.includes(group) || !isBuiltInGroup(group)) return void 0;
-  const home = named.groups[0] ?? "";
-  return home === "" ? "v1" : `${home}/v1`;
-}
-function findWorkloadKind(apiVersion, kind) {
-  const group = apiGroup(apiVersion);
-  return workloadKinds.find((w) => w.kind === kind && w.groups.includes(group));
-}
-
-// src/workloads/charts.ts
-var text3 = (value) => typeof value === "string" && value !== "" ? value : null;
-var referenceName = (reference2) => [text3(reference2.kind), text3(reference2.name)].filter((part) => part !== null).join(" ");
-function chartReferenceOf(apiVersion, kind, object) {
-  const group = apiGroup(apiVersion);
-  if (group === "helm.toolkit.fluxcd.io" && kind === "HelmRelease") return helmReleaseChart(object);
-  if (group !== "argoproj.io") return null;
-  if (kind === "Application") return argoChart(object.spec, ["spec"]);
-  if (kind === "ApplicationSet") {
-    const template = isObject(object.spec) ? object.spec.template : void 0;
-    return argoChart(isObject(template) ? template.spec : void 0, ["spec", "template", "spec"]);
-  }
-  return null;
-}
-function helmReleaseChart(object) {
-  const spec = isObject(object.spec) ? object.spec : {};
-  const chartRef = isObject(spec.chartRef) ? spec.chartRef : null;
-  if (chartRef !== null) {
-    const source2 = referenceName(chartRef);
-    return { controller: "Flux", chart: source2 === "" ? null : source2, path: ["spec", "chartRef"] };
-  }
-  const template = isObject(spec.chart) && isObject(spec.chart.spec) ? spec.chart.spec : null;
-  const name = text3(template?.chart);
-  if (template === null || name === null) return { controller: "Flux", chart: null, path: isObject(spec.chart) ? ["spec", "chart"] : ["kind"] };
-  const sourceRef = isObject(template.sourceRef) ? template.sourceRef : null;
-  const source = sourceRef === null ? "" : referenceName(sourceRef);
-  return { controller: "Flux", chart: source === "" ? name : `${name} from ${source}`, path: ["spec", "chart", "spec", "chart"] };
-}
-function argoChart(spec, specPath) {
-  if (!isObject(spec)) return null;
-  const sources = [[spec.source, [...specPath, "source"]]];
-  if (Array.isArray(spec.sources)) spec.sources.forEach((source, index) => sources.push([source, [...specPath, "sources", index]]));
-  for (const [source, path4] of sources) {
-    if (!isObject(source)) continue;
-    const repository = text3(source.repoURL);
-    const chart = text3(source.chart);
-    if (chart !== null) return { controller: "Argo CD", chart: repository === null ? chart : `${chart} from ${repository}`, path: [...path4, "chart"] };
-    const at3 = text3(source.path);
-    if (isObject(source.helm)) return { controller: "Argo CD", chart: at3 === null ? null : `at ${at3}${repository === null ? "" : ` of ${repository}`}`, path: [...path4, "helm"] };
-  }
-  return null;
-}
-function chartMessage(kind, name, reference2) {
-  const chart = reference2.chart === null ? "its chart" : `its chart (${reference2.chart})`;
-  return `${kind} ${name || "(unnamed)"} not rendered: ${reference2.controller} renders ${chart} with its values in the cluster, so the pod specs it makes are not checked here`;
-}
-
 // src/workloads/extract.ts
+init_charts();
+init_kinds();
 var noCharts = [];
 function at2(value, path4) {
   let current = value;
@@ -48554,6 +49012,8 @@ function visitObject(extraction, object, objectPath, inheritedKind, inheritedApi
 
 // src/workloads/podFree.ts
 init_templateActions();
+init_pod();
+init_kinds();
 function holdsNoPodSpec(value) {
   if (!isObject(value)) return false;
   const { apiVersion, kind } = value;
@@ -48568,180 +49028,12 @@ function podLoadOptions(load) {
 
 // src/fixes/fixFile.ts
 init_load();
-
-// src/fixes/edits.ts
-function set(path4, value) {
-  return { op: "set", path: path4, value };
-}
-function remove(path4) {
-  return { op: "delete", path: path4 };
-}
-function append(path4, value) {
-  return { op: "append", path: path4, value };
-}
-function valueAt2(root, path4) {
-  let current = root;
-  for (const segment of path4) {
-    if (typeof segment === "number") current = Array.isArray(current) ? current[segment] : void 0;
-    else current = isObject(current) ? current[segment] : void 0;
-    if (current === void 0) return void 0;
-  }
-  return current;
-}
-function exists(root, path4) {
-  const parent = valueAt2(root, path4.slice(0, -1));
-  const last = path4[path4.length - 1];
-  if (typeof last === "number") return Array.isArray(parent) && last < parent.length;
-  return isObject(parent) && last !== void 0 && Object.prototype.hasOwnProperty.call(parent, last);
-}
-function sameEdit(a, b) {
-  if (a.op !== b.op || a.path.length !== b.path.length) return false;
-  for (let i = a.path.length - 1; i >= 0; i--) if (a.path[i] !== b.path[i]) return false;
-  return jsonEqual("value" in a ? a.value : null, "value" in b ? b.value : null);
-}
-var fewEdits = 16;
-function firstEqual(indexed, edit) {
-  for (const known3 of indexed) if (sameEdit(known3.edit, edit)) return known3.entry;
-  return void 0;
-}
-var EditIndex = class {
-  few = [];
-  byPath = /* @__PURE__ */ new Map();
-  /** The entry of an equal edit, if one was added; else undefined, and `entry` is added. */
-  findOrAdd(edit, entry) {
-    const few = this.few;
-    if (few !== null) {
-      const known4 = firstEqual(few, edit);
-      if (known4 !== void 0) return known4;
-      if (few.length < fewEdits) {
-        few.push({ edit, entry });
-        return void 0;
-      }
-      this.few = null;
-      for (const indexed of few) this.alike(indexed.edit).push(indexed);
-    }
-    const alike = this.alike(edit);
-    const known3 = firstEqual(alike, edit);
-    if (known3 === void 0) alike.push({ edit, entry });
-    return known3;
-  }
-  /** The entries whose edit has the path of `edit`. */
-  alike(edit) {
-    const path4 = edit.path.join("\0");
-    let alike = this.byPath.get(path4);
-    if (alike === void 0) this.byPath.set(path4, alike = []);
-    return alike;
-  }
-};
-function prefixEdit(prefix2, edit) {
-  return { ...edit, path: prefix2.concat(edit.path) };
-}
-function toJson(value) {
-  if (typeof value === "boolean" || typeof value === "string") return value;
-  if (Array.isArray(value)) return [...value];
-  const out = {};
-  for (const [key, item] of Object.entries(value)) out[key] = toJson(item);
-  return out;
-}
-var EditError = class extends Error {
-};
-function applyEditsToJson(document, edits, depth = 0) {
-  const copies = /* @__PURE__ */ new Set();
-  const root = typeof document === "object" && document !== null ? writableCopy(document, copies) : document;
-  const { sets, deletions, appends } = byOperation(edits);
-  for (const edit of sets) {
-    const parent = parentOf(root, edit.path, depth, true, copies);
-    const last = edit.path[edit.path.length - 1];
-    if (typeof last !== "string" || Array.isArray(parent)) throw new EditError(`cannot set ${JSON.stringify(edit.path)}`);
-    parent[last] = toJson(edit.value);
-  }
-  if (deletions.length > 1) deletions.sort(byLastIndexDown);
-  for (const edit of deletions) {
-    const parent = parentOf(root, edit.path, depth, false, copies);
-    const last = edit.path[edit.path.length - 1];
-    if (typeof last === "number" && Array.isArray(parent)) parent.splice(last, 1);
-    else if (typeof last === "string" && !Array.isArray(parent)) delete parent[last];
-    else throw new EditError(`cannot delete ${JSON.stringify(edit.path)}`);
-  }
-  for (const edit of appends) {
-    const parent = parentOf(root, edit.path, depth, true, copies);
-    const last = edit.path[edit.path.length - 1];
-    if (typeof last !== "string" || Array.isArray(parent)) throw new EditError(`cannot append to ${JSON.stringify(edit.path)}`);
-    const list3 = parent[last];
-    parent[last] = Array.isArray(list3) ? [...list3, edit.value] : [edit.value];
-  }
-  return root;
-}
-function byOperation(edits) {
-  const sets = [];
-  const deletions = [];
-  const appends = [];
-  const seen = edits.length > 1 ? new EditIndex() : null;
-  for (const edit of edits) {
-    if (seen?.findOrAdd(edit, edit) !== void 0) continue;
-    if (edit.op === "set") sets.push(edit);
-    else if (edit.op === "delete") deletions.push(edit);
-    else if (edit.op === "append") appends.push(edit);
-  }
-  return { sets, deletions, appends };
-}
-function byLastIndexDown(a, b) {
-  return lastIndex(b) - lastIndex(a);
-}
-function lastIndex(edit) {
-  const last = edit.path[edit.path.length - 1];
-  return typeof last === "number" ? last : -1;
-}
-function writableCopy(container, copies) {
-  if (copies.has(container)) return container;
-  const copy = Array.isArray(container) ? [...container] : { ...container };
-  copies.add(copy);
-  return copy;
-}
-function parentOf(root, path4, depth, create, copies) {
-  if (path4.length <= depth) throw new Error(`the edit of ${JSON.stringify(path4)} is not below depth ${depth}`);
-  let current = root;
-  for (let i = depth; i < path4.length - 1; i++) {
-    const segment = path4[i];
-    const holder = current;
-    let next = typeof segment === "number" ? Array.isArray(current) ? current[segment] : void 0 : isObject(current) ? current[segment] : void 0;
-    if ((next === void 0 || next === null) && create && typeof segment === "string" && isObject(current)) {
-      next = {};
-      copies.add(next);
-    }
-    if (next === void 0 || next === null || typeof next !== "object") throw new EditError(`no container at ${JSON.stringify(path4.slice(0, i + 1))}`);
-    next = writableCopy(next, copies);
-    holder[segment] = next;
-    current = next;
-  }
-  if (typeof current !== "object" || current === null) throw new EditError(`no container for ${JSON.stringify(path4)}`);
-  return current;
-}
-function jsonEqual(a, b) {
-  if (a === b) return true;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
-    return true;
-  }
-  if (!isObject(a ?? null) || !isObject(b ?? null)) return false;
-  const ao = a;
-  const bo = b;
-  let keys = 0;
-  for (const key in ao) {
-    if (!Object.hasOwn(ao, key) || ao[key] === void 0) continue;
-    if (!Object.hasOwn(bo, key) || !jsonEqual(ao[key], bo[key])) return false;
-    keys++;
-  }
-  return keys === definedKeys(bo);
-}
-function definedKeys(object) {
-  let count = 0;
-  for (const key in object) if (Object.hasOwn(object, key) && object[key] !== void 0) count++;
-  return count;
-}
+init_pod();
+init_edits();
 
 // src/fixes/fixers/common.ts
+init_pod();
+init_edits();
 function writtenAt(context, path4) {
   return valueAt2(context.written, path4);
 }
@@ -48797,6 +49089,7 @@ function isWrittenObject(value) {
 var fixAllowPrivilegeEscalation = ({ failure: failure3 }) => ({ kind: "edits", edits: setEach(failure3.paths, false) });
 
 // src/fixes/fixers/appArmorProfile.ts
+init_edits();
 var fixAppArmorProfile = (context) => {
   const edits = [];
   for (const path4 of context.failure.paths) {
@@ -48807,10 +49100,12 @@ var fixAppArmorProfile = (context) => {
 };
 
 // src/fixes/fixers/automountServiceAccountToken.ts
+init_edits();
 var automountCaveat = "Apply it only if the pod does not call the Kubernetes API: without the token, a client in the pod (an operator, a controller, `kubectl`) can no longer authenticate.";
 var fixAutomountServiceAccountToken = () => ({ kind: "edits", edits: [set(["spec", "automountServiceAccountToken"], false)], caveat: automountCaveat });
 
 // src/fixes/fixers/capabilities.ts
+init_edits();
 function removeForbiddenAdds(context) {
   const adds = [];
   for (const path4 of context.failure.paths) if (typeof path4[path4.length - 1] === "number") adds.push(path4);
@@ -48848,6 +49143,7 @@ var fixHostNamespaces = (context) => {
 };
 
 // src/fixes/fixers/hostPorts.ts
+init_edits();
 var fixHostPorts = (context) => {
   const edits = context.failure.paths.filter((path4) => writtenHas(context, path4)).map((path4) => remove(path4));
   if (context.kind === "Pod" && writtenAt(context, ["spec", "hostNetwork"]) === true) edits.push(...hostNetworkOff(context));
@@ -48855,6 +49151,7 @@ var fixHostPorts = (context) => {
 };
 
 // src/fixes/fixers/hostProbesAndHostLifecycle.ts
+init_edits();
 var fixHostProbesAndHostLifecycle = (context) => ({
   kind: "edits",
   edits: context.failure.paths.filter((path4) => writtenHas(context, path4)).map((path4) => remove(path4))
@@ -48871,6 +49168,8 @@ var readOnlyRootFilesystemCaveat = "A process that writes outside its volumes (t
 var fixReadOnlyRootFilesystem = ({ failure: failure3 }) => ({ kind: "edits", edits: setEach(failure3.paths, true), caveat: readOnlyRootFilesystemCaveat });
 
 // src/fixes/fixers/runAsNonRoot.ts
+init_pod();
+init_edits();
 var nonRootCaveat = "The image must then run as a non-root user (a numeric USER in the image, or a non-zero `runAsUser`): the kubelet refuses to start a container that would run as root.";
 var fixRunAsNonRoot = (context) => {
   const edits = [];
@@ -48891,6 +49190,8 @@ var fixRunAsNonRoot = (context) => {
 };
 
 // src/fixes/fixers/runAsUser.ts
+init_pod();
+init_edits();
 var fixRunAsUser = (context) => {
   const edits = [];
   const podNonRoot = optBool(obj(context.pod.spec, "securityContext"), "runAsNonRoot") === true || context.failure.paths.some((path4) => path4.length === 3 && path4[1] === "securityContext");
@@ -48907,6 +49208,8 @@ var fixRunAsUser = (context) => {
 };
 
 // src/fixes/fixers/seccompProfile.ts
+init_pod();
+init_edits();
 function fixPresent(context) {
   const edits = [];
   for (const path4 of context.failure.paths) {
@@ -48936,6 +49239,7 @@ var fixSeccompProfileRestricted = (context) => {
 };
 
 // src/fixes/fixers/seLinuxOptions.ts
+init_edits();
 var fixSeLinuxOptions = (context) => ({
   kind: "edits",
   edits: context.failure.paths.filter((path4) => writtenHas(context, path4)).map((path4) => remove(path4))
@@ -48948,6 +49252,7 @@ var fixSysctls = (context) => {
 };
 
 // src/fixes/fixers/volumes.ts
+init_pod();
 function volumes(context) {
   return context.failure.paths.map((path4) => {
     const volume = writtenAt(context, path4.slice(0, 3));
@@ -49560,7 +49865,7 @@ function treeOf(value) {
   for (const [key, item] of Object.entries(value)) tree.set(key, treeOf(item));
   return tree;
 }
-function sameValue(a, b) {
+function sameValue2(a, b) {
   return JSON.stringify(fromTree(a)) === JSON.stringify(fromTree(b));
 }
 function addToTree(tree, keys, value, owners) {
@@ -49584,7 +49889,7 @@ function addToTree(tree, keys, value, owners) {
     for (const [k, v] of added) addToTree(existing, [k], fromTree(v), owners);
     return;
   }
-  if (existing !== void 0 && !sameValue(existing, added)) throw new RenderError(`two fixes write different values at ${key}`, owners);
+  if (existing !== void 0 && !sameValue2(existing, added)) throw new RenderError(`two fixes write different values at ${key}`, owners);
   under.set(key, added);
 }
 function fromTree(value) {
@@ -49674,7 +49979,7 @@ var EditRenderer = class {
       this.fills.set(pair2, op);
     }
     if (keys.length === 0) {
-      if (op.value !== void 0 && !sameValue(op.value, value)) this.fail("two fixes write different values here", edit);
+      if (op.value !== void 0 && !sameValue2(op.value, value)) this.fail("two fixes write different values here", edit);
       if (op.tree.size > 0) this.fail("two fixes disagree about a value", edit);
       op.value = value;
     } else {
@@ -50254,8 +50559,8 @@ function toSuggestion(table, group, diff, bomBytes = 0) {
 }
 function joinLines(lines, eol, finalBreak) {
   if (lines.length === 0) return "";
-  const joined = lines.join(eol);
-  return finalBreak ? joined + eol : joined;
+  const joined2 = lines.join(eol);
+  return finalBreak ? joined2 + eol : joined2;
 }
 var spliceOf = /* @__PURE__ */ new WeakMap();
 function rangeSuggestion(table, splices, change, bomBytes) {
@@ -50317,6 +50622,8 @@ function editSplice(text5, edit, bomBytes) {
 
 // src/fixes/verify.ts
 init_load();
+init_pod();
+init_edits();
 
 // src/fixes/listLayout.ts
 var import_yaml3 = __toESM(require_dist(), 1);
@@ -50621,6 +50928,8 @@ init_yamlKinds();
 init_eventReader();
 init_jsonStream();
 init_decode();
+init_pod();
+init_edits();
 
 // src/fixes/fragmentLines.ts
 var blankOrComment = /^[ ]*(?:#.*)?\r?$/;
@@ -50669,6 +50978,7 @@ function isCommentRest(lines, from2, to2) {
 init_yamlKinds();
 init_decode();
 init_eventReader();
+init_pod();
 init_sortedSearch();
 var from = (region) => region.map.spanStarts[region.lo] ?? region.map.end;
 var to = (region) => region.map.spanStarts[region.hi] ?? region.map.end;
@@ -51118,6 +51428,7 @@ init_yamlKinds();
 init_anchors();
 init_decode();
 init_preorder();
+init_edits();
 var known2 = /* @__PURE__ */ new WeakMap();
 function itemAliasesOf(document) {
   return document.source.place === void 0 ? itemAliases(document.source.layout) : null;
@@ -52877,7 +53188,14 @@ function evaluateFiles(files, options, evaluated) {
 // src/scope/scope.ts
 init_load();
 
+// src/scope/clusterPolicyChanges.ts
+init_locate();
+init_edits();
+init_pod();
+
 // src/scope/policyChanges.ts
+init_locate();
+init_pod();
 var approval = "Revert the relaxation, or have someone who may lower the bar approve it: a repository admin merges past the check, or the config at the base commit sets `policy-changes: warn`.";
 function relaxationFinding(subject, what, bar, source, places, status, rule, linesOf3) {
   const blocking = rule === "block";
@@ -53529,6 +53847,7 @@ function evaluateChangeSet(changeSet, options) {
 init_discover();
 
 // src/render/helmMap.ts
+init_locate();
 init_load();
 
 // src/render/templateLines.ts
@@ -53915,36 +54234,8 @@ function findInTemplate(text5, path4, rendered, named = noNamedTemplates, truth)
   return { line: found.line, exact: found.depth === path4.length, values: found.values, ...found.file === void 0 ? {} : { file: found.file } };
 }
 
-// src/render/walk.ts
-var isObject2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-function sameValue2(a, b) {
-  return a !== void 0 && b !== void 0 && JSON.stringify(a) === JSON.stringify(b);
-}
-function translatePath(rendered, source, path4, keepIndexes, anyValue = false) {
-  const out = [];
-  let r = rendered;
-  let s = source;
-  for (const segment of path4) {
-    if (typeof segment === "number") {
-      if (!Array.isArray(r) || !Array.isArray(s)) return null;
-      const item = r[segment];
-      let index = keepIndexes ? segment : -1;
-      if (isObject2(item) && typeof item.name === "string") index = s.findIndex((x) => isObject2(x) && x.name === item.name);
-      if (index < 0 || index >= s.length) return null;
-      out.push(index);
-      r = item;
-      s = s[index];
-    } else {
-      if (!isObject2(s) || !(segment in s)) return null;
-      out.push(segment);
-      r = isObject2(r) ? r[segment] : void 0;
-      s = s[segment];
-    }
-  }
-  return anyValue || sameValue2(r, s) ? out : null;
-}
-
 // src/render/helmMap.ts
+init_walk();
 init_paths();
 init_sortedSearch();
 function sourceComments(text5) {
@@ -53968,12 +54259,16 @@ function sourcePath(sources, inChart) {
 }
 function valuesChain(sources, template) {
   const names = subchartNames(template);
-  const chain = [...sources.valuesFiles].reverse().map((file) => ({ file, keyPrefix: names }));
+  const inline = sources.inline === void 0 ? [] : [{ file: sources.inline.file, keyPrefix: names, within: sources.inline.within }];
+  const chain = [...inline, ...[...sources.valuesFiles].reverse().map((file) => ({ file, keyPrefix: names }))];
   for (let depth = 1; depth <= names.length; depth++) {
     const dir = names.slice(0, depth).map((name) => `charts/${name}`).join("/");
     chain.push({ file: sourcePath(sources, `${dir}/values.yaml`), keyPrefix: names.slice(depth) });
   }
   return chain;
+}
+function keyPathIn(link, key) {
+  return [...link.within ?? [], ...keyUnder(link.keyPrefix, key)];
 }
 function keyUnder(names, key) {
   return [...key[0] === "global" ? [] : names, ...key];
@@ -54009,9 +54304,10 @@ function valuesDocuments(sources) {
 }
 function valuesKeyFinder(sources, documentOf) {
   return (template, key) => {
-    for (const { file, keyPrefix } of valuesChain(sources, template)) {
+    for (const link of valuesChain(sources, template)) {
+      const { file } = link;
       const document = documentOf(file);
-      const path4 = keyUnder(keyPrefix, key);
+      const path4 = keyPathIn(link, key);
       if (document !== void 0 && valueAt2(document.value, path4) !== void 0) return { file, path: path4, document };
     }
     return null;
@@ -54051,11 +54347,12 @@ function helmLocator(sources) {
     const { from: from2 } = hit.values;
     const renderedPart = valueAt2(rendered, path4.slice(0, from2));
     for (const key of [hit.values.key, ...hit.values.alternatives ?? []]) {
-      for (const { file: valuesFile, keyPrefix } of valuesChain(sources, template)) {
+      for (const link of valuesChain(sources, template)) {
+        const valuesFile = link.file;
         const document = documentOf(valuesFile);
         if (document === void 0 || renderedPart === void 0) continue;
         const found = [];
-        for (const keyPath of elementPaths(document.value, keyUnder(keyPrefix, key))) {
+        for (const keyPath of elementPaths(document.value, keyPathIn(link, key))) {
           const part = valueAt2(document.value, keyPath);
           if (part === void 0) continue;
           const inside = translatePath(renderedPart, part, path4.slice(from2), true);
@@ -54072,7 +54369,7 @@ function helmLocator(sources) {
 }
 function valuesTruthOf(sources) {
   const documentOf = valuesDocuments(sources);
-  return (template) => (key) => truthOf(valuesChain(sources, template).map(({ file, keyPrefix }) => valueAt2(documentOf(file)?.value, keyUnder(keyPrefix, key))));
+  return (template) => (key) => truthOf(valuesChain(sources, template).map((link) => valueAt2(documentOf(link.file)?.value, keyPathIn(link, key))));
 }
 function truthOf(values) {
   if (values.length === 0) return void 0;
@@ -54109,9 +54406,11 @@ function elementPaths(value, key) {
 init_load();
 
 // src/render/kustomizeMap.ts
+init_locate();
 init_yamlKinds();
 init_load();
 init_kustomization();
+init_walk();
 var isObject3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 function nameMatches(rendered, written, chain) {
   for (let levels2 = 0; levels2 <= chain.length; levels2++) {
@@ -54346,9 +54645,11 @@ function writesObject(document, object, chain) {
 init_paths();
 
 // src/render/sourceCandidates.ts
+init_edits();
 init_load();
 
 // src/render/mapWriters.ts
+init_edits();
 init_anchors();
 init_load();
 var isObject4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -54526,6 +54827,8 @@ function inFile(fix, block2) {
 
 // src/render/templateFix.ts
 var import_yaml6 = __toESM(require_dist(), 1);
+init_edits();
+init_pod();
 var indentOf3 = (line) => line.length - line.trimStart().length;
 var opensValue = (body) => /[|>][+-]?\d*\s*$/.test(body) || /(?::|^-)\s*(?:\[|\{(?!\{))/.test(body);
 function keyIndentUnder(lines, at3, item) {
@@ -54859,6 +55162,7 @@ function operationChanges(operations, document, fixed2, editable) {
 
 // src/render/mapReport.ts
 init_sortedSearch();
+init_charts();
 
 // src/render/exampleDiff.ts
 init_libesm();
@@ -54895,6 +55199,13 @@ function podLevelPath(path4) {
   const match2 = containerField.exec(path4);
   return match2 === null || !containerFields.has(match2[3]) ? null : `${match2[1]}.securityContext.${match2[2]}`;
 }
+function applicationValuesSource(application, sources) {
+  const within = application?.inline;
+  const text5 = application === void 0 ? void 0 : sources.get(application.file);
+  if (within === null || within === void 0 || within[within.length - 1] !== "valuesObject" || text5 === void 0) return null;
+  if (loadManifestFile(application.file, text5).documents.length !== 1) return null;
+  return { file: application.file, within: within.map(String) };
+}
 function indexRendering(path4, rendering, headPaths, changed) {
   const { root, sources, archived } = rendering.rendered;
   const documents = loadManifestFile(path4, rendering.text, { maxBytes: Number.MAX_SAFE_INTEGER }).documents;
@@ -54914,7 +55225,15 @@ function indexRendering(path4, rendering, headPaths, changed) {
   } else {
     const prefix2 = root.dir === "" ? "" : `${root.dir}/`;
     const local = root.helm?.localDependencies;
-    const chart = { chartDir: root.dir, valuesFiles: [`${prefix2}values.yaml`, ...root.helm?.valuesFiles ?? []], texts: sources, ...archived ? { archived } : {}, ...local ? { localDependencies: local } : {} };
+    const inline = applicationValuesSource(root.helm?.application, sources);
+    const chart = {
+      chartDir: root.dir,
+      valuesFiles: [`${prefix2}values.yaml`, ...root.helm?.valuesFiles ?? []],
+      texts: sources,
+      ...archived ? { archived } : {},
+      ...local ? { localDependencies: local } : {},
+      ...inline ? { inline } : {}
+    };
     const locator = helmLocator(chart);
     const named = chartNamedTemplates(chart);
     const templateOf = sourceComments(rendering.text);
@@ -55174,7 +55493,9 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
 }
 
 // src/render/namespace.ts
+init_locate();
 init_load();
+init_kinds();
 var isObject6 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 function editOf(document, lines, namespace) {
   const value = document.value;
@@ -55217,6 +55538,7 @@ function placeInNamespace(text5, namespace) {
 
 // src/render/strayValues.ts
 init_load();
+init_pod();
 init_paths();
 var valuesName = /(^|\/)[^/]*values[^/]*\.ya?ml$/i;
 function strayValuesFiles(changeSet, consumed, headPaths) {
@@ -55248,6 +55570,7 @@ function isValuesText(path4, data) {
 
 // src/render/verify.ts
 init_load();
+init_pod();
 var objectKey = (f) => `${f.kind}\0${f.namespace ?? ""}\0${f.name}`;
 var sourceKey = (kind, namespace, source) => `${kind}\0${namespace ?? ""}\0${source}`;
 function renderingChecks(text5, policy) {
@@ -55536,13 +55859,37 @@ function truncationProblem(changeSet, port) {
     message: `GitHub listed ${trees} only in part (its git trees API truncates past 100,000 entries or 7 MB), so Helm charts and Kustomize overlays in the part it left out were not discovered or rendered, and those it listed may have rendered without some of their files${names}. \`pod-security-review diff\` on a clone renders them all.`
   };
 }
+function changedTexts(changeSet, selection) {
+  const texts = [];
+  for (const file of changeSet.files) {
+    if (file.status === "removed" || file.head.kind !== "content" || !selectsFile(selection, file)) continue;
+    texts.push({ path: file.path, text: typeof file.head.data === "string" ? file.head.data : new TextDecoder().decode(file.head.data) });
+  }
+  return texts;
+}
+function repositoryKeys(urls) {
+  const keys = /* @__PURE__ */ new Set();
+  for (const url of urls) {
+    const key = repositoryKey(url);
+    if (key !== null) keys.add(key);
+  }
+  return keys;
+}
+function renderedApplications(applications, roots) {
+  const rendered = /* @__PURE__ */ new Set();
+  for (const root of roots) if (root.helm?.application !== void 0) rendered.add(`${root.helm.application.file}\0${root.helm.application.name}`);
+  const notices = new Set(applications.filter((a) => rendered.has(`${a.file}\0${a.name}`)).map((a) => `${a.file}\0${a.noticeLine}`));
+  return (problem) => problem.kind === "not-rendered" && notices.has(`${problem.file}\0${problem.line}`);
+}
 async function evaluateWithRendering(changeSet, options, tools) {
   if (tools === null) return evaluateChangeSet(changeSet, options);
   const port = placingPort(tools);
   const changed = [...changeSet.files.flatMap((f) => f.previousPath !== void 0 ? [f.path, f.previousPath] : [f.path]), ...changeSet.unselectedPaths ?? []];
-  const discovery = discoverRoots(port.head, port.base, changed, options.render);
   const selection = options.selection ?? defaultSelection;
+  const applications = applicationCharts(changedTexts(changeSet, selection), repositoryKeys(options.repositoryUrls ?? []), port.head.paths);
+  const discovery = discoverRoots(port.head, port.base, changed, options.render, applications);
   const roots = discovery.roots.filter((root) => selectsPath(selection, root.file));
+  const rendersApplication = renderedApplications(applications, roots);
   const rendered = await port.render(roots);
   const plan = planRenderedChangeSet(changeSet, discovery.consumed, rendered);
   const report = evaluateChangeSet(plan.changeSet, options);
@@ -55550,7 +55897,8 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
   const truncated = truncationProblem(changeSet, port);
   const stray = strayValuesFiles(changeSet, discovery.consumed, port.head.paths);
-  return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), errors: [...verified.errors, ...plan.problems, ...discovery.problems.filter((problem) => selectsPath(selection, problem.file)), ...stray, ...truncated ? [truncated] : []].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)) };
+  const errors = verified.errors.filter((problem) => !rendersApplication(problem));
+  return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), errors: [...errors, ...plan.problems, ...discovery.problems.filter((problem) => selectsPath(selection, problem.file)), ...stray, ...truncated ? [truncated] : []].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)) };
 }
 
 // src/main.ts
@@ -55799,7 +56147,8 @@ async function run(given) {
         fixes: settings.suggestions,
         relabelledFiles: relabelled.files,
         ...configChange2.change ? { configChange: configChange2.change } : {},
-        ...config.render ? { render: config.render } : {}
+        ...config.render ? { render: config.render } : {},
+        repositoryUrls: [`${io.env.GITHUB_SERVER_URL ?? "https://github.com"}/${owner}/${repo}`]
       },
       renderPort
     );
