@@ -11,6 +11,7 @@ import { colourReport } from './colour.js';
 import { progressFor } from './progress.js';
 import { renderReport } from './reportFormat.js';
 import { mergeReports, renderingsUnder, rootsOutside } from './renderings.js';
+import { remoteUrls } from '../git/remotes.js';
 import { colours, contextFor, emptyInputStatus, failureStatus, filesOfPaths, policyOptions, policyOptionsHelp, readPolicyOptions, UsageError } from './options.js';
 import type { CliIO } from './options.js';
 
@@ -112,7 +113,9 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   // Fixes are part of the JSON contract; the text report does not show them, so it does not pay for them.
   const checkOptions = { policy, load: { maxBytes: options.maxBytes }, fixes: options.format === 'json' };
   // Charts and overlays under the paths are rendered; the files they use are judged through the rendering only.
-  const rendered = values.render === 'auto' ? await renderingsUnder(io, positionals, options.maxBytes, { ...checkOptions, ...(policy.config.render ? { render: policy.config.render } : {}) }) : null;
+  // Argo CD Applications among the files that install a chart of this repository (a clone's remote) get its rendering with their settings.
+  const applications = { plainFiles: collected.files, repositoryUrls: await remoteUrls(io.cwd) };
+  const rendered = values.render === 'auto' ? await renderingsUnder(io, positionals, options.maxBytes, { ...checkOptions, ...applications, ...(policy.config.render ? { render: policy.config.render } : {}) }) : null;
   const files = rendered ? collected.files.filter((f) => !rendered.consumed.has(f.path)) : collected.files;
   const jobs = jobsFor(requestedJobs, files, checkOptions.fixes, io);
   const progress = progressFor(files, io);
@@ -120,7 +123,7 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   const evaluated = jobs > 0 && io.workerScript ? await evaluateFilesInWorkers(files, checkOptions, { jobs, script: io.workerScript }, advance) : evaluateFiles(files, checkOptions, advance);
   progress?.end();
   const problems = rendered ? [...collected.problems, ...rootsOutside(files, 'check')] : collected.problems;
-  const report: CheckReport = rendered ? mergeReports(evaluated, rendered.report, problems) : { ...evaluated, errors: [...problems, ...evaluated.errors] };
+  const report: CheckReport = rendered ? mergeReports(evaluated, rendered, problems) : { ...evaluated, errors: [...problems, ...evaluated.errors] };
   const header = defaultPolicies(policy, report.cluster);
   const output = renderReport(options.format, report, header, options.unchecked);
   io.stdout(options.format === 'text' && colours(io) ? colourReport(output) : output);

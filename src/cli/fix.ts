@@ -192,7 +192,7 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
     const progress = progressFor(plain, io, doing);
     const evaluated = evaluateFiles(plain, checkOptions, progress?.advance);
     progress?.end();
-    return rendered ? mergeReports(evaluated, rendered.report, rootsOutside(plain, 'fix')) : evaluated;
+    return rendered ? mergeReports(evaluated, rendered, rootsOutside(plain, 'fix')) : evaluated;
   };
   const before = await checkFiles(collected.files, 'fixing');
 

@@ -22,6 +22,8 @@ export interface Renderings {
   readonly report: CheckReport;
   /** The files the renderings use: not plain manifests. */
   readonly consumed: ReadonlySet<string>;
+  /** Whether a plain file's problem is the notice of an Argo CD Application whose chart was rendered for it (its pod specs are checked there). */
+  readonly rendersApplication: (problem: LoadProblem) => boolean;
 }
 
 /**
@@ -63,14 +65,14 @@ function withEdits(reader: TreeReader, edited: ReadonlyMap<string, string>): Tre
 }
 
 /** The plain files' report, then the renderings'; `problems` are the command's own (files it could not read). */
-export function mergeReports(plain: CheckReport, rendered: CheckReport, problems: CheckReport['errors']): CheckReport {
+export function mergeReports(plain: CheckReport, rendered: Renderings, problems: CheckReport['errors']): CheckReport {
   return {
     ...plain,
-    findings: [...plain.findings, ...rendered.findings],
-    ignored: [...plain.ignored, ...rendered.ignored],
-    policyProblems: [...plain.policyProblems, ...rendered.policyProblems],
-    podSpecs: [...plain.podSpecs, ...rendered.podSpecs],
-    errors: sortProblems([...problems, ...plain.errors, ...rendered.errors]),
+    findings: [...plain.findings, ...rendered.report.findings],
+    ignored: [...plain.ignored, ...rendered.report.ignored],
+    policyProblems: [...plain.policyProblems, ...rendered.report.policyProblems],
+    podSpecs: [...plain.podSpecs, ...rendered.report.podSpecs],
+    errors: sortProblems([...problems, ...plain.errors.filter((problem) => !rendered.rendersApplication(problem)), ...rendered.report.errors]),
   };
 }
 

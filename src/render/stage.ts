@@ -40,6 +40,8 @@ export interface RenderStageOptions extends ScopeOptions {
    * them is rendered with its own settings (applications.ts).
    */
   readonly repositoryUrls?: readonly string[];
+  /** `check`: the plain files it reads, where the Applications it renders charts for are (a review reads the change's). */
+  readonly plainFiles?: readonly { readonly path: string; readonly content: Uint8Array | string }[];
 }
 
 /** The change set the scope evaluates: plain files no rendering consumes, and one file per rendering. */
@@ -190,10 +192,12 @@ function changedTexts(changeSet: ChangeSet, selection: FileSelection): { path: s
   const texts: { path: string; text: string }[] = [];
   for (const file of changeSet.files) {
     if (file.status === 'removed' || file.head.kind !== 'content' || !selectsFile(selection, file)) continue;
-    texts.push({ path: file.path, text: typeof file.head.data === 'string' ? file.head.data : new TextDecoder().decode(file.head.data) });
+    texts.push({ path: file.path, text: textOf(file.head.data) });
   }
   return texts;
 }
+
+const textOf = (data: Uint8Array | string) => (typeof data === 'string' ? data : new TextDecoder().decode(data));
 
 function repositoryKeys(urls: readonly string[]): Set<string> {
   const keys = new Set<string>();
@@ -239,9 +243,14 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
  * Returns the report of the renderings and the files they consume (to be
  * left out of the plain check).
  */
-export async function checkRenderings(tools: RenderPort, options: RenderStageOptions): Promise<{ report: CheckReport; consumed: ReadonlySet<string> }> {
+export async function checkRenderings(
+  tools: RenderPort,
+  options: RenderStageOptions,
+): Promise<{ report: CheckReport; consumed: ReadonlySet<string>; rendersApplication: (problem: LoadProblem) => boolean }> {
   const port = placingPort(tools);
-  const discovery = discoverRoots(port.head, null, port.head.paths, options.render);
+  const texts = (options.plainFiles ?? []).map(({ path, content }) => ({ path, text: textOf(content) }));
+  const applications = applicationCharts(texts, repositoryKeys(options.repositoryUrls ?? []), port.head.paths);
+  const discovery = discoverRoots(port.head, null, port.head.paths, options.render, applications);
   const rendered = await port.render(discovery.roots);
   const plan = planRenderedChangeSet({ files: [] }, discovery.consumed, rendered);
   const report = evaluateChangeSet(plan.changeSet, { ...options, noBase: true });
@@ -252,5 +261,5 @@ export async function checkRenderings(tools: RenderPort, options: RenderStageOpt
   const podSpecs = verified.podSpecs.map(({ status: _status, previousFile: _previous, ...verdict }) => verdict);
   const report_: CheckReport = { ...verified, findings, podSpecs, errors: [...verified.errors, ...plan.problems, ...discovery.problems] };
   delete (report_ as { unchangedPodSpecs?: number }).unchangedPodSpecs;
-  return { report: report_, consumed: discovery.consumed };
+  return { report: report_, consumed: discovery.consumed, rendersApplication: renderedApplications(applications, discovery.roots) };
 }

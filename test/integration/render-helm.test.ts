@@ -22,6 +22,7 @@ interface JsonFinding {
   file: string;
   line: number;
   name: string;
+  namespace?: string | null;
   check: string;
   status: string;
   preexisting?: boolean;
@@ -637,6 +638,25 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
 });
 
 describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHelm() ? '' : missingTool('helm')}`, () => {
+  it("renders the chart of an Argo CD Application of the clone's repository too, beside the chart's own rendering", async () => {
+    const dir = path.join(fixturesDir, 'render', 'helm-application', 'head');
+    const files = Object.fromEntries(['apps/web-prod.yaml', 'charts/web/Chart.yaml', 'charts/web/values.yaml', 'charts/web/templates/deployment.yaml'].map((file) => [file, readFileSync(path.join(dir, file), 'utf8')]));
+    const report = await inTree(files, async (cwd) => {
+      execFileSync('git', ['init', '-q'], { cwd });
+      execFileSync('git', ['remote', 'add', 'upstream', 'https://github.com/acme/shop'], { cwd });
+      let stdout = '';
+      await runCli(['check', '.', '--format', 'json', '--warn-level', 'privileged'], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
+      return JSON.parse(stdout) as JsonReport;
+    });
+    expect(report.errors).toEqual([]);
+    // The chart's own values leave the host network off; the Application's turn it on.
+    expect(report.findings.map((f) => [f.file, f.line, f.check, f.namespace])).toEqual([['apps/web-prod.yaml', 19, 'hostNamespaces', 'prod']]);
+    expect(report.podSpecs.map((p) => [p.namespace, p.name])).toEqual([
+      ['default', 'web'],
+      ['prod', 'web'],
+    ]);
+  });
+
   it('ci-values: one rendering per ci/*-values.yaml; a finding they share is reported once, one of their own names its values file', async () => {
     const cwd = path.join(fixturesDir, 'render', 'helm-ci', 'head');
     let stdout = '';

@@ -201,13 +201,8 @@ describe('suggestions against git hunks', () => {
   it("keeps the fix of a line the change wrote apart from a fix of the same container that reaches beyond the diff", () => {
     // The change turns on privileged in the first container; two containers already lacked a seccomp profile.
     const deployment = (privileged: boolean) => [
-      'apiVersion: apps/v1',
-      'kind: Deployment',
-      'metadata:',
-      '  name: web',
-      'spec:',
-      '  template:',
-      '    spec:',
+      // The Deployment's first lines, up to its pod spec's `spec:`.
+      ...base.slice(0, 7),
       '      containers:',
       '      - name: web',
       '        image: web:1',
