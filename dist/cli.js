@@ -26047,7 +26047,7 @@ function diffLines2(hunks) {
   const ranges = (hunks ?? []).map((hunk) => ({ start: hunk.headStart, end: hunk.headStart + hunk.headCount - 1 })).filter((range2) => range2.end >= range2.start);
   const hunkOf = (line) => ranges.findIndex((r) => line >= r.start && line <= r.end);
   let texts;
-  const textOf2 = (line) => {
+  const textOf3 = (line) => {
     if (!texts) {
       texts = /* @__PURE__ */ new Map();
       for (const hunk of hunks ?? []) for (const l of hunk.lines) if (l.kind !== "removed") texts.set(l.headLine, l.text.replace(/\r$/, ""));
@@ -26055,7 +26055,7 @@ function diffLines2(hunks) {
     return texts.get(line);
   };
   return {
-    textOf: textOf2,
+    textOf: textOf3,
     ranges,
     has: (line) => hunkOf(line) !== -1,
     hunkOf,
@@ -27768,14 +27768,14 @@ function additionOf(parent, before, after) {
   const added = Object.fromEntries(Object.entries(after).filter(([key]) => before[key] === void 0));
   return Object.keys(added).length === 0 ? null : { path: [...parent, "securityContext"], item: false, added };
 }
-function templateInsertions(template, original, fixed2, textOf2) {
+function templateInsertions(template, original, fixed2, textOf3) {
   const out = [];
   for (const addition of securityContextAdditions(original, fixed2)) {
     const hit = findInTemplate(template.text, addition.path, original.value, template.named, template.truth);
     if (!hit.exact || hit.values !== null) continue;
     if (Object.keys(addition.added).some((key) => findInTemplate(template.text, [...addition.path, key], original.value, template.named).exact)) continue;
     const file = hit.file ?? template.file;
-    const text4 = hit.file === void 0 ? template.text : textOf2(hit.file);
+    const text4 = hit.file === void 0 ? template.text : textOf3(hit.file);
     if (text4 === void 0) continue;
     const lines = text4.split("\n");
     const indent = keyIndentUnder(lines, hit.line, addition.item);
@@ -28047,10 +28047,10 @@ function exampleDiff(replaced, replacement) {
   const { hunks } = structuredPatch("", "", before, replacement, void 0, void 0, { context: 1 });
   return hunks.map((hunk) => hunk.lines.filter((line) => !line.startsWith("\\")).join("\n")).join("\n@@\n");
 }
-function sourceChangesDiff(changes, textOf2) {
+function sourceChangesDiff(changes, textOf3) {
   const parts = [];
   for (const { file, startLine, endLine, newLines } of [...changes].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.startLine - b.startLine)) {
-    const lines = textOf2(file)?.split("\n");
+    const lines = textOf3(file)?.split("\n");
     if (lines === void 0) return null;
     const above = lines.slice(Math.max(0, startLine - 2), startLine - 1);
     const below = lines.slice(endLine, endLine + 1);
@@ -28731,10 +28731,11 @@ function changedTexts(changeSet, selection) {
   const texts = [];
   for (const file of changeSet.files) {
     if (file.status === "removed" || file.head.kind !== "content" || !selectsFile(selection, file)) continue;
-    texts.push({ path: file.path, text: typeof file.head.data === "string" ? file.head.data : new TextDecoder().decode(file.head.data) });
+    texts.push({ path: file.path, text: textOf2(file.head.data) });
   }
   return texts;
 }
+var textOf2 = (data) => typeof data === "string" ? data : new TextDecoder().decode(data);
 function repositoryKeys(urls) {
   const keys = /* @__PURE__ */ new Set();
   for (const url of urls) {
@@ -28770,7 +28771,9 @@ async function evaluateWithRendering(changeSet, options, tools) {
 }
 async function checkRenderings(tools, options) {
   const port = placingPort(tools);
-  const discovery = discoverRoots(port.head, null, port.head.paths, options.render);
+  const texts = (options.plainFiles ?? []).map(({ path: path11, content }) => ({ path: path11, text: textOf2(content) }));
+  const applications = applicationCharts(texts, repositoryKeys(options.repositoryUrls ?? []), port.head.paths);
+  const discovery = discoverRoots(port.head, null, port.head.paths, options.render, applications);
   const rendered = await port.render(discovery.roots);
   const plan = planRenderedChangeSet({ files: [] }, discovery.consumed, rendered);
   const report = evaluateChangeSet(plan.changeSet, { ...options, noBase: true });
@@ -28780,7 +28783,7 @@ async function checkRenderings(tools, options) {
   const podSpecs = verified.podSpecs.map(({ status: _status, previousFile: _previous, ...verdict }) => verdict);
   const report_ = { ...verified, findings, podSpecs, errors: [...verified.errors, ...plan.problems, ...discovery.problems] };
   delete report_.unchangedPodSpecs;
-  return { report: report_, consumed: discovery.consumed };
+  return { report: report_, consumed: discovery.consumed, rendersApplication: renderedApplications(applications, discovery.roots) };
 }
 
 // src/cli/renderings.ts
@@ -28813,11 +28816,11 @@ function withEdits2(reader, edited) {
 function mergeReports(plain2, rendered, problems) {
   return {
     ...plain2,
-    findings: [...plain2.findings, ...rendered.findings],
-    ignored: [...plain2.ignored, ...rendered.ignored],
-    policyProblems: [...plain2.policyProblems, ...rendered.policyProblems],
-    podSpecs: [...plain2.podSpecs, ...rendered.podSpecs],
-    errors: sortProblems([...problems, ...plain2.errors, ...rendered.errors])
+    findings: [...plain2.findings, ...rendered.report.findings],
+    ignored: [...plain2.ignored, ...rendered.report.ignored],
+    policyProblems: [...plain2.policyProblems, ...rendered.report.policyProblems],
+    podSpecs: [...plain2.podSpecs, ...rendered.report.podSpecs],
+    errors: sortProblems([...problems, ...plain2.errors.filter((problem) => !rendered.rendersApplication(problem)), ...rendered.report.errors])
   };
 }
 function rootsOutside(files, command) {
@@ -28832,6 +28835,17 @@ function rootsOutside(files, command) {
     });
   }
   return problems;
+}
+
+// src/git/remotes.ts
+async function remoteUrls(cwd) {
+  try {
+    const out = (await git(cwd, ["config", "--get-regexp", String.raw`^remote\..*\.url$`])).toString("utf8");
+    return out.split("\n").map((line) => line.slice(line.indexOf(" ") + 1).trim()).filter((url) => url !== "");
+  } catch (error) {
+    if (error instanceof GitError) return [];
+    throw error;
+  }
 }
 
 // src/cli/options.ts
@@ -29203,7 +29217,8 @@ async function checkCommand(args, io) {
   }
   const policy = contextFor(io, options, values.advice === true);
   const checkOptions = { policy, load: { maxBytes: options.maxBytes }, fixes: options.format === "json" };
-  const rendered = values.render === "auto" ? await renderingsUnder(io, positionals, options.maxBytes, { ...checkOptions, ...policy.config.render ? { render: policy.config.render } : {} }) : null;
+  const applications = { plainFiles: collected.files, repositoryUrls: await remoteUrls(io.cwd) };
+  const rendered = values.render === "auto" ? await renderingsUnder(io, positionals, options.maxBytes, { ...checkOptions, ...applications, ...policy.config.render ? { render: policy.config.render } : {} }) : null;
   const files = rendered ? collected.files.filter((f) => !rendered.consumed.has(f.path)) : collected.files;
   const jobs = jobsFor(requestedJobs, files, checkOptions.fixes, io);
   const progress = progressFor(files, io);
@@ -29211,7 +29226,7 @@ async function checkCommand(args, io) {
   const evaluated = jobs > 0 && io.workerScript ? await evaluateFilesInWorkers(files, checkOptions, { jobs, script: io.workerScript }, advance) : evaluateFiles(files, checkOptions, advance);
   progress?.end();
   const problems = rendered ? [...collected.problems, ...rootsOutside(files, "check")] : collected.problems;
-  const report = rendered ? mergeReports(evaluated, rendered.report, problems) : { ...evaluated, errors: [...problems, ...evaluated.errors] };
+  const report = rendered ? mergeReports(evaluated, rendered, problems) : { ...evaluated, errors: [...problems, ...evaluated.errors] };
   const header = defaultPolicies(policy, report.cluster);
   const output = renderReport(options.format, report, header, options.unchecked);
   io.stdout(options.format === "text" && colours(io) ? colourReport(output) : output);
@@ -29309,17 +29324,6 @@ function configChange(base, head, path11) {
 // src/io/render/git.ts
 async function gitRenderPort(repository, base, head, maxBytes) {
   return openRenderer({ reader: gitTreeReader(repository, maxBytes), base, head });
-}
-
-// src/git/remotes.ts
-async function remoteUrls(cwd) {
-  try {
-    const out = (await git(cwd, ["config", "--get-regexp", String.raw`^remote\..*\.url$`])).toString("utf8");
-    return out.split("\n").map((line) => line.slice(line.indexOf(" ") + 1).trim()).filter((url) => url !== "");
-  } catch (error) {
-    if (error instanceof GitError && error.exitCode === 1) return [];
-    throw error;
-  }
 }
 
 // src/git/namespaces.ts
@@ -29644,7 +29648,7 @@ async function fixCommand(args, io) {
     const progress = progressFor(plain2, io, doing);
     const evaluated = evaluateFiles(plain2, checkOptions, progress?.advance);
     progress?.end();
-    return rendered ? mergeReports(evaluated, rendered.report, rootsOutside(plain2, "fix")) : evaluated;
+    return rendered ? mergeReports(evaluated, rendered, rootsOutside(plain2, "fix")) : evaluated;
   };
   const before = await checkFiles(collected.files, "fixing");
   const fixedChecks = /* @__PURE__ */ new Map();

@@ -46100,7 +46100,7 @@ function diffLines(hunks) {
   const ranges = (hunks ?? []).map((hunk) => ({ start: hunk.headStart, end: hunk.headStart + hunk.headCount - 1 })).filter((range2) => range2.end >= range2.start);
   const hunkOf = (line) => ranges.findIndex((r) => line >= r.start && line <= r.end);
   let texts;
-  const textOf2 = (line) => {
+  const textOf3 = (line) => {
     if (!texts) {
       texts = /* @__PURE__ */ new Map();
       for (const hunk of hunks ?? []) for (const l of hunk.lines) if (l.kind !== "removed") texts.set(l.headLine, l.text.replace(/\r$/, ""));
@@ -46108,7 +46108,7 @@ function diffLines(hunks) {
     return texts.get(line);
   };
   return {
-    textOf: textOf2,
+    textOf: textOf3,
     ranges,
     has: (line) => hunkOf(line) !== -1,
     hunkOf,
@@ -54887,14 +54887,14 @@ function additionOf(parent, before, after) {
   const added = Object.fromEntries(Object.entries(after).filter(([key]) => before[key] === void 0));
   return Object.keys(added).length === 0 ? null : { path: [...parent, "securityContext"], item: false, added };
 }
-function templateInsertions(template, original, fixed2, textOf2) {
+function templateInsertions(template, original, fixed2, textOf3) {
   const out = [];
   for (const addition of securityContextAdditions(original, fixed2)) {
     const hit = findInTemplate(template.text, addition.path, original.value, template.named, template.truth);
     if (!hit.exact || hit.values !== null) continue;
     if (Object.keys(addition.added).some((key) => findInTemplate(template.text, [...addition.path, key], original.value, template.named).exact)) continue;
     const file = hit.file ?? template.file;
-    const text5 = hit.file === void 0 ? template.text : textOf2(hit.file);
+    const text5 = hit.file === void 0 ? template.text : textOf3(hit.file);
     if (text5 === void 0) continue;
     const lines = text5.split("\n");
     const indent = keyIndentUnder(lines, hit.line, addition.item);
@@ -55171,10 +55171,10 @@ function exampleDiff(replaced, replacement) {
   const { hunks } = structuredPatch("", "", before, replacement, void 0, void 0, { context: 1 });
   return hunks.map((hunk) => hunk.lines.filter((line) => !line.startsWith("\\")).join("\n")).join("\n@@\n");
 }
-function sourceChangesDiff(changes, textOf2) {
+function sourceChangesDiff(changes, textOf3) {
   const parts = [];
   for (const { file, startLine, endLine, newLines } of [...changes].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.startLine - b.startLine)) {
-    const lines = textOf2(file)?.split("\n");
+    const lines = textOf3(file)?.split("\n");
     if (lines === void 0) return null;
     const above = lines.slice(Math.max(0, startLine - 2), startLine - 1);
     const below = lines.slice(endLine, endLine + 1);
@@ -55863,10 +55863,11 @@ function changedTexts(changeSet, selection) {
   const texts = [];
   for (const file of changeSet.files) {
     if (file.status === "removed" || file.head.kind !== "content" || !selectsFile(selection, file)) continue;
-    texts.push({ path: file.path, text: typeof file.head.data === "string" ? file.head.data : new TextDecoder().decode(file.head.data) });
+    texts.push({ path: file.path, text: textOf2(file.head.data) });
   }
   return texts;
 }
+var textOf2 = (data) => typeof data === "string" ? data : new TextDecoder().decode(data);
 function repositoryKeys(urls) {
   const keys = /* @__PURE__ */ new Set();
   for (const url of urls) {
@@ -55928,10 +55929,10 @@ ${parsed2.errors.map(formatConfigError).join("\n")}`);
 function configChangeOf(settings, changeSet, read) {
   if (!reads(settings.sourceOptions, "config")) return { notices: [] };
   const path4 = settings.configPath;
-  const textOf2 = (blob) => blob?.kind === "text" ? blob.text : null;
+  const textOf3 = (blob) => blob?.kind === "text" ? blob.text : null;
   const change = fileChange(changeSet, path4);
   if (change.kind === "unchanged") return { notices: [] };
-  const [base, head] = change.kind === "changed" ? [change.base, change.head] : [textOf2(read.blob), textOf2(read.headBlob)];
+  const [base, head] = change.kind === "changed" ? [change.base, change.head] : [textOf3(read.blob), textOf3(read.headBlob)];
   const reviewed = configChange(base, head, path4);
   if (reviewed.kind === "invalid") return { notices: [`The pull request leaves the policy config invalid; it would stop every run once merged:
 ${reviewed.errors.map((e) => `> ${inlineCode(formatConfigError(e))}`).join("\n")}`] };
