@@ -816,6 +816,19 @@ describe.skipIf(!haveHelm())(`fix renders the charts under its paths ${haveHelm(
     }
   }
 
+  it("applies the fix of an Argo CD Application's `valuesObject` to the Application, in a clone of its repository", async () => {
+    const head = path.join(fixturesDir, 'render', 'helm-application', 'head');
+    const files = Object.fromEntries(['apps/web-prod.yaml', 'charts/web/Chart.yaml', 'charts/web/values.yaml', 'charts/web/templates/deployment.yaml'].map((file) => [file, readFileSync(path.join(head, file), 'utf8')]));
+    const { status, application } = await inTree(files, async (cwd) => {
+      execFileSync('git', ['init', '-q'], { cwd });
+      execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/acme/shop.git'], { cwd });
+      const code = await runCli(['fix', '--warn-level', 'privileged', '.'], { cwd, stdout: () => undefined, stderr: () => undefined });
+      return { status: code, application: readFileSync(path.join(cwd, 'apps/web-prod.yaml'), 'utf8') };
+    });
+    expect(status).toBe(0);
+    expect(application).toBe(files['apps/web-prod.yaml']!.replace('hostNetwork: true', 'hostNetwork: false'));
+  });
+
   it('applies a values fix in several places, given as a diff, all together', async () => {
     const { status, stdout, values } = await inTree(farApartChart, async (cwd) => {
       let out = '';
