@@ -29636,14 +29636,14 @@ async function fixCommand(args, io) {
   const load = { maxBytes: options.maxBytes };
   const fixChecks = checkSelection(values.only, values.skip);
   const checkOptions = { policy, load, fixes: true, fixChecks };
-  const renderOptions = { ...checkOptions, ...policy.config.render ? { render: policy.config.render } : {} };
+  const renderOptions = { ...checkOptions, repositoryUrls: await remoteUrls(io.cwd), ...policy.config.render ? { render: policy.config.render } : {} };
   const renderMemo = /* @__PURE__ */ new Map();
   const checkFiles = async (files2, doing) => {
     const edited = /* @__PURE__ */ new Map();
     files2.forEach((file, i) => {
       if (file !== collected.files[i] && typeof file.content === "string") edited.set(file.path, file.content);
     });
-    const rendered = values.render === "auto" ? await renderingsUnder(io, positionals, options.maxBytes, renderOptions, edited, renderMemo) : null;
+    const rendered = values.render === "auto" ? await renderingsUnder(io, positionals, options.maxBytes, { ...renderOptions, plainFiles: files2 }, edited, renderMemo) : null;
     const plain2 = rendered ? files2.filter((f) => !rendered.consumed.has(f.path)) : files2;
     const progress = progressFor(plain2, io, doing);
     const evaluated = evaluateFiles(plain2, checkOptions, progress?.advance);
