@@ -8,8 +8,9 @@
  * Application's pod specs are not checked (workloads/charts.ts).
  *
  * Only what is certain is rendered: a source in another repository, a
- * chart from a chart repository, `parameters`, a values file through a
- * `$ref` of another source, or one the commit lacks keep the notice.
+ * chart from a chart repository, `parameters`, a values file through the
+ * `$ref` of a source in another repository, or one the commit lacks keep
+ * the notice.
  */
 import { apiGroup } from '../workloads/kinds.js';
 import { locate } from '../locate/locate.js';
@@ -103,7 +104,7 @@ export function applicationChartOf(document: ManifestDocument, repository: Reado
   const helm = source.helm;
   // Parameters are `--set` values, with their own rules for types and escapes: not rendered here.
   if (nonEmptyList(helm.parameters) || nonEmptyList(helm.fileParameters)) return null;
-  const valueFiles = valueFilesOf(chartDir, helm, paths);
+  const valueFiles = valueFilesOf(chartDir, helm, paths, sourceRefs(spec, repository));
   if (valueFiles === null) return null;
   const destination = isObject(spec.destination) ? spec.destination : {};
   const inline = isObject(helm.valuesObject) ? [...sourcePath!, 'helm', 'valuesObject'] : typeof helm.values === 'string' && helm.values.trim() !== '' ? [...sourcePath!, 'helm', 'values'] : null;
@@ -120,19 +121,36 @@ export function applicationChartOf(document: ManifestDocument, repository: Reado
 }
 
 /**
- * `helm.valueFiles`, relative to the chart's folder, as repository paths;
- * null when one cannot be rendered here (a `$ref` of another source, a URL,
+ * The `ref` names of an Application's sources that are this repository
+ * (`$values/envs/prod.yaml` is then `envs/prod.yaml` of it, from its root).
+ */
+function sourceRefs(spec: JsonObject, repository: ReadonlySet<string>): ReadonlySet<string> {
+  const refs = new Set<string>();
+  for (const source of Array.isArray(spec.sources) ? spec.sources : []) {
+    if (!isObject(source) || typeof source.ref !== 'string' || typeof source.repoURL !== 'string') continue;
+    const key = repositoryKey(source.repoURL);
+    if (key !== null && repository.has(key)) refs.add(source.ref);
+  }
+  return refs;
+}
+
+/**
+ * `helm.valueFiles`, relative to the chart's folder (or, through the `ref`
+ * of a source of this repository, to its root), as repository paths; null
+ * when one cannot be rendered here (a `$ref` of another repository, a URL,
  * one outside the repository, or one the commit lacks that Argo CD would
  * not skip).
  */
-function valueFilesOf(chartDir: string, helm: JsonObject, paths: ReadonlySet<string>): string[] | null {
+function valueFilesOf(chartDir: string, helm: JsonObject, paths: ReadonlySet<string>, refs: ReadonlySet<string>): string[] | null {
   if (helm.valueFiles === undefined || helm.valueFiles === null) return [];
   if (!Array.isArray(helm.valueFiles)) return null;
   const ignoreMissing = helm.ignoreMissingValueFiles === true;
   const files: string[] = [];
   for (const entry of helm.valueFiles) {
-    if (typeof entry !== 'string' || entry.startsWith('$') || /^[a-z]+:\/\//i.test(entry)) return null;
-    const path = joined(chartDir, entry);
+    if (typeof entry !== 'string' || /^[a-z]+:\/\//i.test(entry)) return null;
+    const ref = /^\$([^/]+)\/(.*)$/.exec(entry);
+    if (entry.startsWith('$') && (ref === null || !refs.has(ref[1]!))) return null;
+    const path = ref === null ? joined(chartDir, entry) : joined('', ref[2]!);
     if (path === null || path === '') return null;
     if (paths.has(path)) files.push(path);
     else if (!ignoreMissing) return null;

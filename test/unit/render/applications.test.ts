@@ -61,12 +61,28 @@ describe('applicationCharts', () => {
     expect(chartsOf(text)).toMatchObject([{ chartDir: 'charts/web', release: 'web-prod', valueFiles: [], inline: ['spec', 'sources', 1, 'helm', 'values'] }]);
   });
 
+  it("reads a values file through the `ref` of a source of this repository from its root; another repository's is not rendered", () => {
+    const sources = (refRepository: string) =>
+      application([
+        'sources:',
+        '  - repoURL: https://github.com/acme/shop',
+        '    path: charts/web',
+        '    helm:',
+        '      valueFiles: [values-prod.yaml, $values/env/prod.yaml]',
+        `  - repoURL: ${refRepository}`,
+        '    ref: values',
+      ]);
+    expect(chartsOf(sources('https://github.com/acme/shop.git'))).toMatchObject([{ valueFiles: ['charts/web/values-prod.yaml', 'env/prod.yaml'] }]);
+    expect(chartsOf(sources('https://github.com/acme/config'))).toEqual([]);
+  });
+
   it('keeps what it cannot render as Argo CD would: another repository, a chart repository, parameters, a `$ref` or missing values file, no chart there', () => {
     const helmSource = (lines: string[], repoURL = 'https://github.com/acme/shop', path = 'charts/web') => application(['source:', `  repoURL: ${repoURL}`, `  path: ${path}`, '  helm:', ...lines.map((l) => `    ${l}`)]);
     expect(chartsOf(helmSource(['releaseName: web'], 'https://github.com/acme/other'))).toEqual([]);
     expect(chartsOf(application(['source:', '  repoURL: https://charts.example.com', '  chart: web', '  targetRevision: 1.0.0', '  helm:', '    releaseName: web']))).toEqual([]);
     expect(chartsOf(helmSource(['parameters:', '  - {name: hostNetwork, value: "true"}']))).toEqual([]);
     expect(chartsOf(helmSource(['valueFiles: [$config/web.yaml]']))).toEqual([]);
+    expect(chartsOf(helmSource(['valueFiles: [$values]']))).toEqual([]);
     expect(chartsOf(helmSource(['valueFiles: [values-staging.yaml]']))).toEqual([]);
     expect(chartsOf(helmSource(['valueFiles: [../../../outside.yaml]']))).toEqual([]);
     expect(chartsOf(helmSource(['releaseName: web'], undefined, 'charts/api'))).toEqual([]);
