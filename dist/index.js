@@ -16190,7 +16190,7 @@ function applicationChartOf(document, repository, paths) {
   if (!paths.has(inDir(chartDir, "Chart.yaml"))) return null;
   const helm = source.helm;
   if (nonEmptyList(helm.parameters) || nonEmptyList(helm.fileParameters)) return null;
-  const valueFiles = valueFilesOf(chartDir, helm, paths);
+  const valueFiles = valueFilesOf(chartDir, helm, paths, sourceRefs(spec, repository));
   if (valueFiles === null) return null;
   const destination = isObject(spec.destination) ? spec.destination : {};
   const inline = isObject(helm.valuesObject) ? [...sourcePath2, "helm", "valuesObject"] : typeof helm.values === "string" && helm.values.trim() !== "" ? [...sourcePath2, "helm", "values"] : null;
@@ -16205,14 +16205,25 @@ function applicationChartOf(document, repository, paths) {
     inline
   };
 }
-function valueFilesOf(chartDir, helm, paths) {
+function sourceRefs(spec, repository) {
+  const refs = /* @__PURE__ */ new Set();
+  for (const source of Array.isArray(spec.sources) ? spec.sources : []) {
+    if (!isObject(source) || typeof source.ref !== "string" || typeof source.repoURL !== "string") continue;
+    const key = repositoryKey(source.repoURL);
+    if (key !== null && repository.has(key)) refs.add(source.ref);
+  }
+  return refs;
+}
+function valueFilesOf(chartDir, helm, paths, refs) {
   if (helm.valueFiles === void 0 || helm.valueFiles === null) return [];
   if (!Array.isArray(helm.valueFiles)) return null;
   const ignoreMissing = helm.ignoreMissingValueFiles === true;
   const files = [];
   for (const entry of helm.valueFiles) {
-    if (typeof entry !== "string" || entry.startsWith("$") || /^[a-z]+:\/\//i.test(entry)) return null;
-    const path4 = joined(chartDir, entry);
+    if (typeof entry !== "string" || /^[a-z]+:\/\//i.test(entry)) return null;
+    const ref = /^\$([^/]+)\/(.*)$/.exec(entry);
+    if (entry.startsWith("$") && (ref === null || !refs.has(ref[1]))) return null;
+    const path4 = ref === null ? joined(chartDir, entry) : joined("", ref[2]);
     if (path4 === null || path4 === "") return null;
     if (paths.has(path4)) files.push(path4);
     else if (!ignoreMissing) return null;
