@@ -273,9 +273,19 @@ function helmRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: Reado
  * as Argo CD renders it. The Application's file and values files are its
  * sources, at head and at base.
  */
-function applicationRoots(head: TreeSnapshot, base: TreeSnapshot | null, settings: RenderSettings, applications: readonly ApplicationChart[], consumed: Set<string>): RenderRoot[] {
+function applicationRoots(
+  head: TreeSnapshot,
+  base: TreeSnapshot | null,
+  settings: RenderSettings,
+  all: readonly ApplicationChart[],
+  consumed: Set<string>,
+  problems: LoadProblem[],
+): RenderRoot[] {
   // Most changes name no Application: the tree's charts are not listed again for none.
-  if (applications.length === 0) return [];
+  if (all.length === 0) return [];
+  const applications = all.slice(0, maxApplications);
+  const [firstLeft, ...moreLeft] = all.slice(maxApplications);
+  if (firstLeft !== undefined) problems.push({ file: firstLeft.file, line: firstLeft.noticeLine, kind: 'not-rendered', message: leftApplications(applications.length, [firstLeft, ...moreLeft]) });
   const headCharts = new Map(chartsOf(head).map((found) => [found.chart.dir, found]));
   const baseCharts = new Map((base ? chartsOf(base) : []).map((found) => [found.chart.dir, found.files]));
   const roots: RenderRoot[] = [];
@@ -313,6 +323,21 @@ function applicationRoots(head: TreeSnapshot, base: TreeSnapshot | null, setting
     });
   }
   return roots;
+}
+
+/**
+ * The Argo CD Applications one run renders charts for: each is a helm run
+ * at base, at head and for every suggestion verified, so a pull request
+ * that adds a whole fleet of them (an app of apps set up) would hold the
+ * review for minutes. Those past it keep their notices.
+ */
+export const maxApplications = 25;
+
+/** The notice of the Applications left unrendered past maxApplications. */
+function leftApplications(rendered: number, left: readonly ApplicationChart[]): string {
+  const shown = left.slice(0, 5).map((a) => `\`${a.name}\``).join(', ');
+  const more = left.length > 5 ? ` and ${left.length - 5} more` : '';
+  return `the charts of ${rendered} of ${rendered + left.length} Argo CD Applications are rendered with their settings (at most ${maxApplications} in one run), so what ${shown}${more} install is not checked here: check them a few at a time (smaller pull requests, or fewer paths given to \`check\`)`;
 }
 
 /**
@@ -362,7 +387,7 @@ export function discoverRoots(
   const changed = new Set(changedPaths);
   const consumed = new Set<string>();
   const problems: LoadProblem[] = [];
-  const roots = [...kustomizeRoots(head, base, changed, settings, consumed), ...helmRoots(head, base, changed, settings, consumed, problems), ...applicationRoots(head, base, settings, applications, consumed)];
+  const roots = [...kustomizeRoots(head, base, changed, settings, consumed), ...helmRoots(head, base, changed, settings, consumed, problems), ...applicationRoots(head, base, settings, applications, consumed, problems)];
   roots.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
   return { roots, consumed, problems };
 }

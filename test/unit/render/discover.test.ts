@@ -1,6 +1,6 @@
 /** Discovery: which overlays and charts a change set affects, and which files they consume. */
 import { describe, expect, it } from 'vitest';
-import { discoverRoots, discoveryReads, maxEnvironments } from '../../../src/render/discover.js';
+import { discoverRoots, discoveryReads, maxApplications, maxEnvironments } from '../../../src/render/discover.js';
 import { isRemote } from '../../../src/render/kustomization.js';
 import type { TreeSnapshot } from '../../../src/render/types.js';
 
@@ -165,6 +165,31 @@ describe('discoverRoots', () => {
       ['web', true],
       ['web (staging.values.yml)', false],
       ['web (values-prod.yaml)', false],
+    ]);
+  });
+
+  it('renders the charts of at most maxApplications Argo CD Applications, and names the rest', () => {
+    const chart = tree({ 'web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n', 'web/values.yaml': 'replicas: 1\n' });
+    const applications = Array.from({ length: maxApplications + 7 }, (_, i) => ({
+      file: `apps/web-${i}.yaml`,
+      name: `web-${i}`,
+      noticeLine: 12,
+      chartDir: 'web',
+      release: 'web',
+      namespace: `team-${i}`,
+      valueFiles: [],
+      inline: null,
+    }));
+    const { roots, problems } = discoverRoots(chart, chart, ['apps/web-0.yaml'], undefined, applications);
+    expect(roots.map((r) => r.label)).toEqual(Array.from({ length: maxApplications }, (_, i) => `web (Application web-${i})`));
+    expect(roots[3]!.helm).toMatchObject({ release: 'web', namespace: 'team-3', namespaceGiven: true, application: { file: 'apps/web-3.yaml', name: 'web-3', inline: null } });
+    expect(problems).toEqual([
+      {
+        file: `apps/web-${maxApplications}.yaml`,
+        line: 12,
+        kind: 'not-rendered',
+        message: `the charts of ${maxApplications} of ${maxApplications + 7} Argo CD Applications are rendered with their settings (at most ${maxApplications} in one run), so what \`web-25\`, \`web-26\`, \`web-27\`, \`web-28\`, \`web-29\` and 2 more install is not checked here: check them a few at a time (smaller pull requests, or fewer paths given to \`check\`)`,
+      },
     ]);
   });
 
