@@ -16643,8 +16643,11 @@ function helmRoots(head, base, changed, settings, consumed, problems) {
   }
   return roots;
 }
-function applicationRoots(head, base, settings, applications, consumed) {
-  if (applications.length === 0) return [];
+function applicationRoots(head, base, settings, all, consumed, problems) {
+  if (all.length === 0) return [];
+  const applications = all.slice(0, maxApplications);
+  const [firstLeft, ...moreLeft] = all.slice(maxApplications);
+  if (firstLeft !== void 0) problems.push({ file: firstLeft.file, line: firstLeft.noticeLine, kind: "not-rendered", message: leftApplications(applications.length, [firstLeft, ...moreLeft]) });
   const headCharts = new Map(chartsOf(head).map((found) => [found.chart.dir, found]));
   const baseCharts = new Map((base ? chartsOf(base) : []).map((found) => [found.chart.dir, found.files]));
   const roots = [];
@@ -16682,6 +16685,11 @@ function applicationRoots(head, base, settings, applications, consumed) {
   }
   return roots;
 }
+function leftApplications(rendered, left) {
+  const shown4 = left.slice(0, 5).map((a) => `\`${a.name}\``).join(", ");
+  const more = left.length > 5 ? ` and ${left.length - 5} more` : "";
+  return `the charts of ${rendered} of ${rendered + left.length} Argo CD Applications are rendered with their settings (at most ${maxApplications} in one run), so what ${shown4}${more} install is not checked here: check them a few at a time (smaller pull requests, or fewer paths given to \`check\`)`;
+}
 function environmentValuesOf(dir, inChart, changed) {
   const prefix2 = inDir(dir, "");
   const isEnvironment = (path4) => {
@@ -16703,11 +16711,11 @@ function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettin
   const changed = new Set(changedPaths2);
   const consumed = /* @__PURE__ */ new Set();
   const problems = [];
-  const roots = [...kustomizeRoots(head, base, changed, settings, consumed), ...helmRoots(head, base, changed, settings, consumed, problems), ...applicationRoots(head, base, settings, applications, consumed)];
+  const roots = [...kustomizeRoots(head, base, changed, settings, consumed), ...helmRoots(head, base, changed, settings, consumed, problems), ...applicationRoots(head, base, settings, applications, consumed, problems)];
   roots.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
   return { roots, consumed, problems };
 }
-var defaultRenderSettings, defaultRenderLimits, maxEnvironments, baseName, chartFileNames, vendorThem, namedDependencies;
+var defaultRenderSettings, defaultRenderLimits, maxEnvironments, baseName, chartFileNames, vendorThem, namedDependencies, maxApplications;
 var init_discover = __esm({
   "src/render/discover.ts"() {
     "use strict";
@@ -16721,6 +16729,7 @@ var init_discover = __esm({
     chartFileNames = ["Chart.yaml", "requirements.yaml"];
     vendorThem = "not vendored in `charts/` (run `helm dependency build` and commit it; dependencies are never fetched)";
     namedDependencies = (missing) => `${missing.length === 1 ? "dependency" : "dependencies"} ${missing.map((d) => `\`${d.shown}\``).join(", ")}`;
+    maxApplications = 25;
   }
 });
 
