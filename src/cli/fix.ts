@@ -22,6 +22,7 @@ import { evaluateFiles } from '../findings/evaluateFiles.js';
 import { progressFor } from './progress.js';
 import { mergeReports, renderingsUnder, rootsOutside } from './renderings.js';
 import { remoteUrls } from '../git/remotes.js';
+import { fixCommandLine } from '../report/renderedFix.js';
 import type { RenderMemo } from '../io/render/renderer.js';
 import type { SourceFile } from '../findings/evaluateFiles.js';
 import type { Finding } from '../findings/types.js';
@@ -231,7 +232,7 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
     if (!fixable(f.check)) return null;
     if (!fixChecks(f.check)) return 'left out by --only/--skip';
     // A rendering judges the files it uses beside the one named: their fixes are for `fix` to apply when it is given them.
-    if (f.fix !== null) return given.has(f.file) ? 'its fix waited for another one in every round; run fix again' : `not among the paths given; \`pod-security-review fix ${f.file}\` fixes it`;
+    if (f.fix !== null) return given.has(f.file) ? 'its fix waited for another one in every round; run fix again' : `not among the paths given; \`${fixCommandLine(f)}\` fixes it`;
     return f.fixNote === null ? null : fixNoteLine(f.fixNote, 'the JSON report of `check --format json`');
   };
   const notes = report.findings.flatMap((f) => {

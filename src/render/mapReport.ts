@@ -457,6 +457,7 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
       tool: root.tool,
       root: root.dir === '' ? '.' : root.dir,
       ...(root.label !== shownDir(root.dir) ? { label: root.label } : {}),
+      ...(root.helm?.application ? { application: root.helm.application.file } : {}),
       sourceFile: primary.at.file,
       sourceLine: primary.at.line,
       exact: primary.at.exact,

@@ -128,6 +128,8 @@ export interface RenderedOrigin {
   readonly root: string;
   /** The rendering, as messages name it: the folder, or with the values file of a `ci-values` rendering (`charts/web (ci/port-values.yaml)`). */
   readonly label?: string;
+  /** The file of the Argo CD Application the chart was rendered for (applications.ts), when it was. */
+  readonly application?: string;
   /** The file the finding is placed on. */
   readonly sourceFile: string;
   readonly sourceLine: number;

@@ -12,7 +12,7 @@ import type { LoadProblem } from '../manifests/types.js';
 import { escapeText, inlineCode } from './markdown.js';
 import { alikeRenderings, lineWorkload, rootsByTool, workloadsNamed } from './namesBy.js';
 import { addTo } from '../multiMap.js';
-import { renderedFixWords } from './renderedFix.js';
+import { fixCommandLine, renderedFixWords } from './renderedFix.js';
 import { summaryMarkdown } from './summary.js';
 import type { SummaryInput } from './summary.js';
 import { checkTitles } from './explanations.js';
@@ -143,7 +143,7 @@ const modeWords: Record<ReviewFinding['mode'], string> = { enforce: 'the enforce
 
 /** What became of a finding's fix, in a few words. */
 function fixWords(f: ReviewFinding, commented: boolean): string {
-  if (f.fix) return f.fix.attachable && commented ? 'suggested inline' : `a verified fix exists: ${renderedFixWords(f) ?? inlineCode(`pod-security-review fix ${f.file}`)}`;
+  if (f.fix) return f.fix.attachable && commented ? 'suggested inline' : `a verified fix exists: ${renderedFixWords(f) ?? inlineCode(fixCommandLine(f))}`;
   return fixNoteLine(f.fixNote ?? '', commented ? 'the review comment' : 'the JSON report') ?? 'no suggestion';
 }
 

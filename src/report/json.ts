@@ -41,7 +41,7 @@ function findingJson(f: ReportFinding) {
     ...(f.status !== undefined ? { status: f.status, preexisting: f.preexisting } : {}),
     ...(f.fix !== undefined ? { fix: f.fix, fixNote: f.fixNote ?? null } : {}),
     ...(f.fixParts !== undefined ? { fixParts: f.fixParts } : {}),
-    ...(f.rendered !== undefined ? { rendered: { tool: f.rendered.tool, root: f.rendered.root, sourceFile: f.rendered.sourceFile, sourceLine: f.rendered.sourceLine, exact: f.rendered.exact, ...(f.rendered.label !== undefined ? { rendering: f.rendered.label } : {}) } } : {}),
+    ...(f.rendered !== undefined ? { rendered: { tool: f.rendered.tool, root: f.rendered.root, sourceFile: f.rendered.sourceFile, sourceLine: f.rendered.sourceLine, exact: f.rendered.exact, ...(f.rendered.label !== undefined ? { rendering: f.rendered.label } : {}), ...(f.rendered.application !== undefined ? { application: f.rendered.application } : {}) } } : {}),
     locations: f.locations.map((l: FindingLocation & { inDiff?: boolean }) => ({
       path: l.path,
       line: l.line,

@@ -9,6 +9,26 @@
  */
 import { inlineCode } from './markdown.js';
 import type { ReviewFinding } from './types.js';
+import type { RenderedOrigin } from '../render/types.js';
+import { isInside } from '../render/paths.js';
+
+/**
+ * The command that applies a finding's verified fix: `fix` on its file (a
+ * file an overlay uses is rendered through the kustomizations above it),
+ * but for a chart's finding on the chart's folder (a template or values
+ * file given alone is read as a plain file, and fixes nothing), with the
+ * Argo CD Application it was rendered for, and the file the fix is in when
+ * the chart's folder does not hold it (`fix` writes only files under the
+ * paths it is given).
+ */
+export function fixCommandLine(f: { readonly file: string; readonly rendered?: Pick<RenderedOrigin, 'tool' | 'root' | 'application'> }): string {
+  const { rendered } = f;
+  if (rendered?.tool !== 'helm') return `pod-security-review fix ${f.file}`;
+  const root = rendered.root === '.' ? '' : rendered.root;
+  const paths = [rendered.root, ...(rendered.application === undefined ? [] : [rendered.application])];
+  if (!isInside(f.file, root) && f.file !== rendered.application) paths.push(f.file);
+  return `pod-security-review fix ${paths.join(' ')}`;
+}
 
 /** `change line 9 of `values.yaml` to `hostNetwork: false``, or null for a finding of a plain file, or a fix of several lines. */
 export function renderedFixWords(f: ReviewFinding): string | null {

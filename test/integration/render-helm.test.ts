@@ -123,7 +123,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
       expect(findings.map((f) => [f.file, f.line, f.check, f.fix])).toEqual([
         ['apps/web-prod.yaml', 19, 'hostNamespaces', { startLine: 19, endLine: 19, replacement: '        hostNetwork: false\n', attachable: true }],
       ]);
-      expect(findings[0]!.rendered).toMatchObject({ root: 'charts/web', rendering: 'charts/web (Application web-prod)', sourceFile: 'apps/web-prod.yaml', sourceLine: 19 });
+      expect(findings[0]!.rendered).toEqual({ tool: 'helm', root: 'charts/web', rendering: 'charts/web (Application web-prod)', application: 'apps/web-prod.yaml', sourceFile: 'apps/web-prod.yaml', sourceLine: 19, exact: true });
     } finally {
       rmSync(repo, { recursive: true, force: true });
     }

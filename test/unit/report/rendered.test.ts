@@ -139,7 +139,13 @@ describe('rendered findings', () => {
     expect(commentBody([plain], null)).toContain('`pod-security-review fix deploy/web.yaml` applies it.');
     // Lines a base's container lacks, written after one of its lines: folded into one, they would be unreadable.
     const added = reviewFinding({ ...exact, fix: { startLine: 9, endLine: 9, replacement: 'image: web:1\nsecurityContext:\n  runAsNonRoot: true\n', attachable: false } });
-    expect(commentBody([added], null)).toContain("**No suggestion:** the fix changes lines outside this pull request's diff; `pod-security-review fix charts/web/values.yaml` applies it.");
-    expect(checkRunText([added])).toContain('Fix: a verified fix exists: `pod-security-review fix charts/web/values.yaml`');
+    // `fix` renders the chart when given its folder (a values file alone is read as a plain file).
+    expect(commentBody([added], null)).toContain("**No suggestion:** the fix changes lines outside this pull request's diff; `pod-security-review fix charts/web` applies it.");
+    expect(checkRunText([added])).toContain('Fix: a verified fix exists: `pod-security-review fix charts/web`');
+    // With the Argo CD Application it rendered for, and a values file outside the chart's folder.
+    const rendered = { ...exact.rendered!, application: 'apps/web-prod.yaml' };
+    const outsideChart = reviewFinding({ ...added, file: 'envs/prod-values.yaml', rendered: { ...rendered, sourceFile: 'envs/prod-values.yaml' } });
+    expect(checkRunText([outsideChart])).toContain('`pod-security-review fix charts/web apps/web-prod.yaml envs/prod-values.yaml`');
+    expect(checkRunText([reviewFinding({ ...added, rendered })])).toContain('`pod-security-review fix charts/web apps/web-prod.yaml`');
   });
 });
