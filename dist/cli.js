@@ -23276,7 +23276,7 @@ function findingJson(f) {
     ...f.status !== void 0 ? { status: f.status, preexisting: f.preexisting } : {},
     ...f.fix !== void 0 ? { fix: f.fix, fixNote: f.fixNote ?? null } : {},
     ...f.fixParts !== void 0 ? { fixParts: f.fixParts } : {},
-    ...f.rendered !== void 0 ? { rendered: { tool: f.rendered.tool, root: f.rendered.root, sourceFile: f.rendered.sourceFile, sourceLine: f.rendered.sourceLine, exact: f.rendered.exact, ...f.rendered.label !== void 0 ? { rendering: f.rendered.label } : {} } } : {},
+    ...f.rendered !== void 0 ? { rendered: { tool: f.rendered.tool, root: f.rendered.root, sourceFile: f.rendered.sourceFile, sourceLine: f.rendered.sourceLine, exact: f.rendered.exact, ...f.rendered.label !== void 0 ? { rendering: f.rendered.label } : {}, ...f.rendered.application !== void 0 ? { application: f.rendered.application } : {} } } : {},
     locations: f.locations.map((l) => ({
       path: l.path,
       line: l.line,
@@ -28312,6 +28312,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
       tool: root.tool,
       root: root.dir === "" ? "." : root.dir,
       ...root.label !== shownDir(root.dir) ? { label: root.label } : {},
+      ...root.helm?.application ? { application: root.helm.application.file } : {},
       sourceFile: primary.at.file,
       sourceLine: primary.at.line,
       exact: primary.at.exact,
@@ -29522,6 +29523,16 @@ import { writeFile as writeFile2 } from "node:fs/promises";
 import path9 from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 
+// src/report/renderedFix.ts
+function fixCommandLine(f) {
+  const { rendered } = f;
+  if (rendered?.tool !== "helm") return `pod-security-review fix ${f.file}`;
+  const root = rendered.root === "." ? "" : rendered.root;
+  const paths = [rendered.root, ...rendered.application === void 0 ? [] : [rendered.application]];
+  if (!isInside(f.file, root) && f.file !== rendered.application) paths.push(f.file);
+  return `pod-security-review fix ${paths.join(" ")}`;
+}
+
 // src/report/fixNoteLine.ts
 function fixNoteLine(note, where2) {
   const first = note.split("\n\n")[0].split("\n")[0];
@@ -29696,7 +29707,7 @@ async function fixCommand(args, io) {
   const notFixed = (f) => {
     if (!fixable(f.check)) return null;
     if (!fixChecks(f.check)) return "left out by --only/--skip";
-    if (f.fix !== null) return given.has(f.file) ? "its fix waited for another one in every round; run fix again" : `not among the paths given; \`pod-security-review fix ${f.file}\` fixes it`;
+    if (f.fix !== null) return given.has(f.file) ? "its fix waited for another one in every round; run fix again" : `not among the paths given; \`${fixCommandLine(f)}\` fixes it`;
     return f.fixNote === null ? null : fixNoteLine(f.fixNote, "the JSON report of `check --format json`");
   };
   const notes = report.findings.flatMap((f) => {

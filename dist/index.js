@@ -15805,6 +15805,38 @@ var init_namespaceWorkloads = __esm({
   }
 });
 
+// src/render/paths.ts
+function dirOf(path4) {
+  const slash = path4.lastIndexOf("/");
+  return slash < 0 ? "" : path4.slice(0, slash);
+}
+function joinPath(dir, reference2) {
+  if (reference2.startsWith("/")) return null;
+  const parts = dir === "" ? [] : dir.split("/");
+  for (const part of reference2.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (parts.length === 0) return null;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.join("/");
+}
+function inDir(dir, name) {
+  return dir === "" ? name : `${dir}/${name}`;
+}
+function isInside(path4, dir) {
+  return dir === "" || path4 === dir || path4.startsWith(`${dir}/`);
+}
+function shownDir(dir) {
+  return dir === "" ? "." : dir;
+}
+var init_paths = __esm({
+  "src/render/paths.ts"() {
+    "use strict";
+  }
+});
+
 // src/workloads/kinds.ts
 function apiGroup(apiVersion) {
   const slash = apiVersion.indexOf("/");
@@ -15895,38 +15927,6 @@ var init_charts = __esm({
     init_kinds();
     text3 = (value) => typeof value === "string" && value !== "" ? value : null;
     referenceName = (reference2) => [text3(reference2.kind), text3(reference2.name)].filter((part) => part !== null).join(" ");
-  }
-});
-
-// src/render/paths.ts
-function dirOf(path4) {
-  const slash = path4.lastIndexOf("/");
-  return slash < 0 ? "" : path4.slice(0, slash);
-}
-function joinPath(dir, reference2) {
-  if (reference2.startsWith("/")) return null;
-  const parts = dir === "" ? [] : dir.split("/");
-  for (const part of reference2.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") {
-      if (parts.length === 0) return null;
-      parts.pop();
-    } else parts.push(part);
-  }
-  return parts.join("/");
-}
-function inDir(dir, name) {
-  return dir === "" ? name : `${dir}/${name}`;
-}
-function isInside(path4, dir) {
-  return dir === "" || path4 === dir || path4.startsWith(`${dir}/`);
-}
-function shownDir(dir) {
-  return dir === "" ? "." : dir;
-}
-var init_paths = __esm({
-  "src/render/paths.ts"() {
-    "use strict";
   }
 });
 
@@ -47242,6 +47242,15 @@ function addTo(lists, key, value) {
 }
 
 // src/report/renderedFix.ts
+init_paths();
+function fixCommandLine(f) {
+  const { rendered } = f;
+  if (rendered?.tool !== "helm") return `pod-security-review fix ${f.file}`;
+  const root = rendered.root === "." ? "" : rendered.root;
+  const paths = [rendered.root, ...rendered.application === void 0 ? [] : [rendered.application]];
+  if (!isInside(f.file, root) && f.file !== rendered.application) paths.push(f.file);
+  return `pod-security-review fix ${paths.join(" ")}`;
+}
 function renderedFixWords(f) {
   if (f.rendered === void 0 || f.fix === null) return null;
   const replacement = f.fix.replacement;
@@ -47476,7 +47485,7 @@ function annotationsOf2(findings, errors, commented, unchecked = defaultUnchecke
 }
 var modeWords = { enforce: "the enforced level", warn: "the warn level", audit: "the audit level", preview: "an upgrade preview" };
 function fixWords(f, commented) {
-  if (f.fix) return f.fix.attachable && commented ? "suggested inline" : `a verified fix exists: ${renderedFixWords(f) ?? inlineCode(`pod-security-review fix ${f.file}`)}`;
+  if (f.fix) return f.fix.attachable && commented ? "suggested inline" : `a verified fix exists: ${renderedFixWords(f) ?? inlineCode(fixCommandLine(f))}`;
   return fixNoteLine(f.fixNote ?? "", commented ? "the review comment" : "the JSON report") ?? "no suggestion";
 }
 function entryOf(f, commented) {
@@ -47581,7 +47590,7 @@ function findingJson(f) {
     ...f.status !== void 0 ? { status: f.status, preexisting: f.preexisting } : {},
     ...f.fix !== void 0 ? { fix: f.fix, fixNote: f.fixNote ?? null } : {},
     ...f.fixParts !== void 0 ? { fixParts: f.fixParts } : {},
-    ...f.rendered !== void 0 ? { rendered: { tool: f.rendered.tool, root: f.rendered.root, sourceFile: f.rendered.sourceFile, sourceLine: f.rendered.sourceLine, exact: f.rendered.exact, ...f.rendered.label !== void 0 ? { rendering: f.rendered.label } : {} } } : {},
+    ...f.rendered !== void 0 ? { rendered: { tool: f.rendered.tool, root: f.rendered.root, sourceFile: f.rendered.sourceFile, sourceLine: f.rendered.sourceLine, exact: f.rendered.exact, ...f.rendered.label !== void 0 ? { rendering: f.rendered.label } : {}, ...f.rendered.application !== void 0 ? { application: f.rendered.application } : {} } } : {},
     locations: f.locations.map((l) => ({
       path: l.path,
       line: l.line,
@@ -47904,7 +47913,7 @@ function withoutSuggestion(findings) {
     for (const paragraph of paragraphs) (paragraph.startsWith("Illustrative example") ? examples : guidance2).push(paragraph);
   }
   const fixed2 = findings.find((f) => f.fix !== null);
-  if (fixed2) reasons.push(`the fix changes lines outside this pull request's diff; ${renderedFixWords(fixed2) ?? `${inlineCode(`pod-security-review fix ${fixed2.file}`)} applies it`}.`);
+  if (fixed2) reasons.push(`the fix changes lines outside this pull request's diff; ${renderedFixWords(fixed2) ?? `${inlineCode(fixCommandLine(fixed2))} applies it`}.`);
   const single = unique(findings.map((f) => f.check)).length === 1;
   const why = unique(reasons.map((r) => r.replace(/^No suggestion(?: here)?: /, "")));
   const heading = why.length === 0 ? "" : why.length === 1 ? `**No suggestion:** ${why[0]}` : ["**No suggestion:**", ...why.map(listItem)].join("\n");
@@ -55436,6 +55445,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
       tool: root.tool,
       root: root.dir === "" ? "." : root.dir,
       ...root.label !== shownDir(root.dir) ? { label: root.label } : {},
+      ...root.helm?.application ? { application: root.helm.application.file } : {},
       sourceFile: primary.at.file,
       sourceLine: primary.at.line,
       exact: primary.at.exact,
