@@ -52,9 +52,11 @@ export interface HelmSources {
   /**
    * Values helm read after the values files, written inside another file:
    * an Argo CD Application's `helm.valuesObject` (a file of that one
-   * document), at `within` in it.
+   * document), at `within` in it; or its `helm.values` block, as `text`:
+   * the file's lines with all but the block's blank, so that a key's line
+   * and column are the file's (`within` is then empty).
    */
-  readonly inline?: { readonly file: string; readonly within: readonly string[] };
+  readonly inline?: { readonly file: string; readonly within: readonly string[]; readonly text?: string };
 }
 
 /**
@@ -129,9 +131,11 @@ export function subchartNames(template: string): string[] {
 export function valuesKeyWriter(sources: HelmSources): (template: string, key: readonly string[]) => MapSource {
   const prefix = sources.chartDir === '' ? '' : `${sources.chartDir}/`;
   const keyIn = valuesKeyFinder(sources, valuesDocuments(sources));
+  // An Application's `values` text is no map to write keys in: its lines are edited as they are written (literal edits).
+  const inText = (file: string) => sources.inline?.text !== undefined && file === sources.inline.file;
   return (template, key) => {
     const found = keyIn(template, key);
-    return found !== null ? { file: found.file, path: found.path } : { file: `${prefix}values.yaml`, path: keyUnder(subchartNames(template), key) };
+    return found !== null && !inText(found.file) ? { file: found.file, path: found.path } : { file: `${prefix}values.yaml`, path: keyUnder(subchartNames(template), key) };
   };
 }
 
@@ -145,7 +149,7 @@ function valuesDocuments(sources: HelmSources): (file: string) => ManifestDocume
   const documents = new Map<string, ManifestDocument | undefined>();
   const documentOf = (file: string) => {
     if (!documents.has(file)) {
-      const text = sources.texts.get(file);
+      const text = file === sources.inline?.file ? (sources.inline.text ?? sources.texts.get(file)) : sources.texts.get(file);
       documents.set(file, text === undefined ? undefined : loadManifestFile(file, text).documents[0]);
     }
     return documents.get(file);

@@ -12,6 +12,8 @@ import { changeSetLines } from '../diff/lines.js';
 import type { ChangeSet } from '../diff/types.js';
 import type { Finding, IgnoredFinding } from '../findings/types.js';
 import { loadManifestFile } from '../manifests/load.js';
+import { locate } from '../locate/locate.js';
+import { jsonEqual, valueAt } from '../fixes/edits.js';
 import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
 import { parseFieldPath } from '../pss/paths.js';
 import type { FieldPath, JsonValue } from '../pss/types.js';
@@ -145,16 +147,41 @@ function podLevelPath(path: string): string | null {
 }
 
 /**
- * An Argo CD Application's `valuesObject` as values the locator reads and
- * fixes write, when its file holds that one document (mapWriters edits a
- * file of one document); its `values` string is no map to point into.
+ * An Argo CD Application's inline values as values the locator reads, when
+ * its file holds that one document: its `valuesObject` (which fixes write
+ * too: mapWriters edits a file of one document), or its `values` literal
+ * block (`values: |`), read where its lines are (literalBlockLines).
  */
 function applicationValuesSource(application: ApplicationValues | undefined, sources: ReadonlyMap<string, string>): HelmSources['inline'] | null {
   const within = application?.inline;
   const text = application === undefined ? undefined : sources.get(application.file);
-  if (within === null || within === undefined || within[within.length - 1] !== 'valuesObject' || text === undefined) return null;
-  if (loadManifestFile(application!.file, text).documents.length !== 1) return null;
-  return { file: application!.file, within: within.map(String) };
+  if (application === undefined || within === null || within === undefined || text === undefined) return null;
+  const [document, ...others] = loadManifestFile(application.file, text).documents;
+  if (document === undefined || others.length > 0) return null;
+  if (within[within.length - 1] === 'valuesObject') return { file: application.file, within: within.map(String) };
+  const values = valueAt(document.value, within);
+  const lines = typeof values === 'string' ? literalBlockLines(text, locate(document.source, within).line, values) : null;
+  return lines === null ? null : { file: application.file, within: [], text: lines };
+}
+
+/**
+ * A `key: |` block's lines where they are in the file, every other line
+ * blank: the YAML of the block's text with the file's line numbers and
+ * columns. Null when the line holds no literal block, or the lines do not
+ * read as its text does (what YAML would make of them differs).
+ */
+function literalBlockLines(text: string, keyLine: number, value: string): string | null {
+  const lines = text.split('\n');
+  const key = lines[keyLine - 1] ?? '';
+  if (!/:\s*\|[-+0-9]*\s*(#.*)?$/.test(key)) return null;
+  const indent = key.length - key.trimStart().length;
+  let end = keyLine;
+  while (end < lines.length && (lines[end]!.trim() === '' || lines[end]!.length - lines[end]!.trimStart().length > indent)) end++;
+  const kept = lines.map((line, i) => (i >= keyLine && i < end ? line : ''));
+  const block = kept.join('\n');
+  const [read] = loadManifestFile('values', block).documents;
+  const [meant] = loadManifestFile('values', value).documents;
+  return read !== undefined && meant !== undefined && jsonEqual(read.value, meant.value) ? block : null;
 }
 
 /** `changed`: the change set's paths, or null when there is none (`check`: every file is the reviewer's to edit). */

@@ -129,6 +129,28 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     }
   });
 
+  it("places a finding an Argo CD Application's `values: |` block writes on its line there, with a verified suggestion", async () => {
+    const dir = path.join(fixturesDir, 'render', 'helm-application');
+    const repo = makeRepo(path.join(dir, 'base'), path.join(dir, 'head'));
+    try {
+      // The same change written as a `values` block instead of a `valuesObject` map.
+      const file = path.join(repo, 'apps/web-prod.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('      valuesObject:\n', '      values: |\n'));
+      const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo });
+      git('remote', 'add', 'origin', 'https://github.com/acme/shop');
+      git('commit', '-qam', 'values as text');
+      let stdout = '';
+      await runCli(['diff', '--base', 'main', '--format', 'json', '--warn-level', 'privileged'], { cwd: repo, stdout: (t) => (stdout += t), stderr: () => undefined });
+      const { findings, errors } = JSON.parse(stdout) as JsonReport;
+      expect(errors).toEqual([]);
+      expect(findings.map((f) => [f.file, f.line, f.check, f.fix])).toEqual([
+        ['apps/web-prod.yaml', 19, 'hostNamespaces', { startLine: 19, endLine: 19, replacement: '        hostNetwork: false\n', attachable: true }],
+      ]);
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
+  });
+
   it('an Argo CD Application gives helm its valueFiles, then its `values` text, and is new where the base commit lacks it', async () => {
     const application = (values: string) =>
       [
