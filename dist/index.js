@@ -54311,9 +54311,10 @@ function subchartNames(template) {
 function valuesKeyWriter(sources) {
   const prefix2 = sources.chartDir === "" ? "" : `${sources.chartDir}/`;
   const keyIn = valuesKeyFinder(sources, valuesDocuments(sources));
+  const inText = (file) => sources.inline?.text !== void 0 && file === sources.inline.file;
   return (template, key) => {
     const found = keyIn(template, key);
-    return found !== null ? { file: found.file, path: found.path } : { file: `${prefix2}values.yaml`, path: keyUnder(subchartNames(template), key) };
+    return found !== null && !inText(found.file) ? { file: found.file, path: found.path } : { file: `${prefix2}values.yaml`, path: keyUnder(subchartNames(template), key) };
   };
 }
 var documentsBySources = /* @__PURE__ */ new WeakMap();
@@ -54323,7 +54324,7 @@ function valuesDocuments(sources) {
   const documents = /* @__PURE__ */ new Map();
   const documentOf = (file) => {
     if (!documents.has(file)) {
-      const text5 = sources.texts.get(file);
+      const text5 = file === sources.inline?.file ? sources.inline.text ?? sources.texts.get(file) : sources.texts.get(file);
       documents.set(file, text5 === void 0 ? void 0 : loadManifestFile(file, text5).documents[0]);
     }
     return documents.get(file);
@@ -54433,6 +54434,8 @@ function elementPaths(value, key) {
 
 // src/render/mapReport.ts
 init_load();
+init_locate();
+init_edits();
 
 // src/render/kustomizeMap.ts
 init_locate();
@@ -55231,9 +55234,26 @@ function podLevelPath(path4) {
 function applicationValuesSource(application, sources) {
   const within = application?.inline;
   const text5 = application === void 0 ? void 0 : sources.get(application.file);
-  if (within === null || within === void 0 || within[within.length - 1] !== "valuesObject" || text5 === void 0) return null;
-  if (loadManifestFile(application.file, text5).documents.length !== 1) return null;
-  return { file: application.file, within: within.map(String) };
+  if (application === void 0 || within === null || within === void 0 || text5 === void 0) return null;
+  const [document, ...others] = loadManifestFile(application.file, text5).documents;
+  if (document === void 0 || others.length > 0) return null;
+  if (within[within.length - 1] === "valuesObject") return { file: application.file, within: within.map(String) };
+  const values = valueAt2(document.value, within);
+  const lines = typeof values === "string" ? literalBlockLines(text5, locate(document.source, within).line, values) : null;
+  return lines === null ? null : { file: application.file, within: [], text: lines };
+}
+function literalBlockLines(text5, keyLine, value) {
+  const lines = text5.split("\n");
+  const key = lines[keyLine - 1] ?? "";
+  if (!/:\s*\|[-+0-9]*\s*(#.*)?$/.test(key)) return null;
+  const indent = key.length - key.trimStart().length;
+  let end = keyLine;
+  while (end < lines.length && (lines[end].trim() === "" || lines[end].length - lines[end].trimStart().length > indent)) end++;
+  const kept = lines.map((line, i) => i >= keyLine && i < end ? line : "");
+  const block2 = kept.join("\n");
+  const [read] = loadManifestFile("values", block2).documents;
+  const [meant] = loadManifestFile("values", value).documents;
+  return read !== void 0 && meant !== void 0 && jsonEqual(read.value, meant.value) ? block2 : null;
 }
 function indexRendering(path4, rendering, headPaths, changed) {
   const { root, sources, archived } = rendering.rendered;
