@@ -34,7 +34,7 @@ export interface ApplicationChart {
   readonly chartDir: string;
   /** `helm.releaseName`, else the Application's name (Argo CD's default). */
   readonly release: string;
-  /** `destination.namespace`, or null when it names none. */
+  /** `helm.namespace`, else `destination.namespace`, or null when neither names one. */
   readonly namespace: string | null;
   /** `helm.valueFiles`, repository-relative, in order. */
   readonly valueFiles: readonly string[];
@@ -113,8 +113,9 @@ export function applicationChartOf(document: ManifestDocument, repository: Reado
     name,
     noticeLine: locate(document.source, reference.path).line,
     chartDir,
-    release: typeof helm.releaseName === 'string' && helm.releaseName !== '' ? helm.releaseName : name,
-    namespace: typeof destination.namespace === 'string' && destination.namespace !== '' ? destination.namespace : null,
+    release: nonEmpty(helm.releaseName) ?? name,
+    // `helm.namespace` is the namespace to template with; else the destination's.
+    namespace: nonEmpty(helm.namespace) ?? nonEmpty(destination.namespace),
     valueFiles,
     inline,
   };
@@ -170,6 +171,8 @@ function joined(dir: string, relative: string): string | null {
 }
 
 const nonEmptyList = (value: JsonValue | undefined) => Array.isArray(value) && value.length > 0;
+
+const nonEmpty = (value: JsonValue | undefined): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
 /**
  * The inline values of an Application found by name in a file's text, as

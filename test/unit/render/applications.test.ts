@@ -61,6 +61,11 @@ describe('applicationCharts', () => {
     expect(chartsOf(text)).toMatchObject([{ chartDir: 'charts/web', release: 'web-prod', valueFiles: [], inline: ['spec', 'sources', 1, 'helm', 'values'] }]);
   });
 
+  it("templates in `helm.namespace` when it names one, over the destination's", () => {
+    const text = application(['source:', '  repoURL: https://github.com/acme/shop', '  path: charts/web', '  helm:', '    namespace: web-system']);
+    expect(chartsOf(text)).toMatchObject([{ namespace: 'web-system' }]);
+  });
+
   it("reads a values file through the `ref` of a source of this repository from its root; another repository's is not rendered", () => {
     const sources = (refRepository: string) =>
       application([
