@@ -12254,14 +12254,14 @@ function gte(i, y) {
 function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
   const out = [];
   let length = 0;
-  let nonEmpty;
+  let nonEmpty2;
   outer: for (let a = 0; a < acc.length; a++) {
     const prefix2 = acc[a] + pre;
     let vs = values;
     if (dropEmpties && !prefix2) {
-      if (!nonEmpty)
-        nonEmpty = values.filter((v) => v);
-      vs = nonEmpty;
+      if (!nonEmpty2)
+        nonEmpty2 = values.filter((v) => v);
+      vs = nonEmpty2;
     }
     for (let v = 0; v < vs.length; v++) {
       if (out.length >= max)
@@ -16199,8 +16199,9 @@ function applicationChartOf(document, repository, paths) {
     name,
     noticeLine: locate(document.source, reference2.path).line,
     chartDir,
-    release: typeof helm.releaseName === "string" && helm.releaseName !== "" ? helm.releaseName : name,
-    namespace: typeof destination.namespace === "string" && destination.namespace !== "" ? destination.namespace : null,
+    release: nonEmpty(helm.releaseName) ?? name,
+    // `helm.namespace` is the namespace to template with; else the destination's.
+    namespace: nonEmpty(helm.namespace) ?? nonEmpty(destination.namespace),
     valueFiles,
     inline
   };
@@ -16249,7 +16250,7 @@ function applicationValuesIn(file, text5, name, inline) {
   }
   return null;
 }
-var nonEmptyList;
+var nonEmptyList, nonEmpty;
 var init_applications = __esm({
   "src/render/applications.ts"() {
     "use strict";
@@ -16261,6 +16262,7 @@ var init_applications = __esm({
     init_paths();
     init_walk();
     nonEmptyList = (value) => Array.isArray(value) && value.length > 0;
+    nonEmpty = (value) => typeof value === "string" && value !== "" ? value : null;
   }
 });
 
