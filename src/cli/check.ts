@@ -113,7 +113,7 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   // Fixes are part of the JSON contract; the text report does not show them, so it does not pay for them.
   const checkOptions = { policy, load: { maxBytes: options.maxBytes }, fixes: options.format === 'json' };
   // Charts and overlays under the paths are rendered; the files they use are judged through the rendering only.
-  // Argo CD Applications among the files that install a chart of this repository (a clone's remote) get its rendering with their settings.
+  // Argo CD Applications among the files that install a chart of this repository (a clone's remote) get it rendered with their settings.
   const applications = { plainFiles: collected.files, repositoryUrls: await remoteUrls(io.cwd) };
   const rendered = values.render === 'auto' ? await renderingsUnder(io, positionals, options.maxBytes, { ...checkOptions, ...applications, ...(policy.config.render ? { render: policy.config.render } : {}) }) : null;
   const files = rendered ? collected.files.filter((f) => !rendered.consumed.has(f.path)) : collected.files;
