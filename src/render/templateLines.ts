@@ -475,7 +475,19 @@ function* blocksAround(block: OpenBlock | null): Generator<OpenBlock> {
   for (let b = block; b !== null; b = b.outer) yield b;
 }
 
+/** Whether `block` is `open` or inside it. */
+function isWithin(block: OpenBlock | null, open: OpenBlock): boolean {
+  for (const b of blocksAround(block)) if (b === open) return true;
+  return false;
+}
+
 const wholeValuesKey = new RegExp(String.raw`^${valuesKeyText}$`);
+
+/** The values key of an `{{ if .Values.x }}` before any `else` (`x`'s path), or null for any other block or branch. */
+function valuesGuard(block: OpenBlock): string[] | null {
+  const key = block.action === 'if' && block.conditions.length === 1 ? wholeValuesKey.exec(block.conditions[0]!) : null;
+  return key === null ? null : key[1]!.slice(1).split('.');
+}
 
 /**
  * The values keys whose truth writes a template line: each `{{ if
@@ -488,8 +500,8 @@ export function guardsOf(text: string, line: number): string[][] {
   const blocks = openBlocks(text);
   const guards: string[][] = [];
   for (const block of blocksAround(blocks[Math.min(line - 1, blocks.length - 1)] ?? null)) {
-    const key = block.action === 'if' && block.conditions.length === 1 ? wholeValuesKey.exec(block.conditions[0]!) : null;
-    if (key !== null) guards.push(key[1]!.slice(1).split('.'));
+    const key = valuesGuard(block);
+    if (key !== null) guards.push(key);
   }
   return guards;
 }
@@ -508,21 +520,19 @@ const plainBranchLine = /^\s*(?:#.*|[A-Za-z0-9_.-]+:\s+[^\s{}#&*!|>][^{}]*|\{\{-
 export function plainSwitchOf(text: string, line: number): string[] | null {
   const blocks = openBlocks(text);
   const open = blocks[line - 1] ?? null;
-  if (open === null || open.action !== 'if' || open.conditions.length !== 1) return null;
-  const key = wholeValuesKey.exec(open.conditions[0]!);
-  if (key === null) return null;
+  const key = open === null ? null : valuesGuard(open);
+  if (open === null || key === null) return null;
   const lines = text.split('\n');
   // The branch's lines are those that start with the block open (its `else` line too, which is no plain line: a
   // switch with another branch would write that one when turned off).
   for (let i = 0; i < lines.length; i++) {
-    if ([...blocksAround(blocks[i] ?? null)].includes(open) && !plainBranchLine.test(lines[i]!)) return null;
+    if (isWithin(blocks[i] ?? null, open) && !plainBranchLine.test(lines[i]!)) return null;
   }
-  return key[1]!.slice(1).split('.');
+  return key;
 }
 
 /** What the values say of a key's truth in a template's `if` (helm's: false, 0, "", null and empty lists and maps are false); undefined when they do not say. */
 export type ValuesTruth = (key: readonly string[]) => boolean | undefined;
-
 
 /** The operands of a function call's arguments, split at spaces outside parentheses. */
 function operandsOf(text: string): string[] | null {
