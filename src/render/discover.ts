@@ -213,21 +213,67 @@ function renderedWithoutOf(missing: readonly MissingDependency[]): string | null
   return missing.length === 0 ? null : `${namedDependencies(missing)} ${missing.length === 1 ? 'is' : 'are'} ${vendorThem}, and it does not render without ${missing.length === 1 ? 'it' : 'them'}`;
 }
 
-function helmRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: ReadonlySet<string>, settings: RenderSettings, consumed: Set<string>, problems: LoadProblem[]): RenderRoot[] {
+/** A tree's charts by folder, each with its files (chartsOf), listed once for every kind of chart rendering. */
+interface ChartTrees {
+  readonly head: ReadonlyMap<string, { readonly chart: Chart; readonly files: readonly string[] }>;
+  /** At base: each chart's files; null when there is no base (`check`). */
+  readonly base: ReadonlyMap<string, readonly string[]>;
+  readonly basePaths: ReadonlySet<string> | null;
+}
+
+function chartTrees(head: TreeSnapshot, base: TreeSnapshot | null): ChartTrees {
+  return {
+    head: new Map(chartsOf(head).map((found) => [found.chart.dir, found])),
+    base: new Map((base ? chartsOf(base) : []).map(({ chart, files }) => [chart.dir, files])),
+    basePaths: base?.paths ?? null,
+  };
+}
+
+/**
+ * What every rendering of a chart shares: the files it reads at head and
+ * at base (its own, its `file://` dependencies', and `extra`: values files,
+ * an Application), and why it fails when its missing dependencies are why.
+ * A chart the base lacks reads nothing there.
+ */
+function chartRendering(chart: Chart, trees: ChartTrees, extra: readonly string[], settings: RenderSettings): Omit<RenderRoot, 'label' | 'helm' | 'incomplete'> {
+  const local = chart.localDependencies;
+  const headFiles = (dir: string) => trees.head.get(dir)?.files ?? [];
+  const baseFiles = (dir: string) => trees.base.get(dir) ?? [];
+  const sorted = (paths: readonly string[]) => [...new Set(paths)].sort();
+  const atBase = trees.base.has(chart.dir) ? [...baseFiles(chart.dir), ...local.flatMap((d) => baseFiles(d.dir)), ...extra.filter((p) => trees.basePaths?.has(p) === true)] : [];
+  return {
+    tool: 'helm',
+    dir: chart.dir,
+    file: chart.file,
+    sources: sorted([...headFiles(chart.dir), ...local.flatMap((d) => headFiles(d.dir)), ...extra]),
+    baseSources: sorted(atBase),
+    blocked: null,
+    // A chart whose templates need what its missing dependencies define does not render without them: then they are why.
+    renderedWithout: renderedWithoutOf(chart.missingDependencies),
+    inflateHelm: false,
+    limits: limitsOf(settings),
+  };
+}
+
+/** What a chart's dependencies add to its helm invocation: those `charts/` lacks (left out), and those in folders of the repository. */
+function dependencyFields(chart: Chart): Pick<HelmInvocation, 'withoutDependencies' | 'localDependencies'> {
+  const missing = chart.missingDependencies;
+  const local = chart.localDependencies;
+  return { ...(missing.length > 0 ? { withoutDependencies: [...new Set(missing.map((d) => d.name))] } : {}), ...(local.length > 0 ? { localDependencies: local } : {}) };
+}
+
+function helmRoots(trees: ChartTrees, head: TreeSnapshot, changed: ReadonlySet<string>, settings: RenderSettings, consumed: Set<string>, problems: LoadProblem[]): RenderRoot[] {
   const roots: RenderRoot[] = [];
   // A chart a kustomization inflates is rendered through it, with its values: not as a chart of its own.
   const inflated = new Set(settings.kustomizeHelm === true ? [...kustomizationsOf(head).values()].flatMap((k) => k.helmChartDirs) : []);
-  const baseCharts = new Map((base ? chartsOf(base) : []).map(({ chart, files }) => [chart.dir, files]));
-  for (const files of baseCharts.values()) for (const path of files) consumed.add(path);
-  const headCharts = chartsOf(head);
-  const headFiles = new Map(headCharts.map(({ chart, files }) => [chart.dir, files]));
-  for (const { chart, files: ownFiles } of headCharts) {
+  for (const files of trees.base.values()) for (const path of files) consumed.add(path);
+  for (const { chart, files: ownFiles } of trees.head.values()) {
     for (const path of ownFiles) consumed.add(path);
     // A library chart renders nothing of its own (helm refuses to: "library charts are not installable").
     if (inflated.has(chart.dir) || chart.library) continue;
     // A dependency in a folder of the repository (`file://../common`) is read with the chart: a change to it changes the chart.
     const local = chart.localDependencies;
-    const inChart = [...ownFiles, ...local.flatMap((d) => headFiles.get(d.dir) ?? [])];
+    const inChart = [...ownFiles, ...local.flatMap((d) => trees.head.get(d.dir)?.files ?? [])];
     const config = settings.charts.find((c) => c.chart.replace(/\/+$/, '') === chart.dir);
     // Values files the config names outside the chart are the rendering's too, never manifests of their own.
     for (const path of config?.values ?? []) consumed.add(path);
@@ -240,15 +286,9 @@ function helmRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: Reado
       namespace: config?.namespace ?? 'default',
       namespaceGiven: config?.namespace !== undefined,
       valuesFiles: [...values, ...extra],
-      ...(missing.length > 0 ? { withoutDependencies: [...new Set(missing.map((d) => d.name))] } : {}),
-      ...(local.length > 0 ? { localDependencies: local } : {}),
+      ...dependencyFields(chart),
     });
-    const sources = [...new Set([...inChart, ...values])].sort();
-    const baseFiles = (dir: string) => baseCharts.get(dir) ?? [];
-    const baseSources = baseCharts.has(chart.dir) ? [...new Set([...baseFiles(chart.dir), ...local.flatMap((d) => baseFiles(d.dir)), ...values.filter((v) => base!.paths.has(v))])].sort() : [];
-    // A chart whose templates need what its missing dependencies define does not render without them: then they are why.
-    const renderedWithout = renderedWithoutOf(missing);
-    const rendering = { tool: 'helm' as const, dir: chart.dir, file: chart.file, sources, baseSources, blocked: null, renderedWithout, inflateHelm: false, limits: limitsOf(settings) };
+    const rendering = chartRendering(chart, trees, values, settings);
     const incomplete = leftOut(missing, values.length > 0);
     roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]), incomplete });
     // Values files the config names are the chart's values everywhere; else those beside values.yaml each make a rendering of their own.
@@ -273,53 +313,28 @@ function helmRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: Reado
  * as Argo CD renders it. The Application's file and values files are its
  * sources, at head and at base.
  */
-function applicationRoots(
-  head: TreeSnapshot,
-  base: TreeSnapshot | null,
-  settings: RenderSettings,
-  all: readonly ApplicationChart[],
-  consumed: Set<string>,
-  problems: LoadProblem[],
-): RenderRoot[] {
-  // Most changes name no Application: the tree's charts are not listed again for none.
-  if (all.length === 0) return [];
+function applicationRoots(trees: ChartTrees, settings: RenderSettings, all: readonly ApplicationChart[], consumed: Set<string>, problems: LoadProblem[]): RenderRoot[] {
   const applications = all.slice(0, maxApplications);
-  const [firstLeft, ...moreLeft] = all.slice(maxApplications);
-  if (firstLeft !== undefined) problems.push({ file: firstLeft.file, line: firstLeft.noticeLine, kind: 'not-rendered', message: leftApplications(applications.length, [firstLeft, ...moreLeft]) });
-  const headCharts = new Map(chartsOf(head).map((found) => [found.chart.dir, found]));
-  const baseCharts = new Map((base ? chartsOf(base) : []).map((found) => [found.chart.dir, found.files]));
+  const left = all.slice(maxApplications);
+  if (left.length > 0) problems.push({ file: left[0]!.file, line: left[0]!.noticeLine, kind: 'not-rendered', message: leftApplications(applications.length, left) });
   const roots: RenderRoot[] = [];
   for (const application of applications) {
-    const found = headCharts.get(application.chartDir);
-    if (found === undefined || found.chart.library) continue;
-    const { chart, files } = found;
-    const local = chart.localDependencies;
-    const missing = chart.missingDependencies;
-    const extra = [application.file, ...application.valueFiles];
+    const chart = trees.head.get(application.chartDir)?.chart;
+    if (chart === undefined || chart.library) continue;
     // Its values files are that rendering's, never left unchecked (strayValues.ts).
     for (const path of application.valueFiles) consumed.add(path);
-    const baseFiles = baseCharts.get(chart.dir);
     roots.push({
-      tool: 'helm',
-      dir: chart.dir,
-      file: chart.file,
+      ...chartRendering(chart, trees, [application.file, ...application.valueFiles], settings),
       label: `${shownDir(chart.dir)} (Application ${application.name})`,
-      sources: [...new Set([...files, ...local.flatMap((d) => headCharts.get(d.dir)?.files ?? []), ...extra])].sort(),
-      baseSources: baseFiles === undefined ? [] : [...new Set([...baseFiles, ...local.flatMap((d) => baseCharts.get(d.dir) ?? []), ...extra.filter((p) => base!.paths.has(p))])].sort(),
       helm: {
         release: application.release,
         namespace: application.namespace ?? 'default',
         namespaceGiven: application.namespace !== null,
         valuesFiles: application.valueFiles,
-        ...(missing.length > 0 ? { withoutDependencies: [...new Set(missing.map((d) => d.name))] } : {}),
-        ...(local.length > 0 ? { localDependencies: local } : {}),
+        ...dependencyFields(chart),
         application: { file: application.file, name: application.name, inline: application.inline },
       },
-      inflateHelm: false,
-      blocked: null,
-      incomplete: leftOut(missing, true),
-      renderedWithout: renderedWithoutOf(missing),
-      limits: limitsOf(settings),
+      incomplete: leftOut(chart.missingDependencies, true),
     });
   }
   return roots;
@@ -335,9 +350,13 @@ export const maxApplications = 25;
 
 /** The notice of the Applications left unrendered past maxApplications. */
 function leftApplications(rendered: number, left: readonly ApplicationChart[]): string {
-  const shown = left.slice(0, 5).map((a) => `\`${a.name}\``).join(', ');
-  const more = left.length > 5 ? ` and ${left.length - 5} more` : '';
-  return `the charts of ${rendered} of ${rendered + left.length} Argo CD Applications are rendered with their settings (at most ${maxApplications} in one run), so what ${shown}${more} install is not checked here: check them a few at a time (smaller pull requests, or fewer paths given to \`check\`)`;
+  return `the charts of ${rendered} of ${rendered + left.length} Argo CD Applications are rendered with their settings (at most ${maxApplications} in one run), so what ${fewNames(left.map((a) => a.name))} install is not checked here: check them a few at a time (smaller pull requests, or fewer paths given to \`check\`)`;
+}
+
+/** Names as a notice lists them: the first five as code, then how many more. */
+function fewNames(names: readonly string[]): string {
+  const shown = names.slice(0, 5).map((name) => `\`${name}\``).join(', ');
+  return names.length > 5 ? `${shown} and ${names.length - 5} more` : shown;
 }
 
 /**
@@ -361,9 +380,8 @@ function environmentValuesOf(dir: string, inChart: readonly string[], changed: R
 
 /** The notice of a chart's environments left unrendered past maxEnvironments. */
 function leftEnvironments(dir: string, rendered: number, left: readonly string[]): string {
-  const shown = left.slice(0, 5).map((path) => `\`${path.slice(inDir(dir, '').length)}\``).join(', ');
-  const more = left.length > 5 ? ` and ${left.length - 5} more` : '';
-  return `${shownDir(dir)} is rendered with ${rendered} of the ${rendered + left.length} values files beside its values.yaml (those the change touches first), so what ${shown}${more} set is not checked: name the ones that matter in \`render.charts[].values\` of the config file`;
+  const names = fewNames(left.map((path) => path.slice(inDir(dir, '').length)));
+  return `${shownDir(dir)} is rendered with ${rendered} of the ${rendered + left.length} values files beside its values.yaml (those the change touches first), so what ${names} set is not checked: name the ones that matter in \`render.charts[].values\` of the config file`;
 }
 
 /** A chart's test values, `ci/*-values.yaml` (Helm's convention: `ct install` renders the chart once with each). */
@@ -387,7 +405,13 @@ export function discoverRoots(
   const changed = new Set(changedPaths);
   const consumed = new Set<string>();
   const problems: LoadProblem[] = [];
-  const roots = [...kustomizeRoots(head, base, changed, settings, consumed), ...helmRoots(head, base, changed, settings, consumed, problems), ...applicationRoots(head, base, settings, applications, consumed, problems)];
+  // The trees' charts, listed once for the charts' own renderings and the Applications'.
+  const trees = chartTrees(head, base);
+  const roots = [
+    ...kustomizeRoots(head, base, changed, settings, consumed),
+    ...helmRoots(trees, head, changed, settings, consumed, problems),
+    ...applicationRoots(trees, settings, applications, consumed, problems),
+  ];
   roots.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
   return { roots, consumed, problems };
 }
