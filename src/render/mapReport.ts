@@ -520,11 +520,12 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
     if (removed !== null) candidates.push({ finding: i, rendering: index.rendering, file: primary.file, ...removed, caveat: finding.fixNote, keepsOthers: true });
     const document = documentAt(index.documents, finding.line);
     if (index.rendering.rendered.root.tool === 'kustomize') kustomizeFixes.push({ finding: i, index, file: primary.file, document, literal: edited });
-    else if (edited !== null) {
-      candidates.push(edited);
-      // A values switch that writes the literal (`if .Values.useHostNetwork`) is what a chart's users turn off: after it, it wins.
-      if (document !== undefined) chartFixes.push({ finding: i, index, primary, document, literal: true });
-    } else if (document !== undefined) chartFixes.push({ finding: i, index, primary, document });
+    else {
+      if (edited !== null) candidates.push(edited);
+      // After a literal edit, only a values switch that writes the literal (`if .Values.useHostNetwork`), which is what
+      // a chart's users turn off: after it, it wins.
+      if (document !== undefined) chartFixes.push({ finding: i, index, primary, document, ...(edited !== null ? { literal: true } : {}) });
+    }
     return { ...mapped, fix: null, fixNote: exampleNote(index, fix) };
   });
   // Each rendering with its findings' fixes applied, made when a candidate needs it.

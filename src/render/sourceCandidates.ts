@@ -199,9 +199,10 @@ export function chartValuesCandidates(
       // wins (verify.ts), and a chart's values, where they can write the fix, are what its users edit (a template
       // edit forks a chart someone else maintains).
       if (found === undefined) {
-        const switches = switchOffChangesOf(index, fix.document, fixed, editable);
-        const values = [...switches, ...guardChangesOf(index, fix.document, fixed, editable), ...valuesChangesOf(index, fix.document, fixed, editable)];
-        changes.set(fix.document, (found = { all: [...templateChangesOf(index, fix.document, fixed, lone), ...values], switches }));
+        const object = chartObjectOf(index, fix.document, fixed);
+        const switches = object === null ? [] : switchOffChangesOf(object, editable);
+        const values = object === null ? [] : [...switches, ...guardChangesOf(object, editable), ...valuesChangesOf(object, editable)];
+        changes.set(fix.document, (found = { all: [...(object === null ? [] : templateChangesOf(object, lone)), ...values], switches }));
       }
       for (const { file, change, ownObject, also, keepsOthers } of fix.literal === true ? found.switches : found.all) {
         if (!movable(fix, file, change)) continue;
@@ -255,16 +256,41 @@ function valuesKeysOf(template: string, named: NamedTemplates, path: FieldPath, 
 /** A map with keys: what `default` takes as set. */
 const isSetMap = (value: JsonValue | undefined) => typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length > 0;
 
-/** The changes of a chart's template that write the securityContext maps a rendered object's fix adds whole (templateFix.ts), in files of the repository. */
-function templateChangesOf(
-  index: RenderingIndex,
-  document: ManifestDocument,
-  fixed: ReadonlyMap<number, ManifestDocument>,
-  lone: ReadonlySet<string>,
-): { file: string; change: LineChange; ownObject: boolean }[] {
+/** A rendered object of a chart with what its fixes are written from: its template, and the object as every fix of its rendering leaves it. */
+interface ChartObject {
+  readonly index: RenderingIndex;
+  readonly document: ManifestDocument;
+  readonly template: NonNullable<ReturnType<RenderingIndex['chartTemplateOf']>>;
+  readonly after: ManifestDocument;
+}
+
+function chartObjectOf(index: RenderingIndex, document: ManifestDocument, fixed: ReadonlyMap<number, ManifestDocument>): ChartObject | null {
   const template = index.chartTemplateOf(document);
   const after = fixed.get(document.index);
-  if (template === null || after === undefined) return [];
+  return template === null || after === undefined ? null : { index, document, template, after };
+}
+
+/** The text and line of a template that write a field of the object exactly (a named template's, in the file that defines it), or null. */
+function templateLineOf({ index, document, template }: ChartObject, path: FieldPath): { text: string; line: number; fromValues: boolean } | null {
+  const hit = findInTemplate(template.text, path, document.value, template.named);
+  const text = hit.file === undefined ? template.text : index.rendering.rendered.sources.get(hit.file);
+  return hit.exact && text !== undefined ? { text, line: hit.line, fromValues: hit.values !== null } : null;
+}
+
+/**
+ * A values switch (`guard`) turned from `from` to the opposite, where helm
+ * reads it: the change (null when it cannot be written) and the key it is
+ * known by; null when the values do not hold `from` there.
+ */
+function switchTurned(template: ChartObject['template'], guard: readonly string[], from: boolean, editable: EditableTexts): { file: string; known: string; change: LineChange | null } | null {
+  const { file, path: at } = template.writeKey(guard);
+  const values = editable(file);
+  if (values?.value(at) !== from) return null;
+  return { file, known: `${file}\u0000${at.join('.')}`, change: values.change([set(at, !from)]) };
+}
+
+/** The changes of a chart's template that write the securityContext maps a rendered object's fix adds whole (templateFix.ts), in files of the repository. */
+function templateChangesOf({ index, document, template, after }: ChartObject, lone: ReadonlySet<string>): { file: string; change: LineChange; ownObject: boolean }[] {
   const { sources } = index.rendering.rendered;
   const byFile = new Map<string, { change: LineChange; container: boolean }[]>();
   // A template read inside a vendored archive is no file to edit.
@@ -289,26 +315,19 @@ function templateChangesOf(
  * setting it true, the innermost such switch, where helm reads it. The
  * caller verifies it: the key's own value must be the fix's too.
  */
-function guardChangesOf(index: RenderingIndex, document: ManifestDocument, fixed: ReadonlyMap<number, ManifestDocument>, editable: EditableTexts): { file: string; change: LineChange }[] {
-  const template = index.chartTemplateOf(document);
-  const after = fixed.get(document.index);
-  if (template === null || after === undefined) return [];
+function guardChangesOf(object: ChartObject, editable: EditableTexts): { file: string; change: LineChange }[] {
   const out: { file: string; change: LineChange }[] = [];
   const seen = new Set<string>();
-  for (const addition of securityContextAdditions(document, after)) {
+  for (const addition of securityContextAdditions(object.document, object.after)) {
     for (const key of Object.keys(addition.added)) {
       // The line that writes the added key (or map) in the template, if any does, under some condition.
-      const hit = findInTemplate(template.text, [...addition.path, key], document.value, template.named);
-      const text = hit.file === undefined ? template.text : index.rendering.rendered.sources.get(hit.file);
-      if (!hit.exact || text === undefined) continue;
-      for (const guard of guardsOf(text, hit.line)) {
-        const { file, path: at } = template.writeKey(guard);
-        const values = editable(file);
-        if (values?.value(at) !== false) continue;
-        const change = values.change([set(at, true)]);
-        const known = `${file}\u0000${at.join('.')}`;
-        if (change !== null && !seen.has(known)) out.push({ file, change });
-        seen.add(known);
+      const written = templateLineOf(object, [...addition.path, key]);
+      if (written === null) continue;
+      for (const guard of guardsOf(written.text, written.line)) {
+        const turned = switchTurned(object.template, guard, false, editable);
+        if (turned === null) continue;
+        if (turned.change !== null && !seen.has(turned.known)) out.push({ file: turned.file, change: turned.change });
+        seen.add(turned.known);
         break;
       }
     }
@@ -326,30 +345,16 @@ function guardChangesOf(index: RenderingIndex, document: ManifestDocument, fixed
  * rendering again, with no other object changing (the key may be read
  * elsewhere too).
  */
-function switchOffChangesOf(
-  index: RenderingIndex,
-  document: ManifestDocument,
-  fixed: ReadonlyMap<number, ManifestDocument>,
-  editable: EditableTexts,
-): { file: string; change: LineChange; keepsOthers: true }[] {
-  const template = index.chartTemplateOf(document);
-  const after = fixed.get(document.index);
-  if (template === null || after === undefined) return [];
+function switchOffChangesOf(object: ChartObject, editable: EditableTexts): { file: string; change: LineChange; keepsOthers: true }[] {
   const out: { file: string; change: LineChange; keepsOthers: true }[] = [];
   const seen = new Set<string>();
-  for (const path of changedScalars(document.value, after.value, [])) {
-    const hit = findInTemplate(template.text, path, document.value, template.named);
-    const text = hit.file === undefined ? template.text : index.rendering.rendered.sources.get(hit.file);
-    if (!hit.exact || hit.values !== null || text === undefined) continue;
-    const guard = plainSwitchOf(text, hit.line);
-    if (guard === null) continue;
-    const { file, path: at } = template.writeKey(guard);
-    const known = `${file}\u0000${at.join('.')}`;
-    const values = editable(file);
-    if (seen.has(known) || values?.value(at) !== true) continue;
-    seen.add(known);
-    const change = values.change([set(at, false)]);
-    if (change !== null) out.push({ file, change, keepsOthers: true });
+  for (const path of changedScalars(object.document.value, object.after.value, [])) {
+    const written = templateLineOf(object, path);
+    const guard = written === null || written.fromValues ? null : plainSwitchOf(written.text, written.line);
+    const turned = guard === null ? null : switchTurned(object.template, guard, true, editable);
+    if (turned === null || seen.has(turned.known)) continue;
+    seen.add(turned.known);
+    if (turned.change !== null) out.push({ file: turned.file, change: turned.change, keepsOthers: true });
   }
   return out;
 }
@@ -382,15 +387,7 @@ function switchedOn(file: EditableFile | null, key: readonly (string | number)[]
  * chart's values.yaml for a key no file has), per file as writerChanges
  * makes them.
  */
-function valuesChangesOf(
-  index: RenderingIndex,
-  document: ManifestDocument,
-  fixed: ReadonlyMap<number, ManifestDocument>,
-  editable: EditableTexts,
-): { file: string; change: LineChange }[] {
-  const template = index.chartTemplateOf(document);
-  const after = fixed.get(document.index);
-  if (template === null || after === undefined) return [];
+function valuesChangesOf({ document, template, after }: ChartObject, editable: EditableTexts): { file: string; change: LineChange }[] {
   const writerOf = (path: FieldPath) => {
     // Of `.Values.a | default .Values.b`, the key the values set (the one rendered), else the first.
     const writers = valuesKeysOf(template.text, template.named, path, document.value).map((key) => template.writeKey(key));
@@ -402,8 +399,9 @@ function valuesChangesOf(
     const values = editable(file);
     // A field the values already set as the fix wants (the map was left out, not wrong) needs no edit.
     const needed = edits.filter((edit) => !(edit.op === 'set' && values !== null && jsonEqual(values.value(edit.path), edit.value as JsonValue)));
-    addTo(byFile, file, [...needed, ...switchedOn(values, key)]);
-    if (!pod) addTo(containersByFile, file, [...needed, ...switchedOn(values, key)]);
+    const written = [...needed, ...switchedOn(values, key)];
+    addTo(byFile, file, written);
+    if (!pod) addTo(containersByFile, file, written);
   }
   const out: { file: string; change: LineChange; also?: SourceChange[] }[] = [];
   for (const [file, byKey] of byFile) {
