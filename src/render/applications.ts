@@ -19,7 +19,7 @@ import type { ManifestDocument } from '../manifests/types.js';
 import { isObject } from '../pss/pod.js';
 import type { FieldPath, JsonObject, JsonValue } from '../pss/types.js';
 import { chartReferenceOf } from '../workloads/charts.js';
-import { inDir } from './paths.js';
+import { inDir, joinPath } from './paths.js';
 import { valueAt } from './walk.js';
 
 /** An Application that installs a chart of this repository, as its rendering needs it. */
@@ -98,7 +98,7 @@ export function applicationChartOf(document: ManifestDocument, repository: Reado
   if (reference === null || name === '' || spec === null || !isObject(source) || reference.path[reference.path.length - 1] !== 'helm') return null;
   const repoKey = typeof source.repoURL === 'string' ? repositoryKey(source.repoURL) : null;
   if (repoKey === null || !repository.has(repoKey) || typeof source.path !== 'string' || !isObject(source.helm)) return null;
-  const chartDir = joined('', source.path);
+  const chartDir = repositoryPath('', source.path);
   if (chartDir === null) return null;
   if (!paths.has(inDir(chartDir, 'Chart.yaml'))) return null;
   const helm = source.helm;
@@ -151,7 +151,7 @@ function valueFilesOf(chartDir: string, helm: JsonObject, paths: ReadonlySet<str
     if (typeof entry !== 'string' || /^[a-z]+:\/\//i.test(entry)) return null;
     const ref = /^\$([^/]+)\/(.*)$/.exec(entry);
     if (entry.startsWith('$') && (ref === null || !refs.has(ref[1]!))) return null;
-    const path = ref === null ? joined(chartDir, entry) : joined('', ref[2]!);
+    const path = ref === null ? repositoryPath(chartDir, entry) : repositoryPath('', ref[2]!);
     if (path === null || path === '') return null;
     if (paths.has(path)) files.push(path);
     else if (!ignoreMissing) return null;
@@ -159,15 +159,9 @@ function valueFilesOf(chartDir: string, helm: JsonObject, paths: ReadonlySet<str
   return files;
 }
 
-/** A path relative to a folder, as a repository path ('' for the root); null when it leaves the repository. */
-function joined(dir: string, relative: string): string | null {
-  const parts = relative.startsWith('/') ? [] : dir === '' ? [] : dir.split('/');
-  for (const part of relative.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part !== '..') parts.push(part);
-    else if (parts.pop() === undefined) return null;
-  }
-  return parts.join('/');
+/** A path as an Application names it, relative to a folder, or to the repository's root when it starts with `/`; null when it leaves the repository. */
+function repositoryPath(dir: string, reference: string): string | null {
+  return reference.startsWith('/') ? joinPath('', reference.replace(/^\/+/, '')) : joinPath(dir, reference);
 }
 
 const nonEmptyList = (value: JsonValue | undefined) => Array.isArray(value) && value.length > 0;

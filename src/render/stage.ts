@@ -10,6 +10,7 @@
  */
 import type { ChangeSet, ChangedFile } from '../diff/types.js';
 import type { LoadProblem } from '../manifests/types.js';
+import { textOf } from '../manifests/load.js';
 import { selectsFile, selectsPath } from '../scope/select.js';
 import { defaultSelection } from '../scope/select.js';
 import type { FileSelection } from '../scope/select.js';
@@ -189,15 +190,20 @@ function truncationProblem(changeSet: ChangeSet, port: RenderPort): LoadProblem 
 
 /** The head texts of the change's plain files the selection takes. */
 function changedTexts(changeSet: ChangeSet, selection: FileSelection): { path: string; text: string }[] {
+  const files: { path: string; content: Uint8Array | string }[] = [];
+  for (const file of changeSet.files) if (file.status !== 'removed' && file.head.kind === 'content' && selectsFile(selection, file)) files.push({ path: file.path, content: file.head.data });
+  return textsOf(files);
+}
+
+/** The texts of files as the manifest reader decodes them; one it cannot read as text holds no Application. */
+function textsOf(files: readonly { readonly path: string; readonly content: Uint8Array | string }[]): { path: string; text: string }[] {
   const texts: { path: string; text: string }[] = [];
-  for (const file of changeSet.files) {
-    if (file.status === 'removed' || file.head.kind !== 'content' || !selectsFile(selection, file)) continue;
-    texts.push({ path: file.path, text: textOf(file.head.data) });
+  for (const { path, content } of files) {
+    const text = textOf(content);
+    if (text !== null) texts.push({ path, text });
   }
   return texts;
 }
-
-const textOf = (data: Uint8Array | string) => (typeof data === 'string' ? data : new TextDecoder().decode(data));
 
 function repositoryKeys(urls: readonly string[]): Set<string> {
   const keys = new Set<string>();
@@ -248,8 +254,7 @@ export async function checkRenderings(
   options: RenderStageOptions,
 ): Promise<{ report: CheckReport; consumed: ReadonlySet<string>; rendersApplication: (problem: LoadProblem) => boolean }> {
   const port = placingPort(tools);
-  const texts = (options.plainFiles ?? []).map(({ path, content }) => ({ path, text: textOf(content) }));
-  const applications = applicationCharts(texts, repositoryKeys(options.repositoryUrls ?? []), port.head.paths);
+  const applications = applicationCharts(textsOf(options.plainFiles ?? []), repositoryKeys(options.repositoryUrls ?? []), port.head.paths);
   const discovery = discoverRoots(port.head, null, port.head.paths, options.render, applications);
   const rendered = await port.render(discovery.roots);
   const plan = planRenderedChangeSet({ files: [] }, discovery.consumed, rendered);
