@@ -16,6 +16,17 @@ export function exampleDiff(replaced: readonly string[], replacement: string): s
   return hunks.map((hunk) => hunk.lines.filter((line) => !line.startsWith('\\')).join('\n')).join('\n@@\n');
 }
 
+/**
+ * Lines `startLine`…`endLine` (1-based) of `lines` replaced by `newLines`,
+ * as a diff body with the line either side as context (`shown` picks which
+ * of those context lines to show).
+ */
+export function linesChangeDiff(lines: readonly string[], startLine: number, endLine: number, newLines: readonly string[], shown = (context: string[]) => context): string {
+  const above = shown(lines.slice(Math.max(0, startLine - 2), startLine - 1));
+  const below = shown(lines.slice(endLine, endLine + 1));
+  return exampleDiff([...above, ...lines.slice(startLine - 1, endLine), ...below], linesText([...above, ...newLines, ...below]));
+}
+
 /** Lines of a file replaced, 1-based and inclusive, and their new text. */
 interface FileChange {
   readonly file: string;
@@ -34,10 +45,7 @@ export function sourceChangesDiff(changes: readonly FileChange[], textOf: (file:
   for (const { file, startLine, endLine, newLines } of [...changes].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.startLine - b.startLine))) {
     const lines = textOf(file)?.split('\n');
     if (lines === undefined) return null;
-    const above = lines.slice(Math.max(0, startLine - 2), startLine - 1);
-    const below = lines.slice(endLine, endLine + 1);
-    const after = [...above, ...newLines, ...below];
-    parts.push(`@@ ${file}:${startLine} @@\n${exampleDiff([...above, ...lines.slice(startLine - 1, endLine), ...below], linesText(after))}`);
+    parts.push(`@@ ${file}:${startLine} @@\n${linesChangeDiff(lines, startLine, endLine, newLines)}`);
   }
   return parts.join('\n');
 }

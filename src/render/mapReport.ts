@@ -29,11 +29,10 @@ import type { ChartFix, KustomizeFix } from './sourceCandidates.js';
 import { combinedChange, containerFields } from './mapWriters.js';
 import type { LineChange, MapSource } from './mapWriters.js';
 import type { Suggestion } from '../fixes/types.js';
-import { linesText } from '../fixes/text.js';
 import type { ApplicationValues, RenderedOrigin, RenderedRoot } from './types.js';
 import { lastAtMost } from '../sortedSearch.js';
 import { chartReferenceOf } from '../workloads/charts.js';
-import { exampleDiff } from './exampleDiff.js';
+import { linesChangeDiff } from './exampleDiff.js';
 
 /** One rendering as the scope saw it: a changed file named `path` holding `text`. */
 export interface Rendering {
@@ -265,12 +264,8 @@ function exampleNote(index: RenderingIndex, fix: Suggestion): string {
   const writer = index.rendering.rendered.root.tool === 'helm' ? 'template or values' : 'patch or resource';
   // A line too long for a suggestion (over `longLine` characters) has no replacement to show.
   if (fix.replacement === null) return `The rendered manifest has a verified fix, on a line too long to show: edit the ${writer} that writes it.`;
-  // With the lines either side, so that a change at the fix's edge still has a line of context to say where it goes.
-  const context = (lines: string[]) => lines.filter((line) => line.trim() !== '');
-  const above = context(index.lines.slice(Math.max(0, fix.startLine - 2), fix.startLine - 1));
-  const below = context(index.lines.slice(fix.endLine, fix.endLine + 1));
-  const after = [...above, ...fix.replacement.split('\n').slice(0, -1), ...below];
-  const change = exampleDiff([...above, ...index.lines.slice(fix.startLine - 1, fix.endLine), ...below], linesText(after));
+  // With the lines either side (blank ones aside), so that a change at the fix's edge still has a line of context to say where it goes.
+  const change = linesChangeDiff(index.lines, fix.startLine, fix.endLine, fix.replacement.split('\n').slice(0, -1), (lines) => lines.filter((line) => line.trim() !== ''));
   return `The rendered manifest would be fixed by this change (an example: edit the ${writer} that writes it):\n\`\`\`diff\n${change}\n\`\`\``;
 }
 
