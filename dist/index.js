@@ -16185,7 +16185,7 @@ function applicationChartOf(document, repository, paths) {
   if (reference2 === null || name === "" || spec === null || !isObject(source) || reference2.path[reference2.path.length - 1] !== "helm") return null;
   const repoKey = typeof source.repoURL === "string" ? repositoryKey(source.repoURL) : null;
   if (repoKey === null || !repository.has(repoKey) || typeof source.path !== "string" || !isObject(source.helm)) return null;
-  const chartDir = joined("", source.path);
+  const chartDir = repositoryPath("", source.path);
   if (chartDir === null) return null;
   if (!paths.has(inDir(chartDir, "Chart.yaml"))) return null;
   const helm = source.helm;
@@ -16224,21 +16224,15 @@ function valueFilesOf(chartDir, helm, paths, refs) {
     if (typeof entry !== "string" || /^[a-z]+:\/\//i.test(entry)) return null;
     const ref = /^\$([^/]+)\/(.*)$/.exec(entry);
     if (entry.startsWith("$") && (ref === null || !refs.has(ref[1]))) return null;
-    const path4 = ref === null ? joined(chartDir, entry) : joined("", ref[2]);
+    const path4 = ref === null ? repositoryPath(chartDir, entry) : repositoryPath("", ref[2]);
     if (path4 === null || path4 === "") return null;
     if (paths.has(path4)) files.push(path4);
     else if (!ignoreMissing) return null;
   }
   return files;
 }
-function joined(dir, relative) {
-  const parts = relative.startsWith("/") ? [] : dir === "" ? [] : dir.split("/");
-  for (const part of relative.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part !== "..") parts.push(part);
-    else if (parts.pop() === void 0) return null;
-  }
-  return parts.join("/");
+function repositoryPath(dir, reference2) {
+  return reference2.startsWith("/") ? joinPath("", reference2.replace(/^\/+/, "")) : joinPath(dir, reference2);
 }
 function applicationValuesIn(file, text5, name, inline) {
   for (const document of loadManifestFile(file, text5).documents) {
@@ -16600,18 +16594,46 @@ function leftOut(missing, otherValues) {
 function renderedWithoutOf(missing) {
   return missing.length === 0 ? null : `${namedDependencies(missing)} ${missing.length === 1 ? "is" : "are"} ${vendorThem}, and it does not render without ${missing.length === 1 ? "it" : "them"}`;
 }
-function helmRoots(head, base, changed, settings, consumed, problems) {
+function chartTrees(head, base) {
+  return {
+    head: new Map(chartsOf(head).map((found) => [found.chart.dir, found])),
+    base: new Map((base ? chartsOf(base) : []).map(({ chart, files }) => [chart.dir, files])),
+    basePaths: base?.paths ?? null
+  };
+}
+function chartRendering(chart, trees, extra, settings) {
+  const local = chart.localDependencies;
+  const headFiles = (dir) => trees.head.get(dir)?.files ?? [];
+  const baseFiles = (dir) => trees.base.get(dir) ?? [];
+  const sorted = (paths) => [...new Set(paths)].sort();
+  const atBase2 = trees.base.has(chart.dir) ? [...baseFiles(chart.dir), ...local.flatMap((d) => baseFiles(d.dir)), ...extra.filter((p) => trees.basePaths?.has(p) === true)] : [];
+  return {
+    tool: "helm",
+    dir: chart.dir,
+    file: chart.file,
+    sources: sorted([...headFiles(chart.dir), ...local.flatMap((d) => headFiles(d.dir)), ...extra]),
+    baseSources: sorted(atBase2),
+    blocked: null,
+    // A chart whose templates need what its missing dependencies define does not render without them: then they are why.
+    renderedWithout: renderedWithoutOf(chart.missingDependencies),
+    inflateHelm: false,
+    limits: limitsOf(settings)
+  };
+}
+function dependencyFields(chart) {
+  const missing = chart.missingDependencies;
+  const local = chart.localDependencies;
+  return { ...missing.length > 0 ? { withoutDependencies: [...new Set(missing.map((d) => d.name))] } : {}, ...local.length > 0 ? { localDependencies: local } : {} };
+}
+function helmRoots(trees, head, changed, settings, consumed, problems) {
   const roots = [];
   const inflated = new Set(settings.kustomizeHelm === true ? [...kustomizationsOf(head).values()].flatMap((k) => k.helmChartDirs) : []);
-  const baseCharts = new Map((base ? chartsOf(base) : []).map(({ chart, files }) => [chart.dir, files]));
-  for (const files of baseCharts.values()) for (const path4 of files) consumed.add(path4);
-  const headCharts = chartsOf(head);
-  const headFiles = new Map(headCharts.map(({ chart, files }) => [chart.dir, files]));
-  for (const { chart, files: ownFiles } of headCharts) {
+  for (const files of trees.base.values()) for (const path4 of files) consumed.add(path4);
+  for (const { chart, files: ownFiles } of trees.head.values()) {
     for (const path4 of ownFiles) consumed.add(path4);
     if (inflated.has(chart.dir) || chart.library) continue;
     const local = chart.localDependencies;
-    const inChart = [...ownFiles, ...local.flatMap((d) => headFiles.get(d.dir) ?? [])];
+    const inChart = [...ownFiles, ...local.flatMap((d) => trees.head.get(d.dir)?.files ?? [])];
     const config = settings.charts.find((c) => c.chart.replace(/\/+$/, "") === chart.dir);
     for (const path4 of config?.values ?? []) consumed.add(path4);
     const values = (config?.values ?? []).filter((v) => head.paths.has(v));
@@ -16623,14 +16645,9 @@ function helmRoots(head, base, changed, settings, consumed, problems) {
       namespace: config?.namespace ?? "default",
       namespaceGiven: config?.namespace !== void 0,
       valuesFiles: [...values, ...extra],
-      ...missing.length > 0 ? { withoutDependencies: [...new Set(missing.map((d) => d.name))] } : {},
-      ...local.length > 0 ? { localDependencies: local } : {}
+      ...dependencyFields(chart)
     });
-    const sources = [.../* @__PURE__ */ new Set([...inChart, ...values])].sort();
-    const baseFiles = (dir) => baseCharts.get(dir) ?? [];
-    const baseSources = baseCharts.has(chart.dir) ? [.../* @__PURE__ */ new Set([...baseFiles(chart.dir), ...local.flatMap((d) => baseFiles(d.dir)), ...values.filter((v) => base.paths.has(v))])].sort() : [];
-    const renderedWithout = renderedWithoutOf(missing);
-    const rendering = { tool: "helm", dir: chart.dir, file: chart.file, sources, baseSources, blocked: null, renderedWithout, inflateHelm: false, limits: limitsOf(settings) };
+    const rendering = chartRendering(chart, trees, values, settings);
     const incomplete = leftOut(missing, values.length > 0);
     roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]), incomplete });
     const environments = config?.values === void 0 ? environmentValuesOf(chart.dir, inChart, changed) : [];
@@ -16645,52 +16662,37 @@ function helmRoots(head, base, changed, settings, consumed, problems) {
   }
   return roots;
 }
-function applicationRoots(head, base, settings, all, consumed, problems) {
-  if (all.length === 0) return [];
+function applicationRoots(trees, settings, all, consumed, problems) {
   const applications = all.slice(0, maxApplications);
-  const [firstLeft, ...moreLeft] = all.slice(maxApplications);
-  if (firstLeft !== void 0) problems.push({ file: firstLeft.file, line: firstLeft.noticeLine, kind: "not-rendered", message: leftApplications(applications.length, [firstLeft, ...moreLeft]) });
-  const headCharts = new Map(chartsOf(head).map((found) => [found.chart.dir, found]));
-  const baseCharts = new Map((base ? chartsOf(base) : []).map((found) => [found.chart.dir, found.files]));
+  const left = all.slice(maxApplications);
+  if (left.length > 0) problems.push({ file: left[0].file, line: left[0].noticeLine, kind: "not-rendered", message: leftApplications(applications.length, left) });
   const roots = [];
   for (const application of applications) {
-    const found = headCharts.get(application.chartDir);
-    if (found === void 0 || found.chart.library) continue;
-    const { chart, files } = found;
-    const local = chart.localDependencies;
-    const missing = chart.missingDependencies;
-    const extra = [application.file, ...application.valueFiles];
+    const chart = trees.head.get(application.chartDir)?.chart;
+    if (chart === void 0 || chart.library) continue;
     for (const path4 of application.valueFiles) consumed.add(path4);
-    const baseFiles = baseCharts.get(chart.dir);
     roots.push({
-      tool: "helm",
-      dir: chart.dir,
-      file: chart.file,
+      ...chartRendering(chart, trees, [application.file, ...application.valueFiles], settings),
       label: `${shownDir(chart.dir)} (Application ${application.name})`,
-      sources: [.../* @__PURE__ */ new Set([...files, ...local.flatMap((d) => headCharts.get(d.dir)?.files ?? []), ...extra])].sort(),
-      baseSources: baseFiles === void 0 ? [] : [.../* @__PURE__ */ new Set([...baseFiles, ...local.flatMap((d) => baseCharts.get(d.dir) ?? []), ...extra.filter((p) => base.paths.has(p))])].sort(),
       helm: {
         release: application.release,
         namespace: application.namespace ?? "default",
         namespaceGiven: application.namespace !== null,
         valuesFiles: application.valueFiles,
-        ...missing.length > 0 ? { withoutDependencies: [...new Set(missing.map((d) => d.name))] } : {},
-        ...local.length > 0 ? { localDependencies: local } : {},
+        ...dependencyFields(chart),
         application: { file: application.file, name: application.name, inline: application.inline }
       },
-      inflateHelm: false,
-      blocked: null,
-      incomplete: leftOut(missing, true),
-      renderedWithout: renderedWithoutOf(missing),
-      limits: limitsOf(settings)
+      incomplete: leftOut(chart.missingDependencies, true)
     });
   }
   return roots;
 }
 function leftApplications(rendered, left) {
-  const shown4 = left.slice(0, 5).map((a) => `\`${a.name}\``).join(", ");
-  const more = left.length > 5 ? ` and ${left.length - 5} more` : "";
-  return `the charts of ${rendered} of ${rendered + left.length} Argo CD Applications are rendered with their settings (at most ${maxApplications} in one run), so what ${shown4}${more} install is not checked here: check them a few at a time (smaller pull requests, or fewer paths given to \`check\`)`;
+  return `the charts of ${rendered} of ${rendered + left.length} Argo CD Applications are rendered with their settings (at most ${maxApplications} in one run), so what ${fewNames(left.map((a) => a.name))} install is not checked here: check them a few at a time (smaller pull requests, or fewer paths given to \`check\`)`;
+}
+function fewNames(names) {
+  const shown4 = names.slice(0, 5).map((name) => `\`${name}\``).join(", ");
+  return names.length > 5 ? `${shown4} and ${names.length - 5} more` : shown4;
 }
 function environmentValuesOf(dir, inChart, changed) {
   const prefix2 = inDir(dir, "");
@@ -16701,9 +16703,8 @@ function environmentValuesOf(dir, inChart, changed) {
   return inChart.filter(isEnvironment).sort((a, b) => Number(changed.has(b)) - Number(changed.has(a)) || (a < b ? -1 : a > b ? 1 : 0));
 }
 function leftEnvironments(dir, rendered, left) {
-  const shown4 = left.slice(0, 5).map((path4) => `\`${path4.slice(inDir(dir, "").length)}\``).join(", ");
-  const more = left.length > 5 ? ` and ${left.length - 5} more` : "";
-  return `${shownDir(dir)} is rendered with ${rendered} of the ${rendered + left.length} values files beside its values.yaml (those the change touches first), so what ${shown4}${more} set is not checked: name the ones that matter in \`render.charts[].values\` of the config file`;
+  const names = fewNames(left.map((path4) => path4.slice(inDir(dir, "").length)));
+  return `${shownDir(dir)} is rendered with ${rendered} of the ${rendered + left.length} values files beside its values.yaml (those the change touches first), so what ${names} set is not checked: name the ones that matter in \`render.charts[].values\` of the config file`;
 }
 function ciValuesOf(dir, inChart) {
   const ciDir = inDir(dir, "ci/");
@@ -16713,7 +16714,12 @@ function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettin
   const changed = new Set(changedPaths2);
   const consumed = /* @__PURE__ */ new Set();
   const problems = [];
-  const roots = [...kustomizeRoots(head, base, changed, settings, consumed), ...helmRoots(head, base, changed, settings, consumed, problems), ...applicationRoots(head, base, settings, applications, consumed, problems)];
+  const trees = chartTrees(head, base);
+  const roots = [
+    ...kustomizeRoots(head, base, changed, settings, consumed),
+    ...helmRoots(trees, head, changed, settings, consumed, problems),
+    ...applicationRoots(trees, settings, applications, consumed, problems)
+  ];
   roots.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
   return { roots, consumed, problems };
 }
@@ -46122,7 +46128,7 @@ function diffLines(hunks) {
   const ranges = (hunks ?? []).map((hunk) => ({ start: hunk.headStart, end: hunk.headStart + hunk.headCount - 1 })).filter((range2) => range2.end >= range2.start);
   const hunkOf = (line) => ranges.findIndex((r) => line >= r.start && line <= r.end);
   let texts;
-  const textOf3 = (line) => {
+  const textOf2 = (line) => {
     if (!texts) {
       texts = /* @__PURE__ */ new Map();
       for (const hunk of hunks ?? []) for (const l of hunk.lines) if (l.kind !== "removed") texts.set(l.headLine, l.text.replace(/\r$/, ""));
@@ -46130,7 +46136,7 @@ function diffLines(hunks) {
     return texts.get(line);
   };
   return {
-    textOf: textOf3,
+    textOf: textOf2,
     ranges,
     has: (line) => hunkOf(line) !== -1,
     hunkOf,
@@ -48258,6 +48264,7 @@ ${why}
 }
 
 // src/render/stage.ts
+init_load();
 init_select();
 init_select();
 init_applications();
@@ -50590,8 +50597,8 @@ function toSuggestion(table, group, diff, bomBytes = 0) {
 }
 function joinLines(lines, eol, finalBreak) {
   if (lines.length === 0) return "";
-  const joined2 = lines.join(eol);
-  return finalBreak ? joined2 + eol : joined2;
+  const joined = lines.join(eol);
+  return finalBreak ? joined + eol : joined;
 }
 var spliceOf = /* @__PURE__ */ new WeakMap();
 function rangeSuggestion(table, splices, change, bomBytes) {
@@ -54157,13 +54164,21 @@ function openBlocks(text5) {
 function* blocksAround(block2) {
   for (let b = block2; b !== null; b = b.outer) yield b;
 }
+function isWithin(block2, open2) {
+  for (const b of blocksAround(block2)) if (b === open2) return true;
+  return false;
+}
 var wholeValuesKey = new RegExp(String.raw`^${valuesKeyText}$`);
+function valuesGuard(block2) {
+  const key = block2.action === "if" && block2.conditions.length === 1 ? wholeValuesKey.exec(block2.conditions[0]) : null;
+  return key === null ? null : key[1].slice(1).split(".");
+}
 function guardsOf(text5, line) {
   const blocks = openBlocks(text5);
   const guards = [];
   for (const block2 of blocksAround(blocks[Math.min(line - 1, blocks.length - 1)] ?? null)) {
-    const key = block2.action === "if" && block2.conditions.length === 1 ? wholeValuesKey.exec(block2.conditions[0]) : null;
-    if (key !== null) guards.push(key[1].slice(1).split("."));
+    const key = valuesGuard(block2);
+    if (key !== null) guards.push(key);
   }
   return guards;
 }
@@ -54171,14 +54186,13 @@ var plainBranchLine = /^\s*(?:#.*|[A-Za-z0-9_.-]+:\s+[^\s{}#&*!|>][^{}]*|\{\{-?\
 function plainSwitchOf(text5, line) {
   const blocks = openBlocks(text5);
   const open2 = blocks[line - 1] ?? null;
-  if (open2 === null || open2.action !== "if" || open2.conditions.length !== 1) return null;
-  const key = wholeValuesKey.exec(open2.conditions[0]);
-  if (key === null) return null;
+  const key = open2 === null ? null : valuesGuard(open2);
+  if (open2 === null || key === null) return null;
   const lines = text5.split("\n");
   for (let i = 0; i < lines.length; i++) {
-    if ([...blocksAround(blocks[i] ?? null)].includes(open2) && !plainBranchLine.test(lines[i])) return null;
+    if (isWithin(blocks[i] ?? null, open2) && !plainBranchLine.test(lines[i])) return null;
   }
-  return key[1].slice(1).split(".");
+  return key;
 }
 function operandsOf(text5) {
   const out = [];
@@ -54921,14 +54935,14 @@ function additionOf(parent, before, after) {
   const added = Object.fromEntries(Object.entries(after).filter(([key]) => before[key] === void 0));
   return Object.keys(added).length === 0 ? null : { path: [...parent, "securityContext"], item: false, added };
 }
-function templateInsertions(template, original, fixed2, textOf3) {
+function templateInsertions(template, original, fixed2, textOf2) {
   const out = [];
   for (const addition of securityContextAdditions(original, fixed2)) {
     const hit = findInTemplate(template.text, addition.path, original.value, template.named, template.truth);
     if (!hit.exact || hit.values !== null) continue;
     if (Object.keys(addition.added).some((key) => findInTemplate(template.text, [...addition.path, key], original.value, template.named).exact)) continue;
     const file = hit.file ?? template.file;
-    const text5 = hit.file === void 0 ? template.text : textOf3(hit.file);
+    const text5 = hit.file === void 0 ? template.text : textOf2(hit.file);
     if (text5 === void 0) continue;
     const lines = text5.split("\n");
     const indent = keyIndentUnder(lines, hit.line, addition.item);
@@ -55033,9 +55047,10 @@ function chartValuesCandidates(fixes, findings, movable, fixedOf2, editable) {
     for (const fix of pending) {
       let found = changes.get(fix.document);
       if (found === void 0) {
-        const switches = switchOffChangesOf(index, fix.document, fixed2, editable);
-        const values = [...switches, ...guardChangesOf(index, fix.document, fixed2, editable), ...valuesChangesOf(index, fix.document, fixed2, editable)];
-        changes.set(fix.document, found = { all: [...templateChangesOf(index, fix.document, fixed2, lone), ...values], switches });
+        const object = chartObjectOf(index, fix.document, fixed2);
+        const switches = object === null ? [] : switchOffChangesOf(object, editable);
+        const values = object === null ? [] : [...switches, ...guardChangesOf(object, editable), ...valuesChangesOf(object, editable)];
+        changes.set(fix.document, found = { all: [...object === null ? [] : templateChangesOf(object, lone), ...values], switches });
       }
       for (const { file, change, ownObject, also, keepsOthers } of fix.literal === true ? found.switches : found.all) {
         if (!movable(fix, file, change)) continue;
@@ -55071,10 +55086,23 @@ function valuesKeysOf(template, named, path4, rendered) {
   return values === null || values.from !== path4.length ? [] : [values.key, ...values.alternatives ?? []].filter((key) => !key.includes("*"));
 }
 var isSetMap = (value) => typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).length > 0;
-function templateChangesOf(index, document, fixed2, lone) {
+function chartObjectOf(index, document, fixed2) {
   const template = index.chartTemplateOf(document);
   const after = fixed2.get(document.index);
-  if (template === null || after === void 0) return [];
+  return template === null || after === void 0 ? null : { index, document, template, after };
+}
+function templateLineOf({ index, document, template }, path4) {
+  const hit = findInTemplate(template.text, path4, document.value, template.named);
+  const text5 = hit.file === void 0 ? template.text : index.rendering.rendered.sources.get(hit.file);
+  return hit.exact && text5 !== void 0 ? { text: text5, line: hit.line, fromValues: hit.values !== null } : null;
+}
+function switchTurned(template, guard, from2, editable) {
+  const { file, path: at3 } = template.writeKey(guard);
+  const values = editable(file);
+  if (values?.value(at3) !== from2) return null;
+  return { file, known: `${file}\0${at3.join(".")}`, change: values.change([set(at3, !from2)]) };
+}
+function templateChangesOf({ index, document, template, after }, lone) {
   const { sources } = index.rendering.rendered;
   const byFile = /* @__PURE__ */ new Map();
   for (const { file, ...insertion } of templateInsertions(template, document, after, (file2) => sources.get(file2))) if (sources.has(file)) addTo(byFile, file, insertion);
@@ -55087,50 +55115,34 @@ function templateChangesOf(index, document, fixed2, lone) {
   }
   return out;
 }
-function guardChangesOf(index, document, fixed2, editable) {
-  const template = index.chartTemplateOf(document);
-  const after = fixed2.get(document.index);
-  if (template === null || after === void 0) return [];
+function guardChangesOf(object, editable) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const addition of securityContextAdditions(document, after)) {
+  for (const addition of securityContextAdditions(object.document, object.after)) {
     for (const key of Object.keys(addition.added)) {
-      const hit = findInTemplate(template.text, [...addition.path, key], document.value, template.named);
-      const text5 = hit.file === void 0 ? template.text : index.rendering.rendered.sources.get(hit.file);
-      if (!hit.exact || text5 === void 0) continue;
-      for (const guard of guardsOf(text5, hit.line)) {
-        const { file, path: at3 } = template.writeKey(guard);
-        const values = editable(file);
-        if (values?.value(at3) !== false) continue;
-        const change = values.change([set(at3, true)]);
-        const known3 = `${file}\0${at3.join(".")}`;
-        if (change !== null && !seen.has(known3)) out.push({ file, change });
-        seen.add(known3);
+      const written = templateLineOf(object, [...addition.path, key]);
+      if (written === null) continue;
+      for (const guard of guardsOf(written.text, written.line)) {
+        const turned = switchTurned(object.template, guard, false, editable);
+        if (turned === null) continue;
+        if (turned.change !== null && !seen.has(turned.known)) out.push({ file: turned.file, change: turned.change });
+        seen.add(turned.known);
         break;
       }
     }
   }
   return out;
 }
-function switchOffChangesOf(index, document, fixed2, editable) {
-  const template = index.chartTemplateOf(document);
-  const after = fixed2.get(document.index);
-  if (template === null || after === void 0) return [];
+function switchOffChangesOf(object, editable) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const path4 of changedScalars(document.value, after.value, [])) {
-    const hit = findInTemplate(template.text, path4, document.value, template.named);
-    const text5 = hit.file === void 0 ? template.text : index.rendering.rendered.sources.get(hit.file);
-    if (!hit.exact || hit.values !== null || text5 === void 0) continue;
-    const guard = plainSwitchOf(text5, hit.line);
-    if (guard === null) continue;
-    const { file, path: at3 } = template.writeKey(guard);
-    const known3 = `${file}\0${at3.join(".")}`;
-    const values = editable(file);
-    if (seen.has(known3) || values?.value(at3) !== true) continue;
-    seen.add(known3);
-    const change = values.change([set(at3, false)]);
-    if (change !== null) out.push({ file, change, keepsOthers: true });
+  for (const path4 of changedScalars(object.document.value, object.after.value, [])) {
+    const written = templateLineOf(object, path4);
+    const guard = written === null || written.fromValues ? null : plainSwitchOf(written.text, written.line);
+    const turned = guard === null ? null : switchTurned(object.template, guard, true, editable);
+    if (turned === null || seen.has(turned.known)) continue;
+    seen.add(turned.known);
+    if (turned.change !== null) out.push({ file: turned.file, change: turned.change, keepsOthers: true });
   }
   return out;
 }
@@ -55146,10 +55158,7 @@ function switchedOn(file, key) {
   const path4 = [...key, "enabled"];
   return file?.value(path4) === false ? [set(path4, true)] : [];
 }
-function valuesChangesOf(index, document, fixed2, editable) {
-  const template = index.chartTemplateOf(document);
-  const after = fixed2.get(document.index);
-  if (template === null || after === void 0) return [];
+function valuesChangesOf({ document, template, after }, editable) {
   const writerOf = (path4) => {
     const writers = valuesKeysOf(template.text, template.named, path4, document.value).map((key) => template.writeKey(key));
     return writers.find((w) => isSetMap(editable(w.file)?.value(w.path))) ?? writers[0] ?? null;
@@ -55159,8 +55168,9 @@ function valuesChangesOf(index, document, fixed2, editable) {
   for (const { file, edits, key, pod } of securityContextEdits(document, after, writerOf) ?? []) {
     const values = editable(file);
     const needed = edits.filter((edit) => !(edit.op === "set" && values !== null && jsonEqual(values.value(edit.path), edit.value)));
-    addTo(byFile, file, [...needed, ...switchedOn(values, key)]);
-    if (!pod) addTo(containersByFile, file, [...needed, ...switchedOn(values, key)]);
+    const written = [...needed, ...switchedOn(values, key)];
+    addTo(byFile, file, written);
+    if (!pod) addTo(containersByFile, file, written);
   }
   const out = [];
   for (const [file, byKey] of byFile) {
@@ -55205,16 +55215,18 @@ function exampleDiff(replaced, replacement) {
   const { hunks } = structuredPatch("", "", before, replacement, void 0, void 0, { context: 1 });
   return hunks.map((hunk) => hunk.lines.filter((line) => !line.startsWith("\\")).join("\n")).join("\n@@\n");
 }
-function sourceChangesDiff(changes, textOf3) {
+function linesChangeDiff(lines, startLine, endLine, newLines, shown4 = (context) => context) {
+  const above = shown4(lines.slice(Math.max(0, startLine - 2), startLine - 1));
+  const below = shown4(lines.slice(endLine, endLine + 1));
+  return exampleDiff([...above, ...lines.slice(startLine - 1, endLine), ...below], linesText([...above, ...newLines, ...below]));
+}
+function sourceChangesDiff(changes, textOf2) {
   const parts = [];
   for (const { file, startLine, endLine, newLines } of [...changes].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.startLine - b.startLine)) {
-    const lines = textOf3(file)?.split("\n");
+    const lines = textOf2(file)?.split("\n");
     if (lines === void 0) return null;
-    const above = lines.slice(Math.max(0, startLine - 2), startLine - 1);
-    const below = lines.slice(endLine, endLine + 1);
-    const after = [...above, ...newLines, ...below];
     parts.push(`@@ ${file}:${startLine} @@
-${exampleDiff([...above, ...lines.slice(startLine - 1, endLine), ...below], linesText(after))}`);
+${linesChangeDiff(lines, startLine, endLine, newLines)}`);
   }
   return parts.join("\n");
 }
@@ -55322,11 +55334,7 @@ function documentAt(documents, line) {
 function exampleNote(index, fix) {
   const writer = index.rendering.rendered.root.tool === "helm" ? "template or values" : "patch or resource";
   if (fix.replacement === null) return `The rendered manifest has a verified fix, on a line too long to show: edit the ${writer} that writes it.`;
-  const context = (lines) => lines.filter((line) => line.trim() !== "");
-  const above = context(index.lines.slice(Math.max(0, fix.startLine - 2), fix.startLine - 1));
-  const below = context(index.lines.slice(fix.endLine, fix.endLine + 1));
-  const after = [...above, ...fix.replacement.split("\n").slice(0, -1), ...below];
-  const change = exampleDiff([...above, ...index.lines.slice(fix.startLine - 1, fix.endLine), ...below], linesText(after));
+  const change = linesChangeDiff(index.lines, fix.startLine, fix.endLine, fix.replacement.split("\n").slice(0, -1), (lines) => lines.filter((line) => line.trim() !== ""));
   return `The rendered manifest would be fixed by this change (an example: edit the ${writer} that writes it):
 \`\`\`diff
 ${change}
@@ -55496,10 +55504,10 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     if (removed !== null) candidates.push({ finding: i, rendering: index.rendering, file: primary.file, ...removed, caveat: finding.fixNote, keepsOthers: true });
     const document = documentAt(index.documents, finding.line);
     if (index.rendering.rendered.root.tool === "kustomize") kustomizeFixes.push({ finding: i, index, file: primary.file, document, literal: edited });
-    else if (edited !== null) {
-      candidates.push(edited);
-      if (document !== void 0) chartFixes.push({ finding: i, index, primary, document, literal: true });
-    } else if (document !== void 0) chartFixes.push({ finding: i, index, primary, document });
+    else {
+      if (edited !== null) candidates.push(edited);
+      if (document !== void 0) chartFixes.push({ finding: i, index, primary, document, ...edited !== null ? { literal: true } : {} });
+    }
     return { ...mapped, fix: null, fixNote: exampleNote(index, fix) };
   });
   const fixesByRendering = /* @__PURE__ */ new Map();
@@ -55912,14 +55920,18 @@ function truncationProblem(changeSet, port) {
   };
 }
 function changedTexts(changeSet, selection) {
+  const files = [];
+  for (const file of changeSet.files) if (file.status !== "removed" && file.head.kind === "content" && selectsFile(selection, file)) files.push({ path: file.path, content: file.head.data });
+  return textsOf(files);
+}
+function textsOf(files) {
   const texts = [];
-  for (const file of changeSet.files) {
-    if (file.status === "removed" || file.head.kind !== "content" || !selectsFile(selection, file)) continue;
-    texts.push({ path: file.path, text: textOf2(file.head.data) });
+  for (const { path: path4, content } of files) {
+    const text5 = textOf(content);
+    if (text5 !== null) texts.push({ path: path4, text: text5 });
   }
   return texts;
 }
-var textOf2 = (data) => typeof data === "string" ? data : new TextDecoder().decode(data);
 function repositoryKeys(urls) {
   const keys = /* @__PURE__ */ new Set();
   for (const url of urls) {
@@ -55981,10 +55993,10 @@ ${parsed2.errors.map(formatConfigError).join("\n")}`);
 function configChangeOf(settings, changeSet, read) {
   if (!reads(settings.sourceOptions, "config")) return { notices: [] };
   const path4 = settings.configPath;
-  const textOf3 = (blob) => blob?.kind === "text" ? blob.text : null;
+  const textOf2 = (blob) => blob?.kind === "text" ? blob.text : null;
   const change = fileChange(changeSet, path4);
   if (change.kind === "unchanged") return { notices: [] };
-  const [base, head] = change.kind === "changed" ? [change.base, change.head] : [textOf3(read.blob), textOf3(read.headBlob)];
+  const [base, head] = change.kind === "changed" ? [change.base, change.head] : [textOf2(read.blob), textOf2(read.headBlob)];
   const reviewed = configChange(base, head, path4);
   if (reviewed.kind === "invalid") return { notices: [`The pull request leaves the policy config invalid; it would stop every run once merged:
 ${reviewed.errors.map((e) => `> ${inlineCode(formatConfigError(e))}`).join("\n")}`] };
