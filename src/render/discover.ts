@@ -271,15 +271,13 @@ function helmRoots(trees: ChartTrees, head: TreeSnapshot, changed: ReadonlySet<s
     for (const path of ownFiles) consumed.add(path);
     // A library chart renders nothing of its own (helm refuses to: "library charts are not installable").
     if (inflated.has(chart.dir) || chart.library) continue;
-    // A dependency in a folder of the repository (`file://../common`) is read with the chart: a change to it changes the chart.
     const local = chart.localDependencies;
     const inChart = [...ownFiles, ...local.flatMap((d) => trees.head.get(d.dir)?.files ?? [])];
     const config = settings.charts.find((c) => c.chart.replace(/\/+$/, '') === chart.dir);
     // Values files the config names outside the chart are the rendering's too, never manifests of their own.
     for (const path of config?.values ?? []) consumed.add(path);
     const values = (config?.values ?? []).filter((v) => head.paths.has(v));
-    const touched = [...changed].some((path) => isInside(path, chart.dir) || local.some((d) => isInside(path, d.dir)) || values.includes(path));
-    if (!touched) continue;
+    if (!chartTouched(chart, changed) && !values.some((path) => changed.has(path))) continue;
     const missing = chart.missingDependencies;
     const invocation = (extra: readonly string[]): HelmInvocation => ({
       release: config?.release ?? chart.name,
@@ -306,19 +304,61 @@ function helmRoots(trees: ChartTrees, head: TreeSnapshot, changed: ReadonlySet<s
   return roots;
 }
 
+/** Whether the change touches a chart's files, or those of a dependency in a folder of the repository (`file://../common`, read with the chart). */
+function chartTouched(chart: Chart, changed: ReadonlySet<string>): boolean {
+  for (const path of changed) if (isInside(path, chart.dir) || chart.localDependencies.some((d) => isInside(path, d.dir))) return true;
+  return false;
+}
+
 /**
- * The renderings of the charts that Argo CD Applications in changed files
- * install from this repository (applications.ts): the chart with the
- * Application's release name, namespace, values files and inline values,
- * as Argo CD renders it. The Application's file and values files are its
- * sources, at head and at base.
+ * The Applications of files the change leaves as they were whose rendering
+ * it changes: it touches their chart or one of their values files. A pull
+ * request that edits a chart's template changes what every Application of
+ * that chart installs, with that Application's values (which may turn on
+ * what the chart's own values leave off).
  */
-function applicationRoots(trees: ChartTrees, settings: RenderSettings, all: readonly ApplicationChart[], consumed: Set<string>, problems: LoadProblem[]): RenderRoot[] {
-  const applications = all.slice(0, maxApplications);
+function standingApplications(trees: ChartTrees, standing: readonly ApplicationChart[], changed: ReadonlySet<string>): ApplicationChart[] {
+  const touched = new Map<string, boolean>();
+  const chartChanged = (dir: string) => {
+    let known = touched.get(dir);
+    if (known === undefined) {
+      const chart = trees.head.get(dir)?.chart;
+      touched.set(dir, (known = chart !== undefined && chartTouched(chart, changed)));
+    }
+    return known;
+  };
+  return standing.filter((application) => chartChanged(application.chartDir) || application.valueFiles.some((path) => changed.has(path)));
+}
+
+/**
+ * The renderings of the charts that Argo CD Applications install from this
+ * repository (applications.ts): the chart with the Application's release
+ * name, namespace, values files and inline values, as Argo CD renders it.
+ * The Application's file and values files are its sources, at head and at
+ * base. `applications` are those of the change's files, `standing` those
+ * of other files whose chart or values the change touches.
+ */
+function applicationRoots(
+  trees: ChartTrees,
+  settings: RenderSettings,
+  applications: readonly ApplicationChart[],
+  standing: readonly ApplicationChart[],
+  consumed: Set<string>,
+  problems: LoadProblem[],
+): RenderRoot[] {
+  // The change's own Applications first: past the limit, the others are those left out.
+  const all = [...applications, ...standing];
+  const rendered = all.slice(0, maxApplications);
   const left = all.slice(maxApplications);
-  if (left.length > 0) problems.push({ file: left[0]!.file, line: left[0]!.noticeLine, kind: 'not-rendered', message: leftApplications(applications.length, left) });
+  const leftChanged = left.filter((application) => applications.includes(application));
+  const leftStanding = left.filter((application) => !applications.includes(application));
+  if (leftChanged.length > 0) problems.push({ file: leftChanged[0]!.file, line: leftChanged[0]!.noticeLine, kind: 'not-rendered', message: leftApplications(rendered.length, leftChanged) });
+  for (const [dir, apps] of byChart(leftStanding)) {
+    const chart = trees.head.get(dir)?.chart;
+    if (chart !== undefined) problems.push({ file: chart.file, line: null, kind: 'not-rendered', message: leftStandingApplications(dir, apps) });
+  }
   const roots: RenderRoot[] = [];
-  for (const application of applications) {
+  for (const application of rendered) {
     const chart = trees.head.get(application.chartDir)?.chart;
     if (chart === undefined || chart.library) continue;
     // Its values files are that rendering's, never left unchecked (strayValues.ts).
@@ -351,6 +391,18 @@ export const maxApplications = 25;
 /** The notice of the Applications left unrendered past maxApplications. */
 function leftApplications(rendered: number, left: readonly ApplicationChart[]): string {
   return `the charts of ${rendered} of ${rendered + left.length} Argo CD Applications are rendered with their settings (at most ${maxApplications} in one run), so what ${fewNames(left.map((a) => a.name))} install is not checked here: check them a few at a time (smaller pull requests, or fewer paths given to \`check\`)`;
+}
+
+/** Applications by the folder of the chart they install, in their order. */
+function byChart(applications: readonly ApplicationChart[]): Map<string, ApplicationChart[]> {
+  const byDir = new Map<string, ApplicationChart[]>();
+  for (const application of applications) byDir.set(application.chartDir, [...(byDir.get(application.chartDir) ?? []), application]);
+  return byDir;
+}
+
+/** The notice of a changed chart's Applications (in files the change leaves as they were) left unrendered past maxApplications. */
+function leftStandingApplications(dir: string, left: readonly ApplicationChart[]): string {
+  return `${shownDir(dir)} changes, and what it installs through the Argo CD Applications ${fewNames(left.map((a) => a.name))} is not checked with their values (at most ${maxApplications} Applications are rendered in one run): check them with \`pod-security-review check\` on their files`;
 }
 
 /** Names as a notice lists them: the first five as code, then how many more. */
@@ -393,7 +445,8 @@ function ciValuesOf(dir: string, inChart: readonly string[]): string[] {
 /**
  * `applications`: the Argo CD Applications of the change that install a
  * chart of this repository (applications.ts), each rendered as it installs
- * it.
+ * it; `standing`: those of the head tree's other files, rendered when the
+ * change touches their chart or values files.
  */
 export function discoverRoots(
   head: TreeSnapshot,
@@ -401,6 +454,7 @@ export function discoverRoots(
   changedPaths: Iterable<string>,
   settings: RenderSettings = defaultRenderSettings,
   applications: readonly ApplicationChart[] = [],
+  standing: readonly ApplicationChart[] = [],
 ): Discovery {
   const changed = new Set(changedPaths);
   const consumed = new Set<string>();
@@ -410,7 +464,7 @@ export function discoverRoots(
   const roots = [
     ...kustomizeRoots(head, base, changed, settings, consumed),
     ...helmRoots(trees, head, changed, settings, consumed, problems),
-    ...applicationRoots(trees, settings, applications, consumed, problems),
+    ...applicationRoots(trees, settings, applications, standingApplications(trees, standing, changed), consumed, problems),
   ];
   roots.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
   return { roots, consumed, problems };

@@ -81,6 +81,7 @@ export function placingPort(port: RenderPort): RenderPort {
     base: port.base,
     render: async (roots) => (await port.render(roots)).map((r) => ({ ...r, base: placed(r.root, r.base), head: placed(r.root, r.head), ...(r.headAgain ? { headAgain: placed(r.root, r.headAgain) } : {}) })),
     renderEdited: async (root, edits) => placed(root, await port.renderEdited(root, edits)),
+    ...(port.applicationFiles !== undefined ? { applicationFiles: port.applicationFiles.bind(port) } : {}),
   };
 }
 
@@ -214,6 +215,20 @@ function repositoryKeys(urls: readonly string[]): Set<string> {
   return keys;
 }
 
+/**
+ * The Applications of the head tree's files the change leaves as they
+ * were (and the selection takes) that install a chart of this repository:
+ * discovery renders those whose chart or values files the change touches.
+ * Searched only in a tree with a chart, and only when the port can search.
+ */
+async function standingApplications(port: RenderPort, changeSet: ChangeSet, selection: FileSelection, repository: ReadonlySet<string>): Promise<ApplicationChart[]> {
+  if (repository.size === 0 || port.applicationFiles === undefined) return [];
+  if (![...port.head.texts.keys()].some((path) => path === 'Chart.yaml' || path.endsWith('/Chart.yaml'))) return [];
+  const inChange = new Set(changeSet.files.map((file) => file.path));
+  const files = (await port.applicationFiles()).filter((file) => !inChange.has(file.path) && selectsPath(selection, file.path));
+  return applicationCharts(textsOf(files), repository, port.head.paths);
+}
+
 /** Whether a problem is the notice of an Application whose chart is rendered for it (its pod specs are checked there). */
 function renderedApplications(applications: readonly ApplicationChart[], roots: readonly RenderRoot[]): (problem: LoadProblem) => boolean {
   const rendered = new Set<string>();
@@ -228,8 +243,10 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
   const port = placingPort(tools);
   const changed = [...changeSet.files.flatMap((f) => (f.previousPath !== undefined ? [f.path, f.previousPath] : [f.path])), ...(changeSet.unselectedPaths ?? [])];
   const selection = options.selection ?? defaultSelection;
-  const applications = applicationCharts(changedTexts(changeSet, selection), repositoryKeys(options.repositoryUrls ?? []), port.head.paths);
-  const discovery = discoverRoots(port.head, port.base, changed, options.render, applications);
+  const repository = repositoryKeys(options.repositoryUrls ?? []);
+  const applications = applicationCharts(changedTexts(changeSet, selection), repository, port.head.paths);
+  const standing = await standingApplications(port, changeSet, selection, repository);
+  const discovery = discoverRoots(port.head, port.base, changed, options.render, applications, standing);
   const roots = discovery.roots.filter((root) => selectsPath(selection, root.file));
   const rendersApplication = renderedApplications(applications, roots);
   const rendered = await port.render(roots);

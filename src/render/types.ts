@@ -151,4 +151,16 @@ export interface RenderPort {
   render(roots: readonly RenderRoot[]): Promise<RenderedRoot[]>;
   /** Render a root at head with some files replaced (to verify a suggestion). */
   renderEdited(root: RenderRoot, edits: ReadonlyMap<string, string>): Promise<RenderOutput>;
+  /**
+   * The head tree's files that may hold Argo CD Applications (those that
+   * name `Application`), when the source can search the whole tree (git);
+   * absent when it cannot (the API, a folder given to `check`).
+   */
+  applicationFiles?(): Promise<readonly TreeFile[]>;
+}
+
+/** A file of a tree, with its bytes. */
+export interface TreeFile {
+  readonly path: string;
+  readonly content: Uint8Array;
 }

@@ -29,13 +29,14 @@ interface JsonFinding {
   fix?: { startLine: number; endLine: number; replacement: string; attachable: boolean } | null;
   fixNote?: string | null;
   locations: { line: number; inDiff: boolean }[];
-  rendered?: { tool: string; root: string; sourceFile: string; sourceLine: number; exact: boolean };
+  blocking?: boolean;
+  rendered?: { tool: string; root: string; sourceFile: string; sourceLine: number; exact: boolean; rendering?: string };
 }
 
 interface JsonReport {
   findings: JsonFinding[];
   errors: { file: string; kind: string; message: string }[];
-  podSpecs: { file: string; namespace: string | null; name: string; status: string }[];
+  podSpecs: { file: string; namespace: string | null; name: string; status: string; allowed?: boolean }[];
 }
 
 const { diff, cleanUp } = renderScenarios<JsonReport>();
@@ -124,6 +125,36 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
         ['apps/web-prod.yaml', 19, 'hostNamespaces', { startLine: 19, endLine: 19, replacement: '        hostNetwork: false\n', attachable: true }],
       ]);
       expect(findings[0]!.rendered).toEqual({ tool: 'helm', root: 'charts/web', rendering: 'charts/web (Application web-prod)', application: 'apps/web-prod.yaml', sourceFile: 'apps/web-prod.yaml', sourceLine: 19, exact: true });
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
+  });
+
+  it('renders a changed chart with the values of the Argo CD Applications of files the change leaves as they were', async () => {
+    const dir = path.join(fixturesDir, 'render', 'helm-application', 'head');
+    const repo = makeRepo(dir, dir);
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo });
+    try {
+      // The Application turns `debug` on; the chart's own values leave it off. The change touches the template only.
+      const template = path.join(repo, 'charts/web/templates/deployment.yaml');
+      writeFileSync(path.join(repo, 'charts/web/values.yaml'), `${readFileSync(path.join(repo, 'charts/web/values.yaml'), 'utf8')}debug: false\n`);
+      const application = path.join(repo, 'apps/web-prod.yaml');
+      writeFileSync(application, readFileSync(application, 'utf8').replace('        hostNetwork: true\n', '        debug: true\n'));
+      git('commit', '-qam', 'debug value', '--amend');
+      git('branch', '-f', 'main');
+      writeFileSync(template, readFileSync(template, 'utf8').replace('      containers:\n', '      hostPID: {{ .Values.debug }}\n      containers:\n'));
+      git('commit', '-qam', 'hostPID from debug');
+      git('remote', 'add', 'origin', 'https://github.com/acme/shop');
+      let stdout = '';
+      await runCli(['diff', '--base', 'main', '--format', 'json', '--warn-level', 'privileged'], { cwd: repo, stdout: (t) => (stdout += t), stderr: () => undefined });
+      const { findings, errors, podSpecs } = JSON.parse(stdout) as JsonReport;
+      expect(errors).toEqual([]);
+      // The chart's own rendering (debug off) passes; the Application's (debug on) gets the change's blocking finding, on the template line.
+      expect(podSpecs.map((p) => [p.namespace, p.name, p.status, p.allowed])).toEqual([
+        ['default', 'web', 'modified', true],
+        ['prod', 'web', 'modified', false],
+      ]);
+      expect(findings.map((f) => [f.file, f.line, f.check, f.blocking, f.rendered?.rendering])).toEqual([['charts/web/templates/deployment.yaml', 13, 'hostNamespaces', true, 'charts/web (Application web-prod)']]);
     } finally {
       rmSync(repo, { recursive: true, force: true });
     }

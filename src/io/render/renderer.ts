@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import pLimit from 'p-limit';
-import type { RenderOutput, RenderRoot, RenderedRoot, TreeSnapshot } from '../../render/types.js';
+import type { RenderOutput, RenderRoot, RenderedRoot, TreeFile, TreeSnapshot } from '../../render/types.js';
 import { applicationValuesPath, renderIn } from './tools.js';
 import { applicationValuesIn } from '../../render/applications.js';
 import { snapshotOf, writeTree } from './trees.js';
@@ -54,6 +54,8 @@ export interface Renderer {
   render(roots: readonly RenderRoot[]): Promise<RenderedRoot[]>;
   /** Render a root at head with some files replaced (a suggestion applied). */
   renderEdited(root: RenderRoot, edits: ReadonlyMap<string, string>): Promise<RenderOutput>;
+  /** The head tree's files that name `Application`, when the reader can search a tree (RenderPort.applicationFiles). */
+  applicationFiles?(): Promise<readonly TreeFile[]>;
 }
 
 const decoder = new TextDecoder();
@@ -160,6 +162,8 @@ export async function openRenderer(sides: RenderSides): Promise<Renderer | null>
     for (const [path, data] of headSide.files) if (root.helm !== null && isChartArchive(path)) for (const [inside, text] of chartArchiveTexts(path, data)) archived.set(inside, text);
     return { root, base: baseOutput, head: headSide.output, ...(headAgain !== null ? { headAgain } : {}), sources, ...(archived.size > 0 ? { archived } : {}) };
   };
+  const { reader } = sides;
+  let applicationFiles: Promise<readonly TreeFile[]> | undefined;
   return {
     head: head.tree,
     base: base?.tree ?? null,
@@ -167,7 +171,19 @@ export async function openRenderer(sides: RenderSides): Promise<Renderer | null>
     async renderEdited(root, edits) {
       return (await limit(() => renderSide(root, head, sides.reader, sides.head, root.sources, missing, sides.memo, edits))).output;
     },
+    ...(reader.filesNaming !== undefined
+      ? {
+          applicationFiles: () => (applicationFiles ??= filesNaming(reader, head, sides.head, 'Application')),
+        }
+      : {}),
   };
+}
+
+/** The files of a commit whose text holds `word`, read (within the reader's size limit). */
+async function filesNaming(reader: TreeReader, snapshot: Snapshot, commit: string, word: string): Promise<TreeFile[]> {
+  const paths = (await reader.filesNaming?.(commit, word)) ?? [];
+  const files = await reader.read(commit, snapshot.listing, paths);
+  return [...files].map(([path, content]) => ({ path, content }));
 }
 
 /** The `--render` / `render` setting: auto renders with the tools found on PATH, off reads every file as a plain manifest. */

@@ -193,6 +193,44 @@ describe('discoverRoots', () => {
     ]);
   });
 
+  it('renders the Applications of unchanged files whose chart or values files the change touches, after those of the change', () => {
+    const files = tree({
+      'web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n',
+      'web/values.yaml': 'replicas: 1\n',
+      'web/templates/deployment.yaml': 'kind: Deployment\n',
+      'common/Chart.yaml': 'apiVersion: v2\nname: common\nversion: 1.0.0\ntype: library\n',
+      'api/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 1.0.0\ndependencies:\n  - name: common\n    version: 1.0.0\n    repository: file://../common\n',
+      'api/values.yaml': 'replicas: 1\n',
+      'envs/prod/api.yaml': 'replicas: 3\n',
+    });
+    const application = (name: string, chartDir: string, valueFiles: string[] = []) => ({ file: `apps/${name}.yaml`, name, noticeLine: 9, chartDir, release: name, namespace: 'prod', valueFiles, inline: null });
+    const standing = [application('web-prod', 'web'), application('api-prod', 'api', ['envs/prod/api.yaml'])];
+    const labels = (changed: string[], applications = [application('web-dev', 'web')]) => discoverRoots(files, files, changed, undefined, applications, standing).roots.map((r) => r.label);
+    // A template of the chart: its own rendering, the change's Application, then the standing one of that chart.
+    expect(labels(['web/templates/deployment.yaml'])).toEqual(['web', 'web (Application web-dev)', 'web (Application web-prod)']);
+    // A dependency in a folder of the repository changes the chart that reads it; a values file changes its Application only.
+    expect(labels(['common/templates/_helpers.tpl'], [])).toEqual(['api', 'api (Application api-prod)']);
+    expect(labels(['envs/prod/api.yaml'], [])).toEqual(['api (Application api-prod)']);
+    expect(discoverRoots(files, files, ['envs/prod/api.yaml'], undefined, [], standing).consumed.has('envs/prod/api.yaml')).toBe(true);
+    // A change that touches neither renders no standing Application.
+    expect(labels(['deploy/plain.yaml'], [])).toEqual([]);
+  });
+
+  it("names a changed chart's standing Applications past maxApplications on the chart", () => {
+    const chart = tree({ 'web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n', 'web/values.yaml': 'replicas: 1\n' });
+    const standing = Array.from({ length: maxApplications + 2 }, (_, i) => ({ file: `apps/web-${i}.yaml`, name: `web-${i}`, noticeLine: 9, chartDir: 'web', release: 'web', namespace: null, valueFiles: [], inline: null }));
+    const { roots, problems } = discoverRoots(chart, chart, ['web/values.yaml'], undefined, [], standing);
+    expect(roots).toHaveLength(maxApplications + 1);
+    expect(problems).toEqual([
+      {
+        file: 'web/Chart.yaml',
+        line: null,
+        kind: 'not-rendered',
+        message: `web changes, and what it installs through the Argo CD Applications \`web-25\`, \`web-26\` is not checked with their values (at most ${maxApplications} Applications are rendered in one run): check them with \`pod-security-review check\` on their files`,
+      },
+    ]);
+  });
+
   it("renders at most maxEnvironments of a chart's values files, those the change touches first, and names the rest", () => {
     const files: Record<string, string> = { 'web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n', 'web/values.yaml': 'replicas: 1\n' };
     for (let i = 10; i < 22; i++) files[`web/values-${i}.yaml`] = 'replicas: 2\n';
