@@ -93,7 +93,7 @@ export function renderingProgress(port: RenderPort, terminal: ProgressTerminal, 
         }
         return port.renderEdited(root, edits);
       },
-      ...(port.applicationFiles !== undefined ? { applicationFiles: port.applicationFiles.bind(port) } : {}),
+      ...(port.installerFiles !== undefined ? { installerFiles: port.installerFiles.bind(port) } : {}),
     },
     end: () => line.end(),
   };

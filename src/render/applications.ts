@@ -1,16 +1,20 @@
 /**
- * Argo CD Applications that install a chart of this repository (pure). An
- * Application whose Helm source is a `path` of the repository it lives in
- * has Argo CD render that chart with the Application's own settings: its
- * release name, its destination namespace, its `valueFiles` and its inline
- * `values`. Such a chart is rendered here with them too (a rendering of its
- * own, `charts/web (Application web-prod)`), instead of the notice that the
- * Application's pod specs are not checked (workloads/charts.ts).
+ * GitOps objects that install a chart of this repository (pure): an Argo
+ * CD Application whose Helm source is a `path` of the repository it lives
+ * in, or a Flux HelmRelease whose chart is a path of a GitRepository that
+ * is this repository. The controller renders that chart with the object's
+ * own settings: its release name, its namespace, its values files and its
+ * inline values. Such a chart is rendered here with them too (a rendering
+ * of its own, `charts/web (Application web-prod)`), instead of the notice
+ * that the object's pod specs are not checked (workloads/charts.ts).
  *
  * Only what is certain is rendered: a source in another repository, a
- * chart from a chart repository, `parameters`, a values file through the
- * `$ref` of a source in another repository, or one the commit lacks keep
- * the notice.
+ * chart from a chart repository, Argo CD `parameters`, a values file
+ * through the `$ref` of a source in another repository, or one the commit
+ * lacks; a HelmRelease whose GitRepository is not found here, or that takes
+ * values from the cluster (`valuesFrom`), patches its output
+ * (`postRenderers`) or replaces the chart's values.yaml (`valuesFiles`
+ * that do not start with it) keep the notice.
  */
 import { apiGroup } from '../workloads/kinds.js';
 import { locate } from '../locate/locate.js';
@@ -18,12 +22,15 @@ import { loadManifestFile } from '../manifests/load.js';
 import type { ManifestDocument } from '../manifests/types.js';
 import { isObject } from '../pss/pod.js';
 import type { FieldPath, JsonObject, JsonValue } from '../pss/types.js';
+import type { ApplicationValues, InstallerKind } from './types.js';
 import { chartReferenceOf } from '../workloads/charts.js';
 import { inDir, joinPath } from './paths.js';
 import { valueAt } from './walk.js';
 
-/** An Application that installs a chart of this repository, as its rendering needs it. */
+/** An Application (or HelmRelease) that installs a chart of this repository, as its rendering needs it. */
 export interface ApplicationChart {
+  /** What the object is: an Argo CD Application or a Flux HelmRelease. */
+  readonly kind: InstallerKind;
   /** The file the Application is in (at head). */
   readonly file: string;
   /** Its `metadata.name`: how each side's file is searched for it. */
@@ -66,23 +73,121 @@ function urlParts(text: string): { host: string; path: string } | null {
   }
 }
 
+/** A file's path and text. */
+export interface TextFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** Only a file that names one of these kinds is read as YAML here. */
+const namesInstaller = /\bkind:\s*["']?(?:Application|HelmRelease|GitRepository)\b/;
+
 /**
- * The Applications of some files that install a chart of this repository
- * (`repository`: repositoryKey of each URL it is known by; `paths`: every
- * file of the tree at head, to find the chart and its values files).
+ * The Applications and HelmReleases of some files that install a chart of
+ * this repository (`repository`: repositoryKey of each URL it is known by;
+ * `paths`: every file of the tree at head, to find the chart and its values
+ * files). A HelmRelease's GitRepository is looked for in `known` (the files
+ * themselves when not given): the files of the head commit that name one.
  */
-export function applicationCharts(files: readonly { readonly path: string; readonly text: string }[], repository: ReadonlySet<string>, paths: ReadonlySet<string>): ApplicationChart[] {
+export function applicationCharts(files: readonly TextFile[], repository: ReadonlySet<string>, paths: ReadonlySet<string>, known: readonly TextFile[] = files): ApplicationChart[] {
   if (repository.size === 0) return [];
+  let sources: GitRepositories | undefined;
   const found: ApplicationChart[] = [];
   for (const { path, text } of files) {
-    // Only a file that names an Application is read as YAML here.
-    if (!/\bkind:\s*["']?Application\b/.test(text)) continue;
+    if (!namesInstaller.test(text)) continue;
     for (const document of loadManifestFile(path, text).documents) {
-      const application = applicationChartOf(document, repository, paths);
+      const application = applicationChartOf(document, repository, paths) ?? helmReleaseChartOf(document, (sources ??= gitRepositoriesIn(known, repository)), paths);
       if (application !== null) found.push(application);
     }
   }
   return found;
+}
+
+/** Flux GitRepositories by name: the namespace each is in (null: none written) and whether its URL is this repository. */
+type GitRepositories = ReadonlyMap<string, readonly { readonly namespace: string | null; readonly ours: boolean }[]>;
+
+function gitRepositoriesIn(files: readonly TextFile[], repository: ReadonlySet<string>): GitRepositories {
+  const byName = new Map<string, { namespace: string | null; ours: boolean }[]>();
+  for (const { path, text } of files) {
+    if (!/\bGitRepository\b/.test(text)) continue;
+    for (const { value } of loadManifestFile(path, text).documents) {
+      if (!isObject(value) || value.kind !== 'GitRepository' || typeof value.apiVersion !== 'string' || apiGroup(value.apiVersion) !== 'source.toolkit.fluxcd.io') continue;
+      const metadata = isObject(value.metadata) ? value.metadata : {};
+      const name = nonEmpty(metadata.name);
+      const url = isObject(value.spec) ? nonEmpty(value.spec.url) : null;
+      if (name === null) continue;
+      const key = url === null ? null : repositoryKey(url);
+      byName.set(name, [...(byName.get(name) ?? []), { namespace: nonEmpty(metadata.namespace), ours: key !== null && repository.has(key) }]);
+    }
+  }
+  return byName;
+}
+
+/**
+ * Whether a HelmRelease's `sourceRef` is a GitRepository of this
+ * repository: every GitRepository of that name in a namespace it may be in
+ * (one with no namespace written may be in any) has this repository's URL,
+ * and there is one.
+ */
+function isOurRepository(sourceRef: JsonObject, releaseNamespace: string | null, sources: GitRepositories): boolean {
+  const name = nonEmpty(sourceRef.name);
+  if (sourceRef.kind !== 'GitRepository' || name === null) return false;
+  const namespace = nonEmpty(sourceRef.namespace) ?? releaseNamespace;
+  const candidates = (sources.get(name) ?? []).filter((source) => namespace === null || source.namespace === null || source.namespace === namespace);
+  return candidates.length > 0 && candidates.every((source) => source.ours);
+}
+
+/** The HelmRelease of a document when it installs a chart of this repository that can be rendered as Flux would; else null. */
+function helmReleaseChartOf(document: ManifestDocument, sources: GitRepositories, paths: ReadonlySet<string>): ApplicationChart | null {
+  const object = document.value;
+  if (!isObject(object) || typeof object.apiVersion !== 'string' || object.kind !== 'HelmRelease' || apiGroup(object.apiVersion) !== 'helm.toolkit.fluxcd.io') return null;
+  const reference = chartReferenceOf(object.apiVersion, object.kind, object);
+  const metadata = isObject(object.metadata) ? object.metadata : {};
+  const name = nonEmpty(metadata.name);
+  const spec = isObject(object.spec) ? object.spec : null;
+  const template = spec !== null && isObject(spec.chart) && isObject(spec.chart.spec) ? spec.chart.spec : null;
+  if (reference === null || name === null || spec === null || template === null || !isObject(template.sourceRef)) return null;
+  // Values from the cluster, and patches of the output, are not known here.
+  if (nonEmptyList(spec.valuesFrom) || nonEmptyList(spec.postRenderers)) return null;
+  const releaseNamespace = nonEmpty(metadata.namespace);
+  if (!isOurRepository(template.sourceRef, releaseNamespace, sources)) return null;
+  const chart = nonEmpty(template.chart);
+  const chartDir = chart === null ? null : repositoryPath('', chart);
+  if (chartDir === null || !paths.has(inDir(chartDir, 'Chart.yaml'))) return null;
+  const valueFiles = releaseValueFiles(chartDir, template, paths);
+  if (valueFiles === null) return null;
+  const targetNamespace = nonEmpty(spec.targetNamespace);
+  return {
+    kind: 'HelmRelease',
+    file: document.file,
+    name,
+    noticeLine: locate(document.source, reference.path).line,
+    chartDir,
+    // Flux names the release `[targetNamespace-]name` unless `releaseName` says otherwise.
+    release: nonEmpty(spec.releaseName) ?? (targetNamespace === null ? name : `${targetNamespace}-${name}`),
+    namespace: targetNamespace ?? releaseNamespace,
+    valueFiles,
+    inline: isObject(spec.values) ? ['spec', 'values'] : null,
+  };
+}
+
+/**
+ * A HelmRelease chart's `valuesFiles` (or `valuesFile`), relative to the
+ * source's root, as the helm files to give after the chart's values.yaml;
+ * null when they cannot be. Flux uses them instead of the chart's
+ * values.yaml: only a list that starts with it reads as helm reads it.
+ */
+function releaseValueFiles(chartDir: string, template: JsonObject, paths: ReadonlySet<string>): string[] | null {
+  const listed = Array.isArray(template.valuesFiles) ? template.valuesFiles : typeof template.valuesFile === 'string' ? [template.valuesFile] : [];
+  if (template.valuesFiles !== undefined && template.valuesFiles !== null && !Array.isArray(template.valuesFiles)) return null;
+  if (listed.length === 0) return [];
+  const files: string[] = [];
+  for (const entry of listed) {
+    const path = typeof entry === 'string' ? repositoryPath('', entry) : null;
+    if (path === null || !paths.has(path)) return null;
+    files.push(path);
+  }
+  return files[0] === inDir(chartDir, 'values.yaml') ? files.slice(1) : null;
 }
 
 /** The Application of a document when it installs a chart of this repository that can be rendered as Argo CD would; else null. */
@@ -109,6 +214,7 @@ export function applicationChartOf(document: ManifestDocument, repository: Reado
   const destination = isObject(spec.destination) ? spec.destination : {};
   const inline = isObject(helm.valuesObject) ? [...sourcePath!, 'helm', 'valuesObject'] : typeof helm.values === 'string' && helm.values.trim() !== '' ? [...sourcePath!, 'helm', 'values'] : null;
   return {
+    kind: 'Application',
     file: document.file,
     name,
     noticeLine: locate(document.source, reference.path).line,
@@ -169,15 +275,16 @@ const nonEmptyList = (value: JsonValue | undefined) => Array.isArray(value) && v
 const nonEmpty = (value: JsonValue | undefined): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
 /**
- * The inline values of an Application found by name in a file's text, as
- * a values file helm reads: `helm.valuesObject` as its JSON (a YAML file
+ * The inline values of an Application (or HelmRelease) found by kind and
+ * name in a file's text, as a values file helm reads: a mapping
+ * (`helm.valuesObject`, a HelmRelease's `values`) as its JSON (a YAML file
  * too), `helm.values` as it is written, `{}` when it has none. Null when
- * the file holds no such Application (the commit predates it).
+ * the file holds no such object (the commit predates it).
  */
-export function applicationValuesIn(file: string, text: string, name: string, inline: FieldPath | null): string | null {
+export function applicationValuesIn(file: string, text: string, { kind, name, inline }: ApplicationValues): string | null {
   for (const document of loadManifestFile(file, text).documents) {
     const object = document.value;
-    if (!isObject(object) || object.kind !== 'Application' || !isObject(object.metadata) || object.metadata.name !== name) continue;
+    if (!isObject(object) || object.kind !== kind || !isObject(object.metadata) || object.metadata.name !== name) continue;
     const values = inline === null ? undefined : valueAt(object, inline);
     if (typeof values === 'string') return values;
     return isObject(values) ? JSON.stringify(values) : '{}';

@@ -331,11 +331,11 @@ function standingApplications(trees: ChartTrees, standing: readonly ApplicationC
 }
 
 /**
- * The renderings of the charts that Argo CD Applications install from this
- * repository (applications.ts): the chart with the Application's release
- * name, namespace, values files and inline values, as Argo CD renders it.
- * The Application's file and values files are its sources, at head and at
- * base. `applications` are those of the change's files, `standing` those
+ * The renderings of the charts that Argo CD Applications and Flux
+ * HelmReleases install from this repository (applications.ts): the chart
+ * with the object's release name, namespace, values files and inline
+ * values, as its controller renders it. The object's file and values files
+ * are its sources, at head and at base. `applications` are those of the change's files, `standing` those
  * of other files whose chart or values the change touches.
  */
 function applicationRoots(
@@ -365,14 +365,14 @@ function applicationRoots(
     for (const path of application.valueFiles) consumed.add(path);
     roots.push({
       ...chartRendering(chart, trees, [application.file, ...application.valueFiles], settings),
-      label: `${shownDir(chart.dir)} (Application ${application.name})`,
+      label: `${shownDir(chart.dir)} (${application.kind} ${application.name})`,
       helm: {
         release: application.release,
         namespace: application.namespace ?? 'default',
         namespaceGiven: application.namespace !== null,
         valuesFiles: application.valueFiles,
         ...dependencyFields(chart),
-        application: { file: application.file, name: application.name, inline: application.inline },
+        application: { kind: application.kind, file: application.file, name: application.name, inline: application.inline },
       },
       incomplete: leftOut(chart.missingDependencies, true),
     });
@@ -381,7 +381,7 @@ function applicationRoots(
 }
 
 /**
- * The Argo CD Applications one run renders charts for: each is a helm run
+ * The Argo CD Applications and Flux HelmReleases one run renders charts for: each is a helm run
  * at base, at head and for every suggestion verified, so a pull request
  * that adds a whole fleet of them (an app of apps set up) would hold the
  * review for minutes. Those past it keep their notices.
@@ -390,7 +390,7 @@ export const maxApplications = 25;
 
 /** The notice of the Applications left unrendered past maxApplications. */
 function leftApplications(rendered: number, left: readonly ApplicationChart[]): string {
-  return `the charts of ${rendered} of ${rendered + left.length} Argo CD Applications are rendered with their settings (at most ${maxApplications} in one run), so what ${fewNames(left.map((a) => a.name))} install is not checked here: check them a few at a time (smaller pull requests, or fewer paths given to \`check\`)`;
+  return `the charts of ${rendered} of ${rendered + left.length} ${installers(left)} are rendered with their settings (at most ${maxApplications} in one run), so what ${fewNames(left.map((a) => a.name))} install is not checked here: check them a few at a time (smaller pull requests, or fewer paths given to \`check\`)`;
 }
 
 /** Applications by the folder of the chart they install, in their order. */
@@ -402,7 +402,14 @@ function byChart(applications: readonly ApplicationChart[]): Map<string, Applica
 
 /** The notice of a changed chart's Applications (in files the change leaves as they were) left unrendered past maxApplications. */
 function leftStandingApplications(dir: string, left: readonly ApplicationChart[]): string {
-  return `${shownDir(dir)} changes, and what it installs through the Argo CD Applications ${fewNames(left.map((a) => a.name))} is not checked with their values (at most ${maxApplications} Applications are rendered in one run): check them with \`pod-security-review check\` on their files`;
+  return `${shownDir(dir)} changes, and what it installs through the ${installers(left)} ${fewNames(left.map((a) => a.name))} is not checked with their values (at most ${maxApplications} of them are rendered in one run): check them with \`pod-security-review check\` on their files`;
+}
+
+/** What a notice calls some Applications and HelmReleases: by their kinds. */
+function installers(objects: readonly ApplicationChart[]): string {
+  const argo = objects.some((o) => o.kind === 'Application');
+  const flux = objects.some((o) => o.kind === 'HelmRelease');
+  return argo && flux ? 'Argo CD Applications and Flux HelmReleases' : flux ? 'Flux HelmReleases' : 'Argo CD Applications';
 }
 
 /** Names as a notice lists them: the first five as code, then how many more. */
@@ -461,10 +468,13 @@ export function discoverRoots(
   const problems: LoadProblem[] = [];
   // The trees' charts, listed once for the charts' own renderings and the Applications'.
   const trees = chartTrees(head, base);
+  const overlays = kustomizeRoots(head, base, changed, settings, consumed);
+  // An object that overlays render (a release patched per environment) installs with what each overlay makes of it: its notice stays.
+  const alone = (application: ApplicationChart) => !consumed.has(application.file);
   const roots = [
-    ...kustomizeRoots(head, base, changed, settings, consumed),
+    ...overlays,
     ...helmRoots(trees, head, changed, settings, consumed, problems),
-    ...applicationRoots(trees, settings, applications, standingApplications(trees, standing, changed), consumed, problems),
+    ...applicationRoots(trees, settings, applications.filter(alone), standingApplications(trees, standing.filter(alone), changed), consumed, problems),
   ];
   roots.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
   return { roots, consumed, problems };

@@ -146,10 +146,12 @@ function podLevelPath(path: string): string | null {
 }
 
 /**
- * An Argo CD Application's inline values as values the locator reads, when
- * its file holds that one document: its `valuesObject` (which fixes write
- * too: mapWriters edits a file of one document), or its `values` literal
- * block (`values: |`), read where its lines are (literalBlockLines).
+ * An Argo CD Application's (or Flux HelmRelease's) inline values as values
+ * the locator reads, when its file holds that one document: a mapping (an
+ * Application's `valuesObject`, a HelmRelease's `values`; fixes write it
+ * too: mapWriters edits a file of one document), or an Application's
+ * `values` literal block (`values: |`), read where its lines are
+ * (literalBlockLines).
  */
 function applicationValuesSource(application: ApplicationValues | undefined, sources: ReadonlyMap<string, string>): HelmSources['inline'] | null {
   const within = application?.inline;
@@ -157,8 +159,8 @@ function applicationValuesSource(application: ApplicationValues | undefined, sou
   if (application === undefined || within === null || within === undefined || text === undefined) return null;
   const [document, ...others] = loadManifestFile(application.file, text).documents;
   if (document === undefined || others.length > 0) return null;
-  if (within[within.length - 1] === 'valuesObject') return { file: application.file, within: within.map(String) };
   const values = valueAt(document.value, within);
+  if (isObject(values)) return { file: application.file, within: within.map(String) };
   const lines = typeof values === 'string' ? literalBlockLines(text, locate(document.source, within).line, values) : null;
   return lines === null ? null : { file: application.file, within: [], text: lines };
 }

@@ -15,7 +15,7 @@ import { selectsFile, selectsPath } from '../scope/select.js';
 import { defaultSelection } from '../scope/select.js';
 import type { FileSelection } from '../scope/select.js';
 import { applicationCharts, repositoryKey } from './applications.js';
-import type { ApplicationChart } from './applications.js';
+import type { ApplicationChart, TextFile } from './applications.js';
 import { evaluateChangeSet } from '../scope/scope.js';
 import type { ScopeOptions } from '../scope/scope.js';
 import type { DiffReport } from '../scope/types.js';
@@ -38,7 +38,8 @@ export interface RenderStageOptions extends ScopeOptions {
   /**
    * The URLs this repository is known by (its GitHub URL, the clone's
    * remotes): an Argo CD Application whose Helm source is a `path` of one of
-   * them is rendered with its own settings (applications.ts).
+   * them, or a Flux HelmRelease whose GitRepository is one of them, is
+   * rendered with its own settings (applications.ts).
    */
   readonly repositoryUrls?: readonly string[];
   /** `check`: the plain files it reads, where the Applications it renders charts for are (a review reads the change's). */
@@ -81,7 +82,7 @@ export function placingPort(port: RenderPort): RenderPort {
     base: port.base,
     render: async (roots) => (await port.render(roots)).map((r) => ({ ...r, base: placed(r.root, r.base), head: placed(r.root, r.head), ...(r.headAgain ? { headAgain: placed(r.root, r.headAgain) } : {}) })),
     renderEdited: async (root, edits) => placed(root, await port.renderEdited(root, edits)),
-    ...(port.applicationFiles !== undefined ? { applicationFiles: port.applicationFiles.bind(port) } : {}),
+    ...(port.installerFiles !== undefined ? { installerFiles: port.installerFiles.bind(port) } : {}),
   };
 }
 
@@ -190,15 +191,15 @@ function truncationProblem(changeSet: ChangeSet, port: RenderPort): LoadProblem 
 }
 
 /** The head texts of the change's plain files the selection takes. */
-function changedTexts(changeSet: ChangeSet, selection: FileSelection): { path: string; text: string }[] {
+function changedTexts(changeSet: ChangeSet, selection: FileSelection): TextFile[] {
   const files: { path: string; content: Uint8Array | string }[] = [];
   for (const file of changeSet.files) if (file.status !== 'removed' && file.head.kind === 'content' && selectsFile(selection, file)) files.push({ path: file.path, content: file.head.data });
   return textsOf(files);
 }
 
 /** The texts of files as the manifest reader decodes them; one it cannot read as text holds no Application. */
-function textsOf(files: readonly { readonly path: string; readonly content: Uint8Array | string }[]): { path: string; text: string }[] {
-  const texts: { path: string; text: string }[] = [];
+function textsOf(files: readonly { readonly path: string; readonly content: Uint8Array | string }[]): TextFile[] {
+  const texts: TextFile[] = [];
   for (const { path, content } of files) {
     const text = textOf(content);
     if (text !== null) texts.push({ path, text });
@@ -216,24 +217,26 @@ function repositoryKeys(urls: readonly string[]): Set<string> {
 }
 
 /**
- * The Applications of the head tree's files the change leaves as they
- * were (and the selection takes) that install a chart of this repository:
- * discovery renders those whose chart or values files the change touches.
- * Searched only in a tree with a chart, and only when the port can search.
+ * The texts of the head tree's files the change leaves as they were (and
+ * the selection takes) that may hold an Application, a HelmRelease or a
+ * GitRepository: discovery renders the Applications and HelmReleases whose
+ * chart or values files the change touches, and a HelmRelease's chart is
+ * this repository's when its GitRepository is. Searched only in a tree
+ * with a chart, and only when the port can search.
  */
-async function standingApplications(port: RenderPort, changeSet: ChangeSet, selection: FileSelection, repository: ReadonlySet<string>): Promise<ApplicationChart[]> {
-  if (repository.size === 0 || port.applicationFiles === undefined) return [];
+async function standingTexts(port: RenderPort, changeSet: ChangeSet, selection: FileSelection, repository: ReadonlySet<string>): Promise<TextFile[]> {
+  if (repository.size === 0 || port.installerFiles === undefined) return [];
   if (![...port.head.texts.keys()].some((path) => path === 'Chart.yaml' || path.endsWith('/Chart.yaml'))) return [];
   const inChange = new Set(changeSet.files.map((file) => file.path));
-  const files = (await port.applicationFiles()).filter((file) => !inChange.has(file.path) && selectsPath(selection, file.path));
-  return applicationCharts(textsOf(files), repository, port.head.paths);
+  return textsOf((await port.installerFiles()).filter((file) => !inChange.has(file.path) && selectsPath(selection, file.path)));
 }
 
-/** Whether a problem is the notice of an Application whose chart is rendered for it (its pod specs are checked there). */
+/** Whether a problem is the notice of an Application (or HelmRelease) whose chart is rendered for it (its pod specs are checked there). */
 function renderedApplications(applications: readonly ApplicationChart[], roots: readonly RenderRoot[]): (problem: LoadProblem) => boolean {
   const rendered = new Set<string>();
-  for (const root of roots) if (root.helm?.application !== undefined) rendered.add(`${root.helm.application.file}\u0000${root.helm.application.name}`);
-  const notices = new Set(applications.filter((a) => rendered.has(`${a.file}\u0000${a.name}`)).map((a) => `${a.file}\u0000${a.noticeLine}`));
+  const key = ({ kind, file, name }: Pick<ApplicationChart, 'kind' | 'file' | 'name'>) => `${kind}\u0000${file}\u0000${name}`;
+  for (const root of roots) if (root.helm?.application !== undefined) rendered.add(key(root.helm.application));
+  const notices = new Set(applications.filter((a) => rendered.has(key(a))).map((a) => `${a.file}\u0000${a.noticeLine}`));
   return (problem) => problem.kind === 'not-rendered' && notices.has(`${problem.file}\u0000${problem.line}`);
 }
 
@@ -244,8 +247,11 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
   const changed = [...changeSet.files.flatMap((f) => (f.previousPath !== undefined ? [f.path, f.previousPath] : [f.path])), ...(changeSet.unselectedPaths ?? [])];
   const selection = options.selection ?? defaultSelection;
   const repository = repositoryKeys(options.repositoryUrls ?? []);
-  const applications = applicationCharts(changedTexts(changeSet, selection), repository, port.head.paths);
-  const standing = await standingApplications(port, changeSet, selection, repository);
+  const changedFiles = changedTexts(changeSet, selection);
+  const standingFiles = await standingTexts(port, changeSet, selection, repository);
+  const known = [...changedFiles, ...standingFiles];
+  const applications = applicationCharts(changedFiles, repository, port.head.paths, known);
+  const standing = applicationCharts(standingFiles, repository, port.head.paths, known);
   const discovery = discoverRoots(port.head, port.base, changed, options.render, applications, standing);
   const roots = discovery.roots.filter((root) => selectsPath(selection, root.file));
   const rendersApplication = renderedApplications(applications, roots);

@@ -36,17 +36,21 @@ export interface HelmInvocation {
   /** Dependencies in folders of the repository (`file://`), each put in the chart's `charts/<name>/` for the rendering. */
   readonly localDependencies?: readonly { readonly name: string; readonly dir: string }[];
   /**
-   * The Argo CD Application the chart is rendered for (applications.ts):
-   * its inline values, read from its file at each commit (and in each
-   * edited tree a suggestion is verified in), are given to helm after the
-   * values files, as Argo CD gives them. A commit whose file lacks the
-   * Application does not have this rendering.
+   * The Argo CD Application (or Flux HelmRelease) the chart is rendered
+   * for (applications.ts): its inline values, read from its file at each
+   * commit (and in each edited tree a suggestion is verified in), are given
+   * to helm after the values files, as the controller gives them. A commit
+   * whose file lacks the object does not have this rendering.
    */
   readonly application?: ApplicationValues;
 }
 
-/** Where an Application's inline values are: its file, its name there, and their path in it (null: it has none). */
+/** The kinds of GitOps object whose chart is rendered with their settings (applications.ts): an Argo CD Application, a Flux HelmRelease. */
+export type InstallerKind = 'Application' | 'HelmRelease';
+
+/** Where an Application's (or HelmRelease's) inline values are: its file, its kind and name there, and their path in it (null: it has none). */
 export interface ApplicationValues {
+  readonly kind: InstallerKind;
   readonly file: string;
   readonly name: string;
   readonly inline: readonly (string | number)[] | null;
@@ -128,7 +132,7 @@ export interface RenderedOrigin {
   readonly root: string;
   /** The rendering, as messages name it: the folder, or with the values file of a `ci-values` rendering (`charts/web (ci/port-values.yaml)`). */
   readonly label?: string;
-  /** The file of the Argo CD Application the chart was rendered for (applications.ts), when it was. */
+  /** The file of the Argo CD Application or Flux HelmRelease the chart was rendered for (applications.ts), when it was. */
   readonly application?: string;
   /** The file the finding is placed on. */
   readonly sourceFile: string;
@@ -152,11 +156,12 @@ export interface RenderPort {
   /** Render a root at head with some files replaced (to verify a suggestion). */
   renderEdited(root: RenderRoot, edits: ReadonlyMap<string, string>): Promise<RenderOutput>;
   /**
-   * The head tree's files that may hold Argo CD Applications (those that
-   * name `Application`), when the source can search the whole tree (git);
-   * absent when it cannot (the API, a folder given to `check`).
+   * The head tree's files that may hold Argo CD Applications, Flux
+   * HelmReleases or their GitRepositories (those that name one of these
+   * kinds), when the source can search the whole tree (git); absent when it
+   * cannot (the API, a folder given to `check`).
    */
-  applicationFiles?(): Promise<readonly TreeFile[]>;
+  installerFiles?(): Promise<readonly TreeFile[]>;
 }
 
 /** A file of a tree, with its bytes. */

@@ -35,7 +35,7 @@ interface JsonFinding {
 
 interface JsonReport {
   findings: JsonFinding[];
-  errors: { file: string; kind: string; message: string }[];
+  errors: { file: string; line?: number | null; kind: string; message: string }[];
   podSpecs: { file: string; namespace: string | null; name: string; status: string; allowed?: boolean }[];
 }
 
@@ -125,6 +125,32 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
         ['apps/web-prod.yaml', 19, 'hostNamespaces', { startLine: 19, endLine: 19, replacement: '        hostNetwork: false\n', attachable: true }],
       ]);
       expect(findings[0]!.rendered).toEqual({ tool: 'helm', root: 'charts/web', rendering: 'charts/web (Application web-prod)', application: 'apps/web-prod.yaml', sourceFile: 'apps/web-prod.yaml', sourceLine: 19, exact: true });
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
+  });
+
+  it("renders the chart of a Flux HelmRelease from this repository's GitRepository with its values, and places a finding on its values line", async () => {
+    const dir = path.join(fixturesDir, 'render', 'helm-release');
+    const repo = makeRepo(path.join(dir, 'base'), path.join(dir, 'head'));
+    const diffJson = async () => {
+      let stdout = '';
+      await runCli(['diff', '--base', 'main', '--format', 'json', '--warn-level', 'privileged'], { cwd: repo, stdout: (t) => (stdout += t), stderr: () => undefined });
+      return JSON.parse(stdout) as JsonReport;
+    };
+    try {
+      // The GitRepository (in a file the change leaves as it was) names acme/shop: a clone of another repository keeps the notice.
+      const elsewhere = await diffJson();
+      expect(elsewhere.findings).toEqual([]);
+      expect(elsewhere.errors.map((e) => [e.file, e.line, e.kind])).toEqual([['apps/web.yaml', 11, 'not-rendered']]);
+      execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/acme/shop.git'], { cwd: repo });
+      const { findings, errors, podSpecs } = await diffJson();
+      expect(errors).toEqual([]);
+      // Flux's release name is `[targetNamespace-]name`, in the target namespace.
+      expect(podSpecs.map((p) => [p.namespace, p.name, p.status])).toEqual([['prod', 'prod-web', 'modified']]);
+      expect(findings.map((f) => [f.file, f.line, f.check, f.fix, f.rendered?.rendering])).toEqual([
+        ['apps/web.yaml', 18, 'hostNamespaces', { startLine: 18, endLine: 18, replacement: '    hostNetwork: false\n', attachable: true }, 'charts/web (HelmRelease web)'],
+      ]);
     } finally {
       rmSync(repo, { recursive: true, force: true });
     }

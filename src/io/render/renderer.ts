@@ -54,8 +54,8 @@ export interface Renderer {
   render(roots: readonly RenderRoot[]): Promise<RenderedRoot[]>;
   /** Render a root at head with some files replaced (a suggestion applied). */
   renderEdited(root: RenderRoot, edits: ReadonlyMap<string, string>): Promise<RenderOutput>;
-  /** The head tree's files that name `Application`, when the reader can search a tree (RenderPort.applicationFiles). */
-  applicationFiles?(): Promise<readonly TreeFile[]>;
+  /** The head tree's files that name an Application, a HelmRelease or a GitRepository, when the reader can search a tree (RenderPort.installerFiles). */
+  installerFiles?(): Promise<readonly TreeFile[]>;
 }
 
 const decoder = new TextDecoder();
@@ -100,11 +100,11 @@ async function renderSide(
   if (!present) return { output: { kind: 'absent' }, files: new Map() };
   const files = await reader.read(commit, snapshot.listing, paths);
   for (const [path, text] of edits ?? []) files.set(path, new TextEncoder().encode(text));
-  // A rendering for an Argo CD Application takes its inline values from the Application's file as this commit (or edit) has it.
+  // A rendering for an Argo CD Application (or Flux HelmRelease) takes its inline values from its file as this commit (or edit) has it.
   const application = root.helm?.application;
   if (application !== undefined) {
     const text = files.get(application.file);
-    const values = text === undefined ? null : applicationValuesIn(application.file, decoder.decode(text), application.name, application.inline);
+    const values = text === undefined ? null : applicationValuesIn(application.file, decoder.decode(text), application);
     if (values === null) return { output: { kind: 'absent' }, files: new Map() };
     files.set(applicationValuesPath, new TextEncoder().encode(values));
   }
@@ -163,7 +163,7 @@ export async function openRenderer(sides: RenderSides): Promise<Renderer | null>
     return { root, base: baseOutput, head: headSide.output, ...(headAgain !== null ? { headAgain } : {}), sources, ...(archived.size > 0 ? { archived } : {}) };
   };
   const { reader } = sides;
-  let applicationFiles: Promise<readonly TreeFile[]> | undefined;
+  let installerFiles: Promise<readonly TreeFile[]> | undefined;
   return {
     head: head.tree,
     base: base?.tree ?? null,
@@ -173,15 +173,18 @@ export async function openRenderer(sides: RenderSides): Promise<Renderer | null>
     },
     ...(reader.filesNaming !== undefined
       ? {
-          applicationFiles: () => (applicationFiles ??= filesNaming(reader, head, sides.head, 'Application')),
+          installerFiles: () => (installerFiles ??= filesNaming(reader, head, sides.head, installerWords)),
         }
       : {}),
   };
 }
 
-/** The files of a commit whose text holds `word`, read (within the reader's size limit). */
-async function filesNaming(reader: TreeReader, snapshot: Snapshot, commit: string, word: string): Promise<TreeFile[]> {
-  const paths = (await reader.filesNaming?.(commit, word)) ?? [];
+/** What a file that holds an Argo CD Application, a Flux HelmRelease or a GitRepository names. */
+const installerWords = ['Application', 'HelmRelease', 'GitRepository'];
+
+/** The files of a commit whose text holds one of `words`, read (within the reader's size limit). */
+async function filesNaming(reader: TreeReader, snapshot: Snapshot, commit: string, words: readonly string[]): Promise<TreeFile[]> {
+  const paths = (await reader.filesNaming?.(commit, words)) ?? [];
   const files = await reader.read(commit, snapshot.listing, paths);
   return [...files].map(([path, content]) => ({ path, content }));
 }

@@ -25,8 +25,8 @@ export interface TreeReader {
   list(commit: string): Promise<TreeListing | null>;
   /** The contents of some of those files; a file too large or unreadable is left out. */
   read(commit: string, listing: ReadonlyMap<string, string>, paths: readonly string[]): Promise<Map<string, Uint8Array>>;
-  /** The YAML and JSON files of the commit whose text holds `word`, when the source can search a whole tree. */
-  filesNaming?(commit: string, word: string): Promise<string[]>;
+  /** The YAML and JSON files of the commit whose text holds one of `words`, when the source can search a whole tree. */
+  filesNaming?(commit: string, words: readonly string[]): Promise<string[]>;
 }
 
 export function gitTreeReader(repository: string, maxBytes: number): TreeReader {
@@ -59,11 +59,11 @@ export function gitTreeReader(repository: string, maxBytes: number): TreeReader 
       }
       return files;
     },
-    async filesNaming(commit, word) {
+    async filesNaming(commit, words) {
       let output: Buffer;
       try {
         // One pass over the commit's blobs, in git: the whole tree is never read into the process.
-        output = await git(repository, ['grep', '-l', '-z', '-I', '-F', '-e', word, commit, '--', '*.yaml', '*.yml', '*.json']);
+        output = await git(repository, ['grep', '-l', '-z', '-I', '-F', ...words.flatMap((word) => ['-e', word]), commit, '--', '*.yaml', '*.yml', '*.json']);
       } catch (error) {
         // Exit 1 is "no file holds it"; any other failure leaves the search out, as a source that cannot search.
         if (error instanceof GitError) return [];

@@ -1,4 +1,4 @@
-/** Which Argo CD Applications install a chart of this repository, and with what (applications.ts). */
+/** Which Argo CD Applications and Flux HelmReleases install a chart of this repository, and with what (applications.ts). */
 import { describe, expect, it } from 'vitest';
 import { applicationCharts, applicationValuesIn, repositoryKey } from '../../../src/render/applications.js';
 
@@ -35,6 +35,7 @@ describe('applicationCharts', () => {
     ]);
     expect(chartsOf(text)).toEqual([
       {
+        kind: 'Application',
         file: 'apps/web.yaml',
         name: 'web-prod',
         noticeLine: 11,
@@ -98,12 +99,63 @@ describe('applicationCharts', () => {
   });
 });
 
+/** A HelmRelease in namespace `apps` whose `spec` holds `spec` (YAML lines under `spec:`). */
+const helmRelease = (spec: string[], metadata = ['  namespace: apps']) => ['apiVersion: helm.toolkit.fluxcd.io/v2', 'kind: HelmRelease', 'metadata:', '  name: web', ...metadata, 'spec:', ...spec.map((line) => `  ${line}`), ''].join('\n');
+/** A chart of a GitRepository, with more lines under `chart.spec`. */
+const gitChart = (more: string[] = [], chart = './charts/web', sourceRef = ['kind: GitRepository', 'name: flux-system', 'namespace: flux-system']) => ['chart:', '  spec:', `    chart: ${chart}`, '    sourceRef:', ...sourceRef.map((line) => `      ${line}`), ...more.map((line) => `    ${line}`)];
+const gitRepository = (name: string, namespace: string | null, url: string) =>
+  ['apiVersion: source.toolkit.fluxcd.io/v1', 'kind: GitRepository', 'metadata:', `  name: ${name}`, ...(namespace === null ? [] : [`  namespace: ${namespace}`]), 'spec:', `  url: ${url}`, ''].join('\n');
+const ours = gitRepository('flux-system', 'flux-system', 'ssh://git@github.com/acme/shop');
+const releasesOf = (text: string, known = [ours]) => applicationCharts([{ path: 'apps/web.yaml', text }], repository, paths, [{ path: 'apps/web.yaml', text }, ...known.map((t, i) => ({ path: `flux/${i}.yaml`, text: t }))]);
+
+describe('applicationCharts: Flux HelmReleases', () => {
+  it("reads the chart of this repository's GitRepository, the release name and namespace Flux gives, and the inline values", () => {
+    expect(releasesOf(helmRelease([...gitChart(), 'targetNamespace: prod', 'values:', '  hostNetwork: true']))).toEqual([
+      { kind: 'HelmRelease', file: 'apps/web.yaml', name: 'web', noticeLine: 9, chartDir: 'charts/web', release: 'prod-web', namespace: 'prod', valueFiles: [], inline: ['spec', 'values'] },
+    ]);
+    // Without a target namespace, the release is the object's name, in the object's namespace; `releaseName` names it.
+    expect(releasesOf(helmRelease(gitChart()))).toMatchObject([{ release: 'web', namespace: 'apps', inline: null }]);
+    expect(releasesOf(helmRelease([...gitChart(), 'releaseName: shop-web']), [ours])).toMatchObject([{ release: 'shop-web' }]);
+    expect(releasesOf(helmRelease(gitChart(), []))).toMatchObject([{ namespace: null }]);
+    // The GitRepository found in the files given, also in the file itself; its URL in any form.
+    const inFile = `${gitRepository('shop', 'apps', 'https://github.com/Acme/shop.git')}---\n${helmRelease(gitChart([], 'charts/web', ['kind: GitRepository', 'name: shop']))}`;
+    expect(applicationCharts([{ path: 'apps/web.yaml', text: inFile }], repository, paths)).toMatchObject([{ kind: 'HelmRelease', chartDir: 'charts/web' }]);
+  });
+
+  it('reads valuesFiles that start with the chart values.yaml as helm files after it, and nothing else', () => {
+    expect(releasesOf(helmRelease(gitChart(['valuesFiles:', '  - ./charts/web/values.yaml', '  - ./charts/web/values-prod.yaml'])))).toMatchObject([{ valueFiles: ['charts/web/values-prod.yaml'] }]);
+    expect(releasesOf(helmRelease(gitChart(['valuesFile: charts/web/values.yaml'])))).toMatchObject([{ valueFiles: [] }]);
+    // Flux would use them instead of the chart's values.yaml; or one the commit lacks.
+    expect(releasesOf(helmRelease(gitChart(['valuesFiles: [charts/web/values-prod.yaml]'])))).toEqual([]);
+    expect(releasesOf(helmRelease(gitChart(['valuesFiles: [charts/web/values.yaml, charts/web/values-qa.yaml]'])))).toEqual([]);
+  });
+
+  it("keeps the notice of a release it cannot render as Flux would", () => {
+    // Values from the cluster, patches of the output.
+    expect(releasesOf(helmRelease([...gitChart(), 'valuesFrom:', '  - kind: ConfigMap', '    name: web-values']))).toEqual([]);
+    expect(releasesOf(helmRelease([...gitChart(), 'postRenderers:', '  - kustomize:', '      patches: []']))).toEqual([]);
+    // A chart of a chart repository, or of a chart source.
+    expect(releasesOf(helmRelease(gitChart([], 'web', ['kind: HelmRepository', 'name: acme'])))).toEqual([]);
+    expect(releasesOf(helmRelease(['chartRef:', '  kind: OCIRepository', '  name: web']))).toEqual([]);
+    // A GitRepository of another repository, none found, or one of that name elsewhere that is not this one.
+    expect(releasesOf(helmRelease(gitChart()), [gitRepository('flux-system', 'flux-system', 'https://github.com/acme/platform')])).toEqual([]);
+    expect(releasesOf(helmRelease(gitChart()), [])).toEqual([]);
+    expect(releasesOf(helmRelease(gitChart([], './charts/web', ['kind: GitRepository', 'name: flux-system'])), [ours, gitRepository('flux-system', null, 'https://github.com/acme/platform')])).toEqual([]);
+    // A chart folder the commit lacks.
+    expect(releasesOf(helmRelease(gitChart([], './charts/api')))).toEqual([]);
+  });
+});
+
 describe('applicationValuesIn', () => {
   const text = `${application(['source:', '  helm:', '    valuesObject:', '      hostNetwork: true'])}---\n${application(['source:', '  helm:', '    values: "a: 1"'], 'other')}`;
   it("gives the Application's inline values as a values file, {} without them, and null where the file lacks it", () => {
-    expect(applicationValuesIn('a.yaml', text, 'web-prod', ['spec', 'source', 'helm', 'valuesObject'])).toBe('{"hostNetwork":true}');
-    expect(applicationValuesIn('a.yaml', text, 'other', ['spec', 'source', 'helm', 'values'])).toBe('a: 1');
-    expect(applicationValuesIn('a.yaml', text, 'other', null)).toBe('{}');
-    expect(applicationValuesIn('a.yaml', text, 'gone', null)).toBeNull();
+    expect(applicationValuesIn('a.yaml', text, { kind: 'Application', file: 'a.yaml', name: 'web-prod', inline: ['spec', 'source', 'helm', 'valuesObject'] })).toBe('{"hostNetwork":true}');
+    expect(applicationValuesIn('a.yaml', text, { kind: 'Application', file: 'a.yaml', name: 'other', inline: ['spec', 'source', 'helm', 'values'] })).toBe('a: 1');
+    expect(applicationValuesIn('a.yaml', text, { kind: 'Application', file: 'a.yaml', name: 'other', inline: null })).toBe('{}');
+    expect(applicationValuesIn('a.yaml', text, { kind: 'Application', file: 'a.yaml', name: 'gone', inline: null })).toBeNull();
+    // A HelmRelease's values, found by its kind: an Application of its name is another object.
+    const release = helmRelease(['values:', '  hostNetwork: true']);
+    expect(applicationValuesIn('a.yaml', release, { kind: 'HelmRelease', file: 'a.yaml', name: 'web', inline: ['spec', 'values'] })).toBe('{"hostNetwork":true}');
+    expect(applicationValuesIn('a.yaml', release, { kind: 'Application', file: 'a.yaml', name: 'web', inline: null })).toBeNull();
   });
 });

@@ -171,6 +171,7 @@ describe('discoverRoots', () => {
   it('renders the charts of at most maxApplications Argo CD Applications, and names the rest', () => {
     const chart = tree({ 'web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n', 'web/values.yaml': 'replicas: 1\n' });
     const applications = Array.from({ length: maxApplications + 7 }, (_, i) => ({
+      kind: 'Application' as const,
       file: `apps/web-${i}.yaml`,
       name: `web-${i}`,
       noticeLine: 12,
@@ -182,7 +183,7 @@ describe('discoverRoots', () => {
     }));
     const { roots, problems } = discoverRoots(chart, chart, ['apps/web-0.yaml'], undefined, applications);
     expect(roots.map((r) => r.label)).toEqual(Array.from({ length: maxApplications }, (_, i) => `web (Application web-${i})`));
-    expect(roots[3]!.helm).toMatchObject({ release: 'web', namespace: 'team-3', namespaceGiven: true, application: { file: 'apps/web-3.yaml', name: 'web-3', inline: null } });
+    expect(roots[3]!.helm).toMatchObject({ release: 'web', namespace: 'team-3', namespaceGiven: true, application: { kind: 'Application', file: 'apps/web-3.yaml', name: 'web-3', inline: null } });
     expect(problems).toEqual([
       {
         file: `apps/web-${maxApplications}.yaml`,
@@ -203,7 +204,7 @@ describe('discoverRoots', () => {
       'api/values.yaml': 'replicas: 1\n',
       'envs/prod/api.yaml': 'replicas: 3\n',
     });
-    const application = (name: string, chartDir: string, valueFiles: string[] = []) => ({ file: `apps/${name}.yaml`, name, noticeLine: 9, chartDir, release: name, namespace: 'prod', valueFiles, inline: null });
+    const application = (name: string, chartDir: string, valueFiles: string[] = []) => ({ kind: 'Application' as const, file: `apps/${name}.yaml`, name, noticeLine: 9, chartDir, release: name, namespace: 'prod', valueFiles, inline: null });
     const standing = [application('web-prod', 'web'), application('api-prod', 'api', ['envs/prod/api.yaml'])];
     const labels = (changed: string[], applications = [application('web-dev', 'web')]) => discoverRoots(files, files, changed, undefined, applications, standing).roots.map((r) => r.label);
     // A template of the chart: its own rendering, the change's Application, then the standing one of that chart.
@@ -214,11 +215,14 @@ describe('discoverRoots', () => {
     expect(discoverRoots(files, files, ['envs/prod/api.yaml'], undefined, [], standing).consumed.has('envs/prod/api.yaml')).toBe(true);
     // A change that touches neither renders no standing Application.
     expect(labels(['deploy/plain.yaml'], [])).toEqual([]);
+    // One that overlays render (patched per environment) is theirs: it keeps its notice.
+    const overlaid = tree({ ...Object.fromEntries([...files.paths].map((p) => [p, files.texts.get(p) ?? ''])), 'apps/kustomization.yaml': 'resources: [web-prod.yaml]\n', 'apps/web-prod.yaml': 'kind: Application\n' });
+    expect(discoverRoots(overlaid, overlaid, ['web/templates/deployment.yaml'], undefined, [], standing).roots.map((r) => r.label)).toEqual(['web']);
   });
 
   it("names a changed chart's standing Applications past maxApplications on the chart", () => {
     const chart = tree({ 'web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n', 'web/values.yaml': 'replicas: 1\n' });
-    const standing = Array.from({ length: maxApplications + 2 }, (_, i) => ({ file: `apps/web-${i}.yaml`, name: `web-${i}`, noticeLine: 9, chartDir: 'web', release: 'web', namespace: null, valueFiles: [], inline: null }));
+    const standing = Array.from({ length: maxApplications + 2 }, (_, i) => ({ kind: 'Application' as const, file: `apps/web-${i}.yaml`, name: `web-${i}`, noticeLine: 9, chartDir: 'web', release: 'web', namespace: null, valueFiles: [], inline: null }));
     const { roots, problems } = discoverRoots(chart, chart, ['web/values.yaml'], undefined, [], standing);
     expect(roots).toHaveLength(maxApplications + 1);
     expect(problems).toEqual([
@@ -226,7 +230,7 @@ describe('discoverRoots', () => {
         file: 'web/Chart.yaml',
         line: null,
         kind: 'not-rendered',
-        message: `web changes, and what it installs through the Argo CD Applications \`web-25\`, \`web-26\` is not checked with their values (at most ${maxApplications} Applications are rendered in one run): check them with \`pod-security-review check\` on their files`,
+        message: `web changes, and what it installs through the Argo CD Applications \`web-25\`, \`web-26\` is not checked with their values (at most ${maxApplications} of them are rendered in one run): check them with \`pod-security-review check\` on their files`,
       },
     ]);
   });
