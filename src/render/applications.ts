@@ -137,6 +137,9 @@ function isOurRepository(sourceRef: JsonObject, releaseNamespace: string | null,
   return candidates.length > 0 && candidates.every((source) => source.ours);
 }
 
+/** Helm's limit on a release name. */
+const maxReleaseName = 53;
+
 /** The HelmRelease of a document when it installs a chart of this repository that can be rendered as Flux would; else null. */
 function helmReleaseChartOf(document: ManifestDocument, sources: GitRepositories, paths: ReadonlySet<string>): ApplicationChart | null {
   const object = document.value;
@@ -157,36 +160,43 @@ function helmReleaseChartOf(document: ManifestDocument, sources: GitRepositories
   const valueFiles = releaseValueFiles(chartDir, template, paths);
   if (valueFiles === null) return null;
   const targetNamespace = nonEmpty(spec.targetNamespace);
+  // Flux names the release `[targetNamespace-]name` unless `releaseName` does; past Helm's
+  // 53 characters it shortens the name with a hash of it (helm-controller's ShortenName): not rendered.
+  const release = nonEmpty(spec.releaseName) ?? (targetNamespace === null ? name : `${targetNamespace}-${name}`);
+  if (release.length > maxReleaseName) return null;
   return {
     kind: 'HelmRelease',
     file: document.file,
     name,
     noticeLine: locate(document.source, reference.path).line,
     chartDir,
-    // Flux names the release `[targetNamespace-]name` unless `releaseName` says otherwise.
-    release: nonEmpty(spec.releaseName) ?? (targetNamespace === null ? name : `${targetNamespace}-${name}`),
+    release,
     namespace: targetNamespace ?? releaseNamespace,
     valueFiles,
     inline: isObject(spec.values) ? ['spec', 'values'] : null,
   };
 }
 
+
 /**
  * A HelmRelease chart's `valuesFiles` (or `valuesFile`), relative to the
  * source's root, as the helm files to give after the chart's values.yaml;
- * null when they cannot be. Flux uses them instead of the chart's
- * values.yaml: only a list that starts with it reads as helm reads it.
+ * null when they cannot be. Flux merges them into the chart's values in
+ * place of its values.yaml: only a list that starts with it reads as helm
+ * reads it. Missing ones are skipped when `ignoreMissingValuesFiles` says so.
  */
 function releaseValueFiles(chartDir: string, template: JsonObject, paths: ReadonlySet<string>): string[] | null {
-  const listed = Array.isArray(template.valuesFiles) ? template.valuesFiles : typeof template.valuesFile === 'string' ? [template.valuesFile] : [];
   if (template.valuesFiles !== undefined && template.valuesFiles !== null && !Array.isArray(template.valuesFiles)) return null;
-  if (listed.length === 0) return [];
+  const listed = Array.isArray(template.valuesFiles) ? template.valuesFiles : typeof template.valuesFile === 'string' ? [template.valuesFile] : [];
+  const ignoreMissing = template.ignoreMissingValuesFiles === true;
   const files: string[] = [];
   for (const entry of listed) {
     const path = typeof entry === 'string' ? repositoryPath('', entry) : null;
-    if (path === null || !paths.has(path)) return null;
-    files.push(path);
+    if (path === null) return null;
+    if (paths.has(path)) files.push(path);
+    else if (!ignoreMissing) return null;
   }
+  if (files.length === 0) return [];
   return files[0] === inDir(chartDir, 'values.yaml') ? files.slice(1) : null;
 }
 

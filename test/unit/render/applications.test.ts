@@ -128,6 +128,14 @@ describe('applicationCharts: Flux HelmReleases', () => {
     // Flux would use them instead of the chart's values.yaml; or one the commit lacks.
     expect(releasesOf(helmRelease(gitChart(['valuesFiles: [charts/web/values-prod.yaml]'])))).toEqual([]);
     expect(releasesOf(helmRelease(gitChart(['valuesFiles: [charts/web/values.yaml, charts/web/values-qa.yaml]'])))).toEqual([]);
+    // Unless Flux is told to skip those missing.
+    expect(releasesOf(helmRelease(gitChart(['valuesFiles: [charts/web/values.yaml, charts/web/values-qa.yaml, charts/web/values-prod.yaml]', 'ignoreMissingValuesFiles: true'])))).toMatchObject([{ valueFiles: ['charts/web/values-prod.yaml'] }]);
+  });
+
+  it("keeps the notice of a release whose name Flux shortens past Helm's 53 characters", () => {
+    const long = 'a-rather-long-target-namespace-for-the-web-frontend';
+    expect(releasesOf(helmRelease([...gitChart(), `targetNamespace: ${long}`]))).toEqual([]);
+    expect(releasesOf(helmRelease([...gitChart(), `targetNamespace: ${long.slice(0, 49)}`]))).toMatchObject([{ release: `${long.slice(0, 49)}-web` }]);
   });
 
   it("keeps the notice of a release it cannot render as Flux would", () => {
