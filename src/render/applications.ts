@@ -137,6 +137,17 @@ function isOurRepository(sourceRef: JsonObject, releaseNamespace: string | null,
   return candidates.length > 0 && candidates.every((source) => source.ours);
 }
 
+/** A variable a Flux Kustomization's `postBuild` substitutes (`${CLUSTER_DOMAIN}`, `${LOG_LEVEL:=info}`). */
+const variable = /\$\{[^}]*\}/;
+
+/** Whether any string of a value (keys too) holds such a variable. */
+function hasVariable(value: JsonValue): boolean {
+  if (typeof value === 'string') return variable.test(value);
+  if (Array.isArray(value)) return value.some(hasVariable);
+  if (isObject(value)) return Object.entries(value).some(([key, inner]) => variable.test(key) || hasVariable(inner ?? null));
+  return false;
+}
+
 /** Helm's limit on a release name. */
 const maxReleaseName = 53;
 
@@ -150,8 +161,9 @@ function helmReleaseChartOf(document: ManifestDocument, sources: GitRepositories
   const spec = isObject(object.spec) ? object.spec : null;
   const template = spec !== null && isObject(spec.chart) && isObject(spec.chart.spec) ? spec.chart.spec : null;
   if (reference === null || name === null || spec === null || template === null || !isObject(template.sourceRef)) return null;
-  // Values from the cluster, and patches of the output, are not known here.
-  if (nonEmptyList(spec.valuesFrom) || nonEmptyList(spec.postRenderers)) return null;
+  // Values from the cluster, and patches of the output, are not known here; nor what a Flux
+  // Kustomization's postBuild substitutes for `${VAR}` before the object reaches the cluster.
+  if (nonEmptyList(spec.valuesFrom) || nonEmptyList(spec.postRenderers) || hasVariable(object)) return null;
   const releaseNamespace = nonEmpty(metadata.namespace);
   if (!isOurRepository(template.sourceRef, releaseNamespace, sources)) return null;
   const chart = nonEmpty(template.chart);

@@ -142,6 +142,9 @@ describe('applicationCharts: Flux HelmReleases', () => {
     // Values from the cluster, patches of the output.
     expect(releasesOf(helmRelease([...gitChart(), 'valuesFrom:', '  - kind: ConfigMap', '    name: web-values']))).toEqual([]);
     expect(releasesOf(helmRelease([...gitChart(), 'postRenderers:', '  - kustomize:', '      patches: []']))).toEqual([]);
+    // What a Flux Kustomization substitutes before it reaches the cluster.
+    expect(releasesOf(helmRelease([...gitChart(), 'values:', '  ingress:', '    host: "api.${CLUSTER_DOMAIN}"']))).toEqual([]);
+    expect(releasesOf(helmRelease([...gitChart(), 'values:', '  replicas: 2']))).toHaveLength(1);
     // A chart of a chart repository, or of a chart source.
     expect(releasesOf(helmRelease(gitChart([], 'web', ['kind: HelmRepository', 'name: acme'])))).toEqual([]);
     expect(releasesOf(helmRelease(['chartRef:', '  kind: OCIRepository', '  name: web']))).toEqual([]);
