@@ -10,8 +10,7 @@ import { contentBytes } from '../manifests/load.js';
 import { colourReport } from './colour.js';
 import { progressFor } from './progress.js';
 import { renderReport } from './reportFormat.js';
-import { mergeReports, renderingsUnder, rootsOutside } from './renderings.js';
-import { remoteUrls } from '../git/remotes.js';
+import { cloneContext, mergeReports, renderingsUnder, rootsOutside } from './renderings.js';
 import { colours, contextFor, emptyInputStatus, failureStatus, filesOfPaths, policyOptions, policyOptionsHelp, readPolicyOptions, UsageError } from './options.js';
 import type { CliIO } from './options.js';
 
@@ -113,8 +112,8 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   // Fixes are part of the JSON contract; the text report does not show them, so it does not pay for them.
   const checkOptions = { policy, load: { maxBytes: options.maxBytes }, fixes: options.format === 'json' };
   // Charts and overlays under the paths are rendered; the files they use are judged through the rendering only.
-  // Argo CD Applications among the files that install a chart of this repository (a clone's remote) get it rendered with their settings.
-  const applications = { plainFiles: collected.files, repositoryUrls: await remoteUrls(io.cwd) };
+  // Argo CD Applications and Flux HelmReleases among the files that install a chart of this repository (a clone's remote) get it rendered with their settings.
+  const applications = { plainFiles: collected.files, ...(values.render === 'auto' ? await cloneContext(io, options.maxBytes) : {}) };
   const rendered = values.render === 'auto' ? await renderingsUnder(io, positionals, options.maxBytes, { ...checkOptions, ...applications, ...(policy.config.render ? { render: policy.config.render } : {}) }) : null;
   const files = rendered ? collected.files.filter((f) => !rendered.consumed.has(f.path)) : collected.files;
   const jobs = jobsFor(requestedJobs, files, checkOptions.fixes, io);

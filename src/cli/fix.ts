@@ -20,8 +20,7 @@ import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
 import { evaluateFiles } from '../findings/evaluateFiles.js';
 import { progressFor } from './progress.js';
-import { mergeReports, renderingsUnder, rootsOutside } from './renderings.js';
-import { remoteUrls } from '../git/remotes.js';
+import { cloneContext, mergeReports, renderingsUnder, rootsOutside } from './renderings.js';
 import { fixCommandLine } from '../report/renderedFix.js';
 import type { RenderMemo } from '../io/render/renderer.js';
 import type { SourceFile } from '../findings/evaluateFiles.js';
@@ -176,7 +175,7 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
   const fixChecks = checkSelection(values.only, values.skip);
   const checkOptions = { policy, load, fixes: true, fixChecks };
   // A chart's templates and an overlay's patches are no manifests to fix: the fixes are the review's, on the lines it suggests them.
-  const renderOptions = { ...checkOptions, repositoryUrls: await remoteUrls(io.cwd), ...(policy.config.render ? { render: policy.config.render } : {}) };
+  const renderOptions = { ...checkOptions, ...(values.render === 'auto' ? await cloneContext(io, options.maxBytes) : {}), ...(policy.config.render ? { render: policy.config.render } : {}) };
   const renderMemo: RenderMemo = new Map();
   /**
    * The files as `check` reads them, with fixes: charts rendered from the
@@ -189,7 +188,7 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
     files.forEach((file, i) => {
       if (file !== collected.files[i] && typeof file.content === 'string') edited.set(file.path, file.content);
     });
-    // Argo CD Applications of this repository among the files, as this round has them, render their charts as check does.
+    // Argo CD Applications and Flux HelmReleases of this repository among the files, as this round has them, render their charts as check does.
     const rendered = values.render === 'auto' ? await renderingsUnder(io, positionals, options.maxBytes, { ...renderOptions, plainFiles: files }, edited, renderMemo) : null;
     const plain = rendered ? files.filter((f) => !rendered.consumed.has(f.path)) : files;
     const progress = progressFor(plain, io, doing);

@@ -7,6 +7,9 @@
 import path from 'node:path';
 import { sortProblems } from '../findings/evaluateFiles.js';
 import type { CheckReport, SourceFile } from '../findings/evaluateFiles.js';
+import { workingFilesNaming } from '../git/grep.js';
+import { remoteUrls } from '../git/remotes.js';
+import { collectFiles } from '../io/files.js';
 import { fsTreeReader } from '../io/render/fsTree.js';
 import { openRenderer } from '../io/render/renderer.js';
 import type { RenderMemo } from '../io/render/renderer.js';
@@ -22,8 +25,26 @@ export interface Renderings {
   readonly report: CheckReport;
   /** The files the renderings use: not plain manifests. */
   readonly consumed: ReadonlySet<string>;
-  /** Whether a plain file's problem is the notice of an Argo CD Application whose chart was rendered for it (its pod specs are checked there). */
+  /** Whether a plain file's problem is the notice of an Argo CD Application (or Flux HelmRelease) whose chart was rendered for it (its pod specs are checked there). */
   readonly rendersApplication: (problem: LoadProblem) => boolean;
+}
+
+/**
+ * What `check` and `fix` know of the clone for the GitOps objects among
+ * their files: its remotes' URLs (an Application of one of them installs a
+ * chart of this repository) and, with a remote, its files that name a Flux
+ * GitRepository, wherever they are (a HelmRelease's chart is this
+ * repository's when its GitRepository is).
+ */
+export async function cloneContext(io: CliIO, maxBytes: number): Promise<Pick<RenderStageOptions, 'repositoryUrls' | 'gitRepositoryFiles'>> {
+  const repositoryUrls = await remoteUrls(io.cwd);
+  if (repositoryUrls.length === 0) return { repositoryUrls };
+  const gitRepositoryFiles: SourceFile[] = [];
+  for (const file of await workingFilesNaming(io.cwd, 'GitRepository')) {
+    const collected = collectFiles([file], io.cwd, maxBytes);
+    if ('files' in collected) gitRepositoryFiles.push(...collected.files);
+  }
+  return { repositoryUrls, gitRepositoryFiles };
 }
 
 /**

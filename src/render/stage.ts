@@ -44,6 +44,8 @@ export interface RenderStageOptions extends ScopeOptions {
   readonly repositoryUrls?: readonly string[];
   /** `check`: the plain files it reads, where the Applications it renders charts for are (a review reads the change's). */
   readonly plainFiles?: readonly { readonly path: string; readonly content: Uint8Array | string }[];
+  /** `check`: the clone's files that name a Flux GitRepository, beyond the plain files (a HelmRelease's chart is this repository's when its GitRepository is). */
+  readonly gitRepositoryFiles?: readonly { readonly path: string; readonly content: Uint8Array | string }[];
 }
 
 /** The change set the scope evaluates: plain files no rendering consumes, and one file per rendering. */
@@ -277,7 +279,10 @@ export async function checkRenderings(
   options: RenderStageOptions,
 ): Promise<{ report: CheckReport; consumed: ReadonlySet<string>; rendersApplication: (problem: LoadProblem) => boolean }> {
   const port = placingPort(tools);
-  const applications = applicationCharts(textsOf(options.plainFiles ?? []), repositoryKeys(options.repositoryUrls ?? []), port.head.paths);
+  const plain = textsOf(options.plainFiles ?? []);
+  const given = new Set(plain.map((file) => file.path));
+  const known = [...plain, ...textsOf((options.gitRepositoryFiles ?? []).filter((file) => !given.has(file.path)))];
+  const applications = applicationCharts(plain, repositoryKeys(options.repositoryUrls ?? []), port.head.paths, known);
   const discovery = discoverRoots(port.head, null, port.head.paths, options.render, applications);
   const rendered = await port.render(discovery.roots);
   const plan = planRenderedChangeSet({ files: [] }, discovery.consumed, rendered);

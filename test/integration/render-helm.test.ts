@@ -736,6 +736,29 @@ describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHel
     ]);
   });
 
+  it("renders a Flux HelmRelease's chart for check and fix when the clone's GitRepository is outside the paths given", async () => {
+    const dir = path.join(fixturesDir, 'render', 'helm-release', 'head');
+    const names = ['apps/web.yaml', 'charts/web/Chart.yaml', 'charts/web/values.yaml', 'charts/web/templates/deployment.yaml', 'clusters/prod/flux-system/gotk-sync.yaml'];
+    const files = Object.fromEntries(names.map((file) => [file, readFileSync(path.join(dir, file), 'utf8')]));
+    await inTree(files, async (cwd) => {
+      execFileSync('git', ['init', '-q'], { cwd });
+      execFileSync('git', ['remote', 'add', 'origin', 'git@github.com:acme/shop.git'], { cwd });
+      let stdout = '';
+      await runCli(['check', 'apps', 'charts', '--format', 'json', '--warn-level', 'privileged'], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
+      const report = JSON.parse(stdout) as JsonReport;
+      expect(report.errors).toEqual([]);
+      expect(report.findings.map((f) => [f.file, f.line, f.check, f.namespace])).toEqual([['apps/web.yaml', 18, 'hostNamespaces', 'prod']]);
+      // `fix` writes the HelmRelease's suggestion, verified by rendering again.
+      await runCli(['fix', 'apps', 'charts', '--warn-level', 'privileged'], { cwd, stdout: () => undefined, stderr: () => undefined });
+      expect(readFileSync(path.join(cwd, 'apps/web.yaml'), 'utf8')).toContain('    hostNetwork: false\n');
+      // Without the GitRepository, the chart may be another repository's: the notice stays.
+      rmSync(path.join(cwd, 'clusters'), { recursive: true });
+      stdout = '';
+      await runCli(['check', 'apps', 'charts', '--format', 'json', '--warn-level', 'privileged'], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
+      expect((JSON.parse(stdout) as JsonReport).errors.map((e) => [e.file, e.kind])).toEqual([['apps/web.yaml', 'not-rendered']]);
+    });
+  });
+
   it('ci-values: one rendering per ci/*-values.yaml; a finding they share is reported once, one of their own names its values file', async () => {
     const cwd = path.join(fixturesDir, 'render', 'helm-ci', 'head');
     let stdout = '';
