@@ -23234,7 +23234,8 @@ function renderingProgress(port, terminal, intervalMs = 100) {
           last = terminal.now();
         }
         return port.renderEdited(root, edits);
-      }
+      },
+      ...port.installerFiles !== void 0 ? { installerFiles: port.installerFiles.bind(port) } : {}
     },
     end: () => line.end()
   };
@@ -23611,11 +23612,185 @@ function renderReport(format2, report, header, unchecked) {
 }
 
 // src/cli/renderings.ts
-import path5 from "node:path";
+import path6 from "node:path";
+
+// src/git/run.ts
+import { spawn } from "node:child_process";
+var GitError = class extends Error {
+  constructor(message, exitCode, stderr) {
+    super(message);
+    this.exitCode = exitCode;
+    this.stderr = stderr;
+  }
+  exitCode;
+  stderr;
+};
+var pinnedConfig = [
+  "-c",
+  "core.quotePath=true",
+  "-c",
+  "diff.noprefix=false",
+  "-c",
+  "diff.mnemonicPrefix=false",
+  "-c",
+  "diff.relative=false",
+  "-c",
+  "diff.external=",
+  "-c",
+  "color.ui=never"
+];
+function git(cwd, args, input) {
+  return new Promise((resolve4, reject) => {
+    const child = spawn("git", [...pinnedConfig, ...args], { cwd, stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
+    const out = [];
+    const err = [];
+    child.stdout?.on("data", (chunk) => out.push(chunk));
+    child.stderr?.on("data", (chunk) => err.push(chunk));
+    child.on("error", (error) => reject(new GitError(`cannot run git: ${error.message}`, null, "")));
+    child.on("close", (code) => {
+      const stderr = Buffer.concat(err).toString("utf8");
+      if (code === 0) resolve4(Buffer.concat(out));
+      else reject(new GitError(`git ${args[0] ?? ""} failed: ${stderr.trim() || `exit ${code}`}`, code, stderr));
+    });
+    if (input !== void 0 && child.stdin) {
+      child.stdin.on("error", () => {
+      });
+      child.stdin.end(input);
+    }
+  });
+}
+
+// src/git/grep.ts
+async function workingFilesNaming(cwd, word) {
+  let output;
+  try {
+    output = await git(cwd, ["grep", "-l", "-z", "-I", "-F", "--untracked", "-e", word, "--", "*.yaml", "*.yml", "*.json"]);
+  } catch (error) {
+    if (error instanceof GitError) return [];
+    throw error;
+  }
+  return output.toString("utf8").split("\0").filter((name) => name !== "");
+}
+
+// src/git/remotes.ts
+async function remoteUrls(cwd) {
+  try {
+    const out = (await git(cwd, ["config", "--get-regexp", String.raw`^remote\..*\.url$`])).toString("utf8");
+    return out.split("\n").map((line) => line.slice(line.indexOf(" ") + 1).trim()).filter((url) => url !== "");
+  } catch (error) {
+    if (error instanceof GitError) return [];
+    throw error;
+  }
+}
+
+// src/io/files.ts
+import { readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import path2 from "node:path";
+var manifestExtensions = /* @__PURE__ */ new Set([".yaml", ".yml", ".json"]);
+var skippedDirectories = /* @__PURE__ */ new Set([".git", "node_modules"]);
+function displayPath(absolute, cwd) {
+  const relative = path2.relative(cwd, absolute);
+  const shown4 = relative === "" || relative.startsWith("..") ? absolute : relative;
+  return shown4.split(path2.sep).join("/");
+}
+var isManifestName = (name) => manifestExtensions.has(path2.extname(name).toLowerCase());
+function kindOf(info) {
+  return info.isFIFO() ? "a FIFO" : info.isSocket() ? "a socket" : info.isCharacterDevice() ? "a character device" : info.isBlockDevice() ? "a block device" : "not a regular file";
+}
+function refuse(search, file, message) {
+  search.problems.push({ file: displayPath(file, search.cwd), line: null, kind: "unreadable", message });
+}
+function walk2(directory, search) {
+  let entries;
+  try {
+    search.searched.add(realpathSync(directory));
+    entries = readdirSync(directory, { withFileTypes: true });
+  } catch (error) {
+    refuse(search, directory, `cannot read this folder (${error.message}); the files in it were not checked`);
+    return;
+  }
+  entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  for (const entry of entries) {
+    const full = path2.join(directory, entry.name);
+    if (entry.isSymbolicLink()) followLink(full, search);
+    else if (entry.isDirectory()) {
+      if (!skippedDirectories.has(entry.name)) walk2(full, search);
+    } else if (isManifestName(entry.name)) {
+      if (entry.isFile()) search.paths.push(full);
+      else refuse(search, full, `is ${kindOf(entry)}, not a file; it was not read`);
+    }
+  }
+}
+function followLink(link, search) {
+  const name = path2.basename(link);
+  let target;
+  let resolved2;
+  let info;
+  try {
+    target = readlinkSync(link);
+    resolved2 = realpathSync(link);
+    info = statSync(resolved2);
+  } catch (error) {
+    if (isManifestName(name)) refuse(search, link, `is a symbolic link that cannot be followed (${error.message}); it was not checked`);
+    return;
+  }
+  if (!info.isDirectory() && !isManifestName(name)) return;
+  if (!search.roots.some((root) => resolved2 === root || resolved2.startsWith(`${root}${path2.sep}`))) {
+    refuse(search, link, `is a symbolic link to ${target}, outside the folders given; it was not followed`);
+    return;
+  }
+  if (info.isDirectory()) {
+    if (!skippedDirectories.has(name) && !search.searched.has(resolved2)) walk2(link, search);
+  } else if (info.isFile()) search.paths.push(link);
+  else refuse(search, link, `is a link to ${kindOf(info)}, not a file; it was not read`);
+}
+function collectFiles(args, cwd, maxBytes) {
+  const search = { cwd, roots: [], searched: /* @__PURE__ */ new Set(), paths: [], problems: [] };
+  const folders = [];
+  for (const arg of args) {
+    const absolute = path2.resolve(cwd, arg);
+    let info;
+    try {
+      info = statSync(absolute);
+    } catch {
+      return { missing: arg };
+    }
+    if (info.isDirectory()) {
+      folders.push(absolute);
+      search.roots.push(realpathSync(absolute));
+    } else search.paths.push(absolute);
+  }
+  for (const folder of folders) walk2(folder, search);
+  const files = [];
+  const problems = search.problems;
+  const seen = /* @__PURE__ */ new Set();
+  for (const absolute of search.paths) {
+    const shown4 = displayPath(absolute, cwd);
+    try {
+      const real = realpathSync(absolute);
+      if (seen.has(real)) continue;
+      seen.add(real);
+      const info = statSync(real);
+      if (!info.isFile()) {
+        problems.push({ file: shown4, line: null, kind: "unreadable", message: `is ${kindOf(info)}, not a file; it was not read` });
+        continue;
+      }
+      const size = info.size;
+      if (size > maxBytes) {
+        problems.push({ file: shown4, line: null, kind: "too-large", message: `file is ${size} bytes, over the limit of ${maxBytes} bytes; it was not checked` });
+        continue;
+      }
+      files.push({ path: shown4, content: readFileSync(absolute) });
+    } catch (error) {
+      problems.push({ file: shown4, line: null, kind: "unreadable", message: `cannot read: ${error.message}` });
+    }
+  }
+  return { files, problems };
+}
 
 // src/io/render/fsTree.ts
 import { readdir, readFile, stat } from "node:fs/promises";
-import path2 from "node:path";
+import path3 from "node:path";
 
 // src/render/kustomization.ts
 var import_yaml4 = __toESM(require_dist(), 1);
@@ -23794,7 +23969,7 @@ function helmChartsOf(k, dir, paths, otherFiles, remote) {
 
 // src/io/render/fsTree.ts
 var skipped = /* @__PURE__ */ new Set([".git", "node_modules"]);
-async function walk2(root, directory, out) {
+async function walk3(root, directory, out) {
   let entries;
   try {
     entries = await readdir(directory, { withFileTypes: true });
@@ -23802,14 +23977,14 @@ async function walk2(root, directory, out) {
     return;
   }
   for (const entry of entries) {
-    const full = path2.join(directory, entry.name);
-    if (entry.isDirectory() && !skipped.has(entry.name)) await walk2(root, full, out);
-    else if (entry.isFile()) out.set(path2.relative(root, full).split(path2.sep).join("/"), full);
+    const full = path3.join(directory, entry.name);
+    if (entry.isDirectory() && !skipped.has(entry.name)) await walk3(root, full, out);
+    else if (entry.isFile()) out.set(path3.relative(root, full).split(path3.sep).join("/"), full);
   }
 }
 async function filesIn(root, directory, out) {
   const entries = await readdir(directory, { withFileTypes: true }).catch(() => []);
-  for (const entry of entries) if (entry.isFile()) out.set(path2.relative(root, path2.join(directory, entry.name)).split(path2.sep).join("/"), path2.join(directory, entry.name));
+  for (const entry of entries) if (entry.isFile()) out.set(path3.relative(root, path3.join(directory, entry.name)).split(path3.sep).join("/"), path3.join(directory, entry.name));
 }
 async function addReferences(cwd, listing, maxBytes) {
   const done = /* @__PURE__ */ new Set();
@@ -23825,7 +24000,7 @@ async function addReferences(cwd, listing, maxBytes) {
       for (const reference2 of k.missing) {
         const target = joinPath(k.dir, reference2);
         if (target === null || target === "") continue;
-        const full = path2.join(cwd, ...target.split("/"));
+        const full = path3.join(cwd, ...target.split("/"));
         const found = await stat(full).catch(() => null);
         if (found?.isDirectory()) await filesIn(cwd, full, listing);
         else if (found?.isFile()) listing.set(target, full);
@@ -23838,7 +24013,7 @@ async function kustomizationOf(cwd, dir, maxBytes, memo) {
   let found = null;
   for (const name of kustomizationNames) {
     const file = dir === "" ? name : `${dir}/${name}`;
-    const absolute = path2.join(cwd, ...file.split("/"));
+    const absolute = path3.join(cwd, ...file.split("/"));
     const info = await stat(absolute).catch(() => null);
     if (info === null || !info.isFile()) continue;
     if (info.size <= maxBytes) found = { file, absolute, text: await readFile(absolute, "utf8") };
@@ -23863,13 +24038,13 @@ function fsTreeReader(cwd, args, maxBytes) {
       const listing = /* @__PURE__ */ new Map();
       const kustomizations = /* @__PURE__ */ new Map();
       for (const arg of args) {
-        const absolute = path2.resolve(cwd, arg);
-        const relative = path2.relative(cwd, absolute);
-        if (relative.startsWith("..") || path2.isAbsolute(relative)) continue;
+        const absolute = path3.resolve(cwd, arg);
+        const relative = path3.relative(cwd, absolute);
+        if (relative.startsWith("..") || path3.isAbsolute(relative)) continue;
         const info = await stat(absolute).catch(() => null);
-        if (info?.isDirectory()) await walk2(cwd, absolute, listing);
+        if (info?.isDirectory()) await walk3(cwd, absolute, listing);
         else if (info?.isFile()) {
-          const file = relative.split(path2.sep).join("/");
+          const file = relative.split(path3.sep).join("/");
           listing.set(file, absolute);
           await addOwners(cwd, file, listing, maxBytes, kustomizations);
         }
@@ -24067,10 +24242,10 @@ function validateConcurrency(concurrency) {
 // src/io/render/tools.ts
 import { constants } from "node:fs";
 import { access, mkdir } from "node:fs/promises";
-import path3 from "node:path";
+import path4 from "node:path";
 
 // src/io/render/process.ts
-import { spawn } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 var nowhere = "http://127.0.0.1:9";
 function toolEnvironment(home, extra = {}) {
   return {
@@ -24091,7 +24266,7 @@ function toolEnvironment(home, extra = {}) {
 }
 function runTool(command, args, options) {
   return new Promise((resolve4) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn2(command, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
     const out = [];
     const err = [];
     let outBytes = 0;
@@ -24167,9 +24342,9 @@ function kustomizeCommands(dir, helm) {
   ];
 }
 async function onPath(name) {
-  for (const dir of (process.env.PATH ?? "").split(path3.delimiter)) {
+  for (const dir of (process.env.PATH ?? "").split(path4.delimiter)) {
     if (dir === "") continue;
-    const candidate = path3.join(dir, name);
+    const candidate = path4.join(dir, name);
     try {
       await access(candidate, constants.X_OK);
       return candidate;
@@ -24207,15 +24382,15 @@ async function runFirst(commands2, cwd, env, limits, missing) {
   return null;
 }
 async function renderIn(root, treeDir, missing) {
-  const home = path3.join(treeDir, ".psr-home");
+  const home = path4.join(treeDir, ".psr-home");
   await mkdir(home, { recursive: true });
   const env = toolEnvironment(home, {
-    KUSTOMIZE_PLUGIN_HOME: path3.join(home, "kustomize-plugins"),
-    HELM_CACHE_HOME: path3.join(home, "helm-cache"),
-    HELM_CONFIG_HOME: path3.join(home, "helm-config"),
-    HELM_DATA_HOME: path3.join(home, "helm-data"),
-    HELM_PLUGINS: path3.join(home, "helm-plugins"),
-    KUBECONFIG: path3.join(home, "no-kubeconfig")
+    KUSTOMIZE_PLUGIN_HOME: path4.join(home, "kustomize-plugins"),
+    HELM_CACHE_HOME: path4.join(home, "helm-cache"),
+    HELM_CONFIG_HOME: path4.join(home, "helm-config"),
+    HELM_DATA_HOME: path4.join(home, "helm-data"),
+    HELM_PLUGINS: path4.join(home, "helm-plugins"),
+    KUBECONFIG: path4.join(home, "no-kubeconfig")
   });
   const helm = root.inflateHelm ? await onPath("helm") : null;
   if (root.inflateHelm && helm === null) return { kind: "missing-tool", tool: "helm (for its `helmCharts`)" };
@@ -24277,17 +24452,96 @@ function urlParts(text4) {
     return null;
   }
 }
-function applicationCharts(files, repository, paths) {
+var namesInstaller = /\bkind:\s*["']?(?:Application|HelmRelease|GitRepository)\b/;
+function applicationCharts(files, repository, paths, known3 = files) {
   if (repository.size === 0) return [];
+  let sources;
   const found = [];
   for (const { path: path11, text: text4 } of files) {
-    if (!/\bkind:\s*["']?Application\b/.test(text4)) continue;
+    if (!namesInstaller.test(text4)) continue;
     for (const document of loadManifestFile(path11, text4).documents) {
-      const application = applicationChartOf(document, repository, paths);
+      const application = applicationChartOf(document, repository, paths) ?? helmReleaseChartOf(document, sources ??= gitRepositoriesIn(known3, repository), paths);
       if (application !== null) found.push(application);
     }
   }
   return found;
+}
+function gitRepositoriesIn(files, repository) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const { path: path11, text: text4 } of files) {
+    if (!/\bGitRepository\b/.test(text4)) continue;
+    for (const { value } of loadManifestFile(path11, text4).documents) {
+      if (!isObject(value) || value.kind !== "GitRepository" || typeof value.apiVersion !== "string" || apiGroup(value.apiVersion) !== "source.toolkit.fluxcd.io") continue;
+      const metadata = isObject(value.metadata) ? value.metadata : {};
+      const name = nonEmpty(metadata.name);
+      const url = isObject(value.spec) ? nonEmpty(value.spec.url) : null;
+      if (name === null) continue;
+      const key = url === null ? null : repositoryKey(url);
+      byName.set(name, [...byName.get(name) ?? [], { namespace: nonEmpty(metadata.namespace), ours: key !== null && repository.has(key) }]);
+    }
+  }
+  return byName;
+}
+function isOurRepository(sourceRef, releaseNamespace, sources) {
+  const name = nonEmpty(sourceRef.name);
+  if (sourceRef.kind !== "GitRepository" || name === null) return false;
+  const namespace = nonEmpty(sourceRef.namespace) ?? releaseNamespace;
+  const candidates = (sources.get(name) ?? []).filter((source) => namespace === null || source.namespace === null || source.namespace === namespace);
+  return candidates.length > 0 && candidates.every((source) => source.ours);
+}
+var variable = /\$\{[^}]*\}/;
+function hasVariable(value) {
+  if (typeof value === "string") return variable.test(value);
+  if (Array.isArray(value)) return value.some(hasVariable);
+  if (isObject(value)) return Object.entries(value).some(([key, inner]) => variable.test(key) || hasVariable(inner ?? null));
+  return false;
+}
+var maxReleaseName = 53;
+function helmReleaseChartOf(document, sources, paths) {
+  const object = document.value;
+  if (!isObject(object) || typeof object.apiVersion !== "string" || object.kind !== "HelmRelease" || apiGroup(object.apiVersion) !== "helm.toolkit.fluxcd.io") return null;
+  const reference2 = chartReferenceOf(object.apiVersion, object.kind, object);
+  const metadata = isObject(object.metadata) ? object.metadata : {};
+  const name = nonEmpty(metadata.name);
+  const spec = isObject(object.spec) ? object.spec : null;
+  const template = spec !== null && isObject(spec.chart) && isObject(spec.chart.spec) ? spec.chart.spec : null;
+  if (reference2 === null || name === null || spec === null || template === null || !isObject(template.sourceRef)) return null;
+  if (nonEmptyList(spec.valuesFrom) || nonEmptyList(spec.postRenderers) || hasVariable(object)) return null;
+  const releaseNamespace = nonEmpty(metadata.namespace);
+  if (!isOurRepository(template.sourceRef, releaseNamespace, sources)) return null;
+  const chart = nonEmpty(template.chart);
+  const chartDir = chart === null ? null : repositoryPath("", chart);
+  if (chartDir === null || !paths.has(inDir(chartDir, "Chart.yaml"))) return null;
+  const valueFiles = releaseValueFiles(chartDir, template, paths);
+  if (valueFiles === null) return null;
+  const targetNamespace = nonEmpty(spec.targetNamespace);
+  const release = nonEmpty(spec.releaseName) ?? (targetNamespace === null ? name : `${targetNamespace}-${name}`);
+  if (release.length > maxReleaseName) return null;
+  return {
+    kind: "HelmRelease",
+    file: document.file,
+    name,
+    noticeLine: locate(document.source, reference2.path).line,
+    chartDir,
+    release,
+    namespace: targetNamespace ?? releaseNamespace,
+    valueFiles,
+    inline: isObject(spec.values) ? ["spec", "values"] : null
+  };
+}
+function releaseValueFiles(chartDir, template, paths) {
+  if (template.valuesFiles !== void 0 && template.valuesFiles !== null && !Array.isArray(template.valuesFiles)) return null;
+  const listed = Array.isArray(template.valuesFiles) ? template.valuesFiles : typeof template.valuesFile === "string" ? [template.valuesFile] : [];
+  const ignoreMissing = template.ignoreMissingValuesFiles === true;
+  const files = [];
+  for (const entry of listed) {
+    const path11 = typeof entry === "string" ? repositoryPath("", entry) : null;
+    if (path11 === null) return null;
+    if (paths.has(path11)) files.push(path11);
+    else if (!ignoreMissing) return null;
+  }
+  if (files.length === 0) return [];
+  return files[0] === inDir(chartDir, "values.yaml") ? files.slice(1) : null;
 }
 function applicationChartOf(document, repository, paths) {
   const object = document.value;
@@ -24310,6 +24564,7 @@ function applicationChartOf(document, repository, paths) {
   const destination = isObject(spec.destination) ? spec.destination : {};
   const inline = isObject(helm.valuesObject) ? [...sourcePath2, "helm", "valuesObject"] : typeof helm.values === "string" && helm.values.trim() !== "" ? [...sourcePath2, "helm", "values"] : null;
   return {
+    kind: "Application",
     file: document.file,
     name,
     noticeLine: locate(document.source, reference2.path).line,
@@ -24351,10 +24606,10 @@ function repositoryPath(dir, reference2) {
 }
 var nonEmptyList = (value) => Array.isArray(value) && value.length > 0;
 var nonEmpty = (value) => typeof value === "string" && value !== "" ? value : null;
-function applicationValuesIn(file, text4, name, inline) {
+function applicationValuesIn(file, text4, { kind, name, inline }) {
   for (const document of loadManifestFile(file, text4).documents) {
     const object = document.value;
-    if (!isObject(object) || object.kind !== "Application" || !isObject(object.metadata) || object.metadata.name !== name) continue;
+    if (!isObject(object) || object.kind !== kind || !isObject(object.metadata) || object.metadata.name !== name) continue;
     const values = inline === null ? void 0 : valueAt2(object, inline);
     if (typeof values === "string") return values;
     return isObject(values) ? JSON.stringify(values) : "{}";
@@ -24365,7 +24620,7 @@ function applicationValuesIn(file, text4, name, inline) {
 // src/io/render/trees.ts
 import { mkdir as mkdir2, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import path4 from "node:path";
+import path5 from "node:path";
 
 // src/diff/links.ts
 function linkContent(target) {
@@ -25249,52 +25504,6 @@ function parseGitDiff(diff) {
   }));
 }
 
-// src/git/run.ts
-import { spawn as spawn2 } from "node:child_process";
-var GitError = class extends Error {
-  constructor(message, exitCode, stderr) {
-    super(message);
-    this.exitCode = exitCode;
-    this.stderr = stderr;
-  }
-  exitCode;
-  stderr;
-};
-var pinnedConfig = [
-  "-c",
-  "core.quotePath=true",
-  "-c",
-  "diff.noprefix=false",
-  "-c",
-  "diff.mnemonicPrefix=false",
-  "-c",
-  "diff.relative=false",
-  "-c",
-  "diff.external=",
-  "-c",
-  "color.ui=never"
-];
-function git(cwd, args, input) {
-  return new Promise((resolve4, reject) => {
-    const child = spawn2("git", [...pinnedConfig, ...args], { cwd, stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
-    const out = [];
-    const err = [];
-    child.stdout?.on("data", (chunk) => out.push(chunk));
-    child.stderr?.on("data", (chunk) => err.push(chunk));
-    child.on("error", (error) => reject(new GitError(`cannot run git: ${error.message}`, null, "")));
-    child.on("close", (code) => {
-      const stderr = Buffer.concat(err).toString("utf8");
-      if (code === 0) resolve4(Buffer.concat(out));
-      else reject(new GitError(`git ${args[0] ?? ""} failed: ${stderr.trim() || `exit ${code}`}`, code, stderr));
-    });
-    if (input !== void 0 && child.stdin) {
-      child.stdin.on("error", () => {
-      });
-      child.stdin.end(input);
-    }
-  });
-}
-
 // src/git/changeSet.ts
 function typeOf2(mode) {
   if (mode === "000000" || mode.startsWith("100")) return "file";
@@ -25617,8 +25826,7 @@ function helmRoots(trees, head, changed, settings, consumed, problems) {
     const config = settings.charts.find((c) => c.chart.replace(/\/+$/, "") === chart.dir);
     for (const path11 of config?.values ?? []) consumed.add(path11);
     const values = (config?.values ?? []).filter((v) => head.paths.has(v));
-    const touched = [...changed].some((path11) => isInside(path11, chart.dir) || local.some((d) => isInside(path11, d.dir)) || values.includes(path11));
-    if (!touched) continue;
+    if (!chartTouched(chart, changed) && !values.some((path11) => changed.has(path11))) continue;
     const missing = chart.missingDependencies;
     const invocation = (extra) => ({
       release: config?.release ?? chart.name,
@@ -25642,25 +25850,48 @@ function helmRoots(trees, head, changed, settings, consumed, problems) {
   }
   return roots;
 }
-function applicationRoots(trees, settings, all, consumed, problems) {
-  const applications = all.slice(0, maxApplications);
+function chartTouched(chart, changed) {
+  for (const path11 of changed) if (isInside(path11, chart.dir) || chart.localDependencies.some((d) => isInside(path11, d.dir))) return true;
+  return false;
+}
+function standingApplications(trees, standing, changed) {
+  const touched = /* @__PURE__ */ new Map();
+  const chartChanged = (dir) => {
+    let known3 = touched.get(dir);
+    if (known3 === void 0) {
+      const chart = trees.head.get(dir)?.chart;
+      touched.set(dir, known3 = chart !== void 0 && chartTouched(chart, changed));
+    }
+    return known3;
+  };
+  return standing.filter((application) => chartChanged(application.chartDir) || application.valueFiles.some((path11) => changed.has(path11)));
+}
+function applicationRoots(trees, settings, applications, standing, consumed, problems) {
+  const all = [...applications, ...standing];
+  const rendered = all.slice(0, maxApplications);
   const left = all.slice(maxApplications);
-  if (left.length > 0) problems.push({ file: left[0].file, line: left[0].noticeLine, kind: "not-rendered", message: leftApplications(applications.length, left) });
+  const leftChanged = left.filter((application) => applications.includes(application));
+  const leftStanding = left.filter((application) => !applications.includes(application));
+  if (leftChanged.length > 0) problems.push({ file: leftChanged[0].file, line: leftChanged[0].noticeLine, kind: "not-rendered", message: leftApplications(rendered.length, leftChanged) });
+  for (const [dir, apps2] of byChart(leftStanding)) {
+    const chart = trees.head.get(dir)?.chart;
+    if (chart !== void 0) problems.push({ file: chart.file, line: null, kind: "not-rendered", message: leftStandingApplications(dir, apps2) });
+  }
   const roots = [];
-  for (const application of applications) {
+  for (const application of rendered) {
     const chart = trees.head.get(application.chartDir)?.chart;
     if (chart === void 0 || chart.library) continue;
     for (const path11 of application.valueFiles) consumed.add(path11);
     roots.push({
       ...chartRendering(chart, trees, [application.file, ...application.valueFiles], settings),
-      label: `${shownDir(chart.dir)} (Application ${application.name})`,
+      label: `${shownDir(chart.dir)} (${application.kind} ${application.name})`,
       helm: {
         release: application.release,
         namespace: application.namespace ?? "default",
         namespaceGiven: application.namespace !== null,
         valuesFiles: application.valueFiles,
         ...dependencyFields(chart),
-        application: { file: application.file, name: application.name, inline: application.inline }
+        application: { kind: application.kind, file: application.file, name: application.name, inline: application.inline }
       },
       incomplete: leftOut(chart.missingDependencies, true)
     });
@@ -25669,7 +25900,20 @@ function applicationRoots(trees, settings, all, consumed, problems) {
 }
 var maxApplications = 25;
 function leftApplications(rendered, left) {
-  return `the charts of ${rendered} of ${rendered + left.length} Argo CD Applications are rendered with their settings (at most ${maxApplications} in one run), so what ${fewNames(left.map((a) => a.name))} install is not checked here: check them a few at a time (smaller pull requests, or fewer paths given to \`check\`)`;
+  return `the charts of ${rendered} of ${rendered + left.length} ${installers(left)} are rendered with their settings (at most ${maxApplications} in one run), so what ${fewNames(left.map((a) => a.name))} install is not checked here: check them a few at a time (smaller pull requests, or fewer paths given to \`check\`)`;
+}
+function byChart(applications) {
+  const byDir = /* @__PURE__ */ new Map();
+  for (const application of applications) byDir.set(application.chartDir, [...byDir.get(application.chartDir) ?? [], application]);
+  return byDir;
+}
+function leftStandingApplications(dir, left) {
+  return `${shownDir(dir)} changes, and what it installs through the ${installers(left)} ${fewNames(left.map((a) => a.name))} is not checked with their values (at most ${maxApplications} of them are rendered in one run): check them with \`pod-security-review check\` on their files`;
+}
+function installers(objects) {
+  const argo = objects.some((o) => o.kind === "Application");
+  const flux = objects.some((o) => o.kind === "HelmRelease");
+  return argo && flux ? "Argo CD Applications and Flux HelmReleases" : flux ? "Flux HelmReleases" : "Argo CD Applications";
 }
 function fewNames(names) {
   const shown4 = names.slice(0, 5).map((name) => `\`${name}\``).join(", ");
@@ -25691,15 +25935,17 @@ function ciValuesOf(dir, inChart) {
   const ciDir = inDir(dir, "ci/");
   return inChart.filter((p) => p.startsWith(ciDir) && /-values\.ya?ml$/.test(p) && !p.slice(ciDir.length).includes("/")).sort();
 }
-function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettings, applications = []) {
+function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettings, applications = [], standing = []) {
   const changed = new Set(changedPaths2);
   const consumed = /* @__PURE__ */ new Set();
   const problems = [];
   const trees = chartTrees(head, base);
+  const overlays = kustomizeRoots(head, base, changed, settings, consumed);
+  const alone = (application) => !consumed.has(application.file);
   const roots = [
-    ...kustomizeRoots(head, base, changed, settings, consumed),
+    ...overlays,
     ...helmRoots(trees, head, changed, settings, consumed, problems),
-    ...applicationRoots(trees, settings, applications, consumed, problems)
+    ...applicationRoots(trees, settings, applications.filter(alone), standingApplications(trees, standing.filter(alone), changed), consumed, problems)
   ];
   roots.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
   return { roots, consumed, problems };
@@ -25734,6 +25980,16 @@ function gitTreeReader(repository, maxBytes) {
         if (blob?.kind === "content") files.set(p, typeof blob.data === "string" ? Buffer.from(blob.data) : blob.data);
       }
       return files;
+    },
+    async filesNaming(commit, words) {
+      let output;
+      try {
+        output = await git(repository, ["grep", "-l", "-z", "-I", "-F", ...words.flatMap((word) => ["-e", word]), commit, "--", "*.yaml", "*.yml", "*.json"]);
+      } catch (error) {
+        if (error instanceof GitError) return [];
+        throw error;
+      }
+      return output.toString("utf8").split("\0").filter((name) => name.startsWith(`${commit}:`)).map((name) => name.slice(commit.length + 1));
     }
   };
 }
@@ -25746,11 +26002,11 @@ async function snapshotOf(reader, commit) {
   return { tree: { paths: new Set(listing.keys()), texts, ...listed.truncated ? { truncated: true } : {} }, listing };
 }
 async function writeTree(files) {
-  const dir = await mkdtemp(path4.join(tmpdir(), "psr-render-"));
+  const dir = await mkdtemp(path5.join(tmpdir(), "psr-render-"));
   for (const [relative, data] of files) {
-    const target = path4.join(dir, ...relative.split("/"));
-    if (!target.startsWith(dir + path4.sep)) continue;
-    await mkdir2(path4.dirname(target), { recursive: true });
+    const target = path5.join(dir, ...relative.split("/"));
+    if (!target.startsWith(dir + path5.sep)) continue;
+    await mkdir2(path5.dirname(target), { recursive: true });
     await writeFile(target, data);
   }
   return { dir, dispose: () => rm(dir, { recursive: true, force: true }) };
@@ -26009,7 +26265,7 @@ async function renderSide(root, snapshot, reader, commit, paths, missing, memo, 
   const application = root.helm?.application;
   if (application !== void 0) {
     const text4 = files.get(application.file);
-    const values = text4 === void 0 ? null : applicationValuesIn(application.file, decoder.decode(text4), application.name, application.inline);
+    const values = text4 === void 0 ? null : applicationValuesIn(application.file, decoder.decode(text4), application);
     if (values === null) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
     files.set(applicationValuesPath, new TextEncoder().encode(values));
   }
@@ -26050,14 +26306,25 @@ async function openRenderer(sides) {
     for (const [path11, data] of headSide.files) if (root.helm !== null && isChartArchive(path11)) for (const [inside, text4] of chartArchiveTexts(path11, data)) archived.set(inside, text4);
     return { root, base: baseOutput, head: headSide.output, ...headAgain !== null ? { headAgain } : {}, sources, ...archived.size > 0 ? { archived } : {} };
   };
+  const { reader } = sides;
+  let installerFiles;
   return {
     head: head.tree,
     base: base?.tree ?? null,
     render: (roots) => Promise.all(roots.map(renderRoot)),
     async renderEdited(root, edits) {
       return (await limit(() => renderSide(root, head, sides.reader, sides.head, root.sources, missing, sides.memo, edits))).output;
-    }
+    },
+    ...reader.filesNaming !== void 0 ? {
+      installerFiles: () => installerFiles ??= filesNaming(reader, head, sides.head, installerWords)
+    } : {}
   };
+}
+var installerWords = ["Application", "HelmRelease", "GitRepository"];
+async function filesNaming(reader, snapshot, commit, words) {
+  const paths = await reader.filesNaming?.(commit, words) ?? [];
+  const files = await reader.read(commit, snapshot.listing, paths);
+  return [...files].map(([path11, content]) => ({ path: path11, content }));
 }
 
 // src/scope/select.ts
@@ -26799,10 +27066,10 @@ var namedKey = new RegExp(String.raw`^\$?${valuesKeyText}$`);
 function keyOfReference(reference2, scope) {
   const named = namedKey.exec(reference2);
   if (named) return named[1].slice(1).split(".");
-  const variable = /^(\$[A-Za-z0-9_]+)((?:\.[A-Za-z0-9_]+)*)$/.exec(reference2);
-  if (variable) {
-    const bound2 = scope.vars.get(variable[1]);
-    return bound2 === void 0 ? null : [...bound2, ...variable[2] === "" ? [] : variable[2].slice(1).split(".")];
+  const variable2 = /^(\$[A-Za-z0-9_]+)((?:\.[A-Za-z0-9_]+)*)$/.exec(reference2);
+  if (variable2) {
+    const bound2 = scope.vars.get(variable2[1]);
+    return bound2 === void 0 ? null : [...bound2, ...variable2[2] === "" ? [] : variable2[2].slice(1).split(".")];
   }
   const relative = /^\.([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)$/.exec(reference2);
   return relative && scope.dot !== null ? [...scope.dot, ...relative[1].split(".")] : null;
@@ -26965,7 +27232,7 @@ function includedIn(texts) {
   return names;
 }
 var maxHops = 4;
-function walk3(lines, from2, to2, path11, depth, rendered, parentLine, reach) {
+function walk4(lines, from2, to2, path11, depth, rendered, parentLine, reach) {
   if (depth === path11.length) return { line: parentLine, depth, values: null };
   const segment = path11[depth];
   let best = { line: parentLine, depth, values: null };
@@ -26995,7 +27262,7 @@ function walk3(lines, from2, to2, path11, depth, rendered, parentLine, reach) {
     const at3 = items[chosen];
     if (depth === path11.length - 1 && keyOf(lines[at3]) === null && contradicts(lines[at3].body, item)) return best;
     const end = blockEnd(lines, at3 + 1, lines[at3].indent, true);
-    consider(walk3(lines, at3, end, path11, depth + 1, item, lines[at3].number, reach));
+    consider(walk4(lines, at3, end, path11, depth + 1, item, lines[at3].number, reach));
     return best;
   }
   let indent = -1;
@@ -27014,7 +27281,7 @@ function walk3(lines, from2, to2, path11, depth, rendered, parentLine, reach) {
       consider({ line: line.number, depth: depth + 1, values: values === null ? null : sourceOf(values, depth + 1) });
       if (depth === path11.length - 1) continue;
     }
-    const deeper = walk3(lines, i + 1, end, path11, depth + 1, child, line.number, reach);
+    const deeper = walk4(lines, i + 1, end, path11, depth + 1, child, line.number, reach);
     if (deeper.depth === depth + 1 && deeper.values === null) {
       const values = valuesInBlock(lines, i + 1, end);
       if (values !== null) consider({ line: line.number, depth: depth + 1, values: sourceOf(values, depth + 1) });
@@ -27033,7 +27300,7 @@ function throughIncludes(texts, path11, depth, rendered, reach) {
   for (const name of includedIn(texts)) {
     const named = reach.named.get(name);
     if (named === void 0) continue;
-    const inner = walk3(named.lines, 0, named.lines.length, path11, depth, rendered, 0, { named: reach.named, hops: reach.hops + 1 });
+    const inner = walk4(named.lines, 0, named.lines.length, path11, depth, rendered, 0, { named: reach.named, hops: reach.hops + 1 });
     if (inner.depth > best.depth) best = { ...inner, file: inner.file ?? named.file };
   }
   return best;
@@ -27165,7 +27432,7 @@ function findInTemplate(text4, path11, rendered, named = noNamedTemplates, truth
   const lines = linesOf2(text4);
   const reach = { named, hops: 0, ...truth === void 0 ? {} : { notRendered: linesNotRendered(text4, truth) } };
   const [from2, to2] = documentOfKind(lines, rendered);
-  let found = walk3(lines, from2, to2, path11, 0, rendered, 1, reach);
+  let found = walk4(lines, from2, to2, path11, 0, rendered, 1, reach);
   if (found.depth === 0) {
     const included = throughIncludes(lines.filter((l) => l.transparent).map((l) => l.body), path11, 0, rendered, reach);
     if (included.depth > 0) found = included;
@@ -28115,8 +28382,8 @@ function applicationValuesSource(application, sources) {
   if (application === void 0 || within === null || within === void 0 || text4 === void 0) return null;
   const [document, ...others] = loadManifestFile(application.file, text4).documents;
   if (document === void 0 || others.length > 0) return null;
-  if (within[within.length - 1] === "valuesObject") return { file: application.file, within: within.map(String) };
   const values = valueAt2(document.value, within);
+  if (isObject5(values)) return { file: application.file, within: within.map(String) };
   const lines = typeof values === "string" ? literalBlockLines(text4, locate(document.source, within).line, values) : null;
   return lines === null ? null : { file: application.file, within: [], text: lines };
 }
@@ -28700,7 +28967,8 @@ function placingPort(port) {
     head: port.head,
     base: port.base,
     render: async (roots) => (await port.render(roots)).map((r) => ({ ...r, base: placed(r.root, r.base), head: placed(r.root, r.head), ...r.headAgain ? { headAgain: placed(r.root, r.headAgain) } : {} })),
-    renderEdited: async (root, edits) => placed(root, await port.renderEdited(root, edits))
+    renderEdited: async (root, edits) => placed(root, await port.renderEdited(root, edits)),
+    ...port.installerFiles !== void 0 ? { installerFiles: port.installerFiles.bind(port) } : {}
   };
 }
 function planRenderedChangeSet(changeSet, consumed, rendered) {
@@ -28796,10 +29064,17 @@ function repositoryKeys(urls) {
   }
   return keys;
 }
+async function standingTexts(port, changeSet, selection, repository) {
+  if (repository.size === 0 || port.installerFiles === void 0) return [];
+  if (![...port.head.texts.keys()].some((path11) => path11 === "Chart.yaml" || path11.endsWith("/Chart.yaml"))) return [];
+  const inChange = new Set(changeSet.files.map((file) => file.path));
+  return textsOf((await port.installerFiles()).filter((file) => !inChange.has(file.path) && selectsPath(selection, file.path)));
+}
 function renderedApplications(applications, roots) {
   const rendered = /* @__PURE__ */ new Set();
-  for (const root of roots) if (root.helm?.application !== void 0) rendered.add(`${root.helm.application.file}\0${root.helm.application.name}`);
-  const notices = new Set(applications.filter((a) => rendered.has(`${a.file}\0${a.name}`)).map((a) => `${a.file}\0${a.noticeLine}`));
+  const key = ({ kind, file, name }) => `${kind}\0${file}\0${name}`;
+  for (const root of roots) if (root.helm?.application !== void 0) rendered.add(key(root.helm.application));
+  const notices = new Set(applications.filter((a) => rendered.has(key(a))).map((a) => `${a.file}\0${a.noticeLine}`));
   return (problem) => problem.kind === "not-rendered" && notices.has(`${problem.file}\0${problem.line}`);
 }
 async function evaluateWithRendering(changeSet, options, tools) {
@@ -28807,8 +29082,13 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const port = placingPort(tools);
   const changed = [...changeSet.files.flatMap((f) => f.previousPath !== void 0 ? [f.path, f.previousPath] : [f.path]), ...changeSet.unselectedPaths ?? []];
   const selection = options.selection ?? defaultSelection;
-  const applications = applicationCharts(changedTexts(changeSet, selection), repositoryKeys(options.repositoryUrls ?? []), port.head.paths);
-  const discovery = discoverRoots(port.head, port.base, changed, options.render, applications);
+  const repository = repositoryKeys(options.repositoryUrls ?? []);
+  const changedFiles = changedTexts(changeSet, selection);
+  const standingFiles = await standingTexts(port, changeSet, selection, repository);
+  const known3 = [...changedFiles, ...standingFiles];
+  const applications = applicationCharts(changedFiles, repository, port.head.paths, known3);
+  const standing = applicationCharts(standingFiles, repository, port.head.paths, known3);
+  const discovery = discoverRoots(port.head, port.base, changed, options.render, applications, standing);
   const roots = discovery.roots.filter((root) => selectsPath(selection, root.file));
   const rendersApplication = renderedApplications(applications, roots);
   const rendered = await port.render(roots);
@@ -28823,7 +29103,10 @@ async function evaluateWithRendering(changeSet, options, tools) {
 }
 async function checkRenderings(tools, options) {
   const port = placingPort(tools);
-  const applications = applicationCharts(textsOf(options.plainFiles ?? []), repositoryKeys(options.repositoryUrls ?? []), port.head.paths);
+  const plain2 = textsOf(options.plainFiles ?? []);
+  const given = new Set(plain2.map((file) => file.path));
+  const known3 = [...plain2, ...textsOf((options.gitRepositoryFiles ?? []).filter((file) => !given.has(file.path)))];
+  const applications = applicationCharts(plain2, repositoryKeys(options.repositoryUrls ?? []), port.head.paths, known3);
   const discovery = discoverRoots(port.head, null, port.head.paths, options.render, applications);
   const rendered = await port.render(discovery.roots);
   const plan = planRenderedChangeSet({ files: [] }, discovery.consumed, rendered);
@@ -28838,6 +29121,16 @@ async function checkRenderings(tools, options) {
 }
 
 // src/cli/renderings.ts
+async function cloneContext(io, maxBytes) {
+  const repositoryUrls = await remoteUrls(io.cwd);
+  if (repositoryUrls.length === 0) return { repositoryUrls };
+  const gitRepositoryFiles = [];
+  for (const file of await workingFilesNaming(io.cwd, "GitRepository")) {
+    const collected = collectFiles([file], io.cwd, maxBytes);
+    if ("files" in collected) gitRepositoryFiles.push(...collected.files);
+  }
+  return { repositoryUrls, gitRepositoryFiles };
+}
 async function renderingsUnder(io, paths, maxBytes, options, edited, memo) {
   const reader = fsTreeReader(io.cwd, paths, maxBytes);
   const port = await openRenderer({ reader: edited && edited.size > 0 ? withEdits2(reader, edited) : reader, base: null, head: "", ...memo ? { memo } : {} });
@@ -28877,136 +29170,20 @@ function mergeReports(plain2, rendered, problems) {
 function rootsOutside(files, command) {
   const problems = [];
   for (const { path: file } of files) {
-    if (!path5.isAbsolute(file) || path5.basename(file) !== "Chart.yaml" && !isKustomizationFile(file)) continue;
+    if (!path6.isAbsolute(file) || path6.basename(file) !== "Chart.yaml" && !isKustomizationFile(file)) continue;
     problems.push({
       file,
       line: null,
       kind: "not-rendered",
-      message: `${path5.dirname(file)} not rendered: it is outside the working directory, the only place charts and overlays are rendered from; run \`${command}\` from a folder that holds it`
+      message: `${path6.dirname(file)} not rendered: it is outside the working directory, the only place charts and overlays are rendered from; run \`${command}\` from a folder that holds it`
     });
   }
   return problems;
 }
 
-// src/git/remotes.ts
-async function remoteUrls(cwd) {
-  try {
-    const out = (await git(cwd, ["config", "--get-regexp", String.raw`^remote\..*\.url$`])).toString("utf8");
-    return out.split("\n").map((line) => line.slice(line.indexOf(" ") + 1).trim()).filter((url) => url !== "");
-  } catch (error) {
-    if (error instanceof GitError) return [];
-    throw error;
-  }
-}
-
 // src/cli/options.ts
 import { existsSync, readFileSync as readFileSync2 } from "node:fs";
 import path7 from "node:path";
-
-// src/io/files.ts
-import { readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from "node:fs";
-import path6 from "node:path";
-var manifestExtensions = /* @__PURE__ */ new Set([".yaml", ".yml", ".json"]);
-var skippedDirectories = /* @__PURE__ */ new Set([".git", "node_modules"]);
-function displayPath(absolute, cwd) {
-  const relative = path6.relative(cwd, absolute);
-  const shown4 = relative === "" || relative.startsWith("..") ? absolute : relative;
-  return shown4.split(path6.sep).join("/");
-}
-var isManifestName = (name) => manifestExtensions.has(path6.extname(name).toLowerCase());
-function kindOf(info) {
-  return info.isFIFO() ? "a FIFO" : info.isSocket() ? "a socket" : info.isCharacterDevice() ? "a character device" : info.isBlockDevice() ? "a block device" : "not a regular file";
-}
-function refuse(search, file, message) {
-  search.problems.push({ file: displayPath(file, search.cwd), line: null, kind: "unreadable", message });
-}
-function walk4(directory, search) {
-  let entries;
-  try {
-    search.searched.add(realpathSync(directory));
-    entries = readdirSync(directory, { withFileTypes: true });
-  } catch (error) {
-    refuse(search, directory, `cannot read this folder (${error.message}); the files in it were not checked`);
-    return;
-  }
-  entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  for (const entry of entries) {
-    const full = path6.join(directory, entry.name);
-    if (entry.isSymbolicLink()) followLink(full, search);
-    else if (entry.isDirectory()) {
-      if (!skippedDirectories.has(entry.name)) walk4(full, search);
-    } else if (isManifestName(entry.name)) {
-      if (entry.isFile()) search.paths.push(full);
-      else refuse(search, full, `is ${kindOf(entry)}, not a file; it was not read`);
-    }
-  }
-}
-function followLink(link, search) {
-  const name = path6.basename(link);
-  let target;
-  let resolved2;
-  let info;
-  try {
-    target = readlinkSync(link);
-    resolved2 = realpathSync(link);
-    info = statSync(resolved2);
-  } catch (error) {
-    if (isManifestName(name)) refuse(search, link, `is a symbolic link that cannot be followed (${error.message}); it was not checked`);
-    return;
-  }
-  if (!info.isDirectory() && !isManifestName(name)) return;
-  if (!search.roots.some((root) => resolved2 === root || resolved2.startsWith(`${root}${path6.sep}`))) {
-    refuse(search, link, `is a symbolic link to ${target}, outside the folders given; it was not followed`);
-    return;
-  }
-  if (info.isDirectory()) {
-    if (!skippedDirectories.has(name) && !search.searched.has(resolved2)) walk4(link, search);
-  } else if (info.isFile()) search.paths.push(link);
-  else refuse(search, link, `is a link to ${kindOf(info)}, not a file; it was not read`);
-}
-function collectFiles(args, cwd, maxBytes) {
-  const search = { cwd, roots: [], searched: /* @__PURE__ */ new Set(), paths: [], problems: [] };
-  const folders = [];
-  for (const arg of args) {
-    const absolute = path6.resolve(cwd, arg);
-    let info;
-    try {
-      info = statSync(absolute);
-    } catch {
-      return { missing: arg };
-    }
-    if (info.isDirectory()) {
-      folders.push(absolute);
-      search.roots.push(realpathSync(absolute));
-    } else search.paths.push(absolute);
-  }
-  for (const folder of folders) walk4(folder, search);
-  const files = [];
-  const problems = search.problems;
-  const seen = /* @__PURE__ */ new Set();
-  for (const absolute of search.paths) {
-    const shown4 = displayPath(absolute, cwd);
-    try {
-      const real = realpathSync(absolute);
-      if (seen.has(real)) continue;
-      seen.add(real);
-      const info = statSync(real);
-      if (!info.isFile()) {
-        problems.push({ file: shown4, line: null, kind: "unreadable", message: `is ${kindOf(info)}, not a file; it was not read` });
-        continue;
-      }
-      const size = info.size;
-      if (size > maxBytes) {
-        problems.push({ file: shown4, line: null, kind: "too-large", message: `file is ${size} bytes, over the limit of ${maxBytes} bytes; it was not checked` });
-        continue;
-      }
-      files.push({ path: shown4, content: readFileSync(absolute) });
-    } catch (error) {
-      problems.push({ file: shown4, line: null, kind: "unreadable", message: `cannot read: ${error.message}` });
-    }
-  }
-  return { files, problems };
-}
 
 // src/cli/suggest.ts
 function editDistance2(a, b) {
@@ -29268,7 +29445,7 @@ async function checkCommand(args, io) {
   }
   const policy = contextFor(io, options, values.advice === true);
   const checkOptions = { policy, load: { maxBytes: options.maxBytes }, fixes: options.format === "json" };
-  const applications = { plainFiles: collected.files, repositoryUrls: await remoteUrls(io.cwd) };
+  const applications = { plainFiles: collected.files, ...values.render === "auto" ? await cloneContext(io, options.maxBytes) : {} };
   const rendered = values.render === "auto" ? await renderingsUnder(io, positionals, options.maxBytes, { ...checkOptions, ...applications, ...policy.config.render ? { render: policy.config.render } : {} }) : null;
   const files = rendered ? collected.files.filter((f) => !rendered.consumed.has(f.path)) : collected.files;
   const jobs = jobsFor(requestedJobs, files, checkOptions.fixes, io);
@@ -29697,7 +29874,7 @@ async function fixCommand(args, io) {
   const load = { maxBytes: options.maxBytes };
   const fixChecks = checkSelection(values.only, values.skip);
   const checkOptions = { policy, load, fixes: true, fixChecks };
-  const renderOptions = { ...checkOptions, repositoryUrls: await remoteUrls(io.cwd), ...policy.config.render ? { render: policy.config.render } : {} };
+  const renderOptions = { ...checkOptions, ...values.render === "auto" ? await cloneContext(io, options.maxBytes) : {}, ...policy.config.render ? { render: policy.config.render } : {} };
   const renderMemo = /* @__PURE__ */ new Map();
   const checkFiles = async (files2, doing) => {
     const edited = /* @__PURE__ */ new Map();

@@ -16162,17 +16162,93 @@ function urlParts(text5) {
     return null;
   }
 }
-function applicationCharts(files, repository, paths) {
+function applicationCharts(files, repository, paths, known3 = files) {
   if (repository.size === 0) return [];
+  let sources;
   const found = [];
   for (const { path: path4, text: text5 } of files) {
-    if (!/\bkind:\s*["']?Application\b/.test(text5)) continue;
+    if (!namesInstaller.test(text5)) continue;
     for (const document of loadManifestFile(path4, text5).documents) {
-      const application = applicationChartOf(document, repository, paths);
+      const application = applicationChartOf(document, repository, paths) ?? helmReleaseChartOf(document, sources ??= gitRepositoriesIn(known3, repository), paths);
       if (application !== null) found.push(application);
     }
   }
   return found;
+}
+function gitRepositoriesIn(files, repository) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const { path: path4, text: text5 } of files) {
+    if (!/\bGitRepository\b/.test(text5)) continue;
+    for (const { value } of loadManifestFile(path4, text5).documents) {
+      if (!isObject(value) || value.kind !== "GitRepository" || typeof value.apiVersion !== "string" || apiGroup(value.apiVersion) !== "source.toolkit.fluxcd.io") continue;
+      const metadata = isObject(value.metadata) ? value.metadata : {};
+      const name = nonEmpty(metadata.name);
+      const url = isObject(value.spec) ? nonEmpty(value.spec.url) : null;
+      if (name === null) continue;
+      const key = url === null ? null : repositoryKey(url);
+      byName.set(name, [...byName.get(name) ?? [], { namespace: nonEmpty(metadata.namespace), ours: key !== null && repository.has(key) }]);
+    }
+  }
+  return byName;
+}
+function isOurRepository(sourceRef, releaseNamespace, sources) {
+  const name = nonEmpty(sourceRef.name);
+  if (sourceRef.kind !== "GitRepository" || name === null) return false;
+  const namespace = nonEmpty(sourceRef.namespace) ?? releaseNamespace;
+  const candidates = (sources.get(name) ?? []).filter((source) => namespace === null || source.namespace === null || source.namespace === namespace);
+  return candidates.length > 0 && candidates.every((source) => source.ours);
+}
+function hasVariable(value) {
+  if (typeof value === "string") return variable.test(value);
+  if (Array.isArray(value)) return value.some(hasVariable);
+  if (isObject(value)) return Object.entries(value).some(([key, inner]) => variable.test(key) || hasVariable(inner ?? null));
+  return false;
+}
+function helmReleaseChartOf(document, sources, paths) {
+  const object = document.value;
+  if (!isObject(object) || typeof object.apiVersion !== "string" || object.kind !== "HelmRelease" || apiGroup(object.apiVersion) !== "helm.toolkit.fluxcd.io") return null;
+  const reference2 = chartReferenceOf(object.apiVersion, object.kind, object);
+  const metadata = isObject(object.metadata) ? object.metadata : {};
+  const name = nonEmpty(metadata.name);
+  const spec = isObject(object.spec) ? object.spec : null;
+  const template = spec !== null && isObject(spec.chart) && isObject(spec.chart.spec) ? spec.chart.spec : null;
+  if (reference2 === null || name === null || spec === null || template === null || !isObject(template.sourceRef)) return null;
+  if (nonEmptyList(spec.valuesFrom) || nonEmptyList(spec.postRenderers) || hasVariable(object)) return null;
+  const releaseNamespace = nonEmpty(metadata.namespace);
+  if (!isOurRepository(template.sourceRef, releaseNamespace, sources)) return null;
+  const chart = nonEmpty(template.chart);
+  const chartDir = chart === null ? null : repositoryPath("", chart);
+  if (chartDir === null || !paths.has(inDir(chartDir, "Chart.yaml"))) return null;
+  const valueFiles = releaseValueFiles(chartDir, template, paths);
+  if (valueFiles === null) return null;
+  const targetNamespace = nonEmpty(spec.targetNamespace);
+  const release = nonEmpty(spec.releaseName) ?? (targetNamespace === null ? name : `${targetNamespace}-${name}`);
+  if (release.length > maxReleaseName) return null;
+  return {
+    kind: "HelmRelease",
+    file: document.file,
+    name,
+    noticeLine: locate(document.source, reference2.path).line,
+    chartDir,
+    release,
+    namespace: targetNamespace ?? releaseNamespace,
+    valueFiles,
+    inline: isObject(spec.values) ? ["spec", "values"] : null
+  };
+}
+function releaseValueFiles(chartDir, template, paths) {
+  if (template.valuesFiles !== void 0 && template.valuesFiles !== null && !Array.isArray(template.valuesFiles)) return null;
+  const listed = Array.isArray(template.valuesFiles) ? template.valuesFiles : typeof template.valuesFile === "string" ? [template.valuesFile] : [];
+  const ignoreMissing = template.ignoreMissingValuesFiles === true;
+  const files = [];
+  for (const entry of listed) {
+    const path4 = typeof entry === "string" ? repositoryPath("", entry) : null;
+    if (path4 === null) return null;
+    if (paths.has(path4)) files.push(path4);
+    else if (!ignoreMissing) return null;
+  }
+  if (files.length === 0) return [];
+  return files[0] === inDir(chartDir, "values.yaml") ? files.slice(1) : null;
 }
 function applicationChartOf(document, repository, paths) {
   const object = document.value;
@@ -16195,6 +16271,7 @@ function applicationChartOf(document, repository, paths) {
   const destination = isObject(spec.destination) ? spec.destination : {};
   const inline = isObject(helm.valuesObject) ? [...sourcePath2, "helm", "valuesObject"] : typeof helm.values === "string" && helm.values.trim() !== "" ? [...sourcePath2, "helm", "values"] : null;
   return {
+    kind: "Application",
     file: document.file,
     name,
     noticeLine: locate(document.source, reference2.path).line,
@@ -16234,17 +16311,17 @@ function valueFilesOf(chartDir, helm, paths, refs) {
 function repositoryPath(dir, reference2) {
   return reference2.startsWith("/") ? joinPath("", reference2.replace(/^\/+/, "")) : joinPath(dir, reference2);
 }
-function applicationValuesIn(file, text5, name, inline) {
+function applicationValuesIn(file, text5, { kind, name, inline }) {
   for (const document of loadManifestFile(file, text5).documents) {
     const object = document.value;
-    if (!isObject(object) || object.kind !== "Application" || !isObject(object.metadata) || object.metadata.name !== name) continue;
+    if (!isObject(object) || object.kind !== kind || !isObject(object.metadata) || object.metadata.name !== name) continue;
     const values = inline === null ? void 0 : valueAt2(object, inline);
     if (typeof values === "string") return values;
     return isObject(values) ? JSON.stringify(values) : "{}";
   }
   return null;
 }
-var nonEmptyList, nonEmpty;
+var namesInstaller, variable, maxReleaseName, nonEmptyList, nonEmpty;
 var init_applications = __esm({
   "src/render/applications.ts"() {
     "use strict";
@@ -16255,6 +16332,9 @@ var init_applications = __esm({
     init_charts();
     init_paths();
     init_walk();
+    namesInstaller = /\bkind:\s*["']?(?:Application|HelmRelease|GitRepository)\b/;
+    variable = /\$\{[^}]*\}/;
+    maxReleaseName = 53;
     nonEmptyList = (value) => Array.isArray(value) && value.length > 0;
     nonEmpty = (value) => typeof value === "string" && value !== "" ? value : null;
   }
@@ -16637,8 +16717,7 @@ function helmRoots(trees, head, changed, settings, consumed, problems) {
     const config = settings.charts.find((c) => c.chart.replace(/\/+$/, "") === chart.dir);
     for (const path4 of config?.values ?? []) consumed.add(path4);
     const values = (config?.values ?? []).filter((v) => head.paths.has(v));
-    const touched = [...changed].some((path4) => isInside(path4, chart.dir) || local.some((d) => isInside(path4, d.dir)) || values.includes(path4));
-    if (!touched) continue;
+    if (!chartTouched(chart, changed) && !values.some((path4) => changed.has(path4))) continue;
     const missing = chart.missingDependencies;
     const invocation = (extra) => ({
       release: config?.release ?? chart.name,
@@ -16662,25 +16741,48 @@ function helmRoots(trees, head, changed, settings, consumed, problems) {
   }
   return roots;
 }
-function applicationRoots(trees, settings, all, consumed, problems) {
-  const applications = all.slice(0, maxApplications);
+function chartTouched(chart, changed) {
+  for (const path4 of changed) if (isInside(path4, chart.dir) || chart.localDependencies.some((d) => isInside(path4, d.dir))) return true;
+  return false;
+}
+function standingApplications(trees, standing, changed) {
+  const touched = /* @__PURE__ */ new Map();
+  const chartChanged = (dir) => {
+    let known3 = touched.get(dir);
+    if (known3 === void 0) {
+      const chart = trees.head.get(dir)?.chart;
+      touched.set(dir, known3 = chart !== void 0 && chartTouched(chart, changed));
+    }
+    return known3;
+  };
+  return standing.filter((application) => chartChanged(application.chartDir) || application.valueFiles.some((path4) => changed.has(path4)));
+}
+function applicationRoots(trees, settings, applications, standing, consumed, problems) {
+  const all = [...applications, ...standing];
+  const rendered = all.slice(0, maxApplications);
   const left = all.slice(maxApplications);
-  if (left.length > 0) problems.push({ file: left[0].file, line: left[0].noticeLine, kind: "not-rendered", message: leftApplications(applications.length, left) });
+  const leftChanged = left.filter((application) => applications.includes(application));
+  const leftStanding = left.filter((application) => !applications.includes(application));
+  if (leftChanged.length > 0) problems.push({ file: leftChanged[0].file, line: leftChanged[0].noticeLine, kind: "not-rendered", message: leftApplications(rendered.length, leftChanged) });
+  for (const [dir, apps2] of byChart(leftStanding)) {
+    const chart = trees.head.get(dir)?.chart;
+    if (chart !== void 0) problems.push({ file: chart.file, line: null, kind: "not-rendered", message: leftStandingApplications(dir, apps2) });
+  }
   const roots = [];
-  for (const application of applications) {
+  for (const application of rendered) {
     const chart = trees.head.get(application.chartDir)?.chart;
     if (chart === void 0 || chart.library) continue;
     for (const path4 of application.valueFiles) consumed.add(path4);
     roots.push({
       ...chartRendering(chart, trees, [application.file, ...application.valueFiles], settings),
-      label: `${shownDir(chart.dir)} (Application ${application.name})`,
+      label: `${shownDir(chart.dir)} (${application.kind} ${application.name})`,
       helm: {
         release: application.release,
         namespace: application.namespace ?? "default",
         namespaceGiven: application.namespace !== null,
         valuesFiles: application.valueFiles,
         ...dependencyFields(chart),
-        application: { file: application.file, name: application.name, inline: application.inline }
+        application: { kind: application.kind, file: application.file, name: application.name, inline: application.inline }
       },
       incomplete: leftOut(chart.missingDependencies, true)
     });
@@ -16688,7 +16790,20 @@ function applicationRoots(trees, settings, all, consumed, problems) {
   return roots;
 }
 function leftApplications(rendered, left) {
-  return `the charts of ${rendered} of ${rendered + left.length} Argo CD Applications are rendered with their settings (at most ${maxApplications} in one run), so what ${fewNames(left.map((a) => a.name))} install is not checked here: check them a few at a time (smaller pull requests, or fewer paths given to \`check\`)`;
+  return `the charts of ${rendered} of ${rendered + left.length} ${installers(left)} are rendered with their settings (at most ${maxApplications} in one run), so what ${fewNames(left.map((a) => a.name))} install is not checked here: check them a few at a time (smaller pull requests, or fewer paths given to \`check\`)`;
+}
+function byChart(applications) {
+  const byDir = /* @__PURE__ */ new Map();
+  for (const application of applications) byDir.set(application.chartDir, [...byDir.get(application.chartDir) ?? [], application]);
+  return byDir;
+}
+function leftStandingApplications(dir, left) {
+  return `${shownDir(dir)} changes, and what it installs through the ${installers(left)} ${fewNames(left.map((a) => a.name))} is not checked with their values (at most ${maxApplications} of them are rendered in one run): check them with \`pod-security-review check\` on their files`;
+}
+function installers(objects) {
+  const argo = objects.some((o) => o.kind === "Application");
+  const flux = objects.some((o) => o.kind === "HelmRelease");
+  return argo && flux ? "Argo CD Applications and Flux HelmReleases" : flux ? "Flux HelmReleases" : "Argo CD Applications";
 }
 function fewNames(names) {
   const shown4 = names.slice(0, 5).map((name) => `\`${name}\``).join(", ");
@@ -16710,15 +16825,17 @@ function ciValuesOf(dir, inChart) {
   const ciDir = inDir(dir, "ci/");
   return inChart.filter((p) => p.startsWith(ciDir) && /-values\.ya?ml$/.test(p) && !p.slice(ciDir.length).includes("/")).sort();
 }
-function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettings, applications = []) {
+function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettings, applications = [], standing = []) {
   const changed = new Set(changedPaths2);
   const consumed = /* @__PURE__ */ new Set();
   const problems = [];
   const trees = chartTrees(head, base);
+  const overlays = kustomizeRoots(head, base, changed, settings, consumed);
+  const alone = (application) => !consumed.has(application.file);
   const roots = [
-    ...kustomizeRoots(head, base, changed, settings, consumed),
+    ...overlays,
     ...helmRoots(trees, head, changed, settings, consumed, problems),
-    ...applicationRoots(trees, settings, applications, consumed, problems)
+    ...applicationRoots(trees, settings, applications.filter(alone), standingApplications(trees, standing.filter(alone), changed), consumed, problems)
   ];
   roots.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
   return { roots, consumed, problems };
@@ -36865,6 +36982,16 @@ function gitTreeReader(repository, maxBytes) {
         if (blob?.kind === "content") files.set(p, typeof blob.data === "string" ? Buffer.from(blob.data) : blob.data);
       }
       return files;
+    },
+    async filesNaming(commit, words) {
+      let output;
+      try {
+        output = await git(repository, ["grep", "-l", "-z", "-I", "-F", ...words.flatMap((word) => ["-e", word]), commit, "--", "*.yaml", "*.yml", "*.json"]);
+      } catch (error2) {
+        if (error2 instanceof GitError) return [];
+        throw error2;
+      }
+      return output.toString("utf8").split("\0").filter((name) => name.startsWith(`${commit}:`)).map((name) => name.slice(commit.length + 1));
     }
   };
 }
@@ -37158,7 +37285,7 @@ async function renderSide(root, snapshot, reader, commit, paths, missing, memo, 
   const application = root.helm?.application;
   if (application !== void 0) {
     const text5 = files.get(application.file);
-    const values = text5 === void 0 ? null : applicationValuesIn(application.file, decoder.decode(text5), application.name, application.inline);
+    const values = text5 === void 0 ? null : applicationValuesIn(application.file, decoder.decode(text5), application);
     if (values === null) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
     files.set(applicationValuesPath, new TextEncoder().encode(values));
   }
@@ -37199,16 +37326,26 @@ async function openRenderer(sides) {
     for (const [path4, data] of headSide.files) if (root.helm !== null && isChartArchive(path4)) for (const [inside, text5] of chartArchiveTexts(path4, data)) archived.set(inside, text5);
     return { root, base: baseOutput, head: headSide.output, ...headAgain !== null ? { headAgain } : {}, sources, ...archived.size > 0 ? { archived } : {} };
   };
+  const { reader } = sides;
+  let installerFiles;
   return {
     head: head.tree,
     base: base?.tree ?? null,
     render: (roots) => Promise.all(roots.map(renderRoot)),
     async renderEdited(root, edits) {
       return (await limit(() => renderSide(root, head, sides.reader, sides.head, root.sources, missing, sides.memo, edits))).output;
-    }
+    },
+    ...reader.filesNaming !== void 0 ? {
+      installerFiles: () => installerFiles ??= filesNaming(reader, head, sides.head, installerWords)
+    } : {}
   };
 }
-var decoder;
+async function filesNaming(reader, snapshot, commit, words) {
+  const paths = await reader.filesNaming?.(commit, words) ?? [];
+  const files = await reader.read(commit, snapshot.listing, paths);
+  return [...files].map(([path4, content]) => ({ path: path4, content }));
+}
+var decoder, installerWords;
 var init_renderer = __esm({
   "src/io/render/renderer.ts"() {
     "use strict";
@@ -37220,6 +37357,7 @@ var init_renderer = __esm({
     init_chart();
     init_paths();
     decoder = new TextDecoder();
+    installerWords = ["Application", "HelmRelease", "GitRepository"];
   }
 });
 
@@ -37613,8 +37751,8 @@ function expand2(template, context) {
           operator = expression.charAt(0);
           expression = expression.substr(1);
         }
-        expression.split(/,/g).forEach(function(variable) {
-          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
+        expression.split(/,/g).forEach(function(variable2) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable2);
           values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
         });
         if (operator && operator !== "+") {
@@ -53905,10 +54043,10 @@ var namedKey = new RegExp(String.raw`^\$?${valuesKeyText}$`);
 function keyOfReference(reference2, scope) {
   const named = namedKey.exec(reference2);
   if (named) return named[1].slice(1).split(".");
-  const variable = /^(\$[A-Za-z0-9_]+)((?:\.[A-Za-z0-9_]+)*)$/.exec(reference2);
-  if (variable) {
-    const bound2 = scope.vars.get(variable[1]);
-    return bound2 === void 0 ? null : [...bound2, ...variable[2] === "" ? [] : variable[2].slice(1).split(".")];
+  const variable2 = /^(\$[A-Za-z0-9_]+)((?:\.[A-Za-z0-9_]+)*)$/.exec(reference2);
+  if (variable2) {
+    const bound2 = scope.vars.get(variable2[1]);
+    return bound2 === void 0 ? null : [...bound2, ...variable2[2] === "" ? [] : variable2[2].slice(1).split(".")];
   }
   const relative = /^\.([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)$/.exec(reference2);
   return relative && scope.dot !== null ? [...scope.dot, ...relative[1].split(".")] : null;
@@ -55251,8 +55389,8 @@ function applicationValuesSource(application, sources) {
   if (application === void 0 || within === null || within === void 0 || text5 === void 0) return null;
   const [document, ...others] = loadManifestFile(application.file, text5).documents;
   if (document === void 0 || others.length > 0) return null;
-  if (within[within.length - 1] === "valuesObject") return { file: application.file, within: within.map(String) };
   const values = valueAt2(document.value, within);
+  if (isObject5(values)) return { file: application.file, within: within.map(String) };
   const lines = typeof values === "string" ? literalBlockLines(text5, locate(document.source, within).line, values) : null;
   return lines === null ? null : { file: application.file, within: [], text: lines };
 }
@@ -55844,7 +55982,8 @@ function placingPort(port) {
     head: port.head,
     base: port.base,
     render: async (roots) => (await port.render(roots)).map((r) => ({ ...r, base: placed(r.root, r.base), head: placed(r.root, r.head), ...r.headAgain ? { headAgain: placed(r.root, r.headAgain) } : {} })),
-    renderEdited: async (root, edits) => placed(root, await port.renderEdited(root, edits))
+    renderEdited: async (root, edits) => placed(root, await port.renderEdited(root, edits)),
+    ...port.installerFiles !== void 0 ? { installerFiles: port.installerFiles.bind(port) } : {}
   };
 }
 function planRenderedChangeSet(changeSet, consumed, rendered) {
@@ -55940,10 +56079,17 @@ function repositoryKeys(urls) {
   }
   return keys;
 }
+async function standingTexts(port, changeSet, selection, repository) {
+  if (repository.size === 0 || port.installerFiles === void 0) return [];
+  if (![...port.head.texts.keys()].some((path4) => path4 === "Chart.yaml" || path4.endsWith("/Chart.yaml"))) return [];
+  const inChange = new Set(changeSet.files.map((file) => file.path));
+  return textsOf((await port.installerFiles()).filter((file) => !inChange.has(file.path) && selectsPath(selection, file.path)));
+}
 function renderedApplications(applications, roots) {
   const rendered = /* @__PURE__ */ new Set();
-  for (const root of roots) if (root.helm?.application !== void 0) rendered.add(`${root.helm.application.file}\0${root.helm.application.name}`);
-  const notices = new Set(applications.filter((a) => rendered.has(`${a.file}\0${a.name}`)).map((a) => `${a.file}\0${a.noticeLine}`));
+  const key = ({ kind, file, name }) => `${kind}\0${file}\0${name}`;
+  for (const root of roots) if (root.helm?.application !== void 0) rendered.add(key(root.helm.application));
+  const notices = new Set(applications.filter((a) => rendered.has(key(a))).map((a) => `${a.file}\0${a.noticeLine}`));
   return (problem) => problem.kind === "not-rendered" && notices.has(`${problem.file}\0${problem.line}`);
 }
 async function evaluateWithRendering(changeSet, options, tools) {
@@ -55951,8 +56097,13 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const port = placingPort(tools);
   const changed = [...changeSet.files.flatMap((f) => f.previousPath !== void 0 ? [f.path, f.previousPath] : [f.path]), ...changeSet.unselectedPaths ?? []];
   const selection = options.selection ?? defaultSelection;
-  const applications = applicationCharts(changedTexts(changeSet, selection), repositoryKeys(options.repositoryUrls ?? []), port.head.paths);
-  const discovery = discoverRoots(port.head, port.base, changed, options.render, applications);
+  const repository = repositoryKeys(options.repositoryUrls ?? []);
+  const changedFiles = changedTexts(changeSet, selection);
+  const standingFiles = await standingTexts(port, changeSet, selection, repository);
+  const known3 = [...changedFiles, ...standingFiles];
+  const applications = applicationCharts(changedFiles, repository, port.head.paths, known3);
+  const standing = applicationCharts(standingFiles, repository, port.head.paths, known3);
+  const discovery = discoverRoots(port.head, port.base, changed, options.render, applications, standing);
   const roots = discovery.roots.filter((root) => selectsPath(selection, root.file));
   const rendersApplication = renderedApplications(applications, roots);
   const rendered = await port.render(roots);
