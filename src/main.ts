@@ -410,6 +410,7 @@ export async function run(given?: ActionIO): Promise<RunResult | undefined> {
         ...(configChange.change ? { configChange: configChange.change } : {}),
         ...(config.render ? { render: config.render } : {}),
         repositoryUrls: [`${io.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${owner}/${repo}`],
+        ...(event.landsOn ? { landsOn: event.landsOn } : {}),
       },
       renderPort,
     );

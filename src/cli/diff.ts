@@ -1,7 +1,7 @@
 /** `pod-security-review diff`: only the pod specs a git range introduced or modified. */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ChangeSet, ChangedFile } from '../diff/types.js';
+import type { ChangeSet, ChangedFile, LandingBranch } from '../diff/types.js';
 import { readFileAt, repositoryPath } from '../git/files.js';
 import { readNamespaceFiles, relabelledFilesCap } from '../git/namespaceWorkloads.js';
 import { configChange, fileChange } from '../scope/configChange.js';
@@ -11,6 +11,7 @@ import { defaultConfigPath, defaultPolicyConfig, formatConfigError } from '../po
 import { reads } from '../policy/sources/cluster.js';
 import type { PolicyConfig } from '../policy/types.js';
 import { git, GitError } from '../git/run.js';
+import { landingBranch } from '../git/branches.js';
 import { mergeBase, readGitChangeSet, resolveCommit } from '../git/changeSet.js';
 import { gitRenderPort } from '../io/render/git.js';
 import { evaluateWithRendering } from '../render/stage.js';
@@ -106,6 +107,12 @@ async function gitFailure(repository: string, base: string, head: string, error:
  * to the config takes effect once merged (said on stderr when the range
  * changes it). The path is relative to the working directory, like check's.
  */
+/** The branch `--base` names, as the render stage's option (none when it names a commit). */
+async function landsOn(cwd: string, base: string): Promise<{ landsOn?: LandingBranch }> {
+  const branch = await landingBranch(cwd, base);
+  return branch === undefined ? {} : { landsOn: branch };
+}
+
 async function configAtBase(io: CliIO, explicit: string | undefined, base: string, changeSet: ChangeSet): Promise<{ base: PolicyConfig; change?: { base: PolicyConfig; head: PolicyConfig; path: string } }> {
   const file = explicit ?? defaultConfigPath;
   const inRepository = path.isAbsolute(file) ? path.relative(io.cwd, file) : file;
@@ -194,6 +201,7 @@ export async function diffCommand(args: string[], io: CliIO): Promise<number> {
     fixes: options.format === 'json',
     render: policy.config.render,
     repositoryUrls: await remoteUrls(io.cwd),
+    ...(await landsOn(io.cwd, values.base)),
   }, port);
   const report = await evaluated.finally(() => progress?.end());
   const header = defaultPolicies(policy, report.cluster);

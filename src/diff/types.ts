@@ -65,6 +65,17 @@ export interface ChangedFile {
   readonly headAgain?: string;
 }
 
+/**
+ * The branch a change lands on (a pull request's base, a merge queue's,
+ * the branch pushed to), and whether it is the repository's default branch
+ * (null: not known): a GitOps object that syncs another branch or a tag
+ * does not install what the change makes.
+ */
+export interface LandingBranch {
+  readonly name: string;
+  readonly isDefault: boolean | null;
+}
+
 export interface ChangeSet {
   readonly files: readonly ChangedFile[];
   /**

@@ -5,6 +5,7 @@
  * from GITHUB_SHA, which is a merge commit for pull_request and the base
  * branch for pull_request_target.
  */
+import type { LandingBranch } from '../diff/types.js';
 import type { PullRequestRef } from '../github/port.js';
 
 export type EventContext =
@@ -16,9 +17,18 @@ export type EventContext =
       readonly headSha: string;
       /** The head is in another repository (a fork): the token may be read-only. */
       readonly fromFork: boolean;
+      readonly landsOn?: LandingBranch;
     }
-  | { readonly kind: 'push'; readonly eventName: string; readonly owner: string; readonly repo: string; readonly baseSha: string; readonly headSha: string }
+  | { readonly kind: 'push'; readonly eventName: string; readonly owner: string; readonly repo: string; readonly baseSha: string; readonly headSha: string; readonly landsOn?: LandingBranch }
   | { readonly kind: 'ignored'; readonly eventName: string; readonly reason: string };
+
+/** A branch from its name or its full ref (`refs/heads/main`), with whether it is the payload repository's default branch; undefined for none (a tag). */
+function landingBranch(payload: unknown, ref: string | undefined): LandingBranch | undefined {
+  if (ref === undefined || ref === '' || ref.startsWith('refs/tags/')) return undefined;
+  const name = ref.replace(/^refs\/heads\//, '');
+  const defaultBranch = text(payload, 'repository', 'default_branch');
+  return { name, isDefault: defaultBranch === undefined ? null : defaultBranch === name };
+}
 
 const reviewedActions = new Set(['opened', 'synchronize', 'reopened', 'ready_for_review']);
 
@@ -42,13 +52,15 @@ export function readEventContext(eventName: string, payload: unknown, repository
     if (typeof number !== 'number' || !baseSha || !headSha) return { kind: 'ignored', eventName, reason: 'the event payload has no pull request' };
     const headRepo = text(payload, 'pull_request', 'head', 'repo', 'full_name');
     const baseRepo = text(payload, 'pull_request', 'base', 'repo', 'full_name') ?? repository;
-    return { kind: 'pull-request', eventName, pr: { owner, repo, number }, baseSha, headSha, fromFork: headRepo !== undefined && headRepo !== baseRepo };
+    const landsOn = landingBranch(payload, text(payload, 'pull_request', 'base', 'ref'));
+    return { kind: 'pull-request', eventName, pr: { owner, repo, number }, baseSha, headSha, fromFork: headRepo !== undefined && headRepo !== baseRepo, ...(landsOn ? { landsOn } : {}) };
   }
   if (eventName === 'merge_group') {
     const baseSha = text(payload, 'merge_group', 'base_sha');
     const headSha = text(payload, 'merge_group', 'head_sha');
     if (!baseSha || !headSha) return { kind: 'ignored', eventName, reason: 'the merge_group payload has no base_sha/head_sha' };
-    return { kind: 'push', eventName, owner, repo, baseSha, headSha };
+    const landsOn = landingBranch(payload, text(payload, 'merge_group', 'base_ref'));
+    return { kind: 'push', eventName, owner, repo, baseSha, headSha, ...(landsOn ? { landsOn } : {}) };
   }
   if (eventName === 'push') {
     const baseSha = text(payload, 'before');
@@ -56,7 +68,8 @@ export function readEventContext(eventName: string, payload: unknown, repository
     if (!baseSha || !headSha || /^0+$/.test(baseSha) || /^0+$/.test(headSha)) {
       return { kind: 'ignored', eventName, reason: 'this push creates or deletes a branch; there is no earlier commit to compare with' };
     }
-    return { kind: 'push', eventName, owner, repo, baseSha, headSha };
+    const landsOn = landingBranch(payload, text(payload, 'ref'));
+    return { kind: 'push', eventName, owner, repo, baseSha, headSha, ...(landsOn ? { landsOn } : {}) };
   }
   return { kind: 'ignored', eventName, reason: `the ${eventName} event is not one this Action reviews (pull_request, pull_request_target, merge_group, push)` };
 }

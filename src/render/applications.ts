@@ -23,6 +23,7 @@ import type { ManifestDocument } from '../manifests/types.js';
 import { isObject } from '../pss/pod.js';
 import type { FieldPath, JsonObject, JsonValue } from '../pss/types.js';
 import type { ApplicationValues, InstallerKind } from './types.js';
+import type { LandingBranch } from '../diff/types.js';
 import { chartReferenceOf } from '../workloads/charts.js';
 import { inDir, joinPath } from './paths.js';
 import { valueAt } from './walk.js';
@@ -47,6 +48,46 @@ export interface ApplicationChart {
   readonly valueFiles: readonly string[];
   /** The inline values (`helm.valuesObject`, else `helm.values`), by their path in the Application object; null for none. */
   readonly inline: FieldPath | null;
+  /** What its controller syncs of the repository. */
+  readonly revision: Revision;
+}
+
+/**
+ * What a GitOps object syncs of its repository: the default branch (Argo
+ * CD's `HEAD` or no `targetRevision`; a Flux GitRepository without `ref`),
+ * a named revision (Argo CD's `targetRevision: main`, a branch or a tag; a
+ * GitRepository's `ref.branch`), or a pinned one (a GitRepository's tag,
+ * semver range or commit).
+ */
+export type Revision = { readonly kind: 'default' } | { readonly kind: 'named'; readonly name: string } | { readonly kind: 'pinned' };
+
+/**
+ * Whether an object that syncs `revision` installs what a change landing on
+ * `branch` makes: only then is its chart rendered for the change. Unknown
+ * where the change lands (a commit compared with another), every object does.
+ */
+export function tracks(revision: Revision, branch: LandingBranch | undefined): boolean {
+  if (branch === undefined) return true;
+  if (revision.kind === 'default') return branch.isDefault !== false;
+  if (revision.kind === 'pinned') return false;
+  return revision.name === branch.name || revision.name === `refs/heads/${branch.name}`;
+}
+
+const defaultRevision: Revision = { kind: 'default' };
+const pinnedRevision: Revision = { kind: 'pinned' };
+
+/** An Argo CD source's `targetRevision`. */
+function argoRevision(targetRevision: JsonValue | undefined): Revision {
+  const name = nonEmpty(targetRevision);
+  return name === null || name === 'HEAD' ? defaultRevision : { kind: 'named', name };
+}
+
+/** A Flux GitRepository's `ref`: a branch is named; a tag, a semver range, a commit or a ref name are pinned. */
+function fluxRevision(ref: JsonValue | undefined): Revision {
+  if (!isObject(ref)) return defaultRevision;
+  if (nonEmpty(ref.tag) ?? nonEmpty(ref.semver) ?? nonEmpty(ref.commit) ?? nonEmpty(ref.name)) return pinnedRevision;
+  const branch = nonEmpty(ref.branch);
+  return branch === null ? defaultRevision : { kind: 'named', name: branch };
 }
 
 /**
@@ -103,11 +144,17 @@ export function applicationCharts(files: readonly TextFile[], repository: Readon
   return found;
 }
 
-/** Flux GitRepositories by name: the namespace each is in (null: none written) and whether its URL is this repository. */
-type GitRepositories = ReadonlyMap<string, readonly { readonly namespace: string | null; readonly ours: boolean }[]>;
+/** Flux GitRepositories by name: the namespace each is in (null: none written), whether its URL is this repository, and what it syncs. */
+type GitRepositories = ReadonlyMap<string, readonly GitRepository[]>;
+
+interface GitRepository {
+  readonly namespace: string | null;
+  readonly ours: boolean;
+  readonly revision: Revision;
+}
 
 function gitRepositoriesIn(files: readonly TextFile[], repository: ReadonlySet<string>): GitRepositories {
-  const byName = new Map<string, { namespace: string | null; ours: boolean }[]>();
+  const byName = new Map<string, GitRepository[]>();
   for (const { path, text } of files) {
     if (!/\bGitRepository\b/.test(text)) continue;
     for (const { value } of loadManifestFile(path, text).documents) {
@@ -117,24 +164,29 @@ function gitRepositoriesIn(files: readonly TextFile[], repository: ReadonlySet<s
       const url = isObject(value.spec) ? nonEmpty(value.spec.url) : null;
       if (name === null) continue;
       const key = url === null ? null : repositoryKey(url);
-      byName.set(name, [...(byName.get(name) ?? []), { namespace: nonEmpty(metadata.namespace), ours: key !== null && repository.has(key) }]);
+      const revision = fluxRevision(isObject(value.spec) ? value.spec.ref : undefined);
+      byName.set(name, [...(byName.get(name) ?? []), { namespace: nonEmpty(metadata.namespace), ours: key !== null && repository.has(key), revision }]);
     }
   }
   return byName;
 }
 
 /**
- * Whether a HelmRelease's `sourceRef` is a GitRepository of this
- * repository: every GitRepository of that name in a namespace it may be in
- * (one with no namespace written may be in any) has this repository's URL,
- * and there is one.
+ * What a HelmRelease's `sourceRef` syncs of this repository, when it is a
+ * GitRepository of it: every GitRepository of that name in a namespace it
+ * may be in (one with no namespace written may be in any) has this
+ * repository's URL, and there is one; else null. When they sync different
+ * revisions, which one is not known: pinned.
  */
-function isOurRepository(sourceRef: JsonObject, releaseNamespace: string | null, sources: GitRepositories): boolean {
+function ourRevision(sourceRef: JsonObject, releaseNamespace: string | null, sources: GitRepositories): Revision | null {
   const name = nonEmpty(sourceRef.name);
-  if (sourceRef.kind !== 'GitRepository' || name === null) return false;
+  if (sourceRef.kind !== 'GitRepository' || name === null) return null;
   const namespace = nonEmpty(sourceRef.namespace) ?? releaseNamespace;
   const candidates = (sources.get(name) ?? []).filter((source) => namespace === null || source.namespace === null || source.namespace === namespace);
-  return candidates.length > 0 && candidates.every((source) => source.ours);
+  if (candidates.length === 0 || !candidates.every((source) => source.ours)) return null;
+  const [first] = candidates;
+  const same = candidates.every((source) => JSON.stringify(source.revision) === JSON.stringify(first!.revision));
+  return same ? first!.revision : pinnedRevision;
 }
 
 /** A variable a Flux Kustomization's `postBuild` substitutes (`${CLUSTER_DOMAIN}`, `${LOG_LEVEL:=info}`). */
@@ -165,7 +217,8 @@ function helmReleaseChartOf(document: ManifestDocument, sources: GitRepositories
   // Kustomization's postBuild substitutes for `${VAR}` before the object reaches the cluster.
   if (nonEmptyList(spec.valuesFrom) || nonEmptyList(spec.postRenderers) || hasVariable(object)) return null;
   const releaseNamespace = nonEmpty(metadata.namespace);
-  if (!isOurRepository(template.sourceRef, releaseNamespace, sources)) return null;
+  const revision = ourRevision(template.sourceRef, releaseNamespace, sources);
+  if (revision === null) return null;
   const chart = nonEmpty(template.chart);
   const chartDir = chart === null ? null : repositoryPath('', chart);
   if (chartDir === null || !paths.has(inDir(chartDir, 'Chart.yaml'))) return null;
@@ -186,6 +239,7 @@ function helmReleaseChartOf(document: ManifestDocument, sources: GitRepositories
     namespace: targetNamespace ?? releaseNamespace,
     valueFiles,
     inline: isObject(spec.values) ? ['spec', 'values'] : null,
+    revision,
   };
 }
 
@@ -246,6 +300,7 @@ export function applicationChartOf(document: ManifestDocument, repository: Reado
     namespace: nonEmpty(helm.namespace) ?? nonEmpty(destination.namespace),
     valueFiles,
     inline,
+    revision: argoRevision(source.targetRevision),
   };
 }
 

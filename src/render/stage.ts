@@ -8,13 +8,13 @@
  * consumes (patches, resources, templates, values) are never evaluated as
  * manifests of their own.
  */
-import type { ChangeSet, ChangedFile } from '../diff/types.js';
+import type { ChangeSet, ChangedFile, LandingBranch } from '../diff/types.js';
 import type { LoadProblem } from '../manifests/types.js';
 import { textOf } from '../manifests/load.js';
 import { selectsFile, selectsPath } from '../scope/select.js';
 import { defaultSelection } from '../scope/select.js';
 import type { FileSelection } from '../scope/select.js';
-import { applicationCharts, repositoryKey } from './applications.js';
+import { applicationCharts, repositoryKey, tracks } from './applications.js';
 import type { ApplicationChart, TextFile } from './applications.js';
 import { evaluateChangeSet } from '../scope/scope.js';
 import type { ScopeOptions } from '../scope/scope.js';
@@ -44,6 +44,12 @@ export interface RenderStageOptions extends ScopeOptions {
   readonly repositoryUrls?: readonly string[];
   /** `check`: the plain files it reads, where the Applications it renders charts for are (a review reads the change's). */
   readonly plainFiles?: readonly { readonly path: string; readonly content: Uint8Array | string }[];
+  /**
+   * The branch the change lands on, when known: an Application or
+   * HelmRelease that syncs another branch, or a tag, does not install what
+   * the change makes, and is not rendered for it (its notice stays).
+   */
+  readonly landsOn?: LandingBranch;
   /** `check`: the clone's files that name a Flux GitRepository, beyond the plain files (a HelmRelease's chart is this repository's when its GitRepository is). */
   readonly gitRepositoryFiles?: readonly { readonly path: string; readonly content: Uint8Array | string }[];
 }
@@ -252,8 +258,9 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
   const changedFiles = changedTexts(changeSet, selection);
   const standingFiles = await standingTexts(port, changeSet, selection, repository);
   const known = [...changedFiles, ...standingFiles];
-  const applications = applicationCharts(changedFiles, repository, port.head.paths, known);
-  const standing = applicationCharts(standingFiles, repository, port.head.paths, known);
+  const synced = (application: ApplicationChart) => tracks(application.revision, options.landsOn);
+  const applications = applicationCharts(changedFiles, repository, port.head.paths, known).filter(synced);
+  const standing = applicationCharts(standingFiles, repository, port.head.paths, known).filter(synced);
   const discovery = discoverRoots(port.head, port.base, changed, options.render, applications, standing);
   const roots = discovery.roots.filter((root) => selectsPath(selection, root.file));
   const rendersApplication = renderedApplications(applications, roots);

@@ -156,24 +156,35 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     }
   });
 
-  it('renders a changed chart with the values of the Argo CD Applications of files the change leaves as they were', async () => {
+  /**
+   * A repository whose Application (targetRevision `revision`) turns `debug` on, which the chart's own
+   * values leave off, and a change (branch feature) that touches the chart's template only.
+   */
+  const standingRepo = (revision: string) => {
     const dir = path.join(fixturesDir, 'render', 'helm-application', 'head');
     const repo = makeRepo(dir, dir);
     const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo });
+    const template = path.join(repo, 'charts/web/templates/deployment.yaml');
+    writeFileSync(path.join(repo, 'charts/web/values.yaml'), `${readFileSync(path.join(repo, 'charts/web/values.yaml'), 'utf8')}debug: false\n`);
+    const application = path.join(repo, 'apps/web-prod.yaml');
+    writeFileSync(application, readFileSync(application, 'utf8').replace('        hostNetwork: true\n', '        debug: true\n').replace('targetRevision: main', `targetRevision: ${revision}`));
+    git('commit', '-qam', 'debug value', '--amend');
+    git('branch', '-f', 'main');
+    writeFileSync(template, readFileSync(template, 'utf8').replace('      containers:\n', '      hostPID: {{ .Values.debug }}\n      containers:\n'));
+    git('commit', '-qam', 'hostPID from debug');
+    git('remote', 'add', 'origin', 'https://github.com/acme/shop');
+    return repo;
+  };
+  const diffIn = async (repo: string, base: string) => {
+    let stdout = '';
+    await runCli(['diff', '--base', base, '--format', 'json', '--warn-level', 'privileged'], { cwd: repo, stdout: (t) => (stdout += t), stderr: () => undefined });
+    return JSON.parse(stdout) as JsonReport;
+  };
+
+  it('renders a changed chart with the values of the Argo CD Applications of files the change leaves as they were', async () => {
+    const repo = standingRepo('main');
     try {
-      // The Application turns `debug` on; the chart's own values leave it off. The change touches the template only.
-      const template = path.join(repo, 'charts/web/templates/deployment.yaml');
-      writeFileSync(path.join(repo, 'charts/web/values.yaml'), `${readFileSync(path.join(repo, 'charts/web/values.yaml'), 'utf8')}debug: false\n`);
-      const application = path.join(repo, 'apps/web-prod.yaml');
-      writeFileSync(application, readFileSync(application, 'utf8').replace('        hostNetwork: true\n', '        debug: true\n'));
-      git('commit', '-qam', 'debug value', '--amend');
-      git('branch', '-f', 'main');
-      writeFileSync(template, readFileSync(template, 'utf8').replace('      containers:\n', '      hostPID: {{ .Values.debug }}\n      containers:\n'));
-      git('commit', '-qam', 'hostPID from debug');
-      git('remote', 'add', 'origin', 'https://github.com/acme/shop');
-      let stdout = '';
-      await runCli(['diff', '--base', 'main', '--format', 'json', '--warn-level', 'privileged'], { cwd: repo, stdout: (t) => (stdout += t), stderr: () => undefined });
-      const { findings, errors, podSpecs } = JSON.parse(stdout) as JsonReport;
+      const { findings, errors, podSpecs } = await diffIn(repo, 'main');
       expect(errors).toEqual([]);
       // The chart's own rendering (debug off) passes; the Application's (debug on) gets the change's blocking finding, on the template line.
       expect(podSpecs.map((p) => [p.namespace, p.name, p.status, p.allowed])).toEqual([
@@ -181,6 +192,21 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
         ['prod', 'web', 'modified', false],
       ]);
       expect(findings.map((f) => [f.file, f.line, f.check, f.blocking, f.rendered?.rendering])).toEqual([['charts/web/templates/deployment.yaml', 13, 'hostNamespaces', true, 'charts/web (Application web-prod)']]);
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
+  });
+
+  it('does not render a changed chart for an Application that syncs another revision than the one the change lands on', async () => {
+    const repo = standingRepo('v1.0');
+    try {
+      // Pinned to v1.0, the Application does not install what a change to main makes.
+      const onMain = await diffIn(repo, 'main');
+      expect(onMain.podSpecs.map((p) => [p.namespace, p.name])).toEqual([['default', 'web']]);
+      expect(onMain.findings).toEqual([]);
+      // Compared with a commit, where the change lands is not known: every Application of the chart is rendered.
+      const commit = execFileSync('git', ['rev-parse', 'main'], { cwd: repo }).toString().trim();
+      expect((await diffIn(repo, commit)).findings.map((f) => [f.line, f.check])).toEqual([[13, 'hostNamespaces']]);
     } finally {
       rmSync(repo, { recursive: true, force: true });
     }

@@ -33,6 +33,17 @@ describe('readEventContext', () => {
     expect(readEventContext('push', { before: '0'.repeat(40), after: 'b' }, 'acme/shop')).toMatchObject({ kind: 'ignored' });
   });
 
+  it('knows the branch the change lands on, and whether it is the default branch', () => {
+    const based = (ref: string, defaultBranch?: string) => ({ ...pr('opened'), pull_request: { ...pr('opened').pull_request, base: { ...pr('opened').pull_request.base, ref } }, ...(defaultBranch ? { repository: { default_branch: defaultBranch } } : {}) });
+    expect(readEventContext('pull_request', based('main', 'main'), 'acme/shop')).toMatchObject({ landsOn: { name: 'main', isDefault: true } });
+    expect(readEventContext('pull_request', based('release-1.x', 'main'), 'acme/shop')).toMatchObject({ landsOn: { name: 'release-1.x', isDefault: false } });
+    expect(readEventContext('pull_request', based('main'), 'acme/shop')).toMatchObject({ landsOn: { name: 'main', isDefault: null } });
+    expect(readEventContext('merge_group', { merge_group: { base_sha: 'a', head_sha: 'b', base_ref: 'refs/heads/main' }, repository: { default_branch: 'main' } }, 'acme/shop')).toMatchObject({ landsOn: { name: 'main', isDefault: true } });
+    expect(readEventContext('push', { before: 'a', after: 'b', ref: 'refs/heads/dev', repository: { default_branch: 'main' } }, 'acme/shop')).toMatchObject({ landsOn: { name: 'dev', isDefault: false } });
+    // A tag pushed lands on no branch.
+    expect(readEventContext('push', { before: 'a', after: 'b', ref: 'refs/tags/v1' }, 'acme/shop')).not.toHaveProperty('landsOn');
+  });
+
   it('says why other events are ignored', () => {
     expect(readEventContext('schedule', {}, 'acme/shop')).toMatchObject({ kind: 'ignored', reason: expect.stringContaining('schedule') });
   });

@@ -1,6 +1,6 @@
 /** Which Argo CD Applications and Flux HelmReleases install a chart of this repository, and with what (applications.ts). */
 import { describe, expect, it } from 'vitest';
-import { applicationCharts, applicationValuesIn, repositoryKey } from '../../../src/render/applications.js';
+import { applicationCharts, applicationValuesIn, repositoryKey, tracks } from '../../../src/render/applications.js';
 
 describe('repositoryKey', () => {
   it('names a repository one way whatever the form of its URL', () => {
@@ -44,6 +44,7 @@ describe('applicationCharts', () => {
         namespace: 'prod',
         valueFiles: ['charts/web/values-prod.yaml', 'env/prod.yaml'],
         inline: ['spec', 'source', 'helm', 'valuesObject'],
+        revision: { kind: 'default' },
       },
     ]);
   });
@@ -111,7 +112,7 @@ const releasesOf = (text: string, known = [ours]) => applicationCharts([{ path: 
 describe('applicationCharts: Flux HelmReleases', () => {
   it("reads the chart of this repository's GitRepository, the release name and namespace Flux gives, and the inline values", () => {
     expect(releasesOf(helmRelease([...gitChart(), 'targetNamespace: prod', 'values:', '  hostNetwork: true']))).toEqual([
-      { kind: 'HelmRelease', file: 'apps/web.yaml', name: 'web', noticeLine: 9, chartDir: 'charts/web', release: 'prod-web', namespace: 'prod', valueFiles: [], inline: ['spec', 'values'] },
+      { kind: 'HelmRelease', file: 'apps/web.yaml', name: 'web', noticeLine: 9, chartDir: 'charts/web', release: 'prod-web', namespace: 'prod', valueFiles: [], inline: ['spec', 'values'], revision: { kind: 'default' } },
     ]);
     // Without a target namespace, the release is the object's name, in the object's namespace; `releaseName` names it.
     expect(releasesOf(helmRelease(gitChart()))).toMatchObject([{ release: 'web', namespace: 'apps', inline: null }]);
@@ -154,6 +155,33 @@ describe('applicationCharts: Flux HelmReleases', () => {
     expect(releasesOf(helmRelease(gitChart([], './charts/web', ['kind: GitRepository', 'name: flux-system'])), [ours, gitRepository('flux-system', null, 'https://github.com/acme/platform')])).toEqual([]);
     // A chart folder the commit lacks.
     expect(releasesOf(helmRelease(gitChart([], './charts/api')))).toEqual([]);
+  });
+});
+
+describe('tracks', () => {
+  const main = { name: 'main', isDefault: true };
+  it('renders for a change what syncs the branch it lands on, or the default branch when that is it', () => {
+    expect(tracks({ kind: 'default' }, main)).toBe(true);
+    expect(tracks({ kind: 'default' }, { name: 'release-1', isDefault: false })).toBe(false);
+    expect(tracks({ kind: 'default' }, { name: 'main', isDefault: null })).toBe(true);
+    expect(tracks({ kind: 'named', name: 'main' }, main)).toBe(true);
+    expect(tracks({ kind: 'named', name: 'refs/heads/main' }, main)).toBe(true);
+    expect(tracks({ kind: 'named', name: 'v1.0' }, main)).toBe(false);
+    expect(tracks({ kind: 'pinned' }, main)).toBe(false);
+    // Where the change lands is not known: everything is rendered.
+    expect(tracks({ kind: 'pinned' }, undefined)).toBe(true);
+  });
+
+  it("reads what an Application's targetRevision and a GitRepository's ref sync", () => {
+    const argo = (revision: string | null) => chartsOf(application(['source:', '  repoURL: https://github.com/acme/shop', '  path: charts/web', ...(revision === null ? [] : [`  targetRevision: ${revision}`]), '  helm:', '    releaseName: web']))[0]?.revision;
+    expect(argo(null)).toEqual({ kind: 'default' });
+    expect(argo('HEAD')).toEqual({ kind: 'default' });
+    expect(argo('main')).toEqual({ kind: 'named', name: 'main' });
+    const flux = (ref: string[]) => releasesOf(helmRelease(gitChart()), [[gitRepository('flux-system', 'flux-system', 'ssh://git@github.com/acme/shop').trimEnd(), ...ref].join('\n')])[0]?.revision;
+    expect(flux([])).toEqual({ kind: 'default' });
+    expect(flux(['  ref:', '    branch: main'])).toEqual({ kind: 'named', name: 'main' });
+    expect(flux(['  ref:', '    tag: v1.0'])).toEqual({ kind: 'pinned' });
+    expect(flux(['  ref:', '    semver: ">=1.0.0"'])).toEqual({ kind: 'pinned' });
   });
 });
 

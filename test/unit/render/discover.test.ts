@@ -180,6 +180,7 @@ describe('discoverRoots', () => {
       namespace: `team-${i}`,
       valueFiles: [],
       inline: null,
+      revision: { kind: 'default' as const },
     }));
     const { roots, problems } = discoverRoots(chart, chart, ['apps/web-0.yaml'], undefined, applications);
     expect(roots.map((r) => r.label)).toEqual(Array.from({ length: maxApplications }, (_, i) => `web (Application web-${i})`));
@@ -204,7 +205,7 @@ describe('discoverRoots', () => {
       'api/values.yaml': 'replicas: 1\n',
       'envs/prod/api.yaml': 'replicas: 3\n',
     });
-    const application = (name: string, chartDir: string, valueFiles: string[] = []) => ({ kind: 'Application' as const, file: `apps/${name}.yaml`, name, noticeLine: 9, chartDir, release: name, namespace: 'prod', valueFiles, inline: null });
+    const application = (name: string, chartDir: string, valueFiles: string[] = []) => ({ kind: 'Application' as const, file: `apps/${name}.yaml`, name, noticeLine: 9, chartDir, release: name, namespace: 'prod', valueFiles, inline: null, revision: { kind: 'default' as const } });
     const standing = [application('web-prod', 'web'), application('api-prod', 'api', ['envs/prod/api.yaml'])];
     const labels = (changed: string[], applications = [application('web-dev', 'web')]) => discoverRoots(files, files, changed, undefined, applications, standing).roots.map((r) => r.label);
     // A template of the chart: its own rendering, the change's Application, then the standing one of that chart.
@@ -222,7 +223,7 @@ describe('discoverRoots', () => {
 
   it("names a changed chart's standing Applications past maxApplications on the chart", () => {
     const chart = tree({ 'web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n', 'web/values.yaml': 'replicas: 1\n' });
-    const standing = Array.from({ length: maxApplications + 2 }, (_, i) => ({ kind: 'Application' as const, file: `apps/web-${i}.yaml`, name: `web-${i}`, noticeLine: 9, chartDir: 'web', release: 'web', namespace: null, valueFiles: [], inline: null }));
+    const standing = Array.from({ length: maxApplications + 2 }, (_, i) => ({ kind: 'Application' as const, file: `apps/web-${i}.yaml`, name: `web-${i}`, noticeLine: 9, chartDir: 'web', release: 'web', namespace: null, valueFiles: [], inline: null, revision: { kind: 'default' as const } }));
     const { roots, problems } = discoverRoots(chart, chart, ['web/values.yaml'], undefined, [], standing);
     expect(roots).toHaveLength(maxApplications + 1);
     expect(problems).toEqual([
