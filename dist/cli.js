@@ -24436,6 +24436,24 @@ function translatePath(rendered, source, path11, keepIndexes, anyValue = false) 
 }
 
 // src/render/applications.ts
+function tracks(revision, branch) {
+  if (branch === void 0) return true;
+  if (revision.kind === "default") return branch.isDefault !== false;
+  if (revision.kind === "pinned") return false;
+  return revision.name === branch.name || revision.name === `refs/heads/${branch.name}`;
+}
+var defaultRevision = { kind: "default" };
+var pinnedRevision = { kind: "pinned" };
+function argoRevision(targetRevision) {
+  const name = nonEmpty(targetRevision);
+  return name === null || name === "HEAD" ? defaultRevision : { kind: "named", name };
+}
+function fluxRevision(ref) {
+  if (!isObject(ref)) return defaultRevision;
+  if (nonEmpty(ref.tag) ?? nonEmpty(ref.semver) ?? nonEmpty(ref.commit) ?? nonEmpty(ref.name)) return pinnedRevision;
+  const branch = nonEmpty(ref.branch);
+  return branch === null ? defaultRevision : { kind: "named", name: branch };
+}
 function repositoryKey(url) {
   const text4 = url.trim();
   const scp = /^[^@/\s]+@([^:/\s]+):(.+)$/.exec(text4);
@@ -24477,17 +24495,21 @@ function gitRepositoriesIn(files, repository) {
       const url = isObject(value.spec) ? nonEmpty(value.spec.url) : null;
       if (name === null) continue;
       const key = url === null ? null : repositoryKey(url);
-      byName.set(name, [...byName.get(name) ?? [], { namespace: nonEmpty(metadata.namespace), ours: key !== null && repository.has(key) }]);
+      const revision = fluxRevision(isObject(value.spec) ? value.spec.ref : void 0);
+      byName.set(name, [...byName.get(name) ?? [], { namespace: nonEmpty(metadata.namespace), ours: key !== null && repository.has(key), revision }]);
     }
   }
   return byName;
 }
-function isOurRepository(sourceRef, releaseNamespace, sources) {
+function ourRevision(sourceRef, releaseNamespace, sources) {
   const name = nonEmpty(sourceRef.name);
-  if (sourceRef.kind !== "GitRepository" || name === null) return false;
+  if (sourceRef.kind !== "GitRepository" || name === null) return null;
   const namespace = nonEmpty(sourceRef.namespace) ?? releaseNamespace;
   const candidates = (sources.get(name) ?? []).filter((source) => namespace === null || source.namespace === null || source.namespace === namespace);
-  return candidates.length > 0 && candidates.every((source) => source.ours);
+  if (candidates.length === 0 || !candidates.every((source) => source.ours)) return null;
+  const [first] = candidates;
+  const same2 = candidates.every((source) => JSON.stringify(source.revision) === JSON.stringify(first.revision));
+  return same2 ? first.revision : pinnedRevision;
 }
 var variable = /\$\{[^}]*\}/;
 function hasVariable(value) {
@@ -24508,7 +24530,8 @@ function helmReleaseChartOf(document, sources, paths) {
   if (reference2 === null || name === null || spec === null || template === null || !isObject(template.sourceRef)) return null;
   if (nonEmptyList(spec.valuesFrom) || nonEmptyList(spec.postRenderers) || hasVariable(object)) return null;
   const releaseNamespace = nonEmpty(metadata.namespace);
-  if (!isOurRepository(template.sourceRef, releaseNamespace, sources)) return null;
+  const revision = ourRevision(template.sourceRef, releaseNamespace, sources);
+  if (revision === null) return null;
   const chart = nonEmpty(template.chart);
   const chartDir = chart === null ? null : repositoryPath("", chart);
   if (chartDir === null || !paths.has(inDir(chartDir, "Chart.yaml"))) return null;
@@ -24526,7 +24549,8 @@ function helmReleaseChartOf(document, sources, paths) {
     release,
     namespace: targetNamespace ?? releaseNamespace,
     valueFiles,
-    inline: isObject(spec.values) ? ["spec", "values"] : null
+    inline: isObject(spec.values) ? ["spec", "values"] : null,
+    revision
   };
 }
 function releaseValueFiles(chartDir, template, paths) {
@@ -24573,7 +24597,8 @@ function applicationChartOf(document, repository, paths) {
     // `helm.namespace` is the namespace to template with; else the destination's.
     namespace: nonEmpty(helm.namespace) ?? nonEmpty(destination.namespace),
     valueFiles,
-    inline
+    inline,
+    revision: argoRevision(source.targetRevision)
   };
 }
 function sourceRefs(spec, repository) {
@@ -29086,8 +29111,9 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const changedFiles = changedTexts(changeSet, selection);
   const standingFiles = await standingTexts(port, changeSet, selection, repository);
   const known3 = [...changedFiles, ...standingFiles];
-  const applications = applicationCharts(changedFiles, repository, port.head.paths, known3);
-  const standing = applicationCharts(standingFiles, repository, port.head.paths, known3);
+  const synced = (application) => tracks(application.revision, options.landsOn);
+  const applications = applicationCharts(changedFiles, repository, port.head.paths, known3).filter(synced);
+  const standing = applicationCharts(standingFiles, repository, port.head.paths, known3).filter(synced);
   const discovery = discoverRoots(port.head, port.base, changed, options.render, applications, standing);
   const roots = discovery.roots.filter((root) => selectsPath(selection, root.file));
   const rendersApplication = renderedApplications(applications, roots);
@@ -29549,6 +29575,30 @@ function configChange(base, head, path11) {
   return before.ok ? { kind: "changed", base: before.config, head: after.config, path: path11 } : { kind: "none" };
 }
 
+// src/git/branches.ts
+async function fullRef(cwd, name) {
+  try {
+    const ref = (await git(cwd, ["rev-parse", "--symbolic-full-name", name])).toString("utf8").trim();
+    return ref === "" ? null : ref;
+  } catch (error) {
+    if (error instanceof GitError) return null;
+    throw error;
+  }
+}
+function branchName(ref) {
+  if (ref.startsWith("refs/heads/")) return ref.slice("refs/heads/".length);
+  const remote = /^refs\/remotes\/[^/]+\/(.+)$/.exec(ref);
+  return remote === null || remote[1] === "HEAD" ? null : remote[1];
+}
+async function landingBranch(cwd, base) {
+  const ref = await fullRef(cwd, base);
+  const name = ref === null ? null : branchName(ref);
+  if (name === null) return void 0;
+  const remoteHead = await fullRef(cwd, "origin/HEAD");
+  const defaultName = remoteHead === null ? null : branchName(remoteHead);
+  return { name, isDefault: defaultName === null ? null : defaultName === name };
+}
+
 // src/io/render/git.ts
 async function gitRenderPort(repository, base, head, maxBytes) {
   return openRenderer({ reader: gitTreeReader(repository, maxBytes), base, head });
@@ -29636,6 +29686,10 @@ async function gitFailure(repository, base, head, error) {
   if (shallow) return `no merge base between ${base} and ${head}: the history is shallow; fetch more (git fetch --unshallow), or ${fetchHint}`;
   return `${error.message.split("\n")[0]} (base ${base}, head ${head})`;
 }
+async function landsOn(cwd, base) {
+  const branch = await landingBranch(cwd, base);
+  return branch === void 0 ? {} : { landsOn: branch };
+}
 async function configAtBase(io, explicit, base, changeSet) {
   const file = explicit ?? defaultConfigPath;
   const inRepository = path8.isAbsolute(file) ? path8.relative(io.cwd, file) : file;
@@ -29717,7 +29771,8 @@ async function diffCommand(args, io) {
     // Fixes are part of the JSON contract; the text report does not show them.
     fixes: options.format === "json",
     render: policy.config.render,
-    repositoryUrls: await remoteUrls(io.cwd)
+    repositoryUrls: await remoteUrls(io.cwd),
+    ...await landsOn(io.cwd, values.base)
   }, port);
   const report = await evaluated.finally(() => progress?.end());
   const header = defaultPolicies(policy, report.cluster);

@@ -16146,6 +16146,22 @@ var init_walk = __esm({
 });
 
 // src/render/applications.ts
+function tracks(revision, branch) {
+  if (branch === void 0) return true;
+  if (revision.kind === "default") return branch.isDefault !== false;
+  if (revision.kind === "pinned") return false;
+  return revision.name === branch.name || revision.name === `refs/heads/${branch.name}`;
+}
+function argoRevision(targetRevision) {
+  const name = nonEmpty(targetRevision);
+  return name === null || name === "HEAD" ? defaultRevision : { kind: "named", name };
+}
+function fluxRevision(ref) {
+  if (!isObject(ref)) return defaultRevision;
+  if (nonEmpty(ref.tag) ?? nonEmpty(ref.semver) ?? nonEmpty(ref.commit) ?? nonEmpty(ref.name)) return pinnedRevision;
+  const branch = nonEmpty(ref.branch);
+  return branch === null ? defaultRevision : { kind: "named", name: branch };
+}
 function repositoryKey(url) {
   const text5 = url.trim();
   const scp = /^[^@/\s]+@([^:/\s]+):(.+)$/.exec(text5);
@@ -16186,17 +16202,21 @@ function gitRepositoriesIn(files, repository) {
       const url = isObject(value.spec) ? nonEmpty(value.spec.url) : null;
       if (name === null) continue;
       const key = url === null ? null : repositoryKey(url);
-      byName.set(name, [...byName.get(name) ?? [], { namespace: nonEmpty(metadata.namespace), ours: key !== null && repository.has(key) }]);
+      const revision = fluxRevision(isObject(value.spec) ? value.spec.ref : void 0);
+      byName.set(name, [...byName.get(name) ?? [], { namespace: nonEmpty(metadata.namespace), ours: key !== null && repository.has(key), revision }]);
     }
   }
   return byName;
 }
-function isOurRepository(sourceRef, releaseNamespace, sources) {
+function ourRevision(sourceRef, releaseNamespace, sources) {
   const name = nonEmpty(sourceRef.name);
-  if (sourceRef.kind !== "GitRepository" || name === null) return false;
+  if (sourceRef.kind !== "GitRepository" || name === null) return null;
   const namespace = nonEmpty(sourceRef.namespace) ?? releaseNamespace;
   const candidates = (sources.get(name) ?? []).filter((source) => namespace === null || source.namespace === null || source.namespace === namespace);
-  return candidates.length > 0 && candidates.every((source) => source.ours);
+  if (candidates.length === 0 || !candidates.every((source) => source.ours)) return null;
+  const [first] = candidates;
+  const same2 = candidates.every((source) => JSON.stringify(source.revision) === JSON.stringify(first.revision));
+  return same2 ? first.revision : pinnedRevision;
 }
 function hasVariable(value) {
   if (typeof value === "string") return variable.test(value);
@@ -16215,7 +16235,8 @@ function helmReleaseChartOf(document, sources, paths) {
   if (reference2 === null || name === null || spec === null || template === null || !isObject(template.sourceRef)) return null;
   if (nonEmptyList(spec.valuesFrom) || nonEmptyList(spec.postRenderers) || hasVariable(object)) return null;
   const releaseNamespace = nonEmpty(metadata.namespace);
-  if (!isOurRepository(template.sourceRef, releaseNamespace, sources)) return null;
+  const revision = ourRevision(template.sourceRef, releaseNamespace, sources);
+  if (revision === null) return null;
   const chart = nonEmpty(template.chart);
   const chartDir = chart === null ? null : repositoryPath("", chart);
   if (chartDir === null || !paths.has(inDir(chartDir, "Chart.yaml"))) return null;
@@ -16233,7 +16254,8 @@ function helmReleaseChartOf(document, sources, paths) {
     release,
     namespace: targetNamespace ?? releaseNamespace,
     valueFiles,
-    inline: isObject(spec.values) ? ["spec", "values"] : null
+    inline: isObject(spec.values) ? ["spec", "values"] : null,
+    revision
   };
 }
 function releaseValueFiles(chartDir, template, paths) {
@@ -16280,7 +16302,8 @@ function applicationChartOf(document, repository, paths) {
     // `helm.namespace` is the namespace to template with; else the destination's.
     namespace: nonEmpty(helm.namespace) ?? nonEmpty(destination.namespace),
     valueFiles,
-    inline
+    inline,
+    revision: argoRevision(source.targetRevision)
   };
 }
 function sourceRefs(spec, repository) {
@@ -16321,7 +16344,7 @@ function applicationValuesIn(file, text5, { kind, name, inline }) {
   }
   return null;
 }
-var namesInstaller, variable, maxReleaseName, nonEmptyList, nonEmpty;
+var defaultRevision, pinnedRevision, namesInstaller, variable, maxReleaseName, nonEmptyList, nonEmpty;
 var init_applications = __esm({
   "src/render/applications.ts"() {
     "use strict";
@@ -16332,6 +16355,8 @@ var init_applications = __esm({
     init_charts();
     init_paths();
     init_walk();
+    defaultRevision = { kind: "default" };
+    pinnedRevision = { kind: "pinned" };
     namesInstaller = /\bkind:\s*["']?(?:Application|HelmRelease|GitRepository)\b/;
     variable = /\$\{[^}]*\}/;
     maxReleaseName = 53;
@@ -46292,6 +46317,12 @@ function changeSetLines(changeSet) {
 }
 
 // src/event/context.ts
+function landingBranch(payload, ref) {
+  if (ref === void 0 || ref === "" || ref.startsWith("refs/tags/")) return void 0;
+  const name = ref.replace(/^refs\/heads\//, "");
+  const defaultBranch = text(payload, "repository", "default_branch");
+  return { name, isDefault: defaultBranch === void 0 ? null : defaultBranch === name };
+}
 var reviewedActions = /* @__PURE__ */ new Set(["opened", "synchronize", "reopened", "ready_for_review"]);
 var field = (value, ...path4) => path4.reduce((v, k) => typeof v === "object" && v !== null ? v[k] : void 0, value);
 var text = (value, ...path4) => {
@@ -46311,13 +46342,15 @@ function readEventContext(eventName, payload, repository) {
     if (typeof number !== "number" || !baseSha || !headSha) return { kind: "ignored", eventName, reason: "the event payload has no pull request" };
     const headRepo = text(payload, "pull_request", "head", "repo", "full_name");
     const baseRepo = text(payload, "pull_request", "base", "repo", "full_name") ?? repository;
-    return { kind: "pull-request", eventName, pr: { owner, repo, number }, baseSha, headSha, fromFork: headRepo !== void 0 && headRepo !== baseRepo };
+    const landsOn = landingBranch(payload, text(payload, "pull_request", "base", "ref"));
+    return { kind: "pull-request", eventName, pr: { owner, repo, number }, baseSha, headSha, fromFork: headRepo !== void 0 && headRepo !== baseRepo, ...landsOn ? { landsOn } : {} };
   }
   if (eventName === "merge_group") {
     const baseSha = text(payload, "merge_group", "base_sha");
     const headSha = text(payload, "merge_group", "head_sha");
     if (!baseSha || !headSha) return { kind: "ignored", eventName, reason: "the merge_group payload has no base_sha/head_sha" };
-    return { kind: "push", eventName, owner, repo, baseSha, headSha };
+    const landsOn = landingBranch(payload, text(payload, "merge_group", "base_ref"));
+    return { kind: "push", eventName, owner, repo, baseSha, headSha, ...landsOn ? { landsOn } : {} };
   }
   if (eventName === "push") {
     const baseSha = text(payload, "before");
@@ -46325,7 +46358,8 @@ function readEventContext(eventName, payload, repository) {
     if (!baseSha || !headSha || /^0+$/.test(baseSha) || /^0+$/.test(headSha)) {
       return { kind: "ignored", eventName, reason: "this push creates or deletes a branch; there is no earlier commit to compare with" };
     }
-    return { kind: "push", eventName, owner, repo, baseSha, headSha };
+    const landsOn = landingBranch(payload, text(payload, "ref"));
+    return { kind: "push", eventName, owner, repo, baseSha, headSha, ...landsOn ? { landsOn } : {} };
   }
   return { kind: "ignored", eventName, reason: `the ${eventName} event is not one this Action reviews (pull_request, pull_request_target, merge_group, push)` };
 }
@@ -56101,8 +56135,9 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const changedFiles = changedTexts(changeSet, selection);
   const standingFiles = await standingTexts(port, changeSet, selection, repository);
   const known3 = [...changedFiles, ...standingFiles];
-  const applications = applicationCharts(changedFiles, repository, port.head.paths, known3);
-  const standing = applicationCharts(standingFiles, repository, port.head.paths, known3);
+  const synced = (application) => tracks(application.revision, options.landsOn);
+  const applications = applicationCharts(changedFiles, repository, port.head.paths, known3).filter(synced);
+  const standing = applicationCharts(standingFiles, repository, port.head.paths, known3).filter(synced);
   const discovery = discoverRoots(port.head, port.base, changed, options.render, applications, standing);
   const roots = discovery.roots.filter((root) => selectsPath(selection, root.file));
   const rendersApplication = renderedApplications(applications, roots);
@@ -56364,7 +56399,8 @@ async function run(given) {
         relabelledFiles: relabelled.files,
         ...configChange2.change ? { configChange: configChange2.change } : {},
         ...config.render ? { render: config.render } : {},
-        repositoryUrls: [`${io.env.GITHUB_SERVER_URL ?? "https://github.com"}/${owner}/${repo}`]
+        repositoryUrls: [`${io.env.GITHUB_SERVER_URL ?? "https://github.com"}/${owner}/${repo}`],
+        ...event.landsOn ? { landsOn: event.landsOn } : {}
       },
       renderPort
     );
