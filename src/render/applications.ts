@@ -1,20 +1,22 @@
 /**
- * GitOps objects that install a chart of this repository (pure): an Argo
+ * GitOps objects that install a chart of this repository (pure). An Argo
  * CD Application whose Helm source is a `path` of the repository it lives
- * in, or a Flux HelmRelease whose chart is a path of a GitRepository that
- * is this repository. The controller renders that chart with the object's
- * own settings: its release name, its namespace, its values files and its
- * inline values. Such a chart is rendered here with them too (a rendering
- * of its own, `charts/web (Application web-prod)`), instead of the notice
- * that the object's pod specs are not checked (workloads/charts.ts).
+ * in has Argo CD render that chart with the Application's own settings: its
+ * release name, its destination namespace, its `valueFiles` and its inline
+ * values. Such a chart is rendered here with them too (a rendering of its
+ * own, `charts/web (Application web-prod)`), instead of the notice that the
+ * Application's pod specs are not checked (workloads/charts.ts).
+ *
+ * Here: what every such rendering needs (ApplicationChart, the revision an
+ * object syncs, this repository's URLs, the inline values read again at
+ * each commit) and Argo CD Applications. The Applications of ApplicationSets
+ * are in applicationSets.ts, Flux HelmReleases in helmReleases.ts, and
+ * installers.ts finds them all in files.
  *
  * Only what is certain is rendered: a source in another repository, a
- * chart from a chart repository, Argo CD `parameters`, a values file
- * through the `$ref` of a source in another repository, or one the commit
- * lacks; a HelmRelease whose GitRepository is not found here, or that takes
- * values from the cluster (`valuesFrom`), patches its output
- * (`postRenderers`) or replaces the chart's values.yaml (`valuesFiles`
- * that do not start with it) keep the notice.
+ * chart from a chart repository, `parameters`, a values file through the
+ * `$ref` of a source in another repository, or one the commit lacks keep
+ * the notice.
  */
 import { apiGroup } from '../workloads/kinds.js';
 import { locate } from '../locate/locate.js';
@@ -28,14 +30,16 @@ import { chartReferenceOf } from '../workloads/charts.js';
 import { inDir, joinPath } from './paths.js';
 import { valueAt } from './walk.js';
 
-/** An Application (or HelmRelease) that installs a chart of this repository, as its rendering needs it. */
+/** An Application (or HelmRelease, or an ApplicationSet's Application) that installs a chart of this repository, as its rendering needs it. */
 export interface ApplicationChart {
-  /** What the object is: an Argo CD Application or a Flux HelmRelease. */
+  /** What the object is: an Argo CD Application or ApplicationSet, or a Flux HelmRelease. */
   readonly kind: InstallerKind;
   /** The file the Application is in (at head). */
   readonly file: string;
   /** Its `metadata.name`: how each side's file is searched for it. */
   readonly name: string;
+  /** The name of the Application an ApplicationSet makes (applicationSets.ts); the set is `name`. */
+  readonly generated?: string;
   /** The line of the notice its pod specs would otherwise get (extract.ts places it on the field that names the chart). */
   readonly noticeLine: number;
   /** The chart's folder, repository-relative. */
@@ -73,8 +77,8 @@ export function tracks(revision: Revision, branch: LandingBranch | undefined): b
   return revision.name === branch.name || revision.name === `refs/heads/${branch.name}`;
 }
 
-const defaultRevision: Revision = { kind: 'default' };
-const pinnedRevision: Revision = { kind: 'pinned' };
+export const defaultRevision: Revision = { kind: 'default' };
+export const pinnedRevision: Revision = { kind: 'pinned' };
 
 /** An Argo CD source's `targetRevision`. */
 function argoRevision(targetRevision: JsonValue | undefined): Revision {
@@ -82,12 +86,10 @@ function argoRevision(targetRevision: JsonValue | undefined): Revision {
   return name === null || name === 'HEAD' ? defaultRevision : { kind: 'named', name };
 }
 
-/** A Flux GitRepository's `ref`: a branch is named; a tag, a semver range, a commit or a ref name are pinned. */
-function fluxRevision(ref: JsonValue | undefined): Revision {
-  if (!isObject(ref)) return defaultRevision;
-  if (nonEmpty(ref.tag) ?? nonEmpty(ref.semver) ?? nonEmpty(ref.commit) ?? nonEmpty(ref.name)) return pinnedRevision;
-  const branch = nonEmpty(ref.branch);
-  return branch === null ? defaultRevision : { kind: 'named', name: branch };
+/** A file's path and text. */
+export interface TextFile {
+  readonly path: string;
+  readonly text: string;
 }
 
 /**
@@ -114,169 +116,39 @@ function urlParts(text: string): { host: string; path: string } | null {
   }
 }
 
-/** A file's path and text. */
-export interface TextFile {
-  readonly path: string;
-  readonly text: string;
-}
-
-/** Only a file that names one of these kinds is read as YAML here. */
-const namesInstaller = /\bkind:\s*["']?(?:Application|HelmRelease|GitRepository)\b/;
-
-/**
- * The Applications and HelmReleases of some files that install a chart of
- * this repository (`repository`: repositoryKey of each URL it is known by;
- * `paths`: every file of the tree at head, to find the chart and its values
- * files). A HelmRelease's GitRepository is looked for in `known` (the files
- * themselves when not given): the files of the head commit that name one.
- */
-export function applicationCharts(files: readonly TextFile[], repository: ReadonlySet<string>, paths: ReadonlySet<string>, known: readonly TextFile[] = files): ApplicationChart[] {
-  if (repository.size === 0) return [];
-  let sources: GitRepositories | undefined;
-  const found: ApplicationChart[] = [];
-  for (const { path, text } of files) {
-    if (!namesInstaller.test(text)) continue;
-    for (const document of loadManifestFile(path, text).documents) {
-      const application = applicationChartOf(document, repository, paths) ?? helmReleaseChartOf(document, (sources ??= gitRepositoriesIn(known, repository)), paths);
-      if (application !== null) found.push(application);
-    }
-  }
-  return found;
-}
-
-/** Flux GitRepositories by name: the namespace each is in (null: none written), whether its URL is this repository, and what it syncs. */
-type GitRepositories = ReadonlyMap<string, readonly GitRepository[]>;
-
-interface GitRepository {
-  readonly namespace: string | null;
-  readonly ours: boolean;
-  readonly revision: Revision;
-}
-
-function gitRepositoriesIn(files: readonly TextFile[], repository: ReadonlySet<string>): GitRepositories {
-  const byName = new Map<string, GitRepository[]>();
-  for (const { path, text } of files) {
-    if (!/\bGitRepository\b/.test(text)) continue;
-    for (const { value } of loadManifestFile(path, text).documents) {
-      if (!isObject(value) || value.kind !== 'GitRepository' || typeof value.apiVersion !== 'string' || apiGroup(value.apiVersion) !== 'source.toolkit.fluxcd.io') continue;
-      const metadata = isObject(value.metadata) ? value.metadata : {};
-      const name = nonEmpty(metadata.name);
-      const url = isObject(value.spec) ? nonEmpty(value.spec.url) : null;
-      if (name === null) continue;
-      const key = url === null ? null : repositoryKey(url);
-      const revision = fluxRevision(isObject(value.spec) ? value.spec.ref : undefined);
-      byName.set(name, [...(byName.get(name) ?? []), { namespace: nonEmpty(metadata.namespace), ours: key !== null && repository.has(key), revision }]);
-    }
-  }
-  return byName;
-}
-
-/**
- * What a HelmRelease's `sourceRef` syncs of this repository, when it is a
- * GitRepository of it: every GitRepository of that name in a namespace it
- * may be in (one with no namespace written may be in any) has this
- * repository's URL, and there is one; else null. When they sync different
- * revisions, which one is not known: pinned.
- */
-function ourRevision(sourceRef: JsonObject, releaseNamespace: string | null, sources: GitRepositories): Revision | null {
-  const name = nonEmpty(sourceRef.name);
-  if (sourceRef.kind !== 'GitRepository' || name === null) return null;
-  const namespace = nonEmpty(sourceRef.namespace) ?? releaseNamespace;
-  const candidates = (sources.get(name) ?? []).filter((source) => namespace === null || source.namespace === null || source.namespace === namespace);
-  if (candidates.length === 0 || !candidates.every((source) => source.ours)) return null;
-  const [first] = candidates;
-  const same = candidates.every((source) => JSON.stringify(source.revision) === JSON.stringify(first!.revision));
-  return same ? first!.revision : pinnedRevision;
-}
-
-/** A variable a Flux Kustomization's `postBuild` substitutes (`${CLUSTER_DOMAIN}`, `${LOG_LEVEL:=info}`). */
-const variable = /\$\{[^}]*\}/;
-
-/** Whether any string of a value (keys too) holds such a variable. */
-function hasVariable(value: JsonValue): boolean {
-  if (typeof value === 'string') return variable.test(value);
-  if (Array.isArray(value)) return value.some(hasVariable);
-  if (isObject(value)) return Object.entries(value).some(([key, inner]) => variable.test(key) || hasVariable(inner ?? null));
-  return false;
-}
-
-/** Helm's limit on a release name. */
-const maxReleaseName = 53;
-
-/** The HelmRelease of a document when it installs a chart of this repository that can be rendered as Flux would; else null. */
-function helmReleaseChartOf(document: ManifestDocument, sources: GitRepositories, paths: ReadonlySet<string>): ApplicationChart | null {
-  const object = document.value;
-  if (!isObject(object) || typeof object.apiVersion !== 'string' || object.kind !== 'HelmRelease' || apiGroup(object.apiVersion) !== 'helm.toolkit.fluxcd.io') return null;
-  const reference = chartReferenceOf(object.apiVersion, object.kind, object);
-  const metadata = isObject(object.metadata) ? object.metadata : {};
-  const name = nonEmpty(metadata.name);
-  const spec = isObject(object.spec) ? object.spec : null;
-  const template = spec !== null && isObject(spec.chart) && isObject(spec.chart.spec) ? spec.chart.spec : null;
-  if (reference === null || name === null || spec === null || template === null || !isObject(template.sourceRef)) return null;
-  // Values from the cluster, and patches of the output, are not known here; nor what a Flux
-  // Kustomization's postBuild substitutes for `${VAR}` before the object reaches the cluster.
-  if (nonEmptyList(spec.valuesFrom) || nonEmptyList(spec.postRenderers) || hasVariable(object)) return null;
-  const releaseNamespace = nonEmpty(metadata.namespace);
-  const revision = ourRevision(template.sourceRef, releaseNamespace, sources);
-  if (revision === null) return null;
-  const chart = nonEmpty(template.chart);
-  const chartDir = chart === null ? null : repositoryPath('', chart);
-  if (chartDir === null || !paths.has(inDir(chartDir, 'Chart.yaml'))) return null;
-  const valueFiles = releaseValueFiles(chartDir, template, paths);
-  if (valueFiles === null) return null;
-  const targetNamespace = nonEmpty(spec.targetNamespace);
-  // Flux names the release `[targetNamespace-]name` unless `releaseName` does; past Helm's
-  // 53 characters it shortens the name with a hash of it (helm-controller's ShortenName): not rendered.
-  const release = nonEmpty(spec.releaseName) ?? (targetNamespace === null ? name : `${targetNamespace}-${name}`);
-  if (release.length > maxReleaseName) return null;
-  return {
-    kind: 'HelmRelease',
-    file: document.file,
-    name,
-    noticeLine: locate(document.source, reference.path).line,
-    chartDir,
-    release,
-    namespace: targetNamespace ?? releaseNamespace,
-    valueFiles,
-    inline: isObject(spec.values) ? ['spec', 'values'] : null,
-    revision,
-  };
-}
-
-
-/**
- * A HelmRelease chart's `valuesFiles` (or `valuesFile`), relative to the
- * source's root, as the helm files to give after the chart's values.yaml;
- * null when they cannot be. Flux merges them into the chart's values in
- * place of its values.yaml: only a list that starts with it reads as helm
- * reads it. Missing ones are skipped when `ignoreMissingValuesFiles` says so.
- */
-function releaseValueFiles(chartDir: string, template: JsonObject, paths: ReadonlySet<string>): string[] | null {
-  if (template.valuesFiles !== undefined && template.valuesFiles !== null && !Array.isArray(template.valuesFiles)) return null;
-  const listed = Array.isArray(template.valuesFiles) ? template.valuesFiles : typeof template.valuesFile === 'string' ? [template.valuesFile] : [];
-  const ignoreMissing = template.ignoreMissingValuesFiles === true;
-  const files: string[] = [];
-  for (const entry of listed) {
-    const path = typeof entry === 'string' ? repositoryPath('', entry) : null;
-    if (path === null) return null;
-    if (paths.has(path)) files.push(path);
-    else if (!ignoreMissing) return null;
-  }
-  if (files.length === 0) return [];
-  return files[0] === inDir(chartDir, 'values.yaml') ? files.slice(1) : null;
-}
-
 /** The Application of a document when it installs a chart of this repository that can be rendered as Argo CD would; else null. */
 export function applicationChartOf(document: ManifestDocument, repository: ReadonlySet<string>, paths: ReadonlySet<string>): ApplicationChart | null {
   const object = document.value;
   if (!isObject(object) || typeof object.apiVersion !== 'string' || object.kind !== 'Application' || apiGroup(object.apiVersion) !== 'argoproj.io') return null;
-  const reference = chartReferenceOf(object.apiVersion, object.kind, object);
+  const name = isObject(object.metadata) && typeof object.metadata.name === 'string' ? object.metadata.name : '';
+  const found = argoHelmSource(object, repository, paths);
+  if (found === null || name === '') return null;
+  return { ...found.chart, kind: 'Application', file: document.file, name, noticeLine: locate(document.source, found.reference).line, inline: found.inline };
+}
+
+/** What an Application object installs, as found by argoHelmSource. */
+export interface ArgoHelmSource {
+  readonly chart: Omit<ApplicationChart, 'kind' | 'file' | 'name' | 'noticeLine' | 'inline'>;
+  /** The field that names the chart, relative to the object. */
+  readonly reference: FieldPath;
+  /** Its inline values, relative to the object; null for none. */
+  readonly inline: FieldPath | null;
+}
+
+/**
+ * The chart of this repository an Application object (or one an
+ * ApplicationSet makes) has Argo CD render, with its release name,
+ * namespace, values files, inline values and revision; null when it
+ * installs none that can be rendered as Argo CD would.
+ */
+export function argoHelmSource(object: JsonObject, repository: ReadonlySet<string>, paths: ReadonlySet<string>): ArgoHelmSource | null {
+  const reference = chartReferenceOf(String(object.apiVersion), 'Application', object);
   const name = isObject(object.metadata) && typeof object.metadata.name === 'string' ? object.metadata.name : '';
   const spec = isObject(object.spec) ? object.spec : null;
   // The source the notice names: a `helm` one with a `path` (a chart from a chart repository is never fetched).
   const sourcePath = reference?.path.slice(0, -1);
   const source = sourcePath === undefined ? undefined : valueAt(object, sourcePath);
-  if (reference === null || name === '' || spec === null || !isObject(source) || reference.path[reference.path.length - 1] !== 'helm') return null;
+  if (reference === null || spec === null || !isObject(source) || reference.path[reference.path.length - 1] !== 'helm') return null;
   const repoKey = typeof source.repoURL === 'string' ? repositoryKey(source.repoURL) : null;
   if (repoKey === null || !repository.has(repoKey) || typeof source.path !== 'string' || !isObject(source.helm)) return null;
   const chartDir = repositoryPath('', source.path);
@@ -290,17 +162,16 @@ export function applicationChartOf(document: ManifestDocument, repository: Reado
   const destination = isObject(spec.destination) ? spec.destination : {};
   const inline = isObject(helm.valuesObject) ? [...sourcePath!, 'helm', 'valuesObject'] : typeof helm.values === 'string' && helm.values.trim() !== '' ? [...sourcePath!, 'helm', 'values'] : null;
   return {
-    kind: 'Application',
-    file: document.file,
-    name,
-    noticeLine: locate(document.source, reference.path).line,
-    chartDir,
-    release: nonEmpty(helm.releaseName) ?? name,
-    // `helm.namespace` is the namespace to template with; else the destination's.
-    namespace: nonEmpty(helm.namespace) ?? nonEmpty(destination.namespace),
-    valueFiles,
+    chart: {
+      chartDir,
+      release: nonEmpty(helm.releaseName) ?? name,
+      // `helm.namespace` is the namespace to template with; else the destination's.
+      namespace: nonEmpty(helm.namespace) ?? nonEmpty(destination.namespace),
+      valueFiles,
+      revision: argoRevision(source.targetRevision),
+    },
+    reference: reference.path,
     inline,
-    revision: argoRevision(source.targetRevision),
   };
 }
 
@@ -343,13 +214,13 @@ function valueFilesOf(chartDir: string, helm: JsonObject, paths: ReadonlySet<str
 }
 
 /** A path as an Application names it, relative to a folder, or to the repository's root when it starts with `/`; null when it leaves the repository. */
-function repositoryPath(dir: string, reference: string): string | null {
+export function repositoryPath(dir: string, reference: string): string | null {
   return reference.startsWith('/') ? joinPath('', reference.replace(/^\/+/, '')) : joinPath(dir, reference);
 }
 
-const nonEmptyList = (value: JsonValue | undefined) => Array.isArray(value) && value.length > 0;
+export const nonEmptyList = (value: JsonValue | undefined) => Array.isArray(value) && value.length > 0;
 
-const nonEmpty = (value: JsonValue | undefined): string | null => (typeof value === 'string' && value !== '' ? value : null);
+export const nonEmpty = (value: JsonValue | undefined): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
 /**
  * The inline values of an Application (or HelmRelease) found by kind and

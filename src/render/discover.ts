@@ -365,7 +365,7 @@ function applicationRoots(
     for (const path of application.valueFiles) consumed.add(path);
     roots.push({
       ...chartRendering(chart, trees, [application.file, ...application.valueFiles], settings),
-      label: `${shownDir(chart.dir)} (${application.kind} ${application.name})`,
+      label: `${shownDir(chart.dir)} (${application.generated === undefined ? `${application.kind} ${application.name}` : `Application ${application.generated} of ApplicationSet ${application.name}`})`,
       helm: {
         release: application.release,
         namespace: application.namespace ?? 'default',
@@ -390,7 +390,7 @@ export const maxApplications = 25;
 
 /** The notice of the Applications left unrendered past maxApplications. */
 function leftApplications(rendered: number, left: readonly ApplicationChart[]): string {
-  return `the charts of ${rendered} of ${rendered + left.length} ${installers(left)} are rendered with their settings (at most ${maxApplications} in one run), so what ${fewNames(left.map((a) => a.name))} install is not checked here: check them a few at a time (smaller pull requests, or fewer paths given to \`check\`)`;
+  return `the charts of ${rendered} of ${rendered + left.length} ${installers(left)} are rendered with their settings (at most ${maxApplications} in one run), so what ${fewNames(left.map((a) => a.generated ?? a.name))} install is not checked here: check them a few at a time (smaller pull requests, or fewer paths given to \`check\`)`;
 }
 
 /** Applications by the folder of the chart they install, in their order. */
@@ -402,12 +402,12 @@ function byChart(applications: readonly ApplicationChart[]): Map<string, Applica
 
 /** The notice of a changed chart's Applications (in files the change leaves as they were) left unrendered past maxApplications. */
 function leftStandingApplications(dir: string, left: readonly ApplicationChart[]): string {
-  return `${shownDir(dir)} changes, and what it installs through the ${installers(left)} ${fewNames(left.map((a) => a.name))} is not checked with their values (at most ${maxApplications} of them are rendered in one run): check them with \`pod-security-review check\` on their files`;
+  return `${shownDir(dir)} changes, and what it installs through the ${installers(left)} ${fewNames(left.map((a) => a.generated ?? a.name))} is not checked with their values (at most ${maxApplications} of them are rendered in one run): check them with \`pod-security-review check\` on their files`;
 }
 
 /** What a notice calls some Applications and HelmReleases: by their kinds. */
 function installers(objects: readonly ApplicationChart[]): string {
-  const argo = objects.some((o) => o.kind === 'Application');
+  const argo = objects.some((o) => o.kind !== 'HelmRelease');
   const flux = objects.some((o) => o.kind === 'HelmRelease');
   return argo && flux ? 'Argo CD Applications and Flux HelmReleases' : flux ? 'Flux HelmReleases' : 'Argo CD Applications';
 }

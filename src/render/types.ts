@@ -45,8 +45,8 @@ export interface HelmInvocation {
   readonly application?: ApplicationValues;
 }
 
-/** The kinds of GitOps object whose chart is rendered with their settings (applications.ts): an Argo CD Application, a Flux HelmRelease. */
-export type InstallerKind = 'Application' | 'HelmRelease';
+/** The kinds of GitOps object whose chart is rendered with their settings (applications.ts): an Argo CD Application (or ApplicationSet), a Flux HelmRelease. */
+export type InstallerKind = 'Application' | 'ApplicationSet' | 'HelmRelease';
 
 /** Where an Application's (or HelmRelease's) inline values are: its file, its kind and name there, and their path in it (null: it has none). */
 export interface ApplicationValues {

@@ -156,6 +156,63 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     }
   });
 
+  it("renders a chart for each Application of an ApplicationSet's list, with the element's values file", async () => {
+    const chart = path.join(fixturesDir, 'render', 'helm-application', 'head', 'charts');
+    const sides = mkdtempSync(path.join(tmpdir(), 'psr-appset-'));
+    const base = path.join(sides, 'base');
+    const head = path.join(sides, 'head');
+    cpSync(chart, path.join(base, 'charts'), { recursive: true });
+    writeFileSync(path.join(base, 'charts/web/values-prod.yaml'), 'hostNetwork: true\n');
+    writeFileSync(path.join(base, 'charts/web/values-dev.yaml'), 'hostNetwork: false\n');
+    cpSync(base, head, { recursive: true });
+    mkdirSync(path.join(head, 'apps'));
+    const set = [
+      'apiVersion: argoproj.io/v1alpha1',
+      'kind: ApplicationSet',
+      'metadata:',
+      '  name: web',
+      'spec:',
+      '  generators:',
+      '    - list:',
+      '        elements:',
+      '          - {env: prod}',
+      '          - {env: dev}',
+      '  template:',
+      '    metadata:',
+      "      name: 'web-{{env}}'",
+      '    spec:',
+      '      project: default',
+      '      source:',
+      '        repoURL: https://github.com/acme/shop',
+      '        path: charts/web',
+      '        helm:',
+      '          valueFiles:',
+      "            - 'values-{{env}}.yaml'",
+      '      destination:',
+      "        namespace: '{{env}}'",
+      '',
+    ];
+    writeFileSync(path.join(head, 'apps/web.yaml'), set.join('\n'));
+    const repo = makeRepo(base, head);
+    try {
+      execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/acme/shop'], { cwd: repo });
+      let stdout = '';
+      await runCli(['diff', '--base', 'main', '--format', 'json', '--warn-level', 'privileged'], { cwd: repo, stdout: (t) => (stdout += t), stderr: () => undefined });
+      const { findings, errors, podSpecs } = JSON.parse(stdout) as JsonReport;
+      // Each Application is rendered (and is new: the set is); the set's notice is gone.
+      expect(errors).toEqual([]);
+      expect(podSpecs.map((p) => [p.namespace, p.name, p.status, p.allowed])).toEqual([
+        ['prod', 'web-prod', 'new', false],
+        ['dev', 'web-dev', 'new', true],
+      ]);
+      // The production values turn the host network on (a values file the change leaves as it was): the finding is on the template line that writes it, as for any Application.
+      expect(findings.map((f) => [f.file, f.line, f.check, f.rendered?.rendering])).toEqual([['charts/web/templates/deployment.yaml', 12, 'hostNamespaces', 'charts/web (Application web-prod of ApplicationSet web)']]);
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+      rmSync(sides, { recursive: true, force: true });
+    }
+  });
+
   /**
    * A repository whose Application (targetRevision `revision`) turns `debug` on, which the chart's own
    * values leave off, and a change (branch feature) that touches the chart's template only.

@@ -1,6 +1,7 @@
 /** Which Argo CD Applications and Flux HelmReleases install a chart of this repository, and with what (applications.ts). */
 import { describe, expect, it } from 'vitest';
-import { applicationCharts, applicationValuesIn, repositoryKey, tracks } from '../../../src/render/applications.js';
+import { applicationValuesIn, repositoryKey, tracks } from '../../../src/render/applications.js';
+import { applicationCharts } from '../../../src/render/installers.js';
 
 describe('repositoryKey', () => {
   it('names a repository one way whatever the form of its URL', () => {

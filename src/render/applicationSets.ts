@@ -1,0 +1,158 @@
+/**
+ * The Applications an Argo CD ApplicationSet makes, when they can be known
+ * from the repository alone (pure): its one generator is a `list` of
+ * elements, or the directories of this repository (a `git` generator's
+ * `directories`), and its template is a plain one (Argo CD's default
+ * `{{param}}` substitution: no Go template, no `templatePatch`). Each
+ * Application is then the template with one element's parameters put in,
+ * and its chart is rendered like a plain Application's (applications.ts).
+ *
+ * Anything else keeps the notice that what the ApplicationSet installs is
+ * not checked (workloads/charts.ts): other generators read the cluster or
+ * another service, and a set whose Applications cannot all be rendered is
+ * left whole to that notice.
+ */
+import { minimatch } from 'minimatch';
+import type { ManifestDocument } from '../manifests/types.js';
+import { locate } from '../locate/locate.js';
+import { isObject } from '../pss/pod.js';
+import type { FieldPath, JsonObject, JsonValue } from '../pss/types.js';
+import { apiGroup } from '../workloads/kinds.js';
+import { chartReferenceOf } from '../workloads/charts.js';
+import { argoHelmSource, repositoryKey } from './applications.js';
+import type { ApplicationChart } from './applications.js';
+import { dirOf } from './paths.js';
+import { valueAt } from './walk.js';
+
+/** Where an ApplicationSet's template is, in the set: an Application's `spec` is the template's. */
+const templatePath = ['spec', 'template'] as const;
+
+/**
+ * The Applications of an ApplicationSet document that install a chart of
+ * this repository, each with the set's file and name; null when the set's
+ * Applications cannot all be known and rendered (its notice stays).
+ */
+export function applicationSetCharts(document: ManifestDocument, repository: ReadonlySet<string>, paths: ReadonlySet<string>): ApplicationChart[] | null {
+  const set = document.value;
+  if (!isObject(set) || typeof set.apiVersion !== 'string' || set.kind !== 'ApplicationSet' || apiGroup(set.apiVersion) !== 'argoproj.io') return null;
+  const name = isObject(set.metadata) && typeof set.metadata.name === 'string' ? set.metadata.name : '';
+  const spec = isObject(set.spec) ? set.spec : null;
+  const template = spec !== null && isObject(spec.template) ? spec.template : null;
+  const reference = chartReferenceOf(set.apiVersion, set.kind, set);
+  if (name === '' || spec === null || template === null || reference === null) return null;
+  // Go templates (sprig functions, missing-key options) and patches of the template are not substituted here.
+  if (spec.goTemplate === true || spec.templatePatch !== undefined) return null;
+  const parameters = generatedParameters(spec, repository, paths);
+  if (parameters === null || parameters.length === 0) return null;
+  const noticeLine = locate(document.source, reference.path).line;
+  const charts: ApplicationChart[] = [];
+  for (const params of parameters) {
+    const application = substituted({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: template.metadata ?? {}, spec: template.spec ?? {} }, params) as JsonObject;
+    const found = argoHelmSource(application, repository, paths);
+    const generated = isObject(application.metadata) && typeof application.metadata.name === 'string' ? application.metadata.name : '';
+    if (found === null || generated === '' || unresolved(application)) return null;
+    // The same inline values for every Application (none of their text is substituted): read from the set's template.
+    const inline = found.inline === null ? null : [...templatePath, ...found.inline];
+    if (inline !== null && JSON.stringify(valueAt(set, inline) ?? null).includes('{{')) return null;
+    charts.push({ ...found.chart, kind: 'ApplicationSet', file: document.file, name, generated, noticeLine, inline });
+  }
+  return charts;
+}
+
+/** The parameters of each Application the set's one generator makes; null when they are not known here. */
+function generatedParameters(spec: JsonObject, repository: ReadonlySet<string>, paths: ReadonlySet<string>): Map<string, string>[] | null {
+  const generators = Array.isArray(spec.generators) ? spec.generators : [];
+  const [generator] = generators;
+  if (generators.length !== 1 || !isObject(generator)) return null;
+  const kinds = Object.keys(generator);
+  // A generator's own `template`, `selector` or `values` change what its parameters make: not read here.
+  if (kinds.length !== 1) return null;
+  if (isObject(generator.list)) return listParameters(generator.list);
+  if (isObject(generator.git)) return directoryParameters(generator.git, spec, repository, paths);
+  return null;
+}
+
+/**
+ * A list generator's elements: each key a parameter, a `values` map's keys
+ * as `values.<key>`. Argo CD refuses an element whose value is not a
+ * string (without Go templates); so is the set here.
+ */
+function listParameters(list: JsonObject): Map<string, string>[] | null {
+  if (list.elementsYaml !== undefined || list.template !== undefined || !Array.isArray(list.elements)) return null;
+  const all: Map<string, string>[] = [];
+  for (const element of list.elements) {
+    if (!isObject(element)) return null;
+    const params = new Map<string, string>();
+    for (const [key, value] of Object.entries(element)) {
+      if (key === 'values' && isObject(value)) {
+        for (const [inner, text] of Object.entries(value)) {
+          if (typeof text !== 'string') return null;
+          params.set(`values.${inner}`, text);
+        }
+      } else if (typeof value === 'string') params.set(key, value);
+      else return null;
+    }
+    all.push(params);
+  }
+  return all;
+}
+
+/**
+ * A git generator's directories of this repository that its `directories`
+ * patterns take (Go's path.Match, `exclude: true` winning), with Argo CD's
+ * parameters for each: `path`, `path.basename`, `path[n]` (behind
+ * `pathParamPrefix` when it has one). Hidden folders are not among them, as
+ * Argo CD lists none. Its revision must be the template's, or which commit
+ * it reads is not the one the Applications sync.
+ */
+function directoryParameters(git: JsonObject, spec: JsonObject, repository: ReadonlySet<string>, paths: ReadonlySet<string>): Map<string, string>[] | null {
+  const key = typeof git.repoURL === 'string' ? repositoryKey(git.repoURL) : null;
+  if (key === null || !repository.has(key) || !Array.isArray(git.directories) || git.files !== undefined || git.values !== undefined || git.template !== undefined) return null;
+  const template = isObject(spec.template) && isObject(spec.template.spec) ? spec.template.spec : {};
+  const source = isObject(template.source) ? template.source : {};
+  if ((git.revision ?? 'HEAD') !== (source.targetRevision ?? 'HEAD')) return null;
+  const patterns: { path: string; exclude: boolean }[] = [];
+  for (const entry of git.directories) {
+    if (!isObject(entry) || typeof entry.path !== 'string') return null;
+    patterns.push({ path: entry.path, exclude: entry.exclude === true });
+  }
+  const prefix = typeof git.pathParamPrefix === 'string' && git.pathParamPrefix !== '' ? `${git.pathParamPrefix}.path` : 'path';
+  const matches = (dir: string, pattern: string) => minimatch(dir, pattern, { dot: true, noglobstar: true, nobrace: true, noext: true, nocomment: true, nonegate: true });
+  const all: Map<string, string>[] = [];
+  for (const dir of directoriesOf(paths)) {
+    if (!patterns.some((p) => !p.exclude && matches(dir, p.path)) || patterns.some((p) => p.exclude && matches(dir, p.path))) continue;
+    const params = new Map<string, string>([
+      [prefix, dir],
+      [`${prefix}.basename`, dir.slice(dir.lastIndexOf('/') + 1)],
+    ]);
+    dir.split('/').forEach((segment, n) => params.set(`${prefix}[${n}]`, segment));
+    all.push(params);
+  }
+  return all;
+}
+
+/** Every folder that holds a file of the tree (not the root, no hidden one or one below it), sorted. */
+function directoriesOf(paths: ReadonlySet<string>): string[] {
+  const dirs = new Set<string>();
+  for (const path of paths) {
+    for (let dir = dirOf(path); dir !== '' && !dirs.has(dir); dir = dirOf(dir)) dirs.add(dir);
+  }
+  return [...dirs].filter((dir) => !dir.split('/').some((segment) => segment.startsWith('.'))).sort();
+}
+
+/** A `{{ param }}` of Argo CD's default templates, the name trimmed. */
+const tag = /\{\{([^}]*)\}\}/g;
+
+/** A template value with every string's known `{{param}}` replaced by its value (unknown ones are left as written, as Argo CD leaves them). */
+function substituted(value: JsonValue, params: ReadonlyMap<string, string>): JsonValue {
+  if (typeof value === 'string') return value.replace(tag, (whole, name: string) => params.get(name.trim()) ?? whole);
+  if (Array.isArray(value)) return value.map((item) => substituted(item, params));
+  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, substituted(inner ?? null, params)]));
+  return value;
+}
+
+/** Whether what names an Application's chart and release still holds a `{{…}}` no parameter filled: Argo CD would read it as written. */
+function unresolved(application: JsonObject): boolean {
+  const fields: FieldPath[] = [['metadata', 'name'], ['spec', 'source'], ['spec', 'sources'], ['spec', 'destination']];
+  return fields.some((path) => JSON.stringify(valueAt(application, path) ?? null).includes('{{'));
+}

@@ -1,0 +1,39 @@
+/**
+ * The GitOps objects of some files that install a chart of this repository
+ * (pure): Argo CD Applications (applications.ts), the Applications of
+ * ApplicationSets (applicationSets.ts) and Flux HelmReleases
+ * (helmReleases.ts), each as its rendering needs it.
+ */
+import { loadManifestFile } from '../manifests/load.js';
+import { applicationChartOf } from './applications.js';
+import type { ApplicationChart, TextFile } from './applications.js';
+import { applicationSetCharts } from './applicationSets.js';
+import { gitRepositoriesIn, helmReleaseChartOf } from './helmReleases.js';
+import type { GitRepositories } from './helmReleases.js';
+
+/** Only a file that names one of these kinds is read as YAML here. */
+const namesInstaller = /\bkind:\s*["']?(?:Application|ApplicationSet|HelmRelease|GitRepository)\b/;
+
+/**
+ * The Applications and HelmReleases of some files that install a chart of
+ * this repository (`repository`: repositoryKey of each URL it is known by;
+ * `paths`: every file of the tree at head, to find the chart and its values
+ * files). A HelmRelease's GitRepository is looked for in `known` (the files
+ * themselves when not given): the files of the head commit that name one.
+ */
+export function applicationCharts(files: readonly TextFile[], repository: ReadonlySet<string>, paths: ReadonlySet<string>, known: readonly TextFile[] = files): ApplicationChart[] {
+  if (repository.size === 0) return [];
+  let sources: GitRepositories | undefined;
+  const found: ApplicationChart[] = [];
+  for (const { path, text } of files) {
+    if (!namesInstaller.test(text)) continue;
+    for (const document of loadManifestFile(path, text).documents) {
+      const generated = applicationSetCharts(document, repository, paths);
+      if (generated !== null) found.push(...generated);
+      const application = applicationChartOf(document, repository, paths) ?? helmReleaseChartOf(document, (sources ??= gitRepositoriesIn(known, repository)), paths);
+      if (application !== null) found.push(application);
+    }
+  }
+  return found;
+}
+
