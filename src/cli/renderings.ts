@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { sortProblems } from '../findings/evaluateFiles.js';
 import type { CheckReport, SourceFile } from '../findings/evaluateFiles.js';
-import { workingFilesNaming } from '../git/grep.js';
+import { filesNaming } from '../git/grep.js';
 import { remoteUrls } from '../git/remotes.js';
 import { collectFiles } from '../io/files.js';
 import { fsTreeReader } from '../io/render/fsTree.js';
@@ -40,7 +40,7 @@ export async function cloneContext(io: CliIO, maxBytes: number): Promise<Pick<Re
   const repositoryUrls = await remoteUrls(io.cwd);
   if (repositoryUrls.length === 0) return { repositoryUrls };
   const gitRepositoryFiles: SourceFile[] = [];
-  for (const file of await workingFilesNaming(io.cwd, 'GitRepository')) {
+  for (const file of await filesNaming(io.cwd, ['GitRepository'])) {
     const collected = collectFiles([file], io.cwd, maxBytes);
     if ('files' in collected) gitRepositoryFiles.push(...collected.files);
   }

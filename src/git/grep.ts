@@ -1,26 +1,32 @@
 /**
- * Files of a clone's working tree found by their text, through git: what
- * `check` and `fix` need of the repository beyond the paths they are given
- * (the Flux GitRepository that makes a HelmRelease's chart this
- * repository's is usually in `clusters/…/flux-system/`).
+ * Files found by their text, through git: the YAML and JSON files that
+ * name a GitOps object. A review searches the head commit for the Argo CD
+ * Applications and Flux HelmReleases of a changed chart; `check` and `fix`
+ * search the clone's working tree for the Flux GitRepository that makes a
+ * HelmRelease's chart this repository's (usually in
+ * `clusters/…/flux-system/`, seldom among the paths they are given).
  */
 import { git, GitError } from './run.js';
 
 /**
- * The YAML and JSON files under `cwd`, tracked or new (not ignored), whose
- * text holds `word`, relative to `cwd`; none outside a clone or without git.
+ * The YAML and JSON files whose text holds one of `words`: of `commit`
+ * when given (repository-relative), else of the working tree under `cwd`,
+ * tracked or new but not ignored (relative to `cwd`). None outside a clone
+ * or without git.
  */
-export async function workingFilesNaming(cwd: string, word: string): Promise<string[]> {
+export async function filesNaming(cwd: string, words: readonly string[], commit?: string): Promise<string[]> {
+  const where = commit === undefined ? ['--untracked'] : [commit];
   let output: Buffer;
   try {
-    output = await git(cwd, ['grep', '-l', '-z', '-I', '-F', '--untracked', '-e', word, '--', '*.yaml', '*.yml', '*.json']);
+    // One pass over the files, in git: the tree is never read into the process.
+    output = await git(cwd, ['grep', '-l', '-z', '-I', '-F', ...words.flatMap((word) => ['-e', word]), ...where, '--', '*.yaml', '*.yml', '*.json']);
   } catch (error) {
-    // Exit 1 is "no file holds it"; no repository or no git find nothing either.
+    // Exit 1 is "no file holds it"; no repository, no git or an unknown commit find nothing either.
     if (error instanceof GitError) return [];
     throw error;
   }
-  return output
-    .toString('utf8')
-    .split('\0')
-    .filter((name) => name !== '');
+  const names = output.toString('utf8').split('\0');
+  if (commit === undefined) return names.filter((name) => name !== '');
+  // Each name in a commit is `<commit>:<path>`.
+  return names.filter((name) => name.startsWith(`${commit}:`)).map((name) => name.slice(commit.length + 1));
 }

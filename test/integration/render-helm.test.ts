@@ -64,6 +64,13 @@ async function inTree<T>(files: Record<string, string>, run: (cwd: string) => Pr
   }
 }
 
+/** `diff --base BASE --format json --warn-level privileged` in a repository. */
+async function diffIn(repo: string, base = 'main'): Promise<JsonReport> {
+  let stdout = '';
+  await runCli(['diff', '--base', base, '--format', 'json', '--warn-level', 'privileged'], { cwd: repo, stdout: (t) => (stdout += t), stderr: () => undefined });
+  return JSON.parse(stdout) as JsonReport;
+}
+
 /** `check . --format json ARGS` in a folder of its own holding `files` (path → text). */
 async function checkTree(files: Record<string, string>, ...args: string[]): Promise<{ status: number; report: JsonReport }> {
   return inTree(files, async (cwd) => {
@@ -106,19 +113,14 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
   it("renders this repository's chart for an Argo CD Application with its release, namespace, values files and inline values; another repository's keeps the notice", async () => {
     const dir = path.join(fixturesDir, 'render', 'helm-application');
     const repo = makeRepo(path.join(dir, 'base'), path.join(dir, 'head'));
-    const diffJson = async () => {
-      let stdout = '';
-      await runCli(['diff', '--base', 'main', '--format', 'json', '--warn-level', 'privileged'], { cwd: repo, stdout: (t) => (stdout += t), stderr: () => undefined });
-      return JSON.parse(stdout) as JsonReport;
-    };
     try {
       // A clone of another repository: the Application's chart is not this one's to render.
-      const elsewhere = await diffJson();
+      const elsewhere = await diffIn(repo);
       expect(elsewhere.findings).toEqual([]);
       expect(elsewhere.errors.map((e) => [e.file, e.kind])).toEqual([['apps/web-prod.yaml', 'not-rendered']]);
       // A clone of acme/shop (the Application's repoURL with .git, the remote in SSH form).
       execFileSync('git', ['remote', 'add', 'origin', 'git@github.com:Acme/shop.git'], { cwd: repo });
-      const { findings, errors, podSpecs } = await diffJson();
+      const { findings, errors, podSpecs } = await diffIn(repo);
       expect(errors).toEqual([]);
       expect(podSpecs.map((p) => [p.namespace, p.name, p.status])).toEqual([['prod', 'web', 'modified']]);
       expect(findings.map((f) => [f.file, f.line, f.check, f.fix])).toEqual([
@@ -133,18 +135,13 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
   it("renders the chart of a Flux HelmRelease from this repository's GitRepository with its values, and places a finding on its values line", async () => {
     const dir = path.join(fixturesDir, 'render', 'helm-release');
     const repo = makeRepo(path.join(dir, 'base'), path.join(dir, 'head'));
-    const diffJson = async () => {
-      let stdout = '';
-      await runCli(['diff', '--base', 'main', '--format', 'json', '--warn-level', 'privileged'], { cwd: repo, stdout: (t) => (stdout += t), stderr: () => undefined });
-      return JSON.parse(stdout) as JsonReport;
-    };
     try {
       // The GitRepository (in a file the change leaves as it was) names acme/shop: a clone of another repository keeps the notice.
-      const elsewhere = await diffJson();
+      const elsewhere = await diffIn(repo);
       expect(elsewhere.findings).toEqual([]);
       expect(elsewhere.errors.map((e) => [e.file, e.line, e.kind])).toEqual([['apps/web.yaml', 11, 'not-rendered']]);
       execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/acme/shop.git'], { cwd: repo });
-      const { findings, errors, podSpecs } = await diffJson();
+      const { findings, errors, podSpecs } = await diffIn(repo);
       expect(errors).toEqual([]);
       // Flux's release name is `[targetNamespace-]name`, in the target namespace.
       expect(podSpecs.map((p) => [p.namespace, p.name, p.status])).toEqual([['prod', 'prod-web', 'modified']]);
@@ -196,9 +193,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     const repo = makeRepo(base, head);
     try {
       execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/acme/shop'], { cwd: repo });
-      let stdout = '';
-      await runCli(['diff', '--base', 'main', '--format', 'json', '--warn-level', 'privileged'], { cwd: repo, stdout: (t) => (stdout += t), stderr: () => undefined });
-      const { findings, errors, podSpecs } = JSON.parse(stdout) as JsonReport;
+      const { findings, errors, podSpecs } = await diffIn(repo);
       // Each Application is rendered (and is new: the set is); the set's notice is gone.
       expect(errors).toEqual([]);
       expect(podSpecs.map((p) => [p.namespace, p.name, p.status, p.allowed])).toEqual([
@@ -232,12 +227,6 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     git('remote', 'add', 'origin', 'https://github.com/acme/shop');
     return repo;
   };
-  const diffIn = async (repo: string, base: string) => {
-    let stdout = '';
-    await runCli(['diff', '--base', base, '--format', 'json', '--warn-level', 'privileged'], { cwd: repo, stdout: (t) => (stdout += t), stderr: () => undefined });
-    return JSON.parse(stdout) as JsonReport;
-  };
-
   it('renders a changed chart with the values of the Argo CD Applications of files the change leaves as they were', async () => {
     const repo = standingRepo('main');
     try {

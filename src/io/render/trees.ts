@@ -8,6 +8,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readBlobs } from '../../git/changeSet.js';
+import { filesNaming } from '../../git/grep.js';
 import { git, GitError } from '../../git/run.js';
 import { discoveryReads } from '../../render/discover.js';
 import type { TreeSnapshot } from '../../render/types.js';
@@ -59,23 +60,7 @@ export function gitTreeReader(repository: string, maxBytes: number): TreeReader 
       }
       return files;
     },
-    async filesNaming(commit, words) {
-      let output: Buffer;
-      try {
-        // One pass over the commit's blobs, in git: the whole tree is never read into the process.
-        output = await git(repository, ['grep', '-l', '-z', '-I', '-F', ...words.flatMap((word) => ['-e', word]), commit, '--', '*.yaml', '*.yml', '*.json']);
-      } catch (error) {
-        // Exit 1 is "no file holds it"; any other failure leaves the search out, as a source that cannot search.
-        if (error instanceof GitError) return [];
-        throw error;
-      }
-      // Each name is `<commit>:<path>`.
-      return output
-        .toString('utf8')
-        .split('\0')
-        .filter((name) => name.startsWith(`${commit}:`))
-        .map((name) => name.slice(commit.length + 1));
-    },
+    filesNaming: (commit, words) => filesNaming(repository, words, commit),
   };
 }
 
