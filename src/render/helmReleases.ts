@@ -28,7 +28,6 @@ function fluxRevision(ref: JsonValue | undefined): Revision {
   return branch === null ? defaultRevision : { kind: 'named', name: branch };
 }
 
-
 /** Flux GitRepositories by name: the namespace each is in (null: none written), whether its URL is this repository, and what it syncs. */
 export type GitRepositories = ReadonlyMap<string, readonly GitRepository[]>;
 
@@ -38,6 +37,7 @@ interface GitRepository {
   readonly revision: Revision;
 }
 
+/** The Flux GitRepositories of some files, with whether each is this repository (`repository`: its keys, repositoryKey). */
 export function gitRepositoriesIn(files: readonly TextFile[], repository: ReadonlySet<string>): GitRepositories {
   const byName = new Map<string, GitRepository[]>();
   for (const { path, text } of files) {
