@@ -393,6 +393,21 @@ function leftApplications(rendered: number, left: readonly ApplicationChart[]): 
   return `the charts of ${rendered} of ${rendered + left.length} ${installers(left)} are rendered with their settings (at most ${maxApplications} in one run), so what ${fewNames(left.map((a) => a.generated ?? a.name))} install is not checked here: check them a few at a time (smaller pull requests, or fewer paths given to \`check\`)`;
 }
 
+/**
+ * A notice on each chart the change touches when the files that may hold
+ * its Applications were not searched (a tree of too many YAML files for
+ * the API): what they install with their values is not checked.
+ */
+function unsearchedNotices(trees: ChartTrees, changed: ReadonlySet<string>, unsearched: number): LoadProblem[] {
+  const notices: LoadProblem[] = [];
+  for (const { chart } of trees.head.values()) {
+    if (chart.library || !chartTouched(chart, changed)) continue;
+    const message = `${shownDir(chart.dir)} changes, and the Argo CD Applications and Flux HelmReleases that may install it from files this change leaves as they were are not looked for: the head commit has ${unsearched} YAML and JSON files, too many to read through GitHub's API (check out both commits with \`fetch-depth: 0\` to search them with git)`;
+    notices.push({ file: chart.file, line: null, kind: 'not-rendered', message });
+  }
+  return notices;
+}
+
 /** Applications by the folder of the chart they install, in their order. */
 function byChart(applications: readonly ApplicationChart[]): Map<string, ApplicationChart[]> {
   const byDir = new Map<string, ApplicationChart[]>();
@@ -450,6 +465,16 @@ function ciValuesOf(dir: string, inChart: readonly string[]): string[] {
 }
 
 /**
+ * The Applications (and HelmReleases) of the head tree's files a change
+ * leaves as they were, and how many YAML and JSON files were not searched
+ * for them (through the API, past its limit).
+ */
+export interface StandingApplications {
+  readonly applications: readonly ApplicationChart[];
+  readonly unsearched: number;
+}
+
+/**
  * `applications`: the Argo CD Applications of the change that install a
  * chart of this repository (applications.ts), each rendered as it installs
  * it; `standing`: those of the head tree's other files, rendered when the
@@ -461,7 +486,7 @@ export function discoverRoots(
   changedPaths: Iterable<string>,
   settings: RenderSettings = defaultRenderSettings,
   applications: readonly ApplicationChart[] = [],
-  standing: readonly ApplicationChart[] = [],
+  standing: StandingApplications = { applications: [], unsearched: 0 },
 ): Discovery {
   const changed = new Set(changedPaths);
   const consumed = new Set<string>();
@@ -474,8 +499,9 @@ export function discoverRoots(
   const roots = [
     ...overlays,
     ...helmRoots(trees, head, changed, settings, consumed, problems),
-    ...applicationRoots(trees, settings, applications.filter(alone), standingApplications(trees, standing.filter(alone), changed), consumed, problems),
+    ...applicationRoots(trees, settings, applications.filter(alone), standingApplications(trees, standing.applications.filter(alone), changed), consumed, problems),
   ];
+  if (standing.unsearched > 0) problems.push(...unsearchedNotices(trees, changed, standing.unsearched));
   roots.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
   return { roots, consumed, problems };
 }

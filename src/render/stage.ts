@@ -233,11 +233,13 @@ function repositoryKeys(urls: readonly string[]): Set<string> {
  * this repository's when its GitRepository is. Searched only in a tree
  * with a chart, and only when the port can search.
  */
-async function standingTexts(port: RenderPort, changeSet: ChangeSet, selection: FileSelection, repository: ReadonlySet<string>): Promise<TextFile[]> {
-  if (repository.size === 0 || port.installerFiles === undefined) return [];
-  if (![...port.head.texts.keys()].some((path) => path === 'Chart.yaml' || path.endsWith('/Chart.yaml'))) return [];
+async function standingTexts(port: RenderPort, changeSet: ChangeSet, selection: FileSelection, repository: ReadonlySet<string>): Promise<{ texts: TextFile[]; unsearched: number }> {
+  const none = { texts: [], unsearched: 0 };
+  if (repository.size === 0 || port.installerFiles === undefined) return none;
+  if (![...port.head.texts.keys()].some((path) => path === 'Chart.yaml' || path.endsWith('/Chart.yaml'))) return none;
   const inChange = new Set(changeSet.files.map((file) => file.path));
-  return textsOf((await port.installerFiles()).filter((file) => !inChange.has(file.path) && selectsPath(selection, file.path)));
+  const found = await port.installerFiles();
+  return { texts: textsOf(found.files.filter((file) => !inChange.has(file.path) && selectsPath(selection, file.path))), unsearched: found.unsearched };
 }
 
 /** Whether a problem is the notice of an Application (or HelmRelease) whose chart is rendered for it (its pod specs are checked there). */
@@ -258,10 +260,10 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
   const repository = repositoryKeys(options.repositoryUrls ?? []);
   const changedFiles = changedTexts(changeSet, selection);
   const standingFiles = await standingTexts(port, changeSet, selection, repository);
-  const known = [...changedFiles, ...standingFiles];
+  const known = [...changedFiles, ...standingFiles.texts];
   const synced = (application: ApplicationChart) => tracks(application.revision, options.landsOn);
   const applications = applicationCharts(changedFiles, repository, port.head.paths, known).filter(synced);
-  const standing = applicationCharts(standingFiles, repository, port.head.paths, known).filter(synced);
+  const standing = { applications: applicationCharts(standingFiles.texts, repository, port.head.paths, known).filter(synced), unsearched: standingFiles.unsearched };
   const discovery = discoverRoots(port.head, port.base, changed, options.render, applications, standing);
   const roots = discovery.roots.filter((root) => selectsPath(selection, root.file));
   const rendersApplication = renderedApplications(applications, roots);

@@ -158,10 +158,17 @@ export interface RenderPort {
   /**
    * The head tree's files that may hold Argo CD Applications, Flux
    * HelmReleases or their GitRepositories (those that name one of these
-   * kinds), when the source can search the whole tree (git); absent when it
-   * cannot (the API, a folder given to `check`).
+   * kinds), when the source can search the tree (git, or the API for a
+   * tree of not too many YAML files); absent when it cannot (a folder
+   * given to `check`).
    */
-  installerFiles?(): Promise<readonly TreeFile[]>;
+  installerFiles?(): Promise<InstallerFiles>;
+}
+
+/** The files installerFiles found, and how many YAML and JSON files it could not search (0: all were). */
+export interface InstallerFiles {
+  readonly files: readonly TreeFile[];
+  readonly unsearched: number;
 }
 
 /** A file of a tree, with its bytes. */

@@ -97,6 +97,17 @@ describe.skipIf(!haveHelm() || !haveKustomize())(`the Action renders charts and 
     expect(checkRunsOf(pr)[0]).toMatchObject({ conclusion: 'failure' });
   });
 
+  it("a Flux HelmRelease of this repository's chart, its GitRepository in a file the change leaves as it was, found through the API: the comment on its `values` line", async () => {
+    const { pr, run, review } = await oneReviewUnderTarget('helm-release');
+    expect(review.comments.map((c) => [c.path, c.line])).toEqual([['apps/web.yaml', 18]]);
+    expect(review.comments[0]!.body).toContain('```suggestion\n    hostNetwork: false\n```');
+    expect(review.comments[0]!.body).toContain('charts/web (HelmRelease web)');
+    const report = run.reportJson as { findings: { namespace: string; name: string; check: string }[]; errors: unknown[] };
+    expect(report.findings.find((f) => f.check === 'hostNamespaces')).toMatchObject({ namespace: 'prod', name: 'prod-web' });
+    expect(report.errors).toEqual([]);
+    expect(checkRunsOf(pr)[0]).toMatchObject({ conclusion: 'failure' });
+  });
+
   it("a chart's release namespace: no notice asks for the labels of helm's default, one does for a namespace the config names", async () => {
     // Through the API only the changed files are read, so a Namespace the pod specs name is not (a notice says so).
     const notice = 'is not defined in the changed files';

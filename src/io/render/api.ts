@@ -5,6 +5,7 @@
  * request's files: nothing of it is checked out.
  */
 import type { GitHubPort } from '../../github/port.js';
+import { searchedFile } from './trees.js';
 import type { TreeReader } from './trees.js';
 
 export function apiTreeReader(github: GitHubPort, owner: string, repo: string): TreeReader {
@@ -26,5 +27,21 @@ export function apiTreeReader(github: GitHubPort, owner: string, repo: string): 
       }
       return files;
     },
+    /**
+     * The API cannot search a tree: every YAML and JSON file is read (in
+     * batches) and searched here, as long as there are no more than
+     * maxSearchedFiles of them; past that, none is, and all are unsearched.
+     */
+    async filesNaming(commit, listing, words) {
+      const candidates = [...listing.keys()].filter(searchedFile);
+      if (candidates.length > maxSearchedFiles) return { files: new Map(), unsearched: candidates.length };
+      const read = await this.read(commit, listing, candidates);
+      const decoder = new TextDecoder();
+      const files = new Map([...read].filter(([, data]) => words.some((word) => decoder.decode(data).includes(word))));
+      return { files, unsearched: 0 };
+    },
   };
 }
+
+/** The YAML and JSON files of a tree read through the API to find the GitOps objects in it: a hundred to a query, so ten queries at most. */
+export const maxSearchedFiles = 1000;

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import pLimit from 'p-limit';
-import type { RenderOutput, RenderRoot, RenderedRoot, TreeFile, TreeSnapshot } from '../../render/types.js';
+import type { InstallerFiles, RenderOutput, RenderRoot, RenderedRoot, TreeSnapshot } from '../../render/types.js';
 import { applicationValuesPath, renderIn } from './tools.js';
 import { applicationValuesIn } from '../../render/applications.js';
 import { snapshotOf, writeTree } from './trees.js';
@@ -55,7 +55,7 @@ export interface Renderer {
   /** Render a root at head with some files replaced (a suggestion applied). */
   renderEdited(root: RenderRoot, edits: ReadonlyMap<string, string>): Promise<RenderOutput>;
   /** The head tree's files that name an Application, a HelmRelease or a GitRepository, when the reader can search a tree (RenderPort.installerFiles). */
-  installerFiles?(): Promise<readonly TreeFile[]>;
+  installerFiles?(): Promise<InstallerFiles>;
 }
 
 const decoder = new TextDecoder();
@@ -163,7 +163,7 @@ export async function openRenderer(sides: RenderSides): Promise<Renderer | null>
     return { root, base: baseOutput, head: headSide.output, ...(headAgain !== null ? { headAgain } : {}), sources, ...(archived.size > 0 ? { archived } : {}) };
   };
   const { reader } = sides;
-  let installerFiles: Promise<readonly TreeFile[]> | undefined;
+  let installerFiles: Promise<InstallerFiles> | undefined;
   return {
     head: head.tree,
     base: base?.tree ?? null,
@@ -183,10 +183,9 @@ export async function openRenderer(sides: RenderSides): Promise<Renderer | null>
 const installerWords = ['Application', 'HelmRelease', 'GitRepository'];
 
 /** The files of a commit whose text holds one of `words`, read (within the reader's size limit). */
-async function filesNaming(reader: TreeReader, snapshot: Snapshot, commit: string, words: readonly string[]): Promise<TreeFile[]> {
-  const paths = (await reader.filesNaming?.(commit, words)) ?? [];
-  const files = await reader.read(commit, snapshot.listing, paths);
-  return [...files].map(([path, content]) => ({ path, content }));
+async function filesNaming(reader: TreeReader, snapshot: Snapshot, commit: string, words: readonly string[]): Promise<InstallerFiles> {
+  const found = (await reader.filesNaming?.(commit, snapshot.listing, words)) ?? { files: new Map(), unsearched: 0 };
+  return { files: [...found.files].map(([path, content]) => ({ path, content })), unsearched: found.unsearched };
 }
 
 /** The `--render` / `render` setting: auto renders with the tools found on PATH, off reads every file as a plain manifest. */

@@ -27,8 +27,17 @@ export interface TreeReader {
   /** The contents of some of those files; a file too large or unreadable is left out. */
   read(commit: string, listing: ReadonlyMap<string, string>, paths: readonly string[]): Promise<Map<string, Uint8Array>>;
   /** The YAML and JSON files of the commit whose text holds one of `words`, when the source can search a whole tree. */
-  filesNaming?(commit: string, words: readonly string[]): Promise<string[]>;
+  filesNaming?(commit: string, listing: ReadonlyMap<string, string>, words: readonly string[]): Promise<FilesNamed>;
 }
+
+/** Files found by their text, and how many that might hold it were not read (0: the search is whole). */
+export interface FilesNamed {
+  readonly files: Map<string, Uint8Array>;
+  readonly unsearched: number;
+}
+
+/** Whether a path is one filesNaming searches: a YAML or JSON file. */
+export const searchedFile = (path: string): boolean => /\.(?:ya?ml|json)$/.test(path);
 
 export function gitTreeReader(repository: string, maxBytes: number): TreeReader {
   return {
@@ -60,7 +69,9 @@ export function gitTreeReader(repository: string, maxBytes: number): TreeReader 
       }
       return files;
     },
-    filesNaming: (commit, words) => filesNaming(repository, words, commit),
+    async filesNaming(commit, listing, words) {
+      return { files: await this.read(commit, listing, await filesNaming(repository, words, commit)), unsearched: 0 };
+    },
   };
 }
 

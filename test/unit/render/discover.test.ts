@@ -207,24 +207,40 @@ describe('discoverRoots', () => {
     });
     const application = (name: string, chartDir: string, valueFiles: string[] = []) => ({ kind: 'Application' as const, file: `apps/${name}.yaml`, name, noticeLine: 9, chartDir, release: name, namespace: 'prod', valueFiles, inline: null, revision: { kind: 'default' as const } });
     const standing = [application('web-prod', 'web'), application('api-prod', 'api', ['envs/prod/api.yaml'])];
-    const labels = (changed: string[], applications = [application('web-dev', 'web')]) => discoverRoots(files, files, changed, undefined, applications, standing).roots.map((r) => r.label);
+    const labels = (changed: string[], applications = [application('web-dev', 'web')]) => discoverRoots(files, files, changed, undefined, applications, { applications: standing, unsearched: 0 }).roots.map((r) => r.label);
     // A template of the chart: its own rendering, the change's Application, then the standing one of that chart.
     expect(labels(['web/templates/deployment.yaml'])).toEqual(['web', 'web (Application web-dev)', 'web (Application web-prod)']);
     // A dependency in a folder of the repository changes the chart that reads it; a values file changes its Application only.
     expect(labels(['common/templates/_helpers.tpl'], [])).toEqual(['api', 'api (Application api-prod)']);
     expect(labels(['envs/prod/api.yaml'], [])).toEqual(['api (Application api-prod)']);
-    expect(discoverRoots(files, files, ['envs/prod/api.yaml'], undefined, [], standing).consumed.has('envs/prod/api.yaml')).toBe(true);
+    expect(discoverRoots(files, files, ['envs/prod/api.yaml'], undefined, [], { applications: standing, unsearched: 0 }).consumed.has('envs/prod/api.yaml')).toBe(true);
     // A change that touches neither renders no standing Application.
     expect(labels(['deploy/plain.yaml'], [])).toEqual([]);
     // One that overlays render (patched per environment) is theirs: it keeps its notice.
     const overlaid = tree({ ...Object.fromEntries([...files.paths].map((p) => [p, files.texts.get(p) ?? ''])), 'apps/kustomization.yaml': 'resources: [web-prod.yaml]\n', 'apps/web-prod.yaml': 'kind: Application\n' });
-    expect(discoverRoots(overlaid, overlaid, ['web/templates/deployment.yaml'], undefined, [], standing).roots.map((r) => r.label)).toEqual(['web']);
+    expect(discoverRoots(overlaid, overlaid, ['web/templates/deployment.yaml'], undefined, [], { applications: standing, unsearched: 0 }).roots.map((r) => r.label)).toEqual(['web']);
+  });
+
+  it('says, on each chart the change touches, when the files that may install it were not searched', () => {
+    const charts = tree({ 'web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n', 'api/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 1.0.0\n' });
+    const { problems } = discoverRoots(charts, charts, ['web/templates/a.yaml'], undefined, [], { applications: [], unsearched: 1500 });
+    expect(problems).toEqual([
+      {
+        file: 'web/Chart.yaml',
+        line: null,
+        kind: 'not-rendered',
+        message:
+          'web changes, and the Argo CD Applications and Flux HelmReleases that may install it from files this change leaves as they were are not looked for: the head commit has 1500 YAML and JSON files, too many to read through GitHub\'s API (check out both commits with `fetch-depth: 0` to search them with git)',
+      },
+    ]);
+    // A change that touches no chart has nothing to say.
+    expect(discoverRoots(charts, charts, ['deploy/a.yaml'], undefined, [], { applications: [], unsearched: 1500 }).problems).toEqual([]);
   });
 
   it("names a changed chart's standing Applications past maxApplications on the chart", () => {
     const chart = tree({ 'web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n', 'web/values.yaml': 'replicas: 1\n' });
     const standing = Array.from({ length: maxApplications + 2 }, (_, i) => ({ kind: 'Application' as const, file: `apps/web-${i}.yaml`, name: `web-${i}`, noticeLine: 9, chartDir: 'web', release: 'web', namespace: null, valueFiles: [], inline: null, revision: { kind: 'default' as const } }));
-    const { roots, problems } = discoverRoots(chart, chart, ['web/values.yaml'], undefined, [], standing);
+    const { roots, problems } = discoverRoots(chart, chart, ['web/values.yaml'], undefined, [], { applications: standing, unsearched: 0 });
     expect(roots).toHaveLength(maxApplications + 1);
     expect(problems).toEqual([
       {
