@@ -23,6 +23,7 @@ import type { DiffReport } from '../scope/types.js';
 import type { CheckReport } from '../findings/evaluateFiles.js';
 import type { Finding } from '../findings/types.js';
 import { discoverRoots } from './discover.js';
+import { dirOf, isInside } from './paths.js';
 import { sourceComments } from './helmMap.js';
 import type { RenderSettings } from './discover.js';
 import { mapRenderedReport } from './mapReport.js';
@@ -229,14 +230,17 @@ function repositoryKeys(urls: readonly string[]): Set<string> {
  * The texts of the head tree's files the change leaves as they were (and
  * the selection takes) that may hold an Application, a HelmRelease or a
  * GitRepository: discovery renders the Applications and HelmReleases whose
- * chart or values files the change touches, and a HelmRelease's chart is
- * this repository's when its GitRepository is. Searched only in a tree
- * with a chart, and only when the port can search.
+ * chart the change touches, and a HelmRelease's chart is this repository's
+ * when its GitRepository is. Searched only when the change touches a
+ * chart's folder or holds a HelmRelease, and the port can search (through
+ * the API, a search reads every YAML file of the tree).
  */
-async function standingTexts(port: RenderPort, changeSet: ChangeSet, selection: FileSelection, repository: ReadonlySet<string>): Promise<{ texts: TextFile[]; unsearched: number }> {
+async function standingTexts(port: RenderPort, changeSet: ChangeSet, changed: readonly string[], changedFiles: readonly TextFile[], selection: FileSelection, repository: ReadonlySet<string>): Promise<{ texts: TextFile[]; unsearched: number }> {
   const none = { texts: [], unsearched: 0 };
   if (repository.size === 0 || port.installerFiles === undefined) return none;
-  if (![...port.head.texts.keys()].some((path) => path === 'Chart.yaml' || path.endsWith('/Chart.yaml'))) return none;
+  const chartDirs = [...port.head.texts.keys()].filter((path) => path === 'Chart.yaml' || path.endsWith('/Chart.yaml')).map(dirOf);
+  const touchesChart = changed.some((path) => chartDirs.some((dir) => isInside(path, dir)));
+  if (!touchesChart && !changedFiles.some((file) => /\bkind:\s*["']?HelmRelease\b/.test(file.text))) return none;
   const inChange = new Set(changeSet.files.map((file) => file.path));
   const found = await port.installerFiles();
   return { texts: textsOf(found.files.filter((file) => !inChange.has(file.path) && selectsPath(selection, file.path))), unsearched: found.unsearched };
@@ -259,7 +263,7 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
   const selection = options.selection ?? defaultSelection;
   const repository = repositoryKeys(options.repositoryUrls ?? []);
   const changedFiles = changedTexts(changeSet, selection);
-  const standingFiles = await standingTexts(port, changeSet, selection, repository);
+  const standingFiles = await standingTexts(port, changeSet, changed, changedFiles, selection, repository);
   const known = [...changedFiles, ...standingFiles.texts];
   const synced = (application: ApplicationChart) => tracks(application.revision, options.landsOn);
   const applications = applicationCharts(changedFiles, repository, port.head.paths, known).filter(synced);

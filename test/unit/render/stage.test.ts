@@ -55,6 +55,45 @@ describe('evaluateWithRendering on a values file no chart is rendered with', () 
   });
 });
 
+describe('evaluateWithRendering, the search for GitOps objects in files the change leaves as they were', () => {
+  /** A port whose head tree holds a chart and an unchanged plain file, that counts its searches. */
+  function searching(): { port: RenderPort; searches: () => number } {
+    let count = 0;
+    const head: TreeSnapshot = { paths: new Set(['charts/web/Chart.yaml', 'charts/web/values.yaml', 'deploy/pod.yaml']), texts: new Map([['charts/web/Chart.yaml', 'apiVersion: v2\nname: web\nversion: 1.0.0\n']]) };
+    return {
+      port: {
+        head,
+        base: head,
+        render: async (roots) => roots.map((root) => ({ root, base: { kind: 'absent' }, head: { kind: 'absent' }, sources: new Map() })),
+        renderEdited: async () => ({ kind: 'absent' }),
+        installerFiles: async () => {
+          count++;
+          return { files: [], unsearched: 0 };
+        },
+      },
+      searches: () => count,
+    };
+  }
+  const changeOf = (path: string, text: string) => ({ files: [{ path, status: 'modified' as const, base: { kind: 'content' as const, data: text }, head: { kind: 'content' as const, data: text }, hunks: [] }] });
+  const withRepository = { ...options, repositoryUrls: ['https://github.com/acme/shop'] };
+
+  it("searches only when the change touches a chart's folder or holds a HelmRelease (through the API a search reads every YAML file)", async () => {
+    const plain = searching();
+    await evaluateWithRendering(changeOf('deploy/pod.yaml', 'kind: Pod\n'), withRepository, plain.port);
+    expect(plain.searches()).toBe(0);
+    const chart = searching();
+    await evaluateWithRendering(changeOf('charts/web/values.yaml', 'replicas: 2\n'), withRepository, chart.port);
+    expect(chart.searches()).toBe(1);
+    const release = searching();
+    await evaluateWithRendering(changeOf('deploy/pod.yaml', 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\n'), withRepository, release.port);
+    expect(release.searches()).toBe(1);
+    // Known by no URL, the repository installs nothing of its own: no search.
+    const unknown = searching();
+    await evaluateWithRendering(changeOf('charts/web/values.yaml', 'replicas: 2\n'), options, unknown.port);
+    expect(unknown.searches()).toBe(0);
+  });
+});
+
 describe('planRenderedChangeSet, helm missing', () => {
   it("says a chart is not rendered once, not once more per values file it is rendered with", () => {
     const root = (label: string, valuesFiles: string[]): RenderRoot => ({
