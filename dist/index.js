@@ -399,12 +399,12 @@ var require_directives = __commonJS({
        * Given a fully resolved tag, returns its printable string form,
        * taking into account current tag prefixes and defaults.
        */
-      tagString(tag) {
+      tagString(tag2) {
         for (const [handle, prefix2] of Object.entries(this.tags)) {
-          if (tag.startsWith(prefix2))
-            return handle + escapeTagName(tag.substring(prefix2.length));
+          if (tag2.startsWith(prefix2))
+            return handle + escapeTagName(tag2.substring(prefix2.length));
         }
-        return tag[0] === "!" ? tag : `!<${tag}>`;
+        return tag2[0] === "!" ? tag2 : `!<${tag2}>`;
       }
       toString(doc) {
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
@@ -1383,7 +1383,7 @@ ${indent}${start}${value}${end}`;
       const str2 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
+        const test = (tag2) => tag2.default && tag2.tag !== "tag:yaml.org,2002:str" && tag2.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
@@ -1513,9 +1513,9 @@ var require_stringify = __commonJS({
         anchors$1.add(anchor);
         props.push(`&${anchor}`);
       }
-      const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
-      if (tag)
-        props.push(doc.directives.tagString(tag));
+      const tag2 = node.tag ?? (tagObj.default ? null : tagObj.tag);
+      if (tag2)
+        props.push(doc.directives.tagString(tag2));
       return props.join(" ");
     }
     function stringify2(item, ctx, onComment, onChompKeep) {
@@ -1723,7 +1723,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey2 = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar3.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey2 = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar3.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag2) => tag2.tag === merge2.tag && tag2.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -2390,14 +2390,14 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format: format2, minFractionDigits, tag, value }) {
+    function stringifyNumber({ format: format2, minFractionDigits, tag: tag2, value }) {
       if (typeof value === "bigint")
         return String(value);
       const num = typeof value === "number" ? value : Number(value);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
-      if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+      if (!format2 && minFractionDigits && (!tag2 || tag2 === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
         if (i < 0) {
           i = n.length;
@@ -3272,17 +3272,17 @@ var require_tags = __commonJS({
         }
       }
       if (Array.isArray(customTags2)) {
-        for (const tag of customTags2)
-          tags = tags.concat(tag);
+        for (const tag2 of customTags2)
+          tags = tags.concat(tag2);
       } else if (typeof customTags2 === "function") {
         tags = customTags2(tags.slice());
       }
       if (addMergeTag)
         tags = tags.concat(merge2.merge);
-      return tags.reduce((tags2, tag) => {
-        const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
+      return tags.reduce((tags2, tag2) => {
+        const tagObj = typeof tag2 === "string" ? tagsByName[tag2] : tag2;
         if (!tagObj) {
-          const tagName = JSON.stringify(tag);
+          const tagName = JSON.stringify(tag2);
           const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
@@ -3522,7 +3522,7 @@ var require_Document = __commonJS({
           options = replacer;
           replacer = void 0;
         }
-        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag: tag2 } = options ?? {};
         const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
           this,
           // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
@@ -3537,7 +3537,7 @@ var require_Document = __commonJS({
           schema: this.schema,
           sourceObjects
         };
-        const node = createNode.createNode(value, tag, ctx);
+        const node = createNode.createNode(value, tag2, ctx);
         if (flow && identity.isCollection(node))
           node.flow = true;
         setAnchors();
@@ -3796,7 +3796,7 @@ var require_resolve_props = __commonJS({
       let reqSpace = false;
       let tab = null;
       let anchor = null;
-      let tag = null;
+      let tag2 = null;
       let newlineAfterProp = null;
       let comma = null;
       let found = null;
@@ -3842,7 +3842,7 @@ var require_resolve_props = __commonJS({
               commentSep += token.source;
             atNewline = true;
             hasNewline = true;
-            if (anchor || tag)
+            if (anchor || tag2)
               newlineAfterProp = token;
             hasSpace = true;
             break;
@@ -3858,9 +3858,9 @@ var require_resolve_props = __commonJS({
             reqSpace = true;
             break;
           case "tag": {
-            if (tag)
+            if (tag2)
               onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
-            tag = token;
+            tag2 = token;
             start ?? (start = token.offset);
             atNewline = false;
             hasSpace = false;
@@ -3868,7 +3868,7 @@ var require_resolve_props = __commonJS({
             break;
           }
           case indicator:
-            if (anchor || tag)
+            if (anchor || tag2)
               onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
             if (found)
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
@@ -3906,7 +3906,7 @@ var require_resolve_props = __commonJS({
         comment,
         hasNewline,
         anchor,
-        tag,
+        tag: tag2,
         newlineAfterProp,
         end,
         start: start ?? end
@@ -4003,8 +4003,8 @@ var require_resolve_block_map = __commonJS({
     var utilFlowIndentCheck = require_util_flow_indent_check();
     var utilMapIncludes = require_util_map_includes();
     var startColMsg = "All mapping items must start at the same column";
-    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLMap3.YAMLMap;
+    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag2) {
+      const NodeClass = tag2?.nodeClass ?? YAMLMap3.YAMLMap;
       const map = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
@@ -4107,8 +4107,8 @@ var require_resolve_block_seq = __commonJS({
     var YAMLSeq3 = require_YAMLSeq();
     var resolveProps = require_resolve_props();
     var utilFlowIndentCheck = require_util_flow_indent_check();
-    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLSeq3.YAMLSeq;
+    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag2) {
+      const NodeClass = tag2?.nodeClass ?? YAMLSeq3.YAMLSeq;
       const seq = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
@@ -4208,10 +4208,10 @@ var require_resolve_flow_collection = __commonJS({
     var utilMapIncludes = require_util_map_includes();
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
-    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag2) {
       const isMap2 = fc.start.source === "{";
       const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
+      const NodeClass = tag2?.nodeClass ?? (isMap2 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4399,8 +4399,8 @@ var require_compose_collection = __commonJS({
     var resolveBlockMap = require_resolve_block_map();
     var resolveBlockSeq = require_resolve_block_seq();
     var resolveFlowCollection = require_resolve_flow_collection();
-    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
-      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+    function resolveCollection(CN, ctx, token, onError, tagName, tag2) {
+      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag2) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag2) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag2);
       const Coll = coll.constructor;
       if (tagName === "!" || tagName === Coll.tagName) {
         coll.tag = Coll.tagName;
@@ -4425,12 +4425,12 @@ var require_compose_collection = __commonJS({
       if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap3.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq3.YAMLSeq.tagName && expType === "seq") {
         return resolveCollection(CN, ctx, token, onError, tagName);
       }
-      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
-      if (!tag) {
+      let tag2 = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
+      if (!tag2) {
         const kt = ctx.schema.knownTags[tagName];
         if (kt?.collection === expType) {
           ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
-          tag = kt;
+          tag2 = kt;
         } else {
           if (kt) {
             onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
@@ -4440,13 +4440,13 @@ var require_compose_collection = __commonJS({
           return resolveCollection(CN, ctx, token, onError, tagName);
         }
       }
-      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
-      const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
+      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag2);
+      const res = tag2.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
       const node = identity.isNode(res) ? res : new Scalar3.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
-      if (tag?.format)
-        node.format = tag.format;
+      if (tag2?.format)
+        node.format = tag2.format;
       return node;
     }
     exports.composeCollection = composeCollection;
@@ -4868,18 +4868,18 @@ var require_compose_scalar = __commonJS({
     function composeScalar(ctx, token, tagToken, onError) {
       const { value, type, comment, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
-      let tag;
+      let tag2;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity.SCALAR];
+        tag2 = ctx.schema[identity.SCALAR];
       } else if (tagName)
-        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+        tag2 = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
-        tag = findScalarTagByTest(ctx, value, token, onError);
+        tag2 = findScalarTagByTest(ctx, value, token, onError);
       else
-        tag = ctx.schema[identity.SCALAR];
+        tag2 = ctx.schema[identity.SCALAR];
       let scalar;
       try {
-        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        const res = tag2.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
         scalar = identity.isScalar(res) ? res : new Scalar3.Scalar(res);
       } catch (error2) {
         const msg = error2 instanceof Error ? error2.message : String(error2);
@@ -4892,8 +4892,8 @@ var require_compose_scalar = __commonJS({
         scalar.type = type;
       if (tagName)
         scalar.tag = tagName;
-      if (tag.format)
-        scalar.format = tag.format;
+      if (tag2.format)
+        scalar.format = tag2.format;
       if (comment)
         scalar.comment = comment;
       return scalar;
@@ -4902,17 +4902,17 @@ var require_compose_scalar = __commonJS({
       if (tagName === "!")
         return schema[identity.SCALAR];
       const matchWithTest = [];
-      for (const tag of schema.tags) {
-        if (!tag.collection && tag.tag === tagName) {
-          if (tag.default && tag.test)
-            matchWithTest.push(tag);
+      for (const tag2 of schema.tags) {
+        if (!tag2.collection && tag2.tag === tagName) {
+          if (tag2.default && tag2.test)
+            matchWithTest.push(tag2);
           else
-            return tag;
+            return tag2;
         }
       }
-      for (const tag of matchWithTest)
-        if (tag.test?.test(value))
-          return tag;
+      for (const tag2 of matchWithTest)
+        if (tag2.test?.test(value))
+          return tag2;
       const kt = schema.knownTags[tagName];
       if (kt && !kt.collection) {
         schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
@@ -4922,17 +4922,17 @@ var require_compose_scalar = __commonJS({
       return schema[identity.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      const tag2 = schema.tags.find((tag3) => (tag3.default === true || atKey && tag3.default === "key") && tag3.test?.test(value)) || schema[identity.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
-        if (tag.tag !== compat.tag) {
-          const ts = directives.tagString(tag.tag);
+        const compat = schema.compat.find((tag3) => tag3.default && tag3.test?.test(value)) ?? schema[identity.SCALAR];
+        if (tag2.tag !== compat.tag) {
+          const ts = directives.tagString(tag2.tag);
           const cs = directives.tagString(compat.tag);
           const msg = `Value may be parsed as either ${ts} or ${cs}`;
           onError(token, "TAG_RESOLVE_FAILED", msg, true);
         }
       }
-      return tag;
+      return tag2;
     }
     exports.composeScalar = composeScalar;
   }
@@ -4981,20 +4981,20 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment, anchor, tag } = props;
+      const { spaceBefore, comment, anchor, tag: tag2 } = props;
       let node;
       let isSrcToken = true;
       switch (token.type) {
         case "alias":
           node = composeAlias(ctx, token, onError);
-          if (anchor || tag)
+          if (anchor || tag2)
             onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
           break;
         case "scalar":
         case "single-quoted-scalar":
         case "double-quoted-scalar":
         case "block-scalar":
-          node = composeScalar.composeScalar(ctx, token, tag, onError);
+          node = composeScalar.composeScalar(ctx, token, tag2, onError);
           if (anchor)
             node.anchor = anchor.source.substring(1);
           break;
@@ -5021,7 +5021,7 @@ var require_compose_node = __commonJS({
         onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
       if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
-        onError(tag ?? token, "NON_STRING_KEY", msg);
+        onError(tag2 ?? token, "NON_STRING_KEY", msg);
       }
       if (spaceBefore)
         node.spaceBefore = true;
@@ -5035,14 +5035,14 @@ var require_compose_node = __commonJS({
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag: tag2, end }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
         indent: -1,
         source: ""
       };
-      const node = composeScalar.composeScalar(ctx, token, tag, onError);
+      const node = composeScalar.composeScalar(ctx, token, tag2, onError);
       if (anchor) {
         node.anchor = anchor.source.substring(1);
         if (node.anchor === "")
@@ -7503,17 +7503,17 @@ function resolvePlainScalar(text5) {
   }
   return { ok: true, value: text5, kind: "str" };
 }
-function resolveTaggedScalar(tag, text5) {
-  if (tag === "str" || tag === "timestamp") return { ok: true, value: text5, kind: "str" };
-  if (tag === "binary") {
+function resolveTaggedScalar(tag2, text5) {
+  if (tag2 === "str" || tag2 === "timestamp") return { ok: true, value: text5, kind: "str" };
+  if (tag2 === "binary") {
     const data = text5.replace(/[\r\n]/g, "");
     if (!base64.test(data)) return { ok: false, message: "!!binary value contains invalid base64 data" };
     return { ok: true, value: bytesAsText.decode(Buffer.from(data, "base64")), kind: "str" };
   }
   const resolved2 = resolvePlainScalar(text5);
-  if (!resolved2.ok || resolved2.kind === tag) return resolved2;
-  if (tag === "float" && resolved2.kind === "int") return { ok: true, value: resolved2.value, kind: "float" };
-  return { ok: false, message: `cannot decode !!${resolved2.kind} \`${text5}\` as a !!${tag}` };
+  if (!resolved2.ok || resolved2.kind === tag2) return resolved2;
+  if (tag2 === "float" && resolved2.kind === "int") return { ok: true, value: resolved2.value, kind: "float" };
+  return { ok: false, message: `cannot decode !!${resolved2.kind} \`${text5}\` as a !!${tag2}` };
 }
 function surelyString(text5) {
   return text5 !== "" && !notOnlyStringStarts.has(text5.charCodeAt(0));
@@ -7559,9 +7559,9 @@ function allowedAliasRatio(decoded) {
 function scalarValue(node) {
   const text5 = typeof node.value === "string" ? node.value : String(node.value);
   const plain2 = node.type === PLAIN || node.type === void 0;
-  const tag = node.tag;
-  const standard = tag === void 0 ? void 0 : standardTags.get(tag);
-  if (standard === void 0 && (!plain2 || tag !== void 0)) return text5;
+  const tag2 = node.tag;
+  const standard = tag2 === void 0 ? void 0 : standardTags.get(tag2);
+  if (standard === void 0 && (!plain2 || tag2 !== void 0)) return text5;
   if (standard === void 0 && surelyString(text5)) return text5;
   const resolved2 = standard === void 0 ? resolvePlainScalar(text5) : resolveTaggedScalar(standard, text5);
   if (!resolved2.ok) throw new DecodeError(resolved2.message, node);
@@ -7921,16 +7921,16 @@ function createTagDefinitionListMap() {
 }
 function compileTags(tags) {
   const result = [];
-  for (const tag of tags) {
+  for (const tag2 of tags) {
     let index = result.length;
     for (let previousIndex = 0; previousIndex < result.length; previousIndex++) {
       const previous = result[previousIndex];
-      if (previous.nodeKind === tag.nodeKind && previous.tagName === tag.tagName && previous.matchByTagPrefix === tag.matchByTagPrefix) {
+      if (previous.nodeKind === tag2.nodeKind && previous.tagName === tag2.tagName && previous.matchByTagPrefix === tag2.matchByTagPrefix) {
         index = previousIndex;
         break;
       }
     }
-    result[index] = tag;
+    result[index] = tag2;
   }
   return result;
 }
@@ -9507,30 +9507,30 @@ var init_js_yaml = __esm({
         const implicitScalarTags = [];
         const exact = createTagDefinitionMap();
         const prefix2 = createTagDefinitionListMap();
-        for (const tag of compiledTags) {
-          if (tag.nodeKind === "scalar" && tag.implicit) {
-            if (tag.matchByTagPrefix) throw new Error("Implicit scalar tags cannot match by tag prefix");
-            implicitScalarTags.push(tag);
+        for (const tag2 of compiledTags) {
+          if (tag2.nodeKind === "scalar" && tag2.implicit) {
+            if (tag2.matchByTagPrefix) throw new Error("Implicit scalar tags cannot match by tag prefix");
+            implicitScalarTags.push(tag2);
           }
-          switch (tag.nodeKind) {
+          switch (tag2.nodeKind) {
             case "scalar":
-              if (tag.matchByTagPrefix) prefix2.scalar.push(tag);
-              else exact.scalar[tag.tagName] = tag;
+              if (tag2.matchByTagPrefix) prefix2.scalar.push(tag2);
+              else exact.scalar[tag2.tagName] = tag2;
               break;
             case "sequence":
-              if (tag.matchByTagPrefix) prefix2.sequence.push(tag);
-              else exact.sequence[tag.tagName] = tag;
+              if (tag2.matchByTagPrefix) prefix2.sequence.push(tag2);
+              else exact.sequence[tag2.tagName] = tag2;
               break;
             case "mapping":
-              if (tag.matchByTagPrefix) prefix2.mapping.push(tag);
-              else exact.mapping[tag.tagName] = tag;
+              if (tag2.matchByTagPrefix) prefix2.mapping.push(tag2);
+              else exact.mapping[tag2.tagName] = tag2;
           }
         }
-        const implicitScalarAnyFirstChar = implicitScalarTags.filter((tag) => tag.implicitFirstChars === null);
+        const implicitScalarAnyFirstChar = implicitScalarTags.filter((tag2) => tag2.implicitFirstChars === null);
         const keys = /* @__PURE__ */ new Set();
-        for (const tag of implicitScalarTags) if (tag.implicitFirstChars !== null) for (const key of tag.implicitFirstChars) keys.add(key);
+        for (const tag2 of implicitScalarTags) if (tag2.implicitFirstChars !== null) for (const key of tag2.implicitFirstChars) keys.add(key);
         const implicitScalarByFirstChar = /* @__PURE__ */ new Map();
-        for (const key of keys) implicitScalarByFirstChar.set(key, implicitScalarTags.filter((tag) => tag.implicitFirstChars === null || tag.implicitFirstChars.indexOf(key) !== -1));
+        for (const key of keys) implicitScalarByFirstChar.set(key, implicitScalarTags.filter((tag2) => tag2.implicitFirstChars === null || tag2.implicitFirstChars.indexOf(key) !== -1));
         const defaultScalarTag = exact.scalar["tag:yaml.org,2002:str"];
         if (!defaultScalarTag) throw new Error("schema does not define the default scalar tag (tag:yaml.org,2002:str)");
         this.tags = compiledTags;
@@ -9547,34 +9547,34 @@ var init_js_yaml = __esm({
       lookupScalarTag(tagName) {
         const exactTag = this.exact.scalar[tagName];
         if (exactTag) return exactTag;
-        for (const tag of this.prefix.scalar) if (tagName.startsWith(tag.tagName)) return tag;
+        for (const tag2 of this.prefix.scalar) if (tagName.startsWith(tag2.tagName)) return tag2;
       }
       /** @internal */
       lookupSequenceTag(tagName) {
         const exactTag = this.exact.sequence[tagName];
         if (exactTag) return exactTag;
-        for (const tag of this.prefix.sequence) if (tagName.startsWith(tag.tagName)) return tag;
+        for (const tag2 of this.prefix.sequence) if (tagName.startsWith(tag2.tagName)) return tag2;
       }
       /** @internal */
       lookupMappingTag(tagName) {
         const exactTag = this.exact.mapping[tagName];
         if (exactTag) return exactTag;
-        for (const tag of this.prefix.mapping) if (tagName.startsWith(tag.tagName)) return tag;
+        for (const tag2 of this.prefix.mapping) if (tagName.startsWith(tag2.tagName)) return tag2;
       }
       /** @internal */
       resolveImplicitScalarTag(source) {
         const candidates = this.implicitScalarByFirstChar.get(source.charAt(0)) ?? this.implicitScalarAnyFirstChar;
-        for (const tag2 of candidates) {
-          const value = tag2.resolve(source, false, tag2.tagName);
+        for (const tag22 of candidates) {
+          const value = tag22.resolve(source, false, tag22.tagName);
           if (value !== NOT_RESOLVED) return {
             value,
-            tag: tag2
+            tag: tag22
           };
         }
-        const tag = this.defaultScalarTag;
+        const tag2 = this.defaultScalarTag;
         return {
-          value: tag.resolve(source, false, tag.tagName),
-          tag
+          value: tag2.resolve(source, false, tag2.tagName),
+          tag: tag2
         };
       }
       /**
@@ -9591,7 +9591,7 @@ var init_js_yaml = __esm({
       */
       withTags(...tags) {
         let flatTags = [];
-        for (const tag of tags) flatTags = flatTags.concat(tag);
+        for (const tag2 of tags) flatTags = flatTags.concat(tag2);
         return new Schema2([...this.tags, ...flatTags]);
       }
     };
@@ -16156,12 +16156,6 @@ function argoRevision(targetRevision) {
   const name = nonEmpty(targetRevision);
   return name === null || name === "HEAD" ? defaultRevision : { kind: "named", name };
 }
-function fluxRevision(ref) {
-  if (!isObject(ref)) return defaultRevision;
-  if (nonEmpty(ref.tag) ?? nonEmpty(ref.semver) ?? nonEmpty(ref.commit) ?? nonEmpty(ref.name)) return pinnedRevision;
-  const branch = nonEmpty(ref.branch);
-  return branch === null ? defaultRevision : { kind: "named", name: branch };
-}
 function repositoryKey(url) {
   const text5 = url.trim();
   const scp = /^[^@/\s]+@([^:/\s]+):(.+)$/.exec(text5);
@@ -16178,109 +16172,21 @@ function urlParts(text5) {
     return null;
   }
 }
-function applicationCharts(files, repository, paths, known3 = files) {
-  if (repository.size === 0) return [];
-  let sources;
-  const found = [];
-  for (const { path: path4, text: text5 } of files) {
-    if (!namesInstaller.test(text5)) continue;
-    for (const document of loadManifestFile(path4, text5).documents) {
-      const application = applicationChartOf(document, repository, paths) ?? helmReleaseChartOf(document, sources ??= gitRepositoriesIn(known3, repository), paths);
-      if (application !== null) found.push(application);
-    }
-  }
-  return found;
-}
-function gitRepositoriesIn(files, repository) {
-  const byName = /* @__PURE__ */ new Map();
-  for (const { path: path4, text: text5 } of files) {
-    if (!/\bGitRepository\b/.test(text5)) continue;
-    for (const { value } of loadManifestFile(path4, text5).documents) {
-      if (!isObject(value) || value.kind !== "GitRepository" || typeof value.apiVersion !== "string" || apiGroup(value.apiVersion) !== "source.toolkit.fluxcd.io") continue;
-      const metadata = isObject(value.metadata) ? value.metadata : {};
-      const name = nonEmpty(metadata.name);
-      const url = isObject(value.spec) ? nonEmpty(value.spec.url) : null;
-      if (name === null) continue;
-      const key = url === null ? null : repositoryKey(url);
-      const revision = fluxRevision(isObject(value.spec) ? value.spec.ref : void 0);
-      byName.set(name, [...byName.get(name) ?? [], { namespace: nonEmpty(metadata.namespace), ours: key !== null && repository.has(key), revision }]);
-    }
-  }
-  return byName;
-}
-function ourRevision(sourceRef, releaseNamespace, sources) {
-  const name = nonEmpty(sourceRef.name);
-  if (sourceRef.kind !== "GitRepository" || name === null) return null;
-  const namespace = nonEmpty(sourceRef.namespace) ?? releaseNamespace;
-  const candidates = (sources.get(name) ?? []).filter((source) => namespace === null || source.namespace === null || source.namespace === namespace);
-  if (candidates.length === 0 || !candidates.every((source) => source.ours)) return null;
-  const [first] = candidates;
-  const same2 = candidates.every((source) => JSON.stringify(source.revision) === JSON.stringify(first.revision));
-  return same2 ? first.revision : pinnedRevision;
-}
-function hasVariable(value) {
-  if (typeof value === "string") return variable.test(value);
-  if (Array.isArray(value)) return value.some(hasVariable);
-  if (isObject(value)) return Object.entries(value).some(([key, inner]) => variable.test(key) || hasVariable(inner ?? null));
-  return false;
-}
-function helmReleaseChartOf(document, sources, paths) {
-  const object = document.value;
-  if (!isObject(object) || typeof object.apiVersion !== "string" || object.kind !== "HelmRelease" || apiGroup(object.apiVersion) !== "helm.toolkit.fluxcd.io") return null;
-  const reference2 = chartReferenceOf(object.apiVersion, object.kind, object);
-  const metadata = isObject(object.metadata) ? object.metadata : {};
-  const name = nonEmpty(metadata.name);
-  const spec = isObject(object.spec) ? object.spec : null;
-  const template = spec !== null && isObject(spec.chart) && isObject(spec.chart.spec) ? spec.chart.spec : null;
-  if (reference2 === null || name === null || spec === null || template === null || !isObject(template.sourceRef)) return null;
-  if (nonEmptyList(spec.valuesFrom) || nonEmptyList(spec.postRenderers) || hasVariable(object)) return null;
-  const releaseNamespace = nonEmpty(metadata.namespace);
-  const revision = ourRevision(template.sourceRef, releaseNamespace, sources);
-  if (revision === null) return null;
-  const chart = nonEmpty(template.chart);
-  const chartDir = chart === null ? null : repositoryPath("", chart);
-  if (chartDir === null || !paths.has(inDir(chartDir, "Chart.yaml"))) return null;
-  const valueFiles = releaseValueFiles(chartDir, template, paths);
-  if (valueFiles === null) return null;
-  const targetNamespace = nonEmpty(spec.targetNamespace);
-  const release = nonEmpty(spec.releaseName) ?? (targetNamespace === null ? name : `${targetNamespace}-${name}`);
-  if (release.length > maxReleaseName) return null;
-  return {
-    kind: "HelmRelease",
-    file: document.file,
-    name,
-    noticeLine: locate(document.source, reference2.path).line,
-    chartDir,
-    release,
-    namespace: targetNamespace ?? releaseNamespace,
-    valueFiles,
-    inline: isObject(spec.values) ? ["spec", "values"] : null,
-    revision
-  };
-}
-function releaseValueFiles(chartDir, template, paths) {
-  if (template.valuesFiles !== void 0 && template.valuesFiles !== null && !Array.isArray(template.valuesFiles)) return null;
-  const listed = Array.isArray(template.valuesFiles) ? template.valuesFiles : typeof template.valuesFile === "string" ? [template.valuesFile] : [];
-  const ignoreMissing = template.ignoreMissingValuesFiles === true;
-  const files = [];
-  for (const entry of listed) {
-    const path4 = typeof entry === "string" ? repositoryPath("", entry) : null;
-    if (path4 === null) return null;
-    if (paths.has(path4)) files.push(path4);
-    else if (!ignoreMissing) return null;
-  }
-  if (files.length === 0) return [];
-  return files[0] === inDir(chartDir, "values.yaml") ? files.slice(1) : null;
-}
 function applicationChartOf(document, repository, paths) {
   const object = document.value;
   if (!isObject(object) || typeof object.apiVersion !== "string" || object.kind !== "Application" || apiGroup(object.apiVersion) !== "argoproj.io") return null;
-  const reference2 = chartReferenceOf(object.apiVersion, object.kind, object);
+  const name = isObject(object.metadata) && typeof object.metadata.name === "string" ? object.metadata.name : "";
+  const found = argoHelmSource(object, repository, paths);
+  if (found === null || name === "") return null;
+  return { ...found.chart, kind: "Application", file: document.file, name, noticeLine: locate(document.source, found.reference).line, inline: found.inline };
+}
+function argoHelmSource(object, repository, paths) {
+  const reference2 = chartReferenceOf(String(object.apiVersion), "Application", object);
   const name = isObject(object.metadata) && typeof object.metadata.name === "string" ? object.metadata.name : "";
   const spec = isObject(object.spec) ? object.spec : null;
   const sourcePath2 = reference2?.path.slice(0, -1);
   const source = sourcePath2 === void 0 ? void 0 : valueAt2(object, sourcePath2);
-  if (reference2 === null || name === "" || spec === null || !isObject(source) || reference2.path[reference2.path.length - 1] !== "helm") return null;
+  if (reference2 === null || spec === null || !isObject(source) || reference2.path[reference2.path.length - 1] !== "helm") return null;
   const repoKey = typeof source.repoURL === "string" ? repositoryKey(source.repoURL) : null;
   if (repoKey === null || !repository.has(repoKey) || typeof source.path !== "string" || !isObject(source.helm)) return null;
   const chartDir = repositoryPath("", source.path);
@@ -16293,17 +16199,16 @@ function applicationChartOf(document, repository, paths) {
   const destination = isObject(spec.destination) ? spec.destination : {};
   const inline = isObject(helm.valuesObject) ? [...sourcePath2, "helm", "valuesObject"] : typeof helm.values === "string" && helm.values.trim() !== "" ? [...sourcePath2, "helm", "values"] : null;
   return {
-    kind: "Application",
-    file: document.file,
-    name,
-    noticeLine: locate(document.source, reference2.path).line,
-    chartDir,
-    release: nonEmpty(helm.releaseName) ?? name,
-    // `helm.namespace` is the namespace to template with; else the destination's.
-    namespace: nonEmpty(helm.namespace) ?? nonEmpty(destination.namespace),
-    valueFiles,
-    inline,
-    revision: argoRevision(source.targetRevision)
+    chart: {
+      chartDir,
+      release: nonEmpty(helm.releaseName) ?? name,
+      // `helm.namespace` is the namespace to template with; else the destination's.
+      namespace: nonEmpty(helm.namespace) ?? nonEmpty(destination.namespace),
+      valueFiles,
+      revision: argoRevision(source.targetRevision)
+    },
+    reference: reference2.path,
+    inline
   };
 }
 function sourceRefs(spec, repository) {
@@ -16344,7 +16249,7 @@ function applicationValuesIn(file, text5, { kind, name, inline }) {
   }
   return null;
 }
-var defaultRevision, pinnedRevision, namesInstaller, variable, maxReleaseName, nonEmptyList, nonEmpty;
+var defaultRevision, pinnedRevision, nonEmptyList, nonEmpty;
 var init_applications = __esm({
   "src/render/applications.ts"() {
     "use strict";
@@ -16357,9 +16262,6 @@ var init_applications = __esm({
     init_walk();
     defaultRevision = { kind: "default" };
     pinnedRevision = { kind: "pinned" };
-    namesInstaller = /\bkind:\s*["']?(?:Application|HelmRelease|GitRepository)\b/;
-    variable = /\$\{[^}]*\}/;
-    maxReleaseName = 53;
     nonEmptyList = (value) => Array.isArray(value) && value.length > 0;
     nonEmpty = (value) => typeof value === "string" && value !== "" ? value : null;
   }
@@ -16391,7 +16293,7 @@ function dependencyEnabled(dependency, values) {
   }
   if (Array.isArray(dependency.tags) && dependency.tags.length > 0) {
     const tags = isRecord2(values.tags) ? values.tags : {};
-    const set2 = dependency.tags.map((tag) => typeof tag === "string" ? tags[tag] : void 0).filter((v) => typeof v === "boolean");
+    const set2 = dependency.tags.map((tag2) => typeof tag2 === "string" ? tags[tag2] : void 0).filter((v) => typeof v === "boolean");
     if (set2.length > 0) return set2.some((v) => v);
   }
   return true;
@@ -16800,7 +16702,7 @@ function applicationRoots(trees, settings, applications, standing, consumed, pro
     for (const path4 of application.valueFiles) consumed.add(path4);
     roots.push({
       ...chartRendering(chart, trees, [application.file, ...application.valueFiles], settings),
-      label: `${shownDir(chart.dir)} (${application.kind} ${application.name})`,
+      label: `${shownDir(chart.dir)} (${application.generated === void 0 ? `${application.kind} ${application.name}` : `Application ${application.generated} of ApplicationSet ${application.name}`})`,
       helm: {
         release: application.release,
         namespace: application.namespace ?? "default",
@@ -16815,7 +16717,16 @@ function applicationRoots(trees, settings, applications, standing, consumed, pro
   return roots;
 }
 function leftApplications(rendered, left) {
-  return `the charts of ${rendered} of ${rendered + left.length} ${installers(left)} are rendered with their settings (at most ${maxApplications} in one run), so what ${fewNames(left.map((a) => a.name))} install is not checked here: check them a few at a time (smaller pull requests, or fewer paths given to \`check\`)`;
+  return `the charts of ${rendered} of ${rendered + left.length} ${installers(left)} are rendered with their settings (at most ${maxApplications} in one run), so what ${fewNames(left.map((a) => a.generated ?? a.name))} install is not checked here: check them a few at a time (smaller pull requests, or fewer paths given to \`check\`)`;
+}
+function unsearchedNotices(trees, changed, unsearched) {
+  const notices = [];
+  for (const { chart } of trees.head.values()) {
+    if (chart.library || !chartTouched(chart, changed)) continue;
+    const message = `${shownDir(chart.dir)} changes, and the Argo CD Applications and Flux HelmReleases that may install it from files this change leaves as they were are not looked for: the head commit has ${unsearched} YAML and JSON files, too many to read through GitHub's API (check out both commits with \`fetch-depth: 0\` to search them with git)`;
+    notices.push({ file: chart.file, line: null, kind: "not-rendered", message });
+  }
+  return notices;
 }
 function byChart(applications) {
   const byDir = /* @__PURE__ */ new Map();
@@ -16823,10 +16734,10 @@ function byChart(applications) {
   return byDir;
 }
 function leftStandingApplications(dir, left) {
-  return `${shownDir(dir)} changes, and what it installs through the ${installers(left)} ${fewNames(left.map((a) => a.name))} is not checked with their values (at most ${maxApplications} of them are rendered in one run): check them with \`pod-security-review check\` on their files`;
+  return `${shownDir(dir)} changes, and what it installs through the ${installers(left)} ${fewNames(left.map((a) => a.generated ?? a.name))} is not checked with their values (at most ${maxApplications} of them are rendered in one run): check them with \`pod-security-review check\` on their files`;
 }
 function installers(objects) {
-  const argo = objects.some((o) => o.kind === "Application");
+  const argo = objects.some((o) => o.kind !== "HelmRelease");
   const flux = objects.some((o) => o.kind === "HelmRelease");
   return argo && flux ? "Argo CD Applications and Flux HelmReleases" : flux ? "Flux HelmReleases" : "Argo CD Applications";
 }
@@ -16850,7 +16761,7 @@ function ciValuesOf(dir, inChart) {
   const ciDir = inDir(dir, "ci/");
   return inChart.filter((p) => p.startsWith(ciDir) && /-values\.ya?ml$/.test(p) && !p.slice(ciDir.length).includes("/")).sort();
 }
-function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettings, applications = [], standing = []) {
+function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettings, applications = [], standing = { applications: [], unsearched: 0 }) {
   const changed = new Set(changedPaths2);
   const consumed = /* @__PURE__ */ new Set();
   const problems = [];
@@ -16860,8 +16771,9 @@ function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettin
   const roots = [
     ...overlays,
     ...helmRoots(trees, head, changed, settings, consumed, problems),
-    ...applicationRoots(trees, settings, applications.filter(alone), standingApplications(trees, standing.filter(alone), changed), consumed, problems)
+    ...applicationRoots(trees, settings, applications.filter(alone), standingApplications(trees, standing.applications.filter(alone), changed), consumed, problems)
   ];
+  if (standing.unsearched > 0) problems.push(...unsearchedNotices(trees, changed, standing.unsearched));
   roots.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
   return { roots, consumed, problems };
 }
@@ -36260,12 +36172,12 @@ var init_summary = __esm({
        *
        * @returns {string} content wrapped in HTML element
        */
-      wrap(tag, content, attrs = {}) {
+      wrap(tag2, content, attrs = {}) {
         const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
         if (!content) {
-          return `<${tag}${htmlAttrs}>`;
+          return `<${tag2}${htmlAttrs}>`;
         }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+        return `<${tag2}${htmlAttrs}>${content}</${tag2}>`;
       }
       /**
        * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
@@ -36360,9 +36272,9 @@ var init_summary = __esm({
        * @returns {Summary} summary instance
        */
       addList(items, ordered = false) {
-        const tag = ordered ? "ol" : "ul";
+        const tag2 = ordered ? "ol" : "ul";
         const listItems = items.map((item) => this.wrap("li", item)).join("");
-        const element = this.wrap(tag, listItems);
+        const element = this.wrap(tag2, listItems);
         return this.addRaw(element).addEOL();
       }
       /**
@@ -36379,9 +36291,9 @@ var init_summary = __esm({
               return this.wrap("td", cell2);
             }
             const { header, data, colspan, rowspan } = cell2;
-            const tag = header ? "th" : "td";
+            const tag2 = header ? "th" : "td";
             const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
-            return this.wrap(tag, data, attrs);
+            return this.wrap(tag2, data, attrs);
           }).join("");
           return this.wrap("tr", cells);
         }).join("");
@@ -36424,8 +36336,8 @@ var init_summary = __esm({
        * @returns {Summary} summary instance
        */
       addHeading(text5, level) {
-        const tag = `h${level}`;
-        const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
+        const tag2 = `h${level}`;
+        const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag2) ? tag2 : "h1";
         const element = this.wrap(allowedTag, text5);
         return this.addRaw(element).addEOL();
       }
@@ -36584,6 +36496,95 @@ var init_core = __esm({
   }
 });
 
+// src/git/grep.ts
+async function filesNaming(cwd, words, commit) {
+  const where2 = commit === void 0 ? ["--untracked"] : [commit];
+  let output;
+  try {
+    output = await git(cwd, ["grep", "-l", "-z", "-I", "-F", ...words.flatMap((word) => ["-e", word]), ...where2, "--", "*.yaml", "*.yml", "*.json"]);
+  } catch (error2) {
+    if (error2 instanceof GitError) return [];
+    throw error2;
+  }
+  const names = output.toString("utf8").split("\0");
+  if (commit === void 0) return names.filter((name) => name !== "");
+  return names.filter((name) => name.startsWith(`${commit}:`)).map((name) => name.slice(commit.length + 1));
+}
+var init_grep = __esm({
+  "src/git/grep.ts"() {
+    "use strict";
+    init_run();
+  }
+});
+
+// src/io/render/trees.ts
+import { mkdir as mkdir2, mkdtemp, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path2 from "node:path";
+function gitTreeReader(repository, maxBytes) {
+  return {
+    async list(commit) {
+      let output;
+      try {
+        output = (await git(repository, ["ls-tree", "-r", "-z", "--full-tree", commit])).toString("utf8");
+      } catch (error2) {
+        if (error2 instanceof GitError) return null;
+        throw error2;
+      }
+      const listing = /* @__PURE__ */ new Map();
+      for (const entry of output.split("\0")) {
+        const tab = entry.indexOf("	");
+        if (tab < 0) continue;
+        const [mode = "", type = "", id = ""] = entry.slice(0, tab).split(" ");
+        if (type === "blob" && mode.startsWith("100")) listing.set(entry.slice(tab + 1), id);
+      }
+      return { files: listing, truncated: false };
+    },
+    async read(_commit, listing, paths) {
+      const wanted = paths.flatMap((p) => listing.has(p) ? [[p, listing.get(p)]] : []);
+      const blobs = await readBlobs(repository, wanted.map(([, id]) => id), maxBytes);
+      const files = /* @__PURE__ */ new Map();
+      for (const [p, id] of wanted) {
+        const blob = blobs.get(id);
+        if (blob?.kind === "content") files.set(p, typeof blob.data === "string" ? Buffer.from(blob.data) : blob.data);
+      }
+      return files;
+    },
+    async filesNaming(commit, listing, words) {
+      return { files: await this.read(commit, listing, await filesNaming(repository, words, commit)), unsearched: 0 };
+    }
+  };
+}
+async function snapshotOf(reader, commit) {
+  const listed = await reader.list(commit);
+  if (listed === null) return null;
+  const listing = listed.files;
+  const files = await reader.read(commit, listing, discoveryReads(listing.keys()));
+  const texts = new Map([...files].map(([p, data]) => [p, Buffer.from(data).toString("utf8")]));
+  return { tree: { paths: new Set(listing.keys()), texts, ...listed.truncated ? { truncated: true } : {} }, listing };
+}
+async function writeTree(files) {
+  const dir = await mkdtemp(path2.join(tmpdir(), "psr-render-"));
+  for (const [relative, data] of files) {
+    const target = path2.join(dir, ...relative.split("/"));
+    if (!target.startsWith(dir + path2.sep)) continue;
+    await mkdir2(path2.dirname(target), { recursive: true });
+    await writeFile2(target, data);
+  }
+  return { dir, dispose: () => rm2(dir, { recursive: true, force: true }) };
+}
+var searchedFile;
+var init_trees = __esm({
+  "src/io/render/trees.ts"() {
+    "use strict";
+    init_changeSet();
+    init_grep();
+    init_run();
+    init_discover();
+    searchedFile = (path4) => /\.(?:ya?ml|json)$/.test(path4);
+  }
+});
+
 // src/io/render/api.ts
 function apiTreeReader(github, owner, repo) {
   return {
@@ -36601,12 +36602,28 @@ function apiTreeReader(github, owner, repo) {
         else if (blob?.kind === "bytes") files.set(path4, blob.data);
       }
       return files;
+    },
+    /**
+     * The API cannot search a tree: every YAML and JSON file is read (in
+     * batches) and searched here, as long as there are no more than
+     * maxSearchedFiles of them; past that, none is, and all are unsearched.
+     */
+    async filesNaming(commit, listing, words) {
+      const candidates = [...listing.keys()].filter(searchedFile);
+      if (candidates.length > maxSearchedFiles) return { files: /* @__PURE__ */ new Map(), unsearched: candidates.length };
+      const read = await this.read(commit, listing, candidates);
+      const decoder2 = new TextDecoder();
+      const files = new Map([...read].filter(([, data]) => words.some((word) => decoder2.decode(data).includes(word))));
+      return { files, unsearched: 0 };
     }
   };
 }
+var maxSearchedFiles;
 var init_api = __esm({
   "src/io/render/api.ts"() {
     "use strict";
+    init_trees();
+    maxSearchedFiles = 1e3;
   }
 });
 
@@ -36884,8 +36901,8 @@ var init_toolStderr = __esm({
 
 // src/io/render/tools.ts
 import { constants as constants3 } from "node:fs";
-import { access as access2, mkdir as mkdir2 } from "node:fs/promises";
-import path2 from "node:path";
+import { access as access2, mkdir as mkdir3 } from "node:fs/promises";
+import path3 from "node:path";
 function shown3(command) {
   return [command.command, ...command.args].map((a) => /^[\w./:=@-]+$/.test(a) ? a : JSON.stringify(a)).join(" ");
 }
@@ -36898,9 +36915,9 @@ function kustomizeCommands(dir, helm) {
   ];
 }
 async function onPath(name) {
-  for (const dir of (process.env.PATH ?? "").split(path2.delimiter)) {
+  for (const dir of (process.env.PATH ?? "").split(path3.delimiter)) {
     if (dir === "") continue;
-    const candidate = path2.join(dir, name);
+    const candidate = path3.join(dir, name);
     try {
       await access2(candidate, constants3.X_OK);
       return candidate;
@@ -36937,15 +36954,15 @@ async function runFirst(commands, cwd, env, limits, missing) {
   return null;
 }
 async function renderIn(root, treeDir, missing) {
-  const home = path2.join(treeDir, ".psr-home");
-  await mkdir2(home, { recursive: true });
+  const home = path3.join(treeDir, ".psr-home");
+  await mkdir3(home, { recursive: true });
   const env = toolEnvironment(home, {
-    KUSTOMIZE_PLUGIN_HOME: path2.join(home, "kustomize-plugins"),
-    HELM_CACHE_HOME: path2.join(home, "helm-cache"),
-    HELM_CONFIG_HOME: path2.join(home, "helm-config"),
-    HELM_DATA_HOME: path2.join(home, "helm-data"),
-    HELM_PLUGINS: path2.join(home, "helm-plugins"),
-    KUBECONFIG: path2.join(home, "no-kubeconfig")
+    KUSTOMIZE_PLUGIN_HOME: path3.join(home, "kustomize-plugins"),
+    HELM_CACHE_HOME: path3.join(home, "helm-cache"),
+    HELM_CONFIG_HOME: path3.join(home, "helm-config"),
+    HELM_DATA_HOME: path3.join(home, "helm-data"),
+    HELM_PLUGINS: path3.join(home, "helm-plugins"),
+    KUBECONFIG: path3.join(home, "no-kubeconfig")
   });
   const helm = root.inflateHelm ? await onPath("helm") : null;
   if (root.inflateHelm && helm === null) return { kind: "missing-tool", tool: "helm (for its `helmCharts`)" };
@@ -36972,78 +36989,6 @@ var init_tools = __esm({
       output: "raise `render.max-output-size` (bytes) in the config file if it is meant to be that large"
     };
     applicationValuesPath = ".pod-security-review/application-values.yaml";
-  }
-});
-
-// src/io/render/trees.ts
-import { mkdir as mkdir3, mkdtemp, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path3 from "node:path";
-function gitTreeReader(repository, maxBytes) {
-  return {
-    async list(commit) {
-      let output;
-      try {
-        output = (await git(repository, ["ls-tree", "-r", "-z", "--full-tree", commit])).toString("utf8");
-      } catch (error2) {
-        if (error2 instanceof GitError) return null;
-        throw error2;
-      }
-      const listing = /* @__PURE__ */ new Map();
-      for (const entry of output.split("\0")) {
-        const tab = entry.indexOf("	");
-        if (tab < 0) continue;
-        const [mode = "", type = "", id = ""] = entry.slice(0, tab).split(" ");
-        if (type === "blob" && mode.startsWith("100")) listing.set(entry.slice(tab + 1), id);
-      }
-      return { files: listing, truncated: false };
-    },
-    async read(_commit, listing, paths) {
-      const wanted = paths.flatMap((p) => listing.has(p) ? [[p, listing.get(p)]] : []);
-      const blobs = await readBlobs(repository, wanted.map(([, id]) => id), maxBytes);
-      const files = /* @__PURE__ */ new Map();
-      for (const [p, id] of wanted) {
-        const blob = blobs.get(id);
-        if (blob?.kind === "content") files.set(p, typeof blob.data === "string" ? Buffer.from(blob.data) : blob.data);
-      }
-      return files;
-    },
-    async filesNaming(commit, words) {
-      let output;
-      try {
-        output = await git(repository, ["grep", "-l", "-z", "-I", "-F", ...words.flatMap((word) => ["-e", word]), commit, "--", "*.yaml", "*.yml", "*.json"]);
-      } catch (error2) {
-        if (error2 instanceof GitError) return [];
-        throw error2;
-      }
-      return output.toString("utf8").split("\0").filter((name) => name.startsWith(`${commit}:`)).map((name) => name.slice(commit.length + 1));
-    }
-  };
-}
-async function snapshotOf(reader, commit) {
-  const listed = await reader.list(commit);
-  if (listed === null) return null;
-  const listing = listed.files;
-  const files = await reader.read(commit, listing, discoveryReads(listing.keys()));
-  const texts = new Map([...files].map(([p, data]) => [p, Buffer.from(data).toString("utf8")]));
-  return { tree: { paths: new Set(listing.keys()), texts, ...listed.truncated ? { truncated: true } : {} }, listing };
-}
-async function writeTree(files) {
-  const dir = await mkdtemp(path3.join(tmpdir(), "psr-render-"));
-  for (const [relative, data] of files) {
-    const target = path3.join(dir, ...relative.split("/"));
-    if (!target.startsWith(dir + path3.sep)) continue;
-    await mkdir3(path3.dirname(target), { recursive: true });
-    await writeFile2(target, data);
-  }
-  return { dir, dispose: () => rm2(dir, { recursive: true, force: true }) };
-}
-var init_trees = __esm({
-  "src/io/render/trees.ts"() {
-    "use strict";
-    init_changeSet();
-    init_run();
-    init_discover();
   }
 });
 
@@ -37361,14 +37306,13 @@ async function openRenderer(sides) {
       return (await limit(() => renderSide(root, head, sides.reader, sides.head, root.sources, missing, sides.memo, edits))).output;
     },
     ...reader.filesNaming !== void 0 ? {
-      installerFiles: () => installerFiles ??= filesNaming(reader, head, sides.head, installerWords)
+      installerFiles: () => installerFiles ??= filesNaming2(reader, head, sides.head, installerWords)
     } : {}
   };
 }
-async function filesNaming(reader, snapshot, commit, words) {
-  const paths = await reader.filesNaming?.(commit, words) ?? [];
-  const files = await reader.read(commit, snapshot.listing, paths);
-  return [...files].map(([path4, content]) => ({ path: path4, content }));
+async function filesNaming2(reader, snapshot, commit, words) {
+  const found = await reader.filesNaming?.(commit, snapshot.listing, words) ?? { files: /* @__PURE__ */ new Map(), unsearched: 0 };
+  return { files: [...found.files].map(([path4, content]) => ({ path: path4, content })), unsearched: found.unsearched };
 }
 var decoder, installerWords;
 var init_renderer = __esm({
@@ -48441,6 +48385,233 @@ init_select();
 init_select();
 init_applications();
 
+// src/render/installers.ts
+init_load();
+init_applications();
+
+// src/render/applicationSets.ts
+init_esm4();
+init_locate();
+init_pod();
+init_kinds();
+init_charts();
+init_applications();
+init_paths();
+init_walk();
+var templatePath = ["spec", "template"];
+function applicationSetCharts(document, repository, paths) {
+  const set2 = document.value;
+  if (!isObject(set2) || typeof set2.apiVersion !== "string" || set2.kind !== "ApplicationSet" || apiGroup(set2.apiVersion) !== "argoproj.io") return null;
+  const name = isObject(set2.metadata) && typeof set2.metadata.name === "string" ? set2.metadata.name : "";
+  const spec = isObject(set2.spec) ? set2.spec : null;
+  const template = spec !== null && isObject(spec.template) ? spec.template : null;
+  const reference2 = chartReferenceOf(set2.apiVersion, set2.kind, set2);
+  if (name === "" || spec === null || template === null || reference2 === null) return null;
+  if (spec.goTemplate === true || spec.templatePatch !== void 0) return null;
+  const parameters = generatedParameters(spec, repository, paths);
+  if (parameters === null || parameters.length === 0) return null;
+  const noticeLine = locate(document.source, reference2.path).line;
+  const charts = [];
+  for (const params of parameters) {
+    const application = substituted({ apiVersion: "argoproj.io/v1alpha1", kind: "Application", metadata: template.metadata ?? {}, spec: template.spec ?? {} }, params);
+    const found = argoHelmSource(application, repository, paths);
+    const generated = isObject(application.metadata) && typeof application.metadata.name === "string" ? application.metadata.name : "";
+    if (found === null || generated === "" || unresolved(application)) return null;
+    const inline = found.inline === null ? null : [...templatePath, ...found.inline];
+    if (inline !== null && JSON.stringify(valueAt2(set2, inline) ?? null).includes("{{")) return null;
+    charts.push({ ...found.chart, kind: "ApplicationSet", file: document.file, name, generated, noticeLine, inline });
+  }
+  return charts;
+}
+function generatedParameters(spec, repository, paths) {
+  const generators = Array.isArray(spec.generators) ? spec.generators : [];
+  const [generator] = generators;
+  if (generators.length !== 1 || !isObject(generator)) return null;
+  const kinds = Object.keys(generator);
+  if (kinds.length !== 1) return null;
+  if (isObject(generator.list)) return listParameters(generator.list);
+  if (isObject(generator.git)) return directoryParameters(generator.git, spec, repository, paths);
+  return null;
+}
+function listParameters(list3) {
+  if (list3.elementsYaml !== void 0 || list3.template !== void 0 || !Array.isArray(list3.elements)) return null;
+  const all = [];
+  for (const element of list3.elements) {
+    if (!isObject(element)) return null;
+    const params = /* @__PURE__ */ new Map();
+    for (const [key, value] of Object.entries(element)) {
+      if (key === "values" && isObject(value)) {
+        for (const [inner, text5] of Object.entries(value)) {
+          if (typeof text5 !== "string") return null;
+          params.set(`values.${inner}`, text5);
+        }
+      } else if (typeof value === "string") params.set(key, value);
+      else return null;
+    }
+    all.push(params);
+  }
+  return all;
+}
+function directoryParameters(git2, spec, repository, paths) {
+  const key = typeof git2.repoURL === "string" ? repositoryKey(git2.repoURL) : null;
+  if (key === null || !repository.has(key) || !Array.isArray(git2.directories) || git2.files !== void 0 || git2.values !== void 0 || git2.template !== void 0) return null;
+  const template = isObject(spec.template) && isObject(spec.template.spec) ? spec.template.spec : {};
+  const source = isObject(template.source) ? template.source : {};
+  if ((git2.revision ?? "HEAD") !== (source.targetRevision ?? "HEAD")) return null;
+  const patterns = [];
+  for (const entry of git2.directories) {
+    if (!isObject(entry) || typeof entry.path !== "string") return null;
+    patterns.push({ path: entry.path, exclude: entry.exclude === true });
+  }
+  const prefix2 = typeof git2.pathParamPrefix === "string" && git2.pathParamPrefix !== "" ? `${git2.pathParamPrefix}.path` : "path";
+  const matches2 = (dir, pattern) => minimatch(dir, pattern, { dot: true, noglobstar: true, nobrace: true, noext: true, nocomment: true, nonegate: true });
+  const all = [];
+  for (const dir of directoriesOf(paths)) {
+    if (!patterns.some((p) => !p.exclude && matches2(dir, p.path)) || patterns.some((p) => p.exclude && matches2(dir, p.path))) continue;
+    const params = /* @__PURE__ */ new Map([
+      [prefix2, dir],
+      [`${prefix2}.basename`, dir.slice(dir.lastIndexOf("/") + 1)]
+    ]);
+    dir.split("/").forEach((segment, n) => params.set(`${prefix2}[${n}]`, segment));
+    all.push(params);
+  }
+  return all;
+}
+function directoriesOf(paths) {
+  const dirs = /* @__PURE__ */ new Set();
+  for (const path4 of paths) {
+    for (let dir = dirOf(path4); dir !== "" && !dirs.has(dir); dir = dirOf(dir)) dirs.add(dir);
+  }
+  return [...dirs].filter((dir) => !dir.split("/").some((segment) => segment.startsWith("."))).sort();
+}
+var tag = /\{\{([^}]*)\}\}/g;
+function substituted(value, params) {
+  if (typeof value === "string") return value.replace(tag, (whole, name) => params.get(name.trim()) ?? whole);
+  if (Array.isArray(value)) return value.map((item) => substituted(item, params));
+  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, substituted(inner ?? null, params)]));
+  return value;
+}
+function unresolved(application) {
+  const fields2 = [["metadata", "name"], ["spec", "source"], ["spec", "sources"], ["spec", "destination"]];
+  return fields2.some((path4) => JSON.stringify(valueAt2(application, path4) ?? null).includes("{{"));
+}
+
+// src/render/helmReleases.ts
+init_locate();
+init_load();
+init_pod();
+init_kinds();
+init_charts();
+init_applications();
+init_paths();
+function fluxRevision(ref) {
+  if (!isObject(ref)) return defaultRevision;
+  if (nonEmpty(ref.tag) ?? nonEmpty(ref.semver) ?? nonEmpty(ref.commit) ?? nonEmpty(ref.name)) return pinnedRevision;
+  const branch = nonEmpty(ref.branch);
+  return branch === null ? defaultRevision : { kind: "named", name: branch };
+}
+function gitRepositoriesIn(files, repository) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const { path: path4, text: text5 } of files) {
+    if (!/\bGitRepository\b/.test(text5)) continue;
+    for (const { value } of loadManifestFile(path4, text5).documents) {
+      if (!isObject(value) || value.kind !== "GitRepository" || typeof value.apiVersion !== "string" || apiGroup(value.apiVersion) !== "source.toolkit.fluxcd.io") continue;
+      const metadata = isObject(value.metadata) ? value.metadata : {};
+      const name = nonEmpty(metadata.name);
+      const url = isObject(value.spec) ? nonEmpty(value.spec.url) : null;
+      if (name === null) continue;
+      const key = url === null ? null : repositoryKey(url);
+      const revision = fluxRevision(isObject(value.spec) ? value.spec.ref : void 0);
+      byName.set(name, [...byName.get(name) ?? [], { namespace: nonEmpty(metadata.namespace), ours: key !== null && repository.has(key), revision }]);
+    }
+  }
+  return byName;
+}
+function ourRevision(sourceRef, releaseNamespace, sources) {
+  const name = nonEmpty(sourceRef.name);
+  if (sourceRef.kind !== "GitRepository" || name === null) return null;
+  const namespace = nonEmpty(sourceRef.namespace) ?? releaseNamespace;
+  const candidates = (sources.get(name) ?? []).filter((source) => namespace === null || source.namespace === null || source.namespace === namespace);
+  if (candidates.length === 0 || !candidates.every((source) => source.ours)) return null;
+  const [first] = candidates;
+  const same2 = candidates.every((source) => JSON.stringify(source.revision) === JSON.stringify(first.revision));
+  return same2 ? first.revision : pinnedRevision;
+}
+var variable = /\$\{[^}]*\}/;
+function hasVariable(value) {
+  if (typeof value === "string") return variable.test(value);
+  if (Array.isArray(value)) return value.some(hasVariable);
+  if (isObject(value)) return Object.entries(value).some(([key, inner]) => variable.test(key) || hasVariable(inner ?? null));
+  return false;
+}
+var maxReleaseName = 53;
+function helmReleaseChartOf(document, sources, paths) {
+  const object = document.value;
+  if (!isObject(object) || typeof object.apiVersion !== "string" || object.kind !== "HelmRelease" || apiGroup(object.apiVersion) !== "helm.toolkit.fluxcd.io") return null;
+  const reference2 = chartReferenceOf(object.apiVersion, object.kind, object);
+  const metadata = isObject(object.metadata) ? object.metadata : {};
+  const name = nonEmpty(metadata.name);
+  const spec = isObject(object.spec) ? object.spec : null;
+  const template = spec !== null && isObject(spec.chart) && isObject(spec.chart.spec) ? spec.chart.spec : null;
+  if (reference2 === null || name === null || spec === null || template === null || !isObject(template.sourceRef)) return null;
+  if (nonEmptyList(spec.valuesFrom) || nonEmptyList(spec.postRenderers) || hasVariable(object)) return null;
+  const releaseNamespace = nonEmpty(metadata.namespace);
+  const revision = ourRevision(template.sourceRef, releaseNamespace, sources);
+  if (revision === null) return null;
+  const chart = nonEmpty(template.chart);
+  const chartDir = chart === null ? null : repositoryPath("", chart);
+  if (chartDir === null || !paths.has(inDir(chartDir, "Chart.yaml"))) return null;
+  const valueFiles = releaseValueFiles(chartDir, template, paths);
+  if (valueFiles === null) return null;
+  const targetNamespace = nonEmpty(spec.targetNamespace);
+  const release = nonEmpty(spec.releaseName) ?? (targetNamespace === null ? name : `${targetNamespace}-${name}`);
+  if (release.length > maxReleaseName) return null;
+  return {
+    kind: "HelmRelease",
+    file: document.file,
+    name,
+    noticeLine: locate(document.source, reference2.path).line,
+    chartDir,
+    release,
+    namespace: targetNamespace ?? releaseNamespace,
+    valueFiles,
+    inline: isObject(spec.values) ? ["spec", "values"] : null,
+    revision
+  };
+}
+function releaseValueFiles(chartDir, template, paths) {
+  if (template.valuesFiles !== void 0 && template.valuesFiles !== null && !Array.isArray(template.valuesFiles)) return null;
+  const listed = Array.isArray(template.valuesFiles) ? template.valuesFiles : typeof template.valuesFile === "string" ? [template.valuesFile] : [];
+  const ignoreMissing = template.ignoreMissingValuesFiles === true;
+  const files = [];
+  for (const entry of listed) {
+    const path4 = typeof entry === "string" ? repositoryPath("", entry) : null;
+    if (path4 === null) return null;
+    if (paths.has(path4)) files.push(path4);
+    else if (!ignoreMissing) return null;
+  }
+  if (files.length === 0) return [];
+  return files[0] === inDir(chartDir, "values.yaml") ? files.slice(1) : null;
+}
+
+// src/render/installers.ts
+var namesInstaller = /\bkind:\s*["']?(?:Application|ApplicationSet|HelmRelease|GitRepository)\b/;
+function applicationCharts(files, repository, paths, known3 = files) {
+  if (repository.size === 0) return [];
+  let sources;
+  const found = [];
+  for (const { path: path4, text: text5 } of files) {
+    if (!namesInstaller.test(text5)) continue;
+    for (const document of loadManifestFile(path4, text5).documents) {
+      const generated = applicationSetCharts(document, repository, paths);
+      if (generated !== null) found.push(...generated);
+      const application = applicationChartOf(document, repository, paths) ?? helmReleaseChartOf(document, sources ??= gitRepositoriesIn(known3, repository), paths);
+      if (application !== null) found.push(application);
+    }
+  }
+  return found;
+}
+
 // src/findings/evaluateFiles.ts
 init_load();
 
@@ -49198,7 +49369,7 @@ function visitObject(extraction, object, objectPath, inheritedKind, inheritedApi
   }
   const template = at2(object, workload.template);
   if (!isObject(template)) return;
-  const templatePath = [...objectPath, ...workload.template];
+  const templatePath2 = [...objectPath, ...workload.template];
   const original = originalOf?.(objectPath);
   const valid = original !== void 0 && original.apiVersion === apiVersion && original.kind === kind ? at2(original.document.value, original.objectPath) : void 0;
   const errors = validateObject(object, workload.kind, objectPath, valid);
@@ -49212,7 +49383,7 @@ function visitObject(extraction, object, objectPath, inheritedKind, inheritedApi
     namespace: namespaceOf(metadata),
     name: detached(str(metadata, "name")),
     objectPath,
-    templatePath,
+    templatePath: templatePath2,
     pod: {
       metadata: withDecodedAnnotations(obj(template, "metadata") ?? {}),
       spec: applyApiServerDefaults(obj(template, "spec") ?? {}, workload.kind === "Pod")
@@ -52733,9 +52904,9 @@ function areaSetOf(areaSets, podIndex, area) {
   if (areas === void 0) byArea.set(area, areas = /* @__PURE__ */ new Set([areaKey(podIndex, area)]));
   return areas;
 }
-function documentEdits(templatePath, edits) {
+function documentEdits(templatePath2, edits) {
   const prefixed = new Array(edits.length);
-  for (let i = 0; i < edits.length; i++) prefixed[i] = prefixEdit(templatePath, edits[i]);
+  for (let i = 0; i < edits.length; i++) prefixed[i] = prefixEdit(templatePath2, edits[i]);
   return prefixed;
 }
 function areasOf(edits) {
@@ -52743,8 +52914,8 @@ function areasOf(edits) {
   for (let i = 0; i < edits.length; i++) areas[i] = areaOf(edits[i].path);
   return areas;
 }
-function writtenPod(document, templatePath) {
-  const template = valueAt2(document, templatePath) ?? null;
+function writtenPod(document, templatePath2) {
+  const template = valueAt2(document, templatePath2) ?? null;
   const holder = isObject(template) ? template : void 0;
   return { metadata: obj(holder, "metadata") ?? {}, spec: obj(holder, "spec") ?? {} };
 }
@@ -53021,10 +53192,10 @@ var FileFixer = class {
   }
   /** The owner's check and edit rendered alone, when it changes a node shared by several places; else null. */
   sharedEditKey(owner) {
-    const templatePath = this.request.pods[owner.podIndex]?.source.templatePath;
+    const templatePath2 = this.request.pods[owner.podIndex]?.source.templatePath;
     const document = this.documents.get(owner.documentIndex);
-    const walked = document && templatePath && this.request.reuseRenders !== false ? walk(this.contextOf(document).doc, templatePath) : void 0;
-    const step = walked && walked.depth === templatePath?.length ? walked.steps[walked.depth] : void 0;
+    const walked = document && templatePath2 && this.request.reuseRenders !== false ? walk(this.contextOf(document).doc, templatePath2) : void 0;
+    const step = walked && walked.depth === templatePath2?.length ? walked.steps[walked.depth] : void 0;
     const template = step?.pair === null ? step.node : null;
     if (!walked || !template) return this.renderedEditKey(owner);
     const below = owner.edits.map((edit) => JSON.stringify([edit.op, edit.path.slice(walked.depth), "value" in edit ? edit.value : null]));
@@ -54055,6 +54226,7 @@ function evaluateChangeSet(changeSet, options) {
 
 // src/render/stage.ts
 init_discover();
+init_paths();
 
 // src/render/helmMap.ts
 init_locate();
@@ -56113,11 +56285,15 @@ function repositoryKeys(urls) {
   }
   return keys;
 }
-async function standingTexts(port, changeSet, selection, repository) {
-  if (repository.size === 0 || port.installerFiles === void 0) return [];
-  if (![...port.head.texts.keys()].some((path4) => path4 === "Chart.yaml" || path4.endsWith("/Chart.yaml"))) return [];
+async function standingTexts(port, changeSet, changed, changedFiles, selection, repository) {
+  const none2 = { texts: [], unsearched: 0 };
+  if (repository.size === 0 || port.installerFiles === void 0) return none2;
+  const chartDirs = [...port.head.texts.keys()].filter((path4) => path4 === "Chart.yaml" || path4.endsWith("/Chart.yaml")).map(dirOf);
+  const touchesChart = changed.some((path4) => chartDirs.some((dir) => isInside(path4, dir)));
+  if (!touchesChart && !changedFiles.some((file) => /\bkind:\s*["']?HelmRelease\b/.test(file.text))) return none2;
   const inChange = new Set(changeSet.files.map((file) => file.path));
-  return textsOf((await port.installerFiles()).filter((file) => !inChange.has(file.path) && selectsPath(selection, file.path)));
+  const found = await port.installerFiles();
+  return { texts: textsOf(found.files.filter((file) => !inChange.has(file.path) && selectsPath(selection, file.path))), unsearched: found.unsearched };
 }
 function renderedApplications(applications, roots) {
   const rendered = /* @__PURE__ */ new Set();
@@ -56133,11 +56309,11 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const selection = options.selection ?? defaultSelection;
   const repository = repositoryKeys(options.repositoryUrls ?? []);
   const changedFiles = changedTexts(changeSet, selection);
-  const standingFiles = await standingTexts(port, changeSet, selection, repository);
-  const known3 = [...changedFiles, ...standingFiles];
+  const standingFiles = await standingTexts(port, changeSet, changed, changedFiles, selection, repository);
+  const known3 = [...changedFiles, ...standingFiles.texts];
   const synced = (application) => tracks(application.revision, options.landsOn);
   const applications = applicationCharts(changedFiles, repository, port.head.paths, known3).filter(synced);
-  const standing = applicationCharts(standingFiles, repository, port.head.paths, known3).filter(synced);
+  const standing = { applications: applicationCharts(standingFiles.texts, repository, port.head.paths, known3).filter(synced), unsearched: standingFiles.unsearched };
   const discovery = discoverRoots(port.head, port.base, changed, options.render, applications, standing);
   const roots = discovery.roots.filter((root) => selectsPath(selection, root.file));
   const rendersApplication = renderedApplications(applications, roots);
