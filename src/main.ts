@@ -485,6 +485,7 @@ export async function run(given?: ActionIO): Promise<RunResult | undefined> {
       notices: [...notices, ...(report.notices ?? []).map((n) => `\`${n.file}:${n.line}\`: ${n.message}`), ...reviewNotices, ...capNotice, ...extra],
       inline,
       blob: blobLink(io.env.GITHUB_SERVER_URL ?? 'https://github.com', owner, repo, event.headSha),
+      ...(report.renderings ? { renderings: report.renderings } : {}),
     });
     const output = checkRunOutput(summaryInput([]), settings.mode, settings.unchecked);
 

@@ -94,6 +94,7 @@ export function mergeReports(plain: CheckReport, rendered: Renderings, problems:
     policyProblems: [...plain.policyProblems, ...rendered.report.policyProblems],
     podSpecs: [...plain.podSpecs, ...rendered.report.podSpecs],
     errors: sortProblems([...problems, ...plain.errors.filter((problem) => !rendered.rendersApplication(problem)), ...rendered.report.errors]),
+    ...(rendered.report.renderings ? { renderings: rendered.report.renderings } : {}),
   };
 }
 

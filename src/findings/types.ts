@@ -85,6 +85,14 @@ export interface Report<F extends Finding = Finding, V extends PodSpecVerdict = 
   readonly notices?: readonly ReportNotice[];
   /** The cluster's own policies the run found (policy/sources), so that headers name the defaults they set. */
   readonly cluster?: ClusterSources;
+  /** The charts and overlays rendered at head and checked (render/stage.ts), so that a reader sees what was: none when nothing was rendered. */
+  readonly renderings?: readonly RenderingSummary[];
+}
+
+/** A rendering the run checked: its tool and its name (`charts/web (Application web-prod)`). */
+export interface RenderingSummary {
+  readonly tool: 'helm' | 'kustomize';
+  readonly rendering: string;
 }
 
 /** A note about a policy source, at the place it concerns. */

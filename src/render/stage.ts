@@ -21,7 +21,7 @@ import { evaluateChangeSet } from '../scope/scope.js';
 import type { ScopeOptions } from '../scope/scope.js';
 import type { DiffReport } from '../scope/types.js';
 import type { CheckReport } from '../findings/evaluateFiles.js';
-import type { Finding } from '../findings/types.js';
+import type { Finding, RenderingSummary } from '../findings/types.js';
 import { discoverRoots } from './discover.js';
 import { dirOf, isInside } from './paths.js';
 import { sourceComments } from './helmMap.js';
@@ -246,6 +246,12 @@ async function standingTexts(port: RenderPort, changeSet: ChangeSet, changed: re
   return { texts: textsOf(found.files.filter((file) => !inChange.has(file.path) && selectsPath(selection, file.path))), unsearched: found.unsearched };
 }
 
+/** The roots rendered at head, by tool and name, as the report lists them (none: no field). */
+function renderingsOf(rendered: readonly RenderedRoot[]): { renderings?: RenderingSummary[] } {
+  const renderings = rendered.filter((r) => r.head.kind === 'rendered').map((r) => ({ tool: r.root.tool, rendering: r.root.label }));
+  return renderings.length > 0 ? { renderings } : {};
+}
+
 /** Whether a problem is the notice of an Application (or HelmRelease) whose chart is rendered for it (its pod specs are checked there). */
 function renderedApplications(applications: readonly ApplicationChart[], roots: readonly RenderRoot[]): (problem: LoadProblem) => boolean {
   const rendered = new Set<string>();
@@ -279,7 +285,7 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
   const truncated = truncationProblem(changeSet, port);
   const stray = strayValuesFiles(changeSet, discovery.consumed, port.head.paths);
   const errors = verified.errors.filter((problem) => !rendersApplication(problem));
-  return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), errors: [...errors, ...plan.problems, ...discovery.problems.filter((problem) => selectsPath(selection, problem.file)), ...stray, ...(truncated ? [truncated] : [])].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0))) };
+  return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), ...renderingsOf(rendered), errors: [...errors, ...plan.problems, ...discovery.problems.filter((problem) => selectsPath(selection, problem.file)), ...stray, ...(truncated ? [truncated] : [])].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0))) };
 }
 
 /**
@@ -306,7 +312,7 @@ export async function checkRenderings(
   // A check knows no change: no status, no diff lines.
   const findings = withoutRepeats(verified.findings.map(({ status: _status, preexisting: _preexisting, locations, ...finding }) => ({ ...finding, locations: locations.map(({ inDiff: _inDiff, ...location }) => location) })));
   const podSpecs = verified.podSpecs.map(({ status: _status, previousFile: _previous, ...verdict }) => verdict);
-  const report_: CheckReport = { ...verified, findings, podSpecs, errors: [...verified.errors, ...plan.problems, ...discovery.problems] };
+  const report_: CheckReport = { ...verified, findings, podSpecs, ...renderingsOf(rendered), errors: [...verified.errors, ...plan.problems, ...discovery.problems] };
   delete (report_ as { unchangedPodSpecs?: number }).unchangedPodSpecs;
   return { report: report_, consumed: discovery.consumed, rendersApplication: renderedApplications(applications, discovery.roots) };
 }

@@ -72,6 +72,7 @@ export function renderJson(report: ReportLike, header: PolicyHeader): string {
     errors: report.errors.map((e) => ({ file: e.file, line: e.line, message: e.message, kind: e.kind })),
     podSpecs: report.podSpecs,
     ...(report.notices && report.notices.length > 0 ? { notices: report.notices } : {}),
+    ...(report.renderings && report.renderings.length > 0 ? { renderings: report.renderings } : {}),
   };
   return `${JSON.stringify(body, null, 2)}\n`;
 }

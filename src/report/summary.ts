@@ -5,7 +5,7 @@
  * a comment cannot be posted; the full per-finding detail is the check
  * run's text (checkRunText), and collapsed in the job summary.
  */
-import type { IgnoredFinding, PolicyProblemReport } from '../findings/types.js';
+import type { IgnoredFinding, PolicyProblemReport, RenderingSummary } from '../findings/types.js';
 import { isWarning } from '../manifests/types.js';
 import type { LoadProblem } from '../manifests/types.js';
 import { escapeText, inlineCode, messageText } from './markdown.js';
@@ -31,6 +31,25 @@ export interface SummaryInput {
   readonly inline?: ReadonlySet<ReviewFinding>;
   /** A link to a line of a file at the head commit, when there is one to link to. */
   readonly blob?: (path: string, line: number) => string;
+  /** The charts and overlays rendered and checked. */
+  readonly renderings?: readonly RenderingSummary[];
+}
+
+/** The renderings the summary names; the JSON report lists every one. */
+const shownRenderings = 10;
+
+/**
+ * What was rendered and checked, by tool, on one line: a reader who sees no
+ * finding for a chart or an Application sees that it was checked.
+ */
+export function renderingsLine(renderings: readonly RenderingSummary[]): string | null {
+  if (renderings.length === 0) return null;
+  const shown = renderings.slice(0, shownRenderings);
+  const byTool = new Map<string, string[]>();
+  for (const r of shown) addTo(byTool, r.tool, inlineCode(r.rendering));
+  const parts = [...byTool].map(([tool, names]) => `${names.join(', ')} (${tool})`);
+  const more = renderings.length - shown.length;
+  return `Rendered and checked: ${parts.join('; ')}${more > 0 ? `, and ${more} more (the JSON report lists them all)` : ''}.`;
 }
 
 /** Manifest text in a table cell or a list line: escaped (report/markdown.ts), `|` included. */
@@ -80,6 +99,8 @@ function whatFails(row: readonly ReviewFinding[]): string {
 
 export function summaryMarkdown(input: SummaryInput): string {
   const lines: string[] = [countsLine(input), ''];
+  const rendered = renderingsLine(input.renderings ?? []);
+  if (rendered !== null) lines.push(rendered, '');
   for (const notice of input.notices) lines.push(`> [!NOTE]\n> ${notice}`, '');
   if (input.findings.length > 0) {
     lines.push('| Location | Workload | What fails | Status |', '| --- | --- | --- | --- |');

@@ -106,6 +106,9 @@ describe.skipIf(!haveHelm() || !haveKustomize())(`the Action renders charts and 
     expect(report.findings.find((f) => f.check === 'hostNamespaces')).toMatchObject({ namespace: 'prod', name: 'prod-web' });
     expect(report.errors).toEqual([]);
     expect(checkRunsOf(pr)[0]).toMatchObject({ conclusion: 'failure' });
+    // The check run and the job summary say what was rendered and checked.
+    expect(checkRunsOf(pr)[0]!.output?.summary).toContain('Rendered and checked: `charts/web (HelmRelease web)` (helm).');
+    expect(run.summary).toContain('Rendered and checked: `charts/web (HelmRelease web)` (helm).');
   });
 
   it("a chart's release namespace: no notice asks for the labels of helm's default, one does for a namespace the config names", async () => {

@@ -35,6 +35,7 @@ interface JsonFinding {
 
 interface JsonReport {
   findings: JsonFinding[];
+  renderings?: { tool: string; rendering: string }[];
   errors: { file: string; line?: number | null; kind: string; message: string }[];
   podSpecs: { file: string; namespace: string | null; name: string; status: string; allowed?: boolean }[];
 }
@@ -193,9 +194,14 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     const repo = makeRepo(base, head);
     try {
       execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/acme/shop'], { cwd: repo });
-      const { findings, errors, podSpecs } = await diffIn(repo);
-      // Each Application is rendered (and is new: the set is); the set's notice is gone.
+      const report = await diffIn(repo);
+      const { findings, errors, podSpecs } = report;
+      // Each Application is rendered (and is new: the set is); the set's notice is gone, and the report names what was rendered.
       expect(errors).toEqual([]);
+      expect(report.renderings).toEqual([
+        { tool: 'helm', rendering: 'charts/web (Application web-prod of ApplicationSet web)' },
+        { tool: 'helm', rendering: 'charts/web (Application web-dev of ApplicationSet web)' },
+      ]);
       expect(podSpecs.map((p) => [p.namespace, p.name, p.status, p.allowed])).toEqual([
         ['prod', 'web-prod', 'new', false],
         ['dev', 'web-dev', 'new', true],

@@ -352,4 +352,20 @@ describe('summary', () => {
     expect(markdown).toContain('| `deploy/web.yaml:20` | Deployment shop/web | `hostPorts` | disabled by disable\\[0\\] in .github/pod-security.yaml:9: ingress |');
     expect(markdown).toContain('- `a.yaml:7` (Deployment cache): no reason');
   });
+
+  it('names the charts and overlays rendered and checked, by tool, the first ten of them', async () => {
+    const { renderingsLine, summaryMarkdown } = await import('../../../src/report/summary.js');
+    const renderings = [
+      { tool: 'helm' as const, rendering: 'charts/web' },
+      { tool: 'kustomize' as const, rendering: 'overlays/prod' },
+      { tool: 'helm' as const, rendering: 'charts/web (Application web-prod)' },
+    ];
+    expect(renderingsLine(renderings)).toBe('Rendered and checked: `charts/web`, `charts/web (Application web-prod)` (helm); `overlays/prod` (kustomize).');
+    const many = Array.from({ length: 12 }, (_, i) => ({ tool: 'kustomize' as const, rendering: `overlays/env-${i}` }));
+    expect(renderingsLine(many)).toMatch(/`overlays\/env-9` \(kustomize\), and 2 more \(the JSON report lists them all\)\.$/);
+    expect(renderingsLine([])).toBeNull();
+    // Under the counts, even with no finding: what was checked and passed is said.
+    const markdown = summaryMarkdown({ policy: 'baseline:latest', findings: [], ignored: [], policyProblems: [], errors: [], podSpecs: 1, unchanged: 0, notices: [], renderings });
+    expect(markdown.split('\n')[2]).toBe(renderingsLine(renderings));
+  });
 });
