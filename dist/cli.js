@@ -23306,7 +23306,8 @@ function renderJson(report, header) {
     policyProblems: report.policyProblems,
     errors: report.errors.map((e) => ({ file: e.file, line: e.line, message: e.message, kind: e.kind })),
     podSpecs: report.podSpecs,
-    ...report.notices && report.notices.length > 0 ? { notices: report.notices } : {}
+    ...report.notices && report.notices.length > 0 ? { notices: report.notices } : {},
+    ...report.renderings && report.renderings.length > 0 ? { renderings: report.renderings } : {}
   };
   return `${JSON.stringify(body, null, 2)}
 `;
@@ -29214,6 +29215,10 @@ async function standingTexts(port, changeSet, changed, changedFiles, selection, 
   const found = await port.installerFiles();
   return { texts: textsOf(found.files.filter((file) => !inChange.has(file.path) && selectsPath(selection, file.path))), unsearched: found.unsearched };
 }
+function renderingsOf(rendered) {
+  const renderings = rendered.filter((r) => r.head.kind === "rendered").map((r) => ({ tool: r.root.tool, rendering: r.root.label }));
+  return renderings.length > 0 ? { renderings } : {};
+}
 function renderedApplications(applications, roots) {
   const rendered = /* @__PURE__ */ new Set();
   const key = ({ kind, file, name }) => `${kind}\0${file}\0${name}`;
@@ -29244,7 +29249,7 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const truncated = truncationProblem(changeSet, port);
   const stray = strayValuesFiles(changeSet, discovery.consumed, port.head.paths);
   const errors = verified.errors.filter((problem) => !rendersApplication(problem));
-  return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), errors: [...errors, ...plan.problems, ...discovery.problems.filter((problem) => selectsPath(selection, problem.file)), ...stray, ...truncated ? [truncated] : []].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)) };
+  return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), ...renderingsOf(rendered), errors: [...errors, ...plan.problems, ...discovery.problems.filter((problem) => selectsPath(selection, problem.file)), ...stray, ...truncated ? [truncated] : []].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)) };
 }
 async function checkRenderings(tools, options) {
   const port = placingPort(tools);
@@ -29260,7 +29265,7 @@ async function checkRenderings(tools, options) {
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
   const findings = withoutRepeats(verified.findings.map(({ status: _status, preexisting: _preexisting, locations, ...finding }) => ({ ...finding, locations: locations.map(({ inDiff: _inDiff, ...location }) => location) })));
   const podSpecs = verified.podSpecs.map(({ status: _status, previousFile: _previous, ...verdict }) => verdict);
-  const report_ = { ...verified, findings, podSpecs, errors: [...verified.errors, ...plan.problems, ...discovery.problems] };
+  const report_ = { ...verified, findings, podSpecs, ...renderingsOf(rendered), errors: [...verified.errors, ...plan.problems, ...discovery.problems] };
   delete report_.unchangedPodSpecs;
   return { report: report_, consumed: discovery.consumed, rendersApplication: renderedApplications(applications, discovery.roots) };
 }
@@ -29309,7 +29314,8 @@ function mergeReports(plain2, rendered, problems) {
     ignored: [...plain2.ignored, ...rendered.report.ignored],
     policyProblems: [...plain2.policyProblems, ...rendered.report.policyProblems],
     podSpecs: [...plain2.podSpecs, ...rendered.report.podSpecs],
-    errors: sortProblems([...problems, ...plain2.errors.filter((problem) => !rendered.rendersApplication(problem)), ...rendered.report.errors])
+    errors: sortProblems([...problems, ...plain2.errors.filter((problem) => !rendered.rendersApplication(problem)), ...rendered.report.errors]),
+    ...rendered.report.renderings ? { renderings: rendered.report.renderings } : {}
   };
 }
 function rootsOutside(files, command) {

@@ -47437,6 +47437,16 @@ var checkTitles = {
 var standardsUrl = "https://kubernetes.io/docs/concepts/security/pod-security-standards/";
 
 // src/report/summary.ts
+var shownRenderings = 10;
+function renderingsLine(renderings) {
+  if (renderings.length === 0) return null;
+  const shown4 = renderings.slice(0, shownRenderings);
+  const byTool = /* @__PURE__ */ new Map();
+  for (const r of shown4) addTo(byTool, r.tool, inlineCode(r.rendering));
+  const parts = [...byTool].map(([tool, names]) => `${names.join(", ")} (${tool})`);
+  const more = renderings.length - shown4.length;
+  return `Rendered and checked: ${parts.join("; ")}${more > 0 ? `, and ${more} more (the JSON report lists them all)` : ""}.`;
+}
 var cell = (text5) => escapeText(text5);
 var codeCell = (text5) => inlineCode(text5).replaceAll("|", "\\|");
 var problemLine2 = (e) => `- ${codeCell(`${e.file}${e.line === null ? "" : `:${e.line}`}`)}: ${messageText(e.message)}`;
@@ -47469,6 +47479,8 @@ function whatFails(row) {
 }
 function summaryMarkdown(input) {
   const lines = [countsLine(input), ""];
+  const rendered = renderingsLine(input.renderings ?? []);
+  if (rendered !== null) lines.push(rendered, "");
   for (const notice2 of input.notices) lines.push(`> [!NOTE]
 > ${notice2}`, "");
   if (input.findings.length > 0) {
@@ -47743,7 +47755,8 @@ function renderJson(report, header) {
     policyProblems: report.policyProblems,
     errors: report.errors.map((e) => ({ file: e.file, line: e.line, message: e.message, kind: e.kind })),
     podSpecs: report.podSpecs,
-    ...report.notices && report.notices.length > 0 ? { notices: report.notices } : {}
+    ...report.notices && report.notices.length > 0 ? { notices: report.notices } : {},
+    ...report.renderings && report.renderings.length > 0 ? { renderings: report.renderings } : {}
   };
   return `${JSON.stringify(body, null, 2)}
 `;
@@ -56295,6 +56308,10 @@ async function standingTexts(port, changeSet, changed, changedFiles, selection, 
   const found = await port.installerFiles();
   return { texts: textsOf(found.files.filter((file) => !inChange.has(file.path) && selectsPath(selection, file.path))), unsearched: found.unsearched };
 }
+function renderingsOf(rendered) {
+  const renderings = rendered.filter((r) => r.head.kind === "rendered").map((r) => ({ tool: r.root.tool, rendering: r.root.label }));
+  return renderings.length > 0 ? { renderings } : {};
+}
 function renderedApplications(applications, roots) {
   const rendered = /* @__PURE__ */ new Set();
   const key = ({ kind, file, name }) => `${kind}\0${file}\0${name}`;
@@ -56325,7 +56342,7 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const truncated = truncationProblem(changeSet, port);
   const stray = strayValuesFiles(changeSet, discovery.consumed, port.head.paths);
   const errors = verified.errors.filter((problem) => !rendersApplication(problem));
-  return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), errors: [...errors, ...plan.problems, ...discovery.problems.filter((problem) => selectsPath(selection, problem.file)), ...stray, ...truncated ? [truncated] : []].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)) };
+  return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), ...renderingsOf(rendered), errors: [...errors, ...plan.problems, ...discovery.problems.filter((problem) => selectsPath(selection, problem.file)), ...stray, ...truncated ? [truncated] : []].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)) };
 }
 
 // src/main.ts
@@ -56641,7 +56658,8 @@ async function run(given) {
       unchanged: report.unchangedPodSpecs,
       notices: [...notices, ...(report.notices ?? []).map((n) => `\`${n.file}:${n.line}\`: ${n.message}`), ...reviewNotices, ...capNotice, ...extra],
       inline,
-      blob: blobLink(io.env.GITHUB_SERVER_URL ?? "https://github.com", owner, repo, event.headSha)
+      blob: blobLink(io.env.GITHUB_SERVER_URL ?? "https://github.com", owner, repo, event.headSha),
+      ...report.renderings ? { renderings: report.renderings } : {}
     });
     const output = checkRunOutput(summaryInput([]), settings.mode, settings.unchecked);
     const jsonPath = `${io.env.RUNNER_TEMP ?? "."}/pod-security-review.json`;
