@@ -233,9 +233,14 @@ export function applicationValuesIn(file: string, text: string, { kind, name, in
   for (const document of loadManifestFile(file, text).documents) {
     const object = document.value;
     if (!isObject(object) || object.kind !== kind || !isObject(object.metadata) || object.metadata.name !== name) continue;
-    const values = inline === null ? undefined : valueAt(object, inline);
-    if (typeof values === 'string') return values;
-    return isObject(values) ? JSON.stringify(values) : '{}';
+    return inlineValuesText(object, inline);
   }
   return null;
+}
+
+/** An object's inline values at `inline` as a values file helm reads: a mapping as its JSON, a `values` text as written, `{}` for none. */
+export function inlineValuesText(object: JsonObject, inline: FieldPath | null): string {
+  const values = inline === null ? undefined : valueAt(object, inline);
+  if (typeof values === 'string') return values;
+  return isObject(values) ? JSON.stringify(values) : '{}';
 }

@@ -18,6 +18,7 @@
  */
 import { readChart } from './chart.js';
 import type { ApplicationChart } from './applications.js';
+import type { ApplicationValues } from './types.js';
 import type { LoadProblem } from '../manifests/types.js';
 import type { Chart, MissingDependency } from './chart.js';
 import { isKustomizationFile, kustomizationIn, readKustomization } from './kustomization.js';
@@ -363,19 +364,59 @@ function applicationRoots(
     if (chart === undefined || chart.library) continue;
     // Its values files are that rendering's, never left unchecked (strayValues.ts).
     for (const path of application.valueFiles) consumed.add(path);
-    roots.push({
-      ...chartRendering(chart, trees, [application.file, ...application.valueFiles], settings),
-      label: `${shownDir(chart.dir)} (${application.generated === undefined ? `${application.kind} ${application.name}` : `Application ${application.generated} of ApplicationSet ${application.name}`})`,
-      helm: {
-        release: application.release,
-        namespace: application.namespace ?? 'default',
-        namespaceGiven: application.namespace !== null,
-        valuesFiles: application.valueFiles,
-        ...dependencyFields(chart),
-        application: { kind: application.kind, file: application.file, name: application.name, inline: application.inline },
-      },
-      incomplete: leftOut(chart.missingDependencies, true),
-    });
+    const name = application.generated === undefined ? `${application.kind} ${application.name}` : `Application ${application.generated} of ApplicationSet ${application.name}`;
+    roots.push(applicationRoot(chart, trees, settings, application, name, [application.file, ...application.valueFiles]));
+  }
+  return roots;
+}
+
+/** The rendering of a chart for an Application (or HelmRelease), named `name` after the chart's folder, reading `sources` beside the chart's own files. */
+function applicationRoot(chart: Chart, trees: ChartTrees, settings: RenderSettings, application: ApplicationChart, name: string, sources: readonly string[], rendered?: ApplicationValues['rendered']): RenderRoot {
+  return {
+    ...chartRendering(chart, trees, sources, settings),
+    label: `${shownDir(chart.dir)} (${name})`,
+    helm: {
+      release: application.release,
+      namespace: application.namespace ?? 'default',
+      namespaceGiven: application.namespace !== null,
+      valuesFiles: application.valueFiles,
+      ...dependencyFields(chart),
+      application: { kind: application.kind, file: application.file, name: application.name, inline: application.inline, ...(rendered !== undefined ? { rendered } : {}) },
+    },
+    incomplete: leftOut(chart.missingDependencies, true),
+  };
+}
+
+/** An Application a chart or overlay renders (an app of apps): its chart and settings, the rendering it is in, and its inline values as each side renders them. */
+export interface RenderedApplication {
+  /** Its chart and settings; `noticeLine` is its line in the parent's rendering. */
+  readonly application: ApplicationChart;
+  /** The label of the rendering that holds it. */
+  readonly parent: string;
+  /** The file that rendering is read as (stage.ts renderingPath): where its notice is. */
+  readonly renderedAs: string;
+  readonly values: { readonly base: string | null; readonly head: string | null };
+}
+
+/**
+ * The renderings of the charts that Applications rendered by the change's
+ * charts and overlays install (an app of apps), at most maxApplications:
+ * each reads the chart's files and its values files, and takes its inline
+ * values from the parent's rendering at each side.
+ */
+export function renderedApplicationRoots(
+  head: TreeSnapshot,
+  base: TreeSnapshot | null,
+  settings: RenderSettings = defaultRenderSettings,
+  found: readonly RenderedApplication[],
+): { readonly application: RenderedApplication; readonly root: RenderRoot }[] {
+  const trees = chartTrees(head, base);
+  const roots: { application: RenderedApplication; root: RenderRoot }[] = [];
+  for (const each of found.slice(0, maxApplications)) {
+    const { application, parent, values } = each;
+    const chart = trees.head.get(application.chartDir)?.chart;
+    if (chart === undefined || chart.library) continue;
+    roots.push({ application: each, root: applicationRoot(chart, trees, settings, application, `Application ${application.name} of ${parent}`, application.valueFiles, values) });
   }
   return roots;
 }

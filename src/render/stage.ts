@@ -22,7 +22,8 @@ import type { ScopeOptions } from '../scope/scope.js';
 import type { DiffReport } from '../scope/types.js';
 import type { CheckReport } from '../findings/evaluateFiles.js';
 import type { Finding, RenderingSummary } from '../findings/types.js';
-import { discoverRoots } from './discover.js';
+import { discoverRoots, renderedApplicationRoots } from './discover.js';
+import { applicationsRendered } from './renderedApplications.js';
 import { dirOf, isInside } from './paths.js';
 import { sourceComments } from './helmMap.js';
 import type { RenderSettings } from './discover.js';
@@ -96,6 +97,11 @@ export function placingPort(port: RenderPort): RenderPort {
   };
 }
 
+/** The file a rendering is read as (the `index`th of a run's renderings): a name no repository file has. */
+export function renderingPath(root: RenderRoot, index: number): string {
+  return `${root.file}#rendering-${index + 1}`;
+}
+
 export function planRenderedChangeSet(changeSet: ChangeSet, consumed: ReadonlySet<string>, rendered: readonly RenderedRoot[]): RenderPlan {
   const plain = changeSet.files.filter((file) => !consumed.has(file.path) && !(file.previousPath !== undefined && consumed.has(file.previousPath)));
   const renderings = new Map<string, Rendering>();
@@ -120,7 +126,7 @@ export function planRenderedChangeSet(changeSet: ChangeSet, consumed: ReadonlySe
       problems.push({ file: r.root.file, line: null, kind: 'base-not-rendered', message: `${r.root.label} could not be rendered at the base commit, so every pod spec it renders is judged as new: ${failure(r.base)}` });
     }
     // A name no repository file has: the mapping puts findings back on real files.
-    const path = `${r.root.file}#rendering-${i + 1}`;
+    const path = renderingPath(r.root, i);
     renderings.set(path, { rendered: r, text: r.head.text });
     files.push({
       path,
@@ -246,6 +252,30 @@ async function standingTexts(port: RenderPort, changeSet: ChangeSet, changed: re
   return { texts: textsOf(found.files.filter((file) => !inChange.has(file.path) && selectsPath(selection, file.path))), unsearched: found.unsearched };
 }
 
+/**
+ * The charts that Applications the first renderings render install (an
+ * app of apps), rendered too (renderedApplications.ts); and the report
+ * without the notices the parents' renderings have for those Applications.
+ */
+async function renderChildren(
+  port: RenderPort,
+  parents: readonly RenderedRoot[],
+  repository: ReadonlySet<string>,
+  synced: (application: ApplicationChart) => boolean,
+  settings: RenderSettings | undefined,
+  selected: (root: RenderRoot) => boolean,
+): Promise<{ rendered: RenderedRoot[]; withoutTheirNotices: <R extends { readonly errors: readonly LoadProblem[] }>(report: R) => R }> {
+  const found = repository.size === 0 ? [] : applicationsRendered(parents, (index) => renderingPath(parents[index]!.root, index), repository, port.head.paths, synced);
+  const roots = renderedApplicationRoots(port.head, port.base, settings, found).filter(({ root }) => selected(root));
+  if (roots.length === 0) return { rendered: [], withoutTheirNotices: (report) => report };
+  const notices = new Set(roots.map(({ application }) => `${application.renderedAs}\u0000${application.application.noticeLine}`));
+  const withoutTheirNotices = <R extends { readonly errors: readonly LoadProblem[] }>(report: R): R => ({
+    ...report,
+    errors: report.errors.filter((problem) => !(problem.kind === 'not-rendered' && notices.has(`${problem.file}\u0000${problem.line}`))),
+  });
+  return { rendered: await port.render(roots.map(({ root }) => root)), withoutTheirNotices };
+}
+
 /** The roots rendered at head, by tool and name, as the report lists them (none: no field). */
 function renderingsOf(rendered: readonly RenderedRoot[]): { renderings?: RenderingSummary[] } {
   const renderings = rendered.filter((r) => r.head.kind === 'rendered').map((r) => ({ tool: r.root.tool, rendering: r.root.label }));
@@ -277,9 +307,11 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
   const discovery = discoverRoots(port.head, port.base, changed, options.render, applications, standing);
   const roots = discovery.roots.filter((root) => selectsPath(selection, root.file));
   const rendersApplication = renderedApplications(applications, roots);
-  const rendered = await port.render(roots);
+  const parents = await port.render(roots);
+  const children = await renderChildren(port, parents, repository, synced, options.render, (root) => selectsPath(selection, root.file));
+  const rendered = [...parents, ...children.rendered];
   const plan = planRenderedChangeSet(changeSet, discovery.consumed, rendered);
-  const report = evaluateChangeSet(plan.changeSet, options);
+  const report = children.withoutTheirNotices(evaluateChangeSet(plan.changeSet, options));
   const mapped = mapRenderedReport(report, plan.renderings, changeSet, port.head.paths);
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
   const truncated = truncationProblem(changeSet, port);
@@ -302,11 +334,14 @@ export async function checkRenderings(
   const plain = textsOf(options.plainFiles ?? []);
   const given = new Set(plain.map((file) => file.path));
   const known = [...plain, ...textsOf((options.gitRepositoryFiles ?? []).filter((file) => !given.has(file.path)))];
-  const applications = applicationCharts(plain, repositoryKeys(options.repositoryUrls ?? []), port.head.paths, known);
+  const repository = repositoryKeys(options.repositoryUrls ?? []);
+  const applications = applicationCharts(plain, repository, port.head.paths, known);
   const discovery = discoverRoots(port.head, null, port.head.paths, options.render, applications);
-  const rendered = await port.render(discovery.roots);
+  const parents = await port.render(discovery.roots);
+  const children = await renderChildren(port, parents, repository, () => true, options.render, () => true);
+  const rendered = [...parents, ...children.rendered];
   const plan = planRenderedChangeSet({ files: [] }, discovery.consumed, rendered);
-  const report = evaluateChangeSet(plan.changeSet, { ...options, noBase: true });
+  const report = children.withoutTheirNotices(evaluateChangeSet(plan.changeSet, { ...options, noBase: true }));
   const mapped = mapRenderedReport(report, plan.renderings, null, port.head.paths);
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
   // A check knows no change: no status, no diff lines.

@@ -51,7 +51,14 @@ export type InstallerKind = 'Application' | 'ApplicationSet' | 'HelmRelease';
 /** Where an Application's (or HelmRelease's) inline values are: its file, its kind and name there, and their path in it (null: it has none). */
 export interface ApplicationValues {
   readonly kind: InstallerKind;
+  /** Its file; for an Application a chart or overlay renders, that root's file. */
   readonly file: string;
+  /**
+   * For an Application a chart or overlay renders (an app of apps), its
+   * inline values as each side's rendering has them: null where that side
+   * does not render it (its rendering is then absent there).
+   */
+  readonly rendered?: { readonly base: string | null; readonly head: string | null };
   readonly name: string;
   readonly inline: readonly (string | number)[] | null;
 }

@@ -154,6 +154,41 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     }
   });
 
+  it('renders the chart of an Application that a chart of Applications renders (an app of apps), with the values that chart gives it', async () => {
+    const chart = path.join(fixturesDir, 'render', 'helm-application', 'head', 'charts');
+    const sides = mkdtempSync(path.join(tmpdir(), 'psr-app-of-apps-'));
+    const [base, head] = [path.join(sides, 'base'), path.join(sides, 'head')];
+    cpSync(chart, path.join(base, 'charts'), { recursive: true });
+    mkdirSync(path.join(base, 'apps/templates'), { recursive: true });
+    writeFileSync(path.join(base, 'apps/Chart.yaml'), 'apiVersion: v2\nname: apps\nversion: 1.0.0\n');
+    writeFileSync(path.join(base, 'apps/values.yaml'), 'hostNetwork: false\n');
+    const application = ['apiVersion: argoproj.io/v1alpha1', 'kind: Application', 'metadata:', '  name: web-prod', 'spec:', '  source:', '    repoURL: https://github.com/acme/shop', '    path: charts/web', '    helm:', '      valuesObject:', '        hostNetwork: {{ .Values.hostNetwork }}', '  destination:', '    namespace: prod', ''];
+    writeFileSync(path.join(base, 'apps/templates/web.yaml'), application.join('\n'));
+    cpSync(base, head, { recursive: true });
+    // The change turns the host network on in the parent chart's values, which it renders into the Application.
+    writeFileSync(path.join(head, 'apps/values.yaml'), 'hostNetwork: true\n');
+    const repo = makeRepo(base, head);
+    try {
+      // Known by no URL, the Application's chart is not this repository's: the parent's rendering keeps its notice.
+      const elsewhere = await diffIn(repo);
+      expect(elsewhere.findings).toEqual([]);
+      expect(elsewhere.errors.map((e) => [e.file, e.kind, e.message.slice(0, 62)])).toEqual([['apps/templates/web.yaml', 'not-rendered', 'the rendering of apps: Application web-prod not rendered: Argo']]);
+      execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/acme/shop'], { cwd: repo });
+      const report = await diffIn(repo);
+      expect(report.errors).toEqual([]);
+      expect(report.renderings).toEqual([
+        { tool: 'helm', rendering: 'apps' },
+        { tool: 'helm', rendering: 'charts/web (Application web-prod of apps)' },
+      ]);
+      expect(report.podSpecs.map((p) => [p.namespace, p.name, p.status, p.allowed])).toEqual([['prod', 'web-prod', 'modified', false]]);
+      // The value comes through two renderings: the finding is on the template line that writes it (blocking all the same).
+      expect(report.findings.filter((f) => f.blocking).map((f) => [f.file, f.line, f.check, f.rendered?.rendering])).toEqual([['charts/web/templates/deployment.yaml', 12, 'hostNamespaces', 'charts/web (Application web-prod of apps)']]);
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+      rmSync(sides, { recursive: true, force: true });
+    }
+  });
+
   it("renders a chart for each Application of an ApplicationSet's list, with the element's values file", async () => {
     const chart = path.join(fixturesDir, 'render', 'helm-application', 'head', 'charts');
     const sides = mkdtempSync(path.join(tmpdir(), 'psr-appset-'));

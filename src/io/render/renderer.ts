@@ -87,6 +87,7 @@ function treeFiles(root: RenderRoot, files: ReadonlyMap<string, Uint8Array>): Re
 
 async function renderSide(
   root: RenderRoot,
+  side: 'base' | 'head',
   snapshot: Snapshot | null,
   reader: TreeReader,
   commit: string,
@@ -104,7 +105,8 @@ async function renderSide(
   const application = root.helm?.application;
   if (application !== undefined) {
     const text = files.get(application.file);
-    const values = text === undefined ? null : applicationValuesIn(application.file, decoder.decode(text), application);
+    // One a chart or overlay renders has its values from that rendering, side by side.
+    const values = application.rendered !== undefined ? application.rendered[side] : text === undefined ? null : applicationValuesIn(application.file, decoder.decode(text), application);
     if (values === null) return { output: { kind: 'absent' }, files: new Map() };
     files.set(applicationValuesPath, new TextEncoder().encode(values));
   }
@@ -146,12 +148,12 @@ export async function openRenderer(sides: RenderSides): Promise<Renderer | null>
   const limit = pLimit(Math.max(1, sides.concurrency ?? availableParallelism()));
   const renderRoot = async (root: RenderRoot): Promise<RenderedRoot> => {
     if (root.blocked !== null) return { root, base: { kind: 'absent' }, head: { kind: 'absent' }, sources: new Map() };
-    const headSide = await limit(() => renderSide(root, head, sides.reader, sides.head, root.sources, missing, sides.memo));
+    const headSide = await limit(() => renderSide(root, 'head', head, sides.reader, sides.head, root.sources, missing, sides.memo));
     // Nothing to compare with when head did not render; one that failed by itself (not stopped at a limit,
     // which would stop the base too) is rendered at base all the same, to say whether the change made it fail.
     const compared = headSide.output.kind === 'rendered';
     const failedByItself = headSide.output.kind === 'failed' && headSide.output.stopped !== true;
-    const baseSide = compared || failedByItself ? limit(() => renderSide(root, base, sides.reader, sides.base ?? '', root.baseSources, missing, sides.memo)).then((side) => side.output) : Promise.resolve<RenderOutput>({ kind: 'absent' });
+    const baseSide = compared || failedByItself ? limit(() => renderSide(root, 'base', base, sides.reader, sides.base ?? '', root.baseSources, missing, sides.memo)).then((side) => side.output) : Promise.resolve<RenderOutput>({ kind: 'absent' });
     // With a base to compare with, what the tool writes anew each time is told from what the change made by
     // rendering head again (beside the base), never from the memo, which would give the very same text back.
     const again = compared && base?.listing.has(root.file) === true && mayRenderAnew(root) ? limit(() => renderFiles(root, headSide.files, missing)) : Promise.resolve(null);
@@ -169,7 +171,7 @@ export async function openRenderer(sides: RenderSides): Promise<Renderer | null>
     base: base?.tree ?? null,
     render: (roots) => Promise.all(roots.map(renderRoot)),
     async renderEdited(root, edits) {
-      return (await limit(() => renderSide(root, head, sides.reader, sides.head, root.sources, missing, sides.memo, edits))).output;
+      return (await limit(() => renderSide(root, 'head', head, sides.reader, sides.head, root.sources, missing, sides.memo, edits))).output;
     },
     ...(reader.filesNaming !== undefined
       ? {
