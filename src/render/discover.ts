@@ -387,7 +387,7 @@ function applicationRoot(chart: Chart, trees: ChartTrees, settings: RenderSettin
   };
 }
 
-/** An Application a chart or overlay renders (an app of apps): its chart and settings, the rendering it is in, and its inline values as each side renders them. */
+/** An Application a chart or overlay renders (an app of apps): its chart and settings (its `file`: the parent's folder), the rendering it is in, and its inline values as each side renders them. */
 export interface RenderedApplication {
   /** Its chart and settings; `noticeLine` is its line in the parent's rendering. */
   readonly application: ApplicationChart;

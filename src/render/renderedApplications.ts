@@ -17,6 +17,7 @@ import type { JsonObject } from '../pss/types.js';
 import { apiGroup } from '../workloads/kinds.js';
 import { argoHelmSource, inlineValuesText } from './applications.js';
 import type { ApplicationChart } from './applications.js';
+import { shownDir } from './paths.js';
 import type { RenderedApplication } from './discover.js';
 import type { RenderedRoot } from './types.js';
 
@@ -53,7 +54,8 @@ export function applicationsRendered(
       const source = argoHelmSource(object, repository, paths);
       if (source === null) continue;
       const noticeLine = locate(document.source, source.reference).line;
-      const application: ApplicationChart = { ...source.chart, kind: 'Application', file: root.file, name, noticeLine, inline: source.inline };
+      // Its "file" is the parent's folder: what `fix` is given to render it again (report/renderedFix.ts).
+      const application: ApplicationChart = { ...source.chart, kind: 'Application', file: shownDir(root.dir), name, noticeLine, inline: source.inline };
       if (!synced(application)) continue;
       const before = atBase.get(name)?.object;
       const values = { head: inlineValuesText(object, source.inline), base: before === undefined ? null : inlineValuesText(before, source.inline) };

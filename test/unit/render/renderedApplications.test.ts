@@ -19,7 +19,7 @@ describe('applicationsRendered', () => {
     const [found, ...more] = applicationsRendered([renderedRoot(head, base)], () => 'apps/Chart.yaml#rendering-1', repository, paths, () => true);
     expect(more).toEqual([]);
     expect(found).toEqual({
-      application: { kind: 'Application', file: 'apps/Chart.yaml', name: 'web-prod', noticeLine: 9, chartDir: 'charts/web', release: 'web-prod', namespace: 'prod', valueFiles: ['charts/web/values-prod.yaml'], inline: ['spec', 'source', 'helm', 'valuesObject'], revision: { kind: 'default' } },
+      application: { kind: 'Application', file: 'apps', name: 'web-prod', noticeLine: 9, chartDir: 'charts/web', release: 'web-prod', namespace: 'prod', valueFiles: ['charts/web/values-prod.yaml'], inline: ['spec', 'source', 'helm', 'valuesObject'], revision: { kind: 'default' } },
       parent: 'apps',
       renderedAs: 'apps/Chart.yaml#rendering-1',
       values: { head: '{"hostNetwork":true}', base: '{"hostNetwork":false}' },
