@@ -24541,11 +24541,14 @@ function applicationValuesIn(file, text4, { kind, name, inline }) {
   for (const document of loadManifestFile(file, text4).documents) {
     const object = document.value;
     if (!isObject(object) || object.kind !== kind || !isObject(object.metadata) || object.metadata.name !== name) continue;
-    const values = inline === null ? void 0 : valueAt2(object, inline);
-    if (typeof values === "string") return values;
-    return isObject(values) ? JSON.stringify(values) : "{}";
+    return inlineValuesText(object, inline);
   }
   return null;
+}
+function inlineValuesText(object, inline) {
+  const values = inline === null ? void 0 : valueAt2(object, inline);
+  if (typeof values === "string") return values;
+  return isObject(values) ? JSON.stringify(values) : "{}";
 }
 
 // src/io/render/trees.ts
@@ -25813,19 +25816,34 @@ function applicationRoots(trees, settings, applications, standing, consumed, pro
     const chart = trees.head.get(application.chartDir)?.chart;
     if (chart === void 0 || chart.library) continue;
     for (const path11 of application.valueFiles) consumed.add(path11);
-    roots.push({
-      ...chartRendering(chart, trees, [application.file, ...application.valueFiles], settings),
-      label: `${shownDir(chart.dir)} (${application.generated === void 0 ? `${application.kind} ${application.name}` : `Application ${application.generated} of ApplicationSet ${application.name}`})`,
-      helm: {
-        release: application.release,
-        namespace: application.namespace ?? "default",
-        namespaceGiven: application.namespace !== null,
-        valuesFiles: application.valueFiles,
-        ...dependencyFields(chart),
-        application: { kind: application.kind, file: application.file, name: application.name, inline: application.inline }
-      },
-      incomplete: leftOut(chart.missingDependencies, true)
-    });
+    const name = application.generated === void 0 ? `${application.kind} ${application.name}` : `Application ${application.generated} of ApplicationSet ${application.name}`;
+    roots.push(applicationRoot(chart, trees, settings, application, name, [application.file, ...application.valueFiles]));
+  }
+  return roots;
+}
+function applicationRoot(chart, trees, settings, application, name, sources, rendered) {
+  return {
+    ...chartRendering(chart, trees, sources, settings),
+    label: `${shownDir(chart.dir)} (${name})`,
+    helm: {
+      release: application.release,
+      namespace: application.namespace ?? "default",
+      namespaceGiven: application.namespace !== null,
+      valuesFiles: application.valueFiles,
+      ...dependencyFields(chart),
+      application: { kind: application.kind, file: application.file, name: application.name, inline: application.inline, ...rendered !== void 0 ? { rendered } : {} }
+    },
+    incomplete: leftOut(chart.missingDependencies, true)
+  };
+}
+function renderedApplicationRoots(head, base, settings = defaultRenderSettings, found) {
+  const trees = chartTrees(head, base);
+  const roots = [];
+  for (const each of found.slice(0, maxApplications)) {
+    const { application, parent, values } = each;
+    const chart = trees.head.get(application.chartDir)?.chart;
+    if (chart === void 0 || chart.library) continue;
+    roots.push({ application: each, root: applicationRoot(chart, trees, settings, application, `Application ${application.name} of ${parent}`, application.valueFiles, values) });
   }
   return roots;
 }
@@ -26191,7 +26209,7 @@ function treeFiles(root, files) {
   }
   return tree;
 }
-async function renderSide(root, snapshot, reader, commit, paths, missing, memo, edits) {
+async function renderSide(root, side, snapshot, reader, commit, paths, missing, memo, edits) {
   const present = snapshot !== null && snapshot.listing.has(root.file) && (root.helm?.valuesFiles ?? []).every((file) => snapshot.listing.has(file));
   if (!present) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
   const files = await reader.read(commit, snapshot.listing, paths);
@@ -26199,7 +26217,7 @@ async function renderSide(root, snapshot, reader, commit, paths, missing, memo, 
   const application = root.helm?.application;
   if (application !== void 0) {
     const text4 = files.get(application.file);
-    const values = text4 === void 0 ? null : applicationValuesIn(application.file, decoder.decode(text4), application);
+    const values = application.rendered !== void 0 ? application.rendered[side] : text4 === void 0 ? null : applicationValuesIn(application.file, decoder.decode(text4), application);
     if (values === null) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
     files.set(applicationValuesPath, new TextEncoder().encode(values));
   }
@@ -26229,10 +26247,10 @@ async function openRenderer(sides) {
   const limit = pLimit(Math.max(1, sides.concurrency ?? availableParallelism()));
   const renderRoot = async (root) => {
     if (root.blocked !== null) return { root, base: { kind: "absent" }, head: { kind: "absent" }, sources: /* @__PURE__ */ new Map() };
-    const headSide = await limit(() => renderSide(root, head, sides.reader, sides.head, root.sources, missing, sides.memo));
+    const headSide = await limit(() => renderSide(root, "head", head, sides.reader, sides.head, root.sources, missing, sides.memo));
     const compared = headSide.output.kind === "rendered";
     const failedByItself = headSide.output.kind === "failed" && headSide.output.stopped !== true;
-    const baseSide = compared || failedByItself ? limit(() => renderSide(root, base, sides.reader, sides.base ?? "", root.baseSources, missing, sides.memo)).then((side) => side.output) : Promise.resolve({ kind: "absent" });
+    const baseSide = compared || failedByItself ? limit(() => renderSide(root, "base", base, sides.reader, sides.base ?? "", root.baseSources, missing, sides.memo)).then((side) => side.output) : Promise.resolve({ kind: "absent" });
     const again = compared && base?.listing.has(root.file) === true && mayRenderAnew(root) ? limit(() => renderFiles(root, headSide.files, missing)) : Promise.resolve(null);
     const [baseOutput, headAgain] = await Promise.all([baseSide, again]);
     const sources = new Map([...headSide.files].filter(([path11]) => path11 !== applicationValuesPath).map(([path11, data]) => [path11, decoder.decode(data)]));
@@ -26247,7 +26265,7 @@ async function openRenderer(sides) {
     base: base?.tree ?? null,
     render: (roots) => Promise.all(roots.map(renderRoot)),
     async renderEdited(root, edits) {
-      return (await limit(() => renderSide(root, head, sides.reader, sides.head, root.sources, missing, sides.memo, edits))).output;
+      return (await limit(() => renderSide(root, "head", head, sides.reader, sides.head, root.sources, missing, sides.memo, edits))).output;
     },
     ...reader.filesNaming !== void 0 ? {
       installerFiles: () => installerFiles ??= filesNaming2(reader, head, sides.head, installerWords)
@@ -27189,6 +27207,37 @@ function evaluateChangeSet(changeSet, options) {
     unchangedPodSpecs: unchanged,
     namespacesRead: [...context.namespaces.byName.keys()]
   };
+}
+
+// src/render/renderedApplications.ts
+function applicationsIn(path11, text4) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const document of loadManifestFile(path11, text4).documents) {
+    const object = document.value;
+    if (!isObject(object) || object.kind !== "Application" || typeof object.apiVersion !== "string" || apiGroup(object.apiVersion) !== "argoproj.io") continue;
+    const name = isObject(object.metadata) && typeof object.metadata.name === "string" ? object.metadata.name : "";
+    if (name !== "" && !byName.has(name)) byName.set(name, { object, document });
+  }
+  return byName;
+}
+function applicationsRendered(rendered, pathOf2, repository, paths, synced) {
+  const found = [];
+  rendered.forEach(({ root, head, base }, index) => {
+    if (head.kind !== "rendered" || !/\bkind:\s*["']?Application\b/.test(head.text)) return;
+    const path11 = pathOf2(index);
+    const atBase2 = base.kind === "rendered" ? applicationsIn(path11, base.text) : /* @__PURE__ */ new Map();
+    for (const [name, { object, document }] of applicationsIn(path11, head.text)) {
+      const source = argoHelmSource(object, repository, paths);
+      if (source === null) continue;
+      const noticeLine = locate(document.source, source.reference).line;
+      const application = { ...source.chart, kind: "Application", file: shownDir(root.dir), name, noticeLine, inline: source.inline };
+      if (!synced(application)) continue;
+      const before = atBase2.get(name)?.object;
+      const values = { head: inlineValuesText(object, source.inline), base: before === void 0 ? null : inlineValuesText(before, source.inline) };
+      found.push({ application, parent: root.label, renderedAs: path11, values });
+    }
+  });
+  return found;
 }
 
 // src/render/templateLines.ts
@@ -29112,6 +29161,9 @@ function placingPort(port) {
     ...port.installerFiles !== void 0 ? { installerFiles: port.installerFiles.bind(port) } : {}
   };
 }
+function renderingPath(root, index) {
+  return `${root.file}#rendering-${index + 1}`;
+}
 function planRenderedChangeSet(changeSet, consumed, rendered) {
   const plain2 = changeSet.files.filter((file) => !consumed.has(file.path) && !(file.previousPath !== void 0 && consumed.has(file.previousPath)));
   const renderings = /* @__PURE__ */ new Map();
@@ -29132,7 +29184,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
     if (r.base.kind === "failed") {
       problems.push({ file: r.root.file, line: null, kind: "base-not-rendered", message: `${r.root.label} could not be rendered at the base commit, so every pod spec it renders is judged as new: ${failure2(r.base)}` });
     }
-    const path11 = `${r.root.file}#rendering-${i + 1}`;
+    const path11 = renderingPath(r.root, i);
     renderings.set(path11, { rendered: r, text: r.head.text });
     files.push({
       path: path11,
@@ -29215,6 +29267,17 @@ async function standingTexts(port, changeSet, changed, changedFiles, selection, 
   const found = await port.installerFiles();
   return { texts: textsOf(found.files.filter((file) => !inChange.has(file.path) && selectsPath(selection, file.path))), unsearched: found.unsearched };
 }
+async function renderChildren(port, parents, repository, synced, settings, selected) {
+  const found = repository.size === 0 ? [] : applicationsRendered(parents, (index) => renderingPath(parents[index].root, index), repository, port.head.paths, synced);
+  const roots = renderedApplicationRoots(port.head, port.base, settings, found).filter(({ root }) => selected(root));
+  if (roots.length === 0) return { rendered: [], withoutTheirNotices: (report) => report };
+  const notices = new Set(roots.map(({ application }) => `${application.renderedAs}\0${application.application.noticeLine}`));
+  const withoutTheirNotices = (report) => ({
+    ...report,
+    errors: report.errors.filter((problem) => !(problem.kind === "not-rendered" && notices.has(`${problem.file}\0${problem.line}`)))
+  });
+  return { rendered: await port.render(roots.map(({ root }) => root)), withoutTheirNotices };
+}
 function renderingsOf(rendered) {
   const renderings = rendered.filter((r) => r.head.kind === "rendered").map((r) => ({ tool: r.root.tool, rendering: r.root.label }));
   return renderings.length > 0 ? { renderings } : {};
@@ -29241,9 +29304,11 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const discovery = discoverRoots(port.head, port.base, changed, options.render, applications, standing);
   const roots = discovery.roots.filter((root) => selectsPath(selection, root.file));
   const rendersApplication = renderedApplications(applications, roots);
-  const rendered = await port.render(roots);
+  const parents = await port.render(roots);
+  const children = await renderChildren(port, parents, repository, synced, options.render, (root) => selectsPath(selection, root.file));
+  const rendered = [...parents, ...children.rendered];
   const plan = planRenderedChangeSet(changeSet, discovery.consumed, rendered);
-  const report = evaluateChangeSet(plan.changeSet, options);
+  const report = children.withoutTheirNotices(evaluateChangeSet(plan.changeSet, options));
   const mapped = mapRenderedReport(report, plan.renderings, changeSet, port.head.paths);
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
   const truncated = truncationProblem(changeSet, port);
@@ -29256,11 +29321,14 @@ async function checkRenderings(tools, options) {
   const plain2 = textsOf(options.plainFiles ?? []);
   const given = new Set(plain2.map((file) => file.path));
   const known3 = [...plain2, ...textsOf((options.gitRepositoryFiles ?? []).filter((file) => !given.has(file.path)))];
-  const applications = applicationCharts(plain2, repositoryKeys(options.repositoryUrls ?? []), port.head.paths, known3);
+  const repository = repositoryKeys(options.repositoryUrls ?? []);
+  const applications = applicationCharts(plain2, repository, port.head.paths, known3);
   const discovery = discoverRoots(port.head, null, port.head.paths, options.render, applications);
-  const rendered = await port.render(discovery.roots);
+  const parents = await port.render(discovery.roots);
+  const children = await renderChildren(port, parents, repository, () => true, options.render, () => true);
+  const rendered = [...parents, ...children.rendered];
   const plan = planRenderedChangeSet({ files: [] }, discovery.consumed, rendered);
-  const report = evaluateChangeSet(plan.changeSet, { ...options, noBase: true });
+  const report = children.withoutTheirNotices(evaluateChangeSet(plan.changeSet, { ...options, noBase: true }));
   const mapped = mapRenderedReport(report, plan.renderings, null, port.head.paths);
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
   const findings = withoutRepeats(verified.findings.map(({ status: _status, preexisting: _preexisting, locations, ...finding }) => ({ ...finding, locations: locations.map(({ inDiff: _inDiff, ...location }) => location) })));

@@ -16243,11 +16243,14 @@ function applicationValuesIn(file, text5, { kind, name, inline }) {
   for (const document of loadManifestFile(file, text5).documents) {
     const object = document.value;
     if (!isObject(object) || object.kind !== kind || !isObject(object.metadata) || object.metadata.name !== name) continue;
-    const values = inline === null ? void 0 : valueAt2(object, inline);
-    if (typeof values === "string") return values;
-    return isObject(values) ? JSON.stringify(values) : "{}";
+    return inlineValuesText(object, inline);
   }
   return null;
+}
+function inlineValuesText(object, inline) {
+  const values = inline === null ? void 0 : valueAt2(object, inline);
+  if (typeof values === "string") return values;
+  return isObject(values) ? JSON.stringify(values) : "{}";
 }
 var defaultRevision, pinnedRevision, nonEmptyList, nonEmpty;
 var init_applications = __esm({
@@ -16700,19 +16703,34 @@ function applicationRoots(trees, settings, applications, standing, consumed, pro
     const chart = trees.head.get(application.chartDir)?.chart;
     if (chart === void 0 || chart.library) continue;
     for (const path4 of application.valueFiles) consumed.add(path4);
-    roots.push({
-      ...chartRendering(chart, trees, [application.file, ...application.valueFiles], settings),
-      label: `${shownDir(chart.dir)} (${application.generated === void 0 ? `${application.kind} ${application.name}` : `Application ${application.generated} of ApplicationSet ${application.name}`})`,
-      helm: {
-        release: application.release,
-        namespace: application.namespace ?? "default",
-        namespaceGiven: application.namespace !== null,
-        valuesFiles: application.valueFiles,
-        ...dependencyFields(chart),
-        application: { kind: application.kind, file: application.file, name: application.name, inline: application.inline }
-      },
-      incomplete: leftOut(chart.missingDependencies, true)
-    });
+    const name = application.generated === void 0 ? `${application.kind} ${application.name}` : `Application ${application.generated} of ApplicationSet ${application.name}`;
+    roots.push(applicationRoot(chart, trees, settings, application, name, [application.file, ...application.valueFiles]));
+  }
+  return roots;
+}
+function applicationRoot(chart, trees, settings, application, name, sources, rendered) {
+  return {
+    ...chartRendering(chart, trees, sources, settings),
+    label: `${shownDir(chart.dir)} (${name})`,
+    helm: {
+      release: application.release,
+      namespace: application.namespace ?? "default",
+      namespaceGiven: application.namespace !== null,
+      valuesFiles: application.valueFiles,
+      ...dependencyFields(chart),
+      application: { kind: application.kind, file: application.file, name: application.name, inline: application.inline, ...rendered !== void 0 ? { rendered } : {} }
+    },
+    incomplete: leftOut(chart.missingDependencies, true)
+  };
+}
+function renderedApplicationRoots(head, base, settings = defaultRenderSettings, found) {
+  const trees = chartTrees(head, base);
+  const roots = [];
+  for (const each of found.slice(0, maxApplications)) {
+    const { application, parent, values } = each;
+    const chart = trees.head.get(application.chartDir)?.chart;
+    if (chart === void 0 || chart.library) continue;
+    roots.push({ application: each, root: applicationRoot(chart, trees, settings, application, `Application ${application.name} of ${parent}`, application.valueFiles, values) });
   }
   return roots;
 }
@@ -37247,7 +37265,7 @@ function treeFiles(root, files) {
   }
   return tree;
 }
-async function renderSide(root, snapshot, reader, commit, paths, missing, memo, edits) {
+async function renderSide(root, side, snapshot, reader, commit, paths, missing, memo, edits) {
   const present = snapshot !== null && snapshot.listing.has(root.file) && (root.helm?.valuesFiles ?? []).every((file) => snapshot.listing.has(file));
   if (!present) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
   const files = await reader.read(commit, snapshot.listing, paths);
@@ -37255,7 +37273,7 @@ async function renderSide(root, snapshot, reader, commit, paths, missing, memo, 
   const application = root.helm?.application;
   if (application !== void 0) {
     const text5 = files.get(application.file);
-    const values = text5 === void 0 ? null : applicationValuesIn(application.file, decoder.decode(text5), application);
+    const values = application.rendered !== void 0 ? application.rendered[side] : text5 === void 0 ? null : applicationValuesIn(application.file, decoder.decode(text5), application);
     if (values === null) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
     files.set(applicationValuesPath, new TextEncoder().encode(values));
   }
@@ -37285,10 +37303,10 @@ async function openRenderer(sides) {
   const limit = pLimit(Math.max(1, sides.concurrency ?? availableParallelism()));
   const renderRoot = async (root) => {
     if (root.blocked !== null) return { root, base: { kind: "absent" }, head: { kind: "absent" }, sources: /* @__PURE__ */ new Map() };
-    const headSide = await limit(() => renderSide(root, head, sides.reader, sides.head, root.sources, missing, sides.memo));
+    const headSide = await limit(() => renderSide(root, "head", head, sides.reader, sides.head, root.sources, missing, sides.memo));
     const compared = headSide.output.kind === "rendered";
     const failedByItself = headSide.output.kind === "failed" && headSide.output.stopped !== true;
-    const baseSide = compared || failedByItself ? limit(() => renderSide(root, base, sides.reader, sides.base ?? "", root.baseSources, missing, sides.memo)).then((side) => side.output) : Promise.resolve({ kind: "absent" });
+    const baseSide = compared || failedByItself ? limit(() => renderSide(root, "base", base, sides.reader, sides.base ?? "", root.baseSources, missing, sides.memo)).then((side) => side.output) : Promise.resolve({ kind: "absent" });
     const again = compared && base?.listing.has(root.file) === true && mayRenderAnew(root) ? limit(() => renderFiles(root, headSide.files, missing)) : Promise.resolve(null);
     const [baseOutput, headAgain] = await Promise.all([baseSide, again]);
     const sources = new Map([...headSide.files].filter(([path4]) => path4 !== applicationValuesPath).map(([path4, data]) => [path4, decoder.decode(data)]));
@@ -37303,7 +37321,7 @@ async function openRenderer(sides) {
     base: base?.tree ?? null,
     render: (roots) => Promise.all(roots.map(renderRoot)),
     async renderEdited(root, edits) {
-      return (await limit(() => renderSide(root, head, sides.reader, sides.head, root.sources, missing, sides.memo, edits))).output;
+      return (await limit(() => renderSide(root, "head", head, sides.reader, sides.head, root.sources, missing, sides.memo, edits))).output;
     },
     ...reader.filesNaming !== void 0 ? {
       installerFiles: () => installerFiles ??= filesNaming2(reader, head, sides.head, installerWords)
@@ -54239,6 +54257,45 @@ function evaluateChangeSet(changeSet, options) {
 
 // src/render/stage.ts
 init_discover();
+
+// src/render/renderedApplications.ts
+init_locate();
+init_load();
+init_pod();
+init_kinds();
+init_applications();
+init_paths();
+function applicationsIn(path4, text5) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const document of loadManifestFile(path4, text5).documents) {
+    const object = document.value;
+    if (!isObject(object) || object.kind !== "Application" || typeof object.apiVersion !== "string" || apiGroup(object.apiVersion) !== "argoproj.io") continue;
+    const name = isObject(object.metadata) && typeof object.metadata.name === "string" ? object.metadata.name : "";
+    if (name !== "" && !byName.has(name)) byName.set(name, { object, document });
+  }
+  return byName;
+}
+function applicationsRendered(rendered, pathOf2, repository, paths, synced) {
+  const found = [];
+  rendered.forEach(({ root, head, base }, index) => {
+    if (head.kind !== "rendered" || !/\bkind:\s*["']?Application\b/.test(head.text)) return;
+    const path4 = pathOf2(index);
+    const atBase2 = base.kind === "rendered" ? applicationsIn(path4, base.text) : /* @__PURE__ */ new Map();
+    for (const [name, { object, document }] of applicationsIn(path4, head.text)) {
+      const source = argoHelmSource(object, repository, paths);
+      if (source === null) continue;
+      const noticeLine = locate(document.source, source.reference).line;
+      const application = { ...source.chart, kind: "Application", file: shownDir(root.dir), name, noticeLine, inline: source.inline };
+      if (!synced(application)) continue;
+      const before = atBase2.get(name)?.object;
+      const values = { head: inlineValuesText(object, source.inline), base: before === void 0 ? null : inlineValuesText(before, source.inline) };
+      found.push({ application, parent: root.label, renderedAs: path4, values });
+    }
+  });
+  return found;
+}
+
+// src/render/stage.ts
 init_paths();
 
 // src/render/helmMap.ts
@@ -56205,6 +56262,9 @@ function placingPort(port) {
     ...port.installerFiles !== void 0 ? { installerFiles: port.installerFiles.bind(port) } : {}
   };
 }
+function renderingPath(root, index) {
+  return `${root.file}#rendering-${index + 1}`;
+}
 function planRenderedChangeSet(changeSet, consumed, rendered) {
   const plain2 = changeSet.files.filter((file) => !consumed.has(file.path) && !(file.previousPath !== void 0 && consumed.has(file.previousPath)));
   const renderings = /* @__PURE__ */ new Map();
@@ -56225,7 +56285,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
     if (r.base.kind === "failed") {
       problems.push({ file: r.root.file, line: null, kind: "base-not-rendered", message: `${r.root.label} could not be rendered at the base commit, so every pod spec it renders is judged as new: ${failure2(r.base)}` });
     }
-    const path4 = `${r.root.file}#rendering-${i + 1}`;
+    const path4 = renderingPath(r.root, i);
     renderings.set(path4, { rendered: r, text: r.head.text });
     files.push({
       path: path4,
@@ -56308,6 +56368,17 @@ async function standingTexts(port, changeSet, changed, changedFiles, selection, 
   const found = await port.installerFiles();
   return { texts: textsOf(found.files.filter((file) => !inChange.has(file.path) && selectsPath(selection, file.path))), unsearched: found.unsearched };
 }
+async function renderChildren(port, parents, repository, synced, settings, selected) {
+  const found = repository.size === 0 ? [] : applicationsRendered(parents, (index) => renderingPath(parents[index].root, index), repository, port.head.paths, synced);
+  const roots = renderedApplicationRoots(port.head, port.base, settings, found).filter(({ root }) => selected(root));
+  if (roots.length === 0) return { rendered: [], withoutTheirNotices: (report) => report };
+  const notices = new Set(roots.map(({ application }) => `${application.renderedAs}\0${application.application.noticeLine}`));
+  const withoutTheirNotices = (report) => ({
+    ...report,
+    errors: report.errors.filter((problem) => !(problem.kind === "not-rendered" && notices.has(`${problem.file}\0${problem.line}`)))
+  });
+  return { rendered: await port.render(roots.map(({ root }) => root)), withoutTheirNotices };
+}
 function renderingsOf(rendered) {
   const renderings = rendered.filter((r) => r.head.kind === "rendered").map((r) => ({ tool: r.root.tool, rendering: r.root.label }));
   return renderings.length > 0 ? { renderings } : {};
@@ -56334,9 +56405,11 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const discovery = discoverRoots(port.head, port.base, changed, options.render, applications, standing);
   const roots = discovery.roots.filter((root) => selectsPath(selection, root.file));
   const rendersApplication = renderedApplications(applications, roots);
-  const rendered = await port.render(roots);
+  const parents = await port.render(roots);
+  const children = await renderChildren(port, parents, repository, synced, options.render, (root) => selectsPath(selection, root.file));
+  const rendered = [...parents, ...children.rendered];
   const plan = planRenderedChangeSet(changeSet, discovery.consumed, rendered);
-  const report = evaluateChangeSet(plan.changeSet, options);
+  const report = children.withoutTheirNotices(evaluateChangeSet(plan.changeSet, options));
   const mapped = mapRenderedReport(report, plan.renderings, changeSet, port.head.paths);
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
   const truncated = truncationProblem(changeSet, port);
