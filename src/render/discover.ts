@@ -263,6 +263,42 @@ function dependencyFields(chart: Chart): Pick<HelmInvocation, 'withoutDependenci
   return { ...(missing.length > 0 ? { withoutDependencies: [...new Set(missing.map((d) => d.name))] } : {}), ...(local.length > 0 ? { localDependencies: local } : {}) };
 }
 
+/** A chart's entry in the config file, and those of its values files the tree has. */
+function chartConfigOf(chart: Chart, settings: RenderSettings, head: TreeSnapshot): { config: ChartSettings | undefined; values: string[] } {
+  const config = settings.charts.find((c) => c.chart.replace(/\/+$/, '') === chart.dir);
+  return { config, values: (config?.values ?? []).filter((v) => head.paths.has(v)) };
+}
+
+/** How a chart is rendered as itself: the config's release and namespace, else its name in `default`, with its values files. */
+function ownInvocation(chart: Chart, config: ChartSettings | undefined, values: readonly string[]): HelmInvocation {
+  return {
+    release: config?.release ?? chart.name,
+    namespace: config?.namespace ?? 'default',
+    namespaceGiven: config?.namespace !== undefined,
+    valuesFiles: values,
+    ...dependencyFields(chart),
+  };
+}
+
+/**
+ * The charts of `dirs` that render Argo CD Applications (an app of apps)
+ * and that the change leaves as they were, each as itself: not checked (its
+ * output is the same at both commits), only read for the Applications of
+ * the charts the change touches, which are rendered with the values it
+ * gives them (stage.ts).
+ */
+export function parentRoots(head: TreeSnapshot, base: TreeSnapshot | null, dirs: ReadonlySet<string>, settings: RenderSettings = defaultRenderSettings): RenderRoot[] {
+  const trees = chartTrees(head, base);
+  const roots: RenderRoot[] = [];
+  for (const dir of [...dirs].sort()) {
+    const chart = trees.head.get(dir)?.chart;
+    if (chart === undefined || chart.library) continue;
+    const { config, values } = chartConfigOf(chart, settings, head);
+    roots.push({ ...chartRendering(chart, trees, values, settings), label: shownDir(chart.dir), helm: ownInvocation(chart, config, values), incomplete: null });
+  }
+  return roots;
+}
+
 function helmRoots(trees: ChartTrees, head: TreeSnapshot, changed: ReadonlySet<string>, settings: RenderSettings, consumed: Set<string>, problems: LoadProblem[]): RenderRoot[] {
   const roots: RenderRoot[] = [];
   // A chart a kustomization inflates is rendered through it, with its values: not as a chart of its own.
@@ -274,19 +310,12 @@ function helmRoots(trees: ChartTrees, head: TreeSnapshot, changed: ReadonlySet<s
     if (inflated.has(chart.dir) || chart.library) continue;
     const local = chart.localDependencies;
     const inChart = [...ownFiles, ...local.flatMap((d) => trees.head.get(d.dir)?.files ?? [])];
-    const config = settings.charts.find((c) => c.chart.replace(/\/+$/, '') === chart.dir);
+    const { config, values } = chartConfigOf(chart, settings, head);
     // Values files the config names outside the chart are the rendering's too, never manifests of their own.
     for (const path of config?.values ?? []) consumed.add(path);
-    const values = (config?.values ?? []).filter((v) => head.paths.has(v));
     if (!chartTouched(chart, changed) && !values.some((path) => changed.has(path))) continue;
     const missing = chart.missingDependencies;
-    const invocation = (extra: readonly string[]): HelmInvocation => ({
-      release: config?.release ?? chart.name,
-      namespace: config?.namespace ?? 'default',
-      namespaceGiven: config?.namespace !== undefined,
-      valuesFiles: [...values, ...extra],
-      ...dependencyFields(chart),
-    });
+    const invocation = (extra: readonly string[]): HelmInvocation => ({ ...ownInvocation(chart, config, values), valuesFiles: [...values, ...extra] });
     const rendering = chartRendering(chart, trees, values, settings);
     const incomplete = leftOut(missing, values.length > 0);
     roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]), incomplete });

@@ -22,7 +22,7 @@ import type { ScopeOptions } from '../scope/scope.js';
 import type { DiffReport } from '../scope/types.js';
 import type { CheckReport } from '../findings/evaluateFiles.js';
 import type { Finding, RenderingSummary } from '../findings/types.js';
-import { discoverRoots, renderedApplicationRoots } from './discover.js';
+import { discoverRoots, parentRoots, renderedApplicationRoots } from './discover.js';
 import { applicationsRendered } from './renderedApplications.js';
 import { dirOf, isInside } from './paths.js';
 import { sourceComments } from './helmMap.js';
@@ -241,16 +241,33 @@ function repositoryKeys(urls: readonly string[]): Set<string> {
  * chart's folder or holds a HelmRelease, and the port can search (through
  * the API, a search reads every YAML file of the tree).
  */
-async function standingTexts(port: RenderPort, changeSet: ChangeSet, changed: readonly string[], changedFiles: readonly TextFile[], selection: FileSelection, repository: ReadonlySet<string>): Promise<{ texts: TextFile[]; unsearched: number }> {
-  const none = { texts: [], unsearched: 0 };
+async function standingTexts(
+  port: RenderPort,
+  changeSet: ChangeSet,
+  changed: readonly string[],
+  changedFiles: readonly TextFile[],
+  selection: FileSelection,
+  repository: ReadonlySet<string>,
+): Promise<{ texts: TextFile[]; unsearched: number; parents: Set<string> }> {
+  const none = { texts: [], unsearched: 0, parents: new Set<string>() };
   if (repository.size === 0 || port.installerFiles === undefined) return none;
   const chartDirs = [...port.head.texts.keys()].filter((path) => path === 'Chart.yaml' || path.endsWith('/Chart.yaml')).map(dirOf);
-  const touchesChart = changed.some((path) => chartDirs.some((dir) => isInside(path, dir)));
+  const touched = (dir: string) => changed.some((path) => isInside(path, dir));
+  const touchesChart = chartDirs.some(touched);
   if (!touchesChart && !changedFiles.some((file) => /\bkind:\s*["']?HelmRelease\b/.test(file.text))) return none;
   const inChange = new Set(changeSet.files.map((file) => file.path));
   const found = await port.installerFiles();
-  return { texts: textsOf(found.files.filter((file) => !inChange.has(file.path) && selectsPath(selection, file.path))), unsearched: found.unsearched };
+  // The charts the change leaves as they were whose files write an Application (an app of apps): its Applications may install a touched chart.
+  const parents = new Set<string>();
+  for (const file of touchesChart ? textsOf(found.files) : []) {
+    const dir = chartDirs.find((d) => d !== '' && isInside(file.path, d));
+    if (dir !== undefined && !touched(dir) && namesApplication.test(file.text)) parents.add(dir);
+  }
+  return { texts: textsOf(found.files.filter((file) => !inChange.has(file.path) && selectsPath(selection, file.path))), unsearched: found.unsearched, parents };
 }
+
+/** A file that writes an Argo CD Application (a chart's template of one, too). */
+const namesApplication = /\bkind:\s*["']?Application\b/;
 
 /**
  * The charts that Applications the first renderings render install (an
@@ -264,8 +281,12 @@ async function renderChildren(
   synced: (application: ApplicationChart) => boolean,
   settings: RenderSettings | undefined,
   selected: (root: RenderRoot) => boolean,
+  standing: { readonly parents: readonly RenderedRoot[]; readonly touched: (dir: string) => boolean } = { parents: [], touched: () => false },
 ): Promise<{ rendered: RenderedRoot[]; withoutTheirNotices: <R extends { readonly errors: readonly LoadProblem[] }>(report: R) => R }> {
-  const found = repository.size === 0 ? [] : applicationsRendered(parents, (index) => renderingPath(parents[index]!.root, index), repository, port.head.paths, synced);
+  const inChange = repository.size === 0 ? [] : applicationsRendered(parents, (index) => renderingPath(parents[index]!.root, index), repository, port.head.paths, synced);
+  // Those of the charts the change leaves as they were, only where they install a chart it touches (their parents are read, not checked: no notice to drop).
+  const ofStanding = repository.size === 0 ? [] : applicationsRendered(standing.parents, (index) => `${standing.parents[index]!.root.file}#standing-${index + 1}`, repository, port.head.paths, synced);
+  const found = [...inChange, ...ofStanding.filter(({ application }) => standing.touched(application.chartDir))];
   const roots = renderedApplicationRoots(port.head, port.base, settings, found).filter(({ root }) => selected(root));
   if (roots.length === 0) return { rendered: [], withoutTheirNotices: (report) => report };
   const notices = new Set(roots.map(({ application }) => `${application.renderedAs}\u0000${application.application.noticeLine}`));
@@ -300,6 +321,7 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
   const repository = repositoryKeys(options.repositoryUrls ?? []);
   const changedFiles = changedTexts(changeSet, selection);
   const standingFiles = await standingTexts(port, changeSet, changed, changedFiles, selection, repository);
+  const touched = (dir: string) => changed.some((path) => isInside(path, dir));
   const known = [...changedFiles, ...standingFiles.texts];
   const synced = (application: ApplicationChart) => tracks(application.revision, options.landsOn);
   const applications = applicationCharts(changedFiles, repository, port.head.paths, known).filter(synced);
@@ -307,8 +329,10 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
   const discovery = discoverRoots(port.head, port.base, changed, options.render, applications, standing);
   const roots = discovery.roots.filter((root) => selectsPath(selection, root.file));
   const rendersApplication = renderedApplications(applications, roots);
+  const selected = (root: RenderRoot) => selectsPath(selection, root.file);
   const parents = await port.render(roots);
-  const children = await renderChildren(port, parents, repository, synced, options.render, (root) => selectsPath(selection, root.file));
+  const standingParents = standingFiles.parents.size === 0 ? [] : await port.render(parentRoots(port.head, port.base, standingFiles.parents, options.render).filter(selected));
+  const children = await renderChildren(port, parents, repository, synced, options.render, selected, { parents: standingParents, touched });
   const rendered = [...parents, ...children.rendered];
   const plan = planRenderedChangeSet(changeSet, discovery.consumed, rendered);
   const report = children.withoutTheirNotices(evaluateChangeSet(plan.changeSet, options));

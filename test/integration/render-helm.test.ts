@@ -154,7 +154,11 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     }
   });
 
-  it('renders the chart of an Application that a chart of Applications renders (an app of apps), with the values that chart gives it', async () => {
+  /**
+   * Two sides of a repository with charts/web and an app of apps, `apps`, whose template is an Application of
+   * charts/web that takes `hostNetwork` from the parent's values (false at base); `change` edits the head side.
+   */
+  const appOfApps = (change: (head: string) => void) => {
     const chart = path.join(fixturesDir, 'render', 'helm-application', 'head', 'charts');
     const sides = mkdtempSync(path.join(tmpdir(), 'psr-app-of-apps-'));
     const [base, head] = [path.join(sides, 'base'), path.join(sides, 'head')];
@@ -165,9 +169,14 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     const application = ['apiVersion: argoproj.io/v1alpha1', 'kind: Application', 'metadata:', '  name: web-prod', 'spec:', '  source:', '    repoURL: https://github.com/acme/shop', '    path: charts/web', '    helm:', '      valuesObject:', '        hostNetwork: {{ .Values.hostNetwork }}', '  destination:', '    namespace: prod', ''];
     writeFileSync(path.join(base, 'apps/templates/web.yaml'), application.join('\n'));
     cpSync(base, head, { recursive: true });
-    // The change turns the host network on in the parent chart's values, which it renders into the Application.
-    writeFileSync(path.join(head, 'apps/values.yaml'), 'hostNetwork: true\n');
+    change(head);
     const repo = makeRepo(base, head);
+    return { repo, cleanUp: () => [repo, sides].forEach((dir) => rmSync(dir, { recursive: true, force: true })) };
+  };
+
+  it('renders the chart of an Application that a chart of Applications renders (an app of apps), with the values that chart gives it', async () => {
+    // The change turns the host network on in the parent chart's values, which it renders into the Application.
+    const { repo, cleanUp } = appOfApps((head) => writeFileSync(path.join(head, 'apps/values.yaml'), 'hostNetwork: true\n'));
     try {
       // Known by no URL, the Application's chart is not this repository's: the parent's rendering keeps its notice.
       const elsewhere = await diffIn(repo);
@@ -184,8 +193,36 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
       // The value comes through two renderings: the finding is on the template line that writes it (blocking all the same).
       expect(report.findings.filter((f) => f.blocking).map((f) => [f.file, f.line, f.check, f.rendered?.rendering])).toEqual([['charts/web/templates/deployment.yaml', 12, 'hostNamespaces', 'charts/web (Application web-prod of apps)']]);
     } finally {
-      rmSync(repo, { recursive: true, force: true });
-      rmSync(sides, { recursive: true, force: true });
+      cleanUp();
+    }
+  });
+
+  it('renders a changed chart for the Applications an app of apps the change leaves as it was renders of it', async () => {
+    // The production Application turns the host network on (the parent's values); the change adds hostPID from the same value.
+    const { repo, cleanUp } = appOfApps((head) => {
+      writeFileSync(path.join(head, 'apps/values.yaml'), 'hostNetwork: true\n');
+      const template = path.join(head, 'charts/web/templates/deployment.yaml');
+      writeFileSync(template, readFileSync(template, 'utf8').replace('      containers:\n', '      hostPID: {{ .Values.hostNetwork }}\n      containers:\n'));
+    });
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo });
+    try {
+      // The parent's values as the head has them at base too: only the template changes.
+      git('checkout', '-q', 'main');
+      writeFileSync(path.join(repo, 'apps/values.yaml'), 'hostNetwork: true\n');
+      git('commit', '-qam', 'prod values');
+      git('checkout', '-q', 'feature');
+      git('rebase', '-q', 'main');
+      git('remote', 'add', 'origin', 'https://github.com/acme/shop');
+      const report = await diffIn(repo);
+      expect(report.errors).toEqual([]);
+      // The parent is read, not checked; the Application it renders gets the template's finding.
+      expect(report.renderings).toEqual([
+        { tool: 'helm', rendering: 'charts/web' },
+        { tool: 'helm', rendering: 'charts/web (Application web-prod of apps)' },
+      ]);
+      expect(report.findings.filter((f) => f.blocking).map((f) => [f.file, f.line, f.check, f.rendered?.rendering])).toEqual([['charts/web/templates/deployment.yaml', 12, 'hostNamespaces', 'charts/web (Application web-prod of apps)']]);
+    } finally {
+      cleanUp();
     }
   });
 
