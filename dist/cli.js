@@ -25748,6 +25748,30 @@ function dependencyFields(chart) {
   const local = chart.localDependencies;
   return { ...missing.length > 0 ? { withoutDependencies: [...new Set(missing.map((d) => d.name))] } : {}, ...local.length > 0 ? { localDependencies: local } : {} };
 }
+function chartConfigOf(chart, settings, head) {
+  const config = settings.charts.find((c) => c.chart.replace(/\/+$/, "") === chart.dir);
+  return { config, values: (config?.values ?? []).filter((v) => head.paths.has(v)) };
+}
+function ownInvocation(chart, config, values) {
+  return {
+    release: config?.release ?? chart.name,
+    namespace: config?.namespace ?? "default",
+    namespaceGiven: config?.namespace !== void 0,
+    valuesFiles: values,
+    ...dependencyFields(chart)
+  };
+}
+function parentRoots(head, base, dirs, settings = defaultRenderSettings) {
+  const trees = chartTrees(head, base);
+  const roots = [];
+  for (const dir of [...dirs].sort()) {
+    const chart = trees.head.get(dir)?.chart;
+    if (chart === void 0 || chart.library) continue;
+    const { config, values } = chartConfigOf(chart, settings, head);
+    roots.push({ ...chartRendering(chart, trees, values, settings), label: shownDir(chart.dir), helm: ownInvocation(chart, config, values), incomplete: null });
+  }
+  return roots;
+}
 function helmRoots(trees, head, changed, settings, consumed, problems) {
   const roots = [];
   const inflated = new Set(settings.kustomizeHelm === true ? [...kustomizationsOf(head).values()].flatMap((k) => k.helmChartDirs) : []);
@@ -25757,18 +25781,11 @@ function helmRoots(trees, head, changed, settings, consumed, problems) {
     if (inflated.has(chart.dir) || chart.library) continue;
     const local = chart.localDependencies;
     const inChart = [...ownFiles, ...local.flatMap((d) => trees.head.get(d.dir)?.files ?? [])];
-    const config = settings.charts.find((c) => c.chart.replace(/\/+$/, "") === chart.dir);
+    const { config, values } = chartConfigOf(chart, settings, head);
     for (const path11 of config?.values ?? []) consumed.add(path11);
-    const values = (config?.values ?? []).filter((v) => head.paths.has(v));
     if (!chartTouched(chart, changed) && !values.some((path11) => changed.has(path11))) continue;
     const missing = chart.missingDependencies;
-    const invocation = (extra) => ({
-      release: config?.release ?? chart.name,
-      namespace: config?.namespace ?? "default",
-      namespaceGiven: config?.namespace !== void 0,
-      valuesFiles: [...values, ...extra],
-      ...dependencyFields(chart)
-    });
+    const invocation = (extra) => ({ ...ownInvocation(chart, config, values), valuesFiles: [...values, ...extra] });
     const rendering = chartRendering(chart, trees, values, settings);
     const incomplete = leftOut(missing, values.length > 0);
     roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]), incomplete });
@@ -29258,17 +29275,26 @@ function repositoryKeys(urls) {
   return keys;
 }
 async function standingTexts(port, changeSet, changed, changedFiles, selection, repository) {
-  const none2 = { texts: [], unsearched: 0 };
+  const none2 = { texts: [], unsearched: 0, parents: /* @__PURE__ */ new Set() };
   if (repository.size === 0 || port.installerFiles === void 0) return none2;
   const chartDirs = [...port.head.texts.keys()].filter((path11) => path11 === "Chart.yaml" || path11.endsWith("/Chart.yaml")).map(dirOf);
-  const touchesChart = changed.some((path11) => chartDirs.some((dir) => isInside(path11, dir)));
+  const touched = (dir) => changed.some((path11) => isInside(path11, dir));
+  const touchesChart = chartDirs.some(touched);
   if (!touchesChart && !changedFiles.some((file) => /\bkind:\s*["']?HelmRelease\b/.test(file.text))) return none2;
   const inChange = new Set(changeSet.files.map((file) => file.path));
   const found = await port.installerFiles();
-  return { texts: textsOf(found.files.filter((file) => !inChange.has(file.path) && selectsPath(selection, file.path))), unsearched: found.unsearched };
+  const parents = /* @__PURE__ */ new Set();
+  for (const file of touchesChart ? textsOf(found.files) : []) {
+    const dir = chartDirs.find((d) => d !== "" && isInside(file.path, d));
+    if (dir !== void 0 && !touched(dir) && namesApplication.test(file.text)) parents.add(dir);
+  }
+  return { texts: textsOf(found.files.filter((file) => !inChange.has(file.path) && selectsPath(selection, file.path))), unsearched: found.unsearched, parents };
 }
-async function renderChildren(port, parents, repository, synced, settings, selected) {
-  const found = repository.size === 0 ? [] : applicationsRendered(parents, (index) => renderingPath(parents[index].root, index), repository, port.head.paths, synced);
+var namesApplication = /\bkind:\s*["']?Application\b/;
+async function renderChildren(port, parents, repository, synced, settings, selected, standing = { parents: [], touched: () => false }) {
+  const inChange = repository.size === 0 ? [] : applicationsRendered(parents, (index) => renderingPath(parents[index].root, index), repository, port.head.paths, synced);
+  const ofStanding = repository.size === 0 ? [] : applicationsRendered(standing.parents, (index) => `${standing.parents[index].root.file}#standing-${index + 1}`, repository, port.head.paths, synced);
+  const found = [...inChange, ...ofStanding.filter(({ application }) => standing.touched(application.chartDir))];
   const roots = renderedApplicationRoots(port.head, port.base, settings, found).filter(({ root }) => selected(root));
   if (roots.length === 0) return { rendered: [], withoutTheirNotices: (report) => report };
   const notices = new Set(roots.map(({ application }) => `${application.renderedAs}\0${application.application.noticeLine}`));
@@ -29297,6 +29323,7 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const repository = repositoryKeys(options.repositoryUrls ?? []);
   const changedFiles = changedTexts(changeSet, selection);
   const standingFiles = await standingTexts(port, changeSet, changed, changedFiles, selection, repository);
+  const touched = (dir) => changed.some((path11) => isInside(path11, dir));
   const known3 = [...changedFiles, ...standingFiles.texts];
   const synced = (application) => tracks(application.revision, options.landsOn);
   const applications = applicationCharts(changedFiles, repository, port.head.paths, known3).filter(synced);
@@ -29304,8 +29331,10 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const discovery = discoverRoots(port.head, port.base, changed, options.render, applications, standing);
   const roots = discovery.roots.filter((root) => selectsPath(selection, root.file));
   const rendersApplication = renderedApplications(applications, roots);
+  const selected = (root) => selectsPath(selection, root.file);
   const parents = await port.render(roots);
-  const children = await renderChildren(port, parents, repository, synced, options.render, (root) => selectsPath(selection, root.file));
+  const standingParents = standingFiles.parents.size === 0 ? [] : await port.render(parentRoots(port.head, port.base, standingFiles.parents, options.render).filter(selected));
+  const children = await renderChildren(port, parents, repository, synced, options.render, selected, { parents: standingParents, touched });
   const rendered = [...parents, ...children.rendered];
   const plan = planRenderedChangeSet(changeSet, discovery.consumed, rendered);
   const report = children.withoutTheirNotices(evaluateChangeSet(plan.changeSet, options));
