@@ -96,6 +96,8 @@ interface Closure {
   readonly remote: string[];
   readonly helmCharts: boolean;
   readonly helmChartDirs: readonly string[];
+  /** Whether a kustomization of it may change an object of its resources beyond its namespace and labels: patches, name affixes, generators, replacements, transformers. */
+  readonly transforms: boolean;
 }
 
 function kustomizationsOf(tree: TreeSnapshot): Map<string, Kustomization> {
@@ -115,11 +117,13 @@ function closureOf(dir: string, byDir: ReadonlyMap<string, Kustomization>): Clos
   const remote: string[] = [];
   let helmCharts = false;
   const helmChartDirs: string[] = [];
+  let transforms = false;
   const seen = new Set<string>();
   const visit = (at: string) => {
     const k = byDir.get(at);
     if (!k || seen.has(at)) return;
     seen.add(at);
+    transforms ||= k.patches.length > 0 || k.otherFiles.length > 0 || k.namePrefix !== '' || k.nameSuffix !== '';
     files.add(k.file);
     for (const path of [...k.resourceFiles, ...k.otherFiles]) files.add(path);
     for (const patch of k.patches) if (patch.path !== null) files.add(patch.path);
@@ -129,7 +133,7 @@ function closureOf(dir: string, byDir: ReadonlyMap<string, Kustomization>): Clos
     for (const child of k.kustomizations) visit(child);
   };
   visit(dir);
-  return { files, remote, helmCharts, helmChartDirs };
+  return { files, remote, helmCharts, helmChartDirs, transforms };
 }
 
 /** The folders that are ancestors of a path, nearest first ('' last). */
@@ -564,8 +568,11 @@ export function discoverRoots(
   // The trees' charts, listed once for the charts' own renderings and the Applications'.
   const trees = chartTrees(head, base);
   const overlays = kustomizeRoots(head, base, changed, settings, consumed);
-  // An object that overlays render (a release patched per environment) installs with what each overlay makes of it: its notice stays.
-  const alone = (application: ApplicationChart) => !consumed.has(application.file);
+  // An object that overlays may change (a release patched per environment) installs with what each overlay makes of it:
+  // rendered through them (stage.ts, as an app of apps), not from its file. One they only list is rendered from its file.
+  const byDir = kustomizationsOf(head);
+  const changing = [...byDir.keys()].map((dir) => closureOf(dir, byDir)).filter((closure) => closure.transforms);
+  const alone = (application: ApplicationChart) => !changing.some((closure) => closure.files.has(application.file));
   const roots = [
     ...overlays,
     ...helmRoots(trees, head, changed, settings, consumed, problems),

@@ -23,6 +23,7 @@ import type { DiffReport } from '../scope/types.js';
 import type { CheckReport } from '../findings/evaluateFiles.js';
 import type { Finding, RenderingSummary } from '../findings/types.js';
 import { discoverRoots, parentRoots, renderedApplicationRoots } from './discover.js';
+import type { RenderedApplication } from './discover.js';
 import { applicationsRendered } from './renderedApplications.js';
 import { dirOf, isInside } from './paths.js';
 import { sourceComments } from './helmMap.js';
@@ -287,14 +288,18 @@ async function renderChildren(
   // Those of the charts the change leaves as they were, only where they install a chart it touches (their parents are read, not checked: no notice to drop).
   const ofStanding = repository.size === 0 ? [] : applicationsRendered(standing.parents, (index) => `${standing.parents[index]!.root.file}#standing-${index + 1}`, repository, port.head.paths, synced);
   const found = [...inChange, ...ofStanding.filter(({ application }) => standing.touched(application.chartDir))];
-  const roots = renderedApplicationRoots(port.head, port.base, settings, found).filter(({ root }) => selected(root));
-  if (roots.length === 0) return { rendered: [], withoutTheirNotices: (report) => report };
-  const notices = new Set(roots.map(({ application }) => `${application.renderedAs}\u0000${application.application.noticeLine}`));
+  // An Application an overlay only lists is rendered from its file already (discover.ts): once is enough, and its file places findings better.
+  const direct = new Set(parents.flatMap(({ root }) => (root.helm?.application?.kind === 'Application' && root.helm.application.rendered === undefined ? [`${root.helm.application.name}\u0000${root.dir}`] : [])));
+  const rendersDirectly = ({ application }: RenderedApplication) => direct.has(`${application.name}\u0000${application.chartDir}`);
+  const roots = renderedApplicationRoots(port.head, port.base, settings, found.filter((each) => !rendersDirectly(each))).filter(({ root }) => selected(root));
+  const dropped = [...roots.map(({ application }) => application), ...found.filter(rendersDirectly)];
+  if (dropped.length === 0) return { rendered: [], withoutTheirNotices: (report) => report };
+  const notices = new Set(dropped.map((application) => `${application.renderedAs}\u0000${application.application.noticeLine}`));
   const withoutTheirNotices = <R extends { readonly errors: readonly LoadProblem[] }>(report: R): R => ({
     ...report,
     errors: report.errors.filter((problem) => !(problem.kind === 'not-rendered' && notices.has(`${problem.file}\u0000${problem.line}`))),
   });
-  return { rendered: await port.render(roots.map(({ root }) => root)), withoutTheirNotices };
+  return { rendered: roots.length === 0 ? [] : await port.render(roots.map(({ root }) => root)), withoutTheirNotices };
 }
 
 /** The roots rendered at head, by tool and name, as the report lists them (none: no field). */

@@ -226,6 +226,38 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     }
   });
 
+  it('renders an Application a kustomization lists from its file, and one its overlay patches as the overlay renders it', async () => {
+    const dir = path.join(fixturesDir, 'render', 'helm-application');
+    const sides = mkdtempSync(path.join(tmpdir(), 'psr-listed-'));
+    const [base, head] = [path.join(sides, 'base'), path.join(sides, 'head')];
+    cpSync(path.join(dir, 'base'), base, { recursive: true });
+    cpSync(path.join(dir, 'head'), head, { recursive: true });
+    for (const side of [base, head]) writeFileSync(path.join(side, 'apps/kustomization.yaml'), 'resources:\n  - web-prod.yaml\n');
+    const repo = makeRepo(base, head);
+    try {
+      execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/acme/shop'], { cwd: repo });
+      // Only listed: rendered from its file, the comment and its suggestion on its valuesObject line.
+      const listed = await diffIn(repo);
+      expect(listed.errors).toEqual([]);
+      expect(listed.findings.map((f) => [f.file, f.line, f.check, f.fix?.replacement, f.rendered?.rendering])).toEqual([['apps/web-prod.yaml', 19, 'hostNamespaces', '        hostNetwork: false\n', 'charts/web (Application web-prod)']]);
+      // Patched by the overlay (the host network off again): what the overlay renders is what Argo CD installs, and passes.
+      writeFileSync(path.join(repo, 'apps/kustomization.yaml'), 'resources:\n  - web-prod.yaml\npatches:\n  - path: prod.yaml\n');
+      writeFileSync(path.join(repo, 'apps/prod.yaml'), 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: web-prod\n  namespace: argocd\nspec:\n  source:\n    helm:\n      valuesObject:\n        hostNetwork: false\n');
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', 'add', '-A'], { cwd: repo });
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qm', 'patched'], { cwd: repo });
+      const patched = await diffIn(repo);
+      expect(patched.errors).toEqual([]);
+      expect(patched.renderings).toEqual([
+        { tool: 'kustomize', rendering: 'apps' },
+        { tool: 'helm', rendering: 'charts/web (Application web-prod of apps)' },
+      ]);
+      expect(patched.findings.filter((f) => f.blocking)).toEqual([]);
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+      rmSync(sides, { recursive: true, force: true });
+    }
+  });
+
   it("renders a chart for each Application of an ApplicationSet's list, with the element's values file", async () => {
     const chart = path.join(fixturesDir, 'render', 'helm-application', 'head', 'charts');
     const sides = mkdtempSync(path.join(tmpdir(), 'psr-appset-'));

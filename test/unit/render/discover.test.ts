@@ -216,9 +216,13 @@ describe('discoverRoots', () => {
     expect(discoverRoots(files, files, ['envs/prod/api.yaml'], undefined, [], { applications: standing, unsearched: 0 }).consumed.has('envs/prod/api.yaml')).toBe(true);
     // A change that touches neither renders no standing Application.
     expect(labels(['deploy/plain.yaml'], [])).toEqual([]);
-    // One that overlays render (patched per environment) is theirs: it keeps its notice.
-    const overlaid = tree({ ...Object.fromEntries([...files.paths].map((p) => [p, files.texts.get(p) ?? ''])), 'apps/kustomization.yaml': 'resources: [web-prod.yaml]\n', 'apps/web-prod.yaml': 'kind: Application\n' });
-    expect(discoverRoots(overlaid, overlaid, ['web/templates/deployment.yaml'], undefined, [], { applications: standing, unsearched: 0 }).roots.map((r) => r.label)).toEqual(['web']);
+    // One that an overlay may change (a patch, here) is rendered through the overlay, not from its file; one it only lists is.
+    const overlaid = (kustomization: string) => {
+      const t = tree({ ...Object.fromEntries([...files.paths].map((p) => [p, files.texts.get(p) ?? ''])), 'apps/kustomization.yaml': kustomization, 'apps/web-prod.yaml': 'kind: Application\n', 'apps/prod.yaml': 'kind: Application\n' });
+      return discoverRoots(t, t, ['web/templates/deployment.yaml'], undefined, [], { applications: standing, unsearched: 0 }).roots.map((r) => r.label);
+    };
+    expect(overlaid('resources: [web-prod.yaml]\npatches:\n  - path: prod.yaml\n')).toEqual(['web']);
+    expect(overlaid('resources: [web-prod.yaml]\n')).toEqual(['web', 'web (Application web-prod)']);
   });
 
   it('says, on each chart the change touches, when the files that may install it were not searched', () => {
