@@ -16531,11 +16531,13 @@ function closureOf(dir, byDir) {
   const remote = [];
   let helmCharts = false;
   const helmChartDirs = [];
+  let transforms = false;
   const seen = /* @__PURE__ */ new Set();
   const visit5 = (at3) => {
     const k = byDir.get(at3);
     if (!k || seen.has(at3)) return;
     seen.add(at3);
+    transforms ||= k.patches.length > 0 || k.otherFiles.length > 0 || k.namePrefix !== "" || k.nameSuffix !== "";
     files.add(k.file);
     for (const path4 of [...k.resourceFiles, ...k.otherFiles]) files.add(path4);
     for (const patch of k.patches) if (patch.path !== null) files.add(patch.path);
@@ -16545,7 +16547,7 @@ function closureOf(dir, byDir) {
     for (const child of k.kustomizations) visit5(child);
   };
   visit5(dir);
-  return { files, remote, helmCharts, helmChartDirs };
+  return { files, remote, helmCharts, helmChartDirs, transforms };
 }
 function ancestors(path4) {
   const out = [];
@@ -16802,7 +16804,9 @@ function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettin
   const problems = [];
   const trees = chartTrees(head, base);
   const overlays = kustomizeRoots(head, base, changed, settings, consumed);
-  const alone = (application) => !consumed.has(application.file);
+  const byDir = kustomizationsOf(head);
+  const changing = [...byDir.keys()].map((dir) => closureOf(dir, byDir)).filter((closure) => closure.transforms);
+  const alone = (application) => !changing.some((closure) => closure.files.has(application.file));
   const roots = [
     ...overlays,
     ...helmRoots(trees, head, changed, settings, consumed, problems),
@@ -56396,14 +56400,17 @@ async function renderChildren(port, parents, repository, synced, settings, selec
   const inChange = repository.size === 0 ? [] : applicationsRendered(parents, (index) => renderingPath(parents[index].root, index), repository, port.head.paths, synced);
   const ofStanding = repository.size === 0 ? [] : applicationsRendered(standing.parents, (index) => `${standing.parents[index].root.file}#standing-${index + 1}`, repository, port.head.paths, synced);
   const found = [...inChange, ...ofStanding.filter(({ application }) => standing.touched(application.chartDir))];
-  const roots = renderedApplicationRoots(port.head, port.base, settings, found).filter(({ root }) => selected(root));
-  if (roots.length === 0) return { rendered: [], withoutTheirNotices: (report) => report };
-  const notices = new Set(roots.map(({ application }) => `${application.renderedAs}\0${application.application.noticeLine}`));
+  const direct = new Set(parents.flatMap(({ root }) => root.helm?.application?.kind === "Application" && root.helm.application.rendered === void 0 ? [`${root.helm.application.name}\0${root.dir}`] : []));
+  const rendersDirectly = ({ application }) => direct.has(`${application.name}\0${application.chartDir}`);
+  const roots = renderedApplicationRoots(port.head, port.base, settings, found.filter((each) => !rendersDirectly(each))).filter(({ root }) => selected(root));
+  const dropped = [...roots.map(({ application }) => application), ...found.filter(rendersDirectly)];
+  if (dropped.length === 0) return { rendered: [], withoutTheirNotices: (report) => report };
+  const notices = new Set(dropped.map((application) => `${application.renderedAs}\0${application.application.noticeLine}`));
   const withoutTheirNotices = (report) => ({
     ...report,
     errors: report.errors.filter((problem) => !(problem.kind === "not-rendered" && notices.has(`${problem.file}\0${problem.line}`)))
   });
-  return { rendered: await port.render(roots.map(({ root }) => root)), withoutTheirNotices };
+  return { rendered: roots.length === 0 ? [] : await port.render(roots.map(({ root }) => root)), withoutTheirNotices };
 }
 function renderingsOf(rendered) {
   const renderings = rendered.filter((r) => r.head.kind === "rendered").map((r) => ({ tool: r.root.tool, rendering: r.root.label }));
