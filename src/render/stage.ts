@@ -267,8 +267,14 @@ async function standingTexts(
   return { texts: textsOf(found.files.filter((file) => !inChange.has(file.path) && selectsPath(selection, file.path))), unsearched: found.unsearched, parents };
 }
 
-/** A file that writes an Argo CD Application (a chart's template of one, too). */
-const namesApplication = /\bkind:\s*["']?Application\b/;
+/**
+ * A file that writes an Argo CD Application (a chart's template of one,
+ * too): `kind: Application` at the start of a line, as an object's own
+ * kind is; the `kind: Application` of a CustomResourceDefinition's names
+ * (the argo-cd chart's CRDs) is indented, and makes no chart a parent to
+ * render on every change.
+ */
+const namesApplication = /^kind:\s*["']?Application["']?\s*(?:#.*)?$/m;
 
 /**
  * The charts that Applications the first renderings render install (an

@@ -94,6 +94,34 @@ describe('evaluateWithRendering, the search for GitOps objects in files the chan
   });
 });
 
+describe('evaluateWithRendering, the charts of Applications an unchanged chart renders', () => {
+  it("renders as a parent a chart whose file writes an Application, not one whose CRD names the kind", async () => {
+    const rendered: string[] = [];
+    const chart = (name: string) => `apiVersion: v2\nname: ${name}\nversion: 1.0.0\n`;
+    const head: TreeSnapshot = {
+      paths: new Set(['web/Chart.yaml', 'web/templates/a.yaml', 'apps/Chart.yaml', 'apps/templates/web.yaml', 'argo-cd/Chart.yaml', 'argo-cd/templates/crd.yaml']),
+      texts: new Map([['web/Chart.yaml', chart('web')], ['apps/Chart.yaml', chart('apps')], ['argo-cd/Chart.yaml', chart('argo-cd')]]),
+    };
+    const files = {
+      'apps/templates/web.yaml': 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: web\n',
+      'argo-cd/templates/crd.yaml': 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nspec:\n  names:\n    kind: Application\n',
+    };
+    const port: RenderPort = {
+      head,
+      base: head,
+      render: async (roots) => {
+        rendered.push(...roots.map((root) => root.label));
+        return roots.map((root) => ({ root, base: { kind: 'absent' }, head: { kind: 'absent' }, sources: new Map() }));
+      },
+      renderEdited: async () => ({ kind: 'absent' }),
+      installerFiles: async () => ({ files: Object.entries(files).map(([path, text]) => ({ path, content: new TextEncoder().encode(text) })), unsearched: 0 }),
+    };
+    const change = { files: [{ path: 'web/templates/a.yaml', status: 'modified' as const, base: { kind: 'content' as const, data: 'a: 1\n' }, head: { kind: 'content' as const, data: 'a: 2\n' }, hunks: [] }] };
+    await evaluateWithRendering(change, { ...options, repositoryUrls: ['https://github.com/acme/shop'] }, port);
+    expect(rendered).toEqual(['web', 'apps']);
+  });
+});
+
 describe('planRenderedChangeSet, helm missing', () => {
   it("says a chart is not rendered once, not once more per values file it is rendered with", () => {
     const root = (label: string, valuesFiles: string[]): RenderRoot => ({
