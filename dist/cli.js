@@ -29294,7 +29294,7 @@ async function standingTexts(port, changeSet, changed, changedFiles, selection, 
   }
   return { texts: textsOf(found.files.filter((file) => !inChange.has(file.path) && selectsPath(selection, file.path))), unsearched: found.unsearched, parents };
 }
-var namesApplication = /\bkind:\s*["']?Application\b/;
+var namesApplication = /^kind:\s*["']?Application["']?\s*(?:#.*)?$/m;
 async function renderChildren(port, parents, repository, synced, settings, selected, standing = { parents: [], touched: () => false }) {
   const inChange = repository.size === 0 ? [] : applicationsRendered(parents, (index) => renderingPath(parents[index].root, index), repository, port.head.paths, synced);
   const ofStanding = repository.size === 0 ? [] : applicationsRendered(standing.parents, (index) => `${standing.parents[index].root.file}#standing-${index + 1}`, repository, port.head.paths, synced);
