@@ -446,10 +446,10 @@ export function renderedApplicationRoots(
   const trees = chartTrees(head, base);
   const roots: { application: RenderedApplication; root: RenderRoot }[] = [];
   for (const each of found.slice(0, maxApplications)) {
-    const { application, parent, values } = each;
+    const { application, parent, values, renderedAs } = each;
     const chart = trees.head.get(application.chartDir)?.chart;
     if (chart === undefined || chart.library) continue;
-    roots.push({ application: each, root: applicationRoot(chart, trees, settings, application, `Application ${application.name} of ${parent}`, application.valueFiles, values) });
+    roots.push({ application: each, root: applicationRoot(chart, trees, settings, application, `Application ${application.name} of ${parent}`, application.valueFiles, { ...values, renderedAs }) });
   }
   return roots;
 }

@@ -19,7 +19,7 @@ import { parseFieldPath } from '../pss/paths.js';
 import type { FieldPath, JsonValue } from '../pss/types.js';
 import type { DiffFinding, DiffLocation, DiffReport } from '../scope/types.js';
 import { chartNamedTemplates, helmLocator, sourceComments, sourcePath, valuesKeyWriter, valuesTruthOf } from './helmMap.js';
-import type { HelmSources } from './helmMap.js';
+import type { HelmHits, HelmSources } from './helmMap.js';
 import type { ChartTemplate } from './templateFix.js';
 import { kustomizeIndex } from './kustomizeMap.js';
 import type { ObjectDocument, OperationsDocument, RenderedObject, SourceHit } from './kustomizeMap.js';
@@ -186,7 +186,44 @@ function literalBlockLines(text: string, keyLine: number, value: string): string
 }
 
 /** `changed`: the change set's paths, or null when there is none (`check`: every file is the reviewer's to edit). */
-function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlySet<string>, changed: ReadonlySet<string> | null): RenderingIndex {
+/**
+ * The Application a child rendering was made for (an app of apps), in its
+ * parent's rendering: the parent's index, the Application's document there,
+ * and its inline values as values the locator reads (the parent's text
+ * with every line but the Application's blank, so that lines are the
+ * parent rendering's). Null when it is no such rendering, or the parent's
+ * has no such Application with inline values.
+ */
+interface ParentApplication {
+  readonly index: RenderingIndex;
+  readonly document: ManifestDocument;
+  readonly inline: NonNullable<HelmSources['inline']>;
+}
+
+function parentApplicationOf(application: ApplicationValues | undefined, indexOf: (path: string) => RenderingIndex | null): ParentApplication | null {
+  const renderedAs = application?.rendered?.renderedAs;
+  const within = application?.inline;
+  const index = renderedAs === undefined ? null : indexOf(renderedAs);
+  if (application === undefined || renderedAs === undefined || within === null || within === undefined || index === null) return null;
+  const document = index.documents.find(({ value }) => isObject(value) && value.kind === 'Application' && isObject(value.metadata) && value.metadata.name === application.name);
+  if (document === undefined || !isObject(valueAt(document.value, within))) return null;
+  const text = index.rendering.text;
+  const { start, end } = document.source;
+  const blanked = `${text.slice(0, start).replace(/[^\n]/g, '')}${text.slice(start, end)}`;
+  return { index, document, inline: { file: renderedAs, within: within.map(String), text: blanked } };
+}
+
+/**
+ * A values hit in a parent's rendering (the Application's inline values),
+ * placed where the parent's own sources write it (its values or template
+ * line); null when the parent cannot say.
+ */
+function throughParent(parent: ParentApplication, hit: NonNullable<HelmHits['values']>): Placed | null {
+  if (hit.path === undefined) return null;
+  return parent.index.place(parent.document, hit.path, hit.line, false);
+}
+
+function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlySet<string>, changed: ReadonlySet<string> | null, indexOf: (path: string) => RenderingIndex | null): RenderingIndex {
   const { root, sources, archived } = rendering.rendered;
   const documents = loadManifestFile(path, rendering.text, { maxBytes: Number.MAX_SAFE_INTEGER }).documents;
   let place: RenderingIndex['place'];
@@ -206,7 +243,8 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
   } else {
     const prefix = root.dir === '' ? '' : `${root.dir}/`;
     const local = root.helm?.localDependencies;
-    const inline = applicationValuesSource(root.helm?.application, sources);
+    const parent = parentApplicationOf(root.helm?.application, indexOf);
+    const inline = parent?.inline ?? applicationValuesSource(root.helm?.application, sources);
     const chart: HelmSources = {
       chartDir: root.dir,
       valuesFiles: [`${prefix}values.yaml`, ...(root.helm?.valuesFiles ?? [])],
@@ -224,8 +262,10 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
       const template = templateOf(renderedLine);
       if (template === null) return null;
       const hits = locator(template, fieldPath, document.value, missing);
+      // Inline values a parent rendering gave (an app of apps) are where the parent's sources write them.
+      const values: SourceHit | null = parent !== null && hits.values?.file === parent.inline.file ? throughParent(parent, hits.values) : hits.values;
       // The values line the pull request changed (`check`: any values line), else the template line, else any values line.
-      const chosen: SourceHit | null = hits.values !== null && (changed === null || changed.has(hits.values.file)) ? hits.values : (hits.template ?? hits.values);
+      const chosen: SourceHit | null = values !== null && (changed === null || changed.has(values.file)) ? values : (hits.template ?? values);
       return chosen === null ? null : { ...chosen, exact: true };
     };
     chartTemplateOf = (document) => {
@@ -447,7 +487,7 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
     if (rendering === undefined) return null;
     let index = indexes.get(path);
     if (index === undefined) {
-      index = indexRendering(path, rendering, headPaths, changed);
+      index = indexRendering(path, rendering, headPaths, changed, indexOf);
       indexes.set(path, index);
     }
     return index;

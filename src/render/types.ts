@@ -58,7 +58,12 @@ export interface ApplicationValues {
    * inline values as each side's rendering has them: null where that side
    * does not render it (its rendering is then absent there).
    */
-  readonly rendered?: { readonly base: string | null; readonly head: string | null };
+  readonly rendered?: {
+    readonly base: string | null;
+    readonly head: string | null;
+    /** The file the parent's rendering is read as (stage.ts renderingPath): findings its values cause are placed through it. */
+    readonly renderedAs: string;
+  };
   readonly name: string;
   readonly inline: readonly (string | number)[] | null;
 }

@@ -190,8 +190,10 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
         { tool: 'helm', rendering: 'charts/web (Application web-prod of apps)' },
       ]);
       expect(report.podSpecs.map((p) => [p.namespace, p.name, p.status, p.allowed])).toEqual([['prod', 'web-prod', 'modified', false]]);
-      // The value comes through two renderings: the finding is on the template line that writes it (blocking all the same).
-      expect(report.findings.filter((f) => f.blocking).map((f) => [f.file, f.line, f.check, f.rendered?.rendering])).toEqual([['charts/web/templates/deployment.yaml', 12, 'hostNamespaces', 'charts/web (Application web-prod of apps)']]);
+      // The value comes through two renderings: the finding is on the parent's values line the change edited, where it is written.
+      expect(report.findings.filter((f) => f.blocking).map((f) => [f.file, f.line, f.check, f.rendered?.rendering, f.locations.map((l) => l.inDiff)])).toEqual([
+        ['apps/values.yaml', 1, 'hostNamespaces', 'charts/web (Application web-prod of apps)', [true]],
+      ]);
     } finally {
       cleanUp();
     }
