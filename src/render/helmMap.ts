@@ -21,8 +21,8 @@ import { lastAtMostIn } from '../sortedSearch.js';
 export interface HelmHits {
   /** The template line writing the field, when the whole path was found. */
   readonly template: SourceHit | null;
-  /** The values line holding the value, when the template takes it from `.Values` and the value is the rendered one; `path`: where in that file's document. */
-  readonly values: (SourceHit & { readonly path?: FieldPath }) | null;
+  /** The values line holding the value, when the template takes it from `.Values` and the value is the rendered one. */
+  readonly values: SourceHit | null;
 }
 
 /** The `# Source:` comment above each line of `helm template` output: line → template path inside the chart. */
@@ -231,7 +231,7 @@ export function helmLocator(sources: HelmSources): (template: string, path: Fiel
         const document = documentOf(valuesFile);
         if (document === undefined || renderedPart === undefined) continue;
         // An element of a `range` (`*`) is the one key or item whose value is the rendered one: none when several are.
-        const found: (SourceHit & { path: FieldPath })[] = [];
+        const found: SourceHit[] = [];
         for (const keyPath of elementPaths(document.value, keyPathIn(link, key))) {
           const part = valueAt(document.value, keyPath);
           if (part === undefined) continue;
@@ -239,7 +239,7 @@ export function helmLocator(sources: HelmSources): (template: string, path: Fiel
           const inside = translatePath(renderedPart, part, path.slice(from), true);
           if (inside === null) continue;
           const where = locate(document.source, [...keyPath, ...inside]);
-          if (where.exact) found.push({ file: valuesFile, line: where.line, column: where.column, path: [...keyPath, ...inside] });
+          if (where.exact) found.push({ file: valuesFile, line: where.line, column: where.column });
         }
         if (found.length === 1) return { template: templateHit, values: found[0]! };
         if (found.length > 1) break;

@@ -19,7 +19,7 @@ import { parseFieldPath } from '../pss/paths.js';
 import type { FieldPath, JsonValue } from '../pss/types.js';
 import type { DiffFinding, DiffLocation, DiffReport } from '../scope/types.js';
 import { chartNamedTemplates, helmLocator, sourceComments, sourcePath, valuesKeyWriter, valuesTruthOf } from './helmMap.js';
-import type { HelmHits, HelmSources } from './helmMap.js';
+import type { HelmSources } from './helmMap.js';
 import type { ChartTemplate } from './templateFix.js';
 import { kustomizeIndex } from './kustomizeMap.js';
 import type { ObjectDocument, OperationsDocument, RenderedObject, SourceHit } from './kustomizeMap.js';
@@ -218,9 +218,24 @@ function parentApplicationOf(application: ApplicationValues | undefined, indexOf
  * placed where the parent's own sources write it (its values or template
  * line); null when the parent cannot say.
  */
-function throughParent(parent: ParentApplication, hit: NonNullable<HelmHits['values']>): Placed | null {
-  if (hit.path === undefined) return null;
-  return parent.index.place(parent.document, hit.path, hit.line, false);
+function throughParent(parent: ParentApplication, hit: SourceHit): Placed | null {
+  const path = pathAt(parent.document, parent.inline.within, hit);
+  return path === null ? null : parent.index.place(parent.document, path, hit.line, false);
+}
+
+/** The path of the field under `within` of a document that is written at a hit's line and column; null when none is. */
+function pathAt(document: ManifestDocument, within: readonly string[], hit: SourceHit): FieldPath | null {
+  const visit = (path: FieldPath, value: JsonValue | undefined): FieldPath | null => {
+    const at = locate(document.source, path);
+    if (at.exact && at.line === hit.line && at.column === hit.column) return path;
+    const entries: [string | number, JsonValue | undefined][] = Array.isArray(value) ? value.map((item, i) => [i, item]) : isObject(value) ? Object.entries(value) : [];
+    for (const [key, inner] of entries) {
+      const found = visit([...path, key], inner);
+      if (found !== null) return found;
+    }
+    return null;
+  };
+  return visit([...within], valueAt(document.value, within));
 }
 
 function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlySet<string>, changed: ReadonlySet<string> | null, indexOf: (path: string) => RenderingIndex | null): RenderingIndex {
