@@ -16746,10 +16746,10 @@ function renderedApplicationRoots(head, base, settings = defaultRenderSettings, 
   const trees = chartTrees(head, base);
   const roots = [];
   for (const each of found.slice(0, maxApplications)) {
-    const { application, parent, values } = each;
+    const { application, parent, values, renderedAs } = each;
     const chart = trees.head.get(application.chartDir)?.chart;
     if (chart === void 0 || chart.library) continue;
-    roots.push({ application: each, root: applicationRoot(chart, trees, settings, application, `Application ${application.name} of ${parent}`, application.valueFiles, values) });
+    roots.push({ application: each, root: applicationRoot(chart, trees, settings, application, `Application ${application.name} of ${parent}`, application.valueFiles, { ...values, renderedAs }) });
   }
   return roots;
 }
@@ -55704,7 +55704,36 @@ function literalBlockLines(text5, keyLine, value) {
   const [meant] = loadManifestFile("values", value).documents;
   return read !== void 0 && meant !== void 0 && jsonEqual(read.value, meant.value) ? block2 : null;
 }
-function indexRendering(path4, rendering, headPaths, changed) {
+function parentApplicationOf(application, indexOf) {
+  const renderedAs = application?.rendered?.renderedAs;
+  const within = application?.inline;
+  const index = renderedAs === void 0 ? null : indexOf(renderedAs);
+  if (application === void 0 || renderedAs === void 0 || within === null || within === void 0 || index === null) return null;
+  const document = index.documents.find(({ value }) => isObject5(value) && value.kind === "Application" && isObject5(value.metadata) && value.metadata.name === application.name);
+  if (document === void 0 || !isObject5(valueAt2(document.value, within))) return null;
+  const text5 = index.rendering.text;
+  const { start, end } = document.source;
+  const blanked = `${text5.slice(0, start).replace(/[^\n]/g, "")}${text5.slice(start, end)}`;
+  return { index, document, inline: { file: renderedAs, within: within.map(String), text: blanked } };
+}
+function throughParent(parent, hit) {
+  const path4 = pathAt(parent.document, parent.inline.within, hit);
+  return path4 === null ? null : parent.index.place(parent.document, path4, hit.line, false);
+}
+function pathAt(document, within, hit) {
+  const visit5 = (path4, value) => {
+    const at3 = locate(document.source, path4);
+    if (at3.exact && at3.line === hit.line && at3.column === hit.column) return path4;
+    const entries = Array.isArray(value) ? value.map((item, i) => [i, item]) : isObject5(value) ? Object.entries(value) : [];
+    for (const [key, inner] of entries) {
+      const found = visit5([...path4, key], inner);
+      if (found !== null) return found;
+    }
+    return null;
+  };
+  return visit5([...within], valueAt2(document.value, within));
+}
+function indexRendering(path4, rendering, headPaths, changed, indexOf) {
   const { root, sources, archived } = rendering.rendered;
   const documents = loadManifestFile(path4, rendering.text, { maxBytes: Number.MAX_SAFE_INTEGER }).documents;
   let place2;
@@ -55723,7 +55752,8 @@ function indexRendering(path4, rendering, headPaths, changed) {
   } else {
     const prefix2 = root.dir === "" ? "" : `${root.dir}/`;
     const local = root.helm?.localDependencies;
-    const inline = applicationValuesSource(root.helm?.application, sources);
+    const parent = parentApplicationOf(root.helm?.application, indexOf);
+    const inline = parent?.inline ?? applicationValuesSource(root.helm?.application, sources);
     const chart = {
       chartDir: root.dir,
       valuesFiles: [`${prefix2}values.yaml`, ...root.helm?.valuesFiles ?? []],
@@ -55741,7 +55771,8 @@ function indexRendering(path4, rendering, headPaths, changed) {
       const template = templateOf(renderedLine);
       if (template === null) return null;
       const hits = locator(template, fieldPath, document.value, missing);
-      const chosen = hits.values !== null && (changed === null || changed.has(hits.values.file)) ? hits.values : hits.template ?? hits.values;
+      const values = parent !== null && hits.values?.file === parent.inline.file ? throughParent(parent, hits.values) : hits.values;
+      const chosen = values !== null && (changed === null || changed.has(values.file)) ? values : hits.template ?? values;
       return chosen === null ? null : { ...chosen, exact: true };
     };
     chartTemplateOf = (document) => {
@@ -55884,7 +55915,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     if (rendering === void 0) return null;
     let index = indexes.get(path4);
     if (index === void 0) {
-      index = indexRendering(path4, rendering, headPaths, changed);
+      index = indexRendering(path4, rendering, headPaths, changed, indexOf);
       indexes.set(path4, index);
     }
     return index;
