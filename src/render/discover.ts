@@ -303,6 +303,30 @@ export function parentRoots(head: TreeSnapshot, base: TreeSnapshot | null, dirs:
   return roots;
 }
 
+/**
+ * The top overlays the change leaves as they were that may change an
+ * Application of `files` they take in (a patch per environment): like
+ * parentRoots' charts, read only for their Applications of a touched chart.
+ * An overlay that only lists its Applications has them rendered from their
+ * files (discoverRoots).
+ */
+export function overlayParentRoots(head: TreeSnapshot, base: TreeSnapshot | null, files: ReadonlySet<string>, changed: ReadonlySet<string>, settings: RenderSettings = defaultRenderSettings): RenderRoot[] {
+  const headK = kustomizationsOf(head);
+  const used = new Set([...headK.values()].flatMap((k) => k.kustomizations));
+  const roots: RenderRoot[] = [];
+  for (const [dir, k] of headK) {
+    if (used.has(dir) || k.component) continue;
+    const closure = closureOf(dir, headK);
+    if (!closure.transforms || ![...closure.files].some((file) => files.has(file)) || [...closure.files].some((file) => changed.has(file))) continue;
+    const blocked = kustomizeBlocked(closure, settings.kustomizeHelm === true);
+    const inflateHelm = closure.helmCharts && settings.kustomizeHelm === true;
+    const sources = [...closure.files].sort();
+    // The change leaves its closure as it was: the same files at base, where its Applications' values are read too.
+    roots.push({ tool: 'kustomize', dir, file: k.file, label: shownDir(dir), sources, baseSources: base?.paths.has(k.file) ? sources : [], helm: null, inflateHelm, blocked, limits: limitsOf(settings) });
+  }
+  return roots;
+}
+
 function helmRoots(trees: ChartTrees, head: TreeSnapshot, changed: ReadonlySet<string>, settings: RenderSettings, consumed: Set<string>, problems: LoadProblem[]): RenderRoot[] {
   const roots: RenderRoot[] = [];
   // A chart a kustomization inflates is rendered through it, with its values: not as a chart of its own.

@@ -22,7 +22,7 @@ import type { ScopeOptions } from '../scope/scope.js';
 import type { DiffReport } from '../scope/types.js';
 import type { CheckReport } from '../findings/evaluateFiles.js';
 import type { Finding, RenderingSummary } from '../findings/types.js';
-import { discoverRoots, parentRoots, renderedApplicationRoots } from './discover.js';
+import { discoverRoots, overlayParentRoots, parentRoots, renderedApplicationRoots } from './discover.js';
 import type { RenderedApplication } from './discover.js';
 import { applicationsRendered } from './renderedApplications.js';
 import { dirOf, isInside } from './paths.js';
@@ -249,8 +249,8 @@ async function standingTexts(
   changedFiles: readonly TextFile[],
   selection: FileSelection,
   repository: ReadonlySet<string>,
-): Promise<{ texts: TextFile[]; unsearched: number; parents: Set<string> }> {
-  const none = { texts: [], unsearched: 0, parents: new Set<string>() };
+): Promise<{ texts: TextFile[]; unsearched: number; parents: Set<string>; applicationFiles: Set<string> }> {
+  const none = { texts: [], unsearched: 0, parents: new Set<string>(), applicationFiles: new Set<string>() };
   if (repository.size === 0 || port.installerFiles === undefined) return none;
   const chartDirs = [...port.head.texts.keys()].filter((path) => path === 'Chart.yaml' || path.endsWith('/Chart.yaml')).map(dirOf);
   const touched = (dir: string) => changed.some((path) => isInside(path, dir));
@@ -260,11 +260,14 @@ async function standingTexts(
   const found = await port.installerFiles();
   // The charts the change leaves as they were whose files write an Application (an app of apps): its Applications may install a touched chart.
   const parents = new Set<string>();
+  const applicationFiles = new Set<string>();
   for (const file of touchesChart ? textsOf(found.files) : []) {
+    if (!namesApplication.test(file.text)) continue;
+    applicationFiles.add(file.path);
     const dir = chartDirs.find((d) => d !== '' && isInside(file.path, d));
-    if (dir !== undefined && !touched(dir) && namesApplication.test(file.text)) parents.add(dir);
+    if (dir !== undefined && !touched(dir)) parents.add(dir);
   }
-  return { texts: textsOf(found.files.filter((file) => !inChange.has(file.path) && selectsPath(selection, file.path))), unsearched: found.unsearched, parents };
+  return { texts: textsOf(found.files.filter((file) => !inChange.has(file.path) && selectsPath(selection, file.path))), unsearched: found.unsearched, parents, applicationFiles };
 }
 
 /**
@@ -342,7 +345,8 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
   const rendersApplication = renderedApplications(applications, roots);
   const selected = (root: RenderRoot) => selectsPath(selection, root.file);
   const parents = await port.render(roots);
-  const standingParents = standingFiles.parents.size === 0 ? [] : await port.render(parentRoots(port.head, port.base, standingFiles.parents, options.render).filter(selected));
+  const parentsToRead = [...parentRoots(port.head, port.base, standingFiles.parents, options.render), ...overlayParentRoots(port.head, port.base, standingFiles.applicationFiles, new Set(changed), options.render)].filter(selected);
+  const standingParents = parentsToRead.length === 0 ? [] : await port.render(parentsToRead);
   const children = await renderChildren(port, parents, repository, synced, options.render, selected, { parents: standingParents, touched });
   const rendered = [...parents, ...children.rendered];
   const plan = planRenderedChangeSet(changeSet, discovery.consumed, rendered);

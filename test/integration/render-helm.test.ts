@@ -260,6 +260,37 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     }
   });
 
+  it('renders a changed chart for an Application an unchanged overlay patches, with the values the overlay gives it', async () => {
+    const dir = path.join(fixturesDir, 'render', 'helm-application', 'head');
+    const repo = makeRepo(dir, dir);
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo });
+    try {
+      // The overlay patches the production Application: debug on. The chart's own values leave it off.
+      writeFileSync(path.join(repo, 'apps/kustomization.yaml'), 'resources:\n  - web-prod.yaml\npatches:\n  - path: prod.yaml\n');
+      writeFileSync(path.join(repo, 'apps/prod.yaml'), 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: web-prod\n  namespace: argocd\nspec:\n  source:\n    helm:\n      valuesObject:\n        debug: true\n');
+      writeFileSync(path.join(repo, 'charts/web/values.yaml'), `${readFileSync(path.join(repo, 'charts/web/values.yaml'), 'utf8')}debug: false\n`);
+      git('add', '-A');
+      git('commit', '-qm', 'overlay', '--amend');
+      git('branch', '-f', 'main');
+      // The change touches the chart's template only.
+      const template = path.join(repo, 'charts/web/templates/deployment.yaml');
+      writeFileSync(template, readFileSync(template, 'utf8').replace('      containers:\n', '      hostPID: {{ .Values.debug }}\n      containers:\n'));
+      git('commit', '-qam', 'hostPID from debug');
+      git('remote', 'add', 'origin', 'https://github.com/acme/shop');
+      const report = await diffIn(repo);
+      expect(report.errors).toEqual([]);
+      expect(report.renderings).toEqual([
+        { tool: 'helm', rendering: 'charts/web' },
+        { tool: 'helm', rendering: 'charts/web (Application web-prod of apps)' },
+      ]);
+      expect(report.findings.filter((f) => f.blocking).map((f) => [f.file, f.check, f.namespace, f.rendered?.rendering])).toEqual([
+        ['charts/web/templates/deployment.yaml', 'hostNamespaces', 'prod', 'charts/web (Application web-prod of apps)'],
+      ]);
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
+  });
+
   it("renders a chart for each Application of an ApplicationSet's list, with the element's values file", async () => {
     const chart = path.join(fixturesDir, 'render', 'helm-application', 'head', 'charts');
     const sides = mkdtempSync(path.join(tmpdir(), 'psr-appset-'));
