@@ -25774,6 +25774,21 @@ function parentRoots(head, base, dirs, settings = defaultRenderSettings) {
   }
   return roots;
 }
+function overlayParentRoots(head, base, files, changed, settings = defaultRenderSettings) {
+  const headK = kustomizationsOf(head);
+  const used = new Set([...headK.values()].flatMap((k) => k.kustomizations));
+  const roots = [];
+  for (const [dir, k] of headK) {
+    if (used.has(dir) || k.component) continue;
+    const closure = closureOf(dir, headK);
+    if (!closure.transforms || ![...closure.files].some((file) => files.has(file)) || [...closure.files].some((file) => changed.has(file))) continue;
+    const blocked = kustomizeBlocked(closure, settings.kustomizeHelm === true);
+    const inflateHelm = closure.helmCharts && settings.kustomizeHelm === true;
+    const sources = [...closure.files].sort();
+    roots.push({ tool: "kustomize", dir, file: k.file, label: shownDir(dir), sources, baseSources: base?.paths.has(k.file) ? sources : [], helm: null, inflateHelm, blocked, limits: limitsOf(settings) });
+  }
+  return roots;
+}
 function helmRoots(trees, head, changed, settings, consumed, problems) {
   const roots = [];
   const inflated = new Set(settings.kustomizeHelm === true ? [...kustomizationsOf(head).values()].flatMap((k) => k.helmChartDirs) : []);
@@ -29310,7 +29325,7 @@ function repositoryKeys(urls) {
   return keys;
 }
 async function standingTexts(port, changeSet, changed, changedFiles, selection, repository) {
-  const none2 = { texts: [], unsearched: 0, parents: /* @__PURE__ */ new Set() };
+  const none2 = { texts: [], unsearched: 0, parents: /* @__PURE__ */ new Set(), applicationFiles: /* @__PURE__ */ new Set() };
   if (repository.size === 0 || port.installerFiles === void 0) return none2;
   const chartDirs = [...port.head.texts.keys()].filter((path11) => path11 === "Chart.yaml" || path11.endsWith("/Chart.yaml")).map(dirOf);
   const touched = (dir) => changed.some((path11) => isInside(path11, dir));
@@ -29319,11 +29334,14 @@ async function standingTexts(port, changeSet, changed, changedFiles, selection, 
   const inChange = new Set(changeSet.files.map((file) => file.path));
   const found = await port.installerFiles();
   const parents = /* @__PURE__ */ new Set();
+  const applicationFiles = /* @__PURE__ */ new Set();
   for (const file of touchesChart ? textsOf(found.files) : []) {
+    if (!namesApplication.test(file.text)) continue;
+    applicationFiles.add(file.path);
     const dir = chartDirs.find((d) => d !== "" && isInside(file.path, d));
-    if (dir !== void 0 && !touched(dir) && namesApplication.test(file.text)) parents.add(dir);
+    if (dir !== void 0 && !touched(dir)) parents.add(dir);
   }
-  return { texts: textsOf(found.files.filter((file) => !inChange.has(file.path) && selectsPath(selection, file.path))), unsearched: found.unsearched, parents };
+  return { texts: textsOf(found.files.filter((file) => !inChange.has(file.path) && selectsPath(selection, file.path))), unsearched: found.unsearched, parents, applicationFiles };
 }
 var namesApplication = /^kind:\s*["']?Application["']?\s*(?:#.*)?$/m;
 async function renderChildren(port, parents, repository, synced, settings, selected, standing = { parents: [], touched: () => false }) {
@@ -29371,7 +29389,8 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const rendersApplication = renderedApplications(applications, roots);
   const selected = (root) => selectsPath(selection, root.file);
   const parents = await port.render(roots);
-  const standingParents = standingFiles.parents.size === 0 ? [] : await port.render(parentRoots(port.head, port.base, standingFiles.parents, options.render).filter(selected));
+  const parentsToRead = [...parentRoots(port.head, port.base, standingFiles.parents, options.render), ...overlayParentRoots(port.head, port.base, standingFiles.applicationFiles, new Set(changed), options.render)].filter(selected);
+  const standingParents = parentsToRead.length === 0 ? [] : await port.render(parentsToRead);
   const children = await renderChildren(port, parents, repository, synced, options.render, selected, { parents: standingParents, touched });
   const rendered = [...parents, ...children.rendered];
   const plan = planRenderedChangeSet(changeSet, discovery.consumed, rendered);
