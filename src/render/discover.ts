@@ -68,6 +68,51 @@ export interface Discovery {
   readonly consumed: ReadonlySet<string>;
   /** What discovery leaves unrendered, to say (a chart's values files past the renderings one chart may take). */
   readonly problems: readonly LoadProblem[];
+  /** The trees' charts and overlays as discovery read them: the renderings an app of apps adds read them again (stage.ts). */
+  readonly trees: DiscoveredTrees;
+}
+
+/**
+ * What discovery reads of both trees, once per run: the charts, and the
+ * kustomizations by folder with each one's closure.
+ */
+export interface DiscoveredTrees {
+  readonly head: TreeSnapshot;
+  readonly charts: ChartTrees;
+  readonly overlays: Overlays;
+  readonly baseOverlays: Overlays | null;
+}
+
+/** A tree's kustomizations by folder, each with its closure (closureOf), and the folders another one takes in. */
+interface Overlays {
+  readonly byDir: ReadonlyMap<string, Kustomization>;
+  readonly closures: ReadonlyMap<string, Closure>;
+  readonly used: ReadonlySet<string>;
+}
+
+function overlaysOf(tree: TreeSnapshot): Overlays {
+  const byDir = kustomizationsOf(tree);
+  return {
+    byDir,
+    closures: new Map([...byDir.keys()].map((dir) => [dir, closureOf(dir, byDir)] as const)),
+    used: new Set([...byDir.values()].flatMap((k) => k.kustomizations)),
+  };
+}
+
+function discoveredTrees(head: TreeSnapshot, base: TreeSnapshot | null): DiscoveredTrees {
+  return { head, charts: chartTrees(head, base), overlays: overlaysOf(head), baseOverlays: base === null ? null : overlaysOf(base) };
+}
+
+/** The top overlays of a tree (taken in by no other, no component), with their kustomization and closure. */
+function* topOverlays(overlays: Overlays): Generator<{ dir: string; k: Kustomization; closure: Closure }> {
+  for (const [dir, k] of overlays.byDir) if (!overlays.used.has(dir) && !k.component) yield { dir, k, closure: overlays.closures.get(dir)! };
+}
+
+/** The rendering of a top overlay: its closure at head, `before` at base. */
+function overlayRoot(dir: string, k: Kustomization, closure: Closure, before: ReadonlySet<string>, settings: RenderSettings): RenderRoot {
+  const inflateHelm = closure.helmCharts && settings.kustomizeHelm === true;
+  const blocked = kustomizeBlocked(closure, settings.kustomizeHelm === true);
+  return { tool: 'kustomize', dir, file: k.file, label: shownDir(dir), sources: [...closure.files].sort(), baseSources: [...before].sort(), helm: null, inflateHelm, blocked, limits: limitsOf(settings) };
 }
 
 /**
@@ -176,22 +221,15 @@ function kustomizeBlocked(closure: Closure, inflateHelm: boolean): string | null
   return `remote ${many ? 'bases' : 'base'} ${closure.remote.map((r) => `\`${r}\``).join(', ')} ${many ? 'are' : 'is'} never fetched`;
 }
 
-function kustomizeRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: ReadonlySet<string>, settings: RenderSettings, consumed: Set<string>): RenderRoot[] {
-  const headK = kustomizationsOf(head);
-  const baseK = base ? kustomizationsOf(base) : new Map<string, Kustomization>();
-  for (const byDir of [headK, baseK]) {
-    for (const dir of byDir.keys()) for (const file of closureOf(dir, byDir).files) consumed.add(file);
+function kustomizeRoots({ overlays, baseOverlays }: DiscoveredTrees, changed: ReadonlySet<string>, settings: RenderSettings, consumed: Set<string>): RenderRoot[] {
+  for (const side of [overlays, baseOverlays]) {
+    for (const closure of side?.closures.values() ?? []) for (const file of closure.files) consumed.add(file);
   }
-  const used = new Set([...headK.values()].flatMap((k) => k.kustomizations));
   const roots: RenderRoot[] = [];
-  for (const [dir, k] of headK) {
-    if (used.has(dir) || k.component) continue;
-    const closure = closureOf(dir, headK);
-    const before = baseK.has(dir) ? closureOf(dir, baseK).files : new Set<string>();
+  for (const { dir, k, closure } of topOverlays(overlays)) {
+    const before = baseOverlays?.closures.get(dir)?.files ?? new Set<string>();
     if (![...closure.files, ...before].some((file) => changed.has(file))) continue;
-    const inflateHelm = closure.helmCharts && settings.kustomizeHelm === true;
-    const blocked = kustomizeBlocked(closure, settings.kustomizeHelm === true);
-    roots.push({ tool: 'kustomize', dir, file: k.file, label: shownDir(dir), sources: [...closure.files].sort(), baseSources: [...before].sort(), helm: null, inflateHelm, blocked, limits: limitsOf(settings) });
+    roots.push(overlayRoot(dir, k, closure, before, settings));
   }
   return roots;
 }
@@ -291,14 +329,13 @@ function ownInvocation(chart: Chart, config: ChartSettings | undefined, values: 
  * the charts the change touches, which are rendered with the values it
  * gives them (stage.ts).
  */
-export function parentRoots(head: TreeSnapshot, base: TreeSnapshot | null, dirs: ReadonlySet<string>, settings: RenderSettings = defaultRenderSettings): RenderRoot[] {
-  const trees = chartTrees(head, base);
+export function parentRoots({ head, charts }: DiscoveredTrees, dirs: ReadonlySet<string>, settings: RenderSettings = defaultRenderSettings): RenderRoot[] {
   const roots: RenderRoot[] = [];
   for (const dir of [...dirs].sort()) {
-    const chart = trees.head.get(dir)?.chart;
+    const chart = charts.head.get(dir)?.chart;
     if (chart === undefined || chart.library) continue;
     const { config, values } = chartConfigOf(chart, settings, head);
-    roots.push({ ...chartRendering(chart, trees, values, settings), label: shownDir(chart.dir), helm: ownInvocation(chart, config, values), incomplete: null });
+    roots.push({ ...chartRendering(chart, charts, values, settings), label: shownDir(chart.dir), helm: ownInvocation(chart, config, values), incomplete: null });
   }
   return roots;
 }
@@ -310,27 +347,20 @@ export function parentRoots(head: TreeSnapshot, base: TreeSnapshot | null, dirs:
  * An overlay that only lists its Applications has them rendered from their
  * files (discoverRoots).
  */
-export function overlayParentRoots(head: TreeSnapshot, base: TreeSnapshot | null, files: ReadonlySet<string>, changed: ReadonlySet<string>, settings: RenderSettings = defaultRenderSettings): RenderRoot[] {
-  const headK = kustomizationsOf(head);
-  const used = new Set([...headK.values()].flatMap((k) => k.kustomizations));
+export function overlayParentRoots({ overlays, baseOverlays }: DiscoveredTrees, files: ReadonlySet<string>, changed: ReadonlySet<string>, settings: RenderSettings = defaultRenderSettings): RenderRoot[] {
   const roots: RenderRoot[] = [];
-  for (const [dir, k] of headK) {
-    if (used.has(dir) || k.component) continue;
-    const closure = closureOf(dir, headK);
+  for (const { dir, k, closure } of topOverlays(overlays)) {
     if (!closure.transforms || ![...closure.files].some((file) => files.has(file)) || [...closure.files].some((file) => changed.has(file))) continue;
-    const blocked = kustomizeBlocked(closure, settings.kustomizeHelm === true);
-    const inflateHelm = closure.helmCharts && settings.kustomizeHelm === true;
-    const sources = [...closure.files].sort();
     // The change leaves its closure as it was: the same files at base, where its Applications' values are read too.
-    roots.push({ tool: 'kustomize', dir, file: k.file, label: shownDir(dir), sources, baseSources: base?.paths.has(k.file) ? sources : [], helm: null, inflateHelm, blocked, limits: limitsOf(settings) });
+    roots.push(overlayRoot(dir, k, closure, baseOverlays?.byDir.has(dir) ? closure.files : new Set(), settings));
   }
   return roots;
 }
 
-function helmRoots(trees: ChartTrees, head: TreeSnapshot, changed: ReadonlySet<string>, settings: RenderSettings, consumed: Set<string>, problems: LoadProblem[]): RenderRoot[] {
+function helmRoots({ charts: trees, head, overlays }: DiscoveredTrees, changed: ReadonlySet<string>, settings: RenderSettings, consumed: Set<string>, problems: LoadProblem[]): RenderRoot[] {
   const roots: RenderRoot[] = [];
   // A chart a kustomization inflates is rendered through it, with its values: not as a chart of its own.
-  const inflated = new Set(settings.kustomizeHelm === true ? [...kustomizationsOf(head).values()].flatMap((k) => k.helmChartDirs) : []);
+  const inflated = new Set(settings.kustomizeHelm === true ? [...overlays.byDir.values()].flatMap((k) => k.helmChartDirs) : []);
   for (const files of trees.base.values()) for (const path of files) consumed.add(path);
   for (const { chart, files: ownFiles } of trees.head.values()) {
     for (const path of ownFiles) consumed.add(path);
@@ -462,12 +492,10 @@ export interface RenderedApplication {
  * values from the parent's rendering at each side.
  */
 export function renderedApplicationRoots(
-  head: TreeSnapshot,
-  base: TreeSnapshot | null,
+  { charts: trees }: DiscoveredTrees,
   settings: RenderSettings = defaultRenderSettings,
   found: readonly RenderedApplication[],
 ): { readonly application: RenderedApplication; readonly root: RenderRoot }[] {
-  const trees = chartTrees(head, base);
   const roots: { application: RenderedApplication; root: RenderRoot }[] = [];
   for (const each of found.slice(0, maxApplications)) {
     const { application, parent, values, renderedAs } = each;
@@ -589,22 +617,22 @@ export function discoverRoots(
   const changed = new Set(changedPaths);
   const consumed = new Set<string>();
   const problems: LoadProblem[] = [];
-  // The trees' charts, listed once for the charts' own renderings and the Applications'.
-  const trees = chartTrees(head, base);
-  const overlays = kustomizeRoots(head, base, changed, settings, consumed);
+  // The trees' charts and overlays, read once for every kind of rendering.
+  const discovered = discoveredTrees(head, base);
+  const trees = discovered.charts;
+  const overlays = kustomizeRoots(discovered, changed, settings, consumed);
   // An object that overlays may change (a release patched per environment) installs with what each overlay makes of it:
   // rendered through them (stage.ts, as an app of apps), not from its file. One they only list is rendered from its file.
-  const byDir = kustomizationsOf(head);
-  const changing = [...byDir.keys()].map((dir) => closureOf(dir, byDir)).filter((closure) => closure.transforms);
+  const changing = [...discovered.overlays.closures.values()].filter((closure) => closure.transforms);
   const alone = (application: ApplicationChart) => !changing.some((closure) => closure.files.has(application.file));
   const roots = [
     ...overlays,
-    ...helmRoots(trees, head, changed, settings, consumed, problems),
+    ...helmRoots(discovered, changed, settings, consumed, problems),
     ...applicationRoots(trees, settings, applications.filter(alone), standingApplications(trees, standing.applications.filter(alone), changed), consumed, problems),
   ];
   if (standing.unsearched > 0) problems.push(...unsearchedNotices(trees, changed, standing.unsearched));
   roots.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
-  return { roots, consumed, problems };
+  return { roots, consumed, problems, trees: discovered };
 }
 
 export { kustomizationIn };

@@ -23,7 +23,7 @@ import type { DiffReport } from '../scope/types.js';
 import type { CheckReport } from '../findings/evaluateFiles.js';
 import type { Finding, RenderingSummary } from '../findings/types.js';
 import { discoverRoots, overlayParentRoots, parentRoots, renderedApplicationRoots } from './discover.js';
-import type { RenderedApplication } from './discover.js';
+import type { DiscoveredTrees, RenderedApplication } from './discover.js';
 import { applicationsRendered } from './renderedApplications.js';
 import { dirOf, isInside } from './paths.js';
 import { sourceComments } from './helmMap.js';
@@ -284,14 +284,21 @@ const namesApplication = /^kind:\s*["']?Application["']?\s*(?:#.*)?$/m;
  * app of apps), rendered too (renderedApplications.ts); and the report
  * without the notices the parents' renderings have for those Applications.
  */
+/** What renderChildren reads besides the port and the first renderings. */
+interface ChildrenContext {
+  readonly trees: DiscoveredTrees;
+  readonly repository: ReadonlySet<string>;
+  readonly synced: (application: ApplicationChart) => boolean;
+  readonly settings: RenderSettings | undefined;
+  readonly selected: (root: RenderRoot) => boolean;
+  /** The unchanged parents read for the charts the change touches (`touched`). */
+  readonly standing?: { readonly parents: readonly RenderedRoot[]; readonly touched: (dir: string) => boolean };
+}
+
 async function renderChildren(
   port: RenderPort,
   parents: readonly RenderedRoot[],
-  repository: ReadonlySet<string>,
-  synced: (application: ApplicationChart) => boolean,
-  settings: RenderSettings | undefined,
-  selected: (root: RenderRoot) => boolean,
-  standing: { readonly parents: readonly RenderedRoot[]; readonly touched: (dir: string) => boolean } = { parents: [], touched: () => false },
+  { trees, repository, synced, settings, selected, standing = { parents: [], touched: () => false } }: ChildrenContext,
 ): Promise<{ rendered: RenderedRoot[]; withoutTheirNotices: <R extends { readonly errors: readonly LoadProblem[] }>(report: R) => R }> {
   const inChange = repository.size === 0 ? [] : applicationsRendered(parents, (index) => renderingPath(parents[index]!.root, index), repository, port.head.paths, synced);
   // Those of the charts the change leaves as they were, only where they install a chart it touches (their parents are read, not checked: no notice to drop).
@@ -300,7 +307,7 @@ async function renderChildren(
   // An Application an overlay only lists is rendered from its file already (discover.ts): once is enough, and its file places findings better.
   const direct = new Set(parents.flatMap(({ root }) => (root.helm?.application?.kind === 'Application' && root.helm.application.rendered === undefined ? [`${root.helm.application.name}\u0000${root.dir}`] : [])));
   const rendersDirectly = ({ application }: RenderedApplication) => direct.has(`${application.name}\u0000${application.chartDir}`);
-  const roots = renderedApplicationRoots(port.head, port.base, settings, found.filter((each) => !rendersDirectly(each))).filter(({ root }) => selected(root));
+  const roots = renderedApplicationRoots(trees, settings, found.filter((each) => !rendersDirectly(each))).filter(({ root }) => selected(root));
   const dropped = [...roots.map(({ application }) => application), ...found.filter(rendersDirectly)];
   if (dropped.length === 0) return { rendered: [], withoutTheirNotices: (report) => report };
   const notices = new Set(dropped.map((application) => `${application.renderedAs}\u0000${application.application.noticeLine}`));
@@ -345,9 +352,9 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
   const rendersApplication = renderedApplications(applications, roots);
   const selected = (root: RenderRoot) => selectsPath(selection, root.file);
   const parents = await port.render(roots);
-  const parentsToRead = [...parentRoots(port.head, port.base, standingFiles.parents, options.render), ...overlayParentRoots(port.head, port.base, standingFiles.applicationFiles, new Set(changed), options.render)].filter(selected);
+  const parentsToRead = [...parentRoots(discovery.trees, standingFiles.parents, options.render), ...overlayParentRoots(discovery.trees, standingFiles.applicationFiles, new Set(changed), options.render)].filter(selected);
   const standingParents = parentsToRead.length === 0 ? [] : await port.render(parentsToRead);
-  const children = await renderChildren(port, parents, repository, synced, options.render, selected, { parents: standingParents, touched });
+  const children = await renderChildren(port, parents, { trees: discovery.trees, repository, synced, settings: options.render, selected, standing: { parents: standingParents, touched } });
   const rendered = [...parents, ...children.rendered];
   const plan = planRenderedChangeSet(changeSet, discovery.consumed, rendered);
   const report = children.withoutTheirNotices(evaluateChangeSet(plan.changeSet, options));
@@ -377,7 +384,7 @@ export async function checkRenderings(
   const applications = applicationCharts(plain, repository, port.head.paths, known);
   const discovery = discoverRoots(port.head, null, port.head.paths, options.render, applications);
   const parents = await port.render(discovery.roots);
-  const children = await renderChildren(port, parents, repository, () => true, options.render, () => true);
+  const children = await renderChildren(port, parents, { trees: discovery.trees, repository, synced: () => true, settings: options.render, selected: () => true });
   const rendered = [...parents, ...children.rendered];
   const plan = planRenderedChangeSet({ files: [] }, discovery.consumed, rendered);
   const report = children.withoutTheirNotices(evaluateChangeSet(plan.changeSet, { ...options, noBase: true }));
