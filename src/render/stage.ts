@@ -245,7 +245,7 @@ function repositoryKeys(urls: readonly string[]): Set<string> {
 async function standingTexts(
   port: RenderPort,
   changeSet: ChangeSet,
-  changed: readonly string[],
+  touched: (dir: string) => boolean,
   changedFiles: readonly TextFile[],
   selection: FileSelection,
   repository: ReadonlySet<string>,
@@ -253,21 +253,21 @@ async function standingTexts(
   const none = { texts: [], unsearched: 0, parents: new Set<string>(), applicationFiles: new Set<string>() };
   if (repository.size === 0 || port.installerFiles === undefined) return none;
   const chartDirs = [...port.head.texts.keys()].filter((path) => path === 'Chart.yaml' || path.endsWith('/Chart.yaml')).map(dirOf);
-  const touched = (dir: string) => changed.some((path) => isInside(path, dir));
   const touchesChart = chartDirs.some(touched);
   if (!touchesChart && !changedFiles.some((file) => /\bkind:\s*["']?HelmRelease\b/.test(file.text))) return none;
   const inChange = new Set(changeSet.files.map((file) => file.path));
   const found = await port.installerFiles();
+  const texts = textsOf(found.files);
   // The charts the change leaves as they were whose files write an Application (an app of apps): its Applications may install a touched chart.
   const parents = new Set<string>();
   const applicationFiles = new Set<string>();
-  for (const file of touchesChart ? textsOf(found.files) : []) {
+  for (const file of touchesChart ? texts : []) {
     if (!namesApplication.test(file.text)) continue;
     applicationFiles.add(file.path);
     const dir = chartDirs.find((d) => d !== '' && isInside(file.path, d));
     if (dir !== undefined && !touched(dir)) parents.add(dir);
   }
-  return { texts: textsOf(found.files.filter((file) => !inChange.has(file.path) && selectsPath(selection, file.path))), unsearched: found.unsearched, parents, applicationFiles };
+  return { texts: texts.filter((file) => !inChange.has(file.path) && selectsPath(selection, file.path)), unsearched: found.unsearched, parents, applicationFiles };
 }
 
 /**
@@ -341,8 +341,8 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
   const selection = options.selection ?? defaultSelection;
   const repository = repositoryKeys(options.repositoryUrls ?? []);
   const changedFiles = changedTexts(changeSet, selection);
-  const standingFiles = await standingTexts(port, changeSet, changed, changedFiles, selection, repository);
   const touched = (dir: string) => changed.some((path) => isInside(path, dir));
+  const standingFiles = await standingTexts(port, changeSet, touched, changedFiles, selection, repository);
   const known = [...changedFiles, ...standingFiles.texts];
   const synced = (application: ApplicationChart) => tracks(application.revision, options.landsOn);
   const applications = applicationCharts(changedFiles, repository, port.head.paths, known).filter(synced);

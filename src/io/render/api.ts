@@ -37,7 +37,10 @@ export function apiTreeReader(github: GitHubPort, owner: string, repo: string): 
       if (candidates.length > maxSearchedFiles) return { files: new Map(), unsearched: candidates.length };
       const read = await this.read(commit, listing, candidates);
       const decoder = new TextDecoder();
-      const files = new Map([...read].filter(([, data]) => words.some((word) => decoder.decode(data).includes(word))));
+      const files = new Map([...read].filter(([, data]) => {
+        const text = decoder.decode(data);
+        return words.some((word) => text.includes(word));
+      }));
       return { files, unsearched: 0 };
     },
   };
