@@ -11,8 +11,12 @@ import { applicationSetCharts } from './applicationSets.js';
 import { gitRepositoriesIn, helmReleaseChartOf } from './helmReleases.js';
 import type { GitRepositories } from './helmReleases.js';
 
-/** Only a file that names one of these kinds is read as YAML here. */
-const namesInstaller = /\bkind:\s*["']?(?:Application|ApplicationSet|HelmRelease|GitRepository)\b/;
+/** Whether a text may hold an object of one of `kinds` (a `kind:` naming it): only such a file is read as YAML to find them. */
+export function namesKind(...kinds: readonly string[]): RegExp {
+  return new RegExp(`\\bkind:\\s*["']?(?:${kinds.join('|')})\\b`);
+}
+
+const namesInstaller = namesKind('Application', 'ApplicationSet', 'HelmRelease', 'GitRepository');
 
 /**
  * The Applications and HelmReleases of some files that install a chart of

@@ -17,9 +17,12 @@ import type { JsonObject } from '../pss/types.js';
 import { apiGroup } from '../workloads/kinds.js';
 import { argoHelmSource, inlineValuesText } from './applications.js';
 import type { ApplicationChart } from './applications.js';
+import { namesKind } from './installers.js';
 import { shownDir } from './paths.js';
 import type { RenderedApplication } from './discover.js';
 import type { RenderedRoot } from './types.js';
+
+const namesApplication = namesKind('Application');
 
 /** The Application objects of a rendering's text, by name. */
 function applicationsIn(path: string, text: string): Map<string, { object: JsonObject; document: ManifestDocument }> {
@@ -47,7 +50,7 @@ export function applicationsRendered(
 ): RenderedApplication[] {
   const found: RenderedApplication[] = [];
   rendered.forEach(({ root, head, base }, index) => {
-    if (head.kind !== 'rendered' || !/\bkind:\s*["']?Application\b/.test(head.text)) return;
+    if (head.kind !== 'rendered' || !namesApplication.test(head.text)) return;
     const path = pathOf(index);
     const atBase = base.kind === 'rendered' ? applicationsIn(path, base.text) : new Map<string, { object: JsonObject }>();
     for (const [name, { object, document }] of applicationsIn(path, head.text)) {

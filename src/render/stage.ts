@@ -15,7 +15,7 @@ import { selectsFile, selectsPath } from '../scope/select.js';
 import { defaultSelection } from '../scope/select.js';
 import type { FileSelection } from '../scope/select.js';
 import { repositoryKey, tracks } from './applications.js';
-import { applicationCharts } from './installers.js';
+import { applicationCharts, namesKind } from './installers.js';
 import type { ApplicationChart, TextFile } from './applications.js';
 import { evaluateChangeSet } from '../scope/scope.js';
 import type { ScopeOptions } from '../scope/scope.js';
@@ -254,7 +254,7 @@ async function standingTexts(
   if (repository.size === 0 || port.installerFiles === undefined) return none;
   const chartDirs = [...port.head.texts.keys()].filter((path) => path === 'Chart.yaml' || path.endsWith('/Chart.yaml')).map(dirOf);
   const touchesChart = chartDirs.some(touched);
-  if (!touchesChart && !changedFiles.some((file) => /\bkind:\s*["']?HelmRelease\b/.test(file.text))) return none;
+  if (!touchesChart && !changedFiles.some((file) => namesHelmRelease.test(file.text))) return none;
   const inChange = new Set(changeSet.files.map((file) => file.path));
   const found = await port.installerFiles();
   const texts = textsOf(found.files);
@@ -277,6 +277,8 @@ async function standingTexts(
  * (the argo-cd chart's CRDs) is indented, and makes no chart a parent to
  * render on every change.
  */
+const namesHelmRelease = namesKind('HelmRelease');
+
 const namesApplication = /^kind:\s*["']?Application["']?\s*(?:#.*)?$/m;
 
 /**
