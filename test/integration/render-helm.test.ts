@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import { fixturesDir } from '../helpers/paths.js';
-import { makeRepo } from '../helpers/gitRepo.js';
+import { gitIn, makeRepo } from '../helpers/gitRepo.js';
 import { podWithValuesSecurityContext } from '../helpers/chartTemplates.js';
 import { checkWithConfig, haveHelm, missingTool, renderScenarios, useCachedHelm } from '../helpers/renderTools.js';
 
@@ -72,6 +72,29 @@ async function diffIn(repo: string, base = 'main'): Promise<JsonReport> {
   return JSON.parse(stdout) as JsonReport;
 }
 
+/**
+ * A repository whose base and head trees `prepare` writes (into empty
+ * folders), committed on main and on feature; `cleanUp` removes both.
+ */
+function repoOfSides(prepare: (base: string, head: string) => void): { repo: string; cleanUp: () => void } {
+  const sides = mkdtempSync(path.join(tmpdir(), 'psr-sides-'));
+  const [base, head] = [path.join(sides, 'base'), path.join(sides, 'head')];
+  prepare(base, head);
+  const repo = makeRepo(base, head);
+  return { repo, cleanUp: () => [repo, sides].forEach((dir) => rmSync(dir, { recursive: true, force: true })) };
+}
+
+/** `body` in a repository of a render fixture's base and head trees, removed after. */
+async function inFixtureRepo(name: string, body: (repo: string) => Promise<void>): Promise<void> {
+  const dir = path.join(fixturesDir, 'render', name);
+  const repo = makeRepo(path.join(dir, 'base'), path.join(dir, 'head'));
+  try {
+    await body(repo);
+  } finally {
+    rmSync(repo, { recursive: true, force: true });
+  }
+}
+
 /** `check . --format json ARGS` in a folder of its own holding `files` (path → text). */
 async function checkTree(files: Record<string, string>, ...args: string[]): Promise<{ status: number; report: JsonReport }> {
   return inTree(files, async (cwd) => {
@@ -112,9 +135,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
   });
 
   it("renders this repository's chart for an Argo CD Application with its release, namespace, values files and inline values; another repository's keeps the notice", async () => {
-    const dir = path.join(fixturesDir, 'render', 'helm-application');
-    const repo = makeRepo(path.join(dir, 'base'), path.join(dir, 'head'));
-    try {
+    await inFixtureRepo('helm-application', async (repo) => {
       // A clone of another repository: the Application's chart is not this one's to render.
       const elsewhere = await diffIn(repo);
       expect(elsewhere.findings).toEqual([]);
@@ -128,15 +149,11 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
         ['apps/web-prod.yaml', 19, 'hostNamespaces', { startLine: 19, endLine: 19, replacement: '        hostNetwork: false\n', attachable: true }],
       ]);
       expect(findings[0]!.rendered).toEqual({ tool: 'helm', root: 'charts/web', rendering: 'charts/web (Application web-prod)', application: 'apps/web-prod.yaml', sourceFile: 'apps/web-prod.yaml', sourceLine: 19, exact: true });
-    } finally {
-      rmSync(repo, { recursive: true, force: true });
-    }
+    });
   });
 
   it("renders the chart of a Flux HelmRelease from this repository's GitRepository with its values, and places a finding on its values line", async () => {
-    const dir = path.join(fixturesDir, 'render', 'helm-release');
-    const repo = makeRepo(path.join(dir, 'base'), path.join(dir, 'head'));
-    try {
+    await inFixtureRepo('helm-release', async (repo) => {
       // The GitRepository (in a file the change leaves as it was) names acme/shop: a clone of another repository keeps the notice.
       const elsewhere = await diffIn(repo);
       expect(elsewhere.findings).toEqual([]);
@@ -149,30 +166,25 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
       expect(findings.map((f) => [f.file, f.line, f.check, f.fix, f.rendered?.rendering])).toEqual([
         ['apps/web.yaml', 18, 'hostNamespaces', { startLine: 18, endLine: 18, replacement: '    hostNetwork: false\n', attachable: true }, 'charts/web (HelmRelease web)'],
       ]);
-    } finally {
-      rmSync(repo, { recursive: true, force: true });
-    }
+    });
   });
 
   /**
    * Two sides of a repository with charts/web and an app of apps, `apps`, whose template is an Application of
    * charts/web that takes `hostNetwork` from the parent's values (false at base); `change` edits the head side.
    */
-  const appOfApps = (change: (head: string) => void) => {
-    const chart = path.join(fixturesDir, 'render', 'helm-application', 'head', 'charts');
-    const sides = mkdtempSync(path.join(tmpdir(), 'psr-app-of-apps-'));
-    const [base, head] = [path.join(sides, 'base'), path.join(sides, 'head')];
-    cpSync(chart, path.join(base, 'charts'), { recursive: true });
-    mkdirSync(path.join(base, 'apps/templates'), { recursive: true });
-    writeFileSync(path.join(base, 'apps/Chart.yaml'), 'apiVersion: v2\nname: apps\nversion: 1.0.0\n');
-    writeFileSync(path.join(base, 'apps/values.yaml'), 'hostNetwork: false\n');
-    const application = ['apiVersion: argoproj.io/v1alpha1', 'kind: Application', 'metadata:', '  name: web-prod', 'spec:', '  source:', '    repoURL: https://github.com/acme/shop', '    path: charts/web', '    helm:', '      valuesObject:', '        hostNetwork: {{ .Values.hostNetwork }}', '  destination:', '    namespace: prod', ''];
-    writeFileSync(path.join(base, 'apps/templates/web.yaml'), application.join('\n'));
-    cpSync(base, head, { recursive: true });
-    change(head);
-    const repo = makeRepo(base, head);
-    return { repo, cleanUp: () => [repo, sides].forEach((dir) => rmSync(dir, { recursive: true, force: true })) };
-  };
+  const appOfApps = (change: (head: string) => void) =>
+    repoOfSides((base, head) => {
+      const chart = path.join(fixturesDir, 'render', 'helm-application', 'head', 'charts');
+      cpSync(chart, path.join(base, 'charts'), { recursive: true });
+      mkdirSync(path.join(base, 'apps/templates'), { recursive: true });
+      writeFileSync(path.join(base, 'apps/Chart.yaml'), 'apiVersion: v2\nname: apps\nversion: 1.0.0\n');
+      writeFileSync(path.join(base, 'apps/values.yaml'), 'hostNetwork: false\n');
+      const application = ['apiVersion: argoproj.io/v1alpha1', 'kind: Application', 'metadata:', '  name: web-prod', 'spec:', '  source:', '    repoURL: https://github.com/acme/shop', '    path: charts/web', '    helm:', '      valuesObject:', '        hostNetwork: {{ .Values.hostNetwork }}', '  destination:', '    namespace: prod', ''];
+      writeFileSync(path.join(base, 'apps/templates/web.yaml'), application.join('\n'));
+      cpSync(base, head, { recursive: true });
+      change(head);
+    });
 
   it('renders the chart of an Application that a chart of Applications renders (an app of apps), with the values that chart gives it', async () => {
     // The change turns the host network on in the parent chart's values, which it renders into the Application.
@@ -206,7 +218,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
       const template = path.join(head, 'charts/web/templates/deployment.yaml');
       writeFileSync(template, readFileSync(template, 'utf8').replace('      containers:\n', '      hostPID: {{ .Values.hostNetwork }}\n      containers:\n'));
     });
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo });
+    const git = (...args: string[]) => gitIn(repo, ...args);
     try {
       // The parent's values as the head has them at base too: only the template changes.
       git('checkout', '-q', 'main');
@@ -230,12 +242,11 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
 
   it('renders an Application a kustomization lists from its file, and one its overlay patches as the overlay renders it', async () => {
     const dir = path.join(fixturesDir, 'render', 'helm-application');
-    const sides = mkdtempSync(path.join(tmpdir(), 'psr-listed-'));
-    const [base, head] = [path.join(sides, 'base'), path.join(sides, 'head')];
-    cpSync(path.join(dir, 'base'), base, { recursive: true });
-    cpSync(path.join(dir, 'head'), head, { recursive: true });
-    for (const side of [base, head]) writeFileSync(path.join(side, 'apps/kustomization.yaml'), 'resources:\n  - web-prod.yaml\n');
-    const repo = makeRepo(base, head);
+    const { repo, cleanUp } = repoOfSides((base, head) => {
+      cpSync(path.join(dir, 'base'), base, { recursive: true });
+      cpSync(path.join(dir, 'head'), head, { recursive: true });
+      for (const side of [base, head]) writeFileSync(path.join(side, 'apps/kustomization.yaml'), 'resources:\n  - web-prod.yaml\n');
+    });
     try {
       execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/acme/shop'], { cwd: repo });
       // Only listed: rendered from its file, the comment and its suggestion on its valuesObject line.
@@ -245,8 +256,8 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
       // Patched by the overlay (the host network off again): what the overlay renders is what Argo CD installs, and passes.
       writeFileSync(path.join(repo, 'apps/kustomization.yaml'), 'resources:\n  - web-prod.yaml\npatches:\n  - path: prod.yaml\n');
       writeFileSync(path.join(repo, 'apps/prod.yaml'), 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: web-prod\n  namespace: argocd\nspec:\n  source:\n    helm:\n      valuesObject:\n        hostNetwork: false\n');
-      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', 'add', '-A'], { cwd: repo });
-      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qm', 'patched'], { cwd: repo });
+      gitIn(repo, 'add', '-A');
+      gitIn(repo, 'commit', '-qm', 'patched');
       const patched = await diffIn(repo);
       expect(patched.errors).toEqual([]);
       expect(patched.renderings).toEqual([
@@ -255,15 +266,14 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
       ]);
       expect(patched.findings.filter((f) => f.blocking)).toEqual([]);
     } finally {
-      rmSync(repo, { recursive: true, force: true });
-      rmSync(sides, { recursive: true, force: true });
+      cleanUp();
     }
   });
 
   it('renders a changed chart for an Application an unchanged overlay patches, with the values the overlay gives it', async () => {
     const dir = path.join(fixturesDir, 'render', 'helm-application', 'head');
     const repo = makeRepo(dir, dir);
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo });
+    const git = (...args: string[]) => gitIn(repo, ...args);
     try {
       // The overlay patches the production Application: debug on. The chart's own values leave it off.
       writeFileSync(path.join(repo, 'apps/kustomization.yaml'), 'resources:\n  - web-prod.yaml\npatches:\n  - path: prod.yaml\n');
@@ -293,14 +303,6 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
 
   it("renders a chart for each Application of an ApplicationSet's list, with the element's values file", async () => {
     const chart = path.join(fixturesDir, 'render', 'helm-application', 'head', 'charts');
-    const sides = mkdtempSync(path.join(tmpdir(), 'psr-appset-'));
-    const base = path.join(sides, 'base');
-    const head = path.join(sides, 'head');
-    cpSync(chart, path.join(base, 'charts'), { recursive: true });
-    writeFileSync(path.join(base, 'charts/web/values-prod.yaml'), 'hostNetwork: true\n');
-    writeFileSync(path.join(base, 'charts/web/values-dev.yaml'), 'hostNetwork: false\n');
-    cpSync(base, head, { recursive: true });
-    mkdirSync(path.join(head, 'apps'));
     const set = [
       'apiVersion: argoproj.io/v1alpha1',
       'kind: ApplicationSet',
@@ -327,8 +329,14 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
       "        namespace: '{{env}}'",
       '',
     ];
-    writeFileSync(path.join(head, 'apps/web.yaml'), set.join('\n'));
-    const repo = makeRepo(base, head);
+    const { repo, cleanUp } = repoOfSides((base, head) => {
+      cpSync(chart, path.join(base, 'charts'), { recursive: true });
+      writeFileSync(path.join(base, 'charts/web/values-prod.yaml'), 'hostNetwork: true\n');
+      writeFileSync(path.join(base, 'charts/web/values-dev.yaml'), 'hostNetwork: false\n');
+      cpSync(base, head, { recursive: true });
+      mkdirSync(path.join(head, 'apps'));
+      writeFileSync(path.join(head, 'apps/web.yaml'), set.join('\n'));
+    });
     try {
       execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/acme/shop'], { cwd: repo });
       const report = await diffIn(repo);
@@ -346,8 +354,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
       // The production values turn the host network on (a values file the change leaves as it was): the finding is on the template line that writes it, as for any Application.
       expect(findings.map((f) => [f.file, f.line, f.check, f.rendered?.rendering])).toEqual([['charts/web/templates/deployment.yaml', 12, 'hostNamespaces', 'charts/web (Application web-prod of ApplicationSet web)']]);
     } finally {
-      rmSync(repo, { recursive: true, force: true });
-      rmSync(sides, { recursive: true, force: true });
+      cleanUp();
     }
   });
 
@@ -358,7 +365,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
   const standingRepo = (revision: string) => {
     const dir = path.join(fixturesDir, 'render', 'helm-application', 'head');
     const repo = makeRepo(dir, dir);
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo });
+    const git = (...args: string[]) => gitIn(repo, ...args);
     const template = path.join(repo, 'charts/web/templates/deployment.yaml');
     writeFileSync(path.join(repo, 'charts/web/values.yaml'), `${readFileSync(path.join(repo, 'charts/web/values.yaml'), 'utf8')}debug: false\n`);
     const application = path.join(repo, 'apps/web-prod.yaml');
@@ -402,13 +409,11 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
   });
 
   it("places a finding an Argo CD Application's `values: |` block writes on its line there, with a verified suggestion", async () => {
-    const dir = path.join(fixturesDir, 'render', 'helm-application');
-    const repo = makeRepo(path.join(dir, 'base'), path.join(dir, 'head'));
-    try {
+    await inFixtureRepo('helm-application', async (repo) => {
       // The same change written as a `values` block instead of a `valuesObject` map.
       const file = path.join(repo, 'apps/web-prod.yaml');
       writeFileSync(file, readFileSync(file, 'utf8').replace('      valuesObject:\n', '      values: |\n'));
-      const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo });
+      const git = (...args: string[]) => gitIn(repo, ...args);
       git('remote', 'add', 'origin', 'https://github.com/acme/shop');
       git('commit', '-qam', 'values as text');
       let stdout = '';
@@ -418,9 +423,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
       expect(findings.map((f) => [f.file, f.line, f.check, f.fix])).toEqual([
         ['apps/web-prod.yaml', 19, 'hostNamespaces', { startLine: 19, endLine: 19, replacement: '        hostNetwork: false\n', attachable: true }],
       ]);
-    } finally {
-      rmSync(repo, { recursive: true, force: true });
-    }
+    });
   });
 
   it('an Argo CD Application gives helm its valueFiles, then its `values` text, and is new where the base commit lacks it', async () => {
