@@ -17,9 +17,8 @@ import type { ManifestDocument } from '../manifests/types.js';
 import { locate } from '../locate/locate.js';
 import { isObject } from '../pss/pod.js';
 import type { FieldPath, JsonObject, JsonValue } from '../pss/types.js';
-import { apiGroup } from '../workloads/kinds.js';
 import { chartReferenceOf } from '../workloads/charts.js';
-import { argoHelmSource, repositoryKey } from './applications.js';
+import { argoHelmSource, nameOf, objectOfKind, repositoryKey } from './applications.js';
 import type { ApplicationChart } from './applications.js';
 import { dirOf } from './paths.js';
 import { valueAt } from './walk.js';
@@ -33,12 +32,12 @@ const templatePath = ['spec', 'template'] as const;
  * Applications cannot all be known and rendered (its notice stays).
  */
 export function applicationSetCharts(document: ManifestDocument, repository: ReadonlySet<string>, paths: ReadonlySet<string>): ApplicationChart[] | null {
-  const set = document.value;
-  if (!isObject(set) || typeof set.apiVersion !== 'string' || set.kind !== 'ApplicationSet' || apiGroup(set.apiVersion) !== 'argoproj.io') return null;
-  const name = isObject(set.metadata) && typeof set.metadata.name === 'string' ? set.metadata.name : '';
+  const set = objectOfKind(document.value, 'argoproj.io', 'ApplicationSet');
+  if (set === null) return null;
+  const name = nameOf(set);
   const spec = isObject(set.spec) ? set.spec : null;
   const template = spec !== null && isObject(spec.template) ? spec.template : null;
-  const reference = chartReferenceOf(set.apiVersion, set.kind, set);
+  const reference = chartReferenceOf(String(set.apiVersion), 'ApplicationSet', set);
   if (name === '' || spec === null || template === null || reference === null) return null;
   // Go templates (sprig functions, missing-key options) and patches of the template are not substituted here.
   if (spec.goTemplate === true || spec.templatePatch !== undefined) return null;
@@ -49,7 +48,7 @@ export function applicationSetCharts(document: ManifestDocument, repository: Rea
   for (const params of parameters) {
     const application = substituted({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: template.metadata ?? {}, spec: template.spec ?? {} }, params) as JsonObject;
     const found = argoHelmSource(application, repository, paths);
-    const generated = isObject(application.metadata) && typeof application.metadata.name === 'string' ? application.metadata.name : '';
+    const generated = nameOf(application);
     if (found === null || generated === '' || unresolved(application)) return null;
     // The same inline values for every Application (none of their text is substituted): read from the set's template.
     const inline = found.inline === null ? null : [...templatePath, ...found.inline];

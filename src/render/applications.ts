@@ -86,6 +86,16 @@ function argoRevision(targetRevision: JsonValue | undefined): Revision {
   return name === null || name === 'HEAD' ? defaultRevision : { kind: 'named', name };
 }
 
+/** A value as an object of `kind` in the API group `group` (any version), or null. */
+export function objectOfKind(value: JsonValue, group: string, kind: string): JsonObject | null {
+  return isObject(value) && value.kind === kind && typeof value.apiVersion === 'string' && apiGroup(value.apiVersion) === group ? value : null;
+}
+
+/** An object's `metadata.name`, '' when it has none. */
+export function nameOf(object: JsonObject): string {
+  return isObject(object.metadata) && typeof object.metadata.name === 'string' ? object.metadata.name : '';
+}
+
 /** A file's path and text. */
 export interface TextFile {
   readonly path: string;
@@ -118,9 +128,9 @@ function urlParts(text: string): { host: string; path: string } | null {
 
 /** The Application of a document when it installs a chart of this repository that can be rendered as Argo CD would; else null. */
 export function applicationChartOf(document: ManifestDocument, repository: ReadonlySet<string>, paths: ReadonlySet<string>): ApplicationChart | null {
-  const object = document.value;
-  if (!isObject(object) || typeof object.apiVersion !== 'string' || object.kind !== 'Application' || apiGroup(object.apiVersion) !== 'argoproj.io') return null;
-  const name = isObject(object.metadata) && typeof object.metadata.name === 'string' ? object.metadata.name : '';
+  const object = objectOfKind(document.value, 'argoproj.io', 'Application');
+  if (object === null) return null;
+  const name = nameOf(object);
   const found = argoHelmSource(object, repository, paths);
   if (found === null || name === '') return null;
   return { ...found.chart, kind: 'Application', file: document.file, name, noticeLine: locate(document.source, found.reference).line, inline: found.inline };
@@ -143,7 +153,7 @@ export interface ArgoHelmSource {
  */
 export function argoHelmSource(object: JsonObject, repository: ReadonlySet<string>, paths: ReadonlySet<string>): ArgoHelmSource | null {
   const reference = chartReferenceOf(String(object.apiVersion), 'Application', object);
-  const name = isObject(object.metadata) && typeof object.metadata.name === 'string' ? object.metadata.name : '';
+  const name = nameOf(object);
   const spec = isObject(object.spec) ? object.spec : null;
   // The source the notice names: a `helm` one with a `path` (a chart from a chart repository is never fetched).
   const sourcePath = reference?.path.slice(0, -1);

@@ -14,9 +14,8 @@ import { loadManifestFile } from '../manifests/load.js';
 import type { ManifestDocument } from '../manifests/types.js';
 import { isObject } from '../pss/pod.js';
 import type { JsonObject, JsonValue } from '../pss/types.js';
-import { apiGroup } from '../workloads/kinds.js';
 import { chartReferenceOf } from '../workloads/charts.js';
-import { defaultRevision, nonEmpty, nonEmptyList, pinnedRevision, repositoryKey, repositoryPath } from './applications.js';
+import { defaultRevision, nonEmpty, nonEmptyList, objectOfKind, pinnedRevision, repositoryKey, repositoryPath } from './applications.js';
 import type { ApplicationChart, Revision, TextFile } from './applications.js';
 import { inDir } from './paths.js';
 
@@ -42,8 +41,9 @@ export function gitRepositoriesIn(files: readonly TextFile[], repository: Readon
   const byName = new Map<string, GitRepository[]>();
   for (const { path, text } of files) {
     if (!/\bGitRepository\b/.test(text)) continue;
-    for (const { value } of loadManifestFile(path, text).documents) {
-      if (!isObject(value) || value.kind !== 'GitRepository' || typeof value.apiVersion !== 'string' || apiGroup(value.apiVersion) !== 'source.toolkit.fluxcd.io') continue;
+    for (const document of loadManifestFile(path, text).documents) {
+      const value = objectOfKind(document.value, 'source.toolkit.fluxcd.io', 'GitRepository');
+      if (value === null) continue;
       const metadata = isObject(value.metadata) ? value.metadata : {};
       const name = nonEmpty(metadata.name);
       const url = isObject(value.spec) ? nonEmpty(value.spec.url) : null;
@@ -90,9 +90,9 @@ const maxReleaseName = 53;
 
 /** The HelmRelease of a document when it installs a chart of this repository that can be rendered as Flux would; else null. */
 export function helmReleaseChartOf(document: ManifestDocument, sources: GitRepositories, paths: ReadonlySet<string>): ApplicationChart | null {
-  const object = document.value;
-  if (!isObject(object) || typeof object.apiVersion !== 'string' || object.kind !== 'HelmRelease' || apiGroup(object.apiVersion) !== 'helm.toolkit.fluxcd.io') return null;
-  const reference = chartReferenceOf(object.apiVersion, object.kind, object);
+  const object = objectOfKind(document.value, 'helm.toolkit.fluxcd.io', 'HelmRelease');
+  if (object === null) return null;
+  const reference = chartReferenceOf(String(object.apiVersion), 'HelmRelease', object);
   const metadata = isObject(object.metadata) ? object.metadata : {};
   const name = nonEmpty(metadata.name);
   const spec = isObject(object.spec) ? object.spec : null;

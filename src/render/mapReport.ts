@@ -29,6 +29,7 @@ import type { ChartFix, KustomizeFix } from './sourceCandidates.js';
 import { combinedChange, containerFields } from './mapWriters.js';
 import type { LineChange, MapSource } from './mapWriters.js';
 import type { Suggestion } from '../fixes/types.js';
+import { nameOf, objectOfKind } from './applications.js';
 import type { ApplicationValues, RenderedOrigin, RenderedRoot } from './types.js';
 import { lastAtMost } from '../sortedSearch.js';
 import { chartReferenceOf } from '../workloads/charts.js';
@@ -205,7 +206,10 @@ function parentApplicationOf(application: ApplicationValues | undefined, indexOf
   const within = application?.inline;
   const index = renderedAs === undefined ? null : indexOf(renderedAs);
   if (application === undefined || renderedAs === undefined || within === null || within === undefined || index === null) return null;
-  const document = index.documents.find(({ value }) => isObject(value) && value.kind === 'Application' && isObject(value.metadata) && value.metadata.name === application.name);
+  const document = index.documents.find(({ value }) => {
+    const object = objectOfKind(value, 'argoproj.io', 'Application');
+    return object !== null && nameOf(object) === application.name;
+  });
   if (document === undefined || !isObject(valueAt(document.value, within))) return null;
   const text = index.rendering.text;
   const { start, end } = document.source;

@@ -12,10 +12,8 @@
 import { locate } from '../locate/locate.js';
 import { loadManifestFile } from '../manifests/load.js';
 import type { ManifestDocument } from '../manifests/types.js';
-import { isObject } from '../pss/pod.js';
 import type { JsonObject } from '../pss/types.js';
-import { apiGroup } from '../workloads/kinds.js';
-import { argoHelmSource, inlineValuesText } from './applications.js';
+import { argoHelmSource, inlineValuesText, nameOf, objectOfKind } from './applications.js';
 import type { ApplicationChart } from './applications.js';
 import { namesKind } from './installers.js';
 import { shownDir } from './paths.js';
@@ -28,10 +26,9 @@ const namesApplication = namesKind('Application');
 function applicationsIn(path: string, text: string): Map<string, { object: JsonObject; document: ManifestDocument }> {
   const byName = new Map<string, { object: JsonObject; document: ManifestDocument }>();
   for (const document of loadManifestFile(path, text).documents) {
-    const object = document.value;
-    if (!isObject(object) || object.kind !== 'Application' || typeof object.apiVersion !== 'string' || apiGroup(object.apiVersion) !== 'argoproj.io') continue;
-    const name = isObject(object.metadata) && typeof object.metadata.name === 'string' ? object.metadata.name : '';
-    if (name !== '' && !byName.has(name)) byName.set(name, { object, document });
+    const object = objectOfKind(document.value, 'argoproj.io', 'Application');
+    const name = object === null ? '' : nameOf(object);
+    if (object !== null && name !== '' && !byName.has(name)) byName.set(name, { object, document });
   }
   return byName;
 }
