@@ -24452,6 +24452,12 @@ function argoRevision(targetRevision) {
   const name = nonEmpty(targetRevision);
   return name === null || name === "HEAD" ? defaultRevision : { kind: "named", name };
 }
+function objectOfKind(value, group, kind) {
+  return isObject(value) && value.kind === kind && typeof value.apiVersion === "string" && apiGroup(value.apiVersion) === group ? value : null;
+}
+function nameOf(object) {
+  return isObject(object.metadata) && typeof object.metadata.name === "string" ? object.metadata.name : "";
+}
 function repositoryKey(url) {
   const text4 = url.trim();
   const scp = /^[^@/\s]+@([^:/\s]+):(.+)$/.exec(text4);
@@ -24469,16 +24475,16 @@ function urlParts(text4) {
   }
 }
 function applicationChartOf(document, repository, paths) {
-  const object = document.value;
-  if (!isObject(object) || typeof object.apiVersion !== "string" || object.kind !== "Application" || apiGroup(object.apiVersion) !== "argoproj.io") return null;
-  const name = isObject(object.metadata) && typeof object.metadata.name === "string" ? object.metadata.name : "";
+  const object = objectOfKind(document.value, "argoproj.io", "Application");
+  if (object === null) return null;
+  const name = nameOf(object);
   const found = argoHelmSource(object, repository, paths);
   if (found === null || name === "") return null;
   return { ...found.chart, kind: "Application", file: document.file, name, noticeLine: locate(document.source, found.reference).line, inline: found.inline };
 }
 function argoHelmSource(object, repository, paths) {
   const reference2 = chartReferenceOf(String(object.apiVersion), "Application", object);
-  const name = isObject(object.metadata) && typeof object.metadata.name === "string" ? object.metadata.name : "";
+  const name = nameOf(object);
   const spec = isObject(object.spec) ? object.spec : null;
   const sourcePath2 = reference2?.path.slice(0, -1);
   const source = sourcePath2 === void 0 ? void 0 : valueAt2(object, sourcePath2);
@@ -25619,6 +25625,25 @@ function limitsOf(settings) {
     maxOutputBytes: settings.maxOutputSize ?? defaultRenderLimits.maxOutputBytes
   };
 }
+function overlaysOf(tree) {
+  const byDir = kustomizationsOf(tree);
+  return {
+    byDir,
+    closures: new Map([...byDir.keys()].map((dir) => [dir, closureOf(dir, byDir)])),
+    used: new Set([...byDir.values()].flatMap((k) => k.kustomizations))
+  };
+}
+function discoveredTrees(head, base) {
+  return { head, charts: chartTrees(head, base), overlays: overlaysOf(head), baseOverlays: base === null ? null : overlaysOf(base) };
+}
+function* topOverlays(overlays) {
+  for (const [dir, k] of overlays.byDir) if (!overlays.used.has(dir) && !k.component) yield { dir, k, closure: overlays.closures.get(dir) };
+}
+function overlayRoot(dir, k, closure, before, settings) {
+  const inflateHelm = closure.helmCharts && settings.kustomizeHelm === true;
+  const blocked = kustomizeBlocked(closure, settings.kustomizeHelm === true);
+  return { tool: "kustomize", dir, file: k.file, label: shownDir(dir), sources: [...closure.files].sort(), baseSources: [...before].sort(), helm: null, inflateHelm, blocked, limits: limitsOf(settings) };
+}
 var maxEnvironments = 8;
 var baseName = (path11) => path11.slice(path11.lastIndexOf("/") + 1);
 var chartFileNames = ["Chart.yaml", "requirements.yaml"];
@@ -25690,22 +25715,15 @@ function kustomizeBlocked(closure, inflateHelm) {
   const many = closure.remote.length > 1;
   return `remote ${many ? "bases" : "base"} ${closure.remote.map((r) => `\`${r}\``).join(", ")} ${many ? "are" : "is"} never fetched`;
 }
-function kustomizeRoots(head, base, changed, settings, consumed) {
-  const headK = kustomizationsOf(head);
-  const baseK = base ? kustomizationsOf(base) : /* @__PURE__ */ new Map();
-  for (const byDir of [headK, baseK]) {
-    for (const dir of byDir.keys()) for (const file of closureOf(dir, byDir).files) consumed.add(file);
+function kustomizeRoots({ overlays, baseOverlays }, changed, settings, consumed) {
+  for (const side of [overlays, baseOverlays]) {
+    for (const closure of side?.closures.values() ?? []) for (const file of closure.files) consumed.add(file);
   }
-  const used = new Set([...headK.values()].flatMap((k) => k.kustomizations));
   const roots = [];
-  for (const [dir, k] of headK) {
-    if (used.has(dir) || k.component) continue;
-    const closure = closureOf(dir, headK);
-    const before = baseK.has(dir) ? closureOf(dir, baseK).files : /* @__PURE__ */ new Set();
+  for (const { dir, k, closure } of topOverlays(overlays)) {
+    const before = baseOverlays?.closures.get(dir)?.files ?? /* @__PURE__ */ new Set();
     if (![...closure.files, ...before].some((file) => changed.has(file))) continue;
-    const inflateHelm = closure.helmCharts && settings.kustomizeHelm === true;
-    const blocked = kustomizeBlocked(closure, settings.kustomizeHelm === true);
-    roots.push({ tool: "kustomize", dir, file: k.file, label: shownDir(dir), sources: [...closure.files].sort(), baseSources: [...before].sort(), helm: null, inflateHelm, blocked, limits: limitsOf(settings) });
+    roots.push(overlayRoot(dir, k, closure, before, settings));
   }
   return roots;
 }
@@ -25763,35 +25781,27 @@ function ownInvocation(chart, config, values) {
     ...dependencyFields(chart)
   };
 }
-function parentRoots(head, base, dirs, settings = defaultRenderSettings) {
-  const trees = chartTrees(head, base);
+function parentRoots({ head, charts }, dirs, settings = defaultRenderSettings) {
   const roots = [];
   for (const dir of [...dirs].sort()) {
-    const chart = trees.head.get(dir)?.chart;
+    const chart = charts.head.get(dir)?.chart;
     if (chart === void 0 || chart.library) continue;
     const { config, values } = chartConfigOf(chart, settings, head);
-    roots.push({ ...chartRendering(chart, trees, values, settings), label: shownDir(chart.dir), helm: ownInvocation(chart, config, values), incomplete: null });
+    roots.push({ ...chartRendering(chart, charts, values, settings), label: shownDir(chart.dir), helm: ownInvocation(chart, config, values), incomplete: null });
   }
   return roots;
 }
-function overlayParentRoots(head, base, files, changed, settings = defaultRenderSettings) {
-  const headK = kustomizationsOf(head);
-  const used = new Set([...headK.values()].flatMap((k) => k.kustomizations));
+function overlayParentRoots({ overlays, baseOverlays }, files, changed, settings = defaultRenderSettings) {
   const roots = [];
-  for (const [dir, k] of headK) {
-    if (used.has(dir) || k.component) continue;
-    const closure = closureOf(dir, headK);
+  for (const { dir, k, closure } of topOverlays(overlays)) {
     if (!closure.transforms || ![...closure.files].some((file) => files.has(file)) || [...closure.files].some((file) => changed.has(file))) continue;
-    const blocked = kustomizeBlocked(closure, settings.kustomizeHelm === true);
-    const inflateHelm = closure.helmCharts && settings.kustomizeHelm === true;
-    const sources = [...closure.files].sort();
-    roots.push({ tool: "kustomize", dir, file: k.file, label: shownDir(dir), sources, baseSources: base?.paths.has(k.file) ? sources : [], helm: null, inflateHelm, blocked, limits: limitsOf(settings) });
+    roots.push(overlayRoot(dir, k, closure, baseOverlays?.byDir.has(dir) ? closure.files : /* @__PURE__ */ new Set(), settings));
   }
   return roots;
 }
-function helmRoots(trees, head, changed, settings, consumed, problems) {
+function helmRoots({ charts: trees, head, overlays }, changed, settings, consumed, problems) {
   const roots = [];
-  const inflated = new Set(settings.kustomizeHelm === true ? [...kustomizationsOf(head).values()].flatMap((k) => k.helmChartDirs) : []);
+  const inflated = new Set(settings.kustomizeHelm === true ? [...overlays.byDir.values()].flatMap((k) => k.helmChartDirs) : []);
   for (const files of trees.base.values()) for (const path11 of files) consumed.add(path11);
   for (const { chart, files: ownFiles } of trees.head.values()) {
     for (const path11 of ownFiles) consumed.add(path11);
@@ -25870,8 +25880,7 @@ function applicationRoot(chart, trees, settings, application, name, sources, ren
     incomplete: leftOut(chart.missingDependencies, true)
   };
 }
-function renderedApplicationRoots(head, base, settings = defaultRenderSettings, found) {
-  const trees = chartTrees(head, base);
+function renderedApplicationRoots({ charts: trees }, settings = defaultRenderSettings, found) {
   const roots = [];
   for (const each of found.slice(0, maxApplications)) {
     const { application, parent, values, renderedAs } = each;
@@ -25931,19 +25940,19 @@ function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettin
   const changed = new Set(changedPaths2);
   const consumed = /* @__PURE__ */ new Set();
   const problems = [];
-  const trees = chartTrees(head, base);
-  const overlays = kustomizeRoots(head, base, changed, settings, consumed);
-  const byDir = kustomizationsOf(head);
-  const changing = [...byDir.keys()].map((dir) => closureOf(dir, byDir)).filter((closure) => closure.transforms);
+  const discovered = discoveredTrees(head, base);
+  const trees = discovered.charts;
+  const overlays = kustomizeRoots(discovered, changed, settings, consumed);
+  const changing = [...discovered.overlays.closures.values()].filter((closure) => closure.transforms);
   const alone = (application) => !changing.some((closure) => closure.files.has(application.file));
   const roots = [
     ...overlays,
-    ...helmRoots(trees, head, changed, settings, consumed, problems),
+    ...helmRoots(discovered, changed, settings, consumed, problems),
     ...applicationRoots(trees, settings, applications.filter(alone), standingApplications(trees, standing.applications.filter(alone), changed), consumed, problems)
   ];
   if (standing.unsearched > 0) problems.push(...unsearchedNotices(trees, changed, standing.unsearched));
   roots.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
-  return { roots, consumed, problems };
+  return { roots, consumed, problems, trees: discovered };
 }
 
 // src/io/render/trees.ts
@@ -26327,12 +26336,12 @@ function selectsFile(selection, file) {
 // src/render/applicationSets.ts
 var templatePath = ["spec", "template"];
 function applicationSetCharts(document, repository, paths) {
-  const set2 = document.value;
-  if (!isObject(set2) || typeof set2.apiVersion !== "string" || set2.kind !== "ApplicationSet" || apiGroup(set2.apiVersion) !== "argoproj.io") return null;
-  const name = isObject(set2.metadata) && typeof set2.metadata.name === "string" ? set2.metadata.name : "";
+  const set2 = objectOfKind(document.value, "argoproj.io", "ApplicationSet");
+  if (set2 === null) return null;
+  const name = nameOf(set2);
   const spec = isObject(set2.spec) ? set2.spec : null;
   const template = spec !== null && isObject(spec.template) ? spec.template : null;
-  const reference2 = chartReferenceOf(set2.apiVersion, set2.kind, set2);
+  const reference2 = chartReferenceOf(String(set2.apiVersion), "ApplicationSet", set2);
   if (name === "" || spec === null || template === null || reference2 === null) return null;
   if (spec.goTemplate === true || spec.templatePatch !== void 0) return null;
   const parameters = generatedParameters(spec, repository, paths);
@@ -26342,7 +26351,7 @@ function applicationSetCharts(document, repository, paths) {
   for (const params of parameters) {
     const application = substituted({ apiVersion: "argoproj.io/v1alpha1", kind: "Application", metadata: template.metadata ?? {}, spec: template.spec ?? {} }, params);
     const found = argoHelmSource(application, repository, paths);
-    const generated = isObject(application.metadata) && typeof application.metadata.name === "string" ? application.metadata.name : "";
+    const generated = nameOf(application);
     if (found === null || generated === "" || unresolved(application)) return null;
     const inline = found.inline === null ? null : [...templatePath, ...found.inline];
     if (inline !== null && JSON.stringify(valueAt2(set2, inline) ?? null).includes("{{")) return null;
@@ -26434,8 +26443,9 @@ function gitRepositoriesIn(files, repository) {
   const byName = /* @__PURE__ */ new Map();
   for (const { path: path11, text: text4 } of files) {
     if (!/\bGitRepository\b/.test(text4)) continue;
-    for (const { value } of loadManifestFile(path11, text4).documents) {
-      if (!isObject(value) || value.kind !== "GitRepository" || typeof value.apiVersion !== "string" || apiGroup(value.apiVersion) !== "source.toolkit.fluxcd.io") continue;
+    for (const document of loadManifestFile(path11, text4).documents) {
+      const value = objectOfKind(document.value, "source.toolkit.fluxcd.io", "GitRepository");
+      if (value === null) continue;
       const metadata = isObject(value.metadata) ? value.metadata : {};
       const name = nonEmpty(metadata.name);
       const url = isObject(value.spec) ? nonEmpty(value.spec.url) : null;
@@ -26466,9 +26476,9 @@ function hasVariable(value) {
 }
 var maxReleaseName = 53;
 function helmReleaseChartOf(document, sources, paths) {
-  const object = document.value;
-  if (!isObject(object) || typeof object.apiVersion !== "string" || object.kind !== "HelmRelease" || apiGroup(object.apiVersion) !== "helm.toolkit.fluxcd.io") return null;
-  const reference2 = chartReferenceOf(object.apiVersion, object.kind, object);
+  const object = objectOfKind(document.value, "helm.toolkit.fluxcd.io", "HelmRelease");
+  if (object === null) return null;
+  const reference2 = chartReferenceOf(String(object.apiVersion), "HelmRelease", object);
   const metadata = isObject(object.metadata) ? object.metadata : {};
   const name = nonEmpty(metadata.name);
   const spec = isObject(object.spec) ? object.spec : null;
@@ -26515,7 +26525,10 @@ function releaseValueFiles(chartDir, template, paths) {
 }
 
 // src/render/installers.ts
-var namesInstaller = /\bkind:\s*["']?(?:Application|ApplicationSet|HelmRelease|GitRepository)\b/;
+function namesKind(...kinds) {
+  return new RegExp(`\\bkind:\\s*["']?(?:${kinds.join("|")})\\b`);
+}
+var namesInstaller = namesKind("Application", "ApplicationSet", "HelmRelease", "GitRepository");
 function applicationCharts(files, repository, paths, known3 = files) {
   if (repository.size === 0) return [];
   let sources;
@@ -27246,20 +27259,20 @@ function evaluateChangeSet(changeSet, options) {
 }
 
 // src/render/renderedApplications.ts
+var namesApplication = namesKind("Application");
 function applicationsIn(path11, text4) {
   const byName = /* @__PURE__ */ new Map();
   for (const document of loadManifestFile(path11, text4).documents) {
-    const object = document.value;
-    if (!isObject(object) || object.kind !== "Application" || typeof object.apiVersion !== "string" || apiGroup(object.apiVersion) !== "argoproj.io") continue;
-    const name = isObject(object.metadata) && typeof object.metadata.name === "string" ? object.metadata.name : "";
-    if (name !== "" && !byName.has(name)) byName.set(name, { object, document });
+    const object = objectOfKind(document.value, "argoproj.io", "Application");
+    const name = object === null ? "" : nameOf(object);
+    if (object !== null && name !== "" && !byName.has(name)) byName.set(name, { object, document });
   }
   return byName;
 }
 function applicationsRendered(rendered, pathOf2, repository, paths, synced) {
   const found = [];
   rendered.forEach(({ root, head, base }, index) => {
-    if (head.kind !== "rendered" || !/\bkind:\s*["']?Application\b/.test(head.text)) return;
+    if (head.kind !== "rendered" || !namesApplication.test(head.text)) return;
     const path11 = pathOf2(index);
     const atBase2 = base.kind === "rendered" ? applicationsIn(path11, base.text) : /* @__PURE__ */ new Map();
     for (const [name, { object, document }] of applicationsIn(path11, head.text)) {
@@ -28631,7 +28644,10 @@ function parentApplicationOf(application, indexOf) {
   const within = application?.inline;
   const index = renderedAs === void 0 ? null : indexOf(renderedAs);
   if (application === void 0 || renderedAs === void 0 || within === null || within === void 0 || index === null) return null;
-  const document = index.documents.find(({ value }) => isObject5(value) && value.kind === "Application" && isObject5(value.metadata) && value.metadata.name === application.name);
+  const document = index.documents.find(({ value }) => {
+    const object = objectOfKind(value, "argoproj.io", "Application");
+    return object !== null && nameOf(object) === application.name;
+  });
   if (document === void 0 || !isObject5(valueAt2(document.value, within))) return null;
   const text4 = index.rendering.text;
   const { start, end } = document.source;
@@ -29324,33 +29340,34 @@ function repositoryKeys(urls) {
   }
   return keys;
 }
-async function standingTexts(port, changeSet, changed, changedFiles, selection, repository) {
+async function standingTexts(port, changeSet, touched, changedFiles, selection, repository) {
   const none2 = { texts: [], unsearched: 0, parents: /* @__PURE__ */ new Set(), applicationFiles: /* @__PURE__ */ new Set() };
   if (repository.size === 0 || port.installerFiles === void 0) return none2;
   const chartDirs = [...port.head.texts.keys()].filter((path11) => path11 === "Chart.yaml" || path11.endsWith("/Chart.yaml")).map(dirOf);
-  const touched = (dir) => changed.some((path11) => isInside(path11, dir));
   const touchesChart = chartDirs.some(touched);
-  if (!touchesChart && !changedFiles.some((file) => /\bkind:\s*["']?HelmRelease\b/.test(file.text))) return none2;
+  if (!touchesChart && !changedFiles.some((file) => namesHelmRelease.test(file.text))) return none2;
   const inChange = new Set(changeSet.files.map((file) => file.path));
   const found = await port.installerFiles();
+  const texts = textsOf(found.files);
   const parents = /* @__PURE__ */ new Set();
   const applicationFiles = /* @__PURE__ */ new Set();
-  for (const file of touchesChart ? textsOf(found.files) : []) {
-    if (!namesApplication.test(file.text)) continue;
+  for (const file of touchesChart ? texts : []) {
+    if (!namesApplication2.test(file.text)) continue;
     applicationFiles.add(file.path);
     const dir = chartDirs.find((d) => d !== "" && isInside(file.path, d));
     if (dir !== void 0 && !touched(dir)) parents.add(dir);
   }
-  return { texts: textsOf(found.files.filter((file) => !inChange.has(file.path) && selectsPath(selection, file.path))), unsearched: found.unsearched, parents, applicationFiles };
+  return { texts: texts.filter((file) => !inChange.has(file.path) && selectsPath(selection, file.path)), unsearched: found.unsearched, parents, applicationFiles };
 }
-var namesApplication = /^kind:\s*["']?Application["']?\s*(?:#.*)?$/m;
-async function renderChildren(port, parents, repository, synced, settings, selected, standing = { parents: [], touched: () => false }) {
+var namesHelmRelease = namesKind("HelmRelease");
+var namesApplication2 = /^kind:\s*["']?Application["']?\s*(?:#.*)?$/m;
+async function renderChildren(port, parents, { trees, repository, synced, settings, selected, standing = { parents: [], touched: () => false } }) {
   const inChange = repository.size === 0 ? [] : applicationsRendered(parents, (index) => renderingPath(parents[index].root, index), repository, port.head.paths, synced);
   const ofStanding = repository.size === 0 ? [] : applicationsRendered(standing.parents, (index) => `${standing.parents[index].root.file}#standing-${index + 1}`, repository, port.head.paths, synced);
   const found = [...inChange, ...ofStanding.filter(({ application }) => standing.touched(application.chartDir))];
   const direct = new Set(parents.flatMap(({ root }) => root.helm?.application?.kind === "Application" && root.helm.application.rendered === void 0 ? [`${root.helm.application.name}\0${root.dir}`] : []));
   const rendersDirectly = ({ application }) => direct.has(`${application.name}\0${application.chartDir}`);
-  const roots = renderedApplicationRoots(port.head, port.base, settings, found.filter((each) => !rendersDirectly(each))).filter(({ root }) => selected(root));
+  const roots = renderedApplicationRoots(trees, settings, found.filter((each) => !rendersDirectly(each))).filter(({ root }) => selected(root));
   const dropped = [...roots.map(({ application }) => application), ...found.filter(rendersDirectly)];
   if (dropped.length === 0) return { rendered: [], withoutTheirNotices: (report) => report };
   const notices = new Set(dropped.map((application) => `${application.renderedAs}\0${application.application.noticeLine}`));
@@ -29378,8 +29395,8 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const selection = options.selection ?? defaultSelection;
   const repository = repositoryKeys(options.repositoryUrls ?? []);
   const changedFiles = changedTexts(changeSet, selection);
-  const standingFiles = await standingTexts(port, changeSet, changed, changedFiles, selection, repository);
   const touched = (dir) => changed.some((path11) => isInside(path11, dir));
+  const standingFiles = await standingTexts(port, changeSet, touched, changedFiles, selection, repository);
   const known3 = [...changedFiles, ...standingFiles.texts];
   const synced = (application) => tracks(application.revision, options.landsOn);
   const applications = applicationCharts(changedFiles, repository, port.head.paths, known3).filter(synced);
@@ -29389,9 +29406,9 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const rendersApplication = renderedApplications(applications, roots);
   const selected = (root) => selectsPath(selection, root.file);
   const parents = await port.render(roots);
-  const parentsToRead = [...parentRoots(port.head, port.base, standingFiles.parents, options.render), ...overlayParentRoots(port.head, port.base, standingFiles.applicationFiles, new Set(changed), options.render)].filter(selected);
+  const parentsToRead = [...parentRoots(discovery.trees, standingFiles.parents, options.render), ...overlayParentRoots(discovery.trees, standingFiles.applicationFiles, new Set(changed), options.render)].filter(selected);
   const standingParents = parentsToRead.length === 0 ? [] : await port.render(parentsToRead);
-  const children = await renderChildren(port, parents, repository, synced, options.render, selected, { parents: standingParents, touched });
+  const children = await renderChildren(port, parents, { trees: discovery.trees, repository, synced, settings: options.render, selected, standing: { parents: standingParents, touched } });
   const rendered = [...parents, ...children.rendered];
   const plan = planRenderedChangeSet(changeSet, discovery.consumed, rendered);
   const report = children.withoutTheirNotices(evaluateChangeSet(plan.changeSet, options));
@@ -29411,7 +29428,7 @@ async function checkRenderings(tools, options) {
   const applications = applicationCharts(plain2, repository, port.head.paths, known3);
   const discovery = discoverRoots(port.head, null, port.head.paths, options.render, applications);
   const parents = await port.render(discovery.roots);
-  const children = await renderChildren(port, parents, repository, () => true, options.render, () => true);
+  const children = await renderChildren(port, parents, { trees: discovery.trees, repository, synced: () => true, settings: options.render, selected: () => true });
   const rendered = [...parents, ...children.rendered];
   const plan = planRenderedChangeSet({ files: [] }, discovery.consumed, rendered);
   const report = children.withoutTheirNotices(evaluateChangeSet(plan.changeSet, { ...options, noBase: true }));

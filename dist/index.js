@@ -16156,6 +16156,12 @@ function argoRevision(targetRevision) {
   const name = nonEmpty(targetRevision);
   return name === null || name === "HEAD" ? defaultRevision : { kind: "named", name };
 }
+function objectOfKind(value, group, kind) {
+  return isObject(value) && value.kind === kind && typeof value.apiVersion === "string" && apiGroup(value.apiVersion) === group ? value : null;
+}
+function nameOf(object) {
+  return isObject(object.metadata) && typeof object.metadata.name === "string" ? object.metadata.name : "";
+}
 function repositoryKey(url) {
   const text5 = url.trim();
   const scp = /^[^@/\s]+@([^:/\s]+):(.+)$/.exec(text5);
@@ -16173,16 +16179,16 @@ function urlParts(text5) {
   }
 }
 function applicationChartOf(document, repository, paths) {
-  const object = document.value;
-  if (!isObject(object) || typeof object.apiVersion !== "string" || object.kind !== "Application" || apiGroup(object.apiVersion) !== "argoproj.io") return null;
-  const name = isObject(object.metadata) && typeof object.metadata.name === "string" ? object.metadata.name : "";
+  const object = objectOfKind(document.value, "argoproj.io", "Application");
+  if (object === null) return null;
+  const name = nameOf(object);
   const found = argoHelmSource(object, repository, paths);
   if (found === null || name === "") return null;
   return { ...found.chart, kind: "Application", file: document.file, name, noticeLine: locate(document.source, found.reference).line, inline: found.inline };
 }
 function argoHelmSource(object, repository, paths) {
   const reference2 = chartReferenceOf(String(object.apiVersion), "Application", object);
-  const name = isObject(object.metadata) && typeof object.metadata.name === "string" ? object.metadata.name : "";
+  const name = nameOf(object);
   const spec = isObject(object.spec) ? object.spec : null;
   const sourcePath2 = reference2?.path.slice(0, -1);
   const source = sourcePath2 === void 0 ? void 0 : valueAt2(object, sourcePath2);
@@ -16511,6 +16517,25 @@ function limitsOf(settings) {
     maxOutputBytes: settings.maxOutputSize ?? defaultRenderLimits.maxOutputBytes
   };
 }
+function overlaysOf(tree) {
+  const byDir = kustomizationsOf(tree);
+  return {
+    byDir,
+    closures: new Map([...byDir.keys()].map((dir) => [dir, closureOf(dir, byDir)])),
+    used: new Set([...byDir.values()].flatMap((k) => k.kustomizations))
+  };
+}
+function discoveredTrees(head, base) {
+  return { head, charts: chartTrees(head, base), overlays: overlaysOf(head), baseOverlays: base === null ? null : overlaysOf(base) };
+}
+function* topOverlays(overlays) {
+  for (const [dir, k] of overlays.byDir) if (!overlays.used.has(dir) && !k.component) yield { dir, k, closure: overlays.closures.get(dir) };
+}
+function overlayRoot(dir, k, closure, before, settings) {
+  const inflateHelm = closure.helmCharts && settings.kustomizeHelm === true;
+  const blocked = kustomizeBlocked(closure, settings.kustomizeHelm === true);
+  return { tool: "kustomize", dir, file: k.file, label: shownDir(dir), sources: [...closure.files].sort(), baseSources: [...before].sort(), helm: null, inflateHelm, blocked, limits: limitsOf(settings) };
+}
 function discoveryReads(paths) {
   const all = new Set(paths);
   const chartValues = (p) => baseName(p) === "values.yaml" && all.has(inDir(dirOf(p), "Chart.yaml"));
@@ -16579,22 +16604,15 @@ function kustomizeBlocked(closure, inflateHelm) {
   const many = closure.remote.length > 1;
   return `remote ${many ? "bases" : "base"} ${closure.remote.map((r) => `\`${r}\``).join(", ")} ${many ? "are" : "is"} never fetched`;
 }
-function kustomizeRoots(head, base, changed, settings, consumed) {
-  const headK = kustomizationsOf(head);
-  const baseK = base ? kustomizationsOf(base) : /* @__PURE__ */ new Map();
-  for (const byDir of [headK, baseK]) {
-    for (const dir of byDir.keys()) for (const file of closureOf(dir, byDir).files) consumed.add(file);
+function kustomizeRoots({ overlays, baseOverlays }, changed, settings, consumed) {
+  for (const side of [overlays, baseOverlays]) {
+    for (const closure of side?.closures.values() ?? []) for (const file of closure.files) consumed.add(file);
   }
-  const used = new Set([...headK.values()].flatMap((k) => k.kustomizations));
   const roots = [];
-  for (const [dir, k] of headK) {
-    if (used.has(dir) || k.component) continue;
-    const closure = closureOf(dir, headK);
-    const before = baseK.has(dir) ? closureOf(dir, baseK).files : /* @__PURE__ */ new Set();
+  for (const { dir, k, closure } of topOverlays(overlays)) {
+    const before = baseOverlays?.closures.get(dir)?.files ?? /* @__PURE__ */ new Set();
     if (![...closure.files, ...before].some((file) => changed.has(file))) continue;
-    const inflateHelm = closure.helmCharts && settings.kustomizeHelm === true;
-    const blocked = kustomizeBlocked(closure, settings.kustomizeHelm === true);
-    roots.push({ tool: "kustomize", dir, file: k.file, label: shownDir(dir), sources: [...closure.files].sort(), baseSources: [...before].sort(), helm: null, inflateHelm, blocked, limits: limitsOf(settings) });
+    roots.push(overlayRoot(dir, k, closure, before, settings));
   }
   return roots;
 }
@@ -16650,35 +16668,27 @@ function ownInvocation(chart, config, values) {
     ...dependencyFields(chart)
   };
 }
-function parentRoots(head, base, dirs, settings = defaultRenderSettings) {
-  const trees = chartTrees(head, base);
+function parentRoots({ head, charts }, dirs, settings = defaultRenderSettings) {
   const roots = [];
   for (const dir of [...dirs].sort()) {
-    const chart = trees.head.get(dir)?.chart;
+    const chart = charts.head.get(dir)?.chart;
     if (chart === void 0 || chart.library) continue;
     const { config, values } = chartConfigOf(chart, settings, head);
-    roots.push({ ...chartRendering(chart, trees, values, settings), label: shownDir(chart.dir), helm: ownInvocation(chart, config, values), incomplete: null });
+    roots.push({ ...chartRendering(chart, charts, values, settings), label: shownDir(chart.dir), helm: ownInvocation(chart, config, values), incomplete: null });
   }
   return roots;
 }
-function overlayParentRoots(head, base, files, changed, settings = defaultRenderSettings) {
-  const headK = kustomizationsOf(head);
-  const used = new Set([...headK.values()].flatMap((k) => k.kustomizations));
+function overlayParentRoots({ overlays, baseOverlays }, files, changed, settings = defaultRenderSettings) {
   const roots = [];
-  for (const [dir, k] of headK) {
-    if (used.has(dir) || k.component) continue;
-    const closure = closureOf(dir, headK);
+  for (const { dir, k, closure } of topOverlays(overlays)) {
     if (!closure.transforms || ![...closure.files].some((file) => files.has(file)) || [...closure.files].some((file) => changed.has(file))) continue;
-    const blocked = kustomizeBlocked(closure, settings.kustomizeHelm === true);
-    const inflateHelm = closure.helmCharts && settings.kustomizeHelm === true;
-    const sources = [...closure.files].sort();
-    roots.push({ tool: "kustomize", dir, file: k.file, label: shownDir(dir), sources, baseSources: base?.paths.has(k.file) ? sources : [], helm: null, inflateHelm, blocked, limits: limitsOf(settings) });
+    roots.push(overlayRoot(dir, k, closure, baseOverlays?.byDir.has(dir) ? closure.files : /* @__PURE__ */ new Set(), settings));
   }
   return roots;
 }
-function helmRoots(trees, head, changed, settings, consumed, problems) {
+function helmRoots({ charts: trees, head, overlays }, changed, settings, consumed, problems) {
   const roots = [];
-  const inflated = new Set(settings.kustomizeHelm === true ? [...kustomizationsOf(head).values()].flatMap((k) => k.helmChartDirs) : []);
+  const inflated = new Set(settings.kustomizeHelm === true ? [...overlays.byDir.values()].flatMap((k) => k.helmChartDirs) : []);
   for (const files of trees.base.values()) for (const path4 of files) consumed.add(path4);
   for (const { chart, files: ownFiles } of trees.head.values()) {
     for (const path4 of ownFiles) consumed.add(path4);
@@ -16757,8 +16767,7 @@ function applicationRoot(chart, trees, settings, application, name, sources, ren
     incomplete: leftOut(chart.missingDependencies, true)
   };
 }
-function renderedApplicationRoots(head, base, settings = defaultRenderSettings, found) {
-  const trees = chartTrees(head, base);
+function renderedApplicationRoots({ charts: trees }, settings = defaultRenderSettings, found) {
   const roots = [];
   for (const each of found.slice(0, maxApplications)) {
     const { application, parent, values, renderedAs } = each;
@@ -16817,19 +16826,19 @@ function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettin
   const changed = new Set(changedPaths2);
   const consumed = /* @__PURE__ */ new Set();
   const problems = [];
-  const trees = chartTrees(head, base);
-  const overlays = kustomizeRoots(head, base, changed, settings, consumed);
-  const byDir = kustomizationsOf(head);
-  const changing = [...byDir.keys()].map((dir) => closureOf(dir, byDir)).filter((closure) => closure.transforms);
+  const discovered = discoveredTrees(head, base);
+  const trees = discovered.charts;
+  const overlays = kustomizeRoots(discovered, changed, settings, consumed);
+  const changing = [...discovered.overlays.closures.values()].filter((closure) => closure.transforms);
   const alone = (application) => !changing.some((closure) => closure.files.has(application.file));
   const roots = [
     ...overlays,
-    ...helmRoots(trees, head, changed, settings, consumed, problems),
+    ...helmRoots(discovered, changed, settings, consumed, problems),
     ...applicationRoots(trees, settings, applications.filter(alone), standingApplications(trees, standing.applications.filter(alone), changed), consumed, problems)
   ];
   if (standing.unsearched > 0) problems.push(...unsearchedNotices(trees, changed, standing.unsearched));
   roots.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
-  return { roots, consumed, problems };
+  return { roots, consumed, problems, trees: discovered };
 }
 var defaultRenderSettings, defaultRenderLimits, maxEnvironments, baseName, chartFileNames, vendorThem, namedDependencies, maxApplications;
 var init_discover = __esm({
@@ -36667,7 +36676,10 @@ function apiTreeReader(github, owner, repo) {
       if (candidates.length > maxSearchedFiles) return { files: /* @__PURE__ */ new Map(), unsearched: candidates.length };
       const read = await this.read(commit, listing, candidates);
       const decoder2 = new TextDecoder();
-      const files = new Map([...read].filter(([, data]) => words.some((word) => decoder2.decode(data).includes(word))));
+      const files = new Map([...read].filter(([, data]) => {
+        const text5 = decoder2.decode(data);
+        return words.some((word) => text5.includes(word));
+      }));
       return { files, unsearched: 0 };
     }
   };
@@ -48460,19 +48472,18 @@ init_applications();
 init_esm4();
 init_locate();
 init_pod();
-init_kinds();
 init_charts();
 init_applications();
 init_paths();
 init_walk();
 var templatePath = ["spec", "template"];
 function applicationSetCharts(document, repository, paths) {
-  const set2 = document.value;
-  if (!isObject(set2) || typeof set2.apiVersion !== "string" || set2.kind !== "ApplicationSet" || apiGroup(set2.apiVersion) !== "argoproj.io") return null;
-  const name = isObject(set2.metadata) && typeof set2.metadata.name === "string" ? set2.metadata.name : "";
+  const set2 = objectOfKind(document.value, "argoproj.io", "ApplicationSet");
+  if (set2 === null) return null;
+  const name = nameOf(set2);
   const spec = isObject(set2.spec) ? set2.spec : null;
   const template = spec !== null && isObject(spec.template) ? spec.template : null;
-  const reference2 = chartReferenceOf(set2.apiVersion, set2.kind, set2);
+  const reference2 = chartReferenceOf(String(set2.apiVersion), "ApplicationSet", set2);
   if (name === "" || spec === null || template === null || reference2 === null) return null;
   if (spec.goTemplate === true || spec.templatePatch !== void 0) return null;
   const parameters = generatedParameters(spec, repository, paths);
@@ -48482,7 +48493,7 @@ function applicationSetCharts(document, repository, paths) {
   for (const params of parameters) {
     const application = substituted({ apiVersion: "argoproj.io/v1alpha1", kind: "Application", metadata: template.metadata ?? {}, spec: template.spec ?? {} }, params);
     const found = argoHelmSource(application, repository, paths);
-    const generated = isObject(application.metadata) && typeof application.metadata.name === "string" ? application.metadata.name : "";
+    const generated = nameOf(application);
     if (found === null || generated === "" || unresolved(application)) return null;
     const inline = found.inline === null ? null : [...templatePath, ...found.inline];
     if (inline !== null && JSON.stringify(valueAt2(set2, inline) ?? null).includes("{{")) return null;
@@ -48567,7 +48578,6 @@ function unresolved(application) {
 init_locate();
 init_load();
 init_pod();
-init_kinds();
 init_charts();
 init_applications();
 init_paths();
@@ -48581,8 +48591,9 @@ function gitRepositoriesIn(files, repository) {
   const byName = /* @__PURE__ */ new Map();
   for (const { path: path4, text: text5 } of files) {
     if (!/\bGitRepository\b/.test(text5)) continue;
-    for (const { value } of loadManifestFile(path4, text5).documents) {
-      if (!isObject(value) || value.kind !== "GitRepository" || typeof value.apiVersion !== "string" || apiGroup(value.apiVersion) !== "source.toolkit.fluxcd.io") continue;
+    for (const document of loadManifestFile(path4, text5).documents) {
+      const value = objectOfKind(document.value, "source.toolkit.fluxcd.io", "GitRepository");
+      if (value === null) continue;
       const metadata = isObject(value.metadata) ? value.metadata : {};
       const name = nonEmpty(metadata.name);
       const url = isObject(value.spec) ? nonEmpty(value.spec.url) : null;
@@ -48613,9 +48624,9 @@ function hasVariable(value) {
 }
 var maxReleaseName = 53;
 function helmReleaseChartOf(document, sources, paths) {
-  const object = document.value;
-  if (!isObject(object) || typeof object.apiVersion !== "string" || object.kind !== "HelmRelease" || apiGroup(object.apiVersion) !== "helm.toolkit.fluxcd.io") return null;
-  const reference2 = chartReferenceOf(object.apiVersion, object.kind, object);
+  const object = objectOfKind(document.value, "helm.toolkit.fluxcd.io", "HelmRelease");
+  if (object === null) return null;
+  const reference2 = chartReferenceOf(String(object.apiVersion), "HelmRelease", object);
   const metadata = isObject(object.metadata) ? object.metadata : {};
   const name = nonEmpty(metadata.name);
   const spec = isObject(object.spec) ? object.spec : null;
@@ -48662,7 +48673,10 @@ function releaseValueFiles(chartDir, template, paths) {
 }
 
 // src/render/installers.ts
-var namesInstaller = /\bkind:\s*["']?(?:Application|ApplicationSet|HelmRelease|GitRepository)\b/;
+function namesKind(...kinds) {
+  return new RegExp(`\\bkind:\\s*["']?(?:${kinds.join("|")})\\b`);
+}
+var namesInstaller = namesKind("Application", "ApplicationSet", "HelmRelease", "GitRepository");
 function applicationCharts(files, repository, paths, known3 = files) {
   if (repository.size === 0) return [];
   let sources;
@@ -54297,24 +54311,22 @@ init_discover();
 // src/render/renderedApplications.ts
 init_locate();
 init_load();
-init_pod();
-init_kinds();
 init_applications();
 init_paths();
+var namesApplication = namesKind("Application");
 function applicationsIn(path4, text5) {
   const byName = /* @__PURE__ */ new Map();
   for (const document of loadManifestFile(path4, text5).documents) {
-    const object = document.value;
-    if (!isObject(object) || object.kind !== "Application" || typeof object.apiVersion !== "string" || apiGroup(object.apiVersion) !== "argoproj.io") continue;
-    const name = isObject(object.metadata) && typeof object.metadata.name === "string" ? object.metadata.name : "";
-    if (name !== "" && !byName.has(name)) byName.set(name, { object, document });
+    const object = objectOfKind(document.value, "argoproj.io", "Application");
+    const name = object === null ? "" : nameOf(object);
+    if (object !== null && name !== "" && !byName.has(name)) byName.set(name, { object, document });
   }
   return byName;
 }
 function applicationsRendered(rendered, pathOf2, repository, paths, synced) {
   const found = [];
   rendered.forEach(({ root, head, base }, index) => {
-    if (head.kind !== "rendered" || !/\bkind:\s*["']?Application\b/.test(head.text)) return;
+    if (head.kind !== "rendered" || !namesApplication.test(head.text)) return;
     const path4 = pathOf2(index);
     const atBase2 = base.kind === "rendered" ? applicationsIn(path4, base.text) : /* @__PURE__ */ new Map();
     for (const [name, { object, document }] of applicationsIn(path4, head.text)) {
@@ -55655,6 +55667,7 @@ function operationChanges(operations, document, fixed2, editable) {
 }
 
 // src/render/mapReport.ts
+init_applications();
 init_sortedSearch();
 init_charts();
 
@@ -55724,7 +55737,10 @@ function parentApplicationOf(application, indexOf) {
   const within = application?.inline;
   const index = renderedAs === void 0 ? null : indexOf(renderedAs);
   if (application === void 0 || renderedAs === void 0 || within === null || within === void 0 || index === null) return null;
-  const document = index.documents.find(({ value }) => isObject5(value) && value.kind === "Application" && isObject5(value.metadata) && value.metadata.name === application.name);
+  const document = index.documents.find(({ value }) => {
+    const object = objectOfKind(value, "argoproj.io", "Application");
+    return object !== null && nameOf(object) === application.name;
+  });
   if (document === void 0 || !isObject5(valueAt2(document.value, within))) return null;
   const text5 = index.rendering.text;
   const { start, end } = document.source;
@@ -56425,33 +56441,34 @@ function repositoryKeys(urls) {
   }
   return keys;
 }
-async function standingTexts(port, changeSet, changed, changedFiles, selection, repository) {
+async function standingTexts(port, changeSet, touched, changedFiles, selection, repository) {
   const none2 = { texts: [], unsearched: 0, parents: /* @__PURE__ */ new Set(), applicationFiles: /* @__PURE__ */ new Set() };
   if (repository.size === 0 || port.installerFiles === void 0) return none2;
   const chartDirs = [...port.head.texts.keys()].filter((path4) => path4 === "Chart.yaml" || path4.endsWith("/Chart.yaml")).map(dirOf);
-  const touched = (dir) => changed.some((path4) => isInside(path4, dir));
   const touchesChart = chartDirs.some(touched);
-  if (!touchesChart && !changedFiles.some((file) => /\bkind:\s*["']?HelmRelease\b/.test(file.text))) return none2;
+  if (!touchesChart && !changedFiles.some((file) => namesHelmRelease.test(file.text))) return none2;
   const inChange = new Set(changeSet.files.map((file) => file.path));
   const found = await port.installerFiles();
+  const texts = textsOf(found.files);
   const parents = /* @__PURE__ */ new Set();
   const applicationFiles = /* @__PURE__ */ new Set();
-  for (const file of touchesChart ? textsOf(found.files) : []) {
-    if (!namesApplication.test(file.text)) continue;
+  for (const file of touchesChart ? texts : []) {
+    if (!namesApplication2.test(file.text)) continue;
     applicationFiles.add(file.path);
     const dir = chartDirs.find((d) => d !== "" && isInside(file.path, d));
     if (dir !== void 0 && !touched(dir)) parents.add(dir);
   }
-  return { texts: textsOf(found.files.filter((file) => !inChange.has(file.path) && selectsPath(selection, file.path))), unsearched: found.unsearched, parents, applicationFiles };
+  return { texts: texts.filter((file) => !inChange.has(file.path) && selectsPath(selection, file.path)), unsearched: found.unsearched, parents, applicationFiles };
 }
-var namesApplication = /^kind:\s*["']?Application["']?\s*(?:#.*)?$/m;
-async function renderChildren(port, parents, repository, synced, settings, selected, standing = { parents: [], touched: () => false }) {
+var namesHelmRelease = namesKind("HelmRelease");
+var namesApplication2 = /^kind:\s*["']?Application["']?\s*(?:#.*)?$/m;
+async function renderChildren(port, parents, { trees, repository, synced, settings, selected, standing = { parents: [], touched: () => false } }) {
   const inChange = repository.size === 0 ? [] : applicationsRendered(parents, (index) => renderingPath(parents[index].root, index), repository, port.head.paths, synced);
   const ofStanding = repository.size === 0 ? [] : applicationsRendered(standing.parents, (index) => `${standing.parents[index].root.file}#standing-${index + 1}`, repository, port.head.paths, synced);
   const found = [...inChange, ...ofStanding.filter(({ application }) => standing.touched(application.chartDir))];
   const direct = new Set(parents.flatMap(({ root }) => root.helm?.application?.kind === "Application" && root.helm.application.rendered === void 0 ? [`${root.helm.application.name}\0${root.dir}`] : []));
   const rendersDirectly = ({ application }) => direct.has(`${application.name}\0${application.chartDir}`);
-  const roots = renderedApplicationRoots(port.head, port.base, settings, found.filter((each) => !rendersDirectly(each))).filter(({ root }) => selected(root));
+  const roots = renderedApplicationRoots(trees, settings, found.filter((each) => !rendersDirectly(each))).filter(({ root }) => selected(root));
   const dropped = [...roots.map(({ application }) => application), ...found.filter(rendersDirectly)];
   if (dropped.length === 0) return { rendered: [], withoutTheirNotices: (report) => report };
   const notices = new Set(dropped.map((application) => `${application.renderedAs}\0${application.application.noticeLine}`));
@@ -56479,8 +56496,8 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const selection = options.selection ?? defaultSelection;
   const repository = repositoryKeys(options.repositoryUrls ?? []);
   const changedFiles = changedTexts(changeSet, selection);
-  const standingFiles = await standingTexts(port, changeSet, changed, changedFiles, selection, repository);
   const touched = (dir) => changed.some((path4) => isInside(path4, dir));
+  const standingFiles = await standingTexts(port, changeSet, touched, changedFiles, selection, repository);
   const known3 = [...changedFiles, ...standingFiles.texts];
   const synced = (application) => tracks(application.revision, options.landsOn);
   const applications = applicationCharts(changedFiles, repository, port.head.paths, known3).filter(synced);
@@ -56490,9 +56507,9 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const rendersApplication = renderedApplications(applications, roots);
   const selected = (root) => selectsPath(selection, root.file);
   const parents = await port.render(roots);
-  const parentsToRead = [...parentRoots(port.head, port.base, standingFiles.parents, options.render), ...overlayParentRoots(port.head, port.base, standingFiles.applicationFiles, new Set(changed), options.render)].filter(selected);
+  const parentsToRead = [...parentRoots(discovery.trees, standingFiles.parents, options.render), ...overlayParentRoots(discovery.trees, standingFiles.applicationFiles, new Set(changed), options.render)].filter(selected);
   const standingParents = parentsToRead.length === 0 ? [] : await port.render(parentsToRead);
-  const children = await renderChildren(port, parents, repository, synced, options.render, selected, { parents: standingParents, touched });
+  const children = await renderChildren(port, parents, { trees: discovery.trees, repository, synced, settings: options.render, selected, standing: { parents: standingParents, touched } });
   const rendered = [...parents, ...children.rendered];
   const plan = planRenderedChangeSet(changeSet, discovery.consumed, rendered);
   const report = children.withoutTheirNotices(evaluateChangeSet(plan.changeSet, options));
