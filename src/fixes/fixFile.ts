@@ -13,6 +13,10 @@
  * 3. The splices are grouped into line suggestions (suggestions.ts), each
  *    of which is verified again on its own, by applying the suggestion text
  *    itself, and all of them together.
+ * In a file without aliases the pod specs are taken in batches (batches.ts):
+ * each pod spec's fixes are verified, and once no later fix can share a
+ * suggestion with a batch, its suggestions are made and what its
+ * verifications kept is let go.
  */
 import type { DiffLines } from '../diff/lines.js';
 import { loadManifestFile } from '../manifests/load.js';
@@ -36,6 +40,7 @@ import type { Edit, FindingFix, FixableCheck, FixFailure, FixPlan, Suggestion } 
 import { podKey, verifierOf } from './verify.js';
 import type { Expectation, Verifier } from './verify.js';
 import { walk } from './walk.js';
+import { Batches, spanOf } from './batches.js';
 import { sameItems } from './sameItems.js';
 import { noAnchors, usedAnchorsIn } from '../manifests/anchors.js';
 import { isJsonStream } from '../manifests/jsonStream.js';
@@ -89,6 +94,12 @@ export interface FixRequest {
    * tested against. Default: true.
    */
   readonly fragments?: boolean;
+  /**
+   * Make the suggestions of pod specs whose fixes lie apart a batch at a
+   * time (batches.ts). False makes every suggestion of the file at once: the
+   * reference the batches are tested against. Default: true.
+   */
+  readonly batches?: boolean;
 }
 
 /**
@@ -214,6 +225,9 @@ function writtenPod(document: JsonValue, templatePath: FieldPath): PodInput {
  */
 export const renderCounts = { rendered: 0, reused: 0, alike: 0 };
 
+/** How many batches step 4 made suggestions for, and how often their spans tangled (batches.ts): for tests. */
+export const batchCounts = { batches: 0, tangled: 0 };
+
 /**
  * A document's owners as runs of one pod spec each, or null when a pod
  * spec's owners are not all together: merged renderings follow the order
@@ -264,8 +278,7 @@ export function computeFixes(request: FixRequest): FileFixes {
   // Objects one per line would share suggestions that touch (suggestions.ts), and one segment for the verifier.
   if (isJsonStream(request.text)) return withoutFixes(request.pods, inJsonStream);
   const fixer = new FileFixer(request);
-  fixer.fixEachPodSpec(fixer.fixAtAnchors());
-  return fixer.results(fixer.suggest());
+  return fixer.results(fixer.fix());
 }
 
 /** No fix for any failure of the pod specs, each with the note `why` gives for its check. */
@@ -313,6 +326,8 @@ class FileFixer {
   private readonly sharedEdits = new Map<unknown, Map<string, string | null>>();
   /** Owners fixed by an edit at an anchor, with the number of pod specs it fixes. */
   private readonly anchored = new Map<string, number>();
+  /** Whether no document that gets edits has an anchor (known after step 2). */
+  private aliasFree = false;
 
   constructor(private readonly request: FixRequest) {
     this.text = request.text.startsWith('\uFEFF') ? request.text.slice(1) : request.text;
@@ -583,7 +598,7 @@ class FileFixer {
    * many as verify, one check at a time. Returns the owners step 3 leaves
    * alone (fixed, or refused, at an anchor).
    */
-  fixAtAnchors(): ReadonlySet<Owner> {
+  private fixAtAnchors(): ReadonlySet<Owner> {
     const anchorGroups = this.acrossPodSpecs(withEdits(this.owners));
     const grouped = new Set(anchorGroups.flat());
     const byUsers = new Map<string, Owner[][]>();
@@ -640,29 +655,74 @@ class FileFixer {
   }
 
   /**
-   * 3. Per pod spec, the other fixes: all together; if they cannot be written together, those that
-   * can be written alone, together (rendering needs no verification); else as many as verify, one by one.
+   * Steps 2 to 4. Without aliases, each pod spec's fixes are tried, and
+   * its suggestions made with those of the pod specs near it, in batches
+   * (batches.ts); with aliases, or when the batches' spans tangle, step 4
+   * makes every suggestion of the file at once.
    */
-  fixEachPodSpec(grouped: ReadonlySet<Owner>): void {
-    for (const podOwners of this.byPod) {
-      const all = withEdits(podOwners, grouped);
-      if (all.length === 0 || this.overBudget(all)) continue;
-      const together = this.renderInOrder(all);
-      const candidates = 'unwritable' in together ? (this.withoutUnwritable(all) ?? all) : all;
-      if (candidates.length === 0) continue;
-      if (this.attempt(candidates, candidates === all ? together : undefined) === null) {
-        for (const owner of candidates) owner.accepted = true;
-        continue;
-      }
-      const accepted: Owner[] = [];
-      for (const owner of candidates) {
-        const failure = this.attempt([...accepted, owner]);
-        if (failure === null) {
-          owner.accepted = true;
-          accepted.push(owner);
-        } else this.refuse(owner, failure);
-      }
+  fix(): Suggested {
+    const grouped = this.fixAtAnchors();
+    // Step 2 made the context of every document that gets edits.
+    this.aliasFree = [...this.contexts.values()].every((context) => context.anchors.size === 0);
+    let batches = this.request.batches !== false && this.aliasFree ? new Batches() : null;
+    let found = emptySuggested();
+    for (let pod = 0; pod < this.byPod.length; pod++) {
+      // What the verifications kept so far is old: a batch this pod spec closes lets it go, not what it keeps for this one.
+      this.verifyText.age();
+      const rendering = this.fixPodSpec(this.byPod[pod] ?? [], grouped);
+      const step = batches?.add(pod, rendering && spanOf(this.table, rendering.splices)) ?? null;
+      if (step === 'tangled') {
+        // A batch already made may have to join this pod spec's suggestions: make them all at once after all.
+        batchCounts.tangled++;
+        batches = null;
+        found = emptySuggested();
+      } else if (step !== null) this.suggestBatch(step.closed, found);
     }
+    if (batches === null) return this.suggest(this.owners);
+    this.suggestBatch(batches.close(), found);
+    return found;
+  }
+
+  /** Step 4 for the pod specs of one batch, into `found`; then what their verifications kept goes. */
+  private suggestBatch(pods: readonly number[], found: SuggestedSoFar): void {
+    const owners: Owner[] = [];
+    for (const pod of pods) for (const owner of this.byPod[pod] ?? []) owners.push(owner);
+    batchCounts.batches++;
+    const { suggestionOf, sharedOf } = this.suggest(owners);
+    for (const [id, suggestion] of suggestionOf) found.suggestionOf.set(id, suggestion);
+    for (const [id, reason] of sharedOf) found.sharedOf.set(id, reason);
+    for (const pod of pods) this.podRenders.delete(pod);
+    this.verifyText.forget();
+  }
+
+  /**
+   * 3. One pod spec's other fixes: all together; if they cannot be written together, those that
+   * can be written alone, together (rendering needs no verification); else as many as verify, one
+   * by one. Returns the rendering of the fixes it accepted, or null when it accepted none.
+   */
+  private fixPodSpec(podOwners: readonly Owner[], grouped: ReadonlySet<Owner>): Rendering | null {
+    const all = withEdits(podOwners, grouped);
+    if (all.length === 0 || this.overBudget(all)) return null;
+    const together = this.renderInOrder(all);
+    const candidates = 'unwritable' in together ? (this.withoutUnwritable(all) ?? all) : all;
+    if (candidates.length === 0) return null;
+    const outcome = candidates === all ? together : this.renderInOrder(candidates);
+    if (this.attempt(candidates, outcome) === null) {
+      for (const owner of candidates) owner.accepted = true;
+      return 'rendered' in outcome ? outcome.rendered : null;
+    }
+    const accepted: Owner[] = [];
+    let rendering: Rendering | null = null;
+    for (const owner of candidates) {
+      const tried = this.renderInOrder([...accepted, owner]);
+      const failure = this.attempt([...accepted, owner], tried);
+      if (failure === null) {
+        owner.accepted = true;
+        accepted.push(owner);
+        rendering = 'rendered' in tried ? tried.rendered : null;
+      } else this.refuse(owner, failure);
+    }
+    return rendering;
   }
 
   /**
@@ -671,8 +731,8 @@ class FileFixer {
    * when all of them together do not verify, they all go. Returns each
    * owner's suggestion, and the owners whose edit changes a shared node.
    */
-  suggest(): Suggested {
-    const { request, table, bomBytes, owners, collapsed } = this;
+  private suggest(owners: readonly Owner[]): Suggested {
+    const { request, table, bomBytes, collapsed } = this;
     let suggestionOf = new Map<string, Suggestion>();
     let sharedOf: ReadonlyMap<string, string> = new Map();
     for (let round = 0; round <= owners.length + request.pods.length + 1; round++) {
@@ -697,7 +757,7 @@ class FileFixer {
       // failing group is dealt with in this round (a pod spec once per round, its
       // other groups wait for the next), so the rounds stay few however many fail.
       // With aliases an edit at an anchor changes several pod specs: one at a time.
-      const apart = [...this.contexts.values()].every((context) => context.anchors.size === 0);
+      const apart = this.aliasFree;
       const dealtWith = new Set<number>();
       for (const group of groups) {
         // In the order of `selected`, as the expectation of all of them lists their edits.
@@ -769,6 +829,16 @@ function bySuggestionPlace(a: Suggestion, b: Suggestion): number {
 interface Suggested {
   readonly suggestionOf: ReadonlyMap<string, Suggestion>;
   readonly sharedOf: ReadonlyMap<string, string>;
+}
+
+/** Step 4's outcome as batches fill it in. */
+interface SuggestedSoFar extends Suggested {
+  readonly suggestionOf: Map<string, Suggestion>;
+  readonly sharedOf: Map<string, string>;
+}
+
+function emptySuggested(): SuggestedSoFar {
+  return { suggestionOf: new Map(), sharedOf: new Map() };
 }
 
 /** A file after `fix`: its new text, and what was fixed and what was not. */

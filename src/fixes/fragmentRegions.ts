@@ -15,6 +15,7 @@ import { lastAtMost, lastAtMostIn } from '../sortedSearch.js';
 import { firstContentColumn, lineEndAfter } from './fragmentLines.js';
 import { inOrder, lineStartOf } from './text.js';
 import type { Splice } from './text.js';
+import { Cohort, Generations } from './generations.js';
 
 /** One block mapping of the document, as the layout tree and the decoded value both see it. */
 export interface MapView {
@@ -222,7 +223,7 @@ export function regionsIn(
  * the few mappings its fixes reach.
  */
 interface Kept {
-  readonly views: Map<YAMLMap, MapView | null>;
+  readonly views: Generations<YAMLMap, MapView | null>;
   trail: Frame[] | null;
 }
 
@@ -237,11 +238,17 @@ interface Kept {
 export class FragmentMemory {
   private readonly kept = new Map<Node, Kept>();
 
+  /**
+   * @param cohort the caches the views age and forget with (generations.ts); each root's trail
+   * stays (a few frames, the way to the next item of a List).
+   */
+  constructor(private readonly cohort = new Cohort()) {}
+
   /** What is kept under `root`; its trail is only taken up again from the same place and value. */
   under(root: Node, place: Place | undefined, value: JsonValue | undefined): Kept {
     let kept = this.kept.get(root);
     if (kept === undefined) {
-      kept = { views: new Map(), trail: null };
+      kept = { views: new Generations(this.cohort), trail: null };
       this.kept.set(root, kept);
     }
     const first = kept.trail?.[0];

@@ -35,6 +35,7 @@ import { listItemsByFragments, provedByFragments } from './fragments.js';
 import { FragmentMemory } from './fragmentRegions.js';
 import { itemAliasesOf, mayExceedAliasBudget, sameEditsBelowItems } from './itemAliases.js';
 import type { ItemAliases } from './itemAliases.js';
+import { Cohort, Generations } from './generations.js';
 
 /** A pod spec's identity across re-loads: its document and its object path. */
 export function podKey(documentIndex: number, objectPath: readonly (string | number)[]): string {
@@ -393,7 +394,22 @@ function podsReason(before: PodStates, after: PodStates<PodState>, expectation: 
  * not (for the note). Splices are on the head text: a verifier never builds
  * the whole fixed file unless it must verify the whole file.
  */
-export type Verifier = (splices: readonly Splice[], expectation: Expectation) => string | null;
+export interface Verifier {
+  (splices: readonly Splice[], expectation: Expectation): string | null;
+  /** What the verifications so far keep to be looked up again (verdicts, cuts, fragment views) becomes old. */
+  age(): void;
+  /**
+   * Let go of what became old at the last `age`: the fix engine is done with
+   * the pod specs it was kept for. No verdict changes; a text verified again
+   * is verified anew.
+   */
+  forget(): void;
+}
+
+/** A verifier of `verify`, whose caches are `cohort`'s (generations.ts). */
+function verifierWith(verify: (splices: readonly Splice[], expectation: Expectation) => string | null, cohort: Cohort): Verifier {
+  return Object.assign(verify, { age: () => cohort.age(), forget: () => cohort.forget() });
+}
 
 /** An expectation's fixed checks by document index, found once per expectation (verifying all fixes together asks it of every document). */
 const fixedByDocument = new WeakMap<Expectation, Map<number, [string, ReadonlySet<FixableCheck>][]>>();
@@ -436,26 +452,34 @@ function documentIndexOfKey(key: string): number {
  * find a verdict (a suggestion is the fixed text its pod spec's fixes made).
  */
 class Verdicts {
-  private readonly byKey = new Map<string, Map<string, string | null>>();
-  private readonly names = new Map<string, number>();
+  private readonly byKey: Generations<string, Map<string, string | null>>;
+  /** Names are counted on as their caches forget, so that a name given again never means another edit or pod spec. */
+  private readonly names: Generations<string, number>;
+  private nameCount = 0;
   /**
    * Each edit object's name: an owner's edits are the same objects in every
    * expectation that names them. A Map, not a WeakMap: the owners keep their
    * edits as long as the file's verifier lives, and a Map finds them faster.
    */
-  private readonly editNames = new Map<Edit, number>();
+  private readonly editNames: Generations<Edit, number>;
   private editCount = 0;
   /** Checks numbered apart, from 0: a set of them is named by its bits. */
   private readonly checkBits = new Map<FixableCheck, number>();
 
+  constructor(cohort: Cohort) {
+    this.byKey = new Generations(cohort, joinVerdicts);
+    this.names = new Generations(cohort);
+    this.editNames = new Generations(cohort);
+  }
+
   get(key: string, text: string): string | null | undefined {
-    return this.byKey.get(key)?.get(text);
+    // Null is a verdict (the fix passes): only undefined looks further.
+    const young = this.byKey.inYoung(key)?.get(text);
+    return young !== undefined ? young : this.byKey.inOld(key)?.get(text);
   }
 
   set(key: string, text: string, reason: string | null): void {
-    let byText = this.byKey.get(key);
-    if (byText === undefined) this.byKey.set(key, (byText = new Map()));
-    byText.set(text, reason);
+    this.byKey.youngValue(key, () => new Map()).set(text, reason);
   }
 
   /** What an expectation asks of one document, as part of a key: its edits in order, and the fixed checks by pod spec in an order of their own. */
@@ -493,7 +517,7 @@ class Verdicts {
   private nameOf(text: string): number {
     let name = this.names.get(text);
     if (name === undefined) {
-      name = this.names.size;
+      name = this.nameCount++;
       this.names.set(text, name);
     }
     return name;
@@ -521,6 +545,12 @@ class Verdicts {
     }
     return more === undefined ? `${first}` : `${first}.${more.join('.')}`;
   }
+}
+
+/** Verdicts of one key from two generations: the texts of both. */
+function joinVerdicts(older: Map<string, string | null>, younger: Map<string, string | null>): Map<string, string | null> {
+  for (const [text, reason] of younger) older.set(text, reason);
+  return older;
 }
 
 /** The change a segment's splices make to it (bySegment put in it only splices that lie in it). */
@@ -634,7 +664,7 @@ interface ListVerification {
   /** Whether fixed items may be read through their fragments (VerifierOptions.fragments). */
   readonly fragments: boolean;
   /** The List cut to each item verified alone (cutOf). */
-  readonly itemCuts: Map<number, CutText>;
+  readonly itemCuts: Generations<number, CutText>;
   /** What the file's verifications by fragments keep (the verifier's). */
   readonly memory: FragmentMemory;
 }
@@ -1040,14 +1070,15 @@ export function verifierOf(file: string, text: string, policyOf: PolicyOf, known
   const work = options.onWork ?? (() => undefined);
   const fragments = options.fragments !== false;
   let whole: Part | null = null;
-  const verifyWhole: Verifier = (splices, expectation) => {
+  const verifyWhole = (splices: readonly Splice[], expectation: Expectation): string | null => {
     whole ??= partOf(file, text, policyOf, (local) => local).part;
     verificationCounts.files++;
     work(text.length);
     return verifyPart(file, policyOf, whole, applySplices(text, splices), expectation);
   };
   const starts = segmentStarts(text);
-  if (starts === null) return verifyWhole;
+  // The whole file's baseline is kept: every verification reads it.
+  if (starts === null) return verifierWith(verifyWhole, new Cohort());
 
   const segmentOf = new Map<number, number>();
   const knownIn = new Map<number, ManifestDocument[]>();
@@ -1079,8 +1110,9 @@ export function verifierOf(file: string, text: string, policyOf: PolicyOf, known
     parts.set(k, part);
     return part;
   };
-  const verdicts = new Verdicts();
-  const memory = new FragmentMemory();
+  const cohort = new Cohort();
+  const verdicts = new Verdicts(cohort);
+  const memory = new FragmentMemory(cohort);
   // Segment k's List and what verifying its items needs, made once: most calls hit a known verdict.
   const lists = new Map<number, ListVerification | null>();
   const listVerification = (k: number, part: Part): ListVerification | null => {
@@ -1089,7 +1121,7 @@ export function verifierOf(file: string, text: string, policyOf: PolicyOf, known
     if (list === undefined) {
       const [document] = knownIn.get(k) ?? [];
       const unit = document ? listUnitOf(text, document, part, starts[k] ?? 0, starts[k + 1] ?? text.length) : null;
-      list = unit === null ? null : { file, text, unit, policyOf, verdicts, work, fragments, itemCuts: new Map(), memory };
+      list = unit === null ? null : { file, text, unit, policyOf, verdicts, work, fragments, itemCuts: new Generations(cohort), memory };
       lists.set(k, list);
     }
     return list;
@@ -1104,7 +1136,7 @@ export function verifierOf(file: string, text: string, policyOf: PolicyOf, known
     return cut;
   };
 
-  return (splices, expectation) => {
+  const verify = (splices: readonly Splice[], expectation: Expectation): string | null => {
     for (const splice of splices) if (mayMoveCut(text, splice)) return verifyWhole(splices, expectation);
     // A splice belongs to the segment of the character before it: an insertion before a `---` ends the previous document.
     const bySegment = new Map<number, Splice[]>();
@@ -1146,4 +1178,6 @@ export function verifierOf(file: string, text: string, policyOf: PolicyOf, known
     }
     return null;
   };
+  // Each segment's baseline and List layout are kept: they are the size of the file, made once.
+  return verifierWith(verify, cohort);
 }

@@ -16,7 +16,12 @@ export function withRefusals(real: typeof VerifyModule, decide: Refusal): typeof
     ...real,
     verifierOf: (...args: Parameters<typeof real.verifierOf>): Verifier => {
       const verify = real.verifierOf(...args);
-      return (splices, expectation) => decide(splices, expectation) ?? verify(splices, expectation);
+      return wrapped(verify, (splices, expectation) => decide(splices, expectation) ?? verify(splices, expectation));
     },
   };
+}
+
+/** A verifier that calls `call` instead of `verify`, and ages and forgets what `verify` keeps. */
+export function wrapped(verify: Verifier, call: (splices: readonly Splice[], expectation: Expectation) => string | null): Verifier {
+  return Object.assign(call, { age: () => verify.age(), forget: () => verify.forget() });
 }

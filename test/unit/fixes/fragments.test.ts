@@ -31,15 +31,16 @@ const asked = vi.hoisted(() => ({ calls: [] as { text: string; splices: readonly
 
 vi.mock('../../../src/fixes/verify.js', async (importOriginal) => {
   const real = await importOriginal<typeof VerifyModule>();
+  const { wrapped } = await import('../../helpers/refusingVerifier.js');
   return {
     ...real,
     verifierOf: (...args: Parameters<typeof real.verifierOf>) => {
       const verify = real.verifierOf(...args);
       const text = args[1];
-      return (splices: readonly Splice[], expectation: VerifyModule.Expectation) => {
+      return wrapped(verify, (splices, expectation) => {
         if (asked.recording) asked.calls.push({ text, splices });
         return verify(splices, expectation);
-      };
+      });
     },
   };
 });

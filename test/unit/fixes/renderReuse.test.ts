@@ -38,11 +38,11 @@ beforeEach(() => {
   wrapper.refuse = null;
 });
 
-/** The fixes of a file with and without reuse, and how often each rendered and reused. */
-function both(name: string, text: string, level: Level) {
+/** The fixes of a file with and without reuse, and how often each rendered and reused (`batches`: FixRequest.batches). */
+function both(name: string, text: string, level: Level, batches = true) {
   const loaded = loadManifestFile(name, text, { maxBytes: Number.MAX_SAFE_INTEGER });
   const pods: PodFailures[] = loaded.documents.flatMap((document) => extractPodSpecs(document).pods.map((source) => ({ source, failures: evaluatePod(source.pod, level, 'latest').failures })));
-  const request = { file: name, text, pods, level, version: 'latest' as const, diff: null };
+  const request = { file: name, text, pods, level, version: 'latest' as const, diff: null, batches };
   const run = (reuseRenders: boolean): { fixes: FileFixes; rendered: number; reused: number; alike: number } => {
     const before = { ...renderCounts };
     const fixes = computeFixes({ ...request, reuseRenders });
@@ -77,16 +77,20 @@ describe("a pod spec's fixes are rendered once", () => {
 
   it.each(['yaml', 'json'] as const)('in a List of Pods (%s): step 3 renders each pod spec, the suggestions reuse it', (form) => {
     const n = 25;
-    const { pods, reusing, anew } = both(`list.${form}`, listOfPods(n, form), 'restricted');
-    expect(pods).toHaveLength(n);
-    expect(reusing.fixes).toEqual(anew.fixes);
-    expect(reusing.fixes.suggestions.length).toBeGreaterThanOrEqual(n);
-    // The suggestions render nothing: each pod spec's last rendering in step 3 is its accepted fixes'.
-    expect(reusing.reused).toBe(n);
-    expect(reusing.rendered).toBe(anew.rendered - 1);
-    expect(anew.reused).toBe(0);
-    // In YAML every pod spec's fixes stand together: one rendering each.
-    if (form === 'yaml') expect(reusing.rendered).toBe(n);
+    for (const batches of [true, false]) {
+      const { pods, reusing, anew } = both(`list.${form}`, listOfPods(n, form), 'restricted', batches);
+      expect(pods).toHaveLength(n);
+      expect(reusing.fixes).toEqual(anew.fixes);
+      expect(reusing.fixes.suggestions.length).toBeGreaterThanOrEqual(n);
+      // The suggestions render nothing: each pod spec's last rendering in step 3 is its accepted fixes'.
+      expect(reusing.reused).toBe(n);
+      expect(anew.reused).toBe(0);
+      // In YAML every pod spec's fixes stand together: one rendering each.
+      if (form === 'yaml') expect(reusing.rendered).toBe(n);
+      // Without reuse, step 4 renders every fix again: all at once, or (YAML Pods lie apart) once per batch of one Pod.
+      const again = !batches || form === 'json' ? 1 : n;
+      expect(reusing.rendered).toBe(anew.rendered - again);
+    }
   });
 
   it('not in a document with aliases, where one node may serve several pod specs', () => {
