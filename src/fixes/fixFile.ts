@@ -784,6 +784,8 @@ class FileFixer {
       }
       if (retry) continue;
       const all = [...new Set(suggestionOf.values())];
+      // One suggestion for every selected owner: all of them together is the very verification it passed alone.
+      if (all.length === 1 && suggestionOf.size === selected.length) break;
       const reason = this.verifyText(
         all.map((suggestion) => suggestionSplice(table, suggestion, bomBytes)),
         this.expectationOf(selected),

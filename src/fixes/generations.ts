@@ -80,8 +80,13 @@ export class Generations<K, V> implements Aging {
     return value;
   }
 
-  /** Everything kept so far becomes old: the young generation joins it (a cost of its size). */
+  /** Everything kept so far becomes old: the young generation joins it (a cost of its size, none when nothing is old). */
   age(): void {
+    if (this.old.size === 0) {
+      this.old = this.young;
+      this.young = new Map();
+      return;
+    }
     for (const [key, value] of this.young) {
       const older = this.old.get(key);
       this.old.set(key, older === undefined ? value : this.join(older, value));
