@@ -51442,6 +51442,81 @@ init_decode();
 init_eventReader();
 init_pod();
 init_sortedSearch();
+
+// src/fixes/generations.ts
+var Cohort = class {
+  young = /* @__PURE__ */ new Set();
+  old = /* @__PURE__ */ new Set();
+  /** Told by a cache that it keeps something young. */
+  kept(cache3) {
+    this.young.add(cache3);
+  }
+  age() {
+    for (const cache3 of this.young) {
+      cache3.age();
+      this.old.add(cache3);
+    }
+    this.young = /* @__PURE__ */ new Set();
+  }
+  forget() {
+    for (const cache3 of this.old) cache3.forget();
+    this.old = /* @__PURE__ */ new Set();
+  }
+};
+var Generations = class {
+  /**
+   * @param cohort the caches this one ages and forgets with (default: a cohort of its own).
+   * @param join the value kept for a key both generations hold, when the young one joins the old (default: the young one).
+   */
+  constructor(cohort = new Cohort(), join = (_, younger) => younger) {
+    this.cohort = cohort;
+    this.join = join;
+  }
+  cohort;
+  join;
+  old = /* @__PURE__ */ new Map();
+  young = /* @__PURE__ */ new Map();
+  /** The young generation's value, else the old one's. */
+  get(key) {
+    return this.young.has(key) ? this.young.get(key) : this.old.get(key);
+  }
+  /** Each generation's value apart, for values that are caches themselves (a young one does not hide an old one's entries). */
+  inYoung(key) {
+    return this.young.get(key);
+  }
+  inOld(key) {
+    return this.old.get(key);
+  }
+  set(key, value) {
+    if (this.young.size === 0) this.cohort.kept(this);
+    this.young.set(key, value);
+  }
+  /** The young generation's value, made when it has none (an old value is not looked at: `age` joins them). */
+  youngValue(key, make) {
+    let value = this.young.get(key);
+    if (value === void 0) this.set(key, value = make());
+    return value;
+  }
+  /** Everything kept so far becomes old: the young generation joins it (a cost of its size, none when nothing is old). */
+  age() {
+    if (this.old.size === 0) {
+      this.old = this.young;
+      this.young = /* @__PURE__ */ new Map();
+      return;
+    }
+    for (const [key, value] of this.young) {
+      const older = this.old.get(key);
+      this.old.set(key, older === void 0 ? value : this.join(older, value));
+    }
+    this.young = /* @__PURE__ */ new Map();
+  }
+  /** Let go of the old generation. */
+  forget() {
+    this.old = /* @__PURE__ */ new Map();
+  }
+};
+
+// src/fixes/fragmentRegions.ts
 var from = (region) => region.map.spanStarts[region.lo] ?? region.map.end;
 var to = (region) => region.map.spanStarts[region.hi] ?? region.map.end;
 function keysOf2(node, place2, doc) {
@@ -51553,12 +51628,20 @@ function regionsIn(text5, memory, root, place2, value, splices, doc = null) {
   return regions;
 }
 var FragmentMemory = class {
+  /**
+   * @param cohort the caches the views age and forget with (generations.ts); each root's trail
+   * stays (a few frames, the way to the next item of a List).
+   */
+  constructor(cohort = new Cohort()) {
+    this.cohort = cohort;
+  }
+  cohort;
   kept = /* @__PURE__ */ new Map();
   /** What is kept under `root`; its trail is only taken up again from the same place and value. */
   under(root, place2, value) {
     let kept = this.kept.get(root);
     if (kept === void 0) {
-      kept = { views: /* @__PURE__ */ new Map(), trail: null };
+      kept = { views: new Generations(this.cohort), trail: null };
       this.kept.set(root, kept);
     }
     const first = kept.trail?.[0];
@@ -52430,6 +52513,9 @@ function podsReason(before, after, expectation) {
   if (after.size !== before.size) return "the fixed YAML has a different number of pod specs";
   return null;
 }
+function verifierWith(verify, cohort) {
+  return Object.assign(verify, { age: () => cohort.age(), forget: () => cohort.forget() });
+}
 var fixedByDocument = /* @__PURE__ */ new WeakMap();
 function fixedOf(expectation, documentIndex) {
   if (expectation.fixed.size === 1) {
@@ -52453,24 +52539,30 @@ function documentIndexOfKey(key) {
   return Number.parseInt(key, 10);
 }
 var Verdicts = class {
-  byKey = /* @__PURE__ */ new Map();
-  names = /* @__PURE__ */ new Map();
+  byKey;
+  /** Names are counted on as their caches forget, so that a name given again never means another edit or pod spec. */
+  names;
+  nameCount = 0;
   /**
    * Each edit object's name: an owner's edits are the same objects in every
    * expectation that names them. A Map, not a WeakMap: the owners keep their
    * edits as long as the file's verifier lives, and a Map finds them faster.
    */
-  editNames = /* @__PURE__ */ new Map();
+  editNames;
   editCount = 0;
   /** Checks numbered apart, from 0: a set of them is named by its bits. */
   checkBits = /* @__PURE__ */ new Map();
+  constructor(cohort) {
+    this.byKey = new Generations(cohort, joinVerdicts);
+    this.names = new Generations(cohort);
+    this.editNames = new Generations(cohort);
+  }
   get(key, text5) {
-    return this.byKey.get(key)?.get(text5);
+    const young = this.byKey.inYoung(key)?.get(text5);
+    return young !== void 0 ? young : this.byKey.inOld(key)?.get(text5);
   }
   set(key, text5, reason4) {
-    let byText = this.byKey.get(key);
-    if (byText === void 0) this.byKey.set(key, byText = /* @__PURE__ */ new Map());
-    byText.set(text5, reason4);
+    this.byKey.youngValue(key, () => /* @__PURE__ */ new Map()).set(text5, reason4);
   }
   /** What an expectation asks of one document, as part of a key: its edits in order, and the fixed checks by pod spec in an order of their own. */
   expectationKey(expectation, documentIndex) {
@@ -52504,7 +52596,7 @@ var Verdicts = class {
   nameOf(text5) {
     let name = this.names.get(text5);
     if (name === void 0) {
-      name = this.names.size;
+      name = this.nameCount++;
       this.names.set(text5, name);
     }
     return name;
@@ -52532,6 +52624,10 @@ var Verdicts = class {
     return more === void 0 ? `${first}` : `${first}.${more.join(".")}`;
   }
 };
+function joinVerdicts(older, younger) {
+  for (const [text5, reason4] of younger) older.set(text5, reason4);
+  return older;
+}
 function segmentChange(segment, splices) {
   const change = segment.change(splices);
   if (change === null) throw new Error("a splice lies outside its segment");
@@ -52857,7 +52953,7 @@ function verifierOf(file, text5, policyOf, known3, options = {}) {
     return verifyPart(file, policyOf, whole, applySplices(text5, splices), expectation);
   };
   const starts = segmentStarts(text5);
-  if (starts === null) return verifyWhole;
+  if (starts === null) return verifierWith(verifyWhole, new Cohort());
   const segmentOf = /* @__PURE__ */ new Map();
   const knownIn = /* @__PURE__ */ new Map();
   for (const document of known3) {
@@ -52887,8 +52983,9 @@ function verifierOf(file, text5, policyOf, known3, options = {}) {
     parts.set(k, part);
     return part;
   };
-  const verdicts = new Verdicts();
-  const memory = new FragmentMemory();
+  const cohort = new Cohort();
+  const verdicts = new Verdicts(cohort);
+  const memory = new FragmentMemory(cohort);
   const lists = /* @__PURE__ */ new Map();
   const listVerification = (k, part) => {
     if (options.byItem === false) return null;
@@ -52896,7 +52993,7 @@ function verifierOf(file, text5, policyOf, known3, options = {}) {
     if (list3 === void 0) {
       const [document] = knownIn.get(k) ?? [];
       const unit = document ? listUnitOf(text5, document, part, starts[k] ?? 0, starts[k + 1] ?? text5.length) : null;
-      list3 = unit === null ? null : { file, text: text5, unit, policyOf, verdicts, work, fragments, itemCuts: /* @__PURE__ */ new Map(), memory };
+      list3 = unit === null ? null : { file, text: text5, unit, policyOf, verdicts, work, fragments, itemCuts: new Generations(cohort), memory };
       lists.set(k, list3);
     }
     return list3;
@@ -52910,7 +53007,7 @@ function verifierOf(file, text5, policyOf, known3, options = {}) {
     }
     return cut;
   };
-  return (splices, expectation) => {
+  const verify = (splices, expectation) => {
     for (const splice of splices) if (mayMoveCut(text5, splice)) return verifyWhole(splices, expectation);
     const bySegment = /* @__PURE__ */ new Map();
     for (const splice of splices) {
@@ -52949,7 +53046,51 @@ function verifierOf(file, text5, policyOf, known3, options = {}) {
     }
     return null;
   };
+  return verifierWith(verify, cohort);
 }
+
+// src/fixes/batches.ts
+var batchGap = 3;
+function spanOf(table, splices) {
+  if (splices.length === 0) return null;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const splice of splices) {
+    if (splice.start < lo) lo = splice.start;
+    if (splice.end > hi) hi = splice.end;
+  }
+  return { first: lineOf2(table, lo), last: lineOf2(table, hi) };
+}
+var Batches = class {
+  current = [];
+  /** The last line of the current batch's spans, and of the closed batches' spans. */
+  last = -Infinity;
+  closedLast = -Infinity;
+  /** Add pod spec `pod`, whose accepted fixes touch `span` (null: none). */
+  add(pod, span) {
+    if (span === null) {
+      this.current.push(pod);
+      return null;
+    }
+    if (span.first <= this.closedLast + batchGap) return "tangled";
+    let step = null;
+    if (this.current.length > 0 && this.last !== -Infinity && span.first > this.last + batchGap) {
+      step = { closed: this.current };
+      this.closedLast = this.last;
+      this.current = [];
+      this.last = -Infinity;
+    }
+    this.current.push(pod);
+    this.last = Math.max(this.last, span.last);
+    return step;
+  }
+  /** The pod specs of the batch still open. */
+  close() {
+    const rest = this.current;
+    this.current = [];
+    return rest;
+  }
+};
 
 // src/fixes/fixFile.ts
 init_anchors();
@@ -53001,6 +53142,7 @@ function writtenPod(document, templatePath2) {
   return { metadata: obj(holder, "metadata") ?? {}, spec: obj(holder, "spec") ?? {} };
 }
 var renderCounts = { rendered: 0, reused: 0, alike: 0 };
+var batchCounts = { batches: 0, tangled: 0 };
 function podRuns(documentOwners) {
   const runs = [];
   const seen = /* @__PURE__ */ new Set();
@@ -53035,8 +53177,7 @@ function computeFixes(request2) {
   if (request2.pods.every((pod) => pod.failures.length === 0)) return { suggestions: [], pods: request2.pods.map(() => []) };
   if (isJsonStream(request2.text)) return withoutFixes(request2.pods, inJsonStream);
   const fixer = new FileFixer(request2);
-  fixer.fixEachPodSpec(fixer.fixAtAnchors());
-  return fixer.results(fixer.suggest());
+  return fixer.results(fixer.fix());
 }
 function withoutFixes(pods, why) {
   return { suggestions: [], pods: pods.map((pod) => pod.failures.map((failure3) => ({ check: failure3.check, fix: null, fixNote: why(failure3.check) }))) };
@@ -53094,6 +53235,8 @@ var FileFixer = class {
   sharedEdits = /* @__PURE__ */ new Map();
   /** Owners fixed by an edit at an anchor, with the number of pod specs it fixes. */
   anchored = /* @__PURE__ */ new Map();
+  /** Whether no document that gets edits has an anchor (known after step 2). */
+  aliasFree = false;
   /** 1. Plans: each failure's fixer proposes edits (or says why not). */
   plan(fallback) {
     for (let podIndex = 0; podIndex < this.request.pods.length; podIndex++) {
@@ -53371,29 +53514,69 @@ var FileFixer = class {
     return writable.length < candidates.length ? writable : null;
   }
   /**
-   * 3. Per pod spec, the other fixes: all together; if they cannot be written together, those that
-   * can be written alone, together (rendering needs no verification); else as many as verify, one by one.
+   * Steps 2 to 4. Without aliases, each pod spec's fixes are tried, and
+   * its suggestions made with those of the pod specs near it, in batches
+   * (batches.ts); with aliases, or when the batches' spans tangle, step 4
+   * makes every suggestion of the file at once.
    */
-  fixEachPodSpec(grouped) {
-    for (const podOwners of this.byPod) {
-      const all = withEdits(podOwners, grouped);
-      if (all.length === 0 || this.overBudget(all)) continue;
-      const together = this.renderInOrder(all);
-      const candidates = "unwritable" in together ? this.withoutUnwritable(all) ?? all : all;
-      if (candidates.length === 0) continue;
-      if (this.attempt(candidates, candidates === all ? together : void 0) === null) {
-        for (const owner of candidates) owner.accepted = true;
-        continue;
-      }
-      const accepted = [];
-      for (const owner of candidates) {
-        const failure3 = this.attempt([...accepted, owner]);
-        if (failure3 === null) {
-          owner.accepted = true;
-          accepted.push(owner);
-        } else this.refuse(owner, failure3);
-      }
+  fix() {
+    const grouped = this.fixAtAnchors();
+    this.aliasFree = [...this.contexts.values()].every((context) => context.anchors.size === 0);
+    let batches = this.request.batches !== false && this.aliasFree ? new Batches() : null;
+    let found = emptySuggested();
+    for (let pod = 0; pod < this.byPod.length; pod++) {
+      this.verifyText.age();
+      const rendering = this.fixPodSpec(this.byPod[pod] ?? [], grouped);
+      const step = batches?.add(pod, rendering && spanOf(this.table, rendering.splices)) ?? null;
+      if (step === "tangled") {
+        batchCounts.tangled++;
+        batches = null;
+        found = emptySuggested();
+      } else if (step !== null) this.suggestBatch(step.closed, found);
     }
+    if (batches === null) return this.suggest(this.owners);
+    this.suggestBatch(batches.close(), found);
+    return found;
+  }
+  /** Step 4 for the pod specs of one batch, into `found`; then what their verifications kept goes. */
+  suggestBatch(pods, found) {
+    const owners = [];
+    for (const pod of pods) for (const owner of this.byPod[pod] ?? []) owners.push(owner);
+    batchCounts.batches++;
+    const { suggestionOf, sharedOf } = this.suggest(owners);
+    for (const [id, suggestion] of suggestionOf) found.suggestionOf.set(id, suggestion);
+    for (const [id, reason4] of sharedOf) found.sharedOf.set(id, reason4);
+    for (const pod of pods) this.podRenders.delete(pod);
+    this.verifyText.forget();
+  }
+  /**
+   * 3. One pod spec's other fixes: all together; if they cannot be written together, those that
+   * can be written alone, together (rendering needs no verification); else as many as verify, one
+   * by one. Returns the rendering of the fixes it accepted, or null when it accepted none.
+   */
+  fixPodSpec(podOwners, grouped) {
+    const all = withEdits(podOwners, grouped);
+    if (all.length === 0 || this.overBudget(all)) return null;
+    const together = this.renderInOrder(all);
+    const candidates = "unwritable" in together ? this.withoutUnwritable(all) ?? all : all;
+    if (candidates.length === 0) return null;
+    const outcome = candidates === all ? together : this.renderInOrder(candidates);
+    if (this.attempt(candidates, outcome) === null) {
+      for (const owner of candidates) owner.accepted = true;
+      return "rendered" in outcome ? outcome.rendered : null;
+    }
+    const accepted = [];
+    let rendering = null;
+    for (const owner of candidates) {
+      const tried = this.renderInOrder([...accepted, owner]);
+      const failure3 = this.attempt([...accepted, owner], tried);
+      if (failure3 === null) {
+        owner.accepted = true;
+        accepted.push(owner);
+        rendering = "rendered" in tried ? tried.rendered : null;
+      } else this.refuse(owner, failure3);
+    }
+    return rendering;
   }
   /**
    * 4. Suggestions, each verified alone and all together: a suggestion that
@@ -53401,8 +53584,8 @@ var FileFixer = class {
    * when all of them together do not verify, they all go. Returns each
    * owner's suggestion, and the owners whose edit changes a shared node.
    */
-  suggest() {
-    const { request: request2, table, bomBytes, owners, collapsed } = this;
+  suggest(owners) {
+    const { request: request2, table, bomBytes, collapsed } = this;
     let suggestionOf = /* @__PURE__ */ new Map();
     let sharedOf = /* @__PURE__ */ new Map();
     for (let round = 0; round <= owners.length + request2.pods.length + 1; round++) {
@@ -53422,7 +53605,7 @@ var FileFixer = class {
       }
       sharedOf = rendered.shared;
       let retry2 = false;
-      const apart = [...this.contexts.values()].every((context) => context.anchors.size === 0);
+      const apart = this.aliasFree;
       const dealtWith = /* @__PURE__ */ new Set();
       for (const group of groups2) {
         const groupOwners = inSelectionOrder(group.owners, this.ownerById);
@@ -53445,6 +53628,7 @@ var FileFixer = class {
       }
       if (retry2) continue;
       const all = [...new Set(suggestionOf.values())];
+      if (all.length === 1 && suggestionOf.size === selected.length) break;
       const reason4 = this.verifyText(
         all.map((suggestion) => suggestionSplice(table, suggestion, bomBytes)),
         this.expectationOf(selected)
@@ -53480,6 +53664,9 @@ var FileFixer = class {
 };
 function bySuggestionPlace(a, b) {
   return a.startLine - b.startLine || (a.edit?.start ?? 0) - (b.edit?.start ?? 0);
+}
+function emptySuggested() {
+  return { suggestionOf: /* @__PURE__ */ new Map(), sharedOf: /* @__PURE__ */ new Map() };
 }
 
 // src/findings/fixes.ts
