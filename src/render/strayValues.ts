@@ -7,10 +7,10 @@
  * is then neutral): values the review cannot render are not checked, and it
  * says how to have them rendered.
  *
- * A values file is told by its name (it says `values`, as Helm's own
- * `values.yaml` does) and its content: YAML whose documents are all maps
- * without `kind` or `apiVersion` (a manifest named `values.yaml` is read as
- * one).
+ * A values file is told by its path (its name says `values`, as Helm's own
+ * `values.yaml` does, or a folder of its does, as helmfile's `values/web.yaml`)
+ * and its content: YAML whose documents are all maps without `kind` or
+ * `apiVersion` (a manifest named `values.yaml` is read as one).
  */
 import type { ChangeSet } from '../diff/types.js';
 import { loadManifestFile, textOf } from '../manifests/load.js';
@@ -18,7 +18,7 @@ import type { LoadProblem } from '../manifests/types.js';
 import { isObject } from '../pss/pod.js';
 import { dirOf } from './paths.js';
 
-const valuesName = /(^|\/)[^/]*values[^/]*\.ya?ml$/i;
+const valuesName = /(^|\/)[^/]*values[^/]*(\/[^/]+)*\.ya?ml$/i;
 
 /**
  * The notices of the change set's added and modified values files that no

@@ -152,6 +152,23 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     });
   });
 
+  it('a helmfile release of a chart here that the change gives new values gets a notice, never a silent pass', async () => {
+    const { repo, cleanUp } = repoOfSides((base, head) => {
+      cpSync(path.join(fixturesDir, 'render', 'helm-application', 'head', 'charts'), path.join(base, 'charts'), { recursive: true });
+      const release = (set: string) => `releases:\n  - name: web\n    namespace: prod\n    chart: ./charts/web\n${set}`;
+      writeFileSync(path.join(base, 'helmfile.yaml'), release(''));
+      cpSync(base, head, { recursive: true });
+      writeFileSync(path.join(head, 'helmfile.yaml'), release('    set:\n      - name: hostNetwork\n        value: true\n'));
+    });
+    try {
+      const report = await diffIn(repo);
+      expect(report.findings).toEqual([]);
+      expect(report.errors.map((e) => [e.file, e.line, e.kind, e.message.slice(0, 60)])).toEqual([['helmfile.yaml', 4, 'not-rendered', 'helmfile releases are not rendered here, so what this file g']]);
+    } finally {
+      cleanUp();
+    }
+  });
+
   it("renders the chart of a Flux HelmRelease from this repository's GitRepository with its values, and places a finding on its values line", async () => {
     await inFixtureRepo('helm-release', async (repo) => {
       // The GitRepository (in a file the change leaves as it was) names acme/shop: a clone of another repository keeps the notice.

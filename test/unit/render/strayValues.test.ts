@@ -21,6 +21,15 @@ describe('strayValuesFiles', () => {
     expect(notice!.message).toMatch(/^Helm values that no chart here is rendered with .*: name the file in `render\.charts\[\]\.values` of the config file/);
   });
 
+  it('knows a values file by a folder that says values too (helmfile lays them out so)', () => {
+    const files = [changed('values/web.yaml', privileged), changed('helm-values/prod/web.yaml', privileged)];
+    const notices = strayValuesFiles({ files }, new Set(), new Set(files.map((f) => f.path)));
+    expect(notices.map((notice) => [notice.file, notice.kind])).toEqual([
+      ['values/web.yaml', 'not-rendered'],
+      ['helm-values/prod/web.yaml', 'not-rendered'],
+    ]);
+  });
+
   it('says nothing of a file a rendering reads, a manifest, a file of another name, or a removed one', () => {
     const files = [
       changed('charts/web/values-prod.yaml', privileged),
