@@ -29183,7 +29183,7 @@ function placeInNamespace(text4, namespace) {
 }
 
 // src/render/strayValues.ts
-var valuesName = /(^|\/)[^/]*values[^/]*\.ya?ml$/i;
+var valuesName = /(^|\/)[^/]*values[^/]*(\/[^/]+)*\.ya?ml$/i;
 function strayValuesFiles(changeSet, consumed, headPaths) {
   const templateDirs = /* @__PURE__ */ new Set();
   for (const path11 of headPaths) {
@@ -29209,6 +29209,41 @@ function isValuesText(path11, data) {
   if (text4 === null) return false;
   const { documents, problems } = loadManifestFile(path11, text4);
   return problems.length === 0 && documents.length > 0 && documents.every(({ value }) => isObject(value) && value.kind === void 0 && value.apiVersion === void 0);
+}
+
+// src/render/helmfiles.ts
+var helmfileName = /(?:^|\/)(?:helmfile\.ya?ml|helmfile\.d\/[^/]+\.ya?ml)(?:\.gotmpl)?$/;
+var localChart = /^[ \t-]*chart:[ \t]*["']?(\.\.?\/[^\s"'#]+)/gm;
+function unrenderedHelmfiles(changeSet) {
+  const problems = [];
+  for (const file of changeSet.files) {
+    if (file.status === "removed" || !helmfileName.test(file.path) || file.head.kind !== "content") continue;
+    const text4 = textOf(file.head.data);
+    if (text4 === null) continue;
+    const charts = localChartsOf(text4);
+    const [first] = charts;
+    if (first === void 0) continue;
+    problems.push({ file: file.path, line: first.line, kind: "not-rendered", message: notice(charts.map((chart) => chart.path)) });
+  }
+  return problems;
+}
+function localChartsOf(text4) {
+  const charts = /* @__PURE__ */ new Map();
+  for (const match2 of text4.matchAll(localChart)) {
+    const path11 = match2[1].replace(/\/+$/, "");
+    if (!charts.has(path11)) charts.set(path11, lineAt(text4, match2.index));
+  }
+  return [...charts].map(([path11, line]) => ({ path: path11, line }));
+}
+function lineAt(text4, offset) {
+  let line = 1;
+  for (let at3 = text4.indexOf("\n"); at3 !== -1 && at3 < offset; at3 = text4.indexOf("\n", at3 + 1)) line++;
+  return line;
+}
+function notice(charts) {
+  const named = charts.slice(0, 3).map((chart) => `\`${chart}\``);
+  const more = charts.length > 3 ? ` and ${charts.length - 3} more` : "";
+  return `helmfile releases are not rendered here, so what this file gives ${named.join(", ")}${more} (values, \`set\`) is not checked: name the values files in \`render.charts[].values\` of the config file for each chart`;
 }
 
 // src/render/verify.ts
@@ -29600,7 +29635,7 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const mapped = mapRenderedReport(report, plan.renderings, changeSet, port.head.paths);
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
   const truncated = truncationProblem(changeSet, port);
-  const stray = strayValuesFiles(changeSet, discovery.consumed, port.head.paths);
+  const stray = [...strayValuesFiles(changeSet, discovery.consumed, port.head.paths), ...unrenderedHelmfiles(changeSet)];
   const errors = verified.errors.filter((problem) => !rendersApplication(problem));
   return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), ...renderingsOf(rendered), errors: [...errors, ...plan.problems, ...discovery.problems.filter((problem) => selectsPath(selection, problem.file)), ...stray, ...truncated ? [truncated] : []].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)) };
 }

@@ -36535,7 +36535,7 @@ function error(message, properties = {}) {
 function warning(message, properties = {}) {
   issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
-function notice(message, properties = {}) {
+function notice2(message, properties = {}) {
   issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 function info(message) {
@@ -43597,7 +43597,7 @@ function runnerIO() {
       const properties = { title: where2.title, file: where2.file, startLine: where2.startLine };
       if (level === "error") error(message, properties);
       else if (level === "warning") warning(message, properties);
-      else notice(message, properties);
+      else notice2(message, properties);
     },
     setOutput: (name, value) => setOutput(name, value),
     appendSummary: async (markdown) => {
@@ -47547,8 +47547,8 @@ function summaryMarkdown(input) {
   const lines = [countsLine(input), ""];
   const rendered = renderingsLine(input.renderings ?? []);
   if (rendered !== null) lines.push(rendered, "");
-  for (const notice2 of input.notices) lines.push(`> [!NOTE]
-> ${notice2}`, "");
+  for (const notice3 of input.notices) lines.push(`> [!NOTE]
+> ${notice3}`, "");
   if (input.findings.length > 0) {
     lines.push("| Location | Workload | What fails | Status |", "| --- | --- | --- | --- |");
     for (const row of summaryRows(input.findings)) {
@@ -56284,7 +56284,7 @@ function placeInNamespace(text5, namespace) {
 init_load();
 init_pod();
 init_paths();
-var valuesName = /(^|\/)[^/]*values[^/]*\.ya?ml$/i;
+var valuesName = /(^|\/)[^/]*values[^/]*(\/[^/]+)*\.ya?ml$/i;
 function strayValuesFiles(changeSet, consumed, headPaths) {
   const templateDirs = /* @__PURE__ */ new Set();
   for (const path4 of headPaths) {
@@ -56310,6 +56310,42 @@ function isValuesText(path4, data) {
   if (text5 === null) return false;
   const { documents, problems } = loadManifestFile(path4, text5);
   return problems.length === 0 && documents.length > 0 && documents.every(({ value }) => isObject(value) && value.kind === void 0 && value.apiVersion === void 0);
+}
+
+// src/render/helmfiles.ts
+init_load();
+var helmfileName = /(?:^|\/)(?:helmfile\.ya?ml|helmfile\.d\/[^/]+\.ya?ml)(?:\.gotmpl)?$/;
+var localChart = /^[ \t-]*chart:[ \t]*["']?(\.\.?\/[^\s"'#]+)/gm;
+function unrenderedHelmfiles(changeSet) {
+  const problems = [];
+  for (const file of changeSet.files) {
+    if (file.status === "removed" || !helmfileName.test(file.path) || file.head.kind !== "content") continue;
+    const text5 = textOf(file.head.data);
+    if (text5 === null) continue;
+    const charts = localChartsOf(text5);
+    const [first] = charts;
+    if (first === void 0) continue;
+    problems.push({ file: file.path, line: first.line, kind: "not-rendered", message: notice(charts.map((chart) => chart.path)) });
+  }
+  return problems;
+}
+function localChartsOf(text5) {
+  const charts = /* @__PURE__ */ new Map();
+  for (const match2 of text5.matchAll(localChart)) {
+    const path4 = match2[1].replace(/\/+$/, "");
+    if (!charts.has(path4)) charts.set(path4, lineAt(text5, match2.index));
+  }
+  return [...charts].map(([path4, line]) => ({ path: path4, line }));
+}
+function lineAt(text5, offset) {
+  let line = 1;
+  for (let at3 = text5.indexOf("\n"); at3 !== -1 && at3 < offset; at3 = text5.indexOf("\n", at3 + 1)) line++;
+  return line;
+}
+function notice(charts) {
+  const named = charts.slice(0, 3).map((chart) => `\`${chart}\``);
+  const more = charts.length > 3 ? ` and ${charts.length - 3} more` : "";
+  return `helmfile releases are not rendered here, so what this file gives ${named.join(", ")}${more} (values, \`set\`) is not checked: name the values files in \`render.charts[].values\` of the config file for each chart`;
 }
 
 // src/render/verify.ts
@@ -56703,7 +56739,7 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const mapped = mapRenderedReport(report, plan.renderings, changeSet, port.head.paths);
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
   const truncated = truncationProblem(changeSet, port);
-  const stray = strayValuesFiles(changeSet, discovery.consumed, port.head.paths);
+  const stray = [...strayValuesFiles(changeSet, discovery.consumed, port.head.paths), ...unrenderedHelmfiles(changeSet)];
   const errors = verified.errors.filter((problem) => !rendersApplication(problem));
   return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), ...renderingsOf(rendered), errors: [...errors, ...plan.problems, ...discovery.problems.filter((problem) => selectsPath(selection, problem.file)), ...stray, ...truncated ? [truncated] : []].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)) };
 }
@@ -57002,9 +57038,9 @@ async function run(given) {
         }
       } catch (error2) {
         if (error2 instanceof GitHubError && !error2.isPermission) {
-          const notice2 = `${step} (GitHub answered ${error2.status}: ${error2.message}); every finding is in the check run and this summary.`;
-          io.warning(notice2);
-          reviewNotices.push(notice2);
+          const notice3 = `${step} (GitHub answered ${error2.status}: ${error2.message}); every finding is in the check run and this summary.`;
+          io.warning(notice3);
+          reviewNotices.push(notice3);
         } else noteReadOnly(error2);
       }
     }
