@@ -468,7 +468,14 @@ function applicationRoot(chart: Chart, trees: ChartTrees, settings: RenderSettin
       namespaceGiven: application.namespace !== null,
       valuesFiles: application.valueFiles,
       ...dependencyFields(chart),
-      application: { kind: application.kind, file: application.file, name: application.name, inline: application.inline, ...(rendered !== undefined ? { rendered } : {}) },
+      application: {
+        kind: application.kind,
+        file: application.file,
+        name: application.name,
+        inline: application.inline,
+        // A child of an app of apps: its file is the parent's folder, its notice line one of the parent's rendering.
+        ...(rendered !== undefined ? { rendered } : { line: application.noticeLine }),
+      },
     },
     incomplete: leftOut(chart.missingDependencies, true),
   };

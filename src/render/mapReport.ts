@@ -541,6 +541,7 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
       root: root.dir === '' ? '.' : root.dir,
       ...(root.label !== shownDir(root.dir) ? { label: root.label } : {}),
       ...(root.helm?.application ? { application: root.helm.application.file } : {}),
+      ...(root.helm?.application?.line !== undefined ? { applicationLine: root.helm.application.line } : {}),
       sourceFile: primary.at.file,
       sourceLine: primary.at.line,
       exact: primary.at.exact,

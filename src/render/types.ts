@@ -66,6 +66,13 @@ export interface ApplicationValues {
   };
   readonly name: string;
   readonly inline: readonly (string | number)[] | null;
+  /**
+   * The line of `file` that names the chart (ApplicationChart.noticeLine),
+   * for an Application rendered from its own file (not from a parent's
+   * rendering): a finding no line of the pull request writes is commented
+   * there when the change adds or edits it.
+   */
+  readonly line?: number;
 }
 
 /** What one run of a tool may take before it is stopped and reported (the config file's `render.timeout` and `render.max-output-size`). */
@@ -146,6 +153,8 @@ export interface RenderedOrigin {
   readonly label?: string;
   /** The file of the Argo CD Application or Flux HelmRelease the chart was rendered for (applications.ts), when it was. */
   readonly application?: string;
+  /** The line of that file that names the chart (ApplicationValues.line), when the object is read from the file itself. */
+  readonly applicationLine?: number;
   /** The file the finding is placed on. */
   readonly sourceFile: string;
   readonly sourceLine: number;

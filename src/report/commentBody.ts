@@ -205,13 +205,16 @@ function provenance(findings: readonly ReviewFinding[]): string | null {
  * and, when no source line is certain to write the value, the rendered
  * lines, so the reviewer sees what the pull request produces.
  */
-function renderedFrom(findings: readonly ReviewFinding[]): string | null {
+function renderedFrom(findings: readonly ReviewFinding[], path: string | undefined): string | null {
   const rendered = findings.map((f) => f.rendered).filter((r) => r !== undefined);
   if (rendered.length === 0) return null;
   // Each tool named once, as workloads are by kind: overlays that share a base often fail on its one line together.
   const roots = rootsByTool(rendered, inlineCode);
   const snippets = unique(rendered.map((r) => r.snippet).filter((s): s is string => s !== null));
-  const line = `_Rendered by ${roots}._`;
+  // On an Application's line (reviewPlan.ts): where in its chart the value is written.
+  const elsewhere = unique(findings.filter((f) => path !== undefined && f.file !== path).map((f) => `${inlineCode(f.file)} line ${f.line}`));
+  const written = elsewhere.length === 0 ? '' : ` The value is written at ${elsewhere.slice(0, 3).join(', ')}${elsewhere.length > 3 ? ', …' : ''}.`;
+  const line = `_Rendered by ${roots}._${written}`;
   if (snippets.length === 0) return line;
   const fence = fenceFor(snippets.join('\n'));
   return [`<details><summary>Rendered by ${roots}: no line here writes the value; the rendered manifest reads</summary>`, '', ...snippets.map((snippet) => `${fence}yaml\n${snippet}\n${fence}`), '</details>'].join('\n');
@@ -233,7 +236,8 @@ function sharedCaveats(notes: readonly string[]): string[] {
   return [...byConsequence].map(([consequence, reasons]) => (reasons.length === 0 ? consequence : `${sharedCaveatLead} (${unique(reasons).join('; ')}); ${consequence}`));
 }
 
-export function commentBody(findings: readonly ReviewFinding[], suggestion: SuggestionLike | null, docs: CheckDocs = readmeDocs): string {
+/** `path`: the file the comment is on, when it may be another than its findings' (reviewPlan.ts). */
+export function commentBody(findings: readonly ReviewFinding[], suggestion: SuggestionLike | null, docs: CheckDocs = readmeDocs, path?: string): string {
   const alert = findings.some((f) => f.blocking) ? 'CAUTION' : 'WARNING';
   const parts = [`> [!${alert}]\n> ${headline(findings, docs)}`, bullets(findings, suggestion !== null).join('\n')];
   if (suggestion) {
@@ -243,7 +247,7 @@ export function commentBody(findings: readonly ReviewFinding[], suggestion: Sugg
   } else parts.push(...withoutSuggestion(findings));
   const where = provenance(findings);
   if (where !== null) parts.push(where);
-  const from = renderedFrom(findings);
+  const from = renderedFrom(findings, path);
   if (from !== null) parts.push(from);
   const marker = fingerprintMarker(unique(findings.map((f) => fingerprint(f))));
   // The marker must survive truncation: it is what makes re-runs quiet.

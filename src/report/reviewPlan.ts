@@ -57,15 +57,26 @@ export interface ReviewPlan {
   readonly commentedProblems: readonly LoadProblem[];
 }
 
-/** Where a finding can be commented on: its attachable suggestion's range, else its first line in the diff. */
-function anchorOf(finding: ReviewFinding, lines: DiffLines): Anchor | null {
+/**
+ * Where a finding can be commented on: its attachable suggestion's range,
+ * else its first line in the diff, else (a chart rendered for an Argo CD
+ * Application or Flux HelmRelease the change adds or edits, with a value no
+ * line of the diff writes, such as a values file the new Application names)
+ * the object's line that names the chart, when the diff shows it and the
+ * finding is the change's (a failure from before stays in the summary).
+ */
+function anchorOf(finding: ReviewFinding, diffLinesOf: (path: string) => DiffLines): Anchor | null {
+  const lines = diffLinesOf(finding.file);
   const fix = finding.fix;
   if (fix?.attachable && lines.spansOneHunk(fix.startLine, fix.endLine)) {
     return { path: finding.file, start: fix.startLine, end: fix.endLine, suggestion: fix };
   }
   const inDiff = finding.locations.filter((l) => l.inDiff && lines.has(l.line));
   const best = inDiff.find((l) => l.exact) ?? inDiff[0];
-  return best ? { path: finding.file, start: best.line, end: best.line, suggestion: null } : null;
+  if (best) return { path: finding.file, start: best.line, end: best.line, suggestion: null };
+  const { application, applicationLine } = finding.rendered ?? {};
+  if (finding.preexisting || application === undefined || applicationLine === undefined || !diffLinesOf(application).has(applicationLine)) return null;
+  return { path: application, start: applicationLine, end: applicationLine, suggestion: null };
 }
 
 /**
@@ -96,7 +107,7 @@ export function planReview(
       alreadyCommented.push(finding);
       continue;
     }
-    const anchor = anchorOf(finding, diffLinesOf(finding.file));
+    const anchor = anchorOf(finding, diffLinesOf);
     if (!anchor) {
       outsideDiff.push(finding);
       continue;
@@ -141,7 +152,7 @@ export function planReview(
       path: anchor.path,
       line: anchor.end,
       startLine: anchor.start < anchor.end ? anchor.start : null,
-      body: failing.length > 0 ? problemCommentBody(failing) : commentBody(group, anchor.suggestion),
+      body: failing.length > 0 ? problemCommentBody(failing) : commentBody(group, anchor.suggestion, undefined, anchor.path),
       findings: group,
       problems: failing,
     };

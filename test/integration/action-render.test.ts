@@ -97,6 +97,19 @@ describe.skipIf(!haveHelm() || !haveKustomize())(`the Action renders charts and 
     expect(checkRunsOf(pr)[0]).toMatchObject({ conclusion: 'failure' });
   });
 
+  it("a new Application whose values file the change leaves as it was: the comment on the Application's chart line, saying where the value is written", async () => {
+    const { pr, run, review } = await oneReviewUnderTarget('helm-application-values-file');
+    // No line of the diff writes hostNetwork (charts/web/values-prod.yaml is as it was): the new Application's line that names the chart does.
+    expect(review.comments.map((c) => [c.path, c.line])).toEqual([['apps/web-prod.yaml', 15]]);
+    const body = review.comments[0]!.body;
+    expect(body).toContain('host namespaces (hostNetwork=true) (blocking)');
+    expect(body).toContain('_Rendered by helm from `charts/web (Application web-prod)`._ The value is written at `charts/web/templates/deployment.yaml` line 12');
+    // The finding is where its value is written, in the report and the check run alike.
+    const report = run.reportJson as { findings: { file: string; line: number; check: string }[] };
+    expect(report.findings.find((f) => f.check === 'hostNamespaces')).toMatchObject({ file: 'charts/web/templates/deployment.yaml', line: 12 });
+    expect(checkRunsOf(pr)[0]).toMatchObject({ conclusion: 'failure' });
+  });
+
   it("a Flux HelmRelease of this repository's chart, its GitRepository in a file the change leaves as it was, found through the API: the comment on its `values` line", async () => {
     const { pr, run, review } = await oneReviewUnderTarget('helm-release');
     expect(review.comments.map((c) => [c.path, c.line])).toEqual([['apps/web.yaml', 18]]);

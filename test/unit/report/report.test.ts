@@ -176,6 +176,20 @@ describe('planReview', () => {
     expect(plan.outsideDiff).toEqual([outside]);
   });
 
+  it("comments a finding of a chart rendered for an Application on the Application's chart line when no line of the diff writes it, unless it failed before", () => {
+    const rendered = { tool: 'helm' as const, root: 'charts/web', application: 'apps/web.yaml', applicationLine: 16, sourceFile: 'charts/web/templates/deployment.yaml', sourceLine: 12, exact: true, snippet: null };
+    const written = { file: 'charts/web/templates/deployment.yaml', line: 12, locations: [{ path: 'spec.template.spec.hostNetwork', line: 12, column: 1, exact: true, container: null, inDiff: false }], rendered };
+    const ofTheChange = reviewFinding({ ...written, check: 'hostNamespaces' });
+    const fromBefore = reviewFinding({ ...written, preexisting: true });
+    const linesOfFile = (path: string) => (path === 'apps/web.yaml' ? lines : diffLines(parseFilePatch('@@ -1,1 +1,1 @@\n-a\n+b')));
+    const plan = planReview([ofTheChange, fromBefore], linesOfFile, [], 30);
+    expect(plan.comments.map((c) => [c.path, c.line, c.findings.length])).toEqual([['apps/web.yaml', 16, 1]]);
+    expect(plan.comments[0]!.body).toContain('The value is written at `charts/web/templates/deployment.yaml` line 12.');
+    expect(plan.outsideDiff).toEqual([fromBefore]);
+    // Not on a line the diff does not show.
+    expect(planReview([reviewFinding({ ...written, rendered: { ...rendered, applicationLine: 40 } })], linesOfFile, [], 30).comments).toEqual([]);
+  });
+
   it('never trusts a suggestion range that crosses the hunks', () => {
     const finding = reviewFinding({ fix: { startLine: 20, endLine: 30, replacement: 'x', attachable: true } });
     const plan = planReview([finding], linesOf, [], 30);
