@@ -26060,7 +26060,14 @@ function applicationRoot(chart, trees, settings, application, name, sources, ren
       namespaceGiven: application.namespace !== null,
       valuesFiles: application.valueFiles,
       ...dependencyFields(chart),
-      application: { kind: application.kind, file: application.file, name: application.name, inline: application.inline, ...rendered !== void 0 ? { rendered } : {} }
+      application: {
+        kind: application.kind,
+        file: application.file,
+        name: application.name,
+        inline: application.inline,
+        // A child of an app of apps: its file is the parent's folder, its notice line one of the parent's rendering.
+        ...rendered !== void 0 ? { rendered } : { line: application.noticeLine }
+      }
     },
     incomplete: leftOut(chart.missingDependencies, true)
   };
@@ -29065,6 +29072,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
       root: root.dir === "" ? "." : root.dir,
       ...root.label !== shownDir(root.dir) ? { label: root.label } : {},
       ...root.helm?.application ? { application: root.helm.application.file } : {},
+      ...root.helm?.application?.line !== void 0 ? { applicationLine: root.helm.application.line } : {},
       sourceFile: primary.at.file,
       sourceLine: primary.at.line,
       exact: primary.at.exact,

@@ -16762,7 +16762,14 @@ function applicationRoot(chart, trees, settings, application, name, sources, ren
       namespaceGiven: application.namespace !== null,
       valuesFiles: application.valueFiles,
       ...dependencyFields(chart),
-      application: { kind: application.kind, file: application.file, name: application.name, inline: application.inline, ...rendered !== void 0 ? { rendered } : {} }
+      application: {
+        kind: application.kind,
+        file: application.file,
+        name: application.name,
+        inline: application.inline,
+        // A child of an app of apps: its file is the parent's folder, its notice line one of the parent's rendering.
+        ...rendered !== void 0 ? { rendered } : { line: application.noticeLine }
+      }
     },
     incomplete: leftOut(chart.missingDependencies, true)
   };
@@ -48136,12 +48143,14 @@ function provenance(findings) {
   const lines = [...bySource].map(([source, of]) => `${workloadsOf(of)} ${source}`);
   return ["<details><summary>Where the level comes from</summary>", "", ...lines, ...notes, "</details>"].join("\n");
 }
-function renderedFrom(findings) {
+function renderedFrom(findings, path4) {
   const rendered = findings.map((f) => f.rendered).filter((r) => r !== void 0);
   if (rendered.length === 0) return null;
   const roots = rootsByTool(rendered, inlineCode);
   const snippets = unique(rendered.map((r) => r.snippet).filter((s) => s !== null));
-  const line = `_Rendered by ${roots}._`;
+  const elsewhere = unique(findings.filter((f) => path4 !== void 0 && f.file !== path4).map((f) => `${inlineCode(f.file)} line ${f.line}`));
+  const written = elsewhere.length === 0 ? "" : ` The value is written at ${elsewhere.slice(0, 3).join(", ")}${elsewhere.length > 3 ? ", \u2026" : ""}.`;
+  const line = `_Rendered by ${roots}._${written}`;
   if (snippets.length === 0) return line;
   const fence = fenceFor(snippets.join("\n"));
   return [`<details><summary>Rendered by ${roots}: no line here writes the value; the rendered manifest reads</summary>`, "", ...snippets.map((snippet) => `${fence}yaml
@@ -48157,7 +48166,7 @@ function sharedCaveats(notes) {
   }
   return [...byConsequence].map(([consequence, reasons]) => reasons.length === 0 ? consequence : `${sharedCaveatLead} (${unique(reasons).join("; ")}); ${consequence}`);
 }
-function commentBody(findings, suggestion, docs = readmeDocs) {
+function commentBody(findings, suggestion, docs = readmeDocs, path4) {
   const alert = findings.some((f) => f.blocking) ? "CAUTION" : "WARNING";
   const parts = [`> [!${alert}]
 > ${headline(findings, docs)}`, bullets(findings, suggestion !== null).join("\n")];
@@ -48168,7 +48177,7 @@ function commentBody(findings, suggestion, docs = readmeDocs) {
   } else parts.push(...withoutSuggestion(findings));
   const where2 = provenance(findings);
   if (where2 !== null) parts.push(where2);
-  const from2 = renderedFrom(findings);
+  const from2 = renderedFrom(findings, path4);
   if (from2 !== null) parts.push(from2);
   const marker2 = fingerprintMarker(unique(findings.map((f) => fingerprint(f))));
   return `${truncateChars(parts.join("\n\n"), maxCommentChars - marker2.length - 2)}
@@ -48258,14 +48267,18 @@ function placeOnOffendingFields(groups2, diffLinesOf) {
 }
 
 // src/report/reviewPlan.ts
-function anchorOf(finding, lines) {
+function anchorOf(finding, diffLinesOf) {
+  const lines = diffLinesOf(finding.file);
   const fix = finding.fix;
   if (fix?.attachable && lines.spansOneHunk(fix.startLine, fix.endLine)) {
     return { path: finding.file, start: fix.startLine, end: fix.endLine, suggestion: fix };
   }
   const inDiff = finding.locations.filter((l) => l.inDiff && lines.has(l.line));
   const best = inDiff.find((l) => l.exact) ?? inDiff[0];
-  return best ? { path: finding.file, start: best.line, end: best.line, suggestion: null } : null;
+  if (best) return { path: finding.file, start: best.line, end: best.line, suggestion: null };
+  const { application, applicationLine } = finding.rendered ?? {};
+  if (finding.preexisting || application === void 0 || applicationLine === void 0 || !diffLinesOf(application).has(applicationLine)) return null;
+  return { path: application, start: applicationLine, end: applicationLine, suggestion: null };
 }
 function planReview(findings, diffLinesOf, existing, maxComments, headSha = null, problems = []) {
   const cap = headSha !== null && existing.some((c) => c.commitId === headSha) ? 0 : maxComments;
@@ -48280,7 +48293,7 @@ function planReview(findings, diffLinesOf, existing, maxComments, headSha = null
       alreadyCommented.push(finding);
       continue;
     }
-    const anchor = anchorOf(finding, diffLinesOf(finding.file));
+    const anchor = anchorOf(finding, diffLinesOf);
     if (!anchor) {
       outsideDiff.push(finding);
       continue;
@@ -48320,7 +48333,7 @@ function planReview(findings, diffLinesOf, existing, maxComments, headSha = null
       path: anchor.path,
       line: anchor.end,
       startLine: anchor.start < anchor.end ? anchor.start : null,
-      body: failing.length > 0 ? problemCommentBody(failing) : commentBody(group, anchor.suggestion),
+      body: failing.length > 0 ? problemCommentBody(failing) : commentBody(group, anchor.suggestion, void 0, anchor.path),
       findings: group,
       problems: failing
     };
@@ -56160,6 +56173,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
       root: root.dir === "" ? "." : root.dir,
       ...root.label !== shownDir(root.dir) ? { label: root.label } : {},
       ...root.helm?.application ? { application: root.helm.application.file } : {},
+      ...root.helm?.application?.line !== void 0 ? { applicationLine: root.helm.application.line } : {},
       sourceFile: primary.at.file,
       sourceLine: primary.at.line,
       exact: primary.at.exact,
