@@ -1,15 +1,8 @@
 /** Changed helmfile files that install a chart of this repository: a notice, never a silent pass. */
 import { describe, expect, it } from 'vitest';
-import type { ChangedFile } from '../../../src/diff/types.js';
+import { changedFile } from '../../helpers/changedFile.js';
 import { unrenderedHelmfiles } from '../../../src/render/helmfiles.js';
 
-const changed = (path: string, text: string, status: ChangedFile['status'] = 'modified'): ChangedFile => ({
-  path,
-  status,
-  base: { kind: 'content', data: '' },
-  head: status === 'removed' ? { kind: 'absent' } : { kind: 'content', data: text },
-  hunks: [],
-});
 
 const helmfile = [
   'repositories:',
@@ -35,7 +28,7 @@ const helmfile = [
 
 describe('unrenderedHelmfiles', () => {
   it("gives a helmfile whose releases install local charts a notice on the first one's line, naming each chart once and how to render its values", () => {
-    const [notice, ...more] = unrenderedHelmfiles({ files: [changed('deploy/helmfile.yaml', helmfile)] });
+    const [notice, ...more] = unrenderedHelmfiles({ files: [changedFile('deploy/helmfile.yaml', '', helmfile)] });
     expect(more).toEqual([]);
     expect(notice).toMatchObject({ file: 'deploy/helmfile.yaml', line: 9, kind: 'not-rendered' });
     expect(notice!.message).toBe(
@@ -47,17 +40,17 @@ describe('unrenderedHelmfiles', () => {
   it('reads helmfile.d folders and templated (.gotmpl) files; says nothing of remote charts, removed files, or other names', () => {
     const local = 'releases:\n- name: web\n  chart: ./charts/web\n';
     const files = [
-      changed('helmfile.d/10-web.yaml.gotmpl', local),
-      changed('helmfile.yml', 'releases:\n  - name: cache\n    chart: bitnami/redis\n'),
-      changed('old/helmfile.yaml', '', 'removed'),
-      changed('deploy/releases.yaml', local),
+      changedFile('helmfile.d/10-web.yaml.gotmpl', '', local),
+      changedFile('helmfile.yml', '', 'releases:\n  - name: cache\n    chart: bitnami/redis\n'),
+      changedFile('old/helmfile.yaml', '', null),
+      changedFile('deploy/releases.yaml', '', local),
     ];
     expect(unrenderedHelmfiles({ files }).map((notice) => [notice.file, notice.line])).toEqual([['helmfile.d/10-web.yaml.gotmpl', 3]]);
   });
 
   it('names the first three charts and counts the rest', () => {
     const text = ['a', 'b', 'c', 'd', 'e'].map((name) => `- name: ${name}\n  chart: ./charts/${name}\n`).join('');
-    const [notice] = unrenderedHelmfiles({ files: [changed('helmfile.yaml', `releases:\n${text}`)] });
+    const [notice] = unrenderedHelmfiles({ files: [changedFile('helmfile.yaml', '', `releases:\n${text}`)] });
     expect(notice!.message).toMatch(/gives `\.\/charts\/a`, `\.\/charts\/b`, `\.\/charts\/c` and 2 more \(values/);
   });
 });
