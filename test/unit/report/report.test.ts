@@ -184,7 +184,7 @@ describe('planReview', () => {
     const linesOfFile = (path: string) => (path === 'apps/web.yaml' ? lines : diffLines(parseFilePatch('@@ -1,1 +1,1 @@\n-a\n+b')));
     const plan = planReview([ofTheChange, fromBefore], linesOfFile, [], 30);
     expect(plan.comments.map((c) => [c.path, c.line, c.findings.length])).toEqual([['apps/web.yaml', 16, 1]]);
-    expect(plan.comments[0]!.body).toContain('The value is written at `charts/web/templates/deployment.yaml` line 12.');
+    expect(plan.comments[0]!.body).toContain('Its line in the chart: `charts/web/templates/deployment.yaml` line 12.');
     expect(plan.outsideDiff).toEqual([fromBefore]);
     // Not on a line the diff does not show.
     expect(planReview([reviewFinding({ ...written, rendered: { ...rendered, applicationLine: 40 } })], linesOfFile, [], 30).comments).toEqual([]);
