@@ -1,10 +1,11 @@
 /**
  * The Applications an Argo CD ApplicationSet makes, when they can be known
- * from the repository alone (pure): its one generator is a `list` of
- * elements, or the directories of this repository (a `git` generator's
- * `directories`), and its template is a plain one (Argo CD's default
+ * from the repository alone (pure): each of its generators is a `list` of
+ * elements, the directories of this repository (a `git` generator's
+ * `directories`), or a `matrix` of two such (every pair of their
+ * parameters), and its template is a plain one (Argo CD's default
  * `{{param}}` substitution: no Go template, no `templatePatch`). Each
- * Application is then the template with one element's parameters put in,
+ * Application is then the template with one set of parameters put in,
  * and its chart is rendered like a plain Application's (applications.ts).
  *
  * Anything else keeps the notice that what the ApplicationSet installs is
@@ -45,11 +46,14 @@ export function applicationSetCharts(document: ManifestDocument, repository: Rea
   if (parameters === null || parameters.length === 0) return null;
   const noticeLine = locate(document.source, reference.path).line;
   const charts: ApplicationChart[] = [];
+  const names = new Set<string>();
   for (const params of parameters) {
     const application = substituted({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: template.metadata ?? {}, spec: template.spec ?? {} }, params) as JsonObject;
     const found = argoHelmSource(application, repository, paths);
     const generated = nameOf(application);
-    if (found === null || generated === '' || unresolved(application)) return null;
+    // Two generators that make one name: Argo CD refuses the set.
+    if (found === null || generated === '' || names.has(generated) || unresolved(application)) return null;
+    names.add(generated);
     // The same inline values for every Application (none of their text is substituted): read from the set's template.
     const inline = found.inline === null ? null : [...templatePath, ...found.inline];
     if (inline !== null && JSON.stringify(valueAt(set, inline) ?? null).includes('{{')) return null;
@@ -58,17 +62,54 @@ export function applicationSetCharts(document: ManifestDocument, repository: Rea
   return charts;
 }
 
-/** The parameters of each Application the set's one generator makes; null when they are not known here. */
+/** The parameters of each Application the set's generators make, generator by generator; null when they are not known here. */
 function generatedParameters(spec: JsonObject, repository: ReadonlySet<string>, paths: ReadonlySet<string>): Map<string, string>[] | null {
   const generators = Array.isArray(spec.generators) ? spec.generators : [];
-  const [generator] = generators;
-  if (generators.length !== 1 || !isObject(generator)) return null;
-  const kinds = Object.keys(generator);
+  const all: Map<string, string>[] = [];
+  for (const generator of generators) {
+    const params = generatorParameters(generator, spec, repository, paths, true);
+    if (params === null) return null;
+    all.push(...params);
+  }
+  return all;
+}
+
+/** One generator's parameters (`outer`: a matrix may be one, not inside another); null when they are not known here. */
+function generatorParameters(generator: JsonValue, spec: JsonObject, repository: ReadonlySet<string>, paths: ReadonlySet<string>, outer: boolean): Map<string, string>[] | null {
+  if (!isObject(generator)) return null;
   // A generator's own `template`, `selector` or `values` change what its parameters make: not read here.
-  if (kinds.length !== 1) return null;
+  if (Object.keys(generator).length !== 1) return null;
   if (isObject(generator.list)) return listParameters(generator.list);
   if (isObject(generator.git)) return directoryParameters(generator.git, spec, repository, paths);
+  if (outer && isObject(generator.matrix)) return matrixParameters(generator.matrix, spec, repository, paths);
   return null;
+}
+
+/**
+ * A matrix of two generators: each pair of their parameter sets, joined.
+ * Argo CD refuses a pair that gives one parameter two values, and lets the
+ * second generator read the first's parameters (`{{path}}` in it), which
+ * are not put in here: either keeps the set's notice.
+ */
+function matrixParameters(matrix: JsonObject, spec: JsonObject, repository: ReadonlySet<string>, paths: ReadonlySet<string>): Map<string, string>[] | null {
+  const children = Array.isArray(matrix.generators) ? matrix.generators : [];
+  if (children.length !== 2 || Object.keys(matrix).length !== 1 || JSON.stringify(children[1]).includes('{{')) return null;
+  const firsts = generatorParameters(children[0]!, spec, repository, paths, false);
+  const seconds = generatorParameters(children[1]!, spec, repository, paths, false);
+  if (firsts === null || seconds === null) return null;
+  const all: Map<string, string>[] = [];
+  for (const first of firsts) {
+    for (const second of seconds) {
+      const joined = new Map(first);
+      for (const [key, value] of second) {
+        const known = joined.get(key);
+        if (known !== undefined && known !== value) return null;
+        joined.set(key, value);
+      }
+      all.push(joined);
+    }
+  }
+  return all;
 }
 
 /**

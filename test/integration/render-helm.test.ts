@@ -375,6 +375,58 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     }
   });
 
+  it("renders a chart for each Application of an ApplicationSet's matrix: each chart folder for each environment", async () => {
+    const chart = path.join(fixturesDir, 'render', 'helm-application', 'head', 'charts');
+    const set = [
+      'apiVersion: argoproj.io/v1alpha1',
+      'kind: ApplicationSet',
+      'metadata:',
+      '  name: charts',
+      'spec:',
+      '  generators:',
+      '    - matrix:',
+      '        generators:',
+      '          - git:',
+      '              repoURL: https://github.com/acme/shop',
+      '              directories:',
+      '                - path: charts/*',
+      '          - list:',
+      '              elements: [{env: prod}, {env: dev}]',
+      '  template:',
+      '    metadata:',
+      "      name: '{{path.basename}}-{{env}}'",
+      '    spec:',
+      '      source:',
+      '        repoURL: https://github.com/acme/shop',
+      "        path: '{{path}}'",
+      '        helm:',
+      "          valueFiles: ['values-{{env}}.yaml']",
+      '      destination:',
+      "        namespace: '{{env}}'",
+      '',
+    ];
+    const { repo, cleanUp } = repoOfSides((base, head) => {
+      cpSync(chart, path.join(base, 'charts'), { recursive: true });
+      writeFileSync(path.join(base, 'charts/web/values-prod.yaml'), 'hostNetwork: true\n');
+      writeFileSync(path.join(base, 'charts/web/values-dev.yaml'), 'hostNetwork: false\n');
+      cpSync(base, head, { recursive: true });
+      mkdirSync(path.join(head, 'apps'));
+      writeFileSync(path.join(head, 'apps/charts.yaml'), set.join('\n'));
+    });
+    try {
+      execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/acme/shop'], { cwd: repo });
+      const report = await diffIn(repo);
+      expect(report.errors).toEqual([]);
+      expect(report.renderings).toEqual([
+        { tool: 'helm', rendering: 'charts/web (Application web-prod of ApplicationSet charts)' },
+        { tool: 'helm', rendering: 'charts/web (Application web-dev of ApplicationSet charts)' },
+      ]);
+      expect(report.findings.map((f) => [f.check, f.rendered?.rendering])).toEqual([['hostNamespaces', 'charts/web (Application web-prod of ApplicationSet charts)']]);
+    } finally {
+      cleanUp();
+    }
+  });
+
   /**
    * A repository whose Application (targetRevision `revision`) turns `debug` on, which the chart's own
    * values leave off, and a change (branch feature) that touches the chart's template only.

@@ -68,17 +68,42 @@ describe('ApplicationSet charts', () => {
   it('keeps the notice of a set whose Applications are not known here, or not all renderable', () => {
     const plain = template('web-{{env}}', 'charts/web', 'prod');
     expect(chartsOf(applicationSet(listOf('{env: prod}'), plain))).toHaveLength(1);
-    // Go templates, patches of the template, a generator's own template, other generators, two generators.
+    // Go templates, patches of the template, a generator's own template, other generators.
     expect(chartsOf(applicationSet(listOf('{env: prod}'), plain, ['goTemplate: true']))).toEqual([]);
     expect(chartsOf(applicationSet(listOf('{env: prod}'), plain, ['templatePatch: "{}"']))).toEqual([]);
     expect(chartsOf(applicationSet(['- list:', '    elements: [{env: prod}]', '    template: {metadata: {}}'], plain))).toEqual([]);
     expect(chartsOf(applicationSet(['- clusters: {}'], plain))).toEqual([]);
-    expect(chartsOf(applicationSet([...listOf('{env: prod}'), ...listOf('{env: dev}')], plain))).toEqual([]);
     // Argo CD refuses an element that is not all strings; a parameter no element sets stays as written.
     expect(chartsOf(applicationSet(listOf('{env: prod, replicas: 2}'), plain))).toEqual([]);
     expect(chartsOf(applicationSet(listOf('{stage: prod}'), plain))).toEqual([]);
     // One element whose Application installs no chart here leaves the whole set to its notice.
     expect(chartsOf(applicationSet(listOf('{env: prod, chart: web}', '{env: dev, chart: nope}'), template('web-{{env}}', 'charts/{{chart}}', 'prod')))).toEqual([]);
+  });
+
+  it('makes the Applications of each generator, and of each pair of a matrix of two', () => {
+    const names = (text: string) => chartsOf(text).map((c) => [c.generated, c.chartDir, c.namespace]);
+    const each = template('{{path.basename}}-{{env}}', '{{path}}', 'shop-{{env}}');
+    const git = ['- git:', '    repoURL: https://github.com/acme/shop', '    directories:', '      - path: charts/*', '      - {path: charts/lib, exclude: true}'];
+    const matrix = (first: string[], second: string[]) => ['- matrix:', '    generators:', ...first.map((l) => `      ${l}`), ...second.map((l) => `      ${l}`)];
+    // Two generators: the Applications of both.
+    expect(names(applicationSet([...listOf("{env: prod, path: charts/web, path.basename: web}"), ...listOf("{env: dev, path: charts/api, path.basename: api}")], each))).toEqual([
+      ['web-prod', 'charts/web', 'shop-prod'],
+      ['api-dev', 'charts/api', 'shop-dev'],
+    ]);
+    // Every directory for every environment.
+    expect(names(applicationSet(matrix(git, listOf('{env: prod}', '{env: dev}')), each))).toEqual([
+      ['api-prod', 'charts/api', 'shop-prod'],
+      ['api-dev', 'charts/api', 'shop-dev'],
+      ['web-prod', 'charts/web', 'shop-prod'],
+      ['web-dev', 'charts/web', 'shop-dev'],
+    ]);
+    // Argo CD refuses the set: one name made twice, or one parameter given two values by a pair.
+    expect(names(applicationSet([...listOf("{env: prod, path: charts/web, path.basename: web}"), ...listOf("{env: prod, path: charts/web, path.basename: web}")], each))).toEqual([]);
+    expect(names(applicationSet(matrix(git, listOf('{env: prod, path: charts/web}')), each))).toEqual([]);
+    // The second generator reading the first's parameters, a matrix of three or in a matrix: not put together here.
+    expect(names(applicationSet(matrix(git, listOf("{env: '{{path.basename}}'}")), each))).toEqual([]);
+    expect(names(applicationSet(matrix(git, [...listOf('{env: prod}'), ...listOf('{env: dev}')]), each))).toEqual([]);
+    expect(names(applicationSet(matrix(git, matrix(listOf('{env: prod}'), listOf('{tier: a}'))), each))).toEqual([]);
   });
 
   it("reads inline values from the set's template, the same for every Application, and none that a parameter fills", () => {
