@@ -48149,7 +48149,7 @@ function renderedFrom(findings, path4) {
   const roots = rootsByTool(rendered, inlineCode);
   const snippets = unique(rendered.map((r) => r.snippet).filter((s) => s !== null));
   const elsewhere = unique(findings.filter((f) => path4 !== void 0 && f.file !== path4).map((f) => `${inlineCode(f.file)} line ${f.line}`));
-  const written = elsewhere.length === 0 ? "" : ` The value is written at ${elsewhere.slice(0, 3).join(", ")}${elsewhere.length > 3 ? ", \u2026" : ""}.`;
+  const written = elsewhere.length === 0 ? "" : ` Its line in the chart: ${elsewhere.slice(0, 3).join(", ")}${elsewhere.length > 3 ? ", \u2026" : ""}.`;
   const line = `_Rendered by ${roots}._${written}`;
   if (snippets.length === 0) return line;
   const fence = fenceFor(snippets.join("\n"));
@@ -48503,11 +48503,13 @@ function applicationSetCharts(document, repository, paths) {
   if (parameters === null || parameters.length === 0) return null;
   const noticeLine = locate(document.source, reference2.path).line;
   const charts = [];
+  const names = /* @__PURE__ */ new Set();
   for (const params of parameters) {
     const application = substituted({ apiVersion: "argoproj.io/v1alpha1", kind: "Application", metadata: template.metadata ?? {}, spec: template.spec ?? {} }, params);
     const found = argoHelmSource(application, repository, paths);
     const generated = nameOf(application);
-    if (found === null || generated === "" || unresolved(application)) return null;
+    if (found === null || generated === "" || names.has(generated) || unresolved(application)) return null;
+    names.add(generated);
     const inline = found.inline === null ? null : [...templatePath, ...found.inline];
     if (inline !== null && JSON.stringify(valueAt2(set2, inline) ?? null).includes("{{")) return null;
     charts.push({ ...found.chart, kind: "ApplicationSet", file: document.file, name, generated, noticeLine, inline });
@@ -48516,13 +48518,41 @@ function applicationSetCharts(document, repository, paths) {
 }
 function generatedParameters(spec, repository, paths) {
   const generators = Array.isArray(spec.generators) ? spec.generators : [];
-  const [generator] = generators;
-  if (generators.length !== 1 || !isObject(generator)) return null;
-  const kinds = Object.keys(generator);
-  if (kinds.length !== 1) return null;
+  const all = [];
+  for (const generator of generators) {
+    const params = generatorParameters(generator, spec, repository, paths, true);
+    if (params === null) return null;
+    all.push(...params);
+  }
+  return all;
+}
+function generatorParameters(generator, spec, repository, paths, outer) {
+  if (!isObject(generator)) return null;
+  if (Object.keys(generator).length !== 1) return null;
   if (isObject(generator.list)) return listParameters(generator.list);
   if (isObject(generator.git)) return directoryParameters(generator.git, spec, repository, paths);
+  if (outer && isObject(generator.matrix)) return matrixParameters(generator.matrix, spec, repository, paths);
   return null;
+}
+function matrixParameters(matrix, spec, repository, paths) {
+  const children = Array.isArray(matrix.generators) ? matrix.generators : [];
+  if (children.length !== 2 || Object.keys(matrix).length !== 1 || JSON.stringify(children[1]).includes("{{")) return null;
+  const firsts = generatorParameters(children[0], spec, repository, paths, false);
+  const seconds = generatorParameters(children[1], spec, repository, paths, false);
+  if (firsts === null || seconds === null) return null;
+  const all = [];
+  for (const first of firsts) {
+    for (const second of seconds) {
+      const joined = new Map(first);
+      for (const [key, value] of second) {
+        const known3 = joined.get(key);
+        if (known3 !== void 0 && known3 !== value) return null;
+        joined.set(key, value);
+      }
+      all.push(joined);
+    }
+  }
+  return all;
 }
 function listParameters(list3) {
   if (list3.elementsYaml !== void 0 || list3.template !== void 0 || !Array.isArray(list3.elements)) return null;
