@@ -364,7 +364,7 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
   const mapped = mapRenderedReport(report, plan.renderings, changeSet, port.head.paths);
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
   const truncated = truncationProblem(changeSet, port);
-  const stray = [...strayValuesFiles(changeSet, discovery.consumed, port.head.paths), ...unrenderedHelmfiles(changeSet)];
+  const stray = [...strayValuesFiles(changeSet, discovery.consumed, port.head.paths), ...unrenderedHelmfiles(changeSet, new Set((options.render?.charts ?? []).map((chart) => chart.chart)))];
   const errors = verified.errors.filter((problem) => !rendersApplication(problem));
   return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), ...renderingsOf(rendered), errors: [...errors, ...plan.problems, ...discovery.problems.filter((problem) => selectsPath(selection, problem.file)), ...stray, ...(truncated ? [truncated] : [])].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0))) };
 }

@@ -28,7 +28,7 @@ const helmfile = [
 
 describe('unrenderedHelmfiles', () => {
   it("gives a helmfile whose releases install local charts a notice on the first one's line, naming each chart once and how to render its values", () => {
-    const [notice, ...more] = unrenderedHelmfiles({ files: [changedFile('deploy/helmfile.yaml', '', helmfile)] });
+    const [notice, ...more] = unrenderedHelmfiles({ files: [changedFile('deploy/helmfile.yaml', '', helmfile)] }, new Set());
     expect(more).toEqual([]);
     expect(notice).toMatchObject({ file: 'deploy/helmfile.yaml', line: 9, kind: 'not-rendered' });
     expect(notice!.message).toBe(
@@ -45,12 +45,25 @@ describe('unrenderedHelmfiles', () => {
       changedFile('old/helmfile.yaml', '', null),
       changedFile('deploy/releases.yaml', '', local),
     ];
-    expect(unrenderedHelmfiles({ files }).map((notice) => [notice.file, notice.line])).toEqual([['helmfile.d/10-web.yaml.gotmpl', 3]]);
+    expect(unrenderedHelmfiles({ files }, new Set()).map((notice) => [notice.file, notice.line])).toEqual([['helmfile.d/10-web.yaml.gotmpl', 3]]);
   });
 
   it('names the first three charts and counts the rest', () => {
     const text = ['a', 'b', 'c', 'd', 'e'].map((name) => `- name: ${name}\n  chart: ./charts/${name}\n`).join('');
-    const [notice] = unrenderedHelmfiles({ files: [changedFile('helmfile.yaml', '', `releases:\n${text}`)] });
+    const [notice] = unrenderedHelmfiles({ files: [changedFile('helmfile.yaml', '', `releases:\n${text}`)] }, new Set());
     expect(notice!.message).toMatch(/gives `\.\/charts\/a`, `\.\/charts\/b`, `\.\/charts\/c` and 2 more \(values/);
+  });
+
+  it('names only the charts the config file does not render; for those it renders, only `set` entries keep a notice', () => {
+    const files = [changedFile('deploy/helmfile.yaml', '', helmfile)];
+    // ./charts/web of deploy/helmfile.yaml is deploy/charts/web; ../shared/charts/api is shared/charts/api.
+    expect(unrenderedHelmfiles({ files }, new Set(['deploy/charts/web'])).map((notice) => [notice.line, notice.message.slice(0, 90)])).toEqual([
+      [15, 'helmfile releases are not rendered here, so what this file gives `../shared/charts/api` (v'],
+    ]);
+    const [set] = unrenderedHelmfiles({ files }, new Set(['deploy/charts/web', 'shared/charts/api']));
+    expect(set).toMatchObject({ file: 'deploy/helmfile.yaml', line: 9, kind: 'not-rendered' });
+    expect(set!.message).toMatch(/^helmfile releases are not rendered here, so what the `set` entries of this file give its charts is not checked: write those values in a values file/);
+    const withoutSet = [changedFile('helmfile.yaml', '', 'releases:\n- name: web\n  chart: ./charts/web\n  values: [values/web.yaml]\n')];
+    expect(unrenderedHelmfiles({ files: withoutSet }, new Set(['charts/web']))).toEqual([]);
   });
 });
