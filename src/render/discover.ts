@@ -16,6 +16,7 @@
  *   Deployment is not a Deployment). A file no kustomization uses stays a
  *   plain manifest.
  */
+import { isHelmfile } from './helmfiles.js';
 import { readChart } from './chart.js';
 import type { ApplicationChart } from './applications.js';
 import type { ApplicationValues } from './types.js';
@@ -133,7 +134,8 @@ export function discoveryReads(paths: Iterable<string>): string[] {
   const all = new Set(paths);
   // A chart's values.yaml says which of its dependencies are on (chart.ts).
   const chartValues = (p: string) => baseName(p) === 'values.yaml' && all.has(inDir(dirOf(p), 'Chart.yaml'));
-  return [...all].filter((p) => isKustomizationFile(p) || chartFileNames.includes(baseName(p)) || chartValues(p));
+  // A helmfile's releases install charts with values files of their own, wherever those are (helmfiles.ts).
+  return [...all].filter((p) => isKustomizationFile(p) || chartFileNames.includes(baseName(p)) || chartValues(p) || isHelmfile(p));
 }
 
 interface Closure {
@@ -451,7 +453,7 @@ function applicationRoots(
     if (chart === undefined || chart.library) continue;
     // Its values files are that rendering's, never left unchecked (strayValues.ts).
     for (const path of application.valueFiles) consumed.add(path);
-    const name = application.generated === undefined ? `${application.kind} ${application.name}` : `Application ${application.generated} of ApplicationSet ${application.name}`;
+    const name = installerName(application);
     roots.push(applicationRoot(chart, trees, settings, application, name, [application.file, ...application.valueFiles]));
   }
   return roots;
@@ -553,11 +555,17 @@ function leftStandingApplications(dir: string, left: readonly ApplicationChart[]
   return `${shownDir(dir)} changes, and what it installs through the ${installers(left)} ${fewNames(left.map((a) => a.generated ?? a.name))} is not checked with their values (at most ${maxApplications} of them are rendered in one run): check them with \`pod-security-review check\` on their files`;
 }
 
-/** What a notice calls some Applications and HelmReleases: by their kinds. */
+/** What a rendering's label calls the object it is for: `Application web-prod`, `Application web-prod of ApplicationSet web`, `helmfile release web`. */
+function installerName(application: ApplicationChart): string {
+  if (application.generated !== undefined) return `Application ${application.generated} of ApplicationSet ${application.name}`;
+  return application.kind === 'HelmfileRelease' ? `helmfile release ${application.name}` : `${application.kind} ${application.name}`;
+}
+
+/** What a notice calls some Applications, HelmReleases and helmfile releases: by their kinds. */
 function installers(objects: readonly ApplicationChart[]): string {
-  const argo = objects.some((o) => o.kind !== 'HelmRelease');
-  const flux = objects.some((o) => o.kind === 'HelmRelease');
-  return argo && flux ? 'Argo CD Applications and Flux HelmReleases' : flux ? 'Flux HelmReleases' : 'Argo CD Applications';
+  const words = { Application: 'Argo CD Applications', ApplicationSet: 'Argo CD Applications', HelmRelease: 'Flux HelmReleases', HelmfileRelease: 'helmfile releases' };
+  const kinds = [...new Set(objects.map((o) => words[o.kind]))];
+  return kinds.length === 1 ? kinds[0]! : `${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1)!}`;
 }
 
 /** Names as a notice lists them: the first five as code, then how many more. */

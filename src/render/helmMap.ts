@@ -56,7 +56,7 @@ export interface HelmSources {
    * the file's lines with all but the block's blank, so that a key's line
    * and column are the file's (`within` is then empty).
    */
-  readonly inline?: { readonly file: string; readonly within: readonly string[]; readonly text?: string };
+  readonly inline?: { readonly file: string; readonly within: FieldPath; readonly text?: string };
 }
 
 /**
@@ -96,11 +96,11 @@ function valuesChain(sources: HelmSources, template: string): ValuesLink[] {
 interface ValuesLink {
   readonly file: string;
   readonly keyPrefix: readonly string[];
-  readonly within?: readonly string[];
+  readonly within?: FieldPath;
 }
 
 /** Where a key a template reads is in a file of valuesChain. */
-function keyPathIn(link: ValuesLink, key: readonly string[]): string[] {
+function keyPathIn(link: ValuesLink, key: readonly string[]): FieldPath {
   return [...(link.within ?? []), ...keyUnder(link.keyPrefix, key)];
 }
 
@@ -162,7 +162,7 @@ function valuesDocuments(sources: HelmSources): (file: string) => ManifestDocume
 function valuesKeyFinder(
   sources: HelmSources,
   documentOf: (file: string) => ManifestDocument | undefined,
-): (template: string, key: readonly string[]) => { file: string; path: string[]; document: ManifestDocument } | null {
+): (template: string, key: readonly string[]) => { file: string; path: FieldPath; document: ManifestDocument } | null {
   return (template, key) => {
     for (const link of valuesChain(sources, template)) {
       const { file } = link;
@@ -280,7 +280,7 @@ function truthOf(values: readonly (JsonValue | undefined)[]): boolean | undefine
 }
 
 /** The paths a key with `range` elements (`*`) may stand for in a values document: each key of a map, each item of a list, there. */
-function elementPaths(value: JsonValue, key: readonly string[]): (string | number)[][] {
+function elementPaths(value: JsonValue, key: FieldPath): (string | number)[][] {
   let paths: (string | number)[][] = [[]];
   for (const segment of key) {
     if (segment !== '*') {

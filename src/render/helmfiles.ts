@@ -1,63 +1,154 @@
 /**
- * Changed helmfile files that install a chart of this repository (pure).
- * helmfile is not run here, so the values and `set` entries a release of
- * `helmfile.yaml` gives a local chart (`chart: ./charts/web`) are not
- * rendered: a pull request that sets `hostNetwork: true` through them
- * passed green. Such a file gets a notice instead (the check run is then
- * neutral), on its first local chart, naming the charts and how to have
- * their values rendered. Once the config file renders each of them (with
- * the values files the releases name), only `set` entries keep it: they are
- * in no file the config file can name.
+ * helmfile files that install charts of this repository (pure). A release
+ * of a local chart (`chart: ./charts/web`) is rendered as helmfile renders
+ * it, when that is certain from the file alone: the chart with the release's
+ * name and namespace, the values files it names (relative to the helmfile's
+ * folder) and then, last, one map of inline values, as an Argo CD
+ * Application's chart is (applications.ts says how such renderings are
+ * made and placed).
  *
- * The file is read as text, not YAML: helmfile files are Go templates as
- * often as not (`{{ .Environment.Name }}`, `.gotmpl`), which a YAML reader
- * refuses or reads wrong.
+ * Anything else keeps a notice, since helmfile is not run here and what
+ * the file gives the chart would otherwise pass green: a Go template
+ * (`.gotmpl`, `{{ .Environment.Name }}`), `set` and `secrets` entries,
+ * patches and post-renderers, a `condition`, values files the commit
+ * lacks, inline values before a file. Such a file is read as text for its
+ * notice, as helmfile files are Go templates as often as not, which a YAML
+ * reader refuses or reads wrong. Once the config file renders a chart
+ * (`render.charts`, with the values files the releases name), only `set`
+ * entries keep it: they are in no file the config file can name.
  */
 import type { ChangeSet } from '../diff/types.js';
-import { textOf } from '../manifests/load.js';
-import type { LoadProblem } from '../manifests/types.js';
-import { dirOf, joinPath } from './paths.js';
+import { locate } from '../locate/locate.js';
+import { loadManifestFile, textOf } from '../manifests/load.js';
+import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
+import { isObject } from '../pss/pod.js';
+import type { FieldPath, JsonObject, JsonValue } from '../pss/types.js';
+import { defaultRevision, nonEmpty } from './applications.js';
+import type { ApplicationChart, TextFile } from './applications.js';
+import { dirOf, inDir, joinPath } from './paths.js';
 
 /** `helmfile.yaml` (`.yml`, `.gotmpl` too) anywhere, and the files of a `helmfile.d` folder. */
 const helmfileName = /(?:^|\/)(?:helmfile\.ya?ml|helmfile\.d\/[^/]+\.ya?ml)(?:\.gotmpl)?$/;
 
-/** A release's `chart:` that is a path (`./charts/web`, `../charts/web`), quoted or not: the capture is the path. */
-const localChart = /^[ \t-]*chart:[ \t]*["']?(\.\.?\/[^\s"'#]+)/gm;
+export function isHelmfile(path: string): boolean {
+  return helmfileName.test(path);
+}
+
+/** A release's `chart:` that is a path (`./charts/web`, `../charts/web`), quoted or not, read from the text: the capture is the path. */
+const localChartLine = /^[ \t-]*chart:[ \t]*["']?(\.\.?\/[^\s"'#]+)/gm;
 
 /** A release's `set` or `setString` list: values given on helm's command line. */
 const setEntries = /^[ \t-]*(?:set|setString):/m;
 
-/**
- * The notices of the change set's added and modified helmfile files whose
- * releases install local charts (`configured`: the chart folders the config
- * file's `render.charts` renders).
- */
-export function unrenderedHelmfiles(changeSet: ChangeSet, configured: ReadonlySet<string>): LoadProblem[] {
-  const problems: LoadProblem[] = [];
-  for (const file of changeSet.files) {
-    if (file.status === 'removed' || !helmfileName.test(file.path) || file.head.kind !== 'content') continue;
-    const text = textOf(file.head.data);
-    if (text === null) continue;
-    const charts = localChartsOf(text);
-    const unconfigured = charts.filter((chart) => !configured.has(joinPath(dirOf(file.path), chart.path) ?? ''));
-    const [first] = unconfigured;
-    if (first !== undefined) problems.push({ file: file.path, line: first.line, kind: 'not-rendered', message: notice(unconfigured.map((chart) => chart.path)) });
-    else if (charts.length > 0 && setEntries.test(text)) problems.push({ file: file.path, line: charts[0]!.line, kind: 'not-rendered', message: setNotice });
-  }
-  return problems;
+/** A release of a local chart that is not rendered here: its chart as written, the line that names it, and whether it gives `set` entries. */
+export interface UnrenderedRelease {
+  readonly chart: string;
+  readonly line: number;
+  readonly set: boolean;
 }
 
-const setNotice =
-  'helmfile releases are not rendered here, so what the `set` entries of this file give its charts is not checked: write those values in a values file that `render.charts[].values` of the config file names';
+export interface HelmfileReleases {
+  /** The releases rendered here, as the charts they install. */
+  readonly charts: readonly ApplicationChart[];
+  readonly unrendered: readonly UnrenderedRelease[];
+}
 
-/** The local charts a helmfile's releases name, in order, each with the line of its first `chart:`. */
-function localChartsOf(text: string): { readonly path: string; readonly line: number }[] {
-  const charts = new Map<string, number>();
-  for (const match of text.matchAll(localChart)) {
-    const path = match[1]!.replace(/\/+$/, '');
-    if (!charts.has(path)) charts.set(path, lineAt(text, match.index));
+const none: HelmfileReleases = { charts: [], unrendered: [] };
+
+/** Release keys that change what is installed in ways not rendered here. */
+const unrenderedKeys = ['set', 'setString', 'secrets', 'valuesTemplate', 'setTemplate', 'postRenderer', 'postRendererArgs', 'strategicMergePatches', 'jsonPatches', 'transformers', 'forceNamespace', 'condition', 'dependencies', 'adopt'];
+
+/** The releases of local charts of a helmfile (`paths`: every file of the tree at head); none for another file. */
+export function helmfileReleases({ path, text }: TextFile, paths: ReadonlySet<string>): HelmfileReleases {
+  if (!isHelmfile(path)) return none;
+  const loaded = path.endsWith('.gotmpl') || text.includes('{{') ? null : loadManifestFile(path, text);
+  if (loaded === null || loaded.problems.length > 0) return { charts: [], unrendered: localChartsOfText(text) };
+  const charts: ApplicationChart[] = [];
+  const unrendered: UnrenderedRelease[] = [];
+  for (const document of loaded.documents) {
+    const releases = isObject(document.value) ? document.value.releases : undefined;
+    if (!Array.isArray(releases)) continue;
+    releases.forEach((release, index) => {
+      if (!isObject(release) || release.installed === false) return;
+      const chart = nonEmpty(release.chart);
+      if (chart === null || !/^\.\.?\//.test(chart)) return;
+      const rendered = releaseChart(document, release, ['releases', index], chart, paths);
+      if (rendered !== null) charts.push(rendered);
+      else unrendered.push({ chart: chart.replace(/\/+$/, ''), line: locate(document.source, ['releases', index, 'chart']).line, set: release.set !== undefined || release.setString !== undefined });
+    });
   }
-  return [...charts].map(([path, line]) => ({ path, line }));
+  return { charts, unrendered };
+}
+
+/** A release as the chart it installs, or null when it is not rendered here. */
+function releaseChart(document: ManifestDocument, release: JsonObject, at: FieldPath, chart: string, paths: ReadonlySet<string>): ApplicationChart | null {
+  const name = nonEmpty(release.name);
+  const dir = dirOf(document.file);
+  const chartDir = joinPath(dir, chart);
+  if (name === null || chartDir === null || !paths.has(inDir(chartDir, 'Chart.yaml'))) return null;
+  if (unrenderedKeys.some((key) => release[key] !== undefined)) return null;
+  const namespace = release.namespace === undefined ? null : nonEmpty(release.namespace);
+  if (release.namespace !== undefined && namespace === null) return null;
+  const values = releaseValues(release.values, dir, paths);
+  if (values === null) return null;
+  return {
+    kind: 'HelmfileRelease',
+    file: document.file,
+    name,
+    noticeLine: locate(document.source, [...at, 'chart']).line,
+    chartDir,
+    release: name,
+    namespace,
+    valueFiles: values.files,
+    inline: values.inline === null ? null : [...at, 'values', values.inline],
+    revision: defaultRevision,
+  };
+}
+
+/**
+ * A release's `values`, files (repository-relative) then the index of one
+ * map of inline values, as helm is given them after the chart's
+ * values.yaml; null when they cannot be given so (a file the commit lacks,
+ * a map before a file or beside another).
+ */
+function releaseValues(values: JsonValue | undefined, dir: string, paths: ReadonlySet<string>): { files: string[]; inline: number | null } | null {
+  if (values === undefined) return { files: [], inline: null };
+  if (!Array.isArray(values)) return null;
+  const files: string[] = [];
+  let inline: number | null = null;
+  for (const [index, entry] of values.entries()) {
+    if (inline !== null) return null;
+    if (isObject(entry)) inline = index;
+    else {
+      const file = typeof entry === 'string' ? joinPath(dir, entry) : null;
+      if (file === null || !paths.has(file)) return null;
+      files.push(file);
+    }
+  }
+  return { files, inline };
+}
+
+/**
+ * A release's inline values in a helmfile's text at a commit, as a values
+ * file helm reads: its last `values` entry when that is a map, else `{}`.
+ * The release is found by its name, wherever the commit has it; null when
+ * the commit has none of that name.
+ */
+export function helmfileValuesIn(file: string, text: string, name: string): string | null {
+  for (const document of loadManifestFile(file, text).documents) {
+    const releases = isObject(document.value) ? document.value.releases : undefined;
+    const release = Array.isArray(releases) ? releases.find((r) => isObject(r) && r.name === name) : undefined;
+    if (!isObject(release)) continue;
+    const last = Array.isArray(release.values) ? release.values.at(-1) : undefined;
+    return isObject(last) ? JSON.stringify(last) : '{}';
+  }
+  return null;
+}
+
+/** Every release of a local chart in a helmfile's text, for a file not read as YAML (a template). */
+function localChartsOfText(text: string): UnrenderedRelease[] {
+  const set = setEntries.test(text);
+  return [...text.matchAll(localChartLine)].map((match) => ({ chart: match[1]!.replace(/\/+$/, ''), line: lineAt(text, match.index), set }));
 }
 
 /** The 1-based line of an offset. */
@@ -67,11 +158,35 @@ function lineAt(text: string, offset: number): number {
   return line;
 }
 
+/**
+ * The notices of the change set's added and modified helmfile files with
+ * releases of local charts that are not rendered (`configured`: the chart
+ * folders the config file's `render.charts` renders; `paths`: the head tree's).
+ */
+export function unrenderedHelmfiles(changeSet: ChangeSet, configured: ReadonlySet<string>, paths: ReadonlySet<string>): LoadProblem[] {
+  const problems: LoadProblem[] = [];
+  for (const file of changeSet.files) {
+    if (file.status === 'removed' || !isHelmfile(file.path) || file.head.kind !== 'content') continue;
+    const text = textOf(file.head.data);
+    if (text === null) continue;
+    const { unrendered } = helmfileReleases({ path: file.path, text }, paths);
+    const unconfigured = unrendered.filter((release) => !configured.has(joinPath(dirOf(file.path), release.chart) ?? ''));
+    const setOnly = unrendered.find((release) => release.set);
+    if (unconfigured.length > 0) problems.push({ file: file.path, line: unconfigured[0]!.line, kind: 'not-rendered', message: notice(unconfigured.map((release) => release.chart)) });
+    else if (setOnly !== undefined) problems.push({ file: file.path, line: setOnly.line, kind: 'not-rendered', message: setNotice });
+  }
+  return problems;
+}
+
 function notice(charts: readonly string[]): string {
-  const named = charts.slice(0, 3).map((chart) => `\`${chart}\``);
-  const more = charts.length > 3 ? ` and ${charts.length - 3} more` : '';
+  const unique = [...new Set(charts)];
+  const named = unique.slice(0, 3).map((chart) => `\`${chart}\``);
+  const more = unique.length > 3 ? ` and ${unique.length - 3} more` : '';
   return (
-    `helmfile releases are not rendered here, so what this file gives ${named.join(', ')}${more} (values, \`set\`) is not checked: ` +
-    `name the values files in \`render.charts[].values\` of the config file for each chart`
+    `what this file gives ${named.join(', ')}${more} (values, \`set\`) is not checked: helmfile is not run here, and its releases are not rendered as written ` +
+    `(a template, \`set\` or \`secrets\`, patches, a values file the commit lacks); name the values files in \`render.charts[].values\` of the config file for each chart`
   );
 }
+
+const setNotice =
+  'helmfile releases are not rendered here, so what the `set` entries of this file give its charts is not checked: write those values in a values file that `render.charts[].values` of the config file names';

@@ -1,14 +1,16 @@
 /**
  * The GitOps objects of some files that install a chart of this repository
  * (pure): Argo CD Applications (applications.ts), the Applications of
- * ApplicationSets (applicationSets.ts) and Flux HelmReleases
- * (helmReleases.ts), each as its rendering needs it.
+ * ApplicationSets (applicationSets.ts), Flux HelmReleases (helmReleases.ts)
+ * and helmfile releases (helmfiles.ts), each as its rendering needs it.
  */
 import { loadManifestFile } from '../manifests/load.js';
-import { applicationChartOf } from './applications.js';
+import { applicationChartOf, applicationValuesIn } from './applications.js';
 import type { ApplicationChart, TextFile } from './applications.js';
 import { applicationSetCharts } from './applicationSets.js';
 import { gitRepositoriesIn, helmReleaseChartOf } from './helmReleases.js';
+import { helmfileReleases, helmfileValuesIn, isHelmfile } from './helmfiles.js';
+import type { ApplicationValues } from './types.js';
 import type { GitRepositories } from './helmReleases.js';
 
 /** Whether a text may hold an object of one of `kinds` (a `kind:` naming it): only such a file is read as YAML to find them. */
@@ -26,11 +28,15 @@ const namesInstaller = namesKind('Application', 'ApplicationSet', 'HelmRelease',
  * themselves when not given): the files of the head commit that name one.
  */
 export function applicationCharts(files: readonly TextFile[], repository: ReadonlySet<string>, paths: ReadonlySet<string>, known: readonly TextFile[] = files): ApplicationChart[] {
-  if (repository.size === 0) return [];
   let sources: GitRepositories | undefined;
   const found: ApplicationChart[] = [];
+  for (const file of files) {
+    // A helmfile's charts are this repository's by their paths: no URL needs to name it.
+    if (isHelmfile(file.path)) found.push(...helmfileReleases(file, paths).charts);
+  }
+  if (repository.size === 0) return found;
   for (const { path, text } of files) {
-    if (!namesInstaller.test(text)) continue;
+    if (!namesInstaller.test(text) || isHelmfile(path)) continue;
     for (const document of loadManifestFile(path, text).documents) {
       const generated = applicationSetCharts(document, repository, paths);
       if (generated !== null) found.push(...generated);
@@ -41,3 +47,8 @@ export function applicationCharts(files: readonly TextFile[], repository: Readon
   return found;
 }
 
+
+/** The inline values of the object a chart is rendered for, read from its file's text at a commit (null: the commit lacks it). */
+export function installerValuesIn(file: string, text: string, installer: ApplicationValues): string | null {
+  return installer.kind === 'HelmfileRelease' ? helmfileValuesIn(file, text, installer.name) : applicationValuesIn(file, text, installer);
+}

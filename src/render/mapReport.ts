@@ -161,7 +161,7 @@ function applicationValuesSource(application: ApplicationValues | undefined, sou
   const [document, ...others] = loadManifestFile(application.file, text).documents;
   if (document === undefined || others.length > 0) return null;
   const values = valueAt(document.value, within);
-  if (isObject(values)) return { file: application.file, within: within.map(String) };
+  if (isObject(values)) return { file: application.file, within };
   const lines = typeof values === 'string' ? literalBlockLines(text, locate(document.source, within).line, values) : null;
   return lines === null ? null : { file: application.file, within: [], text: lines };
 }
@@ -214,7 +214,7 @@ function parentApplicationOf(application: ApplicationValues | undefined, indexOf
   const text = index.rendering.text;
   const { start, end } = document.source;
   const blanked = `${text.slice(0, start).replace(/[^\n]/g, '')}${text.slice(start, end)}`;
-  return { index, document, inline: { file: renderedAs, within: within.map(String), text: blanked } };
+  return { index, document, inline: { file: renderedAs, within, text: blanked } };
 }
 
 /**
@@ -228,7 +228,7 @@ function throughParent(parent: ParentApplication, hit: SourceHit): Placed | null
 }
 
 /** The path of the field under `within` of a document that is written at a hit's line and column; null when none is. */
-function pathAt(document: ManifestDocument, within: readonly string[], hit: SourceHit): FieldPath | null {
+function pathAt(document: ManifestDocument, within: FieldPath, hit: SourceHit): FieldPath | null {
   const visit = (path: FieldPath, value: JsonValue | undefined): FieldPath | null => {
     const at = locate(document.source, path);
     if (at.exact && at.line === hit.line && at.column === hit.column) return path;

@@ -31,7 +31,7 @@ import type { RenderSettings } from './discover.js';
 import { mapRenderedReport } from './mapReport.js';
 import { placeInNamespace } from './namespace.js';
 import { strayValuesFiles } from './strayValues.js';
-import { unrenderedHelmfiles } from './helmfiles.js';
+import { helmfileReleases, isHelmfile, unrenderedHelmfiles } from './helmfiles.js';
 import type { Rendering } from './mapReport.js';
 import { verifySuggestions } from './verify.js';
 import type { RenderOutput, RenderPort, RenderRoot, RenderedRoot } from './types.js';
@@ -272,6 +272,18 @@ async function standingTexts(
 }
 
 /**
+ * The releases of the head tree's helmfiles that the change leaves as they
+ * were (discovery reads every helmfile): rendered when the change touches
+ * their chart or a values file they name, as other standing installers are.
+ */
+function standingHelmfileReleases(port: RenderPort, changed: readonly string[]): ApplicationChart[] {
+  const inChange = new Set(changed);
+  const helmfiles: TextFile[] = [];
+  for (const [path, text] of port.head.texts) if (isHelmfile(path) && !inChange.has(path)) helmfiles.push({ path, text });
+  return helmfiles.flatMap((file) => helmfileReleases(file, port.head.paths).charts);
+}
+
+/**
  * A file that writes an Argo CD Application (a chart's template of one,
  * too): `kind: Application` at the start of a line, as an object's own
  * kind is; the `kind: Application` of a CustomResourceDefinition's names
@@ -349,7 +361,7 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
   const known = [...changedFiles, ...standingFiles.texts];
   const synced = (application: ApplicationChart) => tracks(application.revision, options.landsOn);
   const applications = applicationCharts(changedFiles, repository, port.head.paths, known).filter(synced);
-  const standing = { applications: applicationCharts(standingFiles.texts, repository, port.head.paths, known).filter(synced), unsearched: standingFiles.unsearched };
+  const standing = { applications: [...applicationCharts(standingFiles.texts, repository, port.head.paths, known), ...standingHelmfileReleases(port, changed)].filter(synced), unsearched: standingFiles.unsearched };
   const discovery = discoverRoots(port.head, port.base, changed, options.render, applications, standing);
   const roots = discovery.roots.filter((root) => selectsPath(selection, root.file));
   const rendersApplication = renderedApplications(applications, roots);
@@ -364,7 +376,7 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
   const mapped = mapRenderedReport(report, plan.renderings, changeSet, port.head.paths);
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
   const truncated = truncationProblem(changeSet, port);
-  const stray = [...strayValuesFiles(changeSet, discovery.consumed, port.head.paths), ...unrenderedHelmfiles(changeSet, new Set((options.render?.charts ?? []).map((chart) => chart.chart)))];
+  const stray = [...strayValuesFiles(changeSet, discovery.consumed, port.head.paths), ...unrenderedHelmfiles(changeSet, new Set((options.render?.charts ?? []).map((chart) => chart.chart)), port.head.paths)];
   const errors = verified.errors.filter((problem) => !rendersApplication(problem));
   return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), ...renderingsOf(rendered), errors: [...errors, ...plan.problems, ...discovery.problems.filter((problem) => selectsPath(selection, problem.file)), ...stray, ...(truncated ? [truncated] : [])].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0))) };
 }

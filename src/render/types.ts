@@ -12,7 +12,7 @@ export type RenderTool = 'kustomize' | 'helm';
 export interface TreeSnapshot {
   /** Every file path (forward slashes, relative to the repository root). */
   readonly paths: ReadonlySet<string>;
-  /** The texts of the files discovery reads: kustomization files and the charts' Chart.yaml and requirements.yaml (see `discoveryReads`). */
+  /** The texts of the files discovery reads: kustomization files, the charts' Chart.yaml and requirements.yaml, helmfiles (see `discoveryReads`). */
   readonly texts: ReadonlyMap<string, string>;
   /** Set when the source listed only part of the tree (GitHub's git trees API truncates big trees): `paths` then misses files. */
   readonly truncated?: boolean;
@@ -46,7 +46,7 @@ export interface HelmInvocation {
 }
 
 /** The kinds of GitOps object whose chart is rendered with their settings (applications.ts): an Argo CD Application (or ApplicationSet), a Flux HelmRelease. */
-export type InstallerKind = 'Application' | 'ApplicationSet' | 'HelmRelease';
+export type InstallerKind = 'Application' | 'ApplicationSet' | 'HelmRelease' | 'HelmfileRelease';
 
 /** Where an Application's (or HelmRelease's) inline values are: its file, its kind and name there, and their path in it (null: it has none). */
 export interface ApplicationValues {

@@ -110,6 +110,14 @@ describe.skipIf(!haveHelm() || !haveKustomize())(`the Action renders charts and 
     expect(checkRunsOf(pr)[0]).toMatchObject({ conclusion: 'failure' });
   });
 
+  it("a helmfile release's values file, the helmfile left as it was, read through the API: the comment and a verified suggestion on the values line", async () => {
+    const { pr, review } = await oneReviewUnderTarget('helmfile-values');
+    expect(review.comments.map((c) => [c.path, c.line])).toEqual([['values/web.yaml', 2]]);
+    expect(review.comments[0]!.body).toContain('```suggestion\nhostNetwork: false\n```');
+    expect(review.comments[0]!.body).toContain('charts/web (helmfile release web)');
+    expect(checkRunsOf(pr)[0]).toMatchObject({ conclusion: 'failure' });
+  });
+
   it("a Flux HelmRelease of this repository's chart, its GitRepository in a file the change leaves as it was, found through the API: the comment on its `values` line", async () => {
     const { pr, run, review } = await oneReviewUnderTarget('helm-release');
     expect(review.comments.map((c) => [c.path, c.line])).toEqual([['apps/web.yaml', 18]]);

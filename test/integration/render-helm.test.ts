@@ -152,18 +152,52 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     });
   });
 
-  it('a helmfile release of a chart here that the change gives new values gets a notice, never a silent pass', async () => {
-    const { repo, cleanUp } = repoOfSides((base, head) => {
+  /** A repository with charts/web (hostNetwork from its values, false) and a helmfile of `releases` (YAML under `releases:`) at base; `change` edits the head side. */
+  const helmfileRepo = (releases: string[], change: (head: string) => void) =>
+    repoOfSides((base, head) => {
       cpSync(path.join(fixturesDir, 'render', 'helm-application', 'head', 'charts'), path.join(base, 'charts'), { recursive: true });
-      const release = (set: string) => `releases:\n  - name: web\n    namespace: prod\n    chart: ./charts/web\n${set}`;
-      writeFileSync(path.join(base, 'helmfile.yaml'), release(''));
+      mkdirSync(path.join(base, 'values'));
+      writeFileSync(path.join(base, 'values/web.yaml'), 'image: web:1.1\n');
+      writeFileSync(path.join(base, 'helmfile.yaml'), ['releases:', ...releases.map((line) => `  ${line}`), ''].join('\n'));
       cpSync(base, head, { recursive: true });
-      writeFileSync(path.join(head, 'helmfile.yaml'), release('    set:\n      - name: hostNetwork\n        value: true\n'));
+      change(head);
     });
+  const webRelease = ['- name: web', '  namespace: prod', '  chart: ./charts/web', '  values:', '    - values/web.yaml'];
+
+  it("renders a helmfile release's chart with its values files: a change to one gets its finding there", async () => {
+    const { repo, cleanUp } = helmfileRepo(webRelease, (head) => writeFileSync(path.join(head, 'values/web.yaml'), 'image: web:1.1\nhostNetwork: true\n'));
+    try {
+      const report = await diffIn(repo);
+      expect(report.errors).toEqual([]);
+      expect(report.renderings).toEqual([{ tool: 'helm', rendering: 'charts/web (helmfile release web)' }]);
+      expect(report.podSpecs.map((p) => [p.namespace, p.name, p.status, p.allowed])).toEqual([['prod', 'web', 'modified', false]]);
+      expect(report.findings.map((f) => [f.file, f.line, f.check, f.fix])).toEqual([
+        ['values/web.yaml', 2, 'hostNamespaces', { startLine: 2, endLine: 2, replacement: 'hostNetwork: false\n', attachable: true }],
+      ]);
+    } finally {
+      cleanUp();
+    }
+  });
+
+  it("places a finding a helmfile release's inline values cause on that line of the helmfile, with its suggestion verified", async () => {
+    const { repo, cleanUp } = helmfileRepo(webRelease, (head) => writeFileSync(path.join(head, 'helmfile.yaml'), ['releases:', ...webRelease.map((line) => `  ${line}`), '      - hostNetwork: true', ''].join('\n')));
+    try {
+      const report = await diffIn(repo);
+      expect(report.errors).toEqual([]);
+      expect(report.findings.map((f) => [f.file, f.line, f.check, f.fix?.replacement])).toEqual([['helmfile.yaml', 7, 'hostNamespaces', '      - hostNetwork: false\n']]);
+    } finally {
+      cleanUp();
+    }
+  });
+
+  it('a helmfile release that gives its chart `set` entries keeps a notice, never a silent pass', async () => {
+    const { repo, cleanUp } = helmfileRepo(webRelease, (head) =>
+      writeFileSync(path.join(head, 'helmfile.yaml'), ['releases:', ...webRelease.map((line) => `  ${line}`), '    set:', '      - name: hostNetwork', '        value: true', ''].join('\n')),
+    );
     try {
       const report = await diffIn(repo);
       expect(report.findings).toEqual([]);
-      expect(report.errors.map((e) => [e.file, e.line, e.kind, e.message.slice(0, 60)])).toEqual([['helmfile.yaml', 4, 'not-rendered', 'helmfile releases are not rendered here, so what this file g']]);
+      expect(report.errors.map((e) => [e.file, e.line, e.kind, e.message.slice(0, 56)])).toEqual([['helmfile.yaml', 4, 'not-rendered', 'what this file gives `./charts/web` (values, `set`) is n']]);
     } finally {
       cleanUp();
     }

@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import pLimit from 'p-limit';
 import type { InstallerFiles, RenderOutput, RenderRoot, RenderedRoot, TreeSnapshot } from '../../render/types.js';
 import { applicationValuesPath, renderIn } from './tools.js';
-import { applicationValuesIn } from '../../render/applications.js';
+import { installerValuesIn } from '../../render/installers.js';
 import { snapshotOf, writeTree } from './trees.js';
 import type { Snapshot, TreeReader } from './trees.js';
 import { chartArchiveTexts, isChartArchive } from './archives.js';
@@ -106,7 +106,7 @@ async function renderSide(
   if (application !== undefined) {
     const text = files.get(application.file);
     // One a chart or overlay renders has its values from that rendering, side by side.
-    const values = application.rendered !== undefined ? application.rendered[side] : text === undefined ? null : applicationValuesIn(application.file, decoder.decode(text), application);
+    const values = application.rendered !== undefined ? application.rendered[side] : text === undefined ? null : installerValuesIn(application.file, decoder.decode(text), application);
     if (values === null) return { output: { kind: 'absent' }, files: new Map() };
     files.set(applicationValuesPath, new TextEncoder().encode(values));
   }

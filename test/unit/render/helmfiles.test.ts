@@ -1,10 +1,19 @@
-/** Changed helmfile files that install a chart of this repository: a notice, never a silent pass. */
+/** helmfile releases of this repository's charts: rendered when the file says all of it, else a notice, never a silent pass. */
 import { describe, expect, it } from 'vitest';
 import { changedFile } from '../../helpers/changedFile.js';
-import { unrenderedHelmfiles } from '../../../src/render/helmfiles.js';
+import { helmfileReleases, helmfileValuesIn, unrenderedHelmfiles } from '../../../src/render/helmfiles.js';
+import { applicationCharts } from '../../../src/render/installers.js';
 
+const paths = new Set([
+  'deploy/charts/web/Chart.yaml',
+  'deploy/charts/web/values.yaml',
+  'deploy/values/web.yaml',
+  'deploy/values/web-prod.yaml',
+  'shared/charts/api/Chart.yaml',
+]);
 
-const helmfile = [
+/** A templated helmfile (Go template tags): read as text. */
+const templated = [
   'repositories:',
   '  - name: bitnami',
   '    url: https://charts.bitnami.com/bitnami',
@@ -26,44 +35,124 @@ const helmfile = [
   '',
 ].join('\n');
 
+/** A plain helmfile of `releases` (YAML lines under `releases:`). */
+const plain = (...releases: string[]) => ['releases:', ...releases.map((line) => `  ${line}`), ''].join('\n');
+
+describe('helmfileReleases', () => {
+  it('renders a release of a local chart with its name, namespace, values files and a last map of inline values', () => {
+    const text = plain(
+      '- name: cache',
+      '  chart: bitnami/redis',
+      '- name: web',
+      '  namespace: prod',
+      '  chart: ./charts/web/',
+      '  values:',
+      '    - values/web.yaml',
+      '    - ../deploy/values/web-prod.yaml',
+      '    - hostNetwork: true',
+      '- name: off',
+      '  chart: ./charts/web',
+      '  installed: false',
+    );
+    const { charts, unrendered } = helmfileReleases({ path: 'deploy/helmfile.yaml', text }, paths);
+    expect(unrendered).toEqual([]);
+    expect(charts).toEqual([
+      {
+        kind: 'HelmfileRelease',
+        file: 'deploy/helmfile.yaml',
+        name: 'web',
+        noticeLine: 6,
+        chartDir: 'deploy/charts/web',
+        release: 'web',
+        namespace: 'prod',
+        valueFiles: ['deploy/values/web.yaml', 'deploy/values/web-prod.yaml'],
+        inline: ['releases', 1, 'values', 2],
+        revision: { kind: 'default' },
+      },
+    ]);
+    // Read at each commit by the release's name, wherever the commit has it: its last values entry, when a map.
+    const reordered = plain('- name: cache', '  chart: bitnami/redis', '- name: web', '  chart: ./charts/web', '  values: [values/web.yaml]');
+    expect(helmfileValuesIn('deploy/helmfile.yaml', text, 'web')).toBe('{"hostNetwork":true}');
+    expect(helmfileValuesIn('deploy/helmfile.yaml', plain('- name: web', '  chart: ./charts/web', '  values: [values/web.yaml, {hostNetwork: false}]'), 'web')).toBe('{"hostNetwork":false}');
+    expect(helmfileValuesIn('deploy/helmfile.yaml', reordered, 'web')).toBe('{}');
+    expect(helmfileValuesIn('deploy/helmfile.yaml', reordered, 'api')).toBeNull();
+    // Found among a change's files whatever the repository's URL, which a helmfile's local chart does not name.
+    expect(applicationCharts([{ path: 'deploy/helmfile.yaml', text }], new Set(), paths).map((chart) => chart.name)).toEqual(['web']);
+  });
+
+  it('leaves unrendered what helmfile would do otherwise than helm is told here, with the line of its chart', () => {
+    const releases = [
+      ['- name: a', '  chart: ./charts/web', '  set: [{name: hostPID, value: true}]'],
+      ['- name: b', '  chart: ./charts/web', '  secrets: [secrets.yaml]'],
+      ['- name: c', '  chart: ./charts/web', '  values: [{hostNetwork: true}, values/web.yaml]'],
+      ['- name: d', '  chart: ./charts/web', '  values: [values/missing.yaml]'],
+      ['- name: e', '  chart: ./charts/web', '  condition: web.enabled'],
+      ['- name: f', '  chart: ./charts/none'],
+      ['- name: g', '  chart: ./charts/web', '  jsonPatches: []'],
+    ];
+    const { charts, unrendered } = helmfileReleases({ path: 'deploy/helmfile.yaml', text: plain(...releases.flat()) }, paths);
+    expect(charts).toEqual([]);
+    expect(unrendered.map((release) => [release.chart, release.line, release.set])).toEqual([
+      ['./charts/web', 3, true],
+      ['./charts/web', 6, false],
+      ['./charts/web', 9, false],
+      ['./charts/web', 12, false],
+      ['./charts/web', 15, false],
+      ['./charts/none', 18, false],
+      ['./charts/web', 20, false],
+    ]);
+    // A template is read as text: every local chart, each on its line.
+    expect(helmfileReleases({ path: 'deploy/helmfile.yaml', text: templated }, paths)).toEqual({
+      charts: [],
+      unrendered: [
+        { chart: './charts/web', line: 9, set: true },
+        { chart: '../shared/charts/api', line: 15, set: true },
+        { chart: './charts/web', line: 18, set: true },
+      ],
+    });
+    expect(helmfileReleases({ path: 'deploy/releases.yaml', text: plain('- name: web', '  chart: ./charts/web') }, paths)).toEqual({ charts: [], unrendered: [] });
+  });
+});
+
 describe('unrenderedHelmfiles', () => {
-  it("gives a helmfile whose releases install local charts a notice on the first one's line, naming each chart once and how to render its values", () => {
-    const [notice, ...more] = unrenderedHelmfiles({ files: [changedFile('deploy/helmfile.yaml', '', helmfile)] }, new Set());
+  it("gives a helmfile with releases not rendered a notice on the first one's line, naming each chart once and how to render its values", () => {
+    const [notice, ...more] = unrenderedHelmfiles({ files: [changedFile('deploy/helmfile.yaml', '', templated)] }, new Set(), paths);
     expect(more).toEqual([]);
     expect(notice).toMatchObject({ file: 'deploy/helmfile.yaml', line: 9, kind: 'not-rendered' });
     expect(notice!.message).toBe(
-      'helmfile releases are not rendered here, so what this file gives `./charts/web`, `../shared/charts/api` (values, `set`) is not checked: ' +
-        'name the values files in `render.charts[].values` of the config file for each chart',
+      'what this file gives `./charts/web`, `../shared/charts/api` (values, `set`) is not checked: helmfile is not run here, and its releases are not rendered as written ' +
+        '(a template, `set` or `secrets`, patches, a values file the commit lacks); name the values files in `render.charts[].values` of the config file for each chart',
     );
   });
 
-  it('reads helmfile.d folders and templated (.gotmpl) files; says nothing of remote charts, removed files, or other names', () => {
+  it('reads helmfile.d folders and .gotmpl files; says nothing of rendered releases, remote charts, removed files, or other names', () => {
     const local = 'releases:\n- name: web\n  chart: ./charts/web\n';
     const files = [
       changedFile('helmfile.d/10-web.yaml.gotmpl', '', local),
+      changedFile('deploy/helmfile.yml', '', local),
       changedFile('helmfile.yml', '', 'releases:\n  - name: cache\n    chart: bitnami/redis\n'),
       changedFile('old/helmfile.yaml', '', null),
       changedFile('deploy/releases.yaml', '', local),
     ];
-    expect(unrenderedHelmfiles({ files }, new Set()).map((notice) => [notice.file, notice.line])).toEqual([['helmfile.d/10-web.yaml.gotmpl', 3]]);
+    expect(unrenderedHelmfiles({ files }, new Set(), paths).map((notice) => [notice.file, notice.line])).toEqual([['helmfile.d/10-web.yaml.gotmpl', 3]]);
   });
 
   it('names the first three charts and counts the rest', () => {
     const text = ['a', 'b', 'c', 'd', 'e'].map((name) => `- name: ${name}\n  chart: ./charts/${name}\n`).join('');
-    const [notice] = unrenderedHelmfiles({ files: [changedFile('helmfile.yaml', '', `releases:\n${text}`)] }, new Set());
+    const [notice] = unrenderedHelmfiles({ files: [changedFile('helmfile.yaml', '', `releases:\n${text}`)] }, new Set(), paths);
     expect(notice!.message).toMatch(/gives `\.\/charts\/a`, `\.\/charts\/b`, `\.\/charts\/c` and 2 more \(values/);
   });
 
   it('names only the charts the config file does not render; for those it renders, only `set` entries keep a notice', () => {
-    const files = [changedFile('deploy/helmfile.yaml', '', helmfile)];
+    const files = [changedFile('deploy/helmfile.yaml', '', templated)];
     // ./charts/web of deploy/helmfile.yaml is deploy/charts/web; ../shared/charts/api is shared/charts/api.
-    expect(unrenderedHelmfiles({ files }, new Set(['deploy/charts/web'])).map((notice) => [notice.line, notice.message.slice(0, 90)])).toEqual([
-      [15, 'helmfile releases are not rendered here, so what this file gives `../shared/charts/api` (v'],
+    expect(unrenderedHelmfiles({ files }, new Set(['deploy/charts/web']), paths).map((notice) => [notice.line, notice.message.slice(0, 50)])).toEqual([
+      [15, 'what this file gives `../shared/charts/api` (value'],
     ]);
-    const [set] = unrenderedHelmfiles({ files }, new Set(['deploy/charts/web', 'shared/charts/api']));
+    const [set] = unrenderedHelmfiles({ files }, new Set(['deploy/charts/web', 'shared/charts/api']), paths);
     expect(set).toMatchObject({ file: 'deploy/helmfile.yaml', line: 9, kind: 'not-rendered' });
     expect(set!.message).toMatch(/^helmfile releases are not rendered here, so what the `set` entries of this file give its charts is not checked: write those values in a values file/);
-    const withoutSet = [changedFile('helmfile.yaml', '', 'releases:\n- name: web\n  chart: ./charts/web\n  values: [values/web.yaml]\n')];
-    expect(unrenderedHelmfiles({ files: withoutSet }, new Set(['charts/web']))).toEqual([]);
+    const withoutSet = [changedFile('helmfile.yaml.gotmpl', '', 'releases:\n- name: web\n  chart: ./charts/web\n  values: [values/web.yaml]\n')];
+    expect(unrenderedHelmfiles({ files: withoutSet }, new Set(['charts/web']), paths)).toEqual([]);
   });
 });
