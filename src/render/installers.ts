@@ -47,7 +47,6 @@ export function applicationCharts(files: readonly TextFile[], repository: Readon
   return found;
 }
 
-
 /** The inline values of the object a chart is rendered for, read from its file's text at a commit (null: the commit lacks it). */
 export function installerValuesIn(file: string, text: string, installer: ApplicationValues): string | null {
   return installer.kind === 'HelmfileRelease' ? helmfileValuesIn(file, text, installer.name) : applicationValuesIn(file, text, installer);

@@ -276,10 +276,10 @@ async function standingTexts(
  * were (discovery reads every helmfile): rendered when the change touches
  * their chart or a values file they name, as other standing installers are.
  */
-function standingHelmfileReleases(port: RenderPort, changed: readonly string[]): ApplicationChart[] {
+function standingHelmfileReleases(port: RenderPort, changed: readonly string[], selection: FileSelection): ApplicationChart[] {
   const inChange = new Set(changed);
   const helmfiles: TextFile[] = [];
-  for (const [path, text] of port.head.texts) if (isHelmfile(path) && !inChange.has(path)) helmfiles.push({ path, text });
+  for (const [path, text] of port.head.texts) if (isHelmfile(path) && !inChange.has(path) && selectsPath(selection, path)) helmfiles.push({ path, text });
   return helmfiles.flatMap((file) => helmfileReleases(file, port.head.paths).charts);
 }
 
@@ -361,7 +361,7 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
   const known = [...changedFiles, ...standingFiles.texts];
   const synced = (application: ApplicationChart) => tracks(application.revision, options.landsOn);
   const applications = applicationCharts(changedFiles, repository, port.head.paths, known).filter(synced);
-  const standing = { applications: [...applicationCharts(standingFiles.texts, repository, port.head.paths, known), ...standingHelmfileReleases(port, changed)].filter(synced), unsearched: standingFiles.unsearched };
+  const standing = { applications: [...applicationCharts(standingFiles.texts, repository, port.head.paths, known), ...standingHelmfileReleases(port, changed, selection)].filter(synced), unsearched: standingFiles.unsearched };
   const discovery = discoverRoots(port.head, port.base, changed, options.render, applications, standing);
   const roots = discovery.roots.filter((root) => selectsPath(selection, root.file));
   const rendersApplication = renderedApplications(applications, roots);
