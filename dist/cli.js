@@ -24742,6 +24742,363 @@ function inlineValuesText(object, inline) {
   return isObject(values) ? JSON.stringify(values) : "{}";
 }
 
+// src/render/applicationSets.ts
+var templatePath = ["spec", "template"];
+function applicationSetCharts(document, repository, paths) {
+  const set2 = objectOfKind(document.value, "argoproj.io", "ApplicationSet");
+  if (set2 === null) return null;
+  const name = nameOf(set2);
+  const spec = isObject(set2.spec) ? set2.spec : null;
+  const template = spec !== null && isObject(spec.template) ? spec.template : null;
+  const reference2 = chartReferenceOf(String(set2.apiVersion), "ApplicationSet", set2);
+  if (name === "" || spec === null || template === null || reference2 === null) return null;
+  if (spec.goTemplate === true || spec.templatePatch !== void 0) return null;
+  const parameters = generatedParameters(spec, repository, paths);
+  if (parameters === null || parameters.length === 0) return null;
+  const noticeLine = locate(document.source, reference2.path).line;
+  const charts = [];
+  const names = /* @__PURE__ */ new Set();
+  for (const params of parameters) {
+    const application = substituted({ apiVersion: "argoproj.io/v1alpha1", kind: "Application", metadata: template.metadata ?? {}, spec: template.spec ?? {} }, params);
+    const found = argoHelmSource(application, repository, paths);
+    const generated = nameOf(application);
+    if (found === null || generated === "" || names.has(generated) || unresolved(application)) return null;
+    names.add(generated);
+    const inline = found.inline === null ? null : [...templatePath, ...found.inline];
+    if (inline !== null && JSON.stringify(valueAt2(set2, inline) ?? null).includes("{{")) return null;
+    charts.push({ ...found.chart, kind: "ApplicationSet", file: document.file, name, generated, noticeLine, inline });
+  }
+  return charts;
+}
+function generatedParameters(spec, repository, paths) {
+  const generators = Array.isArray(spec.generators) ? spec.generators : [];
+  const all = [];
+  for (const generator of generators) {
+    const params = generatorParameters(generator, spec, repository, paths, true);
+    if (params === null) return null;
+    all.push(...params);
+  }
+  return all;
+}
+function generatorParameters(generator, spec, repository, paths, outer) {
+  if (!isObject(generator)) return null;
+  if (Object.keys(generator).length !== 1) return null;
+  if (isObject(generator.list)) return listParameters(generator.list);
+  if (isObject(generator.git)) return directoryParameters(generator.git, spec, repository, paths);
+  if (outer && isObject(generator.matrix)) return matrixParameters(generator.matrix, spec, repository, paths);
+  return null;
+}
+function matrixParameters(matrix, spec, repository, paths) {
+  const children = Array.isArray(matrix.generators) ? matrix.generators : [];
+  if (children.length !== 2 || Object.keys(matrix).length !== 1 || JSON.stringify(children[1]).includes("{{")) return null;
+  const firsts = generatorParameters(children[0], spec, repository, paths, false);
+  const seconds = generatorParameters(children[1], spec, repository, paths, false);
+  if (firsts === null || seconds === null) return null;
+  const all = [];
+  for (const first of firsts) {
+    for (const second of seconds) {
+      const joined = new Map(first);
+      for (const [key, value] of second) {
+        const known3 = joined.get(key);
+        if (known3 !== void 0 && known3 !== value) return null;
+        joined.set(key, value);
+      }
+      all.push(joined);
+    }
+  }
+  return all;
+}
+function listParameters(list4) {
+  if (list4.elementsYaml !== void 0 || list4.template !== void 0 || !Array.isArray(list4.elements)) return null;
+  const all = [];
+  for (const element of list4.elements) {
+    if (!isObject(element)) return null;
+    const params = /* @__PURE__ */ new Map();
+    for (const [key, value] of Object.entries(element)) {
+      if (key === "values" && isObject(value)) {
+        for (const [inner, text4] of Object.entries(value)) {
+          if (typeof text4 !== "string") return null;
+          params.set(`values.${inner}`, text4);
+        }
+      } else if (typeof value === "string") params.set(key, value);
+      else return null;
+    }
+    all.push(params);
+  }
+  return all;
+}
+function directoryParameters(git2, spec, repository, paths) {
+  const key = typeof git2.repoURL === "string" ? repositoryKey(git2.repoURL) : null;
+  if (key === null || !repository.has(key) || !Array.isArray(git2.directories) || git2.files !== void 0 || git2.values !== void 0 || git2.template !== void 0) return null;
+  const template = isObject(spec.template) && isObject(spec.template.spec) ? spec.template.spec : {};
+  const source = isObject(template.source) ? template.source : {};
+  if ((git2.revision ?? "HEAD") !== (source.targetRevision ?? "HEAD")) return null;
+  const patterns = [];
+  for (const entry of git2.directories) {
+    if (!isObject(entry) || typeof entry.path !== "string") return null;
+    patterns.push({ path: entry.path, exclude: entry.exclude === true });
+  }
+  const prefix2 = typeof git2.pathParamPrefix === "string" && git2.pathParamPrefix !== "" ? `${git2.pathParamPrefix}.path` : "path";
+  const matches2 = (dir, pattern) => minimatch(dir, pattern, { dot: true, noglobstar: true, nobrace: true, noext: true, nocomment: true, nonegate: true });
+  const all = [];
+  for (const dir of directoriesOf(paths)) {
+    if (!patterns.some((p) => !p.exclude && matches2(dir, p.path)) || patterns.some((p) => p.exclude && matches2(dir, p.path))) continue;
+    const params = /* @__PURE__ */ new Map([
+      [prefix2, dir],
+      [`${prefix2}.basename`, dir.slice(dir.lastIndexOf("/") + 1)]
+    ]);
+    dir.split("/").forEach((segment, n) => params.set(`${prefix2}[${n}]`, segment));
+    all.push(params);
+  }
+  return all;
+}
+function directoriesOf(paths) {
+  const dirs = /* @__PURE__ */ new Set();
+  for (const path11 of paths) {
+    for (let dir = dirOf(path11); dir !== "" && !dirs.has(dir); dir = dirOf(dir)) dirs.add(dir);
+  }
+  return [...dirs].filter((dir) => !dir.split("/").some((segment) => segment.startsWith("."))).sort();
+}
+var tag = /\{\{([^}]*)\}\}/g;
+function substituted(value, params) {
+  if (typeof value === "string") return value.replace(tag, (whole, name) => params.get(name.trim()) ?? whole);
+  if (Array.isArray(value)) return value.map((item) => substituted(item, params));
+  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, substituted(inner ?? null, params)]));
+  return value;
+}
+function unresolved(application) {
+  const fields2 = [["metadata", "name"], ["spec", "source"], ["spec", "sources"], ["spec", "destination"]];
+  return fields2.some((path11) => JSON.stringify(valueAt2(application, path11) ?? null).includes("{{"));
+}
+
+// src/render/helmReleases.ts
+function fluxRevision(ref) {
+  if (!isObject(ref)) return defaultRevision;
+  if (nonEmpty(ref.tag) ?? nonEmpty(ref.semver) ?? nonEmpty(ref.commit) ?? nonEmpty(ref.name)) return pinnedRevision;
+  const branch = nonEmpty(ref.branch);
+  return branch === null ? defaultRevision : { kind: "named", name: branch };
+}
+function gitRepositoriesIn(files, repository) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const { path: path11, text: text4 } of files) {
+    if (!/\bGitRepository\b/.test(text4)) continue;
+    for (const document of loadManifestFile(path11, text4).documents) {
+      const value = objectOfKind(document.value, "source.toolkit.fluxcd.io", "GitRepository");
+      if (value === null) continue;
+      const metadata = isObject(value.metadata) ? value.metadata : {};
+      const name = nonEmpty(metadata.name);
+      const url = isObject(value.spec) ? nonEmpty(value.spec.url) : null;
+      if (name === null) continue;
+      const key = url === null ? null : repositoryKey(url);
+      const revision = fluxRevision(isObject(value.spec) ? value.spec.ref : void 0);
+      byName.set(name, [...byName.get(name) ?? [], { namespace: nonEmpty(metadata.namespace), ours: key !== null && repository.has(key), revision }]);
+    }
+  }
+  return byName;
+}
+function ourRevision(sourceRef, releaseNamespace, sources) {
+  const name = nonEmpty(sourceRef.name);
+  if (sourceRef.kind !== "GitRepository" || name === null) return null;
+  const namespace = nonEmpty(sourceRef.namespace) ?? releaseNamespace;
+  const candidates = (sources.get(name) ?? []).filter((source) => namespace === null || source.namespace === null || source.namespace === namespace);
+  if (candidates.length === 0 || !candidates.every((source) => source.ours)) return null;
+  const [first] = candidates;
+  const same2 = candidates.every((source) => JSON.stringify(source.revision) === JSON.stringify(first.revision));
+  return same2 ? first.revision : pinnedRevision;
+}
+var variable = /\$\{[^}]*\}/;
+function hasVariable(value) {
+  if (typeof value === "string") return variable.test(value);
+  if (Array.isArray(value)) return value.some(hasVariable);
+  if (isObject(value)) return Object.entries(value).some(([key, inner]) => variable.test(key) || hasVariable(inner ?? null));
+  return false;
+}
+var maxReleaseName = 53;
+function helmReleaseChartOf(document, sources, paths) {
+  const object = objectOfKind(document.value, "helm.toolkit.fluxcd.io", "HelmRelease");
+  if (object === null) return null;
+  const reference2 = chartReferenceOf(String(object.apiVersion), "HelmRelease", object);
+  const metadata = isObject(object.metadata) ? object.metadata : {};
+  const name = nonEmpty(metadata.name);
+  const spec = isObject(object.spec) ? object.spec : null;
+  const template = spec !== null && isObject(spec.chart) && isObject(spec.chart.spec) ? spec.chart.spec : null;
+  if (reference2 === null || name === null || spec === null || template === null || !isObject(template.sourceRef)) return null;
+  if (nonEmptyList(spec.valuesFrom) || nonEmptyList(spec.postRenderers) || hasVariable(object)) return null;
+  const releaseNamespace = nonEmpty(metadata.namespace);
+  const revision = ourRevision(template.sourceRef, releaseNamespace, sources);
+  if (revision === null) return null;
+  const chart = nonEmpty(template.chart);
+  const chartDir = chart === null ? null : repositoryPath("", chart);
+  if (chartDir === null || !paths.has(inDir(chartDir, "Chart.yaml"))) return null;
+  const valueFiles = releaseValueFiles(chartDir, template, paths);
+  if (valueFiles === null) return null;
+  const targetNamespace = nonEmpty(spec.targetNamespace);
+  const release = nonEmpty(spec.releaseName) ?? (targetNamespace === null ? name : `${targetNamespace}-${name}`);
+  if (release.length > maxReleaseName) return null;
+  return {
+    kind: "HelmRelease",
+    file: document.file,
+    name,
+    noticeLine: locate(document.source, reference2.path).line,
+    chartDir,
+    release,
+    namespace: targetNamespace ?? releaseNamespace,
+    valueFiles,
+    inline: isObject(spec.values) ? ["spec", "values"] : null,
+    revision
+  };
+}
+function releaseValueFiles(chartDir, template, paths) {
+  if (template.valuesFiles !== void 0 && template.valuesFiles !== null && !Array.isArray(template.valuesFiles)) return null;
+  const listed = Array.isArray(template.valuesFiles) ? template.valuesFiles : typeof template.valuesFile === "string" ? [template.valuesFile] : [];
+  const ignoreMissing = template.ignoreMissingValuesFiles === true;
+  const files = [];
+  for (const entry of listed) {
+    const path11 = typeof entry === "string" ? repositoryPath("", entry) : null;
+    if (path11 === null) return null;
+    if (paths.has(path11)) files.push(path11);
+    else if (!ignoreMissing) return null;
+  }
+  if (files.length === 0) return [];
+  return files[0] === inDir(chartDir, "values.yaml") ? files.slice(1) : null;
+}
+
+// src/render/helmfiles.ts
+var helmfileName = /(?:^|\/)(?:helmfile\.ya?ml|helmfile\.d\/[^/]+\.ya?ml)(?:\.gotmpl)?$/;
+function isHelmfile(path11) {
+  return helmfileName.test(path11);
+}
+var localChartLine = /^[ \t-]*chart:[ \t]*["']?(\.\.?\/[^\s"'#]+)/gm;
+var setEntries = /^[ \t-]*(?:set|setString):/m;
+var none2 = { charts: [], unrendered: [] };
+var unrenderedKeys = ["set", "setString", "secrets", "valuesTemplate", "setTemplate", "postRenderer", "postRendererArgs", "strategicMergePatches", "jsonPatches", "transformers", "forceNamespace", "condition", "dependencies", "adopt"];
+function helmfileReleases({ path: path11, text: text4 }, paths) {
+  if (!isHelmfile(path11)) return none2;
+  const loaded = path11.endsWith(".gotmpl") || text4.includes("{{") ? null : loadManifestFile(path11, text4);
+  if (loaded === null || loaded.problems.length > 0) return { charts: [], unrendered: localChartsOfText(text4) };
+  const charts = [];
+  const unrendered = [];
+  for (const document of loaded.documents) {
+    const releases = isObject(document.value) ? document.value.releases : void 0;
+    if (!Array.isArray(releases)) continue;
+    releases.forEach((release, index) => {
+      if (!isObject(release) || release.installed === false) return;
+      const chart = nonEmpty(release.chart);
+      if (chart === null || !/^\.\.?\//.test(chart)) return;
+      const rendered = releaseChart(document, release, ["releases", index], chart, paths);
+      if (rendered !== null) charts.push(rendered);
+      else unrendered.push({ chart: chart.replace(/\/+$/, ""), line: locate(document.source, ["releases", index, "chart"]).line, set: release.set !== void 0 || release.setString !== void 0 });
+    });
+  }
+  return { charts, unrendered };
+}
+function releaseChart(document, release, at3, chart, paths) {
+  const name = nonEmpty(release.name);
+  const dir = dirOf(document.file);
+  const chartDir = joinPath(dir, chart);
+  if (name === null || chartDir === null || !paths.has(inDir(chartDir, "Chart.yaml"))) return null;
+  if (unrenderedKeys.some((key) => release[key] !== void 0)) return null;
+  const namespace = release.namespace === void 0 ? null : nonEmpty(release.namespace);
+  if (release.namespace !== void 0 && namespace === null) return null;
+  const values = releaseValues(release.values, dir, paths);
+  if (values === null) return null;
+  return {
+    kind: "HelmfileRelease",
+    file: document.file,
+    name,
+    noticeLine: locate(document.source, [...at3, "chart"]).line,
+    chartDir,
+    release: name,
+    namespace,
+    valueFiles: values.files,
+    inline: values.inline === null ? null : [...at3, "values", values.inline],
+    revision: defaultRevision
+  };
+}
+function releaseValues(values, dir, paths) {
+  if (values === void 0) return { files: [], inline: null };
+  if (!Array.isArray(values)) return null;
+  const files = [];
+  let inline = null;
+  for (const [index, entry] of values.entries()) {
+    if (inline !== null) return null;
+    if (isObject(entry)) inline = index;
+    else {
+      const file = typeof entry === "string" ? joinPath(dir, entry) : null;
+      if (file === null || !paths.has(file)) return null;
+      files.push(file);
+    }
+  }
+  return { files, inline };
+}
+function helmfileValuesIn(file, text4, name) {
+  for (const document of loadManifestFile(file, text4).documents) {
+    const releases = isObject(document.value) ? document.value.releases : void 0;
+    const release = Array.isArray(releases) ? releases.find((r) => isObject(r) && r.name === name) : void 0;
+    if (!isObject(release)) continue;
+    const last = Array.isArray(release.values) ? release.values.at(-1) : void 0;
+    return isObject(last) ? JSON.stringify(last) : "{}";
+  }
+  return null;
+}
+function localChartsOfText(text4) {
+  const set2 = setEntries.test(text4);
+  return [...text4.matchAll(localChartLine)].map((match2) => ({ chart: match2[1].replace(/\/+$/, ""), line: lineAt(text4, match2.index), set: set2 }));
+}
+function lineAt(text4, offset) {
+  let line = 1;
+  for (let at3 = text4.indexOf("\n"); at3 !== -1 && at3 < offset; at3 = text4.indexOf("\n", at3 + 1)) line++;
+  return line;
+}
+function unrenderedHelmfiles(changeSet, configured, paths) {
+  const problems = [];
+  for (const file of changeSet.files) {
+    if (file.status === "removed" || !isHelmfile(file.path) || file.head.kind !== "content") continue;
+    const text4 = textOf(file.head.data);
+    if (text4 === null) continue;
+    const { unrendered } = helmfileReleases({ path: file.path, text: text4 }, paths);
+    const unconfigured = unrendered.filter((release) => !configured.has(joinPath(dirOf(file.path), release.chart) ?? ""));
+    const setOnly = unrendered.find((release) => release.set);
+    if (unconfigured.length > 0) problems.push({ file: file.path, line: unconfigured[0].line, kind: "not-rendered", message: notice(unconfigured.map((release) => release.chart)) });
+    else if (setOnly !== void 0) problems.push({ file: file.path, line: setOnly.line, kind: "not-rendered", message: setNotice });
+  }
+  return problems;
+}
+function notice(charts) {
+  const unique = [...new Set(charts)];
+  const named = unique.slice(0, 3).map((chart) => `\`${chart}\``);
+  const more = unique.length > 3 ? ` and ${unique.length - 3} more` : "";
+  return `what this file gives ${named.join(", ")}${more} (values, \`set\`) is not checked: helmfile is not run here, and its releases are not rendered as written (a template, \`set\` or \`secrets\`, patches, a values file the commit lacks); name the values files in \`render.charts[].values\` of the config file for each chart`;
+}
+var setNotice = "helmfile releases are not rendered here, so what the `set` entries of this file give its charts is not checked: write those values in a values file that `render.charts[].values` of the config file names";
+
+// src/render/installers.ts
+function namesKind(...kinds) {
+  return new RegExp(`\\bkind:\\s*["']?(?:${kinds.join("|")})\\b`);
+}
+var namesInstaller = namesKind("Application", "ApplicationSet", "HelmRelease", "GitRepository");
+function applicationCharts(files, repository, paths, known3 = files) {
+  let sources;
+  const found = [];
+  for (const file of files) {
+    if (isHelmfile(file.path)) found.push(...helmfileReleases(file, paths).charts);
+  }
+  if (repository.size === 0) return found;
+  for (const { path: path11, text: text4 } of files) {
+    if (!namesInstaller.test(text4) || isHelmfile(path11)) continue;
+    for (const document of loadManifestFile(path11, text4).documents) {
+      const generated = applicationSetCharts(document, repository, paths);
+      if (generated !== null) found.push(...generated);
+      const application = applicationChartOf(document, repository, paths) ?? helmReleaseChartOf(document, sources ??= gitRepositoriesIn(known3, repository), paths);
+      if (application !== null) found.push(application);
+    }
+  }
+  return found;
+}
+function installerValuesIn(file, text4, installer) {
+  return installer.kind === "HelmfileRelease" ? helmfileValuesIn(file, text4, installer.name) : applicationValuesIn(file, text4, installer);
+}
+
 // src/io/render/trees.ts
 import { mkdir as mkdir2, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -25835,7 +26192,7 @@ var chartFileNames = ["Chart.yaml", "requirements.yaml"];
 function discoveryReads(paths) {
   const all = new Set(paths);
   const chartValues = (p) => baseName(p) === "values.yaml" && all.has(inDir(dirOf(p), "Chart.yaml"));
-  return [...all].filter((p) => isKustomizationFile(p) || chartFileNames.includes(baseName(p)) || chartValues(p));
+  return [...all].filter((p) => isKustomizationFile(p) || chartFileNames.includes(baseName(p)) || chartValues(p) || isHelmfile(p));
 }
 function kustomizationsOf(tree) {
   const byDir = /* @__PURE__ */ new Map();
@@ -26045,7 +26402,7 @@ function applicationRoots(trees, settings, applications, standing, consumed, pro
     const chart = trees.head.get(application.chartDir)?.chart;
     if (chart === void 0 || chart.library) continue;
     for (const path11 of application.valueFiles) consumed.add(path11);
-    const name = application.generated === void 0 ? `${application.kind} ${application.name}` : `Application ${application.generated} of ApplicationSet ${application.name}`;
+    const name = installerName(application);
     roots.push(applicationRoot(chart, trees, settings, application, name, [application.file, ...application.valueFiles]));
   }
   return roots;
@@ -26103,10 +26460,14 @@ function byChart(applications) {
 function leftStandingApplications(dir, left) {
   return `${shownDir(dir)} changes, and what it installs through the ${installers(left)} ${fewNames(left.map((a) => a.generated ?? a.name))} is not checked with their values (at most ${maxApplications} of them are rendered in one run): check them with \`pod-security-review check\` on their files`;
 }
+function installerName(application) {
+  if (application.generated !== void 0) return `Application ${application.generated} of ApplicationSet ${application.name}`;
+  return application.kind === "HelmfileRelease" ? `helmfile release ${application.name}` : `${application.kind} ${application.name}`;
+}
 function installers(objects) {
-  const argo = objects.some((o) => o.kind !== "HelmRelease");
-  const flux = objects.some((o) => o.kind === "HelmRelease");
-  return argo && flux ? "Argo CD Applications and Flux HelmReleases" : flux ? "Flux HelmReleases" : "Argo CD Applications";
+  const words = { Application: "Argo CD Applications", ApplicationSet: "Argo CD Applications", HelmRelease: "Flux HelmReleases", HelmfileRelease: "helmfile releases" };
+  const kinds = [...new Set(objects.map((o) => words[o.kind]))];
+  return kinds.length === 1 ? kinds[0] : `${kinds.slice(0, -1).join(", ")} and ${kinds.at(-1)}`;
 }
 function fewNames(names) {
   const shown4 = names.slice(0, 5).map((name) => `\`${name}\``).join(", ");
@@ -26454,7 +26815,7 @@ async function renderSide(root, side, snapshot, reader, commit, paths, missing, 
   const application = root.helm?.application;
   if (application !== void 0) {
     const text4 = files.get(application.file);
-    const values = application.rendered !== void 0 ? application.rendered[side] : text4 === void 0 ? null : applicationValuesIn(application.file, decoder.decode(text4), application);
+    const values = application.rendered !== void 0 ? application.rendered[side] : text4 === void 0 ? null : installerValuesIn(application.file, decoder.decode(text4), application);
     if (values === null) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
     files.set(applicationValuesPath, new TextEncoder().encode(values));
   }
@@ -26523,248 +26884,6 @@ function selectsPath(selection, path11) {
 }
 function selectsFile(selection, file) {
   return selectsPath(selection, file.path) || file.previousPath !== void 0 && selectsPath(selection, file.previousPath);
-}
-
-// src/render/applicationSets.ts
-var templatePath = ["spec", "template"];
-function applicationSetCharts(document, repository, paths) {
-  const set2 = objectOfKind(document.value, "argoproj.io", "ApplicationSet");
-  if (set2 === null) return null;
-  const name = nameOf(set2);
-  const spec = isObject(set2.spec) ? set2.spec : null;
-  const template = spec !== null && isObject(spec.template) ? spec.template : null;
-  const reference2 = chartReferenceOf(String(set2.apiVersion), "ApplicationSet", set2);
-  if (name === "" || spec === null || template === null || reference2 === null) return null;
-  if (spec.goTemplate === true || spec.templatePatch !== void 0) return null;
-  const parameters = generatedParameters(spec, repository, paths);
-  if (parameters === null || parameters.length === 0) return null;
-  const noticeLine = locate(document.source, reference2.path).line;
-  const charts = [];
-  const names = /* @__PURE__ */ new Set();
-  for (const params of parameters) {
-    const application = substituted({ apiVersion: "argoproj.io/v1alpha1", kind: "Application", metadata: template.metadata ?? {}, spec: template.spec ?? {} }, params);
-    const found = argoHelmSource(application, repository, paths);
-    const generated = nameOf(application);
-    if (found === null || generated === "" || names.has(generated) || unresolved(application)) return null;
-    names.add(generated);
-    const inline = found.inline === null ? null : [...templatePath, ...found.inline];
-    if (inline !== null && JSON.stringify(valueAt2(set2, inline) ?? null).includes("{{")) return null;
-    charts.push({ ...found.chart, kind: "ApplicationSet", file: document.file, name, generated, noticeLine, inline });
-  }
-  return charts;
-}
-function generatedParameters(spec, repository, paths) {
-  const generators = Array.isArray(spec.generators) ? spec.generators : [];
-  const all = [];
-  for (const generator of generators) {
-    const params = generatorParameters(generator, spec, repository, paths, true);
-    if (params === null) return null;
-    all.push(...params);
-  }
-  return all;
-}
-function generatorParameters(generator, spec, repository, paths, outer) {
-  if (!isObject(generator)) return null;
-  if (Object.keys(generator).length !== 1) return null;
-  if (isObject(generator.list)) return listParameters(generator.list);
-  if (isObject(generator.git)) return directoryParameters(generator.git, spec, repository, paths);
-  if (outer && isObject(generator.matrix)) return matrixParameters(generator.matrix, spec, repository, paths);
-  return null;
-}
-function matrixParameters(matrix, spec, repository, paths) {
-  const children = Array.isArray(matrix.generators) ? matrix.generators : [];
-  if (children.length !== 2 || Object.keys(matrix).length !== 1 || JSON.stringify(children[1]).includes("{{")) return null;
-  const firsts = generatorParameters(children[0], spec, repository, paths, false);
-  const seconds = generatorParameters(children[1], spec, repository, paths, false);
-  if (firsts === null || seconds === null) return null;
-  const all = [];
-  for (const first of firsts) {
-    for (const second of seconds) {
-      const joined = new Map(first);
-      for (const [key, value] of second) {
-        const known3 = joined.get(key);
-        if (known3 !== void 0 && known3 !== value) return null;
-        joined.set(key, value);
-      }
-      all.push(joined);
-    }
-  }
-  return all;
-}
-function listParameters(list4) {
-  if (list4.elementsYaml !== void 0 || list4.template !== void 0 || !Array.isArray(list4.elements)) return null;
-  const all = [];
-  for (const element of list4.elements) {
-    if (!isObject(element)) return null;
-    const params = /* @__PURE__ */ new Map();
-    for (const [key, value] of Object.entries(element)) {
-      if (key === "values" && isObject(value)) {
-        for (const [inner, text4] of Object.entries(value)) {
-          if (typeof text4 !== "string") return null;
-          params.set(`values.${inner}`, text4);
-        }
-      } else if (typeof value === "string") params.set(key, value);
-      else return null;
-    }
-    all.push(params);
-  }
-  return all;
-}
-function directoryParameters(git2, spec, repository, paths) {
-  const key = typeof git2.repoURL === "string" ? repositoryKey(git2.repoURL) : null;
-  if (key === null || !repository.has(key) || !Array.isArray(git2.directories) || git2.files !== void 0 || git2.values !== void 0 || git2.template !== void 0) return null;
-  const template = isObject(spec.template) && isObject(spec.template.spec) ? spec.template.spec : {};
-  const source = isObject(template.source) ? template.source : {};
-  if ((git2.revision ?? "HEAD") !== (source.targetRevision ?? "HEAD")) return null;
-  const patterns = [];
-  for (const entry of git2.directories) {
-    if (!isObject(entry) || typeof entry.path !== "string") return null;
-    patterns.push({ path: entry.path, exclude: entry.exclude === true });
-  }
-  const prefix2 = typeof git2.pathParamPrefix === "string" && git2.pathParamPrefix !== "" ? `${git2.pathParamPrefix}.path` : "path";
-  const matches2 = (dir, pattern) => minimatch(dir, pattern, { dot: true, noglobstar: true, nobrace: true, noext: true, nocomment: true, nonegate: true });
-  const all = [];
-  for (const dir of directoriesOf(paths)) {
-    if (!patterns.some((p) => !p.exclude && matches2(dir, p.path)) || patterns.some((p) => p.exclude && matches2(dir, p.path))) continue;
-    const params = /* @__PURE__ */ new Map([
-      [prefix2, dir],
-      [`${prefix2}.basename`, dir.slice(dir.lastIndexOf("/") + 1)]
-    ]);
-    dir.split("/").forEach((segment, n) => params.set(`${prefix2}[${n}]`, segment));
-    all.push(params);
-  }
-  return all;
-}
-function directoriesOf(paths) {
-  const dirs = /* @__PURE__ */ new Set();
-  for (const path11 of paths) {
-    for (let dir = dirOf(path11); dir !== "" && !dirs.has(dir); dir = dirOf(dir)) dirs.add(dir);
-  }
-  return [...dirs].filter((dir) => !dir.split("/").some((segment) => segment.startsWith("."))).sort();
-}
-var tag = /\{\{([^}]*)\}\}/g;
-function substituted(value, params) {
-  if (typeof value === "string") return value.replace(tag, (whole, name) => params.get(name.trim()) ?? whole);
-  if (Array.isArray(value)) return value.map((item) => substituted(item, params));
-  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, substituted(inner ?? null, params)]));
-  return value;
-}
-function unresolved(application) {
-  const fields2 = [["metadata", "name"], ["spec", "source"], ["spec", "sources"], ["spec", "destination"]];
-  return fields2.some((path11) => JSON.stringify(valueAt2(application, path11) ?? null).includes("{{"));
-}
-
-// src/render/helmReleases.ts
-function fluxRevision(ref) {
-  if (!isObject(ref)) return defaultRevision;
-  if (nonEmpty(ref.tag) ?? nonEmpty(ref.semver) ?? nonEmpty(ref.commit) ?? nonEmpty(ref.name)) return pinnedRevision;
-  const branch = nonEmpty(ref.branch);
-  return branch === null ? defaultRevision : { kind: "named", name: branch };
-}
-function gitRepositoriesIn(files, repository) {
-  const byName = /* @__PURE__ */ new Map();
-  for (const { path: path11, text: text4 } of files) {
-    if (!/\bGitRepository\b/.test(text4)) continue;
-    for (const document of loadManifestFile(path11, text4).documents) {
-      const value = objectOfKind(document.value, "source.toolkit.fluxcd.io", "GitRepository");
-      if (value === null) continue;
-      const metadata = isObject(value.metadata) ? value.metadata : {};
-      const name = nonEmpty(metadata.name);
-      const url = isObject(value.spec) ? nonEmpty(value.spec.url) : null;
-      if (name === null) continue;
-      const key = url === null ? null : repositoryKey(url);
-      const revision = fluxRevision(isObject(value.spec) ? value.spec.ref : void 0);
-      byName.set(name, [...byName.get(name) ?? [], { namespace: nonEmpty(metadata.namespace), ours: key !== null && repository.has(key), revision }]);
-    }
-  }
-  return byName;
-}
-function ourRevision(sourceRef, releaseNamespace, sources) {
-  const name = nonEmpty(sourceRef.name);
-  if (sourceRef.kind !== "GitRepository" || name === null) return null;
-  const namespace = nonEmpty(sourceRef.namespace) ?? releaseNamespace;
-  const candidates = (sources.get(name) ?? []).filter((source) => namespace === null || source.namespace === null || source.namespace === namespace);
-  if (candidates.length === 0 || !candidates.every((source) => source.ours)) return null;
-  const [first] = candidates;
-  const same2 = candidates.every((source) => JSON.stringify(source.revision) === JSON.stringify(first.revision));
-  return same2 ? first.revision : pinnedRevision;
-}
-var variable = /\$\{[^}]*\}/;
-function hasVariable(value) {
-  if (typeof value === "string") return variable.test(value);
-  if (Array.isArray(value)) return value.some(hasVariable);
-  if (isObject(value)) return Object.entries(value).some(([key, inner]) => variable.test(key) || hasVariable(inner ?? null));
-  return false;
-}
-var maxReleaseName = 53;
-function helmReleaseChartOf(document, sources, paths) {
-  const object = objectOfKind(document.value, "helm.toolkit.fluxcd.io", "HelmRelease");
-  if (object === null) return null;
-  const reference2 = chartReferenceOf(String(object.apiVersion), "HelmRelease", object);
-  const metadata = isObject(object.metadata) ? object.metadata : {};
-  const name = nonEmpty(metadata.name);
-  const spec = isObject(object.spec) ? object.spec : null;
-  const template = spec !== null && isObject(spec.chart) && isObject(spec.chart.spec) ? spec.chart.spec : null;
-  if (reference2 === null || name === null || spec === null || template === null || !isObject(template.sourceRef)) return null;
-  if (nonEmptyList(spec.valuesFrom) || nonEmptyList(spec.postRenderers) || hasVariable(object)) return null;
-  const releaseNamespace = nonEmpty(metadata.namespace);
-  const revision = ourRevision(template.sourceRef, releaseNamespace, sources);
-  if (revision === null) return null;
-  const chart = nonEmpty(template.chart);
-  const chartDir = chart === null ? null : repositoryPath("", chart);
-  if (chartDir === null || !paths.has(inDir(chartDir, "Chart.yaml"))) return null;
-  const valueFiles = releaseValueFiles(chartDir, template, paths);
-  if (valueFiles === null) return null;
-  const targetNamespace = nonEmpty(spec.targetNamespace);
-  const release = nonEmpty(spec.releaseName) ?? (targetNamespace === null ? name : `${targetNamespace}-${name}`);
-  if (release.length > maxReleaseName) return null;
-  return {
-    kind: "HelmRelease",
-    file: document.file,
-    name,
-    noticeLine: locate(document.source, reference2.path).line,
-    chartDir,
-    release,
-    namespace: targetNamespace ?? releaseNamespace,
-    valueFiles,
-    inline: isObject(spec.values) ? ["spec", "values"] : null,
-    revision
-  };
-}
-function releaseValueFiles(chartDir, template, paths) {
-  if (template.valuesFiles !== void 0 && template.valuesFiles !== null && !Array.isArray(template.valuesFiles)) return null;
-  const listed = Array.isArray(template.valuesFiles) ? template.valuesFiles : typeof template.valuesFile === "string" ? [template.valuesFile] : [];
-  const ignoreMissing = template.ignoreMissingValuesFiles === true;
-  const files = [];
-  for (const entry of listed) {
-    const path11 = typeof entry === "string" ? repositoryPath("", entry) : null;
-    if (path11 === null) return null;
-    if (paths.has(path11)) files.push(path11);
-    else if (!ignoreMissing) return null;
-  }
-  if (files.length === 0) return [];
-  return files[0] === inDir(chartDir, "values.yaml") ? files.slice(1) : null;
-}
-
-// src/render/installers.ts
-function namesKind(...kinds) {
-  return new RegExp(`\\bkind:\\s*["']?(?:${kinds.join("|")})\\b`);
-}
-var namesInstaller = namesKind("Application", "ApplicationSet", "HelmRelease", "GitRepository");
-function applicationCharts(files, repository, paths, known3 = files) {
-  if (repository.size === 0) return [];
-  let sources;
-  const found = [];
-  for (const { path: path11, text: text4 } of files) {
-    if (!namesInstaller.test(text4)) continue;
-    for (const document of loadManifestFile(path11, text4).documents) {
-      const generated = applicationSetCharts(document, repository, paths);
-      if (generated !== null) found.push(...generated);
-      const application = applicationChartOf(document, repository, paths) ?? helmReleaseChartOf(document, sources ??= gitRepositoriesIn(known3, repository), paths);
-      if (application !== null) found.push(application);
-    }
-  }
-  return found;
 }
 
 // src/diff/lines.ts
@@ -28844,7 +28963,7 @@ function applicationValuesSource(application, sources) {
   const [document, ...others] = loadManifestFile(application.file, text4).documents;
   if (document === void 0 || others.length > 0) return null;
   const values = valueAt2(document.value, within);
-  if (isObject5(values)) return { file: application.file, within: within.map(String) };
+  if (isObject5(values)) return { file: application.file, within };
   const lines = typeof values === "string" ? literalBlockLines(text4, locate(document.source, within).line, values) : null;
   return lines === null ? null : { file: application.file, within: [], text: lines };
 }
@@ -28874,7 +28993,7 @@ function parentApplicationOf(application, indexOf) {
   const text4 = index.rendering.text;
   const { start, end } = document.source;
   const blanked = `${text4.slice(0, start).replace(/[^\n]/g, "")}${text4.slice(start, end)}`;
-  return { index, document, inline: { file: renderedAs, within: within.map(String), text: blanked } };
+  return { index, document, inline: { file: renderedAs, within, text: blanked } };
 }
 function throughParent(parent, hit) {
   const path11 = pathAt(parent.document, parent.inline.within, hit);
@@ -29249,41 +29368,6 @@ function isValuesText(path11, data) {
   return problems.length === 0 && documents.length > 0 && documents.every(({ value }) => isObject(value) && value.kind === void 0 && value.apiVersion === void 0);
 }
 
-// src/render/helmfiles.ts
-var helmfileName = /(?:^|\/)(?:helmfile\.ya?ml|helmfile\.d\/[^/]+\.ya?ml)(?:\.gotmpl)?$/;
-var localChart = /^[ \t-]*chart:[ \t]*["']?(\.\.?\/[^\s"'#]+)/gm;
-function unrenderedHelmfiles(changeSet) {
-  const problems = [];
-  for (const file of changeSet.files) {
-    if (file.status === "removed" || !helmfileName.test(file.path) || file.head.kind !== "content") continue;
-    const text4 = textOf(file.head.data);
-    if (text4 === null) continue;
-    const charts = localChartsOf(text4);
-    const [first] = charts;
-    if (first === void 0) continue;
-    problems.push({ file: file.path, line: first.line, kind: "not-rendered", message: notice(charts.map((chart) => chart.path)) });
-  }
-  return problems;
-}
-function localChartsOf(text4) {
-  const charts = /* @__PURE__ */ new Map();
-  for (const match2 of text4.matchAll(localChart)) {
-    const path11 = match2[1].replace(/\/+$/, "");
-    if (!charts.has(path11)) charts.set(path11, lineAt(text4, match2.index));
-  }
-  return [...charts].map(([path11, line]) => ({ path: path11, line }));
-}
-function lineAt(text4, offset) {
-  let line = 1;
-  for (let at3 = text4.indexOf("\n"); at3 !== -1 && at3 < offset; at3 = text4.indexOf("\n", at3 + 1)) line++;
-  return line;
-}
-function notice(charts) {
-  const named = charts.slice(0, 3).map((chart) => `\`${chart}\``);
-  const more = charts.length > 3 ? ` and ${charts.length - 3} more` : "";
-  return `helmfile releases are not rendered here, so what this file gives ${named.join(", ")}${more} (values, \`set\`) is not checked: name the values files in \`render.charts[].values\` of the config file for each chart`;
-}
-
 // src/render/verify.ts
 var objectKey = (f) => `${f.kind}\0${f.namespace ?? ""}\0${f.name}`;
 var sourceKey = (kind, namespace, source) => `${kind}\0${namespace ?? ""}\0${source}`;
@@ -29599,11 +29683,11 @@ function repositoryKeys(urls) {
   return keys;
 }
 async function standingTexts(port, changeSet, touched, changedFiles, selection, repository) {
-  const none2 = { texts: [], unsearched: 0, parents: /* @__PURE__ */ new Set(), applicationFiles: /* @__PURE__ */ new Set() };
-  if (repository.size === 0 || port.installerFiles === void 0) return none2;
+  const none3 = { texts: [], unsearched: 0, parents: /* @__PURE__ */ new Set(), applicationFiles: /* @__PURE__ */ new Set() };
+  if (repository.size === 0 || port.installerFiles === void 0) return none3;
   const chartDirs = [...port.head.texts.keys()].filter((path11) => path11 === "Chart.yaml" || path11.endsWith("/Chart.yaml")).map(dirOf);
   const touchesChart = chartDirs.some(touched);
-  if (!touchesChart && !changedFiles.some((file) => namesHelmRelease.test(file.text))) return none2;
+  if (!touchesChart && !changedFiles.some((file) => namesHelmRelease.test(file.text))) return none3;
   const inChange = new Set(changeSet.files.map((file) => file.path));
   const found = await port.installerFiles();
   const texts = textsOf(found.files);
@@ -29616,6 +29700,12 @@ async function standingTexts(port, changeSet, touched, changedFiles, selection, 
     if (dir !== void 0 && !touched(dir)) parents.add(dir);
   }
   return { texts: texts.filter((file) => !inChange.has(file.path) && selectsPath(selection, file.path)), unsearched: found.unsearched, parents, applicationFiles };
+}
+function standingHelmfileReleases(port, changed, selection) {
+  const inChange = new Set(changed);
+  const helmfiles = [];
+  for (const [path11, text4] of port.head.texts) if (isHelmfile(path11) && !inChange.has(path11) && selectsPath(selection, path11)) helmfiles.push({ path: path11, text: text4 });
+  return helmfiles.flatMap((file) => helmfileReleases(file, port.head.paths).charts);
 }
 var namesHelmRelease = namesKind("HelmRelease");
 var namesApplication2 = /^kind:\s*["']?Application["']?\s*(?:#.*)?$/m;
@@ -29658,7 +29748,7 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const known3 = [...changedFiles, ...standingFiles.texts];
   const synced = (application) => tracks(application.revision, options.landsOn);
   const applications = applicationCharts(changedFiles, repository, port.head.paths, known3).filter(synced);
-  const standing = { applications: applicationCharts(standingFiles.texts, repository, port.head.paths, known3).filter(synced), unsearched: standingFiles.unsearched };
+  const standing = { applications: [...applicationCharts(standingFiles.texts, repository, port.head.paths, known3), ...standingHelmfileReleases(port, changed, selection)].filter(synced), unsearched: standingFiles.unsearched };
   const discovery = discoverRoots(port.head, port.base, changed, options.render, applications, standing);
   const roots = discovery.roots.filter((root) => selectsPath(selection, root.file));
   const rendersApplication = renderedApplications(applications, roots);
@@ -29673,7 +29763,7 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const mapped = mapRenderedReport(report, plan.renderings, changeSet, port.head.paths);
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
   const truncated = truncationProblem(changeSet, port);
-  const stray = [...strayValuesFiles(changeSet, discovery.consumed, port.head.paths), ...unrenderedHelmfiles(changeSet)];
+  const stray = [...strayValuesFiles(changeSet, discovery.consumed, port.head.paths), ...unrenderedHelmfiles(changeSet, new Set((options.render?.charts ?? []).map((chart) => chart.chart)), port.head.paths)];
   const errors = verified.errors.filter((problem) => !rendersApplication(problem));
   return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), ...renderingsOf(rendered), errors: [...errors, ...plan.problems, ...discovery.problems.filter((problem) => selectsPath(selection, problem.file)), ...stray, ...truncated ? [truncated] : []].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)) };
 }

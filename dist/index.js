@@ -16276,6 +16276,410 @@ var init_applications = __esm({
   }
 });
 
+// src/render/applicationSets.ts
+function applicationSetCharts(document, repository, paths) {
+  const set2 = objectOfKind(document.value, "argoproj.io", "ApplicationSet");
+  if (set2 === null) return null;
+  const name = nameOf(set2);
+  const spec = isObject(set2.spec) ? set2.spec : null;
+  const template = spec !== null && isObject(spec.template) ? spec.template : null;
+  const reference2 = chartReferenceOf(String(set2.apiVersion), "ApplicationSet", set2);
+  if (name === "" || spec === null || template === null || reference2 === null) return null;
+  if (spec.goTemplate === true || spec.templatePatch !== void 0) return null;
+  const parameters = generatedParameters(spec, repository, paths);
+  if (parameters === null || parameters.length === 0) return null;
+  const noticeLine = locate(document.source, reference2.path).line;
+  const charts = [];
+  const names = /* @__PURE__ */ new Set();
+  for (const params of parameters) {
+    const application = substituted({ apiVersion: "argoproj.io/v1alpha1", kind: "Application", metadata: template.metadata ?? {}, spec: template.spec ?? {} }, params);
+    const found = argoHelmSource(application, repository, paths);
+    const generated = nameOf(application);
+    if (found === null || generated === "" || names.has(generated) || unresolved(application)) return null;
+    names.add(generated);
+    const inline = found.inline === null ? null : [...templatePath, ...found.inline];
+    if (inline !== null && JSON.stringify(valueAt2(set2, inline) ?? null).includes("{{")) return null;
+    charts.push({ ...found.chart, kind: "ApplicationSet", file: document.file, name, generated, noticeLine, inline });
+  }
+  return charts;
+}
+function generatedParameters(spec, repository, paths) {
+  const generators = Array.isArray(spec.generators) ? spec.generators : [];
+  const all = [];
+  for (const generator of generators) {
+    const params = generatorParameters(generator, spec, repository, paths, true);
+    if (params === null) return null;
+    all.push(...params);
+  }
+  return all;
+}
+function generatorParameters(generator, spec, repository, paths, outer) {
+  if (!isObject(generator)) return null;
+  if (Object.keys(generator).length !== 1) return null;
+  if (isObject(generator.list)) return listParameters(generator.list);
+  if (isObject(generator.git)) return directoryParameters(generator.git, spec, repository, paths);
+  if (outer && isObject(generator.matrix)) return matrixParameters(generator.matrix, spec, repository, paths);
+  return null;
+}
+function matrixParameters(matrix, spec, repository, paths) {
+  const children = Array.isArray(matrix.generators) ? matrix.generators : [];
+  if (children.length !== 2 || Object.keys(matrix).length !== 1 || JSON.stringify(children[1]).includes("{{")) return null;
+  const firsts = generatorParameters(children[0], spec, repository, paths, false);
+  const seconds = generatorParameters(children[1], spec, repository, paths, false);
+  if (firsts === null || seconds === null) return null;
+  const all = [];
+  for (const first of firsts) {
+    for (const second of seconds) {
+      const joined = new Map(first);
+      for (const [key, value] of second) {
+        const known3 = joined.get(key);
+        if (known3 !== void 0 && known3 !== value) return null;
+        joined.set(key, value);
+      }
+      all.push(joined);
+    }
+  }
+  return all;
+}
+function listParameters(list3) {
+  if (list3.elementsYaml !== void 0 || list3.template !== void 0 || !Array.isArray(list3.elements)) return null;
+  const all = [];
+  for (const element of list3.elements) {
+    if (!isObject(element)) return null;
+    const params = /* @__PURE__ */ new Map();
+    for (const [key, value] of Object.entries(element)) {
+      if (key === "values" && isObject(value)) {
+        for (const [inner, text5] of Object.entries(value)) {
+          if (typeof text5 !== "string") return null;
+          params.set(`values.${inner}`, text5);
+        }
+      } else if (typeof value === "string") params.set(key, value);
+      else return null;
+    }
+    all.push(params);
+  }
+  return all;
+}
+function directoryParameters(git2, spec, repository, paths) {
+  const key = typeof git2.repoURL === "string" ? repositoryKey(git2.repoURL) : null;
+  if (key === null || !repository.has(key) || !Array.isArray(git2.directories) || git2.files !== void 0 || git2.values !== void 0 || git2.template !== void 0) return null;
+  const template = isObject(spec.template) && isObject(spec.template.spec) ? spec.template.spec : {};
+  const source = isObject(template.source) ? template.source : {};
+  if ((git2.revision ?? "HEAD") !== (source.targetRevision ?? "HEAD")) return null;
+  const patterns = [];
+  for (const entry of git2.directories) {
+    if (!isObject(entry) || typeof entry.path !== "string") return null;
+    patterns.push({ path: entry.path, exclude: entry.exclude === true });
+  }
+  const prefix2 = typeof git2.pathParamPrefix === "string" && git2.pathParamPrefix !== "" ? `${git2.pathParamPrefix}.path` : "path";
+  const matches2 = (dir, pattern) => minimatch(dir, pattern, { dot: true, noglobstar: true, nobrace: true, noext: true, nocomment: true, nonegate: true });
+  const all = [];
+  for (const dir of directoriesOf(paths)) {
+    if (!patterns.some((p) => !p.exclude && matches2(dir, p.path)) || patterns.some((p) => p.exclude && matches2(dir, p.path))) continue;
+    const params = /* @__PURE__ */ new Map([
+      [prefix2, dir],
+      [`${prefix2}.basename`, dir.slice(dir.lastIndexOf("/") + 1)]
+    ]);
+    dir.split("/").forEach((segment, n) => params.set(`${prefix2}[${n}]`, segment));
+    all.push(params);
+  }
+  return all;
+}
+function directoriesOf(paths) {
+  const dirs = /* @__PURE__ */ new Set();
+  for (const path4 of paths) {
+    for (let dir = dirOf(path4); dir !== "" && !dirs.has(dir); dir = dirOf(dir)) dirs.add(dir);
+  }
+  return [...dirs].filter((dir) => !dir.split("/").some((segment) => segment.startsWith("."))).sort();
+}
+function substituted(value, params) {
+  if (typeof value === "string") return value.replace(tag, (whole, name) => params.get(name.trim()) ?? whole);
+  if (Array.isArray(value)) return value.map((item) => substituted(item, params));
+  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, substituted(inner ?? null, params)]));
+  return value;
+}
+function unresolved(application) {
+  const fields2 = [["metadata", "name"], ["spec", "source"], ["spec", "sources"], ["spec", "destination"]];
+  return fields2.some((path4) => JSON.stringify(valueAt2(application, path4) ?? null).includes("{{"));
+}
+var templatePath, tag;
+var init_applicationSets = __esm({
+  "src/render/applicationSets.ts"() {
+    "use strict";
+    init_esm4();
+    init_locate();
+    init_pod();
+    init_charts();
+    init_applications();
+    init_paths();
+    init_walk();
+    templatePath = ["spec", "template"];
+    tag = /\{\{([^}]*)\}\}/g;
+  }
+});
+
+// src/render/helmReleases.ts
+function fluxRevision(ref) {
+  if (!isObject(ref)) return defaultRevision;
+  if (nonEmpty(ref.tag) ?? nonEmpty(ref.semver) ?? nonEmpty(ref.commit) ?? nonEmpty(ref.name)) return pinnedRevision;
+  const branch = nonEmpty(ref.branch);
+  return branch === null ? defaultRevision : { kind: "named", name: branch };
+}
+function gitRepositoriesIn(files, repository) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const { path: path4, text: text5 } of files) {
+    if (!/\bGitRepository\b/.test(text5)) continue;
+    for (const document of loadManifestFile(path4, text5).documents) {
+      const value = objectOfKind(document.value, "source.toolkit.fluxcd.io", "GitRepository");
+      if (value === null) continue;
+      const metadata = isObject(value.metadata) ? value.metadata : {};
+      const name = nonEmpty(metadata.name);
+      const url = isObject(value.spec) ? nonEmpty(value.spec.url) : null;
+      if (name === null) continue;
+      const key = url === null ? null : repositoryKey(url);
+      const revision = fluxRevision(isObject(value.spec) ? value.spec.ref : void 0);
+      byName.set(name, [...byName.get(name) ?? [], { namespace: nonEmpty(metadata.namespace), ours: key !== null && repository.has(key), revision }]);
+    }
+  }
+  return byName;
+}
+function ourRevision(sourceRef, releaseNamespace, sources) {
+  const name = nonEmpty(sourceRef.name);
+  if (sourceRef.kind !== "GitRepository" || name === null) return null;
+  const namespace = nonEmpty(sourceRef.namespace) ?? releaseNamespace;
+  const candidates = (sources.get(name) ?? []).filter((source) => namespace === null || source.namespace === null || source.namespace === namespace);
+  if (candidates.length === 0 || !candidates.every((source) => source.ours)) return null;
+  const [first] = candidates;
+  const same2 = candidates.every((source) => JSON.stringify(source.revision) === JSON.stringify(first.revision));
+  return same2 ? first.revision : pinnedRevision;
+}
+function hasVariable(value) {
+  if (typeof value === "string") return variable.test(value);
+  if (Array.isArray(value)) return value.some(hasVariable);
+  if (isObject(value)) return Object.entries(value).some(([key, inner]) => variable.test(key) || hasVariable(inner ?? null));
+  return false;
+}
+function helmReleaseChartOf(document, sources, paths) {
+  const object = objectOfKind(document.value, "helm.toolkit.fluxcd.io", "HelmRelease");
+  if (object === null) return null;
+  const reference2 = chartReferenceOf(String(object.apiVersion), "HelmRelease", object);
+  const metadata = isObject(object.metadata) ? object.metadata : {};
+  const name = nonEmpty(metadata.name);
+  const spec = isObject(object.spec) ? object.spec : null;
+  const template = spec !== null && isObject(spec.chart) && isObject(spec.chart.spec) ? spec.chart.spec : null;
+  if (reference2 === null || name === null || spec === null || template === null || !isObject(template.sourceRef)) return null;
+  if (nonEmptyList(spec.valuesFrom) || nonEmptyList(spec.postRenderers) || hasVariable(object)) return null;
+  const releaseNamespace = nonEmpty(metadata.namespace);
+  const revision = ourRevision(template.sourceRef, releaseNamespace, sources);
+  if (revision === null) return null;
+  const chart = nonEmpty(template.chart);
+  const chartDir = chart === null ? null : repositoryPath("", chart);
+  if (chartDir === null || !paths.has(inDir(chartDir, "Chart.yaml"))) return null;
+  const valueFiles = releaseValueFiles(chartDir, template, paths);
+  if (valueFiles === null) return null;
+  const targetNamespace = nonEmpty(spec.targetNamespace);
+  const release = nonEmpty(spec.releaseName) ?? (targetNamespace === null ? name : `${targetNamespace}-${name}`);
+  if (release.length > maxReleaseName) return null;
+  return {
+    kind: "HelmRelease",
+    file: document.file,
+    name,
+    noticeLine: locate(document.source, reference2.path).line,
+    chartDir,
+    release,
+    namespace: targetNamespace ?? releaseNamespace,
+    valueFiles,
+    inline: isObject(spec.values) ? ["spec", "values"] : null,
+    revision
+  };
+}
+function releaseValueFiles(chartDir, template, paths) {
+  if (template.valuesFiles !== void 0 && template.valuesFiles !== null && !Array.isArray(template.valuesFiles)) return null;
+  const listed = Array.isArray(template.valuesFiles) ? template.valuesFiles : typeof template.valuesFile === "string" ? [template.valuesFile] : [];
+  const ignoreMissing = template.ignoreMissingValuesFiles === true;
+  const files = [];
+  for (const entry of listed) {
+    const path4 = typeof entry === "string" ? repositoryPath("", entry) : null;
+    if (path4 === null) return null;
+    if (paths.has(path4)) files.push(path4);
+    else if (!ignoreMissing) return null;
+  }
+  if (files.length === 0) return [];
+  return files[0] === inDir(chartDir, "values.yaml") ? files.slice(1) : null;
+}
+var variable, maxReleaseName;
+var init_helmReleases = __esm({
+  "src/render/helmReleases.ts"() {
+    "use strict";
+    init_locate();
+    init_load();
+    init_pod();
+    init_charts();
+    init_applications();
+    init_paths();
+    variable = /\$\{[^}]*\}/;
+    maxReleaseName = 53;
+  }
+});
+
+// src/render/helmfiles.ts
+function isHelmfile(path4) {
+  return helmfileName.test(path4);
+}
+function helmfileReleases({ path: path4, text: text5 }, paths) {
+  if (!isHelmfile(path4)) return none;
+  const loaded = path4.endsWith(".gotmpl") || text5.includes("{{") ? null : loadManifestFile(path4, text5);
+  if (loaded === null || loaded.problems.length > 0) return { charts: [], unrendered: localChartsOfText(text5) };
+  const charts = [];
+  const unrendered = [];
+  for (const document of loaded.documents) {
+    const releases = isObject(document.value) ? document.value.releases : void 0;
+    if (!Array.isArray(releases)) continue;
+    releases.forEach((release, index) => {
+      if (!isObject(release) || release.installed === false) return;
+      const chart = nonEmpty(release.chart);
+      if (chart === null || !/^\.\.?\//.test(chart)) return;
+      const rendered = releaseChart(document, release, ["releases", index], chart, paths);
+      if (rendered !== null) charts.push(rendered);
+      else unrendered.push({ chart: chart.replace(/\/+$/, ""), line: locate(document.source, ["releases", index, "chart"]).line, set: release.set !== void 0 || release.setString !== void 0 });
+    });
+  }
+  return { charts, unrendered };
+}
+function releaseChart(document, release, at3, chart, paths) {
+  const name = nonEmpty(release.name);
+  const dir = dirOf(document.file);
+  const chartDir = joinPath(dir, chart);
+  if (name === null || chartDir === null || !paths.has(inDir(chartDir, "Chart.yaml"))) return null;
+  if (unrenderedKeys.some((key) => release[key] !== void 0)) return null;
+  const namespace = release.namespace === void 0 ? null : nonEmpty(release.namespace);
+  if (release.namespace !== void 0 && namespace === null) return null;
+  const values = releaseValues(release.values, dir, paths);
+  if (values === null) return null;
+  return {
+    kind: "HelmfileRelease",
+    file: document.file,
+    name,
+    noticeLine: locate(document.source, [...at3, "chart"]).line,
+    chartDir,
+    release: name,
+    namespace,
+    valueFiles: values.files,
+    inline: values.inline === null ? null : [...at3, "values", values.inline],
+    revision: defaultRevision
+  };
+}
+function releaseValues(values, dir, paths) {
+  if (values === void 0) return { files: [], inline: null };
+  if (!Array.isArray(values)) return null;
+  const files = [];
+  let inline = null;
+  for (const [index, entry] of values.entries()) {
+    if (inline !== null) return null;
+    if (isObject(entry)) inline = index;
+    else {
+      const file = typeof entry === "string" ? joinPath(dir, entry) : null;
+      if (file === null || !paths.has(file)) return null;
+      files.push(file);
+    }
+  }
+  return { files, inline };
+}
+function helmfileValuesIn(file, text5, name) {
+  for (const document of loadManifestFile(file, text5).documents) {
+    const releases = isObject(document.value) ? document.value.releases : void 0;
+    const release = Array.isArray(releases) ? releases.find((r) => isObject(r) && r.name === name) : void 0;
+    if (!isObject(release)) continue;
+    const last = Array.isArray(release.values) ? release.values.at(-1) : void 0;
+    return isObject(last) ? JSON.stringify(last) : "{}";
+  }
+  return null;
+}
+function localChartsOfText(text5) {
+  const set2 = setEntries.test(text5);
+  return [...text5.matchAll(localChartLine)].map((match2) => ({ chart: match2[1].replace(/\/+$/, ""), line: lineAt(text5, match2.index), set: set2 }));
+}
+function lineAt(text5, offset) {
+  let line = 1;
+  for (let at3 = text5.indexOf("\n"); at3 !== -1 && at3 < offset; at3 = text5.indexOf("\n", at3 + 1)) line++;
+  return line;
+}
+function unrenderedHelmfiles(changeSet, configured, paths) {
+  const problems = [];
+  for (const file of changeSet.files) {
+    if (file.status === "removed" || !isHelmfile(file.path) || file.head.kind !== "content") continue;
+    const text5 = textOf(file.head.data);
+    if (text5 === null) continue;
+    const { unrendered } = helmfileReleases({ path: file.path, text: text5 }, paths);
+    const unconfigured = unrendered.filter((release) => !configured.has(joinPath(dirOf(file.path), release.chart) ?? ""));
+    const setOnly = unrendered.find((release) => release.set);
+    if (unconfigured.length > 0) problems.push({ file: file.path, line: unconfigured[0].line, kind: "not-rendered", message: notice(unconfigured.map((release) => release.chart)) });
+    else if (setOnly !== void 0) problems.push({ file: file.path, line: setOnly.line, kind: "not-rendered", message: setNotice });
+  }
+  return problems;
+}
+function notice(charts) {
+  const unique2 = [...new Set(charts)];
+  const named = unique2.slice(0, 3).map((chart) => `\`${chart}\``);
+  const more = unique2.length > 3 ? ` and ${unique2.length - 3} more` : "";
+  return `what this file gives ${named.join(", ")}${more} (values, \`set\`) is not checked: helmfile is not run here, and its releases are not rendered as written (a template, \`set\` or \`secrets\`, patches, a values file the commit lacks); name the values files in \`render.charts[].values\` of the config file for each chart`;
+}
+var helmfileName, localChartLine, setEntries, none, unrenderedKeys, setNotice;
+var init_helmfiles = __esm({
+  "src/render/helmfiles.ts"() {
+    "use strict";
+    init_locate();
+    init_load();
+    init_pod();
+    init_applications();
+    init_paths();
+    helmfileName = /(?:^|\/)(?:helmfile\.ya?ml|helmfile\.d\/[^/]+\.ya?ml)(?:\.gotmpl)?$/;
+    localChartLine = /^[ \t-]*chart:[ \t]*["']?(\.\.?\/[^\s"'#]+)/gm;
+    setEntries = /^[ \t-]*(?:set|setString):/m;
+    none = { charts: [], unrendered: [] };
+    unrenderedKeys = ["set", "setString", "secrets", "valuesTemplate", "setTemplate", "postRenderer", "postRendererArgs", "strategicMergePatches", "jsonPatches", "transformers", "forceNamespace", "condition", "dependencies", "adopt"];
+    setNotice = "helmfile releases are not rendered here, so what the `set` entries of this file give its charts is not checked: write those values in a values file that `render.charts[].values` of the config file names";
+  }
+});
+
+// src/render/installers.ts
+function namesKind(...kinds) {
+  return new RegExp(`\\bkind:\\s*["']?(?:${kinds.join("|")})\\b`);
+}
+function applicationCharts(files, repository, paths, known3 = files) {
+  let sources;
+  const found = [];
+  for (const file of files) {
+    if (isHelmfile(file.path)) found.push(...helmfileReleases(file, paths).charts);
+  }
+  if (repository.size === 0) return found;
+  for (const { path: path4, text: text5 } of files) {
+    if (!namesInstaller.test(text5) || isHelmfile(path4)) continue;
+    for (const document of loadManifestFile(path4, text5).documents) {
+      const generated = applicationSetCharts(document, repository, paths);
+      if (generated !== null) found.push(...generated);
+      const application = applicationChartOf(document, repository, paths) ?? helmReleaseChartOf(document, sources ??= gitRepositoriesIn(known3, repository), paths);
+      if (application !== null) found.push(application);
+    }
+  }
+  return found;
+}
+function installerValuesIn(file, text5, installer) {
+  return installer.kind === "HelmfileRelease" ? helmfileValuesIn(file, text5, installer.name) : applicationValuesIn(file, text5, installer);
+}
+var namesInstaller;
+var init_installers = __esm({
+  "src/render/installers.ts"() {
+    "use strict";
+    init_load();
+    init_applications();
+    init_applicationSets();
+    init_helmReleases();
+    init_helmfiles();
+    namesInstaller = namesKind("Application", "ApplicationSet", "HelmRelease", "GitRepository");
+  }
+});
+
 // src/render/chart.ts
 function mappingOf(source) {
   try {
@@ -16539,7 +16943,7 @@ function overlayRoot(dir, k, closure, before, settings) {
 function discoveryReads(paths) {
   const all = new Set(paths);
   const chartValues = (p) => baseName(p) === "values.yaml" && all.has(inDir(dirOf(p), "Chart.yaml"));
-  return [...all].filter((p) => isKustomizationFile(p) || chartFileNames.includes(baseName(p)) || chartValues(p));
+  return [...all].filter((p) => isKustomizationFile(p) || chartFileNames.includes(baseName(p)) || chartValues(p) || isHelmfile(p));
 }
 function kustomizationsOf(tree) {
   const byDir = /* @__PURE__ */ new Map();
@@ -16747,7 +17151,7 @@ function applicationRoots(trees, settings, applications, standing, consumed, pro
     const chart = trees.head.get(application.chartDir)?.chart;
     if (chart === void 0 || chart.library) continue;
     for (const path4 of application.valueFiles) consumed.add(path4);
-    const name = application.generated === void 0 ? `${application.kind} ${application.name}` : `Application ${application.generated} of ApplicationSet ${application.name}`;
+    const name = installerName(application);
     roots.push(applicationRoot(chart, trees, settings, application, name, [application.file, ...application.valueFiles]));
   }
   return roots;
@@ -16804,10 +17208,14 @@ function byChart(applications) {
 function leftStandingApplications(dir, left) {
   return `${shownDir(dir)} changes, and what it installs through the ${installers(left)} ${fewNames(left.map((a) => a.generated ?? a.name))} is not checked with their values (at most ${maxApplications} of them are rendered in one run): check them with \`pod-security-review check\` on their files`;
 }
+function installerName(application) {
+  if (application.generated !== void 0) return `Application ${application.generated} of ApplicationSet ${application.name}`;
+  return application.kind === "HelmfileRelease" ? `helmfile release ${application.name}` : `${application.kind} ${application.name}`;
+}
 function installers(objects) {
-  const argo = objects.some((o) => o.kind !== "HelmRelease");
-  const flux = objects.some((o) => o.kind === "HelmRelease");
-  return argo && flux ? "Argo CD Applications and Flux HelmReleases" : flux ? "Flux HelmReleases" : "Argo CD Applications";
+  const words = { Application: "Argo CD Applications", ApplicationSet: "Argo CD Applications", HelmRelease: "Flux HelmReleases", HelmfileRelease: "helmfile releases" };
+  const kinds = [...new Set(objects.map((o) => words[o.kind]))];
+  return kinds.length === 1 ? kinds[0] : `${kinds.slice(0, -1).join(", ")} and ${kinds.at(-1)}`;
 }
 function fewNames(names) {
   const shown4 = names.slice(0, 5).map((name) => `\`${name}\``).join(", ");
@@ -16851,6 +17259,7 @@ var defaultRenderSettings, defaultRenderLimits, maxEnvironments, baseName, chart
 var init_discover = __esm({
   "src/render/discover.ts"() {
     "use strict";
+    init_helmfiles();
     init_chart();
     init_kustomization();
     init_paths();
@@ -37328,7 +37737,7 @@ async function renderSide(root, side, snapshot, reader, commit, paths, missing, 
   const application = root.helm?.application;
   if (application !== void 0) {
     const text5 = files.get(application.file);
-    const values = application.rendered !== void 0 ? application.rendered[side] : text5 === void 0 ? null : applicationValuesIn(application.file, decoder.decode(text5), application);
+    const values = application.rendered !== void 0 ? application.rendered[side] : text5 === void 0 ? null : installerValuesIn(application.file, decoder.decode(text5), application);
     if (values === null) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
     files.set(applicationValuesPath, new TextEncoder().encode(values));
   }
@@ -37393,7 +37802,7 @@ var init_renderer = __esm({
     "use strict";
     init_p_limit();
     init_tools();
-    init_applications();
+    init_installers();
     init_trees();
     init_archives();
     init_chart();
@@ -48476,265 +48885,7 @@ init_load();
 init_select();
 init_select();
 init_applications();
-
-// src/render/installers.ts
-init_load();
-init_applications();
-
-// src/render/applicationSets.ts
-init_esm4();
-init_locate();
-init_pod();
-init_charts();
-init_applications();
-init_paths();
-init_walk();
-var templatePath = ["spec", "template"];
-function applicationSetCharts(document, repository, paths) {
-  const set2 = objectOfKind(document.value, "argoproj.io", "ApplicationSet");
-  if (set2 === null) return null;
-  const name = nameOf(set2);
-  const spec = isObject(set2.spec) ? set2.spec : null;
-  const template = spec !== null && isObject(spec.template) ? spec.template : null;
-  const reference2 = chartReferenceOf(String(set2.apiVersion), "ApplicationSet", set2);
-  if (name === "" || spec === null || template === null || reference2 === null) return null;
-  if (spec.goTemplate === true || spec.templatePatch !== void 0) return null;
-  const parameters = generatedParameters(spec, repository, paths);
-  if (parameters === null || parameters.length === 0) return null;
-  const noticeLine = locate(document.source, reference2.path).line;
-  const charts = [];
-  const names = /* @__PURE__ */ new Set();
-  for (const params of parameters) {
-    const application = substituted({ apiVersion: "argoproj.io/v1alpha1", kind: "Application", metadata: template.metadata ?? {}, spec: template.spec ?? {} }, params);
-    const found = argoHelmSource(application, repository, paths);
-    const generated = nameOf(application);
-    if (found === null || generated === "" || names.has(generated) || unresolved(application)) return null;
-    names.add(generated);
-    const inline = found.inline === null ? null : [...templatePath, ...found.inline];
-    if (inline !== null && JSON.stringify(valueAt2(set2, inline) ?? null).includes("{{")) return null;
-    charts.push({ ...found.chart, kind: "ApplicationSet", file: document.file, name, generated, noticeLine, inline });
-  }
-  return charts;
-}
-function generatedParameters(spec, repository, paths) {
-  const generators = Array.isArray(spec.generators) ? spec.generators : [];
-  const all = [];
-  for (const generator of generators) {
-    const params = generatorParameters(generator, spec, repository, paths, true);
-    if (params === null) return null;
-    all.push(...params);
-  }
-  return all;
-}
-function generatorParameters(generator, spec, repository, paths, outer) {
-  if (!isObject(generator)) return null;
-  if (Object.keys(generator).length !== 1) return null;
-  if (isObject(generator.list)) return listParameters(generator.list);
-  if (isObject(generator.git)) return directoryParameters(generator.git, spec, repository, paths);
-  if (outer && isObject(generator.matrix)) return matrixParameters(generator.matrix, spec, repository, paths);
-  return null;
-}
-function matrixParameters(matrix, spec, repository, paths) {
-  const children = Array.isArray(matrix.generators) ? matrix.generators : [];
-  if (children.length !== 2 || Object.keys(matrix).length !== 1 || JSON.stringify(children[1]).includes("{{")) return null;
-  const firsts = generatorParameters(children[0], spec, repository, paths, false);
-  const seconds = generatorParameters(children[1], spec, repository, paths, false);
-  if (firsts === null || seconds === null) return null;
-  const all = [];
-  for (const first of firsts) {
-    for (const second of seconds) {
-      const joined = new Map(first);
-      for (const [key, value] of second) {
-        const known3 = joined.get(key);
-        if (known3 !== void 0 && known3 !== value) return null;
-        joined.set(key, value);
-      }
-      all.push(joined);
-    }
-  }
-  return all;
-}
-function listParameters(list3) {
-  if (list3.elementsYaml !== void 0 || list3.template !== void 0 || !Array.isArray(list3.elements)) return null;
-  const all = [];
-  for (const element of list3.elements) {
-    if (!isObject(element)) return null;
-    const params = /* @__PURE__ */ new Map();
-    for (const [key, value] of Object.entries(element)) {
-      if (key === "values" && isObject(value)) {
-        for (const [inner, text5] of Object.entries(value)) {
-          if (typeof text5 !== "string") return null;
-          params.set(`values.${inner}`, text5);
-        }
-      } else if (typeof value === "string") params.set(key, value);
-      else return null;
-    }
-    all.push(params);
-  }
-  return all;
-}
-function directoryParameters(git2, spec, repository, paths) {
-  const key = typeof git2.repoURL === "string" ? repositoryKey(git2.repoURL) : null;
-  if (key === null || !repository.has(key) || !Array.isArray(git2.directories) || git2.files !== void 0 || git2.values !== void 0 || git2.template !== void 0) return null;
-  const template = isObject(spec.template) && isObject(spec.template.spec) ? spec.template.spec : {};
-  const source = isObject(template.source) ? template.source : {};
-  if ((git2.revision ?? "HEAD") !== (source.targetRevision ?? "HEAD")) return null;
-  const patterns = [];
-  for (const entry of git2.directories) {
-    if (!isObject(entry) || typeof entry.path !== "string") return null;
-    patterns.push({ path: entry.path, exclude: entry.exclude === true });
-  }
-  const prefix2 = typeof git2.pathParamPrefix === "string" && git2.pathParamPrefix !== "" ? `${git2.pathParamPrefix}.path` : "path";
-  const matches2 = (dir, pattern) => minimatch(dir, pattern, { dot: true, noglobstar: true, nobrace: true, noext: true, nocomment: true, nonegate: true });
-  const all = [];
-  for (const dir of directoriesOf(paths)) {
-    if (!patterns.some((p) => !p.exclude && matches2(dir, p.path)) || patterns.some((p) => p.exclude && matches2(dir, p.path))) continue;
-    const params = /* @__PURE__ */ new Map([
-      [prefix2, dir],
-      [`${prefix2}.basename`, dir.slice(dir.lastIndexOf("/") + 1)]
-    ]);
-    dir.split("/").forEach((segment, n) => params.set(`${prefix2}[${n}]`, segment));
-    all.push(params);
-  }
-  return all;
-}
-function directoriesOf(paths) {
-  const dirs = /* @__PURE__ */ new Set();
-  for (const path4 of paths) {
-    for (let dir = dirOf(path4); dir !== "" && !dirs.has(dir); dir = dirOf(dir)) dirs.add(dir);
-  }
-  return [...dirs].filter((dir) => !dir.split("/").some((segment) => segment.startsWith("."))).sort();
-}
-var tag = /\{\{([^}]*)\}\}/g;
-function substituted(value, params) {
-  if (typeof value === "string") return value.replace(tag, (whole, name) => params.get(name.trim()) ?? whole);
-  if (Array.isArray(value)) return value.map((item) => substituted(item, params));
-  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, substituted(inner ?? null, params)]));
-  return value;
-}
-function unresolved(application) {
-  const fields2 = [["metadata", "name"], ["spec", "source"], ["spec", "sources"], ["spec", "destination"]];
-  return fields2.some((path4) => JSON.stringify(valueAt2(application, path4) ?? null).includes("{{"));
-}
-
-// src/render/helmReleases.ts
-init_locate();
-init_load();
-init_pod();
-init_charts();
-init_applications();
-init_paths();
-function fluxRevision(ref) {
-  if (!isObject(ref)) return defaultRevision;
-  if (nonEmpty(ref.tag) ?? nonEmpty(ref.semver) ?? nonEmpty(ref.commit) ?? nonEmpty(ref.name)) return pinnedRevision;
-  const branch = nonEmpty(ref.branch);
-  return branch === null ? defaultRevision : { kind: "named", name: branch };
-}
-function gitRepositoriesIn(files, repository) {
-  const byName = /* @__PURE__ */ new Map();
-  for (const { path: path4, text: text5 } of files) {
-    if (!/\bGitRepository\b/.test(text5)) continue;
-    for (const document of loadManifestFile(path4, text5).documents) {
-      const value = objectOfKind(document.value, "source.toolkit.fluxcd.io", "GitRepository");
-      if (value === null) continue;
-      const metadata = isObject(value.metadata) ? value.metadata : {};
-      const name = nonEmpty(metadata.name);
-      const url = isObject(value.spec) ? nonEmpty(value.spec.url) : null;
-      if (name === null) continue;
-      const key = url === null ? null : repositoryKey(url);
-      const revision = fluxRevision(isObject(value.spec) ? value.spec.ref : void 0);
-      byName.set(name, [...byName.get(name) ?? [], { namespace: nonEmpty(metadata.namespace), ours: key !== null && repository.has(key), revision }]);
-    }
-  }
-  return byName;
-}
-function ourRevision(sourceRef, releaseNamespace, sources) {
-  const name = nonEmpty(sourceRef.name);
-  if (sourceRef.kind !== "GitRepository" || name === null) return null;
-  const namespace = nonEmpty(sourceRef.namespace) ?? releaseNamespace;
-  const candidates = (sources.get(name) ?? []).filter((source) => namespace === null || source.namespace === null || source.namespace === namespace);
-  if (candidates.length === 0 || !candidates.every((source) => source.ours)) return null;
-  const [first] = candidates;
-  const same2 = candidates.every((source) => JSON.stringify(source.revision) === JSON.stringify(first.revision));
-  return same2 ? first.revision : pinnedRevision;
-}
-var variable = /\$\{[^}]*\}/;
-function hasVariable(value) {
-  if (typeof value === "string") return variable.test(value);
-  if (Array.isArray(value)) return value.some(hasVariable);
-  if (isObject(value)) return Object.entries(value).some(([key, inner]) => variable.test(key) || hasVariable(inner ?? null));
-  return false;
-}
-var maxReleaseName = 53;
-function helmReleaseChartOf(document, sources, paths) {
-  const object = objectOfKind(document.value, "helm.toolkit.fluxcd.io", "HelmRelease");
-  if (object === null) return null;
-  const reference2 = chartReferenceOf(String(object.apiVersion), "HelmRelease", object);
-  const metadata = isObject(object.metadata) ? object.metadata : {};
-  const name = nonEmpty(metadata.name);
-  const spec = isObject(object.spec) ? object.spec : null;
-  const template = spec !== null && isObject(spec.chart) && isObject(spec.chart.spec) ? spec.chart.spec : null;
-  if (reference2 === null || name === null || spec === null || template === null || !isObject(template.sourceRef)) return null;
-  if (nonEmptyList(spec.valuesFrom) || nonEmptyList(spec.postRenderers) || hasVariable(object)) return null;
-  const releaseNamespace = nonEmpty(metadata.namespace);
-  const revision = ourRevision(template.sourceRef, releaseNamespace, sources);
-  if (revision === null) return null;
-  const chart = nonEmpty(template.chart);
-  const chartDir = chart === null ? null : repositoryPath("", chart);
-  if (chartDir === null || !paths.has(inDir(chartDir, "Chart.yaml"))) return null;
-  const valueFiles = releaseValueFiles(chartDir, template, paths);
-  if (valueFiles === null) return null;
-  const targetNamespace = nonEmpty(spec.targetNamespace);
-  const release = nonEmpty(spec.releaseName) ?? (targetNamespace === null ? name : `${targetNamespace}-${name}`);
-  if (release.length > maxReleaseName) return null;
-  return {
-    kind: "HelmRelease",
-    file: document.file,
-    name,
-    noticeLine: locate(document.source, reference2.path).line,
-    chartDir,
-    release,
-    namespace: targetNamespace ?? releaseNamespace,
-    valueFiles,
-    inline: isObject(spec.values) ? ["spec", "values"] : null,
-    revision
-  };
-}
-function releaseValueFiles(chartDir, template, paths) {
-  if (template.valuesFiles !== void 0 && template.valuesFiles !== null && !Array.isArray(template.valuesFiles)) return null;
-  const listed = Array.isArray(template.valuesFiles) ? template.valuesFiles : typeof template.valuesFile === "string" ? [template.valuesFile] : [];
-  const ignoreMissing = template.ignoreMissingValuesFiles === true;
-  const files = [];
-  for (const entry of listed) {
-    const path4 = typeof entry === "string" ? repositoryPath("", entry) : null;
-    if (path4 === null) return null;
-    if (paths.has(path4)) files.push(path4);
-    else if (!ignoreMissing) return null;
-  }
-  if (files.length === 0) return [];
-  return files[0] === inDir(chartDir, "values.yaml") ? files.slice(1) : null;
-}
-
-// src/render/installers.ts
-function namesKind(...kinds) {
-  return new RegExp(`\\bkind:\\s*["']?(?:${kinds.join("|")})\\b`);
-}
-var namesInstaller = namesKind("Application", "ApplicationSet", "HelmRelease", "GitRepository");
-function applicationCharts(files, repository, paths, known3 = files) {
-  if (repository.size === 0) return [];
-  let sources;
-  const found = [];
-  for (const { path: path4, text: text5 } of files) {
-    if (!namesInstaller.test(text5)) continue;
-    for (const document of loadManifestFile(path4, text5).documents) {
-      const generated = applicationSetCharts(document, repository, paths);
-      if (generated !== null) found.push(...generated);
-      const application = applicationChartOf(document, repository, paths) ?? helmReleaseChartOf(document, sources ??= gitRepositoriesIn(known3, repository), paths);
-      if (application !== null) found.push(application);
-    }
-  }
-  return found;
-}
+init_installers();
 
 // src/findings/evaluateFiles.ts
 init_load();
@@ -51323,11 +51474,11 @@ function listLayout(doc, text5, from2, to2, itemCount, aliases = true) {
       at3 = end;
     }
   }
-  const ties = aliases ? aliasTies(doc, slotStart, slotEnd) : { dependencies: nodes.map(() => none), users: nodes.map(() => none) };
+  const ties = aliases ? aliasTies(doc, slotStart, slotEnd) : { dependencies: nodes.map(() => none2), users: nodes.map(() => none2) };
   if (ties === null) return null;
   return { flow: seq.flow === true, from: from2, to: to2, slotStart, slotEnd, ...ties, dashColumn };
 }
-var none = [];
+var none2 = [];
 function aliasTies(doc, slotStart, slotEnd) {
   const slotOf = (offset) => {
     const slot = lastAtMostIn(slotStart, offset);
@@ -54542,6 +54693,7 @@ init_discover();
 init_locate();
 init_load();
 init_applications();
+init_installers();
 init_paths();
 var namesApplication = namesKind("Application");
 function applicationsIn(path4, text5) {
@@ -55945,7 +56097,7 @@ function applicationValuesSource(application, sources) {
   const [document, ...others] = loadManifestFile(application.file, text5).documents;
   if (document === void 0 || others.length > 0) return null;
   const values = valueAt2(document.value, within);
-  if (isObject5(values)) return { file: application.file, within: within.map(String) };
+  if (isObject5(values)) return { file: application.file, within };
   const lines = typeof values === "string" ? literalBlockLines(text5, locate(document.source, within).line, values) : null;
   return lines === null ? null : { file: application.file, within: [], text: lines };
 }
@@ -55975,7 +56127,7 @@ function parentApplicationOf(application, indexOf) {
   const text5 = index.rendering.text;
   const { start, end } = document.source;
   const blanked = `${text5.slice(0, start).replace(/[^\n]/g, "")}${text5.slice(start, end)}`;
-  return { index, document, inline: { file: renderedAs, within: within.map(String), text: blanked } };
+  return { index, document, inline: { file: renderedAs, within, text: blanked } };
 }
 function throughParent(parent, hit) {
   const path4 = pathAt(parent.document, parent.inline.within, hit);
@@ -56356,41 +56508,8 @@ function isValuesText(path4, data) {
   return problems.length === 0 && documents.length > 0 && documents.every(({ value }) => isObject(value) && value.kind === void 0 && value.apiVersion === void 0);
 }
 
-// src/render/helmfiles.ts
-init_load();
-var helmfileName = /(?:^|\/)(?:helmfile\.ya?ml|helmfile\.d\/[^/]+\.ya?ml)(?:\.gotmpl)?$/;
-var localChart = /^[ \t-]*chart:[ \t]*["']?(\.\.?\/[^\s"'#]+)/gm;
-function unrenderedHelmfiles(changeSet) {
-  const problems = [];
-  for (const file of changeSet.files) {
-    if (file.status === "removed" || !helmfileName.test(file.path) || file.head.kind !== "content") continue;
-    const text5 = textOf(file.head.data);
-    if (text5 === null) continue;
-    const charts = localChartsOf(text5);
-    const [first] = charts;
-    if (first === void 0) continue;
-    problems.push({ file: file.path, line: first.line, kind: "not-rendered", message: notice(charts.map((chart) => chart.path)) });
-  }
-  return problems;
-}
-function localChartsOf(text5) {
-  const charts = /* @__PURE__ */ new Map();
-  for (const match2 of text5.matchAll(localChart)) {
-    const path4 = match2[1].replace(/\/+$/, "");
-    if (!charts.has(path4)) charts.set(path4, lineAt(text5, match2.index));
-  }
-  return [...charts].map(([path4, line]) => ({ path: path4, line }));
-}
-function lineAt(text5, offset) {
-  let line = 1;
-  for (let at3 = text5.indexOf("\n"); at3 !== -1 && at3 < offset; at3 = text5.indexOf("\n", at3 + 1)) line++;
-  return line;
-}
-function notice(charts) {
-  const named = charts.slice(0, 3).map((chart) => `\`${chart}\``);
-  const more = charts.length > 3 ? ` and ${charts.length - 3} more` : "";
-  return `helmfile releases are not rendered here, so what this file gives ${named.join(", ")}${more} (values, \`set\`) is not checked: name the values files in \`render.charts[].values\` of the config file for each chart`;
-}
+// src/render/stage.ts
+init_helmfiles();
 
 // src/render/verify.ts
 init_load();
@@ -56709,11 +56828,11 @@ function repositoryKeys(urls) {
   return keys;
 }
 async function standingTexts(port, changeSet, touched, changedFiles, selection, repository) {
-  const none2 = { texts: [], unsearched: 0, parents: /* @__PURE__ */ new Set(), applicationFiles: /* @__PURE__ */ new Set() };
-  if (repository.size === 0 || port.installerFiles === void 0) return none2;
+  const none3 = { texts: [], unsearched: 0, parents: /* @__PURE__ */ new Set(), applicationFiles: /* @__PURE__ */ new Set() };
+  if (repository.size === 0 || port.installerFiles === void 0) return none3;
   const chartDirs = [...port.head.texts.keys()].filter((path4) => path4 === "Chart.yaml" || path4.endsWith("/Chart.yaml")).map(dirOf);
   const touchesChart = chartDirs.some(touched);
-  if (!touchesChart && !changedFiles.some((file) => namesHelmRelease.test(file.text))) return none2;
+  if (!touchesChart && !changedFiles.some((file) => namesHelmRelease.test(file.text))) return none3;
   const inChange = new Set(changeSet.files.map((file) => file.path));
   const found = await port.installerFiles();
   const texts = textsOf(found.files);
@@ -56726,6 +56845,12 @@ async function standingTexts(port, changeSet, touched, changedFiles, selection, 
     if (dir !== void 0 && !touched(dir)) parents.add(dir);
   }
   return { texts: texts.filter((file) => !inChange.has(file.path) && selectsPath(selection, file.path)), unsearched: found.unsearched, parents, applicationFiles };
+}
+function standingHelmfileReleases(port, changed, selection) {
+  const inChange = new Set(changed);
+  const helmfiles = [];
+  for (const [path4, text5] of port.head.texts) if (isHelmfile(path4) && !inChange.has(path4) && selectsPath(selection, path4)) helmfiles.push({ path: path4, text: text5 });
+  return helmfiles.flatMap((file) => helmfileReleases(file, port.head.paths).charts);
 }
 var namesHelmRelease = namesKind("HelmRelease");
 var namesApplication2 = /^kind:\s*["']?Application["']?\s*(?:#.*)?$/m;
@@ -56768,7 +56893,7 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const known3 = [...changedFiles, ...standingFiles.texts];
   const synced = (application) => tracks(application.revision, options.landsOn);
   const applications = applicationCharts(changedFiles, repository, port.head.paths, known3).filter(synced);
-  const standing = { applications: applicationCharts(standingFiles.texts, repository, port.head.paths, known3).filter(synced), unsearched: standingFiles.unsearched };
+  const standing = { applications: [...applicationCharts(standingFiles.texts, repository, port.head.paths, known3), ...standingHelmfileReleases(port, changed, selection)].filter(synced), unsearched: standingFiles.unsearched };
   const discovery = discoverRoots(port.head, port.base, changed, options.render, applications, standing);
   const roots = discovery.roots.filter((root) => selectsPath(selection, root.file));
   const rendersApplication = renderedApplications(applications, roots);
@@ -56783,7 +56908,7 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const mapped = mapRenderedReport(report, plan.renderings, changeSet, port.head.paths);
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
   const truncated = truncationProblem(changeSet, port);
-  const stray = [...strayValuesFiles(changeSet, discovery.consumed, port.head.paths), ...unrenderedHelmfiles(changeSet)];
+  const stray = [...strayValuesFiles(changeSet, discovery.consumed, port.head.paths), ...unrenderedHelmfiles(changeSet, new Set((options.render?.charts ?? []).map((chart) => chart.chart)), port.head.paths)];
   const errors = verified.errors.filter((problem) => !rendersApplication(problem));
   return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), ...renderingsOf(rendered), errors: [...errors, ...plan.problems, ...discovery.problems.filter((problem) => selectsPath(selection, problem.file)), ...stray, ...truncated ? [truncated] : []].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)) };
 }
