@@ -60,10 +60,11 @@ export interface ApplicationChart {
  * What a GitOps object syncs of its repository: the default branch (Argo
  * CD's `HEAD` or no `targetRevision`; a Flux GitRepository without `ref`),
  * a named revision (Argo CD's `targetRevision: main`, a branch or a tag; a
- * GitRepository's `ref.branch`), or a pinned one (a GitRepository's tag,
- * semver range or commit).
+ * GitRepository's `ref.branch`), a pinned one (a GitRepository's tag,
+ * semver range or commit), or any (a helmfile, applied from whichever
+ * branch it is run on).
  */
-export type Revision = { readonly kind: 'default' } | { readonly kind: 'named'; readonly name: string } | { readonly kind: 'pinned' };
+export type Revision = { readonly kind: 'default' } | { readonly kind: 'named'; readonly name: string } | { readonly kind: 'pinned' } | { readonly kind: 'any' };
 
 /**
  * Whether an object that syncs `revision` installs what a change landing on
@@ -71,7 +72,7 @@ export type Revision = { readonly kind: 'default' } | { readonly kind: 'named'; 
  * where the change lands (a commit compared with another), every object does.
  */
 export function tracks(revision: Revision, branch: LandingBranch | undefined): boolean {
-  if (branch === undefined) return true;
+  if (branch === undefined || revision.kind === 'any') return true;
   if (revision.kind === 'default') return branch.isDefault !== false;
   if (revision.kind === 'pinned') return false;
   return revision.name === branch.name || revision.name === `refs/heads/${branch.name}`;
@@ -79,6 +80,8 @@ export function tracks(revision: Revision, branch: LandingBranch | undefined): b
 
 export const defaultRevision: Revision = { kind: 'default' };
 export const pinnedRevision: Revision = { kind: 'pinned' };
+/** What no controller syncs, but whoever applies it checks out: a helmfile is run on the branch one has (any). */
+export const anyRevision: Revision = { kind: 'any' };
 
 /** An Argo CD source's `targetRevision`. */
 function argoRevision(targetRevision: JsonValue | undefined): Revision {

@@ -23,7 +23,7 @@ import { loadManifestFile, textOf } from '../manifests/load.js';
 import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
 import { isObject } from '../pss/pod.js';
 import type { FieldPath, JsonObject, JsonValue } from '../pss/types.js';
-import { defaultRevision, nonEmpty } from './applications.js';
+import { anyRevision, nonEmpty } from './applications.js';
 import type { ApplicationChart, TextFile } from './applications.js';
 import { dirOf, inDir, joinPath } from './paths.js';
 
@@ -101,7 +101,7 @@ function releaseChart(document: ManifestDocument, release: JsonObject, at: Field
     namespace,
     valueFiles: values.files,
     inline: values.inline === null ? null : [...at, 'values', values.inline],
-    revision: defaultRevision,
+    revision: anyRevision,
   };
 }
 

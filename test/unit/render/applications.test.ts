@@ -169,6 +169,8 @@ describe('tracks', () => {
     expect(tracks({ kind: 'named', name: 'refs/heads/main' }, main)).toBe(true);
     expect(tracks({ kind: 'named', name: 'v1.0' }, main)).toBe(false);
     expect(tracks({ kind: 'pinned' }, main)).toBe(false);
+    // A helmfile is applied from whichever branch it is run on.
+    expect(tracks({ kind: 'any' }, { name: 'release-1', isDefault: false })).toBe(true);
     // Where the change lands is not known: everything is rendered.
     expect(tracks({ kind: 'pinned' }, undefined)).toBe(true);
   });

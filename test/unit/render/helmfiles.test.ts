@@ -67,7 +67,7 @@ describe('helmfileReleases', () => {
         namespace: 'prod',
         valueFiles: ['deploy/values/web.yaml', 'deploy/values/web-prod.yaml'],
         inline: ['releases', 1, 'values', 2],
-        revision: { kind: 'default' },
+        revision: { kind: 'any' },
       },
     ]);
     // Read at each commit by the release's name, wherever the commit has it: its last values entry, when a map.
