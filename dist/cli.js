@@ -24626,13 +24626,14 @@ function translatePath(rendered, source, path11, keepIndexes, anyValue = false) 
 
 // src/render/applications.ts
 function tracks(revision, branch) {
-  if (branch === void 0) return true;
+  if (branch === void 0 || revision.kind === "any") return true;
   if (revision.kind === "default") return branch.isDefault !== false;
   if (revision.kind === "pinned") return false;
   return revision.name === branch.name || revision.name === `refs/heads/${branch.name}`;
 }
 var defaultRevision = { kind: "default" };
 var pinnedRevision = { kind: "pinned" };
+var anyRevision = { kind: "any" };
 function argoRevision(targetRevision) {
   const name = nonEmpty(targetRevision);
   return name === null || name === "HEAD" ? defaultRevision : { kind: "named", name };
@@ -25012,7 +25013,7 @@ function releaseChart(document, release, at3, chart, paths) {
     namespace,
     valueFiles: values.files,
     inline: values.inline === null ? null : [...at3, "values", values.inline],
-    revision: defaultRevision
+    revision: anyRevision
   };
 }
 function releaseValues(values, dir, paths) {

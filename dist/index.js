@@ -16147,7 +16147,7 @@ var init_walk = __esm({
 
 // src/render/applications.ts
 function tracks(revision, branch) {
-  if (branch === void 0) return true;
+  if (branch === void 0 || revision.kind === "any") return true;
   if (revision.kind === "default") return branch.isDefault !== false;
   if (revision.kind === "pinned") return false;
   return revision.name === branch.name || revision.name === `refs/heads/${branch.name}`;
@@ -16258,7 +16258,7 @@ function inlineValuesText(object, inline) {
   if (typeof values === "string") return values;
   return isObject(values) ? JSON.stringify(values) : "{}";
 }
-var defaultRevision, pinnedRevision, nonEmptyList, nonEmpty;
+var defaultRevision, pinnedRevision, anyRevision, nonEmptyList, nonEmpty;
 var init_applications = __esm({
   "src/render/applications.ts"() {
     "use strict";
@@ -16271,6 +16271,7 @@ var init_applications = __esm({
     init_walk();
     defaultRevision = { kind: "default" };
     pinnedRevision = { kind: "pinned" };
+    anyRevision = { kind: "any" };
     nonEmptyList = (value) => Array.isArray(value) && value.length > 0;
     nonEmpty = (value) => typeof value === "string" && value !== "" ? value : null;
   }
@@ -16566,7 +16567,7 @@ function releaseChart(document, release, at3, chart, paths) {
     namespace,
     valueFiles: values.files,
     inline: values.inline === null ? null : [...at3, "values", values.inline],
-    revision: defaultRevision
+    revision: anyRevision
   };
 }
 function releaseValues(values, dir, paths) {
