@@ -109,7 +109,7 @@ function releaseChart(document: ManifestDocument, release: JsonObject, at: Field
  * A release's `values`, files (repository-relative) then the index of one
  * map of inline values, as helm is given them after the chart's
  * values.yaml; null when they cannot be given so (a file the commit lacks,
- * a map before a file or beside another).
+ * a Go template of values, `.gotmpl`, a map before a file or beside another).
  */
 function releaseValues(values: JsonValue | undefined, dir: string, paths: ReadonlySet<string>): { files: string[]; inline: number | null } | null {
   if (values === undefined) return { files: [], inline: null };
@@ -121,7 +121,7 @@ function releaseValues(values: JsonValue | undefined, dir: string, paths: Readon
     if (isObject(entry)) inline = index;
     else {
       const file = typeof entry === 'string' ? joinPath(dir, entry) : null;
-      if (file === null || !paths.has(file)) return null;
+      if (file === null || !paths.has(file) || file.endsWith('.gotmpl')) return null;
       files.push(file);
     }
   }

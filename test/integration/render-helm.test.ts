@@ -352,8 +352,21 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     }
   });
 
+  /** A clone of acme/shop with charts/web (values-prod.yaml turns the host network on, values-dev.yaml off) and, added at head, the ApplicationSet `set` in `file`. */
+  const applicationSetRepo = (file: string, set: readonly string[]) => {
+    const sides = repoOfSides((base, head) => {
+      cpSync(path.join(fixturesDir, 'render', 'helm-application', 'head', 'charts'), path.join(base, 'charts'), { recursive: true });
+      writeFileSync(path.join(base, 'charts/web/values-prod.yaml'), 'hostNetwork: true\n');
+      writeFileSync(path.join(base, 'charts/web/values-dev.yaml'), 'hostNetwork: false\n');
+      cpSync(base, head, { recursive: true });
+      mkdirSync(path.join(head, path.dirname(file)), { recursive: true });
+      writeFileSync(path.join(head, file), set.join('\n'));
+    });
+    execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/acme/shop'], { cwd: sides.repo });
+    return sides;
+  };
+
   it("renders a chart for each Application of an ApplicationSet's list, with the element's values file", async () => {
-    const chart = path.join(fixturesDir, 'render', 'helm-application', 'head', 'charts');
     const set = [
       'apiVersion: argoproj.io/v1alpha1',
       'kind: ApplicationSet',
@@ -380,16 +393,8 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
       "        namespace: '{{env}}'",
       '',
     ];
-    const { repo, cleanUp } = repoOfSides((base, head) => {
-      cpSync(chart, path.join(base, 'charts'), { recursive: true });
-      writeFileSync(path.join(base, 'charts/web/values-prod.yaml'), 'hostNetwork: true\n');
-      writeFileSync(path.join(base, 'charts/web/values-dev.yaml'), 'hostNetwork: false\n');
-      cpSync(base, head, { recursive: true });
-      mkdirSync(path.join(head, 'apps'));
-      writeFileSync(path.join(head, 'apps/web.yaml'), set.join('\n'));
-    });
+    const { repo, cleanUp } = applicationSetRepo('apps/web.yaml', set);
     try {
-      execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/acme/shop'], { cwd: repo });
       const report = await diffIn(repo);
       const { findings, errors, podSpecs } = report;
       // Each Application is rendered (and is new: the set is); the set's notice is gone, and the report names what was rendered.
@@ -410,7 +415,6 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
   });
 
   it("renders a chart for each Application of an ApplicationSet's matrix: each chart folder for each environment", async () => {
-    const chart = path.join(fixturesDir, 'render', 'helm-application', 'head', 'charts');
     const set = [
       'apiVersion: argoproj.io/v1alpha1',
       'kind: ApplicationSet',
@@ -439,16 +443,8 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
       "        namespace: '{{env}}'",
       '',
     ];
-    const { repo, cleanUp } = repoOfSides((base, head) => {
-      cpSync(chart, path.join(base, 'charts'), { recursive: true });
-      writeFileSync(path.join(base, 'charts/web/values-prod.yaml'), 'hostNetwork: true\n');
-      writeFileSync(path.join(base, 'charts/web/values-dev.yaml'), 'hostNetwork: false\n');
-      cpSync(base, head, { recursive: true });
-      mkdirSync(path.join(head, 'apps'));
-      writeFileSync(path.join(head, 'apps/charts.yaml'), set.join('\n'));
-    });
+    const { repo, cleanUp } = applicationSetRepo('apps/charts.yaml', set);
     try {
-      execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/acme/shop'], { cwd: repo });
       const report = await diffIn(repo);
       expect(report.errors).toEqual([]);
       expect(report.renderings).toEqual([

@@ -9,6 +9,7 @@ const paths = new Set([
   'deploy/charts/web/values.yaml',
   'deploy/values/web.yaml',
   'deploy/values/web-prod.yaml',
+  'deploy/values/web.yaml.gotmpl',
   'shared/charts/api/Chart.yaml',
 ]);
 
@@ -89,6 +90,7 @@ describe('helmfileReleases', () => {
       ['- name: e', '  chart: ./charts/web', '  condition: web.enabled'],
       ['- name: f', '  chart: ./charts/none'],
       ['- name: g', '  chart: ./charts/web', '  jsonPatches: []'],
+      ['- name: h', '  chart: ./charts/web', '  values: [values/web.yaml.gotmpl]'],
     ];
     const { charts, unrendered } = helmfileReleases({ path: 'deploy/helmfile.yaml', text: plain(...releases.flat()) }, paths);
     expect(charts).toEqual([]);
@@ -100,6 +102,7 @@ describe('helmfileReleases', () => {
       ['./charts/web', 15, false],
       ['./charts/none', 18, false],
       ['./charts/web', 20, false],
+      ['./charts/web', 23, false],
     ]);
     // A template is read as text: every local chart, each on its line.
     expect(helmfileReleases({ path: 'deploy/helmfile.yaml', text: templated }, paths)).toEqual({
