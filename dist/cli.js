@@ -25026,7 +25026,7 @@ function releaseValues(values, dir, paths) {
     if (isObject(entry)) inline = index;
     else {
       const file = typeof entry === "string" ? joinPath(dir, entry) : null;
-      if (file === null || !paths.has(file)) return null;
+      if (file === null || !paths.has(file) || file.endsWith(".gotmpl")) return null;
       files.push(file);
     }
   }
