@@ -102,6 +102,8 @@ export interface Placed {
   readonly exact: boolean;
   /** A field a JSON 6902 `remove` took away: that operation's lines (kustomizeMap.ts removedAt). */
   readonly removal?: { readonly startLine: number; readonly endLine: number };
+  /** On a template line: the values line that gives it the value, when the change left that one as it was. */
+  readonly values?: { readonly file: string; readonly line: number };
 }
 
 const isObject = (value: JsonValue | undefined): value is { [key: string]: JsonValue } => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -285,7 +287,8 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
       const values: SourceHit | null = parent !== null && hits.values?.file === parent.inline.file ? throughParent(parent, hits.values) : hits.values;
       // The values line the pull request changed (`check`: any values line), else the template line, else any values line.
       const chosen: SourceHit | null = values !== null && (changed === null || changed.has(values.file)) ? values : (hits.template ?? values);
-      return chosen === null ? null : { ...chosen, exact: true };
+      if (chosen === null) return null;
+      return values !== null && chosen !== values ? { ...chosen, exact: true, values: { file: values.file, line: values.line } } : { ...chosen, exact: true };
     };
     chartTemplateOf = (document) => {
       const template = templateOf(document.line);
@@ -544,6 +547,7 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
       ...(root.helm?.application?.line !== undefined ? { applicationLine: root.helm.application.line } : {}),
       sourceFile: primary.at.file,
       sourceLine: primary.at.line,
+      ...(primary.at.values !== undefined ? { values: primary.at.values } : {}),
       exact: primary.at.exact,
       snippet: primary.at.exact ? null : snippetAt(index.lines, renderedLine),
     };

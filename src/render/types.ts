@@ -155,6 +155,8 @@ export interface RenderedOrigin {
   readonly application?: string;
   /** The line of that file that names the chart (ApplicationValues.line), when the object is read from the file itself. */
   readonly applicationLine?: number;
+  /** When the finding is on a template line: the values line, which the change left as it was, that gives the template the value. */
+  readonly values?: { readonly file: string; readonly line: number };
   /** The file the finding is placed on. */
   readonly sourceFile: string;
   readonly sourceLine: number;

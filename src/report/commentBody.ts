@@ -212,7 +212,11 @@ function renderedFrom(findings: readonly ReviewFinding[], path: string | undefin
   const roots = rootsByTool(rendered, inlineCode);
   const snippets = unique(rendered.map((r) => r.snippet).filter((s): s is string => s !== null));
   // On an Application's line (reviewPlan.ts): the line of its chart the finding is on (the value's, or where a missing one belongs).
-  const elsewhere = unique(findings.filter((f) => path !== undefined && f.file !== path).map((f) => `${inlineCode(f.file)} line ${f.line}`));
+  const elsewhere = unique(
+    findings
+      .filter((f) => path !== undefined && f.file !== path)
+      .map((f) => `${inlineCode(f.file)} line ${f.line}${f.rendered?.values === undefined ? '' : ` (the value from ${inlineCode(f.rendered.values.file)} line ${f.rendered.values.line})`}`),
+  );
   const written = elsewhere.length === 0 ? '' : ` Its line in the chart: ${elsewhere.slice(0, 3).join(', ')}${elsewhere.length > 3 ? ', …' : ''}.`;
   const line = `_Rendered by ${roots}._${written}`;
   if (snippets.length === 0) return line;

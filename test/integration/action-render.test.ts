@@ -103,7 +103,7 @@ describe.skipIf(!haveHelm() || !haveKustomize())(`the Action renders charts and 
     expect(review.comments.map((c) => [c.path, c.line])).toEqual([['apps/web-prod.yaml', 15]]);
     const body = review.comments[0]!.body;
     expect(body).toContain('host namespaces (hostNetwork=true) (blocking)');
-    expect(body).toContain('_Rendered by helm from `charts/web (Application web-prod)`._ Its line in the chart: `charts/web/templates/deployment.yaml` line 12');
+    expect(body).toContain('_Rendered by helm from `charts/web (Application web-prod)`._ Its line in the chart: `charts/web/templates/deployment.yaml` line 12 (the value from `charts/web/values-prod.yaml` line 1)');
     // The finding is where its value is written, in the report and the check run alike.
     const report = run.reportJson as { findings: { file: string; line: number; check: string }[] };
     expect(report.findings.find((f) => f.check === 'hostNamespaces')).toMatchObject({ file: 'charts/web/templates/deployment.yaml', line: 12 });

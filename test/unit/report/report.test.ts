@@ -186,6 +186,11 @@ describe('planReview', () => {
     expect(plan.comments.map((c) => [c.path, c.line, c.findings.length])).toEqual([['apps/web.yaml', 16, 1]]);
     expect(plan.comments[0]!.body).toContain('Its line in the chart: `charts/web/templates/deployment.yaml` line 12.');
     expect(plan.outsideDiff).toEqual([fromBefore]);
+    // The values line that gives the template its value, when the change left it as it was, is named too.
+    const fromValues = reviewFinding({ ...written, check: 'hostNamespaces', rendered: { ...rendered, values: { file: 'charts/web/values-prod.yaml', line: 3 } } });
+    expect(planReview([fromValues], linesOfFile, [], 30).comments[0]!.body).toContain(
+      'Its line in the chart: `charts/web/templates/deployment.yaml` line 12 (the value from `charts/web/values-prod.yaml` line 3).',
+    );
     // Not on a line the diff does not show.
     expect(planReview([reviewFinding({ ...written, rendered: { ...rendered, applicationLine: 40 } })], linesOfFile, [], 30).comments).toEqual([]);
   });
