@@ -29053,7 +29053,8 @@ function indexRendering(path11, rendering, headPaths, changed, indexOf) {
       const hits = locator(template, fieldPath, document.value, missing);
       const values = parent !== null && hits.values?.file === parent.inline.file ? throughParent(parent, hits.values) : hits.values;
       const chosen = values !== null && (changed === null || changed.has(values.file)) ? values : hits.template ?? values;
-      return chosen === null ? null : { ...chosen, exact: true };
+      if (chosen === null) return null;
+      return values !== null && chosen !== values ? { ...chosen, exact: true, values: { file: values.file, line: values.line } } : { ...chosen, exact: true };
     };
     chartTemplateOf = (document) => {
       const template = templateOf(document.line);
@@ -29225,6 +29226,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
       ...root.helm?.application?.line !== void 0 ? { applicationLine: root.helm.application.line } : {},
       sourceFile: primary.at.file,
       sourceLine: primary.at.line,
+      ...primary.at.values !== void 0 ? { values: primary.at.values } : {},
       exact: primary.at.exact,
       snippet: primary.at.exact ? null : snippetAt(index.lines, renderedLine)
     };

@@ -48558,7 +48558,9 @@ function renderedFrom(findings, path4) {
   if (rendered.length === 0) return null;
   const roots = rootsByTool(rendered, inlineCode);
   const snippets = unique(rendered.map((r) => r.snippet).filter((s) => s !== null));
-  const elsewhere = unique(findings.filter((f) => path4 !== void 0 && f.file !== path4).map((f) => `${inlineCode(f.file)} line ${f.line}`));
+  const elsewhere = unique(
+    findings.filter((f) => path4 !== void 0 && f.file !== path4).map((f) => `${inlineCode(f.file)} line ${f.line}${f.rendered?.values === void 0 ? "" : ` (the value from ${inlineCode(f.rendered.values.file)} line ${f.rendered.values.line})`}`)
+  );
   const written = elsewhere.length === 0 ? "" : ` Its line in the chart: ${elsewhere.slice(0, 3).join(", ")}${elsewhere.length > 3 ? ", \u2026" : ""}.`;
   const line = `_Rendered by ${roots}._${written}`;
   if (snippets.length === 0) return line;
@@ -56187,7 +56189,8 @@ function indexRendering(path4, rendering, headPaths, changed, indexOf) {
       const hits = locator(template, fieldPath, document.value, missing);
       const values = parent !== null && hits.values?.file === parent.inline.file ? throughParent(parent, hits.values) : hits.values;
       const chosen = values !== null && (changed === null || changed.has(values.file)) ? values : hits.template ?? values;
-      return chosen === null ? null : { ...chosen, exact: true };
+      if (chosen === null) return null;
+      return values !== null && chosen !== values ? { ...chosen, exact: true, values: { file: values.file, line: values.line } } : { ...chosen, exact: true };
     };
     chartTemplateOf = (document) => {
       const template = templateOf(document.line);
@@ -56359,6 +56362,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
       ...root.helm?.application?.line !== void 0 ? { applicationLine: root.helm.application.line } : {},
       sourceFile: primary.at.file,
       sourceLine: primary.at.line,
+      ...primary.at.values !== void 0 ? { values: primary.at.values } : {},
       exact: primary.at.exact,
       snippet: primary.at.exact ? null : snippetAt(index.lines, renderedLine)
     };
