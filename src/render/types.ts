@@ -45,10 +45,10 @@ export interface HelmInvocation {
   readonly application?: ApplicationValues;
 }
 
-/** The kinds of GitOps object whose chart is rendered with their settings (applications.ts): an Argo CD Application (or ApplicationSet), a Flux HelmRelease. */
+/** The kinds of object whose chart is rendered with their settings (installers.ts): an Argo CD Application (or ApplicationSet), a Flux HelmRelease, a helmfile release. */
 export type InstallerKind = 'Application' | 'ApplicationSet' | 'HelmRelease' | 'HelmfileRelease';
 
-/** Where an Application's (or HelmRelease's) inline values are: its file, its kind and name there, and their path in it (null: it has none). */
+/** Where an Application's (or HelmRelease's, or helmfile release's) inline values are: its file, its kind and name there, and their path in it (null: it has none). */
 export interface ApplicationValues {
   readonly kind: InstallerKind;
   /** Its file; for an Application a chart or overlay renders, that root's file. */
