@@ -51,12 +51,13 @@ export interface HelmSources {
   readonly localDependencies?: readonly { readonly name: string; readonly dir: string }[];
   /**
    * Values helm read after the values files, written inside another file:
-   * an Argo CD Application's `helm.valuesObject` (a file of that one
-   * document), at `within` in it; or its `helm.values` block, as `text`:
-   * the file's lines with all but the block's blank, so that a key's line
-   * and column are the file's (`within` is then empty).
+   * an Argo CD Application's `helm.valuesObject`, at `within` in the
+   * file's `document`-th document (default: its first); or its
+   * `helm.values` block, as `text`: the file's lines with all but the
+   * block's blank, so that a key's line and column are the file's
+   * (`within` is then empty).
    */
-  readonly inline?: { readonly file: string; readonly within: FieldPath; readonly text?: string };
+  readonly inline?: { readonly file: string; readonly within: FieldPath; readonly text?: string; readonly document?: number };
 }
 
 /**
@@ -149,8 +150,10 @@ function valuesDocuments(sources: HelmSources): (file: string) => ManifestDocume
   const documents = new Map<string, ManifestDocument | undefined>();
   const documentOf = (file: string) => {
     if (!documents.has(file)) {
-      const text = file === sources.inline?.file ? (sources.inline.text ?? sources.texts.get(file)) : sources.texts.get(file);
-      documents.set(file, text === undefined ? undefined : loadManifestFile(file, text).documents[0]);
+      const inline = file === sources.inline?.file ? sources.inline : undefined;
+      const text = inline !== undefined ? (inline.text ?? sources.texts.get(file)) : sources.texts.get(file);
+      // A file of several Applications: the inline values are in their Application's document (a blanked text has one).
+      documents.set(file, text === undefined ? undefined : loadManifestFile(file, text).documents[inline?.text === undefined ? (inline?.document ?? 0) : 0]);
     }
     return documents.get(file);
   };

@@ -149,23 +149,34 @@ function podLevelPath(path: string): string | null {
 }
 
 /**
- * An Argo CD Application's (or Flux HelmRelease's) inline values as values
- * the locator reads, when its file holds that one document: a mapping (an
- * Application's `valuesObject`, a HelmRelease's `values`; fixes write it
- * too: mapWriters edits a file of one document), or an Application's
- * `values` literal block (`values: |`), read where its lines are
- * (literalBlockLines).
+ * An Argo CD Application's (or Flux HelmRelease's, or helmfile release's)
+ * inline values as values the locator reads, in the document of its file
+ * that holds it: a mapping (an Application's `valuesObject`, a
+ * HelmRelease's `values`; fixes write it too, in a file of that one
+ * document: mapWriters), or an Application's `values` literal block
+ * (`values: |`), read where its lines are (literalBlockLines).
  */
 function applicationValuesSource(application: ApplicationValues | undefined, sources: ReadonlyMap<string, string>): HelmSources['inline'] | null {
   const within = application?.inline;
   const text = application === undefined ? undefined : sources.get(application.file);
   if (application === undefined || within === null || within === undefined || text === undefined) return null;
-  const [document, ...others] = loadManifestFile(application.file, text).documents;
-  if (document === undefined || others.length > 0) return null;
+  const documents = loadManifestFile(application.file, text).documents;
+  const index = documents.findIndex((document) => holdsInstaller(document.value, application, within));
+  const document = documents[index];
+  if (document === undefined) return null;
   const values = valueAt(document.value, within);
-  if (isObject(values)) return { file: application.file, within };
+  if (isObject(values)) return { file: application.file, within, ...(index > 0 ? { document: index } : {}) };
   const lines = typeof values === 'string' ? literalBlockLines(text, locate(document.source, within).line, values) : null;
   return lines === null ? null : { file: application.file, within: [], text: lines };
+}
+
+/** Whether a document is the object an installer's inline values are in: by its kind and name, or, for a helmfile release, its release of that name at `within`. */
+function holdsInstaller(value: JsonValue, { kind, name }: ApplicationValues, within: FieldPath): boolean {
+  if (kind === 'HelmfileRelease') {
+    const release = valueAt(value, within.slice(0, 2));
+    return isObject(release) && release.name === name;
+  }
+  return isObject(value) && value.kind === kind && isObject(value.metadata) && value.metadata.name === name;
 }
 
 /**

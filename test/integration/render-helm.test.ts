@@ -203,6 +203,44 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     }
   });
 
+  it("places a finding an Application's inline values cause on its line in a file of several Applications, with its suggestion", async () => {
+    const application = (name: string, namespace: string, hostNetwork: boolean) =>
+      [
+        'apiVersion: argoproj.io/v1alpha1',
+        'kind: Application',
+        'metadata:',
+        `  name: ${name}`,
+        'spec:',
+        '  destination:',
+        `    namespace: ${namespace}`,
+        '  source:',
+        '    repoURL: https://github.com/acme/shop.git',
+        '    path: charts/web',
+        '    helm:',
+        '      releaseName: web',
+        '      valuesObject:',
+        `        hostNetwork: ${hostNetwork}`,
+        '',
+      ].join('\n');
+    const { repo, cleanUp } = repoOfSides((base, head) => {
+      cpSync(path.join(fixturesDir, 'render', 'helm-application', 'head', 'charts'), path.join(base, 'charts'), { recursive: true });
+      cpSync(base, head, { recursive: true });
+      mkdirSync(path.join(head, 'apps'));
+      writeFileSync(path.join(head, 'apps/web.yaml'), `${application('web-dev', 'dev', false)}---\n${application('web-prod', 'prod', true)}`);
+    });
+    try {
+      execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/acme/shop'], { cwd: repo });
+      const report = await diffIn(repo);
+      expect(report.errors).toEqual([]);
+      // The second document's valuesObject line (14 lines each, and the `---` between them).
+      expect(report.findings.map((f) => [f.file, f.line, f.check, f.fix?.replacement, f.rendered?.rendering])).toEqual([
+        ['apps/web.yaml', 29, 'hostNamespaces', '        hostNetwork: false\n', 'charts/web (Application web-prod)'],
+      ]);
+    } finally {
+      cleanUp();
+    }
+  });
+
   it("renders the chart of a Flux HelmRelease from this repository's GitRepository with its values, and places a finding on its values line", async () => {
     await inFixtureRepo('helm-release', async (repo) => {
       // The GitRepository (in a file the change leaves as it was) names acme/shop: a clone of another repository keeps the notice.
