@@ -28079,8 +28079,9 @@ function valuesDocuments(sources) {
   const documents = /* @__PURE__ */ new Map();
   const documentOf = (file) => {
     if (!documents.has(file)) {
-      const text4 = file === sources.inline?.file ? sources.inline.text ?? sources.texts.get(file) : sources.texts.get(file);
-      documents.set(file, text4 === void 0 ? void 0 : loadManifestFile(file, text4).documents[0]);
+      const inline = file === sources.inline?.file ? sources.inline : void 0;
+      const text4 = inline !== void 0 ? inline.text ?? sources.texts.get(file) : sources.texts.get(file);
+      documents.set(file, text4 === void 0 ? void 0 : loadManifestFile(file, text4).documents[inline?.text === void 0 ? inline?.document ?? 0 : 0]);
     }
     return documents.get(file);
   };
@@ -28961,12 +28962,21 @@ function applicationValuesSource(application, sources) {
   const within = application?.inline;
   const text4 = application === void 0 ? void 0 : sources.get(application.file);
   if (application === void 0 || within === null || within === void 0 || text4 === void 0) return null;
-  const [document, ...others] = loadManifestFile(application.file, text4).documents;
-  if (document === void 0 || others.length > 0) return null;
+  const documents = loadManifestFile(application.file, text4).documents;
+  const index = documents.findIndex((document2) => holdsInstaller(document2.value, application, within));
+  const document = documents[index];
+  if (document === void 0) return null;
   const values = valueAt2(document.value, within);
-  if (isObject5(values)) return { file: application.file, within };
+  if (isObject5(values)) return { file: application.file, within, ...index > 0 ? { document: index } : {} };
   const lines = typeof values === "string" ? literalBlockLines(text4, locate(document.source, within).line, values) : null;
   return lines === null ? null : { file: application.file, within: [], text: lines };
+}
+function holdsInstaller(value, { kind, name }, within) {
+  if (kind === "HelmfileRelease") {
+    const release = valueAt2(value, within.slice(0, 2));
+    return isObject5(release) && release.name === name;
+  }
+  return isObject5(value) && value.kind === kind && isObject5(value.metadata) && value.metadata.name === name;
 }
 function literalBlockLines(text4, keyLine, value) {
   const lines = text4.split("\n");

@@ -55187,8 +55187,9 @@ function valuesDocuments(sources) {
   const documents = /* @__PURE__ */ new Map();
   const documentOf = (file) => {
     if (!documents.has(file)) {
-      const text5 = file === sources.inline?.file ? sources.inline.text ?? sources.texts.get(file) : sources.texts.get(file);
-      documents.set(file, text5 === void 0 ? void 0 : loadManifestFile(file, text5).documents[0]);
+      const inline = file === sources.inline?.file ? sources.inline : void 0;
+      const text5 = inline !== void 0 ? inline.text ?? sources.texts.get(file) : sources.texts.get(file);
+      documents.set(file, text5 === void 0 ? void 0 : loadManifestFile(file, text5).documents[inline?.text === void 0 ? inline?.document ?? 0 : 0]);
     }
     return documents.get(file);
   };
@@ -56097,12 +56098,21 @@ function applicationValuesSource(application, sources) {
   const within = application?.inline;
   const text5 = application === void 0 ? void 0 : sources.get(application.file);
   if (application === void 0 || within === null || within === void 0 || text5 === void 0) return null;
-  const [document, ...others] = loadManifestFile(application.file, text5).documents;
-  if (document === void 0 || others.length > 0) return null;
+  const documents = loadManifestFile(application.file, text5).documents;
+  const index = documents.findIndex((document2) => holdsInstaller(document2.value, application, within));
+  const document = documents[index];
+  if (document === void 0) return null;
   const values = valueAt2(document.value, within);
-  if (isObject5(values)) return { file: application.file, within };
+  if (isObject5(values)) return { file: application.file, within, ...index > 0 ? { document: index } : {} };
   const lines = typeof values === "string" ? literalBlockLines(text5, locate(document.source, within).line, values) : null;
   return lines === null ? null : { file: application.file, within: [], text: lines };
+}
+function holdsInstaller(value, { kind, name }, within) {
+  if (kind === "HelmfileRelease") {
+    const release = valueAt2(value, within.slice(0, 2));
+    return isObject5(release) && release.name === name;
+  }
+  return isObject5(value) && value.kind === kind && isObject5(value.metadata) && value.metadata.name === name;
 }
 function literalBlockLines(text5, keyLine, value) {
   const lines = text5.split("\n");
