@@ -236,19 +236,38 @@ export const nonEmptyList = (value: JsonValue | undefined) => Array.isArray(valu
 export const nonEmpty = (value: JsonValue | undefined): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
 /**
- * The inline values of an Application (or HelmRelease) found by kind and
- * name in a file's text, as a values file helm reads: a mapping
- * (`helm.valuesObject`, a HelmRelease's `values`) as its JSON (a YAML file
- * too), `helm.values` as it is written, `{}` when it has none. Null when
- * the file holds no such object (the commit predates it).
+ * The object a chart is rendered for in a document: an Application (or
+ * ApplicationSet, or HelmRelease) by its kind and name, a helmfile's
+ * release by its name; null when the document holds none.
  */
-export function applicationValuesIn(file: string, text: string, { kind, name, inline }: ApplicationValues): string | null {
+export function installerObject(value: JsonValue, { kind, name }: Pick<ApplicationValues, 'kind' | 'name'>): JsonObject | null {
+  if (kind === 'HelmfileRelease') {
+    const releases = isObject(value) ? value.releases : undefined;
+    const release = Array.isArray(releases) ? releases.find((r) => isObject(r) && r.name === name) : undefined;
+    return isObject(release) ? release : null;
+  }
+  return isObject(value) && value.kind === kind && nameOf(value) === name ? value : null;
+}
+
+/** That object in the first document of a file's text that holds it; null when none does (the commit predates it). */
+export function installerIn(file: string, text: string, installer: Pick<ApplicationValues, 'kind' | 'name'>): JsonObject | null {
   for (const document of loadManifestFile(file, text).documents) {
-    const object = document.value;
-    if (!isObject(object) || object.kind !== kind || !isObject(object.metadata) || object.metadata.name !== name) continue;
-    return inlineValuesText(object, inline);
+    const object = installerObject(document.value, installer);
+    if (object !== null) return object;
   }
   return null;
+}
+
+/**
+ * The inline values of an Application (or HelmRelease) in a file's text,
+ * as a values file helm reads: a mapping (`helm.valuesObject`, a
+ * HelmRelease's `values`) as its JSON (a YAML file too), `helm.values` as
+ * it is written, `{}` when it has none. Null when the file holds no such
+ * object (the commit predates it).
+ */
+export function applicationValuesIn(file: string, text: string, application: ApplicationValues): string | null {
+  const object = installerIn(file, text, application);
+  return object === null ? null : inlineValuesText(object, application.inline);
 }
 
 /** An object's inline values at `inline` as a values file helm reads: a mapping as its JSON, a `values` text as written, `{}` for none. */

@@ -23,7 +23,7 @@ import { loadManifestFile, textOf } from '../manifests/load.js';
 import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
 import { isObject } from '../pss/pod.js';
 import type { FieldPath, JsonObject, JsonValue } from '../pss/types.js';
-import { anyRevision, nonEmpty } from './applications.js';
+import { anyRevision, installerIn, nonEmpty } from './applications.js';
 import type { ApplicationChart, TextFile } from './applications.js';
 import { dirOf, inDir, joinPath } from './paths.js';
 
@@ -135,14 +135,10 @@ function releaseValues(values: JsonValue | undefined, dir: string, paths: Readon
  * the commit has none of that name.
  */
 export function helmfileValuesIn(file: string, text: string, name: string): string | null {
-  for (const document of loadManifestFile(file, text).documents) {
-    const releases = isObject(document.value) ? document.value.releases : undefined;
-    const release = Array.isArray(releases) ? releases.find((r) => isObject(r) && r.name === name) : undefined;
-    if (!isObject(release)) continue;
-    const last = Array.isArray(release.values) ? release.values.at(-1) : undefined;
-    return isObject(last) ? JSON.stringify(last) : '{}';
-  }
-  return null;
+  const release = installerIn(file, text, { kind: 'HelmfileRelease', name });
+  if (release === null) return null;
+  const last = Array.isArray(release.values) ? release.values.at(-1) : undefined;
+  return isObject(last) ? JSON.stringify(last) : '{}';
 }
 
 /** Every release of a local chart in a helmfile's text, for a file not read as YAML (a template). */

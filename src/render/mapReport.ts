@@ -29,7 +29,7 @@ import type { ChartFix, KustomizeFix } from './sourceCandidates.js';
 import { combinedChange, containerFields } from './mapWriters.js';
 import type { LineChange, MapSource } from './mapWriters.js';
 import type { Suggestion } from '../fixes/types.js';
-import { nameOf, objectOfKind } from './applications.js';
+import { installerObject, nameOf, objectOfKind } from './applications.js';
 import type { ApplicationValues, RenderedOrigin, RenderedRoot } from './types.js';
 import { lastAtMost } from '../sortedSearch.js';
 import { chartReferenceOf } from '../workloads/charts.js';
@@ -161,22 +161,13 @@ function applicationValuesSource(application: ApplicationValues | undefined, sou
   const text = application === undefined ? undefined : sources.get(application.file);
   if (application === undefined || within === null || within === undefined || text === undefined) return null;
   const documents = loadManifestFile(application.file, text).documents;
-  const index = documents.findIndex((document) => holdsInstaller(document.value, application, within));
+  const index = documents.findIndex((document) => installerObject(document.value, application) !== null);
   const document = documents[index];
   if (document === undefined) return null;
   const values = valueAt(document.value, within);
   if (isObject(values)) return { file: application.file, within, ...(index > 0 ? { document: index } : {}) };
   const lines = typeof values === 'string' ? literalBlockLines(text, locate(document.source, within).line, values) : null;
   return lines === null ? null : { file: application.file, within: [], text: lines };
-}
-
-/** Whether a document is the object an installer's inline values are in: by its kind and name, or, for a helmfile release, its release of that name at `within`. */
-function holdsInstaller(value: JsonValue, { kind, name }: ApplicationValues, within: FieldPath): boolean {
-  if (kind === 'HelmfileRelease') {
-    const release = valueAt(value, within.slice(0, 2));
-    return isObject(release) && release.name === name;
-  }
-  return isObject(value) && value.kind === kind && isObject(value.metadata) && value.metadata.name === name;
 }
 
 /**
