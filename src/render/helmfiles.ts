@@ -26,6 +26,7 @@ import type { FieldPath, JsonObject, JsonValue } from '../pss/types.js';
 import { anyRevision, installerIn, nonEmpty } from './applications.js';
 import type { ApplicationChart, TextFile } from './applications.js';
 import { dirOf, inDir, joinPath } from './paths.js';
+import { lineOf, lineTable } from '../fixes/text.js';
 
 /** `helmfile.yaml` (`.yml`, `.gotmpl` too) anywhere, and the files of a `helmfile.d` folder. */
 const helmfileName = /(?:^|\/)(?:helmfile\.ya?ml|helmfile\.d\/[^/]+\.ya?ml)(?:\.gotmpl)?$/;
@@ -144,14 +145,8 @@ export function helmfileValuesIn(file: string, text: string, name: string): stri
 /** Every release of a local chart in a helmfile's text, for a file not read as YAML (a template). */
 function localChartsOfText(text: string): UnrenderedRelease[] {
   const set = setEntries.test(text);
-  return [...text.matchAll(localChartLine)].map((match) => ({ chart: match[1]!.replace(/\/+$/, ''), line: lineAt(text, match.index), set }));
-}
-
-/** The 1-based line of an offset. */
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) line++;
-  return line;
+  const table = lineTable(text);
+  return [...text.matchAll(localChartLine)].map((match) => ({ chart: match[1]!.replace(/\/+$/, ''), line: lineOf(table, match.index), set }));
 }
 
 /**

@@ -21,8 +21,9 @@ export function namesKind(...kinds: readonly string[]): RegExp {
 const namesInstaller = namesKind('Application', 'ApplicationSet', 'HelmRelease', 'GitRepository');
 
 /**
- * The Applications and HelmReleases of some files that install a chart of
- * this repository (`repository`: repositoryKey of each URL it is known by;
+ * The Applications, HelmReleases and helmfile releases of some files that
+ * install a chart of this repository, the helmfiles' first (`repository`:
+ * repositoryKey of each URL it is known by, which a helmfile needs not;
  * `paths`: every file of the tree at head, to find the chart and its values
  * files). A HelmRelease's GitRepository is looked for in `known` (the files
  * themselves when not given): the files of the head commit that name one.
