@@ -668,7 +668,7 @@ class FileFixer {
     let found = emptySuggested();
     for (let pod = 0; pod < this.byPod.length; pod++) {
       // What the verifications kept so far is old: a batch this pod spec closes lets it go, not what it keeps for this one.
-      this.verifyText.age();
+      if (batches !== null) this.verifyText.age();
       const rendering = this.fixPodSpec(this.byPod[pod] ?? [], grouped);
       const step = batches?.add(pod, rendering && spanOf(this.table, rendering.splices)) ?? null;
       if (step === 'tangled') {
