@@ -95,6 +95,12 @@ async function inFixtureRepo(name: string, body: (repo: string) => Promise<void>
   }
 }
 
+/** charts/web's Deployment template in `dir` (helm-application's chart) with `hostPID` taken from the value `key`. */
+function hostPIDFrom(dir: string, key: string): void {
+  const template = path.join(dir, 'charts/web/templates/deployment.yaml');
+  writeFileSync(template, readFileSync(template, 'utf8').replace('      containers:\n', `      hostPID: {{ .Values.${key} }}\n      containers:\n`));
+}
+
 /** `check . --format json ARGS` in a folder of its own holding `files` (path → text). */
 async function checkTree(files: Record<string, string>, ...args: string[]): Promise<{ status: number; report: JsonReport }> {
   return inTree(files, async (cwd) => {
@@ -304,8 +310,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     // The production Application turns the host network on (the parent's values); the change adds hostPID from the same value.
     const { repo, cleanUp } = appOfApps((head) => {
       writeFileSync(path.join(head, 'apps/values.yaml'), 'hostNetwork: true\n');
-      const template = path.join(head, 'charts/web/templates/deployment.yaml');
-      writeFileSync(template, readFileSync(template, 'utf8').replace('      containers:\n', '      hostPID: {{ .Values.hostNetwork }}\n      containers:\n'));
+      hostPIDFrom(head, 'hostNetwork');
     });
     const git = (...args: string[]) => gitIn(repo, ...args);
     try {
@@ -372,8 +377,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
       git('commit', '-qm', 'overlay', '--amend');
       git('branch', '-f', 'main');
       // The change touches the chart's template only.
-      const template = path.join(repo, 'charts/web/templates/deployment.yaml');
-      writeFileSync(template, readFileSync(template, 'utf8').replace('      containers:\n', '      hostPID: {{ .Values.debug }}\n      containers:\n'));
+      hostPIDFrom(repo, 'debug');
       git('commit', '-qam', 'hostPID from debug');
       git('remote', 'add', 'origin', 'https://github.com/acme/shop');
       const report = await diffIn(repo);
@@ -503,13 +507,12 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     const dir = path.join(fixturesDir, 'render', 'helm-application', 'head');
     const repo = makeRepo(dir, dir);
     const git = (...args: string[]) => gitIn(repo, ...args);
-    const template = path.join(repo, 'charts/web/templates/deployment.yaml');
     writeFileSync(path.join(repo, 'charts/web/values.yaml'), `${readFileSync(path.join(repo, 'charts/web/values.yaml'), 'utf8')}debug: false\n`);
     const application = path.join(repo, 'apps/web-prod.yaml');
     writeFileSync(application, readFileSync(application, 'utf8').replace('        hostNetwork: true\n', '        debug: true\n').replace('targetRevision: main', `targetRevision: ${revision}`));
     git('commit', '-qam', 'debug value', '--amend');
     git('branch', '-f', 'main');
-    writeFileSync(template, readFileSync(template, 'utf8').replace('      containers:\n', '      hostPID: {{ .Values.debug }}\n      containers:\n'));
+    hostPIDFrom(repo, 'debug');
     git('commit', '-qam', 'hostPID from debug');
     git('remote', 'add', 'origin', 'https://github.com/acme/shop');
     return repo;
