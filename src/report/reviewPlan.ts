@@ -11,7 +11,7 @@
 import type { DiffLines } from '../diff/lines.js';
 import { failsRun } from '../manifests/types.js';
 import type { LoadProblem } from '../manifests/types.js';
-import { commentBody, problemCommentBody } from './commentBody.js';
+import { commentBody, problemCommentBody, readmeDocs } from './commentBody.js';
 import { fingerprint, legacyFingerprint, problemFingerprint } from './fingerprint.js';
 import { placeOnOffendingFields } from './placement.js';
 import type { Anchor } from './placement.js';
@@ -152,7 +152,7 @@ export function planReview(
       path: anchor.path,
       line: anchor.end,
       startLine: anchor.start < anchor.end ? anchor.start : null,
-      body: failing.length > 0 ? problemCommentBody(failing) : commentBody(group, anchor.suggestion, undefined, anchor.path),
+      body: failing.length > 0 ? problemCommentBody(failing) : commentBody(group, anchor.suggestion, readmeDocs, anchor.path),
       findings: group,
       problems: failing,
     };
