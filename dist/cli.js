@@ -22671,7 +22671,7 @@ var FileFixer = class {
     let batches = this.request.batches !== false && this.aliasFree ? new Batches() : null;
     let found = emptySuggested();
     for (let pod = 0; pod < this.byPod.length; pod++) {
-      this.verifyText.age();
+      if (batches !== null) this.verifyText.age();
       const rendering = this.fixPodSpec(this.byPod[pod] ?? [], grouped);
       const step = batches?.add(pod, rendering && spanOf(this.table, rendering.splices)) ?? null;
       if (step === "tangled") {
@@ -24729,13 +24729,24 @@ function repositoryPath(dir, reference2) {
 }
 var nonEmptyList = (value) => Array.isArray(value) && value.length > 0;
 var nonEmpty = (value) => typeof value === "string" && value !== "" ? value : null;
-function applicationValuesIn(file, text4, { kind, name, inline }) {
+function installerObject(value, { kind, name }) {
+  if (kind === "HelmfileRelease") {
+    const releases = isObject(value) ? value.releases : void 0;
+    const release = Array.isArray(releases) ? releases.find((r) => isObject(r) && r.name === name) : void 0;
+    return isObject(release) ? release : null;
+  }
+  return isObject(value) && value.kind === kind && nameOf(value) === name ? value : null;
+}
+function installerIn(file, text4, installer) {
   for (const document of loadManifestFile(file, text4).documents) {
-    const object = document.value;
-    if (!isObject(object) || object.kind !== kind || !isObject(object.metadata) || object.metadata.name !== name) continue;
-    return inlineValuesText(object, inline);
+    const object = installerObject(document.value, installer);
+    if (object !== null) return object;
   }
   return null;
+}
+function applicationValuesIn(file, text4, application) {
+  const object = installerIn(file, text4, application);
+  return object === null ? null : inlineValuesText(object, application.inline);
 }
 function inlineValuesText(object, inline) {
   const values = inline === null ? void 0 : valueAt2(object, inline);
@@ -25033,23 +25044,15 @@ function releaseValues(values, dir, paths) {
   return { files, inline };
 }
 function helmfileValuesIn(file, text4, name) {
-  for (const document of loadManifestFile(file, text4).documents) {
-    const releases = isObject(document.value) ? document.value.releases : void 0;
-    const release = Array.isArray(releases) ? releases.find((r) => isObject(r) && r.name === name) : void 0;
-    if (!isObject(release)) continue;
-    const last = Array.isArray(release.values) ? release.values.at(-1) : void 0;
-    return isObject(last) ? JSON.stringify(last) : "{}";
-  }
-  return null;
+  const release = installerIn(file, text4, { kind: "HelmfileRelease", name });
+  if (release === null) return null;
+  const last = Array.isArray(release.values) ? release.values.at(-1) : void 0;
+  return isObject(last) ? JSON.stringify(last) : "{}";
 }
 function localChartsOfText(text4) {
   const set2 = setEntries.test(text4);
-  return [...text4.matchAll(localChartLine)].map((match2) => ({ chart: match2[1].replace(/\/+$/, ""), line: lineAt(text4, match2.index), set: set2 }));
-}
-function lineAt(text4, offset) {
-  let line = 1;
-  for (let at3 = text4.indexOf("\n"); at3 !== -1 && at3 < offset; at3 = text4.indexOf("\n", at3 + 1)) line++;
-  return line;
+  const table = lineTable(text4);
+  return [...text4.matchAll(localChartLine)].map((match2) => ({ chart: match2[1].replace(/\/+$/, ""), line: lineOf2(table, match2.index), set: set2 }));
 }
 function unrenderedHelmfiles(changeSet, configured, paths) {
   const problems = [];
@@ -28963,20 +28966,13 @@ function applicationValuesSource(application, sources) {
   const text4 = application === void 0 ? void 0 : sources.get(application.file);
   if (application === void 0 || within === null || within === void 0 || text4 === void 0) return null;
   const documents = loadManifestFile(application.file, text4).documents;
-  const index = documents.findIndex((document2) => holdsInstaller(document2.value, application, within));
+  const index = documents.findIndex((document2) => installerObject(document2.value, application) !== null);
   const document = documents[index];
   if (document === void 0) return null;
   const values = valueAt2(document.value, within);
   if (isObject5(values)) return { file: application.file, within, ...index > 0 ? { document: index } : {} };
   const lines = typeof values === "string" ? literalBlockLines(text4, locate(document.source, within).line, values) : null;
   return lines === null ? null : { file: application.file, within: [], text: lines };
-}
-function holdsInstaller(value, { kind, name }, within) {
-  if (kind === "HelmfileRelease") {
-    const release = valueAt2(value, within.slice(0, 2));
-    return isObject5(release) && release.name === name;
-  }
-  return isObject5(value) && value.kind === kind && isObject5(value.metadata) && value.metadata.name === name;
 }
 function literalBlockLines(text4, keyLine, value) {
   const lines = text4.split("\n");

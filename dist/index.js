@@ -16245,13 +16245,24 @@ function valueFilesOf(chartDir, helm, paths, refs) {
 function repositoryPath(dir, reference2) {
   return reference2.startsWith("/") ? joinPath("", reference2.replace(/^\/+/, "")) : joinPath(dir, reference2);
 }
-function applicationValuesIn(file, text5, { kind, name, inline }) {
+function installerObject(value, { kind, name }) {
+  if (kind === "HelmfileRelease") {
+    const releases = isObject(value) ? value.releases : void 0;
+    const release = Array.isArray(releases) ? releases.find((r) => isObject(r) && r.name === name) : void 0;
+    return isObject(release) ? release : null;
+  }
+  return isObject(value) && value.kind === kind && nameOf(value) === name ? value : null;
+}
+function installerIn(file, text5, installer) {
   for (const document of loadManifestFile(file, text5).documents) {
-    const object = document.value;
-    if (!isObject(object) || object.kind !== kind || !isObject(object.metadata) || object.metadata.name !== name) continue;
-    return inlineValuesText(object, inline);
+    const object = installerObject(document.value, installer);
+    if (object !== null) return object;
   }
   return null;
+}
+function applicationValuesIn(file, text5, application) {
+  const object = installerIn(file, text5, application);
+  return object === null ? null : inlineValuesText(object, application.inline);
 }
 function inlineValuesText(object, inline) {
   const values = inline === null ? void 0 : valueAt2(object, inline);
@@ -16523,6 +16534,217 @@ var init_helmReleases = __esm({
   }
 });
 
+// src/fixes/text.ts
+function lineStartOf(text5, offset) {
+  return text5.lastIndexOf("\n", offset - 1) + 1;
+}
+function lineTable(text5) {
+  const starts = [0];
+  for (let i = text5.indexOf("\n"); i !== -1; i = text5.indexOf("\n", i + 1)) starts.push(i + 1);
+  const finalNewline = text5.endsWith("\n");
+  if (finalNewline && starts.length > 1) starts.pop();
+  const firstBreak = text5.indexOf("\n");
+  return { text: text5, starts, eol: firstBreak > 0 && text5[firstBreak - 1] === "\r" ? "\r\n" : "\n", finalNewline };
+}
+function lineOf2(table, offset) {
+  return Math.max(0, lastAtMostIn(table.starts, offset)) + 1;
+}
+function lineStart(table, line) {
+  return table.starts[line - 1] ?? table.text.length;
+}
+function lineLength(table, line) {
+  const start = lineStart(table, line);
+  let end = lineStart(table, line + 1);
+  if (end > start && table.text.charCodeAt(end - 1) === 10) end--;
+  if (end > start && table.text.charCodeAt(end - 1) === 13) end--;
+  return end - start;
+}
+function utf8Length2(text5, from2, to2) {
+  let bytes = 0;
+  for (let i = from2; i < to2; i++) {
+    const unit = text5.charCodeAt(i);
+    bytes += unit < 128 ? 1 : unit < 2048 || unit >= 55296 && unit <= 57343 ? 2 : 3;
+  }
+  return bytes;
+}
+function byteOffset(table, offset) {
+  let marks2 = byteMarks.get(table);
+  if (!marks2) {
+    marks2 = [0];
+    for (let at3 = 0; at3 + byteMarkEvery <= table.text.length; at3 += byteMarkEvery) marks2.push((marks2[marks2.length - 1] ?? 0) + utf8Length2(table.text, at3, at3 + byteMarkEvery));
+    byteMarks.set(table, marks2);
+  }
+  const mark = Math.min(Math.floor(offset / byteMarkEvery), marks2.length - 1);
+  return (marks2[mark] ?? 0) + utf8Length2(table.text, mark * byteMarkEvery, offset);
+}
+function columnOf(table, offset) {
+  return offset - lineStart(table, lineOf2(table, offset));
+}
+function afterLineOf(table, offset) {
+  return lineStart(table, lineOf2(table, offset) + 1);
+}
+function lineBreakOf(table, offset) {
+  const next = lineStart(table, lineOf2(table, offset) + 1);
+  let end = next;
+  if (end > 0 && table.text[end - 1] === "\n" && end > offset) end--;
+  if (end > 0 && table.text[end - 1] === "\r" && end > offset) end--;
+  return end;
+}
+function lastContentBefore(text5, end, floor = 0) {
+  let i = end - 1;
+  while (i > floor && isBlankAt(text5, i)) i--;
+  return i;
+}
+function isBlankAt(text5, offset) {
+  const code = text5.charCodeAt(offset);
+  if (code < 128) return code === 32 || code >= 9 && code <= 13;
+  return /\s/.test(text5[offset] ?? "");
+}
+function lineText(table, line) {
+  const start = lineStart(table, line);
+  let end = lineStart(table, line + 1);
+  if (end > start && table.text[end - 1] === "\n") end--;
+  if (end > start && table.text[end - 1] === "\r") end--;
+  return table.text.slice(start, end);
+}
+function applySplices(text5, splices) {
+  return applySplicesWithin(text5, 0, text5.length, splices);
+}
+function applySplicesWithin(text5, from2, to2, splices) {
+  let out = "";
+  let at3 = from2;
+  for (const splice of inOrder(splices)) {
+    out += text5.slice(at3, splice.start) + splice.insert;
+    at3 = splice.end;
+  }
+  return out + text5.slice(at3, to2);
+}
+function extentOf(splices) {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const splice of splices) {
+    if (splice.start < lo) lo = splice.start;
+    if (splice.end > hi) hi = splice.end;
+  }
+  return { lo, hi };
+}
+function compareSplices(a, b) {
+  return a.start - b.start || a.end - b.end || (b.column ?? -1) - (a.column ?? -1);
+}
+function inOrder(splices) {
+  let sorted = true;
+  for (let i = 1; i < splices.length && sorted; i++) sorted = compareSplices(splices[i - 1], splices[i]) <= 0;
+  const ordered = sorted ? [...splices] : [...splices].sort(compareSplices);
+  let at3 = 0;
+  for (const splice of ordered) {
+    if (splice.start < at3) throw new SpliceConflict("two edits of the fix would overlap in the text");
+    at3 = splice.end;
+  }
+  return ordered;
+}
+function linesText(lines) {
+  return lines.length === 0 ? "" : `${lines.join("\n")}
+`;
+}
+function changedLinesOf(table, splices) {
+  if (splices.length === 0) return null;
+  const text5 = table.text;
+  const { lo, hi } = extentOf(splices);
+  const from2 = lineStart(table, lineOf2(table, lo));
+  const to2 = lineStart(table, lineOf2(table, hi) + 1);
+  const after = new SplicedText(text5, from2, to2, applySplicesWithin(text5, from2, to2, splices));
+  return lineChange(text5, after, { prefix: lo, suffix: text5.length - hi }, (windowStart) => breaksBefore(table, windowStart));
+}
+function breaksBefore(table, offset) {
+  if (offset >= table.text.length && table.finalNewline) return table.starts.length;
+  return lineOf2(table, offset) - 1;
+}
+function lineChange(before, after, shared, breaksBefore2) {
+  const shortest = Math.min(before.length, after.length);
+  let prefixChars = Math.min(shared.prefix, shortest);
+  while (prefixChars < shortest && before.charCodeAt(prefixChars) === after.charCodeAt(prefixChars)) prefixChars++;
+  if (prefixChars === before.length && before.length === after.length) return null;
+  let suffixChars = Math.min(shared.suffix, shortest - prefixChars);
+  while (suffixChars < shortest - prefixChars && before.charCodeAt(before.length - 1 - suffixChars) === after.charCodeAt(after.length - 1 - suffixChars)) suffixChars++;
+  const windowStart = prefixChars === 0 ? 0 : before.lastIndexOf("\n", prefixChars - 1) + 1;
+  const breakInSuffix = before.indexOf("\n", before.length - suffixChars);
+  const windowEnd = breakInSuffix === -1 ? before.length : breakInSuffix + 1;
+  const afterWindow = after.slice(windowStart, windowEnd + after.length - before.length);
+  let beforeEnd = windowEnd;
+  let afterEnd = afterWindow.length;
+  while (beforeEnd > windowStart && afterEnd > 0) {
+    const lineLength2 = beforeEnd - lineStartBefore(before, windowStart, beforeEnd);
+    if (lineLength2 !== afterEnd - lineStartBefore(afterWindow, 0, afterEnd) || !sameText(before, beforeEnd - lineLength2, afterWindow, afterEnd - lineLength2, lineLength2)) break;
+    beforeEnd -= lineLength2;
+    afterEnd -= lineLength2;
+  }
+  const linesBefore = breaksBefore2(windowStart);
+  return { start: linesBefore + 1, end: linesBefore + linesIn(before, windowStart, beforeEnd), lines: linesOf(afterWindow, afterEnd) };
+}
+function lineStartBefore(text5, floor, end) {
+  let at3 = end - 1;
+  while (at3 > floor && text5.charCodeAt(at3 - 1) !== 10) at3--;
+  return at3;
+}
+function sameText(a, aFrom, b, bFrom, length) {
+  for (let i = 0; i < length; i++) if (a.charCodeAt(aFrom + i) !== b.charCodeAt(bFrom + i)) return false;
+  return true;
+}
+function linesIn(text5, from2, to2) {
+  let count = 0;
+  for (let at3 = text5.indexOf("\n", from2); at3 !== -1 && at3 < to2; at3 = text5.indexOf("\n", at3 + 1)) count++;
+  return to2 > from2 && text5.charCodeAt(to2 - 1) !== 10 ? count + 1 : count;
+}
+function linesOf(text5, end) {
+  const lines = [];
+  let start = 0;
+  for (let at3 = text5.indexOf("\n"); at3 !== -1 && at3 < end; at3 = text5.indexOf("\n", start)) {
+    lines.push(text5.slice(start, at3 > start && text5.charCodeAt(at3 - 1) === 13 ? at3 - 1 : at3));
+    start = at3 + 1;
+  }
+  if (start < end) lines.push(text5.slice(start, end));
+  return lines;
+}
+var byteMarks, byteMarkEvery, SpliceConflict, SplicedText;
+var init_text = __esm({
+  "src/fixes/text.ts"() {
+    "use strict";
+    init_sortedSearch();
+    byteMarks = /* @__PURE__ */ new WeakMap();
+    byteMarkEvery = 4096;
+    SpliceConflict = class extends Error {
+    };
+    SplicedText = class {
+      constructor(text5, from2, to2, middle) {
+        this.text = text5;
+        this.from = from2;
+        this.middle = middle;
+        this.shift = middle.length - (to2 - from2);
+        this.middleEnd = from2 + middle.length;
+        this.length = text5.length + this.shift;
+      }
+      text;
+      from;
+      middle;
+      length;
+      shift;
+      middleEnd;
+      charCodeAt(i) {
+        if (i < this.from) return this.text.charCodeAt(i);
+        return i < this.middleEnd ? this.middle.charCodeAt(i - this.from) : this.text.charCodeAt(i - this.shift);
+      }
+      slice(start, end) {
+        const { text: text5, from: from2, middle, middleEnd, shift } = this;
+        let out = "";
+        if (start < from2) out += text5.slice(start, Math.min(end, from2));
+        if (end > from2 && start < middleEnd) out += middle.slice(Math.max(start, from2) - from2, Math.min(end, middleEnd) - from2);
+        if (end > middleEnd) out += text5.slice(Math.max(start, middleEnd) - shift, end - shift);
+        return out;
+      }
+    };
+  }
+});
+
 // src/render/helmfiles.ts
 function isHelmfile(path4) {
   return helmfileName.test(path4);
@@ -16587,23 +16809,15 @@ function releaseValues(values, dir, paths) {
   return { files, inline };
 }
 function helmfileValuesIn(file, text5, name) {
-  for (const document of loadManifestFile(file, text5).documents) {
-    const releases = isObject(document.value) ? document.value.releases : void 0;
-    const release = Array.isArray(releases) ? releases.find((r) => isObject(r) && r.name === name) : void 0;
-    if (!isObject(release)) continue;
-    const last = Array.isArray(release.values) ? release.values.at(-1) : void 0;
-    return isObject(last) ? JSON.stringify(last) : "{}";
-  }
-  return null;
+  const release = installerIn(file, text5, { kind: "HelmfileRelease", name });
+  if (release === null) return null;
+  const last = Array.isArray(release.values) ? release.values.at(-1) : void 0;
+  return isObject(last) ? JSON.stringify(last) : "{}";
 }
 function localChartsOfText(text5) {
   const set2 = setEntries.test(text5);
-  return [...text5.matchAll(localChartLine)].map((match2) => ({ chart: match2[1].replace(/\/+$/, ""), line: lineAt(text5, match2.index), set: set2 }));
-}
-function lineAt(text5, offset) {
-  let line = 1;
-  for (let at3 = text5.indexOf("\n"); at3 !== -1 && at3 < offset; at3 = text5.indexOf("\n", at3 + 1)) line++;
-  return line;
+  const table = lineTable(text5);
+  return [...text5.matchAll(localChartLine)].map((match2) => ({ chart: match2[1].replace(/\/+$/, ""), line: lineOf2(table, match2.index), set: set2 }));
 }
 function unrenderedHelmfiles(changeSet, configured, paths) {
   const problems = [];
@@ -16634,6 +16848,7 @@ var init_helmfiles = __esm({
     init_pod();
     init_applications();
     init_paths();
+    init_text();
     helmfileName = /(?:^|\/)(?:helmfile\.ya?ml|helmfile\.d\/[^/]+\.ya?ml)(?:\.gotmpl)?$/;
     localChartLine = /^[ \t-]*chart:[ \t]*["']?(\.\.?\/[^\s"'#]+)/gm;
     setEntries = /^[ \t-]*(?:set|setString):/m;
@@ -48745,7 +48960,7 @@ function planReview(findings, diffLinesOf, existing, maxComments, headSha = null
       path: anchor.path,
       line: anchor.end,
       startLine: anchor.start < anchor.end ? anchor.start : null,
-      body: failing.length > 0 ? problemCommentBody(failing) : commentBody(group, anchor.suggestion, void 0, anchor.path),
+      body: failing.length > 0 ? problemCommentBody(failing) : commentBody(group, anchor.suggestion, readmeDocs, anchor.path),
       findings: group,
       problems: failing
     };
@@ -49966,213 +50181,7 @@ init_yamlKinds();
 // src/fixes/style.ts
 init_yamlKinds();
 init_scalars();
-
-// src/fixes/text.ts
-init_sortedSearch();
-function lineStartOf(text5, offset) {
-  return text5.lastIndexOf("\n", offset - 1) + 1;
-}
-function lineTable(text5) {
-  const starts = [0];
-  for (let i = text5.indexOf("\n"); i !== -1; i = text5.indexOf("\n", i + 1)) starts.push(i + 1);
-  const finalNewline = text5.endsWith("\n");
-  if (finalNewline && starts.length > 1) starts.pop();
-  const firstBreak = text5.indexOf("\n");
-  return { text: text5, starts, eol: firstBreak > 0 && text5[firstBreak - 1] === "\r" ? "\r\n" : "\n", finalNewline };
-}
-function lineOf2(table, offset) {
-  return Math.max(0, lastAtMostIn(table.starts, offset)) + 1;
-}
-function lineStart(table, line) {
-  return table.starts[line - 1] ?? table.text.length;
-}
-function lineLength(table, line) {
-  const start = lineStart(table, line);
-  let end = lineStart(table, line + 1);
-  if (end > start && table.text.charCodeAt(end - 1) === 10) end--;
-  if (end > start && table.text.charCodeAt(end - 1) === 13) end--;
-  return end - start;
-}
-function utf8Length2(text5, from2, to2) {
-  let bytes = 0;
-  for (let i = from2; i < to2; i++) {
-    const unit = text5.charCodeAt(i);
-    bytes += unit < 128 ? 1 : unit < 2048 || unit >= 55296 && unit <= 57343 ? 2 : 3;
-  }
-  return bytes;
-}
-var byteMarks = /* @__PURE__ */ new WeakMap();
-var byteMarkEvery = 4096;
-function byteOffset(table, offset) {
-  let marks2 = byteMarks.get(table);
-  if (!marks2) {
-    marks2 = [0];
-    for (let at3 = 0; at3 + byteMarkEvery <= table.text.length; at3 += byteMarkEvery) marks2.push((marks2[marks2.length - 1] ?? 0) + utf8Length2(table.text, at3, at3 + byteMarkEvery));
-    byteMarks.set(table, marks2);
-  }
-  const mark = Math.min(Math.floor(offset / byteMarkEvery), marks2.length - 1);
-  return (marks2[mark] ?? 0) + utf8Length2(table.text, mark * byteMarkEvery, offset);
-}
-function columnOf(table, offset) {
-  return offset - lineStart(table, lineOf2(table, offset));
-}
-function afterLineOf(table, offset) {
-  return lineStart(table, lineOf2(table, offset) + 1);
-}
-function lineBreakOf(table, offset) {
-  const next = lineStart(table, lineOf2(table, offset) + 1);
-  let end = next;
-  if (end > 0 && table.text[end - 1] === "\n" && end > offset) end--;
-  if (end > 0 && table.text[end - 1] === "\r" && end > offset) end--;
-  return end;
-}
-function lastContentBefore(text5, end, floor = 0) {
-  let i = end - 1;
-  while (i > floor && isBlankAt(text5, i)) i--;
-  return i;
-}
-function isBlankAt(text5, offset) {
-  const code = text5.charCodeAt(offset);
-  if (code < 128) return code === 32 || code >= 9 && code <= 13;
-  return /\s/.test(text5[offset] ?? "");
-}
-function lineText(table, line) {
-  const start = lineStart(table, line);
-  let end = lineStart(table, line + 1);
-  if (end > start && table.text[end - 1] === "\n") end--;
-  if (end > start && table.text[end - 1] === "\r") end--;
-  return table.text.slice(start, end);
-}
-var SpliceConflict = class extends Error {
-};
-function applySplices(text5, splices) {
-  return applySplicesWithin(text5, 0, text5.length, splices);
-}
-function applySplicesWithin(text5, from2, to2, splices) {
-  let out = "";
-  let at3 = from2;
-  for (const splice of inOrder(splices)) {
-    out += text5.slice(at3, splice.start) + splice.insert;
-    at3 = splice.end;
-  }
-  return out + text5.slice(at3, to2);
-}
-function extentOf(splices) {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const splice of splices) {
-    if (splice.start < lo) lo = splice.start;
-    if (splice.end > hi) hi = splice.end;
-  }
-  return { lo, hi };
-}
-function compareSplices(a, b) {
-  return a.start - b.start || a.end - b.end || (b.column ?? -1) - (a.column ?? -1);
-}
-function inOrder(splices) {
-  let sorted = true;
-  for (let i = 1; i < splices.length && sorted; i++) sorted = compareSplices(splices[i - 1], splices[i]) <= 0;
-  const ordered = sorted ? [...splices] : [...splices].sort(compareSplices);
-  let at3 = 0;
-  for (const splice of ordered) {
-    if (splice.start < at3) throw new SpliceConflict("two edits of the fix would overlap in the text");
-    at3 = splice.end;
-  }
-  return ordered;
-}
-function linesText(lines) {
-  return lines.length === 0 ? "" : `${lines.join("\n")}
-`;
-}
-function changedLinesOf(table, splices) {
-  if (splices.length === 0) return null;
-  const text5 = table.text;
-  const { lo, hi } = extentOf(splices);
-  const from2 = lineStart(table, lineOf2(table, lo));
-  const to2 = lineStart(table, lineOf2(table, hi) + 1);
-  const after = new SplicedText(text5, from2, to2, applySplicesWithin(text5, from2, to2, splices));
-  return lineChange(text5, after, { prefix: lo, suffix: text5.length - hi }, (windowStart) => breaksBefore(table, windowStart));
-}
-var SplicedText = class {
-  constructor(text5, from2, to2, middle) {
-    this.text = text5;
-    this.from = from2;
-    this.middle = middle;
-    this.shift = middle.length - (to2 - from2);
-    this.middleEnd = from2 + middle.length;
-    this.length = text5.length + this.shift;
-  }
-  text;
-  from;
-  middle;
-  length;
-  shift;
-  middleEnd;
-  charCodeAt(i) {
-    if (i < this.from) return this.text.charCodeAt(i);
-    return i < this.middleEnd ? this.middle.charCodeAt(i - this.from) : this.text.charCodeAt(i - this.shift);
-  }
-  slice(start, end) {
-    const { text: text5, from: from2, middle, middleEnd, shift } = this;
-    let out = "";
-    if (start < from2) out += text5.slice(start, Math.min(end, from2));
-    if (end > from2 && start < middleEnd) out += middle.slice(Math.max(start, from2) - from2, Math.min(end, middleEnd) - from2);
-    if (end > middleEnd) out += text5.slice(Math.max(start, middleEnd) - shift, end - shift);
-    return out;
-  }
-};
-function breaksBefore(table, offset) {
-  if (offset >= table.text.length && table.finalNewline) return table.starts.length;
-  return lineOf2(table, offset) - 1;
-}
-function lineChange(before, after, shared, breaksBefore2) {
-  const shortest = Math.min(before.length, after.length);
-  let prefixChars = Math.min(shared.prefix, shortest);
-  while (prefixChars < shortest && before.charCodeAt(prefixChars) === after.charCodeAt(prefixChars)) prefixChars++;
-  if (prefixChars === before.length && before.length === after.length) return null;
-  let suffixChars = Math.min(shared.suffix, shortest - prefixChars);
-  while (suffixChars < shortest - prefixChars && before.charCodeAt(before.length - 1 - suffixChars) === after.charCodeAt(after.length - 1 - suffixChars)) suffixChars++;
-  const windowStart = prefixChars === 0 ? 0 : before.lastIndexOf("\n", prefixChars - 1) + 1;
-  const breakInSuffix = before.indexOf("\n", before.length - suffixChars);
-  const windowEnd = breakInSuffix === -1 ? before.length : breakInSuffix + 1;
-  const afterWindow = after.slice(windowStart, windowEnd + after.length - before.length);
-  let beforeEnd = windowEnd;
-  let afterEnd = afterWindow.length;
-  while (beforeEnd > windowStart && afterEnd > 0) {
-    const lineLength2 = beforeEnd - lineStartBefore(before, windowStart, beforeEnd);
-    if (lineLength2 !== afterEnd - lineStartBefore(afterWindow, 0, afterEnd) || !sameText(before, beforeEnd - lineLength2, afterWindow, afterEnd - lineLength2, lineLength2)) break;
-    beforeEnd -= lineLength2;
-    afterEnd -= lineLength2;
-  }
-  const linesBefore = breaksBefore2(windowStart);
-  return { start: linesBefore + 1, end: linesBefore + linesIn(before, windowStart, beforeEnd), lines: linesOf(afterWindow, afterEnd) };
-}
-function lineStartBefore(text5, floor, end) {
-  let at3 = end - 1;
-  while (at3 > floor && text5.charCodeAt(at3 - 1) !== 10) at3--;
-  return at3;
-}
-function sameText(a, aFrom, b, bFrom, length) {
-  for (let i = 0; i < length; i++) if (a.charCodeAt(aFrom + i) !== b.charCodeAt(bFrom + i)) return false;
-  return true;
-}
-function linesIn(text5, from2, to2) {
-  let count = 0;
-  for (let at3 = text5.indexOf("\n", from2); at3 !== -1 && at3 < to2; at3 = text5.indexOf("\n", at3 + 1)) count++;
-  return to2 > from2 && text5.charCodeAt(to2 - 1) !== 10 ? count + 1 : count;
-}
-function linesOf(text5, end) {
-  const lines = [];
-  let start = 0;
-  for (let at3 = text5.indexOf("\n"); at3 !== -1 && at3 < end; at3 = text5.indexOf("\n", start)) {
-    lines.push(text5.slice(start, at3 > start && text5.charCodeAt(at3 - 1) === 13 ? at3 - 1 : at3));
-    start = at3 + 1;
-  }
-  if (start < end) lines.push(text5.slice(start, end));
-  return lines;
-}
-
-// src/fixes/style.ts
+init_text();
 function quoteOf(scalar) {
   if (scalar.type === QUOTE_DOUBLE) return "double";
   if (scalar.type === QUOTE_SINGLE) return "single";
@@ -50372,6 +50381,9 @@ function renderBlockPairs(entries, column, style) {
   addBlockPairs(lines, entries, column, style);
   return lines;
 }
+
+// src/fixes/render.ts
+init_text();
 
 // src/fixes/walk.ts
 init_anchors();
@@ -51029,6 +51041,9 @@ function deleteItemSplices(context, op, refilled) {
   return splices;
 }
 
+// src/fixes/suggestions.ts
+init_text();
+
 // src/fixes/types.ts
 var longLine = 1e3;
 
@@ -51279,6 +51294,9 @@ function editSplice(text5, edit, bomBytes) {
   return { start: charAt(edit.start), end: charAt(edit.end), insert: edit.insert };
 }
 
+// src/fixes/fixFile.ts
+init_text();
+
 // src/fixes/verify.ts
 init_load();
 init_pod();
@@ -51291,6 +51309,7 @@ init_anchors();
 
 // src/fixes/cutText.ts
 init_sortedSearch();
+init_text();
 var CutText = class {
   /** `pieces` are in text order and do not overlap (they may touch). */
   constructor(text5, pieces) {
@@ -51429,6 +51448,7 @@ var CutText = class {
 };
 
 // src/fixes/listLayout.ts
+init_text();
 init_sortedSearch();
 function contentEnd2(node) {
   if (isCollection(node) && !node.flow && node.items.length > 0) {
@@ -51580,6 +51600,7 @@ function listCut(text5, layout, kept) {
 
 // src/fixes/verify.ts
 init_segments();
+init_text();
 init_sortedSearch();
 
 // src/fixes/fragments.ts
@@ -51639,6 +51660,7 @@ init_decode();
 init_eventReader();
 init_pod();
 init_sortedSearch();
+init_text();
 
 // src/fixes/generations.ts
 var Cohort = class {
@@ -52046,6 +52068,9 @@ function sortSmall(array, compare) {
   return array;
 }
 
+// src/fixes/fragmentSplices.ts
+init_text();
+
 // src/fixes/sameItems.ts
 function sameItems(a, b) {
   if (a.length !== b.length) return false;
@@ -52262,6 +52287,7 @@ function nodeCount(value) {
 }
 
 // src/fixes/fragments.ts
+init_text();
 function provedByFragments(text5, document, splices, edits, expectedAt, memory) {
   const read = readFragments(text5, document, splices, false, memory);
   return read !== null && matchesEdits(read, edits, expectedAt);
@@ -53247,6 +53273,7 @@ function verifierOf(file, text5, policyOf, known3, options = {}) {
 }
 
 // src/fixes/batches.ts
+init_text();
 var batchGap = 3;
 function spanOf(table, splices) {
   if (splices.length === 0) return null;
@@ -53722,7 +53749,7 @@ var FileFixer = class {
     let batches = this.request.batches !== false && this.aliasFree ? new Batches() : null;
     let found = emptySuggested();
     for (let pod = 0; pod < this.byPod.length; pod++) {
-      this.verifyText.age();
+      if (batches !== null) this.verifyText.age();
       const rendering = this.fixPodSpec(this.byPod[pod] ?? [], grouped);
       const step = batches?.add(pod, rendering && spanOf(this.table, rendering.splices)) ?? null;
       if (step === "tangled") {
@@ -55546,6 +55573,7 @@ init_load();
 
 // src/render/mapWriters.ts
 init_edits();
+init_text();
 init_anchors();
 init_load();
 var isObject4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -56059,6 +56087,7 @@ init_charts();
 
 // src/render/exampleDiff.ts
 init_libesm();
+init_text();
 function exampleDiff(replaced, replacement) {
   const before = linesText(replaced);
   const { hunks } = structuredPatch("", "", before, replacement, void 0, void 0, { context: 1 });
@@ -56099,20 +56128,13 @@ function applicationValuesSource(application, sources) {
   const text5 = application === void 0 ? void 0 : sources.get(application.file);
   if (application === void 0 || within === null || within === void 0 || text5 === void 0) return null;
   const documents = loadManifestFile(application.file, text5).documents;
-  const index = documents.findIndex((document2) => holdsInstaller(document2.value, application, within));
+  const index = documents.findIndex((document2) => installerObject(document2.value, application) !== null);
   const document = documents[index];
   if (document === void 0) return null;
   const values = valueAt2(document.value, within);
   if (isObject5(values)) return { file: application.file, within, ...index > 0 ? { document: index } : {} };
   const lines = typeof values === "string" ? literalBlockLines(text5, locate(document.source, within).line, values) : null;
   return lines === null ? null : { file: application.file, within: [], text: lines };
-}
-function holdsInstaller(value, { kind, name }, within) {
-  if (kind === "HelmfileRelease") {
-    const release = valueAt2(value, within.slice(0, 2));
-    return isObject5(release) && release.name === name;
-  }
-  return isObject5(value) && value.kind === kind && isObject5(value.metadata) && value.metadata.name === name;
 }
 function literalBlockLines(text5, keyLine, value) {
   const lines = text5.split("\n");
@@ -56527,6 +56549,7 @@ function isValuesText(path4, data) {
 init_helmfiles();
 
 // src/render/verify.ts
+init_text();
 init_load();
 init_pod();
 var objectKey = (f) => `${f.kind}\0${f.namespace ?? ""}\0${f.name}`;
