@@ -10,8 +10,9 @@
  * Anything else keeps a notice, since helmfile is not run here and what
  * the file gives the chart would otherwise pass green: a Go template
  * (`.gotmpl`, `{{ .Environment.Name }}`), `set` and `secrets` entries,
- * patches and post-renderers, a `condition`, values files the commit
- * lacks, inline values before a file. Such a file is read as text for its
+ * inherited templates and bases, patches and post-renderers, other
+ * capabilities, helm arguments that change the output, a `condition`,
+ * values files the commit lacks, inline values before a file. Such a file is read as text for its
  * notice, as helmfile files are Go templates as often as not, which a YAML
  * reader refuses or reads wrong. Once the config file renders a chart
  * (`render.charts`, with the values files the releases name), only `set`
@@ -56,8 +57,51 @@ export interface HelmfileReleases {
 
 const none: HelmfileReleases = { charts: [], unrendered: [] };
 
-/** Release keys that change what is installed in ways not rendered here. */
-const unrenderedKeys = ['set', 'setString', 'secrets', 'valuesTemplate', 'setTemplate', 'postRenderer', 'postRendererArgs', 'strategicMergePatches', 'jsonPatches', 'transformers', 'forceNamespace', 'condition', 'dependencies', 'adopt'];
+/**
+ * Release keys that change what is installed in ways not rendered here:
+ * values from elsewhere (`set`, `env`, `inherit`ed templates, a prefix to
+ * its values files' paths), other capabilities for the chart's templates,
+ * patches and post-renderers.
+ */
+const unrenderedKeys = [
+  'set',
+  'setString',
+  'env',
+  'secrets',
+  'valuesTemplate',
+  'setTemplate',
+  'valuesPathPrefix',
+  'inherit',
+  'apiVersions',
+  'kubeVersion',
+  'postRenderer',
+  'postRendererArgs',
+  'strategicMergePatches',
+  'jsonPatches',
+  'transformers',
+  'forceNamespace',
+  'condition',
+  'dependencies',
+  'adopt',
+];
+
+/**
+ * Keys of a helmfile that change every release of it in ways not rendered
+ * here: base files merged in first, templates every release inherits,
+ * other capabilities, one chart for all.
+ */
+const unrenderedFileKeys = ['bases', 'defaultInherit', 'apiVersions', 'kubeVersion', 'chart'];
+
+/** `helmDefaults` keys that change every release's rendering: post-renderers. (`args` are read apart.) */
+const unrenderedDefaultKeys = ['postRenderer', 'postRendererArgs'];
+
+/**
+ * Arguments helmfile gives helm for every release (`helmDefaults.args`,
+ * `templateArgs`) that change what a chart renders: values, capabilities,
+ * the namespace and release name, post-renderers, what is output.
+ * Others (`--wait`, `--timeout 5m`) change nothing here.
+ */
+const renderingArgument = /^(?:--(?:set|set-string|set-file|set-json|set-literal|values|post-renderer|post-renderer-args|api-versions|kube-version|namespace|name-template|release-name|generate-name|include-crds|show-only|skip-tests|is-upgrade|no-hooks)(?:=|$)|-[afgns])/;
 
 /** The releases of local charts of a helmfile (`paths`: every file of the tree at head); none for another file. */
 export function helmfileReleases({ path, text }: TextFile, paths: ReadonlySet<string>): HelmfileReleases {
@@ -67,18 +111,48 @@ export function helmfileReleases({ path, text }: TextFile, paths: ReadonlySet<st
   const charts: ApplicationChart[] = [];
   const unrendered: UnrenderedRelease[] = [];
   for (const document of loaded.documents) {
-    const releases = isObject(document.value) ? document.value.releases : undefined;
+    const state = isObject(document.value) ? document.value : {};
+    const releases = state.releases;
     if (!Array.isArray(releases)) continue;
+    const fileRenders = rendersAsWritten(state);
     releases.forEach((release, index) => {
       if (!isObject(release) || release.installed === false) return;
       const chart = nonEmpty(release.chart);
       if (chart === null || !/^\.\.?\//.test(chart)) return;
-      const rendered = releaseChart(document, release, ['releases', index], chart, paths);
+      const rendered = fileRenders ? releaseChart(document, fileNamespaced(state, release), ['releases', index], chart, paths) : null;
       if (rendered !== null) charts.push(rendered);
-      else unrendered.push({ chart: chart.replace(/\/+$/, ''), line: locate(document.source, ['releases', index, 'chart']).line, set: release.set !== undefined || release.setString !== undefined });
+      else unrendered.push({ chart: chart.replace(/\/+$/, ''), line: locate(document.source, ['releases', index, 'chart']).line, set: givesSet(state, release) });
     });
   }
   return { charts, unrendered };
+}
+
+/** Whether nothing of a helmfile's own keys changes how its releases render (see unrenderedFileKeys). */
+function rendersAsWritten(state: JsonObject): boolean {
+  if (unrenderedFileKeys.some((key) => state[key] !== undefined)) return false;
+  const defaults = state.helmDefaults;
+  if (defaults === undefined || defaults === null) return true;
+  if (!isObject(defaults) || unrenderedDefaultKeys.some((key) => defaults[key] !== undefined)) return false;
+  return [defaults.args, defaults.templateArgs].every(harmlessArguments);
+}
+
+/** Whether helm arguments (a list of strings, each maybe several words) leave what a chart renders as it is. */
+function harmlessArguments(args: JsonValue | undefined): boolean {
+  if (args === undefined || args === null) return true;
+  if (!Array.isArray(args)) return false;
+  return args.every((arg) => typeof arg === 'string' && arg.split(/\s+/).every((word) => !renderingArgument.test(word)));
+}
+
+/** Whether helmfile gives a release values on helm's command line: its `set`, `setString` or `env`, or `--set` arguments for every release. */
+function givesSet(state: JsonObject, release: JsonObject): boolean {
+  if (release.set !== undefined || release.setString !== undefined || release.env !== undefined) return true;
+  const defaults = isObject(state.helmDefaults) ? state.helmDefaults : {};
+  return [defaults.args, defaults.templateArgs].some((args) => Array.isArray(args) && args.some((arg) => typeof arg === 'string' && /(?:^|\s)--set/.test(arg)));
+}
+
+/** A release with the helmfile's `namespace`, which helmfile gives every release in place of its own. */
+function fileNamespaced(state: JsonObject, release: JsonObject): JsonObject {
+  return state.namespace === undefined ? release : { ...release, namespace: state.namespace };
 }
 
 /** A release as the chart it installs, or null when it is not rendered here. */

@@ -91,6 +91,10 @@ describe('helmfileReleases', () => {
       ['- name: f', '  chart: ./charts/none'],
       ['- name: g', '  chart: ./charts/web', '  jsonPatches: []'],
       ['- name: h', '  chart: ./charts/web', '  values: [values/web.yaml.gotmpl]'],
+      ['- name: i', '  chart: ./charts/web', '  inherit: [{template: default}]'],
+      ['- name: j', '  chart: ./charts/web', '  kubeVersion: v1.30.0'],
+      ['- name: k', '  chart: ./charts/web', '  valuesPathPrefix: prod/', '  values: [values/web.yaml]'],
+      ['- name: l', '  chart: ./charts/web', '  env: [{name: hostPID, value: HOST_PID}]'],
     ];
     const { charts, unrendered } = helmfileReleases({ path: 'deploy/helmfile.yaml', text: plain(...releases.flat()) }, paths);
     expect(charts).toEqual([]);
@@ -103,6 +107,10 @@ describe('helmfileReleases', () => {
       ['./charts/none', 18, false],
       ['./charts/web', 20, false],
       ['./charts/web', 23, false],
+      ['./charts/web', 26, false],
+      ['./charts/web', 29, false],
+      ['./charts/web', 32, false],
+      ['./charts/web', 36, true],
     ]);
     // A template is read as text: every local chart, each on its line.
     expect(helmfileReleases({ path: 'deploy/helmfile.yaml', text: templated }, paths)).toEqual({
@@ -114,6 +122,32 @@ describe('helmfileReleases', () => {
       ],
     });
     expect(helmfileReleases({ path: 'deploy/releases.yaml', text: plain('- name: web', '  chart: ./charts/web') }, paths)).toEqual({ charts: [], unrendered: [] });
+  });
+
+  it("leaves every release unrendered when the helmfile's own keys change how they render; its namespace is theirs", () => {
+    const release = ['releases:', '  - name: web', '    namespace: dev', '    chart: ./charts/web'];
+    const read = (...head: string[]) => helmfileReleases({ path: 'deploy/helmfile.yaml', text: [...head, ...release, ''].join('\n') }, paths);
+    const lineOfChart = (head: string[]) => head.length + 4;
+    for (const head of [
+      ['bases: [../common.yaml]'],
+      ['templates:', '  default: {values: [values/web.yaml]}', 'defaultInherit: default'],
+      ['apiVersions: [monitoring.coreos.com/v1]'],
+      ['kubeVersion: v1.30.0'],
+      ['chart: ./charts/web'],
+      ['helmDefaults:', '  postRenderer: ./kustomize.sh'],
+      ['helmDefaults:', '  args: ["--wait", "--post-renderer=./kustomize.sh"]'],
+      ['helmDefaults:', '  templateArgs: ["-f extra.yaml"]'],
+    ]) {
+      expect(read(...head), head.join(' ')).toEqual({ charts: [], unrendered: [{ chart: './charts/web', line: lineOfChart(head), set: false }] });
+    }
+    // `--set` for every release is in no file the config file can name.
+    expect(read('helmDefaults:', '  args: ["--set hostPID=true"]').unrendered).toEqual([{ chart: './charts/web', line: 6, set: true }]);
+    // Arguments that change nothing rendered, and templates no release inherits, leave the releases rendered.
+    const rendered = read('helmDefaults:', '  wait: true', '  args: ["--timeout 10m", "--atomic"]', 'templates:', '  default: {namespace: ops}');
+    expect(rendered.unrendered).toEqual([]);
+    expect(rendered.charts.map((chart) => [chart.name, chart.namespace])).toEqual([['web', 'dev']]);
+    // The helmfile's `namespace` replaces each release's own.
+    expect(read('namespace: prod').charts.map((chart) => [chart.name, chart.namespace])).toEqual([['web', 'prod']]);
   });
 });
 
