@@ -57,7 +57,8 @@ export function applicationSetCharts(document: ManifestDocument, repository: Rea
     // The same inline values for every Application (none of their text is substituted): read from the set's template.
     const inline = found.inline === null ? null : [...templatePath, ...found.inline];
     if (inline !== null && JSON.stringify(valueAt(set, inline) ?? null).includes('{{')) return null;
-    charts.push({ ...found.chart, kind: 'ApplicationSet', file: document.file, name, generated, noticeLine, inline });
+    const valueLines = found.valueFileAt.map((at) => locate(document.source, [...templatePath, ...at]).line);
+    charts.push({ ...found.chart, kind: 'ApplicationSet', file: document.file, name, generated, noticeLine, valueLines, inline });
   }
   return charts;
 }

@@ -50,6 +50,12 @@ export interface ApplicationChart {
   readonly namespace: string | null;
   /** `helm.valueFiles`, repository-relative, in order. */
   readonly valueFiles: readonly string[];
+  /**
+   * The line of `file` that names each of `valueFiles` (its list entry),
+   * for an object rendered from its own file: a finding such a file writes
+   * is commented there when the change adds the object.
+   */
+  readonly valueLines?: readonly number[];
   /** The inline values (`helm.valuesObject`, else `helm.values`), by their path in the Application object; null for none. */
   readonly inline: FieldPath | null;
   /** What its controller syncs of the repository. */
@@ -136,7 +142,14 @@ export function applicationChartOf(document: ManifestDocument, repository: Reado
   const name = nameOf(object);
   const found = argoHelmSource(object, repository, paths);
   if (found === null || name === '') return null;
-  return { ...found.chart, kind: 'Application', file: document.file, name, noticeLine: locate(document.source, found.reference).line, inline: found.inline };
+  const valueLines = found.valueFileAt.map((at) => locate(document.source, at).line);
+  return { ...found.chart, kind: 'Application', file: document.file, name, noticeLine: locate(document.source, found.reference).line, valueLines, inline: found.inline };
+}
+
+/** Values files as an object names them: repository-relative, in order, each with the field of the entry that names it. */
+export interface NamedValueFiles {
+  readonly files: string[];
+  readonly at: FieldPath[];
 }
 
 /** What an Application object installs, as found by argoHelmSource. */
@@ -144,6 +157,8 @@ export interface ArgoHelmSource {
   readonly chart: Omit<ApplicationChart, 'kind' | 'file' | 'name' | 'noticeLine' | 'inline'>;
   /** The field that names the chart, relative to the object. */
   readonly reference: FieldPath;
+  /** The entry that names each of the chart's `valueFiles`, relative to the object. */
+  readonly valueFileAt: readonly FieldPath[];
   /** Its inline values, relative to the object; null for none. */
   readonly inline: FieldPath | null;
 }
@@ -170,7 +185,7 @@ export function argoHelmSource(object: JsonObject, repository: ReadonlySet<strin
   const helm = source.helm;
   // Parameters are `--set` values, with their own rules for types and escapes: not rendered here.
   if (nonEmptyList(helm.parameters) || nonEmptyList(helm.fileParameters)) return null;
-  const valueFiles = valueFilesOf(chartDir, helm, paths, sourceRefs(spec, repository));
+  const valueFiles = valueFilesOf(chartDir, helm, paths, sourceRefs(spec, repository), [...sourcePath!, 'helm', 'valueFiles']);
   if (valueFiles === null) return null;
   const destination = isObject(spec.destination) ? spec.destination : {};
   const inline = isObject(helm.valuesObject) ? [...sourcePath!, 'helm', 'valuesObject'] : typeof helm.values === 'string' && helm.values.trim() !== '' ? [...sourcePath!, 'helm', 'values'] : null;
@@ -180,10 +195,11 @@ export function argoHelmSource(object: JsonObject, repository: ReadonlySet<strin
       release: nonEmpty(helm.releaseName) ?? name,
       // `helm.namespace` is the namespace to template with; else the destination's.
       namespace: nonEmpty(helm.namespace) ?? nonEmpty(destination.namespace),
-      valueFiles,
+      valueFiles: valueFiles.files,
       revision: argoRevision(source.targetRevision),
     },
     reference: reference.path,
+    valueFileAt: valueFiles.at,
     inline,
   };
 }
@@ -207,23 +223,25 @@ function sourceRefs(spec: JsonObject, repository: ReadonlySet<string>): Readonly
  * of a source of this repository, to its root), as repository paths; null
  * when one cannot be rendered here (a `$ref` of another repository, a URL,
  * one outside the repository, or one the commit lacks that Argo CD would
- * not skip).
+ * not skip). `at`: where the list is in the object.
  */
-function valueFilesOf(chartDir: string, helm: JsonObject, paths: ReadonlySet<string>, refs: ReadonlySet<string>): string[] | null {
-  if (helm.valueFiles === undefined || helm.valueFiles === null) return [];
+function valueFilesOf(chartDir: string, helm: JsonObject, paths: ReadonlySet<string>, refs: ReadonlySet<string>, at: FieldPath): NamedValueFiles | null {
+  const named: NamedValueFiles = { files: [], at: [] };
+  if (helm.valueFiles === undefined || helm.valueFiles === null) return named;
   if (!Array.isArray(helm.valueFiles)) return null;
   const ignoreMissing = helm.ignoreMissingValueFiles === true;
-  const files: string[] = [];
-  for (const entry of helm.valueFiles) {
+  for (const [index, entry] of helm.valueFiles.entries()) {
     if (typeof entry !== 'string' || /^[a-z]+:\/\//i.test(entry)) return null;
     const ref = /^\$([^/]+)\/(.*)$/.exec(entry);
     if (entry.startsWith('$') && (ref === null || !refs.has(ref[1]!))) return null;
     const path = ref === null ? repositoryPath(chartDir, entry) : repositoryPath('', ref[2]!);
     if (path === null || path === '') return null;
-    if (paths.has(path)) files.push(path);
-    else if (!ignoreMissing) return null;
+    if (paths.has(path)) {
+      named.files.push(path);
+      named.at.push([...at, index]);
+    } else if (!ignoreMissing) return null;
   }
-  return files;
+  return named;
 }
 
 /** A path as an Application names it, relative to a folder, or to the repository's root when it starts with `/`; null when it leaves the repository. */

@@ -476,7 +476,7 @@ function applicationRoot(chart: Chart, trees: ChartTrees, settings: RenderSettin
         name: application.name,
         inline: application.inline,
         // A child of an app of apps: its file is the parent's folder, its notice line one of the parent's rendering.
-        ...(rendered !== undefined ? { rendered } : { line: application.noticeLine }),
+        ...(rendered !== undefined ? { rendered } : { line: application.noticeLine, ...(application.valueLines ? { valueLines: application.valueLines } : {}) }),
       },
     },
     incomplete: leftOut(chart.missingDependencies, true),

@@ -13,10 +13,10 @@ import { locate } from '../locate/locate.js';
 import { loadManifestFile } from '../manifests/load.js';
 import type { ManifestDocument } from '../manifests/types.js';
 import { isObject } from '../pss/pod.js';
-import type { JsonObject, JsonValue } from '../pss/types.js';
+import type { FieldPath, JsonObject, JsonValue } from '../pss/types.js';
 import { chartReferenceOf } from '../workloads/charts.js';
 import { defaultRevision, nonEmpty, nonEmptyList, objectOfKind, pinnedRevision, repositoryKey, repositoryPath } from './applications.js';
-import type { ApplicationChart, Revision, TextFile } from './applications.js';
+import type { ApplicationChart, NamedValueFiles, Revision, TextFile } from './applications.js';
 import { inDir } from './paths.js';
 
 /** A Flux GitRepository's `ref`: a branch is named; a tag, a semver range, a commit or a ref name are pinned. */
@@ -109,6 +109,7 @@ export function helmReleaseChartOf(document: ManifestDocument, sources: GitRepos
   if (chartDir === null || !paths.has(inDir(chartDir, 'Chart.yaml'))) return null;
   const valueFiles = releaseValueFiles(chartDir, template, paths);
   if (valueFiles === null) return null;
+  const valueLines = valueFiles.at.map((at) => locate(document.source, at).line);
   const targetNamespace = nonEmpty(spec.targetNamespace);
   // Flux names the release `[targetNamespace-]name` unless `releaseName` does; past Helm's
   // 53 characters it shortens the name with a hash of it (helm-controller's ShortenName): not rendered.
@@ -122,7 +123,8 @@ export function helmReleaseChartOf(document: ManifestDocument, sources: GitRepos
     chartDir,
     release,
     namespace: targetNamespace ?? releaseNamespace,
-    valueFiles,
+    valueFiles: valueFiles.files,
+    valueLines,
     inline: isObject(spec.values) ? ['spec', 'values'] : null,
     revision,
   };
@@ -136,18 +138,25 @@ export function helmReleaseChartOf(document: ManifestDocument, sources: GitRepos
  * place of its values.yaml: only a list that starts with it reads as helm
  * reads it. Missing ones are skipped when `ignoreMissingValuesFiles` says so.
  */
-function releaseValueFiles(chartDir: string, template: JsonObject, paths: ReadonlySet<string>): string[] | null {
+function releaseValueFiles(chartDir: string, template: JsonObject, paths: ReadonlySet<string>): NamedValueFiles | null {
   if (template.valuesFiles !== undefined && template.valuesFiles !== null && !Array.isArray(template.valuesFiles)) return null;
   const listed = Array.isArray(template.valuesFiles) ? template.valuesFiles : typeof template.valuesFile === 'string' ? [template.valuesFile] : [];
+  const listAt: FieldPath = [...templateAt, Array.isArray(template.valuesFiles) ? 'valuesFiles' : 'valuesFile'];
   const ignoreMissing = template.ignoreMissingValuesFiles === true;
-  const files: string[] = [];
-  for (const entry of listed) {
+  const named: NamedValueFiles = { files: [], at: [] };
+  for (const [index, entry] of listed.entries()) {
     const path = typeof entry === 'string' ? repositoryPath('', entry) : null;
     if (path === null) return null;
-    if (paths.has(path)) files.push(path);
-    else if (!ignoreMissing) return null;
+    if (paths.has(path)) {
+      named.files.push(path);
+      named.at.push(Array.isArray(template.valuesFiles) ? [...listAt, index] : listAt);
+    } else if (!ignoreMissing) return null;
   }
-  if (files.length === 0) return [];
-  return files[0] === inDir(chartDir, 'values.yaml') ? files.slice(1) : null;
+  if (named.files.length === 0) return named;
+  // The chart's values.yaml, first, is what helm reads anyway.
+  return named.files[0] === inDir(chartDir, 'values.yaml') ? { files: named.files.slice(1), at: named.at.slice(1) } : null;
 }
+
+/** Where a HelmRelease's chart template is in the object. */
+const templateAt: FieldPath = ['spec', 'chart', 'spec'];
 

@@ -166,6 +166,7 @@ function releaseChart(document: ManifestDocument, release: JsonObject, at: Field
   if (release.namespace !== undefined && namespace === null) return null;
   const values = releaseValues(release.values, dir, paths);
   if (values === null) return null;
+  const valueLines = values.entries.map((index) => locate(document.source, [...at, 'values', index]).line);
   return {
     kind: 'HelmfileRelease',
     file: document.file,
@@ -175,6 +176,7 @@ function releaseChart(document: ManifestDocument, release: JsonObject, at: Field
     release: name,
     namespace,
     valueFiles: values.files,
+    valueLines,
     inline: values.inline === null ? null : [...at, 'values', values.inline],
     revision: anyRevision,
   };
@@ -186,10 +188,11 @@ function releaseChart(document: ManifestDocument, release: JsonObject, at: Field
  * values.yaml; null when they cannot be given so (a file the commit lacks,
  * a Go template of values, `.gotmpl`, a map before a file or beside another).
  */
-function releaseValues(values: JsonValue | undefined, dir: string, paths: ReadonlySet<string>): { files: string[]; inline: number | null } | null {
-  if (values === undefined) return { files: [], inline: null };
+function releaseValues(values: JsonValue | undefined, dir: string, paths: ReadonlySet<string>): { files: string[]; entries: number[]; inline: number | null } | null {
+  if (values === undefined) return { files: [], entries: [], inline: null };
   if (!Array.isArray(values)) return null;
   const files: string[] = [];
+  const entries: number[] = [];
   let inline: number | null = null;
   for (const [index, entry] of values.entries()) {
     if (inline !== null) return null;
@@ -198,9 +201,10 @@ function releaseValues(values: JsonValue | undefined, dir: string, paths: Readon
       const file = typeof entry === 'string' ? joinPath(dir, entry) : null;
       if (file === null || !paths.has(file) || file.endsWith('.gotmpl')) return null;
       files.push(file);
+      entries.push(index);
     }
   }
-  return { files, inline };
+  return { files, entries, inline };
 }
 
 /**

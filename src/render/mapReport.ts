@@ -30,7 +30,7 @@ import { combinedChange, containerFields } from './mapWriters.js';
 import type { LineChange, MapSource } from './mapWriters.js';
 import type { Suggestion } from '../fixes/types.js';
 import { installerObject, nameOf, objectOfKind } from './applications.js';
-import type { ApplicationValues, RenderedOrigin, RenderedRoot } from './types.js';
+import type { ApplicationValues, HelmInvocation, RenderedOrigin, RenderedRoot } from './types.js';
 import { lastAtMost } from '../sortedSearch.js';
 import { chartReferenceOf } from '../workloads/charts.js';
 import { linesChangeDiff } from './exampleDiff.js';
@@ -146,6 +146,18 @@ const containerField = /^(.*)\.(?:containers|initContainers|ephemeralContainers)
 function podLevelPath(path: string): string | null {
   const match = containerField.exec(path);
   return match === null || !containerFields.has(match[3]!) ? null : `${match[1]}.securityContext.${match[2]}`;
+}
+
+/**
+ * The line of the object a chart is rendered for where a finding no line
+ * of the change writes is commented: the entry naming the values file that
+ * writes the value (`valuesFile`), when the object names it, else the line
+ * naming the chart.
+ */
+function applicationLineOf(helm: HelmInvocation, valuesFile: string | undefined): number | undefined {
+  const application = helm.application;
+  const index = valuesFile === undefined ? -1 : helm.valuesFiles.indexOf(valuesFile);
+  return application?.valueLines?.[index] ?? application?.line;
 }
 
 /**
@@ -546,7 +558,7 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
       root: root.dir === '' ? '.' : root.dir,
       ...(root.label !== shownDir(root.dir) ? { label: root.label } : {}),
       ...(root.helm?.application ? { application: root.helm.application.file } : {}),
-      ...(root.helm?.application?.line !== undefined ? { applicationLine: root.helm.application.line } : {}),
+      ...(root.helm?.application?.line !== undefined ? { applicationLine: applicationLineOf(root.helm, primary.at.values?.file) } : {}),
       sourceFile: primary.at.file,
       sourceLine: primary.at.line,
       ...(primary.at.values !== undefined ? { values: primary.at.values } : {}),

@@ -73,6 +73,8 @@ export interface ApplicationValues {
    * there when the change adds or edits it.
    */
   readonly line?: number;
+  /** The line of `file` that names each of the rendering's values files (HelmInvocation.valuesFiles), when `line` is known. */
+  readonly valueLines?: readonly number[];
 }
 
 /** What one run of a tool may take before it is stopped and reported (the config file's `render.timeout` and `render.max-output-size`). */

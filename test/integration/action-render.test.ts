@@ -97,17 +97,39 @@ describe.skipIf(!haveHelm() || !haveKustomize())(`the Action renders charts and 
     expect(checkRunsOf(pr)[0]).toMatchObject({ conclusion: 'failure' });
   });
 
-  it("a new Application whose values file the change leaves as it was: the comment on the Application's chart line, saying where the value is written", async () => {
+  it("a new Application whose values file the change leaves as it was: the comment on the Application's line naming that file, saying where the value is written", async () => {
     const { pr, run, review } = await oneReviewUnderTarget('helm-application-values-file');
-    // No line of the diff writes hostNetwork (charts/web/values-prod.yaml is as it was): the new Application's line that names the chart does.
-    expect(review.comments.map((c) => [c.path, c.line])).toEqual([['apps/web-prod.yaml', 15]]);
+    // No line of the diff writes hostNetwork (charts/web/values-prod.yaml is as it was): the new Application's entry that names that file does.
+    // What the chart's template alone fails (no securityContext) is on the line that names the chart.
+    expect(review.comments.map((c) => [c.path, c.line])).toEqual([
+      ['apps/web-prod.yaml', 18],
+      ['apps/web-prod.yaml', 15],
+    ]);
+    expect(review.comments[1]!.body).toContain('4 restricted');
     const body = review.comments[0]!.body;
-    expect(body).toContain('host namespaces (hostNetwork=true) (blocking)');
+    expect(body).toContain('(blocking)\n\n- host namespaces (hostNetwork=true)\n');
     expect(body).toContain('_Rendered by helm from `charts/web (Application web-prod)`._ Its line in the chart: `charts/web/templates/deployment.yaml` line 12 (the value from `charts/web/values-prod.yaml` line 1)');
     // The finding is where its value is written, in the report and the check run alike.
     const report = run.reportJson as { findings: { file: string; line: number; check: string }[] };
     expect(report.findings.find((f) => f.check === 'hostNamespaces')).toMatchObject({ file: 'charts/web/templates/deployment.yaml', line: 12 });
     expect(checkRunsOf(pr)[0]).toMatchObject({ conclusion: 'failure' });
+
+    // A value of the chart's own values.yaml, which the Application does not name: the comment on its line that names the chart.
+    const dir = mkdtempSync(path.join(tmpdir(), 'psr-application-line-'));
+    try {
+      for (const side of ['base', 'head'] as const) {
+        cpSync(scenario('helm-application-values-file', side), path.join(dir, side), { recursive: true });
+        writeFileSync(path.join(dir, side, 'charts/web/values.yaml'), 'image: web:1.0\nhostNetwork: true\n');
+        writeFileSync(path.join(dir, side, 'charts/web/values-prod.yaml'), 'image: web:2.0\n');
+      }
+      const ownValues = await emulator.addPullRequest({ owner: 'acme', repo: 'shop', number: next++, baseDir: path.join(dir, 'base'), headDir: path.join(dir, 'head') });
+      await runUnderTarget(ownValues);
+      const [ownReview] = reviewsOf(ownValues);
+      expect(ownReview!.comments.map((c) => [c.path, c.line])).toEqual([['apps/web-prod.yaml', 15]]);
+      expect(ownReview!.comments[0]!.body).toContain('(the value from `charts/web/values.yaml` line 2)');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("a helmfile release's values file, the helmfile left as it was, read through the API: the comment and a verified suggestion on the values line", async () => {

@@ -44,10 +44,15 @@ describe('applicationCharts', () => {
         release: 'web',
         namespace: 'prod',
         valueFiles: ['charts/web/values-prod.yaml', 'env/prod.yaml'],
+        // The line that names each values file: here one flow list names both.
+        valueLines: [13, 13],
         inline: ['spec', 'source', 'helm', 'valuesObject'],
         revision: { kind: 'default' },
       },
     ]);
+    // One per line in a block list, where a missing one Argo CD skips leaves no line.
+    const block = application(['source:', '  repoURL: https://github.com/acme/shop.git', '  path: charts/web', '  helm:', '    ignoreMissingValueFiles: true', '    valueFiles:', '      - values-qa.yaml', '      - ../../env/prod.yaml', '      - values-prod.yaml']);
+    expect(chartsOf(block)).toMatchObject([{ valueFiles: ['env/prod.yaml', 'charts/web/values-prod.yaml'], valueLines: [15, 16] }]);
   });
 
   it('takes the Helm source of several, the release from the name, and `values` text when there is no `valuesObject`', () => {
@@ -113,7 +118,7 @@ const releasesOf = (text: string, known = [ours]) => applicationCharts([{ path: 
 describe('applicationCharts: Flux HelmReleases', () => {
   it("reads the chart of this repository's GitRepository, the release name and namespace Flux gives, and the inline values", () => {
     expect(releasesOf(helmRelease([...gitChart(), 'targetNamespace: prod', 'values:', '  hostNetwork: true']))).toEqual([
-      { kind: 'HelmRelease', file: 'apps/web.yaml', name: 'web', noticeLine: 9, chartDir: 'charts/web', release: 'prod-web', namespace: 'prod', valueFiles: [], inline: ['spec', 'values'], revision: { kind: 'default' } },
+      { kind: 'HelmRelease', file: 'apps/web.yaml', name: 'web', noticeLine: 9, chartDir: 'charts/web', release: 'prod-web', namespace: 'prod', valueFiles: [], valueLines: [], inline: ['spec', 'values'], revision: { kind: 'default' } },
     ]);
     // Without a target namespace, the release is the object's name, in the object's namespace; `releaseName` names it.
     expect(releasesOf(helmRelease(gitChart()))).toMatchObject([{ release: 'web', namespace: 'apps', inline: null }]);
@@ -125,8 +130,8 @@ describe('applicationCharts: Flux HelmReleases', () => {
   });
 
   it('reads valuesFiles that start with the chart values.yaml as helm files after it, and nothing else', () => {
-    expect(releasesOf(helmRelease(gitChart(['valuesFiles:', '  - ./charts/web/values.yaml', '  - ./charts/web/values-prod.yaml'])))).toMatchObject([{ valueFiles: ['charts/web/values-prod.yaml'] }]);
-    expect(releasesOf(helmRelease(gitChart(['valuesFile: charts/web/values.yaml'])))).toMatchObject([{ valueFiles: [] }]);
+    expect(releasesOf(helmRelease(gitChart(['valuesFiles:', '  - ./charts/web/values.yaml', '  - ./charts/web/values-prod.yaml'])))).toMatchObject([{ valueFiles: ['charts/web/values-prod.yaml'], valueLines: [16] }]);
+    expect(releasesOf(helmRelease(gitChart(['valuesFile: charts/web/values.yaml'])))).toMatchObject([{ valueFiles: [], valueLines: [] }]);
     // Flux would use them instead of the chart's values.yaml; or one the commit lacks.
     expect(releasesOf(helmRelease(gitChart(['valuesFiles: [charts/web/values-prod.yaml]'])))).toEqual([]);
     expect(releasesOf(helmRelease(gitChart(['valuesFiles: [charts/web/values.yaml, charts/web/values-qa.yaml]'])))).toEqual([]);

@@ -67,6 +67,7 @@ describe('helmfileReleases', () => {
         release: 'web',
         namespace: 'prod',
         valueFiles: ['deploy/values/web.yaml', 'deploy/values/web-prod.yaml'],
+        valueLines: [8, 9],
         inline: ['releases', 1, 'values', 2],
         revision: { kind: 'any' },
       },
