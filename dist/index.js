@@ -16184,7 +16184,8 @@ function applicationChartOf(document, repository, paths) {
   const name = nameOf(object);
   const found = argoHelmSource(object, repository, paths);
   if (found === null || name === "") return null;
-  return { ...found.chart, kind: "Application", file: document.file, name, noticeLine: locate(document.source, found.reference).line, inline: found.inline };
+  const valueLines = found.valueFileAt.map((at3) => locate(document.source, at3).line);
+  return { ...found.chart, kind: "Application", file: document.file, name, noticeLine: locate(document.source, found.reference).line, valueLines, inline: found.inline };
 }
 function argoHelmSource(object, repository, paths) {
   const reference2 = chartReferenceOf(String(object.apiVersion), "Application", object);
@@ -16200,7 +16201,7 @@ function argoHelmSource(object, repository, paths) {
   if (!paths.has(inDir(chartDir, "Chart.yaml"))) return null;
   const helm = source.helm;
   if (nonEmptyList(helm.parameters) || nonEmptyList(helm.fileParameters)) return null;
-  const valueFiles = valueFilesOf(chartDir, helm, paths, sourceRefs(spec, repository));
+  const valueFiles = valueFilesOf(chartDir, helm, paths, sourceRefs(spec, repository), [...sourcePath2, "helm", "valueFiles"]);
   if (valueFiles === null) return null;
   const destination = isObject(spec.destination) ? spec.destination : {};
   const inline = isObject(helm.valuesObject) ? [...sourcePath2, "helm", "valuesObject"] : typeof helm.values === "string" && helm.values.trim() !== "" ? [...sourcePath2, "helm", "values"] : null;
@@ -16210,10 +16211,11 @@ function argoHelmSource(object, repository, paths) {
       release: nonEmpty(helm.releaseName) ?? name,
       // `helm.namespace` is the namespace to template with; else the destination's.
       namespace: nonEmpty(helm.namespace) ?? nonEmpty(destination.namespace),
-      valueFiles,
+      valueFiles: valueFiles.files,
       revision: argoRevision(source.targetRevision)
     },
     reference: reference2.path,
+    valueFileAt: valueFiles.at,
     inline
   };
 }
@@ -16226,21 +16228,23 @@ function sourceRefs(spec, repository) {
   }
   return refs;
 }
-function valueFilesOf(chartDir, helm, paths, refs) {
-  if (helm.valueFiles === void 0 || helm.valueFiles === null) return [];
+function valueFilesOf(chartDir, helm, paths, refs, at3) {
+  const named = { files: [], at: [] };
+  if (helm.valueFiles === void 0 || helm.valueFiles === null) return named;
   if (!Array.isArray(helm.valueFiles)) return null;
   const ignoreMissing = helm.ignoreMissingValueFiles === true;
-  const files = [];
-  for (const entry of helm.valueFiles) {
+  for (const [index, entry] of helm.valueFiles.entries()) {
     if (typeof entry !== "string" || /^[a-z]+:\/\//i.test(entry)) return null;
     const ref = /^\$([^/]+)\/(.*)$/.exec(entry);
     if (entry.startsWith("$") && (ref === null || !refs.has(ref[1]))) return null;
     const path4 = ref === null ? repositoryPath(chartDir, entry) : repositoryPath("", ref[2]);
     if (path4 === null || path4 === "") return null;
-    if (paths.has(path4)) files.push(path4);
-    else if (!ignoreMissing) return null;
+    if (paths.has(path4)) {
+      named.files.push(path4);
+      named.at.push([...at3, index]);
+    } else if (!ignoreMissing) return null;
   }
-  return files;
+  return named;
 }
 function repositoryPath(dir, reference2) {
   return reference2.startsWith("/") ? joinPath("", reference2.replace(/^\/+/, "")) : joinPath(dir, reference2);
@@ -16311,7 +16315,8 @@ function applicationSetCharts(document, repository, paths) {
     names.add(generated);
     const inline = found.inline === null ? null : [...templatePath, ...found.inline];
     if (inline !== null && JSON.stringify(valueAt2(set2, inline) ?? null).includes("{{")) return null;
-    charts.push({ ...found.chart, kind: "ApplicationSet", file: document.file, name, generated, noticeLine, inline });
+    const valueLines = found.valueFileAt.map((at3) => locate(document.source, [...templatePath, ...at3]).line);
+    charts.push({ ...found.chart, kind: "ApplicationSet", file: document.file, name, generated, noticeLine, valueLines, inline });
   }
   return charts;
 }
@@ -16489,6 +16494,7 @@ function helmReleaseChartOf(document, sources, paths) {
   if (chartDir === null || !paths.has(inDir(chartDir, "Chart.yaml"))) return null;
   const valueFiles = releaseValueFiles(chartDir, template, paths);
   if (valueFiles === null) return null;
+  const valueLines = valueFiles.at.map((at3) => locate(document.source, at3).line);
   const targetNamespace = nonEmpty(spec.targetNamespace);
   const release = nonEmpty(spec.releaseName) ?? (targetNamespace === null ? name : `${targetNamespace}-${name}`);
   if (release.length > maxReleaseName) return null;
@@ -16500,7 +16506,8 @@ function helmReleaseChartOf(document, sources, paths) {
     chartDir,
     release,
     namespace: targetNamespace ?? releaseNamespace,
-    valueFiles,
+    valueFiles: valueFiles.files,
+    valueLines,
     inline: isObject(spec.values) ? ["spec", "values"] : null,
     revision
   };
@@ -16508,18 +16515,21 @@ function helmReleaseChartOf(document, sources, paths) {
 function releaseValueFiles(chartDir, template, paths) {
   if (template.valuesFiles !== void 0 && template.valuesFiles !== null && !Array.isArray(template.valuesFiles)) return null;
   const listed = Array.isArray(template.valuesFiles) ? template.valuesFiles : typeof template.valuesFile === "string" ? [template.valuesFile] : [];
+  const listAt = [...templateAt, Array.isArray(template.valuesFiles) ? "valuesFiles" : "valuesFile"];
   const ignoreMissing = template.ignoreMissingValuesFiles === true;
-  const files = [];
-  for (const entry of listed) {
+  const named = { files: [], at: [] };
+  for (const [index, entry] of listed.entries()) {
     const path4 = typeof entry === "string" ? repositoryPath("", entry) : null;
     if (path4 === null) return null;
-    if (paths.has(path4)) files.push(path4);
-    else if (!ignoreMissing) return null;
+    if (paths.has(path4)) {
+      named.files.push(path4);
+      named.at.push(Array.isArray(template.valuesFiles) ? [...listAt, index] : listAt);
+    } else if (!ignoreMissing) return null;
   }
-  if (files.length === 0) return [];
-  return files[0] === inDir(chartDir, "values.yaml") ? files.slice(1) : null;
+  if (named.files.length === 0) return named;
+  return named.files[0] === inDir(chartDir, "values.yaml") ? { files: named.files.slice(1), at: named.at.slice(1) } : null;
 }
-var variable, maxReleaseName;
+var variable, maxReleaseName, templateAt;
 var init_helmReleases = __esm({
   "src/render/helmReleases.ts"() {
     "use strict";
@@ -16531,6 +16541,7 @@ var init_helmReleases = __esm({
     init_paths();
     variable = /\$\{[^}]*\}/;
     maxReleaseName = 53;
+    templateAt = ["spec", "chart", "spec"];
   }
 });
 
@@ -16756,18 +16767,40 @@ function helmfileReleases({ path: path4, text: text5 }, paths) {
   const charts = [];
   const unrendered = [];
   for (const document of loaded.documents) {
-    const releases = isObject(document.value) ? document.value.releases : void 0;
+    const state = isObject(document.value) ? document.value : {};
+    const releases = state.releases;
     if (!Array.isArray(releases)) continue;
+    const fileRenders = rendersAsWritten(state);
     releases.forEach((release, index) => {
       if (!isObject(release) || release.installed === false) return;
       const chart = nonEmpty(release.chart);
       if (chart === null || !/^\.\.?\//.test(chart)) return;
-      const rendered = releaseChart(document, release, ["releases", index], chart, paths);
+      const rendered = fileRenders ? releaseChart(document, fileNamespaced(state, release), ["releases", index], chart, paths) : null;
       if (rendered !== null) charts.push(rendered);
-      else unrendered.push({ chart: chart.replace(/\/+$/, ""), line: locate(document.source, ["releases", index, "chart"]).line, set: release.set !== void 0 || release.setString !== void 0 });
+      else unrendered.push({ chart: chart.replace(/\/+$/, ""), line: locate(document.source, ["releases", index, "chart"]).line, set: givesSet(state, release) });
     });
   }
   return { charts, unrendered };
+}
+function rendersAsWritten(state) {
+  if (unrenderedFileKeys.some((key) => state[key] !== void 0)) return false;
+  const defaults2 = state.helmDefaults;
+  if (defaults2 === void 0 || defaults2 === null) return true;
+  if (!isObject(defaults2) || unrenderedDefaultKeys.some((key) => defaults2[key] !== void 0)) return false;
+  return [defaults2.args, defaults2.templateArgs].every(harmlessArguments);
+}
+function harmlessArguments(args) {
+  if (args === void 0 || args === null) return true;
+  if (!Array.isArray(args)) return false;
+  return args.every((arg) => typeof arg === "string" && arg.split(/\s+/).every((word) => !renderingArgument.test(word)));
+}
+function givesSet(state, release) {
+  if (release.set !== void 0 || release.setString !== void 0 || release.env !== void 0) return true;
+  const defaults2 = isObject(state.helmDefaults) ? state.helmDefaults : {};
+  return [defaults2.args, defaults2.templateArgs].some((args) => Array.isArray(args) && args.some((arg) => typeof arg === "string" && /(?:^|\s)--set/.test(arg)));
+}
+function fileNamespaced(state, release) {
+  return state.namespace === void 0 ? release : { ...release, namespace: state.namespace };
 }
 function releaseChart(document, release, at3, chart, paths) {
   const name = nonEmpty(release.name);
@@ -16779,6 +16812,7 @@ function releaseChart(document, release, at3, chart, paths) {
   if (release.namespace !== void 0 && namespace === null) return null;
   const values = releaseValues(release.values, dir, paths);
   if (values === null) return null;
+  const valueLines = values.entries.map((index) => locate(document.source, [...at3, "values", index]).line);
   return {
     kind: "HelmfileRelease",
     file: document.file,
@@ -16788,14 +16822,16 @@ function releaseChart(document, release, at3, chart, paths) {
     release: name,
     namespace,
     valueFiles: values.files,
+    valueLines,
     inline: values.inline === null ? null : [...at3, "values", values.inline],
     revision: anyRevision
   };
 }
 function releaseValues(values, dir, paths) {
-  if (values === void 0) return { files: [], inline: null };
+  if (values === void 0) return { files: [], entries: [], inline: null };
   if (!Array.isArray(values)) return null;
   const files = [];
+  const entries = [];
   let inline = null;
   for (const [index, entry] of values.entries()) {
     if (inline !== null) return null;
@@ -16804,9 +16840,10 @@ function releaseValues(values, dir, paths) {
       const file = typeof entry === "string" ? joinPath(dir, entry) : null;
       if (file === null || !paths.has(file) || file.endsWith(".gotmpl")) return null;
       files.push(file);
+      entries.push(index);
     }
   }
-  return { files, inline };
+  return { files, entries, inline };
 }
 function helmfileValuesIn(file, text5, name) {
   const release = installerIn(file, text5, { kind: "HelmfileRelease", name });
@@ -16839,7 +16876,7 @@ function notice(charts) {
   const more = unique2.length > 3 ? ` and ${unique2.length - 3} more` : "";
   return `what this file gives ${named.join(", ")}${more} (values, \`set\`) is not checked: helmfile is not run here, and its releases are not rendered as written (a template, \`set\` or \`secrets\`, patches, a values file the commit lacks); name the values files in \`render.charts[].values\` of the config file for each chart`;
 }
-var helmfileName, localChartLine, setEntries, none, unrenderedKeys, setNotice;
+var helmfileName, localChartLine, setEntries, none, unrenderedKeys, unrenderedFileKeys, unrenderedDefaultKeys, renderingArgument, setNotice;
 var init_helmfiles = __esm({
   "src/render/helmfiles.ts"() {
     "use strict";
@@ -16853,7 +16890,30 @@ var init_helmfiles = __esm({
     localChartLine = /^[ \t-]*chart:[ \t]*["']?(\.\.?\/[^\s"'#]+)/gm;
     setEntries = /^[ \t-]*(?:set|setString):/m;
     none = { charts: [], unrendered: [] };
-    unrenderedKeys = ["set", "setString", "secrets", "valuesTemplate", "setTemplate", "postRenderer", "postRendererArgs", "strategicMergePatches", "jsonPatches", "transformers", "forceNamespace", "condition", "dependencies", "adopt"];
+    unrenderedKeys = [
+      "set",
+      "setString",
+      "env",
+      "secrets",
+      "valuesTemplate",
+      "setTemplate",
+      "valuesPathPrefix",
+      "inherit",
+      "apiVersions",
+      "kubeVersion",
+      "postRenderer",
+      "postRendererArgs",
+      "strategicMergePatches",
+      "jsonPatches",
+      "transformers",
+      "forceNamespace",
+      "condition",
+      "dependencies",
+      "adopt"
+    ];
+    unrenderedFileKeys = ["bases", "defaultInherit", "apiVersions", "kubeVersion", "chart"];
+    unrenderedDefaultKeys = ["postRenderer", "postRendererArgs"];
+    renderingArgument = /^(?:--(?:set|set-string|set-file|set-json|set-literal|values|post-renderer|post-renderer-args|api-versions|kube-version|namespace|name-template|release-name|generate-name|include-crds|show-only|skip-tests|is-upgrade|no-hooks)(?:=|$)|-[afgns])/;
     setNotice = "helmfile releases are not rendered here, so what the `set` entries of this file give its charts is not checked: write those values in a values file that `render.charts[].values` of the config file names";
   }
 });
@@ -17388,7 +17448,7 @@ function applicationRoot(chart, trees, settings, application, name, sources, ren
         name: application.name,
         inline: application.inline,
         // A child of an app of apps: its file is the parent's folder, its notice line one of the parent's rendering.
-        ...rendered !== void 0 ? { rendered } : { line: application.noticeLine }
+        ...rendered !== void 0 ? { rendered } : { line: application.noticeLine, ...application.valueLines ? { valueLines: application.valueLines } : {} }
       }
     },
     incomplete: leftOut(chart.missingDependencies, true)
@@ -56123,6 +56183,11 @@ function podLevelPath(path4) {
   const match2 = containerField.exec(path4);
   return match2 === null || !containerFields.has(match2[3]) ? null : `${match2[1]}.securityContext.${match2[2]}`;
 }
+function applicationLineOf(helm, valuesFile) {
+  const application = helm.application;
+  const index = valuesFile === void 0 ? -1 : helm.valuesFiles.indexOf(valuesFile);
+  return application?.valueLines?.[index] ?? application?.line;
+}
 function applicationValuesSource(application, sources) {
   const within = application?.inline;
   const text5 = application === void 0 ? void 0 : sources.get(application.file);
@@ -56391,7 +56456,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
       root: root.dir === "" ? "." : root.dir,
       ...root.label !== shownDir(root.dir) ? { label: root.label } : {},
       ...root.helm?.application ? { application: root.helm.application.file } : {},
-      ...root.helm?.application?.line !== void 0 ? { applicationLine: root.helm.application.line } : {},
+      ...root.helm?.application?.line !== void 0 ? { applicationLine: applicationLineOf(root.helm, primary.at.values?.file) } : {},
       sourceFile: primary.at.file,
       sourceLine: primary.at.line,
       ...primary.at.values !== void 0 ? { values: primary.at.values } : {},
