@@ -3,7 +3,7 @@
  * entries of one mapping (fragmentRegions.ts), writing the same text:
  * suggestions rewrite whole lines, most of which a fix leaves alone.
  */
-import { contentIndent } from './fragmentLines.js';
+import { contentIndent, firstContentColumn } from './fragmentLines.js';
 import { applySplicesWithin, extentOf, SpliceConflict } from './text.js';
 import type { Splice } from './text.js';
 import { sameItems } from './sameItems.js';
@@ -126,33 +126,77 @@ function afterLineBreak(text: string, splice: Splice): Splice {
  * then the pod's, written at one offset where both mappings end) as one
  * splice per depth, each starting at a line less indented than the one
  * before: each then belongs to a mapping of its own. A splice that also
- * replaces text from a line's start keeps the replacement in its last part;
- * the parts before it are new lines written just before.
+ * replaces lines keeps the replacement in the part as indented as the lines
+ * it replaces (the new entries of their mapping), the parts before it
+ * written just before and those after just after; when every new line is
+ * less indented than the replaced ones (a nested entry removed, entries
+ * added to the mappings around it), the lines are removed and the parts
+ * written after. Else the last part keeps the replacement.
  */
-function byIndentation(text: string, splice: Splice): Splice[] {
+function byIndentation(text: string, given: Splice): Splice[] {
+  const splice = wholeLines(text, given);
   const { start, end, insert } = splice;
   const atLineStart = start === 0 || text.charCodeAt(start - 1) === 10;
-  if (start === end ? !insert.endsWith('\n') : !atLineStart) return [splice];
-  const parts: Splice[] = [];
-  let partStart = 0;
-  let partColumn: number | null = null;
+  if (start === end ? !insert.endsWith('\n') : !atLineStart) return [given];
+  const depths = byDepth(insert);
+  const parts = depths.map(({ lines, column }): Splice => ({ ...splice, end: start, insert: lines, column: column ?? undefined }));
+  if (start === end) return parts.length > 1 ? parts : [given];
+  // The replaced lines' mapping is the one whose entries are as indented as they are.
+  const replaced = firstContentColumn(text, start, end);
+  const own = depths.findIndex(({ column }) => column === replaced);
+  if (own !== -1) return parts.length > 1 ? parts.map((part, i) => (i < own ? part : i > own ? { ...part, start: end, end } : { ...part, end })) : [given];
+  if (replaced !== null && depths.every(({ column }) => column !== null && column < replaced)) {
+    return [{ ...splice, insert: '', column: undefined }, ...parts.map((part) => ({ ...part, start: end, end }))];
+  }
+  if (parts.length < 2) return [given];
+  parts[parts.length - 1] = { ...parts[parts.length - 1]!, end };
+  return parts;
+}
+
+/** Lines cut before each line less indented than every one before it, each run with its least indentation (null: blank and comment lines only). */
+function byDepth(insert: string): { lines: string; column: number | null }[] {
+  const runs: { lines: string; column: number | null }[] = [];
+  let runStart = 0;
+  let runColumn: number | null = null;
   for (let at = 0; at < insert.length; ) {
     // A replacement's last line may have no line break.
     const newline = insert.indexOf('\n', at);
     const lineEnd = newline === -1 ? insert.length : newline + 1;
     const column = contentIndent(insert, at, newline === -1 ? insert.length : newline);
     if (column !== null) {
-      if (partColumn !== null && column < partColumn) {
-        parts.push({ ...splice, end: start, insert: insert.slice(partStart, at), column: partColumn });
-        partStart = at;
+      if (runColumn !== null && column < runColumn) {
+        runs.push({ lines: insert.slice(runStart, at), column: runColumn });
+        runStart = at;
       }
-      if (partColumn === null || column < partColumn) partColumn = column;
+      if (runColumn === null || column < runColumn) runColumn = column;
     }
     at = lineEnd;
   }
-  if (parts.length === 0) return [splice];
-  parts.push({ ...splice, insert: insert.slice(partStart), column: partColumn ?? undefined });
-  return parts;
+  runs.push({ lines: insert.slice(runStart), column: runColumn });
+  return runs;
+}
+
+/**
+ * A replacement of several lines as one of whole lines: narrowing left it
+ * short of its last line break, or starting within its first line (a value
+ * changed, new lines after it), where the old and the new text agree. Its
+ * parts then replace and write whole lines, as regions read them.
+ */
+function wholeLines(text: string, splice: Splice): Splice {
+  let { start, end, insert } = splice;
+  if (start === end) return splice;
+  if (!insert.endsWith('\n')) {
+    const eol = text.startsWith('\r\n', end) ? '\r\n' : text.startsWith('\n', end) ? '\n' : null;
+    if (eol === null) return splice;
+    end += eol.length;
+    insert += eol;
+  }
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (lineStart < start && insert.indexOf('\n') < insert.length - 1) {
+    insert = text.slice(lineStart, start) + insert;
+    start = lineStart;
+  }
+  return start === splice.start && end === splice.end ? splice : { ...splice, start, end, insert };
 }
 
 /**

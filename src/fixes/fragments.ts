@@ -330,8 +330,30 @@ function readRegion(text: string, texts: readonly FragmentTexts[], r: number, do
   if (column === false || (column !== null && column !== map.column)) return null;
   // With no entry left in the fragment, the lines after it follow the value of the entry before it.
   const keptLast = column === null && kept;
-  if (end === map.end && !endsBefore(text, end, texts, r, documentEnd, map.column, keptLast)) return null;
+  const plainLast = column !== null && noBlockScalarAtEnd(text, region, fixedText);
+  if (end === map.end && !endsBefore(text, end, texts, r, documentEnd, map.column, keptLast, plainLast)) return null;
   return readAlone(fixedText, map.path.length);
+}
+
+/** A character that may start a block scalar (`|`, `>`), wherever it is: a text without one holds none. */
+const blockIndicator = /[|>]/;
+
+/** How much of a mapping's last entry noBlockScalarAtEnd reads: past it, a fragment is not worth a scan the size of its document. */
+const plainScanLimit = 4096;
+
+/**
+ * Whether neither the mapping's last entry as written (up to the region's
+ * end) nor the fragment that ends it now holds a block scalar: then the
+ * comment and blank lines after the mapping were nothing in the document
+ * (no scalar of its took them) and are nothing after the fix, however
+ * indented; only a block scalar takes such lines as its content (a comment
+ * ends a plain scalar).
+ */
+function noBlockScalarAtEnd(text: string, region: Region, fixedText: string): boolean {
+  const { map } = region;
+  const lastEntry = Math.min(map.spanStarts[map.keys.length - 1] ?? from(region), from(region));
+  const end = to(region);
+  return end - lastEntry <= plainScanLimit && !blockIndicator.test(fixedText) && !blockIndicator.test(text.slice(lastEntry, end));
 }
 
 /** A block scalar header with keep chomping (`|+`, `>2+`, `|+2`). */
@@ -393,8 +415,10 @@ function readFlowRun(fixedText: string, region: Region, reading: Reading): JsonO
  * the mapping's keys, or there is none before the document ends; and the
  * blank and comment lines before it are no more indented than the keys (and
  * none is blank when `kept`: the value before them keeps its trailing lines).
+ * When no block scalar ends the mapping, before the fix or after it
+ * (`plainLast`), those lines are nothing however indented.
  */
-function endsBefore(text: string, end: number, texts: readonly FragmentTexts[], r: number, documentEnd: number, column: number, kept: boolean): boolean {
+function endsBefore(text: string, end: number, texts: readonly FragmentTexts[], r: number, documentEnd: number, column: number, kept: boolean, plainLast: boolean): boolean {
   let at = end;
   for (let next = r + 1; next < texts.length; next++) {
     const region = texts[next]!.region;
@@ -406,7 +430,7 @@ function endsBefore(text: string, end: number, texts: readonly FragmentTexts[], 
   }
   const limit = Math.min(documentEnd, text.length);
   // The region's last value may now be a block scalar (kept ones are refused in it): the lines after it must not become its content.
-  const first = columnAfterQuiet(text, at, limit, column, kept);
+  const first = plainLast && at === end ? firstContentColumn(text, at, limit) : columnAfterQuiet(text, at, limit, column, kept);
   return first !== false && (first === null || first < column);
 }
 

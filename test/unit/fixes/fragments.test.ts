@@ -126,6 +126,41 @@ describe('a fixed document read through its fragments', () => {
     });
   });
 
+  it('reads one suggestion that rewrites the end of a container and adds to the pod spec as a change of each mapping', () => {
+    // The shapes a container's last entry takes when its fixes and the pod's are written at one place, before the next document.
+    const pod = (container: string) => `kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n        image: x\n${container}---\nkind: Service\n`;
+    const podContext = '      securityContext:\n        seccompProfile:\n          type: RuntimeDefault\n';
+    const shapes = [
+      // A nested list replaced (`add` by `drop`), an entry added to its container's securityContext, and the pod's.
+      { lines: '        securityContext:\n          capabilities:\n            add:\n            - NET_ADMIN\n', old: '            add:\n            - NET_ADMIN\n', fixed: '            drop:\n            - ALL\n          allowPrivilegeEscalation: false\n' },
+      // A value changed within its line, with new entries after it at two depths.
+      { lines: '        securityContext:\n          privileged: true\n', old: 'true\n', fixed: 'false\n          allowPrivilegeEscalation: false\n' },
+      // A nested entry removed (a port's hostPort), the container's and the pod's securityContext added after it.
+      { lines: '        ports:\n        - containerPort: 80\n          hostPort: 80\n', old: '          hostPort: 80\n', fixed: '        securityContext:\n          allowPrivilegeEscalation: false\n' },
+    ];
+    for (const { lines, old, fixed } of shapes) {
+      const text = pod(lines);
+      const [document] = documentsOf(text);
+      const start = text.indexOf(old);
+      const splice = { start, end: start + old.length, insert: fixed + podContext };
+      expect(agrees(text, document!, [splice], lines), lines).toBe(true);
+    }
+  });
+
+  it('takes comment and blank lines more indented than the keys after a new last entry as nothing, unless that entry may be a block scalar', () => {
+    // A document that ends with a comment of its last container (as generated and hand-written files often do).
+    const text = 'kind: Pod\nspec:\n  containers:\n  - name: a\n    image: x\n    # keep in sync with the chart\n      \n---\nkind: Service\n';
+    const [document] = documentsOf(text);
+    const at = text.indexOf('    # keep');
+    const after = (insert: string) => fixedValueByFragments(text, document!, [{ start: at, end: at, insert }]);
+    expect(after('  securityContext:\n    runAsNonRoot: true\n')).toEqual({
+      kind: 'Pod',
+      spec: { containers: [{ name: 'a', image: 'x' }], securityContext: { runAsNonRoot: true } },
+    });
+    // A block scalar would take the comment as a line of its own: the whole reading decides.
+    expect(after('  note: |\n    text\n')).toBeNull();
+  });
+
   it('proves the edits only when every one lies in a rewritten entry and the entries read are the edited ones', () => {
     const text = 'kind: Pod\nspec:\n  a:\n    x: 1\n  b: true\n  c: 1\n';
     const [document] = documentsOf(text);
@@ -253,6 +288,10 @@ const edgeCases = [
     text: `${JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { hostNetwork: true, containers: [{ name: 'a', image: 'x', securityContext: { privileged: true } }] } }, null, 2)}\n`,
   },
   { name: 'nested sequences', text: 'kind: Pod\nspec:\n  containers:\n  - - name: a\n      image: x\n  - name: b\n    ports:\n    - containerPort: 1\n      protocol: TCP\n' },
+  {
+    name: 'indented comments and blank lines at the ends of documents',
+    text: 'kind: Pod\nspec:\n  containers:\n  - name: a\n    image: x\n      # deeper\n        \n    # a container note\n---\nkind: Pod\nspec:\n  containers:\n  - name: b\n    command: |\n      echo\n        # in the scalar\n\n  # spec note\n      # deeper still\n',
+  },
 ];
 
 /** Lists whose items alias whole items (src/fixes/itemAliases.ts), with the shapes fixes write around. */
