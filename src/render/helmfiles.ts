@@ -12,11 +12,12 @@
  * (`.gotmpl`, `{{ .Environment.Name }}`), `set` and `secrets` entries,
  * inherited templates and bases, patches and post-renderers, other
  * capabilities, helm arguments that change the output, a `condition`,
- * values files the commit lacks, inline values before a file. Such a file is read as text for its
- * notice, as helmfile files are Go templates as often as not, which a YAML
- * reader refuses or reads wrong. Once the config file renders a chart
- * (`render.charts`, with the values files the releases name), only `set`
- * entries keep it: they are in no file the config file can name.
+ * values files the commit lacks, inline values before a file. Such a file
+ * is read as text for its notice, as helmfile files are Go templates as
+ * often as not, which a YAML reader refuses or reads wrong. Once the config
+ * file renders a chart (`render.charts`, with the values files the releases
+ * name), only `set` entries keep it: they are in no file the config file
+ * can name.
  */
 import type { ChangeSet } from '../diff/types.js';
 import { locate } from '../locate/locate.js';
