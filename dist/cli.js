@@ -21030,8 +21030,8 @@ function reshape(text4, given, splices) {
 }
 function byKeptLines(text4, splice) {
   const { start, end, insert } = splice;
-  const wholeLines2 = end > start && (start === 0 || text4.charCodeAt(start - 1) === 10) && text4.charCodeAt(end - 1) === 10 && insert.endsWith("\n");
-  if (!wholeLines2 || splice.column !== void 0) return [splice];
+  const wholeLines3 = end > start && (start === 0 || text4.charCodeAt(start - 1) === 10) && text4.charCodeAt(end - 1) === 10 && insert.endsWith("\n");
+  if (!wholeLines3 || splice.column !== void 0) return [splice];
   const parts = [];
   let from2 = 0;
   for (let line = start; line < end; ) {
@@ -21085,29 +21085,59 @@ function afterLineBreak(text4, splice) {
   const at3 = splice.start + eol.length;
   return { ...splice, start: at3, end: at3, insert: splice.insert.slice(eol.length) + eol };
 }
-function byIndentation(text4, splice) {
+function byIndentation(text4, given) {
+  const splice = wholeLines2(text4, given);
   const { start, end, insert } = splice;
   const atLineStart2 = start === 0 || text4.charCodeAt(start - 1) === 10;
-  if (start === end ? !insert.endsWith("\n") : !atLineStart2) return [splice];
-  const parts = [];
-  let partStart = 0;
-  let partColumn = null;
+  if (start === end ? !insert.endsWith("\n") : !atLineStart2) return [given];
+  const depths = byDepth(insert);
+  const parts = depths.map(({ lines, column }) => ({ ...splice, end: start, insert: lines, column: column ?? void 0 }));
+  if (start === end) return parts.length > 1 ? parts : [given];
+  const replaced = firstContentColumn(text4, start, end);
+  const own = depths.findIndex(({ column }) => column === replaced);
+  if (own !== -1) return parts.length > 1 ? parts.map((part, i) => i < own ? part : i > own ? { ...part, start: end, end } : { ...part, end }) : [given];
+  if (replaced !== null && depths.every(({ column }) => column !== null && column < replaced)) {
+    return [{ ...splice, insert: "", column: void 0 }, ...parts.map((part) => ({ ...part, start: end, end }))];
+  }
+  if (parts.length < 2) return [given];
+  parts[parts.length - 1] = { ...parts[parts.length - 1], end };
+  return parts;
+}
+function byDepth(insert) {
+  const runs = [];
+  let runStart = 0;
+  let runColumn = null;
   for (let at3 = 0; at3 < insert.length; ) {
     const newline = insert.indexOf("\n", at3);
     const lineEnd2 = newline === -1 ? insert.length : newline + 1;
     const column = contentIndent(insert, at3, newline === -1 ? insert.length : newline);
     if (column !== null) {
-      if (partColumn !== null && column < partColumn) {
-        parts.push({ ...splice, end: start, insert: insert.slice(partStart, at3), column: partColumn });
-        partStart = at3;
+      if (runColumn !== null && column < runColumn) {
+        runs.push({ lines: insert.slice(runStart, at3), column: runColumn });
+        runStart = at3;
       }
-      if (partColumn === null || column < partColumn) partColumn = column;
+      if (runColumn === null || column < runColumn) runColumn = column;
     }
     at3 = lineEnd2;
   }
-  if (parts.length === 0) return [splice];
-  parts.push({ ...splice, insert: insert.slice(partStart), column: partColumn ?? void 0 });
-  return parts;
+  runs.push({ lines: insert.slice(runStart), column: runColumn });
+  return runs;
+}
+function wholeLines2(text4, splice) {
+  let { start, end, insert } = splice;
+  if (start === end) return splice;
+  if (!insert.endsWith("\n")) {
+    const eol = text4.startsWith("\r\n", end) ? "\r\n" : text4.startsWith("\n", end) ? "\n" : null;
+    if (eol === null) return splice;
+    end += eol.length;
+    insert += eol;
+  }
+  const lineStart2 = text4.lastIndexOf("\n", start - 1) + 1;
+  if (lineStart2 < start && insert.indexOf("\n") < insert.length - 1) {
+    insert = text4.slice(lineStart2, start) + insert;
+    start = lineStart2;
+  }
+  return start === splice.start && end === splice.end ? splice : { ...splice, start, end, insert };
 }
 function sameText2(text4, given, changed) {
   if (changed === null || given.length < 2 && changed.length === 1 || sameItems(changed, given)) return changed;
@@ -21351,8 +21381,17 @@ function readRegion(text4, texts, r, documentEnd2, reading) {
   const column = region.lo > 0 ? columnAfterQuiet(fixedText, 0, fixedText.length, map.column, kept) : firstContentColumn(fixedText);
   if (column === false || column !== null && column !== map.column) return null;
   const keptLast = column === null && kept;
-  if (end === map.end && !endsBefore(text4, end, texts, r, documentEnd2, map.column, keptLast)) return null;
+  const plainLast = column !== null && noBlockScalarAtEnd(text4, region, fixedText);
+  if (end === map.end && !endsBefore(text4, end, texts, r, documentEnd2, map.column, keptLast, plainLast)) return null;
   return readAlone(fixedText, map.path.length);
+}
+var blockIndicator = /[|>]/;
+var plainScanLimit = 4096;
+function noBlockScalarAtEnd(text4, region, fixedText) {
+  const { map } = region;
+  const lastEntry = Math.min(map.spanStarts[map.keys.length - 1] ?? from(region), from(region));
+  const end = to(region);
+  return end - lastEntry <= plainScanLimit && !blockIndicator.test(fixedText) && !blockIndicator.test(text4.slice(lastEntry, end));
 }
 var keepHeader = /[|>][1-9]?\+/;
 function keptBefore(text4, region) {
@@ -21382,7 +21421,7 @@ function readFlowRun(fixedText, region, reading) {
   }
   return readAlone(fragment, region.map.path.length);
 }
-function endsBefore(text4, end, texts, r, documentEnd2, column, kept) {
+function endsBefore(text4, end, texts, r, documentEnd2, column, kept, plainLast) {
   let at3 = end;
   for (let next = r + 1; next < texts.length; next++) {
     const region = texts[next].region;
@@ -21393,7 +21432,7 @@ function endsBefore(text4, end, texts, r, documentEnd2, column, kept) {
     at3 = to(region);
   }
   const limit = Math.min(documentEnd2, text4.length);
-  const first = columnAfterQuiet(text4, at3, limit, column, kept);
+  const first = plainLast && at3 === end ? firstContentColumn(text4, at3, limit) : columnAfterQuiet(text4, at3, limit, column, kept);
   return first !== false && (first === null || first < column);
 }
 var readCache = /* @__PURE__ */ new Map();
