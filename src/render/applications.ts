@@ -24,7 +24,7 @@ import { loadManifestFile } from '../manifests/load.js';
 import type { ManifestDocument } from '../manifests/types.js';
 import { isObject } from '../pss/pod.js';
 import type { FieldPath, JsonObject, JsonValue } from '../pss/types.js';
-import type { ApplicationValues, InstallerKind } from './types.js';
+import type { ApplicationValues, Capabilities, InstallerKind } from './types.js';
 import type { LandingBranch } from '../diff/types.js';
 import { chartReferenceOf } from '../workloads/charts.js';
 import { inDir, joinPath } from './paths.js';
@@ -60,6 +60,8 @@ export interface ApplicationChart {
   readonly inline: FieldPath | null;
   /** What its controller syncs of the repository. */
   readonly revision: Revision;
+  /** The capabilities it has helm template with, when it names them. */
+  readonly capabilities?: Capabilities;
 }
 
 /**
@@ -186,7 +188,8 @@ export function argoHelmSource(object: JsonObject, repository: ReadonlySet<strin
   // Parameters are `--set` values, with their own rules for types and escapes: not rendered here.
   if (nonEmptyList(helm.parameters) || nonEmptyList(helm.fileParameters)) return null;
   const valueFiles = valueFilesOf(chartDir, helm, paths, sourceRefs(spec, repository), [...sourcePath!, 'helm', 'valueFiles']);
-  if (valueFiles === null) return null;
+  const capabilities = capabilitiesOf(helm.kubeVersion, helm.apiVersions);
+  if (valueFiles === null || capabilities === null) return null;
   const destination = isObject(spec.destination) ? spec.destination : {};
   const inline = isObject(helm.valuesObject) ? [...sourcePath!, 'helm', 'valuesObject'] : typeof helm.values === 'string' && helm.values.trim() !== '' ? [...sourcePath!, 'helm', 'values'] : null;
   return {
@@ -197,6 +200,7 @@ export function argoHelmSource(object: JsonObject, repository: ReadonlySet<strin
       namespace: nonEmpty(helm.namespace) ?? nonEmpty(destination.namespace),
       valueFiles: valueFiles.files,
       revision: argoRevision(source.targetRevision),
+      ...(capabilities !== undefined ? { capabilities } : {}),
     },
     reference: reference.path,
     valueFileAt: valueFiles.at,
@@ -242,6 +246,18 @@ function valueFilesOf(chartDir: string, helm: JsonObject, paths: ReadonlySet<str
     } else if (!ignoreMissing) return null;
   }
   return named;
+}
+
+/**
+ * The capabilities an installer names for helm (a Kubernetes version, API
+ * versions), undefined when it names none, null when they are not a string
+ * and a list of strings (not rendered: the controller would refuse them).
+ */
+export function capabilitiesOf(kubeVersion: JsonValue | undefined, apiVersions: JsonValue | undefined): Capabilities | null | undefined {
+  const version = kubeVersion === undefined || kubeVersion === null || kubeVersion === '' ? null : typeof kubeVersion === 'string' ? kubeVersion : undefined;
+  const versions = apiVersions === undefined || apiVersions === null ? [] : Array.isArray(apiVersions) && apiVersions.every((v) => typeof v === 'string' && v !== '') ? (apiVersions as string[]) : undefined;
+  if (version === undefined || versions === undefined) return null;
+  return version === null && versions.length === 0 ? undefined : { kubeVersion: version, apiVersions: versions };
 }
 
 /** A path as an Application names it, relative to a folder, or to the repository's root when it starts with `/`; null when it leaves the repository. */

@@ -470,6 +470,7 @@ function applicationRoot(chart: Chart, trees: ChartTrees, settings: RenderSettin
       namespaceGiven: application.namespace !== null,
       valuesFiles: application.valueFiles,
       ...dependencyFields(chart),
+      ...(application.capabilities !== undefined ? { capabilities: application.capabilities } : {}),
       application: {
         kind: application.kind,
         file: application.file,

@@ -10,8 +10,8 @@
  * Anything else keeps a notice, since helmfile is not run here and what
  * the file gives the chart would otherwise pass green: a Go template
  * (`.gotmpl`, `{{ .Environment.Name }}`), `set` and `secrets` entries,
- * inherited templates and bases, patches and post-renderers, other
- * capabilities, helm arguments that change the output, a `condition`,
+ * inherited templates and bases, patches and post-renderers, helm
+ * arguments that change the output, a `condition`,
  * values files the commit lacks, inline values before a file. Such a file
  * is read as text for its notice, as helmfile files are Go templates as
  * often as not, which a YAML reader refuses or reads wrong. Once the config
@@ -25,7 +25,7 @@ import { loadManifestFile, textOf } from '../manifests/load.js';
 import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
 import { isObject } from '../pss/pod.js';
 import type { FieldPath, JsonObject, JsonValue } from '../pss/types.js';
-import { anyRevision, installerIn, nonEmpty } from './applications.js';
+import { anyRevision, capabilitiesOf, installerIn, nonEmpty } from './applications.js';
 import type { ApplicationChart, TextFile } from './applications.js';
 import { dirOf, inDir, joinPath } from './paths.js';
 import { lineOf, lineTable } from '../fixes/text.js';
@@ -61,8 +61,8 @@ const none: HelmfileReleases = { charts: [], unrendered: [] };
 /**
  * Release keys that change what is installed in ways not rendered here:
  * values from elsewhere (`set`, `env`, `inherit`ed templates, a prefix to
- * its values files' paths), other capabilities for the chart's templates,
- * patches and post-renderers.
+ * its values files' paths), patches and post-renderers. (`apiVersions` and
+ * `kubeVersion` are given to helm as helmfile gives them.)
  */
 const unrenderedKeys = [
   'set',
@@ -73,8 +73,6 @@ const unrenderedKeys = [
   'setTemplate',
   'valuesPathPrefix',
   'inherit',
-  'apiVersions',
-  'kubeVersion',
   'postRenderer',
   'postRendererArgs',
   'strategicMergePatches',
@@ -88,10 +86,10 @@ const unrenderedKeys = [
 
 /**
  * Keys of a helmfile that change every release of it in ways not rendered
- * here: base files merged in first, templates every release inherits,
- * other capabilities, one chart for all.
+ * here: base files merged in first, templates every release inherits, one
+ * chart for all.
  */
-const unrenderedFileKeys = ['bases', 'defaultInherit', 'apiVersions', 'kubeVersion', 'chart'];
+const unrenderedFileKeys = ['bases', 'defaultInherit', 'chart'];
 
 /** `helmDefaults` keys that change every release's rendering: post-renderers. (`args` are read apart.) */
 const unrenderedDefaultKeys = ['postRenderer', 'postRendererArgs'];
@@ -120,7 +118,7 @@ export function helmfileReleases({ path, text }: TextFile, paths: ReadonlySet<st
       if (!isObject(release) || release.installed === false) return;
       const chart = nonEmpty(release.chart);
       if (chart === null || !/^\.\.?\//.test(chart)) return;
-      const rendered = fileRenders ? releaseChart(document, fileNamespaced(state, release), ['releases', index], chart, paths) : null;
+      const rendered = fileRenders ? releaseChart(document, withFileSettings(state, release), ['releases', index], chart, paths) : null;
       if (rendered !== null) charts.push(rendered);
       else unrendered.push({ chart: chart.replace(/\/+$/, ''), line: locate(document.source, ['releases', index, 'chart']).line, set: givesSet(state, release) });
     });
@@ -151,9 +149,20 @@ function givesSet(state: JsonObject, release: JsonObject): boolean {
   return [defaults.args, defaults.templateArgs].some((args) => Array.isArray(args) && args.some((arg) => typeof arg === 'string' && /(?:^|\s)--set/.test(arg)));
 }
 
-/** A release with the helmfile's `namespace`, which helmfile gives every release in place of its own. */
-function fileNamespaced(state: JsonObject, release: JsonObject): JsonObject {
-  return state.namespace === undefined ? release : { ...release, namespace: state.namespace };
+/**
+ * A release with what its helmfile gives every release: its `namespace` in
+ * place of the release's own, its `apiVersions` and `kubeVersion` where the
+ * release names none (helmfile's ApplyOverrides, getApiVersions and
+ * getKubeVersion).
+ */
+function withFileSettings(state: JsonObject, release: JsonObject): JsonObject {
+  const given = (value: JsonValue | undefined) => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
+  return {
+    ...release,
+    ...(state.namespace !== undefined ? { namespace: state.namespace } : {}),
+    ...(!given(release.apiVersions) && state.apiVersions !== undefined ? { apiVersions: state.apiVersions } : {}),
+    ...(!given(release.kubeVersion) && state.kubeVersion !== undefined ? { kubeVersion: state.kubeVersion } : {}),
+  };
 }
 
 /** A release as the chart it installs, or null when it is not rendered here. */
@@ -166,7 +175,8 @@ function releaseChart(document: ManifestDocument, release: JsonObject, at: Field
   const namespace = release.namespace === undefined ? null : nonEmpty(release.namespace);
   if (release.namespace !== undefined && namespace === null) return null;
   const values = releaseValues(release.values, dir, paths);
-  if (values === null) return null;
+  const capabilities = capabilitiesOf(release.kubeVersion, release.apiVersions);
+  if (values === null || capabilities === null) return null;
   const valueLines = values.entries.map((index) => locate(document.source, [...at, 'values', index]).line);
   return {
     kind: 'HelmfileRelease',
@@ -180,6 +190,7 @@ function releaseChart(document: ManifestDocument, release: JsonObject, at: Field
     valueLines,
     inline: values.inline === null ? null : [...at, 'values', values.inline],
     revision: anyRevision,
+    ...(capabilities !== undefined ? { capabilities } : {}),
   };
 }
 

@@ -35,6 +35,8 @@ export interface HelmInvocation {
   readonly withoutDependencies?: readonly string[];
   /** Dependencies in folders of the repository (`file://`), each put in the chart's `charts/<name>/` for the rendering. */
   readonly localDependencies?: readonly { readonly name: string; readonly dir: string }[];
+  /** The Kubernetes version and API versions the chart's templates see (`--kube-version`, `--api-versions`), when its installer names them; else helm's. */
+  readonly capabilities?: Capabilities;
   /**
    * The Argo CD Application (or Flux HelmRelease) the chart is rendered
    * for (applications.ts): its inline values, read from its file at each
@@ -43,6 +45,14 @@ export interface HelmInvocation {
    * whose file lacks the object does not have this rendering.
    */
   readonly application?: ApplicationValues;
+}
+
+/** What `.Capabilities` holds for a chart's templates, as an installer gives helm (Argo CD's `helm.kubeVersion`, helmfile's `apiVersions`). */
+export interface Capabilities {
+  /** `--kube-version`; null for helm's own. */
+  readonly kubeVersion: string | null;
+  /** `--api-versions`, each `[group/]version[/kind]`, besides helm's own. */
+  readonly apiVersions: readonly string[];
 }
 
 /** The kinds of object whose chart is rendered with their settings (installers.ts): an Argo CD Application (or ApplicationSet), a Flux HelmRelease, a helmfile release. */

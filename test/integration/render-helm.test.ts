@@ -24,6 +24,7 @@ interface JsonFinding {
   name: string;
   namespace?: string | null;
   check: string;
+  detail?: string;
   status: string;
   preexisting?: boolean;
   fix?: { startLine: number; endLine: number; replacement: string; attachable: boolean } | null;
@@ -206,6 +207,41 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
       expect(report.errors.map((e) => [e.file, e.line, e.kind, e.message.slice(0, 56)])).toEqual([['helmfile.yaml', 4, 'not-rendered', 'what this file gives `./charts/web` (values, `set`) is n']]);
     } finally {
       cleanUp();
+    }
+  });
+
+  it('renders a helmfile release with the Kubernetes version and API versions it names, as its templates see them in the cluster', async () => {
+    // A template that turns host namespaces on only for a newer cluster, or one that serves an API.
+    const gated = (dir: string) => {
+      const template = path.join(dir, 'charts/web/templates/deployment.yaml');
+      const capabilities = '      hostPID: {{ semverCompare ">=1.99.0-0" .Capabilities.KubeVersion.Version }}\n      {{- if .Capabilities.APIVersions.Has "example.com/v1/Widget" }}\n      hostIPC: true\n      {{- end }}\n';
+      writeFileSync(template, readFileSync(template, 'utf8').replace('      containers:\n', `${capabilities}      containers:\n`));
+    };
+    const named = ['kubeVersion: v1.99.0', 'apiVersions: [example.com/v1/Widget]'];
+    const { repo, cleanUp } = helmfileRepo(webRelease, (head) => {
+      gated(head);
+      writeFileSync(path.join(head, 'helmfile.yaml'), [...named, 'releases:', ...webRelease.map((line) => `  ${line}`), ''].join('\n'));
+    });
+    try {
+      const report = await diffIn(repo);
+      expect(report.errors).toEqual([]);
+      expect(report.findings.map((f) => [f.check, f.detail])).toEqual([['hostNamespaces', 'hostPID=true, hostIPC=true']]);
+    } finally {
+      cleanUp();
+    }
+    // Without them, helm's own: the chart renders neither.
+    const plain = helmfileRepo(webRelease, gated);
+    try {
+      const report = await diffIn(plain.repo);
+      expect(report.errors).toEqual([]);
+      expect(report.findings).toEqual([]);
+      // The chart alone and for the release, both changed by the template.
+      expect(report.podSpecs.map((p) => [p.name, p.allowed])).toEqual([
+        ['web', true],
+        ['web', true],
+      ]);
+    } finally {
+      plain.cleanUp();
     }
   });
 

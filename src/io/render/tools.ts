@@ -10,7 +10,7 @@ import { constants } from 'node:fs';
 import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { shownDir } from '../../render/paths.js';
-import type { RenderOutput, RenderRoot } from '../../render/types.js';
+import type { Capabilities, RenderOutput, RenderRoot } from '../../render/types.js';
 import { runTool, toolEnvironment } from './process.js';
 import type { LimitHit, ToolLimits, ToolResult } from './process.js';
 import { readableStderr } from './toolStderr.js';
@@ -82,8 +82,15 @@ function helmCommand(root: RenderRoot): Command {
   const valuesFiles = helm.application === undefined ? helm.valuesFiles : [...helm.valuesFiles, applicationValuesPath];
   return {
     command: 'helm',
-    args: ['template', helm.release, shownDir(root.dir), '--namespace', helm.namespace, ...valuesFiles.flatMap((v) => ['--values', v])],
+    args: ['template', helm.release, shownDir(root.dir), '--namespace', helm.namespace, ...valuesFiles.flatMap((v) => ['--values', v]), ...capabilityArguments(helm.capabilities)],
   };
+}
+
+/** The capabilities an installer names, as helm template's arguments (as Argo CD and helmfile give them). */
+function capabilityArguments(capabilities: Capabilities | undefined): string[] {
+  if (capabilities === undefined) return [];
+  const { kubeVersion, apiVersions } = capabilities;
+  return [...apiVersions.flatMap((v) => ['--api-versions', v]), ...(kubeVersion === null ? [] : ['--kube-version', kubeVersion])];
 }
 
 async function runFirst(commands: readonly Command[], cwd: string, env: Record<string, string>, limits: ToolLimits, missing: Set<string>): Promise<{ command: Command; result: ToolResult } | null> {

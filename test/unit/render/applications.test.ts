@@ -69,6 +69,17 @@ describe('applicationCharts', () => {
     expect(chartsOf(text)).toMatchObject([{ chartDir: 'charts/web', release: 'web-prod', valueFiles: [], inline: ['spec', 'sources', 1, 'helm', 'values'] }]);
   });
 
+  it('gives helm the Kubernetes version and API versions the Application names; ones Argo CD would refuse are not rendered', () => {
+    const withCapabilities = (lines: string[]) => chartsOf(application(['source:', '  repoURL: https://github.com/acme/shop', '  path: charts/web', '  helm:', ...lines.map((line) => `    ${line}`)]));
+    expect(withCapabilities(['kubeVersion: "1.31"', 'apiVersions: [monitoring.coreos.com/v1/ServiceMonitor]'])).toMatchObject([
+      { capabilities: { kubeVersion: '1.31', apiVersions: ['monitoring.coreos.com/v1/ServiceMonitor'] } },
+    ]);
+    expect(withCapabilities(['apiVersions: [policy/v1]'])).toMatchObject([{ capabilities: { kubeVersion: null, apiVersions: ['policy/v1'] } }]);
+    expect(withCapabilities(['releaseName: web'])[0]).not.toHaveProperty('capabilities');
+    expect(withCapabilities(['apiVersions: policy/v1'])).toEqual([]);
+    expect(withCapabilities(['kubeVersion: 1.31'])).toEqual([]);
+  });
+
   it("templates in `helm.namespace` when it names one, over the destination's", () => {
     const text = application(['source:', '  repoURL: https://github.com/acme/shop', '  path: charts/web', '  helm:', '    namespace: web-system']);
     expect(chartsOf(text)).toMatchObject([{ namespace: 'web-system' }]);

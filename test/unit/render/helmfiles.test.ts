@@ -93,7 +93,7 @@ describe('helmfileReleases', () => {
       ['- name: g', '  chart: ./charts/web', '  jsonPatches: []'],
       ['- name: h', '  chart: ./charts/web', '  values: [values/web.yaml.gotmpl]'],
       ['- name: i', '  chart: ./charts/web', '  inherit: [{template: default}]'],
-      ['- name: j', '  chart: ./charts/web', '  kubeVersion: v1.30.0'],
+      ['- name: j', '  chart: ./charts/web', '  apiVersions: [monitoring.coreos.com/v1, 1]'],
       ['- name: k', '  chart: ./charts/web', '  valuesPathPrefix: prod/', '  values: [values/web.yaml]'],
       ['- name: l', '  chart: ./charts/web', '  env: [{name: hostPID, value: HOST_PID}]'],
     ];
@@ -132,8 +132,6 @@ describe('helmfileReleases', () => {
     for (const head of [
       ['bases: [../common.yaml]'],
       ['templates:', '  default: {values: [values/web.yaml]}', 'defaultInherit: default'],
-      ['apiVersions: [monitoring.coreos.com/v1]'],
-      ['kubeVersion: v1.30.0'],
       ['chart: ./charts/web'],
       ['helmDefaults:', '  postRenderer: ./kustomize.sh'],
       ['helmDefaults:', '  args: ["--wait", "--post-renderer=./kustomize.sh"]'],
@@ -149,6 +147,12 @@ describe('helmfileReleases', () => {
     expect(rendered.charts.map((chart) => [chart.name, chart.namespace])).toEqual([['web', 'dev']]);
     // The helmfile's `namespace` replaces each release's own.
     expect(read('namespace: prod').charts.map((chart) => [chart.name, chart.namespace])).toEqual([['web', 'prod']]);
+    // Its capabilities are each release's that names none, given to helm as helmfile gives them.
+    expect(read('apiVersions: [monitoring.coreos.com/v1/ServiceMonitor]', 'kubeVersion: v1.30.0').charts.map((chart) => chart.capabilities)).toEqual([
+      { kubeVersion: 'v1.30.0', apiVersions: ['monitoring.coreos.com/v1/ServiceMonitor'] },
+    ]);
+    const own = helmfileReleases({ path: 'deploy/helmfile.yaml', text: ['kubeVersion: v1.30.0', 'apiVersions: [a/v1]', ...release, '    kubeVersion: "1.29"', '    apiVersions: [b/v1]', ''].join('\n') }, paths);
+    expect(own.charts.map((chart) => chart.capabilities)).toEqual([{ kubeVersion: '1.29', apiVersions: ['b/v1'] }]);
   });
 });
 
