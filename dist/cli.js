@@ -24597,8 +24597,13 @@ function helmCommand(root) {
   const valuesFiles = helm.application === void 0 ? helm.valuesFiles : [...helm.valuesFiles, applicationValuesPath];
   return {
     command: "helm",
-    args: ["template", helm.release, shownDir(root.dir), "--namespace", helm.namespace, ...valuesFiles.flatMap((v) => ["--values", v])]
+    args: ["template", helm.release, shownDir(root.dir), "--namespace", helm.namespace, ...valuesFiles.flatMap((v) => ["--values", v]), ...capabilityArguments(helm.capabilities)]
   };
+}
+function capabilityArguments(capabilities) {
+  if (capabilities === void 0) return [];
+  const { kubeVersion, apiVersions } = capabilities;
+  return [...apiVersions.flatMap((v) => ["--api-versions", v]), ...kubeVersion === null ? [] : ["--kube-version", kubeVersion]];
 }
 async function runFirst(commands2, cwd, env, limits, missing) {
   for (const command of commands2) {
@@ -24723,7 +24728,8 @@ function argoHelmSource(object, repository, paths) {
   const helm = source.helm;
   if (nonEmptyList(helm.parameters) || nonEmptyList(helm.fileParameters)) return null;
   const valueFiles = valueFilesOf(chartDir, helm, paths, sourceRefs(spec, repository), [...sourcePath2, "helm", "valueFiles"]);
-  if (valueFiles === null) return null;
+  const capabilities = capabilitiesOf(helm.kubeVersion, helm.apiVersions);
+  if (valueFiles === null || capabilities === null) return null;
   const destination = isObject(spec.destination) ? spec.destination : {};
   const inline = isObject(helm.valuesObject) ? [...sourcePath2, "helm", "valuesObject"] : typeof helm.values === "string" && helm.values.trim() !== "" ? [...sourcePath2, "helm", "values"] : null;
   return {
@@ -24733,7 +24739,8 @@ function argoHelmSource(object, repository, paths) {
       // `helm.namespace` is the namespace to template with; else the destination's.
       namespace: nonEmpty(helm.namespace) ?? nonEmpty(destination.namespace),
       valueFiles: valueFiles.files,
-      revision: argoRevision(source.targetRevision)
+      revision: argoRevision(source.targetRevision),
+      ...capabilities !== void 0 ? { capabilities } : {}
     },
     reference: reference2.path,
     valueFileAt: valueFiles.at,
@@ -24766,6 +24773,12 @@ function valueFilesOf(chartDir, helm, paths, refs, at3) {
     } else if (!ignoreMissing) return null;
   }
   return named;
+}
+function capabilitiesOf(kubeVersion, apiVersions) {
+  const version4 = kubeVersion === void 0 || kubeVersion === null || kubeVersion === "" ? null : typeof kubeVersion === "string" ? kubeVersion : void 0;
+  const versions = apiVersions === void 0 || apiVersions === null ? [] : Array.isArray(apiVersions) && apiVersions.every((v) => typeof v === "string" && v !== "") ? apiVersions : void 0;
+  if (version4 === void 0 || versions === void 0) return null;
+  return version4 === null && versions.length === 0 ? void 0 : { kubeVersion: version4, apiVersions: versions };
 }
 function repositoryPath(dir, reference2) {
   return reference2.startsWith("/") ? joinPath("", reference2.replace(/^\/+/, "")) : joinPath(dir, reference2);
@@ -25042,8 +25055,6 @@ var unrenderedKeys = [
   "setTemplate",
   "valuesPathPrefix",
   "inherit",
-  "apiVersions",
-  "kubeVersion",
   "postRenderer",
   "postRendererArgs",
   "strategicMergePatches",
@@ -25054,7 +25065,7 @@ var unrenderedKeys = [
   "dependencies",
   "adopt"
 ];
-var unrenderedFileKeys = ["bases", "defaultInherit", "apiVersions", "kubeVersion", "chart"];
+var unrenderedFileKeys = ["bases", "defaultInherit", "chart"];
 var unrenderedDefaultKeys = ["postRenderer", "postRendererArgs"];
 var renderingArgument = /^(?:--(?:set|set-string|set-file|set-json|set-literal|values|post-renderer|post-renderer-args|api-versions|kube-version|namespace|name-template|release-name|generate-name|include-crds|show-only|skip-tests|is-upgrade|no-hooks)(?:=|$)|-[afgns])/;
 function helmfileReleases({ path: path11, text: text4 }, paths) {
@@ -25072,7 +25083,7 @@ function helmfileReleases({ path: path11, text: text4 }, paths) {
       if (!isObject(release) || release.installed === false) return;
       const chart = nonEmpty(release.chart);
       if (chart === null || !/^\.\.?\//.test(chart)) return;
-      const rendered = fileRenders ? releaseChart(document, fileNamespaced(state, release), ["releases", index], chart, paths) : null;
+      const rendered = fileRenders ? releaseChart(document, withFileSettings(state, release), ["releases", index], chart, paths) : null;
       if (rendered !== null) charts.push(rendered);
       else unrendered.push({ chart: chart.replace(/\/+$/, ""), line: locate(document.source, ["releases", index, "chart"]).line, set: givesSet(state, release) });
     });
@@ -25096,8 +25107,14 @@ function givesSet(state, release) {
   const defaults2 = isObject(state.helmDefaults) ? state.helmDefaults : {};
   return [defaults2.args, defaults2.templateArgs].some((args) => Array.isArray(args) && args.some((arg) => typeof arg === "string" && /(?:^|\s)--set/.test(arg)));
 }
-function fileNamespaced(state, release) {
-  return state.namespace === void 0 ? release : { ...release, namespace: state.namespace };
+function withFileSettings(state, release) {
+  const given = (value) => value !== void 0 && value !== null && value !== "" && !(Array.isArray(value) && value.length === 0);
+  return {
+    ...release,
+    ...state.namespace !== void 0 ? { namespace: state.namespace } : {},
+    ...!given(release.apiVersions) && state.apiVersions !== void 0 ? { apiVersions: state.apiVersions } : {},
+    ...!given(release.kubeVersion) && state.kubeVersion !== void 0 ? { kubeVersion: state.kubeVersion } : {}
+  };
 }
 function releaseChart(document, release, at3, chart, paths) {
   const name = nonEmpty(release.name);
@@ -25108,7 +25125,8 @@ function releaseChart(document, release, at3, chart, paths) {
   const namespace = release.namespace === void 0 ? null : nonEmpty(release.namespace);
   if (release.namespace !== void 0 && namespace === null) return null;
   const values = releaseValues(release.values, dir, paths);
-  if (values === null) return null;
+  const capabilities = capabilitiesOf(release.kubeVersion, release.apiVersions);
+  if (values === null || capabilities === null) return null;
   const valueLines = values.entries.map((index) => locate(document.source, [...at3, "values", index]).line);
   return {
     kind: "HelmfileRelease",
@@ -25121,7 +25139,8 @@ function releaseChart(document, release, at3, chart, paths) {
     valueFiles: values.files,
     valueLines,
     inline: values.inline === null ? null : [...at3, "values", values.inline],
-    revision: anyRevision
+    revision: anyRevision,
+    ...capabilities !== void 0 ? { capabilities } : {}
   };
 }
 function releaseValues(values, dir, paths) {
@@ -26520,6 +26539,7 @@ function applicationRoot(chart, trees, settings, application, name, sources, ren
       namespaceGiven: application.namespace !== null,
       valuesFiles: application.valueFiles,
       ...dependencyFields(chart),
+      ...application.capabilities !== void 0 ? { capabilities: application.capabilities } : {},
       application: {
         kind: application.kind,
         file: application.file,

@@ -16202,7 +16202,8 @@ function argoHelmSource(object, repository, paths) {
   const helm = source.helm;
   if (nonEmptyList(helm.parameters) || nonEmptyList(helm.fileParameters)) return null;
   const valueFiles = valueFilesOf(chartDir, helm, paths, sourceRefs(spec, repository), [...sourcePath2, "helm", "valueFiles"]);
-  if (valueFiles === null) return null;
+  const capabilities = capabilitiesOf(helm.kubeVersion, helm.apiVersions);
+  if (valueFiles === null || capabilities === null) return null;
   const destination = isObject(spec.destination) ? spec.destination : {};
   const inline = isObject(helm.valuesObject) ? [...sourcePath2, "helm", "valuesObject"] : typeof helm.values === "string" && helm.values.trim() !== "" ? [...sourcePath2, "helm", "values"] : null;
   return {
@@ -16212,7 +16213,8 @@ function argoHelmSource(object, repository, paths) {
       // `helm.namespace` is the namespace to template with; else the destination's.
       namespace: nonEmpty(helm.namespace) ?? nonEmpty(destination.namespace),
       valueFiles: valueFiles.files,
-      revision: argoRevision(source.targetRevision)
+      revision: argoRevision(source.targetRevision),
+      ...capabilities !== void 0 ? { capabilities } : {}
     },
     reference: reference2.path,
     valueFileAt: valueFiles.at,
@@ -16245,6 +16247,12 @@ function valueFilesOf(chartDir, helm, paths, refs, at3) {
     } else if (!ignoreMissing) return null;
   }
   return named;
+}
+function capabilitiesOf(kubeVersion, apiVersions) {
+  const version2 = kubeVersion === void 0 || kubeVersion === null || kubeVersion === "" ? null : typeof kubeVersion === "string" ? kubeVersion : void 0;
+  const versions = apiVersions === void 0 || apiVersions === null ? [] : Array.isArray(apiVersions) && apiVersions.every((v) => typeof v === "string" && v !== "") ? apiVersions : void 0;
+  if (version2 === void 0 || versions === void 0) return null;
+  return version2 === null && versions.length === 0 ? void 0 : { kubeVersion: version2, apiVersions: versions };
 }
 function repositoryPath(dir, reference2) {
   return reference2.startsWith("/") ? joinPath("", reference2.replace(/^\/+/, "")) : joinPath(dir, reference2);
@@ -16775,7 +16783,7 @@ function helmfileReleases({ path: path4, text: text5 }, paths) {
       if (!isObject(release) || release.installed === false) return;
       const chart = nonEmpty(release.chart);
       if (chart === null || !/^\.\.?\//.test(chart)) return;
-      const rendered = fileRenders ? releaseChart(document, fileNamespaced(state, release), ["releases", index], chart, paths) : null;
+      const rendered = fileRenders ? releaseChart(document, withFileSettings(state, release), ["releases", index], chart, paths) : null;
       if (rendered !== null) charts.push(rendered);
       else unrendered.push({ chart: chart.replace(/\/+$/, ""), line: locate(document.source, ["releases", index, "chart"]).line, set: givesSet(state, release) });
     });
@@ -16799,8 +16807,14 @@ function givesSet(state, release) {
   const defaults2 = isObject(state.helmDefaults) ? state.helmDefaults : {};
   return [defaults2.args, defaults2.templateArgs].some((args) => Array.isArray(args) && args.some((arg) => typeof arg === "string" && /(?:^|\s)--set/.test(arg)));
 }
-function fileNamespaced(state, release) {
-  return state.namespace === void 0 ? release : { ...release, namespace: state.namespace };
+function withFileSettings(state, release) {
+  const given = (value) => value !== void 0 && value !== null && value !== "" && !(Array.isArray(value) && value.length === 0);
+  return {
+    ...release,
+    ...state.namespace !== void 0 ? { namespace: state.namespace } : {},
+    ...!given(release.apiVersions) && state.apiVersions !== void 0 ? { apiVersions: state.apiVersions } : {},
+    ...!given(release.kubeVersion) && state.kubeVersion !== void 0 ? { kubeVersion: state.kubeVersion } : {}
+  };
 }
 function releaseChart(document, release, at3, chart, paths) {
   const name = nonEmpty(release.name);
@@ -16811,7 +16825,8 @@ function releaseChart(document, release, at3, chart, paths) {
   const namespace = release.namespace === void 0 ? null : nonEmpty(release.namespace);
   if (release.namespace !== void 0 && namespace === null) return null;
   const values = releaseValues(release.values, dir, paths);
-  if (values === null) return null;
+  const capabilities = capabilitiesOf(release.kubeVersion, release.apiVersions);
+  if (values === null || capabilities === null) return null;
   const valueLines = values.entries.map((index) => locate(document.source, [...at3, "values", index]).line);
   return {
     kind: "HelmfileRelease",
@@ -16824,7 +16839,8 @@ function releaseChart(document, release, at3, chart, paths) {
     valueFiles: values.files,
     valueLines,
     inline: values.inline === null ? null : [...at3, "values", values.inline],
-    revision: anyRevision
+    revision: anyRevision,
+    ...capabilities !== void 0 ? { capabilities } : {}
   };
 }
 function releaseValues(values, dir, paths) {
@@ -16899,8 +16915,6 @@ var init_helmfiles = __esm({
       "setTemplate",
       "valuesPathPrefix",
       "inherit",
-      "apiVersions",
-      "kubeVersion",
       "postRenderer",
       "postRendererArgs",
       "strategicMergePatches",
@@ -16911,7 +16925,7 @@ var init_helmfiles = __esm({
       "dependencies",
       "adopt"
     ];
-    unrenderedFileKeys = ["bases", "defaultInherit", "apiVersions", "kubeVersion", "chart"];
+    unrenderedFileKeys = ["bases", "defaultInherit", "chart"];
     unrenderedDefaultKeys = ["postRenderer", "postRendererArgs"];
     renderingArgument = /^(?:--(?:set|set-string|set-file|set-json|set-literal|values|post-renderer|post-renderer-args|api-versions|kube-version|namespace|name-template|release-name|generate-name|include-crds|show-only|skip-tests|is-upgrade|no-hooks)(?:=|$)|-[afgns])/;
     setNotice = "helmfile releases are not rendered here, so what the `set` entries of this file give its charts is not checked: write those values in a values file that `render.charts[].values` of the config file names";
@@ -17442,6 +17456,7 @@ function applicationRoot(chart, trees, settings, application, name, sources, ren
       namespaceGiven: application.namespace !== null,
       valuesFiles: application.valueFiles,
       ...dependencyFields(chart),
+      ...application.capabilities !== void 0 ? { capabilities: application.capabilities } : {},
       application: {
         kind: application.kind,
         file: application.file,
@@ -37699,8 +37714,13 @@ function helmCommand(root) {
   const valuesFiles = helm.application === void 0 ? helm.valuesFiles : [...helm.valuesFiles, applicationValuesPath];
   return {
     command: "helm",
-    args: ["template", helm.release, shownDir(root.dir), "--namespace", helm.namespace, ...valuesFiles.flatMap((v) => ["--values", v])]
+    args: ["template", helm.release, shownDir(root.dir), "--namespace", helm.namespace, ...valuesFiles.flatMap((v) => ["--values", v]), ...capabilityArguments(helm.capabilities)]
   };
+}
+function capabilityArguments(capabilities) {
+  if (capabilities === void 0) return [];
+  const { kubeVersion, apiVersions } = capabilities;
+  return [...apiVersions.flatMap((v) => ["--api-versions", v]), ...kubeVersion === null ? [] : ["--kube-version", kubeVersion]];
 }
 async function runFirst(commands, cwd, env, limits, missing) {
   for (const command of commands) {
