@@ -84,6 +84,16 @@ export function summaryRows(findings: readonly ReviewFinding[]): ReviewFinding[]
   return [...rows.values()];
 }
 
+/**
+ * Where a row points: the first line its fix changes, where its review
+ * comment and suggestion are (a container's findings may sit on its own
+ * lines while the fix goes to the pod's); else its first finding's line.
+ */
+function rowLocation(row: readonly ReviewFinding[]): { file: string; line: number } {
+  const first = row.reduce((a, b) => (b.line < a.line ? b : a));
+  return { file: first.file, line: first.fix ? first.fix.startLine : first.line };
+}
+
 function statusOf(row: readonly ReviewFinding[]): string {
   const old = row.filter((f) => f.preexisting).length;
   // Every rendering of the row (overlays that share a base make the row's findings each), each tool once.
@@ -105,9 +115,9 @@ export function summaryMarkdown(input: SummaryInput): string {
   if (input.findings.length > 0) {
     lines.push('| Location | Workload | What fails | Status |', '| --- | --- | --- | --- |');
     for (const row of summaryRows(input.findings)) {
-      const first = row.reduce((a, b) => (b.line < a.line ? b : a));
-      const location = codeCell(`${first.file}:${first.line}`);
-      lines.push(`| ${input.blob ? `[${location}](${input.blob(first.file, first.line)})` : location} | ${cell(workloadsNamed(row))} | ${cell(whatFails(row))} | ${statusOf(row)} |`);
+      const { file, line } = rowLocation(row);
+      const location = codeCell(`${file}:${line}`);
+      lines.push(`| ${input.blob ? `[${location}](${input.blob(file, line)})` : location} | ${cell(workloadsNamed(row))} | ${cell(whatFails(row))} | ${statusOf(row)} |`);
     }
     lines.push('');
   }
