@@ -114,8 +114,10 @@ export function summaryMarkdown(input: SummaryInput): string {
   for (const notice of input.notices) lines.push(`> [!NOTE]\n> ${notice}`, '');
   if (input.findings.length > 0) {
     lines.push('| Location | Workload | What fails | Status |', '| --- | --- | --- | --- |');
-    for (const row of summaryRows(input.findings)) {
-      const { file, line } = rowLocation(row);
+    // In the order of the files and lines they point at (findings come in the checks' order).
+    const located = summaryRows(input.findings).map((row) => ({ row, ...rowLocation(row) }));
+    located.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
+    for (const { row, file, line } of located) {
       const location = codeCell(`${file}:${line}`);
       lines.push(`| ${input.blob ? `[${location}](${input.blob(file, line)})` : location} | ${cell(workloadsNamed(row))} | ${cell(whatFails(row))} | ${statusOf(row)} |`);
     }

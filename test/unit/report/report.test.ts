@@ -372,19 +372,21 @@ describe('summary', () => {
     expect(markdown).toContain('- `a.yaml:7` (Deployment cache): no reason');
   });
 
-  it("points a row with a fix at the fix's first line, where its comment is; one without, at its finding's line", async () => {
+  it("points a row with a fix at the fix's first line, where its comment is, one without at its finding's line, in the order of those lines", async () => {
     const { summaryMarkdown } = await import('../../../src/report/summary.js');
     // A container's findings, fixed in the container (lines 20-21) and in the pod's securityContext (line 24).
     const inContainer = { startLine: 20, endLine: 21, replacement: '  privileged: false\n', attachable: true };
     const inPod = { startLine: 24, endLine: 24, replacement: 'podSecurityContext:\n  runAsNonRoot: true\n', attachable: true };
+    // Findings come in the checks' order, not the lines'.
     const findings = [
-      reviewFinding({ fix: inContainer }),
-      reviewFinding({ check: 'runAsNonRoot', blocking: false, fix: inPod }),
       reviewFinding({ check: 'hostPorts', line: 30, fix: null }),
+      reviewFinding({ check: 'runAsNonRoot', blocking: false, fix: inPod }),
+      reviewFinding({ fix: inContainer }),
+      reviewFinding({ file: 'deploy/api.yaml', check: 'hostPorts', line: 40, fix: null }),
     ];
     const markdown = summaryMarkdown({ policy: 'baseline:latest', findings, ignored: [], policyProblems: [], errors: [], podSpecs: 1, unchanged: 0, notices: [] });
     const locations = markdown.split('\n').flatMap((line) => /^\| `([^`]+)` \|/.exec(line)?.[1] ?? []);
-    expect(locations).toEqual(['deploy/web.yaml:20', 'deploy/web.yaml:24', 'deploy/web.yaml:30']);
+    expect(locations).toEqual(['deploy/api.yaml:40', 'deploy/web.yaml:20', 'deploy/web.yaml:24', 'deploy/web.yaml:30']);
   });
 
   it('names the charts and overlays rendered and checked, by tool, the first ten of them', async () => {
