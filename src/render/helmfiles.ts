@@ -29,12 +29,63 @@ import { anyRevision, capabilitiesOf, installerIn, nonEmpty } from './applicatio
 import type { ApplicationChart, TextFile } from './applications.js';
 import { dirOf, inDir, joinPath } from './paths.js';
 import { lineOf, lineTable } from '../fixes/text.js';
+import { minimatch } from 'minimatch';
 
 /** `helmfile.yaml` (`.yml`, `.gotmpl` too) anywhere, and the files of a `helmfile.d` folder. */
 const helmfileName = /(?:^|\/)(?:helmfile\.ya?ml|helmfile\.d\/[^/]+\.ya?ml)(?:\.gotmpl)?$/;
 
 export function isHelmfile(path: string): boolean {
   return helmfileName.test(path);
+}
+
+/** A YAML file (or a template of one) that another helmfile's `helmfiles:` may name. */
+const stateFileName = /\.ya?ml(?:\.gotmpl)?$/;
+
+/** A top-level `releases:` key, as a helmfile starts its list. */
+const releasesKey = /^releases:[ \t]*(?:#.*)?$/m;
+
+/** A `chart:` that is a path (localChartLine without its capture and state). */
+const localChart = /^[ \t-]*chart:[ \t]*["']?\.\.?\//m;
+
+/**
+ * Whether a file holds helmfile releases of local charts, whatever its
+ * name: a helmfile another one names under `helmfiles:` (`releases/*.yaml`)
+ * or one run with `helmfile -f`. Its text is a `releases:` list that names
+ * a chart by its path; a manifest (`kind:`) is none.
+ */
+function holdsLocalReleases(path: string, text: string): boolean {
+  return stateFileName.test(path) && releasesKey.test(text) && localChart.test(text) && !/^kind:/m.test(text);
+}
+
+/**
+ * The files the helmfiles among `texts` name under `helmfiles:` (a path or
+ * a `path:` entry, relative to the helmfile's folder, globs matched against
+ * `paths`), that `texts` does not hold yet: discovery reads them too, for
+ * their releases (a chart of this repository's with values files of its
+ * own). Remote ones (`git::…`) and templates are not read.
+ */
+export function nestedHelmfiles(texts: ReadonlyMap<string, string>, paths: Iterable<string>): string[] {
+  const all = [...paths];
+  const found = new Set<string>();
+  for (const [path, text] of texts) {
+    if (!isHelmfile(path) && !holdsLocalReleases(path, text)) continue;
+    if (path.endsWith('.gotmpl') || text.includes('{{') || !/^helmfiles:/m.test(text)) continue;
+    const loaded = loadManifestFile(path, text);
+    if (loaded.problems.length > 0) continue;
+    for (const document of loaded.documents) {
+      const entries = isObject(document.value) && Array.isArray(document.value.helmfiles) ? document.value.helmfiles : [];
+      for (const entry of entries) {
+        const named = typeof entry === 'string' ? entry : isObject(entry) && typeof entry.path === 'string' ? entry.path : null;
+        if (named === null || named.includes('://') || named.includes('::')) continue;
+        const pattern = joinPath(dirOf(path), named);
+        if (pattern === null) continue;
+        for (const candidate of /[*?[{]/.test(pattern) ? all.filter((p) => minimatch(p, pattern)) : [pattern]) {
+          if (!texts.has(candidate) && stateFileName.test(candidate)) found.add(candidate);
+        }
+      }
+    }
+  }
+  return [...found].sort();
 }
 
 /** A release's `chart:` that is a path (`./charts/web`, `../charts/web`), quoted or not, read from the text: the capture is the path. */
@@ -102,9 +153,14 @@ const unrenderedDefaultKeys = ['postRenderer', 'postRendererArgs'];
  */
 const renderingArgument = /^(?:--(?:set|set-string|set-file|set-json|set-literal|values|post-renderer|post-renderer-args|api-versions|kube-version|namespace|name-template|release-name|generate-name|include-crds|show-only|skip-tests|is-upgrade|no-hooks)(?:=|$)|-[afgns])/;
 
-/** The releases of local charts of a helmfile (`paths`: every file of the tree at head); none for another file. */
+/**
+ * The releases of local charts of a helmfile (`paths`: every file of the
+ * tree at head); none for another file. A file is a helmfile by its name,
+ * or by what it holds (holdsLocalReleases): the `releases:` of local charts
+ * in a YAML file of another name are read as helmfile reads them too.
+ */
 export function helmfileReleases({ path, text }: TextFile, paths: ReadonlySet<string>): HelmfileReleases {
-  if (!isHelmfile(path)) return none;
+  if (!isHelmfile(path) && !holdsLocalReleases(path, text)) return none;
   const loaded = path.endsWith('.gotmpl') || text.includes('{{') ? null : loadManifestFile(path, text);
   if (loaded === null || loaded.problems.length > 0) return { charts: [], unrendered: localChartsOfText(text) };
   const charts: ApplicationChart[] = [];
@@ -247,7 +303,7 @@ function localChartsOfText(text: string): UnrenderedRelease[] {
 export function unrenderedHelmfiles(changeSet: ChangeSet, configured: ReadonlySet<string>, paths: ReadonlySet<string>): LoadProblem[] {
   const problems: LoadProblem[] = [];
   for (const file of changeSet.files) {
-    if (file.status === 'removed' || !isHelmfile(file.path) || file.head.kind !== 'content') continue;
+    if (file.status === 'removed' || file.head.kind !== 'content') continue;
     const text = textOf(file.head.data);
     if (text === null) continue;
     const { unrendered } = helmfileReleases({ path: file.path, text }, paths);

@@ -32,8 +32,8 @@ export function applicationCharts(files: readonly TextFile[], repository: Readon
   let sources: GitRepositories | undefined;
   const found: ApplicationChart[] = [];
   for (const file of files) {
-    // A helmfile's charts are this repository's by their paths: no URL needs to name it.
-    if (isHelmfile(file.path)) found.push(...helmfileReleases(file, paths).charts);
+    // A helmfile's charts are this repository's by their paths: no URL needs to name it (none for another file).
+    found.push(...helmfileReleases(file, paths).charts);
   }
   if (repository.size === 0) return found;
   for (const { path, text } of files) {

@@ -31,7 +31,7 @@ import type { RenderSettings } from './discover.js';
 import { mapRenderedReport } from './mapReport.js';
 import { placeInNamespace } from './namespace.js';
 import { strayValuesFiles } from './strayValues.js';
-import { helmfileReleases, isHelmfile, unrenderedHelmfiles } from './helmfiles.js';
+import { helmfileReleases, unrenderedHelmfiles } from './helmfiles.js';
 import type { Rendering } from './mapReport.js';
 import { verifySuggestions } from './verify.js';
 import type { RenderOutput, RenderPort, RenderRoot, RenderedRoot } from './types.js';
@@ -273,13 +273,14 @@ async function standingTexts(
 
 /**
  * The releases of the head tree's helmfiles that the change leaves as they
- * were (discovery reads every helmfile): rendered when the change touches
- * their chart or a values file they name, as other standing installers are.
+ * were (discovery reads every helmfile, and those they name): rendered when
+ * the change touches their chart or a values file they name, as other
+ * standing installers are.
  */
 function standingHelmfileReleases(port: RenderPort, changed: readonly string[], selection: FileSelection): ApplicationChart[] {
   const inChange = new Set(changed);
   const helmfiles: TextFile[] = [];
-  for (const [path, text] of port.head.texts) if (isHelmfile(path) && !inChange.has(path) && selectsPath(selection, path)) helmfiles.push({ path, text });
+  for (const [path, text] of port.head.texts) if (!inChange.has(path) && selectsPath(selection, path)) helmfiles.push({ path, text });
   return helmfiles.flatMap((file) => helmfileReleases(file, port.head.paths).charts);
 }
 

@@ -159,13 +159,17 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     });
   });
 
-  /** A repository with charts/web (hostNetwork from its values, false) and a helmfile of `releases` (YAML under `releases:`) at base; `change` edits the head side. */
-  const helmfileRepo = (releases: string[], change: (head: string) => void) =>
+  /**
+   * A repository with charts/web (hostNetwork from its values, false) and a helmfile of `releases` (YAML under
+   * `releases:`) at base, with what `more` writes there too; `change` edits the head side.
+   */
+  const helmfileRepo = (releases: string[], change: (head: string) => void, more: (base: string) => void = () => undefined) =>
     repoOfSides((base, head) => {
       cpSync(path.join(fixturesDir, 'render', 'helm-application', 'head', 'charts'), path.join(base, 'charts'), { recursive: true });
       mkdirSync(path.join(base, 'values'));
       writeFileSync(path.join(base, 'values/web.yaml'), 'image: web:1.1\n');
       writeFileSync(path.join(base, 'helmfile.yaml'), ['releases:', ...releases.map((line) => `  ${line}`), ''].join('\n'));
+      more(base);
       cpSync(base, head, { recursive: true });
       change(head);
     });
@@ -207,6 +211,34 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
       expect(report.errors.map((e) => [e.file, e.line, e.kind, e.message.slice(0, 56)])).toEqual([['helmfile.yaml', 4, 'not-rendered', 'what this file gives `./charts/web` (values, `set`) is n']]);
     } finally {
       cleanUp();
+    }
+  });
+
+  it('renders the releases of a helmfile another names under `helmfiles:`: its own change, and a change to a values file it names', async () => {
+    // helmfile.yaml names releases/*.yaml; releases/web.yaml installs charts/web with values/web.yaml.
+    const nested = (change: (head: string) => void) =>
+      helmfileRepo([], change, (base) => {
+        writeFileSync(path.join(base, 'helmfile.yaml'), 'helmfiles:\n  - path: releases/*.yaml\n');
+        mkdirSync(path.join(base, 'releases'));
+        writeFileSync(path.join(base, 'releases/web.yaml'), ['releases:', '  - name: web', '    namespace: prod', '    chart: ../charts/web', '    values:', '      - ../values/web.yaml', ''].join('\n'));
+      });
+    const inline = nested((head) => writeFileSync(path.join(head, 'releases/web.yaml'), `${readFileSync(path.join(head, 'releases/web.yaml'), 'utf8')}      - hostNetwork: true\n`));
+    try {
+      const report = await diffIn(inline.repo);
+      expect(report.errors).toEqual([]);
+      expect(report.renderings).toEqual([{ tool: 'helm', rendering: 'charts/web (helmfile release web)' }]);
+      expect(report.findings.map((f) => [f.file, f.line, f.check, f.fix?.replacement])).toEqual([['releases/web.yaml', 7, 'hostNamespaces', '      - hostNetwork: false\n']]);
+    } finally {
+      inline.cleanUp();
+    }
+    // The nested helmfile as it was, its values file changed: discovery reads it through its parent.
+    const values = nested((head) => writeFileSync(path.join(head, 'values/web.yaml'), 'image: web:1.1\nhostNetwork: true\n'));
+    try {
+      const report = await diffIn(values.repo);
+      expect(report.errors).toEqual([]);
+      expect(report.findings.map((f) => [f.file, f.line, f.check])).toEqual([['values/web.yaml', 2, 'hostNamespaces']]);
+    } finally {
+      values.cleanUp();
     }
   });
 

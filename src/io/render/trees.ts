@@ -11,6 +11,7 @@ import { readBlobs } from '../../git/changeSet.js';
 import { filesNaming } from '../../git/grep.js';
 import { git, GitError } from '../../git/run.js';
 import { discoveryReads } from '../../render/discover.js';
+import { nestedHelmfiles } from '../../render/helmfiles.js';
 import type { TreeSnapshot } from '../../render/types.js';
 
 /** The regular files of a commit (path → object id). */
@@ -80,6 +81,9 @@ export interface Snapshot {
   readonly listing: ReadonlyMap<string, string>;
 }
 
+/** How many levels of helmfiles named by helmfiles discovery reads (helmfile itself nests without a limit; repositories use one or two). */
+const nestedHelmfileDepth = 3;
+
 /** A commit's listing and the texts discovery reads; null when the commit is not there. */
 export async function snapshotOf(reader: TreeReader, commit: string): Promise<Snapshot | null> {
   const listed = await reader.list(commit);
@@ -87,6 +91,12 @@ export async function snapshotOf(reader: TreeReader, commit: string): Promise<Sn
   const listing = listed.files;
   const files = await reader.read(commit, listing, discoveryReads(listing.keys()));
   const texts = new Map([...files].map(([p, data]) => [p, Buffer.from(data).toString('utf8')] as const));
+  // The helmfiles those name (`helmfiles: [releases/*.yaml]`), and theirs, a few levels down.
+  for (let depth = 0; depth < nestedHelmfileDepth; depth++) {
+    const nested = nestedHelmfiles(texts, listing.keys()).filter((p) => listing.has(p));
+    if (nested.length === 0) break;
+    for (const [p, data] of await reader.read(commit, listing, nested)) texts.set(p, Buffer.from(data).toString('utf8'));
+  }
   return { tree: { paths: new Set(listing.keys()), texts, ...(listed.truncated ? { truncated: true } : {}) }, listing };
 }
 

@@ -1,7 +1,7 @@
 /** helmfile releases of this repository's charts: rendered when the file says all of it, else a notice, never a silent pass. */
 import { describe, expect, it } from 'vitest';
 import { changedFile } from '../../helpers/changedFile.js';
-import { helmfileReleases, helmfileValuesIn, unrenderedHelmfiles } from '../../../src/render/helmfiles.js';
+import { helmfileReleases, helmfileValuesIn, nestedHelmfiles, unrenderedHelmfiles } from '../../../src/render/helmfiles.js';
 import { applicationCharts } from '../../../src/render/installers.js';
 
 const paths = new Set([
@@ -122,7 +122,8 @@ describe('helmfileReleases', () => {
         { chart: './charts/web', line: 18, set: true },
       ],
     });
-    expect(helmfileReleases({ path: 'deploy/releases.yaml', text: plain('- name: web', '  chart: ./charts/web') }, paths)).toEqual({ charts: [], unrendered: [] });
+    // Another name holding the same releases is read by what it holds (see below).
+    expect(helmfileReleases({ path: 'deploy/releases.yaml', text: plain('- name: web', '  chart: ./charts/web') }, paths).charts.map((chart) => chart.name)).toEqual(['web']);
   });
 
   it("leaves every release unrendered when the helmfile's own keys change how they render; its namespace is theirs", () => {
@@ -156,6 +157,45 @@ describe('helmfileReleases', () => {
   });
 });
 
+describe('helmfiles of other names', () => {
+  it('reads the releases of local charts of any YAML file that lists them, as helmfile -f or a parent helmfile reads it; no other file', () => {
+    const web = plain('- name: web', '  chart: ../deploy/charts/web', '  values: [{hostNetwork: true}]');
+    expect(helmfileReleases({ path: 'releases/web.yaml', text: web }, paths).charts.map((chart) => [chart.name, chart.chartDir, chart.inline])).toEqual([['web', 'deploy/charts/web', ['releases', 0, 'values', 0]]]);
+    // A template of one is not rendered: its notice names the chart.
+    const templated = plain('- name: web', '  chart: ../deploy/charts/web', '  namespace: {{ .Values.ns }}');
+    expect(helmfileReleases({ path: 'releases/web.yaml.gotmpl', text: templated }, paths)).toEqual({ charts: [], unrendered: [{ chart: '../deploy/charts/web', line: 3, set: false }] });
+    // A values file with a `releases` key, a manifest, remote charts only, another extension: none.
+    for (const [path, text] of [
+      ['deploy/values/web.yaml', 'releases:\n  - name: nightly\n    schedule: "0 3 * * *"\n'],
+      ['deploy/list.yaml', 'kind: ConfigMap\nreleases:\n  - chart: ./charts/web\n'],
+      ['releases/cache.yaml', plain('- name: cache', '  chart: bitnami/redis')],
+      ['releases/web.txt', web],
+    ] as const) {
+      expect(helmfileReleases({ path, text }, paths), path).toEqual({ charts: [], unrendered: [] });
+    }
+  });
+
+  it("finds the files a helmfile names under `helmfiles:`, relative to its folder, globs against the tree's paths; not remote ones, nor those read already", () => {
+    const tree = ['deploy/helmfile.yaml', 'deploy/releases/web.yaml', 'deploy/releases/api.yml', 'deploy/releases/notes.md', 'deploy/apps/db.yaml', 'other/helmfile.yaml'];
+    const parent = [
+      'helmfiles:',
+      '  - releases/*.y*ml',
+      '  - path: apps/db.yaml',
+      '    values: [{tier: db}]',
+      '  - git::https://github.com/acme/charts.git@helmfile.yaml?ref=v1',
+      '  - ../other/helmfile.yaml',
+      '',
+    ].join('\n');
+    const texts = new Map([
+      ['deploy/helmfile.yaml', parent],
+      ['other/helmfile.yaml', 'releases: []\n'],
+    ]);
+    expect(nestedHelmfiles(texts, tree)).toEqual(['deploy/apps/db.yaml', 'deploy/releases/api.yml', 'deploy/releases/web.yaml']);
+    // A template names what its values decide: not read.
+    expect(nestedHelmfiles(new Map([['deploy/helmfile.yaml', `${parent}# {{ .Environment.Name }}\n`]]), tree)).toEqual([]);
+  });
+});
+
 describe('unrenderedHelmfiles', () => {
   it("gives a helmfile with releases not rendered a notice on the first one's line, naming each chart once and how to render its values", () => {
     const [notice, ...more] = unrenderedHelmfiles({ files: [changedFile('deploy/helmfile.yaml', '', templated)] }, new Set(), paths);
@@ -167,7 +207,7 @@ describe('unrenderedHelmfiles', () => {
     );
   });
 
-  it('reads helmfile.d folders and .gotmpl files; says nothing of rendered releases, remote charts, removed files, or other names', () => {
+  it('reads helmfile.d folders and .gotmpl files; says nothing of rendered releases (whatever the file is named), remote charts, removed files, or files that list none', () => {
     const local = 'releases:\n- name: web\n  chart: ./charts/web\n';
     const files = [
       changedFile('helmfile.d/10-web.yaml.gotmpl', '', local),
@@ -175,6 +215,7 @@ describe('unrenderedHelmfiles', () => {
       changedFile('helmfile.yml', '', 'releases:\n  - name: cache\n    chart: bitnami/redis\n'),
       changedFile('old/helmfile.yaml', '', null),
       changedFile('deploy/releases.yaml', '', local),
+      changedFile('deploy/values/web.yaml', '', 'releases:\n  - name: nightly\n    chart: stable\n'),
     ];
     expect(unrenderedHelmfiles({ files }, new Set(), paths).map((notice) => [notice.file, notice.line])).toEqual([['helmfile.d/10-web.yaml.gotmpl', 3]]);
   });
