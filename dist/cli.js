@@ -25043,6 +25043,35 @@ var helmfileName = /(?:^|\/)(?:helmfile\.ya?ml|helmfile\.d\/[^/]+\.ya?ml)(?:\.go
 function isHelmfile(path11) {
   return helmfileName.test(path11);
 }
+var stateFileName = /\.ya?ml(?:\.gotmpl)?$/;
+var releasesKey = /^releases:[ \t]*(?:#.*)?$/m;
+var localChart = /^[ \t-]*chart:[ \t]*["']?\.\.?\//m;
+function holdsLocalReleases(path11, text4) {
+  return stateFileName.test(path11) && releasesKey.test(text4) && localChart.test(text4) && !/^kind:/m.test(text4);
+}
+function nestedHelmfiles(texts, paths) {
+  const all = [...paths];
+  const found = /* @__PURE__ */ new Set();
+  for (const [path11, text4] of texts) {
+    if (!isHelmfile(path11) && !holdsLocalReleases(path11, text4)) continue;
+    if (path11.endsWith(".gotmpl") || text4.includes("{{") || !/^helmfiles:/m.test(text4)) continue;
+    const loaded = loadManifestFile(path11, text4);
+    if (loaded.problems.length > 0) continue;
+    for (const document of loaded.documents) {
+      const entries = isObject(document.value) && Array.isArray(document.value.helmfiles) ? document.value.helmfiles : [];
+      for (const entry of entries) {
+        const named = typeof entry === "string" ? entry : isObject(entry) && typeof entry.path === "string" ? entry.path : null;
+        if (named === null || named.includes("://") || named.includes("::")) continue;
+        const pattern = joinPath(dirOf(path11), named);
+        if (pattern === null) continue;
+        for (const candidate of /[*?[{]/.test(pattern) ? all.filter((p) => minimatch(p, pattern)) : [pattern]) {
+          if (!texts.has(candidate) && stateFileName.test(candidate)) found.add(candidate);
+        }
+      }
+    }
+  }
+  return [...found].sort();
+}
 var localChartLine = /^[ \t-]*chart:[ \t]*["']?(\.\.?\/[^\s"'#]+)/gm;
 var setEntries = /^[ \t-]*(?:set|setString):/m;
 var none2 = { charts: [], unrendered: [] };
@@ -25069,7 +25098,7 @@ var unrenderedFileKeys = ["bases", "defaultInherit", "chart"];
 var unrenderedDefaultKeys = ["postRenderer", "postRendererArgs"];
 var renderingArgument = /^(?:--(?:set|set-string|set-file|set-json|set-literal|values|post-renderer|post-renderer-args|api-versions|kube-version|namespace|name-template|release-name|generate-name|include-crds|show-only|skip-tests|is-upgrade|no-hooks)(?:=|$)|-[afgns])/;
 function helmfileReleases({ path: path11, text: text4 }, paths) {
-  if (!isHelmfile(path11)) return none2;
+  if (!isHelmfile(path11) && !holdsLocalReleases(path11, text4)) return none2;
   const loaded = path11.endsWith(".gotmpl") || text4.includes("{{") ? null : loadManifestFile(path11, text4);
   if (loaded === null || loaded.problems.length > 0) return { charts: [], unrendered: localChartsOfText(text4) };
   const charts = [];
@@ -25175,7 +25204,7 @@ function localChartsOfText(text4) {
 function unrenderedHelmfiles(changeSet, configured, paths) {
   const problems = [];
   for (const file of changeSet.files) {
-    if (file.status === "removed" || !isHelmfile(file.path) || file.head.kind !== "content") continue;
+    if (file.status === "removed" || file.head.kind !== "content") continue;
     const text4 = textOf(file.head.data);
     if (text4 === null) continue;
     const { unrendered } = helmfileReleases({ path: file.path, text: text4 }, paths);
@@ -25203,7 +25232,7 @@ function applicationCharts(files, repository, paths, known3 = files) {
   let sources;
   const found = [];
   for (const file of files) {
-    if (isHelmfile(file.path)) found.push(...helmfileReleases(file, paths).charts);
+    found.push(...helmfileReleases(file, paths).charts);
   }
   if (repository.size === 0) return found;
   for (const { path: path11, text: text4 } of files) {
@@ -26666,12 +26695,18 @@ function gitTreeReader(repository, maxBytes) {
     }
   };
 }
+var nestedHelmfileDepth = 3;
 async function snapshotOf(reader, commit) {
   const listed = await reader.list(commit);
   if (listed === null) return null;
   const listing = listed.files;
   const files = await reader.read(commit, listing, discoveryReads(listing.keys()));
   const texts = new Map([...files].map(([p, data]) => [p, Buffer.from(data).toString("utf8")]));
+  for (let depth = 0; depth < nestedHelmfileDepth; depth++) {
+    const nested = nestedHelmfiles(texts, listing.keys()).filter((p) => listing.has(p));
+    if (nested.length === 0) break;
+    for (const [p, data] of await reader.read(commit, listing, nested)) texts.set(p, Buffer.from(data).toString("utf8"));
+  }
   return { tree: { paths: new Set(listing.keys()), texts, ...listed.truncated ? { truncated: true } : {} }, listing };
 }
 async function writeTree(files) {
@@ -29837,7 +29872,7 @@ async function standingTexts(port, changeSet, touched, changedFiles, selection, 
 function standingHelmfileReleases(port, changed, selection) {
   const inChange = new Set(changed);
   const helmfiles = [];
-  for (const [path11, text4] of port.head.texts) if (isHelmfile(path11) && !inChange.has(path11) && selectsPath(selection, path11)) helmfiles.push({ path: path11, text: text4 });
+  for (const [path11, text4] of port.head.texts) if (!inChange.has(path11) && selectsPath(selection, path11)) helmfiles.push({ path: path11, text: text4 });
   return helmfiles.flatMap((file) => helmfileReleases(file, port.head.paths).charts);
 }
 var namesHelmRelease = namesKind("HelmRelease");

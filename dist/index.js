@@ -16768,8 +16768,34 @@ var init_text = __esm({
 function isHelmfile(path4) {
   return helmfileName.test(path4);
 }
+function holdsLocalReleases(path4, text5) {
+  return stateFileName.test(path4) && releasesKey.test(text5) && localChart.test(text5) && !/^kind:/m.test(text5);
+}
+function nestedHelmfiles(texts, paths) {
+  const all = [...paths];
+  const found = /* @__PURE__ */ new Set();
+  for (const [path4, text5] of texts) {
+    if (!isHelmfile(path4) && !holdsLocalReleases(path4, text5)) continue;
+    if (path4.endsWith(".gotmpl") || text5.includes("{{") || !/^helmfiles:/m.test(text5)) continue;
+    const loaded = loadManifestFile(path4, text5);
+    if (loaded.problems.length > 0) continue;
+    for (const document of loaded.documents) {
+      const entries = isObject(document.value) && Array.isArray(document.value.helmfiles) ? document.value.helmfiles : [];
+      for (const entry of entries) {
+        const named = typeof entry === "string" ? entry : isObject(entry) && typeof entry.path === "string" ? entry.path : null;
+        if (named === null || named.includes("://") || named.includes("::")) continue;
+        const pattern = joinPath(dirOf(path4), named);
+        if (pattern === null) continue;
+        for (const candidate of /[*?[{]/.test(pattern) ? all.filter((p) => minimatch(p, pattern)) : [pattern]) {
+          if (!texts.has(candidate) && stateFileName.test(candidate)) found.add(candidate);
+        }
+      }
+    }
+  }
+  return [...found].sort();
+}
 function helmfileReleases({ path: path4, text: text5 }, paths) {
-  if (!isHelmfile(path4)) return none;
+  if (!isHelmfile(path4) && !holdsLocalReleases(path4, text5)) return none;
   const loaded = path4.endsWith(".gotmpl") || text5.includes("{{") ? null : loadManifestFile(path4, text5);
   if (loaded === null || loaded.problems.length > 0) return { charts: [], unrendered: localChartsOfText(text5) };
   const charts = [];
@@ -16875,7 +16901,7 @@ function localChartsOfText(text5) {
 function unrenderedHelmfiles(changeSet, configured, paths) {
   const problems = [];
   for (const file of changeSet.files) {
-    if (file.status === "removed" || !isHelmfile(file.path) || file.head.kind !== "content") continue;
+    if (file.status === "removed" || file.head.kind !== "content") continue;
     const text5 = textOf(file.head.data);
     if (text5 === null) continue;
     const { unrendered } = helmfileReleases({ path: file.path, text: text5 }, paths);
@@ -16892,7 +16918,7 @@ function notice(charts) {
   const more = unique2.length > 3 ? ` and ${unique2.length - 3} more` : "";
   return `what this file gives ${named.join(", ")}${more} (values, \`set\`) is not checked: helmfile is not run here, and its releases are not rendered as written (a template, \`set\` or \`secrets\`, patches, a values file the commit lacks); name the values files in \`render.charts[].values\` of the config file for each chart`;
 }
-var helmfileName, localChartLine, setEntries, none, unrenderedKeys, unrenderedFileKeys, unrenderedDefaultKeys, renderingArgument, setNotice;
+var helmfileName, stateFileName, releasesKey, localChart, localChartLine, setEntries, none, unrenderedKeys, unrenderedFileKeys, unrenderedDefaultKeys, renderingArgument, setNotice;
 var init_helmfiles = __esm({
   "src/render/helmfiles.ts"() {
     "use strict";
@@ -16902,7 +16928,11 @@ var init_helmfiles = __esm({
     init_applications();
     init_paths();
     init_text();
+    init_esm4();
     helmfileName = /(?:^|\/)(?:helmfile\.ya?ml|helmfile\.d\/[^/]+\.ya?ml)(?:\.gotmpl)?$/;
+    stateFileName = /\.ya?ml(?:\.gotmpl)?$/;
+    releasesKey = /^releases:[ \t]*(?:#.*)?$/m;
+    localChart = /^[ \t-]*chart:[ \t]*["']?\.\.?\//m;
     localChartLine = /^[ \t-]*chart:[ \t]*["']?(\.\.?\/[^\s"'#]+)/gm;
     setEntries = /^[ \t-]*(?:set|setString):/m;
     none = { charts: [], unrendered: [] };
@@ -16940,7 +16970,7 @@ function applicationCharts(files, repository, paths, known3 = files) {
   let sources;
   const found = [];
   for (const file of files) {
-    if (isHelmfile(file.path)) found.push(...helmfileReleases(file, paths).charts);
+    found.push(...helmfileReleases(file, paths).charts);
   }
   if (repository.size === 0) return found;
   for (const { path: path4, text: text5 } of files) {
@@ -37331,6 +37361,11 @@ async function snapshotOf(reader, commit) {
   const listing = listed.files;
   const files = await reader.read(commit, listing, discoveryReads(listing.keys()));
   const texts = new Map([...files].map(([p, data]) => [p, Buffer.from(data).toString("utf8")]));
+  for (let depth = 0; depth < nestedHelmfileDepth; depth++) {
+    const nested = nestedHelmfiles(texts, listing.keys()).filter((p) => listing.has(p));
+    if (nested.length === 0) break;
+    for (const [p, data] of await reader.read(commit, listing, nested)) texts.set(p, Buffer.from(data).toString("utf8"));
+  }
   return { tree: { paths: new Set(listing.keys()), texts, ...listed.truncated ? { truncated: true } : {} }, listing };
 }
 async function writeTree(files) {
@@ -37343,7 +37378,7 @@ async function writeTree(files) {
   }
   return { dir, dispose: () => rm2(dir, { recursive: true, force: true }) };
 }
-var searchedFile;
+var searchedFile, nestedHelmfileDepth;
 var init_trees = __esm({
   "src/io/render/trees.ts"() {
     "use strict";
@@ -37351,7 +37386,9 @@ var init_trees = __esm({
     init_grep();
     init_run();
     init_discover();
+    init_helmfiles();
     searchedFile = (path4) => /\.(?:ya?ml|json)$/.test(path4);
+    nestedHelmfileDepth = 3;
   }
 });
 
@@ -48245,6 +48282,10 @@ function summaryRows(findings) {
   }
   return [...rows.values()];
 }
+function rowLocation(row) {
+  const first = row.reduce((a, b) => b.line < a.line ? b : a);
+  return { file: first.file, line: first.fix ? first.fix.startLine : first.line };
+}
 function statusOf3(row) {
   const old = row.filter((f) => f.preexisting).length;
   const rendered = row.flatMap((f) => f.rendered ? [f.rendered] : []);
@@ -48263,10 +48304,11 @@ function summaryMarkdown(input) {
 > ${notice3}`, "");
   if (input.findings.length > 0) {
     lines.push("| Location | Workload | What fails | Status |", "| --- | --- | --- | --- |");
-    for (const row of summaryRows(input.findings)) {
-      const first = row.reduce((a, b) => b.line < a.line ? b : a);
-      const location = codeCell(`${first.file}:${first.line}`);
-      lines.push(`| ${input.blob ? `[${location}](${input.blob(first.file, first.line)})` : location} | ${cell(workloadsNamed(row))} | ${cell(whatFails(row))} | ${statusOf3(row)} |`);
+    const located = summaryRows(input.findings).map((row) => ({ row, ...rowLocation(row) }));
+    located.sort((a, b) => a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1);
+    for (const { row, file, line } of located) {
+      const location = codeCell(`${file}:${line}`);
+      lines.push(`| ${input.blob ? `[${location}](${input.blob(file, line)})` : location} | ${cell(workloadsNamed(row))} | ${cell(whatFails(row))} | ${statusOf3(row)} |`);
     }
     lines.push("");
   }
@@ -57011,7 +57053,7 @@ async function standingTexts(port, changeSet, touched, changedFiles, selection, 
 function standingHelmfileReleases(port, changed, selection) {
   const inChange = new Set(changed);
   const helmfiles = [];
-  for (const [path4, text5] of port.head.texts) if (isHelmfile(path4) && !inChange.has(path4) && selectsPath(selection, path4)) helmfiles.push({ path: path4, text: text5 });
+  for (const [path4, text5] of port.head.texts) if (!inChange.has(path4) && selectsPath(selection, path4)) helmfiles.push({ path: path4, text: text5 });
   return helmfiles.flatMap((file) => helmfileReleases(file, port.head.paths).charts);
 }
 var namesHelmRelease = namesKind("HelmRelease");
