@@ -29,7 +29,7 @@ import { anyRevision, capabilitiesOf, installerIn, nonEmpty } from './applicatio
 import type { ApplicationChart, TextFile } from './applications.js';
 import { dirOf, inDir, joinPath } from './paths.js';
 import { lineOf, lineTable } from '../fixes/text.js';
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 
 /** `helmfile.yaml` (`.yml`, `.gotmpl` too) anywhere, and the files of a `helmfile.d` folder. */
 const helmfileName = /(?:^|\/)(?:helmfile\.ya?ml|helmfile\.d\/[^/]+\.ya?ml)(?:\.gotmpl)?$/;
@@ -79,7 +79,9 @@ export function nestedHelmfiles(texts: ReadonlyMap<string, string>, paths: Itera
         if (named === null || named.includes('://') || named.includes('::')) continue;
         const pattern = joinPath(dirOf(path), named);
         if (pattern === null) continue;
-        for (const candidate of /[*?[{]/.test(pattern) ? all.filter((p) => minimatch(p, pattern)) : [pattern]) {
+        // A glob is compiled once for the whole tree's paths.
+        const glob = /[*?[{]/.test(pattern) ? new Minimatch(pattern) : null;
+        for (const candidate of glob === null ? [pattern] : all.filter((p) => glob.match(p))) {
           if (!texts.has(candidate) && stateFileName.test(candidate)) found.add(candidate);
         }
       }
