@@ -25064,7 +25064,8 @@ function nestedHelmfiles(texts, paths) {
         if (named === null || named.includes("://") || named.includes("::")) continue;
         const pattern = joinPath(dirOf(path11), named);
         if (pattern === null) continue;
-        for (const candidate of /[*?[{]/.test(pattern) ? all.filter((p) => minimatch(p, pattern)) : [pattern]) {
+        const glob = /[*?[{]/.test(pattern) ? new Minimatch(pattern) : null;
+        for (const candidate of glob === null ? [pattern] : all.filter((p) => glob.match(p))) {
           if (!texts.has(candidate) && stateFileName.test(candidate)) found.add(candidate);
         }
       }
