@@ -31,8 +31,8 @@ import { dirOf, inDir, joinPath } from './paths.js';
 import { lineOf, lineTable } from '../fixes/text.js';
 import { Minimatch } from 'minimatch';
 
-/** `helmfile.yaml` (`.yml`, `.gotmpl` too) anywhere, and the files of a `helmfile.d` folder. */
-const helmfileName = /(?:^|\/)(?:helmfile\.ya?ml|helmfile\.d\/[^/]+\.ya?ml)(?:\.gotmpl)?$/;
+/** `helmfile.yaml` (`.yml`, `.gotmpl` too) anywhere, `monitoring-helmfile.yaml` and the like, and the files of a `helmfile.d` folder. */
+const helmfileName = /(?:^|\/)(?:[^/]*helmfile\.ya?ml|helmfile\.d\/[^/]+\.ya?ml)(?:\.gotmpl)?$/;
 
 export function isHelmfile(path: string): boolean {
   return helmfileName.test(path);

@@ -176,7 +176,7 @@ describe('helmfiles of other names', () => {
   });
 
   it("finds the files a helmfile names under `helmfiles:`, relative to its folder, globs against the tree's paths; not remote ones, nor those read already", () => {
-    const tree = ['deploy/helmfile.yaml', 'deploy/releases/web.yaml', 'deploy/releases/api.yml', 'deploy/releases/notes.md', 'deploy/apps/db.yaml', 'other/helmfile.yaml'];
+    const tree = ['deploy/helmfile.yaml', 'deploy/releases/web.yaml', 'deploy/releases/api.yml', 'deploy/releases/notes.md', 'deploy/apps/db.yaml', 'other/helmfile.yaml', 'platform/platform-helmfile.yaml', 'platform/charts/db/db-helmfile.yaml'];
     const parent = [
       'helmfiles:',
       '  - releases/*.y*ml',
@@ -191,6 +191,8 @@ describe('helmfiles of other names', () => {
       ['other/helmfile.yaml', 'releases: []\n'],
     ]);
     expect(nestedHelmfiles(texts, tree)).toEqual(['deploy/apps/db.yaml', 'deploy/releases/api.yml', 'deploy/releases/web.yaml']);
+    // A helmfile of another name that only names others (`platform-helmfile.yaml`, as discovery reads it by its name).
+    expect(nestedHelmfiles(new Map([['platform/platform-helmfile.yaml', 'helmfiles:\n  - path: ./charts/db/db-helmfile.yaml\n']]), tree)).toEqual(['platform/charts/db/db-helmfile.yaml']);
     // A template names what its values decide: not read.
     expect(nestedHelmfiles(new Map([['deploy/helmfile.yaml', `${parent}# {{ .Environment.Name }}\n`]]), tree)).toEqual([]);
   });
@@ -211,13 +213,17 @@ describe('unrenderedHelmfiles', () => {
     const local = 'releases:\n- name: web\n  chart: ./charts/web\n';
     const files = [
       changedFile('helmfile.d/10-web.yaml.gotmpl', '', local),
+      changedFile('deploy/web-helmfile.yaml.gotmpl', '', local),
       changedFile('deploy/helmfile.yml', '', local),
       changedFile('helmfile.yml', '', 'releases:\n  - name: cache\n    chart: bitnami/redis\n'),
       changedFile('old/helmfile.yaml', '', null),
       changedFile('deploy/releases.yaml', '', local),
       changedFile('deploy/values/web.yaml', '', 'releases:\n  - name: nightly\n    chart: stable\n'),
     ];
-    expect(unrenderedHelmfiles({ files }, new Set(), paths).map((notice) => [notice.file, notice.line])).toEqual([['helmfile.d/10-web.yaml.gotmpl', 3]]);
+    expect(unrenderedHelmfiles({ files }, new Set(), paths).map((notice) => [notice.file, notice.line])).toEqual([
+      ['helmfile.d/10-web.yaml.gotmpl', 3],
+      ['deploy/web-helmfile.yaml.gotmpl', 3],
+    ]);
   });
 
   it('names the first three charts and counts the rest', () => {
