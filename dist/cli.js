@@ -25039,7 +25039,7 @@ function releaseValueFiles(chartDir, template, paths) {
 var templateAt = ["spec", "chart", "spec"];
 
 // src/render/helmfiles.ts
-var helmfileName = /(?:^|\/)(?:helmfile\.ya?ml|helmfile\.d\/[^/]+\.ya?ml)(?:\.gotmpl)?$/;
+var helmfileName = /(?:^|\/)(?:[^/]*helmfile\.ya?ml|helmfile\.d\/[^/]+\.ya?ml)(?:\.gotmpl)?$/;
 function isHelmfile(path11) {
   return helmfileName.test(path11);
 }

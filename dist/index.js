@@ -16930,7 +16930,7 @@ var init_helmfiles = __esm({
     init_paths();
     init_text();
     init_esm4();
-    helmfileName = /(?:^|\/)(?:helmfile\.ya?ml|helmfile\.d\/[^/]+\.ya?ml)(?:\.gotmpl)?$/;
+    helmfileName = /(?:^|\/)(?:[^/]*helmfile\.ya?ml|helmfile\.d\/[^/]+\.ya?ml)(?:\.gotmpl)?$/;
     stateFileName = /\.ya?ml(?:\.gotmpl)?$/;
     releasesKey = /^releases:[ \t]*(?:#.*)?$/m;
     localChart = /^[ \t-]*chart:[ \t]*["']?\.\.?\//m;
