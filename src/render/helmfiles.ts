@@ -38,14 +38,19 @@ export function isHelmfile(path: string): boolean {
   return helmfileName.test(path);
 }
 
+/**
+ * A release's `chart:` that is a path (`./charts/web`, `../charts/web`),
+ * quoted or not, read from the text: the capture is the path. Not global:
+ * a test keeps no state; localChartsOfText makes the global one it walks.
+ */
+const localChartLine = /^[ \t-]*chart:[ \t]*["']?(\.\.?\/[^\s"'#]+)/m;
+
 /** A YAML file (or a template of one) that another helmfile's `helmfiles:` may name. */
 const stateFileName = /\.ya?ml(?:\.gotmpl)?$/;
 
 /** A top-level `releases:` key, as a helmfile starts its list. */
 const releasesKey = /^releases:[ \t]*(?:#.*)?$/m;
 
-/** A `chart:` that is a path (localChartLine without its capture and state). */
-const localChart = /^[ \t-]*chart:[ \t]*["']?\.\.?\//m;
 
 /**
  * Whether a file holds helmfile releases of local charts, whatever its
@@ -54,7 +59,7 @@ const localChart = /^[ \t-]*chart:[ \t]*["']?\.\.?\//m;
  * a chart by its path; a manifest (`kind:`) is none.
  */
 function holdsLocalReleases(path: string, text: string): boolean {
-  return stateFileName.test(path) && releasesKey.test(text) && localChart.test(text) && !/^kind:/m.test(text);
+  return stateFileName.test(path) && releasesKey.test(text) && localChartLine.test(text) && !/^kind:/m.test(text);
 }
 
 /**
@@ -89,9 +94,6 @@ export function nestedHelmfiles(texts: ReadonlyMap<string, string>, paths: Itera
   }
   return [...found].sort();
 }
-
-/** A release's `chart:` that is a path (`./charts/web`, `../charts/web`), quoted or not, read from the text: the capture is the path. */
-const localChartLine = /^[ \t-]*chart:[ \t]*["']?(\.\.?\/[^\s"'#]+)/gm;
 
 /** A release's `set` or `setString` list: values given on helm's command line. */
 const setEntries = /^[ \t-]*(?:set|setString):/m;
@@ -294,7 +296,7 @@ export function helmfileValuesIn(file: string, text: string, name: string): stri
 function localChartsOfText(text: string): UnrenderedRelease[] {
   const set = setEntries.test(text);
   const table = lineTable(text);
-  return [...text.matchAll(localChartLine)].map((match) => ({ chart: match[1]!.replace(/\/+$/, ''), line: lineOf(table, match.index), set }));
+  return [...text.matchAll(new RegExp(localChartLine.source, 'gm'))].map((match) => ({ chart: match[1]!.replace(/\/+$/, ''), line: lineOf(table, match.index), set }));
 }
 
 /**
