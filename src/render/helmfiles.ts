@@ -192,21 +192,37 @@ function rendersAsWritten(state: JsonObject): boolean {
   const defaults = state.helmDefaults;
   if (defaults === undefined || defaults === null) return true;
   if (!isObject(defaults) || unrenderedDefaultKeys.some((key) => defaults[key] !== undefined)) return false;
-  return [defaults.args, defaults.templateArgs].every(harmlessArguments);
+  const { words, wellFormed } = defaultArguments(state);
+  return wellFormed && !words.some((word) => renderingArgument.test(word));
 }
 
-/** Whether helm arguments (a list of strings, each maybe several words) leave what a chart renders as it is. */
-function harmlessArguments(args: JsonValue | undefined): boolean {
-  if (args === undefined || args === null) return true;
-  if (!Array.isArray(args)) return false;
-  return args.every((arg) => typeof arg === 'string' && arg.split(/\s+/).every((word) => !renderingArgument.test(word)));
+/**
+ * The words of the helm arguments helmfile gives every release
+ * (`helmDefaults.args` and `templateArgs`: lists of strings, each maybe
+ * several words), and whether both are such lists (or absent).
+ */
+function defaultArguments(state: JsonObject): { words: string[]; wellFormed: boolean } {
+  const defaults = isObject(state.helmDefaults) ? state.helmDefaults : {};
+  const words: string[] = [];
+  let wellFormed = true;
+  for (const args of [defaults.args, defaults.templateArgs]) {
+    if (args === undefined || args === null) continue;
+    if (!Array.isArray(args)) {
+      wellFormed = false;
+      continue;
+    }
+    for (const arg of args) {
+      if (typeof arg === 'string') words.push(...arg.split(/\s+/));
+      else wellFormed = false;
+    }
+  }
+  return { words, wellFormed };
 }
 
 /** Whether helmfile gives a release values on helm's command line: its `set`, `setString` or `env`, or `--set` arguments for every release. */
 function givesSet(state: JsonObject, release: JsonObject): boolean {
   if (release.set !== undefined || release.setString !== undefined || release.env !== undefined) return true;
-  const defaults = isObject(state.helmDefaults) ? state.helmDefaults : {};
-  return [defaults.args, defaults.templateArgs].some((args) => Array.isArray(args) && args.some((arg) => typeof arg === 'string' && /(?:^|\s)--set/.test(arg)));
+  return defaultArguments(state).words.some((word) => word.startsWith('--set'));
 }
 
 /**
