@@ -19,7 +19,7 @@ import { locate } from '../locate/locate.js';
 import { isObject } from '../pss/pod.js';
 import type { FieldPath, JsonObject, JsonValue } from '../pss/types.js';
 import { chartReferenceOf } from '../workloads/charts.js';
-import { argoHelmSource, nameOf, objectOfKind, repositoryKey } from './applications.js';
+import { argoHelmSource, entryLines, nameOf, objectOfKind, repositoryKey } from './applications.js';
 import type { ApplicationChart } from './applications.js';
 import { dirOf } from './paths.js';
 import { valueAt } from './walk.js';
@@ -57,7 +57,7 @@ export function applicationSetCharts(document: ManifestDocument, repository: Rea
     // The same inline values for every Application (none of their text is substituted): read from the set's template.
     const inline = found.inline === null ? null : [...templatePath, ...found.inline];
     if (inline !== null && JSON.stringify(valueAt(set, inline) ?? null).includes('{{')) return null;
-    const valueLines = found.valueFileAt.map((at) => locate(document.source, [...templatePath, ...at]).line);
+    const valueLines = entryLines(document, found.valueFileAt, templatePath);
     charts.push({ ...found.chart, kind: 'ApplicationSet', file: document.file, name, generated, noticeLine, valueLines, inline });
   }
   return charts;

@@ -144,7 +144,7 @@ export function applicationChartOf(document: ManifestDocument, repository: Reado
   const name = nameOf(object);
   const found = argoHelmSource(object, repository, paths);
   if (found === null || name === '') return null;
-  const valueLines = found.valueFileAt.map((at) => locate(document.source, at).line);
+  const valueLines = entryLines(document, found.valueFileAt);
   return { ...found.chart, kind: 'Application', file: document.file, name, noticeLine: locate(document.source, found.reference).line, valueLines, inline: found.inline };
 }
 
@@ -152,6 +152,11 @@ export function applicationChartOf(document: ManifestDocument, repository: Reado
 export interface NamedValueFiles {
   readonly files: string[];
   readonly at: FieldPath[];
+}
+
+/** The line of each of the fields `at` of an object (at `prefix` in its document): where each values file is named (valueLines). */
+export function entryLines(document: ManifestDocument, at: readonly FieldPath[], prefix: FieldPath = []): number[] {
+  return at.map((path) => locate(document.source, [...prefix, ...path]).line);
 }
 
 /** What an Application object installs, as found by argoHelmSource. */

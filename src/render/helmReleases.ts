@@ -15,7 +15,7 @@ import type { ManifestDocument } from '../manifests/types.js';
 import { isObject } from '../pss/pod.js';
 import type { FieldPath, JsonObject, JsonValue } from '../pss/types.js';
 import { chartReferenceOf } from '../workloads/charts.js';
-import { defaultRevision, nonEmpty, nonEmptyList, objectOfKind, pinnedRevision, repositoryKey, repositoryPath } from './applications.js';
+import { defaultRevision, entryLines, nonEmpty, nonEmptyList, objectOfKind, pinnedRevision, repositoryKey, repositoryPath } from './applications.js';
 import type { ApplicationChart, NamedValueFiles, Revision, TextFile } from './applications.js';
 import { inDir } from './paths.js';
 
@@ -109,7 +109,7 @@ export function helmReleaseChartOf(document: ManifestDocument, sources: GitRepos
   if (chartDir === null || !paths.has(inDir(chartDir, 'Chart.yaml'))) return null;
   const valueFiles = releaseValueFiles(chartDir, template, paths);
   if (valueFiles === null) return null;
-  const valueLines = valueFiles.at.map((at) => locate(document.source, at).line);
+  const valueLines = entryLines(document, valueFiles.at);
   const targetNamespace = nonEmpty(spec.targetNamespace);
   // Flux names the release `[targetNamespace-]name` unless `releaseName` does; past Helm's
   // 53 characters it shortens the name with a hash of it (helm-controller's ShortenName): not rendered.

@@ -25,8 +25,8 @@ import { loadManifestFile, textOf } from '../manifests/load.js';
 import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
 import { isObject } from '../pss/pod.js';
 import type { FieldPath, JsonObject, JsonValue } from '../pss/types.js';
-import { anyRevision, capabilitiesOf, installerIn, nonEmpty } from './applications.js';
-import type { ApplicationChart, TextFile } from './applications.js';
+import { anyRevision, capabilitiesOf, entryLines, installerIn, nonEmpty } from './applications.js';
+import type { ApplicationChart, NamedValueFiles, TextFile } from './applications.js';
 import { dirOf, inDir, joinPath } from './paths.js';
 import { lineOf, lineTable } from '../fixes/text.js';
 import { Minimatch } from 'minimatch';
@@ -250,10 +250,10 @@ function releaseChart(document: ManifestDocument, release: JsonObject, at: Field
   if (unrenderedKeys.some((key) => release[key] !== undefined)) return null;
   const namespace = release.namespace === undefined ? null : nonEmpty(release.namespace);
   if (release.namespace !== undefined && namespace === null) return null;
-  const values = releaseValues(release.values, dir, paths);
+  const values = releaseValues(release.values, [...at, 'values'], dir, paths);
   const capabilities = capabilitiesOf(release.kubeVersion, release.apiVersions);
   if (values === null || capabilities === null) return null;
-  const valueLines = values.entries.map((index) => locate(document.source, [...at, 'values', index]).line);
+  const valueLines = entryLines(document, values.at);
   return {
     kind: 'HelmfileRelease',
     file: document.file,
@@ -271,16 +271,17 @@ function releaseChart(document: ManifestDocument, release: JsonObject, at: Field
 }
 
 /**
- * A release's `values`, files (repository-relative) then the index of one
- * map of inline values, as helm is given them after the chart's
- * values.yaml; null when they cannot be given so (a file the commit lacks,
- * a Go template of values, `.gotmpl`, a map before a file or beside another).
+ * A release's `values` (at `valuesAt` in its document), files
+ * (repository-relative, each with its entry) then the index of one map of
+ * inline values, as helm is given them after the chart's values.yaml; null
+ * when they cannot be given so (a file the commit lacks, a Go template of
+ * values, `.gotmpl`, a map before a file or beside another).
  */
-function releaseValues(values: JsonValue | undefined, dir: string, paths: ReadonlySet<string>): { files: string[]; entries: number[]; inline: number | null } | null {
-  if (values === undefined) return { files: [], entries: [], inline: null };
-  if (!Array.isArray(values)) return null;
+function releaseValues(values: JsonValue | undefined, valuesAt: FieldPath, dir: string, paths: ReadonlySet<string>): (NamedValueFiles & { inline: number | null }) | null {
   const files: string[] = [];
-  const entries: number[] = [];
+  const at: FieldPath[] = [];
+  if (values === undefined) return { files, at, inline: null };
+  if (!Array.isArray(values)) return null;
   let inline: number | null = null;
   for (const [index, entry] of values.entries()) {
     if (inline !== null) return null;
@@ -289,10 +290,10 @@ function releaseValues(values: JsonValue | undefined, dir: string, paths: Readon
       const file = typeof entry === 'string' ? joinPath(dir, entry) : null;
       if (file === null || !paths.has(file) || file.endsWith('.gotmpl')) return null;
       files.push(file);
-      entries.push(index);
+      at.push([...valuesAt, index]);
     }
   }
-  return { files, entries, inline };
+  return { files, at, inline };
 }
 
 /**
