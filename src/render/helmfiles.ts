@@ -67,12 +67,16 @@ function holdsLocalReleases(path: string, text: string): boolean {
  * a `path:` entry, relative to the helmfile's folder, globs matched against
  * `paths`), that `texts` does not hold yet: discovery reads them too, for
  * their releases (a chart of this repository's with values files of its
- * own). Remote ones (`git::…`) and templates are not read.
+ * own). Remote ones (`git::…`) and templates are not read. `parents`: the
+ * files of `texts` to look in (default all; discovery, reading a level at a
+ * time, gives those it read last).
  */
-export function nestedHelmfiles(texts: ReadonlyMap<string, string>, paths: Iterable<string>): string[] {
+export function nestedHelmfiles(texts: ReadonlyMap<string, string>, paths: Iterable<string>, parents: Iterable<string> = texts.keys()): string[] {
   const all = [...paths];
   const found = new Set<string>();
-  for (const [path, text] of texts) {
+  for (const path of parents) {
+    const text = texts.get(path);
+    if (text === undefined) continue;
     if (!isHelmfile(path) && !holdsLocalReleases(path, text)) continue;
     if (path.endsWith('.gotmpl') || text.includes('{{') || !/^helmfiles:/m.test(text)) continue;
     const loaded = loadManifestFile(path, text);

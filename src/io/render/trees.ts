@@ -91,11 +91,13 @@ export async function snapshotOf(reader: TreeReader, commit: string): Promise<Sn
   const listing = listed.files;
   const files = await reader.read(commit, listing, discoveryReads(listing.keys()));
   const texts = new Map([...files].map(([p, data]) => [p, Buffer.from(data).toString('utf8')] as const));
-  // The helmfiles those name (`helmfiles: [releases/*.yaml]`), and theirs, a few levels down.
+  // The helmfiles those name (`helmfiles: [releases/*.yaml]`), and theirs, a few levels down: each level looked in once.
+  let parents: Iterable<string> = [...texts.keys()];
   for (let depth = 0; depth < nestedHelmfileDepth; depth++) {
-    const nested = nestedHelmfiles(texts, listing.keys()).filter((p) => listing.has(p));
+    const nested = nestedHelmfiles(texts, listing.keys(), parents).filter((p) => listing.has(p));
     if (nested.length === 0) break;
     for (const [p, data] of await reader.read(commit, listing, nested)) texts.set(p, Buffer.from(data).toString('utf8'));
+    parents = nested;
   }
   return { tree: { paths: new Set(listing.keys()), texts, ...(listed.truncated ? { truncated: true } : {}) }, listing };
 }
