@@ -259,9 +259,14 @@ function valueFilesOf(chartDir: string, helm: JsonObject, paths: ReadonlySet<str
  * and a list of strings (not rendered: the controller would refuse them).
  */
 export function capabilitiesOf(kubeVersion: JsonValue | undefined, apiVersions: JsonValue | undefined): Capabilities | null | undefined {
-  const version = kubeVersion === undefined || kubeVersion === null || kubeVersion === '' ? null : typeof kubeVersion === 'string' ? kubeVersion : undefined;
-  const versions = apiVersions === undefined || apiVersions === null ? [] : Array.isArray(apiVersions) && apiVersions.every((v) => typeof v === 'string' && v !== '') ? (apiVersions as string[]) : undefined;
-  if (version === undefined || versions === undefined) return null;
+  const absent = (value: JsonValue | undefined) => value === undefined || value === null;
+  if (!absent(kubeVersion) && typeof kubeVersion !== 'string') return null;
+  const version = typeof kubeVersion === 'string' && kubeVersion !== '' ? kubeVersion : null;
+  let versions: string[] = [];
+  if (!absent(apiVersions)) {
+    if (!Array.isArray(apiVersions) || !apiVersions.every((v) => typeof v === 'string' && v !== '')) return null;
+    versions = apiVersions as string[];
+  }
   return version === null && versions.length === 0 ? undefined : { kubeVersion: version, apiVersions: versions };
 }
 
