@@ -140,8 +140,10 @@ export function helmReleaseChartOf(document: ManifestDocument, sources: GitRepos
  */
 function releaseValueFiles(chartDir: string, template: JsonObject, paths: ReadonlySet<string>): NamedValueFiles | null {
   if (template.valuesFiles !== undefined && template.valuesFiles !== null && !Array.isArray(template.valuesFiles)) return null;
-  const listed = Array.isArray(template.valuesFiles) ? template.valuesFiles : typeof template.valuesFile === 'string' ? [template.valuesFile] : [];
-  const listAt: FieldPath = [...templateAt, Array.isArray(template.valuesFiles) ? 'valuesFiles' : 'valuesFile'];
+  // A list's entries by their index; the one `valuesFile` by its key.
+  const list = Array.isArray(template.valuesFiles) ? template.valuesFiles : null;
+  const listed = list ?? (typeof template.valuesFile === 'string' ? [template.valuesFile] : []);
+  const entryAt = (index: number): FieldPath => (list !== null ? [...templateAt, 'valuesFiles', index] : [...templateAt, 'valuesFile']);
   const ignoreMissing = template.ignoreMissingValuesFiles === true;
   const named: NamedValueFiles = { files: [], at: [] };
   for (const [index, entry] of listed.entries()) {
@@ -149,7 +151,7 @@ function releaseValueFiles(chartDir: string, template: JsonObject, paths: Readon
     if (path === null) return null;
     if (paths.has(path)) {
       named.files.push(path);
-      named.at.push(Array.isArray(template.valuesFiles) ? [...listAt, index] : listAt);
+      named.at.push(entryAt(index));
     } else if (!ignoreMissing) return null;
   }
   if (named.files.length === 0) return named;
