@@ -160,11 +160,11 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
   });
 
   /**
-   * A repository with charts/web (hostNetwork from its values, false) and a helmfile of `releases` (YAML under
-   * `releases:`) at base, with what `more` writes there too; `change` edits the head side.
+   * The report of `diff` in a repository with charts/web (hostNetwork from its values, false) and a helmfile of
+   * `releases` (YAML under `releases:`) at base, with what `more` writes there too; `change` edits the head side.
    */
-  const helmfileRepo = (releases: string[], change: (head: string) => void, more: (base: string) => void = () => undefined) =>
-    repoOfSides((base, head) => {
+  const helmfileDiff = async (releases: string[], change: (head: string) => void, more: (base: string) => void = () => undefined): Promise<JsonReport> => {
+    const { repo, cleanUp } = repoOfSides((base, head) => {
       cpSync(path.join(fixturesDir, 'render', 'helm-application', 'head', 'charts'), path.join(base, 'charts'), { recursive: true });
       mkdirSync(path.join(base, 'values'));
       writeFileSync(path.join(base, 'values/web.yaml'), 'image: web:1.1\n');
@@ -173,73 +173,54 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
       cpSync(base, head, { recursive: true });
       change(head);
     });
+    try {
+      return await diffIn(repo);
+    } finally {
+      cleanUp();
+    }
+  };
   const webRelease = ['- name: web', '  namespace: prod', '  chart: ./charts/web', '  values:', '    - values/web.yaml'];
 
   it("renders a helmfile release's chart with its values files: a change to one gets its finding there", async () => {
-    const { repo, cleanUp } = helmfileRepo(webRelease, (head) => writeFileSync(path.join(head, 'values/web.yaml'), 'image: web:1.1\nhostNetwork: true\n'));
-    try {
-      const report = await diffIn(repo);
-      expect(report.errors).toEqual([]);
-      expect(report.renderings).toEqual([{ tool: 'helm', rendering: 'charts/web (helmfile release web)' }]);
-      expect(report.podSpecs.map((p) => [p.namespace, p.name, p.status, p.allowed])).toEqual([['prod', 'web', 'modified', false]]);
-      expect(report.findings.map((f) => [f.file, f.line, f.check, f.fix])).toEqual([
-        ['values/web.yaml', 2, 'hostNamespaces', { startLine: 2, endLine: 2, replacement: 'hostNetwork: false\n', attachable: true }],
-      ]);
-    } finally {
-      cleanUp();
-    }
+    const report = await helmfileDiff(webRelease, (head) => writeFileSync(path.join(head, 'values/web.yaml'), 'image: web:1.1\nhostNetwork: true\n'));
+    expect(report.errors).toEqual([]);
+    expect(report.renderings).toEqual([{ tool: 'helm', rendering: 'charts/web (helmfile release web)' }]);
+    expect(report.podSpecs.map((p) => [p.namespace, p.name, p.status, p.allowed])).toEqual([['prod', 'web', 'modified', false]]);
+    expect(report.findings.map((f) => [f.file, f.line, f.check, f.fix])).toEqual([
+      ['values/web.yaml', 2, 'hostNamespaces', { startLine: 2, endLine: 2, replacement: 'hostNetwork: false\n', attachable: true }],
+    ]);
   });
 
   it("places a finding a helmfile release's inline values cause on that line of the helmfile, with its suggestion verified", async () => {
-    const { repo, cleanUp } = helmfileRepo(webRelease, (head) => writeFileSync(path.join(head, 'helmfile.yaml'), ['releases:', ...webRelease.map((line) => `  ${line}`), '      - hostNetwork: true', ''].join('\n')));
-    try {
-      const report = await diffIn(repo);
-      expect(report.errors).toEqual([]);
-      expect(report.findings.map((f) => [f.file, f.line, f.check, f.fix?.replacement])).toEqual([['helmfile.yaml', 7, 'hostNamespaces', '      - hostNetwork: false\n']]);
-    } finally {
-      cleanUp();
-    }
+    const report = await helmfileDiff(webRelease, (head) => writeFileSync(path.join(head, 'helmfile.yaml'), ['releases:', ...webRelease.map((line) => `  ${line}`), '      - hostNetwork: true', ''].join('\n')));
+    expect(report.errors).toEqual([]);
+    expect(report.findings.map((f) => [f.file, f.line, f.check, f.fix?.replacement])).toEqual([['helmfile.yaml', 7, 'hostNamespaces', '      - hostNetwork: false\n']]);
   });
 
   it('a helmfile release that gives its chart `set` entries keeps a notice, never a silent pass', async () => {
-    const { repo, cleanUp } = helmfileRepo(webRelease, (head) =>
+    const report = await helmfileDiff(webRelease, (head) =>
       writeFileSync(path.join(head, 'helmfile.yaml'), ['releases:', ...webRelease.map((line) => `  ${line}`), '    set:', '      - name: hostNetwork', '        value: true', ''].join('\n')),
     );
-    try {
-      const report = await diffIn(repo);
-      expect(report.findings).toEqual([]);
-      expect(report.errors.map((e) => [e.file, e.line, e.kind, e.message.slice(0, 56)])).toEqual([['helmfile.yaml', 4, 'not-rendered', 'what this file gives `./charts/web` (values, `set`) is n']]);
-    } finally {
-      cleanUp();
-    }
+    expect(report.findings).toEqual([]);
+    expect(report.errors.map((e) => [e.file, e.line, e.kind, e.message.slice(0, 56)])).toEqual([['helmfile.yaml', 4, 'not-rendered', 'what this file gives `./charts/web` (values, `set`) is n']]);
   });
 
   it('renders the releases of a helmfile another names under `helmfiles:`: its own change, and a change to a values file it names', async () => {
     // helmfile.yaml names releases/*.yaml; releases/web.yaml installs charts/web with values/web.yaml.
     const nested = (change: (head: string) => void) =>
-      helmfileRepo([], change, (base) => {
+      helmfileDiff([], change, (base) => {
         writeFileSync(path.join(base, 'helmfile.yaml'), 'helmfiles:\n  - path: releases/*.yaml\n');
         mkdirSync(path.join(base, 'releases'));
         writeFileSync(path.join(base, 'releases/web.yaml'), ['releases:', '  - name: web', '    namespace: prod', '    chart: ../charts/web', '    values:', '      - ../values/web.yaml', ''].join('\n'));
       });
-    const inline = nested((head) => writeFileSync(path.join(head, 'releases/web.yaml'), `${readFileSync(path.join(head, 'releases/web.yaml'), 'utf8')}      - hostNetwork: true\n`));
-    try {
-      const report = await diffIn(inline.repo);
-      expect(report.errors).toEqual([]);
-      expect(report.renderings).toEqual([{ tool: 'helm', rendering: 'charts/web (helmfile release web)' }]);
-      expect(report.findings.map((f) => [f.file, f.line, f.check, f.fix?.replacement])).toEqual([['releases/web.yaml', 7, 'hostNamespaces', '      - hostNetwork: false\n']]);
-    } finally {
-      inline.cleanUp();
-    }
+    const inline = await nested((head) => writeFileSync(path.join(head, 'releases/web.yaml'), `${readFileSync(path.join(head, 'releases/web.yaml'), 'utf8')}      - hostNetwork: true\n`));
+    expect(inline.errors).toEqual([]);
+    expect(inline.renderings).toEqual([{ tool: 'helm', rendering: 'charts/web (helmfile release web)' }]);
+    expect(inline.findings.map((f) => [f.file, f.line, f.check, f.fix?.replacement])).toEqual([['releases/web.yaml', 7, 'hostNamespaces', '      - hostNetwork: false\n']]);
     // The nested helmfile as it was, its values file changed: discovery reads it through its parent.
-    const values = nested((head) => writeFileSync(path.join(head, 'values/web.yaml'), 'image: web:1.1\nhostNetwork: true\n'));
-    try {
-      const report = await diffIn(values.repo);
-      expect(report.errors).toEqual([]);
-      expect(report.findings.map((f) => [f.file, f.line, f.check])).toEqual([['values/web.yaml', 2, 'hostNamespaces']]);
-    } finally {
-      values.cleanUp();
-    }
+    const values = await nested((head) => writeFileSync(path.join(head, 'values/web.yaml'), 'image: web:1.1\nhostNetwork: true\n'));
+    expect(values.errors).toEqual([]);
+    expect(values.findings.map((f) => [f.file, f.line, f.check])).toEqual([['values/web.yaml', 2, 'hostNamespaces']]);
   });
 
   it('renders a helmfile release with the Kubernetes version and API versions it names, as its templates see them in the cluster', async () => {
@@ -250,31 +231,21 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
       writeFileSync(template, readFileSync(template, 'utf8').replace('      containers:\n', `${capabilities}      containers:\n`));
     };
     const named = ['kubeVersion: v1.99.0', 'apiVersions: [example.com/v1/Widget]'];
-    const { repo, cleanUp } = helmfileRepo(webRelease, (head) => {
+    const report = await helmfileDiff(webRelease, (head) => {
       gated(head);
       writeFileSync(path.join(head, 'helmfile.yaml'), [...named, 'releases:', ...webRelease.map((line) => `  ${line}`), ''].join('\n'));
     });
-    try {
-      const report = await diffIn(repo);
-      expect(report.errors).toEqual([]);
-      expect(report.findings.map((f) => [f.check, f.detail])).toEqual([['hostNamespaces', 'hostPID=true, hostIPC=true']]);
-    } finally {
-      cleanUp();
-    }
+    expect(report.errors).toEqual([]);
+    expect(report.findings.map((f) => [f.check, f.detail])).toEqual([['hostNamespaces', 'hostPID=true, hostIPC=true']]);
     // Without them, helm's own: the chart renders neither.
-    const plain = helmfileRepo(webRelease, gated);
-    try {
-      const report = await diffIn(plain.repo);
-      expect(report.errors).toEqual([]);
-      expect(report.findings).toEqual([]);
-      // The chart alone and for the release, both changed by the template.
-      expect(report.podSpecs.map((p) => [p.name, p.allowed])).toEqual([
-        ['web', true],
-        ['web', true],
-      ]);
-    } finally {
-      plain.cleanUp();
-    }
+    const plain = await helmfileDiff(webRelease, gated);
+    expect(plain.errors).toEqual([]);
+    expect(plain.findings).toEqual([]);
+    // The chart alone and for the release, both changed by the template.
+    expect(plain.podSpecs.map((p) => [p.name, p.allowed])).toEqual([
+      ['web', true],
+      ['web', true],
+    ]);
   });
 
   it("places a finding an Application's inline values cause on its line in a file of several Applications, with its suggestion", async () => {
