@@ -16184,8 +16184,11 @@ function applicationChartOf(document, repository, paths) {
   const name = nameOf(object);
   const found = argoHelmSource(object, repository, paths);
   if (found === null || name === "") return null;
-  const valueLines = found.valueFileAt.map((at3) => locate(document.source, at3).line);
+  const valueLines = entryLines(document, found.valueFileAt);
   return { ...found.chart, kind: "Application", file: document.file, name, noticeLine: locate(document.source, found.reference).line, valueLines, inline: found.inline };
+}
+function entryLines(document, at3, prefix2 = []) {
+  return at3.map((path4) => locate(document.source, [...prefix2, ...path4]).line);
 }
 function argoHelmSource(object, repository, paths) {
   const reference2 = chartReferenceOf(String(object.apiVersion), "Application", object);
@@ -16249,9 +16252,14 @@ function valueFilesOf(chartDir, helm, paths, refs, at3) {
   return named;
 }
 function capabilitiesOf(kubeVersion, apiVersions) {
-  const version2 = kubeVersion === void 0 || kubeVersion === null || kubeVersion === "" ? null : typeof kubeVersion === "string" ? kubeVersion : void 0;
-  const versions = apiVersions === void 0 || apiVersions === null ? [] : Array.isArray(apiVersions) && apiVersions.every((v) => typeof v === "string" && v !== "") ? apiVersions : void 0;
-  if (version2 === void 0 || versions === void 0) return null;
+  const absent = (value) => value === void 0 || value === null;
+  if (!absent(kubeVersion) && typeof kubeVersion !== "string") return null;
+  const version2 = typeof kubeVersion === "string" && kubeVersion !== "" ? kubeVersion : null;
+  let versions = [];
+  if (!absent(apiVersions)) {
+    if (!Array.isArray(apiVersions) || !apiVersions.every((v) => typeof v === "string" && v !== "")) return null;
+    versions = apiVersions;
+  }
   return version2 === null && versions.length === 0 ? void 0 : { kubeVersion: version2, apiVersions: versions };
 }
 function repositoryPath(dir, reference2) {
@@ -16323,7 +16331,7 @@ function applicationSetCharts(document, repository, paths) {
     names.add(generated);
     const inline = found.inline === null ? null : [...templatePath, ...found.inline];
     if (inline !== null && JSON.stringify(valueAt2(set2, inline) ?? null).includes("{{")) return null;
-    const valueLines = found.valueFileAt.map((at3) => locate(document.source, [...templatePath, ...at3]).line);
+    const valueLines = entryLines(document, found.valueFileAt, templatePath);
     charts.push({ ...found.chart, kind: "ApplicationSet", file: document.file, name, generated, noticeLine, valueLines, inline });
   }
   return charts;
@@ -16502,7 +16510,7 @@ function helmReleaseChartOf(document, sources, paths) {
   if (chartDir === null || !paths.has(inDir(chartDir, "Chart.yaml"))) return null;
   const valueFiles = releaseValueFiles(chartDir, template, paths);
   if (valueFiles === null) return null;
-  const valueLines = valueFiles.at.map((at3) => locate(document.source, at3).line);
+  const valueLines = entryLines(document, valueFiles.at);
   const targetNamespace = nonEmpty(spec.targetNamespace);
   const release = nonEmpty(spec.releaseName) ?? (targetNamespace === null ? name : `${targetNamespace}-${name}`);
   if (release.length > maxReleaseName) return null;
@@ -16522,8 +16530,9 @@ function helmReleaseChartOf(document, sources, paths) {
 }
 function releaseValueFiles(chartDir, template, paths) {
   if (template.valuesFiles !== void 0 && template.valuesFiles !== null && !Array.isArray(template.valuesFiles)) return null;
-  const listed = Array.isArray(template.valuesFiles) ? template.valuesFiles : typeof template.valuesFile === "string" ? [template.valuesFile] : [];
-  const listAt = [...templateAt, Array.isArray(template.valuesFiles) ? "valuesFiles" : "valuesFile"];
+  const list3 = Array.isArray(template.valuesFiles) ? template.valuesFiles : null;
+  const listed = list3 ?? (typeof template.valuesFile === "string" ? [template.valuesFile] : []);
+  const entryAt2 = (index) => list3 !== null ? [...templateAt, "valuesFiles", index] : [...templateAt, "valuesFile"];
   const ignoreMissing = template.ignoreMissingValuesFiles === true;
   const named = { files: [], at: [] };
   for (const [index, entry] of listed.entries()) {
@@ -16531,7 +16540,7 @@ function releaseValueFiles(chartDir, template, paths) {
     if (path4 === null) return null;
     if (paths.has(path4)) {
       named.files.push(path4);
-      named.at.push(Array.isArray(template.valuesFiles) ? [...listAt, index] : listAt);
+      named.at.push(entryAt2(index));
     } else if (!ignoreMissing) return null;
   }
   if (named.files.length === 0) return named;
@@ -16769,12 +16778,14 @@ function isHelmfile(path4) {
   return helmfileName.test(path4);
 }
 function holdsLocalReleases(path4, text5) {
-  return stateFileName.test(path4) && releasesKey.test(text5) && localChart.test(text5) && !/^kind:/m.test(text5);
+  return stateFileName.test(path4) && releasesKey.test(text5) && localChartLine.test(text5) && !/^kind:/m.test(text5);
 }
-function nestedHelmfiles(texts, paths) {
+function nestedHelmfiles(texts, paths, parents = texts.keys()) {
   const all = [...paths];
   const found = /* @__PURE__ */ new Set();
-  for (const [path4, text5] of texts) {
+  for (const path4 of parents) {
+    const text5 = texts.get(path4);
+    if (text5 === void 0) continue;
     if (!isHelmfile(path4) && !holdsLocalReleases(path4, text5)) continue;
     if (path4.endsWith(".gotmpl") || text5.includes("{{") || !/^helmfiles:/m.test(text5)) continue;
     const loaded = loadManifestFile(path4, text5);
@@ -16822,17 +16833,29 @@ function rendersAsWritten(state) {
   const defaults2 = state.helmDefaults;
   if (defaults2 === void 0 || defaults2 === null) return true;
   if (!isObject(defaults2) || unrenderedDefaultKeys.some((key) => defaults2[key] !== void 0)) return false;
-  return [defaults2.args, defaults2.templateArgs].every(harmlessArguments);
+  const { words, wellFormed } = defaultArguments(state);
+  return wellFormed && !words.some((word) => renderingArgument.test(word));
 }
-function harmlessArguments(args) {
-  if (args === void 0 || args === null) return true;
-  if (!Array.isArray(args)) return false;
-  return args.every((arg) => typeof arg === "string" && arg.split(/\s+/).every((word) => !renderingArgument.test(word)));
+function defaultArguments(state) {
+  const defaults2 = isObject(state.helmDefaults) ? state.helmDefaults : {};
+  const words = [];
+  let wellFormed = true;
+  for (const args of [defaults2.args, defaults2.templateArgs]) {
+    if (args === void 0 || args === null) continue;
+    if (!Array.isArray(args)) {
+      wellFormed = false;
+      continue;
+    }
+    for (const arg of args) {
+      if (typeof arg === "string") words.push(...arg.split(/\s+/));
+      else wellFormed = false;
+    }
+  }
+  return { words, wellFormed };
 }
 function givesSet(state, release) {
   if (release.set !== void 0 || release.setString !== void 0 || release.env !== void 0) return true;
-  const defaults2 = isObject(state.helmDefaults) ? state.helmDefaults : {};
-  return [defaults2.args, defaults2.templateArgs].some((args) => Array.isArray(args) && args.some((arg) => typeof arg === "string" && /(?:^|\s)--set/.test(arg)));
+  return defaultArguments(state).words.some((word) => word.startsWith("--set"));
 }
 function withFileSettings(state, release) {
   const given = (value) => value !== void 0 && value !== null && value !== "" && !(Array.isArray(value) && value.length === 0);
@@ -16851,10 +16874,10 @@ function releaseChart(document, release, at3, chart, paths) {
   if (unrenderedKeys.some((key) => release[key] !== void 0)) return null;
   const namespace = release.namespace === void 0 ? null : nonEmpty(release.namespace);
   if (release.namespace !== void 0 && namespace === null) return null;
-  const values = releaseValues(release.values, dir, paths);
+  const values = releaseValues(release.values, [...at3, "values"], dir, paths);
   const capabilities = capabilitiesOf(release.kubeVersion, release.apiVersions);
   if (values === null || capabilities === null) return null;
-  const valueLines = values.entries.map((index) => locate(document.source, [...at3, "values", index]).line);
+  const valueLines = entryLines(document, values.at);
   return {
     kind: "HelmfileRelease",
     file: document.file,
@@ -16870,11 +16893,11 @@ function releaseChart(document, release, at3, chart, paths) {
     ...capabilities !== void 0 ? { capabilities } : {}
   };
 }
-function releaseValues(values, dir, paths) {
-  if (values === void 0) return { files: [], entries: [], inline: null };
-  if (!Array.isArray(values)) return null;
+function releaseValues(values, valuesAt, dir, paths) {
   const files = [];
-  const entries = [];
+  const at3 = [];
+  if (values === void 0) return { files, at: at3, inline: null };
+  if (!Array.isArray(values)) return null;
   let inline = null;
   for (const [index, entry] of values.entries()) {
     if (inline !== null) return null;
@@ -16883,10 +16906,10 @@ function releaseValues(values, dir, paths) {
       const file = typeof entry === "string" ? joinPath(dir, entry) : null;
       if (file === null || !paths.has(file) || file.endsWith(".gotmpl")) return null;
       files.push(file);
-      entries.push(index);
+      at3.push([...valuesAt, index]);
     }
   }
-  return { files, entries, inline };
+  return { files, at: at3, inline };
 }
 function helmfileValuesIn(file, text5, name) {
   const release = installerIn(file, text5, { kind: "HelmfileRelease", name });
@@ -16897,7 +16920,7 @@ function helmfileValuesIn(file, text5, name) {
 function localChartsOfText(text5) {
   const set2 = setEntries.test(text5);
   const table = lineTable(text5);
-  return [...text5.matchAll(localChartLine)].map((match2) => ({ chart: match2[1].replace(/\/+$/, ""), line: lineOf2(table, match2.index), set: set2 }));
+  return [...text5.matchAll(new RegExp(localChartLine.source, "gm"))].map((match2) => ({ chart: match2[1].replace(/\/+$/, ""), line: lineOf2(table, match2.index), set: set2 }));
 }
 function unrenderedHelmfiles(changeSet, configured, paths) {
   const problems = [];
@@ -16919,7 +16942,7 @@ function notice(charts) {
   const more = unique2.length > 3 ? ` and ${unique2.length - 3} more` : "";
   return `what this file gives ${named.join(", ")}${more} (values, \`set\`) is not checked: helmfile is not run here, and its releases are not rendered as written (a template, \`set\` or \`secrets\`, patches, a values file the commit lacks); name the values files in \`render.charts[].values\` of the config file for each chart`;
 }
-var helmfileName, stateFileName, releasesKey, localChart, localChartLine, setEntries, none, unrenderedKeys, unrenderedFileKeys, unrenderedDefaultKeys, renderingArgument, setNotice;
+var helmfileName, localChartLine, stateFileName, releasesKey, setEntries, none, unrenderedKeys, unrenderedFileKeys, unrenderedDefaultKeys, renderingArgument, setNotice;
 var init_helmfiles = __esm({
   "src/render/helmfiles.ts"() {
     "use strict";
@@ -16931,10 +16954,9 @@ var init_helmfiles = __esm({
     init_text();
     init_esm4();
     helmfileName = /(?:^|\/)(?:[^/]*helmfile\.ya?ml|helmfile\.d\/[^/]+\.ya?ml)(?:\.gotmpl)?$/;
+    localChartLine = /^[ \t-]*chart:[ \t]*["']?(\.\.?\/[^\s"'#]+)/m;
     stateFileName = /\.ya?ml(?:\.gotmpl)?$/;
     releasesKey = /^releases:[ \t]*(?:#.*)?$/m;
-    localChart = /^[ \t-]*chart:[ \t]*["']?\.\.?\//m;
-    localChartLine = /^[ \t-]*chart:[ \t]*["']?(\.\.?\/[^\s"'#]+)/gm;
     setEntries = /^[ \t-]*(?:set|setString):/m;
     none = { charts: [], unrendered: [] };
     unrenderedKeys = [
@@ -37362,10 +37384,12 @@ async function snapshotOf(reader, commit) {
   const listing = listed.files;
   const files = await reader.read(commit, listing, discoveryReads(listing.keys()));
   const texts = new Map([...files].map(([p, data]) => [p, Buffer.from(data).toString("utf8")]));
+  let parents = [...texts.keys()];
   for (let depth = 0; depth < nestedHelmfileDepth; depth++) {
-    const nested = nestedHelmfiles(texts, listing.keys()).filter((p) => listing.has(p));
+    const nested = nestedHelmfiles(texts, listing.keys(), parents).filter((p) => listing.has(p));
     if (nested.length === 0) break;
     for (const [p, data] of await reader.read(commit, listing, nested)) texts.set(p, Buffer.from(data).toString("utf8"));
+    parents = nested;
   }
   return { tree: { paths: new Set(listing.keys()), texts, ...listed.truncated ? { truncated: true } : {} }, listing };
 }
