@@ -2,7 +2,8 @@
  * The Applications an Argo CD ApplicationSet makes, when they can be known
  * from the repository alone (pure): each of its generators is a `list` of
  * elements, the directories of this repository (a `git` generator's
- * `directories`), or a `matrix` of two such (every pair of their
+ * `directories`), its JSON or YAML files (a `git` generator's `files`,
+ * gitFilesGenerator.ts), or a `matrix` of two such (every pair of their
  * parameters), and its template is a plain one (Argo CD's default
  * `{{param}}` substitution: no Go template, no `templatePatch`). Each
  * Application is then the template with one set of parameters put in,
@@ -21,18 +22,27 @@ import type { FieldPath, JsonObject, JsonValue } from '../pss/types.js';
 import { chartReferenceOf } from '../workloads/charts.js';
 import { argoHelmSource, entryLines, nameOf, objectOfKind, repositoryKey } from './applications.js';
 import type { ApplicationChart } from './applications.js';
+import { fileParameters, folderParameters, generatorFiles } from './gitFilesGenerator.js';
+import type { Parameters } from './gitFilesGenerator.js';
 import { dirOf } from './paths.js';
 import { valueAt } from './walk.js';
 
 /** Where an ApplicationSet's template is, in the set: an Application's `spec` is the template's. */
 const templatePath = ['spec', 'template'] as const;
 
+/** What the repository holds at head: every file's path, and the texts of the files `files` generators read (generatorReads). */
+export interface SetSources {
+  readonly paths: ReadonlySet<string>;
+  readonly texts: ReadonlyMap<string, string>;
+}
+
 /**
  * The Applications of an ApplicationSet document that install a chart of
  * this repository, each with the set's file and name; null when the set's
  * Applications cannot all be known and rendered (its notice stays).
  */
-export function applicationSetCharts(document: ManifestDocument, repository: ReadonlySet<string>, paths: ReadonlySet<string>): ApplicationChart[] | null {
+export function applicationSetCharts(document: ManifestDocument, repository: ReadonlySet<string>, sources: SetSources): ApplicationChart[] | null {
+  const { paths } = sources;
   const set = objectOfKind(document.value, 'argoproj.io', 'ApplicationSet');
   if (set === null) return null;
   const name = nameOf(set);
@@ -42,12 +52,12 @@ export function applicationSetCharts(document: ManifestDocument, repository: Rea
   if (name === '' || spec === null || template === null || reference === null) return null;
   // Go templates (sprig functions, missing-key options) and patches of the template are not substituted here.
   if (spec.goTemplate === true || spec.templatePatch !== undefined) return null;
-  const parameters = generatedParameters(spec, repository, paths);
+  const parameters = generatedParameters(spec, repository, sources);
   if (parameters === null || parameters.length === 0) return null;
   const noticeLine = locate(document.source, reference.path).line;
   const charts: ApplicationChart[] = [];
   const names = new Set<string>();
-  for (const params of parameters) {
+  for (const { values: params, files } of parameters) {
     const application = substituted({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: template.metadata ?? {}, spec: template.spec ?? {} }, params) as JsonObject;
     const found = argoHelmSource(application, repository, paths);
     const generated = nameOf(application);
@@ -58,31 +68,53 @@ export function applicationSetCharts(document: ManifestDocument, repository: Rea
     const inline = found.inline === null ? null : [...templatePath, ...found.inline];
     if (inline !== null && JSON.stringify(valueAt(set, inline) ?? null).includes('{{')) return null;
     const valueLines = entryLines(document, found.valueFileAt, templatePath);
-    charts.push({ ...found.chart, kind: 'ApplicationSet', file: document.file, name, generated, noticeLine, valueLines, inline });
+    charts.push({ ...found.chart, kind: 'ApplicationSet', file: document.file, name, generated, noticeLine, valueLines, inline, ...(files.length > 0 ? { parameterFiles: files } : {}) });
   }
   return charts;
 }
 
 /** The parameters of each Application the set's generators make, generator by generator; null when they are not known here. */
-function generatedParameters(spec: JsonObject, repository: ReadonlySet<string>, paths: ReadonlySet<string>): Map<string, string>[] | null {
+function generatedParameters(spec: JsonObject, repository: ReadonlySet<string>, sources: SetSources): Parameters[] | null {
   const generators = Array.isArray(spec.generators) ? spec.generators : [];
-  const all: Map<string, string>[] = [];
+  const all: Parameters[] = [];
   for (const generator of generators) {
-    const params = generatorParameters(generator, spec, repository, paths, true);
+    const params = generatorParameters(generator, spec, repository, sources, true);
     if (params === null) return null;
     all.push(...params);
   }
   return all;
 }
 
+/**
+ * The files of this repository that the set's git `files` generators (its
+ * own, or a matrix's) list: what must be read for applicationSetCharts to
+ * know their parameters.
+ */
+export function parameterFilesOf(document: ManifestDocument, repository: ReadonlySet<string>, paths: ReadonlySet<string>): string[] {
+  const set = objectOfKind(document.value, 'argoproj.io', 'ApplicationSet');
+  const spec = set !== null && isObject(set.spec) ? set.spec : null;
+  if (spec === null || spec.goTemplate === true) return [];
+  const found: string[] = [];
+  const visit = (generator: JsonValue) => {
+    if (!isObject(generator)) return;
+    if (isObject(generator.matrix) && Array.isArray(generator.matrix.generators)) generator.matrix.generators.forEach(visit);
+    const git = isObject(generator.git) ? generator.git : null;
+    const key = git !== null && typeof git.repoURL === 'string' ? repositoryKey(git.repoURL) : null;
+    if (git === null || key === null || !repository.has(key) || (Array.isArray(git.directories) && git.directories.length > 0)) return;
+    found.push(...(generatorFiles(git.files ?? null, paths) ?? []));
+  };
+  if (Array.isArray(spec.generators)) spec.generators.forEach(visit);
+  return found;
+}
+
 /** One generator's parameters (`outer`: a matrix may be one, not inside another); null when they are not known here. */
-function generatorParameters(generator: JsonValue, spec: JsonObject, repository: ReadonlySet<string>, paths: ReadonlySet<string>, outer: boolean): Map<string, string>[] | null {
+function generatorParameters(generator: JsonValue, spec: JsonObject, repository: ReadonlySet<string>, sources: SetSources, outer: boolean): Parameters[] | null {
   if (!isObject(generator)) return null;
   // A generator's own `template`, `selector` or `values` change what its parameters make: not read here.
   if (Object.keys(generator).length !== 1) return null;
   if (isObject(generator.list)) return listParameters(generator.list);
-  if (isObject(generator.git)) return directoryParameters(generator.git, spec, repository, paths);
-  if (outer && isObject(generator.matrix)) return matrixParameters(generator.matrix, spec, repository, paths);
+  if (isObject(generator.git)) return gitParameters(generator.git, spec, repository, sources);
+  if (outer && isObject(generator.matrix)) return matrixParameters(generator.matrix, spec, repository, sources);
   return null;
 }
 
@@ -92,22 +124,22 @@ function generatorParameters(generator: JsonValue, spec: JsonObject, repository:
  * second generator read the first's parameters (`{{path}}` in it), which
  * are not put in here: either keeps the set's notice.
  */
-function matrixParameters(matrix: JsonObject, spec: JsonObject, repository: ReadonlySet<string>, paths: ReadonlySet<string>): Map<string, string>[] | null {
+function matrixParameters(matrix: JsonObject, spec: JsonObject, repository: ReadonlySet<string>, sources: SetSources): Parameters[] | null {
   const children = Array.isArray(matrix.generators) ? matrix.generators : [];
   if (children.length !== 2 || Object.keys(matrix).length !== 1 || JSON.stringify(children[1]).includes('{{')) return null;
-  const firsts = generatorParameters(children[0]!, spec, repository, paths, false);
-  const seconds = generatorParameters(children[1]!, spec, repository, paths, false);
+  const firsts = generatorParameters(children[0]!, spec, repository, sources, false);
+  const seconds = generatorParameters(children[1]!, spec, repository, sources, false);
   if (firsts === null || seconds === null) return null;
-  const all: Map<string, string>[] = [];
+  const all: Parameters[] = [];
   for (const first of firsts) {
     for (const second of seconds) {
-      const joined = new Map(first);
-      for (const [key, value] of second) {
+      const joined = new Map(first.values);
+      for (const [key, value] of second.values) {
         const known = joined.get(key);
         if (known !== undefined && known !== value) return null;
         joined.set(key, value);
       }
-      all.push(joined);
+      all.push({ values: joined, files: [...first.files, ...second.files] });
     }
   }
   return all;
@@ -118,9 +150,9 @@ function matrixParameters(matrix: JsonObject, spec: JsonObject, repository: Read
  * as `values.<key>`. Argo CD refuses an element whose value is not a
  * string (without Go templates); so is the set here.
  */
-function listParameters(list: JsonObject): Map<string, string>[] | null {
+function listParameters(list: JsonObject): Parameters[] | null {
   if (list.elementsYaml !== undefined || list.template !== undefined || !Array.isArray(list.elements)) return null;
-  const all: Map<string, string>[] = [];
+  const all: Parameters[] = [];
   for (const element of list.elements) {
     if (!isObject(element)) return null;
     const params = new Map<string, string>();
@@ -133,41 +165,58 @@ function listParameters(list: JsonObject): Map<string, string>[] | null {
       } else if (typeof value === 'string') params.set(key, value);
       else return null;
     }
-    all.push(params);
+    all.push({ values: params, files: [] });
   }
   return all;
 }
 
 /**
- * A git generator's directories of this repository that its `directories`
- * patterns take (Go's path.Match, `exclude: true` winning), with Argo CD's
- * parameters for each: `path`, `path.basename`, `path[n]` (behind
- * `pathParamPrefix` when it has one). Hidden folders are not among them, as
- * Argo CD lists none. Its revision must be the template's, or which commit
- * it reads is not the one the Applications sync.
+ * A git generator of this repository: its directories or its files, with
+ * Argo CD's parameters for each. Its revision must be the template's, or
+ * which commit it reads is not the one the Applications sync; its own
+ * `values` and `template` are not read here.
  */
-function directoryParameters(git: JsonObject, spec: JsonObject, repository: ReadonlySet<string>, paths: ReadonlySet<string>): Map<string, string>[] | null {
+function gitParameters(git: JsonObject, spec: JsonObject, repository: ReadonlySet<string>, sources: SetSources): Parameters[] | null {
   const key = typeof git.repoURL === 'string' ? repositoryKey(git.repoURL) : null;
-  if (key === null || !repository.has(key) || !Array.isArray(git.directories) || git.files !== undefined || git.values !== undefined || git.template !== undefined) return null;
+  if (key === null || !repository.has(key) || git.values !== undefined || git.template !== undefined) return null;
   const template = isObject(spec.template) && isObject(spec.template.spec) ? spec.template.spec : {};
   const source = isObject(template.source) ? template.source : {};
   if ((git.revision ?? 'HEAD') !== (source.targetRevision ?? 'HEAD')) return null;
+  const prefix = typeof git.pathParamPrefix === 'string' ? git.pathParamPrefix : '';
+  // Argo CD reads `directories` when the generator has both.
+  if (Array.isArray(git.directories) && git.directories.length > 0) return directoryParameters(git.directories, prefix, sources.paths);
+  if (git.files === undefined) return null;
+  const files = generatorFiles(git.files, sources.paths);
+  if (files === null) return null;
+  const all: Parameters[] = [];
+  for (const file of files) {
+    const text = sources.texts.get(file);
+    const params = text === undefined ? null : fileParameters(file, text, prefix);
+    if (params === null) return null;
+    all.push(...params);
+  }
+  return all;
+}
+
+/**
+ * The directories of this repository that a git generator's `directories`
+ * patterns take (Go's path.Match, `exclude: true` winning), with Argo CD's
+ * parameters for each: `path`, `path.basename`, `path.basenameNormalized`,
+ * `path[n]` (behind `pathParamPrefix` when it has one). Hidden folders are
+ * not among them, as Argo CD lists none.
+ */
+function directoryParameters(directories: readonly JsonValue[], prefix: string, paths: ReadonlySet<string>): Parameters[] | null {
   const patterns: { path: string; exclude: boolean }[] = [];
-  for (const entry of git.directories) {
+  for (const entry of directories) {
     if (!isObject(entry) || typeof entry.path !== 'string') return null;
     patterns.push({ path: entry.path, exclude: entry.exclude === true });
   }
-  const prefix = typeof git.pathParamPrefix === 'string' && git.pathParamPrefix !== '' ? `${git.pathParamPrefix}.path` : 'path';
+  const name = prefix === '' ? 'path' : `${prefix}.path`;
   const matches = (dir: string, pattern: string) => minimatch(dir, pattern, { dot: true, noglobstar: true, nobrace: true, noext: true, nocomment: true, nonegate: true });
-  const all: Map<string, string>[] = [];
+  const all: Parameters[] = [];
   for (const dir of directoriesOf(paths)) {
     if (!patterns.some((p) => !p.exclude && matches(dir, p.path)) || patterns.some((p) => p.exclude && matches(dir, p.path))) continue;
-    const params = new Map<string, string>([
-      [prefix, dir],
-      [`${prefix}.basename`, dir.slice(dir.lastIndexOf('/') + 1)],
-    ]);
-    dir.split('/').forEach((segment, n) => params.set(`${prefix}[${n}]`, segment));
-    all.push(params);
+    all.push({ values: folderParameters(dir, name), files: [] });
   }
   return all;
 }

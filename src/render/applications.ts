@@ -62,6 +62,8 @@ export interface ApplicationChart {
   readonly revision: Revision;
   /** The capabilities it has helm template with, when it names them. */
   readonly capabilities?: Capabilities;
+  /** The files of the repository an ApplicationSet's git `files` generator read its parameters from (gitFilesGenerator.ts). */
+  readonly parameterFiles?: readonly string[];
 }
 
 /**

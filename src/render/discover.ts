@@ -402,10 +402,11 @@ function chartTouched(chart: Chart, changed: ReadonlySet<string>): boolean {
 
 /**
  * The Applications of files the change leaves as they were whose rendering
- * it changes: it touches their chart or one of their values files. A pull
- * request that edits a chart's template changes what every Application of
- * that chart installs, with that Application's values (which may turn on
- * what the chart's own values leave off).
+ * it changes: it touches their chart, one of their values files, or a file
+ * their ApplicationSet read their parameters from. A pull request that
+ * edits a chart's template changes what every Application of that chart
+ * installs, with that Application's values (which may turn on what the
+ * chart's own values leave off).
  */
 function standingApplications(trees: ChartTrees, standing: readonly ApplicationChart[], changed: ReadonlySet<string>): ApplicationChart[] {
   const touched = new Map<string, boolean>();
@@ -417,7 +418,8 @@ function standingApplications(trees: ChartTrees, standing: readonly ApplicationC
     }
     return known;
   };
-  return standing.filter((application) => chartChanged(application.chartDir) || application.valueFiles.some((path) => changed.has(path)));
+  const readChanged = (application: ApplicationChart) => [...application.valueFiles, ...(application.parameterFiles ?? [])].some((path) => changed.has(path));
+  return standing.filter((application) => chartChanged(application.chartDir) || readChanged(application));
 }
 
 /**

@@ -7,7 +7,7 @@
 import { loadManifestFile } from '../manifests/load.js';
 import { applicationChartOf, applicationValuesIn } from './applications.js';
 import type { ApplicationChart, TextFile } from './applications.js';
-import { applicationSetCharts } from './applicationSets.js';
+import { applicationSetCharts, parameterFilesOf } from './applicationSets.js';
 import { gitRepositoriesIn, helmReleaseChartOf } from './helmReleases.js';
 import { helmfileReleases, helmfileValuesIn, isHelmfile } from './helmfiles.js';
 import type { ApplicationValues } from './types.js';
@@ -27,8 +27,16 @@ const namesInstaller = namesKind('Application', 'ApplicationSet', 'HelmRelease',
  * `paths`: every file of the tree at head, to find the chart and its values
  * files). A HelmRelease's GitRepository is looked for in `known` (the files
  * themselves when not given): the files of the head commit that name one.
+ * `parameterTexts` holds the files ApplicationSets read parameters from
+ * (parameterFileReads): a set whose files are not there keeps its notice.
  */
-export function applicationCharts(files: readonly TextFile[], repository: ReadonlySet<string>, paths: ReadonlySet<string>, known: readonly TextFile[] = files): ApplicationChart[] {
+export function applicationCharts(
+  files: readonly TextFile[],
+  repository: ReadonlySet<string>,
+  paths: ReadonlySet<string>,
+  known: readonly TextFile[] = files,
+  parameterTexts: ReadonlyMap<string, string> = new Map(),
+): ApplicationChart[] {
   let sources: GitRepositories | undefined;
   const found: ApplicationChart[] = [];
   for (const file of files) {
@@ -39,7 +47,7 @@ export function applicationCharts(files: readonly TextFile[], repository: Readon
   for (const { path, text } of files) {
     if (!namesInstaller.test(text) || isHelmfile(path)) continue;
     for (const document of loadManifestFile(path, text).documents) {
-      const generated = applicationSetCharts(document, repository, paths);
+      const generated = applicationSetCharts(document, repository, { paths, texts: parameterTexts });
       if (generated !== null) found.push(...generated);
       const application = applicationChartOf(document, repository, paths) ?? helmReleaseChartOf(document, (sources ??= gitRepositoriesIn(known, repository)), paths);
       if (application !== null) found.push(application);
@@ -47,6 +55,19 @@ export function applicationCharts(files: readonly TextFile[], repository: Readon
   }
   return found;
 }
+
+/** The files of the head tree that the ApplicationSets of some files read parameters from (git `files` generators), each once. */
+export function parameterFileReads(files: readonly TextFile[], repository: ReadonlySet<string>, paths: ReadonlySet<string>): string[] {
+  const reads = new Set<string>();
+  if (repository.size === 0) return [];
+  for (const { path, text } of files) {
+    if (!namesApplicationSet.test(text) || isHelmfile(path)) continue;
+    for (const document of loadManifestFile(path, text).documents) for (const file of parameterFilesOf(document, repository, paths)) reads.add(file);
+  }
+  return [...reads];
+}
+
+const namesApplicationSet = namesKind('ApplicationSet');
 
 /** The inline values of the object a chart is rendered for, read from its file's text at a commit (null: the commit lacks it). */
 export function installerValuesIn(file: string, text: string, installer: ApplicationValues): string | null {

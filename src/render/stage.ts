@@ -15,7 +15,7 @@ import { selectsFile, selectsPath } from '../scope/select.js';
 import { defaultSelection } from '../scope/select.js';
 import type { FileSelection } from '../scope/select.js';
 import { repositoryKey, tracks } from './applications.js';
-import { applicationCharts, namesKind } from './installers.js';
+import { applicationCharts, namesKind, parameterFileReads } from './installers.js';
 import type { ApplicationChart, TextFile } from './applications.js';
 import { evaluateChangeSet } from '../scope/scope.js';
 import type { ScopeOptions } from '../scope/scope.js';
@@ -96,6 +96,7 @@ export function placingPort(port: RenderPort): RenderPort {
     render: async (roots) => (await port.render(roots)).map((r) => ({ ...r, base: placed(r.root, r.base), head: placed(r.root, r.head), ...(r.headAgain ? { headAgain: placed(r.root, r.headAgain) } : {}) })),
     renderEdited: async (root, edits) => placed(root, await port.renderEdited(root, edits)),
     ...(port.installerFiles !== undefined ? { installerFiles: port.installerFiles.bind(port) } : {}),
+    ...(port.headTexts !== undefined ? { headTexts: port.headTexts.bind(port) } : {}),
   };
 }
 
@@ -255,7 +256,7 @@ async function standingTexts(
   if (repository.size === 0 || port.installerFiles === undefined) return none;
   const chartDirs = [...port.head.texts.keys()].filter((path) => path === 'Chart.yaml' || path.endsWith('/Chart.yaml')).map(dirOf);
   const touchesChart = chartDirs.some(touched);
-  if (!touchesChart && !changedFiles.some((file) => namesHelmRelease.test(file.text))) return none;
+  if (!touchesChart && !changedFiles.some((file) => namesHelmRelease.test(file.text) || mayHoldParameters(file))) return none;
   const inChange = new Set(changeSet.files.map((file) => file.path));
   const found = await port.installerFiles();
   const texts = textsOf(found.files);
@@ -269,6 +270,12 @@ async function standingTexts(
     if (dir !== undefined && !touched(dir)) parents.add(dir);
   }
   return { texts: texts.filter((file) => !inChange.has(file.path) && selectsPath(selection, file.path)), unsearched: found.unsearched, parents, applicationFiles };
+}
+
+/** The texts of the files the ApplicationSets of `files` read parameters from; none when the port cannot read them (those sets keep their notice). */
+async function parameterTextsOf(port: RenderPort, files: readonly TextFile[], repository: ReadonlySet<string>): Promise<ReadonlyMap<string, string>> {
+  const reads = parameterFileReads(files, repository, port.head.paths);
+  return reads.length === 0 || port.headTexts === undefined ? new Map() : port.headTexts(reads);
 }
 
 /**
@@ -292,6 +299,11 @@ function standingHelmfileReleases(port: RenderPort, changed: readonly string[], 
  * render on every change.
  */
 const namesHelmRelease = namesKind('HelmRelease');
+
+/** A changed file that may be one an ApplicationSet reads parameters from (a git `files` generator's): YAML or JSON that names no kind. */
+function mayHoldParameters(file: TextFile): boolean {
+  return /\.(?:ya?ml|json)$/.test(file.path) && !/(?:^|[\s{,])["']?kind["']?\s*:/.test(file.text);
+}
 
 const namesApplication = /^kind:\s*["']?Application["']?\s*(?:#.*)?$/m;
 
@@ -361,8 +373,9 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
   const standingFiles = await standingTexts(port, changeSet, touched, changedFiles, selection, repository);
   const known = [...changedFiles, ...standingFiles.texts];
   const synced = (application: ApplicationChart) => tracks(application.revision, options.landsOn);
-  const applications = applicationCharts(changedFiles, repository, port.head.paths, known).filter(synced);
-  const standing = { applications: [...applicationCharts(standingFiles.texts, repository, port.head.paths, known), ...standingHelmfileReleases(port, changed, selection)].filter(synced), unsearched: standingFiles.unsearched };
+  const parameters = await parameterTextsOf(port, known, repository);
+  const applications = applicationCharts(changedFiles, repository, port.head.paths, known, parameters).filter(synced);
+  const standing = { applications: [...applicationCharts(standingFiles.texts, repository, port.head.paths, known, parameters), ...standingHelmfileReleases(port, changed, selection)].filter(synced), unsearched: standingFiles.unsearched };
   const discovery = discoverRoots(port.head, port.base, changed, options.render, applications, standing);
   const roots = discovery.roots.filter((root) => selectsPath(selection, root.file));
   const rendersApplication = renderedApplications(applications, roots);
@@ -397,7 +410,7 @@ export async function checkRenderings(
   const given = new Set(plain.map((file) => file.path));
   const known = [...plain, ...textsOf((options.gitRepositoryFiles ?? []).filter((file) => !given.has(file.path)))];
   const repository = repositoryKeys(options.repositoryUrls ?? []);
-  const applications = applicationCharts(plain, repository, port.head.paths, known);
+  const applications = applicationCharts(plain, repository, port.head.paths, known, await parameterTextsOf(port, plain, repository));
   const discovery = discoverRoots(port.head, null, port.head.paths, options.render, applications);
   const parents = await port.render(discovery.roots);
   const children = await renderChildren(port, parents, { trees: discovery.trees, repository, synced: () => true, settings: options.render, selected: () => true });

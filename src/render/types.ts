@@ -198,6 +198,8 @@ export interface RenderPort {
    * given to `check`).
    */
   installerFiles?(): Promise<InstallerFiles>;
+  /** The texts of some files of the head tree (those it has, within the reader's size limit): what ApplicationSets read parameters from. */
+  headTexts?(paths: readonly string[]): Promise<ReadonlyMap<string, string>>;
 }
 
 /** The files installerFiles found, and how many YAML and JSON files it could not search (0: all were). */

@@ -433,15 +433,17 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     }
   });
 
-  /** A clone of acme/shop with charts/web (values-prod.yaml turns the host network on, values-dev.yaml off) and, added at head, the ApplicationSet `set` in `file`. */
-  const applicationSetRepo = (file: string, set: readonly string[]) => {
+  /** A clone of acme/shop with charts/web (values-prod.yaml turns the host network on, values-dev.yaml off) and, added at head, the ApplicationSet `set` in `file` and the files `more` (path: text). */
+  const applicationSetRepo = (file: string, set: readonly string[], more: Readonly<Record<string, string>> = {}) => {
     const sides = repoOfSides((base, head) => {
       cpSync(path.join(fixturesDir, 'render', 'helm-application', 'head', 'charts'), path.join(base, 'charts'), { recursive: true });
       writeFileSync(path.join(base, 'charts/web/values-prod.yaml'), 'hostNetwork: true\n');
       writeFileSync(path.join(base, 'charts/web/values-dev.yaml'), 'hostNetwork: false\n');
       cpSync(base, head, { recursive: true });
-      mkdirSync(path.join(head, path.dirname(file)), { recursive: true });
-      writeFileSync(path.join(head, file), set.join('\n'));
+      for (const [added, text] of [[file, set.join('\n')], ...Object.entries(more)] as const) {
+        mkdirSync(path.join(head, path.dirname(added)), { recursive: true });
+        writeFileSync(path.join(head, added), text);
+      }
     });
     execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/acme/shop'], { cwd: sides.repo });
     return sides;
@@ -533,6 +535,53 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
         { tool: 'helm', rendering: 'charts/web (Application web-dev of ApplicationSet charts)' },
       ]);
       expect(report.findings.map((f) => [f.check, f.rendered?.rendering])).toEqual([['hostNamespaces', 'charts/web (Application web-prod of ApplicationSet charts)']]);
+    } finally {
+      cleanUp();
+    }
+  });
+
+  /** An ApplicationSet `clusters` whose git generator reads each `clusters/<name>/config.json`: each cluster's Application installs charts/web with its `env`'s values file. */
+  const filesSet = [
+    'apiVersion: argoproj.io/v1alpha1',
+    'kind: ApplicationSet',
+    'metadata:',
+    '  name: clusters',
+    'spec:',
+    '  generators:',
+    '    - git:',
+    '        repoURL: https://github.com/acme/shop',
+    '        files:',
+    '          - path: clusters/*/config.json',
+    '  template:',
+    '    metadata:',
+    "      name: 'web-{{path.basename}}'",
+    '    spec:',
+    '      source:',
+    '        repoURL: https://github.com/acme/shop',
+    '        path: charts/web',
+    '        helm:',
+    "          valueFiles: ['values-{{env}}.yaml']",
+    '      destination:',
+    "        namespace: '{{cluster.namespace}}'",
+    '',
+  ];
+  const clusterConfig = (env: string, namespace: string) => JSON.stringify({ env, cluster: { namespace } });
+
+  it("renders a chart for each Application of an ApplicationSet's git files generator, with the parameters each file gives", async () => {
+    const configs = { 'clusters/eu/config.json': clusterConfig('prod', 'shop-eu'), 'clusters/lab/config.json': clusterConfig('dev', 'shop-lab') };
+    const { repo, cleanUp } = applicationSetRepo('apps/clusters.yaml', filesSet, configs);
+    try {
+      const report = await diffIn(repo);
+      expect(report.errors).toEqual([]);
+      expect(report.renderings).toEqual([
+        { tool: 'helm', rendering: 'charts/web (Application web-eu of ApplicationSet clusters)' },
+        { tool: 'helm', rendering: 'charts/web (Application web-lab of ApplicationSet clusters)' },
+      ]);
+      expect(report.podSpecs.map((p) => [p.namespace, p.name, p.status, p.allowed])).toEqual([
+        ['shop-eu', 'web-eu', 'new', false],
+        ['shop-lab', 'web-lab', 'new', true],
+      ]);
+      expect(report.findings.map((f) => [f.file, f.line, f.check, f.rendered?.rendering])).toEqual([['charts/web/templates/deployment.yaml', 12, 'hostNamespaces', 'charts/web (Application web-eu of ApplicationSet clusters)']]);
     } finally {
       cleanUp();
     }

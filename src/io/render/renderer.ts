@@ -56,6 +56,8 @@ export interface Renderer {
   renderEdited(root: RenderRoot, edits: ReadonlyMap<string, string>): Promise<RenderOutput>;
   /** The head tree's files that name an Application, a HelmRelease or a GitRepository, when the reader can search a tree (RenderPort.installerFiles). */
   installerFiles?(): Promise<InstallerFiles>;
+  /** The texts of some files of the head tree (RenderPort.headTexts). */
+  headTexts(paths: readonly string[]): Promise<ReadonlyMap<string, string>>;
 }
 
 const decoder = new TextDecoder();
@@ -172,6 +174,10 @@ export async function openRenderer(sides: RenderSides): Promise<Renderer | null>
     render: (roots) => Promise.all(roots.map(renderRoot)),
     async renderEdited(root, edits) {
       return (await limit(() => renderSide(root, 'head', head, sides.reader, sides.head, root.sources, missing, sides.memo, edits))).output;
+    },
+    async headTexts(paths) {
+      const files = await reader.read(sides.head, head.listing, paths);
+      return new Map([...files].map(([path, data]) => [path, decoder.decode(data)] as const));
     },
     ...(reader.filesNaming !== undefined
       ? {

@@ -1,7 +1,8 @@
 /** The Applications of an Argo CD ApplicationSet whose charts are rendered (applicationSets.ts, through installers.ts). */
 import { describe, expect, it } from 'vitest';
 import { applicationValuesIn } from '../../../src/render/applications.js';
-import { applicationCharts } from '../../../src/render/installers.js';
+import { sanitizedName } from '../../../src/render/gitFilesGenerator.js';
+import { applicationCharts, parameterFileReads } from '../../../src/render/installers.js';
 
 const repository = new Set(['github.com/acme/shop']);
 const paths = new Set([
@@ -113,5 +114,97 @@ describe('ApplicationSet charts', () => {
     const text = applicationSet(listOf('{env: prod}'), template('web-{{env}}', 'charts/web', 'prod', values));
     expect(applicationValuesIn('apps/web.yaml', text, { kind: 'ApplicationSet', file: 'apps/web.yaml', name: 'web', inline: prod!.inline })).toBe('{"hostNetwork":true}');
     expect(chartsOf(applicationSet(listOf('{env: prod}'), template('web-{{env}}', 'charts/web', 'prod', ['valuesObject:', '  stage: "{{env}}"'])))).toEqual([]);
+  });
+
+  describe("a git generator's files", () => {
+    /** The tree: the charts above, and these files (path: text) its generators may read. */
+    const chartsWith = (files: Record<string, string>, generator: string[], each: string[]) => {
+      const text = applicationSet(generator, each);
+      const tree = new Set([...paths, ...Object.keys(files)]);
+      return applicationCharts([{ path: 'apps/web.yaml', text }], repository, tree, undefined, new Map(Object.entries(files)));
+    };
+    const filesOf = (patterns: string[], more: string[] = []) => ['- git:', '    repoURL: https://github.com/acme/shop', ...more.map((l) => `    ${l}`), '    files:', ...patterns.map((p) => `      - ${p}`)];
+    const clusters = {
+      'clusters/prod/config.json': '{"env": "prod", "cluster": {"namespace": "shop-prod"}}',
+      'clusters/dev/config.json': '{"env": "dev", "cluster": {"namespace": "shop-dev"}}',
+    };
+    const each = template('web-{{env}}', 'charts/web', '{{cluster.namespace}}', ['valueFiles:', "  - 'values-{{env}}.yaml'"]);
+    const names = (charts: readonly { generated?: string; namespace: string | null }[]) => charts.map((c) => [c.generated, c.namespace]);
+
+    it('makes one Application per file its patterns list, in path order, with its fields flattened and its place', () => {
+      const charts = chartsWith(clusters, filesOf(['path: clusters/*/config.json']), each);
+      expect(charts.map((c) => [c.generated, c.namespace, c.valueFiles, c.parameterFiles])).toEqual([
+        ['web-dev', 'shop-dev', ['charts/web/values-dev.yaml'], ['clusters/dev/config.json']],
+        ['web-prod', 'shop-prod', ['charts/web/values-prod.yaml'], ['clusters/prod/config.json']],
+      ]);
+      // The file's place, behind a prefix when the generator has one: a folder's name as Kubernetes names it, its segments, the file's name.
+      const placed = { 'clusters/Prod_EU/cluster.yaml': 'env: prod\n' };
+      const place = template('{{path.basenameNormalized}}-{{path.filenameNormalized}}', 'charts/web', '{{path[0]}}-{{path.basename}}-{{path.filename}}');
+      expect(names(chartsWith(placed, filesOf(['path: clusters/*/cluster.yaml']), place))).toEqual([['prod-eu-cluster.yaml', 'clusters-Prod_EU-cluster.yaml']]);
+      const prefixed = template('{{app.path.basename}}', 'charts/web', '{{app.path}}');
+      expect(names(chartsWith(placed, filesOf(['path: clusters/*/cluster.yaml'], ['pathParamPrefix: app']), prefixed))).toEqual([['Prod_EU', 'clusters/Prod_EU']]);
+    });
+
+    it('makes one Application per object of a file that lists them, and prints values as Go does', () => {
+      const listed = { 'envs.yaml': "- env: prod\n  cluster: {namespace: shop-prod}\n- env: dev\n  cluster: {namespace: '5'}\n" };
+      expect(names(chartsWith(listed, filesOf(['path: envs.yaml']), each))).toEqual([
+        ['web-prod', 'shop-prod'],
+        ['web-dev', '5'],
+      ]);
+      // Lists flatten by index; booleans, numbers and nulls print as `%v` does.
+      const values = { 'envs.yaml': 'env: prod\ncluster: {namespace: [a, true, 2.5, null]}\n' };
+      const spelled = template('web-{{env}}', 'charts/web', '{{cluster.namespace.0}}-{{cluster.namespace.1}}-{{cluster.namespace.2}}-{{cluster.namespace.3}}');
+      expect(names(chartsWith(values, filesOf(['path: envs.yaml']), spelled))).toEqual([['web-prod', 'a-true-2.5-<nil>']]);
+      // A field named like a place parameter gives way to it.
+      const named = template('web-{{env}}', 'charts/web', '{{path}}');
+      expect(names(chartsWith({ 'envs.yaml': 'env: prod\npath: elsewhere\n' }, filesOf(['path: envs.yaml']), named))).toEqual([['web-prod', '.']]);
+    });
+
+    it('leaves out the files of exclude patterns', () => {
+      expect(names(chartsWith(clusters, filesOf(['path: clusters/*/config.json', '{path: clusters/dev/config.json, exclude: true}']), each))).toEqual([['web-prod', 'shop-prod']]);
+    });
+
+    it('keeps the notice when the controller might read the files otherwise, or would refuse one', () => {
+      const none = (files: Record<string, string>, patterns: string[]) => expect(chartsWith(files, filesOf(patterns), each)).toEqual([]);
+      // `git ls-files` (the default) takes clusters/prod/config.json for `clusters/*.json`, doublestar (the new globbing) does not.
+      none({ ...clusters, 'clusters/base.json': '{"env": "base", "cluster": {"namespace": "b"}}' }, ['path: clusters/*.json']);
+      // A folder: all its files to git, a folder (which fails to read) to doublestar; braces, brackets and escapes.
+      none(clusters, ['path: clusters/prod']);
+      none(clusters, ['path: "clusters/{prod,dev}/config.json"']);
+      none(clusters, ['path: "clusters/[pd]*/config.json"']);
+      // A file that is not read here, holds two documents, a scalar or a list of scalars.
+      const tree = new Set([...paths, ...Object.keys(clusters)]);
+      const unread = new Map([['clusters/prod/config.json', clusters['clusters/prod/config.json']]]);
+      expect(applicationCharts([{ path: 'apps/web.yaml', text: applicationSet(filesOf(['path: clusters/*/config.json']), each) }], repository, tree, undefined, unread)).toEqual([]);
+      none({ 'envs.yaml': 'env: prod\n---\nenv: dev\n' }, ['path: envs.yaml']);
+      none({ 'envs.yaml': 'prod\n' }, ['path: envs.yaml']);
+      none({ 'envs.yaml': '[prod, dev]\n' }, ['path: envs.yaml']);
+      // A number Go prints in exponent form (1e+06), and two fields that flatten to one name (which wins is Go's map order).
+      none({ 'envs.yaml': 'env: prod\ncluster: {namespace: 1000000}\n' }, ['path: envs.yaml']);
+      none({ 'envs.yaml': 'env: prod\ncluster.namespace: a\ncluster: {namespace: b}\n' }, ['path: envs.yaml']);
+    });
+
+    it('reads a file that starts with a document marker, or holds nothing, as the controller does', () => {
+      const fixed = template('web-prod', 'charts/web', 'shop');
+      expect(names(chartsWith({ 'envs.yaml': '# environments\n---\nenv: prod\n' }, filesOf(['path: envs.yaml']), fixed))).toEqual([['web-prod', 'shop']]);
+      expect(names(chartsWith({ 'envs.yaml': '' }, filesOf(['path: envs.yaml']), fixed))).toEqual([['web-prod', 'shop']]);
+    });
+
+    it('names the files its sets read, for the stage to read them first', () => {
+      const text = applicationSet(['- matrix:', '    generators:', ...filesOf(['path: clusters/*/config.json']).map((l) => `      ${l}`), ...listOf('{tier: a}').map((l) => `      ${l}`)], each);
+      expect(parameterFileReads([{ path: 'apps/web.yaml', text }], repository, new Set([...paths, ...Object.keys(clusters)])).sort()).toEqual(['clusters/dev/config.json', 'clusters/prod/config.json']);
+      // Another repository's files, or Go templates (not rendered here): none.
+      expect(parameterFileReads([{ path: 'apps/web.yaml', text: text.replace('acme/shop', 'acme/platform') }], repository, new Set(Object.keys(clusters)))).toEqual([]);
+      expect(parameterFileReads([{ path: 'apps/web.yaml', text: `${text}  goTemplate: true\n` }], repository, new Set(Object.keys(clusters)))).toEqual([]);
+    });
+  });
+
+  it("gives a directory's name as a Kubernetes name would have it, as Argo CD's SanitizeName does", () => {
+    expect(sanitizedName('Prod_EU')).toBe('prod-eu');
+    expect(sanitizedName('-.web.-')).toBe('web');
+    expect(sanitizedName('a'.repeat(300))).toHaveLength(253);
+    const each = template('{{path.basenameNormalized}}', '{{path}}', 'shop');
+    const git = ['- git:', '    repoURL: https://github.com/acme/shop', '    directories:', '      - path: charts/web'];
+    expect(chartsOf(applicationSet(git, each)).map((c) => c.generated)).toEqual(['web']);
   });
 });
