@@ -94,7 +94,7 @@ export function renderingProgress(port: RenderPort, terminal: ProgressTerminal, 
         return port.renderEdited(root, edits);
       },
       ...(port.installerFiles !== undefined ? { installerFiles: port.installerFiles.bind(port) } : {}),
-      ...(port.headTexts !== undefined ? { headTexts: port.headTexts.bind(port) } : {}),
+      ...(port.readTexts !== undefined ? { readTexts: port.readTexts.bind(port) } : {}),
     },
     end: () => line.end(),
   };

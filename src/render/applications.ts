@@ -64,7 +64,16 @@ export interface ApplicationChart {
   readonly capabilities?: Capabilities;
   /** The files of the repository an ApplicationSet's git `files` generator read its parameters from (gitFilesGenerator.ts). */
   readonly parameterFiles?: readonly string[];
+  /**
+   * How the base commit installed the chart, when that differs from head
+   * (installsAtBase.ts); null when it did not install it (a new object).
+   * Absent: as at head, or not known.
+   */
+  readonly atBase?: InstallAtBase | null;
 }
+
+/** What an install gives helm besides the chart, at the base commit. */
+export type InstallAtBase = Pick<ApplicationChart, 'release' | 'namespace' | 'valueFiles' | 'capabilities'>;
 
 /**
  * What a GitOps object syncs of its repository: the default branch (Argo

@@ -18,14 +18,14 @@
  */
 import { isHelmfile } from './helmfiles.js';
 import { readChart } from './chart.js';
-import type { ApplicationChart } from './applications.js';
+import type { ApplicationChart, InstallAtBase } from './applications.js';
 import type { ApplicationValues } from './types.js';
 import type { LoadProblem } from '../manifests/types.js';
 import type { Chart, MissingDependency } from './chart.js';
 import { isKustomizationFile, kustomizationIn, readKustomization } from './kustomization.js';
 import type { Kustomization } from './kustomization.js';
 import { dirOf, inDir, isInside, shownDir } from './paths.js';
-import type { HelmInvocation, RenderLimits, RenderRoot, TreeSnapshot } from './types.js';
+import type { BaseInvocation, HelmInvocation, RenderLimits, RenderRoot, TreeSnapshot } from './types.js';
 
 /** How one chart is rendered (the config file's `render.charts` entries). */
 export interface ChartSettings {
@@ -277,15 +277,16 @@ function chartTrees(head: TreeSnapshot, base: TreeSnapshot | null): ChartTrees {
 /**
  * What every rendering of a chart shares: the files it reads at head and
  * at base (its own, its `file://` dependencies', and `extra`: values files,
- * an Application), and why it fails when its missing dependencies are why.
- * A chart the base lacks reads nothing there.
+ * an Application; `baseExtra` at base, when they differ there), and why it
+ * fails when its missing dependencies are why. A chart the base lacks reads
+ * nothing there.
  */
-function chartRendering(chart: Chart, trees: ChartTrees, extra: readonly string[], settings: RenderSettings): Omit<RenderRoot, 'label' | 'helm' | 'incomplete'> {
+function chartRendering(chart: Chart, trees: ChartTrees, extra: readonly string[], settings: RenderSettings, baseExtra = extra): Omit<RenderRoot, 'label' | 'helm' | 'incomplete'> {
   const local = chart.localDependencies;
   const headFiles = (dir: string) => trees.head.get(dir)?.files ?? [];
   const baseFiles = (dir: string) => trees.base.get(dir) ?? [];
   const sorted = (paths: readonly string[]) => [...new Set(paths)].sort();
-  const atBase = trees.base.has(chart.dir) ? [...baseFiles(chart.dir), ...local.flatMap((d) => baseFiles(d.dir)), ...extra.filter((p) => trees.basePaths?.has(p) === true)] : [];
+  const atBase = trees.base.has(chart.dir) ? [...baseFiles(chart.dir), ...local.flatMap((d) => baseFiles(d.dir)), ...baseExtra.filter((p) => trees.basePaths?.has(p) === true)] : [];
   return {
     tool: 'helm',
     dir: chart.dir,
@@ -463,8 +464,10 @@ function applicationRoots(
 
 /** The rendering of a chart for an Application (or HelmRelease), named `name` after the chart's folder, reading `sources` beside the chart's own files. */
 function applicationRoot(chart: Chart, trees: ChartTrees, settings: RenderSettings, application: ApplicationChart, name: string, sources: readonly string[], rendered?: ApplicationValues['rendered']): RenderRoot {
+  const { atBase } = application;
+  const baseSources = atBase ? [application.file, ...atBase.valueFiles] : sources;
   return {
-    ...chartRendering(chart, trees, sources, settings),
+    ...chartRendering(chart, trees, sources, settings, baseSources),
     label: `${shownDir(chart.dir)} (${name})`,
     helm: {
       release: application.release,
@@ -473,6 +476,7 @@ function applicationRoot(chart: Chart, trees: ChartTrees, settings: RenderSettin
       valuesFiles: application.valueFiles,
       ...dependencyFields(chart),
       ...(application.capabilities !== undefined ? { capabilities: application.capabilities } : {}),
+      ...(atBase !== undefined ? { atBase: atBase === null ? null : baseInvocation(atBase) } : {}),
       application: {
         kind: application.kind,
         file: application.file,
@@ -484,6 +488,11 @@ function applicationRoot(chart: Chart, trees: ChartTrees, settings: RenderSettin
     },
     incomplete: leftOut(chart.missingDependencies, true),
   };
+}
+
+/** helm's settings for an install at the base commit. */
+function baseInvocation({ release, namespace, valueFiles, capabilities }: InstallAtBase): BaseInvocation {
+  return { release, namespace: namespace ?? 'default', namespaceGiven: namespace !== null, valuesFiles: valueFiles, ...(capabilities !== undefined ? { capabilities } : {}) };
 }
 
 /** An Application a chart or overlay renders (an app of apps): its chart and settings (its `file`: the parent's folder), the rendering it is in, and its inline values as each side renders them. */

@@ -17,6 +17,7 @@ import type { FileSelection } from '../scope/select.js';
 import { repositoryKey, tracks } from './applications.js';
 import { applicationCharts, namesKind, parameterFileReads } from './installers.js';
 import type { ApplicationChart, TextFile } from './applications.js';
+import { withInstallsAtBase } from './installsAtBase.js';
 import { evaluateChangeSet } from '../scope/scope.js';
 import type { ScopeOptions } from '../scope/scope.js';
 import type { DiffReport } from '../scope/types.js';
@@ -34,7 +35,7 @@ import { strayValuesFiles } from './strayValues.js';
 import { helmfileReleases, unrenderedHelmfiles } from './helmfiles.js';
 import type { Rendering } from './mapReport.js';
 import { verifySuggestions } from './verify.js';
-import type { RenderOutput, RenderPort, RenderRoot, RenderedRoot } from './types.js';
+import type { RenderOutput, RenderPort, RenderRoot, RenderedRoot, Side } from './types.js';
 
 export type { RenderPort } from './types.js';
 
@@ -96,7 +97,7 @@ export function placingPort(port: RenderPort): RenderPort {
     render: async (roots) => (await port.render(roots)).map((r) => ({ ...r, base: placed(r.root, r.base), head: placed(r.root, r.head), ...(r.headAgain ? { headAgain: placed(r.root, r.headAgain) } : {}) })),
     renderEdited: async (root, edits) => placed(root, await port.renderEdited(root, edits)),
     ...(port.installerFiles !== undefined ? { installerFiles: port.installerFiles.bind(port) } : {}),
-    ...(port.headTexts !== undefined ? { headTexts: port.headTexts.bind(port) } : {}),
+    ...(port.readTexts !== undefined ? { readTexts: port.readTexts.bind(port) } : {}),
   };
 }
 
@@ -272,10 +273,32 @@ async function standingTexts(
   return { texts: texts.filter((file) => !inChange.has(file.path) && selectsPath(selection, file.path)), unsearched: found.unsearched, parents, applicationFiles };
 }
 
-/** The texts of the files the ApplicationSets of `files` read parameters from; none when the port cannot read them (those sets keep their notice). */
-async function parameterTextsOf(port: RenderPort, files: readonly TextFile[], repository: ReadonlySet<string>): Promise<ReadonlyMap<string, string>> {
-  const reads = parameterFileReads(files, repository, port.head.paths);
-  return reads.length === 0 || port.headTexts === undefined ? new Map() : port.headTexts(reads);
+/**
+ * The installers of the base commit's versions of the change's files and of
+ * the standing files (which it leaves as they were), with those texts, each
+ * named by its path at head: how the base commit installed what head does
+ * (installsAtBase.ts).
+ */
+async function installersAtBase(
+  port: RenderPort,
+  changeSet: ChangeSet,
+  selection: FileSelection,
+  standing: readonly TextFile[],
+  repository: ReadonlySet<string>,
+): Promise<{ installers: ApplicationChart[]; texts: TextFile[] }> {
+  if (port.base === null) return { installers: [], texts: [] };
+  const changed: { path: string; content: Uint8Array | string }[] = [];
+  for (const file of changeSet.files) if (file.status !== 'added' && file.base.kind === 'content' && selectsFile(selection, file)) changed.push({ path: file.path, content: file.base.data });
+  const texts = [...textsOf(changed), ...standing];
+  const parameters = await parameterTextsOf(port, 'base', texts, repository);
+  return { installers: applicationCharts(texts, repository, port.base.paths, texts, parameters), texts };
+}
+
+/** The texts of the files the ApplicationSets of `files` read parameters from at one side; none when the port cannot read them (those sets keep their notice). */
+async function parameterTextsOf(port: RenderPort, side: Side, files: readonly TextFile[], repository: ReadonlySet<string>): Promise<ReadonlyMap<string, string>> {
+  const tree = side === 'head' ? port.head : port.base;
+  const reads = tree === null ? [] : parameterFileReads(files, repository, tree.paths);
+  return reads.length === 0 || port.readTexts === undefined ? new Map() : port.readTexts(side, reads);
 }
 
 /**
@@ -373,9 +396,11 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
   const standingFiles = await standingTexts(port, changeSet, touched, changedFiles, selection, repository);
   const known = [...changedFiles, ...standingFiles.texts];
   const synced = (application: ApplicationChart) => tracks(application.revision, options.landsOn);
-  const parameters = await parameterTextsOf(port, known, repository);
-  const applications = applicationCharts(changedFiles, repository, port.head.paths, known, parameters).filter(synced);
-  const standing = { applications: [...applicationCharts(standingFiles.texts, repository, port.head.paths, known, parameters), ...standingHelmfileReleases(port, changed, selection)].filter(synced), unsearched: standingFiles.unsearched };
+  const parameters = await parameterTextsOf(port, 'head', known, repository);
+  const base = await installersAtBase(port, changeSet, selection, standingFiles.texts, repository);
+  const atBase = (installers: readonly ApplicationChart[]) => withInstallsAtBase(installers.filter(synced), base.installers, base.texts);
+  const applications = atBase(applicationCharts(changedFiles, repository, port.head.paths, known, parameters));
+  const standing = { applications: atBase([...applicationCharts(standingFiles.texts, repository, port.head.paths, known, parameters), ...standingHelmfileReleases(port, changed, selection)]), unsearched: standingFiles.unsearched };
   const discovery = discoverRoots(port.head, port.base, changed, options.render, applications, standing);
   const roots = discovery.roots.filter((root) => selectsPath(selection, root.file));
   const rendersApplication = renderedApplications(applications, roots);
@@ -410,7 +435,7 @@ export async function checkRenderings(
   const given = new Set(plain.map((file) => file.path));
   const known = [...plain, ...textsOf((options.gitRepositoryFiles ?? []).filter((file) => !given.has(file.path)))];
   const repository = repositoryKeys(options.repositoryUrls ?? []);
-  const applications = applicationCharts(plain, repository, port.head.paths, known, await parameterTextsOf(port, plain, repository));
+  const applications = applicationCharts(plain, repository, port.head.paths, known, await parameterTextsOf(port, 'head', plain, repository));
   const discovery = discoverRoots(port.head, null, port.head.paths, options.render, applications);
   const parents = await port.render(discovery.roots);
   const children = await renderChildren(port, parents, { trees: discovery.trees, repository, synced: () => true, settings: options.render, selected: () => true });

@@ -45,7 +45,17 @@ export interface HelmInvocation {
    * whose file lacks the object does not have this rendering.
    */
   readonly application?: ApplicationValues;
+  /**
+   * How the chart was installed at the base commit, when its installer
+   * installed it otherwise there (installsAtBase.ts): the base side is
+   * rendered so. Null when the base commit did not install it: the base
+   * side is absent, all the chart installs is new.
+   */
+  readonly atBase?: BaseInvocation | null;
 }
+
+/** What differs in a chart's rendering at the base commit. */
+export type BaseInvocation = Pick<HelmInvocation, 'release' | 'namespace' | 'namespaceGiven' | 'valuesFiles' | 'capabilities'>;
 
 /** What `.Capabilities` holds for a chart's templates, as an installer gives helm (Argo CD's `helm.kubeVersion`, helmfile's `apiVersions`). */
 export interface Capabilities {
@@ -54,6 +64,9 @@ export interface Capabilities {
   /** `--api-versions`, each `[group/]version[/kind]`, besides helm's own. */
   readonly apiVersions: readonly string[];
 }
+
+/** One of the two commits a change compares. */
+export type Side = 'base' | 'head';
 
 /** The kinds of object whose chart is rendered with their settings (installers.ts): an Argo CD Application (or ApplicationSet), a Flux HelmRelease, a helmfile release. */
 export type InstallerKind = 'Application' | 'ApplicationSet' | 'HelmRelease' | 'HelmfileRelease';
@@ -198,8 +211,8 @@ export interface RenderPort {
    * given to `check`).
    */
   installerFiles?(): Promise<InstallerFiles>;
-  /** The texts of some files of the head tree (those it has, within the reader's size limit): what ApplicationSets read parameters from. */
-  headTexts?(paths: readonly string[]): Promise<ReadonlyMap<string, string>>;
+  /** The texts of some files of one side's tree (those it has, within the reader's size limit): what ApplicationSets read parameters from. */
+  readTexts?(side: Side, paths: readonly string[]): Promise<ReadonlyMap<string, string>>;
 }
 
 /** The files installerFiles found, and how many YAML and JSON files it could not search (0: all were). */

@@ -588,6 +588,71 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
   });
 
   /**
+   * A clone of acme/shop with charts/web (values-prod.yaml turns the host network on, values-dev.yaml off)
+   * and the files `base` (path: text) on main; `head` (path: text) changes them on feature.
+   */
+  const installerRepo = (base: Readonly<Record<string, string>>, head: Readonly<Record<string, string>>) => {
+    const write = (dir: string, files: Readonly<Record<string, string>>) => {
+      for (const [file, text] of Object.entries(files)) {
+        mkdirSync(path.join(dir, path.dirname(file)), { recursive: true });
+        writeFileSync(path.join(dir, file), text);
+      }
+    };
+    const sides = repoOfSides((baseDir, headDir) => {
+      cpSync(path.join(fixturesDir, 'render', 'helm-application', 'head', 'charts'), path.join(baseDir, 'charts'), { recursive: true });
+      write(baseDir, { 'charts/web/values-prod.yaml': 'hostNetwork: true\n', 'charts/web/values-dev.yaml': 'hostNetwork: false\n', ...base });
+      cpSync(baseDir, headDir, { recursive: true });
+      write(headDir, head);
+    });
+    execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/acme/shop'], { cwd: sides.repo });
+    return sides;
+  };
+  /** An Application `web` of charts/web in namespace prod with `valueFiles`. */
+  const applicationOf = (valueFiles: string) =>
+    ['apiVersion: argoproj.io/v1alpha1', 'kind: Application', 'metadata:', '  name: web', 'spec:', '  source:', '    repoURL: https://github.com/acme/shop', '    path: charts/web', '    helm:', `      valueFiles: [${valueFiles}]`, '  destination:', '    namespace: prod', ''].join('\n');
+
+  it('renders the base side of an Application with the values files it had there: a change to its list alone is checked', async () => {
+    const { repo, cleanUp } = installerRepo({ 'apps/web.yaml': applicationOf('values-dev.yaml') }, { 'apps/web.yaml': applicationOf('values-prod.yaml') });
+    try {
+      const report = await diffIn(repo);
+      expect(report.errors).toEqual([]);
+      // The chart and both values files are as they were: only the Application's list turns the host network on.
+      expect(report.podSpecs.map((p) => [p.namespace, p.name, p.status, p.allowed])).toEqual([['prod', 'web', 'modified', false]]);
+      expect(report.findings.filter((f) => f.blocking).map((f) => [f.file, f.line, f.check, f.status])).toEqual([['charts/web/templates/deployment.yaml', 12, 'hostNamespaces', 'modified']]);
+    } finally {
+      cleanUp();
+    }
+  });
+
+  it("renders nothing at base for an Application a set's new list element makes: all it installs is new", async () => {
+    const set = (elements: string) => ['apiVersion: argoproj.io/v1alpha1', 'kind: ApplicationSet', 'metadata:', '  name: web', 'spec:', '  generators:', `    - list: {elements: [${elements}]}`, '  template:', '    metadata:', "      name: 'web-{{env}}'", '    spec:', '      source:', '        repoURL: https://github.com/acme/shop', '        path: charts/web', '        helm:', "          valueFiles: ['values-{{env}}.yaml']", '      destination:', "        namespace: '{{env}}'", ''].join('\n');
+    const { repo, cleanUp } = installerRepo({ 'apps/web.yaml': set('{env: dev}') }, { 'apps/web.yaml': set('{env: dev}, {env: prod}') });
+    try {
+      const report = await diffIn(repo);
+      expect(report.errors).toEqual([]);
+      // web-dev installs what it did (unchanged, not listed); web-prod is new.
+      expect(report.podSpecs.map((p) => [p.namespace, p.name, p.status, p.allowed])).toEqual([['prod', 'web-prod', 'new', false]]);
+      expect(report.findings.filter((f) => f.blocking).map((f) => [f.check, f.status, f.rendered?.rendering])).toEqual([['hostNamespaces', 'new', 'charts/web (Application web-prod of ApplicationSet web)']]);
+    } finally {
+      cleanUp();
+    }
+  });
+
+  it('renders the Applications of a file a git files generator reads when the change touches that file alone, with the parameters it gave at base there', async () => {
+    const set = { 'apps/clusters.yaml': filesSet.join('\n'), 'clusters/lab/config.json': clusterConfig('dev', 'shop-lab') };
+    const { repo, cleanUp } = installerRepo({ ...set, 'clusters/eu/config.json': clusterConfig('dev', 'shop-eu') }, { 'clusters/eu/config.json': clusterConfig('prod', 'shop-eu') });
+    try {
+      const report = await diffIn(repo);
+      expect(report.errors).toEqual([]);
+      expect(report.renderings).toEqual([{ tool: 'helm', rendering: 'charts/web (Application web-eu of ApplicationSet clusters)' }]);
+      expect(report.podSpecs.map((p) => [p.namespace, p.name, p.status, p.allowed])).toEqual([['shop-eu', 'web-eu', 'modified', false]]);
+      expect(report.findings.filter((f) => f.blocking).map((f) => [f.check, f.status])).toEqual([['hostNamespaces', 'modified']]);
+    } finally {
+      cleanUp();
+    }
+  });
+
+  /**
    * A repository whose Application (targetRevision `revision`) turns `debug` on, which the chart's own
    * values leave off, and a change (branch feature) that touches the chart's template only.
    */

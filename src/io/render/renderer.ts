@@ -8,9 +8,10 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import pLimit from 'p-limit';
-import type { InstallerFiles, RenderOutput, RenderRoot, RenderedRoot, TreeSnapshot } from '../../render/types.js';
+import type { InstallerFiles, RenderOutput, RenderRoot, RenderedRoot, Side, TreeSnapshot } from '../../render/types.js';
 import { applicationValuesPath, renderIn } from './tools.js';
 import { installerValuesIn } from '../../render/installers.js';
+import { rootAtBase } from '../../render/installsAtBase.js';
 import { snapshotOf, writeTree } from './trees.js';
 import type { Snapshot, TreeReader } from './trees.js';
 import { chartArchiveTexts, isChartArchive } from './archives.js';
@@ -56,8 +57,8 @@ export interface Renderer {
   renderEdited(root: RenderRoot, edits: ReadonlyMap<string, string>): Promise<RenderOutput>;
   /** The head tree's files that name an Application, a HelmRelease or a GitRepository, when the reader can search a tree (RenderPort.installerFiles). */
   installerFiles?(): Promise<InstallerFiles>;
-  /** The texts of some files of the head tree (RenderPort.headTexts). */
-  headTexts(paths: readonly string[]): Promise<ReadonlyMap<string, string>>;
+  /** The texts of some files of one side's tree (RenderPort.readTexts). */
+  readTexts(side: Side, paths: readonly string[]): Promise<ReadonlyMap<string, string>>;
 }
 
 const decoder = new TextDecoder();
@@ -88,8 +89,8 @@ function treeFiles(root: RenderRoot, files: ReadonlyMap<string, Uint8Array>): Re
 }
 
 async function renderSide(
-  root: RenderRoot,
-  side: 'base' | 'head',
+  given: RenderRoot,
+  side: Side,
   snapshot: Snapshot | null,
   reader: TreeReader,
   commit: string,
@@ -98,6 +99,9 @@ async function renderSide(
   memo: RenderMemo | undefined,
   edits?: ReadonlyMap<string, string>,
 ): Promise<{ output: RenderOutput; files: Map<string, Uint8Array> }> {
+  // The base side renders what the base commit installed (an Application's values files there), or nothing when it installed none.
+  const root = side === 'base' ? rootAtBase(given) : given;
+  if (root === null) return { output: { kind: 'absent' }, files: new Map() };
   // A chart rendered with a values file the commit does not have (one the change adds) is new at head, like a root the commit lacks.
   const present = snapshot !== null && snapshot.listing.has(root.file) && (root.helm?.valuesFiles ?? []).every((file) => snapshot.listing.has(file));
   if (!present) return { output: { kind: 'absent' }, files: new Map() };
@@ -175,8 +179,10 @@ export async function openRenderer(sides: RenderSides): Promise<Renderer | null>
     async renderEdited(root, edits) {
       return (await limit(() => renderSide(root, 'head', head, sides.reader, sides.head, root.sources, missing, sides.memo, edits))).output;
     },
-    async headTexts(paths) {
-      const files = await reader.read(sides.head, head.listing, paths);
+    async readTexts(side, paths) {
+      const snapshot = side === 'head' ? head : base;
+      if (snapshot === null || (side === 'base' && sides.base === null)) return new Map();
+      const files = await reader.read(side === 'head' ? sides.head : (sides.base ?? ''), snapshot.listing, paths);
       return new Map([...files].map(([path, data]) => [path, decoder.decode(data)] as const));
     },
     ...(reader.filesNaming !== undefined
