@@ -484,6 +484,7 @@ function applicationRoot(chart: Chart, trees: ChartTrees, settings: RenderSettin
         inline: application.inline,
         // A child of an app of apps: its file is the parent's folder, its notice line one of the parent's rendering.
         ...(rendered !== undefined ? { rendered } : { line: application.noticeLine, ...(application.valueLines ? { valueLines: application.valueLines } : {}) }),
+        ...(application.parameterFiles !== undefined ? { parameterFiles: application.parameterFiles } : {}),
       },
     },
     incomplete: leftOut(chart.missingDependencies, true),

@@ -160,6 +160,15 @@ function applicationLineOf(helm: HelmInvocation, valuesFile: string | undefined)
   return application?.valueLines?.[index] ?? application?.line;
 }
 
+/** The first line the change adds to a file an Application's parameters were read from (RenderedOrigin.parameterLine), as a field of the origin; none when it adds none. */
+function parameterLineOf(application: ApplicationValues | undefined, changeSet: ChangeSet | null): { parameterLine?: { file: string; line: number } } {
+  for (const file of application?.parameterFiles ?? []) {
+    const hunks = changeSet?.files.find((changed) => changed.path === file)?.hunks ?? [];
+    for (const hunk of hunks) for (const line of hunk.lines) if (line.kind === 'added') return { parameterLine: { file, line: line.headLine } };
+  }
+  return {};
+}
+
 /**
  * An Argo CD Application's (or Flux HelmRelease's, or helmfile release's)
  * inline values as values the locator reads, in the document of its file
@@ -559,6 +568,7 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
       ...(root.label !== shownDir(root.dir) ? { label: root.label } : {}),
       ...(root.helm?.application ? { application: root.helm.application.file } : {}),
       ...(root.helm?.application?.line !== undefined ? { applicationLine: applicationLineOf(root.helm, primary.at.values?.file) } : {}),
+      ...parameterLineOf(root.helm?.application, changeSet),
       sourceFile: primary.at.file,
       sourceLine: primary.at.line,
       ...(primary.at.values !== undefined ? { values: primary.at.values } : {}),

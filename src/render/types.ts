@@ -98,6 +98,13 @@ export interface ApplicationValues {
   readonly line?: number;
   /** The line of `file` that names each of the rendering's values files (HelmInvocation.valuesFiles), when `line` is known. */
   readonly valueLines?: readonly number[];
+  /**
+   * The files an ApplicationSet read this Application's parameters from
+   * (gitFilesGenerator.ts): a finding no line of the pull request writes is
+   * commented on the first line the change adds to one of them, when it
+   * leaves `line` as it was.
+   */
+  readonly parameterFiles?: readonly string[];
 }
 
 /** What one run of a tool may take before it is stopped and reported (the config file's `render.timeout` and `render.max-output-size`). */
@@ -180,6 +187,8 @@ export interface RenderedOrigin {
   readonly application?: string;
   /** The line of that file that names the chart (ApplicationValues.line), when the object is read from the file itself. */
   readonly applicationLine?: number;
+  /** The first line the change adds to a file its ApplicationSet read the Application's parameters from (ApplicationValues.parameterFiles), when it adds one. */
+  readonly parameterLine?: { readonly file: string; readonly line: number };
   /** When the finding is on a template line: the values line, which the change left as it was, that gives the template the value. */
   readonly values?: { readonly file: string; readonly line: number };
   /** The file the finding is placed on. */

@@ -62,8 +62,10 @@ export interface ReviewPlan {
  * else its first line in the diff, else (a chart rendered for an Argo CD
  * Application or Flux HelmRelease the change adds or edits, with a value no
  * line of the diff writes, such as a values file the new Application names)
- * the object's line that names the chart, when the diff shows it and the
- * finding is the change's (a failure from before stays in the summary).
+ * the object's line that names the chart, when the diff shows it, or the
+ * line the change adds to a file its ApplicationSet read its parameters
+ * from; only when the finding is the change's (a failure from before stays
+ * in the summary).
  */
 function anchorOf(finding: ReviewFinding, diffLinesOf: (path: string) => DiffLines): Anchor | null {
   const lines = diffLinesOf(finding.file);
@@ -74,9 +76,11 @@ function anchorOf(finding: ReviewFinding, diffLinesOf: (path: string) => DiffLin
   const inDiff = finding.locations.filter((l) => l.inDiff && lines.has(l.line));
   const best = inDiff.find((l) => l.exact) ?? inDiff[0];
   if (best) return { path: finding.file, start: best.line, end: best.line, suggestion: null };
-  const { application, applicationLine } = finding.rendered ?? {};
-  if (finding.preexisting || application === undefined || applicationLine === undefined || !diffLinesOf(application).has(applicationLine)) return null;
-  return { path: application, start: applicationLine, end: applicationLine, suggestion: null };
+  const { application, applicationLine, parameterLine } = finding.rendered ?? {};
+  if (finding.preexisting) return null;
+  if (application !== undefined && applicationLine !== undefined && diffLinesOf(application).has(applicationLine)) return { path: application, start: applicationLine, end: applicationLine, suggestion: null };
+  if (parameterLine !== undefined && diffLinesOf(parameterLine.file).has(parameterLine.line)) return { path: parameterLine.file, start: parameterLine.line, end: parameterLine.line, suggestion: null };
+  return null;
 }
 
 /**

@@ -132,6 +132,24 @@ describe.skipIf(!haveHelm() || !haveKustomize())(`the Action renders charts and 
     }
   });
 
+  it('an Application that only swaps the values file it names: rendered at base with the old one, the comment on the entry that names the new one', async () => {
+    const { pr, review } = await oneReviewUnderTarget('helm-application-swapped-values');
+    // Neither values file changed: values-prod.yaml, which the Application now names in place of values-dev.yaml, turns the host network on.
+    expect(review.comments.map((c) => [c.path, c.line])).toEqual([['apps/web.yaml', 18]]);
+    expect(review.comments[0]!.body).toContain('Its line in the chart: `charts/web/templates/deployment.yaml` line 12 (the value from `charts/web/values-prod.yaml` line 1)');
+    expect(checkRunsOf(pr)[0]).toMatchObject({ conclusion: 'failure' });
+  });
+
+  it("a change to the file an ApplicationSet's git files generator reads, the set left as it was: its Application rendered at both commits, the comment on the line the change wrote", async () => {
+    const { pr, run, review } = await oneReviewUnderTarget('helm-applicationset-files');
+    // clusters/eu/config.json now names the prod environment, whose values file turns the host network on; the lab cluster is as it was.
+    expect(review.comments.map((c) => [c.path, c.line])).toEqual([['clusters/eu/config.json', 2]]);
+    expect(review.comments[0]!.body).toContain('_Rendered by helm from `charts/web (Application web-eu of ApplicationSet clusters)`._');
+    const report = run.reportJson as { podSpecs: { namespace: string; name: string; status: string }[] };
+    expect(report.podSpecs.map((p) => [p.namespace, p.name, p.status])).toEqual([['shop-eu', 'web-eu', 'modified']]);
+    expect(checkRunsOf(pr)[0]).toMatchObject({ conclusion: 'failure' });
+  });
+
   it("a helmfile release's values file, the helmfile left as it was, read through the API: the comment and a verified suggestion on the values line", async () => {
     const { pr, review } = await oneReviewUnderTarget('helmfile-values');
     expect(review.comments.map((c) => [c.path, c.line])).toEqual([['values/web.yaml', 2]]);

@@ -195,6 +195,20 @@ describe('planReview', () => {
     expect(planReview([reviewFinding({ ...written, rendered: { ...rendered, applicationLine: 40 } })], linesOfFile, [], 30).comments).toEqual([]);
   });
 
+  it("comments a finding of an ApplicationSet's Application on the line the change added to the file its parameters came from, when the set's lines are not in the diff", () => {
+    const rendered = { tool: 'helm' as const, root: 'charts/web', application: 'apps/clusters.yaml', applicationLine: 16, parameterLine: { file: 'clusters/eu/config.json', line: 2 }, sourceFile: 'charts/web/templates/deployment.yaml', sourceLine: 12, exact: true, snippet: null };
+    const written = { file: 'charts/web/templates/deployment.yaml', line: 12, locations: [{ path: 'spec.template.spec.hostNetwork', line: 12, column: 1, exact: true, container: null, inDiff: false }], rendered };
+    const config = diffLines(parseFilePatch('@@ -1,3 +1,3 @@\n {\n-  "env": "dev",\n+  "env": "prod",\n   "cluster": {"namespace": "shop-eu"}'));
+    const none = diffLines(null);
+    const linesOfFile = (path: string) => (path === 'clusters/eu/config.json' ? config : none);
+    const plan = planReview([reviewFinding({ ...written, check: 'hostNamespaces' }), reviewFinding({ ...written, preexisting: true })], linesOfFile, [], 30);
+    expect(plan.comments.map((c) => [c.path, c.line, c.findings.length])).toEqual([['clusters/eu/config.json', 2, 1]]);
+    expect(plan.comments[0]!.body).toContain('Its line in the chart: `charts/web/templates/deployment.yaml` line 12.');
+    // The set's own line, when the diff shows it, comes first.
+    const setToo = (path: string) => (path === 'apps/clusters.yaml' ? lines : linesOfFile(path));
+    expect(planReview([reviewFinding({ ...written, check: 'hostNamespaces' })], setToo, [], 30).comments.map((c) => [c.path, c.line])).toEqual([['apps/clusters.yaml', 16]]);
+  });
+
   it('never trusts a suggestion range that crosses the hunks', () => {
     const finding = reviewFinding({ fix: { startLine: 20, endLine: 30, replacement: 'x', attachable: true } });
     const plan = planReview([finding], linesOf, [], 30);
