@@ -433,21 +433,28 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     }
   });
 
-  /** A clone of acme/shop with charts/web (values-prod.yaml turns the host network on, values-dev.yaml off) and, added at head, the ApplicationSet `set` in `file` and the files `more` (path: text). */
-  const applicationSetRepo = (file: string, set: readonly string[], more: Readonly<Record<string, string>> = {}) => {
-    const sides = repoOfSides((base, head) => {
-      cpSync(path.join(fixturesDir, 'render', 'helm-application', 'head', 'charts'), path.join(base, 'charts'), { recursive: true });
-      writeFileSync(path.join(base, 'charts/web/values-prod.yaml'), 'hostNetwork: true\n');
-      writeFileSync(path.join(base, 'charts/web/values-dev.yaml'), 'hostNetwork: false\n');
-      cpSync(base, head, { recursive: true });
-      for (const [added, text] of [[file, set.join('\n')], ...Object.entries(more)] as const) {
-        mkdirSync(path.join(head, path.dirname(added)), { recursive: true });
-        writeFileSync(path.join(head, added), text);
+  /**
+   * A clone of acme/shop with charts/web (values-prod.yaml turns the host network on, values-dev.yaml off)
+   * and the files `base` (path: text) on main; `head` (path: text) changes them on feature.
+   */
+  const installerRepo = (base: Readonly<Record<string, string>>, head: Readonly<Record<string, string>>) => {
+    const write = (dir: string, files: Readonly<Record<string, string>>) => {
+      for (const [file, text] of Object.entries(files)) {
+        mkdirSync(path.join(dir, path.dirname(file)), { recursive: true });
+        writeFileSync(path.join(dir, file), text);
       }
+    };
+    const sides = repoOfSides((baseDir, headDir) => {
+      cpSync(path.join(fixturesDir, 'render', 'helm-application', 'head', 'charts'), path.join(baseDir, 'charts'), { recursive: true });
+      write(baseDir, { 'charts/web/values-prod.yaml': 'hostNetwork: true\n', 'charts/web/values-dev.yaml': 'hostNetwork: false\n', ...base });
+      cpSync(baseDir, headDir, { recursive: true });
+      write(headDir, head);
     });
     execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/acme/shop'], { cwd: sides.repo });
     return sides;
   };
+  /** installerRepo with, added at head, the ApplicationSet `set` in `file` and the files `more` (path: text). */
+  const applicationSetRepo = (file: string, set: readonly string[], more: Readonly<Record<string, string>> = {}) => installerRepo({}, { [file]: set.join('\n'), ...more });
 
   it("renders a chart for each Application of an ApplicationSet's list, with the element's values file", async () => {
     const set = [
@@ -587,26 +594,6 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     }
   });
 
-  /**
-   * A clone of acme/shop with charts/web (values-prod.yaml turns the host network on, values-dev.yaml off)
-   * and the files `base` (path: text) on main; `head` (path: text) changes them on feature.
-   */
-  const installerRepo = (base: Readonly<Record<string, string>>, head: Readonly<Record<string, string>>) => {
-    const write = (dir: string, files: Readonly<Record<string, string>>) => {
-      for (const [file, text] of Object.entries(files)) {
-        mkdirSync(path.join(dir, path.dirname(file)), { recursive: true });
-        writeFileSync(path.join(dir, file), text);
-      }
-    };
-    const sides = repoOfSides((baseDir, headDir) => {
-      cpSync(path.join(fixturesDir, 'render', 'helm-application', 'head', 'charts'), path.join(baseDir, 'charts'), { recursive: true });
-      write(baseDir, { 'charts/web/values-prod.yaml': 'hostNetwork: true\n', 'charts/web/values-dev.yaml': 'hostNetwork: false\n', ...base });
-      cpSync(baseDir, headDir, { recursive: true });
-      write(headDir, head);
-    });
-    execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/acme/shop'], { cwd: sides.repo });
-    return sides;
-  };
   /** An Application `web` of charts/web in namespace prod with `valueFiles`. */
   const applicationOf = (valueFiles: string) =>
     ['apiVersion: argoproj.io/v1alpha1', 'kind: Application', 'metadata:', '  name: web', 'spec:', '  source:', '    repoURL: https://github.com/acme/shop', '    path: charts/web', '    helm:', `      valueFiles: [${valueFiles}]`, '  destination:', '    namespace: prod', ''].join('\n');
