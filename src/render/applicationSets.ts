@@ -30,7 +30,7 @@ import { valueAt } from './walk.js';
 /** Where an ApplicationSet's template is, in the set: an Application's `spec` is the template's. */
 const templatePath = ['spec', 'template'] as const;
 
-/** What the repository holds at head: every file's path, and the texts of the files `files` generators read (generatorReads). */
+/** What a commit of the repository holds: every file's path, and the texts of the files `files` generators read (parameterFileReads). */
 export interface SetSources {
   readonly paths: ReadonlySet<string>;
   readonly texts: ReadonlyMap<string, string>;
@@ -99,8 +99,7 @@ export function parameterFilesOf(document: ManifestDocument, repository: Readonl
     if (!isObject(generator)) return;
     if (isObject(generator.matrix) && Array.isArray(generator.matrix.generators)) generator.matrix.generators.forEach(visit);
     const git = isObject(generator.git) ? generator.git : null;
-    const key = git !== null && typeof git.repoURL === 'string' ? repositoryKey(git.repoURL) : null;
-    if (git === null || key === null || !repository.has(key) || (Array.isArray(git.directories) && git.directories.length > 0)) return;
+    if (git === null || !ofThisRepository(git, repository) || listedDirectories(git) !== null) return;
     found.push(...(generatorFiles(git.files ?? null, paths) ?? []));
   };
   if (Array.isArray(spec.generators)) spec.generators.forEach(visit);
@@ -177,14 +176,13 @@ function listParameters(list: JsonObject): Parameters[] | null {
  * `values` and `template` are not read here.
  */
 function gitParameters(git: JsonObject, spec: JsonObject, repository: ReadonlySet<string>, sources: SetSources): Parameters[] | null {
-  const key = typeof git.repoURL === 'string' ? repositoryKey(git.repoURL) : null;
-  if (key === null || !repository.has(key) || git.values !== undefined || git.template !== undefined) return null;
+  if (!ofThisRepository(git, repository) || git.values !== undefined || git.template !== undefined) return null;
   const template = isObject(spec.template) && isObject(spec.template.spec) ? spec.template.spec : {};
   const source = isObject(template.source) ? template.source : {};
   if ((git.revision ?? 'HEAD') !== (source.targetRevision ?? 'HEAD')) return null;
   const prefix = typeof git.pathParamPrefix === 'string' ? git.pathParamPrefix : '';
-  // Argo CD reads `directories` when the generator has both.
-  if (Array.isArray(git.directories) && git.directories.length > 0) return directoryParameters(git.directories, prefix, sources.paths);
+  const directories = listedDirectories(git);
+  if (directories !== null) return directoryParameters(directories, prefix, sources.paths);
   if (git.files === undefined) return null;
   const files = generatorFiles(git.files, sources.paths);
   if (files === null) return null;
@@ -196,6 +194,17 @@ function gitParameters(git: JsonObject, spec: JsonObject, repository: ReadonlySe
     all.push(...params);
   }
   return all;
+}
+
+/** Whether a git generator reads this repository. */
+function ofThisRepository(git: JsonObject, repository: ReadonlySet<string>): boolean {
+  const key = typeof git.repoURL === 'string' ? repositoryKey(git.repoURL) : null;
+  return key !== null && repository.has(key);
+}
+
+/** The directories a git generator lists, if any: Argo CD reads them, not its `files`, when it has both. */
+function listedDirectories(git: JsonObject): readonly JsonValue[] | null {
+  return Array.isArray(git.directories) && git.directories.length > 0 ? git.directories : null;
 }
 
 /**

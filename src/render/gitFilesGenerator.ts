@@ -20,7 +20,7 @@
  * or a list of them, a number `%v` would print otherwise than JavaScript,
  * two fields that flatten to one name.
  */
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import { loadManifestFile } from '../manifests/load.js';
 import { isObject } from '../pss/pod.js';
 import type { JsonObject, JsonValue } from '../pss/types.js';
@@ -33,7 +33,7 @@ export interface Parameters {
 }
 
 /** Past this many files, a generator's Applications are not made here (the set keeps its notice). */
-export const maxGeneratorFiles = 100;
+const maxGeneratorFiles = 100;
 
 /**
  * The files a `files` generator reads, in the order the controller reads
@@ -118,8 +118,8 @@ export function sanitizedName(name: string): string {
 // ---------------------------------------------------------------------------
 // Which files a pattern lists.
 
-/** What only the two globbing modes may read apart (brackets, braces, escapes), a pathspec's magic, or a path that is not plain. */
-const unsure = /[[\]{}\\]|^:|^\/|(^|\/)\.{0,2}(\/|$)/;
+/** What the two globbing modes may read apart (brackets, braces, escapes), a pathspec's magic (`:(glob)`), or a path that is not plain: empty, `.` or `..` segments, a leading or trailing slash. */
+const unsure = /[[\]{}\\]|^:|(^|\/)\.{0,2}(\/|$)/;
 
 /**
  * The files of the tree a pattern lists, when both of the controller's
@@ -137,7 +137,8 @@ function filesMatching(pattern: string, listing: readonly string[]): string[] | 
     return listing.some((path) => path.startsWith(`${pattern}/`)) ? null : [];
   }
   const pathspec = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[\\s\\S]*').replace(/\?/g, '[\\s\\S]')}$`);
-  const glob = (path: string) => minimatch(path, pattern, { dot: true, nobrace: true, noext: true, nonegate: true, nocomment: true });
+  const doublestar = new Minimatch(pattern, { dot: true, nobrace: true, noext: true, nonegate: true, nocomment: true });
+  const glob = (path: string) => doublestar.match(path);
   const byGit = listing.filter((path) => pathspec.test(path));
   const byGlob = new Set(listing.filter(glob));
   if (byGit.length !== byGlob.size || byGit.some((path) => !byGlob.has(path))) return null;
