@@ -56,10 +56,10 @@ export function applicationCharts(
   return found;
 }
 
-/** The files of the head tree that the ApplicationSets of some files read parameters from (git `files` generators), each once. */
+/** The files of a tree (`paths`) that the ApplicationSets of some files read parameters from (git `files` generators), each once. */
 export function parameterFileReads(files: readonly TextFile[], repository: ReadonlySet<string>, paths: ReadonlySet<string>): string[] {
-  const reads = new Set<string>();
   if (repository.size === 0) return [];
+  const reads = new Set<string>();
   for (const { path, text } of files) {
     if (!namesApplicationSet.test(text) || isHelmfile(path)) continue;
     for (const document of loadManifestFile(path, text).documents) for (const file of parameterFilesOf(document, repository, paths)) reads.add(file);
