@@ -323,9 +323,13 @@ function standingHelmfileReleases(port: RenderPort, changed: readonly string[], 
  */
 const namesHelmRelease = namesKind('HelmRelease');
 
-/** A changed file that may be one an ApplicationSet reads parameters from (a git `files` generator's): YAML or JSON that names no kind. */
+/**
+ * A changed file that may be one an ApplicationSet reads parameters from (a
+ * git `files` generator's): YAML or JSON that names no kind, outside
+ * `.github/` (GitHub's own configuration: workflows, issue forms).
+ */
 function mayHoldParameters(file: TextFile): boolean {
-  return /\.(?:ya?ml|json)$/.test(file.path) && !/(?:^|[\s{,])["']?kind["']?\s*:/.test(file.text);
+  return /\.(?:ya?ml|json)$/.test(file.path) && !file.path.startsWith('.github/') && !/(?:^|[\s{,])["']?kind["']?\s*:/.test(file.text);
 }
 
 const namesApplication = /^kind:\s*["']?Application["']?\s*(?:#.*)?$/m;
