@@ -16308,8 +16308,132 @@ var init_applications = __esm({
   }
 });
 
+// src/render/gitFilesGenerator.ts
+function generatorFiles(entries, paths) {
+  if (!Array.isArray(entries) || entries.length === 0) return null;
+  const listing = [...paths];
+  const taken = /* @__PURE__ */ new Set();
+  const excluded = /* @__PURE__ */ new Set();
+  for (const entry of entries) {
+    if (!isObject(entry) || typeof entry.path !== "string") return null;
+    const matched = filesMatching(entry.path, listing);
+    if (matched === null) return null;
+    for (const file of matched) (entry.exclude === true ? excluded : taken).add(file);
+  }
+  const files = [...taken].filter((file) => !excluded.has(file)).sort();
+  return files.length > maxGeneratorFiles ? null : files;
+}
+function fileParameters(file, text5, prefix2) {
+  const objects = objectsOf2(file, text5);
+  if (objects === null) return null;
+  const all = [];
+  for (const object of objects) {
+    const values = flattened(object);
+    if (values === null) return null;
+    for (const [key, value] of placeParameters(file, prefix2 === "" ? "path" : `${prefix2}.path`)) values.set(key, value);
+    all.push({ values, files: [file] });
+  }
+  return all;
+}
+function folderParameters(folder, name) {
+  const params = /* @__PURE__ */ new Map([
+    [name, folder],
+    [`${name}.basename`, baseOf(folder)],
+    [`${name}.basenameNormalized`, sanitizedName(baseOf(folder))]
+  ]);
+  folder.split("/").forEach((segment, n) => {
+    if (segment !== "") params.set(`${name}[${n}]`, segment);
+  });
+  return params;
+}
+function placeParameters(file, name) {
+  const params = folderParameters(dirOf(file) === "" ? "." : dirOf(file), name);
+  params.set(`${name}.filename`, baseOf(file));
+  params.set(`${name}.filenameNormalized`, sanitizedName(baseOf(file)));
+  return params;
+}
+function baseOf(path4) {
+  return path4.slice(path4.lastIndexOf("/") + 1);
+}
+function sanitizedName(name) {
+  return name.toLowerCase().replace(/[^-a-z0-9.]/gu, "-").slice(0, 253).replace(/^[-.]+|[-.]+$/g, "");
+}
+function filesMatching(pattern, listing) {
+  if (pattern === "" || unsure.test(pattern)) return null;
+  if (!/[*?]/.test(pattern)) {
+    if (listing.includes(pattern)) return [pattern];
+    return listing.some((path4) => path4.startsWith(`${pattern}/`)) ? null : [];
+  }
+  const pathspec = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[\\s\\S]*").replace(/\?/g, "[\\s\\S]")}$`);
+  const doublestar = new Minimatch(pattern, { dot: true, nobrace: true, noext: true, nonegate: true, nocomment: true });
+  const glob = (path4) => doublestar.match(path4);
+  const byGit = listing.filter((path4) => pathspec.test(path4));
+  const byGlob = new Set(listing.filter(glob));
+  if (byGit.length !== byGlob.size || byGit.some((path4) => !byGlob.has(path4))) return null;
+  return foldersOf(listing).some(glob) ? null : byGit;
+}
+function foldersOf(listing) {
+  const folders = /* @__PURE__ */ new Set();
+  for (const path4 of listing) for (let dir = dirOf(path4); dir !== "" && !folders.has(dir); dir = dirOf(dir)) folders.add(dir);
+  return [...folders];
+}
+function objectsOf2(file, text5) {
+  const { documents, problems } = loadManifestFile(file, text5);
+  if (problems.length > 0 || documents.length > 1 || laterDocument.test(withoutLeadingMarker(text5))) return null;
+  const value = documents[0]?.value ?? null;
+  if (value === null) return [{}];
+  if (isObject(value)) return [value];
+  if (!Array.isArray(value)) return null;
+  const objects = [];
+  for (const item of value) {
+    if (item === null) objects.push({});
+    else if (isObject(item)) objects.push(item);
+    else return null;
+  }
+  return objects;
+}
+function withoutLeadingMarker(text5) {
+  const start = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*---(?=[ \t\r\n]|$)/.exec(text5);
+  return start === null ? text5 : text5.slice(start[0].length);
+}
+function flattened(object) {
+  const values = /* @__PURE__ */ new Map();
+  const visit5 = (value, key) => {
+    const inner = (name) => key === null ? String(name) : `${key}.${name}`;
+    if (Array.isArray(value)) return value.every((item, i) => visit5(item, inner(i)));
+    if (isObject(value)) return Object.entries(value).every(([name, item]) => visit5(item ?? null, inner(name)));
+    const text5 = goText(value);
+    if (key === null || text5 === null || values.has(key)) return false;
+    values.set(key, text5);
+    return true;
+  };
+  return visit5(object, null) ? values : null;
+}
+function goText(value) {
+  if (value === null) return "<nil>";
+  if (typeof value === "string") return value;
+  if (typeof value === "boolean") return String(value);
+  if (typeof value !== "number" || Object.is(value, -0)) return null;
+  const size = Math.abs(value);
+  return size === 0 || size >= 1e-4 && size < 1e6 ? String(value) : null;
+}
+var maxGeneratorFiles, unsure, laterDocument;
+var init_gitFilesGenerator = __esm({
+  "src/render/gitFilesGenerator.ts"() {
+    "use strict";
+    init_esm4();
+    init_load();
+    init_pod();
+    init_paths();
+    maxGeneratorFiles = 100;
+    unsure = /[[\]{}\\]|^:|(^|\/)\.{0,2}(\/|$)/;
+    laterDocument = /\n(?:---|\.\.\.)(?:[ \t\r]|$)/m;
+  }
+});
+
 // src/render/applicationSets.ts
-function applicationSetCharts(document, repository, paths) {
+function applicationSetCharts(document, repository, sources) {
+  const { paths } = sources;
   const set2 = objectOfKind(document.value, "argoproj.io", "ApplicationSet");
   if (set2 === null) return null;
   const name = nameOf(set2);
@@ -16318,12 +16442,12 @@ function applicationSetCharts(document, repository, paths) {
   const reference2 = chartReferenceOf(String(set2.apiVersion), "ApplicationSet", set2);
   if (name === "" || spec === null || template === null || reference2 === null) return null;
   if (spec.goTemplate === true || spec.templatePatch !== void 0) return null;
-  const parameters = generatedParameters(spec, repository, paths);
+  const parameters = generatedParameters(spec, repository, sources);
   if (parameters === null || parameters.length === 0) return null;
   const noticeLine = locate(document.source, reference2.path).line;
   const charts = [];
   const names = /* @__PURE__ */ new Set();
-  for (const params of parameters) {
+  for (const { values: params, files } of parameters) {
     const application = substituted({ apiVersion: "argoproj.io/v1alpha1", kind: "Application", metadata: template.metadata ?? {}, spec: template.spec ?? {} }, params);
     const found = argoHelmSource(application, repository, paths);
     const generated = nameOf(application);
@@ -16332,44 +16456,59 @@ function applicationSetCharts(document, repository, paths) {
     const inline = found.inline === null ? null : [...templatePath, ...found.inline];
     if (inline !== null && JSON.stringify(valueAt2(set2, inline) ?? null).includes("{{")) return null;
     const valueLines = entryLines(document, found.valueFileAt, templatePath);
-    charts.push({ ...found.chart, kind: "ApplicationSet", file: document.file, name, generated, noticeLine, valueLines, inline });
+    charts.push({ ...found.chart, kind: "ApplicationSet", file: document.file, name, generated, noticeLine, valueLines, inline, ...files.length > 0 ? { parameterFiles: files } : {} });
   }
   return charts;
 }
-function generatedParameters(spec, repository, paths) {
+function generatedParameters(spec, repository, sources) {
   const generators = Array.isArray(spec.generators) ? spec.generators : [];
   const all = [];
   for (const generator of generators) {
-    const params = generatorParameters(generator, spec, repository, paths, true);
+    const params = generatorParameters(generator, spec, repository, sources, true);
     if (params === null) return null;
     all.push(...params);
   }
   return all;
 }
-function generatorParameters(generator, spec, repository, paths, outer) {
+function parameterFilesOf(document, repository, paths) {
+  const set2 = objectOfKind(document.value, "argoproj.io", "ApplicationSet");
+  const spec = set2 !== null && isObject(set2.spec) ? set2.spec : null;
+  if (spec === null || spec.goTemplate === true) return [];
+  const found = [];
+  const visit5 = (generator) => {
+    if (!isObject(generator)) return;
+    if (isObject(generator.matrix) && Array.isArray(generator.matrix.generators)) generator.matrix.generators.forEach(visit5);
+    const git2 = isObject(generator.git) ? generator.git : null;
+    if (git2 === null || !ofThisRepository(git2, repository) || listedDirectories(git2) !== null) return;
+    found.push(...generatorFiles(git2.files ?? null, paths) ?? []);
+  };
+  if (Array.isArray(spec.generators)) spec.generators.forEach(visit5);
+  return found;
+}
+function generatorParameters(generator, spec, repository, sources, outer) {
   if (!isObject(generator)) return null;
   if (Object.keys(generator).length !== 1) return null;
   if (isObject(generator.list)) return listParameters(generator.list);
-  if (isObject(generator.git)) return directoryParameters(generator.git, spec, repository, paths);
-  if (outer && isObject(generator.matrix)) return matrixParameters(generator.matrix, spec, repository, paths);
+  if (isObject(generator.git)) return gitParameters(generator.git, spec, repository, sources);
+  if (outer && isObject(generator.matrix)) return matrixParameters(generator.matrix, spec, repository, sources);
   return null;
 }
-function matrixParameters(matrix, spec, repository, paths) {
+function matrixParameters(matrix, spec, repository, sources) {
   const children = Array.isArray(matrix.generators) ? matrix.generators : [];
   if (children.length !== 2 || Object.keys(matrix).length !== 1 || JSON.stringify(children[1]).includes("{{")) return null;
-  const firsts = generatorParameters(children[0], spec, repository, paths, false);
-  const seconds = generatorParameters(children[1], spec, repository, paths, false);
+  const firsts = generatorParameters(children[0], spec, repository, sources, false);
+  const seconds = generatorParameters(children[1], spec, repository, sources, false);
   if (firsts === null || seconds === null) return null;
   const all = [];
   for (const first of firsts) {
     for (const second of seconds) {
-      const joined = new Map(first);
-      for (const [key, value] of second) {
+      const joined = new Map(first.values);
+      for (const [key, value] of second.values) {
         const known3 = joined.get(key);
         if (known3 !== void 0 && known3 !== value) return null;
         joined.set(key, value);
       }
-      all.push(joined);
+      all.push({ values: joined, files: [...first.files, ...second.files] });
     }
   }
   return all;
@@ -16389,32 +16528,49 @@ function listParameters(list3) {
       } else if (typeof value === "string") params.set(key, value);
       else return null;
     }
-    all.push(params);
+    all.push({ values: params, files: [] });
   }
   return all;
 }
-function directoryParameters(git2, spec, repository, paths) {
-  const key = typeof git2.repoURL === "string" ? repositoryKey(git2.repoURL) : null;
-  if (key === null || !repository.has(key) || !Array.isArray(git2.directories) || git2.files !== void 0 || git2.values !== void 0 || git2.template !== void 0) return null;
+function gitParameters(git2, spec, repository, sources) {
+  if (!ofThisRepository(git2, repository) || git2.values !== void 0 || git2.template !== void 0) return null;
   const template = isObject(spec.template) && isObject(spec.template.spec) ? spec.template.spec : {};
   const source = isObject(template.source) ? template.source : {};
   if ((git2.revision ?? "HEAD") !== (source.targetRevision ?? "HEAD")) return null;
+  const prefix2 = typeof git2.pathParamPrefix === "string" ? git2.pathParamPrefix : "";
+  const directories = listedDirectories(git2);
+  if (directories !== null) return directoryParameters(directories, prefix2, sources.paths);
+  if (git2.files === void 0) return null;
+  const files = generatorFiles(git2.files, sources.paths);
+  if (files === null) return null;
+  const all = [];
+  for (const file of files) {
+    const text5 = sources.texts.get(file);
+    const params = text5 === void 0 ? null : fileParameters(file, text5, prefix2);
+    if (params === null) return null;
+    all.push(...params);
+  }
+  return all;
+}
+function ofThisRepository(git2, repository) {
+  const key = typeof git2.repoURL === "string" ? repositoryKey(git2.repoURL) : null;
+  return key !== null && repository.has(key);
+}
+function listedDirectories(git2) {
+  return Array.isArray(git2.directories) && git2.directories.length > 0 ? git2.directories : null;
+}
+function directoryParameters(directories, prefix2, paths) {
   const patterns = [];
-  for (const entry of git2.directories) {
+  for (const entry of directories) {
     if (!isObject(entry) || typeof entry.path !== "string") return null;
     patterns.push({ path: entry.path, exclude: entry.exclude === true });
   }
-  const prefix2 = typeof git2.pathParamPrefix === "string" && git2.pathParamPrefix !== "" ? `${git2.pathParamPrefix}.path` : "path";
+  const name = prefix2 === "" ? "path" : `${prefix2}.path`;
   const matches2 = (dir, pattern) => minimatch(dir, pattern, { dot: true, noglobstar: true, nobrace: true, noext: true, nocomment: true, nonegate: true });
   const all = [];
   for (const dir of directoriesOf(paths)) {
     if (!patterns.some((p) => !p.exclude && matches2(dir, p.path)) || patterns.some((p) => p.exclude && matches2(dir, p.path))) continue;
-    const params = /* @__PURE__ */ new Map([
-      [prefix2, dir],
-      [`${prefix2}.basename`, dir.slice(dir.lastIndexOf("/") + 1)]
-    ]);
-    dir.split("/").forEach((segment, n) => params.set(`${prefix2}[${n}]`, segment));
-    all.push(params);
+    all.push({ values: folderParameters(dir, name), files: [] });
   }
   return all;
 }
@@ -16444,6 +16600,7 @@ var init_applicationSets = __esm({
     init_pod();
     init_charts();
     init_applications();
+    init_gitFilesGenerator();
     init_paths();
     init_walk();
     templatePath = ["spec", "template"];
@@ -16989,7 +17146,7 @@ var init_helmfiles = __esm({
 function namesKind(...kinds) {
   return new RegExp(`\\bkind:\\s*["']?(?:${kinds.join("|")})\\b`);
 }
-function applicationCharts(files, repository, paths, known3 = files) {
+function applicationCharts(files, repository, paths, known3 = files, parameterTexts = /* @__PURE__ */ new Map()) {
   let sources;
   const found = [];
   for (const file of files) {
@@ -16999,7 +17156,7 @@ function applicationCharts(files, repository, paths, known3 = files) {
   for (const { path: path4, text: text5 } of files) {
     if (!namesInstaller.test(text5) || isHelmfile(path4)) continue;
     for (const document of loadManifestFile(path4, text5).documents) {
-      const generated = applicationSetCharts(document, repository, paths);
+      const generated = applicationSetCharts(document, repository, { paths, texts: parameterTexts });
       if (generated !== null) found.push(...generated);
       const application = applicationChartOf(document, repository, paths) ?? helmReleaseChartOf(document, sources ??= gitRepositoriesIn(known3, repository), paths);
       if (application !== null) found.push(application);
@@ -17007,10 +17164,19 @@ function applicationCharts(files, repository, paths, known3 = files) {
   }
   return found;
 }
+function parameterFileReads(files, repository, paths) {
+  if (repository.size === 0) return [];
+  const reads2 = /* @__PURE__ */ new Set();
+  for (const { path: path4, text: text5 } of files) {
+    if (!namesApplicationSet.test(text5) || isHelmfile(path4)) continue;
+    for (const document of loadManifestFile(path4, text5).documents) for (const file of parameterFilesOf(document, repository, paths)) reads2.add(file);
+  }
+  return [...reads2];
+}
 function installerValuesIn(file, text5, installer) {
   return installer.kind === "HelmfileRelease" ? helmfileValuesIn(file, text5, installer.name) : applicationValuesIn(file, text5, installer);
 }
-var namesInstaller;
+var namesInstaller, namesApplicationSet;
 var init_installers = __esm({
   "src/render/installers.ts"() {
     "use strict";
@@ -17020,6 +17186,63 @@ var init_installers = __esm({
     init_helmReleases();
     init_helmfiles();
     namesInstaller = namesKind("Application", "ApplicationSet", "HelmRelease", "GitRepository");
+    namesApplicationSet = namesKind("ApplicationSet");
+  }
+});
+
+// src/render/installsAtBase.ts
+function rootAtBase(root) {
+  const atBase2 = root.helm?.atBase;
+  if (atBase2 === void 0 || root.helm === null) return root;
+  return atBase2 === null ? null : { ...root, helm: { ...root.helm, ...atBase2 } };
+}
+function withInstallsAtBase(head, base, baseTexts) {
+  const byKey = new Map(base.map((installer) => [keyOf(installer), installer]));
+  const installers2 = new Set(base.map(installerKey));
+  const texts = new Map(baseTexts.map((file) => [file.path, file.text]));
+  const objects = /* @__PURE__ */ new Map();
+  const objectsIn2 = (file, text5) => {
+    let found = objects.get(file);
+    if (found === void 0) objects.set(file, found = objectsOf3(file, text5));
+    return found;
+  };
+  return head.map((installer) => {
+    const atBase2 = installAtBase(installer, byKey.get(keyOf(installer)), installers2, texts.get(installer.file), objectsIn2);
+    return atBase2 === void 0 ? installer : { ...installer, atBase: atBase2 };
+  });
+}
+function installAtBase(installer, found, installers2, baseText, objectsIn2) {
+  if (found !== void 0) {
+    if (found.chartDir !== installer.chartDir) return null;
+    const atBase2 = settingsOf(found);
+    return JSON.stringify(atBase2) === JSON.stringify(settingsOf(installer)) ? void 0 : atBase2;
+  }
+  if (installer.kind === "HelmfileRelease" || baseText === void 0) return void 0;
+  if (!objectsIn2(installer.file, baseText).has(`${installer.kind}\0${installer.name}`)) return null;
+  return installers2.has(installerKey(installer)) && installer.generated !== void 0 ? null : void 0;
+}
+function settingsOf({ release, namespace, valueFiles, capabilities }) {
+  return { release, namespace, valueFiles, ...capabilities !== void 0 ? { capabilities } : {} };
+}
+function installerKey({ kind, file, name }) {
+  return `${kind}\0${file}\0${name}`;
+}
+function keyOf(installer) {
+  return `${installerKey(installer)}\0${installer.generated ?? ""}`;
+}
+function objectsOf3(file, text5) {
+  const found = /* @__PURE__ */ new Set();
+  for (const { value } of loadManifestFile(file, text5).documents) {
+    if (!isObject(value) || typeof value.kind !== "string" || !isObject(value.metadata)) continue;
+    found.add(`${value.kind}\0${String(value.metadata.name ?? "")}`);
+  }
+  return found;
+}
+var init_installsAtBase = __esm({
+  "src/render/installsAtBase.ts"() {
+    "use strict";
+    init_load();
+    init_pod();
   }
 });
 
@@ -17378,12 +17601,12 @@ function chartTrees(head, base) {
     basePaths: base?.paths ?? null
   };
 }
-function chartRendering(chart, trees, extra, settings) {
+function chartRendering(chart, trees, extra, settings, baseExtra = extra) {
   const local = chart.localDependencies;
   const headFiles = (dir) => trees.head.get(dir)?.files ?? [];
   const baseFiles = (dir) => trees.base.get(dir) ?? [];
   const sorted = (paths) => [...new Set(paths)].sort();
-  const atBase2 = trees.base.has(chart.dir) ? [...baseFiles(chart.dir), ...local.flatMap((d) => baseFiles(d.dir)), ...extra.filter((p) => trees.basePaths?.has(p) === true)] : [];
+  const atBase2 = trees.base.has(chart.dir) ? [...baseFiles(chart.dir), ...local.flatMap((d) => baseFiles(d.dir)), ...baseExtra.filter((p) => trees.basePaths?.has(p) === true)] : [];
   return {
     tool: "helm",
     dir: chart.dir,
@@ -17476,7 +17699,8 @@ function standingApplications(trees, standing, changed) {
     }
     return known3;
   };
-  return standing.filter((application) => chartChanged(application.chartDir) || application.valueFiles.some((path4) => changed.has(path4)));
+  const readChanged = (application) => [...application.valueFiles, ...application.parameterFiles ?? []].some((path4) => changed.has(path4));
+  return standing.filter((application) => chartChanged(application.chartDir) || readChanged(application));
 }
 function applicationRoots(trees, settings, applications, standing, consumed, problems) {
   const all = [...applications, ...standing];
@@ -17500,8 +17724,10 @@ function applicationRoots(trees, settings, applications, standing, consumed, pro
   return roots;
 }
 function applicationRoot(chart, trees, settings, application, name, sources, rendered) {
+  const { atBase: atBase2 } = application;
+  const baseSources = atBase2 ? [application.file, ...atBase2.valueFiles] : sources;
   return {
-    ...chartRendering(chart, trees, sources, settings),
+    ...chartRendering(chart, trees, sources, settings, baseSources),
     label: `${shownDir(chart.dir)} (${name})`,
     helm: {
       release: application.release,
@@ -17510,17 +17736,22 @@ function applicationRoot(chart, trees, settings, application, name, sources, ren
       valuesFiles: application.valueFiles,
       ...dependencyFields(chart),
       ...application.capabilities !== void 0 ? { capabilities: application.capabilities } : {},
+      ...atBase2 !== void 0 ? { atBase: atBase2 === null ? null : baseInvocation(atBase2) } : {},
       application: {
         kind: application.kind,
         file: application.file,
         name: application.name,
         inline: application.inline,
         // A child of an app of apps: its file is the parent's folder, its notice line one of the parent's rendering.
-        ...rendered !== void 0 ? { rendered } : { line: application.noticeLine, ...application.valueLines ? { valueLines: application.valueLines } : {} }
+        ...rendered !== void 0 ? { rendered } : { line: application.noticeLine, ...application.valueLines ? { valueLines: application.valueLines } : {} },
+        ...application.parameterFiles !== void 0 ? { parameterFiles: application.parameterFiles } : {}
       }
     },
     incomplete: leftOut(chart.missingDependencies, true)
   };
+}
+function baseInvocation({ release, namespace, valueFiles, capabilities }) {
+  return { release, namespace: namespace ?? "default", namespaceGiven: namespace !== null, valuesFiles: valueFiles, ...capabilities !== void 0 ? { capabilities } : {} };
 }
 function renderedApplicationRoots({ charts: trees }, settings = defaultRenderSettings, found) {
   const roots = [];
@@ -38087,7 +38318,9 @@ function treeFiles(root, files) {
   }
   return tree;
 }
-async function renderSide(root, side, snapshot, reader, commit, paths, missing, memo, edits) {
+async function renderSide(given, side, snapshot, reader, commit, paths, missing, memo, edits) {
+  const root = side === "base" ? rootAtBase(given) : given;
+  if (root === null) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
   const present = snapshot !== null && snapshot.listing.has(root.file) && (root.helm?.valuesFiles ?? []).every((file) => snapshot.listing.has(file));
   if (!present) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
   const files = await reader.read(commit, snapshot.listing, paths);
@@ -38145,6 +38378,12 @@ async function openRenderer(sides) {
     async renderEdited(root, edits) {
       return (await limit(() => renderSide(root, "head", head, sides.reader, sides.head, root.sources, missing, sides.memo, edits))).output;
     },
+    async readTexts(side, paths) {
+      const snapshot = side === "head" ? head : base;
+      if (snapshot === null || side === "base" && sides.base === null) return /* @__PURE__ */ new Map();
+      const files = await reader.read(side === "head" ? sides.head : sides.base ?? "", snapshot.listing, paths);
+      return new Map([...files].map(([path4, data]) => [path4, decoder.decode(data)]));
+    },
     ...reader.filesNaming !== void 0 ? {
       installerFiles: () => installerFiles ??= filesNaming2(reader, head, sides.head, installerWords)
     } : {}
@@ -38161,6 +38400,7 @@ var init_renderer = __esm({
     init_p_limit();
     init_tools();
     init_installers();
+    init_installsAtBase();
     init_trees();
     init_archives();
     init_chart();
@@ -48158,10 +48398,10 @@ function fixNoteLine(note, where2) {
 }
 
 // src/report/namesBy.ts
-function namesBy(items, keyOf2, named) {
+function namesBy(items, keyOf3, named) {
   const byKey = /* @__PURE__ */ new Map();
   for (const item of items) {
-    const key = keyOf2(item);
+    const key = keyOf3(item);
     let names = byKey.get(key);
     if (names === void 0) byKey.set(key, names = /* @__PURE__ */ new Set());
     names.add(named(item));
@@ -49050,9 +49290,11 @@ function anchorOf(finding, diffLinesOf) {
   const inDiff = finding.locations.filter((l) => l.inDiff && lines.has(l.line));
   const best = inDiff.find((l) => l.exact) ?? inDiff[0];
   if (best) return { path: finding.file, start: best.line, end: best.line, suggestion: null };
-  const { application, applicationLine } = finding.rendered ?? {};
-  if (finding.preexisting || application === void 0 || applicationLine === void 0 || !diffLinesOf(application).has(applicationLine)) return null;
-  return { path: application, start: applicationLine, end: applicationLine, suggestion: null };
+  const { application, applicationLine, parameterLine } = finding.rendered ?? {};
+  if (finding.preexisting) return null;
+  if (application !== void 0 && applicationLine !== void 0 && diffLinesOf(application).has(applicationLine)) return { path: application, start: applicationLine, end: applicationLine, suggestion: null };
+  if (parameterLine !== void 0 && diffLinesOf(parameterLine.file).has(parameterLine.line)) return { path: parameterLine.file, start: parameterLine.line, end: parameterLine.line, suggestion: null };
+  return null;
 }
 function planReview(findings, diffLinesOf, existing, maxComments, headSha = null, problems = []) {
   const cap = headSha !== null && existing.some((c) => c.commitId === headSha) ? 0 : maxComments;
@@ -49251,6 +49493,7 @@ init_select();
 init_select();
 init_applications();
 init_installers();
+init_installsAtBase();
 
 // src/findings/evaluateFiles.ts
 init_load();
@@ -54703,18 +54946,18 @@ function matchRenamedBySource(heads, bases, matches2) {
   for (const [file, headPods] of heads) {
     const sources = file.documentSources;
     if (sources === void 0) continue;
-    const keyOf2 = (pod, sourceOf2) => {
+    const keyOf3 = (pod, sourceOf2) => {
       const source = sourceOf2(pod.document.line);
       return source === null ? null : [pod.kind, pod.namespace ?? "", source].join("\0");
     };
     const unmatched = /* @__PURE__ */ new Map();
     for (const pod of bases.get(file)?.values() ?? []) {
-      const key = matched.has(pod) ? null : keyOf2(pod, sources.base);
+      const key = matched.has(pod) ? null : keyOf3(pod, sources.base);
       if (key !== null) addTo(unmatched, key, pod);
     }
     const unpaired = /* @__PURE__ */ new Map();
     for (const pod of headPods.values()) {
-      const key = matches2.has(pod) ? null : keyOf2(pod, sources.head);
+      const key = matches2.has(pod) ? null : keyOf3(pod, sources.head);
       if (key !== null) addTo(unpaired, key, pod);
     }
     for (const [key, [pod, ...more]] of unpaired) {
@@ -55024,7 +55267,7 @@ function linesOf2(text5) {
     return { number: i + 1, indent: item ? itemIndent : indent, body, item: item && !transparent, transparent: transparent && !item, scope: dotOf(body) };
   });
 }
-function keyOf(line) {
+function keyOf2(line) {
   const match2 = /^("[^"]*"|'[^']*'|[^\s:#{][^:#]*?)\s*:(?:\s+(.*))?$/.exec(line.body);
   if (!match2) return null;
   const key = match2[1].replace(/^["']|["']$/g, "");
@@ -55074,7 +55317,7 @@ function nameValue(lines, item) {
   for (let i = item; i < end; i++) {
     const line = lines[i];
     if (line.indent !== indent || line.transparent) continue;
-    const key = keyOf(line);
+    const key = keyOf2(line);
     if (key?.key === "name") return unquoted(key.value);
   }
   return null;
@@ -55159,7 +55402,7 @@ function walk2(lines, from2, to2, path4, depth, rendered, parentLine, reach) {
       return best;
     }
     const at3 = items[chosen];
-    if (depth === path4.length - 1 && keyOf(lines[at3]) === null && contradicts(lines[at3].body, item)) return best;
+    if (depth === path4.length - 1 && keyOf2(lines[at3]) === null && contradicts(lines[at3].body, item)) return best;
     const end = blockEnd(lines, at3 + 1, lines[at3].indent, true);
     consider(walk2(lines, at3, end, path4, depth + 1, item, lines[at3].number, reach));
     return best;
@@ -55170,7 +55413,7 @@ function walk2(lines, from2, to2, path4, depth, rendered, parentLine, reach) {
     if (line.transparent) continue;
     if (indent < 0) indent = line.indent;
     if (line.indent !== indent) continue;
-    const key = keyOf(line);
+    const key = keyOf2(line);
     if (key === null || key.key !== segment || reach.notRendered?.has(line.number) === true) continue;
     const child = typeof rendered === "object" && rendered !== null && !Array.isArray(rendered) ? rendered[segment] : void 0;
     if (depth === path4.length - 1 && contradicts(key.value, child)) continue;
@@ -55321,7 +55564,7 @@ function documentOfKind(lines, rendered) {
   if (starts.length === 1 || typeof kind !== "string") return [0, lines.length];
   const ranges = starts.map((start, d) => [start, d + 1 < starts.length ? starts[d + 1] - 1 : lines.length]);
   const writesKind = (line) => {
-    const key = line.indent === 0 ? keyOf(line) : null;
+    const key = line.indent === 0 ? keyOf2(line) : null;
     return key?.key === "kind" && unquoted(key.value) === kind;
   };
   const writing = ranges.filter(([start, end]) => lines.slice(start, end).some(writesKind));
@@ -56314,6 +56557,13 @@ function applicationLineOf(helm, valuesFile) {
   const index = valuesFile === void 0 ? -1 : helm.valuesFiles.indexOf(valuesFile);
   return application?.valueLines?.[index] ?? application?.line;
 }
+function parameterLineOf(application, changeSet) {
+  for (const file of application?.parameterFiles ?? []) {
+    const hunks = changeSet?.files.find((changed) => changed.path === file)?.hunks ?? [];
+    for (const hunk of hunks) for (const line of hunk.lines) if (line.kind === "added") return { parameterLine: { file, line: line.headLine } };
+  }
+  return {};
+}
 function applicationValuesSource(application, sources) {
   const within = application?.inline;
   const text5 = application === void 0 ? void 0 : sources.get(application.file);
@@ -56583,6 +56833,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
       ...root.label !== shownDir(root.dir) ? { label: root.label } : {},
       ...root.helm?.application ? { application: root.helm.application.file } : {},
       ...root.helm?.application?.line !== void 0 ? { applicationLine: applicationLineOf(root.helm, primary.at.values?.file) } : {},
+      ...parameterLineOf(root.helm?.application, changeSet),
       sourceFile: primary.at.file,
       sourceLine: primary.at.line,
       ...primary.at.values !== void 0 ? { values: primary.at.values } : {},
@@ -56957,7 +57208,8 @@ function placingPort(port) {
     base: port.base,
     render: async (roots) => (await port.render(roots)).map((r) => ({ ...r, base: placed(r.root, r.base), head: placed(r.root, r.head), ...r.headAgain ? { headAgain: placed(r.root, r.headAgain) } : {} })),
     renderEdited: async (root, edits) => placed(root, await port.renderEdited(root, edits)),
-    ...port.installerFiles !== void 0 ? { installerFiles: port.installerFiles.bind(port) } : {}
+    ...port.installerFiles !== void 0 ? { installerFiles: port.installerFiles.bind(port) } : {},
+    ...port.readTexts !== void 0 ? { readTexts: port.readTexts.bind(port) } : {}
   };
 }
 function renderingPath(root, index) {
@@ -57061,7 +57313,7 @@ async function standingTexts(port, changeSet, touched, changedFiles, selection, 
   if (repository.size === 0 || port.installerFiles === void 0) return none3;
   const chartDirs = [...port.head.texts.keys()].filter((path4) => path4 === "Chart.yaml" || path4.endsWith("/Chart.yaml")).map(dirOf);
   const touchesChart = chartDirs.some(touched);
-  if (!touchesChart && !changedFiles.some((file) => namesHelmRelease.test(file.text))) return none3;
+  if (!touchesChart && !changedFiles.some((file) => namesHelmRelease.test(file.text) || mayHoldParameters(file))) return none3;
   const inChange = new Set(changeSet.files.map((file) => file.path));
   const found = await port.installerFiles();
   const texts = textsOf(found.files);
@@ -57075,6 +57327,19 @@ async function standingTexts(port, changeSet, touched, changedFiles, selection, 
   }
   return { texts: texts.filter((file) => !inChange.has(file.path) && selectsPath(selection, file.path)), unsearched: found.unsearched, parents, applicationFiles };
 }
+async function installersAtBase(port, changeSet, selection, standing, repository) {
+  if (port.base === null) return { installers: [], texts: [] };
+  const changed = [];
+  for (const file of changeSet.files) if (file.status !== "added" && file.base.kind === "content" && selectsFile(selection, file)) changed.push({ path: file.path, content: file.base.data });
+  const texts = [...textsOf(changed), ...standing];
+  const parameters = await parameterTextsOf(port, "base", texts, repository);
+  return { installers: applicationCharts(texts, repository, port.base.paths, texts, parameters), texts };
+}
+async function parameterTextsOf(port, side, files, repository) {
+  const tree = side === "head" ? port.head : port.base;
+  const reads2 = tree === null ? [] : parameterFileReads(files, repository, tree.paths);
+  return reads2.length === 0 || port.readTexts === void 0 ? /* @__PURE__ */ new Map() : port.readTexts(side, reads2);
+}
 function standingHelmfileReleases(port, changed, selection) {
   const inChange = new Set(changed);
   const helmfiles = [];
@@ -57082,6 +57347,9 @@ function standingHelmfileReleases(port, changed, selection) {
   return helmfiles.flatMap((file) => helmfileReleases(file, port.head.paths).charts);
 }
 var namesHelmRelease = namesKind("HelmRelease");
+function mayHoldParameters(file) {
+  return /\.(?:ya?ml|json)$/.test(file.path) && !file.path.startsWith(".github/") && !/(?:^|[\s{,])["']?kind["']?\s*:/.test(file.text);
+}
 var namesApplication2 = /^kind:\s*["']?Application["']?\s*(?:#.*)?$/m;
 async function renderChildren(port, parents, { trees, repository, synced, settings, selected, standing = { parents: [], touched: () => false } }) {
   const inChange = repository.size === 0 ? [] : applicationsRendered(parents, (index) => renderingPath(parents[index].root, index), repository, port.head.paths, synced);
@@ -57121,8 +57389,11 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const standingFiles = await standingTexts(port, changeSet, touched, changedFiles, selection, repository);
   const known3 = [...changedFiles, ...standingFiles.texts];
   const synced = (application) => tracks(application.revision, options.landsOn);
-  const applications = applicationCharts(changedFiles, repository, port.head.paths, known3).filter(synced);
-  const standing = { applications: [...applicationCharts(standingFiles.texts, repository, port.head.paths, known3), ...standingHelmfileReleases(port, changed, selection)].filter(synced), unsearched: standingFiles.unsearched };
+  const parameters = await parameterTextsOf(port, "head", known3, repository);
+  const base = await installersAtBase(port, changeSet, selection, standingFiles.texts, repository);
+  const atBase2 = (installers2) => withInstallsAtBase(installers2.filter(synced), base.installers, base.texts);
+  const applications = atBase2(applicationCharts(changedFiles, repository, port.head.paths, known3, parameters));
+  const standing = { applications: atBase2([...applicationCharts(standingFiles.texts, repository, port.head.paths, known3, parameters), ...standingHelmfileReleases(port, changed, selection)]), unsearched: standingFiles.unsearched };
   const discovery = discoverRoots(port.head, port.base, changed, options.render, applications, standing);
   const roots = discovery.roots.filter((root) => selectsPath(selection, root.file));
   const rendersApplication = renderedApplications(applications, roots);
