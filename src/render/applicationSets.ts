@@ -3,9 +3,11 @@
  * from the repository alone (pure): each of its generators is a `list` of
  * elements, the directories of this repository (a `git` generator's
  * `directories`), its JSON or YAML files (a `git` generator's `files`,
- * gitFilesGenerator.ts), or a `matrix` of two such (every pair of their
- * parameters), and its template is a plain one (Argo CD's default
- * `{{param}}` substitution: no Go template, no `templatePatch`). Each
+ * gitFilesGenerator.ts), a `matrix` of two such (every pair of their
+ * parameters) or a `merge` of such (the first one's parameters, overridden
+ * by the others' that share its merge keys), and its template is a plain
+ * one (Argo CD's default `{{param}}` substitution: no Go template, no
+ * `templatePatch`). Each
  * Application is then the template with one set of parameters put in,
  * and its chart is rendered like a plain Application's (applications.ts).
  *
@@ -97,7 +99,7 @@ export function parameterFilesOf(document: ManifestDocument, repository: Readonl
   const found: string[] = [];
   const visit = (generator: JsonValue) => {
     if (!isObject(generator)) return;
-    if (isObject(generator.matrix) && Array.isArray(generator.matrix.generators)) generator.matrix.generators.forEach(visit);
+    for (const combined of [generator.matrix, generator.merge]) if (isObject(combined) && Array.isArray(combined.generators)) combined.generators.forEach(visit);
     const git = isObject(generator.git) ? generator.git : null;
     if (git === null || !ofThisRepository(git, repository) || listedDirectories(git) !== null) return;
     found.push(...(generatorFiles(git.files ?? null, paths) ?? []));
@@ -114,6 +116,7 @@ function generatorParameters(generator: JsonValue, spec: JsonObject, repository:
   if (isObject(generator.list)) return listParameters(generator.list);
   if (isObject(generator.git)) return gitParameters(generator.git, spec, repository, sources);
   if (outer && isObject(generator.matrix)) return matrixParameters(generator.matrix, spec, repository, sources);
+  if (outer && isObject(generator.merge)) return mergeParameters(generator.merge, spec, repository, sources);
   return null;
 }
 
@@ -142,6 +145,42 @@ function matrixParameters(matrix: JsonObject, spec: JsonObject, repository: Read
     }
   }
   return all;
+}
+
+/**
+ * A merge of generators: the first one's parameter sets, each overridden
+ * by the sets of the later ones that give its `mergeKeys` the same values
+ * (a later one's every parameter wins); a later set that matches none is
+ * dropped. Argo CD refuses a generator whose sets are not unique by the
+ * keys (a key no set has counts as null); so is the set here.
+ */
+function mergeParameters(merge: JsonObject, spec: JsonObject, repository: ReadonlySet<string>, sources: SetSources): Parameters[] | null {
+  const children = Array.isArray(merge.generators) ? merge.generators : [];
+  const given = Array.isArray(merge.mergeKeys) ? merge.mergeKeys : [];
+  // Each key once, sorted, as Go's JSON of a map of them has them.
+  const keys = [...new Set(given.filter((key): key is string => typeof key === 'string'))].sort();
+  if (children.length < 2 || keys.length === 0 || keys.length !== new Set(given).size || Object.keys(merge).some((key) => key !== 'generators' && key !== 'mergeKeys')) return null;
+  const byKey = (sets: readonly Parameters[]): Map<string, Parameters> | null => {
+    const keyed = new Map<string, Parameters>();
+    for (const set of sets) {
+      const key = JSON.stringify(keys.map((name) => set.values.get(name) ?? null));
+      if (keyed.has(key)) return null;
+      keyed.set(key, set);
+    }
+    return keyed;
+  };
+  const [first, ...rest] = children.map((child) => generatorParameters(child, spec, repository, sources, false));
+  const merged = first === null || first === undefined ? null : byKey(first);
+  if (merged === null) return null;
+  for (const sets of rest) {
+    const overrides = sets === null || sets === undefined ? null : byKey(sets);
+    if (overrides === null) return null;
+    for (const [key, base] of merged) {
+      const override = overrides.get(key);
+      if (override !== undefined) merged.set(key, { values: new Map([...base.values, ...override.values]), files: [...base.files, ...override.files] });
+    }
+  }
+  return [...merged.values()];
 }
 
 /**

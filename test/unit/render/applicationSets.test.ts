@@ -107,6 +107,23 @@ describe('ApplicationSet charts', () => {
     expect(names(applicationSet(matrix(git, matrix(listOf('{env: prod}'), listOf('{tier: a}'))), each))).toEqual([]);
   });
 
+  it("makes the first generator's Applications of a merge, each with the parameters of the later ones that share its merge keys", () => {
+    const names = (text: string) => chartsOf(text).map((c) => [c.generated, c.namespace]);
+    const each = template('web-{{env}}', 'charts/web', '{{ns}}');
+    const merge = (keys: string[], ...generators: string[][]) => ['- merge:', `    mergeKeys: [${keys.join(', ')}]`, '    generators:', ...generators.flat().map((l) => `      ${l}`)];
+    const base = listOf('{env: prod, ns: shop}', '{env: dev, ns: shop}');
+    // dev is overridden; staging matches no Application of the first generator, and makes none.
+    expect(names(applicationSet(merge(['env'], base, listOf('{env: dev, ns: shop-dev}', '{env: staging, ns: shop-staging}')), each))).toEqual([
+      ['web-prod', 'shop'],
+      ['web-dev', 'shop-dev'],
+    ]);
+    // Argo CD refuses a generator whose sets share their merge keys (a key none has is null), and a merge without keys or of one generator.
+    expect(names(applicationSet(merge(['env'], listOf('{env: prod, ns: a}', '{env: prod, ns: b}'), base), each))).toEqual([]);
+    expect(names(applicationSet(merge(['tier'], base, listOf('{env: dev, ns: shop-dev}')), each))).toEqual([]);
+    expect(names(applicationSet(merge([], base, listOf('{env: dev, ns: shop-dev}')), each))).toEqual([]);
+    expect(names(applicationSet(merge(['env'], base), each))).toEqual([]);
+  });
+
   it("reads inline values from the set's template, the same for every Application, and none that a parameter fills", () => {
     const values = ['valuesObject:', '  hostNetwork: true'];
     const [prod] = chartsOf(applicationSet(listOf('{env: prod}'), template('web-{{env}}', 'charts/web', 'prod', values)));
@@ -188,6 +205,17 @@ describe('ApplicationSet charts', () => {
       const fixed = template('web-prod', 'charts/web', 'shop');
       expect(names(chartsWith({ 'envs.yaml': '# environments\n---\nenv: prod\n' }, filesOf(['path: envs.yaml']), fixed))).toEqual([['web-prod', 'shop']]);
       expect(names(chartsWith({ 'envs.yaml': '' }, filesOf(['path: envs.yaml']), fixed))).toEqual([['web-prod', 'shop']]);
+    });
+
+    it('makes the Applications of a merge of its files with a list that overrides some of them', () => {
+      const merge = ['- merge:', '    mergeKeys: [env]', '    generators:', ...[...filesOf(['path: clusters/*/config.json']), ...listOf("{env: prod, 'cluster.namespace': shop-eu}")].map((l) => `      ${l}`)];
+      const charts = chartsWith(clusters, merge, each);
+      expect(charts.map((c) => [c.generated, c.namespace, c.parameterFiles])).toEqual([
+        ['web-dev', 'shop-dev', ['clusters/dev/config.json']],
+        ['web-prod', 'shop-eu', ['clusters/prod/config.json']],
+      ]);
+      const text = applicationSet(merge, each);
+      expect(parameterFileReads([{ path: 'apps/web.yaml', text }], repository, new Set([...paths, ...Object.keys(clusters)])).sort()).toEqual(['clusters/dev/config.json', 'clusters/prod/config.json']);
     });
 
     it('names the files its sets read, for the stage to read them first', () => {
