@@ -25,7 +25,8 @@ import { chartReferenceOf } from '../workloads/charts.js';
 import { argoHelmSource, entryLines, nameOf, objectOfKind, repositoryKey } from './applications.js';
 import type { ApplicationChart } from './applications.js';
 import { fileParameters, folderParameters, generatorFiles } from './gitFilesGenerator.js';
-import type { Parameters } from './gitFilesGenerator.js';
+import type { Parameters, TemplateMode } from './gitFilesGenerator.js';
+import { renderGoTemplate } from './goTemplate.js';
 import { dirOf } from './paths.js';
 import { valueAt } from './walk.js';
 
@@ -52,15 +53,17 @@ export function applicationSetCharts(document: ManifestDocument, repository: Rea
   const template = spec !== null && isObject(spec.template) ? spec.template : null;
   const reference = chartReferenceOf(String(set.apiVersion), 'ApplicationSet', set);
   if (name === '' || spec === null || template === null || reference === null) return null;
-  // Go templates (sprig functions, missing-key options) and patches of the template are not substituted here.
-  if (spec.goTemplate === true || spec.templatePatch !== undefined) return null;
-  const parameters = generatedParameters(spec, repository, sources);
+  // Patches of the template are not applied here.
+  if (spec.templatePatch !== undefined) return null;
+  const mode: TemplateMode = spec.goTemplate === true ? 'go' : 'flat';
+  const parameters = generatedParameters(spec, repository, sources, mode);
   if (parameters === null || parameters.length === 0) return null;
   const noticeLine = locate(document.source, reference.path).line;
   const charts: ApplicationChart[] = [];
   const names = new Set<string>();
   for (const { values: params, files } of parameters) {
-    const application = substituted({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: template.metadata ?? {}, spec: template.spec ?? {} }, params) as JsonObject;
+    const application = filled({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: template.metadata ?? {}, spec: template.spec ?? {} }, params, mode);
+    if (!isObject(application)) return null;
     const found = argoHelmSource(application, repository, paths);
     const generated = nameOf(application);
     // Two generators that make one name: Argo CD refuses the set.
@@ -75,12 +78,20 @@ export function applicationSetCharts(document: ManifestDocument, repository: Rea
   return charts;
 }
 
+/** What every generator of a set is read with: the set's spec, this repository, its files, and how the template is filled. */
+interface Generating {
+  readonly spec: JsonObject;
+  readonly repository: ReadonlySet<string>;
+  readonly sources: SetSources;
+  readonly mode: TemplateMode;
+}
+
 /** The parameters of each Application the set's generators make, generator by generator; null when they are not known here. */
-function generatedParameters(spec: JsonObject, repository: ReadonlySet<string>, sources: SetSources): Parameters[] | null {
+function generatedParameters(spec: JsonObject, repository: ReadonlySet<string>, sources: SetSources, mode: TemplateMode): Parameters[] | null {
   const generators = Array.isArray(spec.generators) ? spec.generators : [];
   const all: Parameters[] = [];
   for (const generator of generators) {
-    const params = generatorParameters(generator, spec, repository, sources, true);
+    const params = generatorParameters(generator, { spec, repository, sources, mode }, true);
     if (params === null) return null;
     all.push(...params);
   }
@@ -95,7 +106,7 @@ function generatedParameters(spec: JsonObject, repository: ReadonlySet<string>, 
 export function parameterFilesOf(document: ManifestDocument, repository: ReadonlySet<string>, paths: ReadonlySet<string>): string[] {
   const set = objectOfKind(document.value, 'argoproj.io', 'ApplicationSet');
   const spec = set !== null && isObject(set.spec) ? set.spec : null;
-  if (spec === null || spec.goTemplate === true) return [];
+  if (spec === null) return [];
   const found: string[] = [];
   const visit = (generator: JsonValue) => {
     if (!isObject(generator)) return;
@@ -109,14 +120,15 @@ export function parameterFilesOf(document: ManifestDocument, repository: Readonl
 }
 
 /** One generator's parameters (`outer`: a matrix may be one, not inside another); null when they are not known here. */
-function generatorParameters(generator: JsonValue, spec: JsonObject, repository: ReadonlySet<string>, sources: SetSources, outer: boolean): Parameters[] | null {
+function generatorParameters(generator: JsonValue, generating: Generating, outer: boolean): Parameters[] | null {
   if (!isObject(generator)) return null;
   // A generator's own `template`, `selector` or `values` change what its parameters make: not read here.
   if (Object.keys(generator).length !== 1) return null;
-  if (isObject(generator.list)) return listParameters(generator.list);
-  if (isObject(generator.git)) return gitParameters(generator.git, spec, repository, sources);
-  if (outer && isObject(generator.matrix)) return matrixParameters(generator.matrix, spec, repository, sources);
-  if (outer && isObject(generator.merge)) return mergeParameters(generator.merge, spec, repository, sources);
+  if (isObject(generator.list)) return listParameters(generator.list, generating.mode);
+  if (isObject(generator.git)) return gitParameters(generator.git, generating);
+  if (outer && isObject(generator.matrix)) return matrixParameters(generator.matrix, generating);
+  // Go templates merge parameter maps deep (mergo): not reproduced here.
+  if (outer && isObject(generator.merge) && generating.mode === 'flat') return mergeParameters(generator.merge, generating);
   return null;
 }
 
@@ -126,19 +138,20 @@ function generatorParameters(generator: JsonValue, spec: JsonObject, repository:
  * second generator read the first's parameters (`{{path}}` in it), which
  * are not put in here: either keeps the set's notice.
  */
-function matrixParameters(matrix: JsonObject, spec: JsonObject, repository: ReadonlySet<string>, sources: SetSources): Parameters[] | null {
+function matrixParameters(matrix: JsonObject, generating: Generating): Parameters[] | null {
   const children = Array.isArray(matrix.generators) ? matrix.generators : [];
   if (children.length !== 2 || Object.keys(matrix).length !== 1 || JSON.stringify(children[1]).includes('{{')) return null;
-  const firsts = generatorParameters(children[0]!, spec, repository, sources, false);
-  const seconds = generatorParameters(children[1]!, spec, repository, sources, false);
+  const firsts = generatorParameters(children[0]!, generating, false);
+  const seconds = generatorParameters(children[1]!, generating, false);
   if (firsts === null || seconds === null) return null;
   const all: Parameters[] = [];
   for (const first of firsts) {
     for (const second of seconds) {
       const joined = new Map(first.values);
       for (const [key, value] of second.values) {
+        // Go templates merge the maps deep: a name both give is left to the notice.
         const known = joined.get(key);
-        if (known !== undefined && known !== value) return null;
+        if (known !== undefined && (generating.mode === 'go' || known !== value)) return null;
         joined.set(key, value);
       }
       all.push({ values: joined, files: [...first.files, ...second.files] });
@@ -154,7 +167,7 @@ function matrixParameters(matrix: JsonObject, spec: JsonObject, repository: Read
  * dropped. Argo CD refuses a generator whose sets are not unique by the
  * keys (a key no set has counts as null); so is the set here.
  */
-function mergeParameters(merge: JsonObject, spec: JsonObject, repository: ReadonlySet<string>, sources: SetSources): Parameters[] | null {
+function mergeParameters(merge: JsonObject, generating: Generating): Parameters[] | null {
   const children = Array.isArray(merge.generators) ? merge.generators : [];
   const given = Array.isArray(merge.mergeKeys) ? merge.mergeKeys : [];
   // Each key once, sorted, as Go's JSON of a map of them has them.
@@ -169,7 +182,7 @@ function mergeParameters(merge: JsonObject, spec: JsonObject, repository: Readon
     }
     return keyed;
   };
-  const [first, ...rest] = children.map((child) => generatorParameters(child, spec, repository, sources, false));
+  const [first, ...rest] = children.map((child) => generatorParameters(child, generating, false));
   const merged = first === null || first === undefined ? null : byKey(first);
   if (merged === null) return null;
   for (const sets of rest) {
@@ -188,12 +201,17 @@ function mergeParameters(merge: JsonObject, spec: JsonObject, repository: Readon
  * as `values.<key>`. Argo CD refuses an element whose value is not a
  * string (without Go templates); so is the set here.
  */
-function listParameters(list: JsonObject): Parameters[] | null {
+function listParameters(list: JsonObject, mode: TemplateMode): Parameters[] | null {
   if (list.elementsYaml !== undefined || list.template !== undefined || !Array.isArray(list.elements)) return null;
   const all: Parameters[] = [];
   for (const element of list.elements) {
     if (!isObject(element)) return null;
-    const params = new Map<string, string>();
+    // With Go templates an element is its parameters as it is, any value.
+    if (mode === 'go') {
+      all.push({ values: new Map(Object.entries(element).map(([key, value]) => [key, value ?? null])), files: [] });
+      continue;
+    }
+    const params = new Map<string, JsonValue>();
     for (const [key, value] of Object.entries(element)) {
       if (key === 'values' && isObject(value)) {
         for (const [inner, text] of Object.entries(value)) {
@@ -214,21 +232,21 @@ function listParameters(list: JsonObject): Parameters[] | null {
  * which commit it reads is not the one the Applications sync; its own
  * `values` and `template` are not read here.
  */
-function gitParameters(git: JsonObject, spec: JsonObject, repository: ReadonlySet<string>, sources: SetSources): Parameters[] | null {
+function gitParameters(git: JsonObject, { spec, repository, sources, mode }: Generating): Parameters[] | null {
   if (!ofThisRepository(git, repository) || git.values !== undefined || git.template !== undefined) return null;
   const template = isObject(spec.template) && isObject(spec.template.spec) ? spec.template.spec : {};
   const source = isObject(template.source) ? template.source : {};
   if ((git.revision ?? 'HEAD') !== (source.targetRevision ?? 'HEAD')) return null;
   const prefix = typeof git.pathParamPrefix === 'string' ? git.pathParamPrefix : '';
   const directories = listedDirectories(git);
-  if (directories !== null) return directoryParameters(directories, prefix, sources.paths);
+  if (directories !== null) return directoryParameters(directories, prefix, sources.paths, mode);
   if (git.files === undefined) return null;
   const files = generatorFiles(git.files, sources.paths);
   if (files === null) return null;
   const all: Parameters[] = [];
   for (const file of files) {
     const text = sources.texts.get(file);
-    const params = text === undefined ? null : fileParameters(file, text, prefix);
+    const params = text === undefined ? null : fileParameters(file, text, prefix, mode);
     if (params === null) return null;
     all.push(...params);
   }
@@ -253,18 +271,17 @@ function listedDirectories(git: JsonObject): readonly JsonValue[] | null {
  * `path[n]` (behind `pathParamPrefix` when it has one). Hidden folders are
  * not among them, as Argo CD lists none.
  */
-function directoryParameters(directories: readonly JsonValue[], prefix: string, paths: ReadonlySet<string>): Parameters[] | null {
+function directoryParameters(directories: readonly JsonValue[], prefix: string, paths: ReadonlySet<string>, mode: TemplateMode): Parameters[] | null {
   const patterns: { path: string; exclude: boolean }[] = [];
   for (const entry of directories) {
     if (!isObject(entry) || typeof entry.path !== 'string') return null;
     patterns.push({ path: entry.path, exclude: entry.exclude === true });
   }
-  const name = prefix === '' ? 'path' : `${prefix}.path`;
   const matches = (dir: string, pattern: string) => minimatch(dir, pattern, { dot: true, noglobstar: true, nobrace: true, noext: true, nocomment: true, nonegate: true });
   const all: Parameters[] = [];
   for (const dir of directoriesOf(paths)) {
     if (!patterns.some((p) => !p.exclude && matches(dir, p.path)) || patterns.some((p) => p.exclude && matches(dir, p.path))) continue;
-    all.push({ values: folderParameters(dir, name), files: [] });
+    all.push({ values: folderParameters(dir, prefix, mode), files: [] });
   }
   return all;
 }
@@ -281,12 +298,40 @@ function directoriesOf(paths: ReadonlySet<string>): string[] {
 /** A `{{ param }}` of Argo CD's default templates, the name trimmed. */
 const tag = /\{\{([^}]*)\}\}/g;
 
-/** A template value with every string's known `{{param}}` replaced by its value (unknown ones are left as written, as Argo CD leaves them). */
-function substituted(value: JsonValue, params: ReadonlyMap<string, string>): JsonValue {
-  if (typeof value === 'string') return value.replace(tag, (whole, name: string) => params.get(name.trim()) ?? whole);
-  if (Array.isArray(value)) return value.map((item) => substituted(item, params));
-  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, substituted(inner ?? null, params)]));
-  return value;
+/**
+ * A template value with each string filled in, as Argo CD fills each string
+ * of a set's template: flat, every known `{{param}}` replaced by its value
+ * (a string; unknown ones are left as written, as Argo CD leaves them);
+ * with Go templates, each string rendered (goTemplate.ts). Undefined when a
+ * string is not rendered here.
+ */
+function filled(value: JsonValue, params: ReadonlyMap<string, JsonValue>, mode: TemplateMode): JsonValue | undefined {
+  if (typeof value === 'string') return filledText(value, params, mode);
+  if (Array.isArray(value)) {
+    const items: JsonValue[] = [];
+    for (const item of value) {
+      const done = filled(item, params, mode);
+      if (done === undefined) return undefined;
+      items.push(done);
+    }
+    return items;
+  }
+  if (!isObject(value)) return value;
+  const out: JsonObject = {};
+  for (const [key, inner] of Object.entries(value)) {
+    const done = filled(inner ?? null, params, mode);
+    if (done === undefined) return undefined;
+    out[key] = done;
+  }
+  return out;
+}
+
+function filledText(text: string, params: ReadonlyMap<string, JsonValue>, mode: TemplateMode): string | undefined {
+  if (mode === 'go') return text.includes('{{') ? (renderGoTemplate(text, Object.fromEntries(params)) ?? undefined) : text;
+  return text.replace(tag, (whole, name: string) => {
+    const param = params.get(name.trim());
+    return typeof param === 'string' ? param : whole;
+  });
 }
 
 /** Whether what names an Application's chart and release still holds a `{{…}}` no parameter filled: Argo CD would read it as written. */

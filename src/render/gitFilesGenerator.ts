@@ -24,13 +24,22 @@ import { Minimatch } from 'minimatch';
 import { loadManifestFile } from '../manifests/load.js';
 import { isObject } from '../pss/pod.js';
 import type { JsonObject, JsonValue } from '../pss/types.js';
+import { goText } from './goText.js';
 import { dirOf } from './paths.js';
 
-/** The parameters of one Application, and the files of the repository they were read from. */
+/**
+ * The parameters of one Application, and the files of the repository they
+ * were read from. Without Go templates each is a string named with dots
+ * (`path.basename`); with them each top-level name holds a value, nested
+ * maps and lists included (`path` is a map of `path`, `basename`, …).
+ */
 export interface Parameters {
-  readonly values: Map<string, string>;
+  readonly values: Map<string, JsonValue>;
   readonly files: readonly string[];
 }
+
+/** How a set's template is filled: Argo CD's `{{name}}` substitution (flat parameters), or Go templates (`goTemplate: true`). */
+export type TemplateMode = 'flat' | 'go';
 
 /** Past this many files, a generator's Applications are not made here (the set keeps its notice). */
 const maxGeneratorFiles = 100;
@@ -60,42 +69,48 @@ export function generatorFiles(entries: JsonValue, paths: ReadonlySet<string>): 
  * `prefix`: `pathParamPrefix`); null when the controller would refuse the
  * file or read it otherwise than here.
  */
-export function fileParameters(file: string, text: string, prefix: string): Parameters[] | null {
+export function fileParameters(file: string, text: string, prefix: string, mode: TemplateMode): Parameters[] | null {
   const objects = objectsOf(file, text);
   if (objects === null) return null;
   const all: Parameters[] = [];
   for (const object of objects) {
-    const values = flattened(object);
+    const values = mode === 'go' ? new Map(Object.entries(object).map(([key, value]) => [key, value ?? null])) : flattened(object);
     if (values === null) return null;
     // The file's place is put in after its fields: a field of the same name gives way.
-    for (const [key, value] of placeParameters(file, prefix === '' ? 'path' : `${prefix}.path`)) values.set(key, value);
+    const place = placeParameters(file, prefix, mode);
+    for (const [key, value] of place) values.set(key, value);
     all.push({ values, files: [file] });
   }
   return all;
 }
 
 /**
- * Argo CD's parameters of a folder: the folder, its last name, that name as
- * a Kubernetes name would have it, and each of its names by position.
+ * Argo CD's parameters of a folder (`prefix`: `pathParamPrefix`, or ''):
+ * the folder, its last name, that name as a Kubernetes name would have it,
+ * and each of its names by position; `more` beside them (a file's name).
+ * Flat, they are `path`, `path.basename`, … and `path[n]`; for Go
+ * templates, one map `path` (under `prefix` when set) of `path`,
+ * `basename`, … and the list `segments`.
  */
-export function folderParameters(folder: string, name: string): Map<string, string> {
-  const params = new Map<string, string>([
-    [name, folder],
-    [`${name}.basename`, baseOf(folder)],
-    [`${name}.basenameNormalized`, sanitizedName(baseOf(folder))],
-  ]);
-  folder.split('/').forEach((segment, n) => {
+export function folderParameters(folder: string, prefix: string, mode: TemplateMode, more: Readonly<Record<string, string>> = {}): Map<string, JsonValue> {
+  const named: Record<string, string> = { basename: baseOf(folder), basenameNormalized: sanitizedName(baseOf(folder)), ...more };
+  const segments = folder.split('/');
+  if (mode === 'go') {
+    const place: JsonObject = { path: folder, ...named, segments };
+    return new Map([prefix === '' ? ['path', place] : [prefix, { path: place }]]);
+  }
+  const name = prefix === '' ? 'path' : `${prefix}.path`;
+  const params = new Map<string, JsonValue>([[name, folder], ...Object.entries(named).map(([key, value]) => [`${name}.${key}`, value] as const)]);
+  segments.forEach((segment, n) => {
     if (segment !== '') params.set(`${name}[${n}]`, segment);
   });
   return params;
 }
 
 /** A file's place: its folder's parameters, and its own name. */
-function placeParameters(file: string, name: string): Map<string, string> {
-  const params = folderParameters(dirOf(file) === '' ? '.' : dirOf(file), name);
-  params.set(`${name}.filename`, baseOf(file));
-  params.set(`${name}.filenameNormalized`, sanitizedName(baseOf(file)));
-  return params;
+function placeParameters(file: string, prefix: string, mode: TemplateMode): Map<string, JsonValue> {
+  const name = baseOf(file);
+  return folderParameters(dirOf(file) === '' ? '.' : dirOf(file), prefix, mode, { filename: name, filenameNormalized: sanitizedName(name) });
 }
 
 /** Go's path.Base of a clean, relative path. */
@@ -185,8 +200,8 @@ function withoutLeadingMarker(text: string): string {
 }
 
 /** An object's fields flattened with dots, each printed as `%v` prints it; null when one would print otherwise, or two take one name. */
-function flattened(object: JsonObject): Map<string, string> | null {
-  const values = new Map<string, string>();
+function flattened(object: JsonObject): Map<string, JsonValue> | null {
+  const values = new Map<string, JsonValue>();
   // The top level's keys (`key` null) have no dot before them; an empty object or list adds nothing.
   const visit = (value: JsonValue, key: string | null): boolean => {
     const inner = (name: string | number) => (key === null ? String(name) : `${key}.${name}`);
@@ -198,18 +213,4 @@ function flattened(object: JsonObject): Map<string, string> | null {
     return true;
   };
   return visit(object, null) ? values : null;
-}
-
-/**
- * A scalar as Go's `%v` prints what encoding/json decoded: a number is a
- * float64, printed in exponent form from 1e+06 up and below 1e-04; only
- * those JavaScript prints the same are taken.
- */
-function goText(value: JsonValue): string | null {
-  if (value === null) return '<nil>';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'boolean') return String(value);
-  if (typeof value !== 'number' || Object.is(value, -0)) return null;
-  const size = Math.abs(value);
-  return size === 0 || (size >= 1e-4 && size < 1e6) ? String(value) : null;
 }

@@ -221,9 +221,8 @@ describe('ApplicationSet charts', () => {
     it('names the files its sets read, for the stage to read them first', () => {
       const text = applicationSet(['- matrix:', '    generators:', ...filesOf(['path: clusters/*/config.json']).map((l) => `      ${l}`), ...listOf('{tier: a}').map((l) => `      ${l}`)], each);
       expect(parameterFileReads([{ path: 'apps/web.yaml', text }], repository, new Set([...paths, ...Object.keys(clusters)])).sort()).toEqual(['clusters/dev/config.json', 'clusters/prod/config.json']);
-      // Another repository's files, or Go templates (not rendered here): none.
+      // Another repository's files: none.
       expect(parameterFileReads([{ path: 'apps/web.yaml', text: text.replace('acme/shop', 'acme/platform') }], repository, new Set(Object.keys(clusters)))).toEqual([]);
-      expect(parameterFileReads([{ path: 'apps/web.yaml', text: `${text}  goTemplate: true\n` }], repository, new Set(Object.keys(clusters)))).toEqual([]);
     });
   });
 
@@ -234,5 +233,60 @@ describe('ApplicationSet charts', () => {
     const each = template('{{path.basenameNormalized}}', '{{path}}', 'shop');
     const git = ['- git:', '    repoURL: https://github.com/acme/shop', '    directories:', '      - path: charts/web'];
     expect(chartsOf(applicationSet(git, each)).map((c) => c.generated)).toEqual(['web']);
+  });
+
+  describe('with Go templates', () => {
+    const goSet = (generators: string[], each: string[]) => applicationSet(generators, each, ['goTemplate: true', 'goTemplateOptions: ["missingkey=error"]']);
+    const names = (charts: readonly { generated?: string; namespace: string | null; chartDir: string }[]) => charts.map((c) => [c.generated, c.chartDir, c.namespace]);
+    const git = (more: string[], ...patterns: string[]) => ['- git:', '    repoURL: https://github.com/acme/shop', ...more.map((l) => `    ${l}`), '    directories:', ...patterns.map((p) => `      - path: ${p}`)];
+
+    it("fills each string of the template with the parameters' fields, as text/template prints them", () => {
+      const each = template('web-{{ .env }}', 'charts/web', '{{.cluster.namespace}}-{{.replicas}}', ['valueFiles:', "  - 'values-{{.env}}.yaml'"]);
+      const elements = listOf('{env: prod, cluster: {namespace: shop}, replicas: 3}', '{env: dev, cluster: {namespace: lab}, replicas: 1}');
+      expect(chartsOf(goSet(elements, each)).map((c) => [c.generated, c.namespace, c.valueFiles])).toEqual([
+        ['web-prod', 'shop-3', ['charts/web/values-prod.yaml']],
+        ['web-dev', 'lab-1', ['charts/web/values-dev.yaml']],
+      ]);
+    });
+
+    it("gives a directory's place as one map, its segments a list, behind the prefix when set", () => {
+      const each = template('{{.path.basenameNormalized}}', '{{.path.path}}', "{{index .path.segments 0}}");
+      expect(names(chartsOf(goSet(git([], 'charts/web', 'charts/api'), each)))).toEqual([
+        ['api', 'charts/api', 'charts'],
+        ['web', 'charts/web', 'charts'],
+      ]);
+      const prefixed = template('{{.app.path.basename}}', '{{.app.path.path}}', 'shop');
+      expect(names(chartsOf(goSet(git(['pathParamPrefix: app'], 'charts/web'), prefixed)))).toEqual([['web', 'charts/web', 'shop']]);
+    });
+
+    it("gives a file's fields as they are, nested, with its place as a map", () => {
+      const text = goSet(['- git:', '    repoURL: https://github.com/acme/shop', '    files:', '      - path: clusters/*/config.json'], template('web-{{.path.basename}}', 'charts/web', '{{.cluster.namespace}}'));
+      const files = { 'clusters/eu/config.json': '{"cluster": {"namespace": "shop-eu"}}' };
+      const charts = applicationCharts([{ path: 'apps/web.yaml', text }], repository, new Set([...paths, ...Object.keys(files)]), undefined, new Map(Object.entries(files)));
+      expect(charts.map((c) => [c.generated, c.namespace, c.parameterFiles])).toEqual([['web-eu', 'shop-eu', ['clusters/eu/config.json']]]);
+    });
+
+    it('keeps the notice of a template that does more than print fields, or prints a field that is not there or not a scalar', () => {
+      const elements = listOf('{env: prod, cluster: {namespace: shop}}');
+      const none = (name: string, namespace = 'shop') => expect(chartsOf(goSet(elements, template(name, 'charts/web', namespace)))).toEqual([]);
+      expect(chartsOf(goSet(elements, template('web-{{.env}}', 'charts/web', 'shop')))).toHaveLength(1);
+      none('web-{{ .env | upper }}');
+      none('web-{{ upper .env }}');
+      none('web-{{.stage}}');
+      none('web-{{.env}}', '{{.cluster}}');
+      none('web-{{- .env }}');
+      none('web-{{ .env');
+      // Argo CD's flat `{{env}}` is a function call to a Go template.
+      none('web-{{env}}');
+    });
+
+    it('makes a matrix whose generators give other names, and leaves a merge (a deep one) to the notice', () => {
+      const each = template('{{.path.basename}}-{{.env}}', '{{.path.path}}', 'shop-{{.env}}');
+      const matrix = (first: string[], second: string[]) => ['- matrix:', '    generators:', ...first.map((l) => `      ${l}`), ...second.map((l) => `      ${l}`)];
+      expect(names(chartsOf(goSet(matrix(git([], 'charts/web'), listOf('{env: prod}')), each)))).toEqual([['web-prod', 'charts/web', 'shop-prod']]);
+      expect(names(chartsOf(goSet(matrix(git([], 'charts/web'), listOf('{env: prod, path: {basename: x}}')), each)))).toEqual([]);
+      const merge = ['- merge:', '    mergeKeys: [env]', '    generators:', ...[...listOf('{env: prod, path: {basename: web, path: charts/web}}'), ...listOf('{env: prod}')].map((l) => `      ${l}`)];
+      expect(chartsOf(goSet(merge, each))).toEqual([]);
+    });
   });
 });
