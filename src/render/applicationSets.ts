@@ -228,12 +228,45 @@ function listParameters(list: JsonObject, mode: TemplateMode): Parameters[] | nu
 
 /**
  * A git generator of this repository: its directories or its files, with
- * Argo CD's parameters for each. Its revision must be the template's, or
- * which commit it reads is not the one the Applications sync; its own
- * `values` and `template` are not read here.
+ * Argo CD's parameters for each, and its `values` filled from them. Its
+ * revision must be the template's, or which commit it reads is not the one
+ * the Applications sync; its own `template` is not read here.
  */
-function gitParameters(git: JsonObject, { spec, repository, sources, mode }: Generating): Parameters[] | null {
-  if (!ofThisRepository(git, repository) || git.values !== undefined || git.template !== undefined) return null;
+function gitParameters(git: JsonObject, generating: Generating): Parameters[] | null {
+  const found = gitFound(git, generating);
+  if (found === null || git.values === undefined) return found;
+  const all: Parameters[] = [];
+  for (const params of found) {
+    const values = withValues(params.values, git.values, generating.mode);
+    if (values === null) return null;
+    all.push({ ...params, values });
+  }
+  return all;
+}
+
+/**
+ * A generator's `values` (strings that may name its parameters) added to
+ * each of its parameter sets, filled from that set as the template is: flat
+ * as `values.<key>`, with Go templates as the map `values` (which replaces
+ * any other). Null when one is not filled here.
+ */
+function withValues(params: ReadonlyMap<string, JsonValue>, values: JsonValue, mode: TemplateMode): Map<string, JsonValue> | null {
+  if (!isObject(values)) return null;
+  const out = new Map(params);
+  const map: JsonObject = {};
+  for (const [key, value] of Object.entries(values)) {
+    const text = typeof value === 'string' ? filledText(value, params, mode) : undefined;
+    if (text === undefined) return null;
+    if (mode === 'go') map[key] = text;
+    else out.set(`values.${key}`, text);
+  }
+  if (mode === 'go' && Object.keys(map).length > 0) out.set('values', map);
+  return out;
+}
+
+/** A git generator's directories or files, with the parameters Argo CD gives each (no `values` yet). */
+function gitFound(git: JsonObject, { spec, repository, sources, mode }: Generating): Parameters[] | null {
+  if (!ofThisRepository(git, repository) || git.template !== undefined) return null;
   const template = isObject(spec.template) && isObject(spec.template.spec) ? spec.template.spec : {};
   const source = isObject(template.source) ? template.source : {};
   if ((git.revision ?? 'HEAD') !== (source.targetRevision ?? 'HEAD')) return null;

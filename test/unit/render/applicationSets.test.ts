@@ -66,6 +66,18 @@ describe('ApplicationSet charts', () => {
     expect(names(applicationSet(['- git:', '    repoURL: https://github.com/acme/platform', '    directories:', '      - path: charts/web'], each))).toEqual([]);
   });
 
+  it("fills a git generator's `values` from each of its parameter sets, for the template to read as `values.<key>`", () => {
+    const git = ['- git:', '    repoURL: https://github.com/acme/shop', '    directories:', '      - path: charts/web', '    values:', "      team: '{{path.basename}}-team'", "      stage: '{{stage}}'"];
+    const names = (text: string) => chartsOf(text).map((c) => [c.generated, c.namespace]);
+    // A parameter no set has stays as written, as in the template.
+    expect(names(applicationSet(git, template('{{path.basename}}', '{{path}}', '{{values.team}}')))).toEqual([['web', 'web-team']]);
+    expect(names(applicationSet(git, template('{{path.basename}}', '{{path}}', '{{values.stage}}')))).toEqual([]);
+    // With Go templates, `values` is a map; a value that names a missing parameter is not filled (Argo CD's missingkey=error fails it).
+    const goGit = ['- git:', '    repoURL: https://github.com/acme/shop', '    directories:', '      - path: charts/web', '    values:', "      team: '{{.path.basename}}-team'"];
+    expect(names(applicationSet(goGit, template('{{.path.basename}}', '{{.path.path}}', '{{.values.team}}'), ['goTemplate: true']))).toEqual([['web', 'web-team']]);
+    expect(names(applicationSet([...goGit, "      stage: '{{.stage}}'"], template('{{.path.basename}}', '{{.path.path}}', '{{.values.team}}'), ['goTemplate: true']))).toEqual([]);
+  });
+
   it('keeps the notice of a set whose Applications are not known here, or not all renderable', () => {
     const plain = template('web-{{env}}', 'charts/web', 'prod');
     expect(chartsOf(applicationSet(listOf('{env: prod}'), plain))).toHaveLength(1);
