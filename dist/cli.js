@@ -5577,8 +5577,8 @@ var require_cst_visit = __commonJS({
     visit5.REMOVE = REMOVE;
     visit5.itemAtPath = (cst, path11) => {
       let item = cst;
-      for (const [field, index] of path11) {
-        const tok = item?.[field];
+      for (const [field2, index] of path11) {
+        const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
         } else
@@ -5588,8 +5588,8 @@ var require_cst_visit = __commonJS({
     };
     visit5.parentCollection = (cst, path11) => {
       const parent = visit5.itemAtPath(cst, path11.slice(0, -1));
-      const field = path11[path11.length - 1][0];
-      const coll = parent?.[field];
+      const field2 = path11[path11.length - 1][0];
+      const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -5598,11 +5598,11 @@ var require_cst_visit = __commonJS({
       let ctrl = visitor(item, path11);
       if (typeof ctrl === "symbol")
         return ctrl;
-      for (const field of ["key", "value"]) {
-        const token = item[field];
+      for (const field2 of ["key", "value"]) {
+        const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path11.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5612,7 +5612,7 @@ var require_cst_visit = __commonJS({
               i -= 1;
             }
           }
-          if (typeof ctrl === "function" && field === "key")
+          if (typeof ctrl === "function" && field2 === "key")
             ctrl = ctrl(item, path11);
         }
       }
@@ -11520,8 +11520,8 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   if (json) {
     const error = jsonStreamError(text4, objects);
     if (error) {
-      const action2 = usesUndeclaredVariable(text4) ? null : actionLine(text4, 0, text4.length);
-      if (action2 !== null) return fail("template", templateMessage, action2);
+      const action3 = usesUndeclaredVariable(text4) ? null : actionLine(text4, 0, text4.length);
+      if (action3 !== null) return fail("template", templateMessage, action3);
       if (isJsoncConfiguration(file, text4)) return noManifest(file);
       const message = `not valid JSON (kubectl reads a file that starts with "{" as JSON): ${error.message}`;
       return fail("malformed", message, problemLine(lineCounterOf(text4), error.offset, lastContentOffset(text4)));
@@ -12114,10 +12114,10 @@ var fields = ["hostNetwork", "hostPID", "hostIPC"];
 function hostNamespacesV1_0(pod) {
   const items = [];
   const paths = [];
-  for (const field of fields) {
-    if (bool(pod.spec, field)) {
-      items.push(`${field}=true`);
-      paths.push(["spec", field]);
+  for (const field2 of fields) {
+    if (bool(pod.spec, field2)) {
+      items.push(`${field2}=true`);
+      paths.push(["spec", field2]);
     }
   }
   if (items.length === 0) return null;
@@ -12203,9 +12203,9 @@ function badHosts(container, containerPath) {
   for (const handler of handlers) {
     const object = handler.of(container);
     if (object === void 0) continue;
-    for (const action2 of actions) {
-      const host = str(obj(object, action2), "host");
-      if (host !== "") found.push({ host, path: at(containerPath, ...handler.at, action2, "host") });
+    for (const action3 of actions) {
+      const host = str(obj(object, action3), "host");
+      if (host !== "") found.push({ host, path: at(containerPath, ...handler.at, action3, "host") });
     }
   }
   return found;
@@ -17063,11 +17063,11 @@ function fieldErrors(failure3, pod) {
     }
     const containerLevel = fieldPath[0] === "spec" && isContainerList(fieldPath[1]) && typeof fieldPath[2] === "number";
     const container = containerLevel ? str(list(pod.spec, fieldPath[1])[fieldPath[2]], "name") : null;
-    const field = fieldPath.map((s, i) => typeof s === "number" ? `[${s}]` : fieldPath[i - 1] === "annotations" ? `[${s}]` : `.${s}`).join("").slice(1).replace(/\d+/g, "*");
-    const key = `${field}\0${container ?? ""}\0${fieldPath.join(".")}`;
+    const field2 = fieldPath.map((s, i) => typeof s === "number" ? `[${s}]` : fieldPath[i - 1] === "annotations" ? `[${s}]` : `.${s}`).join("").slice(1).replace(/\d+/g, "*");
+    const key = `${field2}\0${container ?? ""}\0${fieldPath.join(".")}`;
     const existing = errors.get(key);
     if (existing) existing.badValues.push(...badValues.filter((v) => !existing.badValues.includes(v)));
-    else errors.set(key, { field, container, badValues });
+    else errors.set(key, { field: field2, container, badValues });
   }
   return [...errors.values()].map((e) => ({ ...e, badValues: [...e.badValues].sort() }));
 }
@@ -17201,8 +17201,8 @@ function kyvernoRulesOf(documents) {
           });
         }
         const overrides = (Array.isArray(validate3?.failureActionOverrides) ? validate3.failureActionOverrides : list(spec, "validationFailureActionOverrides")).filter(isObject).flatMap((o) => {
-          const action2 = actionOf(o.action);
-          return action2 ? [{ action: action2, namespaces: strings2(o.namespaces) ?? [] }] : [];
+          const action3 = actionOf(o.action);
+          return action3 ? [{ action: action3, namespaces: strings2(o.namespaces) ?? [] }] : [];
         });
         const match2 = filtersOf(value.match) ?? { any: null, all: null };
         const exclude = filtersOf(value.exclude);
@@ -17536,10 +17536,10 @@ function containersBreaking(pod, rule) {
   const paths = [];
   for (const { name, container, path: path11 } of visitContainers(pod)) {
     if (path11[1] === "ephemeralContainers") continue;
-    const field = rule(container, pod);
-    if (field) {
+    const field2 = rule(container, pod);
+    if (field2) {
       names.push(name);
-      paths.push([...path11, ...field]);
+      paths.push([...path11, ...field2]);
     }
   }
   return { names, paths };
@@ -17554,12 +17554,12 @@ var capabilitiesDropField = ["securityContext", "capabilities", "drop"];
 var imageField = ["image"];
 var limitsField = ["resources", "limits"];
 function highId(key) {
-  const field = ["securityContext", key];
+  const field2 = ["securityContext", key];
   return {
     of: "containers",
     rule: (container, pod) => {
       const value = optInt(securityContextOf(container), key) ?? optInt(obj(pod.spec, "securityContext"), key);
-      return value !== void 0 && value > 1e4 ? null : field;
+      return value !== void 0 && value > 1e4 ? null : field2;
     },
     detail: (containers) => `${containers} should run with ${key} above 10000`
   };
@@ -18132,7 +18132,7 @@ function fieldsOf(typeName) {
 }
 
 // src/workloads/defaults.ts
-var volumeSources = fieldsOf("core/v1.Volume").filter((field) => field !== "name");
+var volumeSources = fieldsOf("core/v1.Volume").filter((field2) => field2 !== "name");
 function withDefaultVolumes(spec) {
   const volumes2 = spec.volumes;
   if (!Array.isArray(volumes2)) return void 0;
@@ -18403,8 +18403,8 @@ function sameEdit(a, b) {
   return jsonEqual("value" in a ? a.value : null, "value" in b ? b.value : null);
 }
 var fewEdits = 16;
-function firstEqual(indexed, edit) {
-  for (const known3 of indexed) if (sameEdit(known3.edit, edit)) return known3.entry;
+function firstEqual(indexed2, edit) {
+  for (const known3 of indexed2) if (sameEdit(known3.edit, edit)) return known3.entry;
   return void 0;
 }
 var EditIndex = class {
@@ -18421,7 +18421,7 @@ var EditIndex = class {
         return void 0;
       }
       this.few = null;
-      for (const indexed of few) this.alike(indexed.edit).push(indexed);
+      for (const indexed2 of few) this.alike(indexed2.edit).push(indexed2);
     }
     const alike = this.alike(edit);
     const known3 = firstEqual(alike, edit);
@@ -21534,8 +21534,8 @@ function addProfileRules(found, container, securityContext) {
   }
 }
 function addLinuxOnly(found, container, securityContext, fields2) {
-  for (const field of fields2) {
-    if (securityContext?.[field] !== void 0 && securityContext[field] !== null) found.add(`${placeOf2(container)}: a Windows pod cannot set securityContext.${field}`);
+  for (const field2 of fields2) {
+    if (securityContext?.[field2] !== void 0 && securityContext[field2] !== null) found.add(`${placeOf2(container)}: a Windows pod cannot set securityContext.${field2}`);
   }
 }
 function podStateOf(pod, { level: level3, version: version4 }) {
@@ -22087,8 +22087,8 @@ function verifySmallList(file, small, unit, kept, edits, expectation, policyOf) 
   const expected2 = expectedList(document.value, kept, edits);
   if (typeof expected2 === "string") return expected2;
   const { fields: fields2, items: expectedItems } = expected2;
-  for (const field of /* @__PURE__ */ new Set([...Object.keys(value), ...Object.keys(fields2)])) {
-    if (field !== "items" && !jsonEqual(value[field], fields2[field])) return "the fixed YAML would change more than the fixed fields";
+  for (const field2 of /* @__PURE__ */ new Set([...Object.keys(value), ...Object.keys(fields2)])) {
+    if (field2 !== "items" && !jsonEqual(value[field2], fields2[field2])) return "the fixed YAML would change more than the fixed fields";
   }
   const items = value.items;
   if (kept.some((_, j) => !jsonEqual(items[j], expectedItems[j]))) return "the fixed YAML would change more than the fixed fields";
@@ -22295,9 +22295,9 @@ function areaOf(path11) {
     let byIndex = containerAreas.get(second);
     if (byIndex === void 0) containerAreas.set(second, byIndex = []);
     const byField = byIndex[third] ??= /* @__PURE__ */ new Map();
-    const field = typeof fourth === "string" ? fourth : "";
-    let area = byField.get(field);
-    if (area === void 0) byField.set(field, area = `${second}[${third}]${field === "" ? "" : `.${field}`}`);
+    const field2 = typeof fourth === "string" ? fourth : "";
+    let area = byField.get(field2);
+    if (area === void 0) byField.set(field2, area = `${second}[${third}]${field2 === "" ? "" : `.${field2}`}`);
     return area;
   }
   if (root === "metadata") return "metadata";
@@ -24819,6 +24819,16 @@ function inlineValuesText(object, inline) {
   return isObject(values) ? JSON.stringify(values) : "{}";
 }
 
+// src/render/goText.ts
+function goText(value) {
+  if (value === null) return "<nil>";
+  if (typeof value === "string") return value;
+  if (typeof value === "boolean") return String(value);
+  if (typeof value !== "number" || Object.is(value, -0)) return null;
+  const size = Math.abs(value);
+  return size === 0 || size >= 1e-4 && size < 1e6 ? String(value) : null;
+}
+
 // src/render/gitFilesGenerator.ts
 var maxGeneratorFiles = 100;
 function generatorFiles(entries, paths) {
@@ -24835,34 +24845,36 @@ function generatorFiles(entries, paths) {
   const files = [...taken].filter((file) => !excluded.has(file)).sort();
   return files.length > maxGeneratorFiles ? null : files;
 }
-function fileParameters(file, text4, prefix2) {
+function fileParameters(file, text4, prefix2, mode) {
   const objects = objectsOf2(file, text4);
   if (objects === null) return null;
   const all = [];
   for (const object of objects) {
-    const values = flattened(object);
+    const values = mode === "go" ? new Map(Object.entries(object).map(([key, value]) => [key, value ?? null])) : flattened(object);
     if (values === null) return null;
-    for (const [key, value] of placeParameters(file, prefix2 === "" ? "path" : `${prefix2}.path`)) values.set(key, value);
+    const place2 = placeParameters(file, prefix2, mode);
+    for (const [key, value] of place2) values.set(key, value);
     all.push({ values, files: [file] });
   }
   return all;
 }
-function folderParameters(folder, name) {
-  const params = /* @__PURE__ */ new Map([
-    [name, folder],
-    [`${name}.basename`, baseOf(folder)],
-    [`${name}.basenameNormalized`, sanitizedName(baseOf(folder))]
-  ]);
-  folder.split("/").forEach((segment, n) => {
+function folderParameters(folder, prefix2, mode, more = {}) {
+  const named = { basename: baseOf(folder), basenameNormalized: sanitizedName(baseOf(folder)), ...more };
+  const segments = folder.split("/");
+  if (mode === "go") {
+    const place2 = { path: folder, ...named, segments };
+    return new Map([prefix2 === "" ? ["path", place2] : [prefix2, { path: place2 }]]);
+  }
+  const name = prefix2 === "" ? "path" : `${prefix2}.path`;
+  const params = new Map([[name, folder], ...Object.entries(named).map(([key, value]) => [`${name}.${key}`, value])]);
+  segments.forEach((segment, n) => {
     if (segment !== "") params.set(`${name}[${n}]`, segment);
   });
   return params;
 }
-function placeParameters(file, name) {
-  const params = folderParameters(dirOf(file) === "" ? "." : dirOf(file), name);
-  params.set(`${name}.filename`, baseOf(file));
-  params.set(`${name}.filenameNormalized`, sanitizedName(baseOf(file)));
-  return params;
+function placeParameters(file, prefix2, mode) {
+  const name = baseOf(file);
+  return folderParameters(dirOf(file) === "" ? "." : dirOf(file), prefix2, mode, { filename: name, filenameNormalized: sanitizedName(name) });
 }
 function baseOf(path11) {
   return path11.slice(path11.lastIndexOf("/") + 1);
@@ -24923,13 +24935,37 @@ function flattened(object) {
   };
   return visit5(object, null) ? values : null;
 }
-function goText(value) {
-  if (value === null) return "<nil>";
-  if (typeof value === "string") return value;
-  if (typeof value === "boolean") return String(value);
-  if (typeof value !== "number" || Object.is(value, -0)) return null;
-  const size = Math.abs(value);
-  return size === 0 || size >= 1e-4 && size < 1e6 ? String(value) : null;
+
+// src/render/goTemplate.ts
+var action = /\{\{([\s\S]*?)\}\}/g;
+var chain = /^(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/;
+var indexed = /^index\s+((?:\.[A-Za-z_][A-Za-z0-9_]*)+)\s+(\d+)$/;
+function renderGoTemplate(text4, params) {
+  if (text4.replace(action, "").includes("{{")) return null;
+  let refused = false;
+  const out = text4.replace(action, (_whole, inner) => {
+    const printed = printedBy(inner, params);
+    if (printed === null) refused = true;
+    return printed ?? "";
+  });
+  return refused ? null : out;
+}
+function printedBy(inner, params) {
+  if (/^-\s|\s-$|^\/\*/.test(inner)) return null;
+  const words = inner.trim();
+  if (chain.test(words)) return scalarText(field(params, words));
+  const index = indexed.exec(words);
+  if (index === null) return null;
+  const list4 = field(params, index[1]);
+  return Array.isArray(list4) ? scalarText(list4[Number(index[2])]) : null;
+}
+function field(params, path11) {
+  let value = params;
+  for (const name of path11.slice(1).split(".")) value = isObject(value) && Object.hasOwn(value, name) ? value[name] : void 0;
+  return value;
+}
+function scalarText(value) {
+  return value === void 0 || value === null || typeof value === "object" ? null : goText(value);
 }
 
 // src/render/applicationSets.ts
@@ -24943,14 +24979,16 @@ function applicationSetCharts(document, repository, sources) {
   const template = spec !== null && isObject(spec.template) ? spec.template : null;
   const reference2 = chartReferenceOf(String(set2.apiVersion), "ApplicationSet", set2);
   if (name === "" || spec === null || template === null || reference2 === null) return null;
-  if (spec.goTemplate === true || spec.templatePatch !== void 0) return null;
-  const parameters = generatedParameters(spec, repository, sources);
+  if (spec.templatePatch !== void 0) return null;
+  const mode = spec.goTemplate === true ? "go" : "flat";
+  const parameters = generatedParameters(spec, repository, sources, mode);
   if (parameters === null || parameters.length === 0) return null;
   const noticeLine = locate(document.source, reference2.path).line;
   const charts = [];
   const names = /* @__PURE__ */ new Set();
   for (const { values: params, files } of parameters) {
-    const application = substituted({ apiVersion: "argoproj.io/v1alpha1", kind: "Application", metadata: template.metadata ?? {}, spec: template.spec ?? {} }, params);
+    const application = filled({ apiVersion: "argoproj.io/v1alpha1", kind: "Application", metadata: template.metadata ?? {}, spec: template.spec ?? {} }, params, mode);
+    if (!isObject(application)) return null;
     const found = argoHelmSource(application, repository, paths);
     const generated = nameOf(application);
     if (found === null || generated === "" || names.has(generated) || unresolved(application)) return null;
@@ -24962,11 +25000,11 @@ function applicationSetCharts(document, repository, sources) {
   }
   return charts;
 }
-function generatedParameters(spec, repository, sources) {
+function generatedParameters(spec, repository, sources, mode) {
   const generators = Array.isArray(spec.generators) ? spec.generators : [];
   const all = [];
   for (const generator of generators) {
-    const params = generatorParameters(generator, spec, repository, sources, true);
+    const params = generatorParameters(generator, { spec, repository, sources, mode }, true);
     if (params === null) return null;
     all.push(...params);
   }
@@ -24975,11 +25013,11 @@ function generatedParameters(spec, repository, sources) {
 function parameterFilesOf(document, repository, paths) {
   const set2 = objectOfKind(document.value, "argoproj.io", "ApplicationSet");
   const spec = set2 !== null && isObject(set2.spec) ? set2.spec : null;
-  if (spec === null || spec.goTemplate === true) return [];
+  if (spec === null) return [];
   const found = [];
   const visit5 = (generator) => {
     if (!isObject(generator)) return;
-    if (isObject(generator.matrix) && Array.isArray(generator.matrix.generators)) generator.matrix.generators.forEach(visit5);
+    for (const combined of [generator.matrix, generator.merge]) if (isObject(combined) && Array.isArray(combined.generators)) combined.generators.forEach(visit5);
     const git2 = isObject(generator.git) ? generator.git : null;
     if (git2 === null || !ofThisRepository(git2, repository) || listedDirectories(git2) !== null) return;
     found.push(...generatorFiles(git2.files ?? null, paths) ?? []);
@@ -24987,19 +25025,20 @@ function parameterFilesOf(document, repository, paths) {
   if (Array.isArray(spec.generators)) spec.generators.forEach(visit5);
   return found;
 }
-function generatorParameters(generator, spec, repository, sources, outer) {
+function generatorParameters(generator, generating, outer) {
   if (!isObject(generator)) return null;
   if (Object.keys(generator).length !== 1) return null;
-  if (isObject(generator.list)) return listParameters(generator.list);
-  if (isObject(generator.git)) return gitParameters(generator.git, spec, repository, sources);
-  if (outer && isObject(generator.matrix)) return matrixParameters(generator.matrix, spec, repository, sources);
+  if (isObject(generator.list)) return listParameters(generator.list, generating.mode);
+  if (isObject(generator.git)) return gitParameters(generator.git, generating);
+  if (outer && isObject(generator.matrix)) return matrixParameters(generator.matrix, generating);
+  if (outer && isObject(generator.merge) && generating.mode === "flat") return mergeParameters(generator.merge, generating);
   return null;
 }
-function matrixParameters(matrix, spec, repository, sources) {
+function matrixParameters(matrix, generating) {
   const children = Array.isArray(matrix.generators) ? matrix.generators : [];
   if (children.length !== 2 || Object.keys(matrix).length !== 1 || JSON.stringify(children[1]).includes("{{")) return null;
-  const firsts = generatorParameters(children[0], spec, repository, sources, false);
-  const seconds = generatorParameters(children[1], spec, repository, sources, false);
+  const firsts = generatorParameters(children[0], generating, false);
+  const seconds = generatorParameters(children[1], generating, false);
   if (firsts === null || seconds === null) return null;
   const all = [];
   for (const first of firsts) {
@@ -25007,7 +25046,7 @@ function matrixParameters(matrix, spec, repository, sources) {
       const joined = new Map(first.values);
       for (const [key, value] of second.values) {
         const known3 = joined.get(key);
-        if (known3 !== void 0 && known3 !== value) return null;
+        if (known3 !== void 0 && (generating.mode === "go" || known3 !== value)) return null;
         joined.set(key, value);
       }
       all.push({ values: joined, files: [...first.files, ...second.files] });
@@ -25015,11 +25054,42 @@ function matrixParameters(matrix, spec, repository, sources) {
   }
   return all;
 }
-function listParameters(list4) {
+function mergeParameters(merge, generating) {
+  const children = Array.isArray(merge.generators) ? merge.generators : [];
+  const given = Array.isArray(merge.mergeKeys) ? merge.mergeKeys : [];
+  const keys = [...new Set(given.filter((key) => typeof key === "string"))].sort();
+  if (children.length < 2 || keys.length === 0 || keys.length !== new Set(given).size || Object.keys(merge).some((key) => key !== "generators" && key !== "mergeKeys")) return null;
+  const byKey = (sets) => {
+    const keyed2 = /* @__PURE__ */ new Map();
+    for (const set2 of sets) {
+      const key = JSON.stringify(keys.map((name) => set2.values.get(name) ?? null));
+      if (keyed2.has(key)) return null;
+      keyed2.set(key, set2);
+    }
+    return keyed2;
+  };
+  const [first, ...rest] = children.map((child) => generatorParameters(child, generating, false));
+  const merged = first === null || first === void 0 ? null : byKey(first);
+  if (merged === null) return null;
+  for (const sets of rest) {
+    const overrides = sets === null || sets === void 0 ? null : byKey(sets);
+    if (overrides === null) return null;
+    for (const [key, base] of merged) {
+      const override = overrides.get(key);
+      if (override !== void 0) merged.set(key, { values: new Map([...base.values, ...override.values]), files: [...base.files, ...override.files] });
+    }
+  }
+  return [...merged.values()];
+}
+function listParameters(list4, mode) {
   if (list4.elementsYaml !== void 0 || list4.template !== void 0 || !Array.isArray(list4.elements)) return null;
   const all = [];
   for (const element of list4.elements) {
     if (!isObject(element)) return null;
+    if (mode === "go") {
+      all.push({ values: new Map(Object.entries(element).map(([key, value]) => [key, value ?? null])), files: [] });
+      continue;
+    }
     const params = /* @__PURE__ */ new Map();
     for (const [key, value] of Object.entries(element)) {
       if (key === "values" && isObject(value)) {
@@ -25034,21 +25104,45 @@ function listParameters(list4) {
   }
   return all;
 }
-function gitParameters(git2, spec, repository, sources) {
-  if (!ofThisRepository(git2, repository) || git2.values !== void 0 || git2.template !== void 0) return null;
+function gitParameters(git2, generating) {
+  const found = gitFound(git2, generating);
+  if (found === null || git2.values === void 0) return found;
+  const all = [];
+  for (const params of found) {
+    const values = withValues(params.values, git2.values, generating.mode);
+    if (values === null) return null;
+    all.push({ ...params, values });
+  }
+  return all;
+}
+function withValues(params, values, mode) {
+  if (!isObject(values)) return null;
+  const out = new Map(params);
+  const map = {};
+  for (const [key, value] of Object.entries(values)) {
+    const text4 = typeof value === "string" ? filledText(value, params, mode) : void 0;
+    if (text4 === void 0) return null;
+    if (mode === "go") map[key] = text4;
+    else out.set(`values.${key}`, text4);
+  }
+  if (mode === "go" && Object.keys(map).length > 0) out.set("values", map);
+  return out;
+}
+function gitFound(git2, { spec, repository, sources, mode }) {
+  if (!ofThisRepository(git2, repository) || git2.template !== void 0) return null;
   const template = isObject(spec.template) && isObject(spec.template.spec) ? spec.template.spec : {};
   const source = isObject(template.source) ? template.source : {};
   if ((git2.revision ?? "HEAD") !== (source.targetRevision ?? "HEAD")) return null;
   const prefix2 = typeof git2.pathParamPrefix === "string" ? git2.pathParamPrefix : "";
   const directories = listedDirectories(git2);
-  if (directories !== null) return directoryParameters(directories, prefix2, sources.paths);
+  if (directories !== null) return directoryParameters(directories, prefix2, sources.paths, mode);
   if (git2.files === void 0) return null;
   const files = generatorFiles(git2.files, sources.paths);
   if (files === null) return null;
   const all = [];
   for (const file of files) {
     const text4 = sources.texts.get(file);
-    const params = text4 === void 0 ? null : fileParameters(file, text4, prefix2);
+    const params = text4 === void 0 ? null : fileParameters(file, text4, prefix2, mode);
     if (params === null) return null;
     all.push(...params);
   }
@@ -25061,18 +25155,17 @@ function ofThisRepository(git2, repository) {
 function listedDirectories(git2) {
   return Array.isArray(git2.directories) && git2.directories.length > 0 ? git2.directories : null;
 }
-function directoryParameters(directories, prefix2, paths) {
+function directoryParameters(directories, prefix2, paths, mode) {
   const patterns = [];
   for (const entry of directories) {
     if (!isObject(entry) || typeof entry.path !== "string") return null;
     patterns.push({ path: entry.path, exclude: entry.exclude === true });
   }
-  const name = prefix2 === "" ? "path" : `${prefix2}.path`;
   const matches2 = (dir, pattern) => minimatch(dir, pattern, { dot: true, noglobstar: true, nobrace: true, noext: true, nocomment: true, nonegate: true });
   const all = [];
   for (const dir of directoriesOf(paths)) {
     if (!patterns.some((p) => !p.exclude && matches2(dir, p.path)) || patterns.some((p) => p.exclude && matches2(dir, p.path))) continue;
-    all.push({ values: folderParameters(dir, name), files: [] });
+    all.push({ values: folderParameters(dir, prefix2, mode), files: [] });
   }
   return all;
 }
@@ -25084,11 +25177,32 @@ function directoriesOf(paths) {
   return [...dirs].filter((dir) => !dir.split("/").some((segment) => segment.startsWith("."))).sort();
 }
 var tag = /\{\{([^}]*)\}\}/g;
-function substituted(value, params) {
-  if (typeof value === "string") return value.replace(tag, (whole, name) => params.get(name.trim()) ?? whole);
-  if (Array.isArray(value)) return value.map((item) => substituted(item, params));
-  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, substituted(inner ?? null, params)]));
-  return value;
+function filled(value, params, mode) {
+  if (typeof value === "string") return filledText(value, params, mode);
+  if (Array.isArray(value)) {
+    const items = [];
+    for (const item of value) {
+      const done = filled(item, params, mode);
+      if (done === void 0) return void 0;
+      items.push(done);
+    }
+    return items;
+  }
+  if (!isObject(value)) return value;
+  const out = {};
+  for (const [key, inner] of Object.entries(value)) {
+    const done = filled(inner ?? null, params, mode);
+    if (done === void 0) return void 0;
+    out[key] = done;
+  }
+  return out;
+}
+function filledText(text4, params, mode) {
+  if (mode === "go") return text4.includes("{{") ? renderGoTemplate(text4, Object.fromEntries(params)) ?? void 0 : text4;
+  return text4.replace(tag, (whole, name) => {
+    const param = params.get(name.trim());
+    return typeof param === "string" ? param : whole;
+  });
 }
 function unresolved(application) {
   const fields2 = [["metadata", "name"], ["spec", "source"], ["spec", "sources"], ["spec", "destination"]];
@@ -27481,7 +27595,7 @@ function placeOf3(rule, documents, paths) {
   }
   return { file: rule.file, path: rule.path, line: rule.line };
 }
-var formatAction = (action2) => action2 === "enforce" ? "Enforce" : "Audit";
+var formatAction = (action3) => action3 === "enforce" ? "Enforce" : "Audit";
 function ruleRelaxations(before, after, documents) {
   const what = [];
   const places = [];
@@ -27688,8 +27802,8 @@ function nullAt(value, path11) {
     return copy;
   }
   if (typeof step === "string" && isRecord3(value) && value[step] !== void 0) {
-    const field = nullAt(value[step], rest);
-    return field === value[step] ? value : { ...value, [step]: field };
+    const field2 = nullAt(value[step], rest);
+    return field2 === value[step] ? value : { ...value, [step]: field2 };
   }
   return value;
 }
@@ -28042,7 +28156,7 @@ function sourceOf(keys, from2) {
 }
 var valuesKeyText = String.raw`\.Values((?:\.[A-Za-z0-9_]+)+)`;
 var valuesReference = new RegExp(valuesKeyText, "g");
-var action = /\{\{-?\s*(.*?)\s*-?\}\}/g;
+var action2 = /\{\{-?\s*(.*?)\s*-?\}\}/g;
 var blockOpener = /^(with|range|if|define|block)\b/;
 var writesNoYaml = (body) => body === "" || body.startsWith("#") || /^(\{\{.*?\}\}\s*)+$/.test(body);
 var usesDot = /^(?:toYaml\s+)?\.(?:\s*\|.*)?$/;
@@ -28069,7 +28183,7 @@ function dotTracker() {
   return (body) => {
     let bindings = current();
     let used = false;
-    for (const match2 of body.matchAll(action)) {
+    for (const match2 of body.matchAll(action2)) {
       const words = match2[1];
       const opener = blockOpener.exec(words)?.[1];
       const outer = current();
@@ -28121,7 +28235,7 @@ function valuesPathIn(text4, scope) {
   const named = [...text4.matchAll(valuesReference)].map((match2) => match2[1].slice(1).split("."));
   if (named.length > 0) return named;
   const bound2 = [];
-  for (const used of text4.matchAll(action)) {
+  for (const used of text4.matchAll(action2)) {
     const words = used[1];
     if (scope.dot !== null && usesDot.test(words)) return [[...scope.dot]];
     for (const ref of words.matchAll(reference)) {
@@ -28197,7 +28311,7 @@ function namedTemplates(files) {
     const raw = text4.split("\n");
     const open = [];
     raw.forEach((line, i) => {
-      for (const match2 of line.matchAll(action)) {
+      for (const match2 of line.matchAll(action2)) {
         const words = match2[1];
         const define = defineAction.exec(words);
         if (define) open.push({ name: define[1], from: i + 1 });
@@ -28296,7 +28410,7 @@ function openBlocks(text4) {
   let top = null;
   for (const raw of text4.split("\n")) {
     out.push(top);
-    for (const match2 of raw.matchAll(action)) {
+    for (const match2 of raw.matchAll(action2)) {
       const words = match2[1];
       const opener = blockOpener.exec(words)?.[1];
       if (opener !== void 0) top = { action: opener, conditions: [words.slice(opener.length).trim()], outer: top };
@@ -28448,12 +28562,12 @@ function sourcePath(sources, inChart) {
 function valuesChain(sources, template) {
   const names = subchartNames(template);
   const inline = sources.inline === void 0 ? [] : [{ file: sources.inline.file, keyPrefix: names, within: sources.inline.within }];
-  const chain = [...inline, ...[...sources.valuesFiles].reverse().map((file) => ({ file, keyPrefix: names }))];
+  const chain2 = [...inline, ...[...sources.valuesFiles].reverse().map((file) => ({ file, keyPrefix: names }))];
   for (let depth = 1; depth <= names.length; depth++) {
     const dir = names.slice(0, depth).map((name) => `charts/${name}`).join("/");
-    chain.push({ file: sourcePath(sources, `${dir}/values.yaml`), keyPrefix: names.slice(depth) });
+    chain2.push({ file: sourcePath(sources, `${dir}/values.yaml`), keyPrefix: names.slice(depth) });
   }
-  return chain;
+  return chain2;
 }
 function keyPathIn(link, key) {
   return [...link.within ?? [], ...keyUnder(link.keyPrefix, key)];
@@ -28594,9 +28708,9 @@ function elementPaths(value, key) {
 
 // src/render/kustomizeMap.ts
 var isObject3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-function nameMatches(rendered, written, chain) {
-  for (let levels2 = 0; levels2 <= chain.length; levels2++) {
-    const applied = chain.slice(0, levels2);
+function nameMatches(rendered, written, chain2) {
+  for (let levels2 = 0; levels2 <= chain2.length; levels2++) {
+    const applied = chain2.slice(0, levels2);
     const prefix2 = applied.map((k) => k.namePrefix).join("");
     const suffix = applied.map((k) => k.nameSuffix).reverse().join("");
     if (rendered === `${prefix2}${written}${suffix}`) return true;
@@ -28614,13 +28728,13 @@ function candidatesOf(rootDir, kustomizations) {
     const ways = seen.get(dir) ?? /* @__PURE__ */ new Set();
     if (ways.has(naming) || ways.size >= maxChainsPerDir) return;
     seen.set(dir, ways.add(naming));
-    const chain = [...above, k];
+    const chain2 = [...above, k];
     for (const patch of [...k.patches].reverse()) {
-      if (patch.path !== null) out.push({ file: patch.path, role: "patch", patch, inline: null, chain });
-      else if (patch.inline !== null) out.push({ file: k.file, role: "patch", patch, inline: patch.inline, chain });
+      if (patch.path !== null) out.push({ file: patch.path, role: "patch", patch, inline: null, chain: chain2 });
+      else if (patch.inline !== null) out.push({ file: k.file, role: "patch", patch, inline: patch.inline, chain: chain2 });
     }
-    for (const child of [...k.kustomizations].reverse()) visit5(child, chain);
-    for (const file of [...k.resourceFiles].reverse()) out.push({ file, role: "resource", patch: null, inline: null, chain });
+    for (const child of [...k.kustomizations].reverse()) visit5(child, chain2);
+    for (const file of [...k.resourceFiles].reverse()) out.push({ file, role: "resource", patch: null, inline: null, chain: chain2 });
   };
   visit5(rootDir, []);
   return out;
@@ -28816,11 +28930,11 @@ function targets(candidate, object) {
   if (target === null) return true;
   return (target.kind === null || target.kind === object.kind) && (target.name === null || nameMatches(object.name, target.name, candidate.chain));
 }
-function writesObject(document, object, chain) {
+function writesObject(document, object, chain2) {
   const value = document.value;
   if (!isObject3(value) || value.kind !== object.kind) return false;
   const metadata = value.metadata;
-  return isObject3(metadata) && typeof metadata.name === "string" && nameMatches(object.name, metadata.name, chain);
+  return isObject3(metadata) && typeof metadata.name === "string" && nameMatches(object.name, metadata.name, chain2);
 }
 
 // src/render/mapWriters.ts

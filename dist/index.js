@@ -5588,8 +5588,8 @@ var require_cst_visit = __commonJS({
     visit5.REMOVE = REMOVE;
     visit5.itemAtPath = (cst, path4) => {
       let item = cst;
-      for (const [field2, index] of path4) {
-        const tok = item?.[field2];
+      for (const [field3, index] of path4) {
+        const tok = item?.[field3];
         if (tok && "items" in tok) {
           item = tok.items[index];
         } else
@@ -5599,8 +5599,8 @@ var require_cst_visit = __commonJS({
     };
     visit5.parentCollection = (cst, path4) => {
       const parent = visit5.itemAtPath(cst, path4.slice(0, -1));
-      const field2 = path4[path4.length - 1][0];
-      const coll = parent?.[field2];
+      const field3 = path4[path4.length - 1][0];
+      const coll = parent?.[field3];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -5609,11 +5609,11 @@ var require_cst_visit = __commonJS({
       let ctrl = visitor(item, path4);
       if (typeof ctrl === "symbol")
         return ctrl;
-      for (const field2 of ["key", "value"]) {
-        const token = item[field2];
+      for (const field3 of ["key", "value"]) {
+        const token = item[field3];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path4.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path4.concat([[field3, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5623,7 +5623,7 @@ var require_cst_visit = __commonJS({
               i -= 1;
             }
           }
-          if (typeof ctrl === "function" && field2 === "key")
+          if (typeof ctrl === "function" && field3 === "key")
             ctrl = ctrl(item, path4);
         }
       }
@@ -11727,8 +11727,8 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   if (json) {
     const error2 = jsonStreamError(text5, objects);
     if (error2) {
-      const action2 = usesUndeclaredVariable(text5) ? null : actionLine(text5, 0, text5.length);
-      if (action2 !== null) return fail("template", templateMessage, action2);
+      const action3 = usesUndeclaredVariable(text5) ? null : actionLine(text5, 0, text5.length);
+      if (action3 !== null) return fail("template", templateMessage, action3);
       if (isJsoncConfiguration(file, text5)) return noManifest(file);
       const message = `not valid JSON (kubectl reads a file that starts with "{" as JSON): ${error2.message}`;
       return fail("malformed", message, problemLine(lineCounterOf(text5), error2.offset, lastContentOffset(text5)));
@@ -15960,8 +15960,8 @@ function sameEdit(a, b) {
   for (let i = a.path.length - 1; i >= 0; i--) if (a.path[i] !== b.path[i]) return false;
   return jsonEqual("value" in a ? a.value : null, "value" in b ? b.value : null);
 }
-function firstEqual(indexed, edit) {
-  for (const known3 of indexed) if (sameEdit(known3.edit, edit)) return known3.entry;
+function firstEqual(indexed2, edit) {
+  for (const known3 of indexed2) if (sameEdit(known3.edit, edit)) return known3.entry;
   return void 0;
 }
 function prefixEdit(prefix2, edit) {
@@ -16089,7 +16089,7 @@ var init_edits = __esm({
             return void 0;
           }
           this.few = null;
-          for (const indexed of few) this.alike(indexed.edit).push(indexed);
+          for (const indexed2 of few) this.alike(indexed2.edit).push(indexed2);
         }
         const alike = this.alike(edit);
         const known3 = firstEqual(alike, edit);
@@ -16308,6 +16308,21 @@ var init_applications = __esm({
   }
 });
 
+// src/render/goText.ts
+function goText(value) {
+  if (value === null) return "<nil>";
+  if (typeof value === "string") return value;
+  if (typeof value === "boolean") return String(value);
+  if (typeof value !== "number" || Object.is(value, -0)) return null;
+  const size = Math.abs(value);
+  return size === 0 || size >= 1e-4 && size < 1e6 ? String(value) : null;
+}
+var init_goText = __esm({
+  "src/render/goText.ts"() {
+    "use strict";
+  }
+});
+
 // src/render/gitFilesGenerator.ts
 function generatorFiles(entries, paths) {
   if (!Array.isArray(entries) || entries.length === 0) return null;
@@ -16323,34 +16338,36 @@ function generatorFiles(entries, paths) {
   const files = [...taken].filter((file) => !excluded.has(file)).sort();
   return files.length > maxGeneratorFiles ? null : files;
 }
-function fileParameters(file, text5, prefix2) {
+function fileParameters(file, text5, prefix2, mode) {
   const objects = objectsOf2(file, text5);
   if (objects === null) return null;
   const all = [];
   for (const object of objects) {
-    const values = flattened(object);
+    const values = mode === "go" ? new Map(Object.entries(object).map(([key, value]) => [key, value ?? null])) : flattened(object);
     if (values === null) return null;
-    for (const [key, value] of placeParameters(file, prefix2 === "" ? "path" : `${prefix2}.path`)) values.set(key, value);
+    const place2 = placeParameters(file, prefix2, mode);
+    for (const [key, value] of place2) values.set(key, value);
     all.push({ values, files: [file] });
   }
   return all;
 }
-function folderParameters(folder, name) {
-  const params = /* @__PURE__ */ new Map([
-    [name, folder],
-    [`${name}.basename`, baseOf(folder)],
-    [`${name}.basenameNormalized`, sanitizedName(baseOf(folder))]
-  ]);
-  folder.split("/").forEach((segment, n) => {
+function folderParameters(folder, prefix2, mode, more = {}) {
+  const named = { basename: baseOf(folder), basenameNormalized: sanitizedName(baseOf(folder)), ...more };
+  const segments = folder.split("/");
+  if (mode === "go") {
+    const place2 = { path: folder, ...named, segments };
+    return new Map([prefix2 === "" ? ["path", place2] : [prefix2, { path: place2 }]]);
+  }
+  const name = prefix2 === "" ? "path" : `${prefix2}.path`;
+  const params = new Map([[name, folder], ...Object.entries(named).map(([key, value]) => [`${name}.${key}`, value])]);
+  segments.forEach((segment, n) => {
     if (segment !== "") params.set(`${name}[${n}]`, segment);
   });
   return params;
 }
-function placeParameters(file, name) {
-  const params = folderParameters(dirOf(file) === "" ? "." : dirOf(file), name);
-  params.set(`${name}.filename`, baseOf(file));
-  params.set(`${name}.filenameNormalized`, sanitizedName(baseOf(file)));
-  return params;
+function placeParameters(file, prefix2, mode) {
+  const name = baseOf(file);
+  return folderParameters(dirOf(file) === "" ? "." : dirOf(file), prefix2, mode, { filename: name, filenameNormalized: sanitizedName(name) });
 }
 function baseOf(path4) {
   return path4.slice(path4.lastIndexOf("/") + 1);
@@ -16409,14 +16426,6 @@ function flattened(object) {
   };
   return visit5(object, null) ? values : null;
 }
-function goText(value) {
-  if (value === null) return "<nil>";
-  if (typeof value === "string") return value;
-  if (typeof value === "boolean") return String(value);
-  if (typeof value !== "number" || Object.is(value, -0)) return null;
-  const size = Math.abs(value);
-  return size === 0 || size >= 1e-4 && size < 1e6 ? String(value) : null;
-}
 var maxGeneratorFiles, unsure, laterDocument;
 var init_gitFilesGenerator = __esm({
   "src/render/gitFilesGenerator.ts"() {
@@ -16424,10 +16433,51 @@ var init_gitFilesGenerator = __esm({
     init_esm4();
     init_load();
     init_pod();
+    init_goText();
     init_paths();
     maxGeneratorFiles = 100;
     unsure = /[[\]{}\\]|^:|(^|\/)\.{0,2}(\/|$)/;
     laterDocument = /\n(?:---|\.\.\.)(?:[ \t\r]|$)/m;
+  }
+});
+
+// src/render/goTemplate.ts
+function renderGoTemplate(text5, params) {
+  if (text5.replace(action, "").includes("{{")) return null;
+  let refused = false;
+  const out = text5.replace(action, (_whole, inner) => {
+    const printed = printedBy(inner, params);
+    if (printed === null) refused = true;
+    return printed ?? "";
+  });
+  return refused ? null : out;
+}
+function printedBy(inner, params) {
+  if (/^-\s|\s-$|^\/\*/.test(inner)) return null;
+  const words = inner.trim();
+  if (chain.test(words)) return scalarText(field2(params, words));
+  const index = indexed.exec(words);
+  if (index === null) return null;
+  const list3 = field2(params, index[1]);
+  return Array.isArray(list3) ? scalarText(list3[Number(index[2])]) : null;
+}
+function field2(params, path4) {
+  let value = params;
+  for (const name of path4.slice(1).split(".")) value = isObject(value) && Object.hasOwn(value, name) ? value[name] : void 0;
+  return value;
+}
+function scalarText(value) {
+  return value === void 0 || value === null || typeof value === "object" ? null : goText(value);
+}
+var action, chain, indexed;
+var init_goTemplate = __esm({
+  "src/render/goTemplate.ts"() {
+    "use strict";
+    init_pod();
+    init_goText();
+    action = /\{\{([\s\S]*?)\}\}/g;
+    chain = /^(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/;
+    indexed = /^index\s+((?:\.[A-Za-z_][A-Za-z0-9_]*)+)\s+(\d+)$/;
   }
 });
 
@@ -16441,14 +16491,16 @@ function applicationSetCharts(document, repository, sources) {
   const template = spec !== null && isObject(spec.template) ? spec.template : null;
   const reference2 = chartReferenceOf(String(set2.apiVersion), "ApplicationSet", set2);
   if (name === "" || spec === null || template === null || reference2 === null) return null;
-  if (spec.goTemplate === true || spec.templatePatch !== void 0) return null;
-  const parameters = generatedParameters(spec, repository, sources);
+  if (spec.templatePatch !== void 0) return null;
+  const mode = spec.goTemplate === true ? "go" : "flat";
+  const parameters = generatedParameters(spec, repository, sources, mode);
   if (parameters === null || parameters.length === 0) return null;
   const noticeLine = locate(document.source, reference2.path).line;
   const charts = [];
   const names = /* @__PURE__ */ new Set();
   for (const { values: params, files } of parameters) {
-    const application = substituted({ apiVersion: "argoproj.io/v1alpha1", kind: "Application", metadata: template.metadata ?? {}, spec: template.spec ?? {} }, params);
+    const application = filled({ apiVersion: "argoproj.io/v1alpha1", kind: "Application", metadata: template.metadata ?? {}, spec: template.spec ?? {} }, params, mode);
+    if (!isObject(application)) return null;
     const found = argoHelmSource(application, repository, paths);
     const generated = nameOf(application);
     if (found === null || generated === "" || names.has(generated) || unresolved(application)) return null;
@@ -16460,11 +16512,11 @@ function applicationSetCharts(document, repository, sources) {
   }
   return charts;
 }
-function generatedParameters(spec, repository, sources) {
+function generatedParameters(spec, repository, sources, mode) {
   const generators = Array.isArray(spec.generators) ? spec.generators : [];
   const all = [];
   for (const generator of generators) {
-    const params = generatorParameters(generator, spec, repository, sources, true);
+    const params = generatorParameters(generator, { spec, repository, sources, mode }, true);
     if (params === null) return null;
     all.push(...params);
   }
@@ -16473,11 +16525,11 @@ function generatedParameters(spec, repository, sources) {
 function parameterFilesOf(document, repository, paths) {
   const set2 = objectOfKind(document.value, "argoproj.io", "ApplicationSet");
   const spec = set2 !== null && isObject(set2.spec) ? set2.spec : null;
-  if (spec === null || spec.goTemplate === true) return [];
+  if (spec === null) return [];
   const found = [];
   const visit5 = (generator) => {
     if (!isObject(generator)) return;
-    if (isObject(generator.matrix) && Array.isArray(generator.matrix.generators)) generator.matrix.generators.forEach(visit5);
+    for (const combined of [generator.matrix, generator.merge]) if (isObject(combined) && Array.isArray(combined.generators)) combined.generators.forEach(visit5);
     const git2 = isObject(generator.git) ? generator.git : null;
     if (git2 === null || !ofThisRepository(git2, repository) || listedDirectories(git2) !== null) return;
     found.push(...generatorFiles(git2.files ?? null, paths) ?? []);
@@ -16485,19 +16537,20 @@ function parameterFilesOf(document, repository, paths) {
   if (Array.isArray(spec.generators)) spec.generators.forEach(visit5);
   return found;
 }
-function generatorParameters(generator, spec, repository, sources, outer) {
+function generatorParameters(generator, generating, outer) {
   if (!isObject(generator)) return null;
   if (Object.keys(generator).length !== 1) return null;
-  if (isObject(generator.list)) return listParameters(generator.list);
-  if (isObject(generator.git)) return gitParameters(generator.git, spec, repository, sources);
-  if (outer && isObject(generator.matrix)) return matrixParameters(generator.matrix, spec, repository, sources);
+  if (isObject(generator.list)) return listParameters(generator.list, generating.mode);
+  if (isObject(generator.git)) return gitParameters(generator.git, generating);
+  if (outer && isObject(generator.matrix)) return matrixParameters(generator.matrix, generating);
+  if (outer && isObject(generator.merge) && generating.mode === "flat") return mergeParameters(generator.merge, generating);
   return null;
 }
-function matrixParameters(matrix, spec, repository, sources) {
+function matrixParameters(matrix, generating) {
   const children = Array.isArray(matrix.generators) ? matrix.generators : [];
   if (children.length !== 2 || Object.keys(matrix).length !== 1 || JSON.stringify(children[1]).includes("{{")) return null;
-  const firsts = generatorParameters(children[0], spec, repository, sources, false);
-  const seconds = generatorParameters(children[1], spec, repository, sources, false);
+  const firsts = generatorParameters(children[0], generating, false);
+  const seconds = generatorParameters(children[1], generating, false);
   if (firsts === null || seconds === null) return null;
   const all = [];
   for (const first of firsts) {
@@ -16505,7 +16558,7 @@ function matrixParameters(matrix, spec, repository, sources) {
       const joined = new Map(first.values);
       for (const [key, value] of second.values) {
         const known3 = joined.get(key);
-        if (known3 !== void 0 && known3 !== value) return null;
+        if (known3 !== void 0 && (generating.mode === "go" || known3 !== value)) return null;
         joined.set(key, value);
       }
       all.push({ values: joined, files: [...first.files, ...second.files] });
@@ -16513,11 +16566,42 @@ function matrixParameters(matrix, spec, repository, sources) {
   }
   return all;
 }
-function listParameters(list3) {
+function mergeParameters(merge2, generating) {
+  const children = Array.isArray(merge2.generators) ? merge2.generators : [];
+  const given = Array.isArray(merge2.mergeKeys) ? merge2.mergeKeys : [];
+  const keys = [...new Set(given.filter((key) => typeof key === "string"))].sort();
+  if (children.length < 2 || keys.length === 0 || keys.length !== new Set(given).size || Object.keys(merge2).some((key) => key !== "generators" && key !== "mergeKeys")) return null;
+  const byKey = (sets) => {
+    const keyed2 = /* @__PURE__ */ new Map();
+    for (const set2 of sets) {
+      const key = JSON.stringify(keys.map((name) => set2.values.get(name) ?? null));
+      if (keyed2.has(key)) return null;
+      keyed2.set(key, set2);
+    }
+    return keyed2;
+  };
+  const [first, ...rest] = children.map((child) => generatorParameters(child, generating, false));
+  const merged = first === null || first === void 0 ? null : byKey(first);
+  if (merged === null) return null;
+  for (const sets of rest) {
+    const overrides = sets === null || sets === void 0 ? null : byKey(sets);
+    if (overrides === null) return null;
+    for (const [key, base] of merged) {
+      const override = overrides.get(key);
+      if (override !== void 0) merged.set(key, { values: new Map([...base.values, ...override.values]), files: [...base.files, ...override.files] });
+    }
+  }
+  return [...merged.values()];
+}
+function listParameters(list3, mode) {
   if (list3.elementsYaml !== void 0 || list3.template !== void 0 || !Array.isArray(list3.elements)) return null;
   const all = [];
   for (const element of list3.elements) {
     if (!isObject(element)) return null;
+    if (mode === "go") {
+      all.push({ values: new Map(Object.entries(element).map(([key, value]) => [key, value ?? null])), files: [] });
+      continue;
+    }
     const params = /* @__PURE__ */ new Map();
     for (const [key, value] of Object.entries(element)) {
       if (key === "values" && isObject(value)) {
@@ -16532,21 +16616,45 @@ function listParameters(list3) {
   }
   return all;
 }
-function gitParameters(git2, spec, repository, sources) {
-  if (!ofThisRepository(git2, repository) || git2.values !== void 0 || git2.template !== void 0) return null;
+function gitParameters(git2, generating) {
+  const found = gitFound(git2, generating);
+  if (found === null || git2.values === void 0) return found;
+  const all = [];
+  for (const params of found) {
+    const values = withValues(params.values, git2.values, generating.mode);
+    if (values === null) return null;
+    all.push({ ...params, values });
+  }
+  return all;
+}
+function withValues(params, values, mode) {
+  if (!isObject(values)) return null;
+  const out = new Map(params);
+  const map = {};
+  for (const [key, value] of Object.entries(values)) {
+    const text5 = typeof value === "string" ? filledText(value, params, mode) : void 0;
+    if (text5 === void 0) return null;
+    if (mode === "go") map[key] = text5;
+    else out.set(`values.${key}`, text5);
+  }
+  if (mode === "go" && Object.keys(map).length > 0) out.set("values", map);
+  return out;
+}
+function gitFound(git2, { spec, repository, sources, mode }) {
+  if (!ofThisRepository(git2, repository) || git2.template !== void 0) return null;
   const template = isObject(spec.template) && isObject(spec.template.spec) ? spec.template.spec : {};
   const source = isObject(template.source) ? template.source : {};
   if ((git2.revision ?? "HEAD") !== (source.targetRevision ?? "HEAD")) return null;
   const prefix2 = typeof git2.pathParamPrefix === "string" ? git2.pathParamPrefix : "";
   const directories = listedDirectories(git2);
-  if (directories !== null) return directoryParameters(directories, prefix2, sources.paths);
+  if (directories !== null) return directoryParameters(directories, prefix2, sources.paths, mode);
   if (git2.files === void 0) return null;
   const files = generatorFiles(git2.files, sources.paths);
   if (files === null) return null;
   const all = [];
   for (const file of files) {
     const text5 = sources.texts.get(file);
-    const params = text5 === void 0 ? null : fileParameters(file, text5, prefix2);
+    const params = text5 === void 0 ? null : fileParameters(file, text5, prefix2, mode);
     if (params === null) return null;
     all.push(...params);
   }
@@ -16559,18 +16667,17 @@ function ofThisRepository(git2, repository) {
 function listedDirectories(git2) {
   return Array.isArray(git2.directories) && git2.directories.length > 0 ? git2.directories : null;
 }
-function directoryParameters(directories, prefix2, paths) {
+function directoryParameters(directories, prefix2, paths, mode) {
   const patterns = [];
   for (const entry of directories) {
     if (!isObject(entry) || typeof entry.path !== "string") return null;
     patterns.push({ path: entry.path, exclude: entry.exclude === true });
   }
-  const name = prefix2 === "" ? "path" : `${prefix2}.path`;
   const matches2 = (dir, pattern) => minimatch(dir, pattern, { dot: true, noglobstar: true, nobrace: true, noext: true, nocomment: true, nonegate: true });
   const all = [];
   for (const dir of directoriesOf(paths)) {
     if (!patterns.some((p) => !p.exclude && matches2(dir, p.path)) || patterns.some((p) => p.exclude && matches2(dir, p.path))) continue;
-    all.push({ values: folderParameters(dir, name), files: [] });
+    all.push({ values: folderParameters(dir, prefix2, mode), files: [] });
   }
   return all;
 }
@@ -16581,11 +16688,32 @@ function directoriesOf(paths) {
   }
   return [...dirs].filter((dir) => !dir.split("/").some((segment) => segment.startsWith("."))).sort();
 }
-function substituted(value, params) {
-  if (typeof value === "string") return value.replace(tag, (whole, name) => params.get(name.trim()) ?? whole);
-  if (Array.isArray(value)) return value.map((item) => substituted(item, params));
-  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, substituted(inner ?? null, params)]));
-  return value;
+function filled(value, params, mode) {
+  if (typeof value === "string") return filledText(value, params, mode);
+  if (Array.isArray(value)) {
+    const items = [];
+    for (const item of value) {
+      const done = filled(item, params, mode);
+      if (done === void 0) return void 0;
+      items.push(done);
+    }
+    return items;
+  }
+  if (!isObject(value)) return value;
+  const out = {};
+  for (const [key, inner] of Object.entries(value)) {
+    const done = filled(inner ?? null, params, mode);
+    if (done === void 0) return void 0;
+    out[key] = done;
+  }
+  return out;
+}
+function filledText(text5, params, mode) {
+  if (mode === "go") return text5.includes("{{") ? renderGoTemplate(text5, Object.fromEntries(params)) ?? void 0 : text5;
+  return text5.replace(tag, (whole, name) => {
+    const param = params.get(name.trim());
+    return typeof param === "string" ? param : whole;
+  });
 }
 function unresolved(application) {
   const fields2 = [["metadata", "name"], ["spec", "source"], ["spec", "sources"], ["spec", "destination"]];
@@ -16601,6 +16729,7 @@ var init_applicationSets = __esm({
     init_charts();
     init_applications();
     init_gitFilesGenerator();
+    init_goTemplate();
     init_paths();
     init_walk();
     templatePath = ["spec", "template"];
@@ -23414,7 +23543,7 @@ var require_body = __commonJS({
         });
       }
       assert(isReadableStreamLike(stream));
-      let action2 = null;
+      let action3 = null;
       let source = null;
       let length = null;
       let type = null;
@@ -23467,7 +23596,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           length = null;
         }
         source = object;
-        action2 = async function* () {
+        action3 = async function* () {
           for (const part of blobParts) {
             if (part.stream) {
               yield* part.stream();
@@ -23497,11 +23626,11 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       if (typeof source === "string" || util.isBuffer(source)) {
         length = Buffer.byteLength(source);
       }
-      if (action2 != null) {
+      if (action3 != null) {
         let iterator2;
         stream = new ReadableStream({
           async start() {
-            iterator2 = action2(object)[Symbol.asyncIterator]();
+            iterator2 = action3(object)[Symbol.asyncIterator]();
           },
           async pull(controller) {
             const { value, done } = await iterator2.next();
@@ -36273,12 +36402,12 @@ var require_eventsource_stream = __commonJS({
       }
       return true;
     }
-    function isFieldName(line, length, field2) {
-      if (length !== field2.length) {
+    function isFieldName(line, length, field3) {
+      if (length !== field3.length) {
         return false;
       }
       for (let i = 0; i < length; i++) {
-        if (line[i] !== field2[i]) {
+        if (line[i] !== field3[i]) {
           return false;
         }
       }
@@ -36479,13 +36608,13 @@ ${value}`;
           }
         }
       }
-      setEventFieldSize(field2, size) {
-        const eventSize = this.eventSize - this.eventFieldSizes[field2] + size;
+      setEventFieldSize(field3, size) {
+        const eventSize = this.eventSize - this.eventFieldSizes[field3] + size;
         if (this.maxEventSize > 0 && eventSize > this.maxEventSize) {
           throw createMaxEventSizeExceededError();
         }
         this.eventSize = eventSize;
-        this.eventFieldSizes[field2] = size;
+        this.eventFieldSizes[field3] = size;
       }
       /**
        * @param {EventSourceStreamEvent} event
@@ -44999,10 +45128,10 @@ var fields = ["hostNetwork", "hostPID", "hostIPC"];
 function hostNamespacesV1_0(pod) {
   const items = [];
   const paths = [];
-  for (const field2 of fields) {
-    if (bool(pod.spec, field2)) {
-      items.push(`${field2}=true`);
-      paths.push(["spec", field2]);
+  for (const field3 of fields) {
+    if (bool(pod.spec, field3)) {
+      items.push(`${field3}=true`);
+      paths.push(["spec", field3]);
     }
   }
   if (items.length === 0) return null;
@@ -45091,9 +45220,9 @@ function badHosts(container, containerPath) {
   for (const handler2 of handlers) {
     const object = handler2.of(container);
     if (object === void 0) continue;
-    for (const action2 of actions) {
-      const host = str(obj(object, action2), "host");
-      if (host !== "") found.push({ host, path: at(containerPath, ...handler2.at, action2, "host") });
+    for (const action3 of actions) {
+      const host = str(obj(object, action3), "host");
+      if (host !== "") found.push({ host, path: at(containerPath, ...handler2.at, action3, "host") });
     }
   }
   return found;
@@ -46815,11 +46944,11 @@ function fieldErrors(failure3, pod) {
     }
     const containerLevel = fieldPath[0] === "spec" && isContainerList(fieldPath[1]) && typeof fieldPath[2] === "number";
     const container = containerLevel ? str(list(pod.spec, fieldPath[1])[fieldPath[2]], "name") : null;
-    const field2 = fieldPath.map((s, i) => typeof s === "number" ? `[${s}]` : fieldPath[i - 1] === "annotations" ? `[${s}]` : `.${s}`).join("").slice(1).replace(/\d+/g, "*");
-    const key = `${field2}\0${container ?? ""}\0${fieldPath.join(".")}`;
+    const field3 = fieldPath.map((s, i) => typeof s === "number" ? `[${s}]` : fieldPath[i - 1] === "annotations" ? `[${s}]` : `.${s}`).join("").slice(1).replace(/\d+/g, "*");
+    const key = `${field3}\0${container ?? ""}\0${fieldPath.join(".")}`;
     const existing = errors.get(key);
     if (existing) existing.badValues.push(...badValues.filter((v) => !existing.badValues.includes(v)));
-    else errors.set(key, { field: field2, container, badValues });
+    else errors.set(key, { field: field3, container, badValues });
   }
   return [...errors.values()].map((e) => ({ ...e, badValues: [...e.badValues].sort() }));
 }
@@ -46953,8 +47082,8 @@ function kyvernoRulesOf(documents) {
           });
         }
         const overrides = (Array.isArray(validate3?.failureActionOverrides) ? validate3.failureActionOverrides : list(spec, "validationFailureActionOverrides")).filter(isObject).flatMap((o) => {
-          const action2 = actionOf(o.action);
-          return action2 ? [{ action: action2, namespaces: strings2(o.namespaces) ?? [] }] : [];
+          const action3 = actionOf(o.action);
+          return action3 ? [{ action: action3, namespaces: strings2(o.namespaces) ?? [] }] : [];
         });
         const match2 = filtersOf(value.match) ?? { any: null, all: null };
         const exclude = filtersOf(value.exclude);
@@ -47356,9 +47485,9 @@ var text = (value, ...path4) => {
 function readEventContext(eventName, payload, repository) {
   const [owner = "", repo = ""] = repository.split("/");
   if (eventName === "pull_request" || eventName === "pull_request_target") {
-    const action2 = text(payload, "action") ?? "";
-    if (!reviewedActions.has(action2)) {
-      return { kind: "ignored", eventName, reason: `the ${eventName} action "${action2}" does not change the code; nothing to review` };
+    const action3 = text(payload, "action") ?? "";
+    if (!reviewedActions.has(action3)) {
+      return { kind: "ignored", eventName, reason: `the ${eventName} action "${action3}" does not change the code; nothing to review` };
     }
     const number = field(payload, "pull_request", "number");
     const baseSha = text(payload, "pull_request", "base", "sha");
@@ -49219,12 +49348,12 @@ function offendingLines(findings, lines) {
   return [...new Set(all)].sort((a, b) => a - b);
 }
 var indentOf = (text5) => text5.length - text5.trimStart().length;
-function withinBlockOf(field2, line, lines) {
-  const first = lines.textOf(field2);
+function withinBlockOf(field3, line, lines) {
+  const first = lines.textOf(field3);
   if (first === void 0) return false;
   const indent = indentOf(first);
   const opensBlock = /:\s*(#.*)?$/.test(first);
-  for (let l = field2 + 1; l <= line; l++) {
+  for (let l = field3 + 1; l <= line; l++) {
     const text5 = lines.textOf(l);
     if (text5 === void 0) return false;
     const trimmed = text5.trimStart();
@@ -49515,10 +49644,10 @@ function containersBreaking(pod, rule) {
   const paths = [];
   for (const { name, container, path: path4 } of visitContainers(pod)) {
     if (path4[1] === "ephemeralContainers") continue;
-    const field2 = rule(container, pod);
-    if (field2) {
+    const field3 = rule(container, pod);
+    if (field3) {
       names.push(name);
-      paths.push([...path4, ...field2]);
+      paths.push([...path4, ...field3]);
     }
   }
   return { names, paths };
@@ -49533,12 +49662,12 @@ var capabilitiesDropField = ["securityContext", "capabilities", "drop"];
 var imageField = ["image"];
 var limitsField = ["resources", "limits"];
 function highId(key) {
-  const field2 = ["securityContext", key];
+  const field3 = ["securityContext", key];
   return {
     of: "containers",
     rule: (container, pod) => {
       const value = optInt(securityContextOf(container), key) ?? optInt(obj(pod.spec, "securityContext"), key);
-      return value !== void 0 && value > 1e4 ? null : field2;
+      return value !== void 0 && value > 1e4 ? null : field3;
     },
     detail: (containers) => `${containers} should run with ${key} above 10000`
   };
@@ -50124,7 +50253,7 @@ function fieldsOf(typeName) {
 }
 
 // src/workloads/defaults.ts
-var volumeSources = fieldsOf("core/v1.Volume").filter((field2) => field2 !== "name");
+var volumeSources = fieldsOf("core/v1.Volume").filter((field3) => field3 !== "name");
 function withDefaultVolumes(spec) {
   const volumes2 = spec.volumes;
   if (!Array.isArray(volumes2)) return void 0;
@@ -52999,8 +53128,8 @@ function addProfileRules(found, container, securityContext) {
   }
 }
 function addLinuxOnly(found, container, securityContext, fields2) {
-  for (const field2 of fields2) {
-    if (securityContext?.[field2] !== void 0 && securityContext[field2] !== null) found.add(`${placeOf2(container)}: a Windows pod cannot set securityContext.${field2}`);
+  for (const field3 of fields2) {
+    if (securityContext?.[field3] !== void 0 && securityContext[field3] !== null) found.add(`${placeOf2(container)}: a Windows pod cannot set securityContext.${field3}`);
   }
 }
 function podStateOf(pod, { level, version: version2 }) {
@@ -53552,8 +53681,8 @@ function verifySmallList(file, small, unit, kept, edits, expectation, policyOf) 
   const expected2 = expectedList(document.value, kept, edits);
   if (typeof expected2 === "string") return expected2;
   const { fields: fields2, items: expectedItems } = expected2;
-  for (const field2 of /* @__PURE__ */ new Set([...Object.keys(value), ...Object.keys(fields2)])) {
-    if (field2 !== "items" && !jsonEqual(value[field2], fields2[field2])) return "the fixed YAML would change more than the fixed fields";
+  for (const field3 of /* @__PURE__ */ new Set([...Object.keys(value), ...Object.keys(fields2)])) {
+    if (field3 !== "items" && !jsonEqual(value[field3], fields2[field3])) return "the fixed YAML would change more than the fixed fields";
   }
   const items = value.items;
   if (kept.some((_, j) => !jsonEqual(items[j], expectedItems[j]))) return "the fixed YAML would change more than the fixed fields";
@@ -53763,9 +53892,9 @@ function areaOf(path4) {
     let byIndex = containerAreas.get(second);
     if (byIndex === void 0) containerAreas.set(second, byIndex = []);
     const byField = byIndex[third] ??= /* @__PURE__ */ new Map();
-    const field2 = typeof fourth === "string" ? fourth : "";
-    let area = byField.get(field2);
-    if (area === void 0) byField.set(field2, area = `${second}[${third}]${field2 === "" ? "" : `.${field2}`}`);
+    const field3 = typeof fourth === "string" ? fourth : "";
+    let area = byField.get(field3);
+    if (area === void 0) byField.set(field3, area = `${second}[${third}]${field3 === "" ? "" : `.${field3}`}`);
     return area;
   }
   if (root === "metadata") return "metadata";
@@ -54657,7 +54786,7 @@ function placeOf3(rule, documents, paths) {
   }
   return { file: rule.file, path: rule.path, line: rule.line };
 }
-var formatAction = (action2) => action2 === "enforce" ? "Enforce" : "Audit";
+var formatAction = (action3) => action3 === "enforce" ? "Enforce" : "Audit";
 function ruleRelaxations(before, after, documents) {
   const what = [];
   const places = [];
@@ -54829,8 +54958,8 @@ function nullAt(value, path4) {
     return copy;
   }
   if (typeof step === "string" && isRecord(value) && value[step] !== void 0) {
-    const field2 = nullAt(value[step], rest);
-    return field2 === value[step] ? value : { ...value, [step]: field2 };
+    const field3 = nullAt(value[step], rest);
+    return field3 === value[step] ? value : { ...value, [step]: field3 };
   }
   return value;
 }
@@ -55199,7 +55328,7 @@ function sourceOf(keys, from2) {
 }
 var valuesKeyText = String.raw`\.Values((?:\.[A-Za-z0-9_]+)+)`;
 var valuesReference = new RegExp(valuesKeyText, "g");
-var action = /\{\{-?\s*(.*?)\s*-?\}\}/g;
+var action2 = /\{\{-?\s*(.*?)\s*-?\}\}/g;
 var blockOpener = /^(with|range|if|define|block)\b/;
 var writesNoYaml = (body) => body === "" || body.startsWith("#") || /^(\{\{.*?\}\}\s*)+$/.test(body);
 var usesDot = /^(?:toYaml\s+)?\.(?:\s*\|.*)?$/;
@@ -55226,7 +55355,7 @@ function dotTracker() {
   return (body) => {
     let bindings = current();
     let used = false;
-    for (const match2 of body.matchAll(action)) {
+    for (const match2 of body.matchAll(action2)) {
       const words = match2[1];
       const opener = blockOpener.exec(words)?.[1];
       const outer = current();
@@ -55278,7 +55407,7 @@ function valuesPathIn(text5, scope) {
   const named = [...text5.matchAll(valuesReference)].map((match2) => match2[1].slice(1).split("."));
   if (named.length > 0) return named;
   const bound2 = [];
-  for (const used of text5.matchAll(action)) {
+  for (const used of text5.matchAll(action2)) {
     const words = used[1];
     if (scope.dot !== null && usesDot.test(words)) return [[...scope.dot]];
     for (const ref of words.matchAll(reference)) {
@@ -55354,7 +55483,7 @@ function namedTemplates(files) {
     const raw = text5.split("\n");
     const open2 = [];
     raw.forEach((line, i) => {
-      for (const match2 of line.matchAll(action)) {
+      for (const match2 of line.matchAll(action2)) {
         const words = match2[1];
         const define2 = defineAction.exec(words);
         if (define2) open2.push({ name: define2[1], from: i + 1 });
@@ -55453,7 +55582,7 @@ function openBlocks(text5) {
   let top = null;
   for (const raw of text5.split("\n")) {
     out.push(top);
-    for (const match2 of raw.matchAll(action)) {
+    for (const match2 of raw.matchAll(action2)) {
       const words = match2[1];
       const opener = blockOpener.exec(words)?.[1];
       if (opener !== void 0) top = { action: opener, conditions: [words.slice(opener.length).trim()], outer: top };
@@ -55608,12 +55737,12 @@ function sourcePath(sources, inChart) {
 function valuesChain(sources, template) {
   const names = subchartNames(template);
   const inline = sources.inline === void 0 ? [] : [{ file: sources.inline.file, keyPrefix: names, within: sources.inline.within }];
-  const chain = [...inline, ...[...sources.valuesFiles].reverse().map((file) => ({ file, keyPrefix: names }))];
+  const chain2 = [...inline, ...[...sources.valuesFiles].reverse().map((file) => ({ file, keyPrefix: names }))];
   for (let depth = 1; depth <= names.length; depth++) {
     const dir = names.slice(0, depth).map((name) => `charts/${name}`).join("/");
-    chain.push({ file: sourcePath(sources, `${dir}/values.yaml`), keyPrefix: names.slice(depth) });
+    chain2.push({ file: sourcePath(sources, `${dir}/values.yaml`), keyPrefix: names.slice(depth) });
   }
-  return chain;
+  return chain2;
 }
 function keyPathIn(link, key) {
   return [...link.within ?? [], ...keyUnder(link.keyPrefix, key)];
@@ -55764,9 +55893,9 @@ init_load();
 init_kustomization();
 init_walk();
 var isObject3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-function nameMatches(rendered, written, chain) {
-  for (let levels2 = 0; levels2 <= chain.length; levels2++) {
-    const applied = chain.slice(0, levels2);
+function nameMatches(rendered, written, chain2) {
+  for (let levels2 = 0; levels2 <= chain2.length; levels2++) {
+    const applied = chain2.slice(0, levels2);
     const prefix2 = applied.map((k) => k.namePrefix).join("");
     const suffix = applied.map((k) => k.nameSuffix).reverse().join("");
     if (rendered === `${prefix2}${written}${suffix}`) return true;
@@ -55784,13 +55913,13 @@ function candidatesOf(rootDir, kustomizations) {
     const ways = seen.get(dir) ?? /* @__PURE__ */ new Set();
     if (ways.has(naming) || ways.size >= maxChainsPerDir) return;
     seen.set(dir, ways.add(naming));
-    const chain = [...above, k];
+    const chain2 = [...above, k];
     for (const patch of [...k.patches].reverse()) {
-      if (patch.path !== null) out.push({ file: patch.path, role: "patch", patch, inline: null, chain });
-      else if (patch.inline !== null) out.push({ file: k.file, role: "patch", patch, inline: patch.inline, chain });
+      if (patch.path !== null) out.push({ file: patch.path, role: "patch", patch, inline: null, chain: chain2 });
+      else if (patch.inline !== null) out.push({ file: k.file, role: "patch", patch, inline: patch.inline, chain: chain2 });
     }
-    for (const child of [...k.kustomizations].reverse()) visit5(child, chain);
-    for (const file of [...k.resourceFiles].reverse()) out.push({ file, role: "resource", patch: null, inline: null, chain });
+    for (const child of [...k.kustomizations].reverse()) visit5(child, chain2);
+    for (const file of [...k.resourceFiles].reverse()) out.push({ file, role: "resource", patch: null, inline: null, chain: chain2 });
   };
   visit5(rootDir, []);
   return out;
@@ -55986,11 +56115,11 @@ function targets(candidate, object) {
   if (target === null) return true;
   return (target.kind === null || target.kind === object.kind) && (target.name === null || nameMatches(object.name, target.name, candidate.chain));
 }
-function writesObject(document, object, chain) {
+function writesObject(document, object, chain2) {
   const value = document.value;
   if (!isObject3(value) || value.kind !== object.kind) return false;
   const metadata = value.metadata;
-  return isObject3(metadata) && typeof metadata.name === "string" && nameMatches(object.name, metadata.name, chain);
+  return isObject3(metadata) && typeof metadata.name === "string" && nameMatches(object.name, metadata.name, chain2);
 }
 
 // src/render/mapReport.ts
