@@ -48,6 +48,7 @@ import { optOutsRules, policyChangesRules } from './stricter.js';
 import { checkFileGlob, checkImagePattern, checkNamePattern } from './patterns.js';
 import type { PatternCheck } from './patterns.js';
 import type { ChartSettings, RenderSettings } from '../render/discover.js';
+import type { Capabilities } from '../render/types.js';
 import type { ConfigError, ConfigLocation, DisableEntry, Located, ModeSettings, ParseConfigResult, PolicyConfig, PolicyRule } from './types.js';
 
 export const defaultConfigPath = '.github/pod-security.yaml';
@@ -97,7 +98,7 @@ export const exemptionKeys = ['namespaces', 'runtimeClassNames'] as const;
 export const ruleKeys = ['match', 'level', 'warn-level', 'version', 'warn-version'] as const;
 export const matchKeys = ['namespaces', 'files'] as const;
 export const disableKeys = ['checks', 'namespaces', 'files', 'workloads', 'images', 'reason'] as const;
-export const renderKeys = ['charts', 'timeout', 'max-output-size', 'kustomize'] as const;
+export const renderKeys = ['charts', 'timeout', 'max-output-size', 'kustomize', 'kube-version', 'api-versions'] as const;
 export const renderKustomizeKeys = ['helm'] as const;
 /** `render.timeout`: seconds per run of a tool; past an hour a render is stuck, and Node's timers stop at about 24 days. */
 export const renderTimeoutBounds: NumberBounds = { unit: 'seconds', integer: false, above: 0, max: 3600 };
@@ -478,7 +479,24 @@ function parseRender(reader: Reader, value: JsonValue): RenderSettings | undefin
   const kustomizeValue = reader.present(map, 'kustomize', ['render']);
   const kustomize = kustomizeValue === undefined ? undefined : reader.map(kustomizeValue, ['render', 'kustomize'], renderKustomizeKeys);
   const kustomizeHelm = kustomize ? reader.bool(kustomize, 'helm', ['render', 'kustomize']) : undefined;
-  return dropUndefined({ charts, timeout: timeout?.value, maxOutputSize: maxOutputSize?.value, kustomizeHelm: kustomizeHelm?.value });
+  const capabilities = parseCapabilities(reader, map);
+  return dropUndefined({ charts, timeout: timeout?.value, maxOutputSize: maxOutputSize?.value, kustomizeHelm: kustomizeHelm?.value, capabilities });
+}
+
+/** A Kubernetes version as helm's `--kube-version` takes it: `1.31`, `v1.31.2`. */
+const kubeVersionPattern = /^v?\d+\.\d+(?:\.\d+)?$/;
+/** An API version as helm's `--api-versions` takes it: `v1`, `policy/v1`, `monitoring.coreos.com/v1/ServiceMonitor`. */
+const apiVersionPattern = /^(?:[a-z0-9.-]+\/)?v\d+[a-z0-9]*(?:\/[A-Za-z][A-Za-z0-9]*)?$/;
+
+/** `render.kube-version` and `render.api-versions`: what the cluster runs, for charts no installer names a version for. */
+function parseCapabilities(reader: Reader, map: JsonObject): Capabilities | undefined {
+  const path: FieldPath = ['render'];
+  const version = reader.string(map, 'kube-version', path);
+  if (version !== undefined && !kubeVersionPattern.test(version.value)) reader.error([...path, 'kube-version'], `Invalid value: ${JSON.stringify(version.value)}: must be a Kubernetes version such as 1.31 or v1.31.2`);
+  const check = (item: string): PatternCheck => (apiVersionPattern.test(item) ? { ok: true } : { ok: false, message: 'must be an API version such as policy/v1 or monitoring.coreos.com/v1/ServiceMonitor' });
+  const apiVersions = reader.strings(map, 'api-versions', path, check, false)?.map((item) => item.value);
+  const kubeVersion = version !== undefined && kubeVersionPattern.test(version.value) ? version.value : null;
+  return kubeVersion === null && apiVersions === undefined ? undefined : { kubeVersion, apiVersions: apiVersions ?? [] };
 }
 
 /**

@@ -151,6 +151,16 @@ const properties: Record<(typeof topLevelKeys)[number], Schema> = {
         } satisfies Record<(typeof renderKustomizeKeys)[number], Schema>,
       },
       'max-output-size': number(renderOutputBounds, 'Bytes of output each run of helm or kustomize may write before it is stopped and reported as a render error. Default: 16777216 (16 MiB).'),
+      'kube-version': {
+        type: 'string',
+        pattern: '^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$',
+        description: "The Kubernetes version the cluster runs (1.31, v1.31.2): charts render with it (helm's --kube-version), as Argo CD and Flux render them for their cluster, unless their Application or helmfile release names its own. Default: helm's own.",
+      },
+      'api-versions': {
+        type: 'array',
+        items: { type: 'string', pattern: '^([a-z0-9.-]+/)?v[0-9]+[a-z0-9]*(/[A-Za-z][A-Za-z0-9]*)?$' },
+        description: "API versions the cluster serves beyond helm's built-in ones (policy/v1, monitoring.coreos.com/v1/ServiceMonitor): charts render with them (helm's --api-versions), unless their Application or helmfile release names its own.",
+      },
     } satisfies Record<(typeof renderKeys)[number], Schema>,
   },
 };

@@ -25,7 +25,7 @@ import type { Chart, MissingDependency } from './chart.js';
 import { isKustomizationFile, kustomizationIn, readKustomization } from './kustomization.js';
 import type { Kustomization } from './kustomization.js';
 import { dirOf, inDir, isInside, shownDir } from './paths.js';
-import type { BaseInvocation, HelmInvocation, RenderLimits, RenderRoot, TreeSnapshot } from './types.js';
+import type { BaseInvocation, Capabilities, HelmInvocation, RenderLimits, RenderRoot, TreeSnapshot } from './types.js';
 
 /** How one chart is rendered (the config file's `render.charts` entries). */
 export interface ChartSettings {
@@ -49,6 +49,8 @@ export interface RenderSettings {
   readonly maxOutputSize?: number;
   /** Run kustomize's Helm inflation (`helmCharts`, charts from the tree only); off by default. */
   readonly kustomizeHelm?: boolean;
+  /** What the cluster runs (`render.kube-version`, `render.api-versions`): charts render with it unless their installer names their own. */
+  readonly capabilities?: Capabilities;
 }
 
 export const defaultRenderSettings: RenderSettings = { charts: [] };
@@ -315,14 +317,30 @@ function chartConfigOf(chart: Chart, settings: RenderSettings, head: TreeSnapsho
 }
 
 /** How a chart is rendered as itself: the config's release and namespace, else its name in `default`, with its values files. */
-function ownInvocation(chart: Chart, config: ChartSettings | undefined, values: readonly string[]): HelmInvocation {
+function ownInvocation(chart: Chart, config: ChartSettings | undefined, values: readonly string[], settings: RenderSettings): HelmInvocation {
   return {
     release: config?.release ?? chart.name,
     namespace: config?.namespace ?? 'default',
     namespaceGiven: config?.namespace !== undefined,
     valuesFiles: values,
     ...dependencyFields(chart),
+    ...capabilitiesField(undefined, settings),
   };
+}
+
+/**
+ * The capabilities a chart renders with: those its installer names (Argo
+ * CD's `helm.kubeVersion` and `helm.apiVersions`, helmfile's), each in
+ * place of the cluster's that the config file gives (`render.kube-version`,
+ * `render.api-versions`), as a controller takes the cluster's for what the
+ * object leaves out; none for helm's own.
+ */
+function capabilitiesField(named: Capabilities | undefined, { capabilities: cluster }: RenderSettings): { capabilities?: Capabilities } {
+  if (named === undefined || cluster === undefined) {
+    const either = named ?? cluster;
+    return either === undefined ? {} : { capabilities: either };
+  }
+  return { capabilities: { kubeVersion: named.kubeVersion ?? cluster.kubeVersion, apiVersions: named.apiVersions.length > 0 ? named.apiVersions : cluster.apiVersions } };
 }
 
 /**
@@ -338,7 +356,7 @@ export function parentRoots({ head, charts }: DiscoveredTrees, dirs: ReadonlySet
     const chart = charts.head.get(dir)?.chart;
     if (chart === undefined || chart.library) continue;
     const { config, values } = chartConfigOf(chart, settings, head);
-    roots.push({ ...chartRendering(chart, charts, values, settings), label: shownDir(chart.dir), helm: ownInvocation(chart, config, values), incomplete: null });
+    roots.push({ ...chartRendering(chart, charts, values, settings), label: shownDir(chart.dir), helm: ownInvocation(chart, config, values, settings), incomplete: null });
   }
   return roots;
 }
@@ -376,7 +394,7 @@ function helmRoots({ charts: trees, head, overlays }: DiscoveredTrees, changed: 
     for (const path of config?.values ?? []) consumed.add(path);
     if (!chartTouched(chart, changed) && !values.some((path) => changed.has(path))) continue;
     const missing = chart.missingDependencies;
-    const invocation = (extra: readonly string[]): HelmInvocation => ({ ...ownInvocation(chart, config, values), valuesFiles: [...values, ...extra] });
+    const invocation = (extra: readonly string[]): HelmInvocation => ({ ...ownInvocation(chart, config, values, settings), valuesFiles: [...values, ...extra] });
     const rendering = chartRendering(chart, trees, values, settings);
     const incomplete = leftOut(missing, values.length > 0);
     roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]), incomplete });
@@ -475,8 +493,8 @@ function applicationRoot(chart: Chart, trees: ChartTrees, settings: RenderSettin
       namespaceGiven: application.namespace !== null,
       valuesFiles: application.valueFiles,
       ...dependencyFields(chart),
-      ...(application.capabilities !== undefined ? { capabilities: application.capabilities } : {}),
-      ...(atBase !== undefined ? { atBase: atBase === null ? null : baseInvocation(atBase) } : {}),
+      ...capabilitiesField(application.capabilities, settings),
+      ...(atBase !== undefined ? { atBase: atBase === null ? null : baseInvocation(atBase, settings) } : {}),
       application: {
         kind: application.kind,
         file: application.file,
@@ -492,8 +510,8 @@ function applicationRoot(chart: Chart, trees: ChartTrees, settings: RenderSettin
 }
 
 /** helm's settings for an install at the base commit. */
-function baseInvocation({ release, namespace, valueFiles, capabilities }: InstallAtBase): BaseInvocation {
-  return { release, namespace: namespace ?? 'default', namespaceGiven: namespace !== null, valuesFiles: valueFiles, ...(capabilities !== undefined ? { capabilities } : {}) };
+function baseInvocation({ release, namespace, valueFiles, capabilities }: InstallAtBase, settings: RenderSettings): BaseInvocation {
+  return { release, namespace: namespace ?? 'default', namespaceGiven: namespace !== null, valuesFiles: valueFiles, ...capabilitiesField(capabilities, settings) };
 }
 
 /** An Application a chart or overlay renders (an app of apps): its chart and settings (its `file`: the parent's folder), the rendering it is in, and its inline values as each side renders them. */

@@ -248,6 +248,35 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     ]);
   });
 
+  it("renders a chart with the cluster's Kubernetes version and API versions the config file gives", async () => {
+    const chart = {
+      'charts/web/Chart.yaml': chartYaml('web'),
+      'charts/web/templates/deployment.yaml': [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata: {name: web}',
+        'spec:',
+        '  selector: {matchLabels: {app: web}}',
+        '  template:',
+        '    metadata: {labels: {app: web}}',
+        '    spec:',
+        '      hostPID: {{ semverCompare "<1.30.0-0" .Capabilities.KubeVersion.Version }}',
+        '      {{- if .Capabilities.APIVersions.Has "example.com/v1/Widget" }}',
+        '      hostIPC: true',
+        '      {{- end }}',
+        '      containers: [{name: web, image: web:1.0}]',
+        '',
+      ].join('\n'),
+    };
+    const cluster = 'render:\n  kube-version: v1.29.3\n  api-versions: [example.com/v1/Widget]\n';
+    const older = await checkTree({ ...chart, '.github/pod-security.yaml': cluster });
+    expect(older.report.errors).toEqual([]);
+    expect(older.report.findings.filter((f) => f.check === 'hostNamespaces').map((f) => f.detail)).toEqual(['hostPID=true, hostIPC=true']);
+    // helm's own version (newer) and APIs: neither.
+    const helms = await checkTree(chart);
+    expect(helms.report.findings.filter((f) => f.check === 'hostNamespaces')).toEqual([]);
+  });
+
   it("places a finding an Application's inline values cause on its line in a file of several Applications, with its suggestion", async () => {
     const application = (name: string, namespace: string, hostNetwork: boolean) =>
       [

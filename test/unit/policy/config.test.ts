@@ -324,7 +324,19 @@ describe('parsePolicyConfig: render', () => {
     expect(brief('render:\n  timeout: 7200\n  max-output-size: -1\n')).toEqual([`2: render.timeout: Invalid value: 7200: ${seconds}`, `3: render.max-output-size: Invalid value: -1: ${bytes}`]);
     expect(brief('render:\n  timeout: yes\n  max-output-size: [1]\n')).toEqual([`2: render.timeout: Invalid value: true: ${seconds}`, `3: render.max-output-size: Invalid value: [1]: ${bytes}`]);
     expect(brief('render:\n  timeout:\n')).toEqual(['2: render.timeout: has no value; give one or remove the key']);
-    expect(brief('render:\n  time-out: 5\n')).toEqual(['2: render.time-out: unknown key "time-out" (did you mean "timeout"?); valid keys: charts, timeout, max-output-size, kustomize']);
+    expect(brief('render:\n  time-out: 5\n')).toEqual(['2: render.time-out: unknown key "time-out" (did you mean "timeout"?); valid keys: charts, timeout, max-output-size, kustomize, kube-version, api-versions']);
+  });
+
+  it("reads the cluster's Kubernetes version and extra API versions, and names a mistake in them", () => {
+    expect(parse('render:\n  kube-version: v1.29.3\n  api-versions: [monitoring.coreos.com/v1/ServiceMonitor, policy/v1]\n').render).toEqual({
+      charts: [],
+      capabilities: { kubeVersion: 'v1.29.3', apiVersions: ['monitoring.coreos.com/v1/ServiceMonitor', 'policy/v1'] },
+    });
+    expect(parse('render:\n  kube-version: "1.31"\n').render).toEqual({ charts: [], capabilities: { kubeVersion: '1.31', apiVersions: [] } });
+    expect(brief('render:\n  kube-version: latest\n  api-versions: [monitoring]\n')).toEqual([
+      '2: render.kube-version: Invalid value: "latest": must be a Kubernetes version such as 1.31 or v1.31.2',
+      '3: render.api-versions[0]: Invalid value: "monitoring": must be an API version such as policy/v1 or monitoring.coreos.com/v1/ServiceMonitor',
+    ]);
   });
 
   it('reads the switch for kustomize\'s Helm inflation, off unless set, and names a mistake in it', () => {

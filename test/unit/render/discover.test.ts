@@ -1,6 +1,7 @@
 /** Discovery: which overlays and charts a change set affects, and which files they consume. */
 import { describe, expect, it } from 'vitest';
 import { discoverRoots, discoveryReads, maxApplications, maxEnvironments } from '../../../src/render/discover.js';
+import type { RenderSettings } from '../../../src/render/discover.js';
 import { isRemote } from '../../../src/render/kustomization.js';
 import type { TreeSnapshot } from '../../../src/render/types.js';
 
@@ -192,6 +193,38 @@ describe('discoverRoots', () => {
         kind: 'not-rendered',
         message: `the charts of ${maxApplications} of ${maxApplications + 7} Argo CD Applications are rendered with their settings (at most ${maxApplications} in one run), so what \`web-25\`, \`web-26\`, \`web-27\`, \`web-28\`, \`web-29\` and 2 more install is not checked here: check them a few at a time (smaller pull requests, or fewer paths given to \`check\`)`,
       },
+    ]);
+  });
+
+  it("gives every chart the cluster's capabilities from the config file, and an installer's own in place of those it names", () => {
+    const chart = tree({ 'web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n', 'web/values.yaml': 'replicas: 1\n' });
+    const cluster = { kubeVersion: '1.29', apiVersions: ['example.com/v1/Widget'] };
+    const application = (capabilities?: { kubeVersion: string | null; apiVersions: string[] }) => ({
+      kind: 'Application' as const,
+      file: 'apps/web.yaml',
+      name: 'web',
+      noticeLine: 9,
+      chartDir: 'web',
+      release: 'web',
+      namespace: 'prod',
+      valueFiles: [],
+      inline: null,
+      revision: { kind: 'default' as const },
+      ...(capabilities ? { capabilities } : {}),
+    });
+    const capabilitiesOf = (applications: ReturnType<typeof application>[], settings: RenderSettings = { charts: [], capabilities: cluster }) =>
+      discoverRoots(chart, chart, ['web/values.yaml', 'apps/web.yaml'], settings, applications).roots.map((r) => [r.label, r.helm?.capabilities]);
+    expect(capabilitiesOf([application()])).toEqual([
+      ['web', cluster],
+      ['web (Application web)', cluster],
+    ]);
+    // The Application's version, the cluster's APIs; and its APIs when it names them.
+    expect(capabilitiesOf([application({ kubeVersion: '1.31', apiVersions: [] })])[1]).toEqual(['web (Application web)', { kubeVersion: '1.31', apiVersions: ['example.com/v1/Widget'] }]);
+    expect(capabilitiesOf([application({ kubeVersion: null, apiVersions: ['policy/v1'] })])[1]).toEqual(['web (Application web)', { kubeVersion: '1.29', apiVersions: ['policy/v1'] }]);
+    // No config: helm's own (none given), or the Application's.
+    expect(capabilitiesOf([application()], { charts: [] })).toEqual([
+      ['web', undefined],
+      ['web (Application web)', undefined],
     ]);
   });
 
