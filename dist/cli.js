@@ -15915,7 +15915,7 @@ var exemptionKeys = ["namespaces", "runtimeClassNames"];
 var ruleKeys = ["match", "level", "warn-level", "version", "warn-version"];
 var matchKeys = ["namespaces", "files"];
 var disableKeys = ["checks", "namespaces", "files", "workloads", "images", "reason"];
-var renderKeys = ["charts", "timeout", "max-output-size", "kustomize"];
+var renderKeys = ["charts", "timeout", "max-output-size", "kustomize", "kube-version", "api-versions"];
 var renderKustomizeKeys = ["helm"];
 var renderTimeoutBounds = { unit: "seconds", integer: false, above: 0, max: 3600 };
 var renderOutputBounds = { unit: "bytes", integer: true, above: 0, max: 1024 * 1024 * 1024 };
@@ -16236,7 +16236,19 @@ function parseRender(reader, value) {
   const kustomizeValue = reader.present(map, "kustomize", ["render"]);
   const kustomize = kustomizeValue === void 0 ? void 0 : reader.map(kustomizeValue, ["render", "kustomize"], renderKustomizeKeys);
   const kustomizeHelm = kustomize ? reader.bool(kustomize, "helm", ["render", "kustomize"]) : void 0;
-  return dropUndefined({ charts, timeout: timeout?.value, maxOutputSize: maxOutputSize?.value, kustomizeHelm: kustomizeHelm?.value });
+  const capabilities = parseCapabilities(reader, map);
+  return dropUndefined({ charts, timeout: timeout?.value, maxOutputSize: maxOutputSize?.value, kustomizeHelm: kustomizeHelm?.value, capabilities });
+}
+var kubeVersionPattern = /^v?\d+\.\d+(?:\.\d+)?$/;
+var apiVersionPattern = /^(?:[a-z0-9.-]+\/)?v\d+[a-z0-9]*(?:\/[A-Za-z][A-Za-z0-9]*)?$/;
+function parseCapabilities(reader, map) {
+  const path11 = ["render"];
+  const version4 = reader.string(map, "kube-version", path11);
+  if (version4 !== void 0 && !kubeVersionPattern.test(version4.value)) reader.error([...path11, "kube-version"], `Invalid value: ${JSON.stringify(version4.value)}: must be a Kubernetes version such as 1.31 or v1.31.2`);
+  const check = (item) => apiVersionPattern.test(item) ? { ok: true } : { ok: false, message: "must be an API version such as policy/v1 or monitoring.coreos.com/v1/ServiceMonitor" };
+  const apiVersions = reader.strings(map, "api-versions", path11, check, false)?.map((item) => item.value);
+  const kubeVersion = version4 !== void 0 && kubeVersionPattern.test(version4.value) ? version4.value : null;
+  return kubeVersion === null && apiVersions === void 0 ? void 0 : { kubeVersion, apiVersions: apiVersions ?? [] };
 }
 function parsePolicyConfig(text4, file) {
   const loaded = loadManifestFile(file, text4);
@@ -26808,14 +26820,22 @@ function chartConfigOf(chart, settings, head) {
   const config = settings.charts.find((c) => c.chart.replace(/\/+$/, "") === chart.dir);
   return { config, values: (config?.values ?? []).filter((v) => head.paths.has(v)) };
 }
-function ownInvocation(chart, config, values) {
+function ownInvocation(chart, config, values, settings) {
   return {
     release: config?.release ?? chart.name,
     namespace: config?.namespace ?? "default",
     namespaceGiven: config?.namespace !== void 0,
     valuesFiles: values,
-    ...dependencyFields(chart)
+    ...dependencyFields(chart),
+    ...capabilitiesField(void 0, settings)
   };
+}
+function capabilitiesField(named, { capabilities: cluster }) {
+  if (named === void 0 || cluster === void 0) {
+    const either = named ?? cluster;
+    return either === void 0 ? {} : { capabilities: either };
+  }
+  return { capabilities: { kubeVersion: named.kubeVersion ?? cluster.kubeVersion, apiVersions: named.apiVersions.length > 0 ? named.apiVersions : cluster.apiVersions } };
 }
 function parentRoots({ head, charts }, dirs, settings = defaultRenderSettings) {
   const roots = [];
@@ -26823,7 +26843,7 @@ function parentRoots({ head, charts }, dirs, settings = defaultRenderSettings) {
     const chart = charts.head.get(dir)?.chart;
     if (chart === void 0 || chart.library) continue;
     const { config, values } = chartConfigOf(chart, settings, head);
-    roots.push({ ...chartRendering(chart, charts, values, settings), label: shownDir(chart.dir), helm: ownInvocation(chart, config, values), incomplete: null });
+    roots.push({ ...chartRendering(chart, charts, values, settings), label: shownDir(chart.dir), helm: ownInvocation(chart, config, values, settings), incomplete: null });
   }
   return roots;
 }
@@ -26848,7 +26868,7 @@ function helmRoots({ charts: trees, head, overlays }, changed, settings, consume
     for (const path11 of config?.values ?? []) consumed.add(path11);
     if (!chartTouched(chart, changed) && !values.some((path11) => changed.has(path11))) continue;
     const missing = chart.missingDependencies;
-    const invocation = (extra) => ({ ...ownInvocation(chart, config, values), valuesFiles: [...values, ...extra] });
+    const invocation = (extra) => ({ ...ownInvocation(chart, config, values, settings), valuesFiles: [...values, ...extra] });
     const rendering = chartRendering(chart, trees, values, settings);
     const incomplete = leftOut(missing, values.length > 0);
     roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]), incomplete });
@@ -26914,8 +26934,8 @@ function applicationRoot(chart, trees, settings, application, name, sources, ren
       namespaceGiven: application.namespace !== null,
       valuesFiles: application.valueFiles,
       ...dependencyFields(chart),
-      ...application.capabilities !== void 0 ? { capabilities: application.capabilities } : {},
-      ...atBase2 !== void 0 ? { atBase: atBase2 === null ? null : baseInvocation(atBase2) } : {},
+      ...capabilitiesField(application.capabilities, settings),
+      ...atBase2 !== void 0 ? { atBase: atBase2 === null ? null : baseInvocation(atBase2, settings) } : {},
       application: {
         kind: application.kind,
         file: application.file,
@@ -26929,8 +26949,8 @@ function applicationRoot(chart, trees, settings, application, name, sources, ren
     incomplete: leftOut(chart.missingDependencies, true)
   };
 }
-function baseInvocation({ release, namespace, valueFiles, capabilities }) {
-  return { release, namespace: namespace ?? "default", namespaceGiven: namespace !== null, valuesFiles: valueFiles, ...capabilities !== void 0 ? { capabilities } : {} };
+function baseInvocation({ release, namespace, valueFiles, capabilities }, settings) {
+  return { release, namespace: namespace ?? "default", namespaceGiven: namespace !== null, valuesFiles: valueFiles, ...capabilitiesField(capabilities, settings) };
 }
 function renderedApplicationRoots({ charts: trees }, settings = defaultRenderSettings, found) {
   const roots = [];
@@ -31330,7 +31350,17 @@ var properties = {
           helm: { type: "boolean", description: "Inflate helmCharts (kustomize --enable-helm with the helm on PATH), from charts in the repository only (helmGlobals.chartHome); a chart's repo is never pulled. Default: false: an overlay with helmCharts is reported as not rendered." }
         }
       },
-      "max-output-size": number(renderOutputBounds, "Bytes of output each run of helm or kustomize may write before it is stopped and reported as a render error. Default: 16777216 (16 MiB).")
+      "max-output-size": number(renderOutputBounds, "Bytes of output each run of helm or kustomize may write before it is stopped and reported as a render error. Default: 16777216 (16 MiB)."),
+      "kube-version": {
+        type: "string",
+        pattern: "^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$",
+        description: "The Kubernetes version the cluster runs (1.31, v1.31.2): charts render with it (helm's --kube-version), as Argo CD and Flux render them for their cluster, unless their Application or helmfile release names its own. Default: helm's own."
+      },
+      "api-versions": {
+        type: "array",
+        items: { type: "string", pattern: "^([a-z0-9.-]+/)?v[0-9]+[a-z0-9]*(/[A-Za-z][A-Za-z0-9]*)?$" },
+        description: "API versions the cluster serves beyond helm's built-in ones (policy/v1, monitoring.coreos.com/v1/ServiceMonitor): charts render with them (helm's --api-versions), unless their Application or helmfile release names its own."
+      }
     }
   }
 };

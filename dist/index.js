@@ -17758,14 +17758,22 @@ function chartConfigOf(chart, settings, head) {
   const config = settings.charts.find((c) => c.chart.replace(/\/+$/, "") === chart.dir);
   return { config, values: (config?.values ?? []).filter((v) => head.paths.has(v)) };
 }
-function ownInvocation(chart, config, values) {
+function ownInvocation(chart, config, values, settings) {
   return {
     release: config?.release ?? chart.name,
     namespace: config?.namespace ?? "default",
     namespaceGiven: config?.namespace !== void 0,
     valuesFiles: values,
-    ...dependencyFields(chart)
+    ...dependencyFields(chart),
+    ...capabilitiesField(void 0, settings)
   };
+}
+function capabilitiesField(named, { capabilities: cluster }) {
+  if (named === void 0 || cluster === void 0) {
+    const either = named ?? cluster;
+    return either === void 0 ? {} : { capabilities: either };
+  }
+  return { capabilities: { kubeVersion: named.kubeVersion ?? cluster.kubeVersion, apiVersions: named.apiVersions.length > 0 ? named.apiVersions : cluster.apiVersions } };
 }
 function parentRoots({ head, charts }, dirs, settings = defaultRenderSettings) {
   const roots = [];
@@ -17773,7 +17781,7 @@ function parentRoots({ head, charts }, dirs, settings = defaultRenderSettings) {
     const chart = charts.head.get(dir)?.chart;
     if (chart === void 0 || chart.library) continue;
     const { config, values } = chartConfigOf(chart, settings, head);
-    roots.push({ ...chartRendering(chart, charts, values, settings), label: shownDir(chart.dir), helm: ownInvocation(chart, config, values), incomplete: null });
+    roots.push({ ...chartRendering(chart, charts, values, settings), label: shownDir(chart.dir), helm: ownInvocation(chart, config, values, settings), incomplete: null });
   }
   return roots;
 }
@@ -17798,7 +17806,7 @@ function helmRoots({ charts: trees, head, overlays }, changed, settings, consume
     for (const path4 of config?.values ?? []) consumed.add(path4);
     if (!chartTouched(chart, changed) && !values.some((path4) => changed.has(path4))) continue;
     const missing = chart.missingDependencies;
-    const invocation = (extra) => ({ ...ownInvocation(chart, config, values), valuesFiles: [...values, ...extra] });
+    const invocation = (extra) => ({ ...ownInvocation(chart, config, values, settings), valuesFiles: [...values, ...extra] });
     const rendering = chartRendering(chart, trees, values, settings);
     const incomplete = leftOut(missing, values.length > 0);
     roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]), incomplete });
@@ -17864,8 +17872,8 @@ function applicationRoot(chart, trees, settings, application, name, sources, ren
       namespaceGiven: application.namespace !== null,
       valuesFiles: application.valueFiles,
       ...dependencyFields(chart),
-      ...application.capabilities !== void 0 ? { capabilities: application.capabilities } : {},
-      ...atBase2 !== void 0 ? { atBase: atBase2 === null ? null : baseInvocation(atBase2) } : {},
+      ...capabilitiesField(application.capabilities, settings),
+      ...atBase2 !== void 0 ? { atBase: atBase2 === null ? null : baseInvocation(atBase2, settings) } : {},
       application: {
         kind: application.kind,
         file: application.file,
@@ -17879,8 +17887,8 @@ function applicationRoot(chart, trees, settings, application, name, sources, ren
     incomplete: leftOut(chart.missingDependencies, true)
   };
 }
-function baseInvocation({ release, namespace, valueFiles, capabilities }) {
-  return { release, namespace: namespace ?? "default", namespaceGiven: namespace !== null, valuesFiles: valueFiles, ...capabilities !== void 0 ? { capabilities } : {} };
+function baseInvocation({ release, namespace, valueFiles, capabilities }, settings) {
+  return { release, namespace: namespace ?? "default", namespaceGiven: namespace !== null, valuesFiles: valueFiles, ...capabilitiesField(capabilities, settings) };
 }
 function renderedApplicationRoots({ charts: trees }, settings = defaultRenderSettings, found) {
   const roots = [];
@@ -46159,7 +46167,7 @@ var exemptionKeys = ["namespaces", "runtimeClassNames"];
 var ruleKeys = ["match", "level", "warn-level", "version", "warn-version"];
 var matchKeys = ["namespaces", "files"];
 var disableKeys = ["checks", "namespaces", "files", "workloads", "images", "reason"];
-var renderKeys = ["charts", "timeout", "max-output-size", "kustomize"];
+var renderKeys = ["charts", "timeout", "max-output-size", "kustomize", "kube-version", "api-versions"];
 var renderKustomizeKeys = ["helm"];
 var renderTimeoutBounds = { unit: "seconds", integer: false, above: 0, max: 3600 };
 var renderOutputBounds = { unit: "bytes", integer: true, above: 0, max: 1024 * 1024 * 1024 };
@@ -46480,7 +46488,19 @@ function parseRender(reader, value) {
   const kustomizeValue = reader.present(map, "kustomize", ["render"]);
   const kustomize = kustomizeValue === void 0 ? void 0 : reader.map(kustomizeValue, ["render", "kustomize"], renderKustomizeKeys);
   const kustomizeHelm = kustomize ? reader.bool(kustomize, "helm", ["render", "kustomize"]) : void 0;
-  return dropUndefined({ charts, timeout: timeout?.value, maxOutputSize: maxOutputSize?.value, kustomizeHelm: kustomizeHelm?.value });
+  const capabilities = parseCapabilities(reader, map);
+  return dropUndefined({ charts, timeout: timeout?.value, maxOutputSize: maxOutputSize?.value, kustomizeHelm: kustomizeHelm?.value, capabilities });
+}
+var kubeVersionPattern = /^v?\d+\.\d+(?:\.\d+)?$/;
+var apiVersionPattern = /^(?:[a-z0-9.-]+\/)?v\d+[a-z0-9]*(?:\/[A-Za-z][A-Za-z0-9]*)?$/;
+function parseCapabilities(reader, map) {
+  const path4 = ["render"];
+  const version2 = reader.string(map, "kube-version", path4);
+  if (version2 !== void 0 && !kubeVersionPattern.test(version2.value)) reader.error([...path4, "kube-version"], `Invalid value: ${JSON.stringify(version2.value)}: must be a Kubernetes version such as 1.31 or v1.31.2`);
+  const check = (item) => apiVersionPattern.test(item) ? { ok: true } : { ok: false, message: "must be an API version such as policy/v1 or monitoring.coreos.com/v1/ServiceMonitor" };
+  const apiVersions = reader.strings(map, "api-versions", path4, check, false)?.map((item) => item.value);
+  const kubeVersion = version2 !== void 0 && kubeVersionPattern.test(version2.value) ? version2.value : null;
+  return kubeVersion === null && apiVersions === void 0 ? void 0 : { kubeVersion, apiVersions: apiVersions ?? [] };
 }
 function parsePolicyConfig(text5, file) {
   const loaded = loadManifestFile(file, text5);
