@@ -22,7 +22,7 @@ import { locate } from '../locate/locate.js';
 import { isObject } from '../pss/pod.js';
 import type { FieldPath, JsonObject, JsonValue } from '../pss/types.js';
 import { chartReferenceOf } from '../workloads/charts.js';
-import { argoHelmSource, entryLines, nameOf, objectOfKind, repositoryKey } from './applications.js';
+import { argoHelmSource, documentLines, entryLines, nameOf, objectOfKind, repositoryKey } from './applications.js';
 import type { ApplicationChart } from './applications.js';
 import { fileParameters, folderParameters, generatorFiles } from './gitFilesGenerator.js';
 import type { Parameters, TemplateMode } from './gitFilesGenerator.js';
@@ -73,7 +73,7 @@ export function applicationSetCharts(document: ManifestDocument, repository: Rea
     const inline = found.inline === null ? null : [...templatePath, ...found.inline];
     if (inline !== null && JSON.stringify(valueAt(set, inline) ?? null).includes('{{')) return null;
     const valueLines = entryLines(document, found.valueFileAt, templatePath);
-    charts.push({ ...found.chart, kind: 'ApplicationSet', file: document.file, name, generated, noticeLine, valueLines, inline, ...(files.length > 0 ? { parameterFiles: files } : {}) });
+    charts.push({ ...found.chart, kind: 'ApplicationSet', file: document.file, name, generated, noticeLine, valueLines, inline, lines: documentLines(document), ...(files.length > 0 ? { parameterFiles: files } : {}) });
   }
   return charts;
 }

@@ -24,7 +24,7 @@ import { loadManifestFile } from '../manifests/load.js';
 import type { ManifestDocument } from '../manifests/types.js';
 import { isObject } from '../pss/pod.js';
 import type { FieldPath, JsonObject, JsonValue } from '../pss/types.js';
-import type { ApplicationValues, Capabilities, InstallerKind } from './types.js';
+import type { ApplicationValues, Capabilities, InstallerKind, LineSpan } from './types.js';
 import type { LandingBranch } from '../diff/types.js';
 import { chartReferenceOf } from '../workloads/charts.js';
 import { inDir, joinPath } from './paths.js';
@@ -64,12 +64,19 @@ export interface ApplicationChart {
   readonly capabilities?: Capabilities;
   /** The files of the repository an ApplicationSet's git `files` generator read its parameters from (gitFilesGenerator.ts). */
   readonly parameterFiles?: readonly string[];
+  /** The lines of `file` its object's document spans (an Application, ApplicationSet or HelmRelease): where the change edits it. */
+  readonly lines?: LineSpan;
   /**
    * How the base commit installed the chart, when that differs from head
    * (installsAtBase.ts); null when it did not install it (a new object).
    * Absent: as at head, or not known.
    */
   readonly atBase?: InstallAtBase | null;
+}
+
+/** The lines a document spans in its file. */
+export function documentLines({ line, source }: ManifestDocument): LineSpan {
+  return { start: line, end: Math.max(line, source.lineCounter.linePos(Math.max(source.start, source.end - 1)).line) };
 }
 
 /** What an install gives helm besides the chart, at the base commit. */
@@ -156,7 +163,7 @@ export function applicationChartOf(document: ManifestDocument, repository: Reado
   const found = argoHelmSource(object, repository, paths);
   if (found === null || name === '') return null;
   const valueLines = entryLines(document, found.valueFileAt);
-  return { ...found.chart, kind: 'Application', file: document.file, name, noticeLine: locate(document.source, found.reference).line, valueLines, inline: found.inline };
+  return { ...found.chart, kind: 'Application', file: document.file, name, noticeLine: locate(document.source, found.reference).line, valueLines, inline: found.inline, lines: documentLines(document) };
 }
 
 /** Values files as an object names them: repository-relative, in order, each with the field of the entry that names it. */

@@ -502,6 +502,7 @@ function applicationRoot(chart: Chart, trees: ChartTrees, settings: RenderSettin
         inline: application.inline,
         // A child of an app of apps: its file is the parent's folder, its notice line one of the parent's rendering.
         ...(rendered !== undefined ? { rendered } : { line: application.noticeLine, ...(application.valueLines ? { valueLines: application.valueLines } : {}) }),
+        ...(application.lines !== undefined ? { lines: application.lines } : {}),
         ...(application.parameterFiles !== undefined ? { parameterFiles: application.parameterFiles } : {}),
       },
     },

@@ -15,7 +15,7 @@ import type { ManifestDocument } from '../manifests/types.js';
 import { isObject } from '../pss/pod.js';
 import type { FieldPath, JsonObject, JsonValue } from '../pss/types.js';
 import { chartReferenceOf } from '../workloads/charts.js';
-import { defaultRevision, entryLines, nonEmpty, nonEmptyList, objectOfKind, pinnedRevision, repositoryKey, repositoryPath } from './applications.js';
+import { defaultRevision, documentLines, entryLines, nonEmpty, nonEmptyList, objectOfKind, pinnedRevision, repositoryKey, repositoryPath } from './applications.js';
 import type { ApplicationChart, NamedValueFiles, Revision, TextFile } from './applications.js';
 import { inDir } from './paths.js';
 
@@ -127,6 +127,7 @@ export function helmReleaseChartOf(document: ManifestDocument, sources: GitRepos
     valueLines,
     inline: isObject(spec.values) ? ['spec', 'values'] : null,
     revision,
+    lines: documentLines(document),
   };
 }
 

@@ -160,11 +160,19 @@ function applicationLineOf(helm: HelmInvocation, valuesFile: string | undefined)
   return application?.valueLines?.[index] ?? application?.line;
 }
 
-/** The first line the change adds to a file an Application's parameters were read from (RenderedOrigin.parameterLine), as a field of the origin; none when it adds none. */
-function parameterLineOf(application: ApplicationValues | undefined, changeSet: ChangeSet | null): { parameterLine?: { file: string; line: number } } {
-  for (const file of application?.parameterFiles ?? []) {
-    const hunks = changeSet?.files.find((changed) => changed.path === file)?.hunks ?? [];
-    for (const hunk of hunks) for (const line of hunk.lines) if (line.kind === 'added') return { parameterLine: { file, line: line.headLine } };
+/**
+ * The first line the change adds to the object a chart is rendered for,
+ * else to a file its parameters were read from (RenderedOrigin.changeLine),
+ * as a field of the origin; none when it adds none there.
+ */
+function changeLineOf(application: ApplicationValues | undefined, changeSet: ChangeSet | null): { changeLine?: { file: string; line: number } } {
+  if (application === undefined || changeSet === null) return {};
+  const places = [...(application.lines ? [{ file: application.file, span: application.lines }] : []), ...(application.parameterFiles ?? []).map((file) => ({ file, span: null }))];
+  for (const { file, span } of places) {
+    const hunks = changeSet.files.find((changed) => changed.path === file)?.hunks ?? [];
+    for (const hunk of hunks) {
+      for (const line of hunk.lines) if (line.kind === 'added' && (span === null || (line.headLine >= span.start && line.headLine <= span.end))) return { changeLine: { file, line: line.headLine } };
+    }
   }
   return {};
 }
@@ -568,7 +576,7 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
       ...(root.label !== shownDir(root.dir) ? { label: root.label } : {}),
       ...(root.helm?.application ? { application: root.helm.application.file } : {}),
       ...(root.helm?.application?.line !== undefined ? { applicationLine: applicationLineOf(root.helm, primary.at.values?.file) } : {}),
-      ...parameterLineOf(root.helm?.application, changeSet),
+      ...changeLineOf(root.helm?.application, changeSet),
       sourceFile: primary.at.file,
       sourceLine: primary.at.line,
       ...(primary.at.values !== undefined ? { values: primary.at.values } : {}),

@@ -65,6 +65,12 @@ export interface Capabilities {
   readonly apiVersions: readonly string[];
 }
 
+/** The first and last line of a span of a file. */
+export interface LineSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
 /** One of the two commits a change compares. */
 export type Side = 'base' | 'head';
 
@@ -99,11 +105,13 @@ export interface ApplicationValues {
   /** The line of `file` that names each of the rendering's values files (HelmInvocation.valuesFiles), when `line` is known. */
   readonly valueLines?: readonly number[];
   /**
-   * The files an ApplicationSet read this Application's parameters from
-   * (gitFilesGenerator.ts): a finding no line of the pull request writes is
-   * commented on the first line the change adds to one of them, when it
+   * The lines of `file` the object spans, and the files an ApplicationSet
+   * read this Application's parameters from (gitFilesGenerator.ts): a
+   * finding no line of the pull request writes is commented on the first
+   * line the change adds to the object, else to one of those files, when it
    * leaves `line` as it was.
    */
+  readonly lines?: LineSpan;
   readonly parameterFiles?: readonly string[];
 }
 
@@ -187,8 +195,12 @@ export interface RenderedOrigin {
   readonly application?: string;
   /** The line of that file that names the chart (ApplicationValues.line), when the object is read from the file itself. */
   readonly applicationLine?: number;
-  /** The first line the change adds to a file its ApplicationSet read the Application's parameters from (ApplicationValues.parameterFiles), when it adds one. */
-  readonly parameterLine?: { readonly file: string; readonly line: number };
+  /**
+   * The first line the change adds to the object the chart is rendered for
+   * (ApplicationValues.lines), else to a file its ApplicationSet read its
+   * parameters from (ApplicationValues.parameterFiles), when it adds one.
+   */
+  readonly changeLine?: { readonly file: string; readonly line: number };
   /** When the finding is on a template line: the values line, which the change left as it was, that gives the template the value. */
   readonly values?: { readonly file: string; readonly line: number };
   /** The file the finding is placed on. */

@@ -63,9 +63,9 @@ export interface ReviewPlan {
  * Application or Flux HelmRelease the change adds or edits, with a value no
  * line of the diff writes, such as a values file the new Application names)
  * the object's line that names the chart, when the diff shows it, or the
- * line the change adds to a file its ApplicationSet read its parameters
- * from; only when the finding is the change's (a failure from before stays
- * in the summary).
+ * first line the change adds to the object (its release name, say), or to
+ * a file its ApplicationSet read its parameters from; only when the
+ * finding is the change's (a failure from before stays in the summary).
  */
 function anchorOf(finding: ReviewFinding, diffLinesOf: (path: string) => DiffLines): Anchor | null {
   const lines = diffLinesOf(finding.file);
@@ -76,10 +76,10 @@ function anchorOf(finding: ReviewFinding, diffLinesOf: (path: string) => DiffLin
   const inDiff = finding.locations.filter((l) => l.inDiff && lines.has(l.line));
   const best = inDiff.find((l) => l.exact) ?? inDiff[0];
   if (best) return { path: finding.file, start: best.line, end: best.line, suggestion: null };
-  const { application, applicationLine, parameterLine } = finding.rendered ?? {};
+  const { application, applicationLine, changeLine } = finding.rendered ?? {};
   if (finding.preexisting) return null;
   if (application !== undefined && applicationLine !== undefined && diffLinesOf(application).has(applicationLine)) return { path: application, start: applicationLine, end: applicationLine, suggestion: null };
-  if (parameterLine !== undefined && diffLinesOf(parameterLine.file).has(parameterLine.line)) return { path: parameterLine.file, start: parameterLine.line, end: parameterLine.line, suggestion: null };
+  if (changeLine !== undefined && diffLinesOf(changeLine.file).has(changeLine.line)) return { path: changeLine.file, start: changeLine.line, end: changeLine.line, suggestion: null };
   return null;
 }
 

@@ -48,7 +48,14 @@ describe('applicationCharts', () => {
         valueLines: [13, 13],
         inline: ['spec', 'source', 'helm', 'valuesObject'],
         revision: { kind: 'default' },
+        // The object's lines: where a change to it is.
+        lines: { start: 1, end: 15 },
       },
+    ]);
+    // Each object's own lines, in a file of several.
+    expect(chartsOf(`${text}---\n${text.replace('web-prod', 'web-dev')}`).map((c) => [c.name, c.lines])).toEqual([
+      ['web-prod', { start: 1, end: 15 }],
+      ['web-dev', { start: 17, end: 31 }],
     ]);
     // One per line in a block list, where a missing one Argo CD skips leaves no line.
     const block = application(['source:', '  repoURL: https://github.com/acme/shop.git', '  path: charts/web', '  helm:', '    ignoreMissingValueFiles: true', '    valueFiles:', '      - values-qa.yaml', '      - ../../env/prod.yaml', '      - values-prod.yaml']);
@@ -129,7 +136,7 @@ const releasesOf = (text: string, known = [ours]) => applicationCharts([{ path: 
 describe('applicationCharts: Flux HelmReleases', () => {
   it("reads the chart of this repository's GitRepository, the release name and namespace Flux gives, and the inline values", () => {
     expect(releasesOf(helmRelease([...gitChart(), 'targetNamespace: prod', 'values:', '  hostNetwork: true']))).toEqual([
-      { kind: 'HelmRelease', file: 'apps/web.yaml', name: 'web', noticeLine: 9, chartDir: 'charts/web', release: 'prod-web', namespace: 'prod', valueFiles: [], valueLines: [], inline: ['spec', 'values'], revision: { kind: 'default' } },
+      { kind: 'HelmRelease', file: 'apps/web.yaml', name: 'web', noticeLine: 9, chartDir: 'charts/web', release: 'prod-web', namespace: 'prod', valueFiles: [], valueLines: [], inline: ['spec', 'values'], revision: { kind: 'default' }, lines: { start: 1, end: 16 } },
     ]);
     // Without a target namespace, the release is the object's name, in the object's namespace; `releaseName` names it.
     expect(releasesOf(helmRelease(gitChart()))).toMatchObject([{ release: 'web', namespace: 'apps', inline: null }]);

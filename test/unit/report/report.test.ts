@@ -196,7 +196,7 @@ describe('planReview', () => {
   });
 
   it("comments a finding of an ApplicationSet's Application on the line the change added to the file its parameters came from, when the set's lines are not in the diff", () => {
-    const rendered = { tool: 'helm' as const, root: 'charts/web', application: 'apps/clusters.yaml', applicationLine: 16, parameterLine: { file: 'clusters/eu/config.json', line: 2 }, sourceFile: 'charts/web/templates/deployment.yaml', sourceLine: 12, exact: true, snippet: null };
+    const rendered = { tool: 'helm' as const, root: 'charts/web', application: 'apps/clusters.yaml', applicationLine: 16, changeLine: { file: 'clusters/eu/config.json', line: 2 }, sourceFile: 'charts/web/templates/deployment.yaml', sourceLine: 12, exact: true, snippet: null };
     const written = { file: 'charts/web/templates/deployment.yaml', line: 12, locations: [{ path: 'spec.template.spec.hostNetwork', line: 12, column: 1, exact: true, container: null, inDiff: false }], rendered };
     const config = diffLines(parseFilePatch('@@ -1,3 +1,3 @@\n {\n-  "env": "dev",\n+  "env": "prod",\n   "cluster": {"namespace": "shop-eu"}'));
     const none = diffLines(null);
