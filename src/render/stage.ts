@@ -17,7 +17,7 @@ import type { FileSelection } from '../scope/select.js';
 import { repositoryKey, tracks } from './applications.js';
 import { applicationCharts, namesKind, parameterFileReads } from './installers.js';
 import type { ApplicationChart, TextFile } from './applications.js';
-import { withInstallsAtBase } from './installsAtBase.js';
+import { rootAtBase, withInstallsAtBase } from './installsAtBase.js';
 import { evaluateChangeSet } from '../scope/scope.js';
 import type { ScopeOptions } from '../scope/scope.js';
 import type { DiffReport } from '../scope/types.js';
@@ -94,7 +94,8 @@ export function placingPort(port: RenderPort): RenderPort {
   return {
     head: port.head,
     base: port.base,
-    render: async (roots) => (await port.render(roots)).map((r) => ({ ...r, base: placed(r.root, r.base), head: placed(r.root, r.head), ...(r.headAgain ? { headAgain: placed(r.root, r.headAgain) } : {}) })),
+    // The base side in the namespace the base commit installed the chart into (an Application moved to another namespace is judged there anew).
+    render: async (roots) => (await port.render(roots)).map((r) => ({ ...r, base: placed(rootAtBase(r.root) ?? r.root, r.base), head: placed(r.root, r.head), ...(r.headAgain ? { headAgain: placed(r.root, r.headAgain) } : {}) })),
     renderEdited: async (root, edits) => placed(root, await port.renderEdited(root, edits)),
     ...(port.installerFiles !== undefined ? { installerFiles: port.installerFiles.bind(port) } : {}),
     ...(port.readTexts !== undefined ? { readTexts: port.readTexts.bind(port) } : {}),

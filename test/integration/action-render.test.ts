@@ -140,6 +140,20 @@ describe.skipIf(!haveHelm() || !haveKustomize())(`the Action renders charts and 
     expect(checkRunsOf(pr)[0]).toMatchObject({ conclusion: 'failure' });
   });
 
+  it('an Application the change moves to a namespace that enforces restricted, with a checkout: judged there anew, the comment on the line that moves it', async () => {
+    const pr = await pullRequest('helm-application-namespace-moved');
+    // The Namespace manifests are read from the checkout (without one, only the changed files are).
+    const run = await runAction(emulator, pr, { workspace: pr.gitDir, inputs: { source: 'git' } });
+    expect(run.stderr).toBe('');
+    const [review] = reviewsOf(pr);
+    // The chart and its values are as they were; its Deployment now lands in prod, whose label enforces restricted.
+    expect(review!.comments.map((c) => [c.path, c.line])).toEqual([['apps/web.yaml', 10]]);
+    expect(review!.comments[0]!.body).toContain('from Namespace prod label pod-security.kubernetes.io/enforce=restricted');
+    const report = run.reportJson as { podSpecs: { namespace: string; name: string; status: string }[] };
+    expect(report.podSpecs.map((p) => [p.namespace, p.name, p.status])).toEqual([['prod', 'web', 'modified']]);
+    expect(checkRunsOf(pr)[0]).toMatchObject({ conclusion: 'failure' });
+  });
+
   it("a change to the file an ApplicationSet's git files generator reads, the set left as it was: its Application rendered at both commits, the comment on the line the change wrote", async () => {
     const { pr, run, review } = await oneReviewUnderTarget('helm-applicationset-files');
     // clusters/eu/config.json now names the prod environment, whose values file turns the host network on; the lab cluster is as it was.
