@@ -16146,6 +16146,9 @@ var init_walk = __esm({
 });
 
 // src/render/applications.ts
+function documentLines({ line, source }) {
+  return { start: line, end: Math.max(line, source.lineCounter.linePos(Math.max(source.start, source.end - 1)).line) };
+}
 function tracks(revision, branch) {
   if (branch === void 0 || revision.kind === "any") return true;
   if (revision.kind === "default") return branch.isDefault !== false;
@@ -16185,7 +16188,7 @@ function applicationChartOf(document, repository, paths) {
   const found = argoHelmSource(object, repository, paths);
   if (found === null || name === "") return null;
   const valueLines = entryLines(document, found.valueFileAt);
-  return { ...found.chart, kind: "Application", file: document.file, name, noticeLine: locate(document.source, found.reference).line, valueLines, inline: found.inline };
+  return { ...found.chart, kind: "Application", file: document.file, name, noticeLine: locate(document.source, found.reference).line, valueLines, inline: found.inline, lines: documentLines(document) };
 }
 function entryLines(document, at3, prefix2 = []) {
   return at3.map((path4) => locate(document.source, [...prefix2, ...path4]).line);
@@ -16508,7 +16511,7 @@ function applicationSetCharts(document, repository, sources) {
     const inline = found.inline === null ? null : [...templatePath, ...found.inline];
     if (inline !== null && JSON.stringify(valueAt2(set2, inline) ?? null).includes("{{")) return null;
     const valueLines = entryLines(document, found.valueFileAt, templatePath);
-    charts.push({ ...found.chart, kind: "ApplicationSet", file: document.file, name, generated, noticeLine, valueLines, inline, ...files.length > 0 ? { parameterFiles: files } : {} });
+    charts.push({ ...found.chart, kind: "ApplicationSet", file: document.file, name, generated, noticeLine, valueLines, inline, lines: documentLines(document), ...files.length > 0 ? { parameterFiles: files } : {} });
   }
   return charts;
 }
@@ -16811,7 +16814,8 @@ function helmReleaseChartOf(document, sources, paths) {
     valueFiles: valueFiles.files,
     valueLines,
     inline: isObject(spec.values) ? ["spec", "values"] : null,
-    revision
+    revision,
+    lines: documentLines(document)
   };
 }
 function releaseValueFiles(chartDir, template, paths) {
@@ -17881,6 +17885,7 @@ function applicationRoot(chart, trees, settings, application, name, sources, ren
         inline: application.inline,
         // A child of an app of apps: its file is the parent's folder, its notice line one of the parent's rendering.
         ...rendered !== void 0 ? { rendered } : { line: application.noticeLine, ...application.valueLines ? { valueLines: application.valueLines } : {} },
+        ...application.lines !== void 0 ? { lines: application.lines } : {},
         ...application.parameterFiles !== void 0 ? { parameterFiles: application.parameterFiles } : {}
       }
     },
@@ -49439,10 +49444,10 @@ function anchorOf(finding, diffLinesOf) {
   const inDiff = finding.locations.filter((l) => l.inDiff && lines.has(l.line));
   const best = inDiff.find((l) => l.exact) ?? inDiff[0];
   if (best) return { path: finding.file, start: best.line, end: best.line, suggestion: null };
-  const { application, applicationLine, parameterLine } = finding.rendered ?? {};
+  const { application, applicationLine, changeLine } = finding.rendered ?? {};
   if (finding.preexisting) return null;
   if (application !== void 0 && applicationLine !== void 0 && diffLinesOf(application).has(applicationLine)) return { path: application, start: applicationLine, end: applicationLine, suggestion: null };
-  if (parameterLine !== void 0 && diffLinesOf(parameterLine.file).has(parameterLine.line)) return { path: parameterLine.file, start: parameterLine.line, end: parameterLine.line, suggestion: null };
+  if (changeLine !== void 0 && diffLinesOf(changeLine.file).has(changeLine.line)) return { path: changeLine.file, start: changeLine.line, end: changeLine.line, suggestion: null };
   return null;
 }
 function planReview(findings, diffLinesOf, existing, maxComments, headSha = null, problems = []) {
@@ -56706,10 +56711,14 @@ function applicationLineOf(helm, valuesFile) {
   const index = valuesFile === void 0 ? -1 : helm.valuesFiles.indexOf(valuesFile);
   return application?.valueLines?.[index] ?? application?.line;
 }
-function parameterLineOf(application, changeSet) {
-  for (const file of application?.parameterFiles ?? []) {
-    const hunks = changeSet?.files.find((changed) => changed.path === file)?.hunks ?? [];
-    for (const hunk of hunks) for (const line of hunk.lines) if (line.kind === "added") return { parameterLine: { file, line: line.headLine } };
+function changeLineOf(application, changeSet) {
+  if (application === void 0 || changeSet === null) return {};
+  const places = [...application.lines ? [{ file: application.file, span: application.lines }] : [], ...(application.parameterFiles ?? []).map((file) => ({ file, span: null }))];
+  for (const { file, span } of places) {
+    const hunks = changeSet.files.find((changed) => changed.path === file)?.hunks ?? [];
+    for (const hunk of hunks) {
+      for (const line of hunk.lines) if (line.kind === "added" && (span === null || line.headLine >= span.start && line.headLine <= span.end)) return { changeLine: { file, line: line.headLine } };
+    }
   }
   return {};
 }
@@ -56982,7 +56991,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
       ...root.label !== shownDir(root.dir) ? { label: root.label } : {},
       ...root.helm?.application ? { application: root.helm.application.file } : {},
       ...root.helm?.application?.line !== void 0 ? { applicationLine: applicationLineOf(root.helm, primary.at.values?.file) } : {},
-      ...parameterLineOf(root.helm?.application, changeSet),
+      ...changeLineOf(root.helm?.application, changeSet),
       sourceFile: primary.at.file,
       sourceLine: primary.at.line,
       ...primary.at.values !== void 0 ? { values: primary.at.values } : {},
@@ -57355,7 +57364,8 @@ function placingPort(port) {
   return {
     head: port.head,
     base: port.base,
-    render: async (roots) => (await port.render(roots)).map((r) => ({ ...r, base: placed(r.root, r.base), head: placed(r.root, r.head), ...r.headAgain ? { headAgain: placed(r.root, r.headAgain) } : {} })),
+    // The base side in the namespace the base commit installed the chart into (an Application moved to another namespace is judged there anew).
+    render: async (roots) => (await port.render(roots)).map((r) => ({ ...r, base: placed(rootAtBase(r.root) ?? r.root, r.base), head: placed(r.root, r.head), ...r.headAgain ? { headAgain: placed(r.root, r.headAgain) } : {} })),
     renderEdited: async (root, edits) => placed(root, await port.renderEdited(root, edits)),
     ...port.installerFiles !== void 0 ? { installerFiles: port.installerFiles.bind(port) } : {},
     ...port.readTexts !== void 0 ? { readTexts: port.readTexts.bind(port) } : {}
