@@ -27,6 +27,7 @@ import type { ApplicationChart } from './applications.js';
 import { fileParameters, folderParameters, generatorFiles } from './gitFilesGenerator.js';
 import type { Parameters, TemplateMode } from './gitFilesGenerator.js';
 import { renderGoTemplate } from './goTemplate.js';
+import type { GoTemplateOptions } from './goTemplate.js';
 import { dirOf } from './paths.js';
 import { valueAt } from './walk.js';
 
@@ -55,14 +56,14 @@ export function applicationSetCharts(document: ManifestDocument, repository: Rea
   if (name === '' || spec === null || template === null || reference === null) return null;
   // Patches of the template are not applied here.
   if (spec.templatePatch !== undefined) return null;
-  const mode: TemplateMode = spec.goTemplate === true ? 'go' : 'flat';
-  const parameters = generatedParameters(spec, repository, sources, mode);
+  const filling = fillingOf(spec);
+  const parameters = generatedParameters(spec, repository, sources, filling);
   if (parameters === null || parameters.length === 0) return null;
   const noticeLine = locate(document.source, reference.path).line;
   const charts: ApplicationChart[] = [];
   const names = new Set<string>();
   for (const { values: params, files } of parameters) {
-    const application = filled({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: template.metadata ?? {}, spec: template.spec ?? {} }, params, mode);
+    const application = filled({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: template.metadata ?? {}, spec: template.spec ?? {} }, params, filling);
     if (!isObject(application)) return null;
     const found = argoHelmSource(application, repository, paths);
     const generated = nameOf(application);
@@ -78,20 +79,30 @@ export function applicationSetCharts(document: ManifestDocument, repository: Rea
   return charts;
 }
 
+/** How a set's template is filled: Argo CD's flat `{{name}}` substitution, or Go templates with the set's `goTemplateOptions`. */
+interface Filling {
+  readonly mode: TemplateMode;
+  readonly goOptions: GoTemplateOptions;
+}
+
+function fillingOf(spec: JsonObject): Filling {
+  const options = Array.isArray(spec.goTemplateOptions) ? spec.goTemplateOptions : [];
+  return { mode: spec.goTemplate === true ? 'go' : 'flat', goOptions: { missingKeyError: options.includes('missingkey=error') } };
+}
+
 /** What every generator of a set is read with: the set's spec, this repository, its files, and how the template is filled. */
-interface Generating {
+interface Generating extends Filling {
   readonly spec: JsonObject;
   readonly repository: ReadonlySet<string>;
   readonly sources: SetSources;
-  readonly mode: TemplateMode;
 }
 
 /** The parameters of each Application the set's generators make, generator by generator; null when they are not known here. */
-function generatedParameters(spec: JsonObject, repository: ReadonlySet<string>, sources: SetSources, mode: TemplateMode): Parameters[] | null {
+function generatedParameters(spec: JsonObject, repository: ReadonlySet<string>, sources: SetSources, filling: Filling): Parameters[] | null {
   const generators = Array.isArray(spec.generators) ? spec.generators : [];
   const all: Parameters[] = [];
   for (const generator of generators) {
-    const params = generatorParameters(generator, { spec, repository, sources, mode }, true);
+    const params = generatorParameters(generator, { spec, repository, sources, ...filling }, true);
     if (params === null) return null;
     all.push(...params);
   }
@@ -237,7 +248,7 @@ function gitParameters(git: JsonObject, generating: Generating): Parameters[] | 
   if (found === null || git.values === undefined) return found;
   const all: Parameters[] = [];
   for (const params of found) {
-    const values = withValues(params.values, git.values, generating.mode);
+    const values = withValues(params.values, git.values, generating);
     if (values === null) return null;
     all.push({ ...params, values });
   }
@@ -250,17 +261,17 @@ function gitParameters(git: JsonObject, generating: Generating): Parameters[] | 
  * as `values.<key>`, with Go templates as the map `values` (which replaces
  * any other). Null when one is not filled here.
  */
-function withValues(params: ReadonlyMap<string, JsonValue>, values: JsonValue, mode: TemplateMode): Map<string, JsonValue> | null {
+function withValues(params: ReadonlyMap<string, JsonValue>, values: JsonValue, filling: Filling): Map<string, JsonValue> | null {
   if (!isObject(values)) return null;
   const out = new Map(params);
   const map: JsonObject = {};
   for (const [key, value] of Object.entries(values)) {
-    const text = typeof value === 'string' ? filledText(value, params, mode) : undefined;
+    const text = typeof value === 'string' ? filledText(value, params, filling) : undefined;
     if (text === undefined) return null;
-    if (mode === 'go') map[key] = text;
+    if (filling.mode === 'go') map[key] = text;
     else out.set(`values.${key}`, text);
   }
-  if (mode === 'go' && Object.keys(map).length > 0) out.set('values', map);
+  if (filling.mode === 'go' && Object.keys(map).length > 0) out.set('values', map);
   return out;
 }
 
@@ -338,12 +349,12 @@ const tag = /\{\{([^}]*)\}\}/g;
  * with Go templates, each string rendered (goTemplate.ts). Undefined when a
  * string is not rendered here.
  */
-function filled(value: JsonValue, params: ReadonlyMap<string, JsonValue>, mode: TemplateMode): JsonValue | undefined {
-  if (typeof value === 'string') return filledText(value, params, mode);
+function filled(value: JsonValue, params: ReadonlyMap<string, JsonValue>, filling: Filling): JsonValue | undefined {
+  if (typeof value === 'string') return filledText(value, params, filling);
   if (Array.isArray(value)) {
     const items: JsonValue[] = [];
     for (const item of value) {
-      const done = filled(item, params, mode);
+      const done = filled(item, params, filling);
       if (done === undefined) return undefined;
       items.push(done);
     }
@@ -352,15 +363,15 @@ function filled(value: JsonValue, params: ReadonlyMap<string, JsonValue>, mode: 
   if (!isObject(value)) return value;
   const out: JsonObject = {};
   for (const [key, inner] of Object.entries(value)) {
-    const done = filled(inner ?? null, params, mode);
+    const done = filled(inner ?? null, params, filling);
     if (done === undefined) return undefined;
     out[key] = done;
   }
   return out;
 }
 
-function filledText(text: string, params: ReadonlyMap<string, JsonValue>, mode: TemplateMode): string | undefined {
-  if (mode === 'go') return text.includes('{{') ? (renderGoTemplate(text, Object.fromEntries(params)) ?? undefined) : text;
+function filledText(text: string, params: ReadonlyMap<string, JsonValue>, { mode, goOptions }: Filling): string | undefined {
+  if (mode === 'go') return text.includes('{{') ? (renderGoTemplate(text, Object.fromEntries(params), goOptions) ?? undefined) : text;
   return text.replace(tag, (whole, name: string) => {
     const param = params.get(name.trim());
     return typeof param === 'string' ? param : whole;

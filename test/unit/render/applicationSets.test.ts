@@ -278,12 +278,14 @@ describe('ApplicationSet charts', () => {
       expect(charts.map((c) => [c.generated, c.namespace, c.parameterFiles])).toEqual([['web-eu', 'shop-eu', ['clusters/eu/config.json']]]);
     });
 
-    it('keeps the notice of a template that does more than print fields, or prints a field that is not there or not a scalar', () => {
-      const elements = listOf('{env: prod, cluster: {namespace: shop}}');
+    it('keeps the notice of a template that does more than print fields through the functions read here, or prints a field that is not there or not a scalar', () => {
+      const elements = listOf('{env: Prod, cluster: {namespace: shop}}');
       const none = (name: string, namespace = 'shop') => expect(chartsOf(goSet(elements, template(name, 'charts/web', namespace)))).toEqual([]);
-      expect(chartsOf(goSet(elements, template('web-{{.env}}', 'charts/web', 'shop')))).toHaveLength(1);
-      none('web-{{ .env | upper }}');
-      none('web-{{ upper .env }}');
+      expect(chartsOf(goSet(elements, template('web-{{ .env | lower }}', 'charts/web', '{{ default "dev" .stage }}'))).map((c) => [c.generated, c.namespace])).toEqual([]);
+      // `default` of a missing parameter: under missingkey=error (this set's option) the template fails; without it, it gives the default.
+      const lenient = applicationSet(elements, template('web-{{ .env | lower }}', 'charts/web', '{{ default "dev" .stage }}'), ['goTemplate: true']);
+      expect(chartsOf(lenient).map((c) => [c.generated, c.namespace])).toEqual([['web-prod', 'dev']]);
+      none('web-{{ .env | title }}');
       none('web-{{.stage}}');
       none('web-{{.env}}', '{{.cluster}}');
       none('web-{{- .env }}');

@@ -1,0 +1,59 @@
+/**
+ * The part of text/template ApplicationSets use (goTemplate.ts). Each
+ * expectation is what Go's text/template with sprig's functions (and Argo
+ * CD's `normalize`) prints for the same parameters, under
+ * `missingkey=default` and `missingkey=error`; null where it fails, or
+ * where this reading refuses what it does not reproduce.
+ */
+import { describe, expect, it } from 'vitest';
+import { renderGoTemplate } from '../../../src/render/goTemplate.js';
+
+const params = { env: 'Prod_EU', name: 'web.shop.example', empty: '', zero: 0, n: null, list: ['a', 'b'], path: { basename: 'Web', segments: ['apps', 'Web'] }, num: 3 };
+const both = (text: string) => [renderGoTemplate(text, params, { missingKeyError: false }), renderGoTemplate(text, params, { missingKeyError: true })];
+
+describe('Go templates of ApplicationSets', () => {
+  it('prints parameters and items of lists, in the text around them', () => {
+    expect(both('web-{{ .env }}-{{.path.basename}}')).toEqual(['web-Prod_EU-Web', 'web-Prod_EU-Web']);
+    expect(both('{{ index .path.segments 1 }}/{{ .num }}')).toEqual(['Web/3', 'Web/3']);
+  });
+
+  it('passes them through the functions sets use, called or piped', () => {
+    expect(both('{{ .env | lower }}')).toEqual(['prod_eu', 'prod_eu']);
+    expect(both('{{ upper .env }}')).toEqual(['PROD_EU', 'PROD_EU']);
+    expect(both('{{ normalize .env }}')).toEqual(['prod-eu', 'prod-eu']);
+    expect(both('{{ .env | normalize }}')).toEqual(['prod-eu', 'prod-eu']);
+    expect(both('{{ trunc 4 .name }}')).toEqual(['web.', 'web.']);
+    expect(both('{{ .name | trunc -7 }}')).toEqual(['example', 'example']);
+    expect(both('{{ trunc 99 .name }}')).toEqual(['web.shop.example', 'web.shop.example']);
+    expect(both('{{ replace "." "-" .name }}')).toEqual(['web-shop-example', 'web-shop-example']);
+    expect(both('{{ .name | replace "." "-" }}')).toEqual(['web-shop-example', 'web-shop-example']);
+    expect(both('{{ index .path.segments 1 | lower }}')).toEqual(['web', 'web']);
+    expect(both('{{ .path.basename | lower | trunc 2 }}')).toEqual(['we', 'we']);
+  });
+
+  it("gives `default`'s first argument for an empty value, and for a missing one unless missing keys fail", () => {
+    expect(both('{{ default "main" .branch }}')).toEqual(['main', null]);
+    expect(both('{{ .branch | default "main" }}')).toEqual(['main', null]);
+    expect(both('{{ default "main" .empty }}')).toEqual(['main', 'main']);
+    expect(both('{{ default "main" .zero }}')).toEqual(['main', 'main']);
+    expect(both('{{ default "main" .n }}')).toEqual(['main', 'main']);
+    expect(both('{{ default "main" .env }}')).toEqual(['Prod_EU', 'Prod_EU']);
+    expect(both('{{ default 3 .zero }}')).toEqual(['3', '3']);
+  });
+
+  it('refuses what fails in Go, and what it does not reproduce', () => {
+    // A string function given a number fails in Go.
+    expect(both('{{ lower .num }}')).toEqual([null, null]);
+    // Go prints `<no value>` for a missing parameter, and `map[…]` for a map: refused, as are functions not read here.
+    expect(both('{{ .branch }}')).toEqual([null, null]);
+    expect(both('{{ .path }}')).toEqual([null, null]);
+    expect(both('{{ title .env }}')).toEqual([null, null]);
+    // A field of a missing key (Go gives `default` nil for it, unless missing keys fail), trim markers, variables, unclosed actions.
+    expect(both('{{ default "x" .a.b }}')).toEqual([null, null]);
+    expect(both('{{- .env }}')).toEqual([null, null]);
+    expect(both('{{ $x := .env }}')).toEqual([null, null]);
+    expect(both('{{ .env')).toEqual([null, null]);
+    // Outside ASCII, Go's and JavaScript's cases differ (ß upper-cases to SS in JavaScript only).
+    expect(renderGoTemplate('{{ upper .s }}', { s: 'straße' })).toBeNull();
+  });
+});
