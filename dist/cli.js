@@ -5577,8 +5577,8 @@ var require_cst_visit = __commonJS({
     visit5.REMOVE = REMOVE;
     visit5.itemAtPath = (cst, path11) => {
       let item = cst;
-      for (const [field2, index] of path11) {
-        const tok = item?.[field2];
+      for (const [field, index] of path11) {
+        const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
         } else
@@ -5588,8 +5588,8 @@ var require_cst_visit = __commonJS({
     };
     visit5.parentCollection = (cst, path11) => {
       const parent = visit5.itemAtPath(cst, path11.slice(0, -1));
-      const field2 = path11[path11.length - 1][0];
-      const coll = parent?.[field2];
+      const field = path11[path11.length - 1][0];
+      const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -5598,11 +5598,11 @@ var require_cst_visit = __commonJS({
       let ctrl = visitor(item, path11);
       if (typeof ctrl === "symbol")
         return ctrl;
-      for (const field2 of ["key", "value"]) {
-        const token = item[field2];
+      for (const field of ["key", "value"]) {
+        const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path11.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5612,7 +5612,7 @@ var require_cst_visit = __commonJS({
               i -= 1;
             }
           }
-          if (typeof ctrl === "function" && field2 === "key")
+          if (typeof ctrl === "function" && field === "key")
             ctrl = ctrl(item, path11);
         }
       }
@@ -5729,7 +5729,7 @@ var require_lexer = __commonJS({
   "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
-    function isEmpty2(ch) {
+    function isEmpty3(ch) {
       switch (ch) {
         case void 0:
         case " ":
@@ -5807,7 +5807,7 @@ var require_lexer = __commonJS({
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
-          if ((dt === "---" || dt === "...") && isEmpty2(this.buffer[offset + 3]))
+          if ((dt === "---" || dt === "...") && isEmpty3(this.buffer[offset + 3]))
             return -1;
         }
         return offset;
@@ -5906,7 +5906,7 @@ var require_lexer = __commonJS({
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
           const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty2(this.charAt(3))) {
+          if ((s === "---" || s === "...") && isEmpty3(this.charAt(3))) {
             yield* this.pushCount(3);
             this.indentValue = 0;
             this.indentNext = 0;
@@ -5914,7 +5914,7 @@ var require_lexer = __commonJS({
           }
         }
         this.indentValue = yield* this.pushSpaces(false);
-        if (this.indentNext > this.indentValue && !isEmpty2(this.charAt(1)))
+        if (this.indentNext > this.indentValue && !isEmpty3(this.charAt(1)))
           this.indentNext = this.indentValue;
         return yield* this.parseBlockStart();
       }
@@ -5922,7 +5922,7 @@ var require_lexer = __commonJS({
         const [ch0, ch1] = this.peek(2);
         if (!ch1 && !this.atEnd)
           return this.setNext("block-start");
-        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty2(ch1)) {
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty3(ch1)) {
           const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
           this.indentNext = this.indentValue + 1;
           this.indentValue += n;
@@ -5986,7 +5986,7 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty2(line[3])) {
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty3(line[3])) {
           const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
@@ -6028,7 +6028,7 @@ var require_lexer = __commonJS({
             return yield* this.parseQuotedScalar();
           case ":": {
             const next = this.charAt(1);
-            if (this.flowKey || isEmpty2(next) || next === ",") {
+            if (this.flowKey || isEmpty3(next) || next === ",") {
               this.flowKey = false;
               yield* this.pushCount(1);
               yield* this.pushSpaces(true);
@@ -6091,7 +6091,7 @@ var require_lexer = __commonJS({
           else if (ch !== "-")
             break;
         }
-        return yield* this.pushUntil((ch) => isEmpty2(ch) || ch === "#");
+        return yield* this.pushUntil((ch) => isEmpty3(ch) || ch === "#");
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
@@ -6173,10 +6173,10 @@ var require_lexer = __commonJS({
         while (ch = this.buffer[++i]) {
           if (ch === ":") {
             const next = this.buffer[i + 1];
-            if (isEmpty2(next) || inFlow && flowIndicatorChars.has(next))
+            if (isEmpty3(next) || inFlow && flowIndicatorChars.has(next))
               break;
             end = i;
-          } else if (isEmpty2(ch)) {
+          } else if (isEmpty3(ch)) {
             let next = this.buffer[i + 1];
             if (ch === "\r") {
               if (next === "\n") {
@@ -6243,7 +6243,7 @@ var require_lexer = __commonJS({
             case ":": {
               const inFlow = this.flowLevel > 0;
               const ch1 = this.charAt(1);
-              if (isEmpty2(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+              if (isEmpty3(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
                 if (!inFlow)
                   this.indentNext = this.indentValue + 1;
                 else if (this.flowKey)
@@ -6262,7 +6262,7 @@ var require_lexer = __commonJS({
         if (this.charAt(1) === "<") {
           let i = this.pos + 2;
           let ch = this.buffer[i];
-          while (!isEmpty2(ch) && ch !== ">")
+          while (!isEmpty3(ch) && ch !== ">")
             ch = this.buffer[++i];
           return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
         } else {
@@ -12114,10 +12114,10 @@ var fields = ["hostNetwork", "hostPID", "hostIPC"];
 function hostNamespacesV1_0(pod) {
   const items = [];
   const paths = [];
-  for (const field2 of fields) {
-    if (bool(pod.spec, field2)) {
-      items.push(`${field2}=true`);
-      paths.push(["spec", field2]);
+  for (const field of fields) {
+    if (bool(pod.spec, field)) {
+      items.push(`${field}=true`);
+      paths.push(["spec", field]);
     }
   }
   if (items.length === 0) return null;
@@ -13726,9 +13726,9 @@ var litMatch = (l, c) => {
   const code = c.charCodeAt(0);
   if (code >= 128)
     return l.re.test(c);
-  const ascii = l.ascii ??= new Uint8Array(128);
-  ascii[code] ||= l.re.test(c) ? 1 : 2;
-  return ascii[code] === 1;
+  const ascii2 = l.ascii ??= new Uint8Array(128);
+  ascii2[code] ||= l.re.test(c) ? 1 : 2;
+  return ascii2[code] === 1;
 };
 var tokenize = (p, nocase, noext, form, mark) => {
   const toks = [];
@@ -17075,11 +17075,11 @@ function fieldErrors(failure3, pod) {
     }
     const containerLevel = fieldPath[0] === "spec" && isContainerList(fieldPath[1]) && typeof fieldPath[2] === "number";
     const container = containerLevel ? str(list(pod.spec, fieldPath[1])[fieldPath[2]], "name") : null;
-    const field2 = fieldPath.map((s, i) => typeof s === "number" ? `[${s}]` : fieldPath[i - 1] === "annotations" ? `[${s}]` : `.${s}`).join("").slice(1).replace(/\d+/g, "*");
-    const key = `${field2}\0${container ?? ""}\0${fieldPath.join(".")}`;
+    const field = fieldPath.map((s, i) => typeof s === "number" ? `[${s}]` : fieldPath[i - 1] === "annotations" ? `[${s}]` : `.${s}`).join("").slice(1).replace(/\d+/g, "*");
+    const key = `${field}\0${container ?? ""}\0${fieldPath.join(".")}`;
     const existing = errors.get(key);
     if (existing) existing.badValues.push(...badValues.filter((v) => !existing.badValues.includes(v)));
-    else errors.set(key, { field: field2, container, badValues });
+    else errors.set(key, { field, container, badValues });
   }
   return [...errors.values()].map((e) => ({ ...e, badValues: [...e.badValues].sort() }));
 }
@@ -17548,10 +17548,10 @@ function containersBreaking(pod, rule) {
   const paths = [];
   for (const { name, container, path: path11 } of visitContainers(pod)) {
     if (path11[1] === "ephemeralContainers") continue;
-    const field2 = rule(container, pod);
-    if (field2) {
+    const field = rule(container, pod);
+    if (field) {
       names.push(name);
-      paths.push([...path11, ...field2]);
+      paths.push([...path11, ...field]);
     }
   }
   return { names, paths };
@@ -17566,12 +17566,12 @@ var capabilitiesDropField = ["securityContext", "capabilities", "drop"];
 var imageField = ["image"];
 var limitsField = ["resources", "limits"];
 function highId(key) {
-  const field2 = ["securityContext", key];
+  const field = ["securityContext", key];
   return {
     of: "containers",
     rule: (container, pod) => {
       const value = optInt(securityContextOf(container), key) ?? optInt(obj(pod.spec, "securityContext"), key);
-      return value !== void 0 && value > 1e4 ? null : field2;
+      return value !== void 0 && value > 1e4 ? null : field;
     },
     detail: (containers) => `${containers} should run with ${key} above 10000`
   };
@@ -18144,7 +18144,7 @@ function fieldsOf(typeName) {
 }
 
 // src/workloads/defaults.ts
-var volumeSources = fieldsOf("core/v1.Volume").filter((field2) => field2 !== "name");
+var volumeSources = fieldsOf("core/v1.Volume").filter((field) => field !== "name");
 function withDefaultVolumes(spec) {
   const volumes2 = spec.volumes;
   if (!Array.isArray(volumes2)) return void 0;
@@ -18415,8 +18415,8 @@ function sameEdit(a, b) {
   return jsonEqual("value" in a ? a.value : null, "value" in b ? b.value : null);
 }
 var fewEdits = 16;
-function firstEqual(indexed2, edit) {
-  for (const known3 of indexed2) if (sameEdit(known3.edit, edit)) return known3.entry;
+function firstEqual(indexed, edit) {
+  for (const known3 of indexed) if (sameEdit(known3.edit, edit)) return known3.entry;
   return void 0;
 }
 var EditIndex = class {
@@ -18433,7 +18433,7 @@ var EditIndex = class {
         return void 0;
       }
       this.few = null;
-      for (const indexed2 of few) this.alike(indexed2.edit).push(indexed2);
+      for (const indexed of few) this.alike(indexed.edit).push(indexed);
     }
     const alike = this.alike(edit);
     const known3 = firstEqual(alike, edit);
@@ -19341,8 +19341,8 @@ function addBlockPair(lines, key, value, column, style) {
     lines.push(`${pad}${key}: ${formatScalar(value, keyQuote(style, key))}`);
     return;
   }
-  const isEmpty2 = Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
-  if (keyStyle(style, key)?.flow === true || isEmpty2) {
+  const isEmpty3 = Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
+  if (keyStyle(style, key)?.flow === true || isEmpty3) {
     lines.push(`${pad}${key}: ${renderFlow(value, style, key)}`);
     return;
   }
@@ -21546,8 +21546,8 @@ function addProfileRules(found, container, securityContext) {
   }
 }
 function addLinuxOnly(found, container, securityContext, fields2) {
-  for (const field2 of fields2) {
-    if (securityContext?.[field2] !== void 0 && securityContext[field2] !== null) found.add(`${placeOf2(container)}: a Windows pod cannot set securityContext.${field2}`);
+  for (const field of fields2) {
+    if (securityContext?.[field] !== void 0 && securityContext[field] !== null) found.add(`${placeOf2(container)}: a Windows pod cannot set securityContext.${field}`);
   }
 }
 function podStateOf(pod, { level: level3, version: version4 }) {
@@ -22099,8 +22099,8 @@ function verifySmallList(file, small, unit, kept, edits, expectation, policyOf) 
   const expected2 = expectedList(document.value, kept, edits);
   if (typeof expected2 === "string") return expected2;
   const { fields: fields2, items: expectedItems } = expected2;
-  for (const field2 of /* @__PURE__ */ new Set([...Object.keys(value), ...Object.keys(fields2)])) {
-    if (field2 !== "items" && !jsonEqual(value[field2], fields2[field2])) return "the fixed YAML would change more than the fixed fields";
+  for (const field of /* @__PURE__ */ new Set([...Object.keys(value), ...Object.keys(fields2)])) {
+    if (field !== "items" && !jsonEqual(value[field], fields2[field])) return "the fixed YAML would change more than the fixed fields";
   }
   const items = value.items;
   if (kept.some((_, j) => !jsonEqual(items[j], expectedItems[j]))) return "the fixed YAML would change more than the fixed fields";
@@ -22307,9 +22307,9 @@ function areaOf(path11) {
     let byIndex = containerAreas.get(second);
     if (byIndex === void 0) containerAreas.set(second, byIndex = []);
     const byField = byIndex[third] ??= /* @__PURE__ */ new Map();
-    const field2 = typeof fourth === "string" ? fourth : "";
-    let area = byField.get(field2);
-    if (area === void 0) byField.set(field2, area = `${second}[${third}]${field2 === "" ? "" : `.${field2}`}`);
+    const field = typeof fourth === "string" ? fourth : "";
+    let area = byField.get(field);
+    if (area === void 0) byField.set(field, area = `${second}[${third}]${field === "" ? "" : `.${field}`}`);
     return area;
   }
   if (root === "metadata") return "metadata";
@@ -24111,7 +24111,7 @@ function readKustomization(file, source, paths) {
   const patches = [];
   const otherFiles = [];
   const remote = [];
-  const missing = [];
+  const missing2 = [];
   let raw;
   let problem = null;
   try {
@@ -24125,10 +24125,10 @@ function readKustomization(file, source, paths) {
     if (ref === null) return;
     if (isRemote(ref)) return void remote.push(ref);
     const path11 = joinPath(dir, ref);
-    if (path11 === null) return void missing.push(ref);
+    if (path11 === null) return void missing2.push(ref);
     if (kustomizationIn(path11, paths) !== null) kustomizations.push(path11);
     else if (filesAllowed && paths.has(path11)) resourceFiles.push(path11);
-    else missing.push(ref);
+    else missing2.push(ref);
   };
   const file_ = (value, into) => {
     const ref = text2(value);
@@ -24142,7 +24142,7 @@ function readKustomization(file, source, paths) {
   list2(k.patches).forEach((entry, i) => {
     if (!isRecord(entry)) return;
     const path11 = text2(entry.path) === null ? null : joinPath(dir, text2(entry.path));
-    if (path11 !== null && !paths.has(path11)) missing.push(text2(entry.path));
+    if (path11 !== null && !paths.has(path11)) missing2.push(text2(entry.path));
     const inline = text2(entry.patch) === null ? null : inlinePatch(["patches", i, "patch"], ["patches", i]);
     patches.push({ path: path11 !== null && paths.has(path11) ? path11 : null, inline, target: targetOf(entry.target), json6902: false });
   });
@@ -24175,7 +24175,7 @@ function readKustomization(file, source, paths) {
     patches,
     otherFiles,
     remote,
-    missing,
+    missing: missing2,
     namePrefix: text2(k.namePrefix) ?? "",
     nameSuffix: text2(k.nameSuffix) ?? "",
     component: text2(k.kind) === "Component",
@@ -24618,16 +24618,16 @@ function capabilityArguments(capabilities) {
   const { kubeVersion, apiVersions } = capabilities;
   return [...apiVersions.flatMap((v) => ["--api-versions", v]), ...kubeVersion === null ? [] : ["--kube-version", kubeVersion]];
 }
-async function runFirst(commands2, cwd, env, limits, missing) {
+async function runFirst(commands2, cwd, env, limits, missing2) {
   for (const command of commands2) {
-    if (missing.has(command.command)) continue;
+    if (missing2.has(command.command)) continue;
     const result = await runTool(command.command, command.args, { cwd, env, limits });
     if (result.kind !== "not-found") return { command, result };
-    missing.add(command.command);
+    missing2.add(command.command);
   }
   return null;
 }
-async function renderIn(root, treeDir, missing) {
+async function renderIn(root, treeDir, missing2) {
   const home = path4.join(treeDir, ".psr-home");
   await mkdir(home, { recursive: true });
   const env = toolEnvironment(home, {
@@ -24641,7 +24641,7 @@ async function renderIn(root, treeDir, missing) {
   const helm = root.inflateHelm ? await onPath("helm") : null;
   if (root.inflateHelm && helm === null) return { kind: "missing-tool", tool: "helm (for its `helmCharts`)" };
   const commands2 = root.tool === "kustomize" ? kustomizeCommands(root.dir, helm) : [helmCommand(root)];
-  const ran = await runFirst(commands2, treeDir, env, root.limits, missing);
+  const ran = await runFirst(commands2, treeDir, env, root.limits, missing2);
   if (ran === null) return { kind: "missing-tool", tool: root.tool === "kustomize" ? "kustomize (or kubectl)" : "helm" };
   const { command, result } = ran;
   if (result.kind === "ok") return { kind: "rendered", text: result.stdout };
@@ -24953,34 +24953,101 @@ function flattened(object) {
 
 // src/render/goTemplate.ts
 var action = /\{\{([\s\S]*?)\}\}/g;
-var chain = /^(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/;
-var indexed = /^index\s+((?:\.[A-Za-z_][A-Za-z0-9_]*)+)\s+(\d+)$/;
-function renderGoTemplate(text4, params) {
+var missing = /* @__PURE__ */ Symbol("missing");
+function renderGoTemplate(text4, params, options = { missingKeyError: false }) {
   if (text4.replace(action, "").includes("{{")) return null;
   let refused = false;
   const out = text4.replace(action, (_whole, inner) => {
-    const printed = printedBy(inner, params);
+    const printed = printedBy(inner, params, options);
     if (printed === null) refused = true;
     return printed ?? "";
   });
   return refused ? null : out;
 }
-function printedBy(inner, params) {
+function printedBy(inner, params, options) {
   if (/^-\s|\s-$|^\/\*/.test(inner)) return null;
-  const words = inner.trim();
-  if (chain.test(words)) return scalarText(field(params, words));
-  const index = indexed.exec(words);
-  if (index === null) return null;
-  const list4 = field(params, index[1]);
-  return Array.isArray(list4) ? scalarText(list4[Number(index[2])]) : null;
+  const commands2 = pipelineOf(inner);
+  if (commands2 === null) return null;
+  let value;
+  for (const [i, words] of commands2.entries()) {
+    value = commandValue(words, i === 0 ? [] : [value], params, options);
+    if (value === void 0) return null;
+  }
+  return value === void 0 || value === missing || value === null || typeof value === "object" ? null : goText(value);
 }
-function field(params, path11) {
+var wordPattern = /\s*(?:(\|)|"([^"\\]*)"|(-?\d+)(?![\w.])|((?:\.[A-Za-z_][A-Za-z0-9_]*)+)|([A-Za-z_][A-Za-z0-9_]*))/y;
+function pipelineOf(inner) {
+  const commands2 = [[]];
+  wordPattern.lastIndex = 0;
+  let at3 = 0;
+  while (at3 < inner.length && inner.slice(at3).trim() !== "") {
+    wordPattern.lastIndex = at3;
+    const match2 = wordPattern.exec(inner);
+    if (match2 === null) return null;
+    at3 = wordPattern.lastIndex;
+    const [, pipe, text4, number2, chain, name] = match2;
+    if (pipe !== void 0) commands2.push([]);
+    else if (text4 !== void 0) commands2.at(-1).push({ kind: "literal", value: text4 });
+    else if (number2 !== void 0) commands2.at(-1).push({ kind: "literal", value: Number(number2) });
+    else if (chain !== void 0) commands2.at(-1).push({ kind: "chain", path: chain.slice(1).split(".") });
+    else commands2.at(-1).push({ kind: "name", name });
+  }
+  return commands2.every((words) => words.length > 0) ? commands2 : null;
+}
+function commandValue(words, piped, params, options) {
+  const [head, ...rest] = words;
+  if (head === void 0) return void 0;
+  if (head.kind !== "name") return rest.length === 0 && piped.length === 0 ? wordValue(head, params) : void 0;
+  const args = [];
+  for (const word of rest) {
+    const value = word.kind === "name" ? void 0 : wordValue(word, params);
+    if (value === void 0) return void 0;
+    args.push(value);
+  }
+  return called(head.name, [...args, ...piped], options);
+}
+function wordValue(word, params) {
+  if (word.kind === "literal") return word.value;
   let value = params;
-  for (const name of path11.slice(1).split(".")) value = isObject(value) && Object.hasOwn(value, name) ? value[name] : void 0;
+  for (const [i, name] of word.path.entries()) {
+    if (!isObject(value)) return void 0;
+    if (!Object.hasOwn(value, name)) return i === word.path.length - 1 ? missing : void 0;
+    value = value[name] ?? null;
+  }
   return value;
 }
-function scalarText(value) {
-  return value === void 0 || value === null || typeof value === "object" ? null : goText(value);
+var ascii = /^[\x20-\x7e\t\n\r]*$/;
+var asciiText = (value) => typeof value === "string" && ascii.test(value);
+function called(name, args, options) {
+  if (args.some((arg) => arg === missing) && (options.missingKeyError || name !== "default")) return void 0;
+  const [a, b, c] = args;
+  switch (name) {
+    case "index":
+      return args.length === 2 && Array.isArray(a) && typeof b === "number" && Number.isInteger(b) && b >= 0 && b < a.length ? a[b] ?? null : void 0;
+    case "lower":
+      return args.length === 1 && asciiText(a) ? a.toLowerCase() : void 0;
+    case "upper":
+      return args.length === 1 && asciiText(a) ? a.toUpperCase() : void 0;
+    case "normalize":
+      return args.length === 1 && asciiText(a) ? sanitizedName(a) : void 0;
+    case "trunc":
+      return args.length === 2 && typeof a === "number" && Number.isInteger(a) && asciiText(b) ? truncated(b, a) : void 0;
+    case "replace":
+      return args.length === 3 && asciiText(a) && a !== "" && asciiText(b) && asciiText(c) ? c.split(a).join(b) : void 0;
+    case "default":
+      return args.length === 2 && a !== missing ? isEmpty2(b) ? a ?? null : b ?? null : void 0;
+    default:
+      return void 0;
+  }
+}
+function truncated(text4, count2) {
+  if (count2 < 0) return text4.length + count2 > 0 ? text4.slice(text4.length + count2) : text4;
+  return text4.length > count2 ? text4.slice(0, count2) : text4;
+}
+function isEmpty2(value) {
+  if (value === void 0 || value === missing || value === null || value === "" || value === 0 || value === false) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return isObject(value) && Object.keys(value).length === 0;
 }
 
 // src/render/applicationSets.ts
@@ -24995,14 +25062,14 @@ function applicationSetCharts(document, repository, sources) {
   const reference2 = chartReferenceOf(String(set2.apiVersion), "ApplicationSet", set2);
   if (name === "" || spec === null || template === null || reference2 === null) return null;
   if (spec.templatePatch !== void 0) return null;
-  const mode = spec.goTemplate === true ? "go" : "flat";
-  const parameters = generatedParameters(spec, repository, sources, mode);
+  const filling = fillingOf(spec);
+  const parameters = generatedParameters(spec, repository, sources, filling);
   if (parameters === null || parameters.length === 0) return null;
   const noticeLine = locate(document.source, reference2.path).line;
   const charts = [];
   const names = /* @__PURE__ */ new Set();
   for (const { values: params, files } of parameters) {
-    const application = filled({ apiVersion: "argoproj.io/v1alpha1", kind: "Application", metadata: template.metadata ?? {}, spec: template.spec ?? {} }, params, mode);
+    const application = filled({ apiVersion: "argoproj.io/v1alpha1", kind: "Application", metadata: template.metadata ?? {}, spec: template.spec ?? {} }, params, filling);
     if (!isObject(application)) return null;
     const found = argoHelmSource(application, repository, paths);
     const generated = nameOf(application);
@@ -25015,11 +25082,15 @@ function applicationSetCharts(document, repository, sources) {
   }
   return charts;
 }
-function generatedParameters(spec, repository, sources, mode) {
+function fillingOf(spec) {
+  const options = Array.isArray(spec.goTemplateOptions) ? spec.goTemplateOptions : [];
+  return { mode: spec.goTemplate === true ? "go" : "flat", goOptions: { missingKeyError: options.includes("missingkey=error") } };
+}
+function generatedParameters(spec, repository, sources, filling) {
   const generators = Array.isArray(spec.generators) ? spec.generators : [];
   const all = [];
   for (const generator of generators) {
-    const params = generatorParameters(generator, { spec, repository, sources, mode }, true);
+    const params = generatorParameters(generator, { spec, repository, sources, ...filling }, true);
     if (params === null) return null;
     all.push(...params);
   }
@@ -25124,23 +25195,23 @@ function gitParameters(git2, generating) {
   if (found === null || git2.values === void 0) return found;
   const all = [];
   for (const params of found) {
-    const values = withValues(params.values, git2.values, generating.mode);
+    const values = withValues(params.values, git2.values, generating);
     if (values === null) return null;
     all.push({ ...params, values });
   }
   return all;
 }
-function withValues(params, values, mode) {
+function withValues(params, values, filling) {
   if (!isObject(values)) return null;
   const out = new Map(params);
   const map = {};
   for (const [key, value] of Object.entries(values)) {
-    const text4 = typeof value === "string" ? filledText(value, params, mode) : void 0;
+    const text4 = typeof value === "string" ? filledText(value, params, filling) : void 0;
     if (text4 === void 0) return null;
-    if (mode === "go") map[key] = text4;
+    if (filling.mode === "go") map[key] = text4;
     else out.set(`values.${key}`, text4);
   }
-  if (mode === "go" && Object.keys(map).length > 0) out.set("values", map);
+  if (filling.mode === "go" && Object.keys(map).length > 0) out.set("values", map);
   return out;
 }
 function gitFound(git2, { spec, repository, sources, mode }) {
@@ -25192,12 +25263,12 @@ function directoriesOf(paths) {
   return [...dirs].filter((dir) => !dir.split("/").some((segment) => segment.startsWith("."))).sort();
 }
 var tag = /\{\{([^}]*)\}\}/g;
-function filled(value, params, mode) {
-  if (typeof value === "string") return filledText(value, params, mode);
+function filled(value, params, filling) {
+  if (typeof value === "string") return filledText(value, params, filling);
   if (Array.isArray(value)) {
     const items = [];
     for (const item of value) {
-      const done = filled(item, params, mode);
+      const done = filled(item, params, filling);
       if (done === void 0) return void 0;
       items.push(done);
     }
@@ -25206,14 +25277,14 @@ function filled(value, params, mode) {
   if (!isObject(value)) return value;
   const out = {};
   for (const [key, inner] of Object.entries(value)) {
-    const done = filled(inner ?? null, params, mode);
+    const done = filled(inner ?? null, params, filling);
     if (done === void 0) return void 0;
     out[key] = done;
   }
   return out;
 }
-function filledText(text4, params, mode) {
-  if (mode === "go") return text4.includes("{{") ? renderGoTemplate(text4, Object.fromEntries(params)) ?? void 0 : text4;
+function filledText(text4, params, { mode, goOptions }) {
+  if (mode === "go") return text4.includes("{{") ? renderGoTemplate(text4, Object.fromEntries(params), goOptions) ?? void 0 : text4;
   return text4.replace(tag, (whole, name) => {
     const param = params.get(name.trim());
     return typeof param === "string" ? param : whole;
@@ -26780,14 +26851,14 @@ function kustomizeRoots({ overlays, baseOverlays }, changed, settings, consumed)
   return roots;
 }
 var vendorThem = "not vendored in `charts/` (run `helm dependency build` and commit it; dependencies are never fetched)";
-var namedDependencies = (missing) => `${missing.length === 1 ? "dependency" : "dependencies"} ${missing.map((d) => `\`${d.shown}\``).join(", ")}`;
-function leftOut(missing, otherValues) {
-  const on = missing.filter((d) => d.enabled || otherValues);
+var namedDependencies = (missing2) => `${missing2.length === 1 ? "dependency" : "dependencies"} ${missing2.map((d) => `\`${d.shown}\``).join(", ")}`;
+function leftOut(missing2, otherValues) {
+  const on = missing2.filter((d) => d.enabled || otherValues);
   if (on.length === 0) return null;
   return `rendered without ${namedDependencies(on)}, ${vendorThem}: what ${on.length === 1 ? "it renders" : "they render"} is not checked`;
 }
-function renderedWithoutOf(missing) {
-  return missing.length === 0 ? null : `${namedDependencies(missing)} ${missing.length === 1 ? "is" : "are"} ${vendorThem}, and it does not render without ${missing.length === 1 ? "it" : "them"}`;
+function renderedWithoutOf(missing2) {
+  return missing2.length === 0 ? null : `${namedDependencies(missing2)} ${missing2.length === 1 ? "is" : "are"} ${vendorThem}, and it does not render without ${missing2.length === 1 ? "it" : "them"}`;
 }
 function chartTrees(head, base) {
   return {
@@ -26816,9 +26887,9 @@ function chartRendering(chart, trees, extra, settings, baseExtra = extra) {
   };
 }
 function dependencyFields(chart) {
-  const missing = chart.missingDependencies;
+  const missing2 = chart.missingDependencies;
   const local = chart.localDependencies;
-  return { ...missing.length > 0 ? { withoutDependencies: [...new Set(missing.map((d) => d.name))] } : {}, ...local.length > 0 ? { localDependencies: local } : {} };
+  return { ...missing2.length > 0 ? { withoutDependencies: [...new Set(missing2.map((d) => d.name))] } : {}, ...local.length > 0 ? { localDependencies: local } : {} };
 }
 function chartConfigOf(chart, settings, head) {
   const config = settings.charts.find((c) => c.chart.replace(/\/+$/, "") === chart.dir);
@@ -26871,16 +26942,16 @@ function helmRoots({ charts: trees, head, overlays }, changed, settings, consume
     const { config, values } = chartConfigOf(chart, settings, head);
     for (const path11 of config?.values ?? []) consumed.add(path11);
     if (!chartTouched(chart, changed) && !values.some((path11) => changed.has(path11))) continue;
-    const missing = chart.missingDependencies;
+    const missing2 = chart.missingDependencies;
     const invocation = (extra) => ({ ...ownInvocation(chart, config, values, settings), valuesFiles: [...values, ...extra] });
     const rendering = chartRendering(chart, trees, values, settings);
-    const incomplete = leftOut(missing, values.length > 0);
+    const incomplete = leftOut(missing2, values.length > 0);
     roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]), incomplete });
     const environments = config?.values === void 0 ? environmentValuesOf(chart.dir, inChart, changed) : [];
     const left = environments.splice(maxEnvironments);
     if (left.length > 0) problems.push({ file: chart.file, line: null, kind: "not-rendered", message: leftEnvironments(chart.dir, environments.length, left) });
     const ci = config?.ciValues ? ciValuesOf(chart.dir, inChart) : [];
-    const extraIncomplete = leftOut(missing, true);
+    const extraIncomplete = leftOut(missing2, true);
     for (const file of [...environments, ...ci]) {
       const label2 = `${shownDir(chart.dir)} (${file.slice(inDir(chart.dir, "").length)})`;
       roots.push({ ...rendering, label: label2, helm: invocation([file]), incomplete: extraIncomplete === incomplete ? null : extraIncomplete });
@@ -27343,7 +27414,7 @@ function treeFiles(root, files) {
   }
   return tree;
 }
-async function renderSide(given, side, snapshot, reader, commit, paths, missing, memo, edits) {
+async function renderSide(given, side, snapshot, reader, commit, paths, missing2, memo, edits) {
   const root = side === "base" ? rootAtBase(given) : given;
   if (root === null) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
   const present = snapshot !== null && snapshot.listing.has(root.file) && (root.helm?.valuesFiles ?? []).every((file) => snapshot.listing.has(file));
@@ -27360,14 +27431,14 @@ async function renderSide(given, side, snapshot, reader, commit, paths, missing,
   const key = memo === void 0 ? null : renderKey(root, files);
   const known3 = key === null ? void 0 : memo?.get(key);
   if (known3 !== void 0) return { output: known3, files };
-  const output = await renderFiles(root, files, missing);
+  const output = await renderFiles(root, files, missing2);
   if (key !== null) memo?.set(key, output);
   return { output, files };
 }
-async function renderFiles(root, files, missing) {
+async function renderFiles(root, files, missing2) {
   const tree = await writeTree(treeFiles(root, files));
   try {
-    return await renderIn(root, tree.dir, missing);
+    return await renderIn(root, tree.dir, missing2);
   } finally {
     await tree.dispose();
   }
@@ -27379,15 +27450,15 @@ async function openRenderer(sides) {
   const head = await snapshotOf(sides.reader, sides.head);
   if (head === null) return null;
   const base = sides.base === null ? null : await snapshotOf(sides.reader, sides.base);
-  const missing = /* @__PURE__ */ new Set();
+  const missing2 = /* @__PURE__ */ new Set();
   const limit = pLimit(Math.max(1, sides.concurrency ?? availableParallelism()));
   const renderRoot = async (root) => {
     if (root.blocked !== null) return { root, base: { kind: "absent" }, head: { kind: "absent" }, sources: /* @__PURE__ */ new Map() };
-    const headSide = await limit(() => renderSide(root, "head", head, sides.reader, sides.head, root.sources, missing, sides.memo));
+    const headSide = await limit(() => renderSide(root, "head", head, sides.reader, sides.head, root.sources, missing2, sides.memo));
     const compared = headSide.output.kind === "rendered";
     const failedByItself = headSide.output.kind === "failed" && headSide.output.stopped !== true;
-    const baseSide = compared || failedByItself ? limit(() => renderSide(root, "base", base, sides.reader, sides.base ?? "", root.baseSources, missing, sides.memo)).then((side) => side.output) : Promise.resolve({ kind: "absent" });
-    const again = compared && base?.listing.has(root.file) === true && mayRenderAnew(root) ? limit(() => renderFiles(root, headSide.files, missing)) : Promise.resolve(null);
+    const baseSide = compared || failedByItself ? limit(() => renderSide(root, "base", base, sides.reader, sides.base ?? "", root.baseSources, missing2, sides.memo)).then((side) => side.output) : Promise.resolve({ kind: "absent" });
+    const again = compared && base?.listing.has(root.file) === true && mayRenderAnew(root) ? limit(() => renderFiles(root, headSide.files, missing2)) : Promise.resolve(null);
     const [baseOutput, headAgain] = await Promise.all([baseSide, again]);
     const sources = new Map([...headSide.files].filter(([path11]) => path11 !== applicationValuesPath).map(([path11, data]) => [path11, decoder.decode(data)]));
     const archived = /* @__PURE__ */ new Map();
@@ -27401,7 +27472,7 @@ async function openRenderer(sides) {
     base: base?.tree ?? null,
     render: (roots) => Promise.all(roots.map(renderRoot)),
     async renderEdited(root, edits) {
-      return (await limit(() => renderSide(root, "head", head, sides.reader, sides.head, root.sources, missing, sides.memo, edits))).output;
+      return (await limit(() => renderSide(root, "head", head, sides.reader, sides.head, root.sources, missing2, sides.memo, edits))).output;
     },
     async readTexts(side, paths) {
       const snapshot = side === "head" ? head : base;
@@ -27827,8 +27898,8 @@ function nullAt(value, path11) {
     return copy;
   }
   if (typeof step === "string" && isRecord3(value) && value[step] !== void 0) {
-    const field2 = nullAt(value[step], rest);
-    return field2 === value[step] ? value : { ...value, [step]: field2 };
+    const field = nullAt(value[step], rest);
+    return field === value[step] ? value : { ...value, [step]: field };
   }
   return value;
 }
@@ -28587,12 +28658,12 @@ function sourcePath(sources, inChart) {
 function valuesChain(sources, template) {
   const names = subchartNames(template);
   const inline = sources.inline === void 0 ? [] : [{ file: sources.inline.file, keyPrefix: names, within: sources.inline.within }];
-  const chain2 = [...inline, ...[...sources.valuesFiles].reverse().map((file) => ({ file, keyPrefix: names }))];
+  const chain = [...inline, ...[...sources.valuesFiles].reverse().map((file) => ({ file, keyPrefix: names }))];
   for (let depth = 1; depth <= names.length; depth++) {
     const dir = names.slice(0, depth).map((name) => `charts/${name}`).join("/");
-    chain2.push({ file: sourcePath(sources, `${dir}/values.yaml`), keyPrefix: names.slice(depth) });
+    chain.push({ file: sourcePath(sources, `${dir}/values.yaml`), keyPrefix: names.slice(depth) });
   }
-  return chain2;
+  return chain;
 }
 function keyPathIn(link, key) {
   return [...link.within ?? [], ...keyUnder(link.keyPrefix, key)];
@@ -28653,9 +28724,9 @@ function helmLocator(sources) {
   const keyIn = valuesKeyFinder(sources, documentOf);
   const named = chartNamedTemplates(sources);
   const valuesTruth = valuesTruthOf(sources);
-  const leftOutMap = (text4, template, present, missing, rendered) => {
-    for (let length = present + 1; length < missing.length; length++) {
-      const values = findInTemplate(text4, missing.slice(0, length), rendered, named()).values;
+  const leftOutMap = (text4, template, present, missing2, rendered) => {
+    for (let length = present + 1; length < missing2.length; length++) {
+      const values = findInTemplate(text4, missing2.slice(0, length), rendered, named()).values;
       if (values === null || values.from !== length) continue;
       const found = keyIn(template, values.key);
       if (found === null) return null;
@@ -28664,7 +28735,7 @@ function helmLocator(sources) {
     }
     return null;
   };
-  return (template, path11, rendered, missing) => {
+  return (template, path11, rendered, missing2) => {
     const file = sourcePath(sources, template);
     const own = sources.texts.get(file);
     const text4 = own ?? sources.archived?.get(file);
@@ -28672,7 +28743,7 @@ function helmLocator(sources) {
     const hit = findInTemplate(text4, path11, rendered, named(), valueAt2(rendered, path11) === void 0 ? void 0 : valuesTruth(template));
     const hitFile = hit.file ?? file;
     const templateHit = hit.exact && sources.texts.has(hitFile) ? { file: hitFile, line: hit.line, column: 1 } : null;
-    if (hit.values === null) return { template: templateHit, values: missing === void 0 ? null : leftOutMap(text4, template, path11.length, missing, rendered) };
+    if (hit.values === null) return { template: templateHit, values: missing2 === void 0 ? null : leftOutMap(text4, template, path11.length, missing2, rendered) };
     const { from: from2 } = hit.values;
     const renderedPart = valueAt2(rendered, path11.slice(0, from2));
     for (const key of [hit.values.key, ...hit.values.alternatives ?? []]) {
@@ -28733,9 +28804,9 @@ function elementPaths(value, key) {
 
 // src/render/kustomizeMap.ts
 var isObject3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-function nameMatches(rendered, written, chain2) {
-  for (let levels2 = 0; levels2 <= chain2.length; levels2++) {
-    const applied = chain2.slice(0, levels2);
+function nameMatches(rendered, written, chain) {
+  for (let levels2 = 0; levels2 <= chain.length; levels2++) {
+    const applied = chain.slice(0, levels2);
     const prefix2 = applied.map((k) => k.namePrefix).join("");
     const suffix = applied.map((k) => k.nameSuffix).reverse().join("");
     if (rendered === `${prefix2}${written}${suffix}`) return true;
@@ -28753,13 +28824,13 @@ function candidatesOf(rootDir, kustomizations) {
     const ways = seen.get(dir) ?? /* @__PURE__ */ new Set();
     if (ways.has(naming) || ways.size >= maxChainsPerDir) return;
     seen.set(dir, ways.add(naming));
-    const chain2 = [...above, k];
+    const chain = [...above, k];
     for (const patch of [...k.patches].reverse()) {
-      if (patch.path !== null) out.push({ file: patch.path, role: "patch", patch, inline: null, chain: chain2 });
-      else if (patch.inline !== null) out.push({ file: k.file, role: "patch", patch, inline: patch.inline, chain: chain2 });
+      if (patch.path !== null) out.push({ file: patch.path, role: "patch", patch, inline: null, chain });
+      else if (patch.inline !== null) out.push({ file: k.file, role: "patch", patch, inline: patch.inline, chain });
     }
-    for (const child of [...k.kustomizations].reverse()) visit5(child, chain2);
-    for (const file of [...k.resourceFiles].reverse()) out.push({ file, role: "resource", patch: null, inline: null, chain: chain2 });
+    for (const child of [...k.kustomizations].reverse()) visit5(child, chain);
+    for (const file of [...k.resourceFiles].reverse()) out.push({ file, role: "resource", patch: null, inline: null, chain });
   };
   visit5(rootDir, []);
   return out;
@@ -28874,12 +28945,12 @@ function kustomizeIndex(sources) {
     }
     return null;
   };
-  const removedAt = (object, present, missing) => {
+  const removedAt = (object, present, missing2) => {
     for (const candidate of candidates) {
       if ((candidate.patch?.target ?? null) === null || !targets(candidate, object)) continue;
       for (const document of documentsOf(candidate)) {
         if (!Array.isArray(document.value)) continue;
-        const removal = removalIn(document.value, present, missing);
+        const removal = removalIn(document.value, present, missing2);
         if (removal === void 0) continue;
         if (removal === null) return null;
         const where2 = locate(document.source, [removal, "path"]);
@@ -28912,12 +28983,12 @@ function itemLines(document, index) {
   });
   return shared ? null : lines;
 }
-function removalIn(operations, present, missing) {
+function removalIn(operations, present, missing2) {
   for (let i = operations.length - 1; i >= 0; i--) {
     const op = operations[i];
     if (!isObject3(op) || typeof op.path !== "string") continue;
     const tokens = pointerTokens(op.path);
-    if (tokens.length <= present.length || tokens.length > missing.length || !tokens.every((token, t) => token === String(missing[t]))) continue;
+    if (tokens.length <= present.length || tokens.length > missing2.length || !tokens.every((token, t) => token === String(missing2[t]))) continue;
     return op.op === "remove" ? i : null;
   }
   return void 0;
@@ -28955,11 +29026,11 @@ function targets(candidate, object) {
   if (target === null) return true;
   return (target.kind === null || target.kind === object.kind) && (target.name === null || nameMatches(object.name, target.name, candidate.chain));
 }
-function writesObject(document, object, chain2) {
+function writesObject(document, object, chain) {
   const value = document.value;
   if (!isObject3(value) || value.kind !== object.kind) return false;
   const metadata = value.metadata;
-  return isObject3(metadata) && typeof metadata.name === "string" && nameMatches(object.name, metadata.name, chain2);
+  return isObject3(metadata) && typeof metadata.name === "string" && nameMatches(object.name, metadata.name, chain);
 }
 
 // src/render/mapWriters.ts
@@ -29584,9 +29655,9 @@ function indexRendering(path11, rendering, headPaths, changed, indexOf) {
   let chartTemplateOf = () => null;
   if (root.tool === "kustomize") {
     const index = kustomizeIndex({ rootDir: root.dir, texts: sources, paths: headPaths });
-    place2 = (document, fieldPath, _renderedLine, ancestor, missing) => {
+    place2 = (document, fieldPath, _renderedLine, ancestor, missing2) => {
       const object = renderedObject(document);
-      const hit = (ancestor && missing !== void 0 ? index.removedAt(object, fieldPath, missing) : null) ?? index.locate(object, fieldPath, ancestor);
+      const hit = (ancestor && missing2 !== void 0 ? index.removedAt(object, fieldPath, missing2) : null) ?? index.locate(object, fieldPath, ancestor);
       return hit === null ? null : { ...hit, exact: hit.exact !== false };
     };
     documentIn = (document, file) => index.documentIn(renderedObject(document), file);
@@ -29609,10 +29680,10 @@ function indexRendering(path11, rendering, headPaths, changed, indexOf) {
     const templateOf = sourceComments(rendering.text);
     const writeKey = valuesKeyWriter(chart);
     const truthOf2 = valuesTruthOf(chart);
-    place2 = (document, fieldPath, renderedLine, _ancestor, missing) => {
+    place2 = (document, fieldPath, renderedLine, _ancestor, missing2) => {
       const template = templateOf(renderedLine);
       if (template === null) return null;
-      const hits = locator(template, fieldPath, document.value, missing);
+      const hits = locator(template, fieldPath, document.value, missing2);
       const values = parent !== null && hits.values?.file === parent.inline.file ? throughParent(parent, hits.values) : hits.values;
       const chosen = values !== null && (changed === null || changed.has(values.file)) ? values : hits.template ?? values;
       if (chosen === null) return null;
@@ -30349,10 +30420,10 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const report = children.withoutTheirNotices(evaluateChangeSet(plan.changeSet, options));
   const mapped = mapRenderedReport(report, plan.renderings, changeSet, port.head.paths);
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
-  const truncated = truncationProblem(changeSet, port);
+  const truncated2 = truncationProblem(changeSet, port);
   const stray = [...strayValuesFiles(changeSet, discovery.consumed, port.head.paths), ...unrenderedHelmfiles(changeSet, new Set((options.render?.charts ?? []).map((chart) => chart.chart)), port.head.paths)];
   const errors = verified.errors.filter((problem) => !rendersApplication(problem));
-  return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), ...renderingsOf(rendered), errors: [...errors, ...plan.problems, ...discovery.problems.filter((problem) => selectsPath(selection, problem.file)), ...stray, ...truncated ? [truncated] : []].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)) };
+  return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), ...renderingsOf(rendered), errors: [...errors, ...plan.problems, ...discovery.problems.filter((problem) => selectsPath(selection, problem.file)), ...stray, ...truncated2 ? [truncated2] : []].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)) };
 }
 async function checkRenderings(tools, options) {
   const port = placingPort(tools);
@@ -31572,8 +31643,8 @@ function parseArgsMessage(error, commandUsage) {
   const flags = [...new Set(commandUsage.match(/--[a-z][a-z-]*/g) ?? [])];
   const unknown = /^Unknown option '([^']+)'/.exec(error.message);
   if (unknown) return `unknown option ${unknown[1]}${didYouMean(unknown[1], flags)}`;
-  const missing = /^Option '(-\w, )?(--[\w-]+) <value>' argument missing/.exec(error.message);
-  if (missing) return `${missing[2]} needs a value`;
+  const missing2 = /^Option '(-\w, )?(--[\w-]+) <value>' argument missing/.exec(error.message);
+  if (missing2) return `${missing2[2]} needs a value`;
   const noValue = /^Option '(-\w, )?(--[\w-]+)' does not take an argument/.exec(error.message);
   if (noValue) return `${noValue[2]} takes no value`;
   const positional = /^Unexpected argument '([^']+)'/.exec(error.message);

@@ -5588,8 +5588,8 @@ var require_cst_visit = __commonJS({
     visit5.REMOVE = REMOVE;
     visit5.itemAtPath = (cst, path4) => {
       let item = cst;
-      for (const [field3, index] of path4) {
-        const tok = item?.[field3];
+      for (const [field2, index] of path4) {
+        const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
         } else
@@ -5599,8 +5599,8 @@ var require_cst_visit = __commonJS({
     };
     visit5.parentCollection = (cst, path4) => {
       const parent = visit5.itemAtPath(cst, path4.slice(0, -1));
-      const field3 = path4[path4.length - 1][0];
-      const coll = parent?.[field3];
+      const field2 = path4[path4.length - 1][0];
+      const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -5609,11 +5609,11 @@ var require_cst_visit = __commonJS({
       let ctrl = visitor(item, path4);
       if (typeof ctrl === "symbol")
         return ctrl;
-      for (const field3 of ["key", "value"]) {
-        const token = item[field3];
+      for (const field2 of ["key", "value"]) {
+        const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path4.concat([[field3, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path4.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5623,7 +5623,7 @@ var require_cst_visit = __commonJS({
               i -= 1;
             }
           }
-          if (typeof ctrl === "function" && field3 === "key")
+          if (typeof ctrl === "function" && field2 === "key")
             ctrl = ctrl(item, path4);
         }
       }
@@ -5740,7 +5740,7 @@ var require_lexer = __commonJS({
   "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
-    function isEmpty2(ch) {
+    function isEmpty3(ch) {
       switch (ch) {
         case void 0:
         case " ":
@@ -5818,7 +5818,7 @@ var require_lexer = __commonJS({
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
-          if ((dt === "---" || dt === "...") && isEmpty2(this.buffer[offset + 3]))
+          if ((dt === "---" || dt === "...") && isEmpty3(this.buffer[offset + 3]))
             return -1;
         }
         return offset;
@@ -5917,7 +5917,7 @@ var require_lexer = __commonJS({
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
           const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty2(this.charAt(3))) {
+          if ((s === "---" || s === "...") && isEmpty3(this.charAt(3))) {
             yield* this.pushCount(3);
             this.indentValue = 0;
             this.indentNext = 0;
@@ -5925,7 +5925,7 @@ var require_lexer = __commonJS({
           }
         }
         this.indentValue = yield* this.pushSpaces(false);
-        if (this.indentNext > this.indentValue && !isEmpty2(this.charAt(1)))
+        if (this.indentNext > this.indentValue && !isEmpty3(this.charAt(1)))
           this.indentNext = this.indentValue;
         return yield* this.parseBlockStart();
       }
@@ -5933,7 +5933,7 @@ var require_lexer = __commonJS({
         const [ch0, ch1] = this.peek(2);
         if (!ch1 && !this.atEnd)
           return this.setNext("block-start");
-        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty2(ch1)) {
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty3(ch1)) {
           const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
           this.indentNext = this.indentValue + 1;
           this.indentValue += n;
@@ -5997,7 +5997,7 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty2(line[3])) {
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty3(line[3])) {
           const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
@@ -6039,7 +6039,7 @@ var require_lexer = __commonJS({
             return yield* this.parseQuotedScalar();
           case ":": {
             const next = this.charAt(1);
-            if (this.flowKey || isEmpty2(next) || next === ",") {
+            if (this.flowKey || isEmpty3(next) || next === ",") {
               this.flowKey = false;
               yield* this.pushCount(1);
               yield* this.pushSpaces(true);
@@ -6102,7 +6102,7 @@ var require_lexer = __commonJS({
           else if (ch !== "-")
             break;
         }
-        return yield* this.pushUntil((ch) => isEmpty2(ch) || ch === "#");
+        return yield* this.pushUntil((ch) => isEmpty3(ch) || ch === "#");
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
@@ -6184,10 +6184,10 @@ var require_lexer = __commonJS({
         while (ch = this.buffer[++i]) {
           if (ch === ":") {
             const next = this.buffer[i + 1];
-            if (isEmpty2(next) || inFlow && flowIndicatorChars.has(next))
+            if (isEmpty3(next) || inFlow && flowIndicatorChars.has(next))
               break;
             end = i;
-          } else if (isEmpty2(ch)) {
+          } else if (isEmpty3(ch)) {
             let next = this.buffer[i + 1];
             if (ch === "\r") {
               if (next === "\n") {
@@ -6254,7 +6254,7 @@ var require_lexer = __commonJS({
             case ":": {
               const inFlow = this.flowLevel > 0;
               const ch1 = this.charAt(1);
-              if (isEmpty2(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+              if (isEmpty3(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
                 if (!inFlow)
                   this.indentNext = this.indentValue + 1;
                 else if (this.flowKey)
@@ -6273,7 +6273,7 @@ var require_lexer = __commonJS({
         if (this.charAt(1) === "<") {
           let i = this.pos + 2;
           let ch = this.buffer[i];
-          while (!isEmpty2(ch) && ch !== ">")
+          while (!isEmpty3(ch) && ch !== ">")
             ch = this.buffer[++i];
           return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
         } else {
@@ -12670,9 +12670,9 @@ var init_esm3 = __esm({
       const code = c.charCodeAt(0);
       if (code >= 128)
         return l.re.test(c);
-      const ascii = l.ascii ??= new Uint8Array(128);
-      ascii[code] ||= l.re.test(c) ? 1 : 2;
-      return ascii[code] === 1;
+      const ascii2 = l.ascii ??= new Uint8Array(128);
+      ascii2[code] ||= l.re.test(c) ? 1 : 2;
+      return ascii2[code] === 1;
     };
     tokenize = (p, nocase, noext, form, mark) => {
       const toks = [];
@@ -15960,8 +15960,8 @@ function sameEdit(a, b) {
   for (let i = a.path.length - 1; i >= 0; i--) if (a.path[i] !== b.path[i]) return false;
   return jsonEqual("value" in a ? a.value : null, "value" in b ? b.value : null);
 }
-function firstEqual(indexed2, edit) {
-  for (const known3 of indexed2) if (sameEdit(known3.edit, edit)) return known3.entry;
+function firstEqual(indexed, edit) {
+  for (const known3 of indexed) if (sameEdit(known3.edit, edit)) return known3.entry;
   return void 0;
 }
 function prefixEdit(prefix2, edit) {
@@ -16089,7 +16089,7 @@ var init_edits = __esm({
             return void 0;
           }
           this.few = null;
-          for (const indexed2 of few) this.alike(indexed2.edit).push(indexed2);
+          for (const indexed of few) this.alike(indexed.edit).push(indexed);
         }
         const alike = this.alike(edit);
         const known3 = firstEqual(alike, edit);
@@ -16445,42 +16445,110 @@ var init_gitFilesGenerator = __esm({
 });
 
 // src/render/goTemplate.ts
-function renderGoTemplate(text5, params) {
+function renderGoTemplate(text5, params, options = { missingKeyError: false }) {
   if (text5.replace(action, "").includes("{{")) return null;
   let refused = false;
   const out = text5.replace(action, (_whole, inner) => {
-    const printed = printedBy(inner, params);
+    const printed = printedBy(inner, params, options);
     if (printed === null) refused = true;
     return printed ?? "";
   });
   return refused ? null : out;
 }
-function printedBy(inner, params) {
+function printedBy(inner, params, options) {
   if (/^-\s|\s-$|^\/\*/.test(inner)) return null;
-  const words = inner.trim();
-  if (chain.test(words)) return scalarText(field2(params, words));
-  const index = indexed.exec(words);
-  if (index === null) return null;
-  const list3 = field2(params, index[1]);
-  return Array.isArray(list3) ? scalarText(list3[Number(index[2])]) : null;
+  const commands = pipelineOf(inner);
+  if (commands === null) return null;
+  let value;
+  for (const [i, words] of commands.entries()) {
+    value = commandValue(words, i === 0 ? [] : [value], params, options);
+    if (value === void 0) return null;
+  }
+  return value === void 0 || value === missing || value === null || typeof value === "object" ? null : goText(value);
 }
-function field2(params, path4) {
+function pipelineOf(inner) {
+  const commands = [[]];
+  wordPattern.lastIndex = 0;
+  let at3 = 0;
+  while (at3 < inner.length && inner.slice(at3).trim() !== "") {
+    wordPattern.lastIndex = at3;
+    const match2 = wordPattern.exec(inner);
+    if (match2 === null) return null;
+    at3 = wordPattern.lastIndex;
+    const [, pipe, text5, number, chain, name] = match2;
+    if (pipe !== void 0) commands.push([]);
+    else if (text5 !== void 0) commands.at(-1).push({ kind: "literal", value: text5 });
+    else if (number !== void 0) commands.at(-1).push({ kind: "literal", value: Number(number) });
+    else if (chain !== void 0) commands.at(-1).push({ kind: "chain", path: chain.slice(1).split(".") });
+    else commands.at(-1).push({ kind: "name", name });
+  }
+  return commands.every((words) => words.length > 0) ? commands : null;
+}
+function commandValue(words, piped, params, options) {
+  const [head, ...rest] = words;
+  if (head === void 0) return void 0;
+  if (head.kind !== "name") return rest.length === 0 && piped.length === 0 ? wordValue(head, params) : void 0;
+  const args = [];
+  for (const word of rest) {
+    const value = word.kind === "name" ? void 0 : wordValue(word, params);
+    if (value === void 0) return void 0;
+    args.push(value);
+  }
+  return called(head.name, [...args, ...piped], options);
+}
+function wordValue(word, params) {
+  if (word.kind === "literal") return word.value;
   let value = params;
-  for (const name of path4.slice(1).split(".")) value = isObject(value) && Object.hasOwn(value, name) ? value[name] : void 0;
+  for (const [i, name] of word.path.entries()) {
+    if (!isObject(value)) return void 0;
+    if (!Object.hasOwn(value, name)) return i === word.path.length - 1 ? missing : void 0;
+    value = value[name] ?? null;
+  }
   return value;
 }
-function scalarText(value) {
-  return value === void 0 || value === null || typeof value === "object" ? null : goText(value);
+function called(name, args, options) {
+  if (args.some((arg) => arg === missing) && (options.missingKeyError || name !== "default")) return void 0;
+  const [a, b, c] = args;
+  switch (name) {
+    case "index":
+      return args.length === 2 && Array.isArray(a) && typeof b === "number" && Number.isInteger(b) && b >= 0 && b < a.length ? a[b] ?? null : void 0;
+    case "lower":
+      return args.length === 1 && asciiText(a) ? a.toLowerCase() : void 0;
+    case "upper":
+      return args.length === 1 && asciiText(a) ? a.toUpperCase() : void 0;
+    case "normalize":
+      return args.length === 1 && asciiText(a) ? sanitizedName(a) : void 0;
+    case "trunc":
+      return args.length === 2 && typeof a === "number" && Number.isInteger(a) && asciiText(b) ? truncated(b, a) : void 0;
+    case "replace":
+      return args.length === 3 && asciiText(a) && a !== "" && asciiText(b) && asciiText(c) ? c.split(a).join(b) : void 0;
+    case "default":
+      return args.length === 2 && a !== missing ? isEmpty(b) ? a ?? null : b ?? null : void 0;
+    default:
+      return void 0;
+  }
 }
-var action, chain, indexed;
+function truncated(text5, count) {
+  if (count < 0) return text5.length + count > 0 ? text5.slice(text5.length + count) : text5;
+  return text5.length > count ? text5.slice(0, count) : text5;
+}
+function isEmpty(value) {
+  if (value === void 0 || value === missing || value === null || value === "" || value === 0 || value === false) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return isObject(value) && Object.keys(value).length === 0;
+}
+var action, missing, wordPattern, ascii, asciiText;
 var init_goTemplate = __esm({
   "src/render/goTemplate.ts"() {
     "use strict";
     init_pod();
     init_goText();
+    init_gitFilesGenerator();
     action = /\{\{([\s\S]*?)\}\}/g;
-    chain = /^(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/;
-    indexed = /^index\s+((?:\.[A-Za-z_][A-Za-z0-9_]*)+)\s+(\d+)$/;
+    missing = /* @__PURE__ */ Symbol("missing");
+    wordPattern = /\s*(?:(\|)|"([^"\\]*)"|(-?\d+)(?![\w.])|((?:\.[A-Za-z_][A-Za-z0-9_]*)+)|([A-Za-z_][A-Za-z0-9_]*))/y;
+    ascii = /^[\x20-\x7e\t\n\r]*$/;
+    asciiText = (value) => typeof value === "string" && ascii.test(value);
   }
 });
 
@@ -16495,14 +16563,14 @@ function applicationSetCharts(document, repository, sources) {
   const reference2 = chartReferenceOf(String(set2.apiVersion), "ApplicationSet", set2);
   if (name === "" || spec === null || template === null || reference2 === null) return null;
   if (spec.templatePatch !== void 0) return null;
-  const mode = spec.goTemplate === true ? "go" : "flat";
-  const parameters = generatedParameters(spec, repository, sources, mode);
+  const filling = fillingOf(spec);
+  const parameters = generatedParameters(spec, repository, sources, filling);
   if (parameters === null || parameters.length === 0) return null;
   const noticeLine = locate(document.source, reference2.path).line;
   const charts = [];
   const names = /* @__PURE__ */ new Set();
   for (const { values: params, files } of parameters) {
-    const application = filled({ apiVersion: "argoproj.io/v1alpha1", kind: "Application", metadata: template.metadata ?? {}, spec: template.spec ?? {} }, params, mode);
+    const application = filled({ apiVersion: "argoproj.io/v1alpha1", kind: "Application", metadata: template.metadata ?? {}, spec: template.spec ?? {} }, params, filling);
     if (!isObject(application)) return null;
     const found = argoHelmSource(application, repository, paths);
     const generated = nameOf(application);
@@ -16515,11 +16583,15 @@ function applicationSetCharts(document, repository, sources) {
   }
   return charts;
 }
-function generatedParameters(spec, repository, sources, mode) {
+function fillingOf(spec) {
+  const options = Array.isArray(spec.goTemplateOptions) ? spec.goTemplateOptions : [];
+  return { mode: spec.goTemplate === true ? "go" : "flat", goOptions: { missingKeyError: options.includes("missingkey=error") } };
+}
+function generatedParameters(spec, repository, sources, filling) {
   const generators = Array.isArray(spec.generators) ? spec.generators : [];
   const all = [];
   for (const generator of generators) {
-    const params = generatorParameters(generator, { spec, repository, sources, mode }, true);
+    const params = generatorParameters(generator, { spec, repository, sources, ...filling }, true);
     if (params === null) return null;
     all.push(...params);
   }
@@ -16624,23 +16696,23 @@ function gitParameters(git2, generating) {
   if (found === null || git2.values === void 0) return found;
   const all = [];
   for (const params of found) {
-    const values = withValues(params.values, git2.values, generating.mode);
+    const values = withValues(params.values, git2.values, generating);
     if (values === null) return null;
     all.push({ ...params, values });
   }
   return all;
 }
-function withValues(params, values, mode) {
+function withValues(params, values, filling) {
   if (!isObject(values)) return null;
   const out = new Map(params);
   const map = {};
   for (const [key, value] of Object.entries(values)) {
-    const text5 = typeof value === "string" ? filledText(value, params, mode) : void 0;
+    const text5 = typeof value === "string" ? filledText(value, params, filling) : void 0;
     if (text5 === void 0) return null;
-    if (mode === "go") map[key] = text5;
+    if (filling.mode === "go") map[key] = text5;
     else out.set(`values.${key}`, text5);
   }
-  if (mode === "go" && Object.keys(map).length > 0) out.set("values", map);
+  if (filling.mode === "go" && Object.keys(map).length > 0) out.set("values", map);
   return out;
 }
 function gitFound(git2, { spec, repository, sources, mode }) {
@@ -16691,12 +16763,12 @@ function directoriesOf(paths) {
   }
   return [...dirs].filter((dir) => !dir.split("/").some((segment) => segment.startsWith("."))).sort();
 }
-function filled(value, params, mode) {
-  if (typeof value === "string") return filledText(value, params, mode);
+function filled(value, params, filling) {
+  if (typeof value === "string") return filledText(value, params, filling);
   if (Array.isArray(value)) {
     const items = [];
     for (const item of value) {
-      const done = filled(item, params, mode);
+      const done = filled(item, params, filling);
       if (done === void 0) return void 0;
       items.push(done);
     }
@@ -16705,14 +16777,14 @@ function filled(value, params, mode) {
   if (!isObject(value)) return value;
   const out = {};
   for (const [key, inner] of Object.entries(value)) {
-    const done = filled(inner ?? null, params, mode);
+    const done = filled(inner ?? null, params, filling);
     if (done === void 0) return void 0;
     out[key] = done;
   }
   return out;
 }
-function filledText(text5, params, mode) {
-  if (mode === "go") return text5.includes("{{") ? renderGoTemplate(text5, Object.fromEntries(params)) ?? void 0 : text5;
+function filledText(text5, params, { mode, goOptions }) {
+  if (mode === "go") return text5.includes("{{") ? renderGoTemplate(text5, Object.fromEntries(params), goOptions) ?? void 0 : text5;
   return text5.replace(tag, (whole, name) => {
     const param = params.get(name.trim());
     return typeof param === "string" ? param : whole;
@@ -17503,7 +17575,7 @@ function readKustomization(file, source, paths) {
   const patches = [];
   const otherFiles = [];
   const remote = [];
-  const missing = [];
+  const missing2 = [];
   let raw;
   let problem = null;
   try {
@@ -17517,10 +17589,10 @@ function readKustomization(file, source, paths) {
     if (ref === null) return;
     if (isRemote(ref)) return void remote.push(ref);
     const path4 = joinPath(dir, ref);
-    if (path4 === null) return void missing.push(ref);
+    if (path4 === null) return void missing2.push(ref);
     if (kustomizationIn(path4, paths) !== null) kustomizations.push(path4);
     else if (filesAllowed && paths.has(path4)) resourceFiles.push(path4);
-    else missing.push(ref);
+    else missing2.push(ref);
   };
   const file_ = (value, into) => {
     const ref = text4(value);
@@ -17534,7 +17606,7 @@ function readKustomization(file, source, paths) {
   list2(k.patches).forEach((entry, i) => {
     if (!isRecord3(entry)) return;
     const path4 = text4(entry.path) === null ? null : joinPath(dir, text4(entry.path));
-    if (path4 !== null && !paths.has(path4)) missing.push(text4(entry.path));
+    if (path4 !== null && !paths.has(path4)) missing2.push(text4(entry.path));
     const inline = text4(entry.patch) === null ? null : inlinePatch(["patches", i, "patch"], ["patches", i]);
     patches.push({ path: path4 !== null && paths.has(path4) ? path4 : null, inline, target: targetOf(entry.target), json6902: false });
   });
@@ -17567,7 +17639,7 @@ function readKustomization(file, source, paths) {
     patches,
     otherFiles,
     remote,
-    missing,
+    missing: missing2,
     namePrefix: text4(k.namePrefix) ?? "",
     nameSuffix: text4(k.nameSuffix) ?? "",
     component: text4(k.kind) === "Component",
@@ -17719,13 +17791,13 @@ function kustomizeRoots({ overlays, baseOverlays }, changed, settings, consumed)
   }
   return roots;
 }
-function leftOut(missing, otherValues) {
-  const on = missing.filter((d) => d.enabled || otherValues);
+function leftOut(missing2, otherValues) {
+  const on = missing2.filter((d) => d.enabled || otherValues);
   if (on.length === 0) return null;
   return `rendered without ${namedDependencies(on)}, ${vendorThem}: what ${on.length === 1 ? "it renders" : "they render"} is not checked`;
 }
-function renderedWithoutOf(missing) {
-  return missing.length === 0 ? null : `${namedDependencies(missing)} ${missing.length === 1 ? "is" : "are"} ${vendorThem}, and it does not render without ${missing.length === 1 ? "it" : "them"}`;
+function renderedWithoutOf(missing2) {
+  return missing2.length === 0 ? null : `${namedDependencies(missing2)} ${missing2.length === 1 ? "is" : "are"} ${vendorThem}, and it does not render without ${missing2.length === 1 ? "it" : "them"}`;
 }
 function chartTrees(head, base) {
   return {
@@ -17754,9 +17826,9 @@ function chartRendering(chart, trees, extra, settings, baseExtra = extra) {
   };
 }
 function dependencyFields(chart) {
-  const missing = chart.missingDependencies;
+  const missing2 = chart.missingDependencies;
   const local = chart.localDependencies;
-  return { ...missing.length > 0 ? { withoutDependencies: [...new Set(missing.map((d) => d.name))] } : {}, ...local.length > 0 ? { localDependencies: local } : {} };
+  return { ...missing2.length > 0 ? { withoutDependencies: [...new Set(missing2.map((d) => d.name))] } : {}, ...local.length > 0 ? { localDependencies: local } : {} };
 }
 function chartConfigOf(chart, settings, head) {
   const config = settings.charts.find((c) => c.chart.replace(/\/+$/, "") === chart.dir);
@@ -17809,16 +17881,16 @@ function helmRoots({ charts: trees, head, overlays }, changed, settings, consume
     const { config, values } = chartConfigOf(chart, settings, head);
     for (const path4 of config?.values ?? []) consumed.add(path4);
     if (!chartTouched(chart, changed) && !values.some((path4) => changed.has(path4))) continue;
-    const missing = chart.missingDependencies;
+    const missing2 = chart.missingDependencies;
     const invocation = (extra) => ({ ...ownInvocation(chart, config, values, settings), valuesFiles: [...values, ...extra] });
     const rendering = chartRendering(chart, trees, values, settings);
-    const incomplete = leftOut(missing, values.length > 0);
+    const incomplete = leftOut(missing2, values.length > 0);
     roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]), incomplete });
     const environments = config?.values === void 0 ? environmentValuesOf(chart.dir, inChart, changed) : [];
     const left = environments.splice(maxEnvironments);
     if (left.length > 0) problems.push({ file: chart.file, line: null, kind: "not-rendered", message: leftEnvironments(chart.dir, environments.length, left) });
     const ci = config?.ciValues ? ciValuesOf(chart.dir, inChart) : [];
-    const extraIncomplete = leftOut(missing, true);
+    const extraIncomplete = leftOut(missing2, true);
     for (const file of [...environments, ...ci]) {
       const label = `${shownDir(chart.dir)} (${file.slice(inDir(chart.dir, "").length)})`;
       roots.push({ ...rendering, label, helm: invocation([file]), incomplete: extraIncomplete === incomplete ? null : extraIncomplete });
@@ -17986,7 +18058,7 @@ var init_discover = __esm({
     baseName = (path4) => path4.slice(path4.lastIndexOf("/") + 1);
     chartFileNames = ["Chart.yaml", "requirements.yaml"];
     vendorThem = "not vendored in `charts/` (run `helm dependency build` and commit it; dependencies are never fetched)";
-    namedDependencies = (missing) => `${missing.length === 1 ? "dependency" : "dependencies"} ${missing.map((d) => `\`${d.shown}\``).join(", ")}`;
+    namedDependencies = (missing2) => `${missing2.length === 1 ? "dependency" : "dependencies"} ${missing2.map((d) => `\`${d.shown}\``).join(", ")}`;
     maxApplications = 25;
   }
 });
@@ -36415,12 +36487,12 @@ var require_eventsource_stream = __commonJS({
       }
       return true;
     }
-    function isFieldName(line, length, field3) {
-      if (length !== field3.length) {
+    function isFieldName(line, length, field2) {
+      if (length !== field2.length) {
         return false;
       }
       for (let i = 0; i < length; i++) {
-        if (line[i] !== field3[i]) {
+        if (line[i] !== field2[i]) {
           return false;
         }
       }
@@ -36621,13 +36693,13 @@ ${value}`;
           }
         }
       }
-      setEventFieldSize(field3, size) {
-        const eventSize = this.eventSize - this.eventFieldSizes[field3] + size;
+      setEventFieldSize(field2, size) {
+        const eventSize = this.eventSize - this.eventFieldSizes[field2] + size;
         if (this.maxEventSize > 0 && eventSize > this.maxEventSize) {
           throw createMaxEventSizeExceededError();
         }
         this.eventSize = eventSize;
-        this.eventFieldSizes[field3] = size;
+        this.eventFieldSizes[field2] = size;
       }
       /**
        * @param {EventSourceStreamEvent} event
@@ -38157,16 +38229,16 @@ function capabilityArguments(capabilities) {
   const { kubeVersion, apiVersions } = capabilities;
   return [...apiVersions.flatMap((v) => ["--api-versions", v]), ...kubeVersion === null ? [] : ["--kube-version", kubeVersion]];
 }
-async function runFirst(commands, cwd, env, limits, missing) {
+async function runFirst(commands, cwd, env, limits, missing2) {
   for (const command of commands) {
-    if (missing.has(command.command)) continue;
+    if (missing2.has(command.command)) continue;
     const result = await runTool(command.command, command.args, { cwd, env, limits });
     if (result.kind !== "not-found") return { command, result };
-    missing.add(command.command);
+    missing2.add(command.command);
   }
   return null;
 }
-async function renderIn(root, treeDir, missing) {
+async function renderIn(root, treeDir, missing2) {
   const home = path3.join(treeDir, ".psr-home");
   await mkdir3(home, { recursive: true });
   const env = toolEnvironment(home, {
@@ -38180,7 +38252,7 @@ async function renderIn(root, treeDir, missing) {
   const helm = root.inflateHelm ? await onPath("helm") : null;
   if (root.inflateHelm && helm === null) return { kind: "missing-tool", tool: "helm (for its `helmCharts`)" };
   const commands = root.tool === "kustomize" ? kustomizeCommands(root.dir, helm) : [helmCommand(root)];
-  const ran = await runFirst(commands, treeDir, env, root.limits, missing);
+  const ran = await runFirst(commands, treeDir, env, root.limits, missing2);
   if (ran === null) return { kind: "missing-tool", tool: root.tool === "kustomize" ? "kustomize (or kubectl)" : "helm" };
   const { command, result } = ran;
   if (result.kind === "ok") return { kind: "rendered", text: result.stdout };
@@ -38460,7 +38532,7 @@ function treeFiles(root, files) {
   }
   return tree;
 }
-async function renderSide(given, side, snapshot, reader, commit, paths, missing, memo, edits) {
+async function renderSide(given, side, snapshot, reader, commit, paths, missing2, memo, edits) {
   const root = side === "base" ? rootAtBase(given) : given;
   if (root === null) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
   const present = snapshot !== null && snapshot.listing.has(root.file) && (root.helm?.valuesFiles ?? []).every((file) => snapshot.listing.has(file));
@@ -38477,14 +38549,14 @@ async function renderSide(given, side, snapshot, reader, commit, paths, missing,
   const key = memo === void 0 ? null : renderKey(root, files);
   const known3 = key === null ? void 0 : memo?.get(key);
   if (known3 !== void 0) return { output: known3, files };
-  const output = await renderFiles(root, files, missing);
+  const output = await renderFiles(root, files, missing2);
   if (key !== null) memo?.set(key, output);
   return { output, files };
 }
-async function renderFiles(root, files, missing) {
+async function renderFiles(root, files, missing2) {
   const tree = await writeTree(treeFiles(root, files));
   try {
-    return await renderIn(root, tree.dir, missing);
+    return await renderIn(root, tree.dir, missing2);
   } finally {
     await tree.dispose();
   }
@@ -38496,15 +38568,15 @@ async function openRenderer(sides) {
   const head = await snapshotOf(sides.reader, sides.head);
   if (head === null) return null;
   const base = sides.base === null ? null : await snapshotOf(sides.reader, sides.base);
-  const missing = /* @__PURE__ */ new Set();
+  const missing2 = /* @__PURE__ */ new Set();
   const limit = pLimit(Math.max(1, sides.concurrency ?? availableParallelism()));
   const renderRoot = async (root) => {
     if (root.blocked !== null) return { root, base: { kind: "absent" }, head: { kind: "absent" }, sources: /* @__PURE__ */ new Map() };
-    const headSide = await limit(() => renderSide(root, "head", head, sides.reader, sides.head, root.sources, missing, sides.memo));
+    const headSide = await limit(() => renderSide(root, "head", head, sides.reader, sides.head, root.sources, missing2, sides.memo));
     const compared = headSide.output.kind === "rendered";
     const failedByItself = headSide.output.kind === "failed" && headSide.output.stopped !== true;
-    const baseSide = compared || failedByItself ? limit(() => renderSide(root, "base", base, sides.reader, sides.base ?? "", root.baseSources, missing, sides.memo)).then((side) => side.output) : Promise.resolve({ kind: "absent" });
-    const again = compared && base?.listing.has(root.file) === true && mayRenderAnew(root) ? limit(() => renderFiles(root, headSide.files, missing)) : Promise.resolve(null);
+    const baseSide = compared || failedByItself ? limit(() => renderSide(root, "base", base, sides.reader, sides.base ?? "", root.baseSources, missing2, sides.memo)).then((side) => side.output) : Promise.resolve({ kind: "absent" });
+    const again = compared && base?.listing.has(root.file) === true && mayRenderAnew(root) ? limit(() => renderFiles(root, headSide.files, missing2)) : Promise.resolve(null);
     const [baseOutput, headAgain] = await Promise.all([baseSide, again]);
     const sources = new Map([...headSide.files].filter(([path4]) => path4 !== applicationValuesPath).map(([path4, data]) => [path4, decoder.decode(data)]));
     const archived = /* @__PURE__ */ new Map();
@@ -38518,7 +38590,7 @@ async function openRenderer(sides) {
     base: base?.tree ?? null,
     render: (roots) => Promise.all(roots.map(renderRoot)),
     async renderEdited(root, edits) {
-      return (await limit(() => renderSide(root, "head", head, sides.reader, sides.head, root.sources, missing, sides.memo, edits))).output;
+      return (await limit(() => renderSide(root, "head", head, sides.reader, sides.head, root.sources, missing2, sides.memo, edits))).output;
     },
     async readTexts(side, paths) {
       const snapshot = side === "head" ? head : base;
@@ -45141,10 +45213,10 @@ var fields = ["hostNetwork", "hostPID", "hostIPC"];
 function hostNamespacesV1_0(pod) {
   const items = [];
   const paths = [];
-  for (const field3 of fields) {
-    if (bool(pod.spec, field3)) {
-      items.push(`${field3}=true`);
-      paths.push(["spec", field3]);
+  for (const field2 of fields) {
+    if (bool(pod.spec, field2)) {
+      items.push(`${field2}=true`);
+      paths.push(["spec", field2]);
     }
   }
   if (items.length === 0) return null;
@@ -46969,11 +47041,11 @@ function fieldErrors(failure3, pod) {
     }
     const containerLevel = fieldPath[0] === "spec" && isContainerList(fieldPath[1]) && typeof fieldPath[2] === "number";
     const container = containerLevel ? str(list(pod.spec, fieldPath[1])[fieldPath[2]], "name") : null;
-    const field3 = fieldPath.map((s, i) => typeof s === "number" ? `[${s}]` : fieldPath[i - 1] === "annotations" ? `[${s}]` : `.${s}`).join("").slice(1).replace(/\d+/g, "*");
-    const key = `${field3}\0${container ?? ""}\0${fieldPath.join(".")}`;
+    const field2 = fieldPath.map((s, i) => typeof s === "number" ? `[${s}]` : fieldPath[i - 1] === "annotations" ? `[${s}]` : `.${s}`).join("").slice(1).replace(/\d+/g, "*");
+    const key = `${field2}\0${container ?? ""}\0${fieldPath.join(".")}`;
     const existing = errors.get(key);
     if (existing) existing.badValues.push(...badValues.filter((v) => !existing.badValues.includes(v)));
-    else errors.set(key, { field: field3, container, badValues });
+    else errors.set(key, { field: field2, container, badValues });
   }
   return [...errors.values()].map((e) => ({ ...e, badValues: [...e.badValues].sort() }));
 }
@@ -49373,12 +49445,12 @@ function offendingLines(findings, lines) {
   return [...new Set(all)].sort((a, b) => a - b);
 }
 var indentOf = (text5) => text5.length - text5.trimStart().length;
-function withinBlockOf(field3, line, lines) {
-  const first = lines.textOf(field3);
+function withinBlockOf(field2, line, lines) {
+  const first = lines.textOf(field2);
   if (first === void 0) return false;
   const indent = indentOf(first);
   const opensBlock = /:\s*(#.*)?$/.test(first);
-  for (let l = field3 + 1; l <= line; l++) {
+  for (let l = field2 + 1; l <= line; l++) {
     const text5 = lines.textOf(l);
     if (text5 === void 0) return false;
     const trimmed = text5.trimStart();
@@ -49669,10 +49741,10 @@ function containersBreaking(pod, rule) {
   const paths = [];
   for (const { name, container, path: path4 } of visitContainers(pod)) {
     if (path4[1] === "ephemeralContainers") continue;
-    const field3 = rule(container, pod);
-    if (field3) {
+    const field2 = rule(container, pod);
+    if (field2) {
       names.push(name);
-      paths.push([...path4, ...field3]);
+      paths.push([...path4, ...field2]);
     }
   }
   return { names, paths };
@@ -49687,12 +49759,12 @@ var capabilitiesDropField = ["securityContext", "capabilities", "drop"];
 var imageField = ["image"];
 var limitsField = ["resources", "limits"];
 function highId(key) {
-  const field3 = ["securityContext", key];
+  const field2 = ["securityContext", key];
   return {
     of: "containers",
     rule: (container, pod) => {
       const value = optInt(securityContextOf(container), key) ?? optInt(obj(pod.spec, "securityContext"), key);
-      return value !== void 0 && value > 1e4 ? null : field3;
+      return value !== void 0 && value > 1e4 ? null : field2;
     },
     detail: (containers) => `${containers} should run with ${key} above 10000`
   };
@@ -50278,7 +50350,7 @@ function fieldsOf(typeName) {
 }
 
 // src/workloads/defaults.ts
-var volumeSources = fieldsOf("core/v1.Volume").filter((field3) => field3 !== "name");
+var volumeSources = fieldsOf("core/v1.Volume").filter((field2) => field2 !== "name");
 function withDefaultVolumes(spec) {
   const volumes2 = spec.volumes;
   if (!Array.isArray(volumes2)) return void 0;
@@ -50895,8 +50967,8 @@ function addBlockPair(lines, key, value, column, style) {
     lines.push(`${pad}${key}: ${formatScalar(value, keyQuote(style, key))}`);
     return;
   }
-  const isEmpty2 = Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
-  if (keyStyle(style, key)?.flow === true || isEmpty2) {
+  const isEmpty3 = Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
+  if (keyStyle(style, key)?.flow === true || isEmpty3) {
     lines.push(`${pad}${key}: ${renderFlow(value, style, key)}`);
     return;
   }
@@ -53153,8 +53225,8 @@ function addProfileRules(found, container, securityContext) {
   }
 }
 function addLinuxOnly(found, container, securityContext, fields2) {
-  for (const field3 of fields2) {
-    if (securityContext?.[field3] !== void 0 && securityContext[field3] !== null) found.add(`${placeOf2(container)}: a Windows pod cannot set securityContext.${field3}`);
+  for (const field2 of fields2) {
+    if (securityContext?.[field2] !== void 0 && securityContext[field2] !== null) found.add(`${placeOf2(container)}: a Windows pod cannot set securityContext.${field2}`);
   }
 }
 function podStateOf(pod, { level, version: version2 }) {
@@ -53516,7 +53588,7 @@ function verifyListItems(list3, splices, expectation) {
   for (const [, item] of fixedItems) changed.add(item);
   for (const item of editItems) if (item !== null) changed.add(item);
   const kept = itemsToRead(layout, changed);
-  const apart = spliceItems.some(isEmpty) || editItems.includes(null) ? [kept] : clustersOf(layout, kept, spliceItems);
+  const apart = spliceItems.some(isEmpty2) || editItems.includes(null) ? [kept] : clustersOf(layout, kept, spliceItems);
   if (apart.length > 1) {
     const clusterOf = /* @__PURE__ */ new Map();
     const shares = [];
@@ -53542,7 +53614,7 @@ function verifyListItems(list3, splices, expectation) {
   }
   return verifyKept(list3, kept, splices, expectation);
 }
-function isEmpty(items) {
+function isEmpty2(items) {
   return items.length === 0;
 }
 function soleItem({ text: text5, unit }, splices, edits, expectation) {
@@ -53706,8 +53778,8 @@ function verifySmallList(file, small, unit, kept, edits, expectation, policyOf) 
   const expected2 = expectedList(document.value, kept, edits);
   if (typeof expected2 === "string") return expected2;
   const { fields: fields2, items: expectedItems } = expected2;
-  for (const field3 of /* @__PURE__ */ new Set([...Object.keys(value), ...Object.keys(fields2)])) {
-    if (field3 !== "items" && !jsonEqual(value[field3], fields2[field3])) return "the fixed YAML would change more than the fixed fields";
+  for (const field2 of /* @__PURE__ */ new Set([...Object.keys(value), ...Object.keys(fields2)])) {
+    if (field2 !== "items" && !jsonEqual(value[field2], fields2[field2])) return "the fixed YAML would change more than the fixed fields";
   }
   const items = value.items;
   if (kept.some((_, j) => !jsonEqual(items[j], expectedItems[j]))) return "the fixed YAML would change more than the fixed fields";
@@ -53917,9 +53989,9 @@ function areaOf(path4) {
     let byIndex = containerAreas.get(second);
     if (byIndex === void 0) containerAreas.set(second, byIndex = []);
     const byField = byIndex[third] ??= /* @__PURE__ */ new Map();
-    const field3 = typeof fourth === "string" ? fourth : "";
-    let area = byField.get(field3);
-    if (area === void 0) byField.set(field3, area = `${second}[${third}]${field3 === "" ? "" : `.${field3}`}`);
+    const field2 = typeof fourth === "string" ? fourth : "";
+    let area = byField.get(field2);
+    if (area === void 0) byField.set(field2, area = `${second}[${third}]${field2 === "" ? "" : `.${field2}`}`);
     return area;
   }
   if (root === "metadata") return "metadata";
@@ -54983,8 +55055,8 @@ function nullAt(value, path4) {
     return copy;
   }
   if (typeof step === "string" && isRecord(value) && value[step] !== void 0) {
-    const field3 = nullAt(value[step], rest);
-    return field3 === value[step] ? value : { ...value, [step]: field3 };
+    const field2 = nullAt(value[step], rest);
+    return field2 === value[step] ? value : { ...value, [step]: field2 };
   }
   return value;
 }
@@ -55762,12 +55834,12 @@ function sourcePath(sources, inChart) {
 function valuesChain(sources, template) {
   const names = subchartNames(template);
   const inline = sources.inline === void 0 ? [] : [{ file: sources.inline.file, keyPrefix: names, within: sources.inline.within }];
-  const chain2 = [...inline, ...[...sources.valuesFiles].reverse().map((file) => ({ file, keyPrefix: names }))];
+  const chain = [...inline, ...[...sources.valuesFiles].reverse().map((file) => ({ file, keyPrefix: names }))];
   for (let depth = 1; depth <= names.length; depth++) {
     const dir = names.slice(0, depth).map((name) => `charts/${name}`).join("/");
-    chain2.push({ file: sourcePath(sources, `${dir}/values.yaml`), keyPrefix: names.slice(depth) });
+    chain.push({ file: sourcePath(sources, `${dir}/values.yaml`), keyPrefix: names.slice(depth) });
   }
-  return chain2;
+  return chain;
 }
 function keyPathIn(link, key) {
   return [...link.within ?? [], ...keyUnder(link.keyPrefix, key)];
@@ -55828,9 +55900,9 @@ function helmLocator(sources) {
   const keyIn = valuesKeyFinder(sources, documentOf);
   const named = chartNamedTemplates(sources);
   const valuesTruth = valuesTruthOf(sources);
-  const leftOutMap = (text5, template, present, missing, rendered) => {
-    for (let length = present + 1; length < missing.length; length++) {
-      const values = findInTemplate(text5, missing.slice(0, length), rendered, named()).values;
+  const leftOutMap = (text5, template, present, missing2, rendered) => {
+    for (let length = present + 1; length < missing2.length; length++) {
+      const values = findInTemplate(text5, missing2.slice(0, length), rendered, named()).values;
       if (values === null || values.from !== length) continue;
       const found = keyIn(template, values.key);
       if (found === null) return null;
@@ -55839,7 +55911,7 @@ function helmLocator(sources) {
     }
     return null;
   };
-  return (template, path4, rendered, missing) => {
+  return (template, path4, rendered, missing2) => {
     const file = sourcePath(sources, template);
     const own = sources.texts.get(file);
     const text5 = own ?? sources.archived?.get(file);
@@ -55847,7 +55919,7 @@ function helmLocator(sources) {
     const hit = findInTemplate(text5, path4, rendered, named(), valueAt2(rendered, path4) === void 0 ? void 0 : valuesTruth(template));
     const hitFile = hit.file ?? file;
     const templateHit = hit.exact && sources.texts.has(hitFile) ? { file: hitFile, line: hit.line, column: 1 } : null;
-    if (hit.values === null) return { template: templateHit, values: missing === void 0 ? null : leftOutMap(text5, template, path4.length, missing, rendered) };
+    if (hit.values === null) return { template: templateHit, values: missing2 === void 0 ? null : leftOutMap(text5, template, path4.length, missing2, rendered) };
     const { from: from2 } = hit.values;
     const renderedPart = valueAt2(rendered, path4.slice(0, from2));
     for (const key of [hit.values.key, ...hit.values.alternatives ?? []]) {
@@ -55918,9 +55990,9 @@ init_load();
 init_kustomization();
 init_walk();
 var isObject3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-function nameMatches(rendered, written, chain2) {
-  for (let levels2 = 0; levels2 <= chain2.length; levels2++) {
-    const applied = chain2.slice(0, levels2);
+function nameMatches(rendered, written, chain) {
+  for (let levels2 = 0; levels2 <= chain.length; levels2++) {
+    const applied = chain.slice(0, levels2);
     const prefix2 = applied.map((k) => k.namePrefix).join("");
     const suffix = applied.map((k) => k.nameSuffix).reverse().join("");
     if (rendered === `${prefix2}${written}${suffix}`) return true;
@@ -55938,13 +56010,13 @@ function candidatesOf(rootDir, kustomizations) {
     const ways = seen.get(dir) ?? /* @__PURE__ */ new Set();
     if (ways.has(naming) || ways.size >= maxChainsPerDir) return;
     seen.set(dir, ways.add(naming));
-    const chain2 = [...above, k];
+    const chain = [...above, k];
     for (const patch of [...k.patches].reverse()) {
-      if (patch.path !== null) out.push({ file: patch.path, role: "patch", patch, inline: null, chain: chain2 });
-      else if (patch.inline !== null) out.push({ file: k.file, role: "patch", patch, inline: patch.inline, chain: chain2 });
+      if (patch.path !== null) out.push({ file: patch.path, role: "patch", patch, inline: null, chain });
+      else if (patch.inline !== null) out.push({ file: k.file, role: "patch", patch, inline: patch.inline, chain });
     }
-    for (const child of [...k.kustomizations].reverse()) visit5(child, chain2);
-    for (const file of [...k.resourceFiles].reverse()) out.push({ file, role: "resource", patch: null, inline: null, chain: chain2 });
+    for (const child of [...k.kustomizations].reverse()) visit5(child, chain);
+    for (const file of [...k.resourceFiles].reverse()) out.push({ file, role: "resource", patch: null, inline: null, chain });
   };
   visit5(rootDir, []);
   return out;
@@ -56059,12 +56131,12 @@ function kustomizeIndex(sources) {
     }
     return null;
   };
-  const removedAt = (object, present, missing) => {
+  const removedAt = (object, present, missing2) => {
     for (const candidate of candidates) {
       if ((candidate.patch?.target ?? null) === null || !targets(candidate, object)) continue;
       for (const document of documentsOf(candidate)) {
         if (!Array.isArray(document.value)) continue;
-        const removal = removalIn(document.value, present, missing);
+        const removal = removalIn(document.value, present, missing2);
         if (removal === void 0) continue;
         if (removal === null) return null;
         const where2 = locate(document.source, [removal, "path"]);
@@ -56097,12 +56169,12 @@ function itemLines(document, index) {
   });
   return shared ? null : lines;
 }
-function removalIn(operations, present, missing) {
+function removalIn(operations, present, missing2) {
   for (let i = operations.length - 1; i >= 0; i--) {
     const op = operations[i];
     if (!isObject3(op) || typeof op.path !== "string") continue;
     const tokens = pointerTokens(op.path);
-    if (tokens.length <= present.length || tokens.length > missing.length || !tokens.every((token, t) => token === String(missing[t]))) continue;
+    if (tokens.length <= present.length || tokens.length > missing2.length || !tokens.every((token, t) => token === String(missing2[t]))) continue;
     return op.op === "remove" ? i : null;
   }
   return void 0;
@@ -56140,11 +56212,11 @@ function targets(candidate, object) {
   if (target === null) return true;
   return (target.kind === null || target.kind === object.kind) && (target.name === null || nameMatches(object.name, target.name, candidate.chain));
 }
-function writesObject(document, object, chain2) {
+function writesObject(document, object, chain) {
   const value = document.value;
   if (!isObject3(value) || value.kind !== object.kind) return false;
   const metadata = value.metadata;
-  return isObject3(metadata) && typeof metadata.name === "string" && nameMatches(object.name, metadata.name, chain2);
+  return isObject3(metadata) && typeof metadata.name === "string" && nameMatches(object.name, metadata.name, chain);
 }
 
 // src/render/mapReport.ts
@@ -56789,9 +56861,9 @@ function indexRendering(path4, rendering, headPaths, changed, indexOf) {
   let chartTemplateOf = () => null;
   if (root.tool === "kustomize") {
     const index = kustomizeIndex({ rootDir: root.dir, texts: sources, paths: headPaths });
-    place2 = (document, fieldPath, _renderedLine, ancestor, missing) => {
+    place2 = (document, fieldPath, _renderedLine, ancestor, missing2) => {
       const object = renderedObject(document);
-      const hit = (ancestor && missing !== void 0 ? index.removedAt(object, fieldPath, missing) : null) ?? index.locate(object, fieldPath, ancestor);
+      const hit = (ancestor && missing2 !== void 0 ? index.removedAt(object, fieldPath, missing2) : null) ?? index.locate(object, fieldPath, ancestor);
       return hit === null ? null : { ...hit, exact: hit.exact !== false };
     };
     documentIn = (document, file) => index.documentIn(renderedObject(document), file);
@@ -56814,10 +56886,10 @@ function indexRendering(path4, rendering, headPaths, changed, indexOf) {
     const templateOf = sourceComments(rendering.text);
     const writeKey = valuesKeyWriter(chart);
     const truthOf2 = valuesTruthOf(chart);
-    place2 = (document, fieldPath, renderedLine, _ancestor, missing) => {
+    place2 = (document, fieldPath, renderedLine, _ancestor, missing2) => {
       const template = templateOf(renderedLine);
       if (template === null) return null;
-      const hits = locator(template, fieldPath, document.value, missing);
+      const hits = locator(template, fieldPath, document.value, missing2);
       const values = parent !== null && hits.values?.file === parent.inline.file ? throughParent(parent, hits.values) : hits.values;
       const chosen = values !== null && (changed === null || changed.has(values.file)) ? values : hits.template ?? values;
       if (chosen === null) return null;
@@ -57566,10 +57638,10 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const report = children.withoutTheirNotices(evaluateChangeSet(plan.changeSet, options));
   const mapped = mapRenderedReport(report, plan.renderings, changeSet, port.head.paths);
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
-  const truncated = truncationProblem(changeSet, port);
+  const truncated2 = truncationProblem(changeSet, port);
   const stray = [...strayValuesFiles(changeSet, discovery.consumed, port.head.paths), ...unrenderedHelmfiles(changeSet, new Set((options.render?.charts ?? []).map((chart) => chart.chart)), port.head.paths)];
   const errors = verified.errors.filter((problem) => !rendersApplication(problem));
-  return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), ...renderingsOf(rendered), errors: [...errors, ...plan.problems, ...discovery.problems.filter((problem) => selectsPath(selection, problem.file)), ...stray, ...truncated ? [truncated] : []].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)) };
+  return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), ...renderingsOf(rendered), errors: [...errors, ...plan.problems, ...discovery.problems.filter((problem) => selectsPath(selection, problem.file)), ...stray, ...truncated2 ? [truncated2] : []].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)) };
 }
 
 // src/main.ts
@@ -57645,9 +57717,9 @@ function namespacesNotRead(report, labelsOn) {
   const named = report.podSpecs.filter((p) => p.assumedNamespace !== true);
   return [...new Set(named.map((p) => p.namespace).filter((n) => n !== null && !read.has(n)))].sort();
 }
-function namespaceNotice(missing) {
-  const list3 = missing.map((n) => inlineCode(n)).join(", ");
-  return `${missing.length === 1 ? "Namespace" : "Namespaces"} ${list3} ${missing.length === 1 ? "is" : "are"} not defined in the changed files, the only ones read without a local checkout: ${missing.length === 1 ? "its" : "their"} pod-security labels were not applied. Check out with fetch-depth: 0 to apply them.`;
+function namespaceNotice(missing2) {
+  const list3 = missing2.map((n) => inlineCode(n)).join(", ");
+  return `${missing2.length === 1 ? "Namespace" : "Namespaces"} ${list3} ${missing2.length === 1 ? "is" : "are"} not defined in the changed files, the only ones read without a local checkout: ${missing2.length === 1 ? "its" : "their"} pod-security labels were not applied. Check out with fetch-depth: 0 to apply them.`;
 }
 async function relabelledWorkloads(io, settings, headSha, read, policy) {
   const names = relabelledNamespaces(read.changeSet, { policy, selection: settings.selection, load: { maxBytes: settings.maxFileBytes } });
@@ -57830,8 +57902,8 @@ async function run(given) {
     const noDiff = withoutDiffNotice(read.withoutDiff, [...findings, ...report.errors]);
     if (noDiff !== null) notices.push(noDiff);
     if (!viaGit) {
-      const missing = namespacesNotRead(report, reads(settings.sourceOptions, "namespace-labels") && namespaceLabelsOn(config, settings.overrides));
-      if (missing.length > 0) notices.push(namespaceNotice(missing));
+      const missing2 = namespacesNotRead(report, reads(settings.sourceOptions, "namespace-labels") && namespaceLabelsOn(config, settings.overrides));
+      if (missing2.length > 0) notices.push(namespaceNotice(missing2));
     }
     let readOnly = null;
     const noteReadOnly = (error2) => {
