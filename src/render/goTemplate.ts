@@ -99,14 +99,15 @@ function commandValue(words: readonly Word[], piped: readonly Value[], params: J
   return called(head.name, [...args, ...piped], options);
 }
 
-/** A literal, or the parameter a field chain names: `missing` when its last key is not in its map; undefined past a value that is no map (text/template fails there). */
+/** A literal, or the parameter a field chain names: `missing` from a key its map lacks on; undefined past a value that is no map (text/template fails there). */
 function wordValue(word: Exclude<Word, { kind: 'name' }>, params: JsonObject): Value | undefined {
   if (word.kind === 'literal') return word.value;
   let value: JsonValue = params;
-  for (const [i, name] of word.path.entries()) {
+  for (const name of word.path) {
+    // A field of anything but a map (a null among them) fails.
     if (!isObject(value)) return undefined;
-    // A missing key gives nil; a field of nil fails.
-    if (!Object.hasOwn(value, name)) return i === word.path.length - 1 ? missing : undefined;
+    // A missing key gives nothing, and so does every field after it (an error under missingkey=error).
+    if (!Object.hasOwn(value, name)) return missing;
     value = value[name] ?? null;
   }
   return value;

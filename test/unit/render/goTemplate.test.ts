@@ -39,6 +39,8 @@ describe('Go templates of ApplicationSets', () => {
     expect(both('{{ default "main" .n }}')).toEqual(['main', 'main']);
     expect(both('{{ default "main" .env }}')).toEqual(['Prod_EU', 'Prod_EU']);
     expect(both('{{ default 3 .zero }}')).toEqual(['3', '3']);
+    // The fields of a missing key are missing too.
+    expect(both('{{ default "x" .a.b.c }}')).toEqual(['x', null]);
   });
 
   it('refuses what fails in Go, and what it does not reproduce', () => {
@@ -48,8 +50,9 @@ describe('Go templates of ApplicationSets', () => {
     expect(both('{{ .branch }}')).toEqual([null, null]);
     expect(both('{{ .path }}')).toEqual([null, null]);
     expect(both('{{ title .env }}')).toEqual([null, null]);
-    // A field of a missing key (Go gives `default` nil for it, unless missing keys fail), trim markers, variables, unclosed actions.
-    expect(both('{{ default "x" .a.b }}')).toEqual([null, null]);
+    // A field of a present null, or of text, fails; trim markers, variables and unclosed actions are not read here.
+    expect(both('{{ default "x" .n.b }}')).toEqual([null, null]);
+    expect(both('{{ default "x" .env.b }}')).toEqual([null, null]);
     expect(both('{{- .env }}')).toEqual([null, null]);
     expect(both('{{ $x := .env }}')).toEqual([null, null]);
     expect(both('{{ .env')).toEqual([null, null]);
