@@ -16499,9 +16499,9 @@ function commandValue(words, piped, params, options) {
 function wordValue(word, params) {
   if (word.kind === "literal") return word.value;
   let value = params;
-  for (const [i, name] of word.path.entries()) {
+  for (const name of word.path) {
     if (!isObject(value)) return void 0;
-    if (!Object.hasOwn(value, name)) return i === word.path.length - 1 ? missing : void 0;
+    if (!Object.hasOwn(value, name)) return missing;
     value = value[name] ?? null;
   }
   return value;
