@@ -654,6 +654,19 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     }
   });
 
+  it('renders the Application a new file of a git files generator makes as new, the set left as it was', async () => {
+    const set = { 'apps/clusters.yaml': filesSet.join('\n'), 'clusters/lab/config.json': clusterConfig('dev', 'shop-lab') };
+    const { repo, cleanUp } = installerRepo(set, { 'clusters/eu/config.json': clusterConfig('prod', 'shop-eu') });
+    try {
+      const report = await diffIn(repo);
+      expect(report.errors).toEqual([]);
+      expect(report.renderings).toEqual([{ tool: 'helm', rendering: 'charts/web (Application web-eu of ApplicationSet clusters)' }]);
+      expect(report.podSpecs.map((p) => [p.namespace, p.name, p.status, p.allowed])).toEqual([['shop-eu', 'web-eu', 'new', false]]);
+    } finally {
+      cleanUp();
+    }
+  });
+
   it('renders the Applications of a file a git files generator reads when the change touches that file alone, with the parameters it gave at base there', async () => {
     const set = { 'apps/clusters.yaml': filesSet.join('\n'), 'clusters/lab/config.json': clusterConfig('dev', 'shop-lab') };
     const { repo, cleanUp } = installerRepo({ ...set, 'clusters/eu/config.json': clusterConfig('dev', 'shop-eu') }, { 'clusters/eu/config.json': clusterConfig('prod', 'shop-eu') });
