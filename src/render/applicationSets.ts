@@ -111,8 +111,8 @@ function generatedParameters(spec: JsonObject, repository: ReadonlySet<string>, 
 
 /**
  * The files of this repository that the set's git `files` generators (its
- * own, or a matrix's) list: what must be read for applicationSetCharts to
- * know their parameters.
+ * own, or a matrix's or merge's) list: what must be read for
+ * applicationSetCharts to know their parameters.
  */
 export function parameterFilesOf(document: ManifestDocument, repository: ReadonlySet<string>, paths: ReadonlySet<string>): string[] {
   const set = objectOfKind(document.value, 'argoproj.io', 'ApplicationSet');
