@@ -57,12 +57,12 @@ export function applicationSetCharts(document: ManifestDocument, repository: Rea
   // Patches of the template are not applied here.
   if (spec.templatePatch !== undefined) return null;
   const filling = fillingOf(spec);
-  const parameters = generatedParameters(spec, repository, sources, filling);
+  const parameters = generatedParameters(document, { spec, repository, sources, ...filling });
   if (parameters === null || parameters.length === 0) return null;
   const noticeLine = locate(document.source, reference.path).line;
   const charts: ApplicationChart[] = [];
   const names = new Set<string>();
-  for (const { values: params, files } of parameters) {
+  for (const { values: params, files, spans } of parameters) {
     const application = filled({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: template.metadata ?? {}, spec: template.spec ?? {} }, params, filling);
     if (!isObject(application)) return null;
     const found = argoHelmSource(application, repository, paths);
@@ -74,7 +74,19 @@ export function applicationSetCharts(document: ManifestDocument, repository: Rea
     const inline = found.inline === null ? null : [...templatePath, ...found.inline];
     if (inline !== null && JSON.stringify(valueAt(set, inline) ?? null).includes('{{')) return null;
     const valueLines = entryLines(document, found.valueFileAt, templatePath);
-    charts.push({ ...found.chart, kind: 'ApplicationSet', file: document.file, name, generated, noticeLine, valueLines, inline, lines: documentLines(document), ...(files.length > 0 ? { parameterFiles: files } : {}) });
+    charts.push({
+      ...found.chart,
+      kind: 'ApplicationSet',
+      file: document.file,
+      name,
+      generated,
+      noticeLine,
+      valueLines,
+      inline,
+      lines: documentLines(document),
+      ...(files.length > 0 ? { parameterFiles: files } : {}),
+      ...(spans !== undefined && spans.length > 0 ? { parameterLines: spans } : {}),
+    });
   }
   return charts;
 }
@@ -98,15 +110,22 @@ interface Generating extends Filling {
 }
 
 /** The parameters of each Application the set's generators make, generator by generator; null when they are not known here. */
-function generatedParameters(spec: JsonObject, repository: ReadonlySet<string>, sources: SetSources, filling: Filling): Parameters[] | null {
+function generatedParameters(document: ManifestDocument, generating: Generating): Parameters[] | null {
+  const { spec } = generating;
   const generators = Array.isArray(spec.generators) ? spec.generators : [];
   const all: Parameters[] = [];
-  for (const generator of generators) {
-    const params = generatorParameters(generator, { spec, repository, sources, ...filling }, true);
+  for (const [i, generator] of generators.entries()) {
+    const params = generatorParameters(generator, generating, { document, path: ['spec', 'generators', i] });
     if (params === null) return null;
     all.push(...params);
   }
   return all;
+}
+
+/** Where a generator is in the set's document (`outer` when it is one of the set's own, which a matrix or merge may be). */
+interface GeneratorAt {
+  readonly document: ManifestDocument;
+  readonly path: FieldPath;
 }
 
 /**
@@ -130,17 +149,23 @@ export function parameterFilesOf(document: ManifestDocument, repository: Readonl
   return found;
 }
 
-/** One generator's parameters (`outer`: a matrix may be one, not inside another); null when they are not known here. */
-function generatorParameters(generator: JsonValue, generating: Generating, outer: boolean): Parameters[] | null {
+/** One generator's parameters (a matrix or merge may be one of the set's own, `at.path` of length 3, not inside another); null when they are not known here. */
+function generatorParameters(generator: JsonValue, generating: Generating, at: GeneratorAt): Parameters[] | null {
   if (!isObject(generator)) return null;
   // A generator's own `template`, `selector` or `values` change what its parameters make: not read here.
   if (Object.keys(generator).length !== 1) return null;
-  if (isObject(generator.list)) return listParameters(generator.list, generating.mode);
+  const outer = at.path.length === 3;
+  if (isObject(generator.list)) return listParameters(generator.list, generating.mode, { ...at, path: [...at.path, 'list', 'elements'] });
   if (isObject(generator.git)) return gitParameters(generator.git, generating);
-  if (outer && isObject(generator.matrix)) return matrixParameters(generator.matrix, generating);
+  if (outer && isObject(generator.matrix)) return matrixParameters(generator.matrix, generating, childrenAt(at, 'matrix'));
   // Go templates merge parameter maps deep (mergo): not reproduced here.
-  if (outer && isObject(generator.merge) && generating.mode === 'flat') return mergeParameters(generator.merge, generating);
+  if (outer && isObject(generator.merge) && generating.mode === 'flat') return mergeParameters(generator.merge, generating, childrenAt(at, 'merge'));
   return null;
+}
+
+/** Where the `i`th generator of a matrix or merge is. */
+function childrenAt(at: GeneratorAt, kind: 'matrix' | 'merge'): (i: number) => GeneratorAt {
+  return (i) => ({ ...at, path: [...at.path, kind, 'generators', i] });
 }
 
 /**
@@ -149,11 +174,11 @@ function generatorParameters(generator: JsonValue, generating: Generating, outer
  * second generator read the first's parameters (`{{path}}` in it), which
  * are not put in here: either keeps the set's notice.
  */
-function matrixParameters(matrix: JsonObject, generating: Generating): Parameters[] | null {
+function matrixParameters(matrix: JsonObject, generating: Generating, childAt: (i: number) => GeneratorAt): Parameters[] | null {
   const children = Array.isArray(matrix.generators) ? matrix.generators : [];
   if (children.length !== 2 || Object.keys(matrix).length !== 1 || JSON.stringify(children[1]).includes('{{')) return null;
-  const firsts = generatorParameters(children[0]!, generating, false);
-  const seconds = generatorParameters(children[1]!, generating, false);
+  const firsts = generatorParameters(children[0]!, generating, childAt(0));
+  const seconds = generatorParameters(children[1]!, generating, childAt(1));
   if (firsts === null || seconds === null) return null;
   const all: Parameters[] = [];
   for (const first of firsts) {
@@ -165,7 +190,7 @@ function matrixParameters(matrix: JsonObject, generating: Generating): Parameter
         if (known !== undefined && (generating.mode === 'go' || known !== value)) return null;
         joined.set(key, value);
       }
-      all.push({ values: joined, files: [...first.files, ...second.files] });
+      all.push(joinedWith(first, joined, second));
     }
   }
   return all;
@@ -178,7 +203,7 @@ function matrixParameters(matrix: JsonObject, generating: Generating): Parameter
  * dropped. Argo CD refuses a generator whose sets are not unique by the
  * keys (a key no set has counts as null); so is the set here.
  */
-function mergeParameters(merge: JsonObject, generating: Generating): Parameters[] | null {
+function mergeParameters(merge: JsonObject, generating: Generating, childAt: (i: number) => GeneratorAt): Parameters[] | null {
   const children = Array.isArray(merge.generators) ? merge.generators : [];
   const given = Array.isArray(merge.mergeKeys) ? merge.mergeKeys : [];
   // Each key once, sorted, as Go's JSON of a map of them has them.
@@ -193,7 +218,7 @@ function mergeParameters(merge: JsonObject, generating: Generating): Parameters[
     }
     return keyed;
   };
-  const [first, ...rest] = children.map((child) => generatorParameters(child, generating, false));
+  const [first, ...rest] = children.map((child, i) => generatorParameters(child, generating, childAt(i)));
   const merged = first === null || first === undefined ? null : byKey(first);
   if (merged === null) return null;
   for (const sets of rest) {
@@ -201,25 +226,35 @@ function mergeParameters(merge: JsonObject, generating: Generating): Parameters[
     if (overrides === null) return null;
     for (const [key, base] of merged) {
       const override = overrides.get(key);
-      if (override !== undefined) merged.set(key, { values: new Map([...base.values, ...override.values]), files: [...base.files, ...override.files] });
+      if (override !== undefined) merged.set(key, joinedWith(base, new Map([...base.values, ...override.values]), override));
     }
   }
   return [...merged.values()];
 }
 
+/** Two parameter sets joined into `values`, with the files and lines both came from. */
+function joinedWith(first: Parameters, values: Map<string, JsonValue>, second: Parameters): Parameters {
+  return { values, files: [...first.files, ...second.files], spans: [...(first.spans ?? []), ...(second.spans ?? [])] };
+}
+
 /**
  * A list generator's elements: each key a parameter, a `values` map's keys
  * as `values.<key>`. Argo CD refuses an element whose value is not a
- * string (without Go templates); so is the set here.
+ * string (without Go templates); so is the set here. Each element's lines
+ * run to the next one's (the last one's to the end of the document).
  */
-function listParameters(list: JsonObject, mode: TemplateMode): Parameters[] | null {
+function listParameters(list: JsonObject, mode: TemplateMode, elementsAt: GeneratorAt): Parameters[] | null {
   if (list.elementsYaml !== undefined || list.template !== undefined || !Array.isArray(list.elements)) return null;
+  const { document, path } = elementsAt;
+  const starts = list.elements.map((_, i) => locate(document.source, [...path, i]).line);
+  const end = documentLines(document).end;
   const all: Parameters[] = [];
-  for (const element of list.elements) {
+  for (const [i, element] of list.elements.entries()) {
     if (!isObject(element)) return null;
+    const spans = [{ start: starts[i]!, end: Math.max(starts[i]!, (starts[i + 1] ?? end + 1) - 1) }];
     // With Go templates an element is its parameters as it is, any value.
     if (mode === 'go') {
-      all.push({ values: new Map(Object.entries(element).map(([key, value]) => [key, value ?? null])), files: [] });
+      all.push({ values: new Map(Object.entries(element).map(([key, value]) => [key, value ?? null])), files: [], spans });
       continue;
     }
     const params = new Map<string, JsonValue>();
@@ -232,7 +267,7 @@ function listParameters(list: JsonObject, mode: TemplateMode): Parameters[] | nu
       } else if (typeof value === 'string') params.set(key, value);
       else return null;
     }
-    all.push({ values: params, files: [] });
+    all.push({ values: params, files: [], spans });
   }
   return all;
 }

@@ -66,6 +66,8 @@ export interface ApplicationChart {
   readonly parameterFiles?: readonly string[];
   /** The lines of `file` its object's document spans (an Application, ApplicationSet or HelmRelease): where the change edits it. */
   readonly lines?: LineSpan;
+  /** The lines of `file` that gave an ApplicationSet's Application its parameters (its list element). */
+  readonly parameterLines?: readonly LineSpan[];
   /**
    * How the base commit installed the chart, when that differs from head
    * (installsAtBase.ts); null when it did not install it (a new object).

@@ -504,6 +504,7 @@ function applicationRoot(chart: Chart, trees: ChartTrees, settings: RenderSettin
         ...(rendered !== undefined ? { rendered } : { line: application.noticeLine, ...(application.valueLines ? { valueLines: application.valueLines } : {}) }),
         ...(application.lines !== undefined ? { lines: application.lines } : {}),
         ...(application.parameterFiles !== undefined ? { parameterFiles: application.parameterFiles } : {}),
+        ...(application.parameterLines !== undefined ? { parameterLines: application.parameterLines } : {}),
       },
     },
     incomplete: leftOut(chart.missingDependencies, true),

@@ -26,6 +26,7 @@ import { isObject } from '../pss/pod.js';
 import type { JsonObject, JsonValue } from '../pss/types.js';
 import { goText } from './goText.js';
 import { dirOf } from './paths.js';
+import type { LineSpan } from './types.js';
 
 /**
  * The parameters of one Application, and the files of the repository they
@@ -36,6 +37,8 @@ import { dirOf } from './paths.js';
 export interface Parameters {
   readonly values: Map<string, JsonValue>;
   readonly files: readonly string[];
+  /** The lines of the set's own file that gave them (a list element's), when some did. */
+  readonly spans?: readonly LineSpan[];
 }
 
 /** How a set's template is filled: Argo CD's `{{name}}` substitution (flat parameters), or Go templates (`goTemplate: true`). */

@@ -161,13 +161,19 @@ function applicationLineOf(helm: HelmInvocation, valuesFile: string | undefined)
 }
 
 /**
- * The first line the change adds to the object a chart is rendered for,
- * else to a file its parameters were read from (RenderedOrigin.changeLine),
- * as a field of the origin; none when it adds none there.
+ * The first line the change adds to the lines that gave the object a chart
+ * is rendered for its parameters (a set's list element), else to the
+ * object, else to a file its parameters were read from
+ * (RenderedOrigin.changeLine), as a field of the origin; none when it adds
+ * none there.
  */
 function changeLineOf(application: ApplicationValues | undefined, changeSet: ChangeSet | null): { changeLine?: { file: string; line: number } } {
   if (application === undefined || changeSet === null) return {};
-  const places = [...(application.lines ? [{ file: application.file, span: application.lines }] : []), ...(application.parameterFiles ?? []).map((file) => ({ file, span: null }))];
+  const places = [
+    ...(application.parameterLines ?? []).map((span) => ({ file: application.file, span })),
+    ...(application.lines ? [{ file: application.file, span: application.lines }] : []),
+    ...(application.parameterFiles ?? []).map((file) => ({ file, span: null })),
+  ];
   for (const { file, span } of places) {
     const hunks = changeSet.files.find((changed) => changed.path === file)?.hunks ?? [];
     for (const hunk of hunks) {

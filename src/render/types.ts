@@ -113,6 +113,8 @@ export interface ApplicationValues {
    */
   readonly lines?: LineSpan;
   readonly parameterFiles?: readonly string[];
+  /** The lines of `file` that gave an ApplicationSet's Application its parameters (its list element), looked in before `lines`. */
+  readonly parameterLines?: readonly LineSpan[];
 }
 
 /** What one run of a tool may take before it is stopped and reported (the config file's `render.timeout` and `render.max-output-size`). */

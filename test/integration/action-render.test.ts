@@ -154,6 +154,18 @@ describe.skipIf(!haveHelm() || !haveKustomize())(`the Action renders charts and 
     expect(checkRunsOf(pr)[0]).toMatchObject({ conclusion: 'failure' });
   });
 
+  it("a change to two elements of an ApplicationSet's list: each Application's comment on its own element", async () => {
+    const { pr, review } = await oneReviewUnderTarget('helm-applicationset-list-elements');
+    // Both clusters now take values-prod.yaml, which turns the host network on: each finding on the element that says so.
+    expect(review.comments.map((c) => [c.path, c.line])).toEqual([
+      ['apps/web.yaml', 10],
+      ['apps/web.yaml', 11],
+    ]);
+    expect(review.comments[0]!.body).toContain('charts/web (Application web-eu of ApplicationSet web)');
+    expect(review.comments[1]!.body).toContain('charts/web (Application web-us of ApplicationSet web)');
+    expect(checkRunsOf(pr)[0]).toMatchObject({ conclusion: 'failure' });
+  });
+
   it("a change to the file an ApplicationSet's git files generator reads, the set left as it was: its Application rendered at both commits, the comment on the line the change wrote", async () => {
     const { pr, run, review } = await oneReviewUnderTarget('helm-applicationset-files');
     // clusters/eu/config.json now names the prod environment, whose values file turns the host network on; the lab cluster is as it was.

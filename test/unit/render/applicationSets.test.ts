@@ -43,8 +43,8 @@ describe('ApplicationSet charts', () => {
   it("makes one Application per list element, with the element's parameters put in", () => {
     const text = applicationSet(listOf('{env: prod, ns: shop-prod}', "{env: dev, ns: shop-dev, values: {tier: '2'}}"), template('web-{{env}}', 'charts/web', '{{ ns }}', ['valueFiles:', "  - 'values-{{env}}.yaml'"]));
     expect(chartsOf(text)).toEqual([
-      { kind: 'ApplicationSet', file: 'apps/web.yaml', name: 'web', generated: 'web-prod', noticeLine: 18, chartDir: 'charts/web', release: 'web', namespace: 'shop-prod', valueFiles: ['charts/web/values-prod.yaml'], valueLines: [21], inline: null, revision: { kind: 'default' }, lines: { start: 1, end: 23 } },
-      { kind: 'ApplicationSet', file: 'apps/web.yaml', name: 'web', generated: 'web-dev', noticeLine: 18, chartDir: 'charts/web', release: 'web', namespace: 'shop-dev', valueFiles: ['charts/web/values-dev.yaml'], valueLines: [21], inline: null, revision: { kind: 'default' }, lines: { start: 1, end: 23 } },
+      { kind: 'ApplicationSet', file: 'apps/web.yaml', name: 'web', generated: 'web-prod', noticeLine: 18, chartDir: 'charts/web', release: 'web', namespace: 'shop-prod', valueFiles: ['charts/web/values-prod.yaml'], valueLines: [21], inline: null, revision: { kind: 'default' }, lines: { start: 1, end: 23 }, parameterLines: [{ start: 9, end: 9 }] },
+      { kind: 'ApplicationSet', file: 'apps/web.yaml', name: 'web', generated: 'web-dev', noticeLine: 18, chartDir: 'charts/web', release: 'web', namespace: 'shop-dev', valueFiles: ['charts/web/values-dev.yaml'], valueLines: [21], inline: null, revision: { kind: 'default' }, lines: { start: 1, end: 23 }, parameterLines: [{ start: 10, end: 23 }] },
     ]);
   });
 
