@@ -16564,12 +16564,12 @@ function applicationSetCharts(document, repository, sources) {
   if (name === "" || spec === null || template === null || reference2 === null) return null;
   if (spec.templatePatch !== void 0) return null;
   const filling = fillingOf(spec);
-  const parameters = generatedParameters(spec, repository, sources, filling);
+  const parameters = generatedParameters(document, { spec, repository, sources, ...filling });
   if (parameters === null || parameters.length === 0) return null;
   const noticeLine = locate(document.source, reference2.path).line;
   const charts = [];
   const names = /* @__PURE__ */ new Set();
-  for (const { values: params, files } of parameters) {
+  for (const { values: params, files, spans } of parameters) {
     const application = filled({ apiVersion: "argoproj.io/v1alpha1", kind: "Application", metadata: template.metadata ?? {}, spec: template.spec ?? {} }, params, filling);
     if (!isObject(application)) return null;
     const found = argoHelmSource(application, repository, paths);
@@ -16579,7 +16579,19 @@ function applicationSetCharts(document, repository, sources) {
     const inline = found.inline === null ? null : [...templatePath, ...found.inline];
     if (inline !== null && JSON.stringify(valueAt2(set2, inline) ?? null).includes("{{")) return null;
     const valueLines = entryLines(document, found.valueFileAt, templatePath);
-    charts.push({ ...found.chart, kind: "ApplicationSet", file: document.file, name, generated, noticeLine, valueLines, inline, lines: documentLines(document), ...files.length > 0 ? { parameterFiles: files } : {} });
+    charts.push({
+      ...found.chart,
+      kind: "ApplicationSet",
+      file: document.file,
+      name,
+      generated,
+      noticeLine,
+      valueLines,
+      inline,
+      lines: documentLines(document),
+      ...files.length > 0 ? { parameterFiles: files } : {},
+      ...spans !== void 0 && spans.length > 0 ? { parameterLines: spans } : {}
+    });
   }
   return charts;
 }
@@ -16587,11 +16599,12 @@ function fillingOf(spec) {
   const options = Array.isArray(spec.goTemplateOptions) ? spec.goTemplateOptions : [];
   return { mode: spec.goTemplate === true ? "go" : "flat", goOptions: { missingKeyError: options.includes("missingkey=error") } };
 }
-function generatedParameters(spec, repository, sources, filling) {
+function generatedParameters(document, generating) {
+  const { spec } = generating;
   const generators = Array.isArray(spec.generators) ? spec.generators : [];
   const all = [];
-  for (const generator of generators) {
-    const params = generatorParameters(generator, { spec, repository, sources, ...filling }, true);
+  for (const [i, generator] of generators.entries()) {
+    const params = generatorParameters(generator, generating, { document, path: ["spec", "generators", i] });
     if (params === null) return null;
     all.push(...params);
   }
@@ -16612,20 +16625,24 @@ function parameterFilesOf(document, repository, paths) {
   if (Array.isArray(spec.generators)) spec.generators.forEach(visit5);
   return found;
 }
-function generatorParameters(generator, generating, outer) {
+function generatorParameters(generator, generating, at3) {
   if (!isObject(generator)) return null;
   if (Object.keys(generator).length !== 1) return null;
-  if (isObject(generator.list)) return listParameters(generator.list, generating.mode);
+  const outer = at3.path.length === 3;
+  if (isObject(generator.list)) return listParameters(generator.list, generating.mode, { ...at3, path: [...at3.path, "list", "elements"] });
   if (isObject(generator.git)) return gitParameters(generator.git, generating);
-  if (outer && isObject(generator.matrix)) return matrixParameters(generator.matrix, generating);
-  if (outer && isObject(generator.merge) && generating.mode === "flat") return mergeParameters(generator.merge, generating);
+  if (outer && isObject(generator.matrix)) return matrixParameters(generator.matrix, generating, childrenAt(at3, "matrix"));
+  if (outer && isObject(generator.merge) && generating.mode === "flat") return mergeParameters(generator.merge, generating, childrenAt(at3, "merge"));
   return null;
 }
-function matrixParameters(matrix, generating) {
+function childrenAt(at3, kind) {
+  return (i) => ({ ...at3, path: [...at3.path, kind, "generators", i] });
+}
+function matrixParameters(matrix, generating, childAt) {
   const children = Array.isArray(matrix.generators) ? matrix.generators : [];
   if (children.length !== 2 || Object.keys(matrix).length !== 1 || JSON.stringify(children[1]).includes("{{")) return null;
-  const firsts = generatorParameters(children[0], generating, false);
-  const seconds = generatorParameters(children[1], generating, false);
+  const firsts = generatorParameters(children[0], generating, childAt(0));
+  const seconds = generatorParameters(children[1], generating, childAt(1));
   if (firsts === null || seconds === null) return null;
   const all = [];
   for (const first of firsts) {
@@ -16636,12 +16653,12 @@ function matrixParameters(matrix, generating) {
         if (known3 !== void 0 && (generating.mode === "go" || known3 !== value)) return null;
         joined.set(key, value);
       }
-      all.push({ values: joined, files: [...first.files, ...second.files] });
+      all.push(joinedWith(first, joined, second));
     }
   }
   return all;
 }
-function mergeParameters(merge2, generating) {
+function mergeParameters(merge2, generating, childAt) {
   const children = Array.isArray(merge2.generators) ? merge2.generators : [];
   const given = Array.isArray(merge2.mergeKeys) ? merge2.mergeKeys : [];
   const keys = [...new Set(given.filter((key) => typeof key === "string"))].sort();
@@ -16655,7 +16672,7 @@ function mergeParameters(merge2, generating) {
     }
     return keyed2;
   };
-  const [first, ...rest] = children.map((child) => generatorParameters(child, generating, false));
+  const [first, ...rest] = children.map((child, i) => generatorParameters(child, generating, childAt(i)));
   const merged = first === null || first === void 0 ? null : byKey(first);
   if (merged === null) return null;
   for (const sets of rest) {
@@ -16663,18 +16680,25 @@ function mergeParameters(merge2, generating) {
     if (overrides === null) return null;
     for (const [key, base] of merged) {
       const override = overrides.get(key);
-      if (override !== void 0) merged.set(key, { values: new Map([...base.values, ...override.values]), files: [...base.files, ...override.files] });
+      if (override !== void 0) merged.set(key, joinedWith(base, new Map([...base.values, ...override.values]), override));
     }
   }
   return [...merged.values()];
 }
-function listParameters(list3, mode) {
+function joinedWith(first, values, second) {
+  return { values, files: [...first.files, ...second.files], spans: [...first.spans ?? [], ...second.spans ?? []] };
+}
+function listParameters(list3, mode, elementsAt) {
   if (list3.elementsYaml !== void 0 || list3.template !== void 0 || !Array.isArray(list3.elements)) return null;
+  const { document, path: path4 } = elementsAt;
+  const starts = list3.elements.map((_, i) => locate(document.source, [...path4, i]).line);
+  const end = documentLines(document).end;
   const all = [];
-  for (const element of list3.elements) {
+  for (const [i, element] of list3.elements.entries()) {
     if (!isObject(element)) return null;
+    const spans = [{ start: starts[i], end: Math.max(starts[i], (starts[i + 1] ?? end + 1) - 1) }];
     if (mode === "go") {
-      all.push({ values: new Map(Object.entries(element).map(([key, value]) => [key, value ?? null])), files: [] });
+      all.push({ values: new Map(Object.entries(element).map(([key, value]) => [key, value ?? null])), files: [], spans });
       continue;
     }
     const params = /* @__PURE__ */ new Map();
@@ -16687,7 +16711,7 @@ function listParameters(list3, mode) {
       } else if (typeof value === "string") params.set(key, value);
       else return null;
     }
-    all.push({ values: params, files: [] });
+    all.push({ values: params, files: [], spans });
   }
   return all;
 }
@@ -17958,7 +17982,8 @@ function applicationRoot(chart, trees, settings, application, name, sources, ren
         // A child of an app of apps: its file is the parent's folder, its notice line one of the parent's rendering.
         ...rendered !== void 0 ? { rendered } : { line: application.noticeLine, ...application.valueLines ? { valueLines: application.valueLines } : {} },
         ...application.lines !== void 0 ? { lines: application.lines } : {},
-        ...application.parameterFiles !== void 0 ? { parameterFiles: application.parameterFiles } : {}
+        ...application.parameterFiles !== void 0 ? { parameterFiles: application.parameterFiles } : {},
+        ...application.parameterLines !== void 0 ? { parameterLines: application.parameterLines } : {}
       }
     },
     incomplete: leftOut(chart.missingDependencies, true)
@@ -56785,7 +56810,11 @@ function applicationLineOf(helm, valuesFile) {
 }
 function changeLineOf(application, changeSet) {
   if (application === void 0 || changeSet === null) return {};
-  const places = [...application.lines ? [{ file: application.file, span: application.lines }] : [], ...(application.parameterFiles ?? []).map((file) => ({ file, span: null }))];
+  const places = [
+    ...(application.parameterLines ?? []).map((span) => ({ file: application.file, span })),
+    ...application.lines ? [{ file: application.file, span: application.lines }] : [],
+    ...(application.parameterFiles ?? []).map((file) => ({ file, span: null }))
+  ];
   for (const { file, span } of places) {
     const hunks = changeSet.files.find((changed) => changed.path === file)?.hunks ?? [];
     for (const hunk of hunks) {
