@@ -99,6 +99,50 @@ export function nestedHelmfiles(texts: ReadonlyMap<string, string>, paths: Itera
   return [...found].sort();
 }
 
+/**
+ * The files helmfiles among `texts` name under `bases:` (relative to the
+ * helmfile's folder; remote and templated ones left out), each with the
+ * first helmfile that names it. helmfile merges a base into the helmfile
+ * before it reads the releases, so a base's own releases render with that
+ * helmfile's settings, never alone.
+ */
+export function helmfileBases(texts: ReadonlyMap<string, string>): Map<string, string> {
+  const bases = new Map<string, string>();
+  for (const [path, text] of texts) {
+    if (!/^bases:/m.test(text) || (!isHelmfile(path) && !holdsLocalReleases(path, text))) continue;
+    const loaded = path.endsWith('.gotmpl') || text.includes('{{') ? null : loadManifestFile(path, text);
+    for (const document of loaded?.problems.length === 0 ? loaded.documents : []) {
+      const entries = isObject(document.value) && Array.isArray(document.value.bases) ? document.value.bases : [];
+      for (const entry of entries) {
+        if (typeof entry !== 'string' || entry.includes('://') || entry.includes('::')) continue;
+        const base = joinPath(dirOf(path), entry);
+        if (base !== null && !bases.has(base)) bases.set(base, path);
+      }
+    }
+  }
+  return bases;
+}
+
+/**
+ * The notices of the change set's base files (helmfileBases) that hold
+ * releases of local charts: those render only merged into the helmfile
+ * that names them, which has bases and is not rendered here.
+ */
+export function baseFileNotices(changeSet: ChangeSet, bases: ReadonlyMap<string, string>, paths: ReadonlySet<string>): LoadProblem[] {
+  const problems: LoadProblem[] = [];
+  for (const file of changeSet.files) {
+    const parent = bases.get(file.path);
+    if (parent === undefined || file.status === 'removed' || file.head.kind !== 'content') continue;
+    const text = textOf(file.head.data);
+    if (text === null || !holdsLocalReleases(file.path, text)) continue;
+    const { charts, unrendered } = helmfileReleases({ path: file.path, text }, paths);
+    const line = Math.min(...charts.map((chart) => chart.noticeLine), ...unrendered.map((release) => release.line));
+    if (!Number.isFinite(line)) continue;
+    problems.push({ file: file.path, line, kind: 'not-rendered', message: `this file is a base of \`${parent}\` (its \`bases:\`), which helmfile merges it into before it reads the releases, and a helmfile with bases is not rendered here: what the releases of this file install is not checked` });
+  }
+  return problems;
+}
+
 /** A release's `set` or `setString` list: values given on helm's command line. */
 const setEntries = /^[ \t-]*(?:set|setString):/m;
 

@@ -32,7 +32,7 @@ import type { RenderSettings } from './discover.js';
 import { mapRenderedReport } from './mapReport.js';
 import { placeInNamespace } from './namespace.js';
 import { strayValuesFiles } from './strayValues.js';
-import { helmfileReleases, unrenderedHelmfiles } from './helmfiles.js';
+import { baseFileNotices, helmfileBases, helmfileReleases, unrenderedHelmfiles } from './helmfiles.js';
 import type { Rendering } from './mapReport.js';
 import { verifySuggestions } from './verify.js';
 import type { RenderOutput, RenderPort, RenderRoot, RenderedRoot, Side } from './types.js';
@@ -295,6 +295,11 @@ async function installersAtBase(
   return { installers: applicationCharts(texts, repository, port.base.paths, texts, parameters), texts };
 }
 
+/** The installers but the releases of helmfile bases (helmfileBases), which render only merged into the helmfile that names them. */
+function notBases(installers: readonly ApplicationChart[], bases: ReadonlyMap<string, string>): ApplicationChart[] {
+  return installers.filter((installer) => installer.kind !== 'HelmfileRelease' || !bases.has(installer.file));
+}
+
 /** The texts of the files the ApplicationSets of `files` read parameters from at one side; none when the port cannot read them (those sets keep their notice). */
 async function parameterTextsOf(port: RenderPort, side: Side, files: readonly TextFile[], repository: ReadonlySet<string>): Promise<ReadonlyMap<string, string>> {
   const tree = side === 'head' ? port.head : port.base;
@@ -403,7 +408,8 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
   const synced = (application: ApplicationChart) => tracks(application.revision, options.landsOn);
   const parameters = await parameterTextsOf(port, 'head', known, repository);
   const base = await installersAtBase(port, changeSet, selection, standingFiles.texts, repository);
-  const atBase = (installers: readonly ApplicationChart[]) => withInstallsAtBase(installers.filter(synced), base.installers, base.texts);
+  const bases = helmfileBases(port.head.texts);
+  const atBase = (installers: readonly ApplicationChart[]) => withInstallsAtBase(notBases(installers, bases).filter(synced), base.installers, base.texts);
   const applications = atBase(applicationCharts(changedFiles, repository, port.head.paths, known, parameters));
   const standing = { applications: atBase([...applicationCharts(standingFiles.texts, repository, port.head.paths, known, parameters), ...standingHelmfileReleases(port, changed, selection)]), unsearched: standingFiles.unsearched };
   const discovery = discoverRoots(port.head, port.base, changed, options.render, applications, standing);
@@ -420,7 +426,11 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
   const mapped = mapRenderedReport(report, plan.renderings, changeSet, port.head.paths);
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
   const truncated = truncationProblem(changeSet, port);
-  const stray = [...strayValuesFiles(changeSet, discovery.consumed, port.head.paths), ...unrenderedHelmfiles(changeSet, new Set((options.render?.charts ?? []).map((chart) => chart.chart)), port.head.paths)];
+  const stray = [
+    ...strayValuesFiles(changeSet, discovery.consumed, port.head.paths),
+    ...unrenderedHelmfiles(changeSet, new Set((options.render?.charts ?? []).map((chart) => chart.chart)), port.head.paths),
+    ...baseFileNotices(changeSet, bases, port.head.paths),
+  ];
   const errors = verified.errors.filter((problem) => !rendersApplication(problem));
   return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), ...renderingsOf(rendered), errors: [...errors, ...plan.problems, ...discovery.problems.filter((problem) => selectsPath(selection, problem.file)), ...stray, ...(truncated ? [truncated] : [])].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0))) };
 }
@@ -440,7 +450,7 @@ export async function checkRenderings(
   const given = new Set(plain.map((file) => file.path));
   const known = [...plain, ...textsOf((options.gitRepositoryFiles ?? []).filter((file) => !given.has(file.path)))];
   const repository = repositoryKeys(options.repositoryUrls ?? []);
-  const applications = applicationCharts(plain, repository, port.head.paths, known, await parameterTextsOf(port, 'head', plain, repository));
+  const applications = notBases(applicationCharts(plain, repository, port.head.paths, known, await parameterTextsOf(port, 'head', plain, repository)), helmfileBases(port.head.texts));
   const discovery = discoverRoots(port.head, null, port.head.paths, options.render, applications);
   const parents = await port.render(discovery.roots);
   const children = await renderChildren(port, parents, { trees: discovery.trees, repository, synced: () => true, settings: options.render, selected: () => true });

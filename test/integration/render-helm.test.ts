@@ -191,6 +191,28 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     ]);
   });
 
+  it("leaves a helmfile base's own releases to a notice: they render only merged into the helmfile that names it", async () => {
+    // helmfile.yaml merges releases.yaml in, and gives every release --set hostNetwork=false: rendered alone, the base would fail where helmfile does not.
+    const report = await helmfileDiff(
+      [],
+      (head) => writeFileSync(path.join(head, 'releases.yaml'), ['releases:', ...webRelease.map((line) => `  ${line}`), '      - hostNetwork: true', ''].join('\n')),
+      (base) => {
+        writeFileSync(path.join(base, 'helmfile.yaml'), 'bases:\n  - releases.yaml\nhelmDefaults:\n  args: ["--set", "hostNetwork=false"]\n');
+        writeFileSync(path.join(base, 'releases.yaml'), ['releases:', ...webRelease.map((line) => `  ${line}`), ''].join('\n'));
+      },
+    );
+    expect(report.renderings).toBeUndefined();
+    expect(report.findings).toEqual([]);
+    expect(report.errors).toEqual([
+      {
+        file: 'releases.yaml',
+        line: 4,
+        kind: 'not-rendered',
+        message: 'this file is a base of `helmfile.yaml` (its `bases:`), which helmfile merges it into before it reads the releases, and a helmfile with bases is not rendered here: what the releases of this file install is not checked',
+      },
+    ]);
+  });
+
   it("places a finding a helmfile release's inline values cause on that line of the helmfile, with its suggestion verified", async () => {
     const report = await helmfileDiff(webRelease, (head) => writeFileSync(path.join(head, 'helmfile.yaml'), ['releases:', ...webRelease.map((line) => `  ${line}`), '      - hostNetwork: true', ''].join('\n')));
     expect(report.errors).toEqual([]);

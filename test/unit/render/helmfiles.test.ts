@@ -1,7 +1,7 @@
 /** helmfile releases of this repository's charts: rendered when the file says all of it, else a notice, never a silent pass. */
 import { describe, expect, it } from 'vitest';
 import { changedFile } from '../../helpers/changedFile.js';
-import { helmfileReleases, helmfileValuesIn, nestedHelmfiles, unrenderedHelmfiles } from '../../../src/render/helmfiles.js';
+import { helmfileBases, helmfileReleases, helmfileValuesIn, nestedHelmfiles, unrenderedHelmfiles } from '../../../src/render/helmfiles.js';
 import { applicationCharts } from '../../../src/render/installers.js';
 
 const paths = new Set([
@@ -245,3 +245,21 @@ describe('unrenderedHelmfiles', () => {
     expect(unrenderedHelmfiles({ files: withoutSet }, new Set(['charts/web']), paths)).toEqual([]);
   });
 });
+
+describe('helmfile bases', () => {
+  it('names each file a helmfile merges in as a base, with the first helmfile that names it; remote and templated ones are not read', () => {
+    const texts = new Map([
+      ['helmfile.yaml', 'bases:\n  - environments.yaml\n  - ../common/releases.yaml\n  - git::https://github.com/acme/defaults.git@base.yaml?ref=v1\n'],
+      ['apps/helmfile.yaml', 'bases:\n  - ../environments.yaml\n  - local.yaml\n'],
+      ['templated/helmfile.yaml', 'bases:\n  - {{ .Environment.Name }}.yaml\n'],
+      ['values/web.yaml', 'bases:\n  - nothing.yaml\n'],
+    ]);
+    expect(helmfileBases(texts)).toEqual(
+      new Map([
+        ['environments.yaml', 'helmfile.yaml'],
+        ['apps/local.yaml', 'apps/helmfile.yaml'],
+      ]),
+    );
+  });
+});
+
