@@ -25456,6 +25456,36 @@ function nestedHelmfiles(texts, paths, parents = texts.keys()) {
   }
   return [...found].sort();
 }
+function helmfileBases(texts) {
+  const bases = /* @__PURE__ */ new Map();
+  for (const [path11, text4] of texts) {
+    if (!/^bases:/m.test(text4) || !isHelmfile(path11) && !holdsLocalReleases(path11, text4)) continue;
+    const loaded = path11.endsWith(".gotmpl") || text4.includes("{{") ? null : loadManifestFile(path11, text4);
+    for (const document of loaded?.problems.length === 0 ? loaded.documents : []) {
+      const entries = isObject(document.value) && Array.isArray(document.value.bases) ? document.value.bases : [];
+      for (const entry of entries) {
+        if (typeof entry !== "string" || entry.includes("://") || entry.includes("::")) continue;
+        const base = joinPath(dirOf(path11), entry);
+        if (base !== null && !bases.has(base)) bases.set(base, path11);
+      }
+    }
+  }
+  return bases;
+}
+function baseFileNotices(changeSet, bases, paths) {
+  const problems = [];
+  for (const file of changeSet.files) {
+    const parent = bases.get(file.path);
+    if (parent === void 0 || file.status === "removed" || file.head.kind !== "content") continue;
+    const text4 = textOf(file.head.data);
+    if (text4 === null || !holdsLocalReleases(file.path, text4)) continue;
+    const { charts, unrendered } = helmfileReleases({ path: file.path, text: text4 }, paths);
+    const line = Math.min(...charts.map((chart) => chart.noticeLine), ...unrendered.map((release) => release.line));
+    if (!Number.isFinite(line)) continue;
+    problems.push({ file: file.path, line, kind: "not-rendered", message: `this file is a base of \`${parent}\` (its \`bases:\`), which helmfile merges it into before it reads the releases, and a helmfile with bases is not rendered here: what the releases of this file install is not checked` });
+  }
+  return problems;
+}
 var setEntries = /^[ \t-]*(?:set|setString):/m;
 var none2 = { charts: [], unrendered: [] };
 var unrenderedKeys = [
@@ -30377,6 +30407,9 @@ async function installersAtBase(port, changeSet, selection, standing, repository
   const parameters = await parameterTextsOf(port, "base", texts, repository);
   return { installers: applicationCharts(texts, repository, port.base.paths, texts, parameters), texts };
 }
+function notBases(installers2, bases) {
+  return installers2.filter((installer) => installer.kind !== "HelmfileRelease" || !bases.has(installer.file));
+}
 async function parameterTextsOf(port, side, files, repository) {
   const tree = side === "head" ? port.head : port.base;
   const reads2 = tree === null ? [] : parameterFileReads(files, repository, tree.paths);
@@ -30433,7 +30466,8 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const synced = (application) => tracks(application.revision, options.landsOn);
   const parameters = await parameterTextsOf(port, "head", known3, repository);
   const base = await installersAtBase(port, changeSet, selection, standingFiles.texts, repository);
-  const atBase2 = (installers2) => withInstallsAtBase(installers2.filter(synced), base.installers, base.texts);
+  const bases = helmfileBases(port.head.texts);
+  const atBase2 = (installers2) => withInstallsAtBase(notBases(installers2, bases).filter(synced), base.installers, base.texts);
   const applications = atBase2(applicationCharts(changedFiles, repository, port.head.paths, known3, parameters));
   const standing = { applications: atBase2([...applicationCharts(standingFiles.texts, repository, port.head.paths, known3, parameters), ...standingHelmfileReleases(port, changed, selection)]), unsearched: standingFiles.unsearched };
   const discovery = discoverRoots(port.head, port.base, changed, options.render, applications, standing);
@@ -30450,7 +30484,11 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const mapped = mapRenderedReport(report, plan.renderings, changeSet, port.head.paths);
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
   const truncated2 = truncationProblem(changeSet, port);
-  const stray = [...strayValuesFiles(changeSet, discovery.consumed, port.head.paths), ...unrenderedHelmfiles(changeSet, new Set((options.render?.charts ?? []).map((chart) => chart.chart)), port.head.paths)];
+  const stray = [
+    ...strayValuesFiles(changeSet, discovery.consumed, port.head.paths),
+    ...unrenderedHelmfiles(changeSet, new Set((options.render?.charts ?? []).map((chart) => chart.chart)), port.head.paths),
+    ...baseFileNotices(changeSet, bases, port.head.paths)
+  ];
   const errors = verified.errors.filter((problem) => !rendersApplication(problem));
   return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), ...renderingsOf(rendered), errors: [...errors, ...plan.problems, ...discovery.problems.filter((problem) => selectsPath(selection, problem.file)), ...stray, ...truncated2 ? [truncated2] : []].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)) };
 }
@@ -30460,7 +30498,7 @@ async function checkRenderings(tools, options) {
   const given = new Set(plain2.map((file) => file.path));
   const known3 = [...plain2, ...textsOf((options.gitRepositoryFiles ?? []).filter((file) => !given.has(file.path)))];
   const repository = repositoryKeys(options.repositoryUrls ?? []);
-  const applications = applicationCharts(plain2, repository, port.head.paths, known3, await parameterTextsOf(port, "head", plain2, repository));
+  const applications = notBases(applicationCharts(plain2, repository, port.head.paths, known3, await parameterTextsOf(port, "head", plain2, repository)), helmfileBases(port.head.texts));
   const discovery = discoverRoots(port.head, null, port.head.paths, options.render, applications);
   const parents = await port.render(discovery.roots);
   const children = await renderChildren(port, parents, { trees: discovery.trees, repository, synced: () => true, settings: options.render, selected: () => true });

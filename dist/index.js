@@ -17192,6 +17192,36 @@ function nestedHelmfiles(texts, paths, parents = texts.keys()) {
   }
   return [...found].sort();
 }
+function helmfileBases(texts) {
+  const bases = /* @__PURE__ */ new Map();
+  for (const [path4, text5] of texts) {
+    if (!/^bases:/m.test(text5) || !isHelmfile(path4) && !holdsLocalReleases(path4, text5)) continue;
+    const loaded = path4.endsWith(".gotmpl") || text5.includes("{{") ? null : loadManifestFile(path4, text5);
+    for (const document of loaded?.problems.length === 0 ? loaded.documents : []) {
+      const entries = isObject(document.value) && Array.isArray(document.value.bases) ? document.value.bases : [];
+      for (const entry of entries) {
+        if (typeof entry !== "string" || entry.includes("://") || entry.includes("::")) continue;
+        const base = joinPath(dirOf(path4), entry);
+        if (base !== null && !bases.has(base)) bases.set(base, path4);
+      }
+    }
+  }
+  return bases;
+}
+function baseFileNotices(changeSet, bases, paths) {
+  const problems = [];
+  for (const file of changeSet.files) {
+    const parent = bases.get(file.path);
+    if (parent === void 0 || file.status === "removed" || file.head.kind !== "content") continue;
+    const text5 = textOf(file.head.data);
+    if (text5 === null || !holdsLocalReleases(file.path, text5)) continue;
+    const { charts, unrendered } = helmfileReleases({ path: file.path, text: text5 }, paths);
+    const line = Math.min(...charts.map((chart) => chart.noticeLine), ...unrendered.map((release) => release.line));
+    if (!Number.isFinite(line)) continue;
+    problems.push({ file: file.path, line, kind: "not-rendered", message: `this file is a base of \`${parent}\` (its \`bases:\`), which helmfile merges it into before it reads the releases, and a helmfile with bases is not rendered here: what the releases of this file install is not checked` });
+  }
+  return problems;
+}
 function helmfileReleases({ path: path4, text: text5 }, paths) {
   if (!isHelmfile(path4) && !holdsLocalReleases(path4, text5)) return none;
   const loaded = path4.endsWith(".gotmpl") || text5.includes("{{") ? null : loadManifestFile(path4, text5);
@@ -57595,6 +57625,9 @@ async function installersAtBase(port, changeSet, selection, standing, repository
   const parameters = await parameterTextsOf(port, "base", texts, repository);
   return { installers: applicationCharts(texts, repository, port.base.paths, texts, parameters), texts };
 }
+function notBases(installers2, bases) {
+  return installers2.filter((installer) => installer.kind !== "HelmfileRelease" || !bases.has(installer.file));
+}
 async function parameterTextsOf(port, side, files, repository) {
   const tree = side === "head" ? port.head : port.base;
   const reads2 = tree === null ? [] : parameterFileReads(files, repository, tree.paths);
@@ -57651,7 +57684,8 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const synced = (application) => tracks(application.revision, options.landsOn);
   const parameters = await parameterTextsOf(port, "head", known3, repository);
   const base = await installersAtBase(port, changeSet, selection, standingFiles.texts, repository);
-  const atBase2 = (installers2) => withInstallsAtBase(installers2.filter(synced), base.installers, base.texts);
+  const bases = helmfileBases(port.head.texts);
+  const atBase2 = (installers2) => withInstallsAtBase(notBases(installers2, bases).filter(synced), base.installers, base.texts);
   const applications = atBase2(applicationCharts(changedFiles, repository, port.head.paths, known3, parameters));
   const standing = { applications: atBase2([...applicationCharts(standingFiles.texts, repository, port.head.paths, known3, parameters), ...standingHelmfileReleases(port, changed, selection)]), unsearched: standingFiles.unsearched };
   const discovery = discoverRoots(port.head, port.base, changed, options.render, applications, standing);
@@ -57668,7 +57702,11 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const mapped = mapRenderedReport(report, plan.renderings, changeSet, port.head.paths);
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
   const truncated2 = truncationProblem(changeSet, port);
-  const stray = [...strayValuesFiles(changeSet, discovery.consumed, port.head.paths), ...unrenderedHelmfiles(changeSet, new Set((options.render?.charts ?? []).map((chart) => chart.chart)), port.head.paths)];
+  const stray = [
+    ...strayValuesFiles(changeSet, discovery.consumed, port.head.paths),
+    ...unrenderedHelmfiles(changeSet, new Set((options.render?.charts ?? []).map((chart) => chart.chart)), port.head.paths),
+    ...baseFileNotices(changeSet, bases, port.head.paths)
+  ];
   const errors = verified.errors.filter((problem) => !rendersApplication(problem));
   return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), ...renderingsOf(rendered), errors: [...errors, ...plan.problems, ...discovery.problems.filter((problem) => selectsPath(selection, problem.file)), ...stray, ...truncated2 ? [truncated2] : []].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)) };
 }
