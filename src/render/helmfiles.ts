@@ -51,7 +51,6 @@ const stateFileName = /\.ya?ml(?:\.gotmpl)?$/;
 /** A top-level `releases:` key, as a helmfile starts its list. */
 const releasesKey = /^releases:[ \t]*(?:#.*)?$/m;
 
-
 /**
  * Whether a file holds helmfile releases of local charts, whatever its
  * name: a helmfile another one names under `helmfiles:` (`releases/*.yaml`)
@@ -76,23 +75,11 @@ export function nestedHelmfiles(texts: ReadonlyMap<string, string>, paths: Itera
   const found = new Set<string>();
   for (const path of parents) {
     const text = texts.get(path);
-    if (text === undefined) continue;
-    if (!isHelmfile(path) && !holdsLocalReleases(path, text)) continue;
-    if (path.endsWith('.gotmpl') || text.includes('{{') || !/^helmfiles:/m.test(text)) continue;
-    const loaded = loadManifestFile(path, text);
-    if (loaded.problems.length > 0) continue;
-    for (const document of loaded.documents) {
-      const entries = isObject(document.value) && Array.isArray(document.value.helmfiles) ? document.value.helmfiles : [];
-      for (const entry of entries) {
-        const named = typeof entry === 'string' ? entry : isObject(entry) && typeof entry.path === 'string' ? entry.path : null;
-        if (named === null || named.includes('://') || named.includes('::')) continue;
-        const pattern = joinPath(dirOf(path), named);
-        if (pattern === null) continue;
-        // A glob is compiled once for the whole tree's paths.
-        const glob = /[*?[{]/.test(pattern) ? new Minimatch(pattern) : null;
-        for (const candidate of glob === null ? [pattern] : all.filter((p) => glob.match(p))) {
-          if (!texts.has(candidate) && stateFileName.test(candidate)) found.add(candidate);
-        }
+    for (const pattern of text === undefined ? [] : localEntries(path, text, 'helmfiles')) {
+      // A glob is compiled once for the whole tree's paths.
+      const glob = /[*?[{]/.test(pattern) ? new Minimatch(pattern) : null;
+      for (const candidate of glob === null ? [pattern] : all.filter((p) => glob.match(p))) {
+        if (!texts.has(candidate) && stateFileName.test(candidate)) found.add(candidate);
       }
     }
   }
@@ -108,19 +95,37 @@ export function nestedHelmfiles(texts: ReadonlyMap<string, string>, paths: Itera
  */
 export function helmfileBases(texts: ReadonlyMap<string, string>): Map<string, string> {
   const bases = new Map<string, string>();
-  for (const [path, text] of texts) {
-    if (!/^bases:/m.test(text) || (!isHelmfile(path) && !holdsLocalReleases(path, text))) continue;
-    const loaded = path.endsWith('.gotmpl') || text.includes('{{') ? null : loadManifestFile(path, text);
-    for (const document of loaded?.problems.length === 0 ? loaded.documents : []) {
-      const entries = isObject(document.value) && Array.isArray(document.value.bases) ? document.value.bases : [];
-      for (const entry of entries) {
-        if (typeof entry !== 'string' || entry.includes('://') || entry.includes('::')) continue;
-        const base = joinPath(dirOf(path), entry);
-        if (base !== null && !bases.has(base)) bases.set(base, path);
-      }
+  for (const [path, text] of texts) for (const base of localEntries(path, text, 'bases')) if (!bases.has(base)) bases.set(base, path);
+  return bases;
+}
+
+/**
+ * The files of this repository a helmfile names under a top-level `key`
+ * (`helmfiles:`, `bases:`): each entry a path, or a `path:` entry,
+ * relative to the helmfile's folder (maybe a glob), as repository paths.
+ * Remote ones (`git::…`), those outside the repository, and any of a
+ * helmfile read as text (a template) are left out.
+ */
+function localEntries(path: string, text: string, key: 'helmfiles' | 'bases'): string[] {
+  if (!new RegExp(`^${key}:`, 'm').test(text) || (!isHelmfile(path) && !holdsLocalReleases(path, text))) return [];
+  const found: string[] = [];
+  for (const document of stateDocuments(path, text) ?? []) {
+    const entries = isObject(document.value) && Array.isArray(document.value[key]) ? document.value[key] : [];
+    for (const entry of entries) {
+      const named = typeof entry === 'string' ? entry : isObject(entry) && typeof entry.path === 'string' ? entry.path : null;
+      if (named === null || named.includes('://') || named.includes('::')) continue;
+      const local = joinPath(dirOf(path), named);
+      if (local !== null) found.push(local);
     }
   }
-  return bases;
+  return found;
+}
+
+/** A helmfile's documents as YAML; null for one that is a Go template (`.gotmpl`, `{{ }}`) or does not load, which is read as text. */
+function stateDocuments(path: string, text: string): readonly ManifestDocument[] | null {
+  if (path.endsWith('.gotmpl') || text.includes('{{')) return null;
+  const loaded = loadManifestFile(path, text);
+  return loaded.problems.length > 0 ? null : loaded.documents;
 }
 
 /**
@@ -213,11 +218,11 @@ const renderingArgument = /^(?:--(?:set|set-string|set-file|set-json|set-literal
  */
 export function helmfileReleases({ path, text }: TextFile, paths: ReadonlySet<string>): HelmfileReleases {
   if (!isHelmfile(path) && !holdsLocalReleases(path, text)) return none;
-  const loaded = path.endsWith('.gotmpl') || text.includes('{{') ? null : loadManifestFile(path, text);
-  if (loaded === null || loaded.problems.length > 0) return { charts: [], unrendered: localChartsOfText(text) };
+  const documents = stateDocuments(path, text);
+  if (documents === null) return { charts: [], unrendered: localChartsOfText(text) };
   const charts: ApplicationChart[] = [];
   const unrendered: UnrenderedRelease[] = [];
-  for (const document of loaded.documents) {
+  for (const document of documents) {
     const state = isObject(document.value) ? document.value : {};
     const releases = state.releases;
     if (!Array.isArray(releases)) continue;
