@@ -15,7 +15,8 @@
  * renders nothing at base: all it installs is new.
  */
 import { loadManifestFile } from '../manifests/load.js';
-import { isObject } from '../pss/pod.js';
+import type { JsonValue } from '../pss/types.js';
+import { installerObject } from './applications.js';
 import type { ApplicationChart, InstallAtBase, TextFile } from './applications.js';
 import type { RenderRoot } from './types.js';
 
@@ -38,14 +39,18 @@ export function withInstallsAtBase(head: readonly ApplicationChart[], base: read
   const byKey = new Map(base.map((installer) => [keyOf(installer), installer]));
   const installers = new Set(base.map(installerKey));
   const texts = new Map(baseTexts.map((file) => [file.path, file.text]));
-  const objects = new Map<string, ReadonlySet<string>>();
-  const objectsIn = (file: string, text: string) => {
-    let found = objects.get(file);
-    if (found === undefined) objects.set(file, (found = objectsOf(file, text)));
-    return found;
+  // Each base text is read once, however many installers its file has.
+  const documents = new Map<string, readonly JsonValue[] | null>();
+  const holdsAtBase = (installer: ApplicationChart): boolean | undefined => {
+    let values = documents.get(installer.file);
+    if (values === undefined) {
+      const text = texts.get(installer.file);
+      documents.set(installer.file, (values = text === undefined ? null : loadManifestFile(installer.file, text).documents.map((document) => document.value)));
+    }
+    return values === null ? undefined : values.some((value) => installerObject(value, installer) !== null);
   };
   return head.map((installer) => {
-    const atBase = installAtBase(installer, byKey.get(keyOf(installer)), installers, texts.get(installer.file), objectsIn);
+    const atBase = installAtBase(installer, byKey.get(keyOf(installer)), installers, holdsAtBase);
     return atBase === undefined ? installer : { ...installer, atBase };
   });
 }
@@ -55,8 +60,7 @@ function installAtBase(
   installer: ApplicationChart,
   found: ApplicationChart | undefined,
   installers: ReadonlySet<string>,
-  baseText: string | undefined,
-  objectsIn: (file: string, text: string) => ReadonlySet<string>,
+  holdsAtBase: (installer: ApplicationChart) => boolean | undefined,
 ): InstallAtBase | null | undefined {
   if (found !== undefined) {
     if (found.chartDir !== installer.chartDir) return null;
@@ -64,9 +68,11 @@ function installAtBase(
     return JSON.stringify(atBase) === JSON.stringify(settingsOf(installer)) ? undefined : atBase;
   }
   // A helmfile's releases are not told apart from those it renders elsewhere: left as they are.
-  if (installer.kind === 'HelmfileRelease' || baseText === undefined) return undefined;
-  // The object is new in its file, or its set made its Applications at base and not this one.
-  if (!objectsIn(installer.file, baseText).has(`${installer.kind}\u0000${installer.name}`)) return null;
+  if (installer.kind === 'HelmfileRelease') return undefined;
+  // The object is new in its file (undefined: the base commit's text of it is not read), or its set made its Applications at base and not this one.
+  const held = holdsAtBase(installer);
+  if (held === undefined) return undefined;
+  if (!held) return null;
   return installers.has(installerKey(installer)) && installer.generated !== undefined ? null : undefined;
 }
 
@@ -81,14 +87,4 @@ function installerKey({ kind, file, name }: ApplicationChart): string {
 
 function keyOf(installer: ApplicationChart): string {
   return `${installerKey(installer)}\u0000${installer.generated ?? ''}`;
-}
-
-/** The Argo CD and Flux objects of a file, as `kind\0name`. */
-function objectsOf(file: string, text: string): Set<string> {
-  const found = new Set<string>();
-  for (const { value } of loadManifestFile(file, text).documents) {
-    if (!isObject(value) || typeof value.kind !== 'string' || !isObject(value.metadata)) continue;
-    found.add(`${value.kind}\u0000${String(value.metadata.name ?? '')}`);
-  }
-  return found;
 }
