@@ -9,7 +9,7 @@
  * rendering again.
  */
 import { changeSetLines } from '../diff/lines.js';
-import type { ChangeSet } from '../diff/types.js';
+import type { ChangeSet, Hunk } from '../diff/types.js';
 import type { Finding, IgnoredFinding } from '../findings/types.js';
 import { loadManifestFile } from '../manifests/load.js';
 import { locate } from '../locate/locate.js';
@@ -30,7 +30,7 @@ import { combinedChange, containerFields } from './mapWriters.js';
 import type { LineChange, MapSource } from './mapWriters.js';
 import type { Suggestion } from '../fixes/types.js';
 import { installerObject, nameOf, objectOfKind } from './applications.js';
-import type { ApplicationValues, HelmInvocation, RenderedOrigin, RenderedRoot } from './types.js';
+import type { ApplicationValues, HelmInvocation, RenderRoot, RenderedOrigin, RenderedRoot } from './types.js';
 import { lastAtMost } from '../sortedSearch.js';
 import { chartReferenceOf } from '../workloads/charts.js';
 import { linesChangeDiff } from './exampleDiff.js';
@@ -167,16 +167,15 @@ function applicationLineOf(helm: HelmInvocation, valuesFile: string | undefined)
  * (RenderedOrigin.changeLine), as a field of the origin; none when it adds
  * none there.
  */
-function changeLineOf(application: ApplicationValues | undefined, changeSet: ChangeSet | null): { changeLine?: { file: string; line: number } } {
-  if (application === undefined || changeSet === null) return {};
+function changeLineOf(application: ApplicationValues | undefined, hunksOf: ((path: string) => readonly Hunk[]) | null): { changeLine?: { file: string; line: number } } {
+  if (application === undefined || hunksOf === null) return {};
   const places = [
     ...(application.parameterLines ?? []).map((span) => ({ file: application.file, span })),
     ...(application.lines ? [{ file: application.file, span: application.lines }] : []),
     ...(application.parameterFiles ?? []).map((file) => ({ file, span: null })),
   ];
   for (const { file, span } of places) {
-    const hunks = changeSet.files.find((changed) => changed.path === file)?.hunks ?? [];
-    for (const hunk of hunks) {
+    for (const hunk of hunksOf(file)) {
       for (const line of hunk.lines) if (line.kind === 'added' && (span === null || (line.headLine >= span.start && line.headLine <= span.end))) return { changeLine: { file, line: line.headLine } };
     }
   }
@@ -540,6 +539,15 @@ function inAssumedNamespace({ rendered }: Rendering, namespace: string | null): 
 export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<string, Rendering>, changeSet: ChangeSet | null, headPaths: ReadonlySet<string>): MappedReport {
   const changed = changeSet === null ? null : new Set(changeSet.files.map((f) => f.path));
   const linesIn = changeSetLines(changeSet);
+  // Where the change wrote each rendering's object is the same for all its findings: found once per root.
+  const hunks = new Map((changeSet?.files ?? []).map((file) => [file.path, file.hunks ?? []] as const));
+  const hunksOf = changeSet === null ? null : (path: string) => hunks.get(path) ?? [];
+  const changeLines = new Map<RenderRoot, ReturnType<typeof changeLineOf>>();
+  const changeLineFor = (root: RenderRoot) => {
+    let found = changeLines.get(root);
+    if (found === undefined) changeLines.set(root, (found = changeLineOf(root.helm?.application, hunksOf)));
+    return found;
+  };
   const indexes = new Map<string, RenderingIndex>();
   const indexOf = (path: string): RenderingIndex | null => {
     const rendering = renderings.get(path);
@@ -582,7 +590,7 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
       ...(root.label !== shownDir(root.dir) ? { label: root.label } : {}),
       ...(root.helm?.application ? { application: root.helm.application.file } : {}),
       ...(root.helm?.application?.line !== undefined ? { applicationLine: applicationLineOf(root.helm, primary.at.values?.file) } : {}),
-      ...changeLineOf(root.helm?.application, changeSet),
+      ...changeLineFor(root),
       sourceFile: primary.at.file,
       sourceLine: primary.at.line,
       ...(primary.at.values !== undefined ? { values: primary.at.values } : {}),

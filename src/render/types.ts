@@ -105,16 +105,17 @@ export interface ApplicationValues {
   /** The line of `file` that names each of the rendering's values files (HelmInvocation.valuesFiles), when `line` is known. */
   readonly valueLines?: readonly number[];
   /**
-   * The lines of `file` the object spans, and the files an ApplicationSet
-   * read this Application's parameters from (gitFilesGenerator.ts): a
-   * finding no line of the pull request writes is commented on the first
-   * line the change adds to the object, else to one of those files, when it
-   * leaves `line` as it was.
+   * Where the change may have written what the object installs, looked in
+   * that order when it leaves `line` as it was (a finding no line of the
+   * pull request writes is commented on the first line it adds there,
+   * RenderedOrigin.changeLine): the lines of `file` that gave an
+   * ApplicationSet's Application its parameters (its list element), the
+   * lines of `file` the object spans, the files the set read its
+   * parameters from (gitFilesGenerator.ts).
    */
+  readonly parameterLines?: readonly LineSpan[];
   readonly lines?: LineSpan;
   readonly parameterFiles?: readonly string[];
-  /** The lines of `file` that gave an ApplicationSet's Application its parameters (its list element), looked in before `lines`. */
-  readonly parameterLines?: readonly LineSpan[];
 }
 
 /** What one run of a tool may take before it is stopped and reported (the config file's `render.timeout` and `render.max-output-size`). */
@@ -198,9 +199,10 @@ export interface RenderedOrigin {
   /** The line of that file that names the chart (ApplicationValues.line), when the object is read from the file itself. */
   readonly applicationLine?: number;
   /**
-   * The first line the change adds to the object the chart is rendered for
-   * (ApplicationValues.lines), else to a file its ApplicationSet read its
-   * parameters from (ApplicationValues.parameterFiles), when it adds one.
+   * The first line the change adds to what gave the object the chart is
+   * rendered for its settings: its set's list element, the object, a file
+   * the set read its parameters from (ApplicationValues.parameterLines,
+   * lines, parameterFiles, in that order), when it adds one.
    */
   readonly changeLine?: { readonly file: string; readonly line: number };
   /** When the finding is on a template line: the values line, which the change left as it was, that gives the template the value. */
