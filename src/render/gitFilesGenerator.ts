@@ -54,7 +54,7 @@ const maxGeneratorFiles = 100;
  */
 export function generatorFiles(entries: JsonValue, paths: ReadonlySet<string>): string[] | null {
   if (!Array.isArray(entries) || entries.length === 0) return null;
-  const listing = [...paths];
+  const listing = listingOf(paths);
   const taken = new Set<string>();
   const excluded = new Set<string>();
   for (const entry of entries) {
@@ -147,26 +147,58 @@ const unsure = /[[\]{}\\]|^:|(^|\/)\.{0,2}(\/|$)/;
  * globbing it runs doublestar, whose `*` stays within a folder, `**` spans
  * folders, and which lists folders too (reading one as a file fails).
  */
-function filesMatching(pattern: string, listing: readonly string[]): string[] | null {
+function filesMatching(pattern: string, listing: Listing): string[] | null {
+  let matched = listing.matched.get(pattern);
+  if (matched === undefined) listing.matched.set(pattern, (matched = matchedBoth(pattern, listing)));
+  return matched;
+}
+
+function matchedBoth(pattern: string, listing: Listing): string[] | null {
+  const { paths, all } = listing;
   if (pattern === '' || unsure.test(pattern)) return null;
   if (!/[*?]/.test(pattern)) {
-    if (listing.includes(pattern)) return [pattern];
+    if (paths.has(pattern)) return [pattern];
     // A folder: all its files to git, the folder itself to doublestar.
-    return listing.some((path) => path.startsWith(`${pattern}/`)) ? null : [];
+    return all.some((path) => path.startsWith(`${pattern}/`)) ? null : [];
   }
   const pathspec = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[\\s\\S]*').replace(/\?/g, '[\\s\\S]')}$`);
   const doublestar = new Minimatch(pattern, { dot: true, nobrace: true, noext: true, nonegate: true, nocomment: true });
   const glob = (path: string) => doublestar.match(path);
-  const byGit = listing.filter((path) => pathspec.test(path));
-  const byGlob = new Set(listing.filter(glob));
+  const byGit = all.filter((path) => pathspec.test(path));
+  const byGlob = new Set(all.filter(glob));
   if (byGit.length !== byGlob.size || byGit.some((path) => !byGlob.has(path))) return null;
   return foldersOf(listing).some(glob) ? null : byGit;
 }
 
-function foldersOf(listing: readonly string[]): string[] {
-  const folders = new Set<string>();
-  for (const path of listing) for (let dir = dirOf(path); dir !== '' && !folders.has(dir); dir = dirOf(dir)) folders.add(dir);
-  return [...folders];
+/**
+ * A tree's paths as patterns are matched against them, with what they
+ * matched: a set's files are listed when the stage reads them and again
+ * when it makes the set's Applications, for the change's files and the
+ * standing ones alike.
+ */
+interface Listing {
+  readonly paths: ReadonlySet<string>;
+  readonly all: readonly string[];
+  folders?: readonly string[];
+  readonly matched: Map<string, string[] | null>;
+}
+
+const listings = new WeakMap<ReadonlySet<string>, Listing>();
+
+function listingOf(paths: ReadonlySet<string>): Listing {
+  let listing = listings.get(paths);
+  if (listing === undefined) listings.set(paths, (listing = { paths, all: [...paths], matched: new Map() }));
+  return listing;
+}
+
+/** Every folder of the tree, found once. */
+function foldersOf(listing: Listing): readonly string[] {
+  if (listing.folders === undefined) {
+    const folders = new Set<string>();
+    for (const path of listing.all) for (let dir = dirOf(path); dir !== '' && !folders.has(dir); dir = dirOf(dir)) folders.add(dir);
+    listing.folders = [...folders];
+  }
+  return listing.folders;
 }
 
 // ---------------------------------------------------------------------------
