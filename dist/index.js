@@ -16329,7 +16329,7 @@ var init_goText = __esm({
 // src/render/gitFilesGenerator.ts
 function generatorFiles(entries, paths) {
   if (!Array.isArray(entries) || entries.length === 0) return null;
-  const listing = [...paths];
+  const listing = listingOf(paths);
   const taken = /* @__PURE__ */ new Set();
   const excluded = /* @__PURE__ */ new Set();
   for (const entry of entries) {
@@ -16379,23 +16379,37 @@ function sanitizedName(name) {
   return name.toLowerCase().replace(/[^-a-z0-9.]/gu, "-").slice(0, 253).replace(/^[-.]+|[-.]+$/g, "");
 }
 function filesMatching(pattern, listing) {
+  let matched = listing.matched.get(pattern);
+  if (matched === void 0) listing.matched.set(pattern, matched = matchedBoth(pattern, listing));
+  return matched;
+}
+function matchedBoth(pattern, listing) {
+  const { paths, all } = listing;
   if (pattern === "" || unsure.test(pattern)) return null;
   if (!/[*?]/.test(pattern)) {
-    if (listing.includes(pattern)) return [pattern];
-    return listing.some((path4) => path4.startsWith(`${pattern}/`)) ? null : [];
+    if (paths.has(pattern)) return [pattern];
+    return all.some((path4) => path4.startsWith(`${pattern}/`)) ? null : [];
   }
   const pathspec = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[\\s\\S]*").replace(/\?/g, "[\\s\\S]")}$`);
   const doublestar = new Minimatch(pattern, { dot: true, nobrace: true, noext: true, nonegate: true, nocomment: true });
   const glob = (path4) => doublestar.match(path4);
-  const byGit = listing.filter((path4) => pathspec.test(path4));
-  const byGlob = new Set(listing.filter(glob));
+  const byGit = all.filter((path4) => pathspec.test(path4));
+  const byGlob = new Set(all.filter(glob));
   if (byGit.length !== byGlob.size || byGit.some((path4) => !byGlob.has(path4))) return null;
   return foldersOf(listing).some(glob) ? null : byGit;
 }
+function listingOf(paths) {
+  let listing = listings.get(paths);
+  if (listing === void 0) listings.set(paths, listing = { paths, all: [...paths], matched: /* @__PURE__ */ new Map() });
+  return listing;
+}
 function foldersOf(listing) {
-  const folders = /* @__PURE__ */ new Set();
-  for (const path4 of listing) for (let dir = dirOf(path4); dir !== "" && !folders.has(dir); dir = dirOf(dir)) folders.add(dir);
-  return [...folders];
+  if (listing.folders === void 0) {
+    const folders = /* @__PURE__ */ new Set();
+    for (const path4 of listing.all) for (let dir = dirOf(path4); dir !== "" && !folders.has(dir); dir = dirOf(dir)) folders.add(dir);
+    listing.folders = [...folders];
+  }
+  return listing.folders;
 }
 function objectsOf2(file, text5) {
   const { documents, problems } = loadManifestFile(file, text5);
@@ -16429,7 +16443,7 @@ function flattened(object) {
   };
   return visit5(object, null) ? values : null;
 }
-var maxGeneratorFiles, unsure, laterDocument;
+var maxGeneratorFiles, unsure, listings, laterDocument;
 var init_gitFilesGenerator = __esm({
   "src/render/gitFilesGenerator.ts"() {
     "use strict";
@@ -16440,6 +16454,7 @@ var init_gitFilesGenerator = __esm({
     init_paths();
     maxGeneratorFiles = 100;
     unsure = /[[\]{}\\]|^:|(^|\/)\.{0,2}(\/|$)/;
+    listings = /* @__PURE__ */ new WeakMap();
     laterDocument = /\n(?:---|\.\.\.)(?:[ \t\r]|$)/m;
   }
 });
@@ -17171,22 +17186,10 @@ function nestedHelmfiles(texts, paths, parents = texts.keys()) {
   const found = /* @__PURE__ */ new Set();
   for (const path4 of parents) {
     const text5 = texts.get(path4);
-    if (text5 === void 0) continue;
-    if (!isHelmfile(path4) && !holdsLocalReleases(path4, text5)) continue;
-    if (path4.endsWith(".gotmpl") || text5.includes("{{") || !/^helmfiles:/m.test(text5)) continue;
-    const loaded = loadManifestFile(path4, text5);
-    if (loaded.problems.length > 0) continue;
-    for (const document of loaded.documents) {
-      const entries = isObject(document.value) && Array.isArray(document.value.helmfiles) ? document.value.helmfiles : [];
-      for (const entry of entries) {
-        const named = typeof entry === "string" ? entry : isObject(entry) && typeof entry.path === "string" ? entry.path : null;
-        if (named === null || named.includes("://") || named.includes("::")) continue;
-        const pattern = joinPath(dirOf(path4), named);
-        if (pattern === null) continue;
-        const glob = /[*?[{]/.test(pattern) ? new Minimatch(pattern) : null;
-        for (const candidate of glob === null ? [pattern] : all.filter((p) => glob.match(p))) {
-          if (!texts.has(candidate) && stateFileName.test(candidate)) found.add(candidate);
-        }
+    for (const pattern of text5 === void 0 ? [] : localEntries(path4, text5, "helmfiles")) {
+      const glob = /[*?[{]/.test(pattern) ? new Minimatch(pattern) : null;
+      for (const candidate of glob === null ? [pattern] : all.filter((p) => glob.match(p))) {
+        if (!texts.has(candidate) && stateFileName.test(candidate)) found.add(candidate);
       }
     }
   }
@@ -17194,19 +17197,27 @@ function nestedHelmfiles(texts, paths, parents = texts.keys()) {
 }
 function helmfileBases(texts) {
   const bases = /* @__PURE__ */ new Map();
-  for (const [path4, text5] of texts) {
-    if (!/^bases:/m.test(text5) || !isHelmfile(path4) && !holdsLocalReleases(path4, text5)) continue;
-    const loaded = path4.endsWith(".gotmpl") || text5.includes("{{") ? null : loadManifestFile(path4, text5);
-    for (const document of loaded?.problems.length === 0 ? loaded.documents : []) {
-      const entries = isObject(document.value) && Array.isArray(document.value.bases) ? document.value.bases : [];
-      for (const entry of entries) {
-        if (typeof entry !== "string" || entry.includes("://") || entry.includes("::")) continue;
-        const base = joinPath(dirOf(path4), entry);
-        if (base !== null && !bases.has(base)) bases.set(base, path4);
-      }
+  for (const [path4, text5] of texts) for (const base of localEntries(path4, text5, "bases")) if (!bases.has(base)) bases.set(base, path4);
+  return bases;
+}
+function localEntries(path4, text5, key) {
+  if (!new RegExp(`^${key}:`, "m").test(text5) || !isHelmfile(path4) && !holdsLocalReleases(path4, text5)) return [];
+  const found = [];
+  for (const document of stateDocuments(path4, text5) ?? []) {
+    const entries = isObject(document.value) && Array.isArray(document.value[key]) ? document.value[key] : [];
+    for (const entry of entries) {
+      const named = typeof entry === "string" ? entry : isObject(entry) && typeof entry.path === "string" ? entry.path : null;
+      if (named === null || named.includes("://") || named.includes("::")) continue;
+      const local = joinPath(dirOf(path4), named);
+      if (local !== null) found.push(local);
     }
   }
-  return bases;
+  return found;
+}
+function stateDocuments(path4, text5) {
+  if (path4.endsWith(".gotmpl") || text5.includes("{{")) return null;
+  const loaded = loadManifestFile(path4, text5);
+  return loaded.problems.length > 0 ? null : loaded.documents;
 }
 function baseFileNotices(changeSet, bases, paths) {
   const problems = [];
@@ -17224,11 +17235,11 @@ function baseFileNotices(changeSet, bases, paths) {
 }
 function helmfileReleases({ path: path4, text: text5 }, paths) {
   if (!isHelmfile(path4) && !holdsLocalReleases(path4, text5)) return none;
-  const loaded = path4.endsWith(".gotmpl") || text5.includes("{{") ? null : loadManifestFile(path4, text5);
-  if (loaded === null || loaded.problems.length > 0) return { charts: [], unrendered: localChartsOfText(text5) };
+  const documents = stateDocuments(path4, text5);
+  if (documents === null) return { charts: [], unrendered: localChartsOfText(text5) };
   const charts = [];
   const unrendered = [];
-  for (const document of loaded.documents) {
+  for (const document of documents) {
     const state = isObject(document.value) ? document.value : {};
     const releases = state.releases;
     if (!Array.isArray(releases)) continue;
@@ -17459,25 +17470,30 @@ function withInstallsAtBase(head, base, baseTexts) {
   const byKey = new Map(base.map((installer) => [keyOf(installer), installer]));
   const installers2 = new Set(base.map(installerKey));
   const texts = new Map(baseTexts.map((file) => [file.path, file.text]));
-  const objects = /* @__PURE__ */ new Map();
-  const objectsIn2 = (file, text5) => {
-    let found = objects.get(file);
-    if (found === void 0) objects.set(file, found = objectsOf3(file, text5));
-    return found;
+  const documents = /* @__PURE__ */ new Map();
+  const holdsAtBase = (installer) => {
+    let values = documents.get(installer.file);
+    if (values === void 0) {
+      const text5 = texts.get(installer.file);
+      documents.set(installer.file, values = text5 === void 0 ? null : loadManifestFile(installer.file, text5).documents.map((document) => document.value));
+    }
+    return values === null ? void 0 : values.some((value) => installerObject(value, installer) !== null);
   };
   return head.map((installer) => {
-    const atBase2 = installAtBase(installer, byKey.get(keyOf(installer)), installers2, texts.get(installer.file), objectsIn2);
+    const atBase2 = installAtBase(installer, byKey.get(keyOf(installer)), installers2, holdsAtBase);
     return atBase2 === void 0 ? installer : { ...installer, atBase: atBase2 };
   });
 }
-function installAtBase(installer, found, installers2, baseText, objectsIn2) {
+function installAtBase(installer, found, installers2, holdsAtBase) {
   if (found !== void 0) {
     if (found.chartDir !== installer.chartDir) return null;
     const atBase2 = settingsOf(found);
     return JSON.stringify(atBase2) === JSON.stringify(settingsOf(installer)) ? void 0 : atBase2;
   }
-  if (installer.kind === "HelmfileRelease" || baseText === void 0) return void 0;
-  if (!objectsIn2(installer.file, baseText).has(`${installer.kind}\0${installer.name}`)) return null;
+  if (installer.kind === "HelmfileRelease") return void 0;
+  const held = holdsAtBase(installer);
+  if (held === void 0) return void 0;
+  if (!held) return null;
   return installers2.has(installerKey(installer)) && installer.generated !== void 0 ? null : void 0;
 }
 function settingsOf({ release, namespace, valueFiles, capabilities }) {
@@ -17489,19 +17505,11 @@ function installerKey({ kind, file, name }) {
 function keyOf(installer) {
   return `${installerKey(installer)}\0${installer.generated ?? ""}`;
 }
-function objectsOf3(file, text5) {
-  const found = /* @__PURE__ */ new Set();
-  for (const { value } of loadManifestFile(file, text5).documents) {
-    if (!isObject(value) || typeof value.kind !== "string" || !isObject(value.metadata)) continue;
-    found.add(`${value.kind}\0${String(value.metadata.name ?? "")}`);
-  }
-  return found;
-}
 var init_installsAtBase = __esm({
   "src/render/installsAtBase.ts"() {
     "use strict";
     init_load();
-    init_pod();
+    init_applications();
   }
 });
 
@@ -56838,16 +56846,15 @@ function applicationLineOf(helm, valuesFile) {
   const index = valuesFile === void 0 ? -1 : helm.valuesFiles.indexOf(valuesFile);
   return application?.valueLines?.[index] ?? application?.line;
 }
-function changeLineOf(application, changeSet) {
-  if (application === void 0 || changeSet === null) return {};
+function changeLineOf(application, hunksOf) {
+  if (application === void 0 || hunksOf === null) return {};
   const places = [
     ...(application.parameterLines ?? []).map((span) => ({ file: application.file, span })),
     ...application.lines ? [{ file: application.file, span: application.lines }] : [],
     ...(application.parameterFiles ?? []).map((file) => ({ file, span: null }))
   ];
   for (const { file, span } of places) {
-    const hunks = changeSet.files.find((changed) => changed.path === file)?.hunks ?? [];
-    for (const hunk of hunks) {
+    for (const hunk of hunksOf(file)) {
       for (const line of hunk.lines) if (line.kind === "added" && (span === null || line.headLine >= span.start && line.headLine <= span.end)) return { changeLine: { file, line: line.headLine } };
     }
   }
@@ -57088,6 +57095,14 @@ function inAssumedNamespace({ rendered }, namespace) {
 function mapRenderedReport(report, renderings, changeSet, headPaths) {
   const changed = changeSet === null ? null : new Set(changeSet.files.map((f) => f.path));
   const linesIn2 = changeSetLines(changeSet);
+  const hunks = new Map((changeSet?.files ?? []).map((file) => [file.path, file.hunks ?? []]));
+  const hunksOf = changeSet === null ? null : (path4) => hunks.get(path4) ?? [];
+  const changeLines = /* @__PURE__ */ new Map();
+  const changeLineFor = (root) => {
+    let found = changeLines.get(root);
+    if (found === void 0) changeLines.set(root, found = changeLineOf(root.helm?.application, hunksOf));
+    return found;
+  };
   const indexes = /* @__PURE__ */ new Map();
   const indexOf = (path4) => {
     const rendering = renderings.get(path4);
@@ -57122,7 +57137,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
       ...root.label !== shownDir(root.dir) ? { label: root.label } : {},
       ...root.helm?.application ? { application: root.helm.application.file } : {},
       ...root.helm?.application?.line !== void 0 ? { applicationLine: applicationLineOf(root.helm, primary.at.values?.file) } : {},
-      ...changeLineOf(root.helm?.application, changeSet),
+      ...changeLineFor(root),
       sourceFile: primary.at.file,
       sourceLine: primary.at.line,
       ...primary.at.values !== void 0 ? { values: primary.at.values } : {},
