@@ -4,9 +4,11 @@
  * `diff` adds `status` and `preexisting` to findings, `inDiff` to locations,
  * `status` and `previousFile` to pod specs, and `unchanged` to the summary.
  * Findings of a rendered Helm chart or Kustomize overlay carry `rendered`
- * (tool, root folder, and the source file and line they are placed on).
+ * (tool, root folder, the source file and line they are placed on, and the
+ * other lines the review may place them on).
  */
 import type { Finding, FindingLocation, Report } from '../findings/types.js';
+import type { RenderedOrigin } from '../render/types.js';
 
 type ReportFinding = Finding & { status?: string; preexisting?: boolean; fix?: unknown; fixNote?: string | null; locations: readonly (FindingLocation & { inDiff?: boolean })[] };
 
@@ -17,6 +19,22 @@ export type ReportLike = Report<ReportFinding>;
 export interface PolicyHeader {
   readonly enforce: string;
   readonly warn: string;
+}
+
+/** Where a rendered finding came from; the review's own placement data (the snippet) is left out. */
+function renderedJson(r: RenderedOrigin) {
+  return {
+    tool: r.tool,
+    root: r.root,
+    sourceFile: r.sourceFile,
+    sourceLine: r.sourceLine,
+    exact: r.exact,
+    ...(r.label !== undefined ? { rendering: r.label } : {}),
+    ...(r.application !== undefined ? { application: r.application } : {}),
+    ...(r.applicationLine !== undefined ? { applicationLine: r.applicationLine } : {}),
+    ...(r.changeLine !== undefined ? { changeLine: { file: r.changeLine.file, line: r.changeLine.line } } : {}),
+    ...(r.values !== undefined ? { values: { file: r.values.file, line: r.values.line } } : {}),
+  };
 }
 
 function findingJson(f: ReportFinding) {
@@ -41,7 +59,7 @@ function findingJson(f: ReportFinding) {
     ...(f.status !== undefined ? { status: f.status, preexisting: f.preexisting } : {}),
     ...(f.fix !== undefined ? { fix: f.fix, fixNote: f.fixNote ?? null } : {}),
     ...(f.fixParts !== undefined ? { fixParts: f.fixParts } : {}),
-    ...(f.rendered !== undefined ? { rendered: { tool: f.rendered.tool, root: f.rendered.root, sourceFile: f.rendered.sourceFile, sourceLine: f.rendered.sourceLine, exact: f.rendered.exact, ...(f.rendered.label !== undefined ? { rendering: f.rendered.label } : {}), ...(f.rendered.application !== undefined ? { application: f.rendered.application } : {}) } } : {}),
+    ...(f.rendered !== undefined ? { rendered: renderedJson(f.rendered) } : {}),
     locations: f.locations.map((l: FindingLocation & { inDiff?: boolean }) => ({
       path: l.path,
       line: l.line,

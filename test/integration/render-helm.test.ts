@@ -155,7 +155,18 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
       expect(findings.map((f) => [f.file, f.line, f.check, f.fix])).toEqual([
         ['apps/web-prod.yaml', 19, 'hostNamespaces', { startLine: 19, endLine: 19, replacement: '        hostNetwork: false\n', attachable: true }],
       ]);
-      expect(findings[0]!.rendered).toEqual({ tool: 'helm', root: 'charts/web', rendering: 'charts/web (Application web-prod)', application: 'apps/web-prod.yaml', sourceFile: 'apps/web-prod.yaml', sourceLine: 19, exact: true });
+      // Line 15 is the Application's `helm:`; line 18 the first the change added to it (the image tag).
+      expect(findings[0]!.rendered).toEqual({
+        tool: 'helm',
+        root: 'charts/web',
+        rendering: 'charts/web (Application web-prod)',
+        application: 'apps/web-prod.yaml',
+        applicationLine: 15,
+        changeLine: { file: 'apps/web-prod.yaml', line: 18 },
+        sourceFile: 'apps/web-prod.yaml',
+        sourceLine: 19,
+        exact: true,
+      });
     });
   });
 

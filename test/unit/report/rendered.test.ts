@@ -118,9 +118,34 @@ describe('rendered findings', () => {
     expect(summary).toContain('❌ **1** blocking');
   });
 
-  it('JSON carries rendered without the snippet; SARIF names the root', () => {
+  it('JSON carries rendered without the snippet, with the lines the review may place it on; SARIF names the root', () => {
     const json = JSON.parse(renderJson({ findings: [uncertain], ignored: [], policyProblems: [], errors: [], podSpecs: [] }, { enforce: 'baseline:latest', warn: 'restricted:latest' })) as { findings: { rendered: unknown }[] };
     expect(json.findings[0]!.rendered).toEqual({ tool: 'helm', root: 'charts/web', sourceFile: 'charts/web/Chart.yaml', sourceLine: 1, exact: false });
+    // The other lines the review may place a finding on are the JSON's too (a tool placing its own comments needs them).
+    const placed = reviewFinding({
+      ...exact,
+      rendered: {
+        ...exact.rendered!,
+        label: 'charts/web (Application web-prod)',
+        application: 'apps/web-prod.yaml',
+        applicationLine: 16,
+        changeLine: { file: 'clusters/eu/config.json', line: 2 },
+        values: { file: 'charts/web/values-prod.yaml', line: 3 },
+      },
+    });
+    const placedJson = JSON.parse(renderJson({ findings: [placed], ignored: [], policyProblems: [], errors: [], podSpecs: [] }, { enforce: 'baseline:latest', warn: 'restricted:latest' })) as { findings: { rendered: unknown }[] };
+    expect(placedJson.findings[0]!.rendered).toEqual({
+      tool: 'helm',
+      root: 'charts/web',
+      sourceFile: 'charts/web/values.yaml',
+      sourceLine: 9,
+      exact: true,
+      rendering: 'charts/web (Application web-prod)',
+      application: 'apps/web-prod.yaml',
+      applicationLine: 16,
+      changeLine: { file: 'clusters/eu/config.json', line: 2 },
+      values: { file: 'charts/web/values-prod.yaml', line: 3 },
+    });
     const sarif = JSON.parse(renderSarif([exact], [], '0.0.0')) as { runs: { results: { message: { text: string }; properties?: unknown }[] }[] };
     expect(sarif.runs[0]!.results[0]!.message.text).toContain('rendered by helm from charts/web');
     expect(sarif.runs[0]!.results[0]!.properties).toEqual({ rendered: { tool: 'helm', root: 'charts/web', exact: true } });
