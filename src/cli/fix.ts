@@ -30,6 +30,7 @@ import { applySuggestions } from '../fixes/fixFile.js';
 import { fixableAdviceChecks, isFixableAdvice } from '../fixes/fixers/index.js';
 import type { FixableCheck, Suggestion } from '../fixes/types.js';
 import { textOf } from '../manifests/load.js';
+import { collectFiles } from '../io/files.js';
 import { renderText } from '../report/text.js';
 import { fixNoteLine } from '../report/fixNoteLine.js';
 import { cautionFor } from '../report/commentBody.js';
@@ -140,6 +141,32 @@ function apart(suggestions: readonly Suggestion[]): Suggestion[] {
 }
 
 /**
+ * The files that fixes of `findings` edit which are not among `known` but
+ * lie under the paths given (a chart's `templates/_helpers.tpl`, which no
+ * search for manifests reads), read from disk: they are fixed like the
+ * others, and their fixed texts stand in for them when the charts render
+ * again. They are no manifests, and are never checked as such.
+ */
+function unreadFixTargets(findings: readonly Finding[], known: ReadonlySet<string>, positionals: readonly string[], io: CliIO, maxBytes: number): SourceFile[] {
+  const roots = positionals.map((p) => path.resolve(io.cwd, p));
+  const under = (file: string) => {
+    const absolute = path.resolve(io.cwd, file);
+    return roots.some((root) => {
+      const relative = path.relative(root, absolute);
+      return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+    });
+  };
+  const targets = new Set<string>();
+  for (const finding of findings) {
+    const files = finding.fix ? [finding.file] : (finding.fixParts ?? []).map((part) => part.file);
+    for (const file of files) if (!known.has(file) && under(file)) targets.add(file);
+  }
+  if (targets.size === 0) return [];
+  const read = collectFiles([...targets], io.cwd, maxBytes);
+  return 'files' in read ? read.files : [];
+}
+
+/**
  * A file's name in the diff's headers, as git writes it: `a/` or `b/` and
  * the path, an absolute one (a file outside the working directory) without
  * its leading slash (`a//tmp/x.yaml` is a path neither git apply nor patch
@@ -183,14 +210,17 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
    * which are written at the end, or never with --dry-run), the files they use
    * judged through the renderings only.
    */
+  // The files as read, and the fixed ones in the same places; fix targets no manifest search reads are added as found.
+  const originals: SourceFile[] = [...collected.files];
+  const unsearched = new Set<string>();
   const checkFiles = async (files: readonly SourceFile[], doing: string) => {
     const edited = new Map<string, string>();
     files.forEach((file, i) => {
-      if (file !== collected.files[i] && typeof file.content === 'string') edited.set(file.path, file.content);
+      if (file !== originals[i] && typeof file.content === 'string') edited.set(file.path, file.content);
     });
     // Argo CD Applications and Flux HelmReleases of this repository among the files, as this round has them, render their charts as check does.
     const rendered = values.render === 'auto' ? await renderingsUnder(io, positionals, options.maxBytes, { ...renderOptions, plainFiles: files }, edited, renderMemo) : null;
-    const plain = rendered ? files.filter((f) => !rendered.consumed.has(f.path)) : files;
+    const plain = files.filter((f) => !unsearched.has(f.path) && !(rendered?.consumed.has(f.path) ?? false));
     const progress = progressFor(plain, io, doing);
     const evaluated = evaluateFiles(plain, checkOptions, progress?.advance);
     progress?.end();
@@ -202,9 +232,13 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
   // edit at an anchor its users share is only safe once each of them has its own value, which the
   // first round may have just written. So what is left is fixed again while it gets suggestions.
   const fixedChecks = new Map<string, Finding['check'][]>();
-  let files: readonly SourceFile[] = collected.files;
+  let files: readonly SourceFile[] = [...originals];
   let remaining = before;
   for (let round = 0; round < maxRounds; round++) {
+    const unread = unreadFixTargets(remaining.findings, new Set(originals.map((f) => f.path)), positionals, io, options.maxBytes);
+    for (const file of unread) unsearched.add(file.path);
+    originals.push(...unread);
+    files = [...files, ...unread];
     const applied = applyRound(files, remaining.findings, fixedChecks);
     if (applied === null) break;
     files = applied;
@@ -216,7 +250,7 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
   const changed: string[] = [];
   // A round hands on the very file it did not change: only the others are decoded again, for their diff.
   for (const [i, file] of files.entries()) {
-    const was = file === collected.files[i] ? null : textOf(collected.files[i]!.content);
+    const was = file === originals[i] ? null : textOf(originals[i]!.content);
     const now = file.content;
     if (was === null || typeof now !== 'string') continue;
     changed.push(file.path);
@@ -226,7 +260,7 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
   const report = { ...remaining, errors: [...collected.problems, ...remaining.errors] };
   // Checks without a fixer (advice.imageDigest, psp.removed) are reported as they are, with no note.
   const fixable = (check: string): check is FixableCheck => isCheckId(check) || isFixableAdvice(check);
-  const given = new Set(collected.files.map((f) => f.path));
+  const given = new Set(originals.map((f) => f.path));
   const notFixed = (f: Finding): string | null => {
     if (!fixable(f.check)) return null;
     if (!fixChecks(f.check)) return 'left out by --only/--skip';

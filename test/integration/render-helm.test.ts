@@ -1504,6 +1504,28 @@ describe.skipIf(!haveHelm())(`fix renders the charts under its paths ${haveHelm(
     expect(application).toBe(files['apps/web-prod.yaml']!.replace('hostNetwork: true', 'hostNetwork: false'));
   });
 
+  it("applies a fix in a chart's named template (`_pod.tpl`, which no manifest search reads) and renders the chart again with it", async () => {
+    const chart = {
+      'web/Chart.yaml': chartYaml('web'),
+      'web/values.yaml': 'image: web:1\n',
+      'web/templates/_pod.tpl': ['{{- define "web.pod" -}}', 'containers:', '  - name: web', '    image: {{ .Values.image }}', '    securityContext:', '      privileged: true', '{{- end }}', ''].join('\n'),
+      'web/templates/pod.yaml': ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  {{- include "web.pod" . | nindent 2 }}', ''].join('\n'),
+    };
+    const { status, stdout, template } = await inTree(chart, async (cwd) => {
+      let out = '';
+      const code = await runCli(['fix', '--warn-level', 'baseline', 'web'], { cwd, stdout: (t) => (out += t), stderr: (t) => (out += t) });
+      return { status: code, stdout: out, template: readFileSync(path.join(cwd, 'web/templates/_pod.tpl'), 'utf8') };
+    });
+    expect(template).toBe(chart['web/templates/_pod.tpl'].replace('privileged: true', 'privileged: false'));
+    // Nothing else is said: the template is never read as a manifest of its own.
+    expect(stdout.trimEnd().split('\n')).toEqual([
+      'baseline:latest (warn baseline:latest): 1 pod spec checked, 0 violating (0 blocking findings, 0 warnings)',
+      'web/templates/_pod.tpl: caution: the container loses device and kernel access.',
+      'fixed 1 finding in 1 file: web/templates/_pod.tpl',
+    ]);
+    expect(status).toBe(0);
+  });
+
   it('applies a values fix in several places, given as a diff, all together', async () => {
     const { status, stdout, values } = await inTree(farApartChart, async (cwd) => {
       let out = '';
