@@ -23,7 +23,7 @@ import type { HelmSources } from './helmMap.js';
 import type { ChartTemplate } from './templateFix.js';
 import { kustomizeIndex } from './kustomizeMap.js';
 import type { ObjectDocument, OperationsDocument, RenderedObject, SourceHit } from './kustomizeMap.js';
-import { shownDir } from './paths.js';
+import { inDir, shownDir } from './paths.js';
 import { chartValuesCandidates, editableTexts, fixedRendering, kustomizeCandidates, maxSuggestionSpan } from './sourceCandidates.js';
 import type { ChartFix, KustomizeFix } from './sourceCandidates.js';
 import { combinedChange, containerFields } from './mapWriters.js';
@@ -163,16 +163,19 @@ function applicationLineOf(helm: HelmInvocation, valuesFile: string | undefined)
 /**
  * The first line the change adds to the lines that gave the object a chart
  * is rendered for its parameters (a set's list element), else to the
- * object, else to a file its parameters were read from
- * (RenderedOrigin.changeLine), as a field of the origin; none when it adds
- * none there.
+ * object, else to a file its parameters were read from, else to the files
+ * the root renders from (a chart's values files first, then its own file,
+ * then the others) (RenderedOrigin.changeLine), as a field of the origin;
+ * none when it adds none there.
  */
-function changeLineOf(application: ApplicationValues | undefined, hunksOf: ((path: string) => readonly Hunk[]) | null): { changeLine?: { file: string; line: number } } {
-  if (application === undefined || hunksOf === null) return {};
+function changeLineOf(root: RenderRoot, hunksOf: ((path: string) => readonly Hunk[]) | null): { changeLine?: { file: string; line: number } } {
+  if (hunksOf === null) return {};
+  const application = root.helm?.application;
   const places = [
-    ...(application.parameterLines ?? []).map((span) => ({ file: application.file, span })),
-    ...(application.lines ? [{ file: application.file, span: application.lines }] : []),
-    ...(application.parameterFiles ?? []).map((file) => ({ file, span: null })),
+    ...(application?.parameterLines ?? []).map((span) => ({ file: application!.file, span })),
+    ...(application?.lines ? [{ file: application.file, span: application.lines }] : []),
+    ...(application?.parameterFiles ?? []).map((file) => ({ file, span: null })),
+    ...rootFilesInOrder(root).map((file) => ({ file, span: null })),
   ];
   for (const { file, span } of places) {
     for (const hunk of hunksOf(file)) {
@@ -180,6 +183,13 @@ function changeLineOf(application: ApplicationValues | undefined, hunksOf: ((pat
     }
   }
   return {};
+}
+
+/** The files a root renders from, those a change most often turns a setting on in first: its values files, its own file, then the rest by path. */
+function rootFilesInOrder(root: RenderRoot): string[] {
+  const first = [...(root.helm?.valuesFiles ?? []), ...(root.helm ? [inDir(root.dir, 'values.yaml')] : []), root.file];
+  const firstSet = new Set(first);
+  return [...new Set(first), ...[...root.sources].filter((file) => !firstSet.has(file)).sort()];
 }
 
 /**
@@ -545,7 +555,7 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
   const changeLines = new Map<RenderRoot, ReturnType<typeof changeLineOf>>();
   const changeLineFor = (root: RenderRoot) => {
     let found = changeLines.get(root);
-    if (found === undefined) changeLines.set(root, (found = changeLineOf(root.helm?.application, hunksOf)));
+    if (found === undefined) changeLines.set(root, (found = changeLineOf(root, hunksOf)));
     return found;
   };
   const indexes = new Map<string, RenderingIndex>();

@@ -205,19 +205,17 @@ function provenance(findings: readonly ReviewFinding[]): string | null {
  * and, when no source line is certain to write the value, the rendered
  * lines, so the reviewer sees what the pull request produces.
  */
-function renderedFrom(findings: readonly ReviewFinding[], path: string | undefined): string | null {
+function renderedFrom(findings: readonly ReviewFinding[], at: CommentLines | undefined): string | null {
   const rendered = findings.map((f) => f.rendered).filter((r) => r !== undefined);
   if (rendered.length === 0) return null;
   // Each tool named once, as workloads are by kind: overlays that share a base often fail on its one line together.
   const roots = rootsByTool(rendered, inlineCode);
   const snippets = unique(rendered.map((r) => r.snippet).filter((s): s is string => s !== null));
-  // On an Application's line (reviewPlan.ts): the line of its chart the finding is on (the value's, or where a missing one belongs).
-  const elsewhere = unique(
-    findings
-      .filter((f) => path !== undefined && f.file !== path)
-      .map((f) => `${inlineCode(f.file)} line ${f.line}${f.rendered?.values === undefined ? '' : ` (the value from ${inlineCode(f.rendered.values.file)} line ${f.rendered.values.line})`}`),
-  );
-  const written = elsewhere.length === 0 ? '' : ` Its line in the chart: ${elsewhere.slice(0, 3).join(', ')}${elsewhere.length > 3 ? ', …' : ''}.`;
+  // On a line the change wrote elsewhere (reviewPlan.ts): the line of its chart or overlay the finding is on (the value's, or where a missing one belongs).
+  const away = findings.filter((f) => at !== undefined && !onCommentLines(f, at));
+  const elsewhere = unique(away.map((f) => `${inlineCode(f.file)} line ${f.line}${f.rendered?.values === undefined ? '' : ` (the value from ${inlineCode(f.rendered.values.file)} line ${f.rendered.values.line})`}`));
+  const where = away.every((f) => f.rendered?.tool === 'kustomize') ? 'overlay' : 'chart';
+  const written = elsewhere.length === 0 ? '' : ` Its line in the ${where}: ${elsewhere.slice(0, 3).join(', ')}${elsewhere.length > 3 ? ', …' : ''}.`;
   const line = `_Rendered by ${roots}._${written}`;
   if (snippets.length === 0) return line;
   const fence = fenceFor(snippets.join('\n'));
@@ -240,8 +238,21 @@ function sharedCaveats(notes: readonly string[]): string[] {
   return [...byConsequence].map(([consequence, reasons]) => (reasons.length === 0 ? consequence : `${sharedCaveatLead} (${unique(reasons).join('; ')}); ${consequence}`));
 }
 
-/** `path`: the file the comment is on, when it may be another than its findings' (reviewPlan.ts). */
-export function commentBody(findings: readonly ReviewFinding[], suggestion: SuggestionLike | null, docs: CheckDocs = readmeDocs, path?: string): string {
+/** The lines a comment is on. */
+export interface CommentLines {
+  readonly path: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Whether a finding is on the comment's lines: its own line, or one of its locations'. */
+function onCommentLines(f: ReviewFinding, { path, start, end }: CommentLines): boolean {
+  const within = (line: number) => line >= start && line <= end;
+  return f.file === path && (within(f.line) || f.locations.some((l) => within(l.line)));
+}
+
+/** `at`: the lines the comment is on, when they may be other than its findings' (reviewPlan.ts: a line the change wrote elsewhere). */
+export function commentBody(findings: readonly ReviewFinding[], suggestion: SuggestionLike | null, docs: CheckDocs = readmeDocs, at?: CommentLines): string {
   const alert = findings.some((f) => f.blocking) ? 'CAUTION' : 'WARNING';
   const parts = [`> [!${alert}]\n> ${headline(findings, docs)}`, bullets(findings, suggestion !== null).join('\n')];
   if (suggestion) {
@@ -251,7 +262,8 @@ export function commentBody(findings: readonly ReviewFinding[], suggestion: Sugg
   } else parts.push(...withoutSuggestion(findings));
   const where = provenance(findings);
   if (where !== null) parts.push(where);
-  const from = renderedFrom(findings, path);
+  // A suggestion shows the lines to change; without one, a comment away from the findings' lines names them.
+  const from = renderedFrom(findings, suggestion === null ? at : undefined);
   if (from !== null) parts.push(from);
   const marker = fingerprintMarker(unique(findings.map((f) => fingerprint(f))));
   // The marker must survive truncation: it is what makes re-runs quiet.

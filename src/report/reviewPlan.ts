@@ -156,7 +156,7 @@ export function planReview(
       path: anchor.path,
       line: anchor.end,
       startLine: anchor.start < anchor.end ? anchor.start : null,
-      body: failing.length > 0 ? problemCommentBody(failing) : commentBody(group, anchor.suggestion, readmeDocs, anchor.path),
+      body: failing.length > 0 ? problemCommentBody(failing) : commentBody(group, anchor.suggestion, readmeDocs, anchor),
       findings: group,
       problems: failing,
     };

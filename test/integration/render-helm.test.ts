@@ -141,6 +141,28 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     expect(report.findings[0]!.locations.map((l) => [l.line, l.inDiff])).toEqual([[4, true]]);
   });
 
+  it('a values switch that turns on a securityContext written far below it: the finding keeps its line, and the switch is where the change wrote it', async () => {
+    const values = (debug: boolean) => [`debug: ${debug}`, 'image: web:1', ...Array.from({ length: 10 }, (_, i) => `# note ${i + 1}`), 'debugSecurityContext:', '  privileged: true', ''].join('\n');
+    const pod = ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  containers:', '    - name: web', '      image: {{ .Values.image }}', '      {{- if .Values.debug }}', '      securityContext:', '        {{- toYaml .Values.debugSecurityContext | nindent 8 }}', '      {{- end }}', ''].join('\n');
+    const { repo, cleanUp } = repoOfSides((base, head) => {
+      for (const [side, debug] of [[base, false], [head, true]] as const) {
+        mkdirSync(path.join(side, 'charts/web/templates'), { recursive: true });
+        writeFileSync(path.join(side, 'charts/web/Chart.yaml'), chartYaml('web'));
+        writeFileSync(path.join(side, 'charts/web/values.yaml'), values(debug));
+        writeFileSync(path.join(side, 'charts/web/templates/pod.yaml'), pod);
+      }
+    });
+    try {
+      const report = await diffIn(repo);
+      expect(report.findings.map((f) => [f.file, f.line, f.check, f.status, f.preexisting])).toEqual([['charts/web/values.yaml', 14, 'privileged', 'modified', false]]);
+      // Line 14 is not in the diff; line 1, the switch, is the line the change wrote (the review comments there).
+      expect(report.findings[0]!.locations.map((l) => [l.line, l.inDiff])).toEqual([[14, false]]);
+      expect(report.findings[0]!.rendered).toMatchObject({ sourceFile: 'charts/web/values.yaml', sourceLine: 14, changeLine: { file: 'charts/web/values.yaml', line: 1 } });
+    } finally {
+      cleanUp();
+    }
+  });
+
   it("renders this repository's chart for an Argo CD Application with its release, namespace, values files and inline values; another repository's keeps the notice", async () => {
     await inFixtureRepo('helm-application', async (repo) => {
       // A clone of another repository: the Application's chart is not this one's to render.

@@ -209,6 +209,28 @@ describe('planReview', () => {
     expect(planReview([reviewFinding({ ...written, check: 'hostNamespaces' })], setToo, [], 30).comments.map((c) => [c.path, c.line])).toEqual([['apps/clusters.yaml', 16]]);
   });
 
+  it('comments a new finding of a chart or overlay of its own, on a line outside the diff, on the line the change added to what it renders from, naming its own line', () => {
+    // values.yaml line 1 turned a switch on (in the diff); the value the finding reads is line 14 (not in it).
+    const values = diffLines(parseFilePatch('@@ -1,3 +1,3 @@\n-debug: false\n+debug: true\n image: web:1\n # note 1'));
+    const linesOfFile = (path: string) => (path === 'charts/web/values.yaml' ? values : diffLines(null));
+    const rendered = { tool: 'helm' as const, root: 'charts/web', changeLine: { file: 'charts/web/values.yaml', line: 1 }, sourceFile: 'charts/web/values.yaml', sourceLine: 14, exact: true, snippet: null };
+    const written = { file: 'charts/web/values.yaml', line: 14, locations: [{ path: 'spec.containers[0].securityContext.privileged', line: 14, column: 15, exact: true, container: 'web', inDiff: false }], rendered };
+    const plan = planReview([reviewFinding({ ...written, check: 'privileged' }), reviewFinding({ ...written, check: 'hostNamespaces', preexisting: true })], linesOfFile, [], 30);
+    expect(plan.comments.map((c) => [c.path, c.line, c.findings.map((f) => f.check)])).toEqual([['charts/web/values.yaml', 1, ['privileged']]]);
+    expect(plan.comments[0]!.body).toContain('Its line in the chart: `charts/web/values.yaml` line 14.');
+    expect(plan.outsideDiff.map((f) => f.check)).toEqual(['hostNamespaces']);
+    // An overlay's finding says so.
+    const overlay = { ...written, file: 'base/pod.yaml', rendered: { ...rendered, tool: 'kustomize' as const, root: 'overlays/debug', changeLine: { file: 'overlays/debug/kustomization.yaml', line: 3 }, sourceFile: 'base/pod.yaml' } };
+    const kustomization = diffLines(parseFilePatch('@@ -1,2 +1,3 @@\n resources:\n - ../../base\n+namespace: debug'));
+    const overlayPlan = planReview([reviewFinding({ ...overlay, check: 'privileged' })], (path) => (path === 'overlays/debug/kustomization.yaml' ? kustomization : diffLines(null)), [], 30);
+    expect(overlayPlan.comments.map((c) => [c.path, c.line])).toEqual([['overlays/debug/kustomization.yaml', 3]]);
+    expect(overlayPlan.comments[0]!.body).toContain('Its line in the overlay: `base/pod.yaml` line 14.');
+    // A comment on the finding's own line names no other.
+    const own = planReview([reviewFinding({ ...written, check: 'privileged', locations: [{ ...written.locations[0]!, line: 2, inDiff: true }], line: 2 })], linesOfFile, [], 30);
+    expect(own.comments.map((c) => [c.path, c.line])).toEqual([['charts/web/values.yaml', 2]]);
+    expect(own.comments[0]!.body).not.toContain('Its line in');
+  });
+
   it('never trusts a suggestion range that crosses the hunks', () => {
     const finding = reviewFinding({ fix: { startLine: 20, endLine: 30, replacement: 'x', attachable: true } });
     const plan = planReview([finding], linesOf, [], 30);
