@@ -80,8 +80,8 @@ describe.skipIf(!haveHelm() || !haveKustomize())(`the Action renders charts and 
     expect(run.outputs).toMatchObject({ violations: '4', blocking: '1', conclusion: 'failure' });
     expect(run.summary).toContain('`charts/web/values.yaml:9`');
     const report = run.reportJson as { findings: { rendered: unknown }[] };
-    expect(report.findings[0]!.rendered).toEqual({ tool: 'helm', root: 'charts/web', sourceFile: 'charts/web/values.yaml', sourceLine: 9, exact: true });
-    expect(report.findings[1]!.rendered).toEqual({ tool: 'helm', root: 'charts/web', sourceFile: 'charts/web/values.yaml', sourceLine: 11, exact: true });
+    expect(report.findings[0]!.rendered).toEqual({ tool: 'helm', root: 'charts/web', sourceFile: 'charts/web/values.yaml', sourceLine: 9, changeLine: { file: 'charts/web/values.yaml', line: 9 }, exact: true });
+    expect(report.findings[1]!.rendered).toEqual({ tool: 'helm', root: 'charts/web', sourceFile: 'charts/web/values.yaml', sourceLine: 11, changeLine: { file: 'charts/web/values.yaml', line: 9 }, exact: true });
   });
 
   it("an Argo CD Application of this repository's chart: rendered with its values, the comment and a verified suggestion on its `valuesObject` line", async () => {

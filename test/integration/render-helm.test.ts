@@ -125,7 +125,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     expect(status).toBe(1);
     expect(report.findings.map(brief)).toEqual([['charts/web/values.yaml', 9, 'web-web', 'hostNamespaces', 'modified']]);
     const [finding] = report.findings;
-    expect(finding!.rendered).toEqual({ tool: 'helm', root: 'charts/web', sourceFile: 'charts/web/values.yaml', sourceLine: 9, exact: true });
+    expect(finding!.rendered).toEqual({ tool: 'helm', root: 'charts/web', sourceFile: 'charts/web/values.yaml', sourceLine: 9, changeLine: { file: 'charts/web/values.yaml', line: 9 }, exact: true });
     expect(finding!.fix).toEqual({ startLine: 9, endLine: 9, replacement: 'hostNetwork: false\n', attachable: true });
     // The Service is not a pod spec; templates are never read as YAML of their own.
     expect(report.podSpecs).toEqual([expect.objectContaining({ file: 'charts/web/Chart.yaml', name: 'web-web', status: 'modified' })]);
@@ -864,7 +864,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     // Rendered with values.yaml alone, the chart did not change: only the production rendering fails.
     expect(report.findings.map(brief)).toEqual([['charts/web/values-prod.yaml', 3, 'web-web', 'hostNamespaces', 'modified']]);
     const [finding] = report.findings as (JsonFinding & { rendered: { rendering?: string } })[];
-    expect(finding!.rendered).toEqual({ tool: 'helm', root: 'charts/web', rendering: 'charts/web (values-prod.yaml)', sourceFile: 'charts/web/values-prod.yaml', sourceLine: 3, exact: true });
+    expect(finding!.rendered).toEqual({ tool: 'helm', root: 'charts/web', rendering: 'charts/web (values-prod.yaml)', sourceFile: 'charts/web/values-prod.yaml', sourceLine: 3, changeLine: { file: 'charts/web/values-prod.yaml', line: 1 }, exact: true });
     expect(finding!.fix).toEqual({ startLine: 3, endLine: 3, replacement: 'hostNetwork: false\n', attachable: true });
     // The staging values are new: that rendering is new at head (no base to render with them, and no warning that it failed).
     expect(report.podSpecs.map((p) => [p.name, p.status])).toEqual([
@@ -1231,14 +1231,14 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
   it('a field written by a helper (include): on the helper\'s line, with a suggestion verified by rendering again', async () => {
     const { report } = await diff('helm-include');
     expect(report.findings.map(brief)).toEqual([['charts/agent/templates/_containers.tpl', 5, 'agent', 'privileged', 'new']]);
-    expect(report.findings[0]!.rendered).toEqual({ tool: 'helm', root: 'charts/agent', sourceFile: 'charts/agent/templates/_containers.tpl', sourceLine: 5, exact: true });
+    expect(report.findings[0]!.rendered).toEqual({ tool: 'helm', root: 'charts/agent', sourceFile: 'charts/agent/templates/_containers.tpl', sourceLine: 5, changeLine: { file: 'charts/agent/values.yaml', line: 1 }, exact: true });
     expect(report.findings[0]!.fix).toEqual({ startLine: 5, endLine: 5, replacement: '    privileged: false\n', attachable: true });
   });
 
   it('a field the template computes (`dict … | toYaml`): no line is certain, so Chart.yaml line 1 with the rendered lines', async () => {
     const { report } = await diff('helm-computed');
     expect(report.findings.map(brief)).toEqual([['charts/agent/Chart.yaml', 1, 'agent', 'privileged', 'new']]);
-    expect(report.findings[0]!.rendered).toEqual({ tool: 'helm', root: 'charts/agent', sourceFile: 'charts/agent/Chart.yaml', sourceLine: 1, exact: false });
+    expect(report.findings[0]!.rendered).toEqual({ tool: 'helm', root: 'charts/agent', sourceFile: 'charts/agent/Chart.yaml', sourceLine: 1, changeLine: { file: 'charts/agent/values.yaml', line: 1 }, exact: false });
     expect(report.findings[0]!.fix ?? null).toBeNull();
     // The example is the change to the rendered manifest, with a line of context to say where it goes.
     expect(report.findings[0]!.fixNote).toBe(

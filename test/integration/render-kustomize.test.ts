@@ -70,7 +70,7 @@ describe.skipIf(!haveKustomize())(`diff renders Kustomize overlays ${haveKustomi
     expect(status).toBe(1);
     expect(report.findings.map(brief)).toEqual([['overlays/prod/debug.yaml', 11, 'shop', 'prod-web', 'privileged', 'modified', false]]);
     const [finding] = report.findings;
-    expect(finding!.rendered).toEqual({ tool: 'kustomize', root: 'overlays/prod', sourceFile: 'overlays/prod/debug.yaml', sourceLine: 11, exact: true });
+    expect(finding!.rendered).toEqual({ tool: 'kustomize', root: 'overlays/prod', sourceFile: 'overlays/prod/debug.yaml', sourceLine: 11, changeLine: { file: 'overlays/prod/kustomization.yaml', line: 7 }, exact: true });
     expect(finding!.locations).toEqual([expect.objectContaining({ line: 11, inDiff: true })]);
     expect(finding!.fix).toEqual({ startLine: 11, endLine: 11, replacement: '            privileged: false\n', attachable: true });
     // The patches are judged through the rendering only: no finding, pod spec or error names them as manifests.
@@ -83,7 +83,7 @@ describe.skipIf(!haveKustomize())(`diff renders Kustomize overlays ${haveKustomi
     const missing = report.findings.filter((f) => f.check === 'runAsNonRoot');
     // debug.yaml line 10 is the container's `securityContext:`, which the patch writes; no line writes runAsNonRoot.
     expect(missing.map(brief)).toEqual([['overlays/prod/debug.yaml', 10, 'shop', 'prod-web', 'runAsNonRoot', 'modified', true]]);
-    expect(missing[0]!.rendered).toEqual({ tool: 'kustomize', root: 'overlays/prod', sourceFile: 'overlays/prod/debug.yaml', sourceLine: 10, exact: true });
+    expect(missing[0]!.rendered).toEqual({ tool: 'kustomize', root: 'overlays/prod', sourceFile: 'overlays/prod/debug.yaml', sourceLine: 10, changeLine: { file: 'overlays/prod/kustomization.yaml', line: 7 }, exact: true });
     expect(missing[0]!.locations).toEqual([expect.objectContaining({ line: 10, exact: false, inDiff: true })]);
     // No line writes the value, but the patch file writes the object: fixed as the patch, with the patch's other
     // checks in one suggestion, verified by rendering the overlay again.
@@ -116,7 +116,7 @@ describe.skipIf(!haveKustomize())(`diff renders Kustomize overlays ${haveKustomi
     expect(status).toBe(1);
     expect(report.findings.map(brief)).toEqual([['overlays/prod/kustomization.yaml', 20, 'shop', 'web', 'privileged', 'modified', false]]);
     const [finding] = report.findings;
-    expect(finding!.rendered).toEqual({ tool: 'kustomize', root: 'overlays/prod', sourceFile: 'overlays/prod/kustomization.yaml', sourceLine: 20, exact: true });
+    expect(finding!.rendered).toEqual({ tool: 'kustomize', root: 'overlays/prod', sourceFile: 'overlays/prod/kustomization.yaml', sourceLine: 20, changeLine: { file: 'overlays/prod/kustomization.yaml', line: 15 }, exact: true });
     expect(finding!.locations).toEqual([expect.objectContaining({ line: 20, inDiff: true })]);
     expect(finding!.fix).toEqual({ startLine: 20, endLine: 20, replacement: '                  privileged: false\n', attachable: true });
   });
