@@ -633,7 +633,7 @@ function leftEnvironments(dir: string, rendered: number, left: readonly string[]
 }
 
 /** A chart's test values, `ci/*-values.yaml` (Helm's convention: `ct install` renders the chart once with each). */
-function ciValuesOf(dir: string, inChart: readonly string[]): string[] {
+export function ciValuesOf(dir: string, inChart: readonly string[]): string[] {
   const ciDir = inDir(dir, 'ci/');
   return inChart.filter((p) => p.startsWith(ciDir) && /-values\.ya?ml$/.test(p) && !p.slice(ciDir.length).includes('/')).sort();
 }

@@ -1403,6 +1403,23 @@ describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHel
     expect(report.errors[0]!.message).toMatch(/\(the chart needs values its values\.yaml does not set: name a values file for it under `render\.charts` in the config file, \.github\/pod-security\.yaml\)$/);
   });
 
+  it("names a chart's test values (ci/*-values.yaml) as the values to render it with, and ci-values when it has several", async () => {
+    const chart = {
+      'charts/db/Chart.yaml': chartYaml('db'),
+      'charts/db/values.yaml': 'password: ""\n',
+      'charts/db/ci/a-values.yaml': 'password: a\n',
+      'charts/db/templates/secret.yaml': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: {{ required "password is required" .Values.password | quote }}\n',
+    };
+    const one = await checkTree(chart, '--allow-empty');
+    expect(one.report.errors[0]!.message).toMatch(/\.github\/pod-security\.yaml; its test values, say: `values: \[charts\/db\/ci\/a-values\.yaml\]`\)$/);
+    const two = await checkTree({ ...chart, 'charts/db/ci/b-values.yaml': 'password: b\n' }, '--allow-empty');
+    expect(two.report.errors[0]!.message).toMatch(/its test values, say: `values: \[charts\/db\/ci\/a-values\.yaml\]`, with `ci-values: true` to render it once more with each of its 2 ci\/\*-values\.yaml files\)$/);
+    // Named so in the config file, the chart renders.
+    const configured = await checkTree({ ...chart, '.github/pod-security.yaml': 'render:\n  charts:\n    - chart: charts/db\n      values: [charts/db/ci/a-values.yaml]\n' }, '--allow-empty');
+    expect(configured.report.errors).toEqual([]);
+    expect(configured.status).toBe(0);
+  });
+
   it('fixes a check whose fields the values set a few lines apart with one suggestion over them, verified by rendering again', async () => {
     const { report } = await checkTree(
       {

@@ -9,6 +9,7 @@
 import { constants } from 'node:fs';
 import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { ciValuesOf } from '../../render/discover.js';
 import { shownDir } from '../../render/paths.js';
 import type { Capabilities, RenderOutput, RenderRoot } from '../../render/types.js';
 import { runTool, toolEnvironment } from './process.js';
@@ -63,15 +64,22 @@ function helmVersionHint(stderr: string): string | null {
 /**
  * A chart whose templates stop on a value its values.yaml leaves out (`required`, `fail`: helm's "execution
  * error"): its rendering is only ever meant to run with values of the user's, which the config file names.
+ * A chart that keeps test values in `ci/` (chart-testing's convention) is named one of them.
  */
-function chartValuesHint(stderr: string): string | null {
-  return /execution error at/i.test(stderr) ? 'the chart needs values its values.yaml does not set: name a values file for it under `render.charts` in the config file, .github/pod-security.yaml' : null;
+function chartValuesHint(root: RenderRoot, stderr: string): string | null {
+  if (!/execution error at/i.test(stderr)) return null;
+  const hint = 'the chart needs values its values.yaml does not set: name a values file for it under `render.charts` in the config file, .github/pod-security.yaml';
+  const ci = ciValuesOf(root.dir, root.sources).filter((file) => !root.helm?.valuesFiles.includes(file));
+  if (ci.length === 0) return hint;
+  const [first] = ci;
+  const more = ci.length > 1 ? `, with \`ci-values: true\` to render it once more with each of its ${ci.length} ci/*-values.yaml files` : '';
+  return `${hint}; its test values, say: \`values: [${first}]\`${more}`;
 }
 
 /** What a failed render's stderr says to do, when it says something we know: a hint of its own tool. */
 function hintFor(root: RenderRoot, stderr: string): string | null {
   if (root.inflateHelm) return helmVersionHint(stderr);
-  return root.tool === 'helm' ? chartValuesHint(stderr) : null;
+  return root.tool === 'helm' ? chartValuesHint(root, stderr) : null;
 }
 
 /** Where an Argo CD Application's inline values are written in a root's tree (renderer.ts): read after its values files, as Argo CD reads them. */
