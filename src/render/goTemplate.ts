@@ -1,25 +1,27 @@
 /**
  * The part of Go's text/template that ApplicationSet templates mostly use
- * (pure), as Argo CD renders each string of a set's template when
- * `goTemplate` is on: actions that print a parameter (`{{ .cluster.name }}`),
- * an item of a list (`{{ index .path.segments 1 }}`), or either passed
- * through a few of the sprig functions Argo CD gives templates, called or
- * piped (`{{ .path.basename | lower }}`, `{{ normalize .name }}`,
- * `{{ default "main" .branch }}`, `{{ trunc 63 .name }}`,
- * `{{ replace "." "-" .host }}`).
+ * (pure), as Argo CD renders each string of a set's template, and its
+ * `templatePatch`, when `goTemplate` is on: actions that print a parameter
+ * (`{{ .cluster.name }}`), an item of a list (`{{ index .path.segments 1
+ * }}`), or either passed through a few of the sprig functions Argo CD gives
+ * templates, called or piped (`{{ .path.basename | lower }}`, `{{ normalize
+ * .name }}`, `{{ default "main" .branch }}`, `{{ trunc 63 .name }}`, `{{
+ * replace "." "-" .host }}`); `if` / `else if` / `else` on Go's truth, with
+ * `eq`, `ne`, `not`, `and` and `or`; `range` over a list or a map; trim
+ * markers and comments (goTemplateSyntax.ts reads them).
  *
- * Anything else (another function, a variable, a trim marker, a comment, a
- * parameter that is missing, a map or list printed whole, text outside
- * ASCII where Go and JavaScript change letters differently) is refused:
- * null, and the set keeps its notice.
+ * Anything else (another function, a variable `range` did not declare, a
+ * parameter that is missing where it is printed, a map or list printed
+ * whole, numbers compared, text outside ASCII where Go and JavaScript
+ * change letters differently) is refused: null, and the set keeps its
+ * notice.
  */
 import { isObject } from '../pss/pod.js';
 import type { JsonObject, JsonValue } from '../pss/types.js';
 import { goText } from './goText.js';
 import { sanitizedName } from './gitFilesGenerator.js';
-
-/** An action: `{{`, its words, `}}`. */
-const action = /\{\{([\s\S]*?)\}\}/g;
+import { parseTemplate } from './goTemplateSyntax.js';
+import type { Pipeline, TemplateNode, Word } from './goTemplateSyntax.js';
 
 /** What a parameter missing from the map is: text/template's zero value, an error under `missingkey=error`. */
 const missing = Symbol('missing');
@@ -31,83 +33,142 @@ export interface GoTemplateOptions {
   readonly missingKeyError: boolean;
 }
 
-/** `text` with each action replaced by what it prints; null when an action is not one read here. */
+/** `text` with its actions carried out; null when it holds one not read here, or one that fails in Go. */
 export function renderGoTemplate(text: string, params: JsonObject, options: GoTemplateOptions = { missingKeyError: false }): string | null {
-  // An action left open does not parse.
-  if (text.replace(action, '').includes('{{')) return null;
-  let refused = false;
-  const out = text.replace(action, (_whole, inner: string) => {
-    const printed = printedBy(inner, params, options);
-    if (printed === null) refused = true;
-    return printed ?? '';
-  });
-  return refused ? null : out;
+  if (!text.includes('{{')) return text;
+  const tree = parseTemplate(text);
+  if (tree === null) return null;
+  const out: string[] = [];
+  return run(tree, { dot: params, variables: new Map([['$', params]]) }, options, out) ? out.join('') : null;
 }
 
-function printedBy(inner: string, params: JsonObject, options: GoTemplateOptions): string | null {
-  // Trim markers (`{{- `, ` -}}`) and comments change the text around the action: not read here.
-  if (/^-\s|\s-$|^\/\*/.test(inner)) return null;
-  const commands = pipelineOf(inner);
-  if (commands === null) return null;
-  let value: Value | undefined;
-  for (const [i, words] of commands.entries()) {
-    value = commandValue(words, i === 0 ? [] : [value!], params, options);
-    if (value === undefined) return null;
+/** Where an action is evaluated: the dot, and the variables in scope (`$` is the parameters). */
+interface Scope {
+  readonly dot: Value;
+  readonly variables: ReadonlyMap<string, Value>;
+}
+
+/** Carries out `nodes`, writing what they print to `out`; false when one fails or is refused. */
+function run(nodes: readonly TemplateNode[], scope: Scope, options: GoTemplateOptions, out: string[]): boolean {
+  for (const node of nodes) {
+    switch (node.kind) {
+      case 'text':
+        out.push(node.text);
+        break;
+      case 'print': {
+        const value = pipelineValue(node.pipeline, scope, options);
+        // Go prints `<no value>` for a missing parameter and `map[…]` for a map: no one means either.
+        if (value === undefined || value === missing || value === null || typeof value === 'object') return false;
+        const text = goText(value);
+        if (text === null) return false;
+        out.push(text);
+        break;
+      }
+      case 'if': {
+        let taken: readonly TemplateNode[] = node.otherwise;
+        for (const { condition, body } of node.branches) {
+          const value = pipelineValue(condition, scope, options);
+          if (value === undefined) return false;
+          if (isTrue(value)) {
+            taken = body;
+            break;
+          }
+        }
+        if (!run(taken, scope, options, out)) return false;
+        break;
+      }
+      case 'with': {
+        const value = pipelineValue(node.pipeline, scope, options);
+        if (value === undefined) return false;
+        if (!(isTrue(value) ? run(node.body, { ...scope, dot: value }, options, out) : run(node.otherwise, scope, options, out))) return false;
+        break;
+      }
+      case 'range':
+        if (!runRange(node, scope, options, out)) return false;
+        break;
+    }
   }
-  return value === undefined || value === missing || value === null || typeof value === 'object' ? null : goText(value);
+  return true;
+}
+
+/** `range` over a list (items in order) or a map (values by sorted key, as Go sorts them); nothing, or `else`, when empty or missing. */
+function runRange(node: Extract<TemplateNode, { kind: 'range' }>, scope: Scope, options: GoTemplateOptions, out: string[]): boolean {
+  const value = pipelineValue(node.pipeline, scope, options);
+  if (value === undefined) return false;
+  let entries: [JsonValue, JsonValue][];
+  if (value === missing || value === null) entries = [];
+  else if (Array.isArray(value)) entries = value.map((item, i) => [i, item]);
+  else if (isObject(value)) entries = Object.keys(value).sort(byteOrder).map((key) => [key, value[key] ?? null]);
+  // Go ranges over a number too (Go 1.22), and fails on anything else: neither is read here.
+  else return false;
+  if (entries.length === 0) return run(node.otherwise, scope, options, out);
+  for (const [key, item] of entries) {
+    const variables = new Map(scope.variables);
+    // One variable takes the item; two take the index (or key) and the item.
+    const [first, second] = node.variables;
+    if (first !== undefined && second === undefined) variables.set(first, item);
+    if (first !== undefined && second !== undefined) {
+      variables.set(first, key);
+      variables.set(second, item);
+    }
+    if (!run(node.body, { dot: item, variables }, options, out)) return false;
+  }
+  return true;
+}
+
+/** Go sorts string map keys by their bytes: UTF-16 order agrees on ASCII, which is all a key is allowed to be here. */
+function byteOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** text/template's truth: false, 0, nil, "", an empty list or map, and a missing parameter are false. */
+function isTrue(value: Value): boolean {
+  return !isEmpty(value);
 }
 
 // ---------------------------------------------------------------------------
-// Reading an action.
+// Evaluating a pipeline.
 
-/** A word of a command: a field chain, a string or number literal, or a function's name. */
-type Word = { readonly kind: 'chain'; readonly path: readonly string[] } | { readonly kind: 'literal'; readonly value: string | number } | { readonly kind: 'name'; readonly name: string };
-
-const wordPattern = /\s*(?:(\|)|"([^"\\]*)"|(-?\d+)(?![\w.])|((?:\.[A-Za-z_][A-Za-z0-9_]*)+)|([A-Za-z_][A-Za-z0-9_]*))/y;
-
-/** The commands of a pipeline (`a | b c`), each its words; null when a word is not one read here. */
-function pipelineOf(inner: string): Word[][] | null {
-  const commands: Word[][] = [[]];
-  wordPattern.lastIndex = 0;
-  let at = 0;
-  while (at < inner.length && inner.slice(at).trim() !== '') {
-    wordPattern.lastIndex = at;
-    const match = wordPattern.exec(inner);
-    if (match === null) return null;
-    at = wordPattern.lastIndex;
-    const [, pipe, text, number, chain, name] = match;
-    if (pipe !== undefined) commands.push([]);
-    else if (text !== undefined) commands.at(-1)!.push({ kind: 'literal', value: text });
-    else if (number !== undefined) commands.at(-1)!.push({ kind: 'literal', value: Number(number) });
-    else if (chain !== undefined) commands.at(-1)!.push({ kind: 'chain', path: chain.slice(1).split('.') });
-    else commands.at(-1)!.push({ kind: 'name', name: name! });
+/** What a pipeline gives; undefined when a command fails or is not read here. */
+function pipelineValue(pipeline: Pipeline, scope: Scope, options: GoTemplateOptions): Value | undefined {
+  let value: Value | undefined;
+  for (const [i, words] of pipeline.entries()) {
+    value = commandValue(words, i === 0 ? [] : [value!], scope, options);
+    if (value === undefined) return undefined;
   }
-  return commands.every((words) => words.length > 0) ? commands : null;
+  return value;
 }
 
 /** What a command gives (`piped`: the value of the command before it, its last argument); undefined when it is not read here. */
-function commandValue(words: readonly Word[], piped: readonly Value[], params: JsonObject, options: GoTemplateOptions): Value | undefined {
+function commandValue(words: readonly Word[], piped: readonly Value[], scope: Scope, options: GoTemplateOptions): Value | undefined {
   const [head, ...rest] = words;
   if (head === undefined) return undefined;
-  if (head.kind !== 'name') return rest.length === 0 && piped.length === 0 ? wordValue(head, params) : undefined;
+  if (head.kind !== 'name') return rest.length === 0 && piped.length === 0 ? wordValue(head, scope, options) : undefined;
   const args: Value[] = [];
   for (const word of rest) {
-    const value = word.kind === 'name' ? undefined : wordValue(word, params);
+    const value = word.kind === 'name' ? undefined : wordValue(word, scope, options);
     if (value === undefined) return undefined;
     args.push(value);
   }
   return called(head.name, [...args, ...piped], options);
 }
 
-/** A literal, or the parameter a field chain names: `missing` from a key its map lacks on; undefined past a value that is no map (text/template fails there). */
-function wordValue(word: Exclude<Word, { kind: 'name' }>, params: JsonObject): Value | undefined {
+/**
+ * A literal, or what a field chain names: `missing` from a key its map lacks
+ * on (a failure under missingkey=error); undefined past a value that is no
+ * map (text/template fails there), and for a variable no `range` declared.
+ */
+function wordValue(word: Exclude<Word, { kind: 'name' }>, scope: Scope, options: GoTemplateOptions): Value | undefined {
   if (word.kind === 'literal') return word.value;
-  let value: JsonValue = params;
+  if (word.kind === 'pipeline') return pipelineValue(word.pipeline, scope, options);
+  let value: Value | undefined = word.base === 'dot' ? scope.dot : scope.variables.get(word.base.variable);
+  if (value === undefined) return undefined;
   for (const name of word.path) {
+    // The fields of a missing key are missing too (Go's zero value), unless missing keys fail.
+    if (value === missing) return options.missingKeyError ? undefined : missing;
     // A field of anything but a map (a null among them) fails.
     if (!isObject(value)) return undefined;
-    // A missing key gives nothing, and so does every field after it (an error under missingkey=error).
-    if (!Object.hasOwn(value, name)) return missing;
+    if (!Object.hasOwn(value, name)) return options.missingKeyError ? undefined : missing;
     value = value[name] ?? null;
   }
   return value;
@@ -123,10 +184,24 @@ const asciiText = (value: Value | undefined): value is string => typeof value ==
 
 /** A function of the template applied to its arguments (the piped value last); undefined when it is not one read here, or would fail. */
 function called(name: string, args: readonly Value[], options: GoTemplateOptions): Value | undefined {
-  // A missing parameter fails under missingkey=error before any function sees it; else it is nil, which only `default` takes.
-  if (args.some((arg) => arg === missing) && (options.missingKeyError || name !== 'default')) return undefined;
+  // A missing parameter fails under missingkey=error before any function sees it; else it is nil, which only these take.
+  if (args.some((arg) => arg === missing) && (options.missingKeyError || !takesNil.has(name))) return undefined;
   const [a, b, c] = args;
   switch (name) {
+    case 'eq':
+    case 'ne': {
+      if (args.length < 2 || (name === 'ne' && args.length !== 2)) return undefined;
+      const equal = args.slice(1).map((other) => comparedEqual(a!, other));
+      if (equal.some((e) => e === undefined)) return undefined;
+      return name === 'eq' ? equal.includes(true) : !equal[0];
+    }
+    case 'not':
+      return args.length === 1 ? !isTrue(a!) : undefined;
+    // Go's `and` gives its first false argument, else its last; `or` its first true one, else its last.
+    case 'and':
+      return args.length === 0 ? undefined : (args.find((arg) => !isTrue(arg)) ?? args.at(-1)!);
+    case 'or':
+      return args.length === 0 ? undefined : (args.find((arg) => isTrue(arg)) ?? args.at(-1)!);
     case 'index':
       return args.length === 2 && Array.isArray(a) && typeof b === 'number' && Number.isInteger(b) && b >= 0 && b < a.length ? (a[b] ?? null) : undefined;
     case 'lower':
@@ -144,6 +219,22 @@ function called(name: string, args: readonly Value[], options: GoTemplateOptions
     default:
       return undefined;
   }
+}
+
+/** The functions a missing parameter (Go's nil) may be given, outside missingkey=error. */
+const takesNil = new Set(['default', 'eq', 'ne', 'not', 'and', 'or']);
+
+/**
+ * Whether `eq` finds two values equal: nil (or a missing parameter) only
+ * to nil, texts and booleans to their own kind. Undefined where Go fails
+ * (values of two kinds, lists, maps) or where its number types would
+ * decide (a parameter is a float64, a number in the template an int).
+ */
+function comparedEqual(a: Value, b: Value): boolean | undefined {
+  const nil = (v: Value) => v === null || v === missing;
+  if (nil(a) || nil(b)) return nil(a) && nil(b);
+  if ((typeof a === 'string' && typeof b === 'string') || (typeof a === 'boolean' && typeof b === 'boolean')) return a === b;
+  return undefined;
 }
 
 /** sprig's trunc: the first `count` characters, or the last `-count` when it is negative. */

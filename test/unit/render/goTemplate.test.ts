@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderGoTemplate } from '../../../src/render/goTemplate.js';
 
-const params = { env: 'Prod_EU', name: 'web.shop.example', empty: '', zero: 0, n: null, list: ['a', 'b'], path: { basename: 'Web', segments: ['apps', 'Web'] }, num: 3 };
+const params = { env: 'Prod_EU', name: 'web.shop.example', empty: '', zero: 0, n: null, list: ['a', 'b'], path: { basename: 'Web', segments: ['apps', 'Web'] }, num: 3, t: true, f: false, m: { z: '1', a: '2' } };
 const both = (text: string) => [renderGoTemplate(text, params, { missingKeyError: false }), renderGoTemplate(text, params, { missingKeyError: true })];
 
 describe('Go templates of ApplicationSets', () => {
@@ -43,6 +43,32 @@ describe('Go templates of ApplicationSets', () => {
     expect(both('{{ default "x" .a.b.c }}')).toEqual(['x', null]);
   });
 
+  it('trims around markers, and drops comments', () => {
+    expect(both('  {{- .env -}}  x')).toEqual(['Prod_EUx', 'Prod_EUx']);
+    expect(both('a {{/* c */}} b')).toEqual(['a  b', 'a  b']);
+    expect(both('a {{- /* c */ -}} b')).toEqual(['ab', 'ab']);
+  });
+
+  it('takes `if`, `else if` and `else` on Go\'s truth, with eq, ne, not, and, or, and pipelines in parentheses', () => {
+    expect(both('{{ if .missing }}Y{{ else if .t }}T{{ else }}N{{ end }}')).toEqual(['T', null]);
+    expect(both('{{ if eq .env "a" "Prod_EU" }}Y{{ end }}')).toEqual(['Y', 'Y']);
+    expect(both('{{ if and .t (eq .env "x") }}Y{{ else }}N{{ end }}')).toEqual(['N', 'N']);
+    expect(both('{{ if or (eq .env "x") (ne .env "y") }}Y{{ end }}')).toEqual(['Y', 'Y']);
+    expect(both('{{ not .zero }}/{{ and .t .f }}/{{ or .f .env }}')).toEqual(['true/false/Prod_EU', 'true/false/Prod_EU']);
+    // A missing parameter is nil: false, and equal to nil only.
+    expect(both('{{ eq .missing .n }}/{{ or .missing .env }}')).toEqual(['true/Prod_EU', null]);
+    expect(both('{{ with .path }}{{ .basename }}{{ end }}{{ with .missing }}x{{ else }}none{{ end }}')).toEqual(['Webnone', null]);
+  });
+
+  it('ranges over lists and maps (by sorted key), with their variables and `$`', () => {
+    expect(both('{{ range .list }}{{ $.env }}-{{ . }} {{ end }}')).toEqual(['Prod_EU-a Prod_EU-b ', 'Prod_EU-a Prod_EU-b ']);
+    expect(both('{{ range $i, $v := .list }}{{ $i }}{{ $v }}{{ end }}')).toEqual(['0a1b', '0a1b']);
+    expect(both('{{ range $k, $v := .m }}{{ $k }}={{ $v }},{{ end }}')).toEqual(['a=2,z=1,', 'a=2,z=1,']);
+    expect(both('{{ range .missing }}x{{ else }}none{{ end }}')).toEqual(['none', null]);
+    // A templatePatch's list of values files, one per line.
+    expect(renderGoTemplate('valueFiles:\n{{- range .files }}\n  - {{ . }}\n{{- end }}\n', { files: ['x.yaml', 'y.yaml'] })).toBe('valueFiles:\n  - x.yaml\n  - y.yaml\n');
+  });
+
   it('refuses what fails in Go, and what it does not reproduce', () => {
     // A string function given a number fails in Go.
     expect(both('{{ lower .num }}')).toEqual([null, null]);
@@ -50,12 +76,18 @@ describe('Go templates of ApplicationSets', () => {
     expect(both('{{ .branch }}')).toEqual([null, null]);
     expect(both('{{ .path }}')).toEqual([null, null]);
     expect(both('{{ title .env }}')).toEqual([null, null]);
-    // A field of a present null, or of text, fails; trim markers, variables and unclosed actions are not read here.
+    // A field of a present null, or of text, fails; variables outside `range`, and unclosed actions, are not read here.
     expect(both('{{ default "x" .n.b }}')).toEqual([null, null]);
     expect(both('{{ default "x" .env.b }}')).toEqual([null, null]);
-    expect(both('{{- .env }}')).toEqual([null, null]);
-    expect(both('{{ $x := .env }}')).toEqual([null, null]);
+    expect(both('{{ $x := .env }}{{ $x }}')).toEqual([null, null]);
     expect(both('{{ .env')).toEqual([null, null]);
+    expect(both('{{ if .t }}x')).toEqual([null, null]);
+    expect(both('{{ end }}')).toEqual([null, null]);
+    // Ranging over text, comparing kinds that differ, or numbers (Go's float64 parameters against int literals), fails in Go or is not read here.
+    expect(both('{{ range .empty }}x{{ end }}')).toEqual([null, null]);
+    expect(both('{{ eq .t .env }}')).toEqual([null, null]);
+    expect(both('{{ eq .num 3 }}')).toEqual([null, null]);
+    expect(both('{{ (index .path.segments 1).x }}')).toEqual([null, null]);
     // Outside ASCII, Go's and JavaScript's cases differ (ß upper-cases to SS in JavaScript only).
     expect(renderGoTemplate('{{ upper .s }}', { s: 'straße' })).toBeNull();
   });
