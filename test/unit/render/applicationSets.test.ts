@@ -278,7 +278,7 @@ describe('ApplicationSet charts', () => {
       expect(charts.map((c) => [c.generated, c.namespace, c.parameterFiles])).toEqual([['web-eu', 'shop-eu', ['clusters/eu/config.json']]]);
     });
 
-    it('keeps the notice of a template that does more than print fields through the functions read here, or prints a field that is not there or not a scalar', () => {
+    it('keeps the notice of a template that does more than the actions and functions read here, or prints a field that is not there or not a scalar', () => {
       const elements = listOf('{env: Prod, cluster: {namespace: shop}}');
       const none = (name: string, namespace = 'shop') => expect(chartsOf(goSet(elements, template(name, 'charts/web', namespace)))).toEqual([]);
       expect(chartsOf(goSet(elements, template('web-{{ .env | lower }}', 'charts/web', '{{ default "dev" .stage }}'))).map((c) => [c.generated, c.namespace])).toEqual([]);
@@ -288,7 +288,9 @@ describe('ApplicationSet charts', () => {
       none('web-{{ .env | title }}');
       none('web-{{.stage}}');
       none('web-{{.env}}', '{{.cluster}}');
-      none('web-{{- .env }}');
+      none('web-{{ $x := .env }}{{ $x }}');
+      // A trim marker trims nothing here (no space before it): the name is read.
+      expect(chartsOf(goSet(elements, template('web-{{- .env | lower }}', 'charts/web', 'shop'))).map((c) => c.generated)).toEqual(['web-prod']);
       none('web-{{ .env');
       // Argo CD's flat `{{env}}` is a function call to a Go template.
       none('web-{{env}}');
