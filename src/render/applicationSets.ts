@@ -5,11 +5,12 @@
  * `directories`), its JSON or YAML files (a `git` generator's `files`,
  * gitFilesGenerator.ts), a `matrix` of two such (every pair of their
  * parameters) or a `merge` of such (the first one's parameters, overridden
- * by the others' that share its merge keys), and its template is a plain
- * one (Argo CD's default `{{param}}` substitution: no Go template, no
- * `templatePatch`). Each
- * Application is then the template with one set of parameters put in,
- * and its chart is rendered like a plain Application's (applications.ts).
+ * by the others' that share its merge keys), and its template is filled
+ * as Argo CD fills it (its default `{{param}}` substitution, or Go
+ * templates with `goTemplate`: goTemplate.ts), then patched by its
+ * `templatePatch`, if any (templatePatch.ts). Each Application is then the
+ * template with one set of parameters put in, and its chart is rendered
+ * like a plain Application's (applications.ts).
  *
  * Anything else keeps the notice that what the ApplicationSet installs is
  * not checked (workloads/charts.ts): other generators read the cluster or
@@ -27,6 +28,8 @@ import type { ApplicationChart } from './applications.js';
 import { fileParameters, folderParameters, generatorFiles } from './gitFilesGenerator.js';
 import type { Parameters, TemplateMode } from './gitFilesGenerator.js';
 import { renderGoTemplate } from './goTemplate.js';
+import { patchedApplication } from './templatePatch.js';
+import { jsonEqual } from '../fixes/edits.js';
 import type { GoTemplateOptions } from './goTemplate.js';
 import { dirOf } from './paths.js';
 import { valueAt } from './walk.js';
@@ -54,26 +57,30 @@ export function applicationSetCharts(document: ManifestDocument, repository: Rea
   const template = spec !== null && isObject(spec.template) ? spec.template : null;
   const reference = chartReferenceOf(String(set.apiVersion), 'ApplicationSet', set);
   if (name === '' || spec === null || template === null || reference === null) return null;
-  // Patches of the template are not applied here.
-  if (spec.templatePatch !== undefined) return null;
   const filling = fillingOf(spec);
+  // A templatePatch is a Go template: Argo CD reads it only with goTemplate on.
+  const patch = spec.templatePatch;
+  if (patch !== undefined && (typeof patch !== 'string' || filling.mode !== 'go')) return null;
   const parameters = generatedParameters(document, { spec, repository, sources, ...filling });
   if (parameters === null || parameters.length === 0) return null;
   const noticeLine = locate(document.source, reference.path).line;
   const charts: ApplicationChart[] = [];
   const names = new Set<string>();
   for (const { values: params, files, spans } of parameters) {
-    const application = filled({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: template.metadata ?? {}, spec: template.spec ?? {} }, params, filling);
-    if (!isObject(application)) return null;
+    const unpatched = filled({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: template.metadata ?? {}, spec: template.spec ?? {} }, params, filling);
+    if (!isObject(unpatched)) return null;
+    const application = typeof patch === 'string' ? patchedApplication(unpatched, patch, Object.fromEntries(params), filling.goOptions) : unpatched;
+    if (application === null) return null;
     const found = argoHelmSource(application, repository, paths);
     const generated = nameOf(application);
     // Two generators that make one name: Argo CD refuses the set.
     if (found === null || generated === '' || names.has(generated) || unresolved(application)) return null;
     names.add(generated);
-    // The same inline values for every Application (none of their text is substituted): read from the set's template.
+    // The same inline values for every Application (none of their text is substituted, nor patched): read from the set's template.
     const inline = found.inline === null ? null : [...templatePath, ...found.inline];
     if (inline !== null && JSON.stringify(valueAt(set, inline) ?? null).includes('{{')) return null;
-    const valueLines = entryLines(document, found.valueFileAt, templatePath);
+    if (found.inline !== null && !jsonEqual(valueAt(application, found.inline) ?? null, valueAt(unpatched, found.inline) ?? null)) return null;
+    const valueLines = valueFileLines(document, found.valueFileAt, application, unpatched);
     charts.push({
       ...found.chart,
       kind: 'ApplicationSet',
@@ -89,6 +96,17 @@ export function applicationSetCharts(document: ManifestDocument, repository: Rea
     });
   }
   return charts;
+}
+
+/**
+ * The line of the set that names each of an Application's values files: its
+ * entry in the template, or, for one the templatePatch gave it, the
+ * patch's own line.
+ */
+function valueFileLines(document: ManifestDocument, at: readonly FieldPath[], application: JsonObject, unpatched: JsonObject): number[] {
+  const inTemplate = entryLines(document, at, templatePath);
+  const patchLine = locate(document.source, ['spec', 'templatePatch']).line;
+  return at.map((path, i) => (valueAt(application, path) === valueAt(unpatched, path) ? inTemplate[i]! : patchLine));
 }
 
 /** How a set's template is filled: Argo CD's flat `{{name}}` substitution, or Go templates with the set's `goTemplateOptions`. */

@@ -588,6 +588,57 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     }
   });
 
+  it("renders each Application of a Go-template ApplicationSet with its templatePatch, and a change to the patch's values files is reviewed", async () => {
+    const set = (values: string) => [
+      'apiVersion: argoproj.io/v1alpha1',
+      'kind: ApplicationSet',
+      'metadata:',
+      '  name: web',
+      'spec:',
+      '  goTemplate: true',
+      '  goTemplateOptions: ["missingkey=error"]',
+      '  generators:',
+      '    - list:',
+      '        elements:',
+      '          - {env: prod, autoSync: true}',
+      '  template:',
+      '    metadata:',
+      "      name: 'web-{{.env}}'",
+      '    spec:',
+      '      project: default',
+      '      source:',
+      '        repoURL: https://github.com/acme/shop',
+      '        path: charts/web',
+      '        helm: {}',
+      '      destination:',
+      "        namespace: '{{.env}}'",
+      '  templatePatch: |',
+      '    spec:',
+      '      source:',
+      '        helm:',
+      '          valueFiles:',
+      `            - ${values}`,
+      '    {{- if .autoSync }}',
+      '      syncPolicy:',
+      '        automated: {prune: true}',
+      '    {{- end }}',
+      '',
+    ];
+    const { repo, cleanUp } = installerRepo({ 'apps/web.yaml': set('values-dev.yaml').join('\n') }, { 'apps/web.yaml': set('values-{{ .env }}.yaml').join('\n') });
+    try {
+      const report = await diffIn(repo);
+      expect(report.errors).toEqual([]);
+      expect(report.renderings).toEqual([{ tool: 'helm', rendering: 'charts/web (Application web-prod of ApplicationSet web)' }]);
+      expect(report.podSpecs.map((p) => [p.namespace, p.name, p.status, p.allowed])).toEqual([['prod', 'web-prod', 'modified', false]]);
+      // The patch now names values-prod.yaml, which turns the host network on: a finding of the change, whose line in the set is the one it added.
+      expect(report.findings.map((f) => [f.file, f.line, f.check, f.preexisting, f.rendered?.changeLine])).toEqual([
+        ['charts/web/templates/deployment.yaml', 12, 'hostNamespaces', false, { file: 'apps/web.yaml', line: 28 }],
+      ]);
+    } finally {
+      cleanUp();
+    }
+  });
+
   it("renders a chart for each Application of an ApplicationSet's matrix: each chart folder for each environment", async () => {
     const set = [
       'apiVersion: argoproj.io/v1alpha1',

@@ -304,5 +304,54 @@ describe('ApplicationSet charts', () => {
       const merge = ['- merge:', '    mergeKeys: [env]', '    generators:', ...[...listOf('{env: prod, path: {basename: web, path: charts/web}}'), ...listOf('{env: prod}')].map((l) => `      ${l}`)];
       expect(chartsOf(goSet(merge, each))).toEqual([]);
     });
+
+    describe('and a templatePatch', () => {
+      /** A Go-template set of two elements with `patch` (lines) as its templatePatch. */
+      const patched = (patch: string[], options = ['goTemplate: true', 'goTemplateOptions: ["missingkey=error"]'], helm: string[] = []) =>
+        applicationSet(listOf('{env: prod, autoSync: true, ns: shop}', '{env: dev, autoSync: false, ns: lab}'), template('web-{{.env}}', 'charts/web', 'default', helm), [
+          ...options,
+          'templatePatch: |',
+          ...patch.map((l) => `  ${l}`),
+        ]);
+
+      it('makes each Application with its patch applied: what it gives the chart is rendered with', () => {
+        // The patch of Argo CD's documentation: values files by parameter, automated sync for some.
+        const text = patched(['spec:', '  destination:', '    namespace: {{ .ns }}', '  source:', '    helm:', '      valueFiles:', '      {{- range (list "values.yaml") }}', '        - {{ . }}', '      {{- end }}', '{{- if .autoSync }}', '  syncPolicy:', '    automated: {prune: true}', '{{- end }}']);
+        // `list` is not read here: the set keeps its notice.
+        expect(chartsOf(text)).toEqual([]);
+        const byEnv = patched(['spec:', '  destination:', '    namespace: {{ .ns }}', '  source:', '    helm:', '      valueFiles:', '        - values-{{ .env }}.yaml', '{{- if .autoSync }}', '  syncPolicy:', '    automated: {prune: true}', '{{- end }}']);
+        // Line 24 is the set's `templatePatch:`, which names the values files; the release stays the template's.
+        expect(chartsOf(byEnv).map((c) => [c.generated, c.namespace, c.release, c.valueFiles, c.valueLines])).toEqual([
+          ['web-prod', 'shop', 'web', ['charts/web/values-prod.yaml'], [24]],
+          ['web-dev', 'lab', 'web', ['charts/web/values-dev.yaml'], [24]],
+        ]);
+        // A patch left empty by its branches changes nothing.
+        expect(chartsOf(patched(['{{- if eq .env "qa" }}', 'spec:', '  destination:', '    namespace: qa', '{{- end }}'])).map((c) => [c.generated, c.namespace])).toEqual([
+          ['web-prod', 'default'],
+          ['web-dev', 'default'],
+        ]);
+      });
+
+      it('keeps the notice of a patch it does not read, one that changes inline values, or one without Go templates', () => {
+        expect(chartsOf(patched(['spec:', '  destination:', '    $patch: replace', '    namespace: x']))).toEqual([]);
+        expect(chartsOf(patched(['spec:', '  destination: {namespace: {{ .missing }}}']))).toEqual([]);
+        expect(chartsOf(patched(['- a list']))).toEqual([]);
+        // Argo CD reads a templatePatch only with goTemplate on.
+        expect(chartsOf(patched(['spec:', '  destination:', '    namespace: x'], []))).toEqual([]);
+        // Inline values the patch changes are not the template's lines: not rendered here.
+        const inline = ['valuesObject:', '  hostNetwork: true'];
+        expect(chartsOf(patched(['spec:', '  source:', '    helm:', '      valuesObject:', '        hostNetwork: false'], undefined, inline))).toEqual([]);
+        expect(chartsOf(patched(['spec:', '  syncPolicy: {automated: {}}'], undefined, inline)).map((c) => c.inline)).toEqual([
+          ['spec', 'template', 'spec', 'source', 'helm', 'valuesObject'],
+          ['spec', 'template', 'spec', 'source', 'helm', 'valuesObject'],
+        ]);
+      });
+
+      it('never moves an Application to another project, and removes what a null names', () => {
+        const [app] = chartsOf(patched(['spec:', '  project: other', '  source:', '    helm:', '      releaseName: null']));
+        // Without a release name, Argo CD uses the Application's name.
+        expect(app?.release).toBe('web-prod');
+      });
+    });
   });
 });
