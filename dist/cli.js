@@ -11520,8 +11520,8 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   if (json) {
     const error = jsonStreamError(text4, objects);
     if (error) {
-      const action3 = usesUndeclaredVariable(text4) ? null : actionLine(text4, 0, text4.length);
-      if (action3 !== null) return fail("template", templateMessage, action3);
+      const action2 = usesUndeclaredVariable(text4) ? null : actionLine(text4, 0, text4.length);
+      if (action2 !== null) return fail("template", templateMessage, action2);
       if (isJsoncConfiguration(file, text4)) return noManifest(file);
       const message = `not valid JSON (kubectl reads a file that starts with "{" as JSON): ${error.message}`;
       return fail("malformed", message, problemLine(lineCounterOf(text4), error.offset, lastContentOffset(text4)));
@@ -12203,9 +12203,9 @@ function badHosts(container, containerPath) {
   for (const handler of handlers) {
     const object = handler.of(container);
     if (object === void 0) continue;
-    for (const action3 of actions) {
-      const host = str(obj(object, action3), "host");
-      if (host !== "") found.push({ host, path: at(containerPath, ...handler.at, action3, "host") });
+    for (const action2 of actions) {
+      const host = str(obj(object, action2), "host");
+      if (host !== "") found.push({ host, path: at(containerPath, ...handler.at, action2, "host") });
     }
   }
   return found;
@@ -13810,15 +13810,15 @@ var build2 = (toks, pairs, start, end, top) => {
 };
 var normalize = (items, form) => {
   const out = [];
-  let run = "";
+  let run2 = "";
   const flush = () => {
-    for (const ch of run.normalize(form))
+    for (const ch of run2.normalize(form))
       out.push(lit(ch));
-    run = "";
+    run2 = "";
   };
   for (const it of items) {
     if (it.t === "lit") {
-      run += it.ch;
+      run2 += it.ch;
       continue;
     }
     flush();
@@ -13995,14 +13995,14 @@ var Sim = class {
         this.#addThread(state, node);
     }
   }
-  addRun(state, run, i, top) {
+  addRun(state, run2, i, top) {
     for (const r of state.runs) {
-      if (r.neg === run.neg && sameState(r.state, run.state))
+      if (r.neg === run2.neg && sameState(r.state, run2.state))
         return;
     }
-    state.runs.push(run);
-    if (!run.state.match) {
-      this.add(state, run.neg.next, i, top);
+    state.runs.push(run2);
+    if (!run2.state.match) {
+      this.add(state, run2.neg.next, i, top);
     }
   }
   // the threads after char `c`, at index `i`
@@ -14030,13 +14030,13 @@ var Sim = class {
       }
     }
     if (!this.restricted(i, top)) {
-      for (const run of state.runs) {
-        if (run.state.dead) {
-          this.addRun(next, run, i + 1, top);
+      for (const run2 of state.runs) {
+        if (run2.state.dead) {
+          this.addRun(next, run2, i + 1, top);
           continue;
         }
-        const sub = this.step(run.state, c, i, false);
-        this.addRun(next, { t: "run", neg: run.neg, state: sub }, i + 1, top);
+        const sub = this.step(run2.state, c, i, false);
+        this.addRun(next, { t: "run", neg: run2.neg, state: sub }, i + 1, top);
       }
     }
     return this.done(next);
@@ -17213,8 +17213,8 @@ function kyvernoRulesOf(documents) {
           });
         }
         const overrides = (Array.isArray(validate3?.failureActionOverrides) ? validate3.failureActionOverrides : list(spec, "validationFailureActionOverrides")).filter(isObject).flatMap((o) => {
-          const action3 = actionOf(o.action);
-          return action3 ? [{ action: action3, namespaces: strings2(o.namespaces) ?? [] }] : [];
+          const action2 = actionOf(o.action);
+          return action2 ? [{ action: action2, namespaces: strings2(o.namespaces) ?? [] }] : [];
         });
         const match2 = filtersOf(value.match) ?? { any: null, all: null };
         const exclude = filtersOf(value.exclude);
@@ -20945,11 +20945,11 @@ function mergeRegions(regions) {
   }
   const runs = [...byMap.values()].flat();
   const outermost = [];
-  for (const run of runs) if (holderOf(runs, run) === void 0) outermost.push(run);
-  for (const run of runs) {
-    if (outermost.includes(run)) continue;
-    const outer = holderOf(outermost, run);
-    for (const splice of run.splices) outer.splices.push(splice);
+  for (const run2 of runs) if (holderOf(runs, run2) === void 0) outermost.push(run2);
+  for (const run2 of runs) {
+    if (outermost.includes(run2)) continue;
+    const outer = holderOf(outermost, run2);
+    for (const splice of run2.splices) outer.splices.push(splice);
   }
   outermost.sort(inReadingOrder);
   for (let i = 1; i < outermost.length; i++) if (from(outermost[i]) < to(outermost[i - 1])) return null;
@@ -20961,8 +20961,8 @@ function byFirstEntry(a, b) {
 function inReadingOrder(a, b) {
   return from(a) - from(b) || b.map.path.length - a.map.path.length || to(a) - to(b);
 }
-function holderOf(runs, run) {
-  for (const outer of runs) if (holds(outer, run)) return outer;
+function holderOf(runs, run2) {
+  for (const outer of runs) if (holds(outer, run2)) return outer;
   return void 0;
 }
 function holds(outer, inner) {
@@ -22344,8 +22344,8 @@ function podRuns(documentOwners) {
   const runs = [];
   const seen = /* @__PURE__ */ new Set();
   for (const owner of documentOwners) {
-    const run = runs[runs.length - 1];
-    if (run?.[0]?.podIndex === owner.podIndex) run.push(owner);
+    const run2 = runs[runs.length - 1];
+    if (run2?.[0]?.podIndex === owner.podIndex) run2.push(owner);
     else if (seen.has(owner.podIndex)) return null;
     else {
       seen.add(owner.podIndex);
@@ -23492,6 +23492,20 @@ function progressFor(files, io, verb) {
 }
 
 // src/report/json.ts
+function renderedJson(r) {
+  return {
+    tool: r.tool,
+    root: r.root,
+    sourceFile: r.sourceFile,
+    sourceLine: r.sourceLine,
+    exact: r.exact,
+    ...r.label !== void 0 ? { rendering: r.label } : {},
+    ...r.application !== void 0 ? { application: r.application } : {},
+    ...r.applicationLine !== void 0 ? { applicationLine: r.applicationLine } : {},
+    ...r.changeLine !== void 0 ? { changeLine: { file: r.changeLine.file, line: r.changeLine.line } } : {},
+    ...r.values !== void 0 ? { values: { file: r.values.file, line: r.values.line } } : {}
+  };
+}
 function findingJson(f) {
   return {
     file: f.file,
@@ -23514,7 +23528,7 @@ function findingJson(f) {
     ...f.status !== void 0 ? { status: f.status, preexisting: f.preexisting } : {},
     ...f.fix !== void 0 ? { fix: f.fix, fixNote: f.fixNote ?? null } : {},
     ...f.fixParts !== void 0 ? { fixParts: f.fixParts } : {},
-    ...f.rendered !== void 0 ? { rendered: { tool: f.rendered.tool, root: f.rendered.root, sourceFile: f.rendered.sourceFile, sourceLine: f.rendered.sourceLine, exact: f.rendered.exact, ...f.rendered.label !== void 0 ? { rendering: f.rendered.label } : {}, ...f.rendered.application !== void 0 ? { application: f.rendered.application } : {} } } : {},
+    ...f.rendered !== void 0 ? { rendered: renderedJson(f.rendered) } : {},
     locations: f.locations.map((l) => ({
       path: l.path,
       line: l.line,
@@ -24399,7 +24413,7 @@ function pLimit(concurrency) {
     activeCount--;
     resumeNext();
   };
-  const run = async (function_, resolve4, arguments_) => {
+  const run2 = async (function_, resolve4, arguments_) => {
     const result = (async () => function_(...arguments_))();
     resolve4(result);
     try {
@@ -24413,7 +24427,7 @@ function pLimit(concurrency) {
     new Promise((internalResolve) => {
       queueItem.run = internalResolve;
       queue.enqueue(queueItem);
-    }).then(run.bind(void 0, function_, resolve4, arguments_));
+    }).then(run2.bind(void 0, function_, resolve4, arguments_));
     if (activeCount < concurrency) {
       resumeNext();
     }
@@ -24484,173 +24498,6 @@ function validateConcurrency(concurrency) {
 import { constants } from "node:fs";
 import { access, mkdir } from "node:fs/promises";
 import path4 from "node:path";
-
-// src/io/render/process.ts
-import { spawn as spawn2 } from "node:child_process";
-var nowhere = "http://127.0.0.1:9";
-function toolEnvironment(home, extra = {}) {
-  return {
-    PATH: process.env.PATH ?? "/usr/bin:/bin",
-    HOME: home,
-    HTTP_PROXY: nowhere,
-    HTTPS_PROXY: nowhere,
-    http_proxy: nowhere,
-    https_proxy: nowhere,
-    NO_PROXY: "",
-    no_proxy: "",
-    GIT_ALLOW_PROTOCOL: "none",
-    GIT_TERMINAL_PROMPT: "0",
-    GIT_CONFIG_NOSYSTEM: "1",
-    GIT_CONFIG_GLOBAL: "/dev/null",
-    ...extra
-  };
-}
-function runTool(command, args, options) {
-  return new Promise((resolve4) => {
-    const child = spawn2(command, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
-    const out = [];
-    const err = [];
-    let outBytes = 0;
-    let errBytes = 0;
-    let stopped = null;
-    const stop = (reason4, limit) => {
-      if (stopped !== null) return;
-      stopped = { reason: reason4, limit };
-      child.kill("SIGKILL");
-    };
-    const timer = setTimeout(() => stop(`timed out after ${options.limits.timeoutMs / 1e3} s`, "timeout"), options.limits.timeoutMs);
-    child.stdout.on("data", (chunk) => {
-      outBytes += chunk.length;
-      if (outBytes > options.limits.maxOutputBytes) stop(`its output went over the limit of ${options.limits.maxOutputBytes} bytes`, "output");
-      else out.push(chunk);
-    });
-    child.stderr.on("data", (chunk) => {
-      if (errBytes < 64 * 1024) err.push(chunk);
-      errBytes += chunk.length;
-    });
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      resolve4(error.code === "ENOENT" ? { kind: "not-found" } : { kind: "failed", reason: `could not start: ${error.message}`, stderr: "" });
-    });
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      const stderr = Buffer.concat(err).toString("utf8");
-      if (stopped !== null) resolve4({ kind: "failed", reason: stopped.reason, stderr, limit: stopped.limit });
-      else if (code === 0) resolve4({ kind: "ok", stdout: Buffer.concat(out).toString("utf8") });
-      else resolve4({ kind: "failed", reason: `exit status ${code ?? "unknown"}`, stderr });
-    });
-  });
-}
-
-// src/io/render/toolStderr.ts
-var klogHeader = /^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [^\]\s]+:\d+\] /;
-var commandFailed = /^"command failed" err=("(?:[^"\\]|\\.)*")$/;
-function readableStderr(stderr, treeDir, count2 = 5) {
-  const lines = [];
-  for (const raw of stderr.replaceAll(`${treeDir}/`, "").replaceAll(treeDir, ".").split("\n")) {
-    const line = withoutKlogHeader(raw.trimEnd());
-    if (line !== "") lines.push(line);
-  }
-  return lines.slice(0, count2).join("\n") + (lines.length > count2 ? "\n\u2026" : "");
-}
-function withoutKlogHeader(line) {
-  const header = klogHeader.exec(line);
-  if (header === null) return line;
-  const rest = line.slice(header[0].length);
-  const failed = commandFailed.exec(rest);
-  if (failed === null) return rest;
-  try {
-    return `Error: ${JSON.parse(failed[1])}`;
-  } catch {
-    return rest;
-  }
-}
-
-// src/io/render/tools.ts
-var raise = {
-  timeout: "raise `render.timeout` (seconds) in the config file if it needs longer",
-  output: "raise `render.max-output-size` (bytes) in the config file if it is meant to be that large"
-};
-function shown3(command) {
-  return [command.command, ...command.args].map((a) => /^[\w./:=@-]+$/.test(a) ? a : JSON.stringify(a)).join(" ");
-}
-function kustomizeCommands(dir, helm) {
-  const target = shownDir(dir);
-  const inflate = helm === null ? [] : ["--enable-helm", "--helm-command", helm];
-  return [
-    { command: "kustomize", args: ["build", ...inflate, target] },
-    { command: "kubectl", args: ["kustomize", ...inflate, target] }
-  ];
-}
-async function onPath(name) {
-  for (const dir of (process.env.PATH ?? "").split(path4.delimiter)) {
-    if (dir === "") continue;
-    const candidate = path4.join(dir, name);
-    try {
-      await access(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-    }
-  }
-  return null;
-}
-function helmVersionHint(stderr) {
-  return /requires helm V3|helm version -c --short/i.test(stderr) ? "kustomize before v5.8.1, as bundled with kubectl, cannot run helm v4: put kustomize v5.8.1 or later on PATH" : null;
-}
-function chartValuesHint(stderr) {
-  return /execution error at/i.test(stderr) ? "the chart needs values its values.yaml does not set: name a values file for it under `render.charts` in the config file, .github/pod-security.yaml" : null;
-}
-function hintFor(root, stderr) {
-  if (root.inflateHelm) return helmVersionHint(stderr);
-  return root.tool === "helm" ? chartValuesHint(stderr) : null;
-}
-var applicationValuesPath = ".pod-security-review/application-values.yaml";
-function helmCommand(root) {
-  const helm = root.helm;
-  const valuesFiles = helm.application === void 0 ? helm.valuesFiles : [...helm.valuesFiles, applicationValuesPath];
-  return {
-    command: "helm",
-    args: ["template", helm.release, shownDir(root.dir), "--namespace", helm.namespace, ...valuesFiles.flatMap((v) => ["--values", v]), ...capabilityArguments(helm.capabilities)]
-  };
-}
-function capabilityArguments(capabilities) {
-  if (capabilities === void 0) return [];
-  const { kubeVersion, apiVersions } = capabilities;
-  return [...apiVersions.flatMap((v) => ["--api-versions", v]), ...kubeVersion === null ? [] : ["--kube-version", kubeVersion]];
-}
-async function runFirst(commands2, cwd, env, limits, missing2) {
-  for (const command of commands2) {
-    if (missing2.has(command.command)) continue;
-    const result = await runTool(command.command, command.args, { cwd, env, limits });
-    if (result.kind !== "not-found") return { command, result };
-    missing2.add(command.command);
-  }
-  return null;
-}
-async function renderIn(root, treeDir, missing2) {
-  const home = path4.join(treeDir, ".psr-home");
-  await mkdir(home, { recursive: true });
-  const env = toolEnvironment(home, {
-    KUSTOMIZE_PLUGIN_HOME: path4.join(home, "kustomize-plugins"),
-    HELM_CACHE_HOME: path4.join(home, "helm-cache"),
-    HELM_CONFIG_HOME: path4.join(home, "helm-config"),
-    HELM_DATA_HOME: path4.join(home, "helm-data"),
-    HELM_PLUGINS: path4.join(home, "helm-plugins"),
-    KUBECONFIG: path4.join(home, "no-kubeconfig")
-  });
-  const helm = root.inflateHelm ? await onPath("helm") : null;
-  if (root.inflateHelm && helm === null) return { kind: "missing-tool", tool: "helm (for its `helmCharts`)" };
-  const commands2 = root.tool === "kustomize" ? kustomizeCommands(root.dir, helm) : [helmCommand(root)];
-  const ran = await runFirst(commands2, treeDir, env, root.limits, missing2);
-  if (ran === null) return { kind: "missing-tool", tool: root.tool === "kustomize" ? "kustomize (or kubectl)" : "helm" };
-  const { command, result } = ran;
-  if (result.kind === "ok") return { kind: "rendered", text: result.stdout };
-  const stderr = result.kind === "failed" ? readableStderr(result.stderr, treeDir) : "";
-  const reason4 = result.kind === "failed" ? `${result.reason}${result.limit ? `; ${raise[result.limit]}` : ""}` : "not found";
-  const hint2 = result.kind === "failed" ? hintFor(root, result.stderr) : null;
-  return { kind: "failed", message: `\`${shown3(command)}\` failed (${reason4})${stderr === "" ? "" : `:
-${stderr}`}`, ...hint2 !== null ? { hint: hint2 } : {}, ...result.kind === "failed" && result.limit ? { stopped: true } : {} };
-}
 
 // src/render/walk.ts
 var isObject2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -24834,6 +24681,845 @@ function inlineValuesText(object, inline) {
   return isObject(values) ? JSON.stringify(values) : "{}";
 }
 
+// src/render/helmfiles.ts
+var helmfileName = /(?:^|\/)(?:[^/]*helmfile\.ya?ml|helmfile\.d\/[^/]+\.ya?ml)(?:\.gotmpl)?$/;
+function isHelmfile(path11) {
+  return helmfileName.test(path11);
+}
+var localChartLine = /^[ \t-]*chart:[ \t]*["']?(\.\.?\/[^\s"'#]+)/m;
+var stateFileName = /\.ya?ml(?:\.gotmpl)?$/;
+var releasesKey = /^releases:[ \t]*(?:#.*)?$/m;
+function holdsLocalReleases(path11, text4) {
+  return stateFileName.test(path11) && releasesKey.test(text4) && localChartLine.test(text4) && !/^kind:/m.test(text4);
+}
+function nestedHelmfiles(texts, paths, parents = texts.keys()) {
+  const all = [...paths];
+  const found = /* @__PURE__ */ new Set();
+  for (const path11 of parents) {
+    const text4 = texts.get(path11);
+    for (const pattern of text4 === void 0 ? [] : localEntries(path11, text4, "helmfiles")) {
+      const glob = /[*?[{]/.test(pattern) ? new Minimatch(pattern) : null;
+      for (const candidate of glob === null ? [pattern] : all.filter((p) => glob.match(p))) {
+        if (!texts.has(candidate) && stateFileName.test(candidate)) found.add(candidate);
+      }
+    }
+  }
+  return [...found].sort();
+}
+function helmfileBases(texts) {
+  const bases = /* @__PURE__ */ new Map();
+  for (const [path11, text4] of texts) for (const base of localEntries(path11, text4, "bases")) if (!bases.has(base)) bases.set(base, path11);
+  return bases;
+}
+function localEntries(path11, text4, key) {
+  if (!new RegExp(`^${key}:`, "m").test(text4) || !isHelmfile(path11) && !holdsLocalReleases(path11, text4)) return [];
+  const found = [];
+  for (const document of stateDocuments(path11, text4) ?? []) {
+    const entries = isObject(document.value) && Array.isArray(document.value[key]) ? document.value[key] : [];
+    for (const entry of entries) {
+      const named = typeof entry === "string" ? entry : isObject(entry) && typeof entry.path === "string" ? entry.path : null;
+      if (named === null || named.includes("://") || named.includes("::")) continue;
+      const local = joinPath(dirOf(path11), named);
+      if (local !== null) found.push(local);
+    }
+  }
+  return found;
+}
+function stateDocuments(path11, text4) {
+  if (path11.endsWith(".gotmpl") || text4.includes("{{")) return null;
+  const loaded = loadManifestFile(path11, text4);
+  return loaded.problems.length > 0 ? null : loaded.documents;
+}
+function baseFileNotices(changeSet, bases, paths) {
+  const problems = [];
+  for (const file of changeSet.files) {
+    const parent = bases.get(file.path);
+    if (parent === void 0 || file.status === "removed" || file.head.kind !== "content") continue;
+    const text4 = textOf(file.head.data);
+    if (text4 === null || !holdsLocalReleases(file.path, text4)) continue;
+    const { charts, unrendered } = helmfileReleases({ path: file.path, text: text4 }, paths);
+    const line = Math.min(...charts.map((chart) => chart.noticeLine), ...unrendered.map((release) => release.line));
+    if (!Number.isFinite(line)) continue;
+    problems.push({ file: file.path, line, kind: "not-rendered", message: `this file is a base of \`${parent}\` (its \`bases:\`), which helmfile merges it into before it reads the releases, and a helmfile with bases is not rendered here: what the releases of this file install is not checked` });
+  }
+  return problems;
+}
+var setEntries = /^[ \t-]*(?:set|setString):/m;
+var none2 = { charts: [], unrendered: [] };
+var unrenderedKeys = [
+  "set",
+  "setString",
+  "env",
+  "secrets",
+  "valuesTemplate",
+  "setTemplate",
+  "valuesPathPrefix",
+  "inherit",
+  "postRenderer",
+  "postRendererArgs",
+  "strategicMergePatches",
+  "jsonPatches",
+  "transformers",
+  "forceNamespace",
+  "condition",
+  "dependencies",
+  "adopt"
+];
+var unrenderedFileKeys = ["bases", "defaultInherit", "chart"];
+var unrenderedDefaultKeys = ["postRenderer", "postRendererArgs"];
+var renderingArgument = /^(?:--(?:set|set-string|set-file|set-json|set-literal|values|post-renderer|post-renderer-args|api-versions|kube-version|namespace|name-template|release-name|generate-name|include-crds|show-only|skip-tests|is-upgrade|no-hooks)(?:=|$)|-[afgns])/;
+function helmfileReleases({ path: path11, text: text4 }, paths) {
+  if (!isHelmfile(path11) && !holdsLocalReleases(path11, text4)) return none2;
+  const documents = stateDocuments(path11, text4);
+  if (documents === null) return { charts: [], unrendered: localChartsOfText(text4) };
+  const charts = [];
+  const unrendered = [];
+  for (const document of documents) {
+    const state = isObject(document.value) ? document.value : {};
+    const releases = state.releases;
+    if (!Array.isArray(releases)) continue;
+    const fileRenders = rendersAsWritten(state);
+    releases.forEach((release, index) => {
+      if (!isObject(release) || release.installed === false) return;
+      const chart = nonEmpty(release.chart);
+      if (chart === null || !/^\.\.?\//.test(chart)) return;
+      const rendered = fileRenders ? releaseChart(document, withFileSettings(state, release), ["releases", index], chart, paths) : null;
+      if (rendered !== null) charts.push(rendered);
+      else unrendered.push({ chart: chart.replace(/\/+$/, ""), line: locate(document.source, ["releases", index, "chart"]).line, set: givesSet(state, release) });
+    });
+  }
+  return { charts, unrendered };
+}
+function rendersAsWritten(state) {
+  if (unrenderedFileKeys.some((key) => state[key] !== void 0)) return false;
+  const defaults2 = state.helmDefaults;
+  if (defaults2 === void 0 || defaults2 === null) return true;
+  if (!isObject(defaults2) || unrenderedDefaultKeys.some((key) => defaults2[key] !== void 0)) return false;
+  const { words, wellFormed } = defaultArguments(state);
+  return wellFormed && !words.some((word) => renderingArgument.test(word));
+}
+function defaultArguments(state) {
+  const defaults2 = isObject(state.helmDefaults) ? state.helmDefaults : {};
+  const words = [];
+  let wellFormed = true;
+  for (const args of [defaults2.args, defaults2.templateArgs]) {
+    if (args === void 0 || args === null) continue;
+    if (!Array.isArray(args)) {
+      wellFormed = false;
+      continue;
+    }
+    for (const arg of args) {
+      if (typeof arg === "string") words.push(...arg.split(/\s+/));
+      else wellFormed = false;
+    }
+  }
+  return { words, wellFormed };
+}
+function givesSet(state, release) {
+  if (release.set !== void 0 || release.setString !== void 0 || release.env !== void 0) return true;
+  return defaultArguments(state).words.some((word) => word.startsWith("--set"));
+}
+function withFileSettings(state, release) {
+  const given = (value) => value !== void 0 && value !== null && value !== "" && !(Array.isArray(value) && value.length === 0);
+  return {
+    ...release,
+    ...state.namespace !== void 0 ? { namespace: state.namespace } : {},
+    ...!given(release.apiVersions) && state.apiVersions !== void 0 ? { apiVersions: state.apiVersions } : {},
+    ...!given(release.kubeVersion) && state.kubeVersion !== void 0 ? { kubeVersion: state.kubeVersion } : {}
+  };
+}
+function releaseChart(document, release, at3, chart, paths) {
+  const name = nonEmpty(release.name);
+  const dir = dirOf(document.file);
+  const chartDir = joinPath(dir, chart);
+  if (name === null || chartDir === null || !paths.has(inDir(chartDir, "Chart.yaml"))) return null;
+  if (unrenderedKeys.some((key) => release[key] !== void 0)) return null;
+  const namespace = release.namespace === void 0 ? null : nonEmpty(release.namespace);
+  if (release.namespace !== void 0 && namespace === null) return null;
+  const values = releaseValues(release.values, [...at3, "values"], dir, paths);
+  const capabilities = capabilitiesOf(release.kubeVersion, release.apiVersions);
+  if (values === null || capabilities === null) return null;
+  const valueLines = entryLines(document, values.at);
+  return {
+    kind: "HelmfileRelease",
+    file: document.file,
+    name,
+    noticeLine: locate(document.source, [...at3, "chart"]).line,
+    chartDir,
+    release: name,
+    namespace,
+    valueFiles: values.files,
+    valueLines,
+    inline: values.inline === null ? null : [...at3, "values", values.inline],
+    revision: anyRevision,
+    ...capabilities !== void 0 ? { capabilities } : {}
+  };
+}
+function releaseValues(values, valuesAt, dir, paths) {
+  const files = [];
+  const at3 = [];
+  if (values === void 0) return { files, at: at3, inline: null };
+  if (!Array.isArray(values)) return null;
+  let inline = null;
+  for (const [index, entry] of values.entries()) {
+    if (inline !== null) return null;
+    if (isObject(entry)) inline = index;
+    else {
+      const file = typeof entry === "string" ? joinPath(dir, entry) : null;
+      if (file === null || !paths.has(file) || file.endsWith(".gotmpl")) return null;
+      files.push(file);
+      at3.push([...valuesAt, index]);
+    }
+  }
+  return { files, at: at3, inline };
+}
+function helmfileValuesIn(file, text4, name) {
+  const release = installerIn(file, text4, { kind: "HelmfileRelease", name });
+  if (release === null) return null;
+  const last = Array.isArray(release.values) ? release.values.at(-1) : void 0;
+  return isObject(last) ? JSON.stringify(last) : "{}";
+}
+function localChartsOfText(text4) {
+  const set2 = setEntries.test(text4);
+  const table = lineTable(text4);
+  return [...text4.matchAll(new RegExp(localChartLine.source, "gm"))].map((match2) => ({ chart: match2[1].replace(/\/+$/, ""), line: lineOf2(table, match2.index), set: set2 }));
+}
+function unrenderedHelmfiles(changeSet, configured, paths) {
+  const problems = [];
+  for (const file of changeSet.files) {
+    if (file.status === "removed" || file.head.kind !== "content") continue;
+    const text4 = textOf(file.head.data);
+    if (text4 === null) continue;
+    const { unrendered } = helmfileReleases({ path: file.path, text: text4 }, paths);
+    const unconfigured = unrendered.filter((release) => !configured.has(joinPath(dirOf(file.path), release.chart) ?? ""));
+    const setOnly = unrendered.find((release) => release.set);
+    if (unconfigured.length > 0) problems.push({ file: file.path, line: unconfigured[0].line, kind: "not-rendered", message: notice(unconfigured.map((release) => release.chart)) });
+    else if (setOnly !== void 0) problems.push({ file: file.path, line: setOnly.line, kind: "not-rendered", message: setNotice });
+  }
+  return problems;
+}
+function notice(charts) {
+  const unique = [...new Set(charts)];
+  const named = unique.slice(0, 3).map((chart) => `\`${chart}\``);
+  const more = unique.length > 3 ? ` and ${unique.length - 3} more` : "";
+  return `what this file gives ${named.join(", ")}${more} (values, \`set\`) is not checked: helmfile is not run here, and its releases are not rendered as written (a template, \`set\` or \`secrets\`, patches, a values file the commit lacks); name the values files in \`render.charts[].values\` of the config file for each chart`;
+}
+var setNotice = "helmfile releases are not rendered here, so what the `set` entries of this file give its charts is not checked: write those values in a values file that `render.charts[].values` of the config file names";
+
+// src/render/chart.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+var isRecord2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function mappingOf(source) {
+  try {
+    const raw = source === void 0 ? null : (0, import_yaml5.parse)(source);
+    return isRecord2(raw) ? raw : {};
+  } catch {
+    return {};
+  }
+}
+function valueAtPath(values, path11) {
+  let value = values;
+  for (const key of path11.split(".")) {
+    if (!isRecord2(value)) return void 0;
+    value = value[key];
+  }
+  return value;
+}
+function dependencyEnabled(dependency, values) {
+  if (typeof dependency.condition === "string") {
+    for (const path11 of dependency.condition.split(",")) {
+      const value = valueAtPath(values, path11.trim());
+      if (typeof value === "boolean") return value;
+    }
+  }
+  if (Array.isArray(dependency.tags) && dependency.tags.length > 0) {
+    const tags = isRecord2(values.tags) ? values.tags : {};
+    const set2 = dependency.tags.map((tag2) => typeof tag2 === "string" ? tags[tag2] : void 0).filter((v) => typeof v === "boolean");
+    if (set2.length > 0) return set2.some((v) => v);
+  }
+  return true;
+}
+function readChart(file, source, files, requirements, values, isChartDir = () => false) {
+  const dir = dirOf(file);
+  const chart = mappingOf(source);
+  const dependencies = Array.isArray(chart.dependencies) ? chart.dependencies : mappingOf(requirements).dependencies;
+  const name = typeof chart.name === "string" && chart.name !== "" ? chart.name : dir.split("/").pop() ?? "chart";
+  const vendored = inDir(dir, "charts/");
+  const inCharts = files.filter((p) => p.startsWith(vendored)).map((p) => p.slice(vendored.length));
+  const defaults2 = mappingOf(values);
+  const missingDependencies = [];
+  const localDependencies = [];
+  for (const dependency of Array.isArray(dependencies) ? dependencies : []) {
+    if (!isRecord2(dependency) || typeof dependency.name !== "string") continue;
+    const dep = dependency.name;
+    const present = inCharts.some((p) => p === `${dep}/Chart.yaml` || p.startsWith(`${dep}-`) && p.endsWith(".tgz") && !p.includes("/"));
+    if (present) continue;
+    const local = typeof dependency.repository === "string" && dependency.repository.startsWith("file://") ? joinPath(dir, dependency.repository.slice("file://".length)) : null;
+    if (local !== null && isChartDir(local)) {
+      if (!localDependencies.some((d) => d.name === dep)) localDependencies.push({ name: dep, dir: local });
+      continue;
+    }
+    const shown4 = typeof dependency.version === "string" ? `${dep} ${dependency.version}` : dep;
+    const enabled = dependencyEnabled(dependency, defaults2);
+    const known3 = missingDependencies.findIndex((m) => m.shown === shown4);
+    if (known3 < 0) missingDependencies.push({ name: dep, shown: shown4, enabled });
+    else if (enabled) missingDependencies[known3] = { ...missingDependencies[known3], enabled };
+  }
+  return { file, dir, name, library: chart.type === "library", missingDependencies, localDependencies };
+}
+function withoutDependencies(text4, names) {
+  const document = (0, import_yaml5.parseDocument)(text4);
+  if (document.errors.length > 0 || !isMap(document.contents)) return null;
+  const list4 = document.get("dependencies", true);
+  if (!isSeq(list4)) return null;
+  const kept = list4.items.filter((item) => !(isMap(item) && names.has(String(item.get("name")))));
+  if (kept.length === list4.items.length) return null;
+  list4.items = kept;
+  return String(document);
+}
+
+// src/render/discover.ts
+var defaultRenderSettings = { charts: [] };
+var defaultRenderLimits = { timeoutMs: 6e4, maxOutputBytes: 16 * 1024 * 1024 };
+function limitsOf(settings) {
+  return {
+    timeoutMs: settings.timeout === void 0 ? defaultRenderLimits.timeoutMs : Math.round(settings.timeout * 1e3),
+    maxOutputBytes: settings.maxOutputSize ?? defaultRenderLimits.maxOutputBytes
+  };
+}
+function overlaysOf(tree) {
+  const byDir = kustomizationsOf(tree);
+  return {
+    byDir,
+    closures: new Map([...byDir.keys()].map((dir) => [dir, closureOf(dir, byDir)])),
+    used: new Set([...byDir.values()].flatMap((k) => k.kustomizations))
+  };
+}
+function discoveredTrees(head, base) {
+  return { head, charts: chartTrees(head, base), overlays: overlaysOf(head), baseOverlays: base === null ? null : overlaysOf(base) };
+}
+function* topOverlays(overlays) {
+  for (const [dir, k] of overlays.byDir) if (!overlays.used.has(dir) && !k.component) yield { dir, k, closure: overlays.closures.get(dir) };
+}
+function overlayRoot(dir, k, closure, before, settings) {
+  const inflateHelm = closure.helmCharts && settings.kustomizeHelm === true;
+  const blocked = kustomizeBlocked(closure, settings.kustomizeHelm === true);
+  return { tool: "kustomize", dir, file: k.file, label: shownDir(dir), sources: [...closure.files].sort(), baseSources: [...before].sort(), helm: null, inflateHelm, blocked, limits: limitsOf(settings) };
+}
+var maxEnvironments = 8;
+var baseName = (path11) => path11.slice(path11.lastIndexOf("/") + 1);
+var chartFileNames = ["Chart.yaml", "requirements.yaml"];
+function discoveryReads(paths) {
+  const all = new Set(paths);
+  const chartValues = (p) => baseName(p) === "values.yaml" && all.has(inDir(dirOf(p), "Chart.yaml"));
+  return [...all].filter((p) => isKustomizationFile(p) || chartFileNames.includes(baseName(p)) || chartValues(p) || isHelmfile(p));
+}
+function kustomizationsOf(tree) {
+  const byDir = /* @__PURE__ */ new Map();
+  for (const [path11, text4] of tree.texts) {
+    if (!isKustomizationFile(path11)) continue;
+    const dir = dirOf(path11);
+    if (kustomizationIn(dir, tree.paths) !== path11) continue;
+    byDir.set(dir, readKustomization(path11, text4, tree.paths));
+  }
+  return byDir;
+}
+function closureOf(dir, byDir) {
+  const files = /* @__PURE__ */ new Set();
+  const remote = [];
+  let helmCharts = false;
+  const helmChartDirs = [];
+  let transforms = false;
+  const seen = /* @__PURE__ */ new Set();
+  const visit5 = (at3) => {
+    const k = byDir.get(at3);
+    if (!k || seen.has(at3)) return;
+    seen.add(at3);
+    transforms ||= k.patches.length > 0 || k.otherFiles.length > 0 || k.namePrefix !== "" || k.nameSuffix !== "";
+    files.add(k.file);
+    for (const path11 of [...k.resourceFiles, ...k.otherFiles]) files.add(path11);
+    for (const patch of k.patches) if (patch.path !== null) files.add(patch.path);
+    remote.push(...k.remote);
+    helmCharts ||= k.helmCharts;
+    helmChartDirs.push(...k.helmChartDirs);
+    for (const child of k.kustomizations) visit5(child);
+  };
+  visit5(dir);
+  return { files, remote, helmCharts, helmChartDirs, transforms };
+}
+function ancestors(path11) {
+  const out = [];
+  for (let dir = dirOf(path11); ; dir = dirOf(dir)) {
+    out.push(dir);
+    if (dir === "") return out;
+  }
+}
+function chartsOf(tree) {
+  const chartFiles = [...tree.texts.keys()].filter((path11) => baseName(path11) === "Chart.yaml");
+  const dirs = new Set(chartFiles.map(dirOf));
+  const vendored = (dir) => ancestors(dir).some((a) => baseName(a) === "charts" && dirs.has(dirOf(a)) && a !== "");
+  const roots = new Set([...dirs].filter((dir) => !vendored(dir)));
+  const files = new Map([...roots].map((dir) => [dir, []]));
+  for (const path11 of tree.paths) {
+    const owner = ancestors(path11).find((dir) => roots.has(dir));
+    if (owner !== void 0) files.get(owner).push(path11);
+  }
+  return chartFiles.filter((path11) => roots.has(dirOf(path11))).map((path11) => {
+    const inChart = files.get(dirOf(path11));
+    const requirements = tree.texts.get(inDir(dirOf(path11), "requirements.yaml"));
+    const values = tree.texts.get(inDir(dirOf(path11), "values.yaml"));
+    return { chart: readChart(path11, tree.texts.get(path11), inChart, requirements, values, (dir) => roots.has(dir)), files: inChart };
+  });
+}
+function kustomizeBlocked(closure, inflateHelm) {
+  if (closure.helmCharts && !inflateHelm) return "its `helmCharts` need Helm inflation, which is off (set `render.kustomize.helm: true` in the config file to run it, with charts from the repository only)";
+  if (closure.remote.length === 0) return null;
+  const many = closure.remote.length > 1;
+  return `remote ${many ? "bases" : "base"} ${closure.remote.map((r) => `\`${r}\``).join(", ")} ${many ? "are" : "is"} never fetched`;
+}
+function kustomizeRoots({ overlays, baseOverlays }, changed, settings, consumed) {
+  for (const side of [overlays, baseOverlays]) {
+    for (const closure of side?.closures.values() ?? []) for (const file of closure.files) consumed.add(file);
+  }
+  const roots = [];
+  for (const { dir, k, closure } of topOverlays(overlays)) {
+    const before = baseOverlays?.closures.get(dir)?.files ?? /* @__PURE__ */ new Set();
+    if (![...closure.files, ...before].some((file) => changed.has(file))) continue;
+    roots.push(overlayRoot(dir, k, closure, before, settings));
+  }
+  return roots;
+}
+var vendorThem = "not vendored in `charts/` (run `helm dependency build` and commit it; dependencies are never fetched)";
+var namedDependencies = (missing2) => `${missing2.length === 1 ? "dependency" : "dependencies"} ${missing2.map((d) => `\`${d.shown}\``).join(", ")}`;
+function leftOut(missing2, otherValues) {
+  const on = missing2.filter((d) => d.enabled || otherValues);
+  if (on.length === 0) return null;
+  return `rendered without ${namedDependencies(on)}, ${vendorThem}: what ${on.length === 1 ? "it renders" : "they render"} is not checked`;
+}
+function renderedWithoutOf(missing2) {
+  return missing2.length === 0 ? null : `${namedDependencies(missing2)} ${missing2.length === 1 ? "is" : "are"} ${vendorThem}, and it does not render without ${missing2.length === 1 ? "it" : "them"}`;
+}
+function chartTrees(head, base) {
+  return {
+    head: new Map(chartsOf(head).map((found) => [found.chart.dir, found])),
+    base: new Map((base ? chartsOf(base) : []).map(({ chart, files }) => [chart.dir, files])),
+    basePaths: base?.paths ?? null
+  };
+}
+function chartRendering(chart, trees, extra, settings, baseExtra = extra) {
+  const local = chart.localDependencies;
+  const headFiles = (dir) => trees.head.get(dir)?.files ?? [];
+  const baseFiles = (dir) => trees.base.get(dir) ?? [];
+  const sorted = (paths) => [...new Set(paths)].sort();
+  const atBase2 = trees.base.has(chart.dir) ? [...baseFiles(chart.dir), ...local.flatMap((d) => baseFiles(d.dir)), ...baseExtra.filter((p) => trees.basePaths?.has(p) === true)] : [];
+  return {
+    tool: "helm",
+    dir: chart.dir,
+    file: chart.file,
+    sources: sorted([...headFiles(chart.dir), ...local.flatMap((d) => headFiles(d.dir)), ...extra]),
+    baseSources: sorted(atBase2),
+    blocked: null,
+    // A chart whose templates need what its missing dependencies define does not render without them: then they are why.
+    renderedWithout: renderedWithoutOf(chart.missingDependencies),
+    inflateHelm: false,
+    limits: limitsOf(settings)
+  };
+}
+function dependencyFields(chart) {
+  const missing2 = chart.missingDependencies;
+  const local = chart.localDependencies;
+  return { ...missing2.length > 0 ? { withoutDependencies: [...new Set(missing2.map((d) => d.name))] } : {}, ...local.length > 0 ? { localDependencies: local } : {} };
+}
+function chartConfigOf(chart, settings, head) {
+  const config = settings.charts.find((c) => c.chart.replace(/\/+$/, "") === chart.dir);
+  return { config, values: (config?.values ?? []).filter((v) => head.paths.has(v)) };
+}
+function ownInvocation(chart, config, values, settings) {
+  return {
+    release: config?.release ?? chart.name,
+    namespace: config?.namespace ?? "default",
+    namespaceGiven: config?.namespace !== void 0,
+    valuesFiles: values,
+    ...dependencyFields(chart),
+    ...capabilitiesField(void 0, settings)
+  };
+}
+function capabilitiesField(named, { capabilities: cluster }) {
+  if (named === void 0 || cluster === void 0) {
+    const either = named ?? cluster;
+    return either === void 0 ? {} : { capabilities: either };
+  }
+  return { capabilities: { kubeVersion: named.kubeVersion ?? cluster.kubeVersion, apiVersions: named.apiVersions.length > 0 ? named.apiVersions : cluster.apiVersions } };
+}
+function parentRoots({ head, charts }, dirs, settings = defaultRenderSettings) {
+  const roots = [];
+  for (const dir of [...dirs].sort()) {
+    const chart = charts.head.get(dir)?.chart;
+    if (chart === void 0 || chart.library) continue;
+    const { config, values } = chartConfigOf(chart, settings, head);
+    roots.push({ ...chartRendering(chart, charts, values, settings), label: shownDir(chart.dir), helm: ownInvocation(chart, config, values, settings), incomplete: null });
+  }
+  return roots;
+}
+function overlayParentRoots({ overlays, baseOverlays }, files, changed, settings = defaultRenderSettings) {
+  const roots = [];
+  for (const { dir, k, closure } of topOverlays(overlays)) {
+    if (!closure.transforms || ![...closure.files].some((file) => files.has(file)) || [...closure.files].some((file) => changed.has(file))) continue;
+    roots.push(overlayRoot(dir, k, closure, baseOverlays?.byDir.has(dir) ? closure.files : /* @__PURE__ */ new Set(), settings));
+  }
+  return roots;
+}
+function helmRoots({ charts: trees, head, overlays }, changed, settings, consumed, problems) {
+  const roots = [];
+  const inflated = new Set(settings.kustomizeHelm === true ? [...overlays.byDir.values()].flatMap((k) => k.helmChartDirs) : []);
+  for (const files of trees.base.values()) for (const path11 of files) consumed.add(path11);
+  for (const { chart, files: ownFiles } of trees.head.values()) {
+    for (const path11 of ownFiles) consumed.add(path11);
+    if (inflated.has(chart.dir) || chart.library) continue;
+    const local = chart.localDependencies;
+    const inChart = [...ownFiles, ...local.flatMap((d) => trees.head.get(d.dir)?.files ?? [])];
+    const { config, values } = chartConfigOf(chart, settings, head);
+    for (const path11 of config?.values ?? []) consumed.add(path11);
+    if (!chartTouched(chart, changed) && !values.some((path11) => changed.has(path11))) continue;
+    const missing2 = chart.missingDependencies;
+    const invocation = (extra) => ({ ...ownInvocation(chart, config, values, settings), valuesFiles: [...values, ...extra] });
+    const rendering = chartRendering(chart, trees, values, settings);
+    const incomplete = leftOut(missing2, values.length > 0);
+    roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]), incomplete });
+    const environments = config?.values === void 0 ? environmentValuesOf(chart.dir, inChart, changed) : [];
+    const left = environments.splice(maxEnvironments);
+    if (left.length > 0) problems.push({ file: chart.file, line: null, kind: "not-rendered", message: leftEnvironments(chart.dir, environments.length, left) });
+    const ci = config?.ciValues ? ciValuesOf(chart.dir, inChart) : [];
+    const extraIncomplete = leftOut(missing2, true);
+    for (const file of [...environments, ...ci]) {
+      const label2 = `${shownDir(chart.dir)} (${file.slice(inDir(chart.dir, "").length)})`;
+      roots.push({ ...rendering, label: label2, helm: invocation([file]), incomplete: extraIncomplete === incomplete ? null : extraIncomplete });
+    }
+  }
+  return roots;
+}
+function chartTouched(chart, changed) {
+  for (const path11 of changed) if (isInside(path11, chart.dir) || chart.localDependencies.some((d) => isInside(path11, d.dir))) return true;
+  return false;
+}
+function standingApplications(trees, standing, changed) {
+  const touched = /* @__PURE__ */ new Map();
+  const chartChanged = (dir) => {
+    let known3 = touched.get(dir);
+    if (known3 === void 0) {
+      const chart = trees.head.get(dir)?.chart;
+      touched.set(dir, known3 = chart !== void 0 && chartTouched(chart, changed));
+    }
+    return known3;
+  };
+  const readChanged = (application) => [...application.valueFiles, ...application.parameterFiles ?? []].some((path11) => changed.has(path11));
+  return standing.filter((application) => chartChanged(application.chartDir) || readChanged(application));
+}
+function applicationRoots(trees, settings, applications, standing, consumed, problems) {
+  const all = [...applications, ...standing];
+  const rendered = all.slice(0, maxApplications);
+  const left = all.slice(maxApplications);
+  const leftChanged = left.filter((application) => applications.includes(application));
+  const leftStanding = left.filter((application) => !applications.includes(application));
+  if (leftChanged.length > 0) problems.push({ file: leftChanged[0].file, line: leftChanged[0].noticeLine, kind: "not-rendered", message: leftApplications(rendered.length, leftChanged) });
+  for (const [dir, apps2] of byChart(leftStanding)) {
+    const chart = trees.head.get(dir)?.chart;
+    if (chart !== void 0) problems.push({ file: chart.file, line: null, kind: "not-rendered", message: leftStandingApplications(dir, apps2) });
+  }
+  const roots = [];
+  for (const application of rendered) {
+    const chart = trees.head.get(application.chartDir)?.chart;
+    if (chart === void 0 || chart.library) continue;
+    for (const path11 of application.valueFiles) consumed.add(path11);
+    const name = installerName(application);
+    roots.push(applicationRoot(chart, trees, settings, application, name, [application.file, ...application.valueFiles]));
+  }
+  return roots;
+}
+function applicationRoot(chart, trees, settings, application, name, sources, rendered) {
+  const { atBase: atBase2 } = application;
+  const baseSources = atBase2 ? [application.file, ...atBase2.valueFiles] : sources;
+  return {
+    ...chartRendering(chart, trees, sources, settings, baseSources),
+    label: `${shownDir(chart.dir)} (${name})`,
+    helm: {
+      release: application.release,
+      namespace: application.namespace ?? "default",
+      namespaceGiven: application.namespace !== null,
+      valuesFiles: application.valueFiles,
+      ...dependencyFields(chart),
+      ...capabilitiesField(application.capabilities, settings),
+      ...atBase2 !== void 0 ? { atBase: atBase2 === null ? null : baseInvocation(atBase2, settings) } : {},
+      application: {
+        kind: application.kind,
+        file: application.file,
+        name: application.name,
+        inline: application.inline,
+        // A child of an app of apps: its file is the parent's folder, its notice line one of the parent's rendering.
+        ...rendered !== void 0 ? { rendered } : { line: application.noticeLine, ...application.valueLines ? { valueLines: application.valueLines } : {} },
+        ...application.lines !== void 0 ? { lines: application.lines } : {},
+        ...application.parameterFiles !== void 0 ? { parameterFiles: application.parameterFiles } : {},
+        ...application.parameterLines !== void 0 ? { parameterLines: application.parameterLines } : {}
+      }
+    },
+    incomplete: leftOut(chart.missingDependencies, true)
+  };
+}
+function baseInvocation({ release, namespace, valueFiles, capabilities }, settings) {
+  return { release, namespace: namespace ?? "default", namespaceGiven: namespace !== null, valuesFiles: valueFiles, ...capabilitiesField(capabilities, settings) };
+}
+function renderedApplicationRoots({ charts: trees }, settings = defaultRenderSettings, found) {
+  const roots = [];
+  for (const each of found.slice(0, maxApplications)) {
+    const { application, parent, values, renderedAs } = each;
+    const chart = trees.head.get(application.chartDir)?.chart;
+    if (chart === void 0 || chart.library) continue;
+    roots.push({ application: each, root: applicationRoot(chart, trees, settings, application, `Application ${application.name} of ${parent}`, application.valueFiles, { ...values, renderedAs }) });
+  }
+  return roots;
+}
+var maxApplications = 25;
+function leftApplications(rendered, left) {
+  return `the charts of ${rendered} of ${rendered + left.length} ${installers(left)} are rendered with their settings (at most ${maxApplications} in one run), so what ${fewNames(left.map((a) => a.generated ?? a.name))} install is not checked here: check them a few at a time (smaller pull requests, or fewer paths given to \`check\`)`;
+}
+function unsearchedNotices(trees, changed, unsearched) {
+  const notices = [];
+  for (const { chart } of trees.head.values()) {
+    if (chart.library || !chartTouched(chart, changed)) continue;
+    const message = `${shownDir(chart.dir)} changes, and the Argo CD Applications and Flux HelmReleases that may install it from files this change leaves as they were are not looked for: the head commit has ${unsearched} YAML and JSON files, too many to read through GitHub's API (check out both commits with \`fetch-depth: 0\` to search them with git)`;
+    notices.push({ file: chart.file, line: null, kind: "not-rendered", message });
+  }
+  return notices;
+}
+function byChart(applications) {
+  const byDir = /* @__PURE__ */ new Map();
+  for (const application of applications) byDir.set(application.chartDir, [...byDir.get(application.chartDir) ?? [], application]);
+  return byDir;
+}
+function leftStandingApplications(dir, left) {
+  return `${shownDir(dir)} changes, and what it installs through the ${installers(left)} ${fewNames(left.map((a) => a.generated ?? a.name))} is not checked with their values (at most ${maxApplications} of them are rendered in one run): check them with \`pod-security-review check\` on their files`;
+}
+function installerName(application) {
+  if (application.generated !== void 0) return `Application ${application.generated} of ApplicationSet ${application.name}`;
+  return application.kind === "HelmfileRelease" ? `helmfile release ${application.name}` : `${application.kind} ${application.name}`;
+}
+function installers(objects) {
+  const words = { Application: "Argo CD Applications", ApplicationSet: "Argo CD Applications", HelmRelease: "Flux HelmReleases", HelmfileRelease: "helmfile releases" };
+  const kinds = [...new Set(objects.map((o) => words[o.kind]))];
+  return kinds.length === 1 ? kinds[0] : `${kinds.slice(0, -1).join(", ")} and ${kinds.at(-1)}`;
+}
+function fewNames(names) {
+  const shown4 = names.slice(0, 5).map((name) => `\`${name}\``).join(", ");
+  return names.length > 5 ? `${shown4} and ${names.length - 5} more` : shown4;
+}
+function environmentValuesOf(dir, inChart, changed) {
+  const prefix2 = inDir(dir, "");
+  const isEnvironment = (path11) => {
+    const name = path11.slice(prefix2.length);
+    return path11.startsWith(prefix2) && !name.includes("/") && name !== "values.yaml" && /values/i.test(name) && /\.ya?ml$/.test(name);
+  };
+  return inChart.filter(isEnvironment).sort((a, b) => Number(changed.has(b)) - Number(changed.has(a)) || (a < b ? -1 : a > b ? 1 : 0));
+}
+function leftEnvironments(dir, rendered, left) {
+  const names = fewNames(left.map((path11) => path11.slice(inDir(dir, "").length)));
+  return `${shownDir(dir)} is rendered with ${rendered} of the ${rendered + left.length} values files beside its values.yaml (those the change touches first), so what ${names} set is not checked: name the ones that matter in \`render.charts[].values\` of the config file`;
+}
+function ciValuesOf(dir, inChart) {
+  const ciDir = inDir(dir, "ci/");
+  return inChart.filter((p) => p.startsWith(ciDir) && /-values\.ya?ml$/.test(p) && !p.slice(ciDir.length).includes("/")).sort();
+}
+function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettings, applications = [], standing = { applications: [], unsearched: 0 }) {
+  const changed = new Set(changedPaths2);
+  const consumed = /* @__PURE__ */ new Set();
+  const problems = [];
+  const discovered = discoveredTrees(head, base);
+  const trees = discovered.charts;
+  const overlays = kustomizeRoots(discovered, changed, settings, consumed);
+  const changing = [...discovered.overlays.closures.values()].filter((closure) => closure.transforms);
+  const alone = (application) => !changing.some((closure) => closure.files.has(application.file));
+  const roots = [
+    ...overlays,
+    ...helmRoots(discovered, changed, settings, consumed, problems),
+    ...applicationRoots(trees, settings, applications.filter(alone), standingApplications(trees, standing.applications.filter(alone), changed), consumed, problems)
+  ];
+  if (standing.unsearched > 0) problems.push(...unsearchedNotices(trees, changed, standing.unsearched));
+  roots.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
+  return { roots, consumed, problems, trees: discovered };
+}
+
+// src/io/render/process.ts
+import { spawn as spawn2 } from "node:child_process";
+var nowhere = "http://127.0.0.1:9";
+function toolEnvironment(home, extra = {}) {
+  return {
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    HOME: home,
+    HTTP_PROXY: nowhere,
+    HTTPS_PROXY: nowhere,
+    http_proxy: nowhere,
+    https_proxy: nowhere,
+    NO_PROXY: "",
+    no_proxy: "",
+    GIT_ALLOW_PROTOCOL: "none",
+    GIT_TERMINAL_PROMPT: "0",
+    GIT_CONFIG_NOSYSTEM: "1",
+    GIT_CONFIG_GLOBAL: "/dev/null",
+    ...extra
+  };
+}
+function runTool(command, args, options) {
+  return new Promise((resolve4) => {
+    const child = spawn2(command, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
+    const out = [];
+    const err = [];
+    let outBytes = 0;
+    let errBytes = 0;
+    let stopped = null;
+    const stop = (reason4, limit) => {
+      if (stopped !== null) return;
+      stopped = { reason: reason4, limit };
+      child.kill("SIGKILL");
+    };
+    const timer = setTimeout(() => stop(`timed out after ${options.limits.timeoutMs / 1e3} s`, "timeout"), options.limits.timeoutMs);
+    child.stdout.on("data", (chunk) => {
+      outBytes += chunk.length;
+      if (outBytes > options.limits.maxOutputBytes) stop(`its output went over the limit of ${options.limits.maxOutputBytes} bytes`, "output");
+      else out.push(chunk);
+    });
+    child.stderr.on("data", (chunk) => {
+      if (errBytes < 64 * 1024) err.push(chunk);
+      errBytes += chunk.length;
+    });
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      resolve4(error.code === "ENOENT" ? { kind: "not-found" } : { kind: "failed", reason: `could not start: ${error.message}`, stderr: "" });
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      const stderr = Buffer.concat(err).toString("utf8");
+      if (stopped !== null) resolve4({ kind: "failed", reason: stopped.reason, stderr, limit: stopped.limit });
+      else if (code === 0) resolve4({ kind: "ok", stdout: Buffer.concat(out).toString("utf8") });
+      else resolve4({ kind: "failed", reason: `exit status ${code ?? "unknown"}`, stderr });
+    });
+  });
+}
+
+// src/io/render/toolStderr.ts
+var klogHeader = /^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [^\]\s]+:\d+\] /;
+var commandFailed = /^"command failed" err=("(?:[^"\\]|\\.)*")$/;
+function readableStderr(stderr, treeDir, count2 = 5) {
+  const lines = [];
+  for (const raw of stderr.replaceAll(`${treeDir}/`, "").replaceAll(treeDir, ".").split("\n")) {
+    const line = withoutKlogHeader(raw.trimEnd());
+    if (line !== "") lines.push(line);
+  }
+  return lines.slice(0, count2).join("\n") + (lines.length > count2 ? "\n\u2026" : "");
+}
+function withoutKlogHeader(line) {
+  const header = klogHeader.exec(line);
+  if (header === null) return line;
+  const rest = line.slice(header[0].length);
+  const failed = commandFailed.exec(rest);
+  if (failed === null) return rest;
+  try {
+    return `Error: ${JSON.parse(failed[1])}`;
+  } catch {
+    return rest;
+  }
+}
+
+// src/io/render/tools.ts
+var raise = {
+  timeout: "raise `render.timeout` (seconds) in the config file if it needs longer",
+  output: "raise `render.max-output-size` (bytes) in the config file if it is meant to be that large"
+};
+function shown3(command) {
+  return [command.command, ...command.args].map((a) => /^[\w./:=@-]+$/.test(a) ? a : JSON.stringify(a)).join(" ");
+}
+function kustomizeCommands(dir, helm) {
+  const target = shownDir(dir);
+  const inflate = helm === null ? [] : ["--enable-helm", "--helm-command", helm];
+  return [
+    { command: "kustomize", args: ["build", ...inflate, target] },
+    { command: "kubectl", args: ["kustomize", ...inflate, target] }
+  ];
+}
+async function onPath(name) {
+  for (const dir of (process.env.PATH ?? "").split(path4.delimiter)) {
+    if (dir === "") continue;
+    const candidate = path4.join(dir, name);
+    try {
+      await access(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+    }
+  }
+  return null;
+}
+function helmVersionHint(stderr) {
+  return /requires helm V3|helm version -c --short/i.test(stderr) ? "kustomize before v5.8.1, as bundled with kubectl, cannot run helm v4: put kustomize v5.8.1 or later on PATH" : null;
+}
+function chartValuesHint(root, stderr) {
+  if (!/execution error at/i.test(stderr)) return null;
+  const hint2 = "the chart needs values its values.yaml does not set: name a values file for it under `render.charts` in the config file, .github/pod-security.yaml";
+  const ci = ciValuesOf(root.dir, root.sources).filter((file) => !root.helm?.valuesFiles.includes(file));
+  if (ci.length === 0) return hint2;
+  const [first] = ci;
+  const more = ci.length > 1 ? `, with \`ci-values: true\` to render it once more with each of its ${ci.length} ci/*-values.yaml files` : "";
+  return `${hint2}; its test values, say: \`values: [${first}]\`${more}`;
+}
+function hintFor(root, stderr) {
+  if (root.inflateHelm) return helmVersionHint(stderr);
+  return root.tool === "helm" ? chartValuesHint(root, stderr) : null;
+}
+var applicationValuesPath = ".pod-security-review/application-values.yaml";
+function helmCommand(root) {
+  const helm = root.helm;
+  const valuesFiles = helm.application === void 0 ? helm.valuesFiles : [...helm.valuesFiles, applicationValuesPath];
+  return {
+    command: "helm",
+    args: ["template", helm.release, shownDir(root.dir), "--namespace", helm.namespace, ...valuesFiles.flatMap((v) => ["--values", v]), ...capabilityArguments(helm.capabilities)]
+  };
+}
+function capabilityArguments(capabilities) {
+  if (capabilities === void 0) return [];
+  const { kubeVersion, apiVersions } = capabilities;
+  return [...apiVersions.flatMap((v) => ["--api-versions", v]), ...kubeVersion === null ? [] : ["--kube-version", kubeVersion]];
+}
+async function runFirst(commands2, cwd, env, limits, missing2) {
+  for (const command of commands2) {
+    if (missing2.has(command.command)) continue;
+    const result = await runTool(command.command, command.args, { cwd, env, limits });
+    if (result.kind !== "not-found") return { command, result };
+    missing2.add(command.command);
+  }
+  return null;
+}
+async function renderIn(root, treeDir, missing2) {
+  const home = path4.join(treeDir, ".psr-home");
+  await mkdir(home, { recursive: true });
+  const env = toolEnvironment(home, {
+    KUSTOMIZE_PLUGIN_HOME: path4.join(home, "kustomize-plugins"),
+    HELM_CACHE_HOME: path4.join(home, "helm-cache"),
+    HELM_CONFIG_HOME: path4.join(home, "helm-config"),
+    HELM_DATA_HOME: path4.join(home, "helm-data"),
+    HELM_PLUGINS: path4.join(home, "helm-plugins"),
+    KUBECONFIG: path4.join(home, "no-kubeconfig")
+  });
+  const helm = root.inflateHelm ? await onPath("helm") : null;
+  if (root.inflateHelm && helm === null) return { kind: "missing-tool", tool: "helm (for its `helmCharts`)" };
+  const commands2 = root.tool === "kustomize" ? kustomizeCommands(root.dir, helm) : [helmCommand(root)];
+  const ran = await runFirst(commands2, treeDir, env, root.limits, missing2);
+  if (ran === null) return { kind: "missing-tool", tool: root.tool === "kustomize" ? "kustomize (or kubectl)" : "helm" };
+  const { command, result } = ran;
+  if (result.kind === "ok") return { kind: "rendered", text: result.stdout };
+  const stderr = result.kind === "failed" ? readableStderr(result.stderr, treeDir) : "";
+  const reason4 = result.kind === "failed" ? `${result.reason}${result.limit ? `; ${raise[result.limit]}` : ""}` : "not found";
+  const hint2 = result.kind === "failed" ? hintFor(root, result.stderr) : null;
+  return { kind: "failed", message: `\`${shown3(command)}\` failed (${reason4})${stderr === "" ? "" : `:
+${stderr}`}`, ...hint2 !== null ? { hint: hint2 } : {}, ...result.kind === "failed" && result.limit ? { stopped: true } : {} };
+}
+
 // src/render/goText.ts
 function goText(value) {
   if (value === null) return "<nil>";
@@ -24966,67 +25652,279 @@ function flattened(object) {
   return visit5(object, null) ? values : null;
 }
 
-// src/render/goTemplate.ts
-var action = /\{\{([\s\S]*?)\}\}/g;
-var missing = /* @__PURE__ */ Symbol("missing");
-function renderGoTemplate(text4, params, options = { missingKeyError: false }) {
-  if (text4.replace(action, "").includes("{{")) return null;
-  let refused = false;
-  const out = text4.replace(action, (_whole, inner) => {
-    const printed = printedBy(inner, params, options);
-    if (printed === null) refused = true;
-    return printed ?? "";
-  });
-  return refused ? null : out;
-}
-function printedBy(inner, params, options) {
-  if (/^-\s|\s-$|^\/\*/.test(inner)) return null;
-  const commands2 = pipelineOf(inner);
-  if (commands2 === null) return null;
-  let value;
-  for (const [i, words] of commands2.entries()) {
-    value = commandValue(words, i === 0 ? [] : [value], params, options);
-    if (value === void 0) return null;
-  }
-  return value === void 0 || value === missing || value === null || typeof value === "object" ? null : goText(value);
-}
-var wordPattern = /\s*(?:(\|)|"([^"\\]*)"|(-?\d+)(?![\w.])|((?:\.[A-Za-z_][A-Za-z0-9_]*)+)|([A-Za-z_][A-Za-z0-9_]*))/y;
-function pipelineOf(inner) {
-  const commands2 = [[]];
-  wordPattern.lastIndex = 0;
+// src/render/goTemplateSyntax.ts
+var trimmed = /[ \t\r\n]+$/;
+var leading = /^[ \t\r\n]+/;
+function tokensOf(text4) {
+  const tokens = [];
   let at3 = 0;
-  while (at3 < inner.length && inner.slice(at3).trim() !== "") {
-    wordPattern.lastIndex = at3;
+  let trimNext = false;
+  while (at3 < text4.length) {
+    const open = text4.indexOf("{{", at3);
+    let before = text4.slice(at3, open < 0 ? text4.length : open);
+    if (trimNext) before = before.replace(leading, "");
+    if (open < 0) {
+      if (before !== "") tokens.push({ kind: "text", text: before });
+      break;
+    }
+    const close = text4.indexOf("}}", open + 2);
+    if (close < 0) return null;
+    let inner = text4.slice(open + 2, close);
+    const trimBefore = /^-[ \t\r\n]/.test(inner);
+    trimNext = /[ \t\r\n]-$/.test(inner);
+    if (trimBefore) before = before.replace(trimmed, "");
+    inner = inner.slice(trimBefore ? 2 : 0, trimNext ? inner.length - 2 : inner.length);
+    if (before !== "") tokens.push({ kind: "text", text: before });
+    const comment = /^\/\*[\s\S]*\*\/$/.test(inner);
+    if (!comment) tokens.push({ kind: "action", inner });
+    at3 = close + 2;
+  }
+  return tokens;
+}
+function parseTemplate(text4) {
+  const tokens = tokensOf(text4);
+  if (tokens === null) return null;
+  const reader = new Reader3(tokens);
+  const nodes = reader.nodes();
+  return nodes !== null && reader.done() ? nodes : null;
+}
+var Reader3 = class {
+  constructor(tokens) {
+    this.tokens = tokens;
+  }
+  tokens;
+  at = 0;
+  /** The keyword action that ended the last list, read but not taken. */
+  stop = null;
+  done() {
+    return this.at >= this.tokens.length && this.stop === null;
+  }
+  /** Nodes up to the end of the tokens or a stopping keyword (left in `stop`); null when something is refused. */
+  nodes() {
+    const nodes = [];
+    this.stop = null;
+    while (this.at < this.tokens.length) {
+      const token = this.tokens[this.at++];
+      if (token.kind === "text") {
+        nodes.push(token);
+        continue;
+      }
+      const words = token.inner.trim();
+      const keyword = /^([a-z]+)\b\s*([\s\S]*)$/.exec(words);
+      const [, name, rest] = keyword ?? [];
+      if (name === "end" || name === "else") {
+        if (name === "end" && rest !== "") return null;
+        this.stop = { keyword: name, rest: rest ?? "" };
+        return nodes;
+      }
+      const node = name === "if" ? this.ifNode(rest) : name === "range" ? this.rangeNode(rest) : name === "with" ? this.withNode(rest) : keywords.has(name ?? "") ? null : printNode(words);
+      if (node === null) return null;
+      nodes.push(node);
+    }
+    return nodes;
+  }
+  ifNode(first) {
+    const branches = [];
+    let condition = pipelineOf(first);
+    for (; ; ) {
+      const body = condition === null ? null : this.nodes();
+      const stop = this.taken();
+      if (condition === null || body === null || stop === null) return null;
+      branches.push({ condition, body });
+      const { keyword, rest } = stop;
+      if (keyword === "end") return { kind: "if", branches, otherwise: [] };
+      const elseIf = /^if\b\s*([\s\S]*)$/.exec(rest);
+      if (elseIf) {
+        condition = pipelineOf(elseIf[1]);
+        continue;
+      }
+      if (rest !== "") return null;
+      const otherwise = this.closed();
+      return otherwise === null ? null : { kind: "if", branches, otherwise };
+    }
+  }
+  rangeNode(rest) {
+    const declared = /^(\$[A-Za-z_][A-Za-z0-9_]*)(?:\s*,\s*(\$[A-Za-z_][A-Za-z0-9_]*))?\s*:=\s*([\s\S]*)$/.exec(rest);
+    const variables = declared ? [declared[1], ...declared[2] ? [declared[2]] : []] : [];
+    const pipeline = pipelineOf(declared ? declared[3] : rest);
+    const body = pipeline === null ? null : this.nodes();
+    const stop = this.taken();
+    if (pipeline === null || body === null || stop === null) return null;
+    if (stop.keyword === "end") return { kind: "range", variables, pipeline, body, otherwise: [] };
+    if (stop.rest !== "") return null;
+    const otherwise = this.closed();
+    return otherwise === null ? null : { kind: "range", variables, pipeline, body, otherwise };
+  }
+  withNode(rest) {
+    const pipeline = pipelineOf(rest);
+    const body = pipeline === null ? null : this.nodes();
+    const stop = this.taken();
+    if (pipeline === null || body === null || stop === null) return null;
+    if (stop.keyword === "end") return { kind: "with", pipeline, body, otherwise: [] };
+    if (stop.rest !== "") return null;
+    const otherwise = this.closed();
+    return otherwise === null ? null : { kind: "with", pipeline, body, otherwise };
+  }
+  /** The nodes of a last branch, which only `end` closes. */
+  closed() {
+    const nodes = this.nodes();
+    return nodes !== null && this.taken()?.keyword === "end" ? nodes : null;
+  }
+  /** The keyword that ended the last list, taken: the node it belongs to closes or goes on with it. */
+  taken() {
+    const stop = this.stop;
+    this.stop = null;
+    return stop;
+  }
+};
+var keywords = /* @__PURE__ */ new Set(["define", "template", "block", "break", "continue"]);
+function printNode(words) {
+  if (/^\$[A-Za-z0-9_]*\s*:?=/.test(words)) return null;
+  const pipeline = pipelineOf(words);
+  return pipeline === null ? null : { kind: "print", pipeline };
+}
+var wordPattern = /\s*(?:(\|)|(\()|(\))|"([^"\\]*)"|(-?\d+)(?![\w.])|(\$(?:[A-Za-z_][A-Za-z0-9_]*)?)((?:\.[A-Za-z_][A-Za-z0-9_]*)*)|(\.(?:[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)?)(?![\w.])|([A-Za-z_][A-Za-z0-9_]*))/y;
+function pipelineOf(inner) {
+  const state = { at: 0 };
+  const pipeline = pipelineFrom(inner, state, false);
+  return pipeline !== null && inner.slice(state.at).trim() === "" ? pipeline : null;
+}
+function pipelineFrom(inner, state, nested) {
+  const commands2 = [[]];
+  while (inner.slice(state.at).trim() !== "") {
+    wordPattern.lastIndex = state.at;
     const match2 = wordPattern.exec(inner);
     if (match2 === null) return null;
-    at3 = wordPattern.lastIndex;
-    const [, pipe, text4, number2, chain, name] = match2;
+    state.at = wordPattern.lastIndex;
+    const [, pipe, open, close, text4, number2, variable2, variableChain, chain, name] = match2;
+    const command = commands2.at(-1);
+    if (close !== void 0) {
+      if (!nested) return null;
+      return commands2.every((words) => words.length > 0) ? commands2 : null;
+    }
     if (pipe !== void 0) commands2.push([]);
-    else if (text4 !== void 0) commands2.at(-1).push({ kind: "literal", value: text4 });
-    else if (number2 !== void 0) commands2.at(-1).push({ kind: "literal", value: Number(number2) });
-    else if (chain !== void 0) commands2.at(-1).push({ kind: "chain", path: chain.slice(1).split(".") });
-    else commands2.at(-1).push({ kind: "name", name });
+    else if (open !== void 0) {
+      const sub = pipelineFrom(inner, state, true);
+      if (sub === null || /^[.\w]/.test(inner.slice(state.at))) return null;
+      command.push({ kind: "pipeline", pipeline: sub });
+    } else if (text4 !== void 0) command.push({ kind: "literal", value: text4 });
+    else if (number2 !== void 0) command.push({ kind: "literal", value: Number(number2) });
+    else if (variable2 !== void 0) command.push({ kind: "chain", base: { variable: variable2 }, path: fieldsOf2(variableChain ?? "") });
+    else if (chain !== void 0) command.push({ kind: "chain", base: "dot", path: fieldsOf2(chain) });
+    else if (name === "true" || name === "false") command.push({ kind: "literal", value: name === "true" });
+    else command.push({ kind: "name", name });
   }
-  return commands2.every((words) => words.length > 0) ? commands2 : null;
+  return !nested && commands2.every((words) => words.length > 0) ? commands2 : null;
 }
-function commandValue(words, piped, params, options) {
+function fieldsOf2(chain) {
+  return chain.split(".").filter((name) => name !== "");
+}
+
+// src/render/goTemplate.ts
+var missing = /* @__PURE__ */ Symbol("missing");
+function renderGoTemplate(text4, params, options = { missingKeyError: false }) {
+  if (!text4.includes("{{")) return text4;
+  const tree = parseTemplate(text4);
+  if (tree === null) return null;
+  const out = [];
+  return run(tree, { dot: params, variables: /* @__PURE__ */ new Map([["$", params]]) }, options, out) ? out.join("") : null;
+}
+function run(nodes, scope, options, out) {
+  for (const node of nodes) {
+    switch (node.kind) {
+      case "text":
+        out.push(node.text);
+        break;
+      case "print": {
+        const value = pipelineValue(node.pipeline, scope, options);
+        if (value === void 0 || value === missing || value === null || typeof value === "object") return false;
+        const text4 = goText(value);
+        if (text4 === null) return false;
+        out.push(text4);
+        break;
+      }
+      case "if": {
+        let taken = node.otherwise;
+        for (const { condition, body } of node.branches) {
+          const value = pipelineValue(condition, scope, options);
+          if (value === void 0) return false;
+          if (isTrue(value)) {
+            taken = body;
+            break;
+          }
+        }
+        if (!run(taken, scope, options, out)) return false;
+        break;
+      }
+      case "with": {
+        const value = pipelineValue(node.pipeline, scope, options);
+        if (value === void 0) return false;
+        if (!(isTrue(value) ? run(node.body, { ...scope, dot: value }, options, out) : run(node.otherwise, scope, options, out))) return false;
+        break;
+      }
+      case "range":
+        if (!runRange(node, scope, options, out)) return false;
+        break;
+    }
+  }
+  return true;
+}
+function runRange(node, scope, options, out) {
+  const value = pipelineValue(node.pipeline, scope, options);
+  if (value === void 0) return false;
+  let entries;
+  if (value === missing || value === null) entries = [];
+  else if (Array.isArray(value)) entries = value.map((item, i) => [i, item]);
+  else if (isObject(value)) entries = Object.keys(value).sort(byteOrder).map((key) => [key, value[key] ?? null]);
+  else return false;
+  if (entries.length === 0) return run(node.otherwise, scope, options, out);
+  for (const [key, item] of entries) {
+    const variables = new Map(scope.variables);
+    const [first, second] = node.variables;
+    if (first !== void 0 && second === void 0) variables.set(first, item);
+    if (first !== void 0 && second !== void 0) {
+      variables.set(first, key);
+      variables.set(second, item);
+    }
+    if (!run(node.body, { dot: item, variables }, options, out)) return false;
+  }
+  return true;
+}
+function byteOrder(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function isTrue(value) {
+  return !isEmpty2(value);
+}
+function pipelineValue(pipeline, scope, options) {
+  let value;
+  for (const [i, words] of pipeline.entries()) {
+    value = commandValue(words, i === 0 ? [] : [value], scope, options);
+    if (value === void 0) return void 0;
+  }
+  return value;
+}
+function commandValue(words, piped, scope, options) {
   const [head, ...rest] = words;
   if (head === void 0) return void 0;
-  if (head.kind !== "name") return rest.length === 0 && piped.length === 0 ? wordValue(head, params) : void 0;
+  if (head.kind !== "name") return rest.length === 0 && piped.length === 0 ? wordValue(head, scope, options) : void 0;
   const args = [];
   for (const word of rest) {
-    const value = word.kind === "name" ? void 0 : wordValue(word, params);
+    const value = word.kind === "name" ? void 0 : wordValue(word, scope, options);
     if (value === void 0) return void 0;
     args.push(value);
   }
   return called(head.name, [...args, ...piped], options);
 }
-function wordValue(word, params) {
+function wordValue(word, scope, options) {
   if (word.kind === "literal") return word.value;
-  let value = params;
+  if (word.kind === "pipeline") return pipelineValue(word.pipeline, scope, options);
+  let value = word.base === "dot" ? scope.dot : scope.variables.get(word.base.variable);
+  if (value === void 0) return void 0;
   for (const name of word.path) {
+    if (value === missing) return options.missingKeyError ? void 0 : missing;
     if (!isObject(value)) return void 0;
-    if (!Object.hasOwn(value, name)) return missing;
+    if (!Object.hasOwn(value, name)) return options.missingKeyError ? void 0 : missing;
     value = value[name] ?? null;
   }
   return value;
@@ -25034,9 +25932,23 @@ function wordValue(word, params) {
 var ascii = /^[\x20-\x7e\t\n\r]*$/;
 var asciiText = (value) => typeof value === "string" && ascii.test(value);
 function called(name, args, options) {
-  if (args.some((arg) => arg === missing) && (options.missingKeyError || name !== "default")) return void 0;
+  if (args.some((arg) => arg === missing) && (options.missingKeyError || !takesNil.has(name))) return void 0;
   const [a, b, c] = args;
   switch (name) {
+    case "eq":
+    case "ne": {
+      if (args.length < 2 || name === "ne" && args.length !== 2) return void 0;
+      const equal = args.slice(1).map((other) => comparedEqual(a, other));
+      if (equal.some((e) => e === void 0)) return void 0;
+      return name === "eq" ? equal.includes(true) : !equal[0];
+    }
+    case "not":
+      return args.length === 1 ? !isTrue(a) : void 0;
+    // Go's `and` gives its first false argument, else its last; `or` its first true one, else its last.
+    case "and":
+      return args.length === 0 ? void 0 : args.find((arg) => !isTrue(arg)) ?? args.at(-1);
+    case "or":
+      return args.length === 0 ? void 0 : args.find((arg) => isTrue(arg)) ?? args.at(-1);
     case "index":
       return args.length === 2 && Array.isArray(a) && typeof b === "number" && Number.isInteger(b) && b >= 0 && b < a.length ? a[b] ?? null : void 0;
     case "lower":
@@ -25055,6 +25967,13 @@ function called(name, args, options) {
       return void 0;
   }
 }
+var takesNil = /* @__PURE__ */ new Set(["default", "eq", "ne", "not", "and", "or"]);
+function comparedEqual(a, b) {
+  const nil = (v) => v === null || v === missing;
+  if (nil(a) || nil(b)) return nil(a) && nil(b);
+  if (typeof a === "string" && typeof b === "string" || typeof a === "boolean" && typeof b === "boolean") return a === b;
+  return void 0;
+}
 function truncated(text4, count2) {
   if (count2 < 0) return text4.length + count2 > 0 ? text4.slice(text4.length + count2) : text4;
   return text4.length > count2 ? text4.slice(0, count2) : text4;
@@ -25063,6 +25982,41 @@ function isEmpty2(value) {
   if (value === void 0 || value === missing || value === null || value === "" || value === 0 || value === false) return true;
   if (Array.isArray(value)) return value.length === 0;
   return isObject(value) && Object.keys(value).length === 0;
+}
+
+// src/render/templatePatch.ts
+function patchedApplication(application, patch, params, options) {
+  const text4 = renderGoTemplate(patch, params, options);
+  if (text4 === null) return null;
+  const loaded = loadManifestFile("templatePatch", text4);
+  const [document, ...more] = loaded.documents;
+  if (loaded.problems.length > 0 || more.length > 0) return null;
+  if (document === void 0 || document.value === null) return application;
+  if (!isObject(document.value) || hasDirective(document.value)) return null;
+  const merged = mergedMap(application, document.value);
+  const spec = isObject(merged.spec) ? merged.spec : {};
+  const project = isObject(application.spec) ? application.spec.project : void 0;
+  const kept = { ...spec };
+  if (project === void 0) delete kept.project;
+  else kept.project = project;
+  return { ...merged, spec: kept };
+}
+function hasDirective(value) {
+  if (Array.isArray(value)) return value.some(hasDirective);
+  if (!isObject(value)) return false;
+  return Object.entries(value).some(([key, inner]) => key.startsWith("$") || hasDirective(inner ?? null));
+}
+function mergedMap(target, patch) {
+  const out = { ...target };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null || value === void 0) {
+      delete out[key];
+      continue;
+    }
+    const old = out[key];
+    out[key] = isObject(value) ? mergedMap(isObject(old) ? old : {}, value) : value;
+  }
+  return out;
 }
 
 // src/render/applicationSets.ts
@@ -25076,23 +26030,27 @@ function applicationSetCharts(document, repository, sources) {
   const template = spec !== null && isObject(spec.template) ? spec.template : null;
   const reference2 = chartReferenceOf(String(set2.apiVersion), "ApplicationSet", set2);
   if (name === "" || spec === null || template === null || reference2 === null) return null;
-  if (spec.templatePatch !== void 0) return null;
   const filling = fillingOf(spec);
+  const patch = spec.templatePatch;
+  if (patch !== void 0 && (typeof patch !== "string" || filling.mode !== "go")) return null;
   const parameters = generatedParameters(document, { spec, repository, sources, ...filling });
   if (parameters === null || parameters.length === 0) return null;
   const noticeLine = locate(document.source, reference2.path).line;
   const charts = [];
   const names = /* @__PURE__ */ new Set();
   for (const { values: params, files, spans } of parameters) {
-    const application = filled({ apiVersion: "argoproj.io/v1alpha1", kind: "Application", metadata: template.metadata ?? {}, spec: template.spec ?? {} }, params, filling);
-    if (!isObject(application)) return null;
+    const unpatched = filled({ apiVersion: "argoproj.io/v1alpha1", kind: "Application", metadata: template.metadata ?? {}, spec: template.spec ?? {} }, params, filling);
+    if (!isObject(unpatched)) return null;
+    const application = typeof patch === "string" ? patchedApplication(unpatched, patch, Object.fromEntries(params), filling.goOptions) : unpatched;
+    if (application === null) return null;
     const found = argoHelmSource(application, repository, paths);
     const generated = nameOf(application);
     if (found === null || generated === "" || names.has(generated) || unresolved(application)) return null;
     names.add(generated);
     const inline = found.inline === null ? null : [...templatePath, ...found.inline];
     if (inline !== null && JSON.stringify(valueAt2(set2, inline) ?? null).includes("{{")) return null;
-    const valueLines = entryLines(document, found.valueFileAt, templatePath);
+    if (found.inline !== null && !jsonEqual(valueAt2(application, found.inline) ?? null, valueAt2(unpatched, found.inline) ?? null)) return null;
+    const valueLines = valueFileLines(document, found.valueFileAt, application, unpatched);
     charts.push({
       ...found.chart,
       kind: "ApplicationSet",
@@ -25108,6 +26066,11 @@ function applicationSetCharts(document, repository, sources) {
     });
   }
   return charts;
+}
+function valueFileLines(document, at3, application, unpatched) {
+  const inTemplate = entryLines(document, at3, templatePath);
+  const patchLine = locate(document.source, ["spec", "templatePatch"]).line;
+  return at3.map((path11, i) => valueAt2(application, path11) === valueAt2(unpatched, path11) ? inTemplate[i] : patchLine);
 }
 function fillingOf(spec) {
   const options = Array.isArray(spec.goTemplateOptions) ? spec.goTemplateOptions : [];
@@ -25433,231 +26396,6 @@ function releaseValueFiles(chartDir, template, paths) {
   return named.files[0] === inDir(chartDir, "values.yaml") ? { files: named.files.slice(1), at: named.at.slice(1) } : null;
 }
 var templateAt = ["spec", "chart", "spec"];
-
-// src/render/helmfiles.ts
-var helmfileName = /(?:^|\/)(?:[^/]*helmfile\.ya?ml|helmfile\.d\/[^/]+\.ya?ml)(?:\.gotmpl)?$/;
-function isHelmfile(path11) {
-  return helmfileName.test(path11);
-}
-var localChartLine = /^[ \t-]*chart:[ \t]*["']?(\.\.?\/[^\s"'#]+)/m;
-var stateFileName = /\.ya?ml(?:\.gotmpl)?$/;
-var releasesKey = /^releases:[ \t]*(?:#.*)?$/m;
-function holdsLocalReleases(path11, text4) {
-  return stateFileName.test(path11) && releasesKey.test(text4) && localChartLine.test(text4) && !/^kind:/m.test(text4);
-}
-function nestedHelmfiles(texts, paths, parents = texts.keys()) {
-  const all = [...paths];
-  const found = /* @__PURE__ */ new Set();
-  for (const path11 of parents) {
-    const text4 = texts.get(path11);
-    for (const pattern of text4 === void 0 ? [] : localEntries(path11, text4, "helmfiles")) {
-      const glob = /[*?[{]/.test(pattern) ? new Minimatch(pattern) : null;
-      for (const candidate of glob === null ? [pattern] : all.filter((p) => glob.match(p))) {
-        if (!texts.has(candidate) && stateFileName.test(candidate)) found.add(candidate);
-      }
-    }
-  }
-  return [...found].sort();
-}
-function helmfileBases(texts) {
-  const bases = /* @__PURE__ */ new Map();
-  for (const [path11, text4] of texts) for (const base of localEntries(path11, text4, "bases")) if (!bases.has(base)) bases.set(base, path11);
-  return bases;
-}
-function localEntries(path11, text4, key) {
-  if (!new RegExp(`^${key}:`, "m").test(text4) || !isHelmfile(path11) && !holdsLocalReleases(path11, text4)) return [];
-  const found = [];
-  for (const document of stateDocuments(path11, text4) ?? []) {
-    const entries = isObject(document.value) && Array.isArray(document.value[key]) ? document.value[key] : [];
-    for (const entry of entries) {
-      const named = typeof entry === "string" ? entry : isObject(entry) && typeof entry.path === "string" ? entry.path : null;
-      if (named === null || named.includes("://") || named.includes("::")) continue;
-      const local = joinPath(dirOf(path11), named);
-      if (local !== null) found.push(local);
-    }
-  }
-  return found;
-}
-function stateDocuments(path11, text4) {
-  if (path11.endsWith(".gotmpl") || text4.includes("{{")) return null;
-  const loaded = loadManifestFile(path11, text4);
-  return loaded.problems.length > 0 ? null : loaded.documents;
-}
-function baseFileNotices(changeSet, bases, paths) {
-  const problems = [];
-  for (const file of changeSet.files) {
-    const parent = bases.get(file.path);
-    if (parent === void 0 || file.status === "removed" || file.head.kind !== "content") continue;
-    const text4 = textOf(file.head.data);
-    if (text4 === null || !holdsLocalReleases(file.path, text4)) continue;
-    const { charts, unrendered } = helmfileReleases({ path: file.path, text: text4 }, paths);
-    const line = Math.min(...charts.map((chart) => chart.noticeLine), ...unrendered.map((release) => release.line));
-    if (!Number.isFinite(line)) continue;
-    problems.push({ file: file.path, line, kind: "not-rendered", message: `this file is a base of \`${parent}\` (its \`bases:\`), which helmfile merges it into before it reads the releases, and a helmfile with bases is not rendered here: what the releases of this file install is not checked` });
-  }
-  return problems;
-}
-var setEntries = /^[ \t-]*(?:set|setString):/m;
-var none2 = { charts: [], unrendered: [] };
-var unrenderedKeys = [
-  "set",
-  "setString",
-  "env",
-  "secrets",
-  "valuesTemplate",
-  "setTemplate",
-  "valuesPathPrefix",
-  "inherit",
-  "postRenderer",
-  "postRendererArgs",
-  "strategicMergePatches",
-  "jsonPatches",
-  "transformers",
-  "forceNamespace",
-  "condition",
-  "dependencies",
-  "adopt"
-];
-var unrenderedFileKeys = ["bases", "defaultInherit", "chart"];
-var unrenderedDefaultKeys = ["postRenderer", "postRendererArgs"];
-var renderingArgument = /^(?:--(?:set|set-string|set-file|set-json|set-literal|values|post-renderer|post-renderer-args|api-versions|kube-version|namespace|name-template|release-name|generate-name|include-crds|show-only|skip-tests|is-upgrade|no-hooks)(?:=|$)|-[afgns])/;
-function helmfileReleases({ path: path11, text: text4 }, paths) {
-  if (!isHelmfile(path11) && !holdsLocalReleases(path11, text4)) return none2;
-  const documents = stateDocuments(path11, text4);
-  if (documents === null) return { charts: [], unrendered: localChartsOfText(text4) };
-  const charts = [];
-  const unrendered = [];
-  for (const document of documents) {
-    const state = isObject(document.value) ? document.value : {};
-    const releases = state.releases;
-    if (!Array.isArray(releases)) continue;
-    const fileRenders = rendersAsWritten(state);
-    releases.forEach((release, index) => {
-      if (!isObject(release) || release.installed === false) return;
-      const chart = nonEmpty(release.chart);
-      if (chart === null || !/^\.\.?\//.test(chart)) return;
-      const rendered = fileRenders ? releaseChart(document, withFileSettings(state, release), ["releases", index], chart, paths) : null;
-      if (rendered !== null) charts.push(rendered);
-      else unrendered.push({ chart: chart.replace(/\/+$/, ""), line: locate(document.source, ["releases", index, "chart"]).line, set: givesSet(state, release) });
-    });
-  }
-  return { charts, unrendered };
-}
-function rendersAsWritten(state) {
-  if (unrenderedFileKeys.some((key) => state[key] !== void 0)) return false;
-  const defaults2 = state.helmDefaults;
-  if (defaults2 === void 0 || defaults2 === null) return true;
-  if (!isObject(defaults2) || unrenderedDefaultKeys.some((key) => defaults2[key] !== void 0)) return false;
-  const { words, wellFormed } = defaultArguments(state);
-  return wellFormed && !words.some((word) => renderingArgument.test(word));
-}
-function defaultArguments(state) {
-  const defaults2 = isObject(state.helmDefaults) ? state.helmDefaults : {};
-  const words = [];
-  let wellFormed = true;
-  for (const args of [defaults2.args, defaults2.templateArgs]) {
-    if (args === void 0 || args === null) continue;
-    if (!Array.isArray(args)) {
-      wellFormed = false;
-      continue;
-    }
-    for (const arg of args) {
-      if (typeof arg === "string") words.push(...arg.split(/\s+/));
-      else wellFormed = false;
-    }
-  }
-  return { words, wellFormed };
-}
-function givesSet(state, release) {
-  if (release.set !== void 0 || release.setString !== void 0 || release.env !== void 0) return true;
-  return defaultArguments(state).words.some((word) => word.startsWith("--set"));
-}
-function withFileSettings(state, release) {
-  const given = (value) => value !== void 0 && value !== null && value !== "" && !(Array.isArray(value) && value.length === 0);
-  return {
-    ...release,
-    ...state.namespace !== void 0 ? { namespace: state.namespace } : {},
-    ...!given(release.apiVersions) && state.apiVersions !== void 0 ? { apiVersions: state.apiVersions } : {},
-    ...!given(release.kubeVersion) && state.kubeVersion !== void 0 ? { kubeVersion: state.kubeVersion } : {}
-  };
-}
-function releaseChart(document, release, at3, chart, paths) {
-  const name = nonEmpty(release.name);
-  const dir = dirOf(document.file);
-  const chartDir = joinPath(dir, chart);
-  if (name === null || chartDir === null || !paths.has(inDir(chartDir, "Chart.yaml"))) return null;
-  if (unrenderedKeys.some((key) => release[key] !== void 0)) return null;
-  const namespace = release.namespace === void 0 ? null : nonEmpty(release.namespace);
-  if (release.namespace !== void 0 && namespace === null) return null;
-  const values = releaseValues(release.values, [...at3, "values"], dir, paths);
-  const capabilities = capabilitiesOf(release.kubeVersion, release.apiVersions);
-  if (values === null || capabilities === null) return null;
-  const valueLines = entryLines(document, values.at);
-  return {
-    kind: "HelmfileRelease",
-    file: document.file,
-    name,
-    noticeLine: locate(document.source, [...at3, "chart"]).line,
-    chartDir,
-    release: name,
-    namespace,
-    valueFiles: values.files,
-    valueLines,
-    inline: values.inline === null ? null : [...at3, "values", values.inline],
-    revision: anyRevision,
-    ...capabilities !== void 0 ? { capabilities } : {}
-  };
-}
-function releaseValues(values, valuesAt, dir, paths) {
-  const files = [];
-  const at3 = [];
-  if (values === void 0) return { files, at: at3, inline: null };
-  if (!Array.isArray(values)) return null;
-  let inline = null;
-  for (const [index, entry] of values.entries()) {
-    if (inline !== null) return null;
-    if (isObject(entry)) inline = index;
-    else {
-      const file = typeof entry === "string" ? joinPath(dir, entry) : null;
-      if (file === null || !paths.has(file) || file.endsWith(".gotmpl")) return null;
-      files.push(file);
-      at3.push([...valuesAt, index]);
-    }
-  }
-  return { files, at: at3, inline };
-}
-function helmfileValuesIn(file, text4, name) {
-  const release = installerIn(file, text4, { kind: "HelmfileRelease", name });
-  if (release === null) return null;
-  const last = Array.isArray(release.values) ? release.values.at(-1) : void 0;
-  return isObject(last) ? JSON.stringify(last) : "{}";
-}
-function localChartsOfText(text4) {
-  const set2 = setEntries.test(text4);
-  const table = lineTable(text4);
-  return [...text4.matchAll(new RegExp(localChartLine.source, "gm"))].map((match2) => ({ chart: match2[1].replace(/\/+$/, ""), line: lineOf2(table, match2.index), set: set2 }));
-}
-function unrenderedHelmfiles(changeSet, configured, paths) {
-  const problems = [];
-  for (const file of changeSet.files) {
-    if (file.status === "removed" || file.head.kind !== "content") continue;
-    const text4 = textOf(file.head.data);
-    if (text4 === null) continue;
-    const { unrendered } = helmfileReleases({ path: file.path, text: text4 }, paths);
-    const unconfigured = unrendered.filter((release) => !configured.has(joinPath(dirOf(file.path), release.chart) ?? ""));
-    const setOnly = unrendered.find((release) => release.set);
-    if (unconfigured.length > 0) problems.push({ file: file.path, line: unconfigured[0].line, kind: "not-rendered", message: notice(unconfigured.map((release) => release.chart)) });
-    else if (setOnly !== void 0) problems.push({ file: file.path, line: setOnly.line, kind: "not-rendered", message: setNotice });
-  }
-  return problems;
-}
-function notice(charts) {
-  const unique = [...new Set(charts)];
-  const named = unique.slice(0, 3).map((chart) => `\`${chart}\``);
-  const more = unique.length > 3 ? ` and ${unique.length - 3} more` : "";
-  return `what this file gives ${named.join(", ")}${more} (values, \`set\`) is not checked: helmfile is not run here, and its releases are not rendered as written (a template, \`set\` or \`secrets\`, patches, a values file the commit lacks); name the values files in \`render.charts[].values\` of the config file for each chart`;
-}
-var setNotice = "helmfile releases are not rendered here, so what the `set` entries of this file give its charts is not checked: write those values in a values file that `render.charts[].values` of the config file names";
 
 // src/render/installers.ts
 function namesKind(...kinds) {
@@ -26729,447 +27467,6 @@ async function readGitChangeSet(range2) {
   return { files };
 }
 
-// src/render/chart.ts
-var import_yaml5 = __toESM(require_dist(), 1);
-var isRecord2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-function mappingOf(source) {
-  try {
-    const raw = source === void 0 ? null : (0, import_yaml5.parse)(source);
-    return isRecord2(raw) ? raw : {};
-  } catch {
-    return {};
-  }
-}
-function valueAtPath(values, path11) {
-  let value = values;
-  for (const key of path11.split(".")) {
-    if (!isRecord2(value)) return void 0;
-    value = value[key];
-  }
-  return value;
-}
-function dependencyEnabled(dependency, values) {
-  if (typeof dependency.condition === "string") {
-    for (const path11 of dependency.condition.split(",")) {
-      const value = valueAtPath(values, path11.trim());
-      if (typeof value === "boolean") return value;
-    }
-  }
-  if (Array.isArray(dependency.tags) && dependency.tags.length > 0) {
-    const tags = isRecord2(values.tags) ? values.tags : {};
-    const set2 = dependency.tags.map((tag2) => typeof tag2 === "string" ? tags[tag2] : void 0).filter((v) => typeof v === "boolean");
-    if (set2.length > 0) return set2.some((v) => v);
-  }
-  return true;
-}
-function readChart(file, source, files, requirements, values, isChartDir = () => false) {
-  const dir = dirOf(file);
-  const chart = mappingOf(source);
-  const dependencies = Array.isArray(chart.dependencies) ? chart.dependencies : mappingOf(requirements).dependencies;
-  const name = typeof chart.name === "string" && chart.name !== "" ? chart.name : dir.split("/").pop() ?? "chart";
-  const vendored = inDir(dir, "charts/");
-  const inCharts = files.filter((p) => p.startsWith(vendored)).map((p) => p.slice(vendored.length));
-  const defaults2 = mappingOf(values);
-  const missingDependencies = [];
-  const localDependencies = [];
-  for (const dependency of Array.isArray(dependencies) ? dependencies : []) {
-    if (!isRecord2(dependency) || typeof dependency.name !== "string") continue;
-    const dep = dependency.name;
-    const present = inCharts.some((p) => p === `${dep}/Chart.yaml` || p.startsWith(`${dep}-`) && p.endsWith(".tgz") && !p.includes("/"));
-    if (present) continue;
-    const local = typeof dependency.repository === "string" && dependency.repository.startsWith("file://") ? joinPath(dir, dependency.repository.slice("file://".length)) : null;
-    if (local !== null && isChartDir(local)) {
-      if (!localDependencies.some((d) => d.name === dep)) localDependencies.push({ name: dep, dir: local });
-      continue;
-    }
-    const shown4 = typeof dependency.version === "string" ? `${dep} ${dependency.version}` : dep;
-    const enabled = dependencyEnabled(dependency, defaults2);
-    const known3 = missingDependencies.findIndex((m) => m.shown === shown4);
-    if (known3 < 0) missingDependencies.push({ name: dep, shown: shown4, enabled });
-    else if (enabled) missingDependencies[known3] = { ...missingDependencies[known3], enabled };
-  }
-  return { file, dir, name, library: chart.type === "library", missingDependencies, localDependencies };
-}
-function withoutDependencies(text4, names) {
-  const document = (0, import_yaml5.parseDocument)(text4);
-  if (document.errors.length > 0 || !isMap(document.contents)) return null;
-  const list4 = document.get("dependencies", true);
-  if (!isSeq(list4)) return null;
-  const kept = list4.items.filter((item) => !(isMap(item) && names.has(String(item.get("name")))));
-  if (kept.length === list4.items.length) return null;
-  list4.items = kept;
-  return String(document);
-}
-
-// src/render/discover.ts
-var defaultRenderSettings = { charts: [] };
-var defaultRenderLimits = { timeoutMs: 6e4, maxOutputBytes: 16 * 1024 * 1024 };
-function limitsOf(settings) {
-  return {
-    timeoutMs: settings.timeout === void 0 ? defaultRenderLimits.timeoutMs : Math.round(settings.timeout * 1e3),
-    maxOutputBytes: settings.maxOutputSize ?? defaultRenderLimits.maxOutputBytes
-  };
-}
-function overlaysOf(tree) {
-  const byDir = kustomizationsOf(tree);
-  return {
-    byDir,
-    closures: new Map([...byDir.keys()].map((dir) => [dir, closureOf(dir, byDir)])),
-    used: new Set([...byDir.values()].flatMap((k) => k.kustomizations))
-  };
-}
-function discoveredTrees(head, base) {
-  return { head, charts: chartTrees(head, base), overlays: overlaysOf(head), baseOverlays: base === null ? null : overlaysOf(base) };
-}
-function* topOverlays(overlays) {
-  for (const [dir, k] of overlays.byDir) if (!overlays.used.has(dir) && !k.component) yield { dir, k, closure: overlays.closures.get(dir) };
-}
-function overlayRoot(dir, k, closure, before, settings) {
-  const inflateHelm = closure.helmCharts && settings.kustomizeHelm === true;
-  const blocked = kustomizeBlocked(closure, settings.kustomizeHelm === true);
-  return { tool: "kustomize", dir, file: k.file, label: shownDir(dir), sources: [...closure.files].sort(), baseSources: [...before].sort(), helm: null, inflateHelm, blocked, limits: limitsOf(settings) };
-}
-var maxEnvironments = 8;
-var baseName = (path11) => path11.slice(path11.lastIndexOf("/") + 1);
-var chartFileNames = ["Chart.yaml", "requirements.yaml"];
-function discoveryReads(paths) {
-  const all = new Set(paths);
-  const chartValues = (p) => baseName(p) === "values.yaml" && all.has(inDir(dirOf(p), "Chart.yaml"));
-  return [...all].filter((p) => isKustomizationFile(p) || chartFileNames.includes(baseName(p)) || chartValues(p) || isHelmfile(p));
-}
-function kustomizationsOf(tree) {
-  const byDir = /* @__PURE__ */ new Map();
-  for (const [path11, text4] of tree.texts) {
-    if (!isKustomizationFile(path11)) continue;
-    const dir = dirOf(path11);
-    if (kustomizationIn(dir, tree.paths) !== path11) continue;
-    byDir.set(dir, readKustomization(path11, text4, tree.paths));
-  }
-  return byDir;
-}
-function closureOf(dir, byDir) {
-  const files = /* @__PURE__ */ new Set();
-  const remote = [];
-  let helmCharts = false;
-  const helmChartDirs = [];
-  let transforms = false;
-  const seen = /* @__PURE__ */ new Set();
-  const visit5 = (at3) => {
-    const k = byDir.get(at3);
-    if (!k || seen.has(at3)) return;
-    seen.add(at3);
-    transforms ||= k.patches.length > 0 || k.otherFiles.length > 0 || k.namePrefix !== "" || k.nameSuffix !== "";
-    files.add(k.file);
-    for (const path11 of [...k.resourceFiles, ...k.otherFiles]) files.add(path11);
-    for (const patch of k.patches) if (patch.path !== null) files.add(patch.path);
-    remote.push(...k.remote);
-    helmCharts ||= k.helmCharts;
-    helmChartDirs.push(...k.helmChartDirs);
-    for (const child of k.kustomizations) visit5(child);
-  };
-  visit5(dir);
-  return { files, remote, helmCharts, helmChartDirs, transforms };
-}
-function ancestors(path11) {
-  const out = [];
-  for (let dir = dirOf(path11); ; dir = dirOf(dir)) {
-    out.push(dir);
-    if (dir === "") return out;
-  }
-}
-function chartsOf(tree) {
-  const chartFiles = [...tree.texts.keys()].filter((path11) => baseName(path11) === "Chart.yaml");
-  const dirs = new Set(chartFiles.map(dirOf));
-  const vendored = (dir) => ancestors(dir).some((a) => baseName(a) === "charts" && dirs.has(dirOf(a)) && a !== "");
-  const roots = new Set([...dirs].filter((dir) => !vendored(dir)));
-  const files = new Map([...roots].map((dir) => [dir, []]));
-  for (const path11 of tree.paths) {
-    const owner = ancestors(path11).find((dir) => roots.has(dir));
-    if (owner !== void 0) files.get(owner).push(path11);
-  }
-  return chartFiles.filter((path11) => roots.has(dirOf(path11))).map((path11) => {
-    const inChart = files.get(dirOf(path11));
-    const requirements = tree.texts.get(inDir(dirOf(path11), "requirements.yaml"));
-    const values = tree.texts.get(inDir(dirOf(path11), "values.yaml"));
-    return { chart: readChart(path11, tree.texts.get(path11), inChart, requirements, values, (dir) => roots.has(dir)), files: inChart };
-  });
-}
-function kustomizeBlocked(closure, inflateHelm) {
-  if (closure.helmCharts && !inflateHelm) return "its `helmCharts` need Helm inflation, which is off (set `render.kustomize.helm: true` in the config file to run it, with charts from the repository only)";
-  if (closure.remote.length === 0) return null;
-  const many = closure.remote.length > 1;
-  return `remote ${many ? "bases" : "base"} ${closure.remote.map((r) => `\`${r}\``).join(", ")} ${many ? "are" : "is"} never fetched`;
-}
-function kustomizeRoots({ overlays, baseOverlays }, changed, settings, consumed) {
-  for (const side of [overlays, baseOverlays]) {
-    for (const closure of side?.closures.values() ?? []) for (const file of closure.files) consumed.add(file);
-  }
-  const roots = [];
-  for (const { dir, k, closure } of topOverlays(overlays)) {
-    const before = baseOverlays?.closures.get(dir)?.files ?? /* @__PURE__ */ new Set();
-    if (![...closure.files, ...before].some((file) => changed.has(file))) continue;
-    roots.push(overlayRoot(dir, k, closure, before, settings));
-  }
-  return roots;
-}
-var vendorThem = "not vendored in `charts/` (run `helm dependency build` and commit it; dependencies are never fetched)";
-var namedDependencies = (missing2) => `${missing2.length === 1 ? "dependency" : "dependencies"} ${missing2.map((d) => `\`${d.shown}\``).join(", ")}`;
-function leftOut(missing2, otherValues) {
-  const on = missing2.filter((d) => d.enabled || otherValues);
-  if (on.length === 0) return null;
-  return `rendered without ${namedDependencies(on)}, ${vendorThem}: what ${on.length === 1 ? "it renders" : "they render"} is not checked`;
-}
-function renderedWithoutOf(missing2) {
-  return missing2.length === 0 ? null : `${namedDependencies(missing2)} ${missing2.length === 1 ? "is" : "are"} ${vendorThem}, and it does not render without ${missing2.length === 1 ? "it" : "them"}`;
-}
-function chartTrees(head, base) {
-  return {
-    head: new Map(chartsOf(head).map((found) => [found.chart.dir, found])),
-    base: new Map((base ? chartsOf(base) : []).map(({ chart, files }) => [chart.dir, files])),
-    basePaths: base?.paths ?? null
-  };
-}
-function chartRendering(chart, trees, extra, settings, baseExtra = extra) {
-  const local = chart.localDependencies;
-  const headFiles = (dir) => trees.head.get(dir)?.files ?? [];
-  const baseFiles = (dir) => trees.base.get(dir) ?? [];
-  const sorted = (paths) => [...new Set(paths)].sort();
-  const atBase2 = trees.base.has(chart.dir) ? [...baseFiles(chart.dir), ...local.flatMap((d) => baseFiles(d.dir)), ...baseExtra.filter((p) => trees.basePaths?.has(p) === true)] : [];
-  return {
-    tool: "helm",
-    dir: chart.dir,
-    file: chart.file,
-    sources: sorted([...headFiles(chart.dir), ...local.flatMap((d) => headFiles(d.dir)), ...extra]),
-    baseSources: sorted(atBase2),
-    blocked: null,
-    // A chart whose templates need what its missing dependencies define does not render without them: then they are why.
-    renderedWithout: renderedWithoutOf(chart.missingDependencies),
-    inflateHelm: false,
-    limits: limitsOf(settings)
-  };
-}
-function dependencyFields(chart) {
-  const missing2 = chart.missingDependencies;
-  const local = chart.localDependencies;
-  return { ...missing2.length > 0 ? { withoutDependencies: [...new Set(missing2.map((d) => d.name))] } : {}, ...local.length > 0 ? { localDependencies: local } : {} };
-}
-function chartConfigOf(chart, settings, head) {
-  const config = settings.charts.find((c) => c.chart.replace(/\/+$/, "") === chart.dir);
-  return { config, values: (config?.values ?? []).filter((v) => head.paths.has(v)) };
-}
-function ownInvocation(chart, config, values, settings) {
-  return {
-    release: config?.release ?? chart.name,
-    namespace: config?.namespace ?? "default",
-    namespaceGiven: config?.namespace !== void 0,
-    valuesFiles: values,
-    ...dependencyFields(chart),
-    ...capabilitiesField(void 0, settings)
-  };
-}
-function capabilitiesField(named, { capabilities: cluster }) {
-  if (named === void 0 || cluster === void 0) {
-    const either = named ?? cluster;
-    return either === void 0 ? {} : { capabilities: either };
-  }
-  return { capabilities: { kubeVersion: named.kubeVersion ?? cluster.kubeVersion, apiVersions: named.apiVersions.length > 0 ? named.apiVersions : cluster.apiVersions } };
-}
-function parentRoots({ head, charts }, dirs, settings = defaultRenderSettings) {
-  const roots = [];
-  for (const dir of [...dirs].sort()) {
-    const chart = charts.head.get(dir)?.chart;
-    if (chart === void 0 || chart.library) continue;
-    const { config, values } = chartConfigOf(chart, settings, head);
-    roots.push({ ...chartRendering(chart, charts, values, settings), label: shownDir(chart.dir), helm: ownInvocation(chart, config, values, settings), incomplete: null });
-  }
-  return roots;
-}
-function overlayParentRoots({ overlays, baseOverlays }, files, changed, settings = defaultRenderSettings) {
-  const roots = [];
-  for (const { dir, k, closure } of topOverlays(overlays)) {
-    if (!closure.transforms || ![...closure.files].some((file) => files.has(file)) || [...closure.files].some((file) => changed.has(file))) continue;
-    roots.push(overlayRoot(dir, k, closure, baseOverlays?.byDir.has(dir) ? closure.files : /* @__PURE__ */ new Set(), settings));
-  }
-  return roots;
-}
-function helmRoots({ charts: trees, head, overlays }, changed, settings, consumed, problems) {
-  const roots = [];
-  const inflated = new Set(settings.kustomizeHelm === true ? [...overlays.byDir.values()].flatMap((k) => k.helmChartDirs) : []);
-  for (const files of trees.base.values()) for (const path11 of files) consumed.add(path11);
-  for (const { chart, files: ownFiles } of trees.head.values()) {
-    for (const path11 of ownFiles) consumed.add(path11);
-    if (inflated.has(chart.dir) || chart.library) continue;
-    const local = chart.localDependencies;
-    const inChart = [...ownFiles, ...local.flatMap((d) => trees.head.get(d.dir)?.files ?? [])];
-    const { config, values } = chartConfigOf(chart, settings, head);
-    for (const path11 of config?.values ?? []) consumed.add(path11);
-    if (!chartTouched(chart, changed) && !values.some((path11) => changed.has(path11))) continue;
-    const missing2 = chart.missingDependencies;
-    const invocation = (extra) => ({ ...ownInvocation(chart, config, values, settings), valuesFiles: [...values, ...extra] });
-    const rendering = chartRendering(chart, trees, values, settings);
-    const incomplete = leftOut(missing2, values.length > 0);
-    roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]), incomplete });
-    const environments = config?.values === void 0 ? environmentValuesOf(chart.dir, inChart, changed) : [];
-    const left = environments.splice(maxEnvironments);
-    if (left.length > 0) problems.push({ file: chart.file, line: null, kind: "not-rendered", message: leftEnvironments(chart.dir, environments.length, left) });
-    const ci = config?.ciValues ? ciValuesOf(chart.dir, inChart) : [];
-    const extraIncomplete = leftOut(missing2, true);
-    for (const file of [...environments, ...ci]) {
-      const label2 = `${shownDir(chart.dir)} (${file.slice(inDir(chart.dir, "").length)})`;
-      roots.push({ ...rendering, label: label2, helm: invocation([file]), incomplete: extraIncomplete === incomplete ? null : extraIncomplete });
-    }
-  }
-  return roots;
-}
-function chartTouched(chart, changed) {
-  for (const path11 of changed) if (isInside(path11, chart.dir) || chart.localDependencies.some((d) => isInside(path11, d.dir))) return true;
-  return false;
-}
-function standingApplications(trees, standing, changed) {
-  const touched = /* @__PURE__ */ new Map();
-  const chartChanged = (dir) => {
-    let known3 = touched.get(dir);
-    if (known3 === void 0) {
-      const chart = trees.head.get(dir)?.chart;
-      touched.set(dir, known3 = chart !== void 0 && chartTouched(chart, changed));
-    }
-    return known3;
-  };
-  const readChanged = (application) => [...application.valueFiles, ...application.parameterFiles ?? []].some((path11) => changed.has(path11));
-  return standing.filter((application) => chartChanged(application.chartDir) || readChanged(application));
-}
-function applicationRoots(trees, settings, applications, standing, consumed, problems) {
-  const all = [...applications, ...standing];
-  const rendered = all.slice(0, maxApplications);
-  const left = all.slice(maxApplications);
-  const leftChanged = left.filter((application) => applications.includes(application));
-  const leftStanding = left.filter((application) => !applications.includes(application));
-  if (leftChanged.length > 0) problems.push({ file: leftChanged[0].file, line: leftChanged[0].noticeLine, kind: "not-rendered", message: leftApplications(rendered.length, leftChanged) });
-  for (const [dir, apps2] of byChart(leftStanding)) {
-    const chart = trees.head.get(dir)?.chart;
-    if (chart !== void 0) problems.push({ file: chart.file, line: null, kind: "not-rendered", message: leftStandingApplications(dir, apps2) });
-  }
-  const roots = [];
-  for (const application of rendered) {
-    const chart = trees.head.get(application.chartDir)?.chart;
-    if (chart === void 0 || chart.library) continue;
-    for (const path11 of application.valueFiles) consumed.add(path11);
-    const name = installerName(application);
-    roots.push(applicationRoot(chart, trees, settings, application, name, [application.file, ...application.valueFiles]));
-  }
-  return roots;
-}
-function applicationRoot(chart, trees, settings, application, name, sources, rendered) {
-  const { atBase: atBase2 } = application;
-  const baseSources = atBase2 ? [application.file, ...atBase2.valueFiles] : sources;
-  return {
-    ...chartRendering(chart, trees, sources, settings, baseSources),
-    label: `${shownDir(chart.dir)} (${name})`,
-    helm: {
-      release: application.release,
-      namespace: application.namespace ?? "default",
-      namespaceGiven: application.namespace !== null,
-      valuesFiles: application.valueFiles,
-      ...dependencyFields(chart),
-      ...capabilitiesField(application.capabilities, settings),
-      ...atBase2 !== void 0 ? { atBase: atBase2 === null ? null : baseInvocation(atBase2, settings) } : {},
-      application: {
-        kind: application.kind,
-        file: application.file,
-        name: application.name,
-        inline: application.inline,
-        // A child of an app of apps: its file is the parent's folder, its notice line one of the parent's rendering.
-        ...rendered !== void 0 ? { rendered } : { line: application.noticeLine, ...application.valueLines ? { valueLines: application.valueLines } : {} },
-        ...application.lines !== void 0 ? { lines: application.lines } : {},
-        ...application.parameterFiles !== void 0 ? { parameterFiles: application.parameterFiles } : {},
-        ...application.parameterLines !== void 0 ? { parameterLines: application.parameterLines } : {}
-      }
-    },
-    incomplete: leftOut(chart.missingDependencies, true)
-  };
-}
-function baseInvocation({ release, namespace, valueFiles, capabilities }, settings) {
-  return { release, namespace: namespace ?? "default", namespaceGiven: namespace !== null, valuesFiles: valueFiles, ...capabilitiesField(capabilities, settings) };
-}
-function renderedApplicationRoots({ charts: trees }, settings = defaultRenderSettings, found) {
-  const roots = [];
-  for (const each of found.slice(0, maxApplications)) {
-    const { application, parent, values, renderedAs } = each;
-    const chart = trees.head.get(application.chartDir)?.chart;
-    if (chart === void 0 || chart.library) continue;
-    roots.push({ application: each, root: applicationRoot(chart, trees, settings, application, `Application ${application.name} of ${parent}`, application.valueFiles, { ...values, renderedAs }) });
-  }
-  return roots;
-}
-var maxApplications = 25;
-function leftApplications(rendered, left) {
-  return `the charts of ${rendered} of ${rendered + left.length} ${installers(left)} are rendered with their settings (at most ${maxApplications} in one run), so what ${fewNames(left.map((a) => a.generated ?? a.name))} install is not checked here: check them a few at a time (smaller pull requests, or fewer paths given to \`check\`)`;
-}
-function unsearchedNotices(trees, changed, unsearched) {
-  const notices = [];
-  for (const { chart } of trees.head.values()) {
-    if (chart.library || !chartTouched(chart, changed)) continue;
-    const message = `${shownDir(chart.dir)} changes, and the Argo CD Applications and Flux HelmReleases that may install it from files this change leaves as they were are not looked for: the head commit has ${unsearched} YAML and JSON files, too many to read through GitHub's API (check out both commits with \`fetch-depth: 0\` to search them with git)`;
-    notices.push({ file: chart.file, line: null, kind: "not-rendered", message });
-  }
-  return notices;
-}
-function byChart(applications) {
-  const byDir = /* @__PURE__ */ new Map();
-  for (const application of applications) byDir.set(application.chartDir, [...byDir.get(application.chartDir) ?? [], application]);
-  return byDir;
-}
-function leftStandingApplications(dir, left) {
-  return `${shownDir(dir)} changes, and what it installs through the ${installers(left)} ${fewNames(left.map((a) => a.generated ?? a.name))} is not checked with their values (at most ${maxApplications} of them are rendered in one run): check them with \`pod-security-review check\` on their files`;
-}
-function installerName(application) {
-  if (application.generated !== void 0) return `Application ${application.generated} of ApplicationSet ${application.name}`;
-  return application.kind === "HelmfileRelease" ? `helmfile release ${application.name}` : `${application.kind} ${application.name}`;
-}
-function installers(objects) {
-  const words = { Application: "Argo CD Applications", ApplicationSet: "Argo CD Applications", HelmRelease: "Flux HelmReleases", HelmfileRelease: "helmfile releases" };
-  const kinds = [...new Set(objects.map((o) => words[o.kind]))];
-  return kinds.length === 1 ? kinds[0] : `${kinds.slice(0, -1).join(", ")} and ${kinds.at(-1)}`;
-}
-function fewNames(names) {
-  const shown4 = names.slice(0, 5).map((name) => `\`${name}\``).join(", ");
-  return names.length > 5 ? `${shown4} and ${names.length - 5} more` : shown4;
-}
-function environmentValuesOf(dir, inChart, changed) {
-  const prefix2 = inDir(dir, "");
-  const isEnvironment = (path11) => {
-    const name = path11.slice(prefix2.length);
-    return path11.startsWith(prefix2) && !name.includes("/") && name !== "values.yaml" && /values/i.test(name) && /\.ya?ml$/.test(name);
-  };
-  return inChart.filter(isEnvironment).sort((a, b) => Number(changed.has(b)) - Number(changed.has(a)) || (a < b ? -1 : a > b ? 1 : 0));
-}
-function leftEnvironments(dir, rendered, left) {
-  const names = fewNames(left.map((path11) => path11.slice(inDir(dir, "").length)));
-  return `${shownDir(dir)} is rendered with ${rendered} of the ${rendered + left.length} values files beside its values.yaml (those the change touches first), so what ${names} set is not checked: name the ones that matter in \`render.charts[].values\` of the config file`;
-}
-function ciValuesOf(dir, inChart) {
-  const ciDir = inDir(dir, "ci/");
-  return inChart.filter((p) => p.startsWith(ciDir) && /-values\.ya?ml$/.test(p) && !p.slice(ciDir.length).includes("/")).sort();
-}
-function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettings, applications = [], standing = { applications: [], unsearched: 0 }) {
-  const changed = new Set(changedPaths2);
-  const consumed = /* @__PURE__ */ new Set();
-  const problems = [];
-  const discovered = discoveredTrees(head, base);
-  const trees = discovered.charts;
-  const overlays = kustomizeRoots(discovered, changed, settings, consumed);
-  const changing = [...discovered.overlays.closures.values()].filter((closure) => closure.transforms);
-  const alone = (application) => !changing.some((closure) => closure.files.has(application.file));
-  const roots = [
-    ...overlays,
-    ...helmRoots(discovered, changed, settings, consumed, problems),
-    ...applicationRoots(trees, settings, applications.filter(alone), standingApplications(trees, standing.applications.filter(alone), changed), consumed, problems)
-  ];
-  if (standing.unsearched > 0) problems.push(...unsearchedNotices(trees, changed, standing.unsearched));
-  roots.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
-  return { roots, consumed, problems, trees: discovered };
-}
-
 // src/io/render/trees.ts
 function gitTreeReader(repository, maxBytes) {
   return {
@@ -27754,7 +28051,7 @@ function placeOf3(rule, documents, paths) {
   }
   return { file: rule.file, path: rule.path, line: rule.line };
 }
-var formatAction = (action3) => action3 === "enforce" ? "Enforce" : "Audit";
+var formatAction = (action2) => action2 === "enforce" ? "Enforce" : "Audit";
 function ruleRelaxations(before, after, documents) {
   const what = [];
   const places = [];
@@ -27911,8 +28208,8 @@ function relabelledNamespaces(changeSet, options) {
   const base = namespaceIndexOf(files.flatMap((file) => namespaceDocuments(file.previousPath ?? file.path, file.base, load)), options.policy).index;
   const head = namespaceIndexOf(files.flatMap((file) => namespaceDocuments(file.path, file.head, load)), options.policy).index;
   const names = /* @__PURE__ */ new Set([...base.byName.keys(), ...head.byName.keys()]);
-  const run = resolvePolicy({ subject: noSubject, config: options.policy.config, overrides: options.policy.overrides, today: options.policy.today });
-  const defaults2 = { enforce: run.enforce, warn: run.warn, audit: { level: "privileged", version: "latest" } };
+  const run2 = resolvePolicy({ subject: noSubject, config: options.policy.config, overrides: options.policy.overrides, today: options.policy.today });
+  const defaults2 = { enforce: run2.enforce, warn: run2.warn, audit: { level: "privileged", version: "latest" } };
   const stricter2 = (name) => {
     const [was, is] = [base, head].map((index) => policyToEvaluate(index.byName.get(name)?.podSecurityLabels ?? {}, defaults2).policy);
     return ["enforce", "warn", "audit"].some((mode) => isLaxer(was[mode], is[mode]));
@@ -28315,7 +28612,7 @@ function sourceOf(keys, from2) {
 }
 var valuesKeyText = String.raw`\.Values((?:\.[A-Za-z0-9_]+)+)`;
 var valuesReference = new RegExp(valuesKeyText, "g");
-var action2 = /\{\{-?\s*(.*?)\s*-?\}\}/g;
+var action = /\{\{-?\s*(.*?)\s*-?\}\}/g;
 var blockOpener = /^(with|range|if|define|block)\b/;
 var writesNoYaml = (body) => body === "" || body.startsWith("#") || /^(\{\{.*?\}\}\s*)+$/.test(body);
 var usesDot = /^(?:toYaml\s+)?\.(?:\s*\|.*)?$/;
@@ -28342,7 +28639,7 @@ function dotTracker() {
   return (body) => {
     let bindings = current();
     let used = false;
-    for (const match2 of body.matchAll(action2)) {
+    for (const match2 of body.matchAll(action)) {
       const words = match2[1];
       const opener = blockOpener.exec(words)?.[1];
       const outer = current();
@@ -28394,7 +28691,7 @@ function valuesPathIn(text4, scope) {
   const named = [...text4.matchAll(valuesReference)].map((match2) => match2[1].slice(1).split("."));
   if (named.length > 0) return named;
   const bound2 = [];
-  for (const used of text4.matchAll(action2)) {
+  for (const used of text4.matchAll(action)) {
     const words = used[1];
     if (scope.dot !== null && usesDot.test(words)) return [[...scope.dot]];
     for (const ref of words.matchAll(reference)) {
@@ -28470,7 +28767,7 @@ function namedTemplates(files) {
     const raw = text4.split("\n");
     const open = [];
     raw.forEach((line, i) => {
-      for (const match2 of line.matchAll(action2)) {
+      for (const match2 of line.matchAll(action)) {
         const words = match2[1];
         const define = defineAction.exec(words);
         if (define) open.push({ name: define[1], from: i + 1 });
@@ -28569,7 +28866,7 @@ function openBlocks(text4) {
   let top = null;
   for (const raw of text4.split("\n")) {
     out.push(top);
-    for (const match2 of raw.matchAll(action2)) {
+    for (const match2 of raw.matchAll(action)) {
       const words = match2[1];
       const opener = blockOpener.exec(words)?.[1];
       if (opener !== void 0) top = { action: opener, conditions: [words.slice(opener.length).trim()], outer: top };
@@ -29640,12 +29937,14 @@ function applicationLineOf(helm, valuesFile) {
   const index = valuesFile === void 0 ? -1 : helm.valuesFiles.indexOf(valuesFile);
   return application?.valueLines?.[index] ?? application?.line;
 }
-function changeLineOf(application, hunksOf) {
-  if (application === void 0 || hunksOf === null) return {};
+function changeLineOf(root, hunksOf) {
+  if (hunksOf === null) return {};
+  const application = root.helm?.application;
   const places = [
-    ...(application.parameterLines ?? []).map((span) => ({ file: application.file, span })),
-    ...application.lines ? [{ file: application.file, span: application.lines }] : [],
-    ...(application.parameterFiles ?? []).map((file) => ({ file, span: null }))
+    ...(application?.parameterLines ?? []).map((span) => ({ file: application.file, span })),
+    ...application?.lines ? [{ file: application.file, span: application.lines }] : [],
+    ...(application?.parameterFiles ?? []).map((file) => ({ file, span: null })),
+    ...rootFilesInOrder(root).map((file) => ({ file, span: null }))
   ];
   for (const { file, span } of places) {
     for (const hunk of hunksOf(file)) {
@@ -29653,6 +29952,11 @@ function changeLineOf(application, hunksOf) {
     }
   }
   return {};
+}
+function rootFilesInOrder(root) {
+  const first = [...root.helm?.valuesFiles ?? [], ...root.helm ? [inDir(root.dir, "values.yaml")] : [], root.file];
+  const firstSet = new Set(first);
+  return [...new Set(first), ...[...root.sources].filter((file) => !firstSet.has(file)).sort()];
 }
 function applicationValuesSource(application, sources) {
   const within = application?.inline;
@@ -29894,7 +30198,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
   const changeLines = /* @__PURE__ */ new Map();
   const changeLineFor = (root) => {
     let found = changeLines.get(root);
-    if (found === void 0) changeLines.set(root, found = changeLineOf(root.helm?.application, hunksOf));
+    if (found === void 0) changeLines.set(root, found = changeLineOf(root, hunksOf));
     return found;
   };
   const indexes = /* @__PURE__ */ new Map();
@@ -31285,6 +31589,24 @@ function apart(suggestions) {
   }
   return kept;
 }
+function unreadFixTargets(findings, known3, positionals, io, maxBytes) {
+  const roots = positionals.map((p) => path9.resolve(io.cwd, p));
+  const under = (file) => {
+    const absolute = path9.resolve(io.cwd, file);
+    return roots.some((root) => {
+      const relative = path9.relative(root, absolute);
+      return relative === "" || !relative.startsWith("..") && !path9.isAbsolute(relative);
+    });
+  };
+  const targets2 = /* @__PURE__ */ new Set();
+  for (const finding of findings) {
+    const files = finding.fix ? [finding.file] : (finding.fixParts ?? []).map((part) => part.file);
+    for (const file of files) if (!known3.has(file) && under(file)) targets2.add(file);
+  }
+  if (targets2.size === 0) return [];
+  const read = collectFiles([...targets2], io.cwd, maxBytes);
+  return "files" in read ? read.files : [];
+}
 function patchPath(side, file) {
   return `${side}/${file.replace(/^\/+/, "")}`;
 }
@@ -31315,13 +31637,15 @@ async function fixCommand(args, io) {
   const checkOptions = { policy, load, fixes: true, fixChecks };
   const renderOptions = { ...checkOptions, ...values.render === "auto" ? await cloneContext(io, options.maxBytes) : {}, ...policy.config.render ? { render: policy.config.render } : {} };
   const renderMemo = /* @__PURE__ */ new Map();
+  const originals = [...collected.files];
+  const unsearched = /* @__PURE__ */ new Set();
   const checkFiles = async (files2, doing) => {
     const edited = /* @__PURE__ */ new Map();
     files2.forEach((file, i) => {
-      if (file !== collected.files[i] && typeof file.content === "string") edited.set(file.path, file.content);
+      if (file !== originals[i] && typeof file.content === "string") edited.set(file.path, file.content);
     });
     const rendered = values.render === "auto" ? await renderingsUnder(io, positionals, options.maxBytes, { ...renderOptions, plainFiles: files2 }, edited, renderMemo) : null;
-    const plain2 = rendered ? files2.filter((f) => !rendered.consumed.has(f.path)) : files2;
+    const plain2 = files2.filter((f) => !unsearched.has(f.path) && !(rendered?.consumed.has(f.path) ?? false));
     const progress = progressFor(plain2, io, doing);
     const evaluated = evaluateFiles(plain2, checkOptions, progress?.advance);
     progress?.end();
@@ -31329,9 +31653,13 @@ async function fixCommand(args, io) {
   };
   const before = await checkFiles(collected.files, "fixing");
   const fixedChecks = /* @__PURE__ */ new Map();
-  let files = collected.files;
+  let files = [...originals];
   let remaining = before;
   for (let round = 0; round < maxRounds; round++) {
+    const unread = unreadFixTargets(remaining.findings, new Set(originals.map((f) => f.path)), positionals, io, options.maxBytes);
+    for (const file of unread) unsearched.add(file.path);
+    originals.push(...unread);
+    files = [...files, ...unread];
     const applied = applyRound(files, remaining.findings, fixedChecks);
     if (applied === null) break;
     files = applied;
@@ -31340,7 +31668,7 @@ async function fixCommand(args, io) {
   let diff = "";
   const changed = [];
   for (const [i, file] of files.entries()) {
-    const was = file === collected.files[i] ? null : textOf(collected.files[i].content);
+    const was = file === originals[i] ? null : textOf(originals[i].content);
     const now = file.content;
     if (was === null || typeof now !== "string") continue;
     changed.push(file.path);
@@ -31349,7 +31677,7 @@ async function fixCommand(args, io) {
   }
   const report = { ...remaining, errors: [...collected.problems, ...remaining.errors] };
   const fixable = (check) => isCheckId(check) || isFixableAdvice(check);
-  const given = new Set(collected.files.map((f) => f.path));
+  const given = new Set(originals.map((f) => f.path));
   const notFixed = (f) => {
     if (!fixable(f.check)) return null;
     if (!fixChecks(f.check)) return "left out by --only/--skip";

@@ -11727,8 +11727,8 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   if (json) {
     const error2 = jsonStreamError(text5, objects);
     if (error2) {
-      const action3 = usesUndeclaredVariable(text5) ? null : actionLine(text5, 0, text5.length);
-      if (action3 !== null) return fail("template", templateMessage, action3);
+      const action2 = usesUndeclaredVariable(text5) ? null : actionLine(text5, 0, text5.length);
+      if (action2 !== null) return fail("template", templateMessage, action2);
       if (isJsoncConfiguration(file, text5)) return noManifest(file);
       const message = `not valid JSON (kubectl reads a file that starts with "{" as JSON): ${error2.message}`;
       return fail("malformed", message, problemLine(lineCounterOf(text5), error2.offset, lastContentOffset(text5)));
@@ -12754,15 +12754,15 @@ var init_esm3 = __esm({
     };
     normalize = (items, form) => {
       const out = [];
-      let run2 = "";
+      let run3 = "";
       const flush = () => {
-        for (const ch of run2.normalize(form))
+        for (const ch of run3.normalize(form))
           out.push(lit(ch));
-        run2 = "";
+        run3 = "";
       };
       for (const it of items) {
         if (it.t === "lit") {
-          run2 += it.ch;
+          run3 += it.ch;
           continue;
         }
         flush();
@@ -12939,14 +12939,14 @@ var init_esm3 = __esm({
             this.#addThread(state, node);
         }
       }
-      addRun(state, run2, i, top) {
+      addRun(state, run3, i, top) {
         for (const r of state.runs) {
-          if (r.neg === run2.neg && sameState(r.state, run2.state))
+          if (r.neg === run3.neg && sameState(r.state, run3.state))
             return;
         }
-        state.runs.push(run2);
-        if (!run2.state.match) {
-          this.add(state, run2.neg.next, i, top);
+        state.runs.push(run3);
+        if (!run3.state.match) {
+          this.add(state, run3.neg.next, i, top);
         }
       }
       // the threads after char `c`, at index `i`
@@ -12974,13 +12974,13 @@ var init_esm3 = __esm({
           }
         }
         if (!this.restricted(i, top)) {
-          for (const run2 of state.runs) {
-            if (run2.state.dead) {
-              this.addRun(next, run2, i + 1, top);
+          for (const run3 of state.runs) {
+            if (run3.state.dead) {
+              this.addRun(next, run3, i + 1, top);
               continue;
             }
-            const sub = this.step(run2.state, c, i, false);
-            this.addRun(next, { t: "run", neg: run2.neg, state: sub }, i + 1, top);
+            const sub = this.step(run3.state, c, i, false);
+            this.addRun(next, { t: "run", neg: run3.neg, state: sub }, i + 1, top);
           }
         }
         return this.done(next);
@@ -16459,72 +16459,306 @@ var init_gitFilesGenerator = __esm({
   }
 });
 
-// src/render/goTemplate.ts
-function renderGoTemplate(text5, params, options = { missingKeyError: false }) {
-  if (text5.replace(action, "").includes("{{")) return null;
-  let refused = false;
-  const out = text5.replace(action, (_whole, inner) => {
-    const printed = printedBy(inner, params, options);
-    if (printed === null) refused = true;
-    return printed ?? "";
-  });
-  return refused ? null : out;
-}
-function printedBy(inner, params, options) {
-  if (/^-\s|\s-$|^\/\*/.test(inner)) return null;
-  const commands = pipelineOf(inner);
-  if (commands === null) return null;
-  let value;
-  for (const [i, words] of commands.entries()) {
-    value = commandValue(words, i === 0 ? [] : [value], params, options);
-    if (value === void 0) return null;
+// src/render/goTemplateSyntax.ts
+function tokensOf(text5) {
+  const tokens = [];
+  let at3 = 0;
+  let trimNext = false;
+  while (at3 < text5.length) {
+    const open2 = text5.indexOf("{{", at3);
+    let before = text5.slice(at3, open2 < 0 ? text5.length : open2);
+    if (trimNext) before = before.replace(leading, "");
+    if (open2 < 0) {
+      if (before !== "") tokens.push({ kind: "text", text: before });
+      break;
+    }
+    const close = text5.indexOf("}}", open2 + 2);
+    if (close < 0) return null;
+    let inner = text5.slice(open2 + 2, close);
+    const trimBefore = /^-[ \t\r\n]/.test(inner);
+    trimNext = /[ \t\r\n]-$/.test(inner);
+    if (trimBefore) before = before.replace(trimmed, "");
+    inner = inner.slice(trimBefore ? 2 : 0, trimNext ? inner.length - 2 : inner.length);
+    if (before !== "") tokens.push({ kind: "text", text: before });
+    const comment = /^\/\*[\s\S]*\*\/$/.test(inner);
+    if (!comment) tokens.push({ kind: "action", inner });
+    at3 = close + 2;
   }
-  return value === void 0 || value === missing || value === null || typeof value === "object" ? null : goText(value);
+  return tokens;
+}
+function parseTemplate(text5) {
+  const tokens = tokensOf(text5);
+  if (tokens === null) return null;
+  const reader = new Reader3(tokens);
+  const nodes = reader.nodes();
+  return nodes !== null && reader.done() ? nodes : null;
+}
+function printNode(words) {
+  if (/^\$[A-Za-z0-9_]*\s*:?=/.test(words)) return null;
+  const pipeline = pipelineOf(words);
+  return pipeline === null ? null : { kind: "print", pipeline };
 }
 function pipelineOf(inner) {
+  const state = { at: 0 };
+  const pipeline = pipelineFrom(inner, state, false);
+  return pipeline !== null && inner.slice(state.at).trim() === "" ? pipeline : null;
+}
+function pipelineFrom(inner, state, nested) {
   const commands = [[]];
-  wordPattern.lastIndex = 0;
-  let at3 = 0;
-  while (at3 < inner.length && inner.slice(at3).trim() !== "") {
-    wordPattern.lastIndex = at3;
+  while (inner.slice(state.at).trim() !== "") {
+    wordPattern.lastIndex = state.at;
     const match2 = wordPattern.exec(inner);
     if (match2 === null) return null;
-    at3 = wordPattern.lastIndex;
-    const [, pipe, text5, number, chain, name] = match2;
+    state.at = wordPattern.lastIndex;
+    const [, pipe, open2, close, text5, number, variable2, variableChain, chain, name] = match2;
+    const command = commands.at(-1);
+    if (close !== void 0) {
+      if (!nested) return null;
+      return commands.every((words) => words.length > 0) ? commands : null;
+    }
     if (pipe !== void 0) commands.push([]);
-    else if (text5 !== void 0) commands.at(-1).push({ kind: "literal", value: text5 });
-    else if (number !== void 0) commands.at(-1).push({ kind: "literal", value: Number(number) });
-    else if (chain !== void 0) commands.at(-1).push({ kind: "chain", path: chain.slice(1).split(".") });
-    else commands.at(-1).push({ kind: "name", name });
+    else if (open2 !== void 0) {
+      const sub = pipelineFrom(inner, state, true);
+      if (sub === null || /^[.\w]/.test(inner.slice(state.at))) return null;
+      command.push({ kind: "pipeline", pipeline: sub });
+    } else if (text5 !== void 0) command.push({ kind: "literal", value: text5 });
+    else if (number !== void 0) command.push({ kind: "literal", value: Number(number) });
+    else if (variable2 !== void 0) command.push({ kind: "chain", base: { variable: variable2 }, path: fieldsOf(variableChain ?? "") });
+    else if (chain !== void 0) command.push({ kind: "chain", base: "dot", path: fieldsOf(chain) });
+    else if (name === "true" || name === "false") command.push({ kind: "literal", value: name === "true" });
+    else command.push({ kind: "name", name });
   }
-  return commands.every((words) => words.length > 0) ? commands : null;
+  return !nested && commands.every((words) => words.length > 0) ? commands : null;
 }
-function commandValue(words, piped, params, options) {
+function fieldsOf(chain) {
+  return chain.split(".").filter((name) => name !== "");
+}
+var trimmed, leading, Reader3, keywords, wordPattern;
+var init_goTemplateSyntax = __esm({
+  "src/render/goTemplateSyntax.ts"() {
+    "use strict";
+    trimmed = /[ \t\r\n]+$/;
+    leading = /^[ \t\r\n]+/;
+    Reader3 = class {
+      constructor(tokens) {
+        this.tokens = tokens;
+      }
+      tokens;
+      at = 0;
+      /** The keyword action that ended the last list, read but not taken. */
+      stop = null;
+      done() {
+        return this.at >= this.tokens.length && this.stop === null;
+      }
+      /** Nodes up to the end of the tokens or a stopping keyword (left in `stop`); null when something is refused. */
+      nodes() {
+        const nodes = [];
+        this.stop = null;
+        while (this.at < this.tokens.length) {
+          const token = this.tokens[this.at++];
+          if (token.kind === "text") {
+            nodes.push(token);
+            continue;
+          }
+          const words = token.inner.trim();
+          const keyword = /^([a-z]+)\b\s*([\s\S]*)$/.exec(words);
+          const [, name, rest] = keyword ?? [];
+          if (name === "end" || name === "else") {
+            if (name === "end" && rest !== "") return null;
+            this.stop = { keyword: name, rest: rest ?? "" };
+            return nodes;
+          }
+          const node = name === "if" ? this.ifNode(rest) : name === "range" ? this.rangeNode(rest) : name === "with" ? this.withNode(rest) : keywords.has(name ?? "") ? null : printNode(words);
+          if (node === null) return null;
+          nodes.push(node);
+        }
+        return nodes;
+      }
+      ifNode(first) {
+        const branches = [];
+        let condition = pipelineOf(first);
+        for (; ; ) {
+          const body = condition === null ? null : this.nodes();
+          const stop = this.taken();
+          if (condition === null || body === null || stop === null) return null;
+          branches.push({ condition, body });
+          const { keyword, rest } = stop;
+          if (keyword === "end") return { kind: "if", branches, otherwise: [] };
+          const elseIf = /^if\b\s*([\s\S]*)$/.exec(rest);
+          if (elseIf) {
+            condition = pipelineOf(elseIf[1]);
+            continue;
+          }
+          if (rest !== "") return null;
+          const otherwise = this.closed();
+          return otherwise === null ? null : { kind: "if", branches, otherwise };
+        }
+      }
+      rangeNode(rest) {
+        const declared = /^(\$[A-Za-z_][A-Za-z0-9_]*)(?:\s*,\s*(\$[A-Za-z_][A-Za-z0-9_]*))?\s*:=\s*([\s\S]*)$/.exec(rest);
+        const variables = declared ? [declared[1], ...declared[2] ? [declared[2]] : []] : [];
+        const pipeline = pipelineOf(declared ? declared[3] : rest);
+        const body = pipeline === null ? null : this.nodes();
+        const stop = this.taken();
+        if (pipeline === null || body === null || stop === null) return null;
+        if (stop.keyword === "end") return { kind: "range", variables, pipeline, body, otherwise: [] };
+        if (stop.rest !== "") return null;
+        const otherwise = this.closed();
+        return otherwise === null ? null : { kind: "range", variables, pipeline, body, otherwise };
+      }
+      withNode(rest) {
+        const pipeline = pipelineOf(rest);
+        const body = pipeline === null ? null : this.nodes();
+        const stop = this.taken();
+        if (pipeline === null || body === null || stop === null) return null;
+        if (stop.keyword === "end") return { kind: "with", pipeline, body, otherwise: [] };
+        if (stop.rest !== "") return null;
+        const otherwise = this.closed();
+        return otherwise === null ? null : { kind: "with", pipeline, body, otherwise };
+      }
+      /** The nodes of a last branch, which only `end` closes. */
+      closed() {
+        const nodes = this.nodes();
+        return nodes !== null && this.taken()?.keyword === "end" ? nodes : null;
+      }
+      /** The keyword that ended the last list, taken: the node it belongs to closes or goes on with it. */
+      taken() {
+        const stop = this.stop;
+        this.stop = null;
+        return stop;
+      }
+    };
+    keywords = /* @__PURE__ */ new Set(["define", "template", "block", "break", "continue"]);
+    wordPattern = /\s*(?:(\|)|(\()|(\))|"([^"\\]*)"|(-?\d+)(?![\w.])|(\$(?:[A-Za-z_][A-Za-z0-9_]*)?)((?:\.[A-Za-z_][A-Za-z0-9_]*)*)|(\.(?:[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)?)(?![\w.])|([A-Za-z_][A-Za-z0-9_]*))/y;
+  }
+});
+
+// src/render/goTemplate.ts
+function renderGoTemplate(text5, params, options = { missingKeyError: false }) {
+  if (!text5.includes("{{")) return text5;
+  const tree = parseTemplate(text5);
+  if (tree === null) return null;
+  const out = [];
+  return run(tree, { dot: params, variables: /* @__PURE__ */ new Map([["$", params]]) }, options, out) ? out.join("") : null;
+}
+function run(nodes, scope, options, out) {
+  for (const node of nodes) {
+    switch (node.kind) {
+      case "text":
+        out.push(node.text);
+        break;
+      case "print": {
+        const value = pipelineValue(node.pipeline, scope, options);
+        if (value === void 0 || value === missing || value === null || typeof value === "object") return false;
+        const text5 = goText(value);
+        if (text5 === null) return false;
+        out.push(text5);
+        break;
+      }
+      case "if": {
+        let taken = node.otherwise;
+        for (const { condition, body } of node.branches) {
+          const value = pipelineValue(condition, scope, options);
+          if (value === void 0) return false;
+          if (isTrue(value)) {
+            taken = body;
+            break;
+          }
+        }
+        if (!run(taken, scope, options, out)) return false;
+        break;
+      }
+      case "with": {
+        const value = pipelineValue(node.pipeline, scope, options);
+        if (value === void 0) return false;
+        if (!(isTrue(value) ? run(node.body, { ...scope, dot: value }, options, out) : run(node.otherwise, scope, options, out))) return false;
+        break;
+      }
+      case "range":
+        if (!runRange(node, scope, options, out)) return false;
+        break;
+    }
+  }
+  return true;
+}
+function runRange(node, scope, options, out) {
+  const value = pipelineValue(node.pipeline, scope, options);
+  if (value === void 0) return false;
+  let entries;
+  if (value === missing || value === null) entries = [];
+  else if (Array.isArray(value)) entries = value.map((item, i) => [i, item]);
+  else if (isObject(value)) entries = Object.keys(value).sort(byteOrder).map((key) => [key, value[key] ?? null]);
+  else return false;
+  if (entries.length === 0) return run(node.otherwise, scope, options, out);
+  for (const [key, item] of entries) {
+    const variables = new Map(scope.variables);
+    const [first, second] = node.variables;
+    if (first !== void 0 && second === void 0) variables.set(first, item);
+    if (first !== void 0 && second !== void 0) {
+      variables.set(first, key);
+      variables.set(second, item);
+    }
+    if (!run(node.body, { dot: item, variables }, options, out)) return false;
+  }
+  return true;
+}
+function byteOrder(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function isTrue(value) {
+  return !isEmpty(value);
+}
+function pipelineValue(pipeline, scope, options) {
+  let value;
+  for (const [i, words] of pipeline.entries()) {
+    value = commandValue(words, i === 0 ? [] : [value], scope, options);
+    if (value === void 0) return void 0;
+  }
+  return value;
+}
+function commandValue(words, piped, scope, options) {
   const [head, ...rest] = words;
   if (head === void 0) return void 0;
-  if (head.kind !== "name") return rest.length === 0 && piped.length === 0 ? wordValue(head, params) : void 0;
+  if (head.kind !== "name") return rest.length === 0 && piped.length === 0 ? wordValue(head, scope, options) : void 0;
   const args = [];
   for (const word of rest) {
-    const value = word.kind === "name" ? void 0 : wordValue(word, params);
+    const value = word.kind === "name" ? void 0 : wordValue(word, scope, options);
     if (value === void 0) return void 0;
     args.push(value);
   }
   return called(head.name, [...args, ...piped], options);
 }
-function wordValue(word, params) {
+function wordValue(word, scope, options) {
   if (word.kind === "literal") return word.value;
-  let value = params;
+  if (word.kind === "pipeline") return pipelineValue(word.pipeline, scope, options);
+  let value = word.base === "dot" ? scope.dot : scope.variables.get(word.base.variable);
+  if (value === void 0) return void 0;
   for (const name of word.path) {
+    if (value === missing) return options.missingKeyError ? void 0 : missing;
     if (!isObject(value)) return void 0;
-    if (!Object.hasOwn(value, name)) return missing;
+    if (!Object.hasOwn(value, name)) return options.missingKeyError ? void 0 : missing;
     value = value[name] ?? null;
   }
   return value;
 }
 function called(name, args, options) {
-  if (args.some((arg) => arg === missing) && (options.missingKeyError || name !== "default")) return void 0;
+  if (args.some((arg) => arg === missing) && (options.missingKeyError || !takesNil.has(name))) return void 0;
   const [a, b, c] = args;
   switch (name) {
+    case "eq":
+    case "ne": {
+      if (args.length < 2 || name === "ne" && args.length !== 2) return void 0;
+      const equal = args.slice(1).map((other) => comparedEqual(a, other));
+      if (equal.some((e) => e === void 0)) return void 0;
+      return name === "eq" ? equal.includes(true) : !equal[0];
+    }
+    case "not":
+      return args.length === 1 ? !isTrue(a) : void 0;
+    // Go's `and` gives its first false argument, else its last; `or` its first true one, else its last.
+    case "and":
+      return args.length === 0 ? void 0 : args.find((arg) => !isTrue(arg)) ?? args.at(-1);
+    case "or":
+      return args.length === 0 ? void 0 : args.find((arg) => isTrue(arg)) ?? args.at(-1);
     case "index":
       return args.length === 2 && Array.isArray(a) && typeof b === "number" && Number.isInteger(b) && b >= 0 && b < a.length ? a[b] ?? null : void 0;
     case "lower":
@@ -16543,6 +16777,12 @@ function called(name, args, options) {
       return void 0;
   }
 }
+function comparedEqual(a, b) {
+  const nil = (v) => v === null || v === missing;
+  if (nil(a) || nil(b)) return nil(a) && nil(b);
+  if (typeof a === "string" && typeof b === "string" || typeof a === "boolean" && typeof b === "boolean") return a === b;
+  return void 0;
+}
 function truncated(text5, count) {
   if (count < 0) return text5.length + count > 0 ? text5.slice(text5.length + count) : text5;
   return text5.length > count ? text5.slice(0, count) : text5;
@@ -16552,18 +16792,61 @@ function isEmpty(value) {
   if (Array.isArray(value)) return value.length === 0;
   return isObject(value) && Object.keys(value).length === 0;
 }
-var action, missing, wordPattern, ascii, asciiText;
+var missing, ascii, asciiText, takesNil;
 var init_goTemplate = __esm({
   "src/render/goTemplate.ts"() {
     "use strict";
     init_pod();
     init_goText();
     init_gitFilesGenerator();
-    action = /\{\{([\s\S]*?)\}\}/g;
+    init_goTemplateSyntax();
     missing = /* @__PURE__ */ Symbol("missing");
-    wordPattern = /\s*(?:(\|)|"([^"\\]*)"|(-?\d+)(?![\w.])|((?:\.[A-Za-z_][A-Za-z0-9_]*)+)|([A-Za-z_][A-Za-z0-9_]*))/y;
     ascii = /^[\x20-\x7e\t\n\r]*$/;
     asciiText = (value) => typeof value === "string" && ascii.test(value);
+    takesNil = /* @__PURE__ */ new Set(["default", "eq", "ne", "not", "and", "or"]);
+  }
+});
+
+// src/render/templatePatch.ts
+function patchedApplication(application, patch, params, options) {
+  const text5 = renderGoTemplate(patch, params, options);
+  if (text5 === null) return null;
+  const loaded = loadManifestFile("templatePatch", text5);
+  const [document, ...more] = loaded.documents;
+  if (loaded.problems.length > 0 || more.length > 0) return null;
+  if (document === void 0 || document.value === null) return application;
+  if (!isObject(document.value) || hasDirective(document.value)) return null;
+  const merged = mergedMap(application, document.value);
+  const spec = isObject(merged.spec) ? merged.spec : {};
+  const project = isObject(application.spec) ? application.spec.project : void 0;
+  const kept = { ...spec };
+  if (project === void 0) delete kept.project;
+  else kept.project = project;
+  return { ...merged, spec: kept };
+}
+function hasDirective(value) {
+  if (Array.isArray(value)) return value.some(hasDirective);
+  if (!isObject(value)) return false;
+  return Object.entries(value).some(([key, inner]) => key.startsWith("$") || hasDirective(inner ?? null));
+}
+function mergedMap(target, patch) {
+  const out = { ...target };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null || value === void 0) {
+      delete out[key];
+      continue;
+    }
+    const old = out[key];
+    out[key] = isObject(value) ? mergedMap(isObject(old) ? old : {}, value) : value;
+  }
+  return out;
+}
+var init_templatePatch = __esm({
+  "src/render/templatePatch.ts"() {
+    "use strict";
+    init_load();
+    init_pod();
+    init_goTemplate();
   }
 });
 
@@ -16577,23 +16860,27 @@ function applicationSetCharts(document, repository, sources) {
   const template = spec !== null && isObject(spec.template) ? spec.template : null;
   const reference2 = chartReferenceOf(String(set2.apiVersion), "ApplicationSet", set2);
   if (name === "" || spec === null || template === null || reference2 === null) return null;
-  if (spec.templatePatch !== void 0) return null;
   const filling = fillingOf(spec);
+  const patch = spec.templatePatch;
+  if (patch !== void 0 && (typeof patch !== "string" || filling.mode !== "go")) return null;
   const parameters = generatedParameters(document, { spec, repository, sources, ...filling });
   if (parameters === null || parameters.length === 0) return null;
   const noticeLine = locate(document.source, reference2.path).line;
   const charts = [];
   const names = /* @__PURE__ */ new Set();
   for (const { values: params, files, spans } of parameters) {
-    const application = filled({ apiVersion: "argoproj.io/v1alpha1", kind: "Application", metadata: template.metadata ?? {}, spec: template.spec ?? {} }, params, filling);
-    if (!isObject(application)) return null;
+    const unpatched = filled({ apiVersion: "argoproj.io/v1alpha1", kind: "Application", metadata: template.metadata ?? {}, spec: template.spec ?? {} }, params, filling);
+    if (!isObject(unpatched)) return null;
+    const application = typeof patch === "string" ? patchedApplication(unpatched, patch, Object.fromEntries(params), filling.goOptions) : unpatched;
+    if (application === null) return null;
     const found = argoHelmSource(application, repository, paths);
     const generated = nameOf(application);
     if (found === null || generated === "" || names.has(generated) || unresolved(application)) return null;
     names.add(generated);
     const inline = found.inline === null ? null : [...templatePath, ...found.inline];
     if (inline !== null && JSON.stringify(valueAt2(set2, inline) ?? null).includes("{{")) return null;
-    const valueLines = entryLines(document, found.valueFileAt, templatePath);
+    if (found.inline !== null && !jsonEqual(valueAt2(application, found.inline) ?? null, valueAt2(unpatched, found.inline) ?? null)) return null;
+    const valueLines = valueFileLines(document, found.valueFileAt, application, unpatched);
     charts.push({
       ...found.chart,
       kind: "ApplicationSet",
@@ -16609,6 +16896,11 @@ function applicationSetCharts(document, repository, sources) {
     });
   }
   return charts;
+}
+function valueFileLines(document, at3, application, unpatched) {
+  const inTemplate = entryLines(document, at3, templatePath);
+  const patchLine = locate(document.source, ["spec", "templatePatch"]).line;
+  return at3.map((path4, i) => valueAt2(application, path4) === valueAt2(unpatched, path4) ? inTemplate[i] : patchLine);
 }
 function fillingOf(spec) {
   const options = Array.isArray(spec.goTemplateOptions) ? spec.goTemplateOptions : [];
@@ -16844,6 +17136,8 @@ var init_applicationSets = __esm({
     init_applications();
     init_gitFilesGenerator();
     init_goTemplate();
+    init_templatePatch();
+    init_edits();
     init_paths();
     init_walk();
     templatePath = ["spec", "template"];
@@ -21772,19 +22066,19 @@ var require_data_url = __commonJS({
     function isHTTPWhiteSpace(char) {
       return char === 13 || char === 10 || char === 9 || char === 32;
     }
-    function removeHTTPWhitespace(str2, leading = true, trailing = true) {
-      return removeChars(str2, leading, trailing, isHTTPWhiteSpace);
+    function removeHTTPWhitespace(str2, leading2 = true, trailing = true) {
+      return removeChars(str2, leading2, trailing, isHTTPWhiteSpace);
     }
     function isASCIIWhitespace(char) {
       return char === 13 || char === 10 || char === 9 || char === 12 || char === 32;
     }
-    function removeASCIIWhitespace(str2, leading = true, trailing = true) {
-      return removeChars(str2, leading, trailing, isASCIIWhitespace);
+    function removeASCIIWhitespace(str2, leading2 = true, trailing = true) {
+      return removeChars(str2, leading2, trailing, isASCIIWhitespace);
     }
-    function removeChars(str2, leading, trailing, predicate) {
+    function removeChars(str2, leading2, trailing, predicate) {
       let lead = 0;
       let trail = str2.length - 1;
-      if (leading) {
+      if (leading2) {
         while (lead < str2.length && predicate(str2.charCodeAt(lead))) lead++;
       }
       if (trailing) {
@@ -23597,10 +23891,10 @@ var require_formdata_parser = __commonJS({
       }
       return input.subarray(position.position, position.position = start);
     }
-    function removeChars(buf, leading, trailing, predicate) {
+    function removeChars(buf, leading2, trailing, predicate) {
       let lead = 0;
       let trail = buf.length - 1;
-      if (leading) {
+      if (leading2) {
         while (lead < buf.length && predicate(buf[lead])) lead++;
       }
       if (trailing) {
@@ -23691,7 +23985,7 @@ var require_body = __commonJS({
         });
       }
       assert(isReadableStreamLike(stream));
-      let action3 = null;
+      let action2 = null;
       let source = null;
       let length = null;
       let type = null;
@@ -23744,7 +24038,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           length = null;
         }
         source = object;
-        action3 = async function* () {
+        action2 = async function* () {
           for (const part of blobParts) {
             if (part.stream) {
               yield* part.stream();
@@ -23774,11 +24068,11 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       if (typeof source === "string" || util.isBuffer(source)) {
         length = Buffer.byteLength(source);
       }
-      if (action3 != null) {
+      if (action2 != null) {
         let iterator2;
         stream = new ReadableStream({
           async start() {
-            iterator2 = action3(object)[Symbol.asyncIterator]();
+            iterator2 = action2(object)[Symbol.asyncIterator]();
           },
           async pull(controller) {
             const { value, done } = await iterator2.next();
@@ -38063,7 +38357,7 @@ function pLimit(concurrency) {
     activeCount--;
     resumeNext();
   };
-  const run2 = async (function_, resolve4, arguments_) => {
+  const run3 = async (function_, resolve4, arguments_) => {
     const result = (async () => function_(...arguments_))();
     resolve4(result);
     try {
@@ -38077,7 +38371,7 @@ function pLimit(concurrency) {
     new Promise((internalResolve) => {
       queueItem.run = internalResolve;
       queue.enqueue(queueItem);
-    }).then(run2.bind(void 0, function_, resolve4, arguments_));
+    }).then(run3.bind(void 0, function_, resolve4, arguments_));
     if (activeCount < concurrency) {
       resumeNext();
     }
@@ -38272,12 +38566,18 @@ async function onPath(name) {
 function helmVersionHint(stderr) {
   return /requires helm V3|helm version -c --short/i.test(stderr) ? "kustomize before v5.8.1, as bundled with kubectl, cannot run helm v4: put kustomize v5.8.1 or later on PATH" : null;
 }
-function chartValuesHint(stderr) {
-  return /execution error at/i.test(stderr) ? "the chart needs values its values.yaml does not set: name a values file for it under `render.charts` in the config file, .github/pod-security.yaml" : null;
+function chartValuesHint(root, stderr) {
+  if (!/execution error at/i.test(stderr)) return null;
+  const hint2 = "the chart needs values its values.yaml does not set: name a values file for it under `render.charts` in the config file, .github/pod-security.yaml";
+  const ci = ciValuesOf(root.dir, root.sources).filter((file) => !root.helm?.valuesFiles.includes(file));
+  if (ci.length === 0) return hint2;
+  const [first] = ci;
+  const more = ci.length > 1 ? `, with \`ci-values: true\` to render it once more with each of its ${ci.length} ci/*-values.yaml files` : "";
+  return `${hint2}; its test values, say: \`values: [${first}]\`${more}`;
 }
 function hintFor(root, stderr) {
   if (root.inflateHelm) return helmVersionHint(stderr);
-  return root.tool === "helm" ? chartValuesHint(stderr) : null;
+  return root.tool === "helm" ? chartValuesHint(root, stderr) : null;
 }
 function helmCommand(root) {
   const helm = root.helm;
@@ -38329,6 +38629,7 @@ var raise, applicationValuesPath;
 var init_tools = __esm({
   "src/io/render/tools.ts"() {
     "use strict";
+    init_discover();
     init_paths();
     init_process();
     init_toolStderr();
@@ -43266,7 +43567,7 @@ var require_light = __commonJS({
           }
           return this.Events.trigger("scheduled", { args: this.args, options: this.options });
         }
-        async doExecute(chained, clearGlobalState, run2, free) {
+        async doExecute(chained, clearGlobalState, run3, free) {
           var error2, eventInfo, passed;
           if (this.retryCount === 0) {
             this._assertStatus("RUNNING");
@@ -43286,10 +43587,10 @@ var require_light = __commonJS({
             }
           } catch (error1) {
             error2 = error1;
-            return this._onFailure(error2, eventInfo, clearGlobalState, run2, free);
+            return this._onFailure(error2, eventInfo, clearGlobalState, run3, free);
           }
         }
-        doExpire(clearGlobalState, run2, free) {
+        doExpire(clearGlobalState, run3, free) {
           var error2, eventInfo;
           if (this._states.jobStatus(this.options.id === "RUNNING")) {
             this._states.next(this.options.id);
@@ -43297,9 +43598,9 @@ var require_light = __commonJS({
           this._assertStatus("EXECUTING");
           eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
           error2 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error2, eventInfo, clearGlobalState, run2, free);
+          return this._onFailure(error2, eventInfo, clearGlobalState, run3, free);
         }
-        async _onFailure(error2, eventInfo, clearGlobalState, run2, free) {
+        async _onFailure(error2, eventInfo, clearGlobalState, run3, free) {
           var retry2, retryAfter;
           if (clearGlobalState()) {
             retry2 = await this.Events.trigger("failed", error2, eventInfo);
@@ -43307,7 +43608,7 @@ var require_light = __commonJS({
               retryAfter = ~~retry2;
               this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
               this.retryCount++;
-              return run2(retryAfter);
+              return run3(retryAfter);
             } else {
               this.doDone(eventInfo);
               await free(this.options, eventInfo);
@@ -43945,17 +44246,17 @@ var require_light = __commonJS({
             }
           }
           _run(index, job, wait) {
-            var clearGlobalState, free, run2;
+            var clearGlobalState, free, run3;
             job.doRun();
             clearGlobalState = this._clearGlobalState.bind(this, index);
-            run2 = this._run.bind(this, index, job);
+            run3 = this._run.bind(this, index, job);
             free = this._free.bind(this, index, job);
             return this._scheduled[index] = {
               timeout: setTimeout(() => {
-                return job.doExecute(this._limiter, clearGlobalState, run2, free);
+                return job.doExecute(this._limiter, clearGlobalState, run3, free);
               }, wait),
               expiration: job.options.expiration != null ? setTimeout(function() {
-                return job.doExpire(clearGlobalState, run2, free);
+                return job.doExpire(clearGlobalState, run3, free);
               }, wait + job.options.expiration) : void 0,
               job
             };
@@ -44816,19 +45117,19 @@ function octokitPort(client) {
     async resolveThread(threadId) {
       await call(() => client.graphql(`mutation($id: ID!) { resolveReviewThread(input: { threadId: $id }) { thread { id isResolved } } }`, { id: threadId }));
     },
-    async publishCheckRun(owner, repo, run2) {
-      const output = (annotations) => ({ title: run2.title, summary: run2.summary, ...run2.text ? { text: run2.text } : {}, annotations: [...annotations] });
+    async publishCheckRun(owner, repo, run3) {
+      const output = (annotations) => ({ title: run3.title, summary: run3.summary, ...run3.text ? { text: run3.text } : {}, annotations: [...annotations] });
       const batches = [];
-      for (let i = 0; i < run2.annotations.length; i += 50) batches.push(run2.annotations.slice(i, i + 50));
+      for (let i = 0; i < run3.annotations.length; i += 50) batches.push(run3.annotations.slice(i, i + 50));
       const [first = [], ...rest] = batches;
       const externalId = randomUUID2();
       let id;
       const create = () => call(async () => {
-        const { data } = await client.rest.checks.create({ ...noRetry, owner, repo, name: run2.name, head_sha: run2.headSha, external_id: externalId, status: "completed", conclusion: run2.conclusion, output: output(first) });
+        const { data } = await client.rest.checks.create({ ...noRetry, owner, repo, name: run3.name, head_sha: run3.headSha, external_id: externalId, status: "completed", conclusion: run3.conclusion, output: output(first) });
         id = data.id;
       });
       const landed = async () => {
-        const runs = await client.paginate(client.rest.checks.listForRef, { owner, repo, ref: run2.headSha, check_name: run2.name, filter: "all", per_page: 100 });
+        const runs = await client.paginate(client.rest.checks.listForRef, { owner, repo, ref: run3.headSha, check_name: run3.name, filter: "all", per_page: 100 });
         id = runs.find((r) => r.external_id === externalId)?.id;
         return id !== void 0;
       };
@@ -44840,7 +45141,7 @@ function octokitPort(client) {
           sent += batch.length;
         } catch (error2) {
           const failure3 = asGitHubError(error2);
-          return { annotationsSent: sent, problem: `GitHub answered ${failure3.status} (${failure3.message}) when adding annotations to the check run: ${run2.annotations.length - sent} of ${run2.annotations.length} were not added` };
+          return { annotationsSent: sent, problem: `GitHub answered ${failure3.status} (${failure3.message}) when adding annotations to the check run: ${run3.annotations.length - sent} of ${run3.annotations.length} were not added` };
         }
       }
       return { annotationsSent: sent, problem: null };
@@ -45368,9 +45669,9 @@ function badHosts(container, containerPath) {
   for (const handler2 of handlers) {
     const object = handler2.of(container);
     if (object === void 0) continue;
-    for (const action3 of actions) {
-      const host = str(obj(object, action3), "host");
-      if (host !== "") found.push({ host, path: at(containerPath, ...handler2.at, action3, "host") });
+    for (const action2 of actions) {
+      const host = str(obj(object, action2), "host");
+      if (host !== "") found.push({ host, path: at(containerPath, ...handler2.at, action2, "host") });
     }
   }
   return found;
@@ -47242,8 +47543,8 @@ function kyvernoRulesOf(documents) {
           });
         }
         const overrides = (Array.isArray(validate3?.failureActionOverrides) ? validate3.failureActionOverrides : list(spec, "validationFailureActionOverrides")).filter(isObject).flatMap((o) => {
-          const action3 = actionOf(o.action);
-          return action3 ? [{ action: action3, namespaces: strings2(o.namespaces) ?? [] }] : [];
+          const action2 = actionOf(o.action);
+          return action2 ? [{ action: action2, namespaces: strings2(o.namespaces) ?? [] }] : [];
         });
         const match2 = filtersOf(value.match) ?? { any: null, all: null };
         const exclude = filtersOf(value.exclude);
@@ -47645,9 +47946,9 @@ var text = (value, ...path4) => {
 function readEventContext(eventName, payload, repository) {
   const [owner = "", repo = ""] = repository.split("/");
   if (eventName === "pull_request" || eventName === "pull_request_target") {
-    const action3 = text(payload, "action") ?? "";
-    if (!reviewedActions.has(action3)) {
-      return { kind: "ignored", eventName, reason: `the ${eventName} action "${action3}" does not change the code; nothing to review` };
+    const action2 = text(payload, "action") ?? "";
+    if (!reviewedActions.has(action2)) {
+      return { kind: "ignored", eventName, reason: `the ${eventName} action "${action2}" does not change the code; nothing to review` };
     }
     const number = field(payload, "pull_request", "number");
     const baseSha = text(payload, "pull_request", "base", "sha");
@@ -48652,8 +48953,8 @@ function relabelledNamespaces(changeSet, options) {
   const base = namespaceIndexOf(files.flatMap((file) => namespaceDocuments(file.previousPath ?? file.path, file.base, load)), options.policy).index;
   const head = namespaceIndexOf(files.flatMap((file) => namespaceDocuments(file.path, file.head, load)), options.policy).index;
   const names = /* @__PURE__ */ new Set([...base.byName.keys(), ...head.byName.keys()]);
-  const run2 = resolvePolicy({ subject: noSubject, config: options.policy.config, overrides: options.policy.overrides, today: options.policy.today });
-  const defaults2 = { enforce: run2.enforce, warn: run2.warn, audit: { level: "privileged", version: "latest" } };
+  const run3 = resolvePolicy({ subject: noSubject, config: options.policy.config, overrides: options.policy.overrides, today: options.policy.today });
+  const defaults2 = { enforce: run3.enforce, warn: run3.warn, audit: { level: "privileged", version: "latest" } };
   const stricter2 = (name) => {
     const [was, is] = [base, head].map((index) => policyToEvaluate(index.byName.get(name)?.podSecurityLabels ?? {}, defaults2).policy);
     return ["enforce", "warn", "audit"].some((mode) => isLaxer(was[mode], is[mode]));
@@ -49078,6 +49379,20 @@ function readFingerprints(body) {
 }
 
 // src/report/json.ts
+function renderedJson(r) {
+  return {
+    tool: r.tool,
+    root: r.root,
+    sourceFile: r.sourceFile,
+    sourceLine: r.sourceLine,
+    exact: r.exact,
+    ...r.label !== void 0 ? { rendering: r.label } : {},
+    ...r.application !== void 0 ? { application: r.application } : {},
+    ...r.applicationLine !== void 0 ? { applicationLine: r.applicationLine } : {},
+    ...r.changeLine !== void 0 ? { changeLine: { file: r.changeLine.file, line: r.changeLine.line } } : {},
+    ...r.values !== void 0 ? { values: { file: r.values.file, line: r.values.line } } : {}
+  };
+}
 function findingJson(f) {
   return {
     file: f.file,
@@ -49100,7 +49415,7 @@ function findingJson(f) {
     ...f.status !== void 0 ? { status: f.status, preexisting: f.preexisting } : {},
     ...f.fix !== void 0 ? { fix: f.fix, fixNote: f.fixNote ?? null } : {},
     ...f.fixParts !== void 0 ? { fixParts: f.fixParts } : {},
-    ...f.rendered !== void 0 ? { rendered: { tool: f.rendered.tool, root: f.rendered.root, sourceFile: f.rendered.sourceFile, sourceLine: f.rendered.sourceLine, exact: f.rendered.exact, ...f.rendered.label !== void 0 ? { rendering: f.rendered.label } : {}, ...f.rendered.application !== void 0 ? { application: f.rendered.application } : {} } } : {},
+    ...f.rendered !== void 0 ? { rendered: renderedJson(f.rendered) } : {},
     locations: f.locations.map((l) => ({
       path: l.path,
       line: l.line,
@@ -49444,15 +49759,15 @@ function provenance(findings) {
   const lines = [...bySource].map(([source, of]) => `${workloadsOf(of)} ${source}`);
   return ["<details><summary>Where the level comes from</summary>", "", ...lines, ...notes, "</details>"].join("\n");
 }
-function renderedFrom(findings, path4) {
+function renderedFrom(findings, at3) {
   const rendered = findings.map((f) => f.rendered).filter((r) => r !== void 0);
   if (rendered.length === 0) return null;
   const roots = rootsByTool(rendered, inlineCode);
   const snippets = unique(rendered.map((r) => r.snippet).filter((s) => s !== null));
-  const elsewhere = unique(
-    findings.filter((f) => path4 !== void 0 && f.file !== path4).map((f) => `${inlineCode(f.file)} line ${f.line}${f.rendered?.values === void 0 ? "" : ` (the value from ${inlineCode(f.rendered.values.file)} line ${f.rendered.values.line})`}`)
-  );
-  const written = elsewhere.length === 0 ? "" : ` Its line in the chart: ${elsewhere.slice(0, 3).join(", ")}${elsewhere.length > 3 ? ", \u2026" : ""}.`;
+  const away = findings.filter((f) => at3 !== void 0 && !onCommentLines(f, at3));
+  const elsewhere = unique(away.map((f) => `${inlineCode(f.file)} line ${f.line}${f.rendered?.values === void 0 ? "" : ` (the value from ${inlineCode(f.rendered.values.file)} line ${f.rendered.values.line})`}`));
+  const where2 = away.every((f) => f.rendered?.tool === "kustomize") ? "overlay" : "chart";
+  const written = elsewhere.length === 0 ? "" : ` Its line in the ${where2}: ${elsewhere.slice(0, 3).join(", ")}${elsewhere.length > 3 ? ", \u2026" : ""}.`;
   const line = `_Rendered by ${roots}._${written}`;
   if (snippets.length === 0) return line;
   const fence = fenceFor(snippets.join("\n"));
@@ -49469,7 +49784,11 @@ function sharedCaveats(notes) {
   }
   return [...byConsequence].map(([consequence, reasons]) => reasons.length === 0 ? consequence : `${sharedCaveatLead} (${unique(reasons).join("; ")}); ${consequence}`);
 }
-function commentBody(findings, suggestion, docs = readmeDocs, path4) {
+function onCommentLines(f, { path: path4, start, end }) {
+  const within = (line) => line >= start && line <= end;
+  return f.file === path4 && (within(f.line) || f.locations.some((l) => within(l.line)));
+}
+function commentBody(findings, suggestion, docs = readmeDocs, at3) {
   const alert = findings.some((f) => f.blocking) ? "CAUTION" : "WARNING";
   const parts = [`> [!${alert}]
 > ${headline(findings, docs)}`, bullets(findings, suggestion !== null).join("\n")];
@@ -49480,7 +49799,7 @@ function commentBody(findings, suggestion, docs = readmeDocs, path4) {
   } else parts.push(...withoutSuggestion(findings));
   const where2 = provenance(findings);
   if (where2 !== null) parts.push(where2);
-  const from2 = renderedFrom(findings, path4);
+  const from2 = renderedFrom(findings, suggestion === null ? at3 : void 0);
   if (from2 !== null) parts.push(from2);
   const marker2 = fingerprintMarker(unique(findings.map((f) => fingerprint(f))));
   return `${truncateChars(parts.join("\n\n"), maxCommentChars - marker2.length - 2)}
@@ -49516,9 +49835,9 @@ function withinBlockOf(field2, line, lines) {
   for (let l = field2 + 1; l <= line; l++) {
     const text5 = lines.textOf(l);
     if (text5 === void 0) return false;
-    const trimmed = text5.trimStart();
-    if (trimmed === "" || trimmed.startsWith("#")) continue;
-    if (indentOf(text5) > indent || opensBlock && indentOf(text5) === indent && trimmed.startsWith("- ")) continue;
+    const trimmed2 = text5.trimStart();
+    if (trimmed2 === "" || trimmed2.startsWith("#")) continue;
+    if (indentOf(text5) > indent || opensBlock && indentOf(text5) === indent && trimmed2.startsWith("- ")) continue;
     return false;
   }
   return true;
@@ -49638,7 +49957,7 @@ function planReview(findings, diffLinesOf, existing, maxComments, headSha = null
       path: anchor.path,
       line: anchor.end,
       startLine: anchor.start < anchor.end ? anchor.start : null,
-      body: failing.length > 0 ? problemCommentBody(failing) : commentBody(group, anchor.suggestion, readmeDocs, anchor.path),
+      body: failing.length > 0 ? problemCommentBody(failing) : commentBody(group, anchor.suggestion, readmeDocs, anchor),
       findings: group,
       problems: failing
     };
@@ -50406,14 +50725,14 @@ function validateObject(value, kind, path4 = [], valid) {
   if (!nothingToFind(value, valid)) validate2(value, typeOf2(root), [...path4], errors, valid);
   return errors;
 }
-function fieldsOf(typeName) {
+function fieldsOf2(typeName) {
   const fields2 = apiTypes[typeName];
   if (fields2 === void 0) throw new Error(`apiTypes: no type ${typeName}`);
   return Object.keys(fields2);
 }
 
 // src/workloads/defaults.ts
-var volumeSources = fieldsOf("core/v1.Volume").filter((field2) => field2 !== "name");
+var volumeSources = fieldsOf2("core/v1.Volume").filter((field2) => field2 !== "name");
 function withDefaultVolumes(spec) {
   const volumes2 = spec.volumes;
   if (!Array.isArray(volumes2)) return void 0;
@@ -52678,11 +52997,11 @@ function mergeRegions(regions) {
   }
   const runs = [...byMap.values()].flat();
   const outermost = [];
-  for (const run2 of runs) if (holderOf(runs, run2) === void 0) outermost.push(run2);
-  for (const run2 of runs) {
-    if (outermost.includes(run2)) continue;
-    const outer = holderOf(outermost, run2);
-    for (const splice of run2.splices) outer.splices.push(splice);
+  for (const run3 of runs) if (holderOf(runs, run3) === void 0) outermost.push(run3);
+  for (const run3 of runs) {
+    if (outermost.includes(run3)) continue;
+    const outer = holderOf(outermost, run3);
+    for (const splice of run3.splices) outer.splices.push(splice);
   }
   outermost.sort(inReadingOrder);
   for (let i = 1; i < outermost.length; i++) if (from(outermost[i]) < to(outermost[i - 1])) return null;
@@ -52694,8 +53013,8 @@ function byFirstEntry(a, b) {
 function inReadingOrder(a, b) {
   return from(a) - from(b) || b.map.path.length - a.map.path.length || to(a) - to(b);
 }
-function holderOf(runs, run2) {
-  for (const outer of runs) if (holds(outer, run2)) return outer;
+function holderOf(runs, run3) {
+  for (const outer of runs) if (holds(outer, run3)) return outer;
   return void 0;
 }
 function holds(outer, inner) {
@@ -54089,8 +54408,8 @@ function podRuns(documentOwners) {
   const runs = [];
   const seen = /* @__PURE__ */ new Set();
   for (const owner of documentOwners) {
-    const run2 = runs[runs.length - 1];
-    if (run2?.[0]?.podIndex === owner.podIndex) run2.push(owner);
+    const run3 = runs[runs.length - 1];
+    if (run3?.[0]?.podIndex === owner.podIndex) run3.push(owner);
     else if (seen.has(owner.podIndex)) return null;
     else {
       seen.add(owner.podIndex);
@@ -54946,7 +55265,7 @@ function placeOf3(rule, documents, paths) {
   }
   return { file: rule.file, path: rule.path, line: rule.line };
 }
-var formatAction = (action3) => action3 === "enforce" ? "Enforce" : "Audit";
+var formatAction = (action2) => action2 === "enforce" ? "Enforce" : "Audit";
 function ruleRelaxations(before, after, documents) {
   const what = [];
   const places = [];
@@ -55488,7 +55807,7 @@ function sourceOf(keys, from2) {
 }
 var valuesKeyText = String.raw`\.Values((?:\.[A-Za-z0-9_]+)+)`;
 var valuesReference = new RegExp(valuesKeyText, "g");
-var action2 = /\{\{-?\s*(.*?)\s*-?\}\}/g;
+var action = /\{\{-?\s*(.*?)\s*-?\}\}/g;
 var blockOpener = /^(with|range|if|define|block)\b/;
 var writesNoYaml = (body) => body === "" || body.startsWith("#") || /^(\{\{.*?\}\}\s*)+$/.test(body);
 var usesDot = /^(?:toYaml\s+)?\.(?:\s*\|.*)?$/;
@@ -55515,7 +55834,7 @@ function dotTracker() {
   return (body) => {
     let bindings = current();
     let used = false;
-    for (const match2 of body.matchAll(action2)) {
+    for (const match2 of body.matchAll(action)) {
       const words = match2[1];
       const opener = blockOpener.exec(words)?.[1];
       const outer = current();
@@ -55567,7 +55886,7 @@ function valuesPathIn(text5, scope) {
   const named = [...text5.matchAll(valuesReference)].map((match2) => match2[1].slice(1).split("."));
   if (named.length > 0) return named;
   const bound2 = [];
-  for (const used of text5.matchAll(action2)) {
+  for (const used of text5.matchAll(action)) {
     const words = used[1];
     if (scope.dot !== null && usesDot.test(words)) return [[...scope.dot]];
     for (const ref of words.matchAll(reference)) {
@@ -55643,7 +55962,7 @@ function namedTemplates(files) {
     const raw = text5.split("\n");
     const open2 = [];
     raw.forEach((line, i) => {
-      for (const match2 of line.matchAll(action2)) {
+      for (const match2 of line.matchAll(action)) {
         const words = match2[1];
         const define2 = defineAction.exec(words);
         if (define2) open2.push({ name: define2[1], from: i + 1 });
@@ -55742,7 +56061,7 @@ function openBlocks(text5) {
   let top = null;
   for (const raw of text5.split("\n")) {
     out.push(top);
-    for (const match2 of raw.matchAll(action2)) {
+    for (const match2 of raw.matchAll(action)) {
       const words = match2[1];
       const opener = blockOpener.exec(words)?.[1];
       if (opener !== void 0) top = { action: opener, conditions: [words.slice(opener.length).trim()], outer: top };
@@ -56846,12 +57165,14 @@ function applicationLineOf(helm, valuesFile) {
   const index = valuesFile === void 0 ? -1 : helm.valuesFiles.indexOf(valuesFile);
   return application?.valueLines?.[index] ?? application?.line;
 }
-function changeLineOf(application, hunksOf) {
-  if (application === void 0 || hunksOf === null) return {};
+function changeLineOf(root, hunksOf) {
+  if (hunksOf === null) return {};
+  const application = root.helm?.application;
   const places = [
-    ...(application.parameterLines ?? []).map((span) => ({ file: application.file, span })),
-    ...application.lines ? [{ file: application.file, span: application.lines }] : [],
-    ...(application.parameterFiles ?? []).map((file) => ({ file, span: null }))
+    ...(application?.parameterLines ?? []).map((span) => ({ file: application.file, span })),
+    ...application?.lines ? [{ file: application.file, span: application.lines }] : [],
+    ...(application?.parameterFiles ?? []).map((file) => ({ file, span: null })),
+    ...rootFilesInOrder(root).map((file) => ({ file, span: null }))
   ];
   for (const { file, span } of places) {
     for (const hunk of hunksOf(file)) {
@@ -56859,6 +57180,11 @@ function changeLineOf(application, hunksOf) {
     }
   }
   return {};
+}
+function rootFilesInOrder(root) {
+  const first = [...root.helm?.valuesFiles ?? [], ...root.helm ? [inDir(root.dir, "values.yaml")] : [], root.file];
+  const firstSet = new Set(first);
+  return [...new Set(first), ...[...root.sources].filter((file) => !firstSet.has(file)).sort()];
 }
 function applicationValuesSource(application, sources) {
   const within = application?.inline;
@@ -57100,7 +57426,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
   const changeLines = /* @__PURE__ */ new Map();
   const changeLineFor = (root) => {
     let found = changeLines.get(root);
-    if (found === void 0) changeLines.set(root, found = changeLineOf(root.helm?.application, hunksOf));
+    if (found === void 0) changeLines.set(root, found = changeLineOf(root, hunksOf));
     return found;
   };
   const indexes = /* @__PURE__ */ new Map();
@@ -57925,7 +58251,7 @@ async function reportUnread(io, settings, event, github, error2) {
   io.setFailed(`${title}: ${what}`);
   return { conclusion: "failure", findings: [], failed: true };
 }
-async function run(given) {
+async function run2(given) {
   const io = given ?? (await Promise.resolve().then(() => (init_actionIO(), actionIO_exports))).runnerIO();
   try {
     const settings = readSettings((name) => io.input(name));
@@ -58097,4 +58423,4 @@ async function run(given) {
 }
 
 // src/index.ts
-await run();
+await run2();
