@@ -31,7 +31,7 @@ interface JsonFinding {
   fixNote?: string | null;
   locations: { line: number; inDiff: boolean }[];
   blocking?: boolean;
-  rendered?: { tool: string; root: string; sourceFile: string; sourceLine: number; exact: boolean; rendering?: string };
+  rendered?: { tool: string; root: string; sourceFile: string; sourceLine: number; exact: boolean; rendering?: string; application?: string; applicationLine?: number; changeLine?: { file: string; line: number }; values?: { file: string; line: number } };
 }
 
 interface JsonReport {
