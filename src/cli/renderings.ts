@@ -16,8 +16,8 @@ import type { RenderMemo } from '../io/render/renderer.js';
 import type { TreeReader } from '../io/render/trees.js';
 import type { LoadProblem } from '../manifests/types.js';
 import { isKustomizationFile } from '../render/kustomization.js';
-import { checkRenderings } from '../render/stage.js';
-import type { RenderStageOptions } from '../render/stage.js';
+import { checkRenderings, noticesOf } from '../render/stage.js';
+import type { NoticeOf, RenderStageOptions } from '../render/stage.js';
 import type { CliIO } from './options.js';
 import { renderingProgress, stderrTerminal } from './progress.js';
 
@@ -25,8 +25,8 @@ export interface Renderings {
   readonly report: CheckReport;
   /** The files the renderings use: not plain manifests. */
   readonly consumed: ReadonlySet<string>;
-  /** Whether a plain file's problem is the notice of an Argo CD Application (or Flux HelmRelease) whose chart was rendered for it (its pod specs are checked there). */
-  readonly rendersApplication: (problem: LoadProblem) => boolean;
+  /** A plain file's problem as the report gives it: none for the notice of an Argo CD Application (or Flux HelmRelease) whose chart was rendered for it (its pod specs are checked there), an ApplicationSet's with why it was not (installerNotices). */
+  readonly noticeOf: NoticeOf;
 }
 
 /**
@@ -93,7 +93,7 @@ export function mergeReports(plain: CheckReport, rendered: Renderings, problems:
     ignored: [...plain.ignored, ...rendered.report.ignored],
     policyProblems: [...plain.policyProblems, ...rendered.report.policyProblems],
     podSpecs: [...plain.podSpecs, ...rendered.report.podSpecs],
-    errors: sortProblems([...problems, ...plain.errors.filter((problem) => !rendered.rendersApplication(problem)), ...rendered.report.errors]),
+    errors: sortProblems([...problems, ...noticesOf(plain.errors, rendered.noticeOf), ...rendered.report.errors]),
     ...(rendered.report.renderings ? { renderings: rendered.report.renderings } : {}),
   };
 }

@@ -45,41 +45,46 @@ export interface SetSources {
 
 /**
  * The Applications of an ApplicationSet document that install a chart of
- * this repository, each with the set's file and name; null when the set's
- * Applications cannot all be known and rendered (its notice stays).
+ * this repository, each with the set's file and name; else why not (a
+ * `SetRefusal`: its notice stays, with the reason when one is known).
  */
-export function applicationSetCharts(document: ManifestDocument, repository: ReadonlySet<string>, sources: SetSources): ApplicationChart[] | null {
+export function applicationSetCharts(document: ManifestDocument, repository: ReadonlySet<string>, sources: SetSources): ApplicationChart[] | SetRefusal {
   const { paths } = sources;
   const set = objectOfKind(document.value, 'argoproj.io', 'ApplicationSet');
-  if (set === null) return null;
+  const unknown: SetRefusal = { refused: null, line: null };
+  if (set === null) return unknown;
   const name = nameOf(set);
   const spec = isObject(set.spec) ? set.spec : null;
   const template = spec !== null && isObject(spec.template) ? spec.template : null;
   const reference = chartReferenceOf(String(set.apiVersion), 'ApplicationSet', set);
-  if (name === '' || spec === null || template === null || reference === null) return null;
+  if (name === '' || spec === null || template === null || reference === null) return unknown;
+  const noticeLine = locate(document.source, reference.path).line;
+  const refused = (why: string): SetRefusal => ({ refused: why, line: noticeLine });
   const filling = fillingOf(spec);
   // A templatePatch is a Go template: Argo CD reads it only with goTemplate on.
   const patch = spec.templatePatch;
-  if (patch !== undefined && (typeof patch !== 'string' || filling.mode !== 'go')) return null;
+  if (patch !== undefined && (typeof patch !== 'string' || filling.mode !== 'go')) return refused('its templatePatch is read only with `goTemplate: true`');
   const parameters = generatedParameters(document, { spec, repository, sources, ...filling });
-  if (parameters === null || parameters.length === 0) return null;
-  const noticeLine = locate(document.source, reference.path).line;
+  if (parameters === null || parameters.length === 0) return refused(generatorsRefusal(spec));
   const charts: ApplicationChart[] = [];
   const names = new Set<string>();
   for (const { values: params, files, spans } of parameters) {
     const unpatched = filled({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: template.metadata ?? {}, spec: template.spec ?? {} }, params, filling);
-    if (!isObject(unpatched)) return null;
+    if (!isObject(unpatched)) return refused('its template holds a Go template action or function not read here, or one that fails');
     const application = typeof patch === 'string' ? patchedApplication(unpatched, patch, Object.fromEntries(params), filling.goOptions) : unpatched;
-    if (application === null) return null;
+    if (application === null) return refused('its templatePatch holds a Go template action or function not read here, or is not one mapping to merge');
     const found = argoHelmSource(application, repository, paths);
     const generated = nameOf(application);
+    // An Application that installs nothing of this repository renderable here: the notice says what it installs.
+    if (found === null) return unknown;
     // Two generators that make one name: Argo CD refuses the set.
-    if (found === null || generated === '' || names.has(generated) || unresolved(application)) return null;
+    if (generated === '' || names.has(generated)) return refused('two of its Applications would have one name, which Argo CD refuses');
+    if (unresolved(application)) return refused('a `{{…}}` of its template names no parameter');
     names.add(generated);
     // The same inline values for every Application (none of their text is substituted, nor patched): read from the set's template.
     const inline = found.inline === null ? null : [...templatePath, ...found.inline];
-    if (inline !== null && JSON.stringify(valueAt(set, inline) ?? null).includes('{{')) return null;
-    if (found.inline !== null && !jsonEqual(valueAt(application, found.inline) ?? null, valueAt(unpatched, found.inline) ?? null)) return null;
+    if (inline !== null && JSON.stringify(valueAt(set, inline) ?? null).includes('{{')) return refused('its inline values hold parameters');
+    if (found.inline !== null && !jsonEqual(valueAt(application, found.inline) ?? null, valueAt(unpatched, found.inline) ?? null)) return refused('its templatePatch changes inline values');
     const valueLines = valueFileLines(document, found.valueFileAt, application, unpatched);
     charts.push({
       ...found.chart,
@@ -96,6 +101,33 @@ export function applicationSetCharts(document: ManifestDocument, repository: Rea
     });
   }
   return charts;
+}
+
+/** Why a set's Applications are not known: `refused`, said with its notice (null: the notice says enough); `line`, the notice's. */
+export interface SetRefusal {
+  readonly refused: string | null;
+  readonly line: number | null;
+}
+
+/** Generators that read the cluster or another service, never this repository. */
+const elsewhereGenerators = ['clusters', 'clusterDecisionResource', 'pullRequest', 'scmProvider', 'plugin'];
+
+/** Why a set's generators give no parameters here: one that reads elsewhere (inside a matrix or merge too), or parameters not all known. */
+function generatorsRefusal(spec: JsonObject): string {
+  const kinds: string[] = [];
+  const collect = (generators: JsonValue | undefined) => {
+    for (const generator of Array.isArray(generators) ? generators : []) {
+      if (!isObject(generator)) continue;
+      for (const [kind, inner] of Object.entries(generator)) {
+        kinds.push(kind);
+        if (isObject(inner)) collect(inner.generators);
+      }
+    }
+  };
+  collect(spec.generators);
+  const elsewhere = kinds.find((kind) => elsewhereGenerators.includes(kind));
+  if (elsewhere !== undefined) return `its \`${elsewhere}\` generator reads the cluster or another service, not this repository`;
+  return "its generators' parameters are not all known here";
 }
 
 /**

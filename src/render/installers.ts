@@ -29,6 +29,8 @@ const namesInstaller = namesKind('Application', 'ApplicationSet', 'HelmRelease',
  * themselves when not given): the files of the head commit that name one.
  * `parameterTexts` holds the files ApplicationSets read parameters from
  * (parameterFileReads): a set whose files are not there keeps its notice.
+ * `refusals`, when given, gets why each set that keeps its notice does, by
+ * the notice's place (refusalKey).
  */
 export function applicationCharts(
   files: readonly TextFile[],
@@ -36,6 +38,7 @@ export function applicationCharts(
   paths: ReadonlySet<string>,
   known: readonly TextFile[] = files,
   parameterTexts: ReadonlyMap<string, string> = new Map(),
+  refusals?: Map<string, string>,
 ): ApplicationChart[] {
   let sources: GitRepositories | undefined;
   const found: ApplicationChart[] = [];
@@ -48,12 +51,18 @@ export function applicationCharts(
     if (!namesInstaller.test(text) || isHelmfile(path)) continue;
     for (const document of loadManifestFile(path, text).documents) {
       const generated = applicationSetCharts(document, repository, { paths, texts: parameterTexts });
-      if (generated !== null) found.push(...generated);
+      if (Array.isArray(generated)) found.push(...generated);
+      else if (generated.refused !== null && generated.line !== null) refusals?.set(refusalKey(path, generated.line), generated.refused);
       const application = applicationChartOf(document, repository, paths) ?? helmReleaseChartOf(document, (sources ??= gitRepositoriesIn(known, repository)), paths);
       if (application !== null) found.push(application);
     }
   }
   return found;
+}
+
+/** Where a set's notice is (its file and line): how a refusal finds it. */
+export function refusalKey(file: string, line: number | null): string {
+  return `${file}\u0000${line}`;
 }
 
 /** The files of a tree (`paths`) that the ApplicationSets of some files read parameters from (git `files` generators), each once. */

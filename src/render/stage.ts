@@ -15,7 +15,7 @@ import { selectsFile, selectsPath } from '../scope/select.js';
 import { defaultSelection } from '../scope/select.js';
 import type { FileSelection } from '../scope/select.js';
 import { repositoryKey, tracks } from './applications.js';
-import { applicationCharts, namesKind, parameterFileReads } from './installers.js';
+import { applicationCharts, namesKind, parameterFileReads, refusalKey } from './installers.js';
 import type { ApplicationChart, TextFile } from './applications.js';
 import { rootAtBase, withInstallsAtBase } from './installsAtBase.js';
 import { evaluateChangeSet } from '../scope/scope.js';
@@ -385,13 +385,35 @@ function renderingsOf(rendered: readonly RenderedRoot[]): { renderings?: Renderi
   return renderings.length > 0 ? { renderings } : {};
 }
 
-/** Whether a problem is the notice of an Application (or HelmRelease) whose chart is rendered for it (its pod specs are checked there). */
-function renderedApplications(applications: readonly ApplicationChart[], roots: readonly RenderRoot[]): (problem: LoadProblem) => boolean {
+/**
+ * A problem as the report gives it, given the installers found: none for the
+ * notice of an Application (or HelmRelease) whose chart is rendered for it
+ * (its pod specs are checked there); the notice of an ApplicationSet that
+ * is not, with why when it is known (`refusals`, by refusalKey); any other
+ * as it is.
+ */
+export type NoticeOf = (problem: LoadProblem) => LoadProblem | null;
+
+function installerNotices(applications: readonly ApplicationChart[], roots: readonly RenderRoot[], refusals: ReadonlyMap<string, string>): NoticeOf {
   const rendered = new Set<string>();
   const key = ({ kind, file, name }: Pick<ApplicationChart, 'kind' | 'file' | 'name'>) => `${kind}\u0000${file}\u0000${name}`;
   for (const root of roots) if (root.helm?.application !== undefined) rendered.add(key(root.helm.application));
-  const notices = new Set(applications.filter((a) => rendered.has(key(a))).map((a) => `${a.file}\u0000${a.noticeLine}`));
-  return (problem) => problem.kind === 'not-rendered' && notices.has(`${problem.file}\u0000${problem.line}`);
+  const notices = new Set(applications.filter((a) => rendered.has(key(a))).map((a) => refusalKey(a.file, a.noticeLine)));
+  return (problem) => {
+    if (problem.kind !== 'not-rendered') return problem;
+    const at = refusalKey(problem.file, problem.line);
+    if (notices.has(at)) return null;
+    const why = refusals.get(at);
+    return why === undefined ? problem : { ...problem, message: problem.message.replace(' not rendered: ', ` not rendered (${why}): `) };
+  };
+}
+
+/** The problems `noticeOf` keeps, as it gives them. */
+export function noticesOf(problems: readonly LoadProblem[], noticeOf: NoticeOf): LoadProblem[] {
+  return problems.flatMap((problem) => {
+    const kept = noticeOf(problem);
+    return kept === null ? [] : [kept];
+  });
 }
 
 /** `diff` and the Action: the change set with its charts and overlays rendered (or as plain files when `port` is null). */
@@ -410,11 +432,12 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
   const base = await installersAtBase(port, changeSet, selection, standingFiles.texts, repository);
   const bases = helmfileBases(port.head.texts);
   const atBase = (installers: readonly ApplicationChart[]) => withInstallsAtBase(notBases(installers, bases).filter(synced), base.installers, base.texts);
-  const applications = atBase(applicationCharts(changedFiles, repository, port.head.paths, known, parameters));
+  const refusals = new Map<string, string>();
+  const applications = atBase(applicationCharts(changedFiles, repository, port.head.paths, known, parameters, refusals));
   const standing = { applications: atBase([...applicationCharts(standingFiles.texts, repository, port.head.paths, known, parameters), ...standingHelmfileReleases(port, changed, selection)]), unsearched: standingFiles.unsearched };
   const discovery = discoverRoots(port.head, port.base, changed, options.render, applications, standing);
   const roots = discovery.roots.filter((root) => selectsPath(selection, root.file));
-  const rendersApplication = renderedApplications(applications, roots);
+  const noticeOf = installerNotices(applications, roots, refusals);
   const selected = (root: RenderRoot) => selectsPath(selection, root.file);
   const parents = await port.render(roots);
   const parentsToRead = [...parentRoots(discovery.trees, standingFiles.parents, options.render), ...overlayParentRoots(discovery.trees, standingFiles.applicationFiles, new Set(changed), options.render)].filter(selected);
@@ -431,7 +454,7 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
     ...unrenderedHelmfiles(changeSet, new Set((options.render?.charts ?? []).map((chart) => chart.chart)), port.head.paths),
     ...baseFileNotices(changeSet, bases, port.head.paths),
   ];
-  const errors = verified.errors.filter((problem) => !rendersApplication(problem));
+  const errors = noticesOf(verified.errors, noticeOf);
   return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), ...renderingsOf(rendered), errors: [...errors, ...plan.problems, ...discovery.problems.filter((problem) => selectsPath(selection, problem.file)), ...stray, ...(truncated ? [truncated] : [])].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0))) };
 }
 
@@ -444,13 +467,14 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
 export async function checkRenderings(
   tools: RenderPort,
   options: RenderStageOptions,
-): Promise<{ report: CheckReport; consumed: ReadonlySet<string>; rendersApplication: (problem: LoadProblem) => boolean }> {
+): Promise<{ report: CheckReport; consumed: ReadonlySet<string>; noticeOf: NoticeOf }> {
   const port = placingPort(tools);
   const plain = textsOf(options.plainFiles ?? []);
   const given = new Set(plain.map((file) => file.path));
   const known = [...plain, ...textsOf((options.gitRepositoryFiles ?? []).filter((file) => !given.has(file.path)))];
   const repository = repositoryKeys(options.repositoryUrls ?? []);
-  const applications = notBases(applicationCharts(plain, repository, port.head.paths, known, await parameterTextsOf(port, 'head', plain, repository)), helmfileBases(port.head.texts));
+  const refusals = new Map<string, string>();
+  const applications = notBases(applicationCharts(plain, repository, port.head.paths, known, await parameterTextsOf(port, 'head', plain, repository), refusals), helmfileBases(port.head.texts));
   const discovery = discoverRoots(port.head, null, port.head.paths, options.render, applications);
   const parents = await port.render(discovery.roots);
   const children = await renderChildren(port, parents, { trees: discovery.trees, repository, synced: () => true, settings: options.render, selected: () => true });
@@ -464,5 +488,5 @@ export async function checkRenderings(
   const podSpecs = verified.podSpecs.map(({ status: _status, previousFile: _previous, ...verdict }) => verdict);
   const report_: CheckReport = { ...verified, findings, podSpecs, ...renderingsOf(rendered), errors: [...verified.errors, ...plan.problems, ...discovery.problems] };
   delete (report_ as { unchangedPodSpecs?: number }).unchangedPodSpecs;
-  return { report: report_, consumed: discovery.consumed, rendersApplication: renderedApplications(applications, discovery.roots) };
+  return { report: report_, consumed: discovery.consumed, noticeOf: installerNotices(applications, discovery.roots, refusals) };
 }

@@ -637,6 +637,26 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     } finally {
       cleanUp();
     }
+    // A patch that calls a function not read here keeps the set's notice, which says so.
+    const refused = installerRepo({ 'apps/web.yaml': set('values-dev.yaml').join('\n') }, { 'apps/web.yaml': set('values-{{ .env | title }}.yaml').join('\n') });
+    try {
+      const report = await diffIn(refused.repo);
+      expect(report.findings).toEqual([]);
+      expect(report.errors.map((e) => [e.file, e.line, e.kind, e.message])).toEqual([
+        [
+          'apps/web.yaml',
+          20,
+          'not-rendered',
+          'ApplicationSet web not rendered (its templatePatch holds a Go template action or function not read here, or is not one mapping to merge): Argo CD renders its chart (at charts/web of https://github.com/acme/shop) with its values in the cluster, so the pod specs it makes are not checked here',
+        ],
+      ]);
+      // `check` says the same.
+      let stdout = '';
+      await runCli(['check', 'apps', '--format', 'json'], { cwd: refused.repo, stdout: (t) => (stdout += t), stderr: () => undefined });
+      expect((JSON.parse(stdout) as JsonReport).errors.map((e) => e.message)).toEqual([report.errors[0]!.message]);
+    } finally {
+      refused.cleanUp();
+    }
   });
 
   it("renders a chart for each Application of an ApplicationSet's matrix: each chart folder for each environment", async () => {

@@ -238,6 +238,25 @@ describe('ApplicationSet charts', () => {
     });
   });
 
+  it('says why a set keeps its notice, by the place of the notice, when it knows', () => {
+    const why = (text: string) => {
+      const refusals = new Map<string, string>();
+      applicationCharts([{ path: 'apps/web.yaml', text }], repository, paths, undefined, undefined, refusals);
+      return [...refusals];
+    };
+    const each = template('web-{{env}}', 'charts/web', 'shop');
+    // The notice is on the set's `helm:` (line 15 here).
+    expect(why(applicationSet(['- clusters: {}'], each))).toEqual([['apps/web.yaml\u000015', 'its `clusters` generator reads the cluster or another service, not this repository']]);
+    expect(why(applicationSet(['- matrix:', '    generators:', '      - clusters: {}', ...listOf('{env: prod}').map((l) => `      ${l}`)], each))[0]![1]).toBe('its `clusters` generator reads the cluster or another service, not this repository');
+    expect(why(applicationSet(listOf('{env: prod}', '{env: prod}'), each))[0]![1]).toBe('two of its Applications would have one name, which Argo CD refuses');
+    expect(why(applicationSet(listOf('{env: prod}'), each, ['templatePatch: |', '  spec: {}']))[0]![1]).toBe('its templatePatch is read only with `goTemplate: true`');
+    const go = ['goTemplate: true'];
+    expect(why(applicationSet(listOf('{env: prod}'), template('web-{{ .env | title }}', 'charts/web', 'shop'), go))[0]![1]).toBe('its template holds a Go template action or function not read here, or one that fails');
+    // Rendered, or installing what the notice names already (a chart elsewhere): nothing to add.
+    expect(why(applicationSet(listOf('{env: prod}'), each))).toEqual([]);
+    expect(why(applicationSet(listOf('{env: prod}'), template('web-{{env}}', 'charts/nowhere', 'shop')))).toEqual([]);
+  });
+
   it("gives a directory's name as a Kubernetes name would have it, as Argo CD's SanitizeName does", () => {
     expect(sanitizedName('Prod_EU')).toBe('prod-eu');
     expect(sanitizedName('-.web.-')).toBe('web');
