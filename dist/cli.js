@@ -26024,32 +26024,36 @@ var templatePath = ["spec", "template"];
 function applicationSetCharts(document, repository, sources) {
   const { paths } = sources;
   const set2 = objectOfKind(document.value, "argoproj.io", "ApplicationSet");
-  if (set2 === null) return null;
+  const unknown = { refused: null, line: null };
+  if (set2 === null) return unknown;
   const name = nameOf(set2);
   const spec = isObject(set2.spec) ? set2.spec : null;
   const template = spec !== null && isObject(spec.template) ? spec.template : null;
   const reference2 = chartReferenceOf(String(set2.apiVersion), "ApplicationSet", set2);
-  if (name === "" || spec === null || template === null || reference2 === null) return null;
+  if (name === "" || spec === null || template === null || reference2 === null) return unknown;
+  const noticeLine = locate(document.source, reference2.path).line;
+  const refused = (why) => ({ refused: why, line: noticeLine });
   const filling = fillingOf(spec);
   const patch = spec.templatePatch;
-  if (patch !== void 0 && (typeof patch !== "string" || filling.mode !== "go")) return null;
+  if (patch !== void 0 && (typeof patch !== "string" || filling.mode !== "go")) return refused("its templatePatch is read only with `goTemplate: true`");
   const parameters = generatedParameters(document, { spec, repository, sources, ...filling });
-  if (parameters === null || parameters.length === 0) return null;
-  const noticeLine = locate(document.source, reference2.path).line;
+  if (parameters === null || parameters.length === 0) return refused(generatorsRefusal(spec));
   const charts = [];
   const names = /* @__PURE__ */ new Set();
   for (const { values: params, files, spans } of parameters) {
     const unpatched = filled({ apiVersion: "argoproj.io/v1alpha1", kind: "Application", metadata: template.metadata ?? {}, spec: template.spec ?? {} }, params, filling);
-    if (!isObject(unpatched)) return null;
+    if (!isObject(unpatched)) return refused("its template holds a Go template action or function not read here, or one that fails");
     const application = typeof patch === "string" ? patchedApplication(unpatched, patch, Object.fromEntries(params), filling.goOptions) : unpatched;
-    if (application === null) return null;
+    if (application === null) return refused("its templatePatch holds a Go template action or function not read here, or is not one mapping to merge");
     const found = argoHelmSource(application, repository, paths);
     const generated = nameOf(application);
-    if (found === null || generated === "" || names.has(generated) || unresolved(application)) return null;
+    if (found === null) return unknown;
+    if (generated === "" || names.has(generated)) return refused("two of its Applications would have one name, which Argo CD refuses");
+    if (unresolved(application)) return refused("a `{{\u2026}}` of its template names no parameter");
     names.add(generated);
     const inline = found.inline === null ? null : [...templatePath, ...found.inline];
-    if (inline !== null && JSON.stringify(valueAt2(set2, inline) ?? null).includes("{{")) return null;
-    if (found.inline !== null && !jsonEqual(valueAt2(application, found.inline) ?? null, valueAt2(unpatched, found.inline) ?? null)) return null;
+    if (inline !== null && JSON.stringify(valueAt2(set2, inline) ?? null).includes("{{")) return refused("its inline values hold parameters");
+    if (found.inline !== null && !jsonEqual(valueAt2(application, found.inline) ?? null, valueAt2(unpatched, found.inline) ?? null)) return refused("its templatePatch changes inline values");
     const valueLines = valueFileLines(document, found.valueFileAt, application, unpatched);
     charts.push({
       ...found.chart,
@@ -26066,6 +26070,23 @@ function applicationSetCharts(document, repository, sources) {
     });
   }
   return charts;
+}
+var elsewhereGenerators = ["clusters", "clusterDecisionResource", "pullRequest", "scmProvider", "plugin"];
+function generatorsRefusal(spec) {
+  const kinds = [];
+  const collect = (generators) => {
+    for (const generator of Array.isArray(generators) ? generators : []) {
+      if (!isObject(generator)) continue;
+      for (const [kind, inner] of Object.entries(generator)) {
+        kinds.push(kind);
+        if (isObject(inner)) collect(inner.generators);
+      }
+    }
+  };
+  collect(spec.generators);
+  const elsewhere = kinds.find((kind) => elsewhereGenerators.includes(kind));
+  if (elsewhere !== void 0) return `its \`${elsewhere}\` generator reads the cluster or another service, not this repository`;
+  return "its generators' parameters are not all known here";
 }
 function valueFileLines(document, at3, application, unpatched) {
   const inTemplate = entryLines(document, at3, templatePath);
@@ -26402,7 +26423,7 @@ function namesKind(...kinds) {
   return new RegExp(`\\bkind:\\s*["']?(?:${kinds.join("|")})\\b`);
 }
 var namesInstaller = namesKind("Application", "ApplicationSet", "HelmRelease", "GitRepository");
-function applicationCharts(files, repository, paths, known3 = files, parameterTexts = /* @__PURE__ */ new Map()) {
+function applicationCharts(files, repository, paths, known3 = files, parameterTexts = /* @__PURE__ */ new Map(), refusals) {
   let sources;
   const found = [];
   for (const file of files) {
@@ -26413,12 +26434,16 @@ function applicationCharts(files, repository, paths, known3 = files, parameterTe
     if (!namesInstaller.test(text4) || isHelmfile(path11)) continue;
     for (const document of loadManifestFile(path11, text4).documents) {
       const generated = applicationSetCharts(document, repository, { paths, texts: parameterTexts });
-      if (generated !== null) found.push(...generated);
+      if (Array.isArray(generated)) found.push(...generated);
+      else if (generated.refused !== null && generated.line !== null) refusals?.set(refusalKey(path11, generated.line), generated.refused);
       const application = applicationChartOf(document, repository, paths) ?? helmReleaseChartOf(document, sources ??= gitRepositoriesIn(known3, repository), paths);
       if (application !== null) found.push(application);
     }
   }
   return found;
+}
+function refusalKey(file, line) {
+  return `${file}\0${line}`;
 }
 function parameterFileReads(files, repository, paths) {
   if (repository.size === 0) return [];
@@ -30765,12 +30790,24 @@ function renderingsOf(rendered) {
   const renderings = rendered.filter((r) => r.head.kind === "rendered").map((r) => ({ tool: r.root.tool, rendering: r.root.label }));
   return renderings.length > 0 ? { renderings } : {};
 }
-function renderedApplications(applications, roots) {
+function installerNotices(applications, roots, refusals) {
   const rendered = /* @__PURE__ */ new Set();
   const key = ({ kind, file, name }) => `${kind}\0${file}\0${name}`;
   for (const root of roots) if (root.helm?.application !== void 0) rendered.add(key(root.helm.application));
-  const notices = new Set(applications.filter((a) => rendered.has(key(a))).map((a) => `${a.file}\0${a.noticeLine}`));
-  return (problem) => problem.kind === "not-rendered" && notices.has(`${problem.file}\0${problem.line}`);
+  const notices = new Set(applications.filter((a) => rendered.has(key(a))).map((a) => refusalKey(a.file, a.noticeLine)));
+  return (problem) => {
+    if (problem.kind !== "not-rendered") return problem;
+    const at3 = refusalKey(problem.file, problem.line);
+    if (notices.has(at3)) return null;
+    const why = refusals.get(at3);
+    return why === void 0 ? problem : { ...problem, message: problem.message.replace(" not rendered: ", ` not rendered (${why}): `) };
+  };
+}
+function noticesOf(problems, noticeOf) {
+  return problems.flatMap((problem) => {
+    const kept = noticeOf(problem);
+    return kept === null ? [] : [kept];
+  });
 }
 async function evaluateWithRendering(changeSet, options, tools) {
   if (tools === null) return evaluateChangeSet(changeSet, options);
@@ -30787,11 +30824,12 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const base = await installersAtBase(port, changeSet, selection, standingFiles.texts, repository);
   const bases = helmfileBases(port.head.texts);
   const atBase2 = (installers2) => withInstallsAtBase(notBases(installers2, bases).filter(synced), base.installers, base.texts);
-  const applications = atBase2(applicationCharts(changedFiles, repository, port.head.paths, known3, parameters));
+  const refusals = /* @__PURE__ */ new Map();
+  const applications = atBase2(applicationCharts(changedFiles, repository, port.head.paths, known3, parameters, refusals));
   const standing = { applications: atBase2([...applicationCharts(standingFiles.texts, repository, port.head.paths, known3, parameters), ...standingHelmfileReleases(port, changed, selection)]), unsearched: standingFiles.unsearched };
   const discovery = discoverRoots(port.head, port.base, changed, options.render, applications, standing);
   const roots = discovery.roots.filter((root) => selectsPath(selection, root.file));
-  const rendersApplication = renderedApplications(applications, roots);
+  const noticeOf = installerNotices(applications, roots, refusals);
   const selected = (root) => selectsPath(selection, root.file);
   const parents = await port.render(roots);
   const parentsToRead = [...parentRoots(discovery.trees, standingFiles.parents, options.render), ...overlayParentRoots(discovery.trees, standingFiles.applicationFiles, new Set(changed), options.render)].filter(selected);
@@ -30808,7 +30846,7 @@ async function evaluateWithRendering(changeSet, options, tools) {
     ...unrenderedHelmfiles(changeSet, new Set((options.render?.charts ?? []).map((chart) => chart.chart)), port.head.paths),
     ...baseFileNotices(changeSet, bases, port.head.paths)
   ];
-  const errors = verified.errors.filter((problem) => !rendersApplication(problem));
+  const errors = noticesOf(verified.errors, noticeOf);
   return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), ...renderingsOf(rendered), errors: [...errors, ...plan.problems, ...discovery.problems.filter((problem) => selectsPath(selection, problem.file)), ...stray, ...truncated2 ? [truncated2] : []].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)) };
 }
 async function checkRenderings(tools, options) {
@@ -30817,7 +30855,8 @@ async function checkRenderings(tools, options) {
   const given = new Set(plain2.map((file) => file.path));
   const known3 = [...plain2, ...textsOf((options.gitRepositoryFiles ?? []).filter((file) => !given.has(file.path)))];
   const repository = repositoryKeys(options.repositoryUrls ?? []);
-  const applications = notBases(applicationCharts(plain2, repository, port.head.paths, known3, await parameterTextsOf(port, "head", plain2, repository)), helmfileBases(port.head.texts));
+  const refusals = /* @__PURE__ */ new Map();
+  const applications = notBases(applicationCharts(plain2, repository, port.head.paths, known3, await parameterTextsOf(port, "head", plain2, repository), refusals), helmfileBases(port.head.texts));
   const discovery = discoverRoots(port.head, null, port.head.paths, options.render, applications);
   const parents = await port.render(discovery.roots);
   const children = await renderChildren(port, parents, { trees: discovery.trees, repository, synced: () => true, settings: options.render, selected: () => true });
@@ -30830,7 +30869,7 @@ async function checkRenderings(tools, options) {
   const podSpecs = verified.podSpecs.map(({ status: _status, previousFile: _previous, ...verdict }) => verdict);
   const report_ = { ...verified, findings, podSpecs, ...renderingsOf(rendered), errors: [...verified.errors, ...plan.problems, ...discovery.problems] };
   delete report_.unchangedPodSpecs;
-  return { report: report_, consumed: discovery.consumed, rendersApplication: renderedApplications(applications, discovery.roots) };
+  return { report: report_, consumed: discovery.consumed, noticeOf: installerNotices(applications, discovery.roots, refusals) };
 }
 
 // src/cli/renderings.ts
@@ -30877,7 +30916,7 @@ function mergeReports(plain2, rendered, problems) {
     ignored: [...plain2.ignored, ...rendered.report.ignored],
     policyProblems: [...plain2.policyProblems, ...rendered.report.policyProblems],
     podSpecs: [...plain2.podSpecs, ...rendered.report.podSpecs],
-    errors: sortProblems([...problems, ...plain2.errors.filter((problem) => !rendered.rendersApplication(problem)), ...rendered.report.errors]),
+    errors: sortProblems([...problems, ...noticesOf(plain2.errors, rendered.noticeOf), ...rendered.report.errors]),
     ...rendered.report.renderings ? { renderings: rendered.report.renderings } : {}
   };
 }
