@@ -6,7 +6,10 @@
  * }}`), or either passed through a few of the sprig functions Argo CD gives
  * templates, called or piped (`{{ .path.basename | lower }}`, `{{ normalize
  * .name }}`, `{{ default "main" .branch }}`, `{{ trunc 63 .name }}`, `{{
- * replace "." "-" .host }}`); `if` / `else if` / `else` on Go's truth, with
+ * replace "." "-" .host }}`, `printf` with `%s` and `%v`, `trim`,
+ * `trimPrefix`, `trimSuffix`, `hasPrefix`, `hasSuffix`, `contains`,
+ * `title`, `quote`, `squote`, `cat`, `len`, `toString`); `if` / `else if` /
+ * `else` on Go's truth, with
  * `eq`, `ne`, `not`, `and` and `or`; `range` over a list or a map; trim
  * markers and comments (goTemplateSyntax.ts reads them).
  *
@@ -199,9 +202,12 @@ function called(name: string, args: readonly Value[], options: GoTemplateOptions
       return args.length === 1 ? !isTrue(a!) : undefined;
     // Go's `and` gives its first false argument, else its last; `or` its first true one, else its last.
     case 'and':
-      return args.length === 0 ? undefined : (args.find((arg) => !isTrue(arg)) ?? args.at(-1)!);
-    case 'or':
-      return args.length === 0 ? undefined : (args.find((arg) => isTrue(arg)) ?? args.at(-1)!);
+    case 'or': {
+      if (args.length === 0) return undefined;
+      // The first that decides, a nil among them (a null, which `??` would pass over).
+      const at = args.findIndex((arg) => isTrue(arg) === (name === 'or'));
+      return args[at < 0 ? args.length - 1 : at];
+    }
     case 'index':
       return args.length === 2 && Array.isArray(a) && typeof b === 'number' && Number.isInteger(b) && b >= 0 && b < a.length ? (a[b] ?? null) : undefined;
     case 'lower':
@@ -216,9 +222,87 @@ function called(name: string, args: readonly Value[], options: GoTemplateOptions
       return args.length === 3 && asciiText(a) && a !== '' && asciiText(b) && asciiText(c) ? c.split(a).join(b) : undefined;
     case 'default':
       return args.length === 2 && a !== missing ? (isEmpty(b) ? (a ?? null) : (b ?? null)) : undefined;
+    case 'printf':
+      return asciiText(a) ? printed(a, args.slice(1)) : undefined;
+    case 'trim':
+      return args.length === 1 && asciiText(a) ? a.trim() : undefined;
+    case 'trimPrefix':
+      return args.length === 2 && asciiText(a) && asciiText(b) ? (b.startsWith(a) ? b.slice(a.length) : b) : undefined;
+    case 'trimSuffix':
+      return args.length === 2 && asciiText(a) && asciiText(b) ? (a !== '' && b.endsWith(a) ? b.slice(0, b.length - a.length) : b) : undefined;
+    case 'hasPrefix':
+      return args.length === 2 && asciiText(a) && asciiText(b) ? b.startsWith(a) : undefined;
+    case 'hasSuffix':
+      return args.length === 2 && asciiText(a) && asciiText(b) ? b.endsWith(a) : undefined;
+    case 'contains':
+      return args.length === 2 && asciiText(a) && asciiText(b) ? b.includes(a) : undefined;
+    case 'title':
+      return args.length === 1 && asciiText(a) ? titled(a) : undefined;
+    case 'toString': {
+      const text = args.length === 1 ? scalarText(a) : undefined;
+      return text ?? undefined;
+    }
+    case 'quote':
+    case 'squote':
+    case 'cat': {
+      // Each argument as sprig's strval writes it, joined by spaces (a nil one is left out).
+      const texts = args.map(scalarText);
+      if (args.length === 0 || texts.some((text) => text === undefined || (name !== 'cat' && /["'\\]/.test(text)))) return undefined;
+      const shown = texts as string[];
+      if (name === 'cat') return shown.join(' ');
+      return shown.map((text) => (name === 'quote' ? `"${text}"` : `'${text}'`)).join(' ');
+    }
+    case 'len':
+      if (args.length !== 1) return undefined;
+      if (asciiText(a)) return a.length;
+      return Array.isArray(a) ? a.length : a !== missing && isObject(a ?? null) ? Object.keys(a as JsonObject).length : undefined;
     default:
       return undefined;
   }
+}
+
+/**
+ * A value as sprig's strval writes it, for functions that take any: ASCII
+ * text as it is, a boolean or number as Go prints it; undefined for what is
+ * not read here (nil, maps, lists, text outside ASCII or with control
+ * characters that %q would escape).
+ */
+function scalarText(value: Value | undefined): string | undefined {
+  if (typeof value === 'string') return /^[\x20-\x7e]*$/.test(value) ? value : undefined;
+  if (typeof value === 'boolean' || typeof value === 'number') return goText(value) ?? undefined;
+  return undefined;
+}
+
+/**
+ * Go's fmt.Sprintf with `%s` (text), `%v` (text, a boolean or a number as
+ * Go prints it) and `%%` only, each verb given exactly one argument;
+ * undefined for anything else, which Go would print as `%!s(…)`,
+ * `%!(EXTRA …)` or with flags and widths not read here.
+ */
+function printed(format: string, args: readonly Value[]): string | undefined {
+  let next = 0;
+  let out = '';
+  for (let i = 0; i < format.length; i++) {
+    const char = format[i]!;
+    if (char !== '%') {
+      out += char;
+      continue;
+    }
+    const verb = format[++i];
+    if (verb === '%') out += '%';
+    else if (verb === 's' || verb === 'v') {
+      const arg = args[next++];
+      const text = verb === 's' ? (typeof arg === 'string' ? arg : undefined) : scalarText(arg);
+      if (text === undefined || !ascii.test(text)) return undefined;
+      out += text;
+    } else return undefined;
+  }
+  return next === args.length ? out : undefined;
+}
+
+/** Go's deprecated strings.Title on ASCII, as sprig's `title` calls it: a letter after anything but a letter, digit or `_` is upper-cased. */
+function titled(text: string): string {
+  return text.replace(/(^|[^A-Za-z0-9_])([a-z])/g, (_whole, before: string, letter: string) => `${before}${letter.toUpperCase()}`);
 }
 
 /** The functions a missing parameter (Go's nil) may be given, outside missingkey=error. */

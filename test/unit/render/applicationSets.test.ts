@@ -251,7 +251,7 @@ describe('ApplicationSet charts', () => {
     expect(why(applicationSet(listOf('{env: prod}', '{env: prod}'), each))[0]![1]).toBe('two of its Applications would have one name, which Argo CD refuses');
     expect(why(applicationSet(listOf('{env: prod}'), each, ['templatePatch: |', '  spec: {}']))[0]![1]).toBe('its templatePatch is read only with `goTemplate: true`');
     const go = ['goTemplate: true'];
-    expect(why(applicationSet(listOf('{env: prod}'), template('web-{{ .env | title }}', 'charts/web', 'shop'), go))[0]![1]).toBe('its template holds a Go template action or function not read here, or one that fails');
+    expect(why(applicationSet(listOf('{env: prod}'), template('web-{{ .env | sha256sum }}', 'charts/web', 'shop'), go))[0]![1]).toBe('its template holds a Go template action or function not read here, or one that fails');
     // Rendered, or installing what the notice names already (a chart elsewhere): nothing to add.
     expect(why(applicationSet(listOf('{env: prod}'), each))).toEqual([]);
     expect(why(applicationSet(listOf('{env: prod}'), template('web-{{env}}', 'charts/nowhere', 'shop')))).toEqual([]);
@@ -304,7 +304,7 @@ describe('ApplicationSet charts', () => {
       // `default` of a missing parameter: under missingkey=error (this set's option) the template fails; without it, it gives the default.
       const lenient = applicationSet(elements, template('web-{{ .env | lower }}', 'charts/web', '{{ default "dev" .stage }}'), ['goTemplate: true']);
       expect(chartsOf(lenient).map((c) => [c.generated, c.namespace])).toEqual([['web-prod', 'dev']]);
-      none('web-{{ .env | title }}');
+      none('web-{{ .env | sha256sum }}');
       none('web-{{.stage}}');
       none('web-{{.env}}', '{{.cluster}}');
       none('web-{{ $x := .env }}{{ $x }}');

@@ -69,13 +69,29 @@ describe('Go templates of ApplicationSets', () => {
     expect(renderGoTemplate('valueFiles:\n{{- range .files }}\n  - {{ . }}\n{{- end }}\n', { files: ['x.yaml', 'y.yaml'] })).toBe('valueFiles:\n  - x.yaml\n  - y.yaml\n');
   });
 
+  it('formats with printf (%s, %v, %%), and reads the string functions sets use', () => {
+    const more = { ...params, s: '  hi  ', w: 'hello world-foo_bar' };
+    const go = (text: string) => renderGoTemplate(text, more);
+    expect(go('{{ printf "%s-%s" .env .name }}|{{ printf "%v-%v" .env .num }}|{{ printf "x%%y" }}')).toBe('Prod_EU-web.shop.example|Prod_EU-3|x%y');
+    expect(go('{{ trim .s }}|{{ trimPrefix "web." .name }}|{{ .name | trimSuffix ".example" }}|{{ trimSuffix "" .name }}')).toBe('hi|shop.example|web.shop|web.shop.example');
+    expect(go('{{ hasPrefix "web" .name }}|{{ hasSuffix "shop" .name }}|{{ contains "sho" .name }}')).toBe('true|false|true');
+    expect(go('{{ title .w }}|{{ title "a1b c_d e.f 9g" }}')).toBe('Hello World-Foo_bar|A1b C_d E.F 9g');
+    expect(go('{{ quote .env }}|{{ quote .num }}|{{ squote .env }}|{{ cat .env .name }}|{{ quote .env .name }}')).toBe('"Prod_EU"|"3"|\'Prod_EU\'|Prod_EU web.shop.example|"Prod_EU" "web.shop.example"');
+    expect(go('{{ len .env }}|{{ len .list }}|{{ len .path }}|{{ toString .num }}|{{ toString .t }}')).toBe('7|2|2|3|true');
+    // `and` gives its first false argument, a nil too (printed as `<no value>`: refused).
+    expect(both('{{ and .n .zero }}')).toEqual([null, null]);
+    expect(both('{{ if and .n .zero }}Y{{ else }}N{{ end }}')).toEqual(['N', 'N']);
+    // Go prints `%!s(float64=3)`, `%!s(MISSING)`, `%!(EXTRA …)`; widths, %d and %q, and quoting what %q escapes, are not read here.
+    for (const refused of ['{{ printf "%s" .num }}', '{{ printf "%s" }}', '{{ printf "%s" .env .name }}', '{{ printf "%5s" .env }}', '{{ printf "%d" .num }}', '{{ quote .q }}']) expect(renderGoTemplate(refused, { ...more, q: 'say "hi"' })).toBeNull();
+  });
+
   it('refuses what fails in Go, and what it does not reproduce', () => {
     // A string function given a number fails in Go.
     expect(both('{{ lower .num }}')).toEqual([null, null]);
     // Go prints `<no value>` for a missing parameter, and `map[…]` for a map: refused, as are functions not read here.
     expect(both('{{ .branch }}')).toEqual([null, null]);
     expect(both('{{ .path }}')).toEqual([null, null]);
-    expect(both('{{ title .env }}')).toEqual([null, null]);
+    expect(both('{{ sha256sum .env }}')).toEqual([null, null]);
     // A field of a present null, or of text, fails; variables outside `range`, and unclosed actions, are not read here.
     expect(both('{{ default "x" .n.b }}')).toEqual([null, null]);
     expect(both('{{ default "x" .env.b }}')).toEqual([null, null]);
