@@ -16756,9 +16756,11 @@ function called(name, args, options) {
       return args.length === 1 ? !isTrue(a) : void 0;
     // Go's `and` gives its first false argument, else its last; `or` its first true one, else its last.
     case "and":
-      return args.length === 0 ? void 0 : args.find((arg) => !isTrue(arg)) ?? args.at(-1);
-    case "or":
-      return args.length === 0 ? void 0 : args.find((arg) => isTrue(arg)) ?? args.at(-1);
+    case "or": {
+      if (args.length === 0) return void 0;
+      const at3 = args.findIndex((arg) => isTrue(arg) === (name === "or"));
+      return args[at3 < 0 ? args.length - 1 : at3];
+    }
     case "index":
       return args.length === 2 && Array.isArray(a) && typeof b === "number" && Number.isInteger(b) && b >= 0 && b < a.length ? a[b] ?? null : void 0;
     case "lower":
@@ -16773,9 +16775,70 @@ function called(name, args, options) {
       return args.length === 3 && asciiText(a) && a !== "" && asciiText(b) && asciiText(c) ? c.split(a).join(b) : void 0;
     case "default":
       return args.length === 2 && a !== missing ? isEmpty(b) ? a ?? null : b ?? null : void 0;
+    case "printf":
+      return asciiText(a) ? printed(a, args.slice(1)) : void 0;
+    case "trim":
+      return args.length === 1 && asciiText(a) ? a.trim() : void 0;
+    case "trimPrefix":
+      return args.length === 2 && asciiText(a) && asciiText(b) ? b.startsWith(a) ? b.slice(a.length) : b : void 0;
+    case "trimSuffix":
+      return args.length === 2 && asciiText(a) && asciiText(b) ? a !== "" && b.endsWith(a) ? b.slice(0, b.length - a.length) : b : void 0;
+    case "hasPrefix":
+      return args.length === 2 && asciiText(a) && asciiText(b) ? b.startsWith(a) : void 0;
+    case "hasSuffix":
+      return args.length === 2 && asciiText(a) && asciiText(b) ? b.endsWith(a) : void 0;
+    case "contains":
+      return args.length === 2 && asciiText(a) && asciiText(b) ? b.includes(a) : void 0;
+    case "title":
+      return args.length === 1 && asciiText(a) ? titled(a) : void 0;
+    case "toString": {
+      const text5 = args.length === 1 ? scalarText(a) : void 0;
+      return text5 ?? void 0;
+    }
+    case "quote":
+    case "squote":
+    case "cat": {
+      const texts = args.map(scalarText);
+      if (args.length === 0 || texts.some((text5) => text5 === void 0 || name !== "cat" && /["'\\]/.test(text5))) return void 0;
+      const shown4 = texts;
+      if (name === "cat") return shown4.join(" ");
+      return shown4.map((text5) => name === "quote" ? `"${text5}"` : `'${text5}'`).join(" ");
+    }
+    case "len":
+      if (args.length !== 1) return void 0;
+      if (asciiText(a)) return a.length;
+      return Array.isArray(a) ? a.length : a !== missing && isObject(a ?? null) ? Object.keys(a).length : void 0;
     default:
       return void 0;
   }
+}
+function scalarText(value) {
+  if (typeof value === "string") return /^[\x20-\x7e]*$/.test(value) ? value : void 0;
+  if (typeof value === "boolean" || typeof value === "number") return goText(value) ?? void 0;
+  return void 0;
+}
+function printed(format2, args) {
+  let next = 0;
+  let out = "";
+  for (let i = 0; i < format2.length; i++) {
+    const char = format2[i];
+    if (char !== "%") {
+      out += char;
+      continue;
+    }
+    const verb = format2[++i];
+    if (verb === "%") out += "%";
+    else if (verb === "s" || verb === "v") {
+      const arg = args[next++];
+      const text5 = verb === "s" ? typeof arg === "string" ? arg : void 0 : scalarText(arg);
+      if (text5 === void 0 || !ascii.test(text5)) return void 0;
+      out += text5;
+    } else return void 0;
+  }
+  return next === args.length ? out : void 0;
+}
+function titled(text5) {
+  return text5.replace(/(^|[^A-Za-z0-9_])([a-z])/g, (_whole, before, letter) => `${before}${letter.toUpperCase()}`);
 }
 function comparedEqual(a, b) {
   const nil = (v) => v === null || v === missing;
