@@ -30,7 +30,7 @@ const namesInstaller = namesKind('Application', 'ApplicationSet', 'HelmRelease',
  * `parameterTexts` holds the files ApplicationSets read parameters from
  * (parameterFileReads): a set whose files are not there keeps its notice.
  * `refusals`, when given, gets why each set that keeps its notice does, by
- * the notice's place (refusalKey).
+ * the notice's place (noticeKey).
  */
 export function applicationCharts(
   files: readonly TextFile[],
@@ -52,7 +52,7 @@ export function applicationCharts(
     for (const document of loadManifestFile(path, text).documents) {
       const generated = applicationSetCharts(document, repository, { paths, texts: parameterTexts });
       if (Array.isArray(generated)) found.push(...generated);
-      else if (generated.refused !== null && generated.line !== null) refusals?.set(refusalKey(path, generated.line), generated.refused);
+      else if (generated.refused !== null && generated.line !== null) refusals?.set(noticeKey(path, generated.line), generated.refused);
       const application = applicationChartOf(document, repository, paths) ?? helmReleaseChartOf(document, (sources ??= gitRepositoriesIn(known, repository)), paths);
       if (application !== null) found.push(application);
     }
@@ -60,8 +60,8 @@ export function applicationCharts(
   return found;
 }
 
-/** Where a set's notice is (its file and line): how a refusal finds it. */
-export function refusalKey(file: string, line: number | null): string {
+/** Where an installer's notice is (its file and line): how a refusal, or the rendering that replaces the notice, finds it. */
+export function noticeKey(file: string, line: number | null): string {
   return `${file}\u0000${line}`;
 }
 

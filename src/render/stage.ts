@@ -15,7 +15,7 @@ import { selectsFile, selectsPath } from '../scope/select.js';
 import { defaultSelection } from '../scope/select.js';
 import type { FileSelection } from '../scope/select.js';
 import { repositoryKey, tracks } from './applications.js';
-import { applicationCharts, namesKind, parameterFileReads, refusalKey } from './installers.js';
+import { applicationCharts, namesKind, parameterFileReads, noticeKey } from './installers.js';
 import type { ApplicationChart, TextFile } from './applications.js';
 import { rootAtBase, withInstallsAtBase } from './installsAtBase.js';
 import { evaluateChangeSet } from '../scope/scope.js';
@@ -389,7 +389,7 @@ function renderingsOf(rendered: readonly RenderedRoot[]): { renderings?: Renderi
  * A problem as the report gives it, given the installers found: none for the
  * notice of an Application (or HelmRelease) whose chart is rendered for it
  * (its pod specs are checked there); the notice of an ApplicationSet that
- * is not, with why when it is known (`refusals`, by refusalKey); any other
+ * is not, with why when it is known (`refusals`, by noticeKey); any other
  * as it is.
  */
 export type NoticeOf = (problem: LoadProblem) => LoadProblem | null;
@@ -398,10 +398,10 @@ function installerNotices(applications: readonly ApplicationChart[], roots: read
   const rendered = new Set<string>();
   const key = ({ kind, file, name }: Pick<ApplicationChart, 'kind' | 'file' | 'name'>) => `${kind}\u0000${file}\u0000${name}`;
   for (const root of roots) if (root.helm?.application !== undefined) rendered.add(key(root.helm.application));
-  const notices = new Set(applications.filter((a) => rendered.has(key(a))).map((a) => refusalKey(a.file, a.noticeLine)));
+  const notices = new Set(applications.filter((a) => rendered.has(key(a))).map((a) => noticeKey(a.file, a.noticeLine)));
   return (problem) => {
     if (problem.kind !== 'not-rendered') return problem;
-    const at = refusalKey(problem.file, problem.line);
+    const at = noticeKey(problem.file, problem.line);
     if (notices.has(at)) return null;
     const why = refusals.get(at);
     return why === undefined ? problem : { ...problem, message: problem.message.replace(' not rendered: ', ` not rendered (${why}): `) };

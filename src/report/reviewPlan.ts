@@ -62,10 +62,12 @@ export interface ReviewPlan {
  * else its first line in the diff, else (a chart rendered for an Argo CD
  * Application or Flux HelmRelease the change adds or edits, with a value no
  * line of the diff writes, such as a values file the new Application names)
- * the object's line that names the chart, when the diff shows it, or the
- * first line the change adds to the object (its release name, say), or to
- * a file its ApplicationSet read its parameters from; only when the
- * finding is the change's (a failure from before stays in the summary).
+ * the object's line that names the chart, when the diff shows it, else the
+ * first line the change added to what the chart or overlay was rendered
+ * from (RenderedOrigin.changeLine: the object, a file its ApplicationSet
+ * read its parameters from, the root's values files and other files); only
+ * when the finding is the change's (a failure from before stays in the
+ * summary).
  */
 function anchorOf(finding: ReviewFinding, diffLinesOf: (path: string) => DiffLines): Anchor | null {
   const lines = diffLinesOf(finding.file);
