@@ -41,9 +41,22 @@ export function renderGoTemplate(text: string, params: JsonObject, options: GoTe
   if (!text.includes('{{')) return text;
   const tree = parseTemplate(text);
   if (tree === null) return null;
-  const out: string[] = [];
-  return run(tree, { dot: params, variables: new Map([['$', params]]) }, options, out) ? out.join('') : null;
+  const out: Output = { parts: [], work: 0 };
+  return run(tree, { dot: params, variables: new Map([['$', params]]) }, options, out) ? out.parts.join('') : null;
 }
+
+/**
+ * What a template writes, and the work it took: nodes carried out plus
+ * characters written. A template whose ranges nest over the parameters'
+ * lists could write far more than its input: past `workLimit` it is
+ * refused (the set keeps its notice), so that no set stalls a review.
+ */
+interface Output {
+  readonly parts: string[];
+  work: number;
+}
+
+const workLimit = 1_000_000;
 
 /** Where an action is evaluated: the dot, and the variables in scope (`$` is the parameters). */
 interface Scope {
@@ -51,12 +64,14 @@ interface Scope {
   readonly variables: ReadonlyMap<string, Value>;
 }
 
-/** Carries out `nodes`, writing what they print to `out`; false when one fails or is refused. */
-function run(nodes: readonly TemplateNode[], scope: Scope, options: GoTemplateOptions, out: string[]): boolean {
+/** Carries out `nodes`, writing what they print to `out`; false when one fails, is refused, or the work is over its limit. */
+function run(nodes: readonly TemplateNode[], scope: Scope, options: GoTemplateOptions, out: Output): boolean {
   for (const node of nodes) {
+    out.work += 1 + (node.kind === 'text' ? node.text.length : 0);
+    if (out.work > workLimit) return false;
     switch (node.kind) {
       case 'text':
-        out.push(node.text);
+        out.parts.push(node.text);
         break;
       case 'print': {
         const value = pipelineValue(node.pipeline, scope, options);
@@ -64,7 +79,8 @@ function run(nodes: readonly TemplateNode[], scope: Scope, options: GoTemplateOp
         if (value === undefined || value === missing || value === null || typeof value === 'object') return false;
         const text = goText(value);
         if (text === null) return false;
-        out.push(text);
+        out.work += text.length;
+        out.parts.push(text);
         break;
       }
       case 'if': {
@@ -95,13 +111,18 @@ function run(nodes: readonly TemplateNode[], scope: Scope, options: GoTemplateOp
 }
 
 /** `range` over a list (items in order) or a map (values by sorted key, as Go sorts them); nothing, or `else`, when empty or missing. */
-function runRange(node: Extract<TemplateNode, { kind: 'range' }>, scope: Scope, options: GoTemplateOptions, out: string[]): boolean {
+function runRange(node: Extract<TemplateNode, { kind: 'range' }>, scope: Scope, options: GoTemplateOptions, out: Output): boolean {
   const value = pipelineValue(node.pipeline, scope, options);
   if (value === undefined) return false;
   let entries: [JsonValue, JsonValue][];
   if (value === missing || value === null) entries = [];
   else if (Array.isArray(value)) entries = value.map((item, i) => [i, item]);
-  else if (isObject(value)) entries = Object.keys(value).sort(byteOrder).map((key) => [key, value[key] ?? null]);
+  else if (isObject(value)) {
+    const keys = Object.keys(value);
+    // Go sorts keys by their bytes, which UTF-16 order matches on ASCII only.
+    if (!keys.every((key) => ascii.test(key))) return false;
+    entries = keys.sort(byteOrder).map((key) => [key, value[key] ?? null]);
+  }
   // Go ranges over a number too (Go 1.22), and fails on anything else: neither is read here.
   else return false;
   if (entries.length === 0) return run(node.otherwise, scope, options, out);
@@ -119,7 +140,7 @@ function runRange(node: Extract<TemplateNode, { kind: 'range' }>, scope: Scope, 
   return true;
 }
 
-/** Go sorts string map keys by their bytes: UTF-16 order agrees on ASCII, which is all a key is allowed to be here. */
+/** Go sorts string map keys by their bytes: UTF-16 order agrees on ASCII (runRange reads no other keys). */
 function byteOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

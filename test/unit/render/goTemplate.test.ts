@@ -85,6 +85,15 @@ describe('Go templates of ApplicationSets', () => {
     for (const refused of ['{{ printf "%s" .num }}', '{{ printf "%s" }}', '{{ printf "%s" .env .name }}', '{{ printf "%5s" .env }}', '{{ printf "%d" .num }}', '{{ quote .q }}']) expect(renderGoTemplate(refused, { ...more, q: 'say "hi"' })).toBeNull();
   });
 
+  it('refuses a template whose ranges would write far more than its input, rather than stall', () => {
+    const list = Array.from({ length: 100 }, (_, i) => `item-${i}`);
+    // 100 × 100 × 100 items: a million lines.
+    expect(renderGoTemplate('{{ range .l }}{{ range $.l }}{{ range $.l }}{{ . }}\n{{ end }}{{ end }}{{ end }}', { l: list })).toBeNull();
+    expect(renderGoTemplate('{{ range .l }}{{ range $.l }}x{{ end }}{{ end }}', { l: list })).toBe('x'.repeat(10_000));
+    // Go orders map keys by their bytes: keys outside ASCII are not ranged over here.
+    expect(renderGoTemplate('{{ range $k, $v := .m }}{{ $k }}{{ end }}', { m: { é: 1, z: 2 } })).toBeNull();
+  });
+
   it('refuses what fails in Go, and what it does not reproduce', () => {
     // A string function given a number fails in Go.
     expect(both('{{ lower .num }}')).toEqual([null, null]);
