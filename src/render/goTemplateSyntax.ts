@@ -195,13 +195,13 @@ const wordPattern = /\s*(?:(\|)|(\()|(\))|"([^"\\]*)"|(-?\d+)(?![\w.])|(\$(?:[A-
 export function pipelineOf(inner: string): Pipeline | null {
   const state = { at: 0 };
   const pipeline = pipelineFrom(inner, state, false);
-  return pipeline !== null && inner.slice(state.at).trim() === '' ? pipeline : null;
+  return pipeline !== null && !wordsFrom(inner, state.at) ? pipeline : null;
 }
 
 /** The pipeline from `state.at`, up to the end or (`nested`) the `)` that closes it, which it takes. */
 function pipelineFrom(inner: string, state: { at: number }, nested: boolean): Word[][] | null {
   const commands: Word[][] = [[]];
-  while (inner.slice(state.at).trim() !== '') {
+  while (wordsFrom(inner, state.at)) {
     wordPattern.lastIndex = state.at;
     const match = wordPattern.exec(inner);
     if (match === null) return null;
@@ -216,7 +216,7 @@ function pipelineFrom(inner: string, state: { at: number }, nested: boolean): Wo
     else if (open !== undefined) {
       const sub = pipelineFrom(inner, state, true);
       // A field of a parenthesized value (`(index .x 0).name`) is not read here.
-      if (sub === null || /^[.\w]/.test(inner.slice(state.at))) return null;
+      if (sub === null || /[.\w]/.test(inner.charAt(state.at))) return null;
       command.push({ kind: 'pipeline', pipeline: sub });
     } else if (text !== undefined) command.push({ kind: 'literal', value: text });
     else if (number !== undefined) command.push({ kind: 'literal', value: Number(number) });
@@ -228,6 +228,14 @@ function pipelineFrom(inner: string, state: { at: number }, nested: boolean): Wo
   // The end of the action before its `)`: not closed.
   return !nested && commands.every((words) => words.length > 0) ? commands : null;
 }
+
+/** Whether anything but spaces follows `at` (read up to the first such character: the words after it read it again, so reading stays linear). */
+function wordsFrom(inner: string, at: number): boolean {
+  nonSpace.lastIndex = at;
+  return nonSpace.test(inner);
+}
+
+const nonSpace = /\S/g;
 
 /** `.a.b` as its field names; `.` alone, none. */
 function fieldsOf(chain: string): string[] {
