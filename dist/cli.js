@@ -25787,11 +25787,11 @@ var wordPattern = /\s*(?:(\|)|(\()|(\))|"([^"\\]*)"|(-?\d+)(?![\w.])|(\$(?:[A-Za
 function pipelineOf(inner) {
   const state = { at: 0 };
   const pipeline = pipelineFrom(inner, state, false);
-  return pipeline !== null && inner.slice(state.at).trim() === "" ? pipeline : null;
+  return pipeline !== null && !wordsFrom(inner, state.at) ? pipeline : null;
 }
 function pipelineFrom(inner, state, nested) {
   const commands2 = [[]];
-  while (inner.slice(state.at).trim() !== "") {
+  while (wordsFrom(inner, state.at)) {
     wordPattern.lastIndex = state.at;
     const match2 = wordPattern.exec(inner);
     if (match2 === null) return null;
@@ -25805,7 +25805,7 @@ function pipelineFrom(inner, state, nested) {
     if (pipe !== void 0) commands2.push([]);
     else if (open !== void 0) {
       const sub = pipelineFrom(inner, state, true);
-      if (sub === null || /^[.\w]/.test(inner.slice(state.at))) return null;
+      if (sub === null || /[.\w]/.test(inner.charAt(state.at))) return null;
       command.push({ kind: "pipeline", pipeline: sub });
     } else if (text4 !== void 0) command.push({ kind: "literal", value: text4 });
     else if (number2 !== void 0) command.push({ kind: "literal", value: Number(number2) });
@@ -25816,6 +25816,11 @@ function pipelineFrom(inner, state, nested) {
   }
   return !nested && commands2.every((words) => words.length > 0) ? commands2 : null;
 }
+function wordsFrom(inner, at3) {
+  nonSpace.lastIndex = at3;
+  return nonSpace.test(inner);
+}
+var nonSpace = /\S/g;
 function fieldsOf2(chain) {
   return chain.split(".").filter((name) => name !== "");
 }
@@ -25826,21 +25831,25 @@ function renderGoTemplate(text4, params, options = { missingKeyError: false }) {
   if (!text4.includes("{{")) return text4;
   const tree = parseTemplate(text4);
   if (tree === null) return null;
-  const out = [];
-  return run(tree, { dot: params, variables: /* @__PURE__ */ new Map([["$", params]]) }, options, out) ? out.join("") : null;
+  const out = { parts: [], work: 0 };
+  return run(tree, { dot: params, variables: /* @__PURE__ */ new Map([["$", params]]) }, options, out) ? out.parts.join("") : null;
 }
+var workLimit = 1e6;
 function run(nodes, scope, options, out) {
   for (const node of nodes) {
+    out.work += 1 + (node.kind === "text" ? node.text.length : 0);
+    if (out.work > workLimit) return false;
     switch (node.kind) {
       case "text":
-        out.push(node.text);
+        out.parts.push(node.text);
         break;
       case "print": {
         const value = pipelineValue(node.pipeline, scope, options);
         if (value === void 0 || value === missing || value === null || typeof value === "object") return false;
         const text4 = goText(value);
         if (text4 === null) return false;
-        out.push(text4);
+        out.work += text4.length;
+        out.parts.push(text4);
         break;
       }
       case "if": {
@@ -25875,8 +25884,11 @@ function runRange(node, scope, options, out) {
   let entries;
   if (value === missing || value === null) entries = [];
   else if (Array.isArray(value)) entries = value.map((item, i) => [i, item]);
-  else if (isObject(value)) entries = Object.keys(value).sort(byteOrder).map((key) => [key, value[key] ?? null]);
-  else return false;
+  else if (isObject(value)) {
+    const keys = Object.keys(value);
+    if (!keys.every((key) => ascii.test(key))) return false;
+    entries = keys.sort(byteOrder).map((key) => [key, value[key] ?? null]);
+  } else return false;
   if (entries.length === 0) return run(node.otherwise, scope, options, out);
   for (const [key, item] of entries) {
     const variables = new Map(scope.variables);
@@ -26498,14 +26510,14 @@ function applicationCharts(files, repository, paths, known3 = files, parameterTe
     for (const document of loadManifestFile(path11, text4).documents) {
       const generated = applicationSetCharts(document, repository, { paths, texts: parameterTexts });
       if (Array.isArray(generated)) found.push(...generated);
-      else if (generated.refused !== null && generated.line !== null) refusals?.set(refusalKey(path11, generated.line), generated.refused);
+      else if (generated.refused !== null && generated.line !== null) refusals?.set(noticeKey(path11, generated.line), generated.refused);
       const application = applicationChartOf(document, repository, paths) ?? helmReleaseChartOf(document, sources ??= gitRepositoriesIn(known3, repository), paths);
       if (application !== null) found.push(application);
     }
   }
   return found;
 }
-function refusalKey(file, line) {
+function noticeKey(file, line) {
   return `${file}\0${line}`;
 }
 function parameterFileReads(files, repository, paths) {
@@ -30857,10 +30869,10 @@ function installerNotices(applications, roots, refusals) {
   const rendered = /* @__PURE__ */ new Set();
   const key = ({ kind, file, name }) => `${kind}\0${file}\0${name}`;
   for (const root of roots) if (root.helm?.application !== void 0) rendered.add(key(root.helm.application));
-  const notices = new Set(applications.filter((a) => rendered.has(key(a))).map((a) => refusalKey(a.file, a.noticeLine)));
+  const notices = new Set(applications.filter((a) => rendered.has(key(a))).map((a) => noticeKey(a.file, a.noticeLine)));
   return (problem) => {
     if (problem.kind !== "not-rendered") return problem;
-    const at3 = refusalKey(problem.file, problem.line);
+    const at3 = noticeKey(problem.file, problem.line);
     if (notices.has(at3)) return null;
     const why = refusals.get(at3);
     return why === void 0 ? problem : { ...problem, message: problem.message.replace(" not rendered: ", ` not rendered (${why}): `) };

@@ -16501,11 +16501,11 @@ function printNode(words) {
 function pipelineOf(inner) {
   const state = { at: 0 };
   const pipeline = pipelineFrom(inner, state, false);
-  return pipeline !== null && inner.slice(state.at).trim() === "" ? pipeline : null;
+  return pipeline !== null && !wordsFrom(inner, state.at) ? pipeline : null;
 }
 function pipelineFrom(inner, state, nested) {
   const commands = [[]];
-  while (inner.slice(state.at).trim() !== "") {
+  while (wordsFrom(inner, state.at)) {
     wordPattern.lastIndex = state.at;
     const match2 = wordPattern.exec(inner);
     if (match2 === null) return null;
@@ -16519,7 +16519,7 @@ function pipelineFrom(inner, state, nested) {
     if (pipe !== void 0) commands.push([]);
     else if (open2 !== void 0) {
       const sub = pipelineFrom(inner, state, true);
-      if (sub === null || /^[.\w]/.test(inner.slice(state.at))) return null;
+      if (sub === null || /[.\w]/.test(inner.charAt(state.at))) return null;
       command.push({ kind: "pipeline", pipeline: sub });
     } else if (text5 !== void 0) command.push({ kind: "literal", value: text5 });
     else if (number !== void 0) command.push({ kind: "literal", value: Number(number) });
@@ -16530,10 +16530,14 @@ function pipelineFrom(inner, state, nested) {
   }
   return !nested && commands.every((words) => words.length > 0) ? commands : null;
 }
+function wordsFrom(inner, at3) {
+  nonSpace.lastIndex = at3;
+  return nonSpace.test(inner);
+}
 function fieldsOf(chain) {
   return chain.split(".").filter((name) => name !== "");
 }
-var trimmed, leading, Reader3, keywords, wordPattern;
+var trimmed, leading, Reader3, keywords, wordPattern, nonSpace;
 var init_goTemplateSyntax = __esm({
   "src/render/goTemplateSyntax.ts"() {
     "use strict";
@@ -16630,6 +16634,7 @@ var init_goTemplateSyntax = __esm({
     };
     keywords = /* @__PURE__ */ new Set(["define", "template", "block", "break", "continue"]);
     wordPattern = /\s*(?:(\|)|(\()|(\))|"([^"\\]*)"|(-?\d+)(?![\w.])|(\$(?:[A-Za-z_][A-Za-z0-9_]*)?)((?:\.[A-Za-z_][A-Za-z0-9_]*)*)|(\.(?:[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)?)(?![\w.])|([A-Za-z_][A-Za-z0-9_]*))/y;
+    nonSpace = /\S/g;
   }
 });
 
@@ -16638,21 +16643,24 @@ function renderGoTemplate(text5, params, options = { missingKeyError: false }) {
   if (!text5.includes("{{")) return text5;
   const tree = parseTemplate(text5);
   if (tree === null) return null;
-  const out = [];
-  return run(tree, { dot: params, variables: /* @__PURE__ */ new Map([["$", params]]) }, options, out) ? out.join("") : null;
+  const out = { parts: [], work: 0 };
+  return run(tree, { dot: params, variables: /* @__PURE__ */ new Map([["$", params]]) }, options, out) ? out.parts.join("") : null;
 }
 function run(nodes, scope, options, out) {
   for (const node of nodes) {
+    out.work += 1 + (node.kind === "text" ? node.text.length : 0);
+    if (out.work > workLimit) return false;
     switch (node.kind) {
       case "text":
-        out.push(node.text);
+        out.parts.push(node.text);
         break;
       case "print": {
         const value = pipelineValue(node.pipeline, scope, options);
         if (value === void 0 || value === missing || value === null || typeof value === "object") return false;
         const text5 = goText(value);
         if (text5 === null) return false;
-        out.push(text5);
+        out.work += text5.length;
+        out.parts.push(text5);
         break;
       }
       case "if": {
@@ -16687,8 +16695,11 @@ function runRange(node, scope, options, out) {
   let entries;
   if (value === missing || value === null) entries = [];
   else if (Array.isArray(value)) entries = value.map((item, i) => [i, item]);
-  else if (isObject(value)) entries = Object.keys(value).sort(byteOrder).map((key) => [key, value[key] ?? null]);
-  else return false;
+  else if (isObject(value)) {
+    const keys = Object.keys(value);
+    if (!keys.every((key) => ascii.test(key))) return false;
+    entries = keys.sort(byteOrder).map((key) => [key, value[key] ?? null]);
+  } else return false;
   if (entries.length === 0) return run(node.otherwise, scope, options, out);
   for (const [key, item] of entries) {
     const variables = new Map(scope.variables);
@@ -16855,7 +16866,7 @@ function isEmpty(value) {
   if (Array.isArray(value)) return value.length === 0;
   return isObject(value) && Object.keys(value).length === 0;
 }
-var missing, ascii, asciiText, takesNil;
+var missing, workLimit, ascii, asciiText, takesNil;
 var init_goTemplate = __esm({
   "src/render/goTemplate.ts"() {
     "use strict";
@@ -16864,6 +16875,7 @@ var init_goTemplate = __esm({
     init_gitFilesGenerator();
     init_goTemplateSyntax();
     missing = /* @__PURE__ */ Symbol("missing");
+    workLimit = 1e6;
     ascii = /^[\x20-\x7e\t\n\r]*$/;
     asciiText = (value) => typeof value === "string" && ascii.test(value);
     takesNil = /* @__PURE__ */ new Set(["default", "eq", "ne", "not", "and", "or"]);
@@ -17806,14 +17818,14 @@ function applicationCharts(files, repository, paths, known3 = files, parameterTe
     for (const document of loadManifestFile(path4, text5).documents) {
       const generated = applicationSetCharts(document, repository, { paths, texts: parameterTexts });
       if (Array.isArray(generated)) found.push(...generated);
-      else if (generated.refused !== null && generated.line !== null) refusals?.set(refusalKey(path4, generated.line), generated.refused);
+      else if (generated.refused !== null && generated.line !== null) refusals?.set(noticeKey(path4, generated.line), generated.refused);
       const application = applicationChartOf(document, repository, paths) ?? helmReleaseChartOf(document, sources ??= gitRepositoriesIn(known3, repository), paths);
       if (application !== null) found.push(application);
     }
   }
   return found;
 }
-function refusalKey(file, line) {
+function noticeKey(file, line) {
   return `${file}\0${line}`;
 }
 function parameterFileReads(files, repository, paths) {
@@ -58097,10 +58109,10 @@ function installerNotices(applications, roots, refusals) {
   const rendered = /* @__PURE__ */ new Set();
   const key = ({ kind, file, name }) => `${kind}\0${file}\0${name}`;
   for (const root of roots) if (root.helm?.application !== void 0) rendered.add(key(root.helm.application));
-  const notices = new Set(applications.filter((a) => rendered.has(key(a))).map((a) => refusalKey(a.file, a.noticeLine)));
+  const notices = new Set(applications.filter((a) => rendered.has(key(a))).map((a) => noticeKey(a.file, a.noticeLine)));
   return (problem) => {
     if (problem.kind !== "not-rendered") return problem;
-    const at3 = refusalKey(problem.file, problem.line);
+    const at3 = noticeKey(problem.file, problem.line);
     if (notices.has(at3)) return null;
     const why = refusals.get(at3);
     return why === void 0 ? problem : { ...problem, message: problem.message.replace(" not rendered: ", ` not rendered (${why}): `) };
