@@ -8,12 +8,13 @@
  * .name }}`, `{{ default "main" .branch }}`, `{{ trunc 63 .name }}`, `{{
  * replace "." "-" .host }}`, `printf` with `%s` and `%v`, `trim`,
  * `trimPrefix`, `trimSuffix`, `hasPrefix`, `hasSuffix`, `contains`,
- * `title`, `quote`, `squote`, `cat`, `len`, `toString`); `if` / `else if` /
+ * `title`, `quote`, `squote`, `cat`, `len`, `toString`, `hasKey`, `empty`);
+ * variables (`$x := …`, `$x = …`); `if` / `else if` /
  * `else` on Go's truth, with
  * `eq`, `ne`, `not`, `and` and `or`; `range` over a list or a map; trim
  * markers and comments (goTemplateSyntax.ts reads them).
  *
- * Anything else (another function, a variable `range` did not declare, a
+ * Anything else (another function, a variable no action declared, a
  * parameter that is missing where it is printed, a map or list printed
  * whole, numbers compared, text outside ASCII where Go and JavaScript
  * change letters differently) is refused: null, and the set keeps its
@@ -42,7 +43,9 @@ export function renderGoTemplate(text: string, params: JsonObject, options: GoTe
   const tree = parseTemplate(text);
   if (tree === null) return null;
   const out: Output = { parts: [], work: 0 };
-  return run(tree, { dot: params, variables: new Map([['$', params]]) }, options, out) ? out.parts.join('') : null;
+  const variables = new Variables(null);
+  variables.declare('$', params);
+  return run(tree, { dot: params, variables }, options, out) ? out.parts.join('') : null;
 }
 
 /**
@@ -61,7 +64,40 @@ const workLimit = 1_000_000;
 /** Where an action is evaluated: the dot, and the variables in scope (`$` is the parameters). */
 interface Scope {
   readonly dot: Value;
-  readonly variables: ReadonlyMap<string, Value>;
+  readonly variables: Variables;
+}
+
+/**
+ * The variables in scope: a block's own, then those of the blocks around
+ * it. Go ends a declaration with the `end` of its `if`, `with` or `range`
+ * (each branch, and each item of a range, a block of its own); setting one
+ * (`$x = …`) changes it where it was declared.
+ */
+class Variables {
+  private readonly own = new Map<string, Value>();
+
+  constructor(private readonly outer: Variables | null) {}
+
+  get(name: string): Value | undefined {
+    return this.own.has(name) ? this.own.get(name) : this.outer?.get(name);
+  }
+
+  declare(name: string, value: Value): void {
+    this.own.set(name, value);
+  }
+
+  /** False when no block declared it (Go refuses the template). */
+  assign(name: string, value: Value): boolean {
+    if (this.own.has(name)) {
+      this.own.set(name, value);
+      return true;
+    }
+    return this.outer?.assign(name, value) ?? false;
+  }
+
+  inner(): Variables {
+    return new Variables(this);
+  }
 }
 
 /** Carries out `nodes`, writing what they print to `out`; false when one fails, is refused, or the work is over its limit. */
@@ -93,13 +129,21 @@ function run(nodes: readonly TemplateNode[], scope: Scope, options: GoTemplateOp
             break;
           }
         }
-        if (!run(taken, scope, options, out)) return false;
+        if (!run(taken, { ...scope, variables: scope.variables.inner() }, options, out)) return false;
+        break;
+      }
+      case 'declare': {
+        const value = pipelineValue(node.pipeline, scope, options);
+        if (value === undefined) return false;
+        if (!node.assign) scope.variables.declare(node.name, value);
+        else if (!scope.variables.assign(node.name, value)) return false;
         break;
       }
       case 'with': {
         const value = pipelineValue(node.pipeline, scope, options);
         if (value === undefined) return false;
-        if (!(isTrue(value) ? run(node.body, { ...scope, dot: value }, options, out) : run(node.otherwise, scope, options, out))) return false;
+        const variables = scope.variables.inner();
+        if (!(isTrue(value) ? run(node.body, { dot: value, variables }, options, out) : run(node.otherwise, { ...scope, variables }, options, out))) return false;
         break;
       }
       case 'range':
@@ -125,15 +169,15 @@ function runRange(node: Extract<TemplateNode, { kind: 'range' }>, scope: Scope, 
   }
   // Go ranges over a number too (Go 1.22), and fails on anything else: neither is read here.
   else return false;
-  if (entries.length === 0) return run(node.otherwise, scope, options, out);
+  if (entries.length === 0) return run(node.otherwise, { ...scope, variables: scope.variables.inner() }, options, out);
   for (const [key, item] of entries) {
-    const variables = new Map(scope.variables);
+    const variables = scope.variables.inner();
     // One variable takes the item; two take the index (or key) and the item.
     const [first, second] = node.variables;
-    if (first !== undefined && second === undefined) variables.set(first, item);
+    if (first !== undefined && second === undefined) variables.declare(first, item);
     if (first !== undefined && second !== undefined) {
-      variables.set(first, key);
-      variables.set(second, item);
+      variables.declare(first, key);
+      variables.declare(second, item);
     }
     if (!run(node.body, { dot: item, variables }, options, out)) return false;
   }
@@ -273,6 +317,10 @@ function called(name: string, args: readonly Value[], options: GoTemplateOptions
       if (name === 'cat') return shown.join(' ');
       return shown.map((text) => (name === 'quote' ? `"${text}"` : `'${text}'`)).join(' ');
     }
+    case 'hasKey':
+      return args.length === 2 && a !== missing && isObject(a ?? null) && typeof b === 'string' ? Object.hasOwn(a as JsonObject, b) : undefined;
+    case 'empty':
+      return args.length === 1 ? isEmpty(a) : undefined;
     case 'len':
       if (args.length !== 1) return undefined;
       if (asciiText(a)) return a.length;
@@ -327,7 +375,7 @@ function titled(text: string): string {
 }
 
 /** The functions a missing parameter (Go's nil) may be given, outside missingkey=error. */
-const takesNil = new Set(['default', 'eq', 'ne', 'not', 'and', 'or']);
+const takesNil = new Set(['default', 'eq', 'ne', 'not', 'and', 'or', 'empty']);
 
 /**
  * Whether `eq` finds two values equal: nil (or a missing parameter) only

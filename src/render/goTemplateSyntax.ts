@@ -8,9 +8,13 @@
  * `false`), field chains on the dot (`.`, `.a.b`) or on a variable (`$`,
  * `$v.a`), function names, and pipelines in parentheses.
  *
+ * Variables are declared (`$x := …`) and set (`$x = …`) in actions of
+ * their own.
+ *
  * Anything else (`define`, `template`, `block`, `break`, `continue`, a
- * variable declared outside `range`, a field of a parenthesized value, raw
- * or escaped strings, an action left open or an `end` too many) is refused:
+ * variable declared in an `if` or `with`, a field of a parenthesized value,
+ * raw or escaped strings, an action left open or an `end` too many) is
+ * refused:
  * null, and what the template makes is not read.
  */
 
@@ -29,6 +33,8 @@ export type TemplateNode =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'print'; readonly pipeline: Pipeline }
   | { readonly kind: 'if'; readonly branches: readonly { readonly condition: Pipeline; readonly body: readonly TemplateNode[] }[]; readonly otherwise: readonly TemplateNode[] }
+  /** `$x := …` declares a variable for the rest of its block; `$x = …` sets the one declared. */
+  | { readonly kind: 'declare'; readonly name: string; readonly pipeline: Pipeline; readonly assign: boolean }
   /** `with`: the body with the value as the dot, when it is true; else `otherwise`. */
   | { readonly kind: 'with'; readonly pipeline: Pipeline; readonly body: readonly TemplateNode[]; readonly otherwise: readonly TemplateNode[] }
   | { readonly kind: 'range'; readonly variables: readonly string[]; readonly pipeline: Pipeline; readonly body: readonly TemplateNode[]; readonly otherwise: readonly TemplateNode[] };
@@ -183,8 +189,13 @@ class Reader {
 const keywords = new Set(['define', 'template', 'block', 'break', 'continue']);
 
 function printNode(words: string): TemplateNode | null {
-  // A declaration or assignment outside `range` is not read here.
-  if (/^\$[A-Za-z0-9_]*\s*:?=/.test(words)) return null;
+  const declared = /^(\$[A-Za-z_][A-Za-z0-9_]*)\s*(:?=)\s*([\s\S]*)$/.exec(words);
+  if (declared) {
+    const pipeline = pipelineOf(declared[3]!);
+    return pipeline === null ? null : { kind: 'declare', name: declared[1]!, pipeline, assign: declared[2] === '=' };
+  }
+  // `$ := …` (or `$ = …`) is not a declaration Go takes.
+  if (/^\$\s*:?=/.test(words)) return null;
   const pipeline = pipelineOf(words);
   return pipeline === null ? null : { kind: 'print', pipeline };
 }

@@ -307,7 +307,7 @@ describe('ApplicationSet charts', () => {
       none('web-{{ .env | sha256sum }}');
       none('web-{{.stage}}');
       none('web-{{.env}}', '{{.cluster}}');
-      none('web-{{ $x := .env }}{{ $x }}');
+      none('web-{{ with $x := .env }}{{ $x }}{{ end }}');
       // A trim marker trims nothing here (no space before it): the name is read.
       expect(chartsOf(goSet(elements, template('web-{{- .env | lower }}', 'charts/web', 'shop'))).map((c) => c.generated)).toEqual(['web-prod']);
       none('web-{{ .env');

@@ -85,6 +85,14 @@ describe('Go templates of ApplicationSets', () => {
     for (const refused of ['{{ printf "%s" .num }}', '{{ printf "%s" }}', '{{ printf "%s" .env .name }}', '{{ printf "%5s" .env }}', '{{ printf "%d" .num }}', '{{ quote .q }}']) expect(renderGoTemplate(refused, { ...more, q: 'say "hi"' })).toBeNull();
   });
 
+  it('declares variables for the rest of their block, and sets them where they were declared', () => {
+    expect(both('{{ $x := .env }}{{ if .t }}{{ $x = "in" }}{{ end }}{{ $x }}')).toEqual(['in', 'in']);
+    expect(both('{{ $x := 1 }}{{ range .list }}{{ $x = . }}{{ end }}{{ $x }}')).toEqual(['b', 'b']);
+    expect(both('{{ with .path }}{{ $b := .basename }}{{ $b }}{{ end }}')).toEqual(['Web', 'Web']);
+    // A templatePatch's fallback: the key when the parameters have it, hasKey and empty as sprig gives them.
+    expect(both('{{ $k := "alias" }}{{- if hasKey .m "a" }}{{ $k = "a" }}{{ end }}{{ $k }}|{{ hasKey .m "q" }}|{{ empty .empty }}|{{ empty .list }}')).toEqual(['a|false|true|false', 'a|false|true|false']);
+  });
+
   it('refuses a template whose ranges would write far more than its input, rather than stall', () => {
     const list = Array.from({ length: 100 }, (_, i) => `item-${i}`);
     // 100 × 100 × 100 items: a million lines.
@@ -101,10 +109,11 @@ describe('Go templates of ApplicationSets', () => {
     expect(both('{{ .branch }}')).toEqual([null, null]);
     expect(both('{{ .path }}')).toEqual([null, null]);
     expect(both('{{ sha256sum .env }}')).toEqual([null, null]);
-    // A field of a present null, or of text, fails; variables outside `range`, and unclosed actions, are not read here.
+    // A field of a present null, or of text, fails; so does a variable used past its block, or set where none was declared; unclosed actions are not read here.
     expect(both('{{ default "x" .n.b }}')).toEqual([null, null]);
     expect(both('{{ default "x" .env.b }}')).toEqual([null, null]);
-    expect(both('{{ $x := .env }}{{ $x }}')).toEqual([null, null]);
+    expect(both('{{ if .t }}{{ $y := 1 }}{{ end }}{{ $y }}')).toEqual([null, null]);
+    expect(both('{{ $x = 1 }}')).toEqual([null, null]);
     expect(both('{{ .env')).toEqual([null, null]);
     expect(both('{{ if .t }}x')).toEqual([null, null]);
     expect(both('{{ end }}')).toEqual([null, null]);
