@@ -25779,7 +25779,12 @@ var Reader3 = class {
 };
 var keywords = /* @__PURE__ */ new Set(["define", "template", "block", "break", "continue"]);
 function printNode(words) {
-  if (/^\$[A-Za-z0-9_]*\s*:?=/.test(words)) return null;
+  const declared = /^(\$[A-Za-z_][A-Za-z0-9_]*)\s*(:?=)\s*([\s\S]*)$/.exec(words);
+  if (declared) {
+    const pipeline2 = pipelineOf(declared[3]);
+    return pipeline2 === null ? null : { kind: "declare", name: declared[1], pipeline: pipeline2, assign: declared[2] === "=" };
+  }
+  if (/^\$\s*:?=/.test(words)) return null;
   const pipeline = pipelineOf(words);
   return pipeline === null ? null : { kind: "print", pipeline };
 }
@@ -25832,9 +25837,35 @@ function renderGoTemplate(text4, params, options = { missingKeyError: false }) {
   const tree = parseTemplate(text4);
   if (tree === null) return null;
   const out = { parts: [], work: 0 };
-  return run(tree, { dot: params, variables: /* @__PURE__ */ new Map([["$", params]]) }, options, out) ? out.parts.join("") : null;
+  const variables = new Variables(null);
+  variables.declare("$", params);
+  return run(tree, { dot: params, variables }, options, out) ? out.parts.join("") : null;
 }
 var workLimit = 1e6;
+var Variables = class _Variables {
+  constructor(outer) {
+    this.outer = outer;
+  }
+  outer;
+  own = /* @__PURE__ */ new Map();
+  get(name) {
+    return this.own.has(name) ? this.own.get(name) : this.outer?.get(name);
+  }
+  declare(name, value) {
+    this.own.set(name, value);
+  }
+  /** False when no block declared it (Go refuses the template). */
+  assign(name, value) {
+    if (this.own.has(name)) {
+      this.own.set(name, value);
+      return true;
+    }
+    return this.outer?.assign(name, value) ?? false;
+  }
+  inner() {
+    return new _Variables(this);
+  }
+};
 function run(nodes, scope, options, out) {
   for (const node of nodes) {
     out.work += 1 + (node.kind === "text" ? node.text.length : 0);
@@ -25862,13 +25893,21 @@ function run(nodes, scope, options, out) {
             break;
           }
         }
-        if (!run(taken, scope, options, out)) return false;
+        if (!run(taken, { ...scope, variables: scope.variables.inner() }, options, out)) return false;
+        break;
+      }
+      case "declare": {
+        const value = pipelineValue(node.pipeline, scope, options);
+        if (value === void 0) return false;
+        if (!node.assign) scope.variables.declare(node.name, value);
+        else if (!scope.variables.assign(node.name, value)) return false;
         break;
       }
       case "with": {
         const value = pipelineValue(node.pipeline, scope, options);
         if (value === void 0) return false;
-        if (!(isTrue(value) ? run(node.body, { ...scope, dot: value }, options, out) : run(node.otherwise, scope, options, out))) return false;
+        const variables = scope.variables.inner();
+        if (!(isTrue(value) ? run(node.body, { dot: value, variables }, options, out) : run(node.otherwise, { ...scope, variables }, options, out))) return false;
         break;
       }
       case "range":
@@ -25889,14 +25928,14 @@ function runRange(node, scope, options, out) {
     if (!keys.every((key) => ascii.test(key))) return false;
     entries = keys.sort(byteOrder).map((key) => [key, value[key] ?? null]);
   } else return false;
-  if (entries.length === 0) return run(node.otherwise, scope, options, out);
+  if (entries.length === 0) return run(node.otherwise, { ...scope, variables: scope.variables.inner() }, options, out);
   for (const [key, item] of entries) {
-    const variables = new Map(scope.variables);
+    const variables = scope.variables.inner();
     const [first, second] = node.variables;
-    if (first !== void 0 && second === void 0) variables.set(first, item);
+    if (first !== void 0 && second === void 0) variables.declare(first, item);
     if (first !== void 0 && second !== void 0) {
-      variables.set(first, key);
-      variables.set(second, item);
+      variables.declare(first, key);
+      variables.declare(second, item);
     }
     if (!run(node.body, { dot: item, variables }, options, out)) return false;
   }
@@ -26006,6 +26045,10 @@ function called(name, args, options) {
       if (name === "cat") return shown4.join(" ");
       return shown4.map((text4) => name === "quote" ? `"${text4}"` : `'${text4}'`).join(" ");
     }
+    case "hasKey":
+      return args.length === 2 && a !== missing && isObject(a ?? null) && typeof b === "string" ? Object.hasOwn(a, b) : void 0;
+    case "empty":
+      return args.length === 1 ? isEmpty2(a) : void 0;
     case "len":
       if (args.length !== 1) return void 0;
       if (asciiText(a)) return a.length;
@@ -26042,7 +26085,7 @@ function printed(format2, args) {
 function titled(text4) {
   return text4.replace(/(^|[^A-Za-z0-9_])([a-z])/g, (_whole, before, letter) => `${before}${letter.toUpperCase()}`);
 }
-var takesNil = /* @__PURE__ */ new Set(["default", "eq", "ne", "not", "and", "or"]);
+var takesNil = /* @__PURE__ */ new Set(["default", "eq", "ne", "not", "and", "or", "empty"]);
 function comparedEqual(a, b) {
   const nil = (v) => v === null || v === missing;
   if (nil(a) || nil(b)) return nil(a) && nil(b);

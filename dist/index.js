@@ -16494,7 +16494,12 @@ function parseTemplate(text5) {
   return nodes !== null && reader.done() ? nodes : null;
 }
 function printNode(words) {
-  if (/^\$[A-Za-z0-9_]*\s*:?=/.test(words)) return null;
+  const declared = /^(\$[A-Za-z_][A-Za-z0-9_]*)\s*(:?=)\s*([\s\S]*)$/.exec(words);
+  if (declared) {
+    const pipeline2 = pipelineOf(declared[3]);
+    return pipeline2 === null ? null : { kind: "declare", name: declared[1], pipeline: pipeline2, assign: declared[2] === "=" };
+  }
+  if (/^\$\s*:?=/.test(words)) return null;
   const pipeline = pipelineOf(words);
   return pipeline === null ? null : { kind: "print", pipeline };
 }
@@ -16644,7 +16649,9 @@ function renderGoTemplate(text5, params, options = { missingKeyError: false }) {
   const tree = parseTemplate(text5);
   if (tree === null) return null;
   const out = { parts: [], work: 0 };
-  return run(tree, { dot: params, variables: /* @__PURE__ */ new Map([["$", params]]) }, options, out) ? out.parts.join("") : null;
+  const variables = new Variables(null);
+  variables.declare("$", params);
+  return run(tree, { dot: params, variables }, options, out) ? out.parts.join("") : null;
 }
 function run(nodes, scope, options, out) {
   for (const node of nodes) {
@@ -16673,13 +16680,21 @@ function run(nodes, scope, options, out) {
             break;
           }
         }
-        if (!run(taken, scope, options, out)) return false;
+        if (!run(taken, { ...scope, variables: scope.variables.inner() }, options, out)) return false;
+        break;
+      }
+      case "declare": {
+        const value = pipelineValue(node.pipeline, scope, options);
+        if (value === void 0) return false;
+        if (!node.assign) scope.variables.declare(node.name, value);
+        else if (!scope.variables.assign(node.name, value)) return false;
         break;
       }
       case "with": {
         const value = pipelineValue(node.pipeline, scope, options);
         if (value === void 0) return false;
-        if (!(isTrue(value) ? run(node.body, { ...scope, dot: value }, options, out) : run(node.otherwise, scope, options, out))) return false;
+        const variables = scope.variables.inner();
+        if (!(isTrue(value) ? run(node.body, { dot: value, variables }, options, out) : run(node.otherwise, { ...scope, variables }, options, out))) return false;
         break;
       }
       case "range":
@@ -16700,14 +16715,14 @@ function runRange(node, scope, options, out) {
     if (!keys.every((key) => ascii.test(key))) return false;
     entries = keys.sort(byteOrder).map((key) => [key, value[key] ?? null]);
   } else return false;
-  if (entries.length === 0) return run(node.otherwise, scope, options, out);
+  if (entries.length === 0) return run(node.otherwise, { ...scope, variables: scope.variables.inner() }, options, out);
   for (const [key, item] of entries) {
-    const variables = new Map(scope.variables);
+    const variables = scope.variables.inner();
     const [first, second] = node.variables;
-    if (first !== void 0 && second === void 0) variables.set(first, item);
+    if (first !== void 0 && second === void 0) variables.declare(first, item);
     if (first !== void 0 && second !== void 0) {
-      variables.set(first, key);
-      variables.set(second, item);
+      variables.declare(first, key);
+      variables.declare(second, item);
     }
     if (!run(node.body, { dot: item, variables }, options, out)) return false;
   }
@@ -16815,6 +16830,10 @@ function called(name, args, options) {
       if (name === "cat") return shown4.join(" ");
       return shown4.map((text5) => name === "quote" ? `"${text5}"` : `'${text5}'`).join(" ");
     }
+    case "hasKey":
+      return args.length === 2 && a !== missing && isObject(a ?? null) && typeof b === "string" ? Object.hasOwn(a, b) : void 0;
+    case "empty":
+      return args.length === 1 ? isEmpty(a) : void 0;
     case "len":
       if (args.length !== 1) return void 0;
       if (asciiText(a)) return a.length;
@@ -16866,7 +16885,7 @@ function isEmpty(value) {
   if (Array.isArray(value)) return value.length === 0;
   return isObject(value) && Object.keys(value).length === 0;
 }
-var missing, workLimit, ascii, asciiText, takesNil;
+var missing, workLimit, Variables, ascii, asciiText, takesNil;
 var init_goTemplate = __esm({
   "src/render/goTemplate.ts"() {
     "use strict";
@@ -16876,9 +16895,33 @@ var init_goTemplate = __esm({
     init_goTemplateSyntax();
     missing = /* @__PURE__ */ Symbol("missing");
     workLimit = 1e6;
+    Variables = class _Variables {
+      constructor(outer) {
+        this.outer = outer;
+      }
+      outer;
+      own = /* @__PURE__ */ new Map();
+      get(name) {
+        return this.own.has(name) ? this.own.get(name) : this.outer?.get(name);
+      }
+      declare(name, value) {
+        this.own.set(name, value);
+      }
+      /** False when no block declared it (Go refuses the template). */
+      assign(name, value) {
+        if (this.own.has(name)) {
+          this.own.set(name, value);
+          return true;
+        }
+        return this.outer?.assign(name, value) ?? false;
+      }
+      inner() {
+        return new _Variables(this);
+      }
+    };
     ascii = /^[\x20-\x7e\t\n\r]*$/;
     asciiText = (value) => typeof value === "string" && ascii.test(value);
-    takesNil = /* @__PURE__ */ new Set(["default", "eq", "ne", "not", "and", "or"]);
+    takesNil = /* @__PURE__ */ new Set(["default", "eq", "ne", "not", "and", "or", "empty"]);
   }
 });
 
