@@ -27,10 +27,10 @@ import { argoHelmSource, documentLines, entryLines, nameOf, objectOfKind, reposi
 import type { ApplicationChart } from './applications.js';
 import { fileParameters, folderParameters, generatorFiles } from './gitFilesGenerator.js';
 import type { Parameters, TemplateMode } from './gitFilesGenerator.js';
-import { renderGoTemplate } from './goTemplate.js';
 import { patchedApplication } from './templatePatch.js';
+import { filled, filledInline, filledText, fillingOf } from './templateFilling.js';
+import type { Filling } from './templateFilling.js';
 import { jsonEqual } from '../fixes/edits.js';
-import type { GoTemplateOptions } from './goTemplate.js';
 import { dirOf } from './paths.js';
 import { valueAt } from './walk.js';
 
@@ -83,7 +83,10 @@ export function applicationSetCharts(document: ManifestDocument, repository: Rea
     names.add(generated);
     // The same inline values for every Application (none of their text is substituted, nor patched): read from the set's template.
     const inline = found.inline === null ? null : [...templatePath, ...found.inline];
-    if (inline !== null && JSON.stringify(valueAt(set, inline) ?? null).includes('{{')) return refused('its inline values hold parameters');
+    // Inline values with parameters are filled for each Application at each commit, from the template's text (InlineFill).
+    const inlineText = inline === null ? '' : JSON.stringify(valueAt(set, inline) ?? null);
+    const inlineFill = inlineText.includes('{{') ? { params: Object.fromEntries(params), filling } : undefined;
+    if (inlineFill !== undefined && filledInline(valueAt(set, inline!) ?? null, inlineFill) === undefined) return refused('its inline values hold a Go template action or function not read here, or one that fails');
     if (found.inline !== null && !jsonEqual(valueAt(application, found.inline) ?? null, valueAt(unpatched, found.inline) ?? null)) return refused('its templatePatch changes inline values');
     const valueLines = valueFileLines(document, found.valueFileAt, application, unpatched);
     charts.push({
@@ -95,6 +98,7 @@ export function applicationSetCharts(document: ManifestDocument, repository: Rea
       noticeLine,
       valueLines,
       inline,
+      ...(inlineFill !== undefined ? { inlineFill } : {}),
       lines: documentLines(document),
       ...(files.length > 0 ? { parameterFiles: files } : {}),
       ...(spans !== undefined && spans.length > 0 ? { parameterLines: spans } : {}),
@@ -139,17 +143,6 @@ function valueFileLines(document: ManifestDocument, at: readonly FieldPath[], ap
   const inTemplate = entryLines(document, at, templatePath);
   const patchLine = locate(document.source, ['spec', 'templatePatch']).line;
   return at.map((path, i) => (valueAt(application, path) === valueAt(unpatched, path) ? inTemplate[i]! : patchLine));
-}
-
-/** How a set's template is filled: Argo CD's flat `{{name}}` substitution, or Go templates with the set's `goTemplateOptions`. */
-interface Filling {
-  readonly mode: TemplateMode;
-  readonly goOptions: GoTemplateOptions;
-}
-
-function fillingOf(spec: JsonObject): Filling {
-  const options = Array.isArray(spec.goTemplateOptions) ? spec.goTemplateOptions : [];
-  return { mode: spec.goTemplate === true ? 'go' : 'flat', goOptions: { missingKeyError: options.includes('missingkey=error') } };
 }
 
 /** What every generator of a set is read with: the set's spec, this repository, its files, and how the template is filled. */
@@ -422,45 +415,6 @@ function directoriesOf(paths: ReadonlySet<string>): string[] {
     for (let dir = dirOf(path); dir !== '' && !dirs.has(dir); dir = dirOf(dir)) dirs.add(dir);
   }
   return [...dirs].filter((dir) => !dir.split('/').some((segment) => segment.startsWith('.'))).sort();
-}
-
-/** A `{{ param }}` of Argo CD's default templates, the name trimmed. */
-const tag = /\{\{([^}]*)\}\}/g;
-
-/**
- * A template value with each string filled in, as Argo CD fills each string
- * of a set's template: flat, every known `{{param}}` replaced by its value
- * (a string; unknown ones are left as written, as Argo CD leaves them);
- * with Go templates, each string rendered (goTemplate.ts). Undefined when a
- * string is not rendered here.
- */
-function filled(value: JsonValue, params: ReadonlyMap<string, JsonValue>, filling: Filling): JsonValue | undefined {
-  if (typeof value === 'string') return filledText(value, params, filling);
-  if (Array.isArray(value)) {
-    const items: JsonValue[] = [];
-    for (const item of value) {
-      const done = filled(item, params, filling);
-      if (done === undefined) return undefined;
-      items.push(done);
-    }
-    return items;
-  }
-  if (!isObject(value)) return value;
-  const out: JsonObject = {};
-  for (const [key, inner] of Object.entries(value)) {
-    const done = filled(inner ?? null, params, filling);
-    if (done === undefined) return undefined;
-    out[key] = done;
-  }
-  return out;
-}
-
-function filledText(text: string, params: ReadonlyMap<string, JsonValue>, { mode, goOptions }: Filling): string | undefined {
-  if (mode === 'go') return text.includes('{{') ? (renderGoTemplate(text, Object.fromEntries(params), goOptions) ?? undefined) : text;
-  return text.replace(tag, (whole, name: string) => {
-    const param = params.get(name.trim());
-    return typeof param === 'string' ? param : whole;
-  });
 }
 
 /** Whether what names an Application's chart and release still holds a `{{…}}` no parameter filled: Argo CD would read it as written. */

@@ -29,6 +29,8 @@ import type { LandingBranch } from '../diff/types.js';
 import { chartReferenceOf } from '../workloads/charts.js';
 import { inDir, joinPath } from './paths.js';
 import { valueAt } from './walk.js';
+import { filledInline } from './templateFilling.js';
+import type { InlineFill } from './templateFilling.js';
 
 /** An Application (or HelmRelease, or an ApplicationSet's Application) that installs a chart of this repository, as its rendering needs it. */
 export interface ApplicationChart {
@@ -58,6 +60,8 @@ export interface ApplicationChart {
   readonly valueLines?: readonly number[];
   /** The inline values (`helm.valuesObject`, else `helm.values`), by their path in the Application object; null for none. */
   readonly inline: FieldPath | null;
+  /** For an ApplicationSet's Application whose inline values hold parameters: how they are filled (templateFilling.ts). */
+  readonly inlineFill?: InlineFill;
   /** What its controller syncs of the repository. */
   readonly revision: Revision;
   /** The capabilities it has helm template with, when it names them. */
@@ -82,7 +86,7 @@ export function documentLines({ line, source }: ManifestDocument): LineSpan {
 }
 
 /** What an install gives helm besides the chart, at the base commit. */
-export type InstallAtBase = Pick<ApplicationChart, 'release' | 'namespace' | 'valueFiles' | 'capabilities'>;
+export type InstallAtBase = Pick<ApplicationChart, 'release' | 'namespace' | 'valueFiles' | 'capabilities' | 'inlineFill'>;
 
 /**
  * What a GitOps object syncs of its repository: the default branch (Argo
@@ -329,14 +333,21 @@ export function installerIn(file: string, text: string, installer: Pick<Applicat
  * it is written, `{}` when it has none. Null when the file holds no such
  * object (the commit predates it).
  */
-export function applicationValuesIn(file: string, text: string, application: ApplicationValues): string | null {
+export function applicationValuesIn(file: string, text: string, application: ApplicationValues, fill?: InlineFill): string | null {
   const object = installerIn(file, text, application);
-  return object === null ? null : inlineValuesText(object, application.inline);
+  return object === null ? null : inlineValuesText(object, application.inline, fill);
 }
 
-/** An object's inline values at `inline` as a values file helm reads: a mapping as its JSON, a `values` text as written, `{}` for none. */
-export function inlineValuesText(object: JsonObject, inline: FieldPath | null): string {
-  const values = inline === null ? undefined : valueAt(object, inline);
+/**
+ * An object's inline values at `inline` as a values file helm reads: a
+ * mapping as its JSON, a `values` text as written, `{}` for none; filled
+ * with an ApplicationSet's Application's parameters (`fill`), as Argo CD
+ * fills them. Null when they are not filled here.
+ */
+export function inlineValuesText(object: JsonObject, inline: FieldPath | null, fill?: InlineFill): string | null {
+  const written = inline === null ? undefined : valueAt(object, inline);
+  const values = fill === undefined || written === undefined ? written : filledInline(written, fill);
+  if (fill !== undefined && written !== undefined && values === undefined) return null;
   if (typeof values === 'string') return values;
   return isObject(values) ? JSON.stringify(values) : '{}';
 }

@@ -494,6 +494,7 @@ function applicationRoot(chart: Chart, trees: ChartTrees, settings: RenderSettin
       valuesFiles: application.valueFiles,
       ...dependencyFields(chart),
       ...capabilitiesField(application.capabilities, settings),
+      ...(application.inlineFill !== undefined ? { inlineFill: application.inlineFill } : {}),
       ...(atBase !== undefined ? { atBase: atBase === null ? null : baseInvocation(atBase, settings) } : {}),
       application: {
         kind: application.kind,
@@ -512,8 +513,9 @@ function applicationRoot(chart: Chart, trees: ChartTrees, settings: RenderSettin
 }
 
 /** helm's settings for an install at the base commit. */
-function baseInvocation({ release, namespace, valueFiles, capabilities }: InstallAtBase, settings: RenderSettings): BaseInvocation {
-  return { release, namespace: namespace ?? 'default', namespaceGiven: namespace !== null, valuesFiles: valueFiles, ...capabilitiesField(capabilities, settings) };
+function baseInvocation({ release, namespace, valueFiles, capabilities, inlineFill }: InstallAtBase, settings: RenderSettings): BaseInvocation {
+  // The base's own parameters fill the inline values there, or none (set, so that the head's are not kept: rootAtBase spreads this over them).
+  return { release, namespace: namespace ?? 'default', namespaceGiven: namespace !== null, valuesFiles: valueFiles, ...capabilitiesField(capabilities, settings), inlineFill };
 }
 
 /** An Application a chart or overlay renders (an app of apps): its chart and settings (its `file`: the parent's folder), the rendering it is in, and its inline values as each side renders them. */

@@ -11,6 +11,7 @@ import { applicationSetCharts, parameterFilesOf } from './applicationSets.js';
 import { gitRepositoriesIn, helmReleaseChartOf } from './helmReleases.js';
 import { helmfileReleases, helmfileValuesIn, isHelmfile } from './helmfiles.js';
 import type { ApplicationValues } from './types.js';
+import type { InlineFill } from './templateFilling.js';
 import type { GitRepositories } from './helmReleases.js';
 
 /** Whether a text may hold an object of one of `kinds` (a `kind:` naming it): only such a file is read as YAML to find them. */
@@ -79,6 +80,6 @@ export function parameterFileReads(files: readonly TextFile[], repository: Reado
 const namesApplicationSet = namesKind('ApplicationSet');
 
 /** The inline values of the object a chart is rendered for, read from its file's text at a commit (null: the commit lacks it). */
-export function installerValuesIn(file: string, text: string, installer: ApplicationValues): string | null {
-  return installer.kind === 'HelmfileRelease' ? helmfileValuesIn(file, text, installer.name) : applicationValuesIn(file, text, installer);
+export function installerValuesIn(file: string, text: string, installer: ApplicationValues, fill?: InlineFill): string | null {
+  return installer.kind === 'HelmfileRelease' ? helmfileValuesIn(file, text, installer.name) : applicationValuesIn(file, text, installer, fill);
 }

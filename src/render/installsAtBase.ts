@@ -77,8 +77,8 @@ function installAtBase(
 }
 
 /** What an install gives helm besides the chart. */
-function settingsOf({ release, namespace, valueFiles, capabilities }: ApplicationChart): InstallAtBase {
-  return { release, namespace, valueFiles, ...(capabilities !== undefined ? { capabilities } : {}) };
+function settingsOf({ release, namespace, valueFiles, capabilities, inlineFill }: ApplicationChart): InstallAtBase {
+  return { release, namespace, valueFiles, ...(capabilities !== undefined ? { capabilities } : {}), ...(inlineFill !== undefined ? { inlineFill } : {}) };
 }
 
 function installerKey({ kind, file, name }: ApplicationChart): string {

@@ -6,6 +6,8 @@
  * are then mapped back to the source lines a reviewer edits.
  */
 
+import type { InlineFill } from './templateFilling.js';
+
 export type RenderTool = 'kustomize' | 'helm';
 
 /** The files of one version of the repository, as discovery needs them. */
@@ -45,6 +47,8 @@ export interface HelmInvocation {
    * whose file lacks the object does not have this rendering.
    */
   readonly application?: ApplicationValues;
+  /** How an ApplicationSet's Application fills the inline values it reads from the set's template (templateFilling.ts), when they hold parameters. */
+  readonly inlineFill?: InlineFill;
   /**
    * How the chart was installed at the base commit, when its installer
    * installed it otherwise there (installsAtBase.ts): the base side is
@@ -55,7 +59,7 @@ export interface HelmInvocation {
 }
 
 /** What differs in a chart's rendering at the base commit. */
-export type BaseInvocation = Pick<HelmInvocation, 'release' | 'namespace' | 'namespaceGiven' | 'valuesFiles' | 'capabilities'>;
+export type BaseInvocation = Pick<HelmInvocation, 'release' | 'namespace' | 'namespaceGiven' | 'valuesFiles' | 'capabilities' | 'inlineFill'>;
 
 /** What `.Capabilities` holds for a chart's templates, as an installer gives helm (Argo CD's `helm.kubeVersion`, helmfile's `apiVersions`). */
 export interface Capabilities {

@@ -659,6 +659,48 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     }
   });
 
+  it("renders each Application of an ApplicationSet with its own parameters in the template's inline values, at each commit", async () => {
+    const set = (prodHostNetwork: boolean) => [
+      'apiVersion: argoproj.io/v1alpha1',
+      'kind: ApplicationSet',
+      'metadata:',
+      '  name: web',
+      'spec:',
+      '  goTemplate: true',
+      '  generators:',
+      '    - list:',
+      '        elements:',
+      `          - {env: prod, hostNet: ${prodHostNetwork}}`,
+      '          - {env: dev, hostNet: false}',
+      '  template:',
+      '    metadata:',
+      "      name: 'web-{{.env}}'",
+      '    spec:',
+      '      project: default',
+      '      source:',
+      '        repoURL: https://github.com/acme/shop',
+      '        path: charts/web',
+      '        helm:',
+      '          valuesObject:',
+      "            hostNetwork: '{{.hostNet}}'",
+      '      destination:',
+      "        namespace: '{{.env}}'",
+      '',
+    ];
+    const { repo, cleanUp } = installerRepo({ 'apps/web.yaml': set(false).join('\n') }, { 'apps/web.yaml': set(true).join('\n') });
+    try {
+      const report = await diffIn(repo);
+      expect(report.errors).toEqual([]);
+      // The base commit rendered prod with its own element (hostNet false): the change turned the host network on, there only.
+      expect(report.podSpecs.map((p) => [p.namespace, p.name, p.status, p.allowed])).toEqual([['prod', 'web-prod', 'modified', false]]);
+      expect(report.findings.map((f) => [f.file, f.line, f.check, f.preexisting, f.rendered?.changeLine])).toEqual([
+        ['charts/web/templates/deployment.yaml', 12, 'hostNamespaces', false, { file: 'apps/web.yaml', line: 10 }],
+      ]);
+    } finally {
+      cleanUp();
+    }
+  });
+
   it("renders a chart for each Application of an ApplicationSet's matrix: each chart folder for each environment", async () => {
     const set = [
       'apiVersion: argoproj.io/v1alpha1',

@@ -112,7 +112,7 @@ async function renderSide(
   if (application !== undefined) {
     const text = files.get(application.file);
     // One a chart or overlay renders has its values from that rendering, side by side.
-    const values = application.rendered !== undefined ? application.rendered[side] : text === undefined ? null : installerValuesIn(application.file, decoder.decode(text), application);
+    const values = application.rendered !== undefined ? application.rendered[side] : text === undefined ? null : installerValuesIn(application.file, decoder.decode(text), application, root.helm?.inlineFill);
     if (values === null) return { output: { kind: 'absent' }, files: new Map() };
     files.set(applicationValuesPath, new TextEncoder().encode(values));
   }

@@ -136,13 +136,23 @@ describe('ApplicationSet charts', () => {
     expect(names(applicationSet(merge(['env'], base), each))).toEqual([]);
   });
 
-  it("reads inline values from the set's template, the same for every Application, and none that a parameter fills", () => {
+  it("reads inline values from the set's template, filled with each Application's parameters when they hold some", () => {
     const values = ['valuesObject:', '  hostNetwork: true'];
     const [prod] = chartsOf(applicationSet(listOf('{env: prod}'), template('web-{{env}}', 'charts/web', 'prod', values)));
     expect(prod?.inline).toEqual(['spec', 'template', 'spec', 'source', 'helm', 'valuesObject']);
+    expect(prod?.inlineFill).toBeUndefined();
     const text = applicationSet(listOf('{env: prod}'), template('web-{{env}}', 'charts/web', 'prod', values));
     expect(applicationValuesIn('apps/web.yaml', text, { kind: 'ApplicationSet', file: 'apps/web.yaml', name: 'web', inline: prod!.inline })).toBe('{"hostNetwork":true}');
-    expect(chartsOf(applicationSet(listOf('{env: prod}'), template('web-{{env}}', 'charts/web', 'prod', ['valuesObject:', '  stage: "{{env}}"'])))).toEqual([]);
+    // With parameters: each Application fills the template's values (read again at each commit) with its own.
+    const staged = applicationSet(listOf('{env: prod}', '{env: dev}'), template('web-{{env}}', 'charts/web', 'prod', ['valuesObject:', '  stage: "{{env}}"']));
+    const charts = chartsOf(staged);
+    expect(charts.map((c) => c.inlineFill?.params)).toEqual([{ env: 'prod' }, { env: 'dev' }]);
+    expect(charts.map((c) => applicationValuesIn('apps/web.yaml', staged, { kind: 'ApplicationSet', file: 'apps/web.yaml', name: 'web', inline: c.inline }, c.inlineFill))).toEqual(['{"stage":"prod"}', '{"stage":"dev"}']);
+    // One no parameter fills would reach helm as written: the notice stays.
+    expect(chartsOf(applicationSet(listOf('{env: prod}'), template('web-{{env}}', 'charts/web', 'prod', ['valuesObject:', '  stage: "{{nothing}}"'])))).toEqual([]);
+    // A Go template in them that is not read here keeps the notice.
+    const go = applicationSet(listOf('{env: prod}'), template('web-{{.env}}', 'charts/web', 'prod', ['valuesObject:', '  stage: "{{ .env | sha256sum }}"']), ['goTemplate: true']);
+    expect(chartsOf(go)).toEqual([]);
   });
 
   describe("a git generator's files", () => {
