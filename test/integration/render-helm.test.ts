@@ -537,6 +537,8 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/acme/shop'], { cwd: sides.repo });
     return sides;
   };
+  /** The first lines of an ApplicationSet `web` with Go templates (its spec goes on). */
+  const goSetHead = ['apiVersion: argoproj.io/v1alpha1', 'kind: ApplicationSet', 'metadata:', '  name: web', 'spec:', '  goTemplate: true'];
   /** installerRepo with, added at head, the ApplicationSet `set` in `file` and the files `more` (path: text). */
   const applicationSetRepo = (file: string, set: readonly string[], more: Readonly<Record<string, string>> = {}) => installerRepo({}, { [file]: set.join('\n'), ...more });
 
@@ -590,12 +592,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
 
   it("renders each Application of a Go-template ApplicationSet with its templatePatch, and a change to the patch's values files is reviewed", async () => {
     const set = (values: string) => [
-      'apiVersion: argoproj.io/v1alpha1',
-      'kind: ApplicationSet',
-      'metadata:',
-      '  name: web',
-      'spec:',
-      '  goTemplate: true',
+      ...goSetHead,
       '  goTemplateOptions: ["missingkey=error"]',
       '  generators:',
       '    - list:',
@@ -661,12 +658,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
 
   it("renders each Application of an ApplicationSet with its own parameters in the template's inline values, at each commit", async () => {
     const set = (prodHostNetwork: boolean) => [
-      'apiVersion: argoproj.io/v1alpha1',
-      'kind: ApplicationSet',
-      'metadata:',
-      '  name: web',
-      'spec:',
-      '  goTemplate: true',
+      ...goSetHead,
       '  generators:',
       '    - list:',
       '        elements:',
