@@ -24528,998 +24528,6 @@ function translatePath(rendered, source, path11, keepIndexes, anyValue = false) 
   return anyValue || sameValue2(r, s) ? out : null;
 }
 
-// src/render/applications.ts
-function documentLines({ line, source }) {
-  return { start: line, end: Math.max(line, source.lineCounter.linePos(Math.max(source.start, source.end - 1)).line) };
-}
-function tracks(revision, branch) {
-  if (branch === void 0 || revision.kind === "any") return true;
-  if (revision.kind === "default") return branch.isDefault !== false;
-  if (revision.kind === "pinned") return false;
-  return revision.name === branch.name || revision.name === `refs/heads/${branch.name}`;
-}
-var defaultRevision = { kind: "default" };
-var pinnedRevision = { kind: "pinned" };
-var anyRevision = { kind: "any" };
-function argoRevision(targetRevision) {
-  const name = nonEmpty(targetRevision);
-  return name === null || name === "HEAD" ? defaultRevision : { kind: "named", name };
-}
-function objectOfKind(value, group, kind) {
-  return isObject(value) && value.kind === kind && typeof value.apiVersion === "string" && apiGroup(value.apiVersion) === group ? value : null;
-}
-function nameOf(object) {
-  return isObject(object.metadata) && typeof object.metadata.name === "string" ? object.metadata.name : "";
-}
-function repositoryKey(url) {
-  const text4 = url.trim();
-  const scp = /^[^@/\s]+@([^:/\s]+):(.+)$/.exec(text4);
-  const parsed2 = scp !== null ? { host: scp[1], path: scp[2] } : urlParts(text4);
-  if (parsed2 === null) return null;
-  const path11 = parsed2.path.replace(/^\/+/, "").replace(/\/+$/, "").replace(/\.git$/i, "");
-  return path11 === "" ? null : `${parsed2.host}/${path11}`.toLowerCase();
-}
-function urlParts(text4) {
-  try {
-    const url = new URL(text4);
-    return url.hostname === "" ? null : { host: url.hostname, path: url.pathname };
-  } catch {
-    return null;
-  }
-}
-function applicationChartOf(document, repository, paths) {
-  const object = objectOfKind(document.value, "argoproj.io", "Application");
-  if (object === null) return null;
-  const name = nameOf(object);
-  const found = argoHelmSource(object, repository, paths);
-  if (found === null || name === "") return null;
-  const valueLines = entryLines(document, found.valueFileAt);
-  return { ...found.chart, kind: "Application", file: document.file, name, noticeLine: locate(document.source, found.reference).line, valueLines, inline: found.inline, lines: documentLines(document) };
-}
-function entryLines(document, at3, prefix2 = []) {
-  return at3.map((path11) => locate(document.source, [...prefix2, ...path11]).line);
-}
-function argoHelmSource(object, repository, paths) {
-  const reference2 = chartReferenceOf(String(object.apiVersion), "Application", object);
-  const name = nameOf(object);
-  const spec = isObject(object.spec) ? object.spec : null;
-  const sourcePath2 = reference2?.path.slice(0, -1);
-  const source = sourcePath2 === void 0 ? void 0 : valueAt2(object, sourcePath2);
-  if (reference2 === null || spec === null || !isObject(source) || reference2.path[reference2.path.length - 1] !== "helm") return null;
-  const repoKey = typeof source.repoURL === "string" ? repositoryKey(source.repoURL) : null;
-  if (repoKey === null || !repository.has(repoKey) || typeof source.path !== "string" || !isObject(source.helm)) return null;
-  const chartDir = repositoryPath("", source.path);
-  if (chartDir === null) return null;
-  if (!paths.has(inDir(chartDir, "Chart.yaml"))) return null;
-  const helm = source.helm;
-  if (nonEmptyList(helm.parameters) || nonEmptyList(helm.fileParameters)) return null;
-  const valueFiles = valueFilesOf(chartDir, helm, paths, sourceRefs(spec, repository), [...sourcePath2, "helm", "valueFiles"]);
-  const capabilities = capabilitiesOf(helm.kubeVersion, helm.apiVersions);
-  if (valueFiles === null || capabilities === null) return null;
-  const destination = isObject(spec.destination) ? spec.destination : {};
-  const inline = isObject(helm.valuesObject) ? [...sourcePath2, "helm", "valuesObject"] : typeof helm.values === "string" && helm.values.trim() !== "" ? [...sourcePath2, "helm", "values"] : null;
-  return {
-    chart: {
-      chartDir,
-      release: nonEmpty(helm.releaseName) ?? name,
-      // `helm.namespace` is the namespace to template with; else the destination's.
-      namespace: nonEmpty(helm.namespace) ?? nonEmpty(destination.namespace),
-      valueFiles: valueFiles.files,
-      revision: argoRevision(source.targetRevision),
-      ...capabilities !== void 0 ? { capabilities } : {}
-    },
-    reference: reference2.path,
-    valueFileAt: valueFiles.at,
-    inline
-  };
-}
-function sourceRefs(spec, repository) {
-  const refs = /* @__PURE__ */ new Set();
-  for (const source of Array.isArray(spec.sources) ? spec.sources : []) {
-    if (!isObject(source) || typeof source.ref !== "string" || typeof source.repoURL !== "string") continue;
-    const key = repositoryKey(source.repoURL);
-    if (key !== null && repository.has(key)) refs.add(source.ref);
-  }
-  return refs;
-}
-function valueFilesOf(chartDir, helm, paths, refs, at3) {
-  const named = { files: [], at: [] };
-  if (helm.valueFiles === void 0 || helm.valueFiles === null) return named;
-  if (!Array.isArray(helm.valueFiles)) return null;
-  const ignoreMissing = helm.ignoreMissingValueFiles === true;
-  for (const [index, entry] of helm.valueFiles.entries()) {
-    if (typeof entry !== "string" || /^[a-z]+:\/\//i.test(entry)) return null;
-    const ref = /^\$([^/]+)\/(.*)$/.exec(entry);
-    if (entry.startsWith("$") && (ref === null || !refs.has(ref[1]))) return null;
-    const path11 = ref === null ? repositoryPath(chartDir, entry) : repositoryPath("", ref[2]);
-    if (path11 === null || path11 === "") return null;
-    if (paths.has(path11)) {
-      named.files.push(path11);
-      named.at.push([...at3, index]);
-    } else if (!ignoreMissing) return null;
-  }
-  return named;
-}
-function capabilitiesOf(kubeVersion, apiVersions) {
-  const absent = (value) => value === void 0 || value === null;
-  if (!absent(kubeVersion) && typeof kubeVersion !== "string") return null;
-  const version4 = typeof kubeVersion === "string" && kubeVersion !== "" ? kubeVersion : null;
-  let versions = [];
-  if (!absent(apiVersions)) {
-    if (!Array.isArray(apiVersions) || !apiVersions.every((v) => typeof v === "string" && v !== "")) return null;
-    versions = apiVersions;
-  }
-  return version4 === null && versions.length === 0 ? void 0 : { kubeVersion: version4, apiVersions: versions };
-}
-function repositoryPath(dir, reference2) {
-  return reference2.startsWith("/") ? joinPath("", reference2.replace(/^\/+/, "")) : joinPath(dir, reference2);
-}
-var nonEmptyList = (value) => Array.isArray(value) && value.length > 0;
-var nonEmpty = (value) => typeof value === "string" && value !== "" ? value : null;
-function installerObject(value, { kind, name }) {
-  if (kind === "HelmfileRelease") {
-    const releases = isObject(value) ? value.releases : void 0;
-    const release = Array.isArray(releases) ? releases.find((r) => isObject(r) && r.name === name) : void 0;
-    return isObject(release) ? release : null;
-  }
-  return isObject(value) && value.kind === kind && nameOf(value) === name ? value : null;
-}
-function installerIn(file, text4, installer) {
-  for (const document of loadManifestFile(file, text4).documents) {
-    const object = installerObject(document.value, installer);
-    if (object !== null) return object;
-  }
-  return null;
-}
-function applicationValuesIn(file, text4, application) {
-  const object = installerIn(file, text4, application);
-  return object === null ? null : inlineValuesText(object, application.inline);
-}
-function inlineValuesText(object, inline) {
-  const values = inline === null ? void 0 : valueAt2(object, inline);
-  if (typeof values === "string") return values;
-  return isObject(values) ? JSON.stringify(values) : "{}";
-}
-
-// src/render/helmfiles.ts
-var helmfileName = /(?:^|\/)(?:[^/]*helmfile\.ya?ml|helmfile\.d\/[^/]+\.ya?ml)(?:\.gotmpl)?$/;
-function isHelmfile(path11) {
-  return helmfileName.test(path11);
-}
-var localChartLine = /^[ \t-]*chart:[ \t]*["']?(\.\.?\/[^\s"'#]+)/m;
-var stateFileName = /\.ya?ml(?:\.gotmpl)?$/;
-var releasesKey = /^releases:[ \t]*(?:#.*)?$/m;
-function holdsLocalReleases(path11, text4) {
-  return stateFileName.test(path11) && releasesKey.test(text4) && localChartLine.test(text4) && !/^kind:/m.test(text4);
-}
-function nestedHelmfiles(texts, paths, parents = texts.keys()) {
-  const all = [...paths];
-  const found = /* @__PURE__ */ new Set();
-  for (const path11 of parents) {
-    const text4 = texts.get(path11);
-    for (const pattern of text4 === void 0 ? [] : localEntries(path11, text4, "helmfiles")) {
-      const glob = /[*?[{]/.test(pattern) ? new Minimatch(pattern) : null;
-      for (const candidate of glob === null ? [pattern] : all.filter((p) => glob.match(p))) {
-        if (!texts.has(candidate) && stateFileName.test(candidate)) found.add(candidate);
-      }
-    }
-  }
-  return [...found].sort();
-}
-function helmfileBases(texts) {
-  const bases = /* @__PURE__ */ new Map();
-  for (const [path11, text4] of texts) for (const base of localEntries(path11, text4, "bases")) if (!bases.has(base)) bases.set(base, path11);
-  return bases;
-}
-function localEntries(path11, text4, key) {
-  if (!new RegExp(`^${key}:`, "m").test(text4) || !isHelmfile(path11) && !holdsLocalReleases(path11, text4)) return [];
-  const found = [];
-  for (const document of stateDocuments(path11, text4) ?? []) {
-    const entries = isObject(document.value) && Array.isArray(document.value[key]) ? document.value[key] : [];
-    for (const entry of entries) {
-      const named = typeof entry === "string" ? entry : isObject(entry) && typeof entry.path === "string" ? entry.path : null;
-      if (named === null || named.includes("://") || named.includes("::")) continue;
-      const local = joinPath(dirOf(path11), named);
-      if (local !== null) found.push(local);
-    }
-  }
-  return found;
-}
-function stateDocuments(path11, text4) {
-  if (path11.endsWith(".gotmpl") || text4.includes("{{")) return null;
-  const loaded = loadManifestFile(path11, text4);
-  return loaded.problems.length > 0 ? null : loaded.documents;
-}
-function baseFileNotices(changeSet, bases, paths) {
-  const problems = [];
-  for (const file of changeSet.files) {
-    const parent = bases.get(file.path);
-    if (parent === void 0 || file.status === "removed" || file.head.kind !== "content") continue;
-    const text4 = textOf(file.head.data);
-    if (text4 === null || !holdsLocalReleases(file.path, text4)) continue;
-    const { charts, unrendered } = helmfileReleases({ path: file.path, text: text4 }, paths);
-    const line = Math.min(...charts.map((chart) => chart.noticeLine), ...unrendered.map((release) => release.line));
-    if (!Number.isFinite(line)) continue;
-    problems.push({ file: file.path, line, kind: "not-rendered", message: `this file is a base of \`${parent}\` (its \`bases:\`), which helmfile merges it into before it reads the releases, and a helmfile with bases is not rendered here: what the releases of this file install is not checked` });
-  }
-  return problems;
-}
-var setEntries = /^[ \t-]*(?:set|setString):/m;
-var none2 = { charts: [], unrendered: [] };
-var unrenderedKeys = [
-  "set",
-  "setString",
-  "env",
-  "secrets",
-  "valuesTemplate",
-  "setTemplate",
-  "valuesPathPrefix",
-  "inherit",
-  "postRenderer",
-  "postRendererArgs",
-  "strategicMergePatches",
-  "jsonPatches",
-  "transformers",
-  "forceNamespace",
-  "condition",
-  "dependencies",
-  "adopt"
-];
-var unrenderedFileKeys = ["bases", "defaultInherit", "chart"];
-var unrenderedDefaultKeys = ["postRenderer", "postRendererArgs"];
-var renderingArgument = /^(?:--(?:set|set-string|set-file|set-json|set-literal|values|post-renderer|post-renderer-args|api-versions|kube-version|namespace|name-template|release-name|generate-name|include-crds|show-only|skip-tests|is-upgrade|no-hooks)(?:=|$)|-[afgns])/;
-function helmfileReleases({ path: path11, text: text4 }, paths) {
-  if (!isHelmfile(path11) && !holdsLocalReleases(path11, text4)) return none2;
-  const documents = stateDocuments(path11, text4);
-  if (documents === null) return { charts: [], unrendered: localChartsOfText(text4) };
-  const charts = [];
-  const unrendered = [];
-  for (const document of documents) {
-    const state = isObject(document.value) ? document.value : {};
-    const releases = state.releases;
-    if (!Array.isArray(releases)) continue;
-    const fileRenders = rendersAsWritten(state);
-    releases.forEach((release, index) => {
-      if (!isObject(release) || release.installed === false) return;
-      const chart = nonEmpty(release.chart);
-      if (chart === null || !/^\.\.?\//.test(chart)) return;
-      const rendered = fileRenders ? releaseChart(document, withFileSettings(state, release), ["releases", index], chart, paths) : null;
-      if (rendered !== null) charts.push(rendered);
-      else unrendered.push({ chart: chart.replace(/\/+$/, ""), line: locate(document.source, ["releases", index, "chart"]).line, set: givesSet(state, release) });
-    });
-  }
-  return { charts, unrendered };
-}
-function rendersAsWritten(state) {
-  if (unrenderedFileKeys.some((key) => state[key] !== void 0)) return false;
-  const defaults2 = state.helmDefaults;
-  if (defaults2 === void 0 || defaults2 === null) return true;
-  if (!isObject(defaults2) || unrenderedDefaultKeys.some((key) => defaults2[key] !== void 0)) return false;
-  const { words, wellFormed } = defaultArguments(state);
-  return wellFormed && !words.some((word) => renderingArgument.test(word));
-}
-function defaultArguments(state) {
-  const defaults2 = isObject(state.helmDefaults) ? state.helmDefaults : {};
-  const words = [];
-  let wellFormed = true;
-  for (const args of [defaults2.args, defaults2.templateArgs]) {
-    if (args === void 0 || args === null) continue;
-    if (!Array.isArray(args)) {
-      wellFormed = false;
-      continue;
-    }
-    for (const arg of args) {
-      if (typeof arg === "string") words.push(...arg.split(/\s+/));
-      else wellFormed = false;
-    }
-  }
-  return { words, wellFormed };
-}
-function givesSet(state, release) {
-  if (release.set !== void 0 || release.setString !== void 0 || release.env !== void 0) return true;
-  return defaultArguments(state).words.some((word) => word.startsWith("--set"));
-}
-function withFileSettings(state, release) {
-  const given = (value) => value !== void 0 && value !== null && value !== "" && !(Array.isArray(value) && value.length === 0);
-  return {
-    ...release,
-    ...state.namespace !== void 0 ? { namespace: state.namespace } : {},
-    ...!given(release.apiVersions) && state.apiVersions !== void 0 ? { apiVersions: state.apiVersions } : {},
-    ...!given(release.kubeVersion) && state.kubeVersion !== void 0 ? { kubeVersion: state.kubeVersion } : {}
-  };
-}
-function releaseChart(document, release, at3, chart, paths) {
-  const name = nonEmpty(release.name);
-  const dir = dirOf(document.file);
-  const chartDir = joinPath(dir, chart);
-  if (name === null || chartDir === null || !paths.has(inDir(chartDir, "Chart.yaml"))) return null;
-  if (unrenderedKeys.some((key) => release[key] !== void 0)) return null;
-  const namespace = release.namespace === void 0 ? null : nonEmpty(release.namespace);
-  if (release.namespace !== void 0 && namespace === null) return null;
-  const values = releaseValues(release.values, [...at3, "values"], dir, paths);
-  const capabilities = capabilitiesOf(release.kubeVersion, release.apiVersions);
-  if (values === null || capabilities === null) return null;
-  const valueLines = entryLines(document, values.at);
-  return {
-    kind: "HelmfileRelease",
-    file: document.file,
-    name,
-    noticeLine: locate(document.source, [...at3, "chart"]).line,
-    chartDir,
-    release: name,
-    namespace,
-    valueFiles: values.files,
-    valueLines,
-    inline: values.inline === null ? null : [...at3, "values", values.inline],
-    revision: anyRevision,
-    ...capabilities !== void 0 ? { capabilities } : {}
-  };
-}
-function releaseValues(values, valuesAt, dir, paths) {
-  const files = [];
-  const at3 = [];
-  if (values === void 0) return { files, at: at3, inline: null };
-  if (!Array.isArray(values)) return null;
-  let inline = null;
-  for (const [index, entry] of values.entries()) {
-    if (inline !== null) return null;
-    if (isObject(entry)) inline = index;
-    else {
-      const file = typeof entry === "string" ? joinPath(dir, entry) : null;
-      if (file === null || !paths.has(file) || file.endsWith(".gotmpl")) return null;
-      files.push(file);
-      at3.push([...valuesAt, index]);
-    }
-  }
-  return { files, at: at3, inline };
-}
-function helmfileValuesIn(file, text4, name) {
-  const release = installerIn(file, text4, { kind: "HelmfileRelease", name });
-  if (release === null) return null;
-  const last = Array.isArray(release.values) ? release.values.at(-1) : void 0;
-  return isObject(last) ? JSON.stringify(last) : "{}";
-}
-function localChartsOfText(text4) {
-  const set2 = setEntries.test(text4);
-  const table = lineTable(text4);
-  return [...text4.matchAll(new RegExp(localChartLine.source, "gm"))].map((match2) => ({ chart: match2[1].replace(/\/+$/, ""), line: lineOf2(table, match2.index), set: set2 }));
-}
-function unrenderedHelmfiles(changeSet, configured, paths) {
-  const problems = [];
-  for (const file of changeSet.files) {
-    if (file.status === "removed" || file.head.kind !== "content") continue;
-    const text4 = textOf(file.head.data);
-    if (text4 === null) continue;
-    const { unrendered } = helmfileReleases({ path: file.path, text: text4 }, paths);
-    const unconfigured = unrendered.filter((release) => !configured.has(joinPath(dirOf(file.path), release.chart) ?? ""));
-    const setOnly = unrendered.find((release) => release.set);
-    if (unconfigured.length > 0) problems.push({ file: file.path, line: unconfigured[0].line, kind: "not-rendered", message: notice(unconfigured.map((release) => release.chart)) });
-    else if (setOnly !== void 0) problems.push({ file: file.path, line: setOnly.line, kind: "not-rendered", message: setNotice });
-  }
-  return problems;
-}
-function notice(charts) {
-  const unique = [...new Set(charts)];
-  const named = unique.slice(0, 3).map((chart) => `\`${chart}\``);
-  const more = unique.length > 3 ? ` and ${unique.length - 3} more` : "";
-  return `what this file gives ${named.join(", ")}${more} (values, \`set\`) is not checked: helmfile is not run here, and its releases are not rendered as written (a template, \`set\` or \`secrets\`, patches, a values file the commit lacks); name the values files in \`render.charts[].values\` of the config file for each chart`;
-}
-var setNotice = "helmfile releases are not rendered here, so what the `set` entries of this file give its charts is not checked: write those values in a values file that `render.charts[].values` of the config file names";
-
-// src/render/chart.ts
-var import_yaml5 = __toESM(require_dist(), 1);
-var isRecord2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-function mappingOf(source) {
-  try {
-    const raw = source === void 0 ? null : (0, import_yaml5.parse)(source);
-    return isRecord2(raw) ? raw : {};
-  } catch {
-    return {};
-  }
-}
-function valueAtPath(values, path11) {
-  let value = values;
-  for (const key of path11.split(".")) {
-    if (!isRecord2(value)) return void 0;
-    value = value[key];
-  }
-  return value;
-}
-function dependencyEnabled(dependency, values) {
-  if (typeof dependency.condition === "string") {
-    for (const path11 of dependency.condition.split(",")) {
-      const value = valueAtPath(values, path11.trim());
-      if (typeof value === "boolean") return value;
-    }
-  }
-  if (Array.isArray(dependency.tags) && dependency.tags.length > 0) {
-    const tags = isRecord2(values.tags) ? values.tags : {};
-    const set2 = dependency.tags.map((tag2) => typeof tag2 === "string" ? tags[tag2] : void 0).filter((v) => typeof v === "boolean");
-    if (set2.length > 0) return set2.some((v) => v);
-  }
-  return true;
-}
-function readChart(file, source, files, requirements, values, isChartDir = () => false) {
-  const dir = dirOf(file);
-  const chart = mappingOf(source);
-  const dependencies = Array.isArray(chart.dependencies) ? chart.dependencies : mappingOf(requirements).dependencies;
-  const name = typeof chart.name === "string" && chart.name !== "" ? chart.name : dir.split("/").pop() ?? "chart";
-  const vendored = inDir(dir, "charts/");
-  const inCharts = files.filter((p) => p.startsWith(vendored)).map((p) => p.slice(vendored.length));
-  const defaults2 = mappingOf(values);
-  const missingDependencies = [];
-  const localDependencies = [];
-  for (const dependency of Array.isArray(dependencies) ? dependencies : []) {
-    if (!isRecord2(dependency) || typeof dependency.name !== "string") continue;
-    const dep = dependency.name;
-    const present = inCharts.some((p) => p === `${dep}/Chart.yaml` || p.startsWith(`${dep}-`) && p.endsWith(".tgz") && !p.includes("/"));
-    if (present) continue;
-    const local = typeof dependency.repository === "string" && dependency.repository.startsWith("file://") ? joinPath(dir, dependency.repository.slice("file://".length)) : null;
-    if (local !== null && isChartDir(local)) {
-      if (!localDependencies.some((d) => d.name === dep)) localDependencies.push({ name: dep, dir: local });
-      continue;
-    }
-    const shown4 = typeof dependency.version === "string" ? `${dep} ${dependency.version}` : dep;
-    const enabled = dependencyEnabled(dependency, defaults2);
-    const known3 = missingDependencies.findIndex((m) => m.shown === shown4);
-    if (known3 < 0) missingDependencies.push({ name: dep, shown: shown4, enabled });
-    else if (enabled) missingDependencies[known3] = { ...missingDependencies[known3], enabled };
-  }
-  return { file, dir, name, library: chart.type === "library", missingDependencies, localDependencies };
-}
-function withoutDependencies(text4, names) {
-  const document = (0, import_yaml5.parseDocument)(text4);
-  if (document.errors.length > 0 || !isMap(document.contents)) return null;
-  const list4 = document.get("dependencies", true);
-  if (!isSeq(list4)) return null;
-  const kept = list4.items.filter((item) => !(isMap(item) && names.has(String(item.get("name")))));
-  if (kept.length === list4.items.length) return null;
-  list4.items = kept;
-  return String(document);
-}
-
-// src/render/discover.ts
-var defaultRenderSettings = { charts: [] };
-var defaultRenderLimits = { timeoutMs: 6e4, maxOutputBytes: 16 * 1024 * 1024 };
-function limitsOf(settings) {
-  return {
-    timeoutMs: settings.timeout === void 0 ? defaultRenderLimits.timeoutMs : Math.round(settings.timeout * 1e3),
-    maxOutputBytes: settings.maxOutputSize ?? defaultRenderLimits.maxOutputBytes
-  };
-}
-function overlaysOf(tree) {
-  const byDir = kustomizationsOf(tree);
-  return {
-    byDir,
-    closures: new Map([...byDir.keys()].map((dir) => [dir, closureOf(dir, byDir)])),
-    used: new Set([...byDir.values()].flatMap((k) => k.kustomizations))
-  };
-}
-function discoveredTrees(head, base) {
-  return { head, charts: chartTrees(head, base), overlays: overlaysOf(head), baseOverlays: base === null ? null : overlaysOf(base) };
-}
-function* topOverlays(overlays) {
-  for (const [dir, k] of overlays.byDir) if (!overlays.used.has(dir) && !k.component) yield { dir, k, closure: overlays.closures.get(dir) };
-}
-function overlayRoot(dir, k, closure, before, settings) {
-  const inflateHelm = closure.helmCharts && settings.kustomizeHelm === true;
-  const blocked = kustomizeBlocked(closure, settings.kustomizeHelm === true);
-  return { tool: "kustomize", dir, file: k.file, label: shownDir(dir), sources: [...closure.files].sort(), baseSources: [...before].sort(), helm: null, inflateHelm, blocked, limits: limitsOf(settings) };
-}
-var maxEnvironments = 8;
-var baseName = (path11) => path11.slice(path11.lastIndexOf("/") + 1);
-var chartFileNames = ["Chart.yaml", "requirements.yaml"];
-function discoveryReads(paths) {
-  const all = new Set(paths);
-  const chartValues = (p) => baseName(p) === "values.yaml" && all.has(inDir(dirOf(p), "Chart.yaml"));
-  return [...all].filter((p) => isKustomizationFile(p) || chartFileNames.includes(baseName(p)) || chartValues(p) || isHelmfile(p));
-}
-function kustomizationsOf(tree) {
-  const byDir = /* @__PURE__ */ new Map();
-  for (const [path11, text4] of tree.texts) {
-    if (!isKustomizationFile(path11)) continue;
-    const dir = dirOf(path11);
-    if (kustomizationIn(dir, tree.paths) !== path11) continue;
-    byDir.set(dir, readKustomization(path11, text4, tree.paths));
-  }
-  return byDir;
-}
-function closureOf(dir, byDir) {
-  const files = /* @__PURE__ */ new Set();
-  const remote = [];
-  let helmCharts = false;
-  const helmChartDirs = [];
-  let transforms = false;
-  const seen = /* @__PURE__ */ new Set();
-  const visit5 = (at3) => {
-    const k = byDir.get(at3);
-    if (!k || seen.has(at3)) return;
-    seen.add(at3);
-    transforms ||= k.patches.length > 0 || k.otherFiles.length > 0 || k.namePrefix !== "" || k.nameSuffix !== "";
-    files.add(k.file);
-    for (const path11 of [...k.resourceFiles, ...k.otherFiles]) files.add(path11);
-    for (const patch of k.patches) if (patch.path !== null) files.add(patch.path);
-    remote.push(...k.remote);
-    helmCharts ||= k.helmCharts;
-    helmChartDirs.push(...k.helmChartDirs);
-    for (const child of k.kustomizations) visit5(child);
-  };
-  visit5(dir);
-  return { files, remote, helmCharts, helmChartDirs, transforms };
-}
-function ancestors(path11) {
-  const out = [];
-  for (let dir = dirOf(path11); ; dir = dirOf(dir)) {
-    out.push(dir);
-    if (dir === "") return out;
-  }
-}
-function chartsOf(tree) {
-  const chartFiles = [...tree.texts.keys()].filter((path11) => baseName(path11) === "Chart.yaml");
-  const dirs = new Set(chartFiles.map(dirOf));
-  const vendored = (dir) => ancestors(dir).some((a) => baseName(a) === "charts" && dirs.has(dirOf(a)) && a !== "");
-  const roots = new Set([...dirs].filter((dir) => !vendored(dir)));
-  const files = new Map([...roots].map((dir) => [dir, []]));
-  for (const path11 of tree.paths) {
-    const owner = ancestors(path11).find((dir) => roots.has(dir));
-    if (owner !== void 0) files.get(owner).push(path11);
-  }
-  return chartFiles.filter((path11) => roots.has(dirOf(path11))).map((path11) => {
-    const inChart = files.get(dirOf(path11));
-    const requirements = tree.texts.get(inDir(dirOf(path11), "requirements.yaml"));
-    const values = tree.texts.get(inDir(dirOf(path11), "values.yaml"));
-    return { chart: readChart(path11, tree.texts.get(path11), inChart, requirements, values, (dir) => roots.has(dir)), files: inChart };
-  });
-}
-function kustomizeBlocked(closure, inflateHelm) {
-  if (closure.helmCharts && !inflateHelm) return "its `helmCharts` need Helm inflation, which is off (set `render.kustomize.helm: true` in the config file to run it, with charts from the repository only)";
-  if (closure.remote.length === 0) return null;
-  const many = closure.remote.length > 1;
-  return `remote ${many ? "bases" : "base"} ${closure.remote.map((r) => `\`${r}\``).join(", ")} ${many ? "are" : "is"} never fetched`;
-}
-function kustomizeRoots({ overlays, baseOverlays }, changed, settings, consumed) {
-  for (const side of [overlays, baseOverlays]) {
-    for (const closure of side?.closures.values() ?? []) for (const file of closure.files) consumed.add(file);
-  }
-  const roots = [];
-  for (const { dir, k, closure } of topOverlays(overlays)) {
-    const before = baseOverlays?.closures.get(dir)?.files ?? /* @__PURE__ */ new Set();
-    if (![...closure.files, ...before].some((file) => changed.has(file))) continue;
-    roots.push(overlayRoot(dir, k, closure, before, settings));
-  }
-  return roots;
-}
-var vendorThem = "not vendored in `charts/` (run `helm dependency build` and commit it; dependencies are never fetched)";
-var namedDependencies = (missing2) => `${missing2.length === 1 ? "dependency" : "dependencies"} ${missing2.map((d) => `\`${d.shown}\``).join(", ")}`;
-function leftOut(missing2, otherValues) {
-  const on = missing2.filter((d) => d.enabled || otherValues);
-  if (on.length === 0) return null;
-  return `rendered without ${namedDependencies(on)}, ${vendorThem}: what ${on.length === 1 ? "it renders" : "they render"} is not checked`;
-}
-function renderedWithoutOf(missing2) {
-  return missing2.length === 0 ? null : `${namedDependencies(missing2)} ${missing2.length === 1 ? "is" : "are"} ${vendorThem}, and it does not render without ${missing2.length === 1 ? "it" : "them"}`;
-}
-function chartTrees(head, base) {
-  return {
-    head: new Map(chartsOf(head).map((found) => [found.chart.dir, found])),
-    base: new Map((base ? chartsOf(base) : []).map(({ chart, files }) => [chart.dir, files])),
-    basePaths: base?.paths ?? null
-  };
-}
-function chartRendering(chart, trees, extra, settings, baseExtra = extra) {
-  const local = chart.localDependencies;
-  const headFiles = (dir) => trees.head.get(dir)?.files ?? [];
-  const baseFiles = (dir) => trees.base.get(dir) ?? [];
-  const sorted = (paths) => [...new Set(paths)].sort();
-  const atBase2 = trees.base.has(chart.dir) ? [...baseFiles(chart.dir), ...local.flatMap((d) => baseFiles(d.dir)), ...baseExtra.filter((p) => trees.basePaths?.has(p) === true)] : [];
-  return {
-    tool: "helm",
-    dir: chart.dir,
-    file: chart.file,
-    sources: sorted([...headFiles(chart.dir), ...local.flatMap((d) => headFiles(d.dir)), ...extra]),
-    baseSources: sorted(atBase2),
-    blocked: null,
-    // A chart whose templates need what its missing dependencies define does not render without them: then they are why.
-    renderedWithout: renderedWithoutOf(chart.missingDependencies),
-    inflateHelm: false,
-    limits: limitsOf(settings)
-  };
-}
-function dependencyFields(chart) {
-  const missing2 = chart.missingDependencies;
-  const local = chart.localDependencies;
-  return { ...missing2.length > 0 ? { withoutDependencies: [...new Set(missing2.map((d) => d.name))] } : {}, ...local.length > 0 ? { localDependencies: local } : {} };
-}
-function chartConfigOf(chart, settings, head) {
-  const config = settings.charts.find((c) => c.chart.replace(/\/+$/, "") === chart.dir);
-  return { config, values: (config?.values ?? []).filter((v) => head.paths.has(v)) };
-}
-function ownInvocation(chart, config, values, settings) {
-  return {
-    release: config?.release ?? chart.name,
-    namespace: config?.namespace ?? "default",
-    namespaceGiven: config?.namespace !== void 0,
-    valuesFiles: values,
-    ...dependencyFields(chart),
-    ...capabilitiesField(void 0, settings)
-  };
-}
-function capabilitiesField(named, { capabilities: cluster }) {
-  if (named === void 0 || cluster === void 0) {
-    const either = named ?? cluster;
-    return either === void 0 ? {} : { capabilities: either };
-  }
-  return { capabilities: { kubeVersion: named.kubeVersion ?? cluster.kubeVersion, apiVersions: named.apiVersions.length > 0 ? named.apiVersions : cluster.apiVersions } };
-}
-function parentRoots({ head, charts }, dirs, settings = defaultRenderSettings) {
-  const roots = [];
-  for (const dir of [...dirs].sort()) {
-    const chart = charts.head.get(dir)?.chart;
-    if (chart === void 0 || chart.library) continue;
-    const { config, values } = chartConfigOf(chart, settings, head);
-    roots.push({ ...chartRendering(chart, charts, values, settings), label: shownDir(chart.dir), helm: ownInvocation(chart, config, values, settings), incomplete: null });
-  }
-  return roots;
-}
-function overlayParentRoots({ overlays, baseOverlays }, files, changed, settings = defaultRenderSettings) {
-  const roots = [];
-  for (const { dir, k, closure } of topOverlays(overlays)) {
-    if (!closure.transforms || ![...closure.files].some((file) => files.has(file)) || [...closure.files].some((file) => changed.has(file))) continue;
-    roots.push(overlayRoot(dir, k, closure, baseOverlays?.byDir.has(dir) ? closure.files : /* @__PURE__ */ new Set(), settings));
-  }
-  return roots;
-}
-function helmRoots({ charts: trees, head, overlays }, changed, settings, consumed, problems) {
-  const roots = [];
-  const inflated = new Set(settings.kustomizeHelm === true ? [...overlays.byDir.values()].flatMap((k) => k.helmChartDirs) : []);
-  for (const files of trees.base.values()) for (const path11 of files) consumed.add(path11);
-  for (const { chart, files: ownFiles } of trees.head.values()) {
-    for (const path11 of ownFiles) consumed.add(path11);
-    if (inflated.has(chart.dir) || chart.library) continue;
-    const local = chart.localDependencies;
-    const inChart = [...ownFiles, ...local.flatMap((d) => trees.head.get(d.dir)?.files ?? [])];
-    const { config, values } = chartConfigOf(chart, settings, head);
-    for (const path11 of config?.values ?? []) consumed.add(path11);
-    if (!chartTouched(chart, changed) && !values.some((path11) => changed.has(path11))) continue;
-    const missing2 = chart.missingDependencies;
-    const invocation = (extra) => ({ ...ownInvocation(chart, config, values, settings), valuesFiles: [...values, ...extra] });
-    const rendering = chartRendering(chart, trees, values, settings);
-    const incomplete = leftOut(missing2, values.length > 0);
-    roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]), incomplete });
-    const environments = config?.values === void 0 ? environmentValuesOf(chart.dir, inChart, changed) : [];
-    const left = environments.splice(maxEnvironments);
-    if (left.length > 0) problems.push({ file: chart.file, line: null, kind: "not-rendered", message: leftEnvironments(chart.dir, environments.length, left) });
-    const ci = config?.ciValues ? ciValuesOf(chart.dir, inChart) : [];
-    const extraIncomplete = leftOut(missing2, true);
-    for (const file of [...environments, ...ci]) {
-      const label2 = `${shownDir(chart.dir)} (${file.slice(inDir(chart.dir, "").length)})`;
-      roots.push({ ...rendering, label: label2, helm: invocation([file]), incomplete: extraIncomplete === incomplete ? null : extraIncomplete });
-    }
-  }
-  return roots;
-}
-function chartTouched(chart, changed) {
-  for (const path11 of changed) if (isInside(path11, chart.dir) || chart.localDependencies.some((d) => isInside(path11, d.dir))) return true;
-  return false;
-}
-function standingApplications(trees, standing, changed) {
-  const touched = /* @__PURE__ */ new Map();
-  const chartChanged = (dir) => {
-    let known3 = touched.get(dir);
-    if (known3 === void 0) {
-      const chart = trees.head.get(dir)?.chart;
-      touched.set(dir, known3 = chart !== void 0 && chartTouched(chart, changed));
-    }
-    return known3;
-  };
-  const readChanged = (application) => [...application.valueFiles, ...application.parameterFiles ?? []].some((path11) => changed.has(path11));
-  return standing.filter((application) => chartChanged(application.chartDir) || readChanged(application));
-}
-function applicationRoots(trees, settings, applications, standing, consumed, problems) {
-  const all = [...applications, ...standing];
-  const rendered = all.slice(0, maxApplications);
-  const left = all.slice(maxApplications);
-  const leftChanged = left.filter((application) => applications.includes(application));
-  const leftStanding = left.filter((application) => !applications.includes(application));
-  if (leftChanged.length > 0) problems.push({ file: leftChanged[0].file, line: leftChanged[0].noticeLine, kind: "not-rendered", message: leftApplications(rendered.length, leftChanged) });
-  for (const [dir, apps2] of byChart(leftStanding)) {
-    const chart = trees.head.get(dir)?.chart;
-    if (chart !== void 0) problems.push({ file: chart.file, line: null, kind: "not-rendered", message: leftStandingApplications(dir, apps2) });
-  }
-  const roots = [];
-  for (const application of rendered) {
-    const chart = trees.head.get(application.chartDir)?.chart;
-    if (chart === void 0 || chart.library) continue;
-    for (const path11 of application.valueFiles) consumed.add(path11);
-    const name = installerName(application);
-    roots.push(applicationRoot(chart, trees, settings, application, name, [application.file, ...application.valueFiles]));
-  }
-  return roots;
-}
-function applicationRoot(chart, trees, settings, application, name, sources, rendered) {
-  const { atBase: atBase2 } = application;
-  const baseSources = atBase2 ? [application.file, ...atBase2.valueFiles] : sources;
-  return {
-    ...chartRendering(chart, trees, sources, settings, baseSources),
-    label: `${shownDir(chart.dir)} (${name})`,
-    helm: {
-      release: application.release,
-      namespace: application.namespace ?? "default",
-      namespaceGiven: application.namespace !== null,
-      valuesFiles: application.valueFiles,
-      ...dependencyFields(chart),
-      ...capabilitiesField(application.capabilities, settings),
-      ...atBase2 !== void 0 ? { atBase: atBase2 === null ? null : baseInvocation(atBase2, settings) } : {},
-      application: {
-        kind: application.kind,
-        file: application.file,
-        name: application.name,
-        inline: application.inline,
-        // A child of an app of apps: its file is the parent's folder, its notice line one of the parent's rendering.
-        ...rendered !== void 0 ? { rendered } : { line: application.noticeLine, ...application.valueLines ? { valueLines: application.valueLines } : {} },
-        ...application.lines !== void 0 ? { lines: application.lines } : {},
-        ...application.parameterFiles !== void 0 ? { parameterFiles: application.parameterFiles } : {},
-        ...application.parameterLines !== void 0 ? { parameterLines: application.parameterLines } : {}
-      }
-    },
-    incomplete: leftOut(chart.missingDependencies, true)
-  };
-}
-function baseInvocation({ release, namespace, valueFiles, capabilities }, settings) {
-  return { release, namespace: namespace ?? "default", namespaceGiven: namespace !== null, valuesFiles: valueFiles, ...capabilitiesField(capabilities, settings) };
-}
-function renderedApplicationRoots({ charts: trees }, settings = defaultRenderSettings, found) {
-  const roots = [];
-  for (const each of found.slice(0, maxApplications)) {
-    const { application, parent, values, renderedAs } = each;
-    const chart = trees.head.get(application.chartDir)?.chart;
-    if (chart === void 0 || chart.library) continue;
-    roots.push({ application: each, root: applicationRoot(chart, trees, settings, application, `Application ${application.name} of ${parent}`, application.valueFiles, { ...values, renderedAs }) });
-  }
-  return roots;
-}
-var maxApplications = 25;
-function leftApplications(rendered, left) {
-  return `the charts of ${rendered} of ${rendered + left.length} ${installers(left)} are rendered with their settings (at most ${maxApplications} in one run), so what ${fewNames(left.map((a) => a.generated ?? a.name))} install is not checked here: check them a few at a time (smaller pull requests, or fewer paths given to \`check\`)`;
-}
-function unsearchedNotices(trees, changed, unsearched) {
-  const notices = [];
-  for (const { chart } of trees.head.values()) {
-    if (chart.library || !chartTouched(chart, changed)) continue;
-    const message = `${shownDir(chart.dir)} changes, and the Argo CD Applications and Flux HelmReleases that may install it from files this change leaves as they were are not looked for: the head commit has ${unsearched} YAML and JSON files, too many to read through GitHub's API (check out both commits with \`fetch-depth: 0\` to search them with git)`;
-    notices.push({ file: chart.file, line: null, kind: "not-rendered", message });
-  }
-  return notices;
-}
-function byChart(applications) {
-  const byDir = /* @__PURE__ */ new Map();
-  for (const application of applications) byDir.set(application.chartDir, [...byDir.get(application.chartDir) ?? [], application]);
-  return byDir;
-}
-function leftStandingApplications(dir, left) {
-  return `${shownDir(dir)} changes, and what it installs through the ${installers(left)} ${fewNames(left.map((a) => a.generated ?? a.name))} is not checked with their values (at most ${maxApplications} of them are rendered in one run): check them with \`pod-security-review check\` on their files`;
-}
-function installerName(application) {
-  if (application.generated !== void 0) return `Application ${application.generated} of ApplicationSet ${application.name}`;
-  return application.kind === "HelmfileRelease" ? `helmfile release ${application.name}` : `${application.kind} ${application.name}`;
-}
-function installers(objects) {
-  const words = { Application: "Argo CD Applications", ApplicationSet: "Argo CD Applications", HelmRelease: "Flux HelmReleases", HelmfileRelease: "helmfile releases" };
-  const kinds = [...new Set(objects.map((o) => words[o.kind]))];
-  return kinds.length === 1 ? kinds[0] : `${kinds.slice(0, -1).join(", ")} and ${kinds.at(-1)}`;
-}
-function fewNames(names) {
-  const shown4 = names.slice(0, 5).map((name) => `\`${name}\``).join(", ");
-  return names.length > 5 ? `${shown4} and ${names.length - 5} more` : shown4;
-}
-function environmentValuesOf(dir, inChart, changed) {
-  const prefix2 = inDir(dir, "");
-  const isEnvironment = (path11) => {
-    const name = path11.slice(prefix2.length);
-    return path11.startsWith(prefix2) && !name.includes("/") && name !== "values.yaml" && /values/i.test(name) && /\.ya?ml$/.test(name);
-  };
-  return inChart.filter(isEnvironment).sort((a, b) => Number(changed.has(b)) - Number(changed.has(a)) || (a < b ? -1 : a > b ? 1 : 0));
-}
-function leftEnvironments(dir, rendered, left) {
-  const names = fewNames(left.map((path11) => path11.slice(inDir(dir, "").length)));
-  return `${shownDir(dir)} is rendered with ${rendered} of the ${rendered + left.length} values files beside its values.yaml (those the change touches first), so what ${names} set is not checked: name the ones that matter in \`render.charts[].values\` of the config file`;
-}
-function ciValuesOf(dir, inChart) {
-  const ciDir = inDir(dir, "ci/");
-  return inChart.filter((p) => p.startsWith(ciDir) && /-values\.ya?ml$/.test(p) && !p.slice(ciDir.length).includes("/")).sort();
-}
-function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettings, applications = [], standing = { applications: [], unsearched: 0 }) {
-  const changed = new Set(changedPaths2);
-  const consumed = /* @__PURE__ */ new Set();
-  const problems = [];
-  const discovered = discoveredTrees(head, base);
-  const trees = discovered.charts;
-  const overlays = kustomizeRoots(discovered, changed, settings, consumed);
-  const changing = [...discovered.overlays.closures.values()].filter((closure) => closure.transforms);
-  const alone = (application) => !changing.some((closure) => closure.files.has(application.file));
-  const roots = [
-    ...overlays,
-    ...helmRoots(discovered, changed, settings, consumed, problems),
-    ...applicationRoots(trees, settings, applications.filter(alone), standingApplications(trees, standing.applications.filter(alone), changed), consumed, problems)
-  ];
-  if (standing.unsearched > 0) problems.push(...unsearchedNotices(trees, changed, standing.unsearched));
-  roots.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
-  return { roots, consumed, problems, trees: discovered };
-}
-
-// src/io/render/process.ts
-import { spawn as spawn2 } from "node:child_process";
-var nowhere = "http://127.0.0.1:9";
-function toolEnvironment(home, extra = {}) {
-  return {
-    PATH: process.env.PATH ?? "/usr/bin:/bin",
-    HOME: home,
-    HTTP_PROXY: nowhere,
-    HTTPS_PROXY: nowhere,
-    http_proxy: nowhere,
-    https_proxy: nowhere,
-    NO_PROXY: "",
-    no_proxy: "",
-    GIT_ALLOW_PROTOCOL: "none",
-    GIT_TERMINAL_PROMPT: "0",
-    GIT_CONFIG_NOSYSTEM: "1",
-    GIT_CONFIG_GLOBAL: "/dev/null",
-    ...extra
-  };
-}
-function runTool(command, args, options) {
-  return new Promise((resolve4) => {
-    const child = spawn2(command, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
-    const out = [];
-    const err = [];
-    let outBytes = 0;
-    let errBytes = 0;
-    let stopped = null;
-    const stop = (reason4, limit) => {
-      if (stopped !== null) return;
-      stopped = { reason: reason4, limit };
-      child.kill("SIGKILL");
-    };
-    const timer = setTimeout(() => stop(`timed out after ${options.limits.timeoutMs / 1e3} s`, "timeout"), options.limits.timeoutMs);
-    child.stdout.on("data", (chunk) => {
-      outBytes += chunk.length;
-      if (outBytes > options.limits.maxOutputBytes) stop(`its output went over the limit of ${options.limits.maxOutputBytes} bytes`, "output");
-      else out.push(chunk);
-    });
-    child.stderr.on("data", (chunk) => {
-      if (errBytes < 64 * 1024) err.push(chunk);
-      errBytes += chunk.length;
-    });
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      resolve4(error.code === "ENOENT" ? { kind: "not-found" } : { kind: "failed", reason: `could not start: ${error.message}`, stderr: "" });
-    });
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      const stderr = Buffer.concat(err).toString("utf8");
-      if (stopped !== null) resolve4({ kind: "failed", reason: stopped.reason, stderr, limit: stopped.limit });
-      else if (code === 0) resolve4({ kind: "ok", stdout: Buffer.concat(out).toString("utf8") });
-      else resolve4({ kind: "failed", reason: `exit status ${code ?? "unknown"}`, stderr });
-    });
-  });
-}
-
-// src/io/render/toolStderr.ts
-var klogHeader = /^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [^\]\s]+:\d+\] /;
-var commandFailed = /^"command failed" err=("(?:[^"\\]|\\.)*")$/;
-function readableStderr(stderr, treeDir, count2 = 5) {
-  const lines = [];
-  for (const raw of stderr.replaceAll(`${treeDir}/`, "").replaceAll(treeDir, ".").split("\n")) {
-    const line = withoutKlogHeader(raw.trimEnd());
-    if (line !== "") lines.push(line);
-  }
-  return lines.slice(0, count2).join("\n") + (lines.length > count2 ? "\n\u2026" : "");
-}
-function withoutKlogHeader(line) {
-  const header = klogHeader.exec(line);
-  if (header === null) return line;
-  const rest = line.slice(header[0].length);
-  const failed = commandFailed.exec(rest);
-  if (failed === null) return rest;
-  try {
-    return `Error: ${JSON.parse(failed[1])}`;
-  } catch {
-    return rest;
-  }
-}
-
-// src/io/render/tools.ts
-var raise = {
-  timeout: "raise `render.timeout` (seconds) in the config file if it needs longer",
-  output: "raise `render.max-output-size` (bytes) in the config file if it is meant to be that large"
-};
-function shown3(command) {
-  return [command.command, ...command.args].map((a) => /^[\w./:=@-]+$/.test(a) ? a : JSON.stringify(a)).join(" ");
-}
-function kustomizeCommands(dir, helm) {
-  const target = shownDir(dir);
-  const inflate = helm === null ? [] : ["--enable-helm", "--helm-command", helm];
-  return [
-    { command: "kustomize", args: ["build", ...inflate, target] },
-    { command: "kubectl", args: ["kustomize", ...inflate, target] }
-  ];
-}
-async function onPath(name) {
-  for (const dir of (process.env.PATH ?? "").split(path4.delimiter)) {
-    if (dir === "") continue;
-    const candidate = path4.join(dir, name);
-    try {
-      await access(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-    }
-  }
-  return null;
-}
-function helmVersionHint(stderr) {
-  return /requires helm V3|helm version -c --short/i.test(stderr) ? "kustomize before v5.8.1, as bundled with kubectl, cannot run helm v4: put kustomize v5.8.1 or later on PATH" : null;
-}
-function chartValuesHint(root, stderr) {
-  if (!/execution error at/i.test(stderr)) return null;
-  const hint2 = "the chart needs values its values.yaml does not set: name a values file for it under `render.charts` in the config file, .github/pod-security.yaml";
-  const ci = ciValuesOf(root.dir, root.sources).filter((file) => !root.helm?.valuesFiles.includes(file));
-  if (ci.length === 0) return hint2;
-  const [first] = ci;
-  const more = ci.length > 1 ? `, with \`ci-values: true\` to render it once more with each of its ${ci.length} ci/*-values.yaml files` : "";
-  return `${hint2}; its test values, say: \`values: [${first}]\`${more}`;
-}
-function hintFor(root, stderr) {
-  if (root.inflateHelm) return helmVersionHint(stderr);
-  return root.tool === "helm" ? chartValuesHint(root, stderr) : null;
-}
-var applicationValuesPath = ".pod-security-review/application-values.yaml";
-function helmCommand(root) {
-  const helm = root.helm;
-  const valuesFiles = helm.application === void 0 ? helm.valuesFiles : [...helm.valuesFiles, applicationValuesPath];
-  return {
-    command: "helm",
-    args: ["template", helm.release, shownDir(root.dir), "--namespace", helm.namespace, ...valuesFiles.flatMap((v) => ["--values", v]), ...capabilityArguments(helm.capabilities)]
-  };
-}
-function capabilityArguments(capabilities) {
-  if (capabilities === void 0) return [];
-  const { kubeVersion, apiVersions } = capabilities;
-  return [...apiVersions.flatMap((v) => ["--api-versions", v]), ...kubeVersion === null ? [] : ["--kube-version", kubeVersion]];
-}
-async function runFirst(commands2, cwd, env, limits, missing2) {
-  for (const command of commands2) {
-    if (missing2.has(command.command)) continue;
-    const result = await runTool(command.command, command.args, { cwd, env, limits });
-    if (result.kind !== "not-found") return { command, result };
-    missing2.add(command.command);
-  }
-  return null;
-}
-async function renderIn(root, treeDir, missing2) {
-  const home = path4.join(treeDir, ".psr-home");
-  await mkdir(home, { recursive: true });
-  const env = toolEnvironment(home, {
-    KUSTOMIZE_PLUGIN_HOME: path4.join(home, "kustomize-plugins"),
-    HELM_CACHE_HOME: path4.join(home, "helm-cache"),
-    HELM_CONFIG_HOME: path4.join(home, "helm-config"),
-    HELM_DATA_HOME: path4.join(home, "helm-data"),
-    HELM_PLUGINS: path4.join(home, "helm-plugins"),
-    KUBECONFIG: path4.join(home, "no-kubeconfig")
-  });
-  const helm = root.inflateHelm ? await onPath("helm") : null;
-  if (root.inflateHelm && helm === null) return { kind: "missing-tool", tool: "helm (for its `helmCharts`)" };
-  const commands2 = root.tool === "kustomize" ? kustomizeCommands(root.dir, helm) : [helmCommand(root)];
-  const ran = await runFirst(commands2, treeDir, env, root.limits, missing2);
-  if (ran === null) return { kind: "missing-tool", tool: root.tool === "kustomize" ? "kustomize (or kubectl)" : "helm" };
-  const { command, result } = ran;
-  if (result.kind === "ok") return { kind: "rendered", text: result.stdout };
-  const stderr = result.kind === "failed" ? readableStderr(result.stderr, treeDir) : "";
-  const reason4 = result.kind === "failed" ? `${result.reason}${result.limit ? `; ${raise[result.limit]}` : ""}` : "not found";
-  const hint2 = result.kind === "failed" ? hintFor(root, result.stderr) : null;
-  return { kind: "failed", message: `\`${shown3(command)}\` failed (${reason4})${stderr === "" ? "" : `:
-${stderr}`}`, ...hint2 !== null ? { hint: hint2 } : {}, ...result.kind === "failed" && result.limit ? { stopped: true } : {} };
-}
-
 // src/render/goText.ts
 function goText(value) {
   if (value === null) return "<nil>";
@@ -26102,6 +25110,1038 @@ function isEmpty2(value) {
   return isObject(value) && Object.keys(value).length === 0;
 }
 
+// src/render/templateFilling.ts
+function fillingOf(spec) {
+  const options = Array.isArray(spec.goTemplateOptions) ? spec.goTemplateOptions : [];
+  return { mode: spec.goTemplate === true ? "go" : "flat", goOptions: { missingKeyError: options.includes("missingkey=error") } };
+}
+var tag = /\{\{([^}]*)\}\}/g;
+function filled(value, params, filling) {
+  if (typeof value === "string") return filledText(value, params, filling);
+  if (Array.isArray(value)) {
+    const items = [];
+    for (const item of value) {
+      const done = filled(item, params, filling);
+      if (done === void 0) return void 0;
+      items.push(done);
+    }
+    return items;
+  }
+  if (!isObject(value)) return value;
+  const out = {};
+  for (const [key, inner] of Object.entries(value)) {
+    const done = filled(inner ?? null, params, filling);
+    if (done === void 0) return void 0;
+    out[key] = done;
+  }
+  return out;
+}
+function filledText(text4, params, { mode, goOptions }) {
+  if (mode === "go") return text4.includes("{{") ? renderGoTemplate(text4, Object.fromEntries(params), goOptions) ?? void 0 : text4;
+  return text4.replace(tag, (whole, name) => {
+    const param = params.get(name.trim());
+    return typeof param === "string" ? param : whole;
+  });
+}
+function filledInline(value, fill) {
+  return filled(value, new Map(Object.entries(fill.params).map(([key, param]) => [key, param ?? null])), fill.filling);
+}
+
+// src/render/applications.ts
+function documentLines({ line, source }) {
+  return { start: line, end: Math.max(line, source.lineCounter.linePos(Math.max(source.start, source.end - 1)).line) };
+}
+function tracks(revision, branch) {
+  if (branch === void 0 || revision.kind === "any") return true;
+  if (revision.kind === "default") return branch.isDefault !== false;
+  if (revision.kind === "pinned") return false;
+  return revision.name === branch.name || revision.name === `refs/heads/${branch.name}`;
+}
+var defaultRevision = { kind: "default" };
+var pinnedRevision = { kind: "pinned" };
+var anyRevision = { kind: "any" };
+function argoRevision(targetRevision) {
+  const name = nonEmpty(targetRevision);
+  return name === null || name === "HEAD" ? defaultRevision : { kind: "named", name };
+}
+function objectOfKind(value, group, kind) {
+  return isObject(value) && value.kind === kind && typeof value.apiVersion === "string" && apiGroup(value.apiVersion) === group ? value : null;
+}
+function nameOf(object) {
+  return isObject(object.metadata) && typeof object.metadata.name === "string" ? object.metadata.name : "";
+}
+function repositoryKey(url) {
+  const text4 = url.trim();
+  const scp = /^[^@/\s]+@([^:/\s]+):(.+)$/.exec(text4);
+  const parsed2 = scp !== null ? { host: scp[1], path: scp[2] } : urlParts(text4);
+  if (parsed2 === null) return null;
+  const path11 = parsed2.path.replace(/^\/+/, "").replace(/\/+$/, "").replace(/\.git$/i, "");
+  return path11 === "" ? null : `${parsed2.host}/${path11}`.toLowerCase();
+}
+function urlParts(text4) {
+  try {
+    const url = new URL(text4);
+    return url.hostname === "" ? null : { host: url.hostname, path: url.pathname };
+  } catch {
+    return null;
+  }
+}
+function applicationChartOf(document, repository, paths) {
+  const object = objectOfKind(document.value, "argoproj.io", "Application");
+  if (object === null) return null;
+  const name = nameOf(object);
+  const found = argoHelmSource(object, repository, paths);
+  if (found === null || name === "") return null;
+  const valueLines = entryLines(document, found.valueFileAt);
+  return { ...found.chart, kind: "Application", file: document.file, name, noticeLine: locate(document.source, found.reference).line, valueLines, inline: found.inline, lines: documentLines(document) };
+}
+function entryLines(document, at3, prefix2 = []) {
+  return at3.map((path11) => locate(document.source, [...prefix2, ...path11]).line);
+}
+function argoHelmSource(object, repository, paths) {
+  const reference2 = chartReferenceOf(String(object.apiVersion), "Application", object);
+  const name = nameOf(object);
+  const spec = isObject(object.spec) ? object.spec : null;
+  const sourcePath2 = reference2?.path.slice(0, -1);
+  const source = sourcePath2 === void 0 ? void 0 : valueAt2(object, sourcePath2);
+  if (reference2 === null || spec === null || !isObject(source) || reference2.path[reference2.path.length - 1] !== "helm") return null;
+  const repoKey = typeof source.repoURL === "string" ? repositoryKey(source.repoURL) : null;
+  if (repoKey === null || !repository.has(repoKey) || typeof source.path !== "string" || !isObject(source.helm)) return null;
+  const chartDir = repositoryPath("", source.path);
+  if (chartDir === null) return null;
+  if (!paths.has(inDir(chartDir, "Chart.yaml"))) return null;
+  const helm = source.helm;
+  if (nonEmptyList(helm.parameters) || nonEmptyList(helm.fileParameters)) return null;
+  const valueFiles = valueFilesOf(chartDir, helm, paths, sourceRefs(spec, repository), [...sourcePath2, "helm", "valueFiles"]);
+  const capabilities = capabilitiesOf(helm.kubeVersion, helm.apiVersions);
+  if (valueFiles === null || capabilities === null) return null;
+  const destination = isObject(spec.destination) ? spec.destination : {};
+  const inline = isObject(helm.valuesObject) ? [...sourcePath2, "helm", "valuesObject"] : typeof helm.values === "string" && helm.values.trim() !== "" ? [...sourcePath2, "helm", "values"] : null;
+  return {
+    chart: {
+      chartDir,
+      release: nonEmpty(helm.releaseName) ?? name,
+      // `helm.namespace` is the namespace to template with; else the destination's.
+      namespace: nonEmpty(helm.namespace) ?? nonEmpty(destination.namespace),
+      valueFiles: valueFiles.files,
+      revision: argoRevision(source.targetRevision),
+      ...capabilities !== void 0 ? { capabilities } : {}
+    },
+    reference: reference2.path,
+    valueFileAt: valueFiles.at,
+    inline
+  };
+}
+function sourceRefs(spec, repository) {
+  const refs = /* @__PURE__ */ new Set();
+  for (const source of Array.isArray(spec.sources) ? spec.sources : []) {
+    if (!isObject(source) || typeof source.ref !== "string" || typeof source.repoURL !== "string") continue;
+    const key = repositoryKey(source.repoURL);
+    if (key !== null && repository.has(key)) refs.add(source.ref);
+  }
+  return refs;
+}
+function valueFilesOf(chartDir, helm, paths, refs, at3) {
+  const named = { files: [], at: [] };
+  if (helm.valueFiles === void 0 || helm.valueFiles === null) return named;
+  if (!Array.isArray(helm.valueFiles)) return null;
+  const ignoreMissing = helm.ignoreMissingValueFiles === true;
+  for (const [index, entry] of helm.valueFiles.entries()) {
+    if (typeof entry !== "string" || /^[a-z]+:\/\//i.test(entry)) return null;
+    const ref = /^\$([^/]+)\/(.*)$/.exec(entry);
+    if (entry.startsWith("$") && (ref === null || !refs.has(ref[1]))) return null;
+    const path11 = ref === null ? repositoryPath(chartDir, entry) : repositoryPath("", ref[2]);
+    if (path11 === null || path11 === "") return null;
+    if (paths.has(path11)) {
+      named.files.push(path11);
+      named.at.push([...at3, index]);
+    } else if (!ignoreMissing) return null;
+  }
+  return named;
+}
+function capabilitiesOf(kubeVersion, apiVersions) {
+  const absent = (value) => value === void 0 || value === null;
+  if (!absent(kubeVersion) && typeof kubeVersion !== "string") return null;
+  const version4 = typeof kubeVersion === "string" && kubeVersion !== "" ? kubeVersion : null;
+  let versions = [];
+  if (!absent(apiVersions)) {
+    if (!Array.isArray(apiVersions) || !apiVersions.every((v) => typeof v === "string" && v !== "")) return null;
+    versions = apiVersions;
+  }
+  return version4 === null && versions.length === 0 ? void 0 : { kubeVersion: version4, apiVersions: versions };
+}
+function repositoryPath(dir, reference2) {
+  return reference2.startsWith("/") ? joinPath("", reference2.replace(/^\/+/, "")) : joinPath(dir, reference2);
+}
+var nonEmptyList = (value) => Array.isArray(value) && value.length > 0;
+var nonEmpty = (value) => typeof value === "string" && value !== "" ? value : null;
+function installerObject(value, { kind, name }) {
+  if (kind === "HelmfileRelease") {
+    const releases = isObject(value) ? value.releases : void 0;
+    const release = Array.isArray(releases) ? releases.find((r) => isObject(r) && r.name === name) : void 0;
+    return isObject(release) ? release : null;
+  }
+  return isObject(value) && value.kind === kind && nameOf(value) === name ? value : null;
+}
+function installerIn(file, text4, installer) {
+  for (const document of loadManifestFile(file, text4).documents) {
+    const object = installerObject(document.value, installer);
+    if (object !== null) return object;
+  }
+  return null;
+}
+function applicationValuesIn(file, text4, application, fill) {
+  const object = installerIn(file, text4, application);
+  return object === null ? null : inlineValuesText(object, application.inline, fill);
+}
+function inlineValuesText(object, inline, fill) {
+  const written = inline === null ? void 0 : valueAt2(object, inline);
+  const values = fill === void 0 || written === void 0 ? written : filledInline(written, fill);
+  if (fill !== void 0 && written !== void 0 && values === void 0) return null;
+  if (typeof values === "string") return values;
+  return isObject(values) ? JSON.stringify(values) : "{}";
+}
+
+// src/render/helmfiles.ts
+var helmfileName = /(?:^|\/)(?:[^/]*helmfile\.ya?ml|helmfile\.d\/[^/]+\.ya?ml)(?:\.gotmpl)?$/;
+function isHelmfile(path11) {
+  return helmfileName.test(path11);
+}
+var localChartLine = /^[ \t-]*chart:[ \t]*["']?(\.\.?\/[^\s"'#]+)/m;
+var stateFileName = /\.ya?ml(?:\.gotmpl)?$/;
+var releasesKey = /^releases:[ \t]*(?:#.*)?$/m;
+function holdsLocalReleases(path11, text4) {
+  return stateFileName.test(path11) && releasesKey.test(text4) && localChartLine.test(text4) && !/^kind:/m.test(text4);
+}
+function nestedHelmfiles(texts, paths, parents = texts.keys()) {
+  const all = [...paths];
+  const found = /* @__PURE__ */ new Set();
+  for (const path11 of parents) {
+    const text4 = texts.get(path11);
+    for (const pattern of text4 === void 0 ? [] : localEntries(path11, text4, "helmfiles")) {
+      const glob = /[*?[{]/.test(pattern) ? new Minimatch(pattern) : null;
+      for (const candidate of glob === null ? [pattern] : all.filter((p) => glob.match(p))) {
+        if (!texts.has(candidate) && stateFileName.test(candidate)) found.add(candidate);
+      }
+    }
+  }
+  return [...found].sort();
+}
+function helmfileBases(texts) {
+  const bases = /* @__PURE__ */ new Map();
+  for (const [path11, text4] of texts) for (const base of localEntries(path11, text4, "bases")) if (!bases.has(base)) bases.set(base, path11);
+  return bases;
+}
+function localEntries(path11, text4, key) {
+  if (!new RegExp(`^${key}:`, "m").test(text4) || !isHelmfile(path11) && !holdsLocalReleases(path11, text4)) return [];
+  const found = [];
+  for (const document of stateDocuments(path11, text4) ?? []) {
+    const entries = isObject(document.value) && Array.isArray(document.value[key]) ? document.value[key] : [];
+    for (const entry of entries) {
+      const named = typeof entry === "string" ? entry : isObject(entry) && typeof entry.path === "string" ? entry.path : null;
+      if (named === null || named.includes("://") || named.includes("::")) continue;
+      const local = joinPath(dirOf(path11), named);
+      if (local !== null) found.push(local);
+    }
+  }
+  return found;
+}
+function stateDocuments(path11, text4) {
+  if (path11.endsWith(".gotmpl") || text4.includes("{{")) return null;
+  const loaded = loadManifestFile(path11, text4);
+  return loaded.problems.length > 0 ? null : loaded.documents;
+}
+function baseFileNotices(changeSet, bases, paths) {
+  const problems = [];
+  for (const file of changeSet.files) {
+    const parent = bases.get(file.path);
+    if (parent === void 0 || file.status === "removed" || file.head.kind !== "content") continue;
+    const text4 = textOf(file.head.data);
+    if (text4 === null || !holdsLocalReleases(file.path, text4)) continue;
+    const { charts, unrendered } = helmfileReleases({ path: file.path, text: text4 }, paths);
+    const line = Math.min(...charts.map((chart) => chart.noticeLine), ...unrendered.map((release) => release.line));
+    if (!Number.isFinite(line)) continue;
+    problems.push({ file: file.path, line, kind: "not-rendered", message: `this file is a base of \`${parent}\` (its \`bases:\`), which helmfile merges it into before it reads the releases, and a helmfile with bases is not rendered here: what the releases of this file install is not checked` });
+  }
+  return problems;
+}
+var setEntries = /^[ \t-]*(?:set|setString):/m;
+var none2 = { charts: [], unrendered: [] };
+var unrenderedKeys = [
+  "set",
+  "setString",
+  "env",
+  "secrets",
+  "valuesTemplate",
+  "setTemplate",
+  "valuesPathPrefix",
+  "inherit",
+  "postRenderer",
+  "postRendererArgs",
+  "strategicMergePatches",
+  "jsonPatches",
+  "transformers",
+  "forceNamespace",
+  "condition",
+  "dependencies",
+  "adopt"
+];
+var unrenderedFileKeys = ["bases", "defaultInherit", "chart"];
+var unrenderedDefaultKeys = ["postRenderer", "postRendererArgs"];
+var renderingArgument = /^(?:--(?:set|set-string|set-file|set-json|set-literal|values|post-renderer|post-renderer-args|api-versions|kube-version|namespace|name-template|release-name|generate-name|include-crds|show-only|skip-tests|is-upgrade|no-hooks)(?:=|$)|-[afgns])/;
+function helmfileReleases({ path: path11, text: text4 }, paths) {
+  if (!isHelmfile(path11) && !holdsLocalReleases(path11, text4)) return none2;
+  const documents = stateDocuments(path11, text4);
+  if (documents === null) return { charts: [], unrendered: localChartsOfText(text4) };
+  const charts = [];
+  const unrendered = [];
+  for (const document of documents) {
+    const state = isObject(document.value) ? document.value : {};
+    const releases = state.releases;
+    if (!Array.isArray(releases)) continue;
+    const fileRenders = rendersAsWritten(state);
+    releases.forEach((release, index) => {
+      if (!isObject(release) || release.installed === false) return;
+      const chart = nonEmpty(release.chart);
+      if (chart === null || !/^\.\.?\//.test(chart)) return;
+      const rendered = fileRenders ? releaseChart(document, withFileSettings(state, release), ["releases", index], chart, paths) : null;
+      if (rendered !== null) charts.push(rendered);
+      else unrendered.push({ chart: chart.replace(/\/+$/, ""), line: locate(document.source, ["releases", index, "chart"]).line, set: givesSet(state, release) });
+    });
+  }
+  return { charts, unrendered };
+}
+function rendersAsWritten(state) {
+  if (unrenderedFileKeys.some((key) => state[key] !== void 0)) return false;
+  const defaults2 = state.helmDefaults;
+  if (defaults2 === void 0 || defaults2 === null) return true;
+  if (!isObject(defaults2) || unrenderedDefaultKeys.some((key) => defaults2[key] !== void 0)) return false;
+  const { words, wellFormed } = defaultArguments(state);
+  return wellFormed && !words.some((word) => renderingArgument.test(word));
+}
+function defaultArguments(state) {
+  const defaults2 = isObject(state.helmDefaults) ? state.helmDefaults : {};
+  const words = [];
+  let wellFormed = true;
+  for (const args of [defaults2.args, defaults2.templateArgs]) {
+    if (args === void 0 || args === null) continue;
+    if (!Array.isArray(args)) {
+      wellFormed = false;
+      continue;
+    }
+    for (const arg of args) {
+      if (typeof arg === "string") words.push(...arg.split(/\s+/));
+      else wellFormed = false;
+    }
+  }
+  return { words, wellFormed };
+}
+function givesSet(state, release) {
+  if (release.set !== void 0 || release.setString !== void 0 || release.env !== void 0) return true;
+  return defaultArguments(state).words.some((word) => word.startsWith("--set"));
+}
+function withFileSettings(state, release) {
+  const given = (value) => value !== void 0 && value !== null && value !== "" && !(Array.isArray(value) && value.length === 0);
+  return {
+    ...release,
+    ...state.namespace !== void 0 ? { namespace: state.namespace } : {},
+    ...!given(release.apiVersions) && state.apiVersions !== void 0 ? { apiVersions: state.apiVersions } : {},
+    ...!given(release.kubeVersion) && state.kubeVersion !== void 0 ? { kubeVersion: state.kubeVersion } : {}
+  };
+}
+function releaseChart(document, release, at3, chart, paths) {
+  const name = nonEmpty(release.name);
+  const dir = dirOf(document.file);
+  const chartDir = joinPath(dir, chart);
+  if (name === null || chartDir === null || !paths.has(inDir(chartDir, "Chart.yaml"))) return null;
+  if (unrenderedKeys.some((key) => release[key] !== void 0)) return null;
+  const namespace = release.namespace === void 0 ? null : nonEmpty(release.namespace);
+  if (release.namespace !== void 0 && namespace === null) return null;
+  const values = releaseValues(release.values, [...at3, "values"], dir, paths);
+  const capabilities = capabilitiesOf(release.kubeVersion, release.apiVersions);
+  if (values === null || capabilities === null) return null;
+  const valueLines = entryLines(document, values.at);
+  return {
+    kind: "HelmfileRelease",
+    file: document.file,
+    name,
+    noticeLine: locate(document.source, [...at3, "chart"]).line,
+    chartDir,
+    release: name,
+    namespace,
+    valueFiles: values.files,
+    valueLines,
+    inline: values.inline === null ? null : [...at3, "values", values.inline],
+    revision: anyRevision,
+    ...capabilities !== void 0 ? { capabilities } : {}
+  };
+}
+function releaseValues(values, valuesAt, dir, paths) {
+  const files = [];
+  const at3 = [];
+  if (values === void 0) return { files, at: at3, inline: null };
+  if (!Array.isArray(values)) return null;
+  let inline = null;
+  for (const [index, entry] of values.entries()) {
+    if (inline !== null) return null;
+    if (isObject(entry)) inline = index;
+    else {
+      const file = typeof entry === "string" ? joinPath(dir, entry) : null;
+      if (file === null || !paths.has(file) || file.endsWith(".gotmpl")) return null;
+      files.push(file);
+      at3.push([...valuesAt, index]);
+    }
+  }
+  return { files, at: at3, inline };
+}
+function helmfileValuesIn(file, text4, name) {
+  const release = installerIn(file, text4, { kind: "HelmfileRelease", name });
+  if (release === null) return null;
+  const last = Array.isArray(release.values) ? release.values.at(-1) : void 0;
+  return isObject(last) ? JSON.stringify(last) : "{}";
+}
+function localChartsOfText(text4) {
+  const set2 = setEntries.test(text4);
+  const table = lineTable(text4);
+  return [...text4.matchAll(new RegExp(localChartLine.source, "gm"))].map((match2) => ({ chart: match2[1].replace(/\/+$/, ""), line: lineOf2(table, match2.index), set: set2 }));
+}
+function unrenderedHelmfiles(changeSet, configured, paths) {
+  const problems = [];
+  for (const file of changeSet.files) {
+    if (file.status === "removed" || file.head.kind !== "content") continue;
+    const text4 = textOf(file.head.data);
+    if (text4 === null) continue;
+    const { unrendered } = helmfileReleases({ path: file.path, text: text4 }, paths);
+    const unconfigured = unrendered.filter((release) => !configured.has(joinPath(dirOf(file.path), release.chart) ?? ""));
+    const setOnly = unrendered.find((release) => release.set);
+    if (unconfigured.length > 0) problems.push({ file: file.path, line: unconfigured[0].line, kind: "not-rendered", message: notice(unconfigured.map((release) => release.chart)) });
+    else if (setOnly !== void 0) problems.push({ file: file.path, line: setOnly.line, kind: "not-rendered", message: setNotice });
+  }
+  return problems;
+}
+function notice(charts) {
+  const unique = [...new Set(charts)];
+  const named = unique.slice(0, 3).map((chart) => `\`${chart}\``);
+  const more = unique.length > 3 ? ` and ${unique.length - 3} more` : "";
+  return `what this file gives ${named.join(", ")}${more} (values, \`set\`) is not checked: helmfile is not run here, and its releases are not rendered as written (a template, \`set\` or \`secrets\`, patches, a values file the commit lacks); name the values files in \`render.charts[].values\` of the config file for each chart`;
+}
+var setNotice = "helmfile releases are not rendered here, so what the `set` entries of this file give its charts is not checked: write those values in a values file that `render.charts[].values` of the config file names";
+
+// src/render/chart.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+var isRecord2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function mappingOf(source) {
+  try {
+    const raw = source === void 0 ? null : (0, import_yaml5.parse)(source);
+    return isRecord2(raw) ? raw : {};
+  } catch {
+    return {};
+  }
+}
+function valueAtPath(values, path11) {
+  let value = values;
+  for (const key of path11.split(".")) {
+    if (!isRecord2(value)) return void 0;
+    value = value[key];
+  }
+  return value;
+}
+function dependencyEnabled(dependency, values) {
+  if (typeof dependency.condition === "string") {
+    for (const path11 of dependency.condition.split(",")) {
+      const value = valueAtPath(values, path11.trim());
+      if (typeof value === "boolean") return value;
+    }
+  }
+  if (Array.isArray(dependency.tags) && dependency.tags.length > 0) {
+    const tags = isRecord2(values.tags) ? values.tags : {};
+    const set2 = dependency.tags.map((tag2) => typeof tag2 === "string" ? tags[tag2] : void 0).filter((v) => typeof v === "boolean");
+    if (set2.length > 0) return set2.some((v) => v);
+  }
+  return true;
+}
+function readChart(file, source, files, requirements, values, isChartDir = () => false) {
+  const dir = dirOf(file);
+  const chart = mappingOf(source);
+  const dependencies = Array.isArray(chart.dependencies) ? chart.dependencies : mappingOf(requirements).dependencies;
+  const name = typeof chart.name === "string" && chart.name !== "" ? chart.name : dir.split("/").pop() ?? "chart";
+  const vendored = inDir(dir, "charts/");
+  const inCharts = files.filter((p) => p.startsWith(vendored)).map((p) => p.slice(vendored.length));
+  const defaults2 = mappingOf(values);
+  const missingDependencies = [];
+  const localDependencies = [];
+  for (const dependency of Array.isArray(dependencies) ? dependencies : []) {
+    if (!isRecord2(dependency) || typeof dependency.name !== "string") continue;
+    const dep = dependency.name;
+    const present = inCharts.some((p) => p === `${dep}/Chart.yaml` || p.startsWith(`${dep}-`) && p.endsWith(".tgz") && !p.includes("/"));
+    if (present) continue;
+    const local = typeof dependency.repository === "string" && dependency.repository.startsWith("file://") ? joinPath(dir, dependency.repository.slice("file://".length)) : null;
+    if (local !== null && isChartDir(local)) {
+      if (!localDependencies.some((d) => d.name === dep)) localDependencies.push({ name: dep, dir: local });
+      continue;
+    }
+    const shown4 = typeof dependency.version === "string" ? `${dep} ${dependency.version}` : dep;
+    const enabled = dependencyEnabled(dependency, defaults2);
+    const known3 = missingDependencies.findIndex((m) => m.shown === shown4);
+    if (known3 < 0) missingDependencies.push({ name: dep, shown: shown4, enabled });
+    else if (enabled) missingDependencies[known3] = { ...missingDependencies[known3], enabled };
+  }
+  return { file, dir, name, library: chart.type === "library", missingDependencies, localDependencies };
+}
+function withoutDependencies(text4, names) {
+  const document = (0, import_yaml5.parseDocument)(text4);
+  if (document.errors.length > 0 || !isMap(document.contents)) return null;
+  const list4 = document.get("dependencies", true);
+  if (!isSeq(list4)) return null;
+  const kept = list4.items.filter((item) => !(isMap(item) && names.has(String(item.get("name")))));
+  if (kept.length === list4.items.length) return null;
+  list4.items = kept;
+  return String(document);
+}
+
+// src/render/discover.ts
+var defaultRenderSettings = { charts: [] };
+var defaultRenderLimits = { timeoutMs: 6e4, maxOutputBytes: 16 * 1024 * 1024 };
+function limitsOf(settings) {
+  return {
+    timeoutMs: settings.timeout === void 0 ? defaultRenderLimits.timeoutMs : Math.round(settings.timeout * 1e3),
+    maxOutputBytes: settings.maxOutputSize ?? defaultRenderLimits.maxOutputBytes
+  };
+}
+function overlaysOf(tree) {
+  const byDir = kustomizationsOf(tree);
+  return {
+    byDir,
+    closures: new Map([...byDir.keys()].map((dir) => [dir, closureOf(dir, byDir)])),
+    used: new Set([...byDir.values()].flatMap((k) => k.kustomizations))
+  };
+}
+function discoveredTrees(head, base) {
+  return { head, charts: chartTrees(head, base), overlays: overlaysOf(head), baseOverlays: base === null ? null : overlaysOf(base) };
+}
+function* topOverlays(overlays) {
+  for (const [dir, k] of overlays.byDir) if (!overlays.used.has(dir) && !k.component) yield { dir, k, closure: overlays.closures.get(dir) };
+}
+function overlayRoot(dir, k, closure, before, settings) {
+  const inflateHelm = closure.helmCharts && settings.kustomizeHelm === true;
+  const blocked = kustomizeBlocked(closure, settings.kustomizeHelm === true);
+  return { tool: "kustomize", dir, file: k.file, label: shownDir(dir), sources: [...closure.files].sort(), baseSources: [...before].sort(), helm: null, inflateHelm, blocked, limits: limitsOf(settings) };
+}
+var maxEnvironments = 8;
+var baseName = (path11) => path11.slice(path11.lastIndexOf("/") + 1);
+var chartFileNames = ["Chart.yaml", "requirements.yaml"];
+function discoveryReads(paths) {
+  const all = new Set(paths);
+  const chartValues = (p) => baseName(p) === "values.yaml" && all.has(inDir(dirOf(p), "Chart.yaml"));
+  return [...all].filter((p) => isKustomizationFile(p) || chartFileNames.includes(baseName(p)) || chartValues(p) || isHelmfile(p));
+}
+function kustomizationsOf(tree) {
+  const byDir = /* @__PURE__ */ new Map();
+  for (const [path11, text4] of tree.texts) {
+    if (!isKustomizationFile(path11)) continue;
+    const dir = dirOf(path11);
+    if (kustomizationIn(dir, tree.paths) !== path11) continue;
+    byDir.set(dir, readKustomization(path11, text4, tree.paths));
+  }
+  return byDir;
+}
+function closureOf(dir, byDir) {
+  const files = /* @__PURE__ */ new Set();
+  const remote = [];
+  let helmCharts = false;
+  const helmChartDirs = [];
+  let transforms = false;
+  const seen = /* @__PURE__ */ new Set();
+  const visit5 = (at3) => {
+    const k = byDir.get(at3);
+    if (!k || seen.has(at3)) return;
+    seen.add(at3);
+    transforms ||= k.patches.length > 0 || k.otherFiles.length > 0 || k.namePrefix !== "" || k.nameSuffix !== "";
+    files.add(k.file);
+    for (const path11 of [...k.resourceFiles, ...k.otherFiles]) files.add(path11);
+    for (const patch of k.patches) if (patch.path !== null) files.add(patch.path);
+    remote.push(...k.remote);
+    helmCharts ||= k.helmCharts;
+    helmChartDirs.push(...k.helmChartDirs);
+    for (const child of k.kustomizations) visit5(child);
+  };
+  visit5(dir);
+  return { files, remote, helmCharts, helmChartDirs, transforms };
+}
+function ancestors(path11) {
+  const out = [];
+  for (let dir = dirOf(path11); ; dir = dirOf(dir)) {
+    out.push(dir);
+    if (dir === "") return out;
+  }
+}
+function chartsOf(tree) {
+  const chartFiles = [...tree.texts.keys()].filter((path11) => baseName(path11) === "Chart.yaml");
+  const dirs = new Set(chartFiles.map(dirOf));
+  const vendored = (dir) => ancestors(dir).some((a) => baseName(a) === "charts" && dirs.has(dirOf(a)) && a !== "");
+  const roots = new Set([...dirs].filter((dir) => !vendored(dir)));
+  const files = new Map([...roots].map((dir) => [dir, []]));
+  for (const path11 of tree.paths) {
+    const owner = ancestors(path11).find((dir) => roots.has(dir));
+    if (owner !== void 0) files.get(owner).push(path11);
+  }
+  return chartFiles.filter((path11) => roots.has(dirOf(path11))).map((path11) => {
+    const inChart = files.get(dirOf(path11));
+    const requirements = tree.texts.get(inDir(dirOf(path11), "requirements.yaml"));
+    const values = tree.texts.get(inDir(dirOf(path11), "values.yaml"));
+    return { chart: readChart(path11, tree.texts.get(path11), inChart, requirements, values, (dir) => roots.has(dir)), files: inChart };
+  });
+}
+function kustomizeBlocked(closure, inflateHelm) {
+  if (closure.helmCharts && !inflateHelm) return "its `helmCharts` need Helm inflation, which is off (set `render.kustomize.helm: true` in the config file to run it, with charts from the repository only)";
+  if (closure.remote.length === 0) return null;
+  const many = closure.remote.length > 1;
+  return `remote ${many ? "bases" : "base"} ${closure.remote.map((r) => `\`${r}\``).join(", ")} ${many ? "are" : "is"} never fetched`;
+}
+function kustomizeRoots({ overlays, baseOverlays }, changed, settings, consumed) {
+  for (const side of [overlays, baseOverlays]) {
+    for (const closure of side?.closures.values() ?? []) for (const file of closure.files) consumed.add(file);
+  }
+  const roots = [];
+  for (const { dir, k, closure } of topOverlays(overlays)) {
+    const before = baseOverlays?.closures.get(dir)?.files ?? /* @__PURE__ */ new Set();
+    if (![...closure.files, ...before].some((file) => changed.has(file))) continue;
+    roots.push(overlayRoot(dir, k, closure, before, settings));
+  }
+  return roots;
+}
+var vendorThem = "not vendored in `charts/` (run `helm dependency build` and commit it; dependencies are never fetched)";
+var namedDependencies = (missing2) => `${missing2.length === 1 ? "dependency" : "dependencies"} ${missing2.map((d) => `\`${d.shown}\``).join(", ")}`;
+function leftOut(missing2, otherValues) {
+  const on = missing2.filter((d) => d.enabled || otherValues);
+  if (on.length === 0) return null;
+  return `rendered without ${namedDependencies(on)}, ${vendorThem}: what ${on.length === 1 ? "it renders" : "they render"} is not checked`;
+}
+function renderedWithoutOf(missing2) {
+  return missing2.length === 0 ? null : `${namedDependencies(missing2)} ${missing2.length === 1 ? "is" : "are"} ${vendorThem}, and it does not render without ${missing2.length === 1 ? "it" : "them"}`;
+}
+function chartTrees(head, base) {
+  return {
+    head: new Map(chartsOf(head).map((found) => [found.chart.dir, found])),
+    base: new Map((base ? chartsOf(base) : []).map(({ chart, files }) => [chart.dir, files])),
+    basePaths: base?.paths ?? null
+  };
+}
+function chartRendering(chart, trees, extra, settings, baseExtra = extra) {
+  const local = chart.localDependencies;
+  const headFiles = (dir) => trees.head.get(dir)?.files ?? [];
+  const baseFiles = (dir) => trees.base.get(dir) ?? [];
+  const sorted = (paths) => [...new Set(paths)].sort();
+  const atBase2 = trees.base.has(chart.dir) ? [...baseFiles(chart.dir), ...local.flatMap((d) => baseFiles(d.dir)), ...baseExtra.filter((p) => trees.basePaths?.has(p) === true)] : [];
+  return {
+    tool: "helm",
+    dir: chart.dir,
+    file: chart.file,
+    sources: sorted([...headFiles(chart.dir), ...local.flatMap((d) => headFiles(d.dir)), ...extra]),
+    baseSources: sorted(atBase2),
+    blocked: null,
+    // A chart whose templates need what its missing dependencies define does not render without them: then they are why.
+    renderedWithout: renderedWithoutOf(chart.missingDependencies),
+    inflateHelm: false,
+    limits: limitsOf(settings)
+  };
+}
+function dependencyFields(chart) {
+  const missing2 = chart.missingDependencies;
+  const local = chart.localDependencies;
+  return { ...missing2.length > 0 ? { withoutDependencies: [...new Set(missing2.map((d) => d.name))] } : {}, ...local.length > 0 ? { localDependencies: local } : {} };
+}
+function chartConfigOf(chart, settings, head) {
+  const config = settings.charts.find((c) => c.chart.replace(/\/+$/, "") === chart.dir);
+  return { config, values: (config?.values ?? []).filter((v) => head.paths.has(v)) };
+}
+function ownInvocation(chart, config, values, settings) {
+  return {
+    release: config?.release ?? chart.name,
+    namespace: config?.namespace ?? "default",
+    namespaceGiven: config?.namespace !== void 0,
+    valuesFiles: values,
+    ...dependencyFields(chart),
+    ...capabilitiesField(void 0, settings)
+  };
+}
+function capabilitiesField(named, { capabilities: cluster }) {
+  if (named === void 0 || cluster === void 0) {
+    const either = named ?? cluster;
+    return either === void 0 ? {} : { capabilities: either };
+  }
+  return { capabilities: { kubeVersion: named.kubeVersion ?? cluster.kubeVersion, apiVersions: named.apiVersions.length > 0 ? named.apiVersions : cluster.apiVersions } };
+}
+function parentRoots({ head, charts }, dirs, settings = defaultRenderSettings) {
+  const roots = [];
+  for (const dir of [...dirs].sort()) {
+    const chart = charts.head.get(dir)?.chart;
+    if (chart === void 0 || chart.library) continue;
+    const { config, values } = chartConfigOf(chart, settings, head);
+    roots.push({ ...chartRendering(chart, charts, values, settings), label: shownDir(chart.dir), helm: ownInvocation(chart, config, values, settings), incomplete: null });
+  }
+  return roots;
+}
+function overlayParentRoots({ overlays, baseOverlays }, files, changed, settings = defaultRenderSettings) {
+  const roots = [];
+  for (const { dir, k, closure } of topOverlays(overlays)) {
+    if (!closure.transforms || ![...closure.files].some((file) => files.has(file)) || [...closure.files].some((file) => changed.has(file))) continue;
+    roots.push(overlayRoot(dir, k, closure, baseOverlays?.byDir.has(dir) ? closure.files : /* @__PURE__ */ new Set(), settings));
+  }
+  return roots;
+}
+function helmRoots({ charts: trees, head, overlays }, changed, settings, consumed, problems) {
+  const roots = [];
+  const inflated = new Set(settings.kustomizeHelm === true ? [...overlays.byDir.values()].flatMap((k) => k.helmChartDirs) : []);
+  for (const files of trees.base.values()) for (const path11 of files) consumed.add(path11);
+  for (const { chart, files: ownFiles } of trees.head.values()) {
+    for (const path11 of ownFiles) consumed.add(path11);
+    if (inflated.has(chart.dir) || chart.library) continue;
+    const local = chart.localDependencies;
+    const inChart = [...ownFiles, ...local.flatMap((d) => trees.head.get(d.dir)?.files ?? [])];
+    const { config, values } = chartConfigOf(chart, settings, head);
+    for (const path11 of config?.values ?? []) consumed.add(path11);
+    if (!chartTouched(chart, changed) && !values.some((path11) => changed.has(path11))) continue;
+    const missing2 = chart.missingDependencies;
+    const invocation = (extra) => ({ ...ownInvocation(chart, config, values, settings), valuesFiles: [...values, ...extra] });
+    const rendering = chartRendering(chart, trees, values, settings);
+    const incomplete = leftOut(missing2, values.length > 0);
+    roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]), incomplete });
+    const environments = config?.values === void 0 ? environmentValuesOf(chart.dir, inChart, changed) : [];
+    const left = environments.splice(maxEnvironments);
+    if (left.length > 0) problems.push({ file: chart.file, line: null, kind: "not-rendered", message: leftEnvironments(chart.dir, environments.length, left) });
+    const ci = config?.ciValues ? ciValuesOf(chart.dir, inChart) : [];
+    const extraIncomplete = leftOut(missing2, true);
+    for (const file of [...environments, ...ci]) {
+      const label2 = `${shownDir(chart.dir)} (${file.slice(inDir(chart.dir, "").length)})`;
+      roots.push({ ...rendering, label: label2, helm: invocation([file]), incomplete: extraIncomplete === incomplete ? null : extraIncomplete });
+    }
+  }
+  return roots;
+}
+function chartTouched(chart, changed) {
+  for (const path11 of changed) if (isInside(path11, chart.dir) || chart.localDependencies.some((d) => isInside(path11, d.dir))) return true;
+  return false;
+}
+function standingApplications(trees, standing, changed) {
+  const touched = /* @__PURE__ */ new Map();
+  const chartChanged = (dir) => {
+    let known3 = touched.get(dir);
+    if (known3 === void 0) {
+      const chart = trees.head.get(dir)?.chart;
+      touched.set(dir, known3 = chart !== void 0 && chartTouched(chart, changed));
+    }
+    return known3;
+  };
+  const readChanged = (application) => [...application.valueFiles, ...application.parameterFiles ?? []].some((path11) => changed.has(path11));
+  return standing.filter((application) => chartChanged(application.chartDir) || readChanged(application));
+}
+function applicationRoots(trees, settings, applications, standing, consumed, problems) {
+  const all = [...applications, ...standing];
+  const rendered = all.slice(0, maxApplications);
+  const left = all.slice(maxApplications);
+  const leftChanged = left.filter((application) => applications.includes(application));
+  const leftStanding = left.filter((application) => !applications.includes(application));
+  if (leftChanged.length > 0) problems.push({ file: leftChanged[0].file, line: leftChanged[0].noticeLine, kind: "not-rendered", message: leftApplications(rendered.length, leftChanged) });
+  for (const [dir, apps2] of byChart(leftStanding)) {
+    const chart = trees.head.get(dir)?.chart;
+    if (chart !== void 0) problems.push({ file: chart.file, line: null, kind: "not-rendered", message: leftStandingApplications(dir, apps2) });
+  }
+  const roots = [];
+  for (const application of rendered) {
+    const chart = trees.head.get(application.chartDir)?.chart;
+    if (chart === void 0 || chart.library) continue;
+    for (const path11 of application.valueFiles) consumed.add(path11);
+    const name = installerName(application);
+    roots.push(applicationRoot(chart, trees, settings, application, name, [application.file, ...application.valueFiles]));
+  }
+  return roots;
+}
+function applicationRoot(chart, trees, settings, application, name, sources, rendered) {
+  const { atBase: atBase2 } = application;
+  const baseSources = atBase2 ? [application.file, ...atBase2.valueFiles] : sources;
+  return {
+    ...chartRendering(chart, trees, sources, settings, baseSources),
+    label: `${shownDir(chart.dir)} (${name})`,
+    helm: {
+      release: application.release,
+      namespace: application.namespace ?? "default",
+      namespaceGiven: application.namespace !== null,
+      valuesFiles: application.valueFiles,
+      ...dependencyFields(chart),
+      ...capabilitiesField(application.capabilities, settings),
+      ...application.inlineFill !== void 0 ? { inlineFill: application.inlineFill } : {},
+      ...atBase2 !== void 0 ? { atBase: atBase2 === null ? null : baseInvocation(atBase2, settings) } : {},
+      application: {
+        kind: application.kind,
+        file: application.file,
+        name: application.name,
+        inline: application.inline,
+        // A child of an app of apps: its file is the parent's folder, its notice line one of the parent's rendering.
+        ...rendered !== void 0 ? { rendered } : { line: application.noticeLine, ...application.valueLines ? { valueLines: application.valueLines } : {} },
+        ...application.lines !== void 0 ? { lines: application.lines } : {},
+        ...application.parameterFiles !== void 0 ? { parameterFiles: application.parameterFiles } : {},
+        ...application.parameterLines !== void 0 ? { parameterLines: application.parameterLines } : {}
+      }
+    },
+    incomplete: leftOut(chart.missingDependencies, true)
+  };
+}
+function baseInvocation({ release, namespace, valueFiles, capabilities, inlineFill }, settings) {
+  return { release, namespace: namespace ?? "default", namespaceGiven: namespace !== null, valuesFiles: valueFiles, ...capabilitiesField(capabilities, settings), inlineFill };
+}
+function renderedApplicationRoots({ charts: trees }, settings = defaultRenderSettings, found) {
+  const roots = [];
+  for (const each of found.slice(0, maxApplications)) {
+    const { application, parent, values, renderedAs } = each;
+    const chart = trees.head.get(application.chartDir)?.chart;
+    if (chart === void 0 || chart.library) continue;
+    roots.push({ application: each, root: applicationRoot(chart, trees, settings, application, `Application ${application.name} of ${parent}`, application.valueFiles, { ...values, renderedAs }) });
+  }
+  return roots;
+}
+var maxApplications = 25;
+function leftApplications(rendered, left) {
+  return `the charts of ${rendered} of ${rendered + left.length} ${installers(left)} are rendered with their settings (at most ${maxApplications} in one run), so what ${fewNames(left.map((a) => a.generated ?? a.name))} install is not checked here: check them a few at a time (smaller pull requests, or fewer paths given to \`check\`)`;
+}
+function unsearchedNotices(trees, changed, unsearched) {
+  const notices = [];
+  for (const { chart } of trees.head.values()) {
+    if (chart.library || !chartTouched(chart, changed)) continue;
+    const message = `${shownDir(chart.dir)} changes, and the Argo CD Applications and Flux HelmReleases that may install it from files this change leaves as they were are not looked for: the head commit has ${unsearched} YAML and JSON files, too many to read through GitHub's API (check out both commits with \`fetch-depth: 0\` to search them with git)`;
+    notices.push({ file: chart.file, line: null, kind: "not-rendered", message });
+  }
+  return notices;
+}
+function byChart(applications) {
+  const byDir = /* @__PURE__ */ new Map();
+  for (const application of applications) byDir.set(application.chartDir, [...byDir.get(application.chartDir) ?? [], application]);
+  return byDir;
+}
+function leftStandingApplications(dir, left) {
+  return `${shownDir(dir)} changes, and what it installs through the ${installers(left)} ${fewNames(left.map((a) => a.generated ?? a.name))} is not checked with their values (at most ${maxApplications} of them are rendered in one run): check them with \`pod-security-review check\` on their files`;
+}
+function installerName(application) {
+  if (application.generated !== void 0) return `Application ${application.generated} of ApplicationSet ${application.name}`;
+  return application.kind === "HelmfileRelease" ? `helmfile release ${application.name}` : `${application.kind} ${application.name}`;
+}
+function installers(objects) {
+  const words = { Application: "Argo CD Applications", ApplicationSet: "Argo CD Applications", HelmRelease: "Flux HelmReleases", HelmfileRelease: "helmfile releases" };
+  const kinds = [...new Set(objects.map((o) => words[o.kind]))];
+  return kinds.length === 1 ? kinds[0] : `${kinds.slice(0, -1).join(", ")} and ${kinds.at(-1)}`;
+}
+function fewNames(names) {
+  const shown4 = names.slice(0, 5).map((name) => `\`${name}\``).join(", ");
+  return names.length > 5 ? `${shown4} and ${names.length - 5} more` : shown4;
+}
+function environmentValuesOf(dir, inChart, changed) {
+  const prefix2 = inDir(dir, "");
+  const isEnvironment = (path11) => {
+    const name = path11.slice(prefix2.length);
+    return path11.startsWith(prefix2) && !name.includes("/") && name !== "values.yaml" && /values/i.test(name) && /\.ya?ml$/.test(name);
+  };
+  return inChart.filter(isEnvironment).sort((a, b) => Number(changed.has(b)) - Number(changed.has(a)) || (a < b ? -1 : a > b ? 1 : 0));
+}
+function leftEnvironments(dir, rendered, left) {
+  const names = fewNames(left.map((path11) => path11.slice(inDir(dir, "").length)));
+  return `${shownDir(dir)} is rendered with ${rendered} of the ${rendered + left.length} values files beside its values.yaml (those the change touches first), so what ${names} set is not checked: name the ones that matter in \`render.charts[].values\` of the config file`;
+}
+function ciValuesOf(dir, inChart) {
+  const ciDir = inDir(dir, "ci/");
+  return inChart.filter((p) => p.startsWith(ciDir) && /-values\.ya?ml$/.test(p) && !p.slice(ciDir.length).includes("/")).sort();
+}
+function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettings, applications = [], standing = { applications: [], unsearched: 0 }) {
+  const changed = new Set(changedPaths2);
+  const consumed = /* @__PURE__ */ new Set();
+  const problems = [];
+  const discovered = discoveredTrees(head, base);
+  const trees = discovered.charts;
+  const overlays = kustomizeRoots(discovered, changed, settings, consumed);
+  const changing = [...discovered.overlays.closures.values()].filter((closure) => closure.transforms);
+  const alone = (application) => !changing.some((closure) => closure.files.has(application.file));
+  const roots = [
+    ...overlays,
+    ...helmRoots(discovered, changed, settings, consumed, problems),
+    ...applicationRoots(trees, settings, applications.filter(alone), standingApplications(trees, standing.applications.filter(alone), changed), consumed, problems)
+  ];
+  if (standing.unsearched > 0) problems.push(...unsearchedNotices(trees, changed, standing.unsearched));
+  roots.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
+  return { roots, consumed, problems, trees: discovered };
+}
+
+// src/io/render/process.ts
+import { spawn as spawn2 } from "node:child_process";
+var nowhere = "http://127.0.0.1:9";
+function toolEnvironment(home, extra = {}) {
+  return {
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    HOME: home,
+    HTTP_PROXY: nowhere,
+    HTTPS_PROXY: nowhere,
+    http_proxy: nowhere,
+    https_proxy: nowhere,
+    NO_PROXY: "",
+    no_proxy: "",
+    GIT_ALLOW_PROTOCOL: "none",
+    GIT_TERMINAL_PROMPT: "0",
+    GIT_CONFIG_NOSYSTEM: "1",
+    GIT_CONFIG_GLOBAL: "/dev/null",
+    ...extra
+  };
+}
+function runTool(command, args, options) {
+  return new Promise((resolve4) => {
+    const child = spawn2(command, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
+    const out = [];
+    const err = [];
+    let outBytes = 0;
+    let errBytes = 0;
+    let stopped = null;
+    const stop = (reason4, limit) => {
+      if (stopped !== null) return;
+      stopped = { reason: reason4, limit };
+      child.kill("SIGKILL");
+    };
+    const timer = setTimeout(() => stop(`timed out after ${options.limits.timeoutMs / 1e3} s`, "timeout"), options.limits.timeoutMs);
+    child.stdout.on("data", (chunk) => {
+      outBytes += chunk.length;
+      if (outBytes > options.limits.maxOutputBytes) stop(`its output went over the limit of ${options.limits.maxOutputBytes} bytes`, "output");
+      else out.push(chunk);
+    });
+    child.stderr.on("data", (chunk) => {
+      if (errBytes < 64 * 1024) err.push(chunk);
+      errBytes += chunk.length;
+    });
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      resolve4(error.code === "ENOENT" ? { kind: "not-found" } : { kind: "failed", reason: `could not start: ${error.message}`, stderr: "" });
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      const stderr = Buffer.concat(err).toString("utf8");
+      if (stopped !== null) resolve4({ kind: "failed", reason: stopped.reason, stderr, limit: stopped.limit });
+      else if (code === 0) resolve4({ kind: "ok", stdout: Buffer.concat(out).toString("utf8") });
+      else resolve4({ kind: "failed", reason: `exit status ${code ?? "unknown"}`, stderr });
+    });
+  });
+}
+
+// src/io/render/toolStderr.ts
+var klogHeader = /^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [^\]\s]+:\d+\] /;
+var commandFailed = /^"command failed" err=("(?:[^"\\]|\\.)*")$/;
+function readableStderr(stderr, treeDir, count2 = 5) {
+  const lines = [];
+  for (const raw of stderr.replaceAll(`${treeDir}/`, "").replaceAll(treeDir, ".").split("\n")) {
+    const line = withoutKlogHeader(raw.trimEnd());
+    if (line !== "") lines.push(line);
+  }
+  return lines.slice(0, count2).join("\n") + (lines.length > count2 ? "\n\u2026" : "");
+}
+function withoutKlogHeader(line) {
+  const header = klogHeader.exec(line);
+  if (header === null) return line;
+  const rest = line.slice(header[0].length);
+  const failed = commandFailed.exec(rest);
+  if (failed === null) return rest;
+  try {
+    return `Error: ${JSON.parse(failed[1])}`;
+  } catch {
+    return rest;
+  }
+}
+
+// src/io/render/tools.ts
+var raise = {
+  timeout: "raise `render.timeout` (seconds) in the config file if it needs longer",
+  output: "raise `render.max-output-size` (bytes) in the config file if it is meant to be that large"
+};
+function shown3(command) {
+  return [command.command, ...command.args].map((a) => /^[\w./:=@-]+$/.test(a) ? a : JSON.stringify(a)).join(" ");
+}
+function kustomizeCommands(dir, helm) {
+  const target = shownDir(dir);
+  const inflate = helm === null ? [] : ["--enable-helm", "--helm-command", helm];
+  return [
+    { command: "kustomize", args: ["build", ...inflate, target] },
+    { command: "kubectl", args: ["kustomize", ...inflate, target] }
+  ];
+}
+async function onPath(name) {
+  for (const dir of (process.env.PATH ?? "").split(path4.delimiter)) {
+    if (dir === "") continue;
+    const candidate = path4.join(dir, name);
+    try {
+      await access(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+    }
+  }
+  return null;
+}
+function helmVersionHint(stderr) {
+  return /requires helm V3|helm version -c --short/i.test(stderr) ? "kustomize before v5.8.1, as bundled with kubectl, cannot run helm v4: put kustomize v5.8.1 or later on PATH" : null;
+}
+function chartValuesHint(root, stderr) {
+  if (!/execution error at/i.test(stderr)) return null;
+  const hint2 = "the chart needs values its values.yaml does not set: name a values file for it under `render.charts` in the config file, .github/pod-security.yaml";
+  const ci = ciValuesOf(root.dir, root.sources).filter((file) => !root.helm?.valuesFiles.includes(file));
+  if (ci.length === 0) return hint2;
+  const [first] = ci;
+  const more = ci.length > 1 ? `, with \`ci-values: true\` to render it once more with each of its ${ci.length} ci/*-values.yaml files` : "";
+  return `${hint2}; its test values, say: \`values: [${first}]\`${more}`;
+}
+function hintFor(root, stderr) {
+  if (root.inflateHelm) return helmVersionHint(stderr);
+  return root.tool === "helm" ? chartValuesHint(root, stderr) : null;
+}
+var applicationValuesPath = ".pod-security-review/application-values.yaml";
+function helmCommand(root) {
+  const helm = root.helm;
+  const valuesFiles = helm.application === void 0 ? helm.valuesFiles : [...helm.valuesFiles, applicationValuesPath];
+  return {
+    command: "helm",
+    args: ["template", helm.release, shownDir(root.dir), "--namespace", helm.namespace, ...valuesFiles.flatMap((v) => ["--values", v]), ...capabilityArguments(helm.capabilities)]
+  };
+}
+function capabilityArguments(capabilities) {
+  if (capabilities === void 0) return [];
+  const { kubeVersion, apiVersions } = capabilities;
+  return [...apiVersions.flatMap((v) => ["--api-versions", v]), ...kubeVersion === null ? [] : ["--kube-version", kubeVersion]];
+}
+async function runFirst(commands2, cwd, env, limits, missing2) {
+  for (const command of commands2) {
+    if (missing2.has(command.command)) continue;
+    const result = await runTool(command.command, command.args, { cwd, env, limits });
+    if (result.kind !== "not-found") return { command, result };
+    missing2.add(command.command);
+  }
+  return null;
+}
+async function renderIn(root, treeDir, missing2) {
+  const home = path4.join(treeDir, ".psr-home");
+  await mkdir(home, { recursive: true });
+  const env = toolEnvironment(home, {
+    KUSTOMIZE_PLUGIN_HOME: path4.join(home, "kustomize-plugins"),
+    HELM_CACHE_HOME: path4.join(home, "helm-cache"),
+    HELM_CONFIG_HOME: path4.join(home, "helm-config"),
+    HELM_DATA_HOME: path4.join(home, "helm-data"),
+    HELM_PLUGINS: path4.join(home, "helm-plugins"),
+    KUBECONFIG: path4.join(home, "no-kubeconfig")
+  });
+  const helm = root.inflateHelm ? await onPath("helm") : null;
+  if (root.inflateHelm && helm === null) return { kind: "missing-tool", tool: "helm (for its `helmCharts`)" };
+  const commands2 = root.tool === "kustomize" ? kustomizeCommands(root.dir, helm) : [helmCommand(root)];
+  const ran = await runFirst(commands2, treeDir, env, root.limits, missing2);
+  if (ran === null) return { kind: "missing-tool", tool: root.tool === "kustomize" ? "kustomize (or kubectl)" : "helm" };
+  const { command, result } = ran;
+  if (result.kind === "ok") return { kind: "rendered", text: result.stdout };
+  const stderr = result.kind === "failed" ? readableStderr(result.stderr, treeDir) : "";
+  const reason4 = result.kind === "failed" ? `${result.reason}${result.limit ? `; ${raise[result.limit]}` : ""}` : "not found";
+  const hint2 = result.kind === "failed" ? hintFor(root, result.stderr) : null;
+  return { kind: "failed", message: `\`${shown3(command)}\` failed (${reason4})${stderr === "" ? "" : `:
+${stderr}`}`, ...hint2 !== null ? { hint: hint2 } : {}, ...result.kind === "failed" && result.limit ? { stopped: true } : {} };
+}
+
 // src/render/templatePatch.ts
 function patchedApplication(application, patch, params, options) {
   const text4 = renderGoTemplate(patch, params, options);
@@ -26170,7 +26210,9 @@ function applicationSetCharts(document, repository, sources) {
     if (unresolved(application)) return refused("a `{{\u2026}}` of its template names no parameter");
     names.add(generated);
     const inline = found.inline === null ? null : [...templatePath, ...found.inline];
-    if (inline !== null && JSON.stringify(valueAt2(set2, inline) ?? null).includes("{{")) return refused("its inline values hold parameters");
+    const inlineText = inline === null ? "" : JSON.stringify(valueAt2(set2, inline) ?? null);
+    const inlineFill = inlineText.includes("{{") ? { params: Object.fromEntries(params), filling } : void 0;
+    if (inlineFill !== void 0 && filledInline(valueAt2(set2, inline) ?? null, inlineFill) === void 0) return refused("its inline values hold a Go template action or function not read here, or one that fails");
     if (found.inline !== null && !jsonEqual(valueAt2(application, found.inline) ?? null, valueAt2(unpatched, found.inline) ?? null)) return refused("its templatePatch changes inline values");
     const valueLines = valueFileLines(document, found.valueFileAt, application, unpatched);
     charts.push({
@@ -26182,6 +26224,7 @@ function applicationSetCharts(document, repository, sources) {
       noticeLine,
       valueLines,
       inline,
+      ...inlineFill !== void 0 ? { inlineFill } : {},
       lines: documentLines(document),
       ...files.length > 0 ? { parameterFiles: files } : {},
       ...spans !== void 0 && spans.length > 0 ? { parameterLines: spans } : {}
@@ -26210,10 +26253,6 @@ function valueFileLines(document, at3, application, unpatched) {
   const inTemplate = entryLines(document, at3, templatePath);
   const patchLine = locate(document.source, ["spec", "templatePatch"]).line;
   return at3.map((path11, i) => valueAt2(application, path11) === valueAt2(unpatched, path11) ? inTemplate[i] : patchLine);
-}
-function fillingOf(spec) {
-  const options = Array.isArray(spec.goTemplateOptions) ? spec.goTemplateOptions : [];
-  return { mode: spec.goTemplate === true ? "go" : "flat", goOptions: { missingKeyError: options.includes("missingkey=error") } };
 }
 function generatedParameters(document, generating) {
   const { spec } = generating;
@@ -26403,34 +26442,6 @@ function directoriesOf(paths) {
   }
   return [...dirs].filter((dir) => !dir.split("/").some((segment) => segment.startsWith("."))).sort();
 }
-var tag = /\{\{([^}]*)\}\}/g;
-function filled(value, params, filling) {
-  if (typeof value === "string") return filledText(value, params, filling);
-  if (Array.isArray(value)) {
-    const items = [];
-    for (const item of value) {
-      const done = filled(item, params, filling);
-      if (done === void 0) return void 0;
-      items.push(done);
-    }
-    return items;
-  }
-  if (!isObject(value)) return value;
-  const out = {};
-  for (const [key, inner] of Object.entries(value)) {
-    const done = filled(inner ?? null, params, filling);
-    if (done === void 0) return void 0;
-    out[key] = done;
-  }
-  return out;
-}
-function filledText(text4, params, { mode, goOptions }) {
-  if (mode === "go") return text4.includes("{{") ? renderGoTemplate(text4, Object.fromEntries(params), goOptions) ?? void 0 : text4;
-  return text4.replace(tag, (whole, name) => {
-    const param = params.get(name.trim());
-    return typeof param === "string" ? param : whole;
-  });
-}
 function unresolved(application) {
   const fields2 = [["metadata", "name"], ["spec", "source"], ["spec", "sources"], ["spec", "destination"]];
   return fields2.some((path11) => JSON.stringify(valueAt2(application, path11) ?? null).includes("{{"));
@@ -26573,8 +26584,8 @@ function parameterFileReads(files, repository, paths) {
   return [...reads2];
 }
 var namesApplicationSet = namesKind("ApplicationSet");
-function installerValuesIn(file, text4, installer) {
-  return installer.kind === "HelmfileRelease" ? helmfileValuesIn(file, text4, installer.name) : applicationValuesIn(file, text4, installer);
+function installerValuesIn(file, text4, installer, fill) {
+  return installer.kind === "HelmfileRelease" ? helmfileValuesIn(file, text4, installer.name) : applicationValuesIn(file, text4, installer, fill);
 }
 
 // src/render/installsAtBase.ts
@@ -26613,8 +26624,8 @@ function installAtBase(installer, found, installers2, holdsAtBase) {
   if (!held) return null;
   return installers2.has(installerKey(installer)) && installer.generated !== void 0 ? null : void 0;
 }
-function settingsOf({ release, namespace, valueFiles, capabilities }) {
-  return { release, namespace, valueFiles, ...capabilities !== void 0 ? { capabilities } : {} };
+function settingsOf({ release, namespace, valueFiles, capabilities, inlineFill }) {
+  return { release, namespace, valueFiles, ...capabilities !== void 0 ? { capabilities } : {}, ...inlineFill !== void 0 ? { inlineFill } : {} };
 }
 function installerKey({ kind, file, name }) {
   return `${kind}\0${file}\0${name}`;
@@ -27927,7 +27938,7 @@ async function renderSide(given, side, snapshot, reader, commit, paths, missing2
   const application = root.helm?.application;
   if (application !== void 0) {
     const text4 = files.get(application.file);
-    const values = application.rendered !== void 0 ? application.rendered[side] : text4 === void 0 ? null : installerValuesIn(application.file, decoder.decode(text4), application);
+    const values = application.rendered !== void 0 ? application.rendered[side] : text4 === void 0 ? null : installerValuesIn(application.file, decoder.decode(text4), application, root.helm?.inlineFill);
     if (values === null) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
     files.set(applicationValuesPath, new TextEncoder().encode(values));
   }

@@ -16145,172 +16145,6 @@ var init_walk = __esm({
   }
 });
 
-// src/render/applications.ts
-function documentLines({ line, source }) {
-  return { start: line, end: Math.max(line, source.lineCounter.linePos(Math.max(source.start, source.end - 1)).line) };
-}
-function tracks(revision, branch) {
-  if (branch === void 0 || revision.kind === "any") return true;
-  if (revision.kind === "default") return branch.isDefault !== false;
-  if (revision.kind === "pinned") return false;
-  return revision.name === branch.name || revision.name === `refs/heads/${branch.name}`;
-}
-function argoRevision(targetRevision) {
-  const name = nonEmpty(targetRevision);
-  return name === null || name === "HEAD" ? defaultRevision : { kind: "named", name };
-}
-function objectOfKind(value, group, kind) {
-  return isObject(value) && value.kind === kind && typeof value.apiVersion === "string" && apiGroup(value.apiVersion) === group ? value : null;
-}
-function nameOf(object) {
-  return isObject(object.metadata) && typeof object.metadata.name === "string" ? object.metadata.name : "";
-}
-function repositoryKey(url) {
-  const text5 = url.trim();
-  const scp = /^[^@/\s]+@([^:/\s]+):(.+)$/.exec(text5);
-  const parsed2 = scp !== null ? { host: scp[1], path: scp[2] } : urlParts(text5);
-  if (parsed2 === null) return null;
-  const path4 = parsed2.path.replace(/^\/+/, "").replace(/\/+$/, "").replace(/\.git$/i, "");
-  return path4 === "" ? null : `${parsed2.host}/${path4}`.toLowerCase();
-}
-function urlParts(text5) {
-  try {
-    const url = new URL(text5);
-    return url.hostname === "" ? null : { host: url.hostname, path: url.pathname };
-  } catch {
-    return null;
-  }
-}
-function applicationChartOf(document, repository, paths) {
-  const object = objectOfKind(document.value, "argoproj.io", "Application");
-  if (object === null) return null;
-  const name = nameOf(object);
-  const found = argoHelmSource(object, repository, paths);
-  if (found === null || name === "") return null;
-  const valueLines = entryLines(document, found.valueFileAt);
-  return { ...found.chart, kind: "Application", file: document.file, name, noticeLine: locate(document.source, found.reference).line, valueLines, inline: found.inline, lines: documentLines(document) };
-}
-function entryLines(document, at3, prefix2 = []) {
-  return at3.map((path4) => locate(document.source, [...prefix2, ...path4]).line);
-}
-function argoHelmSource(object, repository, paths) {
-  const reference2 = chartReferenceOf(String(object.apiVersion), "Application", object);
-  const name = nameOf(object);
-  const spec = isObject(object.spec) ? object.spec : null;
-  const sourcePath2 = reference2?.path.slice(0, -1);
-  const source = sourcePath2 === void 0 ? void 0 : valueAt2(object, sourcePath2);
-  if (reference2 === null || spec === null || !isObject(source) || reference2.path[reference2.path.length - 1] !== "helm") return null;
-  const repoKey = typeof source.repoURL === "string" ? repositoryKey(source.repoURL) : null;
-  if (repoKey === null || !repository.has(repoKey) || typeof source.path !== "string" || !isObject(source.helm)) return null;
-  const chartDir = repositoryPath("", source.path);
-  if (chartDir === null) return null;
-  if (!paths.has(inDir(chartDir, "Chart.yaml"))) return null;
-  const helm = source.helm;
-  if (nonEmptyList(helm.parameters) || nonEmptyList(helm.fileParameters)) return null;
-  const valueFiles = valueFilesOf(chartDir, helm, paths, sourceRefs(spec, repository), [...sourcePath2, "helm", "valueFiles"]);
-  const capabilities = capabilitiesOf(helm.kubeVersion, helm.apiVersions);
-  if (valueFiles === null || capabilities === null) return null;
-  const destination = isObject(spec.destination) ? spec.destination : {};
-  const inline = isObject(helm.valuesObject) ? [...sourcePath2, "helm", "valuesObject"] : typeof helm.values === "string" && helm.values.trim() !== "" ? [...sourcePath2, "helm", "values"] : null;
-  return {
-    chart: {
-      chartDir,
-      release: nonEmpty(helm.releaseName) ?? name,
-      // `helm.namespace` is the namespace to template with; else the destination's.
-      namespace: nonEmpty(helm.namespace) ?? nonEmpty(destination.namespace),
-      valueFiles: valueFiles.files,
-      revision: argoRevision(source.targetRevision),
-      ...capabilities !== void 0 ? { capabilities } : {}
-    },
-    reference: reference2.path,
-    valueFileAt: valueFiles.at,
-    inline
-  };
-}
-function sourceRefs(spec, repository) {
-  const refs = /* @__PURE__ */ new Set();
-  for (const source of Array.isArray(spec.sources) ? spec.sources : []) {
-    if (!isObject(source) || typeof source.ref !== "string" || typeof source.repoURL !== "string") continue;
-    const key = repositoryKey(source.repoURL);
-    if (key !== null && repository.has(key)) refs.add(source.ref);
-  }
-  return refs;
-}
-function valueFilesOf(chartDir, helm, paths, refs, at3) {
-  const named = { files: [], at: [] };
-  if (helm.valueFiles === void 0 || helm.valueFiles === null) return named;
-  if (!Array.isArray(helm.valueFiles)) return null;
-  const ignoreMissing = helm.ignoreMissingValueFiles === true;
-  for (const [index, entry] of helm.valueFiles.entries()) {
-    if (typeof entry !== "string" || /^[a-z]+:\/\//i.test(entry)) return null;
-    const ref = /^\$([^/]+)\/(.*)$/.exec(entry);
-    if (entry.startsWith("$") && (ref === null || !refs.has(ref[1]))) return null;
-    const path4 = ref === null ? repositoryPath(chartDir, entry) : repositoryPath("", ref[2]);
-    if (path4 === null || path4 === "") return null;
-    if (paths.has(path4)) {
-      named.files.push(path4);
-      named.at.push([...at3, index]);
-    } else if (!ignoreMissing) return null;
-  }
-  return named;
-}
-function capabilitiesOf(kubeVersion, apiVersions) {
-  const absent = (value) => value === void 0 || value === null;
-  if (!absent(kubeVersion) && typeof kubeVersion !== "string") return null;
-  const version2 = typeof kubeVersion === "string" && kubeVersion !== "" ? kubeVersion : null;
-  let versions = [];
-  if (!absent(apiVersions)) {
-    if (!Array.isArray(apiVersions) || !apiVersions.every((v) => typeof v === "string" && v !== "")) return null;
-    versions = apiVersions;
-  }
-  return version2 === null && versions.length === 0 ? void 0 : { kubeVersion: version2, apiVersions: versions };
-}
-function repositoryPath(dir, reference2) {
-  return reference2.startsWith("/") ? joinPath("", reference2.replace(/^\/+/, "")) : joinPath(dir, reference2);
-}
-function installerObject(value, { kind, name }) {
-  if (kind === "HelmfileRelease") {
-    const releases = isObject(value) ? value.releases : void 0;
-    const release = Array.isArray(releases) ? releases.find((r) => isObject(r) && r.name === name) : void 0;
-    return isObject(release) ? release : null;
-  }
-  return isObject(value) && value.kind === kind && nameOf(value) === name ? value : null;
-}
-function installerIn(file, text5, installer) {
-  for (const document of loadManifestFile(file, text5).documents) {
-    const object = installerObject(document.value, installer);
-    if (object !== null) return object;
-  }
-  return null;
-}
-function applicationValuesIn(file, text5, application) {
-  const object = installerIn(file, text5, application);
-  return object === null ? null : inlineValuesText(object, application.inline);
-}
-function inlineValuesText(object, inline) {
-  const values = inline === null ? void 0 : valueAt2(object, inline);
-  if (typeof values === "string") return values;
-  return isObject(values) ? JSON.stringify(values) : "{}";
-}
-var defaultRevision, pinnedRevision, anyRevision, nonEmptyList, nonEmpty;
-var init_applications = __esm({
-  "src/render/applications.ts"() {
-    "use strict";
-    init_kinds();
-    init_locate();
-    init_load();
-    init_pod();
-    init_charts();
-    init_paths();
-    init_walk();
-    defaultRevision = { kind: "default" };
-    pinnedRevision = { kind: "pinned" };
-    anyRevision = { kind: "any" };
-    nonEmptyList = (value) => Array.isArray(value) && value.length > 0;
-    nonEmpty = (value) => typeof value === "string" && value !== "" ? value : null;
-  }
-});
-
 // src/render/goText.ts
 function goText(value) {
   if (value === null) return "<nil>";
@@ -16925,6 +16759,220 @@ var init_goTemplate = __esm({
   }
 });
 
+// src/render/templateFilling.ts
+function fillingOf(spec) {
+  const options = Array.isArray(spec.goTemplateOptions) ? spec.goTemplateOptions : [];
+  return { mode: spec.goTemplate === true ? "go" : "flat", goOptions: { missingKeyError: options.includes("missingkey=error") } };
+}
+function filled(value, params, filling) {
+  if (typeof value === "string") return filledText(value, params, filling);
+  if (Array.isArray(value)) {
+    const items = [];
+    for (const item of value) {
+      const done = filled(item, params, filling);
+      if (done === void 0) return void 0;
+      items.push(done);
+    }
+    return items;
+  }
+  if (!isObject(value)) return value;
+  const out = {};
+  for (const [key, inner] of Object.entries(value)) {
+    const done = filled(inner ?? null, params, filling);
+    if (done === void 0) return void 0;
+    out[key] = done;
+  }
+  return out;
+}
+function filledText(text5, params, { mode, goOptions }) {
+  if (mode === "go") return text5.includes("{{") ? renderGoTemplate(text5, Object.fromEntries(params), goOptions) ?? void 0 : text5;
+  return text5.replace(tag, (whole, name) => {
+    const param = params.get(name.trim());
+    return typeof param === "string" ? param : whole;
+  });
+}
+function filledInline(value, fill) {
+  return filled(value, new Map(Object.entries(fill.params).map(([key, param]) => [key, param ?? null])), fill.filling);
+}
+var tag;
+var init_templateFilling = __esm({
+  "src/render/templateFilling.ts"() {
+    "use strict";
+    init_pod();
+    init_goTemplate();
+    tag = /\{\{([^}]*)\}\}/g;
+  }
+});
+
+// src/render/applications.ts
+function documentLines({ line, source }) {
+  return { start: line, end: Math.max(line, source.lineCounter.linePos(Math.max(source.start, source.end - 1)).line) };
+}
+function tracks(revision, branch) {
+  if (branch === void 0 || revision.kind === "any") return true;
+  if (revision.kind === "default") return branch.isDefault !== false;
+  if (revision.kind === "pinned") return false;
+  return revision.name === branch.name || revision.name === `refs/heads/${branch.name}`;
+}
+function argoRevision(targetRevision) {
+  const name = nonEmpty(targetRevision);
+  return name === null || name === "HEAD" ? defaultRevision : { kind: "named", name };
+}
+function objectOfKind(value, group, kind) {
+  return isObject(value) && value.kind === kind && typeof value.apiVersion === "string" && apiGroup(value.apiVersion) === group ? value : null;
+}
+function nameOf(object) {
+  return isObject(object.metadata) && typeof object.metadata.name === "string" ? object.metadata.name : "";
+}
+function repositoryKey(url) {
+  const text5 = url.trim();
+  const scp = /^[^@/\s]+@([^:/\s]+):(.+)$/.exec(text5);
+  const parsed2 = scp !== null ? { host: scp[1], path: scp[2] } : urlParts(text5);
+  if (parsed2 === null) return null;
+  const path4 = parsed2.path.replace(/^\/+/, "").replace(/\/+$/, "").replace(/\.git$/i, "");
+  return path4 === "" ? null : `${parsed2.host}/${path4}`.toLowerCase();
+}
+function urlParts(text5) {
+  try {
+    const url = new URL(text5);
+    return url.hostname === "" ? null : { host: url.hostname, path: url.pathname };
+  } catch {
+    return null;
+  }
+}
+function applicationChartOf(document, repository, paths) {
+  const object = objectOfKind(document.value, "argoproj.io", "Application");
+  if (object === null) return null;
+  const name = nameOf(object);
+  const found = argoHelmSource(object, repository, paths);
+  if (found === null || name === "") return null;
+  const valueLines = entryLines(document, found.valueFileAt);
+  return { ...found.chart, kind: "Application", file: document.file, name, noticeLine: locate(document.source, found.reference).line, valueLines, inline: found.inline, lines: documentLines(document) };
+}
+function entryLines(document, at3, prefix2 = []) {
+  return at3.map((path4) => locate(document.source, [...prefix2, ...path4]).line);
+}
+function argoHelmSource(object, repository, paths) {
+  const reference2 = chartReferenceOf(String(object.apiVersion), "Application", object);
+  const name = nameOf(object);
+  const spec = isObject(object.spec) ? object.spec : null;
+  const sourcePath2 = reference2?.path.slice(0, -1);
+  const source = sourcePath2 === void 0 ? void 0 : valueAt2(object, sourcePath2);
+  if (reference2 === null || spec === null || !isObject(source) || reference2.path[reference2.path.length - 1] !== "helm") return null;
+  const repoKey = typeof source.repoURL === "string" ? repositoryKey(source.repoURL) : null;
+  if (repoKey === null || !repository.has(repoKey) || typeof source.path !== "string" || !isObject(source.helm)) return null;
+  const chartDir = repositoryPath("", source.path);
+  if (chartDir === null) return null;
+  if (!paths.has(inDir(chartDir, "Chart.yaml"))) return null;
+  const helm = source.helm;
+  if (nonEmptyList(helm.parameters) || nonEmptyList(helm.fileParameters)) return null;
+  const valueFiles = valueFilesOf(chartDir, helm, paths, sourceRefs(spec, repository), [...sourcePath2, "helm", "valueFiles"]);
+  const capabilities = capabilitiesOf(helm.kubeVersion, helm.apiVersions);
+  if (valueFiles === null || capabilities === null) return null;
+  const destination = isObject(spec.destination) ? spec.destination : {};
+  const inline = isObject(helm.valuesObject) ? [...sourcePath2, "helm", "valuesObject"] : typeof helm.values === "string" && helm.values.trim() !== "" ? [...sourcePath2, "helm", "values"] : null;
+  return {
+    chart: {
+      chartDir,
+      release: nonEmpty(helm.releaseName) ?? name,
+      // `helm.namespace` is the namespace to template with; else the destination's.
+      namespace: nonEmpty(helm.namespace) ?? nonEmpty(destination.namespace),
+      valueFiles: valueFiles.files,
+      revision: argoRevision(source.targetRevision),
+      ...capabilities !== void 0 ? { capabilities } : {}
+    },
+    reference: reference2.path,
+    valueFileAt: valueFiles.at,
+    inline
+  };
+}
+function sourceRefs(spec, repository) {
+  const refs = /* @__PURE__ */ new Set();
+  for (const source of Array.isArray(spec.sources) ? spec.sources : []) {
+    if (!isObject(source) || typeof source.ref !== "string" || typeof source.repoURL !== "string") continue;
+    const key = repositoryKey(source.repoURL);
+    if (key !== null && repository.has(key)) refs.add(source.ref);
+  }
+  return refs;
+}
+function valueFilesOf(chartDir, helm, paths, refs, at3) {
+  const named = { files: [], at: [] };
+  if (helm.valueFiles === void 0 || helm.valueFiles === null) return named;
+  if (!Array.isArray(helm.valueFiles)) return null;
+  const ignoreMissing = helm.ignoreMissingValueFiles === true;
+  for (const [index, entry] of helm.valueFiles.entries()) {
+    if (typeof entry !== "string" || /^[a-z]+:\/\//i.test(entry)) return null;
+    const ref = /^\$([^/]+)\/(.*)$/.exec(entry);
+    if (entry.startsWith("$") && (ref === null || !refs.has(ref[1]))) return null;
+    const path4 = ref === null ? repositoryPath(chartDir, entry) : repositoryPath("", ref[2]);
+    if (path4 === null || path4 === "") return null;
+    if (paths.has(path4)) {
+      named.files.push(path4);
+      named.at.push([...at3, index]);
+    } else if (!ignoreMissing) return null;
+  }
+  return named;
+}
+function capabilitiesOf(kubeVersion, apiVersions) {
+  const absent = (value) => value === void 0 || value === null;
+  if (!absent(kubeVersion) && typeof kubeVersion !== "string") return null;
+  const version2 = typeof kubeVersion === "string" && kubeVersion !== "" ? kubeVersion : null;
+  let versions = [];
+  if (!absent(apiVersions)) {
+    if (!Array.isArray(apiVersions) || !apiVersions.every((v) => typeof v === "string" && v !== "")) return null;
+    versions = apiVersions;
+  }
+  return version2 === null && versions.length === 0 ? void 0 : { kubeVersion: version2, apiVersions: versions };
+}
+function repositoryPath(dir, reference2) {
+  return reference2.startsWith("/") ? joinPath("", reference2.replace(/^\/+/, "")) : joinPath(dir, reference2);
+}
+function installerObject(value, { kind, name }) {
+  if (kind === "HelmfileRelease") {
+    const releases = isObject(value) ? value.releases : void 0;
+    const release = Array.isArray(releases) ? releases.find((r) => isObject(r) && r.name === name) : void 0;
+    return isObject(release) ? release : null;
+  }
+  return isObject(value) && value.kind === kind && nameOf(value) === name ? value : null;
+}
+function installerIn(file, text5, installer) {
+  for (const document of loadManifestFile(file, text5).documents) {
+    const object = installerObject(document.value, installer);
+    if (object !== null) return object;
+  }
+  return null;
+}
+function applicationValuesIn(file, text5, application, fill) {
+  const object = installerIn(file, text5, application);
+  return object === null ? null : inlineValuesText(object, application.inline, fill);
+}
+function inlineValuesText(object, inline, fill) {
+  const written = inline === null ? void 0 : valueAt2(object, inline);
+  const values = fill === void 0 || written === void 0 ? written : filledInline(written, fill);
+  if (fill !== void 0 && written !== void 0 && values === void 0) return null;
+  if (typeof values === "string") return values;
+  return isObject(values) ? JSON.stringify(values) : "{}";
+}
+var defaultRevision, pinnedRevision, anyRevision, nonEmptyList, nonEmpty;
+var init_applications = __esm({
+  "src/render/applications.ts"() {
+    "use strict";
+    init_kinds();
+    init_locate();
+    init_load();
+    init_pod();
+    init_charts();
+    init_paths();
+    init_walk();
+    init_templateFilling();
+    defaultRevision = { kind: "default" };
+    pinnedRevision = { kind: "pinned" };
+    anyRevision = { kind: "any" };
+    nonEmptyList = (value) => Array.isArray(value) && value.length > 0;
+    nonEmpty = (value) => typeof value === "string" && value !== "" ? value : null;
+  }
+});
+
 // src/render/templatePatch.ts
 function patchedApplication(application, patch, params, options) {
   const text5 = renderGoTemplate(patch, params, options);
@@ -17000,7 +17048,9 @@ function applicationSetCharts(document, repository, sources) {
     if (unresolved(application)) return refused("a `{{\u2026}}` of its template names no parameter");
     names.add(generated);
     const inline = found.inline === null ? null : [...templatePath, ...found.inline];
-    if (inline !== null && JSON.stringify(valueAt2(set2, inline) ?? null).includes("{{")) return refused("its inline values hold parameters");
+    const inlineText = inline === null ? "" : JSON.stringify(valueAt2(set2, inline) ?? null);
+    const inlineFill = inlineText.includes("{{") ? { params: Object.fromEntries(params), filling } : void 0;
+    if (inlineFill !== void 0 && filledInline(valueAt2(set2, inline) ?? null, inlineFill) === void 0) return refused("its inline values hold a Go template action or function not read here, or one that fails");
     if (found.inline !== null && !jsonEqual(valueAt2(application, found.inline) ?? null, valueAt2(unpatched, found.inline) ?? null)) return refused("its templatePatch changes inline values");
     const valueLines = valueFileLines(document, found.valueFileAt, application, unpatched);
     charts.push({
@@ -17012,6 +17062,7 @@ function applicationSetCharts(document, repository, sources) {
       noticeLine,
       valueLines,
       inline,
+      ...inlineFill !== void 0 ? { inlineFill } : {},
       lines: documentLines(document),
       ...files.length > 0 ? { parameterFiles: files } : {},
       ...spans !== void 0 && spans.length > 0 ? { parameterLines: spans } : {}
@@ -17039,10 +17090,6 @@ function valueFileLines(document, at3, application, unpatched) {
   const inTemplate = entryLines(document, at3, templatePath);
   const patchLine = locate(document.source, ["spec", "templatePatch"]).line;
   return at3.map((path4, i) => valueAt2(application, path4) === valueAt2(unpatched, path4) ? inTemplate[i] : patchLine);
-}
-function fillingOf(spec) {
-  const options = Array.isArray(spec.goTemplateOptions) ? spec.goTemplateOptions : [];
-  return { mode: spec.goTemplate === true ? "go" : "flat", goOptions: { missingKeyError: options.includes("missingkey=error") } };
 }
 function generatedParameters(document, generating) {
   const { spec } = generating;
@@ -17232,38 +17279,11 @@ function directoriesOf(paths) {
   }
   return [...dirs].filter((dir) => !dir.split("/").some((segment) => segment.startsWith("."))).sort();
 }
-function filled(value, params, filling) {
-  if (typeof value === "string") return filledText(value, params, filling);
-  if (Array.isArray(value)) {
-    const items = [];
-    for (const item of value) {
-      const done = filled(item, params, filling);
-      if (done === void 0) return void 0;
-      items.push(done);
-    }
-    return items;
-  }
-  if (!isObject(value)) return value;
-  const out = {};
-  for (const [key, inner] of Object.entries(value)) {
-    const done = filled(inner ?? null, params, filling);
-    if (done === void 0) return void 0;
-    out[key] = done;
-  }
-  return out;
-}
-function filledText(text5, params, { mode, goOptions }) {
-  if (mode === "go") return text5.includes("{{") ? renderGoTemplate(text5, Object.fromEntries(params), goOptions) ?? void 0 : text5;
-  return text5.replace(tag, (whole, name) => {
-    const param = params.get(name.trim());
-    return typeof param === "string" ? param : whole;
-  });
-}
 function unresolved(application) {
   const fields2 = [["metadata", "name"], ["spec", "source"], ["spec", "sources"], ["spec", "destination"]];
   return fields2.some((path4) => JSON.stringify(valueAt2(application, path4) ?? null).includes("{{"));
 }
-var templatePath, elsewhereGenerators, tag;
+var templatePath, elsewhereGenerators;
 var init_applicationSets = __esm({
   "src/render/applicationSets.ts"() {
     "use strict";
@@ -17273,14 +17293,13 @@ var init_applicationSets = __esm({
     init_charts();
     init_applications();
     init_gitFilesGenerator();
-    init_goTemplate();
     init_templatePatch();
+    init_templateFilling();
     init_edits();
     init_paths();
     init_walk();
     templatePath = ["spec", "template"];
     elsewhereGenerators = ["clusters", "clusterDecisionResource", "pullRequest", "scmProvider", "plugin"];
-    tag = /\{\{([^}]*)\}\}/g;
   }
 });
 
@@ -17880,8 +17899,8 @@ function parameterFileReads(files, repository, paths) {
   }
   return [...reads2];
 }
-function installerValuesIn(file, text5, installer) {
-  return installer.kind === "HelmfileRelease" ? helmfileValuesIn(file, text5, installer.name) : applicationValuesIn(file, text5, installer);
+function installerValuesIn(file, text5, installer, fill) {
+  return installer.kind === "HelmfileRelease" ? helmfileValuesIn(file, text5, installer.name) : applicationValuesIn(file, text5, installer, fill);
 }
 var namesInstaller, namesApplicationSet;
 var init_installers = __esm({
@@ -17933,8 +17952,8 @@ function installAtBase(installer, found, installers2, holdsAtBase) {
   if (!held) return null;
   return installers2.has(installerKey(installer)) && installer.generated !== void 0 ? null : void 0;
 }
-function settingsOf({ release, namespace, valueFiles, capabilities }) {
-  return { release, namespace, valueFiles, ...capabilities !== void 0 ? { capabilities } : {} };
+function settingsOf({ release, namespace, valueFiles, capabilities, inlineFill }) {
+  return { release, namespace, valueFiles, ...capabilities !== void 0 ? { capabilities } : {}, ...inlineFill !== void 0 ? { inlineFill } : {} };
 }
 function installerKey({ kind, file, name }) {
   return `${kind}\0${file}\0${name}`;
@@ -18448,6 +18467,7 @@ function applicationRoot(chart, trees, settings, application, name, sources, ren
       valuesFiles: application.valueFiles,
       ...dependencyFields(chart),
       ...capabilitiesField(application.capabilities, settings),
+      ...application.inlineFill !== void 0 ? { inlineFill: application.inlineFill } : {},
       ...atBase2 !== void 0 ? { atBase: atBase2 === null ? null : baseInvocation(atBase2, settings) } : {},
       application: {
         kind: application.kind,
@@ -18464,8 +18484,8 @@ function applicationRoot(chart, trees, settings, application, name, sources, ren
     incomplete: leftOut(chart.missingDependencies, true)
   };
 }
-function baseInvocation({ release, namespace, valueFiles, capabilities }, settings) {
-  return { release, namespace: namespace ?? "default", namespaceGiven: namespace !== null, valuesFiles: valueFiles, ...capabilitiesField(capabilities, settings) };
+function baseInvocation({ release, namespace, valueFiles, capabilities, inlineFill }, settings) {
+  return { release, namespace: namespace ?? "default", namespaceGiven: namespace !== null, valuesFiles: valueFiles, ...capabilitiesField(capabilities, settings), inlineFill };
 }
 function renderedApplicationRoots({ charts: trees }, settings = defaultRenderSettings, found) {
   const roots = [];
@@ -39049,7 +39069,7 @@ async function renderSide(given, side, snapshot, reader, commit, paths, missing2
   const application = root.helm?.application;
   if (application !== void 0) {
     const text5 = files.get(application.file);
-    const values = application.rendered !== void 0 ? application.rendered[side] : text5 === void 0 ? null : installerValuesIn(application.file, decoder.decode(text5), application);
+    const values = application.rendered !== void 0 ? application.rendered[side] : text5 === void 0 ? null : installerValuesIn(application.file, decoder.decode(text5), application, root.helm?.inlineFill);
     if (values === null) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
     files.set(applicationValuesPath, new TextEncoder().encode(values));
   }
