@@ -24,7 +24,7 @@ import { isObject } from '../pss/pod.js';
 import type { FieldPath, JsonObject, JsonValue } from '../pss/types.js';
 import { chartReferenceOf } from '../workloads/charts.js';
 import { argoHelmSource, documentLines, entryLines, nameOf, objectOfKind, repositoryKey } from './applications.js';
-import type { ApplicationChart } from './applications.js';
+import type { ApplicationChart, InstallerRefusal } from './applications.js';
 import { fileParameters, folderParameters, generatorFiles } from './gitFilesGenerator.js';
 import type { Parameters, TemplateMode } from './gitFilesGenerator.js';
 import { patchedApplication } from './templatePatch.js';
@@ -46,12 +46,12 @@ export interface SetSources {
 /**
  * The Applications of an ApplicationSet document that install a chart of
  * this repository, each with the set's file and name; else why not (a
- * `SetRefusal`: its notice stays, with the reason when one is known).
+ * `InstallerRefusal`: its notice stays, with the reason when one is known).
  */
-export function applicationSetCharts(document: ManifestDocument, repository: ReadonlySet<string>, sources: SetSources): ApplicationChart[] | SetRefusal {
+export function applicationSetCharts(document: ManifestDocument, repository: ReadonlySet<string>, sources: SetSources): ApplicationChart[] | InstallerRefusal {
   const { paths } = sources;
   const set = objectOfKind(document.value, 'argoproj.io', 'ApplicationSet');
-  const unknown: SetRefusal = { refused: null, line: null };
+  const unknown: InstallerRefusal = { refused: null, line: null };
   if (set === null) return unknown;
   const name = nameOf(set);
   const spec = isObject(set.spec) ? set.spec : null;
@@ -59,7 +59,7 @@ export function applicationSetCharts(document: ManifestDocument, repository: Rea
   const reference = chartReferenceOf(String(set.apiVersion), 'ApplicationSet', set);
   if (name === '' || spec === null || template === null || reference === null) return unknown;
   const noticeLine = locate(document.source, reference.path).line;
-  const refused = (why: string): SetRefusal => ({ refused: why, line: noticeLine });
+  const refused = (why: string): InstallerRefusal => ({ refused: why, line: noticeLine });
   const filling = fillingOf(spec);
   // A templatePatch is a Go template: Argo CD reads it only with goTemplate on.
   const patch = spec.templatePatch;
@@ -105,12 +105,6 @@ export function applicationSetCharts(document: ManifestDocument, repository: Rea
     });
   }
   return charts;
-}
-
-/** Why a set's Applications are not known: `refused`, said with its notice (null: the notice says enough); `line`, the notice's. */
-export interface SetRefusal {
-  readonly refused: string | null;
-  readonly line: number | null;
 }
 
 /** Generators that read the cluster or another service, never this repository. */

@@ -80,6 +80,16 @@ export interface ApplicationChart {
   readonly atBase?: InstallAtBase | null;
 }
 
+/**
+ * Why an installer of a chart of this repository is not rendered:
+ * `refused`, said with its notice (null: the notice says enough); `line`,
+ * the notice's.
+ */
+export interface InstallerRefusal {
+  readonly refused: string | null;
+  readonly line: number | null;
+}
+
 /** The lines a document spans in its file. */
 export function documentLines({ line, source }: ManifestDocument): LineSpan {
   return { start: line, end: Math.max(line, source.lineCounter.linePos(Math.max(source.start, source.end - 1)).line) };

@@ -16,7 +16,7 @@ import { isObject } from '../pss/pod.js';
 import type { FieldPath, JsonObject, JsonValue } from '../pss/types.js';
 import { chartReferenceOf } from '../workloads/charts.js';
 import { defaultRevision, documentLines, entryLines, nonEmpty, nonEmptyList, objectOfKind, pinnedRevision, repositoryKey, repositoryPath } from './applications.js';
-import type { ApplicationChart, NamedValueFiles, Revision, TextFile } from './applications.js';
+import type { ApplicationChart, InstallerRefusal, NamedValueFiles, Revision, TextFile } from './applications.js';
 import { inDir } from './paths.js';
 
 /** A Flux GitRepository's `ref`: a branch is named; a tag, a semver range, a commit or a ref name are pinned. */
@@ -88,8 +88,12 @@ function hasVariable(value: JsonValue): boolean {
 /** Helm's limit on a release name. */
 const maxReleaseName = 53;
 
-/** The HelmRelease of a document when it installs a chart of this repository that can be rendered as Flux would; else null. */
-export function helmReleaseChartOf(document: ManifestDocument, sources: GitRepositories, paths: ReadonlySet<string>): ApplicationChart | null {
+/**
+ * The HelmRelease of a document when it installs a chart of this repository
+ * that can be rendered as Flux would; else null when it is no such release,
+ * or why its chart of this repository is not rendered.
+ */
+export function helmReleaseChartOf(document: ManifestDocument, sources: GitRepositories, paths: ReadonlySet<string>): ApplicationChart | InstallerRefusal | null {
   const object = objectOfKind(document.value, 'helm.toolkit.fluxcd.io', 'HelmRelease');
   if (object === null) return null;
   const reference = chartReferenceOf(String(object.apiVersion), 'HelmRelease', object);
@@ -98,15 +102,19 @@ export function helmReleaseChartOf(document: ManifestDocument, sources: GitRepos
   const spec = isObject(object.spec) ? object.spec : null;
   const template = spec !== null && isObject(spec.chart) && isObject(spec.chart.spec) ? spec.chart.spec : null;
   if (reference === null || name === null || spec === null || template === null || !isObject(template.sourceRef)) return null;
-  // Values from the cluster, and patches of the output, are not known here; nor what a Flux
-  // Kustomization's postBuild substitutes for `${VAR}` before the object reaches the cluster.
-  if (nonEmptyList(spec.valuesFrom) || nonEmptyList(spec.postRenderers) || hasVariable(object)) return null;
   const releaseNamespace = nonEmpty(metadata.namespace);
   const revision = ourRevision(template.sourceRef, releaseNamespace, sources);
   if (revision === null) return null;
   const chart = nonEmpty(template.chart);
   const chartDir = chart === null ? null : repositoryPath('', chart);
   if (chartDir === null || !paths.has(inDir(chartDir, 'Chart.yaml'))) return null;
+  // A chart of this repository: what stops it is said with its notice.
+  const refused = (why: string): InstallerRefusal => ({ refused: why, line: locate(document.source, reference.path).line });
+  // Values from the cluster, and patches of the output, are not known here; nor what a Flux
+  // Kustomization's postBuild substitutes for `${VAR}` before the object reaches the cluster.
+  if (nonEmptyList(spec.valuesFrom)) return refused('its `valuesFrom` reads values from ConfigMaps or Secrets in the cluster');
+  if (nonEmptyList(spec.postRenderers)) return refused('its `postRenderers` change what helm writes');
+  if (hasVariable(object)) return refused('a Flux Kustomization substitutes its `${…}` variables before it reaches the cluster');
   const valueFiles = releaseValueFiles(chartDir, template, paths);
   if (valueFiles === null) return null;
   const valueLines = entryLines(document, valueFiles.at);
@@ -114,7 +122,7 @@ export function helmReleaseChartOf(document: ManifestDocument, sources: GitRepos
   // Flux names the release `[targetNamespace-]name` unless `releaseName` does; past Helm's
   // 53 characters it shortens the name with a hash of it (helm-controller's ShortenName): not rendered.
   const release = nonEmpty(spec.releaseName) ?? (targetNamespace === null ? name : `${targetNamespace}-${name}`);
-  if (release.length > maxReleaseName) return null;
+  if (release.length > maxReleaseName) return refused('Flux shortens its release name, over 53 characters, with a hash');
   return {
     kind: 'HelmRelease',
     file: document.file,

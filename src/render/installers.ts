@@ -6,7 +6,7 @@
  */
 import { loadManifestFile } from '../manifests/load.js';
 import { applicationChartOf, applicationValuesIn } from './applications.js';
-import type { ApplicationChart, TextFile } from './applications.js';
+import type { ApplicationChart, InstallerRefusal, TextFile } from './applications.js';
 import { applicationSetCharts, parameterFilesOf } from './applicationSets.js';
 import { gitRepositoriesIn, helmReleaseChartOf } from './helmReleases.js';
 import { helmfileReleases, helmfileValuesIn, isHelmfile } from './helmfiles.js';
@@ -51,11 +51,15 @@ export function applicationCharts(
   for (const { path, text } of files) {
     if (!namesInstaller.test(text) || isHelmfile(path)) continue;
     for (const document of loadManifestFile(path, text).documents) {
+      const refused = (refusal: InstallerRefusal) => {
+        if (refusal.refused !== null && refusal.line !== null) refusals?.set(noticeKey(path, refusal.line), refusal.refused);
+      };
       const generated = applicationSetCharts(document, repository, { paths, texts: parameterTexts });
       if (Array.isArray(generated)) found.push(...generated);
-      else if (generated.refused !== null && generated.line !== null) refusals?.set(noticeKey(path, generated.line), generated.refused);
+      else refused(generated);
       const application = applicationChartOf(document, repository, paths) ?? helmReleaseChartOf(document, (sources ??= gitRepositoriesIn(known, repository)), paths);
-      if (application !== null) found.push(application);
+      if (application !== null && 'refused' in application) refused(application);
+      else if (application !== null) found.push(application);
     }
   }
   return found;

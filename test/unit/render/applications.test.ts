@@ -163,6 +163,21 @@ describe('applicationCharts: Flux HelmReleases', () => {
     expect(releasesOf(helmRelease([...gitChart(), `targetNamespace: ${long.slice(0, 49)}`]))).toMatchObject([{ release: `${long.slice(0, 49)}-web` }]);
   });
 
+  it('says why the chart of this repository a release installs is not rendered, by the place of its notice', () => {
+    const why = (text: string) => {
+      const refusals = new Map<string, string>();
+      applicationCharts([{ path: 'apps/web.yaml', text }], repository, paths, [{ path: 'apps/web.yaml', text }, { path: 'flux/0.yaml', text: ours }], undefined, refusals);
+      return [...refusals];
+    };
+    // The notice is on the chart's path (line 9).
+    expect(why(helmRelease([...gitChart(), 'valuesFrom:', '  - kind: ConfigMap', '    name: web-values']))).toEqual([['apps/web.yaml\u00009', 'its `valuesFrom` reads values from ConfigMaps or Secrets in the cluster']]);
+    expect(why(helmRelease([...gitChart(), 'postRenderers:', '  - kustomize:', '      patches: []']))).toEqual([['apps/web.yaml\u00009', 'its `postRenderers` change what helm writes']]);
+    expect(why(helmRelease([...gitChart(), 'values:', '  host: "api.${CLUSTER_DOMAIN}"']))[0]![1]).toBe('a Flux Kustomization substitutes its `${…}` variables before it reaches the cluster');
+    expect(why(helmRelease([...gitChart(), `targetNamespace: ${'n'.repeat(50)}`]))[0]![1]).toBe('Flux shortens its release name, over 53 characters, with a hash');
+    // Another repository's chart: the notice says what it installs; nothing to add.
+    expect(why(helmRelease([...gitChart([], 'web', ['kind: HelmRepository', 'name: acme']), 'valuesFrom:', '  - kind: ConfigMap', '    name: v']))).toEqual([]);
+  });
+
   it("keeps the notice of a release it cannot render as Flux would", () => {
     // Values from the cluster, patches of the output.
     expect(releasesOf(helmRelease([...gitChart(), 'valuesFrom:', '  - kind: ConfigMap', '    name: web-values']))).toEqual([]);
