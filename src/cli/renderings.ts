@@ -15,6 +15,7 @@ import { openRenderer } from '../io/render/renderer.js';
 import type { RenderMemo } from '../io/render/renderer.js';
 import type { TreeReader } from '../io/render/trees.js';
 import type { LoadProblem } from '../manifests/types.js';
+import { namesGitOpsInstaller } from '../render/installers.js';
 import { isKustomizationFile } from '../render/kustomization.js';
 import { checkRenderings, noticesOf } from '../render/stage.js';
 import type { NoticeOf, RenderStageOptions } from '../render/stage.js';
@@ -56,7 +57,9 @@ export async function cloneContext(io: CliIO, maxBytes: number): Promise<Pick<Re
  * (a root none of whose files a round changed is not rendered again).
  */
 export async function renderingsUnder(io: CliIO, paths: readonly string[], maxBytes: number, options: RenderStageOptions, edited?: ReadonlyMap<string, string>, memo?: RenderMemo): Promise<Renderings | null> {
-  const reader = fsTreeReader(io.cwd, paths, maxBytes);
+  // An Application or HelmRelease given (`check apps/`, a pre-commit hook's staged file) installs a chart from elsewhere in the repository.
+  const wholeTree = (options.plainFiles ?? []).some((file) => namesGitOpsInstaller(file.content));
+  const reader = fsTreeReader(io.cwd, paths, maxBytes, { wholeTree });
   const port = await openRenderer({ reader: edited && edited.size > 0 ? withEdits(reader, edited) : reader, base: null, head: '', ...(memo ? { memo } : {}) });
   if (port === null) return null;
   // On a terminal, a status line while the tools run (erased before the report).

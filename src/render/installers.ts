@@ -21,6 +21,13 @@ export function namesKind(...kinds: readonly string[]): RegExp {
 
 const namesInstaller = namesKind('Application', 'ApplicationSet', 'HelmRelease', 'GitRepository');
 
+const namesChartInstaller = namesKind('Application', 'ApplicationSet', 'HelmRelease');
+
+/** Whether a file's text may hold an Argo CD Application or ApplicationSet, or a Flux HelmRelease (bytes are read as UTF-8). */
+export function namesGitOpsInstaller(content: Uint8Array | string): boolean {
+  return namesChartInstaller.test(typeof content === 'string' ? content : new TextDecoder().decode(content));
+}
+
 /**
  * The Applications, HelmReleases and helmfile releases of some files that
  * install a chart of this repository, the helmfiles' first (`repository`:

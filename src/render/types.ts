@@ -18,6 +18,8 @@ export interface TreeSnapshot {
   readonly texts: ReadonlyMap<string, string>;
   /** Set when the source listed only part of the tree (GitHub's git trees API truncates big trees): `paths` then misses files. */
   readonly truncated?: boolean;
+  /** `check`: the files it was given, when `paths` holds more (the tree its Applications and HelmReleases may install charts from). */
+  readonly given?: ReadonlySet<string>;
 }
 
 /** How a chart is rendered: `helm template RELEASE CHART --namespace NS -f VALUES…`. */

@@ -1436,6 +1436,27 @@ describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHel
     ]);
   });
 
+  it('renders the chart an Application given alone installs from elsewhere in the working directory, and nothing else there (check apps/, a pre-commit hook)', async () => {
+    const dir = path.join(fixturesDir, 'render', 'helm-application', 'head');
+    const files = Object.fromEntries(['apps/web-prod.yaml', 'charts/web/Chart.yaml', 'charts/web/values.yaml', 'charts/web/templates/deployment.yaml'].map((file) => [file, readFileSync(path.join(dir, file), 'utf8')]));
+    const reports = await inTree(files, async (cwd) => {
+      execFileSync('git', ['init', '-q'], { cwd });
+      execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/acme/shop'], { cwd });
+      const checked = async (...paths: string[]) => {
+        let stdout = '';
+        await runCli(['check', ...paths, '--format', 'json', '--warn-level', 'privileged'], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
+        return JSON.parse(stdout) as JsonReport;
+      };
+      return [await checked('apps'), await checked('apps/web-prod.yaml')];
+    });
+    for (const report of reports) {
+      expect(report.errors).toEqual([]);
+      // The Application's rendering only: the chart's own, with its own values, was not asked for.
+      expect(report.podSpecs.map((p) => [p.namespace, p.name])).toEqual([['prod', 'web']]);
+      expect(report.findings.map((f) => [f.file, f.line, f.check, f.namespace])).toEqual([['apps/web-prod.yaml', 19, 'hostNamespaces', 'prod']]);
+    }
+  });
+
   it("renders a Flux HelmRelease's chart for check and fix when the clone's GitRepository is outside the paths given", async () => {
     const dir = path.join(fixturesDir, 'render', 'helm-release', 'head');
     const names = ['apps/web.yaml', 'charts/web/Chart.yaml', 'charts/web/values.yaml', 'charts/web/templates/deployment.yaml', 'clusters/prod/flux-system/gotk-sync.yaml'];

@@ -108,7 +108,7 @@ async function addOwners(cwd: string, file: string, listing: Map<string, string>
 }
 
 /** The files under `args` (inside `cwd` only: a rendering reads its root's folder, never above the working directory). */
-export function fsTreeReader(cwd: string, args: readonly string[], maxBytes: number): TreeReader {
+export function fsTreeReader(cwd: string, args: readonly string[], maxBytes: number, { wholeTree = false }: { readonly wholeTree?: boolean } = {}): TreeReader {
   return {
     async list() {
       const listing = new Map<string, string>();
@@ -126,7 +126,11 @@ export function fsTreeReader(cwd: string, args: readonly string[], maxBytes: num
         }
       }
       await addReferences(cwd, listing, maxBytes);
-      return { files: listing, truncated: false };
+      if (!wholeTree) return { files: listing, truncated: false };
+      // GitOps objects among them may install charts from anywhere in the working directory: it is listed whole, what was given named apart.
+      const given = new Set(listing.keys());
+      await walk(cwd, cwd, listing);
+      return { files: listing, truncated: false, given };
     },
     async read(_commit, listing, paths) {
       const files = new Map<string, Uint8Array>();

@@ -19,6 +19,8 @@ export interface TreeListing {
   readonly files: Map<string, string>;
   /** The source listed only part of the tree (GitHub's git trees API past 100,000 entries or 7 MB). */
   readonly truncated: boolean;
+  /** The files `check` was given (and what their kustomizations need), when the listing holds more: the rest of the tree its GitOps objects may install from. */
+  readonly given?: ReadonlySet<string>;
 }
 
 /** One version of the repository, read through git or the API. */
@@ -99,7 +101,7 @@ export async function snapshotOf(reader: TreeReader, commit: string): Promise<Sn
     for (const [p, data] of await reader.read(commit, listing, nested)) texts.set(p, Buffer.from(data).toString('utf8'));
     parents = nested;
   }
-  return { tree: { paths: new Set(listing.keys()), texts, ...(listed.truncated ? { truncated: true } : {}) }, listing };
+  return { tree: { paths: new Set(listing.keys()), texts, ...(listed.truncated ? { truncated: true } : {}), ...(listed.given ? { given: listed.given } : {}) }, listing };
 }
 
 /** A private temporary folder holding the given files; `dispose` removes it. */
