@@ -24287,7 +24287,7 @@ async function addOwners(cwd, file, listing, maxBytes, memo) {
     if (dir === "") return;
   }
 }
-function fsTreeReader(cwd, args, maxBytes) {
+function fsTreeReader(cwd, args, maxBytes, { wholeTree = false } = {}) {
   return {
     async list() {
       const listing = /* @__PURE__ */ new Map();
@@ -24305,7 +24305,10 @@ function fsTreeReader(cwd, args, maxBytes) {
         }
       }
       await addReferences(cwd, listing, maxBytes);
-      return { files: listing, truncated: false };
+      if (!wholeTree) return { files: listing, truncated: false };
+      const given = new Set(listing.keys());
+      await walk3(cwd, cwd, listing);
+      return { files: listing, truncated: false, given };
     },
     async read(_commit, listing, paths) {
       const files = /* @__PURE__ */ new Map();
@@ -26499,19 +26502,22 @@ function helmReleaseChartOf(document, sources, paths) {
   const spec = isObject(object.spec) ? object.spec : null;
   const template = spec !== null && isObject(spec.chart) && isObject(spec.chart.spec) ? spec.chart.spec : null;
   if (reference2 === null || name === null || spec === null || template === null || !isObject(template.sourceRef)) return null;
-  if (nonEmptyList(spec.valuesFrom) || nonEmptyList(spec.postRenderers) || hasVariable(object)) return null;
   const releaseNamespace = nonEmpty(metadata.namespace);
   const revision = ourRevision(template.sourceRef, releaseNamespace, sources);
   if (revision === null) return null;
   const chart = nonEmpty(template.chart);
   const chartDir = chart === null ? null : repositoryPath("", chart);
   if (chartDir === null || !paths.has(inDir(chartDir, "Chart.yaml"))) return null;
+  const refused = (why) => ({ refused: why, line: locate(document.source, reference2.path).line });
+  if (nonEmptyList(spec.valuesFrom)) return refused("its `valuesFrom` reads values from ConfigMaps or Secrets in the cluster");
+  if (nonEmptyList(spec.postRenderers)) return refused("its `postRenderers` change what helm writes");
+  if (hasVariable(object)) return refused("a Flux Kustomization substitutes its `${\u2026}` variables before it reaches the cluster");
   const valueFiles = releaseValueFiles(chartDir, template, paths);
   if (valueFiles === null) return null;
   const valueLines = entryLines(document, valueFiles.at);
   const targetNamespace = nonEmpty(spec.targetNamespace);
   const release = nonEmpty(spec.releaseName) ?? (targetNamespace === null ? name : `${targetNamespace}-${name}`);
-  if (release.length > maxReleaseName) return null;
+  if (release.length > maxReleaseName) return refused("Flux shortens its release name, over 53 characters, with a hash");
   return {
     kind: "HelmRelease",
     file: document.file,
@@ -26552,6 +26558,10 @@ function namesKind(...kinds) {
   return new RegExp(`\\bkind:\\s*["']?(?:${kinds.join("|")})\\b`);
 }
 var namesInstaller = namesKind("Application", "ApplicationSet", "HelmRelease", "GitRepository");
+var namesChartInstaller = namesKind("Application", "ApplicationSet", "HelmRelease");
+function namesGitOpsInstaller(content) {
+  return namesChartInstaller.test(typeof content === "string" ? content : new TextDecoder().decode(content));
+}
 function applicationCharts(files, repository, paths, known3 = files, parameterTexts = /* @__PURE__ */ new Map(), refusals) {
   let sources;
   const found = [];
@@ -26562,11 +26572,15 @@ function applicationCharts(files, repository, paths, known3 = files, parameterTe
   for (const { path: path11, text: text4 } of files) {
     if (!namesInstaller.test(text4) || isHelmfile(path11)) continue;
     for (const document of loadManifestFile(path11, text4).documents) {
+      const refused = (refusal) => {
+        if (refusal.refused !== null && refusal.line !== null) refusals?.set(noticeKey(path11, refusal.line), refusal.refused);
+      };
       const generated = applicationSetCharts(document, repository, { paths, texts: parameterTexts });
       if (Array.isArray(generated)) found.push(...generated);
-      else if (generated.refused !== null && generated.line !== null) refusals?.set(noticeKey(path11, generated.line), generated.refused);
+      else refused(generated);
       const application = applicationChartOf(document, repository, paths) ?? helmReleaseChartOf(document, sources ??= gitRepositoriesIn(known3, repository), paths);
-      if (application !== null) found.push(application);
+      if (application !== null && "refused" in application) refused(application);
+      else if (application !== null) found.push(application);
     }
   }
   return found;
@@ -27670,7 +27684,7 @@ async function snapshotOf(reader, commit) {
     for (const [p, data] of await reader.read(commit, listing, nested)) texts.set(p, Buffer.from(data).toString("utf8"));
     parents = nested;
   }
-  return { tree: { paths: new Set(listing.keys()), texts, ...listed.truncated ? { truncated: true } : {} }, listing };
+  return { tree: { paths: new Set(listing.keys()), texts, ...listed.truncated ? { truncated: true } : {}, ...listed.given ? { given: listed.given } : {} }, listing };
 }
 async function writeTree(files) {
   const dir = await mkdtemp(path5.join(tmpdir(), "psr-render-"));
@@ -30986,7 +31000,7 @@ async function checkRenderings(tools, options) {
   const repository = repositoryKeys(options.repositoryUrls ?? []);
   const refusals = /* @__PURE__ */ new Map();
   const applications = notBases(applicationCharts(plain2, repository, port.head.paths, known3, await parameterTextsOf(port, "head", plain2, repository), refusals), helmfileBases(port.head.texts));
-  const discovery = discoverRoots(port.head, null, port.head.paths, options.render, applications);
+  const discovery = discoverRoots(port.head, null, port.head.given ?? port.head.paths, options.render, applications);
   const parents = await port.render(discovery.roots);
   const children = await renderChildren(port, parents, { trees: discovery.trees, repository, synced: () => true, settings: options.render, selected: () => true });
   const rendered = [...parents, ...children.rendered];
@@ -31013,7 +31027,8 @@ async function cloneContext(io, maxBytes) {
   return { repositoryUrls, gitRepositoryFiles };
 }
 async function renderingsUnder(io, paths, maxBytes, options, edited, memo) {
-  const reader = fsTreeReader(io.cwd, paths, maxBytes);
+  const wholeTree = (options.plainFiles ?? []).some((file) => namesGitOpsInstaller(file.content));
+  const reader = fsTreeReader(io.cwd, paths, maxBytes, { wholeTree });
   const port = await openRenderer({ reader: edited && edited.size > 0 ? withEdits2(reader, edited) : reader, base: null, head: "", ...memo ? { memo } : {} });
   if (port === null) return null;
   const terminal = stderrTerminal(io);

@@ -17353,19 +17353,22 @@ function helmReleaseChartOf(document, sources, paths) {
   const spec = isObject(object.spec) ? object.spec : null;
   const template = spec !== null && isObject(spec.chart) && isObject(spec.chart.spec) ? spec.chart.spec : null;
   if (reference2 === null || name === null || spec === null || template === null || !isObject(template.sourceRef)) return null;
-  if (nonEmptyList(spec.valuesFrom) || nonEmptyList(spec.postRenderers) || hasVariable(object)) return null;
   const releaseNamespace = nonEmpty(metadata.namespace);
   const revision = ourRevision(template.sourceRef, releaseNamespace, sources);
   if (revision === null) return null;
   const chart = nonEmpty(template.chart);
   const chartDir = chart === null ? null : repositoryPath("", chart);
   if (chartDir === null || !paths.has(inDir(chartDir, "Chart.yaml"))) return null;
+  const refused = (why) => ({ refused: why, line: locate(document.source, reference2.path).line });
+  if (nonEmptyList(spec.valuesFrom)) return refused("its `valuesFrom` reads values from ConfigMaps or Secrets in the cluster");
+  if (nonEmptyList(spec.postRenderers)) return refused("its `postRenderers` change what helm writes");
+  if (hasVariable(object)) return refused("a Flux Kustomization substitutes its `${\u2026}` variables before it reaches the cluster");
   const valueFiles = releaseValueFiles(chartDir, template, paths);
   if (valueFiles === null) return null;
   const valueLines = entryLines(document, valueFiles.at);
   const targetNamespace = nonEmpty(spec.targetNamespace);
   const release = nonEmpty(spec.releaseName) ?? (targetNamespace === null ? name : `${targetNamespace}-${name}`);
-  if (release.length > maxReleaseName) return null;
+  if (release.length > maxReleaseName) return refused("Flux shortens its release name, over 53 characters, with a hash");
   return {
     kind: "HelmRelease",
     file: document.file,
@@ -17878,11 +17881,15 @@ function applicationCharts(files, repository, paths, known3 = files, parameterTe
   for (const { path: path4, text: text5 } of files) {
     if (!namesInstaller.test(text5) || isHelmfile(path4)) continue;
     for (const document of loadManifestFile(path4, text5).documents) {
+      const refused = (refusal) => {
+        if (refusal.refused !== null && refusal.line !== null) refusals?.set(noticeKey(path4, refusal.line), refusal.refused);
+      };
       const generated = applicationSetCharts(document, repository, { paths, texts: parameterTexts });
       if (Array.isArray(generated)) found.push(...generated);
-      else if (generated.refused !== null && generated.line !== null) refusals?.set(noticeKey(path4, generated.line), generated.refused);
+      else refused(generated);
       const application = applicationChartOf(document, repository, paths) ?? helmReleaseChartOf(document, sources ??= gitRepositoriesIn(known3, repository), paths);
-      if (application !== null) found.push(application);
+      if (application !== null && "refused" in application) refused(application);
+      else if (application !== null) found.push(application);
     }
   }
   return found;
@@ -17902,7 +17909,7 @@ function parameterFileReads(files, repository, paths) {
 function installerValuesIn(file, text5, installer, fill) {
   return installer.kind === "HelmfileRelease" ? helmfileValuesIn(file, text5, installer.name) : applicationValuesIn(file, text5, installer, fill);
 }
-var namesInstaller, namesApplicationSet;
+var namesInstaller, namesChartInstaller, namesApplicationSet;
 var init_installers = __esm({
   "src/render/installers.ts"() {
     "use strict";
@@ -17912,6 +17919,7 @@ var init_installers = __esm({
     init_helmReleases();
     init_helmfiles();
     namesInstaller = namesKind("Application", "ApplicationSet", "HelmRelease", "GitRepository");
+    namesChartInstaller = namesKind("Application", "ApplicationSet", "HelmRelease");
     namesApplicationSet = namesKind("ApplicationSet");
   }
 });
@@ -38356,7 +38364,7 @@ async function snapshotOf(reader, commit) {
     for (const [p, data] of await reader.read(commit, listing, nested)) texts.set(p, Buffer.from(data).toString("utf8"));
     parents = nested;
   }
-  return { tree: { paths: new Set(listing.keys()), texts, ...listed.truncated ? { truncated: true } : {} }, listing };
+  return { tree: { paths: new Set(listing.keys()), texts, ...listed.truncated ? { truncated: true } : {}, ...listed.given ? { given: listed.given } : {} }, listing };
 }
 async function writeTree(files) {
   const dir = await mkdtemp(path2.join(tmpdir(), "psr-render-"));
