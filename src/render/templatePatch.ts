@@ -4,8 +4,10 @@
  * with the Application's parameters (goTemplate.ts), read as YAML as
  * kubectl reads it, and merged into the Application as a strategic merge
  * patch on Argo CD's types, which name no merge keys: maps merge key by
- * key, a null removes its key, lists and scalars replace. The patch never
- * changes the Application's `project`.
+ * key, a null removes its key, lists and scalars replace. (ObjectMeta's
+ * `finalizers` and `ownerReferences` merge by their own keys in Argo CD;
+ * neither reaches a chart's rendering.) The patch never changes the
+ * Application's `project`.
  *
  * A patch that is not read here (its template refused, YAML that is not one
  * mapping, a `$patch` or other directive of a strategic merge) gives null,
