@@ -30,7 +30,7 @@ import { checkDocsUrl, checksSectionUrl } from './checkDocs.js';
 import { checkTitles } from './explanations.js';
 import { fingerprint, fingerprintMarker, problemFingerprint } from './fingerprint.js';
 import { escapeText, inlineCode, messageText } from './markdown.js';
-import { fixCommandLine, renderedFixWords } from './renderedFix.js';
+import { fixesWords } from './renderedFix.js';
 import { truncateChars } from './truncate.js';
 import type { ReviewFinding, SuggestionLike } from './types.js';
 import { rootsByTool, workloadName, workloadsNamed } from './namesBy.js';
@@ -171,8 +171,8 @@ function withoutSuggestion(findings: readonly ReviewFinding[]): string[] {
     for (const paragraph of paragraphs) (paragraph.startsWith('Illustrative example') ? examples : guidance).push(paragraph);
   }
   // A fix that exists but reaches lines outside the diff cannot be a suggestion here.
-  const fixed = findings.find((f) => f.fix !== null);
-  if (fixed) reasons.push(`the fix changes lines outside this pull request's diff; ${renderedFixWords(fixed) ?? `${inlineCode(fixCommandLine(fixed))} applies it`}.`);
+  const fixes = fixesWords(findings);
+  if (fixes !== null) reasons.push(`the fix changes lines outside this pull request's diff; ${fixes}.`);
   const single = unique(findings.map((f) => f.check)).length === 1;
   const why = unique(reasons.map((r) => r.replace(/^No suggestion(?: here)?: /, '')));
   const heading = why.length === 0 ? '' : why.length === 1 ? `**No suggestion:** ${why[0]}` : ['**No suggestion:**', ...why.map(listItem)].join('\n');

@@ -21,13 +21,36 @@ import { isInside } from '../render/paths.js';
  * the chart's folder does not hold it (`fix` writes only files under the
  * paths it is given).
  */
-export function fixCommandLine(f: { readonly file: string; readonly rendered?: Pick<RenderedOrigin, 'tool' | 'root' | 'application'> }): string {
+export function fixCommandLine(f: FixedFinding): string {
+  return `pod-security-review fix ${fixPaths(f).join(' ')}`;
+}
+
+type FixedFinding = { readonly file: string; readonly rendered?: Pick<RenderedOrigin, 'tool' | 'root' | 'application'> };
+
+/** The paths fixCommandLine gives `fix` for a finding. */
+function fixPaths(f: FixedFinding): string[] {
   const { rendered } = f;
-  if (rendered?.tool !== 'helm') return `pod-security-review fix ${f.file}`;
+  if (rendered?.tool !== 'helm') return [f.file];
   const root = rendered.root === '.' ? '' : rendered.root;
   const paths = [rendered.root, ...(rendered.application === undefined ? [] : [rendered.application])];
   if (!isInside(f.file, root) && f.file !== rendered.application) paths.push(f.file);
-  return `pod-security-review fix ${paths.join(' ')}`;
+  return paths;
+}
+
+/**
+ * How a comment says to apply the verified fixes of its findings that
+ * cannot be suggestions: the one line to change, when one fix changes one
+ * line; else the one `fix` command that applies them all (the paths each
+ * needs, each once).
+ */
+export function fixesWords(findings: readonly ReviewFinding[]): string | null {
+  const fixed = findings.filter((f) => f.fix !== null);
+  const [first] = fixed;
+  if (first === undefined) return null;
+  const words = fixed.map((f) => renderedFixWords(f));
+  if (words[0] !== null && words.every((w) => w === words[0])) return words[0]!;
+  const paths = [...new Set(fixed.flatMap(fixPaths))];
+  return `${inlineCode(`pod-security-review fix ${paths.join(' ')}`)} applies ${fixed.length === 1 ? 'it' : 'them'}`;
 }
 
 /** `change line 9 of `values.yaml` to `hostNetwork: false``, or null for a finding of a plain file, or a fix of several lines. */

@@ -172,5 +172,12 @@ describe('rendered findings', () => {
     const outsideChart = reviewFinding({ ...added, file: 'envs/prod-values.yaml', rendered: { ...rendered, sourceFile: 'envs/prod-values.yaml' } });
     expect(checkRunText([outsideChart])).toContain('`pod-security-review fix charts/web apps/web-prod.yaml envs/prod-values.yaml`');
     expect(checkRunText([reviewFinding({ ...added, rendered })])).toContain('`pod-security-review fix charts/web apps/web-prod.yaml`');
+    // Findings of one comment whose fixes lie in several files: one command for them all, each path once.
+    const overlay = { tool: 'kustomize' as const, root: 'config/lab', exact: true, snippet: null };
+    const controller = reviewFinding({ file: 'config/controllers/controller.yaml', line: 62, rendered: { ...overlay, sourceFile: 'config/controllers/controller.yaml', sourceLine: 62 }, fix: { startLine: 62, endLine: 62, replacement: 'a: 1\nb: 2\n', attachable: false } });
+    const speaker = reviewFinding({ ...controller, file: 'config/controllers/speaker.yaml', check: 'hostNamespaces', rendered: { ...overlay, sourceFile: 'config/controllers/speaker.yaml', sourceLine: 62 } });
+    expect(commentBody([controller, speaker, { ...speaker, check: 'hostPorts' }], null)).toContain(
+      "the fix changes lines outside this pull request's diff; `pod-security-review fix config/controllers/controller.yaml config/controllers/speaker.yaml` applies them.",
+    );
   });
 });
