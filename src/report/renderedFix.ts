@@ -50,7 +50,9 @@ export function fixesWords(findings: readonly ReviewFinding[]): string | null {
   const words = fixed.map((f) => renderedFixWords(f));
   if (words[0] !== null && words.every((w) => w === words[0])) return words[0]!;
   const paths = [...new Set(fixed.flatMap(fixPaths))];
-  return `${inlineCode(`pod-security-review fix ${paths.join(' ')}`)} applies ${fixed.length === 1 ? 'it' : 'them'}`;
+  // Findings a fix fixes together share it: one fix is `it`.
+  const distinct = new Set(fixed.map((f) => JSON.stringify([f.file, f.fix])));
+  return `${inlineCode(`pod-security-review fix ${paths.join(' ')}`)} applies ${distinct.size === 1 ? 'it' : 'them'}`;
 }
 
 /** `change line 9 of `values.yaml` to `hostNetwork: false``, or null for a finding of a plain file, or a fix of several lines. */
