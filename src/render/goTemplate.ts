@@ -8,7 +8,8 @@
  * .name }}`, `{{ default "main" .branch }}`, `{{ trunc 63 .name }}`, `{{
  * replace "." "-" .host }}`, `printf` with `%s` and `%v`, `trim`,
  * `trimPrefix`, `trimSuffix`, `hasPrefix`, `hasSuffix`, `contains`,
- * `title`, `quote`, `squote`, `cat`, `len`, `toString`, `hasKey`, `empty`);
+ * `title`, `quote`, `squote`, `cat`, `len`, `toString`, `hasKey`, `empty`,
+ * `join`, `splitList`, `first`, `last`, `has`, `list`, `base`, `dir`, `ext`);
  * variables (`$x := …`, `$x = …`); `if` / `else if` /
  * `else` on Go's truth, with
  * `eq`, `ne`, `not`, `and` and `or`; `range` over a list or a map; trim
@@ -321,6 +322,23 @@ function called(name: string, args: readonly Value[], options: GoTemplateOptions
       return args.length === 2 && a !== missing && isObject(a ?? null) && typeof b === 'string' ? Object.hasOwn(a as JsonObject, b) : undefined;
     case 'empty':
       return args.length === 1 ? isEmpty(a) : undefined;
+    case 'join':
+      return args.length === 2 && asciiText(a) && Array.isArray(b) && b.every(asciiText) ? (b as string[]).join(a) : undefined;
+    case 'splitList':
+      return args.length === 2 && asciiText(a) && a !== '' && asciiText(b) ? b.split(a) : undefined;
+    case 'first':
+    case 'last':
+      if (args.length !== 1 || !Array.isArray(a)) return undefined;
+      // Of an empty list, nil.
+      return (name === 'first' ? a[0] : a.at(-1)) ?? null;
+    case 'has':
+      return args.length === 2 && Array.isArray(b) && (typeof a === 'string' || typeof a === 'boolean') ? b.includes(a) : undefined;
+    case 'list':
+      return args.every((arg) => arg !== missing) ? (args as JsonValue[]) : undefined;
+    case 'base':
+    case 'dir':
+    case 'ext':
+      return args.length === 1 && asciiText(a) ? pathPart(name, a) : undefined;
     case 'len':
       if (args.length !== 1) return undefined;
       if (asciiText(a)) return a.length;
@@ -367,6 +385,32 @@ function printed(format: string, args: readonly Value[]): string | undefined {
     } else return undefined;
   }
   return next === args.length ? out : undefined;
+}
+
+/** Go's path.Base, path.Dir and path.Ext, as sprig's `base`, `dir` and `ext` call them. */
+function pathPart(name: 'base' | 'dir' | 'ext', path: string): string {
+  if (name === 'ext') {
+    const dot = path.lastIndexOf('.');
+    return dot >= 0 && !path.slice(dot).includes('/') ? path.slice(dot) : '';
+  }
+  if (name === 'dir') return cleaned(path.slice(0, path.lastIndexOf('/') + 1));
+  const trimmed = path.replace(/\/+$/, '');
+  if (path === '') return '.';
+  if (trimmed === '') return '/';
+  return trimmed.slice(trimmed.lastIndexOf('/') + 1);
+}
+
+/** Go's path.Clean: one slash between elements, no `.`, `..` taken back where it can be, `.` for nothing. */
+function cleaned(path: string): string {
+  const rooted = path.startsWith('/');
+  const out: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..' && out.length > 0 && out.at(-1) !== '..') out.pop();
+    else if (part !== '..' || !rooted) out.push(part);
+  }
+  const joined = out.join('/');
+  return rooted ? `/${joined}` : joined === '' ? '.' : joined;
 }
 
 /** Go's deprecated strings.Title on ASCII, as sprig's `title` calls it: a letter after anything but a letter, digit or `_` is upper-cased. */

@@ -85,6 +85,17 @@ describe('Go templates of ApplicationSets', () => {
     for (const refused of ['{{ printf "%s" .num }}', '{{ printf "%s" }}', '{{ printf "%s" .env .name }}', '{{ printf "%5s" .env }}', '{{ printf "%d" .num }}', '{{ quote .q }}']) expect(renderGoTemplate(refused, { ...more, q: 'say "hi"' })).toBeNull();
   });
 
+  it("reads lists and paths as sprig does: join, splitList, first, last, has, list, and Go's path base, dir and ext", () => {
+    const go = (text: string) => renderGoTemplate(text, { l: ['a', 'b', 'c'], p: 'apps/web/values.yaml', q: '/a//b/../c/', e: [], n: [1, 2] });
+    expect(go('{{ join "-" .l }}|{{ first .l }}|{{ last .l }}|{{ has "b" .l }}|{{ len (list 1 2) }}|{{ index (splitList "/" .p) 1 }}')).toBe('a-b-c|a|c|true|2|web');
+    expect(go('{{ base .p }}|{{ dir .p }}|{{ ext .p }}|{{ dir .q }}|{{ base .q }}|{{ base "" }}|{{ dir "a/../../b" }}')).toBe('values.yaml|apps/web|.yaml|/a/c|c|.|..');
+    // Of an empty list, `first` is nil: false in `if`, refused where printed (Go prints `<no value>`).
+    expect(go('{{ if first .e }}y{{ else }}n{{ end }}')).toBe('n');
+    expect(go('{{ first .e }}')).toBeNull();
+    // A list of numbers joined, as Go prints float64s, is not read here.
+    expect(go('{{ join "," .n }}')).toBeNull();
+  });
+
   it('declares variables for the rest of their block, and sets them where they were declared', () => {
     expect(both('{{ $x := .env }}{{ if .t }}{{ $x = "in" }}{{ end }}{{ $x }}')).toEqual(['in', 'in']);
     expect(both('{{ $x := 1 }}{{ range .list }}{{ $x = . }}{{ end }}{{ $x }}')).toEqual(['b', 'b']);
