@@ -345,9 +345,13 @@ describe('ApplicationSet charts', () => {
 
       it('makes each Application with its patch applied: what it gives the chart is rendered with', () => {
         // The patch of Argo CD's documentation: values files by parameter, automated sync for some.
-        const text = patched(['spec:', '  destination:', '    namespace: {{ .ns }}', '  source:', '    helm:', '      valueFiles:', '      {{- range (list "values.yaml") }}', '        - {{ . }}', '      {{- end }}', '{{- if .autoSync }}', '  syncPolicy:', '    automated: {prune: true}', '{{- end }}']);
-        // `list` is not read here: the set keeps its notice.
-        expect(chartsOf(text)).toEqual([]);
+        const text = patched(['spec:', '  destination:', '    namespace: {{ .ns }}', '  source:', '    helm:', '      valueFiles:', '      {{- range (list "values-prod.yaml" "values-dev.yaml") }}', '        - {{ . }}', '      {{- end }}', '{{- if .autoSync }}', '  syncPolicy:', '    automated: {prune: true}', '{{- end }}']);
+        expect(chartsOf(text).map((c) => [c.generated, c.namespace, c.valueFiles])).toEqual([
+          ['web-prod', 'shop', ['charts/web/values-prod.yaml', 'charts/web/values-dev.yaml']],
+          ['web-dev', 'lab', ['charts/web/values-prod.yaml', 'charts/web/values-dev.yaml']],
+        ]);
+        // A function not read here keeps the notice.
+        expect(chartsOf(patched(['spec:', '  destination:', '    namespace: {{ .ns | sha256sum }}']))).toEqual([]);
         const byEnv = patched(['spec:', '  destination:', '    namespace: {{ .ns }}', '  source:', '    helm:', '      valueFiles:', '        - values-{{ .env }}.yaml', '{{- if .autoSync }}', '  syncPolicy:', '    automated: {prune: true}', '{{- end }}']);
         // Line 24 is the set's `templatePatch:`, which names the values files; the release stays the template's.
         expect(chartsOf(byEnv).map((c) => [c.generated, c.namespace, c.release, c.valueFiles, c.valueLines])).toEqual([
