@@ -25060,6 +25060,22 @@ function called(name, args, options) {
       return args.length === 2 && a !== missing && isObject(a ?? null) && typeof b === "string" ? Object.hasOwn(a, b) : void 0;
     case "empty":
       return args.length === 1 ? isEmpty2(a) : void 0;
+    case "join":
+      return args.length === 2 && asciiText(a) && Array.isArray(b) && b.every(asciiText) ? b.join(a) : void 0;
+    case "splitList":
+      return args.length === 2 && asciiText(a) && a !== "" && asciiText(b) ? b.split(a) : void 0;
+    case "first":
+    case "last":
+      if (args.length !== 1 || !Array.isArray(a)) return void 0;
+      return (name === "first" ? a[0] : a.at(-1)) ?? null;
+    case "has":
+      return args.length === 2 && Array.isArray(b) && (typeof a === "string" || typeof a === "boolean") ? b.includes(a) : void 0;
+    case "list":
+      return args.every((arg) => arg !== missing) ? args : void 0;
+    case "base":
+    case "dir":
+    case "ext":
+      return args.length === 1 && asciiText(a) ? pathPart(name, a) : void 0;
     case "len":
       if (args.length !== 1) return void 0;
       if (asciiText(a)) return a.length;
@@ -25092,6 +25108,28 @@ function printed(format2, args) {
     } else return void 0;
   }
   return next === args.length ? out : void 0;
+}
+function pathPart(name, path11) {
+  if (name === "ext") {
+    const dot = path11.lastIndexOf(".");
+    return dot >= 0 && !path11.slice(dot).includes("/") ? path11.slice(dot) : "";
+  }
+  if (name === "dir") return cleaned(path11.slice(0, path11.lastIndexOf("/") + 1));
+  const trimmed2 = path11.replace(/\/+$/, "");
+  if (path11 === "") return ".";
+  if (trimmed2 === "") return "/";
+  return trimmed2.slice(trimmed2.lastIndexOf("/") + 1);
+}
+function cleaned(path11) {
+  const rooted = path11.startsWith("/");
+  const out = [];
+  for (const part of path11.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === ".." && out.length > 0 && out.at(-1) !== "..") out.pop();
+    else if (part !== ".." || !rooted) out.push(part);
+  }
+  const joined = out.join("/");
+  return rooted ? `/${joined}` : joined === "" ? "." : joined;
 }
 function titled(text4) {
   return text4.replace(/(^|[^A-Za-z0-9_])([a-z])/g, (_whole, before, letter) => `${before}${letter.toUpperCase()}`);
@@ -31658,12 +31696,15 @@ import { parseArgs as parseArgs3 } from "node:util";
 
 // src/report/renderedFix.ts
 function fixCommandLine(f) {
+  return `pod-security-review fix ${fixPaths(f).join(" ")}`;
+}
+function fixPaths(f) {
   const { rendered } = f;
-  if (rendered?.tool !== "helm") return `pod-security-review fix ${f.file}`;
+  if (rendered?.tool !== "helm") return [f.file];
   const root = rendered.root === "." ? "" : rendered.root;
   const paths = [rendered.root, ...rendered.application === void 0 ? [] : [rendered.application]];
   if (!isInside(f.file, root) && f.file !== rendered.application) paths.push(f.file);
-  return `pod-security-review fix ${paths.join(" ")}`;
+  return paths;
 }
 
 // src/report/fixNoteLine.ts

@@ -16668,6 +16668,22 @@ function called(name, args, options) {
       return args.length === 2 && a !== missing && isObject(a ?? null) && typeof b === "string" ? Object.hasOwn(a, b) : void 0;
     case "empty":
       return args.length === 1 ? isEmpty(a) : void 0;
+    case "join":
+      return args.length === 2 && asciiText(a) && Array.isArray(b) && b.every(asciiText) ? b.join(a) : void 0;
+    case "splitList":
+      return args.length === 2 && asciiText(a) && a !== "" && asciiText(b) ? b.split(a) : void 0;
+    case "first":
+    case "last":
+      if (args.length !== 1 || !Array.isArray(a)) return void 0;
+      return (name === "first" ? a[0] : a.at(-1)) ?? null;
+    case "has":
+      return args.length === 2 && Array.isArray(b) && (typeof a === "string" || typeof a === "boolean") ? b.includes(a) : void 0;
+    case "list":
+      return args.every((arg) => arg !== missing) ? args : void 0;
+    case "base":
+    case "dir":
+    case "ext":
+      return args.length === 1 && asciiText(a) ? pathPart(name, a) : void 0;
     case "len":
       if (args.length !== 1) return void 0;
       if (asciiText(a)) return a.length;
@@ -16700,6 +16716,28 @@ function printed(format2, args) {
     } else return void 0;
   }
   return next === args.length ? out : void 0;
+}
+function pathPart(name, path4) {
+  if (name === "ext") {
+    const dot = path4.lastIndexOf(".");
+    return dot >= 0 && !path4.slice(dot).includes("/") ? path4.slice(dot) : "";
+  }
+  if (name === "dir") return cleaned(path4.slice(0, path4.lastIndexOf("/") + 1));
+  const trimmed2 = path4.replace(/\/+$/, "");
+  if (path4 === "") return ".";
+  if (trimmed2 === "") return "/";
+  return trimmed2.slice(trimmed2.lastIndexOf("/") + 1);
+}
+function cleaned(path4) {
+  const rooted = path4.startsWith("/");
+  const out = [];
+  for (const part of path4.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === ".." && out.length > 0 && out.at(-1) !== "..") out.pop();
+    else if (part !== ".." || !rooted) out.push(part);
+  }
+  const joined = out.join("/");
+  return rooted ? `/${joined}` : joined === "" ? "." : joined;
 }
 function titled(text5) {
   return text5.replace(/(^|[^A-Za-z0-9_])([a-z])/g, (_whole, before, letter) => `${before}${letter.toUpperCase()}`);
@@ -49209,12 +49247,25 @@ function addTo(lists, key, value) {
 // src/report/renderedFix.ts
 init_paths();
 function fixCommandLine(f) {
+  return `pod-security-review fix ${fixPaths(f).join(" ")}`;
+}
+function fixPaths(f) {
   const { rendered } = f;
-  if (rendered?.tool !== "helm") return `pod-security-review fix ${f.file}`;
+  if (rendered?.tool !== "helm") return [f.file];
   const root = rendered.root === "." ? "" : rendered.root;
   const paths = [rendered.root, ...rendered.application === void 0 ? [] : [rendered.application]];
   if (!isInside(f.file, root) && f.file !== rendered.application) paths.push(f.file);
-  return `pod-security-review fix ${paths.join(" ")}`;
+  return paths;
+}
+function fixesWords(findings) {
+  const fixed2 = findings.filter((f) => f.fix !== null);
+  const [first] = fixed2;
+  if (first === void 0) return null;
+  const words = fixed2.map((f) => renderedFixWords(f));
+  if (words[0] !== null && words.every((w) => w === words[0])) return words[0];
+  const paths = [...new Set(fixed2.flatMap(fixPaths))];
+  const distinct = new Set(fixed2.map((f) => JSON.stringify([f.file, f.fix])));
+  return `${inlineCode(`pod-security-review fix ${paths.join(" ")}`)} applies ${distinct.size === 1 ? "it" : "them"}`;
 }
 function renderedFixWords(f) {
   if (f.rendered === void 0 || f.fix === null) return null;
@@ -49909,8 +49960,8 @@ function withoutSuggestion(findings) {
     if (/^No (suggestion|safe mechanical fix)/.test(paragraphs[0] ?? "")) reasons.push(paragraphs.shift());
     for (const paragraph of paragraphs) (paragraph.startsWith("Illustrative example") ? examples : guidance2).push(paragraph);
   }
-  const fixed2 = findings.find((f) => f.fix !== null);
-  if (fixed2) reasons.push(`the fix changes lines outside this pull request's diff; ${renderedFixWords(fixed2) ?? `${inlineCode(fixCommandLine(fixed2))} applies it`}.`);
+  const fixes = fixesWords(findings);
+  if (fixes !== null) reasons.push(`the fix changes lines outside this pull request's diff; ${fixes}.`);
   const single = unique(findings.map((f) => f.check)).length === 1;
   const why = unique(reasons.map((r) => r.replace(/^No suggestion(?: here)?: /, "")));
   const heading = why.length === 0 ? "" : why.length === 1 ? `**No suggestion:** ${why[0]}` : ["**No suggestion:**", ...why.map(listItem)].join("\n");
