@@ -537,8 +537,36 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/acme/shop'], { cwd: sides.repo });
     return sides;
   };
-  /** The first lines of an ApplicationSet `web` with Go templates (its spec goes on). */
-  const goSetHead = ['apiVersion: argoproj.io/v1alpha1', 'kind: ApplicationSet', 'metadata:', '  name: web', 'spec:', '  goTemplate: true'];
+  /**
+   * An ApplicationSet `web` with Go templates: `options` (lines under `spec:`), a list of `elements`, a template
+   * of charts/web named and placed by `.env` with its `helm` lines, then `more` lines under `spec:`.
+   */
+  const goSet = ({ options = [], elements, helm, more = [] }: { options?: string[]; elements: string[]; helm: string[]; more?: string[] }) => [
+    'apiVersion: argoproj.io/v1alpha1',
+    'kind: ApplicationSet',
+    'metadata:',
+    '  name: web',
+    'spec:',
+    '  goTemplate: true',
+    ...options.map((l) => `  ${l}`),
+    '  generators:',
+    '    - list:',
+    '        elements:',
+    ...elements.map((e) => `          - ${e}`),
+    '  template:',
+    '    metadata:',
+    "      name: 'web-{{.env}}'",
+    '    spec:',
+    '      project: default',
+    '      source:',
+    '        repoURL: https://github.com/acme/shop',
+    '        path: charts/web',
+    ...helm.map((l) => `        ${l}`),
+    '      destination:',
+    "        namespace: '{{.env}}'",
+    ...more.map((l) => `  ${l}`),
+    '',
+  ];
   /** installerRepo with, added at head, the ApplicationSet `set` in `file` and the files `more` (path: text). */
   const applicationSetRepo = (file: string, set: readonly string[], more: Readonly<Record<string, string>> = {}) => installerRepo({}, { [file]: set.join('\n'), ...more });
 
@@ -591,36 +619,13 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
   });
 
   it("renders each Application of a Go-template ApplicationSet with its templatePatch, and a change to the patch's values files is reviewed", async () => {
-    const set = (values: string) => [
-      ...goSetHead,
-      '  goTemplateOptions: ["missingkey=error"]',
-      '  generators:',
-      '    - list:',
-      '        elements:',
-      '          - {env: prod, autoSync: true}',
-      '  template:',
-      '    metadata:',
-      "      name: 'web-{{.env}}'",
-      '    spec:',
-      '      project: default',
-      '      source:',
-      '        repoURL: https://github.com/acme/shop',
-      '        path: charts/web',
-      '        helm: {}',
-      '      destination:',
-      "        namespace: '{{.env}}'",
-      '  templatePatch: |',
-      '    spec:',
-      '      source:',
-      '        helm:',
-      '          valueFiles:',
-      `            - ${values}`,
-      '    {{- if .autoSync }}',
-      '      syncPolicy:',
-      '        automated: {prune: true}',
-      '    {{- end }}',
-      '',
-    ];
+    const set = (values: string) =>
+      goSet({
+        options: ['goTemplateOptions: ["missingkey=error"]'],
+        elements: ['{env: prod, autoSync: true}'],
+        helm: ['helm: {}'],
+        more: ['templatePatch: |', '  spec:', '    source:', '      helm:', '        valueFiles:', `          - ${values}`, '  {{- if .autoSync }}', '    syncPolicy:', '      automated: {prune: true}', '  {{- end }}'],
+      });
     const { repo, cleanUp } = installerRepo({ 'apps/web.yaml': set('values-dev.yaml').join('\n') }, { 'apps/web.yaml': set('values-{{ .env }}.yaml').join('\n') });
     try {
       const report = await diffIn(repo);
@@ -657,28 +662,8 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
   });
 
   it("renders each Application of an ApplicationSet with its own parameters in the template's inline values, at each commit", async () => {
-    const set = (prodHostNetwork: boolean) => [
-      ...goSetHead,
-      '  generators:',
-      '    - list:',
-      '        elements:',
-      `          - {env: prod, hostNet: ${prodHostNetwork}}`,
-      '          - {env: dev, hostNet: false}',
-      '  template:',
-      '    metadata:',
-      "      name: 'web-{{.env}}'",
-      '    spec:',
-      '      project: default',
-      '      source:',
-      '        repoURL: https://github.com/acme/shop',
-      '        path: charts/web',
-      '        helm:',
-      '          valuesObject:',
-      "            hostNetwork: '{{.hostNet}}'",
-      '      destination:',
-      "        namespace: '{{.env}}'",
-      '',
-    ];
+    const set = (prodHostNetwork: boolean) =>
+      goSet({ elements: [`{env: prod, hostNet: ${prodHostNetwork}}`, '{env: dev, hostNet: false}'], helm: ['helm:', '  valuesObject:', "    hostNetwork: '{{.hostNet}}'"] });
     const { repo, cleanUp } = installerRepo({ 'apps/web.yaml': set(false).join('\n') }, { 'apps/web.yaml': set(true).join('\n') });
     try {
       const report = await diffIn(repo);
