@@ -1402,12 +1402,19 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
 });
 
 describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHelm() ? '' : missingTool('helm')}`, () => {
-  it("renders the chart of an Argo CD Application of the clone's repository too, beside the chart's own rendering", async () => {
+  /** `run` in a clone of acme/shop (its remote named `remote`) holding helm-application's Application and chart, removed after. */
+  const inApplicationClone = <T,>(remote: string, run: (cwd: string) => Promise<T>): Promise<T> => {
     const dir = path.join(fixturesDir, 'render', 'helm-application', 'head');
     const files = Object.fromEntries(['apps/web-prod.yaml', 'charts/web/Chart.yaml', 'charts/web/values.yaml', 'charts/web/templates/deployment.yaml'].map((file) => [file, readFileSync(path.join(dir, file), 'utf8')]));
-    const report = await inTree(files, async (cwd) => {
+    return inTree(files, async (cwd) => {
       execFileSync('git', ['init', '-q'], { cwd });
-      execFileSync('git', ['remote', 'add', 'upstream', 'https://github.com/acme/shop'], { cwd });
+      execFileSync('git', ['remote', 'add', remote, 'https://github.com/acme/shop'], { cwd });
+      return run(cwd);
+    });
+  };
+
+  it("renders the chart of an Argo CD Application of the clone's repository too, beside the chart's own rendering", async () => {
+    const report = await inApplicationClone('upstream', async (cwd) => {
       let stdout = '';
       await runCli(['check', '.', '--format', 'json', '--warn-level', 'privileged'], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
       return JSON.parse(stdout) as JsonReport;
@@ -1422,11 +1429,7 @@ describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHel
   });
 
   it('renders the chart an Application given alone installs from elsewhere in the working directory, and nothing else there (check apps/, a pre-commit hook)', async () => {
-    const dir = path.join(fixturesDir, 'render', 'helm-application', 'head');
-    const files = Object.fromEntries(['apps/web-prod.yaml', 'charts/web/Chart.yaml', 'charts/web/values.yaml', 'charts/web/templates/deployment.yaml'].map((file) => [file, readFileSync(path.join(dir, file), 'utf8')]));
-    const reports = await inTree(files, async (cwd) => {
-      execFileSync('git', ['init', '-q'], { cwd });
-      execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/acme/shop'], { cwd });
+    const reports = await inApplicationClone('origin', async (cwd) => {
       const checked = async (...paths: string[]) => {
         let stdout = '';
         await runCli(['check', ...paths, '--format', 'json', '--warn-level', 'privileged'], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
