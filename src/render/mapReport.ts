@@ -71,6 +71,8 @@ export interface SuggestionCandidate {
    * other object of the rendering changes (verify.ts).
    */
   readonly keepsOthers?: boolean;
+  /** The edit reverts the line the change wrote (revertOf): a later candidate replaces it only as a suggestion too. */
+  readonly revert?: boolean;
   /**
    * Other changes the fix needs, too far from this one for one suggestion
    * (two containers' maps at either end of a chart's values.yaml): verified
@@ -183,6 +185,36 @@ function changeLineOf(root: RenderRoot, hunksOf: ((path: string) => readonly Hun
     }
   }
   return {};
+}
+
+/**
+ * The revert of the line the change wrote where a finding of the change that
+ * no line of the diff writes is commented (RenderedOrigin.changeLine): the
+ * line it replaced, when its hunk replaced exactly that one line (a values
+ * switch turned on, `debug: false` → `true`). Whether it fixes the finding,
+ * and breaks nothing, is verified by rendering again (verify.ts).
+ */
+function revertOf(finding: DiffFinding, hunksOf: (path: string) => readonly Hunk[]): Pick<SuggestionCandidate, 'file' | 'startLine' | 'endLine' | 'newLines'> | null {
+  const changeLine = finding.rendered?.changeLine;
+  if (changeLine === undefined || finding.preexisting === true || finding.locations.some((location) => location.inDiff === true)) return null;
+  const old = replacedLine(hunksOf(changeLine.file), changeLine.line);
+  return old === null ? null : { file: changeLine.file, startLine: changeLine.line, endLine: changeLine.line, newLines: [old] };
+}
+
+/** The text of the one line a hunk replaced with the one at `line` (head), between unchanged lines; null otherwise. */
+function replacedLine(hunks: readonly Hunk[], line: number): string | null {
+  for (const { lines } of hunks) {
+    const at = lines.findIndex((l) => l.kind === 'added' && l.headLine === line);
+    if (at < 0) continue;
+    let start = at;
+    while (start > 0 && lines[start - 1]!.kind !== 'context') start--;
+    let end = at;
+    while (end + 1 < lines.length && lines[end + 1]!.kind !== 'context') end++;
+    const changed = lines.slice(start, end + 1);
+    const removed = changed.filter((l) => l.kind === 'removed');
+    return removed.length === 1 && changed.length === 2 ? removed[0]!.text : null;
+  }
+  return null;
 }
 
 /** The files a root renders from, those a change most often turns a setting on in first: its values files, its own file, then the rest by path. */
@@ -621,10 +653,15 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
     return { mapped, primary: primary.at, literal: primary.at.exact && primary.location?.exact === true, literals, removals };
   };
 
+  // Reverting the line the change wrote, for a finding of the change that no line of the diff writes: tried first, so that
+  // a fix the engine makes on purpose (a switch turned off) wins when it verifies and can be a suggestion too (verify.ts).
+  const reverts: SuggestionCandidate[] = [];
   const findings: DiffFinding[] = report.findings.map((finding, i) => {
     const index = indexOf(finding.file);
     if (index === null) return finding;
     const { mapped, primary, literal, literals, removals } = mapFinding(finding, index);
+    const revert = hunksOf === null ? null : revertOf(mapped, hunksOf);
+    if (revert !== null) reverts.push({ finding: i, rendering: index.rendering, ...revert, caveat: null, keepsOthers: true, revert: true });
     const fix = finding.fix;
     if (fix === null) return mapped;
     // The fix of the rendered manifest: a suggestion only as literal edits of the source lines that write its fields, else an example.
@@ -663,6 +700,7 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
   // In a pull request, a finding on a line of its diff keeps its comment there unless the values fix can be suggested too.
   const movable = ({ primary }: ChartFix, file: string, change: LineChange) => changeSet === null || !linesIn(primary.file).has(primary.line) || linesIn(file).spansOneHunk(change.startLine, change.endLine);
   candidates.push(...chartValuesCandidates(chartFixes, report.findings, movable, fixedOf, editable));
+  candidates.unshift(...reverts);
   const ignored: IgnoredFinding[] = report.ignored.map((finding) => {
     const index = indexOf(finding.file);
     if (index === null) return finding;

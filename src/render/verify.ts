@@ -232,6 +232,8 @@ export async function verifySuggestions(mapped: MappedReport, port: RenderPort, 
     // As mapped, not as an earlier candidate left it: a later one that fixes it too (a smaller one) places it anew.
     const after = outcomesInOrder[c] ?? null;
     if (after === null || !fixes(candidate, after, mapped.report.findings[candidate.finding]!)) continue;
+    // A revert the diff can take as a suggestion stays, against a fix it cannot (a line outside the diff).
+    if (chosen.get(candidate.finding)?.revert === true && !mapped.inOneHunk(candidate.file, candidate.startLine, candidate.endLine)) continue;
     // Changes too far apart for one suggestion: an example, for a finding no suggestion fixes.
     if (candidate.also !== undefined) examples.set(candidate.finding, candidate);
     else {

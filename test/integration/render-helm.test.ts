@@ -158,6 +158,8 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
       // Line 14 is not in the diff; line 1, the switch, is the line the change wrote (the review comments there).
       expect(report.findings[0]!.locations.map((l) => [l.line, l.inDiff])).toEqual([[14, false]]);
       expect(report.findings[0]!.rendered).toMatchObject({ sourceFile: 'charts/web/values.yaml', sourceLine: 14, changeLine: { file: 'charts/web/values.yaml', line: 1 } });
+      // Its fix: the switch turned back, verified by rendering again, a suggestion on the line the change wrote.
+      expect(report.findings[0]!.fix).toEqual({ startLine: 1, endLine: 1, replacement: 'debug: false\n', attachable: true });
     } finally {
       cleanUp();
     }
