@@ -57403,6 +57403,26 @@ function changeLineOf(root, hunksOf) {
   }
   return {};
 }
+function revertOf(finding, hunksOf) {
+  const changeLine = finding.rendered?.changeLine;
+  if (changeLine === void 0 || finding.preexisting === true || finding.locations.some((location) => location.inDiff === true)) return null;
+  const old = replacedLine(hunksOf(changeLine.file), changeLine.line);
+  return old === null ? null : { file: changeLine.file, startLine: changeLine.line, endLine: changeLine.line, newLines: [old] };
+}
+function replacedLine(hunks, line) {
+  for (const { lines } of hunks) {
+    const at3 = lines.findIndex((l) => l.kind === "added" && l.headLine === line);
+    if (at3 < 0) continue;
+    let start = at3;
+    while (start > 0 && lines[start - 1].kind !== "context") start--;
+    let end = at3;
+    while (end + 1 < lines.length && lines[end + 1].kind !== "context") end++;
+    const changed = lines.slice(start, end + 1);
+    const removed = changed.filter((l) => l.kind === "removed");
+    return removed.length === 1 && changed.length === 2 ? removed[0].text : null;
+  }
+  return null;
+}
 function rootFilesInOrder(root) {
   const first = [...root.helm?.valuesFiles ?? [], ...root.helm ? [inDir(root.dir, "values.yaml")] : [], root.file];
   const firstSet = new Set(first);
@@ -57702,10 +57722,13 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     const removals = [...placed2, ...podLevel].flatMap((p) => p.at.file === primary.at.file && p.at.removal !== void 0 ? [p.at.removal] : []);
     return { mapped, primary: primary.at, literal: primary.at.exact && primary.location?.exact === true, literals, removals };
   };
+  const reverts = [];
   const findings = report.findings.map((finding, i) => {
     const index = indexOf(finding.file);
     if (index === null) return finding;
     const { mapped, primary, literal: literal3, literals, removals } = mapFinding(finding, index);
+    const revert = hunksOf === null ? null : revertOf(mapped, hunksOf);
+    if (revert !== null) reverts.push({ finding: i, rendering: index.rendering, ...revert, caveat: null, keepsOthers: true, revert: true });
     const fix = finding.fix;
     if (fix === null) return mapped;
     const sourceLines = sources.get(primary.file)?.split("\n");
@@ -57737,6 +57760,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
   candidates.push(...kustomizeCandidates(kustomizeFixes, report.findings, sources, fixedOf2, editable));
   const movable = ({ primary }, file, change) => changeSet === null || !linesIn2(primary.file).has(primary.line) || linesIn2(file).spansOneHunk(change.startLine, change.endLine);
   candidates.push(...chartValuesCandidates(chartFixes, report.findings, movable, fixedOf2, editable));
+  candidates.unshift(...reverts);
   const ignored = report.ignored.map((finding) => {
     const index = indexOf(finding.file);
     if (index === null) return finding;
@@ -57989,6 +58013,7 @@ async function verifySuggestions(mapped, port, policy) {
   for (const [c, candidate] of mapped.candidates.entries()) {
     const after = outcomesInOrder[c] ?? null;
     if (after === null || !fixes(candidate, after, mapped.report.findings[candidate.finding])) continue;
+    if (chosen.get(candidate.finding)?.revert === true && !mapped.inOneHunk(candidate.file, candidate.startLine, candidate.endLine)) continue;
     if (candidate.also !== void 0) examples.set(candidate.finding, candidate);
     else {
       accept(candidate, candidate.finding);
