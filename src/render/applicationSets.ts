@@ -195,8 +195,7 @@ function generatorParameters(generator: JsonValue, generating: Generating, at: G
   if (isObject(generator.list)) return listParameters(generator.list, generating.mode, { ...at, path: [...at.path, 'list', 'elements'] });
   if (isObject(generator.git)) return gitParameters(generator.git, generating);
   if (outer && isObject(generator.matrix)) return matrixParameters(generator.matrix, generating, childrenAt(at, 'matrix'));
-  // Go templates merge parameter maps deep (mergo): not reproduced here.
-  if (outer && isObject(generator.merge) && generating.mode === 'flat') return mergeParameters(generator.merge, generating, childrenAt(at, 'merge'));
+  if (outer && isObject(generator.merge)) return mergeParameters(generator.merge, generating, childrenAt(at, 'merge'));
   return null;
 }
 
@@ -249,7 +248,7 @@ function mergeParameters(merge: JsonObject, generating: Generating, childAt: (i:
   const byKey = (sets: readonly Parameters[]): Map<string, Parameters> | null => {
     const keyed = new Map<string, Parameters>();
     for (const set of sets) {
-      const key = JSON.stringify(keys.map((name) => set.values.get(name) ?? null));
+      const key = canonicalJson(keys.map((name) => set.values.get(name) ?? null));
       if (keyed.has(key)) return null;
       keyed.set(key, set);
     }
@@ -263,10 +262,35 @@ function mergeParameters(merge: JsonObject, generating: Generating, childAt: (i:
     if (overrides === null) return null;
     for (const [key, base] of merged) {
       const override = overrides.get(key);
-      if (override !== undefined) merged.set(key, joinedWith(base, new Map([...base.values, ...override.values]), override));
+      if (override === undefined) continue;
+      // Go templates merge the parameter maps deep, as mergo does; flat parameters are replaced.
+      const values = generating.mode === 'go' ? new Map(Object.entries(mergedDeep(Object.fromEntries(base.values), Object.fromEntries(override.values)))) : new Map([...base.values, ...override.values]);
+      merged.set(key, joinedWith(base, values as Map<string, JsonValue>, override));
     }
   }
   return [...merged.values()];
+}
+
+/**
+ * `over` merged into `base` as Argo CD's merge generator merges Go-template
+ * parameters (mergo with WithOverride): maps key by key, deep; any other
+ * value of `over` replaces, an empty one too. (Its matrix merges so too,
+ * but into maps the second generator's parameters share, which a later
+ * pair then sees changed: not reproduced, a matrix whose generators share
+ * a name keeps its notice.)
+ */
+function mergedDeep(base: JsonObject, over: JsonObject): JsonObject {
+  const out: JsonObject = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const old = out[key];
+    out[key] = isObject(old) && isObject(value) ? mergedDeep(old, value) : (value ?? null);
+  }
+  return out;
+}
+
+/** A value's JSON as Go writes a map's: keys sorted, so that equal maps give equal texts whatever order they were written in. */
+function canonicalJson(value: JsonValue): string {
+  return JSON.stringify(value, (_key, inner: JsonValue) => (isObject(inner) ? Object.fromEntries(Object.keys(inner).sort().map((k) => [k, inner[k]])) : inner));
 }
 
 /** Two parameter sets joined into `values`, with the files and lines both came from. */

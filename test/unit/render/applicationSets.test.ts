@@ -325,13 +325,21 @@ describe('ApplicationSet charts', () => {
       none('web-{{env}}');
     });
 
-    it('makes a matrix whose generators give other names, and leaves a merge (a deep one) to the notice', () => {
+    it('makes a matrix whose generators give other names, and a merge whose parameter maps it merges deep, as mergo does', () => {
       const each = template('{{.path.basename}}-{{.env}}', '{{.path.path}}', 'shop-{{.env}}');
       const matrix = (first: string[], second: string[]) => ['- matrix:', '    generators:', ...first.map((l) => `      ${l}`), ...second.map((l) => `      ${l}`)];
       expect(names(chartsOf(goSet(matrix(git([], 'charts/web'), listOf('{env: prod}')), each)))).toEqual([['web-prod', 'charts/web', 'shop-prod']]);
       expect(names(chartsOf(goSet(matrix(git([], 'charts/web'), listOf('{env: prod, path: {basename: x}}')), each)))).toEqual([]);
-      const merge = ['- merge:', '    mergeKeys: [env]', '    generators:', ...[...listOf('{env: prod, path: {basename: web, path: charts/web}}'), ...listOf('{env: prod}')].map((l) => `      ${l}`)];
-      expect(chartsOf(goSet(merge, each))).toEqual([]);
+      const merge = (second: string) => ['- merge:', '    mergeKeys: [env]', '    generators:', ...[...listOf('{env: prod, path: {basename: web, path: charts/web}}', '{env: dev, path: {basename: web, path: charts/web}}'), ...listOf(second)].map((l) => `      ${l}`)];
+      expect(names(chartsOf(goSet(merge('{env: prod}'), each)))).toEqual([
+        ['web-prod', 'charts/web', 'shop-prod'],
+        ['web-dev', 'charts/web', 'shop-dev'],
+      ]);
+      // The later generator's map merges into the first's key by key: `path.path` stays, `path.basename` is replaced.
+      expect(names(chartsOf(goSet(merge('{env: prod, path: {basename: api}}'), each)))).toEqual([
+        ['api-prod', 'charts/web', 'shop-prod'],
+        ['web-dev', 'charts/web', 'shop-dev'],
+      ]);
     });
 
     describe('and a templatePatch', () => {
