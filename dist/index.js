@@ -17162,7 +17162,7 @@ function generatorParameters(generator, generating, at3) {
   if (isObject(generator.list)) return listParameters(generator.list, generating.mode, { ...at3, path: [...at3.path, "list", "elements"] });
   if (isObject(generator.git)) return gitParameters(generator.git, generating);
   if (outer && isObject(generator.matrix)) return matrixParameters(generator.matrix, generating, childrenAt(at3, "matrix"));
-  if (outer && isObject(generator.merge) && generating.mode === "flat") return mergeParameters(generator.merge, generating, childrenAt(at3, "merge"));
+  if (outer && isObject(generator.merge)) return mergeParameters(generator.merge, generating, childrenAt(at3, "merge"));
   return null;
 }
 function childrenAt(at3, kind) {
@@ -17196,7 +17196,7 @@ function mergeParameters(merge2, generating, childAt) {
   const byKey = (sets) => {
     const keyed2 = /* @__PURE__ */ new Map();
     for (const set2 of sets) {
-      const key = JSON.stringify(keys.map((name) => set2.values.get(name) ?? null));
+      const key = canonicalJson(keys.map((name) => set2.values.get(name) ?? null));
       if (keyed2.has(key)) return null;
       keyed2.set(key, set2);
     }
@@ -17210,10 +17210,23 @@ function mergeParameters(merge2, generating, childAt) {
     if (overrides === null) return null;
     for (const [key, base] of merged) {
       const override = overrides.get(key);
-      if (override !== void 0) merged.set(key, joinedWith(base, new Map([...base.values, ...override.values]), override));
+      if (override === void 0) continue;
+      const values = generating.mode === "go" ? new Map(Object.entries(mergedDeep(Object.fromEntries(base.values), Object.fromEntries(override.values)))) : new Map([...base.values, ...override.values]);
+      merged.set(key, joinedWith(base, values, override));
     }
   }
   return [...merged.values()];
+}
+function mergedDeep(base, over) {
+  const out = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const old = out[key];
+    out[key] = isObject(old) && isObject(value) ? mergedDeep(old, value) : value ?? null;
+  }
+  return out;
+}
+function canonicalJson(value) {
+  return JSON.stringify(value, (_key, inner) => isObject(inner) ? Object.fromEntries(Object.keys(inner).sort().map((k) => [k, inner[k]])) : inner);
 }
 function joinedWith(first, values, second) {
   return { values, files: [...first.files, ...second.files], spans: [...first.spans ?? [], ...second.spans ?? []] };
