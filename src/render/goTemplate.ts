@@ -30,7 +30,22 @@ import type { Pipeline, TemplateNode, Word } from './goTemplateSyntax.js';
 
 /** What a parameter missing from the map is: text/template's zero value, an error under `missingkey=error`. */
 const missing = Symbol('missing');
-type Value = JsonValue | typeof missing;
+
+/**
+ * An int of the template: a number written in it, or what `len` gives. Go
+ * takes one where a function wants an int (`trunc 5`, `index .l 1`), which
+ * a parameter never is: Argo CD's parameters come from JSON, float64s.
+ */
+class GoInt {
+  constructor(readonly value: number) {}
+}
+
+type Value = JsonValue | typeof missing | GoInt;
+
+/** A map of the parameters (not an int of the template, nor a missing one). */
+function isMap(value: Value | undefined): value is JsonObject {
+  return value !== undefined && value !== missing && !(value instanceof GoInt) && isObject(value);
+}
 
 /** How the set's template options read a missing parameter. */
 export interface GoTemplateOptions {
@@ -113,8 +128,8 @@ function run(nodes: readonly TemplateNode[], scope: Scope, options: GoTemplateOp
       case 'print': {
         const value = pipelineValue(node.pipeline, scope, options);
         // Go prints `<no value>` for a missing parameter and `map[…]` for a map: no one means either.
-        if (value === undefined || value === missing || value === null || typeof value === 'object') return false;
-        const text = goText(value);
+        if (value === undefined || value === missing || value === null || (typeof value === 'object' && !(value instanceof GoInt))) return false;
+        const text = value instanceof GoInt ? String(value.value) : goText(value);
         if (text === null) return false;
         out.work += text.length;
         out.parts.push(text);
@@ -162,7 +177,7 @@ function runRange(node: Extract<TemplateNode, { kind: 'range' }>, scope: Scope, 
   let entries: [JsonValue, JsonValue][];
   if (value === missing || value === null) entries = [];
   else if (Array.isArray(value)) entries = value.map((item, i) => [i, item]);
-  else if (isObject(value)) {
+  else if (isMap(value)) {
     const keys = Object.keys(value);
     // Go sorts keys by their bytes, which UTF-16 order matches on ASCII only.
     if (!keys.every((key) => ascii.test(key))) return false;
@@ -228,7 +243,7 @@ function commandValue(words: readonly Word[], piped: readonly Value[], scope: Sc
  * map (text/template fails there), and for a variable no `range` declared.
  */
 function wordValue(word: Exclude<Word, { kind: 'name' }>, scope: Scope, options: GoTemplateOptions): Value | undefined {
-  if (word.kind === 'literal') return word.value;
+  if (word.kind === 'literal') return typeof word.value === 'number' ? new GoInt(word.value) : word.value;
   if (word.kind === 'pipeline') return pipelineValue(word.pipeline, scope, options);
   let value: Value | undefined = word.base === 'dot' ? scope.dot : scope.variables.get(word.base.variable);
   if (value === undefined) return undefined;
@@ -236,7 +251,7 @@ function wordValue(word: Exclude<Word, { kind: 'name' }>, scope: Scope, options:
     // The fields of a missing key are missing too (Go's zero value), unless missing keys fail.
     if (value === missing) return options.missingKeyError ? undefined : missing;
     // A field of anything but a map (a null among them) fails.
-    if (!isObject(value)) return undefined;
+    if (!isMap(value)) return undefined;
     if (!Object.hasOwn(value, name)) return options.missingKeyError ? undefined : missing;
     value = value[name] ?? null;
   }
@@ -275,7 +290,7 @@ function called(name: string, args: readonly Value[], options: GoTemplateOptions
       return args[at < 0 ? args.length - 1 : at];
     }
     case 'index':
-      return args.length === 2 && Array.isArray(a) && typeof b === 'number' && Number.isInteger(b) && b >= 0 && b < a.length ? (a[b] ?? null) : undefined;
+      return args.length === 2 && Array.isArray(a) && b instanceof GoInt && b.value >= 0 && b.value < a.length ? (a[b.value] ?? null) : undefined;
     case 'lower':
       return args.length === 1 && asciiText(a) ? a.toLowerCase() : undefined;
     case 'upper':
@@ -283,7 +298,7 @@ function called(name: string, args: readonly Value[], options: GoTemplateOptions
     case 'normalize':
       return args.length === 1 && asciiText(a) ? sanitizedName(a) : undefined;
     case 'trunc':
-      return args.length === 2 && typeof a === 'number' && Number.isInteger(a) && asciiText(b) ? truncated(b, a) : undefined;
+      return args.length === 2 && a instanceof GoInt && asciiText(b) ? truncated(b, a.value) : undefined;
     case 'replace':
       return args.length === 3 && asciiText(a) && a !== '' && asciiText(b) && asciiText(c) ? c.split(a).join(b) : undefined;
     case 'default':
@@ -319,7 +334,7 @@ function called(name: string, args: readonly Value[], options: GoTemplateOptions
       return shown.map((text) => (name === 'quote' ? `"${text}"` : `'${text}'`)).join(' ');
     }
     case 'hasKey':
-      return args.length === 2 && a !== missing && isObject(a ?? null) && typeof b === 'string' ? Object.hasOwn(a as JsonObject, b) : undefined;
+      return args.length === 2 && isMap(a) && typeof b === 'string' ? Object.hasOwn(a, b) : undefined;
     case 'empty':
       return args.length === 1 ? isEmpty(a) : undefined;
     case 'join':
@@ -341,8 +356,8 @@ function called(name: string, args: readonly Value[], options: GoTemplateOptions
       return args.length === 1 && asciiText(a) ? pathPart(name, a) : undefined;
     case 'len':
       if (args.length !== 1) return undefined;
-      if (asciiText(a)) return a.length;
-      return Array.isArray(a) ? a.length : a !== missing && isObject(a ?? null) ? Object.keys(a as JsonObject).length : undefined;
+      if (asciiText(a)) return new GoInt(a.length);
+      return Array.isArray(a) ? new GoInt(a.length) : isMap(a) ? new GoInt(Object.keys(a).length) : undefined;
     default:
       return undefined;
   }
@@ -356,6 +371,7 @@ function called(name: string, args: readonly Value[], options: GoTemplateOptions
  */
 function scalarText(value: Value | undefined): string | undefined {
   if (typeof value === 'string') return /^[\x20-\x7e]*$/.test(value) ? value : undefined;
+  if (value instanceof GoInt) return String(value.value);
   if (typeof value === 'boolean' || typeof value === 'number') return goText(value) ?? undefined;
   return undefined;
 }
@@ -443,6 +459,7 @@ function truncated(text: string, count: number): string {
 /** sprig's empty: nil, "", 0, false, and an empty list or map. */
 function isEmpty(value: Value | undefined): boolean {
   if (value === undefined || value === missing || value === null || value === '' || value === 0 || value === false) return true;
+  if (value instanceof GoInt) return value.value === 0;
   if (Array.isArray(value)) return value.length === 0;
-  return isObject(value) && Object.keys(value).length === 0;
+  return isMap(value) && Object.keys(value).length === 0;
 }

@@ -13,20 +13,26 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './paths.js';
 
-const sourceDir = path.join(repoRoot, 'test', 'oracle');
-
 export function oracleBinary(): string | null {
-  const given = process.env.PSR_ORACLE;
+  return goBinary('oracle', process.env.PSR_ORACLE);
+}
+
+/**
+ * The Go program in test/`name`, built once and cached by the hash of its
+ * sources (`given`: a binary built already); null without Go.
+ */
+export function goBinary(name: string, given?: string): string | null {
   if (given) return given;
   if (spawnSync('go', ['version'], { encoding: 'utf8' }).status !== 0) return null;
+  const sourceDir = path.join(repoRoot, 'test', name);
   const hash = createHash('sha256');
   for (const file of ['main.go', 'go.mod', 'go.sum']) hash.update(readFileSync(path.join(sourceDir, file)));
   const dir = process.env.PSR_ORACLE_DIR ?? path.join(homedir(), '.cache', 'pod-security-review', 'oracle');
-  const binary = path.join(dir, `oracle-${hash.digest('hex').slice(0, 16)}`);
+  const binary = path.join(dir, `${name}-${hash.digest('hex').slice(0, 16)}`);
   if (existsSync(binary)) return binary;
   mkdirSync(dir, { recursive: true });
-  const build = spawnSync('go', ['build', '-o', binary, '.'], { cwd: sourceDir, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`building the oracle failed:\n${build.stderr}`);
+  const build = spawnSync('go', ['build', '-o', binary, '.'], { cwd: sourceDir, encoding: 'utf8', env: { ...process.env, GOFLAGS: '-buildvcs=false' } });
+  if (build.status !== 0) throw new Error(`building test/${name} failed:\n${build.stderr}`);
   return binary;
 }
 

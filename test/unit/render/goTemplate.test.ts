@@ -132,6 +132,10 @@ describe('Go templates of ApplicationSets', () => {
     expect(both('{{ range .empty }}x{{ end }}')).toEqual([null, null]);
     expect(both('{{ eq .t .env }}')).toEqual([null, null]);
     expect(both('{{ eq .num 3 }}')).toEqual([null, null]);
+    // A parameter is a float64 (JSON), never the int a function asks for; an int of the template (a literal, `len`) is.
+    expect(both('{{ trunc .num .name }}')).toEqual([null, null]);
+    expect(both('{{ index .list .num }}')).toEqual([null, null]);
+    expect(both('{{ trunc (len .env) .name }}|{{ index .path.segments (len .empty) }}')).toEqual(['web.sho|apps', 'web.sho|apps']);
     expect(both('{{ (index .path.segments 1).x }}')).toEqual([null, null]);
     // Outside ASCII, Go's and JavaScript's cases differ (ß upper-cases to SS in JavaScript only).
     expect(renderGoTemplate('{{ upper .s }}', { s: 'straße' })).toBeNull();
