@@ -50,7 +50,7 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
@@ -86,7 +86,7 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection2;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair2;
     exports.isScalar = isScalar2;
@@ -4198,9 +4198,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag2) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag2?.nodeClass ?? (isMap2 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag2?.nodeClass ?? (isMap3 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4236,7 +4236,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4276,7 +4276,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep3 && !props.found) {
+        if (!isMap3 && !sep3 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4299,7 +4299,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep3)
                 for (const st of sep3) {
                   if (st === valueProps.found)
@@ -4331,7 +4331,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair2.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4347,7 +4347,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -24843,6 +24843,15 @@ function fieldsOf2(chain) {
 
 // src/render/goTemplate.ts
 var missing = /* @__PURE__ */ Symbol("missing");
+var GoInt = class {
+  constructor(value) {
+    this.value = value;
+  }
+  value;
+};
+function isMap2(value) {
+  return value !== void 0 && value !== missing && !(value instanceof GoInt) && isObject(value);
+}
 function renderGoTemplate(text4, params, options = { missingKeyError: false }) {
   if (!text4.includes("{{")) return text4;
   const tree = parseTemplate(text4);
@@ -24887,8 +24896,8 @@ function run(nodes, scope, options, out) {
         break;
       case "print": {
         const value = pipelineValue(node.pipeline, scope, options);
-        if (value === void 0 || value === missing || value === null || typeof value === "object") return false;
-        const text4 = goText(value);
+        if (value === void 0 || value === missing || value === null || typeof value === "object" && !(value instanceof GoInt)) return false;
+        const text4 = value instanceof GoInt ? String(value.value) : goText(value);
         if (text4 === null) return false;
         out.work += text4.length;
         out.parts.push(text4);
@@ -24934,7 +24943,7 @@ function runRange(node, scope, options, out) {
   let entries;
   if (value === missing || value === null) entries = [];
   else if (Array.isArray(value)) entries = value.map((item, i) => [i, item]);
-  else if (isObject(value)) {
+  else if (isMap2(value)) {
     const keys = Object.keys(value);
     if (!keys.every((key) => ascii.test(key))) return false;
     entries = keys.sort(byteOrder).map((key) => [key, value[key] ?? null]);
@@ -24979,13 +24988,13 @@ function commandValue(words, piped, scope, options) {
   return called(head.name, [...args, ...piped], options);
 }
 function wordValue(word, scope, options) {
-  if (word.kind === "literal") return word.value;
+  if (word.kind === "literal") return typeof word.value === "number" ? new GoInt(word.value) : word.value;
   if (word.kind === "pipeline") return pipelineValue(word.pipeline, scope, options);
   let value = word.base === "dot" ? scope.dot : scope.variables.get(word.base.variable);
   if (value === void 0) return void 0;
   for (const name of word.path) {
     if (value === missing) return options.missingKeyError ? void 0 : missing;
-    if (!isObject(value)) return void 0;
+    if (!isMap2(value)) return void 0;
     if (!Object.hasOwn(value, name)) return options.missingKeyError ? void 0 : missing;
     value = value[name] ?? null;
   }
@@ -25014,7 +25023,7 @@ function called(name, args, options) {
       return args[at3 < 0 ? args.length - 1 : at3];
     }
     case "index":
-      return args.length === 2 && Array.isArray(a) && typeof b === "number" && Number.isInteger(b) && b >= 0 && b < a.length ? a[b] ?? null : void 0;
+      return args.length === 2 && Array.isArray(a) && b instanceof GoInt && b.value >= 0 && b.value < a.length ? a[b.value] ?? null : void 0;
     case "lower":
       return args.length === 1 && asciiText(a) ? a.toLowerCase() : void 0;
     case "upper":
@@ -25022,7 +25031,7 @@ function called(name, args, options) {
     case "normalize":
       return args.length === 1 && asciiText(a) ? sanitizedName(a) : void 0;
     case "trunc":
-      return args.length === 2 && typeof a === "number" && Number.isInteger(a) && asciiText(b) ? truncated(b, a) : void 0;
+      return args.length === 2 && a instanceof GoInt && asciiText(b) ? truncated(b, a.value) : void 0;
     case "replace":
       return args.length === 3 && asciiText(a) && a !== "" && asciiText(b) && asciiText(c) ? c.split(a).join(b) : void 0;
     case "default":
@@ -25057,7 +25066,7 @@ function called(name, args, options) {
       return shown4.map((text4) => name === "quote" ? `"${text4}"` : `'${text4}'`).join(" ");
     }
     case "hasKey":
-      return args.length === 2 && a !== missing && isObject(a ?? null) && typeof b === "string" ? Object.hasOwn(a, b) : void 0;
+      return args.length === 2 && isMap2(a) && typeof b === "string" ? Object.hasOwn(a, b) : void 0;
     case "empty":
       return args.length === 1 ? isEmpty2(a) : void 0;
     case "join":
@@ -25078,14 +25087,15 @@ function called(name, args, options) {
       return args.length === 1 && asciiText(a) ? pathPart(name, a) : void 0;
     case "len":
       if (args.length !== 1) return void 0;
-      if (asciiText(a)) return a.length;
-      return Array.isArray(a) ? a.length : a !== missing && isObject(a ?? null) ? Object.keys(a).length : void 0;
+      if (asciiText(a)) return new GoInt(a.length);
+      return Array.isArray(a) ? new GoInt(a.length) : isMap2(a) ? new GoInt(Object.keys(a).length) : void 0;
     default:
       return void 0;
   }
 }
 function scalarText(value) {
   if (typeof value === "string") return /^[\x20-\x7e]*$/.test(value) ? value : void 0;
+  if (value instanceof GoInt) return String(value.value);
   if (typeof value === "boolean" || typeof value === "number") return goText(value) ?? void 0;
   return void 0;
 }
@@ -25147,8 +25157,9 @@ function truncated(text4, count2) {
 }
 function isEmpty2(value) {
   if (value === void 0 || value === missing || value === null || value === "" || value === 0 || value === false) return true;
+  if (value instanceof GoInt) return value.value === 0;
   if (Array.isArray(value)) return value.length === 0;
-  return isObject(value) && Object.keys(value).length === 0;
+  return isMap2(value) && Object.keys(value).length === 0;
 }
 
 // src/render/templateFilling.ts
