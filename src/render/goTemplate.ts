@@ -439,14 +439,16 @@ const takesNil = new Set(['default', 'eq', 'ne', 'not', 'and', 'or', 'empty']);
 
 /**
  * Whether `eq` finds two values equal: nil (or a missing parameter) only
- * to nil, texts and booleans to their own kind. Undefined where Go fails
- * (values of two kinds, lists, maps) or where its number types would
- * decide (a parameter is a float64, a number in the template an int).
+ * to nil, texts, booleans and the template's ints to their own kind.
+ * Undefined where Go fails (values of two kinds, lists, maps, a parameter's
+ * float64 against an int), and for two float64s, which are not read here.
  */
 function comparedEqual(a: Value, b: Value): boolean | undefined {
   const nil = (v: Value) => v === null || v === missing;
   if (nil(a) || nil(b)) return nil(a) && nil(b);
   if ((typeof a === 'string' && typeof b === 'string') || (typeof a === 'boolean' && typeof b === 'boolean')) return a === b;
+  // Two ints of the template (`eq (len .files) 0`); an int and a parameter's float64 fail in Go.
+  if (a instanceof GoInt && b instanceof GoInt) return a.value === b.value;
   return undefined;
 }
 

@@ -136,6 +136,9 @@ describe('Go templates of ApplicationSets', () => {
     expect(both('{{ trunc .num .name }}')).toEqual([null, null]);
     expect(both('{{ index .list .num }}')).toEqual([null, null]);
     expect(both('{{ trunc (len .env) .name }}|{{ index .path.segments (len .empty) }}')).toEqual(['web.sho|apps', 'web.sho|apps']);
+    // Two ints of the template compare; an int against a parameter's float64 fails in Go.
+    expect(both('{{ if eq (len .list) 2 }}two{{ end }}|{{ ne 1 2 }}')).toEqual(['two|true', 'two|true']);
+    expect(both('{{ eq (len .list) .num }}')).toEqual([null, null]);
     expect(both('{{ (index .path.segments 1).x }}')).toEqual([null, null]);
     // Outside ASCII, Go's and JavaScript's cases differ (ß upper-cases to SS in JavaScript only).
     expect(renderGoTemplate('{{ upper .s }}', { s: 'straße' })).toBeNull();
