@@ -25149,6 +25149,7 @@ function comparedEqual(a, b) {
   const nil = (v) => v === null || v === missing;
   if (nil(a) || nil(b)) return nil(a) && nil(b);
   if (typeof a === "string" && typeof b === "string" || typeof a === "boolean" && typeof b === "boolean") return a === b;
+  if (a instanceof GoInt && b instanceof GoInt) return a.value === b.value;
   return void 0;
 }
 function truncated(text4, count2) {
