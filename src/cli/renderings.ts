@@ -16,6 +16,7 @@ import type { RenderMemo } from '../io/render/renderer.js';
 import type { TreeReader } from '../io/render/trees.js';
 import type { LoadProblem } from '../manifests/types.js';
 import { namesGitOpsInstaller } from '../render/installers.js';
+import { textOf } from '../manifests/load.js';
 import { isKustomizationFile } from '../render/kustomization.js';
 import { checkRenderings, noticesOf } from '../render/stage.js';
 import type { NoticeOf, RenderStageOptions } from '../render/stage.js';
@@ -57,8 +58,13 @@ export async function cloneContext(io: CliIO, maxBytes: number): Promise<Pick<Re
  * (a root none of whose files a round changed is not rendered again).
  */
 export async function renderingsUnder(io: CliIO, paths: readonly string[], maxBytes: number, options: RenderStageOptions, edited?: ReadonlyMap<string, string>, memo?: RenderMemo): Promise<Renderings | null> {
+  // Each file's text once, for both questions: whether it names a GitOps object, and what it holds.
+  const plainFiles = (options.plainFiles ?? []).flatMap(({ path: file, content }) => {
+    const text = textOf(content);
+    return text === null ? [] : [{ path: file, content: text }];
+  });
   // An Application or HelmRelease given (`check apps/`, a pre-commit hook's staged file) installs a chart from elsewhere in the repository.
-  const wholeTree = (options.plainFiles ?? []).some((file) => namesGitOpsInstaller(file.content));
+  const wholeTree = plainFiles.some((file) => namesGitOpsInstaller(file.content));
   const reader = fsTreeReader(io.cwd, paths, maxBytes, { wholeTree });
   const port = await openRenderer({ reader: edited && edited.size > 0 ? withEdits(reader, edited) : reader, base: null, head: '', ...(memo ? { memo } : {}) });
   if (port === null) return null;
@@ -66,7 +72,7 @@ export async function renderingsUnder(io: CliIO, paths: readonly string[], maxBy
   const terminal = stderrTerminal(io);
   const progress = terminal === null ? null : renderingProgress(port, terminal);
   try {
-    return await checkRenderings(progress?.port ?? port, options);
+    return await checkRenderings(progress?.port ?? port, { ...options, plainFiles });
   } finally {
     progress?.end();
   }

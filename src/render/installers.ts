@@ -23,9 +23,9 @@ const namesInstaller = namesKind('Application', 'ApplicationSet', 'HelmRelease',
 
 const namesChartInstaller = namesKind('Application', 'ApplicationSet', 'HelmRelease');
 
-/** Whether a file's text may hold an Argo CD Application or ApplicationSet, or a Flux HelmRelease (bytes are read as UTF-8). */
-export function namesGitOpsInstaller(content: Uint8Array | string): boolean {
-  return namesChartInstaller.test(typeof content === 'string' ? content : new TextDecoder().decode(content));
+/** Whether a file's text may hold an Argo CD Application or ApplicationSet, or a Flux HelmRelease. */
+export function namesGitOpsInstaller(text: string): boolean {
+  return namesChartInstaller.test(text);
 }
 
 /**
