@@ -135,6 +135,8 @@ function generatorsRefusal(spec: JsonObject): string {
  */
 function valueFileLines(document: ManifestDocument, at: readonly FieldPath[], application: JsonObject, unpatched: JsonObject): number[] {
   const inTemplate = entryLines(document, at, templatePath);
+  // Without a patch, the template names them all.
+  if (application === unpatched) return inTemplate;
   const patchLine = locate(document.source, ['spec', 'templatePatch']).line;
   return at.map((path, i) => (valueAt(application, path) === valueAt(unpatched, path) ? inTemplate[i]! : patchLine));
 }

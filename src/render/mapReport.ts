@@ -194,11 +194,10 @@ function changeLineOf(root: RenderRoot, hunksOf: ((path: string) => readonly Hun
  * switch turned on, `debug: false` → `true`). Whether it fixes the finding,
  * and breaks nothing, is verified by rendering again (verify.ts).
  */
-function revertOf(finding: DiffFinding, hunksOf: (path: string) => readonly Hunk[]): Pick<SuggestionCandidate, 'file' | 'startLine' | 'endLine' | 'newLines'> | null {
+function revertOf(finding: DiffFinding, replaced: string | null): Pick<SuggestionCandidate, 'file' | 'startLine' | 'endLine' | 'newLines'> | null {
   const changeLine = finding.rendered?.changeLine;
-  if (changeLine === undefined || finding.preexisting === true || finding.locations.some((location) => location.inDiff === true)) return null;
-  const old = replacedLine(hunksOf(changeLine.file), changeLine.line);
-  return old === null ? null : { file: changeLine.file, startLine: changeLine.line, endLine: changeLine.line, newLines: [old] };
+  if (changeLine === undefined || replaced === null || finding.preexisting === true || finding.locations.some((location) => location.inDiff === true)) return null;
+  return { file: changeLine.file, startLine: changeLine.line, endLine: changeLine.line, newLines: [replaced] };
 }
 
 /** The text of the one line a hunk replaced with the one at `line` (head), between unchanged lines; null otherwise. */
@@ -590,6 +589,16 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
     if (found === undefined) changeLines.set(root, (found = changeLineOf(root, hunksOf)));
     return found;
   };
+  // The line the change replaced there (revertOf), read once per root too.
+  const replacedLines = new Map<RenderRoot, string | null>();
+  const replacedFor = (root: RenderRoot): string | null => {
+    let replaced = replacedLines.get(root);
+    if (replaced === undefined) {
+      const { changeLine } = changeLineFor(root);
+      replacedLines.set(root, (replaced = changeLine === undefined || hunksOf === null ? null : replacedLine(hunksOf(changeLine.file), changeLine.line)));
+    }
+    return replaced;
+  };
   const indexes = new Map<string, RenderingIndex>();
   const indexOf = (path: string): RenderingIndex | null => {
     const rendering = renderings.get(path);
@@ -660,7 +669,7 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
     const index = indexOf(finding.file);
     if (index === null) return finding;
     const { mapped, primary, literal, literals, removals } = mapFinding(finding, index);
-    const revert = hunksOf === null ? null : revertOf(mapped, hunksOf);
+    const revert = revertOf(mapped, replacedFor(index.rendering.rendered.root));
     if (revert !== null) reverts.push({ finding: i, rendering: index.rendering, ...revert, caveat: null, keepsOthers: true, revert: true });
     const fix = finding.fix;
     if (fix === null) return mapped;
