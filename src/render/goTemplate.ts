@@ -128,8 +128,7 @@ function run(nodes: readonly TemplateNode[], scope: Scope, options: GoTemplateOp
       case 'print': {
         const value = pipelineValue(node.pipeline, scope, options);
         // Go prints `<no value>` for a missing parameter and `map[…]` for a map: no one means either.
-        if (value === undefined || value === missing || value === null || (typeof value === 'object' && !(value instanceof GoInt))) return false;
-        const text = value instanceof GoInt ? String(value.value) : goText(value);
+        const text = printedScalar(value);
         if (text === null) return false;
         out.work += text.length;
         out.parts.push(text);
@@ -371,9 +370,13 @@ function called(name: string, args: readonly Value[], options: GoTemplateOptions
  */
 function scalarText(value: Value | undefined): string | undefined {
   if (typeof value === 'string') return /^[\x20-\x7e]*$/.test(value) ? value : undefined;
+  return printedScalar(value) ?? undefined;
+}
+
+/** A text, boolean, number or int of the template as Go prints it; null for anything else (nil, a missing parameter, a map or list). */
+function printedScalar(value: Value | undefined): string | null {
   if (value instanceof GoInt) return String(value.value);
-  if (typeof value === 'boolean' || typeof value === 'number') return goText(value) ?? undefined;
-  return undefined;
+  return typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number' ? goText(value) : null;
 }
 
 /**
