@@ -15,7 +15,7 @@ import { selectsFile, selectsPath } from '../scope/select.js';
 import { defaultSelection } from '../scope/select.js';
 import type { FileSelection } from '../scope/select.js';
 import { repositoryKey, tracks } from './applications.js';
-import { applicationCharts, namesKind, parameterFileReads, noticeKey } from './installers.js';
+import { applicationCharts, namesKind, noticeKey, parameterFileReads } from './installers.js';
 import type { ApplicationChart, TextFile } from './applications.js';
 import { rootAtBase, withInstallsAtBase } from './installsAtBase.js';
 import { evaluateChangeSet } from '../scope/scope.js';
@@ -371,10 +371,10 @@ async function renderChildren(
   const roots = renderedApplicationRoots(trees, settings, found.filter((each) => !rendersDirectly(each))).filter(({ root }) => selected(root));
   const dropped = [...roots.map(({ application }) => application), ...found.filter(rendersDirectly)];
   if (dropped.length === 0) return { rendered: [], withoutTheirNotices: (report) => report };
-  const notices = new Set(dropped.map((application) => `${application.renderedAs}\u0000${application.application.noticeLine}`));
+  const notices = new Set(dropped.map((application) => noticeKey(application.renderedAs, application.application.noticeLine)));
   const withoutTheirNotices = <R extends { readonly errors: readonly LoadProblem[] }>(report: R): R => ({
     ...report,
-    errors: report.errors.filter((problem) => !(problem.kind === 'not-rendered' && notices.has(`${problem.file}\u0000${problem.line}`))),
+    errors: report.errors.filter((problem) => !(problem.kind === 'not-rendered' && notices.has(noticeKey(problem.file, problem.line)))),
   });
   return { rendered: roots.length === 0 ? [] : await port.render(roots.map(({ root }) => root)), withoutTheirNotices };
 }
@@ -388,9 +388,9 @@ function renderingsOf(rendered: readonly RenderedRoot[]): { renderings?: Renderi
 /**
  * A problem as the report gives it, given the installers found: none for the
  * notice of an Application (or HelmRelease) whose chart is rendered for it
- * (its pod specs are checked there); the notice of an ApplicationSet that
- * is not, with why when it is known (`refusals`, by noticeKey); any other
- * as it is.
+ * (its pod specs are checked there); the notice of one that is not, with
+ * why when it is known (`refusals`, by noticeKey: an ApplicationSet's, a
+ * HelmRelease's of this repository's chart); any other as it is.
  */
 export type NoticeOf = (problem: LoadProblem) => LoadProblem | null;
 
