@@ -28,6 +28,7 @@ import type { ApplicationChart, InstallerRefusal } from './applications.js';
 import { fileParameters, folderParameters, generatorFiles } from './gitFilesGenerator.js';
 import type { Parameters, TemplateMode } from './gitFilesGenerator.js';
 import { patchedApplication } from './templatePatch.js';
+import { mergedJson } from './jsonMerge.js';
 import { filled, filledInline, filledText, fillingOf } from './templateFilling.js';
 import type { Filling } from './templateFilling.js';
 import { jsonEqual } from '../fixes/edits.js';
@@ -265,29 +266,13 @@ function mergeParameters(merge: JsonObject, generating: Generating, childAt: (i:
     for (const [key, base] of merged) {
       const override = overrides.get(key);
       if (override === undefined) continue;
-      // Go templates merge the parameter maps deep, as mergo does; flat parameters are replaced.
-      const values = generating.mode === 'go' ? new Map(Object.entries(mergedDeep(Object.fromEntries(base.values), Object.fromEntries(override.values)))) : new Map([...base.values, ...override.values]);
+      // Go templates merge the parameter maps deep, as mergo does (a null a value like any other); flat parameters are replaced.
+      // (Argo CD's matrix merges so too, but into maps its pairs share, which a later pair then sees changed: not reproduced.)
+      const values = generating.mode === 'go' ? new Map(Object.entries(mergedJson(Object.fromEntries(base.values), Object.fromEntries(override.values), 'keep'))) : new Map([...base.values, ...override.values]);
       merged.set(key, joinedWith(base, values as Map<string, JsonValue>, override));
     }
   }
   return [...merged.values()];
-}
-
-/**
- * `over` merged into `base` as Argo CD's merge generator merges Go-template
- * parameters (mergo with WithOverride): maps key by key, deep; any other
- * value of `over` replaces, an empty one too. (Its matrix merges so too,
- * but into maps the second generator's parameters share, which a later
- * pair then sees changed: not reproduced, a matrix whose generators share
- * a name keeps its notice.)
- */
-function mergedDeep(base: JsonObject, over: JsonObject): JsonObject {
-  const out: JsonObject = { ...base };
-  for (const [key, value] of Object.entries(over)) {
-    const old = out[key];
-    out[key] = isObject(old) && isObject(value) ? mergedDeep(old, value) : (value ?? null);
-  }
-  return out;
 }
 
 /** A value's JSON as Go writes a map's: keys sorted, so that equal maps give equal texts whatever order they were written in. */

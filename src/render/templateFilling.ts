@@ -53,6 +53,7 @@ export function filled(value: JsonValue, params: ReadonlyMap<string, JsonValue>,
   return out;
 }
 
+/** One string of a set's template filled in (see filled). */
 export function filledText(text: string, params: ReadonlyMap<string, JsonValue>, { mode, goOptions }: Filling): string | undefined {
   if (mode === 'go') return text.includes('{{') ? (renderGoTemplate(text, Object.fromEntries(params), goOptions) ?? undefined) : text;
   return text.replace(tag, (whole, name: string) => {
@@ -60,7 +61,6 @@ export function filledText(text: string, params: ReadonlyMap<string, JsonValue>,
     return typeof param === 'string' ? param : whole;
   });
 }
-
 
 /**
  * An ApplicationSet's Application whose inline values hold parameters: the

@@ -18,6 +18,7 @@ import { isObject } from '../pss/pod.js';
 import type { JsonObject, JsonValue } from '../pss/types.js';
 import { renderGoTemplate } from './goTemplate.js';
 import type { GoTemplateOptions } from './goTemplate.js';
+import { mergedJson } from './jsonMerge.js';
 
 export function patchedApplication(application: JsonObject, patch: string, params: JsonObject, options: GoTemplateOptions): JsonObject | null {
   const text = renderGoTemplate(patch, params, options);
@@ -28,7 +29,7 @@ export function patchedApplication(application: JsonObject, patch: string, param
   // A patch whose branches all left it empty (YAML's null) changes nothing.
   if (document === undefined || document.value === null) return application;
   if (!isObject(document.value) || hasDirective(document.value)) return null;
-  const merged = mergedMap(application, document.value);
+  const merged = mergedJson(application, document.value, 'remove');
   // Argo CD keeps the project the template gave: a patch cannot move an Application to another.
   const spec = isObject(merged.spec) ? merged.spec : {};
   const project = isObject(application.spec) ? application.spec.project : undefined;
@@ -43,19 +44,4 @@ function hasDirective(value: JsonValue): boolean {
   if (Array.isArray(value)) return value.some(hasDirective);
   if (!isObject(value)) return false;
   return Object.entries(value).some(([key, inner]) => key.startsWith('$') || hasDirective(inner ?? null));
-}
-
-/** `target` with `patch` merged in: maps key by key, a null removing its key, anything else replacing. */
-function mergedMap(target: JsonObject, patch: JsonObject): JsonObject {
-  const out: JsonObject = { ...target };
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null || value === undefined) {
-      delete out[key];
-      continue;
-    }
-    const old = out[key];
-    // A map merges into a map; into anything else, or nothing, it is set with its own nulls taken out.
-    out[key] = isObject(value) ? mergedMap(isObject(old) ? old : {}, value) : value;
-  }
-  return out;
 }
