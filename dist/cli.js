@@ -24896,8 +24896,7 @@ function run(nodes, scope, options, out) {
         break;
       case "print": {
         const value = pipelineValue(node.pipeline, scope, options);
-        if (value === void 0 || value === missing || value === null || typeof value === "object" && !(value instanceof GoInt)) return false;
-        const text4 = value instanceof GoInt ? String(value.value) : goText(value);
+        const text4 = printedScalar(value);
         if (text4 === null) return false;
         out.work += text4.length;
         out.parts.push(text4);
@@ -25095,9 +25094,11 @@ function called(name, args, options) {
 }
 function scalarText(value) {
   if (typeof value === "string") return /^[\x20-\x7e]*$/.test(value) ? value : void 0;
+  return printedScalar(value) ?? void 0;
+}
+function printedScalar(value) {
   if (value instanceof GoInt) return String(value.value);
-  if (typeof value === "boolean" || typeof value === "number") return goText(value) ?? void 0;
-  return void 0;
+  return typeof value === "string" || typeof value === "boolean" || typeof value === "number" ? goText(value) : null;
 }
 function printed(format2, args) {
   let next = 0;
@@ -26195,6 +26196,20 @@ async function renderIn(root, treeDir, missing2) {
 ${stderr}`}`, ...hint2 !== null ? { hint: hint2 } : {}, ...result.kind === "failed" && result.limit ? { stopped: true } : {} };
 }
 
+// src/render/jsonMerge.ts
+function mergedJson(base, over, nulls) {
+  const out = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    if ((value === null || value === void 0) && nulls === "remove") {
+      delete out[key];
+      continue;
+    }
+    const old = out[key];
+    out[key] = isObject(value) ? mergedJson(isObject(old) ? old : {}, value, nulls) : value ?? null;
+  }
+  return out;
+}
+
 // src/render/templatePatch.ts
 function patchedApplication(application, patch, params, options) {
   const text4 = renderGoTemplate(patch, params, options);
@@ -26204,7 +26219,7 @@ function patchedApplication(application, patch, params, options) {
   if (loaded.problems.length > 0 || more.length > 0) return null;
   if (document === void 0 || document.value === null) return application;
   if (!isObject(document.value) || hasDirective(document.value)) return null;
-  const merged = mergedMap(application, document.value);
+  const merged = mergedJson(application, document.value, "remove");
   const spec = isObject(merged.spec) ? merged.spec : {};
   const project = isObject(application.spec) ? application.spec.project : void 0;
   const kept = { ...spec };
@@ -26216,18 +26231,6 @@ function hasDirective(value) {
   if (Array.isArray(value)) return value.some(hasDirective);
   if (!isObject(value)) return false;
   return Object.entries(value).some(([key, inner]) => key.startsWith("$") || hasDirective(inner ?? null));
-}
-function mergedMap(target, patch) {
-  const out = { ...target };
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null || value === void 0) {
-      delete out[key];
-      continue;
-    }
-    const old = out[key];
-    out[key] = isObject(value) ? mergedMap(isObject(old) ? old : {}, value) : value;
-  }
-  return out;
 }
 
 // src/render/applicationSets.ts
@@ -26304,6 +26307,7 @@ function generatorsRefusal(spec) {
 }
 function valueFileLines(document, at3, application, unpatched) {
   const inTemplate = entryLines(document, at3, templatePath);
+  if (application === unpatched) return inTemplate;
   const patchLine = locate(document.source, ["spec", "templatePatch"]).line;
   return at3.map((path11, i) => valueAt2(application, path11) === valueAt2(unpatched, path11) ? inTemplate[i] : patchLine);
 }
@@ -26389,19 +26393,11 @@ function mergeParameters(merge, generating, childAt) {
     for (const [key, base] of merged) {
       const override = overrides.get(key);
       if (override === void 0) continue;
-      const values = generating.mode === "go" ? new Map(Object.entries(mergedDeep(Object.fromEntries(base.values), Object.fromEntries(override.values)))) : new Map([...base.values, ...override.values]);
+      const values = generating.mode === "go" ? new Map(Object.entries(mergedJson(Object.fromEntries(base.values), Object.fromEntries(override.values), "keep"))) : new Map([...base.values, ...override.values]);
       merged.set(key, joinedWith(base, values, override));
     }
   }
   return [...merged.values()];
-}
-function mergedDeep(base, over) {
-  const out = { ...base };
-  for (const [key, value] of Object.entries(over)) {
-    const old = out[key];
-    out[key] = isObject(old) && isObject(value) ? mergedDeep(old, value) : value ?? null;
-  }
-  return out;
 }
 function canonicalJson(value) {
   return JSON.stringify(value, (_key, inner) => isObject(inner) ? Object.fromEntries(Object.keys(inner).sort().map((k) => [k, inner[k]])) : inner);
@@ -26622,8 +26618,8 @@ function namesKind(...kinds) {
 }
 var namesInstaller = namesKind("Application", "ApplicationSet", "HelmRelease", "GitRepository");
 var namesChartInstaller = namesKind("Application", "ApplicationSet", "HelmRelease");
-function namesGitOpsInstaller(content) {
-  return namesChartInstaller.test(typeof content === "string" ? content : new TextDecoder().decode(content));
+function namesGitOpsInstaller(text4) {
+  return namesChartInstaller.test(text4);
 }
 function applicationCharts(files, repository, paths, known3 = files, parameterTexts = /* @__PURE__ */ new Map(), refusals) {
   let sources;
@@ -30184,11 +30180,10 @@ function changeLineOf(root, hunksOf) {
   }
   return {};
 }
-function revertOf(finding, hunksOf) {
+function revertOf(finding, replaced) {
   const changeLine = finding.rendered?.changeLine;
-  if (changeLine === void 0 || finding.preexisting === true || finding.locations.some((location) => location.inDiff === true)) return null;
-  const old = replacedLine(hunksOf(changeLine.file), changeLine.line);
-  return old === null ? null : { file: changeLine.file, startLine: changeLine.line, endLine: changeLine.line, newLines: [old] };
+  if (changeLine === void 0 || replaced === null || finding.preexisting === true || finding.locations.some((location) => location.inDiff === true)) return null;
+  return { file: changeLine.file, startLine: changeLine.line, endLine: changeLine.line, newLines: [replaced] };
 }
 function replacedLine(hunks, line) {
   for (const { lines } of hunks) {
@@ -30452,6 +30447,15 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     if (found === void 0) changeLines.set(root, found = changeLineOf(root, hunksOf));
     return found;
   };
+  const replacedLines2 = /* @__PURE__ */ new Map();
+  const replacedFor = (root) => {
+    let replaced = replacedLines2.get(root);
+    if (replaced === void 0) {
+      const { changeLine } = changeLineFor(root);
+      replacedLines2.set(root, replaced = changeLine === void 0 || hunksOf === null ? null : replacedLine(hunksOf(changeLine.file), changeLine.line));
+    }
+    return replaced;
+  };
   const indexes = /* @__PURE__ */ new Map();
   const indexOf = (path11) => {
     const rendering = renderings.get(path11);
@@ -30508,7 +30512,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     const index = indexOf(finding.file);
     if (index === null) return finding;
     const { mapped, primary, literal: literal2, literals, removals } = mapFinding(finding, index);
-    const revert = hunksOf === null ? null : revertOf(mapped, hunksOf);
+    const revert = revertOf(mapped, replacedFor(index.rendering.rendered.root));
     if (revert !== null) reverts.push({ finding: i, rendering: index.rendering, ...revert, caveat: null, keepsOthers: true, revert: true });
     const fix = finding.fix;
     if (fix === null) return mapped;
@@ -31010,10 +31014,10 @@ async function renderChildren(port, parents, { trees, repository, synced, settin
   const roots = renderedApplicationRoots(trees, settings, found.filter((each) => !rendersDirectly(each))).filter(({ root }) => selected(root));
   const dropped = [...roots.map(({ application }) => application), ...found.filter(rendersDirectly)];
   if (dropped.length === 0) return { rendered: [], withoutTheirNotices: (report) => report };
-  const notices = new Set(dropped.map((application) => `${application.renderedAs}\0${application.application.noticeLine}`));
+  const notices = new Set(dropped.map((application) => noticeKey(application.renderedAs, application.application.noticeLine)));
   const withoutTheirNotices = (report) => ({
     ...report,
-    errors: report.errors.filter((problem) => !(problem.kind === "not-rendered" && notices.has(`${problem.file}\0${problem.line}`)))
+    errors: report.errors.filter((problem) => !(problem.kind === "not-rendered" && notices.has(noticeKey(problem.file, problem.line))))
   });
   return { rendered: roots.length === 0 ? [] : await port.render(roots.map(({ root }) => root)), withoutTheirNotices };
 }
@@ -31115,14 +31119,18 @@ async function cloneContext(io, maxBytes) {
   return { repositoryUrls, gitRepositoryFiles };
 }
 async function renderingsUnder(io, paths, maxBytes, options, edited, memo) {
-  const wholeTree = (options.plainFiles ?? []).some((file) => namesGitOpsInstaller(file.content));
+  const plainFiles = (options.plainFiles ?? []).flatMap(({ path: file, content }) => {
+    const text4 = textOf(content);
+    return text4 === null ? [] : [{ path: file, content: text4 }];
+  });
+  const wholeTree = plainFiles.some((file) => namesGitOpsInstaller(file.content));
   const reader = fsTreeReader(io.cwd, paths, maxBytes, { wholeTree });
   const port = await openRenderer({ reader: edited && edited.size > 0 ? withEdits2(reader, edited) : reader, base: null, head: "", ...memo ? { memo } : {} });
   if (port === null) return null;
   const terminal = stderrTerminal(io);
   const progress = terminal === null ? null : renderingProgress(port, terminal);
   try {
-    return await checkRenderings(progress?.port ?? port, options);
+    return await checkRenderings(progress?.port ?? port, { ...options, plainFiles });
   } finally {
     progress?.end();
   }

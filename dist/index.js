@@ -16500,8 +16500,7 @@ function run(nodes, scope, options, out) {
         break;
       case "print": {
         const value = pipelineValue(node.pipeline, scope, options);
-        if (value === void 0 || value === missing || value === null || typeof value === "object" && !(value instanceof GoInt)) return false;
-        const text5 = value instanceof GoInt ? String(value.value) : goText(value);
+        const text5 = printedScalar(value);
         if (text5 === null) return false;
         out.work += text5.length;
         out.parts.push(text5);
@@ -16697,9 +16696,11 @@ function called(name, args, options) {
 }
 function scalarText(value) {
   if (typeof value === "string") return /^[\x20-\x7e]*$/.test(value) ? value : void 0;
+  return printedScalar(value) ?? void 0;
+}
+function printedScalar(value) {
   if (value instanceof GoInt) return String(value.value);
-  if (typeof value === "boolean" || typeof value === "number") return goText(value) ?? void 0;
-  return void 0;
+  return typeof value === "string" || typeof value === "boolean" || typeof value === "number" ? goText(value) : null;
 }
 function printed(format2, args) {
   let next = 0;
@@ -17023,6 +17024,26 @@ var init_applications = __esm({
   }
 });
 
+// src/render/jsonMerge.ts
+function mergedJson(base, over, nulls) {
+  const out = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    if ((value === null || value === void 0) && nulls === "remove") {
+      delete out[key];
+      continue;
+    }
+    const old = out[key];
+    out[key] = isObject(value) ? mergedJson(isObject(old) ? old : {}, value, nulls) : value ?? null;
+  }
+  return out;
+}
+var init_jsonMerge = __esm({
+  "src/render/jsonMerge.ts"() {
+    "use strict";
+    init_pod();
+  }
+});
+
 // src/render/templatePatch.ts
 function patchedApplication(application, patch, params, options) {
   const text5 = renderGoTemplate(patch, params, options);
@@ -17032,7 +17053,7 @@ function patchedApplication(application, patch, params, options) {
   if (loaded.problems.length > 0 || more.length > 0) return null;
   if (document === void 0 || document.value === null) return application;
   if (!isObject(document.value) || hasDirective(document.value)) return null;
-  const merged = mergedMap(application, document.value);
+  const merged = mergedJson(application, document.value, "remove");
   const spec = isObject(merged.spec) ? merged.spec : {};
   const project = isObject(application.spec) ? application.spec.project : void 0;
   const kept = { ...spec };
@@ -17045,24 +17066,13 @@ function hasDirective(value) {
   if (!isObject(value)) return false;
   return Object.entries(value).some(([key, inner]) => key.startsWith("$") || hasDirective(inner ?? null));
 }
-function mergedMap(target, patch) {
-  const out = { ...target };
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null || value === void 0) {
-      delete out[key];
-      continue;
-    }
-    const old = out[key];
-    out[key] = isObject(value) ? mergedMap(isObject(old) ? old : {}, value) : value;
-  }
-  return out;
-}
 var init_templatePatch = __esm({
   "src/render/templatePatch.ts"() {
     "use strict";
     init_load();
     init_pod();
     init_goTemplate();
+    init_jsonMerge();
   }
 });
 
@@ -17138,6 +17148,7 @@ function generatorsRefusal(spec) {
 }
 function valueFileLines(document, at3, application, unpatched) {
   const inTemplate = entryLines(document, at3, templatePath);
+  if (application === unpatched) return inTemplate;
   const patchLine = locate(document.source, ["spec", "templatePatch"]).line;
   return at3.map((path4, i) => valueAt2(application, path4) === valueAt2(unpatched, path4) ? inTemplate[i] : patchLine);
 }
@@ -17223,19 +17234,11 @@ function mergeParameters(merge2, generating, childAt) {
     for (const [key, base] of merged) {
       const override = overrides.get(key);
       if (override === void 0) continue;
-      const values = generating.mode === "go" ? new Map(Object.entries(mergedDeep(Object.fromEntries(base.values), Object.fromEntries(override.values)))) : new Map([...base.values, ...override.values]);
+      const values = generating.mode === "go" ? new Map(Object.entries(mergedJson(Object.fromEntries(base.values), Object.fromEntries(override.values), "keep"))) : new Map([...base.values, ...override.values]);
       merged.set(key, joinedWith(base, values, override));
     }
   }
   return [...merged.values()];
-}
-function mergedDeep(base, over) {
-  const out = { ...base };
-  for (const [key, value] of Object.entries(over)) {
-    const old = out[key];
-    out[key] = isObject(old) && isObject(value) ? mergedDeep(old, value) : value ?? null;
-  }
-  return out;
 }
 function canonicalJson(value) {
   return JSON.stringify(value, (_key, inner) => isObject(inner) ? Object.fromEntries(Object.keys(inner).sort().map((k) => [k, inner[k]])) : inner);
@@ -17357,6 +17360,7 @@ var init_applicationSets = __esm({
     init_applications();
     init_gitFilesGenerator();
     init_templatePatch();
+    init_jsonMerge();
     init_templateFilling();
     init_edits();
     init_paths();
@@ -57428,11 +57432,10 @@ function changeLineOf(root, hunksOf) {
   }
   return {};
 }
-function revertOf(finding, hunksOf) {
+function revertOf(finding, replaced) {
   const changeLine = finding.rendered?.changeLine;
-  if (changeLine === void 0 || finding.preexisting === true || finding.locations.some((location) => location.inDiff === true)) return null;
-  const old = replacedLine(hunksOf(changeLine.file), changeLine.line);
-  return old === null ? null : { file: changeLine.file, startLine: changeLine.line, endLine: changeLine.line, newLines: [old] };
+  if (changeLine === void 0 || replaced === null || finding.preexisting === true || finding.locations.some((location) => location.inDiff === true)) return null;
+  return { file: changeLine.file, startLine: changeLine.line, endLine: changeLine.line, newLines: [replaced] };
 }
 function replacedLine(hunks, line) {
   for (const { lines } of hunks) {
@@ -57696,6 +57699,15 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     if (found === void 0) changeLines.set(root, found = changeLineOf(root, hunksOf));
     return found;
   };
+  const replacedLines2 = /* @__PURE__ */ new Map();
+  const replacedFor = (root) => {
+    let replaced = replacedLines2.get(root);
+    if (replaced === void 0) {
+      const { changeLine } = changeLineFor(root);
+      replacedLines2.set(root, replaced = changeLine === void 0 || hunksOf === null ? null : replacedLine(hunksOf(changeLine.file), changeLine.line));
+    }
+    return replaced;
+  };
   const indexes = /* @__PURE__ */ new Map();
   const indexOf = (path4) => {
     const rendering = renderings.get(path4);
@@ -57752,7 +57764,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     const index = indexOf(finding.file);
     if (index === null) return finding;
     const { mapped, primary, literal: literal3, literals, removals } = mapFinding(finding, index);
-    const revert = hunksOf === null ? null : revertOf(mapped, hunksOf);
+    const revert = revertOf(mapped, replacedFor(index.rendering.rendered.root));
     if (revert !== null) reverts.push({ finding: i, rendering: index.rendering, ...revert, caveat: null, keepsOthers: true, revert: true });
     const fix = finding.fix;
     if (fix === null) return mapped;
@@ -58266,10 +58278,10 @@ async function renderChildren(port, parents, { trees, repository, synced, settin
   const roots = renderedApplicationRoots(trees, settings, found.filter((each) => !rendersDirectly(each))).filter(({ root }) => selected(root));
   const dropped = [...roots.map(({ application }) => application), ...found.filter(rendersDirectly)];
   if (dropped.length === 0) return { rendered: [], withoutTheirNotices: (report) => report };
-  const notices = new Set(dropped.map((application) => `${application.renderedAs}\0${application.application.noticeLine}`));
+  const notices = new Set(dropped.map((application) => noticeKey(application.renderedAs, application.application.noticeLine)));
   const withoutTheirNotices = (report) => ({
     ...report,
-    errors: report.errors.filter((problem) => !(problem.kind === "not-rendered" && notices.has(`${problem.file}\0${problem.line}`)))
+    errors: report.errors.filter((problem) => !(problem.kind === "not-rendered" && notices.has(noticeKey(problem.file, problem.line))))
   });
   return { rendered: roots.length === 0 ? [] : await port.render(roots.map(({ root }) => root)), withoutTheirNotices };
 }
