@@ -418,7 +418,20 @@ function walk(lines: readonly Line[], from: number, to: number, path: FieldPath,
     }
     consider(deeper);
   }
+  // No line of this block writes the key: a named template included among its own lines may (vault's
+  // container `{{ template "csi.daemonSet.securityContext.container" . }}` writes its `securityContext:`).
+  if (best.depth === depth) consider(throughIncludes(includeLinesOf(lines, from, to, reach), path, depth, rendered, reach));
   return best;
+}
+
+/** The bodies of the action lines in [from, to) that a branch the values rule out does not hide. */
+function includeLinesOf(lines: readonly Line[], from: number, to: number, reach: Reach): string[] {
+  const bodies: string[] = [];
+  for (let i = from; i < to; i++) {
+    const line = lines[i]!;
+    if (line.transparent && reach.notRendered?.has(line.number) !== true) bodies.push(line.body);
+  }
+  return bodies;
 }
 
 /**

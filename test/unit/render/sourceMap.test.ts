@@ -450,6 +450,41 @@ web
     expect(findInTemplate(deployment, parseFieldPath(path), value, named)).toEqual(hit);
   });
 
+  it('follows a named template included among the keys of a block, where no line of the block writes the key', () => {
+    // vault-helm's layout: the container's securityContext is written by a helper the container includes.
+    const daemonSet = `kind: DaemonSet
+spec:
+  template:
+    spec:
+      containers:
+        - name: provider
+          {{ template "csi.securityContext" . }}
+          image: vault
+          env:
+            {{- include "csi.env" . | nindent 12 }}
+`;
+    const csiHelpers = `{{- define "csi.env" }}
+- name: A
+  value: b
+{{- end }}
+{{- define "csi.securityContext" -}}
+  {{- if .Values.csi.securityContext }}
+          securityContext:
+            {{- toYaml .Values.csi.securityContext | nindent 12 }}
+  {{- else if .Values.global.openshift }}
+          securityContext:
+            privileged: true
+  {{- end }}
+{{- end -}}
+`;
+    const helpersOf = namedTemplates([['vault/templates/_helpers.tpl', csiHelpers]]);
+    const rendered = { spec: { template: { spec: { containers: [{ name: 'provider', securityContext: { privileged: true } }] } } } };
+    const path = parseFieldPath('spec.template.spec.containers[0].securityContext.privileged');
+    expect(findInTemplate(daemonSet, path, rendered, helpersOf)).toEqual({ line: 11, exact: true, values: null, file: 'vault/templates/_helpers.tpl' });
+    // Without the helper, the container's line is as deep as the template goes.
+    expect(findInTemplate(daemonSet, path, rendered)).toEqual({ line: 6, exact: false, values: null });
+  });
+
   it('stops where the template stops without the named templates, and at a template that includes itself', () => {
     expect(findInTemplate(deployment, parseFieldPath('spec.template.spec.hostNetwork'), value)).toEqual({ line: 4, exact: false, values: null });
     const loop = namedTemplates([['t/_loop.tpl', '{{- define "loop" }}\n{{ include "loop" . }}\n{{- end }}\n']]);
