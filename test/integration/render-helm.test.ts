@@ -1519,6 +1519,24 @@ describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHel
     expect(report.errors[0]!.message).toMatch(/\(the chart needs values its values\.yaml does not set: name a values file for it under `render\.charts` in the config file, \.github\/pod-security\.yaml\)$/);
   });
 
+  it('says so too when the chart\'s values schema refuses its own values.yaml', async () => {
+    // external-dns: `policy` is required by values.schema.json and left empty in values.yaml.
+    const { status, report } = await checkTree(
+      {
+        'charts/dns/Chart.yaml': chartYaml('dns'),
+        'charts/dns/values.yaml': 'policy:\n',
+        'charts/dns/values.schema.json': JSON.stringify({ $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', required: ['policy'], properties: { policy: { type: 'string' } } }),
+        'charts/dns/ci/ci-values.yaml': 'policy: sync\n',
+        'charts/dns/templates/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: dns\ndata:\n  policy: {{ .Values.policy | quote }}\n',
+      },
+      '--allow-empty',
+    );
+    expect(status).toBe(1);
+    expect(report.errors.map((e) => [e.file, e.kind])).toEqual([['charts/dns/Chart.yaml', 'render-failed']]);
+    expect(report.errors[0]!.message).toContain("values don't meet the specifications of the schema");
+    expect(report.errors[0]!.message).toMatch(/\(the chart needs values its values\.yaml does not set: .*; its test values, say: `values: \[charts\/dns\/ci\/ci-values\.yaml\]`\)$/);
+  });
+
   it("names a chart's test values (ci/*-values.yaml) as the values to render it with, and ci-values when it has several", async () => {
     const chart = {
       'charts/db/Chart.yaml': chartYaml('db'),

@@ -67,7 +67,8 @@ function helmVersionHint(stderr: string): string | null {
  * A chart that keeps test values in `ci/` (chart-testing's convention) is named one of them.
  */
 function chartValuesHint(root: RenderRoot, stderr: string): string | null {
-  if (!/execution error at/i.test(stderr)) return null;
+  // A template's `required`/`fail`, or the chart's values.schema.json refusing its own defaults (external-dns: `policy`).
+  if (!/execution error at|values don't meet the specifications of the schema/i.test(stderr)) return null;
   const hint = 'the chart needs values its values.yaml does not set: name a values file for it under `render.charts` in the config file, .github/pod-security.yaml';
   const ci = ciValuesOf(root.dir, root.sources).filter((file) => !root.helm?.valuesFiles.includes(file));
   if (ci.length === 0) return hint;
