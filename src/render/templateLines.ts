@@ -376,6 +376,9 @@ function walk(lines: readonly Line[], from: number, to: number, path: FieldPath,
     const fitting = items.flatMap((_, k) => (fits(k) ? [k] : []));
     const chosen = byName >= 0 ? byName : fitting.length === 1 ? fitting[0]! : segment < items.length && fits(segment) ? segment : -1;
     if (chosen < 0) {
+      // An item a named template the block includes writes (bitnami's init containers, one `define` each, found by their name).
+      const included = throughIncludes(includeLinesOf(lines, from, to, reach), path, depth, rendered, reach);
+      if (included.depth > depth) return included;
       // An item no line of the template writes: from a values list the block writes among its own (`toYaml .Values.extraVolumes`).
       const values = valuesInBlock(lines, from, to);
       if (values !== null) consider({ line: parentLine, depth, values: sourceOf(values, depth) });

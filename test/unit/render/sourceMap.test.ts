@@ -485,6 +485,41 @@ spec:
     expect(findInTemplate(daemonSet, path, rendered)).toEqual({ line: 6, exact: false, values: null });
   });
 
+  it('finds a list item among the named templates a block includes, by its name', () => {
+    // bitnami's cilium: each default init container is a define of its own, included under `initContainers:`.
+    const daemonSet = `kind: DaemonSet
+spec:
+  template:
+    spec:
+      initContainers:
+        {{- include "agent.initContainers.config" . | nindent 8 }}
+        {{- if .Values.agent.cgroup2.autoMount }}
+          {{- include "agent.initContainers.mountCgroup2" . | nindent 8 }}
+        {{- end }}
+        {{- if .Values.agent.initContainers }}
+          {{- include "common.tplvalues.render" (dict "value" .Values.agent.initContainers "context" $) | nindent 8 }}
+        {{- end }}
+`;
+    const agentHelpers = `{{- define "agent.initContainers.config" -}}
+- name: build-config
+  image: agent
+{{- end -}}
+{{- define "agent.initContainers.mountCgroup2" -}}
+- name: host-mount-cgroup2
+  image: agent
+  securityContext: {{- toYaml .Values.agent.mountCgroup2.containerSecurityContext | nindent 4 }}
+{{- end -}}
+`;
+    const helpersOf = namedTemplates([['cilium/templates/agent/_init.tpl', agentHelpers]]);
+    const rendered = { spec: { template: { spec: { initContainers: [{ name: 'build-config' }, { name: 'host-mount-cgroup2', securityContext: { privileged: true } }] } } } };
+    expect(findInTemplate(daemonSet, parseFieldPath('spec.template.spec.initContainers[1].securityContext.privileged'), rendered, helpersOf)).toEqual({
+      line: 8,
+      exact: false,
+      values: { key: ['agent', 'mountCgroup2', 'containerSecurityContext'], from: 6 },
+      file: 'cilium/templates/agent/_init.tpl',
+    });
+  });
+
   it('stops where the template stops without the named templates, and at a template that includes itself', () => {
     expect(findInTemplate(deployment, parseFieldPath('spec.template.spec.hostNetwork'), value)).toEqual({ line: 4, exact: false, values: null });
     const loop = namedTemplates([['t/_loop.tpl', '{{- define "loop" }}\n{{ include "loop" . }}\n{{- end }}\n']]);
