@@ -4,9 +4,14 @@
  * since we render without fetching anything. A chart whose dependencies
  * are not vendored (`charts/` left out of git, as many app repositories do)
  * is rendered without them, its own templates checked; the dependencies its
- * values leave on are named as not checked.
+ * values leave on are named as not checked. A dependency the repository
+ * holds (a `file://` folder, or a chart of its name and an allowed version)
+ * is put in `charts/` for the rendering.
  */
 import { parse, parseDocument } from 'yaml';
+import rcompare from 'semver/functions/rcompare.js';
+import satisfies from 'semver/functions/satisfies.js';
+import valid from 'semver/functions/valid.js';
 import { isMap, isSeq } from '../manifests/yamlKinds.js';
 import { dirOf, inDir, joinPath } from './paths.js';
 
@@ -28,7 +33,12 @@ export interface Chart {
   readonly library: boolean;
   /** Declared dependencies that `charts/` does not hold (folder or archive). */
   readonly missingDependencies: readonly MissingDependency[];
-  /** Dependencies `charts/` does not hold that the repository does (`repository: file://../common`): vendored for the rendering, as `helm dependency build` would. */
+  /**
+   * Dependencies `charts/` does not hold that the repository does
+   * (`repository: file://../common`, or a chart of the repository standing
+   * in for one from a chart repository): vendored for the rendering, as
+   * `helm dependency build` would.
+   */
   readonly localDependencies: readonly LocalDependency[];
 }
 
@@ -38,7 +48,33 @@ export interface LocalDependency {
   readonly name: string;
   /** Its folder in the repository. */
   readonly dir: string;
+  /**
+   * Set when the chart declares it from a chart repository (`oci://…`,
+   * `https://…`), not from this folder: the repository's own chart of that
+   * name and a version the declared one allows stands in for it, as in a
+   * repository of charts that depend on each other (bitnami's `common`).
+   */
+  readonly standIn?: StandIn;
 }
+
+export interface StandIn {
+  /** As the chart declares it: `common 2.x.x`. */
+  readonly declared: string;
+  /** Where the chart declares it from. */
+  readonly repository: string;
+  /** The version of the repository's chart that stands in. */
+  readonly version: string;
+}
+
+/** The charts of the repository (not vendored in another's `charts/`), as dependencies are looked up in it. */
+export interface RepositoryCharts {
+  /** Whether a folder holds one (a `file://` dependency's). */
+  has(dir: string): boolean;
+  /** Those of a name (their Chart.yaml's), each with its version. */
+  named(name: string): readonly { readonly dir: string; readonly version: string }[];
+}
+
+const noCharts: RepositoryCharts = { has: () => false, named: () => [] };
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -50,6 +86,12 @@ function mappingOf(source: string | undefined): Record<string, unknown> {
   } catch {
     return {};
   }
+}
+
+/** A Chart.yaml's `name` and `version`, as the repository's charts are looked up by (RepositoryCharts). */
+export function chartIdentity(source: string): { readonly name: string | null; readonly version: string | null } {
+  const chart = mappingOf(source);
+  return { name: typeof chart.name === 'string' ? chart.name : null, version: typeof chart.version === 'string' ? chart.version : null };
 }
 
 /** The value at a dotted path of values (`redis.enabled`), or undefined. */
@@ -87,7 +129,7 @@ export function dependencyEnabled(dependency: Record<string, unknown>, values: R
  * requirements.yaml, where a chart of apiVersion v1 (Helm 2's) declares its
  * dependencies, as helm still reads them; `values`: its values.yaml.
  */
-export function readChart(file: string, source: string, files: readonly string[], requirements?: string, values?: string, isChartDir: (dir: string) => boolean = () => false): Chart {
+export function readChart(file: string, source: string, files: readonly string[], requirements?: string, values?: string, repository: RepositoryCharts = noCharts): Chart {
   const dir = dirOf(file);
   const chart = mappingOf(source);
   const dependencies = Array.isArray(chart.dependencies) ? chart.dependencies : mappingOf(requirements).dependencies;
@@ -104,11 +146,16 @@ export function readChart(file: string, source: string, files: readonly string[]
     const present = inCharts.some((p) => p === `${dep}/Chart.yaml` || (p.startsWith(`${dep}-`) && p.endsWith('.tgz') && !p.includes('/')));
     if (present) continue;
     const local = typeof dependency.repository === 'string' && dependency.repository.startsWith('file://') ? joinPath(dir, dependency.repository.slice('file://'.length)) : null;
-    if (local !== null && isChartDir(local)) {
+    if (local !== null && repository.has(local)) {
       if (!localDependencies.some((d) => d.name === dep)) localDependencies.push({ name: dep, dir: local });
       continue;
     }
     const shown = typeof dependency.version === 'string' ? `${dep} ${dependency.version}` : dep;
+    const standIn = local === null ? standInFor(dependency, dir, shown, repository) : null;
+    if (standIn !== null) {
+      if (!localDependencies.some((d) => d.name === dep)) localDependencies.push(standIn);
+      continue;
+    }
     const enabled = dependencyEnabled(dependency, defaults);
     // A chart taken in twice under aliases (`alias: profiler`) is one archive to vendor: named once, on if either is.
     const known = missingDependencies.findIndex((m) => m.shown === shown);
@@ -116,6 +163,26 @@ export function readChart(file: string, source: string, files: readonly string[]
     else if (enabled) missingDependencies[known] = { ...missingDependencies[known]!, enabled };
   }
   return { file, dir, name, library: chart.type === 'library', missingDependencies, localDependencies };
+}
+
+/**
+ * The repository's chart that stands in for a dependency declared from a
+ * chart repository: of the dependency's chart name, not the chart itself,
+ * at the highest version its version range allows (as `helm dependency
+ * update` picks from a repository's index; helm's ranges are Masterminds
+ * semver, whose `,` is npm semver's space); null when none is.
+ */
+function standInFor(dependency: Record<string, unknown>, chartDir: string, declared: string, repository: RepositoryCharts): LocalDependency | null {
+  const name = dependency.name as string;
+  const range = typeof dependency.version === 'string' && dependency.version.trim() !== '' ? dependency.version.replace(/,/g, ' ') : '*';
+  const candidates = repository
+    .named(name)
+    .filter((c) => c.dir !== chartDir && valid(c.version) !== null && satisfies(c.version, range))
+    .sort((a, b) => rcompare(a.version, b.version));
+  const chosen = candidates[0];
+  if (chosen === undefined) return null;
+  const from = typeof dependency.repository === 'string' ? dependency.repository : '';
+  return { name, dir: chosen.dir, standIn: { declared, repository: from, version: chosen.version } };
 }
 
 /**

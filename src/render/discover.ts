@@ -17,11 +17,11 @@
  *   plain manifest.
  */
 import { isHelmfile } from './helmfiles.js';
-import { readChart } from './chart.js';
+import { chartIdentity, readChart } from './chart.js';
 import type { ApplicationChart, InstallAtBase } from './applications.js';
 import type { ApplicationValues } from './types.js';
 import type { LoadProblem } from '../manifests/types.js';
-import type { Chart, MissingDependency } from './chart.js';
+import type { Chart, MissingDependency, RepositoryCharts } from './chart.js';
 import { isKustomizationFile, kustomizationIn, readKustomization } from './kustomization.js';
 import type { Kustomization } from './kustomization.js';
 import { dirOf, inDir, isInside, shownDir } from './paths.js';
@@ -201,6 +201,7 @@ function chartsOf(tree: TreeSnapshot): { chart: Chart; files: string[] }[] {
   // A chart vendored in another chart's charts/ is rendered as part of it.
   const vendored = (dir: string) => ancestors(dir).some((a) => baseName(a) === 'charts' && dirs.has(dirOf(a)) && a !== '');
   const roots = new Set([...dirs].filter((dir) => !vendored(dir)));
+  const repository = repositoryCharts(tree, roots);
   const files = new Map<string, string[]>([...roots].map((dir) => [dir, []]));
   for (const path of tree.paths) {
     const owner = ancestors(path).find((dir) => roots.has(dir));
@@ -212,8 +213,19 @@ function chartsOf(tree: TreeSnapshot): { chart: Chart; files: string[] }[] {
       const inChart = files.get(dirOf(path))!;
       const requirements = tree.texts.get(inDir(dirOf(path), 'requirements.yaml'));
       const values = tree.texts.get(inDir(dirOf(path), 'values.yaml'));
-      return { chart: readChart(path, tree.texts.get(path)!, inChart, requirements, values, (dir) => roots.has(dir)), files: inChart };
+      return { chart: readChart(path, tree.texts.get(path)!, inChart, requirements, values, repository), files: inChart };
     });
+}
+
+/** The tree's charts (`roots`: their folders) as dependencies look them up: by folder, and by their own name. */
+function repositoryCharts(tree: TreeSnapshot, roots: ReadonlySet<string>): RepositoryCharts {
+  const byName = new Map<string, { dir: string; version: string }[]>();
+  for (const dir of roots) {
+    const { name, version } = chartIdentity(tree.texts.get(inDir(dir, 'Chart.yaml'))!);
+    if (name === null || version === null) continue;
+    byName.set(name, [...(byName.get(name) ?? []), { dir, version }]);
+  }
+  return { has: (dir) => roots.has(dir), named: (name) => byName.get(name) ?? [] };
 }
 
 /** Why a kustomize root is not rendered, or null. */

@@ -26,7 +26,7 @@ import type { Finding, RenderingSummary } from '../findings/types.js';
 import { discoverRoots, overlayParentRoots, parentRoots, renderedApplicationRoots } from './discover.js';
 import type { DiscoveredTrees, RenderedApplication } from './discover.js';
 import { applicationsRendered } from './renderedApplications.js';
-import { dirOf, isInside } from './paths.js';
+import { dirOf, isInside, shownDir } from './paths.js';
 import { sourceComments } from './helmMap.js';
 import type { RenderSettings } from './discover.js';
 import { mapRenderedReport } from './mapReport.js';
@@ -107,6 +107,19 @@ export function renderingPath(root: RenderRoot, index: number): string {
   return `${root.file}#rendering-${index + 1}`;
 }
 
+/**
+ * What a chart's rendering took from the repository in place of
+ * dependencies declared from chart repositories (chart.ts `standInFor`),
+ * or null: the published chart may differ from the repository's.
+ */
+function standInsOf(root: RenderRoot): string | null {
+  const standIns = (root.helm?.localDependencies ?? []).flatMap((d) => (d.standIn === undefined ? [] : [{ dir: d.dir, ...d.standIn }]));
+  if (standIns.length === 0) return null;
+  const one = standIns.length === 1;
+  const each = standIns.map((s, i) => `\`${shownDir(s.dir)}\` (${s.version}) for ${i === 0 ? `its ${one ? 'dependency' : 'dependencies'} ` : ''}\`${s.declared}\` from ${s.repository}`);
+  return `is rendered with this repository's ${each.join(', and ')}, which ${one ? 'is' : 'are'} not vendored in \`charts/\` and never fetched: vendor ${one ? 'it' : 'them'} (\`helm dependency build\`) to check the published ${one ? 'chart' : 'charts'} instead`;
+}
+
 export function planRenderedChangeSet(changeSet: ChangeSet, consumed: ReadonlySet<string>, rendered: readonly RenderedRoot[]): RenderPlan {
   const plain = changeSet.files.filter((file) => !consumed.has(file.path) && !(file.previousPath !== undefined && consumed.has(file.previousPath)));
   const renderings = new Map<string, Rendering>();
@@ -114,6 +127,7 @@ export function planRenderedChangeSet(changeSet: ChangeSet, consumed: ReadonlySe
   const files: ChangedFile[] = [];
   // Why each chart's own rendering was not made: its other renderings (environments, ci values) were not either, for the same reason.
   const notRendered = new Map<string, string>();
+  const standInsSaid = new Set<string>();
   rendered.forEach((r, i) => {
     const problem = problemOf(r);
     if (problem !== null) {
@@ -126,6 +140,12 @@ export function planRenderedChangeSet(changeSet: ChangeSet, consumed: ReadonlySe
     if (r.head.kind !== 'rendered') return;
     // Rendered, but without something (a chart's dependencies charts/ lacks): its findings, and what was left out.
     if (r.root.incomplete) problems.push({ file: r.root.file, line: null, kind: 'not-rendered', message: `${r.root.label} ${r.root.incomplete}` });
+    // Rendered with the repository's chart in place of a dependency: said once per chart, however many values sets render it.
+    const standIns = standInsOf(r.root);
+    if (standIns !== null && !standInsSaid.has(r.root.dir)) {
+      standInsSaid.add(r.root.dir);
+      problems.push({ file: r.root.file, line: null, kind: 'dependency-stand-in', message: `${shownDir(r.root.dir)} ${standIns}` });
+    }
     if (r.base.kind === 'failed') {
       // Nothing to compare with: say why everything the root renders is new.
       problems.push({ file: r.root.file, line: null, kind: 'base-not-rendered', message: `${r.root.label} could not be rendered at the base commit, so every pod spec it renders is judged as new: ${failure(r.base)}` });

@@ -6,6 +6,7 @@
  * are then mapped back to the source lines a reviewer edits.
  */
 
+import type { LocalDependency } from './chart.js';
 import type { InlineFill } from './templateFilling.js';
 
 export type RenderTool = 'kustomize' | 'helm';
@@ -37,8 +38,8 @@ export interface HelmInvocation {
   readonly valuesFiles: readonly string[];
   /** Declared dependencies `charts/` does not hold: left out of Chart.yaml (or requirements.yaml) for the rendering. */
   readonly withoutDependencies?: readonly string[];
-  /** Dependencies in folders of the repository (`file://`), each put in the chart's `charts/<name>/` for the rendering. */
-  readonly localDependencies?: readonly { readonly name: string; readonly dir: string }[];
+  /** Dependencies in folders of the repository (`file://`, or a chart of the repository standing in), each put in the chart's `charts/<name>/` for the rendering. */
+  readonly localDependencies?: readonly LocalDependency[];
   /** The Kubernetes version and API versions the chart's templates see (`--kube-version`, `--api-versions`), when its installer names them; else helm's. */
   readonly capabilities?: Capabilities;
   /**

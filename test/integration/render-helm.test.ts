@@ -1067,6 +1067,34 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     expect(report.findings[0]!.fix).toEqual({ startLine: 3, endLine: 3, replacement: 'privileged: false\n', attachable: true });
   });
 
+  it("renders a dependency from a chart repository with the repository's own chart of its name (bitnami's charts and their `common`), and says so", async () => {
+    const oci = 'oci://registry-1.docker.io/bitnamicharts';
+    const helper = '{{- define "common.securityContext" -}}\nsecurityContext:\n  privileged: true\n{{- end }}\n';
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: web:1\n      {{- include "common.securityContext" . | nindent 6 }}\n';
+    const files = {
+      'bitnami/common/Chart.yaml': 'apiVersion: v2\nname: common\nversion: 2.31.10\ntype: library\n',
+      'bitnami/common/templates/_sc.tpl': helper,
+      'bitnami/web/Chart.yaml': `apiVersion: v2\nname: web\nversion: 1.0.0\ndependencies:\n  - name: common\n    version: 2.x.x\n    repository: ${oci}\n`,
+      'bitnami/web/templates/pod.yaml': pod,
+    };
+    const { status, report } = await checkTree(files);
+    expect(status).toBe(1);
+    // The blocking finding, on the line of the repository's helper that writes it.
+    expect(report.findings.filter((f) => f.blocking).map((f) => [f.file, f.line, f.check, f.rendered?.root])).toEqual([['bitnami/common/templates/_sc.tpl', 3, 'privileged', 'bitnami/web']]);
+    expect(report.errors).toEqual([
+      {
+        file: 'bitnami/web/Chart.yaml',
+        line: null,
+        kind: 'dependency-stand-in',
+        message: `bitnami/web is rendered with this repository's \`bitnami/common\` (2.31.10) for its dependency \`common 2.x.x\` from ${oci}, which is not vendored in \`charts/\` and never fetched: vendor it (\`helm dependency build\`) to check the published chart instead`,
+      },
+    ]);
+    // A version its range does not allow stands in for nothing: the chart is not rendered without it, as before.
+    const older = await checkTree({ ...files, 'bitnami/common/Chart.yaml': 'apiVersion: v2\nname: common\nversion: 1.0.0\ntype: library\n' });
+    expect(older.report.findings).toEqual([]);
+    expect(older.report.errors.map((e) => [e.file, e.kind])).toEqual([['bitnami/web/Chart.yaml', 'not-rendered']]);
+  });
+
   it("fixes a dependency's template from a folder of the repository where that template is (argocd-example-apps' kustomized-helm)", async () => {
     const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}-guestbook\nspec:\n  containers:\n    - name: guestbook\n      image: guestbook:1\n';
     const { report } = await checkTree(

@@ -10,7 +10,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isKustomizationFile, kustomizationNames, readKustomization } from '../../render/kustomization.js';
-import { dirOf, joinPath } from '../../render/paths.js';
+import { readChart } from '../../render/chart.js';
+import { dirOf, inDir, joinPath } from '../../render/paths.js';
 import type { TreeReader } from './trees.js';
 
 const skipped = new Set(['.git', 'node_modules']);
@@ -62,6 +63,25 @@ async function addReferences(cwd: string, listing: Map<string, string>, maxBytes
       }
     }
   }
+}
+
+/** Whether a chart listed declares dependencies its `charts/` does not hold (the repository may: chart.ts). */
+async function lacksDependencies(listing: ReadonlyMap<string, string>, maxBytes: number): Promise<boolean> {
+  const paths = [...listing.keys()];
+  for (const [file, absolute] of listing) {
+    if (path.posix.basename(file) !== 'Chart.yaml') continue;
+    const requirements = listing.get(inDir(dirOf(file), 'requirements.yaml'));
+    const text = await readSmall(absolute, maxBytes);
+    if (text === null || (!text.includes('dependencies') && requirements === undefined)) continue;
+    const declared = requirements === undefined ? undefined : ((await readSmall(requirements, maxBytes)) ?? undefined);
+    if (readChart(file, text, paths, declared).missingDependencies.length > 0) return true;
+  }
+  return false;
+}
+
+async function readSmall(absolute: string, maxBytes: number): Promise<string | null> {
+  const info = await stat(absolute).catch(() => null);
+  return info === null || info.size > maxBytes ? null : readFile(absolute, 'utf8');
 }
 
 /** A folder's kustomization as read from disk (null: none, or too large to read). */
@@ -126,8 +146,9 @@ export function fsTreeReader(cwd: string, args: readonly string[], maxBytes: num
         }
       }
       await addReferences(cwd, listing, maxBytes);
-      if (!wholeTree) return { files: listing, truncated: false };
-      // GitOps objects among them may install charts from anywhere in the working directory: it is listed whole, what was given named apart.
+      if (!wholeTree && !(await lacksDependencies(listing, maxBytes))) return { files: listing, truncated: false };
+      // GitOps objects among them may install charts from anywhere in the working directory, and a chart's
+      // dependencies may be charts of it (`file://../common`, or one of the name): it is listed whole, what was given named apart.
       const given = new Set(listing.keys());
       await walk(cwd, cwd, listing);
       return { files: listing, truncated: false, given };

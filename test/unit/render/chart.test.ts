@@ -50,10 +50,35 @@ describe('readChart', () => {
   const chart = 'apiVersion: v2\nname: web\nversion: 1.0.0\ndependencies:\n  - name: common\n    version: 1.0.0\n    repository: file://../common\n  - name: redis\n    version: 19.0.0\n    repository: https://charts.example\n  - name: gone\n    version: 1.0.0\n    repository: file://../gone\n';
 
   it('takes a dependency from a folder of the repository that holds a chart, as `helm dependency build` would; the others are missing', () => {
-    const read = readChart('charts/web/Chart.yaml', chart, ['charts/web/Chart.yaml'], undefined, undefined, (dir) => dir === 'charts/common');
+    const read = readChart('charts/web/Chart.yaml', chart, ['charts/web/Chart.yaml'], undefined, undefined, { has: (dir) => dir === 'charts/common', named: () => [] });
     expect(read.localDependencies).toEqual([{ name: 'common', dir: 'charts/common' }]);
     expect(read.missingDependencies.map((d) => d.name)).toEqual(['redis', 'gone']);
     expect(read.library).toBe(false);
+  });
+
+  it("takes a dependency from a chart repository from the repository's own chart of its name, at the highest version its range allows", () => {
+    const charts: Record<string, { dir: string; version: string }[]> = {
+      common: [
+        { dir: 'bitnami/common', version: '2.31.10' },
+        { dir: 'legacy/common', version: '1.9.0' },
+        { dir: 'next/common', version: '3.0.0' },
+      ],
+      redis: [{ dir: 'bitnami/redis', version: '20.1.0' }],
+      web: [{ dir: 'charts/web', version: '1.0.0' }],
+    };
+    const repository = { has: () => false, named: (name: string) => charts[name] ?? [] };
+    const declaring = (deps: string) => readChart('charts/web/Chart.yaml', `apiVersion: v2\nname: web\nversion: 1.0.0\ndependencies:\n${deps}`, ['charts/web/Chart.yaml'], undefined, undefined, repository);
+    const oci = 'oci://registry-1.docker.io/bitnamicharts';
+    const read = declaring(`  - {name: common, version: 2.x.x, repository: "${oci}"}\n  - {name: redis, version: "~19.6", repository: "${oci}"}\n  - {name: web, version: "*", repository: "${oci}"}\n`);
+    expect(read.localDependencies).toEqual([{ name: 'common', dir: 'bitnami/common', standIn: { declared: 'common 2.x.x', repository: oci, version: '2.31.10' } }]);
+    // No version its range allows (redis 20.1.0 for ~19.6), and never the chart itself.
+    expect(read.missingDependencies.map((d) => d.name)).toEqual(['redis', 'web']);
+    // Helm's ranges: `,` joins comparators; none (or an empty one) allows any, the highest wins.
+    expect(declaring('  - {name: common, version: ">= 1.0, < 3.0", repository: "https://x"}\n').localDependencies.map((d) => d.dir)).toEqual(['bitnami/common']);
+    expect(declaring('  - {name: common, repository: "https://x"}\n').localDependencies.map((d) => d.dir)).toEqual(['next/common']);
+    // Vendored in charts/, it is helm's own: nothing stands in.
+    const vendored = readChart('charts/web/Chart.yaml', `apiVersion: v2\nname: web\nversion: 1.0.0\ndependencies:\n  - {name: common, version: 2.x.x, repository: "${oci}"}\n`, ['charts/web/charts/common-2.31.4.tgz'], undefined, undefined, repository);
+    expect([vendored.localDependencies, vendored.missingDependencies]).toEqual([[], []]);
   });
 
   it('knows a library chart', () => {
