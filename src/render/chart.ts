@@ -40,6 +40,8 @@ export interface Chart {
    * `helm dependency build` would.
    */
   readonly localDependencies: readonly LocalDependency[];
+  /** The dependencies taken in under another name (`alias: grafanaalloy`): alias → name. Helm's `# Source:` paths name them by alias, their folders in `charts/` by name. */
+  readonly aliases: Readonly<Record<string, string>>;
 }
 
 /** A dependency in a folder of the repository. */
@@ -139,9 +141,11 @@ export function readChart(file: string, source: string, files: readonly string[]
   const defaults = mappingOf(values);
   const missingDependencies: MissingDependency[] = [];
   const localDependencies: LocalDependency[] = [];
+  const aliases: Record<string, string> = {};
   for (const dependency of Array.isArray(dependencies) ? dependencies : []) {
     if (!isRecord(dependency) || typeof dependency.name !== 'string') continue;
     const dep = dependency.name;
+    if (typeof dependency.alias === 'string' && dependency.alias !== '' && dependency.alias !== dep) aliases[dependency.alias] = dep;
     // A dependency is vendored as charts/<name>/Chart.yaml or charts/<name>-<version>.tgz.
     const present = inCharts.some((p) => p === `${dep}/Chart.yaml` || (p.startsWith(`${dep}-`) && p.endsWith('.tgz') && !p.includes('/')));
     if (present) continue;
@@ -162,7 +166,7 @@ export function readChart(file: string, source: string, files: readonly string[]
     if (known < 0) missingDependencies.push({ name: dep, shown, enabled });
     else if (enabled) missingDependencies[known] = { ...missingDependencies[known]!, enabled };
   }
-  return { file, dir, name, library: chart.type === 'library', missingDependencies, localDependencies };
+  return { file, dir, name, library: chart.type === 'library', missingDependencies, localDependencies, aliases };
 }
 
 /**

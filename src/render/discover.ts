@@ -316,10 +316,14 @@ function chartRendering(chart: Chart, trees: ChartTrees, extra: readonly string[
 }
 
 /** What a chart's dependencies add to its helm invocation: those `charts/` lacks (left out), and those in folders of the repository. */
-function dependencyFields(chart: Chart): Pick<HelmInvocation, 'withoutDependencies' | 'localDependencies'> {
+function dependencyFields(chart: Chart): Pick<HelmInvocation, 'withoutDependencies' | 'localDependencies' | 'dependencyAliases'> {
   const missing = chart.missingDependencies;
   const local = chart.localDependencies;
-  return { ...(missing.length > 0 ? { withoutDependencies: [...new Set(missing.map((d) => d.name))] } : {}), ...(local.length > 0 ? { localDependencies: local } : {}) };
+  return {
+    ...(missing.length > 0 ? { withoutDependencies: [...new Set(missing.map((d) => d.name))] } : {}),
+    ...(local.length > 0 ? { localDependencies: local } : {}),
+    ...(Object.keys(chart.aliases).length > 0 ? { dependencyAliases: chart.aliases } : {}),
+  };
 }
 
 /** A chart's entry in the config file, and those of its values files the tree has. */

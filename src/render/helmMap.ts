@@ -49,6 +49,8 @@ export interface HelmSources {
   readonly archived?: ReadonlyMap<string, string>;
   /** Dependencies in folders of the repository (`file://`): the rendering had them in `charts/<name>/`, their files are in `dir`. */
   readonly localDependencies?: readonly { readonly name: string; readonly dir: string }[];
+  /** The chart's dependencies taken in under another name, alias → name: helm's `# Source:` paths name them by alias, `charts/` by name. */
+  readonly aliases?: Readonly<Record<string, string>>;
   /**
    * Values helm read after the values files, written inside another file:
    * an Argo CD Application's `helm.valuesObject`, at `within` in the
@@ -64,14 +66,22 @@ export interface HelmSources {
  * The repository path of a path in the chart as helm rendered it
  * (`templates/pod.yaml`, `charts/common/templates/_helpers.tpl`): under the
  * chart's folder, except in a dependency from a folder of the repository,
- * which is in that folder.
+ * which is in that folder; an aliased dependency's in its folder by name.
  */
-export function sourcePath(sources: HelmSources, inChart: string): string {
+export function sourcePath(sources: HelmSources, given: string): string {
+  const inChart = byFolderName(sources, given);
   for (const { name, dir } of sources.localDependencies ?? []) {
     const vendored = `charts/${name}/`;
     if (inChart.startsWith(vendored)) return inDir(dir, inChart.slice(vendored.length));
   }
   return inDir(sources.chartDir, inChart);
+}
+
+/** A path under an aliased dependency (`charts/grafanaalloy/…`, as helm names it) under the dependency's folder (`charts/grafana-alloy/…`). */
+function byFolderName(sources: HelmSources, inChart: string): string {
+  const match = /^charts\/([^/]+)\//.exec(inChart);
+  const name = match === null ? undefined : sources.aliases?.[match[1]!];
+  return name === undefined ? inChart : `charts/${name}/${inChart.slice(match![0].length)}`;
 }
 
 /**

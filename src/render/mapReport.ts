@@ -349,6 +349,7 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
       texts: sources,
       ...(archived ? { archived } : {}),
       ...(local ? { localDependencies: local } : {}),
+      ...(root.helm?.dependencyAliases ? { aliases: root.helm.dependencyAliases } : {}),
       ...(inline ? { inline } : {}),
     };
     const locator = helmLocator(chart);

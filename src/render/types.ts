@@ -40,6 +40,8 @@ export interface HelmInvocation {
   readonly withoutDependencies?: readonly string[];
   /** Dependencies in folders of the repository (`file://`, or a chart of the repository standing in), each put in the chart's `charts/<name>/` for the rendering. */
   readonly localDependencies?: readonly LocalDependency[];
+  /** Dependencies taken in under another name: alias → name (chart.ts `aliases`). */
+  readonly dependencyAliases?: Readonly<Record<string, string>>;
   /** The Kubernetes version and API versions the chart's templates see (`--kube-version`, `--api-versions`), when its installer names them; else helm's. */
   readonly capabilities?: Capabilities;
   /**

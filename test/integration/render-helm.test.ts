@@ -1095,6 +1095,22 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     expect(older.report.errors.map((e) => [e.file, e.kind])).toEqual([['bitnami/web/Chart.yaml', 'not-rendered']]);
   });
 
+  it('places what an aliased dependency renders in its folder, by name, and its values under the alias (bitnami/grafana-loki)', async () => {
+    const daemonSet = 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: alloy\nspec:\n  selector:\n    matchLabels: {app: alloy}\n  template:\n    metadata:\n      labels: {app: alloy}\n    spec:\n      hostNetwork: {{ .Values.hostNetwork }}\n      containers:\n        - name: alloy\n          image: alloy:1\n          securityContext:\n            privileged: true\n';
+    const { report } = await checkTree({
+      'charts/loki/Chart.yaml': 'apiVersion: v2\nname: loki\nversion: 1.0.0\ndependencies:\n  - name: grafana-alloy\n    alias: grafanaalloy\n    version: 1.0.0\n    repository: https://charts.example\n',
+      'charts/loki/values.yaml': 'grafanaalloy:\n  hostNetwork: true\n',
+      'charts/loki/charts/grafana-alloy/Chart.yaml': chartYaml('grafana-alloy', '1.0.0'),
+      'charts/loki/charts/grafana-alloy/values.yaml': 'hostNetwork: false\n',
+      'charts/loki/charts/grafana-alloy/templates/ds.yaml': daemonSet,
+    });
+    // helm names the template charts/grafanaalloy/templates/ds.yaml; the file is in charts/grafana-alloy.
+    expect(report.findings.filter((f) => f.blocking).map((f) => [f.file, f.line, f.check])).toEqual([
+      ['charts/loki/values.yaml', 2, 'hostNamespaces'],
+      ['charts/loki/charts/grafana-alloy/templates/ds.yaml', 17, 'privileged'],
+    ]);
+  });
+
   it("fixes a dependency's template from a folder of the repository where that template is (argocd-example-apps' kustomized-helm)", async () => {
     const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}-guestbook\nspec:\n  containers:\n    - name: guestbook\n      image: guestbook:1\n';
     const { report } = await checkTree(
