@@ -23,6 +23,8 @@ export interface MissingDependency {
   readonly shown: string;
   /** Whether the chart's values.yaml leaves it on (its `condition` or `tags`, as helm reads them); true when they do not say. */
   readonly enabled: boolean;
+  /** The repository's chart of its name, when it has one at a version the declared range does not allow (so it does not stand in). */
+  readonly outOfRange?: { readonly dir: string; readonly version: string };
 }
 
 export interface Chart {
@@ -155,15 +157,15 @@ export function readChart(file: string, source: string, files: readonly string[]
       continue;
     }
     const shown = typeof dependency.version === 'string' ? `${dep} ${dependency.version}` : dep;
-    const standIn = local === null ? standInFor(dependency, dir, shown, repository) : null;
-    if (standIn !== null) {
-      if (!localDependencies.some((d) => d.name === dep)) localDependencies.push(standIn);
+    const inRepository = local === null ? repositoryChartFor(dependency, dir, shown, repository) : null;
+    if (inRepository?.kind === 'stands-in') {
+      if (!localDependencies.some((d) => d.name === dep)) localDependencies.push(inRepository.dependency);
       continue;
     }
     const enabled = dependencyEnabled(dependency, defaults);
     // A chart taken in twice under aliases (`alias: profiler`) is one archive to vendor: named once, on if either is.
     const known = missingDependencies.findIndex((m) => m.shown === shown);
-    if (known < 0) missingDependencies.push({ name: dep, shown, enabled });
+    if (known < 0) missingDependencies.push({ name: dep, shown, enabled, ...(inRepository?.kind === 'out-of-range' ? { outOfRange: inRepository.chart } : {}) });
     else if (enabled) missingDependencies[known] = { ...missingDependencies[known]!, enabled };
   }
   return { file, dir, name, library: chart.type === 'library', missingDependencies, localDependencies, aliases };
@@ -171,22 +173,29 @@ export function readChart(file: string, source: string, files: readonly string[]
 
 /**
  * The repository's chart that stands in for a dependency declared from a
- * chart repository: of the dependency's chart name, not the chart itself,
+ * chart repository (`stands-in`): of the dependency's chart name, not the chart itself,
  * at the highest version its version range allows (as `helm dependency
  * update` picks from a repository's index; helm's ranges are Masterminds
- * semver, whose `,` is npm semver's space); null when none is.
+ * semver, whose `,` is npm semver's space). When the repository has the
+ * chart at versions the range does not allow only, the highest of them
+ * (`out-of-range`); null when it has none of the name.
  */
-function standInFor(dependency: Record<string, unknown>, chartDir: string, declared: string, repository: RepositoryCharts): LocalDependency | null {
+type RepositoryChart =
+  | { readonly kind: 'stands-in'; readonly dependency: LocalDependency }
+  | { readonly kind: 'out-of-range'; readonly chart: { readonly dir: string; readonly version: string } };
+
+function repositoryChartFor(dependency: Record<string, unknown>, chartDir: string, declared: string, repository: RepositoryCharts): RepositoryChart | null {
   const name = dependency.name as string;
   const range = typeof dependency.version === 'string' && dependency.version.trim() !== '' ? dependency.version.replace(/,/g, ' ') : '*';
   const candidates = repository
     .named(name)
-    .filter((c) => c.dir !== chartDir && valid(c.version) !== null && satisfies(c.version, range))
+    .filter((c) => c.dir !== chartDir && valid(c.version) !== null)
     .sort((a, b) => rcompare(a.version, b.version));
-  const chosen = candidates[0];
-  if (chosen === undefined) return null;
+  const chosen = candidates.find((c) => satisfies(c.version, range));
+  // Said with the missing dependency: why the repository's chart of its name did not stand in.
+  if (chosen === undefined) return candidates[0] === undefined ? null : { kind: 'out-of-range', chart: candidates[0] };
   const from = typeof dependency.repository === 'string' ? dependency.repository : '';
-  return { name, dir: chosen.dir, standIn: { declared, repository: from, version: chosen.version } };
+  return { kind: 'stands-in', dependency: { name, dir: chosen.dir, standIn: { declared, repository: from, version: chosen.version } } };
 }
 
 /**

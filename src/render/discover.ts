@@ -254,7 +254,13 @@ function kustomizeRoots({ overlays, baseOverlays }: DiscoveredTrees, changed: Re
 const vendorThem = 'not vendored in `charts/` (run `helm dependency build` and commit it; dependencies are never fetched)';
 
 /** Dependencies as messages name them: "dependency `a 1.0`", "dependencies `a 1.0`, `b 2.0`". */
-const namedDependencies = (missing: readonly MissingDependency[]) => `${missing.length === 1 ? 'dependency' : 'dependencies'} ${missing.map((d) => `\`${d.shown}\``).join(', ')}`;
+const namedDependencies = (missing: readonly MissingDependency[]) => `${missing.length === 1 ? 'dependency' : 'dependencies'} ${missing.map(shownMissing).join(', ')}`;
+
+/** A missing dependency as messages name it, with the repository's chart of its name when that one's version is outside the range. */
+function shownMissing(d: MissingDependency): string {
+  const other = d.outOfRange === undefined ? '' : ` (this repository's \`${shownDir(d.outOfRange.dir)}\` is ${d.outOfRange.version})`;
+  return `\`${d.shown}\`${other}`;
+}
 
 /**
  * What rendering a chart without its missing dependencies leaves out: those

@@ -1093,6 +1093,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     const older = await checkTree({ ...files, 'bitnami/common/Chart.yaml': 'apiVersion: v2\nname: common\nversion: 1.0.0\ntype: library\n' });
     expect(older.report.findings).toEqual([]);
     expect(older.report.errors.map((e) => [e.file, e.kind])).toEqual([['bitnami/web/Chart.yaml', 'not-rendered']]);
+    expect(older.report.errors[0]!.message).toMatch(/^bitnami\/web not rendered: dependency `common 2\.x\.x` \(this repository's `bitnami\/common` is 1\.0\.0\) is not vendored in `charts\/`/);
   });
 
   it('places what an aliased dependency renders in its folder, by name, and its values under the alias (bitnami/grafana-loki)', async () => {

@@ -71,8 +71,11 @@ describe('readChart', () => {
     const oci = 'oci://registry-1.docker.io/bitnamicharts';
     const read = declaring(`  - {name: common, version: 2.x.x, repository: "${oci}"}\n  - {name: redis, version: "~19.6", repository: "${oci}"}\n  - {name: web, version: "*", repository: "${oci}"}\n`);
     expect(read.localDependencies).toEqual([{ name: 'common', dir: 'bitnami/common', standIn: { declared: 'common 2.x.x', repository: oci, version: '2.31.10' } }]);
-    // No version its range allows (redis 20.1.0 for ~19.6), and never the chart itself.
-    expect(read.missingDependencies.map((d) => d.name)).toEqual(['redis', 'web']);
+    // No version its range allows (redis 20.1.0 for ~19.6: said with it), and never the chart itself.
+    expect(read.missingDependencies).toEqual([
+      { name: 'redis', shown: 'redis ~19.6', enabled: true, outOfRange: { dir: 'bitnami/redis', version: '20.1.0' } },
+      { name: 'web', shown: 'web *', enabled: true },
+    ]);
     // Helm's ranges: `,` joins comparators; none (or an empty one) allows any, the highest wins.
     expect(declaring('  - {name: common, version: ">= 1.0, < 3.0", repository: "https://x"}\n').localDependencies.map((d) => d.dir)).toEqual(['bitnami/common']);
     expect(declaring('  - {name: common, repository: "https://x"}\n').localDependencies.map((d) => d.dir)).toEqual(['next/common']);
