@@ -93,8 +93,28 @@ const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
 
 const workloadOf = (f: ReviewFinding) => `${f.kind} ${inlineCode(workloadName(f))}`;
 
-/** "Deployment `a`", "Deployments `a`, `b`", "Deployment `a`, CronJob `b`". */
-const workloadsOf = (findings: readonly ReviewFinding[]) => workloadsNamed(findings, inlineCode);
+/**
+ * How many of each a comment names before it counts the rest: on a line
+ * that many workloads share (a library chart's helper that a change to it
+ * makes fail in every chart), the comment stays short, and the check run
+ * lists every finding.
+ */
+const shown = { workloads: 5, details: 3, examples: 2, roots: 5 } as const;
+
+/** The first `max` items, and how many more there are. */
+function firstOf<T>(items: readonly T[], max: number): { readonly first: readonly T[]; readonly more: number } {
+  return { first: items.slice(0, max), more: Math.max(0, items.length - max) };
+}
+
+const andMore = (more: number, what: string) => (more === 0 ? '' : ` and ${more} more ${what}`);
+
+/** "Deployment `a`", "Deployments `a`, `b`", "Deployment `a`, CronJob `b`"; past a few, "… and 12 more workloads". */
+function workloadsOf(findings: readonly ReviewFinding[]): string {
+  const byWorkload = new Map<string, ReviewFinding>();
+  for (const f of findings) if (!byWorkload.has(workloadOf(f))) byWorkload.set(workloadOf(f), f);
+  const { first, more } = firstOf([...byWorkload.values()], shown.workloads);
+  return `${workloadsNamed(first, inlineCode)}${andMore(more, 'workloads')}`;
+}
 
 /** Who fails: one container, the containers of one workload, or the workloads. */
 function subjectOf(findings: readonly ReviewFinding[]): string {
@@ -137,9 +157,9 @@ function bullets(findings: readonly ReviewFinding[], suggested: boolean): string
   return checks.map((check) => {
     const of = findings.filter((f) => f.check === check);
     // A detail that says which field to set is what the suggestion shows; other details (hostNetwork=true) stay.
-    const messages = unique(of.map((f) => escapeText(suggested && /\bmust (not )?set\b/.test(f.detail) ? f.reason : `${f.reason} (${f.detail})`)));
+    const messages = firstOf(unique(of.map((f) => escapeText(suggested && /\bmust (not )?set\b/.test(f.detail) ? f.reason : `${f.reason} (${f.detail})`))), shown.details);
     const marks = [...(mixed && of.some((f) => f.blocking) ? ['blocking'] : []), ...(someOld && of.every((f) => f.preexisting) ? ['already failing before'] : [])];
-    return `- ${messages.join('; ')}${marks.length > 0 ? ` (${marks.join(', ')})` : ''}`;
+    return `- ${messages.first.join('; ')}${andMore(messages.more, 'alike')}${marks.length > 0 ? ` (${marks.join(', ')})` : ''}`;
   });
 }
 
@@ -176,8 +196,22 @@ function withoutSuggestion(findings: readonly ReviewFinding[]): string[] {
   const single = unique(findings.map((f) => f.check)).length === 1;
   const why = unique(reasons.map((r) => r.replace(/^No suggestion(?: here)?: /, '')));
   const heading = why.length === 0 ? '' : why.length === 1 ? `**No suggestion:** ${why[0]}` : ['**No suggestion:**', ...why.map(listItem)].join('\n');
-  const todo = single ? [...unique(guidance), ...unique(examples)] : guidance.length === 0 ? [] : [['**What to do:**', ...unique(guidance).map(listItem)].join('\n')];
+  // Examples illustrate (one per rendering that fails, on a line many render): a few say how.
+  const { kept: advice, more } = fewExamples(unique(guidance), renderedExample);
+  const { kept: illustrations, more: moreIllustrations } = fewExamples(unique(examples), () => true);
+  const fewer = more + moreIllustrations === 0 ? [] : [`_${more + moreIllustrations} more ${more + moreIllustrations === 1 ? 'example' : 'examples'} not shown._`];
+  const todo = single ? [...advice, ...illustrations, ...fewer] : advice.length === 0 ? [] : [['**What to do:**', ...advice.map(listItem)].join('\n'), ...fewer];
   return [heading, ...todo].filter((p) => p !== '');
+}
+
+/** A rendered change that would fix the finding, shown as an example (render/mapReport.ts). */
+const renderedExample = (paragraph: string) => /^The rendered manifest would be fixed by this change/.test(paragraph);
+
+/** The paragraphs with the examples among them (`isExample`) cut to the first few, and how many were left out. */
+function fewExamples(paragraphs: readonly string[], isExample: (paragraph: string) => boolean): { readonly kept: string[]; readonly more: number } {
+  let seen = 0;
+  const kept = paragraphs.filter((p) => !isExample(p) || ++seen <= shown.examples);
+  return { kept, more: paragraphs.length - kept.length };
 }
 
 const modeWords: Record<ReviewFinding['mode'], string> = { enforce: 'enforced level', warn: 'warn level', audit: 'audit level', preview: 'upgrade preview' };
@@ -209,7 +243,9 @@ function renderedFrom(findings: readonly ReviewFinding[], at: CommentLines | und
   const rendered = findings.map((f) => f.rendered).filter((r) => r !== undefined);
   if (rendered.length === 0) return null;
   // Each tool named once, as workloads are by kind: overlays that share a base often fail on its one line together.
-  const roots = rootsByTool(rendered, inlineCode);
+  const byRoot = new Map(rendered.map((r) => [`${r.tool} ${r.label ?? r.root}`, r]));
+  const { first, more } = firstOf([...byRoot.values()], shown.roots);
+  const roots = `${rootsByTool(first, inlineCode)}${andMore(more, more === 1 ? 'root' : 'roots')}`;
   const snippets = unique(rendered.map((r) => r.snippet).filter((s): s is string => s !== null));
   // On a line the change wrote elsewhere (reviewPlan.ts): the line of its chart or overlay the finding is on (the value's, or where a missing one belongs).
   const away = findings.filter((f) => at !== undefined && !onCommentLines(f, at));

@@ -1,6 +1,7 @@
 /** How findings of a rendered chart or overlay read in a comment, the summary, SARIF and JSON. */
 import { describe, expect, it } from 'vitest';
 import { checkRunText } from '../../../src/report/checkRun.js';
+import { readFingerprints } from '../../../src/report/fingerprint.js';
 import { commentBody } from '../../../src/report/commentBody.js';
 import { renderJson } from '../../../src/report/json.js';
 import { renderSarif } from '../../../src/report/sarif.js';
@@ -31,6 +32,34 @@ describe('rendered findings', () => {
     expect(commentBody([exact, overlay('app/overlays/prod')], null)).toContain('_Rendered by helm from `charts/web`; kustomize from `app/overlays/prod`._');
     // The renderings' findings are one finding to the comment's marker: its fingerprint, once.
     expect(commentBody([overlay('app/overlays/prod'), overlay('app/overlays/staging')], null)).toMatch(/<!-- pod-security-review:[A-Za-z0-9_-]+ -->$/);
+  });
+
+  it("a comment on a line many charts render (a library chart's helper) names a few workloads, details, examples and roots, and counts the rest", () => {
+    const charts = ['airflow', 'apache', 'argo-cd', 'cassandra', 'consul', 'etcd', 'kafka', 'nginx'];
+    const findings = charts.map((chart) =>
+      reviewFinding({
+        file: 'bitnami/common/templates/_compatibility.tpl',
+        line: 45,
+        name: chart,
+        namespace: 'default',
+        check: 'seccompProfile_restricted',
+        reason: 'seccompProfile',
+        detail: `pod or container "${chart}" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost"`,
+        blocking: false,
+        mode: 'warn',
+        fixNote: `The rendered manifest would be fixed by this change (an example: edit the template or values that writes it):\n\`\`\`diff\n+  # ${chart}\n+  seccompProfile:\n\`\`\``,
+        rendered: { tool: 'helm', root: `bitnami/${chart}`, sourceFile: 'bitnami/common/templates/_compatibility.tpl', sourceLine: 45, exact: true, snippet: null },
+      }),
+    );
+    const body = commentBody(findings, null);
+    expect(body).toContain('> **Deployments `default/airflow`, `default/apache`, `default/argo-cd`, `default/cassandra`, `default/consul` and 3 more workloads: [no seccomp profile]');
+    expect(body).toContain('\n- seccompProfile (pod or container "airflow" must set');
+    expect(body).toContain('"argo-cd" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost") and 5 more alike\n');
+    expect(body.split('would be fixed by this change')).toHaveLength(3);
+    expect(body).toContain('_6 more examples not shown._');
+    expect(body).toContain('_Rendered by helm from `bitnami/airflow`, `bitnami/apache`, `bitnami/argo-cd`, `bitnami/cassandra`, `bitnami/consul` and 3 more roots._');
+    // Every finding is still the comment's: its marker holds all eight fingerprints.
+    expect(readFingerprints(body)).toHaveLength(8);
   });
 
   it('the text report gives a line several roots render one line, naming each tool once with its roots', () => {
