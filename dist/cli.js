@@ -7367,6 +7367,1409 @@ var require_dist = __commonJS({
   }
 });
 
+// node_modules/semver/internal/debug.js
+var require_debug = __commonJS({
+  "node_modules/semver/internal/debug.js"(exports, module) {
+    "use strict";
+    var debug = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
+    };
+    module.exports = debug;
+  }
+});
+
+// node_modules/semver/internal/constants.js
+var require_constants = __commonJS({
+  "node_modules/semver/internal/constants.js"(exports, module) {
+    "use strict";
+    var SEMVER_SPEC_VERSION = "2.0.0";
+    var MAX_LENGTH = 256;
+    var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
+    9007199254740991;
+    var MAX_SAFE_COMPONENT_LENGTH = 16;
+    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
+    var WHITESPACE_CHARACTERS = [
+      "	",
+      "\n",
+      "\v",
+      "\f",
+      "\r",
+      " ",
+      "\xA0",
+      "\u1680",
+      "\u2000",
+      "\u2001",
+      "\u2002",
+      "\u2003",
+      "\u2004",
+      "\u2005",
+      "\u2006",
+      "\u2007",
+      "\u2008",
+      "\u2009",
+      "\u200A",
+      "\u2028",
+      "\u2029",
+      "\u202F",
+      "\u205F",
+      "\u3000",
+      "\uFEFF"
+    ];
+    var RELEASE_TYPES = [
+      "major",
+      "premajor",
+      "minor",
+      "preminor",
+      "patch",
+      "prepatch",
+      "prerelease"
+    ];
+    module.exports = {
+      MAX_LENGTH,
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_SAFE_INTEGER,
+      WHITESPACE_CHARACTERS,
+      RELEASE_TYPES,
+      SEMVER_SPEC_VERSION,
+      FLAG_INCLUDE_PRERELEASE: 1,
+      FLAG_LOOSE: 2
+    };
+  }
+});
+
+// node_modules/semver/internal/re.js
+var require_re = __commonJS({
+  "node_modules/semver/internal/re.js"(exports, module) {
+    "use strict";
+    var {
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_LENGTH
+    } = require_constants();
+    var debug = require_debug();
+    exports = module.exports = {};
+    var re = exports.re = [];
+    var safeRe = exports.safeRe = [];
+    var src = exports.src = [];
+    var safeSrc = exports.safeSrc = [];
+    var t = exports.t = {};
+    var R = 0;
+    var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
+    var safeRegexReplacements = [
+      ["\\s", 1],
+      ["\\d", MAX_LENGTH],
+      [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
+    ];
+    var makeSafeRegex = (value) => {
+      for (const [token, max] of safeRegexReplacements) {
+        value = value.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
+      }
+      return value;
+    };
+    var createToken = (name, value, isGlobal) => {
+      const safe = makeSafeRegex(value);
+      const index = R++;
+      debug(name, index, value);
+      t[name] = index;
+      src[index] = value;
+      safeSrc[index] = safe;
+      re[index] = new RegExp(value, isGlobal ? "g" : void 0);
+      safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
+    };
+    createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
+    createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
+    createToken("NONNUMERICIDENTIFIER", `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
+    createToken("MAINVERSION", `(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})`);
+    createToken("MAINVERSIONLOOSE", `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASEIDENTIFIER", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIER]})`);
+    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASE", `(?:-(${src[t.PRERELEASEIDENTIFIER]}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
+    createToken("PRERELEASELOOSE", `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
+    createToken("BUILDIDENTIFIER", `${LETTERDASHNUMBER}+`);
+    createToken("BUILD", `(?:\\+(${src[t.BUILDIDENTIFIER]}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
+    createToken("FULLPLAIN", `v?${src[t.MAINVERSION]}${src[t.PRERELEASE]}?${src[t.BUILD]}?`);
+    createToken("FULL", `^${src[t.FULLPLAIN]}$`);
+    createToken("LOOSEPLAIN", `[v=\\s]*${src[t.MAINVERSIONLOOSE]}${src[t.PRERELEASELOOSE]}?${src[t.BUILD]}?`);
+    createToken("LOOSE", `^${src[t.LOOSEPLAIN]}$`);
+    createToken("GTLT", "((?:<|>)?=?)");
+    createToken("XRANGEIDENTIFIERLOOSE", `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
+    createToken("XRANGEIDENTIFIER", `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
+    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:${src[t.PRERELEASE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:${src[t.PRERELEASELOOSE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
+    createToken("XRANGELOOSE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COERCEPLAIN", `${"(^|[^\\d])(\\d{1,"}${MAX_SAFE_COMPONENT_LENGTH}})(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
+    createToken("COERCE", `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
+    createToken("COERCEFULL", src[t.COERCEPLAIN] + `(?:${src[t.PRERELEASE]})?(?:${src[t.BUILD]})?(?:$|[^\\d])`);
+    createToken("COERCERTL", src[t.COERCE], true);
+    createToken("COERCERTLFULL", src[t.COERCEFULL], true);
+    createToken("LONETILDE", "(?:~>?)");
+    createToken("TILDETRIM", `(\\s*)${src[t.LONETILDE]}\\s+`, true);
+    exports.tildeTrimReplace = "$1~";
+    createToken("TILDE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
+    createToken("TILDELOOSE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("LONECARET", "(?:\\^)");
+    createToken("CARETTRIM", `(\\s*)${src[t.LONECARET]}\\s+`, true);
+    exports.caretTrimReplace = "$1^";
+    createToken("CARET", `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
+    createToken("CARETLOOSE", `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COMPARATORLOOSE", `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
+    createToken("COMPARATOR", `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
+    createToken("COMPARATORTRIM", `(\\s*)${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
+    exports.comparatorTrimReplace = "$1$2$3";
+    createToken("HYPHENRANGE", `^\\s*(${src[t.XRANGEPLAIN]})\\s+-\\s+(${src[t.XRANGEPLAIN]})\\s*$`);
+    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t.XRANGEPLAINLOOSE]})\\s*$`);
+    createToken("STAR", "(<|>)?=?\\s*\\*");
+    createToken("GTE0", "^\\s*>=\\s*0\\.0\\.0\\s*$");
+    createToken("GTE0PRE", "^\\s*>=\\s*0\\.0\\.0-0\\s*$");
+  }
+});
+
+// node_modules/semver/internal/parse-options.js
+var require_parse_options = __commonJS({
+  "node_modules/semver/internal/parse-options.js"(exports, module) {
+    "use strict";
+    var looseOption = Object.freeze({ loose: true });
+    var emptyOpts = Object.freeze({});
+    var parseOptions = (options) => {
+      if (!options) {
+        return emptyOpts;
+      }
+      if (typeof options !== "object") {
+        return looseOption;
+      }
+      return options;
+    };
+    module.exports = parseOptions;
+  }
+});
+
+// node_modules/semver/internal/identifiers.js
+var require_identifiers = __commonJS({
+  "node_modules/semver/internal/identifiers.js"(exports, module) {
+    "use strict";
+    var numeric2 = /^[0-9]+$/;
+    var compareIdentifiers = (a, b) => {
+      if (typeof a === "number" && typeof b === "number") {
+        return a === b ? 0 : a < b ? -1 : 1;
+      }
+      const anum = numeric2.test(a);
+      const bnum = numeric2.test(b);
+      if (anum && bnum) {
+        a = +a;
+        b = +b;
+      }
+      return a === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b ? -1 : 1;
+    };
+    var rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
+    module.exports = {
+      compareIdentifiers,
+      rcompareIdentifiers
+    };
+  }
+});
+
+// node_modules/semver/classes/semver.js
+var require_semver = __commonJS({
+  "node_modules/semver/classes/semver.js"(exports, module) {
+    "use strict";
+    var debug = require_debug();
+    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants();
+    var { safeRe: re, t } = require_re();
+    var parseOptions = require_parse_options();
+    var { compareIdentifiers } = require_identifiers();
+    var isPrereleaseIdentifier = (prerelease, identifier2) => {
+      const identifiers = identifier2.split(".");
+      if (identifiers.length > prerelease.length) {
+        return false;
+      }
+      for (let i = 0; i < identifiers.length; i++) {
+        if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var SemVer = class _SemVer {
+      constructor(version4, options) {
+        options = parseOptions(options);
+        if (version4 instanceof _SemVer) {
+          if (version4.loose === !!options.loose && version4.includePrerelease === !!options.includePrerelease) {
+            return version4;
+          } else {
+            version4 = version4.version;
+          }
+        } else if (typeof version4 !== "string") {
+          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version4}".`);
+        }
+        if (version4.length > MAX_LENGTH) {
+          throw new TypeError(
+            `version is longer than ${MAX_LENGTH} characters`
+          );
+        }
+        debug("SemVer", version4, options);
+        this.options = options;
+        this.loose = !!options.loose;
+        this.includePrerelease = !!options.includePrerelease;
+        const m = version4.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
+        if (!m) {
+          throw new TypeError(`Invalid Version: ${version4}`);
+        }
+        this.raw = version4;
+        this.major = +m[1];
+        this.minor = +m[2];
+        this.patch = +m[3];
+        if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+          throw new TypeError("Invalid major version");
+        }
+        if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+          throw new TypeError("Invalid minor version");
+        }
+        if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+          throw new TypeError("Invalid patch version");
+        }
+        if (!m[4]) {
+          this.prerelease = [];
+        } else {
+          this.prerelease = m[4].split(".").map((id) => {
+            if (/^[0-9]+$/.test(id)) {
+              const num = +id;
+              if (num >= 0 && num < MAX_SAFE_INTEGER) {
+                return num;
+              }
+            }
+            return id;
+          });
+        }
+        this.build = m[5] ? m[5].split(".") : [];
+        this.format();
+      }
+      format() {
+        this.version = `${this.major}.${this.minor}.${this.patch}`;
+        if (this.prerelease.length) {
+          this.version += `-${this.prerelease.join(".")}`;
+        }
+        return this.version;
+      }
+      toString() {
+        return this.version;
+      }
+      compare(other) {
+        debug("SemVer.compare", this.version, this.options, other);
+        if (!(other instanceof _SemVer)) {
+          if (typeof other === "string" && other === this.version) {
+            return 0;
+          }
+          other = new _SemVer(other, this.options);
+        }
+        if (other.version === this.version) {
+          return 0;
+        }
+        return this.compareMain(other) || this.comparePre(other);
+      }
+      compareMain(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.major < other.major) {
+          return -1;
+        }
+        if (this.major > other.major) {
+          return 1;
+        }
+        if (this.minor < other.minor) {
+          return -1;
+        }
+        if (this.minor > other.minor) {
+          return 1;
+        }
+        if (this.patch < other.patch) {
+          return -1;
+        }
+        if (this.patch > other.patch) {
+          return 1;
+        }
+        return 0;
+      }
+      comparePre(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.prerelease.length && !other.prerelease.length) {
+          return -1;
+        } else if (!this.prerelease.length && other.prerelease.length) {
+          return 1;
+        } else if (!this.prerelease.length && !other.prerelease.length) {
+          return 0;
+        }
+        let i = 0;
+        do {
+          const a = this.prerelease[i];
+          const b = other.prerelease[i];
+          debug("prerelease compare", i, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i);
+      }
+      compareBuild(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        let i = 0;
+        do {
+          const a = this.build[i];
+          const b = other.build[i];
+          debug("build compare", i, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i);
+      }
+      // preminor will bump the version up to the next minor release, and immediately
+      // down to pre-release. premajor and prepatch work the same way.
+      inc(release, identifier2, identifierBase) {
+        if (release.startsWith("pre")) {
+          if (!identifier2 && identifierBase === false) {
+            throw new Error("invalid increment argument: identifier is empty");
+          }
+          if (identifier2) {
+            const match2 = `-${identifier2}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
+            if (!match2 || match2[1] !== identifier2) {
+              throw new Error(`invalid identifier: ${identifier2}`);
+            }
+          }
+        }
+        switch (release) {
+          case "premajor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor = 0;
+            this.major++;
+            this.inc("pre", identifier2, identifierBase);
+            break;
+          case "preminor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor++;
+            this.inc("pre", identifier2, identifierBase);
+            break;
+          case "prepatch":
+            this.prerelease.length = 0;
+            this.inc("patch", identifier2, identifierBase);
+            this.inc("pre", identifier2, identifierBase);
+            break;
+          // If the input is a non-prerelease version, this acts the same as
+          // prepatch.
+          case "prerelease":
+            if (this.prerelease.length === 0) {
+              this.inc("patch", identifier2, identifierBase);
+            }
+            this.inc("pre", identifier2, identifierBase);
+            break;
+          case "release":
+            if (this.prerelease.length === 0) {
+              throw new Error(`version ${this.raw} is not a prerelease`);
+            }
+            this.prerelease.length = 0;
+            break;
+          case "major":
+            if (this.minor !== 0 || this.patch !== 0 || this.prerelease.length === 0) {
+              this.major++;
+            }
+            this.minor = 0;
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "minor":
+            if (this.patch !== 0 || this.prerelease.length === 0) {
+              this.minor++;
+            }
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "patch":
+            if (this.prerelease.length === 0) {
+              this.patch++;
+            }
+            this.prerelease = [];
+            break;
+          // This probably shouldn't be used publicly.
+          // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+          case "pre": {
+            const base = Number(identifierBase) ? 1 : 0;
+            if (this.prerelease.length === 0) {
+              this.prerelease = [base];
+            } else {
+              let i = this.prerelease.length;
+              while (--i >= 0) {
+                if (typeof this.prerelease[i] === "number") {
+                  this.prerelease[i]++;
+                  i = -2;
+                }
+              }
+              if (i === -1) {
+                if (identifier2 === this.prerelease.join(".") && identifierBase === false) {
+                  throw new Error("invalid increment argument: identifier already exists");
+                }
+                this.prerelease.push(base);
+              }
+            }
+            if (identifier2) {
+              let prerelease = [identifier2, base];
+              if (identifierBase === false) {
+                prerelease = [identifier2];
+              }
+              if (isPrereleaseIdentifier(this.prerelease, identifier2)) {
+                const prereleaseBase = this.prerelease[identifier2.split(".").length];
+                if (isNaN(prereleaseBase)) {
+                  this.prerelease = prerelease;
+                }
+              } else {
+                this.prerelease = prerelease;
+              }
+            }
+            break;
+          }
+          default:
+            throw new Error(`invalid increment argument: ${release}`);
+        }
+        this.raw = this.format();
+        if (this.build.length) {
+          this.raw += `+${this.build.join(".")}`;
+        }
+        return this;
+      }
+    };
+    module.exports = SemVer;
+  }
+});
+
+// node_modules/semver/functions/compare.js
+var require_compare = __commonJS({
+  "node_modules/semver/functions/compare.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    module.exports = compare;
+  }
+});
+
+// node_modules/semver/functions/rcompare.js
+var require_rcompare = __commonJS({
+  "node_modules/semver/functions/rcompare.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var rcompare2 = (a, b, loose) => compare(b, a, loose);
+    module.exports = rcompare2;
+  }
+});
+
+// node_modules/semver/internal/lrucache.js
+var require_lrucache = __commonJS({
+  "node_modules/semver/internal/lrucache.js"(exports, module) {
+    "use strict";
+    var LRUCache = class {
+      constructor() {
+        this.max = 1e3;
+        this.map = /* @__PURE__ */ new Map();
+      }
+      get(key) {
+        const value = this.map.get(key);
+        if (value === void 0) {
+          return void 0;
+        } else {
+          this.map.delete(key);
+          this.map.set(key, value);
+          return value;
+        }
+      }
+      delete(key) {
+        return this.map.delete(key);
+      }
+      set(key, value) {
+        const deleted = this.delete(key);
+        if (!deleted && value !== void 0) {
+          if (this.map.size >= this.max) {
+            const firstKey = this.map.keys().next().value;
+            this.delete(firstKey);
+          }
+          this.map.set(key, value);
+        }
+        return this;
+      }
+    };
+    module.exports = LRUCache;
+  }
+});
+
+// node_modules/semver/functions/eq.js
+var require_eq = __commonJS({
+  "node_modules/semver/functions/eq.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var eq = (a, b, loose) => compare(a, b, loose) === 0;
+    module.exports = eq;
+  }
+});
+
+// node_modules/semver/functions/neq.js
+var require_neq = __commonJS({
+  "node_modules/semver/functions/neq.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var neq = (a, b, loose) => compare(a, b, loose) !== 0;
+    module.exports = neq;
+  }
+});
+
+// node_modules/semver/functions/gt.js
+var require_gt = __commonJS({
+  "node_modules/semver/functions/gt.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var gt = (a, b, loose) => compare(a, b, loose) > 0;
+    module.exports = gt;
+  }
+});
+
+// node_modules/semver/functions/gte.js
+var require_gte = __commonJS({
+  "node_modules/semver/functions/gte.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var gte2 = (a, b, loose) => compare(a, b, loose) >= 0;
+    module.exports = gte2;
+  }
+});
+
+// node_modules/semver/functions/lt.js
+var require_lt = __commonJS({
+  "node_modules/semver/functions/lt.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var lt = (a, b, loose) => compare(a, b, loose) < 0;
+    module.exports = lt;
+  }
+});
+
+// node_modules/semver/functions/lte.js
+var require_lte = __commonJS({
+  "node_modules/semver/functions/lte.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var lte2 = (a, b, loose) => compare(a, b, loose) <= 0;
+    module.exports = lte2;
+  }
+});
+
+// node_modules/semver/functions/cmp.js
+var require_cmp = __commonJS({
+  "node_modules/semver/functions/cmp.js"(exports, module) {
+    "use strict";
+    var eq = require_eq();
+    var neq = require_neq();
+    var gt = require_gt();
+    var gte2 = require_gte();
+    var lt = require_lt();
+    var lte2 = require_lte();
+    var cmp = (a, op, b, loose) => {
+      switch (op) {
+        case "===":
+          if (typeof a === "object") {
+            a = a.version;
+          }
+          if (typeof b === "object") {
+            b = b.version;
+          }
+          return a === b;
+        case "!==":
+          if (typeof a === "object") {
+            a = a.version;
+          }
+          if (typeof b === "object") {
+            b = b.version;
+          }
+          return a !== b;
+        case "":
+        case "=":
+        case "==":
+          return eq(a, b, loose);
+        case "!=":
+          return neq(a, b, loose);
+        case ">":
+          return gt(a, b, loose);
+        case ">=":
+          return gte2(a, b, loose);
+        case "<":
+          return lt(a, b, loose);
+        case "<=":
+          return lte2(a, b, loose);
+        default:
+          throw new TypeError(`Invalid operator: ${op}`);
+      }
+    };
+    module.exports = cmp;
+  }
+});
+
+// node_modules/semver/classes/comparator.js
+var require_comparator = __commonJS({
+  "node_modules/semver/classes/comparator.js"(exports, module) {
+    "use strict";
+    var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
+    var Comparator = class _Comparator {
+      static get ANY() {
+        return ANY;
+      }
+      constructor(comp, options) {
+        options = parseOptions(options);
+        if (comp instanceof _Comparator) {
+          if (comp.loose === !!options.loose) {
+            return comp;
+          } else {
+            comp = comp.value;
+          }
+        }
+        comp = comp.trim().split(/\s+/).join(" ");
+        debug("comparator", comp, options);
+        this.options = options;
+        this.loose = !!options.loose;
+        this.parse(comp);
+        if (this.semver === ANY) {
+          this.value = "";
+        } else {
+          this.value = this.operator + this.semver.version;
+        }
+        debug("comp", this);
+      }
+      parse(comp) {
+        const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
+        const m = comp.match(r);
+        if (!m) {
+          throw new TypeError(`Invalid comparator: ${comp}`);
+        }
+        this.operator = m[1] !== void 0 ? m[1] : "";
+        if (this.operator === "=") {
+          this.operator = "";
+        }
+        if (!m[2]) {
+          this.semver = ANY;
+        } else {
+          this.semver = new SemVer(m[2], this.options.loose);
+        }
+      }
+      toString() {
+        return this.value;
+      }
+      test(version4) {
+        debug("Comparator.test", version4, this.options.loose);
+        if (this.semver === ANY || version4 === ANY) {
+          return true;
+        }
+        if (typeof version4 === "string") {
+          try {
+            version4 = new SemVer(version4, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        return cmp(version4, this.operator, this.semver, this.options);
+      }
+      intersects(comp, options) {
+        if (!(comp instanceof _Comparator)) {
+          throw new TypeError("a Comparator is required");
+        }
+        if (this.operator === "") {
+          if (this.value === "") {
+            return true;
+          }
+          return new Range(comp.value, options).test(this.value);
+        } else if (comp.operator === "") {
+          if (comp.value === "") {
+            return true;
+          }
+          return new Range(this.value, options).test(comp.semver);
+        }
+        options = parseOptions(options);
+        if (options.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
+          return false;
+        }
+        if (!options.includePrerelease && (this.value.startsWith("<0.0.0") || comp.value.startsWith("<0.0.0"))) {
+          return false;
+        }
+        if (this.operator.startsWith(">") && comp.operator.startsWith(">")) {
+          return true;
+        }
+        if (this.operator.startsWith("<") && comp.operator.startsWith("<")) {
+          return true;
+        }
+        if (this.semver.version === comp.semver.version && this.operator.includes("=") && comp.operator.includes("=")) {
+          return true;
+        }
+        if (cmp(this.semver, "<", comp.semver, options) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
+          return true;
+        }
+        if (cmp(this.semver, ">", comp.semver, options) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
+          return true;
+        }
+        return false;
+      }
+    };
+    module.exports = Comparator;
+    var parseOptions = require_parse_options();
+    var { safeRe: re, t } = require_re();
+    var cmp = require_cmp();
+    var debug = require_debug();
+    var SemVer = require_semver();
+    var Range = require_range();
+  }
+});
+
+// node_modules/semver/internal/trim-comparator-whitespace.js
+var require_trim_comparator_whitespace = __commonJS({
+  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
+    "use strict";
+    var {
+      MAX_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      WHITESPACE_CHARACTERS
+    } = require_constants();
+    var whitespace = new Uint8Array(65536);
+    for (const char of WHITESPACE_CHARACTERS) {
+      whitespace[char.charCodeAt(0)] = 1;
+    }
+    var isWhitespace = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
+    var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace(char);
+    var isDigit2 = (char) => char !== void 0 && char >= "0" && char <= "9";
+    var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
+    var isIdentifierCharacter = (char) => isDigit2(char) || isLetter(char) || char === "-";
+    var isVersionStart = (char) => isDigit2(char) || char === "x" || char === "X" || char === "*";
+    var findDigitsEndIndex = (range2, start, limit, digitRuns) => {
+      if (!isDigit2(range2[start])) {
+        return start;
+      }
+      if (start >= digitRuns.start && start < digitRuns.end) {
+        return Math.min(start + limit, digitRuns.end);
+      }
+      if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
+        return Math.min(start + limit, digitRuns.previousEnd);
+      }
+      let end = start + 1;
+      while (isDigit2(range2[end])) {
+        end++;
+      }
+      digitRuns.previousStart = digitRuns.start;
+      digitRuns.previousEnd = digitRuns.end;
+      digitRuns.start = start;
+      digitRuns.end = end;
+      return Math.min(start + limit, end);
+    };
+    var findVersionNumberEndIndex = (range2, start, loose, digitRuns) => {
+      if (!loose && range2[start] === "0") {
+        return start + 1;
+      }
+      return findDigitsEndIndex(range2, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
+    };
+    var findPrereleaseIdentifierEndIndex = (range2, start, loose, digitRuns) => {
+      const digitsEnd = findDigitsEndIndex(range2, start, MAX_LENGTH, digitRuns);
+      if (isLetter(range2[digitsEnd]) || range2[digitsEnd] === "-") {
+        let end = digitsEnd + 1;
+        const limit = end + MAX_SAFE_BUILD_LENGTH;
+        while (end < limit && isIdentifierCharacter(range2[end])) {
+          end++;
+        }
+        return end;
+      }
+      return findVersionNumberEndIndex(range2, start, loose, digitRuns);
+    };
+    var findPrereleaseEndIndex = (range2, start, loose, digitRuns) => {
+      const hyphen = range2[start] === "-";
+      if (!loose && !hyphen) {
+        return start;
+      }
+      const identifierStart = start + (hyphen ? 1 : 0);
+      let end = findPrereleaseIdentifierEndIndex(range2, identifierStart, loose, digitRuns);
+      if (end === identifierStart) {
+        if (!loose || !hyphen) {
+          return start;
+        }
+        end = findPrereleaseIdentifierEndIndex(range2, start, loose, digitRuns);
+      }
+      while (range2[end] === ".") {
+        const next = findPrereleaseIdentifierEndIndex(range2, end + 1, loose, digitRuns);
+        if (next === end + 1) {
+          break;
+        }
+        end = next;
+      }
+      return end;
+    };
+    var findBuildIdentifierEndIndex = (range2, start) => {
+      let end = start;
+      while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range2[end])) {
+        end++;
+      }
+      return end;
+    };
+    var findBuildEndIndex = (range2, start) => {
+      if (range2[start] !== "+") {
+        return start;
+      }
+      let end = findBuildIdentifierEndIndex(range2, start + 1);
+      if (end === start + 1) {
+        return start;
+      }
+      while (range2[end] === ".") {
+        const next = findBuildIdentifierEndIndex(range2, end + 1);
+        if (next === end + 1) {
+          break;
+        }
+        end = next;
+      }
+      return end;
+    };
+    var findLooseFullVersionEndIndex = (range2, start, digitRuns) => {
+      let end = start;
+      for (let component = 0; component < 3; component++) {
+        const next = findVersionNumberEndIndex(range2, end, true, digitRuns);
+        if (next === end) {
+          return start;
+        }
+        end = next;
+        if (component < 2) {
+          if (range2[end] !== ".") {
+            return start;
+          }
+          end++;
+        }
+      }
+      const prereleaseEnd = findPrereleaseEndIndex(range2, end, true, digitRuns);
+      return findBuildEndIndex(range2, prereleaseEnd);
+    };
+    var findPartialVersionComponentEndIndex = (range2, start, digitRuns) => {
+      if (isDigit2(range2[start])) {
+        return findVersionNumberEndIndex(range2, start, false, digitRuns);
+      }
+      return isVersionStart(range2[start]) ? start + 1 : start;
+    };
+    var findPartialVersionEndIndex = (range2, start, digitRuns) => {
+      let end = findPartialVersionComponentEndIndex(range2, start, digitRuns);
+      for (let component = 0; component < 2; component++) {
+        if (range2[end] !== ".") {
+          return end;
+        }
+        const next = findPartialVersionComponentEndIndex(range2, end + 1, digitRuns);
+        if (next === end + 1) {
+          return end;
+        }
+        end = next;
+      }
+      const prereleaseEnd = findPrereleaseEndIndex(range2, end, false, digitRuns);
+      return findBuildEndIndex(range2, prereleaseEnd);
+    };
+    var findVersionEndIndex = (range2, start, digitRuns) => {
+      const fullVersionEnd = findLooseFullVersionEndIndex(range2, start, digitRuns);
+      return fullVersionEnd !== start ? fullVersionEnd : findPartialVersionEndIndex(range2, start, digitRuns);
+    };
+    var findRemovableWhitespaceIndex = (range2, matchStart) => {
+      let position2 = matchStart;
+      if (isWhitespace(range2[position2])) {
+        position2++;
+      }
+      if (range2[position2] === "<" || range2[position2] === ">") {
+        position2++;
+      }
+      if (range2[position2] === "=") {
+        position2++;
+      }
+      return isWhitespace(range2[position2]) ? position2 : -1;
+    };
+    var trimComparatorWhitespace = (range2) => {
+      let result = "";
+      let copyFrom = 0;
+      let cursor = 0;
+      const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
+      while (cursor < range2.length) {
+        const matchStart = cursor;
+        if (range2[cursor] === "<" || range2[cursor] === ">") {
+          cursor++;
+        } else if (!isVersionPrefix(range2[cursor]) && !isVersionStart(range2[cursor])) {
+          cursor++;
+          continue;
+        }
+        while (cursor < range2.length && isVersionPrefix(range2[cursor])) {
+          cursor++;
+        }
+        if (!isVersionStart(range2[cursor])) {
+          continue;
+        }
+        const whitespacePosition = findRemovableWhitespaceIndex(range2, matchStart);
+        if (whitespacePosition !== -1) {
+          result += range2.slice(copyFrom, whitespacePosition);
+          copyFrom = whitespacePosition + 1;
+        }
+        cursor = findVersionEndIndex(range2, cursor, digitRuns);
+      }
+      return result + range2.slice(copyFrom);
+    };
+    module.exports = trimComparatorWhitespace;
+  }
+});
+
+// node_modules/semver/classes/range.js
+var require_range = __commonJS({
+  "node_modules/semver/classes/range.js"(exports, module) {
+    "use strict";
+    var SPACE_CHARACTERS = /\s+/g;
+    var Range = class _Range {
+      constructor(range2, options) {
+        options = parseOptions(options);
+        if (range2 instanceof _Range) {
+          if (range2.loose === !!options.loose && range2.includePrerelease === !!options.includePrerelease) {
+            return range2;
+          } else {
+            return new _Range(range2.raw, options);
+          }
+        }
+        if (range2 instanceof Comparator) {
+          this.raw = range2.value;
+          this.set = [[range2]];
+          this.formatted = void 0;
+          return this;
+        }
+        this.options = options;
+        this.loose = !!options.loose;
+        this.includePrerelease = !!options.includePrerelease;
+        this.raw = range2.trim().replace(SPACE_CHARACTERS, " ");
+        this.set = this.raw.split("||").map((r) => this.parseRange(r.trim())).filter((c) => c.length);
+        if (!this.set.length) {
+          throw new TypeError(`Invalid SemVer Range: ${this.raw}`);
+        }
+        if (this.set.length > 1) {
+          const first = this.set[0];
+          this.set = this.set.filter((c) => !isNullSet(c[0]));
+          if (this.set.length === 0) {
+            this.set = [first];
+          } else if (this.set.length > 1) {
+            for (const c of this.set) {
+              if (c.length === 1 && isAny(c[0])) {
+                this.set = [c];
+                break;
+              }
+            }
+          }
+        }
+        this.formatted = void 0;
+      }
+      get range() {
+        if (this.formatted === void 0) {
+          this.formatted = "";
+          for (let i = 0; i < this.set.length; i++) {
+            if (i > 0) {
+              this.formatted += "||";
+            }
+            const comps = this.set[i];
+            for (let k = 0; k < comps.length; k++) {
+              if (k > 0) {
+                this.formatted += " ";
+              }
+              this.formatted += comps[k].toString().trim();
+            }
+          }
+        }
+        return this.formatted;
+      }
+      format() {
+        return this.range;
+      }
+      toString() {
+        return this.range;
+      }
+      parseRange(range2) {
+        range2 = range2.replace(BUILDSTRIPRE, "");
+        const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
+        const memoKey = memoOpts + ":" + range2;
+        const cached = cache3.get(memoKey);
+        if (cached) {
+          return cached;
+        }
+        const loose = this.options.loose;
+        const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
+        range2 = range2.replace(hr, hyphenReplace(this.options.includePrerelease));
+        debug("hyphen replace", range2);
+        range2 = trimComparatorWhitespace(range2);
+        debug("comparator trim", range2);
+        range2 = range2.replace(re[t.TILDETRIM], tildeTrimReplace);
+        debug("tilde trim", range2);
+        range2 = range2.replace(re[t.CARETTRIM], caretTrimReplace);
+        debug("caret trim", range2);
+        let rangeList = range2.split(" ").map((comp) => parseComparator(comp, this.options)).join(" ").split(/\s+/).map((comp) => replaceGTE0(comp, this.options));
+        if (loose) {
+          rangeList = rangeList.filter((comp) => {
+            debug("loose invalid filter", comp, this.options);
+            return !!comp.match(re[t.COMPARATORLOOSE]);
+          });
+        }
+        debug("range list", rangeList);
+        const rangeMap = /* @__PURE__ */ new Map();
+        const comparators = rangeList.map((comp) => new Comparator(comp, this.options));
+        for (const comp of comparators) {
+          if (isNullSet(comp)) {
+            return [comp];
+          }
+          rangeMap.set(comp.value, comp);
+        }
+        if (rangeMap.size > 1 && rangeMap.has("")) {
+          rangeMap.delete("");
+        }
+        const result = [...rangeMap.values()];
+        cache3.set(memoKey, result);
+        return result;
+      }
+      intersects(range2, options) {
+        if (!(range2 instanceof _Range)) {
+          throw new TypeError("a Range is required");
+        }
+        return this.set.some((thisComparators) => {
+          return isSatisfiable(thisComparators, options) && range2.set.some((rangeComparators) => {
+            return isSatisfiable(rangeComparators, options) && thisComparators.every((thisComparator) => {
+              return rangeComparators.every((rangeComparator) => {
+                return thisComparator.intersects(rangeComparator, options);
+              });
+            });
+          });
+        });
+      }
+      // if ANY of the sets match ALL of its comparators, then pass
+      test(version4) {
+        if (!version4) {
+          return false;
+        }
+        if (typeof version4 === "string") {
+          try {
+            version4 = new SemVer(version4, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        for (let i = 0; i < this.set.length; i++) {
+          if (testSet(this.set[i], version4, this.options)) {
+            return true;
+          }
+        }
+        return false;
+      }
+    };
+    module.exports = Range;
+    var LRU = require_lrucache();
+    var cache3 = new LRU();
+    var parseOptions = require_parse_options();
+    var Comparator = require_comparator();
+    var debug = require_debug();
+    var SemVer = require_semver();
+    var trimComparatorWhitespace = require_trim_comparator_whitespace();
+    var {
+      safeRe: re,
+      src,
+      t,
+      tildeTrimReplace,
+      caretTrimReplace
+    } = require_re();
+    var { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = require_constants();
+    var BUILDSTRIPRE = new RegExp(src[t.BUILD], "g");
+    var isNullSet = (c) => c.value === "<0.0.0-0";
+    var isAny = (c) => c.value === "";
+    var isSatisfiable = (comparators, options) => {
+      let result = true;
+      const remainingComparators = comparators.slice();
+      let testComparator = remainingComparators.pop();
+      while (result && remainingComparators.length) {
+        result = remainingComparators.every((otherComparator) => {
+          return testComparator.intersects(otherComparator, options);
+        });
+        testComparator = remainingComparators.pop();
+      }
+      return result;
+    };
+    var parseComparator = (comp, options) => {
+      comp = comp.replace(re[t.BUILD], "");
+      debug("comp", comp, options);
+      comp = replaceCarets(comp, options);
+      debug("caret", comp);
+      comp = replaceTildes(comp, options);
+      debug("tildes", comp);
+      comp = replaceXRanges(comp, options);
+      debug("xrange", comp);
+      comp = replaceStars(comp, options);
+      debug("stars", comp);
+      return comp;
+    };
+    var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
+    var invalidXRangeOrder = (M, m, p) => isX(M) && !isX(m) || isX(m) && p && !isX(p);
+    var replaceTildes = (comp, options) => {
+      return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options)).join(" ");
+    };
+    var replaceTilde = (comp, options) => {
+      const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
+      const z = options.includePrerelease ? "-0" : "";
+      return comp.replace(r, (_, M, m, p, pr) => {
+        debug("tilde", comp, _, M, m, p, pr);
+        let ret;
+        if (isX(M)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+        } else if (isX(p)) {
+          ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+        } else if (pr) {
+          debug("replaceTilde pr", pr);
+          ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+        } else {
+          ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+        }
+        debug("tilde return", ret);
+        return ret;
+      });
+    };
+    var replaceCarets = (comp, options) => {
+      return comp.trim().split(/\s+/).map((c) => replaceCaret(c, options)).join(" ");
+    };
+    var replaceCaret = (comp, options) => {
+      debug("caret", comp, options);
+      const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
+      const z = options.includePrerelease ? "-0" : "";
+      return comp.replace(r, (_, M, m, p, pr) => {
+        debug("caret", comp, _, M, m, p, pr);
+        let ret;
+        if (isX(M)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+        } else if (isX(p)) {
+          if (M === "0") {
+            ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+          } else {
+            ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`;
+          }
+        } else if (pr) {
+          debug("replaceCaret pr", pr);
+          if (M === "0") {
+            if (m === "0") {
+              ret = `>=${M}.${m}.${p}-${pr} <${M}.${m}.${+p + 1}-0`;
+            } else {
+              ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M}.${m}.${p}-${pr} <${+M + 1}.0.0-0`;
+          }
+        } else {
+          debug("no pr");
+          if (M === "0") {
+            if (m === "0") {
+              ret = `>=${M}.${m}.${p} <${M}.${m}.${+p + 1}-0`;
+            } else {
+              ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M}.${m}.${p} <${+M + 1}.0.0-0`;
+          }
+        }
+        debug("caret return", ret);
+        return ret;
+      });
+    };
+    var replaceXRanges = (comp, options) => {
+      debug("replaceXRanges", comp, options);
+      return comp.split(/\s+/).map((c) => replaceXRange(c, options)).join(" ");
+    };
+    var replaceXRange = (comp, options) => {
+      comp = comp.trim();
+      const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
+      return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+        debug("xRange", comp, ret, gtlt, M, m, p, pr);
+        if (invalidXRangeOrder(M, m, p)) {
+          return comp;
+        }
+        const xM = isX(M);
+        const xm = xM || isX(m);
+        const xp = xm || isX(p);
+        const anyX = xp;
+        if (gtlt === "=" && anyX) {
+          gtlt = "";
+        }
+        pr = options.includePrerelease ? "-0" : "";
+        if (xM) {
+          if (gtlt === ">" || gtlt === "<") {
+            ret = "<0.0.0-0";
+          } else {
+            ret = "*";
+          }
+        } else if (gtlt && anyX) {
+          if (xm) {
+            m = 0;
+          }
+          p = 0;
+          if (gtlt === ">") {
+            gtlt = ">=";
+            if (xm) {
+              M = +M + 1;
+              m = 0;
+              p = 0;
+            } else {
+              m = +m + 1;
+              p = 0;
+            }
+          } else if (gtlt === "<=") {
+            gtlt = "<";
+            if (xm) {
+              M = +M + 1;
+            } else {
+              m = +m + 1;
+            }
+          }
+          if (gtlt === "<") {
+            pr = "-0";
+          }
+          ret = `${gtlt + M}.${m}.${p}${pr}`;
+        } else if (xm) {
+          ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`;
+        } else if (xp) {
+          ret = `>=${M}.${m}.0${pr} <${M}.${+m + 1}.0-0`;
+        }
+        debug("xRange return", ret);
+        return ret;
+      });
+    };
+    var replaceStars = (comp, options) => {
+      debug("replaceStars", comp, options);
+      return comp.trim().replace(re[t.STAR], "");
+    };
+    var replaceGTE0 = (comp, options) => {
+      debug("replaceGTE0", comp, options);
+      return comp.trim().replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], "");
+    };
+    var hyphenReplace = (incPr) => ($0, from2, fM, fm, fp, fpr, fb, to2, tM, tm, tp, tpr) => {
+      if (isX(fM)) {
+        from2 = "";
+      } else if (isX(fm)) {
+        from2 = `>=${fM}.0.0${incPr ? "-0" : ""}`;
+      } else if (isX(fp)) {
+        from2 = `>=${fM}.${fm}.0${incPr ? "-0" : ""}`;
+      } else if (fpr) {
+        from2 = `>=${from2}`;
+      } else {
+        from2 = `>=${from2}${incPr ? "-0" : ""}`;
+      }
+      if (isX(tM)) {
+        to2 = "";
+      } else if (isX(tm)) {
+        to2 = `<${+tM + 1}.0.0-0`;
+      } else if (isX(tp)) {
+        to2 = `<${tM}.${+tm + 1}.0-0`;
+      } else if (tpr) {
+        to2 = `<=${tM}.${tm}.${tp}-${tpr}`;
+      } else if (incPr) {
+        to2 = `<${tM}.${tm}.${+tp + 1}-0`;
+      } else {
+        to2 = `<=${to2}`;
+      }
+      return `${from2} ${to2}`.trim();
+    };
+    var testSet = (set2, version4, options) => {
+      for (let i = 0; i < set2.length; i++) {
+        if (!set2[i].test(version4)) {
+          return false;
+        }
+      }
+      if (version4.prerelease.length && !options.includePrerelease) {
+        for (let i = 0; i < set2.length; i++) {
+          debug(set2[i].semver);
+          if (set2[i].semver === Comparator.ANY) {
+            continue;
+          }
+          if (set2[i].semver.prerelease.length > 0) {
+            const allowed = set2[i].semver;
+            if (allowed.major === version4.major && allowed.minor === version4.minor && allowed.patch === version4.patch) {
+              return true;
+            }
+          }
+        }
+        return false;
+      }
+      return true;
+    };
+  }
+});
+
+// node_modules/semver/functions/satisfies.js
+var require_satisfies = __commonJS({
+  "node_modules/semver/functions/satisfies.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var satisfies2 = (version4, range2, options) => {
+      try {
+        range2 = new Range(range2, options);
+      } catch (er) {
+        return false;
+      }
+      return range2.test(version4);
+    };
+    module.exports = satisfies2;
+  }
+});
+
+// node_modules/semver/functions/parse.js
+var require_parse = __commonJS({
+  "node_modules/semver/functions/parse.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse5 = (version4, options, throwErrors = false) => {
+      if (version4 instanceof SemVer) {
+        return version4;
+      }
+      try {
+        return new SemVer(version4, options);
+      } catch (er) {
+        if (!throwErrors) {
+          return null;
+        }
+        throw er;
+      }
+    };
+    module.exports = parse5;
+  }
+});
+
+// node_modules/semver/functions/valid.js
+var require_valid = __commonJS({
+  "node_modules/semver/functions/valid.js"(exports, module) {
+    "use strict";
+    var parse5 = require_parse();
+    var valid2 = (version4, options) => {
+      const v = parse5(version4, options);
+      return v ? v.version : null;
+    };
+    module.exports = valid2;
+  }
+});
+
 // src/version.ts
 var version = "0.1.0";
 var actionRepository = "pod-security-review/pod-security-review";
@@ -12473,24 +13876,24 @@ function seLinuxOptionsWith(pod, allowedTypes) {
   let setRole = false;
   const paths = [];
   const judge2 = (options, optionsPath) => {
-    let valid = true;
+    let valid2 = true;
     const type = str(options, "type");
     if (!allowedTypes.has(type)) {
-      valid = false;
+      valid2 = false;
       badTypes.push(type);
       paths.push(at(optionsPath, "type"));
     }
     if (str(options, "user") !== "") {
-      valid = false;
+      valid2 = false;
       setUser = true;
       paths.push(at(optionsPath, "user"));
     }
     if (str(options, "role") !== "") {
-      valid = false;
+      valid2 = false;
       setRole = true;
       paths.push(at(optionsPath, "role"));
     }
-    return valid;
+    return valid2;
   };
   let podIsBad = false;
   const podOptions = obj(obj(pod.spec, "securityContext"), "seLinuxOptions");
@@ -16430,13 +17833,13 @@ function namespacesFromDocument(document, lineOf3) {
     const name = metadata?.name;
     if (typeof name !== "string" || name === "") return;
     const decoded = {};
-    let valid = true;
+    let valid2 = true;
     for (const [key, labelValue] of Object.entries(obj(metadata, "labels") ?? {})) {
       if (typeof labelValue === "string" || labelValue === null || labelValue === void 0) {
         decoded[key] = labelValue ?? "";
         continue;
       }
-      valid = false;
+      valid2 = false;
       const type = Array.isArray(labelValue) ? "a list" : typeof labelValue;
       problems.push({
         file: document.file,
@@ -16444,7 +17847,7 @@ function namespacesFromDocument(document, lineOf3) {
         message: `metadata.labels[${key}]: must be a string, not ${type} (quote it); the API server would reject this Namespace`
       });
     }
-    if (valid) namespaces.push({ name, labels: decoded, file: document.file, line: lineOf3([...path11, "metadata", "labels"]) });
+    if (valid2) namespaces.push({ name, labels: decoded, file: document.file, line: lineOf3([...path11, "metadata", "labels"]) });
   };
   visit5(document.value, [], null);
   return { namespaces, problems };
@@ -18097,8 +19500,8 @@ function hint(type, value) {
   }
   return "";
 }
-var nothingToFind = (value, valid) => value === void 0 || value === null || value === valid;
-function validate2(value, type, path11, errors, valid) {
+var nothingToFind = (value, valid2) => value === void 0 || value === null || value === valid2;
+function validate2(value, type, path11, errors, valid2) {
   if (!matches(type, value)) {
     errors.push({ path: [...path11], message: `expected ${expected(type)}, found ${describe2(value)}${hint(type, value)}` });
     return;
@@ -18106,7 +19509,7 @@ function validate2(value, type, path11, errors, valid) {
   if (typeof type === "string") return;
   if ("list" in type) {
     const items = value;
-    const validItems = Array.isArray(valid) ? valid : void 0;
+    const validItems = Array.isArray(valid2) ? valid2 : void 0;
     for (let index = 0; index < items.length; index++) {
       const item = items[index];
       const validItem = validItems?.[index];
@@ -18118,7 +19521,7 @@ function validate2(value, type, path11, errors, valid) {
     return;
   }
   const fields2 = "object" in type ? apiTypes[type.object] : void 0;
-  const validFields = isObject(valid) ? valid : void 0;
+  const validFields = isObject(valid2) ? valid2 : void 0;
   const object = value;
   for (const key in object) {
     if (!Object.hasOwn(object, key) || fields2 !== void 0 && !Object.hasOwn(fields2, key)) continue;
@@ -18130,11 +19533,11 @@ function validate2(value, type, path11, errors, valid) {
     path11.pop();
   }
 }
-function validateObject(value, kind, path11 = [], valid) {
+function validateObject(value, kind, path11 = [], valid2) {
   const root = kindTypes[kind];
   if (root === void 0) throw new Error(`apiTypes: no type for kind ${kind}`);
   const errors = [];
-  if (!nothingToFind(value, valid)) validate2(value, typeOf(root), [...path11], errors, valid);
+  if (!nothingToFind(value, valid2)) validate2(value, typeOf(root), [...path11], errors, valid2);
   return errors;
 }
 function fieldsOf(typeName) {
@@ -18351,8 +19754,8 @@ function visitObject(extraction, object, objectPath, inheritedKind, inheritedApi
   if (!isObject(template)) return;
   const templatePath2 = [...objectPath, ...workload.template];
   const original = originalOf?.(objectPath);
-  const valid = original !== void 0 && original.apiVersion === apiVersion && original.kind === kind ? at2(original.document.value, original.objectPath) : void 0;
-  const errors = validateObject(object, workload.kind, objectPath, valid);
+  const valid2 = original !== void 0 && original.apiVersion === apiVersion && original.kind === kind ? at2(original.document.value, original.objectPath) : void 0;
+  const errors = validateObject(object, workload.kind, objectPath, valid2);
   for (const error of errors) invalidObject(extraction, error.path, error.message);
   if (errors.length > 0) return;
   const metadata = obj(object, "metadata");
@@ -23565,7 +24968,7 @@ function renderJson(report, header) {
 }
 
 // src/manifests/types.ts
-var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group", "skipped-document", "base-not-rendered"]);
+var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group", "skipped-document", "base-not-rendered", "dependency-stand-in"]);
 function isWarning(problem) {
   return warningKinds.has(problem.kind);
 }
@@ -24222,6 +25625,102 @@ function helmChartsOf(k, dir, paths, otherFiles, remote) {
   return dirs;
 }
 
+// src/render/chart.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+var import_rcompare = __toESM(require_rcompare(), 1);
+var import_satisfies = __toESM(require_satisfies(), 1);
+var import_valid = __toESM(require_valid(), 1);
+var noCharts2 = { has: () => false, named: () => [] };
+var isRecord2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function mappingOf(source) {
+  try {
+    const raw = source === void 0 ? null : (0, import_yaml5.parse)(source);
+    return isRecord2(raw) ? raw : {};
+  } catch {
+    return {};
+  }
+}
+function chartIdentity(source) {
+  const chart = mappingOf(source);
+  return { name: typeof chart.name === "string" ? chart.name : null, version: typeof chart.version === "string" ? chart.version : null };
+}
+function valueAtPath(values, path11) {
+  let value = values;
+  for (const key of path11.split(".")) {
+    if (!isRecord2(value)) return void 0;
+    value = value[key];
+  }
+  return value;
+}
+function dependencyEnabled(dependency, values) {
+  if (typeof dependency.condition === "string") {
+    for (const path11 of dependency.condition.split(",")) {
+      const value = valueAtPath(values, path11.trim());
+      if (typeof value === "boolean") return value;
+    }
+  }
+  if (Array.isArray(dependency.tags) && dependency.tags.length > 0) {
+    const tags = isRecord2(values.tags) ? values.tags : {};
+    const set2 = dependency.tags.map((tag2) => typeof tag2 === "string" ? tags[tag2] : void 0).filter((v) => typeof v === "boolean");
+    if (set2.length > 0) return set2.some((v) => v);
+  }
+  return true;
+}
+function readChart(file, source, files, requirements, values, repository = noCharts2) {
+  const dir = dirOf(file);
+  const chart = mappingOf(source);
+  const dependencies = Array.isArray(chart.dependencies) ? chart.dependencies : mappingOf(requirements).dependencies;
+  const name = typeof chart.name === "string" && chart.name !== "" ? chart.name : dir.split("/").pop() ?? "chart";
+  const vendored = inDir(dir, "charts/");
+  const inCharts = files.filter((p) => p.startsWith(vendored)).map((p) => p.slice(vendored.length));
+  const defaults2 = mappingOf(values);
+  const missingDependencies = [];
+  const localDependencies = [];
+  const aliases = {};
+  for (const dependency of Array.isArray(dependencies) ? dependencies : []) {
+    if (!isRecord2(dependency) || typeof dependency.name !== "string") continue;
+    const dep = dependency.name;
+    if (typeof dependency.alias === "string" && dependency.alias !== "" && dependency.alias !== dep) aliases[dependency.alias] = dep;
+    const present = inCharts.some((p) => p === `${dep}/Chart.yaml` || p.startsWith(`${dep}-`) && p.endsWith(".tgz") && !p.includes("/"));
+    if (present) continue;
+    const local = typeof dependency.repository === "string" && dependency.repository.startsWith("file://") ? joinPath(dir, dependency.repository.slice("file://".length)) : null;
+    if (local !== null && repository.has(local)) {
+      if (!localDependencies.some((d) => d.name === dep)) localDependencies.push({ name: dep, dir: local });
+      continue;
+    }
+    const shown4 = typeof dependency.version === "string" ? `${dep} ${dependency.version}` : dep;
+    const inRepository = local === null ? repositoryChartFor(dependency, dir, shown4, repository) : null;
+    if (inRepository?.kind === "stands-in") {
+      if (!localDependencies.some((d) => d.name === dep)) localDependencies.push(inRepository.dependency);
+      continue;
+    }
+    const enabled = dependencyEnabled(dependency, defaults2);
+    const known3 = missingDependencies.findIndex((m) => m.shown === shown4);
+    if (known3 < 0) missingDependencies.push({ name: dep, shown: shown4, enabled, ...inRepository?.kind === "out-of-range" ? { outOfRange: inRepository.chart } : {} });
+    else if (enabled) missingDependencies[known3] = { ...missingDependencies[known3], enabled };
+  }
+  return { file, dir, name, library: chart.type === "library", missingDependencies, localDependencies, aliases };
+}
+function repositoryChartFor(dependency, chartDir, declared, repository) {
+  const name = dependency.name;
+  const range2 = typeof dependency.version === "string" && dependency.version.trim() !== "" ? dependency.version.replace(/,/g, " ") : "*";
+  const candidates = repository.named(name).filter((c) => c.dir !== chartDir && (0, import_valid.default)(c.version) !== null).sort((a, b) => (0, import_rcompare.default)(a.version, b.version));
+  const chosen = candidates.find((c) => (0, import_satisfies.default)(c.version, range2));
+  if (chosen === void 0) return candidates[0] === void 0 ? null : { kind: "out-of-range", chart: candidates[0] };
+  const from2 = typeof dependency.repository === "string" ? dependency.repository : "";
+  return { kind: "stands-in", dependency: { name, dir: chosen.dir, standIn: { declared, repository: from2, version: chosen.version } } };
+}
+function withoutDependencies(text4, names) {
+  const document = (0, import_yaml5.parseDocument)(text4);
+  if (document.errors.length > 0 || !isMap(document.contents)) return null;
+  const list4 = document.get("dependencies", true);
+  if (!isSeq(list4)) return null;
+  const kept = list4.items.filter((item) => !(isMap(item) && names.has(String(item.get("name")))));
+  if (kept.length === list4.items.length) return null;
+  list4.items = kept;
+  return String(document);
+}
+
 // src/io/render/fsTree.ts
 var skipped = /* @__PURE__ */ new Set([".git", "node_modules"]);
 async function walk3(root, directory, out) {
@@ -24262,6 +25761,22 @@ async function addReferences(cwd, listing, maxBytes) {
       }
     }
   }
+}
+async function lacksDependencies(listing, maxBytes) {
+  const paths = [...listing.keys()];
+  for (const [file, absolute] of listing) {
+    if (path3.posix.basename(file) !== "Chart.yaml") continue;
+    const requirements = listing.get(inDir(dirOf(file), "requirements.yaml"));
+    const text4 = await readSmall(absolute, maxBytes);
+    if (text4 === null || !text4.includes("dependencies") && requirements === void 0) continue;
+    const declared = requirements === void 0 ? void 0 : await readSmall(requirements, maxBytes) ?? void 0;
+    if (readChart(file, text4, paths, declared).missingDependencies.length > 0) return true;
+  }
+  return false;
+}
+async function readSmall(absolute, maxBytes) {
+  const info = await stat(absolute).catch(() => null);
+  return info === null || info.size > maxBytes ? null : readFile(absolute, "utf8");
 }
 async function kustomizationOf(cwd, dir, maxBytes, memo) {
   if (memo.has(dir)) return memo.get(dir);
@@ -24305,7 +25820,7 @@ function fsTreeReader(cwd, args, maxBytes, { wholeTree = false } = {}) {
         }
       }
       await addReferences(cwd, listing, maxBytes);
-      if (!wholeTree) return { files: listing, truncated: false };
+      if (!wholeTree && !await lacksDependencies(listing, maxBytes)) return { files: listing, truncated: false };
       const given = new Set(listing.keys());
       await walk3(cwd, cwd, listing);
       return { files: listing, truncated: false, given };
@@ -25581,78 +27096,6 @@ function notice(charts) {
 }
 var setNotice = "helmfile releases are not rendered here, so what the `set` entries of this file give its charts is not checked: write those values in a values file that `render.charts[].values` of the config file names";
 
-// src/render/chart.ts
-var import_yaml5 = __toESM(require_dist(), 1);
-var isRecord2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-function mappingOf(source) {
-  try {
-    const raw = source === void 0 ? null : (0, import_yaml5.parse)(source);
-    return isRecord2(raw) ? raw : {};
-  } catch {
-    return {};
-  }
-}
-function valueAtPath(values, path11) {
-  let value = values;
-  for (const key of path11.split(".")) {
-    if (!isRecord2(value)) return void 0;
-    value = value[key];
-  }
-  return value;
-}
-function dependencyEnabled(dependency, values) {
-  if (typeof dependency.condition === "string") {
-    for (const path11 of dependency.condition.split(",")) {
-      const value = valueAtPath(values, path11.trim());
-      if (typeof value === "boolean") return value;
-    }
-  }
-  if (Array.isArray(dependency.tags) && dependency.tags.length > 0) {
-    const tags = isRecord2(values.tags) ? values.tags : {};
-    const set2 = dependency.tags.map((tag2) => typeof tag2 === "string" ? tags[tag2] : void 0).filter((v) => typeof v === "boolean");
-    if (set2.length > 0) return set2.some((v) => v);
-  }
-  return true;
-}
-function readChart(file, source, files, requirements, values, isChartDir = () => false) {
-  const dir = dirOf(file);
-  const chart = mappingOf(source);
-  const dependencies = Array.isArray(chart.dependencies) ? chart.dependencies : mappingOf(requirements).dependencies;
-  const name = typeof chart.name === "string" && chart.name !== "" ? chart.name : dir.split("/").pop() ?? "chart";
-  const vendored = inDir(dir, "charts/");
-  const inCharts = files.filter((p) => p.startsWith(vendored)).map((p) => p.slice(vendored.length));
-  const defaults2 = mappingOf(values);
-  const missingDependencies = [];
-  const localDependencies = [];
-  for (const dependency of Array.isArray(dependencies) ? dependencies : []) {
-    if (!isRecord2(dependency) || typeof dependency.name !== "string") continue;
-    const dep = dependency.name;
-    const present = inCharts.some((p) => p === `${dep}/Chart.yaml` || p.startsWith(`${dep}-`) && p.endsWith(".tgz") && !p.includes("/"));
-    if (present) continue;
-    const local = typeof dependency.repository === "string" && dependency.repository.startsWith("file://") ? joinPath(dir, dependency.repository.slice("file://".length)) : null;
-    if (local !== null && isChartDir(local)) {
-      if (!localDependencies.some((d) => d.name === dep)) localDependencies.push({ name: dep, dir: local });
-      continue;
-    }
-    const shown4 = typeof dependency.version === "string" ? `${dep} ${dependency.version}` : dep;
-    const enabled = dependencyEnabled(dependency, defaults2);
-    const known3 = missingDependencies.findIndex((m) => m.shown === shown4);
-    if (known3 < 0) missingDependencies.push({ name: dep, shown: shown4, enabled });
-    else if (enabled) missingDependencies[known3] = { ...missingDependencies[known3], enabled };
-  }
-  return { file, dir, name, library: chart.type === "library", missingDependencies, localDependencies };
-}
-function withoutDependencies(text4, names) {
-  const document = (0, import_yaml5.parseDocument)(text4);
-  if (document.errors.length > 0 || !isMap(document.contents)) return null;
-  const list4 = document.get("dependencies", true);
-  if (!isSeq(list4)) return null;
-  const kept = list4.items.filter((item) => !(isMap(item) && names.has(String(item.get("name")))));
-  if (kept.length === list4.items.length) return null;
-  list4.items = kept;
-  return String(document);
-}
-
 // src/render/discover.ts
 var defaultRenderSettings = { charts: [] };
 var defaultRenderLimits = { timeoutMs: 6e4, maxOutputBytes: 16 * 1024 * 1024 };
@@ -25734,6 +27177,7 @@ function chartsOf(tree) {
   const dirs = new Set(chartFiles.map(dirOf));
   const vendored = (dir) => ancestors(dir).some((a) => baseName(a) === "charts" && dirs.has(dirOf(a)) && a !== "");
   const roots = new Set([...dirs].filter((dir) => !vendored(dir)));
+  const repository = repositoryCharts(tree, roots);
   const files = new Map([...roots].map((dir) => [dir, []]));
   for (const path11 of tree.paths) {
     const owner = ancestors(path11).find((dir) => roots.has(dir));
@@ -25743,8 +27187,17 @@ function chartsOf(tree) {
     const inChart = files.get(dirOf(path11));
     const requirements = tree.texts.get(inDir(dirOf(path11), "requirements.yaml"));
     const values = tree.texts.get(inDir(dirOf(path11), "values.yaml"));
-    return { chart: readChart(path11, tree.texts.get(path11), inChart, requirements, values, (dir) => roots.has(dir)), files: inChart };
+    return { chart: readChart(path11, tree.texts.get(path11), inChart, requirements, values, repository), files: inChart };
   });
+}
+function repositoryCharts(tree, roots) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const dir of roots) {
+    const { name, version: version4 } = chartIdentity(tree.texts.get(inDir(dir, "Chart.yaml")));
+    if (name === null || version4 === null) continue;
+    byName.set(name, [...byName.get(name) ?? [], { dir, version: version4 }]);
+  }
+  return { has: (dir) => roots.has(dir), named: (name) => byName.get(name) ?? [] };
 }
 function kustomizeBlocked(closure, inflateHelm) {
   if (closure.helmCharts && !inflateHelm) return "its `helmCharts` need Helm inflation, which is off (set `render.kustomize.helm: true` in the config file to run it, with charts from the repository only)";
@@ -25765,7 +27218,11 @@ function kustomizeRoots({ overlays, baseOverlays }, changed, settings, consumed)
   return roots;
 }
 var vendorThem = "not vendored in `charts/` (run `helm dependency build` and commit it; dependencies are never fetched)";
-var namedDependencies = (missing2) => `${missing2.length === 1 ? "dependency" : "dependencies"} ${missing2.map((d) => `\`${d.shown}\``).join(", ")}`;
+var namedDependencies = (missing2) => `${missing2.length === 1 ? "dependency" : "dependencies"} ${missing2.map(shownMissing).join(", ")}`;
+function shownMissing(d) {
+  const other = d.outOfRange === void 0 ? "" : ` (this repository's \`${shownDir(d.outOfRange.dir)}\` is ${d.outOfRange.version})`;
+  return `\`${d.shown}\`${other}`;
+}
 function leftOut(missing2, otherValues) {
   const on = missing2.filter((d) => d.enabled || otherValues);
   if (on.length === 0) return null;
@@ -25803,7 +27260,11 @@ function chartRendering(chart, trees, extra, settings, baseExtra = extra) {
 function dependencyFields(chart) {
   const missing2 = chart.missingDependencies;
   const local = chart.localDependencies;
-  return { ...missing2.length > 0 ? { withoutDependencies: [...new Set(missing2.map((d) => d.name))] } : {}, ...local.length > 0 ? { localDependencies: local } : {} };
+  return {
+    ...missing2.length > 0 ? { withoutDependencies: [...new Set(missing2.map((d) => d.name))] } : {},
+    ...local.length > 0 ? { localDependencies: local } : {},
+    ...Object.keys(chart.aliases).length > 0 ? { dependencyAliases: chart.aliases } : {}
+  };
 }
 function chartConfigOf(chart, settings, head) {
   const config = settings.charts.find((c) => c.chart.replace(/\/+$/, "") === chart.dir);
@@ -26136,7 +27597,7 @@ function helmVersionHint(stderr) {
   return /requires helm V3|helm version -c --short/i.test(stderr) ? "kustomize before v5.8.1, as bundled with kubectl, cannot run helm v4: put kustomize v5.8.1 or later on PATH" : null;
 }
 function chartValuesHint(root, stderr) {
-  if (!/execution error at/i.test(stderr)) return null;
+  if (!/execution error at|values don't meet the specifications of the schema/i.test(stderr)) return null;
   const hint2 = "the chart needs values its values.yaml does not set: name a values file for it under `render.charts` in the config file, .github/pod-security.yaml";
   const ci = ciValuesOf(root.dir, root.sources).filter((file) => !root.helm?.valuesFiles.includes(file));
   if (ci.length === 0) return hint2;
@@ -29037,6 +30498,8 @@ function walk4(lines, from2, to2, path11, depth, rendered, parentLine, reach) {
     const fitting = items.flatMap((_, k) => fits(k) ? [k] : []);
     const chosen = byName >= 0 ? byName : fitting.length === 1 ? fitting[0] : segment < items.length && fits(segment) ? segment : -1;
     if (chosen < 0) {
+      const included = throughIncludes(includeLinesOf(lines, from2, to2, reach), path11, depth, rendered, reach);
+      if (included.depth > depth) return included;
       const values = valuesInBlock(lines, from2, to2);
       if (values !== null) consider({ line: parentLine, depth, values: sourceOf(values, depth) });
       return best;
@@ -29074,7 +30537,16 @@ function walk4(lines, from2, to2, path11, depth, rendered, parentLine, reach) {
     }
     consider(deeper);
   }
+  if (best.depth === depth) consider(throughIncludes(includeLinesOf(lines, from2, to2, reach), path11, depth, rendered, reach));
   return best;
+}
+function includeLinesOf(lines, from2, to2, reach) {
+  const bodies = [];
+  for (let i = from2; i < to2; i++) {
+    const line = lines[i];
+    if (line.transparent && reach.notRendered?.has(line.number) !== true) bodies.push(line.body);
+  }
+  return bodies;
 }
 function throughIncludes(texts, path11, depth, rendered, reach) {
   let best = { line: 0, depth, values: null };
@@ -29235,12 +30707,18 @@ function sourceComments(text4) {
   });
   return (line) => paths[lastAtMostIn(lines, line)] ?? null;
 }
-function sourcePath(sources, inChart) {
+function sourcePath(sources, given) {
+  const inChart = byFolderName(sources, given);
   for (const { name, dir } of sources.localDependencies ?? []) {
     const vendored = `charts/${name}/`;
     if (inChart.startsWith(vendored)) return inDir(dir, inChart.slice(vendored.length));
   }
   return inDir(sources.chartDir, inChart);
+}
+function byFolderName(sources, inChart) {
+  const match2 = /^charts\/([^/]+)\//.exec(inChart);
+  const name = match2 === null ? void 0 : sources.aliases?.[match2[1]];
+  return name === void 0 ? inChart : `charts/${name}/${inChart.slice(match2[0].length)}`;
 }
 function valuesChain(sources, template) {
   const names = subchartNames(template);
@@ -30289,6 +31767,7 @@ function indexRendering(path11, rendering, headPaths, changed, indexOf) {
       texts: sources,
       ...archived ? { archived } : {},
       ...local ? { localDependencies: local } : {},
+      ...root.helm?.dependencyAliases ? { aliases: root.helm.dependencyAliases } : {},
       ...inline ? { inline } : {}
     };
     const locator = helmLocator(chart);
@@ -30866,12 +32345,20 @@ function placingPort(port) {
 function renderingPath(root, index) {
   return `${root.file}#rendering-${index + 1}`;
 }
+function standInsOf(root) {
+  const standIns = (root.helm?.localDependencies ?? []).flatMap((d) => d.standIn === void 0 ? [] : [{ dir: d.dir, ...d.standIn }]);
+  if (standIns.length === 0) return null;
+  const one = standIns.length === 1;
+  const each = standIns.map((s, i) => `\`${shownDir(s.dir)}\` (${s.version}) for ${i === 0 ? `its ${one ? "dependency" : "dependencies"} ` : ""}\`${s.declared}\` from ${s.repository}`);
+  return `is rendered with this repository's ${each.join(", and ")}, which ${one ? "is" : "are"} not vendored in \`charts/\` and never fetched: vendor ${one ? "it" : "them"} (\`helm dependency build\`) to check the published ${one ? "chart" : "charts"} instead`;
+}
 function planRenderedChangeSet(changeSet, consumed, rendered) {
   const plain2 = changeSet.files.filter((file) => !consumed.has(file.path) && !(file.previousPath !== void 0 && consumed.has(file.previousPath)));
   const renderings = /* @__PURE__ */ new Map();
   const problems = [];
   const files = [];
   const notRendered = /* @__PURE__ */ new Map();
+  const standInsSaid = /* @__PURE__ */ new Set();
   rendered.forEach((r, i) => {
     const problem = problemOf(r);
     if (problem !== null) {
@@ -30883,6 +32370,11 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
     }
     if (r.head.kind !== "rendered") return;
     if (r.root.incomplete) problems.push({ file: r.root.file, line: null, kind: "not-rendered", message: `${r.root.label} ${r.root.incomplete}` });
+    const standIns = standInsOf(r.root);
+    if (standIns !== null && !standInsSaid.has(r.root.dir)) {
+      standInsSaid.add(r.root.dir);
+      problems.push({ file: r.root.file, line: null, kind: "dependency-stand-in", message: `${shownDir(r.root.dir)} ${standIns}` });
+    }
     if (r.base.kind === "failed") {
       problems.push({ file: r.root.file, line: null, kind: "base-not-rendered", message: `${r.root.label} could not be rendered at the base commit, so every pod spec it renders is judged as new: ${failure2(r.base)}` });
     }
