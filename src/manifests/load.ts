@@ -369,8 +369,9 @@ function loadWithYaml(
     const startLine = lineOf(doc.contents?.range[0] ?? doc.range[0]) ?? 1;
     const error = doc.errors[0];
     if (error) {
-      const message = malformedMessage(error.message);
-      problems.push({ file, line: problemLineOf(error.pos[0]), message, kind: message === tooDeep ? 'too-large' : 'malformed' });
+      const line = problemLineOf(error.pos[0]);
+      const message = malformedMessage(error.message, lineTextAt(lineText, lineCounter, line));
+      problems.push({ file, line, message, kind: message === tooDeep ? 'too-large' : 'malformed' });
       return;
     }
     if (doc.contents === null) return; // an empty document (e.g. a trailing `---`)
@@ -552,9 +553,27 @@ function nodeDeeperThan(node: unknown, limit: number): Node | null {
 
 const tooDeep = `collections nest deeper than ${nestingLimit} levels, the most this reader reads (kubectl reads up to 10000); it was not checked`;
 
-/** The problem for a document error, in words: a stack overflow inside `yaml` is the nesting limit. */
-function malformedMessage(message: string): string {
-  return message.includes('Maximum call stack size exceeded') ? tooDeep : `malformed YAML: ${firstLine(message)}`;
+/**
+ * The problem for a document error, in words: a stack overflow inside
+ * `yaml` is the nesting limit; a `{NAME}` placeholder a script substitutes
+ * before applying (`clusterIP: {SERVICE_IP_PREFIX}.16`) opens a flow
+ * mapping, which is said with the line's placeholder.
+ */
+function malformedMessage(message: string, line: string): string {
+  if (message.includes('Maximum call stack size exceeded')) return tooDeep;
+  const placeholder = bracePlaceholder.exec(line)?.[1];
+  const hint = placeholder === undefined ? '' : ` (an unquoted \`${placeholder}\` reads as a YAML flow mapping: quote the placeholder, or substitute it first)`;
+  return `malformed YAML: ${firstLine(message)}${hint}`;
+}
+
+/** A `{NAME}` placeholder where a value starts (after `key: ` or `- `); not a template's `{{ … }}`. */
+const bracePlaceholder = /(?:^|:|-)\s+(\{[A-Za-z_][A-Za-z0-9_.-]*\})(?!\})/;
+
+/** The text of a line (1-based) of `text`, whose lines `lineCounter` counted. */
+function lineTextAt(text: string, lineCounter: LineCounter, line: number): string {
+  const start = lineCounter.lineStarts[line - 1] ?? text.length;
+  const end = lineCounter.lineStarts[line] ?? text.length;
+  return text.slice(start, end);
 }
 
 function firstLine(message: string): string {

@@ -28,6 +28,15 @@ describe('loadManifestFile', () => {
     expect(loaded.problems[0]!.message).toMatch(/^malformed YAML: /);
   });
 
+  it("names a script's `{NAME}` placeholder that breaks a line, as a flow mapping to quote or substitute (cert-manager's test manifests)", () => {
+    const service = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: bind\nspec:\n  clusterIP: {SERVICE_IP_PREFIX}.16\n';
+    const [problem] = loadManifestFile('service.yaml', service).problems;
+    expect(problem).toMatchObject({ kind: 'malformed', line: 6 });
+    expect(problem!.message).toMatch(/^malformed YAML: .* \(an unquoted `\{SERVICE_IP_PREFIX\}` reads as a YAML flow mapping: quote the placeholder, or substitute it first\)$/);
+    // Another error on a line without one says nothing of placeholders.
+    expect(loadManifestFile('flow.yaml', 'kind: Pod\nspec: [a, b\n').problems[0]!.message).not.toContain('placeholder');
+  });
+
   it('reports a document that runs out of text on its last line, not past the end of the file', () => {
     // Five lines and a final newline: the reader stops at the end of the text, which is on no line.
     const unclosedFlow = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec: [a, b\n\n';
