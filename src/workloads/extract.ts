@@ -172,6 +172,20 @@ function invalidObject({ document, problems }: Extracting, path: FieldPath, mess
   });
 }
 
+/**
+ * A field whose value is a variable substituted before the cluster reads
+ * the object (Flux's `postBuild`, envsubst): the object as written is a
+ * template, not checked, rather than one the API server would refuse.
+ */
+function substitutedObject({ document, problems }: Extracting, path: FieldPath, variable: string): void {
+  problems.push({
+    file: document.file,
+    line: locate(document.source, path).line,
+    message: `${formatFieldPath(path)} is \`${variable}\`, a variable substituted before the cluster reads the object (Flux's postBuild, envsubst): substitute it first, then check the output`,
+    kind: 'template',
+  });
+}
+
 function visitObject(extraction: Extracting, object: JsonObject, objectPath: FieldPath, inheritedKind?: string, inheritedApiVersion?: string): void {
   const { document, originalOf, pods, problems } = extraction;
   const kind = typeof object.kind === 'string' ? object.kind : inheritedKind;
@@ -213,7 +227,10 @@ function visitObject(extraction: Extracting, object: JsonObject, objectPath: Fie
   const original = originalOf?.(objectPath);
   const valid = original !== undefined && original.apiVersion === apiVersion && original.kind === kind ? at(original.document.value, original.objectPath) : undefined;
   const errors = validateObject(object, workload.kind, objectPath, valid);
-  for (const error of errors) invalidObject(extraction, error.path, error.message);
+  for (const error of errors) {
+    if (error.variable !== undefined) substitutedObject(extraction, error.path, error.variable);
+    else invalidObject(extraction, error.path, error.message);
+  }
   if (errors.length > 0) return;
 
   const metadata = obj(object, 'metadata');

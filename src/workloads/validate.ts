@@ -16,7 +16,16 @@ import { apiTypes, kindTypes } from './apiTypes.generated.js';
 export interface FieldTypeError {
   readonly path: FieldPath;
   readonly message: string;
+  /**
+   * The value is a string holding a variable that a tool substitutes before
+   * the object reaches the cluster (`${REPLICAS}`: Flux's `postBuild`,
+   * envsubst): not an object the API server would see as written.
+   */
+  readonly variable?: string;
 }
+
+/** A variable as Flux's postBuild and envsubst write it: `${NAME}`, `${NAME:=default}`, `${NAME:-default}`. */
+const substitutedVariable = /\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=][^}]*)?\}/;
 
 type Scalar = 'string' | 'boolean' | 'int32' | 'int64' | 'number' | 'int-or-string' | 'quantity' | 'time' | 'duration' | 'bytes' | 'any';
 
@@ -131,7 +140,8 @@ const nothingToFind = (value: JsonValue | undefined, valid: JsonValue | undefine
  */
 function validate(value: JsonValue, type: FieldType, path: (string | number)[], errors: FieldTypeError[], valid: JsonValue | undefined): void {
   if (!matches(type, value)) {
-    errors.push({ path: [...path], message: `expected ${expected(type)}, found ${describe(value)}${hint(type, value)}` });
+    const variable = typeof value === 'string' ? substitutedVariable.exec(value)?.[0] : undefined;
+    errors.push({ path: [...path], message: `expected ${expected(type)}, found ${describe(value)}${hint(type, value)}`, ...(variable !== undefined ? { variable } : {}) });
     return;
   }
   if (typeof type === 'string') return;

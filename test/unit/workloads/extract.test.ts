@@ -86,6 +86,18 @@ describe('extractPodSpecs', () => {
     expect(result.problems).toEqual([{ file: 't.yaml', line: 7, kind: 'invalid', message: `${message}; the API server would reject this object` }]);
   });
 
+  it.each([
+    ['securityContext: {privileged: "${PRIVILEGED}"}', 'spec.containers[0].securityContext.privileged', '${PRIVILEGED}'],
+    ['ports: [{containerPort: "${PORT:=8080}"}]', 'spec.containers[0].ports[0].containerPort', '${PORT:=8080}'],
+  ])("reads a field holding a variable substituted before the cluster reads it (%s) as a template, not an object the API server refuses", (field, path, variable) => {
+    const loaded = loadManifestFile('t.yaml', `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - image: nginx\n    ${field}\n`);
+    const result = extractPodSpecs(loaded.documents[0]!);
+    expect(result.pods).toEqual([]);
+    expect(result.problems).toEqual([
+      { file: 't.yaml', line: 7, kind: 'template', message: `${path} is \`${variable}\`, a variable substituted before the cluster reads the object (Flux's postBuild, envsubst): substitute it first, then check the output` },
+    ]);
+  });
+
   it('reports annotation values that are not strings', () => {
     const loaded = loadManifestFile('t.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  annotations:\n    enabled: yes\nspec: {}\n');
     expect(extractPodSpecs(loaded.documents[0]!).problems).toMatchObject([{ line: 5, message: expect.stringContaining('metadata.annotations.enabled: expected a string, found the boolean true') }]);
