@@ -155,6 +155,13 @@ describe.skipIf(!haveKustomize())(`diff renders Kustomize overlays ${haveKustomi
     const [broken, remote] = report.errors;
     // head added the patch that is not there: the overlay rendered at base, so the change made it fail.
     expect(broken!.message).toMatch(/^overlays\/broken could not be rendered at head, though it rendered at the base commit: the change makes it fail: `(kubectl kustomize|kustomize build) overlays\/broken` failed \(exit status 1\):\n.*missing-patch\.yaml/s);
+    // The change broke it: no hint of a build step.
+    expect(broken!.message).not.toContain('build step');
+    // Checked as it stands, the file it names and lacks is named as the repository names it (not in the temporary tree).
+    const checked = await checkJson(path.join(fixturesDir, 'render', 'kustomize-broken', 'head'));
+    expect(checked.report.errors.find((e) => e.file === 'overlays/broken/kustomization.yaml')!.message).toMatch(
+      /\n\(`overlays\/broken\/missing-patch\.yaml` is not in the repository: if a build step writes it, leave this overlay out \(`exclude`\)\)$/,
+    );
     expect(remote!.message).toBe('overlays/remote not rendered: remote base `https://github.com/example/platform//deploy/web?ref=v1.2.0` is never fetched');
   });
 

@@ -77,10 +77,19 @@ function chartValuesHint(root: RenderRoot, stderr: string): string | null {
   return `${hint}; its test values, say: \`values: [${first}]\`${more}`;
 }
 
+/**
+ * An overlay whose kustomization names a file the repository lacks: often one a build step writes
+ * (ingress-nginx's `common/manifest.yaml`, rendered by `helm template` in its release script).
+ */
+function missingFileHint(stderr: string): string | null {
+  const missing = /lstat (\S+): no such file or directory/.exec(stderr)?.[1];
+  return missing === undefined ? null : `\`${missing}\` is not in the repository: if a build step writes it, leave this overlay out (\`exclude\`)`;
+}
+
 /** What a failed render's stderr says to do, when it says something we know: a hint of its own tool. */
 function hintFor(root: RenderRoot, stderr: string): string | null {
-  if (root.inflateHelm) return helmVersionHint(stderr);
-  return root.tool === 'helm' ? chartValuesHint(root, stderr) : null;
+  if (root.tool === 'kustomize') return (root.inflateHelm ? helmVersionHint(stderr) : null) ?? missingFileHint(stderr);
+  return chartValuesHint(root, stderr);
 }
 
 /** Where an Argo CD Application's inline values are written in a root's tree (renderer.ts): read after its values files, as Argo CD reads them. */
@@ -138,6 +147,6 @@ export async function renderIn(root: RenderRoot, treeDir: string, missing: Set<s
   // Paths in the temporary folder are shown relative to the repository.
   const stderr = result.kind === 'failed' ? readableStderr(result.stderr, treeDir) : '';
   const reason = result.kind === 'failed' ? `${result.reason}${result.limit ? `; ${raise[result.limit]}` : ''}` : 'not found';
-  const hint = result.kind === 'failed' ? hintFor(root, result.stderr) : null;
+  const hint = result.kind === 'failed' ? hintFor(root, result.stderr.replaceAll(`${treeDir}/`, '')) : null;
   return { kind: 'failed', message: `\`${shown(command)}\` failed (${reason})${stderr === '' ? '' : `:\n${stderr}`}`, ...(hint !== null ? { hint } : {}), ...(result.kind === 'failed' && result.limit ? { stopped: true as const } : {}) };
 }
