@@ -26,7 +26,7 @@ import type { Finding, RenderingSummary } from '../findings/types.js';
 import { discoverRoots, overlayParentRoots, parentRoots, renderedApplicationRoots } from './discover.js';
 import type { DiscoveredTrees, RenderedApplication } from './discover.js';
 import { applicationsRendered } from './renderedApplications.js';
-import { dirOf, isInside, shownDir } from './paths.js';
+import { dirOf, inDir, isInside, shownDir } from './paths.js';
 import { sourceComments } from './helmMap.js';
 import type { RenderSettings } from './discover.js';
 import { mapRenderedReport } from './mapReport.js';
@@ -107,17 +107,42 @@ export function renderingPath(root: RenderRoot, index: number): string {
   return `${root.file}#rendering-${index + 1}`;
 }
 
+/** A chart of the repository that stood in for dependencies from a chart repository (chart.ts `standInFor`), and the charts it stood in for. */
+interface StandInUse {
+  readonly dir: string;
+  readonly version: string;
+  readonly repository: string;
+  readonly declared: Set<string>;
+  readonly charts: Set<string>;
+}
+
+/** The stand-ins of a rendering, added to `uses` by the chart that stands in. */
+function addStandIns(uses: Map<string, StandInUse>, root: RenderRoot): void {
+  for (const { dir, standIn } of root.helm?.localDependencies ?? []) {
+    if (standIn === undefined) continue;
+    const key = JSON.stringify([dir, standIn.version, standIn.repository]);
+    let use = uses.get(key);
+    if (use === undefined) uses.set(key, (use = { dir, version: standIn.version, repository: standIn.repository, declared: new Set(), charts: new Set() }));
+    use.declared.add(standIn.declared);
+    use.charts.add(root.dir);
+  }
+}
+
 /**
- * What a chart's rendering took from the repository in place of
- * dependencies declared from chart repositories (chart.ts `standInFor`),
- * or null: the published chart may differ from the repository's.
+ * One warning per chart that stood in, on its Chart.yaml, naming the charts
+ * it stood in for (a library chart of a repository of charts stands in for
+ * a hundred): the published chart may differ from the repository's.
  */
-function standInsOf(root: RenderRoot): string | null {
-  const standIns = (root.helm?.localDependencies ?? []).flatMap((d) => (d.standIn === undefined ? [] : [{ dir: d.dir, ...d.standIn }]));
-  if (standIns.length === 0) return null;
-  const one = standIns.length === 1;
-  const each = standIns.map((s, i) => `\`${shownDir(s.dir)}\` (${s.version}) for ${i === 0 ? `its ${one ? 'dependency' : 'dependencies'} ` : ''}\`${s.declared}\` from ${s.repository}`);
-  return `is rendered with this repository's ${each.join(', and ')}, which ${one ? 'is' : 'are'} not vendored in \`charts/\` and never fetched: vendor ${one ? 'it' : 'them'} (\`helm dependency build\`) to check the published ${one ? 'chart' : 'charts'} instead`;
+function standInProblem(use: StandInUse): LoadProblem {
+  const charts = [...use.charts].sort().map((dir) => `\`${shownDir(dir)}\``);
+  const named = charts.length > 5 ? `${charts.slice(0, 5).join(', ')} and ${charts.length - 5} more` : charts.join(', ');
+  const declared = [...use.declared].map((d) => `\`${d}\``).join(', ');
+  return {
+    file: inDir(use.dir, 'Chart.yaml'),
+    line: null,
+    kind: 'dependency-stand-in',
+    message: `${shownDir(use.dir)} (${use.version}) is rendered in place of the dependency ${declared} from ${use.repository}, which is not vendored and never fetched, by ${charts.length === 1 ? 'the chart' : `${charts.length} charts`} ${named}: vendor it (\`helm dependency build\`) to check the published chart instead`,
+  };
 }
 
 export function planRenderedChangeSet(changeSet: ChangeSet, consumed: ReadonlySet<string>, rendered: readonly RenderedRoot[]): RenderPlan {
@@ -127,7 +152,7 @@ export function planRenderedChangeSet(changeSet: ChangeSet, consumed: ReadonlySe
   const files: ChangedFile[] = [];
   // Why each chart's own rendering was not made: its other renderings (environments, ci values) were not either, for the same reason.
   const notRendered = new Map<string, string>();
-  const standInsSaid = new Set<string>();
+  const standIns = new Map<string, StandInUse>();
   rendered.forEach((r, i) => {
     const problem = problemOf(r);
     if (problem !== null) {
@@ -140,12 +165,8 @@ export function planRenderedChangeSet(changeSet: ChangeSet, consumed: ReadonlySe
     if (r.head.kind !== 'rendered') return;
     // Rendered, but without something (a chart's dependencies charts/ lacks): its findings, and what was left out.
     if (r.root.incomplete) problems.push({ file: r.root.file, line: null, kind: 'not-rendered', message: `${r.root.label} ${r.root.incomplete}` });
-    // Rendered with the repository's chart in place of a dependency: said once per chart, however many values sets render it.
-    const standIns = standInsOf(r.root);
-    if (standIns !== null && !standInsSaid.has(r.root.dir)) {
-      standInsSaid.add(r.root.dir);
-      problems.push({ file: r.root.file, line: null, kind: 'dependency-stand-in', message: `${shownDir(r.root.dir)} ${standIns}` });
-    }
+    // Rendered with the repository's chart in place of a dependency: said once per chart that stood in, after them all.
+    addStandIns(standIns, r.root);
     if (r.base.kind === 'failed') {
       // Nothing to compare with: say why everything the root renders is new.
       problems.push({ file: r.root.file, line: null, kind: 'base-not-rendered', message: `${r.root.label} could not be rendered at the base commit, so every pod spec it renders is judged as new: ${failure(r.base)}` });
@@ -165,6 +186,7 @@ export function planRenderedChangeSet(changeSet: ChangeSet, consumed: ReadonlySe
       ...(r.base.kind === 'rendered' && r.headAgain?.kind === 'rendered' ? { headAgain: r.headAgain.text } : {}),
     });
   });
+  for (const use of standIns.values()) problems.push(standInProblem(use));
   return { changeSet: { ...changeSet, files: [...plain, ...files] }, renderings, problems };
 }
 

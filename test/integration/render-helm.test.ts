@@ -1081,14 +1081,16 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     expect(status).toBe(1);
     // The blocking finding, on the line of the repository's helper that writes it.
     expect(report.findings.filter((f) => f.blocking).map((f) => [f.file, f.line, f.check, f.rendered?.root])).toEqual([['bitnami/common/templates/_sc.tpl', 3, 'privileged', 'bitnami/web']]);
-    expect(report.errors).toEqual([
-      {
-        file: 'bitnami/web/Chart.yaml',
-        line: null,
-        kind: 'dependency-stand-in',
-        message: `bitnami/web is rendered with this repository's \`bitnami/common\` (2.31.10) for its dependency \`common 2.x.x\` from ${oci}, which is not vendored in \`charts/\` and never fetched: vendor it (\`helm dependency build\`) to check the published chart instead`,
-      },
-    ]);
+    // One warning on the chart that stood in, naming the charts it stood in for.
+    const stoodIn = (charts: string) => ({
+      file: 'bitnami/common/Chart.yaml',
+      line: null,
+      kind: 'dependency-stand-in',
+      message: `bitnami/common (2.31.10) is rendered in place of the dependency \`common 2.x.x\` from ${oci}, which is not vendored and never fetched, by ${charts}: vendor it (\`helm dependency build\`) to check the published chart instead`,
+    });
+    expect(report.errors).toEqual([stoodIn('the chart `bitnami/web`')]);
+    const api = { 'bitnami/api/Chart.yaml': files['bitnami/web/Chart.yaml'].replace('name: web', 'name: api'), 'bitnami/api/templates/pod.yaml': pod.replace('name: web', 'name: api') };
+    expect((await checkTree({ ...files, ...api })).report.errors).toEqual([stoodIn('2 charts `bitnami/api`, `bitnami/web`')]);
     // A version its range does not allow stands in for nothing: the chart is not rendered without it, as before.
     const older = await checkTree({ ...files, 'bitnami/common/Chart.yaml': 'apiVersion: v2\nname: common\nversion: 1.0.0\ntype: library\n' });
     expect(older.report.findings).toEqual([]);
