@@ -485,7 +485,6 @@ describe('class 3: a wrong type anywhere in a pod-bearing object', () => {
 
   it.each([
     ['env[].value: true', '3', 'env: [{name: X, value: true}]', undefined, 14, 'spec.template.spec.containers[0].env[0].value: expected a string, found the boolean true (YAML 1.1 reads this unquoted value as a non-string; quote it)'],
-    ['a quantity that is a placeholder', '3', 'resources: {limits: {cpu: "${CPU}"}}', undefined, 14, 'spec.template.spec.containers[0].resources.limits.cpu: expected a quantity (such as 500m, 2Gi or 1.5), found the string "${CPU}"'],
     ['replicas: ($x)', '($x)', 'ports: [{containerPort: 80}]', undefined, 5, 'spec.replicas: expected a 32-bit integer, found the string "($x)"'],
     ['a LUN that is a note to the reader', '3', 'ports: [{containerPort: 80}]', '{name: v, iscsi: {targetPortal: p, iqn: q, lun: <ADD LUN ID Here>}}', 17, 'spec.template.spec.volumes[0].iscsi.lun: expected a 32-bit integer, found the string "<ADD LUN ID Here>"'],
     ['a quoted integer', '"3"', 'ports: [{containerPort: 80}]', undefined, 5, 'spec.replicas: expected a 32-bit integer, found the string "3" (remove the quotes)'],
@@ -497,6 +496,23 @@ describe('class 3: a wrong type anywhere in a pod-bearing object', () => {
     expect(report.errors).toEqual([{ file, line, kind: 'invalid', message: `${message}; the API server would reject this object` }]);
     expect(report.podSpecs).toEqual([]);
     expect(status).toBe(1);
+  });
+
+  it("a quantity that is a variable Flux's postBuild or envsubst substitutes is a template, named with its field; the object is not evaluated", async () => {
+    // No one writes `cpu: ${CPU}` for the API server: a tool substitutes it before the object reaches the cluster.
+    const file = writeCase(deployment('3', 'resources: {limits: {cpu: "${CPU}"}}\n        securityContext: {privileged: true}'));
+    const { status, report } = await check(file, '--level', 'baseline');
+    expect(report.errors).toEqual([
+      {
+        file,
+        line: 14,
+        kind: 'template',
+        message: "spec.template.spec.containers[0].resources.limits.cpu is `${CPU}`, a variable substituted before the cluster reads the object (Flux's postBuild, envsubst): substitute it first, then check the output",
+      },
+    ]);
+    expect(report.podSpecs).toEqual([]);
+    // Not checked, which the default `unchecked: neutral` does not fail.
+    expect(status).toBe(0);
   });
 
   it('values of the right types pass: quantities, int-or-strings, null times, unknown fields', async () => {
