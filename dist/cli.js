@@ -13077,8 +13077,9 @@ function loadWithYaml(file, text4, lineText2 = text4, reindented = null, parse5 
     const startLine = lineOf3(doc.contents?.range[0] ?? doc.range[0]) ?? 1;
     const error = doc.errors[0];
     if (error) {
-      const message = malformedMessage(error.message);
-      problems.push({ file, line: problemLineOf(error.pos[0]), message, kind: message === tooDeep ? "too-large" : "malformed" });
+      const line = problemLineOf(error.pos[0]);
+      const message = malformedMessage(error.message, lineTextAt(lineText2, lineCounter, line));
+      problems.push({ file, line, message, kind: message === tooDeep ? "too-large" : "malformed" });
       return;
     }
     if (doc.contents === null) return;
@@ -13189,8 +13190,17 @@ function nodeDeeperThan(node, limit) {
   return null;
 }
 var tooDeep = `collections nest deeper than ${nestingLimit} levels, the most this reader reads (kubectl reads up to 10000); it was not checked`;
-function malformedMessage(message) {
-  return message.includes("Maximum call stack size exceeded") ? tooDeep : `malformed YAML: ${firstLine(message)}`;
+function malformedMessage(message, line) {
+  if (message.includes("Maximum call stack size exceeded")) return tooDeep;
+  const placeholder = bracePlaceholder.exec(line)?.[1];
+  const hint2 = placeholder === void 0 ? "" : ` (an unquoted \`${placeholder}\` reads as a YAML flow mapping: quote the placeholder, or substitute it first)`;
+  return `malformed YAML: ${firstLine(message)}${hint2}`;
+}
+var bracePlaceholder = /(?:^|:|-)\s+(\{[A-Za-z_][A-Za-z0-9_.-]*\})(?!\})/;
+function lineTextAt(text4, lineCounter, line) {
+  const start = lineCounter.lineStarts[line - 1] ?? text4.length;
+  const end = lineCounter.lineStarts[line] ?? text4.length;
+  return text4.slice(start, end);
 }
 function firstLine(message) {
   return message.split("\n")[0] ?? message;
@@ -19422,6 +19432,7 @@ var apiTypes = {
 };
 
 // src/workloads/validate.ts
+var substitutedVariable = /\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=][^}]*)?\}/;
 var scalars = /* @__PURE__ */ new Set(["string", "boolean", "int32", "int64", "number", "int-or-string", "quantity", "time", "duration", "bytes", "any"]);
 var parsed = /* @__PURE__ */ new Map();
 function typeOf(expression) {
@@ -19503,7 +19514,8 @@ function hint(type, value) {
 var nothingToFind = (value, valid2) => value === void 0 || value === null || value === valid2;
 function validate2(value, type, path11, errors, valid2) {
   if (!matches(type, value)) {
-    errors.push({ path: [...path11], message: `expected ${expected(type)}, found ${describe2(value)}${hint(type, value)}` });
+    const variable2 = typeof value === "string" ? substitutedVariable.exec(value)?.[0] : void 0;
+    errors.push({ path: [...path11], message: `expected ${expected(type)}, found ${describe2(value)}${hint(type, value)}`, ...variable2 !== void 0 ? { variable: variable2 } : {} });
     return;
   }
   if (typeof type === "string") return;
@@ -19722,6 +19734,14 @@ function invalidObject({ document, problems }, path11, message) {
     kind: "invalid"
   });
 }
+function substitutedObject({ document, problems }, path11, variable2) {
+  problems.push({
+    file: document.file,
+    line: locate(document.source, path11).line,
+    message: `${formatFieldPath(path11)} is \`${variable2}\`, a variable substituted before the cluster reads the object (Flux's postBuild, envsubst): substitute it first, then check the output`,
+    kind: "template"
+  });
+}
 function visitObject(extraction, object, objectPath, inheritedKind, inheritedApiVersion) {
   const { document, originalOf, pods, problems } = extraction;
   const kind = typeof object.kind === "string" ? object.kind : inheritedKind;
@@ -19756,7 +19776,10 @@ function visitObject(extraction, object, objectPath, inheritedKind, inheritedApi
   const original = originalOf?.(objectPath);
   const valid2 = original !== void 0 && original.apiVersion === apiVersion && original.kind === kind ? at2(original.document.value, original.objectPath) : void 0;
   const errors = validateObject(object, workload.kind, objectPath, valid2);
-  for (const error of errors) invalidObject(extraction, error.path, error.message);
+  for (const error of errors) {
+    if (error.variable !== void 0) substitutedObject(extraction, error.path, error.variable);
+    else invalidObject(extraction, error.path, error.message);
+  }
   if (errors.length > 0) return;
   const metadata = obj(object, "metadata");
   pods.push({
@@ -27605,9 +27628,13 @@ function chartValuesHint(root, stderr) {
   const more = ci.length > 1 ? `, with \`ci-values: true\` to render it once more with each of its ${ci.length} ci/*-values.yaml files` : "";
   return `${hint2}; its test values, say: \`values: [${first}]\`${more}`;
 }
+function missingFileHint(stderr) {
+  const missing2 = /lstat (\S+): no such file or directory/.exec(stderr)?.[1];
+  return missing2 === void 0 ? null : `\`${missing2}\` is not in the repository: if a build step writes it, leave this overlay out (\`exclude\`)`;
+}
 function hintFor(root, stderr) {
-  if (root.inflateHelm) return helmVersionHint(stderr);
-  return root.tool === "helm" ? chartValuesHint(root, stderr) : null;
+  if (root.tool === "kustomize") return (root.inflateHelm ? helmVersionHint(stderr) : null) ?? missingFileHint(stderr);
+  return chartValuesHint(root, stderr);
 }
 var applicationValuesPath = ".pod-security-review/application-values.yaml";
 function helmCommand(root) {
@@ -27652,7 +27679,7 @@ async function renderIn(root, treeDir, missing2) {
   if (result.kind === "ok") return { kind: "rendered", text: result.stdout };
   const stderr = result.kind === "failed" ? readableStderr(result.stderr, treeDir) : "";
   const reason4 = result.kind === "failed" ? `${result.reason}${result.limit ? `; ${raise[result.limit]}` : ""}` : "not found";
-  const hint2 = result.kind === "failed" ? hintFor(root, result.stderr) : null;
+  const hint2 = result.kind === "failed" ? hintFor(root, result.stderr.replaceAll(`${treeDir}/`, "")) : null;
   return { kind: "failed", message: `\`${shown3(command)}\` failed (${reason4})${stderr === "" ? "" : `:
 ${stderr}`}`, ...hint2 !== null ? { hint: hint2 } : {}, ...result.kind === "failed" && result.limit ? { stopped: true } : {} };
 }
@@ -32345,12 +32372,26 @@ function placingPort(port) {
 function renderingPath(root, index) {
   return `${root.file}#rendering-${index + 1}`;
 }
-function standInsOf(root) {
-  const standIns = (root.helm?.localDependencies ?? []).flatMap((d) => d.standIn === void 0 ? [] : [{ dir: d.dir, ...d.standIn }]);
-  if (standIns.length === 0) return null;
-  const one = standIns.length === 1;
-  const each = standIns.map((s, i) => `\`${shownDir(s.dir)}\` (${s.version}) for ${i === 0 ? `its ${one ? "dependency" : "dependencies"} ` : ""}\`${s.declared}\` from ${s.repository}`);
-  return `is rendered with this repository's ${each.join(", and ")}, which ${one ? "is" : "are"} not vendored in \`charts/\` and never fetched: vendor ${one ? "it" : "them"} (\`helm dependency build\`) to check the published ${one ? "chart" : "charts"} instead`;
+function addStandIns(uses, root) {
+  for (const { dir, standIn } of root.helm?.localDependencies ?? []) {
+    if (standIn === void 0) continue;
+    const key = JSON.stringify([dir, standIn.version, standIn.repository]);
+    let use = uses.get(key);
+    if (use === void 0) uses.set(key, use = { dir, version: standIn.version, repository: standIn.repository, declared: /* @__PURE__ */ new Set(), charts: /* @__PURE__ */ new Set() });
+    use.declared.add(standIn.declared);
+    use.charts.add(root.dir);
+  }
+}
+function standInProblem(use) {
+  const charts = [...use.charts].sort().map((dir) => `\`${shownDir(dir)}\``);
+  const named = charts.length > 5 ? `${charts.slice(0, 5).join(", ")} and ${charts.length - 5} more` : charts.join(", ");
+  const declared = [...use.declared].map((d) => `\`${d}\``).join(", ");
+  return {
+    file: inDir(use.dir, "Chart.yaml"),
+    line: null,
+    kind: "dependency-stand-in",
+    message: `${shownDir(use.dir)} (${use.version}) is rendered in place of the dependency ${declared} from ${use.repository}, which is not vendored and never fetched, by ${charts.length === 1 ? "the chart" : `${charts.length} charts`} ${named}: vendor it (\`helm dependency build\`) to check the published chart instead`
+  };
 }
 function planRenderedChangeSet(changeSet, consumed, rendered) {
   const plain2 = changeSet.files.filter((file) => !consumed.has(file.path) && !(file.previousPath !== void 0 && consumed.has(file.previousPath)));
@@ -32358,7 +32399,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
   const problems = [];
   const files = [];
   const notRendered = /* @__PURE__ */ new Map();
-  const standInsSaid = /* @__PURE__ */ new Set();
+  const standIns = /* @__PURE__ */ new Map();
   rendered.forEach((r, i) => {
     const problem = problemOf(r);
     if (problem !== null) {
@@ -32370,11 +32411,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
     }
     if (r.head.kind !== "rendered") return;
     if (r.root.incomplete) problems.push({ file: r.root.file, line: null, kind: "not-rendered", message: `${r.root.label} ${r.root.incomplete}` });
-    const standIns = standInsOf(r.root);
-    if (standIns !== null && !standInsSaid.has(r.root.dir)) {
-      standInsSaid.add(r.root.dir);
-      problems.push({ file: r.root.file, line: null, kind: "dependency-stand-in", message: `${shownDir(r.root.dir)} ${standIns}` });
-    }
+    addStandIns(standIns, r.root);
     if (r.base.kind === "failed") {
       problems.push({ file: r.root.file, line: null, kind: "base-not-rendered", message: `${r.root.label} could not be rendered at the base commit, so every pod spec it renders is judged as new: ${failure2(r.base)}` });
     }
@@ -32392,6 +32429,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
       ...r.base.kind === "rendered" && r.headAgain?.kind === "rendered" ? { headAgain: r.headAgain.text } : {}
     });
   });
+  for (const use of standIns.values()) problems.push(standInProblem(use));
   return { changeSet: { ...changeSet, files: [...plain2, ...files] }, renderings, problems };
 }
 function withoutRepeats(findings) {
