@@ -537,6 +537,24 @@ function placeProblem(problem: LoadProblem, index: RenderingIndex): Placed | nul
   return chart === null ? null : index.place(document, chart.path, problem.line, false);
 }
 
+/** A reference to a line of a rendering (`overlays/prod/kustomization.yaml#rendering-2:4`), as a problem's message names another object. */
+const renderingReference = /(\S+#rendering-\d+):(\d+)/g;
+
+/**
+ * A message's references to lines of renderings (a Namespace two overlays
+ * define with other labels) as a reader finds them: the source line that
+ * names the object there, else the rendering's root.
+ */
+function readableReferences(message: string, indexOf: (path: string) => RenderingIndex | null): string {
+  return message.replace(renderingReference, (reference: string, path: string, line: string) => {
+    const index = indexOf(path);
+    if (index === null) return reference;
+    const document = documentAt(index.documents, Number(line));
+    const placed = document === undefined ? null : index.place(document, ['metadata', 'name'], Number(line), false);
+    return placed !== null && placed.exact ? `${placed.file}:${placed.line}` : `the rendering of ${index.rendering.rendered.root.label}`;
+  });
+}
+
 /**
  * The problems of a change set's renderings on their sources (placeProblem),
  * else on their roots, each naming its rendering. The same problem placed
@@ -561,7 +579,7 @@ function renderedProblems(problems: readonly LoadProblem[], indexOf: (path: stri
       known.labels.push(root.label);
       continue;
     }
-    const mapped = { ...problem, ...at, message: `the rendering of ${root.label}: ${problem.message}` };
+    const mapped = { ...problem, ...at, message: `the rendering of ${root.label}: ${readableReferences(problem.message, indexOf)}` };
     if (key !== null) alike.set(key, { at: out.length, labels: [root.label], problem });
     out.push(mapped);
   }

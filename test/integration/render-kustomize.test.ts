@@ -363,6 +363,24 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
     }
   });
 
+  it('a Namespace two overlays define with other labels is named by the source lines that write it, not by their renderings', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-namespaces-'));
+    try {
+      const namespace = (level: string) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n    pod-security.kubernetes.io/enforce: ${level}\n`;
+      for (const [overlay, level] of [['secure', 'restricted'], ['insecure', 'privileged']] as const) {
+        mkdirSync(path.join(cwd, overlay));
+        writeFileSync(path.join(cwd, overlay, 'kustomization.yaml'), 'resources:\n- namespace.yaml\n');
+        writeFileSync(path.join(cwd, overlay, 'namespace.yaml'), namespace(level));
+      }
+      const { report } = await checkJson(cwd, '--allow-empty');
+      const [conflict] = report.errors.filter((e) => e.kind === 'namespace-conflict');
+      expect(conflict!.message).toMatch(/Namespace shop is defined in (in)?secure\/namespace\.yaml:4 and in (in)?secure\/namespace\.yaml:4 with different pod-security labels/);
+      expect(conflict!.message).not.toContain('#rendering-');
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+
   it('a Namespace an overlay renders is read for its labels, never as a pull request lowering them: check knows no change', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-namespace-'));
     try {
