@@ -538,7 +538,7 @@ function placeProblem(problem: LoadProblem, index: RenderingIndex): Placed | nul
 }
 
 /** A reference to a line of a rendering (`overlays/prod/kustomization.yaml#rendering-2:4`), as a problem's message names another object. */
-const renderingReference = /(\S+#rendering-\d+):(\d+)/g;
+const renderingReference = /([^\s()'"`]+#rendering-\d+):(\d+)/g;
 
 /**
  * A message's references to lines of renderings (a Namespace two overlays
@@ -547,12 +547,24 @@ const renderingReference = /(\S+#rendering-\d+):(\d+)/g;
  */
 function readableReferences(message: string, indexOf: (path: string) => RenderingIndex | null): string {
   return message.replace(renderingReference, (reference: string, path: string, line: string) => {
-    const index = indexOf(path);
-    if (index === null) return reference;
-    const document = documentAt(index.documents, Number(line));
-    const placed = document === undefined ? null : index.place(document, ['metadata', 'name'], Number(line), false);
-    return placed !== null && placed.exact ? `${placed.file}:${placed.line}` : `the rendering of ${index.rendering.rendered.root.label}`;
+    const source = sourceOfRenderedObject(path, Number(line), indexOf);
+    if (source === null) return reference;
+    return 'label' in source ? `the rendering of ${source.label}` : `${source.file}:${source.line}`;
   });
+}
+
+/**
+ * The source line that names the object at a line of a rendering (its
+ * `metadata.name`), else the rendering's root; null when `path` is no
+ * rendering of the run.
+ */
+function sourceOfRenderedObject(path: string, line: number, indexOf: (path: string) => RenderingIndex | null): { file: string; line: number } | { label: string } | null {
+  const index = indexOf(path);
+  if (index === null) return null;
+  const document = documentAt(index.documents, line);
+  const placed = document === undefined ? null : index.place(document, ['metadata', 'name'], line, false);
+  const { root } = index.rendering.rendered;
+  return placed !== null && placed.exact ? { file: placed.file, line: placed.line } : { label: root.label };
 }
 
 /**
@@ -740,10 +752,12 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
   return {
     report: {
       ...report,
-      findings,
+      // A level from a policy a rendering holds is named by its source (its lines in the renderings are the run's own).
+      findings: findings.map((f) => ({ ...f, levelSource: { ...f.levelSource, detail: readableReferences(f.levelSource.detail, indexOf) } })),
       ignored,
       policyProblems: report.policyProblems.map((p) => (renderings.has(p.file) ? { ...p, file: rootFile(p.file), line: 1 } : p)),
-      podSpecs: report.podSpecs.map((p) => {
+      podSpecs: report.podSpecs.map((spec) => {
+        const p = spec.message === null ? spec : { ...spec, message: readableReferences(spec.message, indexOf) };
         const rendering = renderings.get(p.file);
         return rendering === undefined ? p : { ...p, file: rootFile(p.file), line: 1, ...(inAssumedNamespace(rendering, p.namespace) ? { assumedNamespace: true as const } : {}) };
       }),

@@ -381,6 +381,23 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
     }
   });
 
+  it('a level from a Kyverno policy an overlay renders names the policy by its source line', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-kyverno-'));
+    try {
+      writeFileSync(path.join(cwd, 'kustomization.yaml'), 'resources:\n- policy.yaml\n- pod.yaml\n');
+      writeFileSync(
+        path.join(cwd, 'policy.yaml'),
+        'apiVersion: kyverno.io/v1\nkind: ClusterPolicy\nmetadata:\n  name: psa\nspec:\n  validationFailureAction: Enforce\n  rules:\n    - name: restricted\n      match: {any: [{resources: {kinds: [Pod]}}]}\n      validate: {podSecurity: {level: restricted, version: latest}}\n',
+      );
+      writeFileSync(path.join(cwd, 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  containers: [{name: web, image: web:1}]\n');
+      const { report } = await checkJson(cwd);
+      expect(new Set(report.findings.map((f) => f.levelSource.detail))).toEqual(new Set(['kyverno: ClusterPolicy/psa rule restricted (policy.yaml:4)']));
+      expect(report.podSpecs[0]!.message).toMatch(/^kyverno: ClusterPolicy\/psa rule restricted \(policy\.yaml:4\): would violate PodSecurity/);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+
   it('a Namespace an overlay renders is read for its labels, never as a pull request lowering them: check knows no change', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-namespace-'));
     try {
