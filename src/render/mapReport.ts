@@ -749,15 +749,17 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
     return { ...finding, file: mapped.file, line: mapped.line, locations: finding.locations.map((l, k) => ({ ...l, line: mapped.locations[k]?.line ?? mapped.line })), rendered: mapped.rendered };
   });
   const rootFile = (file: string) => renderings.get(file)?.rendered.root.file ?? file;
+  // A policy or opt-out a rendering holds (a Kyverno policy an overlay renders) is named by its source: its lines in the renderings are the run's own.
+  const readable = (text: string) => readableReferences(text, indexOf);
+  const readableFinding = <F extends Finding>(f: F): F => ({ ...f, levelSource: { ...f.levelSource, detail: readable(f.levelSource.detail) }, optOutNote: f.optOutNote === null ? null : readable(f.optOutNote) });
   return {
     report: {
       ...report,
-      // A level from a policy a rendering holds is named by its source (its lines in the renderings are the run's own).
-      findings: findings.map((f) => ({ ...f, levelSource: { ...f.levelSource, detail: readableReferences(f.levelSource.detail, indexOf) } })),
-      ignored,
-      policyProblems: report.policyProblems.map((p) => (renderings.has(p.file) ? { ...p, file: rootFile(p.file), line: 1 } : p)),
+      findings: findings.map(readableFinding),
+      ignored: ignored.map((f) => ({ ...readableFinding(f), why: f.why.map(readable) })),
+      policyProblems: report.policyProblems.map((p) => ({ ...p, message: readable(p.message), ...(renderings.has(p.file) ? { file: rootFile(p.file), line: 1 } : {}) })),
       podSpecs: report.podSpecs.map((spec) => {
-        const p = spec.message === null ? spec : { ...spec, message: readableReferences(spec.message, indexOf) };
+        const p = spec.message === null ? spec : { ...spec, message: readable(spec.message) };
         const rendering = renderings.get(p.file);
         return rendering === undefined ? p : { ...p, file: rootFile(p.file), line: 1, ...(inAssumedNamespace(rendering, p.namespace) ? { assumedNamespace: true as const } : {}) };
       }),

@@ -28,13 +28,14 @@ interface JsonFinding {
   fixNote?: string | null;
   locations: { line: number; exact: boolean; inDiff: boolean }[];
   rendered?: { tool: string; root: string; sourceFile: string; sourceLine: number; exact: boolean };
+  levelSource: { kind: string; detail: string };
 }
 
 interface JsonReport {
   summary: { podSpecs: number; findings: number; errors: number; unchanged: number };
   findings: JsonFinding[];
   errors: { file: string; line: number | null; kind: string; message: string }[];
-  podSpecs: { file: string; name: string; status: string }[];
+  podSpecs: { file: string; name: string; status: string; message: string | null }[];
 }
 
 
