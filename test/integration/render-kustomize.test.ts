@@ -385,15 +385,22 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
   it('a level from a Kyverno policy an overlay renders names the policy by its source line', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-kyverno-'));
     try {
-      writeFileSync(path.join(cwd, 'kustomization.yaml'), 'resources:\n- policy.yaml\n- pod.yaml\n');
+      writeFileSync(path.join(cwd, 'kustomization.yaml'), 'resources:\n- policy.yaml\n- pod.yaml\n- exception.yaml\n');
+      writeFileSync(
+        path.join(cwd, 'exception.yaml'),
+        'apiVersion: kyverno.io/v2\nkind: PolicyException\nmetadata:\n  name: web-exception\n  namespace: shop\nspec:\n  exceptions: [{policyName: psa, ruleNames: [restricted]}]\n  match: {any: [{resources: {kinds: [Pod], names: [web]}}]}\n  podSecurity: [{controlName: Capabilities, images: ["web*"]}]\n',
+      );
       writeFileSync(
         path.join(cwd, 'policy.yaml'),
         'apiVersion: kyverno.io/v1\nkind: ClusterPolicy\nmetadata:\n  name: psa\nspec:\n  validationFailureAction: Enforce\n  rules:\n    - name: restricted\n      match: {any: [{resources: {kinds: [Pod]}}]}\n      validate: {podSecurity: {level: restricted, version: latest}}\n',
       );
       writeFileSync(path.join(cwd, 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  containers: [{name: web, image: web:1}]\n');
       const { report } = await checkJson(cwd);
-      expect(new Set(report.findings.map((f) => f.levelSource.detail))).toEqual(new Set(['kyverno: ClusterPolicy/psa rule restricted (policy.yaml:4)']));
-      expect(report.podSpecs[0]!.message).toMatch(/^kyverno: ClusterPolicy\/psa rule restricted \(policy\.yaml:4\): would violate PodSecurity/);
+      // The exception (honoured for capabilities) is named by its source line too.
+      expect(new Set(report.findings.map((f) => f.levelSource.detail))).toEqual(
+        new Set(['kyverno: ClusterPolicy/psa rule restricted (policy.yaml:4); with PolicyException shop/web-exception (exception.yaml:4)', 'built-in default']),
+      );
+      expect(report.podSpecs[0]!.message).toMatch(/^kyverno: ClusterPolicy\/psa rule restricted \(policy\.yaml:4\); with PolicyException shop\/web-exception \(exception\.yaml:4\): would violate PodSecurity/);
     } finally {
       rmSync(cwd, { recursive: true, force: true });
     }
