@@ -31911,6 +31911,22 @@ function placeProblem(problem, index) {
   const chart = chartReferenceOf(value.apiVersion, value.kind, value);
   return chart === null ? null : index.place(document, chart.path, problem.line, false);
 }
+var renderingReference = /([^\s()'"`]+#rendering-\d+):(\d+)/g;
+function readableReferences(message, indexOf) {
+  return message.replace(renderingReference, (reference2, path11, line) => {
+    const source = sourceOfRenderedObject(path11, Number(line), indexOf);
+    if (source === null) return reference2;
+    return "label" in source ? `the rendering of ${source.label}` : `${source.file}:${source.line}`;
+  });
+}
+function sourceOfRenderedObject(path11, line, indexOf) {
+  const index = indexOf(path11);
+  if (index === null) return null;
+  const document = documentAt(index.documents, line);
+  const placed2 = document === void 0 ? null : index.place(document, ["metadata", "name"], line, false);
+  const { root } = index.rendering.rendered;
+  return placed2 !== null && placed2.exact ? { file: placed2.file, line: placed2.line } : { label: root.label };
+}
 function renderedProblems(problems, indexOf) {
   const out = [];
   const alike = /* @__PURE__ */ new Map();
@@ -31929,7 +31945,7 @@ function renderedProblems(problems, indexOf) {
       known3.labels.push(root.label);
       continue;
     }
-    const mapped = { ...problem, ...at3, message: `the rendering of ${root.label}: ${problem.message}` };
+    const mapped = { ...problem, ...at3, message: `the rendering of ${root.label}: ${readableReferences(problem.message, indexOf)}` };
     if (key !== null) alike.set(key, { at: out.length, labels: [root.label], problem });
     out.push(mapped);
   }
@@ -32060,13 +32076,16 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     return { ...finding, file: mapped.file, line: mapped.line, locations: finding.locations.map((l, k) => ({ ...l, line: mapped.locations[k]?.line ?? mapped.line })), rendered: mapped.rendered };
   });
   const rootFile = (file) => renderings.get(file)?.rendered.root.file ?? file;
+  const readable2 = (text4) => readableReferences(text4, indexOf);
+  const readableFinding = (f) => ({ ...f, levelSource: { ...f.levelSource, detail: readable2(f.levelSource.detail) }, optOutNote: f.optOutNote === null ? null : readable2(f.optOutNote) });
   return {
     report: {
       ...report,
-      findings,
-      ignored,
-      policyProblems: report.policyProblems.map((p) => renderings.has(p.file) ? { ...p, file: rootFile(p.file), line: 1 } : p),
-      podSpecs: report.podSpecs.map((p) => {
+      findings: findings.map(readableFinding),
+      ignored: ignored.map((f) => ({ ...readableFinding(f), why: f.why.map(readable2) })),
+      policyProblems: report.policyProblems.map((p) => ({ ...p, message: readable2(p.message), ...renderings.has(p.file) ? { file: rootFile(p.file), line: 1 } : {} })),
+      podSpecs: report.podSpecs.map((spec) => {
+        const p = spec.message === null ? spec : { ...spec, message: readable2(spec.message) };
         const rendering = renderings.get(p.file);
         return rendering === void 0 ? p : { ...p, file: rootFile(p.file), line: 1, ...inAssumedNamespace(rendering, p.namespace) ? { assumedNamespace: true } : {} };
       }),
