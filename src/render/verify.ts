@@ -79,12 +79,21 @@ function objectsIn(text: string): Map<string, string> {
   return objects;
 }
 
-/** Whether every object of the first rendering but `own` is in the second as it was, and the second has no other. */
-function othersUnchanged(before: RenderingChecks, after: RenderingChecks, own: string): boolean {
+/** Whether every object of the first rendering but `own` (null: every one) is in the second as it was, and the second has no other. */
+function othersUnchanged(before: RenderingChecks, after: RenderingChecks, own: string | null, anew: ReadonlySet<string> = noKeys): boolean {
   const [was, now] = [before.objects(), after.objects()];
   if (was.size !== now.size) return false;
-  for (const [key, json] of was) if (key !== own && (now.get(key) ?? now.get(renamedIn(before, after, key) ?? '')) !== json) return false;
+  for (const [key, json] of was) if (key !== own && !anew.has(key) && (now.get(key) ?? now.get(renamedIn(before, after, key) ?? '')) !== json) return false;
   return true;
+}
+
+const noKeys: ReadonlySet<string> = new Set();
+
+/** The objects a tool writes anew at each rendering (a chart's `randAlphaNum` password): those the head's two renderings differ in. */
+function writtenAnew(head: RenderingChecks, again: RenderingChecks | null): ReadonlySet<string> {
+  if (again === null) return noKeys;
+  const [first, second] = [head.objects(), again.objects()];
+  return new Set([...first].filter(([key, json]) => second.get(key) !== json).map(([key]) => key));
 }
 
 /**
@@ -206,10 +215,16 @@ export async function verifySuggestions(mapped: MappedReport, port: RenderPort, 
   };
   // Every rendering asked for at once: the port runs as many side by side as it can.
   const outcomesInOrder = await Promise.all(mapped.candidates.map(verify));
+  const bases = new Map<string, BaseRendering | null>();
   const fixes = (candidate: SuggestionCandidate, after: RenderingChecks, finding: DiffFinding): boolean => {
-    const label = candidate.rendering.rendered.root.label;
-    if (!before.has(label)) before.set(label, renderingChecks(candidate.rendering.text, policy));
-    return fixesFinding(before.get(label)!, after, candidate, finding);
+    const { root, base, headAgain } = candidate.rendering.rendered;
+    if (!before.has(root.label)) before.set(root.label, renderingChecks(candidate.rendering.text, policy));
+    // What the base commit rendered, for a revert to give back (read only for one).
+    if (candidate.revert === true && !bases.has(root.label)) {
+      const again = headAgain?.kind === 'rendered' ? renderingChecks(headAgain.text, policy) : null;
+      bases.set(root.label, base.kind === 'rendered' ? { checks: renderingChecks(base.text, policy), anew: writtenAnew(before.get(root.label)!, again) } : null);
+    }
+    return fixesFinding(before.get(root.label)!, after, candidate, finding, bases.get(root.label) ?? null);
   };
   const chosen = new Map<number, SuggestionCandidate>();
   const accept = (candidate: SuggestionCandidate, index: number, caveat = candidate.caveat) => {
@@ -270,12 +285,21 @@ function partsNote(example: SuggestionCandidate, diff: string): string {
   return example.caveat === null ? note : `${note}\n\n${example.caveat}`;
 }
 
+/** What the base commit rendered, for a revert to give back, and the objects written anew at each rendering, which no two renderings share. */
+interface BaseRendering {
+  readonly checks: RenderingChecks;
+  readonly anew: ReadonlySet<string>;
+}
+
 /**
  * Whether the rendering made with the candidate's edit fixes the finding:
  * its object still there, its check passing, nothing new failing; and, for
  * an edit that other objects may read (keepsOthers), no other object changed.
  */
-function fixesFinding(before: RenderingChecks, after: RenderingChecks, candidate: SuggestionCandidate, finding: DiffFinding): boolean {
+function fixesFinding(before: RenderingChecks, after: RenderingChecks, candidate: SuggestionCandidate, finding: DiffFinding, base: BaseRendering | null): boolean {
+  // A revert that gives back what the base commit rendered, object for object, undoes what the change did there and nothing
+  // else: it fixes a finding the base did not have, however many objects the line renders into (a library chart's helper).
+  if (candidate.revert === true && base !== null && othersUnchanged(base.checks, after, null, base.anew)) return base.checks.byObject.get(objectKey(finding))?.has(finding.check) !== true;
   const was = before.byObject.get(objectKey(finding)) ?? new Set<string>();
   const now = checksOfObject(before, after, finding);
   if (candidate.keepsOthers === true && !othersUnchanged(before, after, objectKey(finding))) return false;

@@ -165,6 +165,57 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     }
   });
 
+  it("a library chart's helper line that makes every chart including it fail gets its revert as the suggestion, verified by giving back what the base rendered", async () => {
+    // bitnami's common.compatibility.renderSecurityContext, edited to stop leaving out the values' `privileged`.
+    const helper = (left: string) => `{{- define "common.securityContext" -}}\n{{- omit .secContext ${left} | toYaml -}}\n{{- end -}}\n`;
+    const deployment = (name: string) =>
+      [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        `  name: ${name}`,
+        'spec:',
+        `  selector: {matchLabels: {app: ${name}}}`,
+        '  template:',
+        `    metadata: {labels: {app: ${name}}}`,
+        '    spec:',
+        '      containers:',
+        `        - name: ${name}`,
+        `          image: ${name}:1`,
+        '          securityContext: {{- include "common.securityContext" (dict "secContext" .Values.containerSecurityContext) | nindent 12 }}',
+        '',
+      ].join('\n');
+    const values = 'containerSecurityContext:\n  enabled: true\n  privileged: true\n';
+    const { repo, cleanUp } = repoOfSides((base, head) => {
+      for (const [side, left] of [[base, '"enabled" "privileged"'], [head, '"enabled"']] as const) {
+        mkdirSync(path.join(side, 'charts/common/templates'), { recursive: true });
+        writeFileSync(path.join(side, 'charts/common/Chart.yaml'), 'apiVersion: v2\nname: common\nversion: 2.0.0\ntype: library\n');
+        writeFileSync(path.join(side, 'charts/common/templates/_sc.tpl'), helper(left));
+        for (const chart of ['api', 'web']) {
+          mkdirSync(path.join(side, `charts/${chart}/templates`), { recursive: true });
+          writeFileSync(path.join(side, `charts/${chart}/Chart.yaml`), `apiVersion: v2\nname: ${chart}\nversion: 1.0.0\ndependencies:\n  - {name: common, version: 2.x.x, repository: "oci://registry.example/charts"}\n`);
+          writeFileSync(path.join(side, `charts/${chart}/values.yaml`), values);
+          // Two objects the helper renders into: the revert changes both, and gives back the base's.
+          writeFileSync(path.join(side, `charts/${chart}/templates/deployment.yaml`), `${deployment(chart)}---\n${deployment(`${chart}-worker`)}`);
+        }
+      }
+    });
+    try {
+      const report = await diffIn(repo);
+      // Each chart's Deployment fails on the helper's line the change wrote; reverting it renders each chart as the base did.
+      expect(report.findings.map((f) => [f.file, f.line, f.name, f.check, f.rendered?.root])).toEqual([
+        ['charts/common/templates/_sc.tpl', 2, 'api', 'privileged', 'charts/api'],
+        ['charts/common/templates/_sc.tpl', 2, 'api-worker', 'privileged', 'charts/api'],
+        ['charts/common/templates/_sc.tpl', 2, 'web', 'privileged', 'charts/web'],
+        ['charts/common/templates/_sc.tpl', 2, 'web-worker', 'privileged', 'charts/web'],
+      ]);
+      const revert = { startLine: 2, endLine: 2, replacement: '{{- omit .secContext "enabled" "privileged" | toYaml -}}\n', attachable: true };
+      expect(report.findings.map((f) => f.fix)).toEqual([revert, revert, revert, revert]);
+    } finally {
+      cleanUp();
+    }
+  });
+
   it("renders this repository's chart for an Argo CD Application with its release, namespace, values files and inline values; another repository's keeps the notice", async () => {
     await inFixtureRepo('helm-application', async (repo) => {
       // A clone of another repository: the Application's chart is not this one's to render.
