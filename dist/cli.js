@@ -32203,11 +32203,17 @@ function objectsIn(text4) {
   }
   return objects;
 }
-function othersUnchanged(before, after, own) {
+function othersUnchanged(before, after, own, anew = noKeys) {
   const [was, now] = [before.objects(), after.objects()];
   if (was.size !== now.size) return false;
-  for (const [key, json] of was) if (key !== own && (now.get(key) ?? now.get(renamedIn(before, after, key) ?? "")) !== json) return false;
+  for (const [key, json] of was) if (key !== own && !anew.has(key) && (now.get(key) ?? now.get(renamedIn(before, after, key) ?? "")) !== json) return false;
   return true;
+}
+var noKeys = /* @__PURE__ */ new Set();
+function writtenAnew(head, again) {
+  if (again === null) return noKeys;
+  const [first, second] = [head.objects(), again.objects()];
+  return new Set([...first].filter(([key, json]) => second.get(key) !== json).map(([key]) => key));
 }
 function renamedIn(before, after, key) {
   const source = before.sourceOf.get(key);
@@ -32287,10 +32293,15 @@ async function verifySuggestions(mapped, port, policy) {
     return await outcomeOf(batch, batch) ?? (batch.length > 1 ? outcomeOf(key, [candidate]) : null);
   };
   const outcomesInOrder = await Promise.all(mapped.candidates.map(verify));
+  const bases = /* @__PURE__ */ new Map();
   const fixes = (candidate, after, finding) => {
-    const label2 = candidate.rendering.rendered.root.label;
-    if (!before.has(label2)) before.set(label2, renderingChecks(candidate.rendering.text, policy));
-    return fixesFinding(before.get(label2), after, candidate, finding);
+    const { root, base, headAgain } = candidate.rendering.rendered;
+    if (!before.has(root.label)) before.set(root.label, renderingChecks(candidate.rendering.text, policy));
+    if (candidate.revert === true && !bases.has(root.label)) {
+      const again = headAgain?.kind === "rendered" ? renderingChecks(headAgain.text, policy) : null;
+      bases.set(root.label, base.kind === "rendered" ? { checks: renderingChecks(base.text, policy), anew: writtenAnew(before.get(root.label), again) } : null);
+    }
+    return fixesFinding(before.get(root.label), after, candidate, finding, bases.get(root.label) ?? null);
   };
   const chosen = /* @__PURE__ */ new Map();
   const accept = (candidate, index, caveat = candidate.caveat) => {
@@ -32345,7 +32356,8 @@ ${diff}
 
 ${example.caveat}`;
 }
-function fixesFinding(before, after, candidate, finding) {
+function fixesFinding(before, after, candidate, finding, base) {
+  if (candidate.revert === true && base !== null && othersUnchanged(base.checks, after, null, base.anew)) return base.checks.byObject.get(objectKey(finding))?.has(finding.check) !== true;
   const was = before.byObject.get(objectKey(finding)) ?? /* @__PURE__ */ new Set();
   const now = checksOfObject(before, after, finding);
   if (candidate.keepsOthers === true && !othersUnchanged(before, after, objectKey(finding))) return false;
