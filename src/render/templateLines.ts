@@ -146,11 +146,20 @@ function dotTracker(): (body: string) => Bindings {
   };
 }
 
+// A template comment's first line (an action that opens with a comment), and a line that ends one (the comment closed, then the action).
+const commentOpens = /^\{\{-?\s*\/\*/;
+const commentCloses = /\*\/\s*-?\}\}\s*$/;
+
 function linesOf(text: string): Line[] {
   const dotOf = dotTracker();
+  // A comment over several lines writes no YAML, whatever its lines read like (jenkins' notes of `runAsUser: 1000` in one).
+  let inComment = false;
   return text.split('\n').map((raw, i) => {
     const indent = raw.length - raw.trimStart().length;
     let body = raw.trimStart();
+    const comment = inComment || commentOpens.test(body);
+    if (comment) inComment = !commentCloses.test(body);
+    if (comment) return { number: i + 1, indent, body, item: false, transparent: true, scope: dotOf('') };
     const item = /^-(\s|$)/.test(body);
     let itemIndent = indent;
     if (item) {
@@ -268,9 +277,14 @@ function mayBeNamed(lines: readonly Line[], item: number, name: string): boolean
 function valuesInBlock(lines: readonly Line[], from: number, to: number): string[][] | null {
   // Only at the block's own level: a toYaml deeper down writes something else.
   const own = lines.slice(from, to).find((line) => !line.transparent)?.indent ?? Number.POSITIVE_INFINITY;
+  let previous: Line | null = null;
   for (let i = from; i < to; i++) {
-    const path = valuesPathIn(lines[i]!.body, lines[i]!.scope);
-    if (path !== null && writtenIndent(lines[i]!) <= own && /toYaml|\btpl\b|\binclude\b/.test(lines[i]!.body)) return path;
+    const line = lines[i]!;
+    const path = valuesPathIn(line.body, line.scope);
+    // Not the value of a key of the block written just before it with nothing on its line (`volumes:`, then a list at its indentation).
+    const ownKeys = previous === null || keyOf(previous)?.value !== '' || writtenIndent(line) < previous.indent;
+    if (path !== null && ownKeys && writtenIndent(line) <= own && /toYaml|\btpl\b|\binclude\b/.test(line.body)) return path;
+    if (!line.transparent) previous = line;
   }
   return null;
 }

@@ -405,6 +405,40 @@ describe('plainSwitchOf', () => {
   });
 });
 
+describe('findInTemplate past what reads like YAML and is not', () => {
+  // jenkins' StatefulSet: a comment over several lines, at a shallower indentation, in the pod spec; a list a toYaml writes under `volumes:`.
+  const statefulSet = `kind: StatefulSet
+spec:
+  template:
+    spec:
+{{- if .Values.usePodSecurityContext }}
+      securityContext:
+    {{/* Once the old values are gone:
+        runAsUser: 1000
+    */}}
+        runAsUser: {{ default 0 .Values.runAsUser }}
+{{- end }}
+      containers:
+        - name: jenkins
+          securityContext: {{- toYaml .Values.containerSecurityContext | nindent 12 }}
+      volumes:
+{{ tpl (toYaml .Values.persistence.volumes | indent 6) . }}
+`;
+  const rendered = { spec: { template: { spec: { securityContext: { runAsUser: 0 }, containers: [{ name: 'jenkins', securityContext: { privileged: true } }], volumes: [] } } } };
+
+  it('reads a template comment over several lines as writing nothing, whatever its lines read like', () => {
+    expect(findInTemplate(statefulSet, parseFieldPath('spec.template.spec.containers[0].securityContext.privileged'), rendered)).toEqual({
+      line: 14,
+      exact: false,
+      values: { key: ['containerSecurityContext'], from: 6 },
+    });
+  });
+
+  it('does not take a toYaml that writes the list of a key just above it for the values of the block', () => {
+    expect(findInTemplate(statefulSet, parseFieldPath('spec.template.spec'), rendered)).toEqual({ line: 4, exact: true, values: null });
+  });
+});
+
 describe('findInTemplate through include', () => {
   // traefik's layout: the Deployment's pod template is a named template of a helper file.
   const deployment = `apiVersion: apps/v1
