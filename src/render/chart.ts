@@ -171,19 +171,20 @@ export function readChart(file: string, source: string, files: readonly string[]
   return { file, dir, name, library: chart.type === 'library', missingDependencies, localDependencies, aliases };
 }
 
-/**
- * The repository's chart that stands in for a dependency declared from a
- * chart repository (`stands-in`): of the dependency's chart name, not the chart itself,
- * at the highest version its version range allows (as `helm dependency
- * update` picks from a repository's index; helm's ranges are Masterminds
- * semver, whose `,` is npm semver's space). When the repository has the
- * chart at versions the range does not allow only, the highest of them
- * (`out-of-range`); null when it has none of the name.
- */
+/** What the repository has of a dependency's name: a chart to stand in for it, or one at a version its range does not allow. */
 type RepositoryChart =
   | { readonly kind: 'stands-in'; readonly dependency: LocalDependency }
   | { readonly kind: 'out-of-range'; readonly chart: { readonly dir: string; readonly version: string } };
 
+/**
+ * The repository's chart that stands in for a dependency declared from a
+ * chart repository (`stands-in`): of the dependency's chart name, not the
+ * chart itself, at the highest version its version range allows (as `helm
+ * dependency update` picks from a repository's index; helm's ranges are
+ * Masterminds semver, whose `,` is npm semver's space). When the repository
+ * has the chart at versions the range does not allow only, the highest of
+ * them (`out-of-range`); null when it has none of the name.
+ */
 function repositoryChartFor(dependency: Record<string, unknown>, chartDir: string, declared: string, repository: RepositoryCharts): RepositoryChart | null {
   const name = dependency.name as string;
   const range = typeof dependency.version === 'string' && dependency.version.trim() !== '' ? dependency.version.replace(/,/g, ' ') : '*';

@@ -107,7 +107,7 @@ export function renderingPath(root: RenderRoot, index: number): string {
   return `${root.file}#rendering-${index + 1}`;
 }
 
-/** A chart of the repository that stood in for dependencies from a chart repository (chart.ts `standInFor`), and the charts it stood in for. */
+/** A chart of the repository that stood in for dependencies from a chart repository (chart.ts `repositoryChartFor`), and the charts it stood in for. */
 interface StandInUse {
   readonly dir: string;
   readonly version: string;
