@@ -30379,11 +30379,17 @@ function dotTracker() {
     return bindings;
   };
 }
+var commentOpens = /^\{\{-?\s*\/\*/;
+var commentCloses = /\*\/\s*-?\}\}\s*$/;
 function linesOf2(text4) {
   const dotOf = dotTracker();
+  let inComment = false;
   return text4.split("\n").map((raw, i) => {
     const indent = raw.length - raw.trimStart().length;
     let body = raw.trimStart();
+    const comment = inComment || commentOpens.test(body);
+    if (comment) inComment = !commentCloses.test(body);
+    if (comment) return { number: i + 1, indent, body, item: false, transparent: true, scope: dotOf("") };
     const item = /^-(\s|$)/.test(body);
     let itemIndent = indent;
     if (item) {
@@ -30462,9 +30468,13 @@ function mayBeNamed(lines, item, name) {
 }
 function valuesInBlock(lines, from2, to2) {
   const own = lines.slice(from2, to2).find((line) => !line.transparent)?.indent ?? Number.POSITIVE_INFINITY;
+  let previous = null;
   for (let i = from2; i < to2; i++) {
-    const path11 = valuesPathIn(lines[i].body, lines[i].scope);
-    if (path11 !== null && writtenIndent(lines[i]) <= own && /toYaml|\btpl\b|\binclude\b/.test(lines[i].body)) return path11;
+    const line = lines[i];
+    const path11 = valuesPathIn(line.body, line.scope);
+    const ownKeys = previous === null || keyOf2(previous)?.value !== "" || writtenIndent(line) < previous.indent;
+    if (path11 !== null && ownKeys && writtenIndent(line) <= own && /toYaml|\btpl\b|\binclude\b/.test(line.body)) return path11;
+    if (!line.transparent) previous = line;
   }
   return null;
 }

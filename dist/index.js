@@ -57603,11 +57603,17 @@ function dotTracker() {
     return bindings;
   };
 }
+var commentOpens = /^\{\{-?\s*\/\*/;
+var commentCloses = /\*\/\s*-?\}\}\s*$/;
 function linesOf2(text5) {
   const dotOf = dotTracker();
+  let inComment = false;
   return text5.split("\n").map((raw, i) => {
     const indent = raw.length - raw.trimStart().length;
     let body = raw.trimStart();
+    const comment = inComment || commentOpens.test(body);
+    if (comment) inComment = !commentCloses.test(body);
+    if (comment) return { number: i + 1, indent, body, item: false, transparent: true, scope: dotOf("") };
     const item = /^-(\s|$)/.test(body);
     let itemIndent = indent;
     if (item) {
@@ -57686,9 +57692,13 @@ function mayBeNamed(lines, item, name) {
 }
 function valuesInBlock(lines, from2, to2) {
   const own = lines.slice(from2, to2).find((line) => !line.transparent)?.indent ?? Number.POSITIVE_INFINITY;
+  let previous = null;
   for (let i = from2; i < to2; i++) {
-    const path4 = valuesPathIn(lines[i].body, lines[i].scope);
-    if (path4 !== null && writtenIndent(lines[i]) <= own && /toYaml|\btpl\b|\binclude\b/.test(lines[i].body)) return path4;
+    const line = lines[i];
+    const path4 = valuesPathIn(line.body, line.scope);
+    const ownKeys = previous === null || keyOf2(previous)?.value !== "" || writtenIndent(line) < previous.indent;
+    if (path4 !== null && ownKeys && writtenIndent(line) <= own && /toYaml|\btpl\b|\binclude\b/.test(line.body)) return path4;
+    if (!line.transparent) previous = line;
   }
   return null;
 }
