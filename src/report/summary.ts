@@ -63,7 +63,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 /** The counts by severity, then what was checked, on one line. */
 export function countsLine(input: SummaryInput): string {
   const { blocking, warnings } = findingCounts(input.findings);
-  const notChecked = input.errors.filter((e) => !isWarning(e)).length;
+  // Files, as the check run's title counts them: a file can have several problems (a template's variables, field by field).
+  const notChecked = new Set(input.errors.filter((e) => !isWarning(e)).map((e) => e.file)).size;
   const severities = [`❌ **${blocking}** blocking`, `⚠️ **${warnings}** ${warnings === 1 ? 'warning' : 'warnings'}`];
   if (notChecked > 0) severities.push(`**${notChecked}** ${notChecked === 1 ? 'file' : 'files'} not checked`);
   if (input.ignored.length > 0) severities.push(`${input.ignored.length} ignored by the policy`);

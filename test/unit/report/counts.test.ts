@@ -49,4 +49,12 @@ describe('finding counts', () => {
     const text = renderText({ findings, ignored: [], policyProblems: [], errors: [], podSpecs: [] }, { enforce: 'baseline:latest', warn: 'restricted:latest' }, 'neutral');
     expect(text).toContain('(1 blocking finding, 1 warning)');
   });
+
+  it('the summary and the check run title count files not checked, not their problems', () => {
+    // A template whose variables stand where numbers go, field by field: one file.
+    const variable = (line: number) => ({ file: 'apps/web.yaml', line, kind: 'template' as const, message: 'x' });
+    const errors = [variable(7), variable(14), variable(19)];
+    expect(titleOf([], errors, 0)).toBe('Nothing checked: 1 file not checked (1 template)');
+    expect(countsLine({ policy: 'baseline:latest', findings: [], ignored: [], policyProblems: [], errors, podSpecs: 0, unchanged: 0, notices: [] })).toMatch(/ · \*\*1\*\* file not checked — /);
+  });
 });
