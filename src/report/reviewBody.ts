@@ -34,7 +34,8 @@ const workloadOf = (f: ReviewFinding) => `${f.kind} ${f.namespace === null ? '' 
 /** "2 blocking, 4 warnings, 1 file not checked": what the review is about, by severity. */
 export function severityCounts(findings: readonly ReviewFinding[], errors: readonly LoadProblem[]): string {
   const { blocking, warnings } = findingCounts(findings);
-  const failing = errors.filter(failsRun).length;
+  // Files, as the check run's title counts them.
+  const failing = new Set(errors.filter(failsRun).map((e) => e.file)).size;
   const parts = [`${blocking} blocking`, plural(warnings, 'warning', 'warnings')];
   if (failing > 0) parts.push(`${plural(failing, 'file', 'files')} not checked`);
   return parts.join(', ');

@@ -56,5 +56,8 @@ describe('finding counts', () => {
     const errors = [variable(7), variable(14), variable(19)];
     expect(titleOf([], errors, 0)).toBe('Nothing checked: 1 file not checked (1 template)');
     expect(countsLine({ policy: 'baseline:latest', findings: [], ignored: [], policyProblems: [], errors, podSpecs: 0, unchanged: 0, notices: [] })).toMatch(/ · \*\*1\*\* file not checked — /);
+    // The review body's counts, where they fail the run (malformed, say).
+    const malformed = errors.map((e) => ({ ...e, kind: 'malformed' as const }));
+    expect(severityCounts([], malformed)).toBe('0 blocking, 0 warnings, 1 file not checked');
   });
 });
