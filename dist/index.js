@@ -50833,7 +50833,7 @@ var problemLine2 = (e) => `- ${codeCell(`${e.file}${e.line === null ? "" : `:${e
 var plural2 = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 function countsLine(input) {
   const { blocking, warnings } = findingCounts(input.findings);
-  const notChecked = input.errors.filter((e) => !isWarning(e)).length;
+  const notChecked = new Set(input.errors.filter((e) => !isWarning(e)).map((e) => e.file)).size;
   const severities = [`\u274C **${blocking}** blocking`, `\u26A0\uFE0F **${warnings}** ${warnings === 1 ? "warning" : "warnings"}`];
   if (notChecked > 0) severities.push(`**${notChecked}** ${notChecked === 1 ? "file" : "files"} not checked`);
   if (input.ignored.length > 0) severities.push(`${input.ignored.length} ignored by the policy`);
@@ -51168,7 +51168,7 @@ var plural3 = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 var workloadOf = (f) => `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`;
 function severityCounts(findings, errors) {
   const { blocking, warnings } = findingCounts(findings);
-  const failing = errors.filter(failsRun).length;
+  const failing = new Set(errors.filter(failsRun).map((e) => e.file)).size;
   const parts = [`${blocking} blocking`, plural3(warnings, "warning", "warnings")];
   if (failing > 0) parts.push(`${plural3(failing, "file", "files")} not checked`);
   return parts.join(", ");
