@@ -1,6 +1,6 @@
 /** Manifest files as the rest of the pipeline sees them. */
 import type { Document, LineCounter } from 'yaml';
-import type { JsonValue } from '../pss/types.js';
+import type { FieldPath, JsonValue } from '../pss/types.js';
 import type { Place } from './eventReader.js';
 
 /**
@@ -54,6 +54,8 @@ export interface LoadProblem {
   readonly line: number | null;
   readonly message: string;
   readonly kind: ProblemKind;
+  /** The field of its document the problem is about (a field of the wrong type): where a rendering's problem is placed on its source. */
+  readonly path?: FieldPath;
 }
 
 /** The parsed source of one document, kept to map field paths to lines. */

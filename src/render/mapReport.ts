@@ -524,13 +524,21 @@ interface LineRange {
 
 /**
  * Where a problem of a rendered object lands in the sources, when it names
- * a field: an object that has a controller install a chart (a Flux
- * HelmRelease an overlay patches per environment) where a source names its
- * chart, as in a plain file. Null for the others: they stay on the root.
+ * a field: a field of the wrong type (or a variable substituted before the
+ * cluster reads it) on the line that writes it; an object that has a
+ * controller install a chart (a Flux HelmRelease an overlay patches per
+ * environment) where a source names its chart, as in a plain file. Null
+ * for the others: they stay on the root.
  */
 function placeProblem(problem: LoadProblem, index: RenderingIndex): Placed | null {
-  if (problem.kind !== 'not-rendered' || problem.line === null) return null;
+  if (problem.line === null) return null;
   const document = documentAt(index.documents, problem.line);
+  // A field of the wrong type, or a variable substituted before the cluster reads it: on the line that writes it.
+  if (problem.path !== undefined) {
+    const placed = document === undefined ? null : index.place(document, problem.path, problem.line, false);
+    return placed !== null && placed.exact ? placed : null;
+  }
+  if (problem.kind !== 'not-rendered') return null;
   const value = document?.value;
   if (document === undefined || !isObject(value) || typeof value.apiVersion !== 'string' || typeof value.kind !== 'string') return null;
   const chart = chartReferenceOf(value.apiVersion, value.kind, value);

@@ -169,6 +169,7 @@ function invalidObject({ document, problems }: Extracting, path: FieldPath, mess
     line: locate(document.source, path).line,
     message: `${formatFieldPath(path)}: ${message}; the API server would reject this object`,
     kind: 'invalid',
+    path,
   });
 }
 
@@ -183,6 +184,7 @@ function substitutedObject({ document, problems }: Extracting, path: FieldPath, 
     line: locate(document.source, path).line,
     message: `${formatFieldPath(path)} is \`${variable}\`, a variable substituted before the cluster reads the object (Flux's postBuild, envsubst): substitute it first, then check the output`,
     kind: 'template',
+    path,
   });
 }
 

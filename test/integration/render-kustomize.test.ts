@@ -382,6 +382,25 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
     }
   });
 
+  it("a field of the wrong type, or a variable Flux's postBuild substitutes, in what an overlay renders is placed on the line that writes it", async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-variables-'));
+    try {
+      writeFileSync(path.join(cwd, 'kustomization.yaml'), 'resources:\n- deploy.yaml\n');
+      writeFileSync(
+        path.join(cwd, 'deploy.yaml'),
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: ${REPLICAS}\n  template:\n    spec:\n      containers:\n        - name: web\n          image: web:1\n          securityContext:\n            privileged: "yes"\n',
+      );
+      const { report } = await checkJson(cwd);
+      expect(report.errors.map((e) => [e.file, e.line, e.kind])).toEqual([
+        ['deploy.yaml', 6, 'template'],
+        ['deploy.yaml', 13, 'invalid'],
+      ]);
+      expect(report.errors[0]!.message).toMatch(/^the rendering of \.: spec\.replicas is `\$\{REPLICAS\}`, a variable substituted before the cluster reads the object/);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+
   it('a level from a Kyverno policy an overlay renders names the policy by its source line', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-kyverno-'));
     try {

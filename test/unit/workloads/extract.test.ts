@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseFieldPath } from '../../../src/pss/paths.js';
 import { loadManifestFile } from '../../../src/manifests/load.js';
 import { extractPodSpecs, extractPodSpecsAfresh } from '../../../src/workloads/extract.js';
 
@@ -83,7 +84,9 @@ describe('extractPodSpecs', () => {
     const loaded = loadManifestFile('t.yaml', `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - image: nginx\n    ${field}\n`);
     const result = extractPodSpecs(loaded.documents[0]!);
     expect(result.pods).toEqual([]);
-    expect(result.problems).toEqual([{ file: 't.yaml', line: 7, kind: 'invalid', message: `${message}; the API server would reject this object` }]);
+    // The field's path too: where a rendering's problem is placed on its source.
+    const path = parseFieldPath(message.slice(0, message.indexOf(': ')));
+    expect(result.problems).toEqual([{ file: 't.yaml', line: 7, kind: 'invalid', message: `${message}; the API server would reject this object`, path }]);
   });
 
   it.each([
@@ -94,7 +97,13 @@ describe('extractPodSpecs', () => {
     const result = extractPodSpecs(loaded.documents[0]!);
     expect(result.pods).toEqual([]);
     expect(result.problems).toEqual([
-      { file: 't.yaml', line: 7, kind: 'template', message: `${path} is \`${variable}\`, a variable substituted before the cluster reads the object (Flux's postBuild, envsubst): substitute it first, then check the output` },
+      {
+        file: 't.yaml',
+        line: 7,
+        kind: 'template',
+        message: `${path} is \`${variable}\`, a variable substituted before the cluster reads the object (Flux's postBuild, envsubst): substitute it first, then check the output`,
+        path: parseFieldPath(path),
+      },
     ]);
   });
 
