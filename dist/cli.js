@@ -19731,7 +19731,8 @@ function invalidObject({ document, problems }, path11, message) {
     file: document.file,
     line: locate(document.source, path11).line,
     message: `${formatFieldPath(path11)}: ${message}; the API server would reject this object`,
-    kind: "invalid"
+    kind: "invalid",
+    path: path11
   });
 }
 function substitutedObject({ document, problems }, path11, variable2) {
@@ -19739,7 +19740,8 @@ function substitutedObject({ document, problems }, path11, variable2) {
     file: document.file,
     line: locate(document.source, path11).line,
     message: `${formatFieldPath(path11)} is \`${variable2}\`, a variable substituted before the cluster reads the object (Flux's postBuild, envsubst): substitute it first, then check the output`,
-    kind: "template"
+    kind: "template",
+    path: path11
   });
 }
 function visitObject(extraction, object, objectPath, inheritedKind, inheritedApiVersion) {
@@ -31914,8 +31916,13 @@ function literalEdits(sourceLines, places, fix, renderedLines, primaryLine) {
   return { ...change ?? lineChange2(primaryLine, primary), ...deletes ? { keepsOthers: true } : {} };
 }
 function placeProblem(problem, index) {
-  if (problem.kind !== "not-rendered" || problem.line === null) return null;
+  if (problem.line === null) return null;
   const document = documentAt(index.documents, problem.line);
+  if (problem.path !== void 0) {
+    const placed2 = document === void 0 ? null : index.place(document, problem.path, problem.line, false);
+    return placed2 !== null && placed2.exact ? placed2 : null;
+  }
+  if (problem.kind !== "not-rendered") return null;
   const value = document?.value;
   if (document === void 0 || !isObject5(value) || typeof value.apiVersion !== "string" || typeof value.kind !== "string") return null;
   const chart = chartReferenceOf(value.apiVersion, value.kind, value);
