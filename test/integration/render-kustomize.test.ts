@@ -382,6 +382,24 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
     }
   });
 
+  it("an overlay that names a file outside its folder (cluster-api's templates) says why kustomize refuses it, and what to do", async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-outside-'));
+    try {
+      mkdirSync(path.join(cwd, 'bases'));
+      mkdirSync(path.join(cwd, 'ipv6'));
+      writeFileSync(path.join(cwd, 'bases', 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers: [{name: web, image: web:1}]\n');
+      writeFileSync(path.join(cwd, 'ipv6', 'kustomization.yaml'), 'resources:\n- ../bases/pod.yaml\n');
+      const { report } = await checkJson(cwd);
+      const [failed] = report.errors.filter((e) => e.kind === 'render-failed');
+      expect(failed!.file).toBe('ipv6/kustomization.yaml');
+      expect(failed!.message).toMatch(
+        /\n\(kustomize refuses a file outside the overlay's folder \(`bases\/pod\.yaml`\) unless built with `--load-restrictor LoadRestrictionsNone`, never used here \(it lets a kustomization read any file of the machine\): name that file's folder as a kustomization instead, or leave the overlay out \(`exclude`\)\)$/,
+      );
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+
   it("a field of the wrong type, or a variable Flux's postBuild substitutes, in what an overlay renders is placed on the line that writes it", async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-variables-'));
     try {

@@ -86,9 +86,21 @@ function missingFileHint(stderr: string): string | null {
   return missing === undefined ? null : `\`${missing}\` is not in the repository: if a build step writes it, leave this overlay out (\`exclude\`)`;
 }
 
+/**
+ * An overlay that names a file outside its folder (cluster-api's `../bases/cluster-with-kcp.yaml`): kustomize
+ * refuses it by default, and its authors build it with `--load-restrictor LoadRestrictionsNone`, which would let
+ * a kustomization read any file of the machine: it is never run so here.
+ */
+function outsideRootHint(stderr: string): string | null {
+  const outside = /security; file '([^']+)' is not in or below '[^']+'/.exec(stderr)?.[1];
+  return outside === undefined
+    ? null
+    : `kustomize refuses a file outside the overlay's folder (\`${outside}\`) unless built with \`--load-restrictor LoadRestrictionsNone\`, never used here (it lets a kustomization read any file of the machine): name that file's folder as a kustomization instead, or leave the overlay out (\`exclude\`)`;
+}
+
 /** What a failed render's stderr says to do, when it says something we know: a hint of its own tool. */
 function hintFor(root: RenderRoot, stderr: string): string | null {
-  if (root.tool === 'kustomize') return (root.inflateHelm ? helmVersionHint(stderr) : null) ?? missingFileHint(stderr);
+  if (root.tool === 'kustomize') return (root.inflateHelm ? helmVersionHint(stderr) : null) ?? outsideRootHint(stderr) ?? missingFileHint(stderr);
   return chartValuesHint(root, stderr);
 }
 
