@@ -40272,8 +40272,12 @@ function missingFileHint(stderr) {
   const missing2 = /lstat (\S+): no such file or directory/.exec(stderr)?.[1];
   return missing2 === void 0 ? null : `\`${missing2}\` is not in the repository: if a build step writes it, leave this overlay out (\`exclude\`)`;
 }
+function outsideRootHint(stderr) {
+  const outside = /security; file '([^']+)' is not in or below '[^']+'/.exec(stderr)?.[1];
+  return outside === void 0 ? null : `kustomize refuses a file outside the overlay's folder (\`${outside}\`) unless built with \`--load-restrictor LoadRestrictionsNone\`, never used here (it lets a kustomization read any file of the machine): name that file's folder as a kustomization instead, or leave the overlay out (\`exclude\`)`;
+}
 function hintFor(root, stderr) {
-  if (root.tool === "kustomize") return (root.inflateHelm ? helmVersionHint(stderr) : null) ?? missingFileHint(stderr);
+  if (root.tool === "kustomize") return (root.inflateHelm ? helmVersionHint(stderr) : null) ?? outsideRootHint(stderr) ?? missingFileHint(stderr);
   return chartValuesHint(root, stderr);
 }
 function helmCommand(root) {
