@@ -152,22 +152,31 @@ export function valuesKeyWriter(sources: HelmSources): (template: string, key: r
 
 /** Each chart's values documents, shared by the locator, the key writer and the truth of its `if`s (one `sources` per rendering). */
 const documentsBySources = new WeakMap<HelmSources, (file: string) => ManifestDocument | undefined>();
+/** The same, with the values files inside vendored archives too (`read`). */
+const readDocumentsBySources = new WeakMap<HelmSources, (file: string) => ManifestDocument | undefined>();
 
-/** The values files' documents, each read once per rendering, when a template first takes a value from it. */
-function valuesDocuments(sources: HelmSources): (file: string) => ManifestDocument | undefined {
-  const known = documentsBySources.get(sources);
+/**
+ * The values files' documents, each read once per rendering, when a
+ * template first takes a value from it. With `read`, also those inside
+ * vendored dependency archives: what they say decides which branch of a
+ * subchart's template rendered, though no line of theirs is pointed at.
+ */
+function valuesDocuments(sources: HelmSources, read = false): (file: string) => ManifestDocument | undefined {
+  const cache = read ? readDocumentsBySources : documentsBySources;
+  const known = cache.get(sources);
   if (known !== undefined) return known;
   const documents = new Map<string, ManifestDocument | undefined>();
   const documentOf = (file: string) => {
     if (!documents.has(file)) {
       const inline = file === sources.inline?.file ? sources.inline : undefined;
-      const text = inline !== undefined ? (inline.text ?? sources.texts.get(file)) : sources.texts.get(file);
+      const own = inline !== undefined ? (inline.text ?? sources.texts.get(file)) : sources.texts.get(file);
+      const text = own ?? (read ? sources.archived?.get(file) : undefined);
       // A file of several Applications: the inline values are in their Application's document (a blanked text has one).
       documents.set(file, text === undefined ? undefined : loadManifestFile(file, text).documents[inline?.text === undefined ? (inline?.document ?? 0) : 0]);
     }
     return documents.get(file);
   };
-  documentsBySources.set(sources, documentOf);
+  cache.set(sources, documentOf);
   return documentOf;
 }
 
@@ -264,7 +273,7 @@ export function helmLocator(sources: HelmSources): (template: string, path: Fiel
 
 /** What the values files say of a key's truth, for a template's `if .Values.x` (a subchart's under its names). */
 export function valuesTruthOf(sources: HelmSources): (template: string) => ValuesTruth {
-  const documentOf = valuesDocuments(sources);
+  const documentOf = valuesDocuments(sources, true);
   return (template) => (key) => truthOf(valuesChain(sources, template).map((link) => valueAt(documentOf(link.file)?.value, keyPathIn(link, key))));
 }
 

@@ -1149,6 +1149,34 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     expect(older.report.errors[0]!.message).toMatch(/^bitnami\/web not rendered: dependency `common 2\.x\.x` \(this repository's `bitnami\/common` is 1\.0\.0\) is not vendored in `charts\/`/);
   });
 
+  it("reads a vendored archive's values for the branches of its templates, and places a value the parent's values set on their line", async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-archive-'));
+    try {
+      // bitnami's layout: the container's securityContext written only when its `enabled` (in the subchart's own values) is true.
+      const sub = path.join(cwd, 'src/sub');
+      mkdirSync(path.join(sub, 'templates'), { recursive: true });
+      writeFileSync(path.join(sub, 'Chart.yaml'), 'apiVersion: v2\nname: sub\nversion: 1.0.0\n');
+      writeFileSync(path.join(sub, 'values.yaml'), 'containerSecurityContext:\n  enabled: true\n');
+      writeFileSync(
+        path.join(sub, 'templates/pod.yaml'),
+        'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}-sub\nspec:\n  containers:\n    - name: sub\n      image: sub:1\n      {{- if .Values.containerSecurityContext.enabled }}\n      securityContext: {{- omit .Values.containerSecurityContext "enabled" | toYaml | nindent 8 }}\n      {{- end }}\n',
+      );
+      const chart = path.join(cwd, 'charts/app');
+      mkdirSync(path.join(chart, 'charts'), { recursive: true });
+      execFileSync('helm', ['package', sub, '--destination', path.join(chart, 'charts')], { stdio: 'ignore' });
+      rmSync(path.join(cwd, 'src'), { recursive: true, force: true });
+      writeFileSync(path.join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n  - {name: sub, version: 1.0.0, repository: "https://charts.example"}\n');
+      writeFileSync(path.join(chart, 'values.yaml'), 'sub:\n  containerSecurityContext:\n    privileged: true\n');
+      // The text report, which computes no fix: a verified fix in the values would place the finding there by itself.
+      let stdout = '';
+      await runCli(['check', '.', '--warn-level', 'privileged'], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
+      // The template line is inside the archive, never pointed at: the parent's values line that sets it is.
+      expect(stdout.split('\n')[0]).toMatch(/^charts\/app\/values\.yaml:3: error: Pod default\/app-sub: privileged .*\(rendered by helm from charts\/app\)$/);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+
   it('places what an aliased dependency renders in its folder, by name, and its values under the alias (bitnami/grafana-loki)', async () => {
     const daemonSet = 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: alloy\nspec:\n  selector:\n    matchLabels: {app: alloy}\n  template:\n    metadata:\n      labels: {app: alloy}\n    spec:\n      hostNetwork: {{ .Values.hostNetwork }}\n      containers:\n        - name: alloy\n          image: alloy:1\n          securityContext:\n            privileged: true\n';
     const { report } = await checkTree({
