@@ -58022,19 +58022,22 @@ function valuesKeyWriter(sources) {
   };
 }
 var documentsBySources = /* @__PURE__ */ new WeakMap();
-function valuesDocuments(sources) {
-  const known3 = documentsBySources.get(sources);
+var readDocumentsBySources = /* @__PURE__ */ new WeakMap();
+function valuesDocuments(sources, read = false) {
+  const cache3 = read ? readDocumentsBySources : documentsBySources;
+  const known3 = cache3.get(sources);
   if (known3 !== void 0) return known3;
   const documents = /* @__PURE__ */ new Map();
   const documentOf = (file) => {
     if (!documents.has(file)) {
       const inline = file === sources.inline?.file ? sources.inline : void 0;
-      const text5 = inline !== void 0 ? inline.text ?? sources.texts.get(file) : sources.texts.get(file);
+      const own = inline !== void 0 ? inline.text ?? sources.texts.get(file) : sources.texts.get(file);
+      const text5 = own ?? (read ? sources.archived?.get(file) : void 0);
       documents.set(file, text5 === void 0 ? void 0 : loadManifestFile(file, text5).documents[inline?.text === void 0 ? inline?.document ?? 0 : 0]);
     }
     return documents.get(file);
   };
-  documentsBySources.set(sources, documentOf);
+  cache3.set(sources, documentOf);
   return documentOf;
 }
 function valuesKeyFinder(sources, documentOf) {
@@ -58103,7 +58106,7 @@ function helmLocator(sources) {
   };
 }
 function valuesTruthOf(sources) {
-  const documentOf = valuesDocuments(sources);
+  const documentOf = valuesDocuments(sources, true);
   return (template) => (key) => truthOf(valuesChain(sources, template).map((link) => valueAt2(documentOf(link.file)?.value, keyPathIn(link, key))));
 }
 function truthOf(values) {
