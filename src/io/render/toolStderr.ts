@@ -14,10 +14,15 @@ const klogHeader = /^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [^\]\s]+:\d+\] /;
 /** klog's structured failure: the message, then the error as a Go-quoted string. */
 const commandFailed = /^"command failed" err=("(?:[^"\\]|\\.)*")$/;
 
+/** A tool's stderr with the temporary tree's paths as the repository names them (the tree itself is `.`). */
+export function inRepositoryTerms(stderr: string, treeDir: string): string {
+  return stderr.replaceAll(`${treeDir}/`, '').replaceAll(treeDir, '.');
+}
+
 /** The first lines of a tool's stderr, readable in one paragraph. */
 export function readableStderr(stderr: string, treeDir: string, count = 5): string {
   const lines: string[] = [];
-  for (const raw of stderr.replaceAll(`${treeDir}/`, '').replaceAll(treeDir, '.').split('\n')) {
+  for (const raw of inRepositoryTerms(stderr, treeDir).split('\n')) {
     const line = withoutKlogHeader(raw.trimEnd());
     if (line !== '') lines.push(line);
   }

@@ -14,7 +14,7 @@ import { shownDir } from '../../render/paths.js';
 import type { Capabilities, RenderOutput, RenderRoot } from '../../render/types.js';
 import { runTool, toolEnvironment } from './process.js';
 import type { LimitHit, ToolLimits, ToolResult } from './process.js';
-import { readableStderr } from './toolStderr.js';
+import { inRepositoryTerms, readableStderr } from './toolStderr.js';
 
 interface Command {
   readonly command: string;
@@ -159,6 +159,6 @@ export async function renderIn(root: RenderRoot, treeDir: string, missing: Set<s
   // Paths in the temporary folder are shown relative to the repository.
   const stderr = result.kind === 'failed' ? readableStderr(result.stderr, treeDir) : '';
   const reason = result.kind === 'failed' ? `${result.reason}${result.limit ? `; ${raise[result.limit]}` : ''}` : 'not found';
-  const hint = result.kind === 'failed' ? hintFor(root, result.stderr.replaceAll(`${treeDir}/`, '')) : null;
+  const hint = result.kind === 'failed' ? hintFor(root, inRepositoryTerms(result.stderr, treeDir)) : null;
   return { kind: 'failed', message: `\`${shown(command)}\` failed (${reason})${stderr === '' ? '' : `:\n${stderr}`}`, ...(hint !== null ? { hint } : {}), ...(result.kind === 'failed' && result.limit ? { stopped: true as const } : {}) };
 }
