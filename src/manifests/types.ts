@@ -32,6 +32,11 @@ export function isWarning(problem: { readonly kind: string }): boolean {
   return warningKinds.has(problem.kind as ProblemKind);
 }
 
+/** How many files some problems concern: a file can have several (a template's variables, field by field). */
+export function fileCount(problems: readonly { readonly file: string }[]): number {
+  return new Set(problems.map((problem) => problem.file)).size;
+}
+
 /**
  * Kinds of a file that was not checked at all, as opposed to input the API
  * server would refuse (templates, charts or overlays not rendered, files too

@@ -7,7 +7,7 @@ import { fixNoteLine } from './fixNoteLine.js';
 import { findingCounts } from './counts.js';
 import { defaultUnchecked, problemSeverity, problemsVerdict, uncheckedText } from '../findings/unchecked.js';
 import type { UncheckedPolicy } from '../findings/unchecked.js';
-import { failsRun, isWarning } from '../manifests/types.js';
+import { failsRun, fileCount, isWarning } from '../manifests/types.js';
 import type { LoadProblem } from '../manifests/types.js';
 import { escapeText, inlineCode } from './markdown.js';
 import { alikeRenderings, lineWorkload, rootsByTool, workloadsNamed } from './namesBy.js';
@@ -49,7 +49,7 @@ export function titleOf(findings: readonly ReviewFinding[], errors: readonly Loa
   const parts: string[] = [];
   if (blocking > 0) parts.push(`${blocking} blocking ${blocking === 1 ? 'violation' : 'violations'}`);
   if (warned > 0) parts.push(`${warned} ${warned === 1 ? 'warning' : 'warnings'}`);
-  const invalid = new Set(errors.filter(failsRun).map((e) => e.file)).size;
+  const invalid = fileCount(errors.filter(failsRun));
   if (invalid > 0) parts.push(`${invalid} invalid ${invalid === 1 ? 'file' : 'files'}`);
   const notChecked = uncheckedText(errors);
   if (notChecked !== '') parts.push(notChecked);

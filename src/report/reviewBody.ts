@@ -6,7 +6,7 @@
  * idea why. Then the counts by severity, then a link to the check run,
  * which lists everything.
  */
-import { failsRun } from '../manifests/types.js';
+import { failsRun, fileCount } from '../manifests/types.js';
 import type { LoadProblem } from '../manifests/types.js';
 import { escapeText, inlineCode, messageText } from './markdown.js';
 import { findingCounts } from './counts.js';
@@ -35,7 +35,7 @@ const workloadOf = (f: ReviewFinding) => `${f.kind} ${f.namespace === null ? '' 
 export function severityCounts(findings: readonly ReviewFinding[], errors: readonly LoadProblem[]): string {
   const { blocking, warnings } = findingCounts(findings);
   // Files, as the check run's title counts them.
-  const failing = new Set(errors.filter(failsRun).map((e) => e.file)).size;
+  const failing = fileCount(errors.filter(failsRun));
   const parts = [`${blocking} blocking`, plural(warnings, 'warning', 'warnings')];
   if (failing > 0) parts.push(`${plural(failing, 'file', 'files')} not checked`);
   return parts.join(', ');

@@ -6,7 +6,7 @@
  * run's text (checkRunText), and collapsed in the job summary.
  */
 import type { IgnoredFinding, PolicyProblemReport, RenderingSummary } from '../findings/types.js';
-import { isWarning } from '../manifests/types.js';
+import { fileCount, isWarning } from '../manifests/types.js';
 import type { LoadProblem } from '../manifests/types.js';
 import { escapeText, inlineCode, messageText } from './markdown.js';
 import { findingCounts } from './counts.js';
@@ -63,8 +63,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 /** The counts by severity, then what was checked, on one line. */
 export function countsLine(input: SummaryInput): string {
   const { blocking, warnings } = findingCounts(input.findings);
-  // Files, as the check run's title counts them: a file can have several problems (a template's variables, field by field).
-  const notChecked = new Set(input.errors.filter((e) => !isWarning(e)).map((e) => e.file)).size;
+  // Files, as the check run's title counts them.
+  const notChecked = fileCount(input.errors.filter((e) => !isWarning(e)));
   const severities = [`❌ **${blocking}** blocking`, `⚠️ **${warnings}** ${warnings === 1 ? 'warning' : 'warnings'}`];
   if (notChecked > 0) severities.push(`**${notChecked}** ${notChecked === 1 ? 'file' : 'files'} not checked`);
   if (input.ignored.length > 0) severities.push(`${input.ignored.length} ignored by the policy`);
