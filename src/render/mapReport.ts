@@ -532,13 +532,10 @@ interface LineRange {
  */
 function placeProblem(problem: LoadProblem, index: RenderingIndex): Placed | null {
   if (problem.line === null) return null;
-  const document = documentAt(index.documents, problem.line);
   // A field of the wrong type, or a variable substituted before the cluster reads it: on the line that writes it.
-  if (problem.path !== undefined) {
-    const placed = document === undefined ? null : index.place(document, problem.path, problem.line, false);
-    return placed !== null && placed.exact ? placed : null;
-  }
+  if (problem.path !== undefined) return placedExactly(index, problem.line, problem.path);
   if (problem.kind !== 'not-rendered') return null;
+  const document = documentAt(index.documents, problem.line);
   const value = document?.value;
   if (document === undefined || !isObject(value) || typeof value.apiVersion !== 'string' || typeof value.kind !== 'string') return null;
   const chart = chartReferenceOf(value.apiVersion, value.kind, value);
@@ -569,10 +566,15 @@ function readableReferences(message: string, indexOf: (path: string) => Renderin
 function sourceOfRenderedObject(path: string, line: number, indexOf: (path: string) => RenderingIndex | null): { file: string; line: number } | { label: string } | null {
   const index = indexOf(path);
   if (index === null) return null;
+  const placed = placedExactly(index, line, ['metadata', 'name']);
+  return placed !== null ? { file: placed.file, line: placed.line } : { label: index.rendering.rendered.root.label };
+}
+
+/** The source line that writes a field of the object at a line of a rendering, when one certainly does. */
+function placedExactly(index: RenderingIndex, line: number, path: FieldPath): Placed | null {
   const document = documentAt(index.documents, line);
-  const placed = document === undefined ? null : index.place(document, ['metadata', 'name'], line, false);
-  const { root } = index.rendering.rendered;
-  return placed !== null && placed.exact ? { file: placed.file, line: placed.line } : { label: root.label };
+  const placed = document === undefined ? null : index.place(document, path, line, false);
+  return placed !== null && placed.exact ? placed : null;
 }
 
 /**
