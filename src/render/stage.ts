@@ -27,6 +27,7 @@ import { discoverRoots, overlayParentRoots, parentRoots, renderedApplicationRoot
 import type { DiscoveredTrees, RenderedApplication } from './discover.js';
 import { applicationsRendered } from './renderedApplications.js';
 import { dirOf, inDir, isInside, shownDir } from './paths.js';
+import { andMore, firstOf } from '../firstFew.js';
 import { sourceComments } from './helmMap.js';
 import type { RenderSettings } from './discover.js';
 import { mapRenderedReport } from './mapReport.js';
@@ -135,7 +136,8 @@ function addStandIns(uses: Map<string, StandInUse>, root: RenderRoot): void {
  */
 function standInProblem(use: StandInUse): LoadProblem {
   const charts = [...use.charts].sort().map((dir) => `\`${shownDir(dir)}\``);
-  const named = charts.length > 5 ? `${charts.slice(0, 5).join(', ')} and ${charts.length - 5} more` : charts.join(', ');
+  const { first, more } = firstOf(charts, 5);
+  const named = `${first.join(', ')}${andMore(more)}`;
   const declared = [...use.declared].map((d) => `\`${d}\``).join(', ');
   return {
     file: inDir(use.dir, 'Chart.yaml'),

@@ -34,6 +34,7 @@ import { fixesWords } from './renderedFix.js';
 import { truncateChars } from './truncate.js';
 import type { ReviewFinding, SuggestionLike } from './types.js';
 import { rootsByTool, workloadName, workloadsNamed } from './namesBy.js';
+import { andMore, firstOf } from '../firstFew.js';
 
 /** GitHub's limit for a comment body, in characters. */
 export const maxCommentChars = 65_536;
@@ -100,13 +101,6 @@ const workloadOf = (f: ReviewFinding) => `${f.kind} ${inlineCode(workloadName(f)
  * lists every finding.
  */
 const shown = { workloads: 5, details: 3, examples: 2, roots: 5 } as const;
-
-/** The first `max` items, and how many more there are. */
-function firstOf<T>(items: readonly T[], max: number): { readonly first: readonly T[]; readonly more: number } {
-  return { first: items.slice(0, max), more: Math.max(0, items.length - max) };
-}
-
-const andMore = (more: number, what: string) => (more === 0 ? '' : ` and ${more} more ${what}`);
 
 /** "Deployment `a`", "Deployments `a`, `b`", "Deployment `a`, CronJob `b`"; past a few, "… and 12 more workloads". */
 function workloadsOf(findings: readonly ReviewFinding[]): string {
