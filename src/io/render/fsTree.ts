@@ -49,10 +49,9 @@ async function addReferences(cwd: string, listing: Map<string, string>, maxBytes
     if (pending.length === 0) return;
     for (const file of pending) {
       done.add(file);
-      const absolute = listing.get(file)!;
-      const info = await stat(absolute).catch(() => null);
-      if (info === null || info.size > maxBytes) continue;
-      const k = readKustomization(file, await readFile(absolute, 'utf8'), new Set(listing.keys()));
+      const text = await readSmall(listing.get(file)!, maxBytes);
+      if (text === null) continue;
+      const k = readKustomization(file, text, new Set(listing.keys()));
       for (const reference of k.missing) {
         const target = joinPath(k.dir, reference);
         if (target === null || target === '') continue;
@@ -79,6 +78,7 @@ async function lacksDependencies(listing: ReadonlyMap<string, string>, maxBytes:
   return false;
 }
 
+/** A file's text, or null when it cannot be read or is over `maxBytes` (the manifest reader reports it). */
 async function readSmall(absolute: string, maxBytes: number): Promise<string | null> {
   const info = await stat(absolute).catch(() => null);
   return info === null || info.size > maxBytes ? null : readFile(absolute, 'utf8');
