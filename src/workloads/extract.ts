@@ -20,6 +20,7 @@ import { chartMessage, chartReferenceOf } from './charts.js';
 import type { ChartReference } from './charts.js';
 import { findWorkloadKind, misplacedWorkloadKind } from './kinds.js';
 import { validateObject } from './validate.js';
+import type { FieldTypeError } from './validate.js';
 
 /** One pod spec found in a manifest. */
 export interface PodSpecSource {
@@ -163,28 +164,21 @@ function chartInstall(document: ManifestDocument, object: JsonObject, objectPath
   };
 }
 
-function invalidObject({ document, problems }: Extracting, path: FieldPath, message: string): void {
-  problems.push({
-    file: document.file,
-    line: locate(document.source, path).line,
-    message: `${formatFieldPath(path)}: ${message}; the API server would reject this object`,
-    kind: 'invalid',
-    path,
-  });
-}
-
 /**
- * A field whose value is a variable substituted before the cluster reads
- * the object (Flux's `postBuild`, envsubst): the object as written is a
- * template, not checked, rather than one the API server would refuse.
+ * A field of the wrong type, for which the API server would refuse the
+ * object; or a variable substituted before the cluster reads it (Flux's
+ * `postBuild`, envsubst), which makes the object as written a template,
+ * not checked, rather than one the API server would refuse.
  */
-function substitutedObject({ document, problems }: Extracting, path: FieldPath, variable: string): void {
+function fieldProblem({ document, problems }: Extracting, error: FieldTypeError): void {
+  const field = formatFieldPath(error.path);
   problems.push({
     file: document.file,
-    line: locate(document.source, path).line,
-    message: `${formatFieldPath(path)} is \`${variable}\`, a variable substituted before the cluster reads the object (Flux's postBuild, envsubst): substitute it first, then check the output`,
-    kind: 'template',
-    path,
+    line: locate(document.source, error.path).line,
+    ...(error.variable === undefined
+      ? { message: `${field}: ${error.message}; the API server would reject this object`, kind: 'invalid' as const }
+      : { message: `${field} is \`${error.variable}\`, a variable substituted before the cluster reads the object (Flux's postBuild, envsubst): substitute it first, then check the output`, kind: 'template' as const }),
+    path: error.path,
   });
 }
 
@@ -229,10 +223,7 @@ function visitObject(extraction: Extracting, object: JsonObject, objectPath: Fie
   const original = originalOf?.(objectPath);
   const valid = original !== undefined && original.apiVersion === apiVersion && original.kind === kind ? at(original.document.value, original.objectPath) : undefined;
   const errors = validateObject(object, workload.kind, objectPath, valid);
-  for (const error of errors) {
-    if (error.variable !== undefined) substitutedObject(extraction, error.path, error.variable);
-    else invalidObject(extraction, error.path, error.message);
-  }
+  for (const error of errors) fieldProblem(extraction, error);
   if (errors.length > 0) return;
 
   const metadata = obj(object, 'metadata');
