@@ -14,6 +14,7 @@ import { runCli } from '../../src/cli/run.js';
 import { fixturesDir } from '../helpers/paths.js';
 import { gitIn, makeRepo } from '../helpers/gitRepo.js';
 import { podWithValuesSecurityContext } from '../helpers/chartTemplates.js';
+import { inTree } from '../helpers/tempTree.js';
 import { checkWithConfig, haveHelm, missingTool, renderScenarios, useCachedHelm } from '../helpers/renderTools.js';
 
 const restorePath = useCachedHelm();
@@ -51,20 +52,6 @@ afterAll(() => {
 const chartYaml = (name: string, version = '1.0.0') => `apiVersion: v2\nname: ${name}\nversion: ${version}\n`;
 
 const brief = (f: JsonFinding) => [f.file, f.line, f.name, f.check, f.status];
-
-/** `run` in a folder of its own holding `files` (path → text), removed afterwards. */
-async function inTree<T>(files: Record<string, string>, run: (cwd: string) => Promise<T>): Promise<T> {
-  const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-tree-'));
-  try {
-    for (const [file, text] of Object.entries(files)) {
-      mkdirSync(path.dirname(path.join(cwd, file)), { recursive: true });
-      writeFileSync(path.join(cwd, file), text);
-    }
-    return await run(cwd);
-  } finally {
-    rmSync(cwd, { recursive: true, force: true });
-  }
-}
 
 /** `diff --base BASE --format json --warn-level privileged` in a repository. */
 async function diffIn(repo: string, base = 'main'): Promise<JsonReport> {

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import { fixturesDir } from '../helpers/paths.js';
+import { inTree } from '../helpers/tempTree.js';
 import { checkWithConfig, haveHelm, haveKustomize, haveKustomizeForHelm, kustomizeCacheBin, missingTool, renderScenarios, useCachedHelm } from '../helpers/renderTools.js';
 
 const { diff, cleanUp } = renderScenarios<JsonReport>();
@@ -365,82 +366,60 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
   });
 
   it('a Namespace two overlays define with other labels is named by the source lines that write it, not by their renderings', async () => {
-    const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-namespaces-'));
-    try {
-      const namespace = (level: string) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n    pod-security.kubernetes.io/enforce: ${level}\n`;
-      for (const [overlay, level] of [['secure', 'restricted'], ['insecure', 'privileged']] as const) {
-        mkdirSync(path.join(cwd, overlay));
-        writeFileSync(path.join(cwd, overlay, 'kustomization.yaml'), 'resources:\n- namespace.yaml\n');
-        writeFileSync(path.join(cwd, overlay, 'namespace.yaml'), namespace(level));
-      }
-      const { report } = await checkJson(cwd, '--allow-empty');
-      const [conflict] = report.errors.filter((e) => e.kind === 'namespace-conflict');
-      expect(conflict!.message).toMatch(/Namespace shop is defined in (in)?secure\/namespace\.yaml:4 and in (in)?secure\/namespace\.yaml:4 with different pod-security labels/);
-      expect(conflict!.message).not.toContain('#rendering-');
-    } finally {
-      rmSync(cwd, { recursive: true, force: true });
+    const namespace = (level: string) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n    pod-security.kubernetes.io/enforce: ${level}\n`;
+    const files: Record<string, string> = {};
+    for (const [overlay, level] of [['secure', 'restricted'], ['insecure', 'privileged']] as const) {
+      files[`${overlay}/kustomization.yaml`] = 'resources:\n- namespace.yaml\n';
+      files[`${overlay}/namespace.yaml`] = namespace(level);
     }
+    const { report } = await inTree(files, (cwd) => checkJson(cwd, '--allow-empty'));
+    const [conflict] = report.errors.filter((e) => e.kind === 'namespace-conflict');
+    expect(conflict!.message).toMatch(/Namespace shop is defined in (in)?secure\/namespace\.yaml:4 and in (in)?secure\/namespace\.yaml:4 with different pod-security labels/);
+    expect(conflict!.message).not.toContain('#rendering-');
   });
 
   it("an overlay that names a file outside its folder (cluster-api's templates) says why kustomize refuses it, and what to do", async () => {
-    const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-outside-'));
-    try {
-      mkdirSync(path.join(cwd, 'bases'));
-      mkdirSync(path.join(cwd, 'ipv6'));
-      writeFileSync(path.join(cwd, 'bases', 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers: [{name: web, image: web:1}]\n');
-      writeFileSync(path.join(cwd, 'ipv6', 'kustomization.yaml'), 'resources:\n- ../bases/pod.yaml\n');
-      const { report } = await checkJson(cwd);
-      const [failed] = report.errors.filter((e) => e.kind === 'render-failed');
-      expect(failed!.file).toBe('ipv6/kustomization.yaml');
-      expect(failed!.message).toMatch(
-        /\n\(kustomize refuses a file outside the overlay's folder \(`bases\/pod\.yaml`\) unless built with `--load-restrictor LoadRestrictionsNone`, never used here \(it lets a kustomization read any file of the machine\): name that file's folder as a kustomization instead, or leave the overlay out \(`exclude`\)\)$/,
-      );
-    } finally {
-      rmSync(cwd, { recursive: true, force: true });
-    }
+    const files = {
+      'bases/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers: [{name: web, image: web:1}]\n',
+      'ipv6/kustomization.yaml': 'resources:\n- ../bases/pod.yaml\n',
+    };
+    const { report } = await inTree(files, (cwd) => checkJson(cwd));
+    const [failed] = report.errors.filter((e) => e.kind === 'render-failed');
+    expect(failed!.file).toBe('ipv6/kustomization.yaml');
+    expect(failed!.message).toMatch(
+      /\n\(kustomize refuses a file outside the overlay's folder \(`bases\/pod\.yaml`\) unless built with `--load-restrictor LoadRestrictionsNone`, never used here \(it lets a kustomization read any file of the machine\): name that file's folder as a kustomization instead, or leave the overlay out \(`exclude`\)\)$/,
+    );
   });
 
   it("a field of the wrong type, or a variable Flux's postBuild substitutes, in what an overlay renders is placed on the line that writes it", async () => {
-    const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-variables-'));
-    try {
-      writeFileSync(path.join(cwd, 'kustomization.yaml'), 'resources:\n- deploy.yaml\n');
-      writeFileSync(
-        path.join(cwd, 'deploy.yaml'),
+    const files = {
+      'kustomization.yaml': 'resources:\n- deploy.yaml\n',
+      'deploy.yaml':
         'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: ${REPLICAS}\n  template:\n    spec:\n      containers:\n        - name: web\n          image: web:1\n          securityContext:\n            privileged: "yes"\n',
-      );
-      const { report } = await checkJson(cwd);
-      expect(report.errors.map((e) => [e.file, e.line, e.kind])).toEqual([
-        ['deploy.yaml', 6, 'template'],
-        ['deploy.yaml', 13, 'invalid'],
-      ]);
-      expect(report.errors[0]!.message).toMatch(/^the rendering of \.: spec\.replicas is `\$\{REPLICAS\}`, a variable substituted before the cluster reads the object/);
-    } finally {
-      rmSync(cwd, { recursive: true, force: true });
-    }
+    };
+    const { report } = await inTree(files, (cwd) => checkJson(cwd));
+    expect(report.errors.map((e) => [e.file, e.line, e.kind])).toEqual([
+      ['deploy.yaml', 6, 'template'],
+      ['deploy.yaml', 13, 'invalid'],
+    ]);
+    expect(report.errors[0]!.message).toMatch(/^the rendering of \.: spec\.replicas is `\$\{REPLICAS\}`, a variable substituted before the cluster reads the object/);
   });
 
   it('a level from a Kyverno policy an overlay renders names the policy by its source line', async () => {
-    const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-kyverno-'));
-    try {
-      writeFileSync(path.join(cwd, 'kustomization.yaml'), 'resources:\n- policy.yaml\n- pod.yaml\n- exception.yaml\n');
-      writeFileSync(
-        path.join(cwd, 'exception.yaml'),
+    const files = {
+      'kustomization.yaml': 'resources:\n- policy.yaml\n- pod.yaml\n- exception.yaml\n',
+      'exception.yaml':
         'apiVersion: kyverno.io/v2\nkind: PolicyException\nmetadata:\n  name: web-exception\n  namespace: shop\nspec:\n  exceptions: [{policyName: psa, ruleNames: [restricted]}]\n  match: {any: [{resources: {kinds: [Pod], names: [web]}}]}\n  podSecurity: [{controlName: Capabilities, images: ["web*"]}]\n',
-      );
-      writeFileSync(
-        path.join(cwd, 'policy.yaml'),
+      'policy.yaml':
         'apiVersion: kyverno.io/v1\nkind: ClusterPolicy\nmetadata:\n  name: psa\nspec:\n  validationFailureAction: Enforce\n  rules:\n    - name: restricted\n      match: {any: [{resources: {kinds: [Pod]}}]}\n      validate: {podSecurity: {level: restricted, version: latest}}\n',
-      );
-      writeFileSync(path.join(cwd, 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  containers: [{name: web, image: web:1}]\n');
-      const { report } = await checkJson(cwd);
-      // The exception (honoured for capabilities) is named by its source line too.
-      expect(new Set(report.findings.map((f) => f.levelSource.detail))).toEqual(
-        new Set(['kyverno: ClusterPolicy/psa rule restricted (policy.yaml:4); with PolicyException shop/web-exception (exception.yaml:4)', 'built-in default']),
-      );
-      expect(report.podSpecs[0]!.message).toMatch(/^kyverno: ClusterPolicy\/psa rule restricted \(policy\.yaml:4\); with PolicyException shop\/web-exception \(exception\.yaml:4\): would violate PodSecurity/);
-    } finally {
-      rmSync(cwd, { recursive: true, force: true });
-    }
+      'pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  containers: [{name: web, image: web:1}]\n',
+    };
+    const { report } = await inTree(files, (cwd) => checkJson(cwd));
+    // The exception (honoured for capabilities) is named by its source line too.
+    expect(new Set(report.findings.map((f) => f.levelSource.detail))).toEqual(
+      new Set(['kyverno: ClusterPolicy/psa rule restricted (policy.yaml:4); with PolicyException shop/web-exception (exception.yaml:4)', 'built-in default']),
+    );
+    expect(report.podSpecs[0]!.message).toMatch(/^kyverno: ClusterPolicy\/psa rule restricted \(policy\.yaml:4\); with PolicyException shop\/web-exception \(exception\.yaml:4\): would violate PodSecurity/);
   });
 
   it('a Namespace an overlay renders is read for its labels, never as a pull request lowering them: check knows no change', async () => {
