@@ -19726,22 +19726,13 @@ function chartInstall(document, object, objectPath, kind, chart) {
     problem: { file: document.file, line: locate(document.source, [...objectPath, ...chart.path]).line, message: chartMessage(kind, name, chart), kind: "not-rendered" }
   };
 }
-function invalidObject({ document, problems }, path11, message) {
+function fieldProblem({ document, problems }, error) {
+  const field = formatFieldPath(error.path);
   problems.push({
     file: document.file,
-    line: locate(document.source, path11).line,
-    message: `${formatFieldPath(path11)}: ${message}; the API server would reject this object`,
-    kind: "invalid",
-    path: path11
-  });
-}
-function substitutedObject({ document, problems }, path11, variable2) {
-  problems.push({
-    file: document.file,
-    line: locate(document.source, path11).line,
-    message: `${formatFieldPath(path11)} is \`${variable2}\`, a variable substituted before the cluster reads the object (Flux's postBuild, envsubst): substitute it first, then check the output`,
-    kind: "template",
-    path: path11
+    line: locate(document.source, error.path).line,
+    ...error.variable === void 0 ? { message: `${field}: ${error.message}; the API server would reject this object`, kind: "invalid" } : { message: `${field} is \`${error.variable}\`, a variable substituted before the cluster reads the object (Flux's postBuild, envsubst): substitute it first, then check the output`, kind: "template" },
+    path: error.path
   });
 }
 function visitObject(extraction, object, objectPath, inheritedKind, inheritedApiVersion) {
@@ -19778,10 +19769,7 @@ function visitObject(extraction, object, objectPath, inheritedKind, inheritedApi
   const original = originalOf?.(objectPath);
   const valid2 = original !== void 0 && original.apiVersion === apiVersion && original.kind === kind ? at2(original.document.value, original.objectPath) : void 0;
   const errors = validateObject(object, workload.kind, objectPath, valid2);
-  for (const error of errors) {
-    if (error.variable !== void 0) substitutedObject(extraction, error.path, error.variable);
-    else invalidObject(extraction, error.path, error.message);
-  }
+  for (const error of errors) fieldProblem(extraction, error);
   if (errors.length > 0) return;
   const metadata = obj(object, "metadata");
   pods.push({
@@ -25772,10 +25760,9 @@ async function addReferences(cwd, listing, maxBytes) {
     if (pending.length === 0) return;
     for (const file of pending) {
       done.add(file);
-      const absolute = listing.get(file);
-      const info = await stat(absolute).catch(() => null);
-      if (info === null || info.size > maxBytes) continue;
-      const k = readKustomization(file, await readFile(absolute, "utf8"), new Set(listing.keys()));
+      const text4 = await readSmall(listing.get(file), maxBytes);
+      if (text4 === null) continue;
+      const k = readKustomization(file, text4, new Set(listing.keys()));
       for (const reference2 of k.missing) {
         const target = joinPath(k.dir, reference2);
         if (target === null || target === "") continue;
@@ -27569,9 +27556,12 @@ function runTool(command, args, options) {
 // src/io/render/toolStderr.ts
 var klogHeader = /^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [^\]\s]+:\d+\] /;
 var commandFailed = /^"command failed" err=("(?:[^"\\]|\\.)*")$/;
+function inRepositoryTerms(stderr, treeDir) {
+  return stderr.replaceAll(`${treeDir}/`, "").replaceAll(treeDir, ".");
+}
 function readableStderr(stderr, treeDir, count2 = 5) {
   const lines = [];
-  for (const raw of stderr.replaceAll(`${treeDir}/`, "").replaceAll(treeDir, ".").split("\n")) {
+  for (const raw of inRepositoryTerms(stderr, treeDir).split("\n")) {
     const line = withoutKlogHeader(raw.trimEnd());
     if (line !== "") lines.push(line);
   }
@@ -27685,7 +27675,7 @@ async function renderIn(root, treeDir, missing2) {
   if (result.kind === "ok") return { kind: "rendered", text: result.stdout };
   const stderr = result.kind === "failed" ? readableStderr(result.stderr, treeDir) : "";
   const reason4 = result.kind === "failed" ? `${result.reason}${result.limit ? `; ${raise[result.limit]}` : ""}` : "not found";
-  const hint2 = result.kind === "failed" ? hintFor(root, result.stderr.replaceAll(`${treeDir}/`, "")) : null;
+  const hint2 = result.kind === "failed" ? hintFor(root, inRepositoryTerms(result.stderr, treeDir)) : null;
   return { kind: "failed", message: `\`${shown3(command)}\` failed (${reason4})${stderr === "" ? "" : `:
 ${stderr}`}`, ...hint2 !== null ? { hint: hint2 } : {}, ...result.kind === "failed" && result.limit ? { stopped: true } : {} };
 }
@@ -30326,6 +30316,14 @@ function applicationsRendered(rendered, pathOf2, repository, paths, synced) {
   return found;
 }
 
+// src/firstFew.ts
+function firstOf(items, max) {
+  return { first: items.slice(0, max), more: Math.max(0, items.length - max) };
+}
+function andMore(more, what = "") {
+  return more === 0 ? "" : ` and ${more} more${what === "" ? "" : ` ${what}`}`;
+}
+
 // src/render/templateLines.ts
 var noVars = /* @__PURE__ */ new Map();
 function sourceOf(keys, from2) {
@@ -31924,12 +31922,9 @@ function literalEdits(sourceLines, places, fix, renderedLines, primaryLine) {
 }
 function placeProblem(problem, index) {
   if (problem.line === null) return null;
-  const document = documentAt(index.documents, problem.line);
-  if (problem.path !== void 0) {
-    const placed2 = document === void 0 ? null : index.place(document, problem.path, problem.line, false);
-    return placed2 !== null && placed2.exact ? placed2 : null;
-  }
+  if (problem.path !== void 0) return placedExactly(index, problem.line, problem.path);
   if (problem.kind !== "not-rendered") return null;
+  const document = documentAt(index.documents, problem.line);
   const value = document?.value;
   if (document === void 0 || !isObject5(value) || typeof value.apiVersion !== "string" || typeof value.kind !== "string") return null;
   const chart = chartReferenceOf(value.apiVersion, value.kind, value);
@@ -31946,10 +31941,13 @@ function readableReferences(message, indexOf) {
 function sourceOfRenderedObject(path11, line, indexOf) {
   const index = indexOf(path11);
   if (index === null) return null;
+  const placed2 = placedExactly(index, line, ["metadata", "name"]);
+  return placed2 !== null ? { file: placed2.file, line: placed2.line } : { label: index.rendering.rendered.root.label };
+}
+function placedExactly(index, line, path11) {
   const document = documentAt(index.documents, line);
-  const placed2 = document === void 0 ? null : index.place(document, ["metadata", "name"], line, false);
-  const { root } = index.rendering.rendered;
-  return placed2 !== null && placed2.exact ? { file: placed2.file, line: placed2.line } : { label: root.label };
+  const placed2 = document === void 0 ? null : index.place(document, path11, line, false);
+  return placed2 !== null && placed2.exact ? placed2 : null;
 }
 function renderedProblems(problems, indexOf) {
   const out = [];
@@ -32439,7 +32437,8 @@ function addStandIns(uses, root) {
 }
 function standInProblem(use) {
   const charts = [...use.charts].sort().map((dir) => `\`${shownDir(dir)}\``);
-  const named = charts.length > 5 ? `${charts.slice(0, 5).join(", ")} and ${charts.length - 5} more` : charts.join(", ");
+  const { first, more } = firstOf(charts, 5);
+  const named = `${first.join(", ")}${andMore(more)}`;
   const declared = [...use.declared].map((d) => `\`${d}\``).join(", ");
   return {
     file: inDir(use.dir, "Chart.yaml"),

@@ -40200,9 +40200,12 @@ var init_process = __esm({
 });
 
 // src/io/render/toolStderr.ts
+function inRepositoryTerms(stderr, treeDir) {
+  return stderr.replaceAll(`${treeDir}/`, "").replaceAll(treeDir, ".");
+}
 function readableStderr(stderr, treeDir, count = 5) {
   const lines = [];
-  for (const raw of stderr.replaceAll(`${treeDir}/`, "").replaceAll(treeDir, ".").split("\n")) {
+  for (const raw of inRepositoryTerms(stderr, treeDir).split("\n")) {
     const line = withoutKlogHeader(raw.trimEnd());
     if (line !== "") lines.push(line);
   }
@@ -40322,7 +40325,7 @@ async function renderIn(root, treeDir, missing2) {
   if (result.kind === "ok") return { kind: "rendered", text: result.stdout };
   const stderr = result.kind === "failed" ? readableStderr(result.stderr, treeDir) : "";
   const reason4 = result.kind === "failed" ? `${result.reason}${result.limit ? `; ${raise[result.limit]}` : ""}` : "not found";
-  const hint2 = result.kind === "failed" ? hintFor(root, result.stderr.replaceAll(`${treeDir}/`, "")) : null;
+  const hint2 = result.kind === "failed" ? hintFor(root, inRepositoryTerms(result.stderr, treeDir)) : null;
   return { kind: "failed", message: `\`${shown4(command)}\` failed (${reason4})${stderr === "" ? "" : `:
 ${stderr}`}`, ...hint2 !== null ? { hint: hint2 } : {}, ...result.kind === "failed" && result.limit ? { stopped: true } : {} };
 }
@@ -46935,6 +46938,9 @@ var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group",
 function isWarning(problem) {
   return warningKinds.has(problem.kind);
 }
+function fileCount(problems) {
+  return new Set(problems.map((problem) => problem.file)).size;
+}
 var uncheckedKinds = /* @__PURE__ */ new Set(["template", "not-rendered", "too-large", "binary", "unreadable"]);
 function isUnchecked(problem) {
   return uncheckedKinds.has(problem.kind);
@@ -50837,7 +50843,7 @@ var problemLine2 = (e) => `- ${codeCell(`${e.file}${e.line === null ? "" : `:${e
 var plural2 = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 function countsLine(input) {
   const { blocking, warnings } = findingCounts(input.findings);
-  const notChecked = new Set(input.errors.filter((e) => !isWarning(e)).map((e) => e.file)).size;
+  const notChecked = fileCount(input.errors.filter((e) => !isWarning(e)));
   const severities = [`\u274C **${blocking}** blocking`, `\u26A0\uFE0F **${warnings}** ${warnings === 1 ? "warning" : "warnings"}`];
   if (notChecked > 0) severities.push(`**${notChecked}** ${notChecked === 1 ? "file" : "files"} not checked`);
   if (input.ignored.length > 0) severities.push(`${input.ignored.length} ignored by the policy`);
@@ -50952,7 +50958,7 @@ function titleOf(findings, errors, checked) {
   const parts = [];
   if (blocking > 0) parts.push(`${blocking} blocking ${blocking === 1 ? "violation" : "violations"}`);
   if (warned > 0) parts.push(`${warned} ${warned === 1 ? "warning" : "warnings"}`);
-  const invalid = new Set(errors.filter(failsRun).map((e) => e.file)).size;
+  const invalid = fileCount(errors.filter(failsRun));
   if (invalid > 0) parts.push(`${invalid} invalid ${invalid === 1 ? "file" : "files"}`);
   const notChecked = uncheckedText(errors);
   if (notChecked !== "") parts.push(notChecked);
@@ -51172,7 +51178,7 @@ var plural3 = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 var workloadOf = (f) => `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`;
 function severityCounts(findings, errors) {
   const { blocking, warnings } = findingCounts(findings);
-  const failing = new Set(errors.filter(failsRun).map((e) => e.file)).size;
+  const failing = fileCount(errors.filter(failsRun));
   const parts = [`${blocking} blocking`, plural3(warnings, "warning", "warnings")];
   if (failing > 0) parts.push(`${plural3(failing, "file", "files")} not checked`);
   return parts.join(", ");
@@ -51374,6 +51380,14 @@ var checkAnchor = (check) => check.toLowerCase().replace(/[^a-z0-9_-]/g, "");
 var checkDocsUrl = (check) => `${readmeUrl}#${checkAnchor(check)}`;
 var upstreamLevel = new Map(allChecks.map((c) => [c.id, c.level]));
 
+// src/firstFew.ts
+function firstOf(items, max) {
+  return { first: items.slice(0, max), more: Math.max(0, items.length - max) };
+}
+function andMore(more, what = "") {
+  return more === 0 ? "" : ` and ${more} more${what === "" ? "" : ` ${what}`}`;
+}
+
 // src/report/commentBody.ts
 var maxCommentChars = 65536;
 var readmeDocs = { of: checkDocsUrl, all: checksSectionUrl };
@@ -51409,10 +51423,6 @@ function cautionFor(checks2) {
 var unique = (items) => [...new Set(items)];
 var workloadOf2 = (f) => `${f.kind} ${inlineCode(workloadName(f))}`;
 var shown3 = { workloads: 5, details: 3, examples: 2, roots: 5 };
-function firstOf(items, max) {
-  return { first: items.slice(0, max), more: Math.max(0, items.length - max) };
-}
-var andMore = (more, what) => more === 0 ? "" : ` and ${more} more ${what}`;
 function workloadsOf(findings) {
   const byWorkload = /* @__PURE__ */ new Map();
   for (const f of findings) if (!byWorkload.has(workloadOf2(f))) byWorkload.set(workloadOf2(f), f);
@@ -52559,22 +52569,13 @@ function chartInstall(document, object, objectPath, kind, chart) {
     problem: { file: document.file, line: locate(document.source, [...objectPath, ...chart.path]).line, message: chartMessage(kind, name, chart), kind: "not-rendered" }
   };
 }
-function invalidObject({ document, problems }, path4, message) {
+function fieldProblem({ document, problems }, error2) {
+  const field2 = formatFieldPath(error2.path);
   problems.push({
     file: document.file,
-    line: locate(document.source, path4).line,
-    message: `${formatFieldPath(path4)}: ${message}; the API server would reject this object`,
-    kind: "invalid",
-    path: path4
-  });
-}
-function substitutedObject({ document, problems }, path4, variable2) {
-  problems.push({
-    file: document.file,
-    line: locate(document.source, path4).line,
-    message: `${formatFieldPath(path4)} is \`${variable2}\`, a variable substituted before the cluster reads the object (Flux's postBuild, envsubst): substitute it first, then check the output`,
-    kind: "template",
-    path: path4
+    line: locate(document.source, error2.path).line,
+    ...error2.variable === void 0 ? { message: `${field2}: ${error2.message}; the API server would reject this object`, kind: "invalid" } : { message: `${field2} is \`${error2.variable}\`, a variable substituted before the cluster reads the object (Flux's postBuild, envsubst): substitute it first, then check the output`, kind: "template" },
+    path: error2.path
   });
 }
 function visitObject(extraction, object, objectPath, inheritedKind, inheritedApiVersion) {
@@ -52611,10 +52612,7 @@ function visitObject(extraction, object, objectPath, inheritedKind, inheritedApi
   const original = originalOf?.(objectPath);
   const valid2 = original !== void 0 && original.apiVersion === apiVersion && original.kind === kind ? at2(original.document.value, original.objectPath) : void 0;
   const errors = validateObject(object, workload.kind, objectPath, valid2);
-  for (const error2 of errors) {
-    if (error2.variable !== void 0) substitutedObject(extraction, error2.path, error2.variable);
-    else invalidObject(extraction, error2.path, error2.message);
-  }
+  for (const error2 of errors) fieldProblem(extraction, error2);
   if (errors.length > 0) return;
   const metadata = obj(object, "metadata");
   pods.push({
@@ -59181,12 +59179,9 @@ function literalEdits(sourceLines, places, fix, renderedLines, primaryLine) {
 }
 function placeProblem(problem, index) {
   if (problem.line === null) return null;
-  const document = documentAt(index.documents, problem.line);
-  if (problem.path !== void 0) {
-    const placed2 = document === void 0 ? null : index.place(document, problem.path, problem.line, false);
-    return placed2 !== null && placed2.exact ? placed2 : null;
-  }
+  if (problem.path !== void 0) return placedExactly(index, problem.line, problem.path);
   if (problem.kind !== "not-rendered") return null;
+  const document = documentAt(index.documents, problem.line);
   const value = document?.value;
   if (document === void 0 || !isObject5(value) || typeof value.apiVersion !== "string" || typeof value.kind !== "string") return null;
   const chart = chartReferenceOf(value.apiVersion, value.kind, value);
@@ -59203,10 +59198,13 @@ function readableReferences(message, indexOf) {
 function sourceOfRenderedObject(path4, line, indexOf) {
   const index = indexOf(path4);
   if (index === null) return null;
+  const placed2 = placedExactly(index, line, ["metadata", "name"]);
+  return placed2 !== null ? { file: placed2.file, line: placed2.line } : { label: index.rendering.rendered.root.label };
+}
+function placedExactly(index, line, path4) {
   const document = documentAt(index.documents, line);
-  const placed2 = document === void 0 ? null : index.place(document, ["metadata", "name"], line, false);
-  const { root } = index.rendering.rendered;
-  return placed2 !== null && placed2.exact ? { file: placed2.file, line: placed2.line } : { label: root.label };
+  const placed2 = document === void 0 ? null : index.place(document, path4, line, false);
+  return placed2 !== null && placed2.exact ? placed2 : null;
 }
 function renderedProblems(problems, indexOf) {
   const out = [];
@@ -59708,7 +59706,8 @@ function addStandIns(uses, root) {
 }
 function standInProblem(use) {
   const charts = [...use.charts].sort().map((dir) => `\`${shownDir(dir)}\``);
-  const named = charts.length > 5 ? `${charts.slice(0, 5).join(", ")} and ${charts.length - 5} more` : charts.join(", ");
+  const { first, more } = firstOf(charts, 5);
+  const named = `${first.join(", ")}${andMore(more)}`;
   const declared = [...use.declared].map((d) => `\`${d}\``).join(", ");
   return {
     file: inDir(use.dir, "Chart.yaml"),
