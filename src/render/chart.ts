@@ -68,14 +68,23 @@ export interface StandIn {
   readonly repository: string;
   /** The version of the repository's chart that stands in. */
   readonly version: string;
+  /** Whether it is a library chart: its templates are used by the charts that include them, so no `# Source:` comment names it. */
+  readonly library: boolean;
 }
 
 /** The charts of the repository (not vendored in another's `charts/`), as dependencies are looked up in it. */
 export interface RepositoryCharts {
   /** Whether a folder holds one (a `file://` dependency's). */
   has(dir: string): boolean;
-  /** Those of a name (their Chart.yaml's), each with its version. */
-  named(name: string): readonly { readonly dir: string; readonly version: string }[];
+  /** Those of a name (their Chart.yaml's), each with its version and whether it is a library chart. */
+  named(name: string): readonly RepositoryChartOf[];
+}
+
+/** A chart of the repository, as a dependency of its name may take it. */
+export interface RepositoryChartOf {
+  readonly dir: string;
+  readonly version: string;
+  readonly library: boolean;
 }
 
 const noCharts: RepositoryCharts = { has: () => false, named: () => [] };
@@ -92,10 +101,10 @@ function mappingOf(source: string | undefined): Record<string, unknown> {
   }
 }
 
-/** A Chart.yaml's `name` and `version`, as the repository's charts are looked up by (RepositoryCharts). */
-export function chartIdentity(source: string): { readonly name: string | null; readonly version: string | null } {
+/** A Chart.yaml's `name`, `version` and type, as the repository's charts are looked up by (RepositoryCharts). */
+export function chartIdentity(source: string): { readonly name: string | null; readonly version: string | null; readonly library: boolean } {
   const chart = mappingOf(source);
-  return { name: typeof chart.name === 'string' ? chart.name : null, version: typeof chart.version === 'string' ? chart.version : null };
+  return { name: typeof chart.name === 'string' ? chart.name : null, version: typeof chart.version === 'string' ? chart.version : null, library: chart.type === 'library' };
 }
 
 /** The value at a dotted path of values (`redis.enabled`), or undefined. */
@@ -194,9 +203,12 @@ function repositoryChartFor(dependency: Record<string, unknown>, chartDir: strin
     .sort((a, b) => rcompare(a.version, b.version));
   const chosen = candidates.find((c) => satisfies(c.version, range));
   // Said with the missing dependency: why the repository's chart of its name did not stand in.
-  if (chosen === undefined) return candidates[0] === undefined ? null : { kind: 'out-of-range', chart: candidates[0] };
+  if (chosen === undefined) {
+    const highest = candidates[0];
+    return highest === undefined ? null : { kind: 'out-of-range', chart: { dir: highest.dir, version: highest.version } };
+  }
   const from = typeof dependency.repository === 'string' ? dependency.repository : '';
-  return { kind: 'stands-in', dependency: { name, dir: chosen.dir, standIn: { declared, repository: from, version: chosen.version } } };
+  return { kind: 'stands-in', dependency: { name, dir: chosen.dir, standIn: { declared, repository: from, version: chosen.version, library: chosen.library } } };
 }
 
 /**

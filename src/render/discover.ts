@@ -21,7 +21,7 @@ import { chartIdentity, readChart } from './chart.js';
 import type { ApplicationChart, InstallAtBase } from './applications.js';
 import type { ApplicationValues } from './types.js';
 import type { LoadProblem } from '../manifests/types.js';
-import type { Chart, MissingDependency, RepositoryCharts } from './chart.js';
+import type { Chart, MissingDependency, RepositoryChartOf, RepositoryCharts } from './chart.js';
 import { isKustomizationFile, kustomizationIn, readKustomization } from './kustomization.js';
 import type { Kustomization } from './kustomization.js';
 import { dirOf, inDir, isInside, shownDir } from './paths.js';
@@ -219,11 +219,11 @@ function chartsOf(tree: TreeSnapshot): { chart: Chart; files: string[] }[] {
 
 /** The tree's charts (`roots`: their folders) as dependencies look them up: by folder, and by their own name. */
 function repositoryCharts(tree: TreeSnapshot, roots: ReadonlySet<string>): RepositoryCharts {
-  const byName = new Map<string, { dir: string; version: string }[]>();
+  const byName = new Map<string, RepositoryChartOf[]>();
   for (const dir of roots) {
-    const { name, version } = chartIdentity(tree.texts.get(inDir(dir, 'Chart.yaml'))!);
+    const { name, version, library } = chartIdentity(tree.texts.get(inDir(dir, 'Chart.yaml'))!);
     if (name === null || version === null) continue;
-    byName.set(name, [...(byName.get(name) ?? []), { dir, version }]);
+    byName.set(name, [...(byName.get(name) ?? []), { dir, version, library }]);
   }
   return { has: (dir) => roots.has(dir), named: (name) => byName.get(name) ?? [] };
 }

@@ -117,16 +117,32 @@ interface StandInUse {
   readonly charts: Set<string>;
 }
 
-/** The stand-ins of a rendering, added to `uses` by the chart that stands in. */
-function addStandIns(uses: Map<string, StandInUse>, root: RenderRoot): void {
-  for (const { dir, standIn } of root.helm?.localDependencies ?? []) {
-    if (standIn === undefined) continue;
+/**
+ * The stand-ins a rendering used, added to `uses` by the chart that stands
+ * in. One its values leave off (`condition: csi.enabled`), or whose
+ * templates wrote nothing, changed nothing that is checked: a library chart
+ * is used wherever the chart renders (its templates are included), any
+ * other when the rendering names a template of its folder.
+ */
+function addStandIns(uses: Map<string, StandInUse>, root: RenderRoot, rendered: string): void {
+  const writing = subchartsWriting(rendered);
+  const aliases = Object.entries(root.helm?.dependencyAliases ?? {});
+  const wrote = (name: string) => writing.has(name) || aliases.some(([alias, of]) => of === name && writing.has(alias));
+  for (const { name, dir, standIn } of root.helm?.localDependencies ?? []) {
+    if (standIn === undefined || !(standIn.library || wrote(name))) continue;
     const key = JSON.stringify([dir, standIn.version, standIn.repository]);
     let use = uses.get(key);
     if (use === undefined) uses.set(key, (use = { dir, version: standIn.version, repository: standIn.repository, declared: new Set(), charts: new Set() }));
     use.declared.add(standIn.declared);
     use.charts.add(root.dir);
   }
+}
+
+/** The folders of `charts/` (by name or alias) that wrote something into a helm rendering, as its `# Source:` comments name them. */
+function subchartsWriting(rendered: string): Set<string> {
+  const folders = new Set<string>();
+  for (const match of rendered.matchAll(/^# Source: [^/\n]+\/charts\/([^/\n]+)\//gm)) folders.add(match[1]!);
+  return folders;
 }
 
 /**
@@ -168,7 +184,7 @@ export function planRenderedChangeSet(changeSet: ChangeSet, consumed: ReadonlySe
     // Rendered, but without something (a chart's dependencies charts/ lacks): its findings, and what was left out.
     if (r.root.incomplete) problems.push({ file: r.root.file, line: null, kind: 'not-rendered', message: `${r.root.label} ${r.root.incomplete}` });
     // Rendered with the repository's chart in place of a dependency: said once per chart that stood in, after them all.
-    addStandIns(standIns, r.root);
+    addStandIns(standIns, r.root, r.head.text);
     if (r.base.kind === 'failed') {
       // Nothing to compare with: say why everything the root renders is new.
       problems.push({ file: r.root.file, line: null, kind: 'base-not-rendered', message: `${r.root.label} could not be rendered at the base commit, so every pod spec it renders is judged as new: ${failure(r.base)}` });

@@ -1136,6 +1136,23 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     expect(older.report.errors[0]!.message).toMatch(/^bitnami\/web not rendered: dependency `common 2\.x\.x` \(this repository's `bitnami\/common` is 1\.0\.0\) is not vendored in `charts\/`/);
   });
 
+  it('warns of a stand-in only when it wrote something: a subchart its values leave off stood in for nothing checked', async () => {
+    const files = {
+      'charts/csi/Chart.yaml': 'apiVersion: v2\nname: csi\nversion: 1.2.0\n',
+      'charts/csi/templates/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: csi\nspec:\n  containers:\n    - name: csi\n      image: csi:1\n',
+      'charts/agent/Chart.yaml': 'apiVersion: v2\nname: agent\nversion: 1.0.0\ndependencies:\n  - {name: csi, version: 1.x.x, repository: "https://charts.example", condition: csi.enabled, alias: driver}\n',
+      'charts/agent/values.yaml': 'csi:\n  enabled: false\n',
+      'charts/agent/templates/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: agent\nspec:\n  containers:\n    - name: agent\n      image: agent:1\n',
+    };
+    const off = await checkTree(files);
+    expect(off.report.errors).toEqual([]);
+    expect(off.report.podSpecs.map((p) => p.name).sort()).toEqual(['agent', 'csi']);
+    // Turned on, the stand-in wrote a pod spec (under its alias's folder in helm's `# Source:` comments): said once, on its Chart.yaml.
+    const on = await checkTree({ ...files, 'charts/agent/values.yaml': 'csi:\n  enabled: true\n' });
+    expect(on.report.errors.map((e) => [e.file, e.kind])).toEqual([['charts/csi/Chart.yaml', 'dependency-stand-in']]);
+    expect(on.report.podSpecs.map((p) => p.name).sort()).toEqual(['agent', 'csi', 'csi']);
+  });
+
   it("reads a vendored archive's values for the branches of its templates, and places a value the parent's values set on their line", async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-archive-'));
     try {

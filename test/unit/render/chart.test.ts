@@ -1,6 +1,7 @@
 /** A chart rendered without the dependencies its `charts/` lacks: which are on, and its Chart.yaml without them. */
 import { describe, expect, it } from 'vitest';
 import { dependencyEnabled, readChart, withoutDependencies } from '../../../src/render/chart.js';
+import type { RepositoryChartOf } from '../../../src/render/chart.js';
 
 describe('withoutDependencies', () => {
   const chart = [
@@ -57,20 +58,20 @@ describe('readChart', () => {
   });
 
   it("takes a dependency from a chart repository from the repository's own chart of its name, at the highest version its range allows", () => {
-    const charts: Record<string, { dir: string; version: string }[]> = {
+    const charts: Record<string, RepositoryChartOf[]> = {
       common: [
-        { dir: 'bitnami/common', version: '2.31.10' },
-        { dir: 'legacy/common', version: '1.9.0' },
-        { dir: 'next/common', version: '3.0.0' },
+        { dir: 'bitnami/common', version: '2.31.10', library: true },
+        { dir: 'legacy/common', version: '1.9.0', library: true },
+        { dir: 'next/common', version: '3.0.0', library: true },
       ],
-      redis: [{ dir: 'bitnami/redis', version: '20.1.0' }],
-      web: [{ dir: 'charts/web', version: '1.0.0' }],
+      redis: [{ dir: 'bitnami/redis', version: '20.1.0', library: false }],
+      web: [{ dir: 'charts/web', version: '1.0.0', library: false }],
     };
     const repository = { has: () => false, named: (name: string) => charts[name] ?? [] };
     const declaring = (deps: string) => readChart('charts/web/Chart.yaml', `apiVersion: v2\nname: web\nversion: 1.0.0\ndependencies:\n${deps}`, ['charts/web/Chart.yaml'], undefined, undefined, repository);
     const oci = 'oci://registry-1.docker.io/bitnamicharts';
     const read = declaring(`  - {name: common, version: 2.x.x, repository: "${oci}"}\n  - {name: redis, version: "~19.6", repository: "${oci}"}\n  - {name: web, version: "*", repository: "${oci}"}\n`);
-    expect(read.localDependencies).toEqual([{ name: 'common', dir: 'bitnami/common', standIn: { declared: 'common 2.x.x', repository: oci, version: '2.31.10' } }]);
+    expect(read.localDependencies).toEqual([{ name: 'common', dir: 'bitnami/common', standIn: { declared: 'common 2.x.x', repository: oci, version: '2.31.10', library: true } }]);
     // No version its range allows (redis 20.1.0 for ~19.6: said with it), and never the chart itself.
     expect(read.missingDependencies).toEqual([
       { name: 'redis', shown: 'redis ~19.6', enabled: true, outOfRange: { dir: 'bitnami/redis', version: '20.1.0' } },
