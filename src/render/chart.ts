@@ -21,10 +21,16 @@ export interface MissingDependency {
   readonly name: string;
   /** As messages name it: `redis 19.6.4`. */
   readonly shown: string;
-  /** Whether the chart's values.yaml leaves it on (its `condition` or `tags`, as helm reads them); true when they do not say. */
-  readonly enabled: boolean;
+  /** What turns it on or off (one per alias it is taken in under: on when any is). */
+  readonly switches: readonly DependencySwitches[];
   /** The repository's chart of its name, when it has one at a version the declared range does not allow (so it does not stand in). */
   readonly outOfRange?: { readonly dir: string; readonly version: string };
+}
+
+/** What turns a dependency on or off, as helm reads them against the values: its `condition` paths, its `tags`. */
+export interface DependencySwitches {
+  readonly condition: readonly string[];
+  readonly tags: readonly string[];
 }
 
 export interface Chart {
@@ -93,11 +99,16 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 /** A YAML text's top-level mapping, or {} (helm names the problem when it renders). */
 function mappingOf(source: string | undefined): Record<string, unknown> {
+  return (source === undefined ? null : valuesMapping(source)) ?? {};
+}
+
+/** A values file's mapping ({} for an empty file), or null when it does not parse to one. */
+export function valuesMapping(source: string): Record<string, unknown> | null {
   try {
-    const raw: unknown = source === undefined ? null : parse(source);
-    return isRecord(raw) ? raw : {};
+    const raw: unknown = parse(source);
+    return raw === null || raw === undefined ? {} : isRecord(raw) ? raw : null;
   } catch {
-    return {};
+    return null;
   }
 }
 
@@ -107,49 +118,60 @@ export function chartIdentity(source: string): { readonly name: string | null; r
   return { name: typeof chart.name === 'string' ? chart.name : null, version: typeof chart.version === 'string' ? chart.version : null, library: chart.type === 'library' };
 }
 
-/** The value at a dotted path of values (`redis.enabled`), or undefined. */
-function valueAtPath(values: Record<string, unknown>, path: string): unknown {
+/** The value at a path of keys in values (`['redis', 'enabled']`), or undefined. */
+function valueAtPath(values: Record<string, unknown>, keys: readonly string[]): unknown {
   let value: unknown = values;
-  for (const key of path.split('.')) {
+  for (const key of keys) {
     if (!isRecord(value)) return undefined;
     value = value[key];
   }
   return value;
 }
 
+/** A dependency's switches, as its entry in `dependencies` declares them. */
+export function switchesOf(dependency: Record<string, unknown>): DependencySwitches {
+  return {
+    condition: typeof dependency.condition === 'string' ? dependency.condition.split(',').map((path) => path.trim()) : [],
+    tags: Array.isArray(dependency.tags) ? dependency.tags.filter((tag): tag is string => typeof tag === 'string') : [],
+  };
+}
+
+/** The value at a path of keys as a chain of values files sets it (the chart's values.yaml first): the last file that sets it. */
+function valueThrough(values: readonly Record<string, unknown>[], keys: readonly string[]): unknown {
+  for (let i = values.length - 1; i >= 0; i--) {
+    const value = valueAtPath(values[i]!, keys);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
 /**
- * Whether helm renders a dependency with these values: the first of its
- * `condition` paths that holds a boolean decides; else its `tags`, on when
- * any of them is; else on.
+ * Whether helm renders a dependency with these values files (the chart's
+ * values.yaml first, each later one over it): the first of its `condition`
+ * paths that holds a boolean decides; else its `tags`, on when any of them
+ * is; else on.
  */
-export function dependencyEnabled(dependency: Record<string, unknown>, values: Record<string, unknown>): boolean {
-  if (typeof dependency.condition === 'string') {
-    for (const path of dependency.condition.split(',')) {
-      const value = valueAtPath(values, path.trim());
-      if (typeof value === 'boolean') return value;
-    }
+export function switchedOn(switches: DependencySwitches, values: readonly Record<string, unknown>[]): boolean {
+  for (const path of switches.condition) {
+    const value = valueThrough(values, path.split('.'));
+    if (typeof value === 'boolean') return value;
   }
-  if (Array.isArray(dependency.tags) && dependency.tags.length > 0) {
-    const tags = isRecord(values.tags) ? values.tags : {};
-    const set = dependency.tags.map((tag) => (typeof tag === 'string' ? tags[tag] : undefined)).filter((v): v is boolean => typeof v === 'boolean');
-    if (set.length > 0) return set.some((v) => v);
-  }
-  return true;
+  const tags = switches.tags.map((tag) => valueThrough(values, ['tags', tag])).filter((v): v is boolean => typeof v === 'boolean');
+  return tags.length === 0 || tags.some((v) => v);
 }
 
 /**
  * `files`: the paths inside the chart's folder; `requirements`: its
  * requirements.yaml, where a chart of apiVersion v1 (Helm 2's) declares its
- * dependencies, as helm still reads them; `values`: its values.yaml.
+ * dependencies, as helm still reads them.
  */
-export function readChart(file: string, source: string, files: readonly string[], requirements?: string, values?: string, repository: RepositoryCharts = noCharts): Chart {
+export function readChart(file: string, source: string, files: readonly string[], requirements?: string, repository: RepositoryCharts = noCharts): Chart {
   const dir = dirOf(file);
   const chart = mappingOf(source);
   const dependencies = Array.isArray(chart.dependencies) ? chart.dependencies : mappingOf(requirements).dependencies;
   const name = typeof chart.name === 'string' && chart.name !== '' ? chart.name : (dir.split('/').pop() ?? 'chart');
   const vendored = inDir(dir, 'charts/');
   const inCharts = files.filter((p) => p.startsWith(vendored)).map((p) => p.slice(vendored.length));
-  const defaults = mappingOf(values);
   const missingDependencies: MissingDependency[] = [];
   const localDependencies: LocalDependency[] = [];
   const aliases: Record<string, string> = {};
@@ -171,11 +193,11 @@ export function readChart(file: string, source: string, files: readonly string[]
       if (!localDependencies.some((d) => d.name === dep)) localDependencies.push(inRepository.dependency);
       continue;
     }
-    const enabled = dependencyEnabled(dependency, defaults);
+    const switches = switchesOf(dependency);
     // A chart taken in twice under aliases (`alias: profiler`) is one archive to vendor: named once, on if either is.
     const known = missingDependencies.findIndex((m) => m.shown === shown);
-    if (known < 0) missingDependencies.push({ name: dep, shown, enabled, ...(inRepository?.kind === 'out-of-range' ? { outOfRange: inRepository.chart } : {}) });
-    else if (enabled) missingDependencies[known] = { ...missingDependencies[known]!, enabled };
+    if (known < 0) missingDependencies.push({ name: dep, shown, switches: [switches], ...(inRepository?.kind === 'out-of-range' ? { outOfRange: inRepository.chart } : {}) });
+    else missingDependencies[known] = { ...missingDependencies[known]!, switches: [...missingDependencies[known]!.switches, switches] };
   }
   return { file, dir, name, library: chart.type === 'library', missingDependencies, localDependencies, aliases };
 }

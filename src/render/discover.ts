@@ -17,7 +17,7 @@
  *   plain manifest.
  */
 import { isHelmfile } from './helmfiles.js';
-import { chartIdentity, readChart } from './chart.js';
+import { chartIdentity, readChart, switchedOn, valuesMapping } from './chart.js';
 import type { ApplicationChart, InstallAtBase } from './applications.js';
 import type { ApplicationValues } from './types.js';
 import type { LoadProblem } from '../manifests/types.js';
@@ -212,8 +212,7 @@ function chartsOf(tree: TreeSnapshot): { chart: Chart; files: string[] }[] {
     .map((path) => {
       const inChart = files.get(dirOf(path))!;
       const requirements = tree.texts.get(inDir(dirOf(path), 'requirements.yaml'));
-      const values = tree.texts.get(inDir(dirOf(path), 'values.yaml'));
-      return { chart: readChart(path, tree.texts.get(path)!, inChart, requirements, values, repository), files: inChart };
+      return { chart: readChart(path, tree.texts.get(path)!, inChart, requirements, repository), files: inChart };
     });
 }
 
@@ -263,12 +262,31 @@ function shownMissing(d: MissingDependency): string {
 }
 
 /**
- * What rendering a chart without its missing dependencies leaves out: those
- * its values.yaml leaves on, or every one when other values files may turn
- * one on (discovery reads the chart's own values.yaml only); null for none.
+ * The values documents a rendering of a chart reads, as discovery has
+ * them: its values.yaml, then `files` in helm's order; null when one of them
+ * is not read here or is not a map of values (then any dependency may be on).
+ * Discovery reads the charts' own values.yaml only.
  */
-function leftOut(missing: readonly MissingDependency[], otherValues: boolean): string | null {
-  const on = missing.filter((d) => d.enabled || otherValues);
+function valuesChain(chart: Chart, files: readonly string[], texts: ReadonlyMap<string, string>): Record<string, unknown>[] | null {
+  const chain: Record<string, unknown>[] = [];
+  const own = inDir(chart.dir, 'values.yaml');
+  for (const path of [own, ...files]) {
+    const text = texts.get(path);
+    // A chart without a values.yaml has no defaults to read.
+    const values = text === undefined ? (path === own ? {} : null) : valuesMapping(text);
+    if (values === null) return null;
+    chain.push(values);
+  }
+  return chain;
+}
+
+/**
+ * What rendering a chart without its missing dependencies leaves out: those
+ * its values leave on (`chain`, valuesChain), or every one when they are not
+ * all known; null for none.
+ */
+function leftOut(missing: readonly MissingDependency[], chain: readonly Record<string, unknown>[] | null): string | null {
+  const on = missing.filter((d) => chain === null || d.switches.some((switches) => switchedOn(switches, chain)));
   if (on.length === 0) return null;
   return `rendered without ${namedDependencies(on)}, ${vendorThem}: what ${on.length === 1 ? 'it renders' : 'they render'} is not checked`;
 }
@@ -418,17 +436,17 @@ function helmRoots({ charts: trees, head, overlays }: DiscoveredTrees, changed: 
     const missing = chart.missingDependencies;
     const invocation = (extra: readonly string[]): HelmInvocation => ({ ...ownInvocation(chart, config, values, settings), valuesFiles: [...values, ...extra] });
     const rendering = chartRendering(chart, trees, values, settings);
-    const incomplete = leftOut(missing, values.length > 0);
+    const incomplete = leftOut(missing, valuesChain(chart, values, head.texts));
     roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]), incomplete });
     // Values files the config names are the chart's values everywhere; else those beside values.yaml each make a rendering of their own.
     const environments = config?.values === undefined ? environmentValuesOf(chart.dir, inChart, changed) : [];
     const left = environments.splice(maxEnvironments);
     if (left.length > 0) problems.push({ file: chart.file, line: null, kind: 'not-rendered', message: leftEnvironments(chart.dir, environments.length, left) });
     const ci = config?.ciValues ? ciValuesOf(chart.dir, inChart) : [];
-    // Another values file may turn on any dependency; what the chart's own rendering already says is not said again.
-    const extraIncomplete = leftOut(missing, true);
     for (const file of [...environments, ...ci]) {
       const label = `${shownDir(chart.dir)} (${file.slice(inDir(chart.dir, '').length)})`;
+      // What the chart's own rendering already says is not said again.
+      const extraIncomplete = leftOut(missing, valuesChain(chart, [...values, file], head.texts));
       roots.push({ ...rendering, label, helm: invocation([file]), incomplete: extraIncomplete === incomplete ? null : extraIncomplete });
     }
   }
@@ -530,7 +548,8 @@ function applicationRoot(chart: Chart, trees: ChartTrees, settings: RenderSettin
         ...(application.parameterLines !== undefined ? { parameterLines: application.parameterLines } : {}),
       },
     },
-    incomplete: leftOut(chart.missingDependencies, true),
+    // An Application's own values (inline, its files) are not read here: any dependency may be on.
+    incomplete: leftOut(chart.missingDependencies, null),
   };
 }
 

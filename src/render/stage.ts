@@ -138,6 +138,33 @@ function addStandIns(uses: Map<string, StandInUse>, root: RenderRoot, rendered: 
   }
 }
 
+/**
+ * What renderings of one chart leave out (chart.ts: its dependencies
+ * `charts/` lacks), said once where they say the same: a chart rendered
+ * once per `ci/*-values.yaml` (61 for DataDog's datadog chart) said it 61
+ * times. A note said by several renderings names how many.
+ */
+class LeftOutNotes {
+  private readonly said = new Map<string, { readonly index: number; readonly dir: string; readonly what: string; count: number }>();
+
+  constructor(private readonly problems: LoadProblem[]) {}
+
+  add(root: RenderRoot, what: string): void {
+    const key = JSON.stringify([root.dir, what]);
+    const known = this.said.get(key);
+    if (known !== undefined) return void known.count++;
+    this.said.set(key, { index: this.problems.length, dir: root.dir, what, count: 1 });
+    this.problems.push({ file: root.file, line: null, kind: 'not-rendered', message: `${root.label} ${what}` });
+  }
+
+  /** Names the renderings of the notes several said. */
+  close(): void {
+    for (const { index, dir, what, count } of this.said.values()) {
+      if (count > 1) this.problems[index] = { ...this.problems[index]!, message: `${shownDir(dir)} (${count} renderings) ${what}` };
+    }
+  }
+}
+
 /** The folders of `charts/` (by name or alias) that wrote something into a helm rendering, as its `# Source:` comments name them. */
 function subchartsWriting(rendered: string): Set<string> {
   const folders = new Set<string>();
@@ -171,6 +198,7 @@ export function planRenderedChangeSet(changeSet: ChangeSet, consumed: ReadonlySe
   // Why each chart's own rendering was not made: its other renderings (environments, ci values) were not either, for the same reason.
   const notRendered = new Map<string, string>();
   const standIns = new Map<string, StandInUse>();
+  const leftOut = new LeftOutNotes(problems);
   rendered.forEach((r, i) => {
     const problem = problemOf(r);
     if (problem !== null) {
@@ -181,8 +209,8 @@ export function planRenderedChangeSet(changeSet: ChangeSet, consumed: ReadonlySe
       return void problems.push(problem);
     }
     if (r.head.kind !== 'rendered') return;
-    // Rendered, but without something (a chart's dependencies charts/ lacks): its findings, and what was left out.
-    if (r.root.incomplete) problems.push({ file: r.root.file, line: null, kind: 'not-rendered', message: `${r.root.label} ${r.root.incomplete}` });
+    // Rendered, but without something (a chart's dependencies charts/ lacks): its findings, and what was left out, once for the renderings of a chart that say the same.
+    if (r.root.incomplete) leftOut.add(r.root, r.root.incomplete);
     // Rendered with the repository's chart in place of a dependency: said once per chart that stood in, after them all.
     addStandIns(standIns, r.root, r.head.text);
     if (r.base.kind === 'failed') {
@@ -205,6 +233,7 @@ export function planRenderedChangeSet(changeSet: ChangeSet, consumed: ReadonlySe
     });
   });
   for (const use of standIns.values()) problems.push(standInProblem(use));
+  leftOut.close();
   return { changeSet: { ...changeSet, files: [...plain, ...files] }, renderings, problems };
 }
 

@@ -1,6 +1,6 @@
 /** A chart rendered without the dependencies its `charts/` lacks: which are on, and its Chart.yaml without them. */
 import { describe, expect, it } from 'vitest';
-import { dependencyEnabled, readChart, withoutDependencies } from '../../../src/render/chart.js';
+import { readChart, switchedOn, switchesOf, withoutDependencies } from '../../../src/render/chart.js';
 import type { RepositoryChartOf } from '../../../src/render/chart.js';
 
 describe('withoutDependencies', () => {
@@ -34,16 +34,25 @@ describe('withoutDependencies', () => {
   });
 });
 
-describe('dependencyEnabled', () => {
+describe('switchedOn', () => {
+  const dependency = switchesOf({ name: 'db', condition: 'db.enabled, global.db.enabled', tags: ['storage', 'extra'] });
+  const on = (...values: Record<string, unknown>[]) => switchedOn(dependency, values);
+
   it('reads the first condition path that holds a boolean, then tags (on when any is), else on', () => {
-    const dependency = { name: 'db', condition: 'db.enabled, global.db.enabled', tags: ['storage', 'extra'] };
-    expect(dependencyEnabled(dependency, {})).toBe(true);
-    expect(dependencyEnabled(dependency, { db: { enabled: false } })).toBe(false);
-    expect(dependencyEnabled(dependency, { db: { enabled: 'no' }, global: { db: { enabled: false } } })).toBe(false);
-    expect(dependencyEnabled(dependency, { tags: { storage: false, extra: false } })).toBe(false);
-    expect(dependencyEnabled(dependency, { tags: { storage: false, extra: true } })).toBe(true);
+    expect(on({})).toBe(true);
+    expect(on({ db: { enabled: false } })).toBe(false);
+    expect(on({ db: { enabled: 'no' }, global: { db: { enabled: false } } })).toBe(false);
+    expect(on({ tags: { storage: false, extra: false } })).toBe(false);
+    expect(on({ tags: { storage: false, extra: true } })).toBe(true);
     // The condition wins over the tags.
-    expect(dependencyEnabled(dependency, { db: { enabled: true }, tags: { storage: false } })).toBe(true);
+    expect(on({ db: { enabled: true }, tags: { storage: false } })).toBe(true);
+  });
+
+  it('reads each path in the last values file that sets it, as helm merges values.yaml and the files given after it', () => {
+    expect(on({ db: { enabled: false } }, { db: { enabled: true } })).toBe(true);
+    expect(on({ db: { enabled: true } }, { db: { image: 'db:2' } })).toBe(true);
+    expect(on({ db: { enabled: true } }, { global: { db: { enabled: false } } })).toBe(true);
+    expect(on({ tags: { storage: true } }, { tags: { storage: false } })).toBe(false);
   });
 });
 
@@ -51,7 +60,7 @@ describe('readChart', () => {
   const chart = 'apiVersion: v2\nname: web\nversion: 1.0.0\ndependencies:\n  - name: common\n    version: 1.0.0\n    repository: file://../common\n  - name: redis\n    version: 19.0.0\n    repository: https://charts.example\n  - name: gone\n    version: 1.0.0\n    repository: file://../gone\n';
 
   it('takes a dependency from a folder of the repository that holds a chart, as `helm dependency build` would; the others are missing', () => {
-    const read = readChart('charts/web/Chart.yaml', chart, ['charts/web/Chart.yaml'], undefined, undefined, { has: (dir) => dir === 'charts/common', named: () => [] });
+    const read = readChart('charts/web/Chart.yaml', chart, ['charts/web/Chart.yaml'], undefined, { has: (dir) => dir === 'charts/common', named: () => [] });
     expect(read.localDependencies).toEqual([{ name: 'common', dir: 'charts/common' }]);
     expect(read.missingDependencies.map((d) => d.name)).toEqual(['redis', 'gone']);
     expect(read.library).toBe(false);
@@ -68,20 +77,20 @@ describe('readChart', () => {
       web: [{ dir: 'charts/web', version: '1.0.0', library: false }],
     };
     const repository = { has: () => false, named: (name: string) => charts[name] ?? [] };
-    const declaring = (deps: string) => readChart('charts/web/Chart.yaml', `apiVersion: v2\nname: web\nversion: 1.0.0\ndependencies:\n${deps}`, ['charts/web/Chart.yaml'], undefined, undefined, repository);
+    const declaring = (deps: string) => readChart('charts/web/Chart.yaml', `apiVersion: v2\nname: web\nversion: 1.0.0\ndependencies:\n${deps}`, ['charts/web/Chart.yaml'], undefined, repository);
     const oci = 'oci://registry-1.docker.io/bitnamicharts';
     const read = declaring(`  - {name: common, version: 2.x.x, repository: "${oci}"}\n  - {name: redis, version: "~19.6", repository: "${oci}"}\n  - {name: web, version: "*", repository: "${oci}"}\n`);
     expect(read.localDependencies).toEqual([{ name: 'common', dir: 'bitnami/common', standIn: { declared: 'common 2.x.x', repository: oci, version: '2.31.10', library: true } }]);
     // No version its range allows (redis 20.1.0 for ~19.6: said with it), and never the chart itself.
     expect(read.missingDependencies).toEqual([
-      { name: 'redis', shown: 'redis ~19.6', enabled: true, outOfRange: { dir: 'bitnami/redis', version: '20.1.0' } },
-      { name: 'web', shown: 'web *', enabled: true },
+      { name: 'redis', shown: 'redis ~19.6', switches: [{ condition: [], tags: [] }], outOfRange: { dir: 'bitnami/redis', version: '20.1.0' } },
+      { name: 'web', shown: 'web *', switches: [{ condition: [], tags: [] }] },
     ]);
     // Helm's ranges: `,` joins comparators; none (or an empty one) allows any, the highest wins.
     expect(declaring('  - {name: common, version: ">= 1.0, < 3.0", repository: "https://x"}\n').localDependencies.map((d) => d.dir)).toEqual(['bitnami/common']);
     expect(declaring('  - {name: common, repository: "https://x"}\n').localDependencies.map((d) => d.dir)).toEqual(['next/common']);
     // Vendored in charts/, it is helm's own: nothing stands in.
-    const vendored = readChart('charts/web/Chart.yaml', `apiVersion: v2\nname: web\nversion: 1.0.0\ndependencies:\n  - {name: common, version: 2.x.x, repository: "${oci}"}\n`, ['charts/web/charts/common-2.31.4.tgz'], undefined, undefined, repository);
+    const vendored = readChart('charts/web/Chart.yaml', `apiVersion: v2\nname: web\nversion: 1.0.0\ndependencies:\n  - {name: common, version: 2.x.x, repository: "${oci}"}\n`, ['charts/web/charts/common-2.31.4.tgz'], undefined, repository);
     expect([vendored.localDependencies, vendored.missingDependencies]).toEqual([[], []]);
   });
 
