@@ -17,6 +17,7 @@ import type { NamedTemplates, ValuesTruth } from './templateLines.js';
 import { translatePath, valueAt } from './walk.js';
 import { inDir } from './paths.js';
 import { lastAtMostIn } from '../sortedSearch.js';
+import { valuesKeyUnderSameKeys } from './valuesUnderSameKeys.js';
 
 export interface HelmHits {
   /** The template line writing the field, when the whole path was found. */
@@ -233,6 +234,16 @@ export function helmLocator(sources: HelmSources): (template: string, path: Fiel
     }
     return null;
   };
+  /** A field no template line can be followed to, on the one values key that holds it under the same last keys (valuesUnderSameKeys.ts). */
+  const underSameKeys = (template: string, path: FieldPath, rendered: JsonValue): SourceHit | null => {
+    const files = valuesChain(sources, template).flatMap((link) => {
+      const document = documentOf(link.file);
+      return document === undefined ? [] : [{ file: link.file, document, prefix: keyPathIn(link, []) }];
+    });
+    const found = valuesKeyUnderSameKeys(files, path, rendered);
+    const where = found === null ? null : locate(documentOf(found.file)!.source, found.path);
+    return found !== null && where?.exact ? { file: found.file, line: where.line, column: where.column } : null;
+  };
   return (template, path, rendered, missing) => {
     const file = sourcePath(sources, template);
     const own = sources.texts.get(file);
@@ -243,7 +254,7 @@ export function helmLocator(sources: HelmSources): (template: string, path: Fiel
     // A line in a named template is in the file that defines it, when that is a file of the repository (not inside an archive).
     const hitFile = hit.file ?? file;
     const templateHit = hit.exact && sources.texts.has(hitFile) ? { file: hitFile, line: hit.line, column: 1 } : null;
-    if (hit.values === null) return { template: templateHit, values: missing === undefined ? null : leftOutMap(text, template, path.length, missing, rendered) };
+    if (hit.values === null) return { template: templateHit, values: missing === undefined ? (templateHit === null ? underSameKeys(template, path, rendered) : null) : leftOutMap(text, template, path.length, missing, rendered) };
     const { from } = hit.values;
     const renderedPart = valueAt(rendered, path.slice(0, from));
     // `.Values.a | default .Values.b`: the first key whose value is the rendered one.
@@ -267,7 +278,7 @@ export function helmLocator(sources: HelmSources): (template: string, path: Fiel
         if (found.length > 1) break;
       }
     }
-    return { template: templateHit, values: null };
+    return { template: templateHit, values: templateHit === null ? underSameKeys(template, path, rendered) : null };
   };
 }
 

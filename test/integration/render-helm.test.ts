@@ -1136,6 +1136,20 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     expect(older.report.errors[0]!.message).toMatch(/^bitnami\/web not rendered: dependency `common 2\.x\.x` \(this repository's `bitnami\/common` is 1\.0\.0\) is not vendored in `charts\/`/);
   });
 
+  it('places a field a helper writes from a variable on the one values key that holds it (a `dict` handed to `toYaml $sc`, as DataDog writes it)', async () => {
+    const files = {
+      'charts/agent/Chart.yaml': 'apiVersion: v2\nname: agent\nversion: 1.0.0\n',
+      'charts/agent/values.yaml': 'image: agent:1\npod:\n  securityContext:\n    runAsUser: 0\nprobe:\n  securityContext:\n    privileged: true\n',
+      'charts/agent/templates/_helpers.tpl': '{{- define "sc" -}}\n{{- $sc := .securityContext -}}\nsecurityContext:\n{{ toYaml $sc | indent 2 }}\n{{- end -}}\n',
+      'charts/agent/templates/pod.yaml':
+        'apiVersion: v1\nkind: Pod\nmetadata:\n  name: agent\nspec:\n  {{- include "sc" (dict "securityContext" .Values.pod.securityContext) | nindent 2 }}\n  containers:\n    - name: probe\n      image: {{ .Values.image }}\n      {{- include "sc" (dict "securityContext" .Values.probe.securityContext) | nindent 6 }}\n',
+    };
+    const { report } = await checkTree(files, '--level', 'restricted');
+    const placed = (check: string) => report.findings.filter((f) => f.check === check).map((f) => [f.file, f.line]);
+    expect(placed('runAsUser')).toEqual([['charts/agent/values.yaml', 4]]);
+    expect(placed('privileged')).toEqual([['charts/agent/values.yaml', 7]]);
+  });
+
   it('warns of a stand-in only when it wrote something: a subchart its values leave off stood in for nothing checked', async () => {
     const files = {
       'charts/csi/Chart.yaml': 'apiVersion: v2\nname: csi\nversion: 1.2.0\n',
