@@ -33,6 +33,8 @@ import type { RenderSettings } from './discover.js';
 import { mapRenderedReport } from './mapReport.js';
 import { placeInNamespace } from './namespace.js';
 import { strayValuesFiles } from './strayValues.js';
+import { quietValuesChanges } from './quietValues.js';
+import type { RenderingOutcome } from './quietValues.js';
 import { baseFileNotices, helmfileBases, helmfileReleases, unrenderedHelmfiles } from './helmfiles.js';
 import type { Rendering } from './mapReport.js';
 import { verifySuggestions } from './verify.js';
@@ -506,6 +508,23 @@ export function noticesOf(problems: readonly LoadProblem[], noticeOf: NoticeOf):
 }
 
 /** `diff` and the Action: the change set with its charts and overlays rendered (or as plain files when `port` is null). */
+/**
+ * What each rendering showed of the change (quietValues.ts): whether it
+ * rendered at both commits, and whether a pod spec it renders is new or
+ * modified. One that renders installers (Applications, HelmReleases: an app
+ * of apps) counts as changed: it shows its values in their renderings, which
+ * say themselves what was not rendered.
+ */
+function outcomesOf(rendered: readonly RenderedRoot[], report: DiffReport): RenderingOutcome[] {
+  const withChanges = new Set(report.podSpecs.map((spec) => spec.file));
+  const installs = (output: RenderOutput) => output.kind === 'rendered' && /^kind:\s*["']?(?:Application|ApplicationSet|HelmRelease)["']?\s*$/m.test(output.text);
+  return rendered.map((r, i) => ({
+    root: r.root,
+    bothRendered: r.base.kind === 'rendered' && r.head.kind === 'rendered',
+    changedPodSpecs: withChanges.has(renderingPath(r.root, i)) || installs(r.head),
+  }));
+}
+
 export async function evaluateWithRendering(changeSet: ChangeSet, options: RenderStageOptions, tools: RenderPort | null): Promise<DiffReport> {
   if (tools === null) return evaluateChangeSet(changeSet, options);
   const port = placingPort(tools);
@@ -540,6 +559,7 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
   const truncated = truncationProblem(changeSet, port);
   const stray = [
     ...strayValuesFiles(changeSet, discovery.consumed, port.head.paths),
+    ...quietValuesChanges(changeSet, outcomesOf(rendered, report), port.head.paths),
     ...unrenderedHelmfiles(changeSet, new Set((options.render?.charts ?? []).map((chart) => chart.chart)), port.head.paths),
     ...baseFileNotices(changeSet, bases, port.head.paths),
   ];

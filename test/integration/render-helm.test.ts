@@ -152,6 +152,56 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     }
   });
 
+  it('a values change to a pod-security key that no rendering shows is said on its line, with the test values to render the chart with', async () => {
+    // DataDog's layout: the DaemonSet renders only with an API key, which values.yaml leaves out.
+    const values = (privileged: boolean) => `apiKey: null\nimage: agent:1\nprobe:\n  securityContext:\n    privileged: ${privileged}\n`;
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: agent\nspec:\n  containers:\n    - name: probe\n      image: {{ .Values.image }}\n      securityContext: {{- toYaml .Values.probe.securityContext | nindent 8 }}\n';
+    const write = (side: string, privileged: boolean, image = 'agent:1') => {
+      mkdirSync(path.join(side, 'charts/agent/templates'), { recursive: true });
+      mkdirSync(path.join(side, 'charts/agent/ci'), { recursive: true });
+      writeFileSync(path.join(side, 'charts/agent/Chart.yaml'), chartYaml('agent'));
+      writeFileSync(path.join(side, 'charts/agent/values.yaml'), values(privileged).replace('agent:1', image));
+      writeFileSync(path.join(side, 'charts/agent/templates/pod.yaml'), `{{- if .Values.apiKey }}\n${pod}{{- end }}\n`);
+      writeFileSync(path.join(side, 'charts/agent/templates/other.yaml'), pod.replace('name: agent', 'name: other').replace(/\n {6}securityContext.*\n$/, '\n'));
+      writeFileSync(path.join(side, 'charts/agent/ci/key-values.yaml'), 'apiKey: abc\n');
+    };
+    const quiet = repoOfSides((base, head) => {
+      write(base, false);
+      write(head, true);
+    });
+    try {
+      const report = await diffIn(quiet.repo);
+      expect(report.findings).toEqual([]);
+      expect(report.errors).toEqual([
+        {
+          file: 'charts/agent/values.yaml',
+          line: 5,
+          kind: 'not-rendered',
+          message:
+            'this change sets `probe.securityContext.privileged`, but no pod spec that `charts/agent` renders changed with it (the templates that read it may be off with the values it is rendered with): the change is not checked; name a values file that turns them on under `render.charts` in .github/pod-security.yaml, or set `ci-values: true` there to render it with its test values, `charts/agent/ci/key-values.yaml`',
+        },
+      ]);
+    } finally {
+      quiet.cleanUp();
+    }
+    // A change that moves a pod spec the chart renders is checked there; one to another key says nothing.
+    const shown = repoOfSides((base, head) => {
+      write(base, false);
+      write(head, true, 'agent:2');
+    });
+    const other = repoOfSides((base, head) => {
+      write(base, false, 'agent:1');
+      write(head, false, 'agent:3');
+    });
+    try {
+      expect((await diffIn(shown.repo)).errors).toEqual([]);
+      expect((await diffIn(other.repo)).errors).toEqual([]);
+    } finally {
+      shown.cleanUp();
+      other.cleanUp();
+    }
+  });
+
   it("a library chart's helper line that makes every chart including it fail gets its revert as the suggestion, verified by giving back what the base rendered", async () => {
     // bitnami's common.compatibility.renderSecurityContext, edited to stop leaving out the values' `privileged`.
     const helper = (left: string) => `{{- define "common.securityContext" -}}\n{{- omit .secContext ${left} | toYaml -}}\n{{- end -}}\n`;

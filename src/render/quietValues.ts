@@ -1,0 +1,118 @@
+/**
+ * A values change that no rendering shows (pure). A pull request sets a
+ * pod-security field in a chart's values (`privileged: true` for DataDog's
+ * system-probe) and not one pod spec the chart renders changes with it: the
+ * templates that read the key are off with the values the chart is rendered
+ * with (DataDog's DaemonSet needs `datadog.apiKey`), or nothing reads it.
+ * Either way the change is not checked, so it is said on the key's line,
+ * with how to render the chart so that it is, and the run is never a
+ * silent green.
+ */
+import type { ChangeSet } from '../diff/types.js';
+import { jsonEqual } from '../fixes/edits.js';
+import { andMore, firstOf } from '../firstFew.js';
+import { locate } from '../locate/locate.js';
+import { loadManifestFile, textOf } from '../manifests/load.js';
+import type { LoadProblem } from '../manifests/types.js';
+import type { JsonValue } from '../pss/types.js';
+import { valuesMapping } from './chart.js';
+import { ciValuesOf } from './discover.js';
+import { inDir, shownDir } from './paths.js';
+import type { RenderRoot } from './types.js';
+
+/** A rendering of the pull request, as this check needs it. */
+export interface RenderingOutcome {
+  readonly root: RenderRoot;
+  /** Rendered at both commits: a rendering that failed says so itself. */
+  readonly bothRendered: boolean;
+  /** Whether a pod spec it renders is new or modified. */
+  readonly changedPodSpecs: boolean;
+}
+
+/** Keys that set what Pod Security Standards check, or the maps that hold them: a change under one is a change to check. */
+const podSecurityKeys: ReadonlySet<string> = new Set([
+  'securityContext',
+  'podSecurityContext',
+  'containerSecurityContext',
+  'privileged',
+  'allowPrivilegeEscalation',
+  'capabilities',
+  'hostNetwork',
+  'hostPID',
+  'hostIPC',
+  'hostPath',
+  'hostPort',
+  'runAsUser',
+  'runAsNonRoot',
+  'seccompProfile',
+  'appArmorProfile',
+  'seLinuxOptions',
+  'procMount',
+  'sysctls',
+  'windowsOptions',
+]);
+
+type Path = readonly string[];
+
+const isMap = (value: JsonValue | undefined): value is { [key: string]: JsonValue } => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The paths where two values documents differ: down through maps both hold, a whole value anywhere else. */
+function differences(base: JsonValue | undefined, head: JsonValue | undefined, path: Path, out: Path[]): void {
+  if (isMap(base) && isMap(head)) {
+    for (const key of new Set([...Object.keys(base), ...Object.keys(head)])) differences(base[key], head[key], [...path, key], out);
+  } else if (!jsonEqual(base, head)) out.push(path);
+}
+
+/** The pod-security keys a change to a values file sets, in the order the head writes them; none when either side is not a map of values. */
+function podSecurityChanges(base: string, head: string): Path[] {
+  const before = valuesMapping(base);
+  const after = valuesMapping(head);
+  if (before === null || after === null) return [];
+  const changed: Path[] = [];
+  differences(before as JsonValue, after as JsonValue, [], changed);
+  return changed.filter((path) => path.some((key) => podSecurityKeys.has(key)));
+}
+
+/** How to render a chart so that a change to its values shows: its test values when it has some it is not rendered with. */
+function renderAdvice(dir: string, paths: Iterable<string>, renderings: readonly RenderingOutcome[]): string {
+  const config = 'name a values file that turns them on under `render.charts` in .github/pod-security.yaml';
+  const read = new Set(renderings.flatMap(({ root }) => root.helm?.valuesFiles ?? []));
+  const ci = ciValuesOf(dir, [...paths]).filter((file) => !read.has(file));
+  if (ci.length === 0) return config;
+  return `${config}, or set \`ci-values: true\` there to render it with ${ci.length === 1 ? `its test values, \`${ci[0]}\`` : `each of its ${ci.length} ci/*-values.yaml files`}`;
+}
+
+/**
+ * The notices of the values files a pull request changed where it sets a
+ * pod-security key, read by renderings of a chart that all rendered at
+ * both commits and none of which changed a pod spec. `paths`: the head
+ * tree's (for the chart's ci/*-values.yaml files).
+ */
+export function quietValuesChanges(changeSet: ChangeSet, renderings: readonly RenderingOutcome[], paths: Iterable<string>): LoadProblem[] {
+  const notices: LoadProblem[] = [];
+  for (const file of changeSet.files) {
+    if (file.rendered === true || file.head.kind !== 'content') continue;
+    const readers = renderings.filter(({ root }) => root.helm !== null && (file.path === inDir(root.dir, 'values.yaml') || root.helm.valuesFiles.includes(file.path)));
+    if (readers.length === 0 || readers.some((r) => !r.bothRendered || r.changedPodSpecs)) continue;
+    const head = textOf(file.head.data);
+    const base = file.base.kind === 'content' ? textOf(file.base.data) : '';
+    if (head === null || base === null) continue;
+    const keys = podSecurityChanges(base, head);
+    if (keys.length === 0) continue;
+    const dirs = [...new Set(readers.map(({ root }) => root.dir))];
+    const chart = readers.length === 1 ? `\`${readers[0]!.root.label}\`` : dirs.map((dir) => `\`${shownDir(dir)}\``).join(', ');
+    const { first, more } = firstOf(
+      keys.map((key) => `\`${key.join('.')}\``),
+      3,
+    );
+    const document = loadManifestFile(file.path, head).documents[0];
+    const where = document === undefined ? null : locate(document.source, keys[0]!);
+    notices.push({
+      file: file.path,
+      line: where?.line ?? null,
+      kind: 'not-rendered',
+      message: `this change sets ${first.join(', ')}${andMore(more)}, but no pod spec that ${chart} renders changed with it (the templates that read ${keys.length === 1 ? 'it' : 'them'} may be off with the values ${readers.length === 1 ? 'it is' : 'they are'} rendered with): the change is not checked; ${renderAdvice(dirs[0]!, paths, readers)}`,
+    });
+  }
+  return notices;
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { ChangeSet } from '../../../src/diff/types.js';
+import { quietValuesChanges } from '../../../src/render/quietValues.js';
+import type { RenderingOutcome } from '../../../src/render/quietValues.js';
+import type { RenderRoot } from '../../../src/render/types.js';
+
+const root = (label: string, valuesFiles: string[] = []): RenderRoot => ({
+  tool: 'helm',
+  dir: 'charts/agent',
+  file: 'charts/agent/Chart.yaml',
+  label,
+  sources: [],
+  baseSources: [],
+  helm: { release: 'agent', namespace: 'default', namespaceGiven: false, valuesFiles },
+  inflateHelm: false,
+  blocked: null,
+  limits: { timeoutMs: 1000, maxOutputBytes: 1000 },
+});
+
+const quiet = (r: RenderRoot, changed = false, bothRendered = true): RenderingOutcome => ({ root: r, bothRendered, changedPodSpecs: changed });
+
+/** A pull request that changes charts/agent/values.yaml from `base` to `head`. */
+const changing = (base: string, head: string): ChangeSet => ({
+  files: [{ path: 'charts/agent/values.yaml', status: 'modified', base: { kind: 'content', data: base }, head: { kind: 'content', data: head }, hunks: [] }],
+});
+
+const before = 'image: agent:1\nprobe:\n  securityContext:\n    privileged: false\n';
+const after = before.replace('privileged: false', 'privileged: true');
+
+describe('quietValuesChanges', () => {
+  it('says a change to a pod-security key that no rendering reading the file shows, on its line', () => {
+    const [notice] = quietValuesChanges(changing(before, after), [quiet(root('charts/agent'))], []);
+    expect([notice!.file, notice!.line, notice!.kind]).toEqual(['charts/agent/values.yaml', 4, 'not-rendered']);
+    expect(notice!.message).toMatch(/^this change sets `probe\.securityContext\.privileged`, but no pod spec that `charts\/agent` renders changed with it/);
+    // The chart's test values it is not rendered with are named.
+    expect(quietValuesChanges(changing(before, after), [quiet(root('charts/agent'))], ['charts/agent/ci/a-values.yaml', 'charts/agent/ci/b-values.yaml'])[0]!.message).toMatch(/set `ci-values: true` there to render it with each of its 2 ci\/\*-values\.yaml files$/);
+  });
+
+  it('says nothing when a rendering shows it, one did not render, the key is not a pod-security one, or only comments changed', () => {
+    expect(quietValuesChanges(changing(before, after), [quiet(root('charts/agent')), quiet(root('charts/agent (ci/a-values.yaml)', ['charts/agent/ci/a-values.yaml']), true)], [])).toEqual([]);
+    expect(quietValuesChanges(changing(before, after), [quiet(root('charts/agent'), false, false)], [])).toEqual([]);
+    expect(quietValuesChanges(changing(before, before.replace('agent:1', 'agent:2')), [quiet(root('charts/agent'))], [])).toEqual([]);
+    expect(quietValuesChanges(changing(before, `# the probe\n${before}`), [quiet(root('charts/agent'))], [])).toEqual([]);
+    // A values file no rendering reads is strayValues.ts's to name.
+    expect(quietValuesChanges(changing(before, after), [quiet({ ...root('charts/other'), dir: 'charts/other' })], [])).toEqual([]);
+  });
+});
