@@ -61,7 +61,7 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
@@ -97,7 +97,7 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection2;
     exports.isDocument = isDocument;
-    exports.isMap = isMap3;
+    exports.isMap = isMap4;
     exports.isNode = isNode;
     exports.isPair = isPair2;
     exports.isScalar = isScalar2;
@@ -4209,9 +4209,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag2) {
-      const isMap3 = fc.start.source === "{";
-      const fcName = isMap3 ? "flow map" : "flow sequence";
-      const NodeClass = tag2?.nodeClass ?? (isMap3 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
+      const isMap4 = fc.start.source === "{";
+      const fcName = isMap4 ? "flow map" : "flow sequence";
+      const NodeClass = tag2?.nodeClass ?? (isMap4 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4247,7 +4247,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4287,7 +4287,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep3 && !props.found) {
+        if (!isMap4 && !sep3 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4310,7 +4310,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap3 && !props.found && ctx.options.strict) {
+            if (!isMap4 && !props.found && ctx.options.strict) {
               if (sep3)
                 for (const st of sep3) {
                   if (st === valueProps.found)
@@ -4342,7 +4342,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair2.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap3) {
+          if (isMap4) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4358,7 +4358,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap3 ? "}" : "]";
+      const expectedEnd = isMap4 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -19459,47 +19459,56 @@ var require_valid = __commonJS({
 
 // src/render/chart.ts
 function mappingOf(source) {
+  return (source === void 0 ? null : valuesMapping(source)) ?? {};
+}
+function valuesMapping(source) {
   try {
-    const raw = source === void 0 ? null : (0, import_yaml4.parse)(source);
-    return isRecord2(raw) ? raw : {};
+    const raw = (0, import_yaml4.parse)(source);
+    return raw === null || raw === void 0 ? {} : isRecord2(raw) ? raw : null;
   } catch {
-    return {};
+    return null;
   }
 }
 function chartIdentity(source) {
   const chart = mappingOf(source);
-  return { name: typeof chart.name === "string" ? chart.name : null, version: typeof chart.version === "string" ? chart.version : null };
+  return { name: typeof chart.name === "string" ? chart.name : null, version: typeof chart.version === "string" ? chart.version : null, library: chart.type === "library" };
 }
-function valueAtPath(values, path4) {
+function valueAtPath(values, keys) {
   let value = values;
-  for (const key of path4.split(".")) {
+  for (const key of keys) {
     if (!isRecord2(value)) return void 0;
     value = value[key];
   }
   return value;
 }
-function dependencyEnabled(dependency, values) {
-  if (typeof dependency.condition === "string") {
-    for (const path4 of dependency.condition.split(",")) {
-      const value = valueAtPath(values, path4.trim());
-      if (typeof value === "boolean") return value;
-    }
-  }
-  if (Array.isArray(dependency.tags) && dependency.tags.length > 0) {
-    const tags = isRecord2(values.tags) ? values.tags : {};
-    const set2 = dependency.tags.map((tag2) => typeof tag2 === "string" ? tags[tag2] : void 0).filter((v) => typeof v === "boolean");
-    if (set2.length > 0) return set2.some((v) => v);
-  }
-  return true;
+function switchesOf(dependency) {
+  return {
+    condition: typeof dependency.condition === "string" ? dependency.condition.split(",").map((path4) => path4.trim()) : [],
+    tags: Array.isArray(dependency.tags) ? dependency.tags.filter((tag2) => typeof tag2 === "string") : []
+  };
 }
-function readChart(file, source, files, requirements, values, repository = noCharts2) {
+function valueThrough(values, keys) {
+  for (let i = values.length - 1; i >= 0; i--) {
+    const value = valueAtPath(values[i], keys);
+    if (value !== void 0) return value;
+  }
+  return void 0;
+}
+function switchedOn(switches, values) {
+  for (const path4 of switches.condition) {
+    const value = valueThrough(values, path4.split("."));
+    if (typeof value === "boolean") return value;
+  }
+  const tags = switches.tags.map((tag2) => valueThrough(values, ["tags", tag2])).filter((v) => typeof v === "boolean");
+  return tags.length === 0 || tags.some((v) => v);
+}
+function readChart(file, source, files, requirements, repository = noCharts2) {
   const dir = dirOf(file);
   const chart = mappingOf(source);
   const dependencies = Array.isArray(chart.dependencies) ? chart.dependencies : mappingOf(requirements).dependencies;
   const name = typeof chart.name === "string" && chart.name !== "" ? chart.name : dir.split("/").pop() ?? "chart";
   const vendored = inDir(dir, "charts/");
   const inCharts = files.filter((p) => p.startsWith(vendored)).map((p) => p.slice(vendored.length));
-  const defaults2 = mappingOf(values);
   const missingDependencies = [];
   const localDependencies = [];
   const aliases = {};
@@ -19520,10 +19529,10 @@ function readChart(file, source, files, requirements, values, repository = noCha
       if (!localDependencies.some((d) => d.name === dep)) localDependencies.push(inRepository.dependency);
       continue;
     }
-    const enabled = dependencyEnabled(dependency, defaults2);
+    const switches = switchesOf(dependency);
     const known3 = missingDependencies.findIndex((m) => m.shown === shown5);
-    if (known3 < 0) missingDependencies.push({ name: dep, shown: shown5, enabled, ...inRepository?.kind === "out-of-range" ? { outOfRange: inRepository.chart } : {} });
-    else if (enabled) missingDependencies[known3] = { ...missingDependencies[known3], enabled };
+    if (known3 < 0) missingDependencies.push({ name: dep, shown: shown5, switches: [switches], ...inRepository?.kind === "out-of-range" ? { outOfRange: inRepository.chart } : {} });
+    else missingDependencies[known3] = { ...missingDependencies[known3], switches: [...missingDependencies[known3].switches, switches] };
   }
   return { file, dir, name, library: chart.type === "library", missingDependencies, localDependencies, aliases };
 }
@@ -19532,9 +19541,12 @@ function repositoryChartFor(dependency, chartDir, declared, repository) {
   const range2 = typeof dependency.version === "string" && dependency.version.trim() !== "" ? dependency.version.replace(/,/g, " ") : "*";
   const candidates = repository.named(name).filter((c) => c.dir !== chartDir && (0, import_valid.default)(c.version) !== null).sort((a, b) => (0, import_rcompare.default)(a.version, b.version));
   const chosen = candidates.find((c) => (0, import_satisfies.default)(c.version, range2));
-  if (chosen === void 0) return candidates[0] === void 0 ? null : { kind: "out-of-range", chart: candidates[0] };
+  if (chosen === void 0) {
+    const highest = candidates[0];
+    return highest === void 0 ? null : { kind: "out-of-range", chart: { dir: highest.dir, version: highest.version } };
+  }
   const from2 = typeof dependency.repository === "string" ? dependency.repository : "";
-  return { kind: "stands-in", dependency: { name, dir: chosen.dir, standIn: { declared, repository: from2, version: chosen.version } } };
+  return { kind: "stands-in", dependency: { name, dir: chosen.dir, standIn: { declared, repository: from2, version: chosen.version, library: chosen.library } } };
 }
 function withoutDependencies(text5, names) {
   const document = (0, import_yaml4.parseDocument)(text5);
@@ -19800,16 +19812,15 @@ function chartsOf(tree) {
   return chartFiles.filter((path4) => roots.has(dirOf(path4))).map((path4) => {
     const inChart = files.get(dirOf(path4));
     const requirements = tree.texts.get(inDir(dirOf(path4), "requirements.yaml"));
-    const values = tree.texts.get(inDir(dirOf(path4), "values.yaml"));
-    return { chart: readChart(path4, tree.texts.get(path4), inChart, requirements, values, repository), files: inChart };
+    return { chart: readChart(path4, tree.texts.get(path4), inChart, requirements, repository), files: inChart };
   });
 }
 function repositoryCharts(tree, roots) {
   const byName = /* @__PURE__ */ new Map();
   for (const dir of roots) {
-    const { name, version: version2 } = chartIdentity(tree.texts.get(inDir(dir, "Chart.yaml")));
+    const { name, version: version2, library } = chartIdentity(tree.texts.get(inDir(dir, "Chart.yaml")));
     if (name === null || version2 === null) continue;
-    byName.set(name, [...byName.get(name) ?? [], { dir, version: version2 }]);
+    byName.set(name, [...byName.get(name) ?? [], { dir, version: version2, library }]);
   }
   return { has: (dir) => roots.has(dir), named: (name) => byName.get(name) ?? [] };
 }
@@ -19835,8 +19846,19 @@ function shownMissing(d) {
   const other = d.outOfRange === void 0 ? "" : ` (this repository's \`${shownDir(d.outOfRange.dir)}\` is ${d.outOfRange.version})`;
   return `\`${d.shown}\`${other}`;
 }
-function leftOut(missing2, otherValues) {
-  const on = missing2.filter((d) => d.enabled || otherValues);
+function valuesChain(chart, files, texts) {
+  const chain = [];
+  const own = inDir(chart.dir, "values.yaml");
+  for (const path4 of [own, ...files]) {
+    const text5 = texts.get(path4);
+    const values = text5 === void 0 ? path4 === own ? {} : null : valuesMapping(text5);
+    if (values === null) return null;
+    chain.push(values);
+  }
+  return chain;
+}
+function leftOut(missing2, chain) {
+  const on = missing2.filter((d) => chain === null || d.switches.some((switches) => switchedOn(switches, chain)));
   if (on.length === 0) return null;
   return `rendered without ${namedDependencies(on)}, ${vendorThem}: what ${on.length === 1 ? "it renders" : "they render"} is not checked`;
 }
@@ -19932,15 +19954,15 @@ function helmRoots({ charts: trees, head, overlays }, changed, settings, consume
     const missing2 = chart.missingDependencies;
     const invocation = (extra) => ({ ...ownInvocation(chart, config, values, settings), valuesFiles: [...values, ...extra] });
     const rendering = chartRendering(chart, trees, values, settings);
-    const incomplete = leftOut(missing2, values.length > 0);
+    const incomplete = leftOut(missing2, valuesChain(chart, values, head.texts));
     roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]), incomplete });
     const environments = config?.values === void 0 ? environmentValuesOf(chart.dir, inChart, changed) : [];
     const left = environments.splice(maxEnvironments);
     if (left.length > 0) problems.push({ file: chart.file, line: null, kind: "not-rendered", message: leftEnvironments(chart.dir, environments.length, left) });
     const ci = config?.ciValues ? ciValuesOf(chart.dir, inChart) : [];
-    const extraIncomplete = leftOut(missing2, true);
     for (const file of [...environments, ...ci]) {
       const label = `${shownDir(chart.dir)} (${file.slice(inDir(chart.dir, "").length)})`;
+      const extraIncomplete = leftOut(missing2, valuesChain(chart, [...values, file], head.texts));
       roots.push({ ...rendering, label, helm: invocation([file]), incomplete: extraIncomplete === incomplete ? null : extraIncomplete });
     }
   }
@@ -20011,7 +20033,8 @@ function applicationRoot(chart, trees, settings, application, name, sources, ren
         ...application.parameterLines !== void 0 ? { parameterLines: application.parameterLines } : {}
       }
     },
-    incomplete: leftOut(chart.missingDependencies, true)
+    // An Application's own values (inline, its files) are not read here: any dependency may be on.
+    incomplete: leftOut(chart.missingDependencies, null)
   };
 }
 function baseInvocation({ release, namespace, valueFiles, capabilities, inlineFill }, settings) {
@@ -57963,6 +57986,56 @@ function findInTemplate(text5, path4, rendered, named = noNamedTemplates, truth)
 init_walk();
 init_paths();
 init_sortedSearch();
+
+// src/render/valuesUnderSameKeys.ts
+init_edits();
+init_walk();
+var keysToMatch = 2;
+var keysByEnding = /* @__PURE__ */ new WeakMap();
+function endingOf(keys) {
+  return JSON.stringify(keys.slice(-keysToMatch));
+}
+function keysOf3(document) {
+  const known3 = keysByEnding.get(document);
+  if (known3 !== void 0) return known3;
+  const byEnding = /* @__PURE__ */ new Map();
+  const visit5 = (value, path4) => {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return;
+    for (const [key, child] of Object.entries(value)) {
+      const at3 = [...path4, key];
+      if (at3.length >= keysToMatch) {
+        const ending = endingOf(at3);
+        byEnding.set(ending, [...byEnding.get(ending) ?? [], at3]);
+      }
+      if (child !== void 0) visit5(child, at3);
+    }
+  };
+  visit5(document.value, []);
+  keysByEnding.set(document, byEnding);
+  return byEnding;
+}
+function valuesKeyUnderSameKeys(files, path4, rendered) {
+  let keyed2 = path4.length;
+  while (keyed2 > 0 && typeof path4[keyed2 - 1] === "number") keyed2--;
+  const keys = path4.slice(0, keyed2);
+  if (keys.length < keysToMatch || keys.slice(-keysToMatch).some((key) => typeof key !== "string")) return null;
+  const value = valueAt2(rendered, keys);
+  if (value === void 0) return null;
+  const within = path4.slice(keyed2);
+  const settled = /* @__PURE__ */ new Map();
+  for (const { file, document, prefix: prefix2 } of files) {
+    for (const at3 of keysOf3(document).get(endingOf(keys)) ?? []) {
+      if (prefix2.some((key, i) => at3[i] !== key)) continue;
+      const own = JSON.stringify(at3.slice(prefix2.length));
+      if (settled.has(own)) continue;
+      settled.set(own, jsonEqual(valueAt2(document.value, at3), value) ? { file, path: [...at3, ...within] } : null);
+    }
+  }
+  const holding = [...settled.values()].filter((hit) => hit !== null);
+  return holding.length === 1 ? holding[0] : null;
+}
+
+// src/render/helmMap.ts
 function sourceComments(text5) {
   const lines = [];
   const paths = [];
@@ -57988,7 +58061,7 @@ function byFolderName(sources, inChart) {
   const name = match2 === null ? void 0 : sources.aliases?.[match2[1]];
   return name === void 0 ? inChart : `charts/${name}/${inChart.slice(match2[0].length)}`;
 }
-function valuesChain(sources, template) {
+function valuesChain2(sources, template) {
   const names = subchartNames(template);
   const inline = sources.inline === void 0 ? [] : [{ file: sources.inline.file, keyPrefix: names, within: sources.inline.within }];
   const chain = [...inline, ...[...sources.valuesFiles].reverse().map((file) => ({ file, keyPrefix: names }))];
@@ -58040,7 +58113,7 @@ function valuesDocuments(sources, read = false) {
 }
 function valuesKeyFinder(sources, documentOf) {
   return (template, key) => {
-    for (const link of valuesChain(sources, template)) {
+    for (const link of valuesChain2(sources, template)) {
       const { file } = link;
       const document = documentOf(file);
       const path4 = keyPathIn(link, key);
@@ -58071,6 +58144,15 @@ function helmLocator(sources) {
     }
     return null;
   };
+  const underSameKeys = (template, path4, rendered) => {
+    const files = valuesChain2(sources, template).flatMap((link) => {
+      const document = documentOf(link.file);
+      return document === void 0 ? [] : [{ file: link.file, document, prefix: keyPathIn(link, []) }];
+    });
+    const found = valuesKeyUnderSameKeys(files, path4, rendered);
+    const where2 = found === null ? null : locate(documentOf(found.file).source, found.path);
+    return found !== null && where2?.exact ? { file: found.file, line: where2.line, column: where2.column } : null;
+  };
   return (template, path4, rendered, missing2) => {
     const file = sourcePath(sources, template);
     const own = sources.texts.get(file);
@@ -58079,11 +58161,11 @@ function helmLocator(sources) {
     const hit = findInTemplate(text5, path4, rendered, named(), valueAt2(rendered, path4) === void 0 ? void 0 : valuesTruth(template));
     const hitFile = hit.file ?? file;
     const templateHit = hit.exact && sources.texts.has(hitFile) ? { file: hitFile, line: hit.line, column: 1 } : null;
-    if (hit.values === null) return { template: templateHit, values: missing2 === void 0 ? null : leftOutMap(text5, template, path4.length, missing2, rendered) };
+    if (hit.values === null) return { template: templateHit, values: missing2 === void 0 ? templateHit === null ? underSameKeys(template, path4, rendered) : null : leftOutMap(text5, template, path4.length, missing2, rendered) };
     const { from: from2 } = hit.values;
     const renderedPart = valueAt2(rendered, path4.slice(0, from2));
     for (const key of [hit.values.key, ...hit.values.alternatives ?? []]) {
-      for (const link of valuesChain(sources, template)) {
+      for (const link of valuesChain2(sources, template)) {
         const valuesFile = link.file;
         const document = documentOf(valuesFile);
         if (document === void 0 || renderedPart === void 0) continue;
@@ -58100,12 +58182,12 @@ function helmLocator(sources) {
         if (found.length > 1) break;
       }
     }
-    return { template: templateHit, values: null };
+    return { template: templateHit, values: templateHit === null ? underSameKeys(template, path4, rendered) : null };
   };
 }
 function valuesTruthOf(sources) {
   const documentOf = valuesDocuments(sources, true);
-  return (template) => (key) => truthOf(valuesChain(sources, template).map((link) => valueAt2(documentOf(link.file)?.value, keyPathIn(link, key))));
+  return (template) => (key) => truthOf(valuesChain2(sources, template).map((link) => valueAt2(documentOf(link.file)?.value, keyPathIn(link, key))));
 }
 function truthOf(values) {
   if (values.length === 0) return void 0;
@@ -58845,7 +58927,7 @@ function changedScalars(before, after, path4) {
   else for (const [key, value] of Object.entries(before)) out.push(...changedScalars(value, beside !== void 0 && !Array.isArray(beside) ? beside[key] : void 0, [...path4, key]));
   return out;
 }
-function switchedOn(file, key) {
+function switchedOn2(file, key) {
   const path4 = [...key, "enabled"];
   return file?.value(path4) === false ? [set(path4, true)] : [];
 }
@@ -58859,7 +58941,7 @@ function valuesChangesOf({ document, template, after }, editable) {
   for (const { file, edits, key, pod } of securityContextEdits(document, after, writerOf) ?? []) {
     const values = editable(file);
     const needed = edits.filter((edit) => !(edit.op === "set" && values !== null && jsonEqual(values.value(edit.path), edit.value)));
-    const written = [...needed, ...switchedOn(values, key)];
+    const written = [...needed, ...switchedOn2(values, key)];
     addTo(byFile, file, written);
     if (!pod) addTo(containersByFile, file, written);
   }
@@ -59452,6 +59534,84 @@ function isValuesText(path4, data) {
   return problems.length === 0 && documents.length > 0 && documents.every(({ value }) => isObject(value) && value.kind === void 0 && value.apiVersion === void 0);
 }
 
+// src/render/quietValues.ts
+init_edits();
+init_locate();
+init_load();
+init_chart();
+init_discover();
+init_paths();
+var podSecurityKeys = /* @__PURE__ */ new Set([
+  "securityContext",
+  "podSecurityContext",
+  "containerSecurityContext",
+  "privileged",
+  "allowPrivilegeEscalation",
+  "capabilities",
+  "hostNetwork",
+  "hostPID",
+  "hostIPC",
+  "hostPath",
+  "hostPort",
+  "runAsUser",
+  "runAsNonRoot",
+  "seccompProfile",
+  "appArmorProfile",
+  "seLinuxOptions",
+  "procMount",
+  "sysctls",
+  "windowsOptions"
+]);
+var isMap3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function differences(base, head, path4, out) {
+  if (isMap3(base) && isMap3(head)) {
+    for (const key of /* @__PURE__ */ new Set([...Object.keys(base), ...Object.keys(head)])) differences(base[key], head[key], [...path4, key], out);
+  } else if (!jsonEqual(base, head)) out.push(path4);
+}
+function podSecurityChanges(base, head) {
+  const before = valuesMapping(base);
+  const after = valuesMapping(head);
+  if (before === null || after === null) return [];
+  const changed = [];
+  differences(before, after, [], changed);
+  return changed.filter((path4) => path4.some((key) => podSecurityKeys.has(key)));
+}
+function renderAdvice(dir, paths, renderings) {
+  const config = "name a values file that turns them on under `render.charts` in .github/pod-security.yaml";
+  const read = new Set(renderings.flatMap(({ root }) => root.helm?.valuesFiles ?? []));
+  const ci = ciValuesOf(dir, [...paths]).filter((file) => !read.has(file));
+  if (ci.length === 0) return config;
+  return `${config}, or set \`ci-values: true\` there to render it with ${ci.length === 1 ? `its test values, \`${ci[0]}\`` : `each of its ${ci.length} ci/*-values.yaml files`}`;
+}
+function quietValuesChanges(changeSet, renderings, paths) {
+  const notices = [];
+  for (const file of changeSet.files) {
+    if (file.rendered === true || file.head.kind !== "content") continue;
+    const readers = renderings.filter(({ root }) => root.helm !== null && (file.path === inDir(root.dir, "values.yaml") || root.helm.valuesFiles.includes(file.path)));
+    if (readers.length === 0 || readers.some((r) => !r.bothRendered || r.changedPodSpecs)) continue;
+    const head = textOf(file.head.data);
+    const base = file.base.kind === "content" ? textOf(file.base.data) : "";
+    if (head === null || base === null) continue;
+    const keys = podSecurityChanges(base, head);
+    if (keys.length === 0) continue;
+    const dirs = [...new Set(readers.map(({ root }) => root.dir))];
+    const chart = readers.length === 1 ? `\`${readers[0].root.label}\`` : dirs.map((dir) => `\`${shownDir(dir)}\``).join(", ");
+    const { first, more } = firstOf(
+      keys.map((key) => `\`${key.join(".")}\``),
+      3
+    );
+    const document = loadManifestFile(file.path, head).documents[0];
+    const where2 = document === void 0 ? null : locate(document.source, keys[0]);
+    notices.push({
+      file: file.path,
+      line: where2?.line ?? null,
+      kind: "not-rendered",
+      message: `this change sets ${first.join(", ")}${andMore(more)}, but no pod spec that ${chart} renders changed with it (the templates that read ${keys.length === 1 ? "it" : "them"} may be off with the values ${readers.length === 1 ? "it is" : "they are"} rendered with): the change is not checked; ${renderAdvice(dirs[0], paths, readers)}`
+    });
+  }
+  return notices;
+}
+
 // src/render/stage.ts
 init_helmfiles();
 
@@ -59694,15 +59854,43 @@ function placingPort(port) {
 function renderingPath(root, index) {
   return `${root.file}#rendering-${index + 1}`;
 }
-function addStandIns(uses, root) {
-  for (const { dir, standIn } of root.helm?.localDependencies ?? []) {
-    if (standIn === void 0) continue;
+function addStandIns(uses, root, rendered) {
+  const writing = subchartsWriting(rendered);
+  const aliases = Object.entries(root.helm?.dependencyAliases ?? {});
+  const wrote = (name) => writing.has(name) || aliases.some(([alias, of]) => of === name && writing.has(alias));
+  for (const { name, dir, standIn } of root.helm?.localDependencies ?? []) {
+    if (standIn === void 0 || !(standIn.library || wrote(name))) continue;
     const key = JSON.stringify([dir, standIn.version, standIn.repository]);
     let use = uses.get(key);
     if (use === void 0) uses.set(key, use = { dir, version: standIn.version, repository: standIn.repository, declared: /* @__PURE__ */ new Set(), charts: /* @__PURE__ */ new Set() });
     use.declared.add(standIn.declared);
     use.charts.add(root.dir);
   }
+}
+var LeftOutNotes = class {
+  constructor(problems) {
+    this.problems = problems;
+  }
+  problems;
+  said = /* @__PURE__ */ new Map();
+  add(root, what) {
+    const key = JSON.stringify([root.dir, what]);
+    const known3 = this.said.get(key);
+    if (known3 !== void 0) return void known3.count++;
+    this.said.set(key, { index: this.problems.length, dir: root.dir, what, count: 1 });
+    this.problems.push({ file: root.file, line: null, kind: "not-rendered", message: `${root.label} ${what}` });
+  }
+  /** Names the renderings of the notes several said. */
+  close() {
+    for (const { index, dir, what, count } of this.said.values()) {
+      if (count > 1) this.problems[index] = { ...this.problems[index], message: `${shownDir(dir)} (${count} renderings) ${what}` };
+    }
+  }
+};
+function subchartsWriting(rendered) {
+  const folders = /* @__PURE__ */ new Set();
+  for (const match2 of rendered.matchAll(/^# Source: [^/\n]+\/charts\/([^/\n]+)\//gm)) folders.add(match2[1]);
+  return folders;
 }
 function standInProblem(use) {
   const charts = [...use.charts].sort().map((dir) => `\`${shownDir(dir)}\``);
@@ -59723,6 +59911,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
   const files = [];
   const notRendered = /* @__PURE__ */ new Map();
   const standIns = /* @__PURE__ */ new Map();
+  const leftOut2 = new LeftOutNotes(problems);
   rendered.forEach((r, i) => {
     const problem = problemOf(r);
     if (problem !== null) {
@@ -59733,8 +59922,8 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
       return void problems.push(problem);
     }
     if (r.head.kind !== "rendered") return;
-    if (r.root.incomplete) problems.push({ file: r.root.file, line: null, kind: "not-rendered", message: `${r.root.label} ${r.root.incomplete}` });
-    addStandIns(standIns, r.root);
+    if (r.root.incomplete) leftOut2.add(r.root, r.root.incomplete);
+    addStandIns(standIns, r.root, r.head.text);
     if (r.base.kind === "failed") {
       problems.push({ file: r.root.file, line: null, kind: "base-not-rendered", message: `${r.root.label} could not be rendered at the base commit, so every pod spec it renders is judged as new: ${failure2(r.base)}` });
     }
@@ -59753,6 +59942,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
     });
   });
   for (const use of standIns.values()) problems.push(standInProblem(use));
+  leftOut2.close();
   return { changeSet: { ...changeSet, files: [...plain2, ...files] }, renderings, problems };
 }
 function withoutRepeats(findings) {
@@ -59897,6 +60087,15 @@ function noticesOf(problems, noticeOf) {
     return kept === null ? [] : [kept];
   });
 }
+function outcomesOf(rendered, report) {
+  const withChanges = new Set(report.podSpecs.map((spec) => spec.file));
+  const installs = (output) => output.kind === "rendered" && /^kind:\s*["']?(?:Application|ApplicationSet|HelmRelease)["']?\s*$/m.test(output.text);
+  return rendered.map((r, i) => ({
+    root: r.root,
+    bothRendered: r.base.kind === "rendered" && r.head.kind === "rendered",
+    changedPodSpecs: withChanges.has(renderingPath(r.root, i)) || installs(r.head)
+  }));
+}
 async function evaluateWithRendering(changeSet, options, tools) {
   if (tools === null) return evaluateChangeSet(changeSet, options);
   const port = placingPort(tools);
@@ -59931,6 +60130,7 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const truncated2 = truncationProblem(changeSet, port);
   const stray = [
     ...strayValuesFiles(changeSet, discovery.consumed, port.head.paths),
+    ...quietValuesChanges(changeSet, outcomesOf(rendered, report), port.head.paths),
     ...unrenderedHelmfiles(changeSet, new Set((options.render?.charts ?? []).map((chart) => chart.chart)), port.head.paths),
     ...baseFileNotices(changeSet, bases, port.head.paths)
   ];
