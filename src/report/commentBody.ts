@@ -100,7 +100,7 @@ const workloadOf = (f: ReviewFinding) => `${f.kind} ${inlineCode(workloadName(f)
  * makes fail in every chart), the comment stays short, and the check run
  * lists every finding.
  */
-const shown = { workloads: 5, details: 3, examples: 2, roots: 5 } as const;
+const shown = { workloads: 5, details: 3, examples: 2, roots: 5, exampleLines: 16 } as const;
 
 /** "Deployment `a`", "Deployments `a`, `b`", "Deployment `a`, CronJob `b`"; past a few, "… and 12 more workloads". */
 function workloadsOf(findings: readonly ReviewFinding[]): string {
@@ -182,7 +182,7 @@ function withoutSuggestion(findings: readonly ReviewFinding[]): string[] {
     const paragraphs = (f.fixNote ?? '').split('\n\n').filter((p) => p.trim() !== '');
     // Fix notes open with why there is no fix; other notes (a PodSecurityPolicy's) are all guidance.
     if (/^No (suggestion|safe mechanical fix)/.test(paragraphs[0] ?? '')) reasons.push(paragraphs.shift()!);
-    for (const paragraph of paragraphs) (paragraph.startsWith('Illustrative example') ? examples : guidance).push(paragraph);
+    for (const paragraph of paragraphs) (paragraph.startsWith('Illustrative example') ? examples : guidance).push(renderedExample(paragraph) ? shortExample(paragraph, f) : paragraph);
   }
   // A fix that exists but reaches lines outside the diff cannot be a suggestion here.
   const fixes = fixesWords(findings);
@@ -200,6 +200,43 @@ function withoutSuggestion(findings: readonly ReviewFinding[]): string[] {
 
 /** A rendered change that would fix the finding, shown as an example (render/mapReport.ts). */
 const renderedExample = (paragraph: string) => /^The rendered manifest would be fixed by this change/.test(paragraph);
+
+/** Words of a finding's detail that say no field: what every pod spec's message has. */
+const plainWords: ReadonlySet<string> = new Set(['securityContext', 'must', 'set', 'not', 'include', 'container', 'containers', 'pod', 'the', 'and', 'type', 'uses', 'volume', 'volumes']);
+
+/** The key of a changed line of a diff (`+  privileged: false`: privileged), or the item it lists (`-  - SYS_ADMIN`: SYS_ADMIN). */
+function changedWord(line: string): string | null {
+  if (!/^[-+]/.test(line)) return null;
+  return /^\s*(?:-\s+)?["']?([A-Za-z0-9_]+)["']?\s*(?::|$)/.exec(line.slice(1))?.[1] ?? null;
+}
+
+/**
+ * A rendered example (render/mapReport.ts) cut to the changes about its
+ * finding: a rendered fix that no source line takes covers every check of
+ * its pod spec that it fixes together (DataDog's agent: 60 lines for the
+ * system-probe's capabilities, most of them other checks' seccompProfile).
+ * A change is the finding's when a line it changes names a field or value
+ * of the finding's detail (`capabilities`, `SYS_ADMIN`); those are shown,
+ * as many as fit in a few lines (at least one), else the first changes.
+ */
+function shortExample(paragraph: string, finding: ReviewFinding): string {
+  const parts = /^([^\n]*\n```diff\n)([\s\S]*)\n```$/.exec(paragraph);
+  if (parts === null) return paragraph;
+  const changes = parts[2]!.split('\n@@\n');
+  const words = new Set(finding.detail.split(/[^A-Za-z0-9_]+/).filter((word) => word.length >= 3 && !plainWords.has(word)));
+  const own = changes.filter((change) => change.split('\n').some((line) => words.has(changedWord(line) ?? '')));
+  const kept: string[] = [];
+  let lines = 0;
+  for (const change of own.length > 0 ? own : changes) {
+    const length = change.split('\n').length;
+    if (kept.length > 0 && lines + length > shown.exampleLines) break;
+    kept.push(change);
+    lines += length;
+  }
+  const left = changes.length - kept.length;
+  if (left === 0) return paragraph;
+  return `${parts[1]}${kept.join('\n@@\n')}\n\`\`\`\n_${left} more ${left === 1 ? 'change' : 'changes'} of this example (other checks' fixes among them) not shown._`;
+}
 
 /** The paragraphs with the examples among them (`isExample`) cut to the first few, and how many were left out. */
 function fewExamples(paragraphs: readonly string[], isExample: (paragraph: string) => boolean): { readonly kept: string[]; readonly more: number } {

@@ -124,6 +124,22 @@ describe('comment bodies', () => {
     expect(rendered).toContain('**What to do:**\n- The rendered manifest would be fixed by this change (an example: edit the template or values that writes it):\n  ```yaml\n  allowPrivilegeEscalation: false\n  ```\n- The rendered');
   });
 
+  it("cuts a rendered example to the changes about its finding: a fix of the whole pod spec shows the finding's part", () => {
+    const seccomp = (container: string) => [`   - name: ${container}`, '+    securityContext:', '+      seccompProfile:', '+        type: RuntimeDefault', '     image: x:1'].join('\n');
+    const capabilities = ['       add:', '-      - SYS_ADMIN', '-      - NET_RAW', '       - CHOWN'].join('\n');
+    const diff = [seccomp('init'), seccomp('agent'), capabilities, seccomp('trace')].join('\n@@\n');
+    const example = `The rendered manifest would be fixed by this change (an example: edit the template or values that writes it):\n\`\`\`diff\n${diff}\n\`\`\``;
+    const finding = reviewFinding({ check: 'capabilities_baseline', fix: null, detail: 'container "probe" must not include "NET_RAW", "SYS_ADMIN" in securityContext.capabilities.add', fixNote: example });
+    const body = commentBody([finding], null);
+    expect(body).toContain(`\`\`\`diff\n${capabilities}\n\`\`\`\n_3 more changes of this example (other checks' fixes among them) not shown._`);
+    expect(body).not.toContain('seccompProfile');
+    // Nothing of the finding's own among the changes: the first that fit in a few lines.
+    const other = commentBody([{ ...finding, detail: 'container "probe" must set securityContext.allowPrivilegeEscalation=false' }], null);
+    expect(other).toContain(`\`\`\`diff\n${seccomp('init')}\n@@\n${seccomp('agent')}\n@@\n${capabilities}\n\`\`\`\n_1 more change of this example`);
+    // A short example stays whole.
+    expect(commentBody([{ ...finding, fixNote: example.replace(diff, capabilities) }], null)).toContain(`\`\`\`diff\n${capabilities}\n\`\`\`\n`);
+  });
+
   it('gives a hostPath volume that fails both volume checks the options of the stricter, once', () => {
     const volumes = [{ name: 'proc', type: 'hostPath' }];
     const body = commentBody(
