@@ -51445,7 +51445,7 @@ function cautionFor(checks2) {
 }
 var unique = (items) => [...new Set(items)];
 var workloadOf2 = (f) => `${f.kind} ${inlineCode(workloadName(f))}`;
-var shown3 = { workloads: 5, details: 3, examples: 2, roots: 5 };
+var shown3 = { workloads: 5, details: 3, examples: 2, roots: 5, exampleLines: 16 };
 function workloadsOf(findings) {
   const byWorkload = /* @__PURE__ */ new Map();
   for (const f of findings) if (!byWorkload.has(workloadOf2(f))) byWorkload.set(workloadOf2(f), f);
@@ -51493,7 +51493,7 @@ function withoutSuggestion(findings) {
     if (f.fix !== null || saidBy !== void 0 && noted.has(saidBy)) continue;
     const paragraphs = (f.fixNote ?? "").split("\n\n").filter((p) => p.trim() !== "");
     if (/^No (suggestion|safe mechanical fix)/.test(paragraphs[0] ?? "")) reasons.push(paragraphs.shift());
-    for (const paragraph of paragraphs) (paragraph.startsWith("Illustrative example") ? examples : guidance2).push(paragraph);
+    for (const paragraph of paragraphs) (paragraph.startsWith("Illustrative example") ? examples : guidance2).push(renderedExample(paragraph) ? shortExample(paragraph, f) : paragraph);
   }
   const fixes = fixesWords(findings);
   if (fixes !== null) reasons.push(`the fix changes lines outside this pull request's diff; ${fixes}.`);
@@ -51507,6 +51507,31 @@ function withoutSuggestion(findings) {
   return [heading, ...todo].filter((p) => p !== "");
 }
 var renderedExample = (paragraph) => /^The rendered manifest would be fixed by this change/.test(paragraph);
+var plainWords = /* @__PURE__ */ new Set(["securityContext", "must", "set", "not", "include", "container", "containers", "pod", "the", "and", "type", "uses", "volume", "volumes"]);
+function changedWord(line) {
+  if (!/^[-+]/.test(line)) return null;
+  return /^\s*(?:-\s+)?["']?([A-Za-z0-9_]+)["']?\s*(?::|$)/.exec(line.slice(1))?.[1] ?? null;
+}
+function shortExample(paragraph, finding) {
+  const parts = /^([^\n]*\n```diff\n)([\s\S]*)\n```$/.exec(paragraph);
+  if (parts === null) return paragraph;
+  const changes = parts[2].split("\n@@\n");
+  const words = new Set(finding.detail.split(/[^A-Za-z0-9_]+/).filter((word) => word.length >= 3 && !plainWords.has(word)));
+  const own = changes.filter((change) => change.split("\n").some((line) => words.has(changedWord(line) ?? "")));
+  const kept = [];
+  let lines = 0;
+  for (const change of own.length > 0 ? own : changes) {
+    const length = change.split("\n").length;
+    if (kept.length > 0 && lines + length > shown3.exampleLines) break;
+    kept.push(change);
+    lines += length;
+  }
+  const left = changes.length - kept.length;
+  if (left === 0) return paragraph;
+  return `${parts[1]}${kept.join("\n@@\n")}
+\`\`\`
+_${left} more ${left === 1 ? "change" : "changes"} of this example (other checks' fixes among them) not shown._`;
+}
 function fewExamples(paragraphs, isExample) {
   let seen = 0;
   const kept = paragraphs.filter((p) => !isExample(p) || ++seen <= shown3.examples);

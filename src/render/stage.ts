@@ -507,7 +507,6 @@ export function noticesOf(problems: readonly LoadProblem[], noticeOf: NoticeOf):
   });
 }
 
-/** `diff` and the Action: the change set with its charts and overlays rendered (or as plain files when `port` is null). */
 /**
  * What each rendering showed of the change (quietValues.ts): whether it
  * rendered at both commits, and whether a pod spec it renders is new or
@@ -525,6 +524,7 @@ function outcomesOf(rendered: readonly RenderedRoot[], report: DiffReport): Rend
   }));
 }
 
+/** `diff` and the Action: the change set with its charts and overlays rendered (or as plain files when `port` is null). */
 export async function evaluateWithRendering(changeSet: ChangeSet, options: RenderStageOptions, tools: RenderPort | null): Promise<DiffReport> {
   if (tools === null) return evaluateChangeSet(changeSet, options);
   const port = placingPort(tools);
