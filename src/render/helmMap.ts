@@ -254,7 +254,10 @@ export function helmLocator(sources: HelmSources): (template: string, path: Fiel
     // A line in a named template is in the file that defines it, when that is a file of the repository (not inside an archive).
     const hitFile = hit.file ?? file;
     const templateHit = hit.exact && sources.texts.has(hitFile) ? { file: hitFile, line: hit.line, column: 1 } : null;
-    if (hit.values === null) return { template: templateHit, values: missing === undefined ? (templateHit === null ? underSameKeys(template, path, rendered) : null) : leftOutMap(text, template, path.length, missing, rendered) };
+    if (hit.values === null) {
+      if (missing !== undefined) return { template: templateHit, values: leftOutMap(text, template, path.length, missing, rendered) };
+      return { template: templateHit, values: templateHit === null ? underSameKeys(template, path, rendered) : null };
+    }
     const { from } = hit.values;
     const renderedPart = valueAt(rendered, path.slice(0, from));
     // `.Values.a | default .Values.b`: the first key whose value is the rendered one.
