@@ -58186,7 +58186,10 @@ function helmLocator(sources) {
     const hit = findInTemplate(text5, path4, rendered, named(), valueAt2(rendered, path4) === void 0 ? void 0 : valuesTruth(template));
     const hitFile = hit.file ?? file;
     const templateHit = hit.exact && sources.texts.has(hitFile) ? { file: hitFile, line: hit.line, column: 1 } : null;
-    if (hit.values === null) return { template: templateHit, values: missing2 === void 0 ? templateHit === null ? underSameKeys(template, path4, rendered) : null : leftOutMap(text5, template, path4.length, missing2, rendered) };
+    if (hit.values === null) {
+      if (missing2 !== void 0) return { template: templateHit, values: leftOutMap(text5, template, path4.length, missing2, rendered) };
+      return { template: templateHit, values: templateHit === null ? underSameKeys(template, path4, rendered) : null };
+    }
     const { from: from2 } = hit.values;
     const renderedPart = valueAt2(rendered, path4.slice(0, from2));
     for (const key of [hit.values.key, ...hit.values.alternatives ?? []]) {
