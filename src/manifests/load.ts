@@ -55,6 +55,19 @@ export interface LoadOptions {
 
 export const defaultLoadOptions: LoadOptions = { maxBytes: 4 * 1024 * 1024 };
 
+/**
+ * How a chart's or overlay's rendering is read, wherever it is evaluated
+ * (scope, and again to verify a suggestion): final, so `{{ }}` in it is
+ * data, and of any size. Its size was bounded when the tool wrote it
+ * (render.max-output-size): the file size limit is for the files a
+ * repository holds, each of which the rendering read within it, and a
+ * rendering of many (all the CRDs of an operator: 12 MB for Argo
+ * Workflows' cluster-install) may be larger.
+ */
+export function renderedLoadOptions(load: LoadOptions = defaultLoadOptions): LoadOptions {
+  return { ...load, rendered: true, maxBytes: Number.MAX_SAFE_INTEGER };
+}
+
 // ignoreBOM: the BOM is kept, so that `fix` writes a file back as it was; the loader drops it below.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 // A byte sequence that is not UTF-8 reads as U+FFFD, a truncated one once, as kubectl reads it (its test: api-server-decoding).

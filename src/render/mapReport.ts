@@ -11,7 +11,7 @@
 import { changeSetLines } from '../diff/lines.js';
 import type { ChangeSet, Hunk } from '../diff/types.js';
 import type { Finding, IgnoredFinding } from '../findings/types.js';
-import { loadManifestFile } from '../manifests/load.js';
+import { loadManifestFile, renderedLoadOptions } from '../manifests/load.js';
 import { locate } from '../locate/locate.js';
 import { jsonEqual, valueAt } from '../fixes/edits.js';
 import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
@@ -323,7 +323,7 @@ function pathAt(document: ManifestDocument, within: FieldPath, hit: SourceHit): 
 
 function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlySet<string>, changed: ReadonlySet<string> | null, indexOf: (path: string) => RenderingIndex | null): RenderingIndex {
   const { root, sources, archived } = rendering.rendered;
-  const documents = loadManifestFile(path, rendering.text, { maxBytes: Number.MAX_SAFE_INTEGER }).documents;
+  const documents = loadManifestFile(path, rendering.text, renderedLoadOptions()).documents;
   let place: RenderingIndex['place'];
   let documentIn: RenderingIndex['documentIn'] = () => null;
   let operationsIn: RenderingIndex['operationsIn'] = () => null;

@@ -13,7 +13,7 @@
  * `metadata: {…}` gets the key inside its braces.
  */
 import { locate } from '../locate/locate.js';
-import { loadManifestFile } from '../manifests/load.js';
+import { loadManifestFile, renderedLoadOptions } from '../manifests/load.js';
 import type { ManifestDocument } from '../manifests/types.js';
 import type { JsonValue } from '../pss/types.js';
 import { findWorkloadKind } from '../workloads/kinds.js';
@@ -59,7 +59,7 @@ function editOf(document: ManifestDocument, lines: readonly string[], namespace:
 
 /** `text` (helm's output) with `namespace` given to every pod-bearing object that has none. */
 export function placeInNamespace(text: string, namespace: string): string {
-  const { documents } = loadManifestFile('rendered.yaml', text, { maxBytes: Number.MAX_SAFE_INTEGER });
+  const { documents } = loadManifestFile('rendered.yaml', text, renderedLoadOptions());
   const lines = text.split('\n');
   const edits = documents.map((document) => editOf(document, lines, namespace)).filter((edit): edit is Edit => edit !== null);
   if (edits.length === 0) return text;

@@ -10,7 +10,7 @@
  * once its chart is rendered.
  */
 import { locate } from '../locate/locate.js';
-import { loadManifestFile } from '../manifests/load.js';
+import { loadManifestFile, renderedLoadOptions } from '../manifests/load.js';
 import type { ManifestDocument } from '../manifests/types.js';
 import type { JsonObject } from '../pss/types.js';
 import { argoHelmSource, inlineValuesText, nameOf, objectOfKind } from './applications.js';
@@ -25,7 +25,7 @@ const namesApplication = namesKind('Application');
 /** The Application objects of a rendering's text, by name. */
 function applicationsIn(path: string, text: string): Map<string, { object: JsonObject; document: ManifestDocument }> {
   const byName = new Map<string, { object: JsonObject; document: ManifestDocument }>();
-  for (const document of loadManifestFile(path, text).documents) {
+  for (const document of loadManifestFile(path, text, renderedLoadOptions()).documents) {
     const object = objectOfKind(document.value, 'argoproj.io', 'Application');
     const name = object === null ? '' : nameOf(object);
     if (object !== null && name !== '' && !byName.has(name)) byName.set(name, { object, document });

@@ -11,7 +11,7 @@ import { jsonEqual, set } from '../fixes/edits.js';
 import { applySuggestions } from '../fixes/suggestions.js';
 import type { Edit, FindingFix, Suggestion } from '../fixes/types.js';
 import type { Finding } from '../findings/types.js';
-import { loadManifestFile } from '../manifests/load.js';
+import { loadManifestFile, renderedLoadOptions } from '../manifests/load.js';
 import type { ManifestDocument } from '../manifests/types.js';
 import type { FindingCheck } from '../policy/sources/extraChecks.js';
 import { levelRank, parseVersion } from '../pss/levels.js';
@@ -238,7 +238,7 @@ function loneTemplates(index: RenderingIndex): ReadonlySet<string> {
  * (several findings share one; one file's never overlap).
  */
 export function fixedRendering(index: RenderingIndex, fixes: ReadonlyMap<number, Suggestion>): ReadonlyMap<number, ManifestDocument> {
-  const { documents } = loadManifestFile(index.path, applySuggestions(index.rendering.text, [...fixes.values()]), { maxBytes: Number.MAX_SAFE_INTEGER });
+  const { documents } = loadManifestFile(index.path, applySuggestions(index.rendering.text, [...fixes.values()]), renderedLoadOptions());
   return new Map(documents.map((document) => [document.index, document]));
 }
 

@@ -18,7 +18,7 @@ import { addTo } from '../multiMap.js';
 import { sourceComments } from './helmMap.js';
 import { sourceChangesDiff } from './exampleDiff.js';
 import { linesText } from '../fixes/text.js';
-import { loadManifestFile } from '../manifests/load.js';
+import { loadManifestFile, renderedLoadOptions } from '../manifests/load.js';
 import { isObject } from '../pss/pod.js';
 
 const objectKey = (f: Pick<Finding, 'kind' | 'namespace' | 'name'>) => `${f.kind}\u0000${f.namespace ?? ''}\u0000${f.name}`;
@@ -38,7 +38,8 @@ interface RenderingChecks {
 const sourceKey = (kind: string, namespace: string | null, source: string) => `${kind}\u0000${namespace ?? ''}\u0000${source}`;
 
 function renderingChecks(text: string, policy: PolicyContext): RenderingChecks {
-  const report = evaluateFiles([{ path: 'rendered.yaml', content: text }], { policy });
+  // Read as the pull request's rendering was (scope.ts): a rendering over the file size limit verified nothing.
+  const report = evaluateFiles([{ path: 'rendered.yaml', content: text }], { policy, load: renderedLoadOptions() });
   const sourceAt = sourceComments(text);
   const byObject = new Map<string, Set<string>>();
   const sourceOf = new Map<string, string>();
@@ -68,7 +69,7 @@ function renderingChecks(text: string, policy: PolicyContext): RenderingChecks {
  */
 function objectsIn(text: string): Map<string, string> {
   const objects = new Map<string, string>();
-  for (const [i, document] of loadManifestFile('rendered.yaml', text, { maxBytes: Number.MAX_SAFE_INTEGER }).documents.entries()) {
+  for (const [i, document] of loadManifestFile('rendered.yaml', text, renderedLoadOptions()).documents.entries()) {
     const value = document.value;
     const metadata = isObject(value) && isObject(value.metadata) ? value.metadata : {};
     const key = objectKey({ kind: isObject(value) && typeof value.kind === 'string' ? value.kind : '', namespace: typeof metadata.namespace === 'string' ? metadata.namespace : null, name: typeof metadata.name === 'string' ? metadata.name : '' });

@@ -27,7 +27,7 @@ import type { FixableCheck } from '../fixes/types.js';
 import { evaluatePodSpec, repositoryPolicy, resolveFor } from '../findings/policyContext.js';
 import type { PodSpecEvaluation, PolicyContext } from '../findings/policyContext.js';
 import type { IgnoredFinding, PolicyProblemReport } from '../findings/types.js';
-import { defaultLoadOptions, loadManifestFile, textOf } from '../manifests/load.js';
+import { defaultLoadOptions, loadManifestFile, renderedLoadOptions, textOf } from '../manifests/load.js';
 import type { LoadOptions } from '../manifests/load.js';
 import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
 import { adviceFindings } from '../policy/sources/advice.js';
@@ -323,10 +323,7 @@ function sameBytes(a: Uint8Array | string, b: Uint8Array | string): boolean {
 
 export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): DiffReport {
   const load = podLoadOptions(options.load ?? defaultLoadOptions);
-  // A chart's or overlay's rendering is final: `{{ }}` in it is data (load.ts). Its size was bounded when
-  // the tool wrote it (render.max-output-size): max-file-size is for the files a repository holds, each of
-  // which the rendering read within it, and a rendering of many (all the CRDs of an operator) may be larger.
-  const renderedLoad: LoadOptions = { ...load, rendered: true, maxBytes: Number.MAX_SAFE_INTEGER };
+  const renderedLoad = renderedLoadOptions(load);
   const selection = options.selection ?? defaultSelection;
   const files = changeSet.files.filter((file) => file.rendered === true || selectsFile(selection, file));
   const errors: LoadProblem[] = [];

@@ -378,6 +378,19 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
     expect(conflict!.message).not.toContain('#rendering-');
   });
 
+  it('verifies the fixes of an overlay whose rendering is over the file size limit (an operator with its CRDs: 12 MB for Argo Workflows)', async () => {
+    const files = {
+      'kustomization.yaml': 'resources:\n- deploy.yaml\n- crd-a.yaml\n- crd-b.yaml\n',
+      'deploy.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      hostNetwork: true\n      containers:\n        - name: web\n          image: web:1\n',
+      // Each file within the 4 MiB a repository's file may have, their rendering over it: read whole all the same.
+      ...Object.fromEntries(['a', 'b'].map((name) => [`crd-${name}.yaml`, `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n  schema: ${'x'.repeat(3 * 1024 * 1024)}\n`])),
+    };
+    const { report } = await inTree(files, (cwd) => checkJson(cwd));
+    expect(report.errors).toEqual([]);
+    const [host] = report.findings.filter((f) => f.check === 'hostNamespaces');
+    expect([host!.file, host!.line, host!.fix]).toEqual(['deploy.yaml', 8, { startLine: 8, endLine: 8, replacement: '      hostNetwork: false\n', attachable: false }]);
+  });
+
   it("an overlay that names a file outside its folder (cluster-api's templates) says why kustomize refuses it, and what to do", async () => {
     const files = {
       'bases/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers: [{name: web, image: web:1}]\n',
