@@ -391,6 +391,19 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
     expect([host!.file, host!.line, host!.fix]).toEqual(['deploy.yaml', 8, { startLine: 8, endLine: 8, replacement: '      hostNetwork: false\n', attachable: false }]);
   });
 
+  it('an overlay whose resource is over the file size limit says so, not that the repository lacks it', async () => {
+    const files = {
+      'base/kustomization.yaml': 'resources:\n- crd.yaml\n',
+      'base/crd.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: schema\ndata:\n  schema: ${'x'.repeat(5 * 1024 * 1024)}\n`,
+      'overlay/kustomization.yaml': 'resources:\n- ../base\n',
+    };
+    const { report } = await inTree(files, (cwd) => checkJson(cwd));
+    const failed = report.errors.filter((e) => e.kind === 'render-failed');
+    // The base is rendered through the overlay, which names the file from the repository's folder.
+    expect(failed.map((e) => e.file)).toEqual(['overlay/kustomization.yaml']);
+    expect(failed[0]!.message).toMatch(/\(`base\/crd\.yaml` is over the file size limit \(`max-file-size`, 4 MiB by default\), so it was not read for the rendering: raise the limit to check this overlay\)$/);
+  });
+
   it("an overlay that names a file outside its folder (cluster-api's templates) says why kustomize refuses it, and what to do", async () => {
     const files = {
       'bases/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers: [{name: web, image: web:1}]\n',

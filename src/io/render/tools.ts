@@ -10,7 +10,7 @@ import { constants } from 'node:fs';
 import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ciValuesOf } from '../../render/discover.js';
-import { shownDir } from '../../render/paths.js';
+import { joinPath, shownDir } from '../../render/paths.js';
 import type { Capabilities, RenderOutput, RenderRoot } from '../../render/types.js';
 import { runTool, toolEnvironment } from './process.js';
 import type { LimitHit, ToolLimits, ToolResult } from './process.js';
@@ -79,11 +79,17 @@ function chartValuesHint(root: RenderRoot, stderr: string): string | null {
 
 /**
  * An overlay whose kustomization names a file the repository lacks: often one a build step writes
- * (ingress-nginx's `common/manifest.yaml`, rendered by `helm template` in its release script).
+ * (ingress-nginx's `common/manifest.yaml`, rendered by `helm template` in its release script). One the
+ * repository holds was not written for the rendering because it is over the file size limit.
  */
-function missingFileHint(stderr: string): string | null {
+function missingFileHint(root: RenderRoot, stderr: string): string | null {
   const missing = /lstat (\S+): no such file or directory/.exec(stderr)?.[1];
-  return missing === undefined ? null : `\`${missing}\` is not in the repository: if a build step writes it, leave this overlay out (\`exclude\`)`;
+  if (missing === undefined) return null;
+  // Named from the overlay's folder (kustomize's own), or from the repository's (a base's, inRepositoryTerms).
+  if ([missing, joinPath(root.dir, missing)].some((path) => path !== null && root.sources.includes(path))) {
+    return `\`${missing}\` is over the file size limit (\`max-file-size\`, 4 MiB by default), so it was not read for the rendering: raise the limit to check this overlay`;
+  }
+  return `\`${missing}\` is not in the repository: if a build step writes it, leave this overlay out (\`exclude\`)`;
 }
 
 /**
@@ -100,7 +106,7 @@ function outsideRootHint(stderr: string): string | null {
 
 /** What a failed render's stderr says to do, when it says something we know: a hint of its own tool. */
 function hintFor(root: RenderRoot, stderr: string): string | null {
-  if (root.tool === 'kustomize') return (root.inflateHelm ? helmVersionHint(stderr) : null) ?? outsideRootHint(stderr) ?? missingFileHint(stderr);
+  if (root.tool === 'kustomize') return (root.inflateHelm ? helmVersionHint(stderr) : null) ?? outsideRootHint(stderr) ?? missingFileHint(root, stderr);
   return chartValuesHint(root, stderr);
 }
 
