@@ -12875,6 +12875,9 @@ function afterQuoted(text4, at3, quote) {
 
 // src/manifests/load.ts
 var defaultLoadOptions = { maxBytes: 4 * 1024 * 1024 };
+function renderedLoadOptions(load = defaultLoadOptions) {
+  return { ...load, rendered: true, maxBytes: Number.MAX_SAFE_INTEGER };
+}
 var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 var replacing = new TextDecoder("utf-8", { ignoreBOM: true });
 var utf16le = new TextDecoder("utf-16le");
@@ -27643,16 +27646,20 @@ function chartValuesHint(root, stderr) {
   const more = ci.length > 1 ? `, with \`ci-values: true\` to render it once more with each of its ${ci.length} ci/*-values.yaml files` : "";
   return `${hint2}; its test values, say: \`values: [${first}]\`${more}`;
 }
-function missingFileHint(stderr) {
+function missingFileHint(root, stderr) {
   const missing2 = /lstat (\S+): no such file or directory/.exec(stderr)?.[1];
-  return missing2 === void 0 ? null : `\`${missing2}\` is not in the repository: if a build step writes it, leave this overlay out (\`exclude\`)`;
+  if (missing2 === void 0) return null;
+  if ([missing2, joinPath(root.dir, missing2)].some((path11) => path11 !== null && root.sources.includes(path11))) {
+    return `\`${missing2}\` is over the file size limit (\`max-file-size\`, 4 MiB by default), so it was not read for the rendering: raise the limit to check this overlay`;
+  }
+  return `\`${missing2}\` is not in the repository: if a build step writes it, leave this overlay out (\`exclude\`)`;
 }
 function outsideRootHint(stderr) {
   const outside = /security; file '([^']+)' is not in or below '[^']+'/.exec(stderr)?.[1];
   return outside === void 0 ? null : `kustomize refuses a file outside the overlay's folder (\`${outside}\`) unless built with \`--load-restrictor LoadRestrictionsNone\`, never used here (it lets a kustomization read any file of the machine): name that file's folder as a kustomization instead, or leave the overlay out (\`exclude\`)`;
 }
 function hintFor(root, stderr) {
-  if (root.tool === "kustomize") return (root.inflateHelm ? helmVersionHint(stderr) : null) ?? outsideRootHint(stderr) ?? missingFileHint(stderr);
+  if (root.tool === "kustomize") return (root.inflateHelm ? helmVersionHint(stderr) : null) ?? outsideRootHint(stderr) ?? missingFileHint(root, stderr);
   return chartValuesHint(root, stderr);
 }
 var applicationValuesPath = ".pod-security-review/application-values.yaml";
@@ -30160,7 +30167,7 @@ function sameBytes(a, b) {
 }
 function evaluateChangeSet(changeSet, options) {
   const load = podLoadOptions(options.load ?? defaultLoadOptions);
-  const renderedLoad = { ...load, rendered: true, maxBytes: Number.MAX_SAFE_INTEGER };
+  const renderedLoad = renderedLoadOptions(load);
   const selection = options.selection ?? defaultSelection;
   const files = changeSet.files.filter((file) => file.rendered === true || selectsFile(selection, file));
   const errors = [];
@@ -30312,7 +30319,7 @@ function evaluateChangeSet(changeSet, options) {
 var namesApplication = namesKind("Application");
 function applicationsIn(path11, text4) {
   const byName = /* @__PURE__ */ new Map();
-  for (const document of loadManifestFile(path11, text4).documents) {
+  for (const document of loadManifestFile(path11, text4, renderedLoadOptions()).documents) {
     const object = objectOfKind(document.value, "argoproj.io", "Application");
     const name = object === null ? "" : nameOf(object);
     if (object !== null && name !== "" && !byName.has(name)) byName.set(name, { object, document });
@@ -31600,7 +31607,7 @@ function loneTemplates(index) {
   return new Set([...count2].filter(([, n]) => n === 1).map(([file]) => file));
 }
 function fixedRendering(index, fixes) {
-  const { documents } = loadManifestFile(index.path, applySuggestions(index.rendering.text, [...fixes.values()]), { maxBytes: Number.MAX_SAFE_INTEGER });
+  const { documents } = loadManifestFile(index.path, applySuggestions(index.rendering.text, [...fixes.values()]), renderedLoadOptions());
   return new Map(documents.map((document) => [document.index, document]));
 }
 function valuesKeysOf(template, named, path11, rendered) {
@@ -31867,7 +31874,7 @@ function pathAt(document, within, hit) {
 }
 function indexRendering(path11, rendering, headPaths, changed, indexOf) {
   const { root, sources, archived } = rendering.rendered;
-  const documents = loadManifestFile(path11, rendering.text, { maxBytes: Number.MAX_SAFE_INTEGER }).documents;
+  const documents = loadManifestFile(path11, rendering.text, renderedLoadOptions()).documents;
   let place2;
   let documentIn = () => null;
   let operationsIn = () => null;
@@ -32233,7 +32240,7 @@ function editOf(document, lines, namespace) {
   return null;
 }
 function placeInNamespace(text4, namespace) {
-  const { documents } = loadManifestFile("rendered.yaml", text4, { maxBytes: Number.MAX_SAFE_INTEGER });
+  const { documents } = loadManifestFile("rendered.yaml", text4, renderedLoadOptions());
   const lines = text4.split("\n");
   const edits = documents.map((document) => editOf(document, lines, namespace)).filter((edit) => edit !== null);
   if (edits.length === 0) return text4;
@@ -32346,7 +32353,7 @@ function quietValuesChanges(changeSet, renderings, paths) {
 var objectKey = (f) => `${f.kind}\0${f.namespace ?? ""}\0${f.name}`;
 var sourceKey = (kind, namespace, source) => `${kind}\0${namespace ?? ""}\0${source}`;
 function renderingChecks(text4, policy) {
-  const report = evaluateFiles([{ path: "rendered.yaml", content: text4 }], { policy });
+  const report = evaluateFiles([{ path: "rendered.yaml", content: text4 }], { policy, load: renderedLoadOptions() });
   const sourceAt = sourceComments(text4);
   const byObject = /* @__PURE__ */ new Map();
   const sourceOf2 = /* @__PURE__ */ new Map();
@@ -32368,7 +32375,7 @@ function renderingChecks(text4, policy) {
 }
 function objectsIn(text4) {
   const objects = /* @__PURE__ */ new Map();
-  for (const [i, document] of loadManifestFile("rendered.yaml", text4, { maxBytes: Number.MAX_SAFE_INTEGER }).documents.entries()) {
+  for (const [i, document] of loadManifestFile("rendered.yaml", text4, renderedLoadOptions()).documents.entries()) {
     const value = document.value;
     const metadata = isObject(value) && isObject(value.metadata) ? value.metadata : {};
     const key = objectKey({ kind: isObject(value) && typeof value.kind === "string" ? value.kind : "", namespace: typeof metadata.namespace === "string" ? metadata.namespace : null, name: typeof metadata.name === "string" ? metadata.name : "" });

@@ -11684,6 +11684,9 @@ var init_templateActions = __esm({
 });
 
 // src/manifests/load.ts
+function renderedLoadOptions(load = defaultLoadOptions) {
+  return { ...load, rendered: true, maxBytes: Number.MAX_SAFE_INTEGER };
+}
 function contentBytes(content) {
   return typeof content === "string" ? Buffer.byteLength(content) : content.byteLength;
 }
@@ -40294,16 +40297,20 @@ function chartValuesHint(root, stderr) {
   const more = ci.length > 1 ? `, with \`ci-values: true\` to render it once more with each of its ${ci.length} ci/*-values.yaml files` : "";
   return `${hint2}; its test values, say: \`values: [${first}]\`${more}`;
 }
-function missingFileHint(stderr) {
+function missingFileHint(root, stderr) {
   const missing2 = /lstat (\S+): no such file or directory/.exec(stderr)?.[1];
-  return missing2 === void 0 ? null : `\`${missing2}\` is not in the repository: if a build step writes it, leave this overlay out (\`exclude\`)`;
+  if (missing2 === void 0) return null;
+  if ([missing2, joinPath(root.dir, missing2)].some((path4) => path4 !== null && root.sources.includes(path4))) {
+    return `\`${missing2}\` is over the file size limit (\`max-file-size\`, 4 MiB by default), so it was not read for the rendering: raise the limit to check this overlay`;
+  }
+  return `\`${missing2}\` is not in the repository: if a build step writes it, leave this overlay out (\`exclude\`)`;
 }
 function outsideRootHint(stderr) {
   const outside = /security; file '([^']+)' is not in or below '[^']+'/.exec(stderr)?.[1];
   return outside === void 0 ? null : `kustomize refuses a file outside the overlay's folder (\`${outside}\`) unless built with \`--load-restrictor LoadRestrictionsNone\`, never used here (it lets a kustomization read any file of the machine): name that file's folder as a kustomization instead, or leave the overlay out (\`exclude\`)`;
 }
 function hintFor(root, stderr) {
-  if (root.tool === "kustomize") return (root.inflateHelm ? helmVersionHint(stderr) : null) ?? outsideRootHint(stderr) ?? missingFileHint(stderr);
+  if (root.tool === "kustomize") return (root.inflateHelm ? helmVersionHint(stderr) : null) ?? outsideRootHint(stderr) ?? missingFileHint(root, stderr);
   return chartValuesHint(root, stderr);
 }
 function helmCommand(root) {
@@ -57401,7 +57408,7 @@ function sameBytes(a, b) {
 }
 function evaluateChangeSet(changeSet, options) {
   const load = podLoadOptions(options.load ?? defaultLoadOptions);
-  const renderedLoad = { ...load, rendered: true, maxBytes: Number.MAX_SAFE_INTEGER };
+  const renderedLoad = renderedLoadOptions(load);
   const selection = options.selection ?? defaultSelection;
   const files = changeSet.files.filter((file) => file.rendered === true || selectsFile(selection, file));
   const errors = [];
@@ -57561,7 +57568,7 @@ init_paths();
 var namesApplication = namesKind("Application");
 function applicationsIn(path4, text5) {
   const byName = /* @__PURE__ */ new Map();
-  for (const document of loadManifestFile(path4, text5).documents) {
+  for (const document of loadManifestFile(path4, text5, renderedLoadOptions()).documents) {
     const object = objectOfKind(document.value, "argoproj.io", "Application");
     const name = object === null ? "" : nameOf(object);
     if (object !== null && name !== "" && !byName.has(name)) byName.set(name, { object, document });
@@ -58879,7 +58886,7 @@ function loneTemplates(index) {
   return new Set([...count].filter(([, n]) => n === 1).map(([file]) => file));
 }
 function fixedRendering(index, fixes) {
-  const { documents } = loadManifestFile(index.path, applySuggestions(index.rendering.text, [...fixes.values()]), { maxBytes: Number.MAX_SAFE_INTEGER });
+  const { documents } = loadManifestFile(index.path, applySuggestions(index.rendering.text, [...fixes.values()]), renderedLoadOptions());
   return new Map(documents.map((document) => [document.index, document]));
 }
 function valuesKeysOf(template, named, path4, rendered) {
@@ -59153,7 +59160,7 @@ function pathAt(document, within, hit) {
 }
 function indexRendering(path4, rendering, headPaths, changed, indexOf) {
   const { root, sources, archived } = rendering.rendered;
-  const documents = loadManifestFile(path4, rendering.text, { maxBytes: Number.MAX_SAFE_INTEGER }).documents;
+  const documents = loadManifestFile(path4, rendering.text, renderedLoadOptions()).documents;
   let place2;
   let documentIn = () => null;
   let operationsIn = () => null;
@@ -59522,7 +59529,7 @@ function editOf(document, lines, namespace) {
   return null;
 }
 function placeInNamespace(text5, namespace) {
-  const { documents } = loadManifestFile("rendered.yaml", text5, { maxBytes: Number.MAX_SAFE_INTEGER });
+  const { documents } = loadManifestFile("rendered.yaml", text5, renderedLoadOptions());
   const lines = text5.split("\n");
   const edits = documents.map((document) => editOf(document, lines, namespace)).filter((edit) => edit !== null);
   if (edits.length === 0) return text5;
@@ -59650,7 +59657,7 @@ init_pod();
 var objectKey = (f) => `${f.kind}\0${f.namespace ?? ""}\0${f.name}`;
 var sourceKey = (kind, namespace, source) => `${kind}\0${namespace ?? ""}\0${source}`;
 function renderingChecks(text5, policy) {
-  const report = evaluateFiles([{ path: "rendered.yaml", content: text5 }], { policy });
+  const report = evaluateFiles([{ path: "rendered.yaml", content: text5 }], { policy, load: renderedLoadOptions() });
   const sourceAt = sourceComments(text5);
   const byObject = /* @__PURE__ */ new Map();
   const sourceOf2 = /* @__PURE__ */ new Map();
@@ -59672,7 +59679,7 @@ function renderingChecks(text5, policy) {
 }
 function objectsIn(text5) {
   const objects = /* @__PURE__ */ new Map();
-  for (const [i, document] of loadManifestFile("rendered.yaml", text5, { maxBytes: Number.MAX_SAFE_INTEGER }).documents.entries()) {
+  for (const [i, document] of loadManifestFile("rendered.yaml", text5, renderedLoadOptions()).documents.entries()) {
     const value = document.value;
     const metadata = isObject(value) && isObject(value.metadata) ? value.metadata : {};
     const key = objectKey({ kind: isObject(value) && typeof value.kind === "string" ? value.kind : "", namespace: typeof metadata.namespace === "string" ? metadata.namespace : null, name: typeof metadata.name === "string" ? metadata.name : "" });
