@@ -51,6 +51,9 @@ afterAll(() => {
 /** A chart's Chart.yaml, as helm create writes its first lines. */
 const chartYaml = (name: string, version = '1.0.0') => `apiVersion: v2\nname: ${name}\nversion: ${version}\n`;
 
+/** A Pod of one container, both named `name`, that passes the baseline level: a chart's template with nothing to fix. */
+const plainPod = (name: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n    - name: ${name}\n      image: ${name}:1\n`;
+
 const brief = (f: JsonFinding) => [f.file, f.line, f.name, f.check, f.status];
 
 /** `diff --base BASE --format json --warn-level privileged` in a repository. */
@@ -1203,10 +1206,10 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
   it('warns of a stand-in only when it wrote something: a subchart its values leave off stood in for nothing checked', async () => {
     const files = {
       'charts/csi/Chart.yaml': 'apiVersion: v2\nname: csi\nversion: 1.2.0\n',
-      'charts/csi/templates/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: csi\nspec:\n  containers:\n    - name: csi\n      image: csi:1\n',
+      'charts/csi/templates/pod.yaml': plainPod('csi'),
       'charts/agent/Chart.yaml': 'apiVersion: v2\nname: agent\nversion: 1.0.0\ndependencies:\n  - {name: csi, version: 1.x.x, repository: "https://charts.example", condition: csi.enabled, alias: driver}\n',
       'charts/agent/values.yaml': 'csi:\n  enabled: false\n',
-      'charts/agent/templates/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: agent\nspec:\n  containers:\n    - name: agent\n      image: agent:1\n',
+      'charts/agent/templates/pod.yaml': plainPod('agent'),
     };
     const off = await checkTree(files);
     expect(off.report.errors).toEqual([]);
@@ -1685,7 +1688,7 @@ describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHel
       '.github/pod-security.yaml': 'render:\n  charts:\n    - chart: charts/web\n      ci-values: true\n',
       'charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\ndependencies:\n  - {name: redis, version: 19.0.0, repository: "https://charts.example", condition: redis.enabled}\n',
       'charts/web/values.yaml': 'redis:\n  enabled: false\n',
-      'charts/web/templates/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: web:1\n',
+      'charts/web/templates/pod.yaml': plainPod('web'),
       'charts/web/ci/a-values.yaml': 'replicas: 1\n',
       'charts/web/ci/b-values.yaml': 'replicas: 2\n',
     };

@@ -3,19 +3,9 @@ import type { ChangeSet } from '../../../src/diff/types.js';
 import { quietValuesChanges } from '../../../src/render/quietValues.js';
 import type { RenderingOutcome } from '../../../src/render/quietValues.js';
 import type { RenderRoot } from '../../../src/render/types.js';
+import { helmRoot } from '../../helpers/renderRoots.js';
 
-const root = (label: string, valuesFiles: string[] = []): RenderRoot => ({
-  tool: 'helm',
-  dir: 'charts/agent',
-  file: 'charts/agent/Chart.yaml',
-  label,
-  sources: [],
-  baseSources: [],
-  helm: { release: 'agent', namespace: 'default', namespaceGiven: false, valuesFiles },
-  inflateHelm: false,
-  blocked: null,
-  limits: { timeoutMs: 1000, maxOutputBytes: 1000 },
-});
+const root = (label: string, valuesFiles: string[] = []) => helmRoot('charts/agent', label, valuesFiles);
 
 const quiet = (r: RenderRoot, changed = false, bothRendered = true): RenderingOutcome => ({ root: r, bothRendered, changedPodSpecs: changed });
 

@@ -4,6 +4,7 @@ import { conclusionOf } from '../../../src/report/checkRun.js';
 import { policyContext } from '../../../src/findings/policyContext.js';
 import { evaluateWithRendering, planRenderedChangeSet } from '../../../src/render/stage.js';
 import type { RenderPort, RenderRoot, RenderedRoot, TreeSnapshot } from '../../../src/render/types.js';
+import { helmRoot } from '../../helpers/renderRoots.js';
 
 const options = { policy: policyContext('2026-01-01', { overrides: { level: 'baseline', warnLevel: 'privileged' } }) };
 
@@ -124,18 +125,7 @@ describe('evaluateWithRendering, the charts of Applications an unchanged chart r
 
 describe('planRenderedChangeSet, helm missing', () => {
   it("says a chart is not rendered once, not once more per values file it is rendered with", () => {
-    const root = (label: string, valuesFiles: string[]): RenderRoot => ({
-      tool: 'helm',
-      dir: 'charts/web',
-      file: 'charts/web/Chart.yaml',
-      label,
-      sources: [],
-      baseSources: [],
-      helm: { release: 'web', namespace: 'default', namespaceGiven: false, valuesFiles },
-      inflateHelm: false,
-      blocked: null,
-      limits: { timeoutMs: 1000, maxOutputBytes: 1000 },
-    });
+    const root = (label: string, valuesFiles: string[]) => helmRoot('charts/web', label, valuesFiles);
     const missing = (r: RenderRoot): RenderedRoot => ({ root: r, base: { kind: 'absent' }, head: { kind: 'missing-tool', tool: 'helm' }, sources: new Map() });
     const plan = planRenderedChangeSet({ files: [] }, new Set(), [missing(root('charts/web', [])), missing(root('charts/web (values-prod.yaml)', ['charts/web/values-prod.yaml']))]);
     expect(plan.problems).toEqual([{ file: 'charts/web/Chart.yaml', line: null, kind: 'not-rendered', message: 'charts/web not rendered: helm not found' }]);
