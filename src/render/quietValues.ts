@@ -1,12 +1,14 @@
 /**
  * A values change that no rendering shows (pure). A pull request sets a
  * pod-security field in a chart's values (`privileged: true` for DataDog's
- * system-probe) and not one pod spec the chart renders changes with it: the
- * templates that read the key are off with the values the chart is rendered
- * with (DataDog's DaemonSet needs `datadog.apiKey`), or nothing reads it.
- * Either way the change is not checked, so it is said on the key's line,
- * with how to render the chart so that it is, and the run is never a
- * silent green.
+ * system-probe) and the chart renders the same as before: the templates
+ * that read the key are off with the values the chart is rendered with
+ * (DataDog's DaemonSet needs `datadog.apiKey`), or nothing reads it. Either
+ * way the change is not checked, so it is said on the key's line, with how
+ * to render the chart so that it is, and the run is never a silent green.
+ * A rendering the change did move was checked: a key that went into an
+ * object with no pod spec (a Prometheus custom resource's
+ * `securityContext`, for its operator to apply) is not for this check.
  */
 import type { ChangeSet } from '../diff/types.js';
 import { jsonEqual } from '../fixes/edits.js';
@@ -25,8 +27,8 @@ export interface RenderingOutcome {
   readonly root: RenderRoot;
   /** Rendered at both commits: a rendering that failed says so itself. */
   readonly bothRendered: boolean;
-  /** Whether a pod spec it renders is new or modified. */
-  readonly changedPodSpecs: boolean;
+  /** Whether the change moved what it renders (writings anew at each rendering aside). */
+  readonly changed: boolean;
 }
 
 /** Keys that set what Pod Security Standards check, or the maps that hold them: a change under one is a change to check. */
@@ -93,7 +95,7 @@ export function quietValuesChanges(changeSet: ChangeSet, renderings: readonly Re
   for (const file of changeSet.files) {
     if (file.rendered === true || file.head.kind !== 'content') continue;
     const readers = renderings.filter(({ root }) => root.helm !== null && (file.path === inDir(root.dir, 'values.yaml') || root.helm.valuesFiles.includes(file.path)));
-    if (readers.length === 0 || readers.some((r) => !r.bothRendered || r.changedPodSpecs)) continue;
+    if (readers.length === 0 || readers.some((r) => !r.bothRendered || r.changed)) continue;
     const head = textOf(file.head.data);
     const base = file.base.kind === 'content' ? textOf(file.base.data) : '';
     if (head === null || base === null) continue;
@@ -111,7 +113,7 @@ export function quietValuesChanges(changeSet: ChangeSet, renderings: readonly Re
       file: file.path,
       line: where?.line ?? null,
       kind: 'not-rendered',
-      message: `this change sets ${first.join(', ')}${andMore(more)}, but no pod spec that ${chart} renders changed with it (the templates that read ${keys.length === 1 ? 'it' : 'them'} may be off with the values ${readers.length === 1 ? 'it is' : 'they are'} rendered with): the change is not checked; ${renderAdvice(dirs[0]!, paths, readers)}`,
+      message: `this change sets ${first.join(', ')}${andMore(more)}, but ${chart} ${readers.length === 1 ? 'renders' : 'render'} the same as before (the templates that read ${keys.length === 1 ? 'it' : 'them'} are off with the values ${readers.length === 1 ? 'it is' : 'they are'} rendered with, or nothing reads ${keys.length === 1 ? 'it' : 'them'}): the change is not checked; ${renderAdvice(dirs[0]!, paths, readers)}`,
     });
   }
   return notices;

@@ -509,19 +509,26 @@ export function noticesOf(problems: readonly LoadProblem[], noticeOf: NoticeOf):
 
 /**
  * What each rendering showed of the change (quietValues.ts): whether it
- * rendered at both commits, and whether a pod spec it renders is new or
- * modified. One that renders installers (Applications, HelmReleases: an app
- * of apps) counts as changed: it shows its values in their renderings, which
- * say themselves what was not rendered.
+ * rendered at both commits, and whether the pull request changed its output
+ * at all (a template's random values aside).
  */
-function outcomesOf(rendered: readonly RenderedRoot[], report: DiffReport): RenderingOutcome[] {
-  const withChanges = new Set(report.podSpecs.map((spec) => spec.file));
-  const installs = (output: RenderOutput) => output.kind === 'rendered' && /^kind:\s*["']?(?:Application|ApplicationSet|HelmRelease)["']?\s*$/m.test(output.text);
-  return rendered.map((r, i) => ({
-    root: r.root,
-    bothRendered: r.base.kind === 'rendered' && r.head.kind === 'rendered',
-    changedPodSpecs: withChanges.has(renderingPath(r.root, i)) || installs(r.head),
-  }));
+function outcomesOf(rendered: readonly RenderedRoot[]): RenderingOutcome[] {
+  return rendered.map((r) => ({ root: r.root, bothRendered: r.base.kind === 'rendered' && r.head.kind === 'rendered', changed: changedByTheChange(r) }));
+}
+
+/**
+ * Whether a rendering differs at head from base by more than what its
+ * templates write anew each time: a line the base and head differ on that
+ * the head's second rendering gives again (a `randAlphaNum` token's
+ * checksum differs at every rendering, so it says nothing of the change).
+ */
+function changedByTheChange({ base, head, headAgain }: RenderedRoot): boolean {
+  if (base.kind !== 'rendered' || head.kind !== 'rendered') return true;
+  if (base.text === head.text) return false;
+  if (headAgain?.kind !== 'rendered') return true;
+  const [before, after, again] = [base.text, head.text, headAgain.text].map((text) => text.split('\n'));
+  if (before!.length !== after!.length || after!.length !== again!.length) return true;
+  return before!.some((line, i) => line !== after![i] && after![i] === again![i]);
 }
 
 /** `diff` and the Action: the change set with its charts and overlays rendered (or as plain files when `port` is null). */
@@ -559,7 +566,7 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
   const truncated = truncationProblem(changeSet, port);
   const stray = [
     ...strayValuesFiles(changeSet, discovery.consumed, port.head.paths),
-    ...quietValuesChanges(changeSet, outcomesOf(rendered, report), port.head.paths),
+    ...quietValuesChanges(changeSet, outcomesOf(rendered), port.head.paths),
     ...unrenderedHelmfiles(changeSet, new Set((options.render?.charts ?? []).map((chart) => chart.chart)), port.head.paths),
     ...baseFileNotices(changeSet, bases, port.head.paths),
   ];

@@ -159,14 +159,17 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     // DataDog's layout: the DaemonSet renders only with an API key, which values.yaml leaves out.
     const values = (privileged: boolean) => `apiKey: null\nimage: agent:1\nprobe:\n  securityContext:\n    privileged: ${privileged}\n`;
     const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: agent\nspec:\n  containers:\n    - name: probe\n      image: {{ .Values.image }}\n      securityContext: {{- toYaml .Values.probe.securityContext | nindent 8 }}\n';
-    const write = (side: string, privileged: boolean, image = 'agent:1') => {
+    // The pod the chart renders by default has a token written anew at each rendering: it moves, but not with the change.
+    const other = pod.replace('name: agent', 'name: other\n  annotations:\n    token: {{ randAlphaNum 12 | quote }}').replace(/\n {6}securityContext.*\n$/, '\n');
+    const write = (side: string, privileged: boolean, image = 'agent:1', extra: Record<string, string> = {}) => {
       mkdirSync(path.join(side, 'charts/agent/templates'), { recursive: true });
       mkdirSync(path.join(side, 'charts/agent/ci'), { recursive: true });
       writeFileSync(path.join(side, 'charts/agent/Chart.yaml'), chartYaml('agent'));
       writeFileSync(path.join(side, 'charts/agent/values.yaml'), values(privileged).replace('agent:1', image));
       writeFileSync(path.join(side, 'charts/agent/templates/pod.yaml'), `{{- if .Values.apiKey }}\n${pod}{{- end }}\n`);
-      writeFileSync(path.join(side, 'charts/agent/templates/other.yaml'), pod.replace('name: agent', 'name: other').replace(/\n {6}securityContext.*\n$/, '\n'));
+      writeFileSync(path.join(side, 'charts/agent/templates/other.yaml'), other);
       writeFileSync(path.join(side, 'charts/agent/ci/key-values.yaml'), 'apiKey: abc\n');
+      for (const [file, text] of Object.entries(extra)) writeFileSync(path.join(side, 'charts/agent/templates', file), text);
     };
     const quiet = repoOfSides((base, head) => {
       write(base, false);
@@ -181,27 +184,31 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
           line: 5,
           kind: 'not-rendered',
           message:
-            'this change sets `probe.securityContext.privileged`, but no pod spec that `charts/agent` renders changed with it (the templates that read it may be off with the values it is rendered with): the change is not checked; name a values file that turns them on under `render.charts` in .github/pod-security.yaml, or set `ci-values: true` there to render it with its test values, `charts/agent/ci/key-values.yaml`',
+            'this change sets `probe.securityContext.privileged`, but `charts/agent` renders the same as before (the templates that read it are off with the values it is rendered with, or nothing reads it): the change is not checked; name a values file that turns them on under `render.charts` in .github/pod-security.yaml, or set `ci-values: true` there to render it with its test values, `charts/agent/ci/key-values.yaml`',
         },
       ]);
     } finally {
       quiet.cleanUp();
     }
-    // A change that moves a pod spec the chart renders is checked there; one to another key says nothing.
+    // A change that moves a pod spec the chart renders is checked there; one to another key says nothing; nor does one
+    // that goes into an object of no pod spec (a Prometheus custom resource's securityContext, for its operator).
     const shown = repoOfSides((base, head) => {
       write(base, false);
       write(head, true, 'agent:2');
     });
-    const other = repoOfSides((base, head) => {
+    const unrelated = repoOfSides((base, head) => {
       write(base, false, 'agent:1');
       write(head, false, 'agent:3');
     });
+    const prometheus = { 'prometheus.yaml': 'apiVersion: monitoring.coreos.com/v1\nkind: Prometheus\nmetadata:\n  name: main\nspec:\n  securityContext: {{- toYaml .Values.probe.securityContext | nindent 4 }}\n' };
+    const resource = repoOfSides((base, head) => {
+      write(base, false, 'agent:1', prometheus);
+      write(head, true, 'agent:1', prometheus);
+    });
     try {
-      expect((await diffIn(shown.repo)).errors).toEqual([]);
-      expect((await diffIn(other.repo)).errors).toEqual([]);
+      for (const { repo } of [shown, unrelated, resource]) expect((await diffIn(repo)).errors).toEqual([]);
     } finally {
-      shown.cleanUp();
-      other.cleanUp();
+      for (const { cleanUp } of [shown, unrelated, resource]) cleanUp();
     }
   });
 

@@ -7,7 +7,7 @@ import { helmRoot } from '../../helpers/renderRoots.js';
 
 const root = (label: string, valuesFiles: string[] = []) => helmRoot('charts/agent', label, valuesFiles);
 
-const quiet = (r: RenderRoot, changed = false, bothRendered = true): RenderingOutcome => ({ root: r, bothRendered, changedPodSpecs: changed });
+const quiet = (r: RenderRoot, changed = false, bothRendered = true): RenderingOutcome => ({ root: r, bothRendered, changed });
 
 /** A pull request that changes charts/agent/values.yaml from `base` to `head`. */
 const changing = (base: string, head: string): ChangeSet => ({
@@ -21,12 +21,12 @@ describe('quietValuesChanges', () => {
   it('says a change to a pod-security key that no rendering reading the file shows, on its line', () => {
     const [notice] = quietValuesChanges(changing(before, after), [quiet(root('charts/agent'))], []);
     expect([notice!.file, notice!.line, notice!.kind]).toEqual(['charts/agent/values.yaml', 4, 'not-rendered']);
-    expect(notice!.message).toMatch(/^this change sets `probe\.securityContext\.privileged`, but no pod spec that `charts\/agent` renders changed with it/);
+    expect(notice!.message).toMatch(/^this change sets `probe\.securityContext\.privileged`, but `charts\/agent` renders the same as before/);
     // The chart's test values it is not rendered with are named.
     expect(quietValuesChanges(changing(before, after), [quiet(root('charts/agent'))], ['charts/agent/ci/a-values.yaml', 'charts/agent/ci/b-values.yaml'])[0]!.message).toMatch(/set `ci-values: true` there to render it with each of its 2 ci\/\*-values\.yaml files$/);
   });
 
-  it('says nothing when a rendering shows it, one did not render, the key is not a pod-security one, or only comments changed', () => {
+  it('says nothing when a rendering moved with it (a pod spec, or an object of no pod spec such as a Prometheus custom resource), one did not render, the key is not a pod-security one, or only comments changed', () => {
     expect(quietValuesChanges(changing(before, after), [quiet(root('charts/agent')), quiet(root('charts/agent (ci/a-values.yaml)', ['charts/agent/ci/a-values.yaml']), true)], [])).toEqual([]);
     expect(quietValuesChanges(changing(before, after), [quiet(root('charts/agent'), false, false)], [])).toEqual([]);
     expect(quietValuesChanges(changing(before, before.replace('agent:1', 'agent:2')), [quiet(root('charts/agent'))], [])).toEqual([]);
