@@ -16,6 +16,7 @@
  *   Deployment is not a Deployment). A file no kustomization uses stays a
  *   plain manifest.
  */
+import { addTo } from '../multiMap.js';
 import { isHelmfile } from './helmfiles.js';
 import { chartIdentity, readChart, switchedOn, valuesMapping } from './chart.js';
 import type { ApplicationChart, InstallAtBase } from './applications.js';
@@ -222,7 +223,7 @@ function repositoryCharts(tree: TreeSnapshot, roots: ReadonlySet<string>): Repos
   for (const dir of roots) {
     const { name, version, library } = chartIdentity(tree.texts.get(inDir(dir, 'Chart.yaml'))!);
     if (name === null || version === null) continue;
-    byName.set(name, [...(byName.get(name) ?? []), { dir, version, library }]);
+    addTo(byName, name, { dir, version, library });
   }
   return { has: (dir) => roots.has(dir), named: (name) => byName.get(name) ?? [] };
 }
