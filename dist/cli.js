@@ -26044,6 +26044,13 @@ import { constants } from "node:fs";
 import { access, mkdir } from "node:fs/promises";
 import path4 from "node:path";
 
+// src/multiMap.ts
+function addTo(lists, key, value) {
+  const list4 = lists.get(key);
+  if (list4) list4.push(value);
+  else lists.set(key, [value]);
+}
+
 // src/render/walk.ts
 var isObject2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 function sameValue2(a, b) {
@@ -27221,7 +27228,7 @@ function repositoryCharts(tree, roots) {
   for (const dir of roots) {
     const { name, version: version4, library } = chartIdentity(tree.texts.get(inDir(dir, "Chart.yaml")));
     if (name === null || version4 === null) continue;
-    byName.set(name, [...byName.get(name) ?? [], { dir, version: version4, library }]);
+    addTo(byName, name, { dir, version: version4, library });
   }
   return { has: (dir) => roots.has(dir), named: (name) => byName.get(name) ?? [] };
 }
@@ -29958,13 +29965,6 @@ function relabelledNamespaces(changeSet, options) {
   return [...names].filter((name) => !sameLabels2(base.byName.get(name)?.podSecurityLabels ?? {}, head.byName.get(name)?.podSecurityLabels ?? {}) && stricter2(name)).sort();
 }
 
-// src/multiMap.ts
-function addTo(lists, key, value) {
-  const list4 = lists.get(key);
-  if (list4) list4.push(value);
-  else lists.set(key, [value]);
-}
-
 // src/scope/sameJson.ts
 function isRecord3(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -30780,8 +30780,7 @@ function keysOf3(document) {
     for (const [key, child] of Object.entries(value)) {
       const at3 = [...path11, key];
       if (at3.length >= keysToMatch) {
-        const ending = endingOf(at3);
-        byEnding.set(ending, [...byEnding.get(ending) ?? [], at3]);
+        addTo(byEnding, endingOf(at3), at3);
       }
       if (child !== void 0) visit5(child, at3);
     }
@@ -32325,7 +32324,7 @@ function quietValuesChanges(changeSet, renderings, paths) {
   for (const file of changeSet.files) {
     if (file.rendered === true || file.head.kind !== "content") continue;
     const readers = renderings.filter(({ root }) => root.helm !== null && (file.path === inDir(root.dir, "values.yaml") || root.helm.valuesFiles.includes(file.path)));
-    if (readers.length === 0 || readers.some((r) => !r.bothRendered || r.changedPodSpecs)) continue;
+    if (readers.length === 0 || readers.some((r) => !r.bothRendered || r.changed)) continue;
     const head = textOf(file.head.data);
     const base = file.base.kind === "content" ? textOf(file.base.data) : "";
     if (head === null || base === null) continue;
@@ -32343,7 +32342,7 @@ function quietValuesChanges(changeSet, renderings, paths) {
       file: file.path,
       line: where2?.line ?? null,
       kind: "not-rendered",
-      message: `this change sets ${first.join(", ")}${andMore(more)}, but no pod spec that ${chart} renders changed with it (the templates that read ${keys.length === 1 ? "it" : "them"} may be off with the values ${readers.length === 1 ? "it is" : "they are"} rendered with): the change is not checked; ${renderAdvice(dirs[0], paths, readers)}`
+      message: `this change sets ${first.join(", ")}${andMore(more)}, but ${chart} ${readers.length === 1 ? "renders" : "render"} the same as before (the templates that read ${keys.length === 1 ? "it" : "them"} are off with the values ${readers.length === 1 ? "it is" : "they are"} rendered with, or nothing reads ${keys.length === 1 ? "it" : "them"}): the change is not checked; ${renderAdvice(dirs[0], paths, readers)}`
     });
   }
   return notices;
@@ -32818,14 +32817,16 @@ function noticesOf(problems, noticeOf) {
     return kept === null ? [] : [kept];
   });
 }
-function outcomesOf(rendered, report) {
-  const withChanges = new Set(report.podSpecs.map((spec) => spec.file));
-  const installs = (output) => output.kind === "rendered" && /^kind:\s*["']?(?:Application|ApplicationSet|HelmRelease)["']?\s*$/m.test(output.text);
-  return rendered.map((r, i) => ({
-    root: r.root,
-    bothRendered: r.base.kind === "rendered" && r.head.kind === "rendered",
-    changedPodSpecs: withChanges.has(renderingPath(r.root, i)) || installs(r.head)
-  }));
+function outcomesOf(rendered) {
+  return rendered.map((r) => ({ root: r.root, bothRendered: r.base.kind === "rendered" && r.head.kind === "rendered", changed: changedByTheChange(r) }));
+}
+function changedByTheChange({ base, head, headAgain }) {
+  if (base.kind !== "rendered" || head.kind !== "rendered") return true;
+  if (base.text === head.text) return false;
+  if (headAgain?.kind !== "rendered") return true;
+  const [before, after, again] = [base.text, head.text, headAgain.text].map((text4) => text4.split("\n"));
+  if (before.length !== after.length || after.length !== again.length) return true;
+  return before.some((line, i) => line !== after[i] && after[i] === again[i]);
 }
 async function evaluateWithRendering(changeSet, options, tools) {
   if (tools === null) return evaluateChangeSet(changeSet, options);
@@ -32861,7 +32862,7 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const truncated2 = truncationProblem(changeSet, port);
   const stray = [
     ...strayValuesFiles(changeSet, discovery.consumed, port.head.paths),
-    ...quietValuesChanges(changeSet, outcomesOf(rendered, report), port.head.paths),
+    ...quietValuesChanges(changeSet, outcomesOf(rendered), port.head.paths),
     ...unrenderedHelmfiles(changeSet, new Set((options.render?.charts ?? []).map((chart) => chart.chart)), port.head.paths),
     ...baseFileNotices(changeSet, bases, port.head.paths)
   ];

@@ -15818,6 +15818,18 @@ var init_namespaceWorkloads = __esm({
   }
 });
 
+// src/multiMap.ts
+function addTo(lists, key, value) {
+  const list3 = lists.get(key);
+  if (list3) list3.push(value);
+  else lists.set(key, [value]);
+}
+var init_multiMap = __esm({
+  "src/multiMap.ts"() {
+    "use strict";
+  }
+});
+
 // src/render/paths.ts
 function dirOf(path4) {
   const slash = path4.lastIndexOf("/");
@@ -19823,7 +19835,7 @@ function repositoryCharts(tree, roots) {
   for (const dir of roots) {
     const { name, version: version2, library } = chartIdentity(tree.texts.get(inDir(dir, "Chart.yaml")));
     if (name === null || version2 === null) continue;
-    byName.set(name, [...byName.get(name) ?? [], { dir, version: version2, library }]);
+    addTo(byName, name, { dir, version: version2, library });
   }
   return { has: (dir) => roots.has(dir), named: (name) => byName.get(name) ?? [] };
 }
@@ -20124,6 +20136,7 @@ var defaultRenderSettings, defaultRenderLimits, maxEnvironments, baseName, chart
 var init_discover = __esm({
   "src/render/discover.ts"() {
     "use strict";
+    init_multiMap();
     init_helmfiles();
     init_chart();
     init_kustomization();
@@ -50765,12 +50778,8 @@ function alikeRenderings(findings, read, key) {
   return out;
 }
 
-// src/multiMap.ts
-function addTo(lists, key, value) {
-  const list3 = lists.get(key);
-  if (list3) list3.push(value);
-  else lists.set(key, [value]);
-}
+// src/report/checkRun.ts
+init_multiMap();
 
 // src/report/renderedFix.ts
 init_paths();
@@ -50857,6 +50866,7 @@ var checkTitles = {
 var standardsUrl = "https://kubernetes.io/docs/concepts/security/pod-security-standards/";
 
 // src/report/summary.ts
+init_multiMap();
 var shownRenderings = 10;
 function renderingsLine(renderings) {
   if (renderings.length === 0) return null;
@@ -57205,6 +57215,7 @@ function configRelaxations(base, head, options) {
 
 // src/scope/scope.ts
 init_select();
+init_multiMap();
 
 // src/scope/sameJson.ts
 function isRecord(value) {
@@ -58022,6 +58033,7 @@ init_sortedSearch();
 // src/render/valuesUnderSameKeys.ts
 init_edits();
 init_walk();
+init_multiMap();
 var keysToMatch = 2;
 var keysByEnding = /* @__PURE__ */ new WeakMap();
 function endingOf(keys) {
@@ -58036,8 +58048,7 @@ function keysOf3(document) {
     for (const [key, child] of Object.entries(value)) {
       const at3 = [...path4, key];
       if (at3.length >= keysToMatch) {
-        const ending = endingOf(at3);
-        byEnding.set(ending, [...byEnding.get(ending) ?? [], at3]);
+        addTo(byEnding, endingOf(at3), at3);
       }
       if (child !== void 0) visit5(child, at3);
     }
@@ -58763,6 +58774,7 @@ function templateInsertions(template, original, fixed2, textOf2) {
 }
 
 // src/render/sourceCandidates.ts
+init_multiMap();
 var maxSuggestionSpan = 20;
 function textKey(file, block2) {
   return `${file}\0${block2?.firstLine ?? 0}`;
@@ -59623,7 +59635,7 @@ function quietValuesChanges(changeSet, renderings, paths) {
   for (const file of changeSet.files) {
     if (file.rendered === true || file.head.kind !== "content") continue;
     const readers = renderings.filter(({ root }) => root.helm !== null && (file.path === inDir(root.dir, "values.yaml") || root.helm.valuesFiles.includes(file.path)));
-    if (readers.length === 0 || readers.some((r) => !r.bothRendered || r.changedPodSpecs)) continue;
+    if (readers.length === 0 || readers.some((r) => !r.bothRendered || r.changed)) continue;
     const head = textOf(file.head.data);
     const base = file.base.kind === "content" ? textOf(file.base.data) : "";
     if (head === null || base === null) continue;
@@ -59641,7 +59653,7 @@ function quietValuesChanges(changeSet, renderings, paths) {
       file: file.path,
       line: where2?.line ?? null,
       kind: "not-rendered",
-      message: `this change sets ${first.join(", ")}${andMore(more)}, but no pod spec that ${chart} renders changed with it (the templates that read ${keys.length === 1 ? "it" : "them"} may be off with the values ${readers.length === 1 ? "it is" : "they are"} rendered with): the change is not checked; ${renderAdvice(dirs[0], paths, readers)}`
+      message: `this change sets ${first.join(", ")}${andMore(more)}, but ${chart} ${readers.length === 1 ? "renders" : "render"} the same as before (the templates that read ${keys.length === 1 ? "it" : "them"} are off with the values ${readers.length === 1 ? "it is" : "they are"} rendered with, or nothing reads ${keys.length === 1 ? "it" : "them"}): the change is not checked; ${renderAdvice(dirs[0], paths, readers)}`
     });
   }
   return notices;
@@ -59651,6 +59663,7 @@ function quietValuesChanges(changeSet, renderings, paths) {
 init_helmfiles();
 
 // src/render/verify.ts
+init_multiMap();
 init_text();
 init_load();
 init_pod();
@@ -60122,14 +60135,16 @@ function noticesOf(problems, noticeOf) {
     return kept === null ? [] : [kept];
   });
 }
-function outcomesOf(rendered, report) {
-  const withChanges = new Set(report.podSpecs.map((spec) => spec.file));
-  const installs = (output) => output.kind === "rendered" && /^kind:\s*["']?(?:Application|ApplicationSet|HelmRelease)["']?\s*$/m.test(output.text);
-  return rendered.map((r, i) => ({
-    root: r.root,
-    bothRendered: r.base.kind === "rendered" && r.head.kind === "rendered",
-    changedPodSpecs: withChanges.has(renderingPath(r.root, i)) || installs(r.head)
-  }));
+function outcomesOf(rendered) {
+  return rendered.map((r) => ({ root: r.root, bothRendered: r.base.kind === "rendered" && r.head.kind === "rendered", changed: changedByTheChange(r) }));
+}
+function changedByTheChange({ base, head, headAgain }) {
+  if (base.kind !== "rendered" || head.kind !== "rendered") return true;
+  if (base.text === head.text) return false;
+  if (headAgain?.kind !== "rendered") return true;
+  const [before, after, again] = [base.text, head.text, headAgain.text].map((text5) => text5.split("\n"));
+  if (before.length !== after.length || after.length !== again.length) return true;
+  return before.some((line, i) => line !== after[i] && after[i] === again[i]);
 }
 async function evaluateWithRendering(changeSet, options, tools) {
   if (tools === null) return evaluateChangeSet(changeSet, options);
@@ -60165,7 +60180,7 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const truncated2 = truncationProblem(changeSet, port);
   const stray = [
     ...strayValuesFiles(changeSet, discovery.consumed, port.head.paths),
-    ...quietValuesChanges(changeSet, outcomesOf(rendered, report), port.head.paths),
+    ...quietValuesChanges(changeSet, outcomesOf(rendered), port.head.paths),
     ...unrenderedHelmfiles(changeSet, new Set((options.render?.charts ?? []).map((chart) => chart.chart)), port.head.paths),
     ...baseFileNotices(changeSet, bases, port.head.paths)
   ];
