@@ -41,6 +41,33 @@ export function severityCounts(findings: readonly ReviewFinding[], errors: reado
   return parts.join(', ');
 }
 
+/** Past this many characters a detail is cut in the list (a hostPath check names every volume): the check run has it whole. */
+const maxListedDetail = 160;
+
+/** A detail as the list shows it: whole, or cut after a name with `…`. */
+function shortDetail(detail: string): string {
+  if (detail.length <= maxListedDetail) return detail;
+  const cut = detail.lastIndexOf(', ', maxListedDetail);
+  return `${detail.slice(0, cut > 0 ? cut : maxListedDetail)}, …`;
+}
+
+/**
+ * The blockers as the list names them: one line per place, workload and
+ * check, however many renderings give it (a chart rendered once per
+ * `ci/*-values.yaml` file fails hostPath on the same template line in each,
+ * with other volumes), the first one's detail standing for them.
+ */
+function sameBlockers(findings: readonly ReviewFinding[]): { readonly finding: ReviewFinding; readonly renderings: number }[] {
+  const byPlace = new Map<string, { finding: ReviewFinding; renderings: number }>();
+  for (const finding of findings) {
+    const key = JSON.stringify([finding.file, finding.line, workloadOf(finding), finding.check]);
+    const known = byPlace.get(key);
+    if (known === undefined) byPlace.set(key, { finding, renderings: 1 });
+    else known.renderings++;
+  }
+  return [...byPlace.values()];
+}
+
 export interface ReviewBodyInput {
   readonly plan: ReviewPlan;
   /** Every finding of the run (the plan holds those it comments on). */
@@ -54,13 +81,16 @@ export function reviewBody({ plan, findings, errors, policy, links }: ReviewBody
   const inline = new Set<ReviewFinding>([...plan.comments.flatMap((c) => c.findings), ...plan.alreadyCommented]);
   const commentedProblems = new Set(plan.commentedProblems);
   const link = (path: string, line: number | null) => `[${inlineCode(`${path}${line === null ? '' : `:${line}`}`)}](${links.blob(path, line)})`;
+  const uncommented = findings.filter((f) => f.blocking && !inline.has(f));
+  const problems = errors.filter((e) => failsRun(e) && !commentedProblems.has(e));
   const blockers = [
-    ...findings.filter((f) => f.blocking && !inline.has(f)).map((f) => `- ${link(f.file, f.line)} ${escapeText(`${workloadOf(f)}: ${f.reason} (${f.detail})`)}`),
-    ...errors.filter((e) => failsRun(e) && !commentedProblems.has(e)).map((e) => `- ${link(e.file, e.line)} could not be checked: ${messageText(e.message)}`),
+    ...sameBlockers(uncommented).map(({ finding: f, renderings }) => `- ${link(f.file, f.line)} ${escapeText(`${workloadOf(f)}: ${f.reason} (${shortDetail(f.detail)})`)}${renderings > 1 ? ` (in ${renderings} renderings)` : ''}`),
+    ...problems.map((e) => `- ${link(e.file, e.line)} could not be checked: ${messageText(e.message)}`),
   ];
   const lines = [`**Pod Security review** (\`${policy}\`): ${plural(plan.comments.length, 'new inline comment', 'new inline comments')}.`];
   if (blockers.length > 0) {
-    lines.push('', `> [!CAUTION]\n> ${plural(blockers.length, 'blocker has', 'blockers have')} no inline comment (outside the diff, or over the comment limit):`, '');
+    const count = uncommented.length + problems.length;
+    lines.push('', `> [!CAUTION]\n> ${plural(count, 'blocker has', 'blockers have')} no inline comment (outside the diff, or over the comment limit):`, '');
     lines.push(...blockers.slice(0, maxListedBlockers));
     if (blockers.length > maxListedBlockers) lines.push(`- … and ${blockers.length - maxListedBlockers} more in the check run`);
   }
