@@ -9,6 +9,7 @@
  * substitutes, or `valuesFiles` that replace the chart's values.yaml keep
  * the notice.
  */
+import { substitutedVariable } from '../manifests/substitution.js';
 import { locate } from '../locate/locate.js';
 import { loadManifestFile } from '../manifests/load.js';
 import type { ManifestDocument } from '../manifests/types.js';
@@ -74,14 +75,12 @@ function ourRevision(sourceRef: JsonObject, releaseNamespace: string | null, sou
   return same ? first!.revision : pinnedRevision;
 }
 
-/** A variable a Flux Kustomization's `postBuild` substitutes (`${CLUSTER_DOMAIN}`, `${LOG_LEVEL:=info}`). */
-const variable = /\$\{[^}]*\}/;
 
 /** Whether any string of a value (keys too) holds such a variable. */
 function hasVariable(value: JsonValue): boolean {
-  if (typeof value === 'string') return variable.test(value);
+  if (typeof value === 'string') return substitutedVariable.test(value);
   if (Array.isArray(value)) return value.some(hasVariable);
-  if (isObject(value)) return Object.entries(value).some(([key, inner]) => variable.test(key) || hasVariable(inner ?? null));
+  if (isObject(value)) return Object.entries(value).some(([key, inner]) => substitutedVariable.test(key) || hasVariable(inner ?? null));
   return false;
 }
 

@@ -8,6 +8,7 @@
  * unknown fields are ignored, as the decoder ignores them, and null reads as
  * the zero value.
  */
+import { substitutedVariable } from '../manifests/substitution.js';
 import { resolvePlainScalar } from '../manifests/scalars.js';
 import { isObject } from '../pss/pod.js';
 import type { FieldPath, JsonValue } from '../pss/types.js';
@@ -24,8 +25,6 @@ export interface FieldTypeError {
   readonly variable?: string;
 }
 
-/** A variable as Flux's postBuild and envsubst write it: `${NAME}`, `${NAME:=default}`, `${NAME:-default}`. */
-const substitutedVariable = /\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=][^}]*)?\}/;
 
 type Scalar = 'string' | 'boolean' | 'int32' | 'int64' | 'number' | 'int-or-string' | 'quantity' | 'time' | 'duration' | 'bytes' | 'any';
 

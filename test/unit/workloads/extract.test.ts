@@ -92,6 +92,8 @@ describe('extractPodSpecs', () => {
   it.each([
     ['securityContext: {privileged: "${PRIVILEGED}"}', 'spec.containers[0].securityContext.privileged', '${PRIVILEGED}'],
     ['ports: [{containerPort: "${PORT:=8080}"}]', 'spec.containers[0].ports[0].containerPort', '${PORT:=8080}'],
+    // drone/envsubst's other operators, as Flux substitutes them.
+    ['securityContext: {runAsNonRoot: "${NON_ROOT,,}"}', 'spec.containers[0].securityContext.runAsNonRoot', '${NON_ROOT,,}'],
   ])("reads a field holding a variable substituted before the cluster reads it (%s) as a template, not an object the API server refuses", (field, path, variable) => {
     const loaded = loadManifestFile('t.yaml', `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - image: nginx\n    ${field}\n`);
     const result = extractPodSpecs(loaded.documents[0]!);
