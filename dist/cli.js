@@ -19233,6 +19233,9 @@ function changedPspFindings(head, base, checks2, same2) {
 // src/policy/sources/settings.ts
 var defaultExtraChecks = { enabled: /* @__PURE__ */ new Set([pspCheckId]), blocking: /* @__PURE__ */ new Set() };
 
+// src/manifests/substitution.ts
+var substitutedVariable = /\$\{#?[A-Za-z_][A-Za-z0-9_]*[^}]*\}/;
+
 // src/workloads/apiTypes.generated.ts
 var kindTypes = { "CronJob": "batch/v1.CronJob", "DaemonSet": "apps/v1.DaemonSet", "Deployment": "apps/v1.Deployment", "Job": "batch/v1.Job", "Pod": "core/v1.Pod", "PodTemplate": "core/v1.PodTemplate", "ReplicaSet": "apps/v1.ReplicaSet", "ReplicationController": "core/v1.ReplicationController", "StatefulSet": "apps/v1.StatefulSet" };
 var apiTypes = {
@@ -19435,7 +19438,6 @@ var apiTypes = {
 };
 
 // src/workloads/validate.ts
-var substitutedVariable = /\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=][^}]*)?\}/;
 var scalars = /* @__PURE__ */ new Set(["string", "boolean", "int32", "int64", "number", "int-or-string", "quantity", "time", "duration", "bytes", "any"]);
 var parsed = /* @__PURE__ */ new Map();
 function typeOf(expression) {
@@ -19517,8 +19519,8 @@ function hint(type, value) {
 var nothingToFind = (value, valid2) => value === void 0 || value === null || value === valid2;
 function validate2(value, type, path11, errors, valid2) {
   if (!matches(type, value)) {
-    const variable2 = typeof value === "string" ? substitutedVariable.exec(value)?.[0] : void 0;
-    errors.push({ path: [...path11], message: `expected ${expected(type)}, found ${describe2(value)}${hint(type, value)}`, ...variable2 !== void 0 ? { variable: variable2 } : {} });
+    const variable = typeof value === "string" ? substitutedVariable.exec(value)?.[0] : void 0;
+    errors.push({ path: [...path11], message: `expected ${expected(type)}, found ${describe2(value)}${hint(type, value)}`, ...variable !== void 0 ? { variable } : {} });
     return;
   }
   if (typeof type === "string") return;
@@ -26361,7 +26363,7 @@ function pipelineFrom(inner, state, nested) {
     const match2 = wordPattern.exec(inner);
     if (match2 === null) return null;
     state.at = wordPattern.lastIndex;
-    const [, pipe, open, close, text4, number2, variable2, variableChain, chain, name] = match2;
+    const [, pipe, open, close, text4, number2, variable, variableChain, chain, name] = match2;
     const command = commands2.at(-1);
     if (close !== void 0) {
       if (!nested) return null;
@@ -26374,7 +26376,7 @@ function pipelineFrom(inner, state, nested) {
       command.push({ kind: "pipeline", pipeline: sub });
     } else if (text4 !== void 0) command.push({ kind: "literal", value: text4 });
     else if (number2 !== void 0) command.push({ kind: "literal", value: Number(number2) });
-    else if (variable2 !== void 0) command.push({ kind: "chain", base: { variable: variable2 }, path: fieldsOf2(variableChain ?? "") });
+    else if (variable !== void 0) command.push({ kind: "chain", base: { variable }, path: fieldsOf2(variableChain ?? "") });
     else if (chain !== void 0) command.push({ kind: "chain", base: "dot", path: fieldsOf2(chain) });
     else if (name === "true" || name === "false") command.push({ kind: "literal", value: name === "true" });
     else command.push({ kind: "name", name });
@@ -28065,11 +28067,10 @@ function ourRevision(sourceRef, releaseNamespace, sources) {
   const same2 = candidates.every((source) => JSON.stringify(source.revision) === JSON.stringify(first.revision));
   return same2 ? first.revision : pinnedRevision;
 }
-var variable = /\$\{[^}]*\}/;
 function hasVariable(value) {
-  if (typeof value === "string") return variable.test(value);
+  if (typeof value === "string") return substitutedVariable.test(value);
   if (Array.isArray(value)) return value.some(hasVariable);
-  if (isObject(value)) return Object.entries(value).some(([key, inner]) => variable.test(key) || hasVariable(inner ?? null));
+  if (isObject(value)) return Object.entries(value).some(([key, inner]) => substitutedVariable.test(key) || hasVariable(inner ?? null));
   return false;
 }
 var maxReleaseName = 53;
@@ -30370,10 +30371,10 @@ var namedKey = new RegExp(String.raw`^\$?${valuesKeyText}$`);
 function keyOfReference(reference2, scope) {
   const named = namedKey.exec(reference2);
   if (named) return named[1].slice(1).split(".");
-  const variable2 = /^(\$[A-Za-z0-9_]+)((?:\.[A-Za-z0-9_]+)*)$/.exec(reference2);
-  if (variable2) {
-    const bound2 = scope.vars.get(variable2[1]);
-    return bound2 === void 0 ? null : [...bound2, ...variable2[2] === "" ? [] : variable2[2].slice(1).split(".")];
+  const variable = /^(\$[A-Za-z0-9_]+)((?:\.[A-Za-z0-9_]+)*)$/.exec(reference2);
+  if (variable) {
+    const bound2 = scope.vars.get(variable[1]);
+    return bound2 === void 0 ? null : [...bound2, ...variable[2] === "" ? [] : variable[2].slice(1).split(".")];
   }
   const relative = /^\.([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)$/.exec(reference2);
   return relative && scope.dot !== null ? [...scope.dot, ...relative[1].split(".")] : null;

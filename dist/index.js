@@ -16374,7 +16374,7 @@ function pipelineFrom(inner, state, nested) {
     const match2 = wordPattern.exec(inner);
     if (match2 === null) return null;
     state.at = wordPattern.lastIndex;
-    const [, pipe, open2, close, text5, number, variable2, variableChain, chain, name] = match2;
+    const [, pipe, open2, close, text5, number, variable, variableChain, chain, name] = match2;
     const command = commands.at(-1);
     if (close !== void 0) {
       if (!nested) return null;
@@ -16387,7 +16387,7 @@ function pipelineFrom(inner, state, nested) {
       command.push({ kind: "pipeline", pipeline: sub });
     } else if (text5 !== void 0) command.push({ kind: "literal", value: text5 });
     else if (number !== void 0) command.push({ kind: "literal", value: Number(number) });
-    else if (variable2 !== void 0) command.push({ kind: "chain", base: { variable: variable2 }, path: fieldsOf(variableChain ?? "") });
+    else if (variable !== void 0) command.push({ kind: "chain", base: { variable }, path: fieldsOf(variableChain ?? "") });
     else if (chain !== void 0) command.push({ kind: "chain", base: "dot", path: fieldsOf(chain) });
     else if (name === "true" || name === "false") command.push({ kind: "literal", value: name === "true" });
     else command.push({ kind: "name", name });
@@ -17395,6 +17395,15 @@ var init_applicationSets = __esm({
   }
 });
 
+// src/manifests/substitution.ts
+var substitutedVariable;
+var init_substitution = __esm({
+  "src/manifests/substitution.ts"() {
+    "use strict";
+    substitutedVariable = /\$\{#?[A-Za-z_][A-Za-z0-9_]*[^}]*\}/;
+  }
+});
+
 // src/render/helmReleases.ts
 function fluxRevision(ref) {
   if (!isObject(ref)) return defaultRevision;
@@ -17431,9 +17440,9 @@ function ourRevision(sourceRef, releaseNamespace, sources) {
   return same2 ? first.revision : pinnedRevision;
 }
 function hasVariable(value) {
-  if (typeof value === "string") return variable.test(value);
+  if (typeof value === "string") return substitutedVariable.test(value);
   if (Array.isArray(value)) return value.some(hasVariable);
-  if (isObject(value)) return Object.entries(value).some(([key, inner]) => variable.test(key) || hasVariable(inner ?? null));
+  if (isObject(value)) return Object.entries(value).some(([key, inner]) => substitutedVariable.test(key) || hasVariable(inner ?? null));
   return false;
 }
 function helmReleaseChartOf(document, sources, paths) {
@@ -17494,17 +17503,17 @@ function releaseValueFiles(chartDir, template, paths) {
   if (named.files.length === 0) return named;
   return named.files[0] === inDir(chartDir, "values.yaml") ? { files: named.files.slice(1), at: named.at.slice(1) } : null;
 }
-var variable, maxReleaseName, templateAt;
+var maxReleaseName, templateAt;
 var init_helmReleases = __esm({
   "src/render/helmReleases.ts"() {
     "use strict";
+    init_substitution();
     init_locate();
     init_load();
     init_pod();
     init_charts();
     init_applications();
     init_paths();
-    variable = /\$\{[^}]*\}/;
     maxReleaseName = 53;
     templateAt = ["spec", "chart", "spec"];
   }
@@ -41125,8 +41134,8 @@ function expand2(template, context) {
           operator = expression.charAt(0);
           expression = expression.substr(1);
         }
-        expression.split(/,/g).forEach(function(variable2) {
-          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable2);
+        expression.split(/,/g).forEach(function(variable) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
           values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
         });
         if (operator && operator !== "+") {
@@ -51223,18 +51232,37 @@ function severityCounts(findings, errors) {
   if (failing > 0) parts.push(`${plural3(failing, "file", "files")} not checked`);
   return parts.join(", ");
 }
+var maxListedDetail = 160;
+function shortDetail(detail) {
+  if (detail.length <= maxListedDetail) return detail;
+  const cut = detail.lastIndexOf(", ", maxListedDetail);
+  return `${detail.slice(0, cut > 0 ? cut : maxListedDetail)}, \u2026`;
+}
+function sameBlockers(findings) {
+  const byPlace2 = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    const key = JSON.stringify([finding.file, finding.line, workloadOf(finding), finding.check]);
+    const known3 = byPlace2.get(key);
+    if (known3 === void 0) byPlace2.set(key, { finding, renderings: 1 });
+    else known3.renderings++;
+  }
+  return [...byPlace2.values()];
+}
 function reviewBody({ plan, findings, errors, policy, links }) {
   const inline = /* @__PURE__ */ new Set([...plan.comments.flatMap((c) => c.findings), ...plan.alreadyCommented]);
   const commentedProblems = new Set(plan.commentedProblems);
   const link = (path4, line) => `[${inlineCode(`${path4}${line === null ? "" : `:${line}`}`)}](${links.blob(path4, line)})`;
+  const uncommented = findings.filter((f) => f.blocking && !inline.has(f));
+  const problems = errors.filter((e) => failsRun(e) && !commentedProblems.has(e));
   const blockers = [
-    ...findings.filter((f) => f.blocking && !inline.has(f)).map((f) => `- ${link(f.file, f.line)} ${escapeText(`${workloadOf(f)}: ${f.reason} (${f.detail})`)}`),
-    ...errors.filter((e) => failsRun(e) && !commentedProblems.has(e)).map((e) => `- ${link(e.file, e.line)} could not be checked: ${messageText(e.message)}`)
+    ...sameBlockers(uncommented).map(({ finding: f, renderings }) => `- ${link(f.file, f.line)} ${escapeText(`${workloadOf(f)}: ${f.reason} (${shortDetail(f.detail)})`)}${renderings > 1 ? ` (in ${renderings} renderings)` : ""}`),
+    ...problems.map((e) => `- ${link(e.file, e.line)} could not be checked: ${messageText(e.message)}`)
   ];
   const lines = [`**Pod Security review** (\`${policy}\`): ${plural3(plan.comments.length, "new inline comment", "new inline comments")}.`];
   if (blockers.length > 0) {
+    const count = uncommented.length + problems.length;
     lines.push("", `> [!CAUTION]
-> ${plural3(blockers.length, "blocker has", "blockers have")} no inline comment (outside the diff, or over the comment limit):`, "");
+> ${plural3(count, "blocker has", "blockers have")} no inline comment (outside the diff, or over the comment limit):`, "");
     lines.push(...blockers.slice(0, maxListedBlockers));
     if (blockers.length > maxListedBlockers) lines.push(`- \u2026 and ${blockers.length - maxListedBlockers} more in the check run`);
   }
@@ -52212,6 +52240,7 @@ init_pod();
 init_pod();
 
 // src/workloads/validate.ts
+init_substitution();
 init_scalars();
 init_pod();
 
@@ -52417,7 +52446,6 @@ var apiTypes = {
 };
 
 // src/workloads/validate.ts
-var substitutedVariable = /\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=][^}]*)?\}/;
 var scalars = /* @__PURE__ */ new Set(["string", "boolean", "int32", "int64", "number", "int-or-string", "quantity", "time", "duration", "bytes", "any"]);
 var parsed = /* @__PURE__ */ new Map();
 function typeOf2(expression) {
@@ -52499,8 +52527,8 @@ function hint(type, value) {
 var nothingToFind = (value, valid2) => value === void 0 || value === null || value === valid2;
 function validate2(value, type, path4, errors, valid2) {
   if (!matches(type, value)) {
-    const variable2 = typeof value === "string" ? substitutedVariable.exec(value)?.[0] : void 0;
-    errors.push({ path: [...path4], message: `expected ${expected(type)}, found ${describe2(value)}${hint(type, value)}`, ...variable2 !== void 0 ? { variable: variable2 } : {} });
+    const variable = typeof value === "string" ? substitutedVariable.exec(value)?.[0] : void 0;
+    errors.push({ path: [...path4], message: `expected ${expected(type)}, found ${describe2(value)}${hint(type, value)}`, ...variable !== void 0 ? { variable } : {} });
     return;
   }
   if (typeof type === "string") return;
@@ -57630,10 +57658,10 @@ var namedKey = new RegExp(String.raw`^\$?${valuesKeyText}$`);
 function keyOfReference(reference2, scope) {
   const named = namedKey.exec(reference2);
   if (named) return named[1].slice(1).split(".");
-  const variable2 = /^(\$[A-Za-z0-9_]+)((?:\.[A-Za-z0-9_]+)*)$/.exec(reference2);
-  if (variable2) {
-    const bound2 = scope.vars.get(variable2[1]);
-    return bound2 === void 0 ? null : [...bound2, ...variable2[2] === "" ? [] : variable2[2].slice(1).split(".")];
+  const variable = /^(\$[A-Za-z0-9_]+)((?:\.[A-Za-z0-9_]+)*)$/.exec(reference2);
+  if (variable) {
+    const bound2 = scope.vars.get(variable[1]);
+    return bound2 === void 0 ? null : [...bound2, ...variable[2] === "" ? [] : variable[2].slice(1).split(".")];
   }
   const relative = /^\.([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)$/.exec(reference2);
   return relative && scope.dot !== null ? [...scope.dot, ...relative[1].split(".")] : null;
