@@ -18,6 +18,7 @@ import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
 import { parseFieldPath } from '../pss/paths.js';
 import type { FieldPath, JsonValue } from '../pss/types.js';
 import type { DiffFinding, DiffLocation, DiffReport } from '../scope/types.js';
+import { dependencyLineOf } from './dependencyLine.js';
 import { chartNamedTemplates, helmLocator, sourceComments, sourcePath, valuesKeyWriter, valuesTruthOf } from './helmMap.js';
 import type { HelmSources } from './helmMap.js';
 import type { ChartTemplate } from './templateFix.js';
@@ -131,6 +132,8 @@ export interface RenderingIndex {
    * Kustomize.
    */
   chartTemplateOf(document: ManifestDocument): (ChartTemplate & { writeKey(key: readonly string[]): MapSource }) | null;
+  /** Where a finding goes that no source line writes, by its rendered line: a chart dependency's entry when one writes it (dependencyLine.ts), else the root's file. */
+  unplaced(renderedLine: number): Placed;
 }
 
 /** A rendered document as the Kustomize index names objects. */
@@ -328,6 +331,8 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
   let documentIn: RenderingIndex['documentIn'] = () => null;
   let operationsIn: RenderingIndex['operationsIn'] = () => null;
   let chartTemplateOf: RenderingIndex['chartTemplateOf'] = () => null;
+  const rootLine: Placed = { file: root.file, line: 1, column: 1, exact: false };
+  let unplaced: RenderingIndex['unplaced'] = () => rootLine;
   if (root.tool === 'kustomize') {
     const index = kustomizeIndex({ rootDir: root.dir, texts: sources, paths: headPaths });
     place = (document, fieldPath, _renderedLine, ancestor, missing) => {
@@ -368,6 +373,11 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
       if (chosen === null) return null;
       return values !== null && chosen !== values ? { ...chosen, exact: true, values: { file: values.file, line: values.line } } : { ...chosen, exact: true };
     };
+    unplaced = (renderedLine) => {
+      const template = templateOf(renderedLine);
+      const entry = template === null ? null : dependencyLineOf(root.dir, template, sources);
+      return entry === null ? rootLine : { ...entry, column: 1, exact: false };
+    };
     chartTemplateOf = (document) => {
       const template = templateOf(document.line);
       // A vendored subchart's template may be inside its archive: read there, its values written in the root's values.yaml.
@@ -377,7 +387,7 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
       return file === undefined || template === null || text === undefined ? null : { file, text, named: named(), truth: truthOf(template), writeKey: (key) => writeKey(template, key) };
     };
   }
-  return { path, rendering, documents, lines: rendering.text.split('\n'), place, documentIn, operationsIn, chartTemplateOf };
+  return { path, rendering, documents, lines: rendering.text.split('\n'), place, documentIn, operationsIn, chartTemplateOf, unplaced };
 }
 
 /**
@@ -663,15 +673,14 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
     index: RenderingIndex,
   ): { mapped: F; primary: Placed; literal: boolean; literals: LiteralPlace[]; removals: LineRange[] } => {
     const { root } = index.rendering.rendered;
-    const fallback: Placed = { file: root.file, line: 1, column: 1, exact: false };
     const placeAt = (line: number, fieldPath: string, exact: boolean): Placed | null => {
       const document = documentAt(index.documents, line);
       // A field that is there, by its path; a missing one, where it belongs (never the whole object: that is no line to edit).
       const path = document === undefined ? [] : exact ? parseFieldPath(fieldPath) : presentPart(document.value, parseFieldPath(fieldPath));
       return document !== undefined && path.length > 0 ? index.place(document, path, line, !exact, exact ? undefined : parseFieldPath(fieldPath)) : null;
     };
-    const placed = finding.locations.map((location) => ({ location, at: placeAt(location.line, location.path, location.exact) ?? fallback }));
-    const primary = placed.find((p) => p.at.exact && p.location.exact) ?? placed.find((p) => p.at.exact) ?? placed[0] ?? { location: null, at: fallback };
+    const placed = finding.locations.map((location) => ({ location, at: placeAt(location.line, location.path, location.exact) ?? index.unplaced(location.line) }));
+    const primary = placed.find((p) => p.at.exact && p.location.exact) ?? placed.find((p) => p.at.exact) ?? placed[0] ?? { location: null, at: index.unplaced(finding.line) };
     const locations = placed
       .filter((p) => p.at.file === primary.at.file)
       .map((p) => ({ ...p.location, line: p.at.line, column: p.at.column, exact: p.location.exact && p.at.exact, inDiff: linesIn(p.at.file).has(p.at.line) }));

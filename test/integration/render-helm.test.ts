@@ -1255,6 +1255,33 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     }
   });
 
+  it("places what a vendored archive writes by itself on the dependency's entry in Chart.yaml (metallb's frr-k8s), under its alias too", async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-archive-literal-'));
+    try {
+      const sub = path.join(cwd, 'src/frr');
+      mkdirSync(path.join(sub, 'templates'), { recursive: true });
+      writeFileSync(path.join(sub, 'Chart.yaml'), 'apiVersion: v2\nname: frr\nversion: 1.0.0\n');
+      writeFileSync(path.join(sub, 'templates/ds.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}-frr\nspec:\n  hostNetwork: true\n  containers:\n    - name: frr\n      image: frr:1\n');
+      const chart = path.join(cwd, 'charts/metallb');
+      mkdirSync(path.join(chart, 'charts'), { recursive: true });
+      execFileSync('helm', ['package', sub, '--destination', path.join(chart, 'charts')], { stdio: 'ignore' });
+      rmSync(path.join(cwd, 'src'), { recursive: true, force: true });
+      const chartYamlOf = (alias: string) => `apiVersion: v2\nname: metallb\nversion: 1.0.0\ndependencies:\n  - name: other\n    version: 1.0.0\n    condition: other.enabled\n  - name: frr\n${alias}    version: 1.0.0\n    repository: https://charts.example\n`;
+      const placed = async () => {
+        let stdout = '';
+        await runCli(['check', '.', '--format', 'json'], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
+        return (JSON.parse(stdout) as JsonReport).findings.filter((f) => f.blocking).map((f) => [f.file, f.line, f.check, f.rendered?.exact]);
+      };
+      writeFileSync(path.join(chart, 'Chart.yaml'), chartYamlOf(''));
+      writeFileSync(path.join(chart, 'values.yaml'), 'other:\n  enabled: false\n');
+      expect(await placed()).toEqual([['charts/metallb/Chart.yaml', 8, 'hostNamespaces', false]]);
+      writeFileSync(path.join(chart, 'Chart.yaml'), chartYamlOf('    alias: bgp\n'));
+      expect(await placed()).toEqual([['charts/metallb/Chart.yaml', 8, 'hostNamespaces', false]]);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+
   it('places what an aliased dependency renders in its folder, by name, and its values under the alias (bitnami/grafana-loki)', async () => {
     const daemonSet = 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: alloy\nspec:\n  selector:\n    matchLabels: {app: alloy}\n  template:\n    metadata:\n      labels: {app: alloy}\n    spec:\n      hostNetwork: {{ .Values.hostNetwork }}\n      containers:\n        - name: alloy\n          image: alloy:1\n          securityContext:\n            privileged: true\n';
     const { report } = await checkTree({
