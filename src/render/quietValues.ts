@@ -86,9 +86,9 @@ function renderAdvice(dir: string, paths: Iterable<string>, renderings: readonly
 
 /**
  * The notices of the values files a pull request changed where it sets a
- * pod-security key, read by renderings of a chart that all rendered at
- * both commits and none of which changed a pod spec. `paths`: the head
- * tree's (for the chart's ci/*-values.yaml files).
+ * pod-security key, read by renderings that all rendered at both commits
+ * and none of which the change moved. `paths`: the head tree's (for the
+ * chart's ci/*-values.yaml files).
  */
 export function quietValuesChanges(changeSet: ChangeSet, renderings: readonly RenderingOutcome[], paths: Iterable<string>): LoadProblem[] {
   const notices: LoadProblem[] = [];
@@ -102,7 +102,9 @@ export function quietValuesChanges(changeSet: ChangeSet, renderings: readonly Re
     const keys = podSecurityChanges(base, head);
     if (keys.length === 0) continue;
     const dirs = [...new Set(readers.map(({ root }) => root.dir))];
-    const chart = readers.length === 1 ? `\`${readers[0]!.root.label}\`` : dirs.map((dir) => `\`${shownDir(dir)}\``).join(', ');
+    // One rendering by its label (`charts/web (values-prod.yaml)`); several by their charts, with how many renderings.
+    const charts = readers.length === 1 ? `\`${readers[0]!.root.label}\`` : `${dirs.map((dir) => `\`${shownDir(dir)}\``).join(', ')} (${readers.length} renderings)`;
+    const one = dirs.length === 1;
     const { first, more } = firstOf(
       keys.map((key) => `\`${key.join('.')}\``),
       3,
@@ -113,7 +115,7 @@ export function quietValuesChanges(changeSet: ChangeSet, renderings: readonly Re
       file: file.path,
       line: where?.line ?? null,
       kind: 'not-rendered',
-      message: `this change sets ${first.join(', ')}${andMore(more)}, but ${chart} ${readers.length === 1 ? 'renders' : 'render'} the same as before (the templates that read ${keys.length === 1 ? 'it' : 'them'} are off with the values ${readers.length === 1 ? 'it is' : 'they are'} rendered with, or nothing reads ${keys.length === 1 ? 'it' : 'them'}): the change is not checked; ${renderAdvice(dirs[0]!, paths, readers)}`,
+      message: `this change sets ${first.join(', ')}${andMore(more)}, but ${charts} ${one ? 'renders' : 'render'} the same as before (the templates that read ${keys.length === 1 ? 'it' : 'them'} are off with the values ${one ? 'it is' : 'they are'} rendered with, or nothing reads ${keys.length === 1 ? 'it' : 'them'}): the change is not checked; ${renderAdvice(dirs[0]!, paths, readers)}`,
     });
   }
   return notices;

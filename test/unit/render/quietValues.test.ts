@@ -22,6 +22,9 @@ describe('quietValuesChanges', () => {
     const [notice] = quietValuesChanges(changing(before, after), [quiet(root('charts/agent'))], []);
     expect([notice!.file, notice!.line, notice!.kind]).toEqual(['charts/agent/values.yaml', 4, 'not-rendered']);
     expect(notice!.message).toMatch(/^this change sets `probe\.securityContext\.privileged`, but `charts\/agent` renders the same as before/);
+    // Several renderings of the chart (its ci values among them) are named by the chart, with how many.
+    const both = [quiet(root('charts/agent')), quiet(root('charts/agent (ci/a-values.yaml)', ['charts/agent/ci/a-values.yaml']))];
+    expect(quietValuesChanges(changing(before, after), both, ['charts/agent/ci/a-values.yaml'])[0]!.message).toMatch(/, but `charts\/agent` \(2 renderings\) renders the same as before \(the templates that read it are off with the values it is rendered with, or nothing reads it\): the change is not checked; name a values file that turns them on under `render\.charts` in \.github\/pod-security\.yaml$/);
     // The chart's test values it is not rendered with are named.
     expect(quietValuesChanges(changing(before, after), [quiet(root('charts/agent'))], ['charts/agent/ci/a-values.yaml', 'charts/agent/ci/b-values.yaml'])[0]!.message).toMatch(/set `ci-values: true` there to render it with each of its 2 ci\/\*-values\.yaml files$/);
   });
