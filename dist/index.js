@@ -58299,6 +58299,26 @@ init_load();
 init_locate();
 init_edits();
 
+// src/render/dependencyLine.ts
+init_locate();
+init_load();
+init_paths();
+function dependencyLineOf(chartDir, template, texts) {
+  const folder = /^charts\/([^/]+)\//.exec(template)?.[1];
+  if (folder === void 0) return null;
+  for (const file of [inDir(chartDir, "Chart.yaml"), inDir(chartDir, "requirements.yaml")]) {
+    const text5 = texts.get(file);
+    const document = text5 === void 0 ? void 0 : loadManifestFile(file, text5).documents[0];
+    const dependencies = document?.value !== null && typeof document?.value === "object" && !Array.isArray(document.value) ? document.value.dependencies : void 0;
+    if (document === void 0 || !Array.isArray(dependencies)) continue;
+    const index = dependencies.findIndex((entry) => entry !== null && typeof entry === "object" && !Array.isArray(entry) && (entry.alias ?? entry.name) === folder);
+    if (index < 0) continue;
+    const where2 = locate(document.source, ["dependencies", index]);
+    return { file, line: where2.line };
+  }
+  return null;
+}
+
 // src/render/kustomizeMap.ts
 init_locate();
 init_yamlKinds();
@@ -59205,6 +59225,8 @@ function indexRendering(path4, rendering, headPaths, changed, indexOf) {
   let documentIn = () => null;
   let operationsIn = () => null;
   let chartTemplateOf = () => null;
+  const rootLine = { file: root.file, line: 1, column: 1, exact: false };
+  let unplaced = () => rootLine;
   if (root.tool === "kustomize") {
     const index = kustomizeIndex({ rootDir: root.dir, texts: sources, paths: headPaths });
     place2 = (document, fieldPath, _renderedLine, ancestor, missing2) => {
@@ -59242,6 +59264,11 @@ function indexRendering(path4, rendering, headPaths, changed, indexOf) {
       if (chosen === null) return null;
       return values !== null && chosen !== values ? { ...chosen, exact: true, values: { file: values.file, line: values.line } } : { ...chosen, exact: true };
     };
+    unplaced = (renderedLine) => {
+      const template = templateOf(renderedLine);
+      const entry = template === null ? null : dependencyLineOf(root.dir, template, sources);
+      return entry === null ? rootLine : { ...entry, column: 1, exact: false };
+    };
     chartTemplateOf = (document) => {
       const template = templateOf(document.line);
       const file = template === null ? void 0 : sourcePath(chart, template);
@@ -59249,7 +59276,7 @@ function indexRendering(path4, rendering, headPaths, changed, indexOf) {
       return file === void 0 || template === null || text5 === void 0 ? null : { file, text: text5, named: named(), truth: truthOf2(template), writeKey: (key) => writeKey(template, key) };
     };
   }
-  return { path: path4, rendering, documents, lines: rendering.text.split("\n"), place: place2, documentIn, operationsIn, chartTemplateOf };
+  return { path: path4, rendering, documents, lines: rendering.text.split("\n"), place: place2, documentIn, operationsIn, chartTemplateOf, unplaced };
 }
 function presentPart(value, path4) {
   let at3 = value;
@@ -59432,14 +59459,13 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
   const chartFixes = [];
   const mapFinding = (finding, index) => {
     const { root } = index.rendering.rendered;
-    const fallback = { file: root.file, line: 1, column: 1, exact: false };
     const placeAt = (line, fieldPath, exact) => {
       const document = documentAt(index.documents, line);
       const path4 = document === void 0 ? [] : exact ? parseFieldPath(fieldPath) : presentPart(document.value, parseFieldPath(fieldPath));
       return document !== void 0 && path4.length > 0 ? index.place(document, path4, line, !exact, exact ? void 0 : parseFieldPath(fieldPath)) : null;
     };
-    const placed2 = finding.locations.map((location) => ({ location, at: placeAt(location.line, location.path, location.exact) ?? fallback }));
-    const primary = placed2.find((p) => p.at.exact && p.location.exact) ?? placed2.find((p) => p.at.exact) ?? placed2[0] ?? { location: null, at: fallback };
+    const placed2 = finding.locations.map((location) => ({ location, at: placeAt(location.line, location.path, location.exact) ?? index.unplaced(location.line) }));
+    const primary = placed2.find((p) => p.at.exact && p.location.exact) ?? placed2.find((p) => p.at.exact) ?? placed2[0] ?? { location: null, at: index.unplaced(finding.line) };
     const locations = placed2.filter((p) => p.at.file === primary.at.file).map((p) => ({ ...p.location, line: p.at.line, column: p.at.column, exact: p.location.exact && p.at.exact, inDiff: linesIn2(p.at.file).has(p.at.line) }));
     const renderedLine = primary.location?.line ?? finding.line;
     const origin = {
@@ -59670,7 +59696,8 @@ function quietValuesChanges(changeSet, renderings, paths) {
     const keys = podSecurityChanges(base, head);
     if (keys.length === 0) continue;
     const dirs = [...new Set(readers.map(({ root }) => root.dir))];
-    const chart = readers.length === 1 ? `\`${readers[0].root.label}\`` : dirs.map((dir) => `\`${shownDir(dir)}\``).join(", ");
+    const charts = readers.length === 1 ? `\`${readers[0].root.label}\`` : `${dirs.map((dir) => `\`${shownDir(dir)}\``).join(", ")} (${readers.length} renderings)`;
+    const one = dirs.length === 1;
     const { first, more } = firstOf(
       keys.map((key) => `\`${key.join(".")}\``),
       3
@@ -59681,7 +59708,7 @@ function quietValuesChanges(changeSet, renderings, paths) {
       file: file.path,
       line: where2?.line ?? null,
       kind: "not-rendered",
-      message: `this change sets ${first.join(", ")}${andMore(more)}, but ${chart} ${readers.length === 1 ? "renders" : "render"} the same as before (the templates that read ${keys.length === 1 ? "it" : "them"} are off with the values ${readers.length === 1 ? "it is" : "they are"} rendered with, or nothing reads ${keys.length === 1 ? "it" : "them"}): the change is not checked; ${renderAdvice(dirs[0], paths, readers)}`
+      message: `this change sets ${first.join(", ")}${andMore(more)}, but ${charts} ${one ? "renders" : "render"} the same as before (the templates that read ${keys.length === 1 ? "it" : "them"} are off with the values ${one ? "it is" : "they are"} rendered with, or nothing reads ${keys.length === 1 ? "it" : "them"}): the change is not checked; ${renderAdvice(dirs[0], paths, readers)}`
     });
   }
   return notices;
