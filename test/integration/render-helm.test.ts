@@ -92,6 +92,25 @@ function hostPIDFrom(dir: string, key: string): void {
   writeFileSync(template, readFileSync(template, 'utf8').replace('      containers:\n', `      hostPID: {{ .Values.${key} }}\n      containers:\n`));
 }
 
+/**
+ * A chart `name` (its files: path in the chart → text; Chart.yaml written) packaged with `helm package` into
+ * `chartDir`'s charts/ folder, as `helm dependency build` vendors one: only its archive is left in the tree.
+ */
+function vendorArchive(cwd: string, chartDir: string, name: string, files: Record<string, string>): void {
+  const source = mkdtempSync(path.join(tmpdir(), 'psr-archive-source-'));
+  try {
+    const sub = path.join(source, name);
+    for (const [file, text] of Object.entries({ 'Chart.yaml': chartYaml(name), ...files })) {
+      mkdirSync(path.dirname(path.join(sub, file)), { recursive: true });
+      writeFileSync(path.join(sub, file), text);
+    }
+    mkdirSync(path.join(cwd, chartDir, 'charts'), { recursive: true });
+    execFileSync('helm', ['package', sub, '--destination', path.join(cwd, chartDir, 'charts')], { stdio: 'ignore' });
+  } finally {
+    rmSync(source, { recursive: true, force: true });
+  }
+}
+
 /** `check . --format json ARGS` in a folder of its own holding `files` (path → text). */
 async function checkTree(files: Record<string, string>, ...args: string[]): Promise<{ status: number; report: JsonReport }> {
   return inTree(files, async (cwd) => {
@@ -1231,18 +1250,12 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-archive-'));
     try {
       // bitnami's layout: the container's securityContext written only when its `enabled` (in the subchart's own values) is true.
-      const sub = path.join(cwd, 'src/sub');
-      mkdirSync(path.join(sub, 'templates'), { recursive: true });
-      writeFileSync(path.join(sub, 'Chart.yaml'), 'apiVersion: v2\nname: sub\nversion: 1.0.0\n');
-      writeFileSync(path.join(sub, 'values.yaml'), 'containerSecurityContext:\n  enabled: true\n');
-      writeFileSync(
-        path.join(sub, 'templates/pod.yaml'),
-        'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}-sub\nspec:\n  containers:\n    - name: sub\n      image: sub:1\n      {{- if .Values.containerSecurityContext.enabled }}\n      securityContext: {{- omit .Values.containerSecurityContext "enabled" | toYaml | nindent 8 }}\n      {{- end }}\n',
-      );
+      vendorArchive(cwd, 'charts/app', 'sub', {
+        'values.yaml': 'containerSecurityContext:\n  enabled: true\n',
+        'templates/pod.yaml':
+          'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}-sub\nspec:\n  containers:\n    - name: sub\n      image: sub:1\n      {{- if .Values.containerSecurityContext.enabled }}\n      securityContext: {{- omit .Values.containerSecurityContext "enabled" | toYaml | nindent 8 }}\n      {{- end }}\n',
+      });
       const chart = path.join(cwd, 'charts/app');
-      mkdirSync(path.join(chart, 'charts'), { recursive: true });
-      execFileSync('helm', ['package', sub, '--destination', path.join(chart, 'charts')], { stdio: 'ignore' });
-      rmSync(path.join(cwd, 'src'), { recursive: true, force: true });
       writeFileSync(path.join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n  - {name: sub, version: 1.0.0, repository: "https://charts.example"}\n');
       writeFileSync(path.join(chart, 'values.yaml'), 'sub:\n  containerSecurityContext:\n    privileged: true\n');
       // The text report, which computes no fix: a verified fix in the values would place the finding there by itself.
@@ -1258,14 +1271,8 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
   it("places what a vendored archive writes by itself on the dependency's entry in Chart.yaml (metallb's frr-k8s), under its alias too", async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-archive-literal-'));
     try {
-      const sub = path.join(cwd, 'src/frr');
-      mkdirSync(path.join(sub, 'templates'), { recursive: true });
-      writeFileSync(path.join(sub, 'Chart.yaml'), 'apiVersion: v2\nname: frr\nversion: 1.0.0\n');
-      writeFileSync(path.join(sub, 'templates/ds.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}-frr\nspec:\n  hostNetwork: true\n  containers:\n    - name: frr\n      image: frr:1\n');
+      vendorArchive(cwd, 'charts/metallb', 'frr', { 'templates/ds.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}-frr\nspec:\n  hostNetwork: true\n  containers:\n    - name: frr\n      image: frr:1\n' });
       const chart = path.join(cwd, 'charts/metallb');
-      mkdirSync(path.join(chart, 'charts'), { recursive: true });
-      execFileSync('helm', ['package', sub, '--destination', path.join(chart, 'charts')], { stdio: 'ignore' });
-      rmSync(path.join(cwd, 'src'), { recursive: true, force: true });
       const chartYamlOf = (alias: string) => `apiVersion: v2\nname: metallb\nversion: 1.0.0\ndependencies:\n  - name: other\n    version: 1.0.0\n    condition: other.enabled\n  - name: frr\n${alias}    version: 1.0.0\n    repository: https://charts.example\n`;
       const placed = async () => {
         let stdout = '';
