@@ -18,11 +18,12 @@
  */
 import { addTo } from '../multiMap.js';
 import { isHelmfile } from './helmfiles.js';
-import { chartIdentity, readChart, switchedOn, valuesMapping } from './chart.js';
+import { chartIdentity, readChart } from './chart.js';
+import { renderedWithoutOf } from './dependencyNotes.js';
 import type { ApplicationChart, InstallAtBase } from './applications.js';
 import type { ApplicationValues } from './types.js';
 import type { LoadProblem } from '../manifests/types.js';
-import type { Chart, MissingDependency, RepositoryChartOf, RepositoryCharts } from './chart.js';
+import type { Chart, RepositoryChartOf, RepositoryCharts } from './chart.js';
 import { isKustomizationFile, kustomizationIn, readKustomization } from './kustomization.js';
 import type { Kustomization } from './kustomization.js';
 import { dirOf, inDir, isInside, shownDir } from './paths.js';
@@ -250,53 +251,6 @@ function kustomizeRoots({ overlays, baseOverlays }: DiscoveredTrees, changed: Re
   return roots;
 }
 
-/** What to do about dependencies `charts/` lacks. */
-const vendorThem = 'not vendored in `charts/` (run `helm dependency build` and commit it; dependencies are never fetched)';
-
-/** Dependencies as messages name them: "dependency `a 1.0`", "dependencies `a 1.0`, `b 2.0`". */
-const namedDependencies = (missing: readonly MissingDependency[]) => `${missing.length === 1 ? 'dependency' : 'dependencies'} ${missing.map(shownMissing).join(', ')}`;
-
-/** A missing dependency as messages name it, with the repository's chart of its name when that one's version is outside the range. */
-function shownMissing(d: MissingDependency): string {
-  const other = d.outOfRange === undefined ? '' : ` (this repository's \`${shownDir(d.outOfRange.dir)}\` is ${d.outOfRange.version})`;
-  return `\`${d.shown}\`${other}`;
-}
-
-/**
- * The values documents a rendering of a chart reads, as discovery has
- * them: its values.yaml, then `files` in helm's order; null when one of them
- * is not read here or is not a map of values (then any dependency may be on).
- * Discovery reads the charts' own values.yaml only.
- */
-function valuesChain(chart: Chart, files: readonly string[], texts: ReadonlyMap<string, string>): Record<string, unknown>[] | null {
-  const chain: Record<string, unknown>[] = [];
-  const own = inDir(chart.dir, 'values.yaml');
-  for (const path of [own, ...files]) {
-    const text = texts.get(path);
-    // A chart without a values.yaml has no defaults to read.
-    const values = text === undefined ? (path === own ? {} : null) : valuesMapping(text);
-    if (values === null) return null;
-    chain.push(values);
-  }
-  return chain;
-}
-
-/**
- * What rendering a chart without its missing dependencies leaves out: those
- * its values leave on (`chain`, valuesChain), or every one when they are not
- * all known; null for none.
- */
-function leftOut(missing: readonly MissingDependency[], chain: readonly Record<string, unknown>[] | null): string | null {
-  const on = missing.filter((d) => chain === null || d.switches.some((switches) => switchedOn(switches, chain)));
-  if (on.length === 0) return null;
-  return `rendered without ${namedDependencies(on)}, ${vendorThem}: what ${on.length === 1 ? 'it renders' : 'they render'} is not checked`;
-}
-
-/** Why a chart that fails without its missing dependencies is not rendered: they are (null when none is missing). */
-function renderedWithoutOf(missing: readonly MissingDependency[]): string | null {
-  return missing.length === 0 ? null : `${namedDependencies(missing)} ${missing.length === 1 ? 'is' : 'are'} ${vendorThem}, and it does not render without ${missing.length === 1 ? 'it' : 'them'}`;
-}
-
 /** A tree's charts by folder, each with its files (chartsOf), listed once for every kind of chart rendering. */
 interface ChartTrees {
   readonly head: ReadonlyMap<string, { readonly chart: Chart; readonly files: readonly string[] }>;
@@ -320,7 +274,7 @@ function chartTrees(head: TreeSnapshot, base: TreeSnapshot | null): ChartTrees {
  * fails when its missing dependencies are why. A chart the base lacks reads
  * nothing there.
  */
-function chartRendering(chart: Chart, trees: ChartTrees, extra: readonly string[], settings: RenderSettings, baseExtra = extra): Omit<RenderRoot, 'label' | 'helm' | 'incomplete'> {
+function chartRendering(chart: Chart, trees: ChartTrees, extra: readonly string[], settings: RenderSettings, baseExtra = extra): Omit<RenderRoot, 'label' | 'helm' | 'leftOut'> {
   const local = chart.localDependencies;
   const headFiles = (dir: string) => trees.head.get(dir)?.files ?? [];
   const baseFiles = (dir: string) => trees.base.get(dir) ?? [];
@@ -397,7 +351,7 @@ export function parentRoots({ head, charts }: DiscoveredTrees, dirs: ReadonlySet
     const chart = charts.head.get(dir)?.chart;
     if (chart === undefined || chart.library) continue;
     const { config, values } = chartConfigOf(chart, settings, head);
-    roots.push({ ...chartRendering(chart, charts, values, settings), label: shownDir(chart.dir), helm: ownInvocation(chart, config, values, settings), incomplete: null });
+    roots.push({ ...chartRendering(chart, charts, values, settings), label: shownDir(chart.dir), helm: ownInvocation(chart, config, values, settings) });
   }
   return roots;
 }
@@ -437,8 +391,8 @@ function helmRoots({ charts: trees, head, overlays }: DiscoveredTrees, changed: 
     const missing = chart.missingDependencies;
     const invocation = (extra: readonly string[]): HelmInvocation => ({ ...ownInvocation(chart, config, values, settings), valuesFiles: [...values, ...extra] });
     const rendering = chartRendering(chart, trees, values, settings);
-    const incomplete = leftOut(missing, valuesChain(chart, values, head.texts));
-    roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]), incomplete });
+    const leftOut = missing.length > 0 ? { leftOut: missing } : {};
+    roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]), ...leftOut });
     // Values files the config names are the chart's values everywhere; else those beside values.yaml each make a rendering of their own.
     const environments = config?.values === undefined ? environmentValuesOf(chart.dir, inChart, changed) : [];
     const left = environments.splice(maxEnvironments);
@@ -446,9 +400,7 @@ function helmRoots({ charts: trees, head, overlays }: DiscoveredTrees, changed: 
     const ci = config?.ciValues ? ciValuesOf(chart.dir, inChart) : [];
     for (const file of [...environments, ...ci]) {
       const label = `${shownDir(chart.dir)} (${file.slice(inDir(chart.dir, '').length)})`;
-      // What the chart's own rendering already says is not said again.
-      const extraIncomplete = leftOut(missing, valuesChain(chart, [...values, file], head.texts));
-      roots.push({ ...rendering, label, helm: invocation([file]), incomplete: extraIncomplete === incomplete ? null : extraIncomplete });
+      roots.push({ ...rendering, label, helm: invocation([file]), ...leftOut });
     }
   }
   return roots;
@@ -549,8 +501,7 @@ function applicationRoot(chart: Chart, trees: ChartTrees, settings: RenderSettin
         ...(application.parameterLines !== undefined ? { parameterLines: application.parameterLines } : {}),
       },
     },
-    // An Application's own values (inline, its files) are not read here: any dependency may be on.
-    incomplete: leftOut(chart.missingDependencies, null),
+    ...(chart.missingDependencies.length > 0 ? { leftOut: chart.missingDependencies } : {}),
   };
 }
 

@@ -34,6 +34,7 @@ import { mapRenderedReport } from './mapReport.js';
 import { placeInNamespace } from './namespace.js';
 import { strayValuesFiles } from './strayValues.js';
 import { quietValuesChanges } from './quietValues.js';
+import { leftOutNote, valuesChainOf } from './dependencyNotes.js';
 import type { RenderingOutcome } from './quietValues.js';
 import { baseFileNotices, helmfileBases, helmfileReleases, unrenderedHelmfiles } from './helmfiles.js';
 import type { Rendering } from './mapReport.js';
@@ -167,6 +168,17 @@ class LeftOutNotes {
   }
 }
 
+/**
+ * The values documents a chart's rendering took, read from the texts it
+ * read (its values.yaml, its environment's or ci values file, the config's
+ * values files); null for an Application's, whose own values are not a
+ * file of the repository: any dependency may be on there.
+ */
+function valuesTaken({ root, sources }: RenderedRoot): Record<string, unknown>[] | null {
+  if (root.helm === null || root.helm.application !== undefined) return null;
+  return valuesChainOf(root.dir, root.helm.valuesFiles, sources);
+}
+
 /** The folders of `charts/` (by name or alias) that wrote something into a helm rendering, as its `# Source:` comments name them. */
 function subchartsWriting(rendered: string): Set<string> {
   const folders = new Set<string>();
@@ -212,7 +224,8 @@ export function planRenderedChangeSet(changeSet: ChangeSet, consumed: ReadonlySe
     }
     if (r.head.kind !== 'rendered') return;
     // Rendered, but without something (a chart's dependencies charts/ lacks): its findings, and what was left out, once for the renderings of a chart that say the same.
-    if (r.root.incomplete) leftOut.add(r.root, r.root.incomplete);
+    const note = r.root.leftOut === undefined ? null : leftOutNote(r.root.leftOut, valuesTaken(r));
+    if (note !== null) leftOut.add(r.root, note);
     // Rendered with the repository's chart in place of a dependency: said once per chart that stood in, after them all.
     addStandIns(standIns, r.root, r.head.text);
     if (r.base.kind === 'failed') {

@@ -6,7 +6,7 @@
  * are then mapped back to the source lines a reviewer edits.
  */
 
-import type { LocalDependency } from './chart.js';
+import type { LocalDependency, MissingDependency } from './chart.js';
 import type { InlineFill } from './templateFilling.js';
 
 export type RenderTool = 'kustomize' | 'helm';
@@ -153,8 +153,12 @@ export interface RenderRoot {
   readonly inflateHelm: boolean;
   /** Why the root is not rendered (a remote base, Helm inflation off), or null. */
   readonly blocked: string | null;
-  /** What a rendering leaves out, to say with its findings (a chart's dependencies, not vendored, that its values leave on), or null. */
-  readonly incomplete?: string | null;
+  /**
+   * A chart's dependencies `charts/` lacks, which it is rendered without:
+   * those the values the rendering takes leave on are said with its
+   * findings (stage.ts, dependencyNotes.ts).
+   */
+  readonly leftOut?: readonly MissingDependency[];
   /** Why a rendering that fails is not rendered: what it was rendered without (a chart's dependencies, not vendored), or null. */
   readonly renderedWithout?: string | null;
   readonly limits: RenderLimits;

@@ -1724,19 +1724,23 @@ describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHel
     expect(text).toContain('charts/web/ci/b-values.yaml:3: error: Deployment default/web-web: privileged (container "web" must not set securityContext.privileged=true) [privileged] (rendered by helm from charts/web (ci/b-values.yaml))');
   });
 
-  it('says once what the renderings of a chart leave out when they say the same (one note for its ci/*-values.yaml renderings, not one each)', async () => {
+  it('says once what the renderings of a chart leave out when they say the same, as the values each takes leave them on', async () => {
     const files = {
       '.github/pod-security.yaml': 'render:\n  charts:\n    - chart: charts/web\n      ci-values: true\n',
       'charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\ndependencies:\n  - {name: redis, version: 19.0.0, repository: "https://charts.example", condition: redis.enabled}\n',
       'charts/web/values.yaml': 'redis:\n  enabled: false\n',
       'charts/web/templates/pod.yaml': plainPod('web'),
       'charts/web/ci/a-values.yaml': 'replicas: 1\n',
-      'charts/web/ci/b-values.yaml': 'replicas: 2\n',
+      'charts/web/ci/b-values.yaml': 'redis:\n  enabled: true\n',
+      'charts/web/ci/c-values.yaml': 'redis:\n  enabled: true\nreplicas: 2\n',
     };
     const { report } = await checkTree(files);
-    // values.yaml leaves redis off; the ci files are not read before rendering, so either may turn it on.
+    // values.yaml leaves redis off, and so does ci/a; ci/b and ci/c turn it on: one note for those two.
     expect(report.errors.map((e) => [e.file, e.message.split(', not vendored')[0]])).toEqual([['charts/web/Chart.yaml', 'charts/web (2 renderings) rendered without dependency `redis 19.0.0`']]);
-    expect(report.podSpecs).toHaveLength(3);
+    expect(report.podSpecs).toHaveLength(4);
+    // One rendering that says it is named as itself.
+    const one = await checkTree({ ...files, 'charts/web/ci/c-values.yaml': 'replicas: 2\n' });
+    expect(one.report.errors.map((e) => e.message.split(', not vendored')[0])).toEqual(['charts/web (ci/b-values.yaml) rendered without dependency `redis 19.0.0`']);
   });
 
   it('puts a value that comes from .Values on the values line, as diff and the Action do', async () => {

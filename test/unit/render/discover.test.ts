@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { discoverRoots, discoveryReads, maxApplications, maxEnvironments } from '../../../src/render/discover.js';
 import type { RenderSettings } from '../../../src/render/discover.js';
 import { isRemote } from '../../../src/render/kustomization.js';
+import { leftOutNote, valuesChainOf } from '../../../src/render/dependencyNotes.js';
 import type { TreeSnapshot } from '../../../src/render/types.js';
 
 function tree(files: Record<string, string>): TreeSnapshot {
@@ -55,13 +56,11 @@ describe('discoverRoots', () => {
     // Rendered without it, saying so.
     expect(chart!.blocked).toBeNull();
     expect(chart!.helm!.withoutDependencies).toEqual(['redis-ha']);
-    expect(chart!.incomplete).toBe(
-      'rendered without dependency `redis-ha 4.35.10`, not vendored in `charts/` (run `helm dependency build` and commit it; dependencies are never fetched): what it renders is not checked',
-    );
+    expect(chart!.leftOut!.map((d) => d.shown)).toEqual(['redis-ha 4.35.10']);
     // Vendored, it renders whole.
     const vendored = tree({ ...files, 'redis-ha/charts/redis-ha-4.35.10.tgz': '' });
     const [whole] = discoverRoots(vendored, vendored, ['redis-ha/values.yaml']).roots;
-    expect([whole!.blocked, whole!.incomplete, whole!.helm!.withoutDependencies]).toEqual([null, null, undefined]);
+    expect([whole!.blocked, whole!.leftOut, whole!.helm!.withoutDependencies]).toEqual([null, undefined, undefined]);
   });
 
   it('names a dependency taken in twice under aliases once, as one archive vendors both', () => {
@@ -71,36 +70,43 @@ describe('discoverRoots', () => {
       'demo/values.yaml': 'x: 1\n',
     };
     const charts = tree(files);
-    expect(discoverRoots(charts, charts, ['demo/values.yaml']).roots[0]!.incomplete).toBe(
-      'rendered without dependencies `collector 0.1.0`, `jaeger 4.0.0`, not vendored in `charts/` (run `helm dependency build` and commit it; dependencies are never fetched): what they render is not checked',
-    );
+    expect(discoverRoots(charts, charts, ['demo/values.yaml']).roots[0]!.leftOut!.map((d) => d.shown)).toEqual(['collector 0.1.0', 'jaeger 4.0.0']);
     const vendored = tree({ ...files, 'demo/charts/collector-0.1.0.tgz': '', 'demo/charts/jaeger-4.0.0.tgz': '' });
-    expect(discoverRoots(vendored, vendored, ['demo/values.yaml']).roots[0]!.incomplete).toBeNull();
+    expect(discoverRoots(vendored, vendored, ['demo/values.yaml']).roots[0]!.leftOut).toBeUndefined();
   });
 
-  it("names only the missing dependencies the chart's values leave on, as helm reads a condition or tags", () => {
+  it("names only the missing dependencies the values a rendering takes leave on, as helm reads a condition or tags", () => {
+    const prod = 'postgresql: {enabled: true}\n';
     const chart = (values: string, configured = false) => {
-      const files = tree({
+      const texts = {
         'app/Chart.yaml':
           'apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n  - name: postgresql\n    version: 15.0.0\n    condition: postgresql.enabled,global.postgresql.enabled\n  - name: redis\n    version: 19.0.0\n    tags: [cache]\n  - name: metrics\n    version: 1.0.0\n',
         'app/values.yaml': values,
-        'app/prod.yaml': 'postgresql: {enabled: true}\n',
-      });
+        'app/prod.yaml': prod,
+      };
+      const files = tree(texts);
       const settings = configured ? { charts: [{ chart: 'app', values: ['app/prod.yaml'] }] } : undefined;
-      return discoverRoots(files, files, ['app/values.yaml'], settings).roots[0]!;
+      const root = discoverRoots(files, files, ['app/values.yaml'], settings).roots[0]!;
+      // What the stage says, from the texts the rendering read.
+      return { root, note: root.leftOut === undefined ? null : leftOutNote(root.leftOut, valuesChainOf('app', root.helm!.valuesFiles, new Map(Object.entries(texts)))) };
     };
     // All three are left out of the rendering, whatever the values say.
-    expect(chart('').helm!.withoutDependencies).toEqual(['postgresql', 'redis', 'metrics']);
+    expect(chart('').root.helm!.withoutDependencies).toEqual(['postgresql', 'redis', 'metrics']);
     // Nothing says postgresql or redis is off: each is named, as is metrics, which has no switch.
-    expect(chart('').incomplete).toContain('`postgresql 15.0.0`, `redis 19.0.0`, `metrics 1.0.0`');
+    expect(chart('').note).toBe(
+      'rendered without dependencies `postgresql 15.0.0`, `redis 19.0.0`, `metrics 1.0.0`, not vendored in `charts/` (run `helm dependency build` and commit it; dependencies are never fetched): what they render is not checked',
+    );
     // The first condition path that holds a boolean decides; a tag set off turns a dependency off.
-    expect(chart('postgresql:\n  enabled: false\nglobal:\n  postgresql: {enabled: true}\ntags: {cache: false}\n').incomplete).toContain('dependency `metrics 1.0.0`,');
-    expect(chart('global:\n  postgresql: {enabled: false}\n').incomplete).toContain('`redis 19.0.0`, `metrics 1.0.0`');
-    // Another values file may turn any of them on: each is named.
-    expect(chart('postgresql: {enabled: false}\ntags: {cache: false}\n', true).incomplete).toContain('`postgresql 15.0.0`, `redis 19.0.0`, `metrics 1.0.0`');
-    // Every one off: nothing left out, nothing to say.
+    expect(chart('postgresql:\n  enabled: false\nglobal:\n  postgresql: {enabled: true}\ntags: {cache: false}\n').note).toContain('dependency `metrics 1.0.0`,');
+    expect(chart('global:\n  postgresql: {enabled: false}\n').note).toContain('`redis 19.0.0`, `metrics 1.0.0`');
+    // A values file the rendering takes after values.yaml turns postgresql back on.
+    expect(chart('postgresql: {enabled: false}\ntags: {cache: false}\n', true).note).toContain('dependencies `postgresql 15.0.0`, `metrics 1.0.0`,');
+    // A values file not among the texts read: any of them may be on.
+    const root = chart('postgresql: {enabled: false}\ntags: {cache: false}\n', true).root;
+    expect(leftOutNote(root.leftOut!, valuesChainOf('app', root.helm!.valuesFiles, new Map([['app/values.yaml', 'tags: {cache: false}\n']])))).toContain('`postgresql 15.0.0`, `redis 19.0.0`, `metrics 1.0.0`');
+    // Every one off: nothing to say.
     const off = tree({ 'db/Chart.yaml': 'apiVersion: v2\nname: db\nversion: 1.0.0\ndependencies:\n  - name: redis\n    version: 19.0.0\n    condition: redis.enabled\n', 'db/values.yaml': 'redis:\n  enabled: false\n' });
-    expect(discoverRoots(off, off, ['db/values.yaml']).roots[0]!.incomplete).toBeNull();
+    expect(leftOutNote(discoverRoots(off, off, ['db/values.yaml']).roots[0]!.leftOut!, [{ redis: { enabled: false } }])).toBeNull();
   });
 
   it('never renders a Component on its own, even one no kustomization takes in', () => {
@@ -121,8 +127,7 @@ describe('discoverRoots', () => {
     const [chart] = discoverRoots(repo, repo, ['charts/web/values.yaml']).roots;
     expect(chart!.blocked).toBeNull();
     expect(chart!.helm!.withoutDependencies).toEqual(['redis']);
-    expect(chart!.incomplete).toContain('`redis 19.0.0`');
-    expect(chart!.incomplete).not.toContain('common');
+    expect(chart!.leftOut!.map((d) => d.shown)).toEqual(['redis 19.0.0']);
   });
 
   it('a chart is affected by its files and its configured values files; ci values are extra renderings on request', () => {
@@ -160,12 +165,12 @@ describe('discoverRoots', () => {
     expect(found({ charts: [{ chart: 'web', values: [] }] })).toEqual([['web', []]]);
     // A values file the config names outside the chart is the rendering's: never a manifest of its own.
     expect(discoverRoots(chart, chart, ['web/values.yaml'], { charts: [{ chart: 'web', values: ['envs/prod.yaml'] }] }).consumed.has('envs/prod.yaml')).toBe(true);
-    // A notice of the dependencies a rendering leaves out is given once, not once per values file.
+    // Every rendering is rendered without the dependency the chart lacks (the stage says it once for those that say the same).
     const withDependency = tree({ ...files, 'web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\ndependencies:\n  - name: redis\n    version: 19.0.0\n' });
-    expect(discoverRoots(withDependency, withDependency, ['web/values.yaml']).roots.map((r) => [r.label, r.incomplete !== null])).toEqual([
-      ['web', true],
-      ['web (staging.values.yml)', false],
-      ['web (values-prod.yaml)', false],
+    expect(discoverRoots(withDependency, withDependency, ['web/values.yaml']).roots.map((r) => [r.label, r.leftOut?.map((d) => d.shown)])).toEqual([
+      ['web', ['redis 19.0.0']],
+      ['web (staging.values.yml)', ['redis 19.0.0']],
+      ['web (values-prod.yaml)', ['redis 19.0.0']],
     ]);
   });
 

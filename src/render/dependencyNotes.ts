@@ -1,0 +1,56 @@
+/**
+ * What is said of a chart's dependencies that `charts/` lacks (pure): that
+ * a rendering went without those the values it takes leave on (said with
+ * its findings, once per chart: stage.ts), or that the chart does not
+ * render without them.
+ */
+import { switchedOn, valuesMapping } from './chart.js';
+import type { MissingDependency } from './chart.js';
+import { inDir, shownDir } from './paths.js';
+
+/** What to do about dependencies `charts/` lacks. */
+const vendorThem = 'not vendored in `charts/` (run `helm dependency build` and commit it; dependencies are never fetched)';
+
+/** Dependencies as messages name them: "dependency `a 1.0`", "dependencies `a 1.0`, `b 2.0`". */
+const namedDependencies = (missing: readonly MissingDependency[]) => `${missing.length === 1 ? 'dependency' : 'dependencies'} ${missing.map(shownMissing).join(', ')}`;
+
+/** A missing dependency as messages name it, with the repository's chart of its name when that one's version is outside the range. */
+function shownMissing(d: MissingDependency): string {
+  const other = d.outOfRange === undefined ? '' : ` (this repository's \`${shownDir(d.outOfRange.dir)}\` is ${d.outOfRange.version})`;
+  return `\`${d.shown}\`${other}`;
+}
+
+/**
+ * The values documents a rendering of a chart took, from the texts it read:
+ * its values.yaml, then `files` in helm's order; null when one of them is
+ * not among the texts or is not a map of values (then any dependency may be
+ * on).
+ */
+export function valuesChainOf(chartDir: string, files: readonly string[], texts: ReadonlyMap<string, string>): Record<string, unknown>[] | null {
+  const chain: Record<string, unknown>[] = [];
+  const own = inDir(chartDir, 'values.yaml');
+  for (const path of [own, ...files]) {
+    const text = texts.get(path);
+    // A chart without a values.yaml has no defaults to read.
+    const values = text === undefined ? (path === own ? {} : null) : valuesMapping(text);
+    if (values === null) return null;
+    chain.push(values);
+  }
+  return chain;
+}
+
+/**
+ * What rendering a chart without its missing dependencies leaves out: those
+ * its values leave on (`chain`: valuesChainOf), or every one when they are
+ * not all known (null); null for none.
+ */
+export function leftOutNote(missing: readonly MissingDependency[], chain: readonly Record<string, unknown>[] | null): string | null {
+  const on = missing.filter((d) => chain === null || d.switches.some((switches) => switchedOn(switches, chain)));
+  if (on.length === 0) return null;
+  return `rendered without ${namedDependencies(on)}, ${vendorThem}: what ${on.length === 1 ? 'it renders' : 'they render'} is not checked`;
+}
+
+/** Why a chart that fails without its missing dependencies is not rendered: they are (null when none is missing). */
+export function renderedWithoutOf(missing: readonly MissingDependency[]): string | null {
+  return missing.length === 0 ? null : `${namedDependencies(missing)} ${missing.length === 1 ? 'is' : 'are'} ${vendorThem}, and it does not render without ${missing.length === 1 ? 'it' : 'them'}`;
+}
