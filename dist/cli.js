@@ -27132,6 +27132,33 @@ function notice(charts) {
 }
 var setNotice = "helmfile releases are not rendered here, so what the `set` entries of this file give its charts is not checked: write those values in a values file that `render.charts[].values` of the config file names";
 
+// src/render/dependencyNotes.ts
+var vendorThem = "not vendored in `charts/` (run `helm dependency build` and commit it; dependencies are never fetched)";
+var namedDependencies = (missing2) => `${missing2.length === 1 ? "dependency" : "dependencies"} ${missing2.map(shownMissing).join(", ")}`;
+function shownMissing(d) {
+  const other = d.outOfRange === void 0 ? "" : ` (this repository's \`${shownDir(d.outOfRange.dir)}\` is ${d.outOfRange.version})`;
+  return `\`${d.shown}\`${other}`;
+}
+function valuesChainOf(chartDir, files, texts) {
+  const chain = [];
+  const own = inDir(chartDir, "values.yaml");
+  for (const path11 of [own, ...files]) {
+    const text4 = texts.get(path11);
+    const values = text4 === void 0 ? path11 === own ? {} : null : valuesMapping(text4);
+    if (values === null) return null;
+    chain.push(values);
+  }
+  return chain;
+}
+function leftOutNote(missing2, chain) {
+  const on = missing2.filter((d) => chain === null || d.switches.some((switches) => switchedOn(switches, chain)));
+  if (on.length === 0) return null;
+  return `rendered without ${namedDependencies(on)}, ${vendorThem}: what ${on.length === 1 ? "it renders" : "they render"} is not checked`;
+}
+function renderedWithoutOf(missing2) {
+  return missing2.length === 0 ? null : `${namedDependencies(missing2)} ${missing2.length === 1 ? "is" : "are"} ${vendorThem}, and it does not render without ${missing2.length === 1 ? "it" : "them"}`;
+}
+
 // src/render/discover.ts
 var defaultRenderSettings = { charts: [] };
 var defaultRenderLimits = { timeoutMs: 6e4, maxOutputBytes: 16 * 1024 * 1024 };
@@ -27252,31 +27279,6 @@ function kustomizeRoots({ overlays, baseOverlays }, changed, settings, consumed)
   }
   return roots;
 }
-var vendorThem = "not vendored in `charts/` (run `helm dependency build` and commit it; dependencies are never fetched)";
-var namedDependencies = (missing2) => `${missing2.length === 1 ? "dependency" : "dependencies"} ${missing2.map(shownMissing).join(", ")}`;
-function shownMissing(d) {
-  const other = d.outOfRange === void 0 ? "" : ` (this repository's \`${shownDir(d.outOfRange.dir)}\` is ${d.outOfRange.version})`;
-  return `\`${d.shown}\`${other}`;
-}
-function valuesChain(chart, files, texts) {
-  const chain = [];
-  const own = inDir(chart.dir, "values.yaml");
-  for (const path11 of [own, ...files]) {
-    const text4 = texts.get(path11);
-    const values = text4 === void 0 ? path11 === own ? {} : null : valuesMapping(text4);
-    if (values === null) return null;
-    chain.push(values);
-  }
-  return chain;
-}
-function leftOut(missing2, chain) {
-  const on = missing2.filter((d) => chain === null || d.switches.some((switches) => switchedOn(switches, chain)));
-  if (on.length === 0) return null;
-  return `rendered without ${namedDependencies(on)}, ${vendorThem}: what ${on.length === 1 ? "it renders" : "they render"} is not checked`;
-}
-function renderedWithoutOf(missing2) {
-  return missing2.length === 0 ? null : `${namedDependencies(missing2)} ${missing2.length === 1 ? "is" : "are"} ${vendorThem}, and it does not render without ${missing2.length === 1 ? "it" : "them"}`;
-}
 function chartTrees(head, base) {
   return {
     head: new Map(chartsOf(head).map((found) => [found.chart.dir, found])),
@@ -27339,7 +27341,7 @@ function parentRoots({ head, charts }, dirs, settings = defaultRenderSettings) {
     const chart = charts.head.get(dir)?.chart;
     if (chart === void 0 || chart.library) continue;
     const { config, values } = chartConfigOf(chart, settings, head);
-    roots.push({ ...chartRendering(chart, charts, values, settings), label: shownDir(chart.dir), helm: ownInvocation(chart, config, values, settings), incomplete: null });
+    roots.push({ ...chartRendering(chart, charts, values, settings), label: shownDir(chart.dir), helm: ownInvocation(chart, config, values, settings) });
   }
   return roots;
 }
@@ -27366,16 +27368,15 @@ function helmRoots({ charts: trees, head, overlays }, changed, settings, consume
     const missing2 = chart.missingDependencies;
     const invocation = (extra) => ({ ...ownInvocation(chart, config, values, settings), valuesFiles: [...values, ...extra] });
     const rendering = chartRendering(chart, trees, values, settings);
-    const incomplete = leftOut(missing2, valuesChain(chart, values, head.texts));
-    roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]), incomplete });
+    const leftOut = missing2.length > 0 ? { leftOut: missing2 } : {};
+    roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]), ...leftOut });
     const environments = config?.values === void 0 ? environmentValuesOf(chart.dir, inChart, changed) : [];
     const left = environments.splice(maxEnvironments);
     if (left.length > 0) problems.push({ file: chart.file, line: null, kind: "not-rendered", message: leftEnvironments(chart.dir, environments.length, left) });
     const ci = config?.ciValues ? ciValuesOf(chart.dir, inChart) : [];
     for (const file of [...environments, ...ci]) {
       const label2 = `${shownDir(chart.dir)} (${file.slice(inDir(chart.dir, "").length)})`;
-      const extraIncomplete = leftOut(missing2, valuesChain(chart, [...values, file], head.texts));
-      roots.push({ ...rendering, label: label2, helm: invocation([file]), incomplete: extraIncomplete === incomplete ? null : extraIncomplete });
+      roots.push({ ...rendering, label: label2, helm: invocation([file]), ...leftOut });
     }
   }
   return roots;
@@ -27445,8 +27446,7 @@ function applicationRoot(chart, trees, settings, application, name, sources, ren
         ...application.parameterLines !== void 0 ? { parameterLines: application.parameterLines } : {}
       }
     },
-    // An Application's own values (inline, its files) are not read here: any dependency may be on.
-    incomplete: leftOut(chart.missingDependencies, null)
+    ...chart.missingDependencies.length > 0 ? { leftOut: chart.missingDependencies } : {}
   };
 }
 function baseInvocation({ release, namespace, valueFiles, capabilities, inlineFill }, settings) {
@@ -30837,7 +30837,7 @@ function byFolderName(sources, inChart) {
   const name = match2 === null ? void 0 : sources.aliases?.[match2[1]];
   return name === void 0 ? inChart : `charts/${name}/${inChart.slice(match2[0].length)}`;
 }
-function valuesChain2(sources, template) {
+function valuesChain(sources, template) {
   const names = subchartNames(template);
   const inline = sources.inline === void 0 ? [] : [{ file: sources.inline.file, keyPrefix: names, within: sources.inline.within }];
   const chain = [...inline, ...[...sources.valuesFiles].reverse().map((file) => ({ file, keyPrefix: names }))];
@@ -30889,7 +30889,7 @@ function valuesDocuments(sources, read = false) {
 }
 function valuesKeyFinder(sources, documentOf) {
   return (template, key) => {
-    for (const link of valuesChain2(sources, template)) {
+    for (const link of valuesChain(sources, template)) {
       const { file } = link;
       const document = documentOf(file);
       const path11 = keyPathIn(link, key);
@@ -30921,7 +30921,7 @@ function helmLocator(sources) {
     return null;
   };
   const underSameKeys = (template, path11, rendered) => {
-    const files = valuesChain2(sources, template).flatMap((link) => {
+    const files = valuesChain(sources, template).flatMap((link) => {
       const document = documentOf(link.file);
       return document === void 0 ? [] : [{ file: link.file, document, prefix: keyPathIn(link, []) }];
     });
@@ -30944,7 +30944,7 @@ function helmLocator(sources) {
     const { from: from2 } = hit.values;
     const renderedPart = valueAt2(rendered, path11.slice(0, from2));
     for (const key of [hit.values.key, ...hit.values.alternatives ?? []]) {
-      for (const link of valuesChain2(sources, template)) {
+      for (const link of valuesChain(sources, template)) {
         const valuesFile = link.file;
         const document = documentOf(valuesFile);
         if (document === void 0 || renderedPart === void 0) continue;
@@ -30966,7 +30966,7 @@ function helmLocator(sources) {
 }
 function valuesTruthOf(sources) {
   const documentOf = valuesDocuments(sources, true);
-  return (template) => (key) => truthOf(valuesChain2(sources, template).map((link) => valueAt2(documentOf(link.file)?.value, keyPathIn(link, key))));
+  return (template) => (key) => truthOf(valuesChain(sources, template).map((link) => valueAt2(documentOf(link.file)?.value, keyPathIn(link, key))));
 }
 function truthOf(values) {
   if (values.length === 0) return void 0;
@@ -32642,6 +32642,10 @@ var LeftOutNotes = class {
     }
   }
 };
+function valuesTaken({ root, sources }) {
+  if (root.helm === null || root.helm.application !== void 0) return null;
+  return valuesChainOf(root.dir, root.helm.valuesFiles, sources);
+}
 function subchartsWriting(rendered) {
   const folders = /* @__PURE__ */ new Set();
   for (const match2 of rendered.matchAll(/^# Source: [^/\n]+\/charts\/([^/\n]+)\//gm)) folders.add(match2[1]);
@@ -32666,7 +32670,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
   const files = [];
   const notRendered = /* @__PURE__ */ new Map();
   const standIns = /* @__PURE__ */ new Map();
-  const leftOut2 = new LeftOutNotes(problems);
+  const leftOut = new LeftOutNotes(problems);
   rendered.forEach((r, i) => {
     const problem = problemOf(r);
     if (problem !== null) {
@@ -32677,7 +32681,8 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
       return void problems.push(problem);
     }
     if (r.head.kind !== "rendered") return;
-    if (r.root.incomplete) leftOut2.add(r.root, r.root.incomplete);
+    const note = r.root.leftOut === void 0 ? null : leftOutNote(r.root.leftOut, valuesTaken(r));
+    if (note !== null) leftOut.add(r.root, note);
     addStandIns(standIns, r.root, r.head.text);
     if (r.base.kind === "failed") {
       problems.push({ file: r.root.file, line: null, kind: "base-not-rendered", message: `${r.root.label} could not be rendered at the base commit, so every pod spec it renders is judged as new: ${failure2(r.base)}` });
@@ -32697,7 +32702,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
     });
   });
   for (const use of standIns.values()) problems.push(standInProblem(use));
-  leftOut2.close();
+  leftOut.close();
   return { changeSet: { ...changeSet, files: [...plain2, ...files] }, renderings, problems };
 }
 function withoutRepeats(findings) {

@@ -19597,6 +19597,41 @@ var init_chart = __esm({
   }
 });
 
+// src/render/dependencyNotes.ts
+function shownMissing(d) {
+  const other = d.outOfRange === void 0 ? "" : ` (this repository's \`${shownDir(d.outOfRange.dir)}\` is ${d.outOfRange.version})`;
+  return `\`${d.shown}\`${other}`;
+}
+function valuesChainOf(chartDir, files, texts) {
+  const chain = [];
+  const own = inDir(chartDir, "values.yaml");
+  for (const path4 of [own, ...files]) {
+    const text5 = texts.get(path4);
+    const values = text5 === void 0 ? path4 === own ? {} : null : valuesMapping(text5);
+    if (values === null) return null;
+    chain.push(values);
+  }
+  return chain;
+}
+function leftOutNote(missing2, chain) {
+  const on = missing2.filter((d) => chain === null || d.switches.some((switches) => switchedOn(switches, chain)));
+  if (on.length === 0) return null;
+  return `rendered without ${namedDependencies(on)}, ${vendorThem}: what ${on.length === 1 ? "it renders" : "they render"} is not checked`;
+}
+function renderedWithoutOf(missing2) {
+  return missing2.length === 0 ? null : `${namedDependencies(missing2)} ${missing2.length === 1 ? "is" : "are"} ${vendorThem}, and it does not render without ${missing2.length === 1 ? "it" : "them"}`;
+}
+var vendorThem, namedDependencies;
+var init_dependencyNotes = __esm({
+  "src/render/dependencyNotes.ts"() {
+    "use strict";
+    init_chart();
+    init_paths();
+    vendorThem = "not vendored in `charts/` (run `helm dependency build` and commit it; dependencies are never fetched)";
+    namedDependencies = (missing2) => `${missing2.length === 1 ? "dependency" : "dependencies"} ${missing2.map(shownMissing).join(", ")}`;
+  }
+});
+
 // src/render/kustomization.ts
 function isKustomizationFile(path4) {
   return kustomizationNames.includes(path4.slice(path4.lastIndexOf("/") + 1));
@@ -19866,29 +19901,6 @@ function kustomizeRoots({ overlays, baseOverlays }, changed, settings, consumed)
   }
   return roots;
 }
-function shownMissing(d) {
-  const other = d.outOfRange === void 0 ? "" : ` (this repository's \`${shownDir(d.outOfRange.dir)}\` is ${d.outOfRange.version})`;
-  return `\`${d.shown}\`${other}`;
-}
-function valuesChain(chart, files, texts) {
-  const chain = [];
-  const own = inDir(chart.dir, "values.yaml");
-  for (const path4 of [own, ...files]) {
-    const text5 = texts.get(path4);
-    const values = text5 === void 0 ? path4 === own ? {} : null : valuesMapping(text5);
-    if (values === null) return null;
-    chain.push(values);
-  }
-  return chain;
-}
-function leftOut(missing2, chain) {
-  const on = missing2.filter((d) => chain === null || d.switches.some((switches) => switchedOn(switches, chain)));
-  if (on.length === 0) return null;
-  return `rendered without ${namedDependencies(on)}, ${vendorThem}: what ${on.length === 1 ? "it renders" : "they render"} is not checked`;
-}
-function renderedWithoutOf(missing2) {
-  return missing2.length === 0 ? null : `${namedDependencies(missing2)} ${missing2.length === 1 ? "is" : "are"} ${vendorThem}, and it does not render without ${missing2.length === 1 ? "it" : "them"}`;
-}
 function chartTrees(head, base) {
   return {
     head: new Map(chartsOf(head).map((found) => [found.chart.dir, found])),
@@ -19951,7 +19963,7 @@ function parentRoots({ head, charts }, dirs, settings = defaultRenderSettings) {
     const chart = charts.head.get(dir)?.chart;
     if (chart === void 0 || chart.library) continue;
     const { config, values } = chartConfigOf(chart, settings, head);
-    roots.push({ ...chartRendering(chart, charts, values, settings), label: shownDir(chart.dir), helm: ownInvocation(chart, config, values, settings), incomplete: null });
+    roots.push({ ...chartRendering(chart, charts, values, settings), label: shownDir(chart.dir), helm: ownInvocation(chart, config, values, settings) });
   }
   return roots;
 }
@@ -19978,16 +19990,15 @@ function helmRoots({ charts: trees, head, overlays }, changed, settings, consume
     const missing2 = chart.missingDependencies;
     const invocation = (extra) => ({ ...ownInvocation(chart, config, values, settings), valuesFiles: [...values, ...extra] });
     const rendering = chartRendering(chart, trees, values, settings);
-    const incomplete = leftOut(missing2, valuesChain(chart, values, head.texts));
-    roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]), incomplete });
+    const leftOut = missing2.length > 0 ? { leftOut: missing2 } : {};
+    roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]), ...leftOut });
     const environments = config?.values === void 0 ? environmentValuesOf(chart.dir, inChart, changed) : [];
     const left = environments.splice(maxEnvironments);
     if (left.length > 0) problems.push({ file: chart.file, line: null, kind: "not-rendered", message: leftEnvironments(chart.dir, environments.length, left) });
     const ci = config?.ciValues ? ciValuesOf(chart.dir, inChart) : [];
     for (const file of [...environments, ...ci]) {
       const label = `${shownDir(chart.dir)} (${file.slice(inDir(chart.dir, "").length)})`;
-      const extraIncomplete = leftOut(missing2, valuesChain(chart, [...values, file], head.texts));
-      roots.push({ ...rendering, label, helm: invocation([file]), incomplete: extraIncomplete === incomplete ? null : extraIncomplete });
+      roots.push({ ...rendering, label, helm: invocation([file]), ...leftOut });
     }
   }
   return roots;
@@ -20057,8 +20068,7 @@ function applicationRoot(chart, trees, settings, application, name, sources, ren
         ...application.parameterLines !== void 0 ? { parameterLines: application.parameterLines } : {}
       }
     },
-    // An Application's own values (inline, its files) are not read here: any dependency may be on.
-    incomplete: leftOut(chart.missingDependencies, null)
+    ...chart.missingDependencies.length > 0 ? { leftOut: chart.missingDependencies } : {}
   };
 }
 function baseInvocation({ release, namespace, valueFiles, capabilities, inlineFill }, settings) {
@@ -20141,13 +20151,14 @@ function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettin
   roots.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
   return { roots, consumed, problems, trees: discovered };
 }
-var defaultRenderSettings, defaultRenderLimits, maxEnvironments, baseName, chartFileNames, vendorThem, namedDependencies, maxApplications;
+var defaultRenderSettings, defaultRenderLimits, maxEnvironments, baseName, chartFileNames, maxApplications;
 var init_discover = __esm({
   "src/render/discover.ts"() {
     "use strict";
     init_multiMap();
     init_helmfiles();
     init_chart();
+    init_dependencyNotes();
     init_kustomization();
     init_paths();
     defaultRenderSettings = { charts: [] };
@@ -20155,8 +20166,6 @@ var init_discover = __esm({
     maxEnvironments = 8;
     baseName = (path4) => path4.slice(path4.lastIndexOf("/") + 1);
     chartFileNames = ["Chart.yaml", "requirements.yaml"];
-    vendorThem = "not vendored in `charts/` (run `helm dependency build` and commit it; dependencies are never fetched)";
-    namedDependencies = (missing2) => `${missing2.length === 1 ? "dependency" : "dependencies"} ${missing2.map(shownMissing).join(", ")}`;
     maxApplications = 25;
   }
 });
@@ -58132,7 +58141,7 @@ function byFolderName(sources, inChart) {
   const name = match2 === null ? void 0 : sources.aliases?.[match2[1]];
   return name === void 0 ? inChart : `charts/${name}/${inChart.slice(match2[0].length)}`;
 }
-function valuesChain2(sources, template) {
+function valuesChain(sources, template) {
   const names = subchartNames(template);
   const inline = sources.inline === void 0 ? [] : [{ file: sources.inline.file, keyPrefix: names, within: sources.inline.within }];
   const chain = [...inline, ...[...sources.valuesFiles].reverse().map((file) => ({ file, keyPrefix: names }))];
@@ -58184,7 +58193,7 @@ function valuesDocuments(sources, read = false) {
 }
 function valuesKeyFinder(sources, documentOf) {
   return (template, key) => {
-    for (const link of valuesChain2(sources, template)) {
+    for (const link of valuesChain(sources, template)) {
       const { file } = link;
       const document = documentOf(file);
       const path4 = keyPathIn(link, key);
@@ -58216,7 +58225,7 @@ function helmLocator(sources) {
     return null;
   };
   const underSameKeys = (template, path4, rendered) => {
-    const files = valuesChain2(sources, template).flatMap((link) => {
+    const files = valuesChain(sources, template).flatMap((link) => {
       const document = documentOf(link.file);
       return document === void 0 ? [] : [{ file: link.file, document, prefix: keyPathIn(link, []) }];
     });
@@ -58239,7 +58248,7 @@ function helmLocator(sources) {
     const { from: from2 } = hit.values;
     const renderedPart = valueAt2(rendered, path4.slice(0, from2));
     for (const key of [hit.values.key, ...hit.values.alternatives ?? []]) {
-      for (const link of valuesChain2(sources, template)) {
+      for (const link of valuesChain(sources, template)) {
         const valuesFile = link.file;
         const document = documentOf(valuesFile);
         if (document === void 0 || renderedPart === void 0) continue;
@@ -58261,7 +58270,7 @@ function helmLocator(sources) {
 }
 function valuesTruthOf(sources) {
   const documentOf = valuesDocuments(sources, true);
-  return (template) => (key) => truthOf(valuesChain2(sources, template).map((link) => valueAt2(documentOf(link.file)?.value, keyPathIn(link, key))));
+  return (template) => (key) => truthOf(valuesChain(sources, template).map((link) => valueAt2(documentOf(link.file)?.value, keyPathIn(link, key))));
 }
 function truthOf(values) {
   if (values.length === 0) return void 0;
@@ -59715,6 +59724,7 @@ function quietValuesChanges(changeSet, renderings, paths) {
 }
 
 // src/render/stage.ts
+init_dependencyNotes();
 init_helmfiles();
 
 // src/render/verify.ts
@@ -59990,6 +60000,10 @@ var LeftOutNotes = class {
     }
   }
 };
+function valuesTaken({ root, sources }) {
+  if (root.helm === null || root.helm.application !== void 0) return null;
+  return valuesChainOf(root.dir, root.helm.valuesFiles, sources);
+}
 function subchartsWriting(rendered) {
   const folders = /* @__PURE__ */ new Set();
   for (const match2 of rendered.matchAll(/^# Source: [^/\n]+\/charts\/([^/\n]+)\//gm)) folders.add(match2[1]);
@@ -60014,7 +60028,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
   const files = [];
   const notRendered = /* @__PURE__ */ new Map();
   const standIns = /* @__PURE__ */ new Map();
-  const leftOut2 = new LeftOutNotes(problems);
+  const leftOut = new LeftOutNotes(problems);
   rendered.forEach((r, i) => {
     const problem = problemOf(r);
     if (problem !== null) {
@@ -60025,7 +60039,8 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
       return void problems.push(problem);
     }
     if (r.head.kind !== "rendered") return;
-    if (r.root.incomplete) leftOut2.add(r.root, r.root.incomplete);
+    const note = r.root.leftOut === void 0 ? null : leftOutNote(r.root.leftOut, valuesTaken(r));
+    if (note !== null) leftOut.add(r.root, note);
     addStandIns(standIns, r.root, r.head.text);
     if (r.base.kind === "failed") {
       problems.push({ file: r.root.file, line: null, kind: "base-not-rendered", message: `${r.root.label} could not be rendered at the base commit, so every pod spec it renders is judged as new: ${failure2(r.base)}` });
@@ -60045,7 +60060,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
     });
   });
   for (const use of standIns.values()) problems.push(standInProblem(use));
-  leftOut2.close();
+  leftOut.close();
   return { changeSet: { ...changeSet, files: [...plain2, ...files] }, renderings, problems };
 }
 function withoutRepeats(findings) {
