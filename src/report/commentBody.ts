@@ -171,7 +171,7 @@ const listItem = (paragraph: string) => `- ${paragraph.split('\n').join('\n  ')}
  * comment is about one check, where they cannot be mistaken for another's.
  */
 function withoutSuggestion(findings: readonly ReviewFinding[]): string[] {
-  const reasons: string[] = [];
+  const reasons: { readonly text: string; readonly check: string | null }[] = [];
   const guidance: string[] = [];
   const examples: string[] = [];
   // A note another finding's note says (noteSaidBy) is left to it.
@@ -181,14 +181,19 @@ function withoutSuggestion(findings: readonly ReviewFinding[]): string[] {
     if (f.fix !== null || (saidBy !== undefined && noted.has(saidBy))) continue;
     const paragraphs = (f.fixNote ?? '').split('\n\n').filter((p) => p.trim() !== '');
     // Fix notes open with why there is no fix; other notes (a PodSecurityPolicy's) are all guidance.
-    if (/^No (suggestion|safe mechanical fix)/.test(paragraphs[0] ?? '')) reasons.push(paragraphs.shift()!);
+    if (/^No (suggestion|safe mechanical fix)/.test(paragraphs[0] ?? '')) reasons.push({ text: paragraphs.shift()!, check: f.reason });
     for (const paragraph of paragraphs) (paragraph.startsWith('Illustrative example') ? examples : guidance).push(renderedExample(paragraph) ? shortExample(paragraph, f) : paragraph);
   }
   // A fix that exists but reaches lines outside the diff cannot be a suggestion here.
   const fixes = fixesWords(findings);
-  if (fixes !== null) reasons.push(`the fix changes lines outside this pull request's diff; ${fixes}.`);
+  if (fixes !== null) reasons.push({ text: `the fix changes lines outside this pull request's diff; ${fixes}.`, check: null });
   const single = unique(findings.map((f) => f.check)).length === 1;
-  const why = unique(reasons.map((r) => r.replace(/^No suggestion(?: here)?: /, '')));
+  // Beside another check's rendered example, a reason says whose it is: "no safe mechanical fix" above an example of one reads as a contradiction.
+  const whose = !single && guidance.some(renderedExample);
+  const why = unique(reasons.map(({ text, check }) => {
+    const reason = text.replace(/^No suggestion(?: here)?: /, '');
+    return whose && check !== null ? `${check}: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}` : reason;
+  }));
   const heading = why.length === 0 ? '' : why.length === 1 ? `**No suggestion:** ${why[0]}` : ['**No suggestion:**', ...why.map(listItem)].join('\n');
   // Examples illustrate (one per rendering that fails, on a line many render): a few say how.
   const { kept: advice, more } = fewExamples(unique(guidance), renderedExample);

@@ -140,6 +140,14 @@ describe('comment bodies', () => {
     expect(commentBody([{ ...finding, fixNote: example.replace(diff, capabilities) }], null)).toContain(`\`\`\`diff\n${capabilities}\n\`\`\`\n`);
   });
 
+  it("says whose a reason is when another check of the comment has a rendered example (DataDog's capabilities)", () => {
+    const overlap = reviewFinding({ check: 'capabilities_baseline', reason: 'non-default capabilities', fix: null, fixNote: 'No safe mechanical fix was found: two edits of the fix would overlap in the text. Drop every capability.' });
+    const example = reviewFinding({ check: 'capabilities_restricted', reason: 'unrestricted capabilities', blocking: false, fix: null, fixNote: 'The rendered manifest would be fixed by this change (an example: edit the template or values that writes it):\n```diff\n+  drop: [ALL]\n```' });
+    expect(commentBody([overlap, example], null)).toContain('**No suggestion:** non-default capabilities: no safe mechanical fix was found: two edits of the fix would overlap in the text. Drop every capability.\n\n**What to do:**\n- The rendered manifest');
+    // Alone, the reason is the comment's.
+    expect(commentBody([overlap], null)).toContain('**No suggestion:** No safe mechanical fix was found: two edits');
+  });
+
   it('gives a hostPath volume that fails both volume checks the options of the stricter, once', () => {
     const volumes = [{ name: 'proc', type: 'hostPath' }];
     const body = commentBody(
