@@ -51546,13 +51546,17 @@ function withoutSuggestion(findings) {
     const saidBy = noteSaidBy.get(f.check);
     if (f.fix !== null || saidBy !== void 0 && noted.has(saidBy)) continue;
     const paragraphs = (f.fixNote ?? "").split("\n\n").filter((p) => p.trim() !== "");
-    if (/^No (suggestion|safe mechanical fix)/.test(paragraphs[0] ?? "")) reasons.push(paragraphs.shift());
+    if (/^No (suggestion|safe mechanical fix)/.test(paragraphs[0] ?? "")) reasons.push({ text: paragraphs.shift(), check: f.reason });
     for (const paragraph of paragraphs) (paragraph.startsWith("Illustrative example") ? examples : guidance2).push(renderedExample(paragraph) ? shortExample(paragraph, f) : paragraph);
   }
   const fixes = fixesWords(findings);
-  if (fixes !== null) reasons.push(`the fix changes lines outside this pull request's diff; ${fixes}.`);
+  if (fixes !== null) reasons.push({ text: `the fix changes lines outside this pull request's diff; ${fixes}.`, check: null });
   const single = unique(findings.map((f) => f.check)).length === 1;
-  const why = unique(reasons.map((r) => r.replace(/^No suggestion(?: here)?: /, "")));
+  const whose = !single && guidance2.some(renderedExample);
+  const why = unique(reasons.map(({ text: text5, check }) => {
+    const reason4 = text5.replace(/^No suggestion(?: here)?: /, "");
+    return whose && check !== null ? `${check}: ${reason4.charAt(0).toLowerCase()}${reason4.slice(1)}` : reason4;
+  }));
   const heading = why.length === 0 ? "" : why.length === 1 ? `**No suggestion:** ${why[0]}` : ["**No suggestion:**", ...why.map(listItem)].join("\n");
   const { kept: advice, more } = fewExamples(unique(guidance2), renderedExample);
   const { kept: illustrations, more: moreIllustrations } = fewExamples(unique(examples), () => true);
