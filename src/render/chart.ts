@@ -76,6 +76,8 @@ export interface StandIn {
   readonly version: string;
   /** Whether it is a library chart: its templates are used by the charts that include them, so no `# Source:` comment names it. */
   readonly library: boolean;
+  /** The version the chart's Chart.lock pins, when it is not the one that stands in (bitnami's charts lock `common` 2.31.4; the repository holds 2.31.10). */
+  readonly locked?: string;
 }
 
 /** The charts of the repository (not vendored in another's `charts/`), as dependencies are looked up in it. */
@@ -165,7 +167,7 @@ export function switchedOn(switches: DependencySwitches, values: readonly Record
  * requirements.yaml, where a chart of apiVersion v1 (Helm 2's) declares its
  * dependencies, as helm still reads them.
  */
-export function readChart(file: string, source: string, files: readonly string[], requirements?: string, repository: RepositoryCharts = noCharts): Chart {
+export function readChart(file: string, source: string, files: readonly string[], requirements?: string, repository: RepositoryCharts = noCharts, lock?: string): Chart {
   const dir = dirOf(file);
   const chart = mappingOf(source);
   const dependencies = Array.isArray(chart.dependencies) ? chart.dependencies : mappingOf(requirements).dependencies;
@@ -188,7 +190,7 @@ export function readChart(file: string, source: string, files: readonly string[]
       continue;
     }
     const shown = typeof dependency.version === 'string' ? `${dep} ${dependency.version}` : dep;
-    const inRepository = local === null ? repositoryChartFor(dependency, dir, shown, repository) : null;
+    const inRepository = local === null ? repositoryChartFor(dependency, dir, shown, repository, lockedVersions(lock)) : null;
     if (inRepository?.kind === 'stands-in') {
       if (!localDependencies.some((d) => d.name === dep)) localDependencies.push(inRepository.dependency);
       continue;
@@ -200,6 +202,16 @@ export function readChart(file: string, source: string, files: readonly string[]
     else missingDependencies[known] = { ...missingDependencies[known]!, switches: [...missingDependencies[known]!.switches, switches] };
   }
   return { file, dir, name, library: chart.type === 'library', missingDependencies, localDependencies, aliases };
+}
+
+/** The versions a lock file (Chart.lock, requirements.lock) pins, by dependency name; none when there is no lock or it does not parse. */
+function lockedVersions(lock: string | undefined): ReadonlyMap<string, string> {
+  const entries = mappingOf(lock).dependencies;
+  const pinned = new Map<string, string>();
+  for (const entry of Array.isArray(entries) ? entries : []) {
+    if (isRecord(entry) && typeof entry.name === 'string' && typeof entry.version === 'string') pinned.set(entry.name, entry.version);
+  }
+  return pinned;
 }
 
 /** What the repository has of a dependency's name: a chart to stand in for it, or one at a version its range does not allow. */
@@ -216,7 +228,7 @@ type RepositoryChart =
  * has the chart at versions the range does not allow only, the highest of
  * them (`out-of-range`); null when it has none of the name.
  */
-function repositoryChartFor(dependency: Record<string, unknown>, chartDir: string, declared: string, repository: RepositoryCharts): RepositoryChart | null {
+function repositoryChartFor(dependency: Record<string, unknown>, chartDir: string, declared: string, repository: RepositoryCharts, locked: ReadonlyMap<string, string>): RepositoryChart | null {
   const name = dependency.name as string;
   const range = typeof dependency.version === 'string' && dependency.version.trim() !== '' ? dependency.version.replace(/,/g, ' ') : '*';
   const candidates = repository
@@ -230,7 +242,9 @@ function repositoryChartFor(dependency: Record<string, unknown>, chartDir: strin
     return highest === undefined ? null : { kind: 'out-of-range', chart: { dir: highest.dir, version: highest.version } };
   }
   const from = typeof dependency.repository === 'string' ? dependency.repository : '';
-  return { kind: 'stands-in', dependency: { name, dir: chosen.dir, standIn: { declared, repository: from, version: chosen.version, library: chosen.library } } };
+  const lockedAt = locked.get(name);
+  const pin = lockedAt !== undefined && lockedAt !== chosen.version ? { locked: lockedAt } : {};
+  return { kind: 'stands-in', dependency: { name, dir: chosen.dir, standIn: { declared, repository: from, version: chosen.version, library: chosen.library, ...pin } } };
 }
 
 /**

@@ -133,11 +133,14 @@ const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 /** The files a chart's dependencies are declared in: Chart.yaml, or requirements.yaml for a chart of apiVersion v1. */
 const chartFileNames = ['Chart.yaml', 'requirements.yaml'];
 
+/** The files a chart's dependencies are pinned in by `helm dependency update`: Chart.lock, or requirements.lock for a chart of apiVersion v1. */
+const lockFileNames = ['Chart.lock', 'requirements.lock'];
+
 /** The files discovery reads from a tree: kustomization files and the charts' Chart.yaml and requirements.yaml files. */
 export function discoveryReads(paths: Iterable<string>): string[] {
   const all = new Set(paths);
-  // A chart's values.yaml says which of its dependencies are on (chart.ts).
-  const chartValues = (p: string) => baseName(p) === 'values.yaml' && all.has(inDir(dirOf(p), 'Chart.yaml'));
+  // A chart's values.yaml says which of its dependencies are on (chart.ts), its lock file which versions it pins.
+  const chartValues = (p: string) => ['values.yaml', ...lockFileNames].includes(baseName(p)) && all.has(inDir(dirOf(p), 'Chart.yaml'));
   // A helmfile's releases install charts with values files of their own, wherever those are (helmfiles.ts).
   return [...all].filter((p) => isKustomizationFile(p) || chartFileNames.includes(baseName(p)) || chartValues(p) || isHelmfile(p));
 }
@@ -214,7 +217,8 @@ function chartsOf(tree: TreeSnapshot): { chart: Chart; files: string[] }[] {
     .map((path) => {
       const inChart = files.get(dirOf(path))!;
       const requirements = tree.texts.get(inDir(dirOf(path), 'requirements.yaml'));
-      return { chart: readChart(path, tree.texts.get(path)!, inChart, requirements, repository), files: inChart };
+      const lock = lockFileNames.map((name) => tree.texts.get(inDir(dirOf(path), name))).find((text) => text !== undefined);
+      return { chart: readChart(path, tree.texts.get(path)!, inChart, requirements, repository, lock), files: inChart };
     });
 }
 

@@ -116,6 +116,7 @@ interface StandInUse {
   readonly dir: string;
   readonly version: string;
   readonly repository: string;
+  /** How the charts declare the dependency, as messages say it (`\`common 2.x.x\` (locked at 2.31.4)`). */
   readonly declared: Set<string>;
   readonly charts: Set<string>;
 }
@@ -136,7 +137,8 @@ function addStandIns(uses: Map<string, StandInUse>, root: RenderRoot, rendered: 
     const key = JSON.stringify([dir, standIn.version, standIn.repository]);
     let use = uses.get(key);
     if (use === undefined) uses.set(key, (use = { dir, version: standIn.version, repository: standIn.repository, declared: new Set(), charts: new Set() }));
-    use.declared.add(standIn.declared);
+    // As the chart declares it, with the version its lock pins when that is another.
+    use.declared.add(`\`${standIn.declared}\`${standIn.locked === undefined ? '' : ` (locked at ${standIn.locked})`}`);
     use.charts.add(root.dir);
   }
 }
@@ -195,7 +197,7 @@ function standInProblem(use: StandInUse): LoadProblem {
   const charts = [...use.charts].sort().map((dir) => `\`${shownDir(dir)}\``);
   const { first, more } = firstOf(charts, 5);
   const named = `${first.join(', ')}${andMore(more)}`;
-  const declared = [...use.declared].map((d) => `\`${d}\``).join(', ');
+  const declared = [...use.declared].join(', ');
   return {
     file: inDir(use.dir, 'Chart.yaml'),
     line: null,

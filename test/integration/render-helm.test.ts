@@ -1208,6 +1208,11 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     expect(report.errors).toEqual([stoodIn('the chart `bitnami/web`')]);
     const api = { 'bitnami/api/Chart.yaml': files['bitnami/web/Chart.yaml'].replace('name: web', 'name: api'), 'bitnami/api/templates/pod.yaml': pod.replace('name: web', 'name: api') };
     expect((await checkTree({ ...files, ...api })).report.errors).toEqual([stoodIn('2 charts `bitnami/api`, `bitnami/web`')]);
+    // A chart whose Chart.lock pins another version says so: that one is what `helm dependency build` vendors.
+    const lock = { 'bitnami/api/Chart.lock': `dependencies:\n- name: common\n  repository: ${oci}\n  version: 2.31.4\ndigest: sha256:0\n` };
+    expect((await checkTree({ ...files, ...api, ...lock })).report.errors.map((e) => e.message)).toEqual([
+      stoodIn('2 charts `bitnami/api`, `bitnami/web`').message.replace('`common 2.x.x`', '`common 2.x.x` (locked at 2.31.4), `common 2.x.x`'),
+    ]);
     // A version its range does not allow stands in for nothing: the chart is not rendered without it, as before.
     const older = await checkTree({ ...files, 'bitnami/common/Chart.yaml': 'apiVersion: v2\nname: common\nversion: 1.0.0\ntype: library\n' });
     expect(older.report.findings).toEqual([]);

@@ -89,6 +89,11 @@ describe('readChart', () => {
     // Helm's ranges: `,` joins comparators; none (or an empty one) allows any, the highest wins.
     expect(declaring('  - {name: common, version: ">= 1.0, < 3.0", repository: "https://x"}\n').localDependencies.map((d) => d.dir)).toEqual(['bitnami/common']);
     expect(declaring('  - {name: common, repository: "https://x"}\n').localDependencies.map((d) => d.dir)).toEqual(['next/common']);
+    // The version a Chart.lock pins is kept when it is not the one that stands in.
+    const locked = readChart('charts/web/Chart.yaml', `apiVersion: v2\nname: web\nversion: 1.0.0\ndependencies:\n  - {name: common, version: 2.x.x, repository: "${oci}"}\n`, [], undefined, repository, `dependencies:\n- name: common\n  repository: ${oci}\n  version: 2.31.4\n`);
+    expect(locked.localDependencies[0]!.standIn).toEqual({ declared: 'common 2.x.x', repository: oci, version: '2.31.10', library: true, locked: '2.31.4' });
+    const current = readChart('charts/web/Chart.yaml', `apiVersion: v2\nname: web\nversion: 1.0.0\ndependencies:\n  - {name: common, version: 2.x.x, repository: "${oci}"}\n`, [], undefined, repository, 'dependencies:\n- name: common\n  version: 2.31.10\n');
+    expect(current.localDependencies[0]!.standIn!.locked).toBeUndefined();
     // Vendored in charts/, it is helm's own: nothing stands in.
     const vendored = readChart('charts/web/Chart.yaml', `apiVersion: v2\nname: web\nversion: 1.0.0\ndependencies:\n  - {name: common, version: 2.x.x, repository: "${oci}"}\n`, ['charts/web/charts/common-2.31.4.tgz'], undefined, repository);
     expect([vendored.localDependencies, vendored.missingDependencies]).toEqual([[], []]);
