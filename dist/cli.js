@@ -25694,7 +25694,7 @@ function switchedOn(switches, values) {
   const tags = switches.tags.map((tag2) => valueThrough(values, ["tags", tag2])).filter((v) => typeof v === "boolean");
   return tags.length === 0 || tags.some((v) => v);
 }
-function readChart(file, source, files, requirements, repository = noCharts2) {
+function readChart(file, source, files, requirements, repository = noCharts2, lock) {
   const dir = dirOf(file);
   const chart = mappingOf(source);
   const dependencies = Array.isArray(chart.dependencies) ? chart.dependencies : mappingOf(requirements).dependencies;
@@ -25716,7 +25716,7 @@ function readChart(file, source, files, requirements, repository = noCharts2) {
       continue;
     }
     const shown4 = typeof dependency.version === "string" ? `${dep} ${dependency.version}` : dep;
-    const inRepository = local === null ? repositoryChartFor(dependency, dir, shown4, repository) : null;
+    const inRepository = local === null ? repositoryChartFor(dependency, dir, shown4, repository, lockedVersions(lock)) : null;
     if (inRepository?.kind === "stands-in") {
       if (!localDependencies.some((d) => d.name === dep)) localDependencies.push(inRepository.dependency);
       continue;
@@ -25728,7 +25728,15 @@ function readChart(file, source, files, requirements, repository = noCharts2) {
   }
   return { file, dir, name, library: chart.type === "library", missingDependencies, localDependencies, aliases };
 }
-function repositoryChartFor(dependency, chartDir, declared, repository) {
+function lockedVersions(lock) {
+  const entries = mappingOf(lock).dependencies;
+  const pinned = /* @__PURE__ */ new Map();
+  for (const entry of Array.isArray(entries) ? entries : []) {
+    if (isRecord2(entry) && typeof entry.name === "string" && typeof entry.version === "string") pinned.set(entry.name, entry.version);
+  }
+  return pinned;
+}
+function repositoryChartFor(dependency, chartDir, declared, repository, locked) {
   const name = dependency.name;
   const range2 = typeof dependency.version === "string" && dependency.version.trim() !== "" ? dependency.version.replace(/,/g, " ") : "*";
   const candidates = repository.named(name).filter((c) => c.dir !== chartDir && (0, import_valid.default)(c.version) !== null).sort((a, b) => (0, import_rcompare.default)(a.version, b.version));
@@ -25738,7 +25746,9 @@ function repositoryChartFor(dependency, chartDir, declared, repository) {
     return highest === void 0 ? null : { kind: "out-of-range", chart: { dir: highest.dir, version: highest.version } };
   }
   const from2 = typeof dependency.repository === "string" ? dependency.repository : "";
-  return { kind: "stands-in", dependency: { name, dir: chosen.dir, standIn: { declared, repository: from2, version: chosen.version, library: chosen.library } } };
+  const lockedAt = locked.get(name);
+  const pin = lockedAt !== void 0 && lockedAt !== chosen.version ? { locked: lockedAt } : {};
+  return { kind: "stands-in", dependency: { name, dir: chosen.dir, standIn: { declared, repository: from2, version: chosen.version, library: chosen.library, ...pin } } };
 }
 function withoutDependencies(text4, names) {
   const document = (0, import_yaml5.parseDocument)(text4);
@@ -27190,9 +27200,10 @@ function overlayRoot(dir, k, closure, before, settings) {
 var maxEnvironments = 8;
 var baseName = (path11) => path11.slice(path11.lastIndexOf("/") + 1);
 var chartFileNames = ["Chart.yaml", "requirements.yaml"];
+var lockFileNames = ["Chart.lock", "requirements.lock"];
 function discoveryReads(paths) {
   const all = new Set(paths);
-  const chartValues = (p) => baseName(p) === "values.yaml" && all.has(inDir(dirOf(p), "Chart.yaml"));
+  const chartValues = (p) => ["values.yaml", ...lockFileNames].includes(baseName(p)) && all.has(inDir(dirOf(p), "Chart.yaml"));
   return [...all].filter((p) => isKustomizationFile(p) || chartFileNames.includes(baseName(p)) || chartValues(p) || isHelmfile(p));
 }
 function kustomizationsOf(tree) {
@@ -27249,7 +27260,8 @@ function chartsOf(tree) {
   return chartFiles.filter((path11) => roots.has(dirOf(path11))).map((path11) => {
     const inChart = files.get(dirOf(path11));
     const requirements = tree.texts.get(inDir(dirOf(path11), "requirements.yaml"));
-    return { chart: readChart(path11, tree.texts.get(path11), inChart, requirements, repository), files: inChart };
+    const lock = lockFileNames.map((name) => tree.texts.get(inDir(dirOf(path11), name))).find((text4) => text4 !== void 0);
+    return { chart: readChart(path11, tree.texts.get(path11), inChart, requirements, repository, lock), files: inChart };
   });
 }
 function repositoryCharts(tree, roots) {
@@ -32618,7 +32630,7 @@ function addStandIns(uses, root, rendered) {
     const key = JSON.stringify([dir, standIn.version, standIn.repository]);
     let use = uses.get(key);
     if (use === void 0) uses.set(key, use = { dir, version: standIn.version, repository: standIn.repository, declared: /* @__PURE__ */ new Set(), charts: /* @__PURE__ */ new Set() });
-    use.declared.add(standIn.declared);
+    use.declared.add(`\`${standIn.declared}\`${standIn.locked === void 0 ? "" : ` (locked at ${standIn.locked})`}`);
     use.charts.add(root.dir);
   }
 }
@@ -32655,7 +32667,7 @@ function standInProblem(use) {
   const charts = [...use.charts].sort().map((dir) => `\`${shownDir(dir)}\``);
   const { first, more } = firstOf(charts, 5);
   const named = `${first.join(", ")}${andMore(more)}`;
-  const declared = [...use.declared].map((d) => `\`${d}\``).join(", ");
+  const declared = [...use.declared].join(", ");
   return {
     file: inDir(use.dir, "Chart.yaml"),
     line: null,

@@ -19526,7 +19526,7 @@ function switchedOn(switches, values) {
   const tags = switches.tags.map((tag2) => valueThrough(values, ["tags", tag2])).filter((v) => typeof v === "boolean");
   return tags.length === 0 || tags.some((v) => v);
 }
-function readChart(file, source, files, requirements, repository = noCharts2) {
+function readChart(file, source, files, requirements, repository = noCharts2, lock) {
   const dir = dirOf(file);
   const chart = mappingOf(source);
   const dependencies = Array.isArray(chart.dependencies) ? chart.dependencies : mappingOf(requirements).dependencies;
@@ -19548,7 +19548,7 @@ function readChart(file, source, files, requirements, repository = noCharts2) {
       continue;
     }
     const shown5 = typeof dependency.version === "string" ? `${dep} ${dependency.version}` : dep;
-    const inRepository = local === null ? repositoryChartFor(dependency, dir, shown5, repository) : null;
+    const inRepository = local === null ? repositoryChartFor(dependency, dir, shown5, repository, lockedVersions(lock)) : null;
     if (inRepository?.kind === "stands-in") {
       if (!localDependencies.some((d) => d.name === dep)) localDependencies.push(inRepository.dependency);
       continue;
@@ -19560,7 +19560,15 @@ function readChart(file, source, files, requirements, repository = noCharts2) {
   }
   return { file, dir, name, library: chart.type === "library", missingDependencies, localDependencies, aliases };
 }
-function repositoryChartFor(dependency, chartDir, declared, repository) {
+function lockedVersions(lock) {
+  const entries = mappingOf(lock).dependencies;
+  const pinned = /* @__PURE__ */ new Map();
+  for (const entry of Array.isArray(entries) ? entries : []) {
+    if (isRecord2(entry) && typeof entry.name === "string" && typeof entry.version === "string") pinned.set(entry.name, entry.version);
+  }
+  return pinned;
+}
+function repositoryChartFor(dependency, chartDir, declared, repository, locked) {
   const name = dependency.name;
   const range2 = typeof dependency.version === "string" && dependency.version.trim() !== "" ? dependency.version.replace(/,/g, " ") : "*";
   const candidates = repository.named(name).filter((c) => c.dir !== chartDir && (0, import_valid.default)(c.version) !== null).sort((a, b) => (0, import_rcompare.default)(a.version, b.version));
@@ -19570,7 +19578,9 @@ function repositoryChartFor(dependency, chartDir, declared, repository) {
     return highest === void 0 ? null : { kind: "out-of-range", chart: { dir: highest.dir, version: highest.version } };
   }
   const from2 = typeof dependency.repository === "string" ? dependency.repository : "";
-  return { kind: "stands-in", dependency: { name, dir: chosen.dir, standIn: { declared, repository: from2, version: chosen.version, library: chosen.library } } };
+  const lockedAt = locked.get(name);
+  const pin = lockedAt !== void 0 && lockedAt !== chosen.version ? { locked: lockedAt } : {};
+  return { kind: "stands-in", dependency: { name, dir: chosen.dir, standIn: { declared, repository: from2, version: chosen.version, library: chosen.library, ...pin } } };
 }
 function withoutDependencies(text5, names) {
   const document = (0, import_yaml4.parseDocument)(text5);
@@ -19814,7 +19824,7 @@ function overlayRoot(dir, k, closure, before, settings) {
 }
 function discoveryReads(paths) {
   const all = new Set(paths);
-  const chartValues = (p) => baseName(p) === "values.yaml" && all.has(inDir(dirOf(p), "Chart.yaml"));
+  const chartValues = (p) => ["values.yaml", ...lockFileNames].includes(baseName(p)) && all.has(inDir(dirOf(p), "Chart.yaml"));
   return [...all].filter((p) => isKustomizationFile(p) || chartFileNames.includes(baseName(p)) || chartValues(p) || isHelmfile(p));
 }
 function kustomizationsOf(tree) {
@@ -19871,7 +19881,8 @@ function chartsOf(tree) {
   return chartFiles.filter((path4) => roots.has(dirOf(path4))).map((path4) => {
     const inChart = files.get(dirOf(path4));
     const requirements = tree.texts.get(inDir(dirOf(path4), "requirements.yaml"));
-    return { chart: readChart(path4, tree.texts.get(path4), inChart, requirements, repository), files: inChart };
+    const lock = lockFileNames.map((name) => tree.texts.get(inDir(dirOf(path4), name))).find((text5) => text5 !== void 0);
+    return { chart: readChart(path4, tree.texts.get(path4), inChart, requirements, repository, lock), files: inChart };
   });
 }
 function repositoryCharts(tree, roots) {
@@ -20151,7 +20162,7 @@ function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettin
   roots.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
   return { roots, consumed, problems, trees: discovered };
 }
-var defaultRenderSettings, defaultRenderLimits, maxEnvironments, baseName, chartFileNames, maxApplications;
+var defaultRenderSettings, defaultRenderLimits, maxEnvironments, baseName, chartFileNames, lockFileNames, maxApplications;
 var init_discover = __esm({
   "src/render/discover.ts"() {
     "use strict";
@@ -20166,6 +20177,7 @@ var init_discover = __esm({
     maxEnvironments = 8;
     baseName = (path4) => path4.slice(path4.lastIndexOf("/") + 1);
     chartFileNames = ["Chart.yaml", "requirements.yaml"];
+    lockFileNames = ["Chart.lock", "requirements.lock"];
     maxApplications = 25;
   }
 });
@@ -59980,7 +59992,7 @@ function addStandIns(uses, root, rendered) {
     const key = JSON.stringify([dir, standIn.version, standIn.repository]);
     let use = uses.get(key);
     if (use === void 0) uses.set(key, use = { dir, version: standIn.version, repository: standIn.repository, declared: /* @__PURE__ */ new Set(), charts: /* @__PURE__ */ new Set() });
-    use.declared.add(standIn.declared);
+    use.declared.add(`\`${standIn.declared}\`${standIn.locked === void 0 ? "" : ` (locked at ${standIn.locked})`}`);
     use.charts.add(root.dir);
   }
 }
@@ -60017,7 +60029,7 @@ function standInProblem(use) {
   const charts = [...use.charts].sort().map((dir) => `\`${shownDir(dir)}\``);
   const { first, more } = firstOf(charts, 5);
   const named = `${first.join(", ")}${andMore(more)}`;
-  const declared = [...use.declared].map((d) => `\`${d}\``).join(", ");
+  const declared = [...use.declared].join(", ");
   return {
     file: inDir(use.dir, "Chart.yaml"),
     line: null,
