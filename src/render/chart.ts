@@ -13,6 +13,8 @@ import rcompare from 'semver/functions/rcompare.js';
 import satisfies from 'semver/functions/satisfies.js';
 import valid from 'semver/functions/valid.js';
 import { isMap, isSeq } from '../manifests/yamlKinds.js';
+import { valueAt } from '../fixes/edits.js';
+import type { JsonObject } from '../pss/types.js';
 import { dirOf, inDir, joinPath } from './paths.js';
 
 /** A declared dependency that `charts/` does not hold. */
@@ -120,16 +122,6 @@ export function chartIdentity(source: string): { readonly name: string | null; r
   return { name: typeof chart.name === 'string' ? chart.name : null, version: typeof chart.version === 'string' ? chart.version : null, library: chart.type === 'library' };
 }
 
-/** The value at a path of keys in values (`['redis', 'enabled']`), or undefined. */
-function valueAtPath(values: Record<string, unknown>, keys: readonly string[]): unknown {
-  let value: unknown = values;
-  for (const key of keys) {
-    if (!isRecord(value)) return undefined;
-    value = value[key];
-  }
-  return value;
-}
-
 /** A dependency's switches, as its entry in `dependencies` declares them. */
 export function switchesOf(dependency: Record<string, unknown>): DependencySwitches {
   return {
@@ -141,7 +133,8 @@ export function switchesOf(dependency: Record<string, unknown>): DependencySwitc
 /** The value at a path of keys as a chain of values files sets it (the chart's values.yaml first): the last file that sets it. */
 function valueThrough(values: readonly Record<string, unknown>[], keys: readonly string[]): unknown {
   for (let i = values.length - 1; i >= 0; i--) {
-    const value = valueAtPath(values[i]!, keys);
+    // Values are parsed YAML: JSON values, read by the same path walk as the manifests.
+    const value = valueAt(values[i] as JsonObject, keys);
     if (value !== undefined) return value;
   }
   return undefined;

@@ -9,6 +9,7 @@
  */
 import { locate } from '../locate/locate.js';
 import { loadManifestFile } from '../manifests/load.js';
+import { isObject } from '../pss/pod.js';
 import { inDir } from './paths.js';
 
 export interface DependencyLine {
@@ -28,10 +29,10 @@ export function dependencyLineOf(chartDir: string, template: string, texts: Read
   for (const file of [inDir(chartDir, 'Chart.yaml'), inDir(chartDir, 'requirements.yaml')]) {
     const text = texts.get(file);
     const document = text === undefined ? undefined : loadManifestFile(file, text).documents[0];
-    const dependencies = document?.value !== null && typeof document?.value === 'object' && !Array.isArray(document.value) ? document.value.dependencies : undefined;
+    const dependencies = isObject(document?.value) ? document.value.dependencies : undefined;
     if (document === undefined || !Array.isArray(dependencies)) continue;
     // Helm names the folder after the alias when there is one, else after the name.
-    const index = dependencies.findIndex((entry) => entry !== null && typeof entry === 'object' && !Array.isArray(entry) && (entry.alias ?? entry.name) === folder);
+    const index = dependencies.findIndex((entry) => isObject(entry) && (entry.alias ?? entry.name) === folder);
     if (index < 0) continue;
     const where = locate(document.source, ['dependencies', index]);
     return { file, line: where.line };

@@ -16,6 +16,7 @@ import { andMore, firstOf } from '../firstFew.js';
 import { locate } from '../locate/locate.js';
 import { loadManifestFile, textOf } from '../manifests/load.js';
 import type { LoadProblem } from '../manifests/types.js';
+import { isObject } from '../pss/pod.js';
 import type { JsonValue } from '../pss/types.js';
 import { valuesMapping } from './chart.js';
 import { ciValuesOf } from './discover.js';
@@ -56,11 +57,9 @@ const podSecurityKeys: ReadonlySet<string> = new Set([
 
 type Path = readonly string[];
 
-const isMap = (value: JsonValue | undefined): value is { [key: string]: JsonValue } => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** The paths where two values documents differ: down through maps both hold, a whole value anywhere else. */
 function differences(base: JsonValue | undefined, head: JsonValue | undefined, path: Path, out: Path[]): void {
-  if (isMap(base) && isMap(head)) {
+  if (isObject(base) && isObject(head)) {
     for (const key of new Set([...Object.keys(base), ...Object.keys(head)])) differences(base[key], head[key], [...path, key], out);
   } else if (!jsonEqual(base, head)) out.push(path);
 }

@@ -12,6 +12,7 @@
 import { jsonEqual } from '../fixes/edits.js';
 import type { ManifestDocument } from '../manifests/types.js';
 import type { FieldPath, JsonValue } from '../pss/types.js';
+import { isObject } from '../pss/pod.js';
 import { valueAt } from './walk.js';
 import { addTo } from '../multiMap.js';
 
@@ -44,7 +45,7 @@ function keysOf(document: ManifestDocument): Map<string, FieldPath[]> {
   if (known !== undefined) return known;
   const byEnding = new Map<string, FieldPath[]>();
   const visit = (value: JsonValue, path: string[]): void => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
+    if (!isObject(value)) return;
     for (const [key, child] of Object.entries(value)) {
       const at = [...path, key];
       if (at.length >= keysToMatch) {
