@@ -28,8 +28,8 @@ export interface RenderingOutcome {
   readonly root: RenderRoot;
   /** Rendered at both commits: a rendering that failed says so itself. */
   readonly bothRendered: boolean;
-  /** Whether the change moved what it renders (writings anew at each rendering aside). */
-  readonly changed: boolean;
+  /** Whether the change moved what it renders (writings anew at each rendering aside): asked only of the renderings of a changed values file that sets a pod-security key, since it reads their whole output. */
+  changed(): boolean;
 }
 
 /** Keys that set what Pod Security Standards check, or the maps that hold them: a change under one is a change to check. */
@@ -94,12 +94,12 @@ export function quietValuesChanges(changeSet: ChangeSet, renderings: readonly Re
   for (const file of changeSet.files) {
     if (file.rendered === true || file.head.kind !== 'content') continue;
     const readers = renderings.filter(({ root }) => root.helm !== null && (file.path === inDir(root.dir, 'values.yaml') || root.helm.valuesFiles.includes(file.path)));
-    if (readers.length === 0 || readers.some((r) => !r.bothRendered || r.changed)) continue;
+    if (readers.length === 0 || readers.some((r) => !r.bothRendered)) continue;
     const head = textOf(file.head.data);
     const base = file.base.kind === 'content' ? textOf(file.base.data) : '';
     if (head === null || base === null) continue;
     const keys = podSecurityChanges(base, head);
-    if (keys.length === 0) continue;
+    if (keys.length === 0 || readers.some((r) => r.changed())) continue;
     const dirs = [...new Set(readers.map(({ root }) => root.dir))];
     // One rendering by its label (`charts/web (values-prod.yaml)`); several by their charts, with how many renderings.
     const charts = readers.length === 1 ? `\`${readers[0]!.root.label}\`` : `${dirs.map((dir) => `\`${shownDir(dir)}\``).join(', ')} (${readers.length} renderings)`;

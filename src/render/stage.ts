@@ -129,9 +129,13 @@ interface StandInUse {
  * other when the rendering names a template of its folder.
  */
 function addStandIns(uses: Map<string, StandInUse>, root: RenderRoot, rendered: string): void {
-  const writing = subchartsWriting(rendered);
+  // The rendering's sources are read only for a stand-in that is no library: most charts have none.
+  let writing: Set<string> | undefined;
   const aliases = Object.entries(root.helm?.dependencyAliases ?? {});
-  const wrote = (name: string) => writing.has(name) || aliases.some(([alias, of]) => of === name && writing.has(alias));
+  const wrote = (name: string) => {
+    writing ??= subchartsWriting(rendered);
+    return writing.has(name) || aliases.some(([alias, of]) => of === name && writing!.has(alias));
+  };
   for (const { name, dir, standIn } of root.helm?.localDependencies ?? []) {
     if (standIn === undefined || !(standIn.library || wrote(name))) continue;
     const key = JSON.stringify([dir, standIn.version, standIn.repository]);
@@ -528,7 +532,7 @@ export function noticesOf(problems: readonly LoadProblem[], noticeOf: NoticeOf):
  * at all (a template's random values aside).
  */
 function outcomesOf(rendered: readonly RenderedRoot[]): RenderingOutcome[] {
-  return rendered.map((r) => ({ root: r.root, bothRendered: r.base.kind === 'rendered' && r.head.kind === 'rendered', changed: changedByTheChange(r) }));
+  return rendered.map((r) => ({ root: r.root, bothRendered: r.base.kind === 'rendered' && r.head.kind === 'rendered', changed: () => changedByTheChange(r) }));
 }
 
 /**
