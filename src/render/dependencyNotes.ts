@@ -24,15 +24,21 @@ function shownMissing(d: MissingDependency): string {
  * The values documents a rendering of a chart took, from the texts it read:
  * its values.yaml, then `files` in helm's order; null when one of them is
  * not among the texts or is not a map of values (then any dependency may be
- * on).
+ * on). `parse` reads a values text (a memo of valuesMapping, where many
+ * renderings read the same values.yaml).
  */
-export function valuesChainOf(chartDir: string, files: readonly string[], texts: ReadonlyMap<string, string>): Record<string, unknown>[] | null {
+export function valuesChainOf(
+  chartDir: string,
+  files: readonly string[],
+  texts: ReadonlyMap<string, string>,
+  parse: (text: string) => Record<string, unknown> | null = valuesMapping,
+): Record<string, unknown>[] | null {
   const chain: Record<string, unknown>[] = [];
   const own = inDir(chartDir, 'values.yaml');
   for (const path of [own, ...files]) {
     const text = texts.get(path);
     // A chart without a values.yaml has no defaults to read.
-    const values = text === undefined ? (path === own ? {} : null) : valuesMapping(text);
+    const values = text === undefined ? (path === own ? {} : null) : parse(text);
     if (values === null) return null;
     chain.push(values);
   }

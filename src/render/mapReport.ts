@@ -18,7 +18,7 @@ import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
 import { parseFieldPath } from '../pss/paths.js';
 import type { FieldPath, JsonValue } from '../pss/types.js';
 import type { DiffFinding, DiffLocation, DiffReport } from '../scope/types.js';
-import { dependencyLineOf } from './dependencyLine.js';
+import { dependencyLines } from './dependencyLine.js';
 import { chartNamedTemplates, helmLocator, sourceComments, sourcePath, valuesKeyWriter, valuesTruthOf } from './helmMap.js';
 import type { HelmSources } from './helmMap.js';
 import type { ChartTemplate } from './templateFix.js';
@@ -373,9 +373,10 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
       if (chosen === null) return null;
       return values !== null && chosen !== values ? { ...chosen, exact: true, values: { file: values.file, line: values.line } } : { ...chosen, exact: true };
     };
+    const dependencyLineOf = dependencyLines(root.dir, sources);
     unplaced = (renderedLine) => {
       const template = templateOf(renderedLine);
-      const entry = template === null ? null : dependencyLineOf(root.dir, template, sources);
+      const entry = template === null ? null : dependencyLineOf(template);
       return entry === null ? rootLine : { ...entry, column: 1, exact: false };
     };
     chartTemplateOf = (document) => {

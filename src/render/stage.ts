@@ -35,6 +35,7 @@ import { placeInNamespace } from './namespace.js';
 import { strayValuesFiles } from './strayValues.js';
 import { quietValuesChanges } from './quietValues.js';
 import { leftOutNote, valuesChainOf } from './dependencyNotes.js';
+import { valuesMapping } from './chart.js';
 import type { RenderingOutcome } from './quietValues.js';
 import { baseFileNotices, helmfileBases, helmfileReleases, unrenderedHelmfiles } from './helmfiles.js';
 import type { Rendering } from './mapReport.js';
@@ -180,9 +181,9 @@ class LeftOutNotes {
  * values files); null for an Application's, whose own values are not a
  * file of the repository: any dependency may be on there.
  */
-function valuesTaken({ root, sources }: RenderedRoot): Record<string, unknown>[] | null {
+function valuesTaken({ root, sources }: RenderedRoot, parse: (text: string) => Record<string, unknown> | null): Record<string, unknown>[] | null {
   if (root.helm === null || root.helm.application !== undefined) return null;
-  return valuesChainOf(root.dir, root.helm.valuesFiles, sources);
+  return valuesChainOf(root.dir, root.helm.valuesFiles, sources, parse);
 }
 
 /** The folders of `charts/` (by name or alias) that wrote something into a helm rendering, as its `# Source:` comments name them. */
@@ -219,6 +220,12 @@ export function planRenderedChangeSet(changeSet: ChangeSet, consumed: ReadonlySe
   const notRendered = new Map<string, string>();
   const standIns = new Map<string, StandInUse>();
   const leftOut = new LeftOutNotes(problems);
+  // DataDog's 61 renderings (one per ci/*-values.yaml) read the same values.yaml: it is parsed once.
+  const parsed = new Map<string, Record<string, unknown> | null>();
+  const parse = (text: string): Record<string, unknown> | null => {
+    if (!parsed.has(text)) parsed.set(text, valuesMapping(text));
+    return parsed.get(text) ?? null;
+  };
   rendered.forEach((r, i) => {
     const problem = problemOf(r);
     if (problem !== null) {
@@ -230,7 +237,7 @@ export function planRenderedChangeSet(changeSet: ChangeSet, consumed: ReadonlySe
     }
     if (r.head.kind !== 'rendered') return;
     // Rendered, but without something (a chart's dependencies charts/ lacks): its findings, and what was left out, once for the renderings of a chart that say the same.
-    const note = r.root.leftOut === undefined ? null : leftOutNote(r.root.leftOut, valuesTaken(r));
+    const note = r.root.leftOut === undefined ? null : leftOutNote(r.root.leftOut, valuesTaken(r, parse));
     if (note !== null) leftOut.add(r.root, note);
     // Rendered with the repository's chart in place of a dependency: said once per chart that stood in, after them all.
     addStandIns(standIns, r.root, r.head.text);
