@@ -63,11 +63,16 @@ export function scalarValue(node: Scalar): null | boolean | number | string {
   return resolved.value;
 }
 
+/** Why a placeholder written where a value starts breaks the YAML (`{{ x }}`, `{NAME}`), and what to do (`then`). */
+export function flowMappingHint(written: string, then: string): string {
+  return `an unquoted \`${written}\` reads as a YAML flow mapping: ${then}`;
+}
+
 /**
  * A flow mapping as a key is what an unquoted `{{placeholder}}` reads as (a
  * mapping inside a mapping): kubectl refuses it too, and the hint says why.
  */
-const flowMapKey = 'a mapping key must be a scalar (an unquoted `{{ … }}` reads as a YAML flow mapping: quote a template placeholder, or render the template first)';
+const flowMapKey = `a mapping key must be a scalar (${flowMappingHint('{{ … }}', 'quote a template placeholder, or render the template first')})`;
 
 /** sigs.k8s.io/yaml's conversion of a YAML key to a JSON object key. */
 function keyString(node: unknown, doc: Document): string {

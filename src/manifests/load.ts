@@ -9,7 +9,7 @@
 import { Composer, LineCounter, Parser, YAMLMap, YAMLSeq, parseAllDocuments, visit } from 'yaml';
 import { isCollection, isPair } from './yamlKinds.js';
 import type { Document, Node } from 'yaml';
-import { DecodeError, decodeDocument } from './decode.js';
+import { DecodeError, decodeDocument, flowMappingHint } from './decode.js';
 import { originalOffset, reindentFlowContinuations } from './flowIndent.js';
 import type { Reindented } from './flowIndent.js';
 import { asGoyamlReads } from './goyamlText.js';
@@ -575,7 +575,7 @@ const tooDeep = `collections nest deeper than ${nestingLimit} levels, the most t
 function malformedMessage(message: string, line: string): string {
   if (message.includes('Maximum call stack size exceeded')) return tooDeep;
   const placeholder = bracePlaceholder.exec(line)?.[1];
-  const hint = placeholder === undefined ? '' : ` (an unquoted \`${placeholder}\` reads as a YAML flow mapping: quote the placeholder, or substitute it first)`;
+  const hint = placeholder === undefined ? '' : ` (${flowMappingHint(placeholder, 'quote the placeholder, or substitute it first')})`;
   return `malformed YAML: ${firstLine(message)}${hint}`;
 }
 
