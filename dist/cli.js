@@ -50,7 +50,7 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
@@ -86,7 +86,7 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection2;
     exports.isDocument = isDocument;
-    exports.isMap = isMap4;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair2;
     exports.isScalar = isScalar2;
@@ -4198,9 +4198,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag2) {
-      const isMap4 = fc.start.source === "{";
-      const fcName = isMap4 ? "flow map" : "flow sequence";
-      const NodeClass = tag2?.nodeClass ?? (isMap4 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag2?.nodeClass ?? (isMap3 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4236,7 +4236,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4276,7 +4276,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep3 && !props.found) {
+        if (!isMap3 && !sep3 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4299,7 +4299,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap4 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep3)
                 for (const st of sep3) {
                   if (st === valueProps.found)
@@ -4331,7 +4331,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair2.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap4) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4347,7 +4347,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap4 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -8957,7 +8957,10 @@ function scalarValue(node) {
   if (!resolved2.ok) throw new DecodeError(resolved2.message, node);
   return resolved2.value;
 }
-var flowMapKey = "a mapping key must be a scalar (an unquoted `{{ \u2026 }}` reads as a YAML flow mapping: quote a template placeholder, or render the template first)";
+function flowMappingHint(written, then) {
+  return `an unquoted \`${written}\` reads as a YAML flow mapping: ${then}`;
+}
+var flowMapKey = `a mapping key must be a scalar (${flowMappingHint("{{ \u2026 }}", "quote a template placeholder, or render the template first")})`;
 function keyString(node, doc) {
   const target = resolved(doc, node);
   if (!isScalar(target)) throw new DecodeError(isMap(target) && target.flow ? flowMapKey : "a mapping key must be a scalar", target ?? null);
@@ -13196,7 +13199,7 @@ var tooDeep = `collections nest deeper than ${nestingLimit} levels, the most thi
 function malformedMessage(message, line) {
   if (message.includes("Maximum call stack size exceeded")) return tooDeep;
   const placeholder = bracePlaceholder.exec(line)?.[1];
-  const hint2 = placeholder === void 0 ? "" : ` (an unquoted \`${placeholder}\` reads as a YAML flow mapping: quote the placeholder, or substitute it first)`;
+  const hint2 = placeholder === void 0 ? "" : ` (${flowMappingHint(placeholder, "quote the placeholder, or substitute it first")})`;
   return `malformed YAML: ${firstLine(message)}${hint2}`;
 }
 var bracePlaceholder = /(?:^|:|-)\s+(\{[A-Za-z_][A-Za-z0-9_.-]*\})(?!\})/;
@@ -25665,14 +25668,6 @@ function chartIdentity(source) {
   const chart = mappingOf(source);
   return { name: typeof chart.name === "string" ? chart.name : null, version: typeof chart.version === "string" ? chart.version : null, library: chart.type === "library" };
 }
-function valueAtPath(values, keys) {
-  let value = values;
-  for (const key of keys) {
-    if (!isRecord2(value)) return void 0;
-    value = value[key];
-  }
-  return value;
-}
 function switchesOf(dependency) {
   return {
     condition: typeof dependency.condition === "string" ? dependency.condition.split(",").map((path11) => path11.trim()) : [],
@@ -25681,7 +25676,7 @@ function switchesOf(dependency) {
 }
 function valueThrough(values, keys) {
   for (let i = values.length - 1; i >= 0; i--) {
-    const value = valueAtPath(values[i], keys);
+    const value = valueAt2(values[i], keys);
     if (value !== void 0) return value;
   }
   return void 0;
@@ -27149,12 +27144,12 @@ function shownMissing(d) {
   const other = d.outOfRange === void 0 ? "" : ` (this repository's \`${shownDir(d.outOfRange.dir)}\` is ${d.outOfRange.version})`;
   return `\`${d.shown}\`${other}`;
 }
-function valuesChainOf(chartDir, files, texts) {
+function valuesChainOf(chartDir, files, texts, parse5 = valuesMapping) {
   const chain = [];
   const own = inDir(chartDir, "values.yaml");
   for (const path11 of [own, ...files]) {
     const text4 = texts.get(path11);
-    const values = text4 === void 0 ? path11 === own ? {} : null : valuesMapping(text4);
+    const values = text4 === void 0 ? path11 === own ? {} : null : parse5(text4);
     if (values === null) return null;
     chain.push(values);
   }
@@ -30789,7 +30784,7 @@ function keysOf3(document) {
   if (known3 !== void 0) return known3;
   const byEnding = /* @__PURE__ */ new Map();
   const visit5 = (value, path11) => {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) return;
+    if (!isObject(value)) return;
     for (const [key, child] of Object.entries(value)) {
       const at3 = [...path11, key];
       if (at3.length >= keysToMatch) {
@@ -31012,20 +31007,28 @@ function elementPaths(value, key) {
 }
 
 // src/render/dependencyLine.ts
-function dependencyLineOf(chartDir, template, texts) {
-  const folder = /^charts\/([^/]+)\//.exec(template)?.[1];
-  if (folder === void 0) return null;
+function dependencyLines(chartDir, texts) {
+  let byFolder;
+  return (template) => {
+    const folder = /^charts\/([^/]+)\//.exec(template)?.[1];
+    if (folder === void 0) return null;
+    byFolder ??= declaredLines(chartDir, texts);
+    return byFolder.get(folder) ?? null;
+  };
+}
+function declaredLines(chartDir, texts) {
+  const lines = /* @__PURE__ */ new Map();
   for (const file of [inDir(chartDir, "Chart.yaml"), inDir(chartDir, "requirements.yaml")]) {
     const text4 = texts.get(file);
     const document = text4 === void 0 ? void 0 : loadManifestFile(file, text4).documents[0];
-    const dependencies = document?.value !== null && typeof document?.value === "object" && !Array.isArray(document.value) ? document.value.dependencies : void 0;
+    const dependencies = isObject(document?.value) ? document.value.dependencies : void 0;
     if (document === void 0 || !Array.isArray(dependencies)) continue;
-    const index = dependencies.findIndex((entry) => entry !== null && typeof entry === "object" && !Array.isArray(entry) && (entry.alias ?? entry.name) === folder);
-    if (index < 0) continue;
-    const where2 = locate(document.source, ["dependencies", index]);
-    return { file, line: where2.line };
+    dependencies.forEach((entry, index) => {
+      const folder = isObject(entry) ? entry.alias ?? entry.name : void 0;
+      if (typeof folder === "string" && !lines.has(folder)) lines.set(folder, { file, line: locate(document.source, ["dependencies", index]).line });
+    });
   }
-  return null;
+  return lines;
 }
 
 // src/render/kustomizeMap.ts
@@ -31947,9 +31950,10 @@ function indexRendering(path11, rendering, headPaths, changed, indexOf) {
       if (chosen === null) return null;
       return values !== null && chosen !== values ? { ...chosen, exact: true, values: { file: values.file, line: values.line } } : { ...chosen, exact: true };
     };
+    const dependencyLineOf = dependencyLines(root.dir, sources);
     unplaced = (renderedLine) => {
       const template = templateOf(renderedLine);
-      const entry = template === null ? null : dependencyLineOf(root.dir, template, sources);
+      const entry = template === null ? null : dependencyLineOf(template);
       return entry === null ? rootLine : { ...entry, column: 1, exact: false };
     };
     chartTemplateOf = (document) => {
@@ -32334,9 +32338,8 @@ var podSecurityKeys = /* @__PURE__ */ new Set([
   "sysctls",
   "windowsOptions"
 ]);
-var isMap3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 function differences(base, head, path11, out) {
-  if (isMap3(base) && isMap3(head)) {
+  if (isObject(base) && isObject(head)) {
     for (const key of /* @__PURE__ */ new Set([...Object.keys(base), ...Object.keys(head)])) differences(base[key], head[key], [...path11, key], out);
   } else if (!jsonEqual(base, head)) out.push(path11);
 }
@@ -32360,12 +32363,12 @@ function quietValuesChanges(changeSet, renderings, paths) {
   for (const file of changeSet.files) {
     if (file.rendered === true || file.head.kind !== "content") continue;
     const readers = renderings.filter(({ root }) => root.helm !== null && (file.path === inDir(root.dir, "values.yaml") || root.helm.valuesFiles.includes(file.path)));
-    if (readers.length === 0 || readers.some((r) => !r.bothRendered || r.changed)) continue;
+    if (readers.length === 0 || readers.some((r) => !r.bothRendered)) continue;
     const head = textOf(file.head.data);
     const base = file.base.kind === "content" ? textOf(file.base.data) : "";
     if (head === null || base === null) continue;
     const keys = podSecurityChanges(base, head);
-    if (keys.length === 0) continue;
+    if (keys.length === 0 || readers.some((r) => r.changed())) continue;
     const dirs = [...new Set(readers.map(({ root }) => root.dir))];
     const charts = readers.length === 1 ? `\`${readers[0].root.label}\`` : `${dirs.map((dir) => `\`${shownDir(dir)}\``).join(", ")} (${readers.length} renderings)`;
     const one = dirs.length === 1;
@@ -32622,9 +32625,12 @@ function renderingPath(root, index) {
   return `${root.file}#rendering-${index + 1}`;
 }
 function addStandIns(uses, root, rendered) {
-  const writing = subchartsWriting(rendered);
+  let writing;
   const aliases = Object.entries(root.helm?.dependencyAliases ?? {});
-  const wrote = (name) => writing.has(name) || aliases.some(([alias, of]) => of === name && writing.has(alias));
+  const wrote = (name) => {
+    writing ??= subchartsWriting(rendered);
+    return writing.has(name) || aliases.some(([alias, of]) => of === name && writing.has(alias));
+  };
   for (const { name, dir, standIn } of root.helm?.localDependencies ?? []) {
     if (standIn === void 0 || !(standIn.library || wrote(name))) continue;
     const key = JSON.stringify([dir, standIn.version, standIn.repository]);
@@ -32654,9 +32660,9 @@ var LeftOutNotes = class {
     }
   }
 };
-function valuesTaken({ root, sources }) {
+function valuesTaken({ root, sources }, parse5) {
   if (root.helm === null || root.helm.application !== void 0) return null;
-  return valuesChainOf(root.dir, root.helm.valuesFiles, sources);
+  return valuesChainOf(root.dir, root.helm.valuesFiles, sources, parse5);
 }
 function subchartsWriting(rendered) {
   const folders = /* @__PURE__ */ new Set();
@@ -32683,6 +32689,11 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
   const notRendered = /* @__PURE__ */ new Map();
   const standIns = /* @__PURE__ */ new Map();
   const leftOut = new LeftOutNotes(problems);
+  const parsed2 = /* @__PURE__ */ new Map();
+  const parse5 = (text4) => {
+    if (!parsed2.has(text4)) parsed2.set(text4, valuesMapping(text4));
+    return parsed2.get(text4) ?? null;
+  };
   rendered.forEach((r, i) => {
     const problem = problemOf(r);
     if (problem !== null) {
@@ -32693,7 +32704,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
       return void problems.push(problem);
     }
     if (r.head.kind !== "rendered") return;
-    const note = r.root.leftOut === void 0 ? null : leftOutNote(r.root.leftOut, valuesTaken(r));
+    const note = r.root.leftOut === void 0 ? null : leftOutNote(r.root.leftOut, valuesTaken(r, parse5));
     if (note !== null) leftOut.add(r.root, note);
     addStandIns(standIns, r.root, r.head.text);
     if (r.base.kind === "failed") {
@@ -32860,7 +32871,7 @@ function noticesOf(problems, noticeOf) {
   });
 }
 function outcomesOf(rendered) {
-  return rendered.map((r) => ({ root: r.root, bothRendered: r.base.kind === "rendered" && r.head.kind === "rendered", changed: changedByTheChange(r) }));
+  return rendered.map((r) => ({ root: r.root, bothRendered: r.base.kind === "rendered" && r.head.kind === "rendered", changed: () => changedByTheChange(r) }));
 }
 function changedByTheChange({ base, head, headAgain }) {
   if (base.kind !== "rendered" || head.kind !== "rendered") return true;

@@ -61,7 +61,7 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
@@ -97,7 +97,7 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection2;
     exports.isDocument = isDocument;
-    exports.isMap = isMap4;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair2;
     exports.isScalar = isScalar2;
@@ -4209,9 +4209,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag2) {
-      const isMap4 = fc.start.source === "{";
-      const fcName = isMap4 ? "flow map" : "flow sequence";
-      const NodeClass = tag2?.nodeClass ?? (isMap4 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag2?.nodeClass ?? (isMap3 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4247,7 +4247,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4287,7 +4287,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep3 && !props.found) {
+        if (!isMap3 && !sep3 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4310,7 +4310,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap4 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep3)
                 for (const st of sep3) {
                   if (st === valueProps.found)
@@ -4342,7 +4342,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair2.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap4) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4358,7 +4358,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap4 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -7567,6 +7567,9 @@ function scalarValue(node) {
   if (!resolved2.ok) throw new DecodeError(resolved2.message, node);
   return resolved2.value;
 }
+function flowMappingHint(written, then) {
+  return `an unquoted \`${written}\` reads as a YAML flow mapping: ${then}`;
+}
 function keyString(node, doc) {
   const target = resolved(doc, node);
   if (!isScalar(target)) throw new DecodeError(isMap(target) && target.flow ? flowMapKey : "a mapping key must be a scalar", target ?? null);
@@ -7669,7 +7672,7 @@ var init_decode = __esm({
       node;
       kind;
     };
-    flowMapKey = "a mapping key must be a scalar (an unquoted `{{ \u2026 }}` reads as a YAML flow mapping: quote a template placeholder, or render the template first)";
+    flowMapKey = `a mapping key must be a scalar (${flowMappingHint("{{ \u2026 }}", "quote a template placeholder, or render the template first")})`;
     freshBudget = () => ({ decoded: 0, aliased: 0 });
   }
 });
@@ -11952,7 +11955,7 @@ function nodeDeeperThan(node, limit) {
 function malformedMessage(message, line) {
   if (message.includes("Maximum call stack size exceeded")) return tooDeep;
   const placeholder = bracePlaceholder.exec(line)?.[1];
-  const hint2 = placeholder === void 0 ? "" : ` (an unquoted \`${placeholder}\` reads as a YAML flow mapping: quote the placeholder, or substitute it first)`;
+  const hint2 = placeholder === void 0 ? "" : ` (${flowMappingHint(placeholder, "quote the placeholder, or substitute it first")})`;
   return `malformed YAML: ${firstLine(message)}${hint2}`;
 }
 function lineTextAt(text5, lineCounter, line) {
@@ -19497,14 +19500,6 @@ function chartIdentity(source) {
   const chart = mappingOf(source);
   return { name: typeof chart.name === "string" ? chart.name : null, version: typeof chart.version === "string" ? chart.version : null, library: chart.type === "library" };
 }
-function valueAtPath(values, keys) {
-  let value = values;
-  for (const key of keys) {
-    if (!isRecord2(value)) return void 0;
-    value = value[key];
-  }
-  return value;
-}
 function switchesOf(dependency) {
   return {
     condition: typeof dependency.condition === "string" ? dependency.condition.split(",").map((path4) => path4.trim()) : [],
@@ -19513,7 +19508,7 @@ function switchesOf(dependency) {
 }
 function valueThrough(values, keys) {
   for (let i = values.length - 1; i >= 0; i--) {
-    const value = valueAtPath(values[i], keys);
+    const value = valueAt2(values[i], keys);
     if (value !== void 0) return value;
   }
   return void 0;
@@ -19601,6 +19596,7 @@ var init_chart = __esm({
     import_satisfies = __toESM(require_satisfies(), 1);
     import_valid = __toESM(require_valid(), 1);
     init_yamlKinds();
+    init_edits();
     init_paths();
     noCharts2 = { has: () => false, named: () => [] };
     isRecord2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -19612,12 +19608,12 @@ function shownMissing(d) {
   const other = d.outOfRange === void 0 ? "" : ` (this repository's \`${shownDir(d.outOfRange.dir)}\` is ${d.outOfRange.version})`;
   return `\`${d.shown}\`${other}`;
 }
-function valuesChainOf(chartDir, files, texts) {
+function valuesChainOf(chartDir, files, texts, parse7 = valuesMapping) {
   const chain = [];
   const own = inDir(chartDir, "values.yaml");
   for (const path4 of [own, ...files]) {
     const text5 = texts.get(path4);
-    const values = text5 === void 0 ? path4 === own ? {} : null : valuesMapping(text5);
+    const values = text5 === void 0 ? path4 === own ? {} : null : parse7(text5);
     if (values === null) return null;
     chain.push(values);
   }
@@ -58085,6 +58081,7 @@ init_sortedSearch();
 
 // src/render/valuesUnderSameKeys.ts
 init_edits();
+init_pod();
 init_walk();
 init_multiMap();
 var keysToMatch = 2;
@@ -58097,7 +58094,7 @@ function keysOf3(document) {
   if (known3 !== void 0) return known3;
   const byEnding = /* @__PURE__ */ new Map();
   const visit5 = (value, path4) => {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) return;
+    if (!isObject(value)) return;
     for (const [key, child] of Object.entries(value)) {
       const at3 = [...path4, key];
       if (at3.length >= keysToMatch) {
@@ -58327,21 +58324,30 @@ init_edits();
 // src/render/dependencyLine.ts
 init_locate();
 init_load();
+init_pod();
 init_paths();
-function dependencyLineOf(chartDir, template, texts) {
-  const folder = /^charts\/([^/]+)\//.exec(template)?.[1];
-  if (folder === void 0) return null;
+function dependencyLines(chartDir, texts) {
+  let byFolder;
+  return (template) => {
+    const folder = /^charts\/([^/]+)\//.exec(template)?.[1];
+    if (folder === void 0) return null;
+    byFolder ??= declaredLines(chartDir, texts);
+    return byFolder.get(folder) ?? null;
+  };
+}
+function declaredLines(chartDir, texts) {
+  const lines = /* @__PURE__ */ new Map();
   for (const file of [inDir(chartDir, "Chart.yaml"), inDir(chartDir, "requirements.yaml")]) {
     const text5 = texts.get(file);
     const document = text5 === void 0 ? void 0 : loadManifestFile(file, text5).documents[0];
-    const dependencies = document?.value !== null && typeof document?.value === "object" && !Array.isArray(document.value) ? document.value.dependencies : void 0;
+    const dependencies = isObject(document?.value) ? document.value.dependencies : void 0;
     if (document === void 0 || !Array.isArray(dependencies)) continue;
-    const index = dependencies.findIndex((entry) => entry !== null && typeof entry === "object" && !Array.isArray(entry) && (entry.alias ?? entry.name) === folder);
-    if (index < 0) continue;
-    const where2 = locate(document.source, ["dependencies", index]);
-    return { file, line: where2.line };
+    dependencies.forEach((entry, index) => {
+      const folder = isObject(entry) ? entry.alias ?? entry.name : void 0;
+      if (typeof folder === "string" && !lines.has(folder)) lines.set(folder, { file, line: locate(document.source, ["dependencies", index]).line });
+    });
   }
-  return null;
+  return lines;
 }
 
 // src/render/kustomizeMap.ts
@@ -59289,9 +59295,10 @@ function indexRendering(path4, rendering, headPaths, changed, indexOf) {
       if (chosen === null) return null;
       return values !== null && chosen !== values ? { ...chosen, exact: true, values: { file: values.file, line: values.line } } : { ...chosen, exact: true };
     };
+    const dependencyLineOf = dependencyLines(root.dir, sources);
     unplaced = (renderedLine) => {
       const template = templateOf(renderedLine);
-      const entry = template === null ? null : dependencyLineOf(root.dir, template, sources);
+      const entry = template === null ? null : dependencyLineOf(template);
       return entry === null ? rootLine : { ...entry, column: 1, exact: false };
     };
     chartTemplateOf = (document) => {
@@ -59664,6 +59671,7 @@ function isValuesText(path4, data) {
 init_edits();
 init_locate();
 init_load();
+init_pod();
 init_chart();
 init_discover();
 init_paths();
@@ -59688,9 +59696,8 @@ var podSecurityKeys = /* @__PURE__ */ new Set([
   "sysctls",
   "windowsOptions"
 ]);
-var isMap3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 function differences(base, head, path4, out) {
-  if (isMap3(base) && isMap3(head)) {
+  if (isObject(base) && isObject(head)) {
     for (const key of /* @__PURE__ */ new Set([...Object.keys(base), ...Object.keys(head)])) differences(base[key], head[key], [...path4, key], out);
   } else if (!jsonEqual(base, head)) out.push(path4);
 }
@@ -59714,12 +59721,12 @@ function quietValuesChanges(changeSet, renderings, paths) {
   for (const file of changeSet.files) {
     if (file.rendered === true || file.head.kind !== "content") continue;
     const readers = renderings.filter(({ root }) => root.helm !== null && (file.path === inDir(root.dir, "values.yaml") || root.helm.valuesFiles.includes(file.path)));
-    if (readers.length === 0 || readers.some((r) => !r.bothRendered || r.changed)) continue;
+    if (readers.length === 0 || readers.some((r) => !r.bothRendered)) continue;
     const head = textOf(file.head.data);
     const base = file.base.kind === "content" ? textOf(file.base.data) : "";
     if (head === null || base === null) continue;
     const keys = podSecurityChanges(base, head);
-    if (keys.length === 0) continue;
+    if (keys.length === 0 || readers.some((r) => r.changed())) continue;
     const dirs = [...new Set(readers.map(({ root }) => root.dir))];
     const charts = readers.length === 1 ? `\`${readers[0].root.label}\`` : `${dirs.map((dir) => `\`${shownDir(dir)}\``).join(", ")} (${readers.length} renderings)`;
     const one = dirs.length === 1;
@@ -59741,6 +59748,7 @@ function quietValuesChanges(changeSet, renderings, paths) {
 
 // src/render/stage.ts
 init_dependencyNotes();
+init_chart();
 init_helmfiles();
 
 // src/render/verify.ts
@@ -59984,9 +59992,12 @@ function renderingPath(root, index) {
   return `${root.file}#rendering-${index + 1}`;
 }
 function addStandIns(uses, root, rendered) {
-  const writing = subchartsWriting(rendered);
+  let writing;
   const aliases = Object.entries(root.helm?.dependencyAliases ?? {});
-  const wrote = (name) => writing.has(name) || aliases.some(([alias, of]) => of === name && writing.has(alias));
+  const wrote = (name) => {
+    writing ??= subchartsWriting(rendered);
+    return writing.has(name) || aliases.some(([alias, of]) => of === name && writing.has(alias));
+  };
   for (const { name, dir, standIn } of root.helm?.localDependencies ?? []) {
     if (standIn === void 0 || !(standIn.library || wrote(name))) continue;
     const key = JSON.stringify([dir, standIn.version, standIn.repository]);
@@ -60016,9 +60027,9 @@ var LeftOutNotes = class {
     }
   }
 };
-function valuesTaken({ root, sources }) {
+function valuesTaken({ root, sources }, parse7) {
   if (root.helm === null || root.helm.application !== void 0) return null;
-  return valuesChainOf(root.dir, root.helm.valuesFiles, sources);
+  return valuesChainOf(root.dir, root.helm.valuesFiles, sources, parse7);
 }
 function subchartsWriting(rendered) {
   const folders = /* @__PURE__ */ new Set();
@@ -60045,6 +60056,11 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
   const notRendered = /* @__PURE__ */ new Map();
   const standIns = /* @__PURE__ */ new Map();
   const leftOut = new LeftOutNotes(problems);
+  const parsed2 = /* @__PURE__ */ new Map();
+  const parse7 = (text5) => {
+    if (!parsed2.has(text5)) parsed2.set(text5, valuesMapping(text5));
+    return parsed2.get(text5) ?? null;
+  };
   rendered.forEach((r, i) => {
     const problem = problemOf(r);
     if (problem !== null) {
@@ -60055,7 +60071,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
       return void problems.push(problem);
     }
     if (r.head.kind !== "rendered") return;
-    const note = r.root.leftOut === void 0 ? null : leftOutNote(r.root.leftOut, valuesTaken(r));
+    const note = r.root.leftOut === void 0 ? null : leftOutNote(r.root.leftOut, valuesTaken(r, parse7));
     if (note !== null) leftOut.add(r.root, note);
     addStandIns(standIns, r.root, r.head.text);
     if (r.base.kind === "failed") {
@@ -60222,7 +60238,7 @@ function noticesOf(problems, noticeOf) {
   });
 }
 function outcomesOf(rendered) {
-  return rendered.map((r) => ({ root: r.root, bothRendered: r.base.kind === "rendered" && r.head.kind === "rendered", changed: changedByTheChange(r) }));
+  return rendered.map((r) => ({ root: r.root, bothRendered: r.base.kind === "rendered" && r.head.kind === "rendered", changed: () => changedByTheChange(r) }));
 }
 function changedByTheChange({ base, head, headAgain }) {
   if (base.kind !== "rendered" || head.kind !== "rendered") return true;
