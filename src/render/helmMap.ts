@@ -18,6 +18,8 @@ import { translatePath, valueAt } from './walk.js';
 import { inDir } from './paths.js';
 import { lastAtMostIn } from '../sortedSearch.js';
 import { valuesKeyUnderSameKeys } from './valuesUnderSameKeys.js';
+import { mayBeRewritten, rewrittenValues } from './valuesRewrites.js';
+import type { Rewritten } from './valuesRewrites.js';
 
 export interface HelmHits {
   /** The template line writing the field, when the whole path was found. */
@@ -203,11 +205,20 @@ function valuesKeyFinder(
  * inside vendored archives, made once.
  */
 export function chartNamedTemplates(sources: HelmSources): () => NamedTemplates {
-  // The chart's own folder, and those of its dependencies from folders of the repository (a library chart's helpers).
+  let named: NamedTemplates | undefined;
+  return () => (named ??= namedTemplates(chartTemplates(sources)));
+}
+
+/**
+ * The files under `templates/` of a chart and its subcharts, path and
+ * text: in the chart's own folder, in those of its dependencies from
+ * folders of the repository (a library chart's helpers), then inside
+ * vendored archives.
+ */
+function chartTemplates(sources: HelmSources): [string, string][] {
   const prefixes = [sources.chartDir, ...(sources.localDependencies ?? []).map((d) => d.dir)].map((dir) => inDir(dir, ''));
   const inChart = ([file]: readonly [string, string]) => prefixes.some((prefix) => file.startsWith(prefix) && `/${file.slice(prefix.length)}`.includes('/templates/'));
-  let named: NamedTemplates | undefined;
-  return () => (named ??= namedTemplates([...[...sources.texts].filter(inChart), ...[...(sources.archived ?? [])].filter(inChart)]));
+  return [...[...sources.texts].filter(inChart), ...[...(sources.archived ?? [])].filter(inChart)];
 }
 
 /**
@@ -288,7 +299,13 @@ export function helmLocator(sources: HelmSources): (template: string, path: Fiel
 /** What the values files say of a key's truth, for a template's `if .Values.x` (a subchart's under its names). */
 export function valuesTruthOf(sources: HelmSources): (template: string) => ValuesTruth {
   const documentOf = valuesDocuments(sources, true);
-  return (template) => (key) => truthOf(valuesChain(sources, template).map((link) => valueAt(documentOf(link.file)?.value, keyPathIn(link, key))));
+  let rewritten: Rewritten | undefined;
+  return (template) => (key) => {
+    // A key a template rewrites while helm renders is not what the files say (istio's defaults, merged in by a template).
+    rewritten ??= rewrittenValues(chartTemplates(sources).map(([, text]) => text));
+    if (mayBeRewritten(rewritten, key)) return undefined;
+    return truthOf(valuesChain(sources, template).map((link) => valueAt(documentOf(link.file)?.value, keyPathIn(link, key))));
+  };
 }
 
 /**

@@ -751,3 +751,36 @@ describe('kustomizeIndex: the JSON 6902 operation whose value writes a rendered 
     expect(index.operationsIn(object, 'app/other.yaml')).toBeNull();
   });
 });
+
+describe('helmLocator in a chart whose templates rewrite their values', () => {
+  // istio-cni: the values files keep every default under `_internal_defaults_do_not_set`, and a
+  // template merges them into `.Values` while helm renders; `useAppArmorAnnotation` is true then.
+  const daemonSet = `kind: DaemonSet
+spec:
+  template:
+    metadata:
+      annotations:
+        prometheus.io/scrape: 'true'
+        {{- if .Values.useAppArmorAnnotation }}
+        container.apparmor.security.beta.kubernetes.io/install-cni: unconfined
+        {{- end }}
+`;
+  const profile = `{{- $defaults := $.Values._internal_defaults_do_not_set }}
+{{- $_ := unset $.Values "_internal_defaults_do_not_set" }}
+{{- $b := set $ "Values" (mustMergeOverwrite $defaults $.Values) }}
+`;
+  const values = '_internal_defaults_do_not_set:\n  useAppArmorAnnotation: true\n';
+  const annotation = 'container.apparmor.security.beta.kubernetes.io/install-cni';
+  const rendered = { kind: 'DaemonSet', spec: { template: { metadata: { annotations: { 'prometheus.io/scrape': 'true', [annotation]: 'unconfined' } } } } };
+  const path = ['spec', 'template', 'metadata', 'annotations', annotation];
+  const locate = (templates: [string, string][]) =>
+    helmLocator({ chartDir: 'cni', valuesFiles: ['cni/values.yaml'], texts: new Map([...templates, ['cni/values.yaml', values]]) })('templates/daemonset.yaml', path, rendered);
+
+  it('does not take a branch the values files seem to rule out for a key a template rewrites', () => {
+    expect(locate([['cni/templates/daemonset.yaml', daemonSet], ['cni/templates/zzz_profile.yaml', profile]])).toEqual({ template: { file: 'cni/templates/daemonset.yaml', line: 8, column: 1 }, values: null });
+  });
+
+  it('still rules the branch out when no template rewrites the key', () => {
+    expect(locate([['cni/templates/daemonset.yaml', daemonSet]]).template).toBeNull();
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * The values keys a chart's templates rewrite while helm renders them
+ * (pure). Istio's charts keep their defaults under
+ * `_internal_defaults_do_not_set` and merge them into `.Values` from a
+ * template (`set $ "Values" (mustMergeOverwrite $defaults $.Values)`);
+ * falco sets `.Values.falco.engine` from a helper. For such keys the values
+ * files do not say what an `if .Values.x` takes, so a branch they seem to
+ * rule out may well be the one helm wrote.
+ *
+ * Read from the actions' text: `set X "k" …` and `unset X "k"` change
+ * `X.k`, Sprig's merges (`merge`, `mergeOverwrite`, `mustMerge`,
+ * `mustMergeOverwrite`) their first argument, where X is `.Values…`,
+ * `$.Values…` or `$root.Values…`; `set <anything> "Values" …` replaces
+ * every key. A rewrite through a variable that holds a part of the values
+ * (`{{- with .Values.a }}{{ set . "b" 1 }}`) is not seen.
+ */
+
+/** Every key, or the keys under these prefixes (each a list of keys). */
+export type Rewritten = 'all' | readonly (readonly string[])[];
+
+/** A map of the values, as an action names it: `.Values.a.b`, `$.Values`, `$root.Values.a` (group 1: `.a.b`, or empty). */
+const valuesMap = String.raw`(?:\$[A-Za-z0-9_]*)?\.Values((?:\.[A-Za-z0-9_]+)*)`;
+const setKey = new RegExp(String.raw`\b(?:set|unset)\s+\(?\s*${valuesMap}\s+"([^"]*)"`, 'g');
+const mergeInto = new RegExp(String.raw`\b(?:merge|mergeOverwrite|mustMerge|mustMergeOverwrite)\s+\(?\s*${valuesMap}(?![A-Za-z0-9_.])`, 'g');
+const replacesValues = /\bset\s+(?:\$[A-Za-z0-9_]*|\.)\s+"Values"/;
+
+/** The keys the templates rewrite (texts of the files under `templates/` of a chart and its subcharts). */
+export function rewrittenValues(templates: Iterable<string>): Rewritten {
+  const prefixes: string[][] = [];
+  for (const text of templates) {
+    if (!text.includes('Values')) continue;
+    if (replacesValues.test(text)) return 'all';
+    for (const match of text.matchAll(setKey)) prefixes.push([...keysOf(match[1]!), match[2]!]);
+    for (const match of text.matchAll(mergeInto)) prefixes.push(keysOf(match[1]!));
+  }
+  return prefixes;
+}
+
+/** Whether a key's value may be other than the values files say: it, a key inside it, or a key it is inside was rewritten. */
+export function mayBeRewritten(rewritten: Rewritten, key: readonly string[]): boolean {
+  if (rewritten === 'all') return true;
+  return rewritten.some((prefix) => prefix.every((k, i) => i >= key.length || key[i] === k));
+}
+
+function keysOf(dotted: string): string[] {
+  return dotted === '' ? [] : dotted.slice(1).split('.');
+}
