@@ -18,8 +18,8 @@ import { translatePath, valueAt } from './walk.js';
 import { inDir } from './paths.js';
 import { lastAtMostIn } from '../sortedSearch.js';
 import { valuesKeyUnderSameKeys } from './valuesUnderSameKeys.js';
-import { mayBeRewritten, rewrittenValues } from './valuesRewrites.js';
-import type { Rewritten } from './valuesRewrites.js';
+import { mayBeRewritten, valuesRewrites } from './valuesRewrites.js';
+import type { ValuesRewrites } from './valuesRewrites.js';
 
 export interface HelmHits {
   /** The template line writing the field, when the whole path was found. */
@@ -103,19 +103,45 @@ function valuesChain(sources: HelmSources, template: string): ValuesLink[] {
     const dir = names.slice(0, depth).map((name) => `charts/${name}`).join('/');
     chain.push({ file: sourcePath(sources, `${dir}/values.yaml`), keyPrefix: names.slice(depth) });
   }
-  return chain;
+  // A key no file sets at the top is read in the defaults a template merges under `.Values` (istio's), in the same order.
+  const { defaultsUnder } = rewritesOf(sources, template);
+  return defaultsUnder === null ? chain : [...chain, ...chain.map((link) => ({ ...link, defaultsUnder }))];
 }
 
-/** A values file of valuesChain: the key prefix a template's keys take there, and the map it is written in (an Application's `valuesObject`), if any. */
+/**
+ * A values file of valuesChain: the key prefix a template's keys take
+ * there, the map it is written in (an Application's `valuesObject`), if
+ * any, and the key of the defaults the chart merges under `.Values`, when
+ * the link reads them.
+ */
 interface ValuesLink {
   readonly file: string;
   readonly keyPrefix: readonly string[];
   readonly within?: FieldPath;
+  readonly defaultsUnder?: string;
 }
 
 /** Where a key a template reads is in a file of valuesChain. */
 function keyPathIn(link: ValuesLink, key: readonly string[]): FieldPath {
-  return [...(link.within ?? []), ...keyUnder(link.keyPrefix, key)];
+  const own = link.defaultsUnder === undefined ? key : [link.defaultsUnder, ...key];
+  return [...(link.within ?? []), ...keyUnder(link.keyPrefix, own)];
+}
+
+/** What each chart's templates rewrite of its values, by the folder of its templates, read once per rendering. */
+const rewritesBySources = new WeakMap<HelmSources, Map<string, ValuesRewrites>>();
+
+/** What the templates of a template's own chart (not its subcharts') rewrite of its values (valuesRewrites.ts). */
+function rewritesOf(sources: HelmSources, template: string): ValuesRewrites {
+  const helmFolder = `${subchartNames(template).map((name) => `charts/${name}/`).join('')}templates/`;
+  const folder = sourcePath(sources, `${helmFolder}x`).slice(0, -1);
+  let byFolder = rewritesBySources.get(sources);
+  if (byFolder === undefined) rewritesBySources.set(sources, (byFolder = new Map()));
+  let rewrites = byFolder.get(folder);
+  if (rewrites === undefined) {
+    const own = chartTemplates(sources).filter(([file]) => file.startsWith(folder) && !file.slice(folder.length).includes('/charts/'));
+    byFolder.set(folder, (rewrites = valuesRewrites(own.map(([, text]) => text))));
+  }
+  return rewrites;
 }
 
 /**
@@ -299,11 +325,9 @@ export function helmLocator(sources: HelmSources): (template: string, path: Fiel
 /** What the values files say of a key's truth, for a template's `if .Values.x` (a subchart's under its names). */
 export function valuesTruthOf(sources: HelmSources): (template: string) => ValuesTruth {
   const documentOf = valuesDocuments(sources, true);
-  let rewritten: Rewritten | undefined;
   return (template) => (key) => {
-    // A key a template rewrites while helm renders is not what the files say (istio's defaults, merged in by a template).
-    rewritten ??= rewrittenValues(chartTemplates(sources).map(([, text]) => text));
-    if (mayBeRewritten(rewritten, key)) return undefined;
+    // A key a template rewrites while helm renders is not what the files say (falco's, set from a helper).
+    if (mayBeRewritten(rewritesOf(sources, template).rewritten, key)) return undefined;
     return truthOf(valuesChain(sources, template).map((link) => valueAt(documentOf(link.file)?.value, keyPathIn(link, key))));
   };
 }

@@ -1,15 +1,25 @@
 /** The values keys a chart's templates rewrite while helm renders them. */
 import { describe, expect, it } from 'vitest';
-import { mayBeRewritten, rewrittenValues } from '../../../src/render/valuesRewrites.js';
+import { mayBeRewritten, valuesRewrites } from '../../../src/render/valuesRewrites.js';
 
-describe('rewrittenValues', () => {
-  it('reads every key as rewritten when a template replaces .Values (istio)', () => {
-    const profile = `{{- $defaults := $.Values._internal_defaults_do_not_set }}
+describe('valuesRewrites', () => {
+  // istio's zzz_profile.yaml, cut to what it does with the values.
+  const profile = `{{- $defaults := $.Values._internal_defaults_do_not_set }}
 {{- $_ := unset $.Values "_internal_defaults_do_not_set" }}
+{{- $a := mustMergeOverwrite $defaults ($profile.global) ($.Values.global | default dict)  }}
+{{- $x := set $.Values "_original" (deepCopy $.Values) }}
 {{- $b := set $ "Values" (mustMergeOverwrite $defaults $.Values) }}
 `;
-    expect(rewrittenValues(['kind: DaemonSet\n', profile])).toBe('all');
-    expect(rewrittenValues(['{{- $_ := set . "Values" $merged }}'])).toBe('all');
+
+  it('reads the defaults a template merges under .Values (istio)', () => {
+    expect(valuesRewrites(['kind: DaemonSet\n', profile])).toEqual({ rewritten: [['_internal_defaults_do_not_set'], ['_original']], defaultsUnder: '_internal_defaults_do_not_set' });
+  });
+
+  it('reads every key as rewritten when a template replaces .Values otherwise', () => {
+    expect(valuesRewrites(['{{- $_ := set . "Values" $merged }}']).rewritten).toBe('all');
+    // The defaults' variable must hold one values key.
+    expect(valuesRewrites([profile.replace('$.Values._internal_defaults_do_not_set', '(dict)')]).rewritten).toBe('all');
+    expect(valuesRewrites([profile.replace('mustMergeOverwrite $defaults $.Values', 'mustMergeOverwrite $.Values $defaults')]).rewritten).toBe('all');
   });
 
   it('names the key a set or unset writes, and the first argument of a merge', () => {
@@ -20,11 +30,11 @@ describe('rewrittenValues', () => {
 {{- $x := mustMergeOverwrite $defaults .Values.global }}
 {{- $y := mergeOverwrite .Values $extra }}
 `;
-    expect(rewrittenValues([falco])).toEqual([['falco', 'engine'], ['falcoctl', 'config', 'artifact', 'allowedTypes'], ['legacy'], ['controller', 'image'], []]);
+    expect(valuesRewrites([falco])).toEqual({ rewritten: [['falco', 'engine'], ['falcoctl', 'config', 'artifact', 'allowedTypes'], ['legacy'], ['controller', 'image'], []], defaultsUnder: null });
   });
 
   it('names nothing for templates that only read the values', () => {
-    expect(rewrittenValues(['{{- if .Values.hostNetwork }}\nhostNetwork: true\n{{- end }}\n', '{{ toYaml (merge (dict) .Values.podLabels) }}'])).toEqual([]);
+    expect(valuesRewrites(['{{- if .Values.hostNetwork }}\nhostNetwork: true\n{{- end }}\n', '{{ toYaml (merge (dict) .Values.podLabels) }}'])).toEqual({ rewritten: [], defaultsUnder: null });
   });
 });
 
