@@ -81,6 +81,14 @@ export interface SuggestionCandidate {
    * suggestion.
    */
   readonly also?: readonly SourceChange[];
+  /**
+   * The object as the engine's fixes leave it, when the edit writes their
+   * fields in a source of its own (a chart's values map): every field the
+   * rendered object had and this keeps must still be rendered with the edit
+   * (verify.ts). A values map set where the template wrote defaults in an
+   * `else` takes them away (istio's gateway: its sysctls).
+   */
+  readonly keeps?: JsonValue;
 }
 
 /** A change of a source file's lines. */

@@ -191,7 +191,7 @@ export function chartValuesCandidates(
   for (const [index, pending] of byRendering) {
     const fixed = fixedOf(index);
     const lone = loneTemplates(index);
-    type Change = { file: string; change: LineChange; ownObject?: boolean; also?: SourceChange[]; keepsOthers?: boolean };
+    type Change = { file: string; change: LineChange; ownObject?: boolean; also?: SourceChange[]; keepsOthers?: boolean; keeps?: JsonValue };
     const changes = new Map<ManifestDocument, { all: Change[]; switches: Change[] }>();
     for (const fix of pending) {
       let found = changes.get(fix.document);
@@ -201,10 +201,12 @@ export function chartValuesCandidates(
       if (found === undefined) {
         const object = chartObjectOf(index, fix.document, fixed);
         const switches = object === null ? [] : switchOffChangesOf(object, editable);
-        const values = object === null ? [] : [...switches, ...guardChangesOf(object, editable), ...valuesChangesOf(object, editable)];
-        changes.set(fix.document, (found = { all: [...(object === null ? [] : templateChangesOf(object, lone)), ...values], switches }));
+        // A switch turned off takes its branch's other literals with it on purpose (the DNS policy of a host network); the other edits keep every field.
+        const keeping = (changes: readonly Change[]) => (object === null ? [] : changes.map((c) => ({ ...c, keeps: object.after.value })));
+        const values = object === null ? [] : [...switches, ...keeping([...guardChangesOf(object, editable), ...valuesChangesOf(object, editable)])];
+        changes.set(fix.document, (found = { all: [...(object === null ? [] : keeping(templateChangesOf(object, lone))), ...values], switches }));
       }
-      for (const { file, change, ownObject, also, keepsOthers } of fix.literal === true ? found.switches : found.all) {
+      for (const { file, change, ownObject, also, keepsOthers, keeps } of fix.literal === true ? found.switches : found.all) {
         if (!movable(fix, file, change)) continue;
         candidates.push({
           finding: fix.finding,
@@ -215,6 +217,7 @@ export function chartValuesCandidates(
           ...(ownObject ? { ownObject } : {}),
           ...(also ? { also } : {}),
           ...(keepsOthers ? { keepsOthers } : {}),
+          ...(keeps !== undefined ? { keeps } : {}),
         });
       }
     }

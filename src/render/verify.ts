@@ -20,6 +20,7 @@ import { sourceChangesDiff } from './exampleDiff.js';
 import { linesText } from '../fixes/text.js';
 import { loadManifestFile, renderedLoadOptions } from '../manifests/load.js';
 import { isObject } from '../pss/pod.js';
+import type { JsonValue } from '../pss/types.js';
 
 const objectKey = (f: Pick<Finding, 'kind' | 'namespace' | 'name'>) => `${f.kind}\u0000${f.namespace ?? ''}\u0000${f.name}`;
 
@@ -304,7 +305,27 @@ function fixesFinding(before: RenderingChecks, after: RenderingChecks, candidate
   const was = before.byObject.get(objectKey(finding)) ?? new Set<string>();
   const now = checksOfObject(before, after, finding);
   if (candidate.keepsOthers === true && !othersUnchanged(before, after, objectKey(finding))) return false;
+  if (candidate.keeps !== undefined && losesFields(before, after, finding, candidate.keeps)) return false;
   return now !== null && !now.has(finding.check) && [...now].every((check) => was.has(check));
+}
+
+/**
+ * Whether the finding's object, rendered with the edit, lacks a field it
+ * had that `keeps` (the object as the fix means it) has too: a key of a
+ * map, down through maps (a list or a scalar may change, as a fix changes
+ * them). An object no longer rendered is the caller's to judge.
+ */
+function losesFields(before: RenderingChecks, after: RenderingChecks, finding: DiffFinding, keeps: JsonValue): boolean {
+  const key = objectKey(finding);
+  const was = before.objects().get(key);
+  const now = after.objects().get(key) ?? after.objects().get(renamedIn(before, after, key) ?? '');
+  if (was === undefined || now === undefined) return false;
+  const lost = (had: JsonValue, kept: JsonValue, has: JsonValue): boolean => {
+    if (!isObject(had) || !isObject(kept)) return false;
+    if (!isObject(has)) return true;
+    return Object.keys(had).some((k) => k in kept && (!(k in has) || lost(had[k]!, kept[k]!, has[k]!)));
+  };
+  return lost(JSON.parse(was) as JsonValue, keeps, JSON.parse(now) as JsonValue);
 }
 
 /** The widest of the other suggestions of `own`'s rendering and file whose lines hold all of `own`'s, among those `fits` takes; null for none. */

@@ -2039,6 +2039,76 @@ describe.skipIf(!haveHelm())(`fix renders the charts under its paths ${haveHelm(
     }
   });
 
+  describe('a chart that merges its defaults under .Values from a template (istio)', () => {
+    // istio's charts keep every default under `_internal_defaults_do_not_set` and merge it into `.Values` in
+    // `zzz_profile.yaml`; the gateway's pod securityContext writes its sysctls only when the values set none.
+    const chart = {
+      'gw/Chart.yaml': chartYaml('gw'),
+      'gw/values.yaml': ['_internal_defaults_do_not_set:', '  useAppArmorAnnotation: true', '  securityContext: {}', '  containerSecurityContext:', '    privileged: true', ''].join('\n'),
+      'gw/templates/zzz_profile.yaml': [
+        '{{- $defaults := $.Values._internal_defaults_do_not_set }}',
+        '{{- $_ := unset $.Values "_internal_defaults_do_not_set" }}',
+        '{{- $b := set $ "Values" (mustMergeOverwrite $defaults $.Values) }}',
+        '',
+      ].join('\n'),
+      'gw/templates/deployment.yaml': [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        '  name: gw',
+        'spec:',
+        '  selector:',
+        '    matchLabels: {app: gw}',
+        '  template:',
+        '    metadata:',
+        '      labels: {app: gw}',
+        '      annotations:',
+        '        {{- if .Values.useAppArmorAnnotation }}',
+        '        container.apparmor.security.beta.kubernetes.io/gw: unconfined',
+        '        {{- end }}',
+        '    spec:',
+        '      securityContext:',
+        '      {{- if .Values.securityContext }}',
+        '        {{- toYaml .Values.securityContext | nindent 8 }}',
+        '      {{- else }}',
+        '        sysctls:',
+        '        - name: net.ipv4.ip_unprivileged_port_start',
+        '          value: "0"',
+        '      {{- end }}',
+        '      containers:',
+        '        - name: gw',
+        '          image: gw:1',
+        '          securityContext:',
+        '            {{- toYaml .Values.containerSecurityContext | nindent 12 }}',
+        '',
+      ].join('\n'),
+    };
+
+    it('places each finding on the line that writes it: the template branch the merged values take, the key under the defaults', async () => {
+      const report = await inTree(chart, async (cwd) => {
+        let stdout = '';
+        await runCli(['check', '.', '--format', 'json', '--warn-level', 'baseline'], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
+        return JSON.parse(stdout) as JsonReport;
+      });
+      expect(report.findings.map((f) => [f.file, f.line, f.check, f.rendered?.exact])).toEqual([
+        ['gw/templates/deployment.yaml', 13, 'appArmorProfile', true],
+        ['gw/values.yaml', 5, 'privileged', true],
+      ]);
+    });
+
+    it('writes the fix in the defaults, and no pod-level map that would take the sysctls away', async () => {
+      const { stdout, values } = await inTree(chart, async (cwd) => {
+        let out = '';
+        await runCli(['fix', '--warn-level', 'restricted', 'gw'], { cwd, stdout: (t) => (out += t), stderr: () => undefined });
+        return { stdout: out, values: readFileSync(path.join(cwd, 'gw/values.yaml'), 'utf8') };
+      });
+      expect(values).toBe(chart['gw/values.yaml'].replace('    privileged: true\n', '    privileged: false\n    allowPrivilegeEscalation: false\n    capabilities:\n      drop:\n        - ALL\n'));
+      // The pod-level fields the restricted level asks for are not written: the values map would replace the sysctls.
+      expect(stdout).toContain('not fixed [runAsNonRoot]');
+      expect(stdout).toContain('not fixed [seccompProfile_restricted]');
+    });
+  });
+
   it('--render off reads the templates as files, as before: nothing to fix, each a template', async () => {
     const { stdout, values } = await fixChart('--render', 'off');
     expect(values).toContain('\nhostNetwork: true\n');

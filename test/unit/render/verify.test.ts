@@ -150,3 +150,40 @@ describe('verifySuggestions with two suggestions of one object over the same lin
     expect(report.findings.map((f) => f.fix?.replacement)).toEqual(['      hostPID: false\n', `${stillHostPID.join('\n')}\n`]);
   });
 });
+
+describe('verifySuggestions of an edit that writes the fix in a source of its own', () => {
+  // As a chart's values map set where the template wrote defaults in an `else` (istio's gateway: its sysctls).
+  const file = 'web/d.yaml';
+  const text = `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      hostPID: true\n      dnsPolicy: Default\n      containers: [{name: app, image: app:1}]\n`;
+  const own = new Map([[file, text]]);
+  const webRoot = { tool: 'helm', dir: 'web', file: 'web/Chart.yaml', label: 'web', sources: [file] } as unknown as RenderRoot;
+  const web: Rendering = { rendered: { root: webRoot, base: { kind: 'absent' }, head: { kind: 'rendered', text }, sources: own }, text };
+  const port: RenderPort = {
+    head: { paths: new Set(own.keys()), texts: own },
+    base: null,
+    render: async () => [],
+    renderEdited: async (_root, edits) => ({ kind: 'rendered', text: edits.get(file) ?? text }),
+  };
+  const fixed = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { template: { spec: { hostPID: false, dnsPolicy: 'Default', containers: [{ name: 'app', image: 'app:1' }] } } } };
+  const finding = { file, kind: 'Deployment', namespace: null, name: 'web', check: 'hostNamespaces', fix: null, fixNote: 'example' } as unknown as DiffFinding;
+  const verified = async (newLines: string[], keeps?: SuggestionCandidate['keeps']) => {
+    const candidates: SuggestionCandidate[] = [{ finding: 0, rendering: web, file, startLine: 8, endLine: 9, newLines, caveat: null, ...(keeps === undefined ? {} : { keeps }) }];
+    const mapped: MappedReport = { report: { findings: [finding], ignored: [], policyProblems: [], errors: [], podSpecs: [], unchangedPodSpecs: 0 }, candidates, sources: own, inOneHunk: () => true };
+    return (await verifySuggestions(mapped, port, policy)).findings[0]!.fix?.replacement ?? null;
+  };
+
+  it('refuses it when the object loses a field the fix keeps', async () => {
+    expect(await verified(['      hostPID: false'], fixed)).toBeNull();
+  });
+
+  it('takes it when every such field is still rendered, a value changed or not', async () => {
+    expect(await verified(['      hostPID: false', '      dnsPolicy: Default'], fixed)).toBe('      hostPID: false\n      dnsPolicy: Default\n');
+    expect(await verified(['      hostPID: false', '      dnsPolicy: ClusterFirst'], fixed)).toBe('      hostPID: false\n      dnsPolicy: ClusterFirst\n');
+  });
+
+  it('leaves a field alone the fix does not keep, and every field to an edit that says nothing of them (a switch turned off)', async () => {
+    const withoutDns = { ...fixed, spec: { template: { spec: { hostPID: false, containers: [{ name: 'app', image: 'app:1' }] } } } };
+    expect(await verified(['      hostPID: false'], withoutDns)).toBe('      hostPID: false\n');
+    expect(await verified(['      hostPID: false'])).toBe('      hostPID: false\n');
+  });
+});
