@@ -22,6 +22,7 @@ import { loadManifestFile } from '../manifests/load.js';
 import type { ManifestDocument } from '../manifests/types.js';
 import type { FieldPath, JsonValue } from '../pss/types.js';
 import { extractPodSpecs } from '../workloads/extract.js';
+import { addTo } from '../multiMap.js';
 
 /** Lines of a file replaced, as a suggestion replaces them. */
 export interface LineChange {
@@ -106,29 +107,51 @@ export function securityContextEdits(original: ManifestDocument, fixed: Manifest
   const podPath = [...owners.pod, 'securityContext'];
   const podEdits = changesOf(podPath);
   if (podEdits === null) return null;
-  const podKey = podEdits.length === 0 ? null : writerOf(podPath);
   const byKey = new Map<string, Edit[]>();
-  if (podKey !== null) byKey.set(JSON.stringify(podKey), podEdits);
-  const podFields = podKey === null && podEdits.every((edit) => edit.op === 'set' && containerFields.has(String(edit.path[0]))) ? podEdits : [];
   /** Keys two containers need different values of. */
   const conflicting = new Set<string>();
+  const { written: podKeys, left } = writtenBy(podPath, podEdits, writerOf);
+  for (const [key, edits] of podKeys) byKey.set(key, edits);
+  // What no node writes for the pod, each container whose map one writes takes instead.
+  const podFields = left.every((edit) => edit.op === 'set' && containerFields.has(String(edit.path[0]))) ? left : [];
   for (const container of owners.containers) {
     const path = [...container, 'securityContext'];
     const own = changesOf(path);
     if (own === null) return null;
     const edits = [...own, ...podFields.filter((edit) => !own.some((mine) => JSON.stringify(mine.path) === JSON.stringify(edit.path)))];
-    const key = edits.length === 0 ? null : writerOf(path);
-    if (key === null) continue;
-    const known = byKey.get(JSON.stringify(key));
-    if (known !== undefined && JSON.stringify(known) !== JSON.stringify(edits)) conflicting.add(JSON.stringify(key));
-    byKey.set(JSON.stringify(key), edits);
+    for (const [key, ofKey] of writtenBy(path, edits, writerOf).written) {
+      const known = byKey.get(key);
+      if (known !== undefined && JSON.stringify(known) !== JSON.stringify(ofKey)) conflicting.add(key);
+      byKey.set(key, ofKey);
+    }
   }
   for (const key of conflicting) byKey.delete(key);
   if (byKey.size === 0) return null;
   return [...byKey].map(([key, edits]) => {
     const { file, path } = JSON.parse(key) as MapSource;
-    return { file, key: path, edits: edits.map((edit) => ({ ...edit, path: [...path, ...edit.path] })), pod: podKey !== null && key === JSON.stringify(podKey) };
+    return { file, key: path, edits: edits.map((edit) => ({ ...edit, path: [...path, ...edit.path] })), pod: podKeys.has(key) };
   });
+}
+
+/**
+ * The edits of a securityContext map (`path`) by the source node that
+ * writes them (its MapSource as JSON), their paths below it: the node that
+ * writes the map whole, else, for the maps inside it, each one's own
+ * (istiod's literal securityContext takes `seccompProfile` from `toYaml
+ * .Values.seccompProfile`); and the edits no node writes.
+ */
+function writtenBy(path: FieldPath, edits: readonly Edit[], writerOf: MapWriter): { written: Map<string, Edit[]>; left: Edit[] } {
+  const written = new Map<string, Edit[]>();
+  const left: Edit[] = [];
+  if (edits.length === 0) return { written, left };
+  const whole = writerOf(path);
+  if (whole !== null) return { written: written.set(JSON.stringify(whole), [...edits]), left };
+  for (const edit of edits) {
+    const inner = edit.path.length < 2 ? null : writerOf([...path, edit.path[0]!]);
+    if (inner === null) left.push(edit);
+    else addTo(written, JSON.stringify(inner), { ...edit, path: edit.path.slice(1) });
+  }
+  return { written, left };
 }
 
 /**

@@ -65,6 +65,19 @@ describe('securityContextEdits, a pod map the template writes itself', () => {
   });
 });
 
+describe('securityContextEdits, a map the template writes itself with maps inside from values keys', () => {
+  // istiod: the container's securityContext is literal, its seccompProfile `toYaml .Values.seccompProfile` when set.
+  const istiod = template
+    .replace('  {{- with .Values.podSecurityContext }}\n  securityContext:\n    {{- toYaml . | nindent 4 }}\n  {{- end }}\n', '')
+    .replace('        {{- toYaml .Values.securityContext | nindent 8 }}', '        allowPrivilegeEscalation: false\n{{- if .Values.seccompProfile }}\n        seccompProfile:\n{{ toYaml .Values.seccompProfile | indent 10 }}\n{{- end }}');
+
+  it("gives the inner map's values key its fields, the pod's too, and leaves out what no key writes", () => {
+    const original = pod('  containers:\n    - {name: web, image: web:1, securityContext: {allowPrivilegeEscalation: false}}\n    - {name: sidecar, image: sidecar:1, securityContext: {runAsUser: 1000}}\n');
+    const fixed = pod('  securityContext: {seccompProfile: {type: RuntimeDefault}}\n  containers:\n    - {name: web, image: web:1, securityContext: {allowPrivilegeEscalation: false, runAsNonRoot: true}}\n    - {name: sidecar, image: sidecar:1, securityContext: {runAsUser: 1000}}\n');
+    expect(securityContextEdits(original, fixed, valuesKeys(istiod))).toEqual([{ file: 'values.yaml', key: ['seccompProfile'], edits: [set(['seccompProfile', 'type'], 'RuntimeDefault')], pod: false }]);
+  });
+});
+
 describe('editableFile: edits written into a source file as lines to replace', () => {
   const values = 'image: web:1\n\nsecurityContext: {}\n  # runAsUser: 1000\nreplicas: 2\n';
 
