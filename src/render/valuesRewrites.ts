@@ -1,18 +1,21 @@
 /**
- * The values keys a chart's templates rewrite while helm renders them
+ * What a chart's templates do to its values while helm renders them
  * (pure). Istio's charts keep their defaults under
- * `_internal_defaults_do_not_set` and merge them into `.Values` from a
- * template (`set $ "Values" (mustMergeOverwrite $defaults $.Values)`);
- * falco sets `.Values.falco.engine` from a helper. For such keys the values
- * files do not say what an `if .Values.x` takes, so a branch they seem to
- * rule out may well be the one helm wrote.
+ * `_internal_defaults_do_not_set` and merge them under `.Values` from a
+ * template (`set $ "Values" (mustMergeOverwrite $defaults $.Values)`): a
+ * key the values files do not set at the top is read in that map (the
+ * values chain, helmMap.ts, reads it there). Falco sets
+ * `.Values.falco.engine` from a helper: for such keys the files do not say
+ * what an `if .Values.x` takes, so a branch they seem to rule out may well
+ * be the one helm wrote.
  *
  * Read from the actions' text: `set X "k" …` and `unset X "k"` change
  * `X.k`, Sprig's merges (`merge`, `mergeOverwrite`, `mustMerge`,
  * `mustMergeOverwrite`) their first argument, where X is `.Values…`,
  * `$.Values…` or `$root.Values…`; `set <anything> "Values" …` replaces
- * every key. A rewrite through a variable that holds a part of the values
- * (`{{- with .Values.a }}{{ set . "b" 1 }}`) is not seen.
+ * every key, unless it is the merge of defaults above. A rewrite through a
+ * variable that holds a part of the values (`{{- with .Values.a }}{{ set .
+ * "b" 1 }}`) is not seen.
  */
 
 /** Every key, or the keys under these prefixes (each a list of keys). */
