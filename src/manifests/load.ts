@@ -152,6 +152,9 @@ export function loadManifestFile(file: string, content: Uint8Array | string, opt
       // A template that opens with `{{` is not JSON for its actions' sake.
       const action = usesUndeclaredVariable(text) ? null : actionLine(text, 0, text.length);
       if (action !== null) return fail('template', templateMessage, action);
+      // So is one that opens with a Jinja or Liquid tag (`{% raw %}`, docs snippets and Ansible templates).
+      const tag = actionLine(text, 0, text.length, tagAction);
+      if (tag !== null) return fail('template', tagMessage, tag);
       if (isJsoncConfiguration(file, text)) return noManifest(file);
       const message = `not valid JSON (kubectl reads a file that starts with "{" as JSON): ${error.message}`;
       return fail('malformed', message, problemLine(lineCounterOf(text), error.offset, lastContentOffset(text)));
@@ -179,8 +182,10 @@ export function loadManifestFile(file: string, content: Uint8Array | string, opt
   const cut = malformed ? null : kubectlCutError(text);
   if (cut !== null) loaded = { ...loaded, problems: [...loaded.problems, { file, line: cut.line, kind: 'malformed', message: cut.message }] };
   else if (!malformed) loaded = withoutSkippedDocuments(loaded, text);
+  if (options.rendered === true) return loaded;
   // Most files have no template action at all: one scan of the text decides.
-  return options.rendered !== true && templateAction.test(text) && !usesUndeclaredVariable(text) ? markTemplate(loaded, text, options.podFree) : loaded;
+  if (templateAction.test(text) && !usesUndeclaredVariable(text)) return markTemplate(loaded, text, options.podFree);
+  return malformed && tagAction.test(text) ? markTagTemplate(loaded, text) : loaded;
 }
 
 /** The file without the documents kubectl never reads (separators.ts), each named by a warning. */
@@ -232,12 +237,17 @@ function hasTemplateAction(value: JsonValue): boolean {
 
 const templateMessage = 'looks like a Go/Helm template ({{ … }}); render it first (e.g. `helm template`) and check the output';
 
+/** A Jinja or Liquid statement tag (`{% raw %}`, `{%- if x %}`): Ansible, Salt and docs-site templates. */
+const tagAction = /\{%-?\s*[a-z]+\b/;
+const tagMessage = 'looks like a Jinja or Liquid template ({% … %}); render it first and check the output';
+
 /**
- * The first template action of `text[from, to)` that is not in a comment
- * (`#` at the start of the line or after a blank), as a 1-based line.
+ * The first template action of `text[from, to)` (Go's, or those `pattern`
+ * finds) that is not in a comment (`#` at the start of the line or after a
+ * blank), as a 1-based line.
  */
-function actionLine(text: string, from: number, to: number): number | null {
-  const actions = new RegExp(templateAction.source, 'g');
+function actionLine(text: string, from: number, to: number, pattern: RegExp = templateAction): number | null {
+  const actions = new RegExp(pattern.source, 'g');
   actions.lastIndex = from;
   for (let match = actions.exec(text); match !== null && match.index < to; match = actions.exec(text)) {
     const lineStart = text.lastIndexOf('\n', match.index - 1) + 1;
@@ -276,6 +286,20 @@ function markTemplate(loaded: LoadedFile, text: string, podFree: ((value: JsonVa
   }
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { ...loaded, problems };
+}
+
+/**
+ * A file that does not parse, with a Jinja or Liquid tag outside its
+ * comments: the tags are the template's syntax, and one template problem
+ * stands for its parse errors (as for a Go template, markTemplate). A file
+ * that parses keeps its verdicts: a tag in a value is data.
+ */
+function markTagTemplate(loaded: LoadedFile, text: string): LoadedFile {
+  const line = actionLine(text, 0, text.length, tagAction);
+  if (line === null) return loaded;
+  const template: LoadProblem = { file: loaded.file, line, kind: 'template', message: tagMessage };
+  const problems = [...loaded.problems.filter((p) => p.kind !== 'malformed' && p.kind !== 'invalid'), template];
+  return { ...loaded, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
 }
 
 /**

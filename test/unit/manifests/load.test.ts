@@ -178,6 +178,18 @@ describe('loadManifestFile', () => {
     expect(loaded.problems).toMatchObject([{ kind: 'template', line: 1 }]);
   });
 
+  it('calls a file a Jinja or Liquid template when its tags break it, and keeps the verdicts of one they do not', () => {
+    // A docs snippet (external-secrets' `{% raw %}` blocks) kubectl would read as JSON for its first `{`.
+    expect(loadManifestFile('snippet.yaml', `{% raw %}\n${pod}{% endraw %}\n`).problems).toEqual([
+      { file: 'snippet.yaml', line: 1, kind: 'template', message: 'looks like a Jinja or Liquid template ({% … %}); render it first and check the output' },
+    ]);
+    // An Ansible template: a statement in the YAML, past its first line.
+    expect(loadManifestFile('ansible.yaml', `${pod}{% if privileged %}\n    securityContext: {privileged: true}\n{% endif %}\n`).problems).toMatchObject([{ kind: 'template', line: 9 }]);
+    // In a comment, or in a value of a file that parses, a tag is text.
+    expect(loadManifestFile('bad.yaml', '# {% if x %}\nkind: Pod\nmetadata: {name: x\n').problems).toMatchObject([{ kind: 'malformed' }]);
+    expect(loadManifestFile('cm.yaml', 'apiVersion: v1\nkind: ConfigMap\ndata:\n  page: "{% include head.html %}"\n').problems).toEqual([]);
+  });
+
   it('calls a broken file malformed, not a template, when its only template actions are in comments', () => {
     const loaded = loadManifestFile('bad.yaml', '# {{ .Values.x }}\nkind: Pod\nmetadata: {name: x\n');
     expect(loaded.problems).toMatchObject([{ kind: 'malformed' }]);
