@@ -8,6 +8,7 @@
  * fixed as a manifest is (sourceCandidates.ts); the stage verifies each by
  * rendering again.
  */
+import { parse } from 'yaml';
 import { changeSetLines } from '../diff/lines.js';
 import type { ChangeSet, Hunk } from '../diff/types.js';
 import type { Finding, IgnoredFinding } from '../findings/types.js';
@@ -468,11 +469,15 @@ function keyOfLine(line: string): string | null {
   return /^(\s*(?:-\s+)?[^\s:#][^:#]*:)\s/.exec(line)?.[1] ?? null;
 }
 
-/** A source line that writes one plain `key: scalar` (no list item, no template action) with nothing under it: it may go whole. */
+/**
+ * A source line that writes one plain `key: scalar`, or a flow collection
+ * whole (`add: ["SYS_ADMIN"]`), with no list item or template action and
+ * nothing under it: it may go whole.
+ */
 function deletableLine(sourceLines: readonly string[], sourceLine: number): boolean {
   const text = sourceLines[sourceLine - 1] ?? '';
-  const plain = /^( *)[^\s:#-][^:#]*:\s+[^\s#{[|>&*!][^#]*?(\s+#.*)?\s*$/.exec(text);
-  if (plain === null || text.includes('{{')) return false;
+  const plain = /^( *)[^\s:#-][^:#]*:\s+(?:[^\s#{[|>&*!][^#]*?|(\[[^#]*\]|\{[^#]*\}))(\s+#.*)?\s*$/.exec(text);
+  if (plain === null || text.includes('{{') || (plain[2] !== undefined && !wholeFlowCollection(plain[2]))) return false;
   const indent = plain[1]!.length;
   // The next line with content must not be under it (read on from it: the file is not copied per finding).
   for (let next = sourceLine; next < sourceLines.length; next++) {
@@ -481,6 +486,16 @@ function deletableLine(sourceLines: readonly string[], sourceLine: number): bool
     return line.length - line.trimStart().length <= indent;
   }
   return true;
+}
+
+/** Whether a flow collection's text is whole on its line: it reads as YAML alone. */
+function wholeFlowCollection(text: string): boolean {
+  try {
+    parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -11,7 +11,10 @@
  * goes on in that named template's lines, in whichever file defines it.
  */
 import type { FieldPath, JsonValue } from '../pss/types.js';
+import { parse } from 'yaml';
 import { resolvePlainScalar } from '../manifests/scalars.js';
+import { jsonEqual } from '../fixes/edits.js';
+import { valueAt } from './walk.js';
 
 interface Line {
   readonly number: number;
@@ -233,6 +236,24 @@ function contradicts(written: string, rendered: JsonValue | undefined): boolean 
   return resolved.ok && resolved.value !== rendered;
 }
 
+/**
+ * Whether a literal flow collection written as a key's value (`["SYS_ADMIN"]`,
+ * `{drop: [ALL]}`; no template action in it) holds at `rest` the value the
+ * rendered object has there.
+ */
+function flowHolds(written: string, rest: FieldPath, rendered: JsonValue | undefined): boolean {
+  const text = written.replace(/\s+#.*$/, '');
+  if (!/^[[{]/.test(text) || text.includes('{{')) return false;
+  let value: unknown;
+  try {
+    value = parse(text);
+  } catch {
+    return false;
+  }
+  const held = valueAt(value as JsonValue, rest);
+  return held !== undefined && jsonEqual(held, valueAt(rendered, rest) ?? null);
+}
+
 /** A key's value as written, its quotes (if any) removed. */
 function unquoted(value: string): string {
   return value.replace(/^(["'])(.*)\1$/, '$2');
@@ -422,6 +443,8 @@ function walk(lines: readonly Line[], from: number, to: number, path: FieldPath,
       const values = valuesPathIn(key.value, line.scope) ?? (depth === path.length - 1 && key.value === '' ? valuesInBlock(lines, i + 1, end) : null);
       consider({ line: line.number, depth: depth + 1, values: values === null ? null : sourceOf(values, depth + 1) });
       if (depth === path.length - 1) continue;
+      // The rest of the path inside a flow collection written on the line (`add: ["SYS_ADMIN"]`), when it holds the rendered value.
+      if (flowHolds(key.value, path.slice(depth + 1), child)) consider({ line: line.number, depth: path.length, values: null });
     }
     const deeper = walk(lines, i + 1, end, path, depth + 1, child, line.number, reach);
     if (deeper.depth === depth + 1 && deeper.values === null) {

@@ -1893,6 +1893,38 @@ describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHel
     expect(shared.report.findings.map((f) => [f.file, f.line, f.check, f.fix?.replacement ?? null])).toEqual([['charts/exporter/values.yaml', 3, 'hostPorts', null]]);
   });
 
+  it('places a list item a template writes in a flow sequence on its line, and deletes the line when the fix takes the list away (csi-driver-nfs)', async () => {
+    const { report } = await checkTree({
+      'charts/nfs/Chart.yaml': chartYaml('nfs'),
+      'charts/nfs/values.yaml': 'image: nfs:1\n',
+      'charts/nfs/templates/daemonset.yaml': [
+        'apiVersion: apps/v1',
+        'kind: DaemonSet',
+        'metadata:',
+        '  name: nfs',
+        'spec:',
+        '  selector:',
+        '    matchLabels: {app: nfs}',
+        '  template:',
+        '    metadata:',
+        '      labels: {app: nfs}',
+        '    spec:',
+        '      containers:',
+        '        - name: nfs',
+        '          image: {{ .Values.image }}',
+        '          securityContext:',
+        '            capabilities:',
+        '              add: ["SYS_ADMIN"]',
+        '              drop:',
+        '              - ALL',
+        '',
+      ].join('\n'),
+    });
+    expect(report.findings.filter((f) => f.check === 'capabilities_baseline').map((f) => [f.file, f.line, f.rendered?.exact, f.fix?.replacement ?? null])).toEqual([
+      ['charts/nfs/templates/daemonset.yaml', 17, true, ''],
+    ]);
+  });
+
   it('reads template actions in a rendering as the data they are (a chart that ships a template in an annotation)', async () => {
     const pod = (sidecar: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: injector\n  annotations:\n    sidecar: ${sidecar}\nspec:\n  containers: [{name: app, image: nginx}]\n`;
     const { report } = await checkTree(

@@ -784,3 +784,15 @@ spec:
     expect(locate([['cni/templates/daemonset.yaml', daemonSet]]).template).toBeNull();
   });
 });
+
+describe('findInTemplate into a flow collection written on a key line', () => {
+  const template = 'spec:\n  containers:\n    - name: nfs\n      securityContext:\n        capabilities: {add: ["SYS_ADMIN"], drop: [ALL]}\n';
+  const rendered = (added: string) => ({ spec: { containers: [{ name: 'nfs', securityContext: { capabilities: { add: [added], drop: ['ALL'] } } }] } });
+  const path = parseFieldPath('spec.containers[0].securityContext.capabilities.add[0]');
+
+  it('finds an item on the line when the collection holds the rendered value, and not otherwise', () => {
+    expect(findInTemplate(template, path, rendered('SYS_ADMIN'))).toEqual({ line: 5, exact: true, values: null });
+    expect(findInTemplate(template, path, rendered('NET_ADMIN')).exact).toBe(false);
+    expect(findInTemplate(template.replace('["SYS_ADMIN"]', '[{{ .Values.cap }}]'), path, rendered('SYS_ADMIN')).exact).toBe(false);
+  });
+});
