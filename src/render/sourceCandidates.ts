@@ -7,7 +7,7 @@
  * findings and gathers what each needs; the stage verifies every candidate
  * by rendering again (verify.ts).
  */
-import { jsonEqual, set } from '../fixes/edits.js';
+import { jsonEqual, set, valueAt } from '../fixes/edits.js';
 import { applySuggestions } from '../fixes/suggestions.js';
 import type { Edit, FindingFix, Suggestion } from '../fixes/types.js';
 import type { Finding } from '../findings/types.js';
@@ -25,7 +25,7 @@ import { objectFixes } from './objectFix.js';
 import { securityContextAdditions, templateInsertions } from './templateFix.js';
 import type { ObjectRequest } from './objectFix.js';
 import { findInTemplate, guardsOf, plainSwitchOf } from './templateLines.js';
-import type { NamedTemplates } from './templateLines.js';
+import type { NamedTemplates, ValuesTruth } from './templateLines.js';
 import { addTo } from '../multiMap.js';
 
 /** How far apart a suggestion's edited lines may be: it repeats every line between them. */
@@ -250,8 +250,10 @@ export function fixedRendering(index: RenderingIndex, fixes: ReadonlyMap<number,
  * (`securityContext: {{ toYaml .Values.x }}`), in the order the action names
  * them (`.Values.a | default .Values.b`); none when it writes no such map.
  */
-function valuesKeysOf(template: string, named: NamedTemplates, path: FieldPath, rendered: JsonValue): (readonly string[])[] {
-  const values = findInTemplate(template, path, rendered, named).values;
+function valuesKeysOf(template: string, named: NamedTemplates, path: FieldPath, rendered: JsonValue, truth?: ValuesTruth): (readonly string[])[] {
+  // A map the object has was written by a branch its values take (keda's `podSecurityContext.operator` or, else,
+  // `podSecurityContext`): the other branch's key would take the rendered fields away. One it lacks goes where it would be written.
+  const values = findInTemplate(template, path, rendered, named, valueAt(rendered, path) === undefined ? undefined : truth).values;
   // A key of a `range` element (`*`) names no one map to write in.
   return values === null || values.from !== path.length ? [] : [values.key, ...(values.alternatives ?? [])].filter((key) => !key.includes('*'));
 }
@@ -393,7 +395,7 @@ function switchedOn(file: EditableFile | null, key: readonly (string | number)[]
 function valuesChangesOf({ document, template, after }: ChartObject, editable: EditableTexts): { file: string; change: LineChange }[] {
   const writerOf = (path: FieldPath) => {
     // Of `.Values.a | default .Values.b`, the key the values set (the one rendered), else the first.
-    const writers = valuesKeysOf(template.text, template.named, path, document.value).map((key) => template.writeKey(key));
+    const writers = valuesKeysOf(template.text, template.named, path, document.value, template.truth).map((key) => template.writeKey(key));
     return writers.find((w) => isSetMap(editable(w.file)?.value(w.path))) ?? writers[0] ?? null;
   };
   const byFile = new Map<string, Edit[][]>();

@@ -2141,6 +2141,43 @@ describe.skipIf(!haveHelm())(`fix renders the charts under its paths ${haveHelm(
     });
   });
 
+  it('writes the fix in the values map of the branch the values take, keeping the fields it renders (keda)', async () => {
+    const chart = {
+      'keda/Chart.yaml': chartYaml('keda'),
+      'keda/values.yaml': ['podSecurityContext:', '  fsGroup: 1000', '  # operator:', '    # runAsNonRoot: true', ''].join('\n'),
+      'keda/templates/deployment.yaml': [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        '  name: operator',
+        'spec:',
+        '  selector:',
+        '    matchLabels: {app: operator}',
+        '  template:',
+        '    metadata:',
+        '      labels: {app: operator}',
+        '    spec:',
+        '      {{- if .Values.podSecurityContext.operator }}',
+        '      securityContext:',
+        '      {{- toYaml .Values.podSecurityContext.operator | nindent 8 }}',
+        '      {{- else }}',
+        '      securityContext:',
+        '      {{- toYaml .Values.podSecurityContext | nindent 8 }}',
+        '      {{- end }}',
+        '      containers:',
+        '        - name: operator',
+        '          image: operator:1',
+        '          securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}',
+        '',
+      ].join('\n'),
+    };
+    const values = await inTree(chart, async (cwd) => {
+      await runCli(['fix', '--warn-level', 'restricted', 'keda'], { cwd, stdout: () => undefined, stderr: () => undefined });
+      return readFileSync(path.join(cwd, 'keda/values.yaml'), 'utf8');
+    });
+    expect(values).toBe(chart['keda/values.yaml'].replace('  fsGroup: 1000\n', '  fsGroup: 1000\n  runAsNonRoot: true\n  seccompProfile:\n    type: RuntimeDefault\n'));
+  });
+
   it('--render off reads the templates as files, as before: nothing to fix, each a template', async () => {
     const { stdout, values } = await fixChart('--render', 'off');
     expect(values).toContain('\nhostNetwork: true\n');
