@@ -309,6 +309,23 @@ function dependencyFields(chart: Chart): Pick<HelmInvocation, 'withoutDependenci
   };
 }
 
+/**
+ * A chart's name as a release name helm takes (lower case letters, digits,
+ * `-` and `.`, at most 53 characters, a letter or digit at either end): a
+ * chart named `feature-REPLACE_WITH_name` (a scaffold) or `MyChart` is
+ * installed under some such name, and helm refuses to render it under its
+ * own.
+ */
+export function releaseNameOf(chartName: string): string {
+  const segments = chartName
+    .toLowerCase()
+    .split('.')
+    .map((segment) => segment.replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, ''))
+    .filter((segment) => segment !== '');
+  const valid = segments.join('.').slice(0, 53).replace(/[^a-z0-9]+$/, '');
+  return valid === '' ? 'release' : valid;
+}
+
 /** A chart's entry in the config file, and those of its values files the tree has. */
 function chartConfigOf(chart: Chart, settings: RenderSettings, head: TreeSnapshot): { config: ChartSettings | undefined; values: string[] } {
   const config = settings.charts.find((c) => c.chart.replace(/\/+$/, '') === chart.dir);
@@ -318,7 +335,7 @@ function chartConfigOf(chart: Chart, settings: RenderSettings, head: TreeSnapsho
 /** How a chart is rendered as itself: the config's release and namespace, else its name in `default`, with its values files. */
 function ownInvocation(chart: Chart, config: ChartSettings | undefined, values: readonly string[], settings: RenderSettings): HelmInvocation {
   return {
-    release: config?.release ?? chart.name,
+    release: config?.release ?? releaseNameOf(chart.name),
     namespace: config?.namespace ?? 'default',
     namespaceGiven: config?.namespace !== undefined,
     valuesFiles: values,

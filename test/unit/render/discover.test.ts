@@ -1,6 +1,6 @@
 /** Discovery: which overlays and charts a change set affects, and which files they consume. */
 import { describe, expect, it } from 'vitest';
-import { discoverRoots, discoveryReads, maxApplications, maxEnvironments } from '../../../src/render/discover.js';
+import { discoverRoots, discoveryReads, maxApplications, maxEnvironments, releaseNameOf } from '../../../src/render/discover.js';
 import type { RenderSettings } from '../../../src/render/discover.js';
 import { isRemote } from '../../../src/render/kustomization.js';
 import { leftOutNote, valuesChainOf } from '../../../src/render/dependencyNotes.js';
@@ -376,5 +376,17 @@ describe('isRemote', () => {
       ['kustomize', 'local', false, true],
       ['helm', 'local/charts/api', false, false],
     ]);
+  });
+});
+
+describe('releaseNameOf', () => {
+  it('keeps a chart name helm takes as a release name, and makes one of any other', () => {
+    expect(releaseNameOf('web')).toBe('web');
+    expect(releaseNameOf('kube-prometheus-stack')).toBe('kube-prometheus-stack');
+    expect(releaseNameOf('feature-REPLACE_WITH_feature-name')).toBe('feature-replace-with-feature-name');
+    expect(releaseNameOf('My_Chart.v2_')).toBe('my-chart.v2');
+    expect(releaseNameOf('_a.-b')).toBe('a.b');
+    expect(releaseNameOf('x'.repeat(52) + '-yz')).toBe('x'.repeat(52));
+    expect(releaseNameOf('__')).toBe('release');
   });
 });
