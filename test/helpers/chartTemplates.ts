@@ -21,3 +21,25 @@ export function podWithValuesSecurityContext(container: string, metadata: readon
     '',
   ].join('\n');
 }
+
+/**
+ * A Deployment or DaemonSet named `name` (its pods labelled `app: name`)
+ * whose pod spec is `podSpec`, lines indented under `    spec:`.
+ */
+export function workloadTemplate(kind: 'Deployment' | 'DaemonSet', name: string, podSpec: readonly string[]): string {
+  return [
+    'apiVersion: apps/v1',
+    `kind: ${kind}`,
+    'metadata:',
+    `  name: ${name}`,
+    'spec:',
+    '  selector:',
+    `    matchLabels: {app: ${name}}`,
+    '  template:',
+    '    metadata:',
+    `      labels: {app: ${name}}`,
+    '    spec:',
+    ...podSpec,
+    '',
+  ].join('\n');
+}

@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import { fixturesDir } from '../helpers/paths.js';
 import { gitIn, makeRepo } from '../helpers/gitRepo.js';
-import { podWithValuesSecurityContext } from '../helpers/chartTemplates.js';
+import { podWithValuesSecurityContext, workloadTemplate } from '../helpers/chartTemplates.js';
 import { inTree } from '../helpers/tempTree.js';
 import { checkWithConfig, haveHelm, missingTool, renderScenarios, useCachedHelm } from '../helpers/renderTools.js';
 
@@ -1428,25 +1428,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
   });
 
   it("turns off the values switch a template writes a failing literal under (rook-ceph's `useOperatorHostNetwork`), when its branch takes nothing else away", async () => {
-    const deployment = (branch: string[]) =>
-      [
-        'apiVersion: apps/v1',
-        'kind: Deployment',
-        'metadata:',
-        '  name: operator',
-        'spec:',
-        '  selector:',
-        '    matchLabels: {app: operator}',
-        '  template:',
-        '    metadata:',
-        '      labels: {app: operator}',
-        '    spec:',
-        '      containers:',
-        '        - name: operator',
-        '          image: operator:1',
-        ...branch,
-        '',
-      ].join('\n');
+    const deployment = (branch: string[]) => workloadTemplate('Deployment', 'operator', ['      containers:', '        - name: operator', '          image: operator:1', ...branch]);
     const chart = (branch: string[]) => ({
       'charts/op/Chart.yaml': chartYaml('op'),
       'charts/op/values.yaml': 'image: operator:1\nuseOperatorHostNetwork: true\n',
@@ -1897,18 +1879,7 @@ describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHel
     const { report } = await checkTree({
       'charts/nfs/Chart.yaml': chartYaml('nfs'),
       'charts/nfs/values.yaml': 'image: nfs:1\n',
-      'charts/nfs/templates/daemonset.yaml': [
-        'apiVersion: apps/v1',
-        'kind: DaemonSet',
-        'metadata:',
-        '  name: nfs',
-        'spec:',
-        '  selector:',
-        '    matchLabels: {app: nfs}',
-        '  template:',
-        '    metadata:',
-        '      labels: {app: nfs}',
-        '    spec:',
+      'charts/nfs/templates/daemonset.yaml': workloadTemplate('DaemonSet', 'nfs', [
         '      containers:',
         '        - name: nfs',
         '          image: {{ .Values.image }}',
@@ -1917,8 +1888,7 @@ describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHel
         '              add: ["SYS_ADMIN"]',
         '              drop:',
         '              - ALL',
-        '',
-      ].join('\n'),
+      ]),
     });
     expect(report.findings.filter((f) => f.check === 'capabilities_baseline').map((f) => [f.file, f.line, f.rendered?.exact, f.fix?.replacement ?? null])).toEqual([
       ['charts/nfs/templates/daemonset.yaml', 17, true, ''],
@@ -2145,18 +2115,7 @@ describe.skipIf(!haveHelm())(`fix renders the charts under its paths ${haveHelm(
     const chart = {
       'keda/Chart.yaml': chartYaml('keda'),
       'keda/values.yaml': ['podSecurityContext:', '  fsGroup: 1000', '  # operator:', '    # runAsNonRoot: true', ''].join('\n'),
-      'keda/templates/deployment.yaml': [
-        'apiVersion: apps/v1',
-        'kind: Deployment',
-        'metadata:',
-        '  name: operator',
-        'spec:',
-        '  selector:',
-        '    matchLabels: {app: operator}',
-        '  template:',
-        '    metadata:',
-        '      labels: {app: operator}',
-        '    spec:',
+      'keda/templates/deployment.yaml': workloadTemplate('Deployment', 'operator', [
         '      {{- if .Values.podSecurityContext.operator }}',
         '      securityContext:',
         '      {{- toYaml .Values.podSecurityContext.operator | nindent 8 }}',
@@ -2168,8 +2127,7 @@ describe.skipIf(!haveHelm())(`fix renders the charts under its paths ${haveHelm(
         '        - name: operator',
         '          image: operator:1',
         '          securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}',
-        '',
-      ].join('\n'),
+      ]),
     };
     const values = await inTree(chart, async (cwd) => {
       await runCli(['fix', '--warn-level', 'restricted', 'keda'], { cwd, stdout: () => undefined, stderr: () => undefined });
