@@ -69,6 +69,13 @@ export function suggestionBlock(suggestion: SuggestionLike): string {
   return `${fence}suggestion\n${content}\n${fence}`;
 }
 
+/** What an empty suggestion block does, said: a reader sees no lines in it. */
+function deletionNote(suggestion: SuggestionLike): string[] {
+  if (suggestion.replacement !== '') return [];
+  const count = suggestion.endLine - suggestion.startLine + 1;
+  return [count === 1 ? 'The suggestion deletes this line.' : `The suggestion deletes these ${count} lines.`];
+}
+
 /**
  * What applying a fix can break, per check: said in one line before the
  * suggestion is applied (the edits that can stop a workload from working).
@@ -330,7 +337,7 @@ export function commentBody(findings: readonly ReviewFinding[], suggestion: Sugg
   if (suggestion) {
     const caution = cautionFor(findings.filter((f) => f.fix !== null).map((f) => f.check));
     const shared = sharedCaveats(findings.map((f) => f.fixNote ?? '').filter((n) => n.includes(sharedCaveatLead)).map((n) => n.slice(n.indexOf(sharedCaveatLead))));
-    parts.push([suggestionBlock(suggestion), ...(caution ? [`**Caution:** ${caution}`] : []), ...shared].join('\n'));
+    parts.push([suggestionBlock(suggestion), ...deletionNote(suggestion), ...(caution ? [`**Caution:** ${caution}`] : []), ...shared].join('\n'));
   } else parts.push(...withoutSuggestion(findings));
   const where = provenance(findings);
   if (where !== null) parts.push(where);

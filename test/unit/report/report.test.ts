@@ -72,6 +72,14 @@ describe('comment bodies', () => {
     expect(body).not.toContain('<details>');
   });
 
+  it('say what an empty suggestion does: it deletes the lines it covers', () => {
+    const finding = { check: 'hostPorts', reason: 'hostPort', detail: 'container "web" uses hostPort 8080', levelSource: { kind: 'default', detail: 'built-in default' } } as const;
+    const one = { startLine: 16, endLine: 16, replacement: '', attachable: true };
+    expect(commentBody([reviewFinding({ ...finding, fix: one })], one)).toContain('```suggestion\n```\nThe suggestion deletes this line.\n');
+    const two = { ...one, endLine: 17 };
+    expect(commentBody([reviewFinding({ ...finding, fix: two })], two)).toContain('```suggestion\n```\nThe suggestion deletes these 2 lines.\n');
+  });
+
   it('explain once why there is no suggestion, then what to do per check', () => {
     const shared = 'No suggestion: the field to change is shared with another place (it is inside the anchored node &spec).';
     const note = (text: string) => [shared, text, 'Illustrative example, not applicable as-is:\n```yaml\nx: 1\n```'].join('\n\n');
