@@ -7267,7 +7267,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse5(src, reviver, options) {
+    function parse7(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7308,7 +7308,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document2.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse5;
+    exports.parse = parse7;
     exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument3;
     exports.stringify = stringify2;
@@ -8740,7 +8740,7 @@ var require_parse = __commonJS({
   "node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse5 = (version4, options, throwErrors = false) => {
+    var parse7 = (version4, options, throwErrors = false) => {
       if (version4 instanceof SemVer) {
         return version4;
       }
@@ -8753,7 +8753,7 @@ var require_parse = __commonJS({
         throw er;
       }
     };
-    module.exports = parse5;
+    module.exports = parse7;
   }
 });
 
@@ -8761,9 +8761,9 @@ var require_parse = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
-    var parse5 = require_parse();
+    var parse7 = require_parse();
     var valid2 = (version4, options) => {
-      const v = parse5(version4, options);
+      const v = parse7(version4, options);
       return v ? v.version : null;
     };
     module.exports = valid2;
@@ -12931,6 +12931,8 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
     if (error) {
       const action2 = usesUndeclaredVariable(text4) ? null : actionLine(text4, 0, text4.length);
       if (action2 !== null) return fail("template", templateMessage, action2);
+      const tag2 = actionLine(text4, 0, text4.length, tagAction);
+      if (tag2 !== null) return fail("template", tagMessage, tag2);
       if (isJsoncConfiguration(file, text4)) return noManifest(file);
       const message = `not valid JSON (kubectl reads a file that starts with "{" as JSON): ${error.message}`;
       return fail("malformed", message, problemLine(lineCounterOf(text4), error.offset, lastContentOffset(text4)));
@@ -12953,7 +12955,9 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   const cut = malformed ? null : kubectlCutError(text4);
   if (cut !== null) loaded = { ...loaded, problems: [...loaded.problems, { file, line: cut.line, kind: "malformed", message: cut.message }] };
   else if (!malformed) loaded = withoutSkippedDocuments(loaded, text4);
-  return options.rendered !== true && templateAction.test(text4) && !usesUndeclaredVariable(text4) ? markTemplate(loaded, text4, options.podFree) : loaded;
+  if (options.rendered === true) return loaded;
+  if (templateAction.test(text4) && !usesUndeclaredVariable(text4)) return markTemplate(loaded, text4, options.podFree);
+  return malformed && tagAction.test(text4) ? markTagTemplate(loaded, text4) : loaded;
 }
 function withoutSkippedDocuments(loaded, text4) {
   const skipped2 = documentsKubectlSkips(text4, loaded.documents);
@@ -12994,8 +12998,10 @@ function hasTemplateAction(value) {
   return false;
 }
 var templateMessage = "looks like a Go/Helm template ({{ \u2026 }}); render it first (e.g. `helm template`) and check the output";
-function actionLine(text4, from2, to2) {
-  const actions2 = new RegExp(templateAction.source, "g");
+var tagAction = /\{%-?\s*[a-z]+\b/;
+var tagMessage = "looks like a Jinja or Liquid template ({% \u2026 %}); render it first and check the output";
+function actionLine(text4, from2, to2, pattern = templateAction) {
+  const actions2 = new RegExp(pattern.source, "g");
   actions2.lastIndex = from2;
   for (let match2 = actions2.exec(text4); match2 !== null && match2.index < to2; match2 = actions2.exec(text4)) {
     const lineStart2 = text4.lastIndexOf("\n", match2.index - 1) + 1;
@@ -13022,6 +13028,13 @@ function markTemplate(loaded, text4, podFree) {
   }
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { ...loaded, problems };
+}
+function markTagTemplate(loaded, text4) {
+  const line = actionLine(text4, 0, text4.length, tagAction);
+  if (line === null) return loaded;
+  const template = { file: loaded.file, line, kind: "template", message: tagMessage };
+  const problems = [...loaded.problems.filter((p) => p.kind !== "malformed" && p.kind !== "invalid"), template];
+  return { ...loaded, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
 }
 function parseYamlDocuments(text4) {
   const parsed2 = (0, import_yaml2.parseAllDocuments)(text4, { ...yamlOptions, prettyErrors: false });
@@ -13063,11 +13076,11 @@ function problemLine(lineCounter, offset, lastContent) {
 function lastContentOffset(text4) {
   return Math.max(0, text4.trimEnd().length - 1);
 }
-function loadWithYaml(file, text4, lineText2 = text4, reindented = null, parse5 = parseYamlDocuments) {
+function loadWithYaml(file, text4, lineText2 = text4, reindented = null, parse7 = parseYamlDocuments) {
   const lineCounter = lineCounterOf(lineText2);
   let parsed2;
   try {
-    parsed2 = parse5(text4);
+    parsed2 = parse7(text4);
     if (reindented) for (const doc of parsed2) mapOffsets(doc, (offset) => originalOffset(reindented, offset));
   } catch (error) {
     const tooDeepToParse = error instanceof RangeError;
@@ -17916,10 +17929,10 @@ function readConfiguration(document, value, path11) {
   const defaults2 = obj(value, "defaults") ?? {};
   const policy = { enforce: { level: "privileged", version: "latest" }, audit: { level: "privileged", version: "latest" }, warn: { level: "privileged", version: "latest" } };
   const written = { enforce: {}, audit: {}, warn: {} };
-  const read = (key, parse5, set2) => {
+  const read = (key, parse7, set2) => {
     const text4 = str(defaults2, key);
     if (text4 === "") return;
-    const parsed2 = parse5(text4);
+    const parsed2 = parse7(text4);
     const where2 = at3(["defaults", key], `defaults.${key}`);
     if (parsed2.ok) set2(parsed2.value, where2);
     else problems.push({ file: document.file, line: where2.line, message: `defaults.${key}: Invalid value: ${JSON.stringify(text4)}: ${parsed2.error}` });
@@ -27144,12 +27157,12 @@ function shownMissing(d) {
   const other = d.outOfRange === void 0 ? "" : ` (this repository's \`${shownDir(d.outOfRange.dir)}\` is ${d.outOfRange.version})`;
   return `\`${d.shown}\`${other}`;
 }
-function valuesChainOf(chartDir, files, texts, parse5 = valuesMapping) {
+function valuesChainOf(chartDir, files, texts, parse7 = valuesMapping) {
   const chain = [];
   const own = inDir(chartDir, "values.yaml");
   for (const path11 of [own, ...files]) {
     const text4 = texts.get(path11);
-    const values = text4 === void 0 ? path11 === own ? {} : null : parse5(text4);
+    const values = text4 === void 0 ? path11 === own ? {} : null : parse7(text4);
     if (values === null) return null;
     chain.push(values);
   }
@@ -27321,13 +27334,18 @@ function dependencyFields(chart) {
     ...Object.keys(chart.aliases).length > 0 ? { dependencyAliases: chart.aliases } : {}
   };
 }
+function releaseNameOf(chartName) {
+  const segments = chartName.toLowerCase().split(".").map((segment) => segment.replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "")).filter((segment) => segment !== "");
+  const valid2 = segments.join(".").slice(0, 53).replace(/[^a-z0-9]+$/, "");
+  return valid2 === "" ? "release" : valid2;
+}
 function chartConfigOf(chart, settings, head) {
   const config = settings.charts.find((c) => c.chart.replace(/\/+$/, "") === chart.dir);
   return { config, values: (config?.values ?? []).filter((v) => head.paths.has(v)) };
 }
 function ownInvocation(chart, config, values, settings) {
   return {
-    release: config?.release ?? chart.name,
+    release: config?.release ?? releaseNameOf(chart.name),
     namespace: config?.namespace ?? "default",
     namespaceGiven: config?.namespace !== void 0,
     valuesFiles: values,
@@ -30363,6 +30381,7 @@ function andMore(more, what = "") {
 }
 
 // src/render/templateLines.ts
+var import_yaml6 = __toESM(require_dist(), 1);
 var noVars = /* @__PURE__ */ new Map();
 function sourceOf(keys, from2) {
   return keys.length > 1 ? { key: keys[0], from: from2, alternatives: keys.slice(1) } : { key: keys[0], from: from2 };
@@ -30484,6 +30503,18 @@ function contradicts(written, rendered) {
   const resolved2 = resolvePlainScalar(text4);
   return resolved2.ok && resolved2.value !== rendered;
 }
+function flowHolds(written, rest, rendered) {
+  const text4 = written.replace(/\s+#.*$/, "");
+  if (!/^[[{]/.test(text4) || text4.includes("{{")) return false;
+  let value;
+  try {
+    value = (0, import_yaml6.parse)(text4);
+  } catch {
+    return false;
+  }
+  const held = valueAt2(value, rest);
+  return held !== void 0 && jsonEqual(held, valueAt2(rendered, rest) ?? null);
+}
 function unquoted(value) {
   return value.replace(/^(["'])(.*)\1$/, "$2");
 }
@@ -30604,6 +30635,7 @@ function walk4(lines, from2, to2, path11, depth, rendered, parentLine, reach) {
       const values = valuesPathIn(key.value, line.scope) ?? (depth === path11.length - 1 && key.value === "" ? valuesInBlock(lines, i + 1, end) : null);
       consider({ line: line.number, depth: depth + 1, values: values === null ? null : sourceOf(values, depth + 1) });
       if (depth === path11.length - 1) continue;
+      if (flowHolds(key.value, path11.slice(depth + 1), child)) consider({ line: line.number, depth: path11.length, values: null });
     }
     const deeper = walk4(lines, i + 1, end, path11, depth + 1, child, line.number, reach);
     if (deeper.depth === depth + 1 && deeper.values === null) {
@@ -30818,6 +30850,43 @@ function valuesKeyUnderSameKeys(files, path11, rendered) {
   return holding.length === 1 ? holding[0] : null;
 }
 
+// src/render/valuesRewrites.ts
+var valuesMap = String.raw`(?:\$[A-Za-z0-9_]*)?\.Values((?:\.[A-Za-z0-9_]+)*)`;
+var setKey2 = new RegExp(String.raw`\b(?:set|unset)\s+\(?\s*${valuesMap}\s+"([^"]*)"`, "g");
+var mergeInto = new RegExp(String.raw`\b(?:merge|mergeOverwrite|mustMerge|mustMergeOverwrite)\s+\(?\s*${valuesMap}(?![A-Za-z0-9_.])`, "g");
+var replacesValues = /\bset\s+(?:\$[A-Za-z0-9_]*|\.)\s+"Values"\s*(.*)/;
+var variableOfKey = /(\$[A-Za-z0-9_]+)\s*:?=\s*(?:\$[A-Za-z0-9_]*)?\.Values\.([A-Za-z0-9_]+)\s*(?:-?\}\})/g;
+function valuesRewrites(templates) {
+  const prefixes = [];
+  let replaced = false;
+  let defaultsUnder = null;
+  for (const text4 of templates) {
+    if (!text4.includes("Values")) continue;
+    const replacing2 = replacesValues.exec(text4);
+    if (replacing2 !== null) {
+      const defaults2 = defaultsMerged(text4, replacing2[1]);
+      if (defaults2 === null) replaced = true;
+      else defaultsUnder = defaults2;
+    }
+    for (const match2 of text4.matchAll(setKey2)) prefixes.push([...keysOf4(match2[1]), match2[2]]);
+    for (const match2 of text4.matchAll(mergeInto)) prefixes.push(keysOf4(match2[1]));
+  }
+  return { rewritten: replaced ? "all" : prefixes, defaultsUnder };
+}
+function defaultsMerged(text4, replacement) {
+  const merge = /^\(\s*(?:mustMergeOverwrite|mergeOverwrite)\s+(\$[A-Za-z0-9_]+)\s+(?:\$[A-Za-z0-9_]*)?\.Values\s*\)/.exec(replacement);
+  if (merge === null) return null;
+  const keys = [...text4.matchAll(variableOfKey)].filter((match2) => match2[1] === merge[1]).map((match2) => match2[2]);
+  return keys.length === 1 ? keys[0] : null;
+}
+function mayBeRewritten(rewritten2, key) {
+  if (rewritten2 === "all") return true;
+  return rewritten2.some((prefix2) => prefix2.every((k, i) => i >= key.length || key[i] === k));
+}
+function keysOf4(dotted) {
+  return dotted === "" ? [] : dotted.slice(1).split(".");
+}
+
 // src/render/helmMap.ts
 function sourceComments(text4) {
   const lines = [];
@@ -30852,10 +30921,25 @@ function valuesChain(sources, template) {
     const dir = names.slice(0, depth).map((name) => `charts/${name}`).join("/");
     chain.push({ file: sourcePath(sources, `${dir}/values.yaml`), keyPrefix: names.slice(depth) });
   }
-  return chain;
+  const { defaultsUnder } = rewritesOf(sources, template);
+  return defaultsUnder === null ? chain : [...chain, ...chain.map((link) => ({ ...link, defaultsUnder }))];
 }
 function keyPathIn(link, key) {
-  return [...link.within ?? [], ...keyUnder(link.keyPrefix, key)];
+  const own = link.defaultsUnder === void 0 ? key : [link.defaultsUnder, ...key];
+  return [...link.within ?? [], ...keyUnder(link.keyPrefix, own)];
+}
+var rewritesBySources = /* @__PURE__ */ new WeakMap();
+function rewritesOf(sources, template) {
+  const helmFolder = `${subchartNames(template).map((name) => `charts/${name}/`).join("")}templates/`;
+  const folder = sourcePath(sources, `${helmFolder}x`).slice(0, -1);
+  let byFolder = rewritesBySources.get(sources);
+  if (byFolder === void 0) rewritesBySources.set(sources, byFolder = /* @__PURE__ */ new Map());
+  let rewrites = byFolder.get(folder);
+  if (rewrites === void 0) {
+    const own = chartTemplates(sources).filter(([file]) => file.startsWith(folder) && !file.slice(folder.length).includes("/charts/"));
+    byFolder.set(folder, rewrites = valuesRewrites(own.map(([, text4]) => text4)));
+  }
+  return rewrites;
 }
 function keyUnder(names, key) {
   return [...key[0] === "global" ? [] : names, ...key];
@@ -30906,10 +30990,13 @@ function valuesKeyFinder(sources, documentOf) {
   };
 }
 function chartNamedTemplates(sources) {
+  let named;
+  return () => named ??= namedTemplates(chartTemplates(sources));
+}
+function chartTemplates(sources) {
   const prefixes = [sources.chartDir, ...(sources.localDependencies ?? []).map((d) => d.dir)].map((dir) => inDir(dir, ""));
   const inChart = ([file]) => prefixes.some((prefix2) => file.startsWith(prefix2) && `/${file.slice(prefix2.length)}`.includes("/templates/"));
-  let named;
-  return () => named ??= namedTemplates([...[...sources.texts].filter(inChart), ...[...sources.archived ?? []].filter(inChart)]);
+  return [...[...sources.texts].filter(inChart), ...[...sources.archived ?? []].filter(inChart)];
 }
 function helmLocator(sources) {
   const documentOf = valuesDocuments(sources);
@@ -30973,7 +31060,10 @@ function helmLocator(sources) {
 }
 function valuesTruthOf(sources) {
   const documentOf = valuesDocuments(sources, true);
-  return (template) => (key) => truthOf(valuesChain(sources, template).map((link) => valueAt2(documentOf(link.file)?.value, keyPathIn(link, key))));
+  return (template) => (key) => {
+    if (mayBeRewritten(rewritesOf(sources, template).rewritten, key)) return void 0;
+    return truthOf(valuesChain(sources, template).map((link) => valueAt2(documentOf(link.file)?.value, keyPathIn(link, key))));
+  };
 }
 function truthOf(values) {
   if (values.length === 0) return void 0;
@@ -31005,6 +31095,9 @@ function elementPaths(value, key) {
   }
   return paths;
 }
+
+// src/render/mapReport.ts
+var import_yaml8 = __toESM(require_dist(), 1);
 
 // src/render/dependencyLine.ts
 function dependencyLines(chartDir, texts) {
@@ -31303,28 +31396,41 @@ function securityContextEdits(original, fixed2, writerOf) {
   const podPath = [...owners.pod, "securityContext"];
   const podEdits = changesOf(podPath);
   if (podEdits === null) return null;
-  const podKey2 = podEdits.length === 0 ? null : writerOf(podPath);
   const byKey = /* @__PURE__ */ new Map();
-  if (podKey2 !== null) byKey.set(JSON.stringify(podKey2), podEdits);
-  const podFields = podKey2 === null && podEdits.every((edit) => edit.op === "set" && containerFields.has(String(edit.path[0]))) ? podEdits : [];
   const conflicting = /* @__PURE__ */ new Set();
+  const { written: podKeys, left } = writtenBy(podPath, podEdits, writerOf);
+  for (const [key, edits] of podKeys) byKey.set(key, edits);
+  const podFields = left.every((edit) => edit.op === "set" && containerFields.has(String(edit.path[0]))) ? left : [];
   for (const container of owners.containers) {
     const path11 = [...container, "securityContext"];
     const own = changesOf(path11);
     if (own === null) return null;
     const edits = [...own, ...podFields.filter((edit) => !own.some((mine) => JSON.stringify(mine.path) === JSON.stringify(edit.path)))];
-    const key = edits.length === 0 ? null : writerOf(path11);
-    if (key === null) continue;
-    const known3 = byKey.get(JSON.stringify(key));
-    if (known3 !== void 0 && JSON.stringify(known3) !== JSON.stringify(edits)) conflicting.add(JSON.stringify(key));
-    byKey.set(JSON.stringify(key), edits);
+    for (const [key, ofKey] of writtenBy(path11, edits, writerOf).written) {
+      const known3 = byKey.get(key);
+      if (known3 !== void 0 && JSON.stringify(known3) !== JSON.stringify(ofKey)) conflicting.add(key);
+      byKey.set(key, ofKey);
+    }
   }
   for (const key of conflicting) byKey.delete(key);
   if (byKey.size === 0) return null;
   return [...byKey].map(([key, edits]) => {
     const { file, path: path11 } = JSON.parse(key);
-    return { file, key: path11, edits: edits.map((edit) => ({ ...edit, path: [...path11, ...edit.path] })), pod: podKey2 !== null && key === JSON.stringify(podKey2) };
+    return { file, key: path11, edits: edits.map((edit) => ({ ...edit, path: [...path11, ...edit.path] })), pod: podKeys.has(key) };
   });
+}
+function writtenBy(path11, edits, writerOf) {
+  const written = /* @__PURE__ */ new Map();
+  const left = [];
+  if (edits.length === 0) return { written, left };
+  const whole = writerOf(path11);
+  if (whole !== null) return { written: written.set(JSON.stringify(whole), [...edits]), left };
+  for (const edit of edits) {
+    const inner = edit.path.length < 2 ? null : writerOf([...path11, edit.path[0]]);
+    if (inner === null) left.push(edit);
+    else addTo(written, JSON.stringify(inner), { ...edit, path: edit.path.slice(1) });
+  }
+  return { written, left };
 }
 function securityContextOwners(original, fixed2, lists) {
   const { pods } = extractPodSpecs(original);
@@ -31437,7 +31543,7 @@ function inFile(fix, block2) {
 }
 
 // src/render/templateFix.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 var indentOf2 = (line) => line.length - line.trimStart().length;
 var opensValue = (body) => /[|>][+-]?\d*\s*$/.test(body) || /(?::|^-)\s*(?:\[|\{(?!\{))/.test(body);
 function keyIndentUnder(lines, at3, item) {
@@ -31479,7 +31585,7 @@ function pastBranches(lines, at3) {
 }
 function mapLines(entries, indent) {
   const pad = " ".repeat(indent);
-  return (0, import_yaml6.stringify)(entries, { indent: 2 }).trimEnd().split("\n").map((line) => `${pad}${line}`);
+  return (0, import_yaml7.stringify)(entries, { indent: 2 }).trimEnd().split("\n").map((line) => `${pad}${line}`);
 }
 function securityContextAdditions(original, fixed2) {
   const owners = securityContextOwners(original, fixed2, containerListKeys);
@@ -31610,10 +31716,11 @@ function chartValuesCandidates(fixes, findings, movable, fixedOf2, editable) {
       if (found === void 0) {
         const object = chartObjectOf(index, fix.document, fixed2);
         const switches = object === null ? [] : switchOffChangesOf(object, editable);
-        const values = object === null ? [] : [...switches, ...guardChangesOf(object, editable), ...valuesChangesOf(object, editable)];
-        changes.set(fix.document, found = { all: [...object === null ? [] : templateChangesOf(object, lone), ...values], switches });
+        const keeping = (changes2) => object === null ? [] : changes2.map((c) => ({ ...c, keeps: object.after.value }));
+        const values = object === null ? [] : [...switches, ...keeping([...guardChangesOf(object, editable), ...valuesChangesOf(object, editable)])];
+        changes.set(fix.document, found = { all: [...object === null ? [] : keeping(templateChangesOf(object, lone)), ...values], switches });
       }
-      for (const { file, change, ownObject, also, keepsOthers } of fix.literal === true ? found.switches : found.all) {
+      for (const { file, change, ownObject, also, keepsOthers, keeps } of fix.literal === true ? found.switches : found.all) {
         if (!movable(fix, file, change)) continue;
         candidates.push({
           finding: fix.finding,
@@ -31623,7 +31730,8 @@ function chartValuesCandidates(fixes, findings, movable, fixedOf2, editable) {
           caveat: findings[fix.finding].fixNote,
           ...ownObject ? { ownObject } : {},
           ...also ? { also } : {},
-          ...keepsOthers ? { keepsOthers } : {}
+          ...keepsOthers ? { keepsOthers } : {},
+          ...keeps !== void 0 ? { keeps } : {}
         });
       }
     }
@@ -31642,8 +31750,8 @@ function fixedRendering(index, fixes) {
   const { documents } = loadManifestFile(index.path, applySuggestions(index.rendering.text, [...fixes.values()]), renderedLoadOptions());
   return new Map(documents.map((document) => [document.index, document]));
 }
-function valuesKeysOf(template, named, path11, rendered) {
-  const values = findInTemplate(template, path11, rendered, named).values;
+function valuesKeysOf(template, named, path11, rendered, truth) {
+  const values = findInTemplate(template, path11, rendered, named, valueAt2(rendered, path11) === void 0 ? void 0 : truth).values;
   return values === null || values.from !== path11.length ? [] : [values.key, ...values.alternatives ?? []].filter((key) => !key.includes("*"));
 }
 var isSetMap = (value) => typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).length > 0;
@@ -31721,7 +31829,7 @@ function switchedOn2(file, key) {
 }
 function valuesChangesOf({ document, template, after }, editable) {
   const writerOf = (path11) => {
-    const writers = valuesKeysOf(template.text, template.named, path11, document.value).map((key) => template.writeKey(key));
+    const writers = valuesKeysOf(template.text, template.named, path11, document.value, template.truth).map((key) => template.writeKey(key));
     return writers.find((w) => isSetMap(editable(w.file)?.value(w.path))) ?? writers[0] ?? null;
   };
   const byFile = /* @__PURE__ */ new Map();
@@ -32011,8 +32119,8 @@ function keyOfLine(line) {
 }
 function deletableLine(sourceLines, sourceLine) {
   const text4 = sourceLines[sourceLine - 1] ?? "";
-  const plain2 = /^( *)[^\s:#-][^:#]*:\s+[^\s#{[|>&*!][^#]*?(\s+#.*)?\s*$/.exec(text4);
-  if (plain2 === null || text4.includes("{{")) return false;
+  const plain2 = /^( *)[^\s:#-][^:#]*:\s+(?:[^\s#{[|>&*!][^#]*?|(\[[^#]*\]|\{[^#]*\}))(\s+#.*)?\s*$/.exec(text4);
+  if (plain2 === null || text4.includes("{{") || plain2[2] !== void 0 && !wholeFlowCollection(plain2[2])) return false;
   const indent = plain2[1].length;
   for (let next = sourceLine; next < sourceLines.length; next++) {
     const line = sourceLines[next];
@@ -32020,6 +32128,14 @@ function deletableLine(sourceLines, sourceLine) {
     return line.length - line.trimStart().length <= indent;
   }
   return true;
+}
+function wholeFlowCollection(text4) {
+  try {
+    (0, import_yaml8.parse)(text4);
+    return true;
+  } catch {
+    return false;
+  }
 }
 function sourceLineChange(sourceLines, sourceLine, fix, renderedLine, renderedLines) {
   const text4 = sourceLines[sourceLine - 1];
@@ -32582,7 +32698,20 @@ function fixesFinding(before, after, candidate, finding, base) {
   const was = before.byObject.get(objectKey(finding)) ?? /* @__PURE__ */ new Set();
   const now = checksOfObject(before, after, finding);
   if (candidate.keepsOthers === true && !othersUnchanged(before, after, objectKey(finding))) return false;
+  if (candidate.keeps !== void 0 && losesFields(before, after, finding, candidate.keeps)) return false;
   return now !== null && !now.has(finding.check) && [...now].every((check) => was.has(check));
+}
+function losesFields(before, after, finding, keeps) {
+  const key = objectKey(finding);
+  const was = before.objects().get(key);
+  const now = after.objects().get(key) ?? after.objects().get(renamedIn(before, after, key) ?? "");
+  if (was === void 0 || now === void 0) return false;
+  const lost = (had, kept, has) => {
+    if (!isObject(had) || !isObject(kept)) return false;
+    if (!isObject(has)) return true;
+    return Object.keys(had).some((k) => k in kept && (!(k in has) || lost(had[k], kept[k], has[k])));
+  };
+  return lost(JSON.parse(was), keeps, JSON.parse(now));
 }
 function widestAround(own, suggested, fits) {
   let widest = null;
@@ -32660,9 +32789,9 @@ var LeftOutNotes = class {
     }
   }
 };
-function valuesTaken({ root, sources }, parse5) {
+function valuesTaken({ root, sources }, parse7) {
   if (root.helm === null || root.helm.application !== void 0) return null;
-  return valuesChainOf(root.dir, root.helm.valuesFiles, sources, parse5);
+  return valuesChainOf(root.dir, root.helm.valuesFiles, sources, parse7);
 }
 function subchartsWriting(rendered) {
   const folders = /* @__PURE__ */ new Set();
@@ -32690,7 +32819,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
   const standIns = /* @__PURE__ */ new Map();
   const leftOut = new LeftOutNotes(problems);
   const parsed2 = /* @__PURE__ */ new Map();
-  const parse5 = (text4) => {
+  const parse7 = (text4) => {
     if (!parsed2.has(text4)) parsed2.set(text4, valuesMapping(text4));
     return parsed2.get(text4) ?? null;
   };
@@ -32704,7 +32833,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
       return void problems.push(problem);
     }
     if (r.head.kind !== "rendered") return;
-    const note = r.root.leftOut === void 0 ? null : leftOutNote(r.root.leftOut, valuesTaken(r, parse5));
+    const note = r.root.leftOut === void 0 ? null : leftOutNote(r.root.leftOut, valuesTaken(r, parse7));
     if (note !== null) leftOut.add(r.root, note);
     addStandIns(standIns, r.root, r.head.text);
     if (r.base.kind === "failed") {
@@ -33374,8 +33503,8 @@ function fileChange(changeSet, path11) {
 }
 function configChange(base, head, path11) {
   if (base === head) return { kind: "none" };
-  const parse5 = (text4) => text4 === null ? { ok: true, config: defaultPolicyConfig } : parsePolicyConfig(text4, path11);
-  const [before, after] = [parse5(base), parse5(head)];
+  const parse7 = (text4) => text4 === null ? { ok: true, config: defaultPolicyConfig } : parsePolicyConfig(text4, path11);
+  const [before, after] = [parse7(base), parse7(head)];
   if (!after.ok) return { kind: "invalid", errors: after.errors };
   return before.ok ? { kind: "changed", base: before.config, head: after.config, path: path11 } : { kind: "none" };
 }

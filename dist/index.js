@@ -7278,7 +7278,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse7(src, reviver, options) {
+    function parse9(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7319,7 +7319,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document2.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse7;
+    exports.parse = parse9;
     exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument3;
     exports.stringify = stringify2;
@@ -11735,6 +11735,8 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
     if (error2) {
       const action2 = usesUndeclaredVariable(text5) ? null : actionLine(text5, 0, text5.length);
       if (action2 !== null) return fail("template", templateMessage, action2);
+      const tag2 = actionLine(text5, 0, text5.length, tagAction);
+      if (tag2 !== null) return fail("template", tagMessage, tag2);
       if (isJsoncConfiguration(file, text5)) return noManifest(file);
       const message = `not valid JSON (kubectl reads a file that starts with "{" as JSON): ${error2.message}`;
       return fail("malformed", message, problemLine(lineCounterOf(text5), error2.offset, lastContentOffset(text5)));
@@ -11757,7 +11759,9 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   const cut = malformed ? null : kubectlCutError(text5);
   if (cut !== null) loaded = { ...loaded, problems: [...loaded.problems, { file, line: cut.line, kind: "malformed", message: cut.message }] };
   else if (!malformed) loaded = withoutSkippedDocuments(loaded, text5);
-  return options.rendered !== true && templateAction.test(text5) && !usesUndeclaredVariable(text5) ? markTemplate(loaded, text5, options.podFree) : loaded;
+  if (options.rendered === true) return loaded;
+  if (templateAction.test(text5) && !usesUndeclaredVariable(text5)) return markTemplate(loaded, text5, options.podFree);
+  return malformed && tagAction.test(text5) ? markTagTemplate(loaded, text5) : loaded;
 }
 function withoutSkippedDocuments(loaded, text5) {
   const skipped = documentsKubectlSkips(text5, loaded.documents);
@@ -11796,8 +11800,8 @@ function hasTemplateAction(value) {
   }
   return false;
 }
-function actionLine(text5, from2, to2) {
-  const actions2 = new RegExp(templateAction.source, "g");
+function actionLine(text5, from2, to2, pattern = templateAction) {
+  const actions2 = new RegExp(pattern.source, "g");
   actions2.lastIndex = from2;
   for (let match2 = actions2.exec(text5); match2 !== null && match2.index < to2; match2 = actions2.exec(text5)) {
     const lineStart2 = text5.lastIndexOf("\n", match2.index - 1) + 1;
@@ -11825,6 +11829,13 @@ function markTemplate(loaded, text5, podFree) {
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { ...loaded, problems };
 }
+function markTagTemplate(loaded, text5) {
+  const line = actionLine(text5, 0, text5.length, tagAction);
+  if (line === null) return loaded;
+  const template = { file: loaded.file, line, kind: "template", message: tagMessage };
+  const problems = [...loaded.problems.filter((p) => p.kind !== "malformed" && p.kind !== "invalid"), template];
+  return { ...loaded, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
+}
 function parseYamlDocuments(text5) {
   const parsed2 = (0, import_yaml2.parseAllDocuments)(text5, { ...yamlOptions, prettyErrors: false });
   return Array.isArray(parsed2) ? parsed2 : [];
@@ -11851,11 +11862,11 @@ function problemLine(lineCounter, offset, lastContent) {
 function lastContentOffset(text5) {
   return Math.max(0, text5.trimEnd().length - 1);
 }
-function loadWithYaml(file, text5, lineText2 = text5, reindented = null, parse7 = parseYamlDocuments) {
+function loadWithYaml(file, text5, lineText2 = text5, reindented = null, parse9 = parseYamlDocuments) {
   const lineCounter = lineCounterOf(lineText2);
   let parsed2;
   try {
-    parsed2 = parse7(text5);
+    parsed2 = parse9(text5);
     if (reindented) for (const doc of parsed2) mapOffsets(doc, (offset) => originalOffset(reindented, offset));
   } catch (error2) {
     const tooDeepToParse = error2 instanceof RangeError;
@@ -11966,7 +11977,7 @@ function lineTextAt(text5, lineCounter, line) {
 function firstLine(message) {
   return message.split("\n")[0] ?? message;
 }
-var import_yaml2, defaultLoadOptions, utf8, replacing, utf16le, utf16be, binaryFile, skippedMessage, templateMessage, plainCollection, sourceText, customTags, yamlOptions, malformedCount, EventSourceDocument, tooDeep, bracePlaceholder;
+var import_yaml2, defaultLoadOptions, utf8, replacing, utf16le, utf16be, binaryFile, skippedMessage, templateMessage, tagAction, tagMessage, plainCollection, sourceText, customTags, yamlOptions, malformedCount, EventSourceDocument, tooDeep, bracePlaceholder;
 var init_load = __esm({
   "src/manifests/load.ts"() {
     "use strict";
@@ -11990,6 +12001,8 @@ var init_load = __esm({
     binaryFile = { binary: "binary file (it contains NUL bytes); it was not checked" };
     skippedMessage = "kubectl never applies this document: it follows a document end (...) with no --- line, and kubectl (like kustomize) reads only the first document between --- lines; it was not checked (start it with --- to apply it)";
     templateMessage = "looks like a Go/Helm template ({{ \u2026 }}); render it first (e.g. `helm template`) and check the output";
+    tagAction = /\{%-?\s*[a-z]+\b/;
+    tagMessage = "looks like a Jinja or Liquid template ({% \u2026 %}); render it first and check the output";
     plainCollection = (name, collection) => ({
       tag: `tag:yaml.org,2002:${name}`,
       collection,
@@ -19454,7 +19467,7 @@ var require_parse = __commonJS({
   "node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse7 = (version2, options, throwErrors = false) => {
+    var parse9 = (version2, options, throwErrors = false) => {
       if (version2 instanceof SemVer) {
         return version2;
       }
@@ -19467,7 +19480,7 @@ var require_parse = __commonJS({
         throw er;
       }
     };
-    module.exports = parse7;
+    module.exports = parse9;
   }
 });
 
@@ -19475,9 +19488,9 @@ var require_parse = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
-    var parse7 = require_parse();
+    var parse9 = require_parse();
     var valid2 = (version2, options) => {
-      const v = parse7(version2, options);
+      const v = parse9(version2, options);
       return v ? v.version : null;
     };
     module.exports = valid2;
@@ -19608,12 +19621,12 @@ function shownMissing(d) {
   const other = d.outOfRange === void 0 ? "" : ` (this repository's \`${shownDir(d.outOfRange.dir)}\` is ${d.outOfRange.version})`;
   return `\`${d.shown}\`${other}`;
 }
-function valuesChainOf(chartDir, files, texts, parse7 = valuesMapping) {
+function valuesChainOf(chartDir, files, texts, parse9 = valuesMapping) {
   const chain = [];
   const own = inDir(chartDir, "values.yaml");
   for (const path4 of [own, ...files]) {
     const text5 = texts.get(path4);
-    const values = text5 === void 0 ? path4 === own ? {} : null : parse7(text5);
+    const values = text5 === void 0 ? path4 === own ? {} : null : parse9(text5);
     if (values === null) return null;
     chain.push(values);
   }
@@ -19943,13 +19956,18 @@ function dependencyFields(chart) {
     ...Object.keys(chart.aliases).length > 0 ? { dependencyAliases: chart.aliases } : {}
   };
 }
+function releaseNameOf(chartName) {
+  const segments = chartName.toLowerCase().split(".").map((segment) => segment.replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "")).filter((segment) => segment !== "");
+  const valid2 = segments.join(".").slice(0, 53).replace(/[^a-z0-9]+$/, "");
+  return valid2 === "" ? "release" : valid2;
+}
 function chartConfigOf(chart, settings, head) {
   const config = settings.charts.find((c) => c.chart.replace(/\/+$/, "") === chart.dir);
   return { config, values: (config?.values ?? []).filter((v) => head.paths.has(v)) };
 }
 function ownInvocation(chart, config, values, settings) {
   return {
-    release: config?.release ?? chart.name,
+    release: config?.release ?? releaseNameOf(chart.name),
     namespace: config?.namespace ?? "default",
     namespaceGiven: config?.namespace !== void 0,
     valuesFiles: values,
@@ -41177,7 +41195,7 @@ function expand2(template, context) {
     return template.replace(/\/$/, "");
   }
 }
-function parse5(options) {
+function parse7(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -41241,7 +41259,7 @@ function parse5(options) {
   );
 }
 function endpointWithDefaults(defaults2, route, options) {
-  return parse5(merge(defaults2, route, options));
+  return parse7(merge(defaults2, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge(oldDefaults, newDefaults);
@@ -41250,7 +41268,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse: parse5
+    parse: parse7
   });
 }
 var VERSION, userAgent, DEFAULTS, urlVariableRegex, endpoint;
@@ -41276,7 +41294,7 @@ var init_dist_bundle = __esm({
 });
 
 // node_modules/content-type/dist/index.js
-function parse6(header, options) {
+function parse8(header, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
   let valueStart = options?.start ?? 0;
@@ -41960,7 +41978,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse6(contentType);
+  const mimetype = parse8(contentType);
   if (isJSONResponse(mimetype)) {
     let text5 = "";
     try {
@@ -48822,10 +48840,10 @@ function readConfiguration(document, value, path4) {
   const defaults2 = obj(value, "defaults") ?? {};
   const policy = { enforce: { level: "privileged", version: "latest" }, audit: { level: "privileged", version: "latest" }, warn: { level: "privileged", version: "latest" } };
   const written = { enforce: {}, audit: {}, warn: {} };
-  const read = (key, parse7, set2) => {
+  const read = (key, parse9, set2) => {
     const text5 = str(defaults2, key);
     if (text5 === "") return;
-    const parsed2 = parse7(text5);
+    const parsed2 = parse9(text5);
     const where2 = at3(["defaults", key], `defaults.${key}`);
     if (parsed2.ok) set2(parsed2.value, where2);
     else problems.push({ file: document.file, line: where2.line, message: `defaults.${key}: Invalid value: ${JSON.stringify(text5)}: ${parsed2.error}` });
@@ -49600,10 +49618,10 @@ function globs(inputs, name, fallback) {
   const list3 = inputs(name).split(/[\n,]/).map((g) => g.trim()).filter((g) => g !== "");
   return list3.length > 0 ? list3 : fallback;
 }
-function optionalParsed(inputs, name, parse7) {
+function optionalParsed(inputs, name, parse9) {
   const text5 = inputs(name).trim();
   if (text5 === "") return void 0;
-  const parsed2 = parse7(text5);
+  const parsed2 = parse9(text5);
   if (!parsed2.ok) throw new ConfigurationError(`input ${name}: ${JSON.stringify(text5)}: ${parsed2.error}`);
   return parsed2.value;
 }
@@ -50699,8 +50717,8 @@ function fileChange(changeSet, path4) {
 }
 function configChange(base, head, path4) {
   if (base === head) return { kind: "none" };
-  const parse7 = (text5) => text5 === null ? { ok: true, config: defaultPolicyConfig } : parsePolicyConfig(text5, path4);
-  const [before, after] = [parse7(base), parse7(head)];
+  const parse9 = (text5) => text5 === null ? { ok: true, config: defaultPolicyConfig } : parsePolicyConfig(text5, path4);
+  const [before, after] = [parse9(base), parse9(head)];
   if (!after.ok) return { kind: "invalid", errors: after.errors };
   return before.ok ? { kind: "changed", base: before.config, head: after.config, path: path4 } : { kind: "none" };
 }
@@ -51491,6 +51509,11 @@ ${fence}`;
 ${content}
 ${fence}`;
 }
+function deletionNote(suggestion) {
+  if (suggestion.replacement !== "") return [];
+  const count = suggestion.endLine - suggestion.startLine + 1;
+  return [count === 1 ? "The suggestion deletes this line." : `The suggestion deletes these ${count} lines.`];
+}
 var cautions = {
   privileged: "the container loses device and kernel access",
   hostNamespaces: "the pod no longer sees the node's network, processes or IPC",
@@ -51654,7 +51677,7 @@ function commentBody(findings, suggestion, docs = readmeDocs, at3) {
   if (suggestion) {
     const caution = cautionFor(findings.filter((f) => f.fix !== null).map((f) => f.check));
     const shared = sharedCaveats(findings.map((f) => f.fixNote ?? "").filter((n) => n.includes(sharedCaveatLead)).map((n) => n.slice(n.indexOf(sharedCaveatLead))));
-    parts.push([suggestionBlock(suggestion), ...caution ? [`**Caution:** ${caution}`] : [], ...shared].join("\n"));
+    parts.push([suggestionBlock(suggestion), ...deletionNote(suggestion), ...caution ? [`**Caution:** ${caution}`] : [], ...shared].join("\n"));
   } else parts.push(...withoutSuggestion(findings));
   const where2 = provenance(findings);
   if (where2 !== null) parts.push(where2);
@@ -57663,7 +57686,10 @@ init_locate();
 init_load();
 
 // src/render/templateLines.ts
+var import_yaml6 = __toESM(require_dist(), 1);
 init_scalars();
+init_edits();
+init_walk();
 var noVars = /* @__PURE__ */ new Map();
 function sourceOf(keys, from2) {
   return keys.length > 1 ? { key: keys[0], from: from2, alternatives: keys.slice(1) } : { key: keys[0], from: from2 };
@@ -57785,6 +57811,18 @@ function contradicts(written, rendered) {
   const resolved2 = resolvePlainScalar(text5);
   return resolved2.ok && resolved2.value !== rendered;
 }
+function flowHolds(written, rest, rendered) {
+  const text5 = written.replace(/\s+#.*$/, "");
+  if (!/^[[{]/.test(text5) || text5.includes("{{")) return false;
+  let value;
+  try {
+    value = (0, import_yaml6.parse)(text5);
+  } catch {
+    return false;
+  }
+  const held = valueAt2(value, rest);
+  return held !== void 0 && jsonEqual(held, valueAt2(rendered, rest) ?? null);
+}
 function unquoted(value) {
   return value.replace(/^(["'])(.*)\1$/, "$2");
 }
@@ -57905,6 +57943,7 @@ function walk2(lines, from2, to2, path4, depth, rendered, parentLine, reach) {
       const values = valuesPathIn(key.value, line.scope) ?? (depth === path4.length - 1 && key.value === "" ? valuesInBlock(lines, i + 1, end) : null);
       consider({ line: line.number, depth: depth + 1, values: values === null ? null : sourceOf(values, depth + 1) });
       if (depth === path4.length - 1) continue;
+      if (flowHolds(key.value, path4.slice(depth + 1), child)) consider({ line: line.number, depth: path4.length, values: null });
     }
     const deeper = walk2(lines, i + 1, end, path4, depth + 1, child, line.number, reach);
     if (deeper.depth === depth + 1 && deeper.values === null) {
@@ -58128,6 +58167,43 @@ function valuesKeyUnderSameKeys(files, path4, rendered) {
   return holding.length === 1 ? holding[0] : null;
 }
 
+// src/render/valuesRewrites.ts
+var valuesMap = String.raw`(?:\$[A-Za-z0-9_]*)?\.Values((?:\.[A-Za-z0-9_]+)*)`;
+var setKey2 = new RegExp(String.raw`\b(?:set|unset)\s+\(?\s*${valuesMap}\s+"([^"]*)"`, "g");
+var mergeInto = new RegExp(String.raw`\b(?:merge|mergeOverwrite|mustMerge|mustMergeOverwrite)\s+\(?\s*${valuesMap}(?![A-Za-z0-9_.])`, "g");
+var replacesValues = /\bset\s+(?:\$[A-Za-z0-9_]*|\.)\s+"Values"\s*(.*)/;
+var variableOfKey = /(\$[A-Za-z0-9_]+)\s*:?=\s*(?:\$[A-Za-z0-9_]*)?\.Values\.([A-Za-z0-9_]+)\s*(?:-?\}\})/g;
+function valuesRewrites(templates) {
+  const prefixes = [];
+  let replaced = false;
+  let defaultsUnder = null;
+  for (const text5 of templates) {
+    if (!text5.includes("Values")) continue;
+    const replacing2 = replacesValues.exec(text5);
+    if (replacing2 !== null) {
+      const defaults2 = defaultsMerged(text5, replacing2[1]);
+      if (defaults2 === null) replaced = true;
+      else defaultsUnder = defaults2;
+    }
+    for (const match2 of text5.matchAll(setKey2)) prefixes.push([...keysOf4(match2[1]), match2[2]]);
+    for (const match2 of text5.matchAll(mergeInto)) prefixes.push(keysOf4(match2[1]));
+  }
+  return { rewritten: replaced ? "all" : prefixes, defaultsUnder };
+}
+function defaultsMerged(text5, replacement) {
+  const merge2 = /^\(\s*(?:mustMergeOverwrite|mergeOverwrite)\s+(\$[A-Za-z0-9_]+)\s+(?:\$[A-Za-z0-9_]*)?\.Values\s*\)/.exec(replacement);
+  if (merge2 === null) return null;
+  const keys = [...text5.matchAll(variableOfKey)].filter((match2) => match2[1] === merge2[1]).map((match2) => match2[2]);
+  return keys.length === 1 ? keys[0] : null;
+}
+function mayBeRewritten(rewritten2, key) {
+  if (rewritten2 === "all") return true;
+  return rewritten2.some((prefix2) => prefix2.every((k, i) => i >= key.length || key[i] === k));
+}
+function keysOf4(dotted) {
+  return dotted === "" ? [] : dotted.slice(1).split(".");
+}
+
 // src/render/helmMap.ts
 function sourceComments(text5) {
   const lines = [];
@@ -58162,10 +58238,25 @@ function valuesChain(sources, template) {
     const dir = names.slice(0, depth).map((name) => `charts/${name}`).join("/");
     chain.push({ file: sourcePath(sources, `${dir}/values.yaml`), keyPrefix: names.slice(depth) });
   }
-  return chain;
+  const { defaultsUnder } = rewritesOf(sources, template);
+  return defaultsUnder === null ? chain : [...chain, ...chain.map((link) => ({ ...link, defaultsUnder }))];
 }
 function keyPathIn(link, key) {
-  return [...link.within ?? [], ...keyUnder(link.keyPrefix, key)];
+  const own = link.defaultsUnder === void 0 ? key : [link.defaultsUnder, ...key];
+  return [...link.within ?? [], ...keyUnder(link.keyPrefix, own)];
+}
+var rewritesBySources = /* @__PURE__ */ new WeakMap();
+function rewritesOf(sources, template) {
+  const helmFolder = `${subchartNames(template).map((name) => `charts/${name}/`).join("")}templates/`;
+  const folder = sourcePath(sources, `${helmFolder}x`).slice(0, -1);
+  let byFolder = rewritesBySources.get(sources);
+  if (byFolder === void 0) rewritesBySources.set(sources, byFolder = /* @__PURE__ */ new Map());
+  let rewrites = byFolder.get(folder);
+  if (rewrites === void 0) {
+    const own = chartTemplates(sources).filter(([file]) => file.startsWith(folder) && !file.slice(folder.length).includes("/charts/"));
+    byFolder.set(folder, rewrites = valuesRewrites(own.map(([, text5]) => text5)));
+  }
+  return rewrites;
 }
 function keyUnder(names, key) {
   return [...key[0] === "global" ? [] : names, ...key];
@@ -58216,10 +58307,13 @@ function valuesKeyFinder(sources, documentOf) {
   };
 }
 function chartNamedTemplates(sources) {
+  let named;
+  return () => named ??= namedTemplates(chartTemplates(sources));
+}
+function chartTemplates(sources) {
   const prefixes = [sources.chartDir, ...(sources.localDependencies ?? []).map((d) => d.dir)].map((dir) => inDir(dir, ""));
   const inChart = ([file]) => prefixes.some((prefix2) => file.startsWith(prefix2) && `/${file.slice(prefix2.length)}`.includes("/templates/"));
-  let named;
-  return () => named ??= namedTemplates([...[...sources.texts].filter(inChart), ...[...sources.archived ?? []].filter(inChart)]);
+  return [...[...sources.texts].filter(inChart), ...[...sources.archived ?? []].filter(inChart)];
 }
 function helmLocator(sources) {
   const documentOf = valuesDocuments(sources);
@@ -58283,7 +58377,10 @@ function helmLocator(sources) {
 }
 function valuesTruthOf(sources) {
   const documentOf = valuesDocuments(sources, true);
-  return (template) => (key) => truthOf(valuesChain(sources, template).map((link) => valueAt2(documentOf(link.file)?.value, keyPathIn(link, key))));
+  return (template) => (key) => {
+    if (mayBeRewritten(rewritesOf(sources, template).rewritten, key)) return void 0;
+    return truthOf(valuesChain(sources, template).map((link) => valueAt2(documentOf(link.file)?.value, keyPathIn(link, key))));
+  };
 }
 function truthOf(values) {
   if (values.length === 0) return void 0;
@@ -58317,6 +58414,7 @@ function elementPaths(value, key) {
 }
 
 // src/render/mapReport.ts
+var import_yaml8 = __toESM(require_dist(), 1);
 init_load();
 init_locate();
 init_edits();
@@ -58598,6 +58696,7 @@ init_edits();
 init_text();
 init_anchors();
 init_load();
+init_multiMap();
 var isObject4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 function newValue(value) {
   if (typeof value === "boolean" || typeof value === "string") return value;
@@ -58638,28 +58737,41 @@ function securityContextEdits(original, fixed2, writerOf) {
   const podPath = [...owners.pod, "securityContext"];
   const podEdits = changesOf(podPath);
   if (podEdits === null) return null;
-  const podKey2 = podEdits.length === 0 ? null : writerOf(podPath);
   const byKey = /* @__PURE__ */ new Map();
-  if (podKey2 !== null) byKey.set(JSON.stringify(podKey2), podEdits);
-  const podFields = podKey2 === null && podEdits.every((edit) => edit.op === "set" && containerFields.has(String(edit.path[0]))) ? podEdits : [];
   const conflicting = /* @__PURE__ */ new Set();
+  const { written: podKeys, left } = writtenBy(podPath, podEdits, writerOf);
+  for (const [key, edits] of podKeys) byKey.set(key, edits);
+  const podFields = left.every((edit) => edit.op === "set" && containerFields.has(String(edit.path[0]))) ? left : [];
   for (const container of owners.containers) {
     const path4 = [...container, "securityContext"];
     const own = changesOf(path4);
     if (own === null) return null;
     const edits = [...own, ...podFields.filter((edit) => !own.some((mine) => JSON.stringify(mine.path) === JSON.stringify(edit.path)))];
-    const key = edits.length === 0 ? null : writerOf(path4);
-    if (key === null) continue;
-    const known3 = byKey.get(JSON.stringify(key));
-    if (known3 !== void 0 && JSON.stringify(known3) !== JSON.stringify(edits)) conflicting.add(JSON.stringify(key));
-    byKey.set(JSON.stringify(key), edits);
+    for (const [key, ofKey] of writtenBy(path4, edits, writerOf).written) {
+      const known3 = byKey.get(key);
+      if (known3 !== void 0 && JSON.stringify(known3) !== JSON.stringify(ofKey)) conflicting.add(key);
+      byKey.set(key, ofKey);
+    }
   }
   for (const key of conflicting) byKey.delete(key);
   if (byKey.size === 0) return null;
   return [...byKey].map(([key, edits]) => {
     const { file, path: path4 } = JSON.parse(key);
-    return { file, key: path4, edits: edits.map((edit) => ({ ...edit, path: [...path4, ...edit.path] })), pod: podKey2 !== null && key === JSON.stringify(podKey2) };
+    return { file, key: path4, edits: edits.map((edit) => ({ ...edit, path: [...path4, ...edit.path] })), pod: podKeys.has(key) };
   });
+}
+function writtenBy(path4, edits, writerOf) {
+  const written = /* @__PURE__ */ new Map();
+  const left = [];
+  if (edits.length === 0) return { written, left };
+  const whole = writerOf(path4);
+  if (whole !== null) return { written: written.set(JSON.stringify(whole), [...edits]), left };
+  for (const edit of edits) {
+    const inner = edit.path.length < 2 ? null : writerOf([...path4, edit.path[0]]);
+    if (inner === null) left.push(edit);
+    else addTo(written, JSON.stringify(inner), { ...edit, path: edit.path.slice(1) });
+  }
+  return { written, left };
 }
 function securityContextOwners(original, fixed2, lists) {
   const { pods } = extractPodSpecs(original);
@@ -58772,7 +58884,7 @@ function inFile(fix, block2) {
 }
 
 // src/render/templateFix.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 init_edits();
 init_pod();
 var indentOf3 = (line) => line.length - line.trimStart().length;
@@ -58816,7 +58928,7 @@ function pastBranches(lines, at3) {
 }
 function mapLines(entries, indent) {
   const pad = " ".repeat(indent);
-  return (0, import_yaml6.stringify)(entries, { indent: 2 }).trimEnd().split("\n").map((line) => `${pad}${line}`);
+  return (0, import_yaml7.stringify)(entries, { indent: 2 }).trimEnd().split("\n").map((line) => `${pad}${line}`);
 }
 function securityContextAdditions(original, fixed2) {
   const owners = securityContextOwners(original, fixed2, containerListKeys);
@@ -58948,10 +59060,11 @@ function chartValuesCandidates(fixes, findings, movable, fixedOf2, editable) {
       if (found === void 0) {
         const object = chartObjectOf(index, fix.document, fixed2);
         const switches = object === null ? [] : switchOffChangesOf(object, editable);
-        const values = object === null ? [] : [...switches, ...guardChangesOf(object, editable), ...valuesChangesOf(object, editable)];
-        changes.set(fix.document, found = { all: [...object === null ? [] : templateChangesOf(object, lone), ...values], switches });
+        const keeping = (changes2) => object === null ? [] : changes2.map((c) => ({ ...c, keeps: object.after.value }));
+        const values = object === null ? [] : [...switches, ...keeping([...guardChangesOf(object, editable), ...valuesChangesOf(object, editable)])];
+        changes.set(fix.document, found = { all: [...object === null ? [] : keeping(templateChangesOf(object, lone)), ...values], switches });
       }
-      for (const { file, change, ownObject, also, keepsOthers } of fix.literal === true ? found.switches : found.all) {
+      for (const { file, change, ownObject, also, keepsOthers, keeps } of fix.literal === true ? found.switches : found.all) {
         if (!movable(fix, file, change)) continue;
         candidates.push({
           finding: fix.finding,
@@ -58961,7 +59074,8 @@ function chartValuesCandidates(fixes, findings, movable, fixedOf2, editable) {
           caveat: findings[fix.finding].fixNote,
           ...ownObject ? { ownObject } : {},
           ...also ? { also } : {},
-          ...keepsOthers ? { keepsOthers } : {}
+          ...keepsOthers ? { keepsOthers } : {},
+          ...keeps !== void 0 ? { keeps } : {}
         });
       }
     }
@@ -58980,8 +59094,8 @@ function fixedRendering(index, fixes) {
   const { documents } = loadManifestFile(index.path, applySuggestions(index.rendering.text, [...fixes.values()]), renderedLoadOptions());
   return new Map(documents.map((document) => [document.index, document]));
 }
-function valuesKeysOf(template, named, path4, rendered) {
-  const values = findInTemplate(template, path4, rendered, named).values;
+function valuesKeysOf(template, named, path4, rendered, truth) {
+  const values = findInTemplate(template, path4, rendered, named, valueAt2(rendered, path4) === void 0 ? void 0 : truth).values;
   return values === null || values.from !== path4.length ? [] : [values.key, ...values.alternatives ?? []].filter((key) => !key.includes("*"));
 }
 var isSetMap = (value) => typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).length > 0;
@@ -59059,7 +59173,7 @@ function switchedOn2(file, key) {
 }
 function valuesChangesOf({ document, template, after }, editable) {
   const writerOf = (path4) => {
-    const writers = valuesKeysOf(template.text, template.named, path4, document.value).map((key) => template.writeKey(key));
+    const writers = valuesKeysOf(template.text, template.named, path4, document.value, template.truth).map((key) => template.writeKey(key));
     return writers.find((w) => isSetMap(editable(w.file)?.value(w.path))) ?? writers[0] ?? null;
   };
   const byFile = /* @__PURE__ */ new Map();
@@ -59356,8 +59470,8 @@ function keyOfLine(line) {
 }
 function deletableLine(sourceLines, sourceLine) {
   const text5 = sourceLines[sourceLine - 1] ?? "";
-  const plain2 = /^( *)[^\s:#-][^:#]*:\s+[^\s#{[|>&*!][^#]*?(\s+#.*)?\s*$/.exec(text5);
-  if (plain2 === null || text5.includes("{{")) return false;
+  const plain2 = /^( *)[^\s:#-][^:#]*:\s+(?:[^\s#{[|>&*!][^#]*?|(\[[^#]*\]|\{[^#]*\}))(\s+#.*)?\s*$/.exec(text5);
+  if (plain2 === null || text5.includes("{{") || plain2[2] !== void 0 && !wholeFlowCollection(plain2[2])) return false;
   const indent = plain2[1].length;
   for (let next = sourceLine; next < sourceLines.length; next++) {
     const line = sourceLines[next];
@@ -59365,6 +59479,14 @@ function deletableLine(sourceLines, sourceLine) {
     return line.length - line.trimStart().length <= indent;
   }
   return true;
+}
+function wholeFlowCollection(text5) {
+  try {
+    (0, import_yaml8.parse)(text5);
+    return true;
+  } catch {
+    return false;
+  }
 }
 function sourceLineChange(sourceLines, sourceLine, fix, renderedLine, renderedLines) {
   const text5 = sourceLines[sourceLine - 1];
@@ -59949,7 +60071,20 @@ function fixesFinding(before, after, candidate, finding, base) {
   const was = before.byObject.get(objectKey(finding)) ?? /* @__PURE__ */ new Set();
   const now = checksOfObject(before, after, finding);
   if (candidate.keepsOthers === true && !othersUnchanged(before, after, objectKey(finding))) return false;
+  if (candidate.keeps !== void 0 && losesFields(before, after, finding, candidate.keeps)) return false;
   return now !== null && !now.has(finding.check) && [...now].every((check) => was.has(check));
+}
+function losesFields(before, after, finding, keeps) {
+  const key = objectKey(finding);
+  const was = before.objects().get(key);
+  const now = after.objects().get(key) ?? after.objects().get(renamedIn(before, after, key) ?? "");
+  if (was === void 0 || now === void 0) return false;
+  const lost = (had, kept, has) => {
+    if (!isObject(had) || !isObject(kept)) return false;
+    if (!isObject(has)) return true;
+    return Object.keys(had).some((k) => k in kept && (!(k in has) || lost(had[k], kept[k], has[k])));
+  };
+  return lost(JSON.parse(was), keeps, JSON.parse(now));
 }
 function widestAround(own, suggested, fits) {
   let widest = null;
@@ -60027,9 +60162,9 @@ var LeftOutNotes = class {
     }
   }
 };
-function valuesTaken({ root, sources }, parse7) {
+function valuesTaken({ root, sources }, parse9) {
   if (root.helm === null || root.helm.application !== void 0) return null;
-  return valuesChainOf(root.dir, root.helm.valuesFiles, sources, parse7);
+  return valuesChainOf(root.dir, root.helm.valuesFiles, sources, parse9);
 }
 function subchartsWriting(rendered) {
   const folders = /* @__PURE__ */ new Set();
@@ -60057,7 +60192,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
   const standIns = /* @__PURE__ */ new Map();
   const leftOut = new LeftOutNotes(problems);
   const parsed2 = /* @__PURE__ */ new Map();
-  const parse7 = (text5) => {
+  const parse9 = (text5) => {
     if (!parsed2.has(text5)) parsed2.set(text5, valuesMapping(text5));
     return parsed2.get(text5) ?? null;
   };
@@ -60071,7 +60206,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
       return void problems.push(problem);
     }
     if (r.head.kind !== "rendered") return;
-    const note = r.root.leftOut === void 0 ? null : leftOutNote(r.root.leftOut, valuesTaken(r, parse7));
+    const note = r.root.leftOut === void 0 ? null : leftOutNote(r.root.leftOut, valuesTaken(r, parse9));
     if (note !== null) leftOut.add(r.root, note);
     addStandIns(standIns, r.root, r.head.text);
     if (r.base.kind === "failed") {
