@@ -305,8 +305,9 @@ function fixesFinding(before: RenderingChecks, after: RenderingChecks, candidate
   const was = before.byObject.get(objectKey(finding)) ?? new Set<string>();
   const now = checksOfObject(before, after, finding);
   if (candidate.keepsOthers === true && !othersUnchanged(before, after, objectKey(finding))) return false;
-  if (candidate.keeps !== undefined && losesFields(before, after, finding, candidate.keeps)) return false;
-  return now !== null && !now.has(finding.check) && [...now].every((check) => was.has(check));
+  if (now === null || now.has(finding.check) || ![...now].every((check) => was.has(check))) return false;
+  // Read only for an edit that fixes the finding: the objects of both renderings are loaded for it.
+  return candidate.keeps === undefined || !losesFields(before, after, finding, candidate.keeps);
 }
 
 /**
