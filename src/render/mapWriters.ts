@@ -97,7 +97,7 @@ export interface SourceEdits {
  * them too; a node two containers need different values of is left out.
  * Null when nothing is left.
  */
-export function securityContextEdits(original: ManifestDocument, fixed: ManifestDocument, writerOf: MapWriter): SourceEdits[] | null {
+export function securityContextEdits(original: ManifestDocument, fixed: ManifestDocument, writerOf: MapWriter, podWriterOf: MapWriter = writerOf): SourceEdits[] | null {
   const owners = securityContextOwners(original, fixed, ['initContainers', 'containers']);
   if (owners === null || extractPodSpecs(fixed).pods.length !== 1) return null;
   const changesOf = (path: FieldPath): Edit[] | null => {
@@ -110,7 +110,7 @@ export function securityContextEdits(original: ManifestDocument, fixed: Manifest
   const byKey = new Map<string, Edit[]>();
   /** Keys two containers need different values of. */
   const conflicting = new Set<string>();
-  const { written: podKeys, left } = writtenBy(podPath, podEdits, writerOf);
+  const { written: podKeys, left } = writtenBy(podPath, podEdits, podWriterOf);
   for (const [key, edits] of podKeys) byKey.set(key, edits);
   // What no node writes for the pod, each container whose map one writes takes instead.
   const podFields = left.every((edit) => edit.op === 'set' && containerFields.has(String(edit.path[0]))) ? left : [];

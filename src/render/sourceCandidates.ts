@@ -27,6 +27,7 @@ import type { ObjectRequest } from './objectFix.js';
 import { findInTemplate, guardsOf, plainSwitchOf } from './templateLines.js';
 import type { NamedTemplates, ValuesTruth } from './templateLines.js';
 import { addTo } from '../multiMap.js';
+import { isObject } from '../pss/pod.js';
 
 /** How far apart a suggestion's edited lines may be: it repeats every line between them. */
 export const maxSuggestionSpan = 20;
@@ -258,6 +259,13 @@ function valuesKeysOf(template: string, named: NamedTemplates, path: FieldPath, 
   return values === null || values.from !== path.length ? [] : [values.key, ...(values.alternatives ?? [])].filter((key) => !key.includes('*'));
 }
 
+/** Whether a values map holds every field of what the template rendered from it (a key it leaves out, as bitnami's `enabled`, aside). */
+function holds(values: JsonValue | undefined, rendered: JsonValue | undefined): boolean {
+  if (rendered === undefined) return true;
+  if (!isObject(rendered)) return values !== undefined && jsonEqual(values, rendered);
+  return isObject(values) && Object.entries(rendered).every(([key, value]) => holds(values[key], value));
+}
+
 /** A map with keys: what `default` takes as set. */
 const isSetMap = (value: JsonValue | undefined) => typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length > 0;
 
@@ -398,9 +406,15 @@ function valuesChangesOf({ document, template, after }: ChartObject, editable: E
     const writers = valuesKeysOf(template.text, template.named, path, document.value, template.truth).map((key) => template.writeKey(key));
     return writers.find((w) => isSetMap(editable(w.file)?.value(w.path))) ?? writers[0] ?? null;
   };
+  // A pod map its values key does not hold came from elsewhere (istio's gateway renders a sysctl when its
+  // `securityContext: {}` is empty): writing the key would take it away, so the containers' maps take the pod's fields.
+  const podWriterOf = (path: FieldPath) => {
+    const writer = writerOf(path);
+    return writer === null || holds(editable(writer.file)?.value(writer.path), valueAt(document.value, path)) ? writer : null;
+  };
   const byFile = new Map<string, Edit[][]>();
   const containersByFile = new Map<string, Edit[][]>();
-  for (const { file, edits, key, pod } of securityContextEdits(document, after, writerOf) ?? []) {
+  for (const { file, edits, key, pod } of securityContextEdits(document, after, writerOf, podWriterOf) ?? []) {
     const values = editable(file);
     // A field the values already set as the fix wants (the map was left out, not wrong) needs no edit.
     const needed = edits.filter((edit) => !(edit.op === 'set' && values !== null && jsonEqual(values.value(edit.path), edit.value as JsonValue)));

@@ -2098,16 +2098,16 @@ describe.skipIf(!haveHelm())(`fix renders the charts under its paths ${haveHelm(
       ]);
     });
 
-    it('writes the fix in the defaults, and no pod-level map that would take the sysctls away', async () => {
+    it("writes the fix in the defaults, the pod's fields in the container's map: a pod map set in values would take the sysctls away", async () => {
       const { stdout, values } = await inTree(chart, async (cwd) => {
         let out = '';
         await runCli(['fix', '--warn-level', 'restricted', 'gw'], { cwd, stdout: (t) => (out += t), stderr: () => undefined });
         return { stdout: out, values: readFileSync(path.join(cwd, 'gw/values.yaml'), 'utf8') };
       });
-      expect(values).toBe(chart['gw/values.yaml'].replace('    privileged: true\n', '    privileged: false\n    allowPrivilegeEscalation: false\n    capabilities:\n      drop:\n        - ALL\n'));
-      // The pod-level fields the restricted level asks for are not written: the values map would replace the sysctls.
-      expect(stdout).toContain('not fixed [runAsNonRoot]');
-      expect(stdout).toContain('not fixed [seccompProfile_restricted]');
+      const container = ['    privileged: false', '    allowPrivilegeEscalation: false', '    capabilities:', '      drop:', '        - ALL', '    runAsNonRoot: true', '    seccompProfile:', '      type: RuntimeDefault', ''];
+      expect(values).toBe(chart['gw/values.yaml'].replace('    privileged: true\n', container.join('\n')));
+      // Rendered again: nothing fails, and the sysctls are still there (the pod's map is the template's own).
+      expect(stdout).toContain('1 pod spec checked, 0 violating');
     });
   });
 

@@ -65,6 +65,15 @@ describe('securityContextEdits, a pod map the template writes itself', () => {
   });
 });
 
+describe('securityContextEdits, a pod map its caller will not write', () => {
+  it("gives the pod's fields to the containers' values keys instead", () => {
+    const fixed = pod('  securityContext: {runAsNonRoot: true}\n  containers:\n    - {name: web, image: web:1, securityContext: {allowPrivilegeEscalation: false}}\n    - {name: sidecar, image: sidecar:1, securityContext: {runAsUser: 1000}}\n');
+    expect(securityContextEdits(rendered, fixed, valuesKeys(template), () => null)).toEqual([
+      { file: 'values.yaml', key: ['securityContext'], edits: [set(['securityContext', 'allowPrivilegeEscalation'], false), set(['securityContext', 'runAsNonRoot'], true)], pod: false },
+    ]);
+  });
+});
+
 describe('securityContextEdits, a map the template writes itself with maps inside from values keys', () => {
   // istiod: the container's securityContext is literal, its seccompProfile `toYaml .Values.seccompProfile` when set.
   const istiod = template
