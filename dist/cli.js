@@ -18821,8 +18821,8 @@ function namesRule(exception, policyKey2, ruleName) {
   return exception.targets.some((t) => t.policyName === policyKey2 && t.ruleNames.some((pattern) => matchWildcard(ruleName, [pattern]) !== null));
 }
 function exceptionApplies(exception, subject2, object) {
-  const holds2 = (filters, every) => filters !== null && filters.length > 0 && (every ? filters.every((f) => filterHolds(f, subject2, [], false)) : filters.some((f) => filterHolds(f, subject2, [], false)));
-  const matched = exception.match.any !== null ? holds2(exception.match.any, false) : holds2(exception.match.all, true);
+  const holds3 = (filters, every) => filters !== null && filters.length > 0 && (every ? filters.every((f) => filterHolds(f, subject2, [], false)) : filters.some((f) => filterHolds(f, subject2, [], false)));
+  const matched = exception.match.any !== null ? holds3(exception.match.any, false) : holds3(exception.match.all, true);
   if (!matched) return false;
   return exception.conditions === null || conditionsHold(exception.conditions, { object, namespace: subject2.namespace, shape: "object" }) === true;
 }
@@ -31386,7 +31386,7 @@ function leafEdits(before, after, path11, out) {
   return true;
 }
 var containerFields = /* @__PURE__ */ new Set(["runAsNonRoot", "runAsUser", "runAsGroup", "seccompProfile", "seLinuxOptions", "appArmorProfile", "windowsOptions"]);
-function securityContextEdits(original, fixed2, writerOf) {
+function securityContextEdits(original, fixed2, writerOf, podWriterOf = writerOf) {
   const owners = securityContextOwners(original, fixed2, ["initContainers", "containers"]);
   if (owners === null || extractPodSpecs(fixed2).pods.length !== 1) return null;
   const changesOf = (path11) => {
@@ -31398,7 +31398,7 @@ function securityContextEdits(original, fixed2, writerOf) {
   if (podEdits === null) return null;
   const byKey = /* @__PURE__ */ new Map();
   const conflicting = /* @__PURE__ */ new Set();
-  const { written: podKeys, left } = writtenBy(podPath, podEdits, writerOf);
+  const { written: podKeys, left } = writtenBy(podPath, podEdits, podWriterOf);
   for (const [key, edits] of podKeys) byKey.set(key, edits);
   const podFields = left.every((edit) => edit.op === "set" && containerFields.has(String(edit.path[0]))) ? left : [];
   for (const container of owners.containers) {
@@ -31754,6 +31754,11 @@ function valuesKeysOf(template, named, path11, rendered, truth) {
   const values = findInTemplate(template, path11, rendered, named, valueAt2(rendered, path11) === void 0 ? void 0 : truth).values;
   return values === null || values.from !== path11.length ? [] : [values.key, ...values.alternatives ?? []].filter((key) => !key.includes("*"));
 }
+function holds2(values, rendered) {
+  if (rendered === void 0) return true;
+  if (!isObject(rendered)) return values !== void 0 && jsonEqual(values, rendered);
+  return isObject(values) && Object.entries(rendered).every(([key, value]) => holds2(values[key], value));
+}
 var isSetMap = (value) => typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).length > 0;
 function chartObjectOf(index, document, fixed2) {
   const template = index.chartTemplateOf(document);
@@ -31832,9 +31837,13 @@ function valuesChangesOf({ document, template, after }, editable) {
     const writers = valuesKeysOf(template.text, template.named, path11, document.value, template.truth).map((key) => template.writeKey(key));
     return writers.find((w) => isSetMap(editable(w.file)?.value(w.path))) ?? writers[0] ?? null;
   };
+  const podWriterOf = (path11) => {
+    const writer = writerOf(path11);
+    return writer === null || holds2(editable(writer.file)?.value(writer.path), valueAt2(document.value, path11)) ? writer : null;
+  };
   const byFile = /* @__PURE__ */ new Map();
   const containersByFile = /* @__PURE__ */ new Map();
-  for (const { file, edits, key, pod } of securityContextEdits(document, after, writerOf) ?? []) {
+  for (const { file, edits, key, pod } of securityContextEdits(document, after, writerOf, podWriterOf) ?? []) {
     const values = editable(file);
     const needed = edits.filter((edit) => !(edit.op === "set" && values !== null && jsonEqual(values.value(edit.path), edit.value)));
     const written = [...needed, ...switchedOn2(values, key)];
@@ -32698,8 +32707,8 @@ function fixesFinding(before, after, candidate, finding, base) {
   const was = before.byObject.get(objectKey(finding)) ?? /* @__PURE__ */ new Set();
   const now = checksOfObject(before, after, finding);
   if (candidate.keepsOthers === true && !othersUnchanged(before, after, objectKey(finding))) return false;
-  if (candidate.keeps !== void 0 && losesFields(before, after, finding, candidate.keeps)) return false;
-  return now !== null && !now.has(finding.check) && [...now].every((check) => was.has(check));
+  if (now === null || now.has(finding.check) || ![...now].every((check) => was.has(check))) return false;
+  return candidate.keeps === void 0 || !losesFields(before, after, finding, candidate.keeps);
 }
 function losesFields(before, after, finding, keeps) {
   const key = objectKey(finding);
