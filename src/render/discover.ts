@@ -27,6 +27,7 @@ import type { Chart, RepositoryChartOf, RepositoryCharts } from './chart.js';
 import { isKustomizationFile, kustomizationIn, readKustomization } from './kustomization.js';
 import type { Kustomization } from './kustomization.js';
 import { dirOf, inDir, isInside, shownDir } from './paths.js';
+import { fleetFileName, fleetPostRenderers } from './fleet.js';
 import type { BaseInvocation, Capabilities, HelmInvocation, RenderLimits, RenderRoot, TreeSnapshot } from './types.js';
 
 /** How one chart is rendered (the config file's `render.charts` entries). */
@@ -142,7 +143,8 @@ export function discoveryReads(paths: Iterable<string>): string[] {
   // A chart's values.yaml says which of its dependencies are on (chart.ts), its lock file which versions it pins.
   const chartValues = (p: string) => ['values.yaml', ...lockFileNames].includes(baseName(p)) && all.has(inDir(dirOf(p), 'Chart.yaml'));
   // A helmfile's releases install charts with values files of their own, wherever those are (helmfiles.ts).
-  return [...all].filter((p) => isKustomizationFile(p) || chartFileNames.includes(baseName(p)) || chartValues(p) || isHelmfile(p));
+  // A Fleet bundle's fleet.yaml says which kustomizations run over its chart's output, not alone (fleet.ts).
+  return [...all].filter((p) => isKustomizationFile(p) || chartFileNames.includes(baseName(p)) || chartValues(p) || isHelmfile(p) || baseName(p) === fleetFileName);
 }
 
 interface Closure {
@@ -242,15 +244,19 @@ function kustomizeBlocked(closure: Closure, inflateHelm: boolean): string | null
   return `remote ${many ? 'bases' : 'base'} ${closure.remote.map((r) => `\`${r}\``).join(', ')} ${many ? 'are' : 'is'} never fetched`;
 }
 
-function kustomizeRoots({ overlays, baseOverlays }: DiscoveredTrees, changed: ReadonlySet<string>, settings: RenderSettings, consumed: Set<string>): RenderRoot[] {
+function kustomizeRoots({ head, overlays, baseOverlays }: DiscoveredTrees, changed: ReadonlySet<string>, settings: RenderSettings, consumed: Set<string>): RenderRoot[] {
   for (const side of [overlays, baseOverlays]) {
     for (const closure of side?.closures.values() ?? []) for (const file of closure.files) consumed.add(file);
   }
   const roots: RenderRoot[] = [];
+  const postRenderers = fleetPostRenderers(head.texts);
   for (const { dir, k, closure } of topOverlays(overlays)) {
     const before = baseOverlays?.closures.get(dir)?.files ?? new Set<string>();
     if (![...closure.files, ...before].some((file) => changed.has(file))) continue;
-    roots.push(overlayRoot(dir, k, closure, before, settings));
+    const root = overlayRoot(dir, k, closure, before, settings);
+    const bundle = postRenderers.get(dir);
+    // Fleet runs it over its bundle's chart: alone, its patches find nothing to patch.
+    roots.push(bundle === undefined ? root : { ...root, blocked: `Fleet runs it over the Helm chart \`${bundle}\` installs (a post-renderer), never alone` });
   }
   return roots;
 }
