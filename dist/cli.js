@@ -7267,7 +7267,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse7(src, reviver, options) {
+    function parse8(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7308,7 +7308,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document2.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse7;
+    exports.parse = parse8;
     exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument3;
     exports.stringify = stringify2;
@@ -8740,7 +8740,7 @@ var require_parse = __commonJS({
   "node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse7 = (version4, options, throwErrors = false) => {
+    var parse8 = (version4, options, throwErrors = false) => {
       if (version4 instanceof SemVer) {
         return version4;
       }
@@ -8753,7 +8753,7 @@ var require_parse = __commonJS({
         throw er;
       }
     };
-    module.exports = parse7;
+    module.exports = parse8;
   }
 });
 
@@ -8761,9 +8761,9 @@ var require_parse = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
-    var parse7 = require_parse();
+    var parse8 = require_parse();
     var valid2 = (version4, options) => {
-      const v = parse7(version4, options);
+      const v = parse8(version4, options);
       return v ? v.version : null;
     };
     module.exports = valid2;
@@ -13076,11 +13076,11 @@ function problemLine(lineCounter, offset, lastContent) {
 function lastContentOffset(text4) {
   return Math.max(0, text4.trimEnd().length - 1);
 }
-function loadWithYaml(file, text4, lineText2 = text4, reindented = null, parse7 = parseYamlDocuments) {
+function loadWithYaml(file, text4, lineText2 = text4, reindented = null, parse8 = parseYamlDocuments) {
   const lineCounter = lineCounterOf(lineText2);
   let parsed2;
   try {
-    parsed2 = parse7(text4);
+    parsed2 = parse8(text4);
     if (reindented) for (const doc of parsed2) mapOffsets(doc, (offset) => originalOffset(reindented, offset));
   } catch (error) {
     const tooDeepToParse = error instanceof RangeError;
@@ -17929,10 +17929,10 @@ function readConfiguration(document, value, path11) {
   const defaults2 = obj(value, "defaults") ?? {};
   const policy = { enforce: { level: "privileged", version: "latest" }, audit: { level: "privileged", version: "latest" }, warn: { level: "privileged", version: "latest" } };
   const written = { enforce: {}, audit: {}, warn: {} };
-  const read = (key, parse7, set2) => {
+  const read = (key, parse8, set2) => {
     const text4 = str(defaults2, key);
     if (text4 === "") return;
-    const parsed2 = parse7(text4);
+    const parsed2 = parse8(text4);
     const where2 = at3(["defaults", key], `defaults.${key}`);
     if (parsed2.ok) set2(parsed2.value, where2);
     else problems.push({ file: document.file, line: where2.line, message: `defaults.${key}: Invalid value: ${JSON.stringify(text4)}: ${parsed2.error}` });
@@ -27157,12 +27157,12 @@ function shownMissing(d) {
   const other = d.outOfRange === void 0 ? "" : ` (this repository's \`${shownDir(d.outOfRange.dir)}\` is ${d.outOfRange.version})`;
   return `\`${d.shown}\`${other}`;
 }
-function valuesChainOf(chartDir, files, texts, parse7 = valuesMapping) {
+function valuesChainOf(chartDir, files, texts, parse8 = valuesMapping) {
   const chain = [];
   const own = inDir(chartDir, "values.yaml");
   for (const path11 of [own, ...files]) {
     const text4 = texts.get(path11);
-    const values = text4 === void 0 ? path11 === own ? {} : null : parse7(text4);
+    const values = text4 === void 0 ? path11 === own ? {} : null : parse8(text4);
     if (values === null) return null;
     chain.push(values);
   }
@@ -27175,6 +27175,31 @@ function leftOutNote(missing2, chain) {
 }
 function renderedWithoutOf(missing2) {
   return missing2.length === 0 ? null : `${namedDependencies(missing2)} ${missing2.length === 1 ? "is" : "are"} ${vendorThem}, and it does not render without ${missing2.length === 1 ? "it" : "them"}`;
+}
+
+// src/render/fleet.ts
+var import_yaml6 = __toESM(require_dist(), 1);
+var fleetFileName = "fleet.yaml";
+function fleetPostRenderers(texts) {
+  const overlays = /* @__PURE__ */ new Map();
+  for (const [file, text4] of texts) {
+    if (file !== fleetFileName && !file.endsWith(`/${fleetFileName}`)) continue;
+    let bundle;
+    try {
+      bundle = (0, import_yaml6.parse)(text4);
+    } catch {
+      continue;
+    }
+    if (!isObject(bundle) || !isObject(bundle.helm)) continue;
+    const customizations = Array.isArray(bundle.targetCustomizations) ? bundle.targetCustomizations : [];
+    for (const at3 of [bundle, ...customizations]) {
+      const dir = isObject(at3) && isObject(at3.kustomize) ? at3.kustomize.dir : void 0;
+      if (typeof dir !== "string" || dir.trim() === "") continue;
+      const resolved2 = joinPath(dirOf(file), dir.trim());
+      if (resolved2 !== null) overlays.set(resolved2, file);
+    }
+  }
+  return overlays;
 }
 
 // src/render/discover.ts
@@ -27212,7 +27237,7 @@ var lockFileNames = ["Chart.lock", "requirements.lock"];
 function discoveryReads(paths) {
   const all = new Set(paths);
   const chartValues = (p) => ["values.yaml", ...lockFileNames].includes(baseName(p)) && all.has(inDir(dirOf(p), "Chart.yaml"));
-  return [...all].filter((p) => isKustomizationFile(p) || chartFileNames.includes(baseName(p)) || chartValues(p) || isHelmfile(p));
+  return [...all].filter((p) => isKustomizationFile(p) || chartFileNames.includes(baseName(p)) || chartValues(p) || isHelmfile(p) || baseName(p) === fleetFileName);
 }
 function kustomizationsOf(tree) {
   const byDir = /* @__PURE__ */ new Map();
@@ -27287,15 +27312,18 @@ function kustomizeBlocked(closure, inflateHelm) {
   const many = closure.remote.length > 1;
   return `remote ${many ? "bases" : "base"} ${closure.remote.map((r) => `\`${r}\``).join(", ")} ${many ? "are" : "is"} never fetched`;
 }
-function kustomizeRoots({ overlays, baseOverlays }, changed, settings, consumed) {
+function kustomizeRoots({ head, overlays, baseOverlays }, changed, settings, consumed) {
   for (const side of [overlays, baseOverlays]) {
     for (const closure of side?.closures.values() ?? []) for (const file of closure.files) consumed.add(file);
   }
   const roots = [];
+  const postRenderers = fleetPostRenderers(head.texts);
   for (const { dir, k, closure } of topOverlays(overlays)) {
     const before = baseOverlays?.closures.get(dir)?.files ?? /* @__PURE__ */ new Set();
     if (![...closure.files, ...before].some((file) => changed.has(file))) continue;
-    roots.push(overlayRoot(dir, k, closure, before, settings));
+    const root = overlayRoot(dir, k, closure, before, settings);
+    const bundle = postRenderers.get(dir);
+    roots.push(bundle === void 0 ? root : { ...root, blocked: `Fleet runs it over the Helm chart \`${bundle}\` installs (a post-renderer), never alone` });
   }
   return roots;
 }
@@ -30381,7 +30409,7 @@ function andMore(more, what = "") {
 }
 
 // src/render/templateLines.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 var noVars = /* @__PURE__ */ new Map();
 function sourceOf(keys, from2) {
   return keys.length > 1 ? { key: keys[0], from: from2, alternatives: keys.slice(1) } : { key: keys[0], from: from2 };
@@ -30508,7 +30536,7 @@ function flowHolds(written, rest, rendered) {
   if (!/^[[{]/.test(text4) || text4.includes("{{")) return false;
   let value;
   try {
-    value = (0, import_yaml6.parse)(text4);
+    value = (0, import_yaml7.parse)(text4);
   } catch {
     return false;
   }
@@ -31097,7 +31125,7 @@ function elementPaths(value, key) {
 }
 
 // src/render/mapReport.ts
-var import_yaml8 = __toESM(require_dist(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
 
 // src/render/dependencyLine.ts
 function dependencyLines(chartDir, texts) {
@@ -31543,7 +31571,7 @@ function inFile(fix, block2) {
 }
 
 // src/render/templateFix.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 var indentOf2 = (line) => line.length - line.trimStart().length;
 var opensValue = (body) => /[|>][+-]?\d*\s*$/.test(body) || /(?::|^-)\s*(?:\[|\{(?!\{))/.test(body);
 function keyIndentUnder(lines, at3, item) {
@@ -31585,7 +31613,7 @@ function pastBranches(lines, at3) {
 }
 function mapLines(entries, indent) {
   const pad = " ".repeat(indent);
-  return (0, import_yaml7.stringify)(entries, { indent: 2 }).trimEnd().split("\n").map((line) => `${pad}${line}`);
+  return (0, import_yaml8.stringify)(entries, { indent: 2 }).trimEnd().split("\n").map((line) => `${pad}${line}`);
 }
 function securityContextAdditions(original, fixed2) {
   const owners = securityContextOwners(original, fixed2, containerListKeys);
@@ -32140,7 +32168,7 @@ function deletableLine(sourceLines, sourceLine) {
 }
 function wholeFlowCollection(text4) {
   try {
-    (0, import_yaml8.parse)(text4);
+    (0, import_yaml9.parse)(text4);
     return true;
   } catch {
     return false;
@@ -32798,9 +32826,9 @@ var LeftOutNotes = class {
     }
   }
 };
-function valuesTaken({ root, sources }, parse7) {
+function valuesTaken({ root, sources }, parse8) {
   if (root.helm === null || root.helm.application !== void 0) return null;
-  return valuesChainOf(root.dir, root.helm.valuesFiles, sources, parse7);
+  return valuesChainOf(root.dir, root.helm.valuesFiles, sources, parse8);
 }
 function subchartsWriting(rendered) {
   const folders = /* @__PURE__ */ new Set();
@@ -32828,7 +32856,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
   const standIns = /* @__PURE__ */ new Map();
   const leftOut = new LeftOutNotes(problems);
   const parsed2 = /* @__PURE__ */ new Map();
-  const parse7 = (text4) => {
+  const parse8 = (text4) => {
     if (!parsed2.has(text4)) parsed2.set(text4, valuesMapping(text4));
     return parsed2.get(text4) ?? null;
   };
@@ -32842,7 +32870,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
       return void problems.push(problem);
     }
     if (r.head.kind !== "rendered") return;
-    const note = r.root.leftOut === void 0 ? null : leftOutNote(r.root.leftOut, valuesTaken(r, parse7));
+    const note = r.root.leftOut === void 0 ? null : leftOutNote(r.root.leftOut, valuesTaken(r, parse8));
     if (note !== null) leftOut.add(r.root, note);
     addStandIns(standIns, r.root, r.head.text);
     if (r.base.kind === "failed") {
@@ -33512,8 +33540,8 @@ function fileChange(changeSet, path11) {
 }
 function configChange(base, head, path11) {
   if (base === head) return { kind: "none" };
-  const parse7 = (text4) => text4 === null ? { ok: true, config: defaultPolicyConfig } : parsePolicyConfig(text4, path11);
-  const [before, after] = [parse7(base), parse7(head)];
+  const parse8 = (text4) => text4 === null ? { ok: true, config: defaultPolicyConfig } : parsePolicyConfig(text4, path11);
+  const [before, after] = [parse8(base), parse8(head)];
   if (!after.ok) return { kind: "invalid", errors: after.errors };
   return before.ok ? { kind: "changed", base: before.config, head: after.config, path: path11 } : { kind: "none" };
 }

@@ -7278,7 +7278,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse9(src, reviver, options) {
+    function parse10(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7319,7 +7319,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document2.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse9;
+    exports.parse = parse10;
     exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument3;
     exports.stringify = stringify2;
@@ -11862,11 +11862,11 @@ function problemLine(lineCounter, offset, lastContent) {
 function lastContentOffset(text5) {
   return Math.max(0, text5.trimEnd().length - 1);
 }
-function loadWithYaml(file, text5, lineText2 = text5, reindented = null, parse9 = parseYamlDocuments) {
+function loadWithYaml(file, text5, lineText2 = text5, reindented = null, parse10 = parseYamlDocuments) {
   const lineCounter = lineCounterOf(lineText2);
   let parsed2;
   try {
-    parsed2 = parse9(text5);
+    parsed2 = parse10(text5);
     if (reindented) for (const doc of parsed2) mapOffsets(doc, (offset) => originalOffset(reindented, offset));
   } catch (error2) {
     const tooDeepToParse = error2 instanceof RangeError;
@@ -19467,7 +19467,7 @@ var require_parse = __commonJS({
   "node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse9 = (version2, options, throwErrors = false) => {
+    var parse10 = (version2, options, throwErrors = false) => {
       if (version2 instanceof SemVer) {
         return version2;
       }
@@ -19480,7 +19480,7 @@ var require_parse = __commonJS({
         throw er;
       }
     };
-    module.exports = parse9;
+    module.exports = parse10;
   }
 });
 
@@ -19488,9 +19488,9 @@ var require_parse = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
-    var parse9 = require_parse();
+    var parse10 = require_parse();
     var valid2 = (version2, options) => {
-      const v = parse9(version2, options);
+      const v = parse10(version2, options);
       return v ? v.version : null;
     };
     module.exports = valid2;
@@ -19621,12 +19621,12 @@ function shownMissing(d) {
   const other = d.outOfRange === void 0 ? "" : ` (this repository's \`${shownDir(d.outOfRange.dir)}\` is ${d.outOfRange.version})`;
   return `\`${d.shown}\`${other}`;
 }
-function valuesChainOf(chartDir, files, texts, parse9 = valuesMapping) {
+function valuesChainOf(chartDir, files, texts, parse10 = valuesMapping) {
   const chain = [];
   const own = inDir(chartDir, "values.yaml");
   for (const path4 of [own, ...files]) {
     const text5 = texts.get(path4);
-    const values = text5 === void 0 ? path4 === own ? {} : null : parse9(text5);
+    const values = text5 === void 0 ? path4 === own ? {} : null : parse10(text5);
     if (values === null) return null;
     chain.push(values);
   }
@@ -19805,6 +19805,39 @@ var init_kustomization = __esm({
   }
 });
 
+// src/render/fleet.ts
+function fleetPostRenderers(texts) {
+  const overlays = /* @__PURE__ */ new Map();
+  for (const [file, text5] of texts) {
+    if (file !== fleetFileName && !file.endsWith(`/${fleetFileName}`)) continue;
+    let bundle;
+    try {
+      bundle = (0, import_yaml6.parse)(text5);
+    } catch {
+      continue;
+    }
+    if (!isObject(bundle) || !isObject(bundle.helm)) continue;
+    const customizations = Array.isArray(bundle.targetCustomizations) ? bundle.targetCustomizations : [];
+    for (const at3 of [bundle, ...customizations]) {
+      const dir = isObject(at3) && isObject(at3.kustomize) ? at3.kustomize.dir : void 0;
+      if (typeof dir !== "string" || dir.trim() === "") continue;
+      const resolved2 = joinPath(dirOf(file), dir.trim());
+      if (resolved2 !== null) overlays.set(resolved2, file);
+    }
+  }
+  return overlays;
+}
+var import_yaml6, fleetFileName;
+var init_fleet = __esm({
+  "src/render/fleet.ts"() {
+    "use strict";
+    import_yaml6 = __toESM(require_dist(), 1);
+    init_pod();
+    init_paths();
+    fleetFileName = "fleet.yaml";
+  }
+});
+
 // src/render/discover.ts
 function limitsOf(settings) {
   return {
@@ -19834,7 +19867,7 @@ function overlayRoot(dir, k, closure, before, settings) {
 function discoveryReads(paths) {
   const all = new Set(paths);
   const chartValues = (p) => ["values.yaml", ...lockFileNames].includes(baseName(p)) && all.has(inDir(dirOf(p), "Chart.yaml"));
-  return [...all].filter((p) => isKustomizationFile(p) || chartFileNames.includes(baseName(p)) || chartValues(p) || isHelmfile(p));
+  return [...all].filter((p) => isKustomizationFile(p) || chartFileNames.includes(baseName(p)) || chartValues(p) || isHelmfile(p) || baseName(p) === fleetFileName);
 }
 function kustomizationsOf(tree) {
   const byDir = /* @__PURE__ */ new Map();
@@ -19909,15 +19942,18 @@ function kustomizeBlocked(closure, inflateHelm) {
   const many = closure.remote.length > 1;
   return `remote ${many ? "bases" : "base"} ${closure.remote.map((r) => `\`${r}\``).join(", ")} ${many ? "are" : "is"} never fetched`;
 }
-function kustomizeRoots({ overlays, baseOverlays }, changed, settings, consumed) {
+function kustomizeRoots({ head, overlays, baseOverlays }, changed, settings, consumed) {
   for (const side of [overlays, baseOverlays]) {
     for (const closure of side?.closures.values() ?? []) for (const file of closure.files) consumed.add(file);
   }
   const roots = [];
+  const postRenderers = fleetPostRenderers(head.texts);
   for (const { dir, k, closure } of topOverlays(overlays)) {
     const before = baseOverlays?.closures.get(dir)?.files ?? /* @__PURE__ */ new Set();
     if (![...closure.files, ...before].some((file) => changed.has(file))) continue;
-    roots.push(overlayRoot(dir, k, closure, before, settings));
+    const root = overlayRoot(dir, k, closure, before, settings);
+    const bundle = postRenderers.get(dir);
+    roots.push(bundle === void 0 ? root : { ...root, blocked: `Fleet runs it over the Helm chart \`${bundle}\` installs (a post-renderer), never alone` });
   }
   return roots;
 }
@@ -20186,6 +20222,7 @@ var init_discover = __esm({
     init_dependencyNotes();
     init_kustomization();
     init_paths();
+    init_fleet();
     defaultRenderSettings = { charts: [] };
     defaultRenderLimits = { timeoutMs: 6e4, maxOutputBytes: 16 * 1024 * 1024 };
     maxEnvironments = 8;
@@ -41195,7 +41232,7 @@ function expand2(template, context) {
     return template.replace(/\/$/, "");
   }
 }
-function parse7(options) {
+function parse8(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -41259,7 +41296,7 @@ function parse7(options) {
   );
 }
 function endpointWithDefaults(defaults2, route, options) {
-  return parse7(merge(defaults2, route, options));
+  return parse8(merge(defaults2, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge(oldDefaults, newDefaults);
@@ -41268,7 +41305,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse: parse7
+    parse: parse8
   });
 }
 var VERSION, userAgent, DEFAULTS, urlVariableRegex, endpoint;
@@ -41294,7 +41331,7 @@ var init_dist_bundle = __esm({
 });
 
 // node_modules/content-type/dist/index.js
-function parse8(header, options) {
+function parse9(header, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
   let valueStart = options?.start ?? 0;
@@ -41978,7 +42015,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse8(contentType);
+  const mimetype = parse9(contentType);
   if (isJSONResponse(mimetype)) {
     let text5 = "";
     try {
@@ -48840,10 +48877,10 @@ function readConfiguration(document, value, path4) {
   const defaults2 = obj(value, "defaults") ?? {};
   const policy = { enforce: { level: "privileged", version: "latest" }, audit: { level: "privileged", version: "latest" }, warn: { level: "privileged", version: "latest" } };
   const written = { enforce: {}, audit: {}, warn: {} };
-  const read = (key, parse9, set2) => {
+  const read = (key, parse10, set2) => {
     const text5 = str(defaults2, key);
     if (text5 === "") return;
-    const parsed2 = parse9(text5);
+    const parsed2 = parse10(text5);
     const where2 = at3(["defaults", key], `defaults.${key}`);
     if (parsed2.ok) set2(parsed2.value, where2);
     else problems.push({ file: document.file, line: where2.line, message: `defaults.${key}: Invalid value: ${JSON.stringify(text5)}: ${parsed2.error}` });
@@ -49618,10 +49655,10 @@ function globs(inputs, name, fallback) {
   const list3 = inputs(name).split(/[\n,]/).map((g) => g.trim()).filter((g) => g !== "");
   return list3.length > 0 ? list3 : fallback;
 }
-function optionalParsed(inputs, name, parse9) {
+function optionalParsed(inputs, name, parse10) {
   const text5 = inputs(name).trim();
   if (text5 === "") return void 0;
-  const parsed2 = parse9(text5);
+  const parsed2 = parse10(text5);
   if (!parsed2.ok) throw new ConfigurationError(`input ${name}: ${JSON.stringify(text5)}: ${parsed2.error}`);
   return parsed2.value;
 }
@@ -50717,8 +50754,8 @@ function fileChange(changeSet, path4) {
 }
 function configChange(base, head, path4) {
   if (base === head) return { kind: "none" };
-  const parse9 = (text5) => text5 === null ? { ok: true, config: defaultPolicyConfig } : parsePolicyConfig(text5, path4);
-  const [before, after] = [parse9(base), parse9(head)];
+  const parse10 = (text5) => text5 === null ? { ok: true, config: defaultPolicyConfig } : parsePolicyConfig(text5, path4);
+  const [before, after] = [parse10(base), parse10(head)];
   if (!after.ok) return { kind: "invalid", errors: after.errors };
   return before.ok ? { kind: "changed", base: before.config, head: after.config, path: path4 } : { kind: "none" };
 }
@@ -57686,7 +57723,7 @@ init_locate();
 init_load();
 
 // src/render/templateLines.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 init_scalars();
 init_edits();
 init_walk();
@@ -57816,7 +57853,7 @@ function flowHolds(written, rest, rendered) {
   if (!/^[[{]/.test(text5) || text5.includes("{{")) return false;
   let value;
   try {
-    value = (0, import_yaml6.parse)(text5);
+    value = (0, import_yaml7.parse)(text5);
   } catch {
     return false;
   }
@@ -58414,7 +58451,7 @@ function elementPaths(value, key) {
 }
 
 // src/render/mapReport.ts
-var import_yaml8 = __toESM(require_dist(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
 init_load();
 init_locate();
 init_edits();
@@ -58884,7 +58921,7 @@ function inFile(fix, block2) {
 }
 
 // src/render/templateFix.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 init_edits();
 init_pod();
 var indentOf3 = (line) => line.length - line.trimStart().length;
@@ -58928,7 +58965,7 @@ function pastBranches(lines, at3) {
 }
 function mapLines(entries, indent) {
   const pad = " ".repeat(indent);
-  return (0, import_yaml7.stringify)(entries, { indent: 2 }).trimEnd().split("\n").map((line) => `${pad}${line}`);
+  return (0, import_yaml8.stringify)(entries, { indent: 2 }).trimEnd().split("\n").map((line) => `${pad}${line}`);
 }
 function securityContextAdditions(original, fixed2) {
   const owners = securityContextOwners(original, fixed2, containerListKeys);
@@ -59492,7 +59529,7 @@ function deletableLine(sourceLines, sourceLine) {
 }
 function wholeFlowCollection(text5) {
   try {
-    (0, import_yaml8.parse)(text5);
+    (0, import_yaml9.parse)(text5);
     return true;
   } catch {
     return false;
@@ -60172,9 +60209,9 @@ var LeftOutNotes = class {
     }
   }
 };
-function valuesTaken({ root, sources }, parse9) {
+function valuesTaken({ root, sources }, parse10) {
   if (root.helm === null || root.helm.application !== void 0) return null;
-  return valuesChainOf(root.dir, root.helm.valuesFiles, sources, parse9);
+  return valuesChainOf(root.dir, root.helm.valuesFiles, sources, parse10);
 }
 function subchartsWriting(rendered) {
   const folders = /* @__PURE__ */ new Set();
@@ -60202,7 +60239,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
   const standIns = /* @__PURE__ */ new Map();
   const leftOut = new LeftOutNotes(problems);
   const parsed2 = /* @__PURE__ */ new Map();
-  const parse9 = (text5) => {
+  const parse10 = (text5) => {
     if (!parsed2.has(text5)) parsed2.set(text5, valuesMapping(text5));
     return parsed2.get(text5) ?? null;
   };
@@ -60216,7 +60253,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
       return void problems.push(problem);
     }
     if (r.head.kind !== "rendered") return;
-    const note = r.root.leftOut === void 0 ? null : leftOutNote(r.root.leftOut, valuesTaken(r, parse9));
+    const note = r.root.leftOut === void 0 ? null : leftOutNote(r.root.leftOut, valuesTaken(r, parse10));
     if (note !== null) leftOut.add(r.root, note);
     addStandIns(standIns, r.root, r.head.text);
     if (r.base.kind === "failed") {
