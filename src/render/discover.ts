@@ -27,7 +27,7 @@ import type { Chart, RepositoryChartOf, RepositoryCharts } from './chart.js';
 import { isKustomizationFile, kustomizationIn, readKustomization } from './kustomization.js';
 import type { Kustomization } from './kustomization.js';
 import { dirOf, inDir, isInside, shownDir } from './paths.js';
-import { fleetFileName, fleetPostRenderers } from './fleet.js';
+import { fleetFileName, fleetNotices, fleetPostRenderers } from './fleet.js';
 import type { BaseInvocation, Capabilities, HelmInvocation, RenderLimits, RenderRoot, TreeSnapshot } from './types.js';
 
 /** How one chart is rendered (the config file's `render.charts` entries). */
@@ -249,7 +249,7 @@ function kustomizeRoots({ head, overlays, baseOverlays }: DiscoveredTrees, chang
     for (const closure of side?.closures.values() ?? []) for (const file of closure.files) consumed.add(file);
   }
   const roots: RenderRoot[] = [];
-  const postRenderers = fleetPostRenderers(head.texts);
+  const postRenderers = fleetPostRenderers(head.texts, head.paths);
   for (const { dir, k, closure } of topOverlays(overlays)) {
     const before = baseOverlays?.closures.get(dir)?.files ?? new Set<string>();
     if (![...closure.files, ...before].some((file) => changed.has(file))) continue;
@@ -701,6 +701,7 @@ export function discoverRoots(
     ...applicationRoots(trees, settings, applications.filter(alone), standingApplications(trees, standing.applications.filter(alone), changed), consumed, problems),
   ];
   if (standing.unsearched > 0) problems.push(...unsearchedNotices(trees, changed, standing.unsearched));
+  problems.push(...fleetNotices(head.texts, changed, head.paths));
   roots.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
   return { roots, consumed, problems, trees: discovered };
 }

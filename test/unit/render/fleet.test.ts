@@ -1,6 +1,6 @@
 /** Rancher Fleet bundles: the kustomizations Fleet runs over a bundle's Helm chart, which are not rendered alone. */
 import { describe, expect, it } from 'vitest';
-import { fleetPostRenderers } from '../../../src/render/fleet.js';
+import { fleetNotices, fleetPostRenderers } from '../../../src/render/fleet.js';
 import { discoverRoots, discoveryReads } from '../../../src/render/discover.js';
 
 /** rancher/fleet-examples' multi-cluster/helm-kustomize, cut down. */
@@ -21,7 +21,7 @@ const bundle = [
 
 describe('fleetPostRenderers', () => {
   it("names the kustomizations of a bundle that installs a chart, from the fleet.yaml's folder", () => {
-    expect([...fleetPostRenderers(new Map([['apps/guestbook/fleet.yaml', bundle]]))]).toEqual([
+    expect([...fleetPostRenderers(new Map([['apps/guestbook/fleet.yaml', bundle]]), new Set())]).toEqual([
       ['apps/guestbook/overlays/all', 'apps/guestbook/fleet.yaml'],
       ['apps/guestbook/overlays/dev', 'apps/guestbook/fleet.yaml'],
     ]);
@@ -29,7 +29,9 @@ describe('fleetPostRenderers', () => {
 
   it('names none for a bundle without a chart (Fleet builds its kustomization as kustomize does), nor for a file that does not parse or is no bundle', () => {
     const kustomizeOnly = 'targetCustomizations:\n- name: dev\n  kustomize:\n    dir: overlays/dev\n';
-    expect(fleetPostRenderers(new Map([['a/fleet.yaml', kustomizeOnly], ['b/fleet.yaml', 'helm: [\n'], ['c/not-fleet.yaml', bundle]])).size).toBe(0);
+    expect(fleetPostRenderers(new Map([['a/fleet.yaml', kustomizeOnly], ['b/fleet.yaml', 'helm: [\n'], ['c/not-fleet.yaml', bundle]]), new Set()).size).toBe(0);
+    // A bundle whose folder is a chart installs it, `helm:` or not.
+    expect([...fleetPostRenderers(new Map([['a/fleet.yaml', kustomizeOnly]]), new Set(['a/Chart.yaml'])).keys()]).toEqual(['a/overlays/dev']);
   });
 });
 
@@ -52,5 +54,33 @@ describe('discoverRoots with a Fleet bundle', () => {
       ['apps/plain', null],
     ]);
     expect(discovery.consumed.has('apps/guestbook/overlays/dev/replicas.yaml')).toBe(true);
+  });
+});
+
+describe('fleetNotices', () => {
+  const notices = (files: Record<string, string>, changed = Object.keys(files)) =>
+    fleetNotices(new Map(Object.entries(files).filter(([p]) => p.endsWith('fleet.yaml'))), new Set(changed), new Set(Object.keys(files))).map((p) => [p.file, p.line, p.kind, p.message]);
+
+  it('says a chart from elsewhere is rendered by Fleet in the cluster, on the `helm:` line', () => {
+    expect(notices({ 'apps/guestbook/fleet.yaml': bundle })).toEqual([
+      ['apps/guestbook/fleet.yaml', 2, 'not-rendered', 'Fleet bundle not rendered: Fleet renders its chart (`https://example.com/guestbook-0.0.1.tgz`) with its values in the cluster, so the pod specs it makes are not checked here'],
+    ]);
+    expect(notices({ 'mon/fleet.yaml': 'helm:\n  repo: https://charts.rancher.io\n  chart: rancher-monitoring\n' })[0]?.[3]).toContain('(`rancher-monitoring` from `https://charts.rancher.io`)');
+  });
+
+  it("names the values a bundle gives a chart of the repository, which are not read: the chart is checked as itself", () => {
+    const files = { 'web/fleet.yaml': 'namespace: web\nhelm:\n  values:\n    replicas: 2\n  valuesFiles: [prod.yaml]\n', 'web/Chart.yaml': 'name: web\n' };
+    expect(notices(files)).toEqual([
+      ['web/fleet.yaml', 2, 'not-rendered', "Fleet installs the chart `web` with this bundle's values (`helm.values`, `helm.valuesFiles`), which are not read here: the chart is checked with its own values.yaml only"],
+    ]);
+    // Fleet's default chart is the bundle's folder: per-cluster values alone say it too, on their line.
+    const perCluster = { 'web/fleet.yaml': 'targetCustomizations:\n- name: prod\n  helm:\n    values: {replicas: 3}\n', 'web/Chart.yaml': 'name: web\n' };
+    expect(notices(perCluster).map((n) => [n[1], n[3]])).toEqual([[1, expect.stringContaining('(`targetCustomizations[].helm`)')]]);
+  });
+
+  it('says nothing of a bundle the change did not touch, one that gives its chart no values, or one of no chart', () => {
+    const files = { 'web/fleet.yaml': 'helm:\n  releaseName: web\n', 'web/Chart.yaml': 'name: web\n', 'k/fleet.yaml': 'kustomize:\n  dir: overlays/dev\n' };
+    expect(notices(files)).toEqual([]);
+    expect(notices({ 'apps/guestbook/fleet.yaml': bundle }, [])).toEqual([]);
   });
 });
