@@ -19806,17 +19806,23 @@ var init_kustomization = __esm({
 });
 
 // src/render/fleet.ts
-function fleetPostRenderers(texts) {
+function isFleetFile(path4) {
+  return path4 === fleetFileName || path4.endsWith(`/${fleetFileName}`);
+}
+function installsChart(file, bundle, paths) {
+  return isObject(bundle.helm) || paths.has(inDir(dirOf(file), "Chart.yaml"));
+}
+function fleetPostRenderers(texts, paths) {
   const overlays = /* @__PURE__ */ new Map();
   for (const [file, text5] of texts) {
-    if (file !== fleetFileName && !file.endsWith(`/${fleetFileName}`)) continue;
+    if (!isFleetFile(file)) continue;
     let bundle;
     try {
       bundle = (0, import_yaml6.parse)(text5);
     } catch {
       continue;
     }
-    if (!isObject(bundle) || !isObject(bundle.helm)) continue;
+    if (!isObject(bundle) || !installsChart(file, bundle, paths)) continue;
     const customizations = Array.isArray(bundle.targetCustomizations) ? bundle.targetCustomizations : [];
     for (const at3 of [bundle, ...customizations]) {
       const dir = isObject(at3) && isObject(at3.kustomize) ? at3.kustomize.dir : void 0;
@@ -19827,6 +19833,38 @@ function fleetPostRenderers(texts) {
   }
   return overlays;
 }
+function unreadValues(helm, customizations) {
+  const unread = [];
+  if (isObject(helm.values) && Object.keys(helm.values).length > 0) unread.push("`helm.values`");
+  for (const key of ["valuesFiles", "valuesFrom"]) if (Array.isArray(helm[key]) && helm[key].length > 0) unread.push(`\`helm.${key}\``);
+  if (customizations.some((c) => isObject(c) && isObject(c.helm))) unread.push("`targetCustomizations[].helm`");
+  return unread;
+}
+function fleetNotices(texts, changed, paths) {
+  const notices = [];
+  for (const [file, text5] of texts) {
+    if (!changed.has(file) || !isFleetFile(file)) continue;
+    const [document] = loadManifestFile(file, text5).documents;
+    const bundle = document?.value;
+    if (document === void 0 || !isObject(bundle) || !installsChart(file, bundle, paths)) continue;
+    const helm = isObject(bundle.helm) ? bundle.helm : {};
+    const line = locate(document.source, [isObject(bundle.helm) ? "helm" : "targetCustomizations"]).line;
+    const chart = typeof helm.chart === "string" ? helm.chart.trim() : "";
+    const repo = typeof helm.repo === "string" ? helm.repo.trim() : "";
+    if (repo !== "" || /^[a-z][a-z0-9+.-]*:/i.test(chart)) {
+      const named = repo === "" ? `\`${chart}\`` : `\`${chart}\` from \`${repo}\``;
+      notices.push({ file, line, kind: "not-rendered", message: `Fleet bundle not rendered: Fleet renders its chart (${named}) with its values in the cluster, so the pod specs it makes are not checked here` });
+      continue;
+    }
+    const dir = joinPath(dirOf(file), chart === "" ? "." : chart);
+    const customizations = Array.isArray(bundle.targetCustomizations) ? bundle.targetCustomizations : [];
+    const unread = unreadValues(helm, customizations);
+    if (dir === null || !paths.has(inDir(dir, "Chart.yaml")) || unread.length === 0) continue;
+    const what = unread.join(", ");
+    notices.push({ file, line, kind: "not-rendered", message: `Fleet installs the chart \`${shownDir(dir)}\` with this bundle's values (${what}), which are not read here: the chart is checked with its own values.yaml only` });
+  }
+  return notices;
+}
 var import_yaml6, fleetFileName;
 var init_fleet = __esm({
   "src/render/fleet.ts"() {
@@ -19834,6 +19872,8 @@ var init_fleet = __esm({
     import_yaml6 = __toESM(require_dist(), 1);
     init_pod();
     init_paths();
+    init_locate();
+    init_load();
     fleetFileName = "fleet.yaml";
   }
 });
@@ -19947,7 +19987,7 @@ function kustomizeRoots({ head, overlays, baseOverlays }, changed, settings, con
     for (const closure of side?.closures.values() ?? []) for (const file of closure.files) consumed.add(file);
   }
   const roots = [];
-  const postRenderers = fleetPostRenderers(head.texts);
+  const postRenderers = fleetPostRenderers(head.texts, head.paths);
   for (const { dir, k, closure } of topOverlays(overlays)) {
     const before = baseOverlays?.closures.get(dir)?.files ?? /* @__PURE__ */ new Set();
     if (![...closure.files, ...before].some((file) => changed.has(file))) continue;
@@ -20209,6 +20249,7 @@ function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettin
     ...applicationRoots(trees, settings, applications.filter(alone), standingApplications(trees, standing.applications.filter(alone), changed), consumed, problems)
   ];
   if (standing.unsearched > 0) problems.push(...unsearchedNotices(trees, changed, standing.unsearched));
+  problems.push(...fleetNotices(head.texts, changed, head.paths));
   roots.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
   return { roots, consumed, problems, trees: discovered };
 }
