@@ -11,8 +11,12 @@
  * that holds no Kubernetes object, when it reads as JSONC and none of its
  * values names an `apiVersion` or a `kind`. One that does is a manifest that
  * kubectl would refuse: it stays malformed, with strict JSON's message.
+ * So too a `.yaml` file written as a flow mapping that strict JSON refuses
+ * (markdownlint's `.markdownlint.yaml`: `{ "MD013": false, }`, a bare
+ * `one`): when it reads as YAML and names no object, it is configuration.
  */
 import { parse } from 'jsonc-parser';
+import { parseAllDocuments } from 'yaml';
 import type { ParseError } from 'jsonc-parser';
 
 /** What jsonc-parser reads: comments, trailing commas, one value. */
@@ -38,4 +42,19 @@ export function isJsoncConfiguration(file: string, text: string): boolean {
 function namesAnObject(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(namesAnObject);
   return typeof value === 'object' && value !== null && (Object.hasOwn(value, 'apiVersion') || Object.hasOwn(value, 'kind'));
+}
+
+/** A `.yaml` or `.yml` file's name. */
+const yamlName = /\.ya?ml$/i;
+
+/**
+ * Whether a YAML file that opens as JSON and is not strict JSON is
+ * configuration: it reads as YAML without an error, and none of its
+ * documents holds a Kubernetes object.
+ */
+export function isYamlConfiguration(file: string, text: string): boolean {
+  if (!yamlName.test(file)) return false;
+  const documents = parseAllDocuments(text);
+  if (!Array.isArray(documents) || documents.some((document) => document.errors.length > 0)) return false;
+  return !documents.some((document) => namesAnObject(document.toJS()));
 }

@@ -14,7 +14,7 @@ import { originalOffset, reindentFlowContinuations } from './flowIndent.js';
 import type { Reindented } from './flowIndent.js';
 import { asGoyamlReads } from './goyamlText.js';
 import { jsonStreamError, jsonValueRanges, readAsJson } from './jsonStream.js';
-import { isJsoncConfiguration } from './jsonc.js';
+import { isJsoncConfiguration, isYamlConfiguration } from './jsonc.js';
 import { NestingTooDeep, nestingLimit, placeOffset, readEventDocuments } from './eventReader.js';
 import { treeFromEvents, treeFromStreamEvents } from './eventTree.js';
 import { documentsKubectlSkips, kubectlCutError } from './separators.js';
@@ -155,7 +155,7 @@ export function loadManifestFile(file: string, content: Uint8Array | string, opt
       // So is one that opens with a Jinja or Liquid tag (`{% raw %}`, docs snippets and Ansible templates).
       const tag = actionLine(text, 0, text.length, tagAction);
       if (tag !== null) return fail('template', tagMessage, tag);
-      if (isJsoncConfiguration(file, text)) return noManifest(file);
+      if (isJsoncConfiguration(file, text) || isYamlConfiguration(file, text)) return noManifest(file);
       const message = `not valid JSON (kubectl reads a file that starts with "{" as JSON): ${error.message}`;
       return fail('malformed', message, problemLine(lineCounterOf(text), error.offset, lastContentOffset(text)));
     }

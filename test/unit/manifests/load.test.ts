@@ -72,9 +72,26 @@ describe('loadManifestFile', () => {
     });
 
     it('only a file named .json is read so, and only when it reads as one JSONC value', () => {
-      expect(loadManifestFile('tsconfig.yaml', tsconfig).problems).toMatchObject([{ kind: 'malformed' }]);
+      // (One YAML reads, naming no object, is configuration too: see the flow mappings below.)
+      expect(loadManifestFile('tsconfig.yaml', '{\n  /* the: options */\n  "strict": true,\n}\n').problems).toMatchObject([{ kind: 'malformed' }]);
       expect(loadManifestFile('two.json', '{"a": 1}\n{"b": 2,}\n').problems).toMatchObject([{ kind: 'malformed' }]);
       expect(loadManifestFile('open.json', '{\n  "a": 1 // no closing brace\n').problems).toMatchObject([{ kind: 'malformed', line: 2 }]);
+    });
+  });
+
+  describe('YAML configuration written as a flow mapping', () => {
+    // markdownlint's .markdownlint.yaml (stakater/Reloader): valid YAML, not strict JSON, which kubectl reads it as.
+    const markdownlint = '{\n  "MD007": { "indent": 4 },\n  "MD029": { "style": one },\n  "MD041": false,\n}\n';
+
+    it('is not a manifest when it reads as YAML and names no object: nothing is reported', () => {
+      expect(loadManifestFile('.markdownlint.yaml', markdownlint)).toEqual({ file: '.markdownlint.yaml', documents: [], problems: [] });
+      expect(loadManifestFile('tsconfig.yaml', '{\n  // strict, always\n  "compilerOptions": { "strict": true, },\n}\n').problems).toEqual([]);
+    });
+
+    it('stays malformed when it names an object, when YAML refuses it too, or under another name', () => {
+      expect(loadManifestFile('pod.yaml', '{"apiVersion": v1, "kind": Pod,}\n').problems).toMatchObject([{ kind: 'malformed', message: expect.stringMatching(/^not valid JSON /) }]);
+      expect(loadManifestFile('broken.yaml', '{"a": [1,\n').problems).toMatchObject([{ kind: 'malformed' }]);
+      expect(loadManifestFile('lint.txt', markdownlint).problems).toMatchObject([{ kind: 'malformed' }]);
     });
   });
 
