@@ -7234,7 +7234,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments2(source, options = {}) {
+    function parseAllDocuments3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7309,7 +7309,7 @@ var require_public_api = __commonJS({
       return new Document2.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse8;
-    exports.parseAllDocuments = parseAllDocuments2;
+    exports.parseAllDocuments = parseAllDocuments3;
     exports.parseDocument = parseDocument3;
     exports.stringify = stringify2;
   }
@@ -8780,7 +8780,7 @@ import { availableParallelism as availableParallelism2 } from "node:os";
 import { parseArgs } from "node:util";
 
 // src/manifests/load.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 
 // src/manifests/yamlKinds.ts
 var yaml = __toESM(require_dist(), 1);
@@ -10101,6 +10101,7 @@ var ParseErrorCode;
 })(ParseErrorCode || (ParseErrorCode = {}));
 
 // src/manifests/jsonc.ts
+var import_yaml = __toESM(require_dist(), 1);
 var jsoncOptions = { disallowComments: false, allowTrailingComma: true, allowEmptyContent: false };
 var jsonName = /\.json$/i;
 var jsoncStart = /^\s*(?:\{|\[|\/\/|\/\*)/;
@@ -10113,6 +10114,13 @@ function isJsoncConfiguration(file, text4) {
 function namesAnObject(value) {
   if (Array.isArray(value)) return value.some(namesAnObject);
   return typeof value === "object" && value !== null && (Object.hasOwn(value, "apiVersion") || Object.hasOwn(value, "kind"));
+}
+var yamlName = /\.ya?ml$/i;
+function isYamlConfiguration(file, text4) {
+  if (!yamlName.test(file)) return false;
+  const documents = (0, import_yaml.parseAllDocuments)(text4);
+  if (!Array.isArray(documents) || documents.some((document) => document.errors.length > 0)) return false;
+  return !documents.some((document) => namesAnObject(document.toJS()));
 }
 
 // node_modules/js-yaml/dist/js-yaml.mjs
@@ -12512,7 +12520,7 @@ var Reader = class extends EventCursor {
 };
 
 // src/manifests/eventTree.ts
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 function treeFromEvents(text4, from2, to2, contentStart) {
   const slice = text4.slice(from2, to2);
   let events;
@@ -12530,7 +12538,7 @@ function build(builder, contentStart) {
   try {
     const root = builder.root();
     if (root.range?.[0] !== contentStart) return null;
-    const doc = new import_yaml.Document();
+    const doc = new import_yaml2.Document();
     doc.contents = root;
     return doc;
   } catch (caught) {
@@ -12538,7 +12546,7 @@ function build(builder, contentStart) {
     throw caught;
   }
 }
-var prototypes = { scalar: new import_yaml.Scalar(null), pair: new import_yaml.Pair(null), map: new import_yaml.YAMLMap(), seq: new import_yaml.YAMLSeq() };
+var prototypes = { scalar: new import_yaml2.Scalar(null), pair: new import_yaml2.Pair(null), map: new import_yaml2.YAMLMap(), seq: new import_yaml2.YAMLSeq() };
 function newScalar(value) {
   const scalar = Object.create(prototypes.scalar);
   scalar.value = value;
@@ -12933,7 +12941,7 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
       if (action2 !== null) return fail("template", templateMessage, action2);
       const tag2 = actionLine(text4, 0, text4.length, tagAction);
       if (tag2 !== null) return fail("template", tagMessage, tag2);
-      if (isJsoncConfiguration(file, text4)) return noManifest(file);
+      if (isJsoncConfiguration(file, text4) || isYamlConfiguration(file, text4)) return noManifest(file);
       const message = `not valid JSON (kubectl reads a file that starts with "{" as JSON): ${error.message}`;
       return fail("malformed", message, problemLine(lineCounterOf(text4), error.offset, lastContentOffset(text4)));
     }
@@ -13037,7 +13045,7 @@ function markTagTemplate(loaded, text4) {
   return { ...loaded, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
 }
 function parseYamlDocuments(text4) {
-  const parsed2 = (0, import_yaml2.parseAllDocuments)(text4, { ...yamlOptions, prettyErrors: false });
+  const parsed2 = (0, import_yaml3.parseAllDocuments)(text4, { ...yamlOptions, prettyErrors: false });
   return Array.isArray(parsed2) ? parsed2 : [];
 }
 function jsonValueDocuments(text4, values) {
@@ -13046,14 +13054,14 @@ function jsonValueDocuments(text4, values) {
   return documents;
 }
 function parseSlice(text4, from2, until) {
-  const parser = new import_yaml2.Parser();
+  const parser = new import_yaml3.Parser();
   parser.offset = from2;
-  return [...new import_yaml2.Composer(yamlOptions).compose(parser.parse(text4.slice(from2, until)), true, until)];
+  return [...new import_yaml3.Composer(yamlOptions).compose(parser.parse(text4.slice(from2, until)), true, until)];
 }
 var plainCollection = (name, collection) => ({
   tag: `tag:yaml.org,2002:${name}`,
   collection,
-  nodeClass: collection === "seq" ? import_yaml2.YAMLSeq : import_yaml2.YAMLMap,
+  nodeClass: collection === "seq" ? import_yaml3.YAMLSeq : import_yaml3.YAMLMap,
   resolve: (value) => value
 });
 var sourceText = (name) => ({ tag: `tag:yaml.org,2002:${name}`, resolve: (text4) => text4 });
@@ -13065,7 +13073,7 @@ var customTags = [
 ];
 var yamlOptions = { schema: "failsafe", uniqueKeys: false, merge: false, customTags };
 function lineCounterOf(text4) {
-  const lineCounter = new import_yaml2.LineCounter();
+  const lineCounter = new import_yaml3.LineCounter();
   lineCounter.addNewLine(0);
   for (let i = text4.indexOf("\n"); i !== -1; i = text4.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
   return lineCounter;
@@ -13134,7 +13142,7 @@ function mapOffsets(doc, map) {
   const mapRange = (range2) => range2.map(map);
   doc.range = mapRange(doc.range);
   for (const error of [...doc.errors, ...doc.warnings]) error.pos = mapRange(error.pos);
-  (0, import_yaml2.visit)(doc, {
+  (0, import_yaml3.visit)(doc, {
     Node(_, node) {
       if (node.range) node.range = mapRange(node.range);
     }
@@ -21713,7 +21721,7 @@ function editSplice(text4, edit, bomBytes) {
 }
 
 // src/fixes/listLayout.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 
 // src/fixes/cutText.ts
 var CutText = class {
@@ -21914,7 +21922,7 @@ function aliasTies(doc, slotStart, slotEnd) {
   const dependencies = slotStart.map(() => /* @__PURE__ */ new Set());
   const users = slotStart.map(() => /* @__PURE__ */ new Set());
   let crossing = false;
-  (0, import_yaml3.visit)(doc, {
+  (0, import_yaml4.visit)(doc, {
     Alias(_, alias) {
       const target = aliasTarget(doc, alias);
       const user = slotOf(alias.range?.[0] ?? -1);
@@ -25485,7 +25493,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path3 from "node:path";
 
 // src/render/kustomization.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 
 // src/render/paths.ts
 function dirOf(path11) {
@@ -25543,8 +25551,8 @@ function inlinePatchReader(source) {
   let parsed2 = null;
   return (at3, entry) => {
     if (parsed2 === null) {
-      const lines2 = new import_yaml4.LineCounter();
-      parsed2 = { doc: (0, import_yaml4.parseDocument)(source, { lineCounter: lines2 }), lines: lines2 };
+      const lines2 = new import_yaml5.LineCounter();
+      parsed2 = { doc: (0, import_yaml5.parseDocument)(source, { lineCounter: lines2 }), lines: lines2 };
     }
     const { doc, lines } = parsed2;
     const node = doc.getIn(at3, true);
@@ -25566,7 +25574,7 @@ function readKustomization(file, source, paths) {
   let raw;
   let problem = null;
   try {
-    raw = (0, import_yaml4.parse)(source);
+    raw = (0, import_yaml5.parse)(source);
   } catch (error) {
     problem = `not valid YAML: ${error.message.split("\n")[0] ?? ""}`;
   }
@@ -25660,7 +25668,7 @@ function helmChartsOf(k, dir, paths, otherFiles, remote) {
 }
 
 // src/render/chart.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 var import_rcompare = __toESM(require_rcompare(), 1);
 var import_satisfies = __toESM(require_satisfies(), 1);
 var import_valid = __toESM(require_valid(), 1);
@@ -25671,7 +25679,7 @@ function mappingOf(source) {
 }
 function valuesMapping(source) {
   try {
-    const raw = (0, import_yaml5.parse)(source);
+    const raw = (0, import_yaml6.parse)(source);
     return raw === null || raw === void 0 ? {} : isRecord2(raw) ? raw : null;
   } catch {
     return null;
@@ -25759,7 +25767,7 @@ function repositoryChartFor(dependency, chartDir, declared, repository, locked) 
   return { kind: "stands-in", dependency: { name, dir: chosen.dir, standIn: { declared, repository: from2, version: chosen.version, library: chosen.library, ...pin } } };
 }
 function withoutDependencies(text4, names) {
-  const document = (0, import_yaml5.parseDocument)(text4);
+  const document = (0, import_yaml6.parseDocument)(text4);
   if (document.errors.length > 0 || !isMap(document.contents)) return null;
   const list4 = document.get("dependencies", true);
   if (!isSeq(list4)) return null;
@@ -27178,7 +27186,7 @@ function renderedWithoutOf(missing2) {
 }
 
 // src/render/fleet.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 var fleetFileName = "fleet.yaml";
 function isFleetFile(path11) {
   return path11 === fleetFileName || path11.endsWith(`/${fleetFileName}`);
@@ -27192,7 +27200,7 @@ function fleetPostRenderers(texts, paths) {
     if (!isFleetFile(file)) continue;
     let bundle;
     try {
-      bundle = (0, import_yaml6.parse)(text4);
+      bundle = (0, import_yaml7.parse)(text4);
     } catch {
       continue;
     }
@@ -30448,7 +30456,7 @@ function andMore(more, what = "") {
 }
 
 // src/render/templateLines.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 var noVars = /* @__PURE__ */ new Map();
 function sourceOf(keys, from2) {
   return keys.length > 1 ? { key: keys[0], from: from2, alternatives: keys.slice(1) } : { key: keys[0], from: from2 };
@@ -30575,7 +30583,7 @@ function flowHolds(written, rest, rendered) {
   if (!/^[[{]/.test(text4) || text4.includes("{{")) return false;
   let value;
   try {
-    value = (0, import_yaml7.parse)(text4);
+    value = (0, import_yaml8.parse)(text4);
   } catch {
     return false;
   }
@@ -31164,7 +31172,7 @@ function elementPaths(value, key) {
 }
 
 // src/render/mapReport.ts
-var import_yaml9 = __toESM(require_dist(), 1);
+var import_yaml10 = __toESM(require_dist(), 1);
 
 // src/render/dependencyLine.ts
 function dependencyLines(chartDir, texts) {
@@ -31610,7 +31618,7 @@ function inFile(fix, block2) {
 }
 
 // src/render/templateFix.ts
-var import_yaml8 = __toESM(require_dist(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
 var indentOf2 = (line) => line.length - line.trimStart().length;
 var opensValue = (body) => /[|>][+-]?\d*\s*$/.test(body) || /(?::|^-)\s*(?:\[|\{(?!\{))/.test(body);
 function keyIndentUnder(lines, at3, item) {
@@ -31652,7 +31660,7 @@ function pastBranches(lines, at3) {
 }
 function mapLines(entries, indent) {
   const pad = " ".repeat(indent);
-  return (0, import_yaml8.stringify)(entries, { indent: 2 }).trimEnd().split("\n").map((line) => `${pad}${line}`);
+  return (0, import_yaml9.stringify)(entries, { indent: 2 }).trimEnd().split("\n").map((line) => `${pad}${line}`);
 }
 function securityContextAdditions(original, fixed2) {
   const owners = securityContextOwners(original, fixed2, containerListKeys);
@@ -32207,7 +32215,7 @@ function deletableLine(sourceLines, sourceLine) {
 }
 function wholeFlowCollection(text4) {
   try {
-    (0, import_yaml9.parse)(text4);
+    (0, import_yaml10.parse)(text4);
     return true;
   } catch {
     return false;

@@ -7245,7 +7245,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments2(source, options = {}) {
+    function parseAllDocuments3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7320,7 +7320,7 @@ var require_public_api = __commonJS({
       return new Document2.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse10;
-    exports.parseAllDocuments = parseAllDocuments2;
+    exports.parseAllDocuments = parseAllDocuments3;
     exports.parseDocument = parseDocument3;
     exports.stringify = stringify2;
   }
@@ -11281,14 +11281,22 @@ function namesAnObject(value) {
   if (Array.isArray(value)) return value.some(namesAnObject);
   return typeof value === "object" && value !== null && (Object.hasOwn(value, "apiVersion") || Object.hasOwn(value, "kind"));
 }
-var jsoncOptions, jsonName, jsoncStart;
+function isYamlConfiguration(file, text5) {
+  if (!yamlName.test(file)) return false;
+  const documents = (0, import_yaml.parseAllDocuments)(text5);
+  if (!Array.isArray(documents) || documents.some((document) => document.errors.length > 0)) return false;
+  return !documents.some((document) => namesAnObject(document.toJS()));
+}
+var import_yaml, jsoncOptions, jsonName, jsoncStart, yamlName;
 var init_jsonc = __esm({
   "src/manifests/jsonc.ts"() {
     "use strict";
     init_main();
+    import_yaml = __toESM(require_dist(), 1);
     jsoncOptions = { disallowComments: false, allowTrailingComma: true, allowEmptyContent: false };
     jsonName = /\.json$/i;
     jsoncStart = /^\s*(?:\{|\[|\/\/|\/\*)/;
+    yamlName = /\.ya?ml$/i;
   }
 });
 
@@ -11310,7 +11318,7 @@ function build(builder, contentStart) {
   try {
     const root = builder.root();
     if (root.range?.[0] !== contentStart) return null;
-    const doc = new import_yaml.Document();
+    const doc = new import_yaml2.Document();
     doc.contents = root;
     return doc;
   } catch (caught) {
@@ -11339,15 +11347,15 @@ function rangeOf(node) {
   if (!range2) throw unsupported;
   return range2;
 }
-var import_yaml, prototypes, isBlank2, isBreak, internedLength, internAfter, Builder;
+var import_yaml2, prototypes, isBlank2, isBreak, internedLength, internAfter, Builder;
 var init_eventTree = __esm({
   "src/manifests/eventTree.ts"() {
     "use strict";
     init_js_yaml();
-    import_yaml = __toESM(require_dist(), 1);
+    import_yaml2 = __toESM(require_dist(), 1);
     init_eventCursor();
     init_yamlKinds();
-    prototypes = { scalar: new import_yaml.Scalar(null), pair: new import_yaml.Pair(null), map: new import_yaml.YAMLMap(), seq: new import_yaml.YAMLSeq() };
+    prototypes = { scalar: new import_yaml2.Scalar(null), pair: new import_yaml2.Pair(null), map: new import_yaml2.YAMLMap(), seq: new import_yaml2.YAMLSeq() };
     isBlank2 = (c) => c === " " || c === "	";
     isBreak = (c) => c === "\n" || c === "\r";
     internedLength = 24;
@@ -11737,7 +11745,7 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
       if (action2 !== null) return fail("template", templateMessage, action2);
       const tag2 = actionLine(text5, 0, text5.length, tagAction);
       if (tag2 !== null) return fail("template", tagMessage, tag2);
-      if (isJsoncConfiguration(file, text5)) return noManifest(file);
+      if (isJsoncConfiguration(file, text5) || isYamlConfiguration(file, text5)) return noManifest(file);
       const message = `not valid JSON (kubectl reads a file that starts with "{" as JSON): ${error2.message}`;
       return fail("malformed", message, problemLine(lineCounterOf(text5), error2.offset, lastContentOffset(text5)));
     }
@@ -11837,7 +11845,7 @@ function markTagTemplate(loaded, text5) {
   return { ...loaded, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
 }
 function parseYamlDocuments(text5) {
-  const parsed2 = (0, import_yaml2.parseAllDocuments)(text5, { ...yamlOptions, prettyErrors: false });
+  const parsed2 = (0, import_yaml3.parseAllDocuments)(text5, { ...yamlOptions, prettyErrors: false });
   return Array.isArray(parsed2) ? parsed2 : [];
 }
 function jsonValueDocuments(text5, values) {
@@ -11846,12 +11854,12 @@ function jsonValueDocuments(text5, values) {
   return documents;
 }
 function parseSlice(text5, from2, until) {
-  const parser = new import_yaml2.Parser();
+  const parser = new import_yaml3.Parser();
   parser.offset = from2;
-  return [...new import_yaml2.Composer(yamlOptions).compose(parser.parse(text5.slice(from2, until)), true, until)];
+  return [...new import_yaml3.Composer(yamlOptions).compose(parser.parse(text5.slice(from2, until)), true, until)];
 }
 function lineCounterOf(text5) {
-  const lineCounter = new import_yaml2.LineCounter();
+  const lineCounter = new import_yaml3.LineCounter();
   lineCounter.addNewLine(0);
   for (let i = text5.indexOf("\n"); i !== -1; i = text5.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
   return lineCounter;
@@ -11919,7 +11927,7 @@ function mapOffsets(doc, map) {
   const mapRange = (range2) => range2.map(map);
   doc.range = mapRange(doc.range);
   for (const error2 of [...doc.errors, ...doc.warnings]) error2.pos = mapRange(error2.pos);
-  (0, import_yaml2.visit)(doc, {
+  (0, import_yaml3.visit)(doc, {
     Node(_, node) {
       if (node.range) node.range = mapRange(node.range);
     }
@@ -11977,11 +11985,11 @@ function lineTextAt(text5, lineCounter, line) {
 function firstLine(message) {
   return message.split("\n")[0] ?? message;
 }
-var import_yaml2, defaultLoadOptions, utf8, replacing, utf16le, utf16be, binaryFile, skippedMessage, templateMessage, tagAction, tagMessage, plainCollection, sourceText, customTags, yamlOptions, malformedCount, EventSourceDocument, tooDeep, bracePlaceholder;
+var import_yaml3, defaultLoadOptions, utf8, replacing, utf16le, utf16be, binaryFile, skippedMessage, templateMessage, tagAction, tagMessage, plainCollection, sourceText, customTags, yamlOptions, malformedCount, EventSourceDocument, tooDeep, bracePlaceholder;
 var init_load = __esm({
   "src/manifests/load.ts"() {
     "use strict";
-    import_yaml2 = __toESM(require_dist(), 1);
+    import_yaml3 = __toESM(require_dist(), 1);
     init_yamlKinds();
     init_decode();
     init_flowIndent();
@@ -12006,7 +12014,7 @@ var init_load = __esm({
     plainCollection = (name, collection) => ({
       tag: `tag:yaml.org,2002:${name}`,
       collection,
-      nodeClass: collection === "seq" ? import_yaml2.YAMLSeq : import_yaml2.YAMLMap,
+      nodeClass: collection === "seq" ? import_yaml3.YAMLSeq : import_yaml3.YAMLMap,
       resolve: (value) => value
     });
     sourceText = (name) => ({ tag: `tag:yaml.org,2002:${name}`, resolve: (text5) => text5 });
@@ -19503,7 +19511,7 @@ function mappingOf(source) {
 }
 function valuesMapping(source) {
   try {
-    const raw = (0, import_yaml4.parse)(source);
+    const raw = (0, import_yaml5.parse)(source);
     return raw === null || raw === void 0 ? {} : isRecord2(raw) ? raw : null;
   } catch {
     return null;
@@ -19591,7 +19599,7 @@ function repositoryChartFor(dependency, chartDir, declared, repository, locked) 
   return { kind: "stands-in", dependency: { name, dir: chosen.dir, standIn: { declared, repository: from2, version: chosen.version, library: chosen.library, ...pin } } };
 }
 function withoutDependencies(text5, names) {
-  const document = (0, import_yaml4.parseDocument)(text5);
+  const document = (0, import_yaml5.parseDocument)(text5);
   if (document.errors.length > 0 || !isMap(document.contents)) return null;
   const list3 = document.get("dependencies", true);
   if (!isSeq(list3)) return null;
@@ -19600,11 +19608,11 @@ function withoutDependencies(text5, names) {
   list3.items = kept;
   return String(document);
 }
-var import_yaml4, import_rcompare, import_satisfies, import_valid, noCharts2, isRecord2;
+var import_yaml5, import_rcompare, import_satisfies, import_valid, noCharts2, isRecord2;
 var init_chart = __esm({
   "src/render/chart.ts"() {
     "use strict";
-    import_yaml4 = __toESM(require_dist(), 1);
+    import_yaml5 = __toESM(require_dist(), 1);
     import_rcompare = __toESM(require_rcompare(), 1);
     import_satisfies = __toESM(require_satisfies(), 1);
     import_valid = __toESM(require_valid(), 1);
@@ -19676,8 +19684,8 @@ function inlinePatchReader(source) {
   let parsed2 = null;
   return (at3, entry) => {
     if (parsed2 === null) {
-      const lines2 = new import_yaml5.LineCounter();
-      parsed2 = { doc: (0, import_yaml5.parseDocument)(source, { lineCounter: lines2 }), lines: lines2 };
+      const lines2 = new import_yaml6.LineCounter();
+      parsed2 = { doc: (0, import_yaml6.parseDocument)(source, { lineCounter: lines2 }), lines: lines2 };
     }
     const { doc, lines } = parsed2;
     const node = doc.getIn(at3, true);
@@ -19699,7 +19707,7 @@ function readKustomization(file, source, paths) {
   let raw;
   let problem = null;
   try {
-    raw = (0, import_yaml5.parse)(source);
+    raw = (0, import_yaml6.parse)(source);
   } catch (error2) {
     problem = `not valid YAML: ${error2.message.split("\n")[0] ?? ""}`;
   }
@@ -19791,11 +19799,11 @@ function helmChartsOf(k, dir, paths, otherFiles, remote) {
   }
   return dirs;
 }
-var import_yaml5, kustomizationNames, isRecord3, list2, text4;
+var import_yaml6, kustomizationNames, isRecord3, list2, text4;
 var init_kustomization = __esm({
   "src/render/kustomization.ts"() {
     "use strict";
-    import_yaml5 = __toESM(require_dist(), 1);
+    import_yaml6 = __toESM(require_dist(), 1);
     init_yamlKinds();
     init_paths();
     kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
@@ -19818,7 +19826,7 @@ function fleetPostRenderers(texts, paths) {
     if (!isFleetFile(file)) continue;
     let bundle;
     try {
-      bundle = (0, import_yaml6.parse)(text5);
+      bundle = (0, import_yaml7.parse)(text5);
     } catch {
       continue;
     }
@@ -19865,11 +19873,11 @@ function fleetNotices(texts, changed, paths) {
   }
   return notices;
 }
-var import_yaml6, fleetFileName;
+var import_yaml7, fleetFileName;
 var init_fleet = __esm({
   "src/render/fleet.ts"() {
     "use strict";
-    import_yaml6 = __toESM(require_dist(), 1);
+    import_yaml7 = __toESM(require_dist(), 1);
     init_pod();
     init_paths();
     init_locate();
@@ -54264,7 +54272,7 @@ init_pod();
 init_edits();
 
 // src/fixes/listLayout.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 init_yamlKinds();
 init_anchors();
 
@@ -54471,7 +54479,7 @@ function aliasTies(doc, slotStart, slotEnd) {
   const dependencies = slotStart.map(() => /* @__PURE__ */ new Set());
   const users = slotStart.map(() => /* @__PURE__ */ new Set());
   let crossing = false;
-  (0, import_yaml3.visit)(doc, {
+  (0, import_yaml4.visit)(doc, {
     Alias(_, alias) {
       const target = aliasTarget(doc, alias);
       const user = slotOf(alias.range?.[0] ?? -1);
@@ -57764,7 +57772,7 @@ init_locate();
 init_load();
 
 // src/render/templateLines.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 init_scalars();
 init_edits();
 init_walk();
@@ -57894,7 +57902,7 @@ function flowHolds(written, rest, rendered) {
   if (!/^[[{]/.test(text5) || text5.includes("{{")) return false;
   let value;
   try {
-    value = (0, import_yaml7.parse)(text5);
+    value = (0, import_yaml8.parse)(text5);
   } catch {
     return false;
   }
@@ -58492,7 +58500,7 @@ function elementPaths(value, key) {
 }
 
 // src/render/mapReport.ts
-var import_yaml9 = __toESM(require_dist(), 1);
+var import_yaml10 = __toESM(require_dist(), 1);
 init_load();
 init_locate();
 init_edits();
@@ -58962,7 +58970,7 @@ function inFile(fix, block2) {
 }
 
 // src/render/templateFix.ts
-var import_yaml8 = __toESM(require_dist(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
 init_edits();
 init_pod();
 var indentOf3 = (line) => line.length - line.trimStart().length;
@@ -59006,7 +59014,7 @@ function pastBranches(lines, at3) {
 }
 function mapLines(entries, indent) {
   const pad = " ".repeat(indent);
-  return (0, import_yaml8.stringify)(entries, { indent: 2 }).trimEnd().split("\n").map((line) => `${pad}${line}`);
+  return (0, import_yaml9.stringify)(entries, { indent: 2 }).trimEnd().split("\n").map((line) => `${pad}${line}`);
 }
 function securityContextAdditions(original, fixed2) {
   const owners = securityContextOwners(original, fixed2, containerListKeys);
@@ -59570,7 +59578,7 @@ function deletableLine(sourceLines, sourceLine) {
 }
 function wholeFlowCollection(text5) {
   try {
-    (0, import_yaml9.parse)(text5);
+    (0, import_yaml10.parse)(text5);
     return true;
   } catch {
     return false;
