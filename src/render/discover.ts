@@ -28,6 +28,7 @@ import { isKustomizationFile, kustomizationIn, readKustomization } from './kusto
 import type { Kustomization } from './kustomization.js';
 import { dirOf, inDir, isInside, shownDir } from './paths.js';
 import { fleetFileName, fleetNotices, fleetPostRenderers } from './fleet.js';
+import { releaseNameOf } from './releaseName.js';
 import type { BaseInvocation, Capabilities, HelmInvocation, RenderLimits, RenderRoot, TreeSnapshot } from './types.js';
 
 /** How one chart is rendered (the config file's `render.charts` entries). */
@@ -313,23 +314,6 @@ function dependencyFields(chart: Chart): Pick<HelmInvocation, 'withoutDependenci
     ...(local.length > 0 ? { localDependencies: local } : {}),
     ...(Object.keys(chart.aliases).length > 0 ? { dependencyAliases: chart.aliases } : {}),
   };
-}
-
-/**
- * A chart's name as a release name helm takes (lower case letters, digits,
- * `-` and `.`, at most 53 characters, a letter or digit at either end): a
- * chart named `feature-REPLACE_WITH_name` (a scaffold) or `MyChart` is
- * installed under some such name, and helm refuses to render it under its
- * own.
- */
-export function releaseNameOf(chartName: string): string {
-  const segments = chartName
-    .toLowerCase()
-    .split('.')
-    .map((segment) => segment.replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, ''))
-    .filter((segment) => segment !== '');
-  const valid = segments.join('.').slice(0, 53).replace(/[^a-z0-9]+$/, '');
-  return valid === '' ? 'release' : valid;
 }
 
 /** A chart's entry in the config file, and those of its values files the tree has. */

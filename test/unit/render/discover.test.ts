@@ -1,6 +1,7 @@
 /** Discovery: which overlays and charts a change set affects, and which files they consume. */
 import { describe, expect, it } from 'vitest';
-import { discoverRoots, discoveryReads, maxApplications, maxEnvironments, releaseNameOf } from '../../../src/render/discover.js';
+import { discoverRoots, discoveryReads, maxApplications, maxEnvironments } from '../../../src/render/discover.js';
+import { releaseNameOf } from '../../../src/render/releaseName.js';
 import type { RenderSettings } from '../../../src/render/discover.js';
 import { isRemote } from '../../../src/render/kustomization.js';
 import { leftOutNote, valuesChainOf } from '../../../src/render/dependencyNotes.js';
