@@ -319,6 +319,8 @@ export const nonEmpty = (value: JsonValue | undefined): string | null => (typeof
  * release by its name; null when the document holds none.
  */
 export function installerObject(value: JsonValue, { kind, name }: Pick<ApplicationValues, 'kind' | 'name'>): JsonObject | null {
+  // A Fleet bundle's fleet.yaml is the bundle (its name is its folder).
+  if (kind === 'FleetBundle') return isObject(value) ? value : null;
   if (kind === 'HelmfileRelease') {
     const releases = isObject(value) ? value.releases : undefined;
     const release = Array.isArray(releases) ? releases.find((r) => isObject(r) && r.name === name) : undefined;

@@ -597,12 +597,13 @@ function leftStandingApplications(dir: string, left: readonly ApplicationChart[]
 /** What a rendering's label calls the object it is for: `Application web-prod`, `Application web-prod of ApplicationSet web`, `helmfile release web`. */
 function installerName(application: ApplicationChart): string {
   if (application.generated !== undefined) return `Application ${application.generated} of ApplicationSet ${application.name}`;
+  if (application.kind === 'FleetBundle') return `Fleet bundle ${shownDir(application.name)}`;
   return application.kind === 'HelmfileRelease' ? `helmfile release ${application.name}` : `${application.kind} ${application.name}`;
 }
 
 /** What a notice calls some Applications, HelmReleases and helmfile releases: by their kinds. */
 function installers(objects: readonly ApplicationChart[]): string {
-  const words = { Application: 'Argo CD Applications', ApplicationSet: 'Argo CD Applications', HelmRelease: 'Flux HelmReleases', HelmfileRelease: 'helmfile releases' };
+  const words = { Application: 'Argo CD Applications', ApplicationSet: 'Argo CD Applications', HelmRelease: 'Flux HelmReleases', HelmfileRelease: 'helmfile releases', FleetBundle: 'Fleet bundles' };
   const kinds = [...new Set(objects.map((o) => words[o.kind]))];
   return kinds.length === 1 ? kinds[0]! : `${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1)!}`;
 }

@@ -15,7 +15,10 @@ import type { JsonObject, JsonValue } from '../pss/types.js';
 import { dirOf, inDir, joinPath, shownDir } from './paths.js';
 import { locate } from '../locate/locate.js';
 import { loadManifestFile } from '../manifests/load.js';
-import type { LoadProblem } from '../manifests/types.js';
+import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
+import { anyRevision, documentLines, entryLines } from './applications.js';
+import type { ApplicationChart, TextFile } from './applications.js';
+import { releaseNameOf } from './releaseName.js';
 
 /** The name of a bundle's file. */
 export const fleetFileName = 'fleet.yaml';
@@ -57,44 +60,119 @@ export function fleetPostRenderers(texts: ReadonlyMap<string, string>, paths: Re
   return overlays;
 }
 
-/** What a bundle's `helm:` gives its chart that no rendering here reads, by the key that says it. */
-function unreadValues(helm: JsonObject, customizations: readonly JsonValue[]): string[] {
-  const unread: string[] = [];
-  if (isObject(helm.values) && Object.keys(helm.values).length > 0) unread.push('`helm.values`');
-  for (const key of ['valuesFiles', 'valuesFrom'] as const) if (Array.isArray(helm[key]) && helm[key].length > 0) unread.push(`\`helm.${key}\``);
-  if (customizations.some((c) => isObject(c) && isObject(c.helm))) unread.push('`targetCustomizations[].helm`');
-  return unread;
+/** A bundle's chart when it is one of the repository (`helm.chart`, relative to the `fleet.yaml`, its folder by default); null for one from elsewhere or none. */
+function localChartOf(file: string, helm: JsonObject, paths: ReadonlySet<string>): string | null {
+  const chart = typeof helm.chart === 'string' ? helm.chart.trim() : '';
+  if (isRemote(helm)) return null;
+  const dir = joinPath(dirOf(file), chart === '' ? '.' : chart);
+  return dir !== null && paths.has(inDir(dir, 'Chart.yaml')) ? dir : null;
+}
+
+/** Whether a bundle's chart comes from elsewhere: a chart repository (`helm.repo`) or a URL. */
+function isRemote(helm: JsonObject): boolean {
+  const chart = typeof helm.chart === 'string' ? helm.chart.trim() : '';
+  const repo = typeof helm.repo === 'string' ? helm.repo.trim() : '';
+  return repo !== '' || /^[a-z][a-z0-9+.-]*:/i.test(chart);
 }
 
 /**
- * The notices of the bundles among `changed` that install a chart: one
- * from elsewhere (`helm.repo`, a URL) is rendered by Fleet in the cluster
- * and never fetched here; one of the repository is rendered as itself, so
- * the values the bundle gives it are named as not read. On the `helm:`
- * line of the `fleet.yaml`.
+ * What a bundle gives its chart that no rendering here reads, by the key
+ * that says it: the cluster's ConfigMaps and Secrets, values per cluster,
+ * values files the commit lacks, values files and values both (whose order
+ * is Fleet's to say).
+ */
+function unreadValues(file: string, helm: JsonObject, customizations: readonly JsonValue[], paths: ReadonlySet<string>): string[] {
+  const unread: string[] = [];
+  if (Array.isArray(helm.valuesFrom) && helm.valuesFrom.length > 0) unread.push('`helm.valuesFrom`');
+  if (customizations.some((c) => isObject(c) && isObject(c.helm))) unread.push('`targetCustomizations[].helm`');
+  const files = Array.isArray(helm.valuesFiles) ? helm.valuesFiles : [];
+  const missing = files.some((f) => typeof f !== 'string' || !paths.has(joinPath(dirOf(file), f) ?? ''));
+  if (missing) unread.push('`helm.valuesFiles` the commit lacks');
+  else if (files.length > 0 && isObject(helm.values) && Object.keys(helm.values).length > 0) unread.push('`helm.valuesFiles` and `helm.values` together');
+  return unread;
+}
+
+/** A bundle's `fleet.yaml` document and object, when it installs a chart. */
+function bundleOf({ path, text }: TextFile, paths: ReadonlySet<string>): { document: ManifestDocument; bundle: JsonObject; helm: JsonObject } | null {
+  if (!isFleetFile(path)) return null;
+  const [document] = loadManifestFile(path, text).documents;
+  const bundle = document?.value;
+  if (document === undefined || !isObject(bundle) || !installsChart(path, bundle, paths)) return null;
+  return { document, bundle, helm: isObject(bundle.helm) ? bundle.helm : {} };
+}
+
+/** The line of a bundle's notice: its `helm:`, else its per-cluster settings. */
+function noticeLineOf(document: ManifestDocument, bundle: JsonObject): number {
+  return locate(document.source, [isObject(bundle.helm) ? 'helm' : 'targetCustomizations']).line;
+}
+
+/**
+ * A bundle that installs a chart of the repository, as the chart it
+ * renders (applications.ts says how such renderings are made and placed):
+ * the chart (localChartOf), the release `helm.releaseName` (else the
+ * folder's name), the namespace `namespace` (else `defaultNamespace`), and
+ * its `helm.valuesFiles` or its `helm.values` (a finding they write lands on
+ * their line, with its suggestion there). None when Fleet renders it with
+ * what is not read here (unreadValues; fleetNotices says so).
+ */
+export function fleetBundleCharts(file: TextFile, paths: ReadonlySet<string>): ApplicationChart[] {
+  const found = bundleOf(file, paths);
+  if (found === null) return [];
+  const { document, bundle, helm } = found;
+  const chartDir = localChartOf(file.path, helm, paths);
+  const customizations = Array.isArray(bundle.targetCustomizations) ? bundle.targetCustomizations : [];
+  if (chartDir === null || unreadValues(file.path, helm, customizations, paths).length > 0) return [];
+  const dir = dirOf(file.path);
+  const valueFiles = (Array.isArray(helm.valuesFiles) ? helm.valuesFiles : []).map((f) => joinPath(dir, String(f))!);
+  const namespace = [bundle.namespace, bundle.defaultNamespace].find((n): n is string => typeof n === 'string' && n !== '') ?? null;
+  const release = typeof helm.releaseName === 'string' && helm.releaseName !== '' ? helm.releaseName : releaseNameOf(dir === '' ? 'fleet' : dir.slice(dir.lastIndexOf('/') + 1));
+  const inline = isObject(helm.values) && Object.keys(helm.values).length > 0;
+  return [
+    {
+      kind: 'FleetBundle',
+      file: file.path,
+      name: dir,
+      noticeLine: noticeLineOf(document, bundle),
+      chartDir,
+      release,
+      namespace,
+      valueFiles,
+      valueLines: entryLines(document, valueFiles.map((_, i) => ['helm', 'valuesFiles', i])),
+      inline: inline ? ['helm', 'values'] : null,
+      revision: anyRevision,
+      lines: documentLines(document),
+    },
+  ];
+}
+
+/**
+ * The notices of the bundles among `changed` that install a chart and are
+ * not rendered: one from elsewhere (`helm.repo`, a URL) is rendered by
+ * Fleet in the cluster and never fetched here; one of the repository that
+ * Fleet gives what is not read here (unreadValues) is named so, as its
+ * chart is checked with its own values.yaml only. On the `helm:` line of
+ * the `fleet.yaml`.
  */
 export function fleetNotices(texts: ReadonlyMap<string, string>, changed: ReadonlySet<string>, paths: ReadonlySet<string>): LoadProblem[] {
   const notices: LoadProblem[] = [];
-  for (const [file, text] of texts) {
-    if (!changed.has(file) || !isFleetFile(file)) continue;
-    const [document] = loadManifestFile(file, text).documents;
-    const bundle = document?.value;
-    if (document === undefined || !isObject(bundle) || !installsChart(file, bundle, paths)) continue;
-    const helm = isObject(bundle.helm) ? bundle.helm : {};
-    const line = locate(document.source, [isObject(bundle.helm) ? 'helm' : 'targetCustomizations']).line;
-    const chart = typeof helm.chart === 'string' ? helm.chart.trim() : '';
-    const repo = typeof helm.repo === 'string' ? helm.repo.trim() : '';
-    if (repo !== '' || /^[a-z][a-z0-9+.-]*:/i.test(chart)) {
+  for (const [path, text] of texts) {
+    if (!changed.has(path)) continue;
+    const found = bundleOf({ path, text }, paths);
+    if (found === null) continue;
+    const { document, bundle, helm } = found;
+    const line = noticeLineOf(document, bundle);
+    if (isRemote(helm)) {
+      const chart = typeof helm.chart === 'string' ? helm.chart.trim() : '';
+      const repo = typeof helm.repo === 'string' ? helm.repo.trim() : '';
       const named = repo === '' ? `\`${chart}\`` : `\`${chart}\` from \`${repo}\``;
-      notices.push({ file, line, kind: 'not-rendered', message: `Fleet bundle not rendered: Fleet renders its chart (${named}) with its values in the cluster, so the pod specs it makes are not checked here` });
+      notices.push({ file: path, line, kind: 'not-rendered', message: `Fleet bundle not rendered: Fleet renders its chart (${named}) with its values in the cluster, so the pod specs it makes are not checked here` });
       continue;
     }
-    const dir = joinPath(dirOf(file), chart === '' ? '.' : chart);
+    const chartDir = localChartOf(path, helm, paths);
     const customizations = Array.isArray(bundle.targetCustomizations) ? bundle.targetCustomizations : [];
-    const unread = unreadValues(helm, customizations);
-    if (dir === null || !paths.has(inDir(dir, 'Chart.yaml')) || unread.length === 0) continue;
-    const what = unread.join(', ');
-    notices.push({ file, line, kind: 'not-rendered', message: `Fleet installs the chart \`${shownDir(dir)}\` with this bundle's values (${what}), which are not read here: the chart is checked with its own values.yaml only` });
+    const unread = unreadValues(path, helm, customizations, paths);
+    if (chartDir === null || unread.length === 0) continue;
+    notices.push({ file: path, line, kind: 'not-rendered', message: `Fleet bundle not rendered with its values: Fleet installs the chart \`${shownDir(chartDir)}\` with ${unread.join(', ')}, not read here: the chart is checked with its own values.yaml only` });
   }
   return notices;
 }

@@ -10,6 +10,7 @@ import type { ApplicationChart, InstallerRefusal, TextFile } from './application
 import { applicationSetCharts, parameterFilesOf } from './applicationSets.js';
 import { gitRepositoriesIn, helmReleaseChartOf } from './helmReleases.js';
 import { helmfileReleases, helmfileValuesIn, isHelmfile } from './helmfiles.js';
+import { fleetBundleCharts } from './fleet.js';
 import type { ApplicationValues } from './types.js';
 import type { InlineFill } from './templateFilling.js';
 import type { GitRepositories } from './helmReleases.js';
@@ -51,8 +52,8 @@ export function applicationCharts(
   let sources: GitRepositories | undefined;
   const found: ApplicationChart[] = [];
   for (const file of files) {
-    // A helmfile's charts are this repository's by their paths: no URL needs to name it (none for another file).
-    found.push(...helmfileReleases(file, paths).charts);
+    // A helmfile's and a Fleet bundle's charts are this repository's by their paths: no URL needs to name it (none for another file).
+    found.push(...helmfileReleases(file, paths).charts, ...fleetBundleCharts(file, paths));
   }
   if (repository.size === 0) return found;
   for (const { path, text } of files) {

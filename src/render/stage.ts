@@ -38,6 +38,7 @@ import { leftOutNote, valuesChainOf } from './dependencyNotes.js';
 import { valuesMapping } from './chart.js';
 import type { RenderingOutcome } from './quietValues.js';
 import { baseFileNotices, helmfileBases, helmfileReleases, unrenderedHelmfiles } from './helmfiles.js';
+import { fleetBundleCharts } from './fleet.js';
 import type { Rendering } from './mapReport.js';
 import { verifySuggestions } from './verify.js';
 import type { RenderOutput, RenderPort, RenderRoot, RenderedRoot, Side } from './types.js';
@@ -425,16 +426,16 @@ async function parameterTextsOf(port: RenderPort, side: Side, files: readonly Te
 }
 
 /**
- * The releases of the head tree's helmfiles that the change leaves as they
- * were (discovery reads every helmfile, and those they name): rendered when
- * the change touches their chart or a values file they name, as other
- * standing installers are.
+ * The releases of the head tree's helmfiles, and its Fleet bundles, that
+ * the change leaves as they were (discovery reads every helmfile, those
+ * they name, and every fleet.yaml): rendered when the change touches their
+ * chart or a values file they name, as other standing installers are.
  */
-function standingHelmfileReleases(port: RenderPort, changed: readonly string[], selection: FileSelection): ApplicationChart[] {
+function standingFileInstallers(port: RenderPort, changed: readonly string[], selection: FileSelection): ApplicationChart[] {
   const inChange = new Set(changed);
-  const helmfiles: TextFile[] = [];
-  for (const [path, text] of port.head.texts) if (!inChange.has(path) && selectsPath(selection, path)) helmfiles.push({ path, text });
-  return helmfiles.flatMap((file) => helmfileReleases(file, port.head.paths).charts);
+  const files: TextFile[] = [];
+  for (const [path, text] of port.head.texts) if (!inChange.has(path) && selectsPath(selection, path)) files.push({ path, text });
+  return files.flatMap((file) => [...helmfileReleases(file, port.head.paths).charts, ...fleetBundleCharts(file, port.head.paths)]);
 }
 
 /**
@@ -575,7 +576,7 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
   const atBase = (installers: readonly ApplicationChart[]) => withInstallsAtBase(notBases(installers, bases).filter(synced), base.installers, base.texts);
   const refusals = new Map<string, string>();
   const applications = atBase(applicationCharts(changedFiles, repository, port.head.paths, known, parameters, refusals));
-  const standing = { applications: atBase([...applicationCharts(standingFiles.texts, repository, port.head.paths, known, parameters), ...standingHelmfileReleases(port, changed, selection)]), unsearched: standingFiles.unsearched };
+  const standing = { applications: atBase([...applicationCharts(standingFiles.texts, repository, port.head.paths, known, parameters), ...standingFileInstallers(port, changed, selection)]), unsearched: standingFiles.unsearched };
   const discovery = discoverRoots(port.head, port.base, changed, options.render, applications, standing);
   const roots = discovery.roots.filter((root) => selectsPath(selection, root.file));
   const noticeOf = installerNotices(applications, roots, refusals);

@@ -84,7 +84,7 @@ export interface LineSpan {
 export type Side = 'base' | 'head';
 
 /** The kinds of object whose chart is rendered with their settings (installers.ts): an Argo CD Application (or ApplicationSet), a Flux HelmRelease, a helmfile release. */
-export type InstallerKind = 'Application' | 'ApplicationSet' | 'HelmRelease' | 'HelmfileRelease';
+export type InstallerKind = 'Application' | 'ApplicationSet' | 'HelmRelease' | 'HelmfileRelease' | 'FleetBundle';
 
 /** Where an Application's (or HelmRelease's, or helmfile release's) inline values are: its file, its kind and name there, and their path in it (null: it has none). */
 export interface ApplicationValues {

@@ -174,6 +174,30 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     }
   });
 
+  it("renders a Rancher Fleet bundle's chart with its release, namespace and values, and places a finding its values cause on their line", async () => {
+    const fleet = (privileged: boolean) => ['namespace: web', 'helm:', '  releaseName: shop', '  values:', '    replicas: 2', ...(privileged ? ['    securityContext:', '      privileged: true'] : []), ''].join('\n');
+    const deployment = workloadTemplate('Deployment', 'web', ['      containers:', '        - name: web', '          image: web:1', '          securityContext:', '            {{- toYaml .Values.securityContext | nindent 12 }}']);
+    const { repo, cleanUp } = repoOfSides((base, head) => {
+      for (const [side, privileged] of [[base, false], [head, true]] as const) {
+        mkdirSync(path.join(side, 'apps/web/templates'), { recursive: true });
+        writeFileSync(path.join(side, 'apps/web/Chart.yaml'), chartYaml('web'));
+        writeFileSync(path.join(side, 'apps/web/values.yaml'), 'securityContext: {}\n');
+        writeFileSync(path.join(side, 'apps/web/templates/deployment.yaml'), deployment);
+        writeFileSync(path.join(side, 'apps/web/fleet.yaml'), fleet(privileged));
+      }
+    });
+    try {
+      const report = await diffIn(repo);
+      expect(report.errors).toEqual([]);
+      expect(report.findings.map((f) => [f.file, f.line, f.namespace, f.check, f.status])).toEqual([['apps/web/fleet.yaml', 7, 'web', 'privileged', 'modified']]);
+      expect(report.findings[0]!.rendered).toMatchObject({ rendering: 'apps/web (Fleet bundle apps/web)', application: 'apps/web/fleet.yaml' });
+      // Verified by rendering the bundle again, a suggestion on the line the change wrote.
+      expect(report.findings[0]!.fix).toEqual({ startLine: 7, endLine: 7, replacement: '      privileged: false\n', attachable: true });
+    } finally {
+      cleanUp();
+    }
+  });
+
   it('a values change to a pod-security key that no rendering shows is said on its line, with the test values to render the chart with', async () => {
     // DataDog's layout: the DaemonSet renders only with an API key, which values.yaml leaves out.
     const values = (privileged: boolean) => `apiKey: null\nimage: agent:1\nprobe:\n  securityContext:\n    privileged: ${privileged}\n`;

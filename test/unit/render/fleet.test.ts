@@ -1,6 +1,6 @@
 /** Rancher Fleet bundles: the kustomizations Fleet runs over a bundle's Helm chart, which are not rendered alone. */
 import { describe, expect, it } from 'vitest';
-import { fleetNotices, fleetPostRenderers } from '../../../src/render/fleet.js';
+import { fleetBundleCharts, fleetNotices, fleetPostRenderers } from '../../../src/render/fleet.js';
 import { discoverRoots, discoveryReads } from '../../../src/render/discover.js';
 
 /** rancher/fleet-examples' multi-cluster/helm-kustomize, cut down. */
@@ -68,19 +68,67 @@ describe('fleetNotices', () => {
     expect(notices({ 'mon/fleet.yaml': 'helm:\n  repo: https://charts.rancher.io\n  chart: rancher-monitoring\n' })[0]?.[3]).toContain('(`rancher-monitoring` from `https://charts.rancher.io`)');
   });
 
-  it("names the values a bundle gives a chart of the repository, which are not read: the chart is checked as itself", () => {
-    const files = { 'web/fleet.yaml': 'namespace: web\nhelm:\n  values:\n    replicas: 2\n  valuesFiles: [prod.yaml]\n', 'web/Chart.yaml': 'name: web\n' };
+  it('names what a bundle gives a chart of the repository that is not read here, when it is not rendered for that', () => {
+    const files = { 'web/fleet.yaml': 'namespace: web\nhelm:\n  values:\n    replicas: 2\n  valuesFiles: [prod.yaml]\n', 'web/prod.yaml': 'replicas: 3\n', 'web/Chart.yaml': 'name: web\n' };
     expect(notices(files)).toEqual([
-      ['web/fleet.yaml', 2, 'not-rendered', "Fleet installs the chart `web` with this bundle's values (`helm.values`, `helm.valuesFiles`), which are not read here: the chart is checked with its own values.yaml only"],
+      [
+        'web/fleet.yaml',
+        2,
+        'not-rendered',
+        'Fleet bundle not rendered with its values: Fleet installs the chart `web` with `helm.valuesFiles` and `helm.values` together, not read here: the chart is checked with its own values.yaml only',
+      ],
     ]);
-    // Fleet's default chart is the bundle's folder: per-cluster values alone say it too, on their line.
+    // Fleet's default chart is the bundle's folder: per-cluster values alone say it too, on their line; so do the cluster's.
     const perCluster = { 'web/fleet.yaml': 'targetCustomizations:\n- name: prod\n  helm:\n    values: {replicas: 3}\n', 'web/Chart.yaml': 'name: web\n' };
-    expect(notices(perCluster).map((n) => [n[1], n[3]])).toEqual([[1, expect.stringContaining('(`targetCustomizations[].helm`)')]]);
+    expect(notices(perCluster).map((n) => [n[1], n[3]])).toEqual([[1, expect.stringContaining('with `targetCustomizations[].helm`, not read here')]]);
+    const fromCluster = { 'web/fleet.yaml': 'helm:\n  valuesFrom:\n  - secretKeyRef: {name: web}\n  valuesFiles: [gone.yaml]\n', 'web/Chart.yaml': 'name: web\n' };
+    expect(notices(fromCluster)[0]?.[3]).toContain('with `helm.valuesFrom`, `helm.valuesFiles` the commit lacks, not read here');
+  });
+
+  it('says nothing of a bundle rendered with its values (fleetBundleCharts)', () => {
+    expect(notices({ 'web/fleet.yaml': 'helm:\n  values:\n    replicas: 2\n', 'web/Chart.yaml': 'name: web\n' })).toEqual([]);
   });
 
   it('says nothing of a bundle the change did not touch, one that gives its chart no values, or one of no chart', () => {
     const files = { 'web/fleet.yaml': 'helm:\n  releaseName: web\n', 'web/Chart.yaml': 'name: web\n', 'k/fleet.yaml': 'kustomize:\n  dir: overlays/dev\n' };
     expect(notices(files)).toEqual([]);
     expect(notices({ 'apps/guestbook/fleet.yaml': bundle }, [])).toEqual([]);
+  });
+});
+
+describe('fleetBundleCharts', () => {
+  const charts = (files: Record<string, string>, file = 'apps/web/fleet.yaml') => fleetBundleCharts({ path: file, text: files[file]! }, new Set(Object.keys(files)));
+
+  it('renders a chart of the repository as Fleet installs it: release, namespace, values files or values, on their lines', () => {
+    const fleet = ['defaultNamespace: web', 'helm:', '  chart: ../../charts/web', '  releaseName: shop', '  values:', '    replicas: 2', ''].join('\n');
+    expect(charts({ 'apps/web/fleet.yaml': fleet, 'charts/web/Chart.yaml': 'name: web\n' })).toEqual([
+      {
+        kind: 'FleetBundle',
+        file: 'apps/web/fleet.yaml',
+        name: 'apps/web',
+        noticeLine: 2,
+        chartDir: 'charts/web',
+        release: 'shop',
+        namespace: 'web',
+        valueFiles: [],
+        valueLines: [],
+        inline: ['helm', 'values'],
+        revision: { kind: 'any' },
+        lines: { start: 1, end: 6 },
+      },
+    ]);
+    // Its own folder's chart by default, named after the folder; `namespace` before `defaultNamespace`; values files from its folder.
+    const own = { 'apps/web/fleet.yaml': 'namespace: a\ndefaultNamespace: b\nhelm:\n  valuesFiles:\n  - prod.yaml\n', 'apps/web/Chart.yaml': 'name: web\n', 'apps/web/prod.yaml': 'x: 1\n' };
+    expect(charts(own).map(({ chartDir, release, namespace, valueFiles, valueLines, inline }) => ({ chartDir, release, namespace, valueFiles, valueLines, inline }))).toEqual([
+      { chartDir: 'apps/web', release: 'web', namespace: 'a', valueFiles: ['apps/web/prod.yaml'], valueLines: [5], inline: null },
+    ]);
+  });
+
+  it('renders none that Fleet renders with what is not read here, nor a chart from elsewhere, nor a folder of no chart', () => {
+    const chart = { 'apps/web/Chart.yaml': 'name: web\n' };
+    expect(charts({ ...chart, 'apps/web/fleet.yaml': 'helm:\n  repo: https://charts.example\n  chart: web\n' })).toEqual([]);
+    expect(charts({ ...chart, 'apps/web/fleet.yaml': 'targetCustomizations:\n- name: prod\n  helm: {values: {replicas: 3}}\n' })).toEqual([]);
+    expect(charts({ ...chart, 'apps/web/fleet.yaml': 'helm:\n  valuesFiles: [missing.yaml]\n' })).toEqual([]);
+    expect(charts({ 'apps/web/fleet.yaml': 'helm:\n  values: {replicas: 2}\n' })).toEqual([]);
   });
 });
