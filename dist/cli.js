@@ -26907,6 +26907,7 @@ function repositoryPath(dir, reference2) {
 var nonEmptyList = (value) => Array.isArray(value) && value.length > 0;
 var nonEmpty = (value) => typeof value === "string" && value !== "" ? value : null;
 function installerObject(value, { kind, name }) {
+  if (kind === "FleetBundle") return isObject(value) ? value : null;
   if (kind === "HelmfileRelease") {
     const releases = isObject(value) ? value.releases : void 0;
     const release = Array.isArray(releases) ? releases.find((r) => isObject(r) && r.name === name) : void 0;
@@ -27187,6 +27188,15 @@ function renderedWithoutOf(missing2) {
 
 // src/render/fleet.ts
 var import_yaml7 = __toESM(require_dist(), 1);
+
+// src/render/releaseName.ts
+function releaseNameOf(chartName) {
+  const segments = chartName.toLowerCase().split(".").map((segment) => segment.replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "")).filter((segment) => segment !== "");
+  const valid2 = segments.join(".").slice(0, 53).replace(/[^a-z0-9]+$/, "");
+  return valid2 === "" ? "release" : valid2;
+}
+
+// src/render/fleet.ts
 var fleetFileName = "fleet.yaml";
 function isFleetFile(path11) {
   return path11 === fleetFileName || path11.endsWith(`/${fleetFileName}`);
@@ -27215,35 +27225,86 @@ function fleetPostRenderers(texts, paths) {
   }
   return overlays;
 }
-function unreadValues(helm, customizations) {
+function localChartOf(file, helm, paths) {
+  const chart = typeof helm.chart === "string" ? helm.chart.trim() : "";
+  if (isRemote2(helm)) return null;
+  const dir = joinPath(dirOf(file), chart === "" ? "." : chart);
+  return dir !== null && paths.has(inDir(dir, "Chart.yaml")) ? dir : null;
+}
+function isRemote2(helm) {
+  const chart = typeof helm.chart === "string" ? helm.chart.trim() : "";
+  const repo = typeof helm.repo === "string" ? helm.repo.trim() : "";
+  return repo !== "" || /^[a-z][a-z0-9+.-]*:/i.test(chart);
+}
+function unreadValues(file, helm, customizations, paths) {
   const unread = [];
-  if (isObject(helm.values) && Object.keys(helm.values).length > 0) unread.push("`helm.values`");
-  for (const key of ["valuesFiles", "valuesFrom"]) if (Array.isArray(helm[key]) && helm[key].length > 0) unread.push(`\`helm.${key}\``);
+  if (Array.isArray(helm.valuesFrom) && helm.valuesFrom.length > 0) unread.push("`helm.valuesFrom`");
   if (customizations.some((c) => isObject(c) && isObject(c.helm))) unread.push("`targetCustomizations[].helm`");
+  const files = Array.isArray(helm.valuesFiles) ? helm.valuesFiles : [];
+  const missing2 = files.some((f) => typeof f !== "string" || !paths.has(joinPath(dirOf(file), f) ?? ""));
+  if (missing2) unread.push("`helm.valuesFiles` the commit lacks");
+  else if (files.length > 0 && isObject(helm.values) && Object.keys(helm.values).length > 0) unread.push("`helm.valuesFiles` and `helm.values` together");
   return unread;
+}
+function bundleOf({ path: path11, text: text4 }, paths) {
+  if (!isFleetFile(path11)) return null;
+  const [document] = loadManifestFile(path11, text4).documents;
+  const bundle = document?.value;
+  if (document === void 0 || !isObject(bundle) || !installsChart(path11, bundle, paths)) return null;
+  return { document, bundle, helm: isObject(bundle.helm) ? bundle.helm : {} };
+}
+function noticeLineOf(document, bundle) {
+  return locate(document.source, [isObject(bundle.helm) ? "helm" : "targetCustomizations"]).line;
+}
+function fleetBundleCharts(file, paths) {
+  const found = bundleOf(file, paths);
+  if (found === null) return [];
+  const { document, bundle, helm } = found;
+  const chartDir = localChartOf(file.path, helm, paths);
+  const customizations = Array.isArray(bundle.targetCustomizations) ? bundle.targetCustomizations : [];
+  if (chartDir === null || unreadValues(file.path, helm, customizations, paths).length > 0) return [];
+  const dir = dirOf(file.path);
+  const valueFiles = (Array.isArray(helm.valuesFiles) ? helm.valuesFiles : []).map((f) => joinPath(dir, String(f)));
+  const namespace = [bundle.namespace, bundle.defaultNamespace].find((n) => typeof n === "string" && n !== "") ?? null;
+  const release = typeof helm.releaseName === "string" && helm.releaseName !== "" ? helm.releaseName : releaseNameOf(dir === "" ? "fleet" : dir.slice(dir.lastIndexOf("/") + 1));
+  const inline = isObject(helm.values) && Object.keys(helm.values).length > 0;
+  return [
+    {
+      kind: "FleetBundle",
+      file: file.path,
+      name: dir,
+      noticeLine: noticeLineOf(document, bundle),
+      chartDir,
+      release,
+      namespace,
+      valueFiles,
+      valueLines: entryLines(document, valueFiles.map((_, i) => ["helm", "valuesFiles", i])),
+      inline: inline ? ["helm", "values"] : null,
+      revision: anyRevision,
+      lines: documentLines(document)
+    }
+  ];
 }
 function fleetNotices(texts, changed, paths) {
   const notices = [];
-  for (const [file, text4] of texts) {
-    if (!changed.has(file) || !isFleetFile(file)) continue;
-    const [document] = loadManifestFile(file, text4).documents;
-    const bundle = document?.value;
-    if (document === void 0 || !isObject(bundle) || !installsChart(file, bundle, paths)) continue;
-    const helm = isObject(bundle.helm) ? bundle.helm : {};
-    const line = locate(document.source, [isObject(bundle.helm) ? "helm" : "targetCustomizations"]).line;
-    const chart = typeof helm.chart === "string" ? helm.chart.trim() : "";
-    const repo = typeof helm.repo === "string" ? helm.repo.trim() : "";
-    if (repo !== "" || /^[a-z][a-z0-9+.-]*:/i.test(chart)) {
+  for (const [path11, text4] of texts) {
+    if (!changed.has(path11)) continue;
+    const found = bundleOf({ path: path11, text: text4 }, paths);
+    if (found === null) continue;
+    const { document, bundle, helm } = found;
+    const line = noticeLineOf(document, bundle);
+    if (isRemote2(helm)) {
+      const chart = typeof helm.chart === "string" ? helm.chart.trim() : "";
+      const repo = typeof helm.repo === "string" ? helm.repo.trim() : "";
       const named = repo === "" ? `\`${chart}\`` : `\`${chart}\` from \`${repo}\``;
-      notices.push({ file, line, kind: "not-rendered", message: `Fleet bundle not rendered: Fleet renders its chart (${named}) with its values in the cluster, so the pod specs it makes are not checked here` });
+      notices.push({ file: path11, line, kind: "not-rendered", message: `Fleet bundle not rendered: Fleet renders its chart (${named}) with its values in the cluster, so the pod specs it makes are not checked here` });
       continue;
     }
-    const dir = joinPath(dirOf(file), chart === "" ? "." : chart);
+    const chartDir = localChartOf(path11, helm, paths);
     const customizations = Array.isArray(bundle.targetCustomizations) ? bundle.targetCustomizations : [];
-    const unread = unreadValues(helm, customizations);
-    if (dir === null || !paths.has(inDir(dir, "Chart.yaml")) || unread.length === 0) continue;
-    const what = unread.join(", ");
-    notices.push({ file, line, kind: "not-rendered", message: `Fleet installs the chart \`${shownDir(dir)}\` with this bundle's values (${what}), which are not read here: the chart is checked with its own values.yaml only` });
+    const unread = unreadValues(path11, helm, customizations, paths);
+    if (chartDir === null || unread.length === 0) continue;
+    notices.push({ file: path11, line, kind: "not-rendered", message: `Fleet bundle not rendered with its values: Fleet installs the chart \`${shownDir(chartDir)}\` with ${unread.join(", ")}, not read here: the chart is checked with its own values.yaml only` });
   }
   return notices;
 }
@@ -27407,11 +27468,6 @@ function dependencyFields(chart) {
     ...local.length > 0 ? { localDependencies: local } : {},
     ...Object.keys(chart.aliases).length > 0 ? { dependencyAliases: chart.aliases } : {}
   };
-}
-function releaseNameOf(chartName) {
-  const segments = chartName.toLowerCase().split(".").map((segment) => segment.replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "")).filter((segment) => segment !== "");
-  const valid2 = segments.join(".").slice(0, 53).replace(/[^a-z0-9]+$/, "");
-  return valid2 === "" ? "release" : valid2;
 }
 function chartConfigOf(chart, settings, head) {
   const config = settings.charts.find((c) => c.chart.replace(/\/+$/, "") === chart.dir);
@@ -27584,10 +27640,11 @@ function leftStandingApplications(dir, left) {
 }
 function installerName(application) {
   if (application.generated !== void 0) return `Application ${application.generated} of ApplicationSet ${application.name}`;
+  if (application.kind === "FleetBundle") return `Fleet bundle ${shownDir(application.name)}`;
   return application.kind === "HelmfileRelease" ? `helmfile release ${application.name}` : `${application.kind} ${application.name}`;
 }
 function installers(objects) {
-  const words = { Application: "Argo CD Applications", ApplicationSet: "Argo CD Applications", HelmRelease: "Flux HelmReleases", HelmfileRelease: "helmfile releases" };
+  const words = { Application: "Argo CD Applications", ApplicationSet: "Argo CD Applications", HelmRelease: "Flux HelmReleases", HelmfileRelease: "helmfile releases", FleetBundle: "Fleet bundles" };
   const kinds = [...new Set(objects.map((o) => words[o.kind]))];
   return kinds.length === 1 ? kinds[0] : `${kinds.slice(0, -1).join(", ")} and ${kinds.at(-1)}`;
 }
@@ -28247,7 +28304,7 @@ function applicationCharts(files, repository, paths, known3 = files, parameterTe
   let sources;
   const found = [];
   for (const file of files) {
-    found.push(...helmfileReleases(file, paths).charts);
+    found.push(...helmfileReleases(file, paths).charts, ...fleetBundleCharts(file, paths));
   }
   if (repository.size === 0) return found;
   for (const { path: path11, text: text4 } of files) {
@@ -33033,11 +33090,11 @@ async function parameterTextsOf(port, side, files, repository) {
   const reads2 = tree === null ? [] : parameterFileReads(files, repository, tree.paths);
   return reads2.length === 0 || port.readTexts === void 0 ? /* @__PURE__ */ new Map() : port.readTexts(side, reads2);
 }
-function standingHelmfileReleases(port, changed, selection) {
+function standingFileInstallers(port, changed, selection) {
   const inChange = new Set(changed);
-  const helmfiles = [];
-  for (const [path11, text4] of port.head.texts) if (!inChange.has(path11) && selectsPath(selection, path11)) helmfiles.push({ path: path11, text: text4 });
-  return helmfiles.flatMap((file) => helmfileReleases(file, port.head.paths).charts);
+  const files = [];
+  for (const [path11, text4] of port.head.texts) if (!inChange.has(path11) && selectsPath(selection, path11)) files.push({ path: path11, text: text4 });
+  return files.flatMap((file) => [...helmfileReleases(file, port.head.paths).charts, ...fleetBundleCharts(file, port.head.paths)]);
 }
 var namesHelmRelease = namesKind("HelmRelease");
 function mayHoldParameters(file) {
@@ -33111,7 +33168,7 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const atBase2 = (installers2) => withInstallsAtBase(notBases(installers2, bases).filter(synced), base.installers, base.texts);
   const refusals = /* @__PURE__ */ new Map();
   const applications = atBase2(applicationCharts(changedFiles, repository, port.head.paths, known3, parameters, refusals));
-  const standing = { applications: atBase2([...applicationCharts(standingFiles.texts, repository, port.head.paths, known3, parameters), ...standingHelmfileReleases(port, changed, selection)]), unsearched: standingFiles.unsearched };
+  const standing = { applications: atBase2([...applicationCharts(standingFiles.texts, repository, port.head.paths, known3, parameters), ...standingFileInstallers(port, changed, selection)]), unsearched: standingFiles.unsearched };
   const discovery = discoverRoots(port.head, port.base, changed, options.render, applications, standing);
   const roots = discovery.roots.filter((root) => selectsPath(selection, root.file));
   const noticeOf = installerNotices(applications, roots, refusals);

@@ -17028,6 +17028,7 @@ function repositoryPath(dir, reference2) {
   return reference2.startsWith("/") ? joinPath("", reference2.replace(/^\/+/, "")) : joinPath(dir, reference2);
 }
 function installerObject(value, { kind, name }) {
+  if (kind === "FleetBundle") return isObject(value) ? value : null;
   if (kind === "HelmfileRelease") {
     const releases = isObject(value) ? value.releases : void 0;
     const release = Array.isArray(releases) ? releases.find((r) => isObject(r) && r.name === name) : void 0;
@@ -17992,6 +17993,144 @@ var init_helmfiles = __esm({
   }
 });
 
+// src/render/releaseName.ts
+function releaseNameOf(chartName) {
+  const segments = chartName.toLowerCase().split(".").map((segment) => segment.replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "")).filter((segment) => segment !== "");
+  const valid2 = segments.join(".").slice(0, 53).replace(/[^a-z0-9]+$/, "");
+  return valid2 === "" ? "release" : valid2;
+}
+var init_releaseName = __esm({
+  "src/render/releaseName.ts"() {
+    "use strict";
+  }
+});
+
+// src/render/fleet.ts
+function isFleetFile(path4) {
+  return path4 === fleetFileName || path4.endsWith(`/${fleetFileName}`);
+}
+function installsChart(file, bundle, paths) {
+  return isObject(bundle.helm) || paths.has(inDir(dirOf(file), "Chart.yaml"));
+}
+function fleetPostRenderers(texts, paths) {
+  const overlays = /* @__PURE__ */ new Map();
+  for (const [file, text5] of texts) {
+    if (!isFleetFile(file)) continue;
+    let bundle;
+    try {
+      bundle = (0, import_yaml4.parse)(text5);
+    } catch {
+      continue;
+    }
+    if (!isObject(bundle) || !installsChart(file, bundle, paths)) continue;
+    const customizations = Array.isArray(bundle.targetCustomizations) ? bundle.targetCustomizations : [];
+    for (const at3 of [bundle, ...customizations]) {
+      const dir = isObject(at3) && isObject(at3.kustomize) ? at3.kustomize.dir : void 0;
+      if (typeof dir !== "string" || dir.trim() === "") continue;
+      const resolved2 = joinPath(dirOf(file), dir.trim());
+      if (resolved2 !== null) overlays.set(resolved2, file);
+    }
+  }
+  return overlays;
+}
+function localChartOf(file, helm, paths) {
+  const chart = typeof helm.chart === "string" ? helm.chart.trim() : "";
+  if (isRemote(helm)) return null;
+  const dir = joinPath(dirOf(file), chart === "" ? "." : chart);
+  return dir !== null && paths.has(inDir(dir, "Chart.yaml")) ? dir : null;
+}
+function isRemote(helm) {
+  const chart = typeof helm.chart === "string" ? helm.chart.trim() : "";
+  const repo = typeof helm.repo === "string" ? helm.repo.trim() : "";
+  return repo !== "" || /^[a-z][a-z0-9+.-]*:/i.test(chart);
+}
+function unreadValues(file, helm, customizations, paths) {
+  const unread = [];
+  if (Array.isArray(helm.valuesFrom) && helm.valuesFrom.length > 0) unread.push("`helm.valuesFrom`");
+  if (customizations.some((c) => isObject(c) && isObject(c.helm))) unread.push("`targetCustomizations[].helm`");
+  const files = Array.isArray(helm.valuesFiles) ? helm.valuesFiles : [];
+  const missing2 = files.some((f) => typeof f !== "string" || !paths.has(joinPath(dirOf(file), f) ?? ""));
+  if (missing2) unread.push("`helm.valuesFiles` the commit lacks");
+  else if (files.length > 0 && isObject(helm.values) && Object.keys(helm.values).length > 0) unread.push("`helm.valuesFiles` and `helm.values` together");
+  return unread;
+}
+function bundleOf({ path: path4, text: text5 }, paths) {
+  if (!isFleetFile(path4)) return null;
+  const [document] = loadManifestFile(path4, text5).documents;
+  const bundle = document?.value;
+  if (document === void 0 || !isObject(bundle) || !installsChart(path4, bundle, paths)) return null;
+  return { document, bundle, helm: isObject(bundle.helm) ? bundle.helm : {} };
+}
+function noticeLineOf(document, bundle) {
+  return locate(document.source, [isObject(bundle.helm) ? "helm" : "targetCustomizations"]).line;
+}
+function fleetBundleCharts(file, paths) {
+  const found = bundleOf(file, paths);
+  if (found === null) return [];
+  const { document, bundle, helm } = found;
+  const chartDir = localChartOf(file.path, helm, paths);
+  const customizations = Array.isArray(bundle.targetCustomizations) ? bundle.targetCustomizations : [];
+  if (chartDir === null || unreadValues(file.path, helm, customizations, paths).length > 0) return [];
+  const dir = dirOf(file.path);
+  const valueFiles = (Array.isArray(helm.valuesFiles) ? helm.valuesFiles : []).map((f) => joinPath(dir, String(f)));
+  const namespace = [bundle.namespace, bundle.defaultNamespace].find((n) => typeof n === "string" && n !== "") ?? null;
+  const release = typeof helm.releaseName === "string" && helm.releaseName !== "" ? helm.releaseName : releaseNameOf(dir === "" ? "fleet" : dir.slice(dir.lastIndexOf("/") + 1));
+  const inline = isObject(helm.values) && Object.keys(helm.values).length > 0;
+  return [
+    {
+      kind: "FleetBundle",
+      file: file.path,
+      name: dir,
+      noticeLine: noticeLineOf(document, bundle),
+      chartDir,
+      release,
+      namespace,
+      valueFiles,
+      valueLines: entryLines(document, valueFiles.map((_, i) => ["helm", "valuesFiles", i])),
+      inline: inline ? ["helm", "values"] : null,
+      revision: anyRevision,
+      lines: documentLines(document)
+    }
+  ];
+}
+function fleetNotices(texts, changed, paths) {
+  const notices = [];
+  for (const [path4, text5] of texts) {
+    if (!changed.has(path4)) continue;
+    const found = bundleOf({ path: path4, text: text5 }, paths);
+    if (found === null) continue;
+    const { document, bundle, helm } = found;
+    const line = noticeLineOf(document, bundle);
+    if (isRemote(helm)) {
+      const chart = typeof helm.chart === "string" ? helm.chart.trim() : "";
+      const repo = typeof helm.repo === "string" ? helm.repo.trim() : "";
+      const named = repo === "" ? `\`${chart}\`` : `\`${chart}\` from \`${repo}\``;
+      notices.push({ file: path4, line, kind: "not-rendered", message: `Fleet bundle not rendered: Fleet renders its chart (${named}) with its values in the cluster, so the pod specs it makes are not checked here` });
+      continue;
+    }
+    const chartDir = localChartOf(path4, helm, paths);
+    const customizations = Array.isArray(bundle.targetCustomizations) ? bundle.targetCustomizations : [];
+    const unread = unreadValues(path4, helm, customizations, paths);
+    if (chartDir === null || unread.length === 0) continue;
+    notices.push({ file: path4, line, kind: "not-rendered", message: `Fleet bundle not rendered with its values: Fleet installs the chart \`${shownDir(chartDir)}\` with ${unread.join(", ")}, not read here: the chart is checked with its own values.yaml only` });
+  }
+  return notices;
+}
+var import_yaml4, fleetFileName;
+var init_fleet = __esm({
+  "src/render/fleet.ts"() {
+    "use strict";
+    import_yaml4 = __toESM(require_dist(), 1);
+    init_pod();
+    init_paths();
+    init_locate();
+    init_load();
+    init_applications();
+    init_releaseName();
+    fleetFileName = "fleet.yaml";
+  }
+});
+
 // src/render/installers.ts
 function namesKind(...kinds) {
   return new RegExp(`\\bkind:\\s*["']?(?:${kinds.join("|")})\\b`);
@@ -18000,7 +18139,7 @@ function applicationCharts(files, repository, paths, known3 = files, parameterTe
   let sources;
   const found = [];
   for (const file of files) {
-    found.push(...helmfileReleases(file, paths).charts);
+    found.push(...helmfileReleases(file, paths).charts, ...fleetBundleCharts(file, paths));
   }
   if (repository.size === 0) return found;
   for (const { path: path4, text: text5 } of files) {
@@ -18043,6 +18182,7 @@ var init_installers = __esm({
     init_applicationSets();
     init_helmReleases();
     init_helmfiles();
+    init_fleet();
     namesInstaller = namesKind("Application", "ApplicationSet", "HelmRelease", "GitRepository");
     namesChartInstaller = namesKind("Application", "ApplicationSet", "HelmRelease");
     namesApplicationSet = namesKind("ApplicationSet");
@@ -19511,7 +19651,7 @@ function mappingOf(source) {
 }
 function valuesMapping(source) {
   try {
-    const raw = (0, import_yaml5.parse)(source);
+    const raw = (0, import_yaml6.parse)(source);
     return raw === null || raw === void 0 ? {} : isRecord2(raw) ? raw : null;
   } catch {
     return null;
@@ -19599,7 +19739,7 @@ function repositoryChartFor(dependency, chartDir, declared, repository, locked) 
   return { kind: "stands-in", dependency: { name, dir: chosen.dir, standIn: { declared, repository: from2, version: chosen.version, library: chosen.library, ...pin } } };
 }
 function withoutDependencies(text5, names) {
-  const document = (0, import_yaml5.parseDocument)(text5);
+  const document = (0, import_yaml6.parseDocument)(text5);
   if (document.errors.length > 0 || !isMap(document.contents)) return null;
   const list3 = document.get("dependencies", true);
   if (!isSeq(list3)) return null;
@@ -19608,11 +19748,11 @@ function withoutDependencies(text5, names) {
   list3.items = kept;
   return String(document);
 }
-var import_yaml5, import_rcompare, import_satisfies, import_valid, noCharts2, isRecord2;
+var import_yaml6, import_rcompare, import_satisfies, import_valid, noCharts2, isRecord2;
 var init_chart = __esm({
   "src/render/chart.ts"() {
     "use strict";
-    import_yaml5 = __toESM(require_dist(), 1);
+    import_yaml6 = __toESM(require_dist(), 1);
     import_rcompare = __toESM(require_rcompare(), 1);
     import_satisfies = __toESM(require_satisfies(), 1);
     import_valid = __toESM(require_valid(), 1);
@@ -19663,7 +19803,7 @@ var init_dependencyNotes = __esm({
 function isKustomizationFile(path4) {
   return kustomizationNames.includes(path4.slice(path4.lastIndexOf("/") + 1));
 }
-function isRemote(reference2) {
+function isRemote2(reference2) {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(reference2) || /^[\w.-]+@[\w.-]+:/.test(reference2)) return true;
   if (reference2.includes("?ref=") || reference2.includes("//")) return true;
   const first = reference2.split("/")[0] ?? "";
@@ -19684,8 +19824,8 @@ function inlinePatchReader(source) {
   let parsed2 = null;
   return (at3, entry) => {
     if (parsed2 === null) {
-      const lines2 = new import_yaml6.LineCounter();
-      parsed2 = { doc: (0, import_yaml6.parseDocument)(source, { lineCounter: lines2 }), lines: lines2 };
+      const lines2 = new import_yaml7.LineCounter();
+      parsed2 = { doc: (0, import_yaml7.parseDocument)(source, { lineCounter: lines2 }), lines: lines2 };
     }
     const { doc, lines } = parsed2;
     const node = doc.getIn(at3, true);
@@ -19707,7 +19847,7 @@ function readKustomization(file, source, paths) {
   let raw;
   let problem = null;
   try {
-    raw = (0, import_yaml6.parse)(source);
+    raw = (0, import_yaml7.parse)(source);
   } catch (error2) {
     problem = `not valid YAML: ${error2.message.split("\n")[0] ?? ""}`;
   }
@@ -19715,7 +19855,7 @@ function readKustomization(file, source, paths) {
   const reference2 = (value, filesAllowed) => {
     const ref = text4(value);
     if (ref === null) return;
-    if (isRemote(ref)) return void remote.push(ref);
+    if (isRemote2(ref)) return void remote.push(ref);
     const path4 = joinPath(dir, ref);
     if (path4 === null) return void missing2.push(ref);
     if (kustomizationIn(path4, paths) !== null) kustomizations.push(path4);
@@ -19799,90 +19939,17 @@ function helmChartsOf(k, dir, paths, otherFiles, remote) {
   }
   return dirs;
 }
-var import_yaml6, kustomizationNames, isRecord3, list2, text4;
+var import_yaml7, kustomizationNames, isRecord3, list2, text4;
 var init_kustomization = __esm({
   "src/render/kustomization.ts"() {
     "use strict";
-    import_yaml6 = __toESM(require_dist(), 1);
+    import_yaml7 = __toESM(require_dist(), 1);
     init_yamlKinds();
     init_paths();
     kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
     isRecord3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
     list2 = (value) => Array.isArray(value) ? value : [];
     text4 = (value) => typeof value === "string" ? value : null;
-  }
-});
-
-// src/render/fleet.ts
-function isFleetFile(path4) {
-  return path4 === fleetFileName || path4.endsWith(`/${fleetFileName}`);
-}
-function installsChart(file, bundle, paths) {
-  return isObject(bundle.helm) || paths.has(inDir(dirOf(file), "Chart.yaml"));
-}
-function fleetPostRenderers(texts, paths) {
-  const overlays = /* @__PURE__ */ new Map();
-  for (const [file, text5] of texts) {
-    if (!isFleetFile(file)) continue;
-    let bundle;
-    try {
-      bundle = (0, import_yaml7.parse)(text5);
-    } catch {
-      continue;
-    }
-    if (!isObject(bundle) || !installsChart(file, bundle, paths)) continue;
-    const customizations = Array.isArray(bundle.targetCustomizations) ? bundle.targetCustomizations : [];
-    for (const at3 of [bundle, ...customizations]) {
-      const dir = isObject(at3) && isObject(at3.kustomize) ? at3.kustomize.dir : void 0;
-      if (typeof dir !== "string" || dir.trim() === "") continue;
-      const resolved2 = joinPath(dirOf(file), dir.trim());
-      if (resolved2 !== null) overlays.set(resolved2, file);
-    }
-  }
-  return overlays;
-}
-function unreadValues(helm, customizations) {
-  const unread = [];
-  if (isObject(helm.values) && Object.keys(helm.values).length > 0) unread.push("`helm.values`");
-  for (const key of ["valuesFiles", "valuesFrom"]) if (Array.isArray(helm[key]) && helm[key].length > 0) unread.push(`\`helm.${key}\``);
-  if (customizations.some((c) => isObject(c) && isObject(c.helm))) unread.push("`targetCustomizations[].helm`");
-  return unread;
-}
-function fleetNotices(texts, changed, paths) {
-  const notices = [];
-  for (const [file, text5] of texts) {
-    if (!changed.has(file) || !isFleetFile(file)) continue;
-    const [document] = loadManifestFile(file, text5).documents;
-    const bundle = document?.value;
-    if (document === void 0 || !isObject(bundle) || !installsChart(file, bundle, paths)) continue;
-    const helm = isObject(bundle.helm) ? bundle.helm : {};
-    const line = locate(document.source, [isObject(bundle.helm) ? "helm" : "targetCustomizations"]).line;
-    const chart = typeof helm.chart === "string" ? helm.chart.trim() : "";
-    const repo = typeof helm.repo === "string" ? helm.repo.trim() : "";
-    if (repo !== "" || /^[a-z][a-z0-9+.-]*:/i.test(chart)) {
-      const named = repo === "" ? `\`${chart}\`` : `\`${chart}\` from \`${repo}\``;
-      notices.push({ file, line, kind: "not-rendered", message: `Fleet bundle not rendered: Fleet renders its chart (${named}) with its values in the cluster, so the pod specs it makes are not checked here` });
-      continue;
-    }
-    const dir = joinPath(dirOf(file), chart === "" ? "." : chart);
-    const customizations = Array.isArray(bundle.targetCustomizations) ? bundle.targetCustomizations : [];
-    const unread = unreadValues(helm, customizations);
-    if (dir === null || !paths.has(inDir(dir, "Chart.yaml")) || unread.length === 0) continue;
-    const what = unread.join(", ");
-    notices.push({ file, line, kind: "not-rendered", message: `Fleet installs the chart \`${shownDir(dir)}\` with this bundle's values (${what}), which are not read here: the chart is checked with its own values.yaml only` });
-  }
-  return notices;
-}
-var import_yaml7, fleetFileName;
-var init_fleet = __esm({
-  "src/render/fleet.ts"() {
-    "use strict";
-    import_yaml7 = __toESM(require_dist(), 1);
-    init_pod();
-    init_paths();
-    init_locate();
-    init_load();
-    fleetFileName = "fleet.yaml";
   }
 });
 
@@ -20039,11 +20106,6 @@ function dependencyFields(chart) {
     ...local.length > 0 ? { localDependencies: local } : {},
     ...Object.keys(chart.aliases).length > 0 ? { dependencyAliases: chart.aliases } : {}
   };
-}
-function releaseNameOf(chartName) {
-  const segments = chartName.toLowerCase().split(".").map((segment) => segment.replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "")).filter((segment) => segment !== "");
-  const valid2 = segments.join(".").slice(0, 53).replace(/[^a-z0-9]+$/, "");
-  return valid2 === "" ? "release" : valid2;
 }
 function chartConfigOf(chart, settings, head) {
   const config = settings.charts.find((c) => c.chart.replace(/\/+$/, "") === chart.dir);
@@ -20215,10 +20277,11 @@ function leftStandingApplications(dir, left) {
 }
 function installerName(application) {
   if (application.generated !== void 0) return `Application ${application.generated} of ApplicationSet ${application.name}`;
+  if (application.kind === "FleetBundle") return `Fleet bundle ${shownDir(application.name)}`;
   return application.kind === "HelmfileRelease" ? `helmfile release ${application.name}` : `${application.kind} ${application.name}`;
 }
 function installers(objects) {
-  const words = { Application: "Argo CD Applications", ApplicationSet: "Argo CD Applications", HelmRelease: "Flux HelmReleases", HelmfileRelease: "helmfile releases" };
+  const words = { Application: "Argo CD Applications", ApplicationSet: "Argo CD Applications", HelmRelease: "Flux HelmReleases", HelmfileRelease: "helmfile releases", FleetBundle: "Fleet bundles" };
   const kinds = [...new Set(objects.map((o) => words[o.kind]))];
   return kinds.length === 1 ? kinds[0] : `${kinds.slice(0, -1).join(", ")} and ${kinds.at(-1)}`;
 }
@@ -20272,6 +20335,7 @@ var init_discover = __esm({
     init_kustomization();
     init_paths();
     init_fleet();
+    init_releaseName();
     defaultRenderSettings = { charts: [] };
     defaultRenderLimits = { timeoutMs: 6e4, maxOutputBytes: 16 * 1024 * 1024 };
     maxEnvironments = 8;
@@ -54272,7 +54336,7 @@ init_pod();
 init_edits();
 
 // src/fixes/listLayout.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 init_yamlKinds();
 init_anchors();
 
@@ -54479,7 +54543,7 @@ function aliasTies(doc, slotStart, slotEnd) {
   const dependencies = slotStart.map(() => /* @__PURE__ */ new Set());
   const users = slotStart.map(() => /* @__PURE__ */ new Set());
   let crossing = false;
-  (0, import_yaml4.visit)(doc, {
+  (0, import_yaml5.visit)(doc, {
     Alias(_, alias) {
       const target = aliasTarget(doc, alias);
       const user = slotOf(alias.range?.[0] ?? -1);
@@ -59968,6 +60032,7 @@ function quietValuesChanges(changeSet, renderings, paths) {
 init_dependencyNotes();
 init_chart();
 init_helmfiles();
+init_fleet();
 
 // src/render/verify.ts
 init_multiMap();
@@ -60418,11 +60483,11 @@ async function parameterTextsOf(port, side, files, repository) {
   const reads2 = tree === null ? [] : parameterFileReads(files, repository, tree.paths);
   return reads2.length === 0 || port.readTexts === void 0 ? /* @__PURE__ */ new Map() : port.readTexts(side, reads2);
 }
-function standingHelmfileReleases(port, changed, selection) {
+function standingFileInstallers(port, changed, selection) {
   const inChange = new Set(changed);
-  const helmfiles = [];
-  for (const [path4, text5] of port.head.texts) if (!inChange.has(path4) && selectsPath(selection, path4)) helmfiles.push({ path: path4, text: text5 });
-  return helmfiles.flatMap((file) => helmfileReleases(file, port.head.paths).charts);
+  const files = [];
+  for (const [path4, text5] of port.head.texts) if (!inChange.has(path4) && selectsPath(selection, path4)) files.push({ path: path4, text: text5 });
+  return files.flatMap((file) => [...helmfileReleases(file, port.head.paths).charts, ...fleetBundleCharts(file, port.head.paths)]);
 }
 var namesHelmRelease = namesKind("HelmRelease");
 function mayHoldParameters(file) {
@@ -60496,7 +60561,7 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const atBase2 = (installers2) => withInstallsAtBase(notBases(installers2, bases).filter(synced), base.installers, base.texts);
   const refusals = /* @__PURE__ */ new Map();
   const applications = atBase2(applicationCharts(changedFiles, repository, port.head.paths, known3, parameters, refusals));
-  const standing = { applications: atBase2([...applicationCharts(standingFiles.texts, repository, port.head.paths, known3, parameters), ...standingHelmfileReleases(port, changed, selection)]), unsearched: standingFiles.unsearched };
+  const standing = { applications: atBase2([...applicationCharts(standingFiles.texts, repository, port.head.paths, known3, parameters), ...standingFileInstallers(port, changed, selection)]), unsearched: standingFiles.unsearched };
   const discovery = discoverRoots(port.head, port.base, changed, options.render, applications, standing);
   const roots = discovery.roots.filter((root) => selectsPath(selection, root.file));
   const noticeOf = installerNotices(applications, roots, refusals);
