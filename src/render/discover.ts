@@ -596,8 +596,8 @@ function leftStandingApplications(dir: string, left: readonly ApplicationChart[]
 
 /** What a rendering's label calls the object it is for: `Application web-prod`, `Application web-prod of ApplicationSet web`, `helmfile release web`. */
 function installerName(application: ApplicationChart): string {
+  if (application.kind === 'FleetBundle') return `Fleet bundle ${shownDir(application.name)}${application.generated === undefined ? '' : `, target ${application.generated}`}`;
   if (application.generated !== undefined) return `Application ${application.generated} of ApplicationSet ${application.name}`;
-  if (application.kind === 'FleetBundle') return `Fleet bundle ${shownDir(application.name)}`;
   return application.kind === 'HelmfileRelease' ? `helmfile release ${application.name}` : `${application.kind} ${application.name}`;
 }
 

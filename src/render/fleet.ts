@@ -11,7 +11,7 @@
  */
 import { parse } from 'yaml';
 import { isObject } from '../pss/pod.js';
-import type { JsonObject, JsonValue } from '../pss/types.js';
+import type { FieldPath, JsonObject, JsonValue } from '../pss/types.js';
 import { dirOf, inDir, joinPath, shownDir } from './paths.js';
 import { locate } from '../locate/locate.js';
 import { loadManifestFile } from '../manifests/load.js';
@@ -84,12 +84,25 @@ function isRemote(helm: JsonObject): boolean {
 function unreadValues(file: string, helm: JsonObject, customizations: readonly JsonValue[], paths: ReadonlySet<string>): string[] {
   const unread: string[] = [];
   if (Array.isArray(helm.valuesFrom) && helm.valuesFrom.length > 0) unread.push('`helm.valuesFrom`');
-  if (customizations.some((c) => isObject(c) && isObject(c.helm))) unread.push('`targetCustomizations[].helm`');
+  if (customizations.some((c) => isObject(c) && isObject(c.helm) && targetValues(c, helm) === null)) unread.push('`targetCustomizations[].helm` other than `values` (or beside `helm.values`)');
   const files = Array.isArray(helm.valuesFiles) ? helm.valuesFiles : [];
   const missing = files.some((f) => typeof f !== 'string' || !paths.has(joinPath(dirOf(file), f) ?? ''));
   if (missing) unread.push('`helm.valuesFiles` the commit lacks');
   else if (files.length > 0 && isObject(helm.values) && Object.keys(helm.values).length > 0) unread.push('`helm.valuesFiles` and `helm.values` together');
   return unread;
+}
+
+/**
+ * A target customization's name and values, when they are all it gives the
+ * chart and the bundle has no `helm.values` they would merge into (one
+ * map of inline values is all a rendering reads): Fleet installs the chart
+ * with them on the clusters it selects. Null otherwise.
+ */
+function targetValues(customization: JsonObject, helm: JsonObject): { name: string } | null {
+  const own = customization.helm;
+  if (!isObject(own) || typeof customization.name !== 'string' || customization.name === '') return null;
+  if (Object.keys(own).some((key) => key !== 'values') || !isObject(own.values)) return null;
+  return isObject(helm.values) && Object.keys(helm.values).length > 0 ? null : { name: customization.name };
 }
 
 /** A bundle's `fleet.yaml` document and object, when it installs a chart. */
@@ -127,22 +140,28 @@ export function fleetBundleCharts(file: TextFile, paths: ReadonlySet<string>): A
   const namespace = [bundle.namespace, bundle.defaultNamespace].find((n): n is string => typeof n === 'string' && n !== '') ?? null;
   const release = typeof helm.releaseName === 'string' && helm.releaseName !== '' ? helm.releaseName : releaseNameOf(dir === '' ? 'fleet' : dir.slice(dir.lastIndexOf('/') + 1));
   const inline = isObject(helm.values) && Object.keys(helm.values).length > 0;
-  return [
-    {
-      kind: 'FleetBundle',
-      file: file.path,
-      name: dir,
-      noticeLine: noticeLineOf(document, bundle),
-      chartDir,
-      release,
-      namespace,
-      valueFiles,
-      valueLines: entryLines(document, valueFiles.map((_, i) => ['helm', 'valuesFiles', i])),
-      inline: inline ? ['helm', 'values'] : null,
-      revision: anyRevision,
-      lines: documentLines(document),
-    },
-  ];
+  const bundleChart: ApplicationChart = {
+    kind: 'FleetBundle',
+    file: file.path,
+    name: dir,
+    noticeLine: noticeLineOf(document, bundle),
+    chartDir,
+    release,
+    namespace,
+    valueFiles,
+    valueLines: entryLines(document, valueFiles.map((_, i) => ['helm', 'valuesFiles', i])),
+    inline: inline ? ['helm', 'values'] : null,
+    revision: anyRevision,
+    lines: documentLines(document),
+  };
+  // The clusters no customization selects take the bundle as it is; each customization's, its values on top.
+  const targets = customizations.flatMap((customization, i) => {
+    const target = isObject(customization) && isObject(customization.helm) ? targetValues(customization, helm) : null;
+    if (target === null) return [];
+    const at: FieldPath = ['targetCustomizations', i, 'helm', 'values'];
+    return [{ ...bundleChart, generated: target.name, noticeLine: locate(document.source, at).line, inline: at }];
+  });
+  return [bundleChart, ...targets];
 }
 
 /**

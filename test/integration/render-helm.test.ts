@@ -198,6 +198,31 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     }
   });
 
+  it("renders a Fleet bundle once more per target customization's values, and places a finding one causes on its line", async () => {
+    const fleet = (privileged: boolean) =>
+      ['namespace: web', 'targetCustomizations:', '- name: dev', '  helm:', '    values: {replicas: 1}', '- name: prod', '  helm:', '    values:', '      replicas: 3', ...(privileged ? ['      securityContext:', '        privileged: true'] : []), ''].join('\n');
+    const deployment = workloadTemplate('Deployment', 'web', ['      containers:', '        - name: web', '          image: web:1', '          securityContext:', '            {{- toYaml .Values.securityContext | nindent 12 }}']);
+    const { repo, cleanUp } = repoOfSides((base, head) => {
+      for (const [side, privileged] of [[base, false], [head, true]] as const) {
+        mkdirSync(path.join(side, 'apps/web/templates'), { recursive: true });
+        writeFileSync(path.join(side, 'apps/web/Chart.yaml'), chartYaml('web'));
+        writeFileSync(path.join(side, 'apps/web/values.yaml'), 'securityContext: {}\n');
+        writeFileSync(path.join(side, 'apps/web/templates/deployment.yaml'), deployment);
+        writeFileSync(path.join(side, 'apps/web/fleet.yaml'), fleet(privileged));
+      }
+    });
+    try {
+      const report = await diffIn(repo);
+      expect(report.errors).toEqual([]);
+      expect(report.findings.map((f) => [f.file, f.line, f.namespace, f.check, f.rendered?.rendering])).toEqual([
+        ['apps/web/fleet.yaml', 11, 'web', 'privileged', 'apps/web (Fleet bundle apps/web, target prod)'],
+      ]);
+      expect(report.findings[0]!.fix).toEqual({ startLine: 11, endLine: 11, replacement: '        privileged: false\n', attachable: true });
+    } finally {
+      cleanUp();
+    }
+  });
+
   it('a values change to a pod-security key that no rendering shows is said on its line, with the test values to render the chart with', async () => {
     // DataDog's layout: the DaemonSet renders only with an API key, which values.yaml leaves out.
     const values = (privileged: boolean) => `apiKey: null\nimage: agent:1\nprobe:\n  securityContext:\n    privileged: ${privileged}\n`;

@@ -78,9 +78,9 @@ describe('fleetNotices', () => {
         'Fleet bundle not rendered with its values: Fleet installs the chart `web` with `helm.valuesFiles` and `helm.values` together, not read here: the chart is checked with its own values.yaml only',
       ],
     ]);
-    // Fleet's default chart is the bundle's folder: per-cluster values alone say it too, on their line; so do the cluster's.
-    const perCluster = { 'web/fleet.yaml': 'targetCustomizations:\n- name: prod\n  helm:\n    values: {replicas: 3}\n', 'web/Chart.yaml': 'name: web\n' };
-    expect(notices(perCluster).map((n) => [n[1], n[3]])).toEqual([[1, expect.stringContaining('with `targetCustomizations[].helm`, not read here')]]);
+    // Fleet's default chart is the bundle's folder: per-cluster settings other than values say it too, on their line; so do the cluster's.
+    const perCluster = { 'web/fleet.yaml': 'targetCustomizations:\n- name: prod\n  helm:\n    releaseName: web-prod\n', 'web/Chart.yaml': 'name: web\n' };
+    expect(notices(perCluster).map((n) => [n[1], n[3]])).toEqual([[1, expect.stringContaining('with `targetCustomizations[].helm` other than `values` (or beside `helm.values`), not read here')]]);
     const fromCluster = { 'web/fleet.yaml': 'helm:\n  valuesFrom:\n  - secretKeyRef: {name: web}\n  valuesFiles: [gone.yaml]\n', 'web/Chart.yaml': 'name: web\n' };
     expect(notices(fromCluster)[0]?.[3]).toContain('with `helm.valuesFrom`, `helm.valuesFiles` the commit lacks, not read here');
   });
@@ -124,10 +124,22 @@ describe('fleetBundleCharts', () => {
     ]);
   });
 
+  it("renders the bundle once more for each target customization's values, on their line (fleet-examples' multi-cluster/helm)", () => {
+    const fleet = ['namespace: web', 'targetCustomizations:', '- name: dev', '  helm:', '    values:', '      replication: false', '  clusterSelector: {matchLabels: {env: dev}}', '- name: edge', '  clusterSelector: {matchLabels: {env: edge}}', '- name: prod', '  helm:', '    values: {replicas: 3}', ''].join('\n');
+    const found = charts({ 'apps/web/fleet.yaml': fleet, 'apps/web/Chart.yaml': 'name: web\n' });
+    expect(found.map(({ generated, noticeLine, inline, release, namespace }) => ({ generated, noticeLine, inline, release, namespace }))).toEqual([
+      { generated: undefined, noticeLine: 2, inline: null, release: 'web', namespace: 'web' },
+      { generated: 'dev', noticeLine: 5, inline: ['targetCustomizations', 0, 'helm', 'values'], release: 'web', namespace: 'web' },
+      { generated: 'prod', noticeLine: 12, inline: ['targetCustomizations', 2, 'helm', 'values'], release: 'web', namespace: 'web' },
+    ]);
+  });
+
   it('renders none that Fleet renders with what is not read here, nor a chart from elsewhere, nor a folder of no chart', () => {
     const chart = { 'apps/web/Chart.yaml': 'name: web\n' };
     expect(charts({ ...chart, 'apps/web/fleet.yaml': 'helm:\n  repo: https://charts.example\n  chart: web\n' })).toEqual([]);
-    expect(charts({ ...chart, 'apps/web/fleet.yaml': 'targetCustomizations:\n- name: prod\n  helm: {values: {replicas: 3}}\n' })).toEqual([]);
+    // Per-cluster values beside the bundle's own (merged by Fleet), or other per-cluster settings.
+    expect(charts({ ...chart, 'apps/web/fleet.yaml': 'helm:\n  values: {replicas: 2}\ntargetCustomizations:\n- name: prod\n  helm: {values: {replicas: 3}}\n' })).toEqual([]);
+    expect(charts({ ...chart, 'apps/web/fleet.yaml': 'targetCustomizations:\n- name: prod\n  helm: {releaseName: web-prod}\n' })).toEqual([]);
     expect(charts({ ...chart, 'apps/web/fleet.yaml': 'helm:\n  valuesFiles: [missing.yaml]\n' })).toEqual([]);
     expect(charts({ 'apps/web/fleet.yaml': 'helm:\n  values: {replicas: 2}\n' })).toEqual([]);
   });
