@@ -120,6 +120,24 @@ async function checkTree(files: Record<string, string>, ...args: string[]): Prom
   });
 }
 
+/**
+ * A repository of a Fleet bundle `apps/web` whose folder is a chart (its
+ * container's securityContext from `.Values.securityContext`, `{}` in
+ * values.yaml): `fleet(false)` its fleet.yaml at base, `fleet(true)` at head.
+ */
+function fleetBundleRepo(fleet: (privileged: boolean) => string): { repo: string; cleanUp: () => void } {
+  const deployment = workloadTemplate('Deployment', 'web', ['      containers:', '        - name: web', '          image: web:1', '          securityContext:', '            {{- toYaml .Values.securityContext | nindent 12 }}']);
+  return repoOfSides((base, head) => {
+    for (const [side, privileged] of [[base, false], [head, true]] as const) {
+      mkdirSync(path.join(side, 'apps/web/templates'), { recursive: true });
+      writeFileSync(path.join(side, 'apps/web/Chart.yaml'), chartYaml('web'));
+      writeFileSync(path.join(side, 'apps/web/values.yaml'), 'securityContext: {}\n');
+      writeFileSync(path.join(side, 'apps/web/templates/deployment.yaml'), deployment);
+      writeFileSync(path.join(side, 'apps/web/fleet.yaml'), fleet(privileged));
+    }
+  });
+}
+
 /** A chart whose two containers take their securityContext from values keys 30 lines apart (prometheus's server and configmap-reload). */
 const farApartChart: Record<string, string> = (() => {
   const container = (name: string, key: string) => [`    - name: ${name}`, `      image: ${name}:1`, `      {{- with .Values.${key} }}`, '      securityContext:', '        {{- toYaml . | nindent 8 }}', '      {{- end }}'];
@@ -176,16 +194,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
 
   it("renders a Rancher Fleet bundle's chart with its release, namespace and values, and places a finding its values cause on their line", async () => {
     const fleet = (privileged: boolean) => ['namespace: web', 'helm:', '  releaseName: shop', '  values:', '    replicas: 2', ...(privileged ? ['    securityContext:', '      privileged: true'] : []), ''].join('\n');
-    const deployment = workloadTemplate('Deployment', 'web', ['      containers:', '        - name: web', '          image: web:1', '          securityContext:', '            {{- toYaml .Values.securityContext | nindent 12 }}']);
-    const { repo, cleanUp } = repoOfSides((base, head) => {
-      for (const [side, privileged] of [[base, false], [head, true]] as const) {
-        mkdirSync(path.join(side, 'apps/web/templates'), { recursive: true });
-        writeFileSync(path.join(side, 'apps/web/Chart.yaml'), chartYaml('web'));
-        writeFileSync(path.join(side, 'apps/web/values.yaml'), 'securityContext: {}\n');
-        writeFileSync(path.join(side, 'apps/web/templates/deployment.yaml'), deployment);
-        writeFileSync(path.join(side, 'apps/web/fleet.yaml'), fleet(privileged));
-      }
-    });
+    const { repo, cleanUp } = fleetBundleRepo(fleet);
     try {
       const report = await diffIn(repo);
       expect(report.errors).toEqual([]);
@@ -201,16 +210,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
   it("renders a Fleet bundle once more per target customization's values, and places a finding one causes on its line", async () => {
     const fleet = (privileged: boolean) =>
       ['namespace: web', 'targetCustomizations:', '- name: dev', '  helm:', '    values: {replicas: 1}', '- name: prod', '  helm:', '    values:', '      replicas: 3', ...(privileged ? ['      securityContext:', '        privileged: true'] : []), ''].join('\n');
-    const deployment = workloadTemplate('Deployment', 'web', ['      containers:', '        - name: web', '          image: web:1', '          securityContext:', '            {{- toYaml .Values.securityContext | nindent 12 }}']);
-    const { repo, cleanUp } = repoOfSides((base, head) => {
-      for (const [side, privileged] of [[base, false], [head, true]] as const) {
-        mkdirSync(path.join(side, 'apps/web/templates'), { recursive: true });
-        writeFileSync(path.join(side, 'apps/web/Chart.yaml'), chartYaml('web'));
-        writeFileSync(path.join(side, 'apps/web/values.yaml'), 'securityContext: {}\n');
-        writeFileSync(path.join(side, 'apps/web/templates/deployment.yaml'), deployment);
-        writeFileSync(path.join(side, 'apps/web/fleet.yaml'), fleet(privileged));
-      }
-    });
+    const { repo, cleanUp } = fleetBundleRepo(fleet);
     try {
       const report = await diffIn(repo);
       expect(report.errors).toEqual([]);
