@@ -27239,12 +27239,18 @@ function isRemote2(helm) {
 function unreadValues(file, helm, customizations, paths) {
   const unread = [];
   if (Array.isArray(helm.valuesFrom) && helm.valuesFrom.length > 0) unread.push("`helm.valuesFrom`");
-  if (customizations.some((c) => isObject(c) && isObject(c.helm))) unread.push("`targetCustomizations[].helm`");
+  if (customizations.some((c) => isObject(c) && isObject(c.helm) && targetValues(c, helm) === null)) unread.push("`targetCustomizations[].helm` other than `values` (or beside `helm.values`)");
   const files = Array.isArray(helm.valuesFiles) ? helm.valuesFiles : [];
   const missing2 = files.some((f) => typeof f !== "string" || !paths.has(joinPath(dirOf(file), f) ?? ""));
   if (missing2) unread.push("`helm.valuesFiles` the commit lacks");
   else if (files.length > 0 && isObject(helm.values) && Object.keys(helm.values).length > 0) unread.push("`helm.valuesFiles` and `helm.values` together");
   return unread;
+}
+function targetValues(customization, helm) {
+  const own = customization.helm;
+  if (!isObject(own) || typeof customization.name !== "string" || customization.name === "") return null;
+  if (Object.keys(own).some((key) => key !== "values") || !isObject(own.values)) return null;
+  return isObject(helm.values) && Object.keys(helm.values).length > 0 ? null : { name: customization.name };
 }
 function bundleOf({ path: path11, text: text4 }, paths) {
   if (!isFleetFile(path11)) return null;
@@ -27268,22 +27274,27 @@ function fleetBundleCharts(file, paths) {
   const namespace = [bundle.namespace, bundle.defaultNamespace].find((n) => typeof n === "string" && n !== "") ?? null;
   const release = typeof helm.releaseName === "string" && helm.releaseName !== "" ? helm.releaseName : releaseNameOf(dir === "" ? "fleet" : dir.slice(dir.lastIndexOf("/") + 1));
   const inline = isObject(helm.values) && Object.keys(helm.values).length > 0;
-  return [
-    {
-      kind: "FleetBundle",
-      file: file.path,
-      name: dir,
-      noticeLine: noticeLineOf(document, bundle),
-      chartDir,
-      release,
-      namespace,
-      valueFiles,
-      valueLines: entryLines(document, valueFiles.map((_, i) => ["helm", "valuesFiles", i])),
-      inline: inline ? ["helm", "values"] : null,
-      revision: anyRevision,
-      lines: documentLines(document)
-    }
-  ];
+  const bundleChart = {
+    kind: "FleetBundle",
+    file: file.path,
+    name: dir,
+    noticeLine: noticeLineOf(document, bundle),
+    chartDir,
+    release,
+    namespace,
+    valueFiles,
+    valueLines: entryLines(document, valueFiles.map((_, i) => ["helm", "valuesFiles", i])),
+    inline: inline ? ["helm", "values"] : null,
+    revision: anyRevision,
+    lines: documentLines(document)
+  };
+  const targets2 = customizations.flatMap((customization, i) => {
+    const target = isObject(customization) && isObject(customization.helm) ? targetValues(customization, helm) : null;
+    if (target === null) return [];
+    const at3 = ["targetCustomizations", i, "helm", "values"];
+    return [{ ...bundleChart, generated: target.name, noticeLine: locate(document.source, at3).line, inline: at3 }];
+  });
+  return [bundleChart, ...targets2];
 }
 function fleetNotices(texts, changed, paths) {
   const notices = [];
@@ -27639,8 +27650,8 @@ function leftStandingApplications(dir, left) {
   return `${shownDir(dir)} changes, and what it installs through the ${installers(left)} ${fewNames(left.map((a) => a.generated ?? a.name))} is not checked with their values (at most ${maxApplications} of them are rendered in one run): check them with \`pod-security-review check\` on their files`;
 }
 function installerName(application) {
+  if (application.kind === "FleetBundle") return `Fleet bundle ${shownDir(application.name)}${application.generated === void 0 ? "" : `, target ${application.generated}`}`;
   if (application.generated !== void 0) return `Application ${application.generated} of ApplicationSet ${application.name}`;
-  if (application.kind === "FleetBundle") return `Fleet bundle ${shownDir(application.name)}`;
   return application.kind === "HelmfileRelease" ? `helmfile release ${application.name}` : `${application.kind} ${application.name}`;
 }
 function installers(objects) {
