@@ -1,15 +1,18 @@
 /**
  * Rancher Fleet's bundles (pure). A folder with a `fleet.yaml` is a bundle;
- * when it installs a Helm chart (`helm:`, or a Chart.yaml in its folder) and names a
- * kustomization (`kustomize.dir`, at the top or in a
- * `targetCustomizations` entry), Fleet runs that kustomization over what
- * the chart renders, as a post-renderer: it patches the chart's objects
- * and has no resources of its own, so kustomize alone fails on it ("no
- * matches for Id Deployment…"). Such an overlay is not rendered alone; a
- * notice names the bundle (discover.ts). Without `helm:`, Fleet builds the
- * kustomization as kustomize does, and so is it rendered here.
+ * one that installs a Helm chart (`helm:`, or a Chart.yaml in its folder)
+ * of the repository is rendered as Fleet installs it (fleetBundleCharts: an
+ * installer, as applications.ts renders Argo CD's and Flux's), once more
+ * for each target customization that gives the chart values. A
+ * kustomization such a bundle names (`kustomize.dir`, at the top or in a
+ * `targetCustomizations` entry) is run by Fleet over what the chart
+ * renders, as a post-renderer: it patches the chart's objects and has no
+ * resources of its own, so kustomize alone fails on it ("no matches for Id
+ * Deployment…"); it is not rendered alone (fleetPostRenderers, discover.ts).
+ * What Fleet gives a chart that is not read here keeps a notice
+ * (fleetNotices). A bundle without a chart is a kustomization or plain
+ * files like any other.
  */
-import { parse } from 'yaml';
 import { isObject } from '../pss/pod.js';
 import type { FieldPath, JsonObject, JsonValue } from '../pss/types.js';
 import { dirOf, inDir, joinPath, shownDir } from './paths.js';
@@ -40,15 +43,9 @@ function installsChart(file: string, bundle: JsonObject, paths: ReadonlySet<stri
 export function fleetPostRenderers(texts: ReadonlyMap<string, string>, paths: ReadonlySet<string>): Map<string, string> {
   const overlays = new Map<string, string>();
   for (const [file, text] of texts) {
-    if (!isFleetFile(file)) continue;
-    let bundle: JsonValue;
-    try {
-      bundle = parse(text) as JsonValue;
-    } catch {
-      // A fleet.yaml Fleet cannot read either: the kustomizations are rendered as any other.
-      continue;
-    }
-    if (!isObject(bundle) || !installsChart(file, bundle, paths)) continue;
+    // A fleet.yaml Fleet cannot read either names no post-renderer: its kustomizations are rendered as any other.
+    const bundle = bundleOf({ path: file, text }, paths)?.bundle;
+    if (bundle === undefined) continue;
     const customizations = Array.isArray(bundle.targetCustomizations) ? bundle.targetCustomizations : [];
     for (const at of [bundle, ...customizations]) {
       const dir = isObject(at) && isObject(at.kustomize) ? at.kustomize.dir : undefined;
@@ -62,8 +59,8 @@ export function fleetPostRenderers(texts: ReadonlyMap<string, string>, paths: Re
 
 /** A bundle's chart when it is one of the repository (`helm.chart`, relative to the `fleet.yaml`, its folder by default); null for one from elsewhere or none. */
 function localChartOf(file: string, helm: JsonObject, paths: ReadonlySet<string>): string | null {
-  const chart = typeof helm.chart === 'string' ? helm.chart.trim() : '';
   if (isRemote(helm)) return null;
+  const chart = typeof helm.chart === 'string' ? helm.chart.trim() : '';
   const dir = joinPath(dirOf(file), chart === '' ? '.' : chart);
   return dir !== null && paths.has(inDir(dir, 'Chart.yaml')) ? dir : null;
 }
@@ -77,7 +74,8 @@ function isRemote(helm: JsonObject): boolean {
 
 /**
  * What a bundle gives its chart that no rendering here reads, by the key
- * that says it: the cluster's ConfigMaps and Secrets, values per cluster,
+ * that says it: the cluster's ConfigMaps and Secrets, per-cluster settings
+ * other than values (targetValues),
  * values files the commit lacks, values files and values both (whose order
  * is Fleet's to say).
  */
