@@ -7267,7 +7267,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse8(src, reviver, options) {
+    function parse7(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7308,7 +7308,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document2.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse8;
+    exports.parse = parse7;
     exports.parseAllDocuments = parseAllDocuments3;
     exports.parseDocument = parseDocument3;
     exports.stringify = stringify2;
@@ -8740,7 +8740,7 @@ var require_parse = __commonJS({
   "node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse8 = (version4, options, throwErrors = false) => {
+    var parse7 = (version4, options, throwErrors = false) => {
       if (version4 instanceof SemVer) {
         return version4;
       }
@@ -8753,7 +8753,7 @@ var require_parse = __commonJS({
         throw er;
       }
     };
-    module.exports = parse8;
+    module.exports = parse7;
   }
 });
 
@@ -8761,9 +8761,9 @@ var require_parse = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
-    var parse8 = require_parse();
+    var parse7 = require_parse();
     var valid2 = (version4, options) => {
-      const v = parse8(version4, options);
+      const v = parse7(version4, options);
       return v ? v.version : null;
     };
     module.exports = valid2;
@@ -13084,11 +13084,11 @@ function problemLine(lineCounter, offset, lastContent) {
 function lastContentOffset(text4) {
   return Math.max(0, text4.trimEnd().length - 1);
 }
-function loadWithYaml(file, text4, lineText2 = text4, reindented = null, parse8 = parseYamlDocuments) {
+function loadWithYaml(file, text4, lineText2 = text4, reindented = null, parse7 = parseYamlDocuments) {
   const lineCounter = lineCounterOf(lineText2);
   let parsed2;
   try {
-    parsed2 = parse8(text4);
+    parsed2 = parse7(text4);
     if (reindented) for (const doc of parsed2) mapOffsets(doc, (offset) => originalOffset(reindented, offset));
   } catch (error) {
     const tooDeepToParse = error instanceof RangeError;
@@ -17937,10 +17937,10 @@ function readConfiguration(document, value, path11) {
   const defaults2 = obj(value, "defaults") ?? {};
   const policy = { enforce: { level: "privileged", version: "latest" }, audit: { level: "privileged", version: "latest" }, warn: { level: "privileged", version: "latest" } };
   const written = { enforce: {}, audit: {}, warn: {} };
-  const read = (key, parse8, set2) => {
+  const read = (key, parse7, set2) => {
     const text4 = str(defaults2, key);
     if (text4 === "") return;
-    const parsed2 = parse8(text4);
+    const parsed2 = parse7(text4);
     const where2 = at3(["defaults", key], `defaults.${key}`);
     if (parsed2.ok) set2(parsed2.value, where2);
     else problems.push({ file: document.file, line: where2.line, message: `defaults.${key}: Invalid value: ${JSON.stringify(text4)}: ${parsed2.error}` });
@@ -27166,12 +27166,12 @@ function shownMissing(d) {
   const other = d.outOfRange === void 0 ? "" : ` (this repository's \`${shownDir(d.outOfRange.dir)}\` is ${d.outOfRange.version})`;
   return `\`${d.shown}\`${other}`;
 }
-function valuesChainOf(chartDir, files, texts, parse8 = valuesMapping) {
+function valuesChainOf(chartDir, files, texts, parse7 = valuesMapping) {
   const chain = [];
   const own = inDir(chartDir, "values.yaml");
   for (const path11 of [own, ...files]) {
     const text4 = texts.get(path11);
-    const values = text4 === void 0 ? path11 === own ? {} : null : parse8(text4);
+    const values = text4 === void 0 ? path11 === own ? {} : null : parse7(text4);
     if (values === null) return null;
     chain.push(values);
   }
@@ -27185,9 +27185,6 @@ function leftOutNote(missing2, chain) {
 function renderedWithoutOf(missing2) {
   return missing2.length === 0 ? null : `${namedDependencies(missing2)} ${missing2.length === 1 ? "is" : "are"} ${vendorThem}, and it does not render without ${missing2.length === 1 ? "it" : "them"}`;
 }
-
-// src/render/fleet.ts
-var import_yaml7 = __toESM(require_dist(), 1);
 
 // src/render/releaseName.ts
 function releaseNameOf(chartName) {
@@ -27207,14 +27204,8 @@ function installsChart(file, bundle, paths) {
 function fleetPostRenderers(texts, paths) {
   const overlays = /* @__PURE__ */ new Map();
   for (const [file, text4] of texts) {
-    if (!isFleetFile(file)) continue;
-    let bundle;
-    try {
-      bundle = (0, import_yaml7.parse)(text4);
-    } catch {
-      continue;
-    }
-    if (!isObject(bundle) || !installsChart(file, bundle, paths)) continue;
+    const bundle = bundleOf({ path: file, text: text4 }, paths)?.bundle;
+    if (bundle === void 0) continue;
     const customizations = Array.isArray(bundle.targetCustomizations) ? bundle.targetCustomizations : [];
     for (const at3 of [bundle, ...customizations]) {
       const dir = isObject(at3) && isObject(at3.kustomize) ? at3.kustomize.dir : void 0;
@@ -27226,8 +27217,8 @@ function fleetPostRenderers(texts, paths) {
   return overlays;
 }
 function localChartOf(file, helm, paths) {
-  const chart = typeof helm.chart === "string" ? helm.chart.trim() : "";
   if (isRemote2(helm)) return null;
+  const chart = typeof helm.chart === "string" ? helm.chart.trim() : "";
   const dir = joinPath(dirOf(file), chart === "" ? "." : chart);
   return dir !== null && paths.has(inDir(dir, "Chart.yaml")) ? dir : null;
 }
@@ -30524,7 +30515,7 @@ function andMore(more, what = "") {
 }
 
 // src/render/templateLines.ts
-var import_yaml8 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 var noVars = /* @__PURE__ */ new Map();
 function sourceOf(keys, from2) {
   return keys.length > 1 ? { key: keys[0], from: from2, alternatives: keys.slice(1) } : { key: keys[0], from: from2 };
@@ -30651,7 +30642,7 @@ function flowHolds(written, rest, rendered) {
   if (!/^[[{]/.test(text4) || text4.includes("{{")) return false;
   let value;
   try {
-    value = (0, import_yaml8.parse)(text4);
+    value = (0, import_yaml7.parse)(text4);
   } catch {
     return false;
   }
@@ -31240,7 +31231,7 @@ function elementPaths(value, key) {
 }
 
 // src/render/mapReport.ts
-var import_yaml10 = __toESM(require_dist(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
 
 // src/render/dependencyLine.ts
 function dependencyLines(chartDir, texts) {
@@ -31686,7 +31677,7 @@ function inFile(fix, block2) {
 }
 
 // src/render/templateFix.ts
-var import_yaml9 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 var indentOf2 = (line) => line.length - line.trimStart().length;
 var opensValue = (body) => /[|>][+-]?\d*\s*$/.test(body) || /(?::|^-)\s*(?:\[|\{(?!\{))/.test(body);
 function keyIndentUnder(lines, at3, item) {
@@ -31728,7 +31719,7 @@ function pastBranches(lines, at3) {
 }
 function mapLines(entries, indent) {
   const pad = " ".repeat(indent);
-  return (0, import_yaml9.stringify)(entries, { indent: 2 }).trimEnd().split("\n").map((line) => `${pad}${line}`);
+  return (0, import_yaml8.stringify)(entries, { indent: 2 }).trimEnd().split("\n").map((line) => `${pad}${line}`);
 }
 function securityContextAdditions(original, fixed2) {
   const owners = securityContextOwners(original, fixed2, containerListKeys);
@@ -32283,7 +32274,7 @@ function deletableLine(sourceLines, sourceLine) {
 }
 function wholeFlowCollection(text4) {
   try {
-    (0, import_yaml10.parse)(text4);
+    (0, import_yaml9.parse)(text4);
     return true;
   } catch {
     return false;
@@ -32941,9 +32932,9 @@ var LeftOutNotes = class {
     }
   }
 };
-function valuesTaken({ root, sources }, parse8) {
+function valuesTaken({ root, sources }, parse7) {
   if (root.helm === null || root.helm.application !== void 0) return null;
-  return valuesChainOf(root.dir, root.helm.valuesFiles, sources, parse8);
+  return valuesChainOf(root.dir, root.helm.valuesFiles, sources, parse7);
 }
 function subchartsWriting(rendered) {
   const folders = /* @__PURE__ */ new Set();
@@ -32971,7 +32962,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
   const standIns = /* @__PURE__ */ new Map();
   const leftOut = new LeftOutNotes(problems);
   const parsed2 = /* @__PURE__ */ new Map();
-  const parse8 = (text4) => {
+  const parse7 = (text4) => {
     if (!parsed2.has(text4)) parsed2.set(text4, valuesMapping(text4));
     return parsed2.get(text4) ?? null;
   };
@@ -32985,7 +32976,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
       return void problems.push(problem);
     }
     if (r.head.kind !== "rendered") return;
-    const note = r.root.leftOut === void 0 ? null : leftOutNote(r.root.leftOut, valuesTaken(r, parse8));
+    const note = r.root.leftOut === void 0 ? null : leftOutNote(r.root.leftOut, valuesTaken(r, parse7));
     if (note !== null) leftOut.add(r.root, note);
     addStandIns(standIns, r.root, r.head.text);
     if (r.base.kind === "failed") {
@@ -33655,8 +33646,8 @@ function fileChange(changeSet, path11) {
 }
 function configChange(base, head, path11) {
   if (base === head) return { kind: "none" };
-  const parse8 = (text4) => text4 === null ? { ok: true, config: defaultPolicyConfig } : parsePolicyConfig(text4, path11);
-  const [before, after] = [parse8(base), parse8(head)];
+  const parse7 = (text4) => text4 === null ? { ok: true, config: defaultPolicyConfig } : parsePolicyConfig(text4, path11);
+  const [before, after] = [parse7(base), parse7(head)];
   if (!after.ok) return { kind: "invalid", errors: after.errors };
   return before.ok ? { kind: "changed", base: before.config, head: after.config, path: path11 } : { kind: "none" };
 }

@@ -7278,7 +7278,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse10(src, reviver, options) {
+    function parse9(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7319,7 +7319,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document2.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse10;
+    exports.parse = parse9;
     exports.parseAllDocuments = parseAllDocuments3;
     exports.parseDocument = parseDocument3;
     exports.stringify = stringify2;
@@ -11870,11 +11870,11 @@ function problemLine(lineCounter, offset, lastContent) {
 function lastContentOffset(text5) {
   return Math.max(0, text5.trimEnd().length - 1);
 }
-function loadWithYaml(file, text5, lineText2 = text5, reindented = null, parse10 = parseYamlDocuments) {
+function loadWithYaml(file, text5, lineText2 = text5, reindented = null, parse9 = parseYamlDocuments) {
   const lineCounter = lineCounterOf(lineText2);
   let parsed2;
   try {
-    parsed2 = parse10(text5);
+    parsed2 = parse9(text5);
     if (reindented) for (const doc of parsed2) mapOffsets(doc, (offset) => originalOffset(reindented, offset));
   } catch (error2) {
     const tooDeepToParse = error2 instanceof RangeError;
@@ -18015,14 +18015,8 @@ function installsChart(file, bundle, paths) {
 function fleetPostRenderers(texts, paths) {
   const overlays = /* @__PURE__ */ new Map();
   for (const [file, text5] of texts) {
-    if (!isFleetFile(file)) continue;
-    let bundle;
-    try {
-      bundle = (0, import_yaml4.parse)(text5);
-    } catch {
-      continue;
-    }
-    if (!isObject(bundle) || !installsChart(file, bundle, paths)) continue;
+    const bundle = bundleOf({ path: file, text: text5 }, paths)?.bundle;
+    if (bundle === void 0) continue;
     const customizations = Array.isArray(bundle.targetCustomizations) ? bundle.targetCustomizations : [];
     for (const at3 of [bundle, ...customizations]) {
       const dir = isObject(at3) && isObject(at3.kustomize) ? at3.kustomize.dir : void 0;
@@ -18034,8 +18028,8 @@ function fleetPostRenderers(texts, paths) {
   return overlays;
 }
 function localChartOf(file, helm, paths) {
-  const chart = typeof helm.chart === "string" ? helm.chart.trim() : "";
   if (isRemote(helm)) return null;
+  const chart = typeof helm.chart === "string" ? helm.chart.trim() : "";
   const dir = joinPath(dirOf(file), chart === "" ? "." : chart);
   return dir !== null && paths.has(inDir(dir, "Chart.yaml")) ? dir : null;
 }
@@ -18127,11 +18121,10 @@ function fleetNotices(texts, changed, paths) {
   }
   return notices;
 }
-var import_yaml4, fleetFileName;
+var fleetFileName;
 var init_fleet = __esm({
   "src/render/fleet.ts"() {
     "use strict";
-    import_yaml4 = __toESM(require_dist(), 1);
     init_pod();
     init_paths();
     init_locate();
@@ -19626,7 +19619,7 @@ var require_parse = __commonJS({
   "node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse10 = (version2, options, throwErrors = false) => {
+    var parse9 = (version2, options, throwErrors = false) => {
       if (version2 instanceof SemVer) {
         return version2;
       }
@@ -19639,7 +19632,7 @@ var require_parse = __commonJS({
         throw er;
       }
     };
-    module.exports = parse10;
+    module.exports = parse9;
   }
 });
 
@@ -19647,9 +19640,9 @@ var require_parse = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
-    var parse10 = require_parse();
+    var parse9 = require_parse();
     var valid2 = (version2, options) => {
-      const v = parse10(version2, options);
+      const v = parse9(version2, options);
       return v ? v.version : null;
     };
     module.exports = valid2;
@@ -19662,7 +19655,7 @@ function mappingOf(source) {
 }
 function valuesMapping(source) {
   try {
-    const raw = (0, import_yaml6.parse)(source);
+    const raw = (0, import_yaml5.parse)(source);
     return raw === null || raw === void 0 ? {} : isRecord2(raw) ? raw : null;
   } catch {
     return null;
@@ -19750,7 +19743,7 @@ function repositoryChartFor(dependency, chartDir, declared, repository, locked) 
   return { kind: "stands-in", dependency: { name, dir: chosen.dir, standIn: { declared, repository: from2, version: chosen.version, library: chosen.library, ...pin } } };
 }
 function withoutDependencies(text5, names) {
-  const document = (0, import_yaml6.parseDocument)(text5);
+  const document = (0, import_yaml5.parseDocument)(text5);
   if (document.errors.length > 0 || !isMap(document.contents)) return null;
   const list3 = document.get("dependencies", true);
   if (!isSeq(list3)) return null;
@@ -19759,11 +19752,11 @@ function withoutDependencies(text5, names) {
   list3.items = kept;
   return String(document);
 }
-var import_yaml6, import_rcompare, import_satisfies, import_valid, noCharts2, isRecord2;
+var import_yaml5, import_rcompare, import_satisfies, import_valid, noCharts2, isRecord2;
 var init_chart = __esm({
   "src/render/chart.ts"() {
     "use strict";
-    import_yaml6 = __toESM(require_dist(), 1);
+    import_yaml5 = __toESM(require_dist(), 1);
     import_rcompare = __toESM(require_rcompare(), 1);
     import_satisfies = __toESM(require_satisfies(), 1);
     import_valid = __toESM(require_valid(), 1);
@@ -19780,12 +19773,12 @@ function shownMissing(d) {
   const other = d.outOfRange === void 0 ? "" : ` (this repository's \`${shownDir(d.outOfRange.dir)}\` is ${d.outOfRange.version})`;
   return `\`${d.shown}\`${other}`;
 }
-function valuesChainOf(chartDir, files, texts, parse10 = valuesMapping) {
+function valuesChainOf(chartDir, files, texts, parse9 = valuesMapping) {
   const chain = [];
   const own = inDir(chartDir, "values.yaml");
   for (const path4 of [own, ...files]) {
     const text5 = texts.get(path4);
-    const values = text5 === void 0 ? path4 === own ? {} : null : parse10(text5);
+    const values = text5 === void 0 ? path4 === own ? {} : null : parse9(text5);
     if (values === null) return null;
     chain.push(values);
   }
@@ -19835,8 +19828,8 @@ function inlinePatchReader(source) {
   let parsed2 = null;
   return (at3, entry) => {
     if (parsed2 === null) {
-      const lines2 = new import_yaml7.LineCounter();
-      parsed2 = { doc: (0, import_yaml7.parseDocument)(source, { lineCounter: lines2 }), lines: lines2 };
+      const lines2 = new import_yaml6.LineCounter();
+      parsed2 = { doc: (0, import_yaml6.parseDocument)(source, { lineCounter: lines2 }), lines: lines2 };
     }
     const { doc, lines } = parsed2;
     const node = doc.getIn(at3, true);
@@ -19858,7 +19851,7 @@ function readKustomization(file, source, paths) {
   let raw;
   let problem = null;
   try {
-    raw = (0, import_yaml7.parse)(source);
+    raw = (0, import_yaml6.parse)(source);
   } catch (error2) {
     problem = `not valid YAML: ${error2.message.split("\n")[0] ?? ""}`;
   }
@@ -19950,11 +19943,11 @@ function helmChartsOf(k, dir, paths, otherFiles, remote) {
   }
   return dirs;
 }
-var import_yaml7, kustomizationNames, isRecord3, list2, text4;
+var import_yaml6, kustomizationNames, isRecord3, list2, text4;
 var init_kustomization = __esm({
   "src/render/kustomization.ts"() {
     "use strict";
-    import_yaml7 = __toESM(require_dist(), 1);
+    import_yaml6 = __toESM(require_dist(), 1);
     init_yamlKinds();
     init_paths();
     kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
@@ -41356,7 +41349,7 @@ function expand2(template, context) {
     return template.replace(/\/$/, "");
   }
 }
-function parse8(options) {
+function parse7(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -41420,7 +41413,7 @@ function parse8(options) {
   );
 }
 function endpointWithDefaults(defaults2, route, options) {
-  return parse8(merge(defaults2, route, options));
+  return parse7(merge(defaults2, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge(oldDefaults, newDefaults);
@@ -41429,7 +41422,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse: parse8
+    parse: parse7
   });
 }
 var VERSION, userAgent, DEFAULTS, urlVariableRegex, endpoint;
@@ -41455,7 +41448,7 @@ var init_dist_bundle = __esm({
 });
 
 // node_modules/content-type/dist/index.js
-function parse9(header, options) {
+function parse8(header, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
   let valueStart = options?.start ?? 0;
@@ -42139,7 +42132,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse9(contentType);
+  const mimetype = parse8(contentType);
   if (isJSONResponse(mimetype)) {
     let text5 = "";
     try {
@@ -49001,10 +48994,10 @@ function readConfiguration(document, value, path4) {
   const defaults2 = obj(value, "defaults") ?? {};
   const policy = { enforce: { level: "privileged", version: "latest" }, audit: { level: "privileged", version: "latest" }, warn: { level: "privileged", version: "latest" } };
   const written = { enforce: {}, audit: {}, warn: {} };
-  const read = (key, parse10, set2) => {
+  const read = (key, parse9, set2) => {
     const text5 = str(defaults2, key);
     if (text5 === "") return;
-    const parsed2 = parse10(text5);
+    const parsed2 = parse9(text5);
     const where2 = at3(["defaults", key], `defaults.${key}`);
     if (parsed2.ok) set2(parsed2.value, where2);
     else problems.push({ file: document.file, line: where2.line, message: `defaults.${key}: Invalid value: ${JSON.stringify(text5)}: ${parsed2.error}` });
@@ -49779,10 +49772,10 @@ function globs(inputs, name, fallback) {
   const list3 = inputs(name).split(/[\n,]/).map((g) => g.trim()).filter((g) => g !== "");
   return list3.length > 0 ? list3 : fallback;
 }
-function optionalParsed(inputs, name, parse10) {
+function optionalParsed(inputs, name, parse9) {
   const text5 = inputs(name).trim();
   if (text5 === "") return void 0;
-  const parsed2 = parse10(text5);
+  const parsed2 = parse9(text5);
   if (!parsed2.ok) throw new ConfigurationError(`input ${name}: ${JSON.stringify(text5)}: ${parsed2.error}`);
   return parsed2.value;
 }
@@ -50878,8 +50871,8 @@ function fileChange(changeSet, path4) {
 }
 function configChange(base, head, path4) {
   if (base === head) return { kind: "none" };
-  const parse10 = (text5) => text5 === null ? { ok: true, config: defaultPolicyConfig } : parsePolicyConfig(text5, path4);
-  const [before, after] = [parse10(base), parse10(head)];
+  const parse9 = (text5) => text5 === null ? { ok: true, config: defaultPolicyConfig } : parsePolicyConfig(text5, path4);
+  const [before, after] = [parse9(base), parse9(head)];
   if (!after.ok) return { kind: "invalid", errors: after.errors };
   return before.ok ? { kind: "changed", base: before.config, head: after.config, path: path4 } : { kind: "none" };
 }
@@ -54347,7 +54340,7 @@ init_pod();
 init_edits();
 
 // src/fixes/listLayout.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 init_yamlKinds();
 init_anchors();
 
@@ -54554,7 +54547,7 @@ function aliasTies(doc, slotStart, slotEnd) {
   const dependencies = slotStart.map(() => /* @__PURE__ */ new Set());
   const users = slotStart.map(() => /* @__PURE__ */ new Set());
   let crossing = false;
-  (0, import_yaml5.visit)(doc, {
+  (0, import_yaml4.visit)(doc, {
     Alias(_, alias) {
       const target = aliasTarget(doc, alias);
       const user = slotOf(alias.range?.[0] ?? -1);
@@ -57847,7 +57840,7 @@ init_locate();
 init_load();
 
 // src/render/templateLines.ts
-var import_yaml8 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 init_scalars();
 init_edits();
 init_walk();
@@ -57977,7 +57970,7 @@ function flowHolds(written, rest, rendered) {
   if (!/^[[{]/.test(text5) || text5.includes("{{")) return false;
   let value;
   try {
-    value = (0, import_yaml8.parse)(text5);
+    value = (0, import_yaml7.parse)(text5);
   } catch {
     return false;
   }
@@ -58575,7 +58568,7 @@ function elementPaths(value, key) {
 }
 
 // src/render/mapReport.ts
-var import_yaml10 = __toESM(require_dist(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
 init_load();
 init_locate();
 init_edits();
@@ -59045,7 +59038,7 @@ function inFile(fix, block2) {
 }
 
 // src/render/templateFix.ts
-var import_yaml9 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 init_edits();
 init_pod();
 var indentOf3 = (line) => line.length - line.trimStart().length;
@@ -59089,7 +59082,7 @@ function pastBranches(lines, at3) {
 }
 function mapLines(entries, indent) {
   const pad = " ".repeat(indent);
-  return (0, import_yaml9.stringify)(entries, { indent: 2 }).trimEnd().split("\n").map((line) => `${pad}${line}`);
+  return (0, import_yaml8.stringify)(entries, { indent: 2 }).trimEnd().split("\n").map((line) => `${pad}${line}`);
 }
 function securityContextAdditions(original, fixed2) {
   const owners = securityContextOwners(original, fixed2, containerListKeys);
@@ -59653,7 +59646,7 @@ function deletableLine(sourceLines, sourceLine) {
 }
 function wholeFlowCollection(text5) {
   try {
-    (0, import_yaml10.parse)(text5);
+    (0, import_yaml9.parse)(text5);
     return true;
   } catch {
     return false;
@@ -60334,9 +60327,9 @@ var LeftOutNotes = class {
     }
   }
 };
-function valuesTaken({ root, sources }, parse10) {
+function valuesTaken({ root, sources }, parse9) {
   if (root.helm === null || root.helm.application !== void 0) return null;
-  return valuesChainOf(root.dir, root.helm.valuesFiles, sources, parse10);
+  return valuesChainOf(root.dir, root.helm.valuesFiles, sources, parse9);
 }
 function subchartsWriting(rendered) {
   const folders = /* @__PURE__ */ new Set();
@@ -60364,7 +60357,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
   const standIns = /* @__PURE__ */ new Map();
   const leftOut = new LeftOutNotes(problems);
   const parsed2 = /* @__PURE__ */ new Map();
-  const parse10 = (text5) => {
+  const parse9 = (text5) => {
     if (!parsed2.has(text5)) parsed2.set(text5, valuesMapping(text5));
     return parsed2.get(text5) ?? null;
   };
@@ -60378,7 +60371,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
       return void problems.push(problem);
     }
     if (r.head.kind !== "rendered") return;
-    const note = r.root.leftOut === void 0 ? null : leftOutNote(r.root.leftOut, valuesTaken(r, parse10));
+    const note = r.root.leftOut === void 0 ? null : leftOutNote(r.root.leftOut, valuesTaken(r, parse9));
     if (note !== null) leftOut.add(r.root, note);
     addStandIns(standIns, r.root, r.head.text);
     if (r.base.kind === "failed") {
