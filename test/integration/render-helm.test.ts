@@ -1830,7 +1830,7 @@ describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHel
     expect(report.errors[0]!.message).toMatch(/\(the chart needs values its values\.yaml does not set: .*; its test values, say: `values: \[charts\/dns\/ci\/ci-values\.yaml\]`\)$/);
   });
 
-  it("names a chart's test values (ci/*-values.yaml) as the values to render it with, and ci-values when it has several", async () => {
+  it("names a chart's test values (ci/*-values.yaml, else another file of ci/) as the values to render it with, and ci-values when it has several", async () => {
     const chart = {
       'charts/db/Chart.yaml': chartYaml('db'),
       'charts/db/values.yaml': 'password: ""\n',
@@ -1841,6 +1841,10 @@ describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHel
     expect(one.report.errors[0]!.message).toMatch(/\.github\/pod-security\.yaml; its test values, say: `values: \[charts\/db\/ci\/a-values\.yaml\]`\)$/);
     const two = await checkTree({ ...chart, 'charts/db/ci/b-values.yaml': 'password: b\n' }, '--allow-empty');
     expect(two.report.errors[0]!.message).toMatch(/its test values, say: `values: \[charts\/db\/ci\/a-values\.yaml\]`, with `ci-values: true` to render it once more with each of its 2 ci\/\*-values\.yaml files\)$/);
+    // A test folder of another layout (aws-load-balancer-controller's ci/values.yaml) is named too, without ci-values.
+    const { 'charts/db/ci/a-values.yaml': testValues, ...other } = chart;
+    const plain = await checkTree({ ...other, 'charts/db/ci/values.yaml': testValues }, '--allow-empty');
+    expect(plain.report.errors[0]!.message).toMatch(/\.github\/pod-security\.yaml; its test values, say: `values: \[charts\/db\/ci\/values\.yaml\]`\)$/);
     // Named so in the config file, the chart renders.
     const configured = await checkTree({ ...chart, '.github/pod-security.yaml': 'render:\n  charts:\n    - chart: charts/db\n      values: [charts/db/ci/a-values.yaml]\n' }, '--allow-empty');
     expect(configured.report.errors).toEqual([]);
