@@ -27809,10 +27809,17 @@ function chartValuesHint(root, stderr) {
   if (!/execution error at|values don't meet the specifications of the schema/i.test(stderr)) return null;
   const hint2 = "the chart needs values its values.yaml does not set: name a values file for it under `render.charts` in the config file, .github/pod-security.yaml";
   const ci = ciValuesOf(root.dir, root.sources).filter((file) => !root.helm?.valuesFiles.includes(file));
-  if (ci.length === 0) return hint2;
+  if (ci.length === 0) {
+    const [test] = testValuesOf(root.dir, root.sources);
+    return test === void 0 ? hint2 : `${hint2}; its test values, say: \`values: [${test}]\``;
+  }
   const [first] = ci;
   const more = ci.length > 1 ? `, with \`ci-values: true\` to render it once more with each of its ${ci.length} ci/*-values.yaml files` : "";
   return `${hint2}; its test values, say: \`values: [${first}]\`${more}`;
+}
+function testValuesOf(dir, sources) {
+  const ciDir = inDir(dir, "ci");
+  return sources.filter((p) => p.startsWith(`${ciDir}/`) && /\.ya?ml$/.test(p) && !p.slice(ciDir.length + 1).includes("/")).sort();
 }
 function missingFileHint(root, stderr) {
   const missing2 = /lstat (\S+): no such file or directory/.exec(stderr)?.[1];
