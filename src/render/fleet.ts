@@ -46,8 +46,7 @@ export function fleetPostRenderers(texts: ReadonlyMap<string, string>, paths: Re
     // A fleet.yaml Fleet cannot read either names no post-renderer: its kustomizations are rendered as any other.
     const bundle = bundleOf({ path: file, text }, paths)?.bundle;
     if (bundle === undefined) continue;
-    const customizations = Array.isArray(bundle.targetCustomizations) ? bundle.targetCustomizations : [];
-    for (const at of [bundle, ...customizations]) {
+    for (const at of [bundle, ...customizationsOf(bundle)]) {
       const dir = isObject(at) && isObject(at.kustomize) ? at.kustomize.dir : undefined;
       if (typeof dir !== 'string' || dir.trim() === '') continue;
       const resolved = joinPath(dirOf(file), dir.trim());
@@ -60,16 +59,24 @@ export function fleetPostRenderers(texts: ReadonlyMap<string, string>, paths: Re
 /** A bundle's chart when it is one of the repository (`helm.chart`, relative to the `fleet.yaml`, its folder by default); null for one from elsewhere or none. */
 function localChartOf(file: string, helm: JsonObject, paths: ReadonlySet<string>): string | null {
   if (isRemote(helm)) return null;
-  const chart = typeof helm.chart === 'string' ? helm.chart.trim() : '';
+  const chart = textOf(helm.chart);
   const dir = joinPath(dirOf(file), chart === '' ? '.' : chart);
   return dir !== null && paths.has(inDir(dir, 'Chart.yaml')) ? dir : null;
 }
 
 /** Whether a bundle's chart comes from elsewhere: a chart repository (`helm.repo`) or a URL. */
 function isRemote(helm: JsonObject): boolean {
-  const chart = typeof helm.chart === 'string' ? helm.chart.trim() : '';
-  const repo = typeof helm.repo === 'string' ? helm.repo.trim() : '';
-  return repo !== '' || /^[a-z][a-z0-9+.-]*:/i.test(chart);
+  return textOf(helm.repo) !== '' || /^[a-z][a-z0-9+.-]*:/i.test(textOf(helm.chart));
+}
+
+/** A text setting of a fleet.yaml, trimmed; empty when absent or not a text. */
+function textOf(value: JsonValue | undefined): string {
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+/** A bundle's target customizations (none when it has no list of them). */
+function customizationsOf(bundle: JsonObject): readonly JsonValue[] {
+  return Array.isArray(bundle.targetCustomizations) ? bundle.targetCustomizations : [];
 }
 
 /**
@@ -131,7 +138,7 @@ export function fleetBundleCharts(file: TextFile, paths: ReadonlySet<string>): A
   if (found === null) return [];
   const { document, bundle, helm } = found;
   const chartDir = localChartOf(file.path, helm, paths);
-  const customizations = Array.isArray(bundle.targetCustomizations) ? bundle.targetCustomizations : [];
+  const customizations = customizationsOf(bundle);
   if (chartDir === null || unreadValues(file.path, helm, customizations, paths).length > 0) return [];
   const dir = dirOf(file.path);
   const valueFiles = (Array.isArray(helm.valuesFiles) ? helm.valuesFiles : []).map((f) => joinPath(dir, String(f))!);
@@ -168,7 +175,7 @@ export function fleetBundleCharts(file: TextFile, paths: ReadonlySet<string>): A
  * Fleet in the cluster and never fetched here; one of the repository that
  * Fleet gives what is not read here (unreadValues) is named so, as its
  * chart is checked with its own values.yaml only. On the `helm:` line of
- * the `fleet.yaml`.
+ * the `fleet.yaml` (noticeLineOf).
  */
 export function fleetNotices(texts: ReadonlyMap<string, string>, changed: ReadonlySet<string>, paths: ReadonlySet<string>): LoadProblem[] {
   const notices: LoadProblem[] = [];
@@ -179,15 +186,13 @@ export function fleetNotices(texts: ReadonlyMap<string, string>, changed: Readon
     const { document, bundle, helm } = found;
     const line = noticeLineOf(document, bundle);
     if (isRemote(helm)) {
-      const chart = typeof helm.chart === 'string' ? helm.chart.trim() : '';
-      const repo = typeof helm.repo === 'string' ? helm.repo.trim() : '';
+      const [chart, repo] = [textOf(helm.chart), textOf(helm.repo)];
       const named = repo === '' ? `\`${chart}\`` : `\`${chart}\` from \`${repo}\``;
       notices.push({ file: path, line, kind: 'not-rendered', message: `Fleet bundle not rendered: Fleet renders its chart (${named}) with its values in the cluster, so the pod specs it makes are not checked here` });
       continue;
     }
     const chartDir = localChartOf(path, helm, paths);
-    const customizations = Array.isArray(bundle.targetCustomizations) ? bundle.targetCustomizations : [];
-    const unread = unreadValues(path, helm, customizations, paths);
+    const unread = unreadValues(path, helm, customizationsOf(bundle), paths);
     if (chartDir === null || unread.length === 0) continue;
     notices.push({ file: path, line, kind: 'not-rendered', message: `Fleet bundle not rendered with its values: Fleet installs the chart \`${shownDir(chartDir)}\` with ${unread.join(', ')}, not read here: the chart is checked with its own values.yaml only` });
   }
