@@ -27206,8 +27206,7 @@ function fleetPostRenderers(texts, paths) {
   for (const [file, text4] of texts) {
     const bundle = bundleOf({ path: file, text: text4 }, paths)?.bundle;
     if (bundle === void 0) continue;
-    const customizations = Array.isArray(bundle.targetCustomizations) ? bundle.targetCustomizations : [];
-    for (const at3 of [bundle, ...customizations]) {
+    for (const at3 of [bundle, ...customizationsOf(bundle)]) {
       const dir = isObject(at3) && isObject(at3.kustomize) ? at3.kustomize.dir : void 0;
       if (typeof dir !== "string" || dir.trim() === "") continue;
       const resolved2 = joinPath(dirOf(file), dir.trim());
@@ -27218,14 +27217,18 @@ function fleetPostRenderers(texts, paths) {
 }
 function localChartOf(file, helm, paths) {
   if (isRemote2(helm)) return null;
-  const chart = typeof helm.chart === "string" ? helm.chart.trim() : "";
+  const chart = textOf2(helm.chart);
   const dir = joinPath(dirOf(file), chart === "" ? "." : chart);
   return dir !== null && paths.has(inDir(dir, "Chart.yaml")) ? dir : null;
 }
 function isRemote2(helm) {
-  const chart = typeof helm.chart === "string" ? helm.chart.trim() : "";
-  const repo = typeof helm.repo === "string" ? helm.repo.trim() : "";
-  return repo !== "" || /^[a-z][a-z0-9+.-]*:/i.test(chart);
+  return textOf2(helm.repo) !== "" || /^[a-z][a-z0-9+.-]*:/i.test(textOf2(helm.chart));
+}
+function textOf2(value) {
+  return typeof value === "string" ? value.trim() : "";
+}
+function customizationsOf(bundle) {
+  return Array.isArray(bundle.targetCustomizations) ? bundle.targetCustomizations : [];
 }
 function unreadValues(file, helm, customizations, paths) {
   const unread = [];
@@ -27258,7 +27261,7 @@ function fleetBundleCharts(file, paths) {
   if (found === null) return [];
   const { document, bundle, helm } = found;
   const chartDir = localChartOf(file.path, helm, paths);
-  const customizations = Array.isArray(bundle.targetCustomizations) ? bundle.targetCustomizations : [];
+  const customizations = customizationsOf(bundle);
   if (chartDir === null || unreadValues(file.path, helm, customizations, paths).length > 0) return [];
   const dir = dirOf(file.path);
   const valueFiles = (Array.isArray(helm.valuesFiles) ? helm.valuesFiles : []).map((f) => joinPath(dir, String(f)));
@@ -27296,15 +27299,13 @@ function fleetNotices(texts, changed, paths) {
     const { document, bundle, helm } = found;
     const line = noticeLineOf(document, bundle);
     if (isRemote2(helm)) {
-      const chart = typeof helm.chart === "string" ? helm.chart.trim() : "";
-      const repo = typeof helm.repo === "string" ? helm.repo.trim() : "";
+      const [chart, repo] = [textOf2(helm.chart), textOf2(helm.repo)];
       const named = repo === "" ? `\`${chart}\`` : `\`${chart}\` from \`${repo}\``;
       notices.push({ file: path11, line, kind: "not-rendered", message: `Fleet bundle not rendered: Fleet renders its chart (${named}) with its values in the cluster, so the pod specs it makes are not checked here` });
       continue;
     }
     const chartDir = localChartOf(path11, helm, paths);
-    const customizations = Array.isArray(bundle.targetCustomizations) ? bundle.targetCustomizations : [];
-    const unread = unreadValues(path11, helm, customizations, paths);
+    const unread = unreadValues(path11, helm, customizationsOf(bundle), paths);
     if (chartDir === null || unread.length === 0) continue;
     notices.push({ file: path11, line, kind: "not-rendered", message: `Fleet bundle not rendered with its values: Fleet installs the chart \`${shownDir(chartDir)}\` with ${unread.join(", ")}, not read here: the chart is checked with its own values.yaml only` });
   }
@@ -29781,7 +29782,7 @@ function diffLines2(hunks) {
   const ranges = (hunks ?? []).map((hunk) => ({ start: hunk.headStart, end: hunk.headStart + hunk.headCount - 1 })).filter((range2) => range2.end >= range2.start);
   const hunkOf = (line) => ranges.findIndex((r) => line >= r.start && line <= r.end);
   let texts;
-  const textOf2 = (line) => {
+  const textOf3 = (line) => {
     if (!texts) {
       texts = /* @__PURE__ */ new Map();
       for (const hunk of hunks ?? []) for (const l of hunk.lines) if (l.kind !== "removed") texts.set(l.headLine, l.text.replace(/\r$/, ""));
@@ -29789,7 +29790,7 @@ function diffLines2(hunks) {
     return texts.get(line);
   };
   return {
-    textOf: textOf2,
+    textOf: textOf3,
     ranges,
     has: (line) => hunkOf(line) !== -1,
     hunkOf,
@@ -31743,14 +31744,14 @@ function additionOf(parent, before, after) {
   const added = Object.fromEntries(Object.entries(after).filter(([key]) => before[key] === void 0));
   return Object.keys(added).length === 0 ? null : { path: [...parent, "securityContext"], item: false, added };
 }
-function templateInsertions(template, original, fixed2, textOf2) {
+function templateInsertions(template, original, fixed2, textOf3) {
   const out = [];
   for (const addition of securityContextAdditions(original, fixed2)) {
     const hit = findInTemplate(template.text, addition.path, original.value, template.named, template.truth);
     if (!hit.exact || hit.values !== null) continue;
     if (Object.keys(addition.added).some((key) => findInTemplate(template.text, [...addition.path, key], original.value, template.named).exact)) continue;
     const file = hit.file ?? template.file;
-    const text4 = hit.file === void 0 ? template.text : textOf2(hit.file);
+    const text4 = hit.file === void 0 ? template.text : textOf3(hit.file);
     if (text4 === void 0) continue;
     const lines = text4.split("\n");
     const indent = keyIndentUnder(lines, hit.line, addition.item);
@@ -32034,10 +32035,10 @@ function linesChangeDiff(lines, startLine, endLine, newLines, shown4 = (context)
   const below = shown4(lines.slice(endLine, endLine + 1));
   return exampleDiff([...above, ...lines.slice(startLine - 1, endLine), ...below], linesText([...above, ...newLines, ...below]));
 }
-function sourceChangesDiff(changes, textOf2) {
+function sourceChangesDiff(changes, textOf3) {
   const parts = [];
   for (const { file, startLine, endLine, newLines } of [...changes].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.startLine - b.startLine)) {
-    const lines = textOf2(file)?.split("\n");
+    const lines = textOf3(file)?.split("\n");
     if (lines === void 0) return null;
     parts.push(`@@ ${file}:${startLine} @@
 ${linesChangeDiff(lines, startLine, endLine, newLines)}`);

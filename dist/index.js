@@ -18017,8 +18017,7 @@ function fleetPostRenderers(texts, paths) {
   for (const [file, text5] of texts) {
     const bundle = bundleOf({ path: file, text: text5 }, paths)?.bundle;
     if (bundle === void 0) continue;
-    const customizations = Array.isArray(bundle.targetCustomizations) ? bundle.targetCustomizations : [];
-    for (const at3 of [bundle, ...customizations]) {
+    for (const at3 of [bundle, ...customizationsOf(bundle)]) {
       const dir = isObject(at3) && isObject(at3.kustomize) ? at3.kustomize.dir : void 0;
       if (typeof dir !== "string" || dir.trim() === "") continue;
       const resolved2 = joinPath(dirOf(file), dir.trim());
@@ -18029,14 +18028,18 @@ function fleetPostRenderers(texts, paths) {
 }
 function localChartOf(file, helm, paths) {
   if (isRemote(helm)) return null;
-  const chart = typeof helm.chart === "string" ? helm.chart.trim() : "";
+  const chart = textOf2(helm.chart);
   const dir = joinPath(dirOf(file), chart === "" ? "." : chart);
   return dir !== null && paths.has(inDir(dir, "Chart.yaml")) ? dir : null;
 }
 function isRemote(helm) {
-  const chart = typeof helm.chart === "string" ? helm.chart.trim() : "";
-  const repo = typeof helm.repo === "string" ? helm.repo.trim() : "";
-  return repo !== "" || /^[a-z][a-z0-9+.-]*:/i.test(chart);
+  return textOf2(helm.repo) !== "" || /^[a-z][a-z0-9+.-]*:/i.test(textOf2(helm.chart));
+}
+function textOf2(value) {
+  return typeof value === "string" ? value.trim() : "";
+}
+function customizationsOf(bundle) {
+  return Array.isArray(bundle.targetCustomizations) ? bundle.targetCustomizations : [];
 }
 function unreadValues(file, helm, customizations, paths) {
   const unread = [];
@@ -18069,7 +18072,7 @@ function fleetBundleCharts(file, paths) {
   if (found === null) return [];
   const { document, bundle, helm } = found;
   const chartDir = localChartOf(file.path, helm, paths);
-  const customizations = Array.isArray(bundle.targetCustomizations) ? bundle.targetCustomizations : [];
+  const customizations = customizationsOf(bundle);
   if (chartDir === null || unreadValues(file.path, helm, customizations, paths).length > 0) return [];
   const dir = dirOf(file.path);
   const valueFiles = (Array.isArray(helm.valuesFiles) ? helm.valuesFiles : []).map((f) => joinPath(dir, String(f)));
@@ -18107,15 +18110,13 @@ function fleetNotices(texts, changed, paths) {
     const { document, bundle, helm } = found;
     const line = noticeLineOf(document, bundle);
     if (isRemote(helm)) {
-      const chart = typeof helm.chart === "string" ? helm.chart.trim() : "";
-      const repo = typeof helm.repo === "string" ? helm.repo.trim() : "";
+      const [chart, repo] = [textOf2(helm.chart), textOf2(helm.repo)];
       const named = repo === "" ? `\`${chart}\`` : `\`${chart}\` from \`${repo}\``;
       notices.push({ file: path4, line, kind: "not-rendered", message: `Fleet bundle not rendered: Fleet renders its chart (${named}) with its values in the cluster, so the pod specs it makes are not checked here` });
       continue;
     }
     const chartDir = localChartOf(path4, helm, paths);
-    const customizations = Array.isArray(bundle.targetCustomizations) ? bundle.targetCustomizations : [];
-    const unread = unreadValues(path4, helm, customizations, paths);
+    const unread = unreadValues(path4, helm, customizationsOf(bundle), paths);
     if (chartDir === null || unread.length === 0) continue;
     notices.push({ file: path4, line, kind: "not-rendered", message: `Fleet bundle not rendered with its values: Fleet installs the chart \`${shownDir(chartDir)}\` with ${unread.join(", ")}, not read here: the chart is checked with its own values.yaml only` });
   }
@@ -49860,7 +49861,7 @@ function diffLines(hunks) {
   const ranges = (hunks ?? []).map((hunk) => ({ start: hunk.headStart, end: hunk.headStart + hunk.headCount - 1 })).filter((range2) => range2.end >= range2.start);
   const hunkOf = (line) => ranges.findIndex((r) => line >= r.start && line <= r.end);
   let texts;
-  const textOf2 = (line) => {
+  const textOf3 = (line) => {
     if (!texts) {
       texts = /* @__PURE__ */ new Map();
       for (const hunk of hunks ?? []) for (const l of hunk.lines) if (l.kind !== "removed") texts.set(l.headLine, l.text.replace(/\r$/, ""));
@@ -49868,7 +49869,7 @@ function diffLines(hunks) {
     return texts.get(line);
   };
   return {
-    textOf: textOf2,
+    textOf: textOf3,
     ranges,
     has: (line) => hunkOf(line) !== -1,
     hunkOf,
@@ -59106,14 +59107,14 @@ function additionOf(parent, before, after) {
   const added = Object.fromEntries(Object.entries(after).filter(([key]) => before[key] === void 0));
   return Object.keys(added).length === 0 ? null : { path: [...parent, "securityContext"], item: false, added };
 }
-function templateInsertions(template, original, fixed2, textOf2) {
+function templateInsertions(template, original, fixed2, textOf3) {
   const out = [];
   for (const addition of securityContextAdditions(original, fixed2)) {
     const hit = findInTemplate(template.text, addition.path, original.value, template.named, template.truth);
     if (!hit.exact || hit.values !== null) continue;
     if (Object.keys(addition.added).some((key) => findInTemplate(template.text, [...addition.path, key], original.value, template.named).exact)) continue;
     const file = hit.file ?? template.file;
-    const text5 = hit.file === void 0 ? template.text : textOf2(hit.file);
+    const text5 = hit.file === void 0 ? template.text : textOf3(hit.file);
     if (text5 === void 0) continue;
     const lines = text5.split("\n");
     const indent = keyIndentUnder(lines, hit.line, addition.item);
@@ -59406,10 +59407,10 @@ function linesChangeDiff(lines, startLine, endLine, newLines, shown5 = (context)
   const below = shown5(lines.slice(endLine, endLine + 1));
   return exampleDiff([...above, ...lines.slice(startLine - 1, endLine), ...below], linesText([...above, ...newLines, ...below]));
 }
-function sourceChangesDiff(changes, textOf2) {
+function sourceChangesDiff(changes, textOf3) {
   const parts = [];
   for (const { file, startLine, endLine, newLines } of [...changes].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.startLine - b.startLine)) {
-    const lines = textOf2(file)?.split("\n");
+    const lines = textOf3(file)?.split("\n");
     if (lines === void 0) return null;
     parts.push(`@@ ${file}:${startLine} @@
 ${linesChangeDiff(lines, startLine, endLine, newLines)}`);
@@ -60624,10 +60625,10 @@ ${parsed2.errors.map(formatConfigError).join("\n")}`);
 function configChangeOf(settings, changeSet, read) {
   if (!reads(settings.sourceOptions, "config")) return { notices: [] };
   const path4 = settings.configPath;
-  const textOf2 = (blob) => blob?.kind === "text" ? blob.text : null;
+  const textOf3 = (blob) => blob?.kind === "text" ? blob.text : null;
   const change = fileChange(changeSet, path4);
   if (change.kind === "unchanged") return { notices: [] };
-  const [base, head] = change.kind === "changed" ? [change.base, change.head] : [textOf2(read.blob), textOf2(read.headBlob)];
+  const [base, head] = change.kind === "changed" ? [change.base, change.head] : [textOf3(read.blob), textOf3(read.headBlob)];
   const reviewed = configChange(base, head, path4);
   if (reviewed.kind === "invalid") return { notices: [`The pull request leaves the policy config invalid; it would stop every run once merged:
 ${reviewed.errors.map((e) => `> ${inlineCode(formatConfigError(e))}`).join("\n")}`] };
