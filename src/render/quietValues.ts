@@ -1,7 +1,9 @@
 /**
  * A values change that no rendering shows (pure). A pull request sets a
  * pod-security field in a chart's values (`privileged: true` for DataDog's
- * system-probe) and the chart renders the same as before: the templates
+ * system-probe), or in the inline values of an installer (an Argo CD
+ * Application's `valuesObject`, a Fleet bundle's `helm.values`), and the
+ * chart renders the same as before: the templates
  * that read the key are off with the values the chart is rendered with
  * (DataDog's DaemonSet needs `datadog.apiKey`), or nothing reads it. Either
  * way the change is not checked, so it is said on the key's line, with how
@@ -22,6 +24,8 @@ import { valuesMapping } from './chart.js';
 import { ciValuesOf } from './discover.js';
 import { inDir, shownDir } from './paths.js';
 import type { RenderRoot } from './types.js';
+import { installerValuesIn } from './installers.js';
+import { installerObject } from './applications.js';
 
 /** A rendering of the pull request, as this check needs it. */
 export interface RenderingOutcome {
@@ -83,6 +87,43 @@ function renderAdvice(dir: string, paths: Iterable<string>, renderings: readonly
   return `${config}, or set \`ci-values: true\` there to render it with ${ci.length === 1 ? `its test values, \`${ci[0]}\`` : `each of its ${ci.length} ci/*-values.yaml files`}`;
 }
 
+/** The pod-security keys a change sets, the renderings that read them (absent: those of the values file), and each key's line at head. */
+interface ValuesChanges {
+  readonly keys: readonly Path[];
+  readonly readers?: readonly RenderingOutcome[];
+  lineOf(key: Path): number | null;
+}
+
+/** A values file's changes: its keys, on their lines in its first document. */
+function valuesFileChanges(file: string, base: string, head: string): ValuesChanges {
+  const document = loadManifestFile(file, head).documents[0];
+  return { keys: podSecurityChanges(base, head), lineOf: (key) => (document === undefined ? null : locate(document.source, key).line) };
+}
+
+/**
+ * The changes to the inline values of the installers a changed file holds
+ * (an Argo CD Application's `valuesObject`, a Fleet bundle's `helm.values`),
+ * read as their renderings read them at each commit, with the renderings
+ * of each installer; null when the file holds none that is rendered from
+ * it. Each key on its line, under the installer's inline values.
+ */
+function inlineChanges(file: string, base: string, head: string, renderings: readonly RenderingOutcome[]): ValuesChanges | null {
+  const readers = renderings.filter(({ root }) => root.helm?.application?.file === file && root.helm.application.inline !== null && root.helm.application.rendered === undefined);
+  const [first] = readers;
+  const installer = first?.root.helm?.application;
+  // One installer's values at a time: the file's first rendered one, with the renderings of that installer.
+  if (installer === undefined || installer.inline === null) return null;
+  const own = readers.filter(({ root }) => root.helm?.application?.name === installer.name && JSON.stringify(root.helm.application.inline) === JSON.stringify(installer.inline));
+  const fill = first!.root.helm?.inlineFill;
+  // A file new in the change had no values at base.
+  const valuesOf = (text: string) => (text === '' ? '{}' : installerValuesIn(file, text, installer, fill));
+  const [before, after] = [valuesOf(base), valuesOf(head)];
+  if (before === null || after === null) return null;
+  const document = loadManifestFile(file, head).documents.find((d) => installerObject(d.value, installer) !== null);
+  const inline = installer.inline;
+  return { keys: podSecurityChanges(before, after), readers: own, lineOf: (key) => (document === undefined ? null : locate(document.source, [...inline, ...key]).line) };
+}
+
 /**
  * The notices of the values files a pull request changed where it sets a
  * pod-security key, read by renderings that all rendered at both commits
@@ -93,28 +134,29 @@ export function quietValuesChanges(changeSet: ChangeSet, renderings: readonly Re
   const notices: LoadProblem[] = [];
   for (const file of changeSet.files) {
     if (file.rendered === true || file.head.kind !== 'content') continue;
-    const readers = renderings.filter(({ root }) => root.helm !== null && (file.path === inDir(root.dir, 'values.yaml') || root.helm.valuesFiles.includes(file.path)));
-    if (readers.length === 0 || readers.some((r) => !r.bothRendered)) continue;
     const head = textOf(file.head.data);
     const base = file.base.kind === 'content' ? textOf(file.base.data) : '';
     if (head === null || base === null) continue;
-    const keys = podSecurityChanges(base, head);
-    if (keys.length === 0 || readers.some((r) => r.changed())) continue;
-    const dirs = [...new Set(readers.map(({ root }) => root.dir))];
+    const readers = renderings.filter(({ root }) => root.helm !== null && (file.path === inDir(root.dir, 'values.yaml') || root.helm.valuesFiles.includes(file.path)));
+    const changes = readers.length > 0 ? valuesFileChanges(file.path, base, head) : inlineChanges(file.path, base, head, renderings);
+    if (changes === null) continue;
+    const quiet = changes.readers ?? readers;
+    if (quiet.some((r) => !r.bothRendered)) continue;
+    const { keys, lineOf } = changes;
+    if (keys.length === 0 || quiet.some((r) => r.changed())) continue;
+    const dirs = [...new Set(quiet.map(({ root }) => root.dir))];
     // One rendering by its label (`charts/web (values-prod.yaml)`); several by their charts, with how many renderings.
-    const charts = readers.length === 1 ? `\`${readers[0]!.root.label}\`` : `${dirs.map((dir) => `\`${shownDir(dir)}\``).join(', ')} (${readers.length} renderings)`;
+    const charts = quiet.length === 1 ? `\`${quiet[0]!.root.label}\`` : `${dirs.map((dir) => `\`${shownDir(dir)}\``).join(', ')} (${quiet.length} renderings)`;
     const one = dirs.length === 1;
     const { first, more } = firstOf(
       keys.map((key) => `\`${key.join('.')}\``),
       3,
     );
-    const document = loadManifestFile(file.path, head).documents[0];
-    const where = document === undefined ? null : locate(document.source, keys[0]!);
     notices.push({
       file: file.path,
-      line: where?.line ?? null,
+      line: lineOf(keys[0]!),
       kind: 'not-rendered',
-      message: `this change sets ${first.join(', ')}${andMore(more)}, but ${charts} ${one ? 'renders' : 'render'} the same as before (the templates that read ${keys.length === 1 ? 'it' : 'them'} are off with the values ${one ? 'it is' : 'they are'} rendered with, or nothing reads ${keys.length === 1 ? 'it' : 'them'}): the change is not checked; ${renderAdvice(dirs[0]!, paths, readers)}`,
+      message: `this change sets ${first.join(', ')}${andMore(more)}, but ${charts} ${one ? 'renders' : 'render'} the same as before (the templates that read ${keys.length === 1 ? 'it' : 'them'} are off with the values ${one ? 'it is' : 'they are'} rendered with, or nothing reads ${keys.length === 1 ? 'it' : 'them'}): the change is not checked; ${renderAdvice(dirs[0]!, paths, quiet)}`,
     });
   }
   return notices;

@@ -38,3 +38,27 @@ describe('quietValuesChanges', () => {
     expect(quietValuesChanges(changing(before, after), [quiet({ ...root('charts/other'), dir: 'charts/other' })], [])).toEqual([]);
   });
 });
+
+describe('quietValuesChanges of an installer\'s inline values', () => {
+  // A Fleet bundle whose chart reads no `securityContext` (fleet-examples' guestbook): the change renders the same.
+  const fleet = (values: string) => `namespace: web\nhelm:\n  releaseName: web\n  values:\n    replicas: 2\n${values}`;
+  const bundle = (label: string, inline: (string | number)[]): RenderRoot => {
+    const r = helmRoot('apps/web', label);
+    return { ...r, helm: { ...r.helm!, application: { kind: 'FleetBundle', file: 'apps/web/fleet.yaml', name: 'apps/web', inline } } };
+  };
+  const changingBundle = (base: string, head: string): ChangeSet => ({
+    files: [{ path: 'apps/web/fleet.yaml', status: 'modified', base: { kind: 'content', data: base }, head: { kind: 'content', data: head }, hunks: [] }],
+  });
+  const privileged = '    securityContext:\n      privileged: true\n';
+
+  it('says a pod-security key the change sets in them that no rendering of the installer shows, on its line in the file', () => {
+    const [notice] = quietValuesChanges(changingBundle(fleet(''), fleet(privileged)), [quiet(bundle('apps/web (Fleet bundle apps/web)', ['helm', 'values']))], []);
+    expect([notice!.file, notice!.line, notice!.kind]).toEqual(['apps/web/fleet.yaml', 6, 'not-rendered']);
+    expect(notice!.message).toMatch(/^this change sets `securityContext`, but `apps\/web \(Fleet bundle apps\/web\)` renders the same as before/);
+  });
+
+  it('says nothing when the installer\'s rendering moved, or the change is to other values of it', () => {
+    expect(quietValuesChanges(changingBundle(fleet(''), fleet(privileged)), [quiet(bundle('apps/web (Fleet bundle apps/web)', ['helm', 'values']), true)], [])).toEqual([]);
+    expect(quietValuesChanges(changingBundle(fleet(''), fleet('    replicas: 3\n')), [quiet(bundle('apps/web (Fleet bundle apps/web)', ['helm', 'values']))], [])).toEqual([]);
+  });
+});
