@@ -59969,6 +59969,8 @@ init_pod();
 init_chart();
 init_discover();
 init_paths();
+init_installers();
+init_applications();
 var podSecurityKeys = /* @__PURE__ */ new Set([
   "securityContext",
   "podSecurityContext",
@@ -60010,31 +60012,50 @@ function renderAdvice(dir, paths, renderings) {
   if (ci.length === 0) return config;
   return `${config}, or set \`ci-values: true\` there to render it with ${ci.length === 1 ? `its test values, \`${ci[0]}\`` : `each of its ${ci.length} ci/*-values.yaml files`}`;
 }
+function valuesFileChanges(file, base, head) {
+  const document = loadManifestFile(file, head).documents[0];
+  return { keys: podSecurityChanges(base, head), lineOf: (key) => document === void 0 ? null : locate(document.source, key).line };
+}
+function inlineChanges(file, base, head, renderings) {
+  const readers = renderings.filter(({ root }) => root.helm?.application?.file === file && root.helm.application.inline !== null && root.helm.application.rendered === void 0);
+  const [first] = readers;
+  const installer = first?.root.helm?.application;
+  if (installer === void 0 || installer.inline === null) return null;
+  const own = readers.filter(({ root }) => root.helm?.application?.name === installer.name && JSON.stringify(root.helm.application.inline) === JSON.stringify(installer.inline));
+  const fill = first.root.helm?.inlineFill;
+  const valuesOf = (text5) => text5 === "" ? "{}" : installerValuesIn(file, text5, installer, fill);
+  const [before, after] = [valuesOf(base), valuesOf(head)];
+  if (before === null || after === null) return null;
+  const document = loadManifestFile(file, head).documents.find((d) => installerObject(d.value, installer) !== null);
+  const inline = installer.inline;
+  return { keys: podSecurityChanges(before, after), readers: own, lineOf: (key) => document === void 0 ? null : locate(document.source, [...inline, ...key]).line };
+}
 function quietValuesChanges(changeSet, renderings, paths) {
   const notices = [];
   for (const file of changeSet.files) {
     if (file.rendered === true || file.head.kind !== "content") continue;
-    const readers = renderings.filter(({ root }) => root.helm !== null && (file.path === inDir(root.dir, "values.yaml") || root.helm.valuesFiles.includes(file.path)));
-    if (readers.length === 0 || readers.some((r) => !r.bothRendered)) continue;
     const head = textOf(file.head.data);
     const base = file.base.kind === "content" ? textOf(file.base.data) : "";
     if (head === null || base === null) continue;
-    const keys = podSecurityChanges(base, head);
-    if (keys.length === 0 || readers.some((r) => r.changed())) continue;
-    const dirs = [...new Set(readers.map(({ root }) => root.dir))];
-    const charts = readers.length === 1 ? `\`${readers[0].root.label}\`` : `${dirs.map((dir) => `\`${shownDir(dir)}\``).join(", ")} (${readers.length} renderings)`;
+    const readers = renderings.filter(({ root }) => root.helm !== null && (file.path === inDir(root.dir, "values.yaml") || root.helm.valuesFiles.includes(file.path)));
+    const changes = readers.length > 0 ? valuesFileChanges(file.path, base, head) : inlineChanges(file.path, base, head, renderings);
+    if (changes === null) continue;
+    const quiet = changes.readers ?? readers;
+    if (quiet.some((r) => !r.bothRendered)) continue;
+    const { keys, lineOf: lineOf3 } = changes;
+    if (keys.length === 0 || quiet.some((r) => r.changed())) continue;
+    const dirs = [...new Set(quiet.map(({ root }) => root.dir))];
+    const charts = quiet.length === 1 ? `\`${quiet[0].root.label}\`` : `${dirs.map((dir) => `\`${shownDir(dir)}\``).join(", ")} (${quiet.length} renderings)`;
     const one = dirs.length === 1;
     const { first, more } = firstOf(
       keys.map((key) => `\`${key.join(".")}\``),
       3
     );
-    const document = loadManifestFile(file.path, head).documents[0];
-    const where2 = document === void 0 ? null : locate(document.source, keys[0]);
     notices.push({
       file: file.path,
-      line: where2?.line ?? null,
+      line: lineOf3(keys[0]),
       kind: "not-rendered",
-      message: `this change sets ${first.join(", ")}${andMore(more)}, but ${charts} ${one ? "renders" : "render"} the same as before (the templates that read ${keys.length === 1 ? "it" : "them"} are off with the values ${one ? "it is" : "they are"} rendered with, or nothing reads ${keys.length === 1 ? "it" : "them"}): the change is not checked; ${renderAdvice(dirs[0], paths, readers)}`
+      message: `this change sets ${first.join(", ")}${andMore(more)}, but ${charts} ${one ? "renders" : "render"} the same as before (the templates that read ${keys.length === 1 ? "it" : "them"} are off with the values ${one ? "it is" : "they are"} rendered with, or nothing reads ${keys.length === 1 ? "it" : "them"}): the change is not checked; ${renderAdvice(dirs[0], paths, quiet)}`
     });
   }
   return notices;
