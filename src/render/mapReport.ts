@@ -8,7 +8,6 @@
  * fixed as a manifest is (sourceCandidates.ts); the stage verifies each by
  * rendering again.
  */
-import { parse } from 'yaml';
 import { changeSetLines } from '../diff/lines.js';
 import type { ChangeSet, Hunk } from '../diff/types.js';
 import type { Finding, IgnoredFinding } from '../findings/types.js';
@@ -20,6 +19,7 @@ import { parseFieldPath } from '../pss/paths.js';
 import type { FieldPath, JsonValue } from '../pss/types.js';
 import type { DiffFinding, DiffLocation, DiffReport } from '../scope/types.js';
 import { dependencyLines } from './dependencyLine.js';
+import { flowCollectionValue } from './templateLines.js';
 import { chartNamedTemplates, helmLocator, sourceComments, sourcePath, valuesKeyWriter, valuesTruthOf } from './helmMap.js';
 import type { HelmSources } from './helmMap.js';
 import type { ChartTemplate } from './templateFix.js';
@@ -477,7 +477,7 @@ function keyOfLine(line: string): string | null {
 function deletableLine(sourceLines: readonly string[], sourceLine: number): boolean {
   const text = sourceLines[sourceLine - 1] ?? '';
   const plain = /^( *)[^\s:#-][^:#]*:\s+(?:[^\s#{[|>&*!][^#]*?|(\[[^#]*\]|\{[^#]*\}))(\s+#.*)?\s*$/.exec(text);
-  if (plain === null || text.includes('{{') || (plain[2] !== undefined && !wholeFlowCollection(plain[2]))) return false;
+  if (plain === null || text.includes('{{') || (plain[2] !== undefined && flowCollectionValue(plain[2]) === undefined)) return false;
   const indent = plain[1]!.length;
   // The next line with content must not be under it (read on from it: the file is not copied per finding).
   for (let next = sourceLine; next < sourceLines.length; next++) {
@@ -486,16 +486,6 @@ function deletableLine(sourceLines: readonly string[], sourceLine: number): bool
     return line.length - line.trimStart().length <= indent;
   }
   return true;
-}
-
-/** Whether a flow collection's text is whole on its line: it reads as YAML alone. */
-function wholeFlowCollection(text: string): boolean {
-  try {
-    parse(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

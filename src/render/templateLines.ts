@@ -237,20 +237,25 @@ function contradicts(written: string, rendered: JsonValue | undefined): boolean 
 }
 
 /**
- * Whether a literal flow collection written as a key's value (`["SYS_ADMIN"]`,
- * `{drop: [ALL]}`; no template action in it) holds at `rest` the value the
- * rendered object has there.
+ * The value of a literal flow collection written whole as a key's value
+ * (`["SYS_ADMIN"]`, `{drop: [ALL]}`; no template action in it, a comment
+ * after it aside); undefined for anything else, or one that does not read
+ * as YAML on its own (a collection its next lines go on).
  */
-function flowHolds(written: string, rest: FieldPath, rendered: JsonValue | undefined): boolean {
+export function flowCollectionValue(written: string): JsonValue | undefined {
   const text = written.replace(/\s+#.*$/, '');
-  if (!/^[[{]/.test(text) || text.includes('{{')) return false;
-  let value: unknown;
+  if (!/^[[{]/.test(text) || text.includes('{{')) return undefined;
   try {
-    value = parse(text);
+    return parse(text) as JsonValue;
   } catch {
-    return false;
+    return undefined;
   }
-  const held = valueAt(value as JsonValue, rest);
+}
+
+/** Whether a literal flow collection written as a key's value holds at `rest` the value the rendered object has there. */
+function flowHolds(written: string, rest: FieldPath, rendered: JsonValue | undefined): boolean {
+  const value = flowCollectionValue(written);
+  const held = value === undefined ? undefined : valueAt(value, rest);
   return held !== undefined && jsonEqual(held, valueAt(rendered, rest) ?? null);
 }
 
