@@ -641,8 +641,18 @@ function leftEnvironments(dir: string, rendered: number, left: readonly string[]
 
 /** A chart's test values, `ci/*-values.yaml` (Helm's convention: `ct install` renders the chart once with each). */
 export function ciValuesOf(dir: string, inChart: readonly string[]): string[] {
+  return ciFilesOf(dir, inChart, /-values\.ya?ml$/);
+}
+
+/** The YAML files directly in a chart's `ci/` folder, whatever their names (aws-load-balancer-controller's `ci/values.yaml`). */
+export function ciYamlOf(dir: string, inChart: readonly string[]): string[] {
+  return ciFilesOf(dir, inChart, /\.ya?ml$/);
+}
+
+/** The files directly in a chart's `ci/` folder whose names `name` takes, in order. */
+function ciFilesOf(dir: string, inChart: readonly string[], name: RegExp): string[] {
   const ciDir = inDir(dir, 'ci/');
-  return inChart.filter((p) => p.startsWith(ciDir) && /-values\.ya?ml$/.test(p) && !p.slice(ciDir.length).includes('/')).sort();
+  return inChart.filter((p) => p.startsWith(ciDir) && name.test(p) && !p.slice(ciDir.length).includes('/')).sort();
 }
 
 /**
