@@ -132,8 +132,7 @@ const rewritesBySources = new WeakMap<HelmSources, Map<string, ValuesRewrites>>(
 
 /** What the templates of a template's own chart (not its subcharts') rewrite of its values (valuesRewrites.ts). */
 function rewritesOf(sources: HelmSources, template: string): ValuesRewrites {
-  const helmFolder = `${subchartNames(template).map((name) => `charts/${name}/`).join('')}templates/`;
-  const folder = sourcePath(sources, `${helmFolder}x`).slice(0, -1);
+  const folder = sourcePath(sources, `${subchartNames(template).map((name) => `charts/${name}/`).join('')}templates/`);
   let byFolder = rewritesBySources.get(sources);
   if (byFolder === undefined) rewritesBySources.set(sources, (byFolder = new Map()));
   let rewrites = byFolder.get(folder);

@@ -85,8 +85,14 @@ function objectsIn(text: string): Map<string, string> {
 function othersUnchanged(before: RenderingChecks, after: RenderingChecks, own: string | null, anew: ReadonlySet<string> = noKeys): boolean {
   const [was, now] = [before.objects(), after.objects()];
   if (was.size !== now.size) return false;
-  for (const [key, json] of was) if (key !== own && !anew.has(key) && (now.get(key) ?? now.get(renamedIn(before, after, key) ?? '')) !== json) return false;
+  for (const [key, json] of was) if (key !== own && !anew.has(key) && objectIn(before, after, key) !== json) return false;
   return true;
+}
+
+/** The JSON of an object of the first rendering as the second has it: by its key, else by its template when renamed (renamedIn). */
+function objectIn(before: RenderingChecks, after: RenderingChecks, key: string): string | undefined {
+  const now = after.objects();
+  return now.get(key) ?? now.get(renamedIn(before, after, key) ?? '');
 }
 
 const noKeys: ReadonlySet<string> = new Set();
@@ -319,7 +325,7 @@ function fixesFinding(before: RenderingChecks, after: RenderingChecks, candidate
 function losesFields(before: RenderingChecks, after: RenderingChecks, finding: DiffFinding, keeps: JsonValue): boolean {
   const key = objectKey(finding);
   const was = before.objects().get(key);
-  const now = after.objects().get(key) ?? after.objects().get(renamedIn(before, after, key) ?? '');
+  const now = objectIn(before, after, key);
   if (was === undefined || now === undefined) return false;
   const lost = (had: JsonValue, kept: JsonValue, has: JsonValue): boolean => {
     if (!isObject(had) || !isObject(kept)) return false;
