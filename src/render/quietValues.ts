@@ -96,8 +96,12 @@ interface ValuesChanges {
 
 /** A values file's changes: its keys, on their lines in its first document. */
 function valuesFileChanges(file: string, base: string, head: string): ValuesChanges {
-  const document = loadManifestFile(file, head).documents[0];
-  return { keys: podSecurityChanges(base, head), lineOf: (key) => (document === undefined ? null : locate(document.source, key).line) };
+  // Read for a notice only: most changes set no pod-security key, or move a rendering.
+  const lineOf = (key: Path) => {
+    const document = loadManifestFile(file, head).documents[0];
+    return document === undefined ? null : locate(document.source, key).line;
+  };
+  return { keys: podSecurityChanges(base, head), lineOf };
 }
 
 /**
@@ -119,9 +123,12 @@ function inlineChanges(file: string, base: string, head: string, renderings: rea
   const valuesOf = (text: string) => (text === '' ? '{}' : installerValuesIn(file, text, installer, fill));
   const [before, after] = [valuesOf(base), valuesOf(head)];
   if (before === null || after === null) return null;
-  const document = loadManifestFile(file, head).documents.find((d) => installerObject(d.value, installer) !== null);
   const inline = installer.inline;
-  return { keys: podSecurityChanges(before, after), readers: own, lineOf: (key) => (document === undefined ? null : locate(document.source, [...inline, ...key]).line) };
+  const lineOf = (key: Path) => {
+    const document = loadManifestFile(file, head).documents.find((d) => installerObject(d.value, installer) !== null);
+    return document === undefined ? null : locate(document.source, [...inline, ...key]).line;
+  };
+  return { keys: podSecurityChanges(before, after), readers: own, lineOf };
 }
 
 /**
