@@ -7267,7 +7267,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse7(src, reviver, options) {
+    function parse6(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7308,7 +7308,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document2.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse7;
+    exports.parse = parse6;
     exports.parseAllDocuments = parseAllDocuments3;
     exports.parseDocument = parseDocument3;
     exports.stringify = stringify2;
@@ -8740,7 +8740,7 @@ var require_parse = __commonJS({
   "node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse7 = (version4, options, throwErrors = false) => {
+    var parse6 = (version4, options, throwErrors = false) => {
       if (version4 instanceof SemVer) {
         return version4;
       }
@@ -8753,7 +8753,7 @@ var require_parse = __commonJS({
         throw er;
       }
     };
-    module.exports = parse7;
+    module.exports = parse6;
   }
 });
 
@@ -8761,9 +8761,9 @@ var require_parse = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
-    var parse7 = require_parse();
+    var parse6 = require_parse();
     var valid2 = (version4, options) => {
-      const v = parse7(version4, options);
+      const v = parse6(version4, options);
       return v ? v.version : null;
     };
     module.exports = valid2;
@@ -13084,11 +13084,11 @@ function problemLine(lineCounter, offset, lastContent) {
 function lastContentOffset(text4) {
   return Math.max(0, text4.trimEnd().length - 1);
 }
-function loadWithYaml(file, text4, lineText2 = text4, reindented = null, parse7 = parseYamlDocuments) {
+function loadWithYaml(file, text4, lineText2 = text4, reindented = null, parse6 = parseYamlDocuments) {
   const lineCounter = lineCounterOf(lineText2);
   let parsed2;
   try {
-    parsed2 = parse7(text4);
+    parsed2 = parse6(text4);
     if (reindented) for (const doc of parsed2) mapOffsets(doc, (offset) => originalOffset(reindented, offset));
   } catch (error) {
     const tooDeepToParse = error instanceof RangeError;
@@ -17937,10 +17937,10 @@ function readConfiguration(document, value, path11) {
   const defaults2 = obj(value, "defaults") ?? {};
   const policy = { enforce: { level: "privileged", version: "latest" }, audit: { level: "privileged", version: "latest" }, warn: { level: "privileged", version: "latest" } };
   const written = { enforce: {}, audit: {}, warn: {} };
-  const read = (key, parse7, set2) => {
+  const read = (key, parse6, set2) => {
     const text4 = str(defaults2, key);
     if (text4 === "") return;
-    const parsed2 = parse7(text4);
+    const parsed2 = parse6(text4);
     const where2 = at3(["defaults", key], `defaults.${key}`);
     if (parsed2.ok) set2(parsed2.value, where2);
     else problems.push({ file: document.file, line: where2.line, message: `defaults.${key}: Invalid value: ${JSON.stringify(text4)}: ${parsed2.error}` });
@@ -27166,12 +27166,12 @@ function shownMissing(d) {
   const other = d.outOfRange === void 0 ? "" : ` (this repository's \`${shownDir(d.outOfRange.dir)}\` is ${d.outOfRange.version})`;
   return `\`${d.shown}\`${other}`;
 }
-function valuesChainOf(chartDir, files, texts, parse7 = valuesMapping) {
+function valuesChainOf(chartDir, files, texts, parse6 = valuesMapping) {
   const chain = [];
   const own = inDir(chartDir, "values.yaml");
   for (const path11 of [own, ...files]) {
     const text4 = texts.get(path11);
-    const values = text4 === void 0 ? path11 === own ? {} : null : parse7(text4);
+    const values = text4 === void 0 ? path11 === own ? {} : null : parse6(text4);
     if (values === null) return null;
     chain.push(values);
   }
@@ -27668,8 +27668,14 @@ function leftEnvironments(dir, rendered, left) {
   return `${shownDir(dir)} is rendered with ${rendered} of the ${rendered + left.length} values files beside its values.yaml (those the change touches first), so what ${names} set is not checked: name the ones that matter in \`render.charts[].values\` of the config file`;
 }
 function ciValuesOf(dir, inChart) {
+  return ciFilesOf(dir, inChart, /-values\.ya?ml$/);
+}
+function ciYamlOf(dir, inChart) {
+  return ciFilesOf(dir, inChart, /\.ya?ml$/);
+}
+function ciFilesOf(dir, inChart, name) {
   const ciDir = inDir(dir, "ci/");
-  return inChart.filter((p) => p.startsWith(ciDir) && /-values\.ya?ml$/.test(p) && !p.slice(ciDir.length).includes("/")).sort();
+  return inChart.filter((p) => p.startsWith(ciDir) && name.test(p) && !p.slice(ciDir.length).includes("/")).sort();
 }
 function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettings, applications = [], standing = { applications: [], unsearched: 0 }) {
   const changed = new Set(changedPaths2);
@@ -27811,16 +27817,12 @@ function chartValuesHint(root, stderr) {
   const hint2 = "the chart needs values its values.yaml does not set: name a values file for it under `render.charts` in the config file, .github/pod-security.yaml";
   const ci = ciValuesOf(root.dir, root.sources).filter((file) => !root.helm?.valuesFiles.includes(file));
   if (ci.length === 0) {
-    const [test] = testValuesOf(root.dir, root.sources);
+    const [test] = ciYamlOf(root.dir, root.sources);
     return test === void 0 ? hint2 : `${hint2}; its test values, say: \`values: [${test}]\``;
   }
   const [first] = ci;
   const more = ci.length > 1 ? `, with \`ci-values: true\` to render it once more with each of its ${ci.length} ci/*-values.yaml files` : "";
   return `${hint2}; its test values, say: \`values: [${first}]\`${more}`;
-}
-function testValuesOf(dir, sources) {
-  const ciDir = inDir(dir, "ci");
-  return sources.filter((p) => p.startsWith(`${ciDir}/`) && /\.ya?ml$/.test(p) && !p.slice(ciDir.length + 1).includes("/")).sort();
 }
 function missingFileHint(root, stderr) {
   const missing2 = /lstat (\S+): no such file or directory/.exec(stderr)?.[1];
@@ -30645,16 +30647,18 @@ function contradicts(written, rendered) {
   const resolved2 = resolvePlainScalar(text4);
   return resolved2.ok && resolved2.value !== rendered;
 }
-function flowHolds(written, rest, rendered) {
+function flowCollectionValue(written) {
   const text4 = written.replace(/\s+#.*$/, "");
-  if (!/^[[{]/.test(text4) || text4.includes("{{")) return false;
-  let value;
+  if (!/^[[{]/.test(text4) || text4.includes("{{")) return void 0;
   try {
-    value = (0, import_yaml7.parse)(text4);
+    return (0, import_yaml7.parse)(text4);
   } catch {
-    return false;
+    return void 0;
   }
-  const held = valueAt2(value, rest);
+}
+function flowHolds(written, rest, rendered) {
+  const value = flowCollectionValue(written);
+  const held = value === void 0 ? void 0 : valueAt2(value, rest);
   return held !== void 0 && jsonEqual(held, valueAt2(rendered, rest) ?? null);
 }
 function unquoted(value) {
@@ -31072,8 +31076,7 @@ function keyPathIn(link, key) {
 }
 var rewritesBySources = /* @__PURE__ */ new WeakMap();
 function rewritesOf(sources, template) {
-  const helmFolder = `${subchartNames(template).map((name) => `charts/${name}/`).join("")}templates/`;
-  const folder = sourcePath(sources, `${helmFolder}x`).slice(0, -1);
+  const folder = sourcePath(sources, `${subchartNames(template).map((name) => `charts/${name}/`).join("")}templates/`);
   let byFolder = rewritesBySources.get(sources);
   if (byFolder === void 0) rewritesBySources.set(sources, byFolder = /* @__PURE__ */ new Map());
   let rewrites = byFolder.get(folder);
@@ -31237,9 +31240,6 @@ function elementPaths(value, key) {
   }
   return paths;
 }
-
-// src/render/mapReport.ts
-var import_yaml9 = __toESM(require_dist(), 1);
 
 // src/render/dependencyLine.ts
 function dependencyLines(chartDir, texts) {
@@ -32271,7 +32271,7 @@ function keyOfLine(line) {
 function deletableLine(sourceLines, sourceLine) {
   const text4 = sourceLines[sourceLine - 1] ?? "";
   const plain2 = /^( *)[^\s:#-][^:#]*:\s+(?:[^\s#{[|>&*!][^#]*?|(\[[^#]*\]|\{[^#]*\}))(\s+#.*)?\s*$/.exec(text4);
-  if (plain2 === null || text4.includes("{{") || plain2[2] !== void 0 && !wholeFlowCollection(plain2[2])) return false;
+  if (plain2 === null || text4.includes("{{") || plain2[2] !== void 0 && flowCollectionValue(plain2[2]) === void 0) return false;
   const indent = plain2[1].length;
   for (let next = sourceLine; next < sourceLines.length; next++) {
     const line = sourceLines[next];
@@ -32279,14 +32279,6 @@ function deletableLine(sourceLines, sourceLine) {
     return line.length - line.trimStart().length <= indent;
   }
   return true;
-}
-function wholeFlowCollection(text4) {
-  try {
-    (0, import_yaml9.parse)(text4);
-    return true;
-  } catch {
-    return false;
-  }
 }
 function sourceLineChange(sourceLines, sourceLine, fix, renderedLine, renderedLines) {
   const text4 = sourceLines[sourceLine - 1];
@@ -32626,8 +32618,11 @@ function renderAdvice(dir, paths, renderings) {
   return `${config}, or set \`ci-values: true\` there to render it with ${ci.length === 1 ? `its test values, \`${ci[0]}\`` : `each of its ${ci.length} ci/*-values.yaml files`}`;
 }
 function valuesFileChanges(file, base, head) {
-  const document = loadManifestFile(file, head).documents[0];
-  return { keys: podSecurityChanges(base, head), lineOf: (key) => document === void 0 ? null : locate(document.source, key).line };
+  const lineOf3 = (key) => {
+    const document = loadManifestFile(file, head).documents[0];
+    return document === void 0 ? null : locate(document.source, key).line;
+  };
+  return { keys: podSecurityChanges(base, head), lineOf: lineOf3 };
 }
 function inlineChanges(file, base, head, renderings) {
   const readers = renderings.filter(({ root }) => root.helm?.application?.file === file && root.helm.application.inline !== null && root.helm.application.rendered === void 0);
@@ -32639,9 +32634,12 @@ function inlineChanges(file, base, head, renderings) {
   const valuesOf = (text4) => text4 === "" ? "{}" : installerValuesIn(file, text4, installer, fill);
   const [before, after] = [valuesOf(base), valuesOf(head)];
   if (before === null || after === null) return null;
-  const document = loadManifestFile(file, head).documents.find((d) => installerObject(d.value, installer) !== null);
   const inline = installer.inline;
-  return { keys: podSecurityChanges(before, after), readers: own, lineOf: (key) => document === void 0 ? null : locate(document.source, [...inline, ...key]).line };
+  const lineOf3 = (key) => {
+    const document = loadManifestFile(file, head).documents.find((d) => installerObject(d.value, installer) !== null);
+    return document === void 0 ? null : locate(document.source, [...inline, ...key]).line;
+  };
+  return { keys: podSecurityChanges(before, after), readers: own, lineOf: lineOf3 };
 }
 function quietValuesChanges(changeSet, renderings, paths) {
   const notices = [];
@@ -32713,8 +32711,12 @@ function objectsIn(text4) {
 function othersUnchanged(before, after, own, anew = noKeys) {
   const [was, now] = [before.objects(), after.objects()];
   if (was.size !== now.size) return false;
-  for (const [key, json] of was) if (key !== own && !anew.has(key) && (now.get(key) ?? now.get(renamedIn(before, after, key) ?? "")) !== json) return false;
+  for (const [key, json] of was) if (key !== own && !anew.has(key) && objectIn(before, after, key) !== json) return false;
   return true;
+}
+function objectIn(before, after, key) {
+  const now = after.objects();
+  return now.get(key) ?? now.get(renamedIn(before, after, key) ?? "");
 }
 var noKeys = /* @__PURE__ */ new Set();
 function writtenAnew(head, again) {
@@ -32874,7 +32876,7 @@ function fixesFinding(before, after, candidate, finding, base) {
 function losesFields(before, after, finding, keeps) {
   const key = objectKey(finding);
   const was = before.objects().get(key);
-  const now = after.objects().get(key) ?? after.objects().get(renamedIn(before, after, key) ?? "");
+  const now = objectIn(before, after, key);
   if (was === void 0 || now === void 0) return false;
   const lost = (had, kept, has) => {
     if (!isObject(had) || !isObject(kept)) return false;
@@ -32959,9 +32961,9 @@ var LeftOutNotes = class {
     }
   }
 };
-function valuesTaken({ root, sources }, parse7) {
+function valuesTaken({ root, sources }, parse6) {
   if (root.helm === null || root.helm.application !== void 0) return null;
-  return valuesChainOf(root.dir, root.helm.valuesFiles, sources, parse7);
+  return valuesChainOf(root.dir, root.helm.valuesFiles, sources, parse6);
 }
 function subchartsWriting(rendered) {
   const folders = /* @__PURE__ */ new Set();
@@ -32989,7 +32991,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
   const standIns = /* @__PURE__ */ new Map();
   const leftOut = new LeftOutNotes(problems);
   const parsed2 = /* @__PURE__ */ new Map();
-  const parse7 = (text4) => {
+  const parse6 = (text4) => {
     if (!parsed2.has(text4)) parsed2.set(text4, valuesMapping(text4));
     return parsed2.get(text4) ?? null;
   };
@@ -33003,7 +33005,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
       return void problems.push(problem);
     }
     if (r.head.kind !== "rendered") return;
-    const note = r.root.leftOut === void 0 ? null : leftOutNote(r.root.leftOut, valuesTaken(r, parse7));
+    const note = r.root.leftOut === void 0 ? null : leftOutNote(r.root.leftOut, valuesTaken(r, parse6));
     if (note !== null) leftOut.add(r.root, note);
     addStandIns(standIns, r.root, r.head.text);
     if (r.base.kind === "failed") {
@@ -33673,8 +33675,8 @@ function fileChange(changeSet, path11) {
 }
 function configChange(base, head, path11) {
   if (base === head) return { kind: "none" };
-  const parse7 = (text4) => text4 === null ? { ok: true, config: defaultPolicyConfig } : parsePolicyConfig(text4, path11);
-  const [before, after] = [parse7(base), parse7(head)];
+  const parse6 = (text4) => text4 === null ? { ok: true, config: defaultPolicyConfig } : parsePolicyConfig(text4, path11);
+  const [before, after] = [parse6(base), parse6(head)];
   if (!after.ok) return { kind: "invalid", errors: after.errors };
   return before.ok ? { kind: "changed", base: before.config, head: after.config, path: path11 } : { kind: "none" };
 }

@@ -7278,7 +7278,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse9(src, reviver, options) {
+    function parse8(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7319,7 +7319,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document2.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse9;
+    exports.parse = parse8;
     exports.parseAllDocuments = parseAllDocuments3;
     exports.parseDocument = parseDocument3;
     exports.stringify = stringify2;
@@ -11870,11 +11870,11 @@ function problemLine(lineCounter, offset, lastContent) {
 function lastContentOffset(text5) {
   return Math.max(0, text5.trimEnd().length - 1);
 }
-function loadWithYaml(file, text5, lineText2 = text5, reindented = null, parse9 = parseYamlDocuments) {
+function loadWithYaml(file, text5, lineText2 = text5, reindented = null, parse8 = parseYamlDocuments) {
   const lineCounter = lineCounterOf(lineText2);
   let parsed2;
   try {
-    parsed2 = parse9(text5);
+    parsed2 = parse8(text5);
     if (reindented) for (const doc of parsed2) mapOffsets(doc, (offset) => originalOffset(reindented, offset));
   } catch (error2) {
     const tooDeepToParse = error2 instanceof RangeError;
@@ -19620,7 +19620,7 @@ var require_parse = __commonJS({
   "node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse9 = (version2, options, throwErrors = false) => {
+    var parse8 = (version2, options, throwErrors = false) => {
       if (version2 instanceof SemVer) {
         return version2;
       }
@@ -19633,7 +19633,7 @@ var require_parse = __commonJS({
         throw er;
       }
     };
-    module.exports = parse9;
+    module.exports = parse8;
   }
 });
 
@@ -19641,9 +19641,9 @@ var require_parse = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
-    var parse9 = require_parse();
+    var parse8 = require_parse();
     var valid2 = (version2, options) => {
-      const v = parse9(version2, options);
+      const v = parse8(version2, options);
       return v ? v.version : null;
     };
     module.exports = valid2;
@@ -19774,12 +19774,12 @@ function shownMissing(d) {
   const other = d.outOfRange === void 0 ? "" : ` (this repository's \`${shownDir(d.outOfRange.dir)}\` is ${d.outOfRange.version})`;
   return `\`${d.shown}\`${other}`;
 }
-function valuesChainOf(chartDir, files, texts, parse9 = valuesMapping) {
+function valuesChainOf(chartDir, files, texts, parse8 = valuesMapping) {
   const chain = [];
   const own = inDir(chartDir, "values.yaml");
   for (const path4 of [own, ...files]) {
     const text5 = texts.get(path4);
-    const values = text5 === void 0 ? path4 === own ? {} : null : parse9(text5);
+    const values = text5 === void 0 ? path4 === own ? {} : null : parse8(text5);
     if (values === null) return null;
     chain.push(values);
   }
@@ -20307,8 +20307,14 @@ function leftEnvironments(dir, rendered, left) {
   return `${shownDir(dir)} is rendered with ${rendered} of the ${rendered + left.length} values files beside its values.yaml (those the change touches first), so what ${names} set is not checked: name the ones that matter in \`render.charts[].values\` of the config file`;
 }
 function ciValuesOf(dir, inChart) {
+  return ciFilesOf(dir, inChart, /-values\.ya?ml$/);
+}
+function ciYamlOf(dir, inChart) {
+  return ciFilesOf(dir, inChart, /\.ya?ml$/);
+}
+function ciFilesOf(dir, inChart, name) {
   const ciDir = inDir(dir, "ci/");
-  return inChart.filter((p) => p.startsWith(ciDir) && /-values\.ya?ml$/.test(p) && !p.slice(ciDir.length).includes("/")).sort();
+  return inChart.filter((p) => p.startsWith(ciDir) && name.test(p) && !p.slice(ciDir.length).includes("/")).sort();
 }
 function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettings, applications = [], standing = { applications: [], unsearched: 0 }) {
   const changed = new Set(changedPaths2);
@@ -40505,16 +40511,12 @@ function chartValuesHint(root, stderr) {
   const hint2 = "the chart needs values its values.yaml does not set: name a values file for it under `render.charts` in the config file, .github/pod-security.yaml";
   const ci = ciValuesOf(root.dir, root.sources).filter((file) => !root.helm?.valuesFiles.includes(file));
   if (ci.length === 0) {
-    const [test] = testValuesOf(root.dir, root.sources);
+    const [test] = ciYamlOf(root.dir, root.sources);
     return test === void 0 ? hint2 : `${hint2}; its test values, say: \`values: [${test}]\``;
   }
   const [first] = ci;
   const more = ci.length > 1 ? `, with \`ci-values: true\` to render it once more with each of its ${ci.length} ci/*-values.yaml files` : "";
   return `${hint2}; its test values, say: \`values: [${first}]\`${more}`;
-}
-function testValuesOf(dir, sources) {
-  const ciDir = inDir(dir, "ci");
-  return sources.filter((p) => p.startsWith(`${ciDir}/`) && /\.ya?ml$/.test(p) && !p.slice(ciDir.length + 1).includes("/")).sort();
 }
 function missingFileHint(root, stderr) {
   const missing2 = /lstat (\S+): no such file or directory/.exec(stderr)?.[1];
@@ -41357,7 +41359,7 @@ function expand2(template, context) {
     return template.replace(/\/$/, "");
   }
 }
-function parse7(options) {
+function parse6(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -41421,7 +41423,7 @@ function parse7(options) {
   );
 }
 function endpointWithDefaults(defaults2, route, options) {
-  return parse7(merge(defaults2, route, options));
+  return parse6(merge(defaults2, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge(oldDefaults, newDefaults);
@@ -41430,7 +41432,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse: parse7
+    parse: parse6
   });
 }
 var VERSION, userAgent, DEFAULTS, urlVariableRegex, endpoint;
@@ -41456,7 +41458,7 @@ var init_dist_bundle = __esm({
 });
 
 // node_modules/content-type/dist/index.js
-function parse8(header, options) {
+function parse7(header, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
   let valueStart = options?.start ?? 0;
@@ -42140,7 +42142,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse8(contentType);
+  const mimetype = parse7(contentType);
   if (isJSONResponse(mimetype)) {
     let text5 = "";
     try {
@@ -49002,10 +49004,10 @@ function readConfiguration(document, value, path4) {
   const defaults2 = obj(value, "defaults") ?? {};
   const policy = { enforce: { level: "privileged", version: "latest" }, audit: { level: "privileged", version: "latest" }, warn: { level: "privileged", version: "latest" } };
   const written = { enforce: {}, audit: {}, warn: {} };
-  const read = (key, parse9, set2) => {
+  const read = (key, parse8, set2) => {
     const text5 = str(defaults2, key);
     if (text5 === "") return;
-    const parsed2 = parse9(text5);
+    const parsed2 = parse8(text5);
     const where2 = at3(["defaults", key], `defaults.${key}`);
     if (parsed2.ok) set2(parsed2.value, where2);
     else problems.push({ file: document.file, line: where2.line, message: `defaults.${key}: Invalid value: ${JSON.stringify(text5)}: ${parsed2.error}` });
@@ -49780,10 +49782,10 @@ function globs(inputs, name, fallback) {
   const list3 = inputs(name).split(/[\n,]/).map((g) => g.trim()).filter((g) => g !== "");
   return list3.length > 0 ? list3 : fallback;
 }
-function optionalParsed(inputs, name, parse9) {
+function optionalParsed(inputs, name, parse8) {
   const text5 = inputs(name).trim();
   if (text5 === "") return void 0;
-  const parsed2 = parse9(text5);
+  const parsed2 = parse8(text5);
   if (!parsed2.ok) throw new ConfigurationError(`input ${name}: ${JSON.stringify(text5)}: ${parsed2.error}`);
   return parsed2.value;
 }
@@ -50879,8 +50881,8 @@ function fileChange(changeSet, path4) {
 }
 function configChange(base, head, path4) {
   if (base === head) return { kind: "none" };
-  const parse9 = (text5) => text5 === null ? { ok: true, config: defaultPolicyConfig } : parsePolicyConfig(text5, path4);
-  const [before, after] = [parse9(base), parse9(head)];
+  const parse8 = (text5) => text5 === null ? { ok: true, config: defaultPolicyConfig } : parsePolicyConfig(text5, path4);
+  const [before, after] = [parse8(base), parse8(head)];
   if (!after.ok) return { kind: "invalid", errors: after.errors };
   return before.ok ? { kind: "changed", base: before.config, head: after.config, path: path4 } : { kind: "none" };
 }
@@ -57973,16 +57975,18 @@ function contradicts(written, rendered) {
   const resolved2 = resolvePlainScalar(text5);
   return resolved2.ok && resolved2.value !== rendered;
 }
-function flowHolds(written, rest, rendered) {
+function flowCollectionValue(written) {
   const text5 = written.replace(/\s+#.*$/, "");
-  if (!/^[[{]/.test(text5) || text5.includes("{{")) return false;
-  let value;
+  if (!/^[[{]/.test(text5) || text5.includes("{{")) return void 0;
   try {
-    value = (0, import_yaml7.parse)(text5);
+    return (0, import_yaml7.parse)(text5);
   } catch {
-    return false;
+    return void 0;
   }
-  const held = valueAt2(value, rest);
+}
+function flowHolds(written, rest, rendered) {
+  const value = flowCollectionValue(written);
+  const held = value === void 0 ? void 0 : valueAt2(value, rest);
   return held !== void 0 && jsonEqual(held, valueAt2(rendered, rest) ?? null);
 }
 function unquoted(value) {
@@ -58409,8 +58413,7 @@ function keyPathIn(link, key) {
 }
 var rewritesBySources = /* @__PURE__ */ new WeakMap();
 function rewritesOf(sources, template) {
-  const helmFolder = `${subchartNames(template).map((name) => `charts/${name}/`).join("")}templates/`;
-  const folder = sourcePath(sources, `${helmFolder}x`).slice(0, -1);
+  const folder = sourcePath(sources, `${subchartNames(template).map((name) => `charts/${name}/`).join("")}templates/`);
   let byFolder = rewritesBySources.get(sources);
   if (byFolder === void 0) rewritesBySources.set(sources, byFolder = /* @__PURE__ */ new Map());
   let rewrites = byFolder.get(folder);
@@ -58576,7 +58579,6 @@ function elementPaths(value, key) {
 }
 
 // src/render/mapReport.ts
-var import_yaml9 = __toESM(require_dist(), 1);
 init_load();
 init_locate();
 init_edits();
@@ -59643,7 +59645,7 @@ function keyOfLine(line) {
 function deletableLine(sourceLines, sourceLine) {
   const text5 = sourceLines[sourceLine - 1] ?? "";
   const plain2 = /^( *)[^\s:#-][^:#]*:\s+(?:[^\s#{[|>&*!][^#]*?|(\[[^#]*\]|\{[^#]*\}))(\s+#.*)?\s*$/.exec(text5);
-  if (plain2 === null || text5.includes("{{") || plain2[2] !== void 0 && !wholeFlowCollection(plain2[2])) return false;
+  if (plain2 === null || text5.includes("{{") || plain2[2] !== void 0 && flowCollectionValue(plain2[2]) === void 0) return false;
   const indent = plain2[1].length;
   for (let next = sourceLine; next < sourceLines.length; next++) {
     const line = sourceLines[next];
@@ -59651,14 +59653,6 @@ function deletableLine(sourceLines, sourceLine) {
     return line.length - line.trimStart().length <= indent;
   }
   return true;
-}
-function wholeFlowCollection(text5) {
-  try {
-    (0, import_yaml9.parse)(text5);
-    return true;
-  } catch {
-    return false;
-  }
 }
 function sourceLineChange(sourceLines, sourceLine, fix, renderedLine, renderedLines) {
   const text5 = sourceLines[sourceLine - 1];
@@ -60013,8 +60007,11 @@ function renderAdvice(dir, paths, renderings) {
   return `${config}, or set \`ci-values: true\` there to render it with ${ci.length === 1 ? `its test values, \`${ci[0]}\`` : `each of its ${ci.length} ci/*-values.yaml files`}`;
 }
 function valuesFileChanges(file, base, head) {
-  const document = loadManifestFile(file, head).documents[0];
-  return { keys: podSecurityChanges(base, head), lineOf: (key) => document === void 0 ? null : locate(document.source, key).line };
+  const lineOf3 = (key) => {
+    const document = loadManifestFile(file, head).documents[0];
+    return document === void 0 ? null : locate(document.source, key).line;
+  };
+  return { keys: podSecurityChanges(base, head), lineOf: lineOf3 };
 }
 function inlineChanges(file, base, head, renderings) {
   const readers = renderings.filter(({ root }) => root.helm?.application?.file === file && root.helm.application.inline !== null && root.helm.application.rendered === void 0);
@@ -60026,9 +60023,12 @@ function inlineChanges(file, base, head, renderings) {
   const valuesOf = (text5) => text5 === "" ? "{}" : installerValuesIn(file, text5, installer, fill);
   const [before, after] = [valuesOf(base), valuesOf(head)];
   if (before === null || after === null) return null;
-  const document = loadManifestFile(file, head).documents.find((d) => installerObject(d.value, installer) !== null);
   const inline = installer.inline;
-  return { keys: podSecurityChanges(before, after), readers: own, lineOf: (key) => document === void 0 ? null : locate(document.source, [...inline, ...key]).line };
+  const lineOf3 = (key) => {
+    const document = loadManifestFile(file, head).documents.find((d) => installerObject(d.value, installer) !== null);
+    return document === void 0 ? null : locate(document.source, [...inline, ...key]).line;
+  };
+  return { keys: podSecurityChanges(before, after), readers: own, lineOf: lineOf3 };
 }
 function quietValuesChanges(changeSet, renderings, paths) {
   const notices = [];
@@ -60110,8 +60110,12 @@ function objectsIn(text5) {
 function othersUnchanged(before, after, own, anew = noKeys) {
   const [was, now] = [before.objects(), after.objects()];
   if (was.size !== now.size) return false;
-  for (const [key, json] of was) if (key !== own && !anew.has(key) && (now.get(key) ?? now.get(renamedIn(before, after, key) ?? "")) !== json) return false;
+  for (const [key, json] of was) if (key !== own && !anew.has(key) && objectIn(before, after, key) !== json) return false;
   return true;
+}
+function objectIn(before, after, key) {
+  const now = after.objects();
+  return now.get(key) ?? now.get(renamedIn(before, after, key) ?? "");
 }
 var noKeys = /* @__PURE__ */ new Set();
 function writtenAnew(head, again) {
@@ -60271,7 +60275,7 @@ function fixesFinding(before, after, candidate, finding, base) {
 function losesFields(before, after, finding, keeps) {
   const key = objectKey(finding);
   const was = before.objects().get(key);
-  const now = after.objects().get(key) ?? after.objects().get(renamedIn(before, after, key) ?? "");
+  const now = objectIn(before, after, key);
   if (was === void 0 || now === void 0) return false;
   const lost = (had, kept, has) => {
     if (!isObject(had) || !isObject(kept)) return false;
@@ -60356,9 +60360,9 @@ var LeftOutNotes = class {
     }
   }
 };
-function valuesTaken({ root, sources }, parse9) {
+function valuesTaken({ root, sources }, parse8) {
   if (root.helm === null || root.helm.application !== void 0) return null;
-  return valuesChainOf(root.dir, root.helm.valuesFiles, sources, parse9);
+  return valuesChainOf(root.dir, root.helm.valuesFiles, sources, parse8);
 }
 function subchartsWriting(rendered) {
   const folders = /* @__PURE__ */ new Set();
@@ -60386,7 +60390,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
   const standIns = /* @__PURE__ */ new Map();
   const leftOut = new LeftOutNotes(problems);
   const parsed2 = /* @__PURE__ */ new Map();
-  const parse9 = (text5) => {
+  const parse8 = (text5) => {
     if (!parsed2.has(text5)) parsed2.set(text5, valuesMapping(text5));
     return parsed2.get(text5) ?? null;
   };
@@ -60400,7 +60404,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
       return void problems.push(problem);
     }
     if (r.head.kind !== "rendered") return;
-    const note = r.root.leftOut === void 0 ? null : leftOutNote(r.root.leftOut, valuesTaken(r, parse9));
+    const note = r.root.leftOut === void 0 ? null : leftOutNote(r.root.leftOut, valuesTaken(r, parse8));
     if (note !== null) leftOut.add(r.root, note);
     addStandIns(standIns, r.root, r.head.text);
     if (r.base.kind === "failed") {
