@@ -10,7 +10,7 @@
  * that source as it writes a manifest's. Each such fix is only a candidate:
  * the stage renders the root again with it (verify.ts).
  */
-import { jsonEqual, remove, set, valueAt } from '../fixes/edits.js';
+import { append, jsonEqual, remove, set, valueAt } from '../fixes/edits.js';
 import { renderEdits } from '../fixes/render.js';
 import type { OwnedEdit } from '../fixes/render.js';
 import { detectStyle } from '../fixes/style.js';
@@ -47,6 +47,29 @@ function newValue(value: JsonValue): NewValue | null {
   return map;
 }
 
+/**
+ * A list's edits item by item, as the fixers write them (a forbidden
+ * capability removed, `ALL` appended to `drop`): the renderer edits a
+ * written list in place, block or flow (`add: [NET_BIND_SERVICE,
+ * NET_ADMIN]`), where it cannot replace it whole. Null unless `after` is
+ * `before` with some of its items removed (not all) and strings appended.
+ */
+function itemEdits(before: readonly JsonValue[], after: readonly JsonValue[], path: FieldPath): Edit[] | null {
+  const edits: Edit[] = [];
+  let kept = 0;
+  before.forEach((item, index) => {
+    if (kept < after.length && jsonEqual(item, after[kept])) kept++;
+    else edits.push(remove([...path, index]));
+  });
+  const appended = after.slice(kept);
+  if (kept === 0 && before.length > 0) return null;
+  for (const item of appended) {
+    if (typeof item !== 'string') return null;
+    edits.push(append(path, item));
+  }
+  return edits;
+}
+
 /** The edits that turn `before` into `after` at `path`, leaf by leaf; false when one cannot be written. */
 function leafEdits(before: JsonValue | undefined, after: JsonValue | undefined, path: FieldPath, out: Edit[]): boolean {
   if (jsonEqual(before, after)) return true;
@@ -58,6 +81,13 @@ function leafEdits(before: JsonValue | undefined, after: JsonValue | undefined, 
     for (const [key, value] of Object.entries(after)) if (!leafEdits(before?.[key], value, [...path, key], out)) return false;
     for (const key of Object.keys(before ?? {})) if (!(key in after)) out.push(remove([...path, key]));
     return true;
+  }
+  if (Array.isArray(before) && Array.isArray(after)) {
+    const items = itemEdits(before, after, path);
+    if (items !== null) {
+      out.push(...items);
+      return true;
+    }
   }
   const value = newValue(after);
   if (value === null) return false;

@@ -1186,6 +1186,14 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     });
   });
 
+  it("takes a forbidden capability out of the values' flow list (traefik's `add: [NET_BIND_SERVICE, NET_ADMIN]`), verified by rendering again", async () => {
+    const values = ['securityContext:', '  runAsNonRoot: true', '  allowPrivilegeEscalation: false', '  seccompProfile: {type: RuntimeDefault}', '  capabilities:', '    drop: [ALL]', '    add: [NET_BIND_SERVICE, NET_ADMIN]  # ports', ''].join('\n');
+    const { report } = await checkTree({ 'web/Chart.yaml': chartYaml('web'), 'web/values.yaml': values, 'web/templates/pod.yaml': podWithValuesSecurityContext('web', ['metadata:', '  name: web']) }, '--level', 'restricted');
+    expect(report.findings.map((f) => [f.file, f.line, f.check, f.fix])).toEqual([
+      ['web/values.yaml', 7, 'capabilities_restricted', { startLine: 7, endLine: 7, replacement: '    add: [NET_BIND_SERVICE]  # ports\n', attachable: false }],
+    ]);
+  });
+
   it("gives a fix that needs two containers' values keys too far apart for one suggestion as their diff, verified together", async () => {
     const { report } = await checkTree(farApartChart);
     const escalation = report.findings.find((f) => f.check === 'allowPrivilegeEscalation')!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { set } from '../../../src/fixes/edits.js';
+import { append, remove, set } from '../../../src/fixes/edits.js';
 import { loadManifestFile } from '../../../src/manifests/load.js';
 import { changedLines, combinedChange, editableFile, securityContextEdits } from '../../../src/render/mapWriters.js';
 import type { MapWriter } from '../../../src/render/mapWriters.js';
@@ -87,6 +87,22 @@ describe('securityContextEdits, a map the template writes itself with maps insid
   });
 });
 
+describe('securityContextEdits, a list the fix takes items from or adds to', () => {
+  const withAdds = (adds: string, drop = '') => pod(`  containers:\n    - {name: web, image: web:1, securityContext: {capabilities: {add: ${adds}${drop}}}}\n    - {name: sidecar, image: sidecar:1, securityContext: {runAsUser: 1000}}\n`);
+
+  it('removes the items the fix removes and appends the ones it adds, as the renderer edits a written list in place', () => {
+    const fixed = withAdds('[NET_BIND_SERVICE]', ', drop: [NET_RAW, ALL]');
+    expect(securityContextEdits(withAdds('[NET_BIND_SERVICE, NET_ADMIN]', ', drop: [NET_RAW]'), fixed, valuesKeys(template))).toEqual([
+      { file: 'values.yaml', key: ['securityContext'], edits: [remove(['securityContext', 'capabilities', 'add', 1]), append(['securityContext', 'capabilities', 'drop'], 'ALL')], pod: false },
+    ]);
+  });
+
+  it('writes a list the fix replaces whole as a new value', () => {
+    const edits = securityContextEdits(withAdds('[NET_ADMIN]'), withAdds('[NET_BIND_SERVICE]'), valuesKeys(template));
+    expect(edits?.[0]?.edits).toEqual([set(['securityContext', 'capabilities', 'add'], ['NET_BIND_SERVICE'])]);
+  });
+});
+
 describe('editableFile: edits written into a source file as lines to replace', () => {
   const values = 'image: web:1\n\nsecurityContext: {}\n  # runAsUser: 1000\nreplicas: 2\n';
 
@@ -97,6 +113,14 @@ describe('editableFile: edits written into a source file as lines to replace', (
   it('adds a key the file does not have', () => {
     const change = editableFile('values.yaml', values)?.change([set(['podSecurityContext', 'runAsNonRoot'], true)]);
     expect(change?.newLines).toContain('podSecurityContext:');
+  });
+
+  it('takes an item out of a flow list or a block list, and appends to one, on the lines that write them', () => {
+    const flow = 'securityContext:\n  capabilities:\n    drop: [ALL]\n    add: [NET_BIND_SERVICE, "NET_ADMIN"]  # ports\n';
+    expect(editableFile('values.yaml', flow)?.change([remove(['securityContext', 'capabilities', 'add', 1])])).toEqual({ startLine: 4, endLine: 4, newLines: ['    add: [NET_BIND_SERVICE]  # ports'] });
+    expect(editableFile('values.yaml', flow)?.change([append(['securityContext', 'capabilities', 'drop'], 'NET_RAW')])).toEqual({ startLine: 3, endLine: 3, newLines: ['    drop: [ALL, NET_RAW]'] });
+    const block = 'securityContext:\n  capabilities:\n    add:\n      - NET_BIND_SERVICE\n      - NET_ADMIN\n';
+    expect(editableFile('values.yaml', block)?.change([remove(['securityContext', 'capabilities', 'add', 1])])).toEqual({ startLine: 5, endLine: 5, newLines: [] });
   });
 
   it('gives none for a file of no map or list, or of several documents', () => {
