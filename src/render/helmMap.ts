@@ -224,6 +224,16 @@ function valuesKeyFinder(
   };
 }
 
+/** The line of a values key a template reads, in the file helm reads last that sets it; null when none does. */
+export function valuesKeyLines(sources: HelmSources): (template: string, key: readonly string[]) => SourceHit | null {
+  const keyIn = valuesKeyFinder(sources, valuesDocuments(sources));
+  return (template, key) => {
+    const found = keyIn(template, key);
+    const where = found === null ? null : locate(found.document.source, found.path);
+    return found !== null && where?.exact ? { file: found.file, line: where.line, column: where.column } : null;
+  };
+}
+
 /**
  * The named templates of a chart and its subcharts (helm shares their names
  * across them all): those of its files under `templates/`, then those read
@@ -255,18 +265,14 @@ function chartTemplates(sources: HelmSources): [string, string][] {
  */
 export function helmLocator(sources: HelmSources): (template: string, path: FieldPath, rendered: JsonValue, missing?: FieldPath) => HelmHits {
   const documentOf = valuesDocuments(sources);
-  const keyIn = valuesKeyFinder(sources, documentOf);
+  const keyLine = valuesKeyLines(sources);
   const named = chartNamedTemplates(sources);
   const valuesTruth = valuesTruthOf(sources);
   /** The line of a values key that writes a map on `missing` whole, past `present`, in the file helm reads last that has it. */
   const leftOutMap = (text: string, template: string, present: number, missing: FieldPath, rendered: JsonValue): SourceHit | null => {
     for (let length = present + 1; length < missing.length; length++) {
       const values = findInTemplate(text, missing.slice(0, length), rendered, named()).values;
-      if (values === null || values.from !== length) continue;
-      const found = keyIn(template, values.key);
-      if (found === null) return null;
-      const where = locate(found.document.source, found.path);
-      return where.exact ? { file: found.file, line: where.line, column: where.column } : null;
+      if (values !== null && values.from === length) return keyLine(template, values.key);
     }
     return null;
   };

@@ -19,8 +19,8 @@ import { parseFieldPath } from '../pss/paths.js';
 import type { FieldPath, JsonValue } from '../pss/types.js';
 import type { DiffFinding, DiffLocation, DiffReport } from '../scope/types.js';
 import { dependencyLines } from './dependencyLine.js';
-import { flowCollectionValue } from './templateLines.js';
-import { chartNamedTemplates, helmLocator, sourceComments, sourcePath, valuesKeyWriter, valuesTruthOf } from './helmMap.js';
+import { flowCollectionValue, guardsOf } from './templateLines.js';
+import { chartNamedTemplates, helmLocator, sourceComments, sourcePath, valuesKeyLines, valuesKeyWriter, valuesTruthOf } from './helmMap.js';
 import type { HelmSources } from './helmMap.js';
 import type { ChartTemplate } from './templateFix.js';
 import { kustomizeIndex } from './kustomizeMap.js';
@@ -143,6 +143,12 @@ export interface RenderingIndex {
   chartTemplateOf(document: ManifestDocument): (ChartTemplate & { writeKey(key: readonly string[]): MapSource }) | null;
   /** Where a finding goes that no source line writes, by its rendered line: a chart dependency's entry when one writes it (dependencyLine.ts), else the root's file. */
   unplaced(renderedLine: number): Placed;
+  /**
+   * The values lines of the switches (`{{ if .Values.x }}`) open at a line
+   * of a chart's template file, innermost first, as helm reads them for
+   * the template that rendered `document`; none for Kustomize.
+   */
+  guardLines(document: ManifestDocument, file: string, line: number): SourceHit[];
 }
 
 /** A rendered document as the Kustomize index names objects. */
@@ -210,6 +216,11 @@ function revertOf(finding: DiffFinding, replaced: string | null): Pick<Suggestio
   const changeLine = finding.rendered?.changeLine;
   if (changeLine === undefined || replaced === null || finding.preexisting === true || finding.locations.some((location) => location.inDiff === true)) return null;
   return { file: changeLine.file, startLine: changeLine.line, endLine: changeLine.line, newLines: [replaced] };
+}
+
+/** Whether the change added the line at `line` (head). */
+function addedLine(hunks: readonly Hunk[], line: number): boolean {
+  return hunks.some((hunk) => hunk.lines.some((l) => l.kind === 'added' && l.headLine === line));
 }
 
 /** The text of the one line a hunk replaced with the one at `line` (head), between unchanged lines; null otherwise. */
@@ -342,6 +353,7 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
   let chartTemplateOf: RenderingIndex['chartTemplateOf'] = () => null;
   const rootLine: Placed = { file: root.file, line: 1, column: 1, exact: false };
   let unplaced: RenderingIndex['unplaced'] = () => rootLine;
+  let guardLines: RenderingIndex['guardLines'] = () => [];
   if (root.tool === 'kustomize') {
     const index = kustomizeIndex({ rootDir: root.dir, texts: sources, paths: headPaths });
     place = (document, fieldPath, _renderedLine, ancestor, missing) => {
@@ -370,6 +382,7 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
     const named = chartNamedTemplates(chart);
     const templateOf = sourceComments(rendering.text);
     const writeKey = valuesKeyWriter(chart);
+    const keyLine = valuesKeyLines(chart);
     const truthOf = valuesTruthOf(chart);
     place = (document, fieldPath, renderedLine, _ancestor, missing) => {
       const template = templateOf(renderedLine);
@@ -396,8 +409,14 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
       const text = file === undefined ? undefined : (sources.get(file) ?? archived?.get(`${prefix}${template}`));
       return file === undefined || template === null || text === undefined ? null : { file, text, named: named(), truth: truthOf(template), writeKey: (key) => writeKey(template, key) };
     };
+    guardLines = (document, file, line) => {
+      const template = templateOf(document.line);
+      const text = sources.get(file);
+      if (template === null || text === undefined) return [];
+      return guardsOf(text, line).flatMap((key) => keyLine(template, key) ?? []);
+    };
   }
-  return { path, rendering, documents, lines: rendering.text.split('\n'), place, documentIn, operationsIn, chartTemplateOf, unplaced };
+  return { path, rendering, documents, lines: rendering.text.split('\n'), place, documentIn, operationsIn, chartTemplateOf, unplaced, guardLines };
 }
 
 /**
@@ -654,14 +673,19 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
     if (found === undefined) changeLines.set(root, (found = changeLineOf(root, hunksOf)));
     return found;
   };
-  // The line the change replaced there (revertOf), read once per root too.
-  const replacedLines = new Map<RenderRoot, string | null>();
-  const replacedFor = (root: RenderRoot): string | null => {
-    let replaced = replacedLines.get(root);
-    if (replaced === undefined) {
-      const { changeLine } = changeLineFor(root);
-      replacedLines.set(root, (replaced = changeLine === undefined || hunksOf === null ? null : replacedLine(hunksOf(changeLine.file), changeLine.line)));
-    }
+  // A finding on a template line that a values switch writes, which the change turned on
+  // (`hostPort.enabled: true` under `{{ if $.Values.controller.hostPort.enabled }}`): on that switch's line.
+  const switchChangeLine = (index: RenderingIndex, document: ManifestDocument | undefined, at: Placed): ReturnType<typeof changeLineOf> => {
+    if (hunksOf === null || document === undefined) return {};
+    const turned = index.guardLines(document, at.file, at.line).find(({ file, line }) => addedLine(hunksOf(file), line));
+    return turned === undefined ? {} : { changeLine: { file: turned.file, line: turned.line } };
+  };
+  // The line the change replaced there (revertOf), read once per line.
+  const replacedLines = new Map<string, string | null>();
+  const replacedAt = ({ file, line }: { file: string; line: number }): string | null => {
+    const key = `${file}:${line}`;
+    let replaced = replacedLines.get(key);
+    if (replaced === undefined) replacedLines.set(key, (replaced = hunksOf === null ? null : replacedLine(hunksOf(file), line)));
     return replaced;
   };
   const indexes = new Map<string, RenderingIndex>();
@@ -699,13 +723,14 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
       .filter((p) => p.at.file === primary.at.file)
       .map((p) => ({ ...p.location, line: p.at.line, column: p.at.column, exact: p.location.exact && p.at.exact, inDiff: linesIn(p.at.file).has(p.at.line) }));
     const renderedLine = primary.location?.line ?? finding.line;
+    const switched = switchChangeLine(index, documentAt(index.documents, finding.line), primary.at);
     const origin: RenderedOrigin = {
       tool: root.tool,
       root: root.dir === '' ? '.' : root.dir,
       ...(root.label !== shownDir(root.dir) ? { label: root.label } : {}),
       ...(root.helm?.application ? { application: root.helm.application.file } : {}),
       ...(root.helm?.application?.line !== undefined ? { applicationLine: applicationLineOf(root.helm, primary.at.values?.file) } : {}),
-      ...changeLineFor(root),
+      ...(switched.changeLine !== undefined ? switched : changeLineFor(root)),
       sourceFile: primary.at.file,
       sourceLine: primary.at.line,
       ...(primary.at.values !== undefined ? { values: primary.at.values } : {}),
@@ -733,7 +758,7 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
     const index = indexOf(finding.file);
     if (index === null) return finding;
     const { mapped, primary, literal, literals, removals } = mapFinding(finding, index);
-    const revert = revertOf(mapped, replacedFor(index.rendering.rendered.root));
+    const revert = revertOf(mapped, mapped.rendered?.changeLine === undefined ? null : replacedAt(mapped.rendered.changeLine));
     if (revert !== null) reverts.push({ finding: i, rendering: index.rendering, ...revert, caveat: null, keepsOthers: true, revert: true });
     const fix = finding.fix;
     if (fix === null) return mapped;

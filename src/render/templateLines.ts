@@ -539,7 +539,8 @@ function isWithin(block: OpenBlock | null, open: OpenBlock): boolean {
   return false;
 }
 
-const wholeValuesKey = new RegExp(String.raw`^${valuesKeyText}$`);
+/** `.Values.x`, or `$.Values.x` (the root's, as a `range` over other values reads it). */
+const wholeValuesKey = new RegExp(String.raw`^\$?${valuesKeyText}$`);
 
 /** The values key of an `{{ if .Values.x }}` before any `else` (`x`'s path), or null for any other block or branch. */
 function valuesGuard(block: OpenBlock): string[] | null {

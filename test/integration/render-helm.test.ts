@@ -192,6 +192,48 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     }
   });
 
+  it("comments a finding of a switch the change turned on (`{{ if $.Values.hostPort.enabled }}` inside `range`) on the switch, not on the change's first line, with the switch turned back", async () => {
+    // ingress-nginx: its hostPort is written inside a `range` over the container's ports, from `index` of a map.
+    const values = (tag: string, enabled: boolean) => [`image: web:${tag}`, 'containerPort:', '  http: 8080', 'hostPort:', `  enabled: ${enabled}`, '  ports:', '    http: 80', ''].join('\n');
+    const pod = [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: web',
+      'spec:',
+      '  containers:',
+      '    - name: web',
+      '      image: {{ .Values.image }}',
+      '      ports:',
+      '      {{- range $key, $value := .Values.containerPort }}',
+      '        - name: {{ $key }}',
+      '          containerPort: {{ $value }}',
+      '          {{- if $.Values.hostPort.enabled }}',
+      '          hostPort: {{ index $.Values.hostPort.ports $key | default $value }}',
+      '          {{- end }}',
+      '      {{- end }}',
+      '',
+    ].join('\n');
+    const { repo, cleanUp } = repoOfSides((base, head) => {
+      for (const [side, tag, enabled] of [[base, '1', false], [head, '2', true]] as const) {
+        mkdirSync(path.join(side, 'charts/web/templates'), { recursive: true });
+        writeFileSync(path.join(side, 'charts/web/Chart.yaml'), chartYaml('web'));
+        writeFileSync(path.join(side, 'charts/web/values.yaml'), values(tag, enabled));
+        writeFileSync(path.join(side, 'charts/web/templates/pod.yaml'), pod);
+      }
+    });
+    try {
+      const report = await diffIn(repo);
+      // Line 1 (the image) is the first line the change wrote; line 5 is the switch that writes the template's line 14.
+      // Its revert is verified by rendering again, and the finding goes with its suggestion.
+      expect(report.findings.map((f) => [f.file, f.line, f.check, f.status])).toEqual([['charts/web/values.yaml', 5, 'hostPorts', 'modified']]);
+      expect(report.findings[0]!.rendered).toMatchObject({ changeLine: { file: 'charts/web/values.yaml', line: 5 } });
+      expect(report.findings[0]!.fix).toEqual({ startLine: 5, endLine: 5, replacement: '  enabled: false\n', attachable: true });
+    } finally {
+      cleanUp();
+    }
+  });
+
   it("renders a Rancher Fleet bundle's chart with its release, namespace and values, and places a finding its values cause on their line", async () => {
     const fleet = (privileged: boolean) => ['namespace: web', 'helm:', '  releaseName: shop', '  values:', '    replicas: 2', ...(privileged ? ['    securityContext:', '      privileged: true'] : []), ''].join('\n');
     const { repo, cleanUp } = fleetBundleRepo(fleet);
