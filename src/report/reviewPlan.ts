@@ -106,7 +106,7 @@ export function planReview(
   const current = new Set([...findings.flatMap((f) => [fingerprint(f), legacyFingerprint(f)]), ...problems.map(problemFingerprint)]);
   const alreadyCommented: ReviewFinding[] = [];
   const outsideDiff: ReviewFinding[] = [];
-  // Group new findings by anchor: findings sharing a suggestion share one comment.
+  // Group new findings by anchor: findings sharing a suggestion (or none) share one comment.
   const groups = new Map<string, { anchor: Anchor; findings: ReviewFinding[] }>();
   for (const finding of findings) {
     if (isPosted(finding)) {
@@ -118,7 +118,8 @@ export function planReview(
       outsideDiff.push(finding);
       continue;
     }
-    const key = `${anchor.path}\u0000${anchor.start}\u0000${anchor.end}`;
+    // A finding without the suggestion keeps a comment of its own on the same lines: one comment shows one suggestion, which must fix all its findings.
+    const key = `${anchor.path}\u0000${anchor.start}\u0000${anchor.end}\u0000${anchor.suggestion === null ? '' : JSON.stringify(anchor.suggestion.replacement)}`;
     const group = groups.get(key);
     if (group) group.findings.push(finding);
     else groups.set(key, { anchor, findings: [finding] });

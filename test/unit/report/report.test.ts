@@ -277,6 +277,24 @@ describe('planReview', () => {
     expect(plan.comments[0]!.findings).toHaveLength(2);
   });
 
+  it("gives a finding its suggestion's comment of its own beside findings on the same line that the suggestion does not fix", () => {
+    // ingress-nginx: `allowPrivilegeEscalation: true` on the first line the change wrote in values.yaml, where a hostPort
+    // finding whose own line the diff does not show is commented too. One comment would have no suggestion, and a wrong reason.
+    const fix = { startLine: 18, endLine: 18, replacement: '  allowPrivilegeEscalation: false\n', attachable: true };
+    const suggested = reviewFinding({ check: 'allowPrivilegeEscalation', line: 18, fix, locations: [{ path: 'p', line: 18, column: 1, exact: true, container: 'web', inDiff: true }] });
+    const unfixed = reviewFinding({ check: 'hostPorts', line: 18, fix: null, locations: [{ path: 'p', line: 18, column: 1, exact: true, container: 'web', inDiff: true }] });
+    const other = { ...fix, replacement: '  privileged: false\n' };
+    const differently = reviewFinding({ check: 'privileged', line: 18, fix: other, locations: [{ path: 'p', line: 18, column: 1, exact: true, container: 'web', inDiff: true }] });
+    const plan = planReview([unfixed, suggested, differently], linesOf, [], 30);
+    expect(plan.comments.map((c) => [c.line, c.findings.map((f) => f.check)])).toEqual([
+      [18, ['hostPorts']],
+      [18, ['allowPrivilegeEscalation']],
+      [18, ['privileged']],
+    ]);
+    expect(plan.comments[0]!.body).not.toContain("outside this pull request's diff");
+    expect(plan.comments[1]!.body).toContain('```suggestion\n  allowPrivilegeEscalation: false\n```');
+  });
+
   it('posts nothing already posted, caps new comments with blocking first, and finds fixed threads', () => {
     const old = reviewFinding({ check: 'hostNamespaces' });
     const warning = reviewFinding({ check: 'runAsNonRoot', blocking: false, line: 16, locations: [{ path: 'p', line: 16, column: 1, exact: false, container: 'web', inDiff: true }] });
