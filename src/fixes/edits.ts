@@ -6,6 +6,7 @@
  */
 import { isObject } from '../pss/pod.js';
 import type { FieldPath, JsonObject, JsonValue } from '../pss/types.js';
+import { isNewScalar } from './types.js';
 import type { Edit, NewValue } from './types.js';
 
 export function set(path: FieldPath, value: NewValue): Edit {
@@ -106,7 +107,7 @@ export function prefixEdit(prefix: FieldPath, edit: Edit): Edit {
 }
 
 export function toJson(value: NewValue): JsonValue {
-  if (typeof value === 'boolean' || typeof value === 'string') return value;
+  if (isNewScalar(value)) return value;
   if (Array.isArray(value)) return [...(value as readonly string[])];
   const out: JsonObject = {};
   for (const [key, item] of Object.entries(value as { readonly [key: string]: NewValue })) out[key] = toJson(item);

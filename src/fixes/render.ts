@@ -17,6 +17,7 @@ import { formatBoolean, formatString, prefersFlow, renderBlockPairs, renderBlock
 import type { DocumentStyle } from './style.js';
 import { afterLineOf, columnOf, isBlankAt, lastContentBefore, lineBreakOf, lineOf, lineStart } from './text.js';
 import type { LineTable, Splice } from './text.js';
+import { isNewScalar } from './types.js';
 import type { Edit, NewValue } from './types.js';
 import { definesUsedAnchor, sharedReason, Walker } from './walk.js';
 import type { Walk } from './walk.js';
@@ -141,7 +142,7 @@ function isEmptyValue(node: Node | null): boolean {
 }
 
 function treeOf(value: NewValue): NewValue | Tree {
-  if (typeof value === 'boolean' || typeof value === 'string' || Array.isArray(value)) return value;
+  if (isNewScalar(value) || Array.isArray(value)) return value;
   const tree: Tree = new Map();
   for (const [key, item] of Object.entries(value as { readonly [key: string]: NewValue })) tree.set(key, treeOf(item));
   return tree;
@@ -576,7 +577,7 @@ function fillSplices(context: RenderContext, op: FillOp): Splice[] {
   const written = op.pair.value as Node | null;
   const [valueStart, valueEnd] = written ? rangeOf(written) : [from, from];
   const to = valueEnd > valueStart ? Math.max(from, valueEnd) : from;
-  const inline = op.parent.flow || typeof value === 'boolean' || typeof value === 'string' || prefersFlow(style, key);
+  const inline = op.parent.flow || isNewScalar(value) || prefersFlow(style, key);
   if (inline) return [{ start: from, end: to, insert: ` ${renderFlow(value, style, key, quotesKeys(op.parent))}` }];
   const column = columnOf(context.table, rangeOf(op.pair.key as Node)[0]);
   const lines = renderBlockValue(value, column, style, key);

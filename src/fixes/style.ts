@@ -8,7 +8,8 @@
 import type { Document, Node, Pair, Scalar } from 'yaml';
 import { isMap, isPair, isScalar, isSeq, PLAIN, QUOTE_DOUBLE, QUOTE_SINGLE } from '../manifests/yamlKinds.js';
 import { plainIsString, resolvePlainScalar } from '../manifests/scalars.js';
-import type { NewValue } from './types.js';
+import { isNewScalar } from './types.js';
+import type { NewScalar, NewValue } from './types.js';
 import { lineStartOf } from './text.js';
 import type { LineTable } from './text.js';
 
@@ -194,7 +195,8 @@ export function formatBoolean(value: boolean, replacing?: string): string {
   return value ? 'true' : 'false';
 }
 
-function formatScalar(value: boolean | string, quote: Quote): string {
+function formatScalar(value: NewScalar, quote: Quote): string {
+  if (typeof value === 'number') return String(value);
   return typeof value === 'boolean' ? formatBoolean(value) : formatString(value, quote);
 }
 
@@ -231,7 +233,7 @@ export function prefersFlow(style: DocumentStyle, key: string): boolean {
  */
 export function renderFlow(value: NewValue, style: DocumentStyle, key?: string, json = false): string {
   const quote = json ? 'double' : keyQuote(style, key);
-  if (typeof value === 'boolean' || typeof value === 'string') return formatScalar(value, quote);
+  if (isNewScalar(value)) return formatScalar(value, quote);
   if (Array.isArray(value)) return `[${(value as readonly string[]).map((item) => formatString(item, quote)).join(', ')}]`;
   const entries = Object.entries(value as { readonly [key: string]: NewValue });
   return `{${entries.map(([k, v]) => renderFlowPair(k, v, style, json)).join(', ')}}`;
@@ -260,7 +262,7 @@ export function spaces(column: number): string {
 /** `key: value` in block style at a column. Collections follow the document's choice for that key (flow or block). */
 function addBlockPair(lines: string[], key: string, value: NewValue, column: number, style: DocumentStyle): void {
   const pad = spaces(column);
-  if (typeof value === 'boolean' || typeof value === 'string') {
+  if (isNewScalar(value)) {
     lines.push(`${pad}${key}: ${formatScalar(value, keyQuote(style, key))}`);
     return;
   }
@@ -280,7 +282,7 @@ function addBlockValue(lines: string[], value: NewValue, keyColumn: number, styl
     for (const item of value as readonly string[]) lines.push(`${pad}- ${formatString(item, keyQuote(style, key))}`);
     return;
   }
-  if (typeof value === 'boolean' || typeof value === 'string') throw new Error('a scalar is not a block collection');
+  if (isNewScalar(value)) throw new Error('a scalar is not a block collection');
   addBlockPairs(lines, value as { readonly [key: string]: NewValue }, keyColumn + style.indent, style);
 }
 

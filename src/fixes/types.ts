@@ -62,7 +62,18 @@ export interface FindingFix {
 }
 
 /** A value a fix writes: scalars, lists of strings, and maps of those. */
-export type NewValue = boolean | string | readonly string[] | { readonly [key: string]: NewValue };
+export type NewValue = NewScalar | readonly string[] | { readonly [key: string]: NewValue };
+
+/**
+ * A scalar a fix writes. Numbers only come from a rendered map a chart's
+ * values are given whole (render/mapWriters.ts: `runAsUser: 100`); no
+ * fixer writes one.
+ */
+export type NewScalar = boolean | string | number;
+
+export function isNewScalar(value: NewValue): value is NewScalar {
+  return typeof value === 'boolean' || typeof value === 'string' || typeof value === 'number';
+}
 
 /**
  * An edit on a field path relative to the pod (`['spec', 'containers', 0,

@@ -33,9 +33,9 @@ export interface LineChange {
 
 const isObject = (value: JsonValue | undefined): value is { [key: string]: JsonValue } => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** A value a fix writes, or null when a changed leaf is none (a number: no fixer writes one). */
+/** A value the fix engine's renderer writes, or null for one it cannot (a list of maps, null). */
 function newValue(value: JsonValue): NewValue | null {
-  if (typeof value === 'boolean' || typeof value === 'string') return value;
+  if (typeof value === 'boolean' || typeof value === 'string' || typeof value === 'number') return value;
   if (Array.isArray(value)) return value.every((item): item is string => typeof item === 'string') ? value : null;
   if (!isObject(value)) return null;
   const map: { [key: string]: NewValue } = {};
@@ -102,6 +102,17 @@ export const containerFields: ReadonlySet<string> = new Set(['runAsNonRoot', 'ru
 export interface MapSource {
   readonly file: string;
   readonly path: FieldPath;
+  /**
+   * The node holds nothing of the rendered map (vault's `securityContext.pod:
+   * {}`: the template's other branch wrote it): it is given the fixed map
+   * whole, every field the rendering had kept, not only the fix's edits.
+   */
+  readonly whole?: boolean;
+}
+
+/** Whether the renderer can write a rendered value whole into a source (a MapSource's `whole`). */
+export function writableWhole(value: JsonValue | undefined): boolean {
+  return value !== undefined && newValue(value) !== null;
 }
 
 /** Where a source writes the rendered map at `path` whole; else null. */
@@ -130,12 +141,12 @@ export interface SourceEdits {
 export function securityContextEdits(original: ManifestDocument, fixed: ManifestDocument, writerOf: MapWriter, podWriterOf: MapWriter = writerOf): SourceEdits[] | null {
   const owners = securityContextOwners(original, fixed, ['initContainers', 'containers']);
   if (owners === null || extractPodSpecs(fixed).pods.length !== 1) return null;
-  const changesOf = (path: FieldPath): Edit[] | null => {
+  const changesOf = (path: FieldPath, writer: MapSource | null): Edit[] | null => {
     const edits: Edit[] = [];
-    return leafEdits(valueAt(original.value, path), valueAt(fixed.value, path), [], edits) ? edits : null;
+    return leafEdits(writer?.whole ? undefined : valueAt(original.value, path), valueAt(fixed.value, path), [], edits) ? edits : null;
   };
   const podPath = [...owners.pod, 'securityContext'];
-  const podEdits = changesOf(podPath);
+  const podEdits = changesOf(podPath, podWriterOf(podPath));
   if (podEdits === null) return null;
   const byKey = new Map<string, Edit[]>();
   /** Keys two containers need different values of. */
@@ -146,7 +157,7 @@ export function securityContextEdits(original: ManifestDocument, fixed: Manifest
   const podFields = left.every((edit) => edit.op === 'set' && containerFields.has(String(edit.path[0]))) ? left : [];
   for (const container of owners.containers) {
     const path = [...container, 'securityContext'];
-    const own = changesOf(path);
+    const own = changesOf(path, writerOf(path));
     if (own === null) return null;
     const edits = [...own, ...podFields.filter((edit) => !own.some((mine) => JSON.stringify(mine.path) === JSON.stringify(edit.path)))];
     for (const [key, ofKey] of writtenBy(path, edits, writerOf).written) {

@@ -19,8 +19,8 @@ import type { FieldPath, JsonValue } from '../pss/types.js';
 import { blockLines } from './kustomizeMap.js';
 import type { ObjectDocument, OperationsDocument, PatchBlock } from './kustomizeMap.js';
 import type { Placed, RenderingIndex, SourceChange, SuggestionCandidate } from './mapReport.js';
-import { combinedChange, editableFile, securityContextEdits, writerChanges, writerParts } from './mapWriters.js';
-import type { EditableFile, LineChange } from './mapWriters.js';
+import { combinedChange, editableFile, securityContextEdits, writableWhole, writerChanges, writerParts } from './mapWriters.js';
+import type { EditableFile, LineChange, MapSource } from './mapWriters.js';
 import { objectFixes } from './objectFix.js';
 import { securityContextAdditions, templateInsertions } from './templateFix.js';
 import type { ObjectRequest } from './objectFix.js';
@@ -266,6 +266,9 @@ function holds(values: JsonValue | undefined, rendered: JsonValue | undefined): 
   return isObject(values) && Object.entries(rendered).every(([key, value]) => holds(values[key], value));
 }
 
+/** No value, or an empty map: what a values key that sets nothing holds. */
+const isEmpty = (value: JsonValue | undefined) => value === undefined || value === null || (isObject(value) && Object.keys(value).length === 0);
+
 /** A map with keys: what `default` takes as set. */
 const isSetMap = (value: JsonValue | undefined) => typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length > 0;
 
@@ -401,16 +404,24 @@ function switchedOn(file: EditableFile | null, key: readonly (string | number)[]
  * makes them.
  */
 function valuesChangesOf({ document, template, after }: ChartObject, editable: EditableTexts): { file: string; change: LineChange }[] {
-  const writerOf = (path: FieldPath) => {
+  const writersOf = (path: FieldPath, truth?: ValuesTruth) => valuesKeysOf(template.text, template.named, path, document.value, truth).map((key) => template.writeKey(key));
+  const writerOf = (path: FieldPath): MapSource | null => {
     // Of `.Values.a | default .Values.b`, the key the values set (the one rendered), else the first.
-    const writers = valuesKeysOf(template.text, template.named, path, document.value, template.truth).map((key) => template.writeKey(key));
-    return writers.find((w) => isSetMap(editable(w.file)?.value(w.path))) ?? writers[0] ?? null;
+    const writers = writersOf(path, template.truth);
+    const writer = writers.find((w) => isSetMap(editable(w.file)?.value(w.path))) ?? writers[0] ?? null;
+    // A key that holds nothing of a map the rendering has, the template's other branch having written it (vault's
+    // `securityContext.pod: {}`, its `else` writing `runAsNonRoot` and the ids): given the fixed map whole, which
+    // turns its branch on and keeps them.
+    const empty = writer ?? writersOf(path)[0] ?? null;
+    const whole = empty !== null && isEmpty(editable(empty.file)?.value(empty.path)) && isSetMap(valueAt(document.value, path)) && writableWhole(valueAt(after.value, path));
+    return whole ? { ...empty, whole } : writer;
   };
   // A pod map its values key does not hold came from elsewhere (istio's gateway renders a sysctl when its
-  // `securityContext: {}` is empty): writing the key would take it away, so the containers' maps take the pod's fields.
+  // `securityContext: {}` is empty, a list of maps the key cannot be given): writing the key would take it away,
+  // so the containers' maps take the pod's fields.
   const podWriterOf = (path: FieldPath) => {
     const writer = writerOf(path);
-    return writer === null || holds(editable(writer.file)?.value(writer.path), valueAt(document.value, path)) ? writer : null;
+    return writer === null || writer.whole === true || holds(editable(writer.file)?.value(writer.path), valueAt(document.value, path)) ? writer : null;
   };
   const byFile = new Map<string, Edit[][]>();
   const containersByFile = new Map<string, Edit[][]>();

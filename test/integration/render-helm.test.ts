@@ -1236,6 +1236,42 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     ]);
   });
 
+  it("gives a values key that holds nothing the fixed map whole, when the template's other branch wrote the map (vault's `securityContext.pod: {}`)", async () => {
+    const pod = [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: web',
+      'spec:',
+      '  {{- if .Values.securityContext.pod }}',
+      '  securityContext:',
+      '    {{- toYaml .Values.securityContext.pod | nindent 4 }}',
+      '  {{- else }}',
+      '  securityContext:',
+      '    runAsNonRoot: true',
+      '    runAsUser: {{ .Values.uid }}',
+      '  {{- end }}',
+      '  containers:',
+      '    - name: web',
+      '      image: web:1',
+      '      securityContext:',
+      '        allowPrivilegeEscalation: false',
+      '        capabilities: {drop: [ALL]}',
+      '',
+    ].join('\n');
+    const { report } = await checkTree({ 'web/Chart.yaml': chartYaml('web'), 'web/values.yaml': 'securityContext:\n  pod: {}\nuid: 100\n', 'web/templates/pod.yaml': pod }, '--level', 'restricted');
+    // Only seccomp fails. The key given `seccompProfile` alone would take the `else` branch's fields away (refused):
+    // it gets them too, the user id the template read from `uid` as the number it rendered.
+    expect(report.findings.map((f) => [f.file, f.line, f.check, f.fix])).toEqual([
+      [
+        'web/values.yaml',
+        2,
+        'seccompProfile_restricted',
+        { startLine: 2, endLine: 2, replacement: '  pod:\n    runAsNonRoot: true\n    runAsUser: 100\n    seccompProfile:\n      type: RuntimeDefault\n', attachable: false },
+      ],
+    ]);
+  });
+
   it("gives a fix that needs two containers' values keys too far apart for one suggestion as their diff, verified together", async () => {
     const { report } = await checkTree(farApartChart);
     const escalation = report.findings.find((f) => f.check === 'allowPrivilegeEscalation')!;

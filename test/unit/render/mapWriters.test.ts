@@ -103,6 +103,18 @@ describe('securityContextEdits, a list the fix takes items from or adds to', () 
   });
 });
 
+describe('securityContextEdits, a values key that holds nothing of the map the rendering has', () => {
+  it('is given the fixed map whole, numbers too, where another would get the fix alone', () => {
+    const original = pod('  securityContext: {runAsNonRoot: true, runAsUser: 100}\n  containers:\n    - {name: web, image: web:1}\n');
+    const fixed = pod('  securityContext: {runAsNonRoot: true, runAsUser: 100, seccompProfile: {type: RuntimeDefault}}\n  containers:\n    - {name: web, image: web:1}\n');
+    const writer = (whole: boolean): MapWriter => (path) => (path.at(-1) === 'securityContext' && path.length === 2 ? { file: 'values.yaml', path: ['pod'], ...(whole ? { whole } : {}) } : null);
+    expect(securityContextEdits(original, fixed, writer(true))).toEqual([
+      { file: 'values.yaml', key: ['pod'], edits: [set(['pod', 'runAsNonRoot'], true), set(['pod', 'runAsUser'], 100), set(['pod', 'seccompProfile', 'type'], 'RuntimeDefault')], pod: true },
+    ]);
+    expect(securityContextEdits(original, fixed, writer(false))).toEqual([{ file: 'values.yaml', key: ['pod'], edits: [set(['pod', 'seccompProfile', 'type'], 'RuntimeDefault')], pod: true }]);
+  });
+});
+
 describe('editableFile: edits written into a source file as lines to replace', () => {
   const values = 'image: web:1\n\nsecurityContext: {}\n  # runAsUser: 1000\nreplicas: 2\n';
 
@@ -121,6 +133,11 @@ describe('editableFile: edits written into a source file as lines to replace', (
     expect(editableFile('values.yaml', flow)?.change([append(['securityContext', 'capabilities', 'drop'], 'NET_RAW')])).toEqual({ startLine: 3, endLine: 3, newLines: ['    drop: [ALL, NET_RAW]'] });
     const block = 'securityContext:\n  capabilities:\n    add:\n      - NET_BIND_SERVICE\n      - NET_ADMIN\n';
     expect(editableFile('values.yaml', block)?.change([remove(['securityContext', 'capabilities', 'add', 1])])).toEqual({ startLine: 5, endLine: 5, newLines: [] });
+  });
+
+  it('writes a number as YAML reads it back', () => {
+    expect(editableFile('values.yaml', 'pod: {}\n')?.change([set(['pod', 'runAsUser'], 100), set(['pod', 'runAsNonRoot'], true)])).toEqual({ startLine: 1, endLine: 1, newLines: ['pod:', '  runAsUser: 100', '  runAsNonRoot: true'] });
+    expect(editableFile('values.yaml', 'pod: {fsGroup: 1}\n')?.change([set(['pod', 'runAsUser'], 100)])).toEqual({ startLine: 1, endLine: 1, newLines: ['pod: {fsGroup: 1, runAsUser: 100}'] });
   });
 
   it('gives none for a file of no map or list, or of several documents', () => {
