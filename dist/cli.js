@@ -5729,7 +5729,7 @@ var require_lexer = __commonJS({
   "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
-    function isEmpty3(ch) {
+    function isEmpty4(ch) {
       switch (ch) {
         case void 0:
         case " ":
@@ -5807,7 +5807,7 @@ var require_lexer = __commonJS({
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
-          if ((dt === "---" || dt === "...") && isEmpty3(this.buffer[offset + 3]))
+          if ((dt === "---" || dt === "...") && isEmpty4(this.buffer[offset + 3]))
             return -1;
         }
         return offset;
@@ -5906,7 +5906,7 @@ var require_lexer = __commonJS({
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
           const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty3(this.charAt(3))) {
+          if ((s === "---" || s === "...") && isEmpty4(this.charAt(3))) {
             yield* this.pushCount(3);
             this.indentValue = 0;
             this.indentNext = 0;
@@ -5914,7 +5914,7 @@ var require_lexer = __commonJS({
           }
         }
         this.indentValue = yield* this.pushSpaces(false);
-        if (this.indentNext > this.indentValue && !isEmpty3(this.charAt(1)))
+        if (this.indentNext > this.indentValue && !isEmpty4(this.charAt(1)))
           this.indentNext = this.indentValue;
         return yield* this.parseBlockStart();
       }
@@ -5922,7 +5922,7 @@ var require_lexer = __commonJS({
         const [ch0, ch1] = this.peek(2);
         if (!ch1 && !this.atEnd)
           return this.setNext("block-start");
-        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty3(ch1)) {
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty4(ch1)) {
           const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
           this.indentNext = this.indentValue + 1;
           this.indentValue += n;
@@ -5986,7 +5986,7 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty3(line[3])) {
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty4(line[3])) {
           const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
@@ -6028,7 +6028,7 @@ var require_lexer = __commonJS({
             return yield* this.parseQuotedScalar();
           case ":": {
             const next = this.charAt(1);
-            if (this.flowKey || isEmpty3(next) || next === ",") {
+            if (this.flowKey || isEmpty4(next) || next === ",") {
               this.flowKey = false;
               yield* this.pushCount(1);
               yield* this.pushSpaces(true);
@@ -6091,7 +6091,7 @@ var require_lexer = __commonJS({
           else if (ch !== "-")
             break;
         }
-        return yield* this.pushUntil((ch) => isEmpty3(ch) || ch === "#");
+        return yield* this.pushUntil((ch) => isEmpty4(ch) || ch === "#");
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
@@ -6173,10 +6173,10 @@ var require_lexer = __commonJS({
         while (ch = this.buffer[++i]) {
           if (ch === ":") {
             const next = this.buffer[i + 1];
-            if (isEmpty3(next) || inFlow && flowIndicatorChars.has(next))
+            if (isEmpty4(next) || inFlow && flowIndicatorChars.has(next))
               break;
             end = i;
-          } else if (isEmpty3(ch)) {
+          } else if (isEmpty4(ch)) {
             let next = this.buffer[i + 1];
             if (ch === "\r") {
               if (next === "\n") {
@@ -6243,7 +6243,7 @@ var require_lexer = __commonJS({
             case ":": {
               const inFlow = this.flowLevel > 0;
               const ch1 = this.charAt(1);
-              if (isEmpty3(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+              if (isEmpty4(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
                 if (!inFlow)
                   this.indentNext = this.indentValue + 1;
                 else if (this.flowKey)
@@ -6262,7 +6262,7 @@ var require_lexer = __commonJS({
         if (this.charAt(1) === "<") {
           let i = this.pos + 2;
           let ch = this.buffer[i];
-          while (!isEmpty3(ch) && ch !== ">")
+          while (!isEmpty4(ch) && ch !== ">")
             ch = this.buffer[++i];
           return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
         } else {
@@ -19829,6 +19829,12 @@ function podLoadOptions(load) {
   return { ...load, podFree: holdsNoPodSpec };
 }
 
+// src/fixes/types.ts
+var longLine = 1e3;
+function isNewScalar(value) {
+  return typeof value === "boolean" || typeof value === "string" || typeof value === "number";
+}
+
 // src/fixes/edits.ts
 function set(path11, value) {
   return { op: "set", path: path11, value };
@@ -19897,7 +19903,7 @@ function prefixEdit(prefix2, edit) {
   return { ...edit, path: prefix2.concat(edit.path) };
 }
 function toJson(value) {
-  if (typeof value === "boolean" || typeof value === "string") return value;
+  if (isNewScalar(value)) return value;
   if (Array.isArray(value)) return [...value];
   const out = {};
   for (const [key, item] of Object.entries(value)) out[key] = toJson(item);
@@ -20744,6 +20750,7 @@ function formatBoolean(value, replacing2) {
   return value ? "true" : "false";
 }
 function formatScalar(value, quote) {
+  if (typeof value === "number") return String(value);
   return typeof value === "boolean" ? formatBoolean(value) : formatString(value, quote);
 }
 var siblings = /* @__PURE__ */ new Map([
@@ -20765,7 +20772,7 @@ function prefersFlow(style, key) {
 }
 function renderFlow(value, style, key, json = false) {
   const quote = json ? "double" : keyQuote(style, key);
-  if (typeof value === "boolean" || typeof value === "string") return formatScalar(value, quote);
+  if (isNewScalar(value)) return formatScalar(value, quote);
   if (Array.isArray(value)) return `[${value.map((item) => formatString(item, quote)).join(", ")}]`;
   const entries = Object.entries(value);
   return `{${entries.map(([k, v]) => renderFlowPair(k, v, style, json)).join(", ")}}`;
@@ -20782,12 +20789,12 @@ function spaces(column) {
 }
 function addBlockPair(lines, key, value, column, style) {
   const pad = spaces(column);
-  if (typeof value === "boolean" || typeof value === "string") {
+  if (isNewScalar(value)) {
     lines.push(`${pad}${key}: ${formatScalar(value, keyQuote(style, key))}`);
     return;
   }
-  const isEmpty3 = Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
-  if (keyStyle(style, key)?.flow === true || isEmpty3) {
+  const isEmpty4 = Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
+  if (keyStyle(style, key)?.flow === true || isEmpty4) {
     lines.push(`${pad}${key}: ${renderFlow(value, style, key)}`);
     return;
   }
@@ -20800,7 +20807,7 @@ function addBlockValue(lines, value, keyColumn2, style, key) {
     for (const item of value) lines.push(`${pad}- ${formatString(item, keyQuote(style, key))}`);
     return;
   }
-  if (typeof value === "boolean" || typeof value === "string") throw new Error("a scalar is not a block collection");
+  if (isNewScalar(value)) throw new Error("a scalar is not a block collection");
   addBlockPairs(lines, value, keyColumn2 + style.indent, style);
 }
 function addBlockPairs(lines, entries, column, style) {
@@ -20960,7 +20967,7 @@ function isEmptyValue(node) {
   }
 }
 function treeOf(value) {
-  if (typeof value === "boolean" || typeof value === "string" || Array.isArray(value)) return value;
+  if (isNewScalar(value) || Array.isArray(value)) return value;
   const tree = /* @__PURE__ */ new Map();
   for (const [key, item] of Object.entries(value)) tree.set(key, treeOf(item));
   return tree;
@@ -21302,7 +21309,7 @@ function fillSplices(context, op) {
   const written = op.pair.value;
   const [valueStart, valueEnd2] = written ? rangeOf2(written) : [from2, from2];
   const to2 = valueEnd2 > valueStart ? Math.max(from2, valueEnd2) : from2;
-  const inline = op.parent.flow || typeof value === "boolean" || typeof value === "string" || prefersFlow(style, key);
+  const inline = op.parent.flow || isNewScalar(value) || prefersFlow(style, key);
   if (inline) return [{ start: from2, end: to2, insert: ` ${renderFlow(value, style, key, quotesKeys(op.parent))}` }];
   const column = columnOf(context.table, rangeOf2(op.pair.key)[0]);
   const lines = renderBlockValue(value, column, style, key);
@@ -21469,9 +21476,6 @@ function deleteItemSplices(context, op, refilled) {
   if (op.indices.size === nodes.length && !refilled) splices.push(emptied(context, op.parentPair, "[]"));
   return splices;
 }
-
-// src/fixes/types.ts
-var longLine = 1e3;
 
 // src/fixes/unionFind.ts
 var UnionFind = class {
@@ -30840,7 +30844,7 @@ function isWithin(block2, open) {
   for (const b of blocksAround(block2)) if (b === open) return true;
   return false;
 }
-var wholeValuesKey = new RegExp(String.raw`^${valuesKeyText}$`);
+var wholeValuesKey = new RegExp(String.raw`^\$?${valuesKeyText}$`);
 function valuesGuard(block2) {
   const key = block2.action === "if" && block2.conditions.length === 1 ? wholeValuesKey.exec(block2.conditions[0]) : null;
   return key === null ? null : key[1].slice(1).split(".");
@@ -31134,6 +31138,14 @@ function valuesKeyFinder(sources, documentOf) {
     return null;
   };
 }
+function valuesKeyLines(sources) {
+  const keyIn = valuesKeyFinder(sources, valuesDocuments(sources));
+  return (template, key) => {
+    const found = keyIn(template, key);
+    const where2 = found === null ? null : locate(found.document.source, found.path);
+    return found !== null && where2?.exact ? { file: found.file, line: where2.line, column: where2.column } : null;
+  };
+}
 function chartNamedTemplates(sources) {
   let named;
   return () => named ??= namedTemplates(chartTemplates(sources));
@@ -31145,17 +31157,13 @@ function chartTemplates(sources) {
 }
 function helmLocator(sources) {
   const documentOf = valuesDocuments(sources);
-  const keyIn = valuesKeyFinder(sources, documentOf);
+  const keyLine = valuesKeyLines(sources);
   const named = chartNamedTemplates(sources);
   const valuesTruth = valuesTruthOf(sources);
   const leftOutMap = (text4, template, present, missing2, rendered) => {
     for (let length = present + 1; length < missing2.length; length++) {
       const values = findInTemplate(text4, missing2.slice(0, length), rendered, named()).values;
-      if (values === null || values.from !== length) continue;
-      const found = keyIn(template, values.key);
-      if (found === null) return null;
-      const where2 = locate(found.document.source, found.path);
-      return where2.exact ? { file: found.file, line: where2.line, column: where2.column } : null;
+      if (values !== null && values.from === length) return keyLine(template, values.key);
     }
     return null;
   };
@@ -31500,7 +31508,7 @@ function writesObject(document, object, chain) {
 // src/render/mapWriters.ts
 var isObject4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 function newValue(value) {
-  if (typeof value === "boolean" || typeof value === "string") return value;
+  if (typeof value === "boolean" || typeof value === "string" || typeof value === "number") return value;
   if (Array.isArray(value)) return value.every((item) => typeof item === "string") ? value : null;
   if (!isObject4(value)) return null;
   const map = {};
@@ -31510,6 +31518,21 @@ function newValue(value) {
     map[key] = converted;
   }
   return map;
+}
+function itemEdits(before, after, path11) {
+  const edits = [];
+  let kept = 0;
+  before.forEach((item, index) => {
+    if (kept < after.length && jsonEqual(item, after[kept])) kept++;
+    else edits.push(remove([...path11, index]));
+  });
+  const appended = after.slice(kept);
+  if (kept === 0 && before.length > 0) return null;
+  for (const item of appended) {
+    if (typeof item !== "string") return null;
+    edits.push(append(path11, item));
+  }
+  return edits;
 }
 function leafEdits(before, after, path11, out) {
   if (jsonEqual(before, after)) return true;
@@ -31522,21 +31545,31 @@ function leafEdits(before, after, path11, out) {
     for (const key of Object.keys(before ?? {})) if (!(key in after)) out.push(remove([...path11, key]));
     return true;
   }
+  if (Array.isArray(before) && Array.isArray(after)) {
+    const items = itemEdits(before, after, path11);
+    if (items !== null) {
+      out.push(...items);
+      return true;
+    }
+  }
   const value = newValue(after);
   if (value === null) return false;
   out.push(set(path11, value));
   return true;
 }
 var containerFields = /* @__PURE__ */ new Set(["runAsNonRoot", "runAsUser", "runAsGroup", "seccompProfile", "seLinuxOptions", "appArmorProfile", "windowsOptions"]);
+function writableWhole(value) {
+  return value !== void 0 && newValue(value) !== null;
+}
 function securityContextEdits(original, fixed2, writerOf, podWriterOf = writerOf) {
   const owners = securityContextOwners(original, fixed2, ["initContainers", "containers"]);
   if (owners === null || extractPodSpecs(fixed2).pods.length !== 1) return null;
-  const changesOf = (path11) => {
+  const changesOf = (path11, writer) => {
     const edits = [];
-    return leafEdits(valueAt2(original.value, path11), valueAt2(fixed2.value, path11), [], edits) ? edits : null;
+    return leafEdits(writer?.whole ? void 0 : valueAt2(original.value, path11), valueAt2(fixed2.value, path11), [], edits) ? edits : null;
   };
   const podPath = [...owners.pod, "securityContext"];
-  const podEdits = changesOf(podPath);
+  const podEdits = changesOf(podPath, podWriterOf(podPath));
   if (podEdits === null) return null;
   const byKey = /* @__PURE__ */ new Map();
   const conflicting = /* @__PURE__ */ new Set();
@@ -31545,7 +31578,7 @@ function securityContextEdits(original, fixed2, writerOf, podWriterOf = writerOf
   const podFields = left.every((edit) => edit.op === "set" && containerFields.has(String(edit.path[0]))) ? left : [];
   for (const container of owners.containers) {
     const path11 = [...container, "securityContext"];
-    const own = changesOf(path11);
+    const own = changesOf(path11, writerOf(path11));
     if (own === null) return null;
     const edits = [...own, ...podFields.filter((edit) => !own.some((mine) => JSON.stringify(mine.path) === JSON.stringify(edit.path)))];
     for (const [key, ofKey] of writtenBy(path11, edits, writerOf).written) {
@@ -31901,6 +31934,7 @@ function holds2(values, rendered) {
   if (!isObject(rendered)) return values !== void 0 && jsonEqual(values, rendered);
   return isObject(values) && Object.entries(rendered).every(([key, value]) => holds2(values[key], value));
 }
+var isEmpty3 = (value) => value === void 0 || value === null || isObject(value) && Object.keys(value).length === 0;
 var isSetMap = (value) => typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).length > 0;
 function chartObjectOf(index, document, fixed2) {
   const template = index.chartTemplateOf(document);
@@ -31975,13 +32009,17 @@ function switchedOn2(file, key) {
   return file?.value(path11) === false ? [set(path11, true)] : [];
 }
 function valuesChangesOf({ document, template, after }, editable) {
+  const writersOf = (path11, truth) => valuesKeysOf(template.text, template.named, path11, document.value, truth).map((key) => template.writeKey(key));
   const writerOf = (path11) => {
-    const writers = valuesKeysOf(template.text, template.named, path11, document.value, template.truth).map((key) => template.writeKey(key));
-    return writers.find((w) => isSetMap(editable(w.file)?.value(w.path))) ?? writers[0] ?? null;
+    const writers = writersOf(path11, template.truth);
+    const writer = writers.find((w) => isSetMap(editable(w.file)?.value(w.path))) ?? writers[0] ?? null;
+    const empty = writer ?? writersOf(path11)[0] ?? null;
+    const whole = empty !== null && isEmpty3(editable(empty.file)?.value(empty.path)) && isSetMap(valueAt2(document.value, path11)) && writableWhole(valueAt2(after.value, path11));
+    return whole ? { ...empty, whole } : writer;
   };
   const podWriterOf = (path11) => {
     const writer = writerOf(path11);
-    return writer === null || holds2(editable(writer.file)?.value(writer.path), valueAt2(document.value, path11)) ? writer : null;
+    return writer === null || writer.whole === true || holds2(editable(writer.file)?.value(writer.path), valueAt2(document.value, path11)) ? writer : null;
   };
   const byFile = /* @__PURE__ */ new Map();
   const containersByFile = /* @__PURE__ */ new Map();
@@ -32086,6 +32124,9 @@ function revertOf(finding, replaced) {
   if (changeLine === void 0 || replaced === null || finding.preexisting === true || finding.locations.some((location) => location.inDiff === true)) return null;
   return { file: changeLine.file, startLine: changeLine.line, endLine: changeLine.line, newLines: [replaced] };
 }
+function addedLine(hunks, line) {
+  return hunks.some((hunk) => hunk.lines.some((l) => l.kind === "added" && l.headLine === line));
+}
 function replacedLine(hunks, line) {
   for (const { lines } of hunks) {
     const at3 = lines.findIndex((l) => l.kind === "added" && l.headLine === line);
@@ -32172,6 +32213,7 @@ function indexRendering(path11, rendering, headPaths, changed, indexOf) {
   let chartTemplateOf = () => null;
   const rootLine = { file: root.file, line: 1, column: 1, exact: false };
   let unplaced = () => rootLine;
+  let guardLines = () => [];
   if (root.tool === "kustomize") {
     const index = kustomizeIndex({ rootDir: root.dir, texts: sources, paths: headPaths });
     place2 = (document, fieldPath, _renderedLine, ancestor, missing2) => {
@@ -32199,6 +32241,7 @@ function indexRendering(path11, rendering, headPaths, changed, indexOf) {
     const named = chartNamedTemplates(chart);
     const templateOf = sourceComments(rendering.text);
     const writeKey = valuesKeyWriter(chart);
+    const keyLine = valuesKeyLines(chart);
     const truthOf2 = valuesTruthOf(chart);
     place2 = (document, fieldPath, renderedLine, _ancestor, missing2) => {
       const template = templateOf(renderedLine);
@@ -32221,8 +32264,14 @@ function indexRendering(path11, rendering, headPaths, changed, indexOf) {
       const text4 = file === void 0 ? void 0 : sources.get(file) ?? archived?.get(`${prefix2}${template}`);
       return file === void 0 || template === null || text4 === void 0 ? null : { file, text: text4, named: named(), truth: truthOf2(template), writeKey: (key) => writeKey(template, key) };
     };
+    guardLines = (document, file, line) => {
+      const template = templateOf(document.line);
+      const text4 = sources.get(file);
+      if (template === null || text4 === void 0) return [];
+      return guardsOf(text4, line).flatMap((key) => keyLine(template, key) ?? []);
+    };
   }
-  return { path: path11, rendering, documents, lines: rendering.text.split("\n"), place: place2, documentIn, operationsIn, chartTemplateOf, unplaced };
+  return { path: path11, rendering, documents, lines: rendering.text.split("\n"), place: place2, documentIn, operationsIn, chartTemplateOf, unplaced, guardLines };
 }
 function presentPart(value, path11) {
   let at3 = value;
@@ -32378,13 +32427,16 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     if (found === void 0) changeLines.set(root, found = changeLineOf(root, hunksOf));
     return found;
   };
+  const switchChangeLine = (index, document, at3) => {
+    if (hunksOf === null || document === void 0) return {};
+    const turned = index.guardLines(document, at3.file, at3.line).find(({ file, line }) => addedLine(hunksOf(file), line));
+    return turned === void 0 ? {} : { changeLine: { file: turned.file, line: turned.line } };
+  };
   const replacedLines2 = /* @__PURE__ */ new Map();
-  const replacedFor = (root) => {
-    let replaced = replacedLines2.get(root);
-    if (replaced === void 0) {
-      const { changeLine } = changeLineFor(root);
-      replacedLines2.set(root, replaced = changeLine === void 0 || hunksOf === null ? null : replacedLine(hunksOf(changeLine.file), changeLine.line));
-    }
+  const replacedAt = ({ file, line }) => {
+    const key = `${file}:${line}`;
+    let replaced = replacedLines2.get(key);
+    if (replaced === void 0) replacedLines2.set(key, replaced = hunksOf === null ? null : replacedLine(hunksOf(file), line));
     return replaced;
   };
   const indexes = /* @__PURE__ */ new Map();
@@ -32414,13 +32466,14 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     const primary = placed2.find((p) => p.at.exact && p.location.exact) ?? placed2.find((p) => p.at.exact) ?? placed2[0] ?? { location: null, at: index.unplaced(finding.line) };
     const locations = placed2.filter((p) => p.at.file === primary.at.file).map((p) => ({ ...p.location, line: p.at.line, column: p.at.column, exact: p.location.exact && p.at.exact, inDiff: linesIn2(p.at.file).has(p.at.line) }));
     const renderedLine = primary.location?.line ?? finding.line;
+    const switched = switchChangeLine(index, documentAt(index.documents, finding.line), primary.at);
     const origin = {
       tool: root.tool,
       root: root.dir === "" ? "." : root.dir,
       ...root.label !== shownDir(root.dir) ? { label: root.label } : {},
       ...root.helm?.application ? { application: root.helm.application.file } : {},
       ...root.helm?.application?.line !== void 0 ? { applicationLine: applicationLineOf(root.helm, primary.at.values?.file) } : {},
-      ...changeLineFor(root),
+      ...switched.changeLine !== void 0 ? switched : changeLineFor(root),
       sourceFile: primary.at.file,
       sourceLine: primary.at.line,
       ...primary.at.values !== void 0 ? { values: primary.at.values } : {},
@@ -32442,7 +32495,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     const index = indexOf(finding.file);
     if (index === null) return finding;
     const { mapped, primary, literal: literal2, literals, removals } = mapFinding(finding, index);
-    const revert = revertOf(mapped, replacedFor(index.rendering.rendered.root));
+    const revert = revertOf(mapped, mapped.rendered?.changeLine === void 0 ? null : replacedAt(mapped.rendered.changeLine));
     if (revert !== null) reverts.push({ finding: i, rendering: index.rendering, ...revert, caveat: null, keepsOthers: true, revert: true });
     const fix = finding.fix;
     if (fix === null) return mapped;

@@ -5740,7 +5740,7 @@ var require_lexer = __commonJS({
   "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
-    function isEmpty3(ch) {
+    function isEmpty4(ch) {
       switch (ch) {
         case void 0:
         case " ":
@@ -5818,7 +5818,7 @@ var require_lexer = __commonJS({
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
-          if ((dt === "---" || dt === "...") && isEmpty3(this.buffer[offset + 3]))
+          if ((dt === "---" || dt === "...") && isEmpty4(this.buffer[offset + 3]))
             return -1;
         }
         return offset;
@@ -5917,7 +5917,7 @@ var require_lexer = __commonJS({
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
           const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty3(this.charAt(3))) {
+          if ((s === "---" || s === "...") && isEmpty4(this.charAt(3))) {
             yield* this.pushCount(3);
             this.indentValue = 0;
             this.indentNext = 0;
@@ -5925,7 +5925,7 @@ var require_lexer = __commonJS({
           }
         }
         this.indentValue = yield* this.pushSpaces(false);
-        if (this.indentNext > this.indentValue && !isEmpty3(this.charAt(1)))
+        if (this.indentNext > this.indentValue && !isEmpty4(this.charAt(1)))
           this.indentNext = this.indentValue;
         return yield* this.parseBlockStart();
       }
@@ -5933,7 +5933,7 @@ var require_lexer = __commonJS({
         const [ch0, ch1] = this.peek(2);
         if (!ch1 && !this.atEnd)
           return this.setNext("block-start");
-        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty3(ch1)) {
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty4(ch1)) {
           const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
           this.indentNext = this.indentValue + 1;
           this.indentValue += n;
@@ -5997,7 +5997,7 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty3(line[3])) {
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty4(line[3])) {
           const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
@@ -6039,7 +6039,7 @@ var require_lexer = __commonJS({
             return yield* this.parseQuotedScalar();
           case ":": {
             const next = this.charAt(1);
-            if (this.flowKey || isEmpty3(next) || next === ",") {
+            if (this.flowKey || isEmpty4(next) || next === ",") {
               this.flowKey = false;
               yield* this.pushCount(1);
               yield* this.pushSpaces(true);
@@ -6102,7 +6102,7 @@ var require_lexer = __commonJS({
           else if (ch !== "-")
             break;
         }
-        return yield* this.pushUntil((ch) => isEmpty3(ch) || ch === "#");
+        return yield* this.pushUntil((ch) => isEmpty4(ch) || ch === "#");
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
@@ -6184,10 +6184,10 @@ var require_lexer = __commonJS({
         while (ch = this.buffer[++i]) {
           if (ch === ":") {
             const next = this.buffer[i + 1];
-            if (isEmpty3(next) || inFlow && flowIndicatorChars.has(next))
+            if (isEmpty4(next) || inFlow && flowIndicatorChars.has(next))
               break;
             end = i;
-          } else if (isEmpty3(ch)) {
+          } else if (isEmpty4(ch)) {
             let next = this.buffer[i + 1];
             if (ch === "\r") {
               if (next === "\n") {
@@ -6254,7 +6254,7 @@ var require_lexer = __commonJS({
             case ":": {
               const inFlow = this.flowLevel > 0;
               const ch1 = this.charAt(1);
-              if (isEmpty3(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+              if (isEmpty4(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
                 if (!inFlow)
                   this.indentNext = this.indentValue + 1;
                 else if (this.flowKey)
@@ -6273,7 +6273,7 @@ var require_lexer = __commonJS({
         if (this.charAt(1) === "<") {
           let i = this.pos + 2;
           let ch = this.buffer[i];
-          while (!isEmpty3(ch) && ch !== ">")
+          while (!isEmpty4(ch) && ch !== ">")
             ch = this.buffer[++i];
           return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
         } else {
@@ -15979,6 +15979,18 @@ var init_charts = __esm({
   }
 });
 
+// src/fixes/types.ts
+function isNewScalar(value) {
+  return typeof value === "boolean" || typeof value === "string" || typeof value === "number";
+}
+var longLine;
+var init_types = __esm({
+  "src/fixes/types.ts"() {
+    "use strict";
+    longLine = 1e3;
+  }
+});
+
 // src/fixes/edits.ts
 function set(path4, value) {
   return { op: "set", path: path4, value };
@@ -16017,7 +16029,7 @@ function prefixEdit(prefix2, edit) {
   return { ...edit, path: prefix2.concat(edit.path) };
 }
 function toJson(value) {
-  if (typeof value === "boolean" || typeof value === "string") return value;
+  if (isNewScalar(value)) return value;
   if (Array.isArray(value)) return [...value];
   const out = {};
   for (const [key, item] of Object.entries(value)) out[key] = toJson(item);
@@ -16123,6 +16135,7 @@ var init_edits = __esm({
   "src/fixes/edits.ts"() {
     "use strict";
     init_pod();
+    init_types();
     fewEdits = 16;
     EditIndex = class {
       few = [];
@@ -51968,7 +51981,7 @@ function planReview(findings, diffLinesOf, existing, maxComments, headSha = null
       outsideDiff.push(finding);
       continue;
     }
-    const key = `${anchor.path}\0${anchor.start}\0${anchor.end}`;
+    const key = `${anchor.path}\0${anchor.start}\0${anchor.end}\0${anchor.suggestion === null ? "" : JSON.stringify(anchor.suggestion.replacement)}`;
     const group = groups2.get(key);
     if (group) group.findings.push(finding);
     else groups2.set(key, { anchor, findings: [finding] });
@@ -53228,6 +53241,7 @@ init_yamlKinds();
 // src/fixes/style.ts
 init_yamlKinds();
 init_scalars();
+init_types();
 init_text();
 function quoteOf(scalar) {
   if (scalar.type === QUOTE_DOUBLE) return "double";
@@ -53356,6 +53370,7 @@ function formatBoolean(value, replacing2) {
   return value ? "true" : "false";
 }
 function formatScalar(value, quote) {
+  if (typeof value === "number") return String(value);
   return typeof value === "boolean" ? formatBoolean(value) : formatString(value, quote);
 }
 var siblings = /* @__PURE__ */ new Map([
@@ -53377,7 +53392,7 @@ function prefersFlow(style, key) {
 }
 function renderFlow(value, style, key, json = false) {
   const quote = json ? "double" : keyQuote(style, key);
-  if (typeof value === "boolean" || typeof value === "string") return formatScalar(value, quote);
+  if (isNewScalar(value)) return formatScalar(value, quote);
   if (Array.isArray(value)) return `[${value.map((item) => formatString(item, quote)).join(", ")}]`;
   const entries = Object.entries(value);
   return `{${entries.map(([k, v]) => renderFlowPair(k, v, style, json)).join(", ")}}`;
@@ -53394,12 +53409,12 @@ function spaces(column) {
 }
 function addBlockPair(lines, key, value, column, style) {
   const pad = spaces(column);
-  if (typeof value === "boolean" || typeof value === "string") {
+  if (isNewScalar(value)) {
     lines.push(`${pad}${key}: ${formatScalar(value, keyQuote(style, key))}`);
     return;
   }
-  const isEmpty3 = Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
-  if (keyStyle(style, key)?.flow === true || isEmpty3) {
+  const isEmpty4 = Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
+  if (keyStyle(style, key)?.flow === true || isEmpty4) {
     lines.push(`${pad}${key}: ${renderFlow(value, style, key)}`);
     return;
   }
@@ -53412,7 +53427,7 @@ function addBlockValue(lines, value, keyColumn2, style, key) {
     for (const item of value) lines.push(`${pad}- ${formatString(item, keyQuote(style, key))}`);
     return;
   }
-  if (typeof value === "boolean" || typeof value === "string") throw new Error("a scalar is not a block collection");
+  if (isNewScalar(value)) throw new Error("a scalar is not a block collection");
   addBlockPairs(lines, value, keyColumn2 + style.indent, style);
 }
 function addBlockPairs(lines, entries, column, style) {
@@ -53431,6 +53446,7 @@ function renderBlockPairs(entries, column, style) {
 
 // src/fixes/render.ts
 init_text();
+init_types();
 
 // src/fixes/walk.ts
 init_anchors();
@@ -53578,7 +53594,7 @@ function isEmptyValue(node) {
   }
 }
 function treeOf(value) {
-  if (typeof value === "boolean" || typeof value === "string" || Array.isArray(value)) return value;
+  if (isNewScalar(value) || Array.isArray(value)) return value;
   const tree = /* @__PURE__ */ new Map();
   for (const [key, item] of Object.entries(value)) tree.set(key, treeOf(item));
   return tree;
@@ -53920,7 +53936,7 @@ function fillSplices(context, op) {
   const written = op.pair.value;
   const [valueStart, valueEnd2] = written ? rangeOf2(written) : [from2, from2];
   const to2 = valueEnd2 > valueStart ? Math.max(from2, valueEnd2) : from2;
-  const inline = op.parent.flow || typeof value === "boolean" || typeof value === "string" || prefersFlow(style, key);
+  const inline = op.parent.flow || isNewScalar(value) || prefersFlow(style, key);
   if (inline) return [{ start: from2, end: to2, insert: ` ${renderFlow(value, style, key, quotesKeys(op.parent))}` }];
   const column = columnOf(context.table, rangeOf2(op.pair.key)[0]);
   const lines = renderBlockValue(value, column, style, key);
@@ -54090,9 +54106,7 @@ function deleteItemSplices(context, op, refilled) {
 
 // src/fixes/suggestions.ts
 init_text();
-
-// src/fixes/types.ts
-var longLine = 1e3;
+init_types();
 
 // src/fixes/unionFind.ts
 var UnionFind = class {
@@ -58168,7 +58182,7 @@ function isWithin(block2, open2) {
   for (const b of blocksAround(block2)) if (b === open2) return true;
   return false;
 }
-var wholeValuesKey = new RegExp(String.raw`^${valuesKeyText}$`);
+var wholeValuesKey = new RegExp(String.raw`^\$?${valuesKeyText}$`);
 function valuesGuard(block2) {
   const key = block2.action === "if" && block2.conditions.length === 1 ? wholeValuesKey.exec(block2.conditions[0]) : null;
   return key === null ? null : key[1].slice(1).split(".");
@@ -58471,6 +58485,14 @@ function valuesKeyFinder(sources, documentOf) {
     return null;
   };
 }
+function valuesKeyLines(sources) {
+  const keyIn = valuesKeyFinder(sources, valuesDocuments(sources));
+  return (template, key) => {
+    const found = keyIn(template, key);
+    const where2 = found === null ? null : locate(found.document.source, found.path);
+    return found !== null && where2?.exact ? { file: found.file, line: where2.line, column: where2.column } : null;
+  };
+}
 function chartNamedTemplates(sources) {
   let named;
   return () => named ??= namedTemplates(chartTemplates(sources));
@@ -58482,17 +58504,13 @@ function chartTemplates(sources) {
 }
 function helmLocator(sources) {
   const documentOf = valuesDocuments(sources);
-  const keyIn = valuesKeyFinder(sources, documentOf);
+  const keyLine = valuesKeyLines(sources);
   const named = chartNamedTemplates(sources);
   const valuesTruth = valuesTruthOf(sources);
   const leftOutMap = (text5, template, present, missing2, rendered) => {
     for (let length = present + 1; length < missing2.length; length++) {
       const values = findInTemplate(text5, missing2.slice(0, length), rendered, named()).values;
-      if (values === null || values.from !== length) continue;
-      const found = keyIn(template, values.key);
-      if (found === null) return null;
-      const where2 = locate(found.document.source, found.path);
-      return where2.exact ? { file: found.file, line: where2.line, column: where2.column } : null;
+      if (values !== null && values.from === length) return keyLine(template, values.key);
     }
     return null;
   };
@@ -58863,7 +58881,7 @@ init_load();
 init_multiMap();
 var isObject4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 function newValue(value) {
-  if (typeof value === "boolean" || typeof value === "string") return value;
+  if (typeof value === "boolean" || typeof value === "string" || typeof value === "number") return value;
   if (Array.isArray(value)) return value.every((item) => typeof item === "string") ? value : null;
   if (!isObject4(value)) return null;
   const map = {};
@@ -58873,6 +58891,21 @@ function newValue(value) {
     map[key] = converted;
   }
   return map;
+}
+function itemEdits(before, after, path4) {
+  const edits = [];
+  let kept = 0;
+  before.forEach((item, index) => {
+    if (kept < after.length && jsonEqual(item, after[kept])) kept++;
+    else edits.push(remove([...path4, index]));
+  });
+  const appended = after.slice(kept);
+  if (kept === 0 && before.length > 0) return null;
+  for (const item of appended) {
+    if (typeof item !== "string") return null;
+    edits.push(append(path4, item));
+  }
+  return edits;
 }
 function leafEdits(before, after, path4, out) {
   if (jsonEqual(before, after)) return true;
@@ -58885,21 +58918,31 @@ function leafEdits(before, after, path4, out) {
     for (const key of Object.keys(before ?? {})) if (!(key in after)) out.push(remove([...path4, key]));
     return true;
   }
+  if (Array.isArray(before) && Array.isArray(after)) {
+    const items = itemEdits(before, after, path4);
+    if (items !== null) {
+      out.push(...items);
+      return true;
+    }
+  }
   const value = newValue(after);
   if (value === null) return false;
   out.push(set(path4, value));
   return true;
 }
 var containerFields = /* @__PURE__ */ new Set(["runAsNonRoot", "runAsUser", "runAsGroup", "seccompProfile", "seLinuxOptions", "appArmorProfile", "windowsOptions"]);
+function writableWhole(value) {
+  return value !== void 0 && newValue(value) !== null;
+}
 function securityContextEdits(original, fixed2, writerOf, podWriterOf = writerOf) {
   const owners = securityContextOwners(original, fixed2, ["initContainers", "containers"]);
   if (owners === null || extractPodSpecs(fixed2).pods.length !== 1) return null;
-  const changesOf = (path4) => {
+  const changesOf = (path4, writer) => {
     const edits = [];
-    return leafEdits(valueAt2(original.value, path4), valueAt2(fixed2.value, path4), [], edits) ? edits : null;
+    return leafEdits(writer?.whole ? void 0 : valueAt2(original.value, path4), valueAt2(fixed2.value, path4), [], edits) ? edits : null;
   };
   const podPath = [...owners.pod, "securityContext"];
-  const podEdits = changesOf(podPath);
+  const podEdits = changesOf(podPath, podWriterOf(podPath));
   if (podEdits === null) return null;
   const byKey = /* @__PURE__ */ new Map();
   const conflicting = /* @__PURE__ */ new Set();
@@ -58908,7 +58951,7 @@ function securityContextEdits(original, fixed2, writerOf, podWriterOf = writerOf
   const podFields = left.every((edit) => edit.op === "set" && containerFields.has(String(edit.path[0]))) ? left : [];
   for (const container of owners.containers) {
     const path4 = [...container, "securityContext"];
-    const own = changesOf(path4);
+    const own = changesOf(path4, writerOf(path4));
     if (own === null) return null;
     const edits = [...own, ...podFields.filter((edit) => !own.some((mine) => JSON.stringify(mine.path) === JSON.stringify(edit.path)))];
     for (const [key, ofKey] of writtenBy(path4, edits, writerOf).written) {
@@ -59268,6 +59311,7 @@ function holds2(values, rendered) {
   if (!isObject(rendered)) return values !== void 0 && jsonEqual(values, rendered);
   return isObject(values) && Object.entries(rendered).every(([key, value]) => holds2(values[key], value));
 }
+var isEmpty3 = (value) => value === void 0 || value === null || isObject(value) && Object.keys(value).length === 0;
 var isSetMap = (value) => typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).length > 0;
 function chartObjectOf(index, document, fixed2) {
   const template = index.chartTemplateOf(document);
@@ -59342,13 +59386,17 @@ function switchedOn2(file, key) {
   return file?.value(path4) === false ? [set(path4, true)] : [];
 }
 function valuesChangesOf({ document, template, after }, editable) {
+  const writersOf = (path4, truth) => valuesKeysOf(template.text, template.named, path4, document.value, truth).map((key) => template.writeKey(key));
   const writerOf = (path4) => {
-    const writers = valuesKeysOf(template.text, template.named, path4, document.value, template.truth).map((key) => template.writeKey(key));
-    return writers.find((w) => isSetMap(editable(w.file)?.value(w.path))) ?? writers[0] ?? null;
+    const writers = writersOf(path4, template.truth);
+    const writer = writers.find((w) => isSetMap(editable(w.file)?.value(w.path))) ?? writers[0] ?? null;
+    const empty = writer ?? writersOf(path4)[0] ?? null;
+    const whole = empty !== null && isEmpty3(editable(empty.file)?.value(empty.path)) && isSetMap(valueAt2(document.value, path4)) && writableWhole(valueAt2(after.value, path4));
+    return whole ? { ...empty, whole } : writer;
   };
   const podWriterOf = (path4) => {
     const writer = writerOf(path4);
-    return writer === null || holds2(editable(writer.file)?.value(writer.path), valueAt2(document.value, path4)) ? writer : null;
+    return writer === null || writer.whole === true || holds2(editable(writer.file)?.value(writer.path), valueAt2(document.value, path4)) ? writer : null;
   };
   const byFile = /* @__PURE__ */ new Map();
   const containersByFile = /* @__PURE__ */ new Map();
@@ -59460,6 +59508,9 @@ function revertOf(finding, replaced) {
   if (changeLine === void 0 || replaced === null || finding.preexisting === true || finding.locations.some((location) => location.inDiff === true)) return null;
   return { file: changeLine.file, startLine: changeLine.line, endLine: changeLine.line, newLines: [replaced] };
 }
+function addedLine(hunks, line) {
+  return hunks.some((hunk) => hunk.lines.some((l) => l.kind === "added" && l.headLine === line));
+}
 function replacedLine(hunks, line) {
   for (const { lines } of hunks) {
     const at3 = lines.findIndex((l) => l.kind === "added" && l.headLine === line);
@@ -59546,6 +59597,7 @@ function indexRendering(path4, rendering, headPaths, changed, indexOf) {
   let chartTemplateOf = () => null;
   const rootLine = { file: root.file, line: 1, column: 1, exact: false };
   let unplaced = () => rootLine;
+  let guardLines = () => [];
   if (root.tool === "kustomize") {
     const index = kustomizeIndex({ rootDir: root.dir, texts: sources, paths: headPaths });
     place2 = (document, fieldPath, _renderedLine, ancestor, missing2) => {
@@ -59573,6 +59625,7 @@ function indexRendering(path4, rendering, headPaths, changed, indexOf) {
     const named = chartNamedTemplates(chart);
     const templateOf = sourceComments(rendering.text);
     const writeKey = valuesKeyWriter(chart);
+    const keyLine = valuesKeyLines(chart);
     const truthOf2 = valuesTruthOf(chart);
     place2 = (document, fieldPath, renderedLine, _ancestor, missing2) => {
       const template = templateOf(renderedLine);
@@ -59595,8 +59648,14 @@ function indexRendering(path4, rendering, headPaths, changed, indexOf) {
       const text5 = file === void 0 ? void 0 : sources.get(file) ?? archived?.get(`${prefix2}${template}`);
       return file === void 0 || template === null || text5 === void 0 ? null : { file, text: text5, named: named(), truth: truthOf2(template), writeKey: (key) => writeKey(template, key) };
     };
+    guardLines = (document, file, line) => {
+      const template = templateOf(document.line);
+      const text5 = sources.get(file);
+      if (template === null || text5 === void 0) return [];
+      return guardsOf(text5, line).flatMap((key) => keyLine(template, key) ?? []);
+    };
   }
-  return { path: path4, rendering, documents, lines: rendering.text.split("\n"), place: place2, documentIn, operationsIn, chartTemplateOf, unplaced };
+  return { path: path4, rendering, documents, lines: rendering.text.split("\n"), place: place2, documentIn, operationsIn, chartTemplateOf, unplaced, guardLines };
 }
 function presentPart(value, path4) {
   let at3 = value;
@@ -59752,13 +59811,16 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     if (found === void 0) changeLines.set(root, found = changeLineOf(root, hunksOf));
     return found;
   };
+  const switchChangeLine = (index, document, at3) => {
+    if (hunksOf === null || document === void 0) return {};
+    const turned = index.guardLines(document, at3.file, at3.line).find(({ file, line }) => addedLine(hunksOf(file), line));
+    return turned === void 0 ? {} : { changeLine: { file: turned.file, line: turned.line } };
+  };
   const replacedLines2 = /* @__PURE__ */ new Map();
-  const replacedFor = (root) => {
-    let replaced = replacedLines2.get(root);
-    if (replaced === void 0) {
-      const { changeLine } = changeLineFor(root);
-      replacedLines2.set(root, replaced = changeLine === void 0 || hunksOf === null ? null : replacedLine(hunksOf(changeLine.file), changeLine.line));
-    }
+  const replacedAt = ({ file, line }) => {
+    const key = `${file}:${line}`;
+    let replaced = replacedLines2.get(key);
+    if (replaced === void 0) replacedLines2.set(key, replaced = hunksOf === null ? null : replacedLine(hunksOf(file), line));
     return replaced;
   };
   const indexes = /* @__PURE__ */ new Map();
@@ -59788,13 +59850,14 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     const primary = placed2.find((p) => p.at.exact && p.location.exact) ?? placed2.find((p) => p.at.exact) ?? placed2[0] ?? { location: null, at: index.unplaced(finding.line) };
     const locations = placed2.filter((p) => p.at.file === primary.at.file).map((p) => ({ ...p.location, line: p.at.line, column: p.at.column, exact: p.location.exact && p.at.exact, inDiff: linesIn2(p.at.file).has(p.at.line) }));
     const renderedLine = primary.location?.line ?? finding.line;
+    const switched = switchChangeLine(index, documentAt(index.documents, finding.line), primary.at);
     const origin = {
       tool: root.tool,
       root: root.dir === "" ? "." : root.dir,
       ...root.label !== shownDir(root.dir) ? { label: root.label } : {},
       ...root.helm?.application ? { application: root.helm.application.file } : {},
       ...root.helm?.application?.line !== void 0 ? { applicationLine: applicationLineOf(root.helm, primary.at.values?.file) } : {},
-      ...changeLineFor(root),
+      ...switched.changeLine !== void 0 ? switched : changeLineFor(root),
       sourceFile: primary.at.file,
       sourceLine: primary.at.line,
       ...primary.at.values !== void 0 ? { values: primary.at.values } : {},
@@ -59816,7 +59879,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     const index = indexOf(finding.file);
     if (index === null) return finding;
     const { mapped, primary, literal: literal3, literals, removals } = mapFinding(finding, index);
-    const revert = revertOf(mapped, replacedFor(index.rendering.rendered.root));
+    const revert = revertOf(mapped, mapped.rendered?.changeLine === void 0 ? null : replacedAt(mapped.rendered.changeLine));
     if (revert !== null) reverts.push({ finding: i, rendering: index.rendering, ...revert, caveat: null, keepsOthers: true, revert: true });
     const fix = finding.fix;
     if (fix === null) return mapped;
