@@ -185,7 +185,7 @@ export function loadManifestFile(file: string, content: Uint8Array | string, opt
   if (options.rendered === true) return loaded;
   // Most files have no template action at all: one scan of the text decides.
   if (templateAction.test(text) && !usesUndeclaredVariable(text)) return markTemplate(loaded, text, options.podFree);
-  return malformed && tagAction.test(text) ? markTagTemplate(loaded, text) : loaded;
+  return malformed ? markFillInTemplate(loaded, text) : loaded;
 }
 
 /** The file without the documents kubectl never reads (separators.ts), each named by a warning. */
@@ -242,6 +242,17 @@ const tagAction = /\{%-?\s*[a-z]+\b/;
 const tagMessage = 'looks like a Jinja or Liquid template ({% … %}); render it first and check the output';
 
 /**
+ * Template syntaxes other than Go's that leave a file malformed YAML until
+ * something fills them in: Jinja or Liquid tags, and the `@NAME@`
+ * placeholders a script substitutes with sed (longhorn's scale test writes
+ * `name: @STS_NAME@`, which YAML refuses: `@` cannot start a plain value).
+ */
+const fillInTemplates: readonly { readonly pattern: RegExp; readonly message: string }[] = [
+  { pattern: tagAction, message: tagMessage },
+  { pattern: /@[A-Z][A-Z0-9_]*@/, message: 'looks like a template with `@NAME@` placeholders; fill them in first (the script that substitutes them) and check the output' },
+];
+
+/**
  * The first template action of `text[from, to)` (Go's, or those `pattern`
  * finds) that is not in a comment (`#` at the start of the line or after a
  * blank), as a 1-based line.
@@ -289,17 +300,20 @@ function markTemplate(loaded: LoadedFile, text: string, podFree: ((value: JsonVa
 }
 
 /**
- * A file that does not parse, with a Jinja or Liquid tag outside its
- * comments: the tags are the template's syntax, and one template problem
- * stands for its parse errors (as for a Go template, markTemplate). A file
- * that parses keeps its verdicts: a tag in a value is data.
+ * A file that does not parse, with the syntax of a template that is filled
+ * in (fillInTemplates) outside its comments: one template problem stands for
+ * its parse errors (as for a Go template, markTemplate). A file that parses
+ * keeps its verdicts: a tag or placeholder in a value is data.
  */
-function markTagTemplate(loaded: LoadedFile, text: string): LoadedFile {
-  const line = actionLine(text, 0, text.length, tagAction);
-  if (line === null) return loaded;
-  const template: LoadProblem = { file: loaded.file, line, kind: 'template', message: tagMessage };
-  const problems = [...loaded.problems.filter((p) => p.kind !== 'malformed' && p.kind !== 'invalid'), template];
-  return { ...loaded, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
+function markFillInTemplate(loaded: LoadedFile, text: string): LoadedFile {
+  for (const { pattern, message } of fillInTemplates) {
+    const line = actionLine(text, 0, text.length, pattern);
+    if (line === null) continue;
+    const template: LoadProblem = { file: loaded.file, line, kind: 'template', message };
+    const problems = [...loaded.problems.filter((p) => p.kind !== 'malformed' && p.kind !== 'invalid'), template];
+    return { ...loaded, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
+  }
+  return loaded;
 }
 
 /**

@@ -207,6 +207,17 @@ describe('loadManifestFile', () => {
     expect(loadManifestFile('cm.yaml', 'apiVersion: v1\nkind: ConfigMap\ndata:\n  page: "{% include head.html %}"\n').problems).toEqual([]);
   });
 
+  it('calls a file a template when `@NAME@` placeholders a script fills in break it, and keeps the verdicts of one they do not', () => {
+    // longhorn's scale test: `sed` writes the names; YAML refuses a plain value that starts with `@`.
+    const sts = 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: @STS_NAME@\nspec:\n  serviceName: @STS_NAME@\n';
+    expect(loadManifestFile('statefulset.yaml', sts).problems).toEqual([
+      { file: 'statefulset.yaml', line: 4, kind: 'template', message: 'looks like a template with `@NAME@` placeholders; fill them in first (the script that substitutes them) and check the output' },
+    ]);
+    // Quoted, a placeholder is a string of a file that parses; in a comment of a broken file, it is text.
+    expect(loadManifestFile('pod.yaml', pod.replace('name: p', 'name: "@POD_NAME@"')).problems).toEqual([]);
+    expect(loadManifestFile('bad.yaml', '# name: @NAME@\nkind: Pod\nmetadata: {name: x\n').problems).toMatchObject([{ kind: 'malformed' }]);
+  });
+
   it('calls a broken file malformed, not a template, when its only template actions are in comments', () => {
     const loaded = loadManifestFile('bad.yaml', '# {{ .Values.x }}\nkind: Pod\nmetadata: {name: x\n');
     expect(loaded.problems).toMatchObject([{ kind: 'malformed' }]);
