@@ -85,6 +85,8 @@ function parseArgsMessage(error: Error, commandUsage: string): string {
   const noValue = /^Option '(-\w, )?(--[\w-]+)' does not take an argument/.exec(error.message);
   if (noValue) return `${noValue[2]} takes no value`;
   const positional = /^Unexpected argument '([^']+)'/.exec(error.message);
+  // `diff main`, as `git diff main` takes it: the command names its base with a flag.
+  if (positional && flags.includes('--base')) return `unexpected argument ${JSON.stringify(positional[1])}: give the base as \`--base ${positional[1]}\``;
   if (positional) return `unexpected argument ${JSON.stringify(positional[1])}: this command takes no PATH`;
   return error.message.split('\n')[0]!;
 }

@@ -184,6 +184,12 @@ describe('pod-security-review check', () => {
     expect(stderr).toBe(`pod-security-review check: ${stderr.split('\n')[0]!.replace(/^pod-security-review check: /, '')}\nRun \`pod-security-review check --help\` for the options.\n`);
   });
 
+  it('exits 2 on a base given as diff\'s argument, as `git diff main` takes it, naming the flag', async () => {
+    const { status, stderr } = await cli('diff', 'main');
+    expect(status).toBe(2);
+    expect(stderr).toBe('pod-security-review diff: unexpected argument "main": give the base as `--base main`\nRun `pod-security-review diff --help` for the options.\n');
+  });
+
   it('exits 2 on an unknown command, listing the commands', async () => {
     const { status, stderr } = await cli('lint', 'x');
     expect(status).toBe(2);
