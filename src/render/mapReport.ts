@@ -19,7 +19,7 @@ import { parseFieldPath } from '../pss/paths.js';
 import type { FieldPath, JsonValue } from '../pss/types.js';
 import type { DiffFinding, DiffLocation, DiffReport } from '../scope/types.js';
 import { dependencyLines } from './dependencyLine.js';
-import { flowCollectionValue, guardsOf } from './templateLines.js';
+import { flowCollectionValue, guardReader } from './templateLines.js';
 import { chartNamedTemplates, helmLocator, sourceComments, sourcePath, valuesKeyLines, valuesKeyWriter, valuesTruthOf } from './helmMap.js';
 import type { HelmSources } from './helmMap.js';
 import type { ChartTemplate } from './templateFix.js';
@@ -409,11 +409,14 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
       const text = file === undefined ? undefined : (sources.get(file) ?? archived?.get(`${prefix}${template}`));
       return file === undefined || template === null || text === undefined ? null : { file, text, named: named(), truth: truthOf(template), writeKey: (key) => writeKey(template, key) };
     };
+    const guardReaders = new Map<string, ReturnType<typeof guardReader>>();
     guardLines = (document, file, line) => {
       const template = templateOf(document.line);
       const text = sources.get(file);
       if (template === null || text === undefined) return [];
-      return guardsOf(text, line).flatMap((key) => keyLine(template, key) ?? []);
+      let guards = guardReaders.get(file);
+      if (guards === undefined) guardReaders.set(file, (guards = guardReader(text)));
+      return guards(line).flatMap((key) => keyLine(template, key) ?? []);
     };
   }
   return { path, rendering, documents, lines: rendering.text.split('\n'), place, documentIn, operationsIn, chartTemplateOf, unplaced, guardLines };
@@ -723,7 +726,8 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
       .filter((p) => p.at.file === primary.at.file)
       .map((p) => ({ ...p.location, line: p.at.line, column: p.at.column, exact: p.location.exact && p.at.exact, inDiff: linesIn(p.at.file).has(p.at.line) }));
     const renderedLine = primary.location?.line ?? finding.line;
-    const switched = switchChangeLine(index, documentAt(index.documents, finding.line), primary.at);
+    // Only a finding the diff does not show is commented on its change line.
+    const switched = locations.some((l) => l.inDiff) ? {} : switchChangeLine(index, documentAt(index.documents, finding.line), primary.at);
     const origin: RenderedOrigin = {
       tool: root.tool,
       root: root.dir === '' ? '.' : root.dir,

@@ -556,7 +556,16 @@ function valuesGuard(block: OpenBlock): string[] | null {
  * when the guard is false: no key to turn on.
  */
 export function guardsOf(text: string, line: number): string[][] {
+  return guardsAt(openBlocks(text), line);
+}
+
+/** guardsOf for many lines of one template, its blocks read once. */
+export function guardReader(text: string): (line: number) => string[][] {
   const blocks = openBlocks(text);
+  return (line) => guardsAt(blocks, line);
+}
+
+function guardsAt(blocks: readonly (OpenBlock | null)[], line: number): string[][] {
   const guards: string[][] = [];
   for (const block of blocksAround(blocks[Math.min(line - 1, blocks.length - 1)] ?? null)) {
     const key = valuesGuard(block);
