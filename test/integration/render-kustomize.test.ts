@@ -300,6 +300,23 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
     }
   });
 
+  it("places the fields a base's container lacks on the base, not on each overlay's patch that names the container, with one fix for all", async () => {
+    // gitops-environment-promotion: each environment's settings patch gives the container its env vars.
+    const deployment = ['apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', 'spec:', '  selector:', '    matchLabels: {app: web}', '  template:', '    metadata:', '      labels: {app: web}', '    spec:', '      containers:', '        - name: web', '          image: web:1', ''].join('\n');
+    const settings = (env: string) => ['apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', 'spec:', '  template:', '    spec:', '      containers:', '        - name: web', '          env:', `            - {name: ENV, value: ${env}}`, ''].join('\n');
+    const overlay = (env: string) => ({
+      [`envs/${env}/kustomization.yaml`]: `namePrefix: ${env}-\nresources: [../../base]\npatches:\n  - path: settings.yaml\n`,
+      [`envs/${env}/settings.yaml`]: settings(env),
+    });
+    const files = { 'base/kustomization.yaml': 'resources: [deployment.yaml]\n', 'base/deployment.yaml': deployment, ...overlay('dev'), ...overlay('prod') };
+    const { report } = await inTree(files, (cwd) => checkJson(cwd, '--level', 'restricted'));
+    const checks = ['allowPrivilegeEscalation', 'capabilities_restricted', 'runAsNonRoot', 'seccompProfile_restricted'];
+    const fix = { startLine: 14, endLine: 14, replacement: `          image: web:1\n${restrictedContext}`, attachable: false };
+    expect(report.findings.map((f) => [f.file, f.line, f.name, f.check, f.fix])).toEqual(
+      ['dev-web', 'prod-web'].flatMap((name) => checks.map((check) => ['base/deployment.yaml', 13, name, check, fix])),
+    );
+  });
+
   /**
    * `check` on a base Deployment whose container `app` writes `securityContext` (the container's map, then
    * the pod's, as lines under it) and an overlay `overlays/dev` whose JSON 6902 patch is `operations`.
