@@ -43,3 +43,8 @@ export function workloadTemplate(kind: 'Deployment' | 'DaemonSet', name: string,
     '',
   ].join('\n');
 }
+
+/** A Pod template named `name` whose `spec:` holds `spec` (lines indented under it): the spec starts on line 6. */
+export function podTemplate(name: string, spec: readonly string[]): string {
+  return ['apiVersion: v1', 'kind: Pod', 'metadata:', `  name: ${name}`, 'spec:', ...spec, ''].join('\n');
+}

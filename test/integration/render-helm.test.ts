@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import { fixturesDir } from '../helpers/paths.js';
 import { gitIn, makeRepo } from '../helpers/gitRepo.js';
-import { podWithValuesSecurityContext, workloadTemplate } from '../helpers/chartTemplates.js';
+import { podTemplate, podWithValuesSecurityContext, workloadTemplate } from '../helpers/chartTemplates.js';
 import { inTree } from '../helpers/tempTree.js';
 import { checkWithConfig, haveHelm, missingTool, renderScenarios, useCachedHelm } from '../helpers/renderTools.js';
 
@@ -195,12 +195,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
   it("comments a finding of a switch the change turned on (`{{ if $.Values.hostPort.enabled }}` inside `range`) on the switch, not on the change's first line, with the switch turned back", async () => {
     // ingress-nginx: its hostPort is written inside a `range` over the container's ports, from `index` of a map.
     const values = (tag: string, enabled: boolean) => [`image: web:${tag}`, 'containerPort:', '  http: 8080', 'hostPort:', `  enabled: ${enabled}`, '  ports:', '    http: 80', ''].join('\n');
-    const pod = [
-      'apiVersion: v1',
-      'kind: Pod',
-      'metadata:',
-      '  name: web',
-      'spec:',
+    const pod = podTemplate('web', [
       '  containers:',
       '    - name: web',
       '      image: {{ .Values.image }}',
@@ -212,8 +207,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
       '          hostPort: {{ index $.Values.hostPort.ports $key | default $value }}',
       '          {{- end }}',
       '      {{- end }}',
-      '',
-    ].join('\n');
+    ]);
     const { repo, cleanUp } = repoOfSides((base, head) => {
       for (const [side, tag, enabled] of [[base, '1', false], [head, '2', true]] as const) {
         mkdirSync(path.join(side, 'charts/web/templates'), { recursive: true });
@@ -1200,12 +1194,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
   });
 
   it("writes a container's securityContext past the `if` that names it two ways (elastic's test pod), so that either branch has it", async () => {
-    const pod = [
-      'apiVersion: v1',
-      'kind: Pod',
-      'metadata:',
-      '  name: web-test',
-      'spec:',
+    const pod = podTemplate('web-test', [
       '  containers:',
       '{{- if .Values.nameOverride }}',
       '  - name: {{ .Values.nameOverride | quote }}',
@@ -1214,8 +1203,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
       '{{- end }}',
       '    image: busybox:1',
       '  restartPolicy: Never',
-      '',
-    ].join('\n');
+    ]);
     const { report } = await checkTree({ 'web/Chart.yaml': chartYaml('web'), 'web/values.yaml': 'nameOverride: ""\n', 'web/templates/test.yaml': pod });
     const byCheck = new Map(report.findings.map((f) => [f.check, f]));
     // The container the values render is the `else` branch's (line 10), and its map goes after `{{- end }}`, verified by rendering again.
@@ -1237,12 +1225,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
   });
 
   it("gives a values key that holds nothing the fixed map whole, when the template's other branch wrote the map (vault's `securityContext.pod: {}`)", async () => {
-    const pod = [
-      'apiVersion: v1',
-      'kind: Pod',
-      'metadata:',
-      '  name: web',
-      'spec:',
+    const pod = podTemplate('web', [
       '  {{- if .Values.securityContext.pod }}',
       '  securityContext:',
       '    {{- toYaml .Values.securityContext.pod | nindent 4 }}',
@@ -1257,8 +1240,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
       '      securityContext:',
       '        allowPrivilegeEscalation: false',
       '        capabilities: {drop: [ALL]}',
-      '',
-    ].join('\n');
+    ]);
     const { report } = await checkTree({ 'web/Chart.yaml': chartYaml('web'), 'web/values.yaml': 'securityContext:\n  pod: {}\nuid: 100\n', 'web/templates/pod.yaml': pod }, '--level', 'restricted');
     // Only seccomp fails. The key given `seccompProfile` alone would take the `else` branch's fields away (refused):
     // it gets them too, the user id the template read from `uid` as the number it rendered.
