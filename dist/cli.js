@@ -12965,7 +12965,7 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   else if (!malformed) loaded = withoutSkippedDocuments(loaded, text4);
   if (options.rendered === true) return loaded;
   if (templateAction.test(text4) && !usesUndeclaredVariable(text4)) return markTemplate(loaded, text4, options.podFree);
-  return malformed && tagAction.test(text4) ? markTagTemplate(loaded, text4) : loaded;
+  return malformed ? markFillInTemplate(loaded, text4) : loaded;
 }
 function withoutSkippedDocuments(loaded, text4) {
   const skipped2 = documentsKubectlSkips(text4, loaded.documents);
@@ -13008,6 +13008,10 @@ function hasTemplateAction(value) {
 var templateMessage = "looks like a Go/Helm template ({{ \u2026 }}); render it first (e.g. `helm template`) and check the output";
 var tagAction = /\{%-?\s*[a-z]+\b/;
 var tagMessage = "looks like a Jinja or Liquid template ({% \u2026 %}); render it first and check the output";
+var fillInTemplates = [
+  { pattern: tagAction, message: tagMessage },
+  { pattern: /@[A-Z][A-Z0-9_]*@/, message: "looks like a template with `@NAME@` placeholders; fill them in first (the script that substitutes them) and check the output" }
+];
 function actionLine(text4, from2, to2, pattern = templateAction) {
   const actions2 = new RegExp(pattern.source, "g");
   actions2.lastIndex = from2;
@@ -13037,12 +13041,15 @@ function markTemplate(loaded, text4, podFree) {
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { ...loaded, problems };
 }
-function markTagTemplate(loaded, text4) {
-  const line = actionLine(text4, 0, text4.length, tagAction);
-  if (line === null) return loaded;
-  const template = { file: loaded.file, line, kind: "template", message: tagMessage };
-  const problems = [...loaded.problems.filter((p) => p.kind !== "malformed" && p.kind !== "invalid"), template];
-  return { ...loaded, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
+function markFillInTemplate(loaded, text4) {
+  for (const { pattern, message } of fillInTemplates) {
+    const line = actionLine(text4, 0, text4.length, pattern);
+    if (line === null) continue;
+    const template = { file: loaded.file, line, kind: "template", message };
+    const problems = [...loaded.problems.filter((p) => p.kind !== "malformed" && p.kind !== "invalid"), template];
+    return { ...loaded, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
+  }
+  return loaded;
 }
 function parseYamlDocuments(text4) {
   const parsed2 = (0, import_yaml3.parseAllDocuments)(text4, { ...yamlOptions, prettyErrors: false });
@@ -30850,7 +30857,13 @@ function valuesGuard(block2) {
   return key === null ? null : key[1].slice(1).split(".");
 }
 function guardsOf(text4, line) {
+  return guardsAt(openBlocks(text4), line);
+}
+function guardReader(text4) {
   const blocks = openBlocks(text4);
+  return (line) => guardsAt(blocks, line);
+}
+function guardsAt(blocks, line) {
   const guards = [];
   for (const block2 of blocksAround(blocks[Math.min(line - 1, blocks.length - 1)] ?? null)) {
     const key = valuesGuard(block2);
@@ -31368,7 +31381,8 @@ function kustomizeIndex(sources) {
   };
   const hitIn = (candidate, where2) => candidate.inline === null ? { file: candidate.file, line: where2.line, column: where2.column } : inlineHit(candidate.file, candidate.inline, where2, linesOf3(sources.texts.get(candidate.file) ?? ""), linesOf3(candidate.inline.text));
   const lastWriter = (object, path11, anyValue = false) => {
-    for (const candidate of candidates) {
+    const ordered = anyValue ? [...candidates.filter((c) => c.role === "resource"), ...candidates.filter((c) => c.role !== "resource")] : candidates;
+    for (const candidate of ordered) {
       if (!mayWrite(candidate, object)) continue;
       const target = candidate.patch?.target ?? null;
       for (const document of documentsOf(candidate)) {
@@ -32264,11 +32278,14 @@ function indexRendering(path11, rendering, headPaths, changed, indexOf) {
       const text4 = file === void 0 ? void 0 : sources.get(file) ?? archived?.get(`${prefix2}${template}`);
       return file === void 0 || template === null || text4 === void 0 ? null : { file, text: text4, named: named(), truth: truthOf2(template), writeKey: (key) => writeKey(template, key) };
     };
+    const guardReaders = /* @__PURE__ */ new Map();
     guardLines = (document, file, line) => {
       const template = templateOf(document.line);
       const text4 = sources.get(file);
       if (template === null || text4 === void 0) return [];
-      return guardsOf(text4, line).flatMap((key) => keyLine(template, key) ?? []);
+      let guards = guardReaders.get(file);
+      if (guards === void 0) guardReaders.set(file, guards = guardReader(text4));
+      return guards(line).flatMap((key) => keyLine(template, key) ?? []);
     };
   }
   return { path: path11, rendering, documents, lines: rendering.text.split("\n"), place: place2, documentIn, operationsIn, chartTemplateOf, unplaced, guardLines };
@@ -32466,7 +32483,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     const primary = placed2.find((p) => p.at.exact && p.location.exact) ?? placed2.find((p) => p.at.exact) ?? placed2[0] ?? { location: null, at: index.unplaced(finding.line) };
     const locations = placed2.filter((p) => p.at.file === primary.at.file).map((p) => ({ ...p.location, line: p.at.line, column: p.at.column, exact: p.location.exact && p.at.exact, inDiff: linesIn2(p.at.file).has(p.at.line) }));
     const renderedLine = primary.location?.line ?? finding.line;
-    const switched = switchChangeLine(index, documentAt(index.documents, finding.line), primary.at);
+    const switched = locations.some((l) => l.inDiff) ? {} : switchChangeLine(index, documentAt(index.documents, finding.line), primary.at);
     const origin = {
       tool: root.tool,
       root: root.dir === "" ? "." : root.dir,
@@ -34532,6 +34549,7 @@ function parseArgsMessage(error, commandUsage) {
   const noValue = /^Option '(-\w, )?(--[\w-]+)' does not take an argument/.exec(error.message);
   if (noValue) return `${noValue[2]} takes no value`;
   const positional = /^Unexpected argument '([^']+)'/.exec(error.message);
+  if (positional && flags.includes("--base")) return `unexpected argument ${JSON.stringify(positional[1])}: give the base as \`--base ${positional[1]}\``;
   if (positional) return `unexpected argument ${JSON.stringify(positional[1])}: this command takes no PATH`;
   return error.message.split("\n")[0];
 }

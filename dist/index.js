@@ -11769,7 +11769,7 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   else if (!malformed) loaded = withoutSkippedDocuments(loaded, text5);
   if (options.rendered === true) return loaded;
   if (templateAction.test(text5) && !usesUndeclaredVariable(text5)) return markTemplate(loaded, text5, options.podFree);
-  return malformed && tagAction.test(text5) ? markTagTemplate(loaded, text5) : loaded;
+  return malformed ? markFillInTemplate(loaded, text5) : loaded;
 }
 function withoutSkippedDocuments(loaded, text5) {
   const skipped = documentsKubectlSkips(text5, loaded.documents);
@@ -11837,12 +11837,15 @@ function markTemplate(loaded, text5, podFree) {
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { ...loaded, problems };
 }
-function markTagTemplate(loaded, text5) {
-  const line = actionLine(text5, 0, text5.length, tagAction);
-  if (line === null) return loaded;
-  const template = { file: loaded.file, line, kind: "template", message: tagMessage };
-  const problems = [...loaded.problems.filter((p) => p.kind !== "malformed" && p.kind !== "invalid"), template];
-  return { ...loaded, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
+function markFillInTemplate(loaded, text5) {
+  for (const { pattern, message } of fillInTemplates) {
+    const line = actionLine(text5, 0, text5.length, pattern);
+    if (line === null) continue;
+    const template = { file: loaded.file, line, kind: "template", message };
+    const problems = [...loaded.problems.filter((p) => p.kind !== "malformed" && p.kind !== "invalid"), template];
+    return { ...loaded, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
+  }
+  return loaded;
 }
 function parseYamlDocuments(text5) {
   const parsed2 = (0, import_yaml3.parseAllDocuments)(text5, { ...yamlOptions, prettyErrors: false });
@@ -11985,7 +11988,7 @@ function lineTextAt(text5, lineCounter, line) {
 function firstLine(message) {
   return message.split("\n")[0] ?? message;
 }
-var import_yaml3, defaultLoadOptions, utf8, replacing, utf16le, utf16be, binaryFile, skippedMessage, templateMessage, tagAction, tagMessage, plainCollection, sourceText, customTags, yamlOptions, malformedCount, EventSourceDocument, tooDeep, bracePlaceholder;
+var import_yaml3, defaultLoadOptions, utf8, replacing, utf16le, utf16be, binaryFile, skippedMessage, templateMessage, tagAction, tagMessage, fillInTemplates, plainCollection, sourceText, customTags, yamlOptions, malformedCount, EventSourceDocument, tooDeep, bracePlaceholder;
 var init_load = __esm({
   "src/manifests/load.ts"() {
     "use strict";
@@ -12011,6 +12014,10 @@ var init_load = __esm({
     templateMessage = "looks like a Go/Helm template ({{ \u2026 }}); render it first (e.g. `helm template`) and check the output";
     tagAction = /\{%-?\s*[a-z]+\b/;
     tagMessage = "looks like a Jinja or Liquid template ({% \u2026 %}); render it first and check the output";
+    fillInTemplates = [
+      { pattern: tagAction, message: tagMessage },
+      { pattern: /@[A-Z][A-Z0-9_]*@/, message: "looks like a template with `@NAME@` placeholders; fill them in first (the script that substitutes them) and check the output" }
+    ];
     plainCollection = (name, collection) => ({
       tag: `tag:yaml.org,2002:${name}`,
       collection,
@@ -58188,7 +58195,13 @@ function valuesGuard(block2) {
   return key === null ? null : key[1].slice(1).split(".");
 }
 function guardsOf(text5, line) {
+  return guardsAt(openBlocks(text5), line);
+}
+function guardReader(text5) {
   const blocks = openBlocks(text5);
+  return (line) => guardsAt(blocks, line);
+}
+function guardsAt(blocks, line) {
   const guards = [];
   for (const block2 of blocksAround(blocks[Math.min(line - 1, blocks.length - 1)] ?? null)) {
     const key = valuesGuard(block2);
@@ -58729,7 +58742,8 @@ function kustomizeIndex(sources) {
   };
   const hitIn = (candidate, where2) => candidate.inline === null ? { file: candidate.file, line: where2.line, column: where2.column } : inlineHit(candidate.file, candidate.inline, where2, linesOf3(sources.texts.get(candidate.file) ?? ""), linesOf3(candidate.inline.text));
   const lastWriter = (object, path4, anyValue = false) => {
-    for (const candidate of candidates) {
+    const ordered = anyValue ? [...candidates.filter((c) => c.role === "resource"), ...candidates.filter((c) => c.role !== "resource")] : candidates;
+    for (const candidate of ordered) {
       if (!mayWrite(candidate, object)) continue;
       const target = candidate.patch?.target ?? null;
       for (const document of documentsOf(candidate)) {
@@ -59648,11 +59662,14 @@ function indexRendering(path4, rendering, headPaths, changed, indexOf) {
       const text5 = file === void 0 ? void 0 : sources.get(file) ?? archived?.get(`${prefix2}${template}`);
       return file === void 0 || template === null || text5 === void 0 ? null : { file, text: text5, named: named(), truth: truthOf2(template), writeKey: (key) => writeKey(template, key) };
     };
+    const guardReaders = /* @__PURE__ */ new Map();
     guardLines = (document, file, line) => {
       const template = templateOf(document.line);
       const text5 = sources.get(file);
       if (template === null || text5 === void 0) return [];
-      return guardsOf(text5, line).flatMap((key) => keyLine(template, key) ?? []);
+      let guards = guardReaders.get(file);
+      if (guards === void 0) guardReaders.set(file, guards = guardReader(text5));
+      return guards(line).flatMap((key) => keyLine(template, key) ?? []);
     };
   }
   return { path: path4, rendering, documents, lines: rendering.text.split("\n"), place: place2, documentIn, operationsIn, chartTemplateOf, unplaced, guardLines };
@@ -59850,7 +59867,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     const primary = placed2.find((p) => p.at.exact && p.location.exact) ?? placed2.find((p) => p.at.exact) ?? placed2[0] ?? { location: null, at: index.unplaced(finding.line) };
     const locations = placed2.filter((p) => p.at.file === primary.at.file).map((p) => ({ ...p.location, line: p.at.line, column: p.at.column, exact: p.location.exact && p.at.exact, inDiff: linesIn2(p.at.file).has(p.at.line) }));
     const renderedLine = primary.location?.line ?? finding.line;
-    const switched = switchChangeLine(index, documentAt(index.documents, finding.line), primary.at);
+    const switched = locations.some((l) => l.inDiff) ? {} : switchChangeLine(index, documentAt(index.documents, finding.line), primary.at);
     const origin = {
       tool: root.tool,
       root: root.dir === "" ? "." : root.dir,
