@@ -17,7 +17,8 @@ import { jsonEqual } from '../fixes/edits.js';
 import { andMore, firstOf } from '../firstFew.js';
 import { locate } from '../locate/locate.js';
 import { loadManifestFile, textOf } from '../manifests/load.js';
-import type { LoadProblem } from '../manifests/types.js';
+import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
+import { addTo } from '../multiMap.js';
 import { isObject } from '../pss/pod.js';
 import type { JsonValue } from '../pss/types.js';
 import { valuesMapping } from './chart.js';
@@ -106,29 +107,39 @@ function valuesFileChanges(file: string, base: string, head: string): ValuesChan
 
 /**
  * The changes to the inline values of the installers a changed file holds
- * (an Argo CD Application's `valuesObject`, a Fleet bundle's `helm.values`),
- * read as their renderings read them at each commit, with the renderings
- * of each installer; null when the file holds none that is rendered from
- * it. Each key on its line, under the installer's inline values.
+ * (an Argo CD Application's `valuesObject`, a Fleet bundle's `helm.values`;
+ * each of an `apps.yaml` of several), read as their renderings read them at
+ * each commit, with the renderings of each installer; none for an installer
+ * not rendered from the file. Each key on its line, under the installer's
+ * inline values.
  */
-function inlineChanges(file: string, base: string, head: string, renderings: readonly RenderingOutcome[]): ValuesChanges | null {
+function inlineChanges(file: string, base: string, head: string, renderings: readonly RenderingOutcome[]): ValuesChanges[] {
   const readers = renderings.filter(({ root }) => root.helm?.application?.file === file && root.helm.application.inline !== null && root.helm.application.rendered === undefined);
-  const [first] = readers;
-  const installer = first?.root.helm?.application;
-  // One installer's values at a time: the file's first rendered one, with the renderings of that installer.
-  if (installer === undefined || installer.inline === null) return null;
-  const own = readers.filter(({ root }) => root.helm?.application?.name === installer.name && JSON.stringify(root.helm.application.inline) === JSON.stringify(installer.inline));
-  const fill = first!.root.helm?.inlineFill;
-  // A file new in the change had no values at base.
-  const valuesOf = (text: string) => (text === '' ? '{}' : installerValuesIn(file, text, installer, fill));
-  const [before, after] = [valuesOf(base), valuesOf(head)];
-  if (before === null || after === null) return null;
-  const inline = installer.inline;
-  const lineOf = (key: Path) => {
-    const document = loadManifestFile(file, head).documents.find((d) => installerObject(d.value, installer) !== null);
-    return document === undefined ? null : locate(document.source, [...inline, ...key]).line;
-  };
-  return { keys: podSecurityChanges(before, after), readers: own, lineOf };
+  // Each installer with its renderings: those of its name and inline values.
+  const byInstaller = new Map<string, RenderingOutcome[]>();
+  for (const reader of readers) {
+    const { name, inline } = reader.root.helm!.application!;
+    addTo(byInstaller, JSON.stringify([name, inline]), reader);
+  }
+  // The head's documents, read for a notice only (most changes set no pod-security key, or move a rendering), once.
+  let documents: readonly ManifestDocument[] | undefined;
+  const changes: ValuesChanges[] = [];
+  for (const own of byInstaller.values()) {
+    const installer = own[0]!.root.helm!.application!;
+    const fill = own[0]!.root.helm!.inlineFill;
+    // A file new in the change had no values at base.
+    const valuesOf = (text: string) => (text === '' ? '{}' : installerValuesIn(file, text, installer, fill));
+    const [before, after] = [valuesOf(base), valuesOf(head)];
+    const inline = installer.inline;
+    if (before === null || after === null || inline === null) continue;
+    const lineOf = (key: Path) => {
+      documents ??= loadManifestFile(file, head).documents;
+      const document = documents.find((d) => installerObject(d.value, installer) !== null);
+      return document === undefined ? null : locate(document.source, [...inline, ...key]).line;
+    };
+    changes.push({ keys: podSecurityChanges(before, after), readers: own, lineOf });
+  }
+  return changes;
 }
 
 /**
@@ -145,26 +156,29 @@ export function quietValuesChanges(changeSet: ChangeSet, renderings: readonly Re
     const base = file.base.kind === 'content' ? textOf(file.base.data) : '';
     if (head === null || base === null) continue;
     const readers = renderings.filter(({ root }) => root.helm !== null && (file.path === inDir(root.dir, 'values.yaml') || root.helm.valuesFiles.includes(file.path)));
-    const changes = readers.length > 0 ? valuesFileChanges(file.path, base, head) : inlineChanges(file.path, base, head, renderings);
-    if (changes === null) continue;
-    const quiet = changes.readers ?? readers;
-    if (quiet.some((r) => !r.bothRendered)) continue;
-    const { keys, lineOf } = changes;
-    if (keys.length === 0 || quiet.some((r) => r.changed())) continue;
-    const dirs = [...new Set(quiet.map(({ root }) => root.dir))];
-    // One rendering by its label (`charts/web (values-prod.yaml)`); several by their charts, with how many renderings.
-    const charts = quiet.length === 1 ? `\`${quiet[0]!.root.label}\`` : `${dirs.map((dir) => `\`${shownDir(dir)}\``).join(', ')} (${quiet.length} renderings)`;
-    const one = dirs.length === 1;
-    const { first, more } = firstOf(
-      keys.map((key) => `\`${key.join('.')}\``),
-      3,
-    );
-    notices.push({
-      file: file.path,
-      line: lineOf(keys[0]!),
-      kind: 'not-rendered',
-      message: `this change sets ${first.join(', ')}${andMore(more)}, but ${charts} ${one ? 'renders' : 'render'} the same as before (the templates that read ${keys.length === 1 ? 'it' : 'them'} are off with the values ${one ? 'it is' : 'they are'} rendered with, or nothing reads ${keys.length === 1 ? 'it' : 'them'}): the change is not checked; ${renderAdvice(dirs[0]!, paths, quiet)}`,
-    });
+    for (const changes of readers.length > 0 ? [valuesFileChanges(file.path, base, head)] : inlineChanges(file.path, base, head, renderings)) {
+      const notice = quietNotice(file.path, changes, changes.readers ?? readers, paths);
+      if (notice !== null) notices.push(notice);
+    }
   }
   return notices;
+}
+
+/** The notice of one values file's or installer's changes, when they set pod-security keys and none of its renderings moved. */
+function quietNotice(file: string, { keys, lineOf }: ValuesChanges, quiet: readonly RenderingOutcome[], paths: Iterable<string>): LoadProblem | null {
+  if (keys.length === 0 || quiet.some((r) => !r.bothRendered) || quiet.some((r) => r.changed())) return null;
+  const dirs = [...new Set(quiet.map(({ root }) => root.dir))];
+  // One rendering by its label (`charts/web (values-prod.yaml)`); several by their charts, with how many renderings.
+  const charts = quiet.length === 1 ? `\`${quiet[0]!.root.label}\`` : `${dirs.map((dir) => `\`${shownDir(dir)}\``).join(', ')} (${quiet.length} renderings)`;
+  const one = dirs.length === 1;
+  const { first, more } = firstOf(
+    keys.map((key) => `\`${key.join('.')}\``),
+    3,
+  );
+  return {
+    file,
+    line: lineOf(keys[0]!),
+    kind: 'not-rendered',
+    message: `this change sets ${first.join(', ')}${andMore(more)}, but ${charts} ${one ? 'renders' : 'render'} the same as before (the templates that read ${keys.length === 1 ? 'it' : 'them'} are off with the values ${one ? 'it is' : 'they are'} rendered with, or nothing reads ${keys.length === 1 ? 'it' : 'them'}): the change is not checked; ${renderAdvice(dirs[0]!, paths, quiet)}`,
+  };
 }

@@ -62,3 +62,23 @@ describe('quietValuesChanges of an installer\'s inline values', () => {
     expect(quietValuesChanges(changingBundle(fleet(''), fleet('    replicas: 3\n')), [quiet(bundle('apps/web (Fleet bundle apps/web)', ['helm', 'values']))], [])).toEqual([]);
   });
 });
+
+describe('quietValuesChanges of several installers in one file', () => {
+  // An app of apps' apps.yaml: two Argo CD Applications with inline values, the second's changed.
+  const application = (name: string, values: string) =>
+    `apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: ${name}\nspec:\n  source:\n    path: charts/${name}\n    helm:\n      valuesObject:\n        replicas: 2\n${values}`;
+  const apps = (apiValues: string) => `${application('web', '')}---\n${application('api', apiValues)}`;
+  const installed = (name: string): RenderRoot => {
+    const r = helmRoot(`charts/${name}`, `charts/${name} (Application ${name})`);
+    return { ...r, helm: { ...r.helm!, application: { kind: 'Application', file: 'apps/apps.yaml', name, inline: ['spec', 'source', 'helm', 'valuesObject'] } } };
+  };
+  const changingApps = (base: string, head: string): ChangeSet => ({
+    files: [{ path: 'apps/apps.yaml', status: 'modified', base: { kind: 'content', data: base }, head: { kind: 'content', data: head }, hunks: [] }],
+  });
+
+  it("says each installer's quiet change on its own line, not only the first installer's", () => {
+    const privileged = '        securityContext:\n          privileged: true\n';
+    const notices = quietValuesChanges(changingApps(apps(''), apps(privileged)), [quiet(installed('web')), quiet(installed('api'))], []);
+    expect(notices.map((n) => [n.file, n.line, n.message.slice(0, 70)])).toEqual([['apps/apps.yaml', 22, 'this change sets `securityContext`, but `charts/api (Application api)`']]);
+  });
+});
