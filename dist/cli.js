@@ -32696,20 +32696,28 @@ function valuesFileChanges(file, base, head) {
 }
 function inlineChanges(file, base, head, renderings) {
   const readers = renderings.filter(({ root }) => root.helm?.application?.file === file && root.helm.application.inline !== null && root.helm.application.rendered === void 0);
-  const [first] = readers;
-  const installer = first?.root.helm?.application;
-  if (installer === void 0 || installer.inline === null) return null;
-  const own = readers.filter(({ root }) => root.helm?.application?.name === installer.name && JSON.stringify(root.helm.application.inline) === JSON.stringify(installer.inline));
-  const fill = first.root.helm?.inlineFill;
-  const valuesOf = (text4) => text4 === "" ? "{}" : installerValuesIn(file, text4, installer, fill);
-  const [before, after] = [valuesOf(base), valuesOf(head)];
-  if (before === null || after === null) return null;
-  const inline = installer.inline;
-  const lineOf3 = (key) => {
-    const document = loadManifestFile(file, head).documents.find((d) => installerObject(d.value, installer) !== null);
-    return document === void 0 ? null : locate(document.source, [...inline, ...key]).line;
-  };
-  return { keys: podSecurityChanges(before, after), readers: own, lineOf: lineOf3 };
+  const byInstaller = /* @__PURE__ */ new Map();
+  for (const reader of readers) {
+    const { name, inline } = reader.root.helm.application;
+    addTo(byInstaller, JSON.stringify([name, inline]), reader);
+  }
+  let documents;
+  const changes = [];
+  for (const own of byInstaller.values()) {
+    const installer = own[0].root.helm.application;
+    const fill = own[0].root.helm.inlineFill;
+    const valuesOf = (text4) => text4 === "" ? "{}" : installerValuesIn(file, text4, installer, fill);
+    const [before, after] = [valuesOf(base), valuesOf(head)];
+    const inline = installer.inline;
+    if (before === null || after === null || inline === null) continue;
+    const lineOf3 = (key) => {
+      documents ??= loadManifestFile(file, head).documents;
+      const document = documents.find((d) => installerObject(d.value, installer) !== null);
+      return document === void 0 ? null : locate(document.source, [...inline, ...key]).line;
+    };
+    changes.push({ keys: podSecurityChanges(before, after), readers: own, lineOf: lineOf3 });
+  }
+  return changes;
 }
 function quietValuesChanges(changeSet, renderings, paths) {
   const notices = [];
@@ -32719,27 +32727,28 @@ function quietValuesChanges(changeSet, renderings, paths) {
     const base = file.base.kind === "content" ? textOf(file.base.data) : "";
     if (head === null || base === null) continue;
     const readers = renderings.filter(({ root }) => root.helm !== null && (file.path === inDir(root.dir, "values.yaml") || root.helm.valuesFiles.includes(file.path)));
-    const changes = readers.length > 0 ? valuesFileChanges(file.path, base, head) : inlineChanges(file.path, base, head, renderings);
-    if (changes === null) continue;
-    const quiet = changes.readers ?? readers;
-    if (quiet.some((r) => !r.bothRendered)) continue;
-    const { keys, lineOf: lineOf3 } = changes;
-    if (keys.length === 0 || quiet.some((r) => r.changed())) continue;
-    const dirs = [...new Set(quiet.map(({ root }) => root.dir))];
-    const charts = quiet.length === 1 ? `\`${quiet[0].root.label}\`` : `${dirs.map((dir) => `\`${shownDir(dir)}\``).join(", ")} (${quiet.length} renderings)`;
-    const one = dirs.length === 1;
-    const { first, more } = firstOf(
-      keys.map((key) => `\`${key.join(".")}\``),
-      3
-    );
-    notices.push({
-      file: file.path,
-      line: lineOf3(keys[0]),
-      kind: "not-rendered",
-      message: `this change sets ${first.join(", ")}${andMore(more)}, but ${charts} ${one ? "renders" : "render"} the same as before (the templates that read ${keys.length === 1 ? "it" : "them"} are off with the values ${one ? "it is" : "they are"} rendered with, or nothing reads ${keys.length === 1 ? "it" : "them"}): the change is not checked; ${renderAdvice(dirs[0], paths, quiet)}`
-    });
+    for (const changes of readers.length > 0 ? [valuesFileChanges(file.path, base, head)] : inlineChanges(file.path, base, head, renderings)) {
+      const notice2 = quietNotice(file.path, changes, changes.readers ?? readers, paths);
+      if (notice2 !== null) notices.push(notice2);
+    }
   }
   return notices;
+}
+function quietNotice(file, { keys, lineOf: lineOf3 }, quiet, paths) {
+  if (keys.length === 0 || quiet.some((r) => !r.bothRendered) || quiet.some((r) => r.changed())) return null;
+  const dirs = [...new Set(quiet.map(({ root }) => root.dir))];
+  const charts = quiet.length === 1 ? `\`${quiet[0].root.label}\`` : `${dirs.map((dir) => `\`${shownDir(dir)}\``).join(", ")} (${quiet.length} renderings)`;
+  const one = dirs.length === 1;
+  const { first, more } = firstOf(
+    keys.map((key) => `\`${key.join(".")}\``),
+    3
+  );
+  return {
+    file,
+    line: lineOf3(keys[0]),
+    kind: "not-rendered",
+    message: `this change sets ${first.join(", ")}${andMore(more)}, but ${charts} ${one ? "renders" : "render"} the same as before (the templates that read ${keys.length === 1 ? "it" : "them"} are off with the values ${one ? "it is" : "they are"} rendered with, or nothing reads ${keys.length === 1 ? "it" : "them"}): the change is not checked; ${renderAdvice(dirs[0], paths, quiet)}`
+  };
 }
 
 // src/render/verify.ts
