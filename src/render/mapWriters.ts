@@ -61,9 +61,9 @@ function itemEdits(before: readonly JsonValue[], after: readonly JsonValue[], pa
     if (kept < after.length && jsonEqual(item, after[kept])) kept++;
     else edits.push(remove([...path, index]));
   });
-  const appended = after.slice(kept);
+  // A list replaced whole is a new value (leafEdits), not every item removed.
   if (kept === 0 && before.length > 0) return null;
-  for (const item of appended) {
+  for (const item of after.slice(kept)) {
     if (typeof item !== 'string') return null;
     edits.push(append(path, item));
   }
