@@ -409,14 +409,20 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
       const text = file === undefined ? undefined : (sources.get(file) ?? archived?.get(`${prefix}${template}`));
       return file === undefined || template === null || text === undefined ? null : { file, text, named: named(), truth: truthOf(template), writeKey: (key) => writeKey(template, key) };
     };
+    // Many findings share a template and its switches: each file's blocks and each switch's line are found once.
     const guardReaders = new Map<string, ReturnType<typeof guardReader>>();
+    const switchLines = new Map<string, SourceHit | null>();
     guardLines = (document, file, line) => {
       const template = templateOf(document.line);
       const text = sources.get(file);
       if (template === null || text === undefined) return [];
       let guards = guardReaders.get(file);
       if (guards === undefined) guardReaders.set(file, (guards = guardReader(text)));
-      return guards(line).flatMap((key) => keyLine(template, key) ?? []);
+      return guards(line).flatMap((key) => {
+        const id = JSON.stringify([template, key]);
+        if (!switchLines.has(id)) switchLines.set(id, keyLine(template, key));
+        return switchLines.get(id) ?? [];
+      });
     };
   }
   return { path, rendering, documents, lines: rendering.text.split('\n'), place, documentIn, operationsIn, chartTemplateOf, unplaced, guardLines };

@@ -405,16 +405,24 @@ function switchedOn(file: EditableFile | null, key: readonly (string | number)[]
  */
 function valuesChangesOf({ document, template, after }: ChartObject, editable: EditableTexts): { file: string; change: LineChange }[] {
   const writersOf = (path: FieldPath, truth?: ValuesTruth) => valuesKeysOf(template.text, template.named, path, document.value, truth).map((key) => template.writeKey(key));
-  const writerOf = (path: FieldPath): MapSource | null => {
+  const writerAt = (path: FieldPath): MapSource | null => {
     // Of `.Values.a | default .Values.b`, the key the values set (the one rendered), else the first.
     const writers = writersOf(path, template.truth);
     const writer = writers.find((w) => isSetMap(editable(w.file)?.value(w.path))) ?? writers[0] ?? null;
     // A key that holds nothing of a map the rendering has, the template's other branch having written it (vault's
     // `securityContext.pod: {}`, its `else` writing `runAsNonRoot` and the ids): given the fixed map whole, which
     // turns its branch on and keeps them.
+    if (!isSetMap(valueAt(document.value, path)) || !writableWhole(valueAt(after.value, path))) return writer;
+    if (writer !== null && !isEmpty(editable(writer.file)?.value(writer.path))) return writer;
     const empty = writer ?? writersOf(path)[0] ?? null;
-    const whole = empty !== null && isEmpty(editable(empty.file)?.value(empty.path)) && isSetMap(valueAt(document.value, path)) && writableWhole(valueAt(after.value, path));
-    return whole ? { ...empty, whole } : writer;
+    return empty !== null && isEmpty(editable(empty.file)?.value(empty.path)) ? { ...empty, whole: true } : writer;
+  };
+  // Each map's writer is asked for again as its edits are given out: found once.
+  const writers = new Map<string, MapSource | null>();
+  const writerOf = (path: FieldPath): MapSource | null => {
+    const key = JSON.stringify(path);
+    if (!writers.has(key)) writers.set(key, writerAt(path));
+    return writers.get(key) ?? null;
   };
   // A pod map its values key does not hold came from elsewhere (istio's gateway renders a sysctl when its
   // `securityContext: {}` is empty, a list of maps the key cannot be given): writing the key would take it away,
