@@ -31540,9 +31540,8 @@ function itemEdits(before, after, path11) {
     if (kept < after.length && jsonEqual(item, after[kept])) kept++;
     else edits.push(remove([...path11, index]));
   });
-  const appended = after.slice(kept);
   if (kept === 0 && before.length > 0) return null;
-  for (const item of appended) {
+  for (const item of after.slice(kept)) {
     if (typeof item !== "string") return null;
     edits.push(append(path11, item));
   }
@@ -32024,12 +32023,19 @@ function switchedOn2(file, key) {
 }
 function valuesChangesOf({ document, template, after }, editable) {
   const writersOf = (path11, truth) => valuesKeysOf(template.text, template.named, path11, document.value, truth).map((key) => template.writeKey(key));
-  const writerOf = (path11) => {
-    const writers = writersOf(path11, template.truth);
-    const writer = writers.find((w) => isSetMap(editable(w.file)?.value(w.path))) ?? writers[0] ?? null;
+  const writerAt = (path11) => {
+    const writers2 = writersOf(path11, template.truth);
+    const writer = writers2.find((w) => isSetMap(editable(w.file)?.value(w.path))) ?? writers2[0] ?? null;
+    if (!isSetMap(valueAt2(document.value, path11)) || !writableWhole(valueAt2(after.value, path11))) return writer;
+    if (writer !== null && !isEmpty3(editable(writer.file)?.value(writer.path))) return writer;
     const empty = writer ?? writersOf(path11)[0] ?? null;
-    const whole = empty !== null && isEmpty3(editable(empty.file)?.value(empty.path)) && isSetMap(valueAt2(document.value, path11)) && writableWhole(valueAt2(after.value, path11));
-    return whole ? { ...empty, whole } : writer;
+    return empty !== null && isEmpty3(editable(empty.file)?.value(empty.path)) ? { ...empty, whole: true } : writer;
+  };
+  const writers = /* @__PURE__ */ new Map();
+  const writerOf = (path11) => {
+    const key = JSON.stringify(path11);
+    if (!writers.has(key)) writers.set(key, writerAt(path11));
+    return writers.get(key) ?? null;
   };
   const podWriterOf = (path11) => {
     const writer = writerOf(path11);
@@ -32049,8 +32055,8 @@ function valuesChangesOf({ document, template, after }, editable) {
     const values = editable(file);
     if (values !== null) for (const change of writerChanges(values, byKey, maxSuggestionSpan)) out.push({ file, change });
   }
-  for (const writers of [byFile, containersByFile]) {
-    const [first, ...rest] = partsOf(writers, editable);
+  for (const writers2 of [byFile, containersByFile]) {
+    const [first, ...rest] = partsOf(writers2, editable);
     if (first !== void 0 && rest.length > 0) out.push({ file: first.file, change: first, also: rest });
   }
   return out;
@@ -32279,13 +32285,18 @@ function indexRendering(path11, rendering, headPaths, changed, indexOf) {
       return file === void 0 || template === null || text4 === void 0 ? null : { file, text: text4, named: named(), truth: truthOf2(template), writeKey: (key) => writeKey(template, key) };
     };
     const guardReaders = /* @__PURE__ */ new Map();
+    const switchLines = /* @__PURE__ */ new Map();
     guardLines = (document, file, line) => {
       const template = templateOf(document.line);
       const text4 = sources.get(file);
       if (template === null || text4 === void 0) return [];
       let guards = guardReaders.get(file);
       if (guards === void 0) guardReaders.set(file, guards = guardReader(text4));
-      return guards(line).flatMap((key) => keyLine(template, key) ?? []);
+      return guards(line).flatMap((key) => {
+        const id = JSON.stringify([template, key]);
+        if (!switchLines.has(id)) switchLines.set(id, keyLine(template, key));
+        return switchLines.get(id) ?? [];
+      });
     };
   }
   return { path: path11, rendering, documents, lines: rendering.text.split("\n"), place: place2, documentIn, operationsIn, chartTemplateOf, unplaced, guardLines };

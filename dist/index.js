@@ -58913,9 +58913,8 @@ function itemEdits(before, after, path4) {
     if (kept < after.length && jsonEqual(item, after[kept])) kept++;
     else edits.push(remove([...path4, index]));
   });
-  const appended = after.slice(kept);
   if (kept === 0 && before.length > 0) return null;
-  for (const item of appended) {
+  for (const item of after.slice(kept)) {
     if (typeof item !== "string") return null;
     edits.push(append(path4, item));
   }
@@ -59401,12 +59400,19 @@ function switchedOn2(file, key) {
 }
 function valuesChangesOf({ document, template, after }, editable) {
   const writersOf = (path4, truth) => valuesKeysOf(template.text, template.named, path4, document.value, truth).map((key) => template.writeKey(key));
-  const writerOf = (path4) => {
-    const writers = writersOf(path4, template.truth);
-    const writer = writers.find((w) => isSetMap(editable(w.file)?.value(w.path))) ?? writers[0] ?? null;
+  const writerAt = (path4) => {
+    const writers2 = writersOf(path4, template.truth);
+    const writer = writers2.find((w) => isSetMap(editable(w.file)?.value(w.path))) ?? writers2[0] ?? null;
+    if (!isSetMap(valueAt2(document.value, path4)) || !writableWhole(valueAt2(after.value, path4))) return writer;
+    if (writer !== null && !isEmpty3(editable(writer.file)?.value(writer.path))) return writer;
     const empty = writer ?? writersOf(path4)[0] ?? null;
-    const whole = empty !== null && isEmpty3(editable(empty.file)?.value(empty.path)) && isSetMap(valueAt2(document.value, path4)) && writableWhole(valueAt2(after.value, path4));
-    return whole ? { ...empty, whole } : writer;
+    return empty !== null && isEmpty3(editable(empty.file)?.value(empty.path)) ? { ...empty, whole: true } : writer;
+  };
+  const writers = /* @__PURE__ */ new Map();
+  const writerOf = (path4) => {
+    const key = JSON.stringify(path4);
+    if (!writers.has(key)) writers.set(key, writerAt(path4));
+    return writers.get(key) ?? null;
   };
   const podWriterOf = (path4) => {
     const writer = writerOf(path4);
@@ -59426,8 +59432,8 @@ function valuesChangesOf({ document, template, after }, editable) {
     const values = editable(file);
     if (values !== null) for (const change of writerChanges(values, byKey, maxSuggestionSpan)) out.push({ file, change });
   }
-  for (const writers of [byFile, containersByFile]) {
-    const [first, ...rest] = partsOf(writers, editable);
+  for (const writers2 of [byFile, containersByFile]) {
+    const [first, ...rest] = partsOf(writers2, editable);
     if (first !== void 0 && rest.length > 0) out.push({ file: first.file, change: first, also: rest });
   }
   return out;
@@ -59663,13 +59669,18 @@ function indexRendering(path4, rendering, headPaths, changed, indexOf) {
       return file === void 0 || template === null || text5 === void 0 ? null : { file, text: text5, named: named(), truth: truthOf2(template), writeKey: (key) => writeKey(template, key) };
     };
     const guardReaders = /* @__PURE__ */ new Map();
+    const switchLines = /* @__PURE__ */ new Map();
     guardLines = (document, file, line) => {
       const template = templateOf(document.line);
       const text5 = sources.get(file);
       if (template === null || text5 === void 0) return [];
       let guards = guardReaders.get(file);
       if (guards === void 0) guardReaders.set(file, guards = guardReader(text5));
-      return guards(line).flatMap((key) => keyLine(template, key) ?? []);
+      return guards(line).flatMap((key) => {
+        const id = JSON.stringify([template, key]);
+        if (!switchLines.has(id)) switchLines.set(id, keyLine(template, key));
+        return switchLines.get(id) ?? [];
+      });
     };
   }
   return { path: path4, rendering, documents, lines: rendering.text.split("\n"), place: place2, documentIn, operationsIn, chartTemplateOf, unplaced, guardLines };
