@@ -23,10 +23,11 @@ export type ProblemKind =
   | 'not-rendered' // not rendered (tool missing, remote base, missing dependency): not checked, never failing, never a silent green
   | 'render-failed' // its rendering failed at head
   | 'base-not-rendered' // its rendering failed at base only: every pod spec it renders at head is judged as new
-  | 'dependency-stand-in'; // a chart rendered with the repository's own chart in place of a dependency from a chart repository
+  | 'dependency-stand-in' // a chart rendered with the repository's own chart in place of a dependency from a chart repository
+  | 'schema-not-validated'; // a chart rendered without its values.schema.json, which refers to remote schemas no rendering fetches
 
 /** Kinds that are warnings about a checked file, not a file that could not be checked. */
-const warningKinds: ReadonlySet<ProblemKind> = new Set(['namespace-conflict', 'wrong-group', 'skipped-document', 'base-not-rendered', 'dependency-stand-in']);
+const warningKinds: ReadonlySet<ProblemKind> = new Set(['namespace-conflict', 'wrong-group', 'skipped-document', 'base-not-rendered', 'dependency-stand-in', 'schema-not-validated']);
 
 export function isWarning(problem: { readonly kind: string }): boolean {
   return warningKinds.has(problem.kind as ProblemKind);

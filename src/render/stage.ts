@@ -90,9 +90,15 @@ function problemOf(rendered: RenderedRoot): LoadProblem | null {
   return { file: root.file, line: null, kind: 'render-failed', message: `${root.label} could not be rendered: ${failure(head)}` };
 }
 
+/** A chart rendered without its values.schema.json, which refers to a remote schema: a warning, its pod specs checked. */
+function schemaNotValidated(root: RenderRoot, schema: string): LoadProblem {
+  const message = `${shownDir(root.dir)} rendered without schema validation: its values.schema.json refers to \`${schema}\`, which is never fetched (the tools run without network), so values the chart's schema would refuse are not refused here`;
+  return { file: root.file, line: null, kind: 'schema-not-validated', message };
+}
+
 /** A Helm rendering as the cluster would hold it: objects without a namespace in the release namespace (namespace.ts). */
 function placed(root: RenderRoot, output: RenderOutput): RenderOutput {
-  return root.helm !== null && output.kind === 'rendered' ? { kind: 'rendered', text: placeInNamespace(output.text, root.helm.namespace) } : output;
+  return root.helm !== null && output.kind === 'rendered' ? { ...output, text: placeInNamespace(output.text, root.helm.namespace) } : output;
 }
 
 /** The port with every rendering placed in its release namespace, at base, at head and when verifying a suggestion. */
@@ -221,6 +227,7 @@ export function planRenderedChangeSet(changeSet: ChangeSet, consumed: ReadonlySe
   const notRendered = new Map<string, string>();
   const standIns = new Map<string, StandInUse>();
   const leftOut = new LeftOutNotes(problems);
+  const unvalidated = new Set<string>();
   // DataDog's 61 renderings (one per ci/*-values.yaml) read the same values.yaml: it is parsed once.
   const parsed = new Map<string, Record<string, unknown> | null>();
   const parse = (text: string): Record<string, unknown> | null => {
@@ -237,6 +244,11 @@ export function planRenderedChangeSet(changeSet: ChangeSet, consumed: ReadonlySe
       return void problems.push(problem);
     }
     if (r.head.kind !== 'rendered') return;
+    // Rendered without its values schema (a remote one, never fetched): said once per chart, for all its renderings.
+    if (r.head.schemaNotFetched !== undefined && !unvalidated.has(r.root.dir)) {
+      unvalidated.add(r.root.dir);
+      problems.push(schemaNotValidated(r.root, r.head.schemaNotFetched));
+    }
     // Rendered, but without something (a chart's dependencies charts/ lacks): its findings, and what was left out, once for the renderings of a chart that say the same.
     const note = r.root.leftOut === undefined ? null : leftOutNote(r.root.leftOut, valuesTaken(r, parse));
     if (note !== null) leftOut.add(r.root, note);

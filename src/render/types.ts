@@ -166,7 +166,16 @@ export interface RenderRoot {
 
 /** What rendering one root at one commit gave. */
 export type RenderOutput =
-  | { readonly kind: 'rendered'; readonly text: string }
+  | {
+      readonly kind: 'rendered';
+      readonly text: string;
+      /**
+       * A remote schema the chart's values.schema.json refers to, which helm
+       * could not fetch (tools run without network): the chart was rendered
+       * again without schema validation.
+       */
+      readonly schemaNotFetched?: string;
+    }
   /** The root does not exist at this commit. */
   | { readonly kind: 'absent' }
   /** The tool is not installed: the root is reported as not rendered. */

@@ -1254,6 +1254,25 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     ]);
   });
 
+  it("renders a chart whose values schema refers to a remote one without schema validation, once per chart, with a warning (nginx-ingress)", async () => {
+    // helm fetches a `$ref` to https://…; the tools run without network, so the chart never rendered at all.
+    const schema = JSON.stringify({ type: 'object', properties: { hostNetwork: { $ref: 'https://example.com/defs.json#/definitions/bool' } } });
+    const pod = podTemplate('web', ['  hostNetwork: {{ .Values.hostNetwork }}', '  containers:', '    - name: web', '      image: web:1']);
+    const { status, report } = await checkTree({ 'web/Chart.yaml': chartYaml('web'), 'web/values.yaml': 'hostNetwork: true\n', 'web/values-prod.yaml': '# Production.\n', 'web/values.schema.json': schema, 'web/templates/pod.yaml': pod });
+    expect(status).toBe(1);
+    // Both renderings (values.yaml, and values-prod.yaml on top of it) were checked; the warning is the chart's, once.
+    expect((report as JsonReport & { renderings: { rendering: string }[] }).renderings.map((r) => r.rendering)).toEqual(['web', 'web (values-prod.yaml)']);
+    expect(report.findings.filter((f) => f.check === 'hostNamespaces').map((f) => [f.file, f.line])).toEqual([['web/values.yaml', 1]]);
+    expect(report.errors).toEqual([
+      {
+        file: 'web/Chart.yaml',
+        line: null,
+        kind: 'schema-not-validated',
+        message: "web rendered without schema validation: its values.schema.json refers to `https://example.com/defs.json`, which is never fetched (the tools run without network), so values the chart's schema would refuse are not refused here",
+      },
+    ]);
+  });
+
   it("gives a fix that needs two containers' values keys too far apart for one suggestion as their diff, verified together", async () => {
     const { report } = await checkTree(farApartChart);
     const escalation = report.findings.find((f) => f.check === 'allowPrivilegeEscalation')!;

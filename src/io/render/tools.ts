@@ -108,6 +108,11 @@ function outsideRootHint(stderr: string): string | null {
     : `kustomize refuses a file outside the overlay's folder (\`${outside}\`) unless built with \`--load-restrictor LoadRestrictionsNone\`, never used here (it lets a kustomization read any file of the machine): name that file's folder as a kustomization instead, or leave the overlay out (\`exclude\`)`;
 }
 
+/** The remote schema helm could not load for a chart's values.schema.json (`failing loading "https://…"`), or null. */
+function remoteSchemaOf(stderr: string): string | null {
+  return /failing loading "(https?:\/\/[^"#]+)/.exec(stderr)?.[1] ?? null;
+}
+
 /** What a failed render's stderr says to do, when it says something we know: a hint of its own tool. */
 function hintFor(root: RenderRoot, stderr: string): string | null {
   if (root.tool === 'kustomize') return (root.inflateHelm ? helmVersionHint(stderr) : null) ?? outsideRootHint(stderr) ?? missingFileHint(root, stderr);
@@ -166,6 +171,13 @@ export async function renderIn(root: RenderRoot, treeDir: string, missing: Set<s
   if (ran === null) return { kind: 'missing-tool', tool: root.tool === 'kustomize' ? 'kustomize (or kubectl)' : 'helm' };
   const { command, result } = ran;
   if (result.kind === 'ok') return { kind: 'rendered', text: result.stdout };
+  // A chart whose values schema refers to a remote one (nginx-ingress's kubernetes-json-schema): never fetched, so
+  // rendered again without schema validation, and said, rather than not checked at all.
+  const remote = root.tool === 'helm' && result.kind === 'failed' ? remoteSchemaOf(result.stderr) : null;
+  if (remote !== null) {
+    const again = await runTool(command.command, [...command.args, '--skip-schema-validation'], { cwd: treeDir, env, limits: root.limits });
+    if (again.kind === 'ok') return { kind: 'rendered', text: again.stdout, schemaNotFetched: remote };
+  }
   // Paths in the temporary folder are shown relative to the repository.
   const stderr = result.kind === 'failed' ? readableStderr(result.stderr, treeDir) : '';
   const reason = result.kind === 'failed' ? `${result.reason}${result.limit ? `; ${raise[result.limit]}` : ''}` : 'not found';
