@@ -25021,7 +25021,7 @@ function renderJson(report, header) {
 }
 
 // src/manifests/types.ts
-var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group", "skipped-document", "base-not-rendered", "dependency-stand-in"]);
+var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group", "skipped-document", "base-not-rendered", "dependency-stand-in", "schema-not-validated"]);
 function isWarning(problem) {
   return warningKinds.has(problem.kind);
 }
@@ -27847,6 +27847,9 @@ function outsideRootHint(stderr) {
   const outside = /security; file '([^']+)' is not in or below '[^']+'/.exec(stderr)?.[1];
   return outside === void 0 ? null : `kustomize refuses a file outside the overlay's folder (\`${outside}\`) unless built with \`--load-restrictor LoadRestrictionsNone\`, never used here (it lets a kustomization read any file of the machine): name that file's folder as a kustomization instead, or leave the overlay out (\`exclude\`)`;
 }
+function remoteSchemaOf(stderr) {
+  return /failing loading "(https?:\/\/[^"#]+)/.exec(stderr)?.[1] ?? null;
+}
 function hintFor(root, stderr) {
   if (root.tool === "kustomize") return (root.inflateHelm ? helmVersionHint(stderr) : null) ?? outsideRootHint(stderr) ?? missingFileHint(root, stderr);
   return chartValuesHint(root, stderr);
@@ -27892,6 +27895,11 @@ async function renderIn(root, treeDir, missing2) {
   if (ran === null) return { kind: "missing-tool", tool: root.tool === "kustomize" ? "kustomize (or kubectl)" : "helm" };
   const { command, result } = ran;
   if (result.kind === "ok") return { kind: "rendered", text: result.stdout };
+  const remote = root.tool === "helm" && result.kind === "failed" ? remoteSchemaOf(result.stderr) : null;
+  if (remote !== null) {
+    const again = await runTool(command.command, [...command.args, "--skip-schema-validation"], { cwd: treeDir, env, limits: root.limits });
+    if (again.kind === "ok") return { kind: "rendered", text: again.stdout, schemaNotFetched: remote };
+  }
   const stderr = result.kind === "failed" ? readableStderr(result.stderr, treeDir) : "";
   const reason4 = result.kind === "failed" ? `${result.reason}${result.limit ? `; ${raise[result.limit]}` : ""}` : "not found";
   const hint2 = result.kind === "failed" ? hintFor(root, inRepositoryTerms(result.stderr, treeDir)) : null;
@@ -32998,8 +33006,12 @@ function problemOf(rendered) {
   if (base.kind === "rendered") return { file: root.file, line: null, kind: "render-failed", message: `${root.label} could not be rendered at head, though it rendered at the base commit: the change makes it fail: ${head.message}` };
   return { file: root.file, line: null, kind: "render-failed", message: `${root.label} could not be rendered: ${failure2(head)}` };
 }
+function schemaNotValidated(root, schema) {
+  const message = `${shownDir(root.dir)} rendered without schema validation: its values.schema.json refers to \`${schema}\`, which is never fetched (the tools run without network), so values the chart's schema would refuse are not refused here`;
+  return { file: root.file, line: null, kind: "schema-not-validated", message };
+}
 function placed(root, output) {
-  return root.helm !== null && output.kind === "rendered" ? { kind: "rendered", text: placeInNamespace(output.text, root.helm.namespace) } : output;
+  return root.helm !== null && output.kind === "rendered" ? { ...output, text: placeInNamespace(output.text, root.helm.namespace) } : output;
 }
 function placingPort(port) {
   return {
@@ -33080,6 +33092,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
   const notRendered = /* @__PURE__ */ new Map();
   const standIns = /* @__PURE__ */ new Map();
   const leftOut = new LeftOutNotes(problems);
+  const unvalidated = /* @__PURE__ */ new Set();
   const parsed2 = /* @__PURE__ */ new Map();
   const parse6 = (text4) => {
     if (!parsed2.has(text4)) parsed2.set(text4, valuesMapping(text4));
@@ -33095,6 +33108,10 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
       return void problems.push(problem);
     }
     if (r.head.kind !== "rendered") return;
+    if (r.head.schemaNotFetched !== void 0 && !unvalidated.has(r.root.dir)) {
+      unvalidated.add(r.root.dir);
+      problems.push(schemaNotValidated(r.root, r.head.schemaNotFetched));
+    }
     const note = r.root.leftOut === void 0 ? null : leftOutNote(r.root.leftOut, valuesTaken(r, parse6));
     if (note !== null) leftOut.add(r.root, note);
     addStandIns(standIns, r.root, r.head.text);
