@@ -19,7 +19,7 @@ import { applyApiServerDefaults } from './defaults.js';
 import { chartMessage, chartReferenceOf } from './charts.js';
 import type { ChartReference } from './charts.js';
 import { findWorkloadKind, misplacedWorkloadKind } from './kinds.js';
-import { validateObject } from './validate.js';
+import { validateObject, validateTemplate } from './validate.js';
 import type { FieldTypeError } from './validate.js';
 
 /** One pod spec found in a manifest. */
@@ -222,7 +222,8 @@ function visitObject(extraction: Extracting, object: JsonObject, objectPath: Fie
   // The whole object, as the API server decodes it: a wrong type anywhere makes it refuse the object.
   const original = originalOf?.(objectPath);
   const valid = original !== undefined && original.apiVersion === apiVersion && original.kind === kind ? at(original.document.value, original.objectPath) : undefined;
-  const errors = validateObject(object, workload.kind, objectPath, valid);
+  // A custom resource's own fields are its CRD's: its template is decoded as a pod template.
+  const errors = workload.custom ? validateTemplate(template, templatePath, valid === undefined ? undefined : at(valid, workload.template)) : validateObject(object, workload.kind, objectPath, valid);
   for (const error of errors) fieldProblem(extraction, error);
   if (errors.length > 0) return;
 

@@ -12,6 +12,13 @@ export interface WorkloadKind {
   readonly groups: readonly string[];
   /** Path from the object to the pod template (the object with `metadata` and `spec`). */
   readonly template: FieldPath;
+  /**
+   * A custom resource whose controller creates its pods from the template
+   * as written (an Argo Rollouts Rollout, as a Deployment does): its own
+   * fields are the CRD's, so only the template is decoded as the API
+   * server decodes a pod template.
+   */
+  readonly custom?: true;
   /** Without a template the object creates no pods (only a ReplicationController may lack one). */
 }
 
@@ -27,6 +34,8 @@ export const workloadKinds: readonly WorkloadKind[] = [
   { kind: 'DaemonSet', groups: apps, template: ['spec', 'template'] },
   { kind: 'Job', groups: ['batch'], template: ['spec', 'template'] },
   { kind: 'CronJob', groups: ['batch'], template: ['spec', 'jobTemplate', 'spec', 'template'] },
+  // Admission judges the pods its ReplicaSets create from `spec.template`, as a Deployment's (none with `workloadRef`).
+  { kind: 'Rollout', groups: ['argoproj.io'], template: ['spec', 'template'], custom: true },
 ];
 
 /** The API group of an apiVersion: `apps/v1` → `apps`, `v1` → "". */
@@ -51,7 +60,7 @@ function isBuiltInGroup(group: string): boolean {
  */
 export function misplacedWorkloadKind(apiVersion: string, kind: string): string | undefined {
   const group = apiGroup(apiVersion);
-  const named = workloadKinds.find((w) => w.kind === kind);
+  const named = workloadKinds.find((w) => w.kind === kind && w.custom !== true);
   if (named === undefined || named.groups.includes(group) || !isBuiltInGroup(group)) return undefined;
   const home = named.groups[0] ?? '';
   return home === '' ? 'v1' : `${home}/v1`;

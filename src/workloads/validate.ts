@@ -188,6 +188,13 @@ export function validateObject(value: JsonValue, kind: string, path: FieldPath =
   return errors;
 }
 
+/** The type errors of a pod template at `path` (a custom resource's, whose other fields its CRD types), as validateObject. */
+export function validateTemplate(value: JsonValue, path: FieldPath, valid?: JsonValue): FieldTypeError[] {
+  const errors: FieldTypeError[] = [];
+  if (!nothingToFind(value, valid)) validate(value, typeOf('core/v1.PodTemplateSpec'), [...path], errors, valid);
+  return errors;
+}
+
 /** The fields of a named API type (e.g. the volume sources of core/v1.Volume). */
 export function fieldsOf(typeName: string): readonly string[] {
   const fields = apiTypes[typeName];

@@ -22,5 +22,6 @@ export const wrappers: Readonly<Record<string, (pod: string) => string>> = {
   CronJob: (pod) =>
     wrap(pod, 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: wrapped\nspec:\n  schedule: "* * * * *"\n  jobTemplate:\n    spec:\n      template:', 8),
   PodTemplate: (pod) => wrap(pod, 'apiVersion: v1\nkind: PodTemplate\nmetadata:\n  name: wrapped\ntemplate:', 2),
+  Rollout: (pod) => wrap(pod, 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  name: wrapped\nspec:\n  strategy:\n    canary: {}\n  template:', 4),
   'List of Pods': (pod) => `apiVersion: v1\nkind: List\nitems:\n- ${pod.trimEnd().split('\n').join('\n  ')}\n`,
 };

@@ -21,6 +21,8 @@ describe('extractPodSpecs', () => {
     ['batch.volcano.sh/v1alpha1', 'Job', false],
     ['example.com/v1', 'Deployment', false],
     ['apps/v1', 'Pod', false],
+    ['argoproj.io/v1alpha1', 'Rollout', true],
+    ['apps/v1', 'Rollout', false],
   ])('%s %s is a pod workload: %s', (apiVersion, kind, expected) => {
     const { pods } = extract(`apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata: {name: w}\nspec:\n  template:\n    spec:\n      ${podSpec.replaceAll('\n', '\n      ')}\n`);
     expect(pods.length === 1).toBe(expected);
@@ -46,6 +48,19 @@ describe('extractPodSpecs', () => {
       ['Pod', 'a', ['items', 0], ['items', 0]],
       ['Deployment', 'b', ['items', 0], ['items', 0, 'spec', 'template']],
     ]);
+  });
+
+  it("decodes an Argo Rollout's template as a pod template, and leaves its own fields to its CRD; one of a workloadRef makes no pods here", () => {
+    const rollout = (strategy: string, securityContext: string) =>
+      `apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: web}\nspec:\n  strategy: ${strategy}\n  template:\n    spec:\n      containers:\n        - name: web\n          image: web:1\n          securityContext: ${securityContext}\n`;
+    // `steps` a string is the CRD's to refuse; the template's fields are the pod's.
+    const own = extract(rollout('{canary: {steps: "x"}}', '{privileged: true}'));
+    expect(own.problems).toEqual([]);
+    expect(own.pods.map((p) => [p.kind, p.name, p.templatePath, p.pod.spec.containers?.[0]?.securityContext])).toEqual([['Rollout', 'web', ['spec', 'template'], { privileged: true }]]);
+    const wrongType = extract(rollout('{canary: {}}', '{privileged: "yes please"}'));
+    expect(wrongType.pods).toEqual([]);
+    expect(wrongType.problems.map((p) => p.message)).toEqual([expect.stringContaining('spec.template.spec.containers[0].securityContext.privileged: expected a boolean')]);
+    expect(extract('apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: web}\nspec:\n  workloadRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n').pods).toEqual([]);
   });
 
   it('skips a ReplicationController without a template and non-Kubernetes documents', () => {
