@@ -19588,6 +19588,11 @@ function validateObject(value, kind, path11 = [], valid2) {
   if (!nothingToFind(value, valid2)) validate2(value, typeOf(root), [...path11], errors, valid2);
   return errors;
 }
+function validateTemplate(value, path11, valid2) {
+  const errors = [];
+  if (!nothingToFind(value, valid2)) validate2(value, typeOf("core/v1.PodTemplateSpec"), [...path11], errors, valid2);
+  return errors;
+}
 function fieldsOf(typeName) {
   const fields2 = apiTypes[typeName];
   if (fields2 === void 0) throw new Error(`apiTypes: no type ${typeName}`);
@@ -19650,7 +19655,9 @@ var workloadKinds = [
   { kind: "StatefulSet", groups: ["apps"], template: ["spec", "template"] },
   { kind: "DaemonSet", groups: apps, template: ["spec", "template"] },
   { kind: "Job", groups: ["batch"], template: ["spec", "template"] },
-  { kind: "CronJob", groups: ["batch"], template: ["spec", "jobTemplate", "spec", "template"] }
+  { kind: "CronJob", groups: ["batch"], template: ["spec", "jobTemplate", "spec", "template"] },
+  // Admission judges the pods its ReplicaSets create from `spec.template`, as a Deployment's (none with `workloadRef`).
+  { kind: "Rollout", groups: ["argoproj.io"], template: ["spec", "template"], custom: true }
 ];
 function apiGroup(apiVersion) {
   const slash = apiVersion.indexOf("/");
@@ -19661,7 +19668,7 @@ function isBuiltInGroup(group) {
 }
 function misplacedWorkloadKind(apiVersion, kind) {
   const group = apiGroup(apiVersion);
-  const named = workloadKinds.find((w) => w.kind === kind);
+  const named = workloadKinds.find((w) => w.kind === kind && w.custom !== true);
   if (named === void 0 || named.groups.includes(group) || !isBuiltInGroup(group)) return void 0;
   const home = named.groups[0] ?? "";
   return home === "" ? "v1" : `${home}/v1`;
@@ -19804,7 +19811,7 @@ function visitObject(extraction, object, objectPath, inheritedKind, inheritedApi
   const templatePath2 = [...objectPath, ...workload.template];
   const original = originalOf?.(objectPath);
   const valid2 = original !== void 0 && original.apiVersion === apiVersion && original.kind === kind ? at2(original.document.value, original.objectPath) : void 0;
-  const errors = validateObject(object, workload.kind, objectPath, valid2);
+  const errors = workload.custom ? validateTemplate(template, templatePath2, valid2 === void 0 ? void 0 : at2(valid2, workload.template)) : validateObject(object, workload.kind, objectPath, valid2);
   for (const error of errors) fieldProblem(extraction, error);
   if (errors.length > 0) return;
   const metadata = obj(object, "metadata");
