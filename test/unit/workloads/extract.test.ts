@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFieldPath } from '../../../src/pss/paths.js';
+import { visitContainers } from '../../../src/pss/pod.js';
 import { loadManifestFile } from '../../../src/manifests/load.js';
 import { extractPodSpecs, extractPodSpecsAfresh } from '../../../src/workloads/extract.js';
 
@@ -56,7 +57,7 @@ describe('extractPodSpecs', () => {
     // `steps` a string is the CRD's to refuse; the template's fields are the pod's.
     const own = extract(rollout('{canary: {steps: "x"}}', '{privileged: true}'));
     expect(own.problems).toEqual([]);
-    expect(own.pods.map((p) => [p.kind, p.name, p.templatePath, p.pod.spec.containers?.[0]?.securityContext])).toEqual([['Rollout', 'web', ['spec', 'template'], { privileged: true }]]);
+    expect(own.pods.map((p) => [p.kind, p.name, p.templatePath, visitContainers(p.pod)[0]?.container.securityContext])).toEqual([['Rollout', 'web', ['spec', 'template'], { privileged: true }]]);
     const wrongType = extract(rollout('{canary: {}}', '{privileged: "yes please"}'));
     expect(wrongType.pods).toEqual([]);
     expect(wrongType.problems.map((p) => p.message)).toEqual([expect.stringContaining('spec.template.spec.containers[0].securityContext.privileged: expected a boolean')]);
