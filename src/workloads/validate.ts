@@ -183,15 +183,17 @@ function validate(value: JsonValue, type: FieldType, path: (string | number)[], 
 export function validateObject(value: JsonValue, kind: string, path: FieldPath = [], valid?: JsonValue): FieldTypeError[] {
   const root = kindTypes[kind];
   if (root === undefined) throw new Error(`apiTypes: no type for kind ${kind}`);
-  const errors: FieldTypeError[] = [];
-  if (!nothingToFind(value, valid)) validate(value, typeOf(root), [...path], errors, valid);
-  return errors;
+  return validateAs(value, root, path, valid);
 }
 
 /** The type errors of a pod template at `path` (a custom resource's, whose other fields its CRD types), as validateObject. */
 export function validateTemplate(value: JsonValue, path: FieldPath, valid?: JsonValue): FieldTypeError[] {
+  return validateAs(value, 'core/v1.PodTemplateSpec', path, valid);
+}
+
+function validateAs(value: JsonValue, type: string, path: FieldPath, valid: JsonValue | undefined): FieldTypeError[] {
   const errors: FieldTypeError[] = [];
-  if (!nothingToFind(value, valid)) validate(value, typeOf('core/v1.PodTemplateSpec'), [...path], errors, valid);
+  if (!nothingToFind(value, valid)) validate(value, typeOf(type), [...path], errors, valid);
   return errors;
 }
 
