@@ -19584,13 +19584,14 @@ function validate2(value, type, path11, errors, valid2) {
 function validateObject(value, kind, path11 = [], valid2) {
   const root = kindTypes[kind];
   if (root === void 0) throw new Error(`apiTypes: no type for kind ${kind}`);
-  const errors = [];
-  if (!nothingToFind(value, valid2)) validate2(value, typeOf(root), [...path11], errors, valid2);
-  return errors;
+  return validateAs(value, root, path11, valid2);
 }
 function validateTemplate(value, path11, valid2) {
+  return validateAs(value, "core/v1.PodTemplateSpec", path11, valid2);
+}
+function validateAs(value, type, path11, valid2) {
   const errors = [];
-  if (!nothingToFind(value, valid2)) validate2(value, typeOf("core/v1.PodTemplateSpec"), [...path11], errors, valid2);
+  if (!nothingToFind(value, valid2)) validate2(value, typeOf(type), [...path11], errors, valid2);
   return errors;
 }
 function fieldsOf(typeName) {

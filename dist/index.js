@@ -52799,13 +52799,14 @@ function validate2(value, type, path4, errors, valid2) {
 function validateObject(value, kind, path4 = [], valid2) {
   const root = kindTypes[kind];
   if (root === void 0) throw new Error(`apiTypes: no type for kind ${kind}`);
-  const errors = [];
-  if (!nothingToFind(value, valid2)) validate2(value, typeOf2(root), [...path4], errors, valid2);
-  return errors;
+  return validateAs(value, root, path4, valid2);
 }
 function validateTemplate(value, path4, valid2) {
+  return validateAs(value, "core/v1.PodTemplateSpec", path4, valid2);
+}
+function validateAs(value, type, path4, valid2) {
   const errors = [];
-  if (!nothingToFind(value, valid2)) validate2(value, typeOf2("core/v1.PodTemplateSpec"), [...path4], errors, valid2);
+  if (!nothingToFind(value, valid2)) validate2(value, typeOf2(type), [...path4], errors, valid2);
   return errors;
 }
 function fieldsOf2(typeName) {
