@@ -187,6 +187,9 @@ function placedAt(finding: DiffFinding, file: string, line: number, inDiff: bool
   return { ...finding, file, line, locations: finding.locations.map((location) => ({ ...location, line, column: 1, exact: false, inDiff })), ...rendered };
 }
 
+/** A candidate's lines, whichever rendering it was made for. */
+const changeKey = (candidate: SuggestionCandidate) => JSON.stringify([candidate.file, candidate.startLine, candidate.endLine, candidate.newLines, candidate.also ?? []]);
+
 /** A candidate's edit: two deletions from the same line differ by where they end. */
 const editKey = (candidate: SuggestionCandidate) =>
   JSON.stringify([candidate.rendering.rendered.root.label, candidate.file, candidate.startLine, candidate.endLine, candidate.newLines, candidate.also ?? []]);
@@ -281,7 +284,35 @@ export async function verifySuggestions(mapped: MappedReport, port: RenderPort, 
     // The caveat is the finding's own: what its check's fix may cost (the edit is a larger one).
     if (wider !== null) accept(wider, index, own.caveat);
   }
+  // Renderings of one chart (values.yaml alone, and with an environment's file on top) read the same values lines, and
+  // suggestions of theirs over the same lines that differ cannot both be committed: one stands for the others' findings
+  // when, rendered in each of their renderings, it fixes them there too (vault's whole map, not the part of it that an
+  // environment taking neither branch needs, which would drop the defaults of the chart's own rendering).
+  for (const group of rivalGroups(chosen)) {
+    const rivals = [...new Map(group.map(([, candidate]) => [changeKey(candidate), candidate])).values()].sort((a, b) => b.newLines.length - a.newLines.length);
+    for (const rival of rivals) {
+      const others = group.filter(([, own]) => changeKey(own) !== changeKey(rival));
+      const holds = await Promise.all(
+        others.map(async ([index, own]) => {
+          // The rival's lines, judged in the other finding's rendering, with what that finding's fix must keep there.
+          const there: SuggestionCandidate = { ...rival, rendering: own.rendering, finding: own.finding, keeps: own.keeps, keepsOthers: own.keepsOthers, revert: own.revert };
+          const after = await render([there]);
+          return after !== null && fixes(there, after, mapped.report.findings[index]!);
+        }),
+      );
+      if (!holds.every(Boolean)) continue;
+      for (const [index, own] of others) accept(rival, index, own.caveat);
+      break;
+    }
+  }
   return { ...mapped.report, findings };
+}
+
+/** The findings whose chosen suggestions cover the same lines of a file as another rendering's different one, by those lines. */
+function rivalGroups(chosen: ReadonlyMap<number, SuggestionCandidate>): [number, SuggestionCandidate][][] {
+  const byLines = new Map<string, [number, SuggestionCandidate][]>();
+  for (const entry of chosen) addTo(byLines, `${entry[1].file}\u0000${entry[1].startLine}\u0000${entry[1].endLine}`, entry);
+  return [...byLines.values()].filter((group) => group.some(([, a]) => group.some(([, b]) => a.rendering !== b.rendering && changeKey(a) !== changeKey(b))));
 }
 
 /** The note of a finding whose verified fix is changes too far apart for one suggestion: what they are, as a diff, and the caveat. */

@@ -1273,6 +1273,32 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     ]);
   });
 
+  it("gives the findings of a chart's renderings one suggestion over the same values lines, the one that fixes them in each (vault and its OpenShift values)", async () => {
+    // The chart's own rendering takes the `else` (its defaults); the environment takes neither branch.
+    const pod = podTemplate('web', [
+      '  {{- if .Values.podSecurityContext }}',
+      '  securityContext:',
+      '    {{- toYaml .Values.podSecurityContext | nindent 4 }}',
+      '  {{- else if not .Values.openshift }}',
+      '  securityContext:',
+      '    runAsNonRoot: true',
+      '    runAsUser: {{ .Values.uid }}',
+      '  {{- end }}',
+      '  containers:',
+      '    - name: web',
+      '      image: web:1',
+      '      securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}',
+    ]);
+    const files = { 'web/Chart.yaml': chartYaml('web'), 'web/values.yaml': 'podSecurityContext: {}\nuid: 100\nopenshift: false\n', 'web/values-openshift.yaml': 'openshift: true\n', 'web/templates/pod.yaml': pod };
+    const { report } = await checkTree(files, '--level', 'restricted');
+    // The environment's own suggestion (runAsNonRoot and seccompProfile alone) would drop the chart's `runAsUser` default: the whole map fixes both.
+    const whole = { startLine: 1, endLine: 1, replacement: 'podSecurityContext:\n  runAsNonRoot: true\n  runAsUser: 100\n  seccompProfile:\n    type: RuntimeDefault\n', attachable: false };
+    expect(report.findings.map((f) => [f.file, f.check, (f as JsonFinding & { rendered: { rendering?: string } }).rendered.rendering, f.fix])).toEqual([
+      ['web/values.yaml', 'seccompProfile_restricted', undefined, whole],
+      ['web/values.yaml', 'runAsNonRoot', 'web (values-openshift.yaml)', whole],
+    ]);
+  });
+
   it("gives a fix that needs two containers' values keys too far apart for one suggestion as their diff, verified together", async () => {
     const { report } = await checkTree(farApartChart);
     const escalation = report.findings.find((f) => f.check === 'allowPrivilegeEscalation')!;
