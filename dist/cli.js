@@ -32877,6 +32877,7 @@ function placedAt(finding, file, line, inDiff) {
   const rendered = finding.rendered === void 0 ? {} : { rendered: { ...finding.rendered, sourceFile: file, sourceLine: line, exact: true, snippet: null } };
   return { ...finding, file, line, locations: finding.locations.map((location) => ({ ...location, line, column: 1, exact: false, inDiff })), ...rendered };
 }
+var changeKey = (candidate) => JSON.stringify([candidate.file, candidate.startLine, candidate.endLine, candidate.newLines, candidate.also ?? []]);
 var editKey = (candidate) => JSON.stringify([candidate.rendering.rendered.root.label, candidate.file, candidate.startLine, candidate.endLine, candidate.newLines, candidate.also ?? []]);
 async function verifySuggestions(mapped, port, policy) {
   const findings = [...mapped.report.findings];
@@ -32958,7 +32959,28 @@ async function verifySuggestions(mapped, port, policy) {
     const wider = widestAround(own, suggested, (other) => objectKey(mapped.report.findings[other.finding]) === objectKey(finding) && fixes(other, outcomeOfCandidate.get(other), finding));
     if (wider !== null) accept(wider, index, own.caveat);
   }
+  for (const group of rivalGroups(chosen)) {
+    const rivals = [...new Map(group.map(([, candidate]) => [changeKey(candidate), candidate])).values()].sort((a, b) => b.newLines.length - a.newLines.length);
+    for (const rival of rivals) {
+      const others = group.filter(([, own]) => changeKey(own) !== changeKey(rival));
+      const holds3 = await Promise.all(
+        others.map(async ([index, own]) => {
+          const there = { ...rival, rendering: own.rendering, finding: own.finding, keeps: own.keeps, keepsOthers: own.keepsOthers, revert: own.revert };
+          const after = await render([there]);
+          return after !== null && fixes(there, after, mapped.report.findings[index]);
+        })
+      );
+      if (!holds3.every(Boolean)) continue;
+      for (const [index, own] of others) accept(rival, index, own.caveat);
+      break;
+    }
+  }
   return { ...mapped.report, findings };
+}
+function rivalGroups(chosen) {
+  const byLines = /* @__PURE__ */ new Map();
+  for (const entry of chosen) addTo(byLines, `${entry[1].file}\0${entry[1].startLine}\0${entry[1].endLine}`, entry);
+  return [...byLines.values()].filter((group) => group.some(([, a]) => group.some(([, b]) => a.rendering !== b.rendering && changeKey(a) !== changeKey(b))));
 }
 function partsNote(example, diff) {
   const count2 = 1 + (example.also?.length ?? 0);
