@@ -138,6 +138,27 @@ function fleetBundleRepo(fleet: (privileged: boolean) => string): { repo: string
   });
 }
 
+/**
+ * vault's pod template: the pod's securityContext from the values key `key` when it is set, else (when `elseIf`
+ * holds, if given) literal defaults, `runAsUser` from `uid`; its container passes restricted.
+ */
+function defaultsUnlessSet(key: string, elseIf?: string): string {
+  return podTemplate('web', [
+    `  {{- if .Values.${key} }}`,
+    '  securityContext:',
+    `    {{- toYaml .Values.${key} | nindent 4 }}`,
+    elseIf === undefined ? '  {{- else }}' : `  {{- else if ${elseIf} }}`,
+    '  securityContext:',
+    '    runAsNonRoot: true',
+    '    runAsUser: {{ .Values.uid }}',
+    '  {{- end }}',
+    '  containers:',
+    '    - name: web',
+    '      image: web:1',
+    '      securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}',
+  ]);
+}
+
 /** A chart whose two containers take their securityContext from values keys 30 lines apart (prometheus's server and configmap-reload). */
 const farApartChart: Record<string, string> = (() => {
   const container = (name: string, key: string) => [`    - name: ${name}`, `      image: ${name}:1`, `      {{- with .Values.${key} }}`, '      securityContext:', '        {{- toYaml . | nindent 8 }}', '      {{- end }}'];
@@ -1225,22 +1246,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
   });
 
   it("gives a values key that holds nothing the fixed map whole, when the template's other branch wrote the map (vault's `securityContext.pod: {}`)", async () => {
-    const pod = podTemplate('web', [
-      '  {{- if .Values.securityContext.pod }}',
-      '  securityContext:',
-      '    {{- toYaml .Values.securityContext.pod | nindent 4 }}',
-      '  {{- else }}',
-      '  securityContext:',
-      '    runAsNonRoot: true',
-      '    runAsUser: {{ .Values.uid }}',
-      '  {{- end }}',
-      '  containers:',
-      '    - name: web',
-      '      image: web:1',
-      '      securityContext:',
-      '        allowPrivilegeEscalation: false',
-      '        capabilities: {drop: [ALL]}',
-    ]);
+    const pod = defaultsUnlessSet('securityContext.pod');
     const { report } = await checkTree({ 'web/Chart.yaml': chartYaml('web'), 'web/values.yaml': 'securityContext:\n  pod: {}\nuid: 100\n', 'web/templates/pod.yaml': pod }, '--level', 'restricted');
     // Only seccomp fails. The key given `seccompProfile` alone would take the `else` branch's fields away (refused):
     // it gets them too, the user id the template read from `uid` as the number it rendered.
@@ -1275,20 +1281,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
 
   it("gives the findings of a chart's renderings one suggestion over the same values lines, the one that fixes them in each (vault and its OpenShift values)", async () => {
     // The chart's own rendering takes the `else` (its defaults); the environment takes neither branch.
-    const pod = podTemplate('web', [
-      '  {{- if .Values.podSecurityContext }}',
-      '  securityContext:',
-      '    {{- toYaml .Values.podSecurityContext | nindent 4 }}',
-      '  {{- else if not .Values.openshift }}',
-      '  securityContext:',
-      '    runAsNonRoot: true',
-      '    runAsUser: {{ .Values.uid }}',
-      '  {{- end }}',
-      '  containers:',
-      '    - name: web',
-      '      image: web:1',
-      '      securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}',
-    ]);
+    const pod = defaultsUnlessSet('podSecurityContext', 'not .Values.openshift');
     const files = { 'web/Chart.yaml': chartYaml('web'), 'web/values.yaml': 'podSecurityContext: {}\nuid: 100\nopenshift: false\n', 'web/values-openshift.yaml': 'openshift: true\n', 'web/templates/pod.yaml': pod };
     const { report } = await checkTree(files, '--level', 'restricted');
     // The environment's own suggestion (runAsNonRoot and seccompProfile alone) would drop the chart's `runAsUser` default: the whole map fixes both.
