@@ -331,7 +331,12 @@ export function installerObject(value: JsonValue, { kind, name }: Pick<Applicati
 
 /** That object in the first document of a file's text that holds it; null when none does (the commit predates it). */
 export function installerIn(file: string, text: string, installer: Pick<ApplicationValues, 'kind' | 'name'>): JsonObject | null {
-  for (const document of loadManifestFile(file, text).documents) {
+  return installerAmong(loadManifestFile(file, text).documents, installer);
+}
+
+/** installerIn for a file's documents, read once for several installers. */
+export function installerAmong(documents: readonly ManifestDocument[], installer: Pick<ApplicationValues, 'kind' | 'name'>): JsonObject | null {
+  for (const document of documents) {
     const object = installerObject(document.value, installer);
     if (object !== null) return object;
   }

@@ -351,13 +351,16 @@ function releaseValues(values: JsonValue | undefined, valuesAt: FieldPath, dir: 
 
 /**
  * A release's inline values in a helmfile's text at a commit, as a values
- * file helm reads: its last `values` entry when that is a map, else `{}`.
- * The release is found by its name, wherever the commit has it; null when
- * the commit has none of that name.
+ * file helm reads (releaseValuesText). The release is found by its name,
+ * wherever the commit has it; null when the commit has none of that name.
  */
 export function helmfileValuesIn(file: string, text: string, name: string): string | null {
   const release = installerIn(file, text, { kind: 'HelmfileRelease', name });
-  if (release === null) return null;
+  return release === null ? null : releaseValuesText(release);
+}
+
+/** A helmfile release's inline values, as a values file helm reads: its last `values` entry when that is a map, else `{}`. */
+export function releaseValuesText(release: JsonObject): string {
   const last = Array.isArray(release.values) ? release.values.at(-1) : undefined;
   return isObject(last) ? JSON.stringify(last) : '{}';
 }

@@ -5,11 +5,12 @@
  * and helmfile releases (helmfiles.ts), each as its rendering needs it.
  */
 import { loadManifestFile } from '../manifests/load.js';
-import { applicationChartOf, applicationValuesIn } from './applications.js';
+import { applicationChartOf, inlineValuesText, installerAmong } from './applications.js';
 import type { ApplicationChart, InstallerRefusal, TextFile } from './applications.js';
 import { applicationSetCharts, parameterFilesOf } from './applicationSets.js';
 import { gitRepositoriesIn, helmReleaseChartOf } from './helmReleases.js';
-import { helmfileReleases, helmfileValuesIn, isHelmfile } from './helmfiles.js';
+import { helmfileReleases, isHelmfile, releaseValuesText } from './helmfiles.js';
+import type { ManifestDocument } from '../manifests/types.js';
 import { fleetBundleCharts } from './fleet.js';
 import type { ApplicationValues } from './types.js';
 import type { InlineFill } from './templateFilling.js';
@@ -93,5 +94,12 @@ const namesApplicationSet = namesKind('ApplicationSet');
 
 /** The inline values of the object a chart is rendered for, read from its file's text at a commit (null: the commit lacks it). */
 export function installerValuesIn(file: string, text: string, installer: ApplicationValues, fill?: InlineFill): string | null {
-  return installer.kind === 'HelmfileRelease' ? helmfileValuesIn(file, text, installer.name) : applicationValuesIn(file, text, installer, fill);
+  return installerValuesAmong(loadManifestFile(file, text).documents, installer, fill);
+}
+
+/** installerValuesIn for a file's documents, read once for each of its installers (an `apps.yaml` of several). */
+export function installerValuesAmong(documents: readonly ManifestDocument[], installer: ApplicationValues, fill?: InlineFill): string | null {
+  const object = installerAmong(documents, installer);
+  if (object === null) return null;
+  return installer.kind === 'HelmfileRelease' ? releaseValuesText(object) : inlineValuesText(object, installer.inline, fill);
 }

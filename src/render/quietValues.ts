@@ -25,7 +25,7 @@ import { valuesMapping } from './chart.js';
 import { ciValuesOf } from './discover.js';
 import { inDir, shownDir } from './paths.js';
 import type { RenderRoot } from './types.js';
-import { installerValuesIn } from './installers.js';
+import { installerValuesAmong } from './installers.js';
 import { installerObject } from './applications.js';
 
 /** A rendering of the pull request, as this check needs it. */
@@ -121,20 +121,20 @@ function inlineChanges(file: string, base: string, head: string, renderings: rea
     const { name, inline } = reader.root.helm!.application!;
     addTo(byInstaller, JSON.stringify([name, inline]), reader);
   }
-  // The head's documents, read for a notice only (most changes set no pod-security key, or move a rendering), once.
-  let documents: readonly ManifestDocument[] | undefined;
+  if (byInstaller.size === 0) return [];
+  // Each side's documents read once for all its installers (a file new in the change had no values at base).
+  const documentsOf = (text: string) => (text === '' ? null : loadManifestFile(file, text).documents);
+  const [baseDocuments, headDocuments] = [documentsOf(base), documentsOf(head)];
   const changes: ValuesChanges[] = [];
   for (const own of byInstaller.values()) {
     const installer = own[0]!.root.helm!.application!;
     const fill = own[0]!.root.helm!.inlineFill;
-    // A file new in the change had no values at base.
-    const valuesOf = (text: string) => (text === '' ? '{}' : installerValuesIn(file, text, installer, fill));
-    const [before, after] = [valuesOf(base), valuesOf(head)];
+    const valuesOf = (documents: readonly ManifestDocument[] | null) => (documents === null ? '{}' : installerValuesAmong(documents, installer, fill));
+    const [before, after] = [valuesOf(baseDocuments), valuesOf(headDocuments)];
     const inline = installer.inline;
     if (before === null || after === null || inline === null) continue;
     const lineOf = (key: Path) => {
-      documents ??= loadManifestFile(file, head).documents;
-      const document = documents.find((d) => installerObject(d.value, installer) !== null);
+      const document = headDocuments?.find((d) => installerObject(d.value, installer) !== null);
       return document === undefined ? null : locate(document.source, [...inline, ...key]).line;
     };
     changes.push({ keys: podSecurityChanges(before, after), readers: own, lineOf });
