@@ -296,7 +296,8 @@ export async function verifySuggestions(mapped: MappedReport, port: RenderPort, 
         others.map(async ([index, own]) => {
           // The rival's lines, judged in the other finding's rendering, with what that finding's fix must keep there.
           const there: SuggestionCandidate = { ...rival, rendering: own.rendering, finding: own.finding, keeps: own.keeps, keepsOthers: own.keepsOthers, revert: own.revert };
-          const after = await render([there]);
+          // Rendered once per rendering, however many of its findings the rival is judged for.
+          const after = await outcomeOf(editKey(there), [there]);
           return after !== null && fixes(there, after, mapped.report.findings[index]!);
         }),
       );
