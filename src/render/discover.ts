@@ -27,7 +27,7 @@ import type { Chart, RepositoryChartOf, RepositoryCharts } from './chart.js';
 import { isKustomizationFile, kustomizationIn, readKustomization } from './kustomization.js';
 import type { Kustomization } from './kustomization.js';
 import { dirOf, inDir, isInside, shownDir } from './paths.js';
-import { fleetFileName, fleetNotices, fleetPostRenderers } from './fleet.js';
+import { fleetNotices, fleetPostRenderers, isFleetFile } from './fleet.js';
 import { releaseNameOf } from './releaseName.js';
 import type { BaseInvocation, Capabilities, HelmInvocation, RenderLimits, RenderRoot, TreeSnapshot } from './types.js';
 
@@ -145,7 +145,7 @@ export function discoveryReads(paths: Iterable<string>): string[] {
   const chartValues = (p: string) => ['values.yaml', ...lockFileNames].includes(baseName(p)) && all.has(inDir(dirOf(p), 'Chart.yaml'));
   // A helmfile's releases install charts with values files of their own, wherever those are (helmfiles.ts).
   // A Fleet bundle's fleet.yaml says which kustomizations run over its chart's output, not alone (fleet.ts).
-  return [...all].filter((p) => isKustomizationFile(p) || chartFileNames.includes(baseName(p)) || chartValues(p) || isHelmfile(p) || baseName(p) === fleetFileName);
+  return [...all].filter((p) => isKustomizationFile(p) || chartFileNames.includes(baseName(p)) || chartValues(p) || isHelmfile(p) || isFleetFile(p));
 }
 
 interface Closure {

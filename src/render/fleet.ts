@@ -24,10 +24,10 @@ import type { ApplicationChart, TextFile } from './applications.js';
 import { releaseNameOf } from './releaseName.js';
 
 /** The name of a bundle's file. */
-export const fleetFileName = 'fleet.yaml';
+const fleetFileName = 'fleet.yaml';
 
 /** Whether a path is a bundle's `fleet.yaml`. */
-function isFleetFile(path: string): boolean {
+export function isFleetFile(path: string): boolean {
   return path === fleetFileName || path.endsWith(`/${fleetFileName}`);
 }
 

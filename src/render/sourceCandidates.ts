@@ -270,7 +270,7 @@ function holds(values: JsonValue | undefined, rendered: JsonValue | undefined): 
 const isEmpty = (value: JsonValue | undefined) => value === undefined || value === null || (isObject(value) && Object.keys(value).length === 0);
 
 /** A map with keys: what `default` takes as set. */
-const isSetMap = (value: JsonValue | undefined) => typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length > 0;
+const isSetMap = (value: JsonValue | undefined) => isObject(value) && Object.keys(value).length > 0;
 
 /** A rendered object of a chart with what its fixes are written from: its template, and the object as every fix of its rendering leaves it. */
 interface ChartObject {
