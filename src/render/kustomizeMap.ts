@@ -229,11 +229,11 @@ export function kustomizeIndex(sources: KustomizeSources): KustomizeIndex {
   /** A place in a candidate's text as a place in its file (an inline patch's line in the kustomization). */
   const hitIn = (candidate: Candidate, where: { line: number; column: number }): SourceHit =>
     candidate.inline === null ? { file: candidate.file, line: where.line, column: where.column } : inlineHit(candidate.file, candidate.inline, where, linesOf(sources.texts.get(candidate.file) ?? ''), linesOf(candidate.inline.text));
+  // Where a missing field belongs, the resource that defines the container or pod spec comes before the
+  // patches that name it (each environment's env vars): one fix there serves every overlay of the base.
+  const resourcesFirst = [...candidates.filter((c) => c.role === 'resource'), ...candidates.filter((c) => c.role !== 'resource')];
   const lastWriter: KustomizeIndex['locate'] = (object, path, anyValue = false) => {
-    // Where a missing field belongs, the resource that defines the container or pod spec comes before the
-    // patches that name it (each environment's env vars): one fix there serves every overlay of the base.
-    const ordered = anyValue ? [...candidates.filter((c) => c.role === 'resource'), ...candidates.filter((c) => c.role !== 'resource')] : candidates;
-    for (const candidate of ordered) {
+    for (const candidate of anyValue ? resourcesFirst : candidates) {
       if (!mayWrite(candidate, object)) continue;
       const target = candidate.patch?.target ?? null;
       for (const document of documentsOf(candidate)) {
