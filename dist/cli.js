@@ -26934,16 +26934,12 @@ function installerObject(value, { kind, name }) {
   }
   return isObject(value) && value.kind === kind && nameOf(value) === name ? value : null;
 }
-function installerIn(file, text4, installer) {
-  for (const document of loadManifestFile(file, text4).documents) {
+function installerAmong(documents, installer) {
+  for (const document of documents) {
     const object = installerObject(document.value, installer);
     if (object !== null) return object;
   }
   return null;
-}
-function applicationValuesIn(file, text4, application, fill) {
-  const object = installerIn(file, text4, application);
-  return object === null ? null : inlineValuesText(object, application.inline, fill);
 }
 function inlineValuesText(object, inline, fill) {
   const written = inline === null ? void 0 : valueAt2(object, inline);
@@ -27145,9 +27141,7 @@ function releaseValues(values, valuesAt, dir, paths) {
   }
   return { files, at: at3, inline };
 }
-function helmfileValuesIn(file, text4, name) {
-  const release = installerIn(file, text4, { kind: "HelmfileRelease", name });
-  if (release === null) return null;
+function releaseValuesText(release) {
   const last = Array.isArray(release.values) ? release.values.at(-1) : void 0;
   return isObject(last) ? JSON.stringify(last) : "{}";
 }
@@ -27366,7 +27360,7 @@ var lockFileNames = ["Chart.lock", "requirements.lock"];
 function discoveryReads(paths) {
   const all = new Set(paths);
   const chartValues = (p) => ["values.yaml", ...lockFileNames].includes(baseName(p)) && all.has(inDir(dirOf(p), "Chart.yaml"));
-  return [...all].filter((p) => isKustomizationFile(p) || chartFileNames.includes(baseName(p)) || chartValues(p) || isHelmfile(p) || baseName(p) === fleetFileName);
+  return [...all].filter((p) => isKustomizationFile(p) || chartFileNames.includes(baseName(p)) || chartValues(p) || isHelmfile(p) || isFleetFile(p));
 }
 function kustomizationsOf(tree) {
   const byDir = /* @__PURE__ */ new Map();
@@ -28376,7 +28370,12 @@ function parameterFileReads(files, repository, paths) {
 }
 var namesApplicationSet = namesKind("ApplicationSet");
 function installerValuesIn(file, text4, installer, fill) {
-  return installer.kind === "HelmfileRelease" ? helmfileValuesIn(file, text4, installer.name) : applicationValuesIn(file, text4, installer, fill);
+  return installerValuesAmong(loadManifestFile(file, text4).documents, installer, fill);
+}
+function installerValuesAmong(documents, installer, fill) {
+  const object = installerAmong(documents, installer);
+  if (object === null) return null;
+  return installer.kind === "HelmfileRelease" ? releaseValuesText(object) : inlineValuesText(object, installer.inline, fill);
 }
 
 // src/render/installsAtBase.ts
@@ -31396,9 +31395,9 @@ function kustomizeIndex(sources) {
     return text4 === void 0 || text4.includes(object.kind);
   };
   const hitIn = (candidate, where2) => candidate.inline === null ? { file: candidate.file, line: where2.line, column: where2.column } : inlineHit(candidate.file, candidate.inline, where2, linesOf3(sources.texts.get(candidate.file) ?? ""), linesOf3(candidate.inline.text));
+  const resourcesFirst = [...candidates.filter((c) => c.role === "resource"), ...candidates.filter((c) => c.role !== "resource")];
   const lastWriter = (object, path11, anyValue = false) => {
-    const ordered = anyValue ? [...candidates.filter((c) => c.role === "resource"), ...candidates.filter((c) => c.role !== "resource")] : candidates;
-    for (const candidate of ordered) {
+    for (const candidate of anyValue ? resourcesFirst : candidates) {
       if (!mayWrite(candidate, object)) continue;
       const target = candidate.patch?.target ?? null;
       for (const document of documentsOf(candidate)) {
@@ -31964,7 +31963,7 @@ function holds2(values, rendered) {
   return isObject(values) && Object.entries(rendered).every(([key, value]) => holds2(values[key], value));
 }
 var isEmpty3 = (value) => value === void 0 || value === null || isObject(value) && Object.keys(value).length === 0;
-var isSetMap = (value) => typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).length > 0;
+var isSetMap = (value) => isObject(value) && Object.keys(value).length > 0;
 function chartObjectOf(index, document, fixed2) {
   const template = index.chartTemplateOf(document);
   const after = fixed2.get(document.index);
@@ -32728,18 +32727,19 @@ function inlineChanges(file, base, head, renderings) {
     const { name, inline } = reader.root.helm.application;
     addTo(byInstaller, JSON.stringify([name, inline]), reader);
   }
-  let documents;
+  if (byInstaller.size === 0) return [];
+  const documentsOf = (text4) => text4 === "" ? null : loadManifestFile(file, text4).documents;
+  const [baseDocuments, headDocuments] = [documentsOf(base), documentsOf(head)];
   const changes = [];
   for (const own of byInstaller.values()) {
     const installer = own[0].root.helm.application;
     const fill = own[0].root.helm.inlineFill;
-    const valuesOf = (text4) => text4 === "" ? "{}" : installerValuesIn(file, text4, installer, fill);
-    const [before, after] = [valuesOf(base), valuesOf(head)];
+    const valuesOf = (documents) => documents === null ? "{}" : installerValuesAmong(documents, installer, fill);
+    const [before, after] = [valuesOf(baseDocuments), valuesOf(headDocuments)];
     const inline = installer.inline;
     if (before === null || after === null || inline === null) continue;
     const lineOf3 = (key) => {
-      documents ??= loadManifestFile(file, head).documents;
-      const document = documents.find((d) => installerObject(d.value, installer) !== null);
+      const document = headDocuments?.find((d) => installerObject(d.value, installer) !== null);
       return document === void 0 ? null : locate(document.source, [...inline, ...key]).line;
     };
     changes.push({ keys: podSecurityChanges(before, after), readers: own, lineOf: lineOf3 });
@@ -32966,7 +32966,7 @@ async function verifySuggestions(mapped, port, policy) {
       const holds3 = await Promise.all(
         others.map(async ([index, own]) => {
           const there = { ...rival, rendering: own.rendering, finding: own.finding, keeps: own.keeps, keepsOthers: own.keepsOthers, revert: own.revert };
-          const after = await render([there]);
+          const after = await outcomeOf(editKey(there), [there]);
           return after !== null && fixes(there, after, mapped.report.findings[index]);
         })
       );

@@ -17058,16 +17058,12 @@ function installerObject(value, { kind, name }) {
   }
   return isObject(value) && value.kind === kind && nameOf(value) === name ? value : null;
 }
-function installerIn(file, text5, installer) {
-  for (const document of loadManifestFile(file, text5).documents) {
+function installerAmong(documents, installer) {
+  for (const document of documents) {
     const object = installerObject(document.value, installer);
     if (object !== null) return object;
   }
   return null;
-}
-function applicationValuesIn(file, text5, application, fill) {
-  const object = installerIn(file, text5, application);
-  return object === null ? null : inlineValuesText(object, application.inline, fill);
 }
 function inlineValuesText(object, inline, fill) {
   const written = inline === null ? void 0 : valueAt2(object, inline);
@@ -17941,9 +17937,7 @@ function releaseValues(values, valuesAt, dir, paths) {
   }
   return { files, at: at3, inline };
 }
-function helmfileValuesIn(file, text5, name) {
-  const release = installerIn(file, text5, { kind: "HelmfileRelease", name });
-  if (release === null) return null;
+function releaseValuesText(release) {
   const last = Array.isArray(release.values) ? release.values.at(-1) : void 0;
   return isObject(last) ? JSON.stringify(last) : "{}";
 }
@@ -18198,7 +18192,12 @@ function parameterFileReads(files, repository, paths) {
   return [...reads2];
 }
 function installerValuesIn(file, text5, installer, fill) {
-  return installer.kind === "HelmfileRelease" ? helmfileValuesIn(file, text5, installer.name) : applicationValuesIn(file, text5, installer, fill);
+  return installerValuesAmong(loadManifestFile(file, text5).documents, installer, fill);
+}
+function installerValuesAmong(documents, installer, fill) {
+  const object = installerAmong(documents, installer);
+  if (object === null) return null;
+  return installer.kind === "HelmfileRelease" ? releaseValuesText(object) : inlineValuesText(object, installer.inline, fill);
 }
 var namesInstaller, namesChartInstaller, namesApplicationSet;
 var init_installers = __esm({
@@ -20009,7 +20008,7 @@ function overlayRoot(dir, k, closure, before, settings) {
 function discoveryReads(paths) {
   const all = new Set(paths);
   const chartValues = (p) => ["values.yaml", ...lockFileNames].includes(baseName(p)) && all.has(inDir(dirOf(p), "Chart.yaml"));
-  return [...all].filter((p) => isKustomizationFile(p) || chartFileNames.includes(baseName(p)) || chartValues(p) || isHelmfile(p) || baseName(p) === fleetFileName);
+  return [...all].filter((p) => isKustomizationFile(p) || chartFileNames.includes(baseName(p)) || chartValues(p) || isHelmfile(p) || isFleetFile(p));
 }
 function kustomizationsOf(tree) {
   const byDir = /* @__PURE__ */ new Map();
@@ -58757,9 +58756,9 @@ function kustomizeIndex(sources) {
     return text5 === void 0 || text5.includes(object.kind);
   };
   const hitIn = (candidate, where2) => candidate.inline === null ? { file: candidate.file, line: where2.line, column: where2.column } : inlineHit(candidate.file, candidate.inline, where2, linesOf3(sources.texts.get(candidate.file) ?? ""), linesOf3(candidate.inline.text));
+  const resourcesFirst = [...candidates.filter((c) => c.role === "resource"), ...candidates.filter((c) => c.role !== "resource")];
   const lastWriter = (object, path4, anyValue = false) => {
-    const ordered = anyValue ? [...candidates.filter((c) => c.role === "resource"), ...candidates.filter((c) => c.role !== "resource")] : candidates;
-    for (const candidate of ordered) {
+    for (const candidate of anyValue ? resourcesFirst : candidates) {
       if (!mayWrite(candidate, object)) continue;
       const target = candidate.patch?.target ?? null;
       for (const document of documentsOf(candidate)) {
@@ -59341,7 +59340,7 @@ function holds2(values, rendered) {
   return isObject(values) && Object.entries(rendered).every(([key, value]) => holds2(values[key], value));
 }
 var isEmpty3 = (value) => value === void 0 || value === null || isObject(value) && Object.keys(value).length === 0;
-var isSetMap = (value) => typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).length > 0;
+var isSetMap = (value) => isObject(value) && Object.keys(value).length > 0;
 function chartObjectOf(index, document, fixed2) {
   const template = index.chartTemplateOf(document);
   const after = fixed2.get(document.index);
@@ -60128,18 +60127,19 @@ function inlineChanges(file, base, head, renderings) {
     const { name, inline } = reader.root.helm.application;
     addTo(byInstaller, JSON.stringify([name, inline]), reader);
   }
-  let documents;
+  if (byInstaller.size === 0) return [];
+  const documentsOf = (text5) => text5 === "" ? null : loadManifestFile(file, text5).documents;
+  const [baseDocuments, headDocuments] = [documentsOf(base), documentsOf(head)];
   const changes = [];
   for (const own of byInstaller.values()) {
     const installer = own[0].root.helm.application;
     const fill = own[0].root.helm.inlineFill;
-    const valuesOf = (text5) => text5 === "" ? "{}" : installerValuesIn(file, text5, installer, fill);
-    const [before, after] = [valuesOf(base), valuesOf(head)];
+    const valuesOf = (documents) => documents === null ? "{}" : installerValuesAmong(documents, installer, fill);
+    const [before, after] = [valuesOf(baseDocuments), valuesOf(headDocuments)];
     const inline = installer.inline;
     if (before === null || after === null || inline === null) continue;
     const lineOf3 = (key) => {
-      documents ??= loadManifestFile(file, head).documents;
-      const document = documents.find((d) => installerObject(d.value, installer) !== null);
+      const document = headDocuments?.find((d) => installerObject(d.value, installer) !== null);
       return document === void 0 ? null : locate(document.source, [...inline, ...key]).line;
     };
     changes.push({ keys: podSecurityChanges(before, after), readers: own, lineOf: lineOf3 });
@@ -60376,7 +60376,7 @@ async function verifySuggestions(mapped, port, policy) {
       const holds3 = await Promise.all(
         others.map(async ([index, own]) => {
           const there = { ...rival, rendering: own.rendering, finding: own.finding, keeps: own.keeps, keepsOthers: own.keepsOthers, revert: own.revert };
-          const after = await render([there]);
+          const after = await outcomeOf(editKey(there), [there]);
           return after !== null && fixes(there, after, mapped.report.findings[index]);
         })
       );
