@@ -151,10 +151,13 @@ export function readKustomization(file: string, source: string, paths: ReadonlyS
     else if (filesAllowed && paths.has(path)) resourceFiles.push(path);
     else missing.push(ref);
   };
+  /** A file the build reads (a generator's `key=path` too); one the tree lacks is missing, so that `check overlays/dev` brings it in with its base. */
   const file_ = (value: unknown, into: string[]) => {
-    const ref = text(value);
-    const path = ref === null ? null : joinPath(dir, ref.replace(/^[^=]*=/, ''));
+    const ref = text(value)?.replace(/^[^=]*=/, '') ?? null;
+    if (ref === null || isRemote(ref)) return;
+    const path = joinPath(dir, ref);
     if (path !== null && paths.has(path)) into.push(path);
+    else missing.push(ref);
   };
 
   for (const value of list(k.resources)) reference(value, true);

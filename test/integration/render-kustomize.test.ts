@@ -255,6 +255,29 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
     expect(plain.report.podSpecs.map((p) => p.file)).toEqual(['deploy/job.yaml']);
   });
 
+  it('an overlay or a base file given alone renders with the files its base generates from, in a folder of their own', async () => {
+    // podinfo's deploy/bases/frontend: a configMapGenerator reads scripts/*.sh (and an env file), which no manifest walk lists.
+    const files = {
+      'base/kustomization.yaml':
+        'resources:\n- deployment.yaml\nconfigMapGenerator:\n- name: scripts\n  files:\n  - scripts/warm.sh\n  - init=scripts/init.sh\n  envs:\n  - config/app.env\n',
+      'base/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      hostNetwork: true\n      containers:\n        - name: web\n          image: web:1\n',
+      'base/scripts/warm.sh': 'curl http://frontend\n',
+      'base/scripts/init.sh': 'true\n',
+      'base/config/app.env': 'MODE=dev\n',
+      'overlays/dev/kustomization.yaml': 'resources:\n- ../../base\nnamePrefix: dev-\n',
+    };
+    const checkOf = async (cwd: string, given: string) => {
+      let stdout = '';
+      await runCli(['check', given, '--format', 'json', '--warn-level', 'privileged'], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
+      return JSON.parse(stdout) as JsonReport;
+    };
+    const [overlay, base] = await inTree(files, async (cwd) => [await checkOf(cwd, 'overlays/dev'), await checkOf(cwd, 'base/deployment.yaml')]);
+    expect(overlay!.errors).toEqual([]);
+    expect(overlay!.findings.map((f) => [f.file, f.line, f.name, f.check, f.rendered?.root])).toEqual([['base/deployment.yaml', 8, 'dev-web', 'hostNamespaces', 'overlays/dev']]);
+    expect(base!.errors).toEqual([]);
+    expect(base!.findings.map((f) => [f.file, f.line, f.name, f.check, f.rendered?.root])).toEqual([['base/deployment.yaml', 8, 'web', 'hostNamespaces', 'base']]);
+  });
+
   it('fixes what no literal edit writes in the file that writes the object (a base resource), verified on each overlay by rendering again', async () => {
     const { report } = await checkJson(path.join(fixturesDir, 'render', 'kustomize-base', 'head'));
     const base = report.findings.filter((f) => f.file === 'base/deployment.yaml' && f.line === 16);
