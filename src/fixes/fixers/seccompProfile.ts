@@ -3,7 +3,10 @@
  * profile becomes the runtime's default (`type: RuntimeDefault`, or the
  * legacy annotation value `runtime/default` where the manifest uses
  * annotations); a missing one is added at pod level when every container
- * needs it, else in each container that needs it.
+ * needs it or more than one does (one short suggestion where the pod's
+ * securityContext is, rather than one that spans every container between
+ * the first and the last that needs it; a container's own profile still
+ * wins), else in the one container that needs it.
  */
 import { obj, visitContainers } from '../../pss/pod.js';
 import type { FieldPath } from '../../pss/types.js';
@@ -35,7 +38,7 @@ export const fixSeccompProfileRestricted: Fixer = (context) => {
       uncovered.push([...path, 'securityContext', 'seccompProfile', 'type']);
     }
   }
-  if (uncovered.length > 0 && uncovered.length === containers.length) {
+  if (uncovered.length > 1 || (uncovered.length > 0 && uncovered.length === containers.length)) {
     edits.push(set(['spec', 'securityContext', 'seccompProfile', 'type'], 'RuntimeDefault'));
   } else {
     for (const path of uncovered) edits.push(set(path, 'RuntimeDefault'));

@@ -199,7 +199,7 @@ describe('suggestions against git hunks', () => {
   });
 
   it("keeps the fix of a line the change wrote apart from a fix of the same container that reaches beyond the diff", () => {
-    // The change turns on privileged in the first container; two containers already lacked a seccomp profile.
+    // The change turns on privileged in the first container; two containers already kept every capability.
     const deployment = (privileged: boolean) => [
       // The Deployment's first lines, up to its pod spec's `spec:`.
       ...base.slice(0, 7),
@@ -210,17 +210,17 @@ describe('suggestions against git hunks', () => {
       '          allowPrivilegeEscalation: false',
       ...(privileged ? ['          privileged: true'] : []),
       '          runAsNonRoot: true',
-      '          capabilities:',
-      '            drop: ["ALL"]',
+      '          seccompProfile:',
+      '            type: RuntimeDefault',
       ...Array.from({ length: 8 }, (_, i) => `        # note ${i}`),
       '      - name: proxy',
       '        image: proxy:1',
       '        securityContext:',
       '          allowPrivilegeEscalation: false',
       '          runAsNonRoot: true',
-      '          capabilities:',
-      '            drop: ["ALL"]',
-      // One container with a profile: the others get theirs each, not one for the pod.
+      '          seccompProfile:',
+      '            type: RuntimeDefault',
+      // Capabilities are a container's alone: the one fix of the check writes in both containers that keep them all.
       '      - name: agent',
       '        image: agent:1',
       '        securityContext:',
@@ -232,27 +232,27 @@ describe('suggestions against git hunks', () => {
       '            type: RuntimeDefault',
     ];
     const headText = text(deployment(true));
-    const hunks = commitPair('seccomp.yaml', text(deployment(false)), headText);
+    const hunks = commitPair('capabilities.yaml', text(deployment(false)), headText);
     expect(hunks.map((h) => [h.headStart, h.headCount])).toEqual([[10, 7]]);
-    const pods = podsOf('seccomp.yaml', headText, 'restricted');
-    expect(pods[0]?.failures.map((f) => f.check).sort()).toEqual(['privileged', 'seccompProfile_restricted']);
+    const pods = podsOf('capabilities.yaml', headText, 'restricted');
+    expect(pods[0]?.failures.map((f) => f.check).sort()).toEqual(['capabilities_restricted', 'privileged']);
     const fixOf = (fixes: ReturnType<typeof computeFixes>, check: string) => fixes.pods[0]?.find((f) => f.check === check)?.fix;
 
     // Without a diff, one suggestion carries both: a container's fields are one change to a reader.
-    const whole = computeFixes({ file: 'seccomp.yaml', text: headText, pods, level: 'restricted', version: 'latest', diff: null });
+    const whole = computeFixes({ file: 'capabilities.yaml', text: headText, pods, level: 'restricted', version: 'latest', diff: null });
     expect(whole.suggestions).toHaveLength(1);
-    expect(fixOf(whole, 'privileged')).toBe(fixOf(whole, 'seccompProfile_restricted'));
+    expect(fixOf(whole, 'privileged')).toBe(fixOf(whole, 'capabilities_restricted'));
 
-    // In the pull request, the line it changed gets its own suggestion; the seccomp fix keeps the rest.
-    const fixes = computeFixes({ file: 'seccomp.yaml', text: headText, pods, level: 'restricted', version: 'latest', diff: diffLines(hunks) });
+    // In the pull request, the line it changed gets its own suggestion; the capabilities fix keeps the rest.
+    const fixes = computeFixes({ file: 'capabilities.yaml', text: headText, pods, level: 'restricted', version: 'latest', diff: diffLines(hunks) });
     expectValidAgainst(headText, hunks, fixes.suggestions);
     expect(fixOf(fixes, 'privileged')).toEqual({ startLine: 13, endLine: 13, replacement: '          privileged: false\n', attachable: true });
-    expect(fixOf(fixes, 'seccompProfile_restricted')).toMatchObject({ startLine: 17, endLine: 31, attachable: false });
+    expect(fixOf(fixes, 'capabilities_restricted')).toMatchObject({ startLine: 17, endLine: 31, attachable: false });
     expect(fixes.suggestions).toHaveLength(2);
     // Both together fix the pod, as the one suggestion did.
     const fixed = applySuggestions(headText, fixes.suggestions);
     expect(fixed).toBe(applySuggestions(headText, whole.suggestions));
-    expect(podsOf('seccomp.yaml', fixed, 'restricted')[0]?.failures).toEqual([]);
+    expect(podsOf('capabilities.yaml', fixed, 'restricted')[0]?.failures).toEqual([]);
   });
 
   it('gives valid ranges for every fixture, against hunks of several shapes', () => {
