@@ -1,11 +1,12 @@
 /**
  * capabilities_baseline and capabilities_restricted: remove the forbidden
  * `capabilities.add` entries (the allowed ones stay); for restricted, also
- * drop ALL (added to an existing `drop` list, or a new one).
+ * drop ALL (added to an existing `drop` list, or a new one; an `all` or
+ * `All` there, which the check does not take for `ALL`, is spelled `ALL`).
  */
 import type { FieldPath } from '../../pss/types.js';
 import type { Edit, Fixer } from '../types.js';
-import { append, set } from '../edits.js';
+import { append, remove, set } from '../edits.js';
 import { byList, removeItems, writtenAt } from './common.js';
 
 function removeForbiddenAdds(context: Parameters<Fixer>[0]): Edit[] {
@@ -22,8 +23,15 @@ export const fixCapabilitiesRestricted: Fixer = (context) => {
   const edits = removeForbiddenAdds(context);
   const drops: FieldPath[] = context.failure.paths.filter((path) => path[path.length - 1] === 'drop');
   for (const path of drops) {
-    if (Array.isArray(writtenAt(context, path))) edits.push(append(path, 'ALL'));
-    else edits.push(set(path, ['ALL']));
+    const written = writtenAt(context, path);
+    if (!Array.isArray(written)) {
+      edits.push(set(path, ['ALL']));
+      continue;
+    }
+    // An item is removed rather than set (edits set map keys only): the list ends with `ALL` either way.
+    const misspelt = written.findIndex((item) => typeof item === 'string' && item.toUpperCase() === 'ALL');
+    if (misspelt !== -1) edits.push(remove([...path, misspelt]));
+    edits.push(append(path, 'ALL'));
   }
   return {
     kind: 'edits',

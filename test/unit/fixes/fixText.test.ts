@@ -544,6 +544,17 @@ const cases: Case[] = [
     after: lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  hostNetwork: false', '  securityContext:', '    windowsOptions: {hostProcess: false}', '  containers:', '  - {name: app, image: x}'),
   },
   {
+    // bank-of-anthos drops `all`: the check reads `ALL` only, and `- all` then `- ALL` reads as a mistake kept.
+    name: 'spells a lower-case `all` in the drop list `ALL`, rather than adding `ALL` beside it',
+    before: podWithCapabilities('      capabilities:\n        drop:\n          - all'),
+    after: podWithCapabilities('      capabilities:\n        drop:\n          - ALL'),
+  },
+  {
+    name: 'keeps the other items of a flow drop list when it spells `All` as `ALL`',
+    before: podWithCapabilities('      capabilities: {drop: [All, NET_RAW]}'),
+    after: podWithCapabilities('      capabilities: {drop: [NET_RAW, ALL]}'),
+  },
+  {
     name: 'refills a flow map whose every key goes: `add` becomes `drop: [ALL]`, the comment after it stays',
     before: podWithCapabilities('      capabilities: {add: [NET_ADMIN, SYS_TIME]}   # for the VPN'),
     after: podWithCapabilities('      capabilities: {drop: [ALL]}   # for the VPN'),
