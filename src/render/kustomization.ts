@@ -176,12 +176,14 @@ export function readKustomization(file: string, source: string, paths: ReadonlyS
     // An entry is a path, or an inline patch (it has a newline or a colon).
     const isInline = ref !== null && (ref.includes('\n') || ref.includes(': '));
     const path = ref !== null && !isInline ? joinPath(dir, ref) : null;
+    if (path !== null && !paths.has(path)) missing.push(ref!);
     const inline = isInline ? inlinePatch(['patchesStrategicMerge', i], ['patchesStrategicMerge', i]) : null;
     patches.push({ path: path !== null && paths.has(path) ? path : null, inline, target: null, json6902: false });
   });
   list(k.patchesJson6902).forEach((entry, i) => {
     if (!isRecord(entry)) return;
     const path = text(entry.path) === null ? null : joinPath(dir, text(entry.path)!);
+    if (path !== null && !paths.has(path)) missing.push(text(entry.path)!);
     const inline = text(entry.patch) === null ? null : inlinePatch(['patchesJson6902', i, 'patch'], ['patchesJson6902', i]);
     patches.push({ path: path !== null && paths.has(path) ? path : null, inline, target: targetOf(entry.target), json6902: true });
   });

@@ -255,11 +255,15 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
     expect(plain.report.podSpecs.map((p) => p.file)).toEqual(['deploy/job.yaml']);
   });
 
-  it('an overlay or a base file given alone renders with the files its base generates from, in a folder of their own', async () => {
+  it('an overlay or a base file given alone renders with the files its base generates from and patches with, in folders of their own', async () => {
     // podinfo's deploy/bases/frontend: a configMapGenerator reads scripts/*.sh (and an env file), which no manifest walk lists.
     const files = {
       'base/kustomization.yaml':
-        'resources:\n- deployment.yaml\nconfigMapGenerator:\n- name: scripts\n  files:\n  - scripts/warm.sh\n  - init=scripts/init.sh\n  envs:\n  - config/app.env\n',
+        'resources:\n- deployment.yaml\nconfigMapGenerator:\n- name: scripts\n  files:\n  - scripts/warm.sh\n  - init=scripts/init.sh\n  envs:\n  - config/app.env\n' +
+        // gatekeeper's config/crd: the old patch fields name files in a folder of their own too.
+        'patchesJson6902:\n- target: {group: apps, version: v1, kind: Deployment, name: web}\n  path: patches/replicas.yaml\npatchesStrategicMerge:\n- patches/labels.yaml\n',
+      'base/patches/replicas.yaml': '- op: add\n  path: /spec/replicas\n  value: 2\n',
+      'base/patches/labels.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  labels: {tier: web}\n',
       'base/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      hostNetwork: true\n      containers:\n        - name: web\n          image: web:1\n',
       'base/scripts/warm.sh': 'curl http://frontend\n',
       'base/scripts/init.sh': 'true\n',
