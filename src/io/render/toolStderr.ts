@@ -19,14 +19,36 @@ export function inRepositoryTerms(stderr: string, treeDir: string): string {
   return stderr.replaceAll(`${treeDir}/`, '').replaceAll(treeDir, '.');
 }
 
-/** The first lines of a tool's stderr, readable in one paragraph. */
+/** kubectl's multi-line failure: `"command failed" err=<`, then the error's lines indented by a tab, then ` >`. */
+const commandFailedBlock = /^"command failed" err=<$/;
+/** kustomize's deprecation notices (`# Warning: 'patchesStrategicMerge' is deprecated…`): never why a build failed. */
+const deprecationWarning = /^# Warning: /;
+
+/** The first lines of a tool's stderr, readable in one paragraph: its error first, not the notices before it. */
 export function readableStderr(stderr: string, treeDir: string, count = 5): string {
   const lines: string[] = [];
+  // The lines of a multi-line failure being read, until its ` >`.
+  let failure: string[] | null = null;
   for (const raw of inRepositoryTerms(stderr, treeDir).split('\n')) {
-    const line = withoutKlogHeader(raw.trimEnd());
-    if (line !== '') lines.push(line);
+    const trimmed = raw.trimEnd();
+    if (failure !== null) {
+      if (trimmed.trim() === '>') {
+        lines.push(...asError(failure));
+        failure = null;
+      } else if (trimmed !== '') failure.push(trimmed.replace(/^\t/, ''));
+      continue;
+    }
+    const line = withoutKlogHeader(trimmed);
+    if (commandFailedBlock.test(line)) failure = [];
+    else if (line !== '' && !deprecationWarning.test(line)) lines.push(line);
   }
+  if (failure !== null) lines.push(...asError(failure));
   return lines.slice(0, count).join('\n') + (lines.length > count ? '\n…' : '');
+}
+
+/** A failure's lines as `kustomize build` shows them: `Error: ` before the first. */
+function asError(failure: readonly string[]): string[] {
+  return failure.map((line, i) => (i === 0 ? `Error: ${line}` : line));
 }
 
 function withoutKlogHeader(line: string): string {

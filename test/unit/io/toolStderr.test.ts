@@ -17,6 +17,32 @@ describe('readableStderr', () => {
     expect(readableStderr(stderr, '/tmp/t')).toBe('something odd\nError: accumulating resources: missing.yaml');
   });
 
+  it("reads kubectl's multi-line failure as kustomize build shows it, past kustomize's deprecation notices", () => {
+    // gatekeeper's config/overlays/dev: four notices, then the error, which five lines of the notices once hid.
+    const notice = "# Warning: 'patchesStrategicMerge' is deprecated. Please use 'patches' instead. Run 'kustomize edit fix' to update your Kustomization automatically.";
+    const stderr = [
+      notice,
+      notice,
+      notice,
+      notice,
+      'E1207 01:06:00.879935   20573 run.go:72] "command failed" err=<',
+      '\ttrouble configuring builtin PatchStrategicMergeTransformer with config: `',
+      '\tpaths:',
+      '\t- manager_image_patch.yaml',
+      "\t`: evalsymlink failure on '/tmp/t/config/overlays/dev/manager_image_patch.yaml' : lstat /tmp/t/config/overlays/dev/manager_image_patch.yaml: no such file or directory",
+      ' >',
+      '',
+    ].join('\n');
+    expect(readableStderr(stderr, '/tmp/t')).toBe(
+      [
+        'Error: trouble configuring builtin PatchStrategicMergeTransformer with config: `',
+        'paths:',
+        '- manager_image_patch.yaml',
+        "`: evalsymlink failure on 'config/overlays/dev/manager_image_patch.yaml' : lstat config/overlays/dev/manager_image_patch.yaml: no such file or directory",
+      ].join('\n'),
+    );
+  });
+
   it('keeps the first five lines, and says there were more', () => {
     const stderr = Array.from({ length: 8 }, (_, i) => `line ${i}`).join('\n');
     expect(readableStderr(stderr, '/tmp/t')).toBe('line 0\nline 1\nline 2\nline 3\nline 4\n…');
