@@ -164,22 +164,44 @@ function chartInstall(document: ManifestDocument, object: JsonObject, objectPath
   };
 }
 
+/** Why a field holding a variable or placeholder (substitution.ts) is not checked. */
+function placeholderMessage(field: string, placeholder: string, more: string): string {
+  if (placeholder.startsWith('$')) {
+    return `${field} is \`${placeholder}\`${more}, a variable substituted before the cluster reads the object (Flux's postBuild, envsubst): substitute it first, then check the output`;
+  }
+  return `${field} holds \`${placeholder}\`${more}, a placeholder that a build step fills in before the cluster reads the object: fill it in first, then check the output`;
+}
+
 /**
  * A field of the wrong type, for which the API server would refuse the
  * object; or a variable substituted before the cluster reads it (Flux's
  * `postBuild`, envsubst), which makes the object as written a template,
  * not checked, rather than one the API server would refuse.
  */
-function fieldProblem({ document, problems }: Extracting, error: FieldTypeError): void {
+function fieldProblem({ document, problems }: Extracting, error: FieldTypeError, morePlaceholders = 0): void {
   const field = formatFieldPath(error.path);
+  const more = morePlaceholders === 0 ? '' : ` (and ${morePlaceholders} more in this object)`;
   problems.push({
     file: document.file,
     line: locate(document.source, error.path).line,
     ...(error.variable === undefined
       ? { message: `${field}: ${error.message}; the API server would reject this object`, kind: 'invalid' as const }
-      : { message: `${field} is \`${error.variable}\`, a variable substituted before the cluster reads the object (Flux's postBuild, envsubst): substitute it first, then check the output`, kind: 'template' as const }),
+      : { message: placeholderMessage(field, error.variable, more), kind: 'template' as const }),
     path: error.path,
   });
+}
+
+/**
+ * An object's field problems: each field of the wrong type, and its
+ * variables and placeholders as one note (one template, not checked: a
+ * build step's template holds dozens of them).
+ */
+function fieldProblems(extraction: Extracting, errors: readonly FieldTypeError[]): void {
+  const placeholders = errors.filter((error) => error.variable !== undefined);
+  for (const error of errors) {
+    if (error.variable === undefined) fieldProblem(extraction, error);
+    else if (error === placeholders[0]) fieldProblem(extraction, error, placeholders.length - 1);
+  }
 }
 
 function visitObject(extraction: Extracting, object: JsonObject, objectPath: FieldPath, inheritedKind?: string, inheritedApiVersion?: string): void {
@@ -224,7 +246,7 @@ function visitObject(extraction: Extracting, object: JsonObject, objectPath: Fie
   const valid = original !== undefined && original.apiVersion === apiVersion && original.kind === kind ? at(original.document.value, original.objectPath) : undefined;
   // A custom resource's own fields are its CRD's: its template is decoded as a pod template.
   const errors = workload.custom ? validateTemplate(template, templatePath, valid === undefined ? undefined : at(valid, workload.template)) : validateObject(object, workload.kind, objectPath, valid);
-  for (const error of errors) fieldProblem(extraction, error);
+  fieldProblems(extraction, errors);
   if (errors.length > 0) return;
 
   const metadata = obj(object, 'metadata');

@@ -8,7 +8,7 @@
  * unknown fields are ignored, as the decoder ignores them, and null reads as
  * the zero value.
  */
-import { substitutedVariable } from '../manifests/substitution.js';
+import { placeholderIn } from '../manifests/substitution.js';
 import { resolvePlainScalar } from '../manifests/scalars.js';
 import { isObject } from '../pss/pod.js';
 import type { FieldPath, JsonValue } from '../pss/types.js';
@@ -18,9 +18,10 @@ export interface FieldTypeError {
   readonly path: FieldPath;
   readonly message: string;
   /**
-   * The value is a string holding a variable that a tool substitutes before
+   * The value holds a variable or placeholder that a tool fills in before
    * the object reaches the cluster (`${REPLICAS}`: Flux's `postBuild`,
-   * envsubst): not an object the API server would see as written.
+   * envsubst; `HELMSUBST_REPLICAS`: a build step): not an object the API
+   * server would see as written (substitution.ts).
    */
   readonly variable?: string;
 }
@@ -139,7 +140,8 @@ const nothingToFind = (value: JsonValue | undefined, valid: JsonValue | undefine
  */
 function validate(value: JsonValue, type: FieldType, path: (string | number)[], errors: FieldTypeError[], valid: JsonValue | undefined): void {
   if (!matches(type, value)) {
-    const variable = typeof value === 'string' ? substitutedVariable.exec(value)?.[0] : undefined;
+    // A capital word is a placeholder only where a scalar belongs (a number, a boolean): capabilities are capital words too.
+    const variable = placeholderIn(value, typeof type === 'string');
     errors.push({ path: [...path], message: `expected ${expected(type)}, found ${describe(value)}${hint(type, value)}`, ...(variable !== undefined ? { variable } : {}) });
     return;
   }

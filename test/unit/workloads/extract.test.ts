@@ -125,6 +125,34 @@ describe('extractPodSpecs', () => {
     ]);
   });
 
+  it.each([
+    // envsubst replaces `$PORT` as it replaces `${PORT}`.
+    ['ports: [{containerPort: $PORT}]', 'spec.containers[0].ports[0].containerPort', '`$PORT`', 'is', "a variable substituted before the cluster reads the object (Flux's postBuild, envsubst): substitute it first"],
+    // gatekeeper's helmify: a build step turns each HELMSUBST_ word into a Helm action.
+    ['securityContext: {privileged: HELMSUBST_PRIVILEGED}', 'spec.containers[0].securityContext.privileged', '`HELMSUBST_PRIVILEGED`', 'holds', 'a placeholder that a build step fills in before the cluster reads the object: fill it in first'],
+    ['ports: {HELMSUBST_PORTS: ""}', 'spec.containers[0].ports', '`HELMSUBST_PORTS`', 'holds', 'a placeholder that a build step fills in before the cluster reads the object: fill it in first'],
+  ])('reads a field holding a placeholder filled in whole (%s) as a template', (field, path, placeholder, verb, why) => {
+    const loaded = loadManifestFile('t.yaml', `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - image: nginx\n    ${field}\n`);
+    const result = extractPodSpecs(loaded.documents[0]!);
+    expect(result.pods).toEqual([]);
+    expect(result.problems).toEqual([{ file: 't.yaml', line: 7, kind: 'template', message: `${path} ${verb} ${placeholder}, ${why}, then check the output`, path: parseFieldPath(path) }]);
+  });
+
+  it("names an object's placeholders in one note, and keeps each field that is simply of the wrong type", () => {
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  hostNetwork: HELMSUBST_HOST_NETWORK\n  priority: HELMSUBST_PRIORITY\n  containers:\n  - image: nginx\n    ports: [{containerPort: "${PORT}"}]\n    tty: "no"\n';
+    const result = extractPodSpecs(loadManifestFile('t.yaml', pod).documents[0]!);
+    expect(result.problems.map((p) => [p.line, p.kind, p.message.slice(0, p.message.indexOf(','))])).toEqual([
+      [5, 'template', 'spec.hostNetwork holds `HELMSUBST_HOST_NETWORK` (and 2 more in this object)'],
+      [10, 'invalid', 'spec.containers[0].tty: expected a boolean'],
+    ]);
+  });
+
+  it.each([['hostNetwork: ENABLED'], ['hostNetwork: "$"'], ['hostNetwork: {ENABLED_NOW: "yes"}'], ['containers: [{image: nginx, securityContext: {capabilities: {drop: NET_RAW}}}]']])('takes no lone word, filled mapping or capability for a placeholder (%s): the field is of the wrong type', (field) => {
+    const containers = field.startsWith('containers') ? '' : '  containers: [{image: nginx}]\n';
+    const result = extractPodSpecs(loadManifestFile('t.yaml', `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n${containers}  ${field}\n`).documents[0]!);
+    expect(result.problems.map((p) => p.kind)).toEqual(['invalid']);
+  });
+
   it('reports annotation values that are not strings', () => {
     const loaded = loadManifestFile('t.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  annotations:\n    enabled: yes\nspec: {}\n');
     expect(extractPodSpecs(loaded.documents[0]!).problems).toMatchObject([{ line: 5, message: expect.stringContaining('metadata.annotations.enabled: expected a string, found the boolean true') }]);
