@@ -161,7 +161,8 @@ export function readKustomization(file: string, source: string, paths: ReadonlyS
   };
 
   for (const value of list(k.resources)) reference(value, true);
-  for (const value of list(k.bases)) reference(value, false);
+  // kustomize reads `bases` as `resources` (it deprecated the one for the other): a file there is a resource too (flagger's kustomize/linkerd).
+  for (const value of list(k.bases)) reference(value, true);
   for (const value of list(k.components)) reference(value, false);
   const inlinePatch = inlinePatchReader(source);
   list(k.patches).forEach((entry, i) => {

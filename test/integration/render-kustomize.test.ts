@@ -255,6 +255,18 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
     expect(plain.report.podSpecs.map((p) => p.file)).toEqual(['deploy/job.yaml']);
   });
 
+  it('renders an overlay whose deprecated `bases` names a file beside the base folder, as kustomize reads it', async () => {
+    const files = {
+      'base/kustomization.yaml': 'resources:\n- deployment.yaml\n',
+      'base/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: web:1\n',
+      'overlay/kustomization.yaml': 'namespace: shop\nbases:\n  - ../base/\n  - job.yaml\n',
+      'overlay/job.yaml': 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\nspec:\n  template:\n    spec:\n      hostPID: true\n      containers:\n        - name: migrate\n          image: migrate:1\n',
+    };
+    const { report } = await inTree(files, (cwd) => checkJson(cwd, '--warn-level', 'privileged'));
+    expect(report.errors).toEqual([]);
+    expect(report.findings.map((f) => [f.file, f.line, f.namespace, f.name, f.check, f.rendered?.root])).toEqual([['overlay/job.yaml', 8, 'shop', 'migrate', 'hostNamespaces', 'overlay']]);
+  });
+
   it('an overlay or a base file given alone renders with the files its base generates from and patches with, in folders of their own', async () => {
     // podinfo's deploy/bases/frontend: a configMapGenerator reads scripts/*.sh (and an env file), which no manifest walk lists.
     const files = {
