@@ -19266,6 +19266,20 @@ var defaultExtraChecks = { enabled: /* @__PURE__ */ new Set([pspCheckId]), block
 
 // src/manifests/substitution.ts
 var substitutedVariable = /\$\{#?[A-Za-z_][A-Za-z0-9_]*[^}]*\}/;
+var bareVariable = /^\$[A-Za-z_][A-Za-z0-9_]*$/;
+var capitalPlaceholder = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+function placeholderIn(value, capitals) {
+  if (typeof value === "string") {
+    const braced = substitutedVariable.exec(value)?.[0];
+    if (braced !== void 0) return braced;
+    return bareVariable.test(value) || capitals && capitalPlaceholder.test(value) ? value : void 0;
+  }
+  if (!isObject(value)) return void 0;
+  const keys = Object.keys(value);
+  const empty = (key) => value[key] === "" || value[key] === null;
+  const placeholders = keys.every((key) => empty(key) && (capitalPlaceholder.test(key) || substitutedVariable.test(key)));
+  return keys.length > 0 && placeholders ? keys[0] : void 0;
+}
 
 // src/workloads/apiTypes.generated.ts
 var kindTypes = { "CronJob": "batch/v1.CronJob", "DaemonSet": "apps/v1.DaemonSet", "Deployment": "apps/v1.Deployment", "Job": "batch/v1.Job", "Pod": "core/v1.Pod", "PodTemplate": "core/v1.PodTemplate", "ReplicaSet": "apps/v1.ReplicaSet", "ReplicationController": "core/v1.ReplicationController", "StatefulSet": "apps/v1.StatefulSet" };
@@ -19550,7 +19564,7 @@ function hint(type, value) {
 var nothingToFind = (value, valid2) => value === void 0 || value === null || value === valid2;
 function validate2(value, type, path11, errors, valid2) {
   if (!matches(type, value)) {
-    const variable = typeof value === "string" ? substitutedVariable.exec(value)?.[0] : void 0;
+    const variable = placeholderIn(value, typeof type === "string");
     errors.push({ path: [...path11], message: `expected ${expected(type)}, found ${describe2(value)}${hint(type, value)}`, ...variable !== void 0 ? { variable } : {} });
     return;
   }
@@ -19770,14 +19784,28 @@ function chartInstall(document, object, objectPath, kind, chart) {
     problem: { file: document.file, line: locate(document.source, [...objectPath, ...chart.path]).line, message: chartMessage(kind, name, chart), kind: "not-rendered" }
   };
 }
-function fieldProblem({ document, problems }, error) {
+function placeholderMessage(field, placeholder, more) {
+  if (placeholder.startsWith("$")) {
+    return `${field} is \`${placeholder}\`${more}, a variable substituted before the cluster reads the object (Flux's postBuild, envsubst): substitute it first, then check the output`;
+  }
+  return `${field} holds \`${placeholder}\`${more}, a placeholder that a build step fills in before the cluster reads the object: fill it in first, then check the output`;
+}
+function fieldProblem({ document, problems }, error, morePlaceholders = 0) {
   const field = formatFieldPath(error.path);
+  const more = morePlaceholders === 0 ? "" : ` (and ${morePlaceholders} more in this object)`;
   problems.push({
     file: document.file,
     line: locate(document.source, error.path).line,
-    ...error.variable === void 0 ? { message: `${field}: ${error.message}; the API server would reject this object`, kind: "invalid" } : { message: `${field} is \`${error.variable}\`, a variable substituted before the cluster reads the object (Flux's postBuild, envsubst): substitute it first, then check the output`, kind: "template" },
+    ...error.variable === void 0 ? { message: `${field}: ${error.message}; the API server would reject this object`, kind: "invalid" } : { message: placeholderMessage(field, error.variable, more), kind: "template" },
     path: error.path
   });
+}
+function fieldProblems(extraction, errors) {
+  const placeholders = errors.filter((error) => error.variable !== void 0);
+  for (const error of errors) {
+    if (error.variable === void 0) fieldProblem(extraction, error);
+    else if (error === placeholders[0]) fieldProblem(extraction, error, placeholders.length - 1);
+  }
 }
 function visitObject(extraction, object, objectPath, inheritedKind, inheritedApiVersion) {
   const { document, originalOf, pods, problems } = extraction;
@@ -19813,7 +19841,7 @@ function visitObject(extraction, object, objectPath, inheritedKind, inheritedApi
   const original = originalOf?.(objectPath);
   const valid2 = original !== void 0 && original.apiVersion === apiVersion && original.kind === kind ? at2(original.document.value, original.objectPath) : void 0;
   const errors = workload.custom ? validateTemplate(template, templatePath2, valid2 === void 0 ? void 0 : at2(valid2, workload.template)) : validateObject(object, workload.kind, objectPath, valid2);
-  for (const error of errors) fieldProblem(extraction, error);
+  fieldProblems(extraction, errors);
   if (errors.length > 0) return;
   const metadata = obj(object, "metadata");
   pods.push({
@@ -20104,8 +20132,14 @@ var fixCapabilitiesRestricted = (context) => {
   const edits = removeForbiddenAdds(context);
   const drops = context.failure.paths.filter((path11) => path11[path11.length - 1] === "drop");
   for (const path11 of drops) {
-    if (Array.isArray(writtenAt(context, path11))) edits.push(append(path11, "ALL"));
-    else edits.push(set(path11, ["ALL"]));
+    const written = writtenAt(context, path11);
+    if (!Array.isArray(written)) {
+      edits.push(set(path11, ["ALL"]));
+      continue;
+    }
+    const misspelt = written.findIndex((item) => typeof item === "string" && item.toUpperCase() === "ALL");
+    if (misspelt !== -1) edits.push(remove([...path11, misspelt]));
+    edits.push(append(path11, "ALL"));
   }
   return {
     kind: "edits",
@@ -20208,7 +20242,7 @@ var fixSeccompProfileRestricted = (context) => {
       uncovered.push([...path11, "securityContext", "seccompProfile", "type"]);
     }
   }
-  if (uncovered.length > 0 && uncovered.length === containers.length) {
+  if (uncovered.length > 1 || uncovered.length > 0 && uncovered.length === containers.length) {
     edits.push(set(["spec", "securityContext", "seccompProfile", "type"], "RuntimeDefault"));
   } else {
     for (const path11 of uncovered) edits.push(set(path11, "RuntimeDefault"));
@@ -25609,12 +25643,14 @@ function readKustomization(file, source, paths) {
     else missing2.push(ref);
   };
   const file_ = (value, into) => {
-    const ref = text2(value);
-    const path11 = ref === null ? null : joinPath(dir, ref.replace(/^[^=]*=/, ""));
+    const ref = text2(value)?.replace(/^[^=]*=/, "") ?? null;
+    if (ref === null || isRemote(ref)) return;
+    const path11 = joinPath(dir, ref);
     if (path11 !== null && paths.has(path11)) into.push(path11);
+    else missing2.push(ref);
   };
   for (const value of list2(k.resources)) reference2(value, true);
-  for (const value of list2(k.bases)) reference2(value, false);
+  for (const value of list2(k.bases)) reference2(value, true);
   for (const value of list2(k.components)) reference2(value, false);
   const inlinePatch = inlinePatchReader(source);
   list2(k.patches).forEach((entry, i) => {
@@ -25628,12 +25664,14 @@ function readKustomization(file, source, paths) {
     const ref = text2(entry);
     const isInline = ref !== null && (ref.includes("\n") || ref.includes(": "));
     const path11 = ref !== null && !isInline ? joinPath(dir, ref) : null;
+    if (path11 !== null && !paths.has(path11)) missing2.push(ref);
     const inline = isInline ? inlinePatch(["patchesStrategicMerge", i], ["patchesStrategicMerge", i]) : null;
     patches.push({ path: path11 !== null && paths.has(path11) ? path11 : null, inline, target: null, json6902: false });
   });
   list2(k.patchesJson6902).forEach((entry, i) => {
     if (!isRecord(entry)) return;
     const path11 = text2(entry.path) === null ? null : joinPath(dir, text2(entry.path));
+    if (path11 !== null && !paths.has(path11)) missing2.push(text2(entry.path));
     const inline = text2(entry.patch) === null ? null : inlinePatch(["patchesJson6902", i, "patch"], ["patchesJson6902", i]);
     patches.push({ path: path11 !== null && paths.has(path11) ? path11 : null, inline, target: targetOf(entry.target), json6902: true });
   });
@@ -27773,13 +27811,29 @@ var commandFailed = /^"command failed" err=("(?:[^"\\]|\\.)*")$/;
 function inRepositoryTerms(stderr, treeDir) {
   return stderr.replaceAll(`${treeDir}/`, "").replaceAll(treeDir, ".");
 }
+var commandFailedBlock = /^"command failed" err=<$/;
+var deprecationWarning = /^# Warning: /;
 function readableStderr(stderr, treeDir, count2 = 5) {
   const lines = [];
+  let failure3 = null;
   for (const raw of inRepositoryTerms(stderr, treeDir).split("\n")) {
-    const line = withoutKlogHeader(raw.trimEnd());
-    if (line !== "") lines.push(line);
+    const trimmed2 = raw.trimEnd();
+    if (failure3 !== null) {
+      if (trimmed2.trim() === ">") {
+        lines.push(...asError(failure3));
+        failure3 = null;
+      } else if (trimmed2 !== "") failure3.push(trimmed2.replace(/^\t/, ""));
+      continue;
+    }
+    const line = withoutKlogHeader(trimmed2);
+    if (commandFailedBlock.test(line)) failure3 = [];
+    else if (line !== "" && !deprecationWarning.test(line)) lines.push(line);
   }
+  if (failure3 !== null) lines.push(...asError(failure3));
   return lines.slice(0, count2).join("\n") + (lines.length > count2 ? "\n\u2026" : "");
+}
+function asError(failure3) {
+  return failure3.map((line, i) => i === 0 ? `Error: ${line}` : line);
 }
 function withoutKlogHeader(line) {
   const header = klogHeader.exec(line);

@@ -17439,11 +17439,26 @@ var init_applicationSets = __esm({
 });
 
 // src/manifests/substitution.ts
-var substitutedVariable;
+function placeholderIn(value, capitals) {
+  if (typeof value === "string") {
+    const braced = substitutedVariable.exec(value)?.[0];
+    if (braced !== void 0) return braced;
+    return bareVariable.test(value) || capitals && capitalPlaceholder.test(value) ? value : void 0;
+  }
+  if (!isObject(value)) return void 0;
+  const keys = Object.keys(value);
+  const empty = (key) => value[key] === "" || value[key] === null;
+  const placeholders = keys.every((key) => empty(key) && (capitalPlaceholder.test(key) || substitutedVariable.test(key)));
+  return keys.length > 0 && placeholders ? keys[0] : void 0;
+}
+var substitutedVariable, bareVariable, capitalPlaceholder;
 var init_substitution = __esm({
   "src/manifests/substitution.ts"() {
     "use strict";
+    init_pod();
     substitutedVariable = /\$\{#?[A-Za-z_][A-Za-z0-9_]*[^}]*\}/;
+    bareVariable = /^\$[A-Za-z_][A-Za-z0-9_]*$/;
+    capitalPlaceholder = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
   }
 });
 
@@ -19889,12 +19904,14 @@ function readKustomization(file, source, paths) {
     else missing2.push(ref);
   };
   const file_ = (value, into) => {
-    const ref = text4(value);
-    const path4 = ref === null ? null : joinPath(dir, ref.replace(/^[^=]*=/, ""));
+    const ref = text4(value)?.replace(/^[^=]*=/, "") ?? null;
+    if (ref === null || isRemote2(ref)) return;
+    const path4 = joinPath(dir, ref);
     if (path4 !== null && paths.has(path4)) into.push(path4);
+    else missing2.push(ref);
   };
   for (const value of list2(k.resources)) reference2(value, true);
-  for (const value of list2(k.bases)) reference2(value, false);
+  for (const value of list2(k.bases)) reference2(value, true);
   for (const value of list2(k.components)) reference2(value, false);
   const inlinePatch = inlinePatchReader(source);
   list2(k.patches).forEach((entry, i) => {
@@ -19908,12 +19925,14 @@ function readKustomization(file, source, paths) {
     const ref = text4(entry);
     const isInline = ref !== null && (ref.includes("\n") || ref.includes(": "));
     const path4 = ref !== null && !isInline ? joinPath(dir, ref) : null;
+    if (path4 !== null && !paths.has(path4)) missing2.push(ref);
     const inline = isInline ? inlinePatch(["patchesStrategicMerge", i], ["patchesStrategicMerge", i]) : null;
     patches.push({ path: path4 !== null && paths.has(path4) ? path4 : null, inline, target: null, json6902: false });
   });
   list2(k.patchesJson6902).forEach((entry, i) => {
     if (!isRecord3(entry)) return;
     const path4 = text4(entry.path) === null ? null : joinPath(dir, text4(entry.path));
+    if (path4 !== null && !paths.has(path4)) missing2.push(text4(entry.path));
     const inline = text4(entry.patch) === null ? null : inlinePatch(["patchesJson6902", i, "patch"], ["patchesJson6902", i]);
     patches.push({ path: path4 !== null && paths.has(path4) ? path4 : null, inline, target: targetOf(entry.target), json6902: true });
   });
@@ -40470,11 +40489,25 @@ function inRepositoryTerms(stderr, treeDir) {
 }
 function readableStderr(stderr, treeDir, count = 5) {
   const lines = [];
+  let failure3 = null;
   for (const raw of inRepositoryTerms(stderr, treeDir).split("\n")) {
-    const line = withoutKlogHeader(raw.trimEnd());
-    if (line !== "") lines.push(line);
+    const trimmed2 = raw.trimEnd();
+    if (failure3 !== null) {
+      if (trimmed2.trim() === ">") {
+        lines.push(...asError(failure3));
+        failure3 = null;
+      } else if (trimmed2 !== "") failure3.push(trimmed2.replace(/^\t/, ""));
+      continue;
+    }
+    const line = withoutKlogHeader(trimmed2);
+    if (commandFailedBlock.test(line)) failure3 = [];
+    else if (line !== "" && !deprecationWarning.test(line)) lines.push(line);
   }
+  if (failure3 !== null) lines.push(...asError(failure3));
   return lines.slice(0, count).join("\n") + (lines.length > count ? "\n\u2026" : "");
+}
+function asError(failure3) {
+  return failure3.map((line, i) => i === 0 ? `Error: ${line}` : line);
 }
 function withoutKlogHeader(line) {
   const header = klogHeader.exec(line);
@@ -40488,12 +40521,14 @@ function withoutKlogHeader(line) {
     return rest;
   }
 }
-var klogHeader, commandFailed;
+var klogHeader, commandFailed, commandFailedBlock, deprecationWarning;
 var init_toolStderr = __esm({
   "src/io/render/toolStderr.ts"() {
     "use strict";
     klogHeader = /^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [^\]\s]+:\d+\] /;
     commandFailed = /^"command failed" err=("(?:[^"\\]|\\.)*")$/;
+    commandFailedBlock = /^"command failed" err=<$/;
+    deprecationWarning = /^# Warning: /;
   }
 });
 
@@ -52764,7 +52799,7 @@ function hint(type, value) {
 var nothingToFind = (value, valid2) => value === void 0 || value === null || value === valid2;
 function validate2(value, type, path4, errors, valid2) {
   if (!matches(type, value)) {
-    const variable = typeof value === "string" ? substitutedVariable.exec(value)?.[0] : void 0;
+    const variable = placeholderIn(value, typeof type === "string");
     errors.push({ path: [...path4], message: `expected ${expected(type)}, found ${describe2(value)}${hint(type, value)}`, ...variable !== void 0 ? { variable } : {} });
     return;
   }
@@ -52905,14 +52940,28 @@ function chartInstall(document, object, objectPath, kind, chart) {
     problem: { file: document.file, line: locate(document.source, [...objectPath, ...chart.path]).line, message: chartMessage(kind, name, chart), kind: "not-rendered" }
   };
 }
-function fieldProblem({ document, problems }, error2) {
+function placeholderMessage(field2, placeholder, more) {
+  if (placeholder.startsWith("$")) {
+    return `${field2} is \`${placeholder}\`${more}, a variable substituted before the cluster reads the object (Flux's postBuild, envsubst): substitute it first, then check the output`;
+  }
+  return `${field2} holds \`${placeholder}\`${more}, a placeholder that a build step fills in before the cluster reads the object: fill it in first, then check the output`;
+}
+function fieldProblem({ document, problems }, error2, morePlaceholders = 0) {
   const field2 = formatFieldPath(error2.path);
+  const more = morePlaceholders === 0 ? "" : ` (and ${morePlaceholders} more in this object)`;
   problems.push({
     file: document.file,
     line: locate(document.source, error2.path).line,
-    ...error2.variable === void 0 ? { message: `${field2}: ${error2.message}; the API server would reject this object`, kind: "invalid" } : { message: `${field2} is \`${error2.variable}\`, a variable substituted before the cluster reads the object (Flux's postBuild, envsubst): substitute it first, then check the output`, kind: "template" },
+    ...error2.variable === void 0 ? { message: `${field2}: ${error2.message}; the API server would reject this object`, kind: "invalid" } : { message: placeholderMessage(field2, error2.variable, more), kind: "template" },
     path: error2.path
   });
+}
+function fieldProblems(extraction, errors) {
+  const placeholders = errors.filter((error2) => error2.variable !== void 0);
+  for (const error2 of errors) {
+    if (error2.variable === void 0) fieldProblem(extraction, error2);
+    else if (error2 === placeholders[0]) fieldProblem(extraction, error2, placeholders.length - 1);
+  }
 }
 function visitObject(extraction, object, objectPath, inheritedKind, inheritedApiVersion) {
   const { document, originalOf, pods, problems } = extraction;
@@ -52948,7 +52997,7 @@ function visitObject(extraction, object, objectPath, inheritedKind, inheritedApi
   const original = originalOf?.(objectPath);
   const valid2 = original !== void 0 && original.apiVersion === apiVersion && original.kind === kind ? at2(original.document.value, original.objectPath) : void 0;
   const errors = workload.custom ? validateTemplate(template, templatePath2, valid2 === void 0 ? void 0 : at2(valid2, workload.template)) : validateObject(object, workload.kind, objectPath, valid2);
-  for (const error2 of errors) fieldProblem(extraction, error2);
+  fieldProblems(extraction, errors);
   if (errors.length > 0) return;
   const metadata = obj(object, "metadata");
   pods.push({
@@ -53074,8 +53123,14 @@ var fixCapabilitiesRestricted = (context) => {
   const edits = removeForbiddenAdds(context);
   const drops = context.failure.paths.filter((path4) => path4[path4.length - 1] === "drop");
   for (const path4 of drops) {
-    if (Array.isArray(writtenAt(context, path4))) edits.push(append(path4, "ALL"));
-    else edits.push(set(path4, ["ALL"]));
+    const written = writtenAt(context, path4);
+    if (!Array.isArray(written)) {
+      edits.push(set(path4, ["ALL"]));
+      continue;
+    }
+    const misspelt = written.findIndex((item) => typeof item === "string" && item.toUpperCase() === "ALL");
+    if (misspelt !== -1) edits.push(remove([...path4, misspelt]));
+    edits.push(append(path4, "ALL"));
   }
   return {
     kind: "edits",
@@ -53186,7 +53241,7 @@ var fixSeccompProfileRestricted = (context) => {
       uncovered.push([...path4, "securityContext", "seccompProfile", "type"]);
     }
   }
-  if (uncovered.length > 0 && uncovered.length === containers.length) {
+  if (uncovered.length > 1 || uncovered.length > 0 && uncovered.length === containers.length) {
     edits.push(set(["spec", "securityContext", "seccompProfile", "type"], "RuntimeDefault"));
   } else {
     for (const path4 of uncovered) edits.push(set(path4, "RuntimeDefault"));
