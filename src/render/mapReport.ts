@@ -206,16 +206,25 @@ function changeLineOf(root: RenderRoot, hunksOf: ((path: string) => readonly Hun
 }
 
 /**
- * The revert of the line the change wrote where a finding of the change that
- * no line of the diff writes is commented (RenderedOrigin.changeLine): the
- * line it replaced, when its hunk replaced exactly that one line (a values
- * switch turned on, `debug: false` → `true`). Whether it fixes the finding,
- * and breaks nothing, is verified by rendering again (verify.ts).
+ * The revert of the lines the change wrote where a finding of the change
+ * that no line of the diff writes is commented (RenderedOrigin.changeLine):
+ * the lines its hunk replaced, or none when the hunk only added lines (a
+ * values switch turned on, `debug: false` → `true`; a line a library
+ * chart's helper gained that drops a field from every chart using it).
+ * Whether it fixes the finding, and breaks nothing, is verified by
+ * rendering again (verify.ts).
  */
-function revertOf(finding: DiffFinding, replaced: string | null): Pick<SuggestionCandidate, 'file' | 'startLine' | 'endLine' | 'newLines'> | null {
+function revertOf(finding: DiffFinding, replaced: Reverted | null): Pick<SuggestionCandidate, 'file' | 'startLine' | 'endLine' | 'newLines'> | null {
   const changeLine = finding.rendered?.changeLine;
   if (changeLine === undefined || replaced === null || finding.preexisting === true || finding.locations.some((location) => location.inDiff === true)) return null;
-  return { file: changeLine.file, startLine: changeLine.line, endLine: changeLine.line, newLines: [replaced] };
+  return { file: changeLine.file, ...replaced };
+}
+
+/** The head lines a change wrote in one run of a hunk, and the base lines they replaced there. */
+interface Reverted {
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly newLines: readonly string[];
 }
 
 /** Whether the change added the line at `line` (head). */
@@ -223,8 +232,13 @@ function addedLine(hunks: readonly Hunk[], line: number): boolean {
   return hunks.some((hunk) => hunk.lines.some((l) => l.kind === 'added' && l.headLine === line));
 }
 
-/** The text of the one line a hunk replaced with the one at `line` (head), between unchanged lines; null otherwise. */
-function replacedLine(hunks: readonly Hunk[], line: number): string | null {
+/**
+ * The run of changed lines around the line at `line` (head), between
+ * unchanged ones, as its revert: its added lines replaced by its removed
+ * ones. Null when no run added that line, or the run is longer than one
+ * suggestion shows.
+ */
+function revertedRun(hunks: readonly Hunk[], line: number): Reverted | null {
   for (const { lines } of hunks) {
     const at = lines.findIndex((l) => l.kind === 'added' && l.headLine === line);
     if (at < 0) continue;
@@ -232,9 +246,14 @@ function replacedLine(hunks: readonly Hunk[], line: number): string | null {
     while (start > 0 && lines[start - 1]!.kind !== 'context') start--;
     let end = at;
     while (end + 1 < lines.length && lines[end + 1]!.kind !== 'context') end++;
-    const changed = lines.slice(start, end + 1);
-    const removed = changed.filter((l) => l.kind === 'removed');
-    return removed.length === 1 && changed.length === 2 ? removed[0]!.text : null;
+    const added: number[] = [];
+    const removed: string[] = [];
+    for (const l of lines.slice(start, end + 1)) {
+      if (l.kind === 'added') added.push(l.headLine);
+      else if (l.kind === 'removed') removed.push(l.text);
+    }
+    if (added.length > maxSuggestionSpan || removed.length > maxSuggestionSpan) return null;
+    return { startLine: added[0]!, endLine: added[added.length - 1]!, newLines: removed };
   }
   return null;
 }
@@ -689,12 +708,12 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
     const turned = index.guardLines(document, at.file, at.line).find(({ file, line }) => addedLine(hunksOf(file), line));
     return turned === undefined ? {} : { changeLine: { file: turned.file, line: turned.line } };
   };
-  // The line the change replaced there (revertOf), read once per line.
-  const replacedLines = new Map<string, string | null>();
-  const replacedAt = ({ file, line }: { file: string; line: number }): string | null => {
+  // The lines the change replaced there (revertOf), read once per line.
+  const revertedRuns = new Map<string, Reverted | null>();
+  const replacedAt = ({ file, line }: { file: string; line: number }): Reverted | null => {
     const key = `${file}:${line}`;
-    let replaced = replacedLines.get(key);
-    if (replaced === undefined) replacedLines.set(key, (replaced = hunksOf === null ? null : replacedLine(hunksOf(file), line)));
+    let replaced = revertedRuns.get(key);
+    if (replaced === undefined) revertedRuns.set(key, (replaced = hunksOf === null ? null : revertedRun(hunksOf(file), line)));
     return replaced;
   };
   const indexes = new Map<string, RenderingIndex>();

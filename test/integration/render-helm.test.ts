@@ -388,6 +388,47 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     }
   });
 
+  it("a line the change added to a library chart's helper gets its deletion as the suggestion, verified by giving back what the base rendered", async () => {
+    // A helper that gained a line, which makes every chart including it fail: the line goes, not a field in each chart.
+    const helper = (added: string[]) =>
+      ['{{- define "common.securityContext" -}}', '{{- $sc := omit .secContext "enabled" -}}', ...added, '{{- toYaml $sc -}}', '{{- end -}}', ''].join('\n');
+    const deployment = [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  selector: {matchLabels: {app: api}}',
+      '  template:',
+      '    metadata: {labels: {app: api}}',
+      '    spec:',
+      '      containers:',
+      '        - name: api',
+      '          image: api:1',
+      '          securityContext: {{- include "common.securityContext" (dict "secContext" .Values.containerSecurityContext) | nindent 12 }}',
+      '',
+    ].join('\n');
+    const { repo, cleanUp } = repoOfSides((base, head) => {
+      for (const [side, added] of [[base, []], [head, ['{{- $sc = merge (dict "privileged" true) $sc -}}']]] as const) {
+        mkdirSync(path.join(side, 'charts/common/templates'), { recursive: true });
+        writeFileSync(path.join(side, 'charts/common/Chart.yaml'), 'apiVersion: v2\nname: common\nversion: 2.0.0\ntype: library\n');
+        writeFileSync(path.join(side, 'charts/common/templates/_sc.tpl'), helper([...added]));
+        mkdirSync(path.join(side, 'charts/api/templates'), { recursive: true });
+        writeFileSync(path.join(side, 'charts/api/Chart.yaml'), 'apiVersion: v2\nname: api\nversion: 1.0.0\ndependencies:\n  - {name: common, version: 2.x.x, repository: "oci://registry.example/charts"}\n');
+        writeFileSync(path.join(side, 'charts/api/values.yaml'), 'containerSecurityContext:\n  enabled: true\n  runAsUser: 1000\n');
+        writeFileSync(path.join(side, 'charts/api/templates/deployment.yaml'), deployment);
+      }
+    });
+    try {
+      const report = await diffIn(repo);
+      expect(report.findings.map((f) => [f.file, f.line, f.name, f.check, f.fix])).toEqual([
+        ['charts/common/templates/_sc.tpl', 3, 'api', 'privileged', { startLine: 3, endLine: 3, replacement: '', attachable: true }],
+      ]);
+    } finally {
+      cleanUp();
+    }
+  });
+
   it("renders this repository's chart for an Argo CD Application with its release, namespace, values files and inline values; another repository's keeps the notice", async () => {
     await inFixtureRepo('helm-application', async (repo) => {
       // A clone of another repository: the Application's chart is not this one's to render.
