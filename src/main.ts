@@ -15,7 +15,7 @@ import { changeSetLines } from './diff/lines.js';
 import type { ChangeSet, ChangedFile } from './diff/types.js';
 import { readEventContext } from './event/context.js';
 import type { EventContext } from './event/context.js';
-import { readApiChangeSet, withoutDiffNotice } from './github/changeSet.js';
+import { readApiChangeSet, withGitHubDiffs, withoutDiffNotice } from './github/changeSet.js';
 import { GitHubError } from './github/port.js';
 import type { BlobRead, GitHubPort, PullRequestRef } from './github/port.js';
 import { defaultPolicies, policyContext } from './findings/policyContext.js';
@@ -152,11 +152,27 @@ function configChangeOf(settings: Settings, changeSet: ChangeSet, read: { readon
   return reviewed.kind === 'changed' ? { change: reviewed, notices: [] } : { notices: [] };
 }
 
+/**
+ * The clone's change set, with the files GitHub shows no diff for taking no
+ * inline comment (withGitHubDiffs). Only a pull request gets comments; when
+ * its files cannot be listed, the clone's diff stands, and a review GitHub
+ * refuses falls back to its body.
+ */
+async function asGitHubShows(github: GitHubPort, event: Exclude<EventContext, { kind: 'ignored' }>, local: ChangeSet): Promise<{ changeSet: ChangeSet; withoutDiff: readonly string[] }> {
+  if (event.kind !== 'pull-request') return { changeSet: local, withoutDiff: [] };
+  try {
+    return withGitHubDiffs(local, await github.listPullFiles(event.pr));
+  } catch (error) {
+    if (error instanceof GitHubError) return { changeSet: local, withoutDiff: [] };
+    throw error;
+  }
+}
+
 async function changeSetFor(io: ActionIO, settings: Settings, event: Exclude<EventContext, { kind: 'ignored' }>, github: GitHubPort) {
   const workspace = io.env.GITHUB_WORKSPACE ?? '.';
   if (settings.source !== 'api') {
     const local = await io.gitChangeSet(workspace, event.baseSha, event.headSha, settings.maxFileBytes);
-    if (local) return { changeSet: local, notices: [] as string[], withoutDiff: [] as readonly string[], viaGit: true, configBlob: undefined, headConfigBlob: undefined, extraDocuments: [] as ManifestDocument[] };
+    if (local) return { ...(await asGitHubShows(github, event, local)), notices: [] as string[], viaGit: true, configBlob: undefined, headConfigBlob: undefined, extraDocuments: [] as ManifestDocument[] };
     if (settings.source === 'git') {
       throw new ConfigurationError(
         `source: git, but the workspace does not hold commits ${event.baseSha.slice(0, 12)} and ${event.headSha.slice(0, 12)}; check out with fetch-depth: 0`,

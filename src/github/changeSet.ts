@@ -11,7 +11,7 @@ import { inlineCode } from '../report/markdown.js';
 import { selectsFile } from '../scope/select.js';
 import type { FileSelection } from '../scope/select.js';
 import { GitHubError } from './port.js';
-import type { BlobRead, GitHubPort, PullFile, PullRequestRef, Tree } from './port.js';
+import type { BlobRead, GitHubPort, PullFile, PullFiles, PullRequestRef, Tree } from './port.js';
 
 /** pulls.listFiles stops here, whatever the pull request holds. */
 export const listFilesCap = 3000;
@@ -144,6 +144,30 @@ export async function readApiChangeSet(
     head: file.status === 'removed' ? ({ kind: 'absent' } as const) : contentOf(blobs.get(`${request.headSha}:${file.path}`), request.maxBytes, 'head'),
   }));
   return { files, unselectedPaths: unselected, unselectedHunks, ...(incomplete !== undefined ? { incomplete } : {}), notices, withoutDiff, extra };
+}
+
+/**
+ * A change set read from the clone, with the files GitHub shows no diff for
+ * taking no inline comment, as in one read through the API: its listing of
+ * the pull request's files leaves out the patch of a file over its diff
+ * limits (500 KB, 20,000 lines: a generated install manifest) and stops at
+ * 3,000 files, and a review with one comment on such a file is refused
+ * whole (docs: github-platform.md, "One bad comment fails the whole
+ * review"). The clone's own diff has hunks for them all.
+ */
+export function withGitHubDiffs(changeSet: ChangeSet, listed: PullFiles): { readonly changeSet: ChangeSet; readonly withoutDiff: readonly string[] } {
+  const patched = new Map(listed.files.map((file) => [file.filename, file.patch !== null]));
+  const truncated = listed.files.length < listed.changedFiles;
+  // Listed without a patch, or past a listing that stopped short: GitHub has no line of it to comment on.
+  const noDiff = (path: string) => patched.get(path) === false || (truncated && !patched.has(path));
+  const withoutDiff: string[] = [];
+  const files = changeSet.files.map((file) => {
+    if (file.hunks === null || file.rendered === true || !noDiff(file.path)) return file;
+    if (file.status !== 'removed') withoutDiff.push(file.path);
+    return { ...file, hunks: null };
+  });
+  const unselectedHunks = changeSet.unselectedHunks && new Map([...changeSet.unselectedHunks].filter(([path]) => !noDiff(path)));
+  return { changeSet: { ...changeSet, files, ...(unselectedHunks ? { unselectedHunks } : {}) }, withoutDiff };
 }
 
 /**

@@ -228,6 +228,30 @@ describe('big pull requests (issue 15 item 5)', () => {
     }
   });
 
+  it('from a clone too, comments only where GitHub shows a diff: one comment on a file without would lose them all', async () => {
+    // The clone's diff has hunks for every file; GitHub's listing leaves out the patch of the long one (calico.yaml, 700 KB).
+    const small = await startEmulator({ maxPatchLines: 20 });
+    try {
+      const long = `${Array.from({ length: 30 }, (_, i) => `# line ${i}`).join('\n')}\n${pod('root', '', '    securityContext:\n      privileged: true\n')}`;
+      const pr = await pullRequest({ 'deploy/host.yaml': pod('host'), 'deploy/root.yaml': long }, undefined, small);
+      const run = await runAction(small, pr, { workspace: pr.gitDir, inputs: { source: 'git' } });
+      const reviews = small.requests.filter((r) => r.route === 'POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews');
+      expect(reviews.map((r) => r.status)).toEqual([200]);
+      // hostPID on line 6, the restricted warnings on the container: none on the long file.
+      expect(small.state.reviews.flatMap((r) => r.comments.map((c) => [c.path, c.line]))).toEqual([
+        ['deploy/host.yaml', 6],
+        ['deploy/host.yaml', 9],
+      ]);
+      const [check] = checkRunsOf(pr, small);
+      expect(check!.output.summary).toContain('GitHub gave no diff for `deploy/root.yaml` (binary or too large): its findings are reported here, not as inline comments.');
+      expect(run.outputs.blocking).toBe('2');
+      expect(small.unexpectedRequests()).toEqual([]);
+      expect(small.problems).toEqual([]);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('checks the files past the listing cap, found by comparing the commits’ trees', async () => {
     const capped = await startEmulator({ maxListedFiles: 5 });
     try {

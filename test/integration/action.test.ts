@@ -296,8 +296,9 @@ describe('the Action on a pull request', () => {
     const report = run.reportJson as { findings: { name: string; level: string; version: string; levelSource: { kind: string } }[]; ignored: unknown[] };
     expect(report.findings.filter((f) => f.name === 'api').map((f) => `${f.level}:${f.version}`)).toEqual(Array(4).fill('restricted:v1.30'));
     expect(report.ignored).toHaveLength(3);
-    // Read from git, not the API: no listing of files, no blob reads.
-    expect(emulator.calls('GET /repos/{owner}/{repo}/pulls/{pull_number}/files')).toEqual([]);
+    // Read from git, not the API: no blob reads. The files are listed once, for which of them GitHub shows a diff of.
+    expect(emulator.calls('GET /repos/{owner}/{repo}/pulls/{pull_number}/files')).toHaveLength(1);
+    expect(emulator.requests.filter((r) => r.graphql !== null && r.graphql.includes('blobs'))).toEqual([]);
   });
 
   it('does nothing but say why on an event it does not review', async () => {
