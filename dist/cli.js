@@ -32211,12 +32211,12 @@ function changeLineOf(root, hunksOf) {
 function revertOf(finding, replaced) {
   const changeLine = finding.rendered?.changeLine;
   if (changeLine === void 0 || replaced === null || finding.preexisting === true || finding.locations.some((location) => location.inDiff === true)) return null;
-  return { file: changeLine.file, startLine: changeLine.line, endLine: changeLine.line, newLines: [replaced] };
+  return { file: changeLine.file, ...replaced };
 }
 function addedLine(hunks, line) {
   return hunks.some((hunk) => hunk.lines.some((l) => l.kind === "added" && l.headLine === line));
 }
-function replacedLine(hunks, line) {
+function revertedRun(hunks, line) {
   for (const { lines } of hunks) {
     const at3 = lines.findIndex((l) => l.kind === "added" && l.headLine === line);
     if (at3 < 0) continue;
@@ -32224,9 +32224,14 @@ function replacedLine(hunks, line) {
     while (start > 0 && lines[start - 1].kind !== "context") start--;
     let end = at3;
     while (end + 1 < lines.length && lines[end + 1].kind !== "context") end++;
-    const changed = lines.slice(start, end + 1);
-    const removed = changed.filter((l) => l.kind === "removed");
-    return removed.length === 1 && changed.length === 2 ? removed[0].text : null;
+    const added = [];
+    const removed = [];
+    for (const l of lines.slice(start, end + 1)) {
+      if (l.kind === "added") added.push(l.headLine);
+      else if (l.kind === "removed") removed.push(l.text);
+    }
+    if (added.length > maxSuggestionSpan || removed.length > maxSuggestionSpan) return null;
+    return { startLine: added[0], endLine: added[added.length - 1], newLines: removed };
   }
   return null;
 }
@@ -32529,11 +32534,11 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     const turned = index.guardLines(document, at3.file, at3.line).find(({ file, line }) => addedLine(hunksOf(file), line));
     return turned === void 0 ? {} : { changeLine: { file: turned.file, line: turned.line } };
   };
-  const replacedLines2 = /* @__PURE__ */ new Map();
+  const revertedRuns = /* @__PURE__ */ new Map();
   const replacedAt = ({ file, line }) => {
     const key = `${file}:${line}`;
-    let replaced = replacedLines2.get(key);
-    if (replaced === void 0) replacedLines2.set(key, replaced = hunksOf === null ? null : replacedLine(hunksOf(file), line));
+    let replaced = revertedRuns.get(key);
+    if (replaced === void 0) revertedRuns.set(key, replaced = hunksOf === null ? null : revertedRun(hunksOf(file), line));
     return replaced;
   };
   const indexes = /* @__PURE__ */ new Map();

@@ -50131,6 +50131,19 @@ async function readApiChangeSet(github, request2) {
   }));
   return { files, unselectedPaths: unselected, unselectedHunks, ...incomplete !== void 0 ? { incomplete } : {}, notices, withoutDiff, extra };
 }
+function withGitHubDiffs(changeSet, listed) {
+  const patched = new Map(listed.files.map((file) => [file.filename, file.patch !== null]));
+  const truncated2 = listed.files.length < listed.changedFiles;
+  const noDiff = (path4) => patched.get(path4) === false || truncated2 && !patched.has(path4);
+  const withoutDiff = [];
+  const files = changeSet.files.map((file) => {
+    if (file.hunks === null || file.rendered === true || !noDiff(file.path)) return file;
+    if (file.status !== "removed") withoutDiff.push(file.path);
+    return { ...file, hunks: null };
+  });
+  const unselectedHunks = changeSet.unselectedHunks && new Map([...changeSet.unselectedHunks].filter(([path4]) => !noDiff(path4)));
+  return { changeSet: { ...changeSet, files, ...unselectedHunks ? { unselectedHunks } : {} }, withoutDiff };
+}
 function withoutDiffNotice(withoutDiff, reported) {
   const files = new Set(reported.map((r) => r.file));
   const named = withoutDiff.filter((path4) => files.has(path4));
@@ -59596,12 +59609,12 @@ function changeLineOf(root, hunksOf) {
 function revertOf(finding, replaced) {
   const changeLine = finding.rendered?.changeLine;
   if (changeLine === void 0 || replaced === null || finding.preexisting === true || finding.locations.some((location) => location.inDiff === true)) return null;
-  return { file: changeLine.file, startLine: changeLine.line, endLine: changeLine.line, newLines: [replaced] };
+  return { file: changeLine.file, ...replaced };
 }
 function addedLine(hunks, line) {
   return hunks.some((hunk) => hunk.lines.some((l) => l.kind === "added" && l.headLine === line));
 }
-function replacedLine(hunks, line) {
+function revertedRun(hunks, line) {
   for (const { lines } of hunks) {
     const at3 = lines.findIndex((l) => l.kind === "added" && l.headLine === line);
     if (at3 < 0) continue;
@@ -59609,9 +59622,14 @@ function replacedLine(hunks, line) {
     while (start > 0 && lines[start - 1].kind !== "context") start--;
     let end = at3;
     while (end + 1 < lines.length && lines[end + 1].kind !== "context") end++;
-    const changed = lines.slice(start, end + 1);
-    const removed = changed.filter((l) => l.kind === "removed");
-    return removed.length === 1 && changed.length === 2 ? removed[0].text : null;
+    const added = [];
+    const removed = [];
+    for (const l of lines.slice(start, end + 1)) {
+      if (l.kind === "added") added.push(l.headLine);
+      else if (l.kind === "removed") removed.push(l.text);
+    }
+    if (added.length > maxSuggestionSpan || removed.length > maxSuggestionSpan) return null;
+    return { startLine: added[0], endLine: added[added.length - 1], newLines: removed };
   }
   return null;
 }
@@ -59914,11 +59932,11 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     const turned = index.guardLines(document, at3.file, at3.line).find(({ file, line }) => addedLine(hunksOf(file), line));
     return turned === void 0 ? {} : { changeLine: { file: turned.file, line: turned.line } };
   };
-  const replacedLines2 = /* @__PURE__ */ new Map();
+  const revertedRuns = /* @__PURE__ */ new Map();
   const replacedAt = ({ file, line }) => {
     const key = `${file}:${line}`;
-    let replaced = replacedLines2.get(key);
-    if (replaced === void 0) replacedLines2.set(key, replaced = hunksOf === null ? null : replacedLine(hunksOf(file), line));
+    let replaced = revertedRuns.get(key);
+    if (replaced === void 0) revertedRuns.set(key, replaced = hunksOf === null ? null : revertedRun(hunksOf(file), line));
     return replaced;
   };
   const indexes = /* @__PURE__ */ new Map();
@@ -60862,11 +60880,20 @@ function configChangeOf(settings, changeSet, read) {
 ${reviewed.errors.map((e) => `> ${inlineCode(formatConfigError(e))}`).join("\n")}`] };
   return reviewed.kind === "changed" ? { change: reviewed, notices: [] } : { notices: [] };
 }
+async function asGitHubShows(github, event, local) {
+  if (event.kind !== "pull-request") return { changeSet: local, withoutDiff: [] };
+  try {
+    return withGitHubDiffs(local, await github.listPullFiles(event.pr));
+  } catch (error2) {
+    if (error2 instanceof GitHubError) return { changeSet: local, withoutDiff: [] };
+    throw error2;
+  }
+}
 async function changeSetFor(io, settings, event, github) {
   const workspace = io.env.GITHUB_WORKSPACE ?? ".";
   if (settings.source !== "api") {
     const local = await io.gitChangeSet(workspace, event.baseSha, event.headSha, settings.maxFileBytes);
-    if (local) return { changeSet: local, notices: [], withoutDiff: [], viaGit: true, configBlob: void 0, headConfigBlob: void 0, extraDocuments: [] };
+    if (local) return { ...await asGitHubShows(github, event, local), notices: [], viaGit: true, configBlob: void 0, headConfigBlob: void 0, extraDocuments: [] };
     if (settings.source === "git") {
       throw new ConfigurationError(
         `source: git, but the workspace does not hold commits ${event.baseSha.slice(0, 12)} and ${event.headSha.slice(0, 12)}; check out with fetch-depth: 0`

@@ -185,7 +185,8 @@ export function loadManifestFile(file: string, content: Uint8Array | string, opt
   if (options.rendered === true) return loaded;
   // Most files have no template action at all: one scan of the text decides.
   if (templateAction.test(text) && !usesUndeclaredVariable(text)) return markTemplate(loaded, text, options.podFree);
-  return malformed ? markFillInTemplate(loaded, text) : loaded;
+  // A placeholder can also decode to what no manifest holds (`{{ NAME }}` unquoted is a flow mapping, as a key).
+  return malformed || loaded.problems.some((problem) => problem.kind === 'invalid') ? markFillInTemplate(loaded, text) : loaded;
 }
 
 /** The file without the documents kubectl never reads (separators.ts), each named by a warning. */
@@ -243,13 +244,17 @@ const tagMessage = 'looks like a Jinja or Liquid template ({% … %}); render it
 
 /**
  * Template syntaxes other than Go's that leave a file malformed YAML until
- * something fills them in: Jinja or Liquid tags, and the `@NAME@`
- * placeholders a script substitutes with sed (longhorn's scale test writes
- * `name: @STS_NAME@`, which YAML refuses: `@` cannot start a plain value).
+ * something fills them in: Jinja or Liquid tags, the `@NAME@` placeholders a
+ * script substitutes with sed (longhorn's scale test writes
+ * `name: @STS_NAME@`, which YAML refuses: `@` cannot start a plain value),
+ * and names in double braces (`{{CA_IMAGE}}`, a YAML flow mapping unquoted).
  */
 const fillInTemplates: readonly { readonly pattern: RegExp; readonly message: string }[] = [
   { pattern: tagAction, message: tagMessage },
   { pattern: /@[A-Z][A-Z0-9_]*@/, message: 'looks like a template with `@NAME@` placeholders; fill them in first (the script that substitutes them) and check the output' },
+  // A name in double braces, no Go action (which starts with `.`, `$` or a keyword): cluster-autoscaler's e2e
+  // template writes `{{CA_IMAGE}}` for its script to fill in, docs snippets `{{ Elastic-IP-address }}`.
+  { pattern: /\{\{\s*[A-Za-z][\w-]*\s*\}\}/, message: 'looks like a template with `{{NAME}}` placeholders; fill them in first (the script that substitutes them) and check the output' },
 ];
 
 /**
@@ -300,9 +305,9 @@ function markTemplate(loaded: LoadedFile, text: string, podFree: ((value: JsonVa
 }
 
 /**
- * A file that does not parse, with the syntax of a template that is filled
- * in (fillInTemplates) outside its comments: one template problem stands for
- * its parse errors (as for a Go template, markTemplate). A file that parses
+ * A file that does not parse or decode, with the syntax of a template that
+ * is filled in (fillInTemplates) outside its comments: one template problem
+ * stands for its parse errors (as for a Go template, markTemplate). A file that parses
  * keeps its verdicts: a tag or placeholder in a value is data.
  */
 function markFillInTemplate(loaded: LoadedFile, text: string): LoadedFile {

@@ -229,18 +229,17 @@ describe('loadManifestFile', () => {
     expect(loaded.documents).toHaveLength(1);
   });
 
-  it('says what an unquoted {{placeholder}} value reads as when it breaks the file', () => {
+  it('calls a file a template when an unquoted {{placeholder}} a script fills in breaks it, and says what another flow mapping key reads as', () => {
+    // A name in double braces is no Go action: a script's placeholder, a flow mapping to YAML.
     const loaded = loadManifestFile('secret.yaml', 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: config\ndata:\n  config: {{config_data}}\n');
     expect(loaded.documents).toEqual([]);
-    expect(loaded.problems).toEqual([
-      {
-        file: 'secret.yaml',
-        line: 6,
-        kind: 'invalid',
-        message: 'a mapping key must be a scalar (an unquoted `{{ … }}` reads as a YAML flow mapping: quote a template placeholder, or render the template first)',
-      },
-    ]);
-    // Another key that is no scalar keeps the plain message.
+    const template = 'looks like a template with `{{NAME}}` placeholders; fill them in first (the script that substitutes them) and check the output';
+    expect(loaded.problems).toEqual([{ file: 'secret.yaml', line: 6, kind: 'template', message: template }]);
+    // cluster-autoscaler's e2e template: a placeholder alone on a line of a list breaks its mapping.
+    const deployment = 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - image: {{CA_IMAGE}}\n          command:\n            - --nodes={{NODES_SPEC}}\n            {{EXTRA_CA_FLAGS}}\n';
+    expect(loadManifestFile('ca.yaml', deployment).problems).toEqual([{ file: 'ca.yaml', line: 7, kind: 'template', message: template }]);
+    // A flow mapping key with no placeholder keeps the hint; another key that is no scalar, the plain message.
+    expect(loadManifestFile('map.yaml', 'data:\n  {a: b}: c\n').problems).toMatchObject([{ kind: 'invalid', message: expect.stringContaining('an unquoted `{{ … }}` reads as a YAML flow mapping') }]);
     expect(loadManifestFile('seq.yaml', '? [a, b]\n: c\n').problems).toMatchObject([{ kind: 'invalid', message: 'a mapping key must be a scalar' }]);
   });
 

@@ -19,12 +19,13 @@ const containers = (...entries: string[]) => `  containers:\n${entries.map((e) =
 
 describe('evaluateChangeSet', () => {
   it("leaves a file moved with its text as it was to the base: its problems are not the change's, an edited one's are", () => {
-    // kubernetes/examples moved staging/ to _archived/: templates the API server would refuse, moved as they were.
+    // kubernetes/examples moved staging/ to _archived/: templates that do not load, moved as they were.
     const broken = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: config\ndata:\n  config: {{config_data}}\n';
     const moved = (head: string, hunks: string): ChangedFile => ({ ...modified('_archived/config.yaml', broken, head, hunks), status: 'renamed', previousPath: 'staging/config.yaml' });
     expect(evaluateChangeSet({ files: [moved(broken, '')] }, options).errors).toEqual([]);
     const edited = evaluateChangeSet({ files: [moved(broken.replace('name: config', 'name: settings'), '@@ -4,1 +4,1 @@\n-  name: config\n+  name: settings')] }, options).errors;
-    expect(edited.map((e) => [e.file, e.line, e.kind])).toEqual([['_archived/config.yaml', 6, 'invalid']]);
+    // A `{{config_data}}` placeholder makes it a template to fill in: not checked, and said.
+    expect(edited.map((e) => [e.file, e.line, e.kind])).toEqual([['_archived/config.yaml', 6, 'template']]);
     // Not read (too large, binary): a rename with no hunk is one as it was.
     const unread = (hunks: string): ChangedFile => ({ ...moved(broken, hunks), base: { kind: 'unavailable', reason: 'binary' }, head: { kind: 'unavailable', reason: 'binary' } });
     expect(evaluateChangeSet({ files: [unread('')] }, options).errors).toEqual([]);
