@@ -12965,7 +12965,7 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   else if (!malformed) loaded = withoutSkippedDocuments(loaded, text4);
   if (options.rendered === true) return loaded;
   if (templateAction.test(text4) && !usesUndeclaredVariable(text4)) return markTemplate(loaded, text4, options.podFree);
-  return malformed ? markFillInTemplate(loaded, text4) : loaded;
+  return malformed || loaded.problems.some((problem) => problem.kind === "invalid") ? markFillInTemplate(loaded, text4) : loaded;
 }
 function withoutSkippedDocuments(loaded, text4) {
   const skipped2 = documentsKubectlSkips(text4, loaded.documents);
@@ -13010,7 +13010,10 @@ var tagAction = /\{%-?\s*[a-z]+\b/;
 var tagMessage = "looks like a Jinja or Liquid template ({% \u2026 %}); render it first and check the output";
 var fillInTemplates = [
   { pattern: tagAction, message: tagMessage },
-  { pattern: /@[A-Z][A-Z0-9_]*@/, message: "looks like a template with `@NAME@` placeholders; fill them in first (the script that substitutes them) and check the output" }
+  { pattern: /@[A-Z][A-Z0-9_]*@/, message: "looks like a template with `@NAME@` placeholders; fill them in first (the script that substitutes them) and check the output" },
+  // A name in double braces, no Go action (which starts with `.`, `$` or a keyword): cluster-autoscaler's e2e
+  // template writes `{{CA_IMAGE}}` for its script to fill in, docs snippets `{{ Elastic-IP-address }}`.
+  { pattern: /\{\{\s*[A-Za-z][\w-]*\s*\}\}/, message: "looks like a template with `{{NAME}}` placeholders; fill them in first (the script that substitutes them) and check the output" }
 ];
 function actionLine(text4, from2, to2, pattern = templateAction) {
   const actions2 = new RegExp(pattern.source, "g");

@@ -11769,7 +11769,7 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   else if (!malformed) loaded = withoutSkippedDocuments(loaded, text5);
   if (options.rendered === true) return loaded;
   if (templateAction.test(text5) && !usesUndeclaredVariable(text5)) return markTemplate(loaded, text5, options.podFree);
-  return malformed ? markFillInTemplate(loaded, text5) : loaded;
+  return malformed || loaded.problems.some((problem) => problem.kind === "invalid") ? markFillInTemplate(loaded, text5) : loaded;
 }
 function withoutSkippedDocuments(loaded, text5) {
   const skipped = documentsKubectlSkips(text5, loaded.documents);
@@ -12016,7 +12016,10 @@ var init_load = __esm({
     tagMessage = "looks like a Jinja or Liquid template ({% \u2026 %}); render it first and check the output";
     fillInTemplates = [
       { pattern: tagAction, message: tagMessage },
-      { pattern: /@[A-Z][A-Z0-9_]*@/, message: "looks like a template with `@NAME@` placeholders; fill them in first (the script that substitutes them) and check the output" }
+      { pattern: /@[A-Z][A-Z0-9_]*@/, message: "looks like a template with `@NAME@` placeholders; fill them in first (the script that substitutes them) and check the output" },
+      // A name in double braces, no Go action (which starts with `.`, `$` or a keyword): cluster-autoscaler's e2e
+      // template writes `{{CA_IMAGE}}` for its script to fill in, docs snippets `{{ Elastic-IP-address }}`.
+      { pattern: /\{\{\s*[A-Za-z][\w-]*\s*\}\}/, message: "looks like a template with `{{NAME}}` placeholders; fill them in first (the script that substitutes them) and check the output" }
     ];
     plainCollection = (name, collection) => ({
       tag: `tag:yaml.org,2002:${name}`,
