@@ -24,6 +24,7 @@ import type { ApplicationChart, InstallAtBase } from './applications.js';
 import type { ApplicationValues } from './types.js';
 import type { LoadProblem } from '../manifests/types.js';
 import type { Chart, RepositoryChartOf, RepositoryCharts } from './chart.js';
+import { movedFolders } from './movedRoots.js';
 import { isKustomizationFile, kustomizationIn, readKustomization } from './kustomization.js';
 import type { Kustomization } from './kustomization.js';
 import { dirOf, inDir, isInside, shownDir } from './paths.js';
@@ -88,6 +89,8 @@ export interface DiscoveredTrees {
   readonly charts: ChartTrees;
   readonly overlays: Overlays;
   readonly baseOverlays: Overlays | null;
+  /** The overlays the change moved to another folder (movedRoots.ts): their folder at base, by their folder at head. */
+  readonly movedOverlays: ReadonlyMap<string, string>;
 }
 
 /** A tree's kustomizations by folder, each with its closure (closureOf), and the folders another one takes in. */
@@ -107,7 +110,11 @@ function overlaysOf(tree: TreeSnapshot): Overlays {
 }
 
 function discoveredTrees(head: TreeSnapshot, base: TreeSnapshot | null): DiscoveredTrees {
-  return { head, charts: chartTrees(head, base), overlays: overlaysOf(head), baseOverlays: base === null ? null : overlaysOf(base) };
+  const overlays = overlaysOf(head);
+  const baseOverlays = base === null ? null : overlaysOf(base);
+  const kustomizationText = (tree: TreeSnapshot, byDir: ReadonlyMap<string, Kustomization>) => new Map([...byDir].map(([dir, k]) => [dir, tree.texts.get(k.file)] as const));
+  const movedOverlays = base === null || baseOverlays === null ? new Map<string, string>() : movedFolders(kustomizationText(head, overlays.byDir), kustomizationText(base, baseOverlays.byDir));
+  return { head, charts: chartTrees(head, base), overlays, baseOverlays, movedOverlays };
 }
 
 /** The top overlays of a tree (taken in by no other, no component), with their kustomization and closure. */
@@ -245,16 +252,20 @@ function kustomizeBlocked(closure: Closure, inflateHelm: boolean): string | null
   return `remote ${many ? 'bases' : 'base'} ${closure.remote.map((r) => `\`${r}\``).join(', ')} ${many ? 'are' : 'is'} never fetched`;
 }
 
-function kustomizeRoots({ head, overlays, baseOverlays }: DiscoveredTrees, changed: ReadonlySet<string>, settings: RenderSettings, consumed: Set<string>): RenderRoot[] {
+function kustomizeRoots({ head, overlays, baseOverlays, movedOverlays }: DiscoveredTrees, changed: ReadonlySet<string>, settings: RenderSettings, consumed: Set<string>): RenderRoot[] {
   for (const side of [overlays, baseOverlays]) {
     for (const closure of side?.closures.values() ?? []) for (const file of closure.files) consumed.add(file);
   }
   const roots: RenderRoot[] = [];
   const postRenderers = fleetPostRenderers(head.texts, head.paths);
   for (const { dir, k, closure } of topOverlays(overlays)) {
-    const before = baseOverlays?.closures.get(dir)?.files ?? new Set<string>();
+    // An overlay the change moved is read at base where it was.
+    const from = baseOverlays?.closures.has(dir) === false ? movedOverlays.get(dir) : undefined;
+    const was = from ?? dir;
+    const before = baseOverlays?.closures.get(was)?.files ?? new Set<string>();
     if (![...closure.files, ...before].some((file) => changed.has(file))) continue;
-    const root = overlayRoot(dir, k, closure, before, settings);
+    const moved = from === undefined ? {} : { movedFrom: { dir: from, file: baseOverlays!.byDir.get(from)!.file } };
+    const root = { ...overlayRoot(dir, k, closure, before, settings), ...moved };
     const bundle = postRenderers.get(dir);
     // Fleet runs it over its bundle's chart: alone, its patches find nothing to patch.
     roots.push(bundle === undefined ? root : { ...root, blocked: `Fleet runs it over the Helm chart \`${bundle}\` installs (a post-renderer), never alone` });
@@ -268,13 +279,21 @@ interface ChartTrees {
   /** At base: each chart's files; null when there is no base (`check`). */
   readonly base: ReadonlyMap<string, readonly string[]>;
   readonly basePaths: ReadonlySet<string> | null;
+  /** The charts the change moved to another folder (movedRoots.ts): each as the base had it, by its folder at head. */
+  readonly movedFrom: ReadonlyMap<string, Chart>;
 }
 
 function chartTrees(head: TreeSnapshot, base: TreeSnapshot | null): ChartTrees {
+  const atHead = chartsOf(head);
+  const atBase = base ? chartsOf(base) : [];
+  const baseCharts = new Map(atBase.map(({ chart }) => [chart.dir, chart]));
+  const chartText = (tree: TreeSnapshot, dirs: Iterable<string>) => new Map([...dirs].map((dir) => [dir, tree.texts.get(inDir(dir, 'Chart.yaml'))] as const));
+  const moved = base === null ? new Map<string, string>() : movedFolders(chartText(head, atHead.map(({ chart }) => chart.dir)), chartText(base, baseCharts.keys()));
   return {
-    head: new Map(chartsOf(head).map((found) => [found.chart.dir, found])),
-    base: new Map((base ? chartsOf(base) : []).map(({ chart, files }) => [chart.dir, files])),
+    head: new Map(atHead.map((found) => [found.chart.dir, found])),
+    base: new Map(atBase.map(({ chart, files }) => [chart.dir, files])),
     basePaths: base?.paths ?? null,
+    movedFrom: new Map([...moved].map(([dir, from]) => [dir, baseCharts.get(from)!])),
   };
 }
 
@@ -290,8 +309,15 @@ function chartRendering(chart: Chart, trees: ChartTrees, extra: readonly string[
   const headFiles = (dir: string) => trees.head.get(dir)?.files ?? [];
   const baseFiles = (dir: string) => trees.base.get(dir) ?? [];
   const sorted = (paths: readonly string[]) => [...new Set(paths)].sort();
-  const atBase = trees.base.has(chart.dir) ? [...baseFiles(chart.dir), ...local.flatMap((d) => baseFiles(d.dir)), ...baseExtra.filter((p) => trees.basePaths?.has(p) === true)] : [];
+  // A chart the change moved is read at base where it was, with the dependencies it had there.
+  const moved = trees.base.has(chart.dir) ? undefined : trees.movedFrom.get(chart.dir);
+  const was = moved ?? chart;
+  const there = (path: string) => (moved !== undefined && isInside(path, chart.dir) ? `${moved.dir}${path.slice(chart.dir.length)}` : path);
+  const atBase = trees.base.has(was.dir)
+    ? [...baseFiles(was.dir), ...was.localDependencies.flatMap((d) => baseFiles(d.dir)), ...baseExtra.map(there).filter((p) => trees.basePaths?.has(p) === true)]
+    : [];
   return {
+    ...(moved !== undefined ? { movedFrom: { dir: moved.dir, file: moved.file, dependencies: dependencyFields(moved) } } : {}),
     tool: 'helm',
     dir: chart.dir,
     file: chart.file,

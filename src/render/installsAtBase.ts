@@ -18,10 +18,12 @@ import { loadManifestFile } from '../manifests/load.js';
 import type { JsonValue } from '../pss/types.js';
 import { installerObject } from './applications.js';
 import type { ApplicationChart, InstallAtBase, TextFile } from './applications.js';
+import { atOldPlace } from './movedRoots.js';
 import type { RenderRoot } from './types.js';
 
 /** A root as its base side renders: with the base commit's install (HelmInvocation.atBase), or null when it had none. */
-export function rootAtBase(root: RenderRoot): RenderRoot | null {
+export function rootAtBase(given: RenderRoot): RenderRoot | null {
+  const root = atOldPlace(given);
   const atBase = root.helm?.atBase;
   if (atBase === undefined || root.helm === null) return root;
   return atBase === null ? null : { ...root, helm: { ...root.helm, ...atBase } };
@@ -88,3 +90,4 @@ function installerKey({ kind, file, name }: ApplicationChart): string {
 function keyOf(installer: ApplicationChart): string {
   return `${installerKey(installer)}\u0000${installer.generated ?? ''}`;
 }
+

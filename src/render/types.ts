@@ -162,6 +162,20 @@ export interface RenderRoot {
   /** Why a rendering that fails is not rendered: what it was rendered without (a chart's dependencies, not vendored), or null. */
   readonly renderedWithout?: string | null;
   readonly limits: RenderLimits;
+  /**
+   * The folder the change moved the root from (its Chart.yaml or
+   * kustomization as it was, the old folder gone): the base is rendered
+   * there, so that what renders as before is unchanged, not new.
+   */
+  readonly movedFrom?: MovedRoot;
+}
+
+/** A root's place at base when the change moved it (RenderRoot.movedFrom). */
+export interface MovedRoot {
+  readonly dir: string;
+  readonly file: string;
+  /** A chart's dependencies there, resolved from its folder there. */
+  readonly dependencies?: Pick<HelmInvocation, 'withoutDependencies' | 'localDependencies' | 'dependencyAliases'>;
 }
 
 /** What rendering one root at one commit gave. */

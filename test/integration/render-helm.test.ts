@@ -388,6 +388,35 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     }
   });
 
+  it('a chart moved to another folder renders its base where it was: what renders as before is unchanged, not new', async () => {
+    const deployment = (name: string, extra: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  selector: {matchLabels: {app: ${name}}}\n  template:\n    metadata: {labels: {app: ${name}}}\n    spec:\n${extra}      containers:\n        - name: ${name}\n          image: {{ .Values.image }}\n`;
+    const chart = (dir: string, workerExtra: string) => {
+      mkdirSync(path.join(dir, 'templates'), { recursive: true });
+      writeFileSync(path.join(dir, 'Chart.yaml'), 'apiVersion: v2\nname: web\nversion: 1.0.0\n');
+      writeFileSync(path.join(dir, 'values.yaml'), 'image: web:1\n');
+      writeFileSync(path.join(dir, 'values-prod.yaml'), 'image: web:2\n');
+      // The API's hostPID was there before the move: it is not the change's.
+      writeFileSync(path.join(dir, 'templates/api.yaml'), deployment('api', '      hostPID: true\n'));
+      writeFileSync(path.join(dir, 'templates/worker.yaml'), deployment('worker', workerExtra));
+    };
+    const { repo, cleanUp } = repoOfSides((base, head) => {
+      chart(path.join(base, 'charts/web'), '');
+      chart(path.join(head, 'deploy/charts/web'), '      hostIPC: true\n');
+    });
+    try {
+      const report = await diffIn(repo);
+      // The worker's hostIPC is what the change wrote; in each rendering (values.yaml, values-prod.yaml) alike.
+      expect(report.findings.map((f) => [f.file, f.line, f.name, f.check, f.status])).toEqual([['deploy/charts/web/templates/worker.yaml', 10, 'worker', 'hostNamespaces', 'modified']]);
+      expect(report.podSpecs.map((p) => [p.name, p.status])).toEqual([
+        ['worker', 'modified'],
+        ['worker', 'modified'],
+      ]);
+    } finally {
+      cleanUp();
+    }
+  });
+
   it("a line the change added to a library chart's helper gets its deletion as the suggestion, verified by giving back what the base rendered", async () => {
     // A helper that gained a line, which makes every chart including it fail: the line goes, not a field in each chart.
     const helper = (added: string[]) =>

@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import { fixturesDir } from '../helpers/paths.js';
 import { inTree } from '../helpers/tempTree.js';
+import { makeRepo } from '../helpers/gitRepo.js';
 import { checkWithConfig, haveHelm, haveKustomize, haveKustomizeForHelm, kustomizeCacheBin, missingTool, renderScenarios, useCachedHelm } from '../helpers/renderTools.js';
 
 const { diff, cleanUp } = renderScenarios<JsonReport>();
@@ -194,6 +195,33 @@ describe.skipIf(!haveKustomize())(`diff renders Kustomize overlays ${haveKustomi
     const { report } = await diff('kustomize-patch', '--render', 'off');
     // The patch, read as a Deployment of its own (the mistake rendering avoids).
     expect(report.findings.map((f) => [f.file, f.name, f.check])).toEqual([['overlays/prod/debug.yaml', 'web', 'privileged']]);
+  });
+});
+
+describe.skipIf(!haveKustomize())(`diff renders a moved overlay's base where it was ${haveKustomize() ? '' : missingTool('kubectl (or kustomize)')}`, () => {
+  it('an overlay moved to another folder, its privileged pod as it was, is unchanged, not new', async () => {
+    const sides = mkdtempSync(path.join(tmpdir(), 'psr-moved-'));
+    const write = (dir: string) => {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, 'kustomization.yaml'), 'namePrefix: prod-\nresources:\n- deployment.yaml\n');
+      writeFileSync(
+        path.join(dir, 'deployment.yaml'),
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: web:1\n          securityContext: {privileged: true}\n',
+      );
+    };
+    write(path.join(sides, 'base/overlays/prod'));
+    write(path.join(sides, 'head/environments/prod'));
+    const repo = makeRepo(path.join(sides, 'base'), path.join(sides, 'head'));
+    try {
+      let stdout = '';
+      const status = await runCli(['diff', '--base', 'main', '--format', 'json'], { cwd: repo, stdout: (t) => (stdout += t), stderr: () => undefined });
+      const report = JSON.parse(stdout) as JsonReport;
+      expect(report.findings).toEqual([]);
+      expect(report.summary.unchanged).toBe(1);
+      expect(status).toBe(0);
+    } finally {
+      for (const dir of [repo, sides]) rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
