@@ -18233,8 +18233,45 @@ var init_installers = __esm({
   }
 });
 
+// src/render/movedRoots.ts
+function movedFolders(head, base) {
+  const gone = /* @__PURE__ */ new Map();
+  for (const [dir, text5] of base) {
+    if (head.has(dir) || text5 === void 0 || dir === "") continue;
+    gone.set(text5, gone.has(text5) ? null : dir);
+  }
+  const moved = /* @__PURE__ */ new Map();
+  const claimed = /* @__PURE__ */ new Map();
+  for (const [dir, text5] of head) {
+    const from2 = base.has(dir) || text5 === void 0 || dir === "" ? void 0 : gone.get(text5);
+    if (from2 === void 0 || from2 === null) continue;
+    moved.set(dir, from2);
+    claimed.set(from2, (claimed.get(from2) ?? 0) + 1);
+  }
+  for (const [dir, from2] of moved) if ((claimed.get(from2) ?? 0) > 1) moved.delete(dir);
+  return moved;
+}
+function atOldPlace(root) {
+  const from2 = root.movedFrom;
+  if (from2 === void 0) return root;
+  const there = (path4) => isInside(path4, root.dir) ? `${from2.dir}${path4.slice(root.dir.length)}` : path4;
+  if (root.helm === null) return { ...root, dir: from2.dir, file: from2.file };
+  const invocation = withoutDependencies(root.helm);
+  return { ...root, dir: from2.dir, file: from2.file, helm: { ...invocation, ...from2.dependencies, valuesFiles: invocation.valuesFiles.map(there) } };
+}
+function withoutDependencies({ withoutDependencies: _without, localDependencies: _local, dependencyAliases: _aliases, ...invocation }) {
+  return invocation;
+}
+var init_movedRoots = __esm({
+  "src/render/movedRoots.ts"() {
+    "use strict";
+    init_paths();
+  }
+});
+
 // src/render/installsAtBase.ts
-function rootAtBase(root) {
+function rootAtBase(given) {
+  const root = atOldPlace(given);
   const atBase2 = root.helm?.atBase;
   if (atBase2 === void 0 || root.helm === null) return root;
   return atBase2 === null ? null : { ...root, helm: { ...root.helm, ...atBase2 } };
@@ -18283,6 +18320,7 @@ var init_installsAtBase = __esm({
     "use strict";
     init_load();
     init_applications();
+    init_movedRoots();
   }
 });
 
@@ -19782,7 +19820,7 @@ function repositoryChartFor(dependency, chartDir, declared, repository, locked) 
   const pin = lockedAt !== void 0 && lockedAt !== chosen.version ? { locked: lockedAt } : {};
   return { kind: "stands-in", dependency: { name, dir: chosen.dir, standIn: { declared, repository: from2, version: chosen.version, library: chosen.library, ...pin } } };
 }
-function withoutDependencies(text5, names) {
+function withoutDependencies2(text5, names) {
   const document = (0, import_yaml5.parseDocument)(text5);
   if (document.errors.length > 0 || !isMap(document.contents)) return null;
   const list3 = document.get("dependencies", true);
@@ -20017,7 +20055,11 @@ function overlaysOf(tree) {
   };
 }
 function discoveredTrees(head, base) {
-  return { head, charts: chartTrees(head, base), overlays: overlaysOf(head), baseOverlays: base === null ? null : overlaysOf(base) };
+  const overlays = overlaysOf(head);
+  const baseOverlays = base === null ? null : overlaysOf(base);
+  const kustomizationText = (tree, byDir) => new Map([...byDir].map(([dir, k]) => [dir, tree.texts.get(k.file)]));
+  const movedOverlays = base === null || baseOverlays === null ? /* @__PURE__ */ new Map() : movedFolders(kustomizationText(head, overlays.byDir), kustomizationText(base, baseOverlays.byDir));
+  return { head, charts: chartTrees(head, base), overlays, baseOverlays, movedOverlays };
 }
 function* topOverlays(overlays) {
   for (const [dir, k] of overlays.byDir) if (!overlays.used.has(dir) && !k.component) yield { dir, k, closure: overlays.closures.get(dir) };
@@ -20105,26 +20147,35 @@ function kustomizeBlocked(closure, inflateHelm) {
   const many = closure.remote.length > 1;
   return `remote ${many ? "bases" : "base"} ${closure.remote.map((r) => `\`${r}\``).join(", ")} ${many ? "are" : "is"} never fetched`;
 }
-function kustomizeRoots({ head, overlays, baseOverlays }, changed, settings, consumed) {
+function kustomizeRoots({ head, overlays, baseOverlays, movedOverlays }, changed, settings, consumed) {
   for (const side of [overlays, baseOverlays]) {
     for (const closure of side?.closures.values() ?? []) for (const file of closure.files) consumed.add(file);
   }
   const roots = [];
   const postRenderers = fleetPostRenderers(head.texts, head.paths);
   for (const { dir, k, closure } of topOverlays(overlays)) {
-    const before = baseOverlays?.closures.get(dir)?.files ?? /* @__PURE__ */ new Set();
+    const from2 = baseOverlays?.closures.has(dir) === false ? movedOverlays.get(dir) : void 0;
+    const was = from2 ?? dir;
+    const before = baseOverlays?.closures.get(was)?.files ?? /* @__PURE__ */ new Set();
     if (![...closure.files, ...before].some((file) => changed.has(file))) continue;
-    const root = overlayRoot(dir, k, closure, before, settings);
+    const moved = from2 === void 0 ? {} : { movedFrom: { dir: from2, file: baseOverlays.byDir.get(from2).file } };
+    const root = { ...overlayRoot(dir, k, closure, before, settings), ...moved };
     const bundle = postRenderers.get(dir);
     roots.push(bundle === void 0 ? root : { ...root, blocked: `Fleet runs it over the Helm chart \`${bundle}\` installs (a post-renderer), never alone` });
   }
   return roots;
 }
 function chartTrees(head, base) {
+  const atHead = chartsOf(head);
+  const atBase2 = base ? chartsOf(base) : [];
+  const baseCharts = new Map(atBase2.map(({ chart }) => [chart.dir, chart]));
+  const chartText = (tree, dirs) => new Map([...dirs].map((dir) => [dir, tree.texts.get(inDir(dir, "Chart.yaml"))]));
+  const moved = base === null ? /* @__PURE__ */ new Map() : movedFolders(chartText(head, atHead.map(({ chart }) => chart.dir)), chartText(base, baseCharts.keys()));
   return {
-    head: new Map(chartsOf(head).map((found) => [found.chart.dir, found])),
-    base: new Map((base ? chartsOf(base) : []).map(({ chart, files }) => [chart.dir, files])),
-    basePaths: base?.paths ?? null
+    head: new Map(atHead.map((found) => [found.chart.dir, found])),
+    base: new Map(atBase2.map(({ chart, files }) => [chart.dir, files])),
+    basePaths: base?.paths ?? null,
+    movedFrom: new Map([...moved].map(([dir, from2]) => [dir, baseCharts.get(from2)]))
   };
 }
 function chartRendering(chart, trees, extra, settings, baseExtra = extra) {
@@ -20132,8 +20183,12 @@ function chartRendering(chart, trees, extra, settings, baseExtra = extra) {
   const headFiles = (dir) => trees.head.get(dir)?.files ?? [];
   const baseFiles = (dir) => trees.base.get(dir) ?? [];
   const sorted = (paths) => [...new Set(paths)].sort();
-  const atBase2 = trees.base.has(chart.dir) ? [...baseFiles(chart.dir), ...local.flatMap((d) => baseFiles(d.dir)), ...baseExtra.filter((p) => trees.basePaths?.has(p) === true)] : [];
+  const moved = trees.base.has(chart.dir) ? void 0 : trees.movedFrom.get(chart.dir);
+  const was = moved ?? chart;
+  const there = (path4) => moved !== void 0 && isInside(path4, chart.dir) ? `${moved.dir}${path4.slice(chart.dir.length)}` : path4;
+  const atBase2 = trees.base.has(was.dir) ? [...baseFiles(was.dir), ...was.localDependencies.flatMap((d) => baseFiles(d.dir)), ...baseExtra.map(there).filter((p) => trees.basePaths?.has(p) === true)] : [];
   return {
+    ...moved !== void 0 ? { movedFrom: { dir: moved.dir, file: moved.file, dependencies: dependencyFields(moved) } } : {},
     tool: "helm",
     dir: chart.dir,
     file: chart.file,
@@ -20386,6 +20441,7 @@ var init_discover = __esm({
     init_helmfiles();
     init_chart();
     init_dependencyNotes();
+    init_movedRoots();
     init_kustomization();
     init_paths();
     init_fleet();
@@ -40913,7 +40969,7 @@ function treeFiles(root, files) {
   for (const name of ["Chart.yaml", "requirements.yaml"]) {
     const path4 = inDir(root.dir, name);
     const data = files.get(path4);
-    const pruned = data === void 0 ? null : withoutDependencies(decoder.decode(data), new Set(names));
+    const pruned = data === void 0 ? null : withoutDependencies2(decoder.decode(data), new Set(names));
     if (pruned !== null) tree.set(path4, new TextEncoder().encode(pruned));
   }
   return tree;
