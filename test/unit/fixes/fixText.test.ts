@@ -22,6 +22,29 @@ interface Case {
 const podWithCapabilities = (line: string) =>
   lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}', '  containers:', '  - name: app', '    image: x', '    securityContext:', '      allowPrivilegeEscalation: false', line);
 
+/** A Pod whose first two containers lack a seccomp profile and the third has its own, with `podContext` as its pod's securityContext line. */
+const twoWithoutProfile = (podContext: string) =>
+  lines(
+    'apiVersion: v1',
+    'kind: Pod',
+    'metadata: {name: p}',
+    'spec:',
+    podContext,
+    '  containers:',
+    '  - name: a',
+    '    image: x',
+    '    securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}',
+    '  - name: b',
+    '    image: x',
+    '    securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}',
+    '  - name: c',
+    '    image: x',
+    '    securityContext:',
+    '      allowPrivilegeEscalation: false',
+    '      capabilities: {drop: [ALL]}',
+    '      seccompProfile: {type: Localhost, localhostProfile: c.json}',
+  );
+
 /** The same as pretty-printed JSON, its capabilities one key per line. */
 const prettyJsonWithCapabilities = (line: string) =>
   lines(
@@ -496,46 +519,8 @@ const cases: Case[] = [
   {
     // One short change where the pod's securityContext is, not one suggestion across every container between them (kube-prometheus's blackbox-exporter).
     name: 'sets seccomp once for the pod when more than one container lacks a profile, leaving a container its own',
-    before: lines(
-      'apiVersion: v1',
-      'kind: Pod',
-      'metadata: {name: p}',
-      'spec:',
-      '  securityContext: {runAsNonRoot: true}',
-      '  containers:',
-      '  - name: a',
-      '    image: x',
-      '    securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}',
-      '  - name: b',
-      '    image: x',
-      '    securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}',
-      '  - name: c',
-      '    image: x',
-      '    securityContext:',
-      '      allowPrivilegeEscalation: false',
-      '      capabilities: {drop: [ALL]}',
-      '      seccompProfile: {type: Localhost, localhostProfile: c.json}',
-    ),
-    after: lines(
-      'apiVersion: v1',
-      'kind: Pod',
-      'metadata: {name: p}',
-      'spec:',
-      '  securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}',
-      '  containers:',
-      '  - name: a',
-      '    image: x',
-      '    securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}',
-      '  - name: b',
-      '    image: x',
-      '    securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}',
-      '  - name: c',
-      '    image: x',
-      '    securityContext:',
-      '      allowPrivilegeEscalation: false',
-      '      capabilities: {drop: [ALL]}',
-      '      seccompProfile: {type: Localhost, localhostProfile: c.json}',
-    ),
+    before: twoWithoutProfile('  securityContext: {runAsNonRoot: true}'),
+    after: twoWithoutProfile('  securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}'),
   },
   {
     name: 'turns Windows HostProcess off together with the host network it requires',
