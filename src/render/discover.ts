@@ -24,7 +24,7 @@ import type { ApplicationChart, InstallAtBase } from './applications.js';
 import type { ApplicationValues } from './types.js';
 import type { LoadProblem } from '../manifests/types.js';
 import type { Chart, RepositoryChartOf, RepositoryCharts } from './chart.js';
-import { movedFolders } from './movedRoots.js';
+import { movedFolders, pathBeforeMove } from './movedRoots.js';
 import { isKustomizationFile, kustomizationIn, readKustomization } from './kustomization.js';
 import type { Kustomization } from './kustomization.js';
 import { dirOf, inDir, isInside, shownDir } from './paths.js';
@@ -312,10 +312,8 @@ function chartRendering(chart: Chart, trees: ChartTrees, extra: readonly string[
   // A chart the change moved is read at base where it was, with the dependencies it had there.
   const moved = trees.base.has(chart.dir) ? undefined : trees.movedFrom.get(chart.dir);
   const was = moved ?? chart;
-  const there = (path: string) => (moved !== undefined && isInside(path, chart.dir) ? `${moved.dir}${path.slice(chart.dir.length)}` : path);
-  const atBase = trees.base.has(was.dir)
-    ? [...baseFiles(was.dir), ...was.localDependencies.flatMap((d) => baseFiles(d.dir)), ...baseExtra.map(there).filter((p) => trees.basePaths?.has(p) === true)]
-    : [];
+  const extraAtBase = baseExtra.map((path) => pathBeforeMove(path, chart.dir, was.dir));
+  const atBase = trees.base.has(was.dir) ? [...baseFiles(was.dir), ...was.localDependencies.flatMap((d) => baseFiles(d.dir)), ...extraAtBase.filter((p) => trees.basePaths?.has(p) === true)] : [];
   return {
     ...(moved !== undefined ? { movedFrom: { dir: moved.dir, file: moved.file, dependencies: dependencyFields(moved) } } : {}),
     tool: 'helm',

@@ -37,10 +37,15 @@ export function movedFolders(head: ReadonlyMap<string, string | undefined>, base
 export function atOldPlace(root: RenderRoot): RenderRoot {
   const from: MovedRoot | undefined = root.movedFrom;
   if (from === undefined) return root;
-  const there = (path: string) => (isInside(path, root.dir) ? `${from.dir}${path.slice(root.dir.length)}` : path);
   if (root.helm === null) return { ...root, dir: from.dir, file: from.file };
   const invocation = withoutDependencies(root.helm);
-  return { ...root, dir: from.dir, file: from.file, helm: { ...invocation, ...from.dependencies, valuesFiles: invocation.valuesFiles.map(there) } };
+  const valuesFiles = invocation.valuesFiles.map((path) => pathBeforeMove(path, root.dir, from.dir));
+  return { ...root, dir: from.dir, file: from.file, helm: { ...invocation, ...from.dependencies, valuesFiles } };
+}
+
+/** Where a path inside folder `dir` was when the folder was `from` (one outside it stays). */
+export function pathBeforeMove(path: string, dir: string, from: string): string {
+  return isInside(path, dir) ? `${from}${path.slice(dir.length)}` : path;
 }
 
 /** A helm invocation without its dependencies: the head's, which the base does not have where they were resolved. */
