@@ -27261,10 +27261,13 @@ function movedFolders(head, base) {
 function atOldPlace(root) {
   const from2 = root.movedFrom;
   if (from2 === void 0) return root;
-  const there = (path11) => isInside(path11, root.dir) ? `${from2.dir}${path11.slice(root.dir.length)}` : path11;
   if (root.helm === null) return { ...root, dir: from2.dir, file: from2.file };
   const invocation = withoutDependencies2(root.helm);
-  return { ...root, dir: from2.dir, file: from2.file, helm: { ...invocation, ...from2.dependencies, valuesFiles: invocation.valuesFiles.map(there) } };
+  const valuesFiles = invocation.valuesFiles.map((path11) => pathBeforeMove(path11, root.dir, from2.dir));
+  return { ...root, dir: from2.dir, file: from2.file, helm: { ...invocation, ...from2.dependencies, valuesFiles } };
+}
+function pathBeforeMove(path11, dir, from2) {
+  return isInside(path11, dir) ? `${from2}${path11.slice(dir.length)}` : path11;
 }
 function withoutDependencies2({ withoutDependencies: _without, localDependencies: _local, dependencyAliases: _aliases, ...invocation }) {
   return invocation;
@@ -27548,8 +27551,8 @@ function chartRendering(chart, trees, extra, settings, baseExtra = extra) {
   const sorted = (paths) => [...new Set(paths)].sort();
   const moved = trees.base.has(chart.dir) ? void 0 : trees.movedFrom.get(chart.dir);
   const was = moved ?? chart;
-  const there = (path11) => moved !== void 0 && isInside(path11, chart.dir) ? `${moved.dir}${path11.slice(chart.dir.length)}` : path11;
-  const atBase2 = trees.base.has(was.dir) ? [...baseFiles(was.dir), ...was.localDependencies.flatMap((d) => baseFiles(d.dir)), ...baseExtra.map(there).filter((p) => trees.basePaths?.has(p) === true)] : [];
+  const extraAtBase = baseExtra.map((path11) => pathBeforeMove(path11, chart.dir, was.dir));
+  const atBase2 = trees.base.has(was.dir) ? [...baseFiles(was.dir), ...was.localDependencies.flatMap((d) => baseFiles(d.dir)), ...extraAtBase.filter((p) => trees.basePaths?.has(p) === true)] : [];
   return {
     ...moved !== void 0 ? { movedFrom: { dir: moved.dir, file: moved.file, dependencies: dependencyFields(moved) } } : {},
     tool: "helm",
