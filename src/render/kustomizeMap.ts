@@ -26,7 +26,15 @@ export interface SourceHit {
   /** False when the value is written on no line of its own that we can name (an inline patch in a quoted string): the line is the patch's entry. */
   readonly exact?: boolean;
   /** For a field a JSON 6902 `remove` took away (removedAt): the lines of that operation in the file, to delete. */
-  readonly removal?: { readonly startLine: number; readonly endLine: number };
+  readonly removal?: OperationLines;
+}
+
+/** The lines of a JSON 6902 operation, and whether its patch's target can be no other rendered object than the one it was found for. */
+export interface OperationLines {
+  readonly startLine: number;
+  readonly endLine: number;
+  /** Its deletion changes that object alone: it may share a verifying rendering with other such edits (render/verify.ts batchesOf). */
+  readonly ownObject: boolean;
 }
 
 /** The rendered object a field belongs to. */
@@ -135,6 +143,8 @@ export interface KustomizeSources {
   readonly texts: ReadonlyMap<string, string>;
   /** Every path of the head tree (to resolve references). */
   readonly paths: ReadonlySet<string>;
+  /** The rendering's objects, when known: a patch whose target matches one of them alone changes no other. */
+  readonly objects?: readonly RenderedObject[];
 }
 
 /** A document of a source file that writes a rendered object as an object: a resource, or a strategic-merge patch. */
@@ -296,7 +306,9 @@ export function kustomizeIndex(sources: KustomizeSources): KustomizeIndex {
         const lines = itemLines(document, removal);
         const [startLine, endLine] = lines === null ? [null, null] : candidate.inline === null ? [lines.startLine, lines.endLine] : [fileLineOf(candidate.inline, lines.startLine), fileLineOf(candidate.inline, lines.endLine)];
         const hit = hitIn(candidate, where);
-        return startLine === null || endLine === null ? hit : { ...hit, removal: { startLine, endLine } };
+        // Kind and name only (a target's group, namespace and selectors narrow it further): one object matched is one at most.
+        const ownObject = sources.objects !== undefined && sources.objects.filter((other) => targets(candidate, other)).length === 1;
+        return startLine === null || endLine === null ? hit : { ...hit, removal: { startLine, endLine, ownObject } };
       }
     }
     return null;

@@ -24,7 +24,7 @@ import { chartNamedTemplates, helmLocator, sourceComments, sourcePath, valuesKey
 import type { HelmSources } from './helmMap.js';
 import type { ChartTemplate } from './templateFix.js';
 import { kustomizeIndex } from './kustomizeMap.js';
-import type { ObjectDocument, OperationsDocument, RenderedObject, SourceHit } from './kustomizeMap.js';
+import type { ObjectDocument, OperationLines, OperationsDocument, RenderedObject, SourceHit } from './kustomizeMap.js';
 import { inDir, shownDir } from './paths.js';
 import { chartValuesCandidates, editableTexts, fixedRendering, kustomizeCandidates, maxSuggestionSpan } from './sourceCandidates.js';
 import type { ChartFix, KustomizeFix } from './sourceCandidates.js';
@@ -113,7 +113,7 @@ export interface Placed {
   readonly column: number;
   readonly exact: boolean;
   /** A field a JSON 6902 `remove` took away: that operation's lines (kustomizeMap.ts removedAt). */
-  readonly removal?: { readonly startLine: number; readonly endLine: number };
+  readonly removal?: OperationLines;
   /** On a template line: the values line that gives it the value, when the change left that one as it was. */
   readonly values?: { readonly file: string; readonly line: number };
 }
@@ -374,7 +374,7 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
   let unplaced: RenderingIndex['unplaced'] = () => rootLine;
   let guardLines: RenderingIndex['guardLines'] = () => [];
   if (root.tool === 'kustomize') {
-    const index = kustomizeIndex({ rootDir: root.dir, texts: sources, paths: headPaths });
+    const index = kustomizeIndex({ rootDir: root.dir, texts: sources, paths: headPaths, objects: documents.map(renderedObject) });
     place = (document, fieldPath, _renderedLine, ancestor, missing) => {
       const object = renderedObject(document);
       // A field an overlay's JSON 6902 patch removed (its base wrote it): on that operation, the line to edit.
@@ -587,12 +587,6 @@ function literalEdits(
   return { ...(change ?? lineChange(primaryLine, primary)), ...(deletes ? { keepsOthers: true } : {}) };
 }
 
-/** Lines of a file, first and last (inclusive). */
-interface LineRange {
-  readonly startLine: number;
-  readonly endLine: number;
-}
-
 /**
  * Where a problem of a rendered object lands in the sources, when it names
  * a field: a field of the wrong type (or a variable substituted before the
@@ -737,7 +731,7 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
   const mapFinding = <F extends Finding & { readonly locations: readonly DiffLocation[] }>(
     finding: F,
     index: RenderingIndex,
-  ): { mapped: F; primary: Placed; literal: boolean; literals: LiteralPlace[]; removals: LineRange[] } => {
+  ): { mapped: F; primary: Placed; literal: boolean; literals: LiteralPlace[]; removals: OperationLines[] } => {
     const { root } = index.rendering.rendered;
     const placeAt = (line: number, fieldPath: string, exact: boolean): Placed | null => {
       const document = documentAt(index.documents, line);
@@ -797,8 +791,10 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
     const edits = literal && sourceLines !== undefined ? literalEdits(sourceLines, literals, fix, index.lines, primary.line) : null;
     const edited = edits === null ? null : { finding: i, rendering: index.rendering, file: primary.file, ...edits, caveat: finding.fixNote };
     // Fields an overlay's operations removed: without those operations (verified, as a deletion, by rendering again).
-    const removed = sourceLines === undefined ? null : combinedChange(sourceLines, removals.map((range) => ({ ...range, newLines: [] })), maxSuggestionSpan);
-    if (removed !== null) candidates.push({ finding: i, rendering: index.rendering, file: primary.file, ...removed, caveat: finding.fixNote, keepsOthers: true });
+    const removed = sourceLines === undefined ? null : combinedChange(sourceLines, removals.map(({ startLine, endLine }) => ({ startLine, endLine, newLines: [] })), maxSuggestionSpan);
+    // Operations of patches that can reach no other object change their own alone: verified with other such edits, in one rendering.
+    const own = removals.every((removal) => removal.ownObject) ? { ownObject: true } : { keepsOthers: true };
+    if (removed !== null) candidates.push({ finding: i, rendering: index.rendering, file: primary.file, ...removed, caveat: finding.fixNote, ...own });
     const document = documentAt(index.documents, finding.line);
     if (index.rendering.rendered.root.tool === 'kustomize') kustomizeFixes.push({ finding: i, index, file: primary.file, document, literal: edited });
     else {

@@ -5,6 +5,7 @@
  * resource line that writes the value, and patches are never read as
  * manifests of their own.
  */
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -425,6 +426,48 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
     // both operations go (lines 5 to 8), one deletion that fixes all four, verified by rendering again.
     const deletion = { startLine: 5, endLine: 8, replacement: '', attachable: false };
     expect(report.findings.map((f) => [f.file, f.line, f.check, f.fix])).toEqual(removedChecks.map((check) => ['overlays/dev/kustomization.yaml', 6, check, deletion]));
+  });
+
+  it('verifies the deletions of operations whose patches each target one object in one rendering, not one each', async () => {
+    // Argo CD's dev-tilt: nine patches each remove one Deployment's securityContext; each deletion was rendered alone (1.5 s each).
+    const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-removals-'));
+    const shims = mkdtempSync(path.join(tmpdir(), 'psr-kustomize-shim-'));
+    const log = path.join(shims, 'calls.log');
+    const originalPath = process.env.PATH;
+    try {
+      // The real tools, each run logged: how many renderings verifying the fixes took.
+      for (const tool of ['kustomize', 'kubectl']) {
+        // A tool not on PATH gets no shim: the next one is looked for, as without shims.
+        const real = execFileSync('sh', ['-c', `command -v ${tool} || true`], { encoding: 'utf8' }).trim();
+        if (real !== '') writeFileSync(path.join(shims, tool), `#!/bin/sh\necho "$*" >> '${log}'\nexec '${real}' "$@"\n`, { mode: 0o755 });
+      }
+      process.env.PATH = `${shims}${path.delimiter}${originalPath ?? ''}`;
+      mkdirSync(path.join(cwd, 'base'), { recursive: true });
+      mkdirSync(path.join(cwd, 'overlays/dev'), { recursive: true });
+      const restricted = '          securityContext:\n            allowPrivilegeEscalation: false\n            capabilities: {drop: [ALL]}\n            runAsNonRoot: true\n            seccompProfile: {type: RuntimeDefault}\n';
+      const deployment = (name: string) =>
+        `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  selector:\n    matchLabels: {app: ${name}}\n  template:\n    metadata:\n      labels: {app: ${name}}\n    spec:\n      containers:\n        - name: app\n          image: nginx:1.27\n${restricted}`;
+      writeFileSync(path.join(cwd, 'base/kustomization.yaml'), 'resources: [web.yaml, api.yaml]\n');
+      writeFileSync(path.join(cwd, 'base/web.yaml'), deployment('web'));
+      writeFileSync(path.join(cwd, 'base/api.yaml'), deployment('api'));
+      // Each patch keeps an operation of its own once the removal goes (a patch of no operation is no patch).
+      const patch = (name: string) =>
+        `  - target: {kind: Deployment, name: ${name}}\n    patch: |-\n      - op: remove\n        path: /spec/template/spec/containers/0/securityContext\n      - op: replace\n        path: /spec/template/spec/containers/0/image\n        value: nginx:dev\n`;
+      writeFileSync(path.join(cwd, 'overlays/dev/kustomization.yaml'), `resources: [../../base]\npatches:\n${patch('web')}${patch('api')}`);
+      let stdout = '';
+      await runCli(['check', 'overlays/dev', '--format', 'json'], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
+      const report = JSON.parse(stdout) as JsonReport;
+      // Each finding's fix deletes its own patch's operation, verified by rendering again.
+      expect(report.findings.map((f) => [f.name, f.check, f.fix?.startLine, f.fix?.endLine, f.fix?.replacement])).toEqual([
+        ...removedChecks.map((check) => ['api', check, 12, 13, '']),
+        ...removedChecks.map((check) => ['web', check, 5, 6, '']),
+      ]);
+      // The overlay once as it is, and once with both deletions: each patch can reach its own Deployment only.
+      expect(readFileSync(log, 'utf8').trim().split('\n')).toHaveLength(2);
+    } finally {
+      process.env.PATH = originalPath;
+      for (const dir of [cwd, shims]) rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('keeps as an example the part of such a fix that the rendering does not confirm (an overlay replaces what it adds)', async () => {

@@ -752,6 +752,35 @@ describe('kustomizeIndex: the JSON 6902 operation whose value writes a rendered 
   });
 });
 
+describe('kustomizeIndex: the JSON 6902 `remove` that took a field away', () => {
+  const remove = '- op: remove\n  path: /spec/template/spec/securityContext\n';
+  const texts = new Map([
+    ['app/kustomization.yaml', 'resources: [deploy.yaml]\npatches:\n  - path: web.yaml\n    target: {kind: Deployment, name: web}\n  - path: all.yaml\n    target: {kind: StatefulSet}\n'],
+    ['app/deploy.yaml', 'kind: Deployment\nmetadata:\n  name: web\n'],
+    ['app/web.yaml', remove],
+    ['app/all.yaml', remove],
+  ]);
+  const objects = [
+    { kind: 'Deployment', name: 'web', value: {} },
+    { kind: 'Deployment', name: 'api', value: {} },
+    { kind: 'StatefulSet', name: 'db', value: {} },
+    { kind: 'StatefulSet', name: 'cache', value: {} },
+  ];
+  const index = kustomizeIndex({ rootDir: 'app', texts, paths: new Set(texts.keys()), objects });
+  // The pod's runAsNonRoot is missing, its spec present: the operation that removed its securityContext.
+  const missing = ['spec', 'template', 'spec', 'securityContext', 'runAsNonRoot'];
+  const removal = (object: (typeof objects)[number]) => index.removedAt(object, ['spec', 'template', 'spec'], missing)?.removal;
+
+  it('says whether its patch can reach no other rendered object: then deleting it changes that object alone', () => {
+    expect(removal(objects[0]!)).toEqual({ startLine: 1, endLine: 2, ownObject: true });
+    // A target by kind alone reaches every StatefulSet.
+    expect(removal(objects[2]!)).toEqual({ startLine: 1, endLine: 2, ownObject: false });
+    // Without the rendering's objects, nothing is known of the others.
+    const unknown = kustomizeIndex({ rootDir: 'app', texts, paths: new Set(texts.keys()) });
+    expect(unknown.removedAt(objects[0]!, ['spec', 'template', 'spec'], missing)?.removal).toEqual({ startLine: 1, endLine: 2, ownObject: false });
+  });
+});
+
 describe('helmLocator in a chart whose templates rewrite their values', () => {
   // istio-cni: the values files keep every default under `_internal_defaults_do_not_set`, and a
   // template merges them into `.Values` while helm renders; `useAppArmorAnnotation` is true then.
