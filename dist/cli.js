@@ -31567,7 +31567,8 @@ function kustomizeIndex(sources) {
         const lines = itemLines(document, removal);
         const [startLine, endLine] = lines === null ? [null, null] : candidate.inline === null ? [lines.startLine, lines.endLine] : [fileLineOf(candidate.inline, lines.startLine), fileLineOf(candidate.inline, lines.endLine)];
         const hit = hitIn(candidate, where2);
-        return startLine === null || endLine === null ? hit : { ...hit, removal: { startLine, endLine } };
+        const ownObject = sources.objects !== void 0 && sources.objects.filter((other) => targets(candidate, other)).length === 1;
+        return startLine === null || endLine === null ? hit : { ...hit, removal: { startLine, endLine, ownObject } };
       }
     }
     return null;
@@ -32363,7 +32364,7 @@ function indexRendering(path11, rendering, headPaths, changed, indexOf) {
   let unplaced = () => rootLine;
   let guardLines = () => [];
   if (root.tool === "kustomize") {
-    const index = kustomizeIndex({ rootDir: root.dir, texts: sources, paths: headPaths });
+    const index = kustomizeIndex({ rootDir: root.dir, texts: sources, paths: headPaths, objects: documents.map(renderedObject) });
     place2 = (document, fieldPath, _renderedLine, ancestor, missing2) => {
       const object = renderedObject(document);
       const hit = (ancestor && missing2 !== void 0 ? index.removedAt(object, fieldPath, missing2) : null) ?? index.locate(object, fieldPath, ancestor);
@@ -32658,8 +32659,9 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     const sourceLines = sources.get(primary.file)?.split("\n");
     const edits = literal2 && sourceLines !== void 0 ? literalEdits(sourceLines, literals, fix, index.lines, primary.line) : null;
     const edited = edits === null ? null : { finding: i, rendering: index.rendering, file: primary.file, ...edits, caveat: finding.fixNote };
-    const removed = sourceLines === void 0 ? null : combinedChange(sourceLines, removals.map((range2) => ({ ...range2, newLines: [] })), maxSuggestionSpan);
-    if (removed !== null) candidates.push({ finding: i, rendering: index.rendering, file: primary.file, ...removed, caveat: finding.fixNote, keepsOthers: true });
+    const removed = sourceLines === void 0 ? null : combinedChange(sourceLines, removals.map(({ startLine, endLine }) => ({ startLine, endLine, newLines: [] })), maxSuggestionSpan);
+    const own = removals.every((removal) => removal.ownObject) ? { ownObject: true } : { keepsOthers: true };
+    if (removed !== null) candidates.push({ finding: i, rendering: index.rendering, file: primary.file, ...removed, caveat: finding.fixNote, ...own });
     const document = documentAt(index.documents, finding.line);
     if (index.rendering.rendered.root.tool === "kustomize") kustomizeFixes.push({ finding: i, index, file: primary.file, document, literal: edited });
     else {

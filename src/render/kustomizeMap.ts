@@ -293,6 +293,18 @@ export function kustomizeIndex(sources: KustomizeSources): KustomizeIndex {
     }
     return null;
   };
+  // Whether a patch can reach one rendered object only, counted once per patch: a List of a thousand objects asks it of each.
+  const reach = new Map<Candidate, boolean>();
+  const reachesOne = (candidate: Candidate): boolean => {
+    let one = reach.get(candidate);
+    if (one === undefined) {
+      // Kind and name only (a target's group, namespace and selectors narrow it further): one object matched is one at most.
+      let matched = 0;
+      for (const other of sources.objects ?? []) if (targets(candidate, other) && ++matched > 1) break;
+      reach.set(candidate, (one = sources.objects !== undefined && matched === 1));
+    }
+    return one;
+  };
   const removedAt: KustomizeIndex['removedAt'] = (object, present, missing) => {
     for (const candidate of candidates) {
       if ((candidate.patch?.target ?? null) === null || !targets(candidate, object)) continue;
@@ -306,9 +318,7 @@ export function kustomizeIndex(sources: KustomizeSources): KustomizeIndex {
         const lines = itemLines(document, removal);
         const [startLine, endLine] = lines === null ? [null, null] : candidate.inline === null ? [lines.startLine, lines.endLine] : [fileLineOf(candidate.inline, lines.startLine), fileLineOf(candidate.inline, lines.endLine)];
         const hit = hitIn(candidate, where);
-        // Kind and name only (a target's group, namespace and selectors narrow it further): one object matched is one at most.
-        const ownObject = sources.objects !== undefined && sources.objects.filter((other) => targets(candidate, other)).length === 1;
-        return startLine === null || endLine === null ? hit : { ...hit, removal: { startLine, endLine, ownObject } };
+        return startLine === null || endLine === null ? hit : { ...hit, removal: { startLine, endLine, ownObject: reachesOne(candidate) } };
       }
     }
     return null;
