@@ -58937,6 +58937,16 @@ function kustomizeIndex(sources) {
     }
     return null;
   };
+  const reach = /* @__PURE__ */ new Map();
+  const reachesOne = (candidate) => {
+    let one = reach.get(candidate);
+    if (one === void 0) {
+      let matched = 0;
+      for (const other of sources.objects ?? []) if (targets(candidate, other) && ++matched > 1) break;
+      reach.set(candidate, one = sources.objects !== void 0 && matched === 1);
+    }
+    return one;
+  };
   const removedAt = (object, present, missing2) => {
     for (const candidate of candidates) {
       if ((candidate.patch?.target ?? null) === null || !targets(candidate, object)) continue;
@@ -58950,8 +58960,7 @@ function kustomizeIndex(sources) {
         const lines = itemLines(document, removal);
         const [startLine, endLine] = lines === null ? [null, null] : candidate.inline === null ? [lines.startLine, lines.endLine] : [fileLineOf(candidate.inline, lines.startLine), fileLineOf(candidate.inline, lines.endLine)];
         const hit = hitIn(candidate, where2);
-        const ownObject = sources.objects !== void 0 && sources.objects.filter((other) => targets(candidate, other)).length === 1;
-        return startLine === null || endLine === null ? hit : { ...hit, removal: { startLine, endLine, ownObject } };
+        return startLine === null || endLine === null ? hit : { ...hit, removal: { startLine, endLine, ownObject: reachesOne(candidate) } };
       }
     }
     return null;
