@@ -314,7 +314,9 @@ function markFillInTemplate(loaded: LoadedFile, text: string): LoadedFile {
   for (const { pattern, message } of fillInTemplates) {
     const line = actionLine(text, 0, text.length, pattern);
     if (line === null) continue;
-    const template: LoadProblem = { file: loaded.file, line, kind: 'template', message };
+    // A document the placeholders leave readable is checked as written (GKE's samples: a Deployment beside a Secret of `{{HF_TOKEN}}`).
+    const checked = loaded.documents.length > 0 ? '; the documents that load were checked as written' : '';
+    const template: LoadProblem = { file: loaded.file, line, kind: 'template', message: `${message}${checked}` };
     const problems = [...loaded.problems.filter((p) => p.kind !== 'malformed' && p.kind !== 'invalid'), template];
     return { ...loaded, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
   }

@@ -238,6 +238,10 @@ describe('loadManifestFile', () => {
     // cluster-autoscaler's e2e template: a placeholder alone on a line of a list breaks its mapping.
     const deployment = 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - image: {{CA_IMAGE}}\n          command:\n            - --nodes={{NODES_SPEC}}\n            {{EXTRA_CA_FLAGS}}\n';
     expect(loadManifestFile('ca.yaml', deployment).problems).toEqual([{ file: 'ca.yaml', line: 7, kind: 'template', message: template }]);
+    // A document the placeholder leaves readable is checked, and the note says so (GKE's llama samples).
+    const beside = loadManifestFile('llama.yaml', `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: x}]\n---\napiVersion: v1\nkind: Secret\nstringData:\n  token: {{HF_TOKEN}}\n`);
+    expect(beside.documents.map((d) => d.line)).toEqual([1]);
+    expect(beside.problems).toEqual([{ file: 'llama.yaml', line: 10, kind: 'template', message: `${template}; the documents that load were checked as written` }]);
     // A flow mapping key with no placeholder keeps the hint; another key that is no scalar, the plain message.
     expect(loadManifestFile('map.yaml', 'data:\n  {a: b}: c\n').problems).toMatchObject([{ kind: 'invalid', message: expect.stringContaining('an unquoted `{{ … }}` reads as a YAML flow mapping') }]);
     expect(loadManifestFile('seq.yaml', '? [a, b]\n: c\n').problems).toMatchObject([{ kind: 'invalid', message: 'a mapping key must be a scalar' }]);
