@@ -13048,7 +13048,8 @@ function markFillInTemplate(loaded, text4) {
   for (const { pattern, message } of fillInTemplates) {
     const line = actionLine(text4, 0, text4.length, pattern);
     if (line === null) continue;
-    const template = { file: loaded.file, line, kind: "template", message };
+    const checked = loaded.documents.length > 0 ? "; the documents that load were checked as written" : "";
+    const template = { file: loaded.file, line, kind: "template", message: `${message}${checked}` };
     const problems = [...loaded.problems.filter((p) => p.kind !== "malformed" && p.kind !== "invalid"), template];
     return { ...loaded, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
   }

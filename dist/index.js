@@ -11841,7 +11841,8 @@ function markFillInTemplate(loaded, text5) {
   for (const { pattern, message } of fillInTemplates) {
     const line = actionLine(text5, 0, text5.length, pattern);
     if (line === null) continue;
-    const template = { file: loaded.file, line, kind: "template", message };
+    const checked = loaded.documents.length > 0 ? "; the documents that load were checked as written" : "";
+    const template = { file: loaded.file, line, kind: "template", message: `${message}${checked}` };
     const problems = [...loaded.problems.filter((p) => p.kind !== "malformed" && p.kind !== "invalid"), template];
     return { ...loaded, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
   }
