@@ -25,6 +25,7 @@ import type { ApplicationValues } from './types.js';
 import type { LoadProblem } from '../manifests/types.js';
 import type { Chart, RepositoryChartOf, RepositoryCharts } from './chart.js';
 import { movedFolders, pathBeforeMove } from './movedRoots.js';
+import { namesGitOpsInstaller } from './installers.js';
 import { isKustomizationFile, kustomizationIn, readKustomization } from './kustomization.js';
 import type { Kustomization } from './kustomization.js';
 import { dirOf, inDir, isInside, shownDir } from './paths.js';
@@ -117,9 +118,15 @@ function discoveredTrees(head: TreeSnapshot, base: TreeSnapshot | null): Discove
   return { head, charts: chartTrees(head, base), overlays, baseOverlays, movedOverlays };
 }
 
-/** The top overlays of a tree (taken in by no other, no component), with their kustomization and closure. */
-function* topOverlays(overlays: Overlays): Generator<{ dir: string; k: Kustomization; closure: Closure }> {
-  for (const [dir, k] of overlays.byDir) if (!overlays.used.has(dir) && !k.component) yield { dir, k, closure: overlays.closures.get(dir)! };
+/**
+ * The top overlays of a tree (taken in by no other, no component), with
+ * their kustomization and closure; with `takesIn`, among those it takes in
+ * only (an overlay that only one it leaves out uses is a top one then).
+ */
+function* topOverlays(overlays: Overlays, takesIn?: (k: Kustomization, closure: Closure) => boolean): Generator<{ dir: string; k: Kustomization; closure: Closure }> {
+  const taken = (dir: string, k: Kustomization) => takesIn === undefined || takesIn(k, overlays.closures.get(dir)!);
+  const used = takesIn === undefined ? overlays.used : new Set([...overlays.byDir].filter(([dir, k]) => taken(dir, k)).flatMap(([, k]) => k.kustomizations));
+  for (const [dir, k] of overlays.byDir) if (!used.has(dir) && !k.component && taken(dir, k)) yield { dir, k, closure: overlays.closures.get(dir)! };
 }
 
 /** The rendering of a top overlay: its closure at head, `before` at base. */
@@ -252,13 +259,14 @@ function kustomizeBlocked(closure: Closure, inflateHelm: boolean): string | null
   return `remote ${many ? 'bases' : 'base'} ${closure.remote.map((r) => `\`${r}\``).join(', ')} ${many ? 'are' : 'is'} never fetched`;
 }
 
-function kustomizeRoots({ head, overlays, baseOverlays, movedOverlays }: DiscoveredTrees, changed: ReadonlySet<string>, settings: RenderSettings, consumed: Set<string>): RenderRoot[] {
+function kustomizeRoots({ head, overlays, baseOverlays, movedOverlays }: DiscoveredTrees, changed: ReadonlySet<string>, settings: RenderSettings, consumed: Set<string>, within: ReadonlySet<string> | null): RenderRoot[] {
+  const takesIn = takenIn(head, within);
   for (const side of [overlays, baseOverlays]) {
-    for (const closure of side?.closures.values() ?? []) for (const file of closure.files) consumed.add(file);
+    for (const [dir, closure] of side?.closures ?? []) if (takesIn(side!.byDir.get(dir)!, closure)) for (const file of closure.files) consumed.add(file);
   }
   const roots: RenderRoot[] = [];
   const postRenderers = fleetPostRenderers(head.texts, head.paths);
-  for (const { dir, k, closure } of topOverlays(overlays)) {
+  for (const { dir, k, closure } of topOverlays(overlays, within === null ? undefined : takesIn)) {
     // An overlay the change moved is read at base where it was.
     const from = baseOverlays?.closures.has(dir) === false ? movedOverlays.get(dir) : undefined;
     const was = from ?? dir;
@@ -271,6 +279,22 @@ function kustomizeRoots({ head, overlays, baseOverlays, movedOverlays }: Discove
     roots.push(bundle === undefined ? root : { ...root, blocked: `Fleet runs it over the Helm chart \`${bundle}\` installs (a post-renderer), never alone` });
   }
   return roots;
+}
+
+/**
+ * Whether `check` takes an overlay in, when the whole tree was listed for
+ * the installers and chart dependencies among the paths given (`within`:
+ * the files those paths hold, with what their kustomizations reference):
+ * the paths hold its kustomization, or it may change an installer given (an
+ * app of apps renders it through the overlay). An overlay elsewhere that
+ * uses a file given is not: `check manifests` judges what manifests/ holds,
+ * as it does when the tree is not listed whole, and a file given that only
+ * such an overlay uses is read as a plain manifest. Every overlay when
+ * `within` is null (`diff`, the Action).
+ */
+function takenIn(head: TreeSnapshot, within: ReadonlySet<string> | null): (k: Kustomization, closure: Closure) => boolean {
+  if (within === null) return () => true;
+  return (k, closure) => within.has(k.file) || [...closure.files].some((file) => within.has(file) && namesGitOpsInstaller(head.texts.get(file) ?? ''));
 }
 
 /** A tree's charts by folder, each with its files (chartsOf), listed once for every kind of chart rendering. */
@@ -702,6 +726,8 @@ export function discoverRoots(
   settings: RenderSettings = defaultRenderSettings,
   applications: readonly ApplicationChart[] = [],
   standing: StandingApplications = { applications: [], unsearched: 0 },
+  /** For `check` of some paths in a tree listed whole: the files they hold (takenIn); null takes every overlay in. */
+  within: ReadonlySet<string> | null = null,
 ): Discovery {
   const changed = new Set(changedPaths);
   const consumed = new Set<string>();
@@ -709,7 +735,7 @@ export function discoverRoots(
   // The trees' charts and overlays, read once for every kind of rendering.
   const discovered = discoveredTrees(head, base);
   const trees = discovered.charts;
-  const overlays = kustomizeRoots(discovered, changed, settings, consumed);
+  const overlays = kustomizeRoots(discovered, changed, settings, consumed, within);
   // An object that overlays may change (a release patched per environment) installs with what each overlay makes of it:
   // rendered through them (stage.ts, as an app of apps), not from its file. One they only list is rendered from its file.
   const changing = [...discovered.overlays.closures.values()].filter((closure) => closure.transforms);

@@ -631,7 +631,7 @@ export async function checkRenderings(
   const refusals = new Map<string, string>();
   const applications = notBases(applicationCharts(plain, repository, port.head.paths, known, await parameterTextsOf(port, 'head', plain, repository), refusals), helmfileBases(port.head.texts));
   // What was given is what is checked: the rest of the tree is read only for the charts its installers install.
-  const discovery = discoverRoots(port.head, null, port.head.given ?? port.head.paths, options.render, applications);
+  const discovery = discoverRoots(port.head, null, port.head.given ?? port.head.paths, options.render, applications, undefined, port.head.given ?? null);
   const parents = await port.render(discovery.roots);
   const children = await renderChildren(port, parents, { trees: discovery.trees, repository, synced: () => true, settings: options.render, selected: () => true });
   const rendered = [...parents, ...children.rendered];

@@ -296,6 +296,29 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
     expect(report.findings.map((f) => [f.file, f.line, f.namespace, f.name, f.check, f.rendered?.root])).toEqual([['overlay/job.yaml', 8, 'shop', 'migrate', 'hostNamespaces', 'overlay']]);
   });
 
+  it('renders only the overlays of the paths given when an installer among them has the whole tree read; a file only an overlay elsewhere uses is a plain manifest', async () => {
+    // argo-cd: `check manifests` also rendered examples/plugins/helm, which uses manifests/base, and reported its patch.
+    const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: web:1\n';
+    const files = {
+      'deploy/base/kustomization.yaml': 'resources:\n- web.yaml\n',
+      'deploy/base/web.yaml': deployment,
+      // An Argo CD Application given: the tree is read whole, for the chart it may install.
+      'deploy/app.yaml': 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: web\nspec:\n  source:\n    repoURL: https://github.com/acme/elsewhere\n    path: charts/web\n',
+      'examples/debug/kustomization.yaml': 'resources:\n- ../../deploy/base\npatches:\n- path: debug.yaml\n',
+      'examples/debug/debug.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          securityContext: {privileged: true}\n',
+      'shared/job.yaml': 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\nspec:\n  template:\n    spec:\n      hostPID: true\n      containers:\n        - name: migrate\n          image: migrate:1\n',
+      'examples/jobs/kustomization.yaml': 'resources:\n- ../../shared/job.yaml\n',
+    };
+    const report = await inTree(files, async (cwd) => {
+      let stdout = '';
+      await runCli(['check', 'deploy', 'shared', '--format', 'json', '--warn-level', 'privileged'], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
+      return JSON.parse(stdout) as JsonReport;
+    });
+    // Nothing of examples/: the Job is judged as written, the Deployment through deploy/base alone.
+    expect(report.findings.map((f) => [f.file, f.line, f.name, f.check, f.rendered?.root])).toEqual([['shared/job.yaml', 8, 'migrate', 'hostNamespaces', undefined]]);
+    expect(report.podSpecs.map((p) => p.file).sort()).toEqual(['deploy/base/kustomization.yaml', 'shared/job.yaml']);
+  });
+
   it('an overlay or a base file given alone renders with the files its base generates from and patches with, in folders of their own', async () => {
     // podinfo's deploy/bases/frontend: a configMapGenerator reads scripts/*.sh (and an env file), which no manifest walk lists.
     const files = {
