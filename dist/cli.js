@@ -27274,749 +27274,6 @@ function withoutDependencies2({ withoutDependencies: _without, localDependencies
   return invocation;
 }
 
-// src/render/releaseName.ts
-function releaseNameOf(chartName) {
-  const segments = chartName.toLowerCase().split(".").map((segment) => segment.replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "")).filter((segment) => segment !== "");
-  const valid2 = segments.join(".").slice(0, 53).replace(/[^a-z0-9]+$/, "");
-  return valid2 === "" ? "release" : valid2;
-}
-
-// src/render/fleet.ts
-var fleetFileName = "fleet.yaml";
-function isFleetFile(path11) {
-  return path11 === fleetFileName || path11.endsWith(`/${fleetFileName}`);
-}
-function installsChart(file, bundle, paths) {
-  return isObject(bundle.helm) || paths.has(inDir(dirOf(file), "Chart.yaml"));
-}
-function fleetPostRenderers(texts, paths) {
-  const overlays = /* @__PURE__ */ new Map();
-  for (const [file, text4] of texts) {
-    const bundle = bundleOf({ path: file, text: text4 }, paths)?.bundle;
-    if (bundle === void 0) continue;
-    for (const at3 of [bundle, ...customizationsOf(bundle)]) {
-      const dir = isObject(at3) && isObject(at3.kustomize) ? at3.kustomize.dir : void 0;
-      if (typeof dir !== "string" || dir.trim() === "") continue;
-      const resolved2 = joinPath(dirOf(file), dir.trim());
-      if (resolved2 !== null) overlays.set(resolved2, file);
-    }
-  }
-  return overlays;
-}
-function localChartOf(file, helm, paths) {
-  if (isRemote2(helm)) return null;
-  const chart = textOf2(helm.chart);
-  const dir = joinPath(dirOf(file), chart === "" ? "." : chart);
-  return dir !== null && paths.has(inDir(dir, "Chart.yaml")) ? dir : null;
-}
-function isRemote2(helm) {
-  return textOf2(helm.repo) !== "" || /^[a-z][a-z0-9+.-]*:/i.test(textOf2(helm.chart));
-}
-function textOf2(value) {
-  return typeof value === "string" ? value.trim() : "";
-}
-function customizationsOf(bundle) {
-  return Array.isArray(bundle.targetCustomizations) ? bundle.targetCustomizations : [];
-}
-function unreadValues(file, helm, customizations, paths) {
-  const unread = [];
-  if (Array.isArray(helm.valuesFrom) && helm.valuesFrom.length > 0) unread.push("`helm.valuesFrom`");
-  if (customizations.some((c) => isObject(c) && isObject(c.helm) && targetValues(c, helm) === null)) unread.push("`targetCustomizations[].helm` other than `values` (or beside `helm.values`)");
-  const files = Array.isArray(helm.valuesFiles) ? helm.valuesFiles : [];
-  const missing2 = files.some((f) => typeof f !== "string" || !paths.has(joinPath(dirOf(file), f) ?? ""));
-  if (missing2) unread.push("`helm.valuesFiles` the commit lacks");
-  else if (files.length > 0 && isObject(helm.values) && Object.keys(helm.values).length > 0) unread.push("`helm.valuesFiles` and `helm.values` together");
-  return unread;
-}
-function targetValues(customization, helm) {
-  const own = customization.helm;
-  if (!isObject(own) || typeof customization.name !== "string" || customization.name === "") return null;
-  if (Object.keys(own).some((key) => key !== "values") || !isObject(own.values)) return null;
-  return isObject(helm.values) && Object.keys(helm.values).length > 0 ? null : { name: customization.name };
-}
-function bundleOf({ path: path11, text: text4 }, paths) {
-  if (!isFleetFile(path11)) return null;
-  const [document] = loadManifestFile(path11, text4).documents;
-  const bundle = document?.value;
-  if (document === void 0 || !isObject(bundle) || !installsChart(path11, bundle, paths)) return null;
-  return { document, bundle, helm: isObject(bundle.helm) ? bundle.helm : {} };
-}
-function noticeLineOf(document, bundle) {
-  return locate(document.source, [isObject(bundle.helm) ? "helm" : "targetCustomizations"]).line;
-}
-function fleetBundleCharts(file, paths) {
-  const found = bundleOf(file, paths);
-  if (found === null) return [];
-  const { document, bundle, helm } = found;
-  const chartDir = localChartOf(file.path, helm, paths);
-  const customizations = customizationsOf(bundle);
-  if (chartDir === null || unreadValues(file.path, helm, customizations, paths).length > 0) return [];
-  const dir = dirOf(file.path);
-  const valueFiles = (Array.isArray(helm.valuesFiles) ? helm.valuesFiles : []).map((f) => joinPath(dir, String(f)));
-  const namespace = [bundle.namespace, bundle.defaultNamespace].find((n) => typeof n === "string" && n !== "") ?? null;
-  const release = typeof helm.releaseName === "string" && helm.releaseName !== "" ? helm.releaseName : releaseNameOf(dir === "" ? "fleet" : dir.slice(dir.lastIndexOf("/") + 1));
-  const inline = isObject(helm.values) && Object.keys(helm.values).length > 0;
-  const bundleChart = {
-    kind: "FleetBundle",
-    file: file.path,
-    name: dir,
-    noticeLine: noticeLineOf(document, bundle),
-    chartDir,
-    release,
-    namespace,
-    valueFiles,
-    valueLines: entryLines(document, valueFiles.map((_, i) => ["helm", "valuesFiles", i])),
-    inline: inline ? ["helm", "values"] : null,
-    revision: anyRevision,
-    lines: documentLines(document)
-  };
-  const targets2 = customizations.flatMap((customization, i) => {
-    const target = isObject(customization) && isObject(customization.helm) ? targetValues(customization, helm) : null;
-    if (target === null) return [];
-    const at3 = ["targetCustomizations", i, "helm", "values"];
-    return [{ ...bundleChart, generated: target.name, noticeLine: locate(document.source, at3).line, inline: at3 }];
-  });
-  return [bundleChart, ...targets2];
-}
-function fleetNotices(texts, changed, paths) {
-  const notices = [];
-  for (const [path11, text4] of texts) {
-    if (!changed.has(path11)) continue;
-    const found = bundleOf({ path: path11, text: text4 }, paths);
-    if (found === null) continue;
-    const { document, bundle, helm } = found;
-    const line = noticeLineOf(document, bundle);
-    if (isRemote2(helm)) {
-      const [chart, repo] = [textOf2(helm.chart), textOf2(helm.repo)];
-      const named = repo === "" ? `\`${chart}\`` : `\`${chart}\` from \`${repo}\``;
-      notices.push({ file: path11, line, kind: "not-rendered", message: `Fleet bundle not rendered: Fleet renders its chart (${named}) with its values in the cluster, so the pod specs it makes are not checked here` });
-      continue;
-    }
-    const chartDir = localChartOf(path11, helm, paths);
-    const unread = unreadValues(path11, helm, customizationsOf(bundle), paths);
-    if (chartDir === null || unread.length === 0) continue;
-    notices.push({ file: path11, line, kind: "not-rendered", message: `Fleet bundle not rendered with its values: Fleet installs the chart \`${shownDir(chartDir)}\` with ${unread.join(", ")}, not read here: the chart is checked with its own values.yaml only` });
-  }
-  return notices;
-}
-
-// src/render/discover.ts
-var defaultRenderSettings = { charts: [] };
-var defaultRenderLimits = { timeoutMs: 6e4, maxOutputBytes: 16 * 1024 * 1024 };
-function limitsOf(settings) {
-  return {
-    timeoutMs: settings.timeout === void 0 ? defaultRenderLimits.timeoutMs : Math.round(settings.timeout * 1e3),
-    maxOutputBytes: settings.maxOutputSize ?? defaultRenderLimits.maxOutputBytes
-  };
-}
-function overlaysOf(tree) {
-  const byDir = kustomizationsOf(tree);
-  return {
-    byDir,
-    closures: new Map([...byDir.keys()].map((dir) => [dir, closureOf(dir, byDir)])),
-    used: new Set([...byDir.values()].flatMap((k) => k.kustomizations))
-  };
-}
-function discoveredTrees(head, base) {
-  const overlays = overlaysOf(head);
-  const baseOverlays = base === null ? null : overlaysOf(base);
-  const kustomizationText = (tree, byDir) => new Map([...byDir].map(([dir, k]) => [dir, tree.texts.get(k.file)]));
-  const movedOverlays = base === null || baseOverlays === null ? /* @__PURE__ */ new Map() : movedFolders(kustomizationText(head, overlays.byDir), kustomizationText(base, baseOverlays.byDir));
-  return { head, charts: chartTrees(head, base), overlays, baseOverlays, movedOverlays };
-}
-function* topOverlays(overlays) {
-  for (const [dir, k] of overlays.byDir) if (!overlays.used.has(dir) && !k.component) yield { dir, k, closure: overlays.closures.get(dir) };
-}
-function overlayRoot(dir, k, closure, before, settings) {
-  const inflateHelm = closure.helmCharts && settings.kustomizeHelm === true;
-  const blocked = kustomizeBlocked(closure, settings.kustomizeHelm === true);
-  return { tool: "kustomize", dir, file: k.file, label: shownDir(dir), sources: [...closure.files].sort(), baseSources: [...before].sort(), helm: null, inflateHelm, blocked, limits: limitsOf(settings) };
-}
-var maxEnvironments = 8;
-var baseName = (path11) => path11.slice(path11.lastIndexOf("/") + 1);
-var chartFileNames = ["Chart.yaml", "requirements.yaml"];
-var lockFileNames = ["Chart.lock", "requirements.lock"];
-function discoveryReads(paths) {
-  const all = new Set(paths);
-  const chartValues = (p) => ["values.yaml", ...lockFileNames].includes(baseName(p)) && all.has(inDir(dirOf(p), "Chart.yaml"));
-  return [...all].filter((p) => isKustomizationFile(p) || chartFileNames.includes(baseName(p)) || chartValues(p) || isHelmfile(p) || isFleetFile(p));
-}
-function kustomizationsOf(tree) {
-  const byDir = /* @__PURE__ */ new Map();
-  for (const [path11, text4] of tree.texts) {
-    if (!isKustomizationFile(path11)) continue;
-    const dir = dirOf(path11);
-    if (kustomizationIn(dir, tree.paths) !== path11) continue;
-    byDir.set(dir, readKustomization(path11, text4, tree.paths));
-  }
-  return byDir;
-}
-function closureOf(dir, byDir) {
-  const files = /* @__PURE__ */ new Set();
-  const remote = [];
-  let helmCharts = false;
-  const helmChartDirs = [];
-  let transforms = false;
-  const seen = /* @__PURE__ */ new Set();
-  const visit5 = (at3) => {
-    const k = byDir.get(at3);
-    if (!k || seen.has(at3)) return;
-    seen.add(at3);
-    transforms ||= k.patches.length > 0 || k.otherFiles.length > 0 || k.namePrefix !== "" || k.nameSuffix !== "";
-    files.add(k.file);
-    for (const path11 of [...k.resourceFiles, ...k.otherFiles]) files.add(path11);
-    for (const patch of k.patches) if (patch.path !== null) files.add(patch.path);
-    remote.push(...k.remote);
-    helmCharts ||= k.helmCharts;
-    helmChartDirs.push(...k.helmChartDirs);
-    for (const child of k.kustomizations) visit5(child);
-  };
-  visit5(dir);
-  return { files, remote, helmCharts, helmChartDirs, transforms };
-}
-function ancestors(path11) {
-  const out = [];
-  for (let dir = dirOf(path11); ; dir = dirOf(dir)) {
-    out.push(dir);
-    if (dir === "") return out;
-  }
-}
-function chartsOf(tree) {
-  const chartFiles = [...tree.texts.keys()].filter((path11) => baseName(path11) === "Chart.yaml");
-  const dirs = new Set(chartFiles.map(dirOf));
-  const vendored = (dir) => ancestors(dir).some((a) => baseName(a) === "charts" && dirs.has(dirOf(a)) && a !== "");
-  const roots = new Set([...dirs].filter((dir) => !vendored(dir)));
-  const repository = repositoryCharts(tree, roots);
-  const files = new Map([...roots].map((dir) => [dir, []]));
-  for (const path11 of tree.paths) {
-    const owner = ancestors(path11).find((dir) => roots.has(dir));
-    if (owner !== void 0) files.get(owner).push(path11);
-  }
-  return chartFiles.filter((path11) => roots.has(dirOf(path11))).map((path11) => {
-    const inChart = files.get(dirOf(path11));
-    const requirements = tree.texts.get(inDir(dirOf(path11), "requirements.yaml"));
-    const lock = lockFileNames.map((name) => tree.texts.get(inDir(dirOf(path11), name))).find((text4) => text4 !== void 0);
-    return { chart: readChart(path11, tree.texts.get(path11), inChart, requirements, repository, lock), files: inChart };
-  });
-}
-function repositoryCharts(tree, roots) {
-  const byName = /* @__PURE__ */ new Map();
-  for (const dir of roots) {
-    const { name, version: version4, library } = chartIdentity(tree.texts.get(inDir(dir, "Chart.yaml")));
-    if (name === null || version4 === null) continue;
-    addTo(byName, name, { dir, version: version4, library });
-  }
-  return { has: (dir) => roots.has(dir), named: (name) => byName.get(name) ?? [] };
-}
-function kustomizeBlocked(closure, inflateHelm) {
-  if (closure.helmCharts && !inflateHelm) return "its `helmCharts` need Helm inflation, which is off (set `render.kustomize.helm: true` in the config file to run it, with charts from the repository only)";
-  if (closure.remote.length === 0) return null;
-  const many = closure.remote.length > 1;
-  return `remote ${many ? "bases" : "base"} ${closure.remote.map((r) => `\`${r}\``).join(", ")} ${many ? "are" : "is"} never fetched`;
-}
-function kustomizeRoots({ head, overlays, baseOverlays, movedOverlays }, changed, settings, consumed) {
-  for (const side of [overlays, baseOverlays]) {
-    for (const closure of side?.closures.values() ?? []) for (const file of closure.files) consumed.add(file);
-  }
-  const roots = [];
-  const postRenderers = fleetPostRenderers(head.texts, head.paths);
-  for (const { dir, k, closure } of topOverlays(overlays)) {
-    const from2 = baseOverlays?.closures.has(dir) === false ? movedOverlays.get(dir) : void 0;
-    const was = from2 ?? dir;
-    const before = baseOverlays?.closures.get(was)?.files ?? /* @__PURE__ */ new Set();
-    if (![...closure.files, ...before].some((file) => changed.has(file))) continue;
-    const moved = from2 === void 0 ? {} : { movedFrom: { dir: from2, file: baseOverlays.byDir.get(from2).file } };
-    const root = { ...overlayRoot(dir, k, closure, before, settings), ...moved };
-    const bundle = postRenderers.get(dir);
-    roots.push(bundle === void 0 ? root : { ...root, blocked: `Fleet runs it over the Helm chart \`${bundle}\` installs (a post-renderer), never alone` });
-  }
-  return roots;
-}
-function chartTrees(head, base) {
-  const atHead = chartsOf(head);
-  const atBase2 = base ? chartsOf(base) : [];
-  const baseCharts = new Map(atBase2.map(({ chart }) => [chart.dir, chart]));
-  const chartText = (tree, dirs) => new Map([...dirs].map((dir) => [dir, tree.texts.get(inDir(dir, "Chart.yaml"))]));
-  const moved = base === null ? /* @__PURE__ */ new Map() : movedFolders(chartText(head, atHead.map(({ chart }) => chart.dir)), chartText(base, baseCharts.keys()));
-  return {
-    head: new Map(atHead.map((found) => [found.chart.dir, found])),
-    base: new Map(atBase2.map(({ chart, files }) => [chart.dir, files])),
-    basePaths: base?.paths ?? null,
-    movedFrom: new Map([...moved].map(([dir, from2]) => [dir, baseCharts.get(from2)]))
-  };
-}
-function chartRendering(chart, trees, extra, settings, baseExtra = extra) {
-  const local = chart.localDependencies;
-  const headFiles = (dir) => trees.head.get(dir)?.files ?? [];
-  const baseFiles = (dir) => trees.base.get(dir) ?? [];
-  const sorted = (paths) => [...new Set(paths)].sort();
-  const moved = trees.base.has(chart.dir) ? void 0 : trees.movedFrom.get(chart.dir);
-  const was = moved ?? chart;
-  const extraAtBase = baseExtra.map((path11) => pathBeforeMove(path11, chart.dir, was.dir));
-  const atBase2 = trees.base.has(was.dir) ? [...baseFiles(was.dir), ...was.localDependencies.flatMap((d) => baseFiles(d.dir)), ...extraAtBase.filter((p) => trees.basePaths?.has(p) === true)] : [];
-  return {
-    ...moved !== void 0 ? { movedFrom: { dir: moved.dir, file: moved.file, dependencies: dependencyFields(moved) } } : {},
-    tool: "helm",
-    dir: chart.dir,
-    file: chart.file,
-    sources: sorted([...headFiles(chart.dir), ...local.flatMap((d) => headFiles(d.dir)), ...extra]),
-    baseSources: sorted(atBase2),
-    blocked: null,
-    // A chart whose templates need what its missing dependencies define does not render without them: then they are why.
-    renderedWithout: renderedWithoutOf(chart.missingDependencies),
-    inflateHelm: false,
-    limits: limitsOf(settings)
-  };
-}
-function dependencyFields(chart) {
-  const missing2 = chart.missingDependencies;
-  const local = chart.localDependencies;
-  return {
-    ...missing2.length > 0 ? { withoutDependencies: [...new Set(missing2.map((d) => d.name))] } : {},
-    ...local.length > 0 ? { localDependencies: local } : {},
-    ...Object.keys(chart.aliases).length > 0 ? { dependencyAliases: chart.aliases } : {}
-  };
-}
-function chartConfigOf(chart, settings, head) {
-  const config = settings.charts.find((c) => c.chart.replace(/\/+$/, "") === chart.dir);
-  return { config, values: (config?.values ?? []).filter((v) => head.paths.has(v)) };
-}
-function ownInvocation(chart, config, values, settings) {
-  return {
-    release: config?.release ?? releaseNameOf(chart.name),
-    namespace: config?.namespace ?? "default",
-    namespaceGiven: config?.namespace !== void 0,
-    valuesFiles: values,
-    ...dependencyFields(chart),
-    ...capabilitiesField(void 0, settings)
-  };
-}
-function capabilitiesField(named, { capabilities: cluster }) {
-  if (named === void 0 || cluster === void 0) {
-    const either = named ?? cluster;
-    return either === void 0 ? {} : { capabilities: either };
-  }
-  return { capabilities: { kubeVersion: named.kubeVersion ?? cluster.kubeVersion, apiVersions: named.apiVersions.length > 0 ? named.apiVersions : cluster.apiVersions } };
-}
-function parentRoots({ head, charts }, dirs, settings = defaultRenderSettings) {
-  const roots = [];
-  for (const dir of [...dirs].sort()) {
-    const chart = charts.head.get(dir)?.chart;
-    if (chart === void 0 || chart.library) continue;
-    const { config, values } = chartConfigOf(chart, settings, head);
-    roots.push({ ...chartRendering(chart, charts, values, settings), label: shownDir(chart.dir), helm: ownInvocation(chart, config, values, settings) });
-  }
-  return roots;
-}
-function overlayParentRoots({ overlays, baseOverlays }, files, changed, settings = defaultRenderSettings) {
-  const roots = [];
-  for (const { dir, k, closure } of topOverlays(overlays)) {
-    if (!closure.transforms || ![...closure.files].some((file) => files.has(file)) || [...closure.files].some((file) => changed.has(file))) continue;
-    roots.push(overlayRoot(dir, k, closure, baseOverlays?.byDir.has(dir) ? closure.files : /* @__PURE__ */ new Set(), settings));
-  }
-  return roots;
-}
-function helmRoots({ charts: trees, head, overlays }, changed, settings, consumed, problems) {
-  const roots = [];
-  const inflated = new Set(settings.kustomizeHelm === true ? [...overlays.byDir.values()].flatMap((k) => k.helmChartDirs) : []);
-  for (const files of trees.base.values()) for (const path11 of files) consumed.add(path11);
-  for (const { chart, files: ownFiles } of trees.head.values()) {
-    for (const path11 of ownFiles) consumed.add(path11);
-    if (inflated.has(chart.dir) || chart.library) continue;
-    const local = chart.localDependencies;
-    const inChart = [...ownFiles, ...local.flatMap((d) => trees.head.get(d.dir)?.files ?? [])];
-    const { config, values } = chartConfigOf(chart, settings, head);
-    for (const path11 of config?.values ?? []) consumed.add(path11);
-    if (!chartTouched(chart, changed) && !values.some((path11) => changed.has(path11))) continue;
-    const missing2 = chart.missingDependencies;
-    const invocation = (extra) => ({ ...ownInvocation(chart, config, values, settings), valuesFiles: [...values, ...extra] });
-    const rendering = chartRendering(chart, trees, values, settings);
-    const leftOut = missing2.length > 0 ? { leftOut: missing2 } : {};
-    roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]), ...leftOut });
-    const environments = config?.values === void 0 ? environmentValuesOf(chart.dir, inChart, changed) : [];
-    const left = environments.splice(maxEnvironments);
-    if (left.length > 0) problems.push({ file: chart.file, line: null, kind: "not-rendered", message: leftEnvironments(chart.dir, environments.length, left) });
-    const ci = config?.ciValues ? ciValuesOf(chart.dir, inChart) : [];
-    for (const file of [...environments, ...ci]) {
-      const label2 = `${shownDir(chart.dir)} (${file.slice(inDir(chart.dir, "").length)})`;
-      roots.push({ ...rendering, label: label2, helm: invocation([file]), ...leftOut });
-    }
-  }
-  return roots;
-}
-function chartTouched(chart, changed) {
-  for (const path11 of changed) if (isInside(path11, chart.dir) || chart.localDependencies.some((d) => isInside(path11, d.dir))) return true;
-  return false;
-}
-function standingApplications(trees, standing, changed) {
-  const touched = /* @__PURE__ */ new Map();
-  const chartChanged = (dir) => {
-    let known3 = touched.get(dir);
-    if (known3 === void 0) {
-      const chart = trees.head.get(dir)?.chart;
-      touched.set(dir, known3 = chart !== void 0 && chartTouched(chart, changed));
-    }
-    return known3;
-  };
-  const readChanged = (application) => [...application.valueFiles, ...application.parameterFiles ?? []].some((path11) => changed.has(path11));
-  return standing.filter((application) => chartChanged(application.chartDir) || readChanged(application));
-}
-function applicationRoots(trees, settings, applications, standing, consumed, problems) {
-  const all = [...applications, ...standing];
-  const rendered = all.slice(0, maxApplications);
-  const left = all.slice(maxApplications);
-  const leftChanged = left.filter((application) => applications.includes(application));
-  const leftStanding = left.filter((application) => !applications.includes(application));
-  if (leftChanged.length > 0) problems.push({ file: leftChanged[0].file, line: leftChanged[0].noticeLine, kind: "not-rendered", message: leftApplications(rendered.length, leftChanged) });
-  for (const [dir, apps2] of byChart(leftStanding)) {
-    const chart = trees.head.get(dir)?.chart;
-    if (chart !== void 0) problems.push({ file: chart.file, line: null, kind: "not-rendered", message: leftStandingApplications(dir, apps2) });
-  }
-  const roots = [];
-  for (const application of rendered) {
-    const chart = trees.head.get(application.chartDir)?.chart;
-    if (chart === void 0 || chart.library) continue;
-    for (const path11 of application.valueFiles) consumed.add(path11);
-    const name = installerName(application);
-    roots.push(applicationRoot(chart, trees, settings, application, name, [application.file, ...application.valueFiles]));
-  }
-  return roots;
-}
-function applicationRoot(chart, trees, settings, application, name, sources, rendered) {
-  const { atBase: atBase2 } = application;
-  const baseSources = atBase2 ? [application.file, ...atBase2.valueFiles] : sources;
-  return {
-    ...chartRendering(chart, trees, sources, settings, baseSources),
-    label: `${shownDir(chart.dir)} (${name})`,
-    helm: {
-      release: application.release,
-      namespace: application.namespace ?? "default",
-      namespaceGiven: application.namespace !== null,
-      valuesFiles: application.valueFiles,
-      ...dependencyFields(chart),
-      ...capabilitiesField(application.capabilities, settings),
-      ...application.inlineFill !== void 0 ? { inlineFill: application.inlineFill } : {},
-      ...atBase2 !== void 0 ? { atBase: atBase2 === null ? null : baseInvocation(atBase2, settings) } : {},
-      application: {
-        kind: application.kind,
-        file: application.file,
-        name: application.name,
-        inline: application.inline,
-        // A child of an app of apps: its file is the parent's folder, its notice line one of the parent's rendering.
-        ...rendered !== void 0 ? { rendered } : { line: application.noticeLine, ...application.valueLines ? { valueLines: application.valueLines } : {} },
-        ...application.lines !== void 0 ? { lines: application.lines } : {},
-        ...application.parameterFiles !== void 0 ? { parameterFiles: application.parameterFiles } : {},
-        ...application.parameterLines !== void 0 ? { parameterLines: application.parameterLines } : {}
-      }
-    },
-    ...chart.missingDependencies.length > 0 ? { leftOut: chart.missingDependencies } : {}
-  };
-}
-function baseInvocation({ release, namespace, valueFiles, capabilities, inlineFill }, settings) {
-  return { release, namespace: namespace ?? "default", namespaceGiven: namespace !== null, valuesFiles: valueFiles, ...capabilitiesField(capabilities, settings), inlineFill };
-}
-function renderedApplicationRoots({ charts: trees }, settings = defaultRenderSettings, found) {
-  const roots = [];
-  for (const each of found.slice(0, maxApplications)) {
-    const { application, parent, values, renderedAs } = each;
-    const chart = trees.head.get(application.chartDir)?.chart;
-    if (chart === void 0 || chart.library) continue;
-    roots.push({ application: each, root: applicationRoot(chart, trees, settings, application, `Application ${application.name} of ${parent}`, application.valueFiles, { ...values, renderedAs }) });
-  }
-  return roots;
-}
-var maxApplications = 25;
-function leftApplications(rendered, left) {
-  return `the charts of ${rendered} of ${rendered + left.length} ${installers(left)} are rendered with their settings (at most ${maxApplications} in one run), so what ${fewNames(left.map((a) => a.generated ?? a.name))} install is not checked here: check them a few at a time (smaller pull requests, or fewer paths given to \`check\`)`;
-}
-function unsearchedNotices(trees, changed, unsearched) {
-  const notices = [];
-  for (const { chart } of trees.head.values()) {
-    if (chart.library || !chartTouched(chart, changed)) continue;
-    const message = `${shownDir(chart.dir)} changes, and the Argo CD Applications and Flux HelmReleases that may install it from files this change leaves as they were are not looked for: the head commit has ${unsearched} YAML and JSON files, too many to read through GitHub's API (check out both commits with \`fetch-depth: 0\` to search them with git)`;
-    notices.push({ file: chart.file, line: null, kind: "not-rendered", message });
-  }
-  return notices;
-}
-function byChart(applications) {
-  const byDir = /* @__PURE__ */ new Map();
-  for (const application of applications) byDir.set(application.chartDir, [...byDir.get(application.chartDir) ?? [], application]);
-  return byDir;
-}
-function leftStandingApplications(dir, left) {
-  return `${shownDir(dir)} changes, and what it installs through the ${installers(left)} ${fewNames(left.map((a) => a.generated ?? a.name))} is not checked with their values (at most ${maxApplications} of them are rendered in one run): check them with \`pod-security-review check\` on their files`;
-}
-function installerName(application) {
-  if (application.kind === "FleetBundle") return `Fleet bundle ${shownDir(application.name)}${application.generated === void 0 ? "" : `, target ${application.generated}`}`;
-  if (application.generated !== void 0) return `Application ${application.generated} of ApplicationSet ${application.name}`;
-  return application.kind === "HelmfileRelease" ? `helmfile release ${application.name}` : `${application.kind} ${application.name}`;
-}
-function installers(objects) {
-  const words = { Application: "Argo CD Applications", ApplicationSet: "Argo CD Applications", HelmRelease: "Flux HelmReleases", HelmfileRelease: "helmfile releases", FleetBundle: "Fleet bundles" };
-  const kinds = [...new Set(objects.map((o) => words[o.kind]))];
-  return kinds.length === 1 ? kinds[0] : `${kinds.slice(0, -1).join(", ")} and ${kinds.at(-1)}`;
-}
-function fewNames(names) {
-  const shown4 = names.slice(0, 5).map((name) => `\`${name}\``).join(", ");
-  return names.length > 5 ? `${shown4} and ${names.length - 5} more` : shown4;
-}
-function environmentValuesOf(dir, inChart, changed) {
-  const prefix2 = inDir(dir, "");
-  const isEnvironment = (path11) => {
-    const name = path11.slice(prefix2.length);
-    return path11.startsWith(prefix2) && !name.includes("/") && name !== "values.yaml" && /values/i.test(name) && /\.ya?ml$/.test(name);
-  };
-  return inChart.filter(isEnvironment).sort((a, b) => Number(changed.has(b)) - Number(changed.has(a)) || (a < b ? -1 : a > b ? 1 : 0));
-}
-function leftEnvironments(dir, rendered, left) {
-  const names = fewNames(left.map((path11) => path11.slice(inDir(dir, "").length)));
-  return `${shownDir(dir)} is rendered with ${rendered} of the ${rendered + left.length} values files beside its values.yaml (those the change touches first), so what ${names} set is not checked: name the ones that matter in \`render.charts[].values\` of the config file`;
-}
-function ciValuesOf(dir, inChart) {
-  return ciFilesOf(dir, inChart, /-values\.ya?ml$/);
-}
-function ciYamlOf(dir, inChart) {
-  return ciFilesOf(dir, inChart, /\.ya?ml$/);
-}
-function ciFilesOf(dir, inChart, name) {
-  const ciDir = inDir(dir, "ci/");
-  return inChart.filter((p) => p.startsWith(ciDir) && name.test(p) && !p.slice(ciDir.length).includes("/")).sort();
-}
-function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettings, applications = [], standing = { applications: [], unsearched: 0 }) {
-  const changed = new Set(changedPaths2);
-  const consumed = /* @__PURE__ */ new Set();
-  const problems = [];
-  const discovered = discoveredTrees(head, base);
-  const trees = discovered.charts;
-  const overlays = kustomizeRoots(discovered, changed, settings, consumed);
-  const changing = [...discovered.overlays.closures.values()].filter((closure) => closure.transforms);
-  const alone = (application) => !changing.some((closure) => closure.files.has(application.file));
-  const roots = [
-    ...overlays,
-    ...helmRoots(discovered, changed, settings, consumed, problems),
-    ...applicationRoots(trees, settings, applications.filter(alone), standingApplications(trees, standing.applications.filter(alone), changed), consumed, problems)
-  ];
-  if (standing.unsearched > 0) problems.push(...unsearchedNotices(trees, changed, standing.unsearched));
-  problems.push(...fleetNotices(head.texts, changed, head.paths));
-  roots.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
-  return { roots, consumed, problems, trees: discovered };
-}
-
-// src/io/render/process.ts
-import { spawn as spawn2 } from "node:child_process";
-var nowhere = "http://127.0.0.1:9";
-function toolEnvironment(home, extra = {}) {
-  return {
-    PATH: process.env.PATH ?? "/usr/bin:/bin",
-    HOME: home,
-    HTTP_PROXY: nowhere,
-    HTTPS_PROXY: nowhere,
-    http_proxy: nowhere,
-    https_proxy: nowhere,
-    NO_PROXY: "",
-    no_proxy: "",
-    GIT_ALLOW_PROTOCOL: "none",
-    GIT_TERMINAL_PROMPT: "0",
-    GIT_CONFIG_NOSYSTEM: "1",
-    GIT_CONFIG_GLOBAL: "/dev/null",
-    ...extra
-  };
-}
-function runTool(command, args, options) {
-  return new Promise((resolve4) => {
-    const child = spawn2(command, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
-    const out = [];
-    const err = [];
-    let outBytes = 0;
-    let errBytes = 0;
-    let stopped = null;
-    const stop = (reason4, limit) => {
-      if (stopped !== null) return;
-      stopped = { reason: reason4, limit };
-      child.kill("SIGKILL");
-    };
-    const timer = setTimeout(() => stop(`timed out after ${options.limits.timeoutMs / 1e3} s`, "timeout"), options.limits.timeoutMs);
-    child.stdout.on("data", (chunk) => {
-      outBytes += chunk.length;
-      if (outBytes > options.limits.maxOutputBytes) stop(`its output went over the limit of ${options.limits.maxOutputBytes} bytes`, "output");
-      else out.push(chunk);
-    });
-    child.stderr.on("data", (chunk) => {
-      if (errBytes < 64 * 1024) err.push(chunk);
-      errBytes += chunk.length;
-    });
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      resolve4(error.code === "ENOENT" ? { kind: "not-found" } : { kind: "failed", reason: `could not start: ${error.message}`, stderr: "" });
-    });
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      const stderr = Buffer.concat(err).toString("utf8");
-      if (stopped !== null) resolve4({ kind: "failed", reason: stopped.reason, stderr, limit: stopped.limit });
-      else if (code === 0) resolve4({ kind: "ok", stdout: Buffer.concat(out).toString("utf8") });
-      else resolve4({ kind: "failed", reason: `exit status ${code ?? "unknown"}`, stderr });
-    });
-  });
-}
-
-// src/io/render/toolStderr.ts
-var klogHeader = /^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [^\]\s]+:\d+\] /;
-var commandFailed = /^"command failed" err=("(?:[^"\\]|\\.)*")$/;
-function inRepositoryTerms(stderr, treeDir) {
-  return stderr.replaceAll(`${treeDir}/`, "").replaceAll(treeDir, ".");
-}
-var commandFailedBlock = /^"command failed" err=<$/;
-var deprecationWarning = /^# Warning: /;
-function readableStderr(stderr, treeDir, count2 = 5) {
-  const lines = [];
-  let failure3 = null;
-  for (const raw of inRepositoryTerms(stderr, treeDir).split("\n")) {
-    const trimmed2 = raw.trimEnd();
-    if (failure3 !== null) {
-      if (trimmed2.trim() === ">") {
-        lines.push(...asError(failure3));
-        failure3 = null;
-      } else if (trimmed2 !== "") failure3.push(trimmed2.replace(/^\t/, ""));
-      continue;
-    }
-    const line = withoutKlogHeader(trimmed2);
-    if (commandFailedBlock.test(line)) failure3 = [];
-    else if (line !== "" && !deprecationWarning.test(line)) lines.push(line);
-  }
-  if (failure3 !== null) lines.push(...asError(failure3));
-  return lines.slice(0, count2).join("\n") + (lines.length > count2 ? "\n\u2026" : "");
-}
-function asError(failure3) {
-  return failure3.map((line, i) => i === 0 ? `Error: ${line}` : line);
-}
-function withoutKlogHeader(line) {
-  const header = klogHeader.exec(line);
-  if (header === null) return line;
-  const rest = line.slice(header[0].length);
-  const failed = commandFailed.exec(rest);
-  if (failed === null) return rest;
-  try {
-    return `Error: ${JSON.parse(failed[1])}`;
-  } catch {
-    return rest;
-  }
-}
-
-// src/io/render/tools.ts
-var raise = {
-  timeout: "raise `render.timeout` (seconds) in the config file if it needs longer",
-  output: "raise `render.max-output-size` (bytes) in the config file if it is meant to be that large"
-};
-function shown3(command) {
-  return [command.command, ...command.args].map((a) => /^[\w./:=@-]+$/.test(a) ? a : JSON.stringify(a)).join(" ");
-}
-function kustomizeCommands(dir, helm) {
-  const target = shownDir(dir);
-  const inflate = helm === null ? [] : ["--enable-helm", "--helm-command", helm];
-  return [
-    { command: "kustomize", args: ["build", ...inflate, target] },
-    { command: "kubectl", args: ["kustomize", ...inflate, target] }
-  ];
-}
-async function onPath(name) {
-  for (const dir of (process.env.PATH ?? "").split(path4.delimiter)) {
-    if (dir === "") continue;
-    const candidate = path4.join(dir, name);
-    try {
-      await access(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-    }
-  }
-  return null;
-}
-function helmVersionHint(stderr) {
-  return /requires helm V3|helm version -c --short/i.test(stderr) ? "kustomize before v5.8.1, as bundled with kubectl, cannot run helm v4: put kustomize v5.8.1 or later on PATH" : null;
-}
-function chartValuesHint(root, stderr) {
-  if (!/execution error at|values don't meet the specifications of the schema/i.test(stderr)) return null;
-  const hint2 = "the chart needs values its values.yaml does not set: name a values file for it under `render.charts` in the config file, .github/pod-security.yaml";
-  const ci = ciValuesOf(root.dir, root.sources).filter((file) => !root.helm?.valuesFiles.includes(file));
-  if (ci.length === 0) {
-    const [test] = ciYamlOf(root.dir, root.sources);
-    return test === void 0 ? hint2 : `${hint2}; its test values, say: \`values: [${test}]\``;
-  }
-  const [first] = ci;
-  const more = ci.length > 1 ? `, with \`ci-values: true\` to render it once more with each of its ${ci.length} ci/*-values.yaml files` : "";
-  return `${hint2}; its test values, say: \`values: [${first}]\`${more}`;
-}
-function missingFileHint(root, stderr) {
-  const missing2 = /lstat (\S+): no such file or directory/.exec(stderr)?.[1];
-  if (missing2 === void 0) return null;
-  if ([missing2, joinPath(root.dir, missing2)].some((path11) => path11 !== null && root.sources.includes(path11))) {
-    return `\`${missing2}\` is over the file size limit (\`max-file-size\`, 4 MiB by default), so it was not read for the rendering: raise the limit to check this overlay`;
-  }
-  return `\`${missing2}\` is not in the repository: if a build step writes it, leave this overlay out (\`exclude\`)`;
-}
-function outsideRootHint(stderr) {
-  const outside = /security; file '([^']+)' is not in or below '[^']+'/.exec(stderr)?.[1];
-  return outside === void 0 ? null : `kustomize refuses a file outside the overlay's folder (\`${outside}\`) unless built with \`--load-restrictor LoadRestrictionsNone\`, never used here (it lets a kustomization read any file of the machine): name that file's folder as a kustomization instead, or leave the overlay out (\`exclude\`)`;
-}
-function remoteSchemaOf(stderr) {
-  return /failing loading "(https?:\/\/[^"#]+)/.exec(stderr)?.[1] ?? null;
-}
-function hintFor(root, stderr) {
-  if (root.tool === "kustomize") return (root.inflateHelm ? helmVersionHint(stderr) : null) ?? outsideRootHint(stderr) ?? missingFileHint(root, stderr);
-  return chartValuesHint(root, stderr);
-}
-var applicationValuesPath = ".pod-security-review/application-values.yaml";
-function helmCommand(root) {
-  const helm = root.helm;
-  const valuesFiles = helm.application === void 0 ? helm.valuesFiles : [...helm.valuesFiles, applicationValuesPath];
-  return {
-    command: "helm",
-    args: ["template", helm.release, shownDir(root.dir), "--namespace", helm.namespace, ...valuesFiles.flatMap((v) => ["--values", v]), ...capabilityArguments(helm.capabilities)]
-  };
-}
-function capabilityArguments(capabilities) {
-  if (capabilities === void 0) return [];
-  const { kubeVersion, apiVersions } = capabilities;
-  return [...apiVersions.flatMap((v) => ["--api-versions", v]), ...kubeVersion === null ? [] : ["--kube-version", kubeVersion]];
-}
-async function runFirst(commands2, cwd, env, limits, missing2) {
-  for (const command of commands2) {
-    if (missing2.has(command.command)) continue;
-    const result = await runTool(command.command, command.args, { cwd, env, limits });
-    if (result.kind !== "not-found") return { command, result };
-    missing2.add(command.command);
-  }
-  return null;
-}
-async function renderIn(root, treeDir, missing2) {
-  const home = path4.join(treeDir, ".psr-home");
-  await mkdir(home, { recursive: true });
-  const env = toolEnvironment(home, {
-    KUSTOMIZE_PLUGIN_HOME: path4.join(home, "kustomize-plugins"),
-    HELM_CACHE_HOME: path4.join(home, "helm-cache"),
-    HELM_CONFIG_HOME: path4.join(home, "helm-config"),
-    HELM_DATA_HOME: path4.join(home, "helm-data"),
-    HELM_PLUGINS: path4.join(home, "helm-plugins"),
-    KUBECONFIG: path4.join(home, "no-kubeconfig")
-  });
-  const helm = root.inflateHelm ? await onPath("helm") : null;
-  if (root.inflateHelm && helm === null) return { kind: "missing-tool", tool: "helm (for its `helmCharts`)" };
-  const commands2 = root.tool === "kustomize" ? kustomizeCommands(root.dir, helm) : [helmCommand(root)];
-  const ran = await runFirst(commands2, treeDir, env, root.limits, missing2);
-  if (ran === null) return { kind: "missing-tool", tool: root.tool === "kustomize" ? "kustomize (or kubectl)" : "helm" };
-  const { command, result } = ran;
-  if (result.kind === "ok") return { kind: "rendered", text: result.stdout };
-  const remote = root.tool === "helm" && result.kind === "failed" ? remoteSchemaOf(result.stderr) : null;
-  if (remote !== null) {
-    const again = await runTool(command.command, [...command.args, "--skip-schema-validation"], { cwd: treeDir, env, limits: root.limits });
-    if (again.kind === "ok") return { kind: "rendered", text: again.stdout, schemaNotFetched: remote };
-  }
-  const stderr = result.kind === "failed" ? readableStderr(result.stderr, treeDir) : "";
-  const reason4 = result.kind === "failed" ? `${result.reason}${result.limit ? `; ${raise[result.limit]}` : ""}` : "not found";
-  const hint2 = result.kind === "failed" ? hintFor(root, inRepositoryTerms(result.stderr, treeDir)) : null;
-  return { kind: "failed", message: `\`${shown3(command)}\` failed (${reason4})${stderr === "" ? "" : `:
-${stderr}`}`, ...hint2 !== null ? { hint: hint2 } : {}, ...result.kind === "failed" && result.limit ? { stopped: true } : {} };
-}
-
 // src/render/jsonMerge.ts
 function mergedJson(base, over, nulls) {
   const out = { ...base };
@@ -28432,6 +27689,132 @@ function releaseValueFiles(chartDir, template, paths) {
 }
 var templateAt = ["spec", "chart", "spec"];
 
+// src/render/releaseName.ts
+function releaseNameOf(chartName) {
+  const segments = chartName.toLowerCase().split(".").map((segment) => segment.replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "")).filter((segment) => segment !== "");
+  const valid2 = segments.join(".").slice(0, 53).replace(/[^a-z0-9]+$/, "");
+  return valid2 === "" ? "release" : valid2;
+}
+
+// src/render/fleet.ts
+var fleetFileName = "fleet.yaml";
+function isFleetFile(path11) {
+  return path11 === fleetFileName || path11.endsWith(`/${fleetFileName}`);
+}
+function installsChart(file, bundle, paths) {
+  return isObject(bundle.helm) || paths.has(inDir(dirOf(file), "Chart.yaml"));
+}
+function fleetPostRenderers(texts, paths) {
+  const overlays = /* @__PURE__ */ new Map();
+  for (const [file, text4] of texts) {
+    const bundle = bundleOf({ path: file, text: text4 }, paths)?.bundle;
+    if (bundle === void 0) continue;
+    for (const at3 of [bundle, ...customizationsOf(bundle)]) {
+      const dir = isObject(at3) && isObject(at3.kustomize) ? at3.kustomize.dir : void 0;
+      if (typeof dir !== "string" || dir.trim() === "") continue;
+      const resolved2 = joinPath(dirOf(file), dir.trim());
+      if (resolved2 !== null) overlays.set(resolved2, file);
+    }
+  }
+  return overlays;
+}
+function localChartOf(file, helm, paths) {
+  if (isRemote2(helm)) return null;
+  const chart = textOf2(helm.chart);
+  const dir = joinPath(dirOf(file), chart === "" ? "." : chart);
+  return dir !== null && paths.has(inDir(dir, "Chart.yaml")) ? dir : null;
+}
+function isRemote2(helm) {
+  return textOf2(helm.repo) !== "" || /^[a-z][a-z0-9+.-]*:/i.test(textOf2(helm.chart));
+}
+function textOf2(value) {
+  return typeof value === "string" ? value.trim() : "";
+}
+function customizationsOf(bundle) {
+  return Array.isArray(bundle.targetCustomizations) ? bundle.targetCustomizations : [];
+}
+function unreadValues(file, helm, customizations, paths) {
+  const unread = [];
+  if (Array.isArray(helm.valuesFrom) && helm.valuesFrom.length > 0) unread.push("`helm.valuesFrom`");
+  if (customizations.some((c) => isObject(c) && isObject(c.helm) && targetValues(c, helm) === null)) unread.push("`targetCustomizations[].helm` other than `values` (or beside `helm.values`)");
+  const files = Array.isArray(helm.valuesFiles) ? helm.valuesFiles : [];
+  const missing2 = files.some((f) => typeof f !== "string" || !paths.has(joinPath(dirOf(file), f) ?? ""));
+  if (missing2) unread.push("`helm.valuesFiles` the commit lacks");
+  else if (files.length > 0 && isObject(helm.values) && Object.keys(helm.values).length > 0) unread.push("`helm.valuesFiles` and `helm.values` together");
+  return unread;
+}
+function targetValues(customization, helm) {
+  const own = customization.helm;
+  if (!isObject(own) || typeof customization.name !== "string" || customization.name === "") return null;
+  if (Object.keys(own).some((key) => key !== "values") || !isObject(own.values)) return null;
+  return isObject(helm.values) && Object.keys(helm.values).length > 0 ? null : { name: customization.name };
+}
+function bundleOf({ path: path11, text: text4 }, paths) {
+  if (!isFleetFile(path11)) return null;
+  const [document] = loadManifestFile(path11, text4).documents;
+  const bundle = document?.value;
+  if (document === void 0 || !isObject(bundle) || !installsChart(path11, bundle, paths)) return null;
+  return { document, bundle, helm: isObject(bundle.helm) ? bundle.helm : {} };
+}
+function noticeLineOf(document, bundle) {
+  return locate(document.source, [isObject(bundle.helm) ? "helm" : "targetCustomizations"]).line;
+}
+function fleetBundleCharts(file, paths) {
+  const found = bundleOf(file, paths);
+  if (found === null) return [];
+  const { document, bundle, helm } = found;
+  const chartDir = localChartOf(file.path, helm, paths);
+  const customizations = customizationsOf(bundle);
+  if (chartDir === null || unreadValues(file.path, helm, customizations, paths).length > 0) return [];
+  const dir = dirOf(file.path);
+  const valueFiles = (Array.isArray(helm.valuesFiles) ? helm.valuesFiles : []).map((f) => joinPath(dir, String(f)));
+  const namespace = [bundle.namespace, bundle.defaultNamespace].find((n) => typeof n === "string" && n !== "") ?? null;
+  const release = typeof helm.releaseName === "string" && helm.releaseName !== "" ? helm.releaseName : releaseNameOf(dir === "" ? "fleet" : dir.slice(dir.lastIndexOf("/") + 1));
+  const inline = isObject(helm.values) && Object.keys(helm.values).length > 0;
+  const bundleChart = {
+    kind: "FleetBundle",
+    file: file.path,
+    name: dir,
+    noticeLine: noticeLineOf(document, bundle),
+    chartDir,
+    release,
+    namespace,
+    valueFiles,
+    valueLines: entryLines(document, valueFiles.map((_, i) => ["helm", "valuesFiles", i])),
+    inline: inline ? ["helm", "values"] : null,
+    revision: anyRevision,
+    lines: documentLines(document)
+  };
+  const targets2 = customizations.flatMap((customization, i) => {
+    const target = isObject(customization) && isObject(customization.helm) ? targetValues(customization, helm) : null;
+    if (target === null) return [];
+    const at3 = ["targetCustomizations", i, "helm", "values"];
+    return [{ ...bundleChart, generated: target.name, noticeLine: locate(document.source, at3).line, inline: at3 }];
+  });
+  return [bundleChart, ...targets2];
+}
+function fleetNotices(texts, changed, paths) {
+  const notices = [];
+  for (const [path11, text4] of texts) {
+    if (!changed.has(path11)) continue;
+    const found = bundleOf({ path: path11, text: text4 }, paths);
+    if (found === null) continue;
+    const { document, bundle, helm } = found;
+    const line = noticeLineOf(document, bundle);
+    if (isRemote2(helm)) {
+      const [chart, repo] = [textOf2(helm.chart), textOf2(helm.repo)];
+      const named = repo === "" ? `\`${chart}\`` : `\`${chart}\` from \`${repo}\``;
+      notices.push({ file: path11, line, kind: "not-rendered", message: `Fleet bundle not rendered: Fleet renders its chart (${named}) with its values in the cluster, so the pod specs it makes are not checked here` });
+      continue;
+    }
+    const chartDir = localChartOf(path11, helm, paths);
+    const unread = unreadValues(path11, helm, customizationsOf(bundle), paths);
+    if (chartDir === null || unread.length === 0) continue;
+    notices.push({ file: path11, line, kind: "not-rendered", message: `Fleet bundle not rendered with its values: Fleet installs the chart \`${shownDir(chartDir)}\` with ${unread.join(", ")}, not read here: the chart is checked with its own values.yaml only` });
+  }
+  return notices;
+}
+
 // src/render/installers.ts
 function namesKind(...kinds) {
   return new RegExp(`\\bkind:\\s*["']?(?:${kinds.join("|")})\\b`);
@@ -28484,6 +27867,630 @@ function installerValuesAmong(documents, installer, fill) {
   const object = installerAmong(documents, installer);
   if (object === null) return null;
   return installer.kind === "HelmfileRelease" ? releaseValuesText(object) : inlineValuesText(object, installer.inline, fill);
+}
+
+// src/render/discover.ts
+var defaultRenderSettings = { charts: [] };
+var defaultRenderLimits = { timeoutMs: 6e4, maxOutputBytes: 16 * 1024 * 1024 };
+function limitsOf(settings) {
+  return {
+    timeoutMs: settings.timeout === void 0 ? defaultRenderLimits.timeoutMs : Math.round(settings.timeout * 1e3),
+    maxOutputBytes: settings.maxOutputSize ?? defaultRenderLimits.maxOutputBytes
+  };
+}
+function overlaysOf(tree) {
+  const byDir = kustomizationsOf(tree);
+  return {
+    byDir,
+    closures: new Map([...byDir.keys()].map((dir) => [dir, closureOf(dir, byDir)])),
+    used: new Set([...byDir.values()].flatMap((k) => k.kustomizations))
+  };
+}
+function discoveredTrees(head, base) {
+  const overlays = overlaysOf(head);
+  const baseOverlays = base === null ? null : overlaysOf(base);
+  const kustomizationText = (tree, byDir) => new Map([...byDir].map(([dir, k]) => [dir, tree.texts.get(k.file)]));
+  const movedOverlays = base === null || baseOverlays === null ? /* @__PURE__ */ new Map() : movedFolders(kustomizationText(head, overlays.byDir), kustomizationText(base, baseOverlays.byDir));
+  return { head, charts: chartTrees(head, base), overlays, baseOverlays, movedOverlays };
+}
+function* topOverlays(overlays, takesIn) {
+  const taken = (dir, k) => takesIn === void 0 || takesIn(k, overlays.closures.get(dir));
+  const used = takesIn === void 0 ? overlays.used : new Set([...overlays.byDir].filter(([dir, k]) => taken(dir, k)).flatMap(([, k]) => k.kustomizations));
+  for (const [dir, k] of overlays.byDir) if (!used.has(dir) && !k.component && taken(dir, k)) yield { dir, k, closure: overlays.closures.get(dir) };
+}
+function overlayRoot(dir, k, closure, before, settings) {
+  const inflateHelm = closure.helmCharts && settings.kustomizeHelm === true;
+  const blocked = kustomizeBlocked(closure, settings.kustomizeHelm === true);
+  return { tool: "kustomize", dir, file: k.file, label: shownDir(dir), sources: [...closure.files].sort(), baseSources: [...before].sort(), helm: null, inflateHelm, blocked, limits: limitsOf(settings) };
+}
+var maxEnvironments = 8;
+var baseName = (path11) => path11.slice(path11.lastIndexOf("/") + 1);
+var chartFileNames = ["Chart.yaml", "requirements.yaml"];
+var lockFileNames = ["Chart.lock", "requirements.lock"];
+function discoveryReads(paths) {
+  const all = new Set(paths);
+  const chartValues = (p) => ["values.yaml", ...lockFileNames].includes(baseName(p)) && all.has(inDir(dirOf(p), "Chart.yaml"));
+  return [...all].filter((p) => isKustomizationFile(p) || chartFileNames.includes(baseName(p)) || chartValues(p) || isHelmfile(p) || isFleetFile(p));
+}
+function kustomizationsOf(tree) {
+  const byDir = /* @__PURE__ */ new Map();
+  for (const [path11, text4] of tree.texts) {
+    if (!isKustomizationFile(path11)) continue;
+    const dir = dirOf(path11);
+    if (kustomizationIn(dir, tree.paths) !== path11) continue;
+    byDir.set(dir, readKustomization(path11, text4, tree.paths));
+  }
+  return byDir;
+}
+function closureOf(dir, byDir) {
+  const files = /* @__PURE__ */ new Set();
+  const remote = [];
+  let helmCharts = false;
+  const helmChartDirs = [];
+  let transforms = false;
+  const seen = /* @__PURE__ */ new Set();
+  const visit5 = (at3) => {
+    const k = byDir.get(at3);
+    if (!k || seen.has(at3)) return;
+    seen.add(at3);
+    transforms ||= k.patches.length > 0 || k.otherFiles.length > 0 || k.namePrefix !== "" || k.nameSuffix !== "";
+    files.add(k.file);
+    for (const path11 of [...k.resourceFiles, ...k.otherFiles]) files.add(path11);
+    for (const patch of k.patches) if (patch.path !== null) files.add(patch.path);
+    remote.push(...k.remote);
+    helmCharts ||= k.helmCharts;
+    helmChartDirs.push(...k.helmChartDirs);
+    for (const child of k.kustomizations) visit5(child);
+  };
+  visit5(dir);
+  return { files, remote, helmCharts, helmChartDirs, transforms };
+}
+function ancestors(path11) {
+  const out = [];
+  for (let dir = dirOf(path11); ; dir = dirOf(dir)) {
+    out.push(dir);
+    if (dir === "") return out;
+  }
+}
+function chartsOf(tree) {
+  const chartFiles = [...tree.texts.keys()].filter((path11) => baseName(path11) === "Chart.yaml");
+  const dirs = new Set(chartFiles.map(dirOf));
+  const vendored = (dir) => ancestors(dir).some((a) => baseName(a) === "charts" && dirs.has(dirOf(a)) && a !== "");
+  const roots = new Set([...dirs].filter((dir) => !vendored(dir)));
+  const repository = repositoryCharts(tree, roots);
+  const files = new Map([...roots].map((dir) => [dir, []]));
+  for (const path11 of tree.paths) {
+    const owner = ancestors(path11).find((dir) => roots.has(dir));
+    if (owner !== void 0) files.get(owner).push(path11);
+  }
+  return chartFiles.filter((path11) => roots.has(dirOf(path11))).map((path11) => {
+    const inChart = files.get(dirOf(path11));
+    const requirements = tree.texts.get(inDir(dirOf(path11), "requirements.yaml"));
+    const lock = lockFileNames.map((name) => tree.texts.get(inDir(dirOf(path11), name))).find((text4) => text4 !== void 0);
+    return { chart: readChart(path11, tree.texts.get(path11), inChart, requirements, repository, lock), files: inChart };
+  });
+}
+function repositoryCharts(tree, roots) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const dir of roots) {
+    const { name, version: version4, library } = chartIdentity(tree.texts.get(inDir(dir, "Chart.yaml")));
+    if (name === null || version4 === null) continue;
+    addTo(byName, name, { dir, version: version4, library });
+  }
+  return { has: (dir) => roots.has(dir), named: (name) => byName.get(name) ?? [] };
+}
+function kustomizeBlocked(closure, inflateHelm) {
+  if (closure.helmCharts && !inflateHelm) return "its `helmCharts` need Helm inflation, which is off (set `render.kustomize.helm: true` in the config file to run it, with charts from the repository only)";
+  if (closure.remote.length === 0) return null;
+  const many = closure.remote.length > 1;
+  return `remote ${many ? "bases" : "base"} ${closure.remote.map((r) => `\`${r}\``).join(", ")} ${many ? "are" : "is"} never fetched`;
+}
+function kustomizeRoots({ head, overlays, baseOverlays, movedOverlays }, changed, settings, consumed, within) {
+  const takesIn = takenIn(head, within);
+  for (const side of [overlays, baseOverlays]) {
+    for (const [dir, closure] of side?.closures ?? []) if (takesIn(side.byDir.get(dir), closure)) for (const file of closure.files) consumed.add(file);
+  }
+  const roots = [];
+  const postRenderers = fleetPostRenderers(head.texts, head.paths);
+  for (const { dir, k, closure } of topOverlays(overlays, within === null ? void 0 : takesIn)) {
+    const from2 = baseOverlays?.closures.has(dir) === false ? movedOverlays.get(dir) : void 0;
+    const was = from2 ?? dir;
+    const before = baseOverlays?.closures.get(was)?.files ?? /* @__PURE__ */ new Set();
+    if (![...closure.files, ...before].some((file) => changed.has(file))) continue;
+    const moved = from2 === void 0 ? {} : { movedFrom: { dir: from2, file: baseOverlays.byDir.get(from2).file } };
+    const root = { ...overlayRoot(dir, k, closure, before, settings), ...moved };
+    const bundle = postRenderers.get(dir);
+    roots.push(bundle === void 0 ? root : { ...root, blocked: `Fleet runs it over the Helm chart \`${bundle}\` installs (a post-renderer), never alone` });
+  }
+  return roots;
+}
+function takenIn(head, within) {
+  if (within === null) return () => true;
+  return (k, closure) => within.has(k.file) || [...closure.files].some((file) => within.has(file) && namesGitOpsInstaller(head.texts.get(file) ?? ""));
+}
+function chartTrees(head, base) {
+  const atHead = chartsOf(head);
+  const atBase2 = base ? chartsOf(base) : [];
+  const baseCharts = new Map(atBase2.map(({ chart }) => [chart.dir, chart]));
+  const chartText = (tree, dirs) => new Map([...dirs].map((dir) => [dir, tree.texts.get(inDir(dir, "Chart.yaml"))]));
+  const moved = base === null ? /* @__PURE__ */ new Map() : movedFolders(chartText(head, atHead.map(({ chart }) => chart.dir)), chartText(base, baseCharts.keys()));
+  return {
+    head: new Map(atHead.map((found) => [found.chart.dir, found])),
+    base: new Map(atBase2.map(({ chart, files }) => [chart.dir, files])),
+    basePaths: base?.paths ?? null,
+    movedFrom: new Map([...moved].map(([dir, from2]) => [dir, baseCharts.get(from2)]))
+  };
+}
+function chartRendering(chart, trees, extra, settings, baseExtra = extra) {
+  const local = chart.localDependencies;
+  const headFiles = (dir) => trees.head.get(dir)?.files ?? [];
+  const baseFiles = (dir) => trees.base.get(dir) ?? [];
+  const sorted = (paths) => [...new Set(paths)].sort();
+  const moved = trees.base.has(chart.dir) ? void 0 : trees.movedFrom.get(chart.dir);
+  const was = moved ?? chart;
+  const extraAtBase = baseExtra.map((path11) => pathBeforeMove(path11, chart.dir, was.dir));
+  const atBase2 = trees.base.has(was.dir) ? [...baseFiles(was.dir), ...was.localDependencies.flatMap((d) => baseFiles(d.dir)), ...extraAtBase.filter((p) => trees.basePaths?.has(p) === true)] : [];
+  return {
+    ...moved !== void 0 ? { movedFrom: { dir: moved.dir, file: moved.file, dependencies: dependencyFields(moved) } } : {},
+    tool: "helm",
+    dir: chart.dir,
+    file: chart.file,
+    sources: sorted([...headFiles(chart.dir), ...local.flatMap((d) => headFiles(d.dir)), ...extra]),
+    baseSources: sorted(atBase2),
+    blocked: null,
+    // A chart whose templates need what its missing dependencies define does not render without them: then they are why.
+    renderedWithout: renderedWithoutOf(chart.missingDependencies),
+    inflateHelm: false,
+    limits: limitsOf(settings)
+  };
+}
+function dependencyFields(chart) {
+  const missing2 = chart.missingDependencies;
+  const local = chart.localDependencies;
+  return {
+    ...missing2.length > 0 ? { withoutDependencies: [...new Set(missing2.map((d) => d.name))] } : {},
+    ...local.length > 0 ? { localDependencies: local } : {},
+    ...Object.keys(chart.aliases).length > 0 ? { dependencyAliases: chart.aliases } : {}
+  };
+}
+function chartConfigOf(chart, settings, head) {
+  const config = settings.charts.find((c) => c.chart.replace(/\/+$/, "") === chart.dir);
+  return { config, values: (config?.values ?? []).filter((v) => head.paths.has(v)) };
+}
+function ownInvocation(chart, config, values, settings) {
+  return {
+    release: config?.release ?? releaseNameOf(chart.name),
+    namespace: config?.namespace ?? "default",
+    namespaceGiven: config?.namespace !== void 0,
+    valuesFiles: values,
+    ...dependencyFields(chart),
+    ...capabilitiesField(void 0, settings)
+  };
+}
+function capabilitiesField(named, { capabilities: cluster }) {
+  if (named === void 0 || cluster === void 0) {
+    const either = named ?? cluster;
+    return either === void 0 ? {} : { capabilities: either };
+  }
+  return { capabilities: { kubeVersion: named.kubeVersion ?? cluster.kubeVersion, apiVersions: named.apiVersions.length > 0 ? named.apiVersions : cluster.apiVersions } };
+}
+function parentRoots({ head, charts }, dirs, settings = defaultRenderSettings) {
+  const roots = [];
+  for (const dir of [...dirs].sort()) {
+    const chart = charts.head.get(dir)?.chart;
+    if (chart === void 0 || chart.library) continue;
+    const { config, values } = chartConfigOf(chart, settings, head);
+    roots.push({ ...chartRendering(chart, charts, values, settings), label: shownDir(chart.dir), helm: ownInvocation(chart, config, values, settings) });
+  }
+  return roots;
+}
+function overlayParentRoots({ overlays, baseOverlays }, files, changed, settings = defaultRenderSettings) {
+  const roots = [];
+  for (const { dir, k, closure } of topOverlays(overlays)) {
+    if (!closure.transforms || ![...closure.files].some((file) => files.has(file)) || [...closure.files].some((file) => changed.has(file))) continue;
+    roots.push(overlayRoot(dir, k, closure, baseOverlays?.byDir.has(dir) ? closure.files : /* @__PURE__ */ new Set(), settings));
+  }
+  return roots;
+}
+function helmRoots({ charts: trees, head, overlays }, changed, settings, consumed, problems) {
+  const roots = [];
+  const inflated = new Set(settings.kustomizeHelm === true ? [...overlays.byDir.values()].flatMap((k) => k.helmChartDirs) : []);
+  for (const files of trees.base.values()) for (const path11 of files) consumed.add(path11);
+  for (const { chart, files: ownFiles } of trees.head.values()) {
+    for (const path11 of ownFiles) consumed.add(path11);
+    if (inflated.has(chart.dir) || chart.library) continue;
+    const local = chart.localDependencies;
+    const inChart = [...ownFiles, ...local.flatMap((d) => trees.head.get(d.dir)?.files ?? [])];
+    const { config, values } = chartConfigOf(chart, settings, head);
+    for (const path11 of config?.values ?? []) consumed.add(path11);
+    if (!chartTouched(chart, changed) && !values.some((path11) => changed.has(path11))) continue;
+    const missing2 = chart.missingDependencies;
+    const invocation = (extra) => ({ ...ownInvocation(chart, config, values, settings), valuesFiles: [...values, ...extra] });
+    const rendering = chartRendering(chart, trees, values, settings);
+    const leftOut = missing2.length > 0 ? { leftOut: missing2 } : {};
+    roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]), ...leftOut });
+    const environments = config?.values === void 0 ? environmentValuesOf(chart.dir, inChart, changed) : [];
+    const left = environments.splice(maxEnvironments);
+    if (left.length > 0) problems.push({ file: chart.file, line: null, kind: "not-rendered", message: leftEnvironments(chart.dir, environments.length, left) });
+    const ci = config?.ciValues ? ciValuesOf(chart.dir, inChart) : [];
+    for (const file of [...environments, ...ci]) {
+      const label2 = `${shownDir(chart.dir)} (${file.slice(inDir(chart.dir, "").length)})`;
+      roots.push({ ...rendering, label: label2, helm: invocation([file]), ...leftOut });
+    }
+  }
+  return roots;
+}
+function chartTouched(chart, changed) {
+  for (const path11 of changed) if (isInside(path11, chart.dir) || chart.localDependencies.some((d) => isInside(path11, d.dir))) return true;
+  return false;
+}
+function standingApplications(trees, standing, changed) {
+  const touched = /* @__PURE__ */ new Map();
+  const chartChanged = (dir) => {
+    let known3 = touched.get(dir);
+    if (known3 === void 0) {
+      const chart = trees.head.get(dir)?.chart;
+      touched.set(dir, known3 = chart !== void 0 && chartTouched(chart, changed));
+    }
+    return known3;
+  };
+  const readChanged = (application) => [...application.valueFiles, ...application.parameterFiles ?? []].some((path11) => changed.has(path11));
+  return standing.filter((application) => chartChanged(application.chartDir) || readChanged(application));
+}
+function applicationRoots(trees, settings, applications, standing, consumed, problems) {
+  const all = [...applications, ...standing];
+  const rendered = all.slice(0, maxApplications);
+  const left = all.slice(maxApplications);
+  const leftChanged = left.filter((application) => applications.includes(application));
+  const leftStanding = left.filter((application) => !applications.includes(application));
+  if (leftChanged.length > 0) problems.push({ file: leftChanged[0].file, line: leftChanged[0].noticeLine, kind: "not-rendered", message: leftApplications(rendered.length, leftChanged) });
+  for (const [dir, apps2] of byChart(leftStanding)) {
+    const chart = trees.head.get(dir)?.chart;
+    if (chart !== void 0) problems.push({ file: chart.file, line: null, kind: "not-rendered", message: leftStandingApplications(dir, apps2) });
+  }
+  const roots = [];
+  for (const application of rendered) {
+    const chart = trees.head.get(application.chartDir)?.chart;
+    if (chart === void 0 || chart.library) continue;
+    for (const path11 of application.valueFiles) consumed.add(path11);
+    const name = installerName(application);
+    roots.push(applicationRoot(chart, trees, settings, application, name, [application.file, ...application.valueFiles]));
+  }
+  return roots;
+}
+function applicationRoot(chart, trees, settings, application, name, sources, rendered) {
+  const { atBase: atBase2 } = application;
+  const baseSources = atBase2 ? [application.file, ...atBase2.valueFiles] : sources;
+  return {
+    ...chartRendering(chart, trees, sources, settings, baseSources),
+    label: `${shownDir(chart.dir)} (${name})`,
+    helm: {
+      release: application.release,
+      namespace: application.namespace ?? "default",
+      namespaceGiven: application.namespace !== null,
+      valuesFiles: application.valueFiles,
+      ...dependencyFields(chart),
+      ...capabilitiesField(application.capabilities, settings),
+      ...application.inlineFill !== void 0 ? { inlineFill: application.inlineFill } : {},
+      ...atBase2 !== void 0 ? { atBase: atBase2 === null ? null : baseInvocation(atBase2, settings) } : {},
+      application: {
+        kind: application.kind,
+        file: application.file,
+        name: application.name,
+        inline: application.inline,
+        // A child of an app of apps: its file is the parent's folder, its notice line one of the parent's rendering.
+        ...rendered !== void 0 ? { rendered } : { line: application.noticeLine, ...application.valueLines ? { valueLines: application.valueLines } : {} },
+        ...application.lines !== void 0 ? { lines: application.lines } : {},
+        ...application.parameterFiles !== void 0 ? { parameterFiles: application.parameterFiles } : {},
+        ...application.parameterLines !== void 0 ? { parameterLines: application.parameterLines } : {}
+      }
+    },
+    ...chart.missingDependencies.length > 0 ? { leftOut: chart.missingDependencies } : {}
+  };
+}
+function baseInvocation({ release, namespace, valueFiles, capabilities, inlineFill }, settings) {
+  return { release, namespace: namespace ?? "default", namespaceGiven: namespace !== null, valuesFiles: valueFiles, ...capabilitiesField(capabilities, settings), inlineFill };
+}
+function renderedApplicationRoots({ charts: trees }, settings = defaultRenderSettings, found) {
+  const roots = [];
+  for (const each of found.slice(0, maxApplications)) {
+    const { application, parent, values, renderedAs } = each;
+    const chart = trees.head.get(application.chartDir)?.chart;
+    if (chart === void 0 || chart.library) continue;
+    roots.push({ application: each, root: applicationRoot(chart, trees, settings, application, `Application ${application.name} of ${parent}`, application.valueFiles, { ...values, renderedAs }) });
+  }
+  return roots;
+}
+var maxApplications = 25;
+function leftApplications(rendered, left) {
+  return `the charts of ${rendered} of ${rendered + left.length} ${installers(left)} are rendered with their settings (at most ${maxApplications} in one run), so what ${fewNames(left.map((a) => a.generated ?? a.name))} install is not checked here: check them a few at a time (smaller pull requests, or fewer paths given to \`check\`)`;
+}
+function unsearchedNotices(trees, changed, unsearched) {
+  const notices = [];
+  for (const { chart } of trees.head.values()) {
+    if (chart.library || !chartTouched(chart, changed)) continue;
+    const message = `${shownDir(chart.dir)} changes, and the Argo CD Applications and Flux HelmReleases that may install it from files this change leaves as they were are not looked for: the head commit has ${unsearched} YAML and JSON files, too many to read through GitHub's API (check out both commits with \`fetch-depth: 0\` to search them with git)`;
+    notices.push({ file: chart.file, line: null, kind: "not-rendered", message });
+  }
+  return notices;
+}
+function byChart(applications) {
+  const byDir = /* @__PURE__ */ new Map();
+  for (const application of applications) byDir.set(application.chartDir, [...byDir.get(application.chartDir) ?? [], application]);
+  return byDir;
+}
+function leftStandingApplications(dir, left) {
+  return `${shownDir(dir)} changes, and what it installs through the ${installers(left)} ${fewNames(left.map((a) => a.generated ?? a.name))} is not checked with their values (at most ${maxApplications} of them are rendered in one run): check them with \`pod-security-review check\` on their files`;
+}
+function installerName(application) {
+  if (application.kind === "FleetBundle") return `Fleet bundle ${shownDir(application.name)}${application.generated === void 0 ? "" : `, target ${application.generated}`}`;
+  if (application.generated !== void 0) return `Application ${application.generated} of ApplicationSet ${application.name}`;
+  return application.kind === "HelmfileRelease" ? `helmfile release ${application.name}` : `${application.kind} ${application.name}`;
+}
+function installers(objects) {
+  const words = { Application: "Argo CD Applications", ApplicationSet: "Argo CD Applications", HelmRelease: "Flux HelmReleases", HelmfileRelease: "helmfile releases", FleetBundle: "Fleet bundles" };
+  const kinds = [...new Set(objects.map((o) => words[o.kind]))];
+  return kinds.length === 1 ? kinds[0] : `${kinds.slice(0, -1).join(", ")} and ${kinds.at(-1)}`;
+}
+function fewNames(names) {
+  const shown4 = names.slice(0, 5).map((name) => `\`${name}\``).join(", ");
+  return names.length > 5 ? `${shown4} and ${names.length - 5} more` : shown4;
+}
+function environmentValuesOf(dir, inChart, changed) {
+  const prefix2 = inDir(dir, "");
+  const isEnvironment = (path11) => {
+    const name = path11.slice(prefix2.length);
+    return path11.startsWith(prefix2) && !name.includes("/") && name !== "values.yaml" && /values/i.test(name) && /\.ya?ml$/.test(name);
+  };
+  return inChart.filter(isEnvironment).sort((a, b) => Number(changed.has(b)) - Number(changed.has(a)) || (a < b ? -1 : a > b ? 1 : 0));
+}
+function leftEnvironments(dir, rendered, left) {
+  const names = fewNames(left.map((path11) => path11.slice(inDir(dir, "").length)));
+  return `${shownDir(dir)} is rendered with ${rendered} of the ${rendered + left.length} values files beside its values.yaml (those the change touches first), so what ${names} set is not checked: name the ones that matter in \`render.charts[].values\` of the config file`;
+}
+function ciValuesOf(dir, inChart) {
+  return ciFilesOf(dir, inChart, /-values\.ya?ml$/);
+}
+function ciYamlOf(dir, inChart) {
+  return ciFilesOf(dir, inChart, /\.ya?ml$/);
+}
+function ciFilesOf(dir, inChart, name) {
+  const ciDir = inDir(dir, "ci/");
+  return inChart.filter((p) => p.startsWith(ciDir) && name.test(p) && !p.slice(ciDir.length).includes("/")).sort();
+}
+function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettings, applications = [], standing = { applications: [], unsearched: 0 }, within = null) {
+  const changed = new Set(changedPaths2);
+  const consumed = /* @__PURE__ */ new Set();
+  const problems = [];
+  const discovered = discoveredTrees(head, base);
+  const trees = discovered.charts;
+  const overlays = kustomizeRoots(discovered, changed, settings, consumed, within);
+  const changing = [...discovered.overlays.closures.values()].filter((closure) => closure.transforms);
+  const alone = (application) => !changing.some((closure) => closure.files.has(application.file));
+  const roots = [
+    ...overlays,
+    ...helmRoots(discovered, changed, settings, consumed, problems),
+    ...applicationRoots(trees, settings, applications.filter(alone), standingApplications(trees, standing.applications.filter(alone), changed), consumed, problems)
+  ];
+  if (standing.unsearched > 0) problems.push(...unsearchedNotices(trees, changed, standing.unsearched));
+  problems.push(...fleetNotices(head.texts, changed, head.paths));
+  roots.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
+  return { roots, consumed, problems, trees: discovered };
+}
+
+// src/io/render/process.ts
+import { spawn as spawn2 } from "node:child_process";
+var nowhere = "http://127.0.0.1:9";
+function toolEnvironment(home, extra = {}) {
+  return {
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    HOME: home,
+    HTTP_PROXY: nowhere,
+    HTTPS_PROXY: nowhere,
+    http_proxy: nowhere,
+    https_proxy: nowhere,
+    NO_PROXY: "",
+    no_proxy: "",
+    GIT_ALLOW_PROTOCOL: "none",
+    GIT_TERMINAL_PROMPT: "0",
+    GIT_CONFIG_NOSYSTEM: "1",
+    GIT_CONFIG_GLOBAL: "/dev/null",
+    ...extra
+  };
+}
+function runTool(command, args, options) {
+  return new Promise((resolve4) => {
+    const child = spawn2(command, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
+    const out = [];
+    const err = [];
+    let outBytes = 0;
+    let errBytes = 0;
+    let stopped = null;
+    const stop = (reason4, limit) => {
+      if (stopped !== null) return;
+      stopped = { reason: reason4, limit };
+      child.kill("SIGKILL");
+    };
+    const timer = setTimeout(() => stop(`timed out after ${options.limits.timeoutMs / 1e3} s`, "timeout"), options.limits.timeoutMs);
+    child.stdout.on("data", (chunk) => {
+      outBytes += chunk.length;
+      if (outBytes > options.limits.maxOutputBytes) stop(`its output went over the limit of ${options.limits.maxOutputBytes} bytes`, "output");
+      else out.push(chunk);
+    });
+    child.stderr.on("data", (chunk) => {
+      if (errBytes < 64 * 1024) err.push(chunk);
+      errBytes += chunk.length;
+    });
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      resolve4(error.code === "ENOENT" ? { kind: "not-found" } : { kind: "failed", reason: `could not start: ${error.message}`, stderr: "" });
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      const stderr = Buffer.concat(err).toString("utf8");
+      if (stopped !== null) resolve4({ kind: "failed", reason: stopped.reason, stderr, limit: stopped.limit });
+      else if (code === 0) resolve4({ kind: "ok", stdout: Buffer.concat(out).toString("utf8") });
+      else resolve4({ kind: "failed", reason: `exit status ${code ?? "unknown"}`, stderr });
+    });
+  });
+}
+
+// src/io/render/toolStderr.ts
+var klogHeader = /^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [^\]\s]+:\d+\] /;
+var commandFailed = /^"command failed" err=("(?:[^"\\]|\\.)*")$/;
+function inRepositoryTerms(stderr, treeDir) {
+  return stderr.replaceAll(`${treeDir}/`, "").replaceAll(treeDir, ".");
+}
+var commandFailedBlock = /^"command failed" err=<$/;
+var deprecationWarning = /^# Warning: /;
+function readableStderr(stderr, treeDir, count2 = 5) {
+  const lines = [];
+  let failure3 = null;
+  for (const raw of inRepositoryTerms(stderr, treeDir).split("\n")) {
+    const trimmed2 = raw.trimEnd();
+    if (failure3 !== null) {
+      if (trimmed2.trim() === ">") {
+        lines.push(...asError(failure3));
+        failure3 = null;
+      } else if (trimmed2 !== "") failure3.push(trimmed2.replace(/^\t/, ""));
+      continue;
+    }
+    const line = withoutKlogHeader(trimmed2);
+    if (commandFailedBlock.test(line)) failure3 = [];
+    else if (line !== "" && !deprecationWarning.test(line)) lines.push(line);
+  }
+  if (failure3 !== null) lines.push(...asError(failure3));
+  return lines.slice(0, count2).join("\n") + (lines.length > count2 ? "\n\u2026" : "");
+}
+function asError(failure3) {
+  return failure3.map((line, i) => i === 0 ? `Error: ${line}` : line);
+}
+function withoutKlogHeader(line) {
+  const header = klogHeader.exec(line);
+  if (header === null) return line;
+  const rest = line.slice(header[0].length);
+  const failed = commandFailed.exec(rest);
+  if (failed === null) return rest;
+  try {
+    return `Error: ${JSON.parse(failed[1])}`;
+  } catch {
+    return rest;
+  }
+}
+
+// src/io/render/tools.ts
+var raise = {
+  timeout: "raise `render.timeout` (seconds) in the config file if it needs longer",
+  output: "raise `render.max-output-size` (bytes) in the config file if it is meant to be that large"
+};
+function shown3(command) {
+  return [command.command, ...command.args].map((a) => /^[\w./:=@-]+$/.test(a) ? a : JSON.stringify(a)).join(" ");
+}
+function kustomizeCommands(dir, helm) {
+  const target = shownDir(dir);
+  const inflate = helm === null ? [] : ["--enable-helm", "--helm-command", helm];
+  return [
+    { command: "kustomize", args: ["build", ...inflate, target] },
+    { command: "kubectl", args: ["kustomize", ...inflate, target] }
+  ];
+}
+async function onPath(name) {
+  for (const dir of (process.env.PATH ?? "").split(path4.delimiter)) {
+    if (dir === "") continue;
+    const candidate = path4.join(dir, name);
+    try {
+      await access(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+    }
+  }
+  return null;
+}
+function helmVersionHint(stderr) {
+  return /requires helm V3|helm version -c --short/i.test(stderr) ? "kustomize before v5.8.1, as bundled with kubectl, cannot run helm v4: put kustomize v5.8.1 or later on PATH" : null;
+}
+function chartValuesHint(root, stderr) {
+  if (!/execution error at|values don't meet the specifications of the schema/i.test(stderr)) return null;
+  const hint2 = "the chart needs values its values.yaml does not set: name a values file for it under `render.charts` in the config file, .github/pod-security.yaml";
+  const ci = ciValuesOf(root.dir, root.sources).filter((file) => !root.helm?.valuesFiles.includes(file));
+  if (ci.length === 0) {
+    const [test] = ciYamlOf(root.dir, root.sources);
+    return test === void 0 ? hint2 : `${hint2}; its test values, say: \`values: [${test}]\``;
+  }
+  const [first] = ci;
+  const more = ci.length > 1 ? `, with \`ci-values: true\` to render it once more with each of its ${ci.length} ci/*-values.yaml files` : "";
+  return `${hint2}; its test values, say: \`values: [${first}]\`${more}`;
+}
+function missingFileHint(root, stderr) {
+  const missing2 = /lstat (\S+): no such file or directory/.exec(stderr)?.[1];
+  if (missing2 === void 0) return null;
+  if ([missing2, joinPath(root.dir, missing2)].some((path11) => path11 !== null && root.sources.includes(path11))) {
+    return `\`${missing2}\` is over the file size limit (\`max-file-size\`, 4 MiB by default), so it was not read for the rendering: raise the limit to check this overlay`;
+  }
+  return `\`${missing2}\` is not in the repository: if a build step writes it, leave this overlay out (\`exclude\`)`;
+}
+function outsideRootHint(stderr) {
+  const outside = /security; file '([^']+)' is not in or below '[^']+'/.exec(stderr)?.[1];
+  return outside === void 0 ? null : `kustomize refuses a file outside the overlay's folder (\`${outside}\`) unless built with \`--load-restrictor LoadRestrictionsNone\`, never used here (it lets a kustomization read any file of the machine): name that file's folder as a kustomization instead, or leave the overlay out (\`exclude\`)`;
+}
+function remoteSchemaOf(stderr) {
+  return /failing loading "(https?:\/\/[^"#]+)/.exec(stderr)?.[1] ?? null;
+}
+function hintFor(root, stderr) {
+  if (root.tool === "kustomize") return (root.inflateHelm ? helmVersionHint(stderr) : null) ?? outsideRootHint(stderr) ?? missingFileHint(root, stderr);
+  return chartValuesHint(root, stderr);
+}
+var applicationValuesPath = ".pod-security-review/application-values.yaml";
+function helmCommand(root) {
+  const helm = root.helm;
+  const valuesFiles = helm.application === void 0 ? helm.valuesFiles : [...helm.valuesFiles, applicationValuesPath];
+  return {
+    command: "helm",
+    args: ["template", helm.release, shownDir(root.dir), "--namespace", helm.namespace, ...valuesFiles.flatMap((v) => ["--values", v]), ...capabilityArguments(helm.capabilities)]
+  };
+}
+function capabilityArguments(capabilities) {
+  if (capabilities === void 0) return [];
+  const { kubeVersion, apiVersions } = capabilities;
+  return [...apiVersions.flatMap((v) => ["--api-versions", v]), ...kubeVersion === null ? [] : ["--kube-version", kubeVersion]];
+}
+async function runFirst(commands2, cwd, env, limits, missing2) {
+  for (const command of commands2) {
+    if (missing2.has(command.command)) continue;
+    const result = await runTool(command.command, command.args, { cwd, env, limits });
+    if (result.kind !== "not-found") return { command, result };
+    missing2.add(command.command);
+  }
+  return null;
+}
+async function renderIn(root, treeDir, missing2) {
+  const home = path4.join(treeDir, ".psr-home");
+  await mkdir(home, { recursive: true });
+  const env = toolEnvironment(home, {
+    KUSTOMIZE_PLUGIN_HOME: path4.join(home, "kustomize-plugins"),
+    HELM_CACHE_HOME: path4.join(home, "helm-cache"),
+    HELM_CONFIG_HOME: path4.join(home, "helm-config"),
+    HELM_DATA_HOME: path4.join(home, "helm-data"),
+    HELM_PLUGINS: path4.join(home, "helm-plugins"),
+    KUBECONFIG: path4.join(home, "no-kubeconfig")
+  });
+  const helm = root.inflateHelm ? await onPath("helm") : null;
+  if (root.inflateHelm && helm === null) return { kind: "missing-tool", tool: "helm (for its `helmCharts`)" };
+  const commands2 = root.tool === "kustomize" ? kustomizeCommands(root.dir, helm) : [helmCommand(root)];
+  const ran = await runFirst(commands2, treeDir, env, root.limits, missing2);
+  if (ran === null) return { kind: "missing-tool", tool: root.tool === "kustomize" ? "kustomize (or kubectl)" : "helm" };
+  const { command, result } = ran;
+  if (result.kind === "ok") return { kind: "rendered", text: result.stdout };
+  const remote = root.tool === "helm" && result.kind === "failed" ? remoteSchemaOf(result.stderr) : null;
+  if (remote !== null) {
+    const again = await runTool(command.command, [...command.args, "--skip-schema-validation"], { cwd: treeDir, env, limits: root.limits });
+    if (again.kind === "ok") return { kind: "rendered", text: again.stdout, schemaNotFetched: remote };
+  }
+  const stderr = result.kind === "failed" ? readableStderr(result.stderr, treeDir) : "";
+  const reason4 = result.kind === "failed" ? `${result.reason}${result.limit ? `; ${raise[result.limit]}` : ""}` : "not found";
+  const hint2 = result.kind === "failed" ? hintFor(root, inRepositoryTerms(result.stderr, treeDir)) : null;
+  return { kind: "failed", message: `\`${shown3(command)}\` failed (${reason4})${stderr === "" ? "" : `:
+${stderr}`}`, ...hint2 !== null ? { hint: hint2 } : {}, ...result.kind === "failed" && result.limit ? { stopped: true } : {} };
 }
 
 // src/render/installsAtBase.ts
@@ -33493,7 +33500,7 @@ async function checkRenderings(tools, options) {
   const repository = repositoryKeys(options.repositoryUrls ?? []);
   const refusals = /* @__PURE__ */ new Map();
   const applications = notBases(applicationCharts(plain2, repository, port.head.paths, known3, await parameterTextsOf(port, "head", plain2, repository), refusals), helmfileBases(port.head.texts));
-  const discovery = discoverRoots(port.head, null, port.head.given ?? port.head.paths, options.render, applications);
+  const discovery = discoverRoots(port.head, null, port.head.given ?? port.head.paths, options.render, applications, void 0, port.head.given ?? null);
   const parents = await port.render(discovery.roots);
   const children = await renderChildren(port, parents, { trees: discovery.trees, repository, synced: () => true, settings: options.render, selected: () => true });
   const rendered = [...parents, ...children.rendered];

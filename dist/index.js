@@ -18175,6 +18175,9 @@ var init_fleet = __esm({
 function namesKind(...kinds) {
   return new RegExp(`\\bkind:\\s*["']?(?:${kinds.join("|")})\\b`);
 }
+function namesGitOpsInstaller(text5) {
+  return namesChartInstaller.test(text5);
+}
 function applicationCharts(files, repository, paths, known3 = files, parameterTexts = /* @__PURE__ */ new Map(), refusals) {
   let sources;
   const found = [];
@@ -20065,8 +20068,10 @@ function discoveredTrees(head, base) {
   const movedOverlays = base === null || baseOverlays === null ? /* @__PURE__ */ new Map() : movedFolders(kustomizationText(head, overlays.byDir), kustomizationText(base, baseOverlays.byDir));
   return { head, charts: chartTrees(head, base), overlays, baseOverlays, movedOverlays };
 }
-function* topOverlays(overlays) {
-  for (const [dir, k] of overlays.byDir) if (!overlays.used.has(dir) && !k.component) yield { dir, k, closure: overlays.closures.get(dir) };
+function* topOverlays(overlays, takesIn) {
+  const taken = (dir, k) => takesIn === void 0 || takesIn(k, overlays.closures.get(dir));
+  const used = takesIn === void 0 ? overlays.used : new Set([...overlays.byDir].filter(([dir, k]) => taken(dir, k)).flatMap(([, k]) => k.kustomizations));
+  for (const [dir, k] of overlays.byDir) if (!used.has(dir) && !k.component && taken(dir, k)) yield { dir, k, closure: overlays.closures.get(dir) };
 }
 function overlayRoot(dir, k, closure, before, settings) {
   const inflateHelm = closure.helmCharts && settings.kustomizeHelm === true;
@@ -20151,13 +20156,14 @@ function kustomizeBlocked(closure, inflateHelm) {
   const many = closure.remote.length > 1;
   return `remote ${many ? "bases" : "base"} ${closure.remote.map((r) => `\`${r}\``).join(", ")} ${many ? "are" : "is"} never fetched`;
 }
-function kustomizeRoots({ head, overlays, baseOverlays, movedOverlays }, changed, settings, consumed) {
+function kustomizeRoots({ head, overlays, baseOverlays, movedOverlays }, changed, settings, consumed, within) {
+  const takesIn = takenIn(head, within);
   for (const side of [overlays, baseOverlays]) {
-    for (const closure of side?.closures.values() ?? []) for (const file of closure.files) consumed.add(file);
+    for (const [dir, closure] of side?.closures ?? []) if (takesIn(side.byDir.get(dir), closure)) for (const file of closure.files) consumed.add(file);
   }
   const roots = [];
   const postRenderers = fleetPostRenderers(head.texts, head.paths);
-  for (const { dir, k, closure } of topOverlays(overlays)) {
+  for (const { dir, k, closure } of topOverlays(overlays, within === null ? void 0 : takesIn)) {
     const from2 = baseOverlays?.closures.has(dir) === false ? movedOverlays.get(dir) : void 0;
     const was = from2 ?? dir;
     const before = baseOverlays?.closures.get(was)?.files ?? /* @__PURE__ */ new Set();
@@ -20168,6 +20174,10 @@ function kustomizeRoots({ head, overlays, baseOverlays, movedOverlays }, changed
     roots.push(bundle === void 0 ? root : { ...root, blocked: `Fleet runs it over the Helm chart \`${bundle}\` installs (a post-renderer), never alone` });
   }
   return roots;
+}
+function takenIn(head, within) {
+  if (within === null) return () => true;
+  return (k, closure) => within.has(k.file) || [...closure.files].some((file) => within.has(file) && namesGitOpsInstaller(head.texts.get(file) ?? ""));
 }
 function chartTrees(head, base) {
   const atHead = chartsOf(head);
@@ -20418,13 +20428,13 @@ function ciFilesOf(dir, inChart, name) {
   const ciDir = inDir(dir, "ci/");
   return inChart.filter((p) => p.startsWith(ciDir) && name.test(p) && !p.slice(ciDir.length).includes("/")).sort();
 }
-function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettings, applications = [], standing = { applications: [], unsearched: 0 }) {
+function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettings, applications = [], standing = { applications: [], unsearched: 0 }, within = null) {
   const changed = new Set(changedPaths2);
   const consumed = /* @__PURE__ */ new Set();
   const problems = [];
   const discovered = discoveredTrees(head, base);
   const trees = discovered.charts;
-  const overlays = kustomizeRoots(discovered, changed, settings, consumed);
+  const overlays = kustomizeRoots(discovered, changed, settings, consumed, within);
   const changing = [...discovered.overlays.closures.values()].filter((closure) => closure.transforms);
   const alone = (application) => !changing.some((closure) => closure.files.has(application.file));
   const roots = [
@@ -20446,6 +20456,7 @@ var init_discover = __esm({
     init_chart();
     init_dependencyNotes();
     init_movedRoots();
+    init_installers();
     init_kustomization();
     init_paths();
     init_fleet();
