@@ -22,8 +22,8 @@ import { atOldPlace } from './movedRoots.js';
 import type { RenderRoot } from './types.js';
 
 /** A root as its base side renders: with the base commit's install (HelmInvocation.atBase), or null when it had none. */
-export function rootAtBase(given: RenderRoot): RenderRoot | null {
-  const root = atOldPlace(given);
+export function rootAtBase(headRoot: RenderRoot): RenderRoot | null {
+  const root = atOldPlace(headRoot);
   const atBase = root.helm?.atBase;
   if (atBase === undefined || root.helm === null) return root;
   return atBase === null ? null : { ...root, helm: { ...root.helm, ...atBase } };
@@ -90,4 +90,3 @@ function installerKey({ kind, file, name }: ApplicationChart): string {
 function keyOf(installer: ApplicationChart): string {
   return `${installerKey(installer)}\u0000${installer.generated ?? ''}`;
 }
-

@@ -190,9 +190,8 @@ function placedAt(finding: DiffFinding, file: string, line: number, inDiff: bool
 /** A candidate's lines, whichever rendering it was made for. */
 const changeKey = (candidate: SuggestionCandidate) => JSON.stringify([candidate.file, candidate.startLine, candidate.endLine, candidate.newLines, candidate.also ?? []]);
 
-/** A candidate's edit: two deletions from the same line differ by where they end. */
-const editKey = (candidate: SuggestionCandidate) =>
-  JSON.stringify([candidate.rendering.rendered.root.label, candidate.file, candidate.startLine, candidate.endLine, candidate.newLines, candidate.also ?? []]);
+/** A candidate's edit in its rendering: two deletions from the same line differ by where they end. */
+const editKey = (candidate: SuggestionCandidate) => `${candidate.rendering.rendered.root.label}\u0000${changeKey(candidate)}`;
 
 export async function verifySuggestions(mapped: MappedReport, port: RenderPort, policy: PolicyContext): Promise<DiffReport> {
   const findings: DiffFinding[] = [...mapped.report.findings];
