@@ -24,7 +24,7 @@ import type { ApplicationChart, InstallAtBase } from './applications.js';
 import type { ApplicationValues } from './types.js';
 import type { LoadProblem } from '../manifests/types.js';
 import type { Chart, RepositoryChartOf, RepositoryCharts } from './chart.js';
-import { movedFolders, pathBeforeMove } from './movedRoots.js';
+import { movedFolders, pathBeforeMove, rootFileTexts } from './movedRoots.js';
 import { namesGitOpsInstaller } from './installers.js';
 import { isKustomizationFile, kustomizationIn, readKustomization } from './kustomization.js';
 import type { Kustomization } from './kustomization.js';
@@ -113,8 +113,8 @@ function overlaysOf(tree: TreeSnapshot): Overlays {
 function discoveredTrees(head: TreeSnapshot, base: TreeSnapshot | null): DiscoveredTrees {
   const overlays = overlaysOf(head);
   const baseOverlays = base === null ? null : overlaysOf(base);
-  const kustomizationText = (tree: TreeSnapshot, byDir: ReadonlyMap<string, Kustomization>) => new Map([...byDir].map(([dir, k]) => [dir, tree.texts.get(k.file)] as const));
-  const movedOverlays = base === null || baseOverlays === null ? new Map<string, string>() : movedFolders(kustomizationText(head, overlays.byDir), kustomizationText(base, baseOverlays.byDir));
+  const kustomizations = (tree: TreeSnapshot, byDir: ReadonlyMap<string, Kustomization>) => rootFileTexts(tree, [...byDir].map(([dir, k]) => [dir, k.file]));
+  const movedOverlays = base === null || baseOverlays === null ? new Map<string, string>() : movedFolders(kustomizations(head, overlays.byDir), kustomizations(base, baseOverlays.byDir));
   return { head, charts: chartTrees(head, base), overlays, baseOverlays, movedOverlays };
 }
 
@@ -294,7 +294,16 @@ function kustomizeRoots({ head, overlays, baseOverlays, movedOverlays }: Discove
  */
 function takenIn(head: TreeSnapshot, within: ReadonlySet<string> | null): (k: Kustomization, closure: Closure) => boolean {
   if (within === null) return () => true;
-  return (k, closure) => within.has(k.file) || [...closure.files].some((file) => within.has(file) && namesGitOpsInstaller(head.texts.get(file) ?? ''));
+  // Asked of each overlay for what it consumes and again for whether it is a top one: answered once.
+  const known = new Map<Kustomization, boolean>();
+  return (k, closure) => {
+    let taken = known.get(k);
+    if (taken === undefined) {
+      taken = within.has(k.file) || [...closure.files].some((file) => within.has(file) && namesGitOpsInstaller(head.texts.get(file) ?? ''));
+      known.set(k, taken);
+    }
+    return taken;
+  };
 }
 
 /** A tree's charts by folder, each with its files (chartsOf), listed once for every kind of chart rendering. */
@@ -311,8 +320,8 @@ function chartTrees(head: TreeSnapshot, base: TreeSnapshot | null): ChartTrees {
   const atHead = chartsOf(head);
   const atBase = base ? chartsOf(base) : [];
   const baseCharts = new Map(atBase.map(({ chart }) => [chart.dir, chart]));
-  const chartText = (tree: TreeSnapshot, dirs: Iterable<string>) => new Map([...dirs].map((dir) => [dir, tree.texts.get(inDir(dir, 'Chart.yaml'))] as const));
-  const moved = base === null ? new Map<string, string>() : movedFolders(chartText(head, atHead.map(({ chart }) => chart.dir)), chartText(base, baseCharts.keys()));
+  const charts = (tree: TreeSnapshot, dirs: Iterable<string>) => rootFileTexts(tree, [...dirs].map((dir) => [dir, inDir(dir, 'Chart.yaml')]));
+  const moved = base === null ? new Map<string, string>() : movedFolders(charts(head, atHead.map(({ chart }) => chart.dir)), charts(base, baseCharts.keys()));
   return {
     head: new Map(atHead.map((found) => [found.chart.dir, found])),
     base: new Map(atBase.map(({ chart, files }) => [chart.dir, files])),

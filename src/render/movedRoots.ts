@@ -7,7 +7,7 @@
  * base side renders there. One with no such folder, or several, is new.
  */
 import { isInside } from './paths.js';
-import type { HelmInvocation, MovedRoot, RenderRoot } from './types.js';
+import type { HelmInvocation, MovedRoot, RenderRoot, TreeSnapshot } from './types.js';
 
 /**
  * The folders the change moved, at base by their folder at head: `head` and
@@ -31,6 +31,11 @@ export function movedFolders(head: ReadonlyMap<string, string | undefined>, base
   // A folder copied to two places moved to neither.
   for (const [dir, from] of moved) if ((claimed.get(from) ?? 0) > 1) moved.delete(dir);
   return moved;
+}
+
+/** Root folders with their root file's text in a tree (undefined: not there), as movedFolders takes them: `roots` are `[folder, file]`. */
+export function rootFileTexts(tree: TreeSnapshot, roots: readonly (readonly [string, string])[]): Map<string, string | undefined> {
+  return new Map(roots.map(([dir, file]) => [dir, tree.texts.get(file)]));
 }
 
 /** A root as its base side renders it: where it was before the change moved it, with its values files there and its dependencies from there. */
