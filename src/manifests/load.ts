@@ -251,11 +251,16 @@ const tagMessage = 'looks like a Jinja or Liquid template ({% … %}); render it
  */
 const fillInTemplates: readonly { readonly pattern: RegExp; readonly message: string }[] = [
   { pattern: tagAction, message: tagMessage },
-  { pattern: /@[A-Z][A-Z0-9_]*@/, message: 'looks like a template with `@NAME@` placeholders; fill them in first (the script that substitutes them) and check the output' },
+  { pattern: /@[A-Z][A-Z0-9_]*@/, message: placeholdersMessage('@NAME@') },
   // A name in double braces, no Go action (which starts with `.`, `$` or a keyword): cluster-autoscaler's e2e
   // template writes `{{CA_IMAGE}}` for its script to fill in, docs snippets `{{ Elastic-IP-address }}`.
-  { pattern: /\{\{\s*[A-Za-z][\w-]*\s*\}\}/, message: 'looks like a template with `{{NAME}}` placeholders; fill them in first (the script that substitutes them) and check the output' },
+  { pattern: /\{\{\s*[A-Za-z][\w-]*\s*\}\}/, message: placeholdersMessage('{{NAME}}') },
 ];
+
+/** The note of a file of placeholders a script fills in, written `shape`. */
+function placeholdersMessage(shape: string): string {
+  return `looks like a template with \`${shape}\` placeholders; fill them in first (the script that substitutes them) and check the output`;
+}
 
 /**
  * The first template action of `text[from, to)` (Go's, or those `pattern`

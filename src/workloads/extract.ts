@@ -174,9 +174,10 @@ function placeholderMessage(field: string, placeholder: string, more: string): s
 
 /**
  * A field of the wrong type, for which the API server would refuse the
- * object; or a variable substituted before the cluster reads it (Flux's
- * `postBuild`, envsubst), which makes the object as written a template,
- * not checked, rather than one the API server would refuse.
+ * object; or a variable or placeholder filled in before the cluster reads
+ * it (Flux's `postBuild`, envsubst, a build step's), which makes the object
+ * as written a template, not checked, rather than one the API server would
+ * refuse (`morePlaceholders`: how many more the object holds).
  */
 function fieldProblem({ document, problems }: Extracting, error: FieldTypeError, morePlaceholders = 0): void {
   const field = formatFieldPath(error.path);
@@ -197,6 +198,8 @@ function fieldProblem({ document, problems }: Extracting, error: FieldTypeError,
  * build step's template holds dozens of them).
  */
 function fieldProblems(extraction: Extracting, errors: readonly FieldTypeError[]): void {
+  // Every object of every file comes here, nearly all without an error.
+  if (errors.length === 0) return;
   const placeholders = errors.filter((error) => error.variable !== undefined);
   for (const error of errors) {
     if (error.variable === undefined) fieldProblem(extraction, error);
