@@ -11808,6 +11808,9 @@ function hasTemplateAction(value) {
   }
   return false;
 }
+function placeholdersMessage(shape) {
+  return `looks like a template with \`${shape}\` placeholders; fill them in first (the script that substitutes them) and check the output`;
+}
 function actionLine(text5, from2, to2, pattern = templateAction) {
   const actions2 = new RegExp(pattern.source, "g");
   actions2.lastIndex = from2;
@@ -12017,10 +12020,10 @@ var init_load = __esm({
     tagMessage = "looks like a Jinja or Liquid template ({% \u2026 %}); render it first and check the output";
     fillInTemplates = [
       { pattern: tagAction, message: tagMessage },
-      { pattern: /@[A-Z][A-Z0-9_]*@/, message: "looks like a template with `@NAME@` placeholders; fill them in first (the script that substitutes them) and check the output" },
+      { pattern: /@[A-Z][A-Z0-9_]*@/, message: placeholdersMessage("@NAME@") },
       // A name in double braces, no Go action (which starts with `.`, `$` or a keyword): cluster-autoscaler's e2e
       // template writes `{{CA_IMAGE}}` for its script to fill in, docs snippets `{{ Elastic-IP-address }}`.
-      { pattern: /\{\{\s*[A-Za-z][\w-]*\s*\}\}/, message: "looks like a template with `{{NAME}}` placeholders; fill them in first (the script that substitutes them) and check the output" }
+      { pattern: /\{\{\s*[A-Za-z][\w-]*\s*\}\}/, message: placeholdersMessage("{{NAME}}") }
     ];
     plainCollection = (name, collection) => ({
       tag: `tag:yaml.org,2002:${name}`,
@@ -18255,6 +18258,9 @@ function movedFolders(head, base) {
   for (const [dir, from2] of moved) if ((claimed.get(from2) ?? 0) > 1) moved.delete(dir);
   return moved;
 }
+function rootFileTexts(tree, roots) {
+  return new Map(roots.map(([dir, file]) => [dir, tree.texts.get(file)]));
+}
 function atOldPlace(root) {
   const from2 = root.movedFrom;
   if (from2 === void 0) return root;
@@ -18277,8 +18283,8 @@ var init_movedRoots = __esm({
 });
 
 // src/render/installsAtBase.ts
-function rootAtBase(given) {
-  const root = atOldPlace(given);
+function rootAtBase(headRoot) {
+  const root = atOldPlace(headRoot);
   const atBase2 = root.helm?.atBase;
   if (atBase2 === void 0 || root.helm === null) return root;
   return atBase2 === null ? null : { ...root, helm: { ...root.helm, ...atBase2 } };
@@ -20064,8 +20070,8 @@ function overlaysOf(tree) {
 function discoveredTrees(head, base) {
   const overlays = overlaysOf(head);
   const baseOverlays = base === null ? null : overlaysOf(base);
-  const kustomizationText = (tree, byDir) => new Map([...byDir].map(([dir, k]) => [dir, tree.texts.get(k.file)]));
-  const movedOverlays = base === null || baseOverlays === null ? /* @__PURE__ */ new Map() : movedFolders(kustomizationText(head, overlays.byDir), kustomizationText(base, baseOverlays.byDir));
+  const kustomizations = (tree, byDir) => rootFileTexts(tree, [...byDir].map(([dir, k]) => [dir, k.file]));
+  const movedOverlays = base === null || baseOverlays === null ? /* @__PURE__ */ new Map() : movedFolders(kustomizations(head, overlays.byDir), kustomizations(base, baseOverlays.byDir));
   return { head, charts: chartTrees(head, base), overlays, baseOverlays, movedOverlays };
 }
 function* topOverlays(overlays, takesIn) {
@@ -20177,14 +20183,22 @@ function kustomizeRoots({ head, overlays, baseOverlays, movedOverlays }, changed
 }
 function takenIn(head, within) {
   if (within === null) return () => true;
-  return (k, closure) => within.has(k.file) || [...closure.files].some((file) => within.has(file) && namesGitOpsInstaller(head.texts.get(file) ?? ""));
+  const known3 = /* @__PURE__ */ new Map();
+  return (k, closure) => {
+    let taken = known3.get(k);
+    if (taken === void 0) {
+      taken = within.has(k.file) || [...closure.files].some((file) => within.has(file) && namesGitOpsInstaller(head.texts.get(file) ?? ""));
+      known3.set(k, taken);
+    }
+    return taken;
+  };
 }
 function chartTrees(head, base) {
   const atHead = chartsOf(head);
   const atBase2 = base ? chartsOf(base) : [];
   const baseCharts = new Map(atBase2.map(({ chart }) => [chart.dir, chart]));
-  const chartText = (tree, dirs) => new Map([...dirs].map((dir) => [dir, tree.texts.get(inDir(dir, "Chart.yaml"))]));
-  const moved = base === null ? /* @__PURE__ */ new Map() : movedFolders(chartText(head, atHead.map(({ chart }) => chart.dir)), chartText(base, baseCharts.keys()));
+  const charts = (tree, dirs) => rootFileTexts(tree, [...dirs].map((dir) => [dir, inDir(dir, "Chart.yaml")]));
+  const moved = base === null ? /* @__PURE__ */ new Map() : movedFolders(charts(head, atHead.map(({ chart }) => chart.dir)), charts(base, baseCharts.keys()));
   return {
     head: new Map(atHead.map((found) => [found.chart.dir, found])),
     base: new Map(atBase2.map(({ chart, files }) => [chart.dir, files])),
@@ -53044,6 +53058,7 @@ function fieldProblem({ document, problems }, error2, morePlaceholders = 0) {
   });
 }
 function fieldProblems(extraction, errors) {
+  if (errors.length === 0) return;
   const placeholders = errors.filter((error2) => error2.variable !== void 0);
   for (const error2 of errors) {
     if (error2.variable === void 0) fieldProblem(extraction, error2);
@@ -60446,7 +60461,7 @@ function placedAt(finding, file, line, inDiff) {
   return { ...finding, file, line, locations: finding.locations.map((location) => ({ ...location, line, column: 1, exact: false, inDiff })), ...rendered };
 }
 var changeKey = (candidate) => JSON.stringify([candidate.file, candidate.startLine, candidate.endLine, candidate.newLines, candidate.also ?? []]);
-var editKey = (candidate) => JSON.stringify([candidate.rendering.rendered.root.label, candidate.file, candidate.startLine, candidate.endLine, candidate.newLines, candidate.also ?? []]);
+var editKey = (candidate) => `${candidate.rendering.rendered.root.label}\0${changeKey(candidate)}`;
 async function verifySuggestions(mapped, port, policy) {
   const findings = [...mapped.report.findings];
   const batchOf = batchesOf(mapped.candidates, mapped.report.findings);
