@@ -95,7 +95,7 @@ export function namespacePass(files: readonly SourceFile[], options: CheckOption
     early.set(i, loaded.documents);
   });
   const repository = repositoryPolicy([...early.values()].flat(), options.policy);
-  errors.push(...repository.problems);
+  errors.push(...repository.problems, ...repository.labelProblems.map((label) => label.problem));
   return { context: repository.context, early, errors, notices: repository.notices };
 }
 

@@ -9,7 +9,7 @@ import { locate } from '../locate/locate.js';
 import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
 import { defaultPolicyConfig } from '../policy/config.js';
 import { emptyNamespaceIndex, indexNamespaces, namespacesFromDocument } from '../policy/namespaces.js';
-import type { NamespaceIndex } from '../policy/namespaces.js';
+import type { NamespaceIndex, NamespaceProblem } from '../policy/namespaces.js';
 import { annotationPath, namespaceLabelsOn, noSubject, resolvePolicy, subjectFromPodSpec } from '../policy/resolve.js';
 import { clusterSourcesOf, reads } from '../policy/sources/cluster.js';
 import type { ClusterSources, SourceOptions } from '../policy/sources/cluster.js';
@@ -57,26 +57,40 @@ export function policyContext(today: string, parts: Partial<Omit<PolicyContext, 
   };
 }
 
-/**
- * What the repository's documents say about the policy: Namespace labels
- * and the cluster's own policies, as the context's sources allow; their
- * problems as load problems, their notes as notices.
- */
-export function repositoryPolicy(documents: readonly ManifestDocument[], context: PolicyContext): { context: PolicyContext; problems: LoadProblem[]; notices: ReportNotice[] } {
-  const options = context.sourceOptions ?? {};
-  const namespaces = reads(options, 'namespace-labels') ? namespaceIndexOf(documents, context) : { index: emptyNamespaceIndex, problems: [] };
-  const cluster = clusterSourcesOf(documents, options);
-  const problems = [...namespaces.problems, ...cluster.problems.map((p): LoadProblem => ({ ...p, kind: 'invalid' }))];
-  return { context: { ...context, namespaces: namespaces.index, cluster: cluster.cluster }, problems, notices: [...cluster.notices] };
+/** A Namespace's label problem (an invalid value, a second definition with other labels) as a load problem, with what it is about. */
+export interface LabelProblem {
+  readonly problem: LoadProblem;
+  readonly about: NamespaceProblem;
 }
 
 /**
- * The Namespace manifests among documents, indexed; their problems (invalid
- * labels, conflicting duplicates) as load problems. With `namespace-labels`
- * off, Namespace manifests are not read at all.
+ * What the repository's documents say about the policy: Namespace labels
+ * and the cluster's own policies, as the context's sources allow; their
+ * problems as load problems (the Namespaces' labels' apart: a review reports
+ * only those that concern its change), their notes as notices.
  */
-export function namespaceIndexOf(documents: readonly ManifestDocument[], context: Pick<PolicyContext, 'config' | 'overrides'>): { index: NamespaceIndex; problems: LoadProblem[] } {
-  if (!namespaceLabelsOn(context.config, context.overrides)) return { index: emptyNamespaceIndex, problems: [] };
+export function repositoryPolicy(
+  documents: readonly ManifestDocument[],
+  context: PolicyContext,
+): { context: PolicyContext; problems: LoadProblem[]; labelProblems: LabelProblem[]; notices: ReportNotice[] } {
+  const options = context.sourceOptions ?? {};
+  const namespaces = reads(options, 'namespace-labels') ? namespaceIndexOf(documents, context) : { index: emptyNamespaceIndex, problems: [], labelProblems: [] };
+  const cluster = clusterSourcesOf(documents, options);
+  const problems = [...namespaces.problems, ...cluster.problems.map((p): LoadProblem => ({ ...p, kind: 'invalid' }))];
+  return { context: { ...context, namespaces: namespaces.index, cluster: cluster.cluster }, problems, labelProblems: namespaces.labelProblems, notices: [...cluster.notices] };
+}
+
+/**
+ * The Namespace manifests among documents, indexed; their problems as load
+ * problems: labels that are not strings, and apart, invalid label values
+ * and conflicting duplicates. With `namespace-labels` off, Namespace
+ * manifests are not read at all.
+ */
+export function namespaceIndexOf(
+  documents: readonly ManifestDocument[],
+  context: Pick<PolicyContext, 'config' | 'overrides'>,
+): { index: NamespaceIndex; problems: LoadProblem[]; labelProblems: LabelProblem[] } {
+  if (!namespaceLabelsOn(context.config, context.overrides)) return { index: emptyNamespaceIndex, problems: [], labelProblems: [] };
   const manifests: NamespaceManifest[] = [];
   const problems: LoadProblem[] = [];
   for (const document of documents) {
@@ -85,8 +99,11 @@ export function namespaceIndexOf(documents: readonly ManifestDocument[], context
     for (const p of extraction.problems) problems.push({ file: p.file, line: locate(document.source, p.path).line, kind: 'invalid', message: p.message });
   }
   const index = indexNamespaces(manifests);
-  for (const p of index.problems) problems.push({ file: p.file, line: p.line, kind: p.kind === 'conflict' ? 'namespace-conflict' : 'invalid', message: p.message });
-  return { index, problems };
+  const labelProblems = index.problems.map((about): LabelProblem => ({
+    problem: { file: about.file, line: about.line, kind: about.kind === 'conflict' ? 'namespace-conflict' : 'invalid', message: about.message },
+    about,
+  }));
+  return { index, problems, labelProblems };
 }
 
 /** One pod spec evaluated under the policy. */

@@ -156,6 +156,8 @@ export interface NamespaceProblem {
   readonly message: string;
   /** invalid: a label value the admission controller falls back from; conflict: a second definition with other labels. */
   readonly kind: 'invalid' | 'conflict';
+  /** For a conflict, the file of the definition whose labels are used (this problem's file holds the other one). */
+  readonly firstFile?: string;
 }
 
 export interface NamespaceIndex {
@@ -201,6 +203,7 @@ export function indexNamespaces(manifests: readonly NamespaceManifest[]): Namesp
             `Namespace ${manifest.name} is defined in ${first} and in ${second} with different pod-security labels; ` +
             `the cluster keeps whichever is applied last, which the review cannot know: the labels of ${first} are used`,
           kind: 'conflict',
+          firstFile: existing.manifest.file,
         });
       }
       continue;

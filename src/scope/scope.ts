@@ -25,6 +25,7 @@ import { containerOfPath, sortProblems } from '../findings/evaluateFiles.js';
 import { fixFindings } from '../findings/fixes.js';
 import type { FixableCheck } from '../fixes/types.js';
 import { evaluatePodSpec, repositoryPolicy, resolveFor } from '../findings/policyContext.js';
+import type { LabelProblem } from '../findings/policyContext.js';
 import type { PodSpecEvaluation, PolicyContext } from '../findings/policyContext.js';
 import type { IgnoredFinding, PolicyProblemReport } from '../findings/types.js';
 import { defaultLoadOptions, loadManifestFile, renderedLoadOptions, textOf } from '../manifests/load.js';
@@ -33,7 +34,7 @@ import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
 import { adviceFindings } from '../policy/sources/advice.js';
 import type { KyvernoRule } from '../policy/sources/kyverno.js';
 import { kyvernoVerdicts } from '../policy/sources/kyvernoOutcome.js';
-import type { NamespaceIndex } from '../policy/namespaces.js';
+import type { NamespaceIndex, NamespaceProblem } from '../policy/namespaces.js';
 import { changedPspFindings } from '../policy/sources/psp.js';
 import { defaultExtraChecks } from '../policy/sources/settings.js';
 import { optOutAnnotations } from '../policy/annotations.js';
@@ -321,6 +322,22 @@ function sameBytes(a: Uint8Array | string, b: Uint8Array | string): boolean {
   return true;
 }
 
+/**
+ * The Namespace label problems a change is told of. Every Namespace of the
+ * head commit is read, and the problems of those the change neither edits
+ * nor checks a pod spec in were there before it: every pull request's review
+ * would repeat them (and an invalid label fails the run). A problem concerns
+ * the change when it lies in a source file the change edits (for a conflict,
+ * either definition), or in the namespace of a pod spec it checks, whose
+ * labels it makes uncertain. A rendering is not a source the change edits
+ * as a whole: its Namespaces count by their pod specs alone.
+ */
+function labelProblemsOfTheChange(labelProblems: readonly LabelProblem[], files: readonly ChangedFile[], checkedNamespaces: ReadonlySet<string>): LoadProblem[] {
+  const edited = changedPaths(files.filter((file) => file.rendered !== true));
+  const concerns = ({ file, firstFile, namespace }: NamespaceProblem) => edited.has(file) || (firstFile !== undefined && edited.has(firstFile)) || checkedNamespaces.has(namespace);
+  return labelProblems.filter((label) => concerns(label.about)).map((label) => label.problem);
+}
+
 export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): DiffReport {
   const load = podLoadOptions(options.load ?? defaultLoadOptions);
   const renderedLoad = renderedLoadOptions(load);
@@ -419,6 +436,7 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
   const podSpecs: DiffPodSpecVerdict[] = [];
   const relaxations: DiffFinding[] = [];
   let unchanged = 0;
+  const checkedNamespaces = new Set<string>();
   for (const [file, headPods] of heads) {
     const lines: DiffLines = diffLines(file.hunks);
     const evaluations: PodSpecEvaluation[] = [];
@@ -446,6 +464,7 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
       // A finding that blocks because the policy got stricter was not blocking before: preexisting only if it already failed the enforced level.
       const baseBlocking = judged.changed && baseOutcome ? baseOutcome.evaluations.enforce.failures : baseFailures;
       podSpecs.push({ ...evaluated.verdict, status, previousFile: base && base.document.file !== file.path ? base.document.file : null });
+      if (pod.namespace !== null) checkedNamespaces.add(pod.namespace);
       policyProblems.push(...evaluated.problems);
       ignored.push(...evaluated.ignored);
       const placed = [...evaluated.outcome.blocking, ...evaluated.outcome.warning, ...evaluated.outcome.preview];
@@ -484,7 +503,7 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
     ...(options.configChange ? configRelaxations(options.configChange.base, options.configChange.head, { today: options.policy.today, rule: rules.policyChanges, linesOf, path: options.configChange.path }) : []),
     ...relaxations,
   );
-  errors.push(...repository.problems);
+  errors.push(...repository.problems, ...labelProblemsOfTheChange(repository.labelProblems, files, checkedNamespaces));
   return {
     ...(repository.notices.length > 0 ? { notices: repository.notices } : {}),
     ...(context.cluster ? { cluster: context.cluster } : {}), findings, ignored, policyProblems, errors: sortProblems(errors), podSpecs, unchangedPodSpecs: unchanged, namespacesRead: [...context.namespaces.byName.keys()] };

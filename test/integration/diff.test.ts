@@ -4,10 +4,12 @@
  * their status, whether each violation predates the change, and whether
  * each line can carry an inline comment.
  */
-import { rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
-import { gitIn, makeScenarioRepo } from '../helpers/gitRepo.js';
+import { gitIn, makeRepo, makeScenarioRepo } from '../helpers/gitRepo.js';
 
 const repos: string[] = [];
 afterAll(() => {
@@ -232,6 +234,45 @@ describe('pod-security-review diff under a policy', () => {
     expect(summarize('cache')).toEqual([['hostNamespaces', 'enforce', true, 'baseline:latest', 'config-default']]);
     expect(byWorkload('cache')[0].optOutNote).toContain('not honoured');
     expect(report.policyProblems).toEqual([expect.objectContaining({ file: 'apps/cache.yaml', line: 7, name: 'cache', annotation: 'pod-security-review/ignore' })]);
+  });
+
+  it("reports the Namespace label problems that concern the change, not those of Namespaces it neither edits nor checks a pod spec in", async () => {
+    const namespace = (name: string, level: string) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${name}\n  labels:\n    pod-security.kubernetes.io/enforce: ${level}\n`;
+    const deployment = (namespace: string, image: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\n  namespace: ${namespace}\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: ${image}\n`;
+    const base = mkdtempSync(path.join(tmpdir(), 'psr-labels-base-'));
+    const head = mkdtempSync(path.join(tmpdir(), 'psr-labels-head-'));
+    repos.push(base, head);
+    const files: Record<string, string> = {
+      // Two definitions of shop with other labels, and an invalid label on legacy: there before any change.
+      'cluster/shop-a.yaml': namespace('shop', 'restricted'),
+      'cluster/shop-b.yaml': namespace('shop', 'baseline'),
+      'cluster/legacy.yaml': namespace('legacy', 'strict'),
+      'web/app.yaml': deployment('web', 'web:1'),
+      'shop/app.yaml': deployment('shop', 'shop:1'),
+    };
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(base, file)), { recursive: true });
+      writeFileSync(path.join(base, file), text);
+    }
+    const review = async (edits: Record<string, string>) => {
+      rmSync(head, { recursive: true, force: true });
+      cpSync(base, head, { recursive: true });
+      for (const [file, text] of Object.entries(edits)) writeFileSync(path.join(head, file), text);
+      const cwd = makeRepo(base, head);
+      repos.push(cwd);
+      let stdout = '';
+      const status = await runCli(['diff', '--base', 'main', '--format', 'json'], { cwd, stdout: (t) => (stdout += t), stderr: () => {} });
+      const report = JSON.parse(stdout) as { errors: { file: string; kind: string }[] };
+      return { status, errors: report.errors.map((e) => [e.file, e.kind]) };
+    };
+    // A change to a workload in another namespace hears of neither, and its run does not fail for the invalid label.
+    expect(await review({ 'web/app.yaml': deployment('web', 'web:2') })).toEqual({ status: 0, errors: [] });
+    // A workload in shop is judged by one of two definitions: the conflict is the change's concern.
+    expect((await review({ 'shop/app.yaml': deployment('shop', 'shop:2') })).errors).toEqual([['cluster/shop-b.yaml', 'namespace-conflict']]);
+    // So is a conflict whose first definition the change edits, and an invalid label it writes.
+    expect((await review({ 'cluster/shop-a.yaml': namespace('shop', 'privileged') })).errors).toEqual([['cluster/shop-b.yaml', 'namespace-conflict']]);
+    expect((await review({ 'cluster/legacy.yaml': namespace('legacy', 'stricter') })).errors).toEqual([['cluster/legacy.yaml', 'invalid']]);
   });
 
   it('turns namespace labels off, and fails on an invalid config naming key and line', async () => {
