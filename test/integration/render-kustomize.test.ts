@@ -66,6 +66,29 @@ async function checkJson(cwd: string, ...args: string[]): Promise<{ status: numb
   return { status, report: JSON.parse(stdout) as JsonReport };
 }
 
+/**
+ * kustomize and kubectl on PATH behind shims that log each run (`line`: a
+ * shell word, run in the tree the tool is given), then run the real tool; a
+ * tool not on PATH gets no shim, so the next one is looked for as without.
+ */
+function loggedTools(line: string): { runs: () => string[]; restore: () => void } {
+  const shims = mkdtempSync(path.join(tmpdir(), 'psr-kustomize-shim-'));
+  const log = path.join(shims, 'calls.log');
+  const originalPath = process.env.PATH;
+  for (const tool of ['kustomize', 'kubectl']) {
+    const real = execFileSync('sh', ['-c', `command -v ${tool} || true`], { encoding: 'utf8' }).trim();
+    if (real !== '') writeFileSync(path.join(shims, tool), `#!/bin/sh\necho ${line} >> '${log}'\nexec '${real}' "$@"\n`, { mode: 0o755 });
+  }
+  process.env.PATH = `${shims}${path.delimiter}${originalPath ?? ''}`;
+  return {
+    runs: () => readFileSync(log, 'utf8').trim().split('\n'),
+    restore: () => {
+      process.env.PATH = originalPath;
+      rmSync(shims, { recursive: true, force: true });
+    },
+  };
+}
+
 const brief = (f: JsonFinding) => [f.file, f.line, f.namespace, f.name, f.check, f.status, f.preexisting];
 
 describe.skipIf(!haveKustomize())(`diff renders Kustomize overlays ${haveKustomize() ? '' : missingTool('kubectl (or kustomize)')}`, () => {
@@ -454,17 +477,9 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
   it('verifies the deletions of operations whose patches each target one object in one rendering, not one each', async () => {
     // Argo CD's dev-tilt: nine patches each remove one Deployment's securityContext; each deletion was rendered alone (1.5 s each).
     const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-removals-'));
-    const shims = mkdtempSync(path.join(tmpdir(), 'psr-kustomize-shim-'));
-    const log = path.join(shims, 'calls.log');
-    const originalPath = process.env.PATH;
+    // The real tools, each run logged: how many renderings verifying the fixes took.
+    const tools = loggedTools('"$*"');
     try {
-      // The real tools, each run logged: how many renderings verifying the fixes took.
-      for (const tool of ['kustomize', 'kubectl']) {
-        // A tool not on PATH gets no shim: the next one is looked for, as without shims.
-        const real = execFileSync('sh', ['-c', `command -v ${tool} || true`], { encoding: 'utf8' }).trim();
-        if (real !== '') writeFileSync(path.join(shims, tool), `#!/bin/sh\necho "$*" >> '${log}'\nexec '${real}' "$@"\n`, { mode: 0o755 });
-      }
-      process.env.PATH = `${shims}${path.delimiter}${originalPath ?? ''}`;
       mkdirSync(path.join(cwd, 'base'), { recursive: true });
       mkdirSync(path.join(cwd, 'overlays/dev'), { recursive: true });
       const restricted = '          securityContext:\n            allowPrivilegeEscalation: false\n            capabilities: {drop: [ALL]}\n            runAsNonRoot: true\n            seccompProfile: {type: RuntimeDefault}\n';
@@ -486,10 +501,49 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
         ...removedChecks.map((check) => ['web', check, 5, 6, '']),
       ]);
       // The overlay once as it is, and once with both deletions: each patch can reach its own Deployment only.
-      expect(readFileSync(log, 'utf8').trim().split('\n')).toHaveLength(2);
+      expect(tools.runs()).toHaveLength(2);
     } finally {
-      process.env.PATH = originalPath;
-      for (const dir of [cwd, shims]) rmSync(dir, { recursive: true, force: true });
+      tools.restore();
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+
+  it("renders an operator's overlay with its CRDs cut to their metadata, and whole when a patch reaches into one by name", async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-crds-'));
+    // Each run logs the overlay it builds and the size of the CRD file in the tree it was given.
+    const tools = loggedTools('"$* $(wc -c < base/crds.yaml)"');
+    try {
+      const schema = '          properties:\n' + Array.from({ length: 200 }, (_, i) => `            field${i}: {type: string}\n`).join('');
+      const crd = `apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: widgets.example.com\nspec:\n  group: example.com\n  names: {kind: Widget, plural: widgets}\n  scope: Namespaced\n  versions:\n    - name: v1\n      served: true\n      storage: true\n      schema:\n        openAPIV3Schema:\n          type: object\n${schema}`;
+      const deployment =
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: web:1\n          securityContext:\n            privileged: true\n';
+      const files: Record<string, string> = {
+        'base/kustomization.yaml': 'resources: [crds.yaml, deploy.yaml]\n',
+        'base/crds.yaml': crd,
+        'base/deploy.yaml': deployment,
+        'overlays/plain/kustomization.yaml': 'namespace: shop\nnamePrefix: plain-\nresources: [../../base]\n',
+        // A patch that reaches the CRD by its name alone: it fails on the stub, so the overlay renders again whole.
+        'overlays/patched/kustomization.yaml':
+          'namespace: shop\nresources: [../../base]\npatches:\n  - target: {name: widgets.example.com}\n    patch: |-\n      - op: replace\n        path: /spec/group\n        value: example.org\n',
+      };
+      for (const [file, text] of Object.entries(files)) {
+        mkdirSync(path.dirname(path.join(cwd, file)), { recursive: true });
+        writeFileSync(path.join(cwd, file), text);
+      }
+      let stdout = '';
+      const status = await runCli(['check', '.'], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
+      expect(status).toBe(1);
+      // Both overlays rendered, and the Deployment judged in each.
+      expect(stdout).toContain('base/deploy.yaml:12: error: Deployments shop/web, shop/plain-web: privileged');
+      expect(stdout).not.toContain('could not be rendered');
+      const stub = Buffer.byteLength('apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: widgets.example.com\n');
+      const whole = Buffer.byteLength(crd);
+      const sizes = (overlay: string) => tools.runs().filter((run) => run.includes(overlay)).map((run) => Number(run.split(' ').pop()));
+      expect(sizes('overlays/plain')).toEqual([stub]);
+      expect(sizes('overlays/patched')).toEqual([stub, whole]);
+    } finally {
+      tools.restore();
+      rmSync(cwd, { recursive: true, force: true });
     }
   });
 

@@ -17,6 +17,7 @@ import type { Snapshot, TreeReader } from './trees.js';
 import { chartArchiveTexts, isChartArchive } from './archives.js';
 import { withoutDependencies } from '../../render/chart.js';
 import { inDir } from '../../render/paths.js';
+import { withCrdStubs } from '../../render/crdStubs.js';
 
 export interface RenderSides {
   readonly reader: TreeReader;
@@ -124,9 +125,20 @@ async function renderSide(
   return { output, files };
 }
 
-/** The root's files written to a temporary folder, and its tool run there. */
+/**
+ * The root's files written to a temporary folder, and its tool run there.
+ * An overlay renders with its CRDs cut down to stubs (crdStubs.ts), and
+ * again with them whole if it fails so: a patch that reached a CRD's schema.
+ */
 async function renderFiles(root: RenderRoot, files: ReadonlyMap<string, Uint8Array>, missing: Set<string>): Promise<RenderOutput> {
-  const tree = await writeTree(treeFiles(root, files));
+  const whole = treeFiles(root, files);
+  const stubbed = root.tool === 'kustomize' && !root.inflateHelm ? withCrdStubs(whole) : whole;
+  const output = await renderTree(root, stubbed, missing);
+  return stubbed !== whole && output.kind === 'failed' && output.stopped !== true ? renderTree(root, whole, missing) : output;
+}
+
+async function renderTree(root: RenderRoot, files: ReadonlyMap<string, Uint8Array>, missing: Set<string>): Promise<RenderOutput> {
+  const tree = await writeTree(files);
   try {
     return await renderIn(root, tree.dir, missing);
   } finally {
