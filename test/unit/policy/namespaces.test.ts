@@ -170,6 +170,7 @@ describe('indexNamespaces', () => {
           'Namespace prod is defined in base/ns.yaml:3 and in overlays/b/ns.yaml:5 with different pod-security labels; ' +
           'the cluster keeps whichever is applied last, which the review cannot know: the labels of base/ns.yaml:3 are used',
         kind: 'conflict',
+        firstFile: 'base/ns.yaml',
       },
     ]);
   });
