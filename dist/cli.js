@@ -17843,7 +17843,8 @@ function indexNamespaces(manifests) {
           line: manifest.line,
           namespace: manifest.name,
           message: `Namespace ${manifest.name} is defined in ${first} and in ${second} with different pod-security labels; the cluster keeps whichever is applied last, which the review cannot know: the labels of ${first} are used`,
-          kind: "conflict"
+          kind: "conflict",
+          firstFile: existing.manifest.file
         });
       }
       continue;
@@ -24620,13 +24621,13 @@ function policyContext(today2, parts = {}) {
 }
 function repositoryPolicy(documents, context) {
   const options = context.sourceOptions ?? {};
-  const namespaces = reads(options, "namespace-labels") ? namespaceIndexOf(documents, context) : { index: emptyNamespaceIndex, problems: [] };
+  const namespaces = reads(options, "namespace-labels") ? namespaceIndexOf(documents, context) : { index: emptyNamespaceIndex, problems: [], labelProblems: [] };
   const cluster = clusterSourcesOf(documents, options);
   const problems = [...namespaces.problems, ...cluster.problems.map((p) => ({ ...p, kind: "invalid" }))];
-  return { context: { ...context, namespaces: namespaces.index, cluster: cluster.cluster }, problems, notices: [...cluster.notices] };
+  return { context: { ...context, namespaces: namespaces.index, cluster: cluster.cluster }, problems, labelProblems: namespaces.labelProblems, notices: [...cluster.notices] };
 }
 function namespaceIndexOf(documents, context) {
-  if (!namespaceLabelsOn(context.config, context.overrides)) return { index: emptyNamespaceIndex, problems: [] };
+  if (!namespaceLabelsOn(context.config, context.overrides)) return { index: emptyNamespaceIndex, problems: [], labelProblems: [] };
   const manifests = [];
   const problems = [];
   for (const document of documents) {
@@ -24635,8 +24636,11 @@ function namespaceIndexOf(documents, context) {
     for (const p of extraction.problems) problems.push({ file: p.file, line: locate(document.source, p.path).line, kind: "invalid", message: p.message });
   }
   const index = indexNamespaces(manifests);
-  for (const p of index.problems) problems.push({ file: p.file, line: p.line, kind: p.kind === "conflict" ? "namespace-conflict" : "invalid", message: p.message });
-  return { index, problems };
+  const labelProblems = index.problems.map((about) => ({
+    problem: { file: about.file, line: about.line, kind: about.kind === "conflict" ? "namespace-conflict" : "invalid", message: about.message },
+    about
+  }));
+  return { index, problems, labelProblems };
 }
 function resolveFor(source, context, subject2 = subjectFromPodSpec(source)) {
   return resolvePolicy({
@@ -24716,7 +24720,7 @@ function namespacePass(files, options) {
     early.set(i, loaded.documents);
   });
   const repository = repositoryPolicy([...early.values()].flat(), options.policy);
-  errors.push(...repository.problems);
+  errors.push(...repository.problems, ...repository.labelProblems.map((label2) => label2.problem));
   return { context: repository.context, early, errors, notices: repository.notices };
 }
 function layoutsThenRelease(evaluations, advice, releaseEvents) {
@@ -29819,6 +29823,88 @@ function chartArchiveTexts(path11, data) {
   return texts;
 }
 
+// src/render/crdStubs.ts
+var crdKind = "CustomResourceDefinition";
+var crdApiVersion = /^apiVersion:[ \t]*(["']?)apiextensions\.k8s\.io\/v1(?:beta1)?\1[ \t]*(?:#.*)?$/;
+var crdKindLine = /^kind:[ \t]*(["']?)CustomResourceDefinition\1[ \t]*(?:#.*)?$/;
+var topLevelKey = /^([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]|$)/;
+var bareMarker = /^---[ \t]*(?:#.*)?$/;
+var decoder = new TextDecoder();
+var encoder2 = new TextEncoder();
+function withCrdStubs(files) {
+  const texts = /* @__PURE__ */ new Map();
+  for (const [path11, data] of files) texts.set(path11, decoder.decode(data));
+  const candidates = resourceFilesOnly(texts);
+  if (candidates === null) return files;
+  const stubbed = /* @__PURE__ */ new Map();
+  for (const [path11, text4] of texts) {
+    if (!text4.includes(crdKind)) continue;
+    const stubs = candidates.has(path11) ? stubsIn(text4) : null;
+    if (stubs === null) return files;
+    stubbed.set(path11, stubs);
+  }
+  if (stubbed.size === 0) return files;
+  const tree = new Map(files);
+  for (const [path11, text4] of stubbed) tree.set(path11, encoder2.encode(text4));
+  return tree;
+}
+function resourceFilesOnly(texts) {
+  const paths = new Set(texts.keys());
+  const resources = /* @__PURE__ */ new Set();
+  const read = /* @__PURE__ */ new Set();
+  for (const [path11, text4] of texts) {
+    if (!isKustomizationFile(path11)) continue;
+    const kustomization = readKustomization(path11, text4, paths);
+    if (kustomization.problem !== null || kustomization.helmCharts || /^crds[ \t]*:/m.test(text4)) return null;
+    for (const file of kustomization.resourceFiles) resources.add(file);
+    for (const file of kustomization.otherFiles) read.add(file);
+    for (const patch of kustomization.patches) if (patch.path !== null) read.add(patch.path);
+  }
+  for (const file of read) resources.delete(file);
+  return resources;
+}
+function stubsIn(text4) {
+  const starts = segmentStarts(text4);
+  if (starts === null) return null;
+  let out = "";
+  for (let k = 0; k < starts.length; k++) {
+    const segment = text4.slice(starts[k], starts[k + 1] ?? text4.length);
+    if (!segment.includes(crdKind)) {
+      out += segment;
+      continue;
+    }
+    const stub = stubOf(segment, k > 0);
+    if (stub === null) return null;
+    out += stub;
+  }
+  return out;
+}
+function stubOf(segment, marked) {
+  const lines = segment.split(/(?<=\n)/);
+  const first = marked || lines[0].startsWith("---") ? 1 : 0;
+  if (first === 1 && !bareMarker.test(lines[0].trimEnd())) return null;
+  const kept = [];
+  const seen = /* @__PURE__ */ new Set();
+  let keeping = false;
+  for (let i = first; i < lines.length; i++) {
+    const line = lines[i];
+    const bare = line.trimEnd();
+    if (bare !== "" && !/^[ \t#]/.test(bare)) {
+      const key = topLevelKey.exec(bare)?.[1];
+      if (key === void 0 || seen.has(key)) return null;
+      seen.add(key);
+      if (key === "apiVersion" && !crdApiVersion.test(bare)) return null;
+      if (key === "kind" && !crdKindLine.test(bare)) return null;
+      keeping = key === "apiVersion" || key === "kind" || key === "metadata";
+    }
+    if (keeping) kept.push(line);
+  }
+  if (!seen.has("apiVersion") || !seen.has("kind") || !seen.has("metadata")) return null;
+  const body = kept.join("");
+  if (/[&*<]/.test(body)) return null;
+  return `${lines.slice(0, first).join("")}${body}${body.endsWith("\n") ? "" : "\n"}`;
+}
+
 // src/io/render/renderer.ts
 function renderKey(root, files) {
   const hash = createHash("sha256");
@@ -29830,7 +29916,7 @@ function renderKey(root, files) {
   }
   return hash.digest("hex");
 }
-var decoder = new TextDecoder();
+var decoder2 = new TextDecoder();
 function treeFiles(root, files) {
   const names = root.helm?.withoutDependencies ?? [];
   const local = root.helm?.localDependencies ?? [];
@@ -29844,7 +29930,7 @@ function treeFiles(root, files) {
   for (const name of ["Chart.yaml", "requirements.yaml"]) {
     const path11 = inDir(root.dir, name);
     const data = files.get(path11);
-    const pruned = data === void 0 ? null : withoutDependencies(decoder.decode(data), new Set(names));
+    const pruned = data === void 0 ? null : withoutDependencies(decoder2.decode(data), new Set(names));
     if (pruned !== null) tree.set(path11, new TextEncoder().encode(pruned));
   }
   return tree;
@@ -29859,7 +29945,7 @@ async function renderSide(given, side, snapshot, reader, commit, paths, missing2
   const application = root.helm?.application;
   if (application !== void 0) {
     const text4 = files.get(application.file);
-    const values = application.rendered !== void 0 ? application.rendered[side] : text4 === void 0 ? null : installerValuesIn(application.file, decoder.decode(text4), application, root.helm?.inlineFill);
+    const values = application.rendered !== void 0 ? application.rendered[side] : text4 === void 0 ? null : installerValuesIn(application.file, decoder2.decode(text4), application, root.helm?.inlineFill);
     if (values === null) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
     files.set(applicationValuesPath, new TextEncoder().encode(values));
   }
@@ -29871,7 +29957,13 @@ async function renderSide(given, side, snapshot, reader, commit, paths, missing2
   return { output, files };
 }
 async function renderFiles(root, files, missing2) {
-  const tree = await writeTree(treeFiles(root, files));
+  const whole = treeFiles(root, files);
+  const stubbed = root.tool === "kustomize" && !root.inflateHelm ? withCrdStubs(whole) : whole;
+  const output = await renderTree(root, stubbed, missing2);
+  return stubbed !== whole && output.kind === "failed" && output.stopped !== true ? renderTree(root, whole, missing2) : output;
+}
+async function renderTree(root, files, missing2) {
+  const tree = await writeTree(files);
   try {
     return await renderIn(root, tree.dir, missing2);
   } finally {
@@ -29895,7 +29987,7 @@ async function openRenderer(sides) {
     const baseSide = compared || failedByItself ? limit(() => renderSide(root, "base", base, sides.reader, sides.base ?? "", root.baseSources, missing2, sides.memo)).then((side) => side.output) : Promise.resolve({ kind: "absent" });
     const again = compared && base?.listing.has(root.file) === true && mayRenderAnew(root) ? limit(() => renderFiles(root, headSide.files, missing2)) : Promise.resolve(null);
     const [baseOutput, headAgain] = await Promise.all([baseSide, again]);
-    const sources = new Map([...headSide.files].filter(([path11]) => path11 !== applicationValuesPath).map(([path11, data]) => [path11, decoder.decode(data)]));
+    const sources = new Map([...headSide.files].filter(([path11]) => path11 !== applicationValuesPath).map(([path11, data]) => [path11, decoder2.decode(data)]));
     const archived = /* @__PURE__ */ new Map();
     for (const [path11, data] of headSide.files) if (root.helm !== null && isChartArchive(path11)) for (const [inside, text4] of chartArchiveTexts(path11, data)) archived.set(inside, text4);
     return { root, base: baseOutput, head: headSide.output, ...headAgain !== null ? { headAgain } : {}, sources, ...archived.size > 0 ? { archived } : {} };
@@ -29913,7 +30005,7 @@ async function openRenderer(sides) {
       const snapshot = side === "head" ? head : base;
       if (snapshot === null || side === "base" && sides.base === null) return /* @__PURE__ */ new Map();
       const files = await reader.read(side === "head" ? sides.head : sides.base ?? "", snapshot.listing, paths);
-      return new Map([...files].map(([path11, data]) => [path11, decoder.decode(data)]));
+      return new Map([...files].map(([path11, data]) => [path11, decoder2.decode(data)]));
     },
     ...reader.filesNaming !== void 0 ? {
       installerFiles: () => installerFiles ??= filesNaming2(reader, head, sides.head, installerWords)
@@ -30492,6 +30584,11 @@ function sameBytes(a, b) {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
+function labelProblemsOfTheChange(labelProblems, files, checkedNamespaces) {
+  const edited = changedPaths(files.filter((file) => file.rendered !== true));
+  const concerns = ({ file, firstFile, namespace }) => edited.has(file) || firstFile !== void 0 && edited.has(firstFile) || checkedNamespaces.has(namespace);
+  return labelProblems.filter((label2) => concerns(label2.about)).map((label2) => label2.problem);
+}
 function evaluateChangeSet(changeSet, options) {
   const load = podLoadOptions(options.load ?? defaultLoadOptions);
   const renderedLoad = renderedLoadOptions(load);
@@ -30572,6 +30669,7 @@ function evaluateChangeSet(changeSet, options) {
   const podSpecs = [];
   const relaxations = [];
   let unchanged = 0;
+  const checkedNamespaces = /* @__PURE__ */ new Set();
   for (const [file, headPods] of heads) {
     const lines = diffLines2(file.hunks);
     const evaluations = [];
@@ -30594,6 +30692,7 @@ function evaluateChangeSet(changeSet, options) {
       const baseFailures = baseOutcome ? [baseOutcome.evaluations.enforce, baseOutcome.evaluations.warn, baseOutcome.evaluations.audit, baseOutcome.evaluations.preview].flatMap((e) => e?.failures ?? []) : [];
       const baseBlocking = judged.changed && baseOutcome ? baseOutcome.evaluations.enforce.failures : baseFailures;
       podSpecs.push({ ...evaluated.verdict, status, previousFile: base && base.document.file !== file.path ? base.document.file : null });
+      if (pod.namespace !== null) checkedNamespaces.add(pod.namespace);
       policyProblems.push(...evaluated.problems);
       ignored.push(...evaluated.ignored);
       const placed2 = [...evaluated.outcome.blocking, ...evaluated.outcome.warning, ...evaluated.outcome.preview];
@@ -30628,7 +30727,7 @@ function evaluateChangeSet(changeSet, options) {
     ...options.configChange ? configRelaxations(options.configChange.base, options.configChange.head, { today: options.policy.today, rule: rules.policyChanges, linesOf: linesOf3, path: options.configChange.path }) : [],
     ...relaxations
   );
-  errors.push(...repository.problems);
+  errors.push(...repository.problems, ...labelProblemsOfTheChange(repository.labelProblems, files, checkedNamespaces));
   return {
     ...repository.notices.length > 0 ? { notices: repository.notices } : {},
     ...context.cluster ? { cluster: context.cluster } : {},
@@ -33559,14 +33658,14 @@ async function renderingsUnder(io, paths, maxBytes, options, edited, memo) {
   }
 }
 function withEdits2(reader, edited) {
-  const encoder3 = new TextEncoder();
+  const encoder4 = new TextEncoder();
   return {
     list: (commit) => reader.list(commit),
     async read(commit, listing, paths) {
       const files = await reader.read(commit, listing, paths);
       for (const p of paths) {
         const text4 = edited.get(p);
-        if (text4 !== void 0 && listing.has(p)) files.set(p, encoder3.encode(text4));
+        if (text4 !== void 0 && listing.has(p)) files.set(p, encoder4.encode(text4));
       }
       return files;
     }
@@ -34199,7 +34298,7 @@ function fixNoteLine(note, where2) {
 }
 
 // src/report/truncate.ts
-var encoder2 = new TextEncoder();
+var encoder3 = new TextEncoder();
 
 // src/report/commentBody.ts
 var cautions = {

@@ -23874,7 +23874,7 @@ var require_data_url = __commonJS({
   "node_modules/undici/lib/web/fetch/data-url.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var encoder3 = new TextEncoder();
+    var encoder4 = new TextEncoder();
     var HTTP_TOKEN_CODEPOINTS = /^[!#$%&'*+\-.^_|~A-Za-z0-9]+$/;
     var HTTP_WHITESPACE_REGEX = /[\u000A\u000D\u0009\u0020]/;
     var ASCII_WHITESPACE_REPLACE_REGEX = /[\u0009\u000A\u000C\u000D\u0020]/g;
@@ -23947,7 +23947,7 @@ var require_data_url = __commonJS({
       return input.slice(start, position.position);
     }
     function stringPercentDecode(input) {
-      const bytes = encoder3.encode(input);
+      const bytes = encoder4.encode(input);
       return percentDecode(bytes);
     }
     function isHexCharByte(byte) {
@@ -35613,11 +35613,11 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed2);
           }
           dataURL += ";base64,";
-          const decoder2 = new StringDecoder("latin1");
+          const decoder3 = new StringDecoder("latin1");
           for (const chunk of bytes) {
-            dataURL += btoa2(decoder2.write(chunk));
+            dataURL += btoa2(decoder3.write(chunk));
           }
-          dataURL += btoa2(decoder2.end());
+          dataURL += btoa2(decoder3.end());
           return dataURL;
         }
         case "Text": {
@@ -35642,11 +35642,11 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder2 = new StringDecoder("latin1");
+          const decoder3 = new StringDecoder("latin1");
           for (const chunk of bytes) {
-            binaryString += decoder2.write(chunk);
+            binaryString += decoder3.write(chunk);
           }
-          binaryString += decoder2.end();
+          binaryString += decoder3.end();
           return binaryString;
         }
       }
@@ -40311,9 +40311,9 @@ function apiTreeReader(github, owner, repo) {
       const candidates = [...listing.keys()].filter(searchedFile);
       if (candidates.length > maxSearchedFiles) return { files: /* @__PURE__ */ new Map(), unsearched: candidates.length };
       const read = await this.read(commit, listing, candidates);
-      const decoder2 = new TextDecoder();
+      const decoder3 = new TextDecoder();
       const files = new Map([...read].filter(([, data]) => {
-        const text5 = decoder2.decode(data);
+        const text5 = decoder3.decode(data);
         return words.some((word) => text5.includes(word));
       }));
       return { files, unsearched: 0 };
@@ -40972,6 +40972,96 @@ var init_archives = __esm({
   }
 });
 
+// src/render/crdStubs.ts
+function withCrdStubs(files) {
+  const texts = /* @__PURE__ */ new Map();
+  for (const [path4, data] of files) texts.set(path4, decoder.decode(data));
+  const candidates = resourceFilesOnly(texts);
+  if (candidates === null) return files;
+  const stubbed = /* @__PURE__ */ new Map();
+  for (const [path4, text5] of texts) {
+    if (!text5.includes(crdKind)) continue;
+    const stubs = candidates.has(path4) ? stubsIn(text5) : null;
+    if (stubs === null) return files;
+    stubbed.set(path4, stubs);
+  }
+  if (stubbed.size === 0) return files;
+  const tree = new Map(files);
+  for (const [path4, text5] of stubbed) tree.set(path4, encoder3.encode(text5));
+  return tree;
+}
+function resourceFilesOnly(texts) {
+  const paths = new Set(texts.keys());
+  const resources = /* @__PURE__ */ new Set();
+  const read = /* @__PURE__ */ new Set();
+  for (const [path4, text5] of texts) {
+    if (!isKustomizationFile(path4)) continue;
+    const kustomization = readKustomization(path4, text5, paths);
+    if (kustomization.problem !== null || kustomization.helmCharts || /^crds[ \t]*:/m.test(text5)) return null;
+    for (const file of kustomization.resourceFiles) resources.add(file);
+    for (const file of kustomization.otherFiles) read.add(file);
+    for (const patch of kustomization.patches) if (patch.path !== null) read.add(patch.path);
+  }
+  for (const file of read) resources.delete(file);
+  return resources;
+}
+function stubsIn(text5) {
+  const starts = segmentStarts(text5);
+  if (starts === null) return null;
+  let out = "";
+  for (let k = 0; k < starts.length; k++) {
+    const segment = text5.slice(starts[k], starts[k + 1] ?? text5.length);
+    if (!segment.includes(crdKind)) {
+      out += segment;
+      continue;
+    }
+    const stub = stubOf(segment, k > 0);
+    if (stub === null) return null;
+    out += stub;
+  }
+  return out;
+}
+function stubOf(segment, marked) {
+  const lines = segment.split(/(?<=\n)/);
+  const first = marked || lines[0].startsWith("---") ? 1 : 0;
+  if (first === 1 && !bareMarker.test(lines[0].trimEnd())) return null;
+  const kept = [];
+  const seen = /* @__PURE__ */ new Set();
+  let keeping = false;
+  for (let i = first; i < lines.length; i++) {
+    const line = lines[i];
+    const bare = line.trimEnd();
+    if (bare !== "" && !/^[ \t#]/.test(bare)) {
+      const key = topLevelKey.exec(bare)?.[1];
+      if (key === void 0 || seen.has(key)) return null;
+      seen.add(key);
+      if (key === "apiVersion" && !crdApiVersion.test(bare)) return null;
+      if (key === "kind" && !crdKindLine.test(bare)) return null;
+      keeping = key === "apiVersion" || key === "kind" || key === "metadata";
+    }
+    if (keeping) kept.push(line);
+  }
+  if (!seen.has("apiVersion") || !seen.has("kind") || !seen.has("metadata")) return null;
+  const body = kept.join("");
+  if (/[&*<]/.test(body)) return null;
+  return `${lines.slice(0, first).join("")}${body}${body.endsWith("\n") ? "" : "\n"}`;
+}
+var crdKind, crdApiVersion, crdKindLine, topLevelKey, bareMarker, decoder, encoder3;
+var init_crdStubs = __esm({
+  "src/render/crdStubs.ts"() {
+    "use strict";
+    init_segments();
+    init_kustomization();
+    crdKind = "CustomResourceDefinition";
+    crdApiVersion = /^apiVersion:[ \t]*(["']?)apiextensions\.k8s\.io\/v1(?:beta1)?\1[ \t]*(?:#.*)?$/;
+    crdKindLine = /^kind:[ \t]*(["']?)CustomResourceDefinition\1[ \t]*(?:#.*)?$/;
+    topLevelKey = /^([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]|$)/;
+    bareMarker = /^---[ \t]*(?:#.*)?$/;
+    decoder = new TextDecoder();
+    encoder3 = new TextEncoder();
+  }
+});
+
 // src/io/render/renderer.ts
 import { createHash } from "node:crypto";
 import { availableParallelism } from "node:os";
@@ -40998,7 +41088,7 @@ function treeFiles(root, files) {
   for (const name of ["Chart.yaml", "requirements.yaml"]) {
     const path4 = inDir(root.dir, name);
     const data = files.get(path4);
-    const pruned = data === void 0 ? null : withoutDependencies2(decoder.decode(data), new Set(names));
+    const pruned = data === void 0 ? null : withoutDependencies2(decoder2.decode(data), new Set(names));
     if (pruned !== null) tree.set(path4, new TextEncoder().encode(pruned));
   }
   return tree;
@@ -41013,7 +41103,7 @@ async function renderSide(given, side, snapshot, reader, commit, paths, missing2
   const application = root.helm?.application;
   if (application !== void 0) {
     const text5 = files.get(application.file);
-    const values = application.rendered !== void 0 ? application.rendered[side] : text5 === void 0 ? null : installerValuesIn(application.file, decoder.decode(text5), application, root.helm?.inlineFill);
+    const values = application.rendered !== void 0 ? application.rendered[side] : text5 === void 0 ? null : installerValuesIn(application.file, decoder2.decode(text5), application, root.helm?.inlineFill);
     if (values === null) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
     files.set(applicationValuesPath, new TextEncoder().encode(values));
   }
@@ -41025,7 +41115,13 @@ async function renderSide(given, side, snapshot, reader, commit, paths, missing2
   return { output, files };
 }
 async function renderFiles(root, files, missing2) {
-  const tree = await writeTree(treeFiles(root, files));
+  const whole = treeFiles(root, files);
+  const stubbed = root.tool === "kustomize" && !root.inflateHelm ? withCrdStubs(whole) : whole;
+  const output = await renderTree(root, stubbed, missing2);
+  return stubbed !== whole && output.kind === "failed" && output.stopped !== true ? renderTree(root, whole, missing2) : output;
+}
+async function renderTree(root, files, missing2) {
+  const tree = await writeTree(files);
   try {
     return await renderIn(root, tree.dir, missing2);
   } finally {
@@ -41049,7 +41145,7 @@ async function openRenderer(sides) {
     const baseSide = compared || failedByItself ? limit(() => renderSide(root, "base", base, sides.reader, sides.base ?? "", root.baseSources, missing2, sides.memo)).then((side) => side.output) : Promise.resolve({ kind: "absent" });
     const again = compared && base?.listing.has(root.file) === true && mayRenderAnew(root) ? limit(() => renderFiles(root, headSide.files, missing2)) : Promise.resolve(null);
     const [baseOutput, headAgain] = await Promise.all([baseSide, again]);
-    const sources = new Map([...headSide.files].filter(([path4]) => path4 !== applicationValuesPath).map(([path4, data]) => [path4, decoder.decode(data)]));
+    const sources = new Map([...headSide.files].filter(([path4]) => path4 !== applicationValuesPath).map(([path4, data]) => [path4, decoder2.decode(data)]));
     const archived = /* @__PURE__ */ new Map();
     for (const [path4, data] of headSide.files) if (root.helm !== null && isChartArchive(path4)) for (const [inside, text5] of chartArchiveTexts(path4, data)) archived.set(inside, text5);
     return { root, base: baseOutput, head: headSide.output, ...headAgain !== null ? { headAgain } : {}, sources, ...archived.size > 0 ? { archived } : {} };
@@ -41067,7 +41163,7 @@ async function openRenderer(sides) {
       const snapshot = side === "head" ? head : base;
       if (snapshot === null || side === "base" && sides.base === null) return /* @__PURE__ */ new Map();
       const files = await reader.read(side === "head" ? sides.head : sides.base ?? "", snapshot.listing, paths);
-      return new Map([...files].map(([path4, data]) => [path4, decoder.decode(data)]));
+      return new Map([...files].map(([path4, data]) => [path4, decoder2.decode(data)]));
     },
     ...reader.filesNaming !== void 0 ? {
       installerFiles: () => installerFiles ??= filesNaming2(reader, head, sides.head, installerWords)
@@ -41078,7 +41174,7 @@ async function filesNaming2(reader, snapshot, commit, words) {
   const found = await reader.filesNaming?.(commit, snapshot.listing, words) ?? { files: /* @__PURE__ */ new Map(), unsearched: 0 };
   return { files: [...found.files].map(([path4, content]) => ({ path: path4, content })), unsearched: found.unsearched };
 }
-var decoder, installerWords;
+var decoder2, installerWords;
 var init_renderer = __esm({
   "src/io/render/renderer.ts"() {
     "use strict";
@@ -41090,7 +41186,8 @@ var init_renderer = __esm({
     init_archives();
     init_chart();
     init_paths();
-    decoder = new TextDecoder();
+    init_crdStubs();
+    decoder2 = new TextDecoder();
     installerWords = ["Application", "HelmRelease", "GitRepository"];
   }
 });
@@ -50334,7 +50431,8 @@ function indexNamespaces(manifests) {
           line: manifest.line,
           namespace: manifest.name,
           message: `Namespace ${manifest.name} is defined in ${first} and in ${second} with different pod-security labels; the cluster keeps whichever is applied last, which the review cannot know: the labels of ${first} are used`,
-          kind: "conflict"
+          kind: "conflict",
+          firstFile: existing.manifest.file
         });
       }
       continue;
@@ -50955,13 +51053,13 @@ function policyContext(today, parts = {}) {
 }
 function repositoryPolicy(documents, context) {
   const options = context.sourceOptions ?? {};
-  const namespaces = reads(options, "namespace-labels") ? namespaceIndexOf(documents, context) : { index: emptyNamespaceIndex, problems: [] };
+  const namespaces = reads(options, "namespace-labels") ? namespaceIndexOf(documents, context) : { index: emptyNamespaceIndex, problems: [], labelProblems: [] };
   const cluster = clusterSourcesOf(documents, options);
   const problems = [...namespaces.problems, ...cluster.problems.map((p) => ({ ...p, kind: "invalid" }))];
-  return { context: { ...context, namespaces: namespaces.index, cluster: cluster.cluster }, problems, notices: [...cluster.notices] };
+  return { context: { ...context, namespaces: namespaces.index, cluster: cluster.cluster }, problems, labelProblems: namespaces.labelProblems, notices: [...cluster.notices] };
 }
 function namespaceIndexOf(documents, context) {
-  if (!namespaceLabelsOn(context.config, context.overrides)) return { index: emptyNamespaceIndex, problems: [] };
+  if (!namespaceLabelsOn(context.config, context.overrides)) return { index: emptyNamespaceIndex, problems: [], labelProblems: [] };
   const manifests = [];
   const problems = [];
   for (const document of documents) {
@@ -50970,8 +51068,11 @@ function namespaceIndexOf(documents, context) {
     for (const p of extraction.problems) problems.push({ file: p.file, line: locate(document.source, p.path).line, kind: "invalid", message: p.message });
   }
   const index = indexNamespaces(manifests);
-  for (const p of index.problems) problems.push({ file: p.file, line: p.line, kind: p.kind === "conflict" ? "namespace-conflict" : "invalid", message: p.message });
-  return { index, problems };
+  const labelProblems = index.problems.map((about) => ({
+    problem: { file: about.file, line: about.line, kind: about.kind === "conflict" ? "namespace-conflict" : "invalid", message: about.message },
+    about
+  }));
+  return { index, problems, labelProblems };
 }
 function resolveFor(source, context, subject = subjectFromPodSpec(source)) {
   return resolvePolicy({
@@ -57259,7 +57360,7 @@ function namespacePass(files, options) {
     early.set(i, loaded.documents);
   });
   const repository = repositoryPolicy([...early.values()].flat(), options.policy);
-  errors.push(...repository.problems);
+  errors.push(...repository.problems, ...repository.labelProblems.map((label) => label.problem));
   return { context: repository.context, early, errors, notices: repository.notices };
 }
 function layoutsThenRelease(evaluations, advice, releaseEvents) {
@@ -57846,6 +57947,11 @@ function sameBytes(a, b) {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
+function labelProblemsOfTheChange(labelProblems, files, checkedNamespaces) {
+  const edited = changedPaths(files.filter((file) => file.rendered !== true));
+  const concerns = ({ file, firstFile, namespace }) => edited.has(file) || firstFile !== void 0 && edited.has(firstFile) || checkedNamespaces.has(namespace);
+  return labelProblems.filter((label) => concerns(label.about)).map((label) => label.problem);
+}
 function evaluateChangeSet(changeSet, options) {
   const load = podLoadOptions(options.load ?? defaultLoadOptions);
   const renderedLoad = renderedLoadOptions(load);
@@ -57926,6 +58032,7 @@ function evaluateChangeSet(changeSet, options) {
   const podSpecs = [];
   const relaxations = [];
   let unchanged = 0;
+  const checkedNamespaces = /* @__PURE__ */ new Set();
   for (const [file, headPods] of heads) {
     const lines = diffLines(file.hunks);
     const evaluations = [];
@@ -57948,6 +58055,7 @@ function evaluateChangeSet(changeSet, options) {
       const baseFailures = baseOutcome ? [baseOutcome.evaluations.enforce, baseOutcome.evaluations.warn, baseOutcome.evaluations.audit, baseOutcome.evaluations.preview].flatMap((e) => e?.failures ?? []) : [];
       const baseBlocking = judged.changed && baseOutcome ? baseOutcome.evaluations.enforce.failures : baseFailures;
       podSpecs.push({ ...evaluated.verdict, status, previousFile: base && base.document.file !== file.path ? base.document.file : null });
+      if (pod.namespace !== null) checkedNamespaces.add(pod.namespace);
       policyProblems.push(...evaluated.problems);
       ignored.push(...evaluated.ignored);
       const placed2 = [...evaluated.outcome.blocking, ...evaluated.outcome.warning, ...evaluated.outcome.preview];
@@ -57982,7 +58090,7 @@ function evaluateChangeSet(changeSet, options) {
     ...options.configChange ? configRelaxations(options.configChange.base, options.configChange.head, { today: options.policy.today, rule: rules.policyChanges, linesOf: linesOf3, path: options.configChange.path }) : [],
     ...relaxations
   );
-  errors.push(...repository.problems);
+  errors.push(...repository.problems, ...labelProblemsOfTheChange(repository.labelProblems, files, checkedNamespaces));
   return {
     ...repository.notices.length > 0 ? { notices: repository.notices } : {},
     ...context.cluster ? { cluster: context.cluster } : {},

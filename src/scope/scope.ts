@@ -503,7 +503,9 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
     ...(options.configChange ? configRelaxations(options.configChange.base, options.configChange.head, { today: options.policy.today, rule: rules.policyChanges, linesOf, path: options.configChange.path }) : []),
     ...relaxations,
   );
-  errors.push(...repository.problems, ...labelProblemsOfTheChange(repository.labelProblems, files, checkedNamespaces));
+  // `check` renders with no base: there is no change, and every problem is reported, as for its plain files.
+  const labelProblems = options.noBase === true ? repository.labelProblems.map((label) => label.problem) : labelProblemsOfTheChange(repository.labelProblems, files, checkedNamespaces);
+  errors.push(...repository.problems, ...labelProblems);
   return {
     ...(repository.notices.length > 0 ? { notices: repository.notices } : {}),
     ...(context.cluster ? { cluster: context.cluster } : {}), findings, ignored, policyProblems, errors: sortProblems(errors), podSpecs, unchangedPodSpecs: unchanged, namespacesRead: [...context.namespaces.byName.keys()] };
