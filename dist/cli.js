@@ -30727,7 +30727,8 @@ function evaluateChangeSet(changeSet, options) {
     ...options.configChange ? configRelaxations(options.configChange.base, options.configChange.head, { today: options.policy.today, rule: rules.policyChanges, linesOf: linesOf3, path: options.configChange.path }) : [],
     ...relaxations
   );
-  errors.push(...repository.problems, ...labelProblemsOfTheChange(repository.labelProblems, files, checkedNamespaces));
+  const labelProblems = options.noBase === true ? repository.labelProblems.map((label2) => label2.problem) : labelProblemsOfTheChange(repository.labelProblems, files, checkedNamespaces);
+  errors.push(...repository.problems, ...labelProblems);
   return {
     ...repository.notices.length > 0 ? { notices: repository.notices } : {},
     ...context.cluster ? { cluster: context.cluster } : {},
