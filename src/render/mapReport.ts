@@ -610,28 +610,32 @@ function placeProblem(problem: LoadProblem, index: RenderingIndex): Placed | nul
 /** A reference to a line of a rendering (`overlays/prod/kustomization.yaml#rendering-2:4`), as a problem's message names another object. */
 const renderingReference = /([^\s()'"`]+#rendering-\d+):(\d+)/g;
 
+/** Where a reference to an object names it: its name (a policy), or for a Namespace's labels, the line of its labels, as a Namespace file's own conflict names it. */
+const nameField: FieldPath = ['metadata', 'name'];
+const labelsField: FieldPath = ['metadata', 'labels'];
+
 /**
  * A message's references to lines of renderings (a Namespace two overlays
  * define with other labels) as a reader finds them: the source line that
- * names the object there, else the rendering's root.
+ * writes the object's `field` (else its name) there, else the rendering's root.
  */
-function readableReferences(message: string, indexOf: (path: string) => RenderingIndex | null): string {
+function readableReferences(message: string, indexOf: (path: string) => RenderingIndex | null, field: FieldPath = nameField): string {
   return message.replace(renderingReference, (reference: string, path: string, line: string) => {
-    const source = sourceOfRenderedObject(path, Number(line), indexOf);
+    const source = sourceOfRenderedObject(path, Number(line), indexOf, field);
     if (source === null) return reference;
     return 'label' in source ? `the rendering of ${source.label}` : `${source.file}:${source.line}`;
   });
 }
 
 /**
- * The source line that names the object at a line of a rendering (its
- * `metadata.name`), else the rendering's root; null when `path` is no
- * rendering of the run.
+ * The source line that writes `field` of the object at a line of a
+ * rendering (else its `metadata.name`), else the rendering's root; null
+ * when `path` is no rendering of the run.
  */
-function sourceOfRenderedObject(path: string, line: number, indexOf: (path: string) => RenderingIndex | null): { file: string; line: number } | { label: string } | null {
+function sourceOfRenderedObject(path: string, line: number, indexOf: (path: string) => RenderingIndex | null, field: FieldPath): { file: string; line: number } | { label: string } | null {
   const index = indexOf(path);
   if (index === null) return null;
-  const placed = placedExactly(index, line, ['metadata', 'name']);
+  const placed = placedExactly(index, line, field) ?? (field === nameField ? null : placedExactly(index, line, nameField));
   return placed !== null ? { file: placed.file, line: placed.line } : { label: index.rendering.rendered.root.label };
 }
 
@@ -651,12 +655,17 @@ function placedExactly(index: RenderingIndex, line: number, path: FieldPath): Pl
 function renderedProblems(problems: readonly LoadProblem[], indexOf: (path: string) => RenderingIndex | null): LoadProblem[] {
   const out: LoadProblem[] = [];
   const alike = new Map<string, { at: number; labels: string[]; problem: LoadProblem }>();
+  // The problems of the repository's own files, which every rendering's evaluation reads too (its Namespace files).
+  const ownMessages = new Set(problems.filter((problem) => indexOf(problem.file) === null).map((problem) => problem.message));
   for (const problem of problems) {
     const index = indexOf(problem.file);
     if (index === null) {
       out.push(problem);
       continue;
     }
+    const readable = readableReferences(problem.message, indexOf, problem.kind === 'namespace-conflict' ? labelsField : nameField);
+    // A rendering's copy of a Namespace file in conflict with another says what that file's own conflict says.
+    if (ownMessages.has(readable)) continue;
     const { root } = index.rendering.rendered;
     const placed = placeProblem(problem, index);
     const at = placed === null ? { file: root.file, line: null } : { file: placed.file, line: placed.line };
@@ -666,7 +675,7 @@ function renderedProblems(problems: readonly LoadProblem[], indexOf: (path: stri
       known.labels.push(root.label);
       continue;
     }
-    const mapped = { ...problem, ...at, message: `the rendering of ${root.label}: ${readableReferences(problem.message, indexOf)}` };
+    const mapped = { ...problem, ...at, message: `the rendering of ${root.label}: ${readable}` };
     if (key !== null) alike.set(key, { at: out.length, labels: [root.label], problem });
     out.push(mapped);
   }

@@ -578,8 +578,41 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
     }
     const { report } = await inTree(files, (cwd) => checkJson(cwd, '--allow-empty'));
     const [conflict] = report.errors.filter((e) => e.kind === 'namespace-conflict');
-    expect(conflict!.message).toMatch(/Namespace shop is defined in (in)?secure\/namespace\.yaml:4 and in (in)?secure\/namespace\.yaml:4 with different pod-security labels/);
+    expect(conflict!.message).toMatch(/Namespace shop is defined in (in)?secure\/namespace\.yaml:5 and in (in)?secure\/namespace\.yaml:5 with different pod-security labels/);
     expect(conflict!.message).not.toContain('#rendering-');
+  });
+
+  it("says a Namespace file's conflict once, not again for each rendering of an overlay that takes it in", async () => {
+    // kubeflow/manifests: oauth2-proxy's base Namespace, restricted, and an Istio overlay's privileged one, named first.
+    const namespace = (level: string) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n    pod-security.kubernetes.io/enforce: ${level}\n`;
+    const deployment = (image: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: ${image}\n`;
+    const files = (image: string): Record<string, string> => ({
+      'a-mesh/namespaces.yaml': namespace('privileged'),
+      'base/kustomization.yaml': 'resources: [namespace.yaml, deploy.yaml]\n',
+      'base/namespace.yaml': namespace('restricted'),
+      'base/deploy.yaml': deployment(image),
+      'overlays/dev/kustomization.yaml': 'resources: [../../base]\n',
+      'overlays/prod/kustomization.yaml': 'resources: [../../base]\n',
+    });
+    const sides = ['base', 'head'].map((side) => mkdtempSync(path.join(tmpdir(), `psr-conflict-${side}-`)));
+    try {
+      for (const [dir, image] of [[sides[0]!, 'web:1'], [sides[1]!, 'web:2']] as const) {
+        for (const [file, text] of Object.entries(files(image))) {
+          mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+          writeFileSync(path.join(dir, file), text);
+        }
+      }
+      const cwd = makeRepo(sides[0]!, sides[1]!);
+      sides.push(cwd);
+      let stdout = '';
+      await runCli(['diff', '--base', 'main', '--format', 'json'], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
+      const report = JSON.parse(stdout) as JsonReport;
+      expect(report.errors).toEqual([
+        expect.objectContaining({ file: 'base/namespace.yaml', line: 5, kind: 'namespace-conflict', message: expect.stringMatching(/^Namespace shop is defined in a-mesh\/namespaces\.yaml:5 and in base\/namespace\.yaml:5 with/) }),
+      ]);
+    } finally {
+      for (const dir of sides) rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('verifies the fixes of an overlay whose rendering is over the file size limit (an operator with its CRDs: 12 MB for Argo Workflows)', async () => {
