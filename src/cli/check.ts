@@ -11,7 +11,7 @@ import { colourReport } from './colour.js';
 import { progressFor } from './progress.js';
 import { renderReport } from './reportFormat.js';
 import { cloneContext, mergeReports, renderingsUnder, rootsOutside } from './renderings.js';
-import { colours, contextFor, emptyInputStatus, failureStatus, filesOfPaths, policyOptions, policyOptionsHelp, readPolicyOptions, UsageError } from './options.js';
+import { colours, contextFor, emptyInputStatus, excludedBy, excludeOption, excludeOptionHelp, failureStatus, filesOfPaths, policyOptions, policyOptionsHelp, readPolicyOptions, UsageError } from './options.js';
 import type { CliIO } from './options.js';
 
 const MiB = 1024 * 1024;
@@ -59,6 +59,7 @@ ${policyOptionsHelp}
                        the paths (kustomize or kubectl, helm, from PATH) and check what
                        they render, on the source lines; off: read every file as a
                        plain manifest [default: auto]
+${excludeOptionHelp}
   --allow-empty        exit 0 when no manifest or no pod spec is found (else 1)
 
 Exit status: 0 nothing blocks, 1 a blocking violation, a malformed or invalid
@@ -90,7 +91,7 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { ...policyOptions, jobs: { type: 'string' }, render: { type: 'string', default: 'auto' }, 'allow-empty': { type: 'boolean', default: false }, advice: { type: 'boolean' } },
+    options: { ...policyOptions, ...excludeOption, jobs: { type: 'string' }, render: { type: 'string', default: 'auto' }, 'allow-empty': { type: 'boolean', default: false }, advice: { type: 'boolean' } },
   });
   if (values.help) {
     io.stdout(checkUsage);
@@ -99,7 +100,8 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   if (values.render !== 'auto' && values.render !== 'off') throw new UsageError(`--render ${JSON.stringify(values.render)}: must be one of auto, off`);
   const requestedJobs = parseJobs(values.jobs);
   let options = readPolicyOptions(values);
-  const collected = await filesOfPaths(positionals, io, options.maxBytes, 'check');
+  const selection = excludedBy(values.exclude);
+  const collected = await filesOfPaths(positionals, io, options.maxBytes, 'check', selection);
   const admissionPath = options.sourceOptions.admissionConfigPath;
   if (admissionPath !== undefined && admissionPath !== null) {
     // Read like the manifests (it holds no pod spec), under the path they are shown with.
@@ -114,7 +116,7 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   // Charts and overlays under the paths are rendered; the files they use are judged through the rendering only.
   // Argo CD Applications and Flux HelmReleases among the files that install a chart of this repository (a clone's remote) get it rendered with their settings.
   const applications = { plainFiles: collected.files, ...(values.render === 'auto' ? await cloneContext(io, options.maxBytes) : {}) };
-  const rendered = values.render === 'auto' ? await renderingsUnder(io, positionals, options.maxBytes, { ...checkOptions, ...applications, ...(policy.config.render ? { render: policy.config.render } : {}) }) : null;
+  const rendered = values.render === 'auto' ? await renderingsUnder(io, positionals, options.maxBytes, { ...checkOptions, ...applications, selection, ...(policy.config.render ? { render: policy.config.render } : {}) }) : null;
   const files = rendered ? collected.files.filter((f) => !rendered.consumed.has(f.path)) : collected.files;
   const jobs = jobsFor(requestedJobs, files, checkOptions.fixes, io);
   const progress = progressFor(files, io);

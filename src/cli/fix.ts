@@ -38,7 +38,7 @@ import { findingCounts } from '../report/counts.js';
 import { checkIds, isCheckId } from '../policy/checkIds.js';
 import { didYouMean } from './suggest.js';
 import { addTo } from '../multiMap.js';
-import { contextFor, emptyInputStatus, failureStatus, filesOfPaths, policyOptions, policyOptionsHelp, readPolicyOptions, UsageError } from './options.js';
+import { contextFor, emptyInputStatus, excludedBy, excludeOption, excludeOptionHelp, failureStatus, filesOfPaths, policyOptions, policyOptionsHelp, readPolicyOptions, UsageError } from './options.js';
 import type { CliIO } from './options.js';
 
 export const fixUsage = `Usage: pod-security-review fix [options] [--dry-run] PATH...
@@ -57,6 +57,7 @@ Options:
                        there (values lines, patches, a base's resources; each verified
                        by rendering again); off: read every file as a plain manifest
                        [default: auto]
+${excludeOptionHelp}
   --allow-empty        exit 0 when no manifest or no pod spec is found (else 1)
   --only CHECK,...     fix only these checks (e.g. runAsNonRoot,seccompProfile_restricted)
   --skip CHECK,...     fix every check but these
@@ -188,6 +189,7 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
       only: { type: 'string', multiple: true },
       skip: { type: 'string', multiple: true },
       advice: { type: 'boolean' },
+      ...excludeOption,
     },
   });
   if (values.help) {
@@ -196,13 +198,14 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
   }
   if (values.render !== 'auto' && values.render !== 'off') throw new UsageError(`--render ${JSON.stringify(values.render)}: must be one of auto, off`);
   const options = readPolicyOptions(values);
-  const collected = await filesOfPaths(positionals, io, options.maxBytes, 'fix');
+  const selection = excludedBy(values.exclude);
+  const collected = await filesOfPaths(positionals, io, options.maxBytes, 'fix', selection);
   const policy = contextFor(io, options, values.advice === true);
   const load = { maxBytes: options.maxBytes };
   const fixChecks = checkSelection(values.only, values.skip);
   const checkOptions = { policy, load, fixes: true, fixChecks };
   // A chart's templates and an overlay's patches are no manifests to fix: the fixes are the review's, on the lines it suggests them.
-  const renderOptions = { ...checkOptions, ...(values.render === 'auto' ? await cloneContext(io, options.maxBytes) : {}), ...(policy.config.render ? { render: policy.config.render } : {}) };
+  const renderOptions = { ...checkOptions, selection, ...(values.render === 'auto' ? await cloneContext(io, options.maxBytes) : {}), ...(policy.config.render ? { render: policy.config.render } : {}) };
   const renderMemo: RenderMemo = new Map();
   /**
    * The files as `check` reads them, with fixes: charts rendered from the

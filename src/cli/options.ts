@@ -7,6 +7,8 @@ import { defaultUnchecked, problemsVerdict, uncheckedPolicies } from '../finding
 import type { UncheckedPolicy } from '../findings/unchecked.js';
 import { collectFiles } from '../io/files.js';
 import type { CollectedFiles } from '../io/files.js';
+import { selectsPath } from '../scope/select.js';
+import type { FileSelection } from '../scope/select.js';
 import { defaultLoadOptions } from '../manifests/load.js';
 import type { LoadProblem } from '../manifests/types.js';
 import { defaultConfigPath, defaultPolicyConfig, formatConfigError, parsePolicyConfig } from '../policy/config.js';
@@ -263,9 +265,23 @@ export function emptyInputStatus(command: string, files: number, podSpecs: numbe
 }
 
 /** The manifest files named by a command's PATH arguments (`verb` says what the command does to them). */
-export async function filesOfPaths(positionals: readonly string[], io: CliIO, maxBytes: number, verb: string): Promise<CollectedFiles> {
+export async function filesOfPaths(positionals: readonly string[], io: CliIO, maxBytes: number, verb: string, selection: FileSelection = everyFile): Promise<CollectedFiles> {
   if (positionals.length === 0) throw new UsageError(`no PATH given: name the manifest files or folders to ${verb}`);
   const collected = collectFiles(positionals, io.cwd, maxBytes);
   if ('missing' in collected) throw new UsageError(`${collected.missing}: no such file or directory`);
-  return collected;
+  if (selection.exclude.length === 0) return collected;
+  return { ...collected, files: collected.files.filter((file) => selectsPath(selection, file.path)), problems: collected.problems.filter((problem) => selectsPath(selection, problem.file)) };
 }
+
+/** `--exclude GLOB` for the commands that read paths (`diff` has its own, with `--include`). */
+export const excludeOption = { exclude: { type: 'string', multiple: true } } as const;
+
+export const excludeOptionHelp = `  --exclude GLOB       files, charts and overlays under the paths to leave out (repeatable;
+                       minimatch, on paths as shown: '**/testdata/**')`;
+
+/** Every file the paths hold, but those `--exclude` names (charts and overlays by their Chart.yaml or kustomization). */
+export function excludedBy(globs: readonly string[] | undefined): FileSelection {
+  return globs === undefined || globs.length === 0 ? everyFile : { include: everyFile.include, exclude: globs };
+}
+
+const everyFile: FileSelection = { include: ['**'], exclude: [] };

@@ -631,7 +631,12 @@ export async function checkRenderings(
   const refusals = new Map<string, string>();
   const applications = notBases(applicationCharts(plain, repository, port.head.paths, known, await parameterTextsOf(port, 'head', plain, repository), refusals), helmfileBases(port.head.texts));
   // What was given is what is checked: the rest of the tree is read only for the charts its installers install.
-  const discovery = discoverRoots(port.head, null, port.head.given ?? port.head.paths, options.render, applications, undefined, port.head.given ?? null);
+  // Files `--exclude` names are not given: an overlay whose kustomization it names is not taken in (a base only it used is rendered
+  // on its own), a chart whose Chart.yaml it names is not rendered, and their problems are not said.
+  const selected = (file: string) => options.selection === undefined || selectsPath(options.selection, file);
+  const within = options.selection === undefined ? (port.head.given ?? null) : new Set([...(port.head.given ?? port.head.paths)].filter(selected));
+  const found = discoverRoots(port.head, null, within ?? port.head.paths, options.render, applications, undefined, within);
+  const discovery = { ...found, roots: found.roots.filter((root) => selected(root.file)), problems: found.problems.filter((problem) => selected(problem.file)) };
   const parents = await port.render(discovery.roots);
   const children = await renderChildren(port, parents, { trees: discovery.trees, repository, synced: () => true, settings: options.render, selected: () => true });
   const rendered = [...parents, ...children.rendered];

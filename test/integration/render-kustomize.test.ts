@@ -582,6 +582,20 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
     expect(conflict!.message).not.toContain('#rendering-');
   });
 
+  it('leaves out an overlay --exclude names, and renders a base only it used on its own', async () => {
+    const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      hostNetwork: true\n      containers:\n        - name: web\n          image: web:1\n';
+    const files = {
+      'base/kustomization.yaml': 'resources: [deploy.yaml]\n',
+      'base/deploy.yaml': deployment,
+      'overlays/dev/kustomization.yaml': 'namePrefix: dev-\nresources: [../../base]\n',
+      'overlays/prod/kustomization.yaml': 'namePrefix: prod-\nresources: [../../base]\n',
+    };
+    const names = (...args: string[]) => inTree(files, async (cwd) => (await checkJson(cwd, '--warn-level', 'privileged', ...args)).report.findings.map((f) => f.name));
+    expect(await names()).toEqual(['dev-web', 'prod-web']);
+    expect(await names('--exclude', 'overlays/dev/**')).toEqual(['prod-web']);
+    expect(await names('--exclude', 'overlays/**')).toEqual(['web']);
+  });
+
   it("says a Namespace file's conflict once, not again for each rendering of an overlay that takes it in", async () => {
     // kubeflow/manifests: oauth2-proxy's base Namespace, restricted, and an Istio overlay's privileged one, named first.
     const namespace = (level: string) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n    pod-security.kubernetes.io/enforce: ${level}\n`;
