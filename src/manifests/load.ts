@@ -128,6 +128,21 @@ export function textOf(content: Uint8Array | string): string | null {
 const binaryFile = { binary: 'binary file (it contains NUL bytes); it was not checked' } as const;
 
 export function loadManifestFile(file: string, content: Uint8Array | string, options: LoadOptions = defaultLoadOptions): LoadedFile {
+  const loaded = loadFile(file, content, options);
+  const folder = loaded.problems.length > 0 ? testDataFolder.exec(file)?.[1] : undefined;
+  return folder === undefined ? loaded : { ...loaded, problems: loaded.problems.map((problem) => withTestDataHint(problem, folder)) };
+}
+
+/** A folder of test inputs by its usual names (`testdata` for Go, `fixtures`, `__fixtures__`): what is malformed there may be so on purpose. */
+const testDataFolder = /(?:^|\/)(testdata|test-data|__fixtures__|fixtures?)\//;
+
+/** A malformed file among test inputs (a parser's test of a bad file) is most likely no manifest: the message says how to leave such files out. */
+function withTestDataHint(problem: LoadProblem, folder: string): LoadProblem {
+  if (problem.kind !== 'malformed') return problem;
+  return { ...problem, message: `${problem.message} (test data? leave the folder out with the exclude input, or --exclude, as '**/${folder}/**')` };
+}
+
+function loadFile(file: string, content: Uint8Array | string, options: LoadOptions): LoadedFile {
   const fail = (kind: LoadProblem['kind'], message: string, line: number | null = null): LoadedFile => ({
     file,
     documents: [],

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import { version } from '../../src/version.js';
 import { nodeBinaries } from '../helpers/nodes.js';
+import { inTree } from '../helpers/tempTree.js';
 import { repoRoot } from '../helpers/paths.js';
 
 async function cli(...args: string[]) {
@@ -124,6 +125,28 @@ describe('pod-security-review check', () => {
     // Every kind in all-kinds.yaml is found; the Service and ConfigMap are not pod specs.
     const kinds = report.podSpecs.filter((p: { file: string }) => p.file.endsWith('all-kinds.yaml')).map((p: { kind: string }) => p.kind);
     expect(kinds).toEqual(['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController', 'PodTemplate']);
+  });
+
+  it('leaves out the files --exclude names, and names that way out on a malformed file among test data', async () => {
+    const files = {
+      'deploy/app.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  hostPID: true\n  containers:\n    - name: app\n      image: app:1\n',
+      // A parser's own test of a bad input: no manifest, malformed on purpose.
+      'pkg/parser/testdata/bad.yaml': 'key: [unclosed\n',
+    };
+    const run = (...args: string[]) =>
+      inTree(files, async (cwd) => {
+        let stdout = '';
+        const status = await runCli(['check', '.', '--format', 'json', '--warn-level', 'privileged', ...args], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
+        const report = JSON.parse(stdout) as { errors: { file: string; kind: string; message: string }[]; findings: { file: string; check: string }[] };
+        return { status, errors: report.errors, findings: report.findings.map((f) => [f.file, f.check]) };
+      });
+    const all = await run();
+    expect(all.errors).toEqual([expect.objectContaining({ file: 'pkg/parser/testdata/bad.yaml', kind: 'malformed', message: expect.stringMatching(/ \(test data\? leave the folder out with the exclude input, or --exclude, as '\*\*\/testdata\/\*\*'\)$/) })]);
+    const excluded = await run('--exclude', '**/testdata/**');
+    expect(excluded.errors).toEqual([]);
+    expect(excluded.findings).toEqual([['deploy/app.yaml', 'hostNamespaces']]);
+    expect(excluded.status).toBe(1);
+    expect((await run('--exclude', '**/testdata/**', '--exclude', 'deploy/*')).findings).toEqual([]);
   });
 
   it('exits 0 when everything passes', async () => {
