@@ -12920,6 +12920,16 @@ function textOf(content) {
 }
 var binaryFile = { binary: "binary file (it contains NUL bytes); it was not checked" };
 function loadManifestFile(file, content, options = defaultLoadOptions) {
+  const loaded = loadFile(file, content, options);
+  const folder = loaded.problems.length > 0 ? testDataFolder.exec(file)?.[1] : void 0;
+  return folder === void 0 ? loaded : { ...loaded, problems: loaded.problems.map((problem) => withTestDataHint(problem, folder)) };
+}
+var testDataFolder = /(?:^|\/)(testdata|test-data|__fixtures__|fixtures?)\//;
+function withTestDataHint(problem, folder) {
+  if (problem.kind !== "malformed") return problem;
+  return { ...problem, message: `${problem.message} (test data? leave the folder out with the exclude input, or --exclude, as '**/${folder}/**')` };
+}
+function loadFile(file, content, options) {
   const fail = (kind, message, line = null) => ({
     file,
     documents: [],
@@ -32656,17 +32666,19 @@ function placeProblem(problem, index) {
   return chart === null ? null : index.place(document, chart.path, problem.line, false);
 }
 var renderingReference = /([^\s()'"`]+#rendering-\d+):(\d+)/g;
-function readableReferences(message, indexOf) {
+var nameField = ["metadata", "name"];
+var labelsField = ["metadata", "labels"];
+function readableReferences(message, indexOf, field = nameField) {
   return message.replace(renderingReference, (reference2, path11, line) => {
-    const source = sourceOfRenderedObject(path11, Number(line), indexOf);
+    const source = sourceOfRenderedObject(path11, Number(line), indexOf, field);
     if (source === null) return reference2;
     return "label" in source ? `the rendering of ${source.label}` : `${source.file}:${source.line}`;
   });
 }
-function sourceOfRenderedObject(path11, line, indexOf) {
+function sourceOfRenderedObject(path11, line, indexOf, field) {
   const index = indexOf(path11);
   if (index === null) return null;
-  const placed2 = placedExactly(index, line, ["metadata", "name"]);
+  const placed2 = placedExactly(index, line, field) ?? (field === nameField ? null : placedExactly(index, line, nameField));
   return placed2 !== null ? { file: placed2.file, line: placed2.line } : { label: index.rendering.rendered.root.label };
 }
 function placedExactly(index, line, path11) {
@@ -32677,12 +32689,15 @@ function placedExactly(index, line, path11) {
 function renderedProblems(problems, indexOf) {
   const out = [];
   const alike = /* @__PURE__ */ new Map();
+  const ownMessages = new Set(problems.filter((problem) => indexOf(problem.file) === null).map((problem) => problem.message));
   for (const problem of problems) {
     const index = indexOf(problem.file);
     if (index === null) {
       out.push(problem);
       continue;
     }
+    const readable2 = readableReferences(problem.message, indexOf, problem.kind === "namespace-conflict" ? labelsField : nameField);
+    if (ownMessages.has(readable2)) continue;
     const { root } = index.rendering.rendered;
     const placed2 = placeProblem(problem, index);
     const at3 = placed2 === null ? { file: root.file, line: null } : { file: placed2.file, line: placed2.line };
@@ -32692,7 +32707,7 @@ function renderedProblems(problems, indexOf) {
       known3.labels.push(root.label);
       continue;
     }
-    const mapped = { ...problem, ...at3, message: `the rendering of ${root.label}: ${readableReferences(problem.message, indexOf)}` };
+    const mapped = { ...problem, ...at3, message: `the rendering of ${root.label}: ${readable2}` };
     if (key !== null) alike.set(key, { at: out.length, labels: [root.label], problem });
     out.push(mapped);
   }
@@ -33615,7 +33630,10 @@ async function checkRenderings(tools, options) {
   const repository = repositoryKeys(options.repositoryUrls ?? []);
   const refusals = /* @__PURE__ */ new Map();
   const applications = notBases(applicationCharts(plain2, repository, port.head.paths, known3, await parameterTextsOf(port, "head", plain2, repository), refusals), helmfileBases(port.head.texts));
-  const discovery = discoverRoots(port.head, null, port.head.given ?? port.head.paths, options.render, applications, void 0, port.head.given ?? null);
+  const selected = (file) => options.selection === void 0 || selectsPath(options.selection, file);
+  const within = options.selection === void 0 ? port.head.given ?? null : new Set([...port.head.given ?? port.head.paths].filter(selected));
+  const found = discoverRoots(port.head, null, within ?? port.head.paths, options.render, applications, void 0, within);
+  const discovery = { ...found, roots: found.roots.filter((root) => selected(root.file)), problems: found.problems.filter((problem) => selected(problem.file)) };
   const parents = await port.render(discovery.roots);
   const children = await renderChildren(port, parents, { trees: discovery.trees, repository, synced: () => true, settings: options.render, selected: () => true });
   const rendered = [...parents, ...children.rendered];
@@ -33887,12 +33905,20 @@ function emptyInputStatus(command, files, podSpecs, problems, allowEmpty, io) {
 `);
   return allowEmpty ? null : 1;
 }
-async function filesOfPaths(positionals, io, maxBytes, verb) {
+async function filesOfPaths(positionals, io, maxBytes, verb, selection = everyFile) {
   if (positionals.length === 0) throw new UsageError(`no PATH given: name the manifest files or folders to ${verb}`);
   const collected = collectFiles(positionals, io.cwd, maxBytes);
   if ("missing" in collected) throw new UsageError(`${collected.missing}: no such file or directory`);
-  return collected;
+  if (selection.exclude.length === 0) return collected;
+  return { ...collected, files: collected.files.filter((file) => selectsPath(selection, file.path)), problems: collected.problems.filter((problem) => selectsPath(selection, problem.file)) };
 }
+var excludeOption = { exclude: { type: "string", multiple: true } };
+var excludeOptionHelp = `  --exclude GLOB       files, charts and overlays under the paths to leave out (repeatable;
+                       minimatch, on paths as shown: '**/testdata/**')`;
+function excludedBy(globs) {
+  return globs === void 0 || globs.length === 0 ? everyFile : { include: everyFile.include, exclude: globs };
+}
+var everyFile = { include: ["**"], exclude: [] };
 
 // src/cli/check.ts
 var MiB2 = 1024 * 1024;
@@ -33918,6 +33944,7 @@ ${policyOptionsHelp}
                        the paths (kustomize or kubectl, helm, from PATH) and check what
                        they render, on the source lines; off: read every file as a
                        plain manifest [default: auto]
+${excludeOptionHelp}
   --allow-empty        exit 0 when no manifest or no pod spec is found (else 1)
 
 Exit status: 0 nothing blocks, 1 a blocking violation, a malformed or invalid
@@ -33942,7 +33969,7 @@ async function checkCommand(args, io) {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { ...policyOptions, jobs: { type: "string" }, render: { type: "string", default: "auto" }, "allow-empty": { type: "boolean", default: false }, advice: { type: "boolean" } }
+    options: { ...policyOptions, ...excludeOption, jobs: { type: "string" }, render: { type: "string", default: "auto" }, "allow-empty": { type: "boolean", default: false }, advice: { type: "boolean" } }
   });
   if (values.help) {
     io.stdout(checkUsage);
@@ -33951,7 +33978,8 @@ async function checkCommand(args, io) {
   if (values.render !== "auto" && values.render !== "off") throw new UsageError(`--render ${JSON.stringify(values.render)}: must be one of auto, off`);
   const requestedJobs = parseJobs(values.jobs);
   let options = readPolicyOptions(values);
-  const collected = await filesOfPaths(positionals, io, options.maxBytes, "check");
+  const selection = excludedBy(values.exclude);
+  const collected = await filesOfPaths(positionals, io, options.maxBytes, "check", selection);
   const admissionPath = options.sourceOptions.admissionConfigPath;
   if (admissionPath !== void 0 && admissionPath !== null) {
     const admission = await filesOfPaths([admissionPath], io, options.maxBytes, "read");
@@ -33962,7 +33990,7 @@ async function checkCommand(args, io) {
   const policy = contextFor(io, options, values.advice === true);
   const checkOptions = { policy, load: { maxBytes: options.maxBytes }, fixes: options.format === "json" };
   const applications = { plainFiles: collected.files, ...values.render === "auto" ? await cloneContext(io, options.maxBytes) : {} };
-  const rendered = values.render === "auto" ? await renderingsUnder(io, positionals, options.maxBytes, { ...checkOptions, ...applications, ...policy.config.render ? { render: policy.config.render } : {} }) : null;
+  const rendered = values.render === "auto" ? await renderingsUnder(io, positionals, options.maxBytes, { ...checkOptions, ...applications, selection, ...policy.config.render ? { render: policy.config.render } : {} }) : null;
   const files = rendered ? collected.files.filter((f) => !rendered.consumed.has(f.path)) : collected.files;
   const jobs = jobsFor(requestedJobs, files, checkOptions.fixes, io);
   const progress = progressFor(files, io);
@@ -34334,6 +34362,7 @@ Options:
                        there (values lines, patches, a base's resources; each verified
                        by rendering again); off: read every file as a plain manifest
                        [default: auto]
+${excludeOptionHelp}
   --allow-empty        exit 0 when no manifest or no pod spec is found (else 1)
   --only CHECK,...     fix only these checks (e.g. runAsNonRoot,seccompProfile_restricted)
   --skip CHECK,...     fix every check but these
@@ -34426,7 +34455,8 @@ async function fixCommand(args, io) {
       "allow-empty": { type: "boolean", default: false },
       only: { type: "string", multiple: true },
       skip: { type: "string", multiple: true },
-      advice: { type: "boolean" }
+      advice: { type: "boolean" },
+      ...excludeOption
     }
   });
   if (values.help) {
@@ -34435,12 +34465,13 @@ async function fixCommand(args, io) {
   }
   if (values.render !== "auto" && values.render !== "off") throw new UsageError(`--render ${JSON.stringify(values.render)}: must be one of auto, off`);
   const options = readPolicyOptions(values);
-  const collected = await filesOfPaths(positionals, io, options.maxBytes, "fix");
+  const selection = excludedBy(values.exclude);
+  const collected = await filesOfPaths(positionals, io, options.maxBytes, "fix", selection);
   const policy = contextFor(io, options, values.advice === true);
   const load = { maxBytes: options.maxBytes };
   const fixChecks = checkSelection(values.only, values.skip);
   const checkOptions = { policy, load, fixes: true, fixChecks };
-  const renderOptions = { ...checkOptions, ...values.render === "auto" ? await cloneContext(io, options.maxBytes) : {}, ...policy.config.render ? { render: policy.config.render } : {} };
+  const renderOptions = { ...checkOptions, selection, ...values.render === "auto" ? await cloneContext(io, options.maxBytes) : {}, ...policy.config.render ? { render: policy.config.render } : {} };
   const renderMemo = /* @__PURE__ */ new Map();
   const originals = [...collected.files];
   const unsearched = /* @__PURE__ */ new Set();

@@ -11724,6 +11724,15 @@ function textOf(content) {
   return "text" in decoded && decoded.exact ? decoded.text : null;
 }
 function loadManifestFile(file, content, options = defaultLoadOptions) {
+  const loaded = loadFile(file, content, options);
+  const folder = loaded.problems.length > 0 ? testDataFolder.exec(file)?.[1] : void 0;
+  return folder === void 0 ? loaded : { ...loaded, problems: loaded.problems.map((problem) => withTestDataHint(problem, folder)) };
+}
+function withTestDataHint(problem, folder) {
+  if (problem.kind !== "malformed") return problem;
+  return { ...problem, message: `${problem.message} (test data? leave the folder out with the exclude input, or --exclude, as '**/${folder}/**')` };
+}
+function loadFile(file, content, options) {
   const fail = (kind, message, line = null) => ({
     file,
     documents: [],
@@ -11992,7 +12001,7 @@ function lineTextAt(text5, lineCounter, line) {
 function firstLine(message) {
   return message.split("\n")[0] ?? message;
 }
-var import_yaml3, defaultLoadOptions, utf8, replacing, utf16le, utf16be, binaryFile, skippedMessage, templateMessage, tagAction, tagMessage, fillInTemplates, plainCollection, sourceText, customTags, yamlOptions, malformedCount, EventSourceDocument, tooDeep, bracePlaceholder;
+var import_yaml3, defaultLoadOptions, utf8, replacing, utf16le, utf16be, binaryFile, testDataFolder, skippedMessage, templateMessage, tagAction, tagMessage, fillInTemplates, plainCollection, sourceText, customTags, yamlOptions, malformedCount, EventSourceDocument, tooDeep, bracePlaceholder;
 var init_load = __esm({
   "src/manifests/load.ts"() {
     "use strict";
@@ -12014,6 +12023,7 @@ var init_load = __esm({
     utf16le = new TextDecoder("utf-16le");
     utf16be = new TextDecoder("utf-16be");
     binaryFile = { binary: "binary file (it contains NUL bytes); it was not checked" };
+    testDataFolder = /(?:^|\/)(testdata|test-data|__fixtures__|fixtures?)\//;
     skippedMessage = "kubectl never applies this document: it follows a document end (...) with no --- line, and kubectl (like kustomize) reads only the first document between --- lines; it was not checked (start it with --- to apply it)";
     templateMessage = "looks like a Go/Helm template ({{ \u2026 }}); render it first (e.g. `helm template`) and check the output";
     tagAction = /\{%-?\s*[a-z]+\b/;
@@ -60075,17 +60085,19 @@ function placeProblem(problem, index) {
   return chart === null ? null : index.place(document, chart.path, problem.line, false);
 }
 var renderingReference = /([^\s()'"`]+#rendering-\d+):(\d+)/g;
-function readableReferences(message, indexOf) {
+var nameField = ["metadata", "name"];
+var labelsField = ["metadata", "labels"];
+function readableReferences(message, indexOf, field2 = nameField) {
   return message.replace(renderingReference, (reference2, path4, line) => {
-    const source = sourceOfRenderedObject(path4, Number(line), indexOf);
+    const source = sourceOfRenderedObject(path4, Number(line), indexOf, field2);
     if (source === null) return reference2;
     return "label" in source ? `the rendering of ${source.label}` : `${source.file}:${source.line}`;
   });
 }
-function sourceOfRenderedObject(path4, line, indexOf) {
+function sourceOfRenderedObject(path4, line, indexOf, field2) {
   const index = indexOf(path4);
   if (index === null) return null;
-  const placed2 = placedExactly(index, line, ["metadata", "name"]);
+  const placed2 = placedExactly(index, line, field2) ?? (field2 === nameField ? null : placedExactly(index, line, nameField));
   return placed2 !== null ? { file: placed2.file, line: placed2.line } : { label: index.rendering.rendered.root.label };
 }
 function placedExactly(index, line, path4) {
@@ -60096,12 +60108,15 @@ function placedExactly(index, line, path4) {
 function renderedProblems(problems, indexOf) {
   const out = [];
   const alike = /* @__PURE__ */ new Map();
+  const ownMessages = new Set(problems.filter((problem) => indexOf(problem.file) === null).map((problem) => problem.message));
   for (const problem of problems) {
     const index = indexOf(problem.file);
     if (index === null) {
       out.push(problem);
       continue;
     }
+    const readable2 = readableReferences(problem.message, indexOf, problem.kind === "namespace-conflict" ? labelsField : nameField);
+    if (ownMessages.has(readable2)) continue;
     const { root } = index.rendering.rendered;
     const placed2 = placeProblem(problem, index);
     const at3 = placed2 === null ? { file: root.file, line: null } : { file: placed2.file, line: placed2.line };
@@ -60111,7 +60126,7 @@ function renderedProblems(problems, indexOf) {
       known3.labels.push(root.label);
       continue;
     }
-    const mapped = { ...problem, ...at3, message: `the rendering of ${root.label}: ${readableReferences(problem.message, indexOf)}` };
+    const mapped = { ...problem, ...at3, message: `the rendering of ${root.label}: ${readable2}` };
     if (key !== null) alike.set(key, { at: out.length, labels: [root.label], problem });
     out.push(mapped);
   }
