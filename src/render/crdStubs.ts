@@ -44,7 +44,14 @@ const encoder = new TextEncoder();
  */
 export function withCrdStubs(files: ReadonlyMap<string, Uint8Array>): ReadonlyMap<string, Uint8Array> {
   const texts = new Map<string, string>();
-  for (const [path, data] of files) texts.set(path, decoder.decode(data));
+  let named = false;
+  for (const [path, data] of files) {
+    const text = decoder.decode(data);
+    texts.set(path, text);
+    named ||= text.includes(crdKind);
+  }
+  // Most overlays have no CRD: their kustomizations are not read again for nothing.
+  if (!named) return files;
   const candidates = resourceFilesOnly(texts);
   if (candidates === null) return files;
   const stubbed = new Map<string, string>();
