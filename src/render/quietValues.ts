@@ -33,6 +33,10 @@ export interface RenderingOutcome {
   readonly root: RenderRoot;
   /** Rendered at both commits: a rendering that failed says so itself. */
   readonly bothRendered: boolean;
+  /** Rendered at head. */
+  readonly headRendered: boolean;
+  /** Whether a template wrote something into its head output: helm's `# Source:` comment names its path in the chart (`templates/x.yaml`). */
+  writes(template: string): boolean;
   /** Whether the change moved what it renders (writings anew at each rendering aside): asked only of the renderings of a changed values file that sets a pod-security key, since it reads their whole output. */
   changed(): boolean;
 }
@@ -79,9 +83,9 @@ function podSecurityChanges(base: string, head: string): Path[] {
   return changed.filter((path) => path.some((key) => podSecurityKeys.has(key)));
 }
 
-/** How to render a chart so that a change to its values shows: its test values when it has some it is not rendered with. */
-function renderAdvice(dir: string, paths: Iterable<string>, renderings: readonly RenderingOutcome[]): string {
-  const config = 'name a values file that turns them on under `render.charts` in .github/pod-security.yaml';
+/** How to render a chart so that a change to its values or templates shows: its test values when it has some it is not rendered with. */
+export function renderAdvice(dir: string, paths: Iterable<string>, renderings: readonly RenderingOutcome[], what: 'them' | 'it' = 'them'): string {
+  const config = `name a values file that turns ${what} on under \`render.charts\` in .github/pod-security.yaml`;
   const read = new Set(renderings.flatMap(({ root }) => root.helm?.valuesFiles ?? []));
   const ci = ciValuesOf(dir, [...paths]).filter((file) => !read.has(file));
   if (ci.length === 0) return config;

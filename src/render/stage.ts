@@ -34,6 +34,7 @@ import { mapRenderedReport } from './mapReport.js';
 import { placeInNamespace } from './namespace.js';
 import { strayValuesFiles } from './strayValues.js';
 import { quietValuesChanges } from './quietValues.js';
+import { quietTemplateChanges } from './quietTemplates.js';
 import { leftOutNote, valuesChainOf } from './dependencyNotes.js';
 import { valuesMapping } from './chart.js';
 import type { RenderingOutcome } from './quietValues.js';
@@ -547,12 +548,29 @@ export function noticesOf(problems: readonly LoadProblem[], noticeOf: NoticeOf):
 }
 
 /**
- * What each rendering showed of the change (quietValues.ts): whether it
- * rendered at both commits, and whether the pull request changed its output
- * at all (a template's random values aside).
+ * What each rendering showed of the change (quietValues.ts,
+ * quietTemplates.ts): whether it rendered at both commits, whether the pull
+ * request changed its output at all (a template's random values aside), and
+ * which templates wrote something into it.
  */
 function outcomesOf(rendered: readonly RenderedRoot[]): RenderingOutcome[] {
-  return rendered.map((r) => ({ root: r.root, bothRendered: r.base.kind === 'rendered' && r.head.kind === 'rendered', changed: () => changedByTheChange(r) }));
+  return rendered.map((r) => {
+    let written: ReadonlySet<string> | undefined;
+    return {
+      root: r.root,
+      bothRendered: r.base.kind === 'rendered' && r.head.kind === 'rendered',
+      headRendered: r.head.kind === 'rendered',
+      changed: () => changedByTheChange(r),
+      writes: (template) => (written ??= templatesWritten(r.head)).has(template),
+    };
+  });
+}
+
+/** The templates that wrote something into a helm rendering, by their path in the chart, as its `# Source:` comments name them. */
+function templatesWritten(output: RenderOutput): ReadonlySet<string> {
+  const templates = new Set<string>();
+  if (output.kind === 'rendered') for (const match of output.text.matchAll(/^# Source: [^/\n]+\/(.+?)[ \t\r]*$/gm)) templates.add(match[1]!);
+  return templates;
 }
 
 /**
@@ -603,9 +621,11 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
   const mapped = mapRenderedReport(report, plan.renderings, changeSet, port.head.paths);
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
   const truncated = truncationProblem(changeSet, port);
+  const outcomes = outcomesOf(rendered);
   const stray = [
     ...strayValuesFiles(changeSet, discovery.consumed, port.head.paths),
-    ...quietValuesChanges(changeSet, outcomesOf(rendered), port.head.paths),
+    ...quietValuesChanges(changeSet, outcomes, port.head.paths),
+    ...quietTemplateChanges(changeSet, outcomes, port.head.paths),
     ...unrenderedHelmfiles(changeSet, new Set((options.render?.charts ?? []).map((chart) => chart.chart)), port.head.paths),
     ...baseFileNotices(changeSet, bases, port.head.paths),
   ];

@@ -337,6 +337,55 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     }
   });
 
+  it('a change to a template that no rendering writes is said on its first added line, with the test values to render the chart with', async () => {
+    // DataDog's agent DaemonSet renders only with an API key: a pull request adding hostNetwork to it rendered the same as before.
+    const pod = (extra: string) =>
+      `{{- if .Values.apiKey }}\napiVersion: v1\nkind: Pod\nmetadata:\n  name: agent\nspec:\n${extra}  containers:\n    - name: agent\n      image: {{ .Values.image }}\n{{- end }}\n`;
+    const other = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: other\nspec:\n  containers:\n    - name: other\n      image: {{ .Values.image }}\n';
+    const write = (side: string, agentExtra: string, otherText = other) => {
+      mkdirSync(path.join(side, 'charts/agent/templates'), { recursive: true });
+      mkdirSync(path.join(side, 'charts/agent/ci'), { recursive: true });
+      writeFileSync(path.join(side, 'charts/agent/Chart.yaml'), chartYaml('agent'));
+      writeFileSync(path.join(side, 'charts/agent/values.yaml'), 'apiKey: null\nimage: agent:1\n');
+      writeFileSync(path.join(side, 'charts/agent/templates/pod.yaml'), pod(agentExtra));
+      writeFileSync(path.join(side, 'charts/agent/templates/other.yaml'), otherText);
+      writeFileSync(path.join(side, 'charts/agent/templates/_helpers.tpl'), `{{- define "agent.name" }}agent{{ end }}\n${agentExtra === '' ? '' : '{{/* hostNetwork */}}\n'}`);
+      writeFileSync(path.join(side, 'charts/agent/ci/key-values.yaml'), 'apiKey: abc\n');
+    };
+    const quiet = repoOfSides((base, head) => {
+      write(base, '');
+      write(head, '  hostNetwork: true\n');
+    });
+    try {
+      const report = await diffIn(quiet.repo);
+      expect(report.findings).toEqual([]);
+      // Not the helper the change touched too (helm renders no helper as a template of its own).
+      expect(report.errors).toEqual([
+        {
+          file: 'charts/agent/templates/pod.yaml',
+          line: 7,
+          kind: 'not-rendered',
+          message:
+            '`charts/agent` writes nothing from this template with the values it is rendered with: the change to it is not checked; name a values file that turns it on under `render.charts` in .github/pod-security.yaml, or set `ci-values: true` there to render it with its test values, `charts/agent/ci/key-values.yaml`',
+        },
+      ]);
+    } finally {
+      quiet.cleanUp();
+    }
+    // A template the chart does render is checked there, and says nothing of the kind.
+    const shown = repoOfSides((base, head) => {
+      write(base, '');
+      write(head, '', other.replace('spec:\n', 'spec:\n  hostNetwork: true\n'));
+    });
+    try {
+      const report = await diffIn(shown.repo);
+      expect(report.findings.map((f) => [f.file, f.line, f.check])).toEqual([['charts/agent/templates/other.yaml', 6, 'hostNamespaces']]);
+      expect(report.errors).toEqual([]);
+    } finally {
+      shown.cleanUp();
+    }
+  });
+
   it("a library chart's helper line that makes every chart including it fail gets its revert as the suggestion, verified by giving back what the base rendered", async () => {
     // bitnami's common.compatibility.renderSecurityContext, edited to stop leaving out the values' `privileged`.
     const helper = (left: string) => `{{- define "common.securityContext" -}}\n{{- omit .secContext ${left} | toYaml -}}\n{{- end -}}\n`;

@@ -7,7 +7,7 @@ import { helmRoot } from '../../helpers/renderRoots.js';
 
 const root = (label: string, valuesFiles: string[] = []) => helmRoot('charts/agent', label, valuesFiles);
 
-const quiet = (r: RenderRoot, changed = false, bothRendered = true): RenderingOutcome => ({ root: r, bothRendered, changed: () => changed });
+const quiet = (r: RenderRoot, changed = false, bothRendered = true): RenderingOutcome => ({ root: r, bothRendered, headRendered: bothRendered, changed: () => changed, writes: () => true });
 
 /** A pull request that changes charts/agent/values.yaml from `base` to `head`. */
 const changing = (base: string, head: string): ChangeSet => ({
