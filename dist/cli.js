@@ -29843,7 +29843,13 @@ var decoder = new TextDecoder();
 var encoder2 = new TextEncoder();
 function withCrdStubs(files) {
   const texts = /* @__PURE__ */ new Map();
-  for (const [path11, data] of files) texts.set(path11, decoder.decode(data));
+  let named = false;
+  for (const [path11, data] of files) {
+    const text4 = decoder.decode(data);
+    texts.set(path11, text4);
+    named ||= text4.includes(crdKind);
+  }
+  if (!named) return files;
   const candidates = resourceFilesOnly(texts);
   if (candidates === null) return files;
   const stubbed = /* @__PURE__ */ new Map();
@@ -32530,12 +32536,12 @@ function indexRendering(path11, rendering, headPaths, changed, indexOf) {
     };
     const locator = helmLocator(chart);
     const named = chartNamedTemplates(chart);
-    const templateOf = sourceComments(rendering.text);
+    const templateOf2 = sourceComments(rendering.text);
     const writeKey = valuesKeyWriter(chart);
     const keyLine = valuesKeyLines(chart);
     const truthOf2 = valuesTruthOf(chart);
     place2 = (document, fieldPath, renderedLine, _ancestor, missing2) => {
-      const template = templateOf(renderedLine);
+      const template = templateOf2(renderedLine);
       if (template === null) return null;
       const hits = locator(template, fieldPath, document.value, missing2);
       const values = parent !== null && hits.values?.file === parent.inline.file ? throughParent(parent, hits.values) : hits.values;
@@ -32545,12 +32551,12 @@ function indexRendering(path11, rendering, headPaths, changed, indexOf) {
     };
     const dependencyLineOf = dependencyLines(root.dir, sources);
     unplaced = (renderedLine) => {
-      const template = templateOf(renderedLine);
+      const template = templateOf2(renderedLine);
       const entry = template === null ? null : dependencyLineOf(template);
       return entry === null ? rootLine : { ...entry, column: 1, exact: false };
     };
     chartTemplateOf = (document) => {
-      const template = templateOf(document.line);
+      const template = templateOf2(document.line);
       const file = template === null ? void 0 : sourcePath(chart, template);
       const text4 = file === void 0 ? void 0 : sources.get(file) ?? archived?.get(`${prefix2}${template}`);
       return file === void 0 || template === null || text4 === void 0 ? null : { file, text: text4, named: named(), truth: truthOf2(template), writeKey: (key) => writeKey(template, key) };
@@ -32558,7 +32564,7 @@ function indexRendering(path11, rendering, headPaths, changed, indexOf) {
     const guardReaders = /* @__PURE__ */ new Map();
     const switchLines = /* @__PURE__ */ new Map();
     guardLines = (document, file, line) => {
-      const template = templateOf(document.line);
+      const template = templateOf2(document.line);
       const text4 = sources.get(file);
       if (template === null || text4 === void 0) return [];
       let guards = guardReaders.get(file);
@@ -32968,8 +32974,8 @@ function podSecurityChanges(base, head) {
   differences(before, after, [], changed);
   return changed.filter((path11) => path11.some((key) => podSecurityKeys.has(key)));
 }
-function renderAdvice(dir, paths, renderings) {
-  const config = "name a values file that turns them on under `render.charts` in .github/pod-security.yaml";
+function renderAdvice(dir, paths, renderings, what = "them") {
+  const config = `name a values file that turns ${what} on under \`render.charts\` in .github/pod-security.yaml`;
   const read = new Set(renderings.flatMap(({ root }) => root.helm?.valuesFiles ?? []));
   const ci = ciValuesOf(dir, [...paths]).filter((file) => !read.has(file));
   if (ci.length === 0) return config;
@@ -33038,6 +33044,40 @@ function quietNotice(file, { keys, lineOf: lineOf3 }, quiet, paths) {
     kind: "not-rendered",
     message: `this change sets ${first.join(", ")}${andMore(more)}, but ${charts} ${one ? "renders" : "render"} the same as before (the templates that read ${keys.length === 1 ? "it" : "them"} are off with the values ${one ? "it is" : "they are"} rendered with, or nothing reads ${keys.length === 1 ? "it" : "them"}): the change is not checked; ${renderAdvice(dirs[0], paths, quiet)}`
   };
+}
+
+// src/render/quietTemplates.ts
+var writesWorkload = new RegExp(`^\\s*kind:\\s*["']?(?:${workloadKinds.map((k) => k.kind).join("|")})["']?\\s*(?:#.*)?$`, "m");
+function quietTemplateChanges(changeSet, renderings, paths) {
+  const notices = [];
+  for (const file of changeSet.files) {
+    if (file.rendered === true || file.head.kind !== "content") continue;
+    const line = firstAddedLine(file);
+    if (line === null) continue;
+    const readers = renderings.filter(({ root }) => root.helm !== null && root.sources.includes(file.path) && templateOf(root.dir, file.path) !== null);
+    if (readers.length === 0 || readers.some((r) => !r.headRendered || r.writes(templateOf(r.root.dir, file.path)))) continue;
+    const head = textOf(file.head.data);
+    if (head === null || !writesWorkload.test(head)) continue;
+    const dirs = [...new Set(readers.map(({ root }) => root.dir))];
+    const charts = readers.length === 1 ? `\`${readers[0].root.label}\`` : `${dirs.map((dir) => `\`${shownDir(dir)}\``).join(", ")} (${readers.length} renderings)`;
+    notices.push({
+      file: file.path,
+      line,
+      kind: "not-rendered",
+      message: `${charts} ${readers.length === 1 ? "writes" : "write"} nothing from this template with the values ${readers.length === 1 ? "it is" : "they are"} rendered with: the change to it is not checked; ${renderAdvice(dirs[0], paths, readers, "it")}`
+    });
+  }
+  return notices;
+}
+function templateOf(dir, file) {
+  const inChart = dir === "" ? file : file.startsWith(`${dir}/`) ? file.slice(dir.length + 1) : null;
+  if (inChart === null || !inChart.startsWith("templates/")) return null;
+  const name = inChart.slice(inChart.lastIndexOf("/") + 1);
+  return name.startsWith("_") || name === "NOTES.txt" ? null : inChart;
+}
+function firstAddedLine(file) {
+  for (const hunk of file.hunks ?? []) for (const line of hunk.lines) if (line.kind === "added") return line.headLine;
+  return null;
 }
 
 // src/render/verify.ts
@@ -33571,7 +33611,21 @@ function noticesOf(problems, noticeOf) {
   });
 }
 function outcomesOf(rendered) {
-  return rendered.map((r) => ({ root: r.root, bothRendered: r.base.kind === "rendered" && r.head.kind === "rendered", changed: () => changedByTheChange(r) }));
+  return rendered.map((r) => {
+    let written;
+    return {
+      root: r.root,
+      bothRendered: r.base.kind === "rendered" && r.head.kind === "rendered",
+      headRendered: r.head.kind === "rendered",
+      changed: () => changedByTheChange(r),
+      writes: (template) => (written ??= templatesWritten(r.head)).has(template)
+    };
+  });
+}
+function templatesWritten(output) {
+  const templates = /* @__PURE__ */ new Set();
+  if (output.kind === "rendered") for (const match2 of output.text.matchAll(/^# Source: [^/\n]+\/(.+?)[ \t\r]*$/gm)) templates.add(match2[1]);
+  return templates;
 }
 function changedByTheChange({ base, head, headAgain }) {
   if (base.kind !== "rendered" || head.kind !== "rendered") return true;
@@ -33613,9 +33667,11 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const mapped = mapRenderedReport(report, plan.renderings, changeSet, port.head.paths);
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
   const truncated2 = truncationProblem(changeSet, port);
+  const outcomes = outcomesOf(rendered);
   const stray = [
     ...strayValuesFiles(changeSet, discovery.consumed, port.head.paths),
-    ...quietValuesChanges(changeSet, outcomesOf(rendered), port.head.paths),
+    ...quietValuesChanges(changeSet, outcomes, port.head.paths),
+    ...quietTemplateChanges(changeSet, outcomes, port.head.paths),
     ...unrenderedHelmfiles(changeSet, new Set((options.render?.charts ?? []).map((chart) => chart.chart)), port.head.paths),
     ...baseFileNotices(changeSet, bases, port.head.paths)
   ];

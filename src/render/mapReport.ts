@@ -654,7 +654,7 @@ function placedExactly(index: RenderingIndex, line: number, path: FieldPath): Pl
  */
 function renderedProblems(problems: readonly LoadProblem[], indexOf: (path: string) => RenderingIndex | null): LoadProblem[] {
   const out: LoadProblem[] = [];
-  const alike = new Map<string, { at: number; labels: string[]; problem: LoadProblem }>();
+  const alike = new Map<string, { at: number; labels: string[]; readable: string }>();
   // The problems of the repository's own files, which every rendering's evaluation reads too (its Namespace files).
   const ownMessages = new Set(problems.filter((problem) => indexOf(problem.file) === null).map((problem) => problem.message));
   for (const problem of problems) {
@@ -669,18 +669,18 @@ function renderedProblems(problems: readonly LoadProblem[], indexOf: (path: stri
     const { root } = index.rendering.rendered;
     const placed = placeProblem(problem, index);
     const at = placed === null ? { file: root.file, line: null } : { file: placed.file, line: placed.line };
-    const key = placed === null ? null : JSON.stringify([at.file, at.line, problem.kind, problem.message]);
+    const key = placed === null ? null : JSON.stringify([at.file, at.line, problem.kind, readable]);
     const known = key === null ? undefined : alike.get(key);
     if (known !== undefined) {
       known.labels.push(root.label);
       continue;
     }
     const mapped = { ...problem, ...at, message: `the rendering of ${root.label}: ${readable}` };
-    if (key !== null) alike.set(key, { at: out.length, labels: [root.label], problem });
+    if (key !== null) alike.set(key, { at: out.length, labels: [root.label], readable });
     out.push(mapped);
   }
-  for (const { at, labels, problem } of alike.values()) {
-    if (labels.length > 1) out[at] = { ...out[at]!, message: `the renderings of ${labels.join(', ')}: ${problem.message}` };
+  for (const { at, labels, readable } of alike.values()) {
+    if (labels.length > 1) out[at] = { ...out[at]!, message: `the renderings of ${labels.join(', ')}: ${readable}` };
   }
   return out;
 }
