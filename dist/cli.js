@@ -32707,18 +32707,18 @@ function renderedProblems(problems, indexOf) {
     const { root } = index.rendering.rendered;
     const placed2 = placeProblem(problem, index);
     const at3 = placed2 === null ? { file: root.file, line: null } : { file: placed2.file, line: placed2.line };
-    const key = placed2 === null ? null : JSON.stringify([at3.file, at3.line, problem.kind, problem.message]);
+    const key = placed2 === null ? null : JSON.stringify([at3.file, at3.line, problem.kind, readable2]);
     const known3 = key === null ? void 0 : alike.get(key);
     if (known3 !== void 0) {
       known3.labels.push(root.label);
       continue;
     }
     const mapped = { ...problem, ...at3, message: `the rendering of ${root.label}: ${readable2}` };
-    if (key !== null) alike.set(key, { at: out.length, labels: [root.label], problem });
+    if (key !== null) alike.set(key, { at: out.length, labels: [root.label], readable: readable2 });
     out.push(mapped);
   }
-  for (const { at: at3, labels, problem } of alike.values()) {
-    if (labels.length > 1) out[at3] = { ...out[at3], message: `the renderings of ${labels.join(", ")}: ${problem.message}` };
+  for (const { at: at3, labels, readable: readable2 } of alike.values()) {
+    if (labels.length > 1) out[at3] = { ...out[at3], message: `the renderings of ${labels.join(", ")}: ${readable2}` };
   }
   return out;
 }
