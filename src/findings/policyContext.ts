@@ -57,7 +57,7 @@ export function policyContext(today: string, parts: Partial<Omit<PolicyContext, 
   };
 }
 
-/** A Namespace's label problem (an invalid value, a second definition with other labels) as a load problem, with what it is about. */
+/** A Namespace's label problem (a value that is no string, an invalid value, a second definition with other labels) as a load problem, with what it is about. */
 export interface LabelProblem {
   readonly problem: LoadProblem;
   readonly about: NamespaceProblem;
@@ -74,36 +74,36 @@ export function repositoryPolicy(
   context: PolicyContext,
 ): { context: PolicyContext; problems: LoadProblem[]; labelProblems: LabelProblem[]; notices: ReportNotice[] } {
   const options = context.sourceOptions ?? {};
-  const namespaces = reads(options, 'namespace-labels') ? namespaceIndexOf(documents, context) : { index: emptyNamespaceIndex, problems: [], labelProblems: [] };
+  const namespaces = reads(options, 'namespace-labels') ? namespaceIndexOf(documents, context) : { index: emptyNamespaceIndex, labelProblems: [] };
   const cluster = clusterSourcesOf(documents, options);
-  const problems = [...namespaces.problems, ...cluster.problems.map((p): LoadProblem => ({ ...p, kind: 'invalid' }))];
+  const problems = cluster.problems.map((p): LoadProblem => ({ ...p, kind: 'invalid' }));
   return { context: { ...context, namespaces: namespaces.index, cluster: cluster.cluster }, problems, labelProblems: namespaces.labelProblems, notices: [...cluster.notices] };
 }
 
 /**
- * The Namespace manifests among documents, indexed; their problems as load
- * problems: labels that are not strings, and apart, invalid label values
- * and conflicting duplicates. With `namespace-labels` off, Namespace
- * manifests are not read at all.
+ * The Namespace manifests among documents, indexed; their problems (labels
+ * that are not strings, invalid label values, conflicting duplicates) as
+ * load problems, each with what it is about. With `namespace-labels` off,
+ * Namespace manifests are not read at all.
  */
 export function namespaceIndexOf(
   documents: readonly ManifestDocument[],
   context: Pick<PolicyContext, 'config' | 'overrides'>,
-): { index: NamespaceIndex; problems: LoadProblem[]; labelProblems: LabelProblem[] } {
-  if (!namespaceLabelsOn(context.config, context.overrides)) return { index: emptyNamespaceIndex, problems: [], labelProblems: [] };
+): { index: NamespaceIndex; labelProblems: LabelProblem[] } {
+  if (!namespaceLabelsOn(context.config, context.overrides)) return { index: emptyNamespaceIndex, labelProblems: [] };
   const manifests: NamespaceManifest[] = [];
-  const problems: LoadProblem[] = [];
+  const unread: NamespaceProblem[] = [];
   for (const document of documents) {
     const extraction = namespacesFromDocument(document, (path) => locate(document.source, path).line);
     manifests.push(...extraction.namespaces);
-    for (const p of extraction.problems) problems.push({ file: p.file, line: locate(document.source, p.path).line, kind: 'invalid', message: p.message });
+    for (const p of extraction.problems) unread.push({ file: p.file, line: locate(document.source, p.path).line, namespace: p.namespace, message: p.message, kind: 'invalid' });
   }
   const index = indexNamespaces(manifests);
-  const labelProblems = index.problems.map((about): LabelProblem => ({
+  const labelProblems = [...unread, ...index.problems].map((about): LabelProblem => ({
     problem: { file: about.file, line: about.line, kind: about.kind === 'conflict' ? 'namespace-conflict' : 'invalid', message: about.message },
     about,
   }));
-  return { index, problems, labelProblems };
+  return { index, labelProblems };
 }
 
 /** One pod spec evaluated under the policy. */

@@ -238,7 +238,7 @@ export function describeNamespacePolicy(entry: NamespaceEntry, defaults: Admissi
 export interface NamespaceExtraction {
   readonly namespaces: readonly NamespaceManifest[];
   /** Label values that are not strings: the API server would reject the Namespace. */
-  readonly problems: readonly { readonly file: string; readonly path: FieldPath; readonly message: string }[];
+  readonly problems: readonly { readonly file: string; readonly path: FieldPath; readonly namespace: string; readonly message: string }[];
 }
 
 /**
@@ -250,7 +250,7 @@ export interface NamespaceExtraction {
  */
 export function namespacesFromDocument(document: ManifestDocument, lineOf: (path: FieldPath) => number): NamespaceExtraction {
   const namespaces: NamespaceManifest[] = [];
-  const problems: { file: string; path: FieldPath; message: string }[] = [];
+  const problems: { file: string; path: FieldPath; namespace: string; message: string }[] = [];
   const visit = (value: JsonValue | undefined, path: FieldPath, itemKind: string | null) => {
     if (!isObject(value)) return;
     const kind = typeof value.kind === 'string' ? value.kind : itemKind;
@@ -277,6 +277,7 @@ export function namespacesFromDocument(document: ManifestDocument, lineOf: (path
       problems.push({
         file: document.file,
         path: [...path, 'metadata', 'labels', key],
+        namespace: name,
         message: `metadata.labels[${key}]: must be a string, not ${type} (quote it); the API server would reject this Namespace`,
       });
     }

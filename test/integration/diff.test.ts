@@ -248,6 +248,8 @@ describe('pod-security-review diff under a policy', () => {
       'cluster/shop-a.yaml': namespace('shop', 'restricted'),
       'cluster/shop-b.yaml': namespace('shop', 'baseline'),
       'cluster/legacy.yaml': namespace('legacy', 'strict'),
+      // A label value that is no string: the API server would refuse the Namespace.
+      'cluster/numbered.yaml': `${namespace('numbered', 'baseline')}    pod-security.kubernetes.io/enforce-version: 1.25\n`,
       'web/app.yaml': deployment('web', 'web:1'),
       'shop/app.yaml': deployment('shop', 'shop:1'),
     };

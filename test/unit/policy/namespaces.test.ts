@@ -229,6 +229,7 @@ describe('namespacesFromDocument', () => {
       {
         file: 'ns.yaml',
         path: ['metadata', 'labels', `${p}enforce-version`],
+        namespace: 'prod',
         message: `metadata.labels[${p}enforce-version]: must be a string, not number (quote it); the API server would reject this Namespace`,
       },
     ]);
