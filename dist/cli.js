@@ -17906,6 +17906,7 @@ function namespacesFromDocument(document, lineOf3) {
       problems.push({
         file: document.file,
         path: [...path11, "metadata", "labels", key],
+        namespace: name,
         message: `metadata.labels[${key}]: must be a string, not ${type} (quote it); the API server would reject this Namespace`
       });
     }
@@ -24631,26 +24632,26 @@ function policyContext(today2, parts = {}) {
 }
 function repositoryPolicy(documents, context) {
   const options = context.sourceOptions ?? {};
-  const namespaces = reads(options, "namespace-labels") ? namespaceIndexOf(documents, context) : { index: emptyNamespaceIndex, problems: [], labelProblems: [] };
+  const namespaces = reads(options, "namespace-labels") ? namespaceIndexOf(documents, context) : { index: emptyNamespaceIndex, labelProblems: [] };
   const cluster = clusterSourcesOf(documents, options);
-  const problems = [...namespaces.problems, ...cluster.problems.map((p) => ({ ...p, kind: "invalid" }))];
+  const problems = cluster.problems.map((p) => ({ ...p, kind: "invalid" }));
   return { context: { ...context, namespaces: namespaces.index, cluster: cluster.cluster }, problems, labelProblems: namespaces.labelProblems, notices: [...cluster.notices] };
 }
 function namespaceIndexOf(documents, context) {
-  if (!namespaceLabelsOn(context.config, context.overrides)) return { index: emptyNamespaceIndex, problems: [], labelProblems: [] };
+  if (!namespaceLabelsOn(context.config, context.overrides)) return { index: emptyNamespaceIndex, labelProblems: [] };
   const manifests = [];
-  const problems = [];
+  const unread = [];
   for (const document of documents) {
     const extraction = namespacesFromDocument(document, (path11) => locate(document.source, path11).line);
     manifests.push(...extraction.namespaces);
-    for (const p of extraction.problems) problems.push({ file: p.file, line: locate(document.source, p.path).line, kind: "invalid", message: p.message });
+    for (const p of extraction.problems) unread.push({ file: p.file, line: locate(document.source, p.path).line, namespace: p.namespace, message: p.message, kind: "invalid" });
   }
   const index = indexNamespaces(manifests);
-  const labelProblems = index.problems.map((about) => ({
+  const labelProblems = [...unread, ...index.problems].map((about) => ({
     problem: { file: about.file, line: about.line, kind: about.kind === "conflict" ? "namespace-conflict" : "invalid", message: about.message },
     about
   }));
-  return { index, problems, labelProblems };
+  return { index, labelProblems };
 }
 function resolveFor(source, context, subject2 = subjectFromPodSpec(source)) {
   return resolvePolicy({
