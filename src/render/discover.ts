@@ -701,6 +701,20 @@ export function ciValuesOf(dir: string, inChart: readonly string[]): string[] {
   return ciFilesOf(dir, inChart, /-values\.ya?ml$/);
 }
 
+/** Test values files that read as a chart's plain default, named first in a hint when a chart has one. */
+const defaultLike = /^(?:default|defaults|basic|minimal|simple|ci|test|values)(?:-values)?\.ya?ml$/i;
+
+/**
+ * The test values file a hint names as an example: one that reads as the
+ * default (`ci/default-values.yaml`) when there is one, else the first by
+ * name with case aside (the OpenTelemetry collector's
+ * `ci/GOMEMLIMIT-values.yaml` sorted before its `ci/clusterrole-values.yaml`).
+ */
+export function exampleCiValues(files: readonly string[]): string | undefined {
+  const name = (file: string) => file.slice(file.lastIndexOf('/') + 1);
+  return files.find((file) => defaultLike.test(name(file))) ?? [...files].sort((a, b) => name(a).toLowerCase().localeCompare(name(b).toLowerCase()))[0];
+}
+
 /** The YAML files directly in a chart's `ci/` folder, whatever their names (aws-load-balancer-controller's `ci/values.yaml`). */
 export function ciYamlOf(dir: string, inChart: readonly string[]): string[] {
   return ciFilesOf(dir, inChart, /\.ya?ml$/);

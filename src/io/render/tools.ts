@@ -9,7 +9,7 @@
 import { constants } from 'node:fs';
 import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { ciValuesOf, ciYamlOf } from '../../render/discover.js';
+import { ciValuesOf, ciYamlOf, exampleCiValues } from '../../render/discover.js';
 import { joinPath, shownDir } from '../../render/paths.js';
 import type { Capabilities, RenderOutput, RenderRoot } from '../../render/types.js';
 import { runTool, toolEnvironment } from './process.js';
@@ -73,10 +73,10 @@ function chartValuesHint(root: RenderRoot, stderr: string): string | null {
   const ci = ciValuesOf(root.dir, root.sources).filter((file) => !root.helm?.valuesFiles.includes(file));
   if (ci.length === 0) {
     // A test folder of another layout (aws-load-balancer-controller's `ci/values.yaml`): named, not rendered with ci-values.
-    const [test] = ciYamlOf(root.dir, root.sources);
+    const test = exampleCiValues(ciYamlOf(root.dir, root.sources));
     return test === undefined ? hint : `${hint}; its test values, say: \`values: [${test}]\``;
   }
-  const [first] = ci;
+  const first = exampleCiValues(ci);
   const more = ci.length > 1 ? `, with \`ci-values: true\` to render it once more with each of its ${ci.length} ci/*-values.yaml files` : '';
   return `${hint}; its test values, say: \`values: [${first}]\`${more}`;
 }

@@ -1,6 +1,6 @@
 /** Discovery: which overlays and charts a change set affects, and which files they consume. */
 import { describe, expect, it } from 'vitest';
-import { discoverRoots, discoveryReads, maxApplications, maxEnvironments } from '../../../src/render/discover.js';
+import { discoverRoots, discoveryReads, exampleCiValues, maxApplications, maxEnvironments } from '../../../src/render/discover.js';
 import { releaseNameOf } from '../../../src/render/releaseName.js';
 import type { RenderSettings } from '../../../src/render/discover.js';
 import { isRemote } from '../../../src/render/kustomization.js';
@@ -341,6 +341,16 @@ describe('discoverRoots', () => {
       'overlays/prod/kustomization.yaml',
       'overlays/prod/replicas.yaml',
     ]);
+  });
+});
+
+describe('exampleCiValues', () => {
+  it("names a chart's default-looking test values first, else the first by name with case aside", () => {
+    const collector = ['c/ci/GOMEMLIMIT-values.yaml', 'c/ci/clusterrole-values.yaml', 'c/ci/daemonset-values.yaml'];
+    expect(exampleCiValues(collector)).toBe('c/ci/clusterrole-values.yaml');
+    expect(exampleCiValues([...collector, 'c/ci/default-values.yaml'])).toBe('c/ci/default-values.yaml');
+    expect(exampleCiValues(['c/ci/zeta-values.yaml', 'c/ci/values.yaml'])).toBe('c/ci/values.yaml');
+    expect(exampleCiValues([])).toBeUndefined();
   });
 });
 
