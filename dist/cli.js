@@ -28281,6 +28281,11 @@ function leftEnvironments(dir, rendered, left) {
 function ciValuesOf(dir, inChart) {
   return ciFilesOf(dir, inChart, /-values\.ya?ml$/);
 }
+var defaultLike = /^(?:default|defaults|basic|minimal|simple|ci|test|values)(?:-values)?\.ya?ml$/i;
+function exampleCiValues(files) {
+  const name = (file) => file.slice(file.lastIndexOf("/") + 1);
+  return files.find((file) => defaultLike.test(name(file))) ?? [...files].sort((a, b) => name(a).toLowerCase().localeCompare(name(b).toLowerCase()))[0];
+}
 function ciYamlOf(dir, inChart) {
   return ciFilesOf(dir, inChart, /\.ya?ml$/);
 }
@@ -28444,10 +28449,10 @@ function chartValuesHint(root, stderr) {
   const hint2 = "the chart needs values its values.yaml does not set: name a values file for it under `render.charts` in the config file, .github/pod-security.yaml";
   const ci = ciValuesOf(root.dir, root.sources).filter((file) => !root.helm?.valuesFiles.includes(file));
   if (ci.length === 0) {
-    const [test] = ciYamlOf(root.dir, root.sources);
+    const test = exampleCiValues(ciYamlOf(root.dir, root.sources));
     return test === void 0 ? hint2 : `${hint2}; its test values, say: \`values: [${test}]\``;
   }
-  const [first] = ci;
+  const first = exampleCiValues(ci);
   const more = ci.length > 1 ? `, with \`ci-values: true\` to render it once more with each of its ${ci.length} ci/*-values.yaml files` : "";
   return `${hint2}; its test values, say: \`values: [${first}]\`${more}`;
 }
