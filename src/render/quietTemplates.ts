@@ -14,9 +14,8 @@ import type { ChangeSet, ChangedFile } from '../diff/types.js';
 import { textOf } from '../manifests/load.js';
 import { workloadKinds } from '../workloads/kinds.js';
 import type { LoadProblem } from '../manifests/types.js';
-import { renderAdvice } from './quietValues.js';
+import { renderAdvice, renderingsNamed } from './quietValues.js';
 import type { RenderingOutcome } from './quietValues.js';
-import { shownDir } from './paths.js';
 
 /** A line that writes a pod workload's kind, as a template writes one (its own line, maybe quoted). */
 const writesWorkload = new RegExp(`^\\s*kind:\\s*["']?(?:${workloadKinds.map((k) => k.kind).join('|')})["']?\\s*(?:#.*)?$`, 'm');
@@ -37,13 +36,13 @@ export function quietTemplateChanges(changeSet: ChangeSet, renderings: readonly 
     if (readers.length === 0 || readers.some((r) => !r.headRendered || r.writes(templateOf(r.root.dir, file.path)!))) continue;
     const head = textOf(file.head.data);
     if (head === null || !writesWorkload.test(head)) continue;
-    const dirs = [...new Set(readers.map(({ root }) => root.dir))];
-    const charts = readers.length === 1 ? `\`${readers[0]!.root.label}\`` : `${dirs.map((dir) => `\`${shownDir(dir)}\``).join(', ')} (${readers.length} renderings)`;
+    const { dirs, charts } = renderingsNamed(readers);
+    const one = dirs.length === 1;
     notices.push({
       file: file.path,
       line,
       kind: 'not-rendered',
-      message: `${charts} ${readers.length === 1 ? 'writes' : 'write'} nothing from this template with the values ${readers.length === 1 ? 'it is' : 'they are'} rendered with: the change to it is not checked; ${renderAdvice(dirs[0]!, paths, readers, 'it')}`,
+      message: `${charts} ${one ? 'writes' : 'write'} nothing from this template with the values ${one ? 'it is' : 'they are'} rendered with: the change to it is not checked; ${renderAdvice(dirs[0]!, paths, readers, 'it')}`,
     });
   }
   return notices;

@@ -168,12 +168,17 @@ export function quietValuesChanges(changeSet: ChangeSet, renderings: readonly Re
   return notices;
 }
 
+/** Renderings as a notice names them: one by its label (`charts/web (values-prod.yaml)`); several by their charts, with how many renderings. */
+export function renderingsNamed(renderings: readonly RenderingOutcome[]): { dirs: string[]; charts: string } {
+  const dirs = [...new Set(renderings.map(({ root }) => root.dir))];
+  const charts = renderings.length === 1 ? `\`${renderings[0]!.root.label}\`` : `${dirs.map((dir) => `\`${shownDir(dir)}\``).join(', ')} (${renderings.length} renderings)`;
+  return { dirs, charts };
+}
+
 /** The notice of one values file's or installer's changes, when they set pod-security keys and none of its renderings moved. */
 function quietNotice(file: string, { keys, lineOf }: ValuesChanges, quiet: readonly RenderingOutcome[], paths: Iterable<string>): LoadProblem | null {
   if (keys.length === 0 || quiet.some((r) => !r.bothRendered) || quiet.some((r) => r.changed())) return null;
-  const dirs = [...new Set(quiet.map(({ root }) => root.dir))];
-  // One rendering by its label (`charts/web (values-prod.yaml)`); several by their charts, with how many renderings.
-  const charts = quiet.length === 1 ? `\`${quiet[0]!.root.label}\`` : `${dirs.map((dir) => `\`${shownDir(dir)}\``).join(', ')} (${quiet.length} renderings)`;
+  const { dirs, charts } = renderingsNamed(quiet);
   const one = dirs.length === 1;
   const { first, more } = firstOf(
     keys.map((key) => `\`${key.join('.')}\``),
