@@ -33035,10 +33035,14 @@ function quietValuesChanges(changeSet, renderings, paths) {
   }
   return notices;
 }
+function renderingsNamed(renderings) {
+  const dirs = [...new Set(renderings.map(({ root }) => root.dir))];
+  const charts = renderings.length === 1 ? `\`${renderings[0].root.label}\`` : `${dirs.map((dir) => `\`${shownDir(dir)}\``).join(", ")} (${renderings.length} renderings)`;
+  return { dirs, charts };
+}
 function quietNotice(file, { keys, lineOf: lineOf3 }, quiet, paths) {
   if (keys.length === 0 || quiet.some((r) => !r.bothRendered) || quiet.some((r) => r.changed())) return null;
-  const dirs = [...new Set(quiet.map(({ root }) => root.dir))];
-  const charts = quiet.length === 1 ? `\`${quiet[0].root.label}\`` : `${dirs.map((dir) => `\`${shownDir(dir)}\``).join(", ")} (${quiet.length} renderings)`;
+  const { dirs, charts } = renderingsNamed(quiet);
   const one = dirs.length === 1;
   const { first, more } = firstOf(
     keys.map((key) => `\`${key.join(".")}\``),
@@ -33064,13 +33068,13 @@ function quietTemplateChanges(changeSet, renderings, paths) {
     if (readers.length === 0 || readers.some((r) => !r.headRendered || r.writes(templateOf(r.root.dir, file.path)))) continue;
     const head = textOf(file.head.data);
     if (head === null || !writesWorkload.test(head)) continue;
-    const dirs = [...new Set(readers.map(({ root }) => root.dir))];
-    const charts = readers.length === 1 ? `\`${readers[0].root.label}\`` : `${dirs.map((dir) => `\`${shownDir(dir)}\``).join(", ")} (${readers.length} renderings)`;
+    const { dirs, charts } = renderingsNamed(readers);
+    const one = dirs.length === 1;
     notices.push({
       file: file.path,
       line,
       kind: "not-rendered",
-      message: `${charts} ${readers.length === 1 ? "writes" : "write"} nothing from this template with the values ${readers.length === 1 ? "it is" : "they are"} rendered with: the change to it is not checked; ${renderAdvice(dirs[0], paths, readers, "it")}`
+      message: `${charts} ${one ? "writes" : "write"} nothing from this template with the values ${one ? "it is" : "they are"} rendered with: the change to it is not checked; ${renderAdvice(dirs[0], paths, readers, "it")}`
     });
   }
   return notices;
