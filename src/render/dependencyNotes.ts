@@ -56,7 +56,13 @@ export function leftOutNote(missing: readonly MissingDependency[], chain: readon
   return `rendered without ${namedDependencies(on)}, ${vendorThem}: what ${on.length === 1 ? 'it renders' : 'they render'} is not checked`;
 }
 
-/** Why a chart that fails without its missing dependencies is not rendered: they are (null when none is missing). */
-export function renderedWithoutOf(missing: readonly MissingDependency[]): string | null {
-  return missing.length === 0 ? null : `${namedDependencies(missing)} ${missing.length === 1 ? 'is' : 'are'} ${vendorThem}, and it does not render without ${missing.length === 1 ? 'it' : 'them'}`;
+/**
+ * Why a chart that failed without its missing dependencies is not rendered:
+ * they are, unless helm stopped on a value the chart requires (`fail`,
+ * `required`: `valuesFailure`), which they would not have changed; then
+ * they are said beside it.
+ */
+export function failedWithoutNote(missing: readonly MissingDependency[], valuesFailure: boolean): string {
+  const notVendored = `${namedDependencies(missing)} ${missing.length === 1 ? 'is' : 'are'} ${vendorThem}`;
+  return valuesFailure ? `it stops on a value it requires (below), and its ${notVendored}` : `${notVendored}, and it does not render without ${missing.length === 1 ? 'it' : 'them'}`;
 }

@@ -19,7 +19,6 @@
 import { addTo } from '../multiMap.js';
 import { isHelmfile } from './helmfiles.js';
 import { chartIdentity, readChart } from './chart.js';
-import { renderedWithoutOf } from './dependencyNotes.js';
 import type { ApplicationChart, InstallAtBase } from './applications.js';
 import type { ApplicationValues } from './types.js';
 import type { LoadProblem } from '../manifests/types.js';
@@ -356,7 +355,7 @@ function chartRendering(chart: Chart, trees: ChartTrees, extra: readonly string[
     baseSources: sorted(atBase),
     blocked: null,
     // A chart whose templates need what its missing dependencies define does not render without them: then they are why.
-    renderedWithout: renderedWithoutOf(chart.missingDependencies),
+    ...(chart.missingDependencies.length > 0 ? { renderedWithout: chart.missingDependencies } : {}),
     inflateHelm: false,
     limits: limitsOf(settings),
   };

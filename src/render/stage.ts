@@ -35,7 +35,7 @@ import { placeInNamespace } from './namespace.js';
 import { strayValuesFiles } from './strayValues.js';
 import { quietValuesChanges } from './quietValues.js';
 import { quietTemplateChanges } from './quietTemplates.js';
-import { leftOutNote, valuesChainOf } from './dependencyNotes.js';
+import { failedWithoutNote, leftOutNote, valuesChainOf } from './dependencyNotes.js';
 import { valuesMapping } from './chart.js';
 import type { RenderingOutcome } from './quietValues.js';
 import { baseFileNotices, helmfileBases, helmfileReleases, unrenderedHelmfiles } from './helmfiles.js';
@@ -85,7 +85,10 @@ function problemOf(rendered: RenderedRoot): LoadProblem | null {
   if (head.kind === 'missing-tool') return { file: root.file, line: null, kind: 'not-rendered', message: `${root.label} not rendered: ${head.tool} not found` };
   if (head.kind !== 'failed') return null;
   // Rendered without what it lacks (a chart's dependencies, not vendored), it failed: what it lacks is why, as before it was tried.
-  if (root.renderedWithout) return { file: root.file, line: null, kind: 'not-rendered', message: `${root.label} not rendered: ${root.renderedWithout}: ${failure(head)}` };
+  if (root.renderedWithout !== undefined && root.renderedWithout.length > 0) {
+    // A values hint means helm stopped on a value the chart's own templates require: the dependencies are not yet why.
+    return { file: root.file, line: null, kind: 'not-rendered', message: `${root.label} not rendered: ${failedWithoutNote(root.renderedWithout, head.hint !== undefined)}: ${failure(head)}` };
+  }
   // It rendered at base: the change made it fail (a value its templates refuse), not values it lacks all along.
   if (base.kind === 'rendered') return { file: root.file, line: null, kind: 'render-failed', message: `${root.label} could not be rendered at head, though it rendered at the base commit: the change makes it fail: ${head.message}` };
   return { file: root.file, line: null, kind: 'render-failed', message: `${root.label} could not be rendered: ${failure(head)}` };

@@ -159,8 +159,8 @@ export interface RenderRoot {
    * findings (stage.ts, dependencyNotes.ts).
    */
   readonly leftOut?: readonly MissingDependency[];
-  /** Why a rendering that fails is not rendered: what it was rendered without (a chart's dependencies, not vendored), or null. */
-  readonly renderedWithout?: string | null;
+  /** What a rendering that fails was rendered without (a chart's dependencies, not vendored): why it is not rendered (dependencyNotes.ts). */
+  readonly renderedWithout?: readonly MissingDependency[];
   readonly limits: RenderLimits;
   /**
    * The folder the change moved the root from (its Chart.yaml or

@@ -1877,6 +1877,20 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
         ),
       }),
     ]);
+    // grafana/loki: its own template stops on a value it requires; the missing dependency is not why, and is said beside.
+    const values = await checkTree({
+      'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 0.1.0\ndependencies:\n  - name: common\n    version: 2.0.0\n',
+      'charts/api/templates/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ required "Please define bucket" .Values.bucket }}\nspec:\n  containers: [{name: api, image: api:1}]\n',
+    });
+    expect(values.report.errors).toEqual([
+      expect.objectContaining({
+        file: 'charts/api/Chart.yaml',
+        kind: 'not-rendered',
+        message: expect.stringMatching(
+          /^charts\/api not rendered: it stops on a value it requires \(below\), and its dependency `common 2\.0\.0` is not vendored in `charts\/` \(run `helm dependency build` and commit it; dependencies are never fetched\): `helm template api charts\/api --namespace default` failed \(exit status 1\):\n.*Please define bucket.*\n\(the chart needs values its values\.yaml does not set/s,
+        ),
+      }),
+    ]);
   });
 
   it('a securityContext the template writes from values: the fix stays an example while the comment is on a line of the diff and the values are not', async () => {
