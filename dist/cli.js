@@ -27233,33 +27233,6 @@ function notice(charts) {
 }
 var setNotice = "helmfile releases are not rendered here, so what the `set` entries of this file give its charts is not checked: write those values in a values file that `render.charts[].values` of the config file names";
 
-// src/render/dependencyNotes.ts
-var vendorThem = "not vendored in `charts/` (run `helm dependency build` and commit it; dependencies are never fetched)";
-var namedDependencies = (missing2) => `${missing2.length === 1 ? "dependency" : "dependencies"} ${missing2.map(shownMissing).join(", ")}`;
-function shownMissing(d) {
-  const other = d.outOfRange === void 0 ? "" : ` (this repository's \`${shownDir(d.outOfRange.dir)}\` is ${d.outOfRange.version})`;
-  return `\`${d.shown}\`${other}`;
-}
-function valuesChainOf(chartDir, files, texts, parse6 = valuesMapping) {
-  const chain = [];
-  const own = inDir(chartDir, "values.yaml");
-  for (const path11 of [own, ...files]) {
-    const text4 = texts.get(path11);
-    const values = text4 === void 0 ? path11 === own ? {} : null : parse6(text4);
-    if (values === null) return null;
-    chain.push(values);
-  }
-  return chain;
-}
-function leftOutNote(missing2, chain) {
-  const on = missing2.filter((d) => chain === null || d.switches.some((switches) => switchedOn(switches, chain)));
-  if (on.length === 0) return null;
-  return `rendered without ${namedDependencies(on)}, ${vendorThem}: what ${on.length === 1 ? "it renders" : "they render"} is not checked`;
-}
-function renderedWithoutOf(missing2) {
-  return missing2.length === 0 ? null : `${namedDependencies(missing2)} ${missing2.length === 1 ? "is" : "are"} ${vendorThem}, and it does not render without ${missing2.length === 1 ? "it" : "them"}`;
-}
-
 // src/render/movedRoots.ts
 function movedFolders(head, base) {
   const gone = /* @__PURE__ */ new Map();
@@ -28069,7 +28042,7 @@ function chartRendering(chart, trees, extra, settings, baseExtra = extra) {
     baseSources: sorted(atBase2),
     blocked: null,
     // A chart whose templates need what its missing dependencies define does not render without them: then they are why.
-    renderedWithout: renderedWithoutOf(chart.missingDependencies),
+    ...chart.missingDependencies.length > 0 ? { renderedWithout: chart.missingDependencies } : {},
     inflateHelm: false,
     limits: limitsOf(settings)
   };
@@ -33090,6 +33063,34 @@ function firstAddedLine(file) {
   return null;
 }
 
+// src/render/dependencyNotes.ts
+var vendorThem = "not vendored in `charts/` (run `helm dependency build` and commit it; dependencies are never fetched)";
+var namedDependencies = (missing2) => `${missing2.length === 1 ? "dependency" : "dependencies"} ${missing2.map(shownMissing).join(", ")}`;
+function shownMissing(d) {
+  const other = d.outOfRange === void 0 ? "" : ` (this repository's \`${shownDir(d.outOfRange.dir)}\` is ${d.outOfRange.version})`;
+  return `\`${d.shown}\`${other}`;
+}
+function valuesChainOf(chartDir, files, texts, parse6 = valuesMapping) {
+  const chain = [];
+  const own = inDir(chartDir, "values.yaml");
+  for (const path11 of [own, ...files]) {
+    const text4 = texts.get(path11);
+    const values = text4 === void 0 ? path11 === own ? {} : null : parse6(text4);
+    if (values === null) return null;
+    chain.push(values);
+  }
+  return chain;
+}
+function leftOutNote(missing2, chain) {
+  const on = missing2.filter((d) => chain === null || d.switches.some((switches) => switchedOn(switches, chain)));
+  if (on.length === 0) return null;
+  return `rendered without ${namedDependencies(on)}, ${vendorThem}: what ${on.length === 1 ? "it renders" : "they render"} is not checked`;
+}
+function failedWithoutNote(missing2, valuesFailure) {
+  const notVendored = `${namedDependencies(missing2)} ${missing2.length === 1 ? "is" : "are"} ${vendorThem}`;
+  return valuesFailure ? `it stops on a value it requires (below), and its ${notVendored}` : `${notVendored}, and it does not render without ${missing2.length === 1 ? "it" : "them"}`;
+}
+
 // src/render/verify.ts
 var objectKey = (f) => `${f.kind}\0${f.namespace ?? ""}\0${f.name}`;
 var sourceKey = (kind, namespace, source) => `${kind}\0${namespace ?? ""}\0${source}`;
@@ -33344,7 +33345,9 @@ function problemOf(rendered) {
   if (root.blocked !== null) return { file: root.file, line: null, kind: "not-rendered", message: `${root.label} not rendered: ${root.blocked}` };
   if (head.kind === "missing-tool") return { file: root.file, line: null, kind: "not-rendered", message: `${root.label} not rendered: ${head.tool} not found` };
   if (head.kind !== "failed") return null;
-  if (root.renderedWithout) return { file: root.file, line: null, kind: "not-rendered", message: `${root.label} not rendered: ${root.renderedWithout}: ${failure2(head)}` };
+  if (root.renderedWithout !== void 0 && root.renderedWithout.length > 0) {
+    return { file: root.file, line: null, kind: "not-rendered", message: `${root.label} not rendered: ${failedWithoutNote(root.renderedWithout, head.hint !== void 0)}: ${failure2(head)}` };
+  }
   if (base.kind === "rendered") return { file: root.file, line: null, kind: "render-failed", message: `${root.label} could not be rendered at head, though it rendered at the base commit: the change makes it fail: ${head.message}` };
   return { file: root.file, line: null, kind: "render-failed", message: `${root.label} could not be rendered: ${failure2(head)}` };
 }

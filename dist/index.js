@@ -19869,41 +19869,6 @@ var init_chart = __esm({
   }
 });
 
-// src/render/dependencyNotes.ts
-function shownMissing(d) {
-  const other = d.outOfRange === void 0 ? "" : ` (this repository's \`${shownDir(d.outOfRange.dir)}\` is ${d.outOfRange.version})`;
-  return `\`${d.shown}\`${other}`;
-}
-function valuesChainOf(chartDir, files, texts, parse8 = valuesMapping) {
-  const chain = [];
-  const own = inDir(chartDir, "values.yaml");
-  for (const path4 of [own, ...files]) {
-    const text5 = texts.get(path4);
-    const values = text5 === void 0 ? path4 === own ? {} : null : parse8(text5);
-    if (values === null) return null;
-    chain.push(values);
-  }
-  return chain;
-}
-function leftOutNote(missing2, chain) {
-  const on = missing2.filter((d) => chain === null || d.switches.some((switches) => switchedOn(switches, chain)));
-  if (on.length === 0) return null;
-  return `rendered without ${namedDependencies(on)}, ${vendorThem}: what ${on.length === 1 ? "it renders" : "they render"} is not checked`;
-}
-function renderedWithoutOf(missing2) {
-  return missing2.length === 0 ? null : `${namedDependencies(missing2)} ${missing2.length === 1 ? "is" : "are"} ${vendorThem}, and it does not render without ${missing2.length === 1 ? "it" : "them"}`;
-}
-var vendorThem, namedDependencies;
-var init_dependencyNotes = __esm({
-  "src/render/dependencyNotes.ts"() {
-    "use strict";
-    init_chart();
-    init_paths();
-    vendorThem = "not vendored in `charts/` (run `helm dependency build` and commit it; dependencies are never fetched)";
-    namedDependencies = (missing2) => `${missing2.length === 1 ? "dependency" : "dependencies"} ${missing2.map(shownMissing).join(", ")}`;
-  }
-});
-
 // src/render/kustomization.ts
 function isKustomizationFile(path4) {
   return kustomizationNames.includes(path4.slice(path4.lastIndexOf("/") + 1));
@@ -20234,7 +20199,7 @@ function chartRendering(chart, trees, extra, settings, baseExtra = extra) {
     baseSources: sorted(atBase2),
     blocked: null,
     // A chart whose templates need what its missing dependencies define does not render without them: then they are why.
-    renderedWithout: renderedWithoutOf(chart.missingDependencies),
+    ...chart.missingDependencies.length > 0 ? { renderedWithout: chart.missingDependencies } : {},
     inflateHelm: false,
     limits: limitsOf(settings)
   };
@@ -20482,7 +20447,6 @@ var init_discover = __esm({
     init_multiMap();
     init_helmfiles();
     init_chart();
-    init_dependencyNotes();
     init_movedRoots();
     init_installers();
     init_kustomization();
@@ -60527,8 +60491,37 @@ function firstAddedLine(file) {
   return null;
 }
 
+// src/render/dependencyNotes.ts
+init_chart();
+init_paths();
+var vendorThem = "not vendored in `charts/` (run `helm dependency build` and commit it; dependencies are never fetched)";
+var namedDependencies = (missing2) => `${missing2.length === 1 ? "dependency" : "dependencies"} ${missing2.map(shownMissing).join(", ")}`;
+function shownMissing(d) {
+  const other = d.outOfRange === void 0 ? "" : ` (this repository's \`${shownDir(d.outOfRange.dir)}\` is ${d.outOfRange.version})`;
+  return `\`${d.shown}\`${other}`;
+}
+function valuesChainOf(chartDir, files, texts, parse8 = valuesMapping) {
+  const chain = [];
+  const own = inDir(chartDir, "values.yaml");
+  for (const path4 of [own, ...files]) {
+    const text5 = texts.get(path4);
+    const values = text5 === void 0 ? path4 === own ? {} : null : parse8(text5);
+    if (values === null) return null;
+    chain.push(values);
+  }
+  return chain;
+}
+function leftOutNote(missing2, chain) {
+  const on = missing2.filter((d) => chain === null || d.switches.some((switches) => switchedOn(switches, chain)));
+  if (on.length === 0) return null;
+  return `rendered without ${namedDependencies(on)}, ${vendorThem}: what ${on.length === 1 ? "it renders" : "they render"} is not checked`;
+}
+function failedWithoutNote(missing2, valuesFailure) {
+  const notVendored = `${namedDependencies(missing2)} ${missing2.length === 1 ? "is" : "are"} ${vendorThem}`;
+  return valuesFailure ? `it stops on a value it requires (below), and its ${notVendored}` : `${notVendored}, and it does not render without ${missing2.length === 1 ? "it" : "them"}`;
+}
+
 // src/render/stage.ts
-init_dependencyNotes();
 init_chart();
 init_helmfiles();
 init_fleet();
@@ -60791,7 +60784,9 @@ function problemOf(rendered) {
   if (root.blocked !== null) return { file: root.file, line: null, kind: "not-rendered", message: `${root.label} not rendered: ${root.blocked}` };
   if (head.kind === "missing-tool") return { file: root.file, line: null, kind: "not-rendered", message: `${root.label} not rendered: ${head.tool} not found` };
   if (head.kind !== "failed") return null;
-  if (root.renderedWithout) return { file: root.file, line: null, kind: "not-rendered", message: `${root.label} not rendered: ${root.renderedWithout}: ${failure2(head)}` };
+  if (root.renderedWithout !== void 0 && root.renderedWithout.length > 0) {
+    return { file: root.file, line: null, kind: "not-rendered", message: `${root.label} not rendered: ${failedWithoutNote(root.renderedWithout, head.hint !== void 0)}: ${failure2(head)}` };
+  }
   if (base.kind === "rendered") return { file: root.file, line: null, kind: "render-failed", message: `${root.label} could not be rendered at head, though it rendered at the base commit: the change makes it fail: ${head.message}` };
   return { file: root.file, line: null, kind: "render-failed", message: `${root.label} could not be rendered: ${failure2(head)}` };
 }
