@@ -4,10 +4,10 @@
  * `neutral` do not.
  */
 import { fixNoteLine } from './fixNoteLine.js';
-import { findingCounts } from './counts.js';
+import { findingCounts, problemCounts } from './counts.js';
 import { defaultUnchecked, problemSeverity, problemsVerdict, uncheckedText } from '../findings/unchecked.js';
 import type { UncheckedPolicy } from '../findings/unchecked.js';
-import { failsRun, fileCount, isWarning } from '../manifests/types.js';
+import { isWarning } from '../manifests/types.js';
 import type { LoadProblem } from '../manifests/types.js';
 import { escapeText, inlineCode } from './markdown.js';
 import { alikeRenderings, lineWorkload, rootsByTool, workloadsNamed } from './namesBy.js';
@@ -49,13 +49,8 @@ export function titleOf(findings: readonly ReviewFinding[], errors: readonly Loa
   const parts: string[] = [];
   if (blocking > 0) parts.push(`${blocking} blocking ${blocking === 1 ? 'violation' : 'violations'}`);
   if (warned > 0) parts.push(`${warned} ${warned === 1 ? 'warning' : 'warnings'}`);
-  const invalid = fileCount(errors.filter(failsRun));
-  if (invalid > 0) parts.push(`${invalid} invalid ${invalid === 1 ? 'file' : 'files'}`);
-  const notChecked = uncheckedText(errors);
-  if (notChecked !== '') parts.push(notChecked);
-  const warnings = errors.filter(isWarning).length;
-  if (warnings > 0) parts.push(`${warnings} ${warnings === 1 ? 'manifest warning' : 'manifest warnings'}`);
-  if (notChecked !== '' && checked === 0 && findings.length === 0) return `Nothing checked: ${parts.join(', ')}`;
+  parts.push(...problemCounts(errors));
+  if (uncheckedText(errors) !== '' && checked === 0 && findings.length === 0) return `Nothing checked: ${parts.join(', ')}`;
   return parts.length === 0 ? 'No Pod Security violations' : parts.join(', ');
 }
 

@@ -1,4 +1,7 @@
 import type { Finding } from '../findings/types.js';
+import { uncheckedText } from '../findings/unchecked.js';
+import { failsRun, fileCount, isWarning } from '../manifests/types.js';
+import type { LoadProblem } from '../manifests/types.js';
 
 /** What a count reads of a finding. */
 type Counted = Pick<Finding, 'file' | 'line' | 'container' | 'check' | 'detail' | 'blocking' | 'rendered'>;
@@ -29,4 +32,21 @@ export function findingCounts(findings: readonly Counted[]): SeverityCounts {
   let blocking = 0;
   for (const blocks of blockingOf.values()) if (blocks) blocking++;
   return { blocking, warnings: blockingOf.size - blocking, total: blockingOf.size };
+}
+
+/**
+ * File problems as a reader weighs them, in the words of the check run's
+ * title: files the cluster would refuse (they fail the run), files not
+ * checked by why (`2 files not checked (2 not rendered)`), then warnings
+ * about checked files; only the parts that have some.
+ */
+export function problemCounts(problems: readonly LoadProblem[]): string[] {
+  const parts: string[] = [];
+  const invalid = fileCount(problems.filter(failsRun));
+  if (invalid > 0) parts.push(`${invalid} invalid ${invalid === 1 ? 'file' : 'files'}`);
+  const notChecked = uncheckedText(problems);
+  if (notChecked !== '') parts.push(notChecked);
+  const warnings = problems.filter(isWarning).length;
+  if (warnings > 0) parts.push(`${warnings} ${warnings === 1 ? 'manifest warning' : 'manifest warnings'}`);
+  return parts;
 }

@@ -12,7 +12,7 @@ import type { Finding } from '../findings/types.js';
 import { problemSeverity } from '../findings/unchecked.js';
 import type { UncheckedPolicy } from '../findings/unchecked.js';
 import type { PolicyHeader, ReportLike } from './json.js';
-import { findingCounts } from './counts.js';
+import { findingCounts, problemCounts } from './counts.js';
 import { alikeRenderings, rootsByTool, workloadName, workloadsNamed } from './namesBy.js';
 
 const subject = (f: { kind: string; namespace: string | null; name: string }) => `${f.kind} ${workloadName(f)}`;
@@ -86,7 +86,8 @@ export function renderText(report: ReportLike, header: PolicyHeader, unchecked: 
       ')',
   ];
   let summary = parts.join(' ');
-  if (report.errors.length > 0) summary += `, ${count(report.errors.length, 'file problem', 'file problems')}`;
+  // As the check run's title weighs them: a note of a chart not rendered is no error.
+  for (const part of problemCounts(report.errors)) summary += `, ${part}`;
   if (report.unchangedPodSpecs !== undefined) summary += `; ${count(report.unchangedPodSpecs, 'unchanged pod spec', 'unchanged pod specs')} not checked`;
   lines.push(summary);
   return `${lines.join('\n')}\n`;

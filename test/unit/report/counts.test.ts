@@ -60,4 +60,19 @@ describe('finding counts', () => {
     const malformed = errors.map((e) => ({ ...e, kind: 'malformed' as const }));
     expect(severityCounts([], malformed)).toBe('0 blocking, 0 warnings, 1 file not checked');
   });
+
+  it("the text report's last line weighs file problems as the check run's title does: a chart not rendered is no error", () => {
+    // onedr0p/home-ops: every app an OCI chart, never fetched; the line said "69 file problems".
+    const errors = [
+      { file: 'broken.yaml', line: 3, kind: 'malformed' as const, message: 'x' },
+      { file: 'apps/a/helmrelease.yaml', line: 8, kind: 'not-rendered' as const, message: 'x' },
+      { file: 'apps/b/helmrelease.yaml', line: 8, kind: 'not-rendered' as const, message: 'x' },
+      { file: 'ns.yaml', line: 5, kind: 'namespace-conflict' as const, message: 'x' },
+    ];
+    const text = renderText({ findings: [], ignored: [], policyProblems: [], errors, podSpecs: [] }, { enforce: 'baseline:latest', warn: 'restricted:latest' }, 'neutral');
+    expect(text.trimEnd().split('\n').pop()).toBe(
+      'baseline:latest (warn restricted:latest): 0 pod specs checked, 0 violating (0 blocking findings, 0 warnings), 1 invalid file, 2 files not checked (2 not rendered), 1 manifest warning',
+    );
+    expect(titleOf([], errors, 0)).toBe('Nothing checked: 1 invalid file, 2 files not checked (2 not rendered), 1 manifest warning');
+  });
 });
