@@ -25090,6 +25090,9 @@ var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group",
 function isWarning(problem) {
   return warningKinds.has(problem.kind);
 }
+function fileCount(problems) {
+  return new Set(problems.map((problem) => problem.file)).size;
+}
 var uncheckedKinds = /* @__PURE__ */ new Set(["template", "not-rendered", "too-large", "binary", "unreadable"]);
 function isUnchecked(problem) {
   return uncheckedKinds.has(problem.kind);
@@ -25108,6 +25111,24 @@ function problemSeverity(problem, unchecked) {
 function problemsVerdict(problems, unchecked) {
   if (problems.some(failsRun)) return "failure";
   return problems.some(isUnchecked) ? unchecked : "success";
+}
+var kindNames = {
+  template: ["template", "templates"],
+  "not-rendered": ["not rendered", "not rendered"],
+  "too-large": ["too large", "too large"],
+  binary: ["binary", "binary"],
+  unreadable: ["unreadable", "unreadable"]
+};
+function uncheckedText(problems) {
+  const byKind = /* @__PURE__ */ new Map();
+  for (const p of problems.filter(isUnchecked)) byKind.set(p.kind, (byKind.get(p.kind) ?? /* @__PURE__ */ new Set()).add(p.file));
+  const files = new Set([...byKind.values()].flatMap((s) => [...s])).size;
+  if (files === 0) return "";
+  const kinds = [...byKind].map(([kind, set2]) => {
+    const [one, many] = kindNames[kind] ?? [kind, kind];
+    return `${set2.size} ${set2.size === 1 ? one : many}`;
+  });
+  return `${files} ${files === 1 ? "file" : "files"} not checked (${kinds.join(", ")})`;
 }
 
 // src/report/explanations.ts
@@ -25285,6 +25306,16 @@ function findingCounts(findings) {
   for (const blocks of blockingOf.values()) if (blocks) blocking++;
   return { blocking, warnings: blockingOf.size - blocking, total: blockingOf.size };
 }
+function problemCounts(problems) {
+  const parts = [];
+  const invalid = fileCount(problems.filter(failsRun));
+  if (invalid > 0) parts.push(`${invalid} invalid ${invalid === 1 ? "file" : "files"}`);
+  const notChecked = uncheckedText(problems);
+  if (notChecked !== "") parts.push(notChecked);
+  const warnings = problems.filter(isWarning).length;
+  if (warnings > 0) parts.push(`${warnings} ${warnings === 1 ? "manifest warning" : "manifest warnings"}`);
+  return parts;
+}
 
 // src/report/namesBy.ts
 function namesBy(items, keyOf3, named) {
@@ -25365,7 +25396,7 @@ function renderText(report, header, unchecked) {
     `(${count(blocking, "blocking finding", "blocking findings")}, ${count(warnings, "warning", "warnings")}` + (report.ignored.length > 0 ? `, ${report.ignored.length} ignored` : "") + ")"
   ];
   let summary = parts.join(" ");
-  if (report.errors.length > 0) summary += `, ${count(report.errors.length, "file problem", "file problems")}`;
+  for (const part of problemCounts(report.errors)) summary += `, ${part}`;
   if (report.unchangedPodSpecs !== void 0) summary += `; ${count(report.unchangedPodSpecs, "unchanged pod spec", "unchanged pod specs")} not checked`;
   lines.push(summary);
   return `${lines.join("\n")}

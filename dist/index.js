@@ -51186,6 +51186,16 @@ function findingCounts(findings) {
   for (const blocks of blockingOf.values()) if (blocks) blocking++;
   return { blocking, warnings: blockingOf.size - blocking, total: blockingOf.size };
 }
+function problemCounts(problems) {
+  const parts = [];
+  const invalid = fileCount(problems.filter(failsRun));
+  if (invalid > 0) parts.push(`${invalid} invalid ${invalid === 1 ? "file" : "files"}`);
+  const notChecked = uncheckedText(problems);
+  if (notChecked !== "") parts.push(notChecked);
+  const warnings = problems.filter(isWarning).length;
+  if (warnings > 0) parts.push(`${warnings} ${warnings === 1 ? "manifest warning" : "manifest warnings"}`);
+  return parts;
+}
 
 // src/report/fixNoteLine.ts
 function fixNoteLine(note, where2) {
@@ -51458,13 +51468,8 @@ function titleOf(findings, errors, checked) {
   const parts = [];
   if (blocking > 0) parts.push(`${blocking} blocking ${blocking === 1 ? "violation" : "violations"}`);
   if (warned > 0) parts.push(`${warned} ${warned === 1 ? "warning" : "warnings"}`);
-  const invalid = fileCount(errors.filter(failsRun));
-  if (invalid > 0) parts.push(`${invalid} invalid ${invalid === 1 ? "file" : "files"}`);
-  const notChecked = uncheckedText(errors);
-  if (notChecked !== "") parts.push(notChecked);
-  const warnings = errors.filter(isWarning).length;
-  if (warnings > 0) parts.push(`${warnings} ${warnings === 1 ? "manifest warning" : "manifest warnings"}`);
-  if (notChecked !== "" && checked === 0 && findings.length === 0) return `Nothing checked: ${parts.join(", ")}`;
+  parts.push(...problemCounts(errors));
+  if (uncheckedText(errors) !== "" && checked === 0 && findings.length === 0) return `Nothing checked: ${parts.join(", ")}`;
   return parts.length === 0 ? "No Pod Security violations" : parts.join(", ");
 }
 var levelRank2 = { notice: 0, warning: 1, failure: 2 };
