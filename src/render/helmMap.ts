@@ -28,8 +28,8 @@ export interface HelmHits {
   readonly values: SourceHit | null;
 }
 
-/** The `# Source:` comment above each line of `helm template` output: line → template path inside the chart. */
-export function sourceComments(text: string): (line: number) => string | null {
+/** helm's `# Source: <chart>/<path>` comments in `helm template` output: each one's line, and the template's path inside the chart. */
+export function sourceCommentsOf(text: string): { readonly lines: number[]; readonly paths: string[] } {
   const lines: number[] = [];
   const paths: string[] = [];
   text.split('\n').forEach((line, i) => {
@@ -39,6 +39,12 @@ export function sourceComments(text: string): (line: number) => string | null {
       paths.push(match[1]!);
     }
   });
+  return { lines, paths };
+}
+
+/** The `# Source:` comment above each line of `helm template` output: line → template path inside the chart. */
+export function sourceComments(text: string): (line: number) => string | null {
+  const { lines, paths } = sourceCommentsOf(text);
   // Asked for every finding and, in a diff, every pod spec of the rendering: a search, not a scan.
   return (line) => paths[lastAtMostIn(lines, line)] ?? null;
 }

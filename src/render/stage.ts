@@ -28,7 +28,7 @@ import type { DiscoveredTrees, RenderedApplication } from './discover.js';
 import { applicationsRendered } from './renderedApplications.js';
 import { dirOf, inDir, isInside, shownDir } from './paths.js';
 import { andMore, firstOf } from '../firstFew.js';
-import { sourceComments } from './helmMap.js';
+import { sourceComments, sourceCommentsOf } from './helmMap.js';
 import type { RenderSettings } from './discover.js';
 import { mapRenderedReport } from './mapReport.js';
 import { placeInNamespace } from './namespace.js';
@@ -200,7 +200,10 @@ function valuesTaken({ root, sources }: RenderedRoot, parse: (text: string) => R
 /** The folders of `charts/` (by name or alias) that wrote something into a helm rendering, as its `# Source:` comments name them. */
 function subchartsWriting(rendered: string): Set<string> {
   const folders = new Set<string>();
-  for (const match of rendered.matchAll(/^# Source: [^/\n]+\/charts\/([^/\n]+)\//gm)) folders.add(match[1]!);
+  for (const path of sourceCommentsOf(rendered).paths) {
+    const folder = /^charts\/([^/]+)\//.exec(path)?.[1];
+    if (folder !== undefined) folders.add(folder);
+  }
   return folders;
 }
 
@@ -571,9 +574,7 @@ function outcomesOf(rendered: readonly RenderedRoot[]): RenderingOutcome[] {
 
 /** The templates that wrote something into a helm rendering, by their path in the chart, as its `# Source:` comments name them. */
 function templatesWritten(output: RenderOutput): ReadonlySet<string> {
-  const templates = new Set<string>();
-  if (output.kind === 'rendered') for (const match of output.text.matchAll(/^# Source: [^/\n]+\/(.+?)[ \t\r]*$/gm)) templates.add(match[1]!);
-  return templates;
+  return new Set(output.kind === 'rendered' ? sourceCommentsOf(output.text).paths : []);
 }
 
 /**
