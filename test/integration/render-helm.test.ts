@@ -87,6 +87,16 @@ async function inFixtureRepo(name: string, body: (repo: string) => Promise<void>
 }
 
 /** charts/web's Deployment template in `dir` (helm-application's chart) with `hostPID` taken from the value `key`. */
+/** DataDog's layout in `side`: charts/agent with `values`, these templates, and test values that set the API key its workloads need. */
+function writeAgentChart(side: string, values: string, templates: Record<string, string>): void {
+  mkdirSync(path.join(side, 'charts/agent/templates'), { recursive: true });
+  mkdirSync(path.join(side, 'charts/agent/ci'), { recursive: true });
+  writeFileSync(path.join(side, 'charts/agent/Chart.yaml'), chartYaml('agent'));
+  writeFileSync(path.join(side, 'charts/agent/values.yaml'), values);
+  for (const [file, text] of Object.entries(templates)) writeFileSync(path.join(side, 'charts/agent/templates', file), text);
+  writeFileSync(path.join(side, 'charts/agent/ci/key-values.yaml'), 'apiKey: abc\n');
+}
+
 function hostPIDFrom(dir: string, key: string): void {
   const template = path.join(dir, 'charts/web/templates/deployment.yaml');
   writeFileSync(template, readFileSync(template, 'utf8').replace('      containers:\n', `      hostPID: {{ .Values.${key} }}\n      containers:\n`));
@@ -286,16 +296,8 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: agent\nspec:\n  containers:\n    - name: probe\n      image: {{ .Values.image }}\n      securityContext: {{- toYaml .Values.probe.securityContext | nindent 8 }}\n';
     // The pod the chart renders by default has a token written anew at each rendering: it moves, but not with the change.
     const other = pod.replace('name: agent', 'name: other\n  annotations:\n    token: {{ randAlphaNum 12 | quote }}').replace(/\n {6}securityContext.*\n$/, '\n');
-    const write = (side: string, privileged: boolean, image = 'agent:1', extra: Record<string, string> = {}) => {
-      mkdirSync(path.join(side, 'charts/agent/templates'), { recursive: true });
-      mkdirSync(path.join(side, 'charts/agent/ci'), { recursive: true });
-      writeFileSync(path.join(side, 'charts/agent/Chart.yaml'), chartYaml('agent'));
-      writeFileSync(path.join(side, 'charts/agent/values.yaml'), values(privileged).replace('agent:1', image));
-      writeFileSync(path.join(side, 'charts/agent/templates/pod.yaml'), `{{- if .Values.apiKey }}\n${pod}{{- end }}\n`);
-      writeFileSync(path.join(side, 'charts/agent/templates/other.yaml'), other);
-      writeFileSync(path.join(side, 'charts/agent/ci/key-values.yaml'), 'apiKey: abc\n');
-      for (const [file, text] of Object.entries(extra)) writeFileSync(path.join(side, 'charts/agent/templates', file), text);
-    };
+    const write = (side: string, privileged: boolean, image = 'agent:1', extra: Record<string, string> = {}) =>
+      writeAgentChart(side, values(privileged).replace('agent:1', image), { 'pod.yaml': `{{- if .Values.apiKey }}\n${pod}{{- end }}\n`, 'other.yaml': other, ...extra });
     const quiet = repoOfSides((base, head) => {
       write(base, false);
       write(head, true);
@@ -342,16 +344,12 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     const pod = (extra: string) =>
       `{{- if .Values.apiKey }}\napiVersion: v1\nkind: Pod\nmetadata:\n  name: agent\nspec:\n${extra}  containers:\n    - name: agent\n      image: {{ .Values.image }}\n{{- end }}\n`;
     const other = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: other\nspec:\n  containers:\n    - name: other\n      image: {{ .Values.image }}\n';
-    const write = (side: string, agentExtra: string, otherText = other) => {
-      mkdirSync(path.join(side, 'charts/agent/templates'), { recursive: true });
-      mkdirSync(path.join(side, 'charts/agent/ci'), { recursive: true });
-      writeFileSync(path.join(side, 'charts/agent/Chart.yaml'), chartYaml('agent'));
-      writeFileSync(path.join(side, 'charts/agent/values.yaml'), 'apiKey: null\nimage: agent:1\n');
-      writeFileSync(path.join(side, 'charts/agent/templates/pod.yaml'), pod(agentExtra));
-      writeFileSync(path.join(side, 'charts/agent/templates/other.yaml'), otherText);
-      writeFileSync(path.join(side, 'charts/agent/templates/_helpers.tpl'), `{{- define "agent.name" }}agent{{ end }}\n${agentExtra === '' ? '' : '{{/* hostNetwork */}}\n'}`);
-      writeFileSync(path.join(side, 'charts/agent/ci/key-values.yaml'), 'apiKey: abc\n');
-    };
+    const write = (side: string, agentExtra: string, otherText = other) =>
+      writeAgentChart(side, 'apiKey: null\nimage: agent:1\n', {
+        'pod.yaml': pod(agentExtra),
+        'other.yaml': otherText,
+        '_helpers.tpl': `{{- define "agent.name" }}agent{{ end }}\n${agentExtra === '' ? '' : '{{/* hostNetwork */}}\n'}`,
+      });
     const quiet = repoOfSides((base, head) => {
       write(base, '');
       write(head, '  hostNetwork: true\n');
