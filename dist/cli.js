@@ -31323,7 +31323,7 @@ function keysOf4(dotted) {
 }
 
 // src/render/helmMap.ts
-function sourceComments(text4) {
+function sourceCommentsOf(text4) {
   const lines = [];
   const paths = [];
   text4.split("\n").forEach((line, i) => {
@@ -31333,6 +31333,10 @@ function sourceComments(text4) {
       paths.push(match2[1]);
     }
   });
+  return { lines, paths };
+}
+function sourceComments(text4) {
+  const { lines, paths } = sourceCommentsOf(text4);
   return (line) => paths[lastAtMostIn(lines, line)] ?? null;
 }
 function sourcePath(sources, given) {
@@ -33445,7 +33449,10 @@ function valuesTaken({ root, sources }, parse6) {
 }
 function subchartsWriting(rendered) {
   const folders = /* @__PURE__ */ new Set();
-  for (const match2 of rendered.matchAll(/^# Source: [^/\n]+\/charts\/([^/\n]+)\//gm)) folders.add(match2[1]);
+  for (const path11 of sourceCommentsOf(rendered).paths) {
+    const folder = /^charts\/([^/]+)\//.exec(path11)?.[1];
+    if (folder !== void 0) folders.add(folder);
+  }
   return folders;
 }
 function standInProblem(use) {
@@ -33667,9 +33674,7 @@ function outcomesOf(rendered) {
   });
 }
 function templatesWritten(output) {
-  const templates = /* @__PURE__ */ new Set();
-  if (output.kind === "rendered") for (const match2 of output.text.matchAll(/^# Source: [^/\n]+\/(.+?)[ \t\r]*$/gm)) templates.add(match2[1]);
-  return templates;
+  return new Set(output.kind === "rendered" ? sourceCommentsOf(output.text).paths : []);
 }
 function changedByTheChange({ base, head, headAgain }) {
   if (base.kind !== "rendered" || head.kind !== "rendered") return true;

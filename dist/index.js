@@ -58670,7 +58670,7 @@ function keysOf4(dotted) {
 }
 
 // src/render/helmMap.ts
-function sourceComments(text5) {
+function sourceCommentsOf(text5) {
   const lines = [];
   const paths = [];
   text5.split("\n").forEach((line, i) => {
@@ -58680,6 +58680,10 @@ function sourceComments(text5) {
       paths.push(match2[1]);
     }
   });
+  return { lines, paths };
+}
+function sourceComments(text5) {
+  const { lines, paths } = sourceCommentsOf(text5);
   return (line) => paths[lastAtMostIn(lines, line)] ?? null;
 }
 function sourcePath(sources, given) {
@@ -60858,7 +60862,10 @@ function valuesTaken({ root, sources }, parse8) {
 }
 function subchartsWriting(rendered) {
   const folders = /* @__PURE__ */ new Set();
-  for (const match2 of rendered.matchAll(/^# Source: [^/\n]+\/charts\/([^/\n]+)\//gm)) folders.add(match2[1]);
+  for (const path4 of sourceCommentsOf(rendered).paths) {
+    const folder = /^charts\/([^/]+)\//.exec(path4)?.[1];
+    if (folder !== void 0) folders.add(folder);
+  }
   return folders;
 }
 function standInProblem(use) {
@@ -61080,9 +61087,7 @@ function outcomesOf(rendered) {
   });
 }
 function templatesWritten(output) {
-  const templates = /* @__PURE__ */ new Set();
-  if (output.kind === "rendered") for (const match2 of output.text.matchAll(/^# Source: [^/\n]+\/(.+?)[ \t\r]*$/gm)) templates.add(match2[1]);
-  return templates;
+  return new Set(output.kind === "rendered" ? sourceCommentsOf(output.text).paths : []);
 }
 function changedByTheChange({ base, head, headAgain }) {
   if (base.kind !== "rendered" || head.kind !== "rendered") return true;
