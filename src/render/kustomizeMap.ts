@@ -15,6 +15,7 @@ import { loadManifestFile } from '../manifests/load.js';
 import type { ManifestDocument } from '../manifests/types.js';
 import type { FieldPath, JsonValue } from '../pss/types.js';
 import { readKustomization } from './kustomization.js';
+import { selects } from './kustomizeSelector.js';
 import type { InlinePatch, Kustomization, PatchReference } from './kustomization.js';
 import { translatePath, valueAt } from './walk.js';
 import type { MapSource } from './mapWriters.js';
@@ -56,13 +57,18 @@ interface Candidate {
 
 const isObject = (value: JsonValue | undefined): value is { [key: string]: JsonValue } => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Whether `written` names the rendered object through the name transforms of some of the levels above it. */
-function nameMatches(rendered: string, written: string, chain: readonly Kustomization[]): boolean {
+/**
+ * Whether the rendered object's name, less the name transforms of some of
+ * the levels above it, is one `written` accepts (a name as written, or a
+ * patch target's pattern).
+ */
+function nameMatches(rendered: string, written: (name: string) => boolean, chain: readonly Kustomization[]): boolean {
   for (let levels = 0; levels <= chain.length; levels++) {
     const applied = chain.slice(0, levels);
     const prefix = applied.map((k) => k.namePrefix).join('');
     const suffix = applied.map((k) => k.nameSuffix).reverse().join('');
-    if (rendered === `${prefix}${written}${suffix}`) return true;
+    if (rendered.length < prefix.length + suffix.length || !rendered.startsWith(prefix) || !rendered.endsWith(suffix)) continue;
+    if (written(rendered.slice(prefix.length, rendered.length - suffix.length))) return true;
   }
   return false;
 }
@@ -402,11 +408,12 @@ function blockOf(inline: InlinePatch, fileLines: readonly string[]): PatchBlock 
   return { text: inline.text, firstLine: inline.firstLine, indent: (fileLines[inline.firstLine - 1 + first] ?? '').length - patchLines[first]!.length };
 }
 
-/** Whether a candidate may write the object: any resource, a patch whose target (if it has one) names it. */
+/** Whether a candidate may write the object: any resource, a patch whose target (if it has one) selects it. */
 function targets(candidate: Candidate, object: RenderedObject): boolean {
   const target = candidate.patch?.target ?? null;
   if (target === null) return true;
-  return (target.kind === null || target.kind === object.kind) && (target.name === null || nameMatches(object.name, target.name, candidate.chain));
+  const { kind, name } = target;
+  return (kind === null || selects(kind, object.kind)) && (name === null || nameMatches(object.name, (n) => selects(name, n), candidate.chain));
 }
 
 /** Whether a resource document is the rendered object as written (its kind, and its name through the levels' name transforms). */
@@ -414,5 +421,6 @@ function writesObject(document: ManifestDocument, object: RenderedObject, chain:
   const value = document.value;
   if (!isObject(value) || value.kind !== object.kind) return false;
   const metadata = value.metadata;
-  return isObject(metadata) && typeof metadata.name === 'string' && nameMatches(object.name, metadata.name, chain);
+  const name = isObject(metadata) ? metadata.name : undefined;
+  return typeof name === 'string' && nameMatches(object.name, (n) => n === name, chain);
 }

@@ -508,6 +508,34 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
     }
   });
 
+  it('finds a value on the operation of a patch whose target names its objects by pattern, for each object it selects', async () => {
+    // sourcegraph's privileged component: one patch for `kind: StatefulSet|Deployment, name: codeinsights-db|codeintel-db|pgsql`.
+    const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-pattern-'));
+    try {
+      mkdirSync(path.join(cwd, 'base'), { recursive: true });
+      mkdirSync(path.join(cwd, 'overlays/dev'), { recursive: true });
+      const workload = (kind: string, name: string) =>
+        `apiVersion: apps/v1\nkind: ${kind}\nmetadata:\n  name: ${name}\nspec:\n  selector:\n    matchLabels: {app: ${name}}\n  template:\n    metadata:\n      labels: {app: ${name}}\n    spec:\n      containers:\n        - name: app\n          image: nginx:1.27\n`;
+      writeFileSync(path.join(cwd, 'base/kustomization.yaml'), 'resources: [web.yaml, db.yaml, web-2.yaml]\n');
+      writeFileSync(path.join(cwd, 'base/web.yaml'), workload('Deployment', 'web'));
+      writeFileSync(path.join(cwd, 'base/db.yaml'), workload('StatefulSet', 'db'));
+      writeFileSync(path.join(cwd, 'base/web-2.yaml'), workload('Deployment', 'web-2'));
+      writeFileSync(path.join(cwd, 'overlays/dev/kustomization.yaml'), 'resources: [../../base]\nnamePrefix: dev-\npatches:\n  - path: root.yaml\n    target: {kind: StatefulSet|Deployment, name: web|db}\n');
+      writeFileSync(path.join(cwd, 'overlays/dev/root.yaml'), '- op: add\n  path: /spec/template/spec/securityContext\n  value:\n    runAsUser: 0\n');
+      let stdout = '';
+      await runCli(['check', 'overlays/dev', '--format', 'json', '--level', 'restricted'], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
+      const report = JSON.parse(stdout) as JsonReport;
+      const runAsUser = report.findings.filter((f) => f.check === 'runAsUser');
+      // Both objects the pattern selects (dev-web-2 is not: the pattern matches whole names), on the operation's value line.
+      expect(runAsUser.map((f) => [f.name, f.file, f.line, f.rendered?.exact])).toEqual([
+        ['dev-web', 'overlays/dev/root.yaml', 4, true],
+        ['dev-db', 'overlays/dev/root.yaml', 4, true],
+      ]);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+
   it("renders an operator's overlay with its CRDs cut to their metadata, and whole when a patch reaches into one by name", async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-crds-'));
     // Each run logs the overlay it builds and the size of the CRD file in the tree it was given.

@@ -1,4 +1,5 @@
 /** Mapping rendered fields back to source lines: templates by key path, Kustomize patches by identity and JSON pointer. */
+import { selects } from '../../../src/render/kustomizeSelector.js';
 import { describe, expect, it } from 'vitest';
 import { kustomizeIndex, kustomizeLocator } from '../../../src/render/kustomizeMap.js';
 import { literalEdit } from '../../../src/render/mapReport.js';
@@ -823,5 +824,37 @@ describe('findInTemplate into a flow collection written on a key line', () => {
     expect(findInTemplate(template, path, rendered('SYS_ADMIN'))).toEqual({ line: 5, exact: true, values: null });
     expect(findInTemplate(template, path, rendered('NET_ADMIN')).exact).toBe(false);
     expect(findInTemplate(template.replace('["SYS_ADMIN"]', '[{{ .Values.cap }}]'), path, rendered('SYS_ADMIN')).exact).toBe(false);
+  });
+});
+
+describe('kustomizeLocator: a patch target names kinds and names by pattern', () => {
+  // kustomize anchors the target's kind and name as regular expressions (sourcegraph's privileged component).
+  const texts = new Map([
+    ['app/kustomization.yaml', 'namePrefix: prod-\nresources: [deploy.yaml]\npatches:\n  - path: root.yaml\n    target: {kind: StatefulSet|Deployment, name: web|db}\n'],
+    ['app/deploy.yaml', 'kind: Deployment\nmetadata:\n  name: web\n---\nkind: StatefulSet\nmetadata:\n  name: db\n---\nkind: Deployment\nmetadata:\n  name: web-2\n'],
+    ['app/root.yaml', '- op: replace\n  path: /spec/template/spec/securityContext\n  value:\n    runAsUser: 0\n'],
+  ]);
+  const locate = kustomizeLocator({ rootDir: 'app', texts, paths: new Set(texts.keys()) });
+  const value = { spec: { template: { spec: { securityContext: { runAsUser: 0 } } } } };
+  const runAsUser = parseFieldPath('spec.template.spec.securityContext.runAsUser');
+
+  it('finds the operation for every object the pattern selects, through the name prefix', () => {
+    expect(locate({ kind: 'Deployment', name: 'prod-web', value }, runAsUser)).toEqual({ file: 'app/root.yaml', line: 4, column: 5 });
+    expect(locate({ kind: 'StatefulSet', name: 'prod-db', value }, runAsUser)).toEqual({ file: 'app/root.yaml', line: 4, column: 5 });
+  });
+
+  it('matches the whole name and kind only, as kustomize does', () => {
+    expect(locate({ kind: 'Deployment', name: 'prod-web-2', value }, runAsUser)).toBeNull();
+    expect(locate({ kind: 'DaemonSet', name: 'prod-web', value }, runAsUser)).toBeNull();
+  });
+});
+
+describe('selects', () => {
+  it('anchors the pattern, and compares a pattern JavaScript cannot compile as plain text', () => {
+    expect(selects('web|api', 'api')).toBe(true);
+    expect(selects('web', 'web-2')).toBe(false);
+    expect(selects('deploy.*', 'deploy-a')).toBe(true);
+    expect(selects('(?i)web', 'WEB')).toBe(false);
+    expect(selects('(?i)web', '(?i)web')).toBe(true);
   });
 });
