@@ -10,7 +10,7 @@
  * and `unchecked: failure` makes it a strict gate (`success` lets it pass,
  * still named in the title and summary).
  */
-import { failsRun, isUnchecked } from '../manifests/types.js';
+import { failsRun, isNote, isUnchecked } from '../manifests/types.js';
 import type { LoadProblem, ProblemKind } from '../manifests/types.js';
 
 export { isUnchecked };
@@ -24,11 +24,12 @@ export const defaultUnchecked: UncheckedPolicy = 'neutral';
 /**
  * How a file problem is shown (text report, check run annotations): input
  * the cluster would reject too is an error; a file not checked is a notice,
- * an error when `unchecked: failure` makes it fail; the rest are warnings.
+ * an error when `unchecked: failure` makes it fail; a file left out on
+ * purpose is a notice too, whatever `unchecked` says; the rest are warnings.
  */
 export function problemSeverity(problem: Pick<LoadProblem, 'kind'>, unchecked: UncheckedPolicy): 'error' | 'warning' | 'notice' {
   if (failsRun(problem) || (isUnchecked(problem) && unchecked === 'failure')) return 'error';
-  return isUnchecked(problem) ? 'notice' : 'warning';
+  return isUnchecked(problem) || isNote(problem) ? 'notice' : 'warning';
 }
 
 /** What the file problems alone make of the verdict (warnings about checked files count for nothing). */

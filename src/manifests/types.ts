@@ -24,7 +24,15 @@ export type ProblemKind =
   | 'render-failed' // its rendering failed at head
   | 'base-not-rendered' // its rendering failed at base only: every pod spec it renders at head is judged as new
   | 'dependency-stand-in' // a chart rendered with the repository's own chart in place of a dependency from a chart repository
-  | 'schema-not-validated'; // a chart rendered without its values.schema.json, which refers to remote schemas no rendering fetches
+  | 'schema-not-validated' // a chart rendered without its values.schema.json, which refers to remote schemas no rendering fetches
+  | 'left-off'; // a file a kustomization names only in a comment (a patch it leaves off): a note, never a manifest of its own
+
+/** Kinds that say why a file is left out on purpose: a note, neither a warning nor a file that could not be checked. */
+const noteKinds: ReadonlySet<ProblemKind> = new Set(['left-off']);
+
+export function isNote(problem: { readonly kind: string }): boolean {
+  return noteKinds.has(problem.kind as ProblemKind);
+}
 
 /** Kinds that are warnings about a checked file, not a file that could not be checked. */
 const warningKinds: ReadonlySet<ProblemKind> = new Set(['namespace-conflict', 'wrong-group', 'skipped-document', 'base-not-rendered', 'dependency-stand-in', 'schema-not-validated']);
@@ -49,9 +57,9 @@ export function isUnchecked(problem: { readonly kind: string }): boolean {
   return uncheckedKinds.has(problem.kind as ProblemKind);
 }
 
-/** Whether a problem fails the run by itself: invalid input (not a file left unchecked, not a warning). */
+/** Whether a problem fails the run by itself: invalid input (not a file left unchecked, not a warning, not a note). */
 export function failsRun(problem: { readonly kind: string }): boolean {
-  return !isUnchecked(problem) && !isWarning(problem);
+  return !isUnchecked(problem) && !isWarning(problem) && !isNote(problem);
 }
 
 export interface LoadProblem {

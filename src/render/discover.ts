@@ -26,6 +26,7 @@ import type { Chart, RepositoryChartOf, RepositoryCharts } from './chart.js';
 import { movedFolders, pathBeforeMove, rootFileTexts } from './movedRoots.js';
 import { namesGitOpsInstaller } from './installers.js';
 import { isKustomizationFile, kustomizationIn, readKustomization } from './kustomization.js';
+import { leftOffFiles, leftOffNote } from './leftOff.js';
 import type { Kustomization } from './kustomization.js';
 import { dirOf, inDir, isInside, shownDir } from './paths.js';
 import { fleetNotices, fleetPostRenderers, isFleetFile } from './fleet.js';
@@ -278,6 +279,23 @@ function kustomizeRoots({ head, overlays, baseOverlays, movedOverlays }: Discove
     roots.push(bundle === undefined ? root : { ...root, blocked: `Fleet runs it over the Helm chart \`${bundle}\` installs (a post-renderer), never alone` });
   }
   return roots;
+}
+
+/**
+ * The files kustomizations name only in comments (leftOff.ts), taken out of
+ * the plain files; a note for each one the change touches. A file any
+ * kustomization of the tree uses is never one, even when `check` leaves
+ * that kustomization out.
+ */
+function leftOff({ head, overlays }: DiscoveredTrees, consumed: Set<string>, changed: ReadonlySet<string>): LoadProblem[] {
+  const used = new Set(consumed);
+  for (const closure of overlays.closures.values()) for (const file of closure.files) used.add(file);
+  const notes: LoadProblem[] = [];
+  for (const left of leftOffFiles(overlays.byDir.values(), head.texts, head.paths, used)) {
+    consumed.add(left.file);
+    if (changed.has(left.file)) notes.push(leftOffNote(left));
+  }
+  return notes;
 }
 
 /**
@@ -768,6 +786,7 @@ export function discoverRoots(
     ...applicationRoots(trees, settings, applications.filter(alone), standingApplications(trees, standing.applications.filter(alone), changed), consumed, problems),
   ];
   if (standing.unsearched > 0) problems.push(...unsearchedNotices(trees, changed, standing.unsearched));
+  problems.push(...leftOff(discovered, consumed, changed));
   problems.push(...fleetNotices(head.texts, changed, head.paths));
   roots.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
   return { roots, consumed, problems, trees: discovered };

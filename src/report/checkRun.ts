@@ -7,7 +7,7 @@ import { fixNoteLine } from './fixNoteLine.js';
 import { findingCounts, problemCounts } from './counts.js';
 import { defaultUnchecked, problemSeverity, problemsVerdict, uncheckedText } from '../findings/unchecked.js';
 import type { UncheckedPolicy } from '../findings/unchecked.js';
-import { isWarning } from '../manifests/types.js';
+import { isNote, isWarning } from '../manifests/types.js';
 import type { LoadProblem } from '../manifests/types.js';
 import { escapeText, inlineCode } from './markdown.js';
 import { alikeRenderings, lineWorkload, rootsByTool, workloadsNamed } from './namesBy.js';
@@ -112,7 +112,7 @@ export function annotationsOf(findings: readonly ReviewFinding[], errors: readon
       start_line: group[0]!.line ?? 1,
       end_line: group[0]!.line ?? 1,
       annotation_level: level,
-      title: level === 'failure' ? 'Pod Security: file not checked' : isWarning(group[0]!) ? 'Pod Security: manifest warning' : 'Pod Security: file not checked',
+      title: level === 'failure' ? 'Pod Security: file not checked' : isWarning(group[0]!) ? 'Pod Security: manifest warning' : isNote(group[0]!) ? 'Pod Security: file left off' : 'Pod Security: file not checked',
       message: [...new Set(group.map((e) => e.message))].join('\n'),
     };
   });

@@ -6,7 +6,7 @@
  * run's text (checkRunText), and collapsed in the job summary.
  */
 import type { IgnoredFinding, PolicyProblemReport, RenderingSummary } from '../findings/types.js';
-import { fileCount, isWarning } from '../manifests/types.js';
+import { fileCount, isNote, isWarning } from '../manifests/types.js';
 import type { LoadProblem } from '../manifests/types.js';
 import { escapeText, inlineCode, messageText } from './markdown.js';
 import { findingCounts } from './counts.js';
@@ -58,13 +58,16 @@ const codeCell = (text: string) => inlineCode(text).replaceAll('|', '\\|');
 
 const problemLine = (e: LoadProblem): string => `- ${codeCell(`${e.file}${e.line === null ? '' : `:${e.line}`}`)}: ${messageText(e.message)}`;
 
+/** Neither a warning about a checked file nor a note on a file left out on purpose. */
+const couldNotBeChecked = (e: LoadProblem) => !isWarning(e) && !isNote(e);
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The counts by severity, then what was checked, on one line. */
 export function countsLine(input: SummaryInput): string {
   const { blocking, warnings } = findingCounts(input.findings);
   // Files, as the check run's title counts them.
-  const notChecked = fileCount(input.errors.filter((e) => !isWarning(e)));
+  const notChecked = fileCount(input.errors.filter(couldNotBeChecked));
   const severities = [`❌ **${blocking}** blocking`, `⚠️ **${warnings}** ${warnings === 1 ? 'warning' : 'warnings'}`];
   if (notChecked > 0) severities.push(`**${notChecked}** ${notChecked === 1 ? 'file' : 'files'} not checked`);
   if (input.ignored.length > 0) severities.push(`${input.ignored.length} ignored by the policy`);
@@ -139,7 +142,8 @@ export function summaryMarkdown(input: SummaryInput): string {
   }
   const sections = [
     { title: '**Manifest warnings**', problems: input.errors.filter(isWarning) },
-    { title: '**Files that could not be checked**', problems: input.errors.filter((e) => !isWarning(e)) },
+    { title: '**Files that could not be checked**', problems: input.errors.filter(couldNotBeChecked) },
+    { title: '**Files left off**', problems: input.errors.filter(isNote) },
   ];
   for (const { title, problems } of sections) {
     if (problems.length === 0) continue;

@@ -1,9 +1,9 @@
 /** How many findings the reports say there are when overlays sharing a base each render the same line. */
 import { describe, expect, it } from 'vitest';
-import { titleOf } from '../../../src/report/checkRun.js';
+import { annotationsOf, conclusionOf, titleOf } from '../../../src/report/checkRun.js';
 import { findingCounts } from '../../../src/report/counts.js';
 import { severityCounts } from '../../../src/report/reviewBody.js';
-import { countsLine } from '../../../src/report/summary.js';
+import { countsLine, summaryMarkdown } from '../../../src/report/summary.js';
 import { renderText } from '../../../src/report/text.js';
 import type { ReviewFinding } from '../../../src/report/types.js';
 import { reviewFinding } from '../../helpers/findings.js';
@@ -74,5 +74,18 @@ describe('finding counts', () => {
       'baseline:latest (warn restricted:latest): 0 pod specs checked, 0 violating (0 blocking findings, 0 warnings), 1 invalid file, 2 files not checked (2 not rendered), 1 manifest warning',
     );
     expect(titleOf([], errors, 0)).toBe('Nothing checked: 1 invalid file, 2 files not checked (2 not rendered), 1 manifest warning');
+  });
+
+  it('a file a kustomization leaves off is a note: counted as nothing, failing nothing, in a section of its own', () => {
+    const errors = [{ file: 'config/default/manager_webhook_patch.yaml', line: null, kind: 'left-off' as const, message: 'not checked as a manifest of its own: …' }];
+    const input = { policy: 'baseline:latest', findings: [], ignored: [], policyProblems: [], errors, podSpecs: 1, unchanged: 0, notices: [] };
+    expect(titleOf([], errors, 1)).toBe('No Pod Security violations');
+    expect(conclusionOf([], errors, 'enforce', 'failure')).toBe('success');
+    expect(countsLine(input)).not.toContain('not checked');
+    expect(summaryMarkdown(input)).toContain('**Files left off**\n\n- `config/default/manager_webhook_patch.yaml`: not checked as a manifest of its own');
+    expect(summaryMarkdown(input)).not.toContain('could not be checked');
+    expect(annotationsOf([], errors).map((a) => [a.annotation_level, a.title])).toEqual([['notice', 'Pod Security: file left off']]);
+    const text = renderText({ findings: [], ignored: [], policyProblems: [], errors, podSpecs: [] }, { enforce: 'baseline:latest', warn: 'restricted:latest' }, 'failure');
+    expect(text.split('\n')[0]).toBe('config/default/manager_webhook_patch.yaml: note: not checked as a manifest of its own: …');
   });
 });

@@ -1,0 +1,63 @@
+/**
+ * Files a kustomization names only in a comment (pure): the patches and
+ * resources it leaves off. Kubebuilder scaffolds every operator's
+ * `config/default/kustomization.yaml` so (`#- path: manager_webhook_patch.yaml`),
+ * and KServe's release overlays switch patches on by uncommenting them. Such
+ * a file is a fragment (a Deployment patch naming a container and its
+ * ports), which read as a manifest of its own failed restricted on every
+ * check of the repository. It is not read as a manifest: a note names the
+ * comment that leaves it off, and it is judged through the rendering once a
+ * kustomization takes it in.
+ */
+import type { LoadProblem } from '../manifests/types.js';
+import type { Kustomization } from './kustomization.js';
+import { joinPath } from './paths.js';
+
+export interface LeftOffFile {
+  readonly file: string;
+  /** The kustomization, and the line of the comment that names the file. */
+  readonly kustomization: string;
+  readonly line: number;
+}
+
+/** A YAML comment: `#` at the start of a line or after a blank. */
+const comment = /(?:^|\s)#(.*)$/;
+/**
+ * A list entry or a `path:` naming a manifest by its relative path, as a
+ * kustomization writes one (`- deploy.yaml`, `- path: patch.yaml`): a file
+ * a comment only mentions in prose is not taken to be left off.
+ */
+const entry = /(?:(?:^|\s)-\s+(?:path:\s*)?|(?:^|\s)path:\s*)['"]?((?:\.{1,2}\/)?[\w.-]+(?:\/[\w.-]+)*\.(?:ya?ml|json))['"]?(?![\w./-])/gi;
+
+/**
+ * The files of the tree that some kustomization names in a comment and none
+ * uses (`used`: every file a kustomization or chart takes in), each once,
+ * at its first such comment, in path order.
+ */
+export function leftOffFiles(kustomizations: Iterable<Kustomization>, texts: ReadonlyMap<string, string>, paths: ReadonlySet<string>, used: ReadonlySet<string>): LeftOffFile[] {
+  const found = new Map<string, LeftOffFile>();
+  for (const k of kustomizations) {
+    const text = texts.get(k.file);
+    if (text === undefined || k.problem !== null) continue;
+    text.split('\n').forEach((line, i) => {
+      const remark = comment.exec(line)?.[1];
+      if (remark === undefined) return;
+      for (const [, reference] of remark.matchAll(entry)) {
+        const file = joinPath(k.dir, reference!);
+        if (file === null || file === k.file || !paths.has(file) || used.has(file) || found.has(file)) continue;
+        found.set(file, { file, kustomization: k.file, line: i + 1 });
+      }
+    });
+  }
+  return [...found.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/** The note a left-off file gets in place of findings. */
+export function leftOffNote({ file, kustomization, line }: LeftOffFile): LoadProblem {
+  return {
+    file,
+    line: null,
+    kind: 'left-off',
+    message: `not checked as a manifest of its own: ${kustomization}:${line} names it only in a comment, so no rendering takes it in (it is judged through the rendering once a kustomization uses it)`,
+  };
+}
