@@ -26,7 +26,8 @@ import type { Chart, RepositoryChartOf, RepositoryCharts } from './chart.js';
 import { movedFolders, pathBeforeMove, rootFileTexts } from './movedRoots.js';
 import { namesGitOpsInstaller } from './installers.js';
 import { isKustomizationFile, kustomizationIn, readKustomization } from './kustomization.js';
-import { leftOffFiles, leftOffNote } from './leftOff.js';
+import { leftOffFiles } from './leftOff.js';
+import type { LeftOffFile } from './leftOff.js';
 import type { Kustomization } from './kustomization.js';
 import { dirOf, inDir, isInside, shownDir } from './paths.js';
 import { fleetNotices, fleetPostRenderers, isFleetFile } from './fleet.js';
@@ -73,8 +74,10 @@ function limitsOf(settings: RenderSettings): RenderLimits {
 export interface Discovery {
   /** The renderings to run, in path order. */
   readonly roots: readonly RenderRoot[];
-  /** Files judged through a rendering (at head or base), never as plain manifests. */
+  /** Files judged through a rendering (at head or base), never as plain manifests; the left-off files among them. */
   readonly consumed: ReadonlySet<string>;
+  /** Files a kustomization names only in a comment (leftOff.ts): their notes need their texts (stage.ts). */
+  readonly leftOff: readonly LeftOffFile[];
   /** What discovery leaves unrendered, to say (a chart's values files past the renderings one chart may take). */
   readonly problems: readonly LoadProblem[];
   /** The trees' charts and overlays as discovery read them: the renderings an app of apps adds read them again (stage.ts). */
@@ -283,19 +286,15 @@ function kustomizeRoots({ head, overlays, baseOverlays, movedOverlays }: Discove
 
 /**
  * The files kustomizations name only in comments (leftOff.ts), taken out of
- * the plain files; a note for each one the change touches. A file any
- * kustomization of the tree uses is never one, even when `check` leaves
- * that kustomization out.
+ * the plain files. A file any kustomization of the tree uses is never one,
+ * even when `check` leaves that kustomization out.
  */
-function leftOff({ head, overlays }: DiscoveredTrees, consumed: Set<string>, changed: ReadonlySet<string>): LoadProblem[] {
+function leftOffOf({ head, overlays }: DiscoveredTrees, consumed: Set<string>): LeftOffFile[] {
   const used = new Set(consumed);
   for (const closure of overlays.closures.values()) for (const file of closure.files) used.add(file);
-  const notes: LoadProblem[] = [];
-  for (const left of leftOffFiles(overlays.byDir.values(), head.texts, head.paths, used)) {
-    consumed.add(left.file);
-    if (changed.has(left.file)) notes.push(leftOffNote(left));
-  }
-  return notes;
+  const leftOff = leftOffFiles(overlays.byDir.values(), head.texts, head.paths, used);
+  for (const left of leftOff) consumed.add(left.file);
+  return leftOff;
 }
 
 /**
@@ -786,10 +785,10 @@ export function discoverRoots(
     ...applicationRoots(trees, settings, applications.filter(alone), standingApplications(trees, standing.applications.filter(alone), changed), consumed, problems),
   ];
   if (standing.unsearched > 0) problems.push(...unsearchedNotices(trees, changed, standing.unsearched));
-  problems.push(...leftOff(discovered, consumed, changed));
+  const leftOff = leftOffOf(discovered, consumed);
   problems.push(...fleetNotices(head.texts, changed, head.paths));
   roots.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
-  return { roots, consumed, problems, trees: discovered };
+  return { roots, consumed, leftOff, problems, trees: discovered };
 }
 
 export { kustomizationIn };

@@ -42,6 +42,7 @@ import { baseFileNotices, helmfileBases, helmfileReleases, unrenderedHelmfiles }
 import { fleetBundleCharts } from './fleet.js';
 import type { Rendering } from './mapReport.js';
 import { verifySuggestions } from './verify.js';
+import { leftOffNotes } from './leftOff.js';
 import type { RenderOutput, RenderPort, RenderRoot, RenderedRoot, Side } from './types.js';
 
 export type { RenderPort } from './types.js';
@@ -632,6 +633,7 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
     ...quietTemplateChanges(changeSet, outcomes, port.head.paths),
     ...unrenderedHelmfiles(changeSet, new Set((options.render?.charts ?? []).map((chart) => chart.chart)), port.head.paths),
     ...baseFileNotices(changeSet, bases, port.head.paths),
+    ...leftOffNotes(discovery.leftOff, changedFiles),
   ];
   const errors = noticesOf(verified.errors, noticeOf);
   return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), ...renderingsOf(rendered), errors: [...errors, ...plan.problems, ...discovery.problems.filter((problem) => selectsPath(selection, problem.file)), ...stray, ...(truncated ? [truncated] : [])].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0))) };
@@ -671,7 +673,7 @@ export async function checkRenderings(
   // A check knows no change: no status, no diff lines.
   const findings = withoutRepeats(verified.findings.map(({ status: _status, preexisting: _preexisting, locations, ...finding }) => ({ ...finding, locations: locations.map(({ inDiff: _inDiff, ...location }) => location) })));
   const podSpecs = verified.podSpecs.map(({ status: _status, previousFile: _previous, ...verdict }) => verdict);
-  const report_: CheckReport = { ...verified, findings, podSpecs, ...renderingsOf(rendered), errors: [...verified.errors, ...plan.problems, ...discovery.problems] };
+  const report_: CheckReport = { ...verified, findings, podSpecs, ...renderingsOf(rendered), errors: [...verified.errors, ...plan.problems, ...discovery.problems, ...leftOffNotes(discovery.leftOff, plain.filter((file) => selected(file.path)))] };
   delete (report_ as { unchangedPodSpecs?: number }).unchangedPodSpecs;
   return { report: report_, consumed: discovery.consumed, noticeOf: installerNotices(applications, discovery.roots, refusals) };
 }

@@ -538,33 +538,39 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
 
   it("leaves a patch the kustomization names only in a comment out of the plain files, with a note, and judges it once uncommented", async () => {
     // Kubebuilder's config/default: `#- path: manager_webhook_patch.yaml`, a Deployment fragment naming the container.
-    const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-left-off-'));
+    const restricted = '          securityContext:\n            allowPrivilegeEscalation: false\n            capabilities: {drop: [ALL]}\n            runAsNonRoot: true\n            seccompProfile: {type: RuntimeDefault}\n';
+    const manager = `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: controller-manager\nspec:\n  selector:\n    matchLabels: {app: manager}\n  template:\n    metadata:\n      labels: {app: manager}\n    spec:\n      containers:\n        - name: manager\n          image: controller:latest\n${restricted}`;
+    const webhook = (port: number) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: controller-manager\nspec:\n  template:\n    spec:\n      containers:\n        - name: manager\n          ports:\n            - containerPort: ${port}\n`;
+    const writeTree = (dir: string, entry: string, port: number) => {
+      mkdirSync(path.join(dir, 'config/manager'), { recursive: true });
+      mkdirSync(path.join(dir, 'config/default'), { recursive: true });
+      writeFileSync(path.join(dir, 'config/manager/kustomization.yaml'), 'resources: [manager.yaml]\n');
+      writeFileSync(path.join(dir, 'config/manager/manager.yaml'), manager);
+      writeFileSync(path.join(dir, 'config/default/manager_webhook_patch.yaml'), webhook(port));
+      writeFileSync(path.join(dir, 'config/default/kustomization.yaml'), `resources:\n- ../manager\npatches:\n${entry}- path: manager_webhook_patch.yaml\n`);
+    };
+    const note = { file: 'config/default/manager_webhook_patch.yaml', line: null, kind: 'left-off', message: expect.stringContaining('config/default/kustomization.yaml:4 names it only in a comment') };
+    const dirs = [mkdtempSync(path.join(tmpdir(), 'psr-render-left-off-')), mkdtempSync(path.join(tmpdir(), 'psr-render-left-off-'))];
     try {
-      mkdirSync(path.join(cwd, 'config/manager'), { recursive: true });
-      mkdirSync(path.join(cwd, 'config/default'), { recursive: true });
-      const restricted = '          securityContext:\n            allowPrivilegeEscalation: false\n            capabilities: {drop: [ALL]}\n            runAsNonRoot: true\n            seccompProfile: {type: RuntimeDefault}\n';
-      writeFileSync(path.join(cwd, 'config/manager/kustomization.yaml'), 'resources: [manager.yaml]\n');
-      writeFileSync(
-        path.join(cwd, 'config/manager/manager.yaml'),
-        `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: controller-manager\nspec:\n  selector:\n    matchLabels: {app: manager}\n  template:\n    metadata:\n      labels: {app: manager}\n    spec:\n      containers:\n        - name: manager\n          image: controller:latest\n${restricted}`,
-      );
-      const webhook = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: controller-manager\nspec:\n  template:\n    spec:\n      containers:\n        - name: manager\n          ports:\n            - containerPort: 9443\n';
-      writeFileSync(path.join(cwd, 'config/default/manager_webhook_patch.yaml'), webhook);
-      const kustomization = (entry: string) => `resources:\n- ../manager\npatches:\n${entry}- path: manager_webhook_patch.yaml\n`;
-      writeFileSync(path.join(cwd, 'config/default/kustomization.yaml'), kustomization('#'));
-      const left = await checkJson(cwd, '--level', 'restricted');
-      expect(left.report.findings).toEqual([]);
-      expect(left.report.errors).toEqual([
-        { file: 'config/default/manager_webhook_patch.yaml', line: null, kind: 'left-off', message: expect.stringContaining('config/default/kustomization.yaml:4 names it only in a comment') },
-      ]);
-      expect(left.status).toBe(0);
+      const [base, head] = dirs as [string, string];
+      writeTree(base, '#', 9443);
+      writeTree(head, '#', 9444);
+      const left = await checkJson(head, '--level', 'restricted');
+      expect([left.report.findings, left.report.errors, left.status]).toEqual([[], [note], 0]);
+      // A pull request that edits it: the note, no finding.
+      const repo = makeRepo(base, head);
+      dirs.push(repo);
+      let stdout = '';
+      const status = await runCli(['diff', '--base', 'main', '--format', 'json', '--level', 'restricted'], { cwd: repo, stdout: (t) => (stdout += t), stderr: () => undefined });
+      const changed = JSON.parse(stdout) as JsonReport;
+      expect([changed.findings, changed.errors, status]).toEqual([[], [note], 0]);
       // Uncommented, the patch is judged through the rendering: the fragment passes as the Deployment it patches.
-      writeFileSync(path.join(cwd, 'config/default/kustomization.yaml'), kustomization(''));
-      const taken = await checkJson(cwd, '--level', 'restricted');
+      writeTree(head, '', 9444);
+      const taken = await checkJson(head, '--level', 'restricted');
       expect([taken.report.findings, taken.report.errors]).toEqual([[], []]);
       expect(taken.report.podSpecs.map((p) => p.name)).toEqual(['controller-manager']);
     } finally {
-      rmSync(cwd, { recursive: true, force: true });
+      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
     }
   });
 
