@@ -985,12 +985,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent) {
-      if (/^\n+$/.test(comment))
-        return comment.substring(1);
-      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+    function indentComment(comment2, indent) {
+      if (/^\n+$/.test(comment2))
+        return comment2.substring(1);
+      return indent ? comment2.replace(/^(?! *$)/gm, indent) : comment2;
     }
-    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str2, indent, comment2) => str2.endsWith("\n") ? indentComment(comment2, indent) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent) : (str2.endsWith(" ") ? "" : " ") + comment2;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -1274,7 +1274,7 @@ ${indent}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    function blockString({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
       const { blockQuote, commentString, lineWidth } = ctx.options;
       if (!blockQuote || /\n[\t ]+$/.test(value)) {
         return quotedString(value, ctx);
@@ -1326,8 +1326,8 @@ ${indent}`) + "'";
       }
       const indentSize = indent ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
-      if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+      if (comment2) {
+        header += " " + commentString(comment2.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -1871,20 +1871,20 @@ var require_stringifyCollection = __commonJS({
       const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify3(collection, ctx, options);
     }
-    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment: comment2, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment2 = null;
+        let comment3 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
-            comment2 = item.comment;
+            comment3 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -1894,10 +1894,10 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
-        if (comment2)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
-        if (chompKeep && comment2)
+        let str3 = stringify2.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
+        if (comment3)
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment3));
+        if (chompKeep && comment3)
           chompKeep = false;
         lines.push(blockItemPrefix + str3);
       }
@@ -1912,8 +1912,8 @@ var require_stringifyCollection = __commonJS({
 ${indent}${line}` : "\n";
         }
       }
-      if (comment) {
-        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+      if (comment2) {
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment2), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -1933,13 +1933,13 @@ ${indent}${line}` : "\n";
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment = null;
+        let comment2 = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
-            comment = item.comment;
+            comment2 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -1952,16 +1952,16 @@ ${indent}${line}` : "\n";
           const iv = identity.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
-              comment = iv.comment;
+              comment2 = iv.comment;
             if (iv.commentBefore)
               reqNewline = true;
           } else if (item.value == null && ik?.comment) {
-            comment = ik.comment;
+            comment2 = ik.comment;
           }
         }
-        if (comment)
+        if (comment2)
           reqNewline = true;
-        let str2 = stringify2.stringify(item, itemCtx, () => comment = null);
+        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i < items.length - 1) {
           str2 += ",";
@@ -1973,8 +1973,8 @@ ${indent}${line}` : "\n";
             str2 += ",";
           }
         }
-        if (comment)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
+        if (comment2)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         lines.push(str2);
         linesAtValue = lines.length;
       }
@@ -1998,11 +1998,11 @@ ${indent}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
-      if (comment && chompKeep)
-        comment = comment.replace(/^\n+/, "");
-      if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent);
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment2, chompKeep) {
+      if (comment2 && chompKeep)
+        comment2 = comment2.replace(/^\n+/, "");
+      if (comment2) {
+        const ic = stringifyComment.indentComment(commentString(comment2), indent);
         lines.push(ic.trimStart());
       }
     }
@@ -2622,7 +2622,7 @@ var require_binary = __commonJS({
           return src;
         }
       },
-      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+      stringify({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
         if (!value)
           return "";
         const buf = value;
@@ -2647,7 +2647,7 @@ var require_binary = __commonJS({
           }
           str2 = lines.join(type === Scalar3.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment: comment2, type, value: str2 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -3779,7 +3779,7 @@ var require_resolve_props = __commonJS({
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
-      let comment = "";
+      let comment2 = "";
       let commentSep = "";
       let hasNewline = false;
       let reqSpace = false;
@@ -3813,18 +3813,18 @@ var require_resolve_props = __commonJS({
             if (!hasSpace)
               onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
             const cb = token.source.substring(1) || " ";
-            if (!comment)
-              comment = cb;
+            if (!comment2)
+              comment2 = cb;
             else
-              comment += commentSep + cb;
+              comment2 += commentSep + cb;
             commentSep = "";
             atNewline = false;
             break;
           }
           case "newline":
             if (atNewline) {
-              if (comment)
-                comment += token.source;
+              if (comment2)
+                comment2 += token.source;
               else if (!found || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
@@ -3892,7 +3892,7 @@ var require_resolve_props = __commonJS({
         comma,
         found,
         spaceBefore,
-        comment,
+        comment: comment2,
         hasNewline,
         anchor,
         tag: tag2,
@@ -4145,7 +4145,7 @@ var require_resolve_end = __commonJS({
   "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
-      let comment = "";
+      let comment2 = "";
       if (end) {
         let hasSpace = false;
         let sep3 = "";
@@ -4159,15 +4159,15 @@ var require_resolve_end = __commonJS({
               if (reqSpace && !hasSpace)
                 onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               const cb = source.substring(1) || " ";
-              if (!comment)
-                comment = cb;
+              if (!comment2)
+                comment2 = cb;
               else
-                comment += sep3 + cb;
+                comment2 += sep3 + cb;
               sep3 = "";
               break;
             }
             case "newline":
-              if (comment)
+              if (comment2)
                 sep3 += source;
               hasSpace = true;
               break;
@@ -4177,7 +4177,7 @@ var require_resolve_end = __commonJS({
           offset += source.length;
         }
       }
-      return { comment, offset };
+      return { comment: comment2, offset };
     }
     exports.resolveEnd = resolveEnd;
   }
@@ -4576,7 +4576,7 @@ var require_resolve_block_scalar = __commonJS({
       if (error !== -1)
         onError(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
-      let comment = "";
+      let comment2 = "";
       let length = source.length;
       for (let i = 1; i < props.length; ++i) {
         const token = props[i];
@@ -4593,7 +4593,7 @@ var require_resolve_block_scalar = __commonJS({
               onError(token, "MISSING_CHAR", message);
             }
             length += token.source.length;
-            comment = token.source.substring(1);
+            comment2 = token.source.substring(1);
             break;
           case "error":
             onError(token, "UNEXPECTED_TOKEN", token.message);
@@ -4609,7 +4609,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent, chomp, comment, length };
+      return { mode, indent, chomp, comment: comment2, length };
     }
     function splitLines2(source) {
       const split = source.split(/\n( *)/);
@@ -4855,7 +4855,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment: comment2, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag2;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -4883,8 +4883,8 @@ var require_compose_scalar = __commonJS({
         scalar.tag = tagName;
       if (tag2.format)
         scalar.format = tag2.format;
-      if (comment)
-        scalar.comment = comment;
+      if (comment2)
+        scalar.comment = comment2;
       return scalar;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
@@ -4970,7 +4970,7 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment, anchor, tag: tag2 } = props;
+      const { spaceBefore, comment: comment2, anchor, tag: tag2 } = props;
       let node;
       let isSrcToken = true;
       switch (token.type) {
@@ -5014,17 +5014,17 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node.spaceBefore = true;
-      if (comment) {
+      if (comment2) {
         if (token.type === "scalar" && token.source === "")
-          node.comment = comment;
+          node.comment = comment2;
         else
-          node.commentBefore = comment;
+          node.commentBefore = comment2;
       }
       if (ctx.options.keepSourceTokens && isSrcToken)
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag: tag2, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment: comment2, anchor, tag: tag2, end }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
@@ -5039,8 +5039,8 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node.spaceBefore = true;
-      if (comment) {
-        node.comment = comment;
+      if (comment2) {
+        node.comment = comment2;
         node.range[2] = end;
       }
       return node;
@@ -5126,14 +5126,14 @@ var require_composer = __commonJS({
       return [offset, offset + (typeof source === "string" ? source.length : 1)];
     }
     function parsePrelude(prelude) {
-      let comment = "";
+      let comment2 = "";
       let atComment = false;
       let afterEmptyLine = false;
       for (let i = 0; i < prelude.length; ++i) {
         const source = prelude[i];
         switch (source[0]) {
           case "#":
-            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            comment2 += (comment2 === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
             atComment = true;
             afterEmptyLine = false;
             break;
@@ -5148,7 +5148,7 @@ var require_composer = __commonJS({
             atComment = false;
         }
       }
-      return { comment, afterEmptyLine };
+      return { comment: comment2, afterEmptyLine };
     }
     var Composer2 = class {
       constructor(options = {}) {
@@ -5168,25 +5168,25 @@ var require_composer = __commonJS({
         this.options = options;
       }
       decorate(doc, afterDoc) {
-        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
-        if (comment) {
+        const { comment: comment2, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment2) {
           const dc = doc.contents;
           if (afterDoc) {
             doc.comment = doc.comment ? `${doc.comment}
-${comment}` : comment;
+${comment2}` : comment2;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
-            doc.commentBefore = comment;
+            doc.commentBefore = comment2;
           } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
             if (identity.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
-            it.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            it.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
           } else {
             const cb = dc.commentBefore;
-            dc.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            dc.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
           }
         }
         if (afterDoc) {
@@ -5577,8 +5577,8 @@ var require_cst_visit = __commonJS({
     visit5.REMOVE = REMOVE;
     visit5.itemAtPath = (cst, path11) => {
       let item = cst;
-      for (const [field, index] of path11) {
-        const tok = item?.[field];
+      for (const [field2, index] of path11) {
+        const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
         } else
@@ -5588,8 +5588,8 @@ var require_cst_visit = __commonJS({
     };
     visit5.parentCollection = (cst, path11) => {
       const parent = visit5.itemAtPath(cst, path11.slice(0, -1));
-      const field = path11[path11.length - 1][0];
-      const coll = parent?.[field];
+      const field2 = path11[path11.length - 1][0];
+      const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -5598,11 +5598,11 @@ var require_cst_visit = __commonJS({
       let ctrl = visitor(item, path11);
       if (typeof ctrl === "symbol")
         return ctrl;
-      for (const field of ["key", "value"]) {
-        const token = item[field];
+      for (const field2 of ["key", "value"]) {
+        const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path11.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5612,7 +5612,7 @@ var require_cst_visit = __commonJS({
               i -= 1;
             }
           }
-          if (typeof ctrl === "function" && field === "key")
+          if (typeof ctrl === "function" && field2 === "key")
             ctrl = ctrl(item, path11);
         }
       }
@@ -8993,7 +8993,7 @@ function effectiveEntries(map, doc, budget = freshBudget(), seen = /* @__PURE__ 
     if (isMergeKey(pair2.key)) {
       for (const source of mergeSources(pair2.value, doc)) {
         spend(budget, source.items.length, true);
-        for (const [key, entry] of effectiveEntries(source, doc, budget, seen)) entries.set(key, { ...entry, merged: true });
+        for (const [key, entry2] of effectiveEntries(source, doc, budget, seen)) entries.set(key, { ...entry2, merged: true });
       }
       continue;
     }
@@ -9035,7 +9035,7 @@ function decodeDocument(doc) {
       if (isSeq(node)) return node.items.map((item) => decode(item, viaAlias));
       if (isMap(node)) {
         const out = {};
-        for (const [key, entry] of effectiveEntries(node, doc, budget)) setKey(out, key, decode(entry.value, viaAlias || entry.merged));
+        for (const [key, entry2] of effectiveEntries(node, doc, budget)) setKey(out, key, decode(entry2.value, viaAlias || entry2.merged));
         return out;
       }
     } finally {
@@ -12850,9 +12850,9 @@ function usesUndeclaredVariable(text4) {
 var wordChar = /\w/;
 function scanAction(text4, from2, used, declared) {
   let at3 = from2;
-  const comment = /^-?\s*\/\*/.exec(text4.slice(at3, at3 + 8));
-  if (comment !== null) {
-    const end = text4.indexOf("*/", at3 + comment[0].length);
+  const comment2 = /^-?\s*\/\*/.exec(text4.slice(at3, at3 + 8));
+  if (comment2 !== null) {
+    const end = text4.indexOf("*/", at3 + comment2[0].length);
     return end === -1 ? text4.length : end + 2;
   }
   const names = [];
@@ -13319,9 +13319,9 @@ var containerListKeys = ["initContainers", "containers", "ephemeralContainers"];
 function visitContainers(pod) {
   const visited = [];
   for (const key of containerListKeys) {
-    list(pod.spec, key).forEach((entry, index) => {
-      if (!isObject(entry)) return;
-      visited.push({ name: str(entry, "name"), container: entry, path: ["spec", key, index] });
+    list(pod.spec, key).forEach((entry2, index) => {
+      if (!isObject(entry2)) return;
+      visited.push({ name: str(entry2, "name"), container: entry2, path: ["spec", key, index] });
     });
   }
   return visited;
@@ -13496,8 +13496,8 @@ function capabilitiesBaselineV1_0(pod) {
   for (const { name, container, path: path11 } of visitContainers(pod)) {
     const capabilities = obj(obj(container, "securityContext"), "capabilities");
     let containerIsBad = false;
-    list(capabilities, "add").forEach((entry, index) => {
-      const capability = typeof entry === "string" ? entry : "";
+    list(capabilities, "add").forEach((entry2, index) => {
+      const capability = typeof entry2 === "string" ? entry2 : "";
       if (!allowedV1_0.has(capability)) {
         containerIsBad = true;
         forbidden.push(capability);
@@ -13538,8 +13538,8 @@ function capabilitiesRestrictedV1_22(pod) {
       paths.push(at(capabilitiesPath, "drop"));
     }
     let containerAddsForbidden = false;
-    list(capabilities, "add").forEach((entry, index) => {
-      const capability = typeof entry === "string" ? entry : "";
+    list(capabilities, "add").forEach((entry2, index) => {
+      const capability = typeof entry2 === "string" ? entry2 : "";
       if (capability !== "NET_BIND_SERVICE") {
         containerAddsForbidden = true;
         forbidden.push(capability);
@@ -13578,10 +13578,10 @@ var fields = ["hostNetwork", "hostPID", "hostIPC"];
 function hostNamespacesV1_0(pod) {
   const items = [];
   const paths = [];
-  for (const field of fields) {
-    if (bool(pod.spec, field)) {
-      items.push(`${field}=true`);
-      paths.push(["spec", field]);
+  for (const field2 of fields) {
+    if (bool(pod.spec, field2)) {
+      items.push(`${field2}=true`);
+      paths.push(["spec", field2]);
     }
   }
   if (items.length === 0) return null;
@@ -14008,8 +14008,8 @@ function seccompProfileBaselineV1_0(pod) {
   const inspect = (key) => {
     const value = annotations?.[key];
     if (typeof value !== "string" || validAnnotationValue(value)) return;
-    const entry = `${key}=${goQuote(value)}`;
-    if (!forbidden.has(entry)) forbidden.set(entry, ["metadata", "annotations", key]);
+    const entry2 = `${key}=${goQuote(value)}`;
+    if (!forbidden.has(entry2)) forbidden.set(entry2, ["metadata", "annotations", key]);
   };
   inspect(annotationKeyPod);
   for (const { name } of visitContainers(pod)) inspect(annotationKeyContainerPrefix + name);
@@ -14018,7 +14018,7 @@ function seccompProfileBaselineV1_0(pod) {
   return {
     reason: reason2,
     detail: `forbidden ${plural("annotation", "annotations", entries.length)} ${entries.join(", ")}`,
-    paths: entries.map((entry) => forbidden.get(entry) ?? [])
+    paths: entries.map((entry2) => forbidden.get(entry2) ?? [])
   };
 }
 function validType(type) {
@@ -14460,10 +14460,10 @@ function walkTree(source, path11, position2) {
     let next;
     let offset;
     if (typeof segment === "string" && isMap(node)) {
-      const entry = effectiveEntries(node, doc).get(segment);
-      if (entry) {
-        next = entry.value;
-        offset = entry.pair.key?.range?.[0];
+      const entry2 = effectiveEntries(node, doc).get(segment);
+      if (entry2) {
+        next = entry2.value;
+        offset = entry2.pair.key?.range?.[0];
       }
     } else if (typeof segment === "number" && isSeq(node)) {
       next = node.items[segment];
@@ -15316,9 +15316,9 @@ var compile = (items, nocase) => {
         return { t: "neg", id: id++, sub: split(alts(MATCH)), next };
     }
     const after = split([]);
-    const entry = split(alts(after));
-    after.out.push(next, entry);
-    return it.type === "*" ? after : entry;
+    const entry2 = split(alts(after));
+    after.out.push(next, entry2);
+    return it.type === "*" ? after : entry2;
   };
   const start = seq(items, MATCH);
   return [start, id];
@@ -17589,10 +17589,10 @@ function checkId(name) {
 function noDuplicates(reader, entries) {
   const seen = /* @__PURE__ */ new Set();
   const out = [];
-  for (const entry of entries ?? []) {
-    if (seen.has(entry.value)) reader.errors.push({ ...entry.at, message: `Duplicate value: ${goQuote(entry.value)}` });
-    else out.push(entry);
-    seen.add(entry.value);
+  for (const entry2 of entries ?? []) {
+    if (seen.has(entry2.value)) reader.errors.push({ ...entry2.at, message: `Duplicate value: ${goQuote(entry2.value)}` });
+    else out.push(entry2);
+    seen.add(entry2.value);
   }
   return out;
 }
@@ -17674,9 +17674,9 @@ var anyPath = () => ({ ok: true });
 function parseRender(reader, value) {
   const map = reader.map(value, ["render"], renderKeys);
   if (!map) return void 0;
-  const charts = (reader.list(map, "charts", ["render"]) ?? []).flatMap((entry, index) => {
+  const charts = (reader.list(map, "charts", ["render"]) ?? []).flatMap((entry2, index) => {
     const path11 = ["render", "charts", index];
-    const chart = reader.map(entry, path11, chartKeys);
+    const chart = reader.map(entry2, path11, chartKeys);
     if (!chart) return [];
     if (!("chart" in chart)) reader.error(path11, `missing key "chart" (the chart's folder, e.g. charts/web)`);
     const folder = reader.string(chart, "chart", path11);
@@ -17983,7 +17983,7 @@ function readConfiguration(document, value, path11) {
   }
   const exemptions = obj(value, "exemptions");
   const names = (key) => list(exemptions, key).flatMap(
-    (entry, index) => typeof entry === "string" && entry !== "" ? [{ value: entry, at: at3(["exemptions", key, index], `exemptions.${key}[${index}]`) }] : []
+    (entry2, index) => typeof entry2 === "string" && entry2 !== "" ? [{ value: entry2, at: at3(["exemptions", key, index], `exemptions.${key}[${index}]`) }] : []
   );
   if (problems.length > 0) {
     const line = locate(document.source, [...path11, "kind"]).line;
@@ -18103,8 +18103,8 @@ function matchRule(rules, subject2) {
   }
   return null;
 }
-function labelSource(entry, origin, fallback) {
-  const { manifest } = entry;
+function labelSource(entry2, origin, fallback) {
+  const { manifest } = entry2;
   const at3 = `${manifest.file}:${manifest.line}`;
   let detail;
   if (origin.kind === "inherited") detail = `Namespace ${manifest.name} label ${origin.label}=${origin.value}, inherited by warn (${at3})`;
@@ -18122,30 +18122,30 @@ function combine2(level3, version4) {
 }
 function findExemption(config, subject2) {
   if (subject2.namespace) {
-    const entry = config.exemptions.namespaces.find((e) => e.value === subject2.namespace);
-    if (entry) {
-      const message = `namespace ${entry.value} is exempt (${entry.at.key} in ${where(entry.at)})`;
-      return { kind: "namespace", value: entry.value, at: entry.at, message };
+    const entry2 = config.exemptions.namespaces.find((e) => e.value === subject2.namespace);
+    if (entry2) {
+      const message = `namespace ${entry2.value} is exempt (${entry2.at.key} in ${where(entry2.at)})`;
+      return { kind: "namespace", value: entry2.value, at: entry2.at, message };
     }
   }
   if (subject2.runtimeClassName) {
-    const entry = config.exemptions.runtimeClassNames.find((e) => e.value === subject2.runtimeClassName);
-    if (entry) {
+    const entry2 = config.exemptions.runtimeClassNames.find((e) => e.value === subject2.runtimeClassName);
+    if (entry2) {
       return {
         kind: "runtimeClass",
-        value: entry.value,
-        at: entry.at,
-        message: `runtimeClassName ${entry.value} is exempt (${entry.at.key} in ${where(entry.at)})`
+        value: entry2.value,
+        at: entry2.at,
+        message: `runtimeClassName ${entry2.value} is exempt (${entry2.at.key} in ${where(entry2.at)})`
       };
     }
   }
   return null;
 }
-function disableApplies(entry, subject2) {
-  if (entry.namespaces && (subject2.namespace === null || matchName(subject2.namespace, entry.namespaces) === null)) return false;
-  if (entry.files && matchFile(subject2.file, entry.files) === null) return false;
-  if (entry.workloads && matchName(subject2.name, entry.workloads) === null) return false;
-  if (entry.images && !subject2.images.some((image) => matchImage(image, entry.images ?? []) !== null)) return false;
+function disableApplies(entry2, subject2) {
+  if (entry2.namespaces && (subject2.namespace === null || matchName(subject2.namespace, entry2.namespaces) === null)) return false;
+  if (entry2.files && matchFile(subject2.file, entry2.files) === null) return false;
+  if (entry2.workloads && matchName(subject2.name, entry2.workloads) === null) return false;
+  if (entry2.images && !subject2.images.some((image) => matchImage(image, entry2.images ?? []) !== null)) return false;
   return true;
 }
 function namespaceLabelsOn(config, overrides) {
@@ -18179,26 +18179,26 @@ function resolvePolicy(input) {
   if (rule) apply(parts, rule, () => ruleSource(rule));
   let audit = null;
   const labelsOn = namespaceLabelsOn(config, overrides);
-  const entry = labelsOn && subject2.namespace !== null ? namespaces.byName.get(subject2.namespace) : void 0;
-  if (entry) {
-    const { policy, origins } = policyToEvaluate(entry.podSecurityLabels, {
+  const entry2 = labelsOn && subject2.namespace !== null ? namespaces.byName.get(subject2.namespace) : void 0;
+  if (entry2) {
+    const { policy, origins } = policyToEvaluate(entry2.podSecurityLabels, {
       enforce: { level: parts.enforceLevel.value, version: parts.enforceVersion.value },
       warn: { level: parts.warnLevel.value, version: parts.warnVersion.value },
       audit: admission?.defaults.audit ?? { level: "privileged", version: "latest" }
     });
-    const relabel = (current, value, origin, fallback) => origin.kind === "default" ? current : { value, source: labelSource(entry, origin, fallback) };
+    const relabel = (current, value, origin, fallback) => origin.kind === "default" ? current : { value, source: labelSource(entry2, origin, fallback) };
     parts.enforceLevel = relabel(parts.enforceLevel, policy.enforce.level, origins.enforce.level, "restricted");
     parts.enforceVersion = relabel(parts.enforceVersion, policy.enforce.version, origins.enforce.version, "latest");
     parts.warnLevel = relabel(parts.warnLevel, policy.warn.level, origins.warn.level, "privileged");
     parts.warnVersion = relabel(parts.warnVersion, policy.warn.version, origins.warn.version, "latest");
     if (origins.audit.level.kind === "label" && policy.audit.level !== "privileged") {
-      const auditLevel = { value: policy.audit.level, source: labelSource(entry, origins.audit.level, "privileged") };
+      const auditLevel = { value: policy.audit.level, source: labelSource(entry2, origins.audit.level, "privileged") };
       const versionOrigin = origins.audit.version;
-      const auditVersion = { value: policy.audit.version, source: versionOrigin.kind === "label" ? labelSource(entry, versionOrigin, "latest") : builtIn };
+      const auditVersion = { value: policy.audit.version, source: versionOrigin.kind === "label" ? labelSource(entry2, versionOrigin, "latest") : builtIn };
       audit = { value: { level: policy.audit.level, version: policy.audit.version }, source: combine2(auditLevel, auditVersion) };
     }
   }
-  if (!audit && admission && admission.defaults.audit.level !== "privileged" && !(entry && Object.hasOwn(entry.podSecurityLabels, namespaceLabels.audit))) {
+  if (!audit && admission && admission.defaults.audit.level !== "privileged" && !(entry2 && Object.hasOwn(entry2.podSecurityLabels, namespaceLabels.audit))) {
     const level3 = { value: admission.defaults.audit.level, source: admissionSource(admission, "audit", "level") };
     const version4 = { value: admission.defaults.audit.version, source: admissionSource(admission, "audit", "version") };
     audit = { value: admission.defaults.audit, source: combine2(level3, version4) };
@@ -18222,7 +18222,7 @@ function resolvePolicy(input) {
     optOuts.push(...reading.optOuts);
     problems.push(...reading.problems);
   }
-  const disabled = config.disable.filter((entry2) => disableApplies(entry2, subject2)).flatMap((entry2) => entry2.checks.map((check) => ({ check, reason: entry2.reason, at: entry2.at, images: entry2.images })));
+  const disabled = config.disable.filter((entry3) => disableApplies(entry3, subject2)).flatMap((entry3) => entry3.checks.map((check) => ({ check, reason: entry3.reason, at: entry3.at, images: entry3.images })));
   return {
     enforce,
     warn,
@@ -18541,11 +18541,11 @@ function fieldErrors(failure3, pod) {
     }
     const containerLevel = fieldPath[0] === "spec" && isContainerList(fieldPath[1]) && typeof fieldPath[2] === "number";
     const container = containerLevel ? str(list(pod.spec, fieldPath[1])[fieldPath[2]], "name") : null;
-    const field = fieldPath.map((s, i) => typeof s === "number" ? `[${s}]` : fieldPath[i - 1] === "annotations" ? `[${s}]` : `.${s}`).join("").slice(1).replace(/\d+/g, "*");
-    const key = `${field}\0${container ?? ""}\0${fieldPath.join(".")}`;
+    const field2 = fieldPath.map((s, i) => typeof s === "number" ? `[${s}]` : fieldPath[i - 1] === "annotations" ? `[${s}]` : `.${s}`).join("").slice(1).replace(/\d+/g, "*");
+    const key = `${field2}\0${container ?? ""}\0${fieldPath.join(".")}`;
     const existing = errors.get(key);
     if (existing) existing.badValues.push(...badValues.filter((v) => !existing.badValues.includes(v)));
-    else errors.set(key, { field, container, badValues });
+    else errors.set(key, { field: field2, container, badValues });
   }
   return [...errors.values()].map((e) => ({ ...e, badValues: [...e.badValues].sort() }));
 }
@@ -18941,8 +18941,8 @@ function containerOfPath(pod, path11) {
   const [root, list4, index] = [path11[0], path11[1], path11[2]];
   if (root === "spec" && typeof list4 === "string" && containerListKeys.includes(list4) && typeof index === "number") {
     const entries = pod.spec[list4];
-    const entry = Array.isArray(entries) ? entries[index] : void 0;
-    return isObject(entry) ? detached(str(entry, "name")) : null;
+    const entry2 = Array.isArray(entries) ? entries[index] : void 0;
+    return isObject(entry2) ? detached(str(entry2, "name")) : null;
   }
   if (root === "metadata" && list4 === "annotations" && typeof index === "string") {
     const prefix2 = containerAnnotationPrefixes.find((p) => index.startsWith(p));
@@ -19003,8 +19003,8 @@ var containerNames = (names) => `${names.length === 1 ? "container" : "container
 var adviceContainerLists = ["initContainers", "containers"];
 function someContainerBreaks(pod, rule) {
   for (const key of adviceContainerLists) {
-    for (const entry of list(pod.spec, key)) {
-      if (isObject(entry) && rule(entry, pod) !== null) return true;
+    for (const entry2 of list(pod.spec, key)) {
+      if (isObject(entry2) && rule(entry2, pod) !== null) return true;
     }
   }
   return false;
@@ -19014,10 +19014,10 @@ function containersBreaking(pod, rule) {
   const paths = [];
   for (const { name, container, path: path11 } of visitContainers(pod)) {
     if (path11[1] === "ephemeralContainers") continue;
-    const field = rule(container, pod);
-    if (field) {
+    const field2 = rule(container, pod);
+    if (field2) {
       names.push(name);
-      paths.push([...path11, ...field]);
+      paths.push([...path11, ...field2]);
     }
   }
   return { names, paths };
@@ -19032,12 +19032,12 @@ var capabilitiesDropField = ["securityContext", "capabilities", "drop"];
 var imageField = ["image"];
 var limitsField = ["resources", "limits"];
 function highId(key) {
-  const field = ["securityContext", key];
+  const field2 = ["securityContext", key];
   return {
     of: "containers",
     rule: (container, pod) => {
       const value = optInt(securityContextOf(container), key) ?? optInt(obj(pod.spec, "securityContext"), key);
-      return value !== void 0 && value > 1e4 ? null : field;
+      return value !== void 0 && value > 1e4 ? null : field2;
     },
     detail: (containers) => `${containers} should run with ${key} above 10000`
   };
@@ -19634,7 +19634,7 @@ function fieldsOf(typeName) {
 }
 
 // src/workloads/defaults.ts
-var volumeSources = fieldsOf("core/v1.Volume").filter((field) => field !== "name");
+var volumeSources = fieldsOf("core/v1.Volume").filter((field2) => field2 !== "name");
 function withDefaultVolumes(spec) {
   const volumes2 = spec.volumes;
   if (!Array.isArray(volumes2)) return void 0;
@@ -19803,19 +19803,19 @@ function chartInstall(document, object, objectPath, kind, chart) {
     problem: { file: document.file, line: locate(document.source, [...objectPath, ...chart.path]).line, message: chartMessage(kind, name, chart), kind: "not-rendered" }
   };
 }
-function placeholderMessage(field, placeholder, more) {
+function placeholderMessage(field2, placeholder, more) {
   if (placeholder.startsWith("$")) {
-    return `${field} is \`${placeholder}\`${more}, a variable substituted before the cluster reads the object (Flux's postBuild, envsubst): substitute it first, then check the output`;
+    return `${field2} is \`${placeholder}\`${more}, a variable substituted before the cluster reads the object (Flux's postBuild, envsubst): substitute it first, then check the output`;
   }
-  return `${field} holds \`${placeholder}\`${more}, a placeholder that a build step fills in before the cluster reads the object: fill it in first, then check the output`;
+  return `${field2} holds \`${placeholder}\`${more}, a placeholder that a build step fills in before the cluster reads the object: fill it in first, then check the output`;
 }
 function fieldProblem({ document, problems }, error, morePlaceholders = 0) {
-  const field = formatFieldPath(error.path);
+  const field2 = formatFieldPath(error.path);
   const more = morePlaceholders === 0 ? "" : ` (and ${morePlaceholders} more in this object)`;
   problems.push({
     file: document.file,
     line: locate(document.source, error.path).line,
-    ...error.variable === void 0 ? { message: `${field}: ${error.message}; the API server would reject this object`, kind: "invalid" } : { message: placeholderMessage(field, error.variable, more), kind: "template" },
+    ...error.variable === void 0 ? { message: `${field2}: ${error.message}; the API server would reject this object`, kind: "invalid" } : { message: placeholderMessage(field2, error.variable, more), kind: "template" },
     path: error.path
   });
 }
@@ -19937,13 +19937,13 @@ var EditIndex = class {
   few = [];
   byPath = /* @__PURE__ */ new Map();
   /** The entry of an equal edit, if one was added; else undefined, and `entry` is added. */
-  findOrAdd(edit, entry) {
+  findOrAdd(edit, entry2) {
     const few = this.few;
     if (few !== null) {
       const known4 = firstEqual(few, edit);
       if (known4 !== void 0) return known4;
       if (few.length < fewEdits) {
-        few.push({ edit, entry });
+        few.push({ edit, entry: entry2 });
         return void 0;
       }
       this.few = null;
@@ -19951,7 +19951,7 @@ var EditIndex = class {
     }
     const alike = this.alike(edit);
     const known3 = firstEqual(alike, edit);
-    if (known3 === void 0) alike.push({ edit, entry });
+    if (known3 === void 0) alike.push({ edit, entry: entry2 });
     return known3;
   }
   /** The entries whose edit has the path of `edit`. */
@@ -20903,8 +20903,8 @@ function mapStep(map, doc, key) {
     keysOf.set(map, keys);
   }
   if (!Array.isArray(keys)) {
-    const entry = keys.get(key);
-    return entry && valueStep(doc, entry.value, entry.pair, map, entry.merged);
+    const entry2 = keys.get(key);
+    return entry2 && valueStep(doc, entry2.value, entry2.pair, map, entry2.merged);
   }
   for (let i = keys.length - 1; i >= 0; i--) {
     const pair2 = map.items[i];
@@ -23064,8 +23064,8 @@ function addProfileRules(found, container, securityContext) {
   }
 }
 function addLinuxOnly(found, container, securityContext, fields2) {
-  for (const field of fields2) {
-    if (securityContext?.[field] !== void 0 && securityContext[field] !== null) found.add(`${placeOf2(container)}: a Windows pod cannot set securityContext.${field}`);
+  for (const field2 of fields2) {
+    if (securityContext?.[field2] !== void 0 && securityContext[field2] !== null) found.add(`${placeOf2(container)}: a Windows pod cannot set securityContext.${field2}`);
   }
 }
 function podStateOf(pod, { level: level3, version: version4 }) {
@@ -23236,7 +23236,7 @@ function verifierWith(verify, cohort) {
 var fixedByDocument = /* @__PURE__ */ new WeakMap();
 function fixedOf(expectation, documentIndex) {
   if (expectation.fixed.size === 1) {
-    for (const entry of expectation.fixed) if (documentIndexOfKey(entry[0]) === documentIndex) return [entry];
+    for (const entry2 of expectation.fixed) if (documentIndexOfKey(entry2[0]) === documentIndex) return [entry2];
     return [];
   }
   let byDocument = fixedByDocument.get(expectation);
@@ -23617,8 +23617,8 @@ function verifySmallList(file, small, unit, kept, edits, expectation, policyOf) 
   const expected2 = expectedList(document.value, kept, edits);
   if (typeof expected2 === "string") return expected2;
   const { fields: fields2, items: expectedItems } = expected2;
-  for (const field of /* @__PURE__ */ new Set([...Object.keys(value), ...Object.keys(fields2)])) {
-    if (field !== "items" && !jsonEqual(value[field], fields2[field])) return "the fixed YAML would change more than the fixed fields";
+  for (const field2 of /* @__PURE__ */ new Set([...Object.keys(value), ...Object.keys(fields2)])) {
+    if (field2 !== "items" && !jsonEqual(value[field2], fields2[field2])) return "the fixed YAML would change more than the fixed fields";
   }
   const items = value.items;
   if (kept.some((_, j) => !jsonEqual(items[j], expectedItems[j]))) return "the fixed YAML would change more than the fixed fields";
@@ -23825,9 +23825,9 @@ function areaOf(path11) {
     let byIndex = containerAreas.get(second);
     if (byIndex === void 0) containerAreas.set(second, byIndex = []);
     const byField = byIndex[third] ??= /* @__PURE__ */ new Map();
-    const field = typeof fourth === "string" ? fourth : "";
-    let area = byField.get(field);
-    if (area === void 0) byField.set(field, area = `${second}[${third}]${field === "" ? "" : `.${field}`}`);
+    const field2 = typeof fourth === "string" ? fourth : "";
+    let area = byField.get(field2);
+    if (area === void 0) byField.set(field2, area = `${second}[${third}]${field2 === "" ? "" : `.${field2}`}`);
     return area;
   }
   if (root === "metadata") return "metadata";
@@ -24465,14 +24465,14 @@ function objectOf(source) {
 function kyvernoSubjectOf(source, namespaces) {
   const object = objectOf(source);
   const metadata = isObject(object) ? obj(object, "metadata") : void 0;
-  const entry = source.namespace === null ? void 0 : namespaces.byName.get(source.namespace);
+  const entry2 = source.namespace === null ? void 0 : namespaces.byName.get(source.namespace);
   return {
     kind: source.kind,
     name: source.name,
     namespace: source.namespace,
     labels: stringMap(obj(metadata, "labels")),
     annotations: stringMap(obj(metadata, "annotations")),
-    namespaceLabels: entry ? entry.manifest.labels : null
+    namespaceLabels: entry2 ? entry2.manifest.labels : null
   };
 }
 function kyvernoVerdicts(source, rules, namespaces) {
@@ -25086,6 +25086,10 @@ function renderJson(report, header) {
 }
 
 // src/manifests/types.ts
+var noteKinds = /* @__PURE__ */ new Set(["left-off"]);
+function isNote(problem) {
+  return noteKinds.has(problem.kind);
+}
 var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group", "skipped-document", "base-not-rendered", "dependency-stand-in", "schema-not-validated"]);
 function isWarning(problem) {
   return warningKinds.has(problem.kind);
@@ -25098,7 +25102,7 @@ function isUnchecked(problem) {
   return uncheckedKinds.has(problem.kind);
 }
 function failsRun(problem) {
-  return !isUnchecked(problem) && !isWarning(problem);
+  return !isUnchecked(problem) && !isWarning(problem) && !isNote(problem);
 }
 
 // src/findings/unchecked.ts
@@ -25106,7 +25110,7 @@ var uncheckedPolicies = ["neutral", "failure", "success"];
 var defaultUnchecked = "neutral";
 function problemSeverity(problem, unchecked) {
   if (failsRun(problem) || isUnchecked(problem) && unchecked === "failure") return "error";
-  return isUnchecked(problem) ? "notice" : "warning";
+  return isUnchecked(problem) || isNote(problem) ? "notice" : "warning";
 }
 function problemsVerdict(problems, unchecked) {
   if (problems.some(failsRun)) return "failure";
@@ -25517,14 +25521,14 @@ function walk2(directory, search) {
     return;
   }
   entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  for (const entry of entries) {
-    const full = path2.join(directory, entry.name);
-    if (entry.isSymbolicLink()) followLink(full, search);
-    else if (entry.isDirectory()) {
-      if (!skippedDirectories.has(entry.name)) walk2(full, search);
-    } else if (isManifestName(entry.name)) {
-      if (entry.isFile()) search.paths.push(full);
-      else refuse(search, full, `is ${kindOf(entry)}, not a file; it was not read`);
+  for (const entry2 of entries) {
+    const full = path2.join(directory, entry2.name);
+    if (entry2.isSymbolicLink()) followLink(full, search);
+    else if (entry2.isDirectory()) {
+      if (!skippedDirectories.has(entry2.name)) walk2(full, search);
+    } else if (isManifestName(entry2.name)) {
+      if (entry2.isFile()) search.paths.push(full);
+      else refuse(search, full, `is ${kindOf(entry2)}, not a file; it was not read`);
     }
   }
 }
@@ -25656,14 +25660,14 @@ function targetOf(value) {
 }
 function inlinePatchReader(source) {
   let parsed2 = null;
-  return (at3, entry) => {
+  return (at3, entry2) => {
     if (parsed2 === null) {
       const lines2 = new import_yaml5.LineCounter();
       parsed2 = { doc: (0, import_yaml5.parseDocument)(source, { lineCounter: lines2 }), lines: lines2 };
     }
     const { doc, lines } = parsed2;
     const node = doc.getIn(at3, true);
-    const item = doc.getIn(entry, true);
+    const item = doc.getIn(entry2, true);
     if (!isScalar(node) || typeof node.value !== "string" || node.range === void 0 || node.range === null) return null;
     const entryLine = lines.linePos(item?.range?.[0] ?? node.range[0]).line;
     const firstLine2 = node.type === "BLOCK_LITERAL" ? lines.linePos(node.range[0]).line + 1 : null;
@@ -25707,27 +25711,27 @@ function readKustomization(file, source, paths) {
   for (const value of list2(k.bases)) reference2(value, true);
   for (const value of list2(k.components)) reference2(value, false);
   const inlinePatch = inlinePatchReader(source);
-  list2(k.patches).forEach((entry, i) => {
-    if (!isRecord(entry)) return;
-    const path11 = text2(entry.path) === null ? null : joinPath(dir, text2(entry.path));
-    if (path11 !== null && !paths.has(path11)) missing2.push(text2(entry.path));
-    const inline = text2(entry.patch) === null ? null : inlinePatch(["patches", i, "patch"], ["patches", i]);
-    patches.push({ path: path11 !== null && paths.has(path11) ? path11 : null, inline, target: targetOf(entry.target), json6902: false });
+  list2(k.patches).forEach((entry2, i) => {
+    if (!isRecord(entry2)) return;
+    const path11 = text2(entry2.path) === null ? null : joinPath(dir, text2(entry2.path));
+    if (path11 !== null && !paths.has(path11)) missing2.push(text2(entry2.path));
+    const inline = text2(entry2.patch) === null ? null : inlinePatch(["patches", i, "patch"], ["patches", i]);
+    patches.push({ path: path11 !== null && paths.has(path11) ? path11 : null, inline, target: targetOf(entry2.target), json6902: false });
   });
-  list2(k.patchesStrategicMerge).forEach((entry, i) => {
-    const ref = text2(entry);
+  list2(k.patchesStrategicMerge).forEach((entry2, i) => {
+    const ref = text2(entry2);
     const isInline = ref !== null && (ref.includes("\n") || ref.includes(": "));
     const path11 = ref !== null && !isInline ? joinPath(dir, ref) : null;
     if (path11 !== null && !paths.has(path11)) missing2.push(ref);
     const inline = isInline ? inlinePatch(["patchesStrategicMerge", i], ["patchesStrategicMerge", i]) : null;
     patches.push({ path: path11 !== null && paths.has(path11) ? path11 : null, inline, target: null, json6902: false });
   });
-  list2(k.patchesJson6902).forEach((entry, i) => {
-    if (!isRecord(entry)) return;
-    const path11 = text2(entry.path) === null ? null : joinPath(dir, text2(entry.path));
-    if (path11 !== null && !paths.has(path11)) missing2.push(text2(entry.path));
-    const inline = text2(entry.patch) === null ? null : inlinePatch(["patchesJson6902", i, "patch"], ["patchesJson6902", i]);
-    patches.push({ path: path11 !== null && paths.has(path11) ? path11 : null, inline, target: targetOf(entry.target), json6902: true });
+  list2(k.patchesJson6902).forEach((entry2, i) => {
+    if (!isRecord(entry2)) return;
+    const path11 = text2(entry2.path) === null ? null : joinPath(dir, text2(entry2.path));
+    if (path11 !== null && !paths.has(path11)) missing2.push(text2(entry2.path));
+    const inline = text2(entry2.patch) === null ? null : inlinePatch(["patchesJson6902", i, "patch"], ["patchesJson6902", i]);
+    patches.push({ path: path11 !== null && paths.has(path11) ? path11 : null, inline, target: targetOf(entry2.target), json6902: true });
   });
   for (const generator of [...list2(k.configMapGenerator), ...list2(k.secretGenerator)]) {
     if (!isRecord(generator)) continue;
@@ -25759,11 +25763,11 @@ function helmChartsOf(k, dir, paths, otherFiles, remote) {
   if (entries.length === 0) return [];
   const home = joinPath(dir, text2(isRecord(k.helmGlobals) ? k.helmGlobals.chartHome : null) ?? "charts");
   const dirs = [];
-  for (const entry of entries) {
-    const name = text2(entry.name);
-    const repo = text2(entry.repo);
-    const version4 = text2(entry.version);
-    for (const value of [entry.valuesFile, ...list2(entry.additionalValuesFiles)]) {
+  for (const entry2 of entries) {
+    const name = text2(entry2.name);
+    const repo = text2(entry2.repo);
+    const version4 = text2(entry2.version);
+    for (const value of [entry2.valuesFile, ...list2(entry2.additionalValuesFiles)]) {
       const ref = text2(value);
       const path11 = ref === null ? null : joinPath(dir, ref);
       if (path11 !== null && paths.has(path11)) otherFiles.push(path11);
@@ -25858,8 +25862,8 @@ function readChart(file, source, files, requirements, repository = noCharts2, lo
 function lockedVersions(lock) {
   const entries = mappingOf(lock).dependencies;
   const pinned = /* @__PURE__ */ new Map();
-  for (const entry of Array.isArray(entries) ? entries : []) {
-    if (isRecord2(entry) && typeof entry.name === "string" && typeof entry.version === "string") pinned.set(entry.name, entry.version);
+  for (const entry2 of Array.isArray(entries) ? entries : []) {
+    if (isRecord2(entry2) && typeof entry2.name === "string" && typeof entry2.version === "string") pinned.set(entry2.name, entry2.version);
   }
   return pinned;
 }
@@ -25897,15 +25901,15 @@ async function walk3(root, directory, out) {
   } catch {
     return;
   }
-  for (const entry of entries) {
-    const full = path3.join(directory, entry.name);
-    if (entry.isDirectory() && !skipped.has(entry.name)) await walk3(root, full, out);
-    else if (entry.isFile()) out.set(path3.relative(root, full).split(path3.sep).join("/"), full);
+  for (const entry2 of entries) {
+    const full = path3.join(directory, entry2.name);
+    if (entry2.isDirectory() && !skipped.has(entry2.name)) await walk3(root, full, out);
+    else if (entry2.isFile()) out.set(path3.relative(root, full).split(path3.sep).join("/"), full);
   }
 }
 async function filesIn(root, directory, out) {
   const entries = await readdir(directory, { withFileTypes: true }).catch(() => []);
-  for (const entry of entries) if (entry.isFile()) out.set(path3.relative(root, path3.join(directory, entry.name)).split(path3.sep).join("/"), path3.join(directory, entry.name));
+  for (const entry2 of entries) if (entry2.isFile()) out.set(path3.relative(root, path3.join(directory, entry2.name)).split(path3.sep).join("/"), path3.join(directory, entry2.name));
 }
 async function addReferences(cwd, listing, maxBytes) {
   const done = /* @__PURE__ */ new Set();
@@ -26236,11 +26240,11 @@ function generatorFiles(entries, paths) {
   const listing = listingOf(paths);
   const taken = /* @__PURE__ */ new Set();
   const excluded = /* @__PURE__ */ new Set();
-  for (const entry of entries) {
-    if (!isObject(entry) || typeof entry.path !== "string") return null;
-    const matched = filesMatching(entry.path, listing);
+  for (const entry2 of entries) {
+    if (!isObject(entry2) || typeof entry2.path !== "string") return null;
+    const matched = filesMatching(entry2.path, listing);
     if (matched === null) return null;
-    for (const file of matched) (entry.exclude === true ? excluded : taken).add(file);
+    for (const file of matched) (entry2.exclude === true ? excluded : taken).add(file);
   }
   const files = [...taken].filter((file) => !excluded.has(file)).sort();
   return files.length > maxGeneratorFiles ? null : files;
@@ -26374,8 +26378,8 @@ function tokensOf(text4) {
     if (trimBefore) before = before.replace(trimmed, "");
     inner = inner.slice(trimBefore ? 2 : 0, trimNext ? inner.length - 2 : inner.length);
     if (before !== "") tokens.push({ kind: "text", text: before });
-    const comment = /^\/\*[\s\S]*\*\/$/.test(inner);
-    if (!comment) tokens.push({ kind: "action", inner });
+    const comment2 = /^\/\*[\s\S]*\*\/$/.test(inner);
+    if (!comment2) tokens.push({ kind: "action", inner });
     at3 = close + 2;
   }
   return tokens;
@@ -26988,11 +26992,11 @@ function valueFilesOf(chartDir, helm, paths, refs, at3) {
   if (helm.valueFiles === void 0 || helm.valueFiles === null) return named;
   if (!Array.isArray(helm.valueFiles)) return null;
   const ignoreMissing = helm.ignoreMissingValueFiles === true;
-  for (const [index, entry] of helm.valueFiles.entries()) {
-    if (typeof entry !== "string" || /^[a-z]+:\/\//i.test(entry)) return null;
-    const ref = /^\$([^/]+)\/(.*)$/.exec(entry);
-    if (entry.startsWith("$") && (ref === null || !refs.has(ref[1]))) return null;
-    const path11 = ref === null ? repositoryPath(chartDir, entry) : repositoryPath("", ref[2]);
+  for (const [index, entry2] of helm.valueFiles.entries()) {
+    if (typeof entry2 !== "string" || /^[a-z]+:\/\//i.test(entry2)) return null;
+    const ref = /^\$([^/]+)\/(.*)$/.exec(entry2);
+    if (entry2.startsWith("$") && (ref === null || !refs.has(ref[1]))) return null;
+    const path11 = ref === null ? repositoryPath(chartDir, entry2) : repositoryPath("", ref[2]);
     if (path11 === null || path11 === "") return null;
     if (paths.has(path11)) {
       named.files.push(path11);
@@ -27076,8 +27080,8 @@ function localEntries(path11, text4, key) {
   const found = [];
   for (const document of stateDocuments(path11, text4) ?? []) {
     const entries = isObject(document.value) && Array.isArray(document.value[key]) ? document.value[key] : [];
-    for (const entry of entries) {
-      const named = typeof entry === "string" ? entry : isObject(entry) && typeof entry.path === "string" ? entry.path : null;
+    for (const entry2 of entries) {
+      const named = typeof entry2 === "string" ? entry2 : isObject(entry2) && typeof entry2.path === "string" ? entry2.path : null;
       if (named === null || named.includes("://") || named.includes("::")) continue;
       const local = joinPath(dirOf(path11), named);
       if (local !== null) found.push(local);
@@ -27221,11 +27225,11 @@ function releaseValues(values, valuesAt, dir, paths) {
   if (values === void 0) return { files, at: at3, inline: null };
   if (!Array.isArray(values)) return null;
   let inline = null;
-  for (const [index, entry] of values.entries()) {
+  for (const [index, entry2] of values.entries()) {
     if (inline !== null) return null;
-    if (isObject(entry)) inline = index;
+    if (isObject(entry2)) inline = index;
     else {
-      const file = typeof entry === "string" ? joinPath(dir, entry) : null;
+      const file = typeof entry2 === "string" ? joinPath(dir, entry2) : null;
       if (file === null || !paths.has(file) || file.endsWith(".gotmpl")) return null;
       files.push(file);
       at3.push([...valuesAt, index]);
@@ -27589,9 +27593,9 @@ function listedDirectories(git2) {
 }
 function directoryParameters(directories, prefix2, paths, mode) {
   const patterns = [];
-  for (const entry of directories) {
-    if (!isObject(entry) || typeof entry.path !== "string") return null;
-    patterns.push({ path: entry.path, exclude: entry.exclude === true });
+  for (const entry2 of directories) {
+    if (!isObject(entry2) || typeof entry2.path !== "string") return null;
+    patterns.push({ path: entry2.path, exclude: entry2.exclude === true });
   }
   const matches2 = (dir, pattern) => minimatch(dir, pattern, { dot: true, noglobstar: true, nobrace: true, noext: true, nocomment: true, nonegate: true });
   const all = [];
@@ -27702,8 +27706,8 @@ function releaseValueFiles(chartDir, template, paths) {
   const entryAt2 = (index) => list4 !== null ? [...templateAt, "valuesFiles", index] : [...templateAt, "valuesFile"];
   const ignoreMissing = template.ignoreMissingValuesFiles === true;
   const named = { files: [], at: [] };
-  for (const [index, entry] of listed.entries()) {
-    const path11 = typeof entry === "string" ? repositoryPath("", entry) : null;
+  for (const [index, entry2] of listed.entries()) {
+    const path11 = typeof entry2 === "string" ? repositoryPath("", entry2) : null;
     if (path11 === null) return null;
     if (paths.has(path11)) {
       named.files.push(path11);
@@ -27895,6 +27899,82 @@ function installerValuesAmong(documents, installer, fill) {
   return installer.kind === "HelmfileRelease" ? releaseValuesText(object) : inlineValuesText(object, installer.inline, fill);
 }
 
+// src/render/leftOff.ts
+var comment = /(?:^|\s)#(.*)$/;
+var entry = /(?:(?:^|\s)-\s+(?:path:\s*)?|(?:^|\s)path:\s*)['"]?((?:\.{1,2}\/)?[\w.-]+(?:\/[\w.-]+)*\.(?:ya?ml|json))['"]?(?![\w./-])/gi;
+var field = /^#?\s?([A-Za-z]\w*):(?:\s|$)/;
+var resourceFields = /* @__PURE__ */ new Set(["resources", "bases", "components", "crds"]);
+var otherFields = /* @__PURE__ */ new Set([
+  "patches",
+  "patchesStrategicMerge",
+  "patchesJson6902",
+  "apiVersion",
+  "kind",
+  "metadata",
+  "namespace",
+  "namePrefix",
+  "nameSuffix",
+  "labels",
+  "commonLabels",
+  "commonAnnotations",
+  "images",
+  "replicas",
+  "replacements",
+  "vars",
+  "configurations",
+  "generators",
+  "transformers",
+  "validators",
+  "configMapGenerator",
+  "secretGenerator",
+  "generatorOptions",
+  "helmCharts",
+  "helmGlobals",
+  "openapi",
+  "sortOptions",
+  "buildMetadata"
+]);
+function leftOffFiles(kustomizations, texts, paths, used) {
+  const found = /* @__PURE__ */ new Map();
+  for (const k of kustomizations) {
+    const text4 = texts.get(k.file);
+    if (text4 === void 0 || k.problem !== null) continue;
+    let inResources = false;
+    text4.split("\n").forEach((line, i) => {
+      const key = field.exec(line)?.[1];
+      if (key !== void 0 && (resourceFields.has(key) || otherFields.has(key))) inResources = resourceFields.has(key);
+      const remark = comment.exec(line)?.[1];
+      if (remark === void 0 || inResources) return;
+      for (const [, reference2] of remark.matchAll(entry)) {
+        const file = joinPath(k.dir, reference2);
+        if (file === null || file === k.file || !paths.has(file) || used.has(file) || found.has(file)) continue;
+        found.set(file, { file, kustomization: k.file, line: i + 1 });
+      }
+    });
+  }
+  return [...found.values()].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+}
+function leftOffNotes(leftOff, texts) {
+  const textOf3 = new Map(texts.map((file) => [file.path, file.text]));
+  const notes = [];
+  for (const left of leftOff) {
+    const text4 = textOf3.get(left.file);
+    if (text4 !== void 0 && holdsPodSpec(left.file, text4)) notes.push(leftOffNote(left));
+  }
+  return notes;
+}
+function holdsPodSpec(file, text4) {
+  return loadManifestFile(file, text4).documents.some((document) => extractPodSpecs(document).pods.length > 0);
+}
+function leftOffNote({ file, kustomization, line }) {
+  return {
+    file,
+    line: null,
+    kind: "left-off",
+    message: `not checked as a manifest of its own: ${kustomization}:${line} names it only in a comment, so no rendering takes it in (it is judged through the rendering once a kustomization uses it)`
+  };
+}
+
 // src/render/discover.ts
 var defaultRenderSettings = { charts: [] };
 var defaultRenderLimits = { timeoutMs: 6e4, maxOutputBytes: 16 * 1024 * 1024 };
@@ -28029,6 +28109,13 @@ function kustomizeRoots({ head, overlays, baseOverlays, movedOverlays }, changed
     roots.push(bundle === void 0 ? root : { ...root, blocked: `Fleet runs it over the Helm chart \`${bundle}\` installs (a post-renderer), never alone` });
   }
   return roots;
+}
+function leftOffOf({ head, overlays }, consumed) {
+  const used = new Set(consumed);
+  for (const closure of overlays.closures.values()) for (const file of closure.files) used.add(file);
+  const leftOff = leftOffFiles(overlays.byDir.values(), head.texts, head.paths, used);
+  for (const left of leftOff) consumed.add(left.file);
+  return leftOff;
 }
 function takenIn(head, within) {
   if (within === null) return () => true;
@@ -28312,9 +28399,10 @@ function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettin
     ...applicationRoots(trees, settings, applications.filter(alone), standingApplications(trees, standing.applications.filter(alone), changed), consumed, problems)
   ];
   if (standing.unsearched > 0) problems.push(...unsearchedNotices(trees, changed, standing.unsearched));
+  const leftOff = leftOffOf(discovered, consumed);
   problems.push(...fleetNotices(head.texts, changed, head.paths));
   roots.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
-  return { roots, consumed, problems, trees: discovered };
+  return { roots, consumed, leftOff, problems, trees: discovered };
 }
 
 // src/io/render/process.ts
@@ -29257,8 +29345,8 @@ function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, ne
     }
     diff.push({ value: "", lines: [] });
     function contextLines(lines) {
-      return lines.map(function(entry) {
-        return " " + entry;
+      return lines.map(function(entry2) {
+        return " " + entry2;
       });
     }
     const hunks = [];
@@ -29546,18 +29634,18 @@ async function readGitChangeSet(range2) {
     const key = patch.headPath ?? patch.basePath;
     if (key !== null) hunksByPath.set(key, patch.hunks);
   }
-  const entries = raw.filter((entry) => entry.baseType !== "other" && entry.headType !== "other");
+  const entries = raw.filter((entry2) => entry2.baseType !== "other" && entry2.headType !== "other");
   const blobs = await readBlobs(repository, entries.flatMap((e) => [e.baseBlob, e.headBlob].filter((s) => s !== null)), maxBytes);
   const contentOf = (sha) => sha === null ? { kind: "absent" } : blobs.get(sha) ?? { kind: "unavailable", reason: "the blob could not be read" };
-  const files = entries.map((entry) => {
-    const base = entry.baseType === "link" ? { kind: "absent" } : contentOf(entry.baseBlob);
-    const head = entry.headType === "link" ? linkAt(contentOf(entry.headBlob)) : contentOf(entry.headBlob);
-    const hunks = hunksByPath.get(entry.path) ?? [];
+  const files = entries.map((entry2) => {
+    const base = entry2.baseType === "link" ? { kind: "absent" } : contentOf(entry2.baseBlob);
+    const head = entry2.headType === "link" ? linkAt(contentOf(entry2.headBlob)) : contentOf(entry2.headBlob);
+    const hunks = hunksByPath.get(entry2.path) ?? [];
     const binary = [base, head].some((c) => c.kind === "content" && Buffer.from(c.data).includes(0));
     return {
-      path: entry.path,
-      ...entry.previousPath !== void 0 ? { previousPath: entry.previousPath } : {},
-      status: entry.status,
+      path: entry2.path,
+      ...entry2.previousPath !== void 0 ? { previousPath: entry2.previousPath } : {},
+      status: entry2.status,
       base,
       head,
       hunks: binary ? null : hunks
@@ -29578,11 +29666,11 @@ function gitTreeReader(repository, maxBytes) {
         throw error;
       }
       const listing = /* @__PURE__ */ new Map();
-      for (const entry of output.split("\0")) {
-        const tab = entry.indexOf("	");
+      for (const entry2 of output.split("\0")) {
+        const tab = entry2.indexOf("	");
         if (tab < 0) continue;
-        const [mode = "", type = "", id = ""] = entry.slice(0, tab).split(" ");
-        if (type === "blob" && mode.startsWith("100")) listing.set(entry.slice(tab + 1), id);
+        const [mode = "", type = "", id = ""] = entry2.slice(0, tab).split(" ");
+        if (type === "blob" && mode.startsWith("100")) listing.set(entry2.slice(tab + 1), id);
       }
       return { files: listing, truncated: false };
     },
@@ -29835,10 +29923,10 @@ function chartArchiveTexts(path11, data) {
   } catch {
     return texts;
   }
-  for (const entry of entries) {
-    const parts = entry.name.split("/");
-    if (entry.type !== "file" || parts.length < 2 || parts.includes("..") || !/\.(?:ya?ml|tpl|json)$/.test(entry.name)) continue;
-    texts.set(`${folder}/${entry.name}`, entry.text);
+  for (const entry2 of entries) {
+    const parts = entry2.name.split("/");
+    if (entry2.type !== "file" || parts.length < 2 || parts.includes("..") || !/\.(?:ya?ml|tpl|json)$/.test(entry2.name)) continue;
+    texts.set(`${folder}/${entry2.name}`, entry2.text);
   }
   return texts;
 }
@@ -30111,8 +30199,8 @@ function relaxationFinding(subject2, what, bar, source, places, status, rule, li
     preexisting: false
   };
 }
-function labelPlace(entry, documents, label2) {
-  const { manifest } = entry;
+function labelPlace(entry2, documents, label2) {
+  const { manifest } = entry2;
   for (const document of documents) {
     if (document.file !== manifest.file || !isObject(document.value)) continue;
     if (document.value.kind !== "Namespace" || str(obj(document.value, "metadata"), "name") !== manifest.name) continue;
@@ -30142,9 +30230,9 @@ function namespaceRelaxations(base, head, defaults2, documents, rule, linesOf3) 
       if (after) places.push(labelPlace(after, documents.head, value === void 0 && after.podSecurityLabels[`${label2}-version`] !== void 0 ? `${label2}-version` : label2));
     }
     if (what.length === 0) continue;
-    const entry = after ?? before;
+    const entry2 = after ?? before;
     const where2 = after ? places : [labelPlace(before, documents.base, namespaceLabels.enforce)];
-    const subject2 = { file: entry.manifest.file, apiVersion: "v1", kind: "Namespace", namespace: null, name };
+    const subject2 = { file: entry2.manifest.file, apiVersion: "v1", kind: "Namespace", namespace: null, name };
     const source = { kind: "namespace-label", detail: before ? `Namespace ${name}'s labels at the base commit (${before.manifest.file}:${before.manifest.line})` : "the run's default levels, as the Namespace is new" };
     findings.push(relaxationFinding(subject2, what, was.enforce, source, uniquePlaces(where2), before ? "modified" : "new", rule, linesOf3));
   }
@@ -30208,10 +30296,10 @@ function admissionRelaxations(base, head, defaults2, rule, linesOf3) {
   }
   for (const [key, label2] of exemptionKinds) {
     const before = new Set((base?.exemptions[key] ?? []).map((e) => e.value));
-    for (const entry of head?.exemptions[key] ?? []) {
-      if (before.has(entry.value)) continue;
-      what.push(`${label2} ${entry.value} becomes exempt`);
-      places.push(at3(entry.at.line));
+    for (const entry2 of head?.exemptions[key] ?? []) {
+      if (before.has(entry2.value)) continue;
+      what.push(`${label2} ${entry2.value} becomes exempt`);
+      places.push(at3(entry2.at.line));
     }
   }
   if (what.length === 0) return [];
@@ -30334,7 +30422,7 @@ function ruleLevels(rule, defaults2) {
   };
 }
 var matchOf2 = (rule) => JSON.stringify([rule.namespaces, rule.files]);
-var scopeOf = (entry) => JSON.stringify([[...entry.checks].sort(), entry.namespaces, entry.files, entry.workloads, entry.images]);
+var scopeOf = (entry2) => JSON.stringify([[...entry2.checks].sort(), entry2.namespaces, entry2.files, entry2.workloads, entry2.images]);
 var optOutsRank = { none: 0, "base-only": 1, any: 2 };
 function configRelaxations(base, head, options) {
   if (base.file === null && head.file === null) return [];
@@ -30351,10 +30439,10 @@ function configRelaxations(base, head, options) {
   if (isLaxer(is.warn, was.warn)) add(`warn level ${formatLevelVersion(was.warn)} becomes ${formatLevelVersion(is.warn)}`, head.warnLevel?.at ?? head.warnVersion?.at ?? head.version?.at);
   for (const key of ["namespaces", "runtimeClassNames"]) {
     const before = new Set(base.exemptions[key].map((e) => e.value));
-    for (const entry of head.exemptions[key].filter((e) => !before.has(e.value))) add(`${key === "namespaces" ? "namespace" : "runtimeClassName"} ${entry.value} becomes exempt`, entry.at);
+    for (const entry2 of head.exemptions[key].filter((e) => !before.has(e.value))) add(`${key === "namespaces" ? "namespace" : "runtimeClassName"} ${entry2.value} becomes exempt`, entry2.at);
   }
   const disabled = new Set(base.disable.map(scopeOf));
-  for (const entry of head.disable.filter((e) => !disabled.has(scopeOf(e)))) add(`disable[${entry.index}] disables ${entry.checks.join(", ")}`, entry.at);
+  for (const entry2 of head.disable.filter((e) => !disabled.has(scopeOf(e)))) add(`disable[${entry2.index}] disables ${entry2.checks.join(", ")}`, entry2.at);
   const baseRules = new Map(base.rules.map((r) => [matchOf2(r), r]));
   for (const rule of head.rules) {
     const before = baseRules.get(matchOf2(rule));
@@ -30444,8 +30532,8 @@ function nullAt(value, path11) {
     return copy;
   }
   if (typeof step === "string" && isRecord3(value) && value[step] !== void 0) {
-    const field = nullAt(value[step], rest);
-    return field === value[step] ? value : { ...value, [step]: field };
+    const field2 = nullAt(value[step], rest);
+    return field2 === value[step] ? value : { ...value, [step]: field2 };
   }
   return value;
 }
@@ -30875,9 +30963,9 @@ function linesOf2(text4) {
   return text4.split("\n").map((raw, i) => {
     const indent = raw.length - raw.trimStart().length;
     let body = raw.trimStart();
-    const comment = inComment || commentOpens.test(body);
-    if (comment) inComment = !commentCloses.test(body);
-    if (comment) return { number: i + 1, indent, body, item: false, transparent: true, scope: dotOf("") };
+    const comment2 = inComment || commentOpens.test(body);
+    if (comment2) inComment = !commentCloses.test(body);
+    if (comment2) return { number: i + 1, indent, body, item: false, transparent: true, scope: dotOf("") };
     const item = /^-(\s|$)/.test(body);
     let itemIndent = indent;
     if (item) {
@@ -31555,12 +31643,30 @@ function declaredLines(chartDir, texts) {
     const document = text4 === void 0 ? void 0 : loadManifestFile(file, text4).documents[0];
     const dependencies = isObject(document?.value) ? document.value.dependencies : void 0;
     if (document === void 0 || !Array.isArray(dependencies)) continue;
-    dependencies.forEach((entry, index) => {
-      const folder = isObject(entry) ? entry.alias ?? entry.name : void 0;
+    dependencies.forEach((entry2, index) => {
+      const folder = isObject(entry2) ? entry2.alias ?? entry2.name : void 0;
       if (typeof folder === "string" && !lines.has(folder)) lines.set(folder, { file, line: locate(document.source, ["dependencies", index]).line });
     });
   }
   return lines;
+}
+
+// src/render/kustomizeSelector.ts
+var compiled2 = /* @__PURE__ */ new Map();
+function selects2(pattern, value) {
+  let regex = compiled2.get(pattern);
+  if (regex === void 0) {
+    regex = compile2(pattern);
+    compiled2.set(pattern, regex);
+  }
+  return regex === null ? pattern === value : regex.test(value);
+}
+function compile2(pattern) {
+  try {
+    return new RegExp(`^(?:${pattern})$`);
+  } catch {
+    return null;
+  }
 }
 
 // src/render/kustomizeMap.ts
@@ -31570,7 +31676,8 @@ function nameMatches(rendered, written, chain) {
     const applied = chain.slice(0, levels2);
     const prefix2 = applied.map((k) => k.namePrefix).join("");
     const suffix = applied.map((k) => k.nameSuffix).reverse().join("");
-    if (rendered === `${prefix2}${written}${suffix}`) return true;
+    if (rendered.length < prefix2.length + suffix.length || !rendered.startsWith(prefix2) || !rendered.endsWith(suffix)) continue;
+    if (written(rendered.slice(prefix2.length, rendered.length - suffix.length))) return true;
   }
   return false;
 }
@@ -31796,13 +31903,15 @@ function blockOf(inline, fileLines) {
 function targets(candidate, object) {
   const target = candidate.patch?.target ?? null;
   if (target === null) return true;
-  return (target.kind === null || target.kind === object.kind) && (target.name === null || nameMatches(object.name, target.name, candidate.chain));
+  const { kind, name } = target;
+  return (kind === null || selects2(kind, object.kind)) && (name === null || nameMatches(object.name, (n) => selects2(name, n), candidate.chain));
 }
 function writesObject(document, object, chain) {
   const value = document.value;
   if (!isObject3(value) || value.kind !== object.kind) return false;
   const metadata = value.metadata;
-  return isObject3(metadata) && typeof metadata.name === "string" && nameMatches(object.name, metadata.name, chain);
+  const name = isObject3(metadata) ? metadata.name : void 0;
+  return typeof name === "string" && nameMatches(object.name, (n) => n === name, chain);
 }
 
 // src/render/mapWriters.ts
@@ -32113,10 +32222,10 @@ function editableTexts(sources) {
 }
 function kustomizeCandidates(fixes, findings, sources, fixedOf2, editable) {
   const groups = /* @__PURE__ */ new Map();
-  for (const entry of fixes) {
-    const byFile = groups.get(entry.document) ?? /* @__PURE__ */ new Map();
-    groups.set(entry.document, byFile);
-    addTo(byFile, entry.file, entry);
+  for (const entry2 of fixes) {
+    const byFile = groups.get(entry2.document) ?? /* @__PURE__ */ new Map();
+    groups.set(entry2.document, byFile);
+    addTo(byFile, entry2.file, entry2);
   }
   const requests = /* @__PURE__ */ new Map();
   const placedGroups = [];
@@ -32130,8 +32239,8 @@ function kustomizeCandidates(fixes, findings, sources, fixedOf2, editable) {
       if (key === null || ofText === null || written === null || text4 === void 0) continue;
       const request = requests.get(key) ?? { written, checks: /* @__PURE__ */ new Set(), strictest: findings[placed2[0].finding], text: text4, textKey: ofText };
       requests.set(key, request);
-      for (const entry of placed2) {
-        const finding = findings[entry.finding];
+      for (const entry2 of placed2) {
+        const finding = findings[entry2.finding];
         request.checks.add(finding.check);
         if (levelRank(finding.level) > levelRank(request.strictest.level)) request.strictest = finding;
       }
@@ -32146,26 +32255,26 @@ function kustomizeCandidates(fixes, findings, sources, fixedOf2, editable) {
     const ownObject = written !== null && !written.targeted;
     const operations = written === null && document !== void 0 ? index.operationsIn(document, file) : null;
     const operationChangesOf = operations === null || document === void 0 ? [] : operationChanges(operations, document, fixedOf2(index), editable);
-    for (const entry of placed2) {
+    for (const entry2 of placed2) {
       if (operationChangesOf.length > 0) {
-        for (const change of operationChangesOf) candidates.push({ finding: entry.finding, rendering: index.rendering, file, ...change, caveat: findings[entry.finding].fixNote });
+        for (const change of operationChangesOf) candidates.push({ finding: entry2.finding, rendering: index.rendering, file, ...change, caveat: findings[entry2.finding].fixNote });
         continue;
       }
-      const fixed2 = objectFixesOf.get(findings[entry.finding].check);
+      const fixed2 = objectFixesOf.get(findings[entry2.finding].check);
       const fix = fixed2?.fix ?? null;
       if (fixed2 === void 0 || fix === null || fix.replacement === null || fix.replacement === "") {
-        if (entry.literal !== null) candidates.push(entry.literal);
+        if (entry2.literal !== null) candidates.push(entry2.literal);
         continue;
       }
       const newLines = fix.replacement.replace(/\n$/, "").split("\n");
-      candidates.push({ finding: entry.finding, rendering: index.rendering, file, startLine: fix.startLine, endLine: fix.endLine, newLines, caveat: fixed2.fixNote, ownObject });
+      candidates.push({ finding: entry2.finding, rendering: index.rendering, file, startLine: fix.startLine, endLine: fix.endLine, newLines, caveat: fixed2.fixNote, ownObject });
     }
   }
   return candidates;
 }
 function objectFixesByRequest(requests) {
   const byText = /* @__PURE__ */ new Map();
-  for (const entry of requests) addTo(byText, entry[1].textKey, entry);
+  for (const entry2 of requests) addTo(byText, entry2[1].textKey, entry2);
   const out = /* @__PURE__ */ new Map();
   for (const ofText of byText.values()) {
     const objectRequests = ofText.map(([, { written, checks: checks2, strictest }]) => {
@@ -32566,8 +32675,8 @@ function indexRendering(path11, rendering, headPaths, changed, indexOf) {
     const dependencyLineOf = dependencyLines(root.dir, sources);
     unplaced = (renderedLine) => {
       const template = templateOf2(renderedLine);
-      const entry = template === null ? null : dependencyLineOf(template);
-      return entry === null ? rootLine : { ...entry, column: 1, exact: false };
+      const entry2 = template === null ? null : dependencyLineOf(template);
+      return entry2 === null ? rootLine : { ...entry2, column: 1, exact: false };
     };
     chartTemplateOf = (document) => {
       const template = templateOf2(document.line);
@@ -32688,17 +32797,17 @@ function placeProblem(problem, index) {
 var renderingReference = /([^\s()'"`]+#rendering-\d+):(\d+)/g;
 var nameField = ["metadata", "name"];
 var labelsField = ["metadata", "labels"];
-function readableReferences(message, indexOf, field = nameField) {
+function readableReferences(message, indexOf, field2 = nameField) {
   return message.replace(renderingReference, (reference2, path11, line) => {
-    const source = sourceOfRenderedObject(path11, Number(line), indexOf, field);
+    const source = sourceOfRenderedObject(path11, Number(line), indexOf, field2);
     if (source === null) return reference2;
     return "label" in source ? `the rendering of ${source.label}` : `${source.file}:${source.line}`;
   });
 }
-function sourceOfRenderedObject(path11, line, indexOf, field) {
+function sourceOfRenderedObject(path11, line, indexOf, field2) {
   const index = indexOf(path11);
   if (index === null) return null;
-  const placed2 = placedExactly(index, line, field) ?? (field === nameField ? null : placedExactly(index, line, nameField));
+  const placed2 = placedExactly(index, line, field2) ?? (field2 === nameField ? null : placedExactly(index, line, nameField));
   return placed2 !== null ? { file: placed2.file, line: placed2.line } : { label: index.rendering.rendered.root.label };
 }
 function placedExactly(index, line, path11) {
@@ -33327,7 +33436,7 @@ async function verifySuggestions(mapped, port, policy) {
 }
 function rivalGroups(chosen) {
   const byLines = /* @__PURE__ */ new Map();
-  for (const entry of chosen) addTo(byLines, `${entry[1].file}\0${entry[1].startLine}\0${entry[1].endLine}`, entry);
+  for (const entry2 of chosen) addTo(byLines, `${entry2[1].file}\0${entry2[1].startLine}\0${entry2[1].endLine}`, entry2);
   return [...byLines.values()].filter((group) => group.some(([, a]) => group.some(([, b]) => a.rendering !== b.rendering && changeKey(a) !== changeKey(b))));
 }
 function partsNote(example, diff) {
@@ -33722,7 +33831,8 @@ async function evaluateWithRendering(changeSet, options, tools) {
     ...quietValuesChanges(changeSet, outcomes, port.head.paths),
     ...quietTemplateChanges(changeSet, outcomes, port.head.paths),
     ...unrenderedHelmfiles(changeSet, new Set((options.render?.charts ?? []).map((chart) => chart.chart)), port.head.paths),
-    ...baseFileNotices(changeSet, bases, port.head.paths)
+    ...baseFileNotices(changeSet, bases, port.head.paths),
+    ...leftOffNotes(discovery.leftOff, changedFiles)
   ];
   const errors = noticesOf(verified.errors, noticeOf);
   return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), ...renderingsOf(rendered), errors: [...errors, ...plan.problems, ...discovery.problems.filter((problem) => selectsPath(selection, problem.file)), ...stray, ...truncated2 ? [truncated2] : []].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)) };
@@ -33748,7 +33858,7 @@ async function checkRenderings(tools, options) {
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
   const findings = withoutRepeats(verified.findings.map(({ status: _status, preexisting: _preexisting, locations, ...finding }) => ({ ...finding, locations: locations.map(({ inDiff: _inDiff, ...location }) => location) })));
   const podSpecs = verified.podSpecs.map(({ status: _status, previousFile: _previous, ...verdict }) => verdict);
-  const report_ = { ...verified, findings, podSpecs, ...renderingsOf(rendered), errors: [...verified.errors, ...plan.problems, ...discovery.problems] };
+  const report_ = { ...verified, findings, podSpecs, ...renderingsOf(rendered), errors: [...verified.errors, ...plan.problems, ...discovery.problems, ...leftOffNotes(discovery.leftOff, plain2.filter((file) => selected(file.path)))] };
   delete report_.unchangedPodSpecs;
   return { report: report_, consumed: discovery.consumed, noticeOf: installerNotices(applications, discovery.roots, refusals) };
 }
@@ -34145,7 +34255,7 @@ var dnsLabel = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 async function grep(repository, commit, pattern) {
   try {
     const listing = (await git(repository, ["grep", "-l", "-z", "-E", pattern, commit, "--", "*.yaml", "*.yml", "*.json"])).toString("utf8");
-    return listing.split("\0").filter((e) => e !== "").map((entry) => entry.slice(commit.length + 1));
+    return listing.split("\0").filter((e) => e !== "").map((entry2) => entry2.slice(commit.length + 1));
   } catch (error) {
     if (error instanceof GitError && error.exitCode === 1) return [];
     throw error;
@@ -34161,8 +34271,8 @@ async function readNamespaceFiles(repository, commit, request) {
   if (wanted.length === 0) return { files: [], omitted };
   const entries = (await git(repository, ["ls-tree", "-z", "--full-tree", commit, "--", ...wanted])).toString("utf8").split("\0").filter((e) => e !== "");
   const blobs = /* @__PURE__ */ new Map();
-  for (const entry of entries) {
-    const [meta = "", path11 = ""] = entry.split("	");
+  for (const entry2 of entries) {
+    const [meta = "", path11 = ""] = entry2.split("	");
     const [mode = "", , sha = ""] = meta.split(" ");
     if (mode.startsWith("100")) blobs.set(path11, sha);
   }
@@ -34237,9 +34347,9 @@ async function readNamespaceDocuments(repository, commit, maxBytes) {
     throw error;
   }
   const documents = [];
-  for (const entry of listing.split("\0").filter((e) => e !== "")) {
-    const file = entry.slice(commit.length + 1);
-    const content = await git(repository, ["cat-file", "blob", entry]);
+  for (const entry2 of listing.split("\0").filter((e) => e !== "")) {
+    const file = entry2.slice(commit.length + 1);
+    const content = await git(repository, ["cat-file", "blob", entry2]);
     if (content.length > maxBytes) continue;
     documents.push(...loadManifestFile(file, content, { maxBytes }).documents);
   }

@@ -996,12 +996,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent) {
-      if (/^\n+$/.test(comment))
-        return comment.substring(1);
-      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+    function indentComment(comment2, indent) {
+      if (/^\n+$/.test(comment2))
+        return comment2.substring(1);
+      return indent ? comment2.replace(/^(?! *$)/gm, indent) : comment2;
     }
-    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str2, indent, comment2) => str2.endsWith("\n") ? indentComment(comment2, indent) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent) : (str2.endsWith(" ") ? "" : " ") + comment2;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -1285,7 +1285,7 @@ ${indent}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    function blockString({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
       const { blockQuote, commentString, lineWidth } = ctx.options;
       if (!blockQuote || /\n[\t ]+$/.test(value)) {
         return quotedString(value, ctx);
@@ -1337,8 +1337,8 @@ ${indent}`) + "'";
       }
       const indentSize = indent ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
-      if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+      if (comment2) {
+        header += " " + commentString(comment2.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -1882,20 +1882,20 @@ var require_stringifyCollection = __commonJS({
       const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify3(collection, ctx, options);
     }
-    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment: comment2, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment2 = null;
+        let comment3 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
-            comment2 = item.comment;
+            comment3 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -1905,10 +1905,10 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
-        if (comment2)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
-        if (chompKeep && comment2)
+        let str3 = stringify2.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
+        if (comment3)
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment3));
+        if (chompKeep && comment3)
           chompKeep = false;
         lines.push(blockItemPrefix + str3);
       }
@@ -1923,8 +1923,8 @@ var require_stringifyCollection = __commonJS({
 ${indent}${line}` : "\n";
         }
       }
-      if (comment) {
-        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+      if (comment2) {
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment2), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -1944,13 +1944,13 @@ ${indent}${line}` : "\n";
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment = null;
+        let comment2 = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
-            comment = item.comment;
+            comment2 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -1963,16 +1963,16 @@ ${indent}${line}` : "\n";
           const iv = identity.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
-              comment = iv.comment;
+              comment2 = iv.comment;
             if (iv.commentBefore)
               reqNewline = true;
           } else if (item.value == null && ik?.comment) {
-            comment = ik.comment;
+            comment2 = ik.comment;
           }
         }
-        if (comment)
+        if (comment2)
           reqNewline = true;
-        let str2 = stringify2.stringify(item, itemCtx, () => comment = null);
+        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i < items.length - 1) {
           str2 += ",";
@@ -1984,8 +1984,8 @@ ${indent}${line}` : "\n";
             str2 += ",";
           }
         }
-        if (comment)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
+        if (comment2)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         lines.push(str2);
         linesAtValue = lines.length;
       }
@@ -2009,11 +2009,11 @@ ${indent}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
-      if (comment && chompKeep)
-        comment = comment.replace(/^\n+/, "");
-      if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent);
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment2, chompKeep) {
+      if (comment2 && chompKeep)
+        comment2 = comment2.replace(/^\n+/, "");
+      if (comment2) {
+        const ic = stringifyComment.indentComment(commentString(comment2), indent);
         lines.push(ic.trimStart());
       }
     }
@@ -2633,7 +2633,7 @@ var require_binary = __commonJS({
           return src;
         }
       },
-      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+      stringify({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
         if (!value)
           return "";
         const buf = value;
@@ -2658,7 +2658,7 @@ var require_binary = __commonJS({
           }
           str2 = lines.join(type === Scalar3.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment: comment2, type, value: str2 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -3790,7 +3790,7 @@ var require_resolve_props = __commonJS({
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
-      let comment = "";
+      let comment2 = "";
       let commentSep = "";
       let hasNewline = false;
       let reqSpace = false;
@@ -3824,18 +3824,18 @@ var require_resolve_props = __commonJS({
             if (!hasSpace)
               onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
             const cb = token.source.substring(1) || " ";
-            if (!comment)
-              comment = cb;
+            if (!comment2)
+              comment2 = cb;
             else
-              comment += commentSep + cb;
+              comment2 += commentSep + cb;
             commentSep = "";
             atNewline = false;
             break;
           }
           case "newline":
             if (atNewline) {
-              if (comment)
-                comment += token.source;
+              if (comment2)
+                comment2 += token.source;
               else if (!found || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
@@ -3903,7 +3903,7 @@ var require_resolve_props = __commonJS({
         comma,
         found,
         spaceBefore,
-        comment,
+        comment: comment2,
         hasNewline,
         anchor,
         tag: tag2,
@@ -4156,7 +4156,7 @@ var require_resolve_end = __commonJS({
   "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
-      let comment = "";
+      let comment2 = "";
       if (end) {
         let hasSpace = false;
         let sep3 = "";
@@ -4170,15 +4170,15 @@ var require_resolve_end = __commonJS({
               if (reqSpace && !hasSpace)
                 onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               const cb = source.substring(1) || " ";
-              if (!comment)
-                comment = cb;
+              if (!comment2)
+                comment2 = cb;
               else
-                comment += sep3 + cb;
+                comment2 += sep3 + cb;
               sep3 = "";
               break;
             }
             case "newline":
-              if (comment)
+              if (comment2)
                 sep3 += source;
               hasSpace = true;
               break;
@@ -4188,7 +4188,7 @@ var require_resolve_end = __commonJS({
           offset += source.length;
         }
       }
-      return { comment, offset };
+      return { comment: comment2, offset };
     }
     exports.resolveEnd = resolveEnd;
   }
@@ -4587,7 +4587,7 @@ var require_resolve_block_scalar = __commonJS({
       if (error2 !== -1)
         onError(error2, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
-      let comment = "";
+      let comment2 = "";
       let length = source.length;
       for (let i = 1; i < props.length; ++i) {
         const token = props[i];
@@ -4604,7 +4604,7 @@ var require_resolve_block_scalar = __commonJS({
               onError(token, "MISSING_CHAR", message);
             }
             length += token.source.length;
-            comment = token.source.substring(1);
+            comment2 = token.source.substring(1);
             break;
           case "error":
             onError(token, "UNEXPECTED_TOKEN", token.message);
@@ -4620,7 +4620,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent, chomp, comment, length };
+      return { mode, indent, chomp, comment: comment2, length };
     }
     function splitLines2(source) {
       const split = source.split(/\n( *)/);
@@ -4866,7 +4866,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment: comment2, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag2;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -4894,8 +4894,8 @@ var require_compose_scalar = __commonJS({
         scalar.tag = tagName;
       if (tag2.format)
         scalar.format = tag2.format;
-      if (comment)
-        scalar.comment = comment;
+      if (comment2)
+        scalar.comment = comment2;
       return scalar;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
@@ -4981,7 +4981,7 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment, anchor, tag: tag2 } = props;
+      const { spaceBefore, comment: comment2, anchor, tag: tag2 } = props;
       let node;
       let isSrcToken = true;
       switch (token.type) {
@@ -5025,17 +5025,17 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node.spaceBefore = true;
-      if (comment) {
+      if (comment2) {
         if (token.type === "scalar" && token.source === "")
-          node.comment = comment;
+          node.comment = comment2;
         else
-          node.commentBefore = comment;
+          node.commentBefore = comment2;
       }
       if (ctx.options.keepSourceTokens && isSrcToken)
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag: tag2, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment: comment2, anchor, tag: tag2, end }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
@@ -5050,8 +5050,8 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node.spaceBefore = true;
-      if (comment) {
-        node.comment = comment;
+      if (comment2) {
+        node.comment = comment2;
         node.range[2] = end;
       }
       return node;
@@ -5137,14 +5137,14 @@ var require_composer = __commonJS({
       return [offset, offset + (typeof source === "string" ? source.length : 1)];
     }
     function parsePrelude(prelude) {
-      let comment = "";
+      let comment2 = "";
       let atComment = false;
       let afterEmptyLine = false;
       for (let i = 0; i < prelude.length; ++i) {
         const source = prelude[i];
         switch (source[0]) {
           case "#":
-            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            comment2 += (comment2 === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
             atComment = true;
             afterEmptyLine = false;
             break;
@@ -5159,7 +5159,7 @@ var require_composer = __commonJS({
             atComment = false;
         }
       }
-      return { comment, afterEmptyLine };
+      return { comment: comment2, afterEmptyLine };
     }
     var Composer2 = class {
       constructor(options = {}) {
@@ -5179,25 +5179,25 @@ var require_composer = __commonJS({
         this.options = options;
       }
       decorate(doc, afterDoc) {
-        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
-        if (comment) {
+        const { comment: comment2, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment2) {
           const dc = doc.contents;
           if (afterDoc) {
             doc.comment = doc.comment ? `${doc.comment}
-${comment}` : comment;
+${comment2}` : comment2;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
-            doc.commentBefore = comment;
+            doc.commentBefore = comment2;
           } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
             if (identity.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
-            it.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            it.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
           } else {
             const cb = dc.commentBefore;
-            dc.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            dc.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
           }
         }
         if (afterDoc) {
@@ -5588,8 +5588,8 @@ var require_cst_visit = __commonJS({
     visit5.REMOVE = REMOVE;
     visit5.itemAtPath = (cst, path4) => {
       let item = cst;
-      for (const [field2, index] of path4) {
-        const tok = item?.[field2];
+      for (const [field3, index] of path4) {
+        const tok = item?.[field3];
         if (tok && "items" in tok) {
           item = tok.items[index];
         } else
@@ -5599,8 +5599,8 @@ var require_cst_visit = __commonJS({
     };
     visit5.parentCollection = (cst, path4) => {
       const parent = visit5.itemAtPath(cst, path4.slice(0, -1));
-      const field2 = path4[path4.length - 1][0];
-      const coll = parent?.[field2];
+      const field3 = path4[path4.length - 1][0];
+      const coll = parent?.[field3];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -5609,11 +5609,11 @@ var require_cst_visit = __commonJS({
       let ctrl = visitor(item, path4);
       if (typeof ctrl === "symbol")
         return ctrl;
-      for (const field2 of ["key", "value"]) {
-        const token = item[field2];
+      for (const field3 of ["key", "value"]) {
+        const token = item[field3];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path4.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path4.concat([[field3, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5623,7 +5623,7 @@ var require_cst_visit = __commonJS({
               i -= 1;
             }
           }
-          if (typeof ctrl === "function" && field2 === "key")
+          if (typeof ctrl === "function" && field3 === "key")
             ctrl = ctrl(item, path4);
         }
       }
@@ -7601,7 +7601,7 @@ function effectiveEntries(map, doc, budget = freshBudget(), seen = /* @__PURE__ 
     if (isMergeKey(pair2.key)) {
       for (const source of mergeSources(pair2.value, doc)) {
         spend(budget, source.items.length, true);
-        for (const [key, entry] of effectiveEntries(source, doc, budget, seen)) entries.set(key, { ...entry, merged: true });
+        for (const [key, entry2] of effectiveEntries(source, doc, budget, seen)) entries.set(key, { ...entry2, merged: true });
       }
       continue;
     }
@@ -7643,7 +7643,7 @@ function decodeDocument(doc) {
       if (isSeq(node)) return node.items.map((item) => decode(item, viaAlias));
       if (isMap(node)) {
         const out = {};
-        for (const [key, entry] of effectiveEntries(node, doc, budget)) setKey(out, key, decode(entry.value, viaAlias || entry.merged));
+        for (const [key, entry2] of effectiveEntries(node, doc, budget)) setKey(out, key, decode(entry2.value, viaAlias || entry2.merged));
         return out;
       }
     } finally {
@@ -10126,10 +10126,10 @@ function walkTree(source, path4, position) {
     let next;
     let offset;
     if (typeof segment === "string" && isMap(node)) {
-      const entry = effectiveEntries(node, doc).get(segment);
-      if (entry) {
-        next = entry.value;
-        offset = entry.pair.key?.range?.[0];
+      const entry2 = effectiveEntries(node, doc).get(segment);
+      if (entry2) {
+        next = entry2.value;
+        offset = entry2.pair.key?.range?.[0];
       }
     } else if (typeof segment === "number" && isSeq(node)) {
       next = node.items[segment];
@@ -11652,9 +11652,9 @@ function usesUndeclaredVariable(text5) {
 }
 function scanAction(text5, from2, used, declared) {
   let at3 = from2;
-  const comment = /^-?\s*\/\*/.exec(text5.slice(at3, at3 + 8));
-  if (comment !== null) {
-    const end = text5.indexOf("*/", at3 + comment[0].length);
+  const comment2 = /^-?\s*\/\*/.exec(text5.slice(at3, at3 + 8));
+  if (comment2 !== null) {
+    const end = text5.indexOf("*/", at3 + comment2[0].length);
     return end === -1 ? text5.length : end + 2;
   }
   const names = [];
@@ -12085,6 +12085,35 @@ var init_load = __esm({
   }
 });
 
+// src/pss/paths.ts
+function formatFieldPath(path4) {
+  const parts = new Array(path4.length);
+  for (let i = 0; i < path4.length; i++) {
+    const segment = path4[i];
+    if (typeof segment === "number") parts[i] = `[${segment}]`;
+    else if (identifier.test(segment)) parts[i] = i === 0 ? segment : `.${segment}`;
+    else parts[i] = `[${JSON.stringify(segment)}]`;
+  }
+  return parts.join("");
+}
+function parseFieldPath(text5) {
+  const path4 = [];
+  const pattern = /\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|\.?([^.[]+)/g;
+  for (let match2 = pattern.exec(text5); match2 !== null; match2 = pattern.exec(text5)) {
+    if (match2[1] !== void 0) path4.push(Number(match2[1]));
+    else if (match2[2] !== void 0) path4.push(JSON.parse(match2[2]));
+    else if (match2[3] !== void 0) path4.push(match2[3]);
+  }
+  return path4;
+}
+var identifier;
+var init_paths = __esm({
+  "src/pss/paths.ts"() {
+    "use strict";
+    identifier = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
+  }
+});
+
 // src/pss/pod.ts
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -12119,9 +12148,9 @@ function optBool(parent, key) {
 function visitContainers(pod) {
   const visited = [];
   for (const key of containerListKeys) {
-    list(pod.spec, key).forEach((entry, index) => {
-      if (!isObject(entry)) return;
-      visited.push({ name: str(entry, "name"), container: entry, path: ["spec", key, index] });
+    list(pod.spec, key).forEach((entry2, index) => {
+      if (!isObject(entry2)) return;
+      visited.push({ name: str(entry2, "name"), container: entry2, path: ["spec", key, index] });
     });
   }
   return visited;
@@ -12857,9 +12886,9 @@ var init_esm3 = __esm({
             return { t: "neg", id: id++, sub: split(alts(MATCH)), next };
         }
         const after = split([]);
-        const entry = split(alts(after));
-        after.out.push(next, entry);
-        return it.type === "*" ? after : entry;
+        const entry2 = split(alts(after));
+        after.out.push(next, entry2);
+        return it.type === "*" ? after : entry2;
       };
       const start = seq(items, MATCH);
       return [start, id];
@@ -15492,8 +15521,8 @@ function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, ne
     }
     diff.push({ value: "", lines: [] });
     function contextLines(lines) {
-      return lines.map(function(entry) {
-        return " " + entry;
+      return lines.map(function(entry2) {
+        return " " + entry2;
       });
     }
     const hunks = [];
@@ -15656,6 +15685,18 @@ var init_port = __esm({
   }
 });
 
+// src/manifests/detached.ts
+function detached(value) {
+  return value.length < shortestView ? value : ` ${value}`.slice(1);
+}
+var shortestView;
+var init_detached = __esm({
+  "src/manifests/detached.ts"() {
+    "use strict";
+    shortestView = 13;
+  }
+});
+
 // src/git/run.ts
 import { spawn } from "node:child_process";
 function git(cwd, args, input) {
@@ -15786,18 +15827,18 @@ async function readGitChangeSet(range2) {
     const key = patch.headPath ?? patch.basePath;
     if (key !== null) hunksByPath.set(key, patch.hunks);
   }
-  const entries = raw.filter((entry) => entry.baseType !== "other" && entry.headType !== "other");
+  const entries = raw.filter((entry2) => entry2.baseType !== "other" && entry2.headType !== "other");
   const blobs = await readBlobs(repository, entries.flatMap((e) => [e.baseBlob, e.headBlob].filter((s) => s !== null)), maxBytes);
   const contentOf2 = (sha) => sha === null ? { kind: "absent" } : blobs.get(sha) ?? { kind: "unavailable", reason: "the blob could not be read" };
-  const files = entries.map((entry) => {
-    const base = entry.baseType === "link" ? { kind: "absent" } : contentOf2(entry.baseBlob);
-    const head = entry.headType === "link" ? linkAt(contentOf2(entry.headBlob)) : contentOf2(entry.headBlob);
-    const hunks = hunksByPath.get(entry.path) ?? [];
+  const files = entries.map((entry2) => {
+    const base = entry2.baseType === "link" ? { kind: "absent" } : contentOf2(entry2.baseBlob);
+    const head = entry2.headType === "link" ? linkAt(contentOf2(entry2.headBlob)) : contentOf2(entry2.headBlob);
+    const hunks = hunksByPath.get(entry2.path) ?? [];
     const binary = [base, head].some((c) => c.kind === "content" && Buffer.from(c.data).includes(0));
     return {
-      path: entry.path,
-      ...entry.previousPath !== void 0 ? { previousPath: entry.previousPath } : {},
-      status: entry.status,
+      path: entry2.path,
+      ...entry2.previousPath !== void 0 ? { previousPath: entry2.previousPath } : {},
+      status: entry2.status,
       base,
       head,
       hunks: binary ? null : hunks
@@ -15821,7 +15862,7 @@ var init_changeSet = __esm({
 async function grep(repository, commit, pattern) {
   try {
     const listing = (await git(repository, ["grep", "-l", "-z", "-E", pattern, commit, "--", "*.yaml", "*.yml", "*.json"])).toString("utf8");
-    return listing.split("\0").filter((e) => e !== "").map((entry) => entry.slice(commit.length + 1));
+    return listing.split("\0").filter((e) => e !== "").map((entry2) => entry2.slice(commit.length + 1));
   } catch (error2) {
     if (error2 instanceof GitError && error2.exitCode === 1) return [];
     throw error2;
@@ -15837,8 +15878,8 @@ async function readNamespaceFiles(repository, commit, request2) {
   if (wanted.length === 0) return { files: [], omitted };
   const entries = (await git(repository, ["ls-tree", "-z", "--full-tree", commit, "--", ...wanted])).toString("utf8").split("\0").filter((e) => e !== "");
   const blobs = /* @__PURE__ */ new Map();
-  for (const entry of entries) {
-    const [meta = "", path4 = ""] = entry.split("	");
+  for (const entry2 of entries) {
+    const [meta = "", path4 = ""] = entry2.split("	");
     const [mode = "", , sha = ""] = meta.split(" ");
     if (mode.startsWith("100")) blobs.set(path4, sha);
   }
@@ -15904,7 +15945,7 @@ function isInside(path4, dir) {
 function shownDir(dir) {
   return dir === "" ? "." : dir;
 }
-var init_paths = __esm({
+var init_paths2 = __esm({
   "src/render/paths.ts"() {
     "use strict";
   }
@@ -16167,13 +16208,13 @@ var init_edits = __esm({
       few = [];
       byPath = /* @__PURE__ */ new Map();
       /** The entry of an equal edit, if one was added; else undefined, and `entry` is added. */
-      findOrAdd(edit, entry) {
+      findOrAdd(edit, entry2) {
         const few = this.few;
         if (few !== null) {
           const known4 = firstEqual(few, edit);
           if (known4 !== void 0) return known4;
           if (few.length < fewEdits) {
-            few.push({ edit, entry });
+            few.push({ edit, entry: entry2 });
             return void 0;
           }
           this.few = null;
@@ -16181,7 +16222,7 @@ var init_edits = __esm({
         }
         const alike = this.alike(edit);
         const known3 = firstEqual(alike, edit);
-        if (known3 === void 0) alike.push({ edit, entry });
+        if (known3 === void 0) alike.push({ edit, entry: entry2 });
         return known3;
       }
       /** The entries whose edit has the path of `edit`. */
@@ -16254,11 +16295,11 @@ function generatorFiles(entries, paths) {
   const listing = listingOf(paths);
   const taken = /* @__PURE__ */ new Set();
   const excluded = /* @__PURE__ */ new Set();
-  for (const entry of entries) {
-    if (!isObject(entry) || typeof entry.path !== "string") return null;
-    const matched = filesMatching(entry.path, listing);
+  for (const entry2 of entries) {
+    if (!isObject(entry2) || typeof entry2.path !== "string") return null;
+    const matched = filesMatching(entry2.path, listing);
     if (matched === null) return null;
-    for (const file of matched) (entry.exclude === true ? excluded : taken).add(file);
+    for (const file of matched) (entry2.exclude === true ? excluded : taken).add(file);
   }
   const files = [...taken].filter((file) => !excluded.has(file)).sort();
   return files.length > maxGeneratorFiles ? null : files;
@@ -16373,7 +16414,7 @@ var init_gitFilesGenerator = __esm({
     init_load();
     init_pod();
     init_goText();
-    init_paths();
+    init_paths2();
     maxGeneratorFiles = 100;
     unsure = /[[\]{}\\]|^:|(^|\/)\.{0,2}(\/|$)/;
     listings = /* @__PURE__ */ new WeakMap();
@@ -16402,8 +16443,8 @@ function tokensOf(text5) {
     if (trimBefore) before = before.replace(trimmed, "");
     inner = inner.slice(trimBefore ? 2 : 0, trimNext ? inner.length - 2 : inner.length);
     if (before !== "") tokens.push({ kind: "text", text: before });
-    const comment = /^\/\*[\s\S]*\*\/$/.test(inner);
-    if (!comment) tokens.push({ kind: "action", inner });
+    const comment2 = /^\/\*[\s\S]*\*\/$/.test(inner);
+    if (!comment2) tokens.push({ kind: "action", inner });
     at3 = close + 2;
   }
   return tokens;
@@ -17039,11 +17080,11 @@ function valueFilesOf(chartDir, helm, paths, refs, at3) {
   if (helm.valueFiles === void 0 || helm.valueFiles === null) return named;
   if (!Array.isArray(helm.valueFiles)) return null;
   const ignoreMissing = helm.ignoreMissingValueFiles === true;
-  for (const [index, entry] of helm.valueFiles.entries()) {
-    if (typeof entry !== "string" || /^[a-z]+:\/\//i.test(entry)) return null;
-    const ref = /^\$([^/]+)\/(.*)$/.exec(entry);
-    if (entry.startsWith("$") && (ref === null || !refs.has(ref[1]))) return null;
-    const path4 = ref === null ? repositoryPath(chartDir, entry) : repositoryPath("", ref[2]);
+  for (const [index, entry2] of helm.valueFiles.entries()) {
+    if (typeof entry2 !== "string" || /^[a-z]+:\/\//i.test(entry2)) return null;
+    const ref = /^\$([^/]+)\/(.*)$/.exec(entry2);
+    if (entry2.startsWith("$") && (ref === null || !refs.has(ref[1]))) return null;
+    const path4 = ref === null ? repositoryPath(chartDir, entry2) : repositoryPath("", ref[2]);
     if (path4 === null || path4 === "") return null;
     if (paths.has(path4)) {
       named.files.push(path4);
@@ -17098,7 +17139,7 @@ var init_applications = __esm({
     init_load();
     init_pod();
     init_charts();
-    init_paths();
+    init_paths2();
     init_walk();
     init_templateFilling();
     defaultRevision = { kind: "default" };
@@ -17411,9 +17452,9 @@ function listedDirectories(git2) {
 }
 function directoryParameters(directories, prefix2, paths, mode) {
   const patterns = [];
-  for (const entry of directories) {
-    if (!isObject(entry) || typeof entry.path !== "string") return null;
-    patterns.push({ path: entry.path, exclude: entry.exclude === true });
+  for (const entry2 of directories) {
+    if (!isObject(entry2) || typeof entry2.path !== "string") return null;
+    patterns.push({ path: entry2.path, exclude: entry2.exclude === true });
   }
   const matches2 = (dir, pattern) => minimatch(dir, pattern, { dot: true, noglobstar: true, nobrace: true, noext: true, nocomment: true, nonegate: true });
   const all = [];
@@ -17448,7 +17489,7 @@ var init_applicationSets = __esm({
     init_jsonMerge();
     init_templateFilling();
     init_edits();
-    init_paths();
+    init_paths2();
     init_walk();
     templatePath = ["spec", "template"];
     elsewhereGenerators = ["clusters", "clusterDecisionResource", "pullRequest", "scmProvider", "plugin"];
@@ -17567,8 +17608,8 @@ function releaseValueFiles(chartDir, template, paths) {
   const entryAt2 = (index) => list3 !== null ? [...templateAt, "valuesFiles", index] : [...templateAt, "valuesFile"];
   const ignoreMissing = template.ignoreMissingValuesFiles === true;
   const named = { files: [], at: [] };
-  for (const [index, entry] of listed.entries()) {
-    const path4 = typeof entry === "string" ? repositoryPath("", entry) : null;
+  for (const [index, entry2] of listed.entries()) {
+    const path4 = typeof entry2 === "string" ? repositoryPath("", entry2) : null;
     if (path4 === null) return null;
     if (paths.has(path4)) {
       named.files.push(path4);
@@ -17588,7 +17629,7 @@ var init_helmReleases = __esm({
     init_pod();
     init_charts();
     init_applications();
-    init_paths();
+    init_paths2();
     maxReleaseName = 53;
     templateAt = ["spec", "chart", "spec"];
   }
@@ -17836,8 +17877,8 @@ function localEntries(path4, text5, key) {
   const found = [];
   for (const document of stateDocuments(path4, text5) ?? []) {
     const entries = isObject(document.value) && Array.isArray(document.value[key]) ? document.value[key] : [];
-    for (const entry of entries) {
-      const named = typeof entry === "string" ? entry : isObject(entry) && typeof entry.path === "string" ? entry.path : null;
+    for (const entry2 of entries) {
+      const named = typeof entry2 === "string" ? entry2 : isObject(entry2) && typeof entry2.path === "string" ? entry2.path : null;
       if (named === null || named.includes("://") || named.includes("::")) continue;
       const local = joinPath(dirOf(path4), named);
       if (local !== null) found.push(local);
@@ -17957,11 +17998,11 @@ function releaseValues(values, valuesAt, dir, paths) {
   if (values === void 0) return { files, at: at3, inline: null };
   if (!Array.isArray(values)) return null;
   let inline = null;
-  for (const [index, entry] of values.entries()) {
+  for (const [index, entry2] of values.entries()) {
     if (inline !== null) return null;
-    if (isObject(entry)) inline = index;
+    if (isObject(entry2)) inline = index;
     else {
-      const file = typeof entry === "string" ? joinPath(dir, entry) : null;
+      const file = typeof entry2 === "string" ? joinPath(dir, entry2) : null;
       if (file === null || !paths.has(file) || file.endsWith(".gotmpl")) return null;
       files.push(file);
       at3.push([...valuesAt, index]);
@@ -18006,7 +18047,7 @@ var init_helmfiles = __esm({
     init_load();
     init_pod();
     init_applications();
-    init_paths();
+    init_paths2();
     init_text();
     init_esm4();
     helmfileName = /(?:^|\/)(?:[^/]*helmfile\.ya?ml|helmfile\.d\/[^/]+\.ya?ml)(?:\.gotmpl)?$/;
@@ -18175,7 +18216,7 @@ var init_fleet = __esm({
   "src/render/fleet.ts"() {
     "use strict";
     init_pod();
-    init_paths();
+    init_paths2();
     init_locate();
     init_load();
     init_applications();
@@ -18288,7 +18329,7 @@ function withoutDependencies({ withoutDependencies: _without, localDependencies:
 var init_movedRoots = __esm({
   "src/render/movedRoots.ts"() {
     "use strict";
-    init_paths();
+    init_paths2();
   }
 });
 
@@ -18344,6 +18385,542 @@ var init_installsAtBase = __esm({
     init_load();
     init_applications();
     init_movedRoots();
+  }
+});
+
+// src/workloads/apiTypes.generated.ts
+var kindTypes, apiTypes;
+var init_apiTypes_generated = __esm({
+  "src/workloads/apiTypes.generated.ts"() {
+    "use strict";
+    kindTypes = { "CronJob": "batch/v1.CronJob", "DaemonSet": "apps/v1.DaemonSet", "Deployment": "apps/v1.Deployment", "Job": "batch/v1.Job", "Pod": "core/v1.Pod", "PodTemplate": "core/v1.PodTemplate", "ReplicaSet": "apps/v1.ReplicaSet", "ReplicationController": "core/v1.ReplicationController", "StatefulSet": "apps/v1.StatefulSet" };
+    apiTypes = {
+      "apps/v1.DaemonSet": { "apiVersion": "string", "kind": "string", "metadata": "meta/v1.ObjectMeta", "spec": "apps/v1.DaemonSetSpec", "status": "apps/v1.DaemonSetStatus" },
+      "apps/v1.DaemonSetCondition": { "lastTransitionTime": "time", "message": "string", "reason": "string", "status": "string", "type": "string" },
+      "apps/v1.DaemonSetSpec": { "minReadySeconds": "int32", "revisionHistoryLimit": "int32", "selector": "meta/v1.LabelSelector", "template": "core/v1.PodTemplateSpec", "updateStrategy": "apps/v1.DaemonSetUpdateStrategy" },
+      "apps/v1.DaemonSetStatus": { "collisionCount": "int32", "conditions": "[apps/v1.DaemonSetCondition]", "currentNumberScheduled": "int32", "desiredNumberScheduled": "int32", "numberAvailable": "int32", "numberMisscheduled": "int32", "numberReady": "int32", "numberUnavailable": "int32", "observedGeneration": "int64", "updatedNumberScheduled": "int32" },
+      "apps/v1.DaemonSetUpdateStrategy": { "rollingUpdate": "apps/v1.RollingUpdateDaemonSet", "type": "string" },
+      "apps/v1.Deployment": { "apiVersion": "string", "kind": "string", "metadata": "meta/v1.ObjectMeta", "spec": "apps/v1.DeploymentSpec", "status": "apps/v1.DeploymentStatus" },
+      "apps/v1.DeploymentCondition": { "lastTransitionTime": "time", "lastUpdateTime": "time", "message": "string", "reason": "string", "status": "string", "type": "string" },
+      "apps/v1.DeploymentSpec": { "minReadySeconds": "int32", "paused": "boolean", "progressDeadlineSeconds": "int32", "replicas": "int32", "revisionHistoryLimit": "int32", "selector": "meta/v1.LabelSelector", "strategy": "apps/v1.DeploymentStrategy", "template": "core/v1.PodTemplateSpec" },
+      "apps/v1.DeploymentStatus": { "availableReplicas": "int32", "collisionCount": "int32", "conditions": "[apps/v1.DeploymentCondition]", "observedGeneration": "int64", "readyReplicas": "int32", "replicas": "int32", "terminatingReplicas": "int32", "unavailableReplicas": "int32", "updatedReplicas": "int32" },
+      "apps/v1.DeploymentStrategy": { "rollingUpdate": "apps/v1.RollingUpdateDeployment", "type": "string" },
+      "apps/v1.ReplicaSet": { "apiVersion": "string", "kind": "string", "metadata": "meta/v1.ObjectMeta", "spec": "apps/v1.ReplicaSetSpec", "status": "apps/v1.ReplicaSetStatus" },
+      "apps/v1.ReplicaSetCondition": { "lastTransitionTime": "time", "message": "string", "reason": "string", "status": "string", "type": "string" },
+      "apps/v1.ReplicaSetSpec": { "minReadySeconds": "int32", "replicas": "int32", "selector": "meta/v1.LabelSelector", "template": "core/v1.PodTemplateSpec" },
+      "apps/v1.ReplicaSetStatus": { "availableReplicas": "int32", "conditions": "[apps/v1.ReplicaSetCondition]", "fullyLabeledReplicas": "int32", "observedGeneration": "int64", "readyReplicas": "int32", "replicas": "int32", "terminatingReplicas": "int32" },
+      "apps/v1.RollingUpdateDaemonSet": { "maxSurge": "int-or-string", "maxUnavailable": "int-or-string" },
+      "apps/v1.RollingUpdateDeployment": { "maxSurge": "int-or-string", "maxUnavailable": "int-or-string" },
+      "apps/v1.RollingUpdateStatefulSetStrategy": { "maxUnavailable": "int-or-string", "partition": "int32" },
+      "apps/v1.StatefulSet": { "apiVersion": "string", "kind": "string", "metadata": "meta/v1.ObjectMeta", "spec": "apps/v1.StatefulSetSpec", "status": "apps/v1.StatefulSetStatus" },
+      "apps/v1.StatefulSetCondition": { "lastTransitionTime": "time", "message": "string", "reason": "string", "status": "string", "type": "string" },
+      "apps/v1.StatefulSetOrdinals": { "start": "int32" },
+      "apps/v1.StatefulSetPersistentVolumeClaimRetentionPolicy": { "whenDeleted": "string", "whenScaled": "string" },
+      "apps/v1.StatefulSetSpec": { "minReadySeconds": "int32", "ordinals": "apps/v1.StatefulSetOrdinals", "persistentVolumeClaimRetentionPolicy": "apps/v1.StatefulSetPersistentVolumeClaimRetentionPolicy", "podManagementPolicy": "string", "replicas": "int32", "revisionHistoryLimit": "int32", "selector": "meta/v1.LabelSelector", "serviceName": "string", "template": "core/v1.PodTemplateSpec", "updateStrategy": "apps/v1.StatefulSetUpdateStrategy", "volumeClaimTemplates": "[core/v1.PersistentVolumeClaim]" },
+      "apps/v1.StatefulSetStatus": { "availableReplicas": "int32", "collisionCount": "int32", "conditions": "[apps/v1.StatefulSetCondition]", "currentReplicas": "int32", "currentRevision": "string", "observedGeneration": "int64", "readyReplicas": "int32", "replicas": "int32", "updateRevision": "string", "updatedReplicas": "int32" },
+      "apps/v1.StatefulSetUpdateStrategy": { "rollingUpdate": "apps/v1.RollingUpdateStatefulSetStrategy", "type": "string" },
+      "batch/v1.CronJob": { "apiVersion": "string", "kind": "string", "metadata": "meta/v1.ObjectMeta", "spec": "batch/v1.CronJobSpec", "status": "batch/v1.CronJobStatus" },
+      "batch/v1.CronJobSpec": { "concurrencyPolicy": "string", "failedJobsHistoryLimit": "int32", "jobTemplate": "batch/v1.JobTemplateSpec", "schedule": "string", "startingDeadlineSeconds": "int64", "successfulJobsHistoryLimit": "int32", "suspend": "boolean", "timeZone": "string" },
+      "batch/v1.CronJobStatus": { "active": "[core/v1.ObjectReference]", "lastScheduleTime": "time", "lastSuccessfulTime": "time" },
+      "batch/v1.Job": { "apiVersion": "string", "kind": "string", "metadata": "meta/v1.ObjectMeta", "spec": "batch/v1.JobSpec", "status": "batch/v1.JobStatus" },
+      "batch/v1.JobCondition": { "lastProbeTime": "time", "lastTransitionTime": "time", "message": "string", "reason": "string", "status": "string", "type": "string" },
+      "batch/v1.JobSchedulingConfiguration": { "disruptionMode": "scheduling/v1alpha3.WorkloadPodGroupDisruptionMode", "resourceClaims": "[scheduling/v1alpha3.WorkloadPodGroupResourceClaim]", "schedulingConstraints": "scheduling/v1alpha3.WorkloadPodGroupSchedulingConstraints", "schedulingPolicy": "scheduling/v1alpha3.WorkloadPodGroupSchedulingPolicy" },
+      "batch/v1.JobSpec": { "activeDeadlineSeconds": "int64", "backoffLimit": "int32", "backoffLimitPerIndex": "int32", "completionMode": "string", "completions": "int32", "managedBy": "string", "manualSelector": "boolean", "maxFailedIndexes": "int32", "parallelism": "int32", "podFailurePolicy": "batch/v1.PodFailurePolicy", "podReplacementPolicy": "string", "scheduling": "batch/v1.JobSchedulingConfiguration", "selector": "meta/v1.LabelSelector", "successPolicy": "batch/v1.SuccessPolicy", "suspend": "boolean", "template": "core/v1.PodTemplateSpec", "ttlSecondsAfterFinished": "int32" },
+      "batch/v1.JobStatus": { "active": "int32", "completedIndexes": "string", "completionTime": "time", "conditions": "[batch/v1.JobCondition]", "failed": "int32", "failedIndexes": "string", "ready": "int32", "startTime": "time", "succeeded": "int32", "terminating": "int32", "uncountedTerminatedPods": "batch/v1.UncountedTerminatedPods" },
+      "batch/v1.JobTemplateSpec": { "metadata": "meta/v1.ObjectMeta", "spec": "batch/v1.JobSpec" },
+      "batch/v1.PodFailurePolicy": { "rules": "[batch/v1.PodFailurePolicyRule]" },
+      "batch/v1.PodFailurePolicyOnExitCodesRequirement": { "containerName": "string", "operator": "string", "values": "[int32]" },
+      "batch/v1.PodFailurePolicyOnPodConditionsPattern": { "status": "string", "type": "string" },
+      "batch/v1.PodFailurePolicyRule": { "action": "string", "onExitCodes": "batch/v1.PodFailurePolicyOnExitCodesRequirement", "onPodConditions": "[batch/v1.PodFailurePolicyOnPodConditionsPattern]" },
+      "batch/v1.SuccessPolicy": { "rules": "[batch/v1.SuccessPolicyRule]" },
+      "batch/v1.SuccessPolicyRule": { "succeededCount": "int32", "succeededIndexes": "string" },
+      "batch/v1.UncountedTerminatedPods": { "failed": "[string]", "succeeded": "[string]" },
+      "core/v1.AWSElasticBlockStoreVolumeSource": { "fsType": "string", "partition": "int32", "readOnly": "boolean", "volumeID": "string" },
+      "core/v1.Affinity": { "nodeAffinity": "core/v1.NodeAffinity", "podAffinity": "core/v1.PodAffinity", "podAntiAffinity": "core/v1.PodAntiAffinity" },
+      "core/v1.AppArmorProfile": { "localhostProfile": "string", "type": "string" },
+      "core/v1.AzureDiskVolumeSource": { "cachingMode": "string", "diskName": "string", "diskURI": "string", "fsType": "string", "kind": "string", "readOnly": "boolean" },
+      "core/v1.AzureFileVolumeSource": { "readOnly": "boolean", "secretName": "string", "shareName": "string" },
+      "core/v1.CSIVolumeSource": { "driver": "string", "fsType": "string", "nodePublishSecretRef": "core/v1.LocalObjectReference", "readOnly": "boolean", "volumeAttributes": "{string}" },
+      "core/v1.Capabilities": { "add": "[string]", "drop": "[string]" },
+      "core/v1.CephFSVolumeSource": { "monitors": "[string]", "path": "string", "readOnly": "boolean", "secretFile": "string", "secretRef": "core/v1.LocalObjectReference", "user": "string" },
+      "core/v1.CinderVolumeSource": { "fsType": "string", "readOnly": "boolean", "secretRef": "core/v1.LocalObjectReference", "volumeID": "string" },
+      "core/v1.ClusterTrustBundleProjection": { "labelSelector": "meta/v1.LabelSelector", "name": "string", "optional": "boolean", "path": "string", "signerName": "string", "user": "int64" },
+      "core/v1.ConfigMapEnvSource": { "name": "string", "optional": "boolean" },
+      "core/v1.ConfigMapKeySelector": { "key": "string", "name": "string", "optional": "boolean" },
+      "core/v1.ConfigMapProjection": { "items": "[core/v1.KeyToPath]", "name": "string", "optional": "boolean" },
+      "core/v1.ConfigMapVolumeSource": { "defaultMode": "int32", "defaultUser": "int64", "items": "[core/v1.KeyToPath]", "name": "string", "optional": "boolean" },
+      "core/v1.Container": { "args": "[string]", "command": "[string]", "env": "[core/v1.EnvVar]", "envFrom": "[core/v1.EnvFromSource]", "image": "string", "imagePullPolicy": "string", "lifecycle": "core/v1.Lifecycle", "livenessProbe": "core/v1.Probe", "name": "string", "ports": "[core/v1.ContainerPort]", "readinessProbe": "core/v1.Probe", "resizePolicy": "[core/v1.ContainerResizePolicy]", "resources": "core/v1.ResourceRequirements", "restartPolicy": "string", "restartPolicyRules": "[core/v1.ContainerRestartRule]", "securityContext": "core/v1.SecurityContext", "startupProbe": "core/v1.Probe", "stdin": "boolean", "stdinOnce": "boolean", "terminationMessagePath": "string", "terminationMessagePolicy": "string", "tty": "boolean", "volumeDevices": "[core/v1.VolumeDevice]", "volumeMounts": "[core/v1.VolumeMount]", "workingDir": "string" },
+      "core/v1.ContainerExtendedResourceRequest": { "containerName": "string", "requestName": "string", "resourceName": "string" },
+      "core/v1.ContainerPort": { "containerPort": "int32", "hostIP": "string", "hostPort": "int32", "name": "string", "protocol": "string" },
+      "core/v1.ContainerResizePolicy": { "resourceName": "string", "restartPolicy": "string" },
+      "core/v1.ContainerRestartRule": { "action": "string", "exitCodes": "core/v1.ContainerRestartRuleOnExitCodes" },
+      "core/v1.ContainerRestartRuleOnExitCodes": { "operator": "string", "values": "[int32]" },
+      "core/v1.ContainerState": { "running": "core/v1.ContainerStateRunning", "terminated": "core/v1.ContainerStateTerminated", "waiting": "core/v1.ContainerStateWaiting" },
+      "core/v1.ContainerStateRunning": { "startedAt": "time" },
+      "core/v1.ContainerStateTerminated": { "containerID": "string", "exitCode": "int32", "finishedAt": "time", "message": "string", "reason": "string", "signal": "int32", "startedAt": "time" },
+      "core/v1.ContainerStateWaiting": { "message": "string", "reason": "string" },
+      "core/v1.ContainerStatus": { "allocatedResources": "{quantity}", "allocatedResourcesStatus": "[core/v1.ResourceStatus]", "containerID": "string", "image": "string", "imageID": "string", "lastState": "core/v1.ContainerState", "name": "string", "ready": "boolean", "resources": "core/v1.ResourceRequirements", "restartCount": "int32", "started": "boolean", "state": "core/v1.ContainerState", "stopSignal": "string", "user": "core/v1.ContainerUser", "volumeMounts": "[core/v1.VolumeMountStatus]" },
+      "core/v1.ContainerUser": { "linux": "core/v1.LinuxContainerUser" },
+      "core/v1.DownwardAPIProjection": { "items": "[core/v1.DownwardAPIVolumeFile]" },
+      "core/v1.DownwardAPIVolumeFile": { "fieldRef": "core/v1.ObjectFieldSelector", "mode": "int32", "path": "string", "resourceFieldRef": "core/v1.ResourceFieldSelector", "user": "int64" },
+      "core/v1.DownwardAPIVolumeSource": { "defaultMode": "int32", "defaultUser": "int64", "items": "[core/v1.DownwardAPIVolumeFile]" },
+      "core/v1.EmptyDirVolumeSource": { "medium": "string", "mode": "int32", "sizeLimit": "quantity" },
+      "core/v1.EnvFromSource": { "configMapRef": "core/v1.ConfigMapEnvSource", "prefix": "string", "secretRef": "core/v1.SecretEnvSource" },
+      "core/v1.EnvVar": { "name": "string", "value": "string", "valueFrom": "core/v1.EnvVarSource" },
+      "core/v1.EnvVarSource": { "configMapKeyRef": "core/v1.ConfigMapKeySelector", "fieldRef": "core/v1.ObjectFieldSelector", "fileKeyRef": "core/v1.FileKeySelector", "resourceFieldRef": "core/v1.ResourceFieldSelector", "secretKeyRef": "core/v1.SecretKeySelector" },
+      "core/v1.EphemeralContainer": { "args": "[string]", "command": "[string]", "env": "[core/v1.EnvVar]", "envFrom": "[core/v1.EnvFromSource]", "image": "string", "imagePullPolicy": "string", "lifecycle": "core/v1.Lifecycle", "livenessProbe": "core/v1.Probe", "name": "string", "ports": "[core/v1.ContainerPort]", "readinessProbe": "core/v1.Probe", "resizePolicy": "[core/v1.ContainerResizePolicy]", "resources": "core/v1.ResourceRequirements", "restartPolicy": "string", "restartPolicyRules": "[core/v1.ContainerRestartRule]", "securityContext": "core/v1.SecurityContext", "startupProbe": "core/v1.Probe", "stdin": "boolean", "stdinOnce": "boolean", "targetContainerName": "string", "terminationMessagePath": "string", "terminationMessagePolicy": "string", "tty": "boolean", "volumeDevices": "[core/v1.VolumeDevice]", "volumeMounts": "[core/v1.VolumeMount]", "workingDir": "string" },
+      "core/v1.EphemeralVolumeSource": { "volumeClaimTemplate": "core/v1.PersistentVolumeClaimTemplate" },
+      "core/v1.EvictionResponder": { "name": "string", "priority": "int32" },
+      "core/v1.ExecAction": { "command": "[string]" },
+      "core/v1.FCVolumeSource": { "fsType": "string", "lun": "int32", "readOnly": "boolean", "targetWWNs": "[string]", "wwids": "[string]" },
+      "core/v1.FileKeySelector": { "key": "string", "optional": "boolean", "path": "string", "volumeName": "string" },
+      "core/v1.FlexVolumeSource": { "driver": "string", "fsType": "string", "options": "{string}", "readOnly": "boolean", "secretRef": "core/v1.LocalObjectReference" },
+      "core/v1.FlockerVolumeSource": { "datasetName": "string", "datasetUUID": "string" },
+      "core/v1.GCEPersistentDiskVolumeSource": { "fsType": "string", "partition": "int32", "pdName": "string", "readOnly": "boolean" },
+      "core/v1.GRPCAction": { "mode": "string", "port": "int32", "service": "string" },
+      "core/v1.GitRepoVolumeSource": { "directory": "string", "repository": "string", "revision": "string" },
+      "core/v1.GlusterfsVolumeSource": { "endpoints": "string", "path": "string", "readOnly": "boolean" },
+      "core/v1.HTTPGetAction": { "host": "string", "httpHeaders": "[core/v1.HTTPHeader]", "path": "string", "port": "int-or-string", "protocol": "string", "scheme": "string" },
+      "core/v1.HTTPHeader": { "name": "string", "value": "string" },
+      "core/v1.HostAlias": { "hostnames": "[string]", "ip": "string" },
+      "core/v1.HostIP": { "ip": "string" },
+      "core/v1.HostPathVolumeSource": { "path": "string", "type": "string" },
+      "core/v1.ISCSIVolumeSource": { "chapAuthDiscovery": "boolean", "chapAuthSession": "boolean", "fsType": "string", "initiatorName": "string", "iqn": "string", "iscsiInterface": "string", "lun": "int32", "portals": "[string]", "readOnly": "boolean", "secretRef": "core/v1.LocalObjectReference", "targetPortal": "string" },
+      "core/v1.ImageVolumeSource": { "pullPolicy": "string", "reference": "string" },
+      "core/v1.ImageVolumeStatus": { "imageRef": "string" },
+      "core/v1.KeyToPath": { "key": "string", "mode": "int32", "path": "string", "user": "int64" },
+      "core/v1.Lifecycle": { "postStart": "core/v1.LifecycleHandler", "preStop": "core/v1.LifecycleHandler", "stopSignal": "string" },
+      "core/v1.LifecycleHandler": { "exec": "core/v1.ExecAction", "httpGet": "core/v1.HTTPGetAction", "sleep": "core/v1.SleepAction", "tcpSocket": "core/v1.TCPSocketAction" },
+      "core/v1.LinuxContainerUser": { "gid": "int64", "supplementalGroups": "[int64]", "uid": "int64" },
+      "core/v1.LocalObjectReference": { "name": "string" },
+      "core/v1.ModifyVolumeStatus": { "status": "string", "targetVolumeAttributesClassName": "string" },
+      "core/v1.NFSVolumeSource": { "path": "string", "readOnly": "boolean", "server": "string" },
+      "core/v1.NodeAffinity": { "preferredDuringSchedulingIgnoredDuringExecution": "[core/v1.PreferredSchedulingTerm]", "requiredDuringSchedulingIgnoredDuringExecution": "core/v1.NodeSelector" },
+      "core/v1.NodeAllocatableMappedResources": { "name": "string", "quantity": "quantity" },
+      "core/v1.NodeAllocatableOverheadResources": { "name": "string", "perContainer": "quantity", "perPod": "quantity" },
+      "core/v1.NodeAllocatableResourceClaimStatus": { "containers": "[string]", "mapping": "[core/v1.NodeAllocatableMappedResources]", "overhead": "[core/v1.NodeAllocatableOverheadResources]", "resourceClaimName": "string" },
+      "core/v1.NodeSelector": { "nodeSelectorTerms": "[core/v1.NodeSelectorTerm]" },
+      "core/v1.NodeSelectorRequirement": { "key": "string", "operator": "string", "values": "[string]" },
+      "core/v1.NodeSelectorTerm": { "matchExpressions": "[core/v1.NodeSelectorRequirement]", "matchFields": "[core/v1.NodeSelectorRequirement]" },
+      "core/v1.ObjectFieldSelector": { "apiVersion": "string", "fieldPath": "string" },
+      "core/v1.ObjectReference": { "apiVersion": "string", "fieldPath": "string", "kind": "string", "name": "string", "namespace": "string", "resourceVersion": "string", "uid": "string" },
+      "core/v1.PersistentVolumeClaim": { "apiVersion": "string", "kind": "string", "metadata": "meta/v1.ObjectMeta", "spec": "core/v1.PersistentVolumeClaimSpec", "status": "core/v1.PersistentVolumeClaimStatus" },
+      "core/v1.PersistentVolumeClaimCondition": { "lastProbeTime": "time", "lastTransitionTime": "time", "message": "string", "reason": "string", "status": "string", "type": "string" },
+      "core/v1.PersistentVolumeClaimSpec": { "accessModes": "[string]", "dataSource": "core/v1.TypedLocalObjectReference", "dataSourceRef": "core/v1.TypedObjectReference", "resources": "core/v1.VolumeResourceRequirements", "selector": "meta/v1.LabelSelector", "storageClassName": "string", "volumeAttributesClassName": "string", "volumeMode": "string", "volumeName": "string" },
+      "core/v1.PersistentVolumeClaimStatus": { "accessModes": "[string]", "allocatedResourceStatuses": "{string}", "allocatedResources": "{quantity}", "capacity": "{quantity}", "conditions": "[core/v1.PersistentVolumeClaimCondition]", "currentVolumeAttributesClassName": "string", "healthStatus": "core/v1.VolumeHealthStatus", "modifyVolumeStatus": "core/v1.ModifyVolumeStatus", "phase": "string" },
+      "core/v1.PersistentVolumeClaimTemplate": { "metadata": "meta/v1.ObjectMeta", "spec": "core/v1.PersistentVolumeClaimSpec" },
+      "core/v1.PersistentVolumeClaimVolumeSource": { "claimName": "string", "readOnly": "boolean" },
+      "core/v1.PhotonPersistentDiskVolumeSource": { "fsType": "string", "pdID": "string" },
+      "core/v1.Pod": { "apiVersion": "string", "kind": "string", "metadata": "meta/v1.ObjectMeta", "spec": "core/v1.PodSpec", "status": "core/v1.PodStatus" },
+      "core/v1.PodAffinity": { "preferredDuringSchedulingIgnoredDuringExecution": "[core/v1.WeightedPodAffinityTerm]", "requiredDuringSchedulingIgnoredDuringExecution": "[core/v1.PodAffinityTerm]" },
+      "core/v1.PodAffinityTerm": { "labelSelector": "meta/v1.LabelSelector", "matchLabelKeys": "[string]", "mismatchLabelKeys": "[string]", "namespaceSelector": "meta/v1.LabelSelector", "namespaces": "[string]", "topologyKey": "string" },
+      "core/v1.PodAntiAffinity": { "preferredDuringSchedulingIgnoredDuringExecution": "[core/v1.WeightedPodAffinityTerm]", "requiredDuringSchedulingIgnoredDuringExecution": "[core/v1.PodAffinityTerm]" },
+      "core/v1.PodCertificateProjection": { "certificateChainPath": "string", "credentialBundlePath": "string", "keyPath": "string", "keyType": "string", "maxExpirationSeconds": "int32", "signerName": "string", "user": "int64", "userAnnotations": "{string}" },
+      "core/v1.PodCondition": { "lastProbeTime": "time", "lastTransitionTime": "time", "message": "string", "observedGeneration": "int64", "reason": "string", "status": "string", "type": "string" },
+      "core/v1.PodDNSConfig": { "nameservers": "[string]", "options": "[core/v1.PodDNSConfigOption]", "searches": "[string]" },
+      "core/v1.PodDNSConfigOption": { "name": "string", "value": "string" },
+      "core/v1.PodExtendedResourceClaimStatus": { "requestMappings": "[core/v1.ContainerExtendedResourceRequest]", "resourceClaimName": "string" },
+      "core/v1.PodIP": { "ip": "string" },
+      "core/v1.PodOS": { "name": "string" },
+      "core/v1.PodReadinessGate": { "conditionType": "string" },
+      "core/v1.PodResourceClaim": { "name": "string", "resourceClaimName": "string", "resourceClaimTemplateName": "string" },
+      "core/v1.PodResourceClaimStatus": { "name": "string", "resourceClaimName": "string" },
+      "core/v1.PodSchedulingGate": { "name": "string" },
+      "core/v1.PodSchedulingGroup": { "podGroupName": "string" },
+      "core/v1.PodSecurityContext": { "appArmorProfile": "core/v1.AppArmorProfile", "fsGroup": "int64", "fsGroupChangePolicy": "string", "runAsGroup": "int64", "runAsNonRoot": "boolean", "runAsUser": "int64", "seLinuxChangePolicy": "string", "seLinuxOptions": "core/v1.SELinuxOptions", "seccompProfile": "core/v1.SeccompProfile", "supplementalGroups": "[int64]", "supplementalGroupsPolicy": "string", "sysctls": "[core/v1.Sysctl]", "windowsOptions": "core/v1.WindowsSecurityContextOptions" },
+      "core/v1.PodSpec": { "activeDeadlineSeconds": "int64", "affinity": "core/v1.Affinity", "automountServiceAccountToken": "boolean", "containers": "[core/v1.Container]", "dnsConfig": "core/v1.PodDNSConfig", "dnsPolicy": "string", "enableServiceLinks": "boolean", "ephemeralContainers": "[core/v1.EphemeralContainer]", "evictionResponders": "[core/v1.EvictionResponder]", "hostAliases": "[core/v1.HostAlias]", "hostIPC": "boolean", "hostNetwork": "boolean", "hostPID": "boolean", "hostUsers": "boolean", "hostname": "string", "hostnameOverride": "string", "imagePullSecrets": "[core/v1.LocalObjectReference]", "initContainers": "[core/v1.Container]", "nodeName": "string", "nodeSelector": "{string}", "os": "core/v1.PodOS", "overhead": "{quantity}", "preemptionPolicy": "string", "priority": "int32", "priorityClassName": "string", "readinessGates": "[core/v1.PodReadinessGate]", "resourceClaims": "[core/v1.PodResourceClaim]", "resources": "core/v1.ResourceRequirements", "restartPolicy": "string", "runtimeClassName": "string", "schedulerName": "string", "schedulingGates": "[core/v1.PodSchedulingGate]", "schedulingGroup": "core/v1.PodSchedulingGroup", "securityContext": "core/v1.PodSecurityContext", "serviceAccount": "string", "serviceAccountName": "string", "setHostnameAsFQDN": "boolean", "shareProcessNamespace": "boolean", "subdomain": "string", "terminationGracePeriodSeconds": "int64", "tolerations": "[core/v1.Toleration]", "topologySpreadConstraints": "[core/v1.TopologySpreadConstraint]", "volumes": "[core/v1.Volume]" },
+      "core/v1.PodStatus": { "allocatedResources": "{quantity}", "conditions": "[core/v1.PodCondition]", "containerStatuses": "[core/v1.ContainerStatus]", "ephemeralContainerStatuses": "[core/v1.ContainerStatus]", "extendedResourceClaimStatus": "core/v1.PodExtendedResourceClaimStatus", "hostIP": "string", "hostIPs": "[core/v1.HostIP]", "initContainerStatuses": "[core/v1.ContainerStatus]", "message": "string", "nodeAllocatableResourceClaimStatuses": "[core/v1.NodeAllocatableResourceClaimStatus]", "nominatedNodeName": "string", "observedGeneration": "int64", "phase": "string", "podIP": "string", "podIPs": "[core/v1.PodIP]", "qosClass": "string", "reason": "string", "resize": "string", "resourceClaimStatuses": "[core/v1.PodResourceClaimStatus]", "resources": "core/v1.ResourceRequirements", "startTime": "time", "volumeHealth": "[core/v1.PodVolumeHealth]" },
+      "core/v1.PodTemplate": { "apiVersion": "string", "kind": "string", "metadata": "meta/v1.ObjectMeta", "template": "core/v1.PodTemplateSpec" },
+      "core/v1.PodTemplateSpec": { "metadata": "meta/v1.ObjectMeta", "spec": "core/v1.PodSpec" },
+      "core/v1.PodVolumeHealth": { "healthConditions": "[core/v1.VolumeHealthCondition]", "lastTransitionTime": "time", "name": "string" },
+      "core/v1.PortworxVolumeSource": { "fsType": "string", "readOnly": "boolean", "volumeID": "string" },
+      "core/v1.PreferredSchedulingTerm": { "preference": "core/v1.NodeSelectorTerm", "weight": "int32" },
+      "core/v1.Probe": { "exec": "core/v1.ExecAction", "failureThreshold": "int32", "grpc": "core/v1.GRPCAction", "httpGet": "core/v1.HTTPGetAction", "initialDelaySeconds": "int32", "periodSeconds": "int32", "successThreshold": "int32", "tcpSocket": "core/v1.TCPSocketAction", "terminationGracePeriodSeconds": "int64", "timeoutSeconds": "int32" },
+      "core/v1.ProjectedVolumeSource": { "defaultMode": "int32", "defaultUser": "int64", "sources": "[core/v1.VolumeProjection]" },
+      "core/v1.QuobyteVolumeSource": { "group": "string", "readOnly": "boolean", "registry": "string", "tenant": "string", "user": "string", "volume": "string" },
+      "core/v1.RBDVolumeSource": { "fsType": "string", "image": "string", "keyring": "string", "monitors": "[string]", "pool": "string", "readOnly": "boolean", "secretRef": "core/v1.LocalObjectReference", "user": "string" },
+      "core/v1.ReplicationController": { "apiVersion": "string", "kind": "string", "metadata": "meta/v1.ObjectMeta", "spec": "core/v1.ReplicationControllerSpec", "status": "core/v1.ReplicationControllerStatus" },
+      "core/v1.ReplicationControllerCondition": { "lastTransitionTime": "time", "message": "string", "reason": "string", "status": "string", "type": "string" },
+      "core/v1.ReplicationControllerSpec": { "minReadySeconds": "int32", "replicas": "int32", "selector": "{string}", "template": "core/v1.PodTemplateSpec" },
+      "core/v1.ReplicationControllerStatus": { "availableReplicas": "int32", "conditions": "[core/v1.ReplicationControllerCondition]", "fullyLabeledReplicas": "int32", "observedGeneration": "int64", "readyReplicas": "int32", "replicas": "int32" },
+      "core/v1.ResourceClaim": { "name": "string", "request": "string" },
+      "core/v1.ResourceFieldSelector": { "containerName": "string", "divisor": "quantity", "resource": "string" },
+      "core/v1.ResourceHealth": { "health": "string", "message": "string", "resourceID": "string" },
+      "core/v1.ResourceRequirements": { "claims": "[core/v1.ResourceClaim]", "limits": "{quantity}", "requests": "{quantity}" },
+      "core/v1.ResourceStatus": { "name": "string", "resources": "[core/v1.ResourceHealth]" },
+      "core/v1.SELinuxOptions": { "level": "string", "role": "string", "type": "string", "user": "string" },
+      "core/v1.ScaleIOVolumeSource": { "fsType": "string", "gateway": "string", "protectionDomain": "string", "readOnly": "boolean", "secretRef": "core/v1.LocalObjectReference", "sslEnabled": "boolean", "storageMode": "string", "storagePool": "string", "system": "string", "volumeName": "string" },
+      "core/v1.SeccompProfile": { "localhostProfile": "string", "type": "string" },
+      "core/v1.SecretEnvSource": { "name": "string", "optional": "boolean" },
+      "core/v1.SecretKeySelector": { "key": "string", "name": "string", "optional": "boolean" },
+      "core/v1.SecretProjection": { "items": "[core/v1.KeyToPath]", "name": "string", "optional": "boolean" },
+      "core/v1.SecretVolumeSource": { "defaultMode": "int32", "defaultUser": "int64", "items": "[core/v1.KeyToPath]", "optional": "boolean", "secretName": "string" },
+      "core/v1.SecurityContext": { "allowPrivilegeEscalation": "boolean", "appArmorProfile": "core/v1.AppArmorProfile", "capabilities": "core/v1.Capabilities", "privileged": "boolean", "procMount": "string", "readOnlyRootFilesystem": "boolean", "runAsGroup": "int64", "runAsNonRoot": "boolean", "runAsUser": "int64", "seLinuxOptions": "core/v1.SELinuxOptions", "seccompProfile": "core/v1.SeccompProfile", "windowsOptions": "core/v1.WindowsSecurityContextOptions" },
+      "core/v1.ServiceAccountTokenProjection": { "audience": "string", "expirationSeconds": "int64", "path": "string", "user": "int64" },
+      "core/v1.SleepAction": { "seconds": "int64" },
+      "core/v1.StorageOSVolumeSource": { "fsType": "string", "readOnly": "boolean", "secretRef": "core/v1.LocalObjectReference", "volumeName": "string", "volumeNamespace": "string" },
+      "core/v1.Sysctl": { "name": "string", "value": "string" },
+      "core/v1.TCPSocketAction": { "host": "string", "port": "int-or-string" },
+      "core/v1.Toleration": { "effect": "string", "key": "string", "operator": "string", "tolerationSeconds": "int64", "value": "string" },
+      "core/v1.TopologySpreadConstraint": { "labelSelector": "meta/v1.LabelSelector", "matchLabelKeys": "[string]", "maxSkew": "int32", "minDomains": "int32", "nodeAffinityPolicy": "string", "nodeTaintsPolicy": "string", "topologyKey": "string", "whenUnsatisfiable": "string" },
+      "core/v1.TypedLocalObjectReference": { "apiGroup": "string", "kind": "string", "name": "string" },
+      "core/v1.TypedObjectReference": { "apiGroup": "string", "kind": "string", "name": "string", "namespace": "string" },
+      "core/v1.Volume": { "awsElasticBlockStore": "core/v1.AWSElasticBlockStoreVolumeSource", "azureDisk": "core/v1.AzureDiskVolumeSource", "azureFile": "core/v1.AzureFileVolumeSource", "cephfs": "core/v1.CephFSVolumeSource", "cinder": "core/v1.CinderVolumeSource", "configMap": "core/v1.ConfigMapVolumeSource", "csi": "core/v1.CSIVolumeSource", "downwardAPI": "core/v1.DownwardAPIVolumeSource", "emptyDir": "core/v1.EmptyDirVolumeSource", "ephemeral": "core/v1.EphemeralVolumeSource", "fc": "core/v1.FCVolumeSource", "flexVolume": "core/v1.FlexVolumeSource", "flocker": "core/v1.FlockerVolumeSource", "gcePersistentDisk": "core/v1.GCEPersistentDiskVolumeSource", "gitRepo": "core/v1.GitRepoVolumeSource", "glusterfs": "core/v1.GlusterfsVolumeSource", "hostPath": "core/v1.HostPathVolumeSource", "image": "core/v1.ImageVolumeSource", "iscsi": "core/v1.ISCSIVolumeSource", "name": "string", "nfs": "core/v1.NFSVolumeSource", "persistentVolumeClaim": "core/v1.PersistentVolumeClaimVolumeSource", "photonPersistentDisk": "core/v1.PhotonPersistentDiskVolumeSource", "portworxVolume": "core/v1.PortworxVolumeSource", "projected": "core/v1.ProjectedVolumeSource", "quobyte": "core/v1.QuobyteVolumeSource", "rbd": "core/v1.RBDVolumeSource", "scaleIO": "core/v1.ScaleIOVolumeSource", "secret": "core/v1.SecretVolumeSource", "storageos": "core/v1.StorageOSVolumeSource", "vsphereVolume": "core/v1.VsphereVirtualDiskVolumeSource" },
+      "core/v1.VolumeDevice": { "devicePath": "string", "name": "string" },
+      "core/v1.VolumeHealthCondition": { "message": "string", "reason": "string", "status": "string" },
+      "core/v1.VolumeHealthStatus": { "healthConditions": "[core/v1.VolumeHealthCondition]", "lastTransitionTime": "time" },
+      "core/v1.VolumeMount": { "bindMountOptions": "[string]", "mountPath": "string", "mountPropagation": "string", "name": "string", "readOnly": "boolean", "recursiveReadOnly": "string", "subPath": "string", "subPathExpr": "string" },
+      "core/v1.VolumeMountStatus": { "mountPath": "string", "name": "string", "readOnly": "boolean", "recursiveReadOnly": "string", "volumeStatus": "core/v1.VolumeStatus" },
+      "core/v1.VolumeProjection": { "clusterTrustBundle": "core/v1.ClusterTrustBundleProjection", "configMap": "core/v1.ConfigMapProjection", "downwardAPI": "core/v1.DownwardAPIProjection", "podCertificate": "core/v1.PodCertificateProjection", "secret": "core/v1.SecretProjection", "serviceAccountToken": "core/v1.ServiceAccountTokenProjection" },
+      "core/v1.VolumeResourceRequirements": { "limits": "{quantity}", "requests": "{quantity}" },
+      "core/v1.VolumeStatus": { "image": "core/v1.ImageVolumeStatus" },
+      "core/v1.VsphereVirtualDiskVolumeSource": { "fsType": "string", "storagePolicyID": "string", "storagePolicyName": "string", "volumePath": "string" },
+      "core/v1.WeightedPodAffinityTerm": { "podAffinityTerm": "core/v1.PodAffinityTerm", "weight": "int32" },
+      "core/v1.WindowsSecurityContextOptions": { "gmsaCredentialSpec": "string", "gmsaCredentialSpecName": "string", "hostProcess": "boolean", "runAsUserName": "string" },
+      "meta/v1.LabelSelector": { "matchExpressions": "[meta/v1.LabelSelectorRequirement]", "matchLabels": "{string}" },
+      "meta/v1.LabelSelectorRequirement": { "key": "string", "operator": "string", "values": "[string]" },
+      "meta/v1.ManagedFieldsEntry": { "apiVersion": "string", "fieldsType": "string", "fieldsV1": "any", "manager": "string", "operation": "string", "subresource": "string", "time": "time" },
+      "meta/v1.ObjectMeta": { "annotations": "{string}", "creationTimestamp": "time", "deletionGracePeriodSeconds": "int64", "deletionTimestamp": "time", "finalizers": "[string]", "generateName": "string", "generation": "int64", "labels": "{string}", "managedFields": "[meta/v1.ManagedFieldsEntry]", "name": "string", "namespace": "string", "ownerReferences": "[meta/v1.OwnerReference]", "resourceVersion": "string", "selfLink": "string", "uid": "string" },
+      "meta/v1.OwnerReference": { "apiVersion": "string", "blockOwnerDeletion": "boolean", "controller": "boolean", "kind": "string", "name": "string", "uid": "string" },
+      "scheduling/v1alpha3.TopologyConstraint": { "key": "string" },
+      "scheduling/v1alpha3.WorkloadPodGroupAllDisruptionMode": {},
+      "scheduling/v1alpha3.WorkloadPodGroupBasicSchedulingPolicy": {},
+      "scheduling/v1alpha3.WorkloadPodGroupDisruptionMode": { "all": "scheduling/v1alpha3.WorkloadPodGroupAllDisruptionMode", "single": "scheduling/v1alpha3.WorkloadPodGroupSingleDisruptionMode" },
+      "scheduling/v1alpha3.WorkloadPodGroupGangSchedulingPolicy": { "minCount": "int32" },
+      "scheduling/v1alpha3.WorkloadPodGroupResourceClaim": { "name": "string", "resourceClaimName": "string", "resourceClaimTemplateName": "string" },
+      "scheduling/v1alpha3.WorkloadPodGroupSchedulingConstraints": { "topology": "[scheduling/v1alpha3.TopologyConstraint]" },
+      "scheduling/v1alpha3.WorkloadPodGroupSchedulingPolicy": { "basic": "scheduling/v1alpha3.WorkloadPodGroupBasicSchedulingPolicy", "gang": "scheduling/v1alpha3.WorkloadPodGroupGangSchedulingPolicy" },
+      "scheduling/v1alpha3.WorkloadPodGroupSingleDisruptionMode": {}
+    };
+  }
+});
+
+// src/workloads/validate.ts
+function typeOf2(expression) {
+  let type = parsed.get(expression);
+  if (type !== void 0) return type;
+  if (scalars.has(expression)) type = expression;
+  else if (expression.startsWith("[")) type = { list: typeOf2(expression.slice(1, -1)) };
+  else if (expression.startsWith("{")) type = { map: typeOf2(expression.slice(1, -1)) };
+  else if (Object.hasOwn(apiTypes, expression)) type = { object: expression };
+  else throw new Error(`apiTypes: no type ${expression}`);
+  parsed.set(expression, type);
+  return type;
+}
+function matches(type, value) {
+  if (typeof type === "string") {
+    switch (type) {
+      case "string":
+      case "duration":
+      case "bytes":
+        return typeof value === "string";
+      case "boolean":
+        return typeof value === "boolean";
+      case "int32":
+        return isInt32(value);
+      case "int64":
+        return Number.isInteger(value);
+      case "number":
+        return typeof value === "number";
+      case "int-or-string":
+        return typeof value === "string" || isInt32(value);
+      case "quantity":
+        return typeof value === "number" || typeof value === "string" && quantity.test(value.trim());
+      case "time":
+        return typeof value === "string" && rfc3339.test(value);
+      case "any":
+        return true;
+    }
+  }
+  if ("list" in type) return Array.isArray(value);
+  return isObject(value);
+}
+function expected(type) {
+  if (typeof type === "string") return scalarWords[type];
+  return "list" in type ? "a list" : "a mapping";
+}
+function describe2(value) {
+  if (Array.isArray(value)) return "a list";
+  if (isObject(value)) return "a mapping";
+  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
+  return `the ${typeof value} ${String(value)}`;
+}
+function hint(type, value) {
+  if (type === "string" && (typeof value === "boolean" || typeof value === "number")) {
+    return " (YAML 1.1 reads this unquoted value as a non-string; quote it)";
+  }
+  if ((type === "boolean" || type === "int32" || type === "int64") && typeof value === "string") {
+    const unquoted2 = resolvePlainScalar(value);
+    if (unquoted2.ok && unquoted2.kind === (type === "boolean" ? "bool" : "int")) return " (remove the quotes)";
+  }
+  return "";
+}
+function validate2(value, type, path4, errors, valid2) {
+  if (!matches(type, value)) {
+    const variable = placeholderIn(value, typeof type === "string");
+    errors.push({ path: [...path4], message: `expected ${expected(type)}, found ${describe2(value)}${hint(type, value)}`, ...variable !== void 0 ? { variable } : {} });
+    return;
+  }
+  if (typeof type === "string") return;
+  if ("list" in type) {
+    const items = value;
+    const validItems = Array.isArray(valid2) ? valid2 : void 0;
+    for (let index = 0; index < items.length; index++) {
+      const item = items[index];
+      const validItem = validItems?.[index];
+      if (nothingToFind(item, validItem)) continue;
+      path4.push(index);
+      validate2(item, type.list, path4, errors, validItem);
+      path4.pop();
+    }
+    return;
+  }
+  const fields2 = "object" in type ? apiTypes[type.object] : void 0;
+  const validFields = isObject(valid2) ? valid2 : void 0;
+  const object = value;
+  for (const key in object) {
+    if (!Object.hasOwn(object, key) || fields2 !== void 0 && !Object.hasOwn(fields2, key)) continue;
+    const item = object[key];
+    const validItem = validFields !== void 0 && Object.hasOwn(validFields, key) ? validFields[key] : void 0;
+    if (nothingToFind(item, validItem)) continue;
+    path4.push(key);
+    validate2(item, fields2 === void 0 ? type.map : typeOf2(fields2[key]), path4, errors, validItem);
+    path4.pop();
+  }
+}
+function validateObject(value, kind, path4 = [], valid2) {
+  const root = kindTypes[kind];
+  if (root === void 0) throw new Error(`apiTypes: no type for kind ${kind}`);
+  return validateAs(value, root, path4, valid2);
+}
+function validateTemplate(value, path4, valid2) {
+  return validateAs(value, "core/v1.PodTemplateSpec", path4, valid2);
+}
+function validateAs(value, type, path4, valid2) {
+  const errors = [];
+  if (!nothingToFind(value, valid2)) validate2(value, typeOf2(type), [...path4], errors, valid2);
+  return errors;
+}
+function fieldsOf2(typeName) {
+  const fields2 = apiTypes[typeName];
+  if (fields2 === void 0) throw new Error(`apiTypes: no type ${typeName}`);
+  return Object.keys(fields2);
+}
+var scalars, parsed, int32Limit, isInt32, quantity, rfc3339, scalarWords, nothingToFind;
+var init_validate = __esm({
+  "src/workloads/validate.ts"() {
+    "use strict";
+    init_substitution();
+    init_scalars();
+    init_pod();
+    init_apiTypes_generated();
+    scalars = /* @__PURE__ */ new Set(["string", "boolean", "int32", "int64", "number", "int-or-string", "quantity", "time", "duration", "bytes", "any"]);
+    parsed = /* @__PURE__ */ new Map();
+    int32Limit = 2 ** 31;
+    isInt32 = (value) => Number.isInteger(value) && value >= -int32Limit && value < int32Limit;
+    quantity = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?[0-9]+)?$/;
+    rfc3339 = /^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:[Zz]|[+-][0-9]{2}:[0-9]{2})$/;
+    scalarWords = {
+      string: "a string",
+      boolean: "a boolean",
+      int32: "a 32-bit integer",
+      int64: "an integer",
+      number: "a number",
+      "int-or-string": "an integer or a string",
+      quantity: "a quantity (such as 500m, 2Gi or 1.5)",
+      time: "a time (RFC 3339, such as 2024-01-31T12:00:00Z)",
+      duration: "a duration (such as 30s)",
+      bytes: "a base64 string",
+      any: "any value"
+    };
+    nothingToFind = (value, valid2) => value === void 0 || value === null || value === valid2;
+  }
+});
+
+// src/workloads/defaults.ts
+function withDefaultVolumes(spec) {
+  const volumes2 = spec.volumes;
+  if (!Array.isArray(volumes2)) return void 0;
+  const out = [];
+  for (const volume of volumes2) out.push(!isObject(volume) || hasSource(volume) ? volume : { ...volume, emptyDir: {} });
+  return out;
+}
+function hasSource(volume) {
+  for (const key of volumeSources) if (volume[key] !== null && volume[key] !== void 0) return true;
+  return false;
+}
+function withHostNetworkPorts(containers) {
+  if (!Array.isArray(containers)) return containers;
+  const out = [];
+  for (const container of containers) {
+    if (!isObject(container) || !Array.isArray(container.ports)) {
+      out.push(container);
+      continue;
+    }
+    const ports = [];
+    for (const port of container.ports) ports.push(withHostPort(port));
+    out.push({ ...container, ports });
+  }
+  return out;
+}
+function withHostPort(port) {
+  if (!isObject(port)) return port;
+  const hostPort = port.hostPort;
+  if (hostPort !== void 0 && hostPort !== null && hostPort !== 0) return port;
+  return { ...port, hostPort: port.containerPort ?? 0 };
+}
+function applyApiServerDefaults(spec, isPod) {
+  const out = { ...spec };
+  const volumes2 = withDefaultVolumes(spec);
+  if (volumes2) out.volumes = volumes2;
+  if (isPod && spec.hostNetwork === true) {
+    for (const key of ["containers", "initContainers"]) {
+      if (spec[key] !== void 0) out[key] = withHostNetworkPorts(spec[key]);
+    }
+  }
+  return out;
+}
+var volumeSources;
+var init_defaults = __esm({
+  "src/workloads/defaults.ts"() {
+    "use strict";
+    init_pod();
+    init_validate();
+    volumeSources = fieldsOf2("core/v1.Volume").filter((field3) => field3 !== "name");
+  }
+});
+
+// src/workloads/extract.ts
+function at2(value, path4) {
+  let current = value;
+  for (const segment of path4) {
+    if (typeof segment === "number") current = Array.isArray(current) ? current[segment] : void 0;
+    else current = isObject(current) ? current[segment] : void 0;
+  }
+  return current;
+}
+function withDecodedAnnotations(metadata) {
+  const annotations = obj(metadata, "annotations");
+  if (!annotations) return metadata;
+  const decoded = Object.fromEntries(Object.entries(annotations).map(([key, value]) => [key, value ?? ""]));
+  return { ...metadata, annotations: decoded };
+}
+function extractPodSpecs(document) {
+  const known3 = document[extractionOf];
+  if (known3 !== void 0) return known3;
+  const extraction = extractPodSpecsAfresh(document);
+  Object.defineProperty(document, extractionOf, { value: extraction });
+  return extraction;
+}
+function extractPodSpecsAfresh(document, originalOf) {
+  const extraction = { document, originalOf, pods: [], problems: [], charts: null };
+  if (isObject(document.value)) visitObject(extraction, document.value, []);
+  return { pods: extraction.pods, problems: extraction.problems, charts: extraction.charts ?? noCharts };
+}
+function namespaceOf(metadata) {
+  const namespace = metadata?.namespace;
+  return typeof namespace === "string" && namespace !== "" ? detached(namespace) : null;
+}
+function chartInstall(document, object, objectPath, kind, chart) {
+  const metadata = obj(object, "metadata");
+  const name = str(metadata, "name");
+  return {
+    kind: detached(kind),
+    namespace: namespaceOf(metadata),
+    name: detached(name),
+    object,
+    problem: { file: document.file, line: locate(document.source, [...objectPath, ...chart.path]).line, message: chartMessage(kind, name, chart), kind: "not-rendered" }
+  };
+}
+function placeholderMessage(field3, placeholder, more) {
+  if (placeholder.startsWith("$")) {
+    return `${field3} is \`${placeholder}\`${more}, a variable substituted before the cluster reads the object (Flux's postBuild, envsubst): substitute it first, then check the output`;
+  }
+  return `${field3} holds \`${placeholder}\`${more}, a placeholder that a build step fills in before the cluster reads the object: fill it in first, then check the output`;
+}
+function fieldProblem({ document, problems }, error2, morePlaceholders = 0) {
+  const field3 = formatFieldPath(error2.path);
+  const more = morePlaceholders === 0 ? "" : ` (and ${morePlaceholders} more in this object)`;
+  problems.push({
+    file: document.file,
+    line: locate(document.source, error2.path).line,
+    ...error2.variable === void 0 ? { message: `${field3}: ${error2.message}; the API server would reject this object`, kind: "invalid" } : { message: placeholderMessage(field3, error2.variable, more), kind: "template" },
+    path: error2.path
+  });
+}
+function fieldProblems(extraction, errors) {
+  if (errors.length === 0) return;
+  const placeholders = errors.filter((error2) => error2.variable !== void 0);
+  for (const error2 of errors) {
+    if (error2.variable === void 0) fieldProblem(extraction, error2);
+    else if (error2 === placeholders[0]) fieldProblem(extraction, error2, placeholders.length - 1);
+  }
+}
+function visitObject(extraction, object, objectPath, inheritedKind, inheritedApiVersion) {
+  const { document, originalOf, pods, problems } = extraction;
+  const kind = typeof object.kind === "string" ? object.kind : inheritedKind;
+  const apiVersion = typeof object.apiVersion === "string" ? object.apiVersion : inheritedApiVersion;
+  if (kind === void 0 || apiVersion === void 0) return;
+  if (kind.endsWith("List") && Array.isArray(object.items)) {
+    const itemKind = kind === "List" ? void 0 : kind.slice(0, -"List".length);
+    for (let index = 0; index < object.items.length; index++) {
+      const item = object.items[index];
+      if (isObject(item)) visitObject(extraction, item, [...objectPath, "items", index], itemKind, itemKind ? apiVersion : void 0);
+    }
+    return;
+  }
+  const workload = findWorkloadKind(apiVersion, kind);
+  if (!workload) {
+    const chart = chartReferenceOf(apiVersion, kind, object);
+    if (chart !== null) (extraction.charts ??= []).push(chartInstall(document, object, objectPath, kind, chart));
+    const home = misplacedWorkloadKind(apiVersion, kind);
+    if (home !== void 0) {
+      problems.push({
+        file: document.file,
+        line: locate(document.source, [...objectPath, "apiVersion"]).line,
+        message: `kind ${kind} is not served by apiVersion ${apiVersion} (it is in ${home}); the API server would refuse this object, and it was not checked`,
+        kind: "wrong-group"
+      });
+    }
+    return;
+  }
+  const template = at2(object, workload.template);
+  if (!isObject(template)) return;
+  const templatePath2 = [...objectPath, ...workload.template];
+  const original = originalOf?.(objectPath);
+  const valid2 = original !== void 0 && original.apiVersion === apiVersion && original.kind === kind ? at2(original.document.value, original.objectPath) : void 0;
+  const errors = workload.custom ? validateTemplate(template, templatePath2, valid2 === void 0 ? void 0 : at2(valid2, workload.template)) : validateObject(object, workload.kind, objectPath, valid2);
+  fieldProblems(extraction, errors);
+  if (errors.length > 0) return;
+  const metadata = obj(object, "metadata");
+  pods.push({
+    document,
+    apiVersion: detached(apiVersion),
+    kind: detached(kind),
+    namespace: namespaceOf(metadata),
+    name: detached(str(metadata, "name")),
+    objectPath,
+    templatePath: templatePath2,
+    pod: {
+      metadata: withDecodedAnnotations(obj(template, "metadata") ?? {}),
+      spec: applyApiServerDefaults(obj(template, "spec") ?? {}, workload.kind === "Pod")
+    }
+  });
+}
+var noCharts, extractionOf;
+var init_extract = __esm({
+  "src/workloads/extract.ts"() {
+    "use strict";
+    init_locate();
+    init_detached();
+    init_paths();
+    init_pod();
+    init_defaults();
+    init_charts();
+    init_kinds();
+    init_validate();
+    noCharts = [];
+    extractionOf = /* @__PURE__ */ Symbol("extraction");
   }
 });
 
@@ -19824,8 +20401,8 @@ function readChart(file, source, files, requirements, repository = noCharts2, lo
 function lockedVersions(lock) {
   const entries = mappingOf(lock).dependencies;
   const pinned = /* @__PURE__ */ new Map();
-  for (const entry of Array.isArray(entries) ? entries : []) {
-    if (isRecord2(entry) && typeof entry.name === "string" && typeof entry.version === "string") pinned.set(entry.name, entry.version);
+  for (const entry2 of Array.isArray(entries) ? entries : []) {
+    if (isRecord2(entry2) && typeof entry2.name === "string" && typeof entry2.version === "string") pinned.set(entry2.name, entry2.version);
   }
   return pinned;
 }
@@ -19863,7 +20440,7 @@ var init_chart = __esm({
     import_valid = __toESM(require_valid(), 1);
     init_yamlKinds();
     init_edits();
-    init_paths();
+    init_paths2();
     noCharts2 = { has: () => false, named: () => [] };
     isRecord2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
   }
@@ -19892,14 +20469,14 @@ function targetOf(value) {
 }
 function inlinePatchReader(source) {
   let parsed2 = null;
-  return (at3, entry) => {
+  return (at3, entry2) => {
     if (parsed2 === null) {
       const lines2 = new import_yaml6.LineCounter();
       parsed2 = { doc: (0, import_yaml6.parseDocument)(source, { lineCounter: lines2 }), lines: lines2 };
     }
     const { doc, lines } = parsed2;
     const node = doc.getIn(at3, true);
-    const item = doc.getIn(entry, true);
+    const item = doc.getIn(entry2, true);
     if (!isScalar(node) || typeof node.value !== "string" || node.range === void 0 || node.range === null) return null;
     const entryLine = lines.linePos(item?.range?.[0] ?? node.range[0]).line;
     const firstLine2 = node.type === "BLOCK_LITERAL" ? lines.linePos(node.range[0]).line + 1 : null;
@@ -19943,27 +20520,27 @@ function readKustomization(file, source, paths) {
   for (const value of list2(k.bases)) reference2(value, true);
   for (const value of list2(k.components)) reference2(value, false);
   const inlinePatch = inlinePatchReader(source);
-  list2(k.patches).forEach((entry, i) => {
-    if (!isRecord3(entry)) return;
-    const path4 = text4(entry.path) === null ? null : joinPath(dir, text4(entry.path));
-    if (path4 !== null && !paths.has(path4)) missing2.push(text4(entry.path));
-    const inline = text4(entry.patch) === null ? null : inlinePatch(["patches", i, "patch"], ["patches", i]);
-    patches.push({ path: path4 !== null && paths.has(path4) ? path4 : null, inline, target: targetOf(entry.target), json6902: false });
+  list2(k.patches).forEach((entry2, i) => {
+    if (!isRecord3(entry2)) return;
+    const path4 = text4(entry2.path) === null ? null : joinPath(dir, text4(entry2.path));
+    if (path4 !== null && !paths.has(path4)) missing2.push(text4(entry2.path));
+    const inline = text4(entry2.patch) === null ? null : inlinePatch(["patches", i, "patch"], ["patches", i]);
+    patches.push({ path: path4 !== null && paths.has(path4) ? path4 : null, inline, target: targetOf(entry2.target), json6902: false });
   });
-  list2(k.patchesStrategicMerge).forEach((entry, i) => {
-    const ref = text4(entry);
+  list2(k.patchesStrategicMerge).forEach((entry2, i) => {
+    const ref = text4(entry2);
     const isInline = ref !== null && (ref.includes("\n") || ref.includes(": "));
     const path4 = ref !== null && !isInline ? joinPath(dir, ref) : null;
     if (path4 !== null && !paths.has(path4)) missing2.push(ref);
     const inline = isInline ? inlinePatch(["patchesStrategicMerge", i], ["patchesStrategicMerge", i]) : null;
     patches.push({ path: path4 !== null && paths.has(path4) ? path4 : null, inline, target: null, json6902: false });
   });
-  list2(k.patchesJson6902).forEach((entry, i) => {
-    if (!isRecord3(entry)) return;
-    const path4 = text4(entry.path) === null ? null : joinPath(dir, text4(entry.path));
-    if (path4 !== null && !paths.has(path4)) missing2.push(text4(entry.path));
-    const inline = text4(entry.patch) === null ? null : inlinePatch(["patchesJson6902", i, "patch"], ["patchesJson6902", i]);
-    patches.push({ path: path4 !== null && paths.has(path4) ? path4 : null, inline, target: targetOf(entry.target), json6902: true });
+  list2(k.patchesJson6902).forEach((entry2, i) => {
+    if (!isRecord3(entry2)) return;
+    const path4 = text4(entry2.path) === null ? null : joinPath(dir, text4(entry2.path));
+    if (path4 !== null && !paths.has(path4)) missing2.push(text4(entry2.path));
+    const inline = text4(entry2.patch) === null ? null : inlinePatch(["patchesJson6902", i, "patch"], ["patchesJson6902", i]);
+    patches.push({ path: path4 !== null && paths.has(path4) ? path4 : null, inline, target: targetOf(entry2.target), json6902: true });
   });
   for (const generator of [...list2(k.configMapGenerator), ...list2(k.secretGenerator)]) {
     if (!isRecord3(generator)) continue;
@@ -19995,11 +20572,11 @@ function helmChartsOf(k, dir, paths, otherFiles, remote) {
   if (entries.length === 0) return [];
   const home = joinPath(dir, text4(isRecord3(k.helmGlobals) ? k.helmGlobals.chartHome : null) ?? "charts");
   const dirs = [];
-  for (const entry of entries) {
-    const name = text4(entry.name);
-    const repo = text4(entry.repo);
-    const version2 = text4(entry.version);
-    for (const value of [entry.valuesFile, ...list2(entry.additionalValuesFiles)]) {
+  for (const entry2 of entries) {
+    const name = text4(entry2.name);
+    const repo = text4(entry2.repo);
+    const version2 = text4(entry2.version);
+    for (const value of [entry2.valuesFile, ...list2(entry2.additionalValuesFiles)]) {
       const ref = text4(value);
       const path4 = ref === null ? null : joinPath(dir, ref);
       if (path4 !== null && paths.has(path4)) otherFiles.push(path4);
@@ -20019,11 +20596,96 @@ var init_kustomization = __esm({
     "use strict";
     import_yaml6 = __toESM(require_dist(), 1);
     init_yamlKinds();
-    init_paths();
+    init_paths2();
     kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
     isRecord3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
     list2 = (value) => Array.isArray(value) ? value : [];
     text4 = (value) => typeof value === "string" ? value : null;
+  }
+});
+
+// src/render/leftOff.ts
+function leftOffFiles(kustomizations, texts, paths, used) {
+  const found = /* @__PURE__ */ new Map();
+  for (const k of kustomizations) {
+    const text5 = texts.get(k.file);
+    if (text5 === void 0 || k.problem !== null) continue;
+    let inResources = false;
+    text5.split("\n").forEach((line, i) => {
+      const key = field2.exec(line)?.[1];
+      if (key !== void 0 && (resourceFields.has(key) || otherFields.has(key))) inResources = resourceFields.has(key);
+      const remark = comment.exec(line)?.[1];
+      if (remark === void 0 || inResources) return;
+      for (const [, reference2] of remark.matchAll(entry)) {
+        const file = joinPath(k.dir, reference2);
+        if (file === null || file === k.file || !paths.has(file) || used.has(file) || found.has(file)) continue;
+        found.set(file, { file, kustomization: k.file, line: i + 1 });
+      }
+    });
+  }
+  return [...found.values()].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+}
+function leftOffNotes(leftOff, texts) {
+  const textOf3 = new Map(texts.map((file) => [file.path, file.text]));
+  const notes = [];
+  for (const left of leftOff) {
+    const text5 = textOf3.get(left.file);
+    if (text5 !== void 0 && holdsPodSpec(left.file, text5)) notes.push(leftOffNote(left));
+  }
+  return notes;
+}
+function holdsPodSpec(file, text5) {
+  return loadManifestFile(file, text5).documents.some((document) => extractPodSpecs(document).pods.length > 0);
+}
+function leftOffNote({ file, kustomization, line }) {
+  return {
+    file,
+    line: null,
+    kind: "left-off",
+    message: `not checked as a manifest of its own: ${kustomization}:${line} names it only in a comment, so no rendering takes it in (it is judged through the rendering once a kustomization uses it)`
+  };
+}
+var comment, entry, field2, resourceFields, otherFields;
+var init_leftOff = __esm({
+  "src/render/leftOff.ts"() {
+    "use strict";
+    init_load();
+    init_extract();
+    init_paths2();
+    comment = /(?:^|\s)#(.*)$/;
+    entry = /(?:(?:^|\s)-\s+(?:path:\s*)?|(?:^|\s)path:\s*)['"]?((?:\.{1,2}\/)?[\w.-]+(?:\/[\w.-]+)*\.(?:ya?ml|json))['"]?(?![\w./-])/gi;
+    field2 = /^#?\s?([A-Za-z]\w*):(?:\s|$)/;
+    resourceFields = /* @__PURE__ */ new Set(["resources", "bases", "components", "crds"]);
+    otherFields = /* @__PURE__ */ new Set([
+      "patches",
+      "patchesStrategicMerge",
+      "patchesJson6902",
+      "apiVersion",
+      "kind",
+      "metadata",
+      "namespace",
+      "namePrefix",
+      "nameSuffix",
+      "labels",
+      "commonLabels",
+      "commonAnnotations",
+      "images",
+      "replicas",
+      "replacements",
+      "vars",
+      "configurations",
+      "generators",
+      "transformers",
+      "validators",
+      "configMapGenerator",
+      "secretGenerator",
+      "generatorOptions",
+      "helmCharts",
+      "helmGlobals",
+      "openapi",
+      "sortOptions",
+      "buildMetadata"
+    ]);
   }
 });
 
@@ -20155,6 +20817,13 @@ function kustomizeRoots({ head, overlays, baseOverlays, movedOverlays }, changed
     roots.push(bundle === void 0 ? root : { ...root, blocked: `Fleet runs it over the Helm chart \`${bundle}\` installs (a post-renderer), never alone` });
   }
   return roots;
+}
+function leftOffOf({ head, overlays }, consumed) {
+  const used = new Set(consumed);
+  for (const closure of overlays.closures.values()) for (const file of closure.files) used.add(file);
+  const leftOff = leftOffFiles(overlays.byDir.values(), head.texts, head.paths, used);
+  for (const left of leftOff) consumed.add(left.file);
+  return leftOff;
 }
 function takenIn(head, within) {
   if (within === null) return () => true;
@@ -20436,9 +21105,10 @@ function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettin
     ...applicationRoots(trees, settings, applications.filter(alone), standingApplications(trees, standing.applications.filter(alone), changed), consumed, problems)
   ];
   if (standing.unsearched > 0) problems.push(...unsearchedNotices(trees, changed, standing.unsearched));
+  const leftOff = leftOffOf(discovered, consumed);
   problems.push(...fleetNotices(head.texts, changed, head.paths));
   roots.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
-  return { roots, consumed, problems, trees: discovered };
+  return { roots, consumed, leftOff, problems, trees: discovered };
 }
 var defaultRenderSettings, defaultRenderLimits, maxEnvironments, baseName, chartFileNames, lockFileNames, maxApplications, defaultLike;
 var init_discover = __esm({
@@ -20450,7 +21120,8 @@ var init_discover = __esm({
     init_movedRoots();
     init_installers();
     init_kustomization();
-    init_paths();
+    init_leftOff();
+    init_paths2();
     init_fleet();
     init_releaseName();
     defaultRenderSettings = { charts: [] };
@@ -25602,22 +26273,22 @@ var require_formdata = __commonJS({
         name = webidl.converters.USVString(name, prefix2, "name");
         value = isBlobLike(value) ? webidl.converters.Blob(value, prefix2, "value", { strict: false }) : webidl.converters.USVString(value, prefix2, "value");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix2, "filename") : void 0;
-        const entry = makeEntry(name, value, filename);
-        this[kState].push(entry);
+        const entry2 = makeEntry(name, value, filename);
+        this[kState].push(entry2);
       }
       delete(name) {
         webidl.brandCheck(this, _FormData);
         const prefix2 = "FormData.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix2);
         name = webidl.converters.USVString(name, prefix2, "name");
-        this[kState] = this[kState].filter((entry) => entry.name !== name);
+        this[kState] = this[kState].filter((entry2) => entry2.name !== name);
       }
       get(name) {
         webidl.brandCheck(this, _FormData);
         const prefix2 = "FormData.get";
         webidl.argumentLengthCheck(arguments, 1, prefix2);
         name = webidl.converters.USVString(name, prefix2, "name");
-        const idx = this[kState].findIndex((entry) => entry.name === name);
+        const idx = this[kState].findIndex((entry2) => entry2.name === name);
         if (idx === -1) {
           return null;
         }
@@ -25628,14 +26299,14 @@ var require_formdata = __commonJS({
         const prefix2 = "FormData.getAll";
         webidl.argumentLengthCheck(arguments, 1, prefix2);
         name = webidl.converters.USVString(name, prefix2, "name");
-        return this[kState].filter((entry) => entry.name === name).map((entry) => entry.value);
+        return this[kState].filter((entry2) => entry2.name === name).map((entry2) => entry2.value);
       }
       has(name) {
         webidl.brandCheck(this, _FormData);
         const prefix2 = "FormData.has";
         webidl.argumentLengthCheck(arguments, 1, prefix2);
         name = webidl.converters.USVString(name, prefix2, "name");
-        return this[kState].findIndex((entry) => entry.name === name) !== -1;
+        return this[kState].findIndex((entry2) => entry2.name === name) !== -1;
       }
       set(name, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
@@ -25649,16 +26320,16 @@ var require_formdata = __commonJS({
         name = webidl.converters.USVString(name, prefix2, "name");
         value = isBlobLike(value) ? webidl.converters.Blob(value, prefix2, "name", { strict: false }) : webidl.converters.USVString(value, prefix2, "name");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix2, "name") : void 0;
-        const entry = makeEntry(name, value, filename);
-        const idx = this[kState].findIndex((entry2) => entry2.name === name);
+        const entry2 = makeEntry(name, value, filename);
+        const idx = this[kState].findIndex((entry3) => entry3.name === name);
         if (idx !== -1) {
           this[kState] = [
             ...this[kState].slice(0, idx),
-            entry,
-            ...this[kState].slice(idx + 1).filter((entry2) => entry2.name !== name)
+            entry2,
+            ...this[kState].slice(idx + 1).filter((entry3) => entry3.name !== name)
           ];
         } else {
-          this[kState].push(entry);
+          this[kState].push(entry2);
         }
       }
       [nodeUtil.inspect.custom](depth, options) {
@@ -29555,16 +30226,16 @@ var require_env_http_proxy_agent = __commonJS({
           return false;
         }
         for (let i = 0; i < this.#noProxyEntries.length; i++) {
-          const entry = this.#noProxyEntries[i];
-          if (entry.port && entry.port !== port) {
+          const entry2 = this.#noProxyEntries[i];
+          if (entry2.port && entry2.port !== port) {
             continue;
           }
-          if (!/^[.*]/.test(entry.hostname)) {
-            if (hostname === entry.hostname) {
+          if (!/^[.*]/.test(entry2.hostname)) {
+            if (hostname === entry2.hostname) {
               return false;
             }
           } else {
-            if (hostname.endsWith(entry.hostname.replace(/^\*/, ""))) {
+            if (hostname.endsWith(entry2.hostname.replace(/^\*/, ""))) {
               return false;
             }
           }
@@ -29576,13 +30247,13 @@ var require_env_http_proxy_agent = __commonJS({
         const noProxySplit = noProxyValue.split(/[,\s]/);
         const noProxyEntries = [];
         for (let i = 0; i < noProxySplit.length; i++) {
-          const entry = noProxySplit[i];
-          if (!entry) {
+          const entry2 = noProxySplit[i];
+          if (!entry2) {
             continue;
           }
-          const parsed2 = entry.match(/^(.+):(\d+)$/);
+          const parsed2 = entry2.match(/^(.+):(\d+)$/);
           noProxyEntries.push({
-            hostname: (parsed2 ? parsed2[1] : entry).toLowerCase(),
+            hostname: (parsed2 ? parsed2[1] : entry2).toLowerCase(),
             port: parsed2 ? Number.parseInt(parsed2[2], 10) : 0
           });
         }
@@ -38888,12 +39559,12 @@ var require_eventsource_stream = __commonJS({
       }
       return true;
     }
-    function isFieldName(line, length, field2) {
-      if (length !== field2.length) {
+    function isFieldName(line, length, field3) {
+      if (length !== field3.length) {
         return false;
       }
       for (let i = 0; i < length; i++) {
-        if (line[i] !== field2[i]) {
+        if (line[i] !== field3[i]) {
           return false;
         }
       }
@@ -39094,13 +39765,13 @@ ${value}`;
           }
         }
       }
-      setEventFieldSize(field2, size) {
-        const eventSize = this.eventSize - this.eventFieldSizes[field2] + size;
+      setEventFieldSize(field3, size) {
+        const eventSize = this.eventSize - this.eventFieldSizes[field3] + size;
         if (this.maxEventSize > 0 && eventSize > this.maxEventSize) {
           throw createMaxEventSizeExceededError();
         }
         this.eventSize = eventSize;
-        this.eventFieldSizes[field2] = size;
+        this.eventFieldSizes[field3] = size;
       }
       /**
        * @param {EventSourceStreamEvent} event
@@ -40201,11 +40872,11 @@ function gitTreeReader(repository, maxBytes) {
         throw error2;
       }
       const listing = /* @__PURE__ */ new Map();
-      for (const entry of output.split("\0")) {
-        const tab = entry.indexOf("	");
+      for (const entry2 of output.split("\0")) {
+        const tab = entry2.indexOf("	");
         if (tab < 0) continue;
-        const [mode = "", type = "", id = ""] = entry.slice(0, tab).split(" ");
-        if (type === "blob" && mode.startsWith("100")) listing.set(entry.slice(tab + 1), id);
+        const [mode = "", type = "", id = ""] = entry2.slice(0, tab).split(" ");
+        if (type === "blob" && mode.startsWith("100")) listing.set(entry2.slice(tab + 1), id);
       }
       return { files: listing, truncated: false };
     },
@@ -40716,7 +41387,7 @@ var init_tools = __esm({
   "src/io/render/tools.ts"() {
     "use strict";
     init_discover();
-    init_paths();
+    init_paths2();
     init_process();
     init_toolStderr();
     raise = {
@@ -40937,10 +41608,10 @@ function chartArchiveTexts(path4, data) {
   } catch {
     return texts;
   }
-  for (const entry of entries) {
-    const parts = entry.name.split("/");
-    if (entry.type !== "file" || parts.length < 2 || parts.includes("..") || !/\.(?:ya?ml|tpl|json)$/.test(entry.name)) continue;
-    texts.set(`${folder}/${entry.name}`, entry.text);
+  for (const entry2 of entries) {
+    const parts = entry2.name.split("/");
+    if (entry2.type !== "file" || parts.length < 2 || parts.includes("..") || !/\.(?:ya?ml|tpl|json)$/.test(entry2.name)) continue;
+    texts.set(`${folder}/${entry2.name}`, entry2.text);
   }
   return texts;
 }
@@ -41170,7 +41841,7 @@ var init_renderer = __esm({
     init_trees();
     init_archives();
     init_chart();
-    init_paths();
+    init_paths2();
     init_crdStubs();
     decoder2 = new TextDecoder();
     installerWords = ["Application", "HelmRelease", "GitRepository"];
@@ -41215,9 +41886,9 @@ async function readNamespaceDocuments(repository, commit, maxBytes) {
     throw error2;
   }
   const documents = [];
-  for (const entry of listing.split("\0").filter((e) => e !== "")) {
-    const file = entry.slice(commit.length + 1);
-    const content = await git(repository, ["cat-file", "blob", entry]);
+  for (const entry2 of listing.split("\0").filter((e) => e !== "")) {
+    const file = entry2.slice(commit.length + 1);
+    const content = await git(repository, ["cat-file", "blob", entry2]);
     if (content.length > maxBytes) continue;
     documents.push(...loadManifestFile(file, content, { maxBytes }).documents);
   }
@@ -47177,11 +47848,11 @@ function octokitPort(client) {
       return call(async () => {
         const { data: pull } = await client.rest.pulls.get({ owner: pr.owner, repo: pr.repo, pull_number: pr.number });
         const entries = await client.paginate(client.rest.pulls.listFiles, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 });
-        const files = entries.map((entry) => ({
-          filename: entry.filename,
-          status: entry.status,
-          previousFilename: entry.previous_filename ?? null,
-          patch: entry.patch ?? null
+        const files = entries.map((entry2) => ({
+          filename: entry2.filename,
+          status: entry2.status,
+          previousFilename: entry2.previous_filename ?? null,
+          patch: entry2.patch ?? null
         }));
         return { files, changedFiles: pull.changed_files };
       });
@@ -47419,6 +48090,10 @@ var init_actionIO = __esm({
 });
 
 // src/manifests/types.ts
+var noteKinds = /* @__PURE__ */ new Set(["left-off"]);
+function isNote(problem) {
+  return noteKinds.has(problem.kind);
+}
 var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group", "skipped-document", "base-not-rendered", "dependency-stand-in", "schema-not-validated"]);
 function isWarning(problem) {
   return warningKinds.has(problem.kind);
@@ -47431,7 +48106,7 @@ function isUnchecked(problem) {
   return uncheckedKinds.has(problem.kind);
 }
 function failsRun(problem) {
-  return !isUnchecked(problem) && !isWarning(problem);
+  return !isUnchecked(problem) && !isWarning(problem) && !isNote(problem);
 }
 
 // src/findings/unchecked.ts
@@ -47439,7 +48114,7 @@ var uncheckedPolicies = ["neutral", "failure", "success"];
 var defaultUnchecked = "neutral";
 function problemSeverity(problem, unchecked) {
   if (failsRun(problem) || isUnchecked(problem) && unchecked === "failure") return "error";
-  return isUnchecked(problem) ? "notice" : "warning";
+  return isUnchecked(problem) || isNote(problem) ? "notice" : "warning";
 }
 function problemsVerdict(problems, unchecked) {
   if (problems.some(failsRun)) return "failure";
@@ -47558,30 +48233,8 @@ function levelRank(level) {
   return levels.indexOf(level);
 }
 
-// src/pss/paths.ts
-var identifier = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
-function formatFieldPath(path4) {
-  const parts = new Array(path4.length);
-  for (let i = 0; i < path4.length; i++) {
-    const segment = path4[i];
-    if (typeof segment === "number") parts[i] = `[${segment}]`;
-    else if (identifier.test(segment)) parts[i] = i === 0 ? segment : `.${segment}`;
-    else parts[i] = `[${JSON.stringify(segment)}]`;
-  }
-  return parts.join("");
-}
-function parseFieldPath(text5) {
-  const path4 = [];
-  const pattern = /\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|\.?([^.[]+)/g;
-  for (let match2 = pattern.exec(text5); match2 !== null; match2 = pattern.exec(text5)) {
-    if (match2[1] !== void 0) path4.push(Number(match2[1]));
-    else if (match2[2] !== void 0) path4.push(JSON.parse(match2[2]));
-    else if (match2[3] !== void 0) path4.push(match2[3]);
-  }
-  return path4;
-}
-
 // src/policy/config.ts
+init_paths();
 init_pod();
 
 // src/pss/checks/allowPrivilegeEscalation.ts
@@ -47685,8 +48338,8 @@ function capabilitiesBaselineV1_0(pod) {
   for (const { name, container, path: path4 } of visitContainers(pod)) {
     const capabilities = obj(obj(container, "securityContext"), "capabilities");
     let containerIsBad = false;
-    list(capabilities, "add").forEach((entry, index) => {
-      const capability = typeof entry === "string" ? entry : "";
+    list(capabilities, "add").forEach((entry2, index) => {
+      const capability = typeof entry2 === "string" ? entry2 : "";
       if (!allowedV1_0.has(capability)) {
         containerIsBad = true;
         forbidden.push(capability);
@@ -47728,8 +48381,8 @@ function capabilitiesRestrictedV1_22(pod) {
       paths.push(at(capabilitiesPath, "drop"));
     }
     let containerAddsForbidden = false;
-    list(capabilities, "add").forEach((entry, index) => {
-      const capability = typeof entry === "string" ? entry : "";
+    list(capabilities, "add").forEach((entry2, index) => {
+      const capability = typeof entry2 === "string" ? entry2 : "";
       if (capability !== "NET_BIND_SERVICE") {
         containerAddsForbidden = true;
         forbidden.push(capability);
@@ -47769,10 +48422,10 @@ var fields = ["hostNetwork", "hostPID", "hostIPC"];
 function hostNamespacesV1_0(pod) {
   const items = [];
   const paths = [];
-  for (const field2 of fields) {
-    if (bool(pod.spec, field2)) {
-      items.push(`${field2}=true`);
-      paths.push(["spec", field2]);
+  for (const field3 of fields) {
+    if (bool(pod.spec, field3)) {
+      items.push(`${field3}=true`);
+      paths.push(["spec", field3]);
     }
   }
   if (items.length === 0) return null;
@@ -48209,8 +48862,8 @@ function seccompProfileBaselineV1_0(pod) {
   const inspect = (key) => {
     const value = annotations?.[key];
     if (typeof value !== "string" || validAnnotationValue(value)) return;
-    const entry = `${key}=${goQuote(value)}`;
-    if (!forbidden.has(entry)) forbidden.set(entry, ["metadata", "annotations", key]);
+    const entry2 = `${key}=${goQuote(value)}`;
+    if (!forbidden.has(entry2)) forbidden.set(entry2, ["metadata", "annotations", key]);
   };
   inspect(annotationKeyPod);
   for (const { name } of visitContainers(pod)) inspect(annotationKeyContainerPrefix + name);
@@ -48219,7 +48872,7 @@ function seccompProfileBaselineV1_0(pod) {
   return {
     reason: reason2,
     detail: `forbidden ${plural("annotation", "annotations", entries.length)} ${entries.join(", ")}`,
-    paths: entries.map((entry) => forbidden.get(entry) ?? [])
+    paths: entries.map((entry2) => forbidden.get(entry2) ?? [])
   };
 }
 function validType(type) {
@@ -49010,10 +49663,10 @@ function checkId(name) {
 function noDuplicates(reader, entries) {
   const seen = /* @__PURE__ */ new Set();
   const out = [];
-  for (const entry of entries ?? []) {
-    if (seen.has(entry.value)) reader.errors.push({ ...entry.at, message: `Duplicate value: ${goQuote(entry.value)}` });
-    else out.push(entry);
-    seen.add(entry.value);
+  for (const entry2 of entries ?? []) {
+    if (seen.has(entry2.value)) reader.errors.push({ ...entry2.at, message: `Duplicate value: ${goQuote(entry2.value)}` });
+    else out.push(entry2);
+    seen.add(entry2.value);
   }
   return out;
 }
@@ -49095,9 +49748,9 @@ var anyPath = () => ({ ok: true });
 function parseRender(reader, value) {
   const map = reader.map(value, ["render"], renderKeys);
   if (!map) return void 0;
-  const charts = (reader.list(map, "charts", ["render"]) ?? []).flatMap((entry, index) => {
+  const charts = (reader.list(map, "charts", ["render"]) ?? []).flatMap((entry2, index) => {
     const path4 = ["render", "charts", index];
-    const chart = reader.map(entry, path4, chartKeys);
+    const chart = reader.map(entry2, path4, chartKeys);
     if (!chart) return [];
     if (!("chart" in chart)) reader.error(path4, `missing key "chart" (the chart's folder, e.g. charts/web)`);
     const folder = reader.string(chart, "chart", path4);
@@ -49258,7 +49911,7 @@ function readConfiguration(document, value, path4) {
   }
   const exemptions = obj(value, "exemptions");
   const names = (key) => list(exemptions, key).flatMap(
-    (entry, index) => typeof entry === "string" && entry !== "" ? [{ value: entry, at: at3(["exemptions", key, index], `exemptions.${key}[${index}]`) }] : []
+    (entry2, index) => typeof entry2 === "string" && entry2 !== "" ? [{ value: entry2, at: at3(["exemptions", key, index], `exemptions.${key}[${index}]`) }] : []
   );
   if (problems.length > 0) {
     const line = locate(document.source, [...path4, "kind"]).line;
@@ -49597,11 +50250,11 @@ function fieldErrors(failure3, pod) {
     }
     const containerLevel = fieldPath[0] === "spec" && isContainerList(fieldPath[1]) && typeof fieldPath[2] === "number";
     const container = containerLevel ? str(list(pod.spec, fieldPath[1])[fieldPath[2]], "name") : null;
-    const field2 = fieldPath.map((s, i) => typeof s === "number" ? `[${s}]` : fieldPath[i - 1] === "annotations" ? `[${s}]` : `.${s}`).join("").slice(1).replace(/\d+/g, "*");
-    const key = `${field2}\0${container ?? ""}\0${fieldPath.join(".")}`;
+    const field3 = fieldPath.map((s, i) => typeof s === "number" ? `[${s}]` : fieldPath[i - 1] === "annotations" ? `[${s}]` : `.${s}`).join("").slice(1).replace(/\d+/g, "*");
+    const key = `${field3}\0${container ?? ""}\0${fieldPath.join(".")}`;
     const existing = errors.get(key);
     if (existing) existing.badValues.push(...badValues.filter((v) => !existing.badValues.includes(v)));
-    else errors.set(key, { field: field2, container, badValues });
+    else errors.set(key, { field: field3, container, badValues });
   }
   return [...errors.values()].map((e) => ({ ...e, badValues: [...e.badValues].sort() }));
 }
@@ -50269,17 +50922,17 @@ async function readApiChangeSet(github, request2) {
       incomplete = `${shown5}, and the rest could not be listed (${rest.reason}); they were not checked. Run the Action with \`source: git\` (checkout with fetch-depth: 0) to check them all.`;
     }
   }
-  for (const entry of listed.files) {
-    const status = statusOf[entry.status];
+  for (const entry2 of listed.files) {
+    const status = statusOf[entry2.status];
     if (!status) continue;
-    const previousPath = entry.previousFilename ?? void 0;
-    const probe = { path: entry.filename, ...previousPath ? { previousPath } : {}, status, base: { kind: "absent" }, head: { kind: "absent" }, hunks: null };
+    const previousPath = entry2.previousFilename ?? void 0;
+    const probe = { path: entry2.filename, ...previousPath ? { previousPath } : {}, status, base: { kind: "absent" }, head: { kind: "absent" }, hunks: null };
     if (!selectsFile(request2.selection, probe)) {
-      unselected.push(entry.filename, ...previousPath ? [previousPath] : []);
-      if (entry.patch !== null && status !== "removed") unselectedHunks.set(entry.filename, parseFilePatch(entry.patch));
+      unselected.push(entry2.filename, ...previousPath ? [previousPath] : []);
+      if (entry2.patch !== null && status !== "removed") unselectedHunks.set(entry2.filename, parseFilePatch(entry2.patch));
       continue;
     }
-    candidates.push({ ...probe, hunks: entry.patch === null ? null : parseFilePatch(entry.patch) });
+    candidates.push({ ...probe, hunks: entry2.patch === null ? null : parseFilePatch(entry2.patch) });
   }
   const withoutDiff = candidates.filter((f) => f.hunks === null && f.status !== "removed").map((f) => f.path);
   candidates.push(...unlisted);
@@ -50616,8 +51269,8 @@ function matchRule(rules, subject) {
   }
   return null;
 }
-function labelSource(entry, origin, fallback) {
-  const { manifest } = entry;
+function labelSource(entry2, origin, fallback) {
+  const { manifest } = entry2;
   const at3 = `${manifest.file}:${manifest.line}`;
   let detail;
   if (origin.kind === "inherited") detail = `Namespace ${manifest.name} label ${origin.label}=${origin.value}, inherited by warn (${at3})`;
@@ -50635,30 +51288,30 @@ function combine2(level, version2) {
 }
 function findExemption(config, subject) {
   if (subject.namespace) {
-    const entry = config.exemptions.namespaces.find((e) => e.value === subject.namespace);
-    if (entry) {
-      const message = `namespace ${entry.value} is exempt (${entry.at.key} in ${where(entry.at)})`;
-      return { kind: "namespace", value: entry.value, at: entry.at, message };
+    const entry2 = config.exemptions.namespaces.find((e) => e.value === subject.namespace);
+    if (entry2) {
+      const message = `namespace ${entry2.value} is exempt (${entry2.at.key} in ${where(entry2.at)})`;
+      return { kind: "namespace", value: entry2.value, at: entry2.at, message };
     }
   }
   if (subject.runtimeClassName) {
-    const entry = config.exemptions.runtimeClassNames.find((e) => e.value === subject.runtimeClassName);
-    if (entry) {
+    const entry2 = config.exemptions.runtimeClassNames.find((e) => e.value === subject.runtimeClassName);
+    if (entry2) {
       return {
         kind: "runtimeClass",
-        value: entry.value,
-        at: entry.at,
-        message: `runtimeClassName ${entry.value} is exempt (${entry.at.key} in ${where(entry.at)})`
+        value: entry2.value,
+        at: entry2.at,
+        message: `runtimeClassName ${entry2.value} is exempt (${entry2.at.key} in ${where(entry2.at)})`
       };
     }
   }
   return null;
 }
-function disableApplies(entry, subject) {
-  if (entry.namespaces && (subject.namespace === null || matchName(subject.namespace, entry.namespaces) === null)) return false;
-  if (entry.files && matchFile(subject.file, entry.files) === null) return false;
-  if (entry.workloads && matchName(subject.name, entry.workloads) === null) return false;
-  if (entry.images && !subject.images.some((image) => matchImage(image, entry.images ?? []) !== null)) return false;
+function disableApplies(entry2, subject) {
+  if (entry2.namespaces && (subject.namespace === null || matchName(subject.namespace, entry2.namespaces) === null)) return false;
+  if (entry2.files && matchFile(subject.file, entry2.files) === null) return false;
+  if (entry2.workloads && matchName(subject.name, entry2.workloads) === null) return false;
+  if (entry2.images && !subject.images.some((image) => matchImage(image, entry2.images ?? []) !== null)) return false;
   return true;
 }
 function namespaceLabelsOn(config, overrides) {
@@ -50692,26 +51345,26 @@ function resolvePolicy(input) {
   if (rule) apply(parts, rule, () => ruleSource(rule));
   let audit = null;
   const labelsOn = namespaceLabelsOn(config, overrides);
-  const entry = labelsOn && subject.namespace !== null ? namespaces.byName.get(subject.namespace) : void 0;
-  if (entry) {
-    const { policy, origins } = policyToEvaluate(entry.podSecurityLabels, {
+  const entry2 = labelsOn && subject.namespace !== null ? namespaces.byName.get(subject.namespace) : void 0;
+  if (entry2) {
+    const { policy, origins } = policyToEvaluate(entry2.podSecurityLabels, {
       enforce: { level: parts.enforceLevel.value, version: parts.enforceVersion.value },
       warn: { level: parts.warnLevel.value, version: parts.warnVersion.value },
       audit: admission?.defaults.audit ?? { level: "privileged", version: "latest" }
     });
-    const relabel = (current, value, origin, fallback) => origin.kind === "default" ? current : { value, source: labelSource(entry, origin, fallback) };
+    const relabel = (current, value, origin, fallback) => origin.kind === "default" ? current : { value, source: labelSource(entry2, origin, fallback) };
     parts.enforceLevel = relabel(parts.enforceLevel, policy.enforce.level, origins.enforce.level, "restricted");
     parts.enforceVersion = relabel(parts.enforceVersion, policy.enforce.version, origins.enforce.version, "latest");
     parts.warnLevel = relabel(parts.warnLevel, policy.warn.level, origins.warn.level, "privileged");
     parts.warnVersion = relabel(parts.warnVersion, policy.warn.version, origins.warn.version, "latest");
     if (origins.audit.level.kind === "label" && policy.audit.level !== "privileged") {
-      const auditLevel = { value: policy.audit.level, source: labelSource(entry, origins.audit.level, "privileged") };
+      const auditLevel = { value: policy.audit.level, source: labelSource(entry2, origins.audit.level, "privileged") };
       const versionOrigin = origins.audit.version;
-      const auditVersion = { value: policy.audit.version, source: versionOrigin.kind === "label" ? labelSource(entry, versionOrigin, "latest") : builtIn };
+      const auditVersion = { value: policy.audit.version, source: versionOrigin.kind === "label" ? labelSource(entry2, versionOrigin, "latest") : builtIn };
       audit = { value: { level: policy.audit.level, version: policy.audit.version }, source: combine2(auditLevel, auditVersion) };
     }
   }
-  if (!audit && admission && admission.defaults.audit.level !== "privileged" && !(entry && Object.hasOwn(entry.podSecurityLabels, namespaceLabels.audit))) {
+  if (!audit && admission && admission.defaults.audit.level !== "privileged" && !(entry2 && Object.hasOwn(entry2.podSecurityLabels, namespaceLabels.audit))) {
     const level = { value: admission.defaults.audit.level, source: admissionSource(admission, "audit", "level") };
     const version2 = { value: admission.defaults.audit.version, source: admissionSource(admission, "audit", "version") };
     audit = { value: admission.defaults.audit, source: combine2(level, version2) };
@@ -50735,7 +51388,7 @@ function resolvePolicy(input) {
     optOuts.push(...reading.optOuts);
     problems.push(...reading.problems);
   }
-  const disabled = config.disable.filter((entry2) => disableApplies(entry2, subject)).flatMap((entry2) => entry2.checks.map((check) => ({ check, reason: entry2.reason, at: entry2.at, images: entry2.images })));
+  const disabled = config.disable.filter((entry3) => disableApplies(entry3, subject)).flatMap((entry3) => entry3.checks.map((check) => ({ check, reason: entry3.reason, at: entry3.at, images: entry3.images })));
   return {
     enforce,
     warn,
@@ -50800,14 +51453,14 @@ function objectOf(source) {
 function kyvernoSubjectOf(source, namespaces) {
   const object = objectOf(source);
   const metadata = isObject(object) ? obj(object, "metadata") : void 0;
-  const entry = source.namespace === null ? void 0 : namespaces.byName.get(source.namespace);
+  const entry2 = source.namespace === null ? void 0 : namespaces.byName.get(source.namespace);
   return {
     kind: source.kind,
     name: source.name,
     namespace: source.namespace,
     labels: stringMap(obj(metadata, "labels")),
     annotations: stringMap(obj(metadata, "annotations")),
-    namespaceLabels: entry ? entry.manifest.labels : null
+    namespaceLabels: entry2 ? entry2.manifest.labels : null
   };
 }
 function kyvernoVerdicts(source, rules, namespaces) {
@@ -50954,22 +51607,18 @@ function splitEvaluations(pod, policy, evaluations) {
   return { evaluations, blocking, warning: warning2, ignored, preview, allowed: blocking.length === 0 };
 }
 
-// src/manifests/detached.ts
-var shortestView = 13;
-function detached(value) {
-  return value.length < shortestView ? value : ` ${value}`.slice(1);
-}
-
 // src/findings/finding.ts
+init_detached();
 init_locate();
+init_paths();
 init_pod();
 var containerAnnotationPrefixes = ["container.apparmor.security.beta.kubernetes.io/", "container.seccomp.security.alpha.kubernetes.io/"];
 function containerOfPath(pod, path4) {
   const [root, list3, index] = [path4[0], path4[1], path4[2]];
   if (root === "spec" && typeof list3 === "string" && containerListKeys.includes(list3) && typeof index === "number") {
     const entries = pod.spec[list3];
-    const entry = Array.isArray(entries) ? entries[index] : void 0;
-    return isObject(entry) ? detached(str(entry, "name")) : null;
+    const entry2 = Array.isArray(entries) ? entries[index] : void 0;
+    return isObject(entry2) ? detached(str(entry2, "name")) : null;
   }
   if (root === "metadata" && list3 === "annotations" && typeof index === "string") {
     const prefix2 = containerAnnotationPrefixes.find((p) => index.startsWith(p));
@@ -51252,7 +51901,7 @@ function alikeRenderings(findings, read, key) {
 init_multiMap();
 
 // src/report/renderedFix.ts
-init_paths();
+init_paths2();
 function fixCommandLine(f) {
   return `pod-security-review fix ${fixPaths(f).join(" ")}`;
 }
@@ -51350,10 +51999,11 @@ function renderingsLine(renderings) {
 var cell = (text5) => escapeText(text5);
 var codeCell = (text5) => inlineCode(text5).replaceAll("|", "\\|");
 var problemLine2 = (e) => `- ${codeCell(`${e.file}${e.line === null ? "" : `:${e.line}`}`)}: ${messageText(e.message)}`;
+var couldNotBeChecked = (e) => !isWarning(e) && !isNote(e);
 var plural2 = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 function countsLine(input) {
   const { blocking, warnings } = findingCounts(input.findings);
-  const notChecked = fileCount(input.errors.filter((e) => !isWarning(e)));
+  const notChecked = fileCount(input.errors.filter(couldNotBeChecked));
   const severities = [`\u274C **${blocking}** blocking`, `\u26A0\uFE0F **${warnings}** ${warnings === 1 ? "warning" : "warnings"}`];
   if (notChecked > 0) severities.push(`**${notChecked}** ${notChecked === 1 ? "file" : "files"} not checked`);
   if (input.ignored.length > 0) severities.push(`${input.ignored.length} ignored by the policy`);
@@ -51412,7 +52062,8 @@ function summaryMarkdown(input) {
   }
   const sections = [
     { title: "**Manifest warnings**", problems: input.errors.filter(isWarning) },
-    { title: "**Files that could not be checked**", problems: input.errors.filter((e) => !isWarning(e)) }
+    { title: "**Files that could not be checked**", problems: input.errors.filter(couldNotBeChecked) },
+    { title: "**Files left off**", problems: input.errors.filter(isNote) }
   ];
   for (const { title, problems } of sections) {
     if (problems.length === 0) continue;
@@ -51513,7 +52164,7 @@ function annotationsOf2(findings, errors, commented, unchecked = defaultUnchecke
       start_line: group[0].line ?? 1,
       end_line: group[0].line ?? 1,
       annotation_level: level,
-      title: level === "failure" ? "Pod Security: file not checked" : isWarning(group[0]) ? "Pod Security: manifest warning" : "Pod Security: file not checked",
+      title: level === "failure" ? "Pod Security: file not checked" : isWarning(group[0]) ? "Pod Security: manifest warning" : isNote(group[0]) ? "Pod Security: file left off" : "Pod Security: file not checked",
       message: [...new Set(group.map((e) => e.message))].join("\n")
     };
   });
@@ -51538,7 +52189,7 @@ function checkRunText(findings, inline) {
   const lines = [];
   for (const group of groups2.values()) {
     lines.push(`#### ${inlineCode(`${group[0].file}:${group[0].line}`)} ${escapeText(workloadsNamed(group))}`, "");
-    for (const { read, rendered } of alikeRenderings(group, (f) => entryOf(f, inline?.has(f) ?? false), (entry) => JSON.stringify(entry))) {
+    for (const { read, rendered } of alikeRenderings(group, (f) => entryOf(f, inline?.has(f) ?? false), (entry2) => JSON.stringify(entry2))) {
       const { head, status, fix, optOutNote } = read;
       const by = rendered.length === 0 ? "" : `, rendered by ${rootsByTool(rendered, inlineCode)}`;
       lines.push(head, `${status}${by}. Fix: ${fix}`);
@@ -52130,12 +52781,12 @@ function offendingLines(findings, lines) {
   return [...new Set(all)].sort((a, b) => a - b);
 }
 var indentOf = (text5) => text5.length - text5.trimStart().length;
-function withinBlockOf(field2, line, lines) {
-  const first = lines.textOf(field2);
+function withinBlockOf(field3, line, lines) {
+  const first = lines.textOf(field3);
   if (first === void 0) return false;
   const indent = indentOf(first);
   const opensBlock = /:\s*(#.*)?$/.test(first);
-  for (let l = field2 + 1; l <= line; l++) {
+  for (let l = field3 + 1; l <= line; l++) {
     const text5 = lines.textOf(l);
     if (text5 === void 0) return false;
     const trimmed2 = text5.trimStart();
@@ -52415,8 +53066,8 @@ var containerNames = (names) => `${names.length === 1 ? "container" : "container
 var adviceContainerLists = ["initContainers", "containers"];
 function someContainerBreaks(pod, rule) {
   for (const key of adviceContainerLists) {
-    for (const entry of list(pod.spec, key)) {
-      if (isObject(entry) && rule(entry, pod) !== null) return true;
+    for (const entry2 of list(pod.spec, key)) {
+      if (isObject(entry2) && rule(entry2, pod) !== null) return true;
     }
   }
   return false;
@@ -52426,10 +53077,10 @@ function containersBreaking(pod, rule) {
   const paths = [];
   for (const { name, container, path: path4 } of visitContainers(pod)) {
     if (path4[1] === "ephemeralContainers") continue;
-    const field2 = rule(container, pod);
-    if (field2) {
+    const field3 = rule(container, pod);
+    if (field3) {
       names.push(name);
-      paths.push([...path4, ...field2]);
+      paths.push([...path4, ...field3]);
     }
   }
   return { names, paths };
@@ -52444,12 +53095,12 @@ var capabilitiesDropField = ["securityContext", "capabilities", "drop"];
 var imageField = ["image"];
 var limitsField = ["resources", "limits"];
 function highId(key) {
-  const field2 = ["securityContext", key];
+  const field3 = ["securityContext", key];
   return {
     of: "containers",
     rule: (container, pod) => {
       const value = optInt(securityContextOf(container), key) ?? optInt(obj(pod.spec, "securityContext"), key);
-      return value !== void 0 && value > 1e4 ? null : field2;
+      return value !== void 0 && value > 1e4 ? null : field3;
     },
     detail: (containers) => `${containers} should run with ${key} above 10000`
   };
@@ -52697,517 +53348,8 @@ function changedPspFindings(head, base, checks2, same2) {
 // src/policy/sources/settings.ts
 var defaultExtraChecks = { enabled: /* @__PURE__ */ new Set([pspCheckId]), blocking: /* @__PURE__ */ new Set() };
 
-// src/workloads/extract.ts
-init_locate();
-init_pod();
-
-// src/workloads/defaults.ts
-init_pod();
-
-// src/workloads/validate.ts
-init_substitution();
-init_scalars();
-init_pod();
-
-// src/workloads/apiTypes.generated.ts
-var kindTypes = { "CronJob": "batch/v1.CronJob", "DaemonSet": "apps/v1.DaemonSet", "Deployment": "apps/v1.Deployment", "Job": "batch/v1.Job", "Pod": "core/v1.Pod", "PodTemplate": "core/v1.PodTemplate", "ReplicaSet": "apps/v1.ReplicaSet", "ReplicationController": "core/v1.ReplicationController", "StatefulSet": "apps/v1.StatefulSet" };
-var apiTypes = {
-  "apps/v1.DaemonSet": { "apiVersion": "string", "kind": "string", "metadata": "meta/v1.ObjectMeta", "spec": "apps/v1.DaemonSetSpec", "status": "apps/v1.DaemonSetStatus" },
-  "apps/v1.DaemonSetCondition": { "lastTransitionTime": "time", "message": "string", "reason": "string", "status": "string", "type": "string" },
-  "apps/v1.DaemonSetSpec": { "minReadySeconds": "int32", "revisionHistoryLimit": "int32", "selector": "meta/v1.LabelSelector", "template": "core/v1.PodTemplateSpec", "updateStrategy": "apps/v1.DaemonSetUpdateStrategy" },
-  "apps/v1.DaemonSetStatus": { "collisionCount": "int32", "conditions": "[apps/v1.DaemonSetCondition]", "currentNumberScheduled": "int32", "desiredNumberScheduled": "int32", "numberAvailable": "int32", "numberMisscheduled": "int32", "numberReady": "int32", "numberUnavailable": "int32", "observedGeneration": "int64", "updatedNumberScheduled": "int32" },
-  "apps/v1.DaemonSetUpdateStrategy": { "rollingUpdate": "apps/v1.RollingUpdateDaemonSet", "type": "string" },
-  "apps/v1.Deployment": { "apiVersion": "string", "kind": "string", "metadata": "meta/v1.ObjectMeta", "spec": "apps/v1.DeploymentSpec", "status": "apps/v1.DeploymentStatus" },
-  "apps/v1.DeploymentCondition": { "lastTransitionTime": "time", "lastUpdateTime": "time", "message": "string", "reason": "string", "status": "string", "type": "string" },
-  "apps/v1.DeploymentSpec": { "minReadySeconds": "int32", "paused": "boolean", "progressDeadlineSeconds": "int32", "replicas": "int32", "revisionHistoryLimit": "int32", "selector": "meta/v1.LabelSelector", "strategy": "apps/v1.DeploymentStrategy", "template": "core/v1.PodTemplateSpec" },
-  "apps/v1.DeploymentStatus": { "availableReplicas": "int32", "collisionCount": "int32", "conditions": "[apps/v1.DeploymentCondition]", "observedGeneration": "int64", "readyReplicas": "int32", "replicas": "int32", "terminatingReplicas": "int32", "unavailableReplicas": "int32", "updatedReplicas": "int32" },
-  "apps/v1.DeploymentStrategy": { "rollingUpdate": "apps/v1.RollingUpdateDeployment", "type": "string" },
-  "apps/v1.ReplicaSet": { "apiVersion": "string", "kind": "string", "metadata": "meta/v1.ObjectMeta", "spec": "apps/v1.ReplicaSetSpec", "status": "apps/v1.ReplicaSetStatus" },
-  "apps/v1.ReplicaSetCondition": { "lastTransitionTime": "time", "message": "string", "reason": "string", "status": "string", "type": "string" },
-  "apps/v1.ReplicaSetSpec": { "minReadySeconds": "int32", "replicas": "int32", "selector": "meta/v1.LabelSelector", "template": "core/v1.PodTemplateSpec" },
-  "apps/v1.ReplicaSetStatus": { "availableReplicas": "int32", "conditions": "[apps/v1.ReplicaSetCondition]", "fullyLabeledReplicas": "int32", "observedGeneration": "int64", "readyReplicas": "int32", "replicas": "int32", "terminatingReplicas": "int32" },
-  "apps/v1.RollingUpdateDaemonSet": { "maxSurge": "int-or-string", "maxUnavailable": "int-or-string" },
-  "apps/v1.RollingUpdateDeployment": { "maxSurge": "int-or-string", "maxUnavailable": "int-or-string" },
-  "apps/v1.RollingUpdateStatefulSetStrategy": { "maxUnavailable": "int-or-string", "partition": "int32" },
-  "apps/v1.StatefulSet": { "apiVersion": "string", "kind": "string", "metadata": "meta/v1.ObjectMeta", "spec": "apps/v1.StatefulSetSpec", "status": "apps/v1.StatefulSetStatus" },
-  "apps/v1.StatefulSetCondition": { "lastTransitionTime": "time", "message": "string", "reason": "string", "status": "string", "type": "string" },
-  "apps/v1.StatefulSetOrdinals": { "start": "int32" },
-  "apps/v1.StatefulSetPersistentVolumeClaimRetentionPolicy": { "whenDeleted": "string", "whenScaled": "string" },
-  "apps/v1.StatefulSetSpec": { "minReadySeconds": "int32", "ordinals": "apps/v1.StatefulSetOrdinals", "persistentVolumeClaimRetentionPolicy": "apps/v1.StatefulSetPersistentVolumeClaimRetentionPolicy", "podManagementPolicy": "string", "replicas": "int32", "revisionHistoryLimit": "int32", "selector": "meta/v1.LabelSelector", "serviceName": "string", "template": "core/v1.PodTemplateSpec", "updateStrategy": "apps/v1.StatefulSetUpdateStrategy", "volumeClaimTemplates": "[core/v1.PersistentVolumeClaim]" },
-  "apps/v1.StatefulSetStatus": { "availableReplicas": "int32", "collisionCount": "int32", "conditions": "[apps/v1.StatefulSetCondition]", "currentReplicas": "int32", "currentRevision": "string", "observedGeneration": "int64", "readyReplicas": "int32", "replicas": "int32", "updateRevision": "string", "updatedReplicas": "int32" },
-  "apps/v1.StatefulSetUpdateStrategy": { "rollingUpdate": "apps/v1.RollingUpdateStatefulSetStrategy", "type": "string" },
-  "batch/v1.CronJob": { "apiVersion": "string", "kind": "string", "metadata": "meta/v1.ObjectMeta", "spec": "batch/v1.CronJobSpec", "status": "batch/v1.CronJobStatus" },
-  "batch/v1.CronJobSpec": { "concurrencyPolicy": "string", "failedJobsHistoryLimit": "int32", "jobTemplate": "batch/v1.JobTemplateSpec", "schedule": "string", "startingDeadlineSeconds": "int64", "successfulJobsHistoryLimit": "int32", "suspend": "boolean", "timeZone": "string" },
-  "batch/v1.CronJobStatus": { "active": "[core/v1.ObjectReference]", "lastScheduleTime": "time", "lastSuccessfulTime": "time" },
-  "batch/v1.Job": { "apiVersion": "string", "kind": "string", "metadata": "meta/v1.ObjectMeta", "spec": "batch/v1.JobSpec", "status": "batch/v1.JobStatus" },
-  "batch/v1.JobCondition": { "lastProbeTime": "time", "lastTransitionTime": "time", "message": "string", "reason": "string", "status": "string", "type": "string" },
-  "batch/v1.JobSchedulingConfiguration": { "disruptionMode": "scheduling/v1alpha3.WorkloadPodGroupDisruptionMode", "resourceClaims": "[scheduling/v1alpha3.WorkloadPodGroupResourceClaim]", "schedulingConstraints": "scheduling/v1alpha3.WorkloadPodGroupSchedulingConstraints", "schedulingPolicy": "scheduling/v1alpha3.WorkloadPodGroupSchedulingPolicy" },
-  "batch/v1.JobSpec": { "activeDeadlineSeconds": "int64", "backoffLimit": "int32", "backoffLimitPerIndex": "int32", "completionMode": "string", "completions": "int32", "managedBy": "string", "manualSelector": "boolean", "maxFailedIndexes": "int32", "parallelism": "int32", "podFailurePolicy": "batch/v1.PodFailurePolicy", "podReplacementPolicy": "string", "scheduling": "batch/v1.JobSchedulingConfiguration", "selector": "meta/v1.LabelSelector", "successPolicy": "batch/v1.SuccessPolicy", "suspend": "boolean", "template": "core/v1.PodTemplateSpec", "ttlSecondsAfterFinished": "int32" },
-  "batch/v1.JobStatus": { "active": "int32", "completedIndexes": "string", "completionTime": "time", "conditions": "[batch/v1.JobCondition]", "failed": "int32", "failedIndexes": "string", "ready": "int32", "startTime": "time", "succeeded": "int32", "terminating": "int32", "uncountedTerminatedPods": "batch/v1.UncountedTerminatedPods" },
-  "batch/v1.JobTemplateSpec": { "metadata": "meta/v1.ObjectMeta", "spec": "batch/v1.JobSpec" },
-  "batch/v1.PodFailurePolicy": { "rules": "[batch/v1.PodFailurePolicyRule]" },
-  "batch/v1.PodFailurePolicyOnExitCodesRequirement": { "containerName": "string", "operator": "string", "values": "[int32]" },
-  "batch/v1.PodFailurePolicyOnPodConditionsPattern": { "status": "string", "type": "string" },
-  "batch/v1.PodFailurePolicyRule": { "action": "string", "onExitCodes": "batch/v1.PodFailurePolicyOnExitCodesRequirement", "onPodConditions": "[batch/v1.PodFailurePolicyOnPodConditionsPattern]" },
-  "batch/v1.SuccessPolicy": { "rules": "[batch/v1.SuccessPolicyRule]" },
-  "batch/v1.SuccessPolicyRule": { "succeededCount": "int32", "succeededIndexes": "string" },
-  "batch/v1.UncountedTerminatedPods": { "failed": "[string]", "succeeded": "[string]" },
-  "core/v1.AWSElasticBlockStoreVolumeSource": { "fsType": "string", "partition": "int32", "readOnly": "boolean", "volumeID": "string" },
-  "core/v1.Affinity": { "nodeAffinity": "core/v1.NodeAffinity", "podAffinity": "core/v1.PodAffinity", "podAntiAffinity": "core/v1.PodAntiAffinity" },
-  "core/v1.AppArmorProfile": { "localhostProfile": "string", "type": "string" },
-  "core/v1.AzureDiskVolumeSource": { "cachingMode": "string", "diskName": "string", "diskURI": "string", "fsType": "string", "kind": "string", "readOnly": "boolean" },
-  "core/v1.AzureFileVolumeSource": { "readOnly": "boolean", "secretName": "string", "shareName": "string" },
-  "core/v1.CSIVolumeSource": { "driver": "string", "fsType": "string", "nodePublishSecretRef": "core/v1.LocalObjectReference", "readOnly": "boolean", "volumeAttributes": "{string}" },
-  "core/v1.Capabilities": { "add": "[string]", "drop": "[string]" },
-  "core/v1.CephFSVolumeSource": { "monitors": "[string]", "path": "string", "readOnly": "boolean", "secretFile": "string", "secretRef": "core/v1.LocalObjectReference", "user": "string" },
-  "core/v1.CinderVolumeSource": { "fsType": "string", "readOnly": "boolean", "secretRef": "core/v1.LocalObjectReference", "volumeID": "string" },
-  "core/v1.ClusterTrustBundleProjection": { "labelSelector": "meta/v1.LabelSelector", "name": "string", "optional": "boolean", "path": "string", "signerName": "string", "user": "int64" },
-  "core/v1.ConfigMapEnvSource": { "name": "string", "optional": "boolean" },
-  "core/v1.ConfigMapKeySelector": { "key": "string", "name": "string", "optional": "boolean" },
-  "core/v1.ConfigMapProjection": { "items": "[core/v1.KeyToPath]", "name": "string", "optional": "boolean" },
-  "core/v1.ConfigMapVolumeSource": { "defaultMode": "int32", "defaultUser": "int64", "items": "[core/v1.KeyToPath]", "name": "string", "optional": "boolean" },
-  "core/v1.Container": { "args": "[string]", "command": "[string]", "env": "[core/v1.EnvVar]", "envFrom": "[core/v1.EnvFromSource]", "image": "string", "imagePullPolicy": "string", "lifecycle": "core/v1.Lifecycle", "livenessProbe": "core/v1.Probe", "name": "string", "ports": "[core/v1.ContainerPort]", "readinessProbe": "core/v1.Probe", "resizePolicy": "[core/v1.ContainerResizePolicy]", "resources": "core/v1.ResourceRequirements", "restartPolicy": "string", "restartPolicyRules": "[core/v1.ContainerRestartRule]", "securityContext": "core/v1.SecurityContext", "startupProbe": "core/v1.Probe", "stdin": "boolean", "stdinOnce": "boolean", "terminationMessagePath": "string", "terminationMessagePolicy": "string", "tty": "boolean", "volumeDevices": "[core/v1.VolumeDevice]", "volumeMounts": "[core/v1.VolumeMount]", "workingDir": "string" },
-  "core/v1.ContainerExtendedResourceRequest": { "containerName": "string", "requestName": "string", "resourceName": "string" },
-  "core/v1.ContainerPort": { "containerPort": "int32", "hostIP": "string", "hostPort": "int32", "name": "string", "protocol": "string" },
-  "core/v1.ContainerResizePolicy": { "resourceName": "string", "restartPolicy": "string" },
-  "core/v1.ContainerRestartRule": { "action": "string", "exitCodes": "core/v1.ContainerRestartRuleOnExitCodes" },
-  "core/v1.ContainerRestartRuleOnExitCodes": { "operator": "string", "values": "[int32]" },
-  "core/v1.ContainerState": { "running": "core/v1.ContainerStateRunning", "terminated": "core/v1.ContainerStateTerminated", "waiting": "core/v1.ContainerStateWaiting" },
-  "core/v1.ContainerStateRunning": { "startedAt": "time" },
-  "core/v1.ContainerStateTerminated": { "containerID": "string", "exitCode": "int32", "finishedAt": "time", "message": "string", "reason": "string", "signal": "int32", "startedAt": "time" },
-  "core/v1.ContainerStateWaiting": { "message": "string", "reason": "string" },
-  "core/v1.ContainerStatus": { "allocatedResources": "{quantity}", "allocatedResourcesStatus": "[core/v1.ResourceStatus]", "containerID": "string", "image": "string", "imageID": "string", "lastState": "core/v1.ContainerState", "name": "string", "ready": "boolean", "resources": "core/v1.ResourceRequirements", "restartCount": "int32", "started": "boolean", "state": "core/v1.ContainerState", "stopSignal": "string", "user": "core/v1.ContainerUser", "volumeMounts": "[core/v1.VolumeMountStatus]" },
-  "core/v1.ContainerUser": { "linux": "core/v1.LinuxContainerUser" },
-  "core/v1.DownwardAPIProjection": { "items": "[core/v1.DownwardAPIVolumeFile]" },
-  "core/v1.DownwardAPIVolumeFile": { "fieldRef": "core/v1.ObjectFieldSelector", "mode": "int32", "path": "string", "resourceFieldRef": "core/v1.ResourceFieldSelector", "user": "int64" },
-  "core/v1.DownwardAPIVolumeSource": { "defaultMode": "int32", "defaultUser": "int64", "items": "[core/v1.DownwardAPIVolumeFile]" },
-  "core/v1.EmptyDirVolumeSource": { "medium": "string", "mode": "int32", "sizeLimit": "quantity" },
-  "core/v1.EnvFromSource": { "configMapRef": "core/v1.ConfigMapEnvSource", "prefix": "string", "secretRef": "core/v1.SecretEnvSource" },
-  "core/v1.EnvVar": { "name": "string", "value": "string", "valueFrom": "core/v1.EnvVarSource" },
-  "core/v1.EnvVarSource": { "configMapKeyRef": "core/v1.ConfigMapKeySelector", "fieldRef": "core/v1.ObjectFieldSelector", "fileKeyRef": "core/v1.FileKeySelector", "resourceFieldRef": "core/v1.ResourceFieldSelector", "secretKeyRef": "core/v1.SecretKeySelector" },
-  "core/v1.EphemeralContainer": { "args": "[string]", "command": "[string]", "env": "[core/v1.EnvVar]", "envFrom": "[core/v1.EnvFromSource]", "image": "string", "imagePullPolicy": "string", "lifecycle": "core/v1.Lifecycle", "livenessProbe": "core/v1.Probe", "name": "string", "ports": "[core/v1.ContainerPort]", "readinessProbe": "core/v1.Probe", "resizePolicy": "[core/v1.ContainerResizePolicy]", "resources": "core/v1.ResourceRequirements", "restartPolicy": "string", "restartPolicyRules": "[core/v1.ContainerRestartRule]", "securityContext": "core/v1.SecurityContext", "startupProbe": "core/v1.Probe", "stdin": "boolean", "stdinOnce": "boolean", "targetContainerName": "string", "terminationMessagePath": "string", "terminationMessagePolicy": "string", "tty": "boolean", "volumeDevices": "[core/v1.VolumeDevice]", "volumeMounts": "[core/v1.VolumeMount]", "workingDir": "string" },
-  "core/v1.EphemeralVolumeSource": { "volumeClaimTemplate": "core/v1.PersistentVolumeClaimTemplate" },
-  "core/v1.EvictionResponder": { "name": "string", "priority": "int32" },
-  "core/v1.ExecAction": { "command": "[string]" },
-  "core/v1.FCVolumeSource": { "fsType": "string", "lun": "int32", "readOnly": "boolean", "targetWWNs": "[string]", "wwids": "[string]" },
-  "core/v1.FileKeySelector": { "key": "string", "optional": "boolean", "path": "string", "volumeName": "string" },
-  "core/v1.FlexVolumeSource": { "driver": "string", "fsType": "string", "options": "{string}", "readOnly": "boolean", "secretRef": "core/v1.LocalObjectReference" },
-  "core/v1.FlockerVolumeSource": { "datasetName": "string", "datasetUUID": "string" },
-  "core/v1.GCEPersistentDiskVolumeSource": { "fsType": "string", "partition": "int32", "pdName": "string", "readOnly": "boolean" },
-  "core/v1.GRPCAction": { "mode": "string", "port": "int32", "service": "string" },
-  "core/v1.GitRepoVolumeSource": { "directory": "string", "repository": "string", "revision": "string" },
-  "core/v1.GlusterfsVolumeSource": { "endpoints": "string", "path": "string", "readOnly": "boolean" },
-  "core/v1.HTTPGetAction": { "host": "string", "httpHeaders": "[core/v1.HTTPHeader]", "path": "string", "port": "int-or-string", "protocol": "string", "scheme": "string" },
-  "core/v1.HTTPHeader": { "name": "string", "value": "string" },
-  "core/v1.HostAlias": { "hostnames": "[string]", "ip": "string" },
-  "core/v1.HostIP": { "ip": "string" },
-  "core/v1.HostPathVolumeSource": { "path": "string", "type": "string" },
-  "core/v1.ISCSIVolumeSource": { "chapAuthDiscovery": "boolean", "chapAuthSession": "boolean", "fsType": "string", "initiatorName": "string", "iqn": "string", "iscsiInterface": "string", "lun": "int32", "portals": "[string]", "readOnly": "boolean", "secretRef": "core/v1.LocalObjectReference", "targetPortal": "string" },
-  "core/v1.ImageVolumeSource": { "pullPolicy": "string", "reference": "string" },
-  "core/v1.ImageVolumeStatus": { "imageRef": "string" },
-  "core/v1.KeyToPath": { "key": "string", "mode": "int32", "path": "string", "user": "int64" },
-  "core/v1.Lifecycle": { "postStart": "core/v1.LifecycleHandler", "preStop": "core/v1.LifecycleHandler", "stopSignal": "string" },
-  "core/v1.LifecycleHandler": { "exec": "core/v1.ExecAction", "httpGet": "core/v1.HTTPGetAction", "sleep": "core/v1.SleepAction", "tcpSocket": "core/v1.TCPSocketAction" },
-  "core/v1.LinuxContainerUser": { "gid": "int64", "supplementalGroups": "[int64]", "uid": "int64" },
-  "core/v1.LocalObjectReference": { "name": "string" },
-  "core/v1.ModifyVolumeStatus": { "status": "string", "targetVolumeAttributesClassName": "string" },
-  "core/v1.NFSVolumeSource": { "path": "string", "readOnly": "boolean", "server": "string" },
-  "core/v1.NodeAffinity": { "preferredDuringSchedulingIgnoredDuringExecution": "[core/v1.PreferredSchedulingTerm]", "requiredDuringSchedulingIgnoredDuringExecution": "core/v1.NodeSelector" },
-  "core/v1.NodeAllocatableMappedResources": { "name": "string", "quantity": "quantity" },
-  "core/v1.NodeAllocatableOverheadResources": { "name": "string", "perContainer": "quantity", "perPod": "quantity" },
-  "core/v1.NodeAllocatableResourceClaimStatus": { "containers": "[string]", "mapping": "[core/v1.NodeAllocatableMappedResources]", "overhead": "[core/v1.NodeAllocatableOverheadResources]", "resourceClaimName": "string" },
-  "core/v1.NodeSelector": { "nodeSelectorTerms": "[core/v1.NodeSelectorTerm]" },
-  "core/v1.NodeSelectorRequirement": { "key": "string", "operator": "string", "values": "[string]" },
-  "core/v1.NodeSelectorTerm": { "matchExpressions": "[core/v1.NodeSelectorRequirement]", "matchFields": "[core/v1.NodeSelectorRequirement]" },
-  "core/v1.ObjectFieldSelector": { "apiVersion": "string", "fieldPath": "string" },
-  "core/v1.ObjectReference": { "apiVersion": "string", "fieldPath": "string", "kind": "string", "name": "string", "namespace": "string", "resourceVersion": "string", "uid": "string" },
-  "core/v1.PersistentVolumeClaim": { "apiVersion": "string", "kind": "string", "metadata": "meta/v1.ObjectMeta", "spec": "core/v1.PersistentVolumeClaimSpec", "status": "core/v1.PersistentVolumeClaimStatus" },
-  "core/v1.PersistentVolumeClaimCondition": { "lastProbeTime": "time", "lastTransitionTime": "time", "message": "string", "reason": "string", "status": "string", "type": "string" },
-  "core/v1.PersistentVolumeClaimSpec": { "accessModes": "[string]", "dataSource": "core/v1.TypedLocalObjectReference", "dataSourceRef": "core/v1.TypedObjectReference", "resources": "core/v1.VolumeResourceRequirements", "selector": "meta/v1.LabelSelector", "storageClassName": "string", "volumeAttributesClassName": "string", "volumeMode": "string", "volumeName": "string" },
-  "core/v1.PersistentVolumeClaimStatus": { "accessModes": "[string]", "allocatedResourceStatuses": "{string}", "allocatedResources": "{quantity}", "capacity": "{quantity}", "conditions": "[core/v1.PersistentVolumeClaimCondition]", "currentVolumeAttributesClassName": "string", "healthStatus": "core/v1.VolumeHealthStatus", "modifyVolumeStatus": "core/v1.ModifyVolumeStatus", "phase": "string" },
-  "core/v1.PersistentVolumeClaimTemplate": { "metadata": "meta/v1.ObjectMeta", "spec": "core/v1.PersistentVolumeClaimSpec" },
-  "core/v1.PersistentVolumeClaimVolumeSource": { "claimName": "string", "readOnly": "boolean" },
-  "core/v1.PhotonPersistentDiskVolumeSource": { "fsType": "string", "pdID": "string" },
-  "core/v1.Pod": { "apiVersion": "string", "kind": "string", "metadata": "meta/v1.ObjectMeta", "spec": "core/v1.PodSpec", "status": "core/v1.PodStatus" },
-  "core/v1.PodAffinity": { "preferredDuringSchedulingIgnoredDuringExecution": "[core/v1.WeightedPodAffinityTerm]", "requiredDuringSchedulingIgnoredDuringExecution": "[core/v1.PodAffinityTerm]" },
-  "core/v1.PodAffinityTerm": { "labelSelector": "meta/v1.LabelSelector", "matchLabelKeys": "[string]", "mismatchLabelKeys": "[string]", "namespaceSelector": "meta/v1.LabelSelector", "namespaces": "[string]", "topologyKey": "string" },
-  "core/v1.PodAntiAffinity": { "preferredDuringSchedulingIgnoredDuringExecution": "[core/v1.WeightedPodAffinityTerm]", "requiredDuringSchedulingIgnoredDuringExecution": "[core/v1.PodAffinityTerm]" },
-  "core/v1.PodCertificateProjection": { "certificateChainPath": "string", "credentialBundlePath": "string", "keyPath": "string", "keyType": "string", "maxExpirationSeconds": "int32", "signerName": "string", "user": "int64", "userAnnotations": "{string}" },
-  "core/v1.PodCondition": { "lastProbeTime": "time", "lastTransitionTime": "time", "message": "string", "observedGeneration": "int64", "reason": "string", "status": "string", "type": "string" },
-  "core/v1.PodDNSConfig": { "nameservers": "[string]", "options": "[core/v1.PodDNSConfigOption]", "searches": "[string]" },
-  "core/v1.PodDNSConfigOption": { "name": "string", "value": "string" },
-  "core/v1.PodExtendedResourceClaimStatus": { "requestMappings": "[core/v1.ContainerExtendedResourceRequest]", "resourceClaimName": "string" },
-  "core/v1.PodIP": { "ip": "string" },
-  "core/v1.PodOS": { "name": "string" },
-  "core/v1.PodReadinessGate": { "conditionType": "string" },
-  "core/v1.PodResourceClaim": { "name": "string", "resourceClaimName": "string", "resourceClaimTemplateName": "string" },
-  "core/v1.PodResourceClaimStatus": { "name": "string", "resourceClaimName": "string" },
-  "core/v1.PodSchedulingGate": { "name": "string" },
-  "core/v1.PodSchedulingGroup": { "podGroupName": "string" },
-  "core/v1.PodSecurityContext": { "appArmorProfile": "core/v1.AppArmorProfile", "fsGroup": "int64", "fsGroupChangePolicy": "string", "runAsGroup": "int64", "runAsNonRoot": "boolean", "runAsUser": "int64", "seLinuxChangePolicy": "string", "seLinuxOptions": "core/v1.SELinuxOptions", "seccompProfile": "core/v1.SeccompProfile", "supplementalGroups": "[int64]", "supplementalGroupsPolicy": "string", "sysctls": "[core/v1.Sysctl]", "windowsOptions": "core/v1.WindowsSecurityContextOptions" },
-  "core/v1.PodSpec": { "activeDeadlineSeconds": "int64", "affinity": "core/v1.Affinity", "automountServiceAccountToken": "boolean", "containers": "[core/v1.Container]", "dnsConfig": "core/v1.PodDNSConfig", "dnsPolicy": "string", "enableServiceLinks": "boolean", "ephemeralContainers": "[core/v1.EphemeralContainer]", "evictionResponders": "[core/v1.EvictionResponder]", "hostAliases": "[core/v1.HostAlias]", "hostIPC": "boolean", "hostNetwork": "boolean", "hostPID": "boolean", "hostUsers": "boolean", "hostname": "string", "hostnameOverride": "string", "imagePullSecrets": "[core/v1.LocalObjectReference]", "initContainers": "[core/v1.Container]", "nodeName": "string", "nodeSelector": "{string}", "os": "core/v1.PodOS", "overhead": "{quantity}", "preemptionPolicy": "string", "priority": "int32", "priorityClassName": "string", "readinessGates": "[core/v1.PodReadinessGate]", "resourceClaims": "[core/v1.PodResourceClaim]", "resources": "core/v1.ResourceRequirements", "restartPolicy": "string", "runtimeClassName": "string", "schedulerName": "string", "schedulingGates": "[core/v1.PodSchedulingGate]", "schedulingGroup": "core/v1.PodSchedulingGroup", "securityContext": "core/v1.PodSecurityContext", "serviceAccount": "string", "serviceAccountName": "string", "setHostnameAsFQDN": "boolean", "shareProcessNamespace": "boolean", "subdomain": "string", "terminationGracePeriodSeconds": "int64", "tolerations": "[core/v1.Toleration]", "topologySpreadConstraints": "[core/v1.TopologySpreadConstraint]", "volumes": "[core/v1.Volume]" },
-  "core/v1.PodStatus": { "allocatedResources": "{quantity}", "conditions": "[core/v1.PodCondition]", "containerStatuses": "[core/v1.ContainerStatus]", "ephemeralContainerStatuses": "[core/v1.ContainerStatus]", "extendedResourceClaimStatus": "core/v1.PodExtendedResourceClaimStatus", "hostIP": "string", "hostIPs": "[core/v1.HostIP]", "initContainerStatuses": "[core/v1.ContainerStatus]", "message": "string", "nodeAllocatableResourceClaimStatuses": "[core/v1.NodeAllocatableResourceClaimStatus]", "nominatedNodeName": "string", "observedGeneration": "int64", "phase": "string", "podIP": "string", "podIPs": "[core/v1.PodIP]", "qosClass": "string", "reason": "string", "resize": "string", "resourceClaimStatuses": "[core/v1.PodResourceClaimStatus]", "resources": "core/v1.ResourceRequirements", "startTime": "time", "volumeHealth": "[core/v1.PodVolumeHealth]" },
-  "core/v1.PodTemplate": { "apiVersion": "string", "kind": "string", "metadata": "meta/v1.ObjectMeta", "template": "core/v1.PodTemplateSpec" },
-  "core/v1.PodTemplateSpec": { "metadata": "meta/v1.ObjectMeta", "spec": "core/v1.PodSpec" },
-  "core/v1.PodVolumeHealth": { "healthConditions": "[core/v1.VolumeHealthCondition]", "lastTransitionTime": "time", "name": "string" },
-  "core/v1.PortworxVolumeSource": { "fsType": "string", "readOnly": "boolean", "volumeID": "string" },
-  "core/v1.PreferredSchedulingTerm": { "preference": "core/v1.NodeSelectorTerm", "weight": "int32" },
-  "core/v1.Probe": { "exec": "core/v1.ExecAction", "failureThreshold": "int32", "grpc": "core/v1.GRPCAction", "httpGet": "core/v1.HTTPGetAction", "initialDelaySeconds": "int32", "periodSeconds": "int32", "successThreshold": "int32", "tcpSocket": "core/v1.TCPSocketAction", "terminationGracePeriodSeconds": "int64", "timeoutSeconds": "int32" },
-  "core/v1.ProjectedVolumeSource": { "defaultMode": "int32", "defaultUser": "int64", "sources": "[core/v1.VolumeProjection]" },
-  "core/v1.QuobyteVolumeSource": { "group": "string", "readOnly": "boolean", "registry": "string", "tenant": "string", "user": "string", "volume": "string" },
-  "core/v1.RBDVolumeSource": { "fsType": "string", "image": "string", "keyring": "string", "monitors": "[string]", "pool": "string", "readOnly": "boolean", "secretRef": "core/v1.LocalObjectReference", "user": "string" },
-  "core/v1.ReplicationController": { "apiVersion": "string", "kind": "string", "metadata": "meta/v1.ObjectMeta", "spec": "core/v1.ReplicationControllerSpec", "status": "core/v1.ReplicationControllerStatus" },
-  "core/v1.ReplicationControllerCondition": { "lastTransitionTime": "time", "message": "string", "reason": "string", "status": "string", "type": "string" },
-  "core/v1.ReplicationControllerSpec": { "minReadySeconds": "int32", "replicas": "int32", "selector": "{string}", "template": "core/v1.PodTemplateSpec" },
-  "core/v1.ReplicationControllerStatus": { "availableReplicas": "int32", "conditions": "[core/v1.ReplicationControllerCondition]", "fullyLabeledReplicas": "int32", "observedGeneration": "int64", "readyReplicas": "int32", "replicas": "int32" },
-  "core/v1.ResourceClaim": { "name": "string", "request": "string" },
-  "core/v1.ResourceFieldSelector": { "containerName": "string", "divisor": "quantity", "resource": "string" },
-  "core/v1.ResourceHealth": { "health": "string", "message": "string", "resourceID": "string" },
-  "core/v1.ResourceRequirements": { "claims": "[core/v1.ResourceClaim]", "limits": "{quantity}", "requests": "{quantity}" },
-  "core/v1.ResourceStatus": { "name": "string", "resources": "[core/v1.ResourceHealth]" },
-  "core/v1.SELinuxOptions": { "level": "string", "role": "string", "type": "string", "user": "string" },
-  "core/v1.ScaleIOVolumeSource": { "fsType": "string", "gateway": "string", "protectionDomain": "string", "readOnly": "boolean", "secretRef": "core/v1.LocalObjectReference", "sslEnabled": "boolean", "storageMode": "string", "storagePool": "string", "system": "string", "volumeName": "string" },
-  "core/v1.SeccompProfile": { "localhostProfile": "string", "type": "string" },
-  "core/v1.SecretEnvSource": { "name": "string", "optional": "boolean" },
-  "core/v1.SecretKeySelector": { "key": "string", "name": "string", "optional": "boolean" },
-  "core/v1.SecretProjection": { "items": "[core/v1.KeyToPath]", "name": "string", "optional": "boolean" },
-  "core/v1.SecretVolumeSource": { "defaultMode": "int32", "defaultUser": "int64", "items": "[core/v1.KeyToPath]", "optional": "boolean", "secretName": "string" },
-  "core/v1.SecurityContext": { "allowPrivilegeEscalation": "boolean", "appArmorProfile": "core/v1.AppArmorProfile", "capabilities": "core/v1.Capabilities", "privileged": "boolean", "procMount": "string", "readOnlyRootFilesystem": "boolean", "runAsGroup": "int64", "runAsNonRoot": "boolean", "runAsUser": "int64", "seLinuxOptions": "core/v1.SELinuxOptions", "seccompProfile": "core/v1.SeccompProfile", "windowsOptions": "core/v1.WindowsSecurityContextOptions" },
-  "core/v1.ServiceAccountTokenProjection": { "audience": "string", "expirationSeconds": "int64", "path": "string", "user": "int64" },
-  "core/v1.SleepAction": { "seconds": "int64" },
-  "core/v1.StorageOSVolumeSource": { "fsType": "string", "readOnly": "boolean", "secretRef": "core/v1.LocalObjectReference", "volumeName": "string", "volumeNamespace": "string" },
-  "core/v1.Sysctl": { "name": "string", "value": "string" },
-  "core/v1.TCPSocketAction": { "host": "string", "port": "int-or-string" },
-  "core/v1.Toleration": { "effect": "string", "key": "string", "operator": "string", "tolerationSeconds": "int64", "value": "string" },
-  "core/v1.TopologySpreadConstraint": { "labelSelector": "meta/v1.LabelSelector", "matchLabelKeys": "[string]", "maxSkew": "int32", "minDomains": "int32", "nodeAffinityPolicy": "string", "nodeTaintsPolicy": "string", "topologyKey": "string", "whenUnsatisfiable": "string" },
-  "core/v1.TypedLocalObjectReference": { "apiGroup": "string", "kind": "string", "name": "string" },
-  "core/v1.TypedObjectReference": { "apiGroup": "string", "kind": "string", "name": "string", "namespace": "string" },
-  "core/v1.Volume": { "awsElasticBlockStore": "core/v1.AWSElasticBlockStoreVolumeSource", "azureDisk": "core/v1.AzureDiskVolumeSource", "azureFile": "core/v1.AzureFileVolumeSource", "cephfs": "core/v1.CephFSVolumeSource", "cinder": "core/v1.CinderVolumeSource", "configMap": "core/v1.ConfigMapVolumeSource", "csi": "core/v1.CSIVolumeSource", "downwardAPI": "core/v1.DownwardAPIVolumeSource", "emptyDir": "core/v1.EmptyDirVolumeSource", "ephemeral": "core/v1.EphemeralVolumeSource", "fc": "core/v1.FCVolumeSource", "flexVolume": "core/v1.FlexVolumeSource", "flocker": "core/v1.FlockerVolumeSource", "gcePersistentDisk": "core/v1.GCEPersistentDiskVolumeSource", "gitRepo": "core/v1.GitRepoVolumeSource", "glusterfs": "core/v1.GlusterfsVolumeSource", "hostPath": "core/v1.HostPathVolumeSource", "image": "core/v1.ImageVolumeSource", "iscsi": "core/v1.ISCSIVolumeSource", "name": "string", "nfs": "core/v1.NFSVolumeSource", "persistentVolumeClaim": "core/v1.PersistentVolumeClaimVolumeSource", "photonPersistentDisk": "core/v1.PhotonPersistentDiskVolumeSource", "portworxVolume": "core/v1.PortworxVolumeSource", "projected": "core/v1.ProjectedVolumeSource", "quobyte": "core/v1.QuobyteVolumeSource", "rbd": "core/v1.RBDVolumeSource", "scaleIO": "core/v1.ScaleIOVolumeSource", "secret": "core/v1.SecretVolumeSource", "storageos": "core/v1.StorageOSVolumeSource", "vsphereVolume": "core/v1.VsphereVirtualDiskVolumeSource" },
-  "core/v1.VolumeDevice": { "devicePath": "string", "name": "string" },
-  "core/v1.VolumeHealthCondition": { "message": "string", "reason": "string", "status": "string" },
-  "core/v1.VolumeHealthStatus": { "healthConditions": "[core/v1.VolumeHealthCondition]", "lastTransitionTime": "time" },
-  "core/v1.VolumeMount": { "bindMountOptions": "[string]", "mountPath": "string", "mountPropagation": "string", "name": "string", "readOnly": "boolean", "recursiveReadOnly": "string", "subPath": "string", "subPathExpr": "string" },
-  "core/v1.VolumeMountStatus": { "mountPath": "string", "name": "string", "readOnly": "boolean", "recursiveReadOnly": "string", "volumeStatus": "core/v1.VolumeStatus" },
-  "core/v1.VolumeProjection": { "clusterTrustBundle": "core/v1.ClusterTrustBundleProjection", "configMap": "core/v1.ConfigMapProjection", "downwardAPI": "core/v1.DownwardAPIProjection", "podCertificate": "core/v1.PodCertificateProjection", "secret": "core/v1.SecretProjection", "serviceAccountToken": "core/v1.ServiceAccountTokenProjection" },
-  "core/v1.VolumeResourceRequirements": { "limits": "{quantity}", "requests": "{quantity}" },
-  "core/v1.VolumeStatus": { "image": "core/v1.ImageVolumeStatus" },
-  "core/v1.VsphereVirtualDiskVolumeSource": { "fsType": "string", "storagePolicyID": "string", "storagePolicyName": "string", "volumePath": "string" },
-  "core/v1.WeightedPodAffinityTerm": { "podAffinityTerm": "core/v1.PodAffinityTerm", "weight": "int32" },
-  "core/v1.WindowsSecurityContextOptions": { "gmsaCredentialSpec": "string", "gmsaCredentialSpecName": "string", "hostProcess": "boolean", "runAsUserName": "string" },
-  "meta/v1.LabelSelector": { "matchExpressions": "[meta/v1.LabelSelectorRequirement]", "matchLabels": "{string}" },
-  "meta/v1.LabelSelectorRequirement": { "key": "string", "operator": "string", "values": "[string]" },
-  "meta/v1.ManagedFieldsEntry": { "apiVersion": "string", "fieldsType": "string", "fieldsV1": "any", "manager": "string", "operation": "string", "subresource": "string", "time": "time" },
-  "meta/v1.ObjectMeta": { "annotations": "{string}", "creationTimestamp": "time", "deletionGracePeriodSeconds": "int64", "deletionTimestamp": "time", "finalizers": "[string]", "generateName": "string", "generation": "int64", "labels": "{string}", "managedFields": "[meta/v1.ManagedFieldsEntry]", "name": "string", "namespace": "string", "ownerReferences": "[meta/v1.OwnerReference]", "resourceVersion": "string", "selfLink": "string", "uid": "string" },
-  "meta/v1.OwnerReference": { "apiVersion": "string", "blockOwnerDeletion": "boolean", "controller": "boolean", "kind": "string", "name": "string", "uid": "string" },
-  "scheduling/v1alpha3.TopologyConstraint": { "key": "string" },
-  "scheduling/v1alpha3.WorkloadPodGroupAllDisruptionMode": {},
-  "scheduling/v1alpha3.WorkloadPodGroupBasicSchedulingPolicy": {},
-  "scheduling/v1alpha3.WorkloadPodGroupDisruptionMode": { "all": "scheduling/v1alpha3.WorkloadPodGroupAllDisruptionMode", "single": "scheduling/v1alpha3.WorkloadPodGroupSingleDisruptionMode" },
-  "scheduling/v1alpha3.WorkloadPodGroupGangSchedulingPolicy": { "minCount": "int32" },
-  "scheduling/v1alpha3.WorkloadPodGroupResourceClaim": { "name": "string", "resourceClaimName": "string", "resourceClaimTemplateName": "string" },
-  "scheduling/v1alpha3.WorkloadPodGroupSchedulingConstraints": { "topology": "[scheduling/v1alpha3.TopologyConstraint]" },
-  "scheduling/v1alpha3.WorkloadPodGroupSchedulingPolicy": { "basic": "scheduling/v1alpha3.WorkloadPodGroupBasicSchedulingPolicy", "gang": "scheduling/v1alpha3.WorkloadPodGroupGangSchedulingPolicy" },
-  "scheduling/v1alpha3.WorkloadPodGroupSingleDisruptionMode": {}
-};
-
-// src/workloads/validate.ts
-var scalars = /* @__PURE__ */ new Set(["string", "boolean", "int32", "int64", "number", "int-or-string", "quantity", "time", "duration", "bytes", "any"]);
-var parsed = /* @__PURE__ */ new Map();
-function typeOf2(expression) {
-  let type = parsed.get(expression);
-  if (type !== void 0) return type;
-  if (scalars.has(expression)) type = expression;
-  else if (expression.startsWith("[")) type = { list: typeOf2(expression.slice(1, -1)) };
-  else if (expression.startsWith("{")) type = { map: typeOf2(expression.slice(1, -1)) };
-  else if (Object.hasOwn(apiTypes, expression)) type = { object: expression };
-  else throw new Error(`apiTypes: no type ${expression}`);
-  parsed.set(expression, type);
-  return type;
-}
-var int32Limit = 2 ** 31;
-var isInt32 = (value) => Number.isInteger(value) && value >= -int32Limit && value < int32Limit;
-var quantity = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?[0-9]+)?$/;
-var rfc3339 = /^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:[Zz]|[+-][0-9]{2}:[0-9]{2})$/;
-function matches(type, value) {
-  if (typeof type === "string") {
-    switch (type) {
-      case "string":
-      case "duration":
-      case "bytes":
-        return typeof value === "string";
-      case "boolean":
-        return typeof value === "boolean";
-      case "int32":
-        return isInt32(value);
-      case "int64":
-        return Number.isInteger(value);
-      case "number":
-        return typeof value === "number";
-      case "int-or-string":
-        return typeof value === "string" || isInt32(value);
-      case "quantity":
-        return typeof value === "number" || typeof value === "string" && quantity.test(value.trim());
-      case "time":
-        return typeof value === "string" && rfc3339.test(value);
-      case "any":
-        return true;
-    }
-  }
-  if ("list" in type) return Array.isArray(value);
-  return isObject(value);
-}
-var scalarWords = {
-  string: "a string",
-  boolean: "a boolean",
-  int32: "a 32-bit integer",
-  int64: "an integer",
-  number: "a number",
-  "int-or-string": "an integer or a string",
-  quantity: "a quantity (such as 500m, 2Gi or 1.5)",
-  time: "a time (RFC 3339, such as 2024-01-31T12:00:00Z)",
-  duration: "a duration (such as 30s)",
-  bytes: "a base64 string",
-  any: "any value"
-};
-function expected(type) {
-  if (typeof type === "string") return scalarWords[type];
-  return "list" in type ? "a list" : "a mapping";
-}
-function describe2(value) {
-  if (Array.isArray(value)) return "a list";
-  if (isObject(value)) return "a mapping";
-  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
-  return `the ${typeof value} ${String(value)}`;
-}
-function hint(type, value) {
-  if (type === "string" && (typeof value === "boolean" || typeof value === "number")) {
-    return " (YAML 1.1 reads this unquoted value as a non-string; quote it)";
-  }
-  if ((type === "boolean" || type === "int32" || type === "int64") && typeof value === "string") {
-    const unquoted2 = resolvePlainScalar(value);
-    if (unquoted2.ok && unquoted2.kind === (type === "boolean" ? "bool" : "int")) return " (remove the quotes)";
-  }
-  return "";
-}
-var nothingToFind = (value, valid2) => value === void 0 || value === null || value === valid2;
-function validate2(value, type, path4, errors, valid2) {
-  if (!matches(type, value)) {
-    const variable = placeholderIn(value, typeof type === "string");
-    errors.push({ path: [...path4], message: `expected ${expected(type)}, found ${describe2(value)}${hint(type, value)}`, ...variable !== void 0 ? { variable } : {} });
-    return;
-  }
-  if (typeof type === "string") return;
-  if ("list" in type) {
-    const items = value;
-    const validItems = Array.isArray(valid2) ? valid2 : void 0;
-    for (let index = 0; index < items.length; index++) {
-      const item = items[index];
-      const validItem = validItems?.[index];
-      if (nothingToFind(item, validItem)) continue;
-      path4.push(index);
-      validate2(item, type.list, path4, errors, validItem);
-      path4.pop();
-    }
-    return;
-  }
-  const fields2 = "object" in type ? apiTypes[type.object] : void 0;
-  const validFields = isObject(valid2) ? valid2 : void 0;
-  const object = value;
-  for (const key in object) {
-    if (!Object.hasOwn(object, key) || fields2 !== void 0 && !Object.hasOwn(fields2, key)) continue;
-    const item = object[key];
-    const validItem = validFields !== void 0 && Object.hasOwn(validFields, key) ? validFields[key] : void 0;
-    if (nothingToFind(item, validItem)) continue;
-    path4.push(key);
-    validate2(item, fields2 === void 0 ? type.map : typeOf2(fields2[key]), path4, errors, validItem);
-    path4.pop();
-  }
-}
-function validateObject(value, kind, path4 = [], valid2) {
-  const root = kindTypes[kind];
-  if (root === void 0) throw new Error(`apiTypes: no type for kind ${kind}`);
-  return validateAs(value, root, path4, valid2);
-}
-function validateTemplate(value, path4, valid2) {
-  return validateAs(value, "core/v1.PodTemplateSpec", path4, valid2);
-}
-function validateAs(value, type, path4, valid2) {
-  const errors = [];
-  if (!nothingToFind(value, valid2)) validate2(value, typeOf2(type), [...path4], errors, valid2);
-  return errors;
-}
-function fieldsOf2(typeName) {
-  const fields2 = apiTypes[typeName];
-  if (fields2 === void 0) throw new Error(`apiTypes: no type ${typeName}`);
-  return Object.keys(fields2);
-}
-
-// src/workloads/defaults.ts
-var volumeSources = fieldsOf2("core/v1.Volume").filter((field2) => field2 !== "name");
-function withDefaultVolumes(spec) {
-  const volumes2 = spec.volumes;
-  if (!Array.isArray(volumes2)) return void 0;
-  const out = [];
-  for (const volume of volumes2) out.push(!isObject(volume) || hasSource(volume) ? volume : { ...volume, emptyDir: {} });
-  return out;
-}
-function hasSource(volume) {
-  for (const key of volumeSources) if (volume[key] !== null && volume[key] !== void 0) return true;
-  return false;
-}
-function withHostNetworkPorts(containers) {
-  if (!Array.isArray(containers)) return containers;
-  const out = [];
-  for (const container of containers) {
-    if (!isObject(container) || !Array.isArray(container.ports)) {
-      out.push(container);
-      continue;
-    }
-    const ports = [];
-    for (const port of container.ports) ports.push(withHostPort(port));
-    out.push({ ...container, ports });
-  }
-  return out;
-}
-function withHostPort(port) {
-  if (!isObject(port)) return port;
-  const hostPort = port.hostPort;
-  if (hostPort !== void 0 && hostPort !== null && hostPort !== 0) return port;
-  return { ...port, hostPort: port.containerPort ?? 0 };
-}
-function applyApiServerDefaults(spec, isPod) {
-  const out = { ...spec };
-  const volumes2 = withDefaultVolumes(spec);
-  if (volumes2) out.volumes = volumes2;
-  if (isPod && spec.hostNetwork === true) {
-    for (const key of ["containers", "initContainers"]) {
-      if (spec[key] !== void 0) out[key] = withHostNetworkPorts(spec[key]);
-    }
-  }
-  return out;
-}
-
-// src/workloads/extract.ts
-init_charts();
-init_kinds();
-var noCharts = [];
-function at2(value, path4) {
-  let current = value;
-  for (const segment of path4) {
-    if (typeof segment === "number") current = Array.isArray(current) ? current[segment] : void 0;
-    else current = isObject(current) ? current[segment] : void 0;
-  }
-  return current;
-}
-function withDecodedAnnotations(metadata) {
-  const annotations = obj(metadata, "annotations");
-  if (!annotations) return metadata;
-  const decoded = Object.fromEntries(Object.entries(annotations).map(([key, value]) => [key, value ?? ""]));
-  return { ...metadata, annotations: decoded };
-}
-var extractionOf = /* @__PURE__ */ Symbol("extraction");
-function extractPodSpecs(document) {
-  const known3 = document[extractionOf];
-  if (known3 !== void 0) return known3;
-  const extraction = extractPodSpecsAfresh(document);
-  Object.defineProperty(document, extractionOf, { value: extraction });
-  return extraction;
-}
-function extractPodSpecsAfresh(document, originalOf) {
-  const extraction = { document, originalOf, pods: [], problems: [], charts: null };
-  if (isObject(document.value)) visitObject(extraction, document.value, []);
-  return { pods: extraction.pods, problems: extraction.problems, charts: extraction.charts ?? noCharts };
-}
-function namespaceOf(metadata) {
-  const namespace = metadata?.namespace;
-  return typeof namespace === "string" && namespace !== "" ? detached(namespace) : null;
-}
-function chartInstall(document, object, objectPath, kind, chart) {
-  const metadata = obj(object, "metadata");
-  const name = str(metadata, "name");
-  return {
-    kind: detached(kind),
-    namespace: namespaceOf(metadata),
-    name: detached(name),
-    object,
-    problem: { file: document.file, line: locate(document.source, [...objectPath, ...chart.path]).line, message: chartMessage(kind, name, chart), kind: "not-rendered" }
-  };
-}
-function placeholderMessage(field2, placeholder, more) {
-  if (placeholder.startsWith("$")) {
-    return `${field2} is \`${placeholder}\`${more}, a variable substituted before the cluster reads the object (Flux's postBuild, envsubst): substitute it first, then check the output`;
-  }
-  return `${field2} holds \`${placeholder}\`${more}, a placeholder that a build step fills in before the cluster reads the object: fill it in first, then check the output`;
-}
-function fieldProblem({ document, problems }, error2, morePlaceholders = 0) {
-  const field2 = formatFieldPath(error2.path);
-  const more = morePlaceholders === 0 ? "" : ` (and ${morePlaceholders} more in this object)`;
-  problems.push({
-    file: document.file,
-    line: locate(document.source, error2.path).line,
-    ...error2.variable === void 0 ? { message: `${field2}: ${error2.message}; the API server would reject this object`, kind: "invalid" } : { message: placeholderMessage(field2, error2.variable, more), kind: "template" },
-    path: error2.path
-  });
-}
-function fieldProblems(extraction, errors) {
-  if (errors.length === 0) return;
-  const placeholders = errors.filter((error2) => error2.variable !== void 0);
-  for (const error2 of errors) {
-    if (error2.variable === void 0) fieldProblem(extraction, error2);
-    else if (error2 === placeholders[0]) fieldProblem(extraction, error2, placeholders.length - 1);
-  }
-}
-function visitObject(extraction, object, objectPath, inheritedKind, inheritedApiVersion) {
-  const { document, originalOf, pods, problems } = extraction;
-  const kind = typeof object.kind === "string" ? object.kind : inheritedKind;
-  const apiVersion = typeof object.apiVersion === "string" ? object.apiVersion : inheritedApiVersion;
-  if (kind === void 0 || apiVersion === void 0) return;
-  if (kind.endsWith("List") && Array.isArray(object.items)) {
-    const itemKind = kind === "List" ? void 0 : kind.slice(0, -"List".length);
-    for (let index = 0; index < object.items.length; index++) {
-      const item = object.items[index];
-      if (isObject(item)) visitObject(extraction, item, [...objectPath, "items", index], itemKind, itemKind ? apiVersion : void 0);
-    }
-    return;
-  }
-  const workload = findWorkloadKind(apiVersion, kind);
-  if (!workload) {
-    const chart = chartReferenceOf(apiVersion, kind, object);
-    if (chart !== null) (extraction.charts ??= []).push(chartInstall(document, object, objectPath, kind, chart));
-    const home = misplacedWorkloadKind(apiVersion, kind);
-    if (home !== void 0) {
-      problems.push({
-        file: document.file,
-        line: locate(document.source, [...objectPath, "apiVersion"]).line,
-        message: `kind ${kind} is not served by apiVersion ${apiVersion} (it is in ${home}); the API server would refuse this object, and it was not checked`,
-        kind: "wrong-group"
-      });
-    }
-    return;
-  }
-  const template = at2(object, workload.template);
-  if (!isObject(template)) return;
-  const templatePath2 = [...objectPath, ...workload.template];
-  const original = originalOf?.(objectPath);
-  const valid2 = original !== void 0 && original.apiVersion === apiVersion && original.kind === kind ? at2(original.document.value, original.objectPath) : void 0;
-  const errors = workload.custom ? validateTemplate(template, templatePath2, valid2 === void 0 ? void 0 : at2(valid2, workload.template)) : validateObject(object, workload.kind, objectPath, valid2);
-  fieldProblems(extraction, errors);
-  if (errors.length > 0) return;
-  const metadata = obj(object, "metadata");
-  pods.push({
-    document,
-    apiVersion: detached(apiVersion),
-    kind: detached(kind),
-    namespace: namespaceOf(metadata),
-    name: detached(str(metadata, "name")),
-    objectPath,
-    templatePath: templatePath2,
-    pod: {
-      metadata: withDecodedAnnotations(obj(template, "metadata") ?? {}),
-      spec: applyApiServerDefaults(obj(template, "spec") ?? {}, workload.kind === "Pod")
-    }
-  });
-}
+// src/findings/evaluateFiles.ts
+init_extract();
 
 // src/workloads/podFree.ts
 init_templateActions();
@@ -53228,6 +53370,7 @@ function podLoadOptions(load) {
 // src/fixes/fixFile.ts
 init_load();
 init_pod();
+init_extract();
 init_edits();
 
 // src/fixes/fixers/common.ts
@@ -53732,8 +53875,8 @@ function mapStep(map, doc, key) {
     keysOf.set(map, keys);
   }
   if (!Array.isArray(keys)) {
-    const entry = keys.get(key);
-    return entry && valueStep(doc, entry.value, entry.pair, map, entry.merged);
+    const entry2 = keys.get(key);
+    return entry2 && valueStep(doc, entry2.value, entry2.pair, map, entry2.merged);
   }
   for (let i = keys.length - 1; i >= 0; i--) {
     const pair2 = map.items[i];
@@ -54632,6 +54775,7 @@ init_text();
 // src/fixes/verify.ts
 init_load();
 init_pod();
+init_extract();
 init_edits();
 
 // src/fixes/listLayout.ts
@@ -55941,8 +56085,8 @@ function addProfileRules(found, container, securityContext) {
   }
 }
 function addLinuxOnly(found, container, securityContext, fields2) {
-  for (const field2 of fields2) {
-    if (securityContext?.[field2] !== void 0 && securityContext[field2] !== null) found.add(`${placeOf2(container)}: a Windows pod cannot set securityContext.${field2}`);
+  for (const field3 of fields2) {
+    if (securityContext?.[field3] !== void 0 && securityContext[field3] !== null) found.add(`${placeOf2(container)}: a Windows pod cannot set securityContext.${field3}`);
   }
 }
 function podStateOf(pod, { level, version: version2 }) {
@@ -56113,7 +56257,7 @@ function verifierWith(verify, cohort) {
 var fixedByDocument = /* @__PURE__ */ new WeakMap();
 function fixedOf(expectation, documentIndex) {
   if (expectation.fixed.size === 1) {
-    for (const entry of expectation.fixed) if (documentIndexOfKey(entry[0]) === documentIndex) return [entry];
+    for (const entry2 of expectation.fixed) if (documentIndexOfKey(entry2[0]) === documentIndex) return [entry2];
     return [];
   }
   let byDocument = fixedByDocument.get(expectation);
@@ -56494,8 +56638,8 @@ function verifySmallList(file, small, unit, kept, edits, expectation, policyOf) 
   const expected2 = expectedList(document.value, kept, edits);
   if (typeof expected2 === "string") return expected2;
   const { fields: fields2, items: expectedItems } = expected2;
-  for (const field2 of /* @__PURE__ */ new Set([...Object.keys(value), ...Object.keys(fields2)])) {
-    if (field2 !== "items" && !jsonEqual(value[field2], fields2[field2])) return "the fixed YAML would change more than the fixed fields";
+  for (const field3 of /* @__PURE__ */ new Set([...Object.keys(value), ...Object.keys(fields2)])) {
+    if (field3 !== "items" && !jsonEqual(value[field3], fields2[field3])) return "the fixed YAML would change more than the fixed fields";
   }
   const items = value.items;
   if (kept.some((_, j) => !jsonEqual(items[j], expectedItems[j]))) return "the fixed YAML would change more than the fixed fields";
@@ -56705,9 +56849,9 @@ function areaOf(path4) {
     let byIndex = containerAreas.get(second);
     if (byIndex === void 0) containerAreas.set(second, byIndex = []);
     const byField = byIndex[third] ??= /* @__PURE__ */ new Map();
-    const field2 = typeof fourth === "string" ? fourth : "";
-    let area = byField.get(field2);
-    if (area === void 0) byField.set(field2, area = `${second}[${third}]${field2 === "" ? "" : `.${field2}`}`);
+    const field3 = typeof fourth === "string" ? fourth : "";
+    let area = byField.get(field3);
+    if (area === void 0) byField.set(field3, area = `${second}[${third}]${field3 === "" ? "" : `.${field3}`}`);
     return area;
   }
   if (root === "metadata") return "metadata";
@@ -57431,6 +57575,7 @@ function evaluateFiles(files, options, evaluated) {
 
 // src/scope/scope.ts
 init_load();
+init_extract();
 
 // src/scope/clusterPolicyChanges.ts
 init_locate();
@@ -57440,6 +57585,7 @@ init_pod();
 // src/scope/policyChanges.ts
 init_locate();
 init_pod();
+init_paths();
 var approval = "Revert the relaxation, or have someone who may lower the bar approve it: a repository admin merges past the check, or the config at the base commit sets `policy-changes: warn`.";
 function relaxationFinding(subject, what, bar, source, places, status, rule, linesOf3) {
   const blocking = rule === "block";
@@ -57466,8 +57612,8 @@ function relaxationFinding(subject, what, bar, source, places, status, rule, lin
     preexisting: false
   };
 }
-function labelPlace(entry, documents, label) {
-  const { manifest } = entry;
+function labelPlace(entry2, documents, label) {
+  const { manifest } = entry2;
   for (const document of documents) {
     if (document.file !== manifest.file || !isObject(document.value)) continue;
     if (document.value.kind !== "Namespace" || str(obj(document.value, "metadata"), "name") !== manifest.name) continue;
@@ -57497,9 +57643,9 @@ function namespaceRelaxations(base, head, defaults2, documents, rule, linesOf3) 
       if (after) places.push(labelPlace(after, documents.head, value === void 0 && after.podSecurityLabels[`${label}-version`] !== void 0 ? `${label}-version` : label));
     }
     if (what.length === 0) continue;
-    const entry = after ?? before;
+    const entry2 = after ?? before;
     const where2 = after ? places : [labelPlace(before, documents.base, namespaceLabels.enforce)];
-    const subject = { file: entry.manifest.file, apiVersion: "v1", kind: "Namespace", namespace: null, name };
+    const subject = { file: entry2.manifest.file, apiVersion: "v1", kind: "Namespace", namespace: null, name };
     const source = { kind: "namespace-label", detail: before ? `Namespace ${name}'s labels at the base commit (${before.manifest.file}:${before.manifest.line})` : "the run's default levels, as the Namespace is new" };
     findings.push(relaxationFinding(subject, what, was.enforce, source, uniquePlaces(where2), before ? "modified" : "new", rule, linesOf3));
   }
@@ -57563,10 +57709,10 @@ function admissionRelaxations(base, head, defaults2, rule, linesOf3) {
   }
   for (const [key, label] of exemptionKinds) {
     const before = new Set((base?.exemptions[key] ?? []).map((e) => e.value));
-    for (const entry of head?.exemptions[key] ?? []) {
-      if (before.has(entry.value)) continue;
-      what.push(`${label} ${entry.value} becomes exempt`);
-      places.push(at3(entry.at.line));
+    for (const entry2 of head?.exemptions[key] ?? []) {
+      if (before.has(entry2.value)) continue;
+      what.push(`${label} ${entry2.value} becomes exempt`);
+      places.push(at3(entry2.at.line));
     }
   }
   if (what.length === 0) return [];
@@ -57689,7 +57835,7 @@ function ruleLevels(rule, defaults2) {
   };
 }
 var matchOf2 = (rule) => JSON.stringify([rule.namespaces, rule.files]);
-var scopeOf = (entry) => JSON.stringify([[...entry.checks].sort(), entry.namespaces, entry.files, entry.workloads, entry.images]);
+var scopeOf = (entry2) => JSON.stringify([[...entry2.checks].sort(), entry2.namespaces, entry2.files, entry2.workloads, entry2.images]);
 var optOutsRank = { none: 0, "base-only": 1, any: 2 };
 function configRelaxations(base, head, options) {
   if (base.file === null && head.file === null) return [];
@@ -57706,10 +57852,10 @@ function configRelaxations(base, head, options) {
   if (isLaxer(is.warn, was.warn)) add(`warn level ${formatLevelVersion(was.warn)} becomes ${formatLevelVersion(is.warn)}`, head.warnLevel?.at ?? head.warnVersion?.at ?? head.version?.at);
   for (const key of ["namespaces", "runtimeClassNames"]) {
     const before = new Set(base.exemptions[key].map((e) => e.value));
-    for (const entry of head.exemptions[key].filter((e) => !before.has(e.value))) add(`${key === "namespaces" ? "namespace" : "runtimeClassName"} ${entry.value} becomes exempt`, entry.at);
+    for (const entry2 of head.exemptions[key].filter((e) => !before.has(e.value))) add(`${key === "namespaces" ? "namespace" : "runtimeClassName"} ${entry2.value} becomes exempt`, entry2.at);
   }
   const disabled = new Set(base.disable.map(scopeOf));
-  for (const entry of head.disable.filter((e) => !disabled.has(scopeOf(e)))) add(`disable[${entry.index}] disables ${entry.checks.join(", ")}`, entry.at);
+  for (const entry2 of head.disable.filter((e) => !disabled.has(scopeOf(e)))) add(`disable[${entry2.index}] disables ${entry2.checks.join(", ")}`, entry2.at);
   const baseRules = new Map(base.rules.map((r) => [matchOf2(r), r]));
   for (const rule of head.rules) {
     const before = baseRules.get(matchOf2(rule));
@@ -57772,8 +57918,8 @@ function nullAt(value, path4) {
     return copy;
   }
   if (typeof step === "string" && isRecord(value) && value[step] !== void 0) {
-    const field2 = nullAt(value[step], rest);
-    return field2 === value[step] ? value : { ...value, [step]: field2 };
+    const field3 = nullAt(value[step], rest);
+    return field3 === value[step] ? value : { ...value, [step]: field3 };
   }
   return value;
 }
@@ -58104,7 +58250,7 @@ init_locate();
 init_load();
 init_applications();
 init_installers();
-init_paths();
+init_paths2();
 var namesApplication = namesKind("Application");
 function applicationsIn(path4, text5) {
   const byName = /* @__PURE__ */ new Map();
@@ -58136,7 +58282,7 @@ function applicationsRendered(rendered, pathOf2, repository, paths, synced) {
 }
 
 // src/render/stage.ts
-init_paths();
+init_paths2();
 
 // src/render/helmMap.ts
 init_locate();
@@ -58213,9 +58359,9 @@ function linesOf2(text5) {
   return text5.split("\n").map((raw, i) => {
     const indent = raw.length - raw.trimStart().length;
     let body = raw.trimStart();
-    const comment = inComment || commentOpens.test(body);
-    if (comment) inComment = !commentCloses.test(body);
-    if (comment) return { number: i + 1, indent, body, item: false, transparent: true, scope: dotOf("") };
+    const comment2 = inComment || commentOpens.test(body);
+    if (comment2) inComment = !commentCloses.test(body);
+    if (comment2) return { number: i + 1, indent, body, item: false, transparent: true, scope: dotOf("") };
     const item = /^-(\s|$)/.test(body);
     let itemIndent = indent;
     if (item) {
@@ -58580,7 +58726,7 @@ function findInTemplate(text5, path4, rendered, named = noNamedTemplates, truth)
 
 // src/render/helmMap.ts
 init_walk();
-init_paths();
+init_paths2();
 init_sortedSearch();
 
 // src/render/valuesUnderSameKeys.ts
@@ -58889,12 +59035,13 @@ function elementPaths(value, key) {
 init_load();
 init_locate();
 init_edits();
+init_paths();
 
 // src/render/dependencyLine.ts
 init_locate();
 init_load();
 init_pod();
-init_paths();
+init_paths2();
 function dependencyLines(chartDir, texts) {
   let byFolder;
   return (template) => {
@@ -58911,8 +59058,8 @@ function declaredLines(chartDir, texts) {
     const document = text5 === void 0 ? void 0 : loadManifestFile(file, text5).documents[0];
     const dependencies = isObject(document?.value) ? document.value.dependencies : void 0;
     if (document === void 0 || !Array.isArray(dependencies)) continue;
-    dependencies.forEach((entry, index) => {
-      const folder = isObject(entry) ? entry.alias ?? entry.name : void 0;
+    dependencies.forEach((entry2, index) => {
+      const folder = isObject(entry2) ? entry2.alias ?? entry2.name : void 0;
       if (typeof folder === "string" && !lines.has(folder)) lines.set(folder, { file, line: locate(document.source, ["dependencies", index]).line });
     });
   }
@@ -58924,6 +59071,26 @@ init_locate();
 init_yamlKinds();
 init_load();
 init_kustomization();
+
+// src/render/kustomizeSelector.ts
+var compiled2 = /* @__PURE__ */ new Map();
+function selects2(pattern, value) {
+  let regex2 = compiled2.get(pattern);
+  if (regex2 === void 0) {
+    regex2 = compile2(pattern);
+    compiled2.set(pattern, regex2);
+  }
+  return regex2 === null ? pattern === value : regex2.test(value);
+}
+function compile2(pattern) {
+  try {
+    return new RegExp(`^(?:${pattern})$`);
+  } catch {
+    return null;
+  }
+}
+
+// src/render/kustomizeMap.ts
 init_walk();
 var isObject3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 function nameMatches(rendered, written, chain) {
@@ -58931,7 +59098,8 @@ function nameMatches(rendered, written, chain) {
     const applied = chain.slice(0, levels2);
     const prefix2 = applied.map((k) => k.namePrefix).join("");
     const suffix = applied.map((k) => k.nameSuffix).reverse().join("");
-    if (rendered === `${prefix2}${written}${suffix}`) return true;
+    if (rendered.length < prefix2.length + suffix.length || !rendered.startsWith(prefix2) || !rendered.endsWith(suffix)) continue;
+    if (written(rendered.slice(prefix2.length, rendered.length - suffix.length))) return true;
   }
   return false;
 }
@@ -59157,17 +59325,19 @@ function blockOf(inline, fileLines) {
 function targets(candidate, object) {
   const target = candidate.patch?.target ?? null;
   if (target === null) return true;
-  return (target.kind === null || target.kind === object.kind) && (target.name === null || nameMatches(object.name, target.name, candidate.chain));
+  const { kind, name } = target;
+  return (kind === null || selects2(kind, object.kind)) && (name === null || nameMatches(object.name, (n) => selects2(name, n), candidate.chain));
 }
 function writesObject(document, object, chain) {
   const value = document.value;
   if (!isObject3(value) || value.kind !== object.kind) return false;
   const metadata = value.metadata;
-  return isObject3(metadata) && typeof metadata.name === "string" && nameMatches(object.name, metadata.name, chain);
+  const name = isObject3(metadata) ? metadata.name : void 0;
+  return typeof name === "string" && nameMatches(object.name, (n) => n === name, chain);
 }
 
 // src/render/mapReport.ts
-init_paths();
+init_paths2();
 
 // src/render/sourceCandidates.ts
 init_edits();
@@ -59178,6 +59348,7 @@ init_edits();
 init_text();
 init_anchors();
 init_load();
+init_extract();
 init_multiMap();
 var isObject4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 function newValue(value) {
@@ -59357,6 +59528,7 @@ function replacedLines(table, change) {
 }
 
 // src/render/objectFix.ts
+init_extract();
 function objectFixes(text5, requests) {
   const results = requests.map(() => /* @__PURE__ */ new Map());
   const pods = [];
@@ -59490,10 +59662,10 @@ function editableTexts(sources) {
 }
 function kustomizeCandidates(fixes, findings, sources, fixedOf2, editable) {
   const groups2 = /* @__PURE__ */ new Map();
-  for (const entry of fixes) {
-    const byFile = groups2.get(entry.document) ?? /* @__PURE__ */ new Map();
-    groups2.set(entry.document, byFile);
-    addTo(byFile, entry.file, entry);
+  for (const entry2 of fixes) {
+    const byFile = groups2.get(entry2.document) ?? /* @__PURE__ */ new Map();
+    groups2.set(entry2.document, byFile);
+    addTo(byFile, entry2.file, entry2);
   }
   const requests = /* @__PURE__ */ new Map();
   const placedGroups = [];
@@ -59507,8 +59679,8 @@ function kustomizeCandidates(fixes, findings, sources, fixedOf2, editable) {
       if (key === null || ofText === null || written === null || text5 === void 0) continue;
       const request2 = requests.get(key) ?? { written, checks: /* @__PURE__ */ new Set(), strictest: findings[placed2[0].finding], text: text5, textKey: ofText };
       requests.set(key, request2);
-      for (const entry of placed2) {
-        const finding = findings[entry.finding];
+      for (const entry2 of placed2) {
+        const finding = findings[entry2.finding];
         request2.checks.add(finding.check);
         if (levelRank(finding.level) > levelRank(request2.strictest.level)) request2.strictest = finding;
       }
@@ -59523,26 +59695,26 @@ function kustomizeCandidates(fixes, findings, sources, fixedOf2, editable) {
     const ownObject = written !== null && !written.targeted;
     const operations = written === null && document !== void 0 ? index.operationsIn(document, file) : null;
     const operationChangesOf = operations === null || document === void 0 ? [] : operationChanges(operations, document, fixedOf2(index), editable);
-    for (const entry of placed2) {
+    for (const entry2 of placed2) {
       if (operationChangesOf.length > 0) {
-        for (const change of operationChangesOf) candidates.push({ finding: entry.finding, rendering: index.rendering, file, ...change, caveat: findings[entry.finding].fixNote });
+        for (const change of operationChangesOf) candidates.push({ finding: entry2.finding, rendering: index.rendering, file, ...change, caveat: findings[entry2.finding].fixNote });
         continue;
       }
-      const fixed2 = objectFixesOf.get(findings[entry.finding].check);
+      const fixed2 = objectFixesOf.get(findings[entry2.finding].check);
       const fix = fixed2?.fix ?? null;
       if (fixed2 === void 0 || fix === null || fix.replacement === null || fix.replacement === "") {
-        if (entry.literal !== null) candidates.push(entry.literal);
+        if (entry2.literal !== null) candidates.push(entry2.literal);
         continue;
       }
       const newLines = fix.replacement.replace(/\n$/, "").split("\n");
-      candidates.push({ finding: entry.finding, rendering: index.rendering, file, startLine: fix.startLine, endLine: fix.endLine, newLines, caveat: fixed2.fixNote, ownObject });
+      candidates.push({ finding: entry2.finding, rendering: index.rendering, file, startLine: fix.startLine, endLine: fix.endLine, newLines, caveat: fixed2.fixNote, ownObject });
     }
   }
   return candidates;
 }
 function objectFixesByRequest(requests) {
   const byText = /* @__PURE__ */ new Map();
-  for (const entry of requests) addTo(byText, entry[1].textKey, entry);
+  for (const entry2 of requests) addTo(byText, entry2[1].textKey, entry2);
   const out = /* @__PURE__ */ new Map();
   for (const ofText of byText.values()) {
     const objectRequests = ofText.map(([, { written, checks: checks2, strictest }]) => {
@@ -59950,8 +60122,8 @@ function indexRendering(path4, rendering, headPaths, changed, indexOf) {
     const dependencyLineOf = dependencyLines(root.dir, sources);
     unplaced = (renderedLine) => {
       const template = templateOf2(renderedLine);
-      const entry = template === null ? null : dependencyLineOf(template);
-      return entry === null ? rootLine : { ...entry, column: 1, exact: false };
+      const entry2 = template === null ? null : dependencyLineOf(template);
+      return entry2 === null ? rootLine : { ...entry2, column: 1, exact: false };
     };
     chartTemplateOf = (document) => {
       const template = templateOf2(document.line);
@@ -60072,17 +60244,17 @@ function placeProblem(problem, index) {
 var renderingReference = /([^\s()'"`]+#rendering-\d+):(\d+)/g;
 var nameField = ["metadata", "name"];
 var labelsField = ["metadata", "labels"];
-function readableReferences(message, indexOf, field2 = nameField) {
+function readableReferences(message, indexOf, field3 = nameField) {
   return message.replace(renderingReference, (reference2, path4, line) => {
-    const source = sourceOfRenderedObject(path4, Number(line), indexOf, field2);
+    const source = sourceOfRenderedObject(path4, Number(line), indexOf, field3);
     if (source === null) return reference2;
     return "label" in source ? `the rendering of ${source.label}` : `${source.file}:${source.line}`;
   });
 }
-function sourceOfRenderedObject(path4, line, indexOf, field2) {
+function sourceOfRenderedObject(path4, line, indexOf, field3) {
   const index = indexOf(path4);
   if (index === null) return null;
-  const placed2 = placedExactly(index, line, field2) ?? (field2 === nameField ? null : placedExactly(index, line, nameField));
+  const placed2 = placedExactly(index, line, field3) ?? (field3 === nameField ? null : placedExactly(index, line, nameField));
   return placed2 !== null ? { file: placed2.file, line: placed2.line } : { label: index.rendering.rendered.root.label };
 }
 function placedExactly(index, line, path4) {
@@ -60314,7 +60486,7 @@ function placeInNamespace(text5, namespace) {
 // src/render/strayValues.ts
 init_load();
 init_pod();
-init_paths();
+init_paths2();
 var valuesName = /(^|\/)[^/]*values[^/]*(\/[^/]+)*\.ya?ml$/i;
 function strayValuesFiles(changeSet, consumed, headPaths) {
   const templateDirs = /* @__PURE__ */ new Set();
@@ -60351,7 +60523,7 @@ init_multiMap();
 init_pod();
 init_chart();
 init_discover();
-init_paths();
+init_paths2();
 init_installers();
 init_applications();
 var podSecurityKeys = /* @__PURE__ */ new Set([
@@ -60502,7 +60674,7 @@ function firstAddedLine(file) {
 
 // src/render/dependencyNotes.ts
 init_chart();
-init_paths();
+init_paths2();
 var vendorThem = "not vendored in `charts/` (run `helm dependency build` and commit it; dependencies are never fetched)";
 var namedDependencies = (missing2) => `${missing2.length === 1 ? "dependency" : "dependencies"} ${missing2.map(shownMissing).join(", ")}`;
 function shownMissing(d) {
@@ -60740,7 +60912,7 @@ async function verifySuggestions(mapped, port, policy) {
 }
 function rivalGroups(chosen) {
   const byLines = /* @__PURE__ */ new Map();
-  for (const entry of chosen) addTo(byLines, `${entry[1].file}\0${entry[1].startLine}\0${entry[1].endLine}`, entry);
+  for (const entry2 of chosen) addTo(byLines, `${entry2[1].file}\0${entry2[1].startLine}\0${entry2[1].endLine}`, entry2);
   return [...byLines.values()].filter((group) => group.some(([, a]) => group.some(([, b]) => a.rendering !== b.rendering && changeKey(a) !== changeKey(b))));
 }
 function partsNote(example, diff) {
@@ -60784,6 +60956,7 @@ function widestAround(own, suggested, fits) {
 }
 
 // src/render/stage.ts
+init_leftOff();
 function failure2(output) {
   return output.hint === void 0 ? output.message : `${output.message}
 (${output.hint})`;
@@ -61135,7 +61308,8 @@ async function evaluateWithRendering(changeSet, options, tools) {
     ...quietValuesChanges(changeSet, outcomes, port.head.paths),
     ...quietTemplateChanges(changeSet, outcomes, port.head.paths),
     ...unrenderedHelmfiles(changeSet, new Set((options.render?.charts ?? []).map((chart) => chart.chart)), port.head.paths),
-    ...baseFileNotices(changeSet, bases, port.head.paths)
+    ...baseFileNotices(changeSet, bases, port.head.paths),
+    ...leftOffNotes(discovery.leftOff, changedFiles)
   ];
   const errors = noticesOf(verified.errors, noticeOf);
   return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), ...renderingsOf(rendered), errors: [...errors, ...plan.problems, ...discovery.problems.filter((problem) => selectsPath(selection, problem.file)), ...stray, ...truncated2 ? [truncated2] : []].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)) };
@@ -61261,13 +61435,13 @@ async function existingComments(github, pr, warn) {
   }
   const threadOf = new Map(threads.flatMap((t) => t.commentIds.map((id) => [id, t])));
   const repliedFixed = new Set(comments.filter((c) => c.inReplyTo !== null && c.body.includes(fixedMarker)).map((c) => c.inReplyTo));
-  return comments.filter((c) => c.inReplyTo === null).map((c) => ({ comment: c, fingerprints: readFingerprints(c.body) })).filter(({ fingerprints }) => fingerprints.length > 0).map(({ comment, fingerprints }) => ({
-    commentId: comment.id,
-    threadId: threadOf.get(comment.id)?.id ?? null,
-    resolved: threadOf.get(comment.id)?.resolved ?? false,
+  return comments.filter((c) => c.inReplyTo === null).map((c) => ({ comment: c, fingerprints: readFingerprints(c.body) })).filter(({ fingerprints }) => fingerprints.length > 0).map(({ comment: comment2, fingerprints }) => ({
+    commentId: comment2.id,
+    threadId: threadOf.get(comment2.id)?.id ?? null,
+    resolved: threadOf.get(comment2.id)?.resolved ?? false,
     fingerprints,
-    markedFixed: repliedFixed.has(comment.id),
-    commitId: comment.originalCommitId
+    markedFixed: repliedFixed.has(comment2.id),
+    commitId: comment2.originalCommitId
   }));
 }
 function checksLink(io, pr) {
@@ -61298,16 +61472,16 @@ async function dismissChangeRequests(github, pr, headSha) {
   }
 }
 async function markFixed(io, github, pr, plan, headSha) {
-  for (const comment of plan.fixed) {
-    if (comment.threadId !== null) {
+  for (const comment2 of plan.fixed) {
+    if (comment2.threadId !== null) {
       try {
-        await github.resolveThread(comment.threadId);
+        await github.resolveThread(comment2.threadId);
         continue;
       } catch (error2) {
         if (!(error2 instanceof GitHubError) || !error2.isPermission) throw error2;
       }
     }
-    await github.replyToComment(pr, comment.commentId, `\u2705 Fixed: this finding is gone at ${headSha.slice(0, 12)}.
+    await github.replyToComment(pr, comment2.commentId, `\u2705 Fixed: this finding is gone at ${headSha.slice(0, 12)}.
 
 ${fixedMarker}`);
   }
