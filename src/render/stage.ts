@@ -92,6 +92,9 @@ function problemOf(rendered: RenderedRoot): LoadProblem | null {
   }
   // It rendered at base: the change made it fail (a value its templates refuse), not values it lacks all along.
   if (base.kind === 'rendered') return { file: root.file, line: null, kind: 'render-failed', message: `${root.label} could not be rendered at head, though it rendered at the base commit: the change makes it fail: ${head.message}` };
+  // It failed at the base commit too: the change did not break it, and it is checked on neither side (sourcegraph's k3s overlays
+  // blocked every pull request that touched a component they share). Not checked, as a root not rendered, not invalid input.
+  if (base.kind === 'failed') return { file: root.file, line: null, kind: 'not-rendered', message: `${root.label} not rendered: it fails at the base commit too, so not because of this change: ${failure(head)}` };
   return { file: root.file, line: null, kind: 'render-failed', message: `${root.label} could not be rendered: ${failure(head)}` };
 }
 

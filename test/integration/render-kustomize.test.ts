@@ -192,6 +192,37 @@ describe.skipIf(!haveKustomize())(`diff renders Kustomize overlays ${haveKustomi
     expect(remote!.message).toBe('overlays/remote not rendered: remote base `https://github.com/example/platform//deploy/web?ref=v1.2.0` is never fetched');
   });
 
+  it('an overlay that fails at the base commit too is not checked, not invalid: the change did not break it', async () => {
+    // sourcegraph's k3s overlays fail to build upstream; a change to a component they share failed every pull request.
+    const sides = [mkdtempSync(path.join(tmpdir(), 'psr-render-failing-')), mkdtempSync(path.join(tmpdir(), 'psr-render-failing-'))];
+    try {
+      for (const [i, side] of sides.entries()) {
+        mkdirSync(path.join(side, 'base'), { recursive: true });
+        mkdirSync(path.join(side, 'overlays/broken'), { recursive: true });
+        writeFileSync(path.join(side, 'base/kustomization.yaml'), 'resources: [pod.yaml]\n');
+        writeFileSync(path.join(side, 'base/pod.yaml'), `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: web:${i + 1}\n`);
+        writeFileSync(path.join(side, 'overlays/broken/kustomization.yaml'), 'resources: [../../base]\npatches:\n  - path: missing-patch.yaml\n');
+      }
+      const repo = makeRepo(sides[0]!, sides[1]!);
+      sides.push(repo);
+      let stdout = '';
+      const status = await runCli(['diff', '--base', 'main', '--format', 'json'], { cwd: repo, stdout: (t) => (stdout += t), stderr: () => undefined });
+      const report = JSON.parse(stdout) as JsonReport;
+      expect(report.errors).toEqual([
+        {
+          file: 'overlays/broken/kustomization.yaml',
+          line: null,
+          kind: 'not-rendered',
+          message: expect.stringMatching(/^overlays\/broken not rendered: it fails at the base commit too, so not because of this change: `(kubectl kustomize|kustomize build) overlays\/broken` failed/),
+        },
+      ]);
+      // Nothing is checked and nothing fails the run: the exit code says no violation.
+      expect(status).toBe(0);
+    } finally {
+      for (const dir of sides) rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a root that renders at head but not at base: every pod spec it renders is new, and a notice names the root', async () => {
     // The base commit's overlay names a patch file that is not there; head adds it.
     const { status, report } = await diff('kustomize-base-broken');
