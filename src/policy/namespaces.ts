@@ -161,7 +161,10 @@ export interface NamespaceProblem {
 }
 
 export interface NamespaceIndex {
+  /** The first definition of each name (in the order given). */
   readonly byName: ReadonlyMap<string, NamespaceEntry>;
+  /** Each file's (or rendering's) own first definition of each name it defines: see namespaceEntryOf. */
+  readonly byFile?: ReadonlyMap<string, ReadonlyMap<string, NamespaceEntry>>;
   /** Invalid label values (upstream texts) and conflicting duplicates (warnings): report each once per run. */
   readonly problems: readonly NamespaceProblem[];
 }
@@ -178,18 +181,36 @@ function sameLabels(a: Readonly<Record<string, string>>, b: Readonly<Record<stri
 }
 
 /**
+ * The Namespace a pod spec of `file` is admitted under: the file's (or
+ * rendering's) own definition of it, when it has one, else the first one.
+ * `kubectl apply` of a file or of an overlay's rendering creates its
+ * Namespace before its pods, so they are admitted under those labels,
+ * whatever other overlays define (EKS Workshop's pss-psa module: one
+ * overlay per level, each with its own Namespace `pss`).
+ */
+export function namespaceEntryOf(index: NamespaceIndex, file: string, name: string): NamespaceEntry | undefined {
+  return index.byFile?.get(file)?.get(name) ?? index.byName.get(name);
+}
+
+/**
  * Index the repository's Namespace manifests by name. A namespace defined
  * twice with the same pod-security labels is fine (overlays often repeat
- * it); with different labels the first one (in the order given: sort the
- * files for a stable answer) is used and the conflict is a warning naming
- * both files: the cluster keeps whichever is applied last, which the
- * repository does not say.
+ * it); with different labels the conflict is a warning naming both files:
+ * the cluster keeps whichever is applied last, which the repository does
+ * not say. A pod spec in a file or rendering that defines the namespace is
+ * judged by that definition (namespaceEntryOf); any other by the first one
+ * (in the order given: sort the files for a stable answer).
  */
 export function indexNamespaces(manifests: readonly NamespaceManifest[]): NamespaceIndex {
   const byName = new Map<string, NamespaceEntry>();
+  const byFile = new Map<string, Map<string, NamespaceEntry>>();
   const problems: NamespaceProblem[] = [];
   for (const manifest of manifests) {
     const podSecurityLabels = podSecurityLabelsOf(manifest.labels);
+    const entry: NamespaceEntry = { manifest, podSecurityLabels, errors: policyToEvaluate(podSecurityLabels).errors };
+    const own = byFile.get(manifest.file) ?? new Map<string, NamespaceEntry>();
+    byFile.set(manifest.file, own);
+    if (!own.has(manifest.name)) own.set(manifest.name, entry);
     const existing = byName.get(manifest.name);
     if (existing) {
       if (!sameLabels(existing.podSecurityLabels, podSecurityLabels)) {
@@ -201,16 +222,15 @@ export function indexNamespaces(manifests: readonly NamespaceManifest[]): Namesp
           namespace: manifest.name,
           message:
             `Namespace ${manifest.name} is defined in ${first} and in ${second} with different pod-security labels; ` +
-            `the cluster keeps whichever is applied last, which the review cannot know: the labels of ${first} are used`,
+            `the cluster keeps whichever is applied last, which the review cannot know: a pod spec applied with one of them (in its file or rendering) is judged by that one, any other by the labels of ${first}`,
           kind: 'conflict',
           firstFile: existing.manifest.file,
         });
       }
       continue;
     }
-    const { errors } = policyToEvaluate(podSecurityLabels);
-    byName.set(manifest.name, { manifest, podSecurityLabels, errors });
-    for (const error of errors) {
+    byName.set(manifest.name, entry);
+    for (const error of entry.errors) {
       problems.push({
         file: manifest.file,
         line: manifest.line,
@@ -220,7 +240,7 @@ export function indexNamespaces(manifests: readonly NamespaceManifest[]): Namesp
       });
     }
   }
-  return { byName, problems };
+  return { byName, byFile, problems };
 }
 
 function fallbackText(label: string): string {

@@ -42,7 +42,7 @@ import { isCalendarDate, readOptOut } from './annotations.js';
 import { defaultPolicyConfig } from './config.js';
 import { namespaceLabels, policyToEvaluate } from './namespaces.js';
 import type { LabelOrigin, NamespaceEntry, NamespaceIndex } from './namespaces.js';
-import { emptyNamespaceIndex } from './namespaces.js';
+import { emptyNamespaceIndex, namespaceEntryOf } from './namespaces.js';
 import { matchFile, matchImage, matchName } from './patterns.js';
 import { admissionSource } from './sources/admissionConfig.js';
 import type { AdmissionConfig } from './sources/admissionConfig.js';
@@ -256,7 +256,7 @@ export function resolvePolicy(input: ResolveInput): ResolvedPolicy {
   // Layer 5: the namespace's labels, applied to layers 1–4 as to the cluster's defaults.
   let audit: Sourced<LevelVersion> | null = null;
   const labelsOn = namespaceLabelsOn(config, overrides);
-  const entry = labelsOn && subject.namespace !== null ? namespaces.byName.get(subject.namespace) : undefined;
+  const entry = labelsOn && subject.namespace !== null ? namespaceEntryOf(namespaces, subject.file, subject.namespace) : undefined;
   if (entry) {
     const { policy, origins } = policyToEvaluate(entry.podSecurityLabels, {
       enforce: { level: parts.enforceLevel.value, version: parts.enforceVersion.value },

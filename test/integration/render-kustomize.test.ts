@@ -605,6 +605,28 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
     }
   });
 
+  it("judges an overlay's pods by the Namespace it renders with them, when other overlays define it with other labels", async () => {
+    // EKS Workshop's pss-psa module: one overlay per level, each rendering Namespace pss with its own labels.
+    const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-own-namespace-'));
+    try {
+      mkdirSync(path.join(cwd, 'workload'), { recursive: true });
+      writeFileSync(path.join(cwd, 'workload/kustomization.yaml'), 'namespace: pss\nresources: [namespace.yaml, pod.yaml]\n');
+      writeFileSync(path.join(cwd, 'workload/namespace.yaml'), 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: pss\n');
+      writeFileSync(path.join(cwd, 'workload/pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n');
+      for (const level of ['baseline', 'restricted']) {
+        mkdirSync(path.join(cwd, level), { recursive: true });
+        writeFileSync(path.join(cwd, level, 'kustomization.yaml'), 'resources: [../workload]\npatches:\n  - path: namespace.yaml\n');
+        writeFileSync(path.join(cwd, level, 'namespace.yaml'), `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: pss\n  labels:\n    pod-security.kubernetes.io/enforce: ${level}\n`);
+      }
+      const { report } = await checkJson(cwd, '--level', 'privileged', '--warn-level', 'privileged');
+      // The restricted overlay's pod fails restricted (blocking); the baseline overlay's passes baseline.
+      expect(report.findings.length).toBeGreaterThan(0);
+      for (const f of report.findings) expect([f.rendered?.root, f.levelSource.detail]).toEqual(['restricted', expect.stringMatching(/pod-security\.kubernetes\.io\/enforce=restricted \(restricted\/namespace\.yaml:/)]);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+
   it("renders an operator's overlay with its CRDs cut to their metadata, and whole when a patch reaches into one by name", async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-crds-'));
     // Each run logs the overlay it builds and the size of the CRD file in the tree it was given.

@@ -9,6 +9,7 @@ import { formatLevelVersion } from '../../../src/pss/levels.js';
 import {
   describeNamespacePolicy,
   indexNamespaces,
+  namespaceEntryOf,
   namespacesFromDocument,
   policyToEvaluate,
   privilegedDefaults,
@@ -168,11 +169,24 @@ describe('indexNamespaces', () => {
         namespace: 'prod',
         message:
           'Namespace prod is defined in base/ns.yaml:3 and in overlays/b/ns.yaml:5 with different pod-security labels; ' +
-          'the cluster keeps whichever is applied last, which the review cannot know: the labels of base/ns.yaml:3 are used',
+          'the cluster keeps whichever is applied last, which the review cannot know: a pod spec applied with one of them (in its file or rendering) is judged by that one, any other by the labels of base/ns.yaml:3',
         kind: 'conflict',
         firstFile: 'base/ns.yaml',
       },
     ]);
+  });
+
+  it("judges a pod spec by its own file's (or rendering's) definition, any other by the first", () => {
+    // EKS Workshop's pss-psa module: each overlay renders Namespace pss with its own level.
+    const index = indexNamespaces([
+      ns('pss', { [`${p}enforce`]: 'baseline' }, 'baseline/ns.yaml', 3),
+      ns('pss', { [`${p}enforce`]: 'restricted' }, 'restricted/all.yaml', 1),
+      ns('pss', { [`${p}enforce`]: 'privileged' }, 'restricted/all.yaml', 9),
+    ]);
+    expect(namespaceEntryOf(index, 'restricted/all.yaml', 'pss')?.manifest).toEqual(expect.objectContaining({ file: 'restricted/all.yaml', line: 1 }));
+    expect(namespaceEntryOf(index, 'baseline/ns.yaml', 'pss')?.manifest.file).toBe('baseline/ns.yaml');
+    expect(namespaceEntryOf(index, 'apps/web.yaml', 'pss')?.manifest.file).toBe('baseline/ns.yaml');
+    expect(namespaceEntryOf(index, 'apps/web.yaml', 'other')).toBeUndefined();
   });
 
   it('describes a namespace policy for summaries', () => {
