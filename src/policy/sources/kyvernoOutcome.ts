@@ -11,6 +11,7 @@
 import { isObject, obj } from '../../pss/pod.js';
 import type { CheckFailure, JsonObject, JsonValue, LevelVersion } from '../../pss/types.js';
 import type { PodSpecSource } from '../../workloads/extract.js';
+import { namespaceEntryOf } from '../namespaces.js';
 import type { NamespaceIndex } from '../namespaces.js';
 import type { PolicyFinding, PolicyOutcome } from '../types.js';
 import { exceptionLabel, kyvernoSource, policyKey, ruleAction, ruleMatches, ruleNameFor } from './kyverno.js';
@@ -49,7 +50,8 @@ function objectOf(source: PodSpecSource): JsonValue {
 export function kyvernoSubjectOf(source: PodSpecSource, namespaces: NamespaceIndex): KyvernoSubject {
   const object = objectOf(source);
   const metadata = isObject(object) ? obj(object, 'metadata') : undefined;
-  const entry = source.namespace === null ? undefined : namespaces.byName.get(source.namespace);
+  // Its namespace's labels at admission: the definition its own file or rendering applies with it, else the first (namespaceEntryOf).
+  const entry = source.namespace === null ? undefined : namespaceEntryOf(namespaces, source.document.file, source.namespace);
   return {
     kind: source.kind,
     name: source.name,

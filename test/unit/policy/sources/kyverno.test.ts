@@ -9,6 +9,9 @@ import { policyContext } from '../../../../src/findings/policyContext.js';
 import { loadManifestFile } from '../../../../src/manifests/load.js';
 import { kyvernoRulesOf, ruleAction, ruleMatches } from '../../../../src/policy/sources/kyverno.js';
 import type { KyvernoSubject } from '../../../../src/policy/sources/kyverno.js';
+import { kyvernoSubjectOf } from '../../../../src/policy/sources/kyvernoOutcome.js';
+import { indexNamespaces, namespacesFromDocument } from '../../../../src/policy/namespaces.js';
+import { extractPodSpecs } from '../../../../src/workloads/extract.js';
 
 const today = '2026-07-15';
 
@@ -183,5 +186,21 @@ describe('precedence between sources', () => {
     const report = evaluateFiles(files, { policy: policyContext(today, { overrides: row.level ? { level: row.level } : {} }) });
     const got = Object.fromEntries(report.findings.map((f) => [f.check, `${f.blocking ? 'block' : 'warn'} ${f.levelSource.kind}`]));
     expect(got).toEqual(expected);
+  });
+});
+
+describe('kyvernoSubjectOf', () => {
+  it("reads the labels of the Namespace the pod spec's own file defines, before the first one of the repository", () => {
+    const namespace = (env: string) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels: {env: ${env}}\n`;
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  containers:\n    - name: web\n      image: web:1\n';
+    const files = [loadManifestFile('a/namespace.yaml', namespace('prod')), loadManifestFile('b/all.yaml', `${namespace('dev')}---\n${pod}`), loadManifestFile('c/pod.yaml', pod)];
+    const documents = files.flatMap((f) => f.documents);
+    const index = indexNamespaces(documents.flatMap((d) => namespacesFromDocument(d, () => 1).namespaces));
+    const labelsOf = (file: string) => {
+      const source = documents.filter((d) => d.file === file).flatMap((d) => extractPodSpecs(d).pods)[0]!;
+      return kyvernoSubjectOf(source, index).namespaceLabels;
+    };
+    expect(labelsOf('b/all.yaml')).toEqual({ env: 'dev' });
+    expect(labelsOf('c/pod.yaml')).toEqual({ env: 'prod' });
   });
 });
