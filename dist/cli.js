@@ -17838,11 +17838,19 @@ function sameLabels(a, b) {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
 }
+function namespaceEntryOf(index, file, name) {
+  return index.byFile?.get(file)?.get(name) ?? index.byName.get(name);
+}
 function indexNamespaces(manifests) {
   const byName = /* @__PURE__ */ new Map();
+  const byFile = /* @__PURE__ */ new Map();
   const problems = [];
   for (const manifest of manifests) {
     const podSecurityLabels = podSecurityLabelsOf(manifest.labels);
+    const entry2 = { manifest, podSecurityLabels, errors: policyToEvaluate(podSecurityLabels).errors };
+    const own = byFile.get(manifest.file) ?? /* @__PURE__ */ new Map();
+    byFile.set(manifest.file, own);
+    if (!own.has(manifest.name)) own.set(manifest.name, entry2);
     const existing = byName.get(manifest.name);
     if (existing) {
       if (!sameLabels(existing.podSecurityLabels, podSecurityLabels)) {
@@ -17852,16 +17860,15 @@ function indexNamespaces(manifests) {
           file: manifest.file,
           line: manifest.line,
           namespace: manifest.name,
-          message: `Namespace ${manifest.name} is defined in ${first} and in ${second} with different pod-security labels; the cluster keeps whichever is applied last, which the review cannot know: the labels of ${first} are used`,
+          message: `Namespace ${manifest.name} is defined in ${first} and in ${second} with different pod-security labels; the cluster keeps whichever is applied last, which the review cannot know: a pod spec applied with one of them (in its file or rendering) is judged by that one, any other by the labels of ${first}`,
           kind: "conflict",
           firstFile: existing.manifest.file
         });
       }
       continue;
     }
-    const { errors } = policyToEvaluate(podSecurityLabels);
-    byName.set(manifest.name, { manifest, podSecurityLabels, errors });
-    for (const error of errors) {
+    byName.set(manifest.name, entry2);
+    for (const error of entry2.errors) {
       problems.push({
         file: manifest.file,
         line: manifest.line,
@@ -17871,7 +17878,7 @@ function indexNamespaces(manifests) {
       });
     }
   }
-  return { byName, problems };
+  return { byName, byFile, problems };
 }
 function fallbackText(label2) {
   if (label2 === namespaceLabels.enforce) return "enforces restricted instead";
@@ -18179,7 +18186,7 @@ function resolvePolicy(input) {
   if (rule) apply(parts, rule, () => ruleSource(rule));
   let audit = null;
   const labelsOn = namespaceLabelsOn(config, overrides);
-  const entry2 = labelsOn && subject2.namespace !== null ? namespaces.byName.get(subject2.namespace) : void 0;
+  const entry2 = labelsOn && subject2.namespace !== null ? namespaceEntryOf(namespaces, subject2.file, subject2.namespace) : void 0;
   if (entry2) {
     const { policy, origins } = policyToEvaluate(entry2.podSecurityLabels, {
       enforce: { level: parts.enforceLevel.value, version: parts.enforceVersion.value },
@@ -24465,7 +24472,7 @@ function objectOf(source) {
 function kyvernoSubjectOf(source, namespaces) {
   const object = objectOf(source);
   const metadata = isObject(object) ? obj(object, "metadata") : void 0;
-  const entry2 = source.namespace === null ? void 0 : namespaces.byName.get(source.namespace);
+  const entry2 = source.namespace === null ? void 0 : namespaceEntryOf(namespaces, source.document.file, source.namespace);
   return {
     kind: source.kind,
     name: source.name,
@@ -33493,6 +33500,7 @@ function problemOf(rendered) {
     return { file: root.file, line: null, kind: "not-rendered", message: `${root.label} not rendered: ${failedWithoutNote(root.renderedWithout, head.hint !== void 0)}: ${failure2(head)}` };
   }
   if (base.kind === "rendered") return { file: root.file, line: null, kind: "render-failed", message: `${root.label} could not be rendered at head, though it rendered at the base commit: the change makes it fail: ${head.message}` };
+  if (base.kind === "failed") return { file: root.file, line: null, kind: "not-rendered", message: `${root.label} not rendered: it fails at the base commit too, so not because of this change: ${failure2(head)}` };
   return { file: root.file, line: null, kind: "render-failed", message: `${root.label} could not be rendered: ${failure2(head)}` };
 }
 function schemaNotValidated(root, schema) {

@@ -51054,11 +51054,19 @@ function sameLabels(a, b) {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
 }
+function namespaceEntryOf(index, file, name) {
+  return index.byFile?.get(file)?.get(name) ?? index.byName.get(name);
+}
 function indexNamespaces(manifests) {
   const byName = /* @__PURE__ */ new Map();
+  const byFile = /* @__PURE__ */ new Map();
   const problems = [];
   for (const manifest of manifests) {
     const podSecurityLabels = podSecurityLabelsOf(manifest.labels);
+    const entry2 = { manifest, podSecurityLabels, errors: policyToEvaluate(podSecurityLabels).errors };
+    const own = byFile.get(manifest.file) ?? /* @__PURE__ */ new Map();
+    byFile.set(manifest.file, own);
+    if (!own.has(manifest.name)) own.set(manifest.name, entry2);
     const existing = byName.get(manifest.name);
     if (existing) {
       if (!sameLabels(existing.podSecurityLabels, podSecurityLabels)) {
@@ -51068,16 +51076,15 @@ function indexNamespaces(manifests) {
           file: manifest.file,
           line: manifest.line,
           namespace: manifest.name,
-          message: `Namespace ${manifest.name} is defined in ${first} and in ${second} with different pod-security labels; the cluster keeps whichever is applied last, which the review cannot know: the labels of ${first} are used`,
+          message: `Namespace ${manifest.name} is defined in ${first} and in ${second} with different pod-security labels; the cluster keeps whichever is applied last, which the review cannot know: a pod spec applied with one of them (in its file or rendering) is judged by that one, any other by the labels of ${first}`,
           kind: "conflict",
           firstFile: existing.manifest.file
         });
       }
       continue;
     }
-    const { errors } = policyToEvaluate(podSecurityLabels);
-    byName.set(manifest.name, { manifest, podSecurityLabels, errors });
-    for (const error2 of errors) {
+    byName.set(manifest.name, entry2);
+    for (const error2 of entry2.errors) {
       problems.push({
         file: manifest.file,
         line: manifest.line,
@@ -51087,7 +51094,7 @@ function indexNamespaces(manifests) {
       });
     }
   }
-  return { byName, problems };
+  return { byName, byFile, problems };
 }
 function fallbackText(label) {
   if (label === namespaceLabels.enforce) return "enforces restricted instead";
@@ -51345,7 +51352,7 @@ function resolvePolicy(input) {
   if (rule) apply(parts, rule, () => ruleSource(rule));
   let audit = null;
   const labelsOn = namespaceLabelsOn(config, overrides);
-  const entry2 = labelsOn && subject.namespace !== null ? namespaces.byName.get(subject.namespace) : void 0;
+  const entry2 = labelsOn && subject.namespace !== null ? namespaceEntryOf(namespaces, subject.file, subject.namespace) : void 0;
   if (entry2) {
     const { policy, origins } = policyToEvaluate(entry2.podSecurityLabels, {
       enforce: { level: parts.enforceLevel.value, version: parts.enforceVersion.value },
@@ -51453,7 +51460,7 @@ function objectOf(source) {
 function kyvernoSubjectOf(source, namespaces) {
   const object = objectOf(source);
   const metadata = isObject(object) ? obj(object, "metadata") : void 0;
-  const entry2 = source.namespace === null ? void 0 : namespaces.byName.get(source.namespace);
+  const entry2 = source.namespace === null ? void 0 : namespaceEntryOf(namespaces, source.document.file, source.namespace);
   return {
     kind: source.kind,
     name: source.name,
@@ -60970,6 +60977,7 @@ function problemOf(rendered) {
     return { file: root.file, line: null, kind: "not-rendered", message: `${root.label} not rendered: ${failedWithoutNote(root.renderedWithout, head.hint !== void 0)}: ${failure2(head)}` };
   }
   if (base.kind === "rendered") return { file: root.file, line: null, kind: "render-failed", message: `${root.label} could not be rendered at head, though it rendered at the base commit: the change makes it fail: ${head.message}` };
+  if (base.kind === "failed") return { file: root.file, line: null, kind: "not-rendered", message: `${root.label} not rendered: it fails at the base commit too, so not because of this change: ${failure2(head)}` };
   return { file: root.file, line: null, kind: "render-failed", message: `${root.label} could not be rendered: ${failure2(head)}` };
 }
 function schemaNotValidated(root, schema) {
