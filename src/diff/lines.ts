@@ -16,6 +16,8 @@ export interface DiffLines {
   readonly ranges: readonly { readonly start: number; readonly end: number }[];
   /** The text of a head line of some hunk (without its line break), or undefined outside the hunks. */
   textOf(headLine: number): string | undefined;
+  /** True when the head line is one the change added (or rewrote), not a context line. */
+  added(headLine: number): boolean;
 }
 
 export function diffLines(hunks: readonly Hunk[] | null): DiffLines {
@@ -32,8 +34,14 @@ export function diffLines(hunks: readonly Hunk[] | null): DiffLines {
     }
     return texts.get(line);
   };
+  let addedLines: Set<number> | undefined;
+  const added = (line: number) => {
+    addedLines ??= new Set((hunks ?? []).flatMap((hunk) => hunk.lines.flatMap((l) => (l.kind === 'added' ? [l.headLine] : []))));
+    return addedLines.has(line);
+  };
   return {
     textOf,
+    added,
     ranges,
     has: (line) => hunkOf(line) !== -1,
     hunkOf,

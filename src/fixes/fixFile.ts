@@ -29,12 +29,13 @@ import { podLoadOptions } from '../workloads/podFree.js';
 import type { PodSpecSource } from '../workloads/extract.js';
 import { EditIndex, prefixEdit, valueAt } from './edits.js';
 import { fixers } from './fixers/index.js';
-import { anchorCaveat, inJsonStream, longLineNote, noSafeFix, notComputed, sharedCaveat, sharedNode } from './notes.js';
+import { anchorCaveat, besideTheChange, inJsonStream, longLineNote, noSafeFix, notComputed, sharedCaveat, sharedNode } from './notes.js';
 import { mergeRendered, RenderError, renderEdits } from './render.js';
 import type { OwnedEdit, OwnedSplice, RenderContext, Rendered } from './render.js';
 import { detectStyle } from './style.js';
 import { applySuggestions, areaKey, groupSplices, suggestionSplice, toSuggestion, wholePod } from './suggestions.js';
-import { inOrder, lineTable, SpliceConflict } from './text.js';
+import type { Group } from './suggestions.js';
+import { inOrder, lineOf, lineTable, SpliceConflict } from './text.js';
 import type { LineTable } from './text.js';
 import type { Edit, FindingFix, FixableCheck, FixFailure, FixPlan, Suggestion } from './types.js';
 import { podKey, verifierOf } from './verify.js';
@@ -735,8 +736,10 @@ class FileFixer {
     const { request, table, bomBytes, collapsed } = this;
     let suggestionOf = new Map<string, Suggestion>();
     let sharedOf: ReadonlyMap<string, string> = new Map();
-    for (let round = 0; round <= owners.length + request.pods.length + 1; round++) {
-      const selected = owners.filter((o) => o.accepted);
+    // Owners set aside so that fixes of lines the change wrote get a suggestion of their own (asideOf).
+    const aside = new Set<Owner>();
+    for (let round = 0; round <= 2 * owners.length + request.pods.length + 1; round++) {
+      const selected = owners.filter((o) => o.accepted && !aside.has(o));
       suggestionOf = new Map();
       if (selected.length === 0) break;
       let rendered: Rendering;
@@ -763,6 +766,12 @@ class FileFixer {
         // In the order of `selected`, as the expectation of all of them lists their edits.
         const groupOwners = inSelectionOrder(group.owners, this.ownerById);
         const suggestion = toSuggestion(table, group, request.diff, bomBytes);
+        const besides = suggestion?.attachable === false ? this.asideOf(group, groupOwners) : [];
+        if (besides.length > 0) {
+          for (const owner of besides) aside.add(owner);
+          retry = true;
+          continue;
+        }
         const reason =
           suggestion === null ? 'the fix changes nothing in the text' : this.verifyText([suggestionSplice(table, suggestion, bomBytes)], this.expectationOf(groupOwners));
         if (reason === null && suggestion) {
@@ -773,8 +782,9 @@ class FileFixer {
         const pods = new Set(groupOwners.map((o) => o.podIndex));
         if ([...pods].some((p) => dealtWith.has(p))) continue;
         if ([...pods].some((p) => !collapsed.has(p))) {
-          // A suggestion that only works with another one of its pod spec: make them one.
+          // A suggestion that only works with another one of its pod spec: make them one (with the owners set aside).
           for (const p of pods) collapsed.add(p);
+          for (const owner of aside) if (pods.has(owner.podIndex)) aside.delete(owner);
         } else {
           // Only this group's fixes go: the verified suggestions of the other groups stay.
           for (const owner of groupOwners) this.refuse(owner, { reason: reason ?? 'the fix did not verify', shared: null });
@@ -793,7 +803,32 @@ class FileFixer {
       if (reason === null) break;
       for (const owner of selected) this.refuse(owner, { reason, shared: null });
     }
+    for (const owner of aside) if (owner.accepted) owner.note = besideTheChange(owner.check, request.file);
     return { suggestionOf, sharedOf };
+  }
+
+  /**
+   * The owners of a group whose suggestion cannot be attached (it reaches
+   * lines outside the diff) to set aside, so that the others, whose fixes
+   * lie on lines the change wrote, get a suggestion that can: a container
+   * the pull request made privileged keeps `privileged: false` on its line,
+   * though the fix of a warning it had before (capabilities for both of
+   * its pod's containers) joins that line to lines the change never
+   * touched. None when there is no diff, when the group's pod spec's fixes
+   * verify only as one, or when no owner's (or every owner's) fix lies on
+   * such lines.
+   */
+  private asideOf(group: Group, owners: readonly Owner[]): Owner[] {
+    const diff = this.request.diff;
+    if (diff === null || owners.some((o) => this.collapsed.has(o.podIndex))) return [];
+    const onTheChange = (owner: Owner) =>
+      group.splices.every((splice) => {
+        if (!splice.owners.has(owner.id)) return true;
+        for (let line = lineOf(this.table, splice.start); line <= lineOf(this.table, Math.max(splice.start, splice.end - 1)); line++) if (!diff.added(line)) return false;
+        return true;
+      });
+    const besides = owners.filter((o) => !onTheChange(o));
+    return besides.length === 0 || besides.length === owners.length ? [] : besides;
   }
 
   /** Every suggestion of the file, and each failure's fix or note. */

@@ -123,6 +123,15 @@ function noSuggestion(check: FixableCheck, reason: string): string {
   return `No suggestion: ${reason}.\n\n${text}\n\n${illustrative(example)}`;
 }
 
+/**
+ * Said instead of a suggestion whose fix reaches lines outside the pull
+ * request's diff, set aside so that a fix of lines the change wrote gets a
+ * suggestion of its own (fixFile.ts): `fix` on the file writes both.
+ */
+export function besideTheChange(check: FixableCheck, file: string): string {
+  return noSuggestion(check, `its fix changes lines outside this pull request's diff, next to the suggestion for a line the change wrote; \`pod-security-review fix ${file}\` applies them all`);
+}
+
 /** Said instead of a fix in a file read as kubectl reads it but not written in UTF-8 (UTF-16, bytes that are not UTF-8). */
 export function notUtf8(check: FixableCheck): string {
   return noSuggestion(check, 'the file is not UTF-8 as written (it is UTF-16, or has bytes that are not UTF-8), and fixes are written into UTF-8 text only; save it as UTF-8 to get one');

@@ -285,3 +285,53 @@ describe('suggestions against git hunks', () => {
     expect(fixes.suggestions.every((s) => !s.attachable)).toBe(true);
   });
 });
+
+describe('a fix of lines the change wrote, beside fixes that reach past its hunk', () => {
+  // The pull request makes a container privileged; its pod had warnings before whose fix spans both containers.
+  const before = [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: db',
+    'spec:',
+    '  template:',
+    '    spec:',
+    '      containers:',
+    '        - name: db',
+    '          image: postgres:16',
+    '          securityContext:',
+    '            allowPrivilegeEscalation: true', // 12
+    '            runAsUser: 0',
+    '        - name: exporter',
+    '          image: exporter:1',
+    '          ports:',
+    '            - containerPort: 9187',
+    '          resources:',
+    '            limits: {cpu: 100m, memory: 100Mi}',
+    '      volumes:',
+    '        - name: data',
+    '          emptyDir: {}',
+  ];
+  const after = [...before.slice(0, 12), '            privileged: true', ...before.slice(12)];
+  const hunks = diffFiles('beside', text(before), text(after));
+  const fixesWith = (diff: ReturnType<typeof diffLines> | null) =>
+    computeFixes({ file: 'deploy.yaml', text: text(after), pods: podsOf('deploy.yaml', text(after), 'restricted'), level: 'restricted', version: 'latest', diff });
+
+  it('keeps a suggestion of its own; the fixes it is set apart from say that `fix` applies them all', () => {
+    const fixes = fixesWith(diffLines(hunks));
+    expectValidAgainst(text(after), hunks, fixes.suggestions);
+    const byCheck = new Map(fixes.pods[0]!.map((f) => [f.check, f]));
+    expect(byCheck.get('privileged')?.fix).toEqual({ startLine: 13, endLine: 13, replacement: '            privileged: false\n', attachable: true });
+    for (const check of ['allowPrivilegeEscalation', 'capabilities_restricted', 'runAsUser'] as const) {
+      expect(byCheck.get(check)?.fix, check).toBeNull();
+      expect(byCheck.get(check)?.fixNote, check).toMatch(/^No suggestion: its fix changes lines outside this pull request's diff, next to the suggestion for a line the change wrote; `pod-security-review fix deploy\.yaml` applies them all\./);
+    }
+  });
+
+  it('without a diff (`check`, `fix`), every fix of the container is one suggestion, as before', () => {
+    const fixes = fixesWith(null);
+    const byCheck = new Map(fixes.pods[0]!.map((f) => [f.check, f]));
+    expect(byCheck.get('privileged')?.fix).toEqual(byCheck.get('allowPrivilegeEscalation')?.fix);
+    expect(byCheck.get('privileged')?.fix?.replacement).toContain('allowPrivilegeEscalation: false\n            privileged: false\n');
+  });
+});
