@@ -129,7 +129,8 @@ function noSuggestion(check: FixableCheck, reason: string): string {
  * suggestion of its own (fixFile.ts): `fix` on the file writes both.
  */
 export function besideTheChange(check: FixableCheck, file: string): string {
-  return noSuggestion(check, `its fix changes lines outside this pull request's diff, next to the suggestion for a line the change wrote; \`pod-security-review fix ${file}\` applies them all`);
+  // The words a review comment says of any fix outside the diff (report/commentBody.ts), so that it says them once.
+  return noSuggestion(check, `the fix changes lines outside this pull request's diff; \`pod-security-review fix ${file}\` applies it`);
 }
 
 /** Said instead of a fix in a file read as kubectl reads it but not written in UTF-8 (UTF-16, bytes that are not UTF-8). */

@@ -317,14 +317,14 @@ describe('a fix of lines the change wrote, beside fixes that reach past its hunk
   const fixesWith = (diff: ReturnType<typeof diffLines> | null) =>
     computeFixes({ file: 'deploy.yaml', text: text(after), pods: podsOf('deploy.yaml', text(after), 'restricted'), level: 'restricted', version: 'latest', diff });
 
-  it('keeps a suggestion of its own; the fixes it is set apart from say that `fix` applies them all', () => {
+  it('keeps a suggestion of its own; the fixes it is set apart from say that `fix` applies them', () => {
     const fixes = fixesWith(diffLines(hunks));
     expectValidAgainst(text(after), hunks, fixes.suggestions);
     const byCheck = new Map(fixes.pods[0]!.map((f) => [f.check, f]));
     expect(byCheck.get('privileged')?.fix).toEqual({ startLine: 13, endLine: 13, replacement: '            privileged: false\n', attachable: true });
     for (const check of ['allowPrivilegeEscalation', 'capabilities_restricted', 'runAsUser'] as const) {
       expect(byCheck.get(check)?.fix, check).toBeNull();
-      expect(byCheck.get(check)?.fixNote, check).toMatch(/^No suggestion: its fix changes lines outside this pull request's diff, next to the suggestion for a line the change wrote; `pod-security-review fix deploy\.yaml` applies them all\./);
+      expect(byCheck.get(check)?.fixNote, check).toMatch(/^No suggestion: the fix changes lines outside this pull request's diff; `pod-security-review fix deploy\.yaml` applies it\./);
     }
   });
 
