@@ -50757,8 +50757,14 @@ function diffLines(hunks) {
     }
     return texts.get(line);
   };
+  let addedLines;
+  const added = (line) => {
+    addedLines ??= new Set((hunks ?? []).flatMap((hunk) => hunk.lines.flatMap((l) => l.kind === "added" ? [l.headLine] : [])));
+    return addedLines.has(line);
+  };
   return {
     textOf: textOf3,
+    added,
     ranges,
     has: (line) => hunkOf(line) !== -1,
     hunkOf,
@@ -52502,6 +52508,9 @@ function noSuggestion(check, reason4) {
 ${text5}
 
 ${illustrative(example)}`;
+}
+function besideTheChange(check, file) {
+  return noSuggestion(check, `the fix changes lines outside this pull request's diff; \`pod-security-review fix ${file}\` applies it`);
 }
 function notUtf8(check) {
   return noSuggestion(check, "the file is not UTF-8 as written (it is UTF-16, or has bytes that are not UTF-8), and fixes are written into UTF-8 text only; save it as UTF-8 to get one");
@@ -57334,8 +57343,9 @@ var FileFixer = class {
     const { request: request2, table, bomBytes, collapsed } = this;
     let suggestionOf = /* @__PURE__ */ new Map();
     let sharedOf = /* @__PURE__ */ new Map();
-    for (let round = 0; round <= owners.length + request2.pods.length + 1; round++) {
-      const selected = owners.filter((o) => o.accepted);
+    const aside = /* @__PURE__ */ new Set();
+    for (let round = 0; round <= 2 * owners.length + request2.pods.length + 1; round++) {
+      const selected = owners.filter((o) => o.accepted && !aside.has(o));
       suggestionOf = /* @__PURE__ */ new Map();
       if (selected.length === 0) break;
       let rendered;
@@ -57356,6 +57366,12 @@ var FileFixer = class {
       for (const group of groups2) {
         const groupOwners = inSelectionOrder(group.owners, this.ownerById);
         const suggestion = toSuggestion(table, group, request2.diff, bomBytes);
+        const besides = suggestion?.attachable === false ? this.asideOf(group, groupOwners) : [];
+        if (besides.length > 0) {
+          for (const owner of besides) aside.add(owner);
+          retry2 = true;
+          continue;
+        }
         const reason5 = suggestion === null ? "the fix changes nothing in the text" : this.verifyText([suggestionSplice(table, suggestion, bomBytes)], this.expectationOf(groupOwners));
         if (reason5 === null && suggestion) {
           for (const owner of groupOwners) suggestionOf.set(owner.id, suggestion);
@@ -57366,6 +57382,7 @@ var FileFixer = class {
         if ([...pods].some((p) => dealtWith.has(p))) continue;
         if ([...pods].some((p) => !collapsed.has(p))) {
           for (const p of pods) collapsed.add(p);
+          for (const owner of aside) if (pods.has(owner.podIndex)) aside.delete(owner);
         } else {
           for (const owner of groupOwners) this.refuse(owner, { reason: reason5 ?? "the fix did not verify", shared: null });
         }
@@ -57382,7 +57399,30 @@ var FileFixer = class {
       if (reason4 === null) break;
       for (const owner of selected) this.refuse(owner, { reason: reason4, shared: null });
     }
+    for (const owner of aside) if (owner.accepted) owner.note = besideTheChange(owner.check, request2.file);
     return { suggestionOf, sharedOf };
+  }
+  /**
+   * The owners of a group whose suggestion cannot be attached (it reaches
+   * lines outside the diff) to set aside, so that the others, whose fixes
+   * lie on lines the change wrote, get a suggestion that can: a container
+   * the pull request made privileged keeps `privileged: false` on its line,
+   * though the fix of a warning it had before (capabilities for both of
+   * its pod's containers) joins that line to lines the change never
+   * touched. None when there is no diff, when the group's pod spec's fixes
+   * verify only as one, or when no owner's (or every owner's) fix lies on
+   * such lines.
+   */
+  asideOf(group, owners) {
+    const diff = this.request.diff;
+    if (diff === null || owners.some((o) => this.collapsed.has(o.podIndex))) return [];
+    const onTheChange = (owner) => group.splices.every((splice) => {
+      if (!splice.owners.has(owner.id)) return true;
+      for (let line = lineOf2(this.table, splice.start); line <= lineOf2(this.table, Math.max(splice.start, splice.end - 1)); line++) if (!diff.added(line)) return false;
+      return true;
+    });
+    const besides = owners.filter((o) => !onTheChange(o));
+    return besides.length === 0 || besides.length === owners.length ? [] : besides;
   }
   /** Every suggestion of the file, and each failure's fix or note. */
   results(suggested) {
