@@ -1,6 +1,6 @@
 /**
- * Files a kustomization names only in a comment (pure): the patches and
- * resources it leaves off. Kubebuilder scaffolds every operator's
+ * Files a kustomization names only in a comment, outside its resources
+ * (pure): the patches it leaves off. Kubebuilder scaffolds every operator's
  * `config/default/kustomization.yaml` so (`#- path: manager_webhook_patch.yaml`),
  * and KServe's release overlays switch patches on by uncommenting them. Such
  * a file is a fragment (a Deployment patch naming a container and its
