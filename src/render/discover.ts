@@ -694,13 +694,17 @@ function fewNames(names: readonly string[]): string {
  * in the cluster with them on top of values.yaml, so each gets a rendering
  * of its own; a change to one alone would otherwise render the chart as
  * before, and pass unseen. Only files in the chart's own folder: examples
- * and tests in its subfolders are not installed anywhere.
+ * and tests in its subfolders are not installed anywhere. A values schema
+ * written in YAML (`values.schema.yaml`, from which JupyterHub's chart
+ * makes its values.schema.json) is no one's values.
  */
+const valuesSchema = /^values[.-]schema\.ya?ml$/i;
+
 function environmentValuesOf(dir: string, inChart: readonly string[], changed: ReadonlySet<string>): string[] {
   const prefix = inDir(dir, '');
   const isEnvironment = (path: string) => {
     const name = path.slice(prefix.length);
-    return path.startsWith(prefix) && !name.includes('/') && name !== 'values.yaml' && /values/i.test(name) && /\.ya?ml$/.test(name);
+    return path.startsWith(prefix) && !name.includes('/') && name !== 'values.yaml' && /values/i.test(name) && /\.ya?ml$/.test(name) && !valuesSchema.test(name);
   };
   // Those the change touches first (maxEnvironments).
   return inChart.filter(isEnvironment).sort((a, b) => Number(changed.has(b)) - Number(changed.has(a)) || (a < b ? -1 : a > b ? 1 : 0));
