@@ -28398,11 +28398,12 @@ function fewNames(names) {
   const shown4 = names.slice(0, 5).map((name) => `\`${name}\``).join(", ");
   return names.length > 5 ? `${shown4} and ${names.length - 5} more` : shown4;
 }
+var valuesSchema = /^values[.-]schema\.ya?ml$/i;
 function environmentValuesOf(dir, inChart, changed) {
   const prefix2 = inDir(dir, "");
   const isEnvironment = (path11) => {
     const name = path11.slice(prefix2.length);
-    return path11.startsWith(prefix2) && !name.includes("/") && name !== "values.yaml" && /values/i.test(name) && /\.ya?ml$/.test(name);
+    return path11.startsWith(prefix2) && !name.includes("/") && name !== "values.yaml" && /values/i.test(name) && /\.ya?ml$/.test(name) && !valuesSchema.test(name);
   };
   return inChart.filter(isEnvironment).sort((a, b) => Number(changed.has(b)) - Number(changed.has(a)) || (a < b ? -1 : a > b ? 1 : 0));
 }

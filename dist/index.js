@@ -21068,7 +21068,7 @@ function environmentValuesOf(dir, inChart, changed) {
   const prefix2 = inDir(dir, "");
   const isEnvironment = (path4) => {
     const name = path4.slice(prefix2.length);
-    return path4.startsWith(prefix2) && !name.includes("/") && name !== "values.yaml" && /values/i.test(name) && /\.ya?ml$/.test(name);
+    return path4.startsWith(prefix2) && !name.includes("/") && name !== "values.yaml" && /values/i.test(name) && /\.ya?ml$/.test(name) && !valuesSchema.test(name);
   };
   return inChart.filter(isEnvironment).sort((a, b) => Number(changed.has(b)) - Number(changed.has(a)) || (a < b ? -1 : a > b ? 1 : 0));
 }
@@ -21110,7 +21110,7 @@ function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettin
   roots.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
   return { roots, consumed, leftOff, problems, trees: discovered };
 }
-var defaultRenderSettings, defaultRenderLimits, maxEnvironments, baseName, chartFileNames, lockFileNames, maxApplications, defaultLike;
+var defaultRenderSettings, defaultRenderLimits, maxEnvironments, baseName, chartFileNames, lockFileNames, maxApplications, valuesSchema, defaultLike;
 var init_discover = __esm({
   "src/render/discover.ts"() {
     "use strict";
@@ -21131,6 +21131,7 @@ var init_discover = __esm({
     chartFileNames = ["Chart.yaml", "requirements.yaml"];
     lockFileNames = ["Chart.lock", "requirements.lock"];
     maxApplications = 25;
+    valuesSchema = /^values[.-]schema\.ya?ml$/i;
     defaultLike = /^(?:default|defaults|basic|minimal|simple|ci|test|values)(?:-values)?\.ya?ml$/i;
   }
 });
