@@ -736,9 +736,12 @@ class FileFixer {
     const { request, table, bomBytes, collapsed } = this;
     let suggestionOf = new Map<string, Suggestion>();
     let sharedOf: ReadonlyMap<string, string> = new Map();
-    // Owners set aside so that fixes of lines the change wrote get a suggestion of their own (asideOf).
+    // Owners set aside so that fixes of lines the change wrote get a suggestion of their own (asideOf), and the pod
+    // specs whose fixes on those lines did not verify without them (grouped as before, once).
     const aside = new Set<Owner>();
-    for (let round = 0; round <= 2 * owners.length + request.pods.length + 1; round++) {
+    const notAside = new Set<number>();
+    // Each round refuses an owner, makes a pod spec's fixes one, or sets owners aside or back (once per pod spec).
+    for (let round = 0; round <= owners.length + 3 * request.pods.length + 1; round++) {
       const selected = owners.filter((o) => o.accepted && !aside.has(o));
       suggestionOf = new Map();
       if (selected.length === 0) break;
@@ -766,7 +769,7 @@ class FileFixer {
         // In the order of `selected`, as the expectation of all of them lists their edits.
         const groupOwners = inSelectionOrder(group.owners, this.ownerById);
         const suggestion = toSuggestion(table, group, request.diff, bomBytes);
-        const besides = suggestion?.attachable === false ? this.asideOf(group, groupOwners) : [];
+        const besides = suggestion?.attachable === false ? this.asideOf(group, groupOwners, notAside) : [];
         if (besides.length > 0) {
           for (const owner of besides) aside.add(owner);
           retry = true;
@@ -781,10 +784,13 @@ class FileFixer {
         retry = true;
         const pods = new Set(groupOwners.map((o) => o.podIndex));
         if ([...pods].some((p) => dealtWith.has(p))) continue;
-        if ([...pods].some((p) => !collapsed.has(p))) {
-          // A suggestion that only works with another one of its pod spec: make them one (with the owners set aside).
-          for (const p of pods) collapsed.add(p);
+        if ([...aside].some((owner) => pods.has(owner.podIndex))) {
+          // It may need the fixes set aside: they come back, and the pod spec's fixes are grouped as before.
           for (const owner of aside) if (pods.has(owner.podIndex)) aside.delete(owner);
+          for (const p of pods) notAside.add(p);
+        } else if ([...pods].some((p) => !collapsed.has(p))) {
+          // A suggestion that only works with another one of its pod spec: make them one.
+          for (const p of pods) collapsed.add(p);
         } else {
           // Only this group's fixes go: the verified suggestions of the other groups stay.
           for (const owner of groupOwners) this.refuse(owner, { reason: reason ?? 'the fix did not verify', shared: null });
@@ -814,13 +820,13 @@ class FileFixer {
    * the pull request made privileged keeps `privileged: false` on its line,
    * though the fix of a warning it had before (capabilities for both of
    * its pod's containers) joins that line to lines the change never
-   * touched. None when there is no diff, when the group's pod spec's fixes
-   * verify only as one, or when no owner's (or every owner's) fix lies on
-   * such lines.
+   * touched. None when there is no diff, when the fixes on the change did
+   * not verify without the others before (`notAside`), or when no owner's
+   * (or every owner's) fix lies on such lines.
    */
-  private asideOf(group: Group, owners: readonly Owner[]): Owner[] {
+  private asideOf(group: Group, owners: readonly Owner[], notAside: ReadonlySet<number>): Owner[] {
     const diff = this.request.diff;
-    if (diff === null || owners.some((o) => this.collapsed.has(o.podIndex))) return [];
+    if (diff === null || owners.some((o) => notAside.has(o.podIndex))) return [];
     const onTheChange = (owner: Owner) =>
       group.splices.every((splice) => {
         if (!splice.owners.has(owner.id)) return true;

@@ -328,6 +328,35 @@ describe('a fix of lines the change wrote, beside fixes that reach past its hunk
     }
   });
 
+  it("keeps it too where the pod spec's other fixes verify only as one (host network and host ports, the List of the benchmark)", () => {
+    const host = [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: web',
+      'spec:',
+      '  hostNetwork: true',
+      '  containers:',
+      '  - name: app',
+      '    image: web:1',
+      '    ports:',
+      '    - containerPort: 8000',
+      '      hostPort: 8000',
+      '    securityContext:', // 13
+      '      capabilities:',
+      '        add: ["NET_ADMIN"]',
+      '  - name: sidecar',
+      '    image: proxy:2',
+    ];
+    const changed = [...host.slice(0, 13), '      privileged: true', ...host.slice(13)];
+    const hostHunks = diffFiles('beside-host', text(host), text(changed));
+    const fixes = computeFixes({ file: 'pod.yaml', text: text(changed), pods: podsOf('pod.yaml', text(changed), 'restricted'), level: 'restricted', version: 'latest', diff: diffLines(hostHunks) });
+    expectValidAgainst(text(changed), hostHunks, fixes.suggestions);
+    const byCheck = new Map(fixes.pods[0]!.map((f) => [f.check, f]));
+    expect(byCheck.get('privileged')?.fix).toEqual({ startLine: 14, endLine: 14, replacement: '      privileged: false\n', attachable: true });
+    expect(byCheck.get('hostNamespaces')?.fix).toBeNull();
+  });
+
   it('without a diff (`check`, `fix`), every fix of the container is one suggestion, as before', () => {
     const fixes = fixesWith(null);
     const byCheck = new Map(fixes.pods[0]!.map((f) => [f.check, f]));
