@@ -357,6 +357,20 @@ describe('a fix of lines the change wrote, beside fixes that reach past its hunk
     expect(byCheck.get('hostNamespaces')?.fix).toBeNull();
   });
 
+  it("gives the others back when the change's fix needs them: allowPrivilegeEscalation false beside a privileged container", () => {
+    const privileged = ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  containers:', '  - name: app', '    image: web:1', '    securityContext:', '      privileged: true', '  - name: sidecar', '    image: proxy:2', '    ports:', '    - containerPort: 80', '    securityContext:', '      allowPrivilegeEscalation: false', '  volumes:', '  - name: a', '    emptyDir: {}'];
+    const changed = [...privileged.slice(0, 9), '      allowPrivilegeEscalation: true', ...privileged.slice(9)];
+    const privilegedHunks = diffFiles('beside-privileged', text(privileged), text(changed));
+    const fixes = computeFixes({ file: 'pod.yaml', text: text(changed), pods: podsOf('pod.yaml', text(changed), 'restricted'), level: 'restricted', version: 'latest', diff: diffLines(privilegedHunks) });
+    expectValidAgainst(text(changed), privilegedHunks, fixes.suggestions);
+    const byCheck = new Map(fixes.pods[0]!.map((f) => [f.check, f]));
+    // The API server refuses allowPrivilegeEscalation: false on a privileged container: that fix stands only with privileged's.
+    expect(byCheck.get('allowPrivilegeEscalation')?.fix).toEqual(byCheck.get('privileged')?.fix);
+    expect(byCheck.get('allowPrivilegeEscalation')?.fix?.replacement).toContain('allowPrivilegeEscalation: false\n      privileged: false\n');
+    expect(byCheck.get('allowPrivilegeEscalation')?.fix?.attachable).toBe(false);
+    for (const f of fixes.pods[0]!) expect(f.fixNote ?? '', f.check).not.toMatch(/^No suggestion/);
+  });
+
   it('without a diff (`check`, `fix`), every fix of the container is one suggestion, as before', () => {
     const fixes = fixesWith(null);
     const byCheck = new Map(fixes.pods[0]!.map((f) => [f.check, f]));
