@@ -57345,7 +57345,8 @@ var FileFixer = class {
     let suggestionOf = /* @__PURE__ */ new Map();
     let sharedOf = /* @__PURE__ */ new Map();
     const aside = /* @__PURE__ */ new Set();
-    for (let round = 0; round <= 2 * owners.length + request2.pods.length + 1; round++) {
+    const notAside = /* @__PURE__ */ new Set();
+    for (let round = 0; round <= owners.length + 3 * request2.pods.length + 1; round++) {
       const selected = owners.filter((o) => o.accepted && !aside.has(o));
       suggestionOf = /* @__PURE__ */ new Map();
       if (selected.length === 0) break;
@@ -57367,7 +57368,7 @@ var FileFixer = class {
       for (const group of groups2) {
         const groupOwners = inSelectionOrder(group.owners, this.ownerById);
         const suggestion = toSuggestion(table, group, request2.diff, bomBytes);
-        const besides = suggestion?.attachable === false ? this.asideOf(group, groupOwners) : [];
+        const besides = suggestion?.attachable === false ? this.asideOf(group, groupOwners, notAside) : [];
         if (besides.length > 0) {
           for (const owner of besides) aside.add(owner);
           retry2 = true;
@@ -57381,9 +57382,11 @@ var FileFixer = class {
         retry2 = true;
         const pods = new Set(groupOwners.map((o) => o.podIndex));
         if ([...pods].some((p) => dealtWith.has(p))) continue;
-        if ([...pods].some((p) => !collapsed.has(p))) {
-          for (const p of pods) collapsed.add(p);
+        if ([...aside].some((owner) => pods.has(owner.podIndex))) {
           for (const owner of aside) if (pods.has(owner.podIndex)) aside.delete(owner);
+          for (const p of pods) notAside.add(p);
+        } else if ([...pods].some((p) => !collapsed.has(p))) {
+          for (const p of pods) collapsed.add(p);
         } else {
           for (const owner of groupOwners) this.refuse(owner, { reason: reason5 ?? "the fix did not verify", shared: null });
         }
@@ -57410,13 +57413,13 @@ var FileFixer = class {
    * the pull request made privileged keeps `privileged: false` on its line,
    * though the fix of a warning it had before (capabilities for both of
    * its pod's containers) joins that line to lines the change never
-   * touched. None when there is no diff, when the group's pod spec's fixes
-   * verify only as one, or when no owner's (or every owner's) fix lies on
-   * such lines.
+   * touched. None when there is no diff, when the fixes on the change did
+   * not verify without the others before (`notAside`), or when no owner's
+   * (or every owner's) fix lies on such lines.
    */
-  asideOf(group, owners) {
+  asideOf(group, owners, notAside) {
     const diff = this.request.diff;
-    if (diff === null || owners.some((o) => this.collapsed.has(o.podIndex))) return [];
+    if (diff === null || owners.some((o) => notAside.has(o.podIndex))) return [];
     const onTheChange = (owner) => group.splices.every((splice) => {
       if (!splice.owners.has(owner.id)) return true;
       for (let line = lineOf2(this.table, splice.start); line <= lineOf2(this.table, Math.max(splice.start, splice.end - 1)); line++) if (!diff.added(line)) return false;
