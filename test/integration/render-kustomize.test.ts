@@ -588,6 +588,11 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
       writeTree(head, '#', 9444);
       const left = await checkJson(head, '--level', 'restricted');
       expect([left.report.findings, left.report.errors, left.status]).toEqual([[], [note], 0]);
+      // Given alone (a pre-commit hook's staged file): the kustomization above it is read for the comment, never rendered.
+      let alone = '';
+      await runCli(['check', 'config/default/manager_webhook_patch.yaml', '--format', 'json', '--level', 'restricted'], { cwd: head, stdout: (t) => (alone += t), stderr: () => undefined });
+      const aloneReport = JSON.parse(alone) as JsonReport;
+      expect([aloneReport.findings, aloneReport.errors, aloneReport.podSpecs]).toEqual([[], [note], []]);
       // A pull request that edits it: the note, no finding.
       const repo = makeRepo(base, head);
       dirs.push(repo);

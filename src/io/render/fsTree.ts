@@ -11,6 +11,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isKustomizationFile, kustomizationNames, readKustomization } from '../../render/kustomization.js';
 import { readChart } from '../../render/chart.js';
+import { leftOffFiles } from '../../render/leftOff.js';
 import { dirOf, inDir, joinPath } from '../../render/paths.js';
 import type { TreeReader } from './trees.js';
 
@@ -114,14 +115,26 @@ async function kustomizationOf(cwd: string, dir: string, maxBytes: number, memo:
  * patch, a generator's input) join the listing, so that it is judged through
  * their rendering, as a patch is never a manifest of its own. Components
  * are left out: they do not build alone, so such a file stays a plain one.
+ * Those that name it only in a comment (a patch they leave off, leftOff.ts:
+ * a pre-commit hook's staged Kubebuilder patch) go to `leftOffBy`: read for
+ * that, never rendered.
  */
-async function addOwners(cwd: string, file: string, listing: Map<string, string>, maxBytes: number, memo: Map<string, FolderKustomization | null>): Promise<void> {
+async function addOwners(
+  cwd: string,
+  file: string,
+  listing: Map<string, string>,
+  leftOffBy: Map<string, string>,
+  maxBytes: number,
+  memo: Map<string, FolderKustomization | null>,
+): Promise<void> {
   for (let dir = dirOf(file); ; dir = dirOf(dir)) {
     const k = await kustomizationOf(cwd, dir, maxBytes, memo);
     if (k !== null && !/^kind:\s*Component\s*$/m.test(k.text)) {
       // Only the file matters here: its references resolve against it alone.
-      const read = readKustomization(k.file, k.text, new Set([file]));
+      const only = new Set([file]);
+      const read = readKustomization(k.file, k.text, only);
       if ([...read.resourceFiles, ...read.otherFiles, ...read.patches.map((p) => p.path)].includes(file)) listing.set(k.file, k.absolute);
+      else if (leftOffFiles([read], new Map([[k.file, k.text]]), only, new Set()).length > 0) leftOffBy.set(k.file, k.absolute);
     }
     if (dir === '') return;
   }
@@ -132,6 +145,7 @@ export function fsTreeReader(cwd: string, args: readonly string[], maxBytes: num
   return {
     async list() {
       const listing = new Map<string, string>();
+      const leftOffBy = new Map<string, string>();
       const kustomizations = new Map<string, FolderKustomization | null>();
       for (const arg of args) {
         const absolute = path.resolve(cwd, arg);
@@ -142,15 +156,18 @@ export function fsTreeReader(cwd: string, args: readonly string[], maxBytes: num
         else if (info?.isFile()) {
           const file = relative.split(path.sep).join('/');
           listing.set(file, absolute);
-          await addOwners(cwd, file, listing, maxBytes, kustomizations);
+          await addOwners(cwd, file, listing, leftOffBy, maxBytes, kustomizations);
         }
       }
       await addReferences(cwd, listing, maxBytes);
-      if (!wholeTree && !(await lacksDependencies(listing, maxBytes))) return { files: listing, truncated: false };
+      const whole = wholeTree || (await lacksDependencies(listing, maxBytes));
+      if (!whole && leftOffBy.size === 0) return { files: listing, truncated: false };
+      const given = new Set(listing.keys());
       // GitOps objects among them may install charts from anywhere in the working directory, and a chart's
       // dependencies may be charts of it (`file://../common`, or one of the name): it is listed whole, what was given named apart.
-      const given = new Set(listing.keys());
-      await walk(cwd, cwd, listing);
+      if (whole) await walk(cwd, cwd, listing);
+      // A kustomization that leaves a file given off is listed but not given: not taken in, so never rendered.
+      for (const [file, absolute] of leftOffBy) listing.set(file, absolute);
       return { files: listing, truncated: false, given };
     },
     async read(_commit, listing, paths) {
