@@ -25936,6 +25936,82 @@ function withoutDependencies(text4, names) {
   return String(document);
 }
 
+// src/render/leftOff.ts
+var comment = /(?:^|\s)#(.*)$/;
+var entry = /(?:(?:^|\s)-\s+(?:path:\s*)?|(?:^|\s)path:\s*)['"]?((?:\.{1,2}\/)?[\w.-]+(?:\/[\w.-]+)*\.(?:ya?ml|json))['"]?(?![\w./-])/gi;
+var field = /^#?\s?([A-Za-z]\w*):(?:\s|$)/;
+var resourceFields = /* @__PURE__ */ new Set(["resources", "bases", "components", "crds"]);
+var otherFields = /* @__PURE__ */ new Set([
+  "patches",
+  "patchesStrategicMerge",
+  "patchesJson6902",
+  "apiVersion",
+  "kind",
+  "metadata",
+  "namespace",
+  "namePrefix",
+  "nameSuffix",
+  "labels",
+  "commonLabels",
+  "commonAnnotations",
+  "images",
+  "replicas",
+  "replacements",
+  "vars",
+  "configurations",
+  "generators",
+  "transformers",
+  "validators",
+  "configMapGenerator",
+  "secretGenerator",
+  "generatorOptions",
+  "helmCharts",
+  "helmGlobals",
+  "openapi",
+  "sortOptions",
+  "buildMetadata"
+]);
+function leftOffFiles(kustomizations, texts, paths, used) {
+  const found = /* @__PURE__ */ new Map();
+  for (const k of kustomizations) {
+    const text4 = texts.get(k.file);
+    if (text4 === void 0 || k.problem !== null) continue;
+    let inResources = false;
+    text4.split("\n").forEach((line, i) => {
+      const key = field.exec(line)?.[1];
+      if (key !== void 0 && (resourceFields.has(key) || otherFields.has(key))) inResources = resourceFields.has(key);
+      const remark = comment.exec(line)?.[1];
+      if (remark === void 0 || inResources) return;
+      for (const [, reference2] of remark.matchAll(entry)) {
+        const file = joinPath(k.dir, reference2);
+        if (file === null || file === k.file || !paths.has(file) || used.has(file) || found.has(file)) continue;
+        found.set(file, { file, kustomization: k.file, line: i + 1 });
+      }
+    });
+  }
+  return [...found.values()].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+}
+function leftOffNotes(leftOff, texts) {
+  const textOf3 = new Map(texts.map((file) => [file.path, file.text]));
+  const notes = [];
+  for (const left of leftOff) {
+    const text4 = textOf3.get(left.file);
+    if (text4 !== void 0 && holdsPodSpec(left.file, text4)) notes.push(leftOffNote(left));
+  }
+  return notes;
+}
+function holdsPodSpec(file, text4) {
+  return loadManifestFile(file, text4).documents.some((document) => extractPodSpecs(document).pods.length > 0);
+}
+function leftOffNote({ file, kustomization, line }) {
+  return {
+    file,
+    line: null,
+    kind: "left-off",
+    message: `not checked as a manifest of its own: ${kustomization}:${line} names it only in a comment, so no rendering takes it in (it is judged through the rendering once a kustomization uses it)`
+  };
+}
+
 // src/io/render/fsTree.ts
 var skipped = /* @__PURE__ */ new Set([".git", "node_modules"]);
 async function walk3(root, directory, out) {
@@ -26006,12 +26082,14 @@ async function kustomizationOf(cwd, dir, maxBytes, memo) {
   memo.set(dir, found);
   return found;
 }
-async function addOwners(cwd, file, listing, maxBytes, memo) {
+async function addOwners(cwd, file, listing, leftOffBy, maxBytes, memo) {
   for (let dir = dirOf(file); ; dir = dirOf(dir)) {
     const k = await kustomizationOf(cwd, dir, maxBytes, memo);
     if (k !== null && !/^kind:\s*Component\s*$/m.test(k.text)) {
-      const read = readKustomization(k.file, k.text, /* @__PURE__ */ new Set([file]));
+      const only = /* @__PURE__ */ new Set([file]);
+      const read = readKustomization(k.file, k.text, only);
       if ([...read.resourceFiles, ...read.otherFiles, ...read.patches.map((p) => p.path)].includes(file)) listing.set(k.file, k.absolute);
+      else if (leftOffFiles([read], /* @__PURE__ */ new Map([[k.file, k.text]]), only, /* @__PURE__ */ new Set()).length > 0) leftOffBy.set(k.file, k.absolute);
     }
     if (dir === "") return;
   }
@@ -26020,6 +26098,7 @@ function fsTreeReader(cwd, args, maxBytes, { wholeTree = false } = {}) {
   return {
     async list() {
       const listing = /* @__PURE__ */ new Map();
+      const leftOffBy = /* @__PURE__ */ new Map();
       const kustomizations = /* @__PURE__ */ new Map();
       for (const arg of args) {
         const absolute = path3.resolve(cwd, arg);
@@ -26030,13 +26109,15 @@ function fsTreeReader(cwd, args, maxBytes, { wholeTree = false } = {}) {
         else if (info?.isFile()) {
           const file = relative.split(path3.sep).join("/");
           listing.set(file, absolute);
-          await addOwners(cwd, file, listing, maxBytes, kustomizations);
+          await addOwners(cwd, file, listing, leftOffBy, maxBytes, kustomizations);
         }
       }
       await addReferences(cwd, listing, maxBytes);
-      if (!wholeTree && !await lacksDependencies(listing, maxBytes)) return { files: listing, truncated: false };
+      const whole = wholeTree || await lacksDependencies(listing, maxBytes);
+      if (!whole && leftOffBy.size === 0) return { files: listing, truncated: false };
       const given = new Set(listing.keys());
-      await walk3(cwd, cwd, listing);
+      if (whole) await walk3(cwd, cwd, listing);
+      for (const [file, absolute] of leftOffBy) listing.set(file, absolute);
       return { files: listing, truncated: false, given };
     },
     async read(_commit, listing, paths) {
@@ -27941,82 +28022,6 @@ function installerValuesAmong(documents, installer, fill) {
   const object = installerAmong(documents, installer);
   if (object === null) return null;
   return installer.kind === "HelmfileRelease" ? releaseValuesText(object) : inlineValuesText(object, installer.inline, fill);
-}
-
-// src/render/leftOff.ts
-var comment = /(?:^|\s)#(.*)$/;
-var entry = /(?:(?:^|\s)-\s+(?:path:\s*)?|(?:^|\s)path:\s*)['"]?((?:\.{1,2}\/)?[\w.-]+(?:\/[\w.-]+)*\.(?:ya?ml|json))['"]?(?![\w./-])/gi;
-var field = /^#?\s?([A-Za-z]\w*):(?:\s|$)/;
-var resourceFields = /* @__PURE__ */ new Set(["resources", "bases", "components", "crds"]);
-var otherFields = /* @__PURE__ */ new Set([
-  "patches",
-  "patchesStrategicMerge",
-  "patchesJson6902",
-  "apiVersion",
-  "kind",
-  "metadata",
-  "namespace",
-  "namePrefix",
-  "nameSuffix",
-  "labels",
-  "commonLabels",
-  "commonAnnotations",
-  "images",
-  "replicas",
-  "replacements",
-  "vars",
-  "configurations",
-  "generators",
-  "transformers",
-  "validators",
-  "configMapGenerator",
-  "secretGenerator",
-  "generatorOptions",
-  "helmCharts",
-  "helmGlobals",
-  "openapi",
-  "sortOptions",
-  "buildMetadata"
-]);
-function leftOffFiles(kustomizations, texts, paths, used) {
-  const found = /* @__PURE__ */ new Map();
-  for (const k of kustomizations) {
-    const text4 = texts.get(k.file);
-    if (text4 === void 0 || k.problem !== null) continue;
-    let inResources = false;
-    text4.split("\n").forEach((line, i) => {
-      const key = field.exec(line)?.[1];
-      if (key !== void 0 && (resourceFields.has(key) || otherFields.has(key))) inResources = resourceFields.has(key);
-      const remark = comment.exec(line)?.[1];
-      if (remark === void 0 || inResources) return;
-      for (const [, reference2] of remark.matchAll(entry)) {
-        const file = joinPath(k.dir, reference2);
-        if (file === null || file === k.file || !paths.has(file) || used.has(file) || found.has(file)) continue;
-        found.set(file, { file, kustomization: k.file, line: i + 1 });
-      }
-    });
-  }
-  return [...found.values()].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
-}
-function leftOffNotes(leftOff, texts) {
-  const textOf3 = new Map(texts.map((file) => [file.path, file.text]));
-  const notes = [];
-  for (const left of leftOff) {
-    const text4 = textOf3.get(left.file);
-    if (text4 !== void 0 && holdsPodSpec(left.file, text4)) notes.push(leftOffNote(left));
-  }
-  return notes;
-}
-function holdsPodSpec(file, text4) {
-  return loadManifestFile(file, text4).documents.some((document) => extractPodSpecs(document).pods.length > 0);
-}
-function leftOffNote({ file, kustomization, line }) {
-  return {
-    file,
-    line: null,
-    kind: "left-off",
-    message: `not checked as a manifest of its own: ${kustomization}:${line} names it only in a comment, so no rendering takes it in (it is judged through the rendering once a kustomization uses it)`
-  };
 }
 
 // src/render/discover.ts
