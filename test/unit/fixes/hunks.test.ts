@@ -313,14 +313,18 @@ describe('a fix of lines the change wrote, beside fixes that reach past its hunk
     '          emptyDir: {}',
   ];
   const after = [...before.slice(0, 12), '            privileged: true', ...before.slice(12)];
-  const hunks = diffFiles('beside', text(before), text(after));
-  const fixesWith = (diff: ReturnType<typeof diffLines> | null) =>
-    computeFixes({ file: 'deploy.yaml', text: text(after), pods: podsOf('deploy.yaml', text(after), 'restricted'), level: 'restricted', version: 'latest', diff });
+  const fixesWith = (lines: readonly string[], diff: ReturnType<typeof diffLines> | null) =>
+    computeFixes({ file: 'deploy.yaml', text: text(lines), pods: podsOf('deploy.yaml', text(lines), 'restricted'), level: 'restricted', version: 'latest', diff });
+  /** Each check's fix of `changed` at restricted, as a pull request from `base` has it (its suggestions valid against the hunks). */
+  const fixOfChange = (name: string, base: readonly string[], changed: readonly string[]) => {
+    const changeHunks = diffFiles(name, text(base), text(changed));
+    const fixes = fixesWith(changed, diffLines(changeHunks));
+    expectValidAgainst(text(changed), changeHunks, fixes.suggestions);
+    return new Map(fixes.pods[0]!.map((f) => [f.check, f]));
+  };
 
   it('keeps a suggestion of its own; the fixes it is set apart from say that `fix` applies them', () => {
-    const fixes = fixesWith(diffLines(hunks));
-    expectValidAgainst(text(after), hunks, fixes.suggestions);
-    const byCheck = new Map(fixes.pods[0]!.map((f) => [f.check, f]));
+    const byCheck = fixOfChange('beside', before, after);
     expect(byCheck.get('privileged')?.fix).toEqual({ startLine: 13, endLine: 13, replacement: '            privileged: false\n', attachable: true });
     for (const check of ['allowPrivilegeEscalation', 'capabilities_restricted', 'runAsUser'] as const) {
       expect(byCheck.get(check)?.fix, check).toBeNull();
@@ -348,32 +352,23 @@ describe('a fix of lines the change wrote, beside fixes that reach past its hunk
       '  - name: sidecar',
       '    image: proxy:2',
     ];
-    const changed = [...host.slice(0, 13), '      privileged: true', ...host.slice(13)];
-    const hostHunks = diffFiles('beside-host', text(host), text(changed));
-    const fixes = computeFixes({ file: 'pod.yaml', text: text(changed), pods: podsOf('pod.yaml', text(changed), 'restricted'), level: 'restricted', version: 'latest', diff: diffLines(hostHunks) });
-    expectValidAgainst(text(changed), hostHunks, fixes.suggestions);
-    const byCheck = new Map(fixes.pods[0]!.map((f) => [f.check, f]));
+    const byCheck = fixOfChange('beside-host', host, [...host.slice(0, 13), '      privileged: true', ...host.slice(13)]);
     expect(byCheck.get('privileged')?.fix).toEqual({ startLine: 14, endLine: 14, replacement: '      privileged: false\n', attachable: true });
     expect(byCheck.get('hostNamespaces')?.fix).toBeNull();
   });
 
   it("gives the others back when the change's fix needs them: allowPrivilegeEscalation false beside a privileged container", () => {
     const privileged = ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  containers:', '  - name: app', '    image: web:1', '    securityContext:', '      privileged: true', '  - name: sidecar', '    image: proxy:2', '    ports:', '    - containerPort: 80', '    securityContext:', '      allowPrivilegeEscalation: false', '  volumes:', '  - name: a', '    emptyDir: {}'];
-    const changed = [...privileged.slice(0, 9), '      allowPrivilegeEscalation: true', ...privileged.slice(9)];
-    const privilegedHunks = diffFiles('beside-privileged', text(privileged), text(changed));
-    const fixes = computeFixes({ file: 'pod.yaml', text: text(changed), pods: podsOf('pod.yaml', text(changed), 'restricted'), level: 'restricted', version: 'latest', diff: diffLines(privilegedHunks) });
-    expectValidAgainst(text(changed), privilegedHunks, fixes.suggestions);
-    const byCheck = new Map(fixes.pods[0]!.map((f) => [f.check, f]));
+    const byCheck = fixOfChange('beside-privileged', privileged, [...privileged.slice(0, 9), '      allowPrivilegeEscalation: true', ...privileged.slice(9)]);
     // The API server refuses allowPrivilegeEscalation: false on a privileged container: that fix stands only with privileged's.
     expect(byCheck.get('allowPrivilegeEscalation')?.fix).toEqual(byCheck.get('privileged')?.fix);
     expect(byCheck.get('allowPrivilegeEscalation')?.fix?.replacement).toContain('allowPrivilegeEscalation: false\n      privileged: false\n');
     expect(byCheck.get('allowPrivilegeEscalation')?.fix?.attachable).toBe(false);
-    for (const f of fixes.pods[0]!) expect(f.fixNote ?? '', f.check).not.toMatch(/^No suggestion/);
+    for (const [check, f] of byCheck) expect(f.fixNote ?? '', check).not.toMatch(/^No suggestion/);
   });
 
   it('without a diff (`check`, `fix`), every fix of the container is one suggestion, as before', () => {
-    const fixes = fixesWith(null);
-    const byCheck = new Map(fixes.pods[0]!.map((f) => [f.check, f]));
+    const byCheck = new Map(fixesWith(after, null).pods[0]!.map((f) => [f.check, f]));
     expect(byCheck.get('privileged')?.fix).toEqual(byCheck.get('allowPrivilegeEscalation')?.fix);
     expect(byCheck.get('privileged')?.fix?.replacement).toContain('allowPrivilegeEscalation: false\n            privileged: false\n');
   });
