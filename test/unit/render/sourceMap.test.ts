@@ -856,5 +856,19 @@ describe('selects', () => {
     expect(selects('deploy.*', 'deploy-a')).toBe(true);
     expect(selects('(?i)web', 'WEB')).toBe(false);
     expect(selects('(?i)web', '(?i)web')).toBe(true);
+    expect(selects('[a-z]+-api', 'shop-api')).toBe(true);
+    expect(selects('(?:web|api)', 'api')).toBe(true);
+  });
+
+  it('reads as plain text a pattern that could backtrack without bound in JavaScript (RE2 never does), so no name stalls a run', () => {
+    // `(a+)+$` against forty a's and a b would take hours to fail with JavaScript's engine.
+    expect(selects('(a+)+$', `${'a'.repeat(40)}b`)).toBe(false);
+    expect(selects('(a+)+$', '(a+)+$')).toBe(true);
+    // More than one quantifier, or a back-reference: plain text too.
+    expect(selects('a.*b.*c', 'axbxc')).toBe(false);
+    expect(selects('(a)\\1', 'aa')).toBe(false);
+    // A lazy mark is part of its quantifier; an escaped one is a character.
+    expect(selects('web-.*?', 'web-1')).toBe(true);
+    expect(selects('web\\+', 'web+')).toBe(true);
   });
 });
