@@ -31712,10 +31712,35 @@ var compiled2 = /* @__PURE__ */ new Map();
 function selects2(pattern, value) {
   let regex = compiled2.get(pattern);
   if (regex === void 0) {
-    regex = compile2(pattern);
+    regex = boundedPattern(pattern) ? compile2(pattern) : null;
     compiled2.set(pattern, regex);
   }
   return regex === null ? pattern === value : regex.test(value);
+}
+function quantifiers(pattern) {
+  let count2 = 0;
+  let onGroup = false;
+  let backReference = false;
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "\\") {
+      if (!inClass && /[1-9k]/.test(pattern[i + 1] ?? "")) backReference = true;
+      i++;
+    } else if (inClass) {
+      if (c === "]") inClass = false;
+    } else if (c === "[") inClass = true;
+    else if ((c === "*" || c === "+" || c === "{" || c === "?" && pattern[i - 1] !== "(") && pattern[i - 1] !== "\\") {
+      if ((c === "?" || c === "+") && /[*+?}]/.test(pattern[i - 1] ?? "")) continue;
+      count2++;
+      if (pattern[i - 1] === ")") onGroup = true;
+    }
+  }
+  return { count: count2, onGroup, backReference };
+}
+function boundedPattern(pattern) {
+  const { count: count2, onGroup, backReference } = quantifiers(pattern);
+  return count2 <= 1 && !onGroup && !backReference;
 }
 function compile2(pattern) {
   try {

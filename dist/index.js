@@ -59128,10 +59128,35 @@ var compiled2 = /* @__PURE__ */ new Map();
 function selects2(pattern, value) {
   let regex2 = compiled2.get(pattern);
   if (regex2 === void 0) {
-    regex2 = compile2(pattern);
+    regex2 = boundedPattern(pattern) ? compile2(pattern) : null;
     compiled2.set(pattern, regex2);
   }
   return regex2 === null ? pattern === value : regex2.test(value);
+}
+function quantifiers(pattern) {
+  let count = 0;
+  let onGroup = false;
+  let backReference = false;
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "\\") {
+      if (!inClass && /[1-9k]/.test(pattern[i + 1] ?? "")) backReference = true;
+      i++;
+    } else if (inClass) {
+      if (c === "]") inClass = false;
+    } else if (c === "[") inClass = true;
+    else if ((c === "*" || c === "+" || c === "{" || c === "?" && pattern[i - 1] !== "(") && pattern[i - 1] !== "\\") {
+      if ((c === "?" || c === "+") && /[*+?}]/.test(pattern[i - 1] ?? "")) continue;
+      count++;
+      if (pattern[i - 1] === ")") onGroup = true;
+    }
+  }
+  return { count, onGroup, backReference };
+}
+function boundedPattern(pattern) {
+  const { count, onGroup, backReference } = quantifiers(pattern);
+  return count <= 1 && !onGroup && !backReference;
 }
 function compile2(pattern) {
   try {
