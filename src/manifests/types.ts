@@ -25,6 +25,7 @@ export type ProblemKind =
   | 'base-not-rendered' // its rendering failed at base only: every pod spec it renders at head is judged as new
   | 'dependency-stand-in' // a chart rendered with the repository's own chart in place of a dependency from a chart repository
   | 'schema-not-validated' // a chart rendered without its values.schema.json, which refers to remote schemas no rendering fetches
+  | 'input-stand-in' // an overlay rendered with an empty stand-in for a generator's input the repository lacks (a `.env`)
   | 'left-off'; // a file a kustomization names only in a comment (a patch it leaves off): a note, never a manifest of its own
 
 /** Kinds that say why a file is left out on purpose: a note, neither a warning nor a file that could not be checked. */
@@ -35,7 +36,7 @@ export function isNote(problem: { readonly kind: string }): boolean {
 }
 
 /** Kinds that are warnings about a checked file, not a file that could not be checked. */
-const warningKinds: ReadonlySet<ProblemKind> = new Set(['namespace-conflict', 'wrong-group', 'skipped-document', 'base-not-rendered', 'dependency-stand-in', 'schema-not-validated']);
+const warningKinds: ReadonlySet<ProblemKind> = new Set(['namespace-conflict', 'wrong-group', 'skipped-document', 'base-not-rendered', 'dependency-stand-in', 'schema-not-validated', 'input-stand-in']);
 
 export function isWarning(problem: { readonly kind: string }): boolean {
   return warningKinds.has(problem.kind as ProblemKind);

@@ -56,6 +56,8 @@ export interface Kustomization {
   readonly remote: readonly string[];
   /** References that name nothing in the tree. */
   readonly missing: readonly string[];
+  /** The files a generator reads (`envs`, `files`, `env`) that name nothing in the tree, as repository paths (inputStandIns.ts). */
+  readonly missingInputs: readonly string[];
   readonly namePrefix: string;
   readonly nameSuffix: string;
   /** `kind: Component`: a piece other kustomizations take in (`components:`), never built on its own. */
@@ -131,6 +133,7 @@ export function readKustomization(file: string, source: string, paths: ReadonlyS
   const otherFiles: string[] = [];
   const remote: string[] = [];
   const missing: string[] = [];
+  const missingInputs: string[] = [];
   let raw: unknown;
   let problem: string | null = null;
   try {
@@ -152,12 +155,13 @@ export function readKustomization(file: string, source: string, paths: ReadonlyS
     else missing.push(ref);
   };
   /** A file the build reads (a generator's `key=path` too); one the tree lacks is missing, so that `check overlays/dev` brings it in with its base. */
-  const file_ = (value: unknown, into: string[]) => {
+  const file_ = (value: unknown, into: string[], missingInput = false) => {
     const ref = text(value)?.replace(/^[^=]*=/, '') ?? null;
     if (ref === null || isRemote(ref)) return;
     const path = joinPath(dir, ref);
-    if (path !== null && paths.has(path)) into.push(path);
-    else missing.push(ref);
+    if (path !== null && paths.has(path)) return void into.push(path);
+    missing.push(ref);
+    if (missingInput && path !== null) missingInputs.push(path);
   };
 
   for (const value of list(k.resources)) reference(value, true);
@@ -190,7 +194,7 @@ export function readKustomization(file: string, source: string, paths: ReadonlyS
   });
   for (const generator of [...list(k.configMapGenerator), ...list(k.secretGenerator)]) {
     if (!isRecord(generator)) continue;
-    for (const value of [...list(generator.files), ...list(generator.envs), generator.env]) file_(value, otherFiles);
+    for (const value of [...list(generator.files), ...list(generator.envs), generator.env]) file_(value, otherFiles, true);
   }
   for (const key of ['crds', 'configurations', 'replacements', 'generators', 'transformers', 'validators']) {
     for (const value of list(k[key])) file_(isRecord(value) ? value.path : value, otherFiles);
@@ -205,6 +209,7 @@ export function readKustomization(file: string, source: string, paths: ReadonlyS
     otherFiles,
     remote,
     missing,
+    missingInputs,
     namePrefix: text(k.namePrefix) ?? '',
     nameSuffix: text(k.nameSuffix) ?? '',
     component: text(k.kind) === 'Component',

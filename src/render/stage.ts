@@ -104,6 +104,13 @@ function schemaNotValidated(root: RenderRoot, schema: string): LoadProblem {
   return { file: root.file, line: null, kind: 'schema-not-validated', message };
 }
 
+/** An overlay rendered with empty stand-ins for generator inputs the repository lacks (inputStandIns.ts): a warning, its pod specs checked. */
+function inputStandInsNote(root: RenderRoot, paths: readonly string[]): LoadProblem {
+  const named = paths.map((path) => `\`${path}\``).join(', ');
+  const message = `${root.label} rendered with an empty stand-in for ${named}, a generator's input the repository lacks (written by a build step): its pod specs are judged as in the cluster, not the data of the ConfigMap or Secret it generates`;
+  return { file: root.file, line: null, kind: 'input-stand-in', message };
+}
+
 /** A Helm rendering as the cluster would hold it: objects without a namespace in the release namespace (namespace.ts). */
 function placed(root: RenderRoot, output: RenderOutput): RenderOutput {
   return root.helm !== null && output.kind === 'rendered' ? { ...output, text: placeInNamespace(output.text, root.helm.namespace) } : output;
@@ -260,6 +267,8 @@ export function planRenderedChangeSet(changeSet: ChangeSet, consumed: ReadonlySe
       unvalidated.add(r.root.dir);
       problems.push(schemaNotValidated(r.root, r.head.schemaNotFetched));
     }
+    // Rendered with empty stand-ins for generator inputs the repository lacks (a `.env` a build step writes).
+    if (r.head.inputStandIns !== undefined) problems.push(inputStandInsNote(r.root, r.head.inputStandIns));
     // Rendered, but without something (a chart's dependencies charts/ lacks): its findings, and what was left out, once for the renderings of a chart that say the same.
     const note = r.root.leftOut === undefined ? null : leftOutNote(r.root.leftOut, valuesTaken(r, parse));
     if (note !== null) leftOut.add(r.root, note);

@@ -189,6 +189,8 @@ export type RenderOutput =
        * again without schema validation.
        */
       readonly schemaNotFetched?: string;
+      /** Generator inputs the repository lacks (a `.env` a build step writes), rendered from empty stand-ins (inputStandIns.ts). */
+      readonly inputStandIns?: readonly string[];
     }
   /** The root does not exist at this commit. */
   | { readonly kind: 'absent' }

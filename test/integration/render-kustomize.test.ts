@@ -632,6 +632,28 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
     }
   });
 
+  it("renders an overlay whose generator reads a file the repository lacks (a build step's .env) with an empty stand-in, and says so", async () => {
+    // Azure's aks-store-demo: `configMapGenerator: [{envs: [.env]}]`, the .env written by azd at deploy time and ignored by git.
+    const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-env-'));
+    try {
+      mkdirSync(path.join(cwd, 'app'), { recursive: true });
+      writeFileSync(path.join(cwd, 'app/kustomization.yaml'), 'resources: [deployment.yaml]\nconfigMapGenerator:\n  - name: settings\n    envs: [.env]\n');
+      writeFileSync(
+        path.join(cwd, 'app/deployment.yaml'),
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      hostNetwork: true\n      containers:\n        - name: web\n          image: nginx:1.27\n          envFrom:\n            - configMapRef: {name: settings}\n',
+      );
+      const { status, report } = await checkJson(cwd, '--warn-level', 'baseline');
+      // Its pod spec is checked (hostNetwork, on the resource's line), the generated ConfigMap's data is not the deployed one.
+      expect(report.findings.map((f) => [f.file, f.line, f.check])).toEqual([['app/deployment.yaml', 12, 'hostNamespaces']]);
+      expect(report.errors).toEqual([
+        { file: 'app/kustomization.yaml', line: null, kind: 'input-stand-in', message: expect.stringMatching(/^app rendered with an empty stand-in for `app\/\.env`, a generator's input the repository lacks/) },
+      ]);
+      expect(status).toBe(1);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+
   it("renders an operator's overlay with its CRDs cut to their metadata, and whole when a patch reaches into one by name", async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-crds-'));
     // Each run logs the overlay it builds and the size of the CRD file in the tree it was given.

@@ -18,6 +18,7 @@ import { chartArchiveTexts, isChartArchive } from './archives.js';
 import { withoutDependencies } from '../../render/chart.js';
 import { inDir } from '../../render/paths.js';
 import { withCrdStubs } from '../../render/crdStubs.js';
+import { withInputStandIns } from '../../render/inputStandIns.js';
 
 export interface RenderSides {
   readonly reader: TreeReader;
@@ -120,21 +121,25 @@ async function renderSide(
   const key = memo === undefined ? null : renderKey(root, files);
   const known = key === null ? undefined : memo?.get(key);
   if (known !== undefined) return { output: known, files };
-  const output = await renderFiles(root, files, missing);
+  const output = await renderFiles(root, files, missing, (path) => snapshot.listing.has(path));
   if (key !== null) memo?.set(key, output);
   return { output, files };
 }
 
 /**
  * The root's files written to a temporary folder, and its tool run there.
- * An overlay renders with its CRDs cut down to stubs (crdStubs.ts), and
- * again with them whole if it fails so: a patch that reached a CRD's schema.
+ * An overlay renders with an empty stand-in for each generator input the
+ * repository does not list (`listed`; inputStandIns.ts), and with its CRDs
+ * cut down to stubs (crdStubs.ts), and again with them whole if it fails
+ * so: a patch that reached a CRD's schema.
  */
-async function renderFiles(root: RenderRoot, files: ReadonlyMap<string, Uint8Array>, missing: Set<string>): Promise<RenderOutput> {
+async function renderFiles(root: RenderRoot, files: ReadonlyMap<string, Uint8Array>, missing: Set<string>, listed: (path: string) => boolean): Promise<RenderOutput> {
   const whole = treeFiles(root, files);
-  const stubbed = root.tool === 'kustomize' && !root.inflateHelm ? withCrdStubs(whole) : whole;
-  const output = await renderTree(root, stubbed, missing);
-  return stubbed !== whole && output.kind === 'failed' && output.stopped !== true ? renderTree(root, whole, missing) : output;
+  const { files: complete, standIns } = root.tool === 'kustomize' ? withInputStandIns(whole, listed) : { files: whole, standIns: [] };
+  const stubbed = root.tool === 'kustomize' && !root.inflateHelm ? withCrdStubs(complete) : complete;
+  const first = await renderTree(root, stubbed, missing);
+  const output = stubbed !== complete && first.kind === 'failed' && first.stopped !== true ? await renderTree(root, complete, missing) : first;
+  return output.kind === 'rendered' && standIns.length > 0 ? { ...output, inputStandIns: standIns } : output;
 }
 
 async function renderTree(root: RenderRoot, files: ReadonlyMap<string, Uint8Array>, missing: Set<string>): Promise<RenderOutput> {
@@ -174,7 +179,7 @@ export async function openRenderer(sides: RenderSides): Promise<Renderer | null>
     const baseSide = compared || failedByItself ? limit(() => renderSide(root, 'base', base, sides.reader, sides.base ?? '', root.baseSources, missing, sides.memo)).then((side) => side.output) : Promise.resolve<RenderOutput>({ kind: 'absent' });
     // With a base to compare with, what the tool writes anew each time is told from what the change made by
     // rendering head again (beside the base), never from the memo, which would give the very same text back.
-    const again = compared && base?.listing.has(root.file) === true && mayRenderAnew(root) ? limit(() => renderFiles(root, headSide.files, missing)) : Promise.resolve(null);
+    const again = compared && base?.listing.has(root.file) === true && mayRenderAnew(root) ? limit(() => renderFiles(root, headSide.files, missing, (path) => head.listing.has(path))) : Promise.resolve(null);
     const [baseOutput, headAgain] = await Promise.all([baseSide, again]);
     // The Application values written for helm are no file of the repository: findings go to the Application's own lines.
     const sources = new Map([...headSide.files].filter(([path]) => path !== applicationValuesPath).map(([path, data]) => [path, decoder.decode(data)] as const));
