@@ -25134,7 +25134,7 @@ var noteKinds = /* @__PURE__ */ new Set(["left-off"]);
 function isNote(problem) {
   return noteKinds.has(problem.kind);
 }
-var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group", "skipped-document", "base-not-rendered", "dependency-stand-in", "schema-not-validated"]);
+var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group", "skipped-document", "base-not-rendered", "dependency-stand-in", "schema-not-validated", "input-stand-in"]);
 function isWarning(problem) {
   return warningKinds.has(problem.kind);
 }
@@ -25726,6 +25726,7 @@ function readKustomization(file, source, paths) {
   const otherFiles = [];
   const remote = [];
   const missing2 = [];
+  const missingInputs = [];
   let raw;
   let problem = null;
   try {
@@ -25744,12 +25745,13 @@ function readKustomization(file, source, paths) {
     else if (filesAllowed && paths.has(path11)) resourceFiles.push(path11);
     else missing2.push(ref);
   };
-  const file_ = (value, into) => {
+  const file_ = (value, into, missingInput = false) => {
     const ref = text2(value)?.replace(/^[^=]*=/, "") ?? null;
     if (ref === null || isRemote(ref)) return;
     const path11 = joinPath(dir, ref);
-    if (path11 !== null && paths.has(path11)) into.push(path11);
-    else missing2.push(ref);
+    if (path11 !== null && paths.has(path11)) return void into.push(path11);
+    missing2.push(ref);
+    if (missingInput && path11 !== null) missingInputs.push(path11);
   };
   for (const value of list2(k.resources)) reference2(value, true);
   for (const value of list2(k.bases)) reference2(value, true);
@@ -25779,7 +25781,7 @@ function readKustomization(file, source, paths) {
   });
   for (const generator of [...list2(k.configMapGenerator), ...list2(k.secretGenerator)]) {
     if (!isRecord(generator)) continue;
-    for (const value of [...list2(generator.files), ...list2(generator.envs), generator.env]) file_(value, otherFiles);
+    for (const value of [...list2(generator.files), ...list2(generator.envs), generator.env]) file_(value, otherFiles, true);
   }
   for (const key of ["crds", "configurations", "replacements", "generators", "transformers", "validators"]) {
     for (const value of list2(k[key])) file_(isRecord(value) ? value.path : value, otherFiles);
@@ -25794,6 +25796,7 @@ function readKustomization(file, source, paths) {
     otherFiles,
     remote,
     missing: missing2,
+    missingInputs,
     namePrefix: text2(k.namePrefix) ?? "",
     nameSuffix: text2(k.nameSuffix) ?? "",
     component: text2(k.kind) === "Component",
@@ -30069,6 +30072,21 @@ function stubOf(segment, marked) {
   return `${lines.slice(0, first).join("")}${body}${body.endsWith("\n") ? "" : "\n"}`;
 }
 
+// src/render/inputStandIns.ts
+var decoder2 = new TextDecoder();
+function withInputStandIns(files, listed) {
+  const paths = new Set(files.keys());
+  const standIns = /* @__PURE__ */ new Set();
+  for (const [path11, data] of files) {
+    if (!isKustomizationFile(path11)) continue;
+    for (const input of readKustomization(path11, decoder2.decode(data), paths).missingInputs) if (!listed(input)) standIns.add(input);
+  }
+  if (standIns.size === 0) return { files, standIns: [] };
+  const withStandIns = new Map(files);
+  for (const path11 of standIns) withStandIns.set(path11, new Uint8Array());
+  return { files: withStandIns, standIns: [...standIns].sort() };
+}
+
 // src/io/render/renderer.ts
 function renderKey(root, files) {
   const hash = createHash("sha256");
@@ -30080,7 +30098,7 @@ function renderKey(root, files) {
   }
   return hash.digest("hex");
 }
-var decoder2 = new TextDecoder();
+var decoder3 = new TextDecoder();
 function treeFiles(root, files) {
   const names = root.helm?.withoutDependencies ?? [];
   const local = root.helm?.localDependencies ?? [];
@@ -30094,7 +30112,7 @@ function treeFiles(root, files) {
   for (const name of ["Chart.yaml", "requirements.yaml"]) {
     const path11 = inDir(root.dir, name);
     const data = files.get(path11);
-    const pruned = data === void 0 ? null : withoutDependencies(decoder2.decode(data), new Set(names));
+    const pruned = data === void 0 ? null : withoutDependencies(decoder3.decode(data), new Set(names));
     if (pruned !== null) tree.set(path11, new TextEncoder().encode(pruned));
   }
   return tree;
@@ -30109,22 +30127,24 @@ async function renderSide(given, side, snapshot, reader, commit, paths, missing2
   const application = root.helm?.application;
   if (application !== void 0) {
     const text4 = files.get(application.file);
-    const values = application.rendered !== void 0 ? application.rendered[side] : text4 === void 0 ? null : installerValuesIn(application.file, decoder2.decode(text4), application, root.helm?.inlineFill);
+    const values = application.rendered !== void 0 ? application.rendered[side] : text4 === void 0 ? null : installerValuesIn(application.file, decoder3.decode(text4), application, root.helm?.inlineFill);
     if (values === null) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
     files.set(applicationValuesPath, new TextEncoder().encode(values));
   }
   const key = memo === void 0 ? null : renderKey(root, files);
   const known3 = key === null ? void 0 : memo?.get(key);
   if (known3 !== void 0) return { output: known3, files };
-  const output = await renderFiles(root, files, missing2);
+  const output = await renderFiles(root, files, missing2, (path11) => snapshot.listing.has(path11));
   if (key !== null) memo?.set(key, output);
   return { output, files };
 }
-async function renderFiles(root, files, missing2) {
+async function renderFiles(root, files, missing2, listed) {
   const whole = treeFiles(root, files);
-  const stubbed = root.tool === "kustomize" && !root.inflateHelm ? withCrdStubs(whole) : whole;
-  const output = await renderTree(root, stubbed, missing2);
-  return stubbed !== whole && output.kind === "failed" && output.stopped !== true ? renderTree(root, whole, missing2) : output;
+  const { files: complete, standIns } = root.tool === "kustomize" ? withInputStandIns(whole, listed) : { files: whole, standIns: [] };
+  const stubbed = root.tool === "kustomize" && !root.inflateHelm ? withCrdStubs(complete) : complete;
+  const first = await renderTree(root, stubbed, missing2);
+  const output = stubbed !== complete && first.kind === "failed" && first.stopped !== true ? await renderTree(root, complete, missing2) : first;
+  return output.kind === "rendered" && standIns.length > 0 ? { ...output, inputStandIns: standIns } : output;
 }
 async function renderTree(root, files, missing2) {
   const tree = await writeTree(files);
@@ -30149,9 +30169,9 @@ async function openRenderer(sides) {
     const compared = headSide.output.kind === "rendered";
     const failedByItself = headSide.output.kind === "failed" && headSide.output.stopped !== true;
     const baseSide = compared || failedByItself ? limit(() => renderSide(root, "base", base, sides.reader, sides.base ?? "", root.baseSources, missing2, sides.memo)).then((side) => side.output) : Promise.resolve({ kind: "absent" });
-    const again = compared && base?.listing.has(root.file) === true && mayRenderAnew(root) ? limit(() => renderFiles(root, headSide.files, missing2)) : Promise.resolve(null);
+    const again = compared && base?.listing.has(root.file) === true && mayRenderAnew(root) ? limit(() => renderFiles(root, headSide.files, missing2, (path11) => head.listing.has(path11))) : Promise.resolve(null);
     const [baseOutput, headAgain] = await Promise.all([baseSide, again]);
-    const sources = new Map([...headSide.files].filter(([path11]) => path11 !== applicationValuesPath).map(([path11, data]) => [path11, decoder2.decode(data)]));
+    const sources = new Map([...headSide.files].filter(([path11]) => path11 !== applicationValuesPath).map(([path11, data]) => [path11, decoder3.decode(data)]));
     const archived = /* @__PURE__ */ new Map();
     for (const [path11, data] of headSide.files) if (root.helm !== null && isChartArchive(path11)) for (const [inside, text4] of chartArchiveTexts(path11, data)) archived.set(inside, text4);
     return { root, base: baseOutput, head: headSide.output, ...headAgain !== null ? { headAgain } : {}, sources, ...archived.size > 0 ? { archived } : {} };
@@ -30169,7 +30189,7 @@ async function openRenderer(sides) {
       const snapshot = side === "head" ? head : base;
       if (snapshot === null || side === "base" && sides.base === null) return /* @__PURE__ */ new Map();
       const files = await reader.read(side === "head" ? sides.head : sides.base ?? "", snapshot.listing, paths);
-      return new Map([...files].map(([path11, data]) => [path11, decoder2.decode(data)]));
+      return new Map([...files].map(([path11, data]) => [path11, decoder3.decode(data)]));
     },
     ...reader.filesNaming !== void 0 ? {
       installerFiles: () => installerFiles ??= filesNaming2(reader, head, sides.head, installerWords)
@@ -33581,6 +33601,11 @@ function schemaNotValidated(root, schema) {
   const message = `${shownDir(root.dir)} rendered without schema validation: its values.schema.json refers to \`${schema}\`, which is never fetched (the tools run without network), so values the chart's schema would refuse are not refused here`;
   return { file: root.file, line: null, kind: "schema-not-validated", message };
 }
+function inputStandInsNote(root, paths) {
+  const named = paths.map((path11) => `\`${path11}\``).join(", ");
+  const message = `${root.label} rendered with an empty stand-in for ${named}, a generator's input the repository lacks (written by a build step): its pod specs are judged as in the cluster, not the data of the ConfigMap or Secret it generates`;
+  return { file: root.file, line: null, kind: "input-stand-in", message };
+}
 function placed(root, output) {
   return root.helm !== null && output.kind === "rendered" ? { ...output, text: placeInNamespace(output.text, root.helm.namespace) } : output;
 }
@@ -33686,6 +33711,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
       unvalidated.add(r.root.dir);
       problems.push(schemaNotValidated(r.root, r.head.schemaNotFetched));
     }
+    if (r.head.inputStandIns !== void 0) problems.push(inputStandInsNote(r.root, r.head.inputStandIns));
     const note = r.root.leftOut === void 0 ? null : leftOutNote(r.root.leftOut, valuesTaken(r, parse6));
     if (note !== null) leftOut.add(r.root, note);
     addStandIns(standIns, r.root, r.head.text);

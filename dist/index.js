@@ -20491,6 +20491,7 @@ function readKustomization(file, source, paths) {
   const otherFiles = [];
   const remote = [];
   const missing2 = [];
+  const missingInputs = [];
   let raw;
   let problem = null;
   try {
@@ -20509,12 +20510,13 @@ function readKustomization(file, source, paths) {
     else if (filesAllowed && paths.has(path4)) resourceFiles.push(path4);
     else missing2.push(ref);
   };
-  const file_ = (value, into) => {
+  const file_ = (value, into, missingInput = false) => {
     const ref = text4(value)?.replace(/^[^=]*=/, "") ?? null;
     if (ref === null || isRemote2(ref)) return;
     const path4 = joinPath(dir, ref);
-    if (path4 !== null && paths.has(path4)) into.push(path4);
-    else missing2.push(ref);
+    if (path4 !== null && paths.has(path4)) return void into.push(path4);
+    missing2.push(ref);
+    if (missingInput && path4 !== null) missingInputs.push(path4);
   };
   for (const value of list2(k.resources)) reference2(value, true);
   for (const value of list2(k.bases)) reference2(value, true);
@@ -20544,7 +20546,7 @@ function readKustomization(file, source, paths) {
   });
   for (const generator of [...list2(k.configMapGenerator), ...list2(k.secretGenerator)]) {
     if (!isRecord3(generator)) continue;
-    for (const value of [...list2(generator.files), ...list2(generator.envs), generator.env]) file_(value, otherFiles);
+    for (const value of [...list2(generator.files), ...list2(generator.envs), generator.env]) file_(value, otherFiles, true);
   }
   for (const key of ["crds", "configurations", "replacements", "generators", "transformers", "validators"]) {
     for (const value of list2(k[key])) file_(isRecord3(value) ? value.path : value, otherFiles);
@@ -20559,6 +20561,7 @@ function readKustomization(file, source, paths) {
     otherFiles,
     remote,
     missing: missing2,
+    missingInputs,
     namePrefix: text4(k.namePrefix) ?? "",
     nameSuffix: text4(k.nameSuffix) ?? "",
     component: text4(k.kind) === "Component",
@@ -36264,11 +36267,11 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed2);
           }
           dataURL += ";base64,";
-          const decoder3 = new StringDecoder("latin1");
+          const decoder4 = new StringDecoder("latin1");
           for (const chunk of bytes) {
-            dataURL += btoa2(decoder3.write(chunk));
+            dataURL += btoa2(decoder4.write(chunk));
           }
-          dataURL += btoa2(decoder3.end());
+          dataURL += btoa2(decoder4.end());
           return dataURL;
         }
         case "Text": {
@@ -36293,11 +36296,11 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder3 = new StringDecoder("latin1");
+          const decoder4 = new StringDecoder("latin1");
           for (const chunk of bytes) {
-            binaryString += decoder3.write(chunk);
+            binaryString += decoder4.write(chunk);
           }
-          binaryString += decoder3.end();
+          binaryString += decoder4.end();
           return binaryString;
         }
       }
@@ -40962,9 +40965,9 @@ function apiTreeReader(github, owner, repo) {
       const candidates = [...listing.keys()].filter(searchedFile);
       if (candidates.length > maxSearchedFiles) return { files: /* @__PURE__ */ new Map(), unsearched: candidates.length };
       const read = await this.read(commit, listing, candidates);
-      const decoder3 = new TextDecoder();
+      const decoder4 = new TextDecoder();
       const files = new Map([...read].filter(([, data]) => {
-        const text5 = decoder3.decode(data);
+        const text5 = decoder4.decode(data);
         return words.some((word) => text5.includes(word));
       }));
       return { files, unsearched: 0 };
@@ -41719,6 +41722,28 @@ var init_crdStubs = __esm({
   }
 });
 
+// src/render/inputStandIns.ts
+function withInputStandIns(files, listed) {
+  const paths = new Set(files.keys());
+  const standIns = /* @__PURE__ */ new Set();
+  for (const [path4, data] of files) {
+    if (!isKustomizationFile(path4)) continue;
+    for (const input of readKustomization(path4, decoder2.decode(data), paths).missingInputs) if (!listed(input)) standIns.add(input);
+  }
+  if (standIns.size === 0) return { files, standIns: [] };
+  const withStandIns = new Map(files);
+  for (const path4 of standIns) withStandIns.set(path4, new Uint8Array());
+  return { files: withStandIns, standIns: [...standIns].sort() };
+}
+var decoder2;
+var init_inputStandIns = __esm({
+  "src/render/inputStandIns.ts"() {
+    "use strict";
+    init_kustomization();
+    decoder2 = new TextDecoder();
+  }
+});
+
 // src/io/render/renderer.ts
 import { createHash } from "node:crypto";
 import { availableParallelism } from "node:os";
@@ -41745,7 +41770,7 @@ function treeFiles(root, files) {
   for (const name of ["Chart.yaml", "requirements.yaml"]) {
     const path4 = inDir(root.dir, name);
     const data = files.get(path4);
-    const pruned = data === void 0 ? null : withoutDependencies2(decoder2.decode(data), new Set(names));
+    const pruned = data === void 0 ? null : withoutDependencies2(decoder3.decode(data), new Set(names));
     if (pruned !== null) tree.set(path4, new TextEncoder().encode(pruned));
   }
   return tree;
@@ -41760,22 +41785,24 @@ async function renderSide(given, side, snapshot, reader, commit, paths, missing2
   const application = root.helm?.application;
   if (application !== void 0) {
     const text5 = files.get(application.file);
-    const values = application.rendered !== void 0 ? application.rendered[side] : text5 === void 0 ? null : installerValuesIn(application.file, decoder2.decode(text5), application, root.helm?.inlineFill);
+    const values = application.rendered !== void 0 ? application.rendered[side] : text5 === void 0 ? null : installerValuesIn(application.file, decoder3.decode(text5), application, root.helm?.inlineFill);
     if (values === null) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
     files.set(applicationValuesPath, new TextEncoder().encode(values));
   }
   const key = memo === void 0 ? null : renderKey(root, files);
   const known3 = key === null ? void 0 : memo?.get(key);
   if (known3 !== void 0) return { output: known3, files };
-  const output = await renderFiles(root, files, missing2);
+  const output = await renderFiles(root, files, missing2, (path4) => snapshot.listing.has(path4));
   if (key !== null) memo?.set(key, output);
   return { output, files };
 }
-async function renderFiles(root, files, missing2) {
+async function renderFiles(root, files, missing2, listed) {
   const whole = treeFiles(root, files);
-  const stubbed = root.tool === "kustomize" && !root.inflateHelm ? withCrdStubs(whole) : whole;
-  const output = await renderTree(root, stubbed, missing2);
-  return stubbed !== whole && output.kind === "failed" && output.stopped !== true ? renderTree(root, whole, missing2) : output;
+  const { files: complete, standIns } = root.tool === "kustomize" ? withInputStandIns(whole, listed) : { files: whole, standIns: [] };
+  const stubbed = root.tool === "kustomize" && !root.inflateHelm ? withCrdStubs(complete) : complete;
+  const first = await renderTree(root, stubbed, missing2);
+  const output = stubbed !== complete && first.kind === "failed" && first.stopped !== true ? await renderTree(root, complete, missing2) : first;
+  return output.kind === "rendered" && standIns.length > 0 ? { ...output, inputStandIns: standIns } : output;
 }
 async function renderTree(root, files, missing2) {
   const tree = await writeTree(files);
@@ -41800,9 +41827,9 @@ async function openRenderer(sides) {
     const compared = headSide.output.kind === "rendered";
     const failedByItself = headSide.output.kind === "failed" && headSide.output.stopped !== true;
     const baseSide = compared || failedByItself ? limit(() => renderSide(root, "base", base, sides.reader, sides.base ?? "", root.baseSources, missing2, sides.memo)).then((side) => side.output) : Promise.resolve({ kind: "absent" });
-    const again = compared && base?.listing.has(root.file) === true && mayRenderAnew(root) ? limit(() => renderFiles(root, headSide.files, missing2)) : Promise.resolve(null);
+    const again = compared && base?.listing.has(root.file) === true && mayRenderAnew(root) ? limit(() => renderFiles(root, headSide.files, missing2, (path4) => head.listing.has(path4))) : Promise.resolve(null);
     const [baseOutput, headAgain] = await Promise.all([baseSide, again]);
-    const sources = new Map([...headSide.files].filter(([path4]) => path4 !== applicationValuesPath).map(([path4, data]) => [path4, decoder2.decode(data)]));
+    const sources = new Map([...headSide.files].filter(([path4]) => path4 !== applicationValuesPath).map(([path4, data]) => [path4, decoder3.decode(data)]));
     const archived = /* @__PURE__ */ new Map();
     for (const [path4, data] of headSide.files) if (root.helm !== null && isChartArchive(path4)) for (const [inside, text5] of chartArchiveTexts(path4, data)) archived.set(inside, text5);
     return { root, base: baseOutput, head: headSide.output, ...headAgain !== null ? { headAgain } : {}, sources, ...archived.size > 0 ? { archived } : {} };
@@ -41820,7 +41847,7 @@ async function openRenderer(sides) {
       const snapshot = side === "head" ? head : base;
       if (snapshot === null || side === "base" && sides.base === null) return /* @__PURE__ */ new Map();
       const files = await reader.read(side === "head" ? sides.head : sides.base ?? "", snapshot.listing, paths);
-      return new Map([...files].map(([path4, data]) => [path4, decoder2.decode(data)]));
+      return new Map([...files].map(([path4, data]) => [path4, decoder3.decode(data)]));
     },
     ...reader.filesNaming !== void 0 ? {
       installerFiles: () => installerFiles ??= filesNaming2(reader, head, sides.head, installerWords)
@@ -41831,7 +41858,7 @@ async function filesNaming2(reader, snapshot, commit, words) {
   const found = await reader.filesNaming?.(commit, snapshot.listing, words) ?? { files: /* @__PURE__ */ new Map(), unsearched: 0 };
   return { files: [...found.files].map(([path4, content]) => ({ path: path4, content })), unsearched: found.unsearched };
 }
-var decoder2, installerWords;
+var decoder3, installerWords;
 var init_renderer = __esm({
   "src/io/render/renderer.ts"() {
     "use strict";
@@ -41844,7 +41871,8 @@ var init_renderer = __esm({
     init_chart();
     init_paths2();
     init_crdStubs();
-    decoder2 = new TextDecoder();
+    init_inputStandIns();
+    decoder3 = new TextDecoder();
     installerWords = ["Application", "HelmRelease", "GitRepository"];
   }
 });
@@ -48095,7 +48123,7 @@ var noteKinds = /* @__PURE__ */ new Set(["left-off"]);
 function isNote(problem) {
   return noteKinds.has(problem.kind);
 }
-var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group", "skipped-document", "base-not-rendered", "dependency-stand-in", "schema-not-validated"]);
+var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group", "skipped-document", "base-not-rendered", "dependency-stand-in", "schema-not-validated", "input-stand-in"]);
 function isWarning(problem) {
   return warningKinds.has(problem.kind);
 }
@@ -61053,6 +61081,11 @@ function schemaNotValidated(root, schema) {
   const message = `${shownDir(root.dir)} rendered without schema validation: its values.schema.json refers to \`${schema}\`, which is never fetched (the tools run without network), so values the chart's schema would refuse are not refused here`;
   return { file: root.file, line: null, kind: "schema-not-validated", message };
 }
+function inputStandInsNote(root, paths) {
+  const named = paths.map((path4) => `\`${path4}\``).join(", ");
+  const message = `${root.label} rendered with an empty stand-in for ${named}, a generator's input the repository lacks (written by a build step): its pod specs are judged as in the cluster, not the data of the ConfigMap or Secret it generates`;
+  return { file: root.file, line: null, kind: "input-stand-in", message };
+}
 function placed(root, output) {
   return root.helm !== null && output.kind === "rendered" ? { ...output, text: placeInNamespace(output.text, root.helm.namespace) } : output;
 }
@@ -61158,6 +61191,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
       unvalidated.add(r.root.dir);
       problems.push(schemaNotValidated(r.root, r.head.schemaNotFetched));
     }
+    if (r.head.inputStandIns !== void 0) problems.push(inputStandInsNote(r.root, r.head.inputStandIns));
     const note = r.root.leftOut === void 0 ? null : leftOutNote(r.root.leftOut, valuesTaken(r, parse8));
     if (note !== null) leftOut.add(r.root, note);
     addStandIns(standIns, r.root, r.head.text);
