@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import { fixturesDir } from '../helpers/paths.js';
-import { inTree } from '../helpers/tempTree.js';
+import { inRepo, inTree } from '../helpers/tempTree.js';
 import { makeRepo } from '../helpers/gitRepo.js';
 import { checkWithConfig, haveHelm, haveKustomize, haveKustomizeForHelm, kustomizeCacheBin, missingTool, renderScenarios, useCachedHelm } from '../helpers/renderTools.js';
 
@@ -59,12 +59,18 @@ const restrictedContext = [
 /** kustomize-patch's debug.yaml line 11 (`privileged: true`) fixed at restricted: the patch writes the container's securityContext. */
 const patchFixed = `            privileged: false\n${restrictedContext.slice(restrictedContext.indexOf('\n') + 1)}`;
 
-/** `check --format json .` in `cwd` (the default policy: baseline, with restricted's warnings). */
-async function checkJson(cwd: string, ...args: string[]): Promise<{ status: number; report: JsonReport }> {
+/** A command with `--format json` in `cwd`: its exit status and report. */
+async function jsonOf(cwd: string, args: readonly string[]): Promise<{ status: number; report: JsonReport }> {
   let stdout = '';
-  const status = await runCli(['check', '.', '--format', 'json', ...args], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
+  const status = await runCli([...args, '--format', 'json'], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
   return { status, report: JSON.parse(stdout) as JsonReport };
 }
+
+/** `check --format json .` in `cwd` (the default policy: baseline, with restricted's warnings). */
+const checkJson = (cwd: string, ...args: string[]) => jsonOf(cwd, ['check', '.', ...args]);
+
+/** `diff --base main --format json` in a repository of makeRepo's. */
+const diffJson = (repo: string, ...args: string[]) => jsonOf(repo, ['diff', '--base', 'main', ...args]);
 
 /**
  * kustomize and kubectl on PATH behind shims that log each run (`line`: a
@@ -194,33 +200,22 @@ describe.skipIf(!haveKustomize())(`diff renders Kustomize overlays ${haveKustomi
 
   it('an overlay that fails at the base commit too is not checked, not invalid: the change did not break it', async () => {
     // sourcegraph's k3s overlays fail to build upstream; a change to a component they share failed every pull request.
-    const sides = [mkdtempSync(path.join(tmpdir(), 'psr-render-failing-')), mkdtempSync(path.join(tmpdir(), 'psr-render-failing-'))];
-    try {
-      for (const [i, side] of sides.entries()) {
-        mkdirSync(path.join(side, 'base'), { recursive: true });
-        mkdirSync(path.join(side, 'overlays/broken'), { recursive: true });
-        writeFileSync(path.join(side, 'base/kustomization.yaml'), 'resources: [pod.yaml]\n');
-        writeFileSync(path.join(side, 'base/pod.yaml'), `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: web:${i + 1}\n`);
-        writeFileSync(path.join(side, 'overlays/broken/kustomization.yaml'), 'resources: [../../base]\npatches:\n  - path: missing-patch.yaml\n');
-      }
-      const repo = makeRepo(sides[0]!, sides[1]!);
-      sides.push(repo);
-      let stdout = '';
-      const status = await runCli(['diff', '--base', 'main', '--format', 'json'], { cwd: repo, stdout: (t) => (stdout += t), stderr: () => undefined });
-      const report = JSON.parse(stdout) as JsonReport;
-      expect(report.errors).toEqual([
-        {
-          file: 'overlays/broken/kustomization.yaml',
-          line: null,
-          kind: 'not-rendered',
-          message: expect.stringMatching(/^overlays\/broken not rendered: it fails at the base commit too, so not because of this change: `(kubectl kustomize|kustomize build) overlays\/broken` failed/),
-        },
-      ]);
-      // Nothing is checked and nothing fails the run: the exit code says no violation.
-      expect(status).toBe(0);
-    } finally {
-      for (const dir of sides) rmSync(dir, { recursive: true, force: true });
-    }
+    const side = (image: string) => ({
+      'base/kustomization.yaml': 'resources: [pod.yaml]\n',
+      'base/pod.yaml': `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: ${image}\n`,
+      'overlays/broken/kustomization.yaml': 'resources: [../../base]\npatches:\n  - path: missing-patch.yaml\n',
+    });
+    const { status, report } = await inRepo(side('web:1'), side('web:2'), (repo) => diffJson(repo));
+    expect(report.errors).toEqual([
+      {
+        file: 'overlays/broken/kustomization.yaml',
+        line: null,
+        kind: 'not-rendered',
+        message: expect.stringMatching(/^overlays\/broken not rendered: it fails at the base commit too, so not because of this change: `(kubectl kustomize|kustomize build) overlays\/broken` failed/),
+      },
+    ]);
+    // Nothing is checked and nothing fails the run: the exit code says no violation.
+    expect(status).toBe(0);
   });
 
   it('a root that renders at head but not at base: every pod spec it renders is new, and a notice names the root', async () => {
@@ -541,30 +536,23 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
 
   it('finds a value on the operation of a patch whose target names its objects by pattern, for each object it selects', async () => {
     // sourcegraph's privileged component: one patch for `kind: StatefulSet|Deployment, name: codeinsights-db|codeintel-db|pgsql`.
-    const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-pattern-'));
-    try {
-      mkdirSync(path.join(cwd, 'base'), { recursive: true });
-      mkdirSync(path.join(cwd, 'overlays/dev'), { recursive: true });
-      const workload = (kind: string, name: string) =>
-        `apiVersion: apps/v1\nkind: ${kind}\nmetadata:\n  name: ${name}\nspec:\n  selector:\n    matchLabels: {app: ${name}}\n  template:\n    metadata:\n      labels: {app: ${name}}\n    spec:\n      containers:\n        - name: app\n          image: nginx:1.27\n`;
-      writeFileSync(path.join(cwd, 'base/kustomization.yaml'), 'resources: [web.yaml, db.yaml, web-2.yaml]\n');
-      writeFileSync(path.join(cwd, 'base/web.yaml'), workload('Deployment', 'web'));
-      writeFileSync(path.join(cwd, 'base/db.yaml'), workload('StatefulSet', 'db'));
-      writeFileSync(path.join(cwd, 'base/web-2.yaml'), workload('Deployment', 'web-2'));
-      writeFileSync(path.join(cwd, 'overlays/dev/kustomization.yaml'), 'resources: [../../base]\nnamePrefix: dev-\npatches:\n  - path: root.yaml\n    target: {kind: StatefulSet|Deployment, name: web|db}\n');
-      writeFileSync(path.join(cwd, 'overlays/dev/root.yaml'), '- op: add\n  path: /spec/template/spec/securityContext\n  value:\n    runAsUser: 0\n');
-      let stdout = '';
-      await runCli(['check', 'overlays/dev', '--format', 'json', '--level', 'restricted'], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
-      const report = JSON.parse(stdout) as JsonReport;
-      const runAsUser = report.findings.filter((f) => f.check === 'runAsUser');
-      // Both objects the pattern selects (dev-web-2 is not: the pattern matches whole names), on the operation's value line.
-      expect(runAsUser.map((f) => [f.name, f.file, f.line, f.rendered?.exact])).toEqual([
-        ['dev-web', 'overlays/dev/root.yaml', 4, true],
-        ['dev-db', 'overlays/dev/root.yaml', 4, true],
-      ]);
-    } finally {
-      rmSync(cwd, { recursive: true, force: true });
-    }
+    const workload = (kind: string, name: string) =>
+      `apiVersion: apps/v1\nkind: ${kind}\nmetadata:\n  name: ${name}\nspec:\n  selector:\n    matchLabels: {app: ${name}}\n  template:\n    metadata:\n      labels: {app: ${name}}\n    spec:\n      containers:\n        - name: app\n          image: nginx:1.27\n`;
+    const files = {
+      'base/kustomization.yaml': 'resources: [web.yaml, db.yaml, web-2.yaml]\n',
+      'base/web.yaml': workload('Deployment', 'web'),
+      'base/db.yaml': workload('StatefulSet', 'db'),
+      'base/web-2.yaml': workload('Deployment', 'web-2'),
+      'overlays/dev/kustomization.yaml': 'resources: [../../base]\nnamePrefix: dev-\npatches:\n  - path: root.yaml\n    target: {kind: StatefulSet|Deployment, name: web|db}\n',
+      'overlays/dev/root.yaml': '- op: add\n  path: /spec/template/spec/securityContext\n  value:\n    runAsUser: 0\n',
+    };
+    const { report } = await inTree(files, (cwd) => jsonOf(cwd, ['check', 'overlays/dev', '--level', 'restricted']));
+    const runAsUser = report.findings.filter((f) => f.check === 'runAsUser');
+    // Both objects the pattern selects (dev-web-2 is not: the pattern matches whole names), on the operation's value line.
+    expect(runAsUser.map((f) => [f.name, f.file, f.line, f.rendered?.exact])).toEqual([
+      ['dev-web', 'overlays/dev/root.yaml', 4, true],
+      ['dev-db', 'overlays/dev/root.yaml', 4, true],
+    ]);
   });
 
   it("leaves a patch the kustomization names only in a comment out of the plain files, with a note, and judges it once uncommented", async () => {
@@ -572,86 +560,58 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
     const restricted = '          securityContext:\n            allowPrivilegeEscalation: false\n            capabilities: {drop: [ALL]}\n            runAsNonRoot: true\n            seccompProfile: {type: RuntimeDefault}\n';
     const manager = `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: controller-manager\nspec:\n  selector:\n    matchLabels: {app: manager}\n  template:\n    metadata:\n      labels: {app: manager}\n    spec:\n      containers:\n        - name: manager\n          image: controller:latest\n${restricted}`;
     const webhook = (port: number) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: controller-manager\nspec:\n  template:\n    spec:\n      containers:\n        - name: manager\n          ports:\n            - containerPort: ${port}\n`;
-    const writeTree = (dir: string, entry: string, port: number) => {
-      mkdirSync(path.join(dir, 'config/manager'), { recursive: true });
-      mkdirSync(path.join(dir, 'config/default'), { recursive: true });
-      writeFileSync(path.join(dir, 'config/manager/kustomization.yaml'), 'resources: [manager.yaml]\n');
-      writeFileSync(path.join(dir, 'config/manager/manager.yaml'), manager);
-      writeFileSync(path.join(dir, 'config/default/manager_webhook_patch.yaml'), webhook(port));
-      writeFileSync(path.join(dir, 'config/default/kustomization.yaml'), `resources:\n- ../manager\npatches:\n${entry}- path: manager_webhook_patch.yaml\n`);
-    };
+    const tree = (entry: string, port: number) => ({
+      'config/manager/kustomization.yaml': 'resources: [manager.yaml]\n',
+      'config/manager/manager.yaml': manager,
+      'config/default/manager_webhook_patch.yaml': webhook(port),
+      'config/default/kustomization.yaml': `resources:\n- ../manager\npatches:\n${entry}- path: manager_webhook_patch.yaml\n`,
+    });
     const note = { file: 'config/default/manager_webhook_patch.yaml', line: null, kind: 'left-off', message: expect.stringContaining('config/default/kustomization.yaml:4 names it only in a comment') };
-    const dirs = [mkdtempSync(path.join(tmpdir(), 'psr-render-left-off-')), mkdtempSync(path.join(tmpdir(), 'psr-render-left-off-'))];
-    try {
-      const [base, head] = dirs as [string, string];
-      writeTree(base, '#', 9443);
-      writeTree(head, '#', 9444);
-      const left = await checkJson(head, '--level', 'restricted');
-      expect([left.report.findings, left.report.errors, left.status]).toEqual([[], [note], 0]);
-      // Given alone (a pre-commit hook's staged file): the kustomization above it is read for the comment, never rendered.
-      let alone = '';
-      await runCli(['check', 'config/default/manager_webhook_patch.yaml', '--format', 'json', '--level', 'restricted'], { cwd: head, stdout: (t) => (alone += t), stderr: () => undefined });
-      const aloneReport = JSON.parse(alone) as JsonReport;
-      expect([aloneReport.findings, aloneReport.errors, aloneReport.podSpecs]).toEqual([[], [note], []]);
-      // A pull request that edits it: the note, no finding.
-      const repo = makeRepo(base, head);
-      dirs.push(repo);
-      let stdout = '';
-      const status = await runCli(['diff', '--base', 'main', '--format', 'json', '--level', 'restricted'], { cwd: repo, stdout: (t) => (stdout += t), stderr: () => undefined });
-      const changed = JSON.parse(stdout) as JsonReport;
-      expect([changed.findings, changed.errors, status]).toEqual([[], [note], 0]);
-      // Uncommented, the patch is judged through the rendering: the fragment passes as the Deployment it patches.
-      writeTree(head, '', 9444);
-      const taken = await checkJson(head, '--level', 'restricted');
-      expect([taken.report.findings, taken.report.errors]).toEqual([[], []]);
-      expect(taken.report.podSpecs.map((p) => p.name)).toEqual(['controller-manager']);
-    } finally {
-      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-    }
+    const left = await inTree(tree('#', 9444), (cwd) => checkJson(cwd, '--level', 'restricted'));
+    expect([left.report.findings, left.report.errors, left.status]).toEqual([[], [note], 0]);
+    // Given alone (a pre-commit hook's staged file): the kustomization above it is read for the comment, never rendered.
+    const alone = await inTree(tree('#', 9444), (cwd) => jsonOf(cwd, ['check', 'config/default/manager_webhook_patch.yaml', '--level', 'restricted']));
+    expect([alone.report.findings, alone.report.errors, alone.report.podSpecs]).toEqual([[], [note], []]);
+    // A pull request that edits it: the note, no finding.
+    const changed = await inRepo(tree('#', 9443), tree('#', 9444), (repo) => diffJson(repo, '--level', 'restricted'));
+    expect([changed.report.findings, changed.report.errors, changed.status]).toEqual([[], [note], 0]);
+    // Uncommented, the patch is judged through the rendering: the fragment passes as the Deployment it patches.
+    const taken = await inTree(tree('', 9444), (cwd) => checkJson(cwd, '--level', 'restricted'));
+    expect([taken.report.findings, taken.report.errors]).toEqual([[], []]);
+    expect(taken.report.podSpecs.map((p) => p.name)).toEqual(['controller-manager']);
   });
 
   it("judges an overlay's pods by the Namespace it renders with them, when other overlays define it with other labels", async () => {
     // EKS Workshop's pss-psa module: one overlay per level, each rendering Namespace pss with its own labels.
-    const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-own-namespace-'));
-    try {
-      mkdirSync(path.join(cwd, 'workload'), { recursive: true });
-      writeFileSync(path.join(cwd, 'workload/kustomization.yaml'), 'namespace: pss\nresources: [namespace.yaml, pod.yaml]\n');
-      writeFileSync(path.join(cwd, 'workload/namespace.yaml'), 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: pss\n');
-      writeFileSync(path.join(cwd, 'workload/pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n');
-      for (const level of ['baseline', 'restricted']) {
-        mkdirSync(path.join(cwd, level), { recursive: true });
-        writeFileSync(path.join(cwd, level, 'kustomization.yaml'), 'resources: [../workload]\npatches:\n  - path: namespace.yaml\n');
-        writeFileSync(path.join(cwd, level, 'namespace.yaml'), `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: pss\n  labels:\n    pod-security.kubernetes.io/enforce: ${level}\n`);
-      }
-      const { report } = await checkJson(cwd, '--level', 'privileged', '--warn-level', 'privileged');
-      // The restricted overlay's pod fails restricted (blocking); the baseline overlay's passes baseline.
-      expect(report.findings.length).toBeGreaterThan(0);
-      for (const f of report.findings) expect([f.rendered?.root, f.levelSource.detail]).toEqual(['restricted', expect.stringMatching(/pod-security\.kubernetes\.io\/enforce=restricted \(restricted\/namespace\.yaml:/)]);
-    } finally {
-      rmSync(cwd, { recursive: true, force: true });
+    const files: Record<string, string> = {
+      'workload/kustomization.yaml': 'namespace: pss\nresources: [namespace.yaml, pod.yaml]\n',
+      'workload/namespace.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: pss\n',
+      'workload/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n',
+    };
+    for (const level of ['baseline', 'restricted']) {
+      files[`${level}/kustomization.yaml`] = 'resources: [../workload]\npatches:\n  - path: namespace.yaml\n';
+      files[`${level}/namespace.yaml`] = `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: pss\n  labels:\n    pod-security.kubernetes.io/enforce: ${level}\n`;
     }
+    const { report } = await inTree(files, (cwd) => checkJson(cwd, '--level', 'privileged', '--warn-level', 'privileged'));
+    // The restricted overlay's pod fails restricted (blocking); the baseline overlay's passes baseline.
+    expect(report.findings.length).toBeGreaterThan(0);
+    for (const f of report.findings) expect([f.rendered?.root, f.levelSource.detail]).toEqual(['restricted', expect.stringMatching(/pod-security\.kubernetes\.io\/enforce=restricted \(restricted\/namespace\.yaml:/)]);
   });
 
   it("renders an overlay whose generator reads a file the repository lacks (a build step's .env) with an empty stand-in, and says so", async () => {
     // Azure's aks-store-demo: `configMapGenerator: [{envs: [.env]}]`, the .env written by azd at deploy time and ignored by git.
-    const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-env-'));
-    try {
-      mkdirSync(path.join(cwd, 'app'), { recursive: true });
-      writeFileSync(path.join(cwd, 'app/kustomization.yaml'), 'resources: [deployment.yaml]\nconfigMapGenerator:\n  - name: settings\n    envs: [.env]\n');
-      writeFileSync(
-        path.join(cwd, 'app/deployment.yaml'),
+    const files = {
+      'app/kustomization.yaml': 'resources: [deployment.yaml]\nconfigMapGenerator:\n  - name: settings\n    envs: [.env]\n',
+      'app/deployment.yaml':
         'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      hostNetwork: true\n      containers:\n        - name: web\n          image: nginx:1.27\n          envFrom:\n            - configMapRef: {name: settings}\n',
-      );
-      const { status, report } = await checkJson(cwd, '--warn-level', 'baseline');
-      // Its pod spec is checked (hostNetwork, on the resource's line), the generated ConfigMap's data is not the deployed one.
-      expect(report.findings.map((f) => [f.file, f.line, f.check])).toEqual([['app/deployment.yaml', 12, 'hostNamespaces']]);
-      expect(report.errors).toEqual([
-        { file: 'app/kustomization.yaml', line: null, kind: 'input-stand-in', message: expect.stringMatching(/^app rendered with an empty stand-in for `app\/\.env`, a generator's input the repository lacks/) },
-      ]);
-      expect(status).toBe(1);
-    } finally {
-      rmSync(cwd, { recursive: true, force: true });
-    }
+    };
+    const { status, report } = await inTree(files, (cwd) => checkJson(cwd, '--warn-level', 'baseline'));
+    // Its pod spec is checked (hostNetwork, on the resource's line), the generated ConfigMap's data is not the deployed one.
+    expect(report.findings.map((f) => [f.file, f.line, f.check])).toEqual([['app/deployment.yaml', 12, 'hostNamespaces']]);
+    expect(report.errors).toEqual([
+      { file: 'app/kustomization.yaml', line: null, kind: 'input-stand-in', message: expect.stringMatching(/^app rendered with an empty stand-in for `app\/\.env`, a generator's input the repository lacks/) },
+    ]);
+    expect(status).toBe(1);
   });
 
   it("renders an operator's overlay with its CRDs cut to their metadata, and whole when a patch reaches into one by name", async () => {
@@ -754,25 +714,10 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
       'overlays/dev/kustomization.yaml': 'resources: [../../base]\n',
       'overlays/prod/kustomization.yaml': 'resources: [../../base]\n',
     });
-    const sides = ['base', 'head'].map((side) => mkdtempSync(path.join(tmpdir(), `psr-conflict-${side}-`)));
-    try {
-      for (const [dir, image] of [[sides[0]!, 'web:1'], [sides[1]!, 'web:2']] as const) {
-        for (const [file, text] of Object.entries(files(image))) {
-          mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-          writeFileSync(path.join(dir, file), text);
-        }
-      }
-      const cwd = makeRepo(sides[0]!, sides[1]!);
-      sides.push(cwd);
-      let stdout = '';
-      await runCli(['diff', '--base', 'main', '--format', 'json'], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
-      const report = JSON.parse(stdout) as JsonReport;
-      expect(report.errors).toEqual([
-        expect.objectContaining({ file: 'base/namespace.yaml', line: 5, kind: 'namespace-conflict', message: expect.stringMatching(/^Namespace shop is defined in a-mesh\/namespaces\.yaml:5 and in base\/namespace\.yaml:5 with/) }),
-      ]);
-    } finally {
-      for (const dir of sides) rmSync(dir, { recursive: true, force: true });
-    }
+    const { report } = await inRepo(files('web:1'), files('web:2'), (repo) => diffJson(repo));
+    expect(report.errors).toEqual([
+      expect.objectContaining({ file: 'base/namespace.yaml', line: 5, kind: 'namespace-conflict', message: expect.stringMatching(/^Namespace shop is defined in a-mesh\/namespaces\.yaml:5 and in base\/namespace\.yaml:5 with/) }),
+    ]);
   });
 
   it('verifies the fixes of an overlay whose rendering is over the file size limit (an operator with its CRDs: 12 MB for Argo Workflows)', async () => {
