@@ -10,7 +10,7 @@
  * and `unchecked: failure` makes it a strict gate (`success` lets it pass,
  * still named in the title and summary).
  */
-import { failsRun, isNote, isUnchecked } from '../manifests/types.js';
+import { failsRun, isUnchecked, problemClass } from '../manifests/types.js';
 import type { LoadProblem, ProblemKind } from '../manifests/types.js';
 
 export { isUnchecked };
@@ -28,8 +28,9 @@ export const defaultUnchecked: UncheckedPolicy = 'neutral';
  * purpose is a notice too, whatever `unchecked` says; the rest are warnings.
  */
 export function problemSeverity(problem: Pick<LoadProblem, 'kind'>, unchecked: UncheckedPolicy): 'error' | 'warning' | 'notice' {
-  if (failsRun(problem) || (isUnchecked(problem) && unchecked === 'failure')) return 'error';
-  return isUnchecked(problem) || isNote(problem) ? 'notice' : 'warning';
+  const kind = problemClass(problem);
+  if (kind === 'invalid' || (kind === 'unchecked' && unchecked === 'failure')) return 'error';
+  return kind === 'warning' ? 'warning' : 'notice';
 }
 
 /** What the file problems alone make of the verdict (warnings about checked files count for nothing). */

@@ -28,39 +28,57 @@ export type ProblemKind =
   | 'input-stand-in' // an overlay rendered with an empty stand-in for a generator's input the repository lacks (a `.env`)
   | 'left-off'; // a file a kustomization names only in a comment (a patch it leaves off): a note, never a manifest of its own
 
-/** Kinds that say why a file is left out on purpose: a note, neither a warning nor a file that could not be checked. */
-const noteKinds: ReadonlySet<ProblemKind> = new Set(['left-off']);
+/**
+ * What a problem does to the run, by its kind: `invalid` input the API
+ * server would refuse too fails it; a file `unchecked` (templates, charts or
+ * overlays not rendered, files too large, unreadable or binary) is left to
+ * the `unchecked` setting; a `warning` is about a file that was checked; a
+ * `note` says why a file is left out on purpose. Every kind is classed here,
+ * so a new one cannot be left out.
+ */
+export type ProblemClass = 'invalid' | 'unchecked' | 'warning' | 'note';
 
-export function isNote(problem: { readonly kind: string }): boolean {
-  return noteKinds.has(problem.kind as ProblemKind);
+const classOfKind: Readonly<Record<ProblemKind, ProblemClass>> = {
+  malformed: 'invalid',
+  invalid: 'invalid',
+  'alias-bomb': 'invalid',
+  'render-failed': 'invalid',
+  template: 'unchecked',
+  binary: 'unchecked',
+  'too-large': 'unchecked',
+  unreadable: 'unchecked',
+  'not-rendered': 'unchecked',
+  'namespace-conflict': 'warning',
+  'wrong-group': 'warning',
+  'skipped-document': 'warning',
+  'base-not-rendered': 'warning',
+  'dependency-stand-in': 'warning',
+  'schema-not-validated': 'warning',
+  'input-stand-in': 'warning',
+  'left-off': 'note',
+};
+
+/** A problem's class; a kind no release of this code knows (a report from a newer one) fails the run, as invalid input. */
+export function problemClass(problem: { readonly kind: string }): ProblemClass {
+  return classOfKind[problem.kind as ProblemKind] ?? 'invalid';
 }
 
-/** Kinds that are warnings about a checked file, not a file that could not be checked. */
-const warningKinds: ReadonlySet<ProblemKind> = new Set(['namespace-conflict', 'wrong-group', 'skipped-document', 'base-not-rendered', 'dependency-stand-in', 'schema-not-validated', 'input-stand-in']);
-
 export function isWarning(problem: { readonly kind: string }): boolean {
-  return warningKinds.has(problem.kind as ProblemKind);
+  return problemClass(problem) === 'warning';
+}
+
+export function isUnchecked(problem: { readonly kind: string }): boolean {
+  return problemClass(problem) === 'unchecked';
+}
+
+/** Whether a problem fails the run by itself: invalid input (not a file left unchecked, not a warning, not a note). */
+export function failsRun(problem: { readonly kind: string }): boolean {
+  return problemClass(problem) === 'invalid';
 }
 
 /** How many files some problems concern: a file can have several (a template's variables, field by field). */
 export function fileCount(problems: readonly { readonly file: string }[]): number {
   return new Set(problems.map((problem) => problem.file)).size;
-}
-
-/**
- * Kinds of a file that was not checked at all, as opposed to input the API
- * server would refuse (templates, charts or overlays not rendered, files too
- * large, unreadable or binary): the `unchecked` setting decides what they do.
- */
-const uncheckedKinds: ReadonlySet<ProblemKind> = new Set(['template', 'not-rendered', 'too-large', 'binary', 'unreadable']);
-
-export function isUnchecked(problem: { readonly kind: string }): boolean {
-  return uncheckedKinds.has(problem.kind as ProblemKind);
-}
-
-/** Whether a problem fails the run by itself: invalid input (not a file left unchecked, not a warning, not a note). */
-export function failsRun(problem: { readonly kind: string }): boolean {
-  return !isUnchecked(problem) && !isWarning(problem) && !isNote(problem);
 }
 
 export interface LoadProblem {

@@ -7,7 +7,8 @@ import { fixNoteLine } from './fixNoteLine.js';
 import { findingCounts, problemCounts } from './counts.js';
 import { defaultUnchecked, problemSeverity, problemsVerdict, uncheckedText } from '../findings/unchecked.js';
 import type { UncheckedPolicy } from '../findings/unchecked.js';
-import { isNote, isWarning } from '../manifests/types.js';
+import { problemClass } from '../manifests/types.js';
+import type { ProblemClass } from '../manifests/types.js';
 import type { LoadProblem } from '../manifests/types.js';
 import { escapeText, inlineCode } from './markdown.js';
 import { alikeRenderings, lineWorkload, rootsByTool, workloadsNamed } from './namesBy.js';
@@ -73,6 +74,14 @@ function byLine<T>(items: readonly T[], where: (item: T) => { file: string; line
   return [...groups.values()];
 }
 
+/** An annotation's title by the problem's class (a failing one is always a file not checked). */
+const problemTitles: Readonly<Record<ProblemClass, string>> = {
+  invalid: 'Pod Security: file not checked',
+  unchecked: 'Pod Security: file not checked',
+  warning: 'Pod Security: manifest warning',
+  note: 'Pod Security: file left off',
+};
+
 /** A file that fails the check is a failure; one not checked, a notice unless `unchecked: failure` makes it fail. */
 const problemLevel = (e: LoadProblem, unchecked: UncheckedPolicy): Annotation['annotation_level'] => {
   const severity = problemSeverity(e, unchecked);
@@ -112,7 +121,7 @@ export function annotationsOf(findings: readonly ReviewFinding[], errors: readon
       start_line: group[0]!.line ?? 1,
       end_line: group[0]!.line ?? 1,
       annotation_level: level,
-      title: level === 'failure' ? 'Pod Security: file not checked' : isWarning(group[0]!) ? 'Pod Security: manifest warning' : isNote(group[0]!) ? 'Pod Security: file left off' : 'Pod Security: file not checked',
+      title: level === 'failure' ? 'Pod Security: file not checked' : problemTitles[problemClass(group[0]!)],
       message: [...new Set(group.map((e) => e.message))].join('\n'),
     };
   });

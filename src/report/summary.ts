@@ -6,7 +6,7 @@
  * run's text (checkRunText), and collapsed in the job summary.
  */
 import type { IgnoredFinding, PolicyProblemReport, RenderingSummary } from '../findings/types.js';
-import { fileCount, isNote, isWarning } from '../manifests/types.js';
+import { fileCount, problemClass } from '../manifests/types.js';
 import type { LoadProblem } from '../manifests/types.js';
 import { escapeText, inlineCode, messageText } from './markdown.js';
 import { findingCounts } from './counts.js';
@@ -58,8 +58,8 @@ const codeCell = (text: string) => inlineCode(text).replaceAll('|', '\\|');
 
 const problemLine = (e: LoadProblem): string => `- ${codeCell(`${e.file}${e.line === null ? '' : `:${e.line}`}`)}: ${messageText(e.message)}`;
 
-/** Neither a warning about a checked file nor a note on a file left out on purpose. */
-const couldNotBeChecked = (e: LoadProblem) => !isWarning(e) && !isNote(e);
+/** Invalid input, or a file not checked: neither a warning about a checked file nor a note on a file left out on purpose. */
+const couldNotBeChecked = (e: LoadProblem) => problemClass(e) === 'invalid' || problemClass(e) === 'unchecked';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -141,9 +141,9 @@ export function summaryMarkdown(input: SummaryInput): string {
     lines.push('');
   }
   const sections = [
-    { title: '**Manifest warnings**', problems: input.errors.filter(isWarning) },
+    { title: '**Manifest warnings**', problems: input.errors.filter((e) => problemClass(e) === 'warning') },
     { title: '**Files that could not be checked**', problems: input.errors.filter(couldNotBeChecked) },
-    { title: '**Files left off**', problems: input.errors.filter(isNote) },
+    { title: '**Files left off**', problems: input.errors.filter((e) => problemClass(e) === 'note') },
   ];
   for (const { title, problems } of sections) {
     if (problems.length === 0) continue;
