@@ -75,6 +75,16 @@ function repoOfSides(prepare: (base: string, head: string) => void): { repo: str
   return { repo, cleanUp: () => [repo, sides].forEach((dir) => rmSync(dir, { recursive: true, force: true })) };
 }
 
+/** `diffIn` a repository of repoOfSides's, removed after. */
+async function diffOfSides(prepare: (base: string, head: string) => void): Promise<JsonReport> {
+  const { repo, cleanUp } = repoOfSides(prepare);
+  try {
+    return await diffIn(repo);
+  } finally {
+    cleanUp();
+  }
+}
+
 /** `body` in a repository of a render fixture's base and head trees, removed after. */
 async function inFixtureRepo(name: string, body: (repo: string) => Promise<void>): Promise<void> {
   const dir = path.join(fixturesDir, 'render', name);
@@ -298,45 +308,36 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     const other = pod.replace('name: agent', 'name: other\n  annotations:\n    token: {{ randAlphaNum 12 | quote }}').replace(/\n {6}securityContext.*\n$/, '\n');
     const write = (side: string, privileged: boolean, image = 'agent:1', extra: Record<string, string> = {}) =>
       writeAgentChart(side, values(privileged).replace('agent:1', image), { 'pod.yaml': `{{- if .Values.apiKey }}\n${pod}{{- end }}\n`, 'other.yaml': other, ...extra });
-    const quiet = repoOfSides((base, head) => {
+    const report = await diffOfSides((base, head) => {
       write(base, false);
       write(head, true);
     });
-    try {
-      const report = await diffIn(quiet.repo);
-      expect(report.findings).toEqual([]);
-      expect(report.errors).toEqual([
-        {
-          file: 'charts/agent/values.yaml',
-          line: 5,
-          kind: 'not-rendered',
-          message:
-            'this change sets `probe.securityContext.privileged`, but `charts/agent` renders the same as before (the templates that read it are off with the values it is rendered with, or nothing reads it): the change is not checked; name a values file that turns them on under `render.charts` in .github/pod-security.yaml, or set `ci-values: true` there to render it with its test values, `charts/agent/ci/key-values.yaml`',
-        },
-      ]);
-    } finally {
-      quiet.cleanUp();
-    }
+    expect(report.findings).toEqual([]);
+    expect(report.errors).toEqual([
+      {
+        file: 'charts/agent/values.yaml',
+        line: 5,
+        kind: 'not-rendered',
+        message:
+          'this change sets `probe.securityContext.privileged`, but `charts/agent` renders the same as before (the templates that read it are off with the values it is rendered with, or nothing reads it): the change is not checked; name a values file that turns them on under `render.charts` in .github/pod-security.yaml, or set `ci-values: true` there to render it with its test values, `charts/agent/ci/key-values.yaml`',
+      },
+    ]);
     // A change that moves a pod spec the chart renders is checked there; one to another key says nothing; nor does one
     // that goes into an object of no pod spec (a Prometheus custom resource's securityContext, for its operator).
-    const shown = repoOfSides((base, head) => {
+    const prometheus = { 'prometheus.yaml': 'apiVersion: monitoring.coreos.com/v1\nkind: Prometheus\nmetadata:\n  name: main\nspec:\n  securityContext: {{- toYaml .Values.probe.securityContext | nindent 4 }}\n' };
+    const shown = await diffOfSides((base, head) => {
       write(base, false);
       write(head, true, 'agent:2');
     });
-    const unrelated = repoOfSides((base, head) => {
+    const unrelated = await diffOfSides((base, head) => {
       write(base, false, 'agent:1');
       write(head, false, 'agent:3');
     });
-    const prometheus = { 'prometheus.yaml': 'apiVersion: monitoring.coreos.com/v1\nkind: Prometheus\nmetadata:\n  name: main\nspec:\n  securityContext: {{- toYaml .Values.probe.securityContext | nindent 4 }}\n' };
-    const resource = repoOfSides((base, head) => {
+    const resource = await diffOfSides((base, head) => {
       write(base, false, 'agent:1', prometheus);
       write(head, true, 'agent:1', prometheus);
     });
-    try {
-      for (const { repo } of [shown, unrelated, resource]) expect((await diffIn(repo)).errors).toEqual([]);
-    } finally {
-      for (const { cleanUp } of [shown, unrelated, resource]) cleanUp();
-    }
+    for (const other of [shown, unrelated, resource]) expect(other.errors).toEqual([]);
   });
 
   it('a change to a template that no rendering writes is said on its first added line, with the test values to render the chart with', async () => {
@@ -350,38 +351,28 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
         'other.yaml': otherText,
         '_helpers.tpl': `{{- define "agent.name" }}agent{{ end }}\n${agentExtra === '' ? '' : '{{/* hostNetwork */}}\n'}`,
       });
-    const quiet = repoOfSides((base, head) => {
+    const report = await diffOfSides((base, head) => {
       write(base, '');
       write(head, '  hostNetwork: true\n');
     });
-    try {
-      const report = await diffIn(quiet.repo);
-      expect(report.findings).toEqual([]);
-      // Not the helper the change touched too (helm renders no helper as a template of its own).
-      expect(report.errors).toEqual([
-        {
-          file: 'charts/agent/templates/pod.yaml',
-          line: 7,
-          kind: 'not-rendered',
-          message:
-            '`charts/agent` writes nothing from this template with the values it is rendered with: the change to it is not checked; name a values file that turns it on under `render.charts` in .github/pod-security.yaml, or set `ci-values: true` there to render it with its test values, `charts/agent/ci/key-values.yaml`',
-        },
-      ]);
-    } finally {
-      quiet.cleanUp();
-    }
+    expect(report.findings).toEqual([]);
+    // Not the helper the change touched too (helm renders no helper as a template of its own).
+    expect(report.errors).toEqual([
+      {
+        file: 'charts/agent/templates/pod.yaml',
+        line: 7,
+        kind: 'not-rendered',
+        message:
+          '`charts/agent` writes nothing from this template with the values it is rendered with: the change to it is not checked; name a values file that turns it on under `render.charts` in .github/pod-security.yaml, or set `ci-values: true` there to render it with its test values, `charts/agent/ci/key-values.yaml`',
+      },
+    ]);
     // A template the chart does render is checked there, and says nothing of the kind.
-    const shown = repoOfSides((base, head) => {
+    const shown = await diffOfSides((base, head) => {
       write(base, '');
       write(head, '', other.replace('spec:\n', 'spec:\n  hostNetwork: true\n'));
     });
-    try {
-      const report = await diffIn(shown.repo);
-      expect(report.findings.map((f) => [f.file, f.line, f.check])).toEqual([['charts/agent/templates/other.yaml', 6, 'hostNamespaces']]);
-      expect(report.errors).toEqual([]);
-    } finally {
-      shown.cleanUp();
-    }
+    expect(shown.findings.map((f) => [f.file, f.line, f.check])).toEqual([['charts/agent/templates/other.yaml', 6, 'hostNamespaces']]);
+    expect(shown.errors).toEqual([]);
   });
 
   it("a library chart's helper line that makes every chart including it fail gets its revert as the suggestion, verified by giving back what the base rendered", async () => {
