@@ -25130,31 +25130,48 @@ function renderJson(report, header) {
 }
 
 // src/manifests/types.ts
-var noteKinds = /* @__PURE__ */ new Set(["left-off"]);
-function isNote(problem) {
-  return noteKinds.has(problem.kind);
+var classOfKind = {
+  malformed: "invalid",
+  invalid: "invalid",
+  "alias-bomb": "invalid",
+  "render-failed": "invalid",
+  template: "unchecked",
+  binary: "unchecked",
+  "too-large": "unchecked",
+  unreadable: "unchecked",
+  "not-rendered": "unchecked",
+  "namespace-conflict": "warning",
+  "wrong-group": "warning",
+  "skipped-document": "warning",
+  "base-not-rendered": "warning",
+  "dependency-stand-in": "warning",
+  "schema-not-validated": "warning",
+  "input-stand-in": "warning",
+  "left-off": "note"
+};
+function problemClass(problem) {
+  return classOfKind[problem.kind] ?? "invalid";
 }
-var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group", "skipped-document", "base-not-rendered", "dependency-stand-in", "schema-not-validated", "input-stand-in"]);
 function isWarning(problem) {
-  return warningKinds.has(problem.kind);
+  return problemClass(problem) === "warning";
+}
+function isUnchecked(problem) {
+  return problemClass(problem) === "unchecked";
+}
+function failsRun(problem) {
+  return problemClass(problem) === "invalid";
 }
 function fileCount(problems) {
   return new Set(problems.map((problem) => problem.file)).size;
-}
-var uncheckedKinds = /* @__PURE__ */ new Set(["template", "not-rendered", "too-large", "binary", "unreadable"]);
-function isUnchecked(problem) {
-  return uncheckedKinds.has(problem.kind);
-}
-function failsRun(problem) {
-  return !isUnchecked(problem) && !isWarning(problem) && !isNote(problem);
 }
 
 // src/findings/unchecked.ts
 var uncheckedPolicies = ["neutral", "failure", "success"];
 var defaultUnchecked = "neutral";
 function problemSeverity(problem, unchecked) {
-  if (failsRun(problem) || isUnchecked(problem) && unchecked === "failure") return "error";
-  return isUnchecked(problem) || isNote(problem) ? "notice" : "warning";
+  const kind = problemClass(problem);
+  if (kind === "invalid" || kind === "unchecked" && unchecked === "failure") return "error";
+  return kind === "warning" ? "warning" : "notice";
 }
 function problemsVerdict(problems, unchecked) {
   if (problems.some(failsRun)) return "failure";

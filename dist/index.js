@@ -48119,31 +48119,48 @@ var init_actionIO = __esm({
 });
 
 // src/manifests/types.ts
-var noteKinds = /* @__PURE__ */ new Set(["left-off"]);
-function isNote(problem) {
-  return noteKinds.has(problem.kind);
+var classOfKind = {
+  malformed: "invalid",
+  invalid: "invalid",
+  "alias-bomb": "invalid",
+  "render-failed": "invalid",
+  template: "unchecked",
+  binary: "unchecked",
+  "too-large": "unchecked",
+  unreadable: "unchecked",
+  "not-rendered": "unchecked",
+  "namespace-conflict": "warning",
+  "wrong-group": "warning",
+  "skipped-document": "warning",
+  "base-not-rendered": "warning",
+  "dependency-stand-in": "warning",
+  "schema-not-validated": "warning",
+  "input-stand-in": "warning",
+  "left-off": "note"
+};
+function problemClass(problem) {
+  return classOfKind[problem.kind] ?? "invalid";
 }
-var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group", "skipped-document", "base-not-rendered", "dependency-stand-in", "schema-not-validated", "input-stand-in"]);
 function isWarning(problem) {
-  return warningKinds.has(problem.kind);
+  return problemClass(problem) === "warning";
+}
+function isUnchecked(problem) {
+  return problemClass(problem) === "unchecked";
+}
+function failsRun(problem) {
+  return problemClass(problem) === "invalid";
 }
 function fileCount(problems) {
   return new Set(problems.map((problem) => problem.file)).size;
-}
-var uncheckedKinds = /* @__PURE__ */ new Set(["template", "not-rendered", "too-large", "binary", "unreadable"]);
-function isUnchecked(problem) {
-  return uncheckedKinds.has(problem.kind);
-}
-function failsRun(problem) {
-  return !isUnchecked(problem) && !isWarning(problem) && !isNote(problem);
 }
 
 // src/findings/unchecked.ts
 var uncheckedPolicies = ["neutral", "failure", "success"];
 var defaultUnchecked = "neutral";
 function problemSeverity(problem, unchecked) {
-  if (failsRun(problem) || isUnchecked(problem) && unchecked === "failure") return "error";
-  return isUnchecked(problem) || isNote(problem) ? "notice" : "warning";
+  const kind = problemClass(problem);
+  if (kind === "invalid" || kind === "unchecked" && unchecked === "failure") return "error";
+  return kind === "warning" ? "warning" : "notice";
 }
 function problemsVerdict(problems, unchecked) {
   if (problems.some(failsRun)) return "failure";
@@ -52041,7 +52058,7 @@ function renderingsLine(renderings) {
 var cell = (text5) => escapeText(text5);
 var codeCell = (text5) => inlineCode(text5).replaceAll("|", "\\|");
 var problemLine2 = (e) => `- ${codeCell(`${e.file}${e.line === null ? "" : `:${e.line}`}`)}: ${messageText(e.message)}`;
-var couldNotBeChecked = (e) => !isWarning(e) && !isNote(e);
+var couldNotBeChecked = (e) => problemClass(e) === "invalid" || problemClass(e) === "unchecked";
 var plural2 = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 function countsLine(input) {
   const { blocking, warnings } = findingCounts(input.findings);
@@ -52103,9 +52120,9 @@ function summaryMarkdown(input) {
     lines.push("");
   }
   const sections = [
-    { title: "**Manifest warnings**", problems: input.errors.filter(isWarning) },
+    { title: "**Manifest warnings**", problems: input.errors.filter((e) => problemClass(e) === "warning") },
     { title: "**Files that could not be checked**", problems: input.errors.filter(couldNotBeChecked) },
-    { title: "**Files left off**", problems: input.errors.filter(isNote) }
+    { title: "**Files left off**", problems: input.errors.filter((e) => problemClass(e) === "note") }
   ];
   for (const { title, problems } of sections) {
     if (problems.length === 0) continue;
@@ -52175,6 +52192,12 @@ function byLine(items, where2) {
   }
   return [...groups2.values()];
 }
+var problemTitles = {
+  invalid: "Pod Security: file not checked",
+  unchecked: "Pod Security: file not checked",
+  warning: "Pod Security: manifest warning",
+  note: "Pod Security: file left off"
+};
 var problemLevel = (e, unchecked) => {
   const severity2 = problemSeverity(e, unchecked);
   return severity2 === "error" ? "failure" : severity2;
@@ -52206,7 +52229,7 @@ function annotationsOf2(findings, errors, commented, unchecked = defaultUnchecke
       start_line: group[0].line ?? 1,
       end_line: group[0].line ?? 1,
       annotation_level: level,
-      title: level === "failure" ? "Pod Security: file not checked" : isWarning(group[0]) ? "Pod Security: manifest warning" : isNote(group[0]) ? "Pod Security: file left off" : "Pod Security: file not checked",
+      title: level === "failure" ? "Pod Security: file not checked" : problemTitles[problemClass(group[0])],
       message: [...new Set(group.map((e) => e.message))].join("\n")
     };
   });
