@@ -271,10 +271,13 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
     if (f.fix !== null) return given.has(f.file) ? 'its fix waited for another one in every round; run fix again' : `not among the paths given; \`${fixCommandLine(f)}\` fixes it`;
     return f.fixNote === null ? null : fixNoteLine(f.fixNote, 'the JSON report of `check --format json`');
   };
-  const notes = report.findings.flatMap((f) => {
-    const why = notFixed(f);
-    return why === null ? [] : [`${f.file}:${f.line}: not fixed [${f.check}]: ${why}`];
-  });
+  // A base that several renderings use has one finding per rendering at the same line: one line says why for all.
+  const notes = new Set(
+    report.findings.flatMap((f) => {
+      const why = notFixed(f);
+      return why === null ? [] : [`${f.file}:${f.line}: not fixed [${f.check}]: ${why}`];
+    }),
+  );
   // What the applied edits can break, once per file (the fixed checks gathered as the rounds applied them).
   const changedFiles = new Set(changed);
   const cautionLines = [...fixedChecks].filter(([file]) => changedFiles.has(file)).flatMap(([file, checks]) => {

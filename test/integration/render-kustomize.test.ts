@@ -900,6 +900,17 @@ describe.skipIf(!haveKustomize())(`fix renders the overlays under its paths ${ha
       rmSync(cwd, { recursive: true, force: true });
     }
   });
+  it('says once why a finding of a base that two overlays render is not fixed', async () => {
+    const volume = 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  template:\n    spec:\n      containers: [{name: app, image: app:1}]\n      volumes:\n        - name: logs\n          hostPath: {path: /var/log}\n';
+    const files = { 'base/kustomization.yaml': 'resources: [agent.yaml]\n', 'base/agent.yaml': volume, 'dev/kustomization.yaml': 'resources: [../base]\nnamePrefix: dev-\n', 'prod/kustomization.yaml': 'resources: [../base]\nnamePrefix: prod-\n' };
+    await inTree(files, async (cwd) => {
+      let stdout = '';
+      const status = await runCli(['fix', '.'], { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stdout += t) });
+      expect(status).toBe(1);
+      // dev-agent and prod-agent: one finding of the base's line each, one line of output for both.
+      for (const check of ['hostPathVolumes', 'restrictedVolumes']) expect(stdout.match(new RegExp(`^base/agent\\.yaml:\\d+: not fixed \\[${check}\\]: `, 'gm'))).toHaveLength(1);
+    });
+  });
 });
 
 describe.skipIf(!inflationTools)(`Kustomize Helm inflation ${inflationTools ? '' : missingTool('helm or kustomize v5.8.1')}`, () => {
