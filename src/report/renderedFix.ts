@@ -55,10 +55,16 @@ export function fixesWords(findings: readonly ReviewFinding[]): string | null {
   return `${inlineCode(`pod-security-review fix ${paths.join(' ')}`)} applies ${distinct.size === 1 ? 'it' : 'them'}`;
 }
 
-/** `change line 9 of `values.yaml` to `hostNetwork: false``, or null for a finding of a plain file, or a fix of several lines. */
+/**
+ * `change line 9 of `values.yaml` to `hostNetwork: false`` (`delete line 9 of
+ * `values.yaml`` when the fix leaves nothing there), or null for a finding of
+ * a plain file, or a fix of several lines.
+ */
 export function renderedFixWords(f: ReviewFinding): string | null {
   if (f.rendered === undefined || f.fix === null) return null;
   const replacement = f.fix.replacement;
   if (f.fix.startLine !== f.fix.endLine || (replacement !== null && replacement.trimEnd().includes('\n'))) return null;
-  return `change line ${f.fix.startLine} of ${inlineCode(f.file)}${replacement === null ? '' : ` to ${inlineCode(replacement.trim())}`}`;
+  const line = `line ${f.fix.startLine} of ${inlineCode(f.file)}`;
+  if (replacement === null) return `change ${line}`;
+  return replacement.trim() === '' ? `delete ${line}` : `change ${line} to ${inlineCode(replacement.trim())}`;
 }

@@ -188,6 +188,9 @@ describe('rendered findings', () => {
     const text = checkRunText([outside]);
     expect(text).toContain('Fix: a verified fix exists: change line 9 of `charts/web/values.yaml` to `hostNetwork: false`');
     expect(text).not.toContain('pod-security-review fix');
+    // A fix that takes the line out says so (the empty replacement is no code to show).
+    const removed = reviewFinding({ ...exact, fix: { startLine: 9, endLine: 9, replacement: '', attachable: false } });
+    expect(checkRunText([removed])).toContain('Fix: a verified fix exists: delete line 9 of `charts/web/values.yaml`\n');
     // A plain manifest's fix is still `fix`'s to apply.
     const plain = reviewFinding({ file: 'deploy/web.yaml', line: 9, fix: { startLine: 9, endLine: 9, replacement: 'hostNetwork: false\n', attachable: false } });
     expect(commentBody([plain], null)).toContain('`pod-security-review fix deploy/web.yaml` applies it.');
