@@ -492,7 +492,8 @@ function sameKeyLine(replacement: string, renderedLine: string): string | null {
 
 /** A value a literal edit may replace: a plain scalar, or a flow collection on one line (`drop: ["all"]`). */
 const literalValue = String.raw`(?:[^\s#{[|>&*!][^#]*?|\[[^#\]]*\]|\{[^#{}]*\})`;
-const renderedLiteral = new RegExp(String.raw`^\s*(?:-\s+)?[^\s:#][^:#]*:\s+(${literalValue})\s*$`);
+// A rendered line keeps a comment the template wrote after the value (Helm copies template text as it is).
+const renderedLiteral = new RegExp(String.raw`^\s*(?:-\s+)?[^\s:#][^:#]*:\s+(${literalValue})(?:\s+#.*)?\s*$`);
 const sourceLiteral = new RegExp(String.raw`^(\s*(?:-\s+)?[^\s:#][^:#]*:\s+)(${literalValue})(\s+#.*)?\s*$`);
 
 /** `key: value` → `value`, and the same line of the source with its value replaced; null unless both are plain scalars or one-line flow collections. */

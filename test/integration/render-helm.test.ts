@@ -2244,6 +2244,20 @@ describe.skipIf(!haveHelm())(`fix renders the charts under its paths ${haveHelm(
     expect(status).toBe(0);
   });
 
+  it("fixes a template's literal line that ends in a comment, keeping the comment (Helm renders it too)", async () => {
+    const chart = {
+      'web/Chart.yaml': chartYaml('web'),
+      'web/values.yaml': 'image: web:1\n',
+      'web/templates/pod.yaml': ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  hostNetwork: true # the agent reads the node', '  containers:', '    - name: web', '      image: {{ .Values.image }}', ''].join('\n'),
+    };
+    const { status, template } = await inTree(chart, async (cwd) => {
+      const code = await runCli(['fix', '--warn-level', 'baseline', 'web'], { cwd, stdout: () => undefined, stderr: () => undefined });
+      return { status: code, template: readFileSync(path.join(cwd, 'web/templates/pod.yaml'), 'utf8') };
+    });
+    expect(template).toBe(chart['web/templates/pod.yaml'].replace('hostNetwork: true', 'hostNetwork: false'));
+    expect(status).toBe(0);
+  });
+
   it('applies a values fix in several places, given as a diff, all together', async () => {
     const { status, stdout, values } = await inTree(farApartChart, async (cwd) => {
       let out = '';

@@ -572,6 +572,8 @@ describe('sourceComments', () => {
 describe('literalEdit', () => {
   it.each([
     ['      hostNetwork: false\n', 'hostNetwork: true  # for the agent', 'hostNetwork: false  # for the agent'],
+    // Helm keeps a template's comments: the rendered line the fix rewrote has it too (csi-driver-nfs' node DaemonSet).
+    ['      hostNetwork: false # nfs needs it\n', '      hostNetwork: true # nfs needs it', '      hostNetwork: false # nfs needs it'],
     ['          privileged: false', '    privileged: yes', '    privileged: false'],
     ['      hostNetwork: false', 'hostNetwork: {{ .Values.x }}', null],
     ['      capabilities:\n        drop: [ALL]\n', 'capabilities: {}', null],
