@@ -179,8 +179,10 @@ const listItem = (paragraph: string) => `- ${paragraph.split('\n').join('\n  ')}
  */
 function withoutSuggestion(findings: readonly ReviewFinding[]): string[] {
   const reasons: { readonly text: string; readonly check: string | null }[] = [];
-  const guidance: string[] = [];
+  const written: string[] = [];
   const examples: string[] = [];
+  // A rendered fix of the whole pod spec is every check's example: shown once, cut to the changes of them all.
+  const sharing = new Map<string, ReviewFinding[]>();
   // A note another finding's note says (noteSaidBy) is left to it.
   const noted = new Set(findings.filter((f) => f.fix === null).map((f) => f.check));
   for (const f of findings) {
@@ -189,8 +191,12 @@ function withoutSuggestion(findings: readonly ReviewFinding[]): string[] {
     const paragraphs = (f.fixNote ?? '').split('\n\n').filter((p) => p.trim() !== '');
     // Fix notes open with why there is no fix; other notes (a PodSecurityPolicy's) are all guidance.
     if (/^No (suggestion|safe mechanical fix)/.test(paragraphs[0] ?? '')) reasons.push({ text: paragraphs.shift()!, check: f.reason });
-    for (const paragraph of paragraphs) (paragraph.startsWith('Illustrative example') ? examples : guidance).push(renderedExample(paragraph) ? shortExample(paragraph, f) : paragraph);
+    for (const paragraph of paragraphs) {
+      (paragraph.startsWith('Illustrative example') ? examples : written).push(paragraph);
+      if (renderedExample(paragraph)) sharing.set(paragraph, [...(sharing.get(paragraph) ?? []), f]);
+    }
   }
+  const guidance = unique(written).map((paragraph) => (renderedExample(paragraph) ? shortExample(paragraph, sharing.get(paragraph)!) : paragraph));
   // A fix that exists but reaches lines outside the diff cannot be a suggestion here.
   const fixes = fixesWords(findings);
   if (fixes !== null) reasons.push({ text: `the fix changes lines outside this pull request's diff; ${fixes}.`, check: null });
@@ -203,7 +209,7 @@ function withoutSuggestion(findings: readonly ReviewFinding[]): string[] {
   }));
   const heading = why.length === 0 ? '' : why.length === 1 ? `**No suggestion:** ${why[0]}` : ['**No suggestion:**', ...why.map(listItem)].join('\n');
   // Examples illustrate (one per rendering that fails, on a line many render): a few say how.
-  const { kept: advice, more } = fewExamples(unique(guidance), renderedExample);
+  const { kept: advice, more } = fewExamples(guidance, renderedExample);
   const { kept: illustrations, more: moreIllustrations } = fewExamples(unique(examples), () => true);
   const fewer = more + moreIllustrations === 0 ? [] : [`_${more + moreIllustrations} more ${more + moreIllustrations === 1 ? 'example' : 'examples'} not shown._`];
   const todo = single ? [...advice, ...illustrations, ...fewer] : advice.length === 0 ? [] : [['**What to do:**', ...advice.map(listItem)].join('\n'), ...fewer];
@@ -223,19 +229,20 @@ function changedWord(line: string): string | null {
 }
 
 /**
- * A rendered example (render/mapReport.ts) cut to the changes about its
- * finding: a rendered fix that no source line takes covers every check of
- * its pod spec that it fixes together (DataDog's agent: 60 lines for the
- * system-probe's capabilities, most of them other checks' seccompProfile).
- * A change is the finding's when a line it changes names a field or value
- * of the finding's detail (`capabilities`, `SYS_ADMIN`); those are shown,
- * as many as fit in a few lines (at least one), else the first changes.
+ * A rendered example (render/mapReport.ts) cut to the changes about the
+ * findings it is the example of: a rendered fix that no source line takes
+ * covers every check of its pod spec that it fixes together (DataDog's
+ * agent: 60 lines for the system-probe's capabilities, most of them other
+ * checks' seccompProfile). A change is theirs when a line it changes names
+ * a field or value of one's detail (`capabilities`, `SYS_ADMIN`); those are
+ * shown, as many as fit in a few lines (at least one), else the first
+ * changes.
  */
-function shortExample(paragraph: string, finding: ReviewFinding): string {
+function shortExample(paragraph: string, findings: readonly ReviewFinding[]): string {
   const parts = /^([^\n]*\n```diff\n)([\s\S]*)\n```$/.exec(paragraph);
   if (parts === null) return paragraph;
   const changes = parts[2]!.split('\n@@\n');
-  const words = new Set(finding.detail.split(/[^A-Za-z0-9_]+/).filter((word) => word.length >= 3 && !plainWords.has(word)));
+  const words = new Set(findings.flatMap((f) => f.detail.split(/[^A-Za-z0-9_]+/)).filter((word) => word.length >= 3 && !plainWords.has(word)));
   const own = changes.filter((change) => change.split('\n').some((line) => words.has(changedWord(line) ?? '')));
   const kept: string[] = [];
   let lines = 0;

@@ -146,6 +146,13 @@ describe('comment bodies', () => {
     expect(other).toContain(`\`\`\`diff\n${seccomp('init')}\n@@\n${seccomp('agent')}\n@@\n${capabilities}\n\`\`\`\n_1 more change of this example`);
     // A short example stays whole.
     expect(commentBody([{ ...finding, fixNote: example.replace(diff, capabilities) }], null)).toContain(`\`\`\`diff\n${capabilities}\n\`\`\`\n`);
+    // The one fix of two checks of the comment (csi-driver-nfs' node DaemonSet): one example, with the changes of both.
+    const seccompFinding = reviewFinding({ check: 'seccompProfile_restricted', blocking: false, fix: null, detail: 'pod or container "trace" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost"', fixNote: example });
+    const both = commentBody([finding, seccompFinding], null);
+    expect(both.split('The rendered manifest would be fixed')).toHaveLength(2);
+    // A list item of "What to do", its lines indented under it.
+    const shown = `\`\`\`diff\n${seccomp('init')}\n@@\n${seccomp('agent')}\n@@\n${capabilities}\n\`\`\`\n_1 more change of this example`;
+    expect(both).toContain(shown.split('\n').join('\n  '));
   });
 
   it("says whose a reason is when another check of the comment has a rendered example (DataDog's capabilities)", () => {
