@@ -9,13 +9,13 @@
  */
 import { jsonEqual, set, valueAt } from '../fixes/edits.js';
 import { applySuggestions } from '../fixes/suggestions.js';
-import type { Edit, FindingFix, Suggestion } from '../fixes/types.js';
+import type { Edit, FindingFix, NewScalar, Suggestion } from '../fixes/types.js';
 import type { Finding } from '../findings/types.js';
 import { loadManifestFile, renderedLoadOptions } from '../manifests/load.js';
 import type { ManifestDocument } from '../manifests/types.js';
 import type { FindingCheck } from '../policy/sources/extraChecks.js';
 import { levelRank, parseVersion } from '../pss/levels.js';
-import type { FieldPath, JsonValue } from '../pss/types.js';
+import type { FieldPath, JsonObject, JsonValue } from '../pss/types.js';
 import { blockLines } from './kustomizeMap.js';
 import type { ObjectDocument, OperationsDocument, PatchBlock } from './kustomizeMap.js';
 import type { Placed, RenderingIndex, SourceChange, SuggestionCandidate } from './mapReport.js';
@@ -24,7 +24,7 @@ import type { EditableFile, LineChange, MapSource } from './mapWriters.js';
 import { objectFixes } from './objectFix.js';
 import { securityContextAdditions, templateInsertions } from './templateFix.js';
 import type { ObjectRequest } from './objectFix.js';
-import { findInTemplate, guardsOf, plainSwitchOf } from './templateLines.js';
+import { findInTemplate, guardsOf, plainSwitchOf, valuedSwitches } from './templateLines.js';
 import type { NamedTemplates, ValuesTruth } from './templateLines.js';
 import { addTo } from '../multiMap.js';
 import { isObject } from '../pss/pod.js';
@@ -192,6 +192,13 @@ export function chartValuesCandidates(
   for (const [index, pending] of byRendering) {
     const fixed = fixedOf(index);
     const lone = loneTemplates(index);
+    // A chart's helpers are read by many of its objects: each file is searched once per field.
+    const found = new Map<string, string[][]>();
+    const switchesIn = (file: string, field: readonly [string, string]) => {
+      const key = `${file}\u0000${field.join('\u0000')}`;
+      if (!found.has(key)) found.set(key, valuedSwitches(index.rendering.rendered.sources.get(file) ?? '', field));
+      return found.get(key)!;
+    };
     type Change = { file: string; change: LineChange; ownObject?: boolean; also?: SourceChange[]; keepsOthers?: boolean; keeps?: JsonValue };
     const changes = new Map<ManifestDocument, { all: Change[]; switches: Change[] }>();
     for (const fix of pending) {
@@ -204,7 +211,8 @@ export function chartValuesCandidates(
         const switches = object === null ? [] : switchOffChangesOf(object, editable);
         // A switch turned off takes its branch's other literals with it on purpose (the DNS policy of a host network); the other edits keep every field.
         const keeping = (changes: readonly Change[]) => (object === null ? [] : changes.map((c) => ({ ...c, keeps: object.after.value })));
-        const values = object === null ? [] : [...switches, ...keeping([...guardChangesOf(object, editable), ...valuesChangesOf(object, editable)])];
+        // The chart's own switch of a field last: one line of its values, where it has one, is what its users edit.
+        const values = object === null ? [] : [...switches, ...keeping([...guardChangesOf(object, editable), ...valuesChangesOf(object, editable)]), ...valuedSwitchChangesOf(object, editable, switchesIn)];
         changes.set(fix.document, (found = { all: [...(object === null ? [] : keeping(templateChangesOf(object, lone))), ...values], switches }));
       }
       for (const { file, change, ownObject, also, keepsOthers, keeps } of fix.literal === true ? found.switches : found.all) {
@@ -345,6 +353,51 @@ function guardChangesOf(object: ChartObject, editable: EditableTexts): { file: s
         if (turned.change !== null && !seen.has(turned.known)) out.push({ file: turned.file, change: turned.change });
         seen.add(turned.known);
         break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The scalars a fix adds, each with the key of the map that holds it: `seccompProfile: {type: RuntimeDefault}` gives (`seccompProfile`, `type`) and `RuntimeDefault`. */
+function addedScalars(added: JsonObject, parent: string | number | undefined): { field: [string, string]; value: NewScalar }[] {
+  return Object.entries(added).flatMap(([key, value]) => {
+    if (isObject(value)) return addedScalars(value, key);
+    return typeof parent === 'string' && (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number') ? [{ field: [parent, key] as [string, string], value }] : [];
+  });
+}
+
+/** A values key that turns nothing on: what helm's `if` reads as false, or no key at all. */
+const isUnset = (value: JsonValue | undefined) => value === undefined || value === null || value === '' || value === false;
+
+/**
+ * The values keys that a chart tests and writes a field from at once
+ * (valuedSwitches: dapr's `global.seccompProfile: ""`, which each
+ * control-plane container writes as its `seccompProfile.type` when set),
+ * set to the value the fix gives that field, where helm reads the key. The
+ * fix may add the field at another level than the template writes it (the
+ * pod's, not each container's): the caller verifies by rendering again.
+ */
+function valuedSwitchChangesOf(object: ChartObject, editable: EditableTexts, switchesIn: (file: string, field: readonly [string, string]) => string[][]): { file: string; change: LineChange }[] {
+  const { template } = object;
+  // The template and the files of the named templates it includes (a helper that writes the field).
+  const files = new Set([template.file]);
+  for (const [, name] of template.text.matchAll(/\b(?:include|template)\s+"([^"]+)"/g)) {
+    const named = template.named.get(name!);
+    if (named !== undefined) files.add(named.file);
+  }
+  const out: { file: string; change: LineChange }[] = [];
+  const seen = new Set<string>();
+  for (const addition of securityContextAdditions(object.document, object.after)) {
+    for (const { field, value } of addedScalars(addition.added, addition.path[addition.path.length - 1])) {
+      for (const key of [...files].flatMap((file) => switchesIn(file, field))) {
+        const { file, path: at } = template.writeKey(key);
+        const known = `${file}\u0000${at.join('.')}`;
+        const values = editable(file);
+        if (seen.has(known) || values === null || !isUnset(values.value(at))) continue;
+        seen.add(known);
+        const change = values.change([set(at, value)]);
+        if (change !== null) out.push({ file, change });
       }
     }
   }

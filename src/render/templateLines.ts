@@ -574,6 +574,51 @@ function guardsAt(blocks: readonly (OpenBlock | null)[], line: number): string[]
   return guards;
 }
 
+/** A key (a values path) or a map that holds it: what must be set for the key to be. */
+const holdsKey = (key: readonly string[]) => (other: readonly string[]) => other.length <= key.length && other.every((part, i) => part === key[i]);
+
+/** Regular-expression text that matches `text` literally. */
+const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The values keys a template writes a field from, under an `if` that tests
+ * that very key: `{{- if .Values.global.seccompProfile }}` then
+ * `seccompProfile:` and `type: {{ .Values.global.seccompProfile }}` (dapr's
+ * control plane; a common helper tests `and .Values.seccompProfile
+ * .Values.seccompProfile.type`, the maps that hold the key with it). Set,
+ * such a key turns its branch on and is the field's value at once.
+ * `field`: the field's parent key and its own (`seccompProfile`, `type`).
+ */
+export function valuedSwitches(text: string, field: readonly [string, string]): string[][] {
+  const [parent, own] = field;
+  if (!text.includes(own)) return [];
+  const written = new RegExp(String.raw`^(\s*)${literally(own)}:\s*("?)\{\{-?\s*\$?${valuesKeyText}\s*(?:\|\s*quote\s*)?-?\}\}\2\s*$`);
+  const lines = text.split('\n');
+  let blocks: (OpenBlock | null)[] | undefined;
+  const out: string[][] = [];
+  lines.forEach((line, i) => {
+    const match = written.exec(line);
+    if (match === null) return;
+    const indent = match[1]!.length;
+    // The line the field's map opens: the first one above that writes YAML, less indented.
+    let above = i - 1;
+    while (above >= 0 && writesNoYaml(lines[above]!.trim())) above--;
+    const opener = lines[above] ?? '';
+    if (opener.length - opener.trimStart().length >= indent || opener.trim() !== `${parent}:`) return;
+    const key = match[3]!.slice(1).split('.');
+    const set = holdsKey(key);
+    blocks ??= openBlocks(text);
+    for (const block of blocksAround(blocks[i] ?? null)) {
+      // In the branch of an `if` whose condition holds when the key (and the maps that hold it) are set.
+      if (block.action !== 'if' || block.conditions.length !== 1) continue;
+      if (conditionTruth(block.conditions[0]!, (tested) => (set(tested) ? true : undefined)) !== true) continue;
+      if (!out.some((known) => known.join('.') === key.join('.'))) out.push(key);
+      return;
+    }
+  });
+  return out;
+}
+
 /** A line a switch may take away with the field it guards: blank, a comment, a literal `key: value`, or the switch's own `end`. */
 const plainBranchLine = /^\s*(?:#.*|[A-Za-z0-9_.-]+:\s+[^\s{}#&*!|>][^{}]*|\{\{-?\s*end\s*-?\}\})?\s*$/;
 

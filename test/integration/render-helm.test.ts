@@ -2258,6 +2258,34 @@ describe.skipIf(!haveHelm())(`fix renders the charts under its paths ${haveHelm(
     expect(status).toBe(0);
   });
 
+  it("sets the values key a chart both tests and writes a field from (dapr's global.seccompProfile, a helper's seccompProfile.type), not a template", async () => {
+    const restrictedBut = (field: string) => ['      securityContext:', '        allowPrivilegeEscalation: false', '        runAsNonRoot: true', '        capabilities:', '          drop: [ALL]', field].join('\n');
+    const pod = (name: string, field: string) => ['apiVersion: v1', 'kind: Pod', 'metadata:', `  name: ${name}`, 'spec:', '  containers:', `    - name: ${name}`, `      image: ${name}:1`, restrictedBut(field), ''].join('\n');
+    const global = ['  {{- if .Values.global.seccompProfile }}', '        seccompProfile:', '          type: {{ .Values.global.seccompProfile }}', '  {{- end }}'].join('\n');
+    const helper = ['{{- define "web.seccomp" -}}', '{{- if and .Values.seccompProfile .Values.seccompProfile.type }}', 'seccompProfile:', '  type: {{ .Values.seccompProfile.type | quote }}', '{{- end }}', '{{- end }}', ''].join('\n');
+    const charts = {
+      // Two subcharts read the parent's global key: one line fixes both.
+      'cp/Chart.yaml': chartYaml('cp'),
+      'cp/values.yaml': 'global:\n  seccompProfile: ""\n',
+      'cp/charts/operator/Chart.yaml': chartYaml('operator'),
+      'cp/charts/operator/templates/pod.yaml': pod('operator', global),
+      'cp/charts/sentry/Chart.yaml': chartYaml('sentry'),
+      'cp/charts/sentry/templates/pod.yaml': pod('sentry', global),
+      'web/Chart.yaml': chartYaml('web'),
+      'web/values.yaml': 'seccompProfile:\n  type: ""\n',
+      'web/templates/_helpers.tpl': helper,
+      'web/templates/pod.yaml': pod('web', '        {{- include "web.seccomp" . | nindent 8 }}'),
+    };
+    const { status, stdout, files } = await inTree(charts, async (cwd) => {
+      let out = '';
+      const code = await runCli(['fix', 'cp', 'web'], { cwd, stdout: (t) => (out += t), stderr: (t) => (out += t) });
+      return { status: code, stdout: out, files: Object.fromEntries(Object.keys(charts).map((file) => [file, readFileSync(path.join(cwd, file), 'utf8')])) };
+    });
+    expect(files).toEqual({ ...charts, 'cp/values.yaml': 'global:\n  seccompProfile: "RuntimeDefault"\n', 'web/values.yaml': 'seccompProfile:\n  type: "RuntimeDefault"\n' });
+    expect(stdout).toContain('3 pod specs checked, 0 violating (0 blocking findings, 0 warnings)');
+    expect(status).toBe(0);
+  });
+
   it('applies a values fix in several places, given as a diff, all together', async () => {
     const { status, stdout, values } = await inTree(farApartChart, async (cwd) => {
       let out = '';

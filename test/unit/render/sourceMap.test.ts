@@ -5,7 +5,7 @@ import { kustomizeIndex, kustomizeLocator } from '../../../src/render/kustomizeM
 import { literalEdit } from '../../../src/render/mapReport.js';
 import { helmLocator, sourceComments } from '../../../src/render/helmMap.js';
 import { podWithValuesSecurityContext } from '../../helpers/chartTemplates.js';
-import { findInTemplate, guardsOf, linesNotRendered, namedTemplates, plainSwitchOf } from '../../../src/render/templateLines.js';
+import { findInTemplate, guardsOf, linesNotRendered, namedTemplates, plainSwitchOf, valuedSwitches } from '../../../src/render/templateLines.js';
 import { parseFieldPath, formatFieldPath } from '../../../src/pss/paths.js';
 
 const template = `apiVersion: v1
@@ -105,6 +105,27 @@ describe('a template that writes a field two ways, in the branches of an `if` (p
     expect(linesNotRendered('{{- if eq .Values.a 1 }}\nx: 1\n{{- else if .Values.b }}\ny: 2\n{{- else }}\nz: 3\n{{- end }}\n', () => true)).toEqual(new Set([6, 7]));
     // Inside `with`, `.Values` is the dot's: helm reads nothing of the chart's values there.
     expect(linesNotRendered('{{- with .Values.a }}\n{{- if .Values.b }}\nx: 1\n{{- end }}\n{{- end }}\n', (key) => key[0] === 'a')).toEqual(new Set());
+  });
+});
+
+describe('valuedSwitches: a values key a template tests and writes a field from', () => {
+  const seccomp: [string, string] = ['seccompProfile', 'type'];
+
+  it("finds dapr's global key and a helper's key tested with the map that holds it", () => {
+    const dapr = ['        securityContext:', '  {{- if .Values.global.seccompProfile }}', '          seccompProfile:', '            type: {{ .Values.global.seccompProfile }}', '  {{- end }}'].join('\n');
+    expect(valuedSwitches(dapr, seccomp)).toEqual([['global', 'seccompProfile']]);
+    const helper = ['{{- define "web.seccomp" -}}', '{{- if and .Values.seccompProfile .Values.seccompProfile.type }}', 'seccompProfile:', '  type: {{ .Values.seccompProfile.type | quote }}', '{{- end }}', '{{- end }}'].join('\n');
+    expect(valuedSwitches(helper, seccomp)).toEqual([['seccompProfile', 'type']]);
+  });
+
+  it('takes no key whose branch another condition opens, nor one that writes another field', () => {
+    // The key is not what the `if` tests: setting it turns nothing on.
+    expect(valuedSwitches('{{- if .Values.enabled }}\nseccompProfile:\n  type: {{ .Values.profile }}\n{{- end }}', seccomp)).toEqual([]);
+    // The `else` branch is written when the key is not set.
+    expect(valuedSwitches('{{- if .Values.p }}\nx: 1\n{{- else }}\nseccompProfile:\n  type: {{ .Values.p }}\n{{- end }}', seccomp)).toEqual([]);
+    // Under another map (`appArmorProfile`), or a comparison the key alone does not decide.
+    expect(valuedSwitches('{{- if .Values.p }}\nappArmorProfile:\n  type: {{ .Values.p }}\n{{- end }}', seccomp)).toEqual([]);
+    expect(valuedSwitches('{{- if eq .Values.p "x" }}\nseccompProfile:\n  type: {{ .Values.p }}\n{{- end }}', seccomp)).toEqual([]);
   });
 });
 
