@@ -107,14 +107,14 @@ function namedFiles(files: readonly string[]): string {
  * One round: every file with suggestions gets them (apart), and the checks
  * they fix are noted per file. Null when no finding has a suggestion.
  */
-function applyRound(files: readonly SourceFile[], findings: readonly Finding[], fixedChecks: Map<string, Finding['check'][]>): SourceFile[] | null {
+function applyRound(files: readonly SourceFile[], findings: readonly Finding[], fixedChecks: Map<string, Finding[]>): SourceFile[] | null {
   const suggestionsOf = new Map<string, Suggestion[]>();
   for (const finding of findings) {
     if (finding.fix) addTo(suggestionsOf, finding.file, finding.fix);
     // A fix in several places (a chart's values keys far apart): each part in its file, all in this round.
     else if (finding.fixParts) for (const { file, ...lines } of finding.fixParts) addTo(suggestionsOf, file, { ...lines, attachable: false });
     else continue;
-    addTo(fixedChecks, finding.file, finding.check);
+    addTo(fixedChecks, finding.file, finding);
   }
   if (suggestionsOf.size === 0) return null;
   return files.map((file) => {
@@ -234,7 +234,7 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
   // Each round applies every suggestion, then checks the files again. A fix can wait for another: an
   // edit at an anchor its users share is only safe once each of them has its own value, which the
   // first round may have just written. So what is left is fixed again while it gets suggestions.
-  const fixedChecks = new Map<string, Finding['check'][]>();
+  const fixedChecks = new Map<string, Finding[]>();
   let files: readonly SourceFile[] = [...originals];
   let remaining = before;
   for (let round = 0; round < maxRounds; round++) {
@@ -280,8 +280,8 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
   );
   // What the applied edits can break, once per file (the fixed checks gathered as the rounds applied them).
   const changedFiles = new Set(changed);
-  const cautionLines = [...fixedChecks].filter(([file]) => changedFiles.has(file)).flatMap(([file, checks]) => {
-    const caution = cautionFor(checks);
+  const cautionLines = [...fixedChecks].filter(([file]) => changedFiles.has(file)).flatMap(([file, fixed]) => {
+    const caution = cautionFor(fixed);
     return caution === null ? [] : [`${file}: caution: ${caution}`];
   });
   const fixedCount = findingCounts(before.findings).total - findingCounts(remaining.findings).total;

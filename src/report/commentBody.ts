@@ -26,6 +26,7 @@
 import type { LoadProblem } from '../manifests/types.js';
 import type { FindingCheck } from '../policy/sources/extraChecks.js';
 import { noteSaidBy, sharedCaveatLead } from '../fixes/notes.js';
+import { nonRootCaveat } from '../fixes/fixers/runAsNonRoot.js';
 import { checkDocsUrl, checksSectionUrl } from './checkDocs.js';
 import { checkTitles } from './explanations.js';
 import { fingerprint, fingerprintMarker, problemFingerprint } from './fingerprint.js';
@@ -91,9 +92,26 @@ export const cautions: Partial<Record<FindingCheck, string>> = {
   'advice.automountServiceAccountToken': 'the pod can no longer call the Kubernetes API',
 };
 
-/** The one-line caution for fixes of these checks, or null when none can break a workload. */
-export function cautionFor(checks: readonly FindingCheck[]): string | null {
-  const parts = [...new Set(checks)].map((c) => cautions[c]).filter((c): c is string => c !== undefined);
+/**
+ * Cautions said only with the fixer's own caveat among the finding's notes:
+ * its fixer knows when the risk cannot arise (runAsNonRoot, when every
+ * container already runs as a non-zero `runAsUser`).
+ */
+const cautionWithCaveat: Partial<Record<FindingCheck, string>> = { runAsNonRoot: nonRootCaveat };
+
+/** A finding whose fix is applied, as its caution reads it. */
+interface Fixed {
+  readonly check: FindingCheck;
+  readonly fixNote: string | null;
+}
+
+/** The one-line caution for these fixed findings, or null when none of their fixes can break a workload. */
+export function cautionFor(fixed: readonly Fixed[]): string | null {
+  const applies = (f: Fixed) => {
+    const caveat = cautionWithCaveat[f.check];
+    return caveat === undefined || (f.fixNote ?? '').includes(caveat);
+  };
+  const parts = [...new Set(fixed.filter(applies).map((f) => f.check))].map((c) => cautions[c]).filter((c): c is string => c !== undefined);
   return parts.length === 0 ? null : `${parts.join('; ')}.`;
 }
 
@@ -342,7 +360,7 @@ export function commentBody(findings: readonly ReviewFinding[], suggestion: Sugg
   const alert = findings.some((f) => f.blocking) ? 'CAUTION' : 'WARNING';
   const parts = [`> [!${alert}]\n> ${headline(findings, docs)}`, bullets(findings, suggestion !== null).join('\n')];
   if (suggestion) {
-    const caution = cautionFor(findings.filter((f) => f.fix !== null).map((f) => f.check));
+    const caution = cautionFor(findings.filter((f) => f.fix !== null));
     const shared = sharedCaveats(findings.map((f) => f.fixNote ?? '').filter((n) => n.includes(sharedCaveatLead)).map((n) => n.slice(n.indexOf(sharedCaveatLead))));
     parts.push([suggestionBlock(suggestion), ...deletionNote(suggestion), ...(caution ? [`**Caution:** ${caution}`] : []), ...shared].join('\n'));
   } else parts.push(...withoutSuggestion(findings));

@@ -1,9 +1,12 @@
 /**
  * runAsNonRoot: an explicit `false` becomes `true`; containers left unset
  * are covered by `runAsNonRoot: true` at pod level (no container sets
- * `false` once those are flipped).
+ * `false` once those are flipped). The caveat (the image must have a
+ * non-root user) is said unless every container already runs as a
+ * non-zero `runAsUser`, its own or the pod's: the kubelet checks that
+ * number, not the image, and it passes (crossplane's 65532).
  */
-import { obj, optBool, visitContainers } from '../../pss/pod.js';
+import { obj, optBool, optInt, visitContainers } from '../../pss/pod.js';
 import type { Edit, Fixer } from '../types.js';
 import { set } from '../edits.js';
 
@@ -25,5 +28,7 @@ export const fixRunAsNonRoot: Fixer = (context) => {
     else if (value === undefined) unset = true;
   }
   if (unset && podValue !== true) edits.push(set(podPath, true));
-  return { kind: 'edits', edits, caveat: nonRootCaveat };
+  const podUser = optInt(obj(context.pod.spec, 'securityContext'), 'runAsUser');
+  const nonZero = visitContainers(context.pod).every(({ container }) => (optInt(obj(container, 'securityContext'), 'runAsUser') ?? podUser ?? 0) !== 0);
+  return { kind: 'edits', edits, ...(nonZero ? {} : { caveat: nonRootCaveat }) };
 };

@@ -155,6 +155,15 @@ describe('fix --only and --skip', () => {
     expect(stdout).toContain('api.yaml: caution: the image must run as a non-root user, or the container will not start.');
   });
 
+  it('says no caution for runAsNonRoot when every container already runs as a non-zero runAsUser (crossplane: 65532)', async () => {
+    const dir = setup();
+    writeFileSync(path.join(dir, 'api.yaml'), manifest.replace('      hostNetwork: true\n', '      hostNetwork: true\n      securityContext:\n        runAsUser: 65532\n'));
+    const { stdout } = await cli(['fix', '--level', 'restricted', '--skip', 'hostNamespaces', 'api.yaml'], dir);
+    expect(readFileSync(path.join(dir, 'api.yaml'), 'utf8')).toContain('runAsNonRoot: true');
+    expect(stdout).toContain('fixed 4 findings in 1 file: api.yaml');
+    expect(stdout).not.toContain('caution');
+  });
+
   it('refuses an unknown check with the closest name', async () => {
     const { status, stderr } = await cli(['fix', '--only', 'runAsNonroot', '.'], setup());
     expect(status).toBe(2);

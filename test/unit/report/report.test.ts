@@ -4,6 +4,7 @@ import { parseFilePatch } from '../../../src/diff/parse.js';
 import { annotationsOf, checkRunOutput, conclusionOf, inBatches, maxOutputBytes, titleOf } from '../../../src/report/checkRun.js';
 import { commentBody, fenceFor, suggestionBlock } from '../../../src/report/commentBody.js';
 import { inJsonStream, notUtf8, volumeNote } from '../../../src/fixes/notes.js';
+import { nonRootCaveat } from '../../../src/fixes/fixers/runAsNonRoot.js';
 import { fingerprint, fingerprintMarker, legacyFingerprint, readFingerprint, readFingerprints } from '../../../src/report/fingerprint.js';
 import { planReview } from '../../../src/report/reviewPlan.js';
 import { renderSarif } from '../../../src/report/sarif.js';
@@ -62,6 +63,13 @@ describe('comment bodies', () => {
     expect(body).toContain('<details><summary>Where the level comes from</summary>\n\nDeployment `shop/web` (new): `baseline:latest`, the enforced level, from the level input.');
     expect(body.match(/<!-- pod-security-review:/g)).toHaveLength(1);
     expect(readFingerprints(body)).toEqual(findings.map((f) => fingerprint(f)));
+  });
+
+  it("say runAsNonRoot's caution only with its fixer's caveat: none when every container already runs as a non-zero user", () => {
+    const fix = { startLine: 16, endLine: 16, replacement: '      securityContext:\n        runAsNonRoot: true\n', attachable: true };
+    const finding = reviewFinding({ check: 'runAsNonRoot', reason: 'runAsNonRoot != true', detail: 'pod or container "web" must set securityContext.runAsNonRoot=true', fix, fixNote: nonRootCaveat });
+    expect(commentBody([finding], fix)).toContain('**Caution:** the image must run as a non-root user');
+    expect(commentBody([{ ...finding, fixNote: null }], fix)).not.toContain('Caution');
   });
 
   it('keep upstream details that the suggestion does not show', () => {
