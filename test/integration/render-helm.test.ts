@@ -2073,6 +2073,13 @@ describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHel
     const { 'charts/db/ci/a-values.yaml': testValues, ...other } = chart;
     const plain = await checkTree({ ...other, 'charts/db/ci/values.yaml': testValues }, '--allow-empty');
     expect(plain.report.errors[0]!.message).toMatch(/\.github\/pod-security\.yaml; its test values, say: `values: \[charts\/db\/ci\/values\.yaml\]`\)$/);
+    // A template that fails otherwise as it runs on values.yaml (temporal's store config, a string where a map is read): named too,
+    // only when the chart keeps test values.
+    const store = { ...chart, 'charts/db/values.yaml': 'store: none\n', 'charts/db/ci/a-values.yaml': 'store: {driver: sql}\n', 'charts/db/templates/secret.yaml': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  driver: {{ get .Values.store "driver" | quote }}\n' };
+    const typed = await checkTree(store, '--allow-empty');
+    expect(typed.report.errors[0]!.message).toMatch(/executing .*\(the chart does not render with its values\.yaml alone: name a values file .*; its test values, say: `values: \[charts\/db\/ci\/a-values\.yaml\]`\)$/s);
+    const untested = Object.fromEntries(Object.entries(store).filter(([file]) => !file.includes('/ci/')));
+    expect((await checkTree(untested, '--allow-empty')).report.errors[0]!.message).not.toContain('the chart does not render');
     // Named so in the config file, the chart renders.
     const configured = await checkTree({ ...chart, '.github/pod-security.yaml': 'render:\n  charts:\n    - chart: charts/db\n      values: [charts/db/ci/a-values.yaml]\n' }, '--allow-empty');
     expect(configured.report.errors).toEqual([]);

@@ -64,17 +64,24 @@ function helmVersionHint(stderr: string): string | null {
 /**
  * A chart whose templates stop on a value its values.yaml leaves out (`required`, `fail`: helm's "execution
  * error"): its rendering is only ever meant to run with values of the user's, which the config file names.
- * A chart that keeps test values in `ci/` (chart-testing's convention) is named one of them.
+ * A chart that keeps test values in `ci/` (chart-testing's convention) is named one of them, also when
+ * its templates fail otherwise as they run on its values.yaml.
  */
 function chartValuesHint(root: RenderRoot, stderr: string): string | null {
   // A template's `required`/`fail`, or the chart's values.schema.json refusing its own defaults (external-dns: `policy`).
-  if (!/execution error at|values don't meet the specifications of the schema/i.test(stderr)) return null;
-  const hint = 'the chart needs values its values.yaml does not set: name a values file for it under `render.charts` in the config file, .github/pod-security.yaml';
+  const needsValues = /execution error at|values don't meet the specifications of the schema/i.test(stderr);
+  // Another failure of a template as it runs (temporal's `wrong type for value`, reading a store its values.yaml
+  // leaves out) says as much only when the chart keeps test values: they are how its authors render it.
+  const failedRunning = /\bexecuting "/.test(stderr);
+  if (!needsValues && !failedRunning) return null;
+  const configFile = 'name a values file for it under `render.charts` in the config file, .github/pod-security.yaml';
+  const hint = needsValues ? `the chart needs values its values.yaml does not set: ${configFile}` : `the chart does not render with its values.yaml alone: ${configFile}`;
   const ci = ciValuesOf(root.dir, root.sources).filter((file) => !root.helm?.valuesFiles.includes(file));
   if (ci.length === 0) {
     // A test folder of another layout (aws-load-balancer-controller's `ci/values.yaml`): named, not rendered with ci-values.
     const test = exampleCiValues(ciYamlOf(root.dir, root.sources));
-    return test === undefined ? hint : `${hint}; its test values, say: \`values: [${test}]\``;
+    if (test === undefined) return needsValues ? hint : null;
+    return `${hint}; its test values, say: \`values: [${test}]\``;
   }
   const first = exampleCiValues(ci);
   const more = ci.length > 1 ? `, with \`ci-values: true\` to render it once more with each of its ${ci.length} ci/*-values.yaml files` : '';
