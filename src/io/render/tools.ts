@@ -70,9 +70,10 @@ function helmVersionHint(stderr: string): string | null {
 function chartValuesHint(root: RenderRoot, stderr: string): string | null {
   // A template's `required`/`fail`, or the chart's values.schema.json refusing its own defaults (external-dns: `policy`).
   const needsValues = /execution error at|values don't meet the specifications of the schema/i.test(stderr);
-  // Another failure of a template as it runs (temporal's `wrong type for value`, reading a store its values.yaml
-  // leaves out) says as much only when the chart keeps test values: they are how its authors render it.
-  const failedRunning = /\bexecuting "/.test(stderr);
+  // Another failure of a template as it runs on a value (temporal's `wrong type for value`, reading a store its
+  // values.yaml leaves out; a nil one) says as much only when the chart keeps test values: they are how its
+  // authors render it. A template it lacks (jaeger's `common.*` helpers, from a dependency not vendored) is no value's.
+  const failedRunning = /\bexecuting "/.test(stderr) && /wrong type for value|nil pointer evaluating|can't evaluate field|of untyped nil/.test(stderr) && !/no template "/.test(stderr);
   if (!needsValues && !failedRunning) return null;
   const configFile = 'name a values file for it under `render.charts` in the config file, .github/pod-security.yaml';
   const hint = needsValues ? `the chart needs values its values.yaml does not set: ${configFile}` : `the chart does not render with its values.yaml alone: ${configFile}`;
