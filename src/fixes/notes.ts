@@ -195,9 +195,15 @@ export interface VolumeInfo {
  */
 export const noteSaidBy: ReadonlyMap<string, FixableCheck> = new Map([['hostPathVolumes', 'restrictedVolumes']]);
 
+/** Past this many volumes of one type, a note counts them rather than naming each. */
+const manyVolumes = 3;
+
 /** The note for volumes of a type the level forbids: only the author knows where the data should come from. */
 export function volumeNote(check: 'hostPathVolumes' | 'restrictedVolumes', volumes: readonly VolumeInfo[]): string {
-  const list = volumes.map((v) => `"${v.name}" (${v.type})`).join(', ');
+  // Many volumes of one type are counted: the message beside the note names each (node-feature-discovery's eight hostPaths).
+  const types = new Set(volumes.map((v) => v.type));
+  const named = `${volumes.length === 1 ? 'volume' : 'volumes'} ${volumes.map((v) => `"${v.name}" (${v.type})`).join(', ')}`;
+  const which = volumes.length > manyVolumes && types.size === 1 ? `the ${volumes.length} ${[...types][0]!} volumes` : named;
   const first = volumes[0]?.name ?? 'data';
   const hostPath = volumes.some((v) => v.type === 'hostPath');
   const allowed =
@@ -205,7 +211,7 @@ export function volumeNote(check: 'hostPathVolumes' | 'restrictedVolumes', volum
       ? 'any volume type other than hostPath'
       : 'configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected or secret';
   const options = [
-    `No suggestion: replacing ${volumes.length === 1 ? 'volume' : 'volumes'} ${list} needs a choice only you can make. Options:`,
+    `No suggestion: replacing ${which} needs a choice only you can make. Options:`,
     `- keep the data in the cluster with a volume type the level allows (${allowed}): a persistentVolumeClaim for durable data, emptyDir for scratch space, configMap or secret for configuration;`,
     ...(hostPath || check === 'restrictedVolumes'
       ? ['- for network or cloud storage, mount it through a PersistentVolume and a persistentVolumeClaim, or a CSI driver, instead of the in-line volume source;']

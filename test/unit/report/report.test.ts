@@ -171,6 +171,12 @@ describe('comment bodies', () => {
     expect(commentBody([overlap], null)).toContain('**No suggestion:** No safe mechanical fix was found: two edits');
   });
 
+  it('counts many volumes of one type in the note, which the message beside it names each of', () => {
+    const volumes = ['boot', 'sys', 'lib', 'dev'].map((name) => ({ name, type: 'hostPath' }));
+    expect(volumeNote('hostPathVolumes', volumes)).toMatch(/^No suggestion: replacing the 4 hostPath volumes needs a choice only you can make\./);
+    expect(volumeNote('restrictedVolumes', [...volumes.slice(0, 3), { name: 'share', type: 'nfs' }])).toMatch(/^No suggestion: replacing volumes "boot" \(hostPath\), "sys" \(hostPath\), "lib" \(hostPath\), "share" \(nfs\) needs/);
+  });
+
   it('gives a hostPath volume that fails both volume checks the options of the stricter, once', () => {
     const volumes = [{ name: 'proc', type: 'hostPath' }];
     const body = commentBody(
