@@ -20229,7 +20229,9 @@ var fixRunAsNonRoot = (context) => {
     else if (value === void 0) unset = true;
   }
   if (unset && podValue2 !== true) edits.push(set(podPath, true));
-  return { kind: "edits", edits, caveat: nonRootCaveat };
+  const podUser = optInt(obj(context.pod.spec, "securityContext"), "runAsUser");
+  const nonZero = visitContainers(context.pod).every(({ container }) => (optInt(obj(container, "securityContext"), "runAsUser") ?? podUser ?? 0) !== 0);
+  return { kind: "edits", edits, ...nonZero ? {} : { caveat: nonRootCaveat } };
 };
 
 // src/fixes/fixers/runAsUser.ts
@@ -20429,13 +20431,16 @@ function longLineNote(edit, line) {
 function anchorCaveat(reason4, podSpecs) {
   return `${sharedCaveatLead} (${reason4}); it fixes all ${podSpecs} pod specs that use it, which all fail this check, and was checked on each of them.`;
 }
+var manyVolumes = 3;
 function volumeNote(check, volumes2) {
-  const list4 = volumes2.map((v) => `"${v.name}" (${v.type})`).join(", ");
+  const types = new Set(volumes2.map((v) => v.type));
+  const named = `${volumes2.length === 1 ? "volume" : "volumes"} ${volumes2.map((v) => `"${v.name}" (${v.type})`).join(", ")}`;
+  const which = volumes2.length > manyVolumes && types.size === 1 ? `the ${volumes2.length} ${[...types][0]} volumes` : named;
   const first = volumes2[0]?.name ?? "data";
   const hostPath = volumes2.some((v) => v.type === "hostPath");
   const allowed = check === "hostPathVolumes" ? "any volume type other than hostPath" : "configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected or secret";
   const options = [
-    `No suggestion: replacing ${volumes2.length === 1 ? "volume" : "volumes"} ${list4} needs a choice only you can make. Options:`,
+    `No suggestion: replacing ${which} needs a choice only you can make. Options:`,
     `- keep the data in the cluster with a volume type the level allows (${allowed}): a persistentVolumeClaim for durable data, emptyDir for scratch space, configMap or secret for configuration;`,
     ...hostPath || check === "restrictedVolumes" ? ["- for network or cloud storage, mount it through a PersistentVolume and a persistentVolumeClaim, or a CSI driver, instead of the in-line volume source;"] : [],
     "- if the pod really needs the node's files or this storage in-line (a node agent, a log collector), it cannot meet this level: run it in a namespace labelled with a less strict Pod Security level."
@@ -28607,12 +28612,16 @@ function helmVersionHint(stderr) {
   return /requires helm V3|helm version -c --short/i.test(stderr) ? "kustomize before v5.8.1, as bundled with kubectl, cannot run helm v4: put kustomize v5.8.1 or later on PATH" : null;
 }
 function chartValuesHint(root, stderr) {
-  if (!/execution error at|values don't meet the specifications of the schema/i.test(stderr)) return null;
-  const hint2 = "the chart needs values its values.yaml does not set: name a values file for it under `render.charts` in the config file, .github/pod-security.yaml";
+  const needsValues = /execution error at|values don't meet the specifications of the schema/i.test(stderr);
+  const failedRunning = /\bexecuting "/.test(stderr) && /wrong type for value|nil pointer evaluating|can't evaluate field|of untyped nil/.test(stderr) && !/no template "/.test(stderr);
+  if (!needsValues && !failedRunning) return null;
+  const configFile = "name a values file for it under `render.charts` in the config file, .github/pod-security.yaml";
+  const hint2 = needsValues ? `the chart needs values its values.yaml does not set: ${configFile}` : `the chart does not render with its values.yaml alone: ${configFile}`;
   const ci = ciValuesOf(root.dir, root.sources).filter((file) => !root.helm?.valuesFiles.includes(file));
   if (ci.length === 0) {
     const test = exampleCiValues(ciYamlOf(root.dir, root.sources));
-    return test === void 0 ? hint2 : `${hint2}; its test values, say: \`values: [${test}]\``;
+    if (test === void 0) return needsValues ? hint2 : null;
+    return `${hint2}; its test values, say: \`values: [${test}]\``;
   }
   const first = exampleCiValues(ci);
   const more = ci.length > 1 ? `, with \`ci-values: true\` to render it once more with each of its ${ci.length} ci/*-values.yaml files` : "";
@@ -31324,6 +31333,35 @@ function guardsAt(blocks, line) {
   }
   return guards;
 }
+var holdsKey = (key) => (other) => other.length <= key.length && other.every((part, i) => part === key[i]);
+var literally = (text4) => text4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function valuedSwitches(text4, field2) {
+  const [parent, own] = field2;
+  if (!text4.includes(own)) return [];
+  const written = new RegExp(String.raw`^(\s*)${literally(own)}:\s*("?)\{\{-?\s*\$?${valuesKeyText}\s*(?:\|\s*quote\s*)?-?\}\}\2\s*$`);
+  const lines = text4.split("\n");
+  let blocks;
+  const out = [];
+  lines.forEach((line, i) => {
+    const match2 = written.exec(line);
+    if (match2 === null) return;
+    const indent = match2[1].length;
+    let above = i - 1;
+    while (above >= 0 && writesNoYaml(lines[above].trim())) above--;
+    const opener = lines[above] ?? "";
+    if (opener.length - opener.trimStart().length >= indent || opener.trim() !== `${parent}:`) return;
+    const key = match2[3].slice(1).split(".");
+    const set2 = holdsKey(key);
+    blocks ??= openBlocks(text4);
+    for (const block2 of blocksAround(blocks[i] ?? null)) {
+      if (block2.action !== "if" || block2.conditions.length !== 1) continue;
+      if (conditionTruth(block2.conditions[0], (tested) => set2(tested) ? true : void 0) !== true) continue;
+      if (!out.some((known3) => known3.join(".") === key.join("."))) out.push(key);
+      return;
+    }
+  });
+  return out;
+}
 var plainBranchLine = /^\s*(?:#.*|[A-Za-z0-9_.-]+:\s+[^\s{}#&*!|>][^{}]*|\{\{-?\s*end\s*-?\}\})?\s*$/;
 function plainSwitchOf(text4, line) {
   const blocks = openBlocks(text4);
@@ -32411,17 +32449,23 @@ function chartValuesCandidates(fixes, findings, movable, fixedOf2, editable) {
   for (const [index, pending] of byRendering) {
     const fixed2 = fixedOf2(index);
     const lone = loneTemplates(index);
+    const found = /* @__PURE__ */ new Map();
+    const switchesIn = (file, field2) => {
+      const key = `${file}\0${field2.join("\0")}`;
+      if (!found.has(key)) found.set(key, valuedSwitches(index.rendering.rendered.sources.get(file) ?? "", field2));
+      return found.get(key);
+    };
     const changes = /* @__PURE__ */ new Map();
     for (const fix of pending) {
-      let found = changes.get(fix.document);
-      if (found === void 0) {
+      let found2 = changes.get(fix.document);
+      if (found2 === void 0) {
         const object = chartObjectOf(index, fix.document, fixed2);
         const switches = object === null ? [] : switchOffChangesOf(object, editable);
         const keeping = (changes2) => object === null ? [] : changes2.map((c) => ({ ...c, keeps: object.after.value }));
-        const values = object === null ? [] : [...switches, ...keeping([...guardChangesOf(object, editable), ...valuesChangesOf(object, editable)])];
-        changes.set(fix.document, found = { all: [...object === null ? [] : keeping(templateChangesOf(object, lone)), ...values], switches });
+        const values = object === null ? [] : [...switches, ...keeping([...guardChangesOf(object, editable), ...valuesChangesOf(object, editable)]), ...valuedSwitchChangesOf(object, editable, switchesIn)];
+        changes.set(fix.document, found2 = { all: [...object === null ? [] : keeping(templateChangesOf(object, lone)), ...values], switches });
       }
-      for (const { file, change, ownObject, also, keepsOthers, keeps } of fix.literal === true ? found.switches : found.all) {
+      for (const { file, change, ownObject, also, keepsOthers, keeps } of fix.literal === true ? found2.switches : found2.all) {
         if (!movable(fix, file, change)) continue;
         candidates.push({
           finding: fix.finding,
@@ -32504,6 +32548,37 @@ function guardChangesOf(object, editable) {
         if (turned.change !== null && !seen.has(turned.known)) out.push({ file: turned.file, change: turned.change });
         seen.add(turned.known);
         break;
+      }
+    }
+  }
+  return out;
+}
+function addedScalars(added, parent) {
+  return Object.entries(added).flatMap(([key, value]) => {
+    if (isObject(value)) return addedScalars(value, key);
+    return typeof parent === "string" && (typeof value === "string" || typeof value === "boolean" || typeof value === "number") ? [{ field: [parent, key], value }] : [];
+  });
+}
+var isUnset = (value) => value === void 0 || value === null || value === "" || value === false;
+function valuedSwitchChangesOf(object, editable, switchesIn) {
+  const { template } = object;
+  const files = /* @__PURE__ */ new Set([template.file]);
+  for (const [, name] of template.text.matchAll(/\b(?:include|template)\s+"([^"]+)"/g)) {
+    const named = template.named.get(name);
+    if (named !== void 0) files.add(named.file);
+  }
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const addition of securityContextAdditions(object.document, object.after)) {
+    for (const { field: field2, value } of addedScalars(addition.added, addition.path[addition.path.length - 1])) {
+      for (const key of [...files].flatMap((file) => switchesIn(file, field2))) {
+        const { file, path: at3 } = template.writeKey(key);
+        const known3 = `${file}\0${at3.join(".")}`;
+        const values = editable(file);
+        if (seen.has(known3) || values === null || !isUnset(values.value(at3))) continue;
+        seen.add(known3);
+        const change = values.change([set(at3, value)]);
+        if (change !== null) out.push({ file, change });
       }
     }
   }
@@ -32850,7 +32925,7 @@ function sameKeyLine(replacement, renderedLine) {
   return replacement.split("\n").find((line) => line.startsWith(key) && line.length > key.length) ?? null;
 }
 var literalValue = String.raw`(?:[^\s#{[|>&*!][^#]*?|\[[^#\]]*\]|\{[^#{}]*\})`;
-var renderedLiteral = new RegExp(String.raw`^\s*(?:-\s+)?[^\s:#][^:#]*:\s+(${literalValue})\s*$`);
+var renderedLiteral = new RegExp(String.raw`^\s*(?:-\s+)?[^\s:#][^:#]*:\s+(${literalValue})(?:\s+#.*)?\s*$`);
 var sourceLiteral = new RegExp(String.raw`^(\s*(?:-\s+)?[^\s:#][^:#]*:\s+)(${literalValue})(\s+#.*)?\s*$`);
 function literalEdit(renderedReplacement, sourceLine) {
   const replacement = renderedReplacement.replace(/\n$/, "");
@@ -34680,8 +34755,13 @@ var cautions = {
   "advice.readOnlyRootFilesystem": "a process that writes outside its volumes fails (mount an emptyDir where it writes)",
   "advice.automountServiceAccountToken": "the pod can no longer call the Kubernetes API"
 };
-function cautionFor(checks2) {
-  const parts = [...new Set(checks2)].map((c) => cautions[c]).filter((c) => c !== void 0);
+var cautionWithCaveat = { runAsNonRoot: nonRootCaveat };
+function cautionFor(fixed2) {
+  const applies = (f) => {
+    const caveat = cautionWithCaveat[f.check];
+    return caveat === void 0 || (f.fixNote ?? "").includes(caveat);
+  };
+  const parts = [...new Set(fixed2.filter(applies).map((f) => f.check))].map((c) => cautions[c]).filter((c) => c !== void 0);
   return parts.length === 0 ? null : `${parts.join("; ")}.`;
 }
 
@@ -34746,7 +34826,7 @@ function applyRound(files, findings, fixedChecks) {
     if (finding.fix) addTo(suggestionsOf, finding.file, finding.fix);
     else if (finding.fixParts) for (const { file, ...lines } of finding.fixParts) addTo(suggestionsOf, file, { ...lines, attachable: false });
     else continue;
-    addTo(fixedChecks, finding.file, finding.check);
+    addTo(fixedChecks, finding.file, finding);
   }
   if (suggestionsOf.size === 0) return null;
   return files.map((file) => {
@@ -34860,13 +34940,15 @@ async function fixCommand(args, io) {
     if (f.fix !== null) return given.has(f.file) ? "its fix waited for another one in every round; run fix again" : `not among the paths given; \`${fixCommandLine(f)}\` fixes it`;
     return f.fixNote === null ? null : fixNoteLine(f.fixNote, "the JSON report of `check --format json`");
   };
-  const notes = report.findings.flatMap((f) => {
-    const why = notFixed(f);
-    return why === null ? [] : [`${f.file}:${f.line}: not fixed [${f.check}]: ${why}`];
-  });
+  const notes = new Set(
+    report.findings.flatMap((f) => {
+      const why = notFixed(f);
+      return why === null ? [] : [`${f.file}:${f.line}: not fixed [${f.check}]: ${why}`];
+    })
+  );
   const changedFiles = new Set(changed);
-  const cautionLines = [...fixedChecks].filter(([file]) => changedFiles.has(file)).flatMap(([file, checks2]) => {
-    const caution = cautionFor(checks2);
+  const cautionLines = [...fixedChecks].filter(([file]) => changedFiles.has(file)).flatMap(([file, fixed2]) => {
+    const caution = cautionFor(fixed2);
     return caution === null ? [] : [`${file}: caution: ${caution}`];
   });
   const fixedCount = findingCounts(before.findings).total - findingCounts(remaining.findings).total;

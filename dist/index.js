@@ -15951,101 +15951,6 @@ var init_paths2 = __esm({
   }
 });
 
-// src/workloads/kinds.ts
-function apiGroup(apiVersion) {
-  const slash = apiVersion.indexOf("/");
-  return slash === -1 ? "" : apiVersion.slice(0, slash);
-}
-function isBuiltInGroup(group) {
-  return ["", "apps", "batch", "extensions", "policy", "autoscaling"].includes(group) || group.endsWith(".k8s.io");
-}
-function misplacedWorkloadKind(apiVersion, kind) {
-  const group = apiGroup(apiVersion);
-  const named = workloadKinds.find((w) => w.kind === kind && w.custom !== true);
-  if (named === void 0 || named.groups.includes(group) || !isBuiltInGroup(group)) return void 0;
-  const home = named.groups[0] ?? "";
-  return home === "" ? "v1" : `${home}/v1`;
-}
-function findWorkloadKind(apiVersion, kind) {
-  const group = apiGroup(apiVersion);
-  return workloadKinds.find((w) => w.kind === kind && w.groups.includes(group));
-}
-var apps, workloadKinds;
-var init_kinds = __esm({
-  "src/workloads/kinds.ts"() {
-    "use strict";
-    apps = ["apps", "extensions"];
-    workloadKinds = [
-      { kind: "Pod", groups: [""], template: [] },
-      { kind: "PodTemplate", groups: [""], template: ["template"] },
-      { kind: "ReplicationController", groups: [""], template: ["spec", "template"] },
-      { kind: "ReplicaSet", groups: apps, template: ["spec", "template"] },
-      { kind: "Deployment", groups: apps, template: ["spec", "template"] },
-      { kind: "StatefulSet", groups: ["apps"], template: ["spec", "template"] },
-      { kind: "DaemonSet", groups: apps, template: ["spec", "template"] },
-      { kind: "Job", groups: ["batch"], template: ["spec", "template"] },
-      { kind: "CronJob", groups: ["batch"], template: ["spec", "jobTemplate", "spec", "template"] },
-      // Admission judges the pods its ReplicaSets create from `spec.template`, as a Deployment's (none with `workloadRef`).
-      { kind: "Rollout", groups: ["argoproj.io"], template: ["spec", "template"], custom: true }
-    ];
-  }
-});
-
-// src/workloads/charts.ts
-function chartReferenceOf(apiVersion, kind, object) {
-  const group = apiGroup(apiVersion);
-  if (group === "helm.toolkit.fluxcd.io" && kind === "HelmRelease") return helmReleaseChart(object);
-  if (group !== "argoproj.io") return null;
-  if (kind === "Application") return argoChart(object.spec, ["spec"]);
-  if (kind === "ApplicationSet") {
-    const template = isObject(object.spec) ? object.spec.template : void 0;
-    return argoChart(isObject(template) ? template.spec : void 0, ["spec", "template", "spec"]);
-  }
-  return null;
-}
-function helmReleaseChart(object) {
-  const spec = isObject(object.spec) ? object.spec : {};
-  const chartRef = isObject(spec.chartRef) ? spec.chartRef : null;
-  if (chartRef !== null) {
-    const source2 = referenceName(chartRef);
-    return { controller: "Flux", chart: source2 === "" ? null : source2, path: ["spec", "chartRef"] };
-  }
-  const template = isObject(spec.chart) && isObject(spec.chart.spec) ? spec.chart.spec : null;
-  const name = text3(template?.chart);
-  if (template === null || name === null) return { controller: "Flux", chart: null, path: isObject(spec.chart) ? ["spec", "chart"] : ["kind"] };
-  const sourceRef = isObject(template.sourceRef) ? template.sourceRef : null;
-  const source = sourceRef === null ? "" : referenceName(sourceRef);
-  return { controller: "Flux", chart: source === "" ? name : `${name} from ${source}`, path: ["spec", "chart", "spec", "chart"] };
-}
-function argoChart(spec, specPath) {
-  if (!isObject(spec)) return null;
-  const sources = [[spec.source, [...specPath, "source"]]];
-  if (Array.isArray(spec.sources)) spec.sources.forEach((source, index) => sources.push([source, [...specPath, "sources", index]]));
-  for (const [source, path4] of sources) {
-    if (!isObject(source)) continue;
-    const repository = text3(source.repoURL);
-    const chart = text3(source.chart);
-    if (chart !== null) return { controller: "Argo CD", chart: repository === null ? chart : `${chart} from ${repository}`, path: [...path4, "chart"] };
-    const at3 = text3(source.path);
-    if (isObject(source.helm)) return { controller: "Argo CD", chart: at3 === null ? null : `at ${at3}${repository === null ? "" : ` of ${repository}`}`, path: [...path4, "helm"] };
-  }
-  return null;
-}
-function chartMessage(kind, name, reference2) {
-  const chart = reference2.chart === null ? "its chart" : `its chart (${reference2.chart})`;
-  return `${kind} ${name || "(unnamed)"} not rendered: ${reference2.controller} renders ${chart} with its values in the cluster, so the pod specs it makes are not checked here`;
-}
-var text3, referenceName;
-var init_charts = __esm({
-  "src/workloads/charts.ts"() {
-    "use strict";
-    init_pod();
-    init_kinds();
-    text3 = (value) => typeof value === "string" && value !== "" ? value : null;
-    referenceName = (reference2) => [text3(reference2.kind), text3(reference2.name)].filter((part) => part !== null).join(" ");
-  }
-});
-
 // src/fixes/types.ts
 function isNewScalar(value) {
   return typeof value === "boolean" || typeof value === "string" || typeof value === "number";
@@ -16235,6 +16140,101 @@ var init_edits = __esm({
     };
     EditError = class extends Error {
     };
+  }
+});
+
+// src/workloads/kinds.ts
+function apiGroup(apiVersion) {
+  const slash = apiVersion.indexOf("/");
+  return slash === -1 ? "" : apiVersion.slice(0, slash);
+}
+function isBuiltInGroup(group) {
+  return ["", "apps", "batch", "extensions", "policy", "autoscaling"].includes(group) || group.endsWith(".k8s.io");
+}
+function misplacedWorkloadKind(apiVersion, kind) {
+  const group = apiGroup(apiVersion);
+  const named = workloadKinds.find((w) => w.kind === kind && w.custom !== true);
+  if (named === void 0 || named.groups.includes(group) || !isBuiltInGroup(group)) return void 0;
+  const home = named.groups[0] ?? "";
+  return home === "" ? "v1" : `${home}/v1`;
+}
+function findWorkloadKind(apiVersion, kind) {
+  const group = apiGroup(apiVersion);
+  return workloadKinds.find((w) => w.kind === kind && w.groups.includes(group));
+}
+var apps, workloadKinds;
+var init_kinds = __esm({
+  "src/workloads/kinds.ts"() {
+    "use strict";
+    apps = ["apps", "extensions"];
+    workloadKinds = [
+      { kind: "Pod", groups: [""], template: [] },
+      { kind: "PodTemplate", groups: [""], template: ["template"] },
+      { kind: "ReplicationController", groups: [""], template: ["spec", "template"] },
+      { kind: "ReplicaSet", groups: apps, template: ["spec", "template"] },
+      { kind: "Deployment", groups: apps, template: ["spec", "template"] },
+      { kind: "StatefulSet", groups: ["apps"], template: ["spec", "template"] },
+      { kind: "DaemonSet", groups: apps, template: ["spec", "template"] },
+      { kind: "Job", groups: ["batch"], template: ["spec", "template"] },
+      { kind: "CronJob", groups: ["batch"], template: ["spec", "jobTemplate", "spec", "template"] },
+      // Admission judges the pods its ReplicaSets create from `spec.template`, as a Deployment's (none with `workloadRef`).
+      { kind: "Rollout", groups: ["argoproj.io"], template: ["spec", "template"], custom: true }
+    ];
+  }
+});
+
+// src/workloads/charts.ts
+function chartReferenceOf(apiVersion, kind, object) {
+  const group = apiGroup(apiVersion);
+  if (group === "helm.toolkit.fluxcd.io" && kind === "HelmRelease") return helmReleaseChart(object);
+  if (group !== "argoproj.io") return null;
+  if (kind === "Application") return argoChart(object.spec, ["spec"]);
+  if (kind === "ApplicationSet") {
+    const template = isObject(object.spec) ? object.spec.template : void 0;
+    return argoChart(isObject(template) ? template.spec : void 0, ["spec", "template", "spec"]);
+  }
+  return null;
+}
+function helmReleaseChart(object) {
+  const spec = isObject(object.spec) ? object.spec : {};
+  const chartRef = isObject(spec.chartRef) ? spec.chartRef : null;
+  if (chartRef !== null) {
+    const source2 = referenceName(chartRef);
+    return { controller: "Flux", chart: source2 === "" ? null : source2, path: ["spec", "chartRef"] };
+  }
+  const template = isObject(spec.chart) && isObject(spec.chart.spec) ? spec.chart.spec : null;
+  const name = text3(template?.chart);
+  if (template === null || name === null) return { controller: "Flux", chart: null, path: isObject(spec.chart) ? ["spec", "chart"] : ["kind"] };
+  const sourceRef = isObject(template.sourceRef) ? template.sourceRef : null;
+  const source = sourceRef === null ? "" : referenceName(sourceRef);
+  return { controller: "Flux", chart: source === "" ? name : `${name} from ${source}`, path: ["spec", "chart", "spec", "chart"] };
+}
+function argoChart(spec, specPath) {
+  if (!isObject(spec)) return null;
+  const sources = [[spec.source, [...specPath, "source"]]];
+  if (Array.isArray(spec.sources)) spec.sources.forEach((source, index) => sources.push([source, [...specPath, "sources", index]]));
+  for (const [source, path4] of sources) {
+    if (!isObject(source)) continue;
+    const repository = text3(source.repoURL);
+    const chart = text3(source.chart);
+    if (chart !== null) return { controller: "Argo CD", chart: repository === null ? chart : `${chart} from ${repository}`, path: [...path4, "chart"] };
+    const at3 = text3(source.path);
+    if (isObject(source.helm)) return { controller: "Argo CD", chart: at3 === null ? null : `at ${at3}${repository === null ? "" : ` of ${repository}`}`, path: [...path4, "helm"] };
+  }
+  return null;
+}
+function chartMessage(kind, name, reference2) {
+  const chart = reference2.chart === null ? "its chart" : `its chart (${reference2.chart})`;
+  return `${kind} ${name || "(unnamed)"} not rendered: ${reference2.controller} renders ${chart} with its values in the cluster, so the pod specs it makes are not checked here`;
+}
+var text3, referenceName;
+var init_charts = __esm({
+  "src/workloads/charts.ts"() {
+    "use strict";
+    init_pod();
+    init_kinds();
+    text3 = (value) => typeof value === "string" && value !== "" ? value : null;
+    referenceName = (reference2) => [text3(reference2.kind), text3(reference2.name)].filter((part) => part !== null).join(" ");
   }
 });
 
@@ -41305,12 +41305,16 @@ function helmVersionHint(stderr) {
   return /requires helm V3|helm version -c --short/i.test(stderr) ? "kustomize before v5.8.1, as bundled with kubectl, cannot run helm v4: put kustomize v5.8.1 or later on PATH" : null;
 }
 function chartValuesHint(root, stderr) {
-  if (!/execution error at|values don't meet the specifications of the schema/i.test(stderr)) return null;
-  const hint2 = "the chart needs values its values.yaml does not set: name a values file for it under `render.charts` in the config file, .github/pod-security.yaml";
+  const needsValues = /execution error at|values don't meet the specifications of the schema/i.test(stderr);
+  const failedRunning = /\bexecuting "/.test(stderr) && /wrong type for value|nil pointer evaluating|can't evaluate field|of untyped nil/.test(stderr) && !/no template "/.test(stderr);
+  if (!needsValues && !failedRunning) return null;
+  const configFile = "name a values file for it under `render.charts` in the config file, .github/pod-security.yaml";
+  const hint2 = needsValues ? `the chart needs values its values.yaml does not set: ${configFile}` : `the chart does not render with its values.yaml alone: ${configFile}`;
   const ci = ciValuesOf(root.dir, root.sources).filter((file) => !root.helm?.valuesFiles.includes(file));
   if (ci.length === 0) {
     const test = exampleCiValues(ciYamlOf(root.dir, root.sources));
-    return test === void 0 ? hint2 : `${hint2}; its test values, say: \`values: [${test}]\``;
+    if (test === void 0) return needsValues ? hint2 : null;
+    return `${hint2}; its test values, say: \`values: [${test}]\``;
   }
   const first = exampleCiValues(ci);
   const more = ci.length > 1 ? `, with \`ci-values: true\` to render it once more with each of its ${ci.length} ci/*-values.yaml files` : "";
@@ -51986,7 +51990,9 @@ function renderedFixWords(f) {
   if (f.rendered === void 0 || f.fix === null) return null;
   const replacement = f.fix.replacement;
   if (f.fix.startLine !== f.fix.endLine || replacement !== null && replacement.trimEnd().includes("\n")) return null;
-  return `change line ${f.fix.startLine} of ${inlineCode(f.file)}${replacement === null ? "" : ` to ${inlineCode(replacement.trim())}`}`;
+  const line = `line ${f.fix.startLine} of ${inlineCode(f.file)}`;
+  if (replacement === null) return `change ${line}`;
+  return replacement.trim() === "" ? `delete ${line}` : `change ${line} to ${inlineCode(replacement.trim())}`;
 }
 
 // src/report/explanations.ts
@@ -52591,13 +52597,16 @@ function anchorCaveat(reason4, podSpecs) {
   return `${sharedCaveatLead} (${reason4}); it fixes all ${podSpecs} pod specs that use it, which all fail this check, and was checked on each of them.`;
 }
 var noteSaidBy = /* @__PURE__ */ new Map([["hostPathVolumes", "restrictedVolumes"]]);
+var manyVolumes = 3;
 function volumeNote(check, volumes2) {
-  const list3 = volumes2.map((v) => `"${v.name}" (${v.type})`).join(", ");
+  const types = new Set(volumes2.map((v) => v.type));
+  const named = `${volumes2.length === 1 ? "volume" : "volumes"} ${volumes2.map((v) => `"${v.name}" (${v.type})`).join(", ")}`;
+  const which2 = volumes2.length > manyVolumes && types.size === 1 ? `the ${volumes2.length} ${[...types][0]} volumes` : named;
   const first = volumes2[0]?.name ?? "data";
   const hostPath = volumes2.some((v) => v.type === "hostPath");
   const allowed = check === "hostPathVolumes" ? "any volume type other than hostPath" : "configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected or secret";
   const options = [
-    `No suggestion: replacing ${volumes2.length === 1 ? "volume" : "volumes"} ${list3} needs a choice only you can make. Options:`,
+    `No suggestion: replacing ${which2} needs a choice only you can make. Options:`,
     `- keep the data in the cluster with a volume type the level allows (${allowed}): a persistentVolumeClaim for durable data, emptyDir for scratch space, configMap or secret for configuration;`,
     ...hostPath || check === "restrictedVolumes" ? ["- for network or cloud storage, mount it through a PersistentVolume and a persistentVolumeClaim, or a CSI driver, instead of the in-line volume source;"] : [],
     "- if the pod really needs the node's files or this storage in-line (a node agent, a log collector), it cannot meet this level: run it in a namespace labelled with a less strict Pod Security level."
@@ -52610,6 +52619,30 @@ function volumeNote(check, volumes2) {
 
 ${illustrative(example)}`;
 }
+
+// src/fixes/fixers/runAsNonRoot.ts
+init_pod();
+init_edits();
+var nonRootCaveat = "The image must then run as a non-root user (a numeric USER in the image, or a non-zero `runAsUser`): the kubelet refuses to start a container that would run as root.";
+var fixRunAsNonRoot = (context) => {
+  const edits = [];
+  const podPath = ["spec", "securityContext", "runAsNonRoot"];
+  let podValue2 = optBool(obj(context.pod.spec, "securityContext"), "runAsNonRoot");
+  if (podValue2 === false) {
+    edits.push(set(podPath, true));
+    podValue2 = true;
+  }
+  let unset = false;
+  for (const { container, path: path4 } of visitContainers(context.pod)) {
+    const value = optBool(obj(container, "securityContext"), "runAsNonRoot");
+    if (value === false) edits.push(set([...path4, "securityContext", "runAsNonRoot"], true));
+    else if (value === void 0) unset = true;
+  }
+  if (unset && podValue2 !== true) edits.push(set(podPath, true));
+  const podUser = optInt(obj(context.pod.spec, "securityContext"), "runAsUser");
+  const nonZero = visitContainers(context.pod).every(({ container }) => (optInt(obj(container, "securityContext"), "runAsUser") ?? podUser ?? 0) !== 0);
+  return { kind: "edits", edits, ...nonZero ? {} : { caveat: nonRootCaveat } };
+};
 
 // src/version.ts
 var version = "0.1.0";
@@ -52664,8 +52697,13 @@ var cautions = {
   "advice.readOnlyRootFilesystem": "a process that writes outside its volumes fails (mount an emptyDir where it writes)",
   "advice.automountServiceAccountToken": "the pod can no longer call the Kubernetes API"
 };
-function cautionFor(checks2) {
-  const parts = [...new Set(checks2)].map((c) => cautions[c]).filter((c) => c !== void 0);
+var cautionWithCaveat = { runAsNonRoot: nonRootCaveat };
+function cautionFor(fixed2) {
+  const applies = (f) => {
+    const caveat = cautionWithCaveat[f.check];
+    return caveat === void 0 || (f.fixNote ?? "").includes(caveat);
+  };
+  const parts = [...new Set(fixed2.filter(applies).map((f) => f.check))].map((c) => cautions[c]).filter((c) => c !== void 0);
   return parts.length === 0 ? null : `${parts.join("; ")}.`;
 }
 var unique = (items) => [...new Set(items)];
@@ -52710,16 +52748,21 @@ function bullets(findings, suggested) {
 var listItem = (paragraph) => `- ${paragraph.split("\n").join("\n  ")}`;
 function withoutSuggestion(findings) {
   const reasons = [];
-  const guidance2 = [];
+  const written = [];
   const examples = [];
+  const sharing = /* @__PURE__ */ new Map();
   const noted = new Set(findings.filter((f) => f.fix === null).map((f) => f.check));
   for (const f of findings) {
     const saidBy = noteSaidBy.get(f.check);
     if (f.fix !== null || saidBy !== void 0 && noted.has(saidBy)) continue;
     const paragraphs = (f.fixNote ?? "").split("\n\n").filter((p) => p.trim() !== "");
     if (/^No (suggestion|safe mechanical fix)/.test(paragraphs[0] ?? "")) reasons.push({ text: paragraphs.shift(), check: f.reason });
-    for (const paragraph of paragraphs) (paragraph.startsWith("Illustrative example") ? examples : guidance2).push(renderedExample(paragraph) ? shortExample(paragraph, f) : paragraph);
+    for (const paragraph of paragraphs) {
+      (paragraph.startsWith("Illustrative example") ? examples : written).push(paragraph);
+      if (renderedExample(paragraph)) sharing.set(paragraph, [...sharing.get(paragraph) ?? [], f]);
+    }
   }
+  const guidance2 = unique(written).map((paragraph) => renderedExample(paragraph) ? shortExample(paragraph, sharing.get(paragraph)) : paragraph);
   const fixes = fixesWords(findings);
   if (fixes !== null) reasons.push({ text: `the fix changes lines outside this pull request's diff; ${fixes}.`, check: null });
   const single = unique(findings.map((f) => f.check)).length === 1;
@@ -52729,7 +52772,7 @@ function withoutSuggestion(findings) {
     return whose && check !== null ? `${check}: ${reason4.charAt(0).toLowerCase()}${reason4.slice(1)}` : reason4;
   }));
   const heading = why.length === 0 ? "" : why.length === 1 ? `**No suggestion:** ${why[0]}` : ["**No suggestion:**", ...why.map(listItem)].join("\n");
-  const { kept: advice, more } = fewExamples(unique(guidance2), renderedExample);
+  const { kept: advice, more } = fewExamples(guidance2, renderedExample);
   const { kept: illustrations, more: moreIllustrations } = fewExamples(unique(examples), () => true);
   const fewer = more + moreIllustrations === 0 ? [] : [`_${more + moreIllustrations} more ${more + moreIllustrations === 1 ? "example" : "examples"} not shown._`];
   const todo = single ? [...advice, ...illustrations, ...fewer] : advice.length === 0 ? [] : [["**What to do:**", ...advice.map(listItem)].join("\n"), ...fewer];
@@ -52741,11 +52784,11 @@ function changedWord(line) {
   if (!/^[-+]/.test(line)) return null;
   return /^\s*(?:-\s+)?["']?([A-Za-z0-9_]+)["']?\s*(?::|$)/.exec(line.slice(1))?.[1] ?? null;
 }
-function shortExample(paragraph, finding) {
+function shortExample(paragraph, findings) {
   const parts = /^([^\n]*\n```diff\n)([\s\S]*)\n```$/.exec(paragraph);
   if (parts === null) return paragraph;
   const changes = parts[2].split("\n@@\n");
-  const words = new Set(finding.detail.split(/[^A-Za-z0-9_]+/).filter((word) => word.length >= 3 && !plainWords.has(word)));
+  const words = new Set(findings.flatMap((f) => f.detail.split(/[^A-Za-z0-9_]+/)).filter((word) => word.length >= 3 && !plainWords.has(word)));
   const own = changes.filter((change) => change.split("\n").some((line) => words.has(changedWord(line) ?? "")));
   const kept = [];
   let lines = 0;
@@ -52815,7 +52858,7 @@ function commentBody(findings, suggestion, docs = readmeDocs, at3) {
   const parts = [`> [!${alert}]
 > ${headline(findings, docs)}`, bullets(findings, suggestion !== null).join("\n")];
   if (suggestion) {
-    const caution = cautionFor(findings.filter((f) => f.fix !== null).map((f) => f.check));
+    const caution = cautionFor(findings.filter((f) => f.fix !== null));
     const shared = sharedCaveats(findings.map((f) => f.fixNote ?? "").filter((n) => n.includes(sharedCaveatLead)).map((n) => n.slice(n.indexOf(sharedCaveatLead))));
     parts.push([suggestionBlock(suggestion), ...deletionNote(suggestion), ...caution ? [`**Caution:** ${caution}`] : [], ...shared].join("\n"));
   } else parts.push(...withoutSuggestion(findings));
@@ -53582,28 +53625,6 @@ var fixProcMount = ({ failure: failure3 }) => ({ kind: "edits", edits: setEach(f
 // src/fixes/fixers/readOnlyRootFilesystem.ts
 var readOnlyRootFilesystemCaveat = "A process that writes outside its volumes (temporary files, caches, PID files) then fails: mount an `emptyDir` volume where it writes, such as `/tmp`.";
 var fixReadOnlyRootFilesystem = ({ failure: failure3 }) => ({ kind: "edits", edits: setEach(failure3.paths, true), caveat: readOnlyRootFilesystemCaveat });
-
-// src/fixes/fixers/runAsNonRoot.ts
-init_pod();
-init_edits();
-var nonRootCaveat = "The image must then run as a non-root user (a numeric USER in the image, or a non-zero `runAsUser`): the kubelet refuses to start a container that would run as root.";
-var fixRunAsNonRoot = (context) => {
-  const edits = [];
-  const podPath = ["spec", "securityContext", "runAsNonRoot"];
-  let podValue2 = optBool(obj(context.pod.spec, "securityContext"), "runAsNonRoot");
-  if (podValue2 === false) {
-    edits.push(set(podPath, true));
-    podValue2 = true;
-  }
-  let unset = false;
-  for (const { container, path: path4 } of visitContainers(context.pod)) {
-    const value = optBool(obj(container, "securityContext"), "runAsNonRoot");
-    if (value === false) edits.push(set([...path4, "securityContext", "runAsNonRoot"], true));
-    else if (value === void 0) unset = true;
-  }
-  if (unset && podValue2 !== true) edits.push(set(podPath, true));
-  return { kind: "edits", edits, caveat: nonRootCaveat };
-};
 
 // src/fixes/fixers/runAsUser.ts
 init_pod();
@@ -58729,6 +58750,35 @@ function guardsAt(blocks, line) {
   }
   return guards;
 }
+var holdsKey = (key) => (other) => other.length <= key.length && other.every((part, i) => part === key[i]);
+var literally = (text5) => text5.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function valuedSwitches(text5, field3) {
+  const [parent, own] = field3;
+  if (!text5.includes(own)) return [];
+  const written = new RegExp(String.raw`^(\s*)${literally(own)}:\s*("?)\{\{-?\s*\$?${valuesKeyText}\s*(?:\|\s*quote\s*)?-?\}\}\2\s*$`);
+  const lines = text5.split("\n");
+  let blocks;
+  const out = [];
+  lines.forEach((line, i) => {
+    const match2 = written.exec(line);
+    if (match2 === null) return;
+    const indent = match2[1].length;
+    let above = i - 1;
+    while (above >= 0 && writesNoYaml(lines[above].trim())) above--;
+    const opener = lines[above] ?? "";
+    if (opener.length - opener.trimStart().length >= indent || opener.trim() !== `${parent}:`) return;
+    const key = match2[3].slice(1).split(".");
+    const set2 = holdsKey(key);
+    blocks ??= openBlocks(text5);
+    for (const block2 of blocksAround(blocks[i] ?? null)) {
+      if (block2.action !== "if" || block2.conditions.length !== 1) continue;
+      if (conditionTruth(block2.conditions[0], (tested) => set2(tested) ? true : void 0) !== true) continue;
+      if (!out.some((known3) => known3.join(".") === key.join("."))) out.push(key);
+      return;
+    }
+  });
+  return out;
+}
 var plainBranchLine = /^\s*(?:#.*|[A-Za-z0-9_.-]+:\s+[^\s{}#&*!|>][^{}]*|\{\{-?\s*end\s*-?\}\})?\s*$/;
 function plainSwitchOf(text5, line) {
   const blocks = openBlocks(text5);
@@ -59860,17 +59910,23 @@ function chartValuesCandidates(fixes, findings, movable, fixedOf2, editable) {
   for (const [index, pending] of byRendering) {
     const fixed2 = fixedOf2(index);
     const lone = loneTemplates(index);
+    const found = /* @__PURE__ */ new Map();
+    const switchesIn = (file, field3) => {
+      const key = `${file}\0${field3.join("\0")}`;
+      if (!found.has(key)) found.set(key, valuedSwitches(index.rendering.rendered.sources.get(file) ?? "", field3));
+      return found.get(key);
+    };
     const changes = /* @__PURE__ */ new Map();
     for (const fix of pending) {
-      let found = changes.get(fix.document);
-      if (found === void 0) {
+      let found2 = changes.get(fix.document);
+      if (found2 === void 0) {
         const object = chartObjectOf(index, fix.document, fixed2);
         const switches = object === null ? [] : switchOffChangesOf(object, editable);
         const keeping = (changes2) => object === null ? [] : changes2.map((c) => ({ ...c, keeps: object.after.value }));
-        const values = object === null ? [] : [...switches, ...keeping([...guardChangesOf(object, editable), ...valuesChangesOf(object, editable)])];
-        changes.set(fix.document, found = { all: [...object === null ? [] : keeping(templateChangesOf(object, lone)), ...values], switches });
+        const values = object === null ? [] : [...switches, ...keeping([...guardChangesOf(object, editable), ...valuesChangesOf(object, editable)]), ...valuedSwitchChangesOf(object, editable, switchesIn)];
+        changes.set(fix.document, found2 = { all: [...object === null ? [] : keeping(templateChangesOf(object, lone)), ...values], switches });
       }
-      for (const { file, change, ownObject, also, keepsOthers, keeps } of fix.literal === true ? found.switches : found.all) {
+      for (const { file, change, ownObject, also, keepsOthers, keeps } of fix.literal === true ? found2.switches : found2.all) {
         if (!movable(fix, file, change)) continue;
         candidates.push({
           finding: fix.finding,
@@ -59953,6 +60009,37 @@ function guardChangesOf(object, editable) {
         if (turned.change !== null && !seen.has(turned.known)) out.push({ file: turned.file, change: turned.change });
         seen.add(turned.known);
         break;
+      }
+    }
+  }
+  return out;
+}
+function addedScalars(added, parent) {
+  return Object.entries(added).flatMap(([key, value]) => {
+    if (isObject(value)) return addedScalars(value, key);
+    return typeof parent === "string" && (typeof value === "string" || typeof value === "boolean" || typeof value === "number") ? [{ field: [parent, key], value }] : [];
+  });
+}
+var isUnset = (value) => value === void 0 || value === null || value === "" || value === false;
+function valuedSwitchChangesOf(object, editable, switchesIn) {
+  const { template } = object;
+  const files = /* @__PURE__ */ new Set([template.file]);
+  for (const [, name] of template.text.matchAll(/\b(?:include|template)\s+"([^"]+)"/g)) {
+    const named = template.named.get(name);
+    if (named !== void 0) files.add(named.file);
+  }
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const addition of securityContextAdditions(object.document, object.after)) {
+    for (const { field: field3, value } of addedScalars(addition.added, addition.path[addition.path.length - 1])) {
+      for (const key of [...files].flatMap((file) => switchesIn(file, field3))) {
+        const { file, path: at3 } = template.writeKey(key);
+        const known3 = `${file}\0${at3.join(".")}`;
+        const values = editable(file);
+        if (seen.has(known3) || values === null || !isUnset(values.value(at3))) continue;
+        seen.add(known3);
+        const change = values.change([set(at3, value)]);
+        if (change !== null) out.push({ file, change });
       }
     }
   }
@@ -60306,7 +60393,7 @@ function sameKeyLine(replacement, renderedLine) {
   return replacement.split("\n").find((line) => line.startsWith(key) && line.length > key.length) ?? null;
 }
 var literalValue = String.raw`(?:[^\s#{[|>&*!][^#]*?|\[[^#\]]*\]|\{[^#{}]*\})`;
-var renderedLiteral = new RegExp(String.raw`^\s*(?:-\s+)?[^\s:#][^:#]*:\s+(${literalValue})\s*$`);
+var renderedLiteral = new RegExp(String.raw`^\s*(?:-\s+)?[^\s:#][^:#]*:\s+(${literalValue})(?:\s+#.*)?\s*$`);
 var sourceLiteral = new RegExp(String.raw`^(\s*(?:-\s+)?[^\s:#][^:#]*:\s+)(${literalValue})(\s+#.*)?\s*$`);
 function literalEdit(renderedReplacement, sourceLine) {
   const replacement = renderedReplacement.replace(/\n$/, "");
