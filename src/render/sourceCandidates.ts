@@ -193,11 +193,11 @@ export function chartValuesCandidates(
     const fixed = fixedOf(index);
     const lone = loneTemplates(index);
     // A chart's helpers are read by many of its objects: each file is searched once per field.
-    const found = new Map<string, string[][]>();
+    const switchesOf = new Map<string, string[][]>();
     const switchesIn = (file: string, field: readonly [string, string]) => {
       const key = `${file}\u0000${field.join('\u0000')}`;
-      if (!found.has(key)) found.set(key, valuedSwitches(index.rendering.rendered.sources.get(file) ?? '', field));
-      return found.get(key)!;
+      if (!switchesOf.has(key)) switchesOf.set(key, valuedSwitches(index.rendering.rendered.sources.get(file) ?? '', field));
+      return switchesOf.get(key)!;
     };
     type Change = { file: string; change: LineChange; ownObject?: boolean; also?: SourceChange[]; keepsOthers?: boolean; keeps?: JsonValue };
     const changes = new Map<ManifestDocument, { all: Change[]; switches: Change[] }>();
