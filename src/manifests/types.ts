@@ -26,6 +26,7 @@ export type ProblemKind =
   | 'dependency-stand-in' // a chart rendered with the repository's own chart in place of a dependency from a chart repository
   | 'schema-not-validated' // a chart rendered without its values.schema.json, which refers to remote schemas no rendering fetches
   | 'input-stand-in' // an overlay rendered with an empty stand-in for a generator's input the repository lacks (a `.env`)
+  | 'dependency-left-out' // a chart rendered without dependencies it does not vendor, which a pull request editing only its own templates cannot reach
   | 'left-off'; // a file a kustomization names only in a comment (a patch it leaves off): a note, never a manifest of its own
 
 /**
@@ -55,6 +56,7 @@ const classOfKind: Readonly<Record<ProblemKind, ProblemClass>> = {
   'dependency-stand-in': 'warning',
   'schema-not-validated': 'warning',
   'input-stand-in': 'warning',
+  'dependency-left-out': 'warning',
   'left-off': 'note',
 };
 

@@ -25,6 +25,8 @@ export interface MissingDependency {
   readonly shown: string;
   /** What turns it on or off (one per alias it is taken in under: on when any is). */
   readonly switches: readonly DependencySwitches[];
+  /** The values keys it is given its values under: its alias, else its name, per take. */
+  readonly keys: readonly string[];
   /** The repository's chart of its name, when it has one at a version the declared range does not allow (so it does not stand in). */
   readonly outOfRange?: { readonly dir: string; readonly version: string };
 }
@@ -189,10 +191,11 @@ export function readChart(file: string, source: string, files: readonly string[]
       continue;
     }
     const switches = switchesOf(dependency);
+    const key = typeof dependency.alias === 'string' && dependency.alias !== '' ? dependency.alias : dep;
     // A chart taken in twice under aliases (`alias: profiler`) is one archive to vendor: named once, on if either is.
     const known = missingDependencies.findIndex((m) => m.shown === shown);
-    if (known < 0) missingDependencies.push({ name: dep, shown, switches: [switches], ...(inRepository?.kind === 'out-of-range' ? { outOfRange: inRepository.chart } : {}) });
-    else missingDependencies[known] = { ...missingDependencies[known]!, switches: [...missingDependencies[known]!.switches, switches] };
+    if (known < 0) missingDependencies.push({ name: dep, shown, switches: [switches], keys: [key], ...(inRepository?.kind === 'out-of-range' ? { outOfRange: inRepository.chart } : {}) });
+    else missingDependencies[known] = { ...missingDependencies[known]!, switches: [...missingDependencies[known]!.switches, switches], keys: [...missingDependencies[known]!.keys, key] };
   }
   return { file, dir, name, library: chart.type === 'library', missingDependencies, localDependencies, aliases };
 }

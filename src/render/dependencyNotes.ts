@@ -5,6 +5,8 @@
  * render without them.
  */
 import { switchedOn, valuesMapping } from './chart.js';
+import { jsonEqual, valueAt } from '../fixes/edits.js';
+import type { JsonObject } from '../pss/types.js';
 import type { MissingDependency } from './chart.js';
 import { inDir, shownDir } from './paths.js';
 
@@ -50,10 +52,57 @@ export function valuesChainOf(
  * its values leave on (`chain`: valuesChainOf), or every one when they are
  * not all known (null); null for none.
  */
-export function leftOutNote(missing: readonly MissingDependency[], chain: readonly Record<string, unknown>[] | null): string | null {
+export function leftOutNote(missing: readonly MissingDependency[], chain: readonly Record<string, unknown>[] | null, unreached = false): string | null {
   const on = missing.filter((d) => chain === null || d.switches.some((switches) => switchedOn(switches, chain)));
   if (on.length === 0) return null;
-  return `rendered without ${namedDependencies(on)}, ${vendorThem}: what ${on.length === 1 ? 'it renders' : 'they render'} is not checked`;
+  const them = on.length === 1 ? 'it' : 'them';
+  // A pull request that changes neither what the chart gives them nor a named template leaves what they render as it was.
+  const reach = unreached ? `; the change leaves ${them} as ${on.length === 1 ? 'it was' : 'they were'} (neither what the chart gives ${them} nor a named template changes)` : '';
+  return `rendered without ${namedDependencies(on)}, ${vendorThem}: what ${on.length === 1 ? 'it renders' : 'they render'} is not checked${reach}`;
+}
+
+/**
+ * Whether a change leaves what a chart's missing dependencies render as it
+ * was. They take only what the chart gives them: its values under their
+ * keys and `global`, the switches that turn them on, the dependency list
+ * (Chart.yaml, its lock, requirements.yaml) and `charts/`, and the named
+ * templates (one namespace for a chart and its subcharts). So a change to
+ * the chart's own templates that define no named template, to a values file
+ * of the rendering that leaves those values as they were (a key of the
+ * chart's own), or to another file of it (its README) cannot reach them.
+ * `read`: the files the rendering reads, at base and head; `valuesFiles`:
+ * those that are its values files beside values.yaml; `changed`: a changed
+ * file's texts at base and head ('' where it is absent, null where it
+ * cannot be read), undefined for one the change leaves as it was.
+ */
+export function leavesDependencies(
+  chartDir: string,
+  missing: readonly MissingDependency[],
+  read: Iterable<string>,
+  valuesFiles: readonly string[],
+  changed: (path: string) => readonly [string | null, string | null] | undefined,
+): boolean {
+  const given = new Set([inDir(chartDir, 'values.yaml'), ...valuesFiles]);
+  const dependencyList = new Set(['Chart.yaml', 'Chart.lock', 'requirements.yaml', 'requirements.lock'].map((name) => inDir(chartDir, name)));
+  for (const path of read) {
+    const texts = changed(path);
+    if (texts === undefined) continue;
+    const [base, head] = texts;
+    if (base === null || head === null || dependencyList.has(path) || path.startsWith(inDir(chartDir, 'charts/'))) return false;
+    if (given.has(path) ? !sameGiven(missing, base, head) : definesTemplate(base) || definesTemplate(head)) return false;
+  }
+  return true;
+}
+
+/** A text that defines a named template (`{{ define "x" }}`), which any chart of the rendering may include. */
+const definesTemplate = (text: string) => /\{\{-?\s*define\b/.test(text);
+
+/** Whether two texts of a values file give missing dependencies the same: their keys, `global`, `tags` and their conditions' paths. */
+function sameGiven(missing: readonly MissingDependency[], base: string, head: string): boolean {
+  const [before, after] = [valuesMapping(base), valuesMapping(head)];
+  if (before === null || after === null) return false;
+  const paths = [['global'], ['tags'], ...missing.flatMap((d) => [...d.keys.map((key) => [key]), ...d.switches.flatMap((s) => s.condition.map((c) => c.split('.')))])];
+  return paths.every((path) => jsonEqual(valueAt(before as JsonObject, path) ?? null, valueAt(after as JsonObject, path) ?? null));
 }
 
 /**

@@ -35,7 +35,7 @@ import { placeInNamespace } from './namespace.js';
 import { strayValuesFiles } from './strayValues.js';
 import { quietValuesChanges } from './quietValues.js';
 import { quietTemplateChanges } from './quietTemplates.js';
-import { failedWithoutNote, leftOutNote, valuesChainOf } from './dependencyNotes.js';
+import { failedWithoutNote, leavesDependencies, leftOutNote, valuesChainOf } from './dependencyNotes.js';
 import { valuesMapping } from './chart.js';
 import type { RenderingOutcome } from './quietValues.js';
 import { baseFileNotices, helmfileBases, helmfileReleases, unrenderedHelmfiles } from './helmfiles.js';
@@ -181,12 +181,13 @@ class LeftOutNotes {
 
   constructor(private readonly problems: LoadProblem[]) {}
 
-  add(root: RenderRoot, what: string): void {
+  /** `unreached`: the change cannot reach what was left out (leavesDependencies), so nothing of the change goes unchecked. */
+  add(root: RenderRoot, what: string, unreached: boolean): void {
     const key = JSON.stringify([root.dir, what]);
     const known = this.said.get(key);
     if (known !== undefined) return void known.count++;
     this.said.set(key, { index: this.problems.length, dir: root.dir, what, count: 1 });
-    this.problems.push({ file: root.file, line: null, kind: 'not-rendered', message: `${root.label} ${what}` });
+    this.problems.push({ file: root.file, line: null, kind: unreached ? 'dependency-left-out' : 'not-rendered', message: `${root.label} ${what}` });
   }
 
   /** Names the renderings of the notes several said. */
@@ -236,6 +237,20 @@ function standInProblem(use: StandInUse): LoadProblem {
   };
 }
 
+/** A changed file's texts at base and head, by its paths ('' where it is absent, null where it cannot be read); undefined for a file the change leaves. */
+function changedTextsOf(changeSet: ChangeSet): (path: string) => readonly [string | null, string | null] | undefined {
+  const byPath = new Map<string, ChangedFile>();
+  for (const file of changeSet.files) {
+    byPath.set(file.path, file);
+    if (file.previousPath !== undefined) byPath.set(file.previousPath, file);
+  }
+  const text = (content: ChangedFile['base']) => (content.kind === 'absent' ? '' : content.kind === 'content' ? textOf(content.data) : null);
+  return (path) => {
+    const file = byPath.get(path);
+    return file === undefined ? undefined : [text(file.base), text(file.head)];
+  };
+}
+
 export function planRenderedChangeSet(changeSet: ChangeSet, consumed: ReadonlySet<string>, rendered: readonly RenderedRoot[]): RenderPlan {
   const plain = changeSet.files.filter((file) => !consumed.has(file.path) && !(file.previousPath !== undefined && consumed.has(file.previousPath)));
   const renderings = new Map<string, Rendering>();
@@ -245,6 +260,7 @@ export function planRenderedChangeSet(changeSet: ChangeSet, consumed: ReadonlySe
   const notRendered = new Map<string, string>();
   const standIns = new Map<string, StandInUse>();
   const leftOut = new LeftOutNotes(problems);
+  const changedTexts = changedTextsOf(changeSet);
   const unvalidated = new Set<string>();
   // DataDog's 61 renderings (one per ci/*-values.yaml) read the same values.yaml: it is parsed once.
   const parsed = new Map<string, Record<string, unknown> | null>();
@@ -270,8 +286,15 @@ export function planRenderedChangeSet(changeSet: ChangeSet, consumed: ReadonlySe
     // Rendered with empty stand-ins for generator inputs the repository lacks (a `.env` a build step writes).
     if (r.head.inputStandIns !== undefined) problems.push(inputStandInsNote(r.root, r.head.inputStandIns));
     // Rendered, but without something (a chart's dependencies charts/ lacks): its findings, and what was left out, once for the renderings of a chart that say the same.
-    const note = r.root.leftOut === undefined ? null : leftOutNote(r.root.leftOut, valuesTaken(r, parse));
-    if (note !== null) leftOut.add(r.root, note);
+    const unreached =
+      r.root.leftOut !== undefined &&
+      r.base.kind === 'rendered' &&
+      r.root.helm !== null &&
+      r.root.helm.application === undefined &&
+      r.root.movedFrom === undefined &&
+      leavesDependencies(r.root.dir, r.root.leftOut, [...r.root.sources, ...r.root.baseSources], r.root.helm.valuesFiles, changedTexts);
+    const note = r.root.leftOut === undefined ? null : leftOutNote(r.root.leftOut, valuesTaken(r, parse), unreached);
+    if (note !== null) leftOut.add(r.root, note, unreached);
     // Rendered with the repository's chart in place of a dependency: said once per chart that stood in, after them all.
     addStandIns(standIns, r.root, r.head.text);
     if (r.base.kind === 'failed') {

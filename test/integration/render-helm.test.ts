@@ -14,7 +14,7 @@ import { runCli } from '../../src/cli/run.js';
 import { fixturesDir } from '../helpers/paths.js';
 import { gitIn, makeRepo } from '../helpers/gitRepo.js';
 import { podTemplate, podWithValuesSecurityContext, workloadTemplate } from '../helpers/chartTemplates.js';
-import { inTree } from '../helpers/tempTree.js';
+import { inRepo, inTree } from '../helpers/tempTree.js';
 import { checkWithConfig, haveHelm, missingTool, renderScenarios, useCachedHelm } from '../helpers/renderTools.js';
 
 const restorePath = useCachedHelm();
@@ -1839,16 +1839,34 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     expect(status).toBe(1);
     expect(report.findings.map(brief)).toEqual([['charts/api/values.yaml', 1, 'api', 'hostNamespaces', 'modified']]);
     expect(report.findings[0]!.fix).toEqual({ startLine: 1, endLine: 1, replacement: 'hostPID: false\n', attachable: true });
-    // What the dependency renders is not checked: a notice, as for a chart not rendered at all.
+    // What the dependency renders is not checked; the change (a key of the chart's own) leaves what redis is given as it was: a warning.
     expect(report.errors).toEqual([
       {
         file: 'charts/api/Chart.yaml',
         line: null,
-        kind: 'not-rendered',
+        kind: 'dependency-left-out',
         message:
-          'charts/api rendered without dependency `redis 19.6.4`, not vendored in `charts/` (run `helm dependency build` and commit it; dependencies are never fetched): what it renders is not checked',
+          'charts/api rendered without dependency `redis 19.6.4`, not vendored in `charts/` (run `helm dependency build` and commit it; dependencies are never fetched): what it renders is not checked; the change leaves it as it was (neither what the chart gives it nor a named template changes)',
       },
     ]);
+  });
+
+  it('a dependency missing from charts/ that the change may reach (its values, global, the dependency list, a named template) is a chart not checked in full', async () => {
+    const chart = (values: string, extra: Record<string, string> = {}) => ({
+      'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 0.1.0\ndependencies:\n  - name: redis\n    version: 19.6.4\n    alias: cache\n    condition: cache.enabled\n',
+      'charts/api/values.yaml': values,
+      'charts/api/templates/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: api\nspec:\n  containers:\n    - name: api\n      image: {{ .Values.image }}\n',
+      ...extra,
+    });
+    const base = chart('image: api:1\ncache:\n  enabled: true\n');
+    const kindsAfter = async (head: Record<string, string>) => (await inRepo(base, head, (repo) => diffIn(repo))).errors.map((e) => e.kind);
+    // The chart's own key, its README, a template that defines nothing: the dependency renders as before.
+    expect(await kindsAfter(chart('image: api:2\ncache:\n  enabled: true\n', { 'charts/api/README.md': 'api\n' }))).toEqual(['dependency-left-out']);
+    // Its alias's values, global, its condition, a named template, the dependency list: what it renders may change.
+    expect(await kindsAfter(chart('image: api:1\ncache:\n  enabled: true\n  replicas: 3\n'))).toEqual(['not-rendered']);
+    expect(await kindsAfter(chart('image: api:1\ncache:\n  enabled: true\nglobal:\n  storageClass: fast\n'))).toEqual(['not-rendered']);
+    expect(await kindsAfter(chart('image: api:2\ncache:\n  enabled: true\n', { 'charts/api/templates/_helpers.tpl': '{{- define "api.name" -}}api{{- end }}\n' }))).toEqual(['not-rendered']);
+    expect(await kindsAfter({ ...base, 'charts/api/Chart.yaml': base['charts/api/Chart.yaml'].replace('19.6.4', '19.6.5') })).toEqual(['not-rendered']);
   });
 
   it('a chart that needs a dependency missing from charts/ to render is not rendered: a notice naming it, with helm\'s words', async () => {

@@ -83,8 +83,8 @@ describe('readChart', () => {
     expect(read.localDependencies).toEqual([{ name: 'common', dir: 'bitnami/common', standIn: { declared: 'common 2.x.x', repository: oci, version: '2.31.10', library: true } }]);
     // No version its range allows (redis 20.1.0 for ~19.6: said with it), and never the chart itself.
     expect(read.missingDependencies).toEqual([
-      { name: 'redis', shown: 'redis ~19.6', switches: [{ condition: [], tags: [] }], outOfRange: { dir: 'bitnami/redis', version: '20.1.0' } },
-      { name: 'web', shown: 'web *', switches: [{ condition: [], tags: [] }] },
+      { name: 'redis', shown: 'redis ~19.6', switches: [{ condition: [], tags: [] }], keys: ['redis'], outOfRange: { dir: 'bitnami/redis', version: '20.1.0' } },
+      { name: 'web', shown: 'web *', switches: [{ condition: [], tags: [] }], keys: ['web'] },
     ]);
     // Helm's ranges: `,` joins comparators; none (or an empty one) allows any, the highest wins.
     expect(declaring('  - {name: common, version: ">= 1.0, < 3.0", repository: "https://x"}\n').localDependencies.map((d) => d.dir)).toEqual(['bitnami/common']);
