@@ -25152,6 +25152,7 @@ var classOfKind = {
   "dependency-stand-in": "warning",
   "schema-not-validated": "warning",
   "input-stand-in": "warning",
+  "dependency-left-out": "warning",
   "left-off": "note"
 };
 function problemClass(problem) {
@@ -25922,9 +25923,10 @@ function readChart(file, source, files, requirements, repository = noCharts2, lo
       continue;
     }
     const switches = switchesOf(dependency);
+    const key = typeof dependency.alias === "string" && dependency.alias !== "" ? dependency.alias : dep;
     const known3 = missingDependencies.findIndex((m) => m.shown === shown4);
-    if (known3 < 0) missingDependencies.push({ name: dep, shown: shown4, switches: [switches], ...inRepository?.kind === "out-of-range" ? { outOfRange: inRepository.chart } : {} });
-    else missingDependencies[known3] = { ...missingDependencies[known3], switches: [...missingDependencies[known3].switches, switches] };
+    if (known3 < 0) missingDependencies.push({ name: dep, shown: shown4, switches: [switches], keys: [key], ...inRepository?.kind === "out-of-range" ? { outOfRange: inRepository.chart } : {} });
+    else missingDependencies[known3] = { ...missingDependencies[known3], switches: [...missingDependencies[known3].switches, switches], keys: [...missingDependencies[known3].keys, key] };
   }
   return { file, dir, name, library: chart.type === "library", missingDependencies, localDependencies, aliases };
 }
@@ -32449,23 +32451,23 @@ function chartValuesCandidates(fixes, findings, movable, fixedOf2, editable) {
   for (const [index, pending] of byRendering) {
     const fixed2 = fixedOf2(index);
     const lone = loneTemplates(index);
-    const found = /* @__PURE__ */ new Map();
+    const switchesOf2 = /* @__PURE__ */ new Map();
     const switchesIn = (file, field2) => {
       const key = `${file}\0${field2.join("\0")}`;
-      if (!found.has(key)) found.set(key, valuedSwitches(index.rendering.rendered.sources.get(file) ?? "", field2));
-      return found.get(key);
+      if (!switchesOf2.has(key)) switchesOf2.set(key, valuedSwitches(index.rendering.rendered.sources.get(file) ?? "", field2));
+      return switchesOf2.get(key);
     };
     const changes = /* @__PURE__ */ new Map();
     for (const fix of pending) {
-      let found2 = changes.get(fix.document);
-      if (found2 === void 0) {
+      let found = changes.get(fix.document);
+      if (found === void 0) {
         const object = chartObjectOf(index, fix.document, fixed2);
         const switches = object === null ? [] : switchOffChangesOf(object, editable);
         const keeping = (changes2) => object === null ? [] : changes2.map((c) => ({ ...c, keeps: object.after.value }));
         const values = object === null ? [] : [...switches, ...keeping([...guardChangesOf(object, editable), ...valuesChangesOf(object, editable)]), ...valuedSwitchChangesOf(object, editable, switchesIn)];
-        changes.set(fix.document, found2 = { all: [...object === null ? [] : keeping(templateChangesOf(object, lone)), ...values], switches });
+        changes.set(fix.document, found = { all: [...object === null ? [] : keeping(templateChangesOf(object, lone)), ...values], switches });
       }
-      for (const { file, change, ownObject, also, keepsOthers, keeps } of fix.literal === true ? found2.switches : found2.all) {
+      for (const { file, change, ownObject, also, keepsOthers, keeps } of fix.literal === true ? found.switches : found.all) {
         if (!movable(fix, file, change)) continue;
         candidates.push({
           finding: fix.finding,
@@ -33418,10 +33420,31 @@ function valuesChainOf(chartDir, files, texts, parse6 = valuesMapping) {
   }
   return chain;
 }
-function leftOutNote(missing2, chain) {
+function leftOutNote(missing2, chain, unreached = false) {
   const on = missing2.filter((d) => chain === null || d.switches.some((switches) => switchedOn(switches, chain)));
   if (on.length === 0) return null;
-  return `rendered without ${namedDependencies(on)}, ${vendorThem}: what ${on.length === 1 ? "it renders" : "they render"} is not checked`;
+  const them = on.length === 1 ? "it" : "them";
+  const reach = unreached ? `; the change leaves ${them} as ${on.length === 1 ? "it was" : "they were"} (neither what the chart gives ${them} nor a named template changes)` : "";
+  return `rendered without ${namedDependencies(on)}, ${vendorThem}: what ${on.length === 1 ? "it renders" : "they render"} is not checked${reach}`;
+}
+function leavesDependencies(chartDir, missing2, read, valuesFiles, changed) {
+  const given = /* @__PURE__ */ new Set([inDir(chartDir, "values.yaml"), ...valuesFiles]);
+  const dependencyList = new Set(["Chart.yaml", "Chart.lock", "requirements.yaml", "requirements.lock"].map((name) => inDir(chartDir, name)));
+  for (const path11 of read) {
+    const texts = changed(path11);
+    if (texts === void 0) continue;
+    const [base, head] = texts;
+    if (base === null || head === null || dependencyList.has(path11) || path11.startsWith(inDir(chartDir, "charts/"))) return false;
+    if (given.has(path11) ? !sameGiven(missing2, base, head) : definesTemplate(base) || definesTemplate(head)) return false;
+  }
+  return true;
+}
+var definesTemplate = (text4) => /\{\{-?\s*define\b/.test(text4);
+function sameGiven(missing2, base, head) {
+  const [before, after] = [valuesMapping(base), valuesMapping(head)];
+  if (before === null || after === null) return false;
+  const paths = [["global"], ["tags"], ...missing2.flatMap((d) => [...d.keys.map((key) => [key]), ...d.switches.flatMap((s) => s.condition.map((c) => c.split(".")))])];
+  return paths.every((path11) => jsonEqual(valueAt2(before, path11) ?? null, valueAt2(after, path11) ?? null));
 }
 function failedWithoutNote(missing2, valuesFailure) {
   const notVendored = `${namedDependencies(missing2)} ${missing2.length === 1 ? "is" : "are"} ${vendorThem}`;
@@ -33737,12 +33760,13 @@ var LeftOutNotes = class {
   }
   problems;
   said = /* @__PURE__ */ new Map();
-  add(root, what) {
+  /** `unreached`: the change cannot reach what was left out (leavesDependencies), so nothing of the change goes unchecked. */
+  add(root, what, unreached) {
     const key = JSON.stringify([root.dir, what]);
     const known3 = this.said.get(key);
     if (known3 !== void 0) return void known3.count++;
     this.said.set(key, { index: this.problems.length, dir: root.dir, what, count: 1 });
-    this.problems.push({ file: root.file, line: null, kind: "not-rendered", message: `${root.label} ${what}` });
+    this.problems.push({ file: root.file, line: null, kind: unreached ? "dependency-left-out" : "not-rendered", message: `${root.label} ${what}` });
   }
   /** Names the renderings of the notes several said. */
   close() {
@@ -33775,6 +33799,18 @@ function standInProblem(use) {
     message: `${shownDir(use.dir)} (${use.version}) is rendered in place of the dependency ${declared} from ${use.repository}, which is not vendored and never fetched, by ${charts.length === 1 ? "the chart" : `${charts.length} charts`} ${named}: vendor it (\`helm dependency build\`) to check the published chart instead`
   };
 }
+function changedTextsOf(changeSet) {
+  const byPath = /* @__PURE__ */ new Map();
+  for (const file of changeSet.files) {
+    byPath.set(file.path, file);
+    if (file.previousPath !== void 0) byPath.set(file.previousPath, file);
+  }
+  const text4 = (content) => content.kind === "absent" ? "" : content.kind === "content" ? textOf(content.data) : null;
+  return (path11) => {
+    const file = byPath.get(path11);
+    return file === void 0 ? void 0 : [text4(file.base), text4(file.head)];
+  };
+}
 function planRenderedChangeSet(changeSet, consumed, rendered) {
   const plain2 = changeSet.files.filter((file) => !consumed.has(file.path) && !(file.previousPath !== void 0 && consumed.has(file.previousPath)));
   const renderings = /* @__PURE__ */ new Map();
@@ -33783,6 +33819,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
   const notRendered = /* @__PURE__ */ new Map();
   const standIns = /* @__PURE__ */ new Map();
   const leftOut = new LeftOutNotes(problems);
+  const changedTexts2 = changedTextsOf(changeSet);
   const unvalidated = /* @__PURE__ */ new Set();
   const parsed2 = /* @__PURE__ */ new Map();
   const parse6 = (text4) => {
@@ -33804,8 +33841,9 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
       problems.push(schemaNotValidated(r.root, r.head.schemaNotFetched));
     }
     if (r.head.inputStandIns !== void 0) problems.push(inputStandInsNote(r.root, r.head.inputStandIns));
-    const note = r.root.leftOut === void 0 ? null : leftOutNote(r.root.leftOut, valuesTaken(r, parse6));
-    if (note !== null) leftOut.add(r.root, note);
+    const unreached = r.root.leftOut !== void 0 && r.base.kind === "rendered" && r.root.helm !== null && r.root.helm.application === void 0 && r.root.movedFrom === void 0 && leavesDependencies(r.root.dir, r.root.leftOut, [...r.root.sources, ...r.root.baseSources], r.root.helm.valuesFiles, changedTexts2);
+    const note = r.root.leftOut === void 0 ? null : leftOutNote(r.root.leftOut, valuesTaken(r, parse6), unreached);
+    if (note !== null) leftOut.add(r.root, note, unreached);
     addStandIns(standIns, r.root, r.head.text);
     if (r.base.kind === "failed") {
       problems.push({ file: r.root.file, line: null, kind: "base-not-rendered", message: `${r.root.label} could not be rendered at the base commit, so every pod spec it renders is judged as new: ${failure2(r.base)}` });
