@@ -73,7 +73,8 @@ export function leftOutNote(missing: readonly MissingDependency[], chain: readon
  * `read`: the files the rendering reads, at base and head; `valuesFiles`:
  * those that are its values files beside values.yaml; `changed`: a changed
  * file's texts at base and head ('' where it is absent, null where it
- * cannot be read), undefined for one the change leaves as it was.
+ * cannot be read), undefined for one the change leaves as it was; `parse`
+ * reads a values text (a memo, where many renderings read one values.yaml).
  */
 export function leavesDependencies(
   chartDir: string,
@@ -81,6 +82,7 @@ export function leavesDependencies(
   read: Iterable<string>,
   valuesFiles: readonly string[],
   changed: (path: string) => readonly [string | null, string | null] | undefined,
+  parse: (text: string) => Record<string, unknown> | null = valuesMapping,
 ): boolean {
   const given = new Set([inDir(chartDir, 'values.yaml'), ...valuesFiles]);
   const dependencyList = new Set(['Chart.yaml', 'Chart.lock', 'requirements.yaml', 'requirements.lock'].map((name) => inDir(chartDir, name)));
@@ -89,7 +91,7 @@ export function leavesDependencies(
     if (texts === undefined) continue;
     const [base, head] = texts;
     if (base === null || head === null || dependencyList.has(path) || path.startsWith(inDir(chartDir, 'charts/'))) return false;
-    if (given.has(path) ? !sameGiven(missing, base, head) : definesTemplate(base) || definesTemplate(head)) return false;
+    if (given.has(path) ? !sameGiven(missing, parse(base), parse(head)) : definesTemplate(base) || definesTemplate(head)) return false;
   }
   return true;
 }
@@ -97,9 +99,8 @@ export function leavesDependencies(
 /** A text that defines a named template (`{{ define "x" }}`), which any chart of the rendering may include. */
 const definesTemplate = (text: string) => /\{\{-?\s*define\b/.test(text);
 
-/** Whether two texts of a values file give missing dependencies the same: their keys, `global`, `tags` and their conditions' paths. */
-function sameGiven(missing: readonly MissingDependency[], base: string, head: string): boolean {
-  const [before, after] = [valuesMapping(base), valuesMapping(head)];
+/** Whether two versions of a values file give missing dependencies the same: their keys, `global`, `tags` and their conditions' paths. */
+function sameGiven(missing: readonly MissingDependency[], before: Record<string, unknown> | null, after: Record<string, unknown> | null): boolean {
   if (before === null || after === null) return false;
   const paths = [['global'], ['tags'], ...missing.flatMap((d) => [...d.keys.map((key) => [key]), ...d.switches.flatMap((s) => s.condition.map((c) => c.split('.')))])];
   return paths.every((path) => jsonEqual(valueAt(before as JsonObject, path) ?? null, valueAt(after as JsonObject, path) ?? null));

@@ -292,7 +292,7 @@ export function planRenderedChangeSet(changeSet: ChangeSet, consumed: ReadonlySe
       r.root.helm !== null &&
       r.root.helm.application === undefined &&
       r.root.movedFrom === undefined &&
-      leavesDependencies(r.root.dir, r.root.leftOut, [...r.root.sources, ...r.root.baseSources], r.root.helm.valuesFiles, changedTexts);
+      leavesDependencies(r.root.dir, r.root.leftOut, [...r.root.sources, ...r.root.baseSources], r.root.helm.valuesFiles, changedTexts, parse);
     const note = r.root.leftOut === undefined ? null : leftOutNote(r.root.leftOut, valuesTaken(r, parse), unreached);
     if (note !== null) leftOut.add(r.root, note, unreached);
     // Rendered with the repository's chart in place of a dependency: said once per chart that stood in, after them all.
