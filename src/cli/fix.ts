@@ -205,7 +205,14 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
   const fixChecks = checkSelection(values.only, values.skip);
   const checkOptions = { policy, load, fixes: true, fixChecks };
   // A chart's templates and an overlay's patches are no manifests to fix: the fixes are the review's, on the lines it suggests them.
-  const renderOptions = { ...checkOptions, selection, ...(values.render === 'auto' ? await cloneContext(io, options.maxBytes) : {}), ...(policy.config.render ? { render: policy.config.render } : {}) };
+  // `fix` verifies every suggestion it applies, however many renderings that takes (as its fixes of plain files have no work budget).
+  const renderOptions = {
+    ...checkOptions,
+    selection,
+    verifications: Number.POSITIVE_INFINITY,
+    ...(values.render === 'auto' ? await cloneContext(io, options.maxBytes) : {}),
+    ...(policy.config.render ? { render: policy.config.render } : {}),
+  };
   const renderMemo: RenderMemo = new Map();
   /**
    * The files as `check` reads them, with fixes: charts rendered from the

@@ -49,6 +49,8 @@ export type { RenderPort } from './types.js';
 
 export interface RenderStageOptions extends ScopeOptions {
   readonly render?: RenderSettings;
+  /** How many renderings one root's suggestions may cost to verify (verify.ts verificationsPerRoot); `fix` passes Infinity. */
+  readonly verifications?: number;
   /**
    * The URLs this repository is known by (its GitHub URL, the clone's
    * remotes): an Argo CD Application whose Helm source is a `path` of one of
@@ -659,7 +661,7 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
   const plan = planRenderedChangeSet(changeSet, discovery.consumed, rendered);
   const report = children.withoutTheirNotices(evaluateChangeSet(plan.changeSet, options));
   const mapped = mapRenderedReport(report, plan.renderings, changeSet, port.head.paths);
-  const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
+  const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy, options.verifications) : mapped.report;
   const truncated = truncationProblem(changeSet, port);
   const outcomes = outcomesOf(rendered);
   const stray = [
@@ -704,7 +706,7 @@ export async function checkRenderings(
   const plan = planRenderedChangeSet({ files: [] }, discovery.consumed, rendered);
   const report = children.withoutTheirNotices(evaluateChangeSet(plan.changeSet, { ...options, noBase: true }));
   const mapped = mapRenderedReport(report, plan.renderings, null, port.head.paths);
-  const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
+  const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy, options.verifications) : mapped.report;
   // A check knows no change: no status, no diff lines.
   const findings = withoutRepeats(verified.findings.map(({ status: _status, preexisting: _preexisting, locations, ...finding }) => ({ ...finding, locations: locations.map(({ inDiff: _inDiff, ...location }) => location) })));
   const podSpecs = verified.podSpecs.map(({ status: _status, previousFile: _previous, ...verdict }) => verdict);

@@ -20,6 +20,7 @@ import { sourceChangesDiff } from './exampleDiff.js';
 import { linesText } from '../fixes/text.js';
 import { loadManifestFile, renderedLoadOptions } from '../manifests/load.js';
 import { isObject } from '../pss/pod.js';
+import { notComputedLead } from '../fixes/notes.js';
 import type { JsonValue } from '../pss/types.js';
 
 const objectKey = (f: Pick<Finding, 'kind' | 'namespace' | 'name'>) => `${f.kind}\u0000${f.namespace ?? ''}\u0000${f.name}`;
@@ -193,9 +194,45 @@ const changeKey = (candidate: SuggestionCandidate) => JSON.stringify([candidate.
 /** A candidate's edit in its rendering: two deletions from the same line differ by where they end. */
 const editKey = (candidate: SuggestionCandidate) => `${candidate.rendering.rendered.root.label}\u0000${changeKey(candidate)}`;
 
-export async function verifySuggestions(mapped: MappedReport, port: RenderPort, policy: PolicyContext): Promise<DiffReport> {
+/**
+ * How many renderings one root's suggestions may cost to verify, unless
+ * the caller says otherwise (`fix` has no limit). A base that many
+ * components patch gives each object several edits, each rendered apart,
+ * in every overlay that uses it (sourcegraph's privileged overlays: 13
+ * each); past the limit, a run would grow with the square of an overlay's
+ * size. The findings left unverified keep every detail, and say so.
+ */
+export const verificationsPerRoot = 24;
+
+/**
+ * The batches rendered to verify candidates, at most `limit` a root: those
+ * of blocking findings first, then in the candidates' order.
+ */
+function allowedBatches(candidates: readonly SuggestionCandidate[], findings: readonly Finding[], batchOf: ReadonlyMap<string, Batch>, limit: number): ReadonlySet<Batch> {
+  const allowed = new Set<Batch>();
+  const spent = new Map<string, number>();
+  const blockingFirst = [...candidates].sort((a, b) => Number(findings[b.finding]!.blocking) - Number(findings[a.finding]!.blocking));
+  for (const candidate of blockingFirst) {
+    const batch = batchOf.get(editKey(candidate))!;
+    const root = candidate.rendering.rendered.root.label;
+    if (allowed.has(batch) || (spent.get(root) ?? 0) >= limit) continue;
+    allowed.add(batch);
+    spent.set(root, (spent.get(root) ?? 0) + 1);
+  }
+  return allowed;
+}
+
+/** Said of a finding whose suggestions were left unverified: its root's renderings for verifying had run out. */
+export function verificationsSpent(root: string, limit: number): string {
+  return `${notComputedLead} verifying its suggestion would render \`${root}\` more than ${limit} ${limit === 1 ? 'time' : 'times'}, the limit for one rendering in a run; the finding itself is complete. \`pod-security-review fix\` has no limit and computes it.`;
+}
+
+export async function verifySuggestions(mapped: MappedReport, port: RenderPort, policy: PolicyContext, limit = verificationsPerRoot): Promise<DiffReport> {
   const findings: DiffFinding[] = [...mapped.report.findings];
   const batchOf = batchesOf(mapped.candidates, mapped.report.findings);
+  const allowed = allowedBatches(mapped.candidates, mapped.report.findings, batchOf, limit);
+  // The findings some of whose candidates were not verified, with their roots: said so when none of the others fixes them.
+  const unverified = new Map<number, string>();
   const outcomes = new Map<Batch | string, Promise<RenderingChecks | null>>();
   const before = new Map<string, RenderingChecks>();
   const render = (batch: Batch): Promise<RenderingChecks | null> => {
@@ -220,6 +257,10 @@ export async function verifySuggestions(mapped: MappedReport, port: RenderPort, 
   const verify = async (candidate: SuggestionCandidate) => {
     const key = editKey(candidate);
     const batch = batchOf.get(key)!;
+    if (!allowed.has(batch)) {
+      unverified.set(candidate.finding, candidate.rendering.rendered.root.label);
+      return null;
+    }
     // A rendering that fails with the others' edits too: this edit alone says whether the failure is its own.
     return (await outcomeOf(batch, batch)) ?? (batch.length > 1 ? outcomeOf(key, [candidate]) : null);
   };
@@ -265,6 +306,11 @@ export async function verifySuggestions(mapped: MappedReport, port: RenderPort, 
       accept(candidate, candidate.finding);
       outcomeOfCandidate.set(candidate, after);
     }
+  }
+  for (const [index, root] of unverified) {
+    if (chosen.has(index) || examples.has(index)) continue;
+    const own = findings[index]!.fixNote;
+    findings[index] = { ...findings[index]!, fixNote: own === null ? verificationsSpent(root, limit) : `${verificationsSpent(root, limit)}\n\n${own}` };
   }
   for (const [index, example] of examples) {
     if (chosen.has(index)) continue;

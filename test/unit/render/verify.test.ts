@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { policyContext } from '../../../src/findings/policyContext.js';
 import type { MappedReport, Rendering, SuggestionCandidate } from '../../../src/render/mapReport.js';
 import type { RenderPort, RenderRoot } from '../../../src/render/types.js';
-import { verifySuggestions } from '../../../src/render/verify.js';
+import { verificationsSpent, verifySuggestions } from '../../../src/render/verify.js';
 import type { DiffFinding } from '../../../src/scope/types.js';
 
 const policy = policyContext('2026-01-01', { overrides: { level: 'baseline', warnLevel: 'baseline' } });
@@ -39,14 +39,26 @@ function fakePort(): RenderPort & { readonly calls: string[][] } {
 const finding = (name: string) => ({ file: `base/${name}.yaml`, kind: 'Deployment', namespace: null, name, check: 'hostNamespaces', fix: null, fixNote: 'example' }) as unknown as DiffFinding;
 const candidate = (index: number, file: string, newLine: string, ownObject: boolean): SuggestionCandidate => ({ finding: index, rendering, file, startLine: 8, endLine: 8, newLines: [newLine], caveat: null, ownObject });
 
-async function verify(findings: readonly DiffFinding[], candidates: readonly SuggestionCandidate[]) {
+async function verify(findings: readonly DiffFinding[], candidates: readonly SuggestionCandidate[], limit?: number) {
   const port = fakePort();
   const mapped: MappedReport = { report: { findings, ignored: [], policyProblems: [], errors: [], podSpecs: [], unchangedPodSpecs: 0 }, candidates, sources, inOneHunk: () => true };
-  const report = await verifySuggestions(mapped, port, policy);
-  return { fixes: report.findings.map((f) => f.fix?.replacement ?? null), calls: port.calls };
+  const report = await verifySuggestions(mapped, port, policy, limit);
+  return { fixes: report.findings.map((f) => f.fix?.replacement ?? null), notes: report.findings.map((f) => f.fixNote), calls: port.calls };
 }
 
 describe('verifySuggestions', () => {
+  it("renders one root at most `limit` times, blocking findings' edits first; the others keep their notes, and say why they have no suggestion", async () => {
+    const findings = [{ ...finding('a'), blocking: false }, { ...finding('b'), blocking: true }] as DiffFinding[];
+    const candidates = [candidate(0, 'base/a.yaml', '      hostPID: false', false), candidate(1, 'base/b.yaml', '      hostPID: false', false)];
+    const { fixes, notes, calls } = await verify(findings, candidates, 1);
+    expect(calls).toEqual([['base/b.yaml']]);
+    expect(fixes).toEqual([null, '      hostPID: false\n']);
+    expect(notes[0]).toBe(`${verificationsSpent('base', 1)}\n\nexample`);
+    expect(notes[0]).toMatch(/^not computed: verifying its suggestion would render `base` more than 1 time, the limit for one rendering in a run; the finding itself is complete\./);
+    // Without a limit (as `fix` runs), both.
+    expect((await verify(findings, candidates, Number.POSITIVE_INFINITY)).fixes).toEqual(['      hostPID: false\n', '      hostPID: false\n']);
+  });
+
   it('verifies the edits of different objects that change their own object only in one rendering', async () => {
     const { fixes, calls } = await verify([finding('a'), finding('b')], [candidate(0, 'base/a.yaml', '      hostPID: false', true), candidate(1, 'base/b.yaml', '      hostPID: false', true)]);
     expect(fixes).toEqual(['      hostPID: false\n', '      hostPID: false\n']);
