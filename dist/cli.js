@@ -33427,7 +33427,7 @@ function leftOutNote(missing2, chain, unreached = false) {
   const reach = unreached ? `; the change leaves ${them} as ${on.length === 1 ? "it was" : "they were"} (neither what the chart gives ${them} nor a named template changes)` : "";
   return `rendered without ${namedDependencies(on)}, ${vendorThem}: what ${on.length === 1 ? "it renders" : "they render"} is not checked${reach}`;
 }
-function leavesDependencies(chartDir, missing2, read, valuesFiles, changed) {
+function leavesDependencies(chartDir, missing2, read, valuesFiles, changed, parse6 = valuesMapping) {
   const given = /* @__PURE__ */ new Set([inDir(chartDir, "values.yaml"), ...valuesFiles]);
   const dependencyList = new Set(["Chart.yaml", "Chart.lock", "requirements.yaml", "requirements.lock"].map((name) => inDir(chartDir, name)));
   for (const path11 of read) {
@@ -33435,13 +33435,12 @@ function leavesDependencies(chartDir, missing2, read, valuesFiles, changed) {
     if (texts === void 0) continue;
     const [base, head] = texts;
     if (base === null || head === null || dependencyList.has(path11) || path11.startsWith(inDir(chartDir, "charts/"))) return false;
-    if (given.has(path11) ? !sameGiven(missing2, base, head) : definesTemplate(base) || definesTemplate(head)) return false;
+    if (given.has(path11) ? !sameGiven(missing2, parse6(base), parse6(head)) : definesTemplate(base) || definesTemplate(head)) return false;
   }
   return true;
 }
 var definesTemplate = (text4) => /\{\{-?\s*define\b/.test(text4);
-function sameGiven(missing2, base, head) {
-  const [before, after] = [valuesMapping(base), valuesMapping(head)];
+function sameGiven(missing2, before, after) {
   if (before === null || after === null) return false;
   const paths = [["global"], ["tags"], ...missing2.flatMap((d) => [...d.keys.map((key) => [key]), ...d.switches.flatMap((s) => s.condition.map((c) => c.split(".")))])];
   return paths.every((path11) => jsonEqual(valueAt2(before, path11) ?? null, valueAt2(after, path11) ?? null));
@@ -33552,9 +33551,28 @@ function placedAt(finding, file, line, inDiff) {
 }
 var changeKey = (candidate) => JSON.stringify([candidate.file, candidate.startLine, candidate.endLine, candidate.newLines, candidate.also ?? []]);
 var editKey = (candidate) => `${candidate.rendering.rendered.root.label}\0${changeKey(candidate)}`;
-async function verifySuggestions(mapped, port, policy) {
+var verificationsPerRoot = 24;
+function allowedBatches(candidates, findings, batchOf, limit) {
+  const allowed = /* @__PURE__ */ new Set();
+  const spent = /* @__PURE__ */ new Map();
+  const blockingFirst = [...candidates].sort((a, b) => Number(findings[b.finding].blocking) - Number(findings[a.finding].blocking));
+  for (const candidate of blockingFirst) {
+    const batch = batchOf.get(editKey(candidate));
+    const root = candidate.rendering.rendered.root.label;
+    if (allowed.has(batch) || (spent.get(root) ?? 0) >= limit) continue;
+    allowed.add(batch);
+    spent.set(root, (spent.get(root) ?? 0) + 1);
+  }
+  return allowed;
+}
+function verificationsSpent(root, limit) {
+  return `${notComputedLead} verifying its suggestion would render \`${root}\` more than ${limit} ${limit === 1 ? "time" : "times"}, the limit for one rendering in a run; the finding itself is complete. \`pod-security-review fix\` has no limit and computes it.`;
+}
+async function verifySuggestions(mapped, port, policy, limit = verificationsPerRoot) {
   const findings = [...mapped.report.findings];
   const batchOf = batchesOf(mapped.candidates, mapped.report.findings);
+  const allowed = allowedBatches(mapped.candidates, mapped.report.findings, batchOf, limit);
+  const unverified = /* @__PURE__ */ new Map();
   const outcomes = /* @__PURE__ */ new Map();
   const before = /* @__PURE__ */ new Map();
   const render = (batch) => {
@@ -33579,6 +33597,10 @@ async function verifySuggestions(mapped, port, policy) {
   const verify = async (candidate) => {
     const key = editKey(candidate);
     const batch = batchOf.get(key);
+    if (!allowed.has(batch)) {
+      unverified.set(candidate.finding, candidate.rendering.rendered.root.label);
+      return null;
+    }
     return await outcomeOf(batch, batch) ?? (batch.length > 1 ? outcomeOf(key, [candidate]) : null);
   };
   const outcomesInOrder = await Promise.all(mapped.candidates.map(verify));
@@ -33617,6 +33639,13 @@ async function verifySuggestions(mapped, port, policy) {
       accept(candidate, candidate.finding);
       outcomeOfCandidate.set(candidate, after);
     }
+  }
+  for (const [index, root] of unverified) {
+    if (chosen.has(index) || examples.has(index)) continue;
+    const own = findings[index].fixNote;
+    findings[index] = { ...findings[index], fixNote: own === null ? verificationsSpent(root, limit) : `${verificationsSpent(root, limit)}
+
+${own}` };
   }
   for (const [index, example] of examples) {
     if (chosen.has(index)) continue;
@@ -33841,7 +33870,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
       problems.push(schemaNotValidated(r.root, r.head.schemaNotFetched));
     }
     if (r.head.inputStandIns !== void 0) problems.push(inputStandInsNote(r.root, r.head.inputStandIns));
-    const unreached = r.root.leftOut !== void 0 && r.base.kind === "rendered" && r.root.helm !== null && r.root.helm.application === void 0 && r.root.movedFrom === void 0 && leavesDependencies(r.root.dir, r.root.leftOut, [...r.root.sources, ...r.root.baseSources], r.root.helm.valuesFiles, changedTexts2);
+    const unreached = r.root.leftOut !== void 0 && r.base.kind === "rendered" && r.root.helm !== null && r.root.helm.application === void 0 && r.root.movedFrom === void 0 && leavesDependencies(r.root.dir, r.root.leftOut, [...r.root.sources, ...r.root.baseSources], r.root.helm.valuesFiles, changedTexts2, parse6);
     const note = r.root.leftOut === void 0 ? null : leftOutNote(r.root.leftOut, valuesTaken(r, parse6), unreached);
     if (note !== null) leftOut.add(r.root, note, unreached);
     addStandIns(standIns, r.root, r.head.text);
@@ -34061,7 +34090,7 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const plan = planRenderedChangeSet(changeSet, discovery.consumed, rendered);
   const report = children.withoutTheirNotices(evaluateChangeSet(plan.changeSet, options));
   const mapped = mapRenderedReport(report, plan.renderings, changeSet, port.head.paths);
-  const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
+  const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy, options.verifications) : mapped.report;
   const truncated2 = truncationProblem(changeSet, port);
   const outcomes = outcomesOf(rendered);
   const stray = [
@@ -34093,7 +34122,7 @@ async function checkRenderings(tools, options) {
   const plan = planRenderedChangeSet({ files: [] }, discovery.consumed, rendered);
   const report = children.withoutTheirNotices(evaluateChangeSet(plan.changeSet, { ...options, noBase: true }));
   const mapped = mapRenderedReport(report, plan.renderings, null, port.head.paths);
-  const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
+  const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy, options.verifications) : mapped.report;
   const findings = withoutRepeats(verified.findings.map(({ status: _status, preexisting: _preexisting, locations, ...finding }) => ({ ...finding, locations: locations.map(({ inDiff: _inDiff, ...location }) => location) })));
   const podSpecs = verified.podSpecs.map(({ status: _status, previousFile: _previous, ...verdict }) => verdict);
   const report_ = { ...verified, findings, podSpecs, ...renderingsOf(rendered), errors: [...verified.errors, ...plan.problems, ...discovery.problems, ...leftOffNotes(discovery.leftOff, plain2.filter((file) => selected(file.path)))] };
@@ -34929,7 +34958,13 @@ async function fixCommand(args, io) {
   const load = { maxBytes: options.maxBytes };
   const fixChecks = checkSelection(values.only, values.skip);
   const checkOptions = { policy, load, fixes: true, fixChecks };
-  const renderOptions = { ...checkOptions, selection, ...values.render === "auto" ? await cloneContext(io, options.maxBytes) : {}, ...policy.config.render ? { render: policy.config.render } : {} };
+  const renderOptions = {
+    ...checkOptions,
+    selection,
+    verifications: Number.POSITIVE_INFINITY,
+    ...values.render === "auto" ? await cloneContext(io, options.maxBytes) : {},
+    ...policy.config.render ? { render: policy.config.render } : {}
+  };
   const renderMemo = /* @__PURE__ */ new Map();
   const originals = [...collected.files];
   const unsearched = /* @__PURE__ */ new Set();
