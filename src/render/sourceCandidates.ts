@@ -259,12 +259,36 @@ export function fixedRendering(index: RenderingIndex, fixes: ReadonlyMap<number,
  * (`securityContext: {{ toYaml .Values.x }}`), in the order the action names
  * them (`.Values.a | default .Values.b`); none when it writes no such map.
  */
-function valuesKeysOf(template: string, named: NamedTemplates, path: FieldPath, rendered: JsonValue, truth?: ValuesTruth): (readonly string[])[] {
+function valuesKeysOf(template: string, named: NamedTemplates, path: FieldPath, rendered: JsonValue, element: (key: readonly string[]) => readonly string[] | null, truth?: ValuesTruth): (readonly string[])[] {
   // A map the object has was written by a branch its values take (keda's `podSecurityContext.operator` or, else,
   // `podSecurityContext`): the other branch's key would take the rendered fields away. One it lacks goes where it would be written.
   const values = findInTemplate(template, path, rendered, named, valueAt(rendered, path) === undefined ? undefined : truth).values;
-  // A key of a `range` element (`*`) names no one map to write in.
-  return values === null || values.from !== path.length ? [] : [values.key, ...(values.alternatives ?? [])].filter((key) => !key.includes('*'));
+  if (values === null || values.from !== path.length) return [];
+  // A key of an element (`*`: a `range`'s, an `index` by a variable) names one map to write in only where the object says which.
+  return [values.key, ...(values.alternatives ?? [])].flatMap((key) => {
+    if (!key.includes('*')) return [key];
+    const picked = element(key);
+    return picked === null ? [] : [picked];
+  });
+}
+
+/**
+ * The key of a map's element that a template picks per object (`index
+ * $.Values.server $service` in a `range` over the services: temporal's
+ * `server.*.containerSecurityContext`), as the object's name says which:
+ * the longest end of the name, at a dash, that is a key of that map
+ * (`temporal-frontend`: `frontend`). Null when none is, or when the key has
+ * several elements. `valueAt`: the values at a key, where helm reads it.
+ */
+function elementByName(key: readonly string[], name: string, valueAt: (key: readonly string[]) => JsonValue | undefined): readonly string[] | null {
+  const at = key.indexOf('*');
+  if (at < 0 || key.indexOf('*', at + 1) >= 0 || name === '') return null;
+  const parts = name.split('-');
+  for (let from = 0; from < parts.length; from++) {
+    const element = parts.slice(from).join('-');
+    if (isObject(valueAt([...key.slice(0, at), element]))) return [...key.slice(0, at), element, ...key.slice(at + 1)];
+  }
+  return null;
 }
 
 /** Whether a values map holds every field of what the template rendered from it (a key it leaves out, as bitnami's `enabled`, aside). */
@@ -457,7 +481,14 @@ function switchedOn(file: EditableFile | null, key: readonly (string | number)[]
  * makes them.
  */
 function valuesChangesOf({ document, template, after }: ChartObject, editable: EditableTexts): { file: string; change: LineChange }[] {
-  const writersOf = (path: FieldPath, truth?: ValuesTruth) => valuesKeysOf(template.text, template.named, path, document.value, truth).map((key) => template.writeKey(key));
+  const metadata = isObject(document.value) ? document.value.metadata : undefined;
+  const name = isObject(metadata) && typeof metadata.name === 'string' ? metadata.name : '';
+  const valuesAt = (key: readonly string[]) => {
+    const { file, path } = template.writeKey(key);
+    return editable(file)?.value(path);
+  };
+  const element = (key: readonly string[]) => elementByName(key, name, valuesAt);
+  const writersOf = (path: FieldPath, truth?: ValuesTruth) => valuesKeysOf(template.text, template.named, path, document.value, element, truth).map((key) => template.writeKey(key));
   const writerAt = (path: FieldPath): MapSource | null => {
     // Of `.Values.a | default .Values.b`, the key the values set (the one rendered), else the first.
     const writers = writersOf(path, template.truth);

@@ -111,13 +111,45 @@ function keyOfReference(reference: string, scope: Bindings): readonly string[] |
   return relative && scope.dot !== null ? [...scope.dot, ...relative[1]!.split('.')] : null;
 }
 
+/** A variable set in an action (`$v := …`, `$v = …`): its name and what it is set to. */
+const assignment = /^(\$[A-Za-z0-9_]+)\s*:?=\s*(.+)$/;
+
+/**
+ * The values key an expression a variable is set to stands for: a
+ * reference (`.Values.a`, `$v.b`), or `index` of one by keys (`index
+ * $.Values.server $service`: temporal's per-service values), a key that is
+ * not a literal standing for any key there (`*`, as a `range` element
+ * does); a `| default …` after it aside. Null for anything else.
+ */
+function keyOfExpression(expression: string, scope: Bindings): readonly string[] | null {
+  const [first = ''] = expression.split('|');
+  const operands = operandsOf(first.trim());
+  if (operands === null || operands.length === 0) return null;
+  if (operands.length === 1) return keyOfReference(operands[0]!, scope);
+  const [operator, of, ...keys] = operands;
+  const base = operator === 'index' && of !== undefined ? keyOfReference(of, scope) : null;
+  if (base === null || keys.length === 0) return null;
+  return [...base, ...keys.map((key) => /^"([A-Za-z0-9_-]+)"$/.exec(key)?.[1] ?? '*')];
+}
+
 /** Follows `with`/`range`/`if`…`end` through the lines: the values keys the dot and the variables stand for on each line. */
 function dotTracker(): (body: string) => Bindings {
   const scopes: Scope[] = [];
+  // Variables set outside any block: the template's own.
+  let topVars: ReadonlyMap<string, readonly string[]> = noVars;
   const current = (): Bindings => {
     const dot = [...scopes].reverse().find((s) => s.rebinds)?.dot ?? null;
     const top = scopes[scopes.length - 1];
-    return { dot, vars: top?.vars ?? noVars };
+    return { dot, vars: top?.vars ?? topVars };
+  };
+  /** A variable set in the innermost block (a binding to what no key names takes an earlier one away). */
+  const bind = (name: string, key: readonly string[] | null) => {
+    const vars = new Map(current().vars);
+    if (key === null) vars.delete(name);
+    else vars.set(name, key);
+    const top = scopes[scopes.length - 1];
+    if (top === undefined) topVars = vars;
+    else scopes[scopes.length - 1] = { ...top, vars };
   };
   return (body) => {
     let bindings = current();
@@ -139,7 +171,10 @@ function dotTracker(): (body: string) => Bindings {
       } else if (opener === 'define' || opener === 'block') scopes.push({ rebinds: true, dot: null, vars: noVars });
       else if (opener === 'if') scopes.push({ rebinds: false, dot: null, vars: outer.vars });
       else if (words === 'end') scopes.pop();
-      else if (!used && usesDot.test(words)) {
+      else if (assignment.test(words)) {
+        const [, name, expression] = assignment.exec(words)!;
+        bind(name!, keyOfExpression(expression!, outer));
+      } else if (!used && usesDot.test(words)) {
         bindings = current();
         used = true;
       }

@@ -2314,6 +2314,39 @@ describe.skipIf(!haveHelm())(`fix renders the charts under its paths ${haveHelm(
     expect(status).toBe(0);
   });
 
+  it("fixes per-element values that a template reads through `index` in a range (temporal's services), each object at its own key", async () => {
+    const template = [
+      '{{- range $service := (list "frontend" "history") }}',
+      '{{- $values := index $.Values.server $service }}',
+      '---',
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: {{ $.Release.Name }}-{{ $service }}',
+      'spec:',
+      '  containers:',
+      '    - name: app',
+      '      image: app:1',
+      '      {{- with $values.containerSecurityContext }}',
+      '      securityContext:',
+      '        {{- toYaml . | nindent 8 }}',
+      '      {{- end }}',
+      '{{- end }}',
+      '',
+    ].join('\n');
+    const values = 'server:\n  frontend:\n    containerSecurityContext: {}\n  history:\n    containerSecurityContext: {}\n';
+    const chart = { 'web/Chart.yaml': chartYaml('web'), 'web/values.yaml': values, 'web/templates/pods.yaml': template };
+    const { status, stdout, written } = await inTree(chart, async (cwd) => {
+      let out = '';
+      const code = await runCli(['fix', '--level', 'baseline', '--warn-level', 'restricted', '--only', 'allowPrivilegeEscalation,capabilities_restricted', 'web'], { cwd, stdout: (t) => (out += t), stderr: (t) => (out += t) });
+      return { status: code, stdout: out, written: readFileSync(path.join(cwd, 'web/values.yaml'), 'utf8') };
+    });
+    const fixed = '    containerSecurityContext:\n      allowPrivilegeEscalation: false\n      capabilities:\n        drop:\n          - ALL\n';
+    expect(written).toBe(`server:\n  frontend:\n${fixed}  history:\n${fixed}`);
+    expect(stdout).toContain('fixed 4 findings in 1 file: web/values.yaml');
+    expect(status).toBe(0);
+  });
+
   it('applies a values fix in several places, given as a diff, all together', async () => {
     const { status, stdout, values } = await inTree(farApartChart, async (cwd) => {
       let out = '';

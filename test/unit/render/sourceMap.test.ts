@@ -108,6 +108,35 @@ describe('a template that writes a field two ways, in the branches of an `if` (p
   });
 });
 
+describe('findInTemplate: variables set in an action', () => {
+  const rendered = { kind: 'Deployment', spec: { template: { spec: { containers: [{ name: 'web', image: 'web:1' }] } } } };
+  const path = ['spec', 'template', 'spec', 'containers', 0, 'securityContext'];
+  const template = (assignment: string) =>
+    [
+      '{{- range $service := (list "frontend" "history") }}',
+      assignment,
+      'kind: Deployment',
+      'spec:',
+      '  template:',
+      '    spec:',
+      '      containers:',
+      '        - name: web',
+      '          {{- with $values.containerSecurityContext }}',
+      '          securityContext:',
+      '            {{- toYaml . | nindent 12 }}',
+      '          {{- end }}',
+      '{{- end }}',
+    ].join('\n');
+
+  it("follows `$v := index .Values.map $element` (temporal's per-service values), an element by a variable standing for any key", () => {
+    expect(findInTemplate(template('{{- $values := index $.Values.server $service }}'), path, rendered).values).toEqual({ key: ['server', '*', 'containerSecurityContext'], from: 6 });
+    expect(findInTemplate(template('{{- $values := index .Values.server "frontend" | default (dict) }}'), path, rendered).values).toEqual({ key: ['server', 'frontend', 'containerSecurityContext'], from: 6 });
+    expect(findInTemplate(template('{{- $values := .Values.web }}'), path, rendered).values).toEqual({ key: ['web', 'containerSecurityContext'], from: 6 });
+    // Set again to what no key names, the variable names none.
+    expect(findInTemplate(template('{{- $values := .Values.web }}{{- $values = include "x" . | fromYaml }}'), path, rendered).values).toBeNull();
+  });
+});
+
 describe('valuedSwitches: a values key a template tests and writes a field from', () => {
   const seccomp: [string, string] = ['seccompProfile', 'type'];
 
