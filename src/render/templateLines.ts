@@ -111,8 +111,8 @@ function keyOfReference(reference: string, scope: Bindings): readonly string[] |
   return relative && scope.dot !== null ? [...scope.dot, ...relative[1]!.split('.')] : null;
 }
 
-/** A variable set in an action (`$v := …`, `$v = …`): its name and what it is set to. */
-const assignment = /^(\$[A-Za-z0-9_]+)\s*:?=\s*(.+)$/;
+/** A variable set in an action (`$v := …`, or `$v = …` again): its name, whether it is declared, and what it is set to. */
+const assignment = /^(\$[A-Za-z0-9_]+)\s*(:?)=\s*(.+)$/;
 
 /**
  * The values key an expression a variable is set to stands for: a
@@ -142,11 +142,20 @@ function dotTracker(): (body: string) => Bindings {
     const top = scopes[scopes.length - 1];
     return { dot, vars: top?.vars ?? topVars };
   };
-  /** A variable set in the innermost block (a binding to what no key names takes an earlier one away). */
-  const bind = (name: string, key: readonly string[] | null) => {
-    const vars = new Map(current().vars);
-    if (key === null) vars.delete(name);
-    else vars.set(name, key);
+  /**
+   * A variable set in the innermost block (a binding to what no key names
+   * takes an earlier one away). Set again (`=`), it changes where it was
+   * declared, so after the block it may hold either value: every block
+   * forgets it, and only this one knows the new value.
+   */
+  const bind = (name: string, key: readonly string[] | null, declared: boolean) => {
+    const without = (vars: ReadonlyMap<string, readonly string[]>) => new Map([...vars].filter(([bound]) => bound !== name));
+    if (!declared) {
+      topVars = without(topVars);
+      scopes.forEach((scope, i) => (scopes[i] = { ...scope, vars: without(scope.vars) }));
+    }
+    const vars = without(current().vars);
+    if (key !== null) vars.set(name, key);
     const top = scopes[scopes.length - 1];
     if (top === undefined) topVars = vars;
     else scopes[scopes.length - 1] = { ...top, vars };
@@ -172,8 +181,8 @@ function dotTracker(): (body: string) => Bindings {
       else if (opener === 'if') scopes.push({ rebinds: false, dot: null, vars: outer.vars });
       else if (words === 'end') scopes.pop();
       else if (assignment.test(words)) {
-        const [, name, expression] = assignment.exec(words)!;
-        bind(name!, keyOfExpression(expression!, outer));
+        const [, name, declares, expression] = assignment.exec(words)!;
+        bind(name!, keyOfExpression(expression!, outer), declares === ':');
       } else if (!used && usesDot.test(words)) {
         bindings = current();
         used = true;

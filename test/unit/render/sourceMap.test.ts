@@ -132,8 +132,9 @@ describe('findInTemplate: variables set in an action', () => {
     expect(findInTemplate(template('{{- $values := index $.Values.server $service }}'), path, rendered).values).toEqual({ key: ['server', '*', 'containerSecurityContext'], from: 6 });
     expect(findInTemplate(template('{{- $values := index .Values.server "frontend" | default (dict) }}'), path, rendered).values).toEqual({ key: ['server', 'frontend', 'containerSecurityContext'], from: 6 });
     expect(findInTemplate(template('{{- $values := .Values.web }}'), path, rendered).values).toEqual({ key: ['web', 'containerSecurityContext'], from: 6 });
-    // Set again to what no key names, the variable names none.
+    // Set again to what no key names, the variable names none; set again in a block, it may hold either after it.
     expect(findInTemplate(template('{{- $values := .Values.web }}{{- $values = include "x" . | fromYaml }}'), path, rendered).values).toBeNull();
+    expect(findInTemplate(template('{{- $values := .Values.web }}{{- if .Values.other }}{{- $values = .Values.other }}{{- end }}'), path, rendered).values).toBeNull();
   });
 });
 
