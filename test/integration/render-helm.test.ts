@@ -2345,6 +2345,13 @@ describe.skipIf(!haveHelm())(`fix renders the charts under its paths ${haveHelm(
     expect(written).toBe(`server:\n  frontend:\n${fixed}  history:\n${fixed}`);
     expect(stdout).toContain('fixed 4 findings in 1 file: web/values.yaml');
     expect(status).toBe(0);
+    // A `range` over the values map itself, its element a variable of the range: the same.
+    const ranged = template.replace('{{- range $service := (list "frontend" "history") }}\n{{- $values := index $.Values.server $service }}', '{{- range $service, $values := .Values.server }}');
+    const again = await inTree({ ...chart, 'web/templates/pods.yaml': ranged }, async (cwd) => {
+      await runCli(['fix', '--level', 'baseline', '--warn-level', 'restricted', '--only', 'allowPrivilegeEscalation,capabilities_restricted', 'web'], { cwd, stdout: () => undefined, stderr: () => undefined });
+      return readFileSync(path.join(cwd, 'web/values.yaml'), 'utf8');
+    });
+    expect(again).toBe(written);
   });
 
   it('applies a values fix in several places, given as a diff, all together', async () => {
