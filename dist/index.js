@@ -58441,12 +58441,36 @@ function keyOfReference(reference2, scope) {
   const relative = /^\.([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)$/.exec(reference2);
   return relative && scope.dot !== null ? [...scope.dot, ...relative[1].split(".")] : null;
 }
+var assignment = /^(\$[A-Za-z0-9_]+)\s*(:?)=\s*(.+)$/;
+function keyOfExpression(expression, scope) {
+  const [first = ""] = expression.split("|");
+  const operands = operandsOf(first.trim());
+  if (operands === null || operands.length === 0) return null;
+  if (operands.length === 1) return keyOfReference(operands[0], scope);
+  const [operator, of, ...keys] = operands;
+  const base = operator === "index" && of !== void 0 ? keyOfReference(of, scope) : null;
+  if (base === null || keys.length === 0) return null;
+  return [...base, ...keys.map((key) => /^"([A-Za-z0-9_-]+)"$/.exec(key)?.[1] ?? "*")];
+}
 function dotTracker() {
   const scopes = [];
+  let topVars = noVars;
   const current = () => {
     const dot = [...scopes].reverse().find((s) => s.rebinds)?.dot ?? null;
     const top = scopes[scopes.length - 1];
-    return { dot, vars: top?.vars ?? noVars };
+    return { dot, vars: top?.vars ?? topVars };
+  };
+  const bind2 = (name, key, declared) => {
+    const without = (vars2) => new Map([...vars2].filter(([bound2]) => bound2 !== name));
+    if (!declared) {
+      topVars = without(topVars);
+      scopes.forEach((scope, i) => scopes[i] = { ...scope, vars: without(scope.vars) });
+    }
+    const vars = without(current().vars);
+    if (key !== null) vars.set(name, key);
+    const top = scopes[scopes.length - 1];
+    if (top === void 0) topVars = vars;
+    else scopes[scopes.length - 1] = { ...top, vars };
   };
   return (body) => {
     let bindings = current();
@@ -58467,7 +58491,10 @@ function dotTracker() {
       } else if (opener === "define" || opener === "block") scopes.push({ rebinds: true, dot: null, vars: noVars });
       else if (opener === "if") scopes.push({ rebinds: false, dot: null, vars: outer.vars });
       else if (words === "end") scopes.pop();
-      else if (!used && usesDot.test(words)) {
+      else if (assignment.test(words)) {
+        const [, name, declares, expression] = assignment.exec(words);
+        bind2(name, keyOfExpression(expression, outer), declares === ":");
+      } else if (!used && usesDot.test(words)) {
         bindings = current();
         used = true;
       }
@@ -59958,9 +59985,24 @@ function fixedRendering(index, fixes) {
   const { documents } = loadManifestFile(index.path, applySuggestions(index.rendering.text, [...fixes.values()]), renderedLoadOptions());
   return new Map(documents.map((document) => [document.index, document]));
 }
-function valuesKeysOf(template, named, path4, rendered, truth) {
+function valuesKeysOf(template, named, path4, rendered, element, truth) {
   const values = findInTemplate(template, path4, rendered, named, valueAt2(rendered, path4) === void 0 ? void 0 : truth).values;
-  return values === null || values.from !== path4.length ? [] : [values.key, ...values.alternatives ?? []].filter((key) => !key.includes("*"));
+  if (values === null || values.from !== path4.length) return [];
+  return [values.key, ...values.alternatives ?? []].flatMap((key) => {
+    if (!key.includes("*")) return [key];
+    const picked = element(key);
+    return picked === null ? [] : [picked];
+  });
+}
+function elementByName(key, name, valueAt3) {
+  const at3 = key.indexOf("*");
+  if (at3 < 0 || key.indexOf("*", at3 + 1) >= 0 || name === "") return null;
+  const parts = name.split("-");
+  for (let from2 = 0; from2 < parts.length; from2++) {
+    const element = parts.slice(from2).join("-");
+    if (isObject(valueAt3([...key.slice(0, at3), element]))) return [...key.slice(0, at3), element, ...key.slice(at3 + 1)];
+  }
+  return null;
 }
 function holds2(values, rendered) {
   if (rendered === void 0) return true;
@@ -60073,7 +60115,14 @@ function switchedOn2(file, key) {
   return file?.value(path4) === false ? [set(path4, true)] : [];
 }
 function valuesChangesOf({ document, template, after }, editable) {
-  const writersOf = (path4, truth) => valuesKeysOf(template.text, template.named, path4, document.value, truth).map((key) => template.writeKey(key));
+  const metadata = isObject(document.value) ? document.value.metadata : void 0;
+  const name = isObject(metadata) && typeof metadata.name === "string" ? metadata.name : "";
+  const valuesAt = (key) => {
+    const { file, path: path4 } = template.writeKey(key);
+    return editable(file)?.value(path4);
+  };
+  const element = (key) => elementByName(key, name, valuesAt);
+  const writersOf = (path4, truth) => valuesKeysOf(template.text, template.named, path4, document.value, element, truth).map((key) => template.writeKey(key));
   const writerAt = (path4) => {
     const writers2 = writersOf(path4, template.truth);
     const writer = writers2.find((w) => isSetMap(editable(w.file)?.value(w.path))) ?? writers2[0] ?? null;
