@@ -34,7 +34,7 @@ import { collectFiles } from '../io/files.js';
 import { renderText } from '../report/text.js';
 import { fixNoteLine } from '../report/fixNoteLine.js';
 import { cautionFor } from '../report/commentBody.js';
-import { findingCounts } from '../report/counts.js';
+import { goneCount } from '../report/counts.js';
 import { checkIds, isCheckId } from '../policy/checkIds.js';
 import { didYouMean } from './suggest.js';
 import { addTo } from '../multiMap.js';
@@ -291,7 +291,7 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
     const caution = cautionFor(fixed);
     return caution === null ? [] : [`${file}: caution: ${caution}`];
   });
-  const fixedCount = findingCounts(before.findings).total - findingCounts(remaining.findings).total;
+  const fixedCount = goneCount(before.findings, remaining.findings);
   const text = [
     renderText(report, defaultPolicies(policy), options.unchecked).trimEnd(),
     ...notes,

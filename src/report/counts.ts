@@ -23,15 +23,40 @@ export interface SeverityCounts {
  * fix, not five.
  */
 export function findingCounts(findings: readonly Counted[]): SeverityCounts {
-  // A plain file's finding is one of its own (its index); a rendering's, one per line, container, check and message.
   const blockingOf = new Map<number | string, boolean>();
   findings.forEach((f, i) => {
-    const key = f.rendered === undefined ? i : [f.file, f.line, f.container ?? '', f.check, f.detail, f.rendered.exact].join('\u0000');
+    const key = countedAs(f, i);
     blockingOf.set(key, (blockingOf.get(key) ?? false) || f.blocking);
   });
   let blocking = 0;
   for (const blocks of blockingOf.values()) if (blocks) blocking++;
   return { blocking, warnings: blockingOf.size - blocking, total: blockingOf.size };
+}
+
+/** What a finding counts as: a plain file's, one of its own (its index); a rendering's, one per line, container, check and message. */
+function countedAs(f: Counted, index: number): number | string {
+  return f.rendered === undefined ? index : [f.file, f.line, f.container ?? '', f.check, f.detail, f.rendered.exact].join('\u0000');
+}
+
+/** What a finding is about, whatever line it is placed on: its object (in its file, or its rendering's root), container and check. */
+type Identified = Counted & Pick<Finding, 'kind' | 'namespace' | 'name'>;
+const aboutOf = (f: Identified) => [f.rendered === undefined ? f.file : `\u0001${f.rendered.root}`, f.kind, f.namespace ?? '', f.name, f.container ?? '', f.check].join('\u0000');
+
+/**
+ * How many of the findings counted in `before` (findingCounts) are gone from
+ * `after`: those none of whose objects still fails the check. Not the
+ * difference of the two counts: a rendering's findings move to the lines
+ * their fixes write, and merge or part there (temporal's services, on one
+ * template line before, each on its own values line after).
+ */
+export function goneCount(before: readonly Identified[], after: readonly Identified[]): number {
+  const left = new Set(after.map(aboutOf));
+  const stays = new Map<number | string, boolean>();
+  before.forEach((f, i) => {
+    const key = countedAs(f, i);
+    stays.set(key, (stays.get(key) ?? false) || left.has(aboutOf(f)));
+  });
+  return [...stays.values()].filter((stayed) => !stayed).length;
 }
 
 /**

@@ -1,7 +1,7 @@
 /** How many findings the reports say there are when overlays sharing a base each render the same line. */
 import { describe, expect, it } from 'vitest';
 import { annotationsOf, conclusionOf, titleOf } from '../../../src/report/checkRun.js';
-import { findingCounts } from '../../../src/report/counts.js';
+import { findingCounts, goneCount } from '../../../src/report/counts.js';
 import { severityCounts } from '../../../src/report/reviewBody.js';
 import { countsLine, summaryMarkdown } from '../../../src/report/summary.js';
 import { renderText } from '../../../src/report/text.js';
@@ -12,6 +12,18 @@ const overlay = (root: string, overrides: Partial<ReviewFinding> = {}) =>
   reviewFinding({ file: 'app/base/deployment.yaml', line: 12, rendered: { tool: 'kustomize', root, sourceFile: 'app/base/deployment.yaml', sourceLine: 12, exact: true, snippet: null }, ...overrides });
 
 describe('finding counts', () => {
+  it("counts the findings a fix removed by what they are about, wherever the fix's rendering places what is left", () => {
+    const chart = (name: string, check: ReviewFinding['check'], line: number) => reviewFinding({ name, check, file: line === 10 ? 'web/templates/pods.yaml' : 'web/values.yaml', line, rendered: { tool: 'helm', root: 'web', sourceFile: 'web/values.yaml', sourceLine: line, exact: true, snippet: null } });
+    // Before: two services' findings merged on a template line; after the fix of one check, the other on each service's values line.
+    const before = [chart('web-frontend', 'allowPrivilegeEscalation', 10), chart('web-history', 'allowPrivilegeEscalation', 10), chart('web-frontend', 'runAsNonRoot', 10), chart('web-history', 'runAsNonRoot', 10)];
+    const after = [chart('web-frontend', 'runAsNonRoot', 3), chart('web-history', 'runAsNonRoot', 5)];
+    expect(goneCount(before, after)).toBe(1);
+    // The difference of the counts would say none: two counted before, two after.
+    expect(findingCounts(before).total - findingCounts(after).total).toBe(0);
+    // A counted finding is gone only when every object it counts is.
+    expect(goneCount(before, [chart('web-history', 'allowPrivilegeEscalation', 10)])).toBe(1);
+  });
+
   it('counts a line several overlays render alike once, blocking when any of them blocks', () => {
     const findings = [overlay('app/overlays/prod'), overlay('app/overlays/staging', { blocking: false, mode: 'warn' }), overlay('app/overlays/dev')];
     expect(findingCounts(findings)).toEqual({ blocking: 1, warnings: 0, total: 1 });
