@@ -16,6 +16,8 @@ import { findInTemplate, namedTemplates } from './templateLines.js';
 import type { NamedTemplates, ValuesTruth } from './templateLines.js';
 import { translatePath, valueAt } from './walk.js';
 import { inDir } from './paths.js';
+import { isObject } from '../pss/pod.js';
+import { nameEndings } from './nameEndings.js';
 import { lastAtMostIn } from '../sortedSearch.js';
 import { valuesKeyUnderSameKeys } from './valuesUnderSameKeys.js';
 import { mayBeRewritten, valuesRewrites } from './valuesRewrites.js';
@@ -314,8 +316,9 @@ export function helmLocator(sources: HelmSources): (template: string, path: Fiel
         const valuesFile = link.file;
         const document = documentOf(valuesFile);
         if (document === undefined || renderedPart === undefined) continue;
-        // An element of a `range` (`*`) is the one key or item whose value is the rendered one: none when several are.
-        const found: SourceHit[] = [];
+        // An element of a `range` (`*`) is the one key or item whose value is the rendered one; of several, the one the object is named by.
+        const found: (SourceHit & { readonly element: string | number | undefined })[] = [];
+        const star = keyPathIn(link, key).indexOf('*');
         for (const keyPath of elementPaths(document.value, keyPathIn(link, key))) {
           const part = valueAt(document.value, keyPath);
           if (part === undefined) continue;
@@ -323,9 +326,10 @@ export function helmLocator(sources: HelmSources): (template: string, path: Fiel
           const inside = translatePath(renderedPart, part, path.slice(from), true);
           if (inside === null) continue;
           const where = locate(document.source, [...keyPath, ...inside]);
-          if (where.exact) found.push({ file: valuesFile, line: where.line, column: where.column });
+          if (where.exact) found.push({ file: valuesFile, line: where.line, column: where.column, element: star < 0 ? undefined : keyPath[star] });
         }
-        if (found.length === 1) return { template: templateHit, values: found[0]! };
+        const named = found.length > 1 ? namedElement(found, rendered) : found[0];
+        if (named !== undefined) return { template: templateHit, values: { file: named.file, line: named.line, column: named.column } };
         if (found.length > 1) break;
       }
     }
@@ -365,6 +369,17 @@ function truthOf(values: readonly (JsonValue | undefined)[]): boolean | undefine
     return value !== null && value !== false && value !== 0 && value !== '' && !(Array.isArray(value) && value.length === 0);
   }
   return false;
+}
+
+/** Of the hits of several elements of a map, the one whose key the object's name ends with (nameEndings, longest first), if any. */
+function namedElement<H extends { readonly element: string | number | undefined }>(found: readonly H[], rendered: JsonValue): H | undefined {
+  const metadata = isObject(rendered) ? rendered.metadata : undefined;
+  const name = isObject(metadata) && typeof metadata.name === 'string' ? metadata.name : '';
+  for (const end of nameEndings(name)) {
+    const hits = found.filter((hit) => hit.element === end);
+    if (hits.length > 0) return hits.length === 1 ? hits[0] : undefined;
+  }
+  return undefined;
 }
 
 /** The paths a key with `range` elements (`*`) may stand for in a values document: each key of a map, each item of a list, there. */

@@ -27,6 +27,7 @@ import type { ObjectRequest } from './objectFix.js';
 import { findInTemplate, guardsOf, plainSwitchOf, valuedSwitches } from './templateLines.js';
 import type { NamedTemplates, ValuesTruth } from './templateLines.js';
 import { addTo } from '../multiMap.js';
+import { nameEndings } from './nameEndings.js';
 import { isObject } from '../pss/pod.js';
 
 /** How far apart a suggestion's edited lines may be: it repeats every line between them. */
@@ -282,13 +283,9 @@ function valuesKeysOf(template: string, named: NamedTemplates, path: FieldPath, 
  */
 function elementByName(key: readonly string[], name: string, valueAt: (key: readonly string[]) => JsonValue | undefined): readonly string[] | null {
   const at = key.indexOf('*');
-  if (at < 0 || key.indexOf('*', at + 1) >= 0 || name === '') return null;
-  const parts = name.split('-');
-  for (let from = 0; from < parts.length; from++) {
-    const element = parts.slice(from).join('-');
-    if (isObject(valueAt([...key.slice(0, at), element]))) return [...key.slice(0, at), element, ...key.slice(at + 1)];
-  }
-  return null;
+  if (at < 0 || key.indexOf('*', at + 1) >= 0) return null;
+  const element = nameEndings(name).find((end) => isObject(valueAt([...key.slice(0, at), end])));
+  return element === undefined ? null : [...key.slice(0, at), element, ...key.slice(at + 1)];
 }
 
 /** Whether a values map holds every field of what the template rendered from it (a key it leaves out, as bitnami's `enabled`, aside). */

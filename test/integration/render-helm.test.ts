@@ -2352,6 +2352,22 @@ describe.skipIf(!haveHelm())(`fix renders the charts under its paths ${haveHelm(
       return readFileSync(path.join(cwd, 'web/values.yaml'), 'utf8');
     });
     expect(again).toBe(written);
+    // A pull request that sets the same value for both: each object's finding on its own element's line, not on the template.
+    const privileged = 'server:\n  frontend:\n    containerSecurityContext: {privileged: true}\n  history:\n    containerSecurityContext: {privileged: true}\n';
+    const report = await inRepo(chart, { ...chart, 'web/values.yaml': privileged }, (repo) => diffIn(repo));
+    expect(report.findings.filter((f) => f.check === 'privileged').map((f) => [f.name, f.file, f.line])).toEqual([
+      ['web-frontend', 'web/values.yaml', 3],
+      ['web-history', 'web/values.yaml', 5],
+    ]);
+    // So in the text report of a check, with no fix to place them and no change to say which line: on the element each
+    // object is named by (the two elements hold the same value), not on the chart's Chart.yaml.
+    const text = await inTree({ ...chart, 'web/values.yaml': privileged }, async (cwd) => {
+      let out = '';
+      await runCli(['check', '--level', 'baseline', '--warn-level', 'baseline', 'web'], { cwd, stdout: (t) => (out += t), stderr: () => undefined });
+      return out;
+    });
+    expect(text).toMatch(/^web\/values\.yaml:3: error: Pod default\/web-frontend: privileged /m);
+    expect(text).toMatch(/^web\/values\.yaml:5: error: Pod default\/web-history: privileged /m);
   });
 
   it('applies a values fix in several places, given as a diff, all together', async () => {
