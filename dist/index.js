@@ -51893,12 +51893,15 @@ init_load();
 function findingCounts(findings) {
   const blockingOf = /* @__PURE__ */ new Map();
   findings.forEach((f, i) => {
-    const key = f.rendered === void 0 ? i : [f.file, f.line, f.container ?? "", f.check, f.detail, f.rendered.exact].join("\0");
+    const key = countedAs(f, i);
     blockingOf.set(key, (blockingOf.get(key) ?? false) || f.blocking);
   });
   let blocking = 0;
   for (const blocks of blockingOf.values()) if (blocks) blocking++;
   return { blocking, warnings: blockingOf.size - blocking, total: blockingOf.size };
+}
+function countedAs(f, index) {
+  return f.rendered === void 0 ? index : [f.file, f.line, f.container ?? "", f.check, f.detail, f.rendered.exact].join("\0");
 }
 function problemCounts(problems) {
   const parts = [];
@@ -58908,6 +58911,16 @@ function findInTemplate(text5, path4, rendered, named = noNamedTemplates, truth)
 // src/render/helmMap.ts
 init_walk();
 init_paths2();
+init_pod();
+
+// src/render/nameEndings.ts
+function nameEndings(name) {
+  if (name === "") return [];
+  const parts = name.split("-");
+  return parts.map((_, from2) => parts.slice(from2).join("-"));
+}
+
+// src/render/helmMap.ts
 init_sortedSearch();
 
 // src/render/valuesUnderSameKeys.ts
@@ -59159,15 +59172,17 @@ function helmLocator(sources) {
         const document = documentOf(valuesFile);
         if (document === void 0 || renderedPart === void 0) continue;
         const found = [];
+        const star = keyPathIn(link, key).indexOf("*");
         for (const keyPath of elementPaths(document.value, keyPathIn(link, key))) {
           const part = valueAt2(document.value, keyPath);
           if (part === void 0) continue;
           const inside = translatePath(renderedPart, part, path4.slice(from2), true);
           if (inside === null) continue;
           const where2 = locate(document.source, [...keyPath, ...inside]);
-          if (where2.exact) found.push({ file: valuesFile, line: where2.line, column: where2.column });
+          if (where2.exact) found.push({ file: valuesFile, line: where2.line, column: where2.column, element: star < 0 ? void 0 : keyPath[star] });
         }
-        if (found.length === 1) return { template: templateHit, values: found[0] };
+        const named2 = found.length > 1 ? namedElement(found, rendered) : found[0];
+        if (named2 !== void 0) return { template: templateHit, values: { file: named2.file, line: named2.line, column: named2.column } };
         if (found.length > 1) break;
       }
     }
@@ -59195,6 +59210,15 @@ function truthOf(values) {
     return value !== null && value !== false && value !== 0 && value !== "" && !(Array.isArray(value) && value.length === 0);
   }
   return false;
+}
+function namedElement(found, rendered) {
+  const metadata = isObject(rendered) ? rendered.metadata : void 0;
+  const name = isObject(metadata) && typeof metadata.name === "string" ? metadata.name : "";
+  for (const end of nameEndings(name)) {
+    const hits = found.filter((hit) => hit.element === end);
+    if (hits.length > 0) return hits.length === 1 ? hits[0] : void 0;
+  }
+  return void 0;
 }
 function elementPaths(value, key) {
   let paths = [[]];
@@ -59996,13 +60020,9 @@ function valuesKeysOf(template, named, path4, rendered, element, truth) {
 }
 function elementByName(key, name, valueAt3) {
   const at3 = key.indexOf("*");
-  if (at3 < 0 || key.indexOf("*", at3 + 1) >= 0 || name === "") return null;
-  const parts = name.split("-");
-  for (let from2 = 0; from2 < parts.length; from2++) {
-    const element = parts.slice(from2).join("-");
-    if (isObject(valueAt3([...key.slice(0, at3), element]))) return [...key.slice(0, at3), element, ...key.slice(at3 + 1)];
-  }
-  return null;
+  if (at3 < 0 || key.indexOf("*", at3 + 1) >= 0) return null;
+  const element = nameEndings(name).find((end) => isObject(valueAt3([...key.slice(0, at3), end])));
+  return element === void 0 ? null : [...key.slice(0, at3), element, ...key.slice(at3 + 1)];
 }
 function holds2(values, rendered) {
   if (rendered === void 0) return true;
