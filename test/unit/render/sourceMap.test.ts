@@ -47,25 +47,24 @@ describe('findInTemplate', () => {
   });
 });
 
+/** A Deployment template's lines down to its container `web`, then `lines` under it. */
+const webContainer = (...lines: string[]) => ['kind: Deployment', 'spec:', '  template:', '    spec:', '      containers:', '        - name: web', ...lines];
+
 describe('a template that writes a field two ways, in the branches of an `if` (podinfo)', () => {
   const template = [
     'apiVersion: apps/v1',
-    'kind: Deployment',
-    'spec:',
-    '  template:',
-    '    spec:',
-    '      containers:',
-    '        - name: web',
-    '          {{- if .Values.securityContext }}',
-    '          securityContext:',
-    '            {{- toYaml .Values.securityContext | nindent 12 }}',
-    '          {{- else if .Values.hostPort }}',
-    '          securityContext:',
-    '            capabilities:',
-    '              add:',
-    '                - NET_BIND_SERVICE',
-    '          {{- end }}',
-    '',
+    ...webContainer(
+      '          {{- if .Values.securityContext }}',
+      '          securityContext:',
+      '            {{- toYaml .Values.securityContext | nindent 12 }}',
+      '          {{- else if .Values.hostPort }}',
+      '          securityContext:',
+      '            capabilities:',
+      '              add:',
+      '                - NET_BIND_SERVICE',
+      '          {{- end }}',
+      '',
+    ),
   ].join('\n');
   const rendered = { spec: { template: { spec: { containers: [{ name: 'web', securityContext: { capabilities: { add: ['NET_ADMIN'] } } }] } } } };
   const added = ['spec', 'template', 'spec', 'containers', 0, 'securityContext', 'capabilities', 'add', 0];
@@ -115,16 +114,7 @@ describe('findInTemplate: variables set in an action', () => {
     [
       '{{- range $service := (list "frontend" "history") }}',
       assignment,
-      'kind: Deployment',
-      'spec:',
-      '  template:',
-      '    spec:',
-      '      containers:',
-      '        - name: web',
-      '          {{- with $values.containerSecurityContext }}',
-      '          securityContext:',
-      '            {{- toYaml . | nindent 12 }}',
-      '          {{- end }}',
+      ...webContainer('          {{- with $values.containerSecurityContext }}', '          securityContext:', '            {{- toYaml . | nindent 12 }}', '          {{- end }}'),
       '{{- end }}',
     ].join('\n');
 
