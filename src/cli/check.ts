@@ -133,12 +133,20 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   return emptyInputStatus('check', collected.files.length, report.podSpecs.length, report.errors.length, values['allow-empty'], io) ?? status;
 }
 
-/** Said once per run (on stderr) when some file's fixes ran past their work budget: the findings are whole, some fixes were not computed. */
+/** Said once per run (on stderr) when some fixes were not computed: the findings are whole. */
 function notComputedNotice(report: CheckReport, io: CliIO): void {
-  const skipped = report.findings.filter((f) => (f as { fixNote?: string | null }).fixNote?.startsWith(notComputedLead) === true);
-  if (skipped.length === 0) return;
-  const files = new Set(skipped.map((f) => f.file));
-  io.stderr(
-    `pod-security-review: the fixes of ${skipped.length} finding${skipped.length === 1 ? '' : 's'} in ${files.size} file${files.size === 1 ? '' : 's'} were not computed (the fix work budget ran out; every finding is reported); \`pod-security-review fix\` computes them\n`,
-  );
+  const text = notComputedText(report.findings);
+  if (text !== null) io.stderr(`${text}\n`);
+}
+
+/**
+ * What a run says of the findings whose fixes were not computed (a file's
+ * fix work budget, or the renderings to verify a chart's or overlay's
+ * suggestions, ran out), or null when there are none.
+ */
+export function notComputedText(findings: readonly { readonly file: string; readonly fixNote?: string | null }[]): string | null {
+  const skipped = findings.filter((f) => f.fixNote?.startsWith(notComputedLead) === true);
+  if (skipped.length === 0) return null;
+  const files = new Set(skipped.map((f) => f.file)).size;
+  return `pod-security-review: the fixes of ${skipped.length} finding${skipped.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} were not computed (a work budget ran out; every finding is reported, each fix's note says which); \`pod-security-review fix\` computes them`;
 }

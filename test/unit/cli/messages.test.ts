@@ -10,6 +10,9 @@ import { runCli } from '../../../src/cli/run.js';
 import { colourReport } from '../../../src/cli/colour.js';
 import { closest, suggestVersion } from '../../../src/cli/suggest.js';
 import { version } from '../../../src/version.js';
+import { notComputedText } from '../../../src/cli/check.js';
+import { notComputed } from '../../../src/fixes/notes.js';
+import { verificationsSpent } from '../../../src/render/verify.js';
 import { gitIn, makeRepo } from '../../helpers/gitRepo.js';
 import { repoRoot } from '../../helpers/paths.js';
 
@@ -168,5 +171,20 @@ describe('fix --only and --skip', () => {
     const { status, stderr } = await cli(['fix', '--only', 'runAsNonroot', '.'], setup());
     expect(status).toBe(2);
     expect(stderr.split('\n')[0]).toMatchSnapshot();
+  });
+});
+
+describe('fixes not computed', () => {
+  it('are said once a run, counting findings and files, whichever budget ran out (a file fix budget, a rendering verifications)', () => {
+    const findings = [
+      { file: 'big.yaml', fixNote: notComputed(1_000_000) },
+      { file: 'big.yaml', fixNote: notComputed(1_000_000) },
+      { file: 'overlays/prod/patch.yaml', fixNote: verificationsSpent('overlays/prod', 24) },
+      { file: 'ok.yaml', fixNote: null },
+    ];
+    expect(notComputedText(findings)).toBe(
+      "pod-security-review: the fixes of 3 findings in 2 files were not computed (a work budget ran out; every finding is reported, each fix's note says which); `pod-security-review fix` computes them",
+    );
+    expect(notComputedText(findings.slice(3))).toBeNull();
   });
 });
