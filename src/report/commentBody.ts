@@ -25,7 +25,7 @@
  */
 import type { LoadProblem } from '../manifests/types.js';
 import type { FindingCheck } from '../policy/sources/extraChecks.js';
-import { noteSaidBy, sharedCaveatLead } from '../fixes/notes.js';
+import { notComputedLead, noteSaidBy, sharedCaveatLead } from '../fixes/notes.js';
 import { nonRootCaveat } from '../fixes/fixers/runAsNonRoot.js';
 import { checkDocsUrl, checksSectionUrl } from './checkDocs.js';
 import { checkTitles } from './explanations.js';
@@ -208,7 +208,8 @@ function withoutSuggestion(findings: readonly ReviewFinding[]): string[] {
     if (f.fix !== null || (saidBy !== undefined && noted.has(saidBy))) continue;
     const paragraphs = (f.fixNote ?? '').split('\n\n').filter((p) => p.trim() !== '');
     // Fix notes open with why there is no fix; other notes (a PodSecurityPolicy's) are all guidance.
-    if (/^No (suggestion|safe mechanical fix)/.test(paragraphs[0] ?? '')) reasons.push({ text: paragraphs.shift()!, check: f.reason });
+    // A fix not computed (a budget ran out) is a reason too: said as one, without its lead.
+    if (/^No (suggestion|safe mechanical fix)/.test(paragraphs[0] ?? '') || paragraphs[0]?.startsWith(notComputedLead) === true) reasons.push({ text: paragraphs.shift()!, check: f.reason });
     for (const paragraph of paragraphs) {
       (paragraph.startsWith('Illustrative example') ? examples : written).push(paragraph);
       if (renderedExample(paragraph)) sharing.set(paragraph, [...(sharing.get(paragraph) ?? []), f]);
@@ -222,7 +223,7 @@ function withoutSuggestion(findings: readonly ReviewFinding[]): string[] {
   // Beside another check's rendered example, a reason says whose it is: "no safe mechanical fix" above an example of one reads as a contradiction.
   const whose = !single && guidance.some(renderedExample);
   const why = unique(reasons.map(({ text, check }) => {
-    const reason = text.replace(/^No suggestion(?: here)?: /, '');
+    const reason = text.startsWith(notComputedLead) ? text.slice(notComputedLead.length).trimStart() : text.replace(/^No suggestion(?: here)?: /, '');
     return whose && check !== null ? `${check}: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}` : reason;
   }));
   const heading = why.length === 0 ? '' : why.length === 1 ? `**No suggestion:** ${why[0]}` : ['**No suggestion:**', ...why.map(listItem)].join('\n');

@@ -5,6 +5,7 @@ import { annotationsOf, checkRunOutput, conclusionOf, inBatches, maxOutputBytes,
 import { commentBody, fenceFor, suggestionBlock } from '../../../src/report/commentBody.js';
 import { inJsonStream, notUtf8, volumeNote } from '../../../src/fixes/notes.js';
 import { nonRootCaveat } from '../../../src/fixes/fixers/runAsNonRoot.js';
+import { verificationsSpent } from '../../../src/render/verify.js';
 import { fingerprint, fingerprintMarker, legacyFingerprint, readFingerprint, readFingerprints } from '../../../src/report/fingerprint.js';
 import { planReview } from '../../../src/report/reviewPlan.js';
 import { renderSarif } from '../../../src/report/sarif.js';
@@ -161,6 +162,14 @@ describe('comment bodies', () => {
     // A list item of "What to do", its lines indented under it.
     const shown = `\`\`\`diff\n${seccomp('init')}\n@@\n${seccomp('agent')}\n@@\n${capabilities}\n\`\`\`\n_1 more change of this example`;
     expect(both).toContain(shown.split('\n').join('\n  '));
+  });
+
+  it('says a fix not computed (a budget ran out) as the reason there is no suggestion, before what the finding had', () => {
+    const spent = `${verificationsSpent('overlays/prod', 24)}\n\nThe rendered manifest would be fixed by this change (an example: edit the template or values that writes it):\n\`\`\`diff\n+  privileged: false\n\`\`\``;
+    const body = commentBody([reviewFinding({ fix: null, fixNote: spent })], null);
+    expect(body).toContain('**No suggestion:** verifying its suggestion would render `overlays/prod` more than 24 times, the limit for one rendering in a run; the finding itself is complete.');
+    expect(body).not.toContain('not computed:');
+    expect(body).toContain('The rendered manifest would be fixed by this change');
   });
 
   it("says whose a reason is when another check of the comment has a rendered example (DataDog's capabilities)", () => {
