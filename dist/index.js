@@ -52761,7 +52761,7 @@ function withoutSuggestion(findings) {
     const saidBy = noteSaidBy.get(f.check);
     if (f.fix !== null || saidBy !== void 0 && noted.has(saidBy)) continue;
     const paragraphs = (f.fixNote ?? "").split("\n\n").filter((p) => p.trim() !== "");
-    if (/^No (suggestion|safe mechanical fix)/.test(paragraphs[0] ?? "")) reasons.push({ text: paragraphs.shift(), check: f.reason });
+    if (/^No (suggestion|safe mechanical fix)/.test(paragraphs[0] ?? "") || paragraphs[0]?.startsWith(notComputedLead) === true) reasons.push({ text: paragraphs.shift(), check: f.reason });
     for (const paragraph of paragraphs) {
       (paragraph.startsWith("Illustrative example") ? examples : written).push(paragraph);
       if (renderedExample(paragraph)) sharing.set(paragraph, [...sharing.get(paragraph) ?? [], f]);
@@ -52773,7 +52773,7 @@ function withoutSuggestion(findings) {
   const single = unique(findings.map((f) => f.check)).length === 1;
   const whose = !single && guidance2.some(renderedExample);
   const why = unique(reasons.map(({ text: text5, check }) => {
-    const reason4 = text5.replace(/^No suggestion(?: here)?: /, "");
+    const reason4 = text5.startsWith(notComputedLead) ? text5.slice(notComputedLead.length).trimStart() : text5.replace(/^No suggestion(?: here)?: /, "");
     return whose && check !== null ? `${check}: ${reason4.charAt(0).toLowerCase()}${reason4.slice(1)}` : reason4;
   }));
   const heading = why.length === 0 ? "" : why.length === 1 ? `**No suggestion:** ${why[0]}` : ["**No suggestion:**", ...why.map(listItem)].join("\n");
