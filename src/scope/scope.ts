@@ -11,7 +11,7 @@
  *   not count because decoded values are compared.
  * - Only new and modified pod specs are evaluated. A finding is
  *   `preexisting` when the same check failed at base for the same
- *   containers; `--only-new-violations` keeps the others.
+ *   containers and volumes; `--only-new-violations` keeps the others.
  * - The change cannot relax the policy that judges it (src/policy/stricter.ts):
  *   each pod spec is judged under the stricter of its base and head policy
  *   (Namespace labels of both commits, its path, namespace and name at both,
@@ -44,6 +44,7 @@ import { changeRules, relaxationsOf, reviewOptOuts, samePolicy, stricterPolicy }
 import type { OptOutsRule } from '../policy/stricter.js';
 import type { PolicyConfig, PolicyFinding, ResolvedPolicy } from '../policy/types.js';
 import type { CheckFailure, FieldPath, PodInput } from '../pss/types.js';
+import { isObject } from '../pss/pod.js';
 import { extractPodSpecs } from '../workloads/extract.js';
 import { podLoadOptions } from '../workloads/podFree.js';
 import type { ChartInstall, PodSpecSource } from '../workloads/extract.js';
@@ -166,7 +167,20 @@ function samePod(base: PodInput, head: PodInput, volatile: readonly FieldPath[] 
 
 /** The containers a failure names ('' for the pod level). */
 function subjects(failure: CheckFailure, pod: PodInput): Set<string> {
-  return new Set(failure.paths.map((path) => containerOfPath(pod, path) ?? ''));
+  return new Set(failure.paths.map((path) => containerOfPath(pod, path) ?? volumeOfPath(pod, path) ?? ''));
+}
+
+/**
+ * The volume a failure's path is in (`spec.volumes[2].hostPath`), by name,
+ * told apart from a container of that name: a hostPath volume a change
+ * adds beside an old one is a new violation, as a container newly
+ * privileged is. Null for a path of no volume.
+ */
+function volumeOfPath(pod: PodInput, [root, list, index]: FieldPath): string | null {
+  if (root !== 'spec' || list !== 'volumes' || typeof index !== 'number') return null;
+  const volumes = pod.spec.volumes;
+  const volume = Array.isArray(volumes) ? volumes[index] : undefined;
+  return isObject(volume) && typeof volume.name === 'string' ? `volume ${volume.name}` : null;
 }
 
 function isPreexisting(failure: CheckFailure, head: PodInput, base: { pod: PodInput; failures: readonly CheckFailure[] } | null): boolean {

@@ -11,7 +11,7 @@ export interface DiffLocation extends FindingLocation {
 
 export interface DiffFinding extends Finding {
   readonly status: ChangeStatus;
-  /** The same check already failed, for the same containers, before the change. */
+  /** The same check already failed, for the same containers and volumes, before the change. */
   readonly preexisting: boolean;
   readonly locations: readonly DiffLocation[];
 }

@@ -52,6 +52,16 @@ describe('evaluateChangeSet', () => {
     expect(finding).toMatchObject({ check: 'privileged', containers: ['a', 'b'], preexisting: false });
   });
 
+  it('counts a hostPath volume the change adds beside an old one as a new violation, by its name', () => {
+    const volumes = (...names: string[]) => `  volumes:\n${names.map((n) => `  - {name: ${n}, hostPath: {path: /${n}}}\n`).join('')}`;
+    const base = pod('p', containers('name: a') + volumes('logs'));
+    const added = evaluateChangeSet({ files: [modified('p.yaml', base, pod('p', containers('name: a') + volumes('logs', 'dev')))] }, options).findings;
+    expect(added.map((f) => [f.check, f.detail, f.preexisting])).toEqual([['hostPathVolumes', 'volumes "logs", "dev"', false]]);
+    // The same volumes, another field changed: the violation is the base's.
+    const kept = evaluateChangeSet({ files: [modified('p.yaml', base, pod('p', containers('name: a\n    image: new') + volumes('logs')))] }, options).findings;
+    expect(kept.map((f) => [f.check, f.preexisting])).toEqual([['hostPathVolumes', true]]);
+  });
+
   it('counts a violation that now concerns fewer containers as preexisting', () => {
     const base = pod('p', containers('name: a\n    securityContext: {privileged: true}', 'name: b\n    securityContext: {privileged: true}'));
     const head = pod('p', containers('name: a\n    securityContext: {privileged: true}', 'name: b\n    image: new'));
