@@ -30715,7 +30715,13 @@ function samePod(base, head, volatile = []) {
   return sameJson({ ...a.metadata, name: null }, { ...b.metadata, name: null }) && sameJson(a.spec, b.spec);
 }
 function subjects(failure3, pod) {
-  return new Set(failure3.paths.map((path11) => containerOfPath(pod, path11) ?? ""));
+  return new Set(failure3.paths.map((path11) => containerOfPath(pod, path11) ?? volumeOfPath(pod, path11) ?? ""));
+}
+function volumeOfPath(pod, [root, list4, index]) {
+  if (root !== "spec" || list4 !== "volumes" || typeof index !== "number") return null;
+  const volumes2 = pod.spec.volumes;
+  const volume = Array.isArray(volumes2) ? volumes2[index] : void 0;
+  return isObject(volume) && typeof volume.name === "string" ? `volume ${volume.name}` : null;
 }
 function isPreexisting(failure3, head, base) {
   if (!base) return false;

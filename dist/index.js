@@ -57703,6 +57703,7 @@ function evaluateFiles(files, options, evaluated) {
 
 // src/scope/scope.ts
 init_load();
+init_pod();
 init_extract();
 
 // src/scope/clusterPolicyChanges.ts
@@ -58112,7 +58113,13 @@ function samePod(base, head, volatile = []) {
   return sameJson({ ...a.metadata, name: null }, { ...b.metadata, name: null }) && sameJson(a.spec, b.spec);
 }
 function subjects(failure3, pod) {
-  return new Set(failure3.paths.map((path4) => containerOfPath(pod, path4) ?? ""));
+  return new Set(failure3.paths.map((path4) => containerOfPath(pod, path4) ?? volumeOfPath(pod, path4) ?? ""));
+}
+function volumeOfPath(pod, [root, list3, index]) {
+  if (root !== "spec" || list3 !== "volumes" || typeof index !== "number") return null;
+  const volumes2 = pod.spec.volumes;
+  const volume = Array.isArray(volumes2) ? volumes2[index] : void 0;
+  return isObject(volume) && typeof volume.name === "string" ? `volume ${volume.name}` : null;
 }
 function isPreexisting(failure3, head, base) {
   if (!base) return false;
