@@ -327,6 +327,9 @@ function literalName(lines: readonly Line[], item: number): string | null {
   return value !== null && /^[^"'{}\s#]+$/.test(value) ? value : null;
 }
 
+/** Regular-expression text that matches `text` literally. */
+const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
  * Whether a list item may render the name: its own literal name, or the
  * literal parts of one an action writes in part (`{{ .Chart.Name
@@ -336,10 +339,7 @@ function literalName(lines: readonly Line[], item: number): string | null {
 function mayBeNamed(lines: readonly Line[], item: number, name: string): boolean {
   const value = nameValue(lines, item);
   if (value === null || value === '') return true;
-  const pattern = value
-    .split(/\{\{.*?\}\}/)
-    .map((literal) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
+  const pattern = value.split(/\{\{.*?\}\}/).map(literally).join('.*');
   return new RegExp(`^${pattern}$`, 's').test(name);
 }
 
@@ -620,9 +620,6 @@ function guardsAt(blocks: readonly (OpenBlock | null)[], line: number): string[]
 
 /** A key (a values path) or a map that holds it: what must be set for the key to be. */
 const holdsKey = (key: readonly string[]) => (other: readonly string[]) => other.length <= key.length && other.every((part, i) => part === key[i]);
-
-/** Regular-expression text that matches `text` literally. */
-const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The values keys a template writes a field from, under an `if` that tests
