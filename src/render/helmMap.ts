@@ -16,8 +16,7 @@ import { findInTemplate, namedTemplates } from './templateLines.js';
 import type { NamedTemplates, ValuesTruth } from './templateLines.js';
 import { translatePath, valueAt } from './walk.js';
 import { inDir } from './paths.js';
-import { isObject } from '../pss/pod.js';
-import { nameEndings } from './nameEndings.js';
+import { nameEndingsOf } from './nameEndings.js';
 import { lastAtMostIn } from '../sortedSearch.js';
 import { valuesKeyUnderSameKeys } from './valuesUnderSameKeys.js';
 import { mayBeRewritten, valuesRewrites } from './valuesRewrites.js';
@@ -371,11 +370,9 @@ function truthOf(values: readonly (JsonValue | undefined)[]): boolean | undefine
   return false;
 }
 
-/** Of the hits of several elements of a map, the one whose key the object's name ends with (nameEndings, longest first), if any. */
+/** Of the hits of several elements of a map, the one whose key the object's name ends with (nameEndingsOf, longest first), if any. */
 function namedElement<H extends { readonly element: string | number | undefined }>(found: readonly H[], rendered: JsonValue): H | undefined {
-  const metadata = isObject(rendered) ? rendered.metadata : undefined;
-  const name = isObject(metadata) && typeof metadata.name === 'string' ? metadata.name : '';
-  for (const end of nameEndings(name)) {
+  for (const end of nameEndingsOf(rendered)) {
     const hits = found.filter((hit) => hit.element === end);
     if (hits.length > 0) return hits.length === 1 ? hits[0] : undefined;
   }

@@ -27,7 +27,7 @@ import type { ObjectRequest } from './objectFix.js';
 import { findInTemplate, guardsOf, plainSwitchOf, valuedSwitches } from './templateLines.js';
 import type { NamedTemplates, ValuesTruth } from './templateLines.js';
 import { addTo } from '../multiMap.js';
-import { nameEndings } from './nameEndings.js';
+import { nameEndingsOf } from './nameEndings.js';
 import { isObject } from '../pss/pod.js';
 
 /** How far apart a suggestion's edited lines may be: it repeats every line between them. */
@@ -281,10 +281,10 @@ function valuesKeysOf(template: string, named: NamedTemplates, path: FieldPath, 
  * (`temporal-frontend`: `frontend`). Null when none is, or when the key has
  * several elements. `valueAt`: the values at a key, where helm reads it.
  */
-function elementByName(key: readonly string[], name: string, valueAt: (key: readonly string[]) => JsonValue | undefined): readonly string[] | null {
+function elementByName(key: readonly string[], object: JsonValue, valueAt: (key: readonly string[]) => JsonValue | undefined): readonly string[] | null {
   const at = key.indexOf('*');
   if (at < 0 || key.indexOf('*', at + 1) >= 0) return null;
-  const element = nameEndings(name).find((end) => isObject(valueAt([...key.slice(0, at), end])));
+  const element = nameEndingsOf(object).find((end) => isObject(valueAt([...key.slice(0, at), end])));
   return element === undefined ? null : [...key.slice(0, at), element, ...key.slice(at + 1)];
 }
 
@@ -478,13 +478,11 @@ function switchedOn(file: EditableFile | null, key: readonly (string | number)[]
  * makes them.
  */
 function valuesChangesOf({ document, template, after }: ChartObject, editable: EditableTexts): { file: string; change: LineChange }[] {
-  const metadata = isObject(document.value) ? document.value.metadata : undefined;
-  const name = isObject(metadata) && typeof metadata.name === 'string' ? metadata.name : '';
   const valuesAt = (key: readonly string[]) => {
     const { file, path } = template.writeKey(key);
     return editable(file)?.value(path);
   };
-  const element = (key: readonly string[]) => elementByName(key, name, valuesAt);
+  const element = (key: readonly string[]) => elementByName(key, document.value, valuesAt);
   const writersOf = (path: FieldPath, truth?: ValuesTruth) => valuesKeysOf(template.text, template.named, path, document.value, element, truth).map((key) => template.writeKey(key));
   const writerAt = (path: FieldPath): MapSource | null => {
     // Of `.Values.a | default .Values.b`, the key the values set (the one rendered), else the first.
