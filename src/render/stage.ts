@@ -247,9 +247,13 @@ function changedTextsOf(changeSet: ChangeSet): (path: string) => readonly [strin
     if (file.previousPath !== undefined) byPath.set(file.previousPath, file);
   }
   const text = (content: ChangedFile['base']) => (content.kind === 'absent' ? '' : content.kind === 'content' ? textOf(content.data) : null);
+  // Every rendering of a chart (61 of DataDog's, one per ci/*-values.yaml) asks of the same files: each is decoded once.
+  const texts = new Map<ChangedFile, readonly [string | null, string | null]>();
   return (path) => {
     const file = byPath.get(path);
-    return file === undefined ? undefined : [text(file.base), text(file.head)];
+    if (file === undefined) return undefined;
+    if (!texts.has(file)) texts.set(file, [text(file.base), text(file.head)]);
+    return texts.get(file);
   };
 }
 
