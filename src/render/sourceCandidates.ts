@@ -24,7 +24,7 @@ import type { EditableFile, LineChange, MapSource } from './mapWriters.js';
 import { objectFixes } from './objectFix.js';
 import { securityContextAdditions, templateInsertions } from './templateFix.js';
 import type { ObjectRequest } from './objectFix.js';
-import { findInTemplate, guardsOf, plainSwitchOf, valuedSwitches } from './templateLines.js';
+import { findInTemplate, guardsOf, includedIn, plainSwitchOf, valuedSwitches } from './templateLines.js';
 import type { NamedTemplates, ValuesTruth } from './templateLines.js';
 import { addTo } from '../multiMap.js';
 import { nameEndingsOf } from './nameEndings.js';
@@ -328,10 +328,15 @@ function templateLineOf({ index, document, template }: ChartObject, path: FieldP
  * known by; null when the values do not hold `from` there.
  */
 function switchTurned(template: ChartObject['template'], guard: readonly string[], from: boolean, editable: EditableTexts): { file: string; known: string; change: LineChange | null } | null {
-  const { file, path: at } = template.writeKey(guard);
-  const values = editable(file);
-  if (values?.value(at) !== from) return null;
-  return { file, known: `${file}\u0000${at.join('.')}`, change: values.change([set(at, !from)]) };
+  const { file, at, known, values } = keyWhereRead(template, guard, editable);
+  if (values === null || values.value(at) !== from) return null;
+  return { file, known, change: values.change([set(at, !from)]) };
+}
+
+/** Where helm reads a values key for a template: the file and the path in it, a name to know it by, and the file ready for edits. */
+function keyWhereRead(template: ChartObject['template'], key: readonly string[], editable: EditableTexts): { file: string; at: FieldPath; known: string; values: EditableFile | null } {
+  const { file, path: at } = template.writeKey(key);
+  return { file, at, known: `${file}\u0000${at.join('.')}`, values: editable(file) };
 }
 
 /** The changes of a chart's template that write the securityContext maps a rendered object's fix adds whole (templateFix.ts), in files of the repository. */
@@ -403,8 +408,8 @@ function valuedSwitchChangesOf(object: ChartObject, editable: EditableTexts, swi
   const { template } = object;
   // The template and the files of the named templates it includes (a helper that writes the field).
   const files = new Set([template.file]);
-  for (const [, name] of template.text.matchAll(/\b(?:include|template)\s+"([^"]+)"/g)) {
-    const named = template.named.get(name!);
+  for (const name of includedIn([template.text])) {
+    const named = template.named.get(name);
     if (named !== undefined) files.add(named.file);
   }
   const out: { file: string; change: LineChange }[] = [];
@@ -412,9 +417,7 @@ function valuedSwitchChangesOf(object: ChartObject, editable: EditableTexts, swi
   for (const addition of securityContextAdditions(object.document, object.after)) {
     for (const { field, value } of addedScalars(addition.added, addition.path[addition.path.length - 1])) {
       for (const key of [...files].flatMap((file) => switchesIn(file, field))) {
-        const { file, path: at } = template.writeKey(key);
-        const known = `${file}\u0000${at.join('.')}`;
-        const values = editable(file);
+        const { file, at, known, values } = keyWhereRead(template, key, editable);
         if (seen.has(known) || values === null || !isUnset(values.value(at))) continue;
         seen.add(known);
         const change = values.change([set(at, value)]);
@@ -479,8 +482,8 @@ function switchedOn(file: EditableFile | null, key: readonly (string | number)[]
  */
 function valuesChangesOf({ document, template, after }: ChartObject, editable: EditableTexts): { file: string; change: LineChange }[] {
   const valuesAt = (key: readonly string[]) => {
-    const { file, path } = template.writeKey(key);
-    return editable(file)?.value(path);
+    const { at, values } = keyWhereRead(template, key, editable);
+    return values?.value(at);
   };
   const element = (key: readonly string[]) => elementByName(key, document.value, valuesAt);
   const writersOf = (path: FieldPath, truth?: ValuesTruth) => valuesKeysOf(template.text, template.named, path, document.value, element, truth).map((key) => template.writeKey(key));

@@ -412,7 +412,7 @@ export function namedTemplates(files: Iterable<readonly [string, string]>): Name
 }
 
 /** The named templates a key's value or the lines of a block include, in order. */
-function includedIn(texts: readonly string[]): string[] {
+export function includedIn(texts: readonly string[]): string[] {
   const names: string[] = [];
   for (const text of texts) for (const match of text.matchAll(includeAction)) names.push(match[1]!);
   return names;
