@@ -31200,10 +31200,11 @@ function literalName(lines, item) {
   const value = nameValue(lines, item);
   return value !== null && /^[^"'{}\s#]+$/.test(value) ? value : null;
 }
+var literally = (text4) => text4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 function mayBeNamed(lines, item, name) {
   const value = nameValue(lines, item);
   if (value === null || value === "") return true;
-  const pattern = value.split(/\{\{.*?\}\}/).map((literal2) => literal2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*");
+  const pattern = value.split(/\{\{.*?\}\}/).map(literally).join(".*");
   return new RegExp(`^${pattern}$`, "s").test(name);
 }
 function valuesInBlock(lines, from2, to2) {
@@ -31382,7 +31383,6 @@ function guardsAt(blocks, line) {
   return guards;
 }
 var holdsKey = (key) => (other) => other.length <= key.length && other.every((part, i) => part === key[i]);
-var literally = (text4) => text4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 function valuedSwitches(text4, field2) {
   const [parent, own] = field2;
   if (!text4.includes(own)) return [];
@@ -31508,7 +31508,9 @@ function findInTemplate(text4, path11, rendered, named = noNamedTemplates, truth
 }
 
 // src/render/nameEndings.ts
-function nameEndings(name) {
+function nameEndingsOf(object) {
+  const metadata = isObject(object) ? object.metadata : void 0;
+  const name = isObject(metadata) && typeof metadata.name === "string" ? metadata.name : "";
   if (name === "") return [];
   const parts = name.split("-");
   return parts.map((_, from2) => parts.slice(from2).join("-"));
@@ -31799,9 +31801,7 @@ function truthOf(values) {
   return false;
 }
 function namedElement(found, rendered) {
-  const metadata = isObject(rendered) ? rendered.metadata : void 0;
-  const name = isObject(metadata) && typeof metadata.name === "string" ? metadata.name : "";
-  for (const end of nameEndings(name)) {
+  for (const end of nameEndingsOf(rendered)) {
     const hits = found.filter((hit) => hit.element === end);
     if (hits.length > 0) return hits.length === 1 ? hits[0] : void 0;
   }
@@ -32570,10 +32570,10 @@ function valuesKeysOf(template, named, path11, rendered, element, truth) {
     return picked === null ? [] : [picked];
   });
 }
-function elementByName(key, name, valueAt3) {
+function elementByName(key, object, valueAt3) {
   const at3 = key.indexOf("*");
   if (at3 < 0 || key.indexOf("*", at3 + 1) >= 0) return null;
-  const element = nameEndings(name).find((end) => isObject(valueAt3([...key.slice(0, at3), end])));
+  const element = nameEndingsOf(object).find((end) => isObject(valueAt3([...key.slice(0, at3), end])));
   return element === void 0 ? null : [...key.slice(0, at3), element, ...key.slice(at3 + 1)];
 }
 function holds2(values, rendered) {
@@ -32594,10 +32594,13 @@ function templateLineOf({ index, document, template }, path11) {
   return hit.exact && text4 !== void 0 ? { text: text4, line: hit.line, fromValues: hit.values !== null } : null;
 }
 function switchTurned(template, guard, from2, editable) {
-  const { file, path: at3 } = template.writeKey(guard);
-  const values = editable(file);
-  if (values?.value(at3) !== from2) return null;
-  return { file, known: `${file}\0${at3.join(".")}`, change: values.change([set(at3, !from2)]) };
+  const { file, at: at3, known: known3, values } = keyWhereRead(template, guard, editable);
+  if (values === null || values.value(at3) !== from2) return null;
+  return { file, known: known3, change: values.change([set(at3, !from2)]) };
+}
+function keyWhereRead(template, key, editable) {
+  const { file, path: at3 } = template.writeKey(key);
+  return { file, at: at3, known: `${file}\0${at3.join(".")}`, values: editable(file) };
 }
 function templateChangesOf({ index, document, template, after }, lone) {
   const { sources } = index.rendering.rendered;
@@ -32640,7 +32643,7 @@ var isUnset = (value) => value === void 0 || value === null || value === "" || v
 function valuedSwitchChangesOf(object, editable, switchesIn) {
   const { template } = object;
   const files = /* @__PURE__ */ new Set([template.file]);
-  for (const [, name] of template.text.matchAll(/\b(?:include|template)\s+"([^"]+)"/g)) {
+  for (const name of includedIn([template.text])) {
     const named = template.named.get(name);
     if (named !== void 0) files.add(named.file);
   }
@@ -32649,9 +32652,7 @@ function valuedSwitchChangesOf(object, editable, switchesIn) {
   for (const addition of securityContextAdditions(object.document, object.after)) {
     for (const { field: field2, value } of addedScalars(addition.added, addition.path[addition.path.length - 1])) {
       for (const key of [...files].flatMap((file) => switchesIn(file, field2))) {
-        const { file, path: at3 } = template.writeKey(key);
-        const known3 = `${file}\0${at3.join(".")}`;
-        const values = editable(file);
+        const { file, at: at3, known: known3, values } = keyWhereRead(template, key, editable);
         if (seen.has(known3) || values === null || !isUnset(values.value(at3))) continue;
         seen.add(known3);
         const change = values.change([set(at3, value)]);
@@ -32687,13 +32688,11 @@ function switchedOn2(file, key) {
   return file?.value(path11) === false ? [set(path11, true)] : [];
 }
 function valuesChangesOf({ document, template, after }, editable) {
-  const metadata = isObject(document.value) ? document.value.metadata : void 0;
-  const name = isObject(metadata) && typeof metadata.name === "string" ? metadata.name : "";
   const valuesAt = (key) => {
-    const { file, path: path11 } = template.writeKey(key);
-    return editable(file)?.value(path11);
+    const { at: at3, values } = keyWhereRead(template, key, editable);
+    return values?.value(at3);
   };
-  const element = (key) => elementByName(key, name, valuesAt);
+  const element = (key) => elementByName(key, document.value, valuesAt);
   const writersOf = (path11, truth) => valuesKeysOf(template.text, template.named, path11, document.value, element, truth).map((key) => template.writeKey(key));
   const writerAt = (path11) => {
     const writers2 = writersOf(path11, template.truth);
@@ -33917,9 +33916,12 @@ function changedTextsOf(changeSet) {
     if (file.previousPath !== void 0) byPath.set(file.previousPath, file);
   }
   const text4 = (content) => content.kind === "absent" ? "" : content.kind === "content" ? textOf(content.data) : null;
+  const texts = /* @__PURE__ */ new Map();
   return (path11) => {
     const file = byPath.get(path11);
-    return file === void 0 ? void 0 : [text4(file.base), text4(file.head)];
+    if (file === void 0) return void 0;
+    if (!texts.has(file)) texts.set(file, [text4(file.base), text4(file.head)]);
+    return texts.get(file);
   };
 }
 function planRenderedChangeSet(changeSet, consumed, rendered) {

@@ -58608,10 +58608,11 @@ function literalName(lines, item) {
   const value = nameValue(lines, item);
   return value !== null && /^[^"'{}\s#]+$/.test(value) ? value : null;
 }
+var literally = (text5) => text5.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 function mayBeNamed(lines, item, name) {
   const value = nameValue(lines, item);
   if (value === null || value === "") return true;
-  const pattern = value.split(/\{\{.*?\}\}/).map((literal3) => literal3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*");
+  const pattern = value.split(/\{\{.*?\}\}/).map(literally).join(".*");
   return new RegExp(`^${pattern}$`, "s").test(name);
 }
 function valuesInBlock(lines, from2, to2) {
@@ -58790,7 +58791,6 @@ function guardsAt(blocks, line) {
   return guards;
 }
 var holdsKey = (key) => (other) => other.length <= key.length && other.every((part, i) => part === key[i]);
-var literally = (text5) => text5.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 function valuedSwitches(text5, field3) {
   const [parent, own] = field3;
   if (!text5.includes(own)) return [];
@@ -58918,10 +58918,12 @@ function findInTemplate(text5, path4, rendered, named = noNamedTemplates, truth)
 // src/render/helmMap.ts
 init_walk();
 init_paths2();
-init_pod();
 
 // src/render/nameEndings.ts
-function nameEndings(name) {
+init_pod();
+function nameEndingsOf(object) {
+  const metadata = isObject(object) ? object.metadata : void 0;
+  const name = isObject(metadata) && typeof metadata.name === "string" ? metadata.name : "";
   if (name === "") return [];
   const parts = name.split("-");
   return parts.map((_, from2) => parts.slice(from2).join("-"));
@@ -59219,9 +59221,7 @@ function truthOf(values) {
   return false;
 }
 function namedElement(found, rendered) {
-  const metadata = isObject(rendered) ? rendered.metadata : void 0;
-  const name = isObject(metadata) && typeof metadata.name === "string" ? metadata.name : "";
-  for (const end of nameEndings(name)) {
+  for (const end of nameEndingsOf(rendered)) {
     const hits = found.filter((hit) => hit.element === end);
     if (hits.length > 0) return hits.length === 1 ? hits[0] : void 0;
   }
@@ -60025,10 +60025,10 @@ function valuesKeysOf(template, named, path4, rendered, element, truth) {
     return picked === null ? [] : [picked];
   });
 }
-function elementByName(key, name, valueAt3) {
+function elementByName(key, object, valueAt3) {
   const at3 = key.indexOf("*");
   if (at3 < 0 || key.indexOf("*", at3 + 1) >= 0) return null;
-  const element = nameEndings(name).find((end) => isObject(valueAt3([...key.slice(0, at3), end])));
+  const element = nameEndingsOf(object).find((end) => isObject(valueAt3([...key.slice(0, at3), end])));
   return element === void 0 ? null : [...key.slice(0, at3), element, ...key.slice(at3 + 1)];
 }
 function holds2(values, rendered) {
@@ -60049,10 +60049,13 @@ function templateLineOf({ index, document, template }, path4) {
   return hit.exact && text5 !== void 0 ? { text: text5, line: hit.line, fromValues: hit.values !== null } : null;
 }
 function switchTurned(template, guard, from2, editable) {
-  const { file, path: at3 } = template.writeKey(guard);
-  const values = editable(file);
-  if (values?.value(at3) !== from2) return null;
-  return { file, known: `${file}\0${at3.join(".")}`, change: values.change([set(at3, !from2)]) };
+  const { file, at: at3, known: known3, values } = keyWhereRead(template, guard, editable);
+  if (values === null || values.value(at3) !== from2) return null;
+  return { file, known: known3, change: values.change([set(at3, !from2)]) };
+}
+function keyWhereRead(template, key, editable) {
+  const { file, path: at3 } = template.writeKey(key);
+  return { file, at: at3, known: `${file}\0${at3.join(".")}`, values: editable(file) };
 }
 function templateChangesOf({ index, document, template, after }, lone) {
   const { sources } = index.rendering.rendered;
@@ -60095,7 +60098,7 @@ var isUnset = (value) => value === void 0 || value === null || value === "" || v
 function valuedSwitchChangesOf(object, editable, switchesIn) {
   const { template } = object;
   const files = /* @__PURE__ */ new Set([template.file]);
-  for (const [, name] of template.text.matchAll(/\b(?:include|template)\s+"([^"]+)"/g)) {
+  for (const name of includedIn([template.text])) {
     const named = template.named.get(name);
     if (named !== void 0) files.add(named.file);
   }
@@ -60104,9 +60107,7 @@ function valuedSwitchChangesOf(object, editable, switchesIn) {
   for (const addition of securityContextAdditions(object.document, object.after)) {
     for (const { field: field3, value } of addedScalars(addition.added, addition.path[addition.path.length - 1])) {
       for (const key of [...files].flatMap((file) => switchesIn(file, field3))) {
-        const { file, path: at3 } = template.writeKey(key);
-        const known3 = `${file}\0${at3.join(".")}`;
-        const values = editable(file);
+        const { file, at: at3, known: known3, values } = keyWhereRead(template, key, editable);
         if (seen.has(known3) || values === null || !isUnset(values.value(at3))) continue;
         seen.add(known3);
         const change = values.change([set(at3, value)]);
@@ -60142,13 +60143,11 @@ function switchedOn2(file, key) {
   return file?.value(path4) === false ? [set(path4, true)] : [];
 }
 function valuesChangesOf({ document, template, after }, editable) {
-  const metadata = isObject(document.value) ? document.value.metadata : void 0;
-  const name = isObject(metadata) && typeof metadata.name === "string" ? metadata.name : "";
   const valuesAt = (key) => {
-    const { file, path: path4 } = template.writeKey(key);
-    return editable(file)?.value(path4);
+    const { at: at3, values } = keyWhereRead(template, key, editable);
+    return values?.value(at3);
   };
-  const element = (key) => elementByName(key, name, valuesAt);
+  const element = (key) => elementByName(key, document.value, valuesAt);
   const writersOf = (path4, truth) => valuesKeysOf(template.text, template.named, path4, document.value, element, truth).map((key) => template.writeKey(key));
   const writerAt = (path4) => {
     const writers2 = writersOf(path4, template.truth);
@@ -61410,9 +61409,12 @@ function changedTextsOf(changeSet) {
     if (file.previousPath !== void 0) byPath.set(file.previousPath, file);
   }
   const text5 = (content) => content.kind === "absent" ? "" : content.kind === "content" ? textOf(content.data) : null;
+  const texts = /* @__PURE__ */ new Map();
   return (path4) => {
     const file = byPath.get(path4);
-    return file === void 0 ? void 0 : [text5(file.base), text5(file.head)];
+    if (file === void 0) return void 0;
+    if (!texts.has(file)) texts.set(file, [text5(file.base), text5(file.head)]);
+    return texts.get(file);
   };
 }
 function planRenderedChangeSet(changeSet, consumed, rendered) {
