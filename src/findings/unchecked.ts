@@ -47,15 +47,33 @@ const kindNames: Partial<Record<ProblemKind, [string, string]>> = {
   unreadable: ['unreadable', 'unreadable'],
 };
 
-/** `2 files not checked (1 template, 1 too large)`, counting files, not problems; '' when none. */
-export function uncheckedText(problems: readonly Pick<LoadProblem, 'kind' | 'file'>[]): string {
+/** `1 chart rendered without dependencies`: how the files checked in part are counted. */
+export function inPartText(charts: number): string {
+  return `${charts} ${charts === 1 ? 'chart' : 'charts'} rendered without dependencies`;
+}
+
+/**
+ * `2 files not checked (1 template, 1 too large)`, counting files, not
+ * problems; then the charts checked in part (inPartText); '' when none.
+ */
+export function uncheckedText(problems: readonly Pick<LoadProblem, 'kind' | 'file' | 'renderedInPart'>[]): string {
   const byKind = new Map<ProblemKind, Set<string>>();
-  for (const p of problems.filter(isUnchecked)) byKind.set(p.kind, (byKind.get(p.kind) ?? new Set()).add(p.file));
-  const files = new Set([...byKind.values()].flatMap((s) => [...s])).size;
-  if (files === 0) return '';
-  const kinds = [...byKind].map(([kind, set]) => {
-    const [one, many] = kindNames[kind] ?? [kind, kind];
-    return `${set.size} ${set.size === 1 ? one : many}`;
-  });
-  return `${files} ${files === 1 ? 'file' : 'files'} not checked (${kinds.join(', ')})`;
+  const partly = new Set<string>();
+  for (const p of problems.filter(isUnchecked)) {
+    if (p.renderedInPart === true) partly.add(p.file);
+    else byKind.set(p.kind, (byKind.get(p.kind) ?? new Set()).add(p.file));
+  }
+  // A file also not checked at all counts as such.
+  const whole = new Set([...byKind.values()].flatMap((s) => [...s]));
+  const inPart = [...partly].filter((file) => !whole.has(file));
+  const parts: string[] = [];
+  if (whole.size > 0) {
+    const kinds = [...byKind].map(([kind, set]) => {
+      const [one, many] = kindNames[kind] ?? [kind, kind];
+      return `${set.size} ${set.size === 1 ? one : many}`;
+    });
+    parts.push(`${whole.size} ${whole.size === 1 ? 'file' : 'files'} not checked (${kinds.join(', ')})`);
+  }
+  if (inPart.length > 0) parts.push(inPartText(inPart.length));
+  return parts.join(', ');
 }

@@ -91,6 +91,12 @@ export interface LoadProblem {
   readonly kind: ProblemKind;
   /** The field of its document the problem is about (a field of the wrong type): where a rendering's problem is placed on its source. */
   readonly path?: FieldPath;
+  /**
+   * A root that rendered without some of its parts (a chart without the
+   * dependencies its `charts/` lacks): its own pod specs were checked, what
+   * it left out was not. Counted apart from the files not checked at all.
+   */
+  readonly renderedInPart?: true;
 }
 
 /** The parsed source of one document, kept to map field paths to lines. */

@@ -189,7 +189,10 @@ class LeftOutNotes {
     const known = this.said.get(key);
     if (known !== undefined) return void known.count++;
     this.said.set(key, { index: this.problems.length, dir: root.dir, what, count: 1 });
-    this.problems.push({ file: root.file, line: null, kind: unreached ? 'dependency-left-out' : 'not-rendered', message: `${root.label} ${what}` });
+    const problem: LoadProblem = unreached
+      ? { file: root.file, line: null, kind: 'dependency-left-out', message: `${root.label} ${what}` }
+      : { file: root.file, line: null, kind: 'not-rendered', message: `${root.label} ${what}`, renderedInPart: true };
+    this.problems.push(problem);
   }
 
   /** Names the renderings of the notes several said. */

@@ -121,7 +121,7 @@ export function annotationsOf(findings: readonly ReviewFinding[], errors: readon
       start_line: group[0]!.line ?? 1,
       end_line: group[0]!.line ?? 1,
       annotation_level: level,
-      title: level === 'failure' ? 'Pod Security: file not checked' : problemTitles[problemClass(group[0]!)],
+      title: group.every((e) => e.renderedInPart === true) ? 'Pod Security: dependencies not checked' : level === 'failure' ? 'Pod Security: file not checked' : problemTitles[problemClass(group[0]!)],
       message: [...new Set(group.map((e) => e.message))].join('\n'),
     };
   });

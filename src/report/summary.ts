@@ -6,7 +6,8 @@
  * run's text (checkRunText), and collapsed in the job summary.
  */
 import type { IgnoredFinding, PolicyProblemReport, RenderingSummary } from '../findings/types.js';
-import { fileCount, problemClass } from '../manifests/types.js';
+import { inPartText } from '../findings/unchecked.js';
+import { problemClass } from '../manifests/types.js';
 import type { LoadProblem } from '../manifests/types.js';
 import { escapeText, inlineCode, messageText } from './markdown.js';
 import { findingCounts } from './counts.js';
@@ -66,10 +67,12 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 /** The counts by severity, then what was checked, on one line. */
 export function countsLine(input: SummaryInput): string {
   const { blocking, warnings } = findingCounts(input.findings);
-  // Files, as the check run's title counts them.
-  const notChecked = fileCount(input.errors.filter(couldNotBeChecked));
+  // Files, as the check run's title counts them: a chart rendered without dependencies apart.
+  const notChecked = new Set(input.errors.filter((e) => couldNotBeChecked(e) && e.renderedInPart !== true).map((e) => e.file));
+  const inPart = new Set(input.errors.filter((e) => e.renderedInPart === true && !notChecked.has(e.file)).map((e) => e.file));
   const severities = [`❌ **${blocking}** blocking`, `⚠️ **${warnings}** ${warnings === 1 ? 'warning' : 'warnings'}`];
-  if (notChecked > 0) severities.push(`**${notChecked}** ${notChecked === 1 ? 'file' : 'files'} not checked`);
+  if (notChecked.size > 0) severities.push(`**${notChecked.size}** ${notChecked.size === 1 ? 'file' : 'files'} not checked`);
+  if (inPart.size > 0) severities.push(inPartText(inPart.size));
   if (input.ignored.length > 0) severities.push(`${input.ignored.length} ignored by the policy`);
   return `${severities.join(' · ')} — ${plural(input.podSpecs, 'new or modified pod spec', 'new or modified pod specs')} checked (${input.unchanged} unchanged), policy \`${input.policy}\`.`;
 }

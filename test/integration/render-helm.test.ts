@@ -2020,6 +2020,10 @@ describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHel
     // values.yaml leaves redis off, and so does ci/a; ci/b and ci/c turn it on: one note for those two.
     expect(report.errors.map((e) => [e.file, e.message.split(', not vendored')[0]])).toEqual([['charts/web/Chart.yaml', 'charts/web (2 renderings) rendered without dependency `redis 19.0.0`']]);
     expect(report.podSpecs).toHaveLength(4);
+    // The chart's own pod specs were checked: it is counted as rendered in part, not as a file not checked.
+    let text = '';
+    await inTree(files, (cwd) => runCli(['check', '.'], { cwd, stdout: (t) => (text += t), stderr: () => undefined }));
+    expect(text.trimEnd().split('\n').pop()).toMatch(/: 4 pod specs checked, .*\), 1 chart rendered without dependencies$/);
     // One rendering that says it is named as itself.
     const one = await checkTree({ ...files, 'charts/web/ci/c-values.yaml': 'replicas: 2\n' });
     expect(one.report.errors.map((e) => e.message.split(', not vendored')[0])).toEqual(['charts/web (ci/b-values.yaml) rendered without dependency `redis 19.0.0`']);

@@ -88,6 +88,24 @@ describe('finding counts', () => {
     expect(titleOf([], errors, 0)).toBe('Nothing checked: 1 invalid file, 2 files not checked (2 not rendered), 1 manifest warning');
   });
 
+  it('a chart rendered without dependencies is counted apart: its own pod specs were checked', () => {
+    // kyverno's chart lacks its kyverno-api dependency: its 12 pod specs were checked, the title said "1 file not checked (1 not rendered)".
+    const inPart = { file: 'charts/kyverno/Chart.yaml', line: null, kind: 'not-rendered' as const, message: 'charts/kyverno rendered without dependency …', renderedInPart: true as const };
+    const template = { file: 'apps/web.yaml', line: 7, kind: 'template' as const, message: 'x' };
+    expect(titleOf([], [inPart], 12)).toBe('1 chart rendered without dependencies');
+    expect(titleOf([], [inPart, template], 12)).toBe('1 file not checked (1 template), 1 chart rendered without dependencies');
+    // A chart also not rendered at all (another rendering of it failed) is a file not checked.
+    const failed = { ...inPart, message: 'charts/kyverno (ci/a-values.yaml) not rendered: …', renderedInPart: undefined };
+    expect(titleOf([], [inPart, failed], 12)).toBe('1 file not checked (1 not rendered)');
+    // Still never green by itself, and the summary counts it the same way.
+    expect(conclusionOf([], [inPart], 'enforce')).toBe('neutral');
+    const input = { policy: 'baseline:latest', findings: [], ignored: [], policyProblems: [], errors: [inPart, template], podSpecs: 12, unchanged: 0, notices: [] };
+    expect(countsLine(input)).toMatch(/ · \*\*1\*\* file not checked · 1 chart rendered without dependencies — /);
+    expect(annotationsOf([], [inPart])).toMatchObject([{ path: 'charts/kyverno/Chart.yaml', annotation_level: 'notice', title: 'Pod Security: dependencies not checked' }]);
+    const text = renderText({ findings: [], ignored: [], policyProblems: [], errors: [inPart], podSpecs: [] }, { enforce: 'baseline:latest', warn: 'restricted:latest' }, 'neutral');
+    expect(text.trimEnd().split('\n').pop()).toMatch(/, 1 chart rendered without dependencies$/);
+  });
+
   it('a file a kustomization leaves off is a note: counted as nothing, failing nothing, in a section of its own', () => {
     const errors = [{ file: 'config/default/manager_webhook_patch.yaml', line: null, kind: 'left-off' as const, message: 'not checked as a manifest of its own: …' }];
     const input = { policy: 'baseline:latest', findings: [], ignored: [], policyProblems: [], errors, podSpecs: 1, unchanged: 0, notices: [] };
