@@ -134,6 +134,8 @@ export interface PodSpecVerdict {
   readonly namespace: string | null;
   /** Set when the namespace is only the one a chart renders into when none is configured (helm's `default`), not one the repository names. */
   readonly assumedNamespace?: true;
+  /** A rendered pod spec's rendering, as the report's `renderings` name it (`charts/web (ci/b-values.yaml)`): `file` and `line` are where its object is written, which several renderings may share. */
+  readonly rendering?: string;
   readonly name: string;
   readonly line: number;
   readonly allowed: boolean;

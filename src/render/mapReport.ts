@@ -640,6 +640,19 @@ function sourceOfRenderedObject(path: string, line: number, indexOf: (path: stri
   return placed !== null ? { file: placed.file, line: placed.line } : { label: index.rendering.rendered.root.label };
 }
 
+/**
+ * The template line that writes the object at a line of a chart's
+ * rendering: its `apiVersion`, as a plain file's pod spec is on its
+ * document's first line, else its `kind` or name; null when no line
+ * certainly writes any.
+ */
+function templateSource(path: string, line: number, indexOf: (path: string) => RenderingIndex | null): { file: string; line: number } | null {
+  const index = indexOf(path);
+  if (index === null) return null;
+  const placed = placedExactly(index, line, ['apiVersion']) ?? placedExactly(index, line, ['kind']) ?? placedExactly(index, line, nameField);
+  return placed === null ? null : { file: placed.file, line: placed.line };
+}
+
 /** The source line that writes a field of the object at a line of a rendering, when one certainly does. */
 function placedExactly(index: RenderingIndex, line: number, path: FieldPath): Placed | null {
   const document = documentAt(index.documents, line);
@@ -854,7 +867,16 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
       podSpecs: report.podSpecs.map((spec) => {
         const p = spec.message === null ? spec : { ...spec, message: readable(spec.message) };
         const rendering = renderings.get(p.file);
-        return rendering === undefined ? p : { ...p, file: rootFile(p.file), line: 1, ...(inAssumedNamespace(rendering, p.namespace) ? { assumedNamespace: true as const } : {}) };
+        if (rendering === undefined) return p;
+        // A chart's object is written by one template; an overlay's, by its base and every patch after it: there the overlay says which.
+        const source = rendering.rendered.root.tool === 'helm' ? templateSource(p.file, p.line, indexOf) : null;
+        return {
+          ...p,
+          file: source?.file ?? rootFile(p.file),
+          line: source?.line ?? 1,
+          rendering: rendering.rendered.root.label,
+          ...(inAssumedNamespace(rendering, p.namespace) ? { assumedNamespace: true as const } : {}),
+        };
       }),
       errors: renderedProblems(report.errors, indexOf),
     },

@@ -39,7 +39,7 @@ interface JsonReport {
   findings: JsonFinding[];
   renderings?: { tool: string; rendering: string }[];
   errors: { file: string; line?: number | null; kind: string; message: string }[];
-  podSpecs: { file: string; namespace: string | null; name: string; status: string; allowed?: boolean }[];
+  podSpecs: { file: string; line: number; rendering?: string; namespace: string | null; name: string; status: string; allowed?: boolean }[];
 }
 
 const { diff, cleanUp } = renderScenarios<JsonReport>();
@@ -196,7 +196,8 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     expect(finding!.rendered).toEqual({ tool: 'helm', root: 'charts/web', sourceFile: 'charts/web/values.yaml', sourceLine: 9, changeLine: { file: 'charts/web/values.yaml', line: 9 }, exact: true });
     expect(finding!.fix).toEqual({ startLine: 9, endLine: 9, replacement: 'hostNetwork: false\n', attachable: true });
     // The Service is not a pod spec; templates are never read as YAML of their own.
-    expect(report.podSpecs).toEqual([expect.objectContaining({ file: 'charts/web/Chart.yaml', name: 'web-web', status: 'modified' })]);
+    // A pod spec is where its object is written (the template's first line), with the rendering it came from.
+    expect(report.podSpecs).toEqual([expect.objectContaining({ file: 'charts/web/templates/deployment.yaml', line: 1, rendering: 'charts/web', name: 'web-web', status: 'modified' })]);
     expect(report.errors).toEqual([]);
   });
 
@@ -1805,7 +1806,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     const { status, report } = await diff('helm-namespace');
     expect(status).toBe(0);
     expect(report.findings).toEqual([]);
-    expect(report.podSpecs).toEqual([expect.objectContaining({ file: 'charts/web/Chart.yaml', namespace: 'edge', name: 'web-web', status: 'modified' })]);
+    expect(report.podSpecs).toEqual([expect.objectContaining({ file: 'charts/web/templates/deployment.yaml', rendering: 'charts/web', namespace: 'edge', name: 'web-web', status: 'modified' })]);
   });
 
   it('a field written by a helper (include): on the helper\'s line, with a suggestion verified by rendering again', async () => {

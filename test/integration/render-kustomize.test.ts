@@ -38,7 +38,7 @@ interface JsonReport {
   summary: { podSpecs: number; findings: number; errors: number; unchanged: number };
   findings: JsonFinding[];
   errors: { file: string; line: number | null; kind: string; message: string }[];
-  podSpecs: { file: string; name: string; status: string; message: string | null }[];
+  podSpecs: { file: string; line: number; rendering?: string; name: string; status: string; message: string | null }[];
 }
 
 
@@ -107,7 +107,7 @@ describe.skipIf(!haveKustomize())(`diff renders Kustomize overlays ${haveKustomi
     expect(finding!.locations).toEqual([expect.objectContaining({ line: 11, inDiff: true })]);
     expect(finding!.fix).toEqual({ startLine: 11, endLine: 11, replacement: '            privileged: false\n', attachable: true });
     // The patches are judged through the rendering only: no finding, pod spec or error names them as manifests.
-    expect(report.podSpecs).toEqual([expect.objectContaining({ file: 'overlays/prod/kustomization.yaml', name: 'prod-web', status: 'modified' })]);
+    expect(report.podSpecs).toEqual([expect.objectContaining({ file: 'overlays/prod/kustomization.yaml', line: 1, rendering: 'overlays/prod', name: 'prod-web', status: 'modified' })]);
     expect(report.errors).toEqual([]);
   });
 
