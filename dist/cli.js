@@ -25190,16 +25190,28 @@ var kindNames = {
   binary: ["binary", "binary"],
   unreadable: ["unreadable", "unreadable"]
 };
+function inPartText(charts) {
+  return `${charts} ${charts === 1 ? "chart" : "charts"} rendered without dependencies`;
+}
 function uncheckedText(problems) {
   const byKind = /* @__PURE__ */ new Map();
-  for (const p of problems.filter(isUnchecked)) byKind.set(p.kind, (byKind.get(p.kind) ?? /* @__PURE__ */ new Set()).add(p.file));
-  const files = new Set([...byKind.values()].flatMap((s) => [...s])).size;
-  if (files === 0) return "";
-  const kinds = [...byKind].map(([kind, set2]) => {
-    const [one, many] = kindNames[kind] ?? [kind, kind];
-    return `${set2.size} ${set2.size === 1 ? one : many}`;
-  });
-  return `${files} ${files === 1 ? "file" : "files"} not checked (${kinds.join(", ")})`;
+  const partly = /* @__PURE__ */ new Set();
+  for (const p of problems.filter(isUnchecked)) {
+    if (p.renderedInPart === true) partly.add(p.file);
+    else byKind.set(p.kind, (byKind.get(p.kind) ?? /* @__PURE__ */ new Set()).add(p.file));
+  }
+  const whole = new Set([...byKind.values()].flatMap((s) => [...s]));
+  const inPart = [...partly].filter((file) => !whole.has(file));
+  const parts = [];
+  if (whole.size > 0) {
+    const kinds = [...byKind].map(([kind, set2]) => {
+      const [one, many] = kindNames[kind] ?? [kind, kind];
+      return `${set2.size} ${set2.size === 1 ? one : many}`;
+    });
+    parts.push(`${whole.size} ${whole.size === 1 ? "file" : "files"} not checked (${kinds.join(", ")})`);
+  }
+  if (inPart.length > 0) parts.push(inPartText(inPart.length));
+  return parts.join(", ");
 }
 
 // src/report/explanations.ts
@@ -33086,6 +33098,12 @@ function sourceOfRenderedObject(path11, line, indexOf, field2) {
   const placed2 = placedExactly(index, line, field2) ?? (field2 === nameField ? null : placedExactly(index, line, nameField));
   return placed2 !== null ? { file: placed2.file, line: placed2.line } : { label: index.rendering.rendered.root.label };
 }
+function templateSource(path11, line, indexOf) {
+  const index = indexOf(path11);
+  if (index === null) return null;
+  const placed2 = placedExactly(index, line, ["apiVersion"]) ?? placedExactly(index, line, ["kind"]) ?? placedExactly(index, line, nameField);
+  return placed2 === null ? null : { file: placed2.file, line: placed2.line };
+}
 function placedExactly(index, line, path11) {
   const document = documentAt(index.documents, line);
   const placed2 = document === void 0 ? null : index.place(document, path11, line, false);
@@ -33258,7 +33276,15 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
       podSpecs: report.podSpecs.map((spec) => {
         const p = spec.message === null ? spec : { ...spec, message: readable2(spec.message) };
         const rendering = renderings.get(p.file);
-        return rendering === void 0 ? p : { ...p, file: rootFile(p.file), line: 1, ...inAssumedNamespace(rendering, p.namespace) ? { assumedNamespace: true } : {} };
+        if (rendering === void 0) return p;
+        const source = rendering.rendered.root.tool === "helm" ? templateSource(p.file, p.line, indexOf) : null;
+        return {
+          ...p,
+          file: source?.file ?? rootFile(p.file),
+          line: source?.line ?? 1,
+          rendering: rendering.rendered.root.label,
+          ...inAssumedNamespace(rendering, p.namespace) ? { assumedNamespace: true } : {}
+        };
       }),
       errors: renderedProblems(report.errors, indexOf)
     },
@@ -33876,7 +33902,8 @@ var LeftOutNotes = class {
     const known3 = this.said.get(key);
     if (known3 !== void 0) return void known3.count++;
     this.said.set(key, { index: this.problems.length, dir: root.dir, what, count: 1 });
-    this.problems.push({ file: root.file, line: null, kind: unreached ? "dependency-left-out" : "not-rendered", message: `${root.label} ${what}` });
+    const problem = unreached ? { file: root.file, line: null, kind: "dependency-left-out", message: `${root.label} ${what}` } : { file: root.file, line: null, kind: "not-rendered", message: `${root.label} ${what}`, renderedInPart: true };
+    this.problems.push(problem);
   }
   /** Names the renderings of the notes several said. */
   close() {

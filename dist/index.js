@@ -48179,16 +48179,28 @@ var kindNames = {
   binary: ["binary", "binary"],
   unreadable: ["unreadable", "unreadable"]
 };
+function inPartText(charts) {
+  return `${charts} ${charts === 1 ? "chart" : "charts"} rendered without dependencies`;
+}
 function uncheckedText(problems) {
   const byKind = /* @__PURE__ */ new Map();
-  for (const p of problems.filter(isUnchecked)) byKind.set(p.kind, (byKind.get(p.kind) ?? /* @__PURE__ */ new Set()).add(p.file));
-  const files = new Set([...byKind.values()].flatMap((s) => [...s])).size;
-  if (files === 0) return "";
-  const kinds = [...byKind].map(([kind, set2]) => {
-    const [one, many] = kindNames[kind] ?? [kind, kind];
-    return `${set2.size} ${set2.size === 1 ? one : many}`;
-  });
-  return `${files} ${files === 1 ? "file" : "files"} not checked (${kinds.join(", ")})`;
+  const partly = /* @__PURE__ */ new Set();
+  for (const p of problems.filter(isUnchecked)) {
+    if (p.renderedInPart === true) partly.add(p.file);
+    else byKind.set(p.kind, (byKind.get(p.kind) ?? /* @__PURE__ */ new Set()).add(p.file));
+  }
+  const whole = new Set([...byKind.values()].flatMap((s) => [...s]));
+  const inPart = [...partly].filter((file) => !whole.has(file));
+  const parts = [];
+  if (whole.size > 0) {
+    const kinds = [...byKind].map(([kind, set2]) => {
+      const [one, many] = kindNames[kind] ?? [kind, kind];
+      return `${set2.size} ${set2.size === 1 ? one : many}`;
+    });
+    parts.push(`${whole.size} ${whole.size === 1 ? "file" : "files"} not checked (${kinds.join(", ")})`);
+  }
+  if (inPart.length > 0) parts.push(inPartText(inPart.length));
+  return parts.join(", ");
 }
 
 // src/policy/config.ts
@@ -52073,9 +52085,11 @@ var couldNotBeChecked = (e) => problemClass(e) === "invalid" || problemClass(e) 
 var plural2 = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 function countsLine(input) {
   const { blocking, warnings } = findingCounts(input.findings);
-  const notChecked = fileCount(input.errors.filter(couldNotBeChecked));
+  const notChecked = new Set(input.errors.filter((e) => couldNotBeChecked(e) && e.renderedInPart !== true).map((e) => e.file));
+  const inPart = new Set(input.errors.filter((e) => e.renderedInPart === true && !notChecked.has(e.file)).map((e) => e.file));
   const severities = [`\u274C **${blocking}** blocking`, `\u26A0\uFE0F **${warnings}** ${warnings === 1 ? "warning" : "warnings"}`];
-  if (notChecked > 0) severities.push(`**${notChecked}** ${notChecked === 1 ? "file" : "files"} not checked`);
+  if (notChecked.size > 0) severities.push(`**${notChecked.size}** ${notChecked.size === 1 ? "file" : "files"} not checked`);
+  if (inPart.size > 0) severities.push(inPartText(inPart.size));
   if (input.ignored.length > 0) severities.push(`${input.ignored.length} ignored by the policy`);
   return `${severities.join(" \xB7 ")} \u2014 ${plural2(input.podSpecs, "new or modified pod spec", "new or modified pod specs")} checked (${input.unchanged} unchanged), policy \`${input.policy}\`.`;
 }
@@ -52240,7 +52254,7 @@ function annotationsOf2(findings, errors, commented, unchecked = defaultUnchecke
       start_line: group[0].line ?? 1,
       end_line: group[0].line ?? 1,
       annotation_level: level,
-      title: level === "failure" ? "Pod Security: file not checked" : problemTitles[problemClass(group[0])],
+      title: group.every((e) => e.renderedInPart === true) ? "Pod Security: dependencies not checked" : level === "failure" ? "Pod Security: file not checked" : problemTitles[problemClass(group[0])],
       message: [...new Set(group.map((e) => e.message))].join("\n")
     };
   });
@@ -60548,6 +60562,12 @@ function sourceOfRenderedObject(path4, line, indexOf, field3) {
   const placed2 = placedExactly(index, line, field3) ?? (field3 === nameField ? null : placedExactly(index, line, nameField));
   return placed2 !== null ? { file: placed2.file, line: placed2.line } : { label: index.rendering.rendered.root.label };
 }
+function templateSource(path4, line, indexOf) {
+  const index = indexOf(path4);
+  if (index === null) return null;
+  const placed2 = placedExactly(index, line, ["apiVersion"]) ?? placedExactly(index, line, ["kind"]) ?? placedExactly(index, line, nameField);
+  return placed2 === null ? null : { file: placed2.file, line: placed2.line };
+}
 function placedExactly(index, line, path4) {
   const document = documentAt(index.documents, line);
   const placed2 = document === void 0 ? null : index.place(document, path4, line, false);
@@ -60720,7 +60740,15 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
       podSpecs: report.podSpecs.map((spec) => {
         const p = spec.message === null ? spec : { ...spec, message: readable2(spec.message) };
         const rendering = renderings.get(p.file);
-        return rendering === void 0 ? p : { ...p, file: rootFile(p.file), line: 1, ...inAssumedNamespace(rendering, p.namespace) ? { assumedNamespace: true } : {} };
+        if (rendering === void 0) return p;
+        const source = rendering.rendered.root.tool === "helm" ? templateSource(p.file, p.line, indexOf) : null;
+        return {
+          ...p,
+          file: source?.file ?? rootFile(p.file),
+          line: source?.line ?? 1,
+          rendering: rendering.rendered.root.label,
+          ...inAssumedNamespace(rendering, p.namespace) ? { assumedNamespace: true } : {}
+        };
       }),
       errors: renderedProblems(report.errors, indexOf)
     },
@@ -61369,7 +61397,8 @@ var LeftOutNotes = class {
     const known3 = this.said.get(key);
     if (known3 !== void 0) return void known3.count++;
     this.said.set(key, { index: this.problems.length, dir: root.dir, what, count: 1 });
-    this.problems.push({ file: root.file, line: null, kind: unreached ? "dependency-left-out" : "not-rendered", message: `${root.label} ${what}` });
+    const problem = unreached ? { file: root.file, line: null, kind: "dependency-left-out", message: `${root.label} ${what}` } : { file: root.file, line: null, kind: "not-rendered", message: `${root.label} ${what}`, renderedInPart: true };
+    this.problems.push(problem);
   }
   /** Names the renderings of the notes several said. */
   close() {

@@ -52,20 +52,32 @@ export function inPartText(charts: number): string {
   return `${charts} ${charts === 1 ? 'chart' : 'charts'} rendered without dependencies`;
 }
 
+type Counted = Pick<LoadProblem, 'kind' | 'file' | 'renderedInPart'>;
+
+/**
+ * The files of the problems `counted` takes: not checked at all (by kind,
+ * and all of them), or checked in part (a chart rendered without some of
+ * its dependencies, whose own pod specs were checked). A file with both is
+ * not checked at all.
+ */
+export function filesNotChecked(problems: readonly Counted[], counted: (problem: Counted) => boolean = isUnchecked): { byKind: Map<ProblemKind, Set<string>>; whole: Set<string>; inPart: Set<string> } {
+  const byKind = new Map<ProblemKind, Set<string>>();
+  const partly = new Set<string>();
+  for (const p of problems) {
+    if (!counted(p)) continue;
+    if (p.renderedInPart === true) partly.add(p.file);
+    else byKind.set(p.kind, (byKind.get(p.kind) ?? new Set()).add(p.file));
+  }
+  const whole = new Set([...byKind.values()].flatMap((s) => [...s]));
+  return { byKind, whole, inPart: new Set([...partly].filter((file) => !whole.has(file))) };
+}
+
 /**
  * `2 files not checked (1 template, 1 too large)`, counting files, not
  * problems; then the charts checked in part (inPartText); '' when none.
  */
-export function uncheckedText(problems: readonly Pick<LoadProblem, 'kind' | 'file' | 'renderedInPart'>[]): string {
-  const byKind = new Map<ProblemKind, Set<string>>();
-  const partly = new Set<string>();
-  for (const p of problems.filter(isUnchecked)) {
-    if (p.renderedInPart === true) partly.add(p.file);
-    else byKind.set(p.kind, (byKind.get(p.kind) ?? new Set()).add(p.file));
-  }
-  // A file also not checked at all counts as such.
-  const whole = new Set([...byKind.values()].flatMap((s) => [...s]));
-  const inPart = [...partly].filter((file) => !whole.has(file));
+export function uncheckedText(problems: readonly Counted[]): string {
+  const { byKind, whole, inPart } = filesNotChecked(problems);
   const parts: string[] = [];
   if (whole.size > 0) {
     const kinds = [...byKind].map(([kind, set]) => {
@@ -74,6 +86,6 @@ export function uncheckedText(problems: readonly Pick<LoadProblem, 'kind' | 'fil
     });
     parts.push(`${whole.size} ${whole.size === 1 ? 'file' : 'files'} not checked (${kinds.join(', ')})`);
   }
-  if (inPart.length > 0) parts.push(inPartText(inPart.length));
+  if (inPart.size > 0) parts.push(inPartText(inPart.size));
   return parts.join(', ');
 }

@@ -6,7 +6,7 @@
  * run's text (checkRunText), and collapsed in the job summary.
  */
 import type { IgnoredFinding, PolicyProblemReport, RenderingSummary } from '../findings/types.js';
-import { inPartText } from '../findings/unchecked.js';
+import { filesNotChecked, inPartText } from '../findings/unchecked.js';
 import { problemClass } from '../manifests/types.js';
 import type { LoadProblem } from '../manifests/types.js';
 import { escapeText, inlineCode, messageText } from './markdown.js';
@@ -60,7 +60,7 @@ const codeCell = (text: string) => inlineCode(text).replaceAll('|', '\\|');
 const problemLine = (e: LoadProblem): string => `- ${codeCell(`${e.file}${e.line === null ? '' : `:${e.line}`}`)}: ${messageText(e.message)}`;
 
 /** Invalid input, or a file not checked: neither a warning about a checked file nor a note on a file left out on purpose. */
-const couldNotBeChecked = (e: LoadProblem) => problemClass(e) === 'invalid' || problemClass(e) === 'unchecked';
+const couldNotBeChecked = (e: Pick<LoadProblem, 'kind'>) => problemClass(e) === 'invalid' || problemClass(e) === 'unchecked';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -68,8 +68,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 export function countsLine(input: SummaryInput): string {
   const { blocking, warnings } = findingCounts(input.findings);
   // Files, as the check run's title counts them: a chart rendered without dependencies apart.
-  const notChecked = new Set(input.errors.filter((e) => couldNotBeChecked(e) && e.renderedInPart !== true).map((e) => e.file));
-  const inPart = new Set(input.errors.filter((e) => e.renderedInPart === true && !notChecked.has(e.file)).map((e) => e.file));
+  const { whole: notChecked, inPart } = filesNotChecked(input.errors, couldNotBeChecked);
   const severities = [`❌ **${blocking}** blocking`, `⚠️ **${warnings}** ${warnings === 1 ? 'warning' : 'warnings'}`];
   if (notChecked.size > 0) severities.push(`**${notChecked.size}** ${notChecked.size === 1 ? 'file' : 'files'} not checked`);
   if (inPart.size > 0) severities.push(inPartText(inPart.size));
