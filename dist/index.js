@@ -48182,15 +48182,19 @@ var kindNames = {
 function inPartText(charts) {
   return `${charts} ${charts === 1 ? "chart" : "charts"} rendered without dependencies`;
 }
-function uncheckedText(problems) {
+function filesNotChecked(problems, counted = isUnchecked) {
   const byKind = /* @__PURE__ */ new Map();
   const partly = /* @__PURE__ */ new Set();
-  for (const p of problems.filter(isUnchecked)) {
+  for (const p of problems) {
+    if (!counted(p)) continue;
     if (p.renderedInPart === true) partly.add(p.file);
     else byKind.set(p.kind, (byKind.get(p.kind) ?? /* @__PURE__ */ new Set()).add(p.file));
   }
   const whole = new Set([...byKind.values()].flatMap((s) => [...s]));
-  const inPart = [...partly].filter((file) => !whole.has(file));
+  return { byKind, whole, inPart: new Set([...partly].filter((file) => !whole.has(file))) };
+}
+function uncheckedText(problems) {
+  const { byKind, whole, inPart } = filesNotChecked(problems);
   const parts = [];
   if (whole.size > 0) {
     const kinds = [...byKind].map(([kind, set2]) => {
@@ -48199,7 +48203,7 @@ function uncheckedText(problems) {
     });
     parts.push(`${whole.size} ${whole.size === 1 ? "file" : "files"} not checked (${kinds.join(", ")})`);
   }
-  if (inPart.length > 0) parts.push(inPartText(inPart.length));
+  if (inPart.size > 0) parts.push(inPartText(inPart.size));
   return parts.join(", ");
 }
 
@@ -52085,8 +52089,7 @@ var couldNotBeChecked = (e) => problemClass(e) === "invalid" || problemClass(e) 
 var plural2 = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 function countsLine(input) {
   const { blocking, warnings } = findingCounts(input.findings);
-  const notChecked = new Set(input.errors.filter((e) => couldNotBeChecked(e) && e.renderedInPart !== true).map((e) => e.file));
-  const inPart = new Set(input.errors.filter((e) => e.renderedInPart === true && !notChecked.has(e.file)).map((e) => e.file));
+  const { whole: notChecked, inPart } = filesNotChecked(input.errors, couldNotBeChecked);
   const severities = [`\u274C **${blocking}** blocking`, `\u26A0\uFE0F **${warnings}** ${warnings === 1 ? "warning" : "warnings"}`];
   if (notChecked.size > 0) severities.push(`**${notChecked.size}** ${notChecked.size === 1 ? "file" : "files"} not checked`);
   if (inPart.size > 0) severities.push(inPartText(inPart.size));
@@ -60562,11 +60565,14 @@ function sourceOfRenderedObject(path4, line, indexOf, field3) {
   const placed2 = placedExactly(index, line, field3) ?? (field3 === nameField ? null : placedExactly(index, line, nameField));
   return placed2 !== null ? { file: placed2.file, line: placed2.line } : { label: index.rendering.rendered.root.label };
 }
-function templateSource(path4, line, indexOf) {
+function templateSource(path4, line, indexOf, headPaths) {
   const index = indexOf(path4);
   if (index === null) return null;
   const placed2 = placedExactly(index, line, ["apiVersion"]) ?? placedExactly(index, line, ["kind"]) ?? placedExactly(index, line, nameField);
-  return placed2 === null ? null : { file: placed2.file, line: placed2.line };
+  if (placed2 !== null) return { file: placed2.file, line: placed2.line };
+  const document = documentAt(index.documents, line);
+  const template = document === void 0 ? null : index.chartTemplateOf(document);
+  return template !== null && headPaths.has(template.file) ? { file: template.file, line: 1 } : null;
 }
 function placedExactly(index, line, path4) {
   const document = documentAt(index.documents, line);
@@ -60741,7 +60747,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
         const p = spec.message === null ? spec : { ...spec, message: readable2(spec.message) };
         const rendering = renderings.get(p.file);
         if (rendering === void 0) return p;
-        const source = rendering.rendered.root.tool === "helm" ? templateSource(p.file, p.line, indexOf) : null;
+        const source = rendering.rendered.root.tool === "helm" ? templateSource(p.file, p.line, indexOf, headPaths) : null;
         return {
           ...p,
           file: source?.file ?? rootFile(p.file),

@@ -643,14 +643,18 @@ function sourceOfRenderedObject(path: string, line: number, indexOf: (path: stri
 /**
  * The template line that writes the object at a line of a chart's
  * rendering: its `apiVersion`, as a plain file's pod spec is on its
- * document's first line, else its `kind` or name; null when no line
- * certainly writes any.
+ * document's first line, else its `kind` or name; else the first line of
+ * the template helm names as its source (an object a named template
+ * writes), when that is a file of the repository; else null.
  */
-function templateSource(path: string, line: number, indexOf: (path: string) => RenderingIndex | null): { file: string; line: number } | null {
+function templateSource(path: string, line: number, indexOf: (path: string) => RenderingIndex | null, headPaths: ReadonlySet<string>): { file: string; line: number } | null {
   const index = indexOf(path);
   if (index === null) return null;
   const placed = placedExactly(index, line, ['apiVersion']) ?? placedExactly(index, line, ['kind']) ?? placedExactly(index, line, nameField);
-  return placed === null ? null : { file: placed.file, line: placed.line };
+  if (placed !== null) return { file: placed.file, line: placed.line };
+  const document = documentAt(index.documents, line);
+  const template = document === undefined ? null : index.chartTemplateOf(document);
+  return template !== null && headPaths.has(template.file) ? { file: template.file, line: 1 } : null;
 }
 
 /** The source line that writes a field of the object at a line of a rendering, when one certainly does. */
@@ -869,7 +873,7 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
         const rendering = renderings.get(p.file);
         if (rendering === undefined) return p;
         // A chart's object is written by one template; an overlay's, by its base and every patch after it: there the overlay says which.
-        const source = rendering.rendered.root.tool === 'helm' ? templateSource(p.file, p.line, indexOf) : null;
+        const source = rendering.rendered.root.tool === 'helm' ? templateSource(p.file, p.line, indexOf, headPaths) : null;
         return {
           ...p,
           file: source?.file ?? rootFile(p.file),
