@@ -58452,6 +58452,20 @@ function sourceOf(keys, from2) {
 var valuesKeyText = String.raw`\.Values((?:\.[A-Za-z0-9_]+)+)`;
 var valuesReference = new RegExp(valuesKeyText, "g");
 var action = /\{\{-?\s*(.*?)\s*-?\}\}/g;
+function* actionsOf(text5) {
+  let line = 0;
+  let counted = 0;
+  for (let from2 = text5.indexOf("{{"); from2 !== -1; from2 = text5.indexOf("{{", from2)) {
+    const to2 = text5.indexOf("}}", from2 + 2);
+    if (to2 === -1) return;
+    for (let next = text5.indexOf("\n", counted); next !== -1 && next < from2; next = text5.indexOf("\n", next + 1)) {
+      line++;
+      counted = next + 1;
+    }
+    yield { words: text5.slice(from2 + 2, to2).replace(/^-?\s*/, "").replace(/\s*-?$/, ""), line };
+    from2 = to2 + 2;
+  }
+}
 var blockOpener = /^(with|range|if|define|block)\b/;
 var writesNoYaml = (body) => body === "" || body.startsWith("#") || /^(\{\{.*?\}\}\s*)+$/.test(body);
 var usesDot = /^(?:toYaml\s+)?\.(?:\s*\|.*)?$/;
@@ -58532,15 +58546,27 @@ function dotTracker() {
 }
 var commentOpens = /^\{\{-?\s*\/\*/;
 var commentCloses = /\*\/\s*-?\}\}\s*$/;
+var leavesActionOpen = (body) => body.lastIndexOf("{{") > body.lastIndexOf("}}");
 function linesOf2(text5) {
   const dotOf = dotTracker();
   let inComment = false;
+  let openAction = null;
   return text5.split("\n").map((raw, i) => {
     const indent = raw.length - raw.trimStart().length;
     let body = raw.trimStart();
     const comment2 = inComment || commentOpens.test(body);
     if (comment2) inComment = !commentCloses.test(body);
     if (comment2) return { number: i + 1, indent, body, item: false, transparent: true, scope: dotOf("") };
+    if (openAction !== null) {
+      const closes = body.includes("}}");
+      const scope = closes ? dotOf(`${openAction} ${body}`) : dotOf("");
+      openAction = !closes ? `${openAction} ${body}` : leavesActionOpen(body) ? body.slice(body.lastIndexOf("{{")) : null;
+      return { number: i + 1, indent, body, item: false, transparent: true, scope };
+    }
+    if (leavesActionOpen(body)) {
+      openAction = body.slice(body.lastIndexOf("{{"));
+      if (body.startsWith("{{")) return { number: i + 1, indent, body, item: false, transparent: true, scope: dotOf(body) };
+    }
     const item = /^-(\s|$)/.test(body);
     let itemIndent = indent;
     if (item) {
@@ -58655,20 +58681,16 @@ function namedTemplates(files) {
   for (const [file, text5] of files) {
     if (!text5.includes("define")) continue;
     const lines = linesOf2(text5);
-    const raw = text5.split("\n");
     const open2 = [];
-    raw.forEach((line, i) => {
-      for (const match2 of line.matchAll(action)) {
-        const words = match2[1];
-        const define2 = defineAction.exec(words);
-        if (define2) open2.push({ name: define2[1], from: i + 1 });
-        else if (blockOpener.test(words)) open2.push(null);
-        else if (words === "end") {
-          const closed = open2.pop();
-          if (closed && !named.has(closed.name)) named.set(closed.name, { file, lines: lines.slice(closed.from, i) });
-        }
+    for (const { words, line: i } of actionsOf(text5)) {
+      const define2 = defineAction.exec(words);
+      if (define2) open2.push({ name: define2[1], from: i + 1 });
+      else if (blockOpener.test(words)) open2.push(null);
+      else if (words === "end") {
+        const closed = open2.pop();
+        if (closed && !named.has(closed.name)) named.set(closed.name, { file, lines: lines.slice(closed.from, i) });
       }
-    });
+    }
   }
   return named;
 }

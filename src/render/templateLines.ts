@@ -84,6 +84,27 @@ interface Scope {
 }
 
 const action = /\{\{-?\s*(.*?)\s*-?\}\}/g;
+
+/**
+ * The actions of a text, each with the 0-based line it starts on, whose
+ * text may span lines; read as `action` reads one line (the first `}}`
+ * closes it). A `{{` never closed ends the reading, so a text of many is
+ * read once, not once per `{{`.
+ */
+function* actionsOf(text: string): Generator<{ words: string; line: number }> {
+  let line = 0;
+  let counted = 0;
+  for (let from = text.indexOf('{{'); from !== -1; from = text.indexOf('{{', from)) {
+    const to = text.indexOf('}}', from + 2);
+    if (to === -1) return;
+    for (let next = text.indexOf('\n', counted); next !== -1 && next < from; next = text.indexOf('\n', next + 1)) {
+      line++;
+      counted = next + 1;
+    }
+    yield { words: text.slice(from + 2, to).replace(/^-?\s*/, '').replace(/\s*-?$/, ''), line };
+    from = to + 2;
+  }
+}
 /** An action that opens a block its `end` closes. */
 const blockOpener = /^(with|range|if|define|block)\b/;
 
@@ -197,16 +218,33 @@ function dotTracker(): (body: string) => Bindings {
 const commentOpens = /^\{\{-?\s*\/\*/;
 const commentCloses = /\*\/\s*-?\}\}\s*$/;
 
+/** Whether a line leaves an action open: its last `{{` is not closed on it. */
+const leavesActionOpen = (body: string) => body.lastIndexOf('{{') > body.lastIndexOf('}}');
+
 function linesOf(text: string): Line[] {
   const dotOf = dotTracker();
   // A comment over several lines writes no YAML, whatever its lines read like (jenkins' notes of `runAsUser: 1000` in one).
   let inComment = false;
+  // So does the rest of an action over several lines (`{{- include "x" (dict` … `) }}`, DataDog's cloudprem):
+  // its text so far, read whole (a `with` or `range` that opens a block) on the line that closes it.
+  let openAction: string | null = null;
   return text.split('\n').map((raw, i) => {
     const indent = raw.length - raw.trimStart().length;
     let body = raw.trimStart();
     const comment = inComment || commentOpens.test(body);
     if (comment) inComment = !commentCloses.test(body);
     if (comment) return { number: i + 1, indent, body, item: false, transparent: true, scope: dotOf('') };
+    if (openAction !== null) {
+      const closes = body.includes('}}');
+      const scope = closes ? dotOf(`${openAction} ${body}`) : dotOf('');
+      openAction = !closes ? `${openAction} ${body}` : leavesActionOpen(body) ? body.slice(body.lastIndexOf('{{')) : null;
+      return { number: i + 1, indent, body, item: false, transparent: true, scope };
+    }
+    if (leavesActionOpen(body)) {
+      openAction = body.slice(body.lastIndexOf('{{'));
+      // A line that is the action's start alone writes no YAML either; its text names what it includes.
+      if (body.startsWith('{{')) return { number: i + 1, indent, body, item: false, transparent: true, scope: dotOf(body) };
+    }
     const item = /^-(\s|$)/.test(body);
     let itemIndent = indent;
     if (item) {
@@ -391,22 +429,19 @@ export function namedTemplates(files: Iterable<readonly [string, string]>): Name
   for (const [file, text] of files) {
     if (!text.includes('define')) continue;
     const lines = linesOf(text);
-    const raw = text.split('\n');
     // Open blocks, each with the name and first body line of a define.
     const open: ({ name: string; from: number } | null)[] = [];
-    raw.forEach((line, i) => {
-      for (const match of line.matchAll(action)) {
-        const words = match[1]!;
-        const define = defineAction.exec(words);
-        if (define) open.push({ name: define[1]!, from: i + 1 });
-        else if (blockOpener.test(words)) open.push(null);
-        else if (words === 'end') {
-          const closed = open.pop();
-          // The first definition wins, as helm's does within a chart (a later file's is a subchart's or a mistake).
-          if (closed && !named.has(closed.name)) named.set(closed.name, { file, lines: lines.slice(closed.from, i) });
-        }
+    // Actions are read across lines (a `with` whose pipeline spans two opens a block all the same).
+    for (const { words, line: i } of actionsOf(text)) {
+      const define = defineAction.exec(words);
+      if (define) open.push({ name: define[1]!, from: i + 1 });
+      else if (blockOpener.test(words)) open.push(null);
+      else if (words === 'end') {
+        const closed = open.pop();
+        // The first definition wins, as helm's does within a chart (a later file's is a subchart's or a mistake).
+        if (closed && !named.has(closed.name)) named.set(closed.name, { file, lines: lines.slice(closed.from, i) });
       }
-    });
+    }
   }
   return named;
 }

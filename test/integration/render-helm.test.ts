@@ -2007,26 +2007,23 @@ describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHel
     expect(text).toContain('charts/web/ci/b-values.yaml:3: error: Deployment default/web-web: privileged (container "web" must not set securityContext.privileged=true) [privileged] (rendered by helm from charts/web (ci/b-values.yaml))');
   });
 
-  it("lists a chart's pod specs where their objects are written: the template line, or the template a named template is included from", async () => {
+  it("lists a chart's pod specs where their objects are written: the template line, the named template's, or the template helm names", async () => {
     const files = {
       'charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n',
       'charts/web/values.yaml': 'replicas: 1\n',
       'charts/web/templates/pod.yaml': `# a comment first\n${plainPod('web')}`,
-      // A named template's object is where the named template writes it.
-      'charts/web/templates/_helpers.tpl': [
-        `{{- define "web.worker" -}}\n${plainPod('worker')}{{- end }}`,
-        // DataDog's cloudprem: its include spans lines, which the walk does not follow: no line is certain to write the object.
-        `{{- define "web.job" -}}\n{{- $root := .root -}}\n${plainPod('job')}{{- end }}`,
-        '',
-      ].join('\n'),
-      'charts/web/templates/worker.yaml': '{{ include "web.worker" . }}\n',
-      'charts/web/templates/job.yaml': '{{- include "web.job" (dict\n  "root" .\n) }}\n',
+      // A named template's object is where the named template writes it, included by a call over lines too (DataDog's cloudprem).
+      'charts/web/templates/_helpers.tpl': `{{- define "web.worker" -}}\n{{- $root := .root -}}\n${plainPod('worker')}{{- end }}\n`,
+      'charts/web/templates/worker.yaml': '{{- include "web.worker" (dict\n  "root" .\n) }}\n',
+      // An object a chart file holds, which no template line writes: the template that reads it.
+      'charts/web/files/job.yaml': plainPod('job'),
+      'charts/web/templates/job.yaml': '{{ tpl (.Files.Get "files/job.yaml") . }}\n',
     };
     const { report } = await checkTree(files);
     expect(report.podSpecs.map((p) => [p.file, p.line, p.name, p.rendering])).toEqual([
       ['charts/web/templates/job.yaml', 1, 'job', 'charts/web'],
       ['charts/web/templates/pod.yaml', 2, 'web', 'charts/web'],
-      ['charts/web/templates/_helpers.tpl', 2, 'worker', 'charts/web'],
+      ['charts/web/templates/_helpers.tpl', 3, 'worker', 'charts/web'],
     ]);
   });
 

@@ -526,6 +526,36 @@ web
     expect(findInTemplate(deployment, parseFieldPath(path), value, named)).toEqual(hit);
   });
 
+  it('follows an include whose action spans lines, and reads a `with` over lines as one action', () => {
+    // DataDog's cloudprem: `{{- include "quickwit.metastore.deployment" (dict` … `) }}`, the whole object the named template's.
+    const whole = `{{- include "web.whole" (dict
+  "root" .
+  "values" .Values.web
+) }}
+`;
+    const helper = `{{- define "web.whole" -}}
+apiVersion: v1
+kind: Pod
+spec:
+  {{- with (merge
+      dict .root.Values.podSecurityContext) }}
+  securityContext:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  containers:
+    - name: web
+      securityContext:
+        privileged: {{ .values.privileged }}
+{{- end }}
+`;
+    const names = namedTemplates([['web/templates/_whole.tpl', helper]]);
+    const pod = { apiVersion: 'v1', kind: 'Pod', spec: { securityContext: { runAsUser: 0 }, containers: [{ name: 'web', securityContext: { privileged: true } }] } };
+    expect(findInTemplate(whole, parseFieldPath('spec.containers[0].securityContext.privileged'), pod, names)).toMatchObject({ line: 13, file: 'web/templates/_whole.tpl' });
+    expect(findInTemplate(whole, parseFieldPath('apiVersion'), pod, names)).toEqual({ line: 2, exact: true, values: null, file: 'web/templates/_whole.tpl' });
+    // The `with` over two lines opens one block, which its `end` closes: the containers after it are read as the pod's.
+    expect(findInTemplate(whole, parseFieldPath('spec.containers[0].name'), pod, names)).toEqual({ line: 11, exact: true, values: null, file: 'web/templates/_whole.tpl' });
+  });
+
   it('follows a named template included among the keys of a block, where no line of the block writes the key', () => {
     // vault-helm's layout: the container's securityContext is written by a helper the container includes.
     const daemonSet = `kind: DaemonSet
