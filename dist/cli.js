@@ -28463,11 +28463,12 @@ function fewNames(names) {
   return names.length > 5 ? `${shown4} and ${names.length - 5} more` : shown4;
 }
 var valuesSchema = /^values[.-]schema\.ya?ml$/i;
+var valuesTemplate = /[.-](?:tmpl|tpl|template|gotmpl)\.ya?ml$/i;
 function environmentValuesOf(dir, inChart, changed) {
   const prefix2 = inDir(dir, "");
   const isEnvironment = (path11) => {
     const name = path11.slice(prefix2.length);
-    return path11.startsWith(prefix2) && !name.includes("/") && name !== "values.yaml" && /values/i.test(name) && /\.ya?ml$/.test(name) && !valuesSchema.test(name);
+    return path11.startsWith(prefix2) && !name.includes("/") && name !== "values.yaml" && /values/i.test(name) && /\.ya?ml$/.test(name) && !valuesSchema.test(name) && !valuesTemplate.test(name);
   };
   return inChart.filter(isEnvironment).sort((a, b) => Number(changed.has(b)) - Number(changed.has(a)) || (a < b ? -1 : a > b ? 1 : 0));
 }
@@ -28647,6 +28648,12 @@ function chartValuesHint(root, stderr) {
   const failedRunning = /\bexecuting "/.test(stderr) && /wrong type for value|nil pointer evaluating|can't evaluate field|of untyped nil/.test(stderr) && !/no template "/.test(stderr);
   if (!needsValues && !failedRunning) return null;
   const configFile = "name a values file for it under `render.charts` in the config file, .github/pod-security.yaml";
+  const inChart = inDir(root.dir, "");
+  if (!root.sources.includes(inDir(root.dir, "values.yaml"))) {
+    const template = root.sources.find((file) => file.startsWith(inChart) && !file.slice(inChart.length).includes("/") && valuesTemplate.test(file));
+    const from2 = template === void 0 ? "" : ` (from \`${template.slice(inChart.length)}\`?)`;
+    return `the chart has no values.yaml: if a build step writes it${from2}, ${configFile}, or leave the chart out (\`exclude\`)`;
+  }
   const hint2 = needsValues ? `the chart needs values its values.yaml does not set: ${configFile}` : `the chart does not render with its values.yaml alone: ${configFile}`;
   const ci = ciValuesOf(root.dir, root.sources).filter((file) => !root.helm?.valuesFiles.includes(file));
   if (ci.length === 0) {

@@ -21072,7 +21072,7 @@ function environmentValuesOf(dir, inChart, changed) {
   const prefix2 = inDir(dir, "");
   const isEnvironment = (path4) => {
     const name = path4.slice(prefix2.length);
-    return path4.startsWith(prefix2) && !name.includes("/") && name !== "values.yaml" && /values/i.test(name) && /\.ya?ml$/.test(name) && !valuesSchema.test(name);
+    return path4.startsWith(prefix2) && !name.includes("/") && name !== "values.yaml" && /values/i.test(name) && /\.ya?ml$/.test(name) && !valuesSchema.test(name) && !valuesTemplate.test(name);
   };
   return inChart.filter(isEnvironment).sort((a, b) => Number(changed.has(b)) - Number(changed.has(a)) || (a < b ? -1 : a > b ? 1 : 0));
 }
@@ -21114,7 +21114,7 @@ function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettin
   roots.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
   return { roots, consumed, leftOff, problems, trees: discovered };
 }
-var defaultRenderSettings, defaultRenderLimits, maxEnvironments, baseName, chartFileNames, lockFileNames, maxApplications, valuesSchema, defaultLike;
+var defaultRenderSettings, defaultRenderLimits, maxEnvironments, baseName, chartFileNames, lockFileNames, maxApplications, valuesSchema, valuesTemplate, defaultLike;
 var init_discover = __esm({
   "src/render/discover.ts"() {
     "use strict";
@@ -21136,6 +21136,7 @@ var init_discover = __esm({
     lockFileNames = ["Chart.lock", "requirements.lock"];
     maxApplications = 25;
     valuesSchema = /^values[.-]schema\.ya?ml$/i;
+    valuesTemplate = /[.-](?:tmpl|tpl|template|gotmpl)\.ya?ml$/i;
     defaultLike = /^(?:default|defaults|basic|minimal|simple|ci|test|values)(?:-values)?\.ya?ml$/i;
   }
 });
@@ -41310,6 +41311,12 @@ function chartValuesHint(root, stderr) {
   const failedRunning = /\bexecuting "/.test(stderr) && /wrong type for value|nil pointer evaluating|can't evaluate field|of untyped nil/.test(stderr) && !/no template "/.test(stderr);
   if (!needsValues && !failedRunning) return null;
   const configFile = "name a values file for it under `render.charts` in the config file, .github/pod-security.yaml";
+  const inChart = inDir(root.dir, "");
+  if (!root.sources.includes(inDir(root.dir, "values.yaml"))) {
+    const template = root.sources.find((file) => file.startsWith(inChart) && !file.slice(inChart.length).includes("/") && valuesTemplate.test(file));
+    const from2 = template === void 0 ? "" : ` (from \`${template.slice(inChart.length)}\`?)`;
+    return `the chart has no values.yaml: if a build step writes it${from2}, ${configFile}, or leave the chart out (\`exclude\`)`;
+  }
   const hint2 = needsValues ? `the chart needs values its values.yaml does not set: ${configFile}` : `the chart does not render with its values.yaml alone: ${configFile}`;
   const ci = ciValuesOf(root.dir, root.sources).filter((file) => !root.helm?.valuesFiles.includes(file));
   if (ci.length === 0) {

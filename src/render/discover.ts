@@ -696,15 +696,23 @@ function fewNames(names: readonly string[]): string {
  * before, and pass unseen. Only files in the chart's own folder: examples
  * and tests in its subfolders are not installed anywhere. A values schema
  * written in YAML (`values.schema.yaml`, from which JupyterHub's chart
- * makes its values.schema.json) is no one's values.
+ * makes its values.schema.json) is no one's values, nor is a template of
+ * values (valuesTemplate).
  */
 const valuesSchema = /^values[.-]schema\.ya?ml$/i;
+
+/**
+ * A values file that is a template a build step fills (envoy gateway's
+ * `values.tmpl.yaml`, which `envsubst` makes its values.yaml from): no
+ * place's values, and no YAML helm could read before it is filled.
+ */
+export const valuesTemplate = /[.-](?:tmpl|tpl|template|gotmpl)\.ya?ml$/i;
 
 function environmentValuesOf(dir: string, inChart: readonly string[], changed: ReadonlySet<string>): string[] {
   const prefix = inDir(dir, '');
   const isEnvironment = (path: string) => {
     const name = path.slice(prefix.length);
-    return path.startsWith(prefix) && !name.includes('/') && name !== 'values.yaml' && /values/i.test(name) && /\.ya?ml$/.test(name) && !valuesSchema.test(name);
+    return path.startsWith(prefix) && !name.includes('/') && name !== 'values.yaml' && /values/i.test(name) && /\.ya?ml$/.test(name) && !valuesSchema.test(name) && !valuesTemplate.test(name);
   };
   // Those the change touches first (maxEnvironments).
   return inChart.filter(isEnvironment).sort((a, b) => Number(changed.has(b)) - Number(changed.has(a)) || (a < b ? -1 : a > b ? 1 : 0));

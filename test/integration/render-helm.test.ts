@@ -2132,6 +2132,21 @@ describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHel
     expect(configured.status).toBe(0);
   });
 
+  it('says so of a chart with no values.yaml whose templates fail on no values, naming a template of its values, and renders that template no more', async () => {
+    // envoy gateway's chart: its Makefile writes values.yaml from values.tmpl.yaml with envsubst.
+    const chart = {
+      'charts/gw/Chart.yaml': chartYaml('gw'),
+      'charts/gw/values.tmpl.yaml': 'config:\n  image: ${GatewayImage}\n',
+      'charts/gw/templates/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: gw\nspec:\n  containers:\n    - name: gw\n      image: {{ .Values.config.image.name }}\n',
+    };
+    const { report } = await checkTree(chart, '--allow-empty');
+    expect(report.errors.map((e) => [e.file, e.kind])).toEqual([['charts/gw/Chart.yaml', 'render-failed']]);
+    expect(report.errors[0]!.message).toMatch(/nil pointer.*\(the chart has no values\.yaml: if a build step writes it \(from `values\.tmpl\.yaml`\?\), name a values file for it under `render\.charts` in the config file, \.github\/pod-security\.yaml, or leave the chart out \(`exclude`\)\)$/s);
+    // Without a template of them, the hint says the same without naming one.
+    const bare = Object.fromEntries(Object.entries(chart).filter(([file]) => !file.endsWith('values.tmpl.yaml')));
+    expect((await checkTree(bare, '--allow-empty')).report.errors[0]!.message).toMatch(/\(the chart has no values\.yaml: if a build step writes it, name a values file/);
+  });
+
   it('fixes a check whose fields the values set a few lines apart with one suggestion over them, verified by rendering again', async () => {
     const { report } = await checkTree(
       {

@@ -9,8 +9,8 @@
 import { constants } from 'node:fs';
 import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { ciValuesOf, ciYamlOf, exampleCiValues } from '../../render/discover.js';
-import { joinPath, shownDir } from '../../render/paths.js';
+import { ciValuesOf, ciYamlOf, exampleCiValues, valuesTemplate } from '../../render/discover.js';
+import { inDir, joinPath, shownDir } from '../../render/paths.js';
 import type { Capabilities, RenderOutput, RenderRoot } from '../../render/types.js';
 import { runTool, toolEnvironment } from './process.js';
 import type { LimitHit, ToolLimits, ToolResult } from './process.js';
@@ -76,6 +76,13 @@ function chartValuesHint(root: RenderRoot, stderr: string): string | null {
   const failedRunning = /\bexecuting "/.test(stderr) && /wrong type for value|nil pointer evaluating|can't evaluate field|of untyped nil/.test(stderr) && !/no template "/.test(stderr);
   if (!needsValues && !failedRunning) return null;
   const configFile = 'name a values file for it under `render.charts` in the config file, .github/pod-security.yaml';
+  // A chart whose values.yaml a build step writes (envoy gateway's, from values.tmpl.yaml by envsubst) renders on no values at all.
+  const inChart = inDir(root.dir, '');
+  if (!root.sources.includes(inDir(root.dir, 'values.yaml'))) {
+    const template = root.sources.find((file) => file.startsWith(inChart) && !file.slice(inChart.length).includes('/') && valuesTemplate.test(file));
+    const from = template === undefined ? '' : ` (from \`${template.slice(inChart.length)}\`?)`;
+    return `the chart has no values.yaml: if a build step writes it${from}, ${configFile}, or leave the chart out (\`exclude\`)`;
+  }
   const hint = needsValues ? `the chart needs values its values.yaml does not set: ${configFile}` : `the chart does not render with its values.yaml alone: ${configFile}`;
   const ci = ciValuesOf(root.dir, root.sources).filter((file) => !root.helm?.valuesFiles.includes(file));
   if (ci.length === 0) {

@@ -151,13 +151,15 @@ describe('discoverRoots', () => {
       'web/values.schema.json': '{}',
       // JupyterHub's chart writes its schema in YAML: no one's values.
       'web/values.schema.yaml': '$schema: http://json-schema.org/draft-07/schema#\ntype: object\n',
+      // envoy gateway's chart: a template of its values.yaml, which envsubst fills at build time.
+      'web/values.tmpl.yaml': 'image: ${GatewayImage}\n',
       'web/templates/values-configmap.yaml': 'kind: ConfigMap\n',
       'web/examples/values-demo.yaml': 'replicas: 1\n',
       'web/README.md': '',
     };
     const chart = tree(files);
     const found = (settings?: Parameters<typeof discoverRoots>[3]) => discoverRoots(chart, chart, ['web/values-prod.yaml'], settings).roots.map((r) => [r.label, r.helm!.valuesFiles]);
-    // Templates and examples in its subfolders are installed nowhere, nor is a schema; the values file the change touches comes first.
+    // Templates and examples in its subfolders are installed nowhere, nor is a schema or a template of values; the values file the change touches comes first.
     expect(found()).toEqual([
       ['web', []],
       ['web (values-prod.yaml)', ['web/values-prod.yaml']],
