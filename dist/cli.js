@@ -20405,6 +20405,9 @@ ${illustrative(example)}`;
 function besideTheChange(check, file) {
   return noSuggestion(check, `the fix changes lines outside this pull request's diff; \`pod-security-review fix ${file}\` applies it`);
 }
+function besideABlockingFix(check, file) {
+  return noSuggestion(check, `the fix would make the blocking fix's suggestion one of many lines, so it is left out of the review; \`pod-security-review fix ${file}\` applies it`);
+}
 function notUtf8(check) {
   return noSuggestion(check, "the file is not UTF-8 as written (it is UTF-16, or has bytes that are not UTF-8), and fixes are written into UTF-8 text only; save it as UTF-8 to get one");
 }
@@ -23873,6 +23876,7 @@ function writtenPod(document, templatePath2) {
 }
 var renderCounts = { rendered: 0, reused: 0, alike: 0 };
 var batchCounts = { batches: 0, tangled: 0 };
+var maxSharedLines = 20;
 function podRuns(documentOwners) {
   const runs = [];
   const seen = /* @__PURE__ */ new Set();
@@ -23982,6 +23986,7 @@ var FileFixer = class {
           index: this.owners.length,
           podIndex,
           check: failure3.check,
+          blocking: failure3.blocking === true,
           documentIndex: source.document.index,
           podKey: key,
           plan: summaryOf(plan),
@@ -24319,6 +24324,7 @@ var FileFixer = class {
     let suggestionOf = /* @__PURE__ */ new Map();
     let sharedOf = /* @__PURE__ */ new Map();
     const aside = /* @__PURE__ */ new Set();
+    const besideBlocking = /* @__PURE__ */ new Set();
     const notAside = /* @__PURE__ */ new Set();
     for (let round = 0; round <= owners.length + 3 * request.pods.length + 1; round++) {
       const selected = owners.filter((o) => o.accepted && !aside.has(o));
@@ -24342,9 +24348,11 @@ var FileFixer = class {
       for (const group of groups) {
         const groupOwners = inSelectionOrder(group.owners, this.ownerById);
         const suggestion = toSuggestion(table, group, request.diff, bomBytes);
-        const besides = suggestion?.attachable === false ? this.asideOf(group, groupOwners, notAside) : [];
+        const unattachable = suggestion?.attachable === false;
+        const besides = unattachable ? this.asideOf(group, groupOwners, notAside) : suggestion !== null ? this.besideBlocking(group, groupOwners, suggestion, notAside) : [];
         if (besides.length > 0) {
           for (const owner of besides) aside.add(owner);
+          if (!unattachable) for (const owner of besides) besideBlocking.add(owner);
           retry = true;
           continue;
         }
@@ -24357,7 +24365,10 @@ var FileFixer = class {
         const pods = new Set(groupOwners.map((o) => o.podIndex));
         if ([...pods].some((p) => dealtWith.has(p))) continue;
         if ([...aside].some((owner) => pods.has(owner.podIndex))) {
-          for (const owner of aside) if (pods.has(owner.podIndex)) aside.delete(owner);
+          for (const owner of aside) if (pods.has(owner.podIndex)) {
+            aside.delete(owner);
+            besideBlocking.delete(owner);
+          }
           for (const p of pods) notAside.add(p);
         } else if ([...pods].some((p) => !collapsed.has(p))) {
           for (const p of pods) collapsed.add(p);
@@ -24377,7 +24388,7 @@ var FileFixer = class {
       if (reason4 === null) break;
       for (const owner of selected) this.refuse(owner, { reason: reason4, shared: null });
     }
-    for (const owner of aside) if (owner.accepted) owner.note = besideTheChange(owner.check, request.file);
+    for (const owner of aside) if (owner.accepted) owner.note = besideBlocking.has(owner) ? besideABlockingFix(owner.check, request.file) : besideTheChange(owner.check, request.file);
     return { suggestionOf, sharedOf };
   }
   /**
@@ -24401,6 +24412,29 @@ var FileFixer = class {
     });
     const besides = owners.filter((o) => !onTheChange(o));
     return besides.length === 0 || besides.length === owners.length ? [] : besides;
+  }
+  /**
+   * In a review, the owners of warnings to set aside from a group whose
+   * suggestion would be long (over maxSharedLines) and holds a blocking
+   * fix: those with an edit outside the lines of the blocking fixes, so
+   * that the blocking fix gets a short suggestion a reviewer can read
+   * (contour's envoy DaemonSet: its two hostPort lines, inside the 82 lines
+   * that the restricted fixes of its three containers span). None without
+   * a diff (`fix` and `check` make every fix a suggestion), or when the
+   * blocking fixes did not verify without the others before (`notAside`).
+   */
+  besideBlocking(group, owners, suggestion, notAside) {
+    if (this.request.diff === null || suggestion.endLine - suggestion.startLine + 1 <= maxSharedLines) return [];
+    if (!owners.some((o) => o.blocking) || owners.every((o) => o.blocking) || owners.some((o) => notAside.has(o.podIndex))) return [];
+    let from2 = Number.POSITIVE_INFINITY;
+    let to2 = 0;
+    for (const splice of group.splices) {
+      if (!owners.some((o) => o.blocking && splice.owners.has(o.id))) continue;
+      from2 = Math.min(from2, lineOf2(this.table, splice.start));
+      to2 = Math.max(to2, lineOf2(this.table, Math.max(splice.start, splice.end - 1)));
+    }
+    const outside = (owner) => group.splices.some((splice) => splice.owners.has(owner.id) && (lineOf2(this.table, Math.max(splice.start, splice.end - 1)) < from2 - containerGap || lineOf2(this.table, splice.start) > to2 + containerGap));
+    return owners.filter((o) => !o.blocking && outside(o));
   }
   /** Every suggestion of the file, and each failure's fix or note. */
   results(suggested) {
@@ -24455,7 +24489,8 @@ function fixFindings(file, text4, evaluations, findings, diff, selected = () => 
   for (let i = 0; i < evaluations.length; i++) {
     const evaluation = evaluations[i];
     const upstream = [];
-    for (const placed2 of [...evaluation.outcome.blocking, ...evaluation.outcome.warning]) if (selected(placed2.failure.check)) upstream.push(placed2.failure);
+    for (const placed2 of evaluation.outcome.blocking) if (selected(placed2.failure.check)) upstream.push(diff === null ? placed2.failure : { ...placed2.failure, blocking: true });
+    for (const placed2 of evaluation.outcome.warning) if (selected(placed2.failure.check)) upstream.push(placed2.failure);
     const wanted = wantedAdvice[i];
     const advised = adviceFailures(evaluation.source.pod, wanted.has.bind(wanted));
     pods.push({ source: evaluation.source, failures: [...upstream, ...advised], policy: stricter(evaluation.policy.enforce, evaluation.policy.warn), upstream: upstream.length });

@@ -66,7 +66,9 @@ export function fixFindings<F extends Finding>(
   for (let i = 0; i < evaluations.length; i++) {
     const evaluation = evaluations[i]!;
     const upstream: FixFailure[] = [];
-    for (const placed of [...evaluation.outcome.blocking, ...evaluation.outcome.warning]) if (selected(placed.failure.check)) upstream.push(placed.failure);
+    // In a review, a blocking failure says so: its fix keeps a suggestion of its own beside long ones of warnings.
+    for (const placed of evaluation.outcome.blocking) if (selected(placed.failure.check)) upstream.push(diff === null ? placed.failure : { ...placed.failure, blocking: true });
+    for (const placed of evaluation.outcome.warning) if (selected(placed.failure.check)) upstream.push(placed.failure);
     const wanted = wantedAdvice[i]!;
     const advised = adviceFailures(evaluation.source.pod, wanted.has.bind(wanted));
     pods.push({ source: evaluation.source, failures: [...upstream, ...advised] as FixFailure[], policy: stricter(evaluation.policy.enforce, evaluation.policy.warn), upstream: upstream.length });

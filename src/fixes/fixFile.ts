@@ -29,11 +29,11 @@ import { podLoadOptions } from '../workloads/podFree.js';
 import type { PodSpecSource } from '../workloads/extract.js';
 import { EditIndex, prefixEdit, valueAt } from './edits.js';
 import { fixers } from './fixers/index.js';
-import { anchorCaveat, besideTheChange, inJsonStream, longLineNote, noSafeFix, notComputed, sharedCaveat, sharedNode } from './notes.js';
+import { anchorCaveat, besideABlockingFix, besideTheChange, inJsonStream, longLineNote, noSafeFix, notComputed, sharedCaveat, sharedNode } from './notes.js';
 import { mergeRendered, RenderError, renderEdits } from './render.js';
 import type { OwnedEdit, OwnedSplice, RenderContext, Rendered } from './render.js';
 import { detectStyle } from './style.js';
-import { applySuggestions, areaKey, groupSplices, suggestionSplice, toSuggestion, wholePod } from './suggestions.js';
+import { applySuggestions, areaKey, containerGap, groupSplices, suggestionSplice, toSuggestion, wholePod } from './suggestions.js';
 import type { Group } from './suggestions.js';
 import { inOrder, lineOf, lineTable, SpliceConflict } from './text.js';
 import type { LineTable } from './text.js';
@@ -135,6 +135,8 @@ interface Owner {
   readonly index: number;
   readonly podIndex: number;
   readonly check: FixableCheck;
+  /** The fix of a blocking finding, in a review (FixFailure.blocking). */
+  readonly blocking: boolean;
   readonly documentIndex: number;
   readonly podKey: string;
   readonly plan: PlanSummary;
@@ -228,6 +230,9 @@ export const renderCounts = { rendered: 0, reused: 0, alike: 0 };
 
 /** How many batches step 4 made suggestions for, and how often their spans tangled (batches.ts): for tests. */
 export const batchCounts = { batches: 0, tangled: 0 };
+
+/** The most lines a review's suggestion holding a blocking fix may have when fixes of warnings join it (besideBlocking). */
+const maxSharedLines = 20;
 
 /**
  * A document's owners as runs of one pod spec each, or null when a pod
@@ -364,6 +369,7 @@ class FileFixer {
           index: this.owners.length,
           podIndex,
           check: failure.check,
+          blocking: failure.blocking === true,
           documentIndex: source.document.index,
           podKey: key,
           plan: summaryOf(plan),
@@ -736,9 +742,12 @@ class FileFixer {
     const { request, table, bomBytes, collapsed } = this;
     let suggestionOf = new Map<string, Suggestion>();
     let sharedOf: ReadonlyMap<string, string> = new Map();
-    // Owners set aside so that fixes of lines the change wrote get a suggestion of their own (asideOf), and the pod
-    // specs whose fixes on those lines did not verify without them (grouped as before, once).
+    // Owners set aside so that fixes of lines the change wrote get a suggestion of their own (asideOf), or a blocking
+    // fix a short one (besideBlocking: those owners are in `besideBlocking` too), and the pod specs whose fixes on
+    // those lines did not verify without them (grouped as before, once).
     const aside = new Set<Owner>();
+    // By the lines the suggestion they would join would have.
+    const besideBlocking = new Map<Owner, number>();
     const notAside = new Set<number>();
     // Each round refuses an owner, makes a pod spec's fixes one, or sets owners aside or back (once per pod spec).
     for (let round = 0; round <= owners.length + 3 * request.pods.length + 1; round++) {
@@ -769,9 +778,11 @@ class FileFixer {
         // In the order of `selected`, as the expectation of all of them lists their edits.
         const groupOwners = inSelectionOrder(group.owners, this.ownerById);
         const suggestion = toSuggestion(table, group, request.diff, bomBytes);
-        const besides = suggestion?.attachable === false ? this.asideOf(group, groupOwners, notAside) : [];
+        const unattachable = suggestion?.attachable === false;
+        const besides = unattachable ? this.asideOf(group, groupOwners, notAside) : suggestion !== null ? this.besideBlocking(group, groupOwners, suggestion, notAside) : [];
         if (besides.length > 0) {
           for (const owner of besides) aside.add(owner);
+          if (!unattachable && suggestion !== null) for (const owner of besides) besideBlocking.set(owner, suggestion.endLine - suggestion.startLine + 1);
           retry = true;
           continue;
         }
@@ -786,7 +797,10 @@ class FileFixer {
         if ([...pods].some((p) => dealtWith.has(p))) continue;
         if ([...aside].some((owner) => pods.has(owner.podIndex))) {
           // It may need the fixes set aside: they come back, and the pod spec's fixes are grouped as before.
-          for (const owner of aside) if (pods.has(owner.podIndex)) aside.delete(owner);
+          for (const owner of aside) if (pods.has(owner.podIndex)) {
+            aside.delete(owner);
+            besideBlocking.delete(owner);
+          }
           for (const p of pods) notAside.add(p);
         } else if ([...pods].some((p) => !collapsed.has(p))) {
           // A suggestion that only works with another one of its pod spec: make them one.
@@ -809,7 +823,11 @@ class FileFixer {
       if (reason === null) break;
       for (const owner of selected) this.refuse(owner, { reason, shared: null });
     }
-    for (const owner of aside) if (owner.accepted) owner.note = besideTheChange(owner.check, request.file);
+    for (const owner of aside) {
+      if (!owner.accepted) continue;
+      const lines = besideBlocking.get(owner);
+      owner.note = lines !== undefined ? besideABlockingFix(owner.check, request.file, lines) : besideTheChange(owner.check, request.file);
+    }
     return { suggestionOf, sharedOf };
   }
 
@@ -835,6 +853,31 @@ class FileFixer {
       });
     const besides = owners.filter((o) => !onTheChange(o));
     return besides.length === 0 || besides.length === owners.length ? [] : besides;
+  }
+
+  /**
+   * In a review, the owners of warnings to set aside from a group whose
+   * suggestion would be long (over maxSharedLines) and holds a blocking
+   * fix: those with an edit outside the lines of the blocking fixes, so
+   * that the blocking fix gets a short suggestion a reviewer can read
+   * (contour's envoy DaemonSet: its two hostPort lines, inside the 82 lines
+   * that the restricted fixes of its three containers span). None without
+   * a diff (`fix` and `check` make every fix a suggestion), or when the
+   * blocking fixes did not verify without the others before (`notAside`).
+   */
+  private besideBlocking(group: Group, owners: readonly Owner[], suggestion: Suggestion, notAside: ReadonlySet<number>): Owner[] {
+    if (this.request.diff === null || suggestion.endLine - suggestion.startLine + 1 <= maxSharedLines) return [];
+    if (!owners.some((o) => o.blocking) || owners.every((o) => o.blocking) || owners.some((o) => notAside.has(o.podIndex))) return [];
+    let from = Number.POSITIVE_INFINITY;
+    let to = 0;
+    for (const splice of group.splices) {
+      if (!owners.some((o) => o.blocking && splice.owners.has(o.id))) continue;
+      from = Math.min(from, lineOf(this.table, splice.start));
+      to = Math.max(to, lineOf(this.table, Math.max(splice.start, splice.end - 1)));
+    }
+    const outside = (owner: Owner) =>
+      group.splices.some((splice) => splice.owners.has(owner.id) && (lineOf(this.table, Math.max(splice.start, splice.end - 1)) < from - containerGap || lineOf(this.table, splice.start) > to + containerGap));
+    return owners.filter((o) => !o.blocking && outside(o));
   }
 
   /** Every suggestion of the file, and each failure's fix or note. */

@@ -133,6 +133,15 @@ export function besideTheChange(check: FixableCheck, file: string): string {
   return noSuggestion(check, `the fix changes lines outside this pull request's diff; \`pod-security-review fix ${file}\` applies it`);
 }
 
+/**
+ * Said instead of a suggestion whose fix would join a blocking fix's into
+ * one too long to read (FileFixer's besideBlocking): the blocking fix has a
+ * short suggestion of its own, and `fix` applies this one.
+ */
+export function besideABlockingFix(check: FixableCheck, file: string, lines: number): string {
+  return noSuggestion(check, `with the blocking fix, the suggestion would be ${lines} lines long, so the blocking fix has one of its own; \`pod-security-review fix ${file}\` applies this one`);
+}
+
 /** Said instead of a fix in a file read as kubectl reads it but not written in UTF-8 (UTF-16, bytes that are not UTF-8). */
 export function notUtf8(check: FixableCheck): string {
   return noSuggestion(check, 'the file is not UTF-8 as written (it is UTF-16, or has bytes that are not UTF-8), and fixes are written into UTF-8 text only; save it as UTF-8 to get one');

@@ -14,6 +14,12 @@ export type FixableCheck = CheckId | FixableAdviceCheck;
 /** A failed check the engine fixes: an upstream check's failure, or an advice check's (same shape, pod-relative paths). */
 export interface FixFailure extends Violation {
   readonly check: FixableCheck;
+  /**
+   * A blocking finding's failure, marked in a review (a diff): its fix keeps
+   * a short suggestion of its own rather than share a long one with fixes
+   * of warnings (FileFixer's besideBlocking).
+   */
+  readonly blocking?: true;
 }
 
 /**

@@ -286,6 +286,55 @@ describe('suggestions against git hunks', () => {
   });
 });
 
+describe('a blocking fix beside fixes of warnings that span the pod spec', () => {
+  // contour's envoy DaemonSet, added by the pull request: hostPorts in its middle container (blocking at baseline), and the
+  // restricted fixes of all three containers, which joined them into one suggestion over every line between.
+  const container = (name: string, extra: readonly string[] = []) => [`      - name: ${name}`, `        image: ${name}:1`, '        args:', ...Array.from({ length: 8 }, (_, i) => `        - --flag-${i}`), ...extra];
+  const lines = [
+    'apiVersion: apps/v1',
+    'kind: DaemonSet',
+    'metadata:',
+    '  name: envoy',
+    'spec:',
+    '  template:',
+    '    spec:',
+    '      containers:',
+    ...container('shutdown-manager'),
+    ...container('envoy', ['        ports:', '        - containerPort: 8080', '          hostPort: 80', '          name: http']),
+    ...container('init'),
+  ];
+  const headText = text(lines);
+  const hostPortLine = lines.indexOf('          hostPort: 80') + 1;
+  /** The pod's failures at restricted, those of baseline checks blocking (baseline enforced, restricted warned). */
+  const pods = (marked: boolean): PodFailures[] =>
+    podsOf('envoy.yaml', headText, 'restricted').map((pod) => ({
+      ...pod,
+      failures: pod.failures.map((f) => (marked && evaluatePod(pod.source.pod, 'baseline', 'latest').failures.some((b) => b.check === f.check) ? { ...f, blocking: true as const } : f)),
+    }));
+  const added = diffLines(diffFiles('envoy-added', '', headText));
+  const fixesOf = (marked: boolean, diff: ReturnType<typeof diffLines> | null) => computeFixes({ file: 'envoy.yaml', text: headText, pods: pods(marked), level: 'restricted', version: 'latest', diff });
+
+  it('keeps a short suggestion of its own in a review; the others say that `fix` applies them', () => {
+    const fixes = fixesOf(true, added);
+    const byCheck = new Map(fixes.pods[0]!.map((f) => [f.check, f]));
+    expect(byCheck.get('hostPorts')?.fix).toEqual({ startLine: hostPortLine, endLine: hostPortLine, replacement: '', attachable: true });
+    // Every warning whose fix joined it (the pod-level securityContext, written just above the containers, too).
+    for (const check of ['allowPrivilegeEscalation', 'capabilities_restricted', 'runAsNonRoot', 'seccompProfile_restricted'] as const) {
+      expect(byCheck.get(check)?.fix, check).toBeNull();
+      expect(byCheck.get(check)?.fixNote, check).toMatch(/^No suggestion: with the blocking fix, the suggestion would be \d+ lines long, so the blocking fix has one of its own; `pod-security-review fix envoy\.yaml` applies this one\./);
+    }
+    expect(fixes.suggestions).toHaveLength(1);
+  });
+
+  it('joins them as before without a blocking fix, and without a diff (`fix` applies every fix)', () => {
+    for (const fixes of [fixesOf(false, added), fixesOf(true, null)]) {
+      const hostPorts = fixes.pods[0]!.find((f) => f.check === 'hostPorts')!.fix!;
+      expect(hostPorts.endLine - hostPorts.startLine).toBeGreaterThan(20);
+      expect(fixes.pods[0]!.find((f) => f.check === 'allowPrivilegeEscalation')!.fix).toBe(hostPorts);
+    }
+  });
+});
+
 describe('a fix of lines the change wrote, beside fixes that reach past its hunk', () => {
   // The pull request makes a container privileged; its pod had warnings before whose fix spans both containers.
   const before = [
