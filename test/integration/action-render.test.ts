@@ -295,7 +295,7 @@ describe.skipIf(!haveHelm() || !haveKustomize())(`the Action renders charts and 
     const run = await runAction(emulator, pr, { inputs: { 'warn-level': 'privileged' } });
     expect(run.stderr).toBe('');
     const report = run.reportJson as { podSpecs: { file: string; name: string; status: string }[]; findings: unknown[]; errors: unknown[] };
-    expect(report.podSpecs).toEqual([expect.objectContaining({ file: 'charts/web/Chart.yaml', name: 'web-web', status: 'modified' })]);
+    expect(report.podSpecs).toEqual([expect.objectContaining({ file: 'charts/web/templates/deployment.yaml', rendering: 'charts/web', name: 'web-web', status: 'modified' })]);
     expect(report.findings).toEqual([]);
     expect(report.errors).toEqual([]);
     expect(run.outputs).toMatchObject({ conclusion: 'success' });
