@@ -20405,8 +20405,8 @@ ${illustrative(example)}`;
 function besideTheChange(check, file) {
   return noSuggestion(check, `the fix changes lines outside this pull request's diff; \`pod-security-review fix ${file}\` applies it`);
 }
-function besideABlockingFix(check, file) {
-  return noSuggestion(check, `the fix would make the blocking fix's suggestion one of many lines, so it is left out of the review; \`pod-security-review fix ${file}\` applies it`);
+function besideABlockingFix(check, file, lines) {
+  return noSuggestion(check, `with the blocking fix, the suggestion would be ${lines} lines long, so the blocking fix has one of its own; \`pod-security-review fix ${file}\` applies this one`);
 }
 function notUtf8(check) {
   return noSuggestion(check, "the file is not UTF-8 as written (it is UTF-16, or has bytes that are not UTF-8), and fixes are written into UTF-8 text only; save it as UTF-8 to get one");
@@ -24324,7 +24324,7 @@ var FileFixer = class {
     let suggestionOf = /* @__PURE__ */ new Map();
     let sharedOf = /* @__PURE__ */ new Map();
     const aside = /* @__PURE__ */ new Set();
-    const besideBlocking = /* @__PURE__ */ new Set();
+    const besideBlocking = /* @__PURE__ */ new Map();
     const notAside = /* @__PURE__ */ new Set();
     for (let round = 0; round <= owners.length + 3 * request.pods.length + 1; round++) {
       const selected = owners.filter((o) => o.accepted && !aside.has(o));
@@ -24352,7 +24352,7 @@ var FileFixer = class {
         const besides = unattachable ? this.asideOf(group, groupOwners, notAside) : suggestion !== null ? this.besideBlocking(group, groupOwners, suggestion, notAside) : [];
         if (besides.length > 0) {
           for (const owner of besides) aside.add(owner);
-          if (!unattachable) for (const owner of besides) besideBlocking.add(owner);
+          if (!unattachable && suggestion !== null) for (const owner of besides) besideBlocking.set(owner, suggestion.endLine - suggestion.startLine + 1);
           retry = true;
           continue;
         }
@@ -24388,7 +24388,11 @@ var FileFixer = class {
       if (reason4 === null) break;
       for (const owner of selected) this.refuse(owner, { reason: reason4, shared: null });
     }
-    for (const owner of aside) if (owner.accepted) owner.note = besideBlocking.has(owner) ? besideABlockingFix(owner.check, request.file) : besideTheChange(owner.check, request.file);
+    for (const owner of aside) {
+      if (!owner.accepted) continue;
+      const lines = besideBlocking.get(owner);
+      owner.note = lines !== void 0 ? besideABlockingFix(owner.check, request.file, lines) : besideTheChange(owner.check, request.file);
+    }
     return { suggestionOf, sharedOf };
   }
   /**
@@ -28687,7 +28691,7 @@ function chartValuesHint(root, stderr) {
   if (!root.sources.includes(inDir(root.dir, "values.yaml"))) {
     const template = root.sources.find((file) => file.startsWith(inChart) && !file.slice(inChart.length).includes("/") && valuesTemplate.test(file));
     const from2 = template === void 0 ? "" : ` (from \`${template.slice(inChart.length)}\`?)`;
-    return `the chart has no values.yaml: if a build step writes it${from2}, ${configFile}, or leave the chart out (\`exclude\`)`;
+    if (template !== void 0 || !needsValues) return `the chart has no values.yaml: if a build step writes it${from2}, ${configFile}, or leave the chart out (\`exclude\`)`;
   }
   const hint2 = needsValues ? `the chart needs values its values.yaml does not set: ${configFile}` : `the chart does not render with its values.yaml alone: ${configFile}`;
   const ci = ciValuesOf(root.dir, root.sources).filter((file) => !root.helm?.valuesFiles.includes(file));

@@ -77,11 +77,12 @@ function chartValuesHint(root: RenderRoot, stderr: string): string | null {
   if (!needsValues && !failedRunning) return null;
   const configFile = 'name a values file for it under `render.charts` in the config file, .github/pod-security.yaml';
   // A chart whose values.yaml a build step writes (envoy gateway's, from values.tmpl.yaml by envsubst) renders on no values at all.
+  // (A chart with no values.yaml that stops on a value it requires is one meant to run on the user's values, as above.)
   const inChart = inDir(root.dir, '');
   if (!root.sources.includes(inDir(root.dir, 'values.yaml'))) {
     const template = root.sources.find((file) => file.startsWith(inChart) && !file.slice(inChart.length).includes('/') && valuesTemplate.test(file));
     const from = template === undefined ? '' : ` (from \`${template.slice(inChart.length)}\`?)`;
-    return `the chart has no values.yaml: if a build step writes it${from}, ${configFile}, or leave the chart out (\`exclude\`)`;
+    if (template !== undefined || !needsValues) return `the chart has no values.yaml: if a build step writes it${from}, ${configFile}, or leave the chart out (\`exclude\`)`;
   }
   const hint = needsValues ? `the chart needs values its values.yaml does not set: ${configFile}` : `the chart does not render with its values.yaml alone: ${configFile}`;
   const ci = ciValuesOf(root.dir, root.sources).filter((file) => !root.helm?.valuesFiles.includes(file));
