@@ -58508,9 +58508,13 @@ function* actionsOf(text5) {
       line++;
       counted = next + 1;
     }
-    yield { words: text5.slice(from2 + 2, to2).replace(/^-?\s*/, "").replace(/\s*-?$/, ""), line };
+    yield { words: trimmedAction(text5.slice(from2 + 2, to2)), line };
     from2 = to2 + 2;
   }
+}
+function trimmedAction(inside) {
+  const words = (inside.startsWith("-") ? inside.slice(1) : inside).trimStart();
+  return (words.endsWith("-") ? words.slice(0, -1) : words).trimEnd();
 }
 var blockOpener = /^(with|range|if|define|block)\b/;
 var writesNoYaml = (body) => body === "" || body.startsWith("#") || /^(\{\{.*?\}\}\s*)+$/.test(body);

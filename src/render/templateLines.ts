@@ -101,10 +101,16 @@ function* actionsOf(text: string): Generator<{ words: string; line: number }> {
       line++;
       counted = next + 1;
     }
-    yield { words: text.slice(from + 2, to).replace(/^-?\s*/, '').replace(/\s*-?$/, ''), line };
+    yield { words: trimmedAction(text.slice(from + 2, to)), line };
     from = to + 2;
   }
 }
+/** An action's words without its trim markers and spaces (`- end -` is `end`), as `action` reads them; no pattern, so no backtracking over long runs of spaces. */
+function trimmedAction(inside: string): string {
+  const words = (inside.startsWith('-') ? inside.slice(1) : inside).trimStart();
+  return (words.endsWith('-') ? words.slice(0, -1) : words).trimEnd();
+}
+
 /** An action that opens a block its `end` closes. */
 const blockOpener = /^(with|range|if|define|block)\b/;
 
