@@ -33174,15 +33174,18 @@ function sourceOfRenderedObject(path11, line, indexOf, field2) {
   const placed2 = placedExactly(index, line, field2) ?? (field2 === nameField ? null : placedExactly(index, line, nameField));
   return placed2 !== null ? { file: placed2.file, line: placed2.line } : { label: index.rendering.rendered.root.label };
 }
-function templateSource(path11, line, indexOf, headPaths) {
+function objectSource(path11, line, indexOf, headPaths) {
   const index = indexOf(path11);
-  if (index === null) return null;
-  const placed2 = placedExactly(index, line, ["apiVersion"]) ?? placedExactly(index, line, ["kind"]) ?? placedExactly(index, line, nameField);
-  if (placed2 !== null) return { file: placed2.file, line: placed2.line };
-  const document = documentAt(index.documents, line);
-  const template = document === void 0 ? null : index.chartTemplateOf(document);
+  const document = index === null ? void 0 : documentAt(index.documents, line);
+  if (index === null || document === void 0) return null;
+  for (const field2 of objectFields) {
+    const placed2 = index.place(document, field2, line, true);
+    if (placed2 !== null && placed2.exact) return { file: placed2.file, line: placed2.line };
+  }
+  const template = index.chartTemplateOf(document);
   return template !== null && headPaths.has(template.file) ? { file: template.file, line: 1 } : null;
 }
+var objectFields = [["apiVersion"], ["kind"], ["metadata", "name"]];
 function placedExactly(index, line, path11) {
   const document = documentAt(index.documents, line);
   const placed2 = document === void 0 ? null : index.place(document, path11, line, false);
@@ -33356,7 +33359,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
         const p = spec.message === null ? spec : { ...spec, message: readable2(spec.message) };
         const rendering = renderings.get(p.file);
         if (rendering === void 0) return p;
-        const source = rendering.rendered.root.tool === "helm" ? templateSource(p.file, p.line, indexOf, headPaths) : null;
+        const source = objectSource(p.file, p.line, indexOf, headPaths);
         return {
           ...p,
           file: source?.file ?? rootFile(p.file),

@@ -641,21 +641,28 @@ function sourceOfRenderedObject(path: string, line: number, indexOf: (path: stri
 }
 
 /**
- * The template line that writes the object at a line of a chart's
- * rendering: its `apiVersion`, as a plain file's pod spec is on its
- * document's first line, else its `kind` or name; else the first line of
- * the template helm names as its source (an object a named template
- * writes), when that is a file of the repository; else null.
+ * Where the object at a line of a rendering is defined: the line of its
+ * `apiVersion` (else `kind`, name) in a chart's template, or in the
+ * Kustomize resource that defines it before the patches that name it, as
+ * a plain file's pod spec is on its document's first line; else the first
+ * line of the template helm names as its source, when that is a file of
+ * the repository (an object a named template writes that the walk cannot
+ * follow); else null.
  */
-function templateSource(path: string, line: number, indexOf: (path: string) => RenderingIndex | null, headPaths: ReadonlySet<string>): { file: string; line: number } | null {
+function objectSource(path: string, line: number, indexOf: (path: string) => RenderingIndex | null, headPaths: ReadonlySet<string>): { file: string; line: number } | null {
   const index = indexOf(path);
-  if (index === null) return null;
-  const placed = placedExactly(index, line, ['apiVersion']) ?? placedExactly(index, line, ['kind']) ?? placedExactly(index, line, nameField);
-  if (placed !== null) return { file: placed.file, line: placed.line };
-  const document = documentAt(index.documents, line);
-  const template = document === undefined ? null : index.chartTemplateOf(document);
+  const document = index === null ? undefined : documentAt(index.documents, line);
+  if (index === null || document === undefined) return null;
+  for (const field of objectFields) {
+    // As where a missing field belongs: Kustomize's resource first (helm has one writer).
+    const placed = index.place(document, field, line, true);
+    if (placed !== null && placed.exact) return { file: placed.file, line: placed.line };
+  }
+  const template = index.chartTemplateOf(document);
   return template !== null && headPaths.has(template.file) ? { file: template.file, line: 1 } : null;
 }
+
+const objectFields: readonly FieldPath[] = [['apiVersion'], ['kind'], ['metadata', 'name']];
 
 /** The source line that writes a field of the object at a line of a rendering, when one certainly does. */
 function placedExactly(index: RenderingIndex, line: number, path: FieldPath): Placed | null {
@@ -872,8 +879,7 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
         const p = spec.message === null ? spec : { ...spec, message: readable(spec.message) };
         const rendering = renderings.get(p.file);
         if (rendering === undefined) return p;
-        // A chart's object is written by one template; an overlay's, by its base and every patch after it: there the overlay says which.
-        const source = rendering.rendered.root.tool === 'helm' ? templateSource(p.file, p.line, indexOf, headPaths) : null;
+        const source = objectSource(p.file, p.line, indexOf, headPaths);
         return {
           ...p,
           file: source?.file ?? rootFile(p.file),

@@ -107,7 +107,8 @@ describe.skipIf(!haveKustomize())(`diff renders Kustomize overlays ${haveKustomi
     expect(finding!.locations).toEqual([expect.objectContaining({ line: 11, inDiff: true })]);
     expect(finding!.fix).toEqual({ startLine: 11, endLine: 11, replacement: '            privileged: false\n', attachable: true });
     // The patches are judged through the rendering only: no finding, pod spec or error names them as manifests.
-    expect(report.podSpecs).toEqual([expect.objectContaining({ file: 'overlays/prod/kustomization.yaml', line: 1, rendering: 'overlays/prod', name: 'prod-web', status: 'modified' })]);
+    // The pod spec is where its base defines the object, named with the overlay it came through.
+    expect(report.podSpecs).toEqual([expect.objectContaining({ file: 'base/deployment.yaml', line: 1, rendering: 'overlays/prod', name: 'prod-web', status: 'modified' })]);
     expect(report.errors).toEqual([]);
   });
 
@@ -284,7 +285,7 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
     const report = JSON.parse(stdout) as JsonReport;
     expect(report.findings.map((f) => [f.file, f.line, f.name, f.check, f.rendered?.root])).toEqual([['overlays/prod/debug.yaml', 11, 'prod-web', 'privileged', 'overlays/prod']]);
     expect(report.findings[0]).not.toHaveProperty('status');
-    expect(report.podSpecs.map((p) => [p.file, p.name])).toEqual([['overlays/prod/kustomization.yaml', 'prod-web']]);
+    expect(report.podSpecs.map((p) => [p.file, p.name])).toEqual([['base/deployment.yaml', 'prod-web']]);
 
     // An overlay given alone renders with the base it references beside it.
     let overlay = '';
@@ -322,7 +323,7 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
     expect(patch.status).toBe(1);
     // The overlay's prod-web in namespace shop, not the patch's bare `web` without a namespace.
     expect(patch.report.findings.map((f) => [f.file, f.line, f.namespace, f.name, f.check, f.rendered?.root])).toEqual([['overlays/prod/debug.yaml', 11, 'shop', 'prod-web', 'privileged', 'overlays/prod']]);
-    expect(patch.report.podSpecs.map((p) => [p.file, p.name])).toEqual([['overlays/prod/kustomization.yaml', 'prod-web']]);
+    expect(patch.report.podSpecs.map((p) => [p.file, p.name])).toEqual([['base/deployment.yaml', 'prod-web']]);
     expect(patch.report.errors).toEqual([]);
     // --render off: read as it is written, as before.
     const off = await run(patchTree, 'overlays/prod/debug.yaml', '--render', 'off');
@@ -365,7 +366,7 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
     });
     // Nothing of examples/: the Job is judged as written, the Deployment through deploy/base alone.
     expect(report.findings.map((f) => [f.file, f.line, f.name, f.check, f.rendered?.root])).toEqual([['shared/job.yaml', 8, 'migrate', 'hostNamespaces', undefined]]);
-    expect(report.podSpecs.map((p) => p.file).sort()).toEqual(['deploy/base/kustomization.yaml', 'shared/job.yaml']);
+    expect(report.podSpecs.map((p) => p.file).sort()).toEqual(['deploy/base/web.yaml', 'shared/job.yaml']);
   });
 
   it('an overlay or a base file given alone renders with the files its base generates from and patches with, in folders of their own', async () => {
