@@ -33137,16 +33137,22 @@ function sourceLineChange(sourceLines, sourceLine, fix, renderedLine, renderedLi
 function literalEdits(sourceLines, places, fix, renderedLines, primaryLine) {
   const edited = /* @__PURE__ */ new Map();
   for (const { sourceLine, renderedLine } of places) {
-    if (Math.abs(sourceLine - primaryLine) >= maxSuggestionSpan || edited.has(sourceLine)) continue;
+    if (edited.has(sourceLine)) continue;
     const change2 = sourceLineChange(sourceLines, sourceLine, fix, renderedLine, renderedLines);
     if (change2 !== void 0) edited.set(sourceLine, change2);
   }
   const primary = edited.get(primaryLine);
   if (primary === void 0) return null;
   const lineChange2 = (line, text4) => ({ startLine: line, endLine: line, newLines: text4 === null ? [] : [text4] });
-  const change = combinedChange(sourceLines, [...edited].map(([line, text4]) => lineChange2(line, text4)), maxSuggestionSpan);
-  const deletes = change === null ? primary === null : [...edited.values()].includes(null);
-  return { ...change ?? lineChange2(primaryLine, primary), ...deletes ? { keepsOthers: true } : {} };
+  const near = [...edited].filter(([line]) => Math.abs(line - primaryLine) < maxSuggestionSpan);
+  const change = combinedChange(sourceLines, near.map(([line, text4]) => lineChange2(line, text4)), maxSuggestionSpan);
+  const deletes = change === null ? primary === null : near.some(([, text4]) => text4 === null);
+  const apart2 = near.length < edited.size || change === null && near.length > 1;
+  const others = [...edited].filter(([line]) => line !== primaryLine).sort((a, b) => a[0] - b[0]);
+  return {
+    near: { ...change ?? lineChange2(primaryLine, primary), ...deletes ? { keepsOthers: true } : {} },
+    parts: apart2 ? [lineChange2(primaryLine, primary), ...others.map(([line, text4]) => lineChange2(line, text4))] : null
+  };
 }
 function placeProblem(problem, index) {
   if (problem.line === null) return null;
@@ -33310,7 +33316,13 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     if (fix === null) return mapped;
     const sourceLines = sources.get(primary.file)?.split("\n");
     const edits = literal2 && sourceLines !== void 0 ? literalEdits(sourceLines, literals, fix, index.lines, primary.line) : null;
-    const edited = edits === null ? null : { finding: i, rendering: index.rendering, file: primary.file, ...edits, caveat: finding.fixNote };
+    const edited = edits === null ? null : { finding: i, rendering: index.rendering, file: primary.file, ...edits.near, caveat: finding.fixNote };
+    const parts = edits?.parts ?? [];
+    const [first, ...rest] = parts;
+    if (first !== void 0) {
+      const keepsOthers = parts.some((part) => part.newLines.length === 0) ? { keepsOthers: true } : {};
+      candidates.push({ finding: i, rendering: index.rendering, file: primary.file, ...first, caveat: finding.fixNote, also: rest.map((part) => ({ file: primary.file, ...part })), ...keepsOthers });
+    }
     const removed = sourceLines === void 0 ? null : combinedChange(sourceLines, removals.map(({ startLine, endLine }) => ({ startLine, endLine, newLines: [] })), maxSuggestionSpan);
     const own = removals.every((removal) => removal.ownObject) ? { ownObject: true } : { keepsOthers: true };
     if (removed !== null) candidates.push({ finding: i, rendering: index.rendering, file: primary.file, ...removed, caveat: finding.fixNote, ...own });

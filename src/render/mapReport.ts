@@ -556,14 +556,23 @@ function sourceLineChange(sourceLines: readonly string[], sourceLine: number, fi
   return removed && deletableLine(sourceLines, sourceLine) ? null : undefined;
 }
 
+/** A fix's literal edits of source lines: those near its primary line as one change, and all of them as parts when some lie too far for one. */
+interface LiteralEdits {
+  readonly near: Pick<SuggestionCandidate, 'startLine' | 'endLine' | 'newLines' | 'keepsOthers'>;
+  /** Every edited line, one change each (the primary line's first), when the edits are too far apart for one suggestion; else null. */
+  readonly parts: readonly LineChange[] | null;
+}
+
 /**
  * The source lines a rendered fix becomes, as literal edits: each line that
  * writes one of the finding's fields gets the value the fix gives that
  * field's rendered line, or goes when the fix removes the field
  * (sourceLineChange). The primary line must be one of them; a field whose
  * line cannot be edited so is left out (then the verification says whether
- * the others are enough), and so is one too far from the primary line for
- * one suggestion (maxSuggestionSpan). Null when nothing changes.
+ * the others are enough). Those too far from the primary line for one
+ * suggestion (maxSuggestionSpan) are left out of it, and given with it as
+ * parts (aws-vpc-cni's two containers, privileged at lines 26 and 47 of its
+ * values.yaml). Null when nothing changes.
  */
 function literalEdits(
   sourceLines: readonly string[],
@@ -571,21 +580,27 @@ function literalEdits(
   fix: NonNullable<Finding['fix']>,
   renderedLines: readonly string[],
   primaryLine: number,
-): Pick<SuggestionCandidate, 'startLine' | 'endLine' | 'newLines' | 'keepsOthers'> | null {
+): LiteralEdits | null {
   // Each line's new text, or null when it goes.
   const edited = new Map<number, string | null>();
   for (const { sourceLine, renderedLine } of places) {
-    if (Math.abs(sourceLine - primaryLine) >= maxSuggestionSpan || edited.has(sourceLine)) continue;
+    if (edited.has(sourceLine)) continue;
     const change = sourceLineChange(sourceLines, sourceLine, fix, renderedLine, renderedLines);
     if (change !== undefined) edited.set(sourceLine, change);
   }
   const primary = edited.get(primaryLine);
   if (primary === undefined) return null;
   const lineChange = (line: number, text: string | null): LineChange => ({ startLine: line, endLine: line, newLines: text === null ? [] : [text] });
+  const near = [...edited].filter(([line]) => Math.abs(line - primaryLine) < maxSuggestionSpan);
   // All of them, else (too far apart for one suggestion) the primary line's alone.
-  const change = combinedChange(sourceLines, [...edited].map(([line, text]) => lineChange(line, text)), maxSuggestionSpan);
-  const deletes = change === null ? primary === null : [...edited.values()].includes(null);
-  return { ...(change ?? lineChange(primaryLine, primary)), ...(deletes ? { keepsOthers: true } : {}) };
+  const change = combinedChange(sourceLines, near.map(([line, text]) => lineChange(line, text)), maxSuggestionSpan);
+  const deletes = change === null ? primary === null : near.some(([, text]) => text === null);
+  const apart = near.length < edited.size || (change === null && near.length > 1);
+  const others = [...edited].filter(([line]) => line !== primaryLine).sort((a, b) => a[0] - b[0]);
+  return {
+    near: { ...(change ?? lineChange(primaryLine, primary)), ...(deletes ? { keepsOthers: true } : {}) },
+    parts: apart ? [lineChange(primaryLine, primary), ...others.map(([line, text]) => lineChange(line, text))] : null,
+  };
 }
 
 /**
@@ -823,7 +838,14 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
     // Split once: both kinds of edit read the source's lines.
     const sourceLines = sources.get(primary.file)?.split('\n');
     const edits = literal && sourceLines !== undefined ? literalEdits(sourceLines, literals, fix, index.lines, primary.line) : null;
-    const edited = edits === null ? null : { finding: i, rendering: index.rendering, file: primary.file, ...edits, caveat: finding.fixNote };
+    const edited = edits === null ? null : { finding: i, rendering: index.rendering, file: primary.file, ...edits.near, caveat: finding.fixNote };
+    // Edits too far apart for one suggestion: all of them, verified together, as the finding's example, when no suggestion fixes it.
+    const parts = edits?.parts ?? [];
+    const [first, ...rest] = parts;
+    if (first !== undefined) {
+      const keepsOthers = parts.some((part) => part.newLines.length === 0) ? { keepsOthers: true } : {};
+      candidates.push({ finding: i, rendering: index.rendering, file: primary.file, ...first, caveat: finding.fixNote, also: rest.map((part) => ({ file: primary.file, ...part })), ...keepsOthers });
+    }
     // Fields an overlay's operations removed: without those operations (verified, as a deletion, by rendering again).
     const removed = sourceLines === undefined ? null : combinedChange(sourceLines, removals.map(({ startLine, endLine }) => ({ startLine, endLine, newLines: [] })), maxSuggestionSpan);
     // Operations of patches that can reach no other object change their own alone: verified with other such edits, in one rendering.

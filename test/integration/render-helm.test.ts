@@ -1439,6 +1439,19 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     expect(capabilities.fixNote!.startsWith(`${escalation.fixNote!}\n\nIf a process needs a capability`)).toBe(true);
   });
 
+  it('gives literal values lines too far apart for one suggestion as their diff, verified together (aws-vpc-cni: privileged in two containers)', async () => {
+    const values = ['securityContext:', '  privileged: true', ...Array.from({ length: 28 }, (_, i) => `# note ${i + 1}`), 'reload:', '  securityContext:', '    privileged: true', ''].join('\n');
+    const { report } = await checkTree({ ...farApartChart, 'web/values.yaml': values }, '--warn-level', 'baseline');
+    const privileged = report.findings.find((f) => f.check === 'privileged')!;
+    expect([privileged.file, privileged.line, privileged.fix]).toEqual(['web/values.yaml', 2, null]);
+    // Each line alone leaves the other container privileged: both, for `fix` to apply together.
+    expect((privileged as JsonFinding & { fixParts?: unknown }).fixParts).toEqual([
+      { file: 'web/values.yaml', startLine: 2, endLine: 2, replacement: '  privileged: false\n' },
+      { file: 'web/values.yaml', startLine: 33, endLine: 33, replacement: '    privileged: false\n' },
+    ]);
+    expect(privileged.fixNote).toMatch(/^No suggestion: the fix is 2 changes of `web\/values\.yaml`, too far apart for one; together they fix it \(verified by rendering again\):\n```diff\n@@ web\/values\.yaml:2 @@\n/);
+  });
+
   it("renders a chart with its library chart from a folder of the repository (`file://../common`): a change to the library's helper is the chart's, fixed on the helper's line", async () => {
     const { status, report } = await diff('helm-library');
     expect(status).toBe(1);
