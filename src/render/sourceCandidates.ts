@@ -340,12 +340,12 @@ function keyWhereRead(template: ChartObject['template'], key: readonly string[],
 }
 
 /** The changes of a chart's template that write the securityContext maps a rendered object's fix adds whole (templateFix.ts), in files of the repository. */
-function templateChangesOf({ index, document, template, after }: ChartObject, lone: ReadonlySet<string>): { file: string; change: LineChange; ownObject: boolean }[] {
+function templateChangesOf({ index, document, template, after }: ChartObject, lone: ReadonlySet<string>): { file: string; change: LineChange; ownObject: boolean; also?: SourceChange[] }[] {
   const { sources } = index.rendering.rendered;
   const byFile = new Map<string, { change: LineChange; container: boolean }[]>();
   // A template read inside a vendored archive is no file to edit.
   for (const { file, ...insertion } of templateInsertions(template, document, after, (file) => sources.get(file))) if (sources.has(file)) addTo(byFile, file, insertion);
-  const out: { file: string; change: LineChange; ownObject: boolean }[] = [];
+  const out: { file: string; change: LineChange; ownObject: boolean; also?: SourceChange[] }[] = [];
   for (const [file, insertions] of byFile) {
     // An edit of a template that renders this object alone changes no other: verified with other objects' edits, in one rendering.
     const ownObject = file === template.file && lone.has(template.file);
@@ -354,6 +354,11 @@ function templateChangesOf({ index, document, template, after }: ChartObject, lo
     const containers = insertions.filter((i) => i.container).map((i) => i.change);
     const together = containers.length < 2 ? null : combinedChange(sources.get(file)!.split('\n'), containers, maxSuggestionSpan);
     for (const change of [...(together === null ? [] : [together]), ...insertions.map((i) => i.change)]) out.push({ file, change, ownObject });
+    // Too far apart for one (appmesh-prometheus' init container above its pod's other): all of them as one example.
+    if (together === null && containers.length > 1) {
+      const [first, ...rest] = [...containers].sort((a, b) => a.startLine - b.startLine);
+      out.push({ file, change: first!, ownObject, also: rest.map((change) => ({ file, ...change })) });
+    }
   }
   return out;
 }

@@ -1439,6 +1439,21 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     expect(capabilities.fixNote!.startsWith(`${escalation.fixNote!}\n\nIf a process needs a capability`)).toBe(true);
   });
 
+  it("gives a template's insertions for containers too far apart for one suggestion as their diff, verified together (appmesh-prometheus)", async () => {
+    // An init container above the pod's other, more lines apart than a suggestion spans.
+    const args = Array.from({ length: 24 }, (_, i) => `        - --flag-${i}`);
+    const pod = ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  securityContext:', '    runAsNonRoot: true', '    seccompProfile: {type: RuntimeDefault}', '  initContainers:', '    - name: chown', '      image: alpine:3', '      args:', ...args, '  containers:', '    - name: web', '      image: web:1', ''].join('\n');
+    const { report } = await checkTree({ 'web/Chart.yaml': chartYaml('web'), 'web/values.yaml': 'replicas: 1\n', 'web/templates/pod.yaml': pod }, '--level', 'restricted');
+    const escalation = report.findings.find((f) => f.check === 'allowPrivilegeEscalation')!;
+    expect(escalation.fix).toBeNull();
+    const insertion = (indent: string) => `${indent}securityContext:\n${indent}  allowPrivilegeEscalation: false\n${indent}  capabilities:\n${indent}    drop:\n${indent}      - ALL\n`;
+    expect((escalation as JsonFinding & { fixParts?: { file: string; startLine: number; replacement: string }[] }).fixParts?.map((p) => [p.file, p.startLine, p.replacement.endsWith(insertion('      '))])).toEqual([
+      ['web/templates/pod.yaml', 10, true],
+      ['web/templates/pod.yaml', 38, true],
+    ]);
+    expect(escalation.fixNote).toMatch(/^No suggestion: the fix is 2 changes of `web\/templates\/pod\.yaml`, too far apart for one; together they fix it \(verified by rendering again\):/);
+  });
+
   it('gives literal values lines too far apart for one suggestion as their diff, verified together (aws-vpc-cni: privileged in two containers)', async () => {
     const values = ['securityContext:', '  privileged: true', ...Array.from({ length: 28 }, (_, i) => `# note ${i + 1}`), 'reload:', '  securityContext:', '    privileged: true', ''].join('\n');
     const { report } = await checkTree({ ...farApartChart, 'web/values.yaml': values }, '--warn-level', 'baseline');
