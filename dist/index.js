@@ -60156,10 +60156,10 @@ function templateChangesOf({ index, document, template, after }, lone) {
     const containers = insertions.filter((i) => i.container).map((i) => i.change);
     const together = containers.length < 2 ? null : combinedChange(sources.get(file).split("\n"), containers, maxSuggestionSpan);
     for (const change of [...together === null ? [] : [together], ...insertions.map((i) => i.change)]) out.push({ file, change, ownObject });
-    if (together === null && containers.length > 1) {
-      const [first, ...rest] = [...containers].sort((a, b) => a.startLine - b.startLine);
-      out.push({ file, change: first, ownObject, also: rest.map((change) => ({ file, ...change })) });
-    }
+    const ordered = [...containers].sort((a, b) => a.startLine - b.startLine);
+    const [first, ...rest] = ordered;
+    const apart = ordered.every((change, i) => i === 0 || change.startLine > ordered[i - 1].endLine);
+    if (together === null && first !== void 0 && rest.length > 0 && apart) out.push({ file, change: first, ownObject, also: rest.map((change) => ({ file, ...change })) });
   }
   return out;
 }

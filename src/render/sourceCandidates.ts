@@ -354,11 +354,12 @@ function templateChangesOf({ index, document, template, after }: ChartObject, lo
     const containers = insertions.filter((i) => i.container).map((i) => i.change);
     const together = containers.length < 2 ? null : combinedChange(sources.get(file)!.split('\n'), containers, maxSuggestionSpan);
     for (const change of [...(together === null ? [] : [together]), ...insertions.map((i) => i.change)]) out.push({ file, change, ownObject });
-    // Too far apart for one (appmesh-prometheus' init container above its pod's other): all of them as one example.
-    if (together === null && containers.length > 1) {
-      const [first, ...rest] = [...containers].sort((a, b) => a.startLine - b.startLine);
-      out.push({ file, change: first!, ownObject, also: rest.map((change) => ({ file, ...change })) });
-    }
+    // Too far apart for one (appmesh-prometheus' init container above its pod's other): all of them as one example,
+    // when no two change the same lines (containers a `range` writes share one line).
+    const ordered = [...containers].sort((a, b) => a.startLine - b.startLine);
+    const [first, ...rest] = ordered;
+    const apart = ordered.every((change, i) => i === 0 || change.startLine > ordered[i - 1]!.endLine);
+    if (together === null && first !== undefined && rest.length > 0 && apart) out.push({ file, change: first, ownObject, also: rest.map((change) => ({ file, ...change })) });
   }
   return out;
 }
