@@ -32700,10 +32700,8 @@ function templateChangesOf({ index, document, template, after }, lone) {
     const containers = insertions.filter((i) => i.container).map((i) => i.change);
     const together = containers.length < 2 ? null : combinedChange(sources.get(file).split("\n"), containers, maxSuggestionSpan);
     for (const change of [...together === null ? [] : [together], ...insertions.map((i) => i.change)]) out.push({ file, change, ownObject });
-    const ordered = [...containers].sort((a, b) => a.startLine - b.startLine);
-    const [first, ...rest] = ordered;
-    const apart2 = ordered.every((change, i) => i === 0 || change.startLine > ordered[i - 1].endLine);
-    if (together === null && first !== void 0 && rest.length > 0 && apart2) out.push({ file, change: first, ownObject, also: rest.map((change) => ({ file, ...change })) });
+    const example = together === null ? asOneExample([...containers].sort((a, b) => a.startLine - b.startLine).map((change) => ({ file, ...change }))) : null;
+    if (example !== null) out.push({ ...example, ownObject });
   }
   return out;
 }
@@ -32819,10 +32817,17 @@ function valuesChangesOf({ document, template, after }, editable) {
     if (values !== null) for (const change of writerChanges(values, byKey, maxSuggestionSpan)) out.push({ file, change });
   }
   for (const writers2 of [byFile, containersByFile]) {
-    const [first, ...rest] = partsOf(writers2, editable);
-    if (first !== void 0 && rest.length > 0) out.push({ file: first.file, change: first, also: rest });
+    const example = asOneExample(partsOf(writers2, editable));
+    if (example !== null) out.push(example);
   }
   return out;
+}
+function asOneExample(parts) {
+  const [first, ...rest] = parts;
+  if (first === void 0 || rest.length === 0) return null;
+  const overlap = (a, b) => a.file === b.file && a.startLine <= b.endLine && b.startLine <= a.endLine;
+  if (parts.some((part, i) => parts.slice(i + 1).some((other) => overlap(part, other)))) return null;
+  return { file: first.file, change: first, also: rest };
 }
 function partsOf(byFile, editable) {
   const parts = [];
@@ -33186,19 +33191,19 @@ function sourceOfRenderedObject(path11, line, indexOf, field2) {
 }
 function objectSource(path11, line, indexOf, headPaths) {
   const index = indexOf(path11);
-  const document = index === null ? void 0 : documentAt(index.documents, line);
-  if (index === null || document === void 0) return null;
+  if (index === null) return null;
   for (const field2 of objectFields) {
-    const placed2 = index.place(document, field2, line, true);
-    if (placed2 !== null && placed2.exact) return { file: placed2.file, line: placed2.line };
+    const placed2 = placedExactly(index, line, field2, true);
+    if (placed2 !== null) return { file: placed2.file, line: placed2.line };
   }
-  const template = index.chartTemplateOf(document);
+  const document = documentAt(index.documents, line);
+  const template = document === void 0 ? null : index.chartTemplateOf(document);
   return template !== null && headPaths.has(template.file) ? { file: template.file, line: 1 } : null;
 }
 var objectFields = [["apiVersion"], ["kind"], ["metadata", "name"]];
-function placedExactly(index, line, path11) {
+function placedExactly(index, line, path11, ancestor = false) {
   const document = documentAt(index.documents, line);
-  const placed2 = document === void 0 ? null : index.place(document, path11, line, false);
+  const placed2 = document === void 0 ? null : index.place(document, path11, line, ancestor);
   return placed2 !== null && placed2.exact ? placed2 : null;
 }
 function renderedProblems(problems, indexOf) {
@@ -33322,10 +33327,10 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     const edits = literal2 && sourceLines !== void 0 ? literalEdits(sourceLines, literals, fix, index.lines, primary.line) : null;
     const edited = edits === null ? null : { finding: i, rendering: index.rendering, file: primary.file, ...edits.near, caveat: finding.fixNote };
     const parts = edits?.parts ?? [];
-    const [first, ...rest] = parts;
-    if (first !== void 0) {
+    const example = asOneExample(parts.map((part) => ({ file: primary.file, ...part })));
+    if (example !== null) {
       const keepsOthers = parts.some((part) => part.newLines.length === 0) ? { keepsOthers: true } : {};
-      candidates.push({ finding: i, rendering: index.rendering, file: primary.file, ...first, caveat: finding.fixNote, also: rest.map((part) => ({ file: primary.file, ...part })), ...keepsOthers });
+      candidates.push({ finding: i, rendering: index.rendering, file: example.file, ...example.change, caveat: finding.fixNote, also: example.also, ...keepsOthers });
     }
     const removed = sourceLines === void 0 ? null : combinedChange(sourceLines, removals.map(({ startLine, endLine }) => ({ startLine, endLine, newLines: [] })), maxSuggestionSpan);
     const own = removals.every((removal) => removal.ownObject) ? { ownObject: true } : { keepsOthers: true };

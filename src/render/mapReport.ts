@@ -26,7 +26,7 @@ import type { ChartTemplate } from './templateFix.js';
 import { kustomizeIndex } from './kustomizeMap.js';
 import type { ObjectDocument, OperationLines, OperationsDocument, RenderedObject, SourceHit } from './kustomizeMap.js';
 import { inDir, shownDir } from './paths.js';
-import { chartValuesCandidates, editableTexts, fixedRendering, kustomizeCandidates, maxSuggestionSpan } from './sourceCandidates.js';
+import { asOneExample, chartValuesCandidates, editableTexts, fixedRendering, kustomizeCandidates, maxSuggestionSpan } from './sourceCandidates.js';
 import type { ChartFix, KustomizeFix } from './sourceCandidates.js';
 import { combinedChange, containerFields } from './mapWriters.js';
 import type { LineChange, MapSource } from './mapWriters.js';
@@ -666,23 +666,23 @@ function sourceOfRenderedObject(path: string, line: number, indexOf: (path: stri
  */
 function objectSource(path: string, line: number, indexOf: (path: string) => RenderingIndex | null, headPaths: ReadonlySet<string>): { file: string; line: number } | null {
   const index = indexOf(path);
-  const document = index === null ? undefined : documentAt(index.documents, line);
-  if (index === null || document === undefined) return null;
+  if (index === null) return null;
   for (const field of objectFields) {
     // As where a missing field belongs: Kustomize's resource first (helm has one writer).
-    const placed = index.place(document, field, line, true);
-    if (placed !== null && placed.exact) return { file: placed.file, line: placed.line };
+    const placed = placedExactly(index, line, field, true);
+    if (placed !== null) return { file: placed.file, line: placed.line };
   }
-  const template = index.chartTemplateOf(document);
+  const document = documentAt(index.documents, line);
+  const template = document === undefined ? null : index.chartTemplateOf(document);
   return template !== null && headPaths.has(template.file) ? { file: template.file, line: 1 } : null;
 }
 
 const objectFields: readonly FieldPath[] = [['apiVersion'], ['kind'], ['metadata', 'name']];
 
-/** The source line that writes a field of the object at a line of a rendering, when one certainly does. */
-function placedExactly(index: RenderingIndex, line: number, path: FieldPath): Placed | null {
+/** The source line that writes a field of the object at a line of a rendering (`ancestor`: where it belongs, RenderingIndex.place), when one certainly does. */
+function placedExactly(index: RenderingIndex, line: number, path: FieldPath, ancestor = false): Placed | null {
   const document = documentAt(index.documents, line);
-  const placed = document === undefined ? null : index.place(document, path, line, false);
+  const placed = document === undefined ? null : index.place(document, path, line, ancestor);
   return placed !== null && placed.exact ? placed : null;
 }
 
@@ -841,10 +841,10 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
     const edited = edits === null ? null : { finding: i, rendering: index.rendering, file: primary.file, ...edits.near, caveat: finding.fixNote };
     // Edits too far apart for one suggestion: all of them, verified together, as the finding's example, when no suggestion fixes it.
     const parts = edits?.parts ?? [];
-    const [first, ...rest] = parts;
-    if (first !== undefined) {
+    const example = asOneExample(parts.map((part) => ({ file: primary.file, ...part })));
+    if (example !== null) {
       const keepsOthers = parts.some((part) => part.newLines.length === 0) ? { keepsOthers: true } : {};
-      candidates.push({ finding: i, rendering: index.rendering, file: primary.file, ...first, caveat: finding.fixNote, also: rest.map((part) => ({ file: primary.file, ...part })), ...keepsOthers });
+      candidates.push({ finding: i, rendering: index.rendering, file: example.file, ...example.change, caveat: finding.fixNote, also: example.also, ...keepsOthers });
     }
     // Fields an overlay's operations removed: without those operations (verified, as a deletion, by rendering again).
     const removed = sourceLines === undefined ? null : combinedChange(sourceLines, removals.map(({ startLine, endLine }) => ({ startLine, endLine, newLines: [] })), maxSuggestionSpan);

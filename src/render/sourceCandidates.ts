@@ -354,12 +354,9 @@ function templateChangesOf({ index, document, template, after }: ChartObject, lo
     const containers = insertions.filter((i) => i.container).map((i) => i.change);
     const together = containers.length < 2 ? null : combinedChange(sources.get(file)!.split('\n'), containers, maxSuggestionSpan);
     for (const change of [...(together === null ? [] : [together]), ...insertions.map((i) => i.change)]) out.push({ file, change, ownObject });
-    // Too far apart for one (appmesh-prometheus' init container above its pod's other): all of them as one example,
-    // when no two change the same lines (containers a `range` writes share one line).
-    const ordered = [...containers].sort((a, b) => a.startLine - b.startLine);
-    const [first, ...rest] = ordered;
-    const apart = ordered.every((change, i) => i === 0 || change.startLine > ordered[i - 1]!.endLine);
-    if (together === null && first !== undefined && rest.length > 0 && apart) out.push({ file, change: first, ownObject, also: rest.map((change) => ({ file, ...change })) });
+    // Too far apart for one (appmesh-prometheus' init container above its pod's other): all of them as one example.
+    const example = together === null ? asOneExample([...containers].sort((a, b) => a.startLine - b.startLine).map((change) => ({ file, ...change }))) : null;
+    if (example !== null) out.push({ ...example, ownObject });
   }
   return out;
 }
@@ -537,10 +534,24 @@ function valuesChangesOf({ document, template, after }: ChartObject, editable: E
   // Keys too far apart for one suggestion (each container's map at either end of values.yaml): all of
   // them as one example, then the containers' alone (what a check of every container needs).
   for (const writers of [byFile, containersByFile]) {
-    const [first, ...rest] = partsOf(writers, editable);
-    if (first !== undefined && rest.length > 0) out.push({ file: first.file, change: first, also: rest });
+    const example = asOneExample(partsOf(writers, editable));
+    if (example !== null) out.push(example);
   }
   return out;
+}
+
+/**
+ * Changes too far apart for one suggestion as one candidate: the first, with
+ * the others it needs (`also`), verified together and given as the
+ * finding's example. Null for fewer than two, or when two change the same
+ * lines (containers a `range` writes share one), which no one applies.
+ */
+export function asOneExample(parts: readonly SourceChange[]): { file: string; change: LineChange; also: SourceChange[] } | null {
+  const [first, ...rest] = parts;
+  if (first === undefined || rest.length === 0) return null;
+  const overlap = (a: SourceChange, b: SourceChange) => a.file === b.file && a.startLine <= b.endLine && b.startLine <= a.endLine;
+  if (parts.some((part, i) => parts.slice(i + 1).some((other) => overlap(part, other)))) return null;
+  return { file: first.file, change: first, also: rest };
 }
 
 /** The changes that write every writer's edits, file by file (writerParts). */
