@@ -12947,8 +12947,8 @@ function loadFile(file, content, options) {
   if (json) {
     const error = jsonStreamError(text4, objects);
     if (error) {
-      const action2 = usesUndeclaredVariable(text4) ? null : actionLine(text4, 0, text4.length);
-      if (action2 !== null) return fail("template", templateMessage, action2);
+      const action = usesUndeclaredVariable(text4) ? null : actionLine(text4, 0, text4.length);
+      if (action !== null) return fail("template", templateMessage, action);
       const tag2 = actionLine(text4, 0, text4.length, tagAction);
       if (tag2 !== null) return fail("template", tagMessage, tag2);
       if (isJsoncConfiguration(file, text4) || isYamlConfiguration(file, text4)) return noManifest(file);
@@ -13667,9 +13667,9 @@ function badHosts(container, containerPath) {
   for (const handler of handlers) {
     const object = handler.of(container);
     if (object === void 0) continue;
-    for (const action2 of actions) {
-      const host = str(obj(object, action2), "host");
-      if (host !== "") found.push({ host, path: at(containerPath, ...handler.at, action2, "host") });
+    for (const action of actions) {
+      const host = str(obj(object, action), "host");
+      if (host !== "") found.push({ host, path: at(containerPath, ...handler.at, action, "host") });
     }
   }
   return found;
@@ -18686,8 +18686,8 @@ function kyvernoRulesOf(documents) {
           });
         }
         const overrides = (Array.isArray(validate3?.failureActionOverrides) ? validate3.failureActionOverrides : list(spec, "validationFailureActionOverrides")).filter(isObject).flatMap((o) => {
-          const action2 = actionOf(o.action);
-          return action2 ? [{ action: action2, namespaces: strings2(o.namespaces) ?? [] }] : [];
+          const action = actionOf(o.action);
+          return action ? [{ action, namespaces: strings2(o.namespaces) ?? [] }] : [];
         });
         const match2 = filtersOf(value.match) ?? { any: null, all: null };
         const exclude = filtersOf(value.exclude);
@@ -30511,7 +30511,7 @@ function placeOf3(rule, documents, paths) {
   }
   return { file: rule.file, path: rule.path, line: rule.line };
 }
-var formatAction = (action2) => action2 === "enforce" ? "Enforce" : "Audit";
+var formatAction = (action) => action === "enforce" ? "Enforce" : "Audit";
 function ruleRelaxations(before, after, documents) {
   const what = [];
   const places = [];
@@ -31088,7 +31088,6 @@ function sourceOf(keys, from2) {
 }
 var valuesKeyText = String.raw`\.Values((?:\.[A-Za-z0-9_]+)+)`;
 var valuesReference = new RegExp(valuesKeyText, "g");
-var action = /\{\{-?\s*(.*?)\s*-?\}\}/g;
 function* actionsOf(text4) {
   let line = 0;
   let counted = 0;
@@ -31157,8 +31156,7 @@ function dotTracker() {
   return (body) => {
     let bindings = current();
     let used = false;
-    for (const match2 of body.matchAll(action)) {
-      const words = match2[1];
+    for (const { words } of actionsOf(body)) {
       const opener = blockOpener.exec(words)?.[1];
       const outer = current();
       if (opener === "with") {
@@ -31230,8 +31228,7 @@ function valuesPathIn(text4, scope) {
   const named = [...text4.matchAll(valuesReference)].map((match2) => match2[1].slice(1).split("."));
   if (named.length > 0) return named;
   const bound2 = [];
-  for (const used of text4.matchAll(action)) {
-    const words = used[1];
+  for (const { words } of actionsOf(text4)) {
     if (scope.dot !== null && usesDot.test(words)) return [[...scope.dot]];
     for (const ref of words.matchAll(reference)) {
       const key = keyOfReference(ref[1], scope);
@@ -31432,8 +31429,7 @@ function openBlocks(text4) {
   let top = null;
   for (const raw of text4.split("\n")) {
     out.push(top);
-    for (const match2 of raw.matchAll(action)) {
-      const words = match2[1];
+    for (const { words } of actionsOf(raw)) {
       const opener = blockOpener.exec(words)?.[1];
       if (opener !== void 0) top = { action: opener, conditions: [words.slice(opener.length).trim()], outer: top };
       else if (words === "end") top = top?.outer ?? null;

@@ -11750,8 +11750,8 @@ function loadFile(file, content, options) {
   if (json) {
     const error2 = jsonStreamError(text5, objects);
     if (error2) {
-      const action2 = usesUndeclaredVariable(text5) ? null : actionLine(text5, 0, text5.length);
-      if (action2 !== null) return fail("template", templateMessage, action2);
+      const action = usesUndeclaredVariable(text5) ? null : actionLine(text5, 0, text5.length);
+      if (action !== null) return fail("template", templateMessage, action);
       const tag2 = actionLine(text5, 0, text5.length, tagAction);
       if (tag2 !== null) return fail("template", tagMessage, tag2);
       if (isJsoncConfiguration(file, text5) || isYamlConfiguration(file, text5)) return noManifest(file);
@@ -26706,7 +26706,7 @@ var require_body = __commonJS({
         });
       }
       assert(isReadableStreamLike(stream));
-      let action2 = null;
+      let action = null;
       let source = null;
       let length = null;
       let type = null;
@@ -26759,7 +26759,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           length = null;
         }
         source = object;
-        action2 = async function* () {
+        action = async function* () {
           for (const part of blobParts) {
             if (part.stream) {
               yield* part.stream();
@@ -26789,11 +26789,11 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       if (typeof source === "string" || util.isBuffer(source)) {
         length = Buffer.byteLength(source);
       }
-      if (action2 != null) {
+      if (action != null) {
         let iterator2;
         stream = new ReadableStream({
           async start() {
-            iterator2 = action2(object)[Symbol.asyncIterator]();
+            iterator2 = action(object)[Symbol.asyncIterator]();
           },
           async pull(controller) {
             const { value, done } = await iterator2.next();
@@ -48589,9 +48589,9 @@ function badHosts(container, containerPath) {
   for (const handler2 of handlers) {
     const object = handler2.of(container);
     if (object === void 0) continue;
-    for (const action2 of actions) {
-      const host = str(obj(object, action2), "host");
-      if (host !== "") found.push({ host, path: at(containerPath, ...handler2.at, action2, "host") });
+    for (const action of actions) {
+      const host = str(obj(object, action), "host");
+      if (host !== "") found.push({ host, path: at(containerPath, ...handler2.at, action, "host") });
     }
   }
   return found;
@@ -50463,8 +50463,8 @@ function kyvernoRulesOf(documents) {
           });
         }
         const overrides = (Array.isArray(validate3?.failureActionOverrides) ? validate3.failureActionOverrides : list(spec, "validationFailureActionOverrides")).filter(isObject).flatMap((o) => {
-          const action2 = actionOf(o.action);
-          return action2 ? [{ action: action2, namespaces: strings2(o.namespaces) ?? [] }] : [];
+          const action = actionOf(o.action);
+          return action ? [{ action, namespaces: strings2(o.namespaces) ?? [] }] : [];
         });
         const match2 = filtersOf(value.match) ?? { any: null, all: null };
         const exclude = filtersOf(value.exclude);
@@ -50872,9 +50872,9 @@ var text = (value, ...path4) => {
 function readEventContext(eventName, payload, repository) {
   const [owner = "", repo = ""] = repository.split("/");
   if (eventName === "pull_request" || eventName === "pull_request_target") {
-    const action2 = text(payload, "action") ?? "";
-    if (!reviewedActions.has(action2)) {
-      return { kind: "ignored", eventName, reason: `the ${eventName} action "${action2}" does not change the code; nothing to review` };
+    const action = text(payload, "action") ?? "";
+    if (!reviewedActions.has(action)) {
+      return { kind: "ignored", eventName, reason: `the ${eventName} action "${action}" does not change the code; nothing to review` };
     }
     const number = field(payload, "pull_request", "number");
     const baseSha = text(payload, "pull_request", "base", "sha");
@@ -57937,7 +57937,7 @@ function placeOf3(rule, documents, paths) {
   }
   return { file: rule.file, path: rule.path, line: rule.line };
 }
-var formatAction = (action2) => action2 === "enforce" ? "Enforce" : "Audit";
+var formatAction = (action) => action === "enforce" ? "Enforce" : "Audit";
 function ruleRelaxations(before, after, documents) {
   const what = [];
   const places = [];
@@ -58497,7 +58497,6 @@ function sourceOf(keys, from2) {
 }
 var valuesKeyText = String.raw`\.Values((?:\.[A-Za-z0-9_]+)+)`;
 var valuesReference = new RegExp(valuesKeyText, "g");
-var action = /\{\{-?\s*(.*?)\s*-?\}\}/g;
 function* actionsOf(text5) {
   let line = 0;
   let counted = 0;
@@ -58566,8 +58565,7 @@ function dotTracker() {
   return (body) => {
     let bindings = current();
     let used = false;
-    for (const match2 of body.matchAll(action)) {
-      const words = match2[1];
+    for (const { words } of actionsOf(body)) {
       const opener = blockOpener.exec(words)?.[1];
       const outer = current();
       if (opener === "with") {
@@ -58639,8 +58637,7 @@ function valuesPathIn(text5, scope) {
   const named = [...text5.matchAll(valuesReference)].map((match2) => match2[1].slice(1).split("."));
   if (named.length > 0) return named;
   const bound2 = [];
-  for (const used of text5.matchAll(action)) {
-    const words = used[1];
+  for (const { words } of actionsOf(text5)) {
     if (scope.dot !== null && usesDot.test(words)) return [[...scope.dot]];
     for (const ref of words.matchAll(reference)) {
       const key = keyOfReference(ref[1], scope);
@@ -58841,8 +58838,7 @@ function openBlocks(text5) {
   let top = null;
   for (const raw of text5.split("\n")) {
     out.push(top);
-    for (const match2 of raw.matchAll(action)) {
-      const words = match2[1];
+    for (const { words } of actionsOf(raw)) {
       const opener = blockOpener.exec(words)?.[1];
       if (opener !== void 0) top = { action: opener, conditions: [words.slice(opener.length).trim()], outer: top };
       else if (words === "end") top = top?.outer ?? null;

@@ -83,13 +83,11 @@ interface Scope {
   readonly vars: ReadonlyMap<string, readonly string[]>;
 }
 
-const action = /\{\{-?\s*(.*?)\s*-?\}\}/g;
-
 /**
- * The actions of a text, each with the 0-based line it starts on, whose
- * text may span lines; read as `action` reads one line (the first `}}`
- * closes it). A `{{` never closed ends the reading, so a text of many is
- * read once, not once per `{{`.
+ * The actions of a text (`{{ … }}`), each with the 0-based line it starts
+ * on, whose text may span lines: the first `}}` closes one. A `{{` never
+ * closed ends the reading, so a text of many is read once, not once per
+ * `{{`; every reader of actions here goes through it.
  */
 function* actionsOf(text: string): Generator<{ words: string; line: number }> {
   let line = 0;
@@ -105,7 +103,7 @@ function* actionsOf(text: string): Generator<{ words: string; line: number }> {
     from = to + 2;
   }
 }
-/** An action's words without its trim markers and spaces (`- end -` is `end`), as `action` reads them; no pattern, so no backtracking over long runs of spaces. */
+/** An action's words without its trim markers and spaces (`- end -` is `end`); no pattern, so no backtracking over long runs of spaces. */
 function trimmedAction(inside: string): string {
   const words = (inside.startsWith('-') ? inside.slice(1) : inside).trimStart();
   return (words.endsWith('-') ? words.slice(0, -1) : words).trimEnd();
@@ -190,8 +188,7 @@ function dotTracker(): (body: string) => Bindings {
   return (body) => {
     let bindings = current();
     let used = false;
-    for (const match of body.matchAll(action)) {
-      const words = match[1]!;
+    for (const { words } of actionsOf(body)) {
       const opener = blockOpener.exec(words)?.[1];
       const outer = current();
       if (opener === 'with') {
@@ -283,8 +280,7 @@ function valuesPathIn(text: string, scope: Bindings): string[][] | null {
   const named = [...text.matchAll(valuesReference)].map((match) => match[1]!.slice(1).split('.'));
   if (named.length > 0) return named;
   const bound: string[][] = [];
-  for (const used of text.matchAll(action)) {
-    const words = used[1]!;
+  for (const { words } of actionsOf(text)) {
     if (scope.dot !== null && usesDot.test(words)) return [[...scope.dot]];
     for (const ref of words.matchAll(reference)) {
       const key = keyOfReference(ref[1]!, scope);
@@ -601,8 +597,7 @@ function openBlocks(text: string): (OpenBlock | null)[] {
   let top = null as OpenBlock | null;
   for (const raw of text.split('\n')) {
     out.push(top);
-    for (const match of raw.matchAll(action)) {
-      const words = match[1]!;
+    for (const { words } of actionsOf(raw)) {
       const opener = blockOpener.exec(words)?.[1];
       if (opener !== undefined) top = { action: opener, conditions: [words.slice(opener.length).trim()], outer: top };
       else if (words === 'end') top = top?.outer ?? null;
