@@ -59,7 +59,8 @@ export interface ReviewPlan {
 
 /**
  * Where a finding can be commented on: its attachable suggestion's range,
- * else its first line in the diff, else (a chart rendered for an Argo CD
+ * else its first line in the diff (for an old warning, isOldWarning, only
+ * a range or line that holds a line the change added), else (a chart rendered for an Argo CD
  * Application or Flux HelmRelease the change adds or edits, with a value no
  * line of the diff writes, such as a values file the new Application names)
  * the object's line that names the chart, when the diff shows it, else the
@@ -72,10 +73,12 @@ export interface ReviewPlan {
 function anchorOf(finding: ReviewFinding, diffLinesOf: (path: string) => DiffLines): Anchor | null {
   const lines = diffLinesOf(finding.file);
   const fix = finding.fix;
-  if (fix?.attachable && lines.spansOneHunk(fix.startLine, fix.endLine)) {
+  // An old warning is commented on only where the change wrote a line: on context lines it is debt the change did not touch.
+  const onLine = isOldWarning(finding) ? (line: number) => lines.added(line) : (line: number) => lines.has(line);
+  if (fix?.attachable && lines.spansOneHunk(fix.startLine, fix.endLine) && addsAny(fix.startLine, fix.endLine, onLine)) {
     return { path: finding.file, start: fix.startLine, end: fix.endLine, suggestion: fix };
   }
-  const inDiff = finding.locations.filter((l) => l.inDiff && lines.has(l.line));
+  const inDiff = finding.locations.filter((l) => l.inDiff && onLine(l.line));
   const best = inDiff.find((l) => l.exact) ?? inDiff[0];
   if (best) return { path: finding.file, start: best.line, end: best.line, suggestion: null };
   const { application, applicationLine, changeLine } = finding.rendered ?? {};
@@ -83,6 +86,23 @@ function anchorOf(finding: ReviewFinding, diffLinesOf: (path: string) => DiffLin
   if (application !== undefined && applicationLine !== undefined && diffLinesOf(application).has(applicationLine)) return { path: application, start: applicationLine, end: applicationLine, suggestion: null };
   if (changeLine !== undefined && diffLinesOf(changeLine.file).has(changeLine.line)) return { path: changeLine.file, start: changeLine.line, end: changeLine.line, suggestion: null };
   return null;
+}
+
+/**
+ * A violation the pod spec already had before the change, of a level that
+ * is reported but not enforced (a `warn-level` warning, an audit or preview
+ * finding): reviewers asked about the change, not about old warnings of
+ * the lines around it, which the check run and summary still list.
+ * Enforced ones keep their comments: they fail the check.
+ */
+function isOldWarning(finding: ReviewFinding): boolean {
+  return finding.preexisting && finding.mode !== 'enforce';
+}
+
+/** Whether some line from start to end (inclusive) satisfies `onLine`. */
+function addsAny(start: number, end: number, onLine: (line: number) => boolean): boolean {
+  for (let line = start; line <= end; line++) if (onLine(line)) return true;
+  return false;
 }
 
 /**

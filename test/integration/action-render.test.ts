@@ -58,30 +58,23 @@ async function oneReviewUnderTarget(scenarioName: string) {
 describe.skipIf(!haveHelm() || !haveKustomize())(`the Action renders charts and overlays ${haveHelm() && haveKustomize() ? '' : missingTool('helm or kubectl')}`, () => {
   it('a values change that turns hostNetwork on: a comment on the values line with a verified suggestion, under pull_request_target', async () => {
     const { pr, run, review } = await oneReviewUnderTarget('helm-values');
-    // hostNetwork on its values line; the restricted checks the container already failed on the values key
-    // that writes its securityContext (line 11), with the fields they need written under it: a suggestion on
-    // line 12, a context line of the diff, verified by rendering again.
-    expect(review!.comments.map((c) => [c.path, c.line, c.side])).toEqual([
-      ['charts/web/values.yaml', 9, 'RIGHT'],
-      ['charts/web/values.yaml', 12, 'RIGHT'],
-    ]);
+    // hostNetwork on its values line. The restricted checks the container already failed, on the values key
+    // that writes its securityContext (line 11, a context line of the diff), are old warnings: no comment.
+    expect(review!.comments.map((c) => [c.path, c.line, c.side])).toEqual([['charts/web/values.yaml', 9, 'RIGHT']]);
     const body = review!.comments[0]!.body;
     expect(body).toContain('```suggestion\nhostNetwork: false\n```');
-    expect(review!.comments[1]!.body).toMatch(/\*\*Container `web`: 3 restricted \[checks\]\([^)]*\) fail\*\* \(not blocking, already failing before this change\)/);
-    expect(review!.comments[1]!.body).toContain(
-      '```suggestion\n  allowPrivilegeEscalation: false\n  capabilities:\n    drop:\n      - ALL\n  runAsNonRoot: true\n  seccompProfile:\n    type: RuntimeDefault\n```',
-    );
     // The rendering read the trees through the API (git/trees), nothing else.
     expect(emulator.calls('GET /repos/{owner}/{repo}/git/trees/{tree_sha}').length).toBeGreaterThan(0);
     const [check] = checkRunsOf(pr);
     expect(check).toMatchObject({ conclusion: 'failure' });
-    // Commented findings are not annotated again.
-    expect(check!.annotations).toEqual([]);
+    // Commented findings are not annotated again; the old warnings are, on their values line, with the suggestion in the JSON report.
+    expect(check!.annotations.map((a) => [a.path, a.start_line, a.annotation_level])).toEqual([['charts/web/values.yaml', 11, 'warning']]);
     expect(run.outputs).toMatchObject({ violations: '4', blocking: '1', conclusion: 'failure' });
     expect(run.summary).toContain('`charts/web/values.yaml:9`');
-    const report = run.reportJson as { findings: { rendered: unknown }[] };
+    const report = run.reportJson as { findings: { rendered: unknown; fix: { startLine: number } | null }[] };
     expect(report.findings[0]!.rendered).toEqual({ tool: 'helm', root: 'charts/web', sourceFile: 'charts/web/values.yaml', sourceLine: 9, changeLine: { file: 'charts/web/values.yaml', line: 9 }, exact: true });
     expect(report.findings[1]!.rendered).toEqual({ tool: 'helm', root: 'charts/web', sourceFile: 'charts/web/values.yaml', sourceLine: 11, changeLine: { file: 'charts/web/values.yaml', line: 9 }, exact: true });
+    expect(report.findings[1]!.fix?.startLine).toBe(12);
   });
 
   it("an Argo CD Application of this repository's chart: rendered with its values, the comment and a verified suggestion on its `valuesObject` line", async () => {

@@ -293,6 +293,27 @@ describe('planReview', () => {
     expect(own.comments[0]!.body).not.toContain('Its line in');
   });
 
+  it("comments an old warning only on a line the change added: on the hunk's context lines it stays in the summary", () => {
+    // mattermost, csi-driver-nfs: a restricted warning the modified pod spec already had was commented on a context line.
+    const at = (line: number) => ({ line, locations: [{ path: 'p', line, column: 1, exact: true, container: 'web', inDiff: true }] });
+    const oldWarning = { check: 'runAsNonRoot' as const, preexisting: true, mode: 'warn' as const, level: 'restricted' as const, blocking: false };
+    const onContext = reviewFinding({ ...oldWarning, ...at(16) });
+    const onAdded = reviewFinding({ ...oldWarning, check: 'seccompProfile_restricted', ...at(19) });
+    const suggestedOnContext = reviewFinding({ ...oldWarning, check: 'allowPrivilegeEscalation', ...at(16), fix: { startLine: 15, endLine: 17, replacement: 'x', attachable: true } });
+    const suggestedAcrossAdded = reviewFinding({ ...oldWarning, check: 'capabilities_restricted', ...at(16), fix: { startLine: 17, endLine: 18, replacement: 'y', attachable: true } });
+    // An old violation of the enforced level fails the check: it keeps its comment on a context line, as a new warning does.
+    const oldEnforced = reviewFinding({ check: 'hostNamespaces', preexisting: true, ...at(16) });
+    const newWarning = reviewFinding({ ...oldWarning, check: 'runAsUser', preexisting: false, ...at(17) });
+    const plan = planReview([onContext, onAdded, suggestedOnContext, suggestedAcrossAdded, oldEnforced, newWarning], linesOf, [], 30);
+    expect(plan.comments.map((c) => [c.line, c.findings.map((f) => f.check)]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual([
+      [16, ['hostNamespaces']],
+      [17, ['runAsUser']],
+      [18, ['capabilities_restricted']],
+      [19, ['seccompProfile_restricted']],
+    ]);
+    expect(plan.outsideDiff.map((f) => f.check)).toEqual(['runAsNonRoot', 'allowPrivilegeEscalation']);
+  });
+
   it('never trusts a suggestion range that crosses the hunks', () => {
     const finding = reviewFinding({ fix: { startLine: 20, endLine: 30, replacement: 'x', attachable: true } });
     const plan = planReview([finding], linesOf, [], 30);
