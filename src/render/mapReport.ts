@@ -141,8 +141,8 @@ export interface RenderingIndex {
    * Kustomize.
    */
   chartTemplateOf(document: ManifestDocument): (ChartTemplate & { writeKey(key: readonly string[]): MapSource }) | null;
-  /** Where a finding goes that no source line writes, by its rendered line: a chart dependency's entry when one writes it (dependencyLine.ts), else the root's file. */
-  unplaced(renderedLine: number): Placed;
+  /** Where a finding goes that no source line writes, by its rendered line, when a chart dependency's entry writes it (dependencyLine.ts); else null. */
+  unplaced(renderedLine: number): Placed | null;
   /**
    * The values lines of the switches (`{{ if .Values.x }}`) open at a line
    * of a chart's template file, innermost first, as helm reads them for
@@ -370,8 +370,7 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
   let documentIn: RenderingIndex['documentIn'] = () => null;
   let operationsIn: RenderingIndex['operationsIn'] = () => null;
   let chartTemplateOf: RenderingIndex['chartTemplateOf'] = () => null;
-  const rootLine: Placed = { file: root.file, line: 1, column: 1, exact: false };
-  let unplaced: RenderingIndex['unplaced'] = () => rootLine;
+  let unplaced: RenderingIndex['unplaced'] = () => null;
   let guardLines: RenderingIndex['guardLines'] = () => [];
   if (root.tool === 'kustomize') {
     const index = kustomizeIndex({ rootDir: root.dir, texts: sources, paths: headPaths, objects: documents.map(renderedObject) });
@@ -418,7 +417,7 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
     unplaced = (renderedLine) => {
       const template = templateOf(renderedLine);
       const entry = template === null ? null : dependencyLineOf(template);
-      return entry === null ? rootLine : { ...entry, column: 1, exact: false };
+      return entry === null ? null : { ...entry, column: 1, exact: false };
     };
     chartTemplateOf = (document) => {
       const template = templateOf(document.line);
@@ -773,6 +772,20 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
   const sources = new Map<string, string>();
   for (const { rendered } of renderings.values()) for (const [path, text] of rendered.sources) sources.set(path, text);
 
+  /**
+   * Where a finding goes that no source line writes: the chart dependency's
+   * entry that renders it, else the first line of its object in the
+   * source (objectSource: nats' StatefulSet, built from `.Files` and
+   * merged values, is in templates/stateful-set.yaml), else the root's
+   * file, line 1.
+   */
+  const unplaced = (index: RenderingIndex, renderedLine: number): Placed => {
+    const entry = index.unplaced(renderedLine);
+    if (entry !== null) return entry;
+    const object = objectSource(index.path, renderedLine, indexOf, headPaths);
+    return { ...(object ?? { file: index.rendering.rendered.root.file, line: 1 }), column: 1, exact: false };
+  };
+
   const candidates: SuggestionCandidate[] = [];
   const kustomizeFixes: KustomizeFix[] = [];
   const chartFixes: ChartFix[] = [];
@@ -788,8 +801,8 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
       const path = document === undefined ? [] : exact ? parseFieldPath(fieldPath) : presentPart(document.value, parseFieldPath(fieldPath));
       return document !== undefined && path.length > 0 ? index.place(document, path, line, !exact, exact ? undefined : parseFieldPath(fieldPath)) : null;
     };
-    const placed = finding.locations.map((location) => ({ location, at: placeAt(location.line, location.path, location.exact) ?? index.unplaced(location.line) }));
-    const primary = placed.find((p) => p.at.exact && p.location.exact) ?? placed.find((p) => p.at.exact) ?? placed[0] ?? { location: null, at: index.unplaced(finding.line) };
+    const placed = finding.locations.map((location) => ({ location, at: placeAt(location.line, location.path, location.exact) ?? unplaced(index, location.line) }));
+    const primary = placed.find((p) => p.at.exact && p.location.exact) ?? placed.find((p) => p.at.exact) ?? placed[0] ?? { location: null, at: unplaced(index, finding.line) };
     const locations = placed
       .filter((p) => p.at.file === primary.at.file)
       .map((p) => ({ ...p.location, line: p.at.line, column: p.at.column, exact: p.location.exact && p.at.exact, inDiff: linesIn(p.at.file).has(p.at.line) }));

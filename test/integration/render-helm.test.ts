@@ -30,7 +30,7 @@ interface JsonFinding {
   preexisting?: boolean;
   fix?: { startLine: number; endLine: number; replacement: string; attachable: boolean } | null;
   fixNote?: string | null;
-  locations: { line: number; inDiff: boolean }[];
+  locations: { line: number; exact: boolean; inDiff: boolean }[];
   blocking?: boolean;
   rendered?: { tool: string; root: string; sourceFile: string; sourceLine: number; exact: boolean; rendering?: string; application?: string; applicationLine?: number; changeLine?: { file: string; line: number }; values?: { file: string; line: number } };
 }
@@ -1844,10 +1844,19 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     expect(report.findings[0]!.fix).toEqual({ startLine: 5, endLine: 5, replacement: '    privileged: false\n', attachable: true });
   });
 
-  it('a field the template computes (`dict … | toYaml`): no line is certain, so Chart.yaml line 1 with the rendered lines', async () => {
+  it('a field the template computes (`dict … | toYaml`): no line is certain, so the first line of its object in the template, with the rendered lines', async () => {
     const { report } = await diff('helm-computed');
-    expect(report.findings.map(brief)).toEqual([['charts/agent/Chart.yaml', 1, 'agent', 'privileged', 'new']]);
-    expect(report.findings[0]!.rendered).toEqual({ tool: 'helm', root: 'charts/agent', sourceFile: 'charts/agent/Chart.yaml', sourceLine: 1, changeLine: { file: 'charts/agent/values.yaml', line: 1 }, exact: false });
+    expect(report.findings.map(brief)).toEqual([['charts/agent/templates/daemonset.yaml', 1, 'agent', 'privileged', 'new']]);
+    expect(report.findings[0]!.rendered).toEqual({
+      tool: 'helm',
+      root: 'charts/agent',
+      sourceFile: 'charts/agent/templates/daemonset.yaml',
+      sourceLine: 1,
+      changeLine: { file: 'charts/agent/values.yaml', line: 1 },
+      exact: false,
+    });
+    // The line is its object's, not the field's (not exact); the chart is new, so the diff shows it (before: Chart.yaml's first line).
+    expect(report.findings[0]!.locations.map((l) => [l.line, l.exact, l.inDiff])).toEqual([[1, false, true]]);
     expect(report.findings[0]!.fix ?? null).toBeNull();
     // The example is the change to the rendered manifest, with a line of context to say where it goes.
     expect(report.findings[0]!.fixNote).toBe(
