@@ -88,6 +88,15 @@ export const cautions: Partial<Record<FindingCheck, string>> = {
   runAsNonRoot: 'the image must run as a non-root user, or the container will not start',
   hostPorts: 'clients must reach the port through a Service',
   windowsHostProcess: 'the containers lose access to the node',
+  // The baseline fixes that undo an opt-out someone wrote on purpose (buildkit's rootless builder runs
+  // Unconfined): restricted's profile where none was set, and its drop ALL, are the level's usual migration.
+  seccompProfile_baseline: "system calls the runtime's default seccomp profile blocks fail",
+  appArmorProfile: "what the runtime's default AppArmor profile denies fails",
+  capabilities_baseline: 'the container loses the capabilities the fix removes',
+  seLinuxOptions: 'the container no longer runs with the SELinux user, role or type it set',
+  procMount: '/proc is masked again (a nested container runtime needs it unmasked)',
+  procMount_restricted: '/proc is masked again (a nested container runtime needs it unmasked)',
+  sysctls: 'the pod no longer sets the kernel parameters the fix removes',
   'advice.readOnlyRootFilesystem': 'a process that writes outside its volumes fails (mount an emptyDir where it writes)',
   'advice.automountServiceAccountToken': 'the pod can no longer call the Kubernetes API',
 };

@@ -73,6 +73,16 @@ describe('comment bodies', () => {
     expect(commentBody([{ ...finding, fixNote: null }], fix)).not.toContain('Caution');
   });
 
+  it('say a caution where a baseline fix undoes an opt-out written on purpose, not where restricted adds what was never set', () => {
+    // openfaas' pro-builder: buildkit's rootless container runs Unconfined, which the baseline fix makes RuntimeDefault.
+    const fix = { startLine: 181, endLine: 181, replacement: '            type: RuntimeDefault\n', attachable: true };
+    const unconfined = { reason: 'seccompProfile', detail: 'container "buildkit" must not set securityContext.seccompProfile.type to "Unconfined"', fix };
+    const both = [reviewFinding({ ...unconfined, check: 'seccompProfile_baseline' }), reviewFinding({ ...unconfined, check: 'seccompProfile_restricted', level: 'restricted', mode: 'warn', blocking: false })];
+    expect(commentBody(both, fix)).toContain("```\n**Caution:** system calls the runtime's default seccomp profile blocks fail.");
+    const unset = { ...unconfined, detail: 'pod or container "web" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost"' };
+    expect(commentBody([reviewFinding({ ...unset, check: 'seccompProfile_restricted', level: 'restricted', mode: 'warn', blocking: false })], fix)).not.toContain('Caution');
+  });
+
   it('keep upstream details that the suggestion does not show', () => {
     const fix = { startLine: 16, endLine: 16, replacement: '      hostNetwork: false\n', attachable: true };
     const body = commentBody([reviewFinding({ check: 'hostNamespaces', reason: 'host namespaces', detail: 'hostNetwork=true', containers: [], container: null, fix, levelSource: { kind: 'default', detail: 'built-in default' } })], fix);
