@@ -15,7 +15,7 @@ import { BLOCK_FOLDED, BLOCK_LITERAL, isAlias, isMap, isPair, isScalar, isSeq, P
 import type { FieldPath } from '../pss/types.js';
 import { formatBoolean, formatString, prefersFlow, renderBlockPairs, renderBlockValue, renderFlow, renderFlowPair, spaces } from './style.js';
 import type { DocumentStyle } from './style.js';
-import { afterLineOf, columnOf, isBlankAt, lastContentBefore, lineBreakOf, lineOf, lineStart } from './text.js';
+import { afterLineOf, columnOf, isBlankAt, lastContentBefore, lineBreakOf, lineOf, lineStart, lineText } from './text.js';
 import type { LineTable, Splice } from './text.js';
 import { isNewScalar } from './types.js';
 import type { Edit, NewValue } from './types.js';
@@ -608,10 +608,26 @@ function insertSplice(context: RenderContext, map: YAMLMap, entries: { [key: str
   // scalar that keeps its trailing blank lines (`|+`): lines written after
   // its text would cut them off. Then after an earlier key, or before the first.
   const after = lastPairWithout(map, (pair) => endsWithKeptBlockScalar(context, pair.value as Node | null));
-  if (after) return linesAt(context, afterLineOf(context.table, lastContentBefore(context.table.text, pairEnd(after), rangeOf(after.key as Node)[0])), lines);
+  if (after) return linesAt(context, afterOwnComments(context.table, lastContentBefore(context.table.text, pairEnd(after), rangeOf(after.key as Node)[0]), column), lines);
   const firstKey = rangeOf(map.items[0]?.key as Node)[0];
   if (/^\s*$/.test(lineLeader(context, firstKey))) return linesAt(context, lineStart(context.table, lineOf(context.table, firstKey)), lines);
   return linesAt(context, afterLineOf(context.table, lastChar(context, map, firstKey)), lines);
+}
+
+/**
+ * The start of the line after the one holding `offset`, past the comment
+ * lines right after it that are indented deeper than `column`: they belong
+ * to the value before (a commented-out `# limits:` under `resources`), and
+ * a key written above them would seem to own them.
+ */
+function afterOwnComments(table: LineTable, offset: number, column: number): number {
+  let line = lineOf(table, offset) + 1;
+  for (;;) {
+    const text = lineText(table, line);
+    const lead = leadingSpaces(text);
+    if (lead <= column || text.charCodeAt(lead) !== 35) return lineStart(table, line);
+    line++;
+  }
 }
 
 /** The last pair of a map that `excluded` does not exclude. */
