@@ -12,10 +12,11 @@
 import { computeFixes } from '../fixes/fixFile.js';
 import type { PodFailures } from '../fixes/fixFile.js';
 import { isFixableAdvice } from '../fixes/fixers/index.js';
-import type { FindingFix, FixFailure } from '../fixes/types.js';
+import type { FindingFix, FixableCheck, FixFailure } from '../fixes/types.js';
 import type { FindingCheck } from '../policy/sources/extraChecks.js';
 import { adviceFailures } from '../policy/sources/advice.js';
 import { evaluatePod } from '../pss/evaluate.js';
+import { checksFor } from '../pss/registry.js';
 import type { LevelVersion } from '../pss/types.js';
 import { extractPodSpecs } from '../workloads/extract.js';
 import { blockLines } from './kustomizeMap.js';
@@ -58,7 +59,25 @@ export function objectFixes(text: string, requests: readonly ObjectRequest[]): M
       if (fix !== undefined) results[request]!.set(failure.check, block === undefined ? fix : inFile(fix, block));
     });
   });
+  requests.forEach(({ checks, policy }, request) => addOverridden(results[request]!, checks, policy));
   return results;
+}
+
+/**
+ * The fixes of the requested baseline checks that a restricted check
+ * overrides at the request's level: upstream runs only the override there
+ * (capabilities_restricted for capabilities_baseline), whose fix removes
+ * all the baseline check forbids too. A thanos Deployment's debug
+ * container adding NET_ADMIN got the restricted fix and no fix of its
+ * blocking baseline finding. Each is still verified by rendering again.
+ */
+function addOverridden(fixes: Map<FindingCheck, FindingFix>, checks: ReadonlySet<FindingCheck>, policy: LevelVersion): void {
+  for (const active of checksFor(policy.level, policy.version)) {
+    const fix = fixes.get(active.id);
+    if (fix === undefined) continue;
+    // The override's caveat speaks of its own level (restricted's "the only one this level allows"); the baseline fixers give none.
+    for (const overridden of active.implementation.overrides ?? []) if (checks.has(overridden) && !fixes.has(overridden)) fixes.set(overridden, { ...fix, check: overridden as FixableCheck, fixNote: null });
+  }
 }
 
 /** A fix of a block's text as the file's lines: moved down to the block, each line indented as the block is (an empty one left empty). */

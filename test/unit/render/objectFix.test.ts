@@ -28,6 +28,18 @@ describe('objectFixes: a source document fixed as a plain manifest, for the chec
   });
 });
 
+describe('objectFixes of a baseline check that restricted overrides', () => {
+  it("gives the restricted override's fix to the baseline check it stands for, without the override's caveat", () => {
+    // kube-thanos: a debug container adds NET_ADMIN; the rendering fails capabilities_baseline (blocking) and capabilities_restricted.
+    const adds = text.replace('          image: app:1\n', '          image: app:1\n          securityContext:\n            capabilities:\n              add: [NET_ADMIN]\n');
+    const [addsDocument] = loadManifestFile('base/deploy.yaml', adds).documents;
+    const [fixes] = objectFixes(adds, [{ written: { file: 'base/deploy.yaml', document: addsDocument!, targeted: false }, checks: new Set(['capabilities_baseline', 'capabilities_restricted'] as const), policy: { level: 'restricted', version: 'latest' } }]);
+    expect(fixes!.get('capabilities_restricted')?.fix?.replacement).toBe('              drop: [ALL]\n');
+    expect(fixes!.get('capabilities_baseline')).toEqual({ check: 'capabilities_baseline', fix: fixes!.get('capabilities_restricted')!.fix, fixNote: null });
+    expect(fixes!.get('capabilities_restricted')?.fixNote).toContain('the only one this level allows');
+  });
+});
+
 describe('objectFixes of several documents of one text', () => {
   const two = `${text}---\n${text.replace('name: web', 'name: api').replace('hostPID: true', 'hostIPC: true')}`;
   const documents = loadManifestFile('base/bundle.yaml', two).documents;
