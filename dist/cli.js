@@ -21422,10 +21422,19 @@ function insertSplice(context, map, entries, deletes) {
   const column = keyColumn(context, map);
   const lines = renderBlockPairs(entries, column, style);
   const after = lastPairWithout(map, (pair2) => endsWithKeptBlockScalar(context, pair2.value));
-  if (after) return linesAt(context, afterLineOf(context.table, lastContentBefore(context.table.text, pairEnd(after), rangeOf2(after.key)[0])), lines);
+  if (after) return linesAt(context, afterOwnComments(context.table, lastContentBefore(context.table.text, pairEnd(after), rangeOf2(after.key)[0]), column), lines);
   const firstKey = rangeOf2(map.items[0]?.key)[0];
   if (/^\s*$/.test(lineLeader(context, firstKey))) return linesAt(context, lineStart(context.table, lineOf2(context.table, firstKey)), lines);
   return linesAt(context, afterLineOf(context.table, lastChar(context, map, firstKey)), lines);
+}
+function afterOwnComments(table, offset, column) {
+  let line = lineOf2(table, offset) + 1;
+  for (; ; ) {
+    const text4 = lineText(table, line);
+    const lead = leadingSpaces(text4);
+    if (lead <= column || text4.charCodeAt(lead) !== 35) return lineStart(table, line);
+    line++;
+  }
 }
 function lastPairWithout(map, excluded) {
   for (let i = map.items.length - 1; i >= 0; i--) {
@@ -32421,7 +32430,15 @@ function objectFixes(text4, requests) {
       if (fix !== void 0) results[request].set(failure3.check, block2 === void 0 ? fix : inFile(fix, block2));
     });
   });
+  requests.forEach(({ checks: checks2, policy }, request) => addOverridden(results[request], checks2, policy));
   return results;
+}
+function addOverridden(fixes, checks2, policy) {
+  for (const active of checksFor(policy.level, policy.version)) {
+    const fix = fixes.get(active.id);
+    if (fix === void 0) continue;
+    for (const overridden of active.implementation.overrides ?? []) if (checks2.has(overridden) && !fixes.has(overridden)) fixes.set(overridden, { ...fix, check: overridden, fixNote: null });
+  }
 }
 function inFile(fix, block2) {
   const suggestion = fix.fix;
@@ -33000,8 +33017,7 @@ function indexRendering(path11, rendering, headPaths, changed, indexOf) {
   let documentIn = () => null;
   let operationsIn = () => null;
   let chartTemplateOf = () => null;
-  const rootLine = { file: root.file, line: 1, column: 1, exact: false };
-  let unplaced = () => rootLine;
+  let unplaced = () => null;
   let guardLines = () => [];
   if (root.tool === "kustomize") {
     const index = kustomizeIndex({ rootDir: root.dir, texts: sources, paths: headPaths, objects: documents.map(renderedObject) });
@@ -33045,7 +33061,7 @@ function indexRendering(path11, rendering, headPaths, changed, indexOf) {
     unplaced = (renderedLine) => {
       const template = templateOf2(renderedLine);
       const entry2 = template === null ? null : dependencyLineOf(template);
-      return entry2 === null ? rootLine : { ...entry2, column: 1, exact: false };
+      return entry2 === null ? null : { ...entry2, column: 1, exact: false };
     };
     chartTemplateOf = (document) => {
       const template = templateOf2(document.line);
@@ -33272,6 +33288,12 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
   };
   const sources = /* @__PURE__ */ new Map();
   for (const { rendered } of renderings.values()) for (const [path11, text4] of rendered.sources) sources.set(path11, text4);
+  const unplaced = (index, renderedLine) => {
+    const entry2 = index.unplaced(renderedLine);
+    if (entry2 !== null) return entry2;
+    const object = objectSource(index.path, renderedLine, indexOf, headPaths);
+    return { ...object ?? { file: index.rendering.rendered.root.file, line: 1 }, column: 1, exact: false };
+  };
   const candidates = [];
   const kustomizeFixes = [];
   const chartFixes = [];
@@ -33282,8 +33304,8 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
       const path11 = document === void 0 ? [] : exact ? parseFieldPath(fieldPath) : presentPart(document.value, parseFieldPath(fieldPath));
       return document !== void 0 && path11.length > 0 ? index.place(document, path11, line, !exact, exact ? void 0 : parseFieldPath(fieldPath)) : null;
     };
-    const placed2 = finding.locations.map((location) => ({ location, at: placeAt(location.line, location.path, location.exact) ?? index.unplaced(location.line) }));
-    const primary = placed2.find((p) => p.at.exact && p.location.exact) ?? placed2.find((p) => p.at.exact) ?? placed2[0] ?? { location: null, at: index.unplaced(finding.line) };
+    const placed2 = finding.locations.map((location) => ({ location, at: placeAt(location.line, location.path, location.exact) ?? unplaced(index, location.line) }));
+    const primary = placed2.find((p) => p.at.exact && p.location.exact) ?? placed2.find((p) => p.at.exact) ?? placed2[0] ?? { location: null, at: unplaced(index, finding.line) };
     const locations = placed2.filter((p) => p.at.file === primary.at.file).map((p) => ({ ...p.location, line: p.at.line, column: p.at.column, exact: p.location.exact && p.at.exact, inDiff: linesIn2(p.at.file).has(p.at.line) }));
     const renderedLine = primary.location?.line ?? finding.line;
     const switched = locations.some((l) => l.inDiff) ? {} : switchChangeLine(index, documentAt(index.documents, finding.line), primary.at);
@@ -35031,6 +35053,15 @@ var cautions = {
   runAsNonRoot: "the image must run as a non-root user, or the container will not start",
   hostPorts: "clients must reach the port through a Service",
   windowsHostProcess: "the containers lose access to the node",
+  // The baseline fixes that undo an opt-out someone wrote on purpose (buildkit's rootless builder runs
+  // Unconfined): restricted's profile where none was set, and its drop ALL, are the level's usual migration.
+  seccompProfile_baseline: "system calls the runtime's default seccomp profile blocks fail",
+  appArmorProfile: "what the runtime's default AppArmor profile denies fails",
+  capabilities_baseline: "the container loses the capabilities the fix removes",
+  seLinuxOptions: "the container no longer runs with the SELinux user, role or type it set",
+  procMount: "/proc is masked again (a nested container runtime needs it unmasked)",
+  procMount_restricted: "/proc is masked again (a nested container runtime needs it unmasked)",
+  sysctls: "the pod no longer sets the kernel parameters the fix removes",
   "advice.readOnlyRootFilesystem": "a process that writes outside its volumes fails (mount an emptyDir where it writes)",
   "advice.automountServiceAccountToken": "the pod can no longer call the Kubernetes API"
 };
