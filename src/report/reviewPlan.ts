@@ -60,7 +60,8 @@ export interface ReviewPlan {
 /**
  * Where a finding can be commented on: its attachable suggestion's range,
  * else its first line in the diff (for an old warning, isOldWarning, only
- * a range or line that holds a line the change added), else (a chart rendered for an Argo CD
+ * a range that holds a line the change added, or its field's own line if
+ * the change added it), else (a chart rendered for an Argo CD
  * Application or Flux HelmRelease the change adds or edits, with a value no
  * line of the diff writes, such as a values file the new Application names)
  * the object's line that names the chart, when the diff shows it, else the
@@ -73,12 +74,14 @@ export interface ReviewPlan {
 function anchorOf(finding: ReviewFinding, diffLinesOf: (path: string) => DiffLines): Anchor | null {
   const lines = diffLinesOf(finding.file);
   const fix = finding.fix;
-  // An old warning is commented on only where the change wrote a line: on context lines it is debt the change did not touch.
-  const onLine = isOldWarning(finding) ? (line: number) => lines.added(line) : (line: number) => lines.has(line);
+  // An old warning is commented on only where the change wrote a line: on context lines it is debt the change did not touch;
+  // and only on its own field's line, not on a line the change added near where a missing field belongs.
+  const old = isOldWarning(finding);
+  const onLine = old ? (line: number) => lines.added(line) : (line: number) => lines.has(line);
   if (fix?.attachable && lines.spansOneHunk(fix.startLine, fix.endLine) && addsAny(fix.startLine, fix.endLine, onLine)) {
     return { path: finding.file, start: fix.startLine, end: fix.endLine, suggestion: fix };
   }
-  const inDiff = finding.locations.filter((l) => l.inDiff && onLine(l.line));
+  const inDiff = finding.locations.filter((l) => l.inDiff && onLine(l.line) && (l.exact || !old));
   const best = inDiff.find((l) => l.exact) ?? inDiff[0];
   if (best) return { path: finding.file, start: best.line, end: best.line, suggestion: null };
   const { application, applicationLine, changeLine } = finding.rendered ?? {};

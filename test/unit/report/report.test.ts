@@ -314,14 +314,16 @@ describe('planReview', () => {
     // An old violation of the enforced level fails the check: it keeps its comment on a context line, as a new warning does.
     const oldEnforced = reviewFinding({ check: 'hostNamespaces', preexisting: true, ...at(16) });
     const newWarning = reviewFinding({ ...oldWarning, check: 'runAsUser', preexisting: false, ...at(17) });
-    const plan = planReview([onContext, onAdded, suggestedOnContext, suggestedAcrossAdded, oldEnforced, newWarning], linesOf, [], 30);
+    // contour's envoy: the `securityContext:` line the change added is where the old warning's missing fields belong, not its field.
+    const missingUnderAdded = reviewFinding({ ...oldWarning, check: 'procMount_restricted', line: 18, locations: [{ path: 'p', line: 18, column: 1, exact: false, container: 'web', inDiff: true }] });
+    const plan = planReview([onContext, onAdded, suggestedOnContext, suggestedAcrossAdded, oldEnforced, newWarning, missingUnderAdded], linesOf, [], 30);
     expect(plan.comments.map((c) => [c.line, c.findings.map((f) => f.check)]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual([
       [16, ['hostNamespaces']],
       [17, ['runAsUser']],
       [18, ['capabilities_restricted']],
       [19, ['seccompProfile_restricted']],
     ]);
-    expect(plan.outsideDiff.map((f) => f.check)).toEqual(['runAsNonRoot', 'allowPrivilegeEscalation']);
+    expect(plan.outsideDiff.map((f) => f.check)).toEqual(['runAsNonRoot', 'allowPrivilegeEscalation', 'procMount_restricted']);
   });
 
   it('never trusts a suggestion range that crosses the hunks', () => {
