@@ -89,8 +89,8 @@ export function reviewBody({ plan, findings, errors, policy, links }: ReviewBody
   ];
   const lines = [`**Pod Security review** (\`${policy}\`): ${plural(plan.comments.length, 'new inline comment', 'new inline comments')}.`];
   if (blockers.length > 0) {
-    const count = uncommented.length + problems.length;
-    lines.push('', `> [!CAUTION]\n> ${plural(count, 'blocker has', 'blockers have')} no inline comment (outside the diff, or over the comment limit):`, '');
+    // As many as the list has lines: a base that seven overlays render is one blocker to fix, not seven (findingCounts).
+    lines.push('', `> [!CAUTION]\n> ${plural(blockers.length, 'blocker has', 'blockers have')} no inline comment (outside the diff, or over the comment limit):`, '');
     lines.push(...blockers.slice(0, maxListedBlockers));
     if (blockers.length > maxListedBlockers) lines.push(`- … and ${blockers.length - maxListedBlockers} more in the check run`);
   }
