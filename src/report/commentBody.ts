@@ -34,7 +34,7 @@ import { escapeText, inlineCode, messageText } from './markdown.js';
 import { fixesWords } from './renderedFix.js';
 import { truncateChars } from './truncate.js';
 import type { ReviewFinding, SuggestionLike } from './types.js';
-import { rootsByTool, workloadName, workloadsNamed } from './namesBy.js';
+import { firstRootsByTool, workloadName, workloadsNamed } from './namesBy.js';
 import { andMore, firstOf } from '../firstFew.js';
 
 /** GitHub's limit for a comment body, in characters. */
@@ -321,9 +321,7 @@ function renderedFrom(findings: readonly ReviewFinding[], at: CommentLines | und
   const rendered = findings.map((f) => f.rendered).filter((r) => r !== undefined);
   if (rendered.length === 0) return null;
   // Each tool named once, as workloads are by kind: overlays that share a base often fail on its one line together.
-  const byRoot = new Map(rendered.map((r) => [`${r.tool} ${r.label ?? r.root}`, r]));
-  const { first, more } = firstOf([...byRoot.values()], shown.roots);
-  const roots = `${rootsByTool(first, inlineCode)}${andMore(more, more === 1 ? 'root' : 'roots')}`;
+  const roots = firstRootsByTool(rendered, shown.roots, inlineCode);
   const snippets = unique(rendered.map((r) => r.snippet).filter((s): s is string => s !== null));
   // On a line the change wrote elsewhere (reviewPlan.ts): the line of its chart or overlay the finding is on (the value's, or where a missing one belongs).
   const away = findings.filter((f) => at !== undefined && !onCommentLines(f, at));

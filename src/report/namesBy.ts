@@ -1,4 +1,5 @@
 import type { Finding } from '../findings/types.js';
+import { andMore, firstOf } from '../firstFew.js';
 
 /** What rendered a finding: a chart or an overlay, and where its source line is. */
 type RenderedOrigin = NonNullable<Finding['rendered']>;
@@ -39,10 +40,20 @@ export function workloadsNamed(items: readonly { readonly kind: string; readonly
 }
 
 /** The renderings of some findings as a reader names them: each tool once, with its roots (`helm from a; kustomize from b, c`). */
-export function rootsByTool(rendered: readonly { readonly tool: string; readonly root: string; readonly label?: string }[], named: (root: string) => string = (root) => root): string {
+export function rootsByTool(rendered: readonly RootOf[], named: (root: string) => string = (root) => root): string {
   return namesBy(rendered, (r) => r.tool, (r) => named(r.label ?? r.root))
     .map(([tool, names]) => `${tool} from ${names.join(', ')}`)
     .join('; ');
+}
+
+/** What names a rendering's root. */
+type RootOf = { readonly tool: string; readonly root: string; readonly label?: string };
+
+/** As rootsByTool, the first `max` roots named and the others counted (`kustomize from a, b and 5 more roots`): a base many overlays render. */
+export function firstRootsByTool(rendered: readonly RootOf[], max: number, named: (root: string) => string = (root) => root): string {
+  const byRoot = new Map(rendered.map((r) => [`${r.tool} ${r.label ?? r.root}`, r]));
+  const { first, more } = firstOf([...byRoot.values()], max);
+  return `${rootsByTool(first, named)}${andMore(more, more === 1 ? 'root' : 'roots')}`;
 }
 
 /**

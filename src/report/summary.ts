@@ -12,7 +12,7 @@ import type { LoadProblem } from '../manifests/types.js';
 import { escapeText, inlineCode, messageText } from './markdown.js';
 import { findingCounts } from './counts.js';
 import { checkTitles } from './explanations.js';
-import { lineWorkload, rootsByTool, workloadsNamed } from './namesBy.js';
+import { firstRootsByTool, lineWorkload, workloadsNamed } from './namesBy.js';
 import { addTo } from '../multiMap.js';
 import type { ReviewFinding } from './types.js';
 
@@ -100,11 +100,14 @@ function rowLocation(row: readonly ReviewFinding[]): { file: string; line: numbe
   return { file: first.file, line: first.fix ? first.fix.startLine : first.line };
 }
 
+/** The roots a table row names; the details below it name them all. */
+const rowRoots = 3;
+
 function statusOf(row: readonly ReviewFinding[]): string {
   const old = row.filter((f) => f.preexisting).length;
   // Every rendering of the row (overlays that share a base make the row's findings each), each tool once.
   const rendered = row.flatMap((f) => (f.rendered ? [f.rendered] : []));
-  return `${row[0]!.status}${old === row.length ? ', preexisting' : old > 0 ? ', partly preexisting' : ''}${rendered.length > 0 ? `, rendered by ${rootsByTool(rendered, inlineCode)}` : ''}`;
+  return `${row[0]!.status}${old === row.length ? ', preexisting' : old > 0 ? ', partly preexisting' : ''}${rendered.length > 0 ? `, rendered by ${firstRootsByTool(rendered, rowRoots, inlineCode)}` : ''}`;
 }
 
 function whatFails(row: readonly ReviewFinding[]): string {

@@ -128,6 +128,11 @@ describe('rendered findings', () => {
     expect(text).toContain('new, commented, rendered by kustomize from `app/overlays/prod`. Fix: no suggestion');
     const summary = summaryMarkdown({ policy: 'baseline:latest', findings: [prod!, staging!, other, dev!], ignored: [], policyProblems: [], errors: [], podSpecs: 3, unchanged: 0, notices: [] });
     expect(summary).toContain('| new, rendered by kustomize from `app/overlays/prod`, `app/overlays/staging`, `app/overlays/dev` |');
+    // Past three overlays the row counts the others (Intel's GPU plugin base: seven, on every row); the details name them all.
+    const qa = overlay('app/overlays/qa');
+    const four = summaryMarkdown({ policy: 'baseline:latest', findings: [prod!, staging!, dev!, qa], ignored: [], policyProblems: [], errors: [], podSpecs: 4, unchanged: 0, notices: [] });
+    expect(four).toContain('| new, rendered by kustomize from `app/overlays/prod`, `app/overlays/staging`, `app/overlays/dev` and 1 more root |');
+    expect(checkRunText([prod!, staging!, dev!, qa])).toContain('new, rendered by kustomize from `app/overlays/prod`, `app/overlays/staging`, `app/overlays/dev`, `app/overlays/qa`. Fix:');
     // A plain file's findings are each an entry of their own, as before.
     const plain = reviewFinding({ fix: null, fixNote: 'No suggestion: a reason.' });
     expect(checkRunText([plain, reviewFinding({ ...plain, check: 'hostPorts' })]).split('\n').filter((line) => line.startsWith('- '))).toHaveLength(2);
