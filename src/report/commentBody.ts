@@ -77,6 +77,8 @@ function deletionNote(suggestion: SuggestionLike): string[] {
   return [count === 1 ? 'The suggestion deletes this line.' : `The suggestion deletes these ${count} lines.`];
 }
 
+const maskedProc = '/proc is masked again (a nested container runtime needs it unmasked)';
+
 /**
  * What applying a fix can break, per check: said in one line before the
  * suggestion is applied (the edits that can stop a workload from working).
@@ -94,8 +96,8 @@ export const cautions: Partial<Record<FindingCheck, string>> = {
   appArmorProfile: "what the runtime's default AppArmor profile denies fails",
   capabilities_baseline: 'the container loses the capabilities the fix removes',
   seLinuxOptions: 'the container no longer runs with the SELinux user, role or type it set',
-  procMount: '/proc is masked again (a nested container runtime needs it unmasked)',
-  procMount_restricted: '/proc is masked again (a nested container runtime needs it unmasked)',
+  procMount: maskedProc,
+  procMount_restricted: maskedProc,
   sysctls: 'the pod no longer sets the kernel parameters the fix removes',
   'advice.readOnlyRootFilesystem': 'a process that writes outside its volumes fails (mount an emptyDir where it writes)',
   'advice.automountServiceAccountToken': 'the pod can no longer call the Kubernetes API',
