@@ -45,6 +45,14 @@ const twoWithoutProfile = (podContext: string) =>
     '      seccompProfile: {type: Localhost, localhostProfile: c.json}',
   );
 
+/** A Pod whose containers' resources end with commented-out limits, with `added` (or nothing) after each container's resources. */
+const withCommentedLimits = (added: string) =>
+  lines(
+    ...['apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}', '  containers:'],
+    ...['  - name: app', '    image: x', '    resources:', '      requests: {cpu: 1}', '      # limits:', '      #   cpu: 2', ...(added ? [added] : []), '    # the sidecar'],
+    ...['  - name: sidecar', '    image: z', '    resources:', '      requests: {cpu: 1}', ...(added ? [added] : []), '', '      # limits: {cpu: 2}'],
+  );
+
 /** The same as pretty-printed JSON, its capabilities one key per line. */
 const prettyJsonWithCapabilities = (line: string) =>
   lines(
@@ -561,50 +569,8 @@ const cases: Case[] = [
   {
     // openfaas' pro-builder values: a commented-out `# limits:` under `resources` stays with it.
     name: "writes a new key after the comment lines that the last value's indentation holds, before a blank line or a comment of its own",
-    before: lines(
-      'apiVersion: v1',
-      'kind: Pod',
-      'metadata: {name: p}',
-      'spec:',
-      '  securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}',
-      '  containers:',
-      '  - name: app',
-      '    image: x',
-      '    resources:',
-      '      requests: {cpu: 1}',
-      '      # limits:',
-      '      #   cpu: 2',
-      '    # the sidecar',
-      '  - name: sidecar',
-      '    image: z',
-      '    resources:',
-      '      requests: {cpu: 1}',
-      '',
-      '      # limits: {cpu: 2}',
-    ),
-    after: lines(
-      'apiVersion: v1',
-      'kind: Pod',
-      'metadata: {name: p}',
-      'spec:',
-      '  securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}',
-      '  containers:',
-      '  - name: app',
-      '    image: x',
-      '    resources:',
-      '      requests: {cpu: 1}',
-      '      # limits:',
-      '      #   cpu: 2',
-      '    securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}',
-      '    # the sidecar',
-      '  - name: sidecar',
-      '    image: z',
-      '    resources:',
-      '      requests: {cpu: 1}',
-      '    securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}',
-      '',
-      '      # limits: {cpu: 2}',
-    ),
+    before: withCommentedLimits(''),
+    after: withCommentedLimits('    securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}'),
   },
   {
     name: 'refills a flow map of pretty-printed JSON one key per line',
