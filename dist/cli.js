@@ -25465,6 +25465,14 @@ function problemCounts(problems) {
   return parts;
 }
 
+// src/firstFew.ts
+function firstOf(items, max) {
+  return { first: items.slice(0, max), more: Math.max(0, items.length - max) };
+}
+function andMore(more, what = "") {
+  return more === 0 ? "" : ` and ${more} more${what === "" ? "" : ` ${what}`}`;
+}
+
 // src/report/namesBy.ts
 function namesBy(items, keyOf3, named) {
   const byKey = /* @__PURE__ */ new Map();
@@ -31081,14 +31089,6 @@ function applicationsRendered(rendered, pathOf2, repository, paths, synced) {
   return found;
 }
 
-// src/firstFew.ts
-function firstOf(items, max) {
-  return { first: items.slice(0, max), more: Math.max(0, items.length - max) };
-}
-function andMore(more, what = "") {
-  return more === 0 ? "" : ` and ${more} more${what === "" ? "" : ` ${what}`}`;
-}
-
 // src/render/templateLines.ts
 var import_yaml7 = __toESM(require_dist(), 1);
 var noVars = /* @__PURE__ */ new Map();
@@ -33288,11 +33288,18 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
   };
   const sources = /* @__PURE__ */ new Map();
   for (const { rendered } of renderings.values()) for (const [path11, text4] of rendered.sources) sources.set(path11, text4);
+  const objectLines = /* @__PURE__ */ new Map();
   const unplaced = (index, renderedLine) => {
     const entry2 = index.unplaced(renderedLine);
     if (entry2 !== null) return entry2;
-    const object = objectSource(index.path, renderedLine, indexOf, headPaths);
-    return { ...object ?? { file: index.rendering.rendered.root.file, line: 1 }, column: 1, exact: false };
+    const document = documentAt(index.documents, renderedLine);
+    let placed2 = document === void 0 ? void 0 : objectLines.get(document);
+    if (placed2 === void 0) {
+      const object = objectSource(index.path, renderedLine, indexOf, headPaths);
+      placed2 = { ...object ?? { file: index.rendering.rendered.root.file, line: 1 }, column: 1, exact: false };
+      if (document !== void 0) objectLines.set(document, placed2);
+    }
+    return placed2;
   };
   const candidates = [];
   const kustomizeFixes = [];
@@ -35046,6 +35053,7 @@ function fixNoteLine(note, where2) {
 var encoder3 = new TextEncoder();
 
 // src/report/commentBody.ts
+var maskedProc = "/proc is masked again (a nested container runtime needs it unmasked)";
 var cautions = {
   privileged: "the container loses device and kernel access",
   hostNamespaces: "the pod no longer sees the node's network, processes or IPC",
@@ -35059,8 +35067,8 @@ var cautions = {
   appArmorProfile: "what the runtime's default AppArmor profile denies fails",
   capabilities_baseline: "the container loses the capabilities the fix removes",
   seLinuxOptions: "the container no longer runs with the SELinux user, role or type it set",
-  procMount: "/proc is masked again (a nested container runtime needs it unmasked)",
-  procMount_restricted: "/proc is masked again (a nested container runtime needs it unmasked)",
+  procMount: maskedProc,
+  procMount_restricted: maskedProc,
   sysctls: "the pod no longer sets the kernel parameters the fix removes",
   "advice.readOnlyRootFilesystem": "a process that writes outside its volumes fails (mount an emptyDir where it writes)",
   "advice.automountServiceAccountToken": "the pod can no longer call the Kubernetes API"

@@ -51947,6 +51947,14 @@ function fixNoteLine(note, where2) {
   return `${first.slice(0, -1)}: see ${where2}`;
 }
 
+// src/firstFew.ts
+function firstOf(items, max) {
+  return { first: items.slice(0, max), more: Math.max(0, items.length - max) };
+}
+function andMore(more, what = "") {
+  return more === 0 ? "" : ` and ${more} more${what === "" ? "" : ` ${what}`}`;
+}
+
 // src/report/namesBy.ts
 function namesBy(items, keyOf3, named) {
   const byKey = /* @__PURE__ */ new Map();
@@ -51965,6 +51973,11 @@ function workloadsNamed(items, shown5 = (name) => name) {
 }
 function rootsByTool(rendered, named = (root) => root) {
   return namesBy(rendered, (r) => r.tool, (r) => named(r.label ?? r.root)).map(([tool, names]) => `${tool} from ${names.join(", ")}`).join("; ");
+}
+function firstRootsByTool(rendered, max, named = (root) => root) {
+  const byRoot = new Map(rendered.map((r) => [`${r.tool} ${r.label ?? r.root}`, r]));
+  const { first, more } = firstOf([...byRoot.values()], max);
+  return `${rootsByTool(first, named)}${andMore(more, more === 1 ? "root" : "roots")}`;
 }
 function alikeRenderings(findings, read, key) {
   const out = [];
@@ -52115,10 +52128,11 @@ function rowLocation(row) {
   const first = row.reduce((a, b) => b.line < a.line ? b : a);
   return { file: first.file, line: first.fix ? first.fix.startLine : first.line };
 }
+var rowRoots = 3;
 function statusOf3(row) {
   const old = row.filter((f) => f.preexisting).length;
   const rendered = row.flatMap((f) => f.rendered ? [f.rendered] : []);
-  return `${row[0].status}${old === row.length ? ", preexisting" : old > 0 ? ", partly preexisting" : ""}${rendered.length > 0 ? `, rendered by ${rootsByTool(rendered, inlineCode)}` : ""}`;
+  return `${row[0].status}${old === row.length ? ", preexisting" : old > 0 ? ", partly preexisting" : ""}${rendered.length > 0 ? `, rendered by ${firstRootsByTool(rendered, rowRoots, inlineCode)}` : ""}`;
 }
 function whatFails(row) {
   const blocking = [...new Set(row.filter((f) => f.blocking).map((f) => checkTitles[f.check].problem))];
@@ -52467,9 +52481,8 @@ function reviewBody({ plan, findings, errors, policy, links }) {
   ];
   const lines = [`**Pod Security review** (\`${policy}\`): ${plural3(plan.comments.length, "new inline comment", "new inline comments")}.`];
   if (blockers.length > 0) {
-    const count = uncommented.length + problems.length;
     lines.push("", `> [!CAUTION]
-> ${plural3(count, "blocker has", "blockers have")} no inline comment (outside the diff, or over the comment limit):`, "");
+> ${plural3(blockers.length, "blocker has", "blockers have")} no inline comment (outside the diff, or over the comment limit):`, "");
     lines.push(...blockers.slice(0, maxListedBlockers));
     if (blockers.length > maxListedBlockers) lines.push(`- \u2026 and ${blockers.length - maxListedBlockers} more in the check run`);
   }
@@ -52688,14 +52701,6 @@ var checkAnchor = (check) => check.toLowerCase().replace(/[^a-z0-9_-]/g, "");
 var checkDocsUrl = (check) => `${readmeUrl}#${checkAnchor(check)}`;
 var upstreamLevel = new Map(allChecks.map((c) => [c.id, c.level]));
 
-// src/firstFew.ts
-function firstOf(items, max) {
-  return { first: items.slice(0, max), more: Math.max(0, items.length - max) };
-}
-function andMore(more, what = "") {
-  return more === 0 ? "" : ` and ${more} more${what === "" ? "" : ` ${what}`}`;
-}
-
 // src/report/commentBody.ts
 var maxCommentChars = 65536;
 var readmeDocs = { of: checkDocsUrl, all: checksSectionUrl };
@@ -52719,6 +52724,7 @@ function deletionNote(suggestion) {
   const count = suggestion.endLine - suggestion.startLine + 1;
   return [count === 1 ? "The suggestion deletes this line." : `The suggestion deletes these ${count} lines.`];
 }
+var maskedProc = "/proc is masked again (a nested container runtime needs it unmasked)";
 var cautions = {
   privileged: "the container loses device and kernel access",
   hostNamespaces: "the pod no longer sees the node's network, processes or IPC",
@@ -52732,8 +52738,8 @@ var cautions = {
   appArmorProfile: "what the runtime's default AppArmor profile denies fails",
   capabilities_baseline: "the container loses the capabilities the fix removes",
   seLinuxOptions: "the container no longer runs with the SELinux user, role or type it set",
-  procMount: "/proc is masked again (a nested container runtime needs it unmasked)",
-  procMount_restricted: "/proc is masked again (a nested container runtime needs it unmasked)",
+  procMount: maskedProc,
+  procMount_restricted: maskedProc,
   sysctls: "the pod no longer sets the kernel parameters the fix removes",
   "advice.readOnlyRootFilesystem": "a process that writes outside its volumes fails (mount an emptyDir where it writes)",
   "advice.automountServiceAccountToken": "the pod can no longer call the Kubernetes API"
@@ -52866,9 +52872,7 @@ function provenance(findings) {
 function renderedFrom(findings, at3) {
   const rendered = findings.map((f) => f.rendered).filter((r) => r !== void 0);
   if (rendered.length === 0) return null;
-  const byRoot = new Map(rendered.map((r) => [`${r.tool} ${r.label ?? r.root}`, r]));
-  const { first, more } = firstOf([...byRoot.values()], shown3.roots);
-  const roots = `${rootsByTool(first, inlineCode)}${andMore(more, more === 1 ? "root" : "roots")}`;
+  const roots = firstRootsByTool(rendered, shown3.roots, inlineCode);
   const snippets = unique(rendered.map((r) => r.snippet).filter((s) => s !== null));
   const away = findings.filter((f) => at3 !== void 0 && !onCommentLines(f, at3));
   const elsewhere = unique(away.map((f) => `${inlineCode(f.file)} line ${f.line}${f.rendered?.values === void 0 ? "" : ` (the value from ${inlineCode(f.rendered.values.file)} line ${f.rendered.values.line})`}`));
@@ -52998,11 +53002,12 @@ function placeOnOffendingFields(groups2, diffLinesOf) {
 function anchorOf(finding, diffLinesOf) {
   const lines = diffLinesOf(finding.file);
   const fix = finding.fix;
-  const onLine = isOldWarning(finding) ? (line) => lines.added(line) : (line) => lines.has(line);
+  const old = isOldWarning(finding);
+  const onLine = old ? (line) => lines.added(line) : (line) => lines.has(line);
   if (fix?.attachable && lines.spansOneHunk(fix.startLine, fix.endLine) && addsAny(fix.startLine, fix.endLine, onLine)) {
     return { path: finding.file, start: fix.startLine, end: fix.endLine, suggestion: fix };
   }
-  const inDiff = finding.locations.filter((l) => l.inDiff && onLine(l.line));
+  const inDiff = finding.locations.filter((l) => l.inDiff && onLine(l.line) && (l.exact || !old));
   const best = inDiff.find((l) => l.exact) ?? inDiff[0];
   if (best) return { path: finding.file, start: best.line, end: best.line, suggestion: null };
   const { application, applicationLine, changeLine } = finding.rendered ?? {};
@@ -60768,11 +60773,18 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
   };
   const sources = /* @__PURE__ */ new Map();
   for (const { rendered } of renderings.values()) for (const [path4, text5] of rendered.sources) sources.set(path4, text5);
+  const objectLines = /* @__PURE__ */ new Map();
   const unplaced = (index, renderedLine) => {
     const entry2 = index.unplaced(renderedLine);
     if (entry2 !== null) return entry2;
-    const object = objectSource(index.path, renderedLine, indexOf, headPaths);
-    return { ...object ?? { file: index.rendering.rendered.root.file, line: 1 }, column: 1, exact: false };
+    const document = documentAt(index.documents, renderedLine);
+    let placed2 = document === void 0 ? void 0 : objectLines.get(document);
+    if (placed2 === void 0) {
+      const object = objectSource(index.path, renderedLine, indexOf, headPaths);
+      placed2 = { ...object ?? { file: index.rendering.rendered.root.file, line: 1 }, column: 1, exact: false };
+      if (document !== void 0) objectLines.set(document, placed2);
+    }
+    return placed2;
   };
   const candidates = [];
   const kustomizeFixes = [];
