@@ -745,9 +745,17 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
   };
   // A finding on a template line that a values switch writes, which the change turned on
   // (`hostPort.enabled: true` under `{{ if $.Values.controller.hostPort.enabled }}`): on that switch's line.
+  // Else, of an object whose template the switch writes whole (consul's CNI DaemonSet, under
+  // `connectInject.cni.enabled`, its finding on a values line): on the switch of its object, not on
+  // the first line the change wrote (`client.enabled`, which turned on another DaemonSet).
   const switchChangeLine = (index: RenderingIndex, document: ManifestDocument | undefined, at: Placed): ReturnType<typeof changeLineOf> => {
     if (hunksOf === null || document === undefined) return {};
-    const turned = index.guardLines(document, at.file, at.line).find(({ file, line }) => addedLine(hunksOf(file), line));
+    const turnedAt = (file: string, line: number) => index.guardLines(document, file, line).find((guard) => addedLine(hunksOf(guard.file), guard.line));
+    let turned = turnedAt(at.file, at.line);
+    if (turned === undefined) {
+      const object = objectSource(index.path, document.line, indexOf, headPaths);
+      if (object !== null) turned = turnedAt(object.file, object.line);
+    }
     return turned === undefined ? {} : { changeLine: { file: turned.file, line: turned.line } };
   };
   // The lines the change replaced there (revertOf), read once per line.

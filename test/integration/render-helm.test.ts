@@ -270,6 +270,29 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     }
   });
 
+  it("comments a finding on a values line of an object its own switch turned on on that switch, not on the change's first line, which turned on another", async () => {
+    // consul: `client.enabled` (first) and `connectInject.cni.enabled` both turned on; the CNI DaemonSet's privileged container,
+    // written by values far from either switch, was commented on `client.enabled`.
+    const values = (enabled: boolean) =>
+      ['agent:', `  enabled: ${enabled}`, 'cni:', `  enabled: ${enabled}`, '  image: cni:1', '  logLevel: info', '  port: 8080', '  retries: 3', '  securityContext:', '    privileged: true', ''].join('\n');
+    const guarded = (key: string, pod: string) => `{{- if .Values.${key}.enabled }}\n${pod}{{- end }}\n`;
+    const agent = guarded('agent', podTemplate('agent', ['  hostPID: true', '  containers:', '    - name: agent', '      image: agent:1']));
+    const cni = guarded('cni', podTemplate('cni', ['  containers:', '    - name: cni', '      image: {{ .Values.cni.image }}', '      securityContext:', '        {{- toYaml .Values.cni.securityContext | nindent 8 }}']));
+    const report = await diffOfSides((base, head) => {
+      for (const [side, enabled] of [[base, false], [head, true]] as const) {
+        mkdirSync(path.join(side, 'charts/node/templates'), { recursive: true });
+        writeFileSync(path.join(side, 'charts/node/Chart.yaml'), chartYaml('node'));
+        writeFileSync(path.join(side, 'charts/node/values.yaml'), values(enabled));
+        writeFileSync(path.join(side, 'charts/node/templates/agent.yaml'), agent);
+        writeFileSync(path.join(side, 'charts/node/templates/cni.yaml'), cni);
+      }
+    });
+    expect(report.findings.map((f) => [f.name, f.check, f.file, f.line, f.rendered?.changeLine?.line])).toEqual([
+      ['agent', 'hostNamespaces', 'charts/node/templates/agent.yaml', 7, 2],
+      ['cni', 'privileged', 'charts/node/values.yaml', 10, 4],
+    ]);
+  });
+
   it("renders a Rancher Fleet bundle's chart with its release, namespace and values, and places a finding its values cause on their line", async () => {
     const fleet = (privileged: boolean) => ['namespace: web', 'helm:', '  releaseName: shop', '  values:', '    replicas: 2', ...(privileged ? ['    securityContext:', '      privileged: true'] : []), ''].join('\n');
     const { repo, cleanUp } = fleetBundleRepo(fleet);
