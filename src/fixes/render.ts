@@ -15,6 +15,7 @@ import { BLOCK_FOLDED, BLOCK_LITERAL, isAlias, isMap, isPair, isScalar, isSeq, P
 import type { FieldPath } from '../pss/types.js';
 import { formatBoolean, formatString, prefersFlow, renderBlockPairs, renderBlockValue, renderFlow, renderFlowPair, spaces } from './style.js';
 import type { DocumentStyle } from './style.js';
+import { commentedCopies } from './commentedCopies.js';
 import { afterLineOf, columnOf, isBlankAt, lastContentBefore, lineBreakOf, lineOf, lineStart, lineText } from './text.js';
 import type { LineTable, Splice } from './text.js';
 import { isNewScalar } from './types.js';
@@ -537,6 +538,14 @@ function linesAt(context: RenderContext, at: number, lines: readonly string[]): 
   return { start: at, end: at, insert: lines.length === 0 ? '' : lines.join(eol) + eol, column };
 }
 
+/** New lines of entries at `at`, in place of the commented-out copies of them right below (commentedCopies.ts). */
+function newLinesAt(context: RenderContext, at: number, lines: readonly string[]): Splice {
+  const splice = linesAt(context, at, lines);
+  if (splice.start !== at || splice.end !== at || lines.length === 0) return splice;
+  const copies = commentedCopies(context.table, lineOf(context.table, at), lines);
+  return copies === null ? splice : { ...splice, end: copies.end, insert: `${splice.insert}${copies.kept}` };
+}
+
 /** How many spaces a line starts with (every new line is written so: a loop, not a regular expression). */
 function leadingSpaces(line: string): number {
   let count = 0;
@@ -584,7 +593,7 @@ function fillSplices(context: RenderContext, op: FillOp): Splice[] {
   // The new lines go after the removed value's line: `{}` may sit on the line under its key (`toYaml` of an empty map).
   return [
     ...(to > from ? [{ start: from, end: to, insert: '' }] : []),
-    linesAt(context, afterLineOf(context.table, to), lines),
+    newLinesAt(context, afterLineOf(context.table, to), lines),
   ];
 }
 
@@ -608,7 +617,7 @@ function insertSplice(context: RenderContext, map: YAMLMap, entries: { [key: str
   // scalar that keeps its trailing blank lines (`|+`): lines written after
   // its text would cut them off. Then after an earlier key, or before the first.
   const after = lastPairWithout(map, (pair) => endsWithKeptBlockScalar(context, pair.value as Node | null));
-  if (after) return linesAt(context, afterOwnComments(context.table, lastContentBefore(context.table.text, pairEnd(after), rangeOf(after.key as Node)[0]), column), lines);
+  if (after) return newLinesAt(context, afterOwnComments(context.table, lastContentBefore(context.table.text, pairEnd(after), rangeOf(after.key as Node)[0]), column), lines);
   const firstKey = rangeOf(map.items[0]?.key as Node)[0];
   if (/^\s*$/.test(lineLeader(context, firstKey))) return linesAt(context, lineStart(context.table, lineOf(context.table, firstKey)), lines);
   return linesAt(context, afterLineOf(context.table, lastChar(context, map, firstKey)), lines);

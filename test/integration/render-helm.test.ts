@@ -2207,6 +2207,15 @@ describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHel
     expect((await checkTree(bare, '--allow-empty')).report.errors[0]!.message).toMatch(/\(the chart has no values\.yaml: if a build step writes it, name a values file/);
   });
 
+  it("writes a values fix in place of `helm create`'s commented-out copy of it, keeping its other examples", async () => {
+    const values = ['image: web:1', 'securityContext: {}', '  # capabilities:', '  #   drop:', '  #   - ALL', '  # readOnlyRootFilesystem: true', ''].join('\n');
+    const pod = podTemplate('web', ['  containers:', '    - name: web', '      image: {{ .Values.image }}', '      securityContext:', '        {{- toYaml .Values.securityContext | nindent 8 }}']);
+    const { report } = await checkTree({ 'charts/web/Chart.yaml': chartYaml('web'), 'charts/web/values.yaml': values, 'charts/web/templates/pod.yaml': pod }, '--warn-level', 'restricted');
+    const capabilities = report.findings.find((f) => f.check === 'capabilities_restricted');
+    expect([capabilities?.file, capabilities?.fix?.startLine, capabilities?.fix?.endLine]).toEqual(['charts/web/values.yaml', 2, 5]);
+    expect(capabilities?.fix?.replacement).toBe('securityContext:\n  allowPrivilegeEscalation: false\n  capabilities:\n    drop:\n      - ALL\n  runAsNonRoot: true\n  seccompProfile:\n    type: RuntimeDefault\n');
+  });
+
   it('fixes a check whose fields the values set a few lines apart with one suggestion over them, verified by rendering again', async () => {
     const { report } = await checkTree(
       {

@@ -573,6 +573,20 @@ const cases: Case[] = [
     after: withCommentedLimits('    securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}'),
   },
   {
+    // `helm create`'s values keep the secure settings as comments: the fix writes them, and their commented copies go.
+    name: 'writes new entries in place of commented-out copies of them right below, keeping the other comments',
+    before: lines(
+      ...['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', 'spec:', '  securityContext:', '    runAsNonRoot: true'],
+      ...['    # seccompProfile:', '    #   type: RuntimeDefault', '    # fsGroup: 2000', '  containers:', '    - name: app', '      image: x'],
+      ...['      securityContext: {}', '        # allowPrivilegeEscalation: false', '        # capabilities:', '        #   drop:', '        #   - ALL'],
+    ),
+    after: lines(
+      ...['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', 'spec:', '  securityContext:', '    runAsNonRoot: true'],
+      ...['    seccompProfile:', '      type: RuntimeDefault', '    # fsGroup: 2000', '  containers:', '    - name: app', '      image: x'],
+      ...['      securityContext:', '        allowPrivilegeEscalation: false', '        capabilities:', '          drop:', '            - ALL'],
+    ),
+  },
+  {
     name: 'refills a flow map of pretty-printed JSON one key per line',
     before: prettyJsonWithCapabilities('        "add": ["NET_ADMIN", "SYS_TIME"]'),
     after: prettyJsonWithCapabilities('        "drop": ["ALL"]'),

@@ -1,0 +1,95 @@
+/**
+ * Commented-out entries that a fix writes for real (pure).
+ *
+ * Helm charts keep the secure settings as comments under an empty map:
+ * `helm create` writes `securityContext: {}` over `# capabilities:`,
+ * `#   drop:`, `#   - ALL`; nextcloud's metrics keep
+ * `# allowPrivilegeEscalation: false` under their securityContext. A fix
+ * that writes those entries above the comments would leave the example
+ * repeating what is now set. The entries of the comment lines right below
+ * the new lines, at their column, that read (uncommented) as exactly an
+ * entry the new lines write, key and value, go; any other comment stays,
+ * in its place and byte for byte. Comments are nothing to the decoded
+ * value: verification reads the fixed text as ever.
+ */
+import { parseDocument } from 'yaml';
+import type { JsonObject, JsonValue } from '../pss/types.js';
+import { isObject } from '../pss/pod.js';
+import { jsonEqual } from './edits.js';
+import { lineStart, lineText } from './text.js';
+import type { LineTable } from './text.js';
+
+/** One commented-out entry: its lines [from, to) and its text uncommented. */
+interface CommentedEntry {
+  readonly from: number;
+  readonly to: number;
+  readonly text: string;
+}
+
+/** Past this many comment lines the run is not read (a long commented-out block of another map). */
+const maxCommentLines = 200;
+
+/**
+ * Where the lines the new lines replace end, and the text of the comment
+ * lines before that end to keep after them: null when no commented entry
+ * right below `line` (1-based, where the new lines go) copies one they write.
+ */
+export function commentedCopies(table: LineTable, line: number, newLines: readonly string[]): { readonly end: number; readonly kept: string } | null {
+  const column = leadingSpaces(newLines[0] ?? '');
+  const entries = commentedEntries(table, line, column);
+  if (entries.length === 0) return null;
+  const written = yamlValue(newLines.join('\n'));
+  if (!isObject(written)) return null;
+  const copies = entries.filter((entry) => copiesOneOf(entry, written));
+  const last = copies[copies.length - 1];
+  if (last === undefined) return null;
+  let kept = '';
+  for (const entry of entries) {
+    if (entry.from >= last.to) break;
+    if (!copies.includes(entry)) kept += table.text.slice(lineStart(table, entry.from), lineStart(table, entry.to));
+  }
+  return { end: lineStart(table, last.to), kept };
+}
+
+/** Whether an entry, uncommented, is a map of one key that `written` has with the same value. */
+function copiesOneOf(entry: CommentedEntry, written: JsonObject): boolean {
+  const value = yamlValue(entry.text);
+  if (!isObject(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length === 1 && Object.hasOwn(written, keys[0]!) && jsonEqual(written[keys[0]!], value[keys[0]!]);
+}
+
+/**
+ * The comment lines from `line` on whose `#` is at `column`, cut into
+ * entries: a line that, uncommented (the `#` and one space after it
+ * taken out), starts with a key opens one; more indented lines and `- `
+ * items continue it. A blank line, or any other line, ends the run.
+ */
+function commentedEntries(table: LineTable, line: number, column: number): CommentedEntry[] {
+  const entries: { from: number; to: number; lines: string[] }[] = [];
+  for (let at = line; at < line + maxCommentLines; at++) {
+    const text = lineText(table, at);
+    if (leadingSpaces(text) !== column || text.charCodeAt(column) !== 35) break;
+    const rest = text.slice(column + 1).replace(/^ /, '');
+    const uncommented = `${' '.repeat(column)}${rest}`;
+    const continues = rest === '' || rest.startsWith(' ') || rest.startsWith('- ');
+    const current = entries[entries.length - 1];
+    if (continues && current !== undefined) {
+      current.lines.push(uncommented);
+      current.to = at + 1;
+    } else entries.push({ from: at, to: at + 1, lines: [uncommented] });
+  }
+  return entries.map(({ from, to, lines }) => ({ from, to, text: lines.join('\n') }));
+}
+
+/** What a text decodes to, or undefined when it is not one clean YAML document (prose in a comment). */
+function yamlValue(text: string): JsonValue | undefined {
+  const document = parseDocument(text, { logLevel: 'silent', uniqueKeys: true });
+  return document.errors.length > 0 || document.warnings.length > 0 ? undefined : (document.toJS() as JsonValue);
+}
+
+function leadingSpaces(line: string): number {
+  let count = 0;
+  while (line.charCodeAt(count) === 32) count++;
+  return count;
+}
