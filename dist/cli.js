@@ -7248,7 +7248,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument3(source, options = {}) {
+    function parseDocument4(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7274,7 +7274,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument3(src, options);
+      const doc = parseDocument4(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -7310,7 +7310,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse6;
     exports.parseAllDocuments = parseAllDocuments3;
-    exports.parseDocument = parseDocument3;
+    exports.parseDocument = parseDocument4;
     exports.stringify = stringify2;
   }
 });
@@ -20911,6 +20911,57 @@ function renderBlockPairs(entries, column, style) {
   return lines;
 }
 
+// src/fixes/commentedCopies.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+var maxCommentLines = 200;
+function commentedCopies(table, line, newLines) {
+  const column = leadingSpaces(newLines[0] ?? "");
+  const entries = commentedEntries(table, line, column);
+  if (entries.length === 0) return null;
+  const written = yamlValue(newLines.join("\n"));
+  if (!isObject(written)) return null;
+  const copies = entries.filter((entry2) => copiesOneOf(entry2, written));
+  const last = copies[copies.length - 1];
+  if (last === void 0) return null;
+  let kept = "";
+  for (const entry2 of entries) {
+    if (entry2.from >= last.to) break;
+    if (!copies.includes(entry2)) kept += table.text.slice(lineStart(table, entry2.from), lineStart(table, entry2.to));
+  }
+  return { end: lineStart(table, last.to), kept };
+}
+function copiesOneOf(entry2, written) {
+  const value = yamlValue(entry2.text);
+  if (!isObject(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length === 1 && Object.hasOwn(written, keys[0]) && jsonEqual(written[keys[0]], value[keys[0]]);
+}
+function commentedEntries(table, line, column) {
+  const entries = [];
+  for (let at3 = line; at3 < line + maxCommentLines; at3++) {
+    const text4 = lineText(table, at3);
+    if (leadingSpaces(text4) !== column || text4.charCodeAt(column) !== 35) break;
+    const rest = text4.slice(column + 1).replace(/^ /, "");
+    const uncommented = `${" ".repeat(column)}${rest}`;
+    const continues = rest === "" || rest.startsWith(" ") || rest.startsWith("- ");
+    const current = entries[entries.length - 1];
+    if (continues && current !== void 0) {
+      current.lines.push(uncommented);
+      current.to = at3 + 1;
+    } else entries.push({ from: at3, to: at3 + 1, lines: [uncommented] });
+  }
+  return entries.map(({ from: from2, to: to2, lines }) => ({ from: from2, to: to2, text: lines.join("\n") }));
+}
+function yamlValue(text4) {
+  const document = (0, import_yaml4.parseDocument)(text4, { logLevel: "silent", uniqueKeys: true });
+  return document.errors.length > 0 || document.warnings.length > 0 ? void 0 : document.toJS();
+}
+function leadingSpaces(line) {
+  let count2 = 0;
+  while (line.charCodeAt(count2) === 32) count2++;
+  return count2;
+}
+
 // src/fixes/walk.ts
 var keysOf = /* @__PURE__ */ new WeakMap();
 var smallMap = 16;
@@ -21361,11 +21412,17 @@ function keyColumn(context, map) {
 }
 function linesAt(context, at3, lines) {
   const { text: text4, eol } = context.table;
-  const column = leadingSpaces(lines[0] ?? "");
+  const column = leadingSpaces2(lines[0] ?? "");
   if (at3 >= text4.length && !text4.endsWith("\n")) return { start: text4.length, end: text4.length, insert: eol + lines.join(eol), column };
   return { start: at3, end: at3, insert: lines.length === 0 ? "" : lines.join(eol) + eol, column };
 }
-function leadingSpaces(line) {
+function newLinesAt(context, at3, lines) {
+  const splice = linesAt(context, at3, lines);
+  if (splice.start !== at3 || splice.end !== at3 || lines.length === 0) return splice;
+  const copies = commentedCopies(context.table, lineOf2(context.table, at3), lines);
+  return copies === null ? splice : { ...splice, end: copies.end, insert: `${splice.insert}${copies.kept}` };
+}
+function leadingSpaces2(line) {
   let count2 = 0;
   while (line.charCodeAt(count2) === 32) count2++;
   return count2;
@@ -21402,7 +21459,7 @@ function fillSplices(context, op) {
   const lines = renderBlockValue(value, column, style, key);
   return [
     ...to2 > from2 ? [{ start: from2, end: to2, insert: "" }] : [],
-    linesAt(context, afterLineOf(context.table, to2), lines)
+    newLinesAt(context, afterLineOf(context.table, to2), lines)
   ];
 }
 function insertSplice(context, map, entries, deletes) {
@@ -21422,7 +21479,7 @@ function insertSplice(context, map, entries, deletes) {
   const column = keyColumn(context, map);
   const lines = renderBlockPairs(entries, column, style);
   const after = lastPairWithout(map, (pair2) => endsWithKeptBlockScalar(context, pair2.value));
-  if (after) return linesAt(context, afterOwnComments(context.table, lastContentBefore(context.table.text, pairEnd(after), rangeOf2(after.key)[0]), column), lines);
+  if (after) return newLinesAt(context, afterOwnComments(context.table, lastContentBefore(context.table.text, pairEnd(after), rangeOf2(after.key)[0]), column), lines);
   const firstKey = rangeOf2(map.items[0]?.key)[0];
   if (/^\s*$/.test(lineLeader(context, firstKey))) return linesAt(context, lineStart(context.table, lineOf2(context.table, firstKey)), lines);
   return linesAt(context, afterLineOf(context.table, lastChar(context, map, firstKey)), lines);
@@ -21431,7 +21488,7 @@ function afterOwnComments(table, offset, column) {
   let line = lineOf2(table, offset) + 1;
   for (; ; ) {
     const text4 = lineText(table, line);
-    const lead = leadingSpaces(text4);
+    const lead = leadingSpaces2(text4);
     if (lead <= column || text4.charCodeAt(lead) !== 35) return lineStart(table, line);
     line++;
   }
@@ -21821,7 +21878,7 @@ function editSplice(text4, edit, bomBytes) {
 }
 
 // src/fixes/listLayout.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 
 // src/fixes/cutText.ts
 var CutText = class {
@@ -22022,7 +22079,7 @@ function aliasTies(doc, slotStart, slotEnd) {
   const dependencies = slotStart.map(() => /* @__PURE__ */ new Set());
   const users = slotStart.map(() => /* @__PURE__ */ new Set());
   let crossing = false;
-  (0, import_yaml4.visit)(doc, {
+  (0, import_yaml5.visit)(doc, {
     Alias(_, alias) {
       const target = aliasTarget(doc, alias);
       const user = slotOf(alias.range?.[0] ?? -1);
@@ -25756,7 +25813,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path3 from "node:path";
 
 // src/render/kustomization.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 
 // src/render/paths.ts
 function dirOf(path11) {
@@ -25814,8 +25871,8 @@ function inlinePatchReader(source) {
   let parsed2 = null;
   return (at3, entry2) => {
     if (parsed2 === null) {
-      const lines2 = new import_yaml5.LineCounter();
-      parsed2 = { doc: (0, import_yaml5.parseDocument)(source, { lineCounter: lines2 }), lines: lines2 };
+      const lines2 = new import_yaml6.LineCounter();
+      parsed2 = { doc: (0, import_yaml6.parseDocument)(source, { lineCounter: lines2 }), lines: lines2 };
     }
     const { doc, lines } = parsed2;
     const node = doc.getIn(at3, true);
@@ -25838,7 +25895,7 @@ function readKustomization(file, source, paths) {
   let raw;
   let problem = null;
   try {
-    raw = (0, import_yaml5.parse)(source);
+    raw = (0, import_yaml6.parse)(source);
   } catch (error) {
     problem = `not valid YAML: ${error.message.split("\n")[0] ?? ""}`;
   }
@@ -25938,7 +25995,7 @@ function helmChartsOf(k, dir, paths, otherFiles, remote) {
 }
 
 // src/render/chart.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 var import_rcompare = __toESM(require_rcompare(), 1);
 var import_satisfies = __toESM(require_satisfies(), 1);
 var import_valid = __toESM(require_valid(), 1);
@@ -25949,7 +26006,7 @@ function mappingOf(source) {
 }
 function valuesMapping(source) {
   try {
-    const raw = (0, import_yaml6.parse)(source);
+    const raw = (0, import_yaml7.parse)(source);
     return raw === null || raw === void 0 ? {} : isRecord2(raw) ? raw : null;
   } catch {
     return null;
@@ -26038,7 +26095,7 @@ function repositoryChartFor(dependency, chartDir, declared, repository, locked) 
   return { kind: "stands-in", dependency: { name, dir: chosen.dir, standIn: { declared, repository: from2, version: chosen.version, library: chosen.library, ...pin } } };
 }
 function withoutDependencies(text4, names) {
-  const document = (0, import_yaml6.parseDocument)(text4);
+  const document = (0, import_yaml7.parseDocument)(text4);
   if (document.errors.length > 0 || !isMap(document.contents)) return null;
   const list4 = document.get("dependencies", true);
   if (!isSeq(list4)) return null;
@@ -31090,7 +31147,7 @@ function applicationsRendered(rendered, pathOf2, repository, paths, synced) {
 }
 
 // src/render/templateLines.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 var noVars = /* @__PURE__ */ new Map();
 function sourceOf(keys, from2) {
   return keys.length > 1 ? { key: keys[0], from: from2, alternatives: keys.slice(1) } : { key: keys[0], from: from2 };
@@ -31270,7 +31327,7 @@ function flowCollectionValue(written) {
   const text4 = written.replace(/\s+#.*$/, "");
   if (!/^[[{]/.test(text4) || text4.includes("{{")) return void 0;
   try {
-    return (0, import_yaml7.parse)(text4);
+    return (0, import_yaml8.parse)(text4);
   } catch {
     return void 0;
   }
@@ -32449,7 +32506,7 @@ function inFile(fix, block2) {
 }
 
 // src/render/templateFix.ts
-var import_yaml8 = __toESM(require_dist(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
 var indentOf2 = (line) => line.length - line.trimStart().length;
 var opensValue = (body) => /[|>][+-]?\d*\s*$/.test(body) || /(?::|^-)\s*(?:\[|\{(?!\{))/.test(body);
 function keyIndentUnder(lines, at3, item) {
@@ -32491,7 +32548,7 @@ function pastBranches(lines, at3) {
 }
 function mapLines(entries, indent) {
   const pad = " ".repeat(indent);
-  return (0, import_yaml8.stringify)(entries, { indent: 2 }).trimEnd().split("\n").map((line) => `${pad}${line}`);
+  return (0, import_yaml9.stringify)(entries, { indent: 2 }).trimEnd().split("\n").map((line) => `${pad}${line}`);
 }
 function securityContextAdditions(original, fixed2) {
   const owners = securityContextOwners(original, fixed2, containerListKeys);
@@ -33265,7 +33322,12 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
   };
   const switchChangeLine = (index, document, at3) => {
     if (hunksOf === null || document === void 0) return {};
-    const turned = index.guardLines(document, at3.file, at3.line).find(({ file, line }) => addedLine(hunksOf(file), line));
+    const turnedAt = (file, line) => index.guardLines(document, file, line).find((guard) => addedLine(hunksOf(guard.file), guard.line));
+    let turned = turnedAt(at3.file, at3.line);
+    if (turned === void 0) {
+      const object = objectSource(index.path, document.line, indexOf, headPaths);
+      if (object !== null) turned = turnedAt(object.file, object.line);
+    }
     return turned === void 0 ? {} : { changeLine: { file: turned.file, line: turned.line } };
   };
   const revertedRuns = /* @__PURE__ */ new Map();
