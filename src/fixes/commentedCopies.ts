@@ -60,19 +60,28 @@ function copiesOneOf(entry: CommentedEntry, written: JsonObject): boolean {
 }
 
 /**
- * The comment lines from `line` on whose `#` is at `column`, cut into
- * entries: a line that, uncommented (the `#` and one space after it
- * taken out), starts with a key opens one; more indented lines and `- `
- * items continue it. A blank line, or any other line, ends the run.
+ * The comment lines from `line` on, cut into entries, as they read
+ * uncommented at `column` (the new entries' column). Two layouts are
+ * read: the `#` at that column, then a space (`helm create`: `  # capabilities:`
+ * for an entry at column 2), or `# ` in the two columns before it
+ * (nextcloud: `  # seccompProfile:` / `  #   type: …` for entries at
+ * column 4). A line that, uncommented, starts at the column with a key
+ * opens an entry; more indented lines and `- ` items continue it. A blank
+ * line, a line of another layout, or any other line ends the run.
  */
 function commentedEntries(table: LineTable, line: number, column: number): CommentedEntry[] {
+  const first = lineText(table, line);
+  const hash = leadingSpaces(first);
+  // Where the commented text starts: after `# ` at the column, or in place after a `# ` before it.
+  const content = hash === column ? column + 2 : hash === column - 2 ? column : -1;
+  if (content < 0) return [];
   const entries: { from: number; to: number; lines: string[] }[] = [];
   for (let at = line; at < line + maxCommentLines; at++) {
     const text = lineText(table, at);
-    if (leadingSpaces(text) !== column || text.charCodeAt(column) !== 35) break;
-    const rest = text.slice(column + 1).replace(/^ /, '');
-    const uncommented = `${' '.repeat(column)}${rest}`;
+    if (leadingSpaces(text) !== hash || text.charCodeAt(hash) !== 35 || (text.length > hash + 1 && text.charCodeAt(hash + 1) !== 32)) break;
+    const rest = text.slice(content);
     const continues = rest === '' || rest.startsWith(' ') || rest.startsWith('- ');
+    const uncommented = `${' '.repeat(column)}${rest}`;
     const current = entries[entries.length - 1];
     if (continues && current !== undefined) {
       current.lines.push(uncommented);

@@ -27,6 +27,14 @@ describe('commentedCopies: the commented-out entries right below new lines that 
     expect(commentedCopies(table, 2, written)).toEqual({ end: lineStart(table, 5), kept: '    # set by the platform team\n' });
   });
 
+  it("reads nextcloud's layout too, a `# ` in the two columns before the entries, and keeps its examples the fix does not write", () => {
+    const values = text('  podSecurityContext:', '  # runAsNonRoot: true', '  # seccompProfile:', '  #   type: RuntimeDefault', '', '  nginx: {}');
+    const table = lineTable(values);
+    expect(commentedCopies(table, 2, ['    seccompProfile:', '      type: RuntimeDefault'])).toEqual({ end: lineStart(table, 5), kept: '  # runAsNonRoot: true\n' });
+    // A `#` at any other column is no copy of these entries.
+    expect(commentedCopies(lineTable(text('x:', '   # seccompProfile: {type: RuntimeDefault}')), 2, ['    seccompProfile:', '      type: RuntimeDefault'])).toBeNull();
+  });
+
   it('takes nothing whose value differs, nor prose, nor a line that is no comment', () => {
     const written = ['  runAsUser: 1001', '  runAsNonRoot: true'];
     expect(commentedCopies(lineTable(text('x:', '  # runAsUser: 1000', '  # note: run as a user the image knows')), 2, written)).toBeNull();
