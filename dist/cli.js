@@ -20937,13 +20937,17 @@ function copiesOneOf(entry2, written) {
   return keys.length === 1 && Object.hasOwn(written, keys[0]) && jsonEqual(written[keys[0]], value[keys[0]]);
 }
 function commentedEntries(table, line, column) {
+  const first = lineText(table, line);
+  const hash = leadingSpaces(first);
+  const content = hash === column ? column + 2 : hash === column - 2 ? column : -1;
+  if (content < 0) return [];
   const entries = [];
   for (let at3 = line; at3 < line + maxCommentLines; at3++) {
     const text4 = lineText(table, at3);
-    if (leadingSpaces(text4) !== column || text4.charCodeAt(column) !== 35) break;
-    const rest = text4.slice(column + 1).replace(/^ /, "");
-    const uncommented = `${" ".repeat(column)}${rest}`;
+    if (leadingSpaces(text4) !== hash || text4.charCodeAt(hash) !== 35 || text4.length > hash + 1 && text4.charCodeAt(hash + 1) !== 32) break;
+    const rest = text4.slice(content);
     const continues = rest === "" || rest.startsWith(" ") || rest.startsWith("- ");
+    const uncommented = `${" ".repeat(column)}${rest}`;
     const current = entries[entries.length - 1];
     if (continues && current !== void 0) {
       current.lines.push(uncommented);

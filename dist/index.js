@@ -54030,13 +54030,17 @@ function copiesOneOf(entry2, written) {
   return keys.length === 1 && Object.hasOwn(written, keys[0]) && jsonEqual(written[keys[0]], value[keys[0]]);
 }
 function commentedEntries(table, line, column) {
+  const first = lineText(table, line);
+  const hash = leadingSpaces(first);
+  const content = hash === column ? column + 2 : hash === column - 2 ? column : -1;
+  if (content < 0) return [];
   const entries = [];
   for (let at3 = line; at3 < line + maxCommentLines; at3++) {
     const text5 = lineText(table, at3);
-    if (leadingSpaces(text5) !== column || text5.charCodeAt(column) !== 35) break;
-    const rest = text5.slice(column + 1).replace(/^ /, "");
-    const uncommented = `${" ".repeat(column)}${rest}`;
+    if (leadingSpaces(text5) !== hash || text5.charCodeAt(hash) !== 35 || text5.length > hash + 1 && text5.charCodeAt(hash + 1) !== 32) break;
+    const rest = text5.slice(content);
     const continues = rest === "" || rest.startsWith(" ") || rest.startsWith("- ");
+    const uncommented = `${" ".repeat(column)}${rest}`;
     const current = entries[entries.length - 1];
     if (continues && current !== void 0) {
       current.lines.push(uncommented);
