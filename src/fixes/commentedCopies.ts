@@ -7,8 +7,9 @@
  * `# allowPrivilegeEscalation: false` under their securityContext. A fix
  * that writes those entries above the comments would leave the example
  * repeating what is now set. The entries of the comment lines right below
- * the new lines, at their column, that read (uncommented) as exactly an
- * entry the new lines write, key and value, go; any other comment stays,
+ * the new lines (their `#` at the entries' column, or a `# ` just before
+ * it) that read, uncommented, as exactly an entry the new lines write, key
+ * and value, go; any other comment stays,
  * in its place and byte for byte. Comments are nothing to the decoded
  * value: verification reads the fixed text as ever.
  */
@@ -16,7 +17,7 @@ import { parseDocument } from 'yaml';
 import type { JsonObject, JsonValue } from '../pss/types.js';
 import { isObject } from '../pss/pod.js';
 import { jsonEqual } from './edits.js';
-import { lineStart, lineText } from './text.js';
+import { leadingSpaces, lineStart, lineText } from './text.js';
 import type { LineTable } from './text.js';
 
 /** One commented-out entry: its lines [from, to) and its text uncommented. */
@@ -95,10 +96,4 @@ function commentedEntries(table: LineTable, line: number, column: number): Comme
 function yamlValue(text: string): JsonValue | undefined {
   const document = parseDocument(text, { logLevel: 'silent', uniqueKeys: true });
   return document.errors.length > 0 || document.warnings.length > 0 ? undefined : (document.toJS() as JsonValue);
-}
-
-function leadingSpaces(line: string): number {
-  let count = 0;
-  while (line.charCodeAt(count) === 32) count++;
-  return count;
 }

@@ -16,7 +16,7 @@ import type { FieldPath } from '../pss/types.js';
 import { formatBoolean, formatString, prefersFlow, renderBlockPairs, renderBlockValue, renderFlow, renderFlowPair, spaces } from './style.js';
 import type { DocumentStyle } from './style.js';
 import { commentedCopies } from './commentedCopies.js';
-import { afterLineOf, columnOf, isBlankAt, lastContentBefore, lineBreakOf, lineOf, lineStart, lineText } from './text.js';
+import { afterLineOf, columnOf, isBlankAt, lastContentBefore, leadingSpaces, lineBreakOf, lineOf, lineStart, lineText } from './text.js';
 import type { LineTable, Splice } from './text.js';
 import { isNewScalar } from './types.js';
 import type { Edit, NewValue } from './types.js';
@@ -546,12 +546,6 @@ function newLinesAt(context: RenderContext, at: number, lines: readonly string[]
   return copies === null ? splice : { ...splice, end: copies.end, insert: `${splice.insert}${copies.kept}` };
 }
 
-/** How many spaces a line starts with (every new line is written so: a loop, not a regular expression). */
-function leadingSpaces(line: string): number {
-  let count = 0;
-  while (line.charCodeAt(count) === 32) count++;
-  return count;
-}
 
 /** The text before an offset on its line (blanks only when the offset starts the line's content). */
 function lineLeader(context: RenderContext, offset: number): string {

@@ -112,6 +112,13 @@ export function lineBreakOf(table: LineTable, offset: number): number {
   return end;
 }
 
+/** How many spaces a line starts with (every new line is written so: a loop, not a regular expression). */
+export function leadingSpaces(line: string): number {
+  let count = 0;
+  while (line.charCodeAt(count) === 32) count++;
+  return count;
+}
+
 /** Offset of the last non-whitespace character before `end` (or `floor` when there is none). */
 export function lastContentBefore(text: string, end: number, floor = 0): number {
   let i = end - 1;
