@@ -409,8 +409,21 @@ const cases: Case[] = [
   {
     name: 'leaves `{}` where every key of a map is removed',
     level: 'baseline',
-    before: lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  securityContext:', '    seLinuxOptions:', '      role: sysadm_r', '  containers:', '  - {name: app, image: x}'),
-    after: lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  securityContext:', '    seLinuxOptions: {}', '  containers:', '  - {name: app, image: x}'),
+    before: lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  containers:', '  - name: app', '    image: x', '    securityContext:', '      capabilities:', '        add: [SYS_ADMIN]'),
+    after: lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  containers:', '  - name: app', '    image: x', '    securityContext:', '      capabilities: {}'),
+  },
+  {
+    // Intel's device plugins set only a custom type: the options go whole, not as `seLinuxOptions: {}`.
+    name: 'removes seLinuxOptions whole when every option in it is forbidden',
+    level: 'baseline',
+    before: lines(
+      ...['apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  securityContext:', '    seLinuxOptions:', '      role: sysadm_r', '  containers:', '  - name: app', '    image: x'],
+      ...['    securityContext:', '      seLinuxOptions:', '        type: "container_device_plugin_t"', '      readOnlyRootFilesystem: true'],
+    ),
+    after: lines(
+      ...['apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  securityContext: {}', '  containers:', '  - name: app', '    image: x'],
+      ...['    securityContext:', '      readOnlyRootFilesystem: true'],
+    ),
   },
   {
     name: 'replaces runAsUser: 0 with runAsNonRoot: true',
