@@ -20280,10 +20280,23 @@ var fixSeccompProfileRestricted = (context) => {
 };
 
 // src/fixes/fixers/seLinuxOptions.ts
-var fixSeLinuxOptions = (context) => ({
-  kind: "edits",
-  edits: context.failure.paths.filter((path11) => writtenHas(context, path11)).map((path11) => remove(path11))
-});
+var fixSeLinuxOptions = (context) => {
+  const written = context.failure.paths.filter((path11) => writtenHas(context, path11));
+  const byMap = /* @__PURE__ */ new Map();
+  for (const path11 of written) {
+    const map = path11.slice(0, -1);
+    const key = JSON.stringify(map);
+    const entry2 = byMap.get(key) ?? { map, fields: /* @__PURE__ */ new Set() };
+    entry2.fields.add(String(path11[path11.length - 1]));
+    byMap.set(key, entry2);
+  }
+  const edits = [...byMap.values()].flatMap(({ map, fields: fields2 }) => {
+    const options = writtenAt(context, map);
+    const emptied2 = isObject(options) && Object.keys(options).every((key) => fields2.has(key));
+    return emptied2 ? [remove(map)] : [...fields2].map((field2) => remove([...map, field2]));
+  });
+  return { kind: "edits", edits };
+};
 
 // src/fixes/fixers/sysctls.ts
 var fixSysctls = (context) => {
@@ -20562,6 +20575,11 @@ function lineBreakOf(table, offset) {
   if (end > 0 && table.text[end - 1] === "\n" && end > offset) end--;
   if (end > 0 && table.text[end - 1] === "\r" && end > offset) end--;
   return end;
+}
+function leadingSpaces(line) {
+  let count2 = 0;
+  while (line.charCodeAt(count2) === 32) count2++;
+  return count2;
 }
 function lastContentBefore(text4, end, floor = 0) {
   let i = end - 1;
@@ -20959,11 +20977,6 @@ function commentedEntries(table, line, column) {
 function yamlValue(text4) {
   const document = (0, import_yaml4.parseDocument)(text4, { logLevel: "silent", uniqueKeys: true });
   return document.errors.length > 0 || document.warnings.length > 0 ? void 0 : document.toJS();
-}
-function leadingSpaces(line) {
-  let count2 = 0;
-  while (line.charCodeAt(count2) === 32) count2++;
-  return count2;
 }
 
 // src/fixes/walk.ts
@@ -21416,7 +21429,7 @@ function keyColumn(context, map) {
 }
 function linesAt(context, at3, lines) {
   const { text: text4, eol } = context.table;
-  const column = leadingSpaces2(lines[0] ?? "");
+  const column = leadingSpaces(lines[0] ?? "");
   if (at3 >= text4.length && !text4.endsWith("\n")) return { start: text4.length, end: text4.length, insert: eol + lines.join(eol), column };
   return { start: at3, end: at3, insert: lines.length === 0 ? "" : lines.join(eol) + eol, column };
 }
@@ -21425,11 +21438,6 @@ function newLinesAt(context, at3, lines) {
   if (splice.start !== at3 || splice.end !== at3 || lines.length === 0) return splice;
   const copies = commentedCopies(context.table, lineOf2(context.table, at3), lines);
   return copies === null ? splice : { ...splice, end: copies.end, insert: `${splice.insert}${copies.kept}` };
-}
-function leadingSpaces2(line) {
-  let count2 = 0;
-  while (line.charCodeAt(count2) === 32) count2++;
-  return count2;
 }
 function lineLeader(context, offset) {
   return context.table.text.slice(lineStart(context.table, lineOf2(context.table, offset)), offset);
@@ -21492,7 +21500,7 @@ function afterOwnComments(table, offset, column) {
   let line = lineOf2(table, offset) + 1;
   for (; ; ) {
     const text4 = lineText(table, line);
-    const lead = leadingSpaces2(text4);
+    const lead = leadingSpaces(text4);
     if (lead <= column || text4.charCodeAt(lead) !== 35) return lineStart(table, line);
     line++;
   }

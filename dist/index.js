@@ -17691,6 +17691,11 @@ function lineBreakOf(table, offset) {
   if (end > 0 && table.text[end - 1] === "\r" && end > offset) end--;
   return end;
 }
+function leadingSpaces(line) {
+  let count = 0;
+  while (line.charCodeAt(count) === 32) count++;
+  return count;
+}
 function lastContentBefore(text5, end, floor = 0) {
   let i = end - 1;
   while (i > floor && isBlankAt(text5, i)) i--;
@@ -53730,11 +53735,25 @@ var fixSeccompProfileRestricted = (context) => {
 };
 
 // src/fixes/fixers/seLinuxOptions.ts
+init_pod();
 init_edits();
-var fixSeLinuxOptions = (context) => ({
-  kind: "edits",
-  edits: context.failure.paths.filter((path4) => writtenHas(context, path4)).map((path4) => remove(path4))
-});
+var fixSeLinuxOptions = (context) => {
+  const written = context.failure.paths.filter((path4) => writtenHas(context, path4));
+  const byMap = /* @__PURE__ */ new Map();
+  for (const path4 of written) {
+    const map = path4.slice(0, -1);
+    const key = JSON.stringify(map);
+    const entry2 = byMap.get(key) ?? { map, fields: /* @__PURE__ */ new Set() };
+    entry2.fields.add(String(path4[path4.length - 1]));
+    byMap.set(key, entry2);
+  }
+  const edits = [...byMap.values()].flatMap(({ map, fields: fields2 }) => {
+    const options = writtenAt(context, map);
+    const emptied2 = isObject(options) && Object.keys(options).every((key) => fields2.has(key));
+    return emptied2 ? [remove(map)] : [...fields2].map((field3) => remove([...map, field3]));
+  });
+  return { kind: "edits", edits };
+};
 
 // src/fixes/fixers/sysctls.ts
 var fixSysctls = (context) => {
@@ -54052,11 +54071,6 @@ function commentedEntries(table, line, column) {
 function yamlValue(text5) {
   const document = (0, import_yaml4.parseDocument)(text5, { logLevel: "silent", uniqueKeys: true });
   return document.errors.length > 0 || document.warnings.length > 0 ? void 0 : document.toJS();
-}
-function leadingSpaces(line) {
-  let count = 0;
-  while (line.charCodeAt(count) === 32) count++;
-  return count;
 }
 
 // src/fixes/render.ts
@@ -54516,7 +54530,7 @@ function keyColumn(context, map) {
 }
 function linesAt(context, at3, lines) {
   const { text: text5, eol } = context.table;
-  const column = leadingSpaces2(lines[0] ?? "");
+  const column = leadingSpaces(lines[0] ?? "");
   if (at3 >= text5.length && !text5.endsWith("\n")) return { start: text5.length, end: text5.length, insert: eol + lines.join(eol), column };
   return { start: at3, end: at3, insert: lines.length === 0 ? "" : lines.join(eol) + eol, column };
 }
@@ -54525,11 +54539,6 @@ function newLinesAt(context, at3, lines) {
   if (splice.start !== at3 || splice.end !== at3 || lines.length === 0) return splice;
   const copies = commentedCopies(context.table, lineOf2(context.table, at3), lines);
   return copies === null ? splice : { ...splice, end: copies.end, insert: `${splice.insert}${copies.kept}` };
-}
-function leadingSpaces2(line) {
-  let count = 0;
-  while (line.charCodeAt(count) === 32) count++;
-  return count;
 }
 function lineLeader(context, offset) {
   return context.table.text.slice(lineStart(context.table, lineOf2(context.table, offset)), offset);
@@ -54592,7 +54601,7 @@ function afterOwnComments(table, offset, column) {
   let line = lineOf2(table, offset) + 1;
   for (; ; ) {
     const text5 = lineText(table, line);
-    const lead = leadingSpaces2(text5);
+    const lead = leadingSpaces(text5);
     if (lead <= column || text5.charCodeAt(lead) !== 35) return lineStart(table, line);
     line++;
   }
