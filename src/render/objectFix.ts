@@ -12,12 +12,12 @@
 import { computeFixes } from '../fixes/fixFile.js';
 import type { PodFailures } from '../fixes/fixFile.js';
 import { isFixableAdvice } from '../fixes/fixers/index.js';
-import type { FindingFix, FixableCheck, FixFailure } from '../fixes/types.js';
+import type { FindingFix, FixFailure } from '../fixes/types.js';
 import type { FindingCheck } from '../policy/sources/extraChecks.js';
 import { adviceFailures } from '../policy/sources/advice.js';
 import { evaluatePod } from '../pss/evaluate.js';
 import { checksFor } from '../pss/registry.js';
-import type { LevelVersion } from '../pss/types.js';
+import type { LevelVersion, PodInput } from '../pss/types.js';
 import { extractPodSpecs } from '../workloads/extract.js';
 import { blockLines } from './kustomizeMap.js';
 import type { ObjectDocument, PatchBlock } from './kustomizeMap.js';
@@ -44,7 +44,7 @@ export function objectFixes(text: string, requests: readonly ObjectRequest[]): M
     const extracted = extractPodSpecs(written.document).pods;
     const [source] = extracted;
     if (source === undefined || extracted.length !== 1) return;
-    const upstream = evaluatePod(source.pod, policy.level, policy.version).failures.filter((failure) => checks.has(failure.check));
+    const upstream = failuresAsAsked(source.pod, checks, policy);
     const advice = adviceFailures(source.pod, (check) => checks.has(check) && isFixableAdvice(check));
     const failures = [...upstream, ...advice] as FixFailure[];
     if (failures.length > 0) pods.push({ source, failures, policy, request });
@@ -59,25 +59,23 @@ export function objectFixes(text: string, requests: readonly ObjectRequest[]): M
       if (fix !== undefined) results[request]!.set(failure.check, block === undefined ? fix : inFile(fix, block));
     });
   });
-  requests.forEach(({ checks, policy }, request) => addOverridden(results[request]!, checks, policy));
   return results;
 }
 
 /**
- * The fixes of the requested baseline checks that a restricted check
- * overrides at the request's level: upstream runs only the override there
- * (capabilities_restricted for capabilities_baseline), whose fix removes
- * all the baseline check forbids too. A thanos Deployment's debug
- * container adding NET_ADMIN got the restricted fix and no fix of its
- * blocking baseline finding. Each is still verified by rendering again.
+ * The upstream failures of the checks asked for, each read at its own
+ * level, as its finding was: at restricted, upstream runs only the
+ * override of a baseline check (capabilities_restricted for
+ * capabilities_baseline), so a baseline check asked for is read at
+ * baseline too, as fixFindings gives the fix engine an enforced level's
+ * failures beside the warn level's. A thanos Deployment's debug container
+ * adding NET_ADMIN got no fix of its blocking baseline finding.
  */
-function addOverridden(fixes: Map<FindingCheck, FindingFix>, checks: ReadonlySet<FindingCheck>, policy: LevelVersion): void {
-  for (const active of checksFor(policy.level, policy.version)) {
-    const fix = fixes.get(active.id);
-    if (fix === undefined) continue;
-    // The override's caveat speaks of its own level (restricted's "the only one this level allows"); the baseline fixers give none.
-    for (const overridden of active.implementation.overrides ?? []) if (checks.has(overridden) && !fixes.has(overridden)) fixes.set(overridden, { ...fix, check: overridden as FixableCheck, fixNote: null });
-  }
+function failuresAsAsked(pod: PodInput, checks: ReadonlySet<FindingCheck>, policy: LevelVersion): FixFailure[] {
+  const failures = evaluatePod(pod, policy.level, policy.version).failures.filter((failure) => checks.has(failure.check));
+  const overridden = new Set(checksFor(policy.level, policy.version).flatMap((check) => check.implementation.overrides ?? []));
+  if (![...overridden].some((check) => checks.has(check))) return failures;
+  return [...failures, ...evaluatePod(pod, 'baseline', policy.version).failures.filter((failure) => overridden.has(failure.check) && checks.has(failure.check))];
 }
 
 /** A fix of a block's text as the file's lines: moved down to the block, each line indented as the block is (an empty one left empty). */
