@@ -753,7 +753,7 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
     const turnedAt = (file: string, line: number) => index.guardLines(document, file, line).find((guard) => addedLine(hunksOf(guard.file), guard.line));
     let turned = turnedAt(at.file, at.line);
     if (turned === undefined) {
-      const object = objectSource(index.path, document.line, indexOf, headPaths);
+      const object = objectSourceAt(index, document.line);
       if (object !== null) turned = turnedAt(object.file, object.line);
     }
     return turned === undefined ? {} : { changeLine: { file: turned.file, line: turned.line } };
@@ -777,6 +777,15 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
     }
     return index;
   };
+  // Where each rendered object is defined (objectSource), found once per object: the findings no source line
+  // writes (nats: 28 on two objects), the switch that turned an object on and the pod specs' places all read it.
+  const objectSources = new Map<ManifestDocument, { file: string; line: number } | null>();
+  const objectSourceAt = (index: RenderingIndex, renderedLine: number): { file: string; line: number } | null => {
+    const document = documentAt(index.documents, renderedLine);
+    if (document === undefined) return objectSource(index.path, renderedLine, indexOf, headPaths);
+    if (!objectSources.has(document)) objectSources.set(document, objectSource(index.path, renderedLine, indexOf, headPaths));
+    return objectSources.get(document) ?? null;
+  };
   const sources = new Map<string, string>();
   for (const { rendered } of renderings.values()) for (const [path, text] of rendered.sources) sources.set(path, text);
 
@@ -787,19 +796,11 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
    * merged values, is in templates/stateful-set.yaml), else the root's
    * file, line 1.
    */
-  // Found once per rendered object: a chart whose objects no line writes has many findings on each (nats: 28).
-  const objectLines = new Map<ManifestDocument, Placed>();
   const unplaced = (index: RenderingIndex, renderedLine: number): Placed => {
     const entry = index.unplaced(renderedLine);
     if (entry !== null) return entry;
-    const document = documentAt(index.documents, renderedLine);
-    let placed = document === undefined ? undefined : objectLines.get(document);
-    if (placed === undefined) {
-      const object = objectSource(index.path, renderedLine, indexOf, headPaths);
-      placed = { ...(object ?? { file: index.rendering.rendered.root.file, line: 1 }), column: 1, exact: false };
-      if (document !== undefined) objectLines.set(document, placed);
-    }
-    return placed;
+    const object = objectSourceAt(index, renderedLine);
+    return { ...(object ?? { file: index.rendering.rendered.root.file, line: 1 }), column: 1, exact: false };
   };
 
   const candidates: SuggestionCandidate[] = [];
@@ -929,8 +930,9 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
       podSpecs: report.podSpecs.map((spec) => {
         const p = spec.message === null ? spec : { ...spec, message: readable(spec.message) };
         const rendering = renderings.get(p.file);
-        if (rendering === undefined) return p;
-        const source = objectSource(p.file, p.line, indexOf, headPaths);
+        const index = indexOf(p.file);
+        if (rendering === undefined || index === null) return p;
+        const source = objectSourceAt(index, p.line);
         return {
           ...p,
           file: source?.file ?? rootFile(p.file),
