@@ -546,7 +546,6 @@ function newLinesAt(context: RenderContext, at: number, lines: readonly string[]
   return copies === null ? splice : { ...splice, end: copies.end, insert: `${splice.insert}${copies.kept}` };
 }
 
-
 /** The text before an offset on its line (blanks only when the offset starts the line's content). */
 function lineLeader(context: RenderContext, offset: number): string {
   return context.table.text.slice(lineStart(context.table, lineOf(context.table, offset)), offset);

@@ -103,6 +103,7 @@ function* actionsOf(text: string): Generator<{ words: string; line: number }> {
     from = to + 2;
   }
 }
+
 /** An action's words without its trim markers and spaces (`- end -` is `end`); no pattern, so no backtracking over long runs of spaces. */
 function trimmedAction(inside: string): string {
   const words = (inside.startsWith('-') ? inside.slice(1) : inside).trimStart();

@@ -10,7 +10,7 @@ import { constants } from 'node:fs';
 import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ciValuesOf, ciYamlOf, exampleCiValues, valuesTemplate } from '../../render/discover.js';
-import { inDir, joinPath, shownDir } from '../../render/paths.js';
+import { dirOf, inDir, joinPath, shownDir } from '../../render/paths.js';
 import type { Capabilities, RenderOutput, RenderRoot } from '../../render/types.js';
 import { runTool, toolEnvironment } from './process.js';
 import type { LimitHit, ToolLimits, ToolResult } from './process.js';
@@ -78,10 +78,9 @@ function chartValuesHint(root: RenderRoot, stderr: string): string | null {
   const configFile = 'name a values file for it under `render.charts` in the config file, .github/pod-security.yaml';
   // A chart whose values.yaml a build step writes (envoy gateway's, from values.tmpl.yaml by envsubst) renders on no values at all.
   // (A chart with no values.yaml that stops on a value it requires is one meant to run on the user's values, as above.)
-  const inChart = inDir(root.dir, '');
   if (!root.sources.includes(inDir(root.dir, 'values.yaml'))) {
-    const template = root.sources.find((file) => file.startsWith(inChart) && !file.slice(inChart.length).includes('/') && valuesTemplate.test(file));
-    const from = template === undefined ? '' : ` (from \`${template.slice(inChart.length)}\`?)`;
+    const template = root.sources.find((file) => dirOf(file) === root.dir && valuesTemplate.test(file));
+    const from = template === undefined ? '' : ` (from \`${template.slice(inDir(root.dir, '').length)}\`?)`;
     if (template !== undefined || !needsValues) return `the chart has no values.yaml: if a build step writes it${from}, ${configFile}, or leave the chart out (\`exclude\`)`;
   }
   const hint = needsValues ? `the chart needs values its values.yaml does not set: ${configFile}` : `the chart does not render with its values.yaml alone: ${configFile}`;
