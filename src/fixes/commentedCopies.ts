@@ -41,13 +41,13 @@ export function commentedCopies(table: LineTable, line: number, newLines: readon
   if (entries.length === 0) return null;
   const written = yamlValue(newLines.join('\n'));
   if (!isObject(written)) return null;
-  const copies = entries.filter((entry) => copiesOneOf(entry, written));
-  const last = copies[copies.length - 1];
+  const copies = new Set(entries.filter((entry) => copiesOneOf(entry, written)));
+  const last = [...copies].pop();
   if (last === undefined) return null;
   let kept = '';
   for (const entry of entries) {
     if (entry.from >= last.to) break;
-    if (!copies.includes(entry)) kept += table.text.slice(lineStart(table, entry.from), lineStart(table, entry.to));
+    if (!copies.has(entry)) kept += table.text.slice(lineStart(table, entry.from), lineStart(table, entry.to));
   }
   return { end: lineStart(table, last.to), kept };
 }

@@ -595,10 +595,10 @@ function literalEdits(
   const change = combinedChange(sourceLines, near.map(([line, text]) => lineChange(line, text)), maxSuggestionSpan);
   const deletes = change === null ? primary === null : near.some(([, text]) => text === null);
   const apart = near.length < edited.size || (change === null && near.length > 1);
-  const others = [...edited].filter(([line]) => line !== primaryLine).sort((a, b) => a[0] - b[0]);
+  const others = () => [...edited].filter(([line]) => line !== primaryLine).sort((a, b) => a[0] - b[0]);
   return {
     near: { ...(change ?? lineChange(primaryLine, primary)), ...(deletes ? { keepsOthers: true } : {}) },
-    parts: apart ? [lineChange(primaryLine, primary), ...others.map(([line, text]) => lineChange(line, text))] : null,
+    parts: apart ? [lineChange(primaryLine, primary), ...others().map(([line, text]) => lineChange(line, text))] : null,
   };
 }
 
