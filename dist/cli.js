@@ -20938,13 +20938,13 @@ function commentedCopies(table, line, newLines) {
   if (entries.length === 0) return null;
   const written = yamlValue(newLines.join("\n"));
   if (!isObject(written)) return null;
-  const copies = entries.filter((entry2) => copiesOneOf(entry2, written));
-  const last = copies[copies.length - 1];
+  const copies = new Set(entries.filter((entry2) => copiesOneOf(entry2, written)));
+  const last = [...copies].pop();
   if (last === void 0) return null;
   let kept = "";
   for (const entry2 of entries) {
     if (entry2.from >= last.to) break;
-    if (!copies.includes(entry2)) kept += table.text.slice(lineStart(table, entry2.from), lineStart(table, entry2.to));
+    if (!copies.has(entry2)) kept += table.text.slice(lineStart(table, entry2.from), lineStart(table, entry2.to));
   }
   return { end: lineStart(table, last.to), kept };
 }
@@ -28773,10 +28773,9 @@ function chartValuesHint(root, stderr) {
   const failedRunning = /\bexecuting "/.test(stderr) && /wrong type for value|nil pointer evaluating|can't evaluate field|of untyped nil/.test(stderr) && !/no template "/.test(stderr);
   if (!needsValues && !failedRunning) return null;
   const configFile = "name a values file for it under `render.charts` in the config file, .github/pod-security.yaml";
-  const inChart = inDir(root.dir, "");
   if (!root.sources.includes(inDir(root.dir, "values.yaml"))) {
-    const template = root.sources.find((file) => file.startsWith(inChart) && !file.slice(inChart.length).includes("/") && valuesTemplate.test(file));
-    const from2 = template === void 0 ? "" : ` (from \`${template.slice(inChart.length)}\`?)`;
+    const template = root.sources.find((file) => dirOf(file) === root.dir && valuesTemplate.test(file));
+    const from2 = template === void 0 ? "" : ` (from \`${template.slice(inDir(root.dir, "").length)}\`?)`;
     if (template !== void 0 || !needsValues) return `the chart has no values.yaml: if a build step writes it${from2}, ${configFile}, or leave the chart out (\`exclude\`)`;
   }
   const hint2 = needsValues ? `the chart needs values its values.yaml does not set: ${configFile}` : `the chart does not render with its values.yaml alone: ${configFile}`;
@@ -32484,7 +32483,7 @@ function objectFixes(text4, requests) {
     const extracted = extractPodSpecs(written.document).pods;
     const [source] = extracted;
     if (source === void 0 || extracted.length !== 1) return;
-    const upstream = evaluatePod(source.pod, policy.level, policy.version).failures.filter((failure3) => checks2.has(failure3.check));
+    const upstream = failuresAsAsked(source.pod, checks2, policy);
     const advice = adviceFailures(source.pod, (check) => checks2.has(check) && isFixableAdvice(check));
     const failures = [...upstream, ...advice];
     if (failures.length > 0) pods.push({ source, failures, policy, request });
@@ -32499,15 +32498,13 @@ function objectFixes(text4, requests) {
       if (fix !== void 0) results[request].set(failure3.check, block2 === void 0 ? fix : inFile(fix, block2));
     });
   });
-  requests.forEach(({ checks: checks2, policy }, request) => addOverridden(results[request], checks2, policy));
   return results;
 }
-function addOverridden(fixes, checks2, policy) {
-  for (const active of checksFor(policy.level, policy.version)) {
-    const fix = fixes.get(active.id);
-    if (fix === void 0) continue;
-    for (const overridden of active.implementation.overrides ?? []) if (checks2.has(overridden) && !fixes.has(overridden)) fixes.set(overridden, { ...fix, check: overridden, fixNote: null });
-  }
+function failuresAsAsked(pod, checks2, policy) {
+  const failures = evaluatePod(pod, policy.level, policy.version).failures.filter((failure3) => checks2.has(failure3.check));
+  const overridden = new Set(checksFor(policy.level, policy.version).flatMap((check) => check.implementation.overrides ?? []));
+  if (![...overridden].some((check) => checks2.has(check))) return failures;
+  return [...failures, ...evaluatePod(pod, "baseline", policy.version).failures.filter((failure3) => overridden.has(failure3.check) && checks2.has(failure3.check))];
 }
 function inFile(fix, block2) {
   const suggestion = fix.fix;
@@ -33238,10 +33235,10 @@ function literalEdits(sourceLines, places, fix, renderedLines, primaryLine) {
   const change = combinedChange(sourceLines, near.map(([line, text4]) => lineChange2(line, text4)), maxSuggestionSpan);
   const deletes = change === null ? primary === null : near.some(([, text4]) => text4 === null);
   const apart2 = near.length < edited.size || change === null && near.length > 1;
-  const others = [...edited].filter(([line]) => line !== primaryLine).sort((a, b) => a[0] - b[0]);
+  const others = () => [...edited].filter(([line]) => line !== primaryLine).sort((a, b) => a[0] - b[0]);
   return {
     near: { ...change ?? lineChange2(primaryLine, primary), ...deletes ? { keepsOthers: true } : {} },
-    parts: apart2 ? [lineChange2(primaryLine, primary), ...others.map(([line, text4]) => lineChange2(line, text4))] : null
+    parts: apart2 ? [lineChange2(primaryLine, primary), ...others().map(([line, text4]) => lineChange2(line, text4))] : null
   };
 }
 function placeProblem(problem, index) {
@@ -33337,7 +33334,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     const turnedAt = (file, line) => index.guardLines(document, file, line).find((guard) => addedLine(hunksOf(guard.file), guard.line));
     let turned = turnedAt(at3.file, at3.line);
     if (turned === void 0) {
-      const object = objectSource(index.path, document.line, indexOf, headPaths);
+      const object = objectSourceAt(index, document.line);
       if (object !== null) turned = turnedAt(object.file, object.line);
     }
     return turned === void 0 ? {} : { changeLine: { file: turned.file, line: turned.line } };
@@ -33360,20 +33357,20 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     }
     return index;
   };
+  const objectSources = /* @__PURE__ */ new Map();
+  const objectSourceAt = (index, renderedLine) => {
+    const document = documentAt(index.documents, renderedLine);
+    if (document === void 0) return objectSource(index.path, renderedLine, indexOf, headPaths);
+    if (!objectSources.has(document)) objectSources.set(document, objectSource(index.path, renderedLine, indexOf, headPaths));
+    return objectSources.get(document) ?? null;
+  };
   const sources = /* @__PURE__ */ new Map();
   for (const { rendered } of renderings.values()) for (const [path11, text4] of rendered.sources) sources.set(path11, text4);
-  const objectLines = /* @__PURE__ */ new Map();
   const unplaced = (index, renderedLine) => {
     const entry2 = index.unplaced(renderedLine);
     if (entry2 !== null) return entry2;
-    const document = documentAt(index.documents, renderedLine);
-    let placed2 = document === void 0 ? void 0 : objectLines.get(document);
-    if (placed2 === void 0) {
-      const object = objectSource(index.path, renderedLine, indexOf, headPaths);
-      placed2 = { ...object ?? { file: index.rendering.rendered.root.file, line: 1 }, column: 1, exact: false };
-      if (document !== void 0) objectLines.set(document, placed2);
-    }
-    return placed2;
+    const object = objectSourceAt(index, renderedLine);
+    return { ...object ?? { file: index.rendering.rendered.root.file, line: 1 }, column: 1, exact: false };
   };
   const candidates = [];
   const kustomizeFixes = [];
@@ -33478,8 +33475,9 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
       podSpecs: report.podSpecs.map((spec) => {
         const p = spec.message === null ? spec : { ...spec, message: readable2(spec.message) };
         const rendering = renderings.get(p.file);
-        if (rendering === void 0) return p;
-        const source = objectSource(p.file, p.line, indexOf, headPaths);
+        const index = indexOf(p.file);
+        if (rendering === void 0 || index === null) return p;
+        const source = objectSourceAt(index, p.line);
         return {
           ...p,
           file: source?.file ?? rootFile(p.file),
