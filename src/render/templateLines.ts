@@ -384,20 +384,45 @@ function mayBeNamed(lines: readonly Line[], item: number, name: string): boolean
   return new RegExp(`^${pattern}$`, 's').test(name);
 }
 
-/** `toYaml .Values.x` (or `.Values.x` alone) in a block: the values keys that write it. */
-function valuesInBlock(lines: readonly Line[], from: number, to: number): string[][] | null {
+/**
+ * `toYaml .Values.x` (or `.Values.x` alone) in a block: the values keys that
+ * write it; else, those that a named template the block includes with the
+ * chart's own context writes the same way (spire's container
+ * `securityContext:` is `include "spire-lib.securitycontext" .`, whose
+ * helper writes `.Values.securityContext`).
+ */
+function valuesInBlock(lines: readonly Line[], from: number, to: number, reach: Reach): string[][] | null {
   // Only at the block's own level: a toYaml deeper down writes something else.
   const own = lines.slice(from, to).find((line) => !line.transparent)?.indent ?? Number.POSITIVE_INFINITY;
+  const included: string[] = [];
   let previous: Line | null = null;
   for (let i = from; i < to; i++) {
     const line = lines[i]!;
     const path = valuesPathIn(line.body, line.scope);
     // Not the value of a key of the block written just before it with nothing on its line (`volumes:`, then a list at its indentation).
     const ownKeys = previous === null || keyOf(previous)?.value !== '' || writtenIndent(line) < previous.indent;
-    if (path !== null && ownKeys && writtenIndent(line) <= own && /toYaml|\btpl\b|\binclude\b/.test(line.body)) return path;
+    const atOwnLevel = ownKeys && writtenIndent(line) <= own;
+    if (path !== null && atOwnLevel && /toYaml|\btpl\b|\binclude\b/.test(line.body)) return path;
+    if (atOwnLevel && line.transparent && reach.notRendered?.has(line.number) !== true) included.push(...includedWithRoot(line.body));
     if (!line.transparent) previous = line;
   }
+  if (reach.hops >= maxHops) return null;
+  for (const name of included) {
+    const named = reach.named.get(name);
+    const path = named === undefined ? null : valuesInBlock(named.lines, 0, named.lines.length, { named: reach.named, hops: reach.hops + 1 });
+    if (path !== null) return path;
+  }
   return null;
+}
+
+/** An `include` (or `template`) of a named template given the chart's own context (`.` or `$`), whose `.Values` are the chart's values. */
+const includeWithRoot = /\b(?:include|template)\s+"([^"]+)"\s+\$?\.?(?=\s*(?:\||\)|$))/g;
+
+/** The named templates an action line includes with the chart's own context, in order. */
+function includedWithRoot(body: string): string[] {
+  const names: string[] = [];
+  for (const { words } of actionsOf(body)) for (const match of words.matchAll(includeWithRoot)) names.push(match[1]!);
+  return names;
 }
 
 /** Where an action writes its output: `| indent 12` and `| nindent 12` say, whatever column the action sits at (often 0). */
@@ -502,7 +527,7 @@ function walk(lines: readonly Line[], from: number, to: number, path: FieldPath,
       const included = throughIncludes(includeLinesOf(lines, from, to, reach), path, depth, rendered, reach);
       if (included.depth > depth) return included;
       // An item no line of the template writes: from a values list the block writes among its own (`toYaml .Values.extraVolumes`).
-      const values = valuesInBlock(lines, from, to);
+      const values = valuesInBlock(lines, from, to, reach);
       if (values !== null) consider({ line: parentLine, depth, values: sourceOf(values, depth) });
       return best;
     }
@@ -527,7 +552,7 @@ function walk(lines: readonly Line[], from: number, to: number, path: FieldPath,
     const end = blockEnd(lines, i + 1, line.indent, false);
     if (depth === path.length - 1 || key.value !== '') {
       // The field itself, or a value written on the key's line (or, for a key that ends the path, by a `toYaml` under it).
-      const values = valuesPathIn(key.value, line.scope) ?? (depth === path.length - 1 && key.value === '' ? valuesInBlock(lines, i + 1, end) : null);
+      const values = valuesPathIn(key.value, line.scope) ?? (depth === path.length - 1 && key.value === '' ? valuesInBlock(lines, i + 1, end, reach) : null);
       consider({ line: line.number, depth: depth + 1, values: values === null ? null : sourceOf(values, depth + 1) });
       if (depth === path.length - 1) continue;
       // The rest of the path inside a flow collection written on the line (`add: ["SYS_ADMIN"]`), when it holds the rendered value.
@@ -535,7 +560,7 @@ function walk(lines: readonly Line[], from: number, to: number, path: FieldPath,
     }
     const deeper = walk(lines, i + 1, end, path, depth + 1, child, line.number, reach);
     if (deeper.depth === depth + 1 && deeper.values === null) {
-      const values = valuesInBlock(lines, i + 1, end);
+      const values = valuesInBlock(lines, i + 1, end, reach);
       if (values !== null) consider({ line: line.number, depth: depth + 1, values: sourceOf(values, depth + 1) });
       else {
         // Nothing under the key here: what its value or its block includes may write the rest.

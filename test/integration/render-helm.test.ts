@@ -1549,6 +1549,34 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     expect(placed('privileged')).toEqual([['charts/agent/values.yaml', 7]]);
   });
 
+  it("writes the fix of a map a library chart's helper writes from the chart's values (spire's `include \"spire-lib.securitycontext\" .`) into those values, verified by rendering again", async () => {
+    const helpers =
+      '{{- define "lib.securitycontext" }}\n{{- include "lib.securitycontext-extended" (dict "root" . "securityContext" .Values.securityContext) }}\n{{- end }}\n' +
+      '{{- define "lib.securitycontext-extended" }}\n{{- toYaml .securityContext }}\n{{- end }}\n';
+    const files = {
+      'charts/lib/Chart.yaml': 'apiVersion: v2\nname: lib\nversion: 0.1.0\ntype: library\n',
+      'charts/lib/templates/_helpers.tpl': helpers,
+      'charts/server/Chart.yaml': 'apiVersion: v2\nname: server\nversion: 1.0.0\ndependencies:\n  - name: lib\n    version: 0.1.0\n    repository: file://../lib\n',
+      'charts/server/values.yaml': '## Security context\nsecurityContext: {}\n  # capabilities:\n  #   drop:\n  #   - ALL\n  # runAsNonRoot: true\n',
+      'charts/server/templates/pod.yaml':
+        'apiVersion: v1\nkind: Pod\nmetadata:\n  name: server\nspec:\n  containers:\n    - name: server\n      image: server:1\n      securityContext:\n        {{- include "lib.securitycontext" . | nindent 8 }}\n',
+    };
+    const { report } = await checkTree(files, '--level', 'restricted');
+    const restricted = ['allowPrivilegeEscalation', 'capabilities_restricted', 'runAsNonRoot', 'seccompProfile_restricted'];
+    expect(report.findings.map((f) => [f.file, f.line, f.check])).toEqual(restricted.map((check) => ['charts/server/values.yaml', 2, check]));
+    // One suggestion for the four, on the values key, in place of the commented-out copy below it.
+    const fixes = new Set(report.findings.map((f) => JSON.stringify(f.fix)));
+    expect([...fixes]).toEqual([
+      JSON.stringify({
+        startLine: 2,
+        endLine: 6,
+        replacement: 'securityContext:\n  allowPrivilegeEscalation: false\n  capabilities:\n    drop:\n      - ALL\n  runAsNonRoot: true\n  seccompProfile:\n    type: RuntimeDefault\n',
+        // `check` reviews no change: no line of it is one a review could comment on.
+        attachable: false,
+      }),
+    ]);
+  });
+
   it('warns of a stand-in only when it wrote something: a subchart its values leave off stood in for nothing checked', async () => {
     const files = {
       'charts/csi/Chart.yaml': 'apiVersion: v2\nname: csi\nversion: 1.2.0\n',

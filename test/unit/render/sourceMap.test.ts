@@ -626,6 +626,47 @@ spec:
     });
   });
 
+  describe("a map under a key that a helper, given the chart's context, writes from values (spire's securityContext)", () => {
+    const deployment = (include: string) => webContainer('          image: web', '          securityContext:', `            {{- ${include} | nindent 12 }}`).join('\n') + '\n';
+    const rendered = { spec: { template: { spec: { containers: [{ name: 'web', securityContext: {} }] } } } };
+    const path = parseFieldPath('spec.template.spec.containers[0].securityContext.runAsNonRoot');
+    // spire-lib's helpers: one passes the key on in a dict, the other writes what it is given.
+    const helpers = namedTemplates([
+      [
+        'lib/templates/_helpers.tpl',
+        `{{- define "lib.securitycontext" }}
+{{- include "lib.securitycontext-extended" (dict "root" . "securityContext" .Values.securityContext) }}
+{{- end }}
+{{- define "lib.securitycontext-extended" }}
+{{- if .root.Values.recommended }}
+{{- toYaml (merge .securityContext (dict "runAsNonRoot" true)) }}
+{{- else }}
+{{- toYaml .securityContext }}
+{{- end }}
+{{- end }}
+{{- define "lib.direct" -}}
+{{ toYaml .Values.containerSecurityContext }}
+{{- end }}
+{{- define "lib.given" -}}
+{{ toYaml .Values.other }}
+{{- end }}
+`,
+      ],
+    ]);
+
+    it('names the values key the helper writes, through a helper that hands it on', () => {
+      expect(findInTemplate(deployment('include "lib.securitycontext" .'), path, rendered, helpers)).toEqual({ line: 8, exact: false, values: { key: ['securityContext'], from: 6 } });
+      expect(findInTemplate(deployment('include "lib.direct" $'), path, rendered, helpers)).toEqual({ line: 8, exact: false, values: { key: ['containerSecurityContext'], from: 6 } });
+    });
+
+    it("follows no helper given anything but the chart's context, nor one not defined", () => {
+      // Given `.Values.web`, the helper's `.Values` are not the chart's: the key is the one the include names, as before.
+      expect(findInTemplate(deployment('include "lib.given" .Values.web'), path, rendered, helpers).values).toEqual({ key: ['web'], from: 6 });
+      expect(findInTemplate(deployment('include "lib.given" $ctx'), path, rendered, helpers).values).toBeNull();
+      expect(findInTemplate(deployment('include "lib.securitycontext" .'), path, rendered).values).toBeNull();
+    });
+  });
+
   it('stops where the template stops without the named templates, and at a template that includes itself', () => {
     expect(findInTemplate(deployment, parseFieldPath('spec.template.spec.hostNetwork'), value)).toEqual({ line: 4, exact: false, values: null });
     const loop = namedTemplates([['t/_loop.tpl', '{{- define "loop" }}\n{{ include "loop" . }}\n{{- end }}\n']]);
