@@ -278,13 +278,19 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
     if (f.fix !== null) return given.has(f.file) ? 'its fix waited for another one in every round; run fix again' : `not among the paths given; \`${fixCommandLine(f)}\` fixes it`;
     return f.fixNote === null ? null : fixNoteLine(f.fixNote, 'the JSON report of `check --format json`');
   };
-  // A base that several renderings use has one finding per rendering at the same line: one line says why for all.
-  const notes = new Set(
-    report.findings.flatMap((f) => {
-      const why = notFixed(f);
-      return why === null ? [] : [`${f.file}:${f.line}: not fixed [${f.check}]: ${why}`];
-    }),
-  );
+  // One line per place and reason, naming its checks: a pod spec's restricted warnings often share both, and a base
+  // that several renderings use has one finding per rendering at the same line.
+  const notFixedAt = new Map<string, { place: string; why: string; checks: Set<string> }>();
+  for (const f of report.findings) {
+    const why = notFixed(f);
+    if (why === null) continue;
+    const place = `${f.file}:${f.line}`;
+    const key = `${place}\0${why}`;
+    const known = notFixedAt.get(key) ?? { place, why, checks: new Set<string>() };
+    known.checks.add(f.check);
+    notFixedAt.set(key, known);
+  }
+  const notes = [...notFixedAt.values()].map(({ place, why, checks }) => `${place}: not fixed [${[...checks].join(', ')}]: ${why}`);
   // What the applied edits can break, once per file (the fixed checks gathered as the rounds applied them).
   const changedFiles = new Set(changed);
   const cautionLines = [...fixedChecks].filter(([file]) => changedFiles.has(file)).flatMap(([file, fixed]) => {

@@ -146,7 +146,9 @@ describe('fix --only and --skip', () => {
     expect(fixed).toContain('type: RuntimeDefault');
     expect(fixed).not.toContain('runAsNonRoot');
     expect(fixed).not.toContain('hostNetwork: false');
-    expect(stdout).toContain('not fixed [runAsNonRoot]: left out by --only/--skip');
+    // One line per place and reason, naming each check left out there.
+    expect(stdout).toContain('api.yaml:16: not fixed [hostNamespaces]: left out by --only/--skip\n');
+    expect(stdout).toContain('api.yaml:18: not fixed [allowPrivilegeEscalation, capabilities_restricted, runAsNonRoot]: left out by --only/--skip\n');
   });
 
   it('fixes all but the skipped checks, with a one-line caution for edits that can stop the workload', async () => {
