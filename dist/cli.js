@@ -31373,17 +31373,32 @@ function mayBeNamed(lines, item, name) {
   const pattern = value.split(/\{\{.*?\}\}/).map(literally).join(".*");
   return new RegExp(`^${pattern}$`, "s").test(name);
 }
-function valuesInBlock(lines, from2, to2) {
+function valuesInBlock(lines, from2, to2, reach) {
   const own = lines.slice(from2, to2).find((line) => !line.transparent)?.indent ?? Number.POSITIVE_INFINITY;
+  const included = [];
   let previous = null;
   for (let i = from2; i < to2; i++) {
     const line = lines[i];
     const path11 = valuesPathIn(line.body, line.scope);
     const ownKeys = previous === null || keyOf2(previous)?.value !== "" || writtenIndent(line) < previous.indent;
-    if (path11 !== null && ownKeys && writtenIndent(line) <= own && /toYaml|\btpl\b|\binclude\b/.test(line.body)) return path11;
+    const atOwnLevel = ownKeys && writtenIndent(line) <= own;
+    if (path11 !== null && atOwnLevel && /toYaml|\btpl\b|\binclude\b/.test(line.body)) return path11;
+    if (atOwnLevel && line.transparent && reach.notRendered?.has(line.number) !== true) included.push(...includedWithRoot(line.body));
     if (!line.transparent) previous = line;
   }
+  if (reach.hops >= maxHops) return null;
+  for (const name of included) {
+    const named = reach.named.get(name);
+    const path11 = named === void 0 ? null : valuesInBlock(named.lines, 0, named.lines.length, { named: reach.named, hops: reach.hops + 1 });
+    if (path11 !== null) return path11;
+  }
   return null;
+}
+var includeWithRoot = /\b(?:include|template)\s+"([^"]+)"\s+\$?\.?(?=\s*(?:\||\)|$))/g;
+function includedWithRoot(body) {
+  const names = [];
+  for (const { words } of actionsOf(body)) for (const match2 of words.matchAll(includeWithRoot)) names.push(match2[1]);
+  return names;
 }
 function writtenIndent(line) {
   const piped = /\|\s*n?indent\s+(\d+)/.exec(line.body);
@@ -31440,7 +31455,7 @@ function walk4(lines, from2, to2, path11, depth, rendered, parentLine, reach) {
     if (chosen < 0) {
       const included = throughIncludes(includeLinesOf(lines, from2, to2, reach), path11, depth, rendered, reach);
       if (included.depth > depth) return included;
-      const values = valuesInBlock(lines, from2, to2);
+      const values = valuesInBlock(lines, from2, to2, reach);
       if (values !== null) consider({ line: parentLine, depth, values: sourceOf(values, depth) });
       return best;
     }
@@ -31462,14 +31477,14 @@ function walk4(lines, from2, to2, path11, depth, rendered, parentLine, reach) {
     if (depth === path11.length - 1 && contradicts(key.value, child)) continue;
     const end = blockEnd(lines, i + 1, line.indent, false);
     if (depth === path11.length - 1 || key.value !== "") {
-      const values = valuesPathIn(key.value, line.scope) ?? (depth === path11.length - 1 && key.value === "" ? valuesInBlock(lines, i + 1, end) : null);
+      const values = valuesPathIn(key.value, line.scope) ?? (depth === path11.length - 1 && key.value === "" ? valuesInBlock(lines, i + 1, end, reach) : null);
       consider({ line: line.number, depth: depth + 1, values: values === null ? null : sourceOf(values, depth + 1) });
       if (depth === path11.length - 1) continue;
       if (flowHolds(key.value, path11.slice(depth + 1), child)) consider({ line: line.number, depth: path11.length, values: null });
     }
     const deeper = walk4(lines, i + 1, end, path11, depth + 1, child, line.number, reach);
     if (deeper.depth === depth + 1 && deeper.values === null) {
-      const values = valuesInBlock(lines, i + 1, end);
+      const values = valuesInBlock(lines, i + 1, end, reach);
       if (values !== null) consider({ line: line.number, depth: depth + 1, values: sourceOf(values, depth + 1) });
       else {
         const included = throughIncludes([key.value, ...lines.slice(i + 1, end).filter((l) => l.transparent).map((l) => l.body)], path11, depth + 1, child, reach);
@@ -35336,12 +35351,17 @@ async function fixCommand(args, io) {
     if (f.fix !== null) return given.has(f.file) ? "its fix waited for another one in every round; run fix again" : `not among the paths given; \`${fixCommandLine(f)}\` fixes it`;
     return f.fixNote === null ? null : fixNoteLine(f.fixNote, "the JSON report of `check --format json`");
   };
-  const notes = new Set(
-    report.findings.flatMap((f) => {
-      const why = notFixed(f);
-      return why === null ? [] : [`${f.file}:${f.line}: not fixed [${f.check}]: ${why}`];
-    })
-  );
+  const notFixedAt = /* @__PURE__ */ new Map();
+  for (const f of report.findings) {
+    const why = notFixed(f);
+    if (why === null) continue;
+    const place2 = `${f.file}:${f.line}`;
+    const key = `${place2}\0${why}`;
+    const known3 = notFixedAt.get(key) ?? { place: place2, why, checks: /* @__PURE__ */ new Set() };
+    known3.checks.add(f.check);
+    notFixedAt.set(key, known3);
+  }
+  const notes = [...notFixedAt.values()].map(({ place: place2, why, checks: checks2 }) => `${place2}: not fixed [${[...checks2].join(", ")}]: ${why}`);
   const changedFiles = new Set(changed);
   const cautionLines = [...fixedChecks].filter(([file]) => changedFiles.has(file)).flatMap(([file, fixed2]) => {
     const caution = cautionFor(fixed2);

@@ -58808,17 +58808,32 @@ function mayBeNamed(lines, item, name) {
   const pattern = value.split(/\{\{.*?\}\}/).map(literally).join(".*");
   return new RegExp(`^${pattern}$`, "s").test(name);
 }
-function valuesInBlock(lines, from2, to2) {
+function valuesInBlock(lines, from2, to2, reach) {
   const own = lines.slice(from2, to2).find((line) => !line.transparent)?.indent ?? Number.POSITIVE_INFINITY;
+  const included = [];
   let previous = null;
   for (let i = from2; i < to2; i++) {
     const line = lines[i];
     const path4 = valuesPathIn(line.body, line.scope);
     const ownKeys = previous === null || keyOf2(previous)?.value !== "" || writtenIndent(line) < previous.indent;
-    if (path4 !== null && ownKeys && writtenIndent(line) <= own && /toYaml|\btpl\b|\binclude\b/.test(line.body)) return path4;
+    const atOwnLevel = ownKeys && writtenIndent(line) <= own;
+    if (path4 !== null && atOwnLevel && /toYaml|\btpl\b|\binclude\b/.test(line.body)) return path4;
+    if (atOwnLevel && line.transparent && reach.notRendered?.has(line.number) !== true) included.push(...includedWithRoot(line.body));
     if (!line.transparent) previous = line;
   }
+  if (reach.hops >= maxHops) return null;
+  for (const name of included) {
+    const named = reach.named.get(name);
+    const path4 = named === void 0 ? null : valuesInBlock(named.lines, 0, named.lines.length, { named: reach.named, hops: reach.hops + 1 });
+    if (path4 !== null) return path4;
+  }
   return null;
+}
+var includeWithRoot = /\b(?:include|template)\s+"([^"]+)"\s+\$?\.?(?=\s*(?:\||\)|$))/g;
+function includedWithRoot(body) {
+  const names = [];
+  for (const { words } of actionsOf(body)) for (const match2 of words.matchAll(includeWithRoot)) names.push(match2[1]);
+  return names;
 }
 function writtenIndent(line) {
   const piped = /\|\s*n?indent\s+(\d+)/.exec(line.body);
@@ -58875,7 +58890,7 @@ function walk2(lines, from2, to2, path4, depth, rendered, parentLine, reach) {
     if (chosen < 0) {
       const included = throughIncludes(includeLinesOf(lines, from2, to2, reach), path4, depth, rendered, reach);
       if (included.depth > depth) return included;
-      const values = valuesInBlock(lines, from2, to2);
+      const values = valuesInBlock(lines, from2, to2, reach);
       if (values !== null) consider({ line: parentLine, depth, values: sourceOf(values, depth) });
       return best;
     }
@@ -58897,14 +58912,14 @@ function walk2(lines, from2, to2, path4, depth, rendered, parentLine, reach) {
     if (depth === path4.length - 1 && contradicts(key.value, child)) continue;
     const end = blockEnd(lines, i + 1, line.indent, false);
     if (depth === path4.length - 1 || key.value !== "") {
-      const values = valuesPathIn(key.value, line.scope) ?? (depth === path4.length - 1 && key.value === "" ? valuesInBlock(lines, i + 1, end) : null);
+      const values = valuesPathIn(key.value, line.scope) ?? (depth === path4.length - 1 && key.value === "" ? valuesInBlock(lines, i + 1, end, reach) : null);
       consider({ line: line.number, depth: depth + 1, values: values === null ? null : sourceOf(values, depth + 1) });
       if (depth === path4.length - 1) continue;
       if (flowHolds(key.value, path4.slice(depth + 1), child)) consider({ line: line.number, depth: path4.length, values: null });
     }
     const deeper = walk2(lines, i + 1, end, path4, depth + 1, child, line.number, reach);
     if (deeper.depth === depth + 1 && deeper.values === null) {
-      const values = valuesInBlock(lines, i + 1, end);
+      const values = valuesInBlock(lines, i + 1, end, reach);
       if (values !== null) consider({ line: line.number, depth: depth + 1, values: sourceOf(values, depth + 1) });
       else {
         const included = throughIncludes([key.value, ...lines.slice(i + 1, end).filter((l) => l.transparent).map((l) => l.body)], path4, depth + 1, child, reach);
