@@ -36,6 +36,8 @@ interface Line {
  */
 interface Bindings {
   readonly dot: readonly string[] | null;
+  /** The keys the dot falls back to where `dot` is not set (`with .Values.a | default .Values.b`), in order. */
+  readonly dotDefaults?: readonly (readonly string[])[];
   readonly vars: ReadonlyMap<string, readonly string[]>;
 }
 
@@ -80,6 +82,7 @@ const valuesReference = new RegExp(valuesKeyText, 'g');
 interface Scope {
   readonly rebinds: boolean;
   readonly dot: readonly string[] | null;
+  readonly dotDefaults?: readonly (readonly string[])[];
   readonly vars: ReadonlyMap<string, readonly string[]>;
 }
 
@@ -124,13 +127,21 @@ const rangeOver = /^range(?:\s+|(?=\.))(?:(?:\$[A-Za-z0-9_]+\s*,\s*)?(\$[A-Za-z0
 /** A reference that names its values key whole: `.Values.a.b`, `$.Values.a.b` (group 1: `.a.b`). */
 const namedKey = new RegExp(String.raw`^\$?${valuesKeyText}$`);
 
-/** The values key a reference stands for in a scope: `.Values.a.b`, `$v.a` of a bound variable, `.a` of a bound dot; null for anything else. */
+/**
+ * What a variable set to the chart's own context stands for (`{{- $context
+ * := . }}` before mastodon's `range` over its Sidekiq workers): not a values
+ * key, but the values are its `.Values`. Known by identity.
+ */
+const chartContext: readonly string[] = Object.freeze([]);
+
+/** The values key a reference stands for in a scope: `.Values.a.b`, `$v.a` of a bound variable (`$context.Values.a` of the chart's context), `.a` of a bound dot; null for anything else. */
 function keyOfReference(reference: string, scope: Bindings): readonly string[] | null {
   const named = namedKey.exec(reference);
   if (named) return named[1]!.slice(1).split('.');
   const variable = /^(\$[A-Za-z0-9_]+)((?:\.[A-Za-z0-9_]+)*)$/.exec(reference);
   if (variable) {
     const bound = scope.vars.get(variable[1]!);
+    if (bound === chartContext) return new RegExp(`^${valuesKeyText}$`).exec(variable[2]!)?.[1]!.slice(1).split('.') ?? null;
     return bound === undefined ? null : [...bound, ...(variable[2] === '' ? [] : variable[2]!.slice(1).split('.'))];
   }
   const relative = /^\.([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)$/.exec(reference);
@@ -158,15 +169,45 @@ function keyOfExpression(expression: string, scope: Bindings): readonly string[]
   return [...base, ...keys.map((key) => /^"([A-Za-z0-9_-]+)"$/.exec(key)?.[1] ?? '*')];
 }
 
+/**
+ * The values keys a pipeline takes its value from, in order: a reference
+ * (`.Values.a`), then each key a `default` falls back to (`.Values.a |
+ * default .Values.b`, or `default .Values.b .Values.a` as mastodon writes
+ * it, in parentheses or not). Null for any other pipeline.
+ */
+function keysOfPipeline(text: string, scope: Bindings): (readonly string[])[] | null {
+  const operands = operandsOf(text.trim());
+  if (operands === null || operands.length === 0) return null;
+  const [only] = operands;
+  if (operands.length === 1 && only!.startsWith('(') && only!.endsWith(')')) return keysOfPipeline(only!.slice(1, -1), scope);
+  const stages: string[][] = [[]];
+  for (const operand of operands) {
+    if (operand === '|') stages.push([]);
+    else stages[stages.length - 1]!.push(operand);
+  }
+  const [first = [], ...rest] = stages;
+  // `default b a` is `a | default b`.
+  const references = first.length === 3 && first[0] === 'default' ? [first[2]!, first[1]!] : first.length === 1 ? [first[0]!] : null;
+  if (references === null || !rest.every((stage) => stage.length === 2 && stage[0] === 'default')) return null;
+  const keys: (readonly string[])[] = [];
+  for (const reference of [...references, ...rest.map((stage) => stage[1]!)]) {
+    const key = reference.startsWith('(') ? (keysOfPipeline(reference, scope)?.[0] ?? null) : keyOfReference(reference, scope);
+    if (key === null || key === chartContext) return null;
+    keys.push(key);
+  }
+  return keys;
+}
+
 /** Follows `with`/`range`/`if`…`end` through the lines: the values keys the dot and the variables stand for on each line. */
 function dotTracker(): (body: string) => Bindings {
   const scopes: Scope[] = [];
   // Variables set outside any block: the template's own.
   let topVars: ReadonlyMap<string, readonly string[]> = noVars;
   const current = (): Bindings => {
-    const dot = [...scopes].reverse().find((s) => s.rebinds)?.dot ?? null;
+    const rebound = [...scopes].reverse().find((s) => s.rebinds);
     const top = scopes[scopes.length - 1];
-    return { dot, vars: top?.vars ?? topVars };
+    const vars = top?.vars ?? topVars;
+    return rebound?.dotDefaults === undefined ? { dot: rebound?.dot ?? null, vars } : { dot: rebound.dot, dotDefaults: rebound.dotDefaults, vars };
   };
   /**
    * A variable set in the innermost block (a binding to what no key names
@@ -194,8 +235,9 @@ function dotTracker(): (body: string) => Bindings {
       const outer = current();
       if (opener === 'with') {
         // `with.Values.x` reads as `with .Values.x` to helm (prometheus-ipmi-exporter writes it so).
-        const key = /^with(?:\s+|(?=\.))(\S+)$/.exec(words)?.[1];
-        scopes.push({ rebinds: true, dot: key === undefined ? null : keyOfReference(key, outer), vars: outer.vars });
+        const pipeline = /^with(?:\s+|(?=\.))(.+)$/.exec(words)?.[1];
+        const [dot = null, ...dotDefaults] = (pipeline === undefined ? null : keysOfPipeline(pipeline, outer)) ?? [];
+        scopes.push({ rebinds: true, dot, ...(dotDefaults.length > 0 ? { dotDefaults } : {}), vars: outer.vars });
       } else if (opener === 'range') {
         const range = rangeOver.exec(words);
         const over = range === null ? null : keyOfReference(range[2]!, outer);
@@ -207,7 +249,9 @@ function dotTracker(): (body: string) => Bindings {
       else if (words === 'end') scopes.pop();
       else if (assignment.test(words)) {
         const [, name, declares, expression] = assignment.exec(words)!;
-        bind(name!, keyOfExpression(expression!, outer), declares === ':');
+        // The dot is the chart's context outside every block that rebinds it (`$` is, everywhere).
+        const context = expression === '$' || (expression === '.' && !scopes.some((scope) => scope.rebinds));
+        bind(name!, context ? chartContext : keyOfExpression(expression!, outer), declares === ':');
       } else if (!used && usesDot.test(words)) {
         bindings = current();
         used = true;
@@ -282,7 +326,7 @@ function valuesPathIn(text: string, scope: Bindings): string[][] | null {
   if (named.length > 0) return named;
   const bound: string[][] = [];
   for (const { words } of actionsOf(text)) {
-    if (scope.dot !== null && usesDot.test(words)) return [[...scope.dot]];
+    if (scope.dot !== null && usesDot.test(words)) return [[...scope.dot], ...(scope.dotDefaults ?? []).map((key) => [...key])];
     for (const ref of words.matchAll(reference)) {
       const key = keyOfReference(ref[1]!, scope);
       if (key !== null) bound.push([...key]);

@@ -1577,6 +1577,28 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     ]);
   });
 
+  it("writes the fix of a map `with (default .Values.a .Values.b)` writes into the key it takes first, through `$context.Values` in a range too (mastodon)", async () => {
+    const container = (name: string, context: string, own: string) =>
+      `      containers:\n        - name: ${name}\n          image: ${name}:1\n          {{- with (default ${context}.Values.securityContext ${context}.Values.${own}.securityContext) }}\n          securityContext:\n            {{- toYaml . | nindent 12 }}\n          {{- end }}\n`;
+    const deployment = (name: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  selector: {matchLabels: {app: ${name}}}\n  template:\n    metadata: {labels: {app: ${name}}}\n    spec:\n`;
+    const files = {
+      'mastodon/Chart.yaml': chartYaml('mastodon'),
+      'mastodon/values.yaml': 'web:\n  securityContext: {}\nsidekiq:\n  workers: [{name: default}]\n  securityContext: {}\nsecurityContext: {}\n',
+      'mastodon/templates/web.yaml': deployment('web') + container('web', '', 'web'),
+      'mastodon/templates/sidekiq.yaml': `{{- $context := . }}\n{{- range .Values.sidekiq.workers }}\n---\n${deployment('sidekiq-{{ .name }}')}${container('sidekiq', '$context', 'sidekiq')}{{- end }}\n`,
+    };
+    const { report } = await checkTree(files, '--level', 'restricted');
+    const escalation = report.findings.filter((f) => f.check === 'allowPrivilegeEscalation');
+    expect(escalation.map((f) => [f.name, f.file, f.line])).toEqual([
+      ['sidekiq-default', 'mastodon/values.yaml', 5],
+      ['web', 'mastodon/values.yaml', 2],
+    ]);
+    expect(escalation.map((f) => f.fix?.replacement)).toEqual([
+      '  securityContext:\n    allowPrivilegeEscalation: false\n    capabilities:\n      drop:\n        - ALL\n    runAsNonRoot: true\n    seccompProfile:\n      type: RuntimeDefault\n',
+      '  securityContext:\n    allowPrivilegeEscalation: false\n    capabilities:\n      drop:\n        - ALL\n    runAsNonRoot: true\n    seccompProfile:\n      type: RuntimeDefault\n',
+    ]);
+  });
+
   it('warns of a stand-in only when it wrote something: a subchart its values leave off stood in for nothing checked', async () => {
     const files = {
       'charts/csi/Chart.yaml': 'apiVersion: v2\nname: csi\nversion: 1.2.0\n',

@@ -384,6 +384,36 @@ spec:
   });
 });
 
+describe('a map written under `with` from one of several values keys (mastodon)', () => {
+  const container = (...lines: string[]) => ['kind: Deployment', 'spec:', '  template:', '    spec:', '      containers:', '        - name: web', ...lines].join('\n') + '\n';
+  const under = (opening: string) => container(`          {{- ${opening} }}`, '          securityContext:', '            {{- toYaml . | nindent 12 }}', '          {{- end }}');
+  const rendered = { spec: { template: { spec: { containers: [{ name: 'web', securityContext: { runAsUser: 0 } }] } } } };
+  const path = parseFieldPath('spec.template.spec.containers[0].securityContext.runAsUser');
+  const web = { key: ['mastodon', 'web', 'securityContext'], from: 6, alternatives: [['securityContext']] };
+
+  it('names the key `with` takes first, then those `default` falls back to, however the pipeline is written', () => {
+    expect(findInTemplate(under('with (default .Values.securityContext .Values.mastodon.web.securityContext)'), path, rendered).values).toEqual(web);
+    expect(findInTemplate(under('with default .Values.securityContext .Values.mastodon.web.securityContext'), path, rendered).values).toEqual(web);
+    expect(findInTemplate(under('with .Values.mastodon.web.securityContext | default .Values.securityContext'), path, rendered).values).toEqual(web);
+    expect(findInTemplate(under('with .Values.mastodon.web.securityContext'), path, rendered).values).toEqual({ key: ['mastodon', 'web', 'securityContext'], from: 6 });
+  });
+
+  it("reads `$context.Values` as the chart's values where `$context` is the chart's context (mastodon's Sidekiq workers)", () => {
+    const sidekiq = (assignment: string) => `{{- ${assignment} }}\n{{- range .Values.mastodon.sidekiq.workers }}\n---\n${under('with $context.Values.mastodon.sidekiq.securityContext | default $context.Values.securityContext')}{{- end }}\n`;
+    const hit = findInTemplate(sidekiq('$context := .'), path, rendered);
+    expect(hit.values).toEqual({ key: ['mastodon', 'sidekiq', 'securityContext'], from: 6, alternatives: [['securityContext']] });
+    expect(findInTemplate(sidekiq('$context := $'), path, rendered).values).toEqual(hit.values);
+    // Set inside a block that rebinds the dot, `.` is not the chart's context.
+    const inWith = `{{- with .Values.app }}\n{{- $context := . }}\n${under('with $context.Values.securityContext')}{{- end }}\n`;
+    expect(findInTemplate(inWith, path, rendered).values).toBeNull();
+  });
+
+  it('names nothing for a pipeline it does not read', () => {
+    expect(findInTemplate(under('with (merge .Values.a .Values.b)'), path, rendered).values).toBeNull();
+    expect(findInTemplate(under('with .Values.a | toYaml'), path, rendered).values).toBeNull();
+  });
+});
+
 describe('guardsOf', () => {
   const template = `spec:
   {{- if .Values.securityContext.enable }}
