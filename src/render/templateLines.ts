@@ -23,6 +23,8 @@ interface Line {
   readonly body: string;
   /** The line starts a list item (`- `). */
   readonly item: boolean;
+  /** The column of an item's dash (`indent` is its content's). */
+  readonly dash?: number;
   /** Only template actions or comments: no YAML of its own. */
   readonly transparent: boolean;
   /** The values keys the dot and the variables stand for on this line (inside `{{ with .Values.x }}`, `{{ range $k, $v := .Values.x }}`). */
@@ -301,7 +303,8 @@ function linesOf(text: string): Line[] {
       body = after.trimStart();
     }
     const transparent = writesNoYaml(body);
-    return { number: i + 1, indent: item ? itemIndent : indent, body, item: item && !transparent, transparent: transparent && !item, scope: dotOf(body) };
+    const line = { number: i + 1, indent: item ? itemIndent : indent, body, item: item && !transparent, transparent: transparent && !item, scope: dotOf(body) };
+    return line.item ? { ...line, dash: indent } : line;
   });
 }
 
@@ -433,27 +436,38 @@ function mayBeNamed(lines: readonly Line[], item: number, name: string): boolean
  * write it; else, those that a named template the block includes with the
  * chart's own context writes the same way (spire's container
  * `securityContext:` is `include "spire-lib.securitycontext" .`, whose
- * helper writes `.Values.securityContext`).
+ * helper writes `.Values.securityContext`). `writes`: what is looked for,
+ * a map's entries or a list's items (more of them after the list's own).
  */
-function valuesInBlock(lines: readonly Line[], from: number, to: number, reach: Reach): string[][] | null {
+function valuesInBlock(lines: readonly Line[], from: number, to: number, reach: Reach, writes: 'entries' | 'items' = 'entries'): string[][] | null {
   // Only at the block's own level: a toYaml deeper down writes something else.
   const own = lines.slice(from, to).find((line) => !line.transparent)?.indent ?? Number.POSITIVE_INFINITY;
   const included: string[] = [];
   let previous: Line | null = null;
+  // The dash columns of the lists open so far: what an action writes at one of them is more items of that list.
+  let lists: number[] = [];
   for (let i = from; i < to; i++) {
     const line = lines[i]!;
     const path = valuesPathIn(line.body, line.scope);
-    // Not the value of a key of the block written just before it with nothing on its line (`volumes:`, then a list at its indentation).
-    const ownKeys = previous === null || keyOf(previous)?.value !== '' || writtenIndent(line) < previous.indent;
+    // Not the value of a key of the block written just before it with nothing on its line (`volumes:`, then a list at its indentation),
+    // nor, for a map's entries, items after a list's own (kuberay's `{{- toYaml . | nindent 6 }}` of `sidecarContainers` after the items of `containers:`).
+    const moreItems = writes === 'entries' && lists.includes(writtenIndent(line));
+    const ownKeys = (previous === null || keyOf(previous)?.value !== '' || writtenIndent(line) < previous.indent) && !moreItems;
     const atOwnLevel = ownKeys && writtenIndent(line) <= own;
     if (path !== null && atOwnLevel && /toYaml|\btpl\b|\binclude\b/.test(line.body)) return path;
     if (atOwnLevel && line.transparent && reach.notRendered?.has(line.number) !== true) included.push(...includedWithRoot(line.body));
-    if (!line.transparent) previous = line;
+    if (!line.transparent) {
+      previous = line;
+      // A line ends the lists whose dashes are right of it, or at its column unless it is an item.
+      const column = line.dash ?? line.indent;
+      lists = lists.filter((dash) => dash < column || (line.item && dash === column));
+      if (line.dash !== undefined && !lists.includes(line.dash)) lists.push(line.dash);
+    }
   }
   if (reach.hops >= maxHops) return null;
   for (const name of included) {
     const named = reach.named.get(name);
-    const path = named === undefined ? null : valuesInBlock(named.lines, 0, named.lines.length, { named: reach.named, hops: reach.hops + 1 });
+    const path = named === undefined ? null : valuesInBlock(named.lines, 0, named.lines.length, { named: reach.named, hops: reach.hops + 1 }, writes);
     if (path !== null) return path;
   }
   return null;
@@ -571,7 +585,7 @@ function walk(lines: readonly Line[], from: number, to: number, path: FieldPath,
       const included = throughIncludes(includeLinesOf(lines, from, to, reach), path, depth, rendered, reach);
       if (included.depth > depth) return included;
       // An item no line of the template writes: from a values list the block writes among its own (`toYaml .Values.extraVolumes`).
-      const values = valuesInBlock(lines, from, to, reach);
+      const values = valuesInBlock(lines, from, to, reach, 'items');
       if (values !== null) consider({ line: parentLine, depth, values: sourceOf(values, depth) });
       return best;
     }

@@ -509,6 +509,17 @@ spec:
   it('does not take a toYaml that writes the list of a key just above it for the values of the block', () => {
     expect(findInTemplate(statefulSet, parseFieldPath('spec.template.spec'), rendered)).toEqual({ line: 4, exact: true, values: null });
   });
+
+  it("does not take a toYaml that writes more items of a list above it for the values of the block (kuberay's sidecarContainers)", () => {
+    const pod = (...after: string[]) =>
+      ['kind: Deployment', 'spec:', '  template:', '    spec:', '      containers:', '      - name: api', '        ports:', '        - containerPort: 80', '          name: http', ...after, '      serviceAccountName: api'].join('\n') + '\n';
+    const extra = ['      {{- with .Values.sidecarContainers }}', '      {{- toYaml . | nindent 6 }}', '      {{- end }}'];
+    const spec = { spec: { template: { spec: { containers: [{ name: 'api' }], serviceAccountName: 'api' } } } };
+    expect(findInTemplate(pod(...extra), parseFieldPath('spec.template.spec'), spec)).toEqual({ line: 4, exact: true, values: null });
+    // After a key of the block, the same action writes the block's own entries.
+    const entries = pod('      hostname: api', '      {{- with .Values.podSpecExtra }}', '      {{- toYaml . | nindent 6 }}', '      {{- end }}');
+    expect(findInTemplate(entries, parseFieldPath('spec.template.spec'), spec).values).toEqual({ key: ['podSpecExtra'], from: 3 });
+  });
 });
 
 describe('findInTemplate through include', () => {
