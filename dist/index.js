@@ -58623,12 +58623,14 @@ var writesNoYaml = (body) => body === "" || body.startsWith("#") || /^(\{\{.*?\}
 var usesDot = /^(?:toYaml\s+)?\.(?:\s*\|.*)?$/;
 var rangeOver = /^range(?:\s+|(?=\.))(?:(?:\$[A-Za-z0-9_]+\s*,\s*)?(\$[A-Za-z0-9_]+)\s*:=\s*)?(\S+)$/;
 var namedKey = new RegExp(String.raw`^\$?${valuesKeyText}$`);
+var chartContext = Object.freeze([]);
 function keyOfReference(reference2, scope) {
   const named = namedKey.exec(reference2);
   if (named) return named[1].slice(1).split(".");
   const variable = /^(\$[A-Za-z0-9_]+)((?:\.[A-Za-z0-9_]+)*)$/.exec(reference2);
   if (variable) {
     const bound2 = scope.vars.get(variable[1]);
+    if (bound2 === chartContext) return new RegExp(`^${valuesKeyText}$`).exec(variable[2])?.[1].slice(1).split(".") ?? null;
     return bound2 === void 0 ? null : [...bound2, ...variable[2] === "" ? [] : variable[2].slice(1).split(".")];
   }
   const relative = /^\.([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)$/.exec(reference2);
@@ -58645,13 +58647,35 @@ function keyOfExpression(expression, scope) {
   if (base === null || keys.length === 0) return null;
   return [...base, ...keys.map((key) => /^"([A-Za-z0-9_-]+)"$/.exec(key)?.[1] ?? "*")];
 }
+function keysOfPipeline(text5, scope) {
+  const operands = operandsOf(text5.trim());
+  if (operands === null || operands.length === 0) return null;
+  const [only] = operands;
+  if (operands.length === 1 && only.startsWith("(") && only.endsWith(")")) return keysOfPipeline(only.slice(1, -1), scope);
+  const stages = [[]];
+  for (const operand of operands) {
+    if (operand === "|") stages.push([]);
+    else stages[stages.length - 1].push(operand);
+  }
+  const [first = [], ...rest] = stages;
+  const references = first.length === 3 && first[0] === "default" ? [first[2], first[1]] : first.length === 1 ? [first[0]] : null;
+  if (references === null || !rest.every((stage) => stage.length === 2 && stage[0] === "default")) return null;
+  const keys = [];
+  for (const reference2 of [...references, ...rest.map((stage) => stage[1])]) {
+    const key = reference2.startsWith("(") ? keysOfPipeline(reference2, scope)?.[0] ?? null : keyOfReference(reference2, scope);
+    if (key === null || key === chartContext) return null;
+    keys.push(key);
+  }
+  return keys;
+}
 function dotTracker() {
   const scopes = [];
   let topVars = noVars;
   const current = () => {
-    const dot = [...scopes].reverse().find((s) => s.rebinds)?.dot ?? null;
+    const rebound = [...scopes].reverse().find((s) => s.rebinds);
     const top = scopes[scopes.length - 1];
-    return { dot, vars: top?.vars ?? topVars };
+    const vars = top?.vars ?? topVars;
+    return rebound?.dotDefaults === void 0 ? { dot: rebound?.dot ?? null, vars } : { dot: rebound.dot, dotDefaults: rebound.dotDefaults, vars };
   };
   const bind2 = (name, key, declared) => {
     const without = (vars2) => new Map([...vars2].filter(([bound2]) => bound2 !== name));
@@ -58672,8 +58696,9 @@ function dotTracker() {
       const opener = blockOpener.exec(words)?.[1];
       const outer = current();
       if (opener === "with") {
-        const key = /^with(?:\s+|(?=\.))(\S+)$/.exec(words)?.[1];
-        scopes.push({ rebinds: true, dot: key === void 0 ? null : keyOfReference(key, outer), vars: outer.vars });
+        const pipeline = /^with(?:\s+|(?=\.))(.+)$/.exec(words)?.[1];
+        const [dot = null, ...dotDefaults] = (pipeline === void 0 ? null : keysOfPipeline(pipeline, outer)) ?? [];
+        scopes.push({ rebinds: true, dot, ...dotDefaults.length > 0 ? { dotDefaults } : {}, vars: outer.vars });
       } else if (opener === "range") {
         const range2 = rangeOver.exec(words);
         const over = range2 === null ? null : keyOfReference(range2[2], outer);
@@ -58685,7 +58710,8 @@ function dotTracker() {
       else if (words === "end") scopes.pop();
       else if (assignment.test(words)) {
         const [, name, declares, expression] = assignment.exec(words);
-        bind2(name, keyOfExpression(expression, outer), declares === ":");
+        const context = expression === "$" || expression === "." && !scopes.some((scope) => scope.rebinds);
+        bind2(name, context ? chartContext : keyOfExpression(expression, outer), declares === ":");
       } else if (!used && usesDot.test(words)) {
         bindings = current();
         used = true;
@@ -58726,7 +58752,8 @@ function linesOf2(text5) {
       body = after.trimStart();
     }
     const transparent = writesNoYaml(body);
-    return { number: i + 1, indent: item ? itemIndent : indent, body, item: item && !transparent, transparent: transparent && !item, scope: dotOf(body) };
+    const line = { number: i + 1, indent: item ? itemIndent : indent, body, item: item && !transparent, transparent: transparent && !item, scope: dotOf(body) };
+    return line.item ? { ...line, dash: indent } : line;
   });
 }
 function keyOf2(line) {
@@ -58741,7 +58768,7 @@ function valuesPathIn(text5, scope) {
   if (named.length > 0) return named;
   const bound2 = [];
   for (const { words } of actionsOf(text5)) {
-    if (scope.dot !== null && usesDot.test(words)) return [[...scope.dot]];
+    if (scope.dot !== null && usesDot.test(words)) return [[...scope.dot], ...(scope.dotDefaults ?? []).map((key) => [...key])];
     for (const ref of words.matchAll(reference)) {
       const key = keyOfReference(ref[1], scope);
       if (key !== null) bound2.push([...key]);
@@ -58808,23 +58835,30 @@ function mayBeNamed(lines, item, name) {
   const pattern = value.split(/\{\{.*?\}\}/).map(literally).join(".*");
   return new RegExp(`^${pattern}$`, "s").test(name);
 }
-function valuesInBlock(lines, from2, to2, reach) {
+function valuesInBlock(lines, from2, to2, reach, writes = "entries") {
   const own = lines.slice(from2, to2).find((line) => !line.transparent)?.indent ?? Number.POSITIVE_INFINITY;
   const included = [];
   let previous = null;
+  let lists = [];
   for (let i = from2; i < to2; i++) {
     const line = lines[i];
     const path4 = valuesPathIn(line.body, line.scope);
-    const ownKeys = previous === null || keyOf2(previous)?.value !== "" || writtenIndent(line) < previous.indent;
+    const moreItems = writes === "entries" && lists.includes(writtenIndent(line));
+    const ownKeys = (previous === null || keyOf2(previous)?.value !== "" || writtenIndent(line) < previous.indent) && !moreItems;
     const atOwnLevel = ownKeys && writtenIndent(line) <= own;
     if (path4 !== null && atOwnLevel && /toYaml|\btpl\b|\binclude\b/.test(line.body)) return path4;
     if (atOwnLevel && line.transparent && reach.notRendered?.has(line.number) !== true) included.push(...includedWithRoot(line.body));
-    if (!line.transparent) previous = line;
+    if (!line.transparent) {
+      previous = line;
+      const column = line.dash ?? line.indent;
+      lists = lists.filter((dash) => dash < column || line.item && dash === column);
+      if (line.dash !== void 0 && !lists.includes(line.dash)) lists.push(line.dash);
+    }
   }
   if (reach.hops >= maxHops) return null;
   for (const name of included) {
     const named = reach.named.get(name);
-    const path4 = named === void 0 ? null : valuesInBlock(named.lines, 0, named.lines.length, { named: reach.named, hops: reach.hops + 1 });
+    const path4 = named === void 0 ? null : valuesInBlock(named.lines, 0, named.lines.length, { named: reach.named, hops: reach.hops + 1 }, writes);
     if (path4 !== null) return path4;
   }
   return null;
@@ -58890,7 +58924,7 @@ function walk2(lines, from2, to2, path4, depth, rendered, parentLine, reach) {
     if (chosen < 0) {
       const included = throughIncludes(includeLinesOf(lines, from2, to2, reach), path4, depth, rendered, reach);
       if (included.depth > depth) return included;
-      const values = valuesInBlock(lines, from2, to2, reach);
+      const values = valuesInBlock(lines, from2, to2, reach, "items");
       if (values !== null) consider({ line: parentLine, depth, values: sourceOf(values, depth) });
       return best;
     }
