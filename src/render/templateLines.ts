@@ -173,32 +173,49 @@ function keyOfExpression(expression: string, scope: Bindings): readonly string[]
 
 /**
  * The values keys a pipeline takes its value from, in order: a reference
- * (`.Values.a`), then each key a `default` falls back to (`.Values.a |
- * default .Values.b`, or `default .Values.b .Values.a` as mastodon writes
- * it, in parentheses or not). Null for any other pipeline.
+ * (`.Values.a`, or helm's nil-safe `((.Values).a).b`), then each key a
+ * `default` falls back to (`.Values.a | default .Values.b`, or `default
+ * .Values.b .Values.a` as mastodon writes it), or the keys of a `coalesce`
+ * (the first one set); in parentheses or not. Null for any other pipeline.
  */
 function keysOfPipeline(text: string, scope: Bindings): (readonly string[])[] | null {
   const operands = operandsOf(text.trim());
   if (operands === null || operands.length === 0) return null;
   const [only] = operands;
-  if (operands.length === 1 && only!.startsWith('(') && only!.endsWith(')')) return keysOfPipeline(only!.slice(1, -1), scope);
+  if (operands.length === 1 && wrapped(only!)) return keysOfPipeline(only!.slice(1, -1), scope);
   const stages: string[][] = [[]];
   for (const operand of operands) {
     if (operand === '|') stages.push([]);
     else stages[stages.length - 1]!.push(operand);
   }
-  const [first = [], ...rest] = stages;
+  const [[operator, ...args] = [], ...rest] = stages;
   // `default b a` is `a | default b`.
-  const references = first.length === 3 && first[0] === 'default' ? [first[2]!, first[1]!] : first.length === 1 ? [first[0]!] : null;
+  const references = operator === 'default' && args.length === 2 ? [args[1]!, args[0]!] : operator === 'coalesce' && args.length > 0 ? args : operator !== undefined && args.length === 0 ? [operator] : null;
   if (references === null || !rest.every((stage) => stage.length === 2 && stage[0] === 'default')) return null;
   const keys: (readonly string[])[] = [];
   for (const reference of [...references, ...rest.map((stage) => stage[1]!)]) {
-    const key = reference.startsWith('(') ? (keysOfPipeline(reference, scope)?.[0] ?? null) : keyOfReference(reference, scope);
+    // Only a shorter text is read again: the inside of parentheses around the whole operand.
+    const key = wrapped(reference) ? (keysOfPipeline(reference.slice(1, -1), scope)?.[0] ?? null) : keyOfReference(nilSafe(reference), scope);
     if (key === null || key === chartContext) return null;
     keys.push(key);
   }
   return keys;
 }
+
+/** Whether an operand is one pair of parentheses around the rest (`(default a b)`, not `(a).b` nor `(a)(b)`). */
+function wrapped(operand: string): boolean {
+  return operand.startsWith('(') && operand.endsWith(')') && operandsOf(operand.slice(1, -1)) !== null;
+}
+
+/** A nil-safe reference as helm reads it (`(((.Values).global).hooks).resources`) written plainly (`.Values.global.hooks.resources`). */
+function nilSafe(reference: string): string {
+  let plain = reference;
+  for (let shorter = plain.replace(innermostField, '$1'); shorter !== plain; shorter = plain.replace(innermostField, '$1')) plain = shorter;
+  return plain;
+}
+
+/** Parentheses around a reference with none inside, followed by a field. */
+const innermostField = /\(([^()\s]+)\)(?=\.[A-Za-z0-9_])/g;
 
 /** Follows `with`/`range`/`if`…`end` through the lines: the values keys the dot and the variables stand for on each line. */
 function dotTracker(): (body: string) => Bindings {

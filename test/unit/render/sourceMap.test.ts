@@ -408,9 +408,40 @@ describe('a map written under `with` from one of several values keys (mastodon)'
     expect(findInTemplate(inWith, path, rendered).values).toBeNull();
   });
 
+  it("reads `coalesce` (the first key set) and helm's nil-safe references in parentheses (spire's hooks)", () => {
+    expect(findInTemplate(under('with (coalesce .Values.mastodon.web.securityContext .Values.securityContext)'), path, rendered).values).toEqual(web);
+    const hooks = { key: ['global', 'hooks', 'securityContext'], from: 6 };
+    expect(findInTemplate(under('with (((.Values).global).hooks).securityContext'), path, rendered).values).toEqual(hooks);
+    expect(findInTemplate(under('with ((((.Values).global).hooks).securityContext)'), path, rendered).values).toEqual(hooks);
+    expect(findInTemplate(under('with ((.Values).global.hooks.securityContext | default .Values.securityContext)'), path, rendered).values).toEqual({ ...hooks, alternatives: [['securityContext']] });
+  });
+
   it('names nothing for a pipeline it does not read', () => {
     expect(findInTemplate(under('with (merge .Values.a .Values.b)'), path, rendered).values).toBeNull();
     expect(findInTemplate(under('with .Values.a | toYaml'), path, rendered).values).toBeNull();
+    expect(findInTemplate(under('with (.Values.a)(.Values.b)'), path, rendered).values).toBeNull();
+    expect(findInTemplate(under('with (index .Values "a").b'), path, rendered).values).toBeNull();
+    expect(findInTemplate(under('with ((.Values.a)'), path, rendered).values).toBeNull();
+  });
+
+  it('reads every pipeline of up to four parts to an end, whatever its parentheses', () => {
+    // spire's `(((.Values).global).hooks).resources` once sent the reading round in a circle.
+    const parts = ['(', ')', '.Values', '.a', ' ', '|', 'default', 'coalesce', '$c'];
+    let pipelines = [''];
+    for (let length = 1; length <= 4; length++) pipelines = pipelines.flatMap((p) => parts.map((part) => p + part));
+    const named = pipelines.filter((pipeline) => {
+      let values: ReturnType<typeof findInTemplate>['values'] = null;
+      expect(() => (values = findInTemplate(under(`with ${pipeline}`), path, rendered).values), pipeline).not.toThrow();
+      return values !== null;
+    });
+    // Those that name a key with no function name the fields after `.Values`, as they read with their parentheses taken out (`(.Values).a`).
+    const plainReferences = named.filter((pipeline) => !/default|coalesce|\|/.test(pipeline));
+    expect(plainReferences.length).toBeGreaterThan(0);
+    for (const pipeline of plainReferences) {
+      const plain = pipeline.replace(/[()\s]/g, '');
+      expect(plain, pipeline).toMatch(/^\.Values(\.[A-Za-z0-9_]+)+$/);
+      expect(findInTemplate(under(`with ${pipeline}`), path, rendered).values, pipeline).toEqual({ key: plain.split('.').slice(2), from: 6 });
+    }
   });
 });
 
