@@ -450,11 +450,12 @@ function mayBeNamed(lines: readonly Line[], item: number, name: string): boolean
 
 /**
  * `toYaml .Values.x` (or `.Values.x` alone) in a block: the values keys that
- * write it; else, those that a named template the block includes with the
- * chart's own context writes the same way (spire's container
- * `securityContext:` is `include "spire-lib.securitycontext" .`, whose
- * helper writes `.Values.securityContext`). `writes`: what is looked for,
- * a map's entries or a list's items (more of them after the list's own).
+ * write it; else, for a block that named templates write whole (no line of
+ * YAML of its own), those that one of them, included with the chart's own
+ * context, writes the same way (spire's container `securityContext:` is
+ * `include "spire-lib.securitycontext" .`, whose helper writes
+ * `.Values.securityContext`). `writes`: what is looked for, a map's entries
+ * or a list's items (more of them after the list's own).
  */
 function valuesInBlock(lines: readonly Line[], from: number, to: number, reach: Reach, writes: 'entries' | 'items' = 'entries'): string[][] | null {
   // Only at the block's own level: a toYaml deeper down writes something else.
@@ -472,7 +473,7 @@ function valuesInBlock(lines: readonly Line[], from: number, to: number, reach: 
     const ownKeys = (previous === null || keyOf(previous)?.value !== '' || writtenIndent(line) < previous.indent) && !moreItems;
     const atOwnLevel = ownKeys && writtenIndent(line) <= own;
     if (path !== null && atOwnLevel && /toYaml|\btpl\b|\binclude\b/.test(line.body)) return path;
-    if (atOwnLevel && line.transparent && reach.notRendered?.has(line.number) !== true) included.push(...includedWithRoot(line.body));
+    if (reach.notRendered?.has(line.number) !== true) included.push(...includedWithRoot(line.body));
     if (!line.transparent) {
       previous = line;
       // A line ends the lists whose dashes are right of it, or at its column unless it is an item.
@@ -481,7 +482,7 @@ function valuesInBlock(lines: readonly Line[], from: number, to: number, reach: 
       if (line.dash !== undefined && !lists.includes(line.dash)) lists.push(line.dash);
     }
   }
-  if (reach.hops >= maxHops) return null;
+  if (own !== Number.POSITIVE_INFINITY || reach.hops >= maxHops) return null;
   for (const name of included) {
     const named = reach.named.get(name);
     const path = named === undefined ? null : valuesInBlock(named.lines, 0, named.lines.length, { named: reach.named, hops: reach.hops + 1 }, writes);

@@ -731,6 +731,12 @@ spec:
       expect(findInTemplate(deployment('include "lib.direct" $'), path, rendered, helpers)).toEqual({ line: 8, exact: false, values: { key: ['containerSecurityContext'], from: 6 } });
     });
 
+    it('follows no helper from a block with lines of its own: the helper writes some of its entries at most', () => {
+      const pod = ['kind: Deployment', 'spec:', '  template:', '    spec:', '      {{- include "lib.direct" . | nindent 6 }}', '      containers:', '        - name: web'].join('\n') + '\n';
+      const spec = { spec: { template: { spec: { containers: [{ name: 'web' }] } } } };
+      expect(findInTemplate(pod, parseFieldPath('spec.template.spec'), spec, helpers)).toEqual({ line: 4, exact: true, values: null });
+    });
+
     it("follows no helper given anything but the chart's context, nor one not defined", () => {
       // Given `.Values.web`, the helper's `.Values` are not the chart's: the key is the one the include names, as before.
       expect(findInTemplate(deployment('include "lib.given" .Values.web'), path, rendered, helpers).values).toEqual({ key: ['web'], from: 6 });
