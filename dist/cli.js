@@ -31216,23 +31216,32 @@ function keysOfPipeline(text4, scope) {
   const operands = operandsOf(text4.trim());
   if (operands === null || operands.length === 0) return null;
   const [only] = operands;
-  if (operands.length === 1 && only.startsWith("(") && only.endsWith(")")) return keysOfPipeline(only.slice(1, -1), scope);
+  if (operands.length === 1 && wrapped(only)) return keysOfPipeline(only.slice(1, -1), scope);
   const stages = [[]];
   for (const operand of operands) {
     if (operand === "|") stages.push([]);
     else stages[stages.length - 1].push(operand);
   }
-  const [first = [], ...rest] = stages;
-  const references = first.length === 3 && first[0] === "default" ? [first[2], first[1]] : first.length === 1 ? [first[0]] : null;
+  const [[operator, ...args] = [], ...rest] = stages;
+  const references = operator === "default" && args.length === 2 ? [args[1], args[0]] : operator === "coalesce" && args.length > 0 ? args : operator !== void 0 && args.length === 0 ? [operator] : null;
   if (references === null || !rest.every((stage) => stage.length === 2 && stage[0] === "default")) return null;
   const keys = [];
   for (const reference2 of [...references, ...rest.map((stage) => stage[1])]) {
-    const key = reference2.startsWith("(") ? keysOfPipeline(reference2, scope)?.[0] ?? null : keyOfReference(reference2, scope);
+    const key = wrapped(reference2) ? keysOfPipeline(reference2.slice(1, -1), scope)?.[0] ?? null : keyOfReference(nilSafe(reference2), scope);
     if (key === null || key === chartContext) return null;
     keys.push(key);
   }
   return keys;
 }
+function wrapped(operand) {
+  return operand.startsWith("(") && operand.endsWith(")") && operandsOf(operand.slice(1, -1)) !== null;
+}
+function nilSafe(reference2) {
+  let plain2 = reference2;
+  for (let shorter = plain2.replace(innermostField, "$1"); shorter !== plain2; shorter = plain2.replace(innermostField, "$1")) plain2 = shorter;
+  return plain2;
+}
+var innermostField = /\(([^()\s]+)\)(?=\.[A-Za-z0-9_])/g;
 function dotTracker() {
   const scopes = [];
   let topVars = noVars;
@@ -31412,7 +31421,7 @@ function valuesInBlock(lines, from2, to2, reach, writes = "entries") {
     const ownKeys = (previous === null || keyOf2(previous)?.value !== "" || writtenIndent(line) < previous.indent) && !moreItems;
     const atOwnLevel = ownKeys && writtenIndent(line) <= own;
     if (path11 !== null && atOwnLevel && /toYaml|\btpl\b|\binclude\b/.test(line.body)) return path11;
-    if (atOwnLevel && line.transparent && reach.notRendered?.has(line.number) !== true) included.push(...includedWithRoot(line.body));
+    if (reach.notRendered?.has(line.number) !== true) included.push(...includedWithRoot(line.body));
     if (!line.transparent) {
       previous = line;
       const column = line.dash ?? line.indent;
@@ -31420,7 +31429,7 @@ function valuesInBlock(lines, from2, to2, reach, writes = "entries") {
       if (line.dash !== void 0 && !lists.includes(line.dash)) lists.push(line.dash);
     }
   }
-  if (reach.hops >= maxHops) return null;
+  if (own !== Number.POSITIVE_INFINITY || reach.hops >= maxHops) return null;
   for (const name of included) {
     const named = reach.named.get(name);
     const path11 = named === void 0 ? null : valuesInBlock(named.lines, 0, named.lines.length, { named: reach.named, hops: reach.hops + 1 }, writes);
