@@ -97,6 +97,12 @@ export interface LoadProblem {
    * it left out was not. Counted apart from the files not checked at all.
    */
   readonly renderedInPart?: true;
+  /**
+   * Why the file was not checked, where that reason is its only detail and
+   * many files may share it (a library chart none of a repository's charts
+   * vendors): the summaries name it once for them all.
+   */
+  readonly cause?: string;
 }
 
 /** The parsed source of one document, kept to map field paths to lines. */

@@ -90,7 +90,10 @@ function problemOf(rendered: RenderedRoot): LoadProblem | null {
   // Rendered without what it lacks (a chart's dependencies, not vendored), it failed: what it lacks is why, as before it was tried.
   if (root.renderedWithout !== undefined && root.renderedWithout.length > 0) {
     // A values hint means helm stopped on a value the chart's own templates require: the dependencies are not yet why.
-    return { file: root.file, line: null, kind: 'not-rendered', message: `${root.label} not rendered: ${failedWithoutNote(root.renderedWithout, head.hint !== undefined)}: ${failure(head)}` };
+    const why = failedWithoutNote(root.renderedWithout, head.hint !== undefined);
+    const problem: LoadProblem = { file: root.file, line: null, kind: 'not-rendered', message: `${root.label} not rendered: ${why}: ${failure(head)}` };
+    // Without such a hint, the missing dependencies say it all: the tool's words only name the template that stopped.
+    return head.hint === undefined ? { ...problem, cause: why } : problem;
   }
   // It rendered at base: the change made it fail (a value its templates refuse), not values it lacks all along.
   if (base.kind === 'rendered') return { file: root.file, line: null, kind: 'render-failed', message: `${root.label} could not be rendered at head, though it rendered at the base commit: the change makes it fail: ${head.message}` };

@@ -14,6 +14,7 @@ import { findingCounts } from './counts.js';
 import { checkTitles } from './explanations.js';
 import { firstRootsByTool, lineWorkload, workloadsNamed } from './namesBy.js';
 import { addTo } from '../multiMap.js';
+import { andMore, firstOf } from '../firstFew.js';
 import type { ReviewFinding } from './types.js';
 
 export interface SummaryInput {
@@ -58,6 +59,35 @@ const cell = (text: string) => escapeText(text);
 const codeCell = (text: string) => inlineCode(text).replaceAll('|', '\\|');
 
 const problemLine = (e: LoadProblem): string => `- ${codeCell(`${e.file}${e.line === null ? '' : `:${e.line}`}`)}: ${messageText(e.message)}`;
+
+/** From how many files a cause they share is said once for them all. */
+const sharedCauseAt = 3;
+/** How many files a shared cause's line names. */
+const namedWithCause = 10;
+
+/**
+ * A section's problems, one line each, but those that share a cause (a
+ * pull request that bumps a library chart in 180 charts, none of which
+ * vendors it) in one line naming the first files: the full messages filled
+ * a check run's summary past its limit, and cut off the rest.
+ */
+function problemLines(problems: readonly LoadProblem[]): string[] {
+  const byCause = new Map<string, LoadProblem[]>();
+  for (const problem of problems) if (problem.cause !== undefined) addTo(byCause, problem.cause, problem);
+  const lines: string[] = [];
+  const said = new Set<string>();
+  for (const problem of problems) {
+    const shared = problem.cause === undefined ? undefined : byCause.get(problem.cause);
+    if (shared === undefined || shared.length < sharedCauseAt) lines.push(problemLine(problem));
+    else if (!said.has(problem.cause!)) {
+      said.add(problem.cause!);
+      const { first, more } = firstOf(shared, namedWithCause);
+      const rest = more === 0 ? '' : `${andMore(more)} (the JSON report lists them all)`;
+      lines.push(`- ${shared.length} files not rendered, each because ${messageText(problem.cause!)}: ${first.map((p) => codeCell(p.file)).join(', ')}${rest}`);
+    }
+  }
+  return lines;
+}
 
 /** Invalid input, or a file not checked: neither a warning about a checked file nor a note on a file left out on purpose. */
 const couldNotBeChecked = (e: Pick<LoadProblem, 'kind'>) => problemClass(e) === 'invalid' || problemClass(e) === 'unchecked';
@@ -152,7 +182,7 @@ export function summaryMarkdown(input: SummaryInput): string {
   ];
   for (const { title, problems } of sections) {
     if (problems.length === 0) continue;
-    lines.push(title, '', ...problems.map(problemLine), '');
+    lines.push(title, '', ...problemLines(problems), '');
   }
   return lines.join('\n');
 }

@@ -367,6 +367,36 @@ describe.skipIf(!haveHelm() || !haveKustomize())(`the Action renders charts and 
     }
   });
 
+  it("a library chart bumped in charts that do not vendor it: one line of the summary for them all, a neutral check run", async () => {
+    // k8s-at-home's charts: each renders through the remote library `common`, and a pull request bumps it in all of them.
+    const dir = mkdtempSync(path.join(tmpdir(), 'psr-library-bump-'));
+    try {
+      const names = ['adguard', 'bazarr', 'calibre', 'deluge'];
+      for (const [side, version] of [['base', '4.5.2'], ['head', '4.5.3']] as const) {
+        for (const name of names) {
+          const chart = path.join(dir, side, 'charts', name);
+          mkdirSync(path.join(chart, 'templates'), { recursive: true });
+          writeFileSync(path.join(chart, 'Chart.yaml'), `apiVersion: v2\nname: ${name}\nversion: 1.0.0\ndependencies:\n  - name: common\n    repository: https://library-charts.k8s-at-home.com\n    version: ${version}\n`);
+          writeFileSync(path.join(chart, 'templates', 'common.yaml'), '{{ include "common.all" . }}\n');
+        }
+      }
+      const pr = await emulator.addPullRequest({ owner: 'acme', repo: 'shop', number: next++, baseDir: path.join(dir, 'base'), headDir: path.join(dir, 'head') });
+      const run = await runAction(emulator, pr);
+      const [check] = checkRunsOf(pr);
+      expect(check).toMatchObject({ conclusion: 'neutral' });
+      const listed = check!.output.summary.split('\n').filter((line) => line.startsWith('- '));
+      expect(listed).toEqual([
+        `- 4 files not rendered, each because dependency \`common 4.5.3\` is not vendored in \`charts/\` (run \`helm dependency build\` and commit it; dependencies are never fetched), and it does not render without it: ${names.map((name) => `\`charts/${name}/Chart.yaml\``).join(', ')}`,
+      ]);
+      expect(run.summary).toContain(listed[0]);
+      // Each chart's annotation keeps its own message, with helm's words.
+      expect(check!.annotations.map((a) => a.path)).toEqual(names.map((name) => `charts/${name}/Chart.yaml`));
+      for (const annotation of check!.annotations) expect(annotation.message).toMatch(/no template "common\.all"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('without helm on PATH: a notice per chart and a neutral check run, never a silent green', async () => {
     const pr = await pullRequest('helm-values');
     const gitDir = path.dirname(execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim());

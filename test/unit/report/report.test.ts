@@ -538,6 +538,28 @@ describe('summary', () => {
     expect(locations).toEqual(['deploy/api.yaml:40', 'deploy/web.yaml:20', 'deploy/web.yaml:24', 'deploy/web.yaml:30']);
   });
 
+  it('says once for them all why files that share a cause were not rendered, naming the first ten, and each other problem on its line', async () => {
+    const { summaryMarkdown } = await import('../../../src/report/summary.js');
+    // A pull request that bumps a library chart in the 12 charts that use it, none of which vendors it.
+    const cause = 'dependency `common 4.5.3` is not vendored in `charts/`';
+    const charts = Array.from({ length: 12 }, (_, i) => `charts/app-${String(i).padStart(2, '0')}/Chart.yaml`);
+    const notRendered = (file: string, why = cause) => ({ file, line: null, kind: 'not-rendered' as const, message: `${file} not rendered: ${why}: helm failed: …`, cause: why });
+    const errors = [
+      ...charts.map((file) => notRendered(file)),
+      notRendered('charts/db/Chart.yaml', 'dependencies `common 4.5.3`, `postgresql 11.6.12` are not vendored'),
+      { file: 'deploy/bad.yaml', line: 3, kind: 'invalid-yaml' as const, message: 'malformed YAML' },
+    ];
+    const markdown = summaryMarkdown({ policy: 'baseline:latest', findings: [], ignored: [], policyProblems: [], errors, podSpecs: 0, unchanged: 0, notices: [] });
+    const listed = markdown.split('\n').filter((line) => line.startsWith('- '));
+    expect(listed).toEqual([
+      `- 12 files not rendered, each because dependency \`common 4.5.3\` is not vendored in \`charts/\`: ${charts.slice(0, 10).map((file) => `\`${file}\``).join(', ')} and 2 more (the JSON report lists them all)`,
+      '- `charts/db/Chart.yaml`: charts/db/Chart.yaml not rendered: dependencies `common 4.5.3`, `postgresql 11.6.12` are not vendored: helm failed: …',
+      '- `deploy/bad.yaml:3`: malformed YAML',
+    ]);
+    // Every file is still counted as not checked.
+    expect(markdown.split('\n')[0]).toContain('**14** files not checked');
+  });
+
   it('names the charts and overlays rendered and checked, by tool, the first ten of them', async () => {
     const { renderingsLine, summaryMarkdown } = await import('../../../src/report/summary.js');
     const renderings = [
