@@ -34100,7 +34100,9 @@ function problemOf(rendered) {
   if (head.kind === "missing-tool") return { file: root.file, line: null, kind: "not-rendered", message: `${root.label} not rendered: ${head.tool} not found` };
   if (head.kind !== "failed") return null;
   if (root.renderedWithout !== void 0 && root.renderedWithout.length > 0) {
-    return { file: root.file, line: null, kind: "not-rendered", message: `${root.label} not rendered: ${failedWithoutNote(root.renderedWithout, head.hint !== void 0)}: ${failure2(head)}` };
+    const why = failedWithoutNote(root.renderedWithout, head.hint !== void 0);
+    const problem = { file: root.file, line: null, kind: "not-rendered", message: `${root.label} not rendered: ${why}: ${failure2(head)}` };
+    return head.hint === void 0 ? { ...problem, cause: why } : problem;
   }
   if (base.kind === "rendered") return { file: root.file, line: null, kind: "render-failed", message: `${root.label} could not be rendered at head, though it rendered at the base commit: the change makes it fail: ${head.message}` };
   if (base.kind === "failed") return { file: root.file, line: null, kind: "not-rendered", message: `${root.label} not rendered: it fails at the base commit too, so not because of this change: ${failure2(head)}` };

@@ -52109,6 +52109,25 @@ function renderingsLine(renderings) {
 var cell = (text5) => escapeText(text5);
 var codeCell = (text5) => inlineCode(text5).replaceAll("|", "\\|");
 var problemLine2 = (e) => `- ${codeCell(`${e.file}${e.line === null ? "" : `:${e.line}`}`)}: ${messageText(e.message)}`;
+var sharedCauseAt = 3;
+var namedWithCause = 10;
+function problemLines(problems) {
+  const byCause = /* @__PURE__ */ new Map();
+  for (const problem of problems) if (problem.cause !== void 0) addTo(byCause, problem.cause, problem);
+  const lines = [];
+  const said = /* @__PURE__ */ new Set();
+  for (const problem of problems) {
+    const shared = problem.cause === void 0 ? void 0 : byCause.get(problem.cause);
+    if (shared === void 0 || shared.length < sharedCauseAt) lines.push(problemLine2(problem));
+    else if (!said.has(problem.cause)) {
+      said.add(problem.cause);
+      const { first, more } = firstOf(shared, namedWithCause);
+      const rest = more === 0 ? "" : `${andMore(more)} (the JSON report lists them all)`;
+      lines.push(`- ${shared.length} files not rendered, each because ${messageText(problem.cause)}: ${first.map((p) => codeCell(p.file)).join(", ")}${rest}`);
+    }
+  }
+  return lines;
+}
 var couldNotBeChecked = (e) => problemClass(e) === "invalid" || problemClass(e) === "unchecked";
 var plural2 = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 function countsLine(input) {
@@ -52179,7 +52198,7 @@ function summaryMarkdown(input) {
   ];
   for (const { title, problems } of sections) {
     if (problems.length === 0) continue;
-    lines.push(title, "", ...problems.map(problemLine2), "");
+    lines.push(title, "", ...problemLines(problems), "");
   }
   return lines.join("\n");
 }
@@ -61620,7 +61639,9 @@ function problemOf(rendered) {
   if (head.kind === "missing-tool") return { file: root.file, line: null, kind: "not-rendered", message: `${root.label} not rendered: ${head.tool} not found` };
   if (head.kind !== "failed") return null;
   if (root.renderedWithout !== void 0 && root.renderedWithout.length > 0) {
-    return { file: root.file, line: null, kind: "not-rendered", message: `${root.label} not rendered: ${failedWithoutNote(root.renderedWithout, head.hint !== void 0)}: ${failure2(head)}` };
+    const why = failedWithoutNote(root.renderedWithout, head.hint !== void 0);
+    const problem = { file: root.file, line: null, kind: "not-rendered", message: `${root.label} not rendered: ${why}: ${failure2(head)}` };
+    return head.hint === void 0 ? { ...problem, cause: why } : problem;
   }
   if (base.kind === "rendered") return { file: root.file, line: null, kind: "render-failed", message: `${root.label} could not be rendered at head, though it rendered at the base commit: the change makes it fail: ${head.message}` };
   if (base.kind === "failed") return { file: root.file, line: null, kind: "not-rendered", message: `${root.label} not rendered: it fails at the base commit too, so not because of this change: ${failure2(head)}` };
