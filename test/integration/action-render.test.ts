@@ -384,7 +384,7 @@ describe.skipIf(!haveHelm() || !haveKustomize())(`the Action renders charts and 
       const run = await runAction(emulator, pr);
       const [check] = checkRunsOf(pr);
       expect(check).toMatchObject({ conclusion: 'neutral' });
-      const listed = check!.output.summary.split('\n').filter((line) => line.startsWith('- '));
+      const listed = (check!.output.summary ?? '').split('\n').filter((line) => line.startsWith('- '));
       expect(listed).toEqual([
         `- 4 files not rendered, each because dependency \`common 4.5.3\` is not vendored in \`charts/\` (run \`helm dependency build\` and commit it; dependencies are never fetched), and it does not render without it: ${names.map((name) => `\`charts/${name}/Chart.yaml\``).join(', ')}`,
       ]);

@@ -547,7 +547,7 @@ describe('summary', () => {
     const errors = [
       ...charts.map((file) => notRendered(file)),
       notRendered('charts/db/Chart.yaml', 'dependencies `common 4.5.3`, `postgresql 11.6.12` are not vendored'),
-      { file: 'deploy/bad.yaml', line: 3, kind: 'invalid-yaml' as const, message: 'malformed YAML' },
+      { file: 'deploy/bad.yaml', line: 3, kind: 'malformed' as const, message: 'malformed YAML' },
     ];
     const markdown = summaryMarkdown({ policy: 'baseline:latest', findings: [], ignored: [], policyProblems: [], errors, podSpecs: 0, unchanged: 0, notices: [] });
     const listed = markdown.split('\n').filter((line) => line.startsWith('- '));
