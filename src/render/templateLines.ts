@@ -460,6 +460,8 @@ function mayBeNamed(lines: readonly Line[], item: number, name: string): boolean
 function valuesInBlock(lines: readonly Line[], from: number, to: number, reach: Reach, writes: 'entries' | 'items' = 'entries'): string[][] | null {
   // Only at the block's own level: a toYaml deeper down writes something else.
   const own = lines.slice(from, to).find((line) => !line.transparent)?.indent ?? Number.POSITIVE_INFINITY;
+  // Written by named templates whole: no line of YAML of its own.
+  const wholly = own === Number.POSITIVE_INFINITY;
   const included: string[] = [];
   let previous: Line | null = null;
   // The dash columns of the lists open so far: what an action writes at one of them is more items of that list.
@@ -473,7 +475,7 @@ function valuesInBlock(lines: readonly Line[], from: number, to: number, reach: 
     const ownKeys = (previous === null || keyOf(previous)?.value !== '' || writtenIndent(line) < previous.indent) && !moreItems;
     const atOwnLevel = ownKeys && writtenIndent(line) <= own;
     if (path !== null && atOwnLevel && /toYaml|\btpl\b|\binclude\b/.test(line.body)) return path;
-    if (reach.notRendered?.has(line.number) !== true) included.push(...includedWithRoot(line.body));
+    if (wholly && reach.notRendered?.has(line.number) !== true) included.push(...includedWithRoot(line.body));
     if (!line.transparent) {
       previous = line;
       // A line ends the lists whose dashes are right of it, or at its column unless it is an item.
@@ -482,7 +484,7 @@ function valuesInBlock(lines: readonly Line[], from: number, to: number, reach: 
       if (line.dash !== undefined && !lists.includes(line.dash)) lists.push(line.dash);
     }
   }
-  if (own !== Number.POSITIVE_INFINITY || reach.hops >= maxHops) return null;
+  if (!wholly || reach.hops >= maxHops) return null;
   for (const name of included) {
     const named = reach.named.get(name);
     const path = named === undefined ? null : valuesInBlock(named.lines, 0, named.lines.length, { named: reach.named, hops: reach.hops + 1 }, writes);
