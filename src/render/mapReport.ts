@@ -907,7 +907,11 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
   const editable = editableTexts(sources);
   candidates.push(...kustomizeCandidates(kustomizeFixes, report.findings, sources, fixedOf, editable));
   // In a pull request, a finding on a line of its diff keeps its comment there unless the values fix can be suggested too.
-  const movable = ({ primary }: ChartFix, file: string, change: LineChange) => changeSet === null || !linesIn(primary.file).has(primary.line) || linesIn(file).spansOneHunk(change.startLine, change.endLine);
+  // An old warning is commented only where its suggestion reaches a line the change wrote (reviewPlan.ts): its fix may
+  // lie anywhere, and the check run then names it (mastodon's pod-level warnings, fixed in `podSecurityContext`).
+  const oldWarning = ({ finding }: ChartFix) => report.findings[finding]?.preexisting === true && report.findings[finding]?.blocking !== true;
+  const movable = (fix: ChartFix, file: string, change: LineChange) =>
+    changeSet === null || oldWarning(fix) || !linesIn(fix.primary.file).has(fix.primary.line) || linesIn(file).spansOneHunk(change.startLine, change.endLine);
   candidates.push(...chartValuesCandidates(chartFixes, report.findings, movable, fixedOf, editable));
   candidates.unshift(...reverts);
   const ignored: IgnoredFinding[] = report.ignored.map((finding) => {

@@ -2020,6 +2020,53 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     expect(report.findings[0]!.fixNote).toMatch(/^The rendered manifest would be fixed by this change \(an example/);
   });
 
+  it("gives an old warning the verified fix its chart's values make wherever it lies, and a finding of the change only one on its diff (mastodon)", async () => {
+    const pod = [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: web',
+      'spec:',
+      '  {{- with .Values.podSecurityContext }}',
+      '  securityContext:',
+      '    {{- toYaml . | nindent 4 }}',
+      '  {{- end }}',
+      '  containers:',
+      '    - name: web',
+      '      image: web:1',
+      '      {{- with .Values.securityContext }}',
+      '      securityContext:',
+      '        {{- toYaml . | nindent 8 }}',
+      '      {{- end }}',
+      '',
+    ].join('\n');
+    // The pod's map far below the container's, out of the diff's reach.
+    const filler = Array.from({ length: 8 }, (_, i) => `replicas${i}: 1`).join('\n');
+    const values = (securityContext: string) => `securityContext:${securityContext}\n${filler}\npodSecurityContext:\n  runAsUser: 1000\n`;
+    const { repo, cleanUp } = repoOfSides((base, head) => {
+      for (const [side, securityContext] of [[base, ' {}'], [head, '\n  capabilities:\n    add: [NET_ADMIN]']] as const) {
+        mkdirSync(path.join(side, 'charts/web/templates'), { recursive: true });
+        writeFileSync(path.join(side, 'charts/web/Chart.yaml'), chartYaml('web'));
+        writeFileSync(path.join(side, 'charts/web/values.yaml'), values(securityContext));
+        writeFileSync(path.join(side, 'charts/web/templates/pod.yaml'), pod);
+      }
+    });
+    try {
+      let stdout = '';
+      await runCli(['diff', '--base', 'main', '--format', 'json', '--warn-level', 'restricted'], { cwd: repo, stdout: (t) => (stdout += t), stderr: () => undefined });
+      const report = JSON.parse(stdout) as JsonReport;
+      const of = (check: string) => report.findings.find((f) => f.check === check)!;
+      // The change added NET_ADMIN: its blocking finding's suggestion is on the line it wrote.
+      expect([of('capabilities_baseline').preexisting, of('capabilities_baseline').fix]).toEqual([false, expect.objectContaining({ startLine: 3, attachable: true })]);
+      // The pod's old warnings are fixed in podSecurityContext, which the change did not touch: verified, named in the check run, never commented.
+      for (const check of ['runAsNonRoot', 'seccompProfile_restricted']) {
+        expect([of(check).preexisting, of(check).fix]).toEqual([true, { startLine: 13, endLine: 13, replacement: '  runAsUser: 1000\n  runAsNonRoot: true\n  seccompProfile:\n    type: RuntimeDefault\n', attachable: false }]);
+      }
+    } finally {
+      cleanUp();
+    }
+  });
+
   it('names the missing tool per chart when helm is not on PATH', async () => {
     const saved = process.env.PATH;
     // git stays reachable; helm does not (it is never installed beside git).
