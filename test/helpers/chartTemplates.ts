@@ -22,6 +22,12 @@ export function podWithValuesSecurityContext(container: string, metadata: readon
   ].join('\n');
 }
 
+/** podWithValuesSecurityContext with the pod's securityContext, too, from `.Values.podSecurityContext` inside `{{- with }}`. */
+export function podWithValuesSecurityContexts(container: string, metadata: readonly string[] = []): string {
+  const podLevel = ['  {{- with .Values.podSecurityContext }}', '  securityContext:', '    {{- toYaml . | nindent 4 }}', '  {{- end }}'];
+  return podWithValuesSecurityContext(container, metadata).replace('\nspec:\n', `\nspec:\n${podLevel.join('\n')}\n`);
+}
+
 /**
  * A Deployment or DaemonSet named `name` (its pods labelled `app: name`)
  * whose pod spec is `podSpec`, lines indented under `    spec:`.

@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import { fixturesDir } from '../helpers/paths.js';
 import { gitIn, makeRepo } from '../helpers/gitRepo.js';
-import { podTemplate, podWithValuesSecurityContext, workloadTemplate } from '../helpers/chartTemplates.js';
+import { podTemplate, podWithValuesSecurityContext, podWithValuesSecurityContexts, workloadTemplate } from '../helpers/chartTemplates.js';
 import { inRepo, inTree } from '../helpers/tempTree.js';
 import { checkWithConfig, haveHelm, missingTool, renderScenarios, useCachedHelm } from '../helpers/renderTools.js';
 
@@ -2021,25 +2021,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
   });
 
   it("gives an old warning the verified fix its chart's values make wherever it lies, and a finding of the change only one on its diff (mastodon)", async () => {
-    const pod = [
-      'apiVersion: v1',
-      'kind: Pod',
-      'metadata:',
-      '  name: web',
-      'spec:',
-      '  {{- with .Values.podSecurityContext }}',
-      '  securityContext:',
-      '    {{- toYaml . | nindent 4 }}',
-      '  {{- end }}',
-      '  containers:',
-      '    - name: web',
-      '      image: web:1',
-      '      {{- with .Values.securityContext }}',
-      '      securityContext:',
-      '        {{- toYaml . | nindent 8 }}',
-      '      {{- end }}',
-      '',
-    ].join('\n');
+    const pod = podWithValuesSecurityContexts('web', ['metadata:', '  name: web']);
     // The pod's map far below the container's, out of the diff's reach.
     const filler = Array.from({ length: 8 }, (_, i) => `replicas${i}: 1`).join('\n');
     const values = (securityContext: string) => `securityContext:${securityContext}\n${filler}\npodSecurityContext:\n  runAsUser: 1000\n`;
