@@ -31411,6 +31411,7 @@ function mayBeNamed(lines, item, name) {
 }
 function valuesInBlock(lines, from2, to2, reach, writes = "entries") {
   const own = lines.slice(from2, to2).find((line) => !line.transparent)?.indent ?? Number.POSITIVE_INFINITY;
+  const wholly = own === Number.POSITIVE_INFINITY;
   const included = [];
   let previous = null;
   let lists = [];
@@ -31421,7 +31422,7 @@ function valuesInBlock(lines, from2, to2, reach, writes = "entries") {
     const ownKeys = (previous === null || keyOf2(previous)?.value !== "" || writtenIndent(line) < previous.indent) && !moreItems;
     const atOwnLevel = ownKeys && writtenIndent(line) <= own;
     if (path11 !== null && atOwnLevel && /toYaml|\btpl\b|\binclude\b/.test(line.body)) return path11;
-    if (reach.notRendered?.has(line.number) !== true) included.push(...includedWithRoot(line.body));
+    if (wholly && reach.notRendered?.has(line.number) !== true) included.push(...includedWithRoot(line.body));
     if (!line.transparent) {
       previous = line;
       const column = line.dash ?? line.indent;
@@ -31429,7 +31430,7 @@ function valuesInBlock(lines, from2, to2, reach, writes = "entries") {
       if (line.dash !== void 0 && !lists.includes(line.dash)) lists.push(line.dash);
     }
   }
-  if (own !== Number.POSITIVE_INFINITY || reach.hops >= maxHops) return null;
+  if (!wholly || reach.hops >= maxHops) return null;
   for (const name of included) {
     const named = reach.named.get(name);
     const path11 = named === void 0 ? null : valuesInBlock(named.lines, 0, named.lines.length, { named: reach.named, hops: reach.hops + 1 }, writes);
@@ -33511,7 +33512,8 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
   };
   const editable = editableTexts(sources);
   candidates.push(...kustomizeCandidates(kustomizeFixes, report.findings, sources, fixedOf2, editable));
-  const movable = ({ primary }, file, change) => changeSet === null || !linesIn2(primary.file).has(primary.line) || linesIn2(file).spansOneHunk(change.startLine, change.endLine);
+  const oldWarning = ({ finding }) => report.findings[finding]?.preexisting === true && report.findings[finding]?.blocking !== true;
+  const movable = (fix, file, change) => changeSet === null || oldWarning(fix) || !linesIn2(fix.primary.file).has(fix.primary.line) || linesIn2(file).spansOneHunk(change.startLine, change.endLine);
   candidates.push(...chartValuesCandidates(chartFixes, report.findings, movable, fixedOf2, editable));
   candidates.unshift(...reverts);
   const ignored = report.ignored.map((finding) => {
