@@ -27,6 +27,7 @@ export type ProblemKind =
   | 'schema-not-validated' // a chart rendered without its values.schema.json, which refers to remote schemas no rendering fetches
   | 'input-stand-in' // an overlay rendered with an empty stand-in for a generator's input the repository lacks (a `.env`)
   | 'dependency-left-out' // a chart rendered without dependencies it does not vendor, which a pull request editing only its own templates cannot reach
+  | 'placement-failed' // an internal error left a rendering's findings on its root's file, with no fix (render/coarsePlacement.ts)
   | 'left-off'; // a file a kustomization names only in a comment (a patch it leaves off): a note, never a manifest of its own
 
 /**
@@ -57,6 +58,7 @@ const classOfKind: Readonly<Record<ProblemKind, ProblemClass>> = {
   'schema-not-validated': 'warning',
   'input-stand-in': 'warning',
   'dependency-left-out': 'warning',
+  'placement-failed': 'warning',
   'left-off': 'note',
 };
 

@@ -31,6 +31,8 @@ import { andMore, firstOf } from '../firstFew.js';
 import { sourceComments, sourceCommentsOf } from './helmMap.js';
 import type { RenderSettings } from './discover.js';
 import { mapRenderedReport } from './mapReport.js';
+import type { MappedReport } from './mapReport.js';
+import { coarsePlacement } from './coarsePlacement.js';
 import { placeInNamespace } from './namespace.js';
 import { strayValuesFiles } from './strayValues.js';
 import { quietValuesChanges } from './quietValues.js';
@@ -641,6 +643,26 @@ function changedByTheChange({ base, head, headAgain }: RenderedRoot): boolean {
 }
 
 /** `diff` and the Action: the change set with its charts and overlays rendered (or as plain files when `port` is null). */
+/**
+ * The rendered report on its source lines (mapReport.ts), or, when placing
+ * it there fails on a bug, on the roots' own files (coarsePlacement.ts): the
+ * review keeps every finding, and says what failed. `place` is the placing
+ * (a test makes it fail).
+ */
+export function placedOnSources(
+  report: DiffReport,
+  renderings: ReadonlyMap<string, Rendering>,
+  changeSet: ChangeSet | null,
+  headPaths: ReadonlySet<string>,
+  place: typeof mapRenderedReport = mapRenderedReport,
+): MappedReport {
+  try {
+    return place(report, renderings, changeSet, headPaths);
+  } catch (error) {
+    return coarsePlacement(report, renderings, error);
+  }
+}
+
 export async function evaluateWithRendering(changeSet: ChangeSet, options: RenderStageOptions, tools: RenderPort | null): Promise<DiffReport> {
   if (tools === null) return evaluateChangeSet(changeSet, options);
   const port = placingPort(tools);
@@ -670,7 +692,7 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
   const rendered = [...parents, ...children.rendered];
   const plan = planRenderedChangeSet(changeSet, discovery.consumed, rendered);
   const report = children.withoutTheirNotices(evaluateChangeSet(plan.changeSet, options));
-  const mapped = mapRenderedReport(report, plan.renderings, changeSet, port.head.paths);
+  const mapped = placedOnSources(report, plan.renderings, changeSet, port.head.paths);
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy, options.verifications) : mapped.report;
   const truncated = truncationProblem(changeSet, port);
   const outcomes = outcomesOf(rendered);
@@ -715,7 +737,7 @@ export async function checkRenderings(
   const rendered = [...parents, ...children.rendered];
   const plan = planRenderedChangeSet({ files: [] }, discovery.consumed, rendered);
   const report = children.withoutTheirNotices(evaluateChangeSet(plan.changeSet, { ...options, noBase: true }));
-  const mapped = mapRenderedReport(report, plan.renderings, null, port.head.paths);
+  const mapped = placedOnSources(report, plan.renderings, null, port.head.paths);
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy, options.verifications) : mapped.report;
   // A check knows no change: no status, no diff lines.
   const findings = withoutRepeats(verified.findings.map(({ status: _status, preexisting: _preexisting, locations, ...finding }) => ({ ...finding, locations: locations.map(({ inDiff: _inDiff, ...location }) => location) })));
