@@ -20485,8 +20485,8 @@ function inlinePatchReader(source) {
     const item = doc.getIn(entry2, true);
     if (!isScalar(node) || typeof node.value !== "string" || node.range === void 0 || node.range === null) return null;
     const entryLine = lines.linePos(item?.range?.[0] ?? node.range[0]).line;
-    const firstLine2 = node.type === "BLOCK_LITERAL" ? lines.linePos(node.range[0]).line + 1 : null;
-    return { text: node.value, firstLine: firstLine2, entryLine };
+    const firstLine3 = node.type === "BLOCK_LITERAL" ? lines.linePos(node.range[0]).line + 1 : null;
+    return { text: node.value, firstLine: firstLine3, entryLine };
   };
 }
 function readKustomization(file, source, paths) {
@@ -48153,6 +48153,7 @@ var classOfKind = {
   "schema-not-validated": "warning",
   "input-stand-in": "warning",
   "dependency-left-out": "warning",
+  "placement-failed": "warning",
   "left-off": "note"
 };
 function problemClass(problem) {
@@ -61062,6 +61063,64 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
   };
 }
 
+// src/render/coarsePlacement.ts
+var firstLine2 = 1;
+function coarsePlacement(report, renderings, error2) {
+  const rootOf = (file) => renderings.get(file)?.rendered.root;
+  const originOf = (file) => {
+    const root = rootOf(file);
+    if (root === void 0) return void 0;
+    const shown5 = root.dir === "" ? "." : root.dir;
+    return { tool: root.tool, root: shown5, ...root.label !== shown5 ? { label: root.label } : {}, sourceFile: root.file, sourceLine: firstLine2, exact: false, snippet: null };
+  };
+  const placed2 = (finding) => {
+    const origin = originOf(finding.file);
+    if (origin === void 0) return finding;
+    const locations = finding.locations.map((location) => ({ ...location, line: firstLine2, column: 1, exact: false, inDiff: false }));
+    return { ...finding, file: origin.sourceFile, line: firstLine2, locations, rendered: origin };
+  };
+  const unfixed = (finding) => {
+    if (rootOf(finding.file) === void 0) return finding;
+    const fix = { fix: null, fixNote: `No suggestion: ${unplacedWords}.` };
+    return { ...placed2(finding), ...fix };
+  };
+  const message = error2 instanceof Error ? error2.message : String(error2);
+  const roots = /* @__PURE__ */ new Map();
+  for (const { rendered } of renderings.values()) roots.set(rendered.root.file, rendered.root.label);
+  const warnings = [...roots].map(([file, label]) => ({
+    file,
+    line: null,
+    kind: "placement-failed",
+    message: `${label}: ${unplacedWords}, after an internal error (please report it): ${message}`
+  }));
+  return {
+    report: {
+      ...report,
+      findings: report.findings.map(unfixed),
+      ignored: report.ignored.map((finding) => {
+        const origin = originOf(finding.file);
+        return origin === void 0 ? finding : { ...finding, file: origin.sourceFile, line: firstLine2, locations: finding.locations.map((l) => ({ ...l, line: firstLine2 })), rendered: origin };
+      }),
+      policyProblems: report.policyProblems.map((p) => rootOf(p.file) === void 0 ? p : { ...p, file: rootOf(p.file).file, line: firstLine2 }),
+      podSpecs: report.podSpecs.map((spec) => {
+        const root = rootOf(spec.file);
+        return root === void 0 ? spec : { ...spec, file: root.file, line: firstLine2, rendering: root.label };
+      }),
+      errors: [
+        ...report.errors.map((problem) => {
+          const root = rootOf(problem.file);
+          return root === void 0 ? problem : { ...problem, file: root.file, line: null, message: `the rendering of ${root.label}: ${problem.message}` };
+        }),
+        ...warnings
+      ]
+    },
+    candidates: [],
+    sources: /* @__PURE__ */ new Map(),
+    inOneHunk: () => false
+  };
+}
+var unplacedWords = "its findings are placed on the chart's or overlay's own file, not on the lines that write them, and get no fix";
+
 // src/render/namespace.ts
 init_locate();
 init_load();
@@ -61972,6 +62031,13 @@ function changedByTheChange({ base, head, headAgain }) {
   if (before.length !== after.length || after.length !== again.length) return true;
   return before.some((line, i) => line !== after[i] && after[i] === again[i]);
 }
+function placedOnSources(report, renderings, changeSet, headPaths, place2 = mapRenderedReport) {
+  try {
+    return place2(report, renderings, changeSet, headPaths);
+  } catch (error2) {
+    return coarsePlacement(report, renderings, error2);
+  }
+}
 async function evaluateWithRendering(changeSet, options, tools) {
   if (tools === null) return evaluateChangeSet(changeSet, options);
   const port = placingPort(tools);
@@ -62001,7 +62067,7 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const rendered = [...parents, ...children.rendered];
   const plan = planRenderedChangeSet(changeSet, discovery.consumed, rendered);
   const report = children.withoutTheirNotices(evaluateChangeSet(plan.changeSet, options));
-  const mapped = mapRenderedReport(report, plan.renderings, changeSet, port.head.paths);
+  const mapped = placedOnSources(report, plan.renderings, changeSet, port.head.paths);
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy, options.verifications) : mapped.report;
   const truncated2 = truncationProblem(changeSet, port);
   const outcomes = outcomesOf(rendered);
