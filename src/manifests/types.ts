@@ -100,8 +100,8 @@ export interface LoadProblem {
    */
   readonly renderedInPart?: true;
   /**
-   * Why the file was not checked, where that reason is its only detail and
-   * many files may share it (a library chart none of a repository's charts
+   * Why a root was not rendered, where that reason is its only detail and
+   * many roots may share it (a library chart none of a repository's charts
    * vendors): the summaries name it once for them all.
    */
   readonly cause?: string;

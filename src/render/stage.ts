@@ -642,7 +642,6 @@ function changedByTheChange({ base, head, headAgain }: RenderedRoot): boolean {
   return before!.some((line, i) => line !== after![i] && after![i] === again![i]);
 }
 
-/** `diff` and the Action: the change set with its charts and overlays rendered (or as plain files when `port` is null). */
 /**
  * The rendered report on its source lines (mapReport.ts), or, when placing
  * it there fails on a bug, on the roots' own files (coarsePlacement.ts): the
@@ -663,6 +662,7 @@ export function placedOnSources(
   }
 }
 
+/** `diff` and the Action: the change set with its charts and overlays rendered (or as plain files when `port` is null). */
 export async function evaluateWithRendering(changeSet: ChangeSet, options: RenderStageOptions, tools: RenderPort | null): Promise<DiffReport> {
   if (tools === null) return evaluateChangeSet(changeSet, options);
   const port = placingPort(tools);

@@ -77,13 +77,14 @@ function problemLines(problems: readonly LoadProblem[]): string[] {
   const lines: string[] = [];
   const said = new Set<string>();
   for (const problem of problems) {
-    const shared = problem.cause === undefined ? undefined : byCause.get(problem.cause);
-    if (shared === undefined || shared.length < sharedCauseAt) lines.push(problemLine(problem));
-    else if (!said.has(problem.cause!)) {
-      said.add(problem.cause!);
+    const { cause } = problem;
+    const shared = cause === undefined ? undefined : byCause.get(cause);
+    if (cause === undefined || shared === undefined || shared.length < sharedCauseAt) lines.push(problemLine(problem));
+    else if (!said.has(cause)) {
+      said.add(cause);
       const { first, more } = firstOf(shared, namedWithCause);
       const rest = more === 0 ? '' : `${andMore(more)} (the JSON report lists them all)`;
-      lines.push(`- ${shared.length} files not rendered, each because ${messageText(problem.cause!)}: ${first.map((p) => codeCell(p.file)).join(', ')}${rest}`);
+      lines.push(`- ${shared.length} files not rendered, each because ${messageText(cause)}: ${first.map((p) => codeCell(p.file)).join(', ')}${rest}`);
     }
   }
   return lines;
