@@ -52118,13 +52118,14 @@ function problemLines(problems) {
   const lines = [];
   const said = /* @__PURE__ */ new Set();
   for (const problem of problems) {
-    const shared = problem.cause === void 0 ? void 0 : byCause.get(problem.cause);
-    if (shared === void 0 || shared.length < sharedCauseAt) lines.push(problemLine2(problem));
-    else if (!said.has(problem.cause)) {
-      said.add(problem.cause);
+    const { cause } = problem;
+    const shared = cause === void 0 ? void 0 : byCause.get(cause);
+    if (cause === void 0 || shared === void 0 || shared.length < sharedCauseAt) lines.push(problemLine2(problem));
+    else if (!said.has(cause)) {
+      said.add(cause);
       const { first, more } = firstOf(shared, namedWithCause);
       const rest = more === 0 ? "" : `${andMore(more)} (the JSON report lists them all)`;
-      lines.push(`- ${shared.length} files not rendered, each because ${messageText(problem.cause)}: ${first.map((p) => codeCell(p.file)).join(", ")}${rest}`);
+      lines.push(`- ${shared.length} files not rendered, each because ${messageText(cause)}: ${first.map((p) => codeCell(p.file)).join(", ")}${rest}`);
     }
   }
   return lines;
