@@ -211,12 +211,16 @@ function changeLineOf(root: RenderRoot, hunksOf: ((path: string) => readonly Hun
  * the lines its hunk replaced, or none when the hunk only added lines (a
  * values switch turned on, `debug: false` → `true`; a line a library
  * chart's helper gained that drops a field from every chart using it).
- * Whether it fixes the finding, and breaks nothing, is verified by
- * rendering again (verify.ts).
+ * None for a new object that the lines only add (a worker appended to a
+ * values list): deleting them undoes the change and fixes nothing; the
+ * chart's values fix it, wherever they lie. Whether a revert fixes the
+ * finding, and breaks nothing, is verified by rendering again (verify.ts).
  */
 function revertOf(finding: DiffFinding, replaced: Reverted | null): Pick<SuggestionCandidate, 'file' | 'startLine' | 'endLine' | 'newLines'> | null {
   const changeLine = finding.rendered?.changeLine;
   if (changeLine === undefined || replaced === null || finding.preexisting === true || finding.locations.some((location) => location.inDiff === true)) return null;
+  // Lines that only add the object (a worker in a values list) are the object itself: deleting them undoes the change, it fixes nothing.
+  if (finding.status === 'new' && replaced.newLines.length === 0) return null;
   return { file: changeLine.file, ...replaced };
 }
 

@@ -2049,6 +2049,35 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     }
   });
 
+  it("gives a new object that lines the change only added no suggestion to delete them: its fix is the chart's values, off the diff (mastodon's new Sidekiq worker)", async () => {
+    const deployment = `{{- range .Values.workers }}\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: sidekiq-{{ .name }}\nspec:\n  selector: {matchLabels: {app: {{ .name }}}}\n  template:\n    metadata: {labels: {app: {{ .name }}}}\n    spec:\n      containers:\n        - name: sidekiq\n          image: sidekiq:1\n          {{- with $.Values.securityContext }}\n          securityContext:\n            {{- toYaml . | nindent 12 }}\n          {{- end }}\n{{- end }}\n`;
+    const filler = Array.from({ length: 8 }, (_, i) => `replicas${i}: 1`).join('\n');
+    const values = (workers: string[]) => `securityContext:\n  runAsNonRoot: true\n  seccompProfile:\n    type: RuntimeDefault\n${filler}\nworkers:\n${workers.map((name) => `  - name: ${name}\n`).join('')}`;
+    const { repo, cleanUp } = repoOfSides((base, head) => {
+      for (const [side, workers] of [[base, ['default']], [head, ['default', 'mailers']]] as const) {
+        mkdirSync(path.join(side, 'charts/app/templates'), { recursive: true });
+        writeFileSync(path.join(side, 'charts/app/Chart.yaml'), chartYaml('app'));
+        writeFileSync(path.join(side, 'charts/app/values.yaml'), values([...workers]));
+        writeFileSync(path.join(side, 'charts/app/templates/sidekiq.yaml'), deployment);
+      }
+    });
+    try {
+      let stdout = '';
+      await runCli(['diff', '--base', 'main', '--format', 'json', '--level', 'restricted'], { cwd: repo, stdout: (t) => (stdout += t), stderr: () => undefined });
+      const report = JSON.parse(stdout) as JsonReport;
+      const fixes = report.findings.map((f) => [f.name, f.check, f.status, f.fix]);
+      const securityContextFix = { startLine: 4, endLine: 4, replacement: expect.stringContaining('  allowPrivilegeEscalation: false\n'), attachable: false };
+      expect(fixes).toEqual([
+        ['sidekiq-mailers', 'allowPrivilegeEscalation', 'new', securityContextFix],
+        ['sidekiq-mailers', 'capabilities_restricted', 'new', securityContextFix],
+      ]);
+      // Commented where the change wrote the worker, though the fix is not a suggestion there.
+      expect(report.findings[0]!.rendered?.changeLine).toEqual({ file: 'charts/app/values.yaml', line: 15 });
+    } finally {
+      cleanUp();
+    }
+  });
+
   it('names the missing tool per chart when helm is not on PATH', async () => {
     const saved = process.env.PATH;
     // git stays reachable; helm does not (it is never installed beside git).
