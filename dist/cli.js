@@ -33049,6 +33049,7 @@ function changeLineOf(root, hunksOf) {
 function revertOf(finding, replaced) {
   const changeLine = finding.rendered?.changeLine;
   if (changeLine === void 0 || replaced === null || finding.preexisting === true || finding.locations.some((location) => location.inDiff === true)) return null;
+  if (finding.status === "new" && replaced.newLines.length === 0) return null;
   return { file: changeLine.file, ...replaced };
 }
 function addedLine(hunks, line) {
