@@ -17,6 +17,7 @@
  */
 import { parse } from 'jsonc-parser';
 import { parseAllDocuments } from 'yaml';
+import { noYamlWarnings } from '../yamlWarnings.js';
 import type { ParseError } from 'jsonc-parser';
 
 /** What jsonc-parser reads: comments, trailing commas, one value. */
@@ -54,7 +55,7 @@ const yamlName = /\.ya?ml$/i;
  */
 export function isYamlConfiguration(file: string, text: string): boolean {
   if (!yamlName.test(file)) return false;
-  const documents = parseAllDocuments(text);
+  const documents = parseAllDocuments(text, noYamlWarnings);
   if (!Array.isArray(documents) || documents.some((document) => document.errors.length > 0)) return false;
   return !documents.some((document) => namesAnObject(document.toJS()));
 }

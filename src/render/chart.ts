@@ -9,6 +9,7 @@
  * is put in `charts/` for the rendering.
  */
 import { parse, parseDocument } from 'yaml';
+import { noYamlWarnings } from '../yamlWarnings.js';
 import rcompare from 'semver/functions/rcompare.js';
 import satisfies from 'semver/functions/satisfies.js';
 import valid from 'semver/functions/valid.js';
@@ -111,7 +112,7 @@ function mappingOf(source: string | undefined): Record<string, unknown> {
 /** A values file's mapping ({} for an empty file), or null when it does not parse to one. */
 export function valuesMapping(source: string): Record<string, unknown> | null {
   try {
-    const raw: unknown = parse(source);
+    const raw: unknown = parse(source, noYamlWarnings);
     return raw === null || raw === undefined ? {} : isRecord(raw) ? raw : null;
   } catch {
     return null;

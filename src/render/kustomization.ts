@@ -6,6 +6,7 @@
  * (remote bases, Helm inflation).
  */
 import { LineCounter, parse, parseDocument } from 'yaml';
+import { noYamlWarnings } from '../yamlWarnings.js';
 import { isScalar } from '../manifests/yamlKinds.js';
 import { dirOf, inDir, isInside, joinPath } from './paths.js';
 
@@ -137,7 +138,7 @@ export function readKustomization(file: string, source: string, paths: ReadonlyS
   let raw: unknown;
   let problem: string | null = null;
   try {
-    raw = parse(source);
+    raw = parse(source, noYamlWarnings);
   } catch (error) {
     problem = `not valid YAML: ${(error as Error).message.split('\n')[0] ?? ''}`;
   }

@@ -12,6 +12,7 @@
  */
 import type { FieldPath, JsonValue } from '../pss/types.js';
 import { parse } from 'yaml';
+import { noYamlWarnings } from '../yamlWarnings.js';
 import { resolvePlainScalar } from '../manifests/scalars.js';
 import { jsonEqual } from '../fixes/edits.js';
 import { valueAt } from './walk.js';
@@ -395,7 +396,7 @@ export function flowCollectionValue(written: string): JsonValue | undefined {
   const text = written.replace(/\s+#.*$/, '');
   if (!/^[[{]/.test(text) || text.includes('{{')) return undefined;
   try {
-    return parse(text) as JsonValue;
+    return parse(text, noYamlWarnings) as JsonValue;
   } catch {
     return undefined;
   }
