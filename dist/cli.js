@@ -10102,6 +10102,11 @@ var ParseErrorCode;
 
 // src/manifests/jsonc.ts
 var import_yaml = __toESM(require_dist(), 1);
+
+// src/yamlWarnings.ts
+var noYamlWarnings = { logLevel: "error" };
+
+// src/manifests/jsonc.ts
 var jsoncOptions = { disallowComments: false, allowTrailingComma: true, allowEmptyContent: false };
 var jsonName = /\.json$/i;
 var jsoncStart = /^\s*(?:\{|\[|\/\/|\/\*)/;
@@ -10118,7 +10123,7 @@ function namesAnObject(value) {
 var yamlName = /\.ya?ml$/i;
 function isYamlConfiguration(file, text4) {
   if (!yamlName.test(file)) return false;
-  const documents = (0, import_yaml.parseAllDocuments)(text4);
+  const documents = (0, import_yaml.parseAllDocuments)(text4, noYamlWarnings);
   if (!Array.isArray(documents) || documents.some((document) => document.errors.length > 0)) return false;
   return !documents.some((document) => namesAnObject(document.toJS()));
 }
@@ -25908,7 +25913,7 @@ function readKustomization(file, source, paths) {
   let raw;
   let problem = null;
   try {
-    raw = (0, import_yaml6.parse)(source);
+    raw = (0, import_yaml6.parse)(source, noYamlWarnings);
   } catch (error) {
     problem = `not valid YAML: ${error.message.split("\n")[0] ?? ""}`;
   }
@@ -26019,7 +26024,7 @@ function mappingOf(source) {
 }
 function valuesMapping(source) {
   try {
-    const raw = (0, import_yaml7.parse)(source);
+    const raw = (0, import_yaml7.parse)(source, noYamlWarnings);
     return raw === null || raw === void 0 ? {} : isRecord2(raw) ? raw : null;
   } catch {
     return null;
@@ -31375,7 +31380,7 @@ function flowCollectionValue(written) {
   const text4 = written.replace(/\s+#.*$/, "");
   if (!/^[[{]/.test(text4) || text4.includes("{{")) return void 0;
   try {
-    return (0, import_yaml8.parse)(text4);
+    return (0, import_yaml8.parse)(text4, noYamlWarnings);
   } catch {
     return void 0;
   }

@@ -11270,6 +11270,15 @@ var init_main = __esm({
   }
 });
 
+// src/yamlWarnings.ts
+var noYamlWarnings;
+var init_yamlWarnings = __esm({
+  "src/yamlWarnings.ts"() {
+    "use strict";
+    noYamlWarnings = { logLevel: "error" };
+  }
+});
+
 // src/manifests/jsonc.ts
 function isJsoncConfiguration(file, text5) {
   if (!jsonName.test(file) || !jsoncStart.test(text5)) return false;
@@ -11283,7 +11292,7 @@ function namesAnObject(value) {
 }
 function isYamlConfiguration(file, text5) {
   if (!yamlName.test(file)) return false;
-  const documents = (0, import_yaml.parseAllDocuments)(text5);
+  const documents = (0, import_yaml.parseAllDocuments)(text5, noYamlWarnings);
   if (!Array.isArray(documents) || documents.some((document) => document.errors.length > 0)) return false;
   return !documents.some((document) => namesAnObject(document.toJS()));
 }
@@ -11293,6 +11302,7 @@ var init_jsonc = __esm({
     "use strict";
     init_main();
     import_yaml = __toESM(require_dist(), 1);
+    init_yamlWarnings();
     jsoncOptions = { disallowComments: false, allowTrailingComma: true, allowEmptyContent: false };
     jsonName = /\.json$/i;
     jsoncStart = /^\s*(?:\{|\[|\/\/|\/\*)/;
@@ -20338,7 +20348,7 @@ function mappingOf(source) {
 }
 function valuesMapping(source) {
   try {
-    const raw = (0, import_yaml6.parse)(source);
+    const raw = (0, import_yaml6.parse)(source, noYamlWarnings);
     return raw === null || raw === void 0 ? {} : isRecord2(raw) ? raw : null;
   } catch {
     return null;
@@ -20441,6 +20451,7 @@ var init_chart = __esm({
   "src/render/chart.ts"() {
     "use strict";
     import_yaml6 = __toESM(require_dist(), 1);
+    init_yamlWarnings();
     import_rcompare = __toESM(require_rcompare(), 1);
     import_satisfies = __toESM(require_satisfies(), 1);
     import_valid = __toESM(require_valid(), 1);
@@ -20501,7 +20512,7 @@ function readKustomization(file, source, paths) {
   let raw;
   let problem = null;
   try {
-    raw = (0, import_yaml7.parse)(source);
+    raw = (0, import_yaml7.parse)(source, noYamlWarnings);
   } catch (error2) {
     problem = `not valid YAML: ${error2.message.split("\n")[0] ?? ""}`;
   }
@@ -20604,6 +20615,7 @@ var init_kustomization = __esm({
   "src/render/kustomization.ts"() {
     "use strict";
     import_yaml7 = __toESM(require_dist(), 1);
+    init_yamlWarnings();
     init_yamlKinds();
     init_paths2();
     kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
@@ -58612,6 +58624,7 @@ init_load();
 
 // src/render/templateLines.ts
 var import_yaml8 = __toESM(require_dist(), 1);
+init_yamlWarnings();
 init_scalars();
 init_edits();
 init_walk();
@@ -58830,7 +58843,7 @@ function flowCollectionValue(written) {
   const text5 = written.replace(/\s+#.*$/, "");
   if (!/^[[{]/.test(text5) || text5.includes("{{")) return void 0;
   try {
-    return (0, import_yaml8.parse)(text5);
+    return (0, import_yaml8.parse)(text5, noYamlWarnings);
   } catch {
     return void 0;
   }
