@@ -476,12 +476,12 @@ function valuesInBlock(lines: readonly Line[], from: number, to: number, reach: 
     const ownKeys = (previous === null || keyOf(previous)?.value !== '' || writtenIndent(line) < previous.indent) && !moreItems;
     const atOwnLevel = ownKeys && writtenIndent(line) <= own;
     if (path !== null && atOwnLevel && /toYaml|\btpl\b|\binclude\b/.test(line.body)) return path;
-    if (wholly && reach.notRendered?.has(line.number) !== true) included.push(...includedWithRoot(line.body));
+    if (wholly && reach.notRendered?.has(line.number) !== true) included.push(...includedIn([line.body], includeWithRoot));
     if (!line.transparent) {
       previous = line;
       // A line ends the lists whose dashes are right of it, or at its column unless it is an item.
       const column = line.dash ?? line.indent;
-      lists = lists.filter((dash) => dash < column || (line.item && dash === column));
+      if (lists.length > 0) lists = lists.filter((dash) => dash < column || (line.item && dash === column));
       if (line.dash !== undefined && !lists.includes(line.dash)) lists.push(line.dash);
     }
   }
@@ -492,16 +492,6 @@ function valuesInBlock(lines: readonly Line[], from: number, to: number, reach: 
     if (path !== null) return path;
   }
   return null;
-}
-
-/** An `include` (or `template`) of a named template given the chart's own context (`.` or `$`), whose `.Values` are the chart's values. */
-const includeWithRoot = /\b(?:include|template)\s+"([^"]+)"\s+\$?\.?(?=\s*(?:\||\)|$))/g;
-
-/** The named templates an action line includes with the chart's own context, in order. */
-function includedWithRoot(body: string): string[] {
-  const names: string[] = [];
-  for (const { words } of actionsOf(body)) for (const match of words.matchAll(includeWithRoot)) names.push(match[1]!);
-  return names;
 }
 
 /** Where an action writes its output: `| indent 12` and `| nindent 12` say, whatever column the action sits at (often 0). */
@@ -529,6 +519,8 @@ export type NamedTemplates = ReadonlyMap<string, NamedTemplate>;
 
 const defineAction = /^define\s+"([^"]+)"/;
 const includeAction = /\b(?:include|template)\s+"([^"]+)"/g;
+/** An include given the chart's own context (`.` or `$`, then a pipe, a parenthesis or the action's end): its `.Values` are the chart's values. */
+const includeWithRoot = /\b(?:include|template)\s+"([^"]+)"\s+\$?\.?(?=\s*(?:\||\)|-?\}\}))/g;
 
 /** The named templates a chart's files define (`_helpers.tpl`, `_podtemplate.tpl`, any template), each by the lines between its `define` and its `end`. */
 export function namedTemplates(files: Iterable<readonly [string, string]>): NamedTemplates {
@@ -553,10 +545,10 @@ export function namedTemplates(files: Iterable<readonly [string, string]>): Name
   return named;
 }
 
-/** The named templates a key's value or the lines of a block include, in order. */
-export function includedIn(texts: readonly string[]): string[] {
+/** The named templates a key's value or the lines of a block include, in order; `includes`: which includes (all, or those given the chart's context). */
+export function includedIn(texts: readonly string[], includes: RegExp = includeAction): string[] {
   const names: string[] = [];
-  for (const text of texts) for (const match of text.matchAll(includeAction)) names.push(match[1]!);
+  for (const text of texts) for (const match of text.matchAll(includes)) names.push(match[1]!);
   return names;
 }
 
