@@ -31428,11 +31428,11 @@ function valuesInBlock(lines, from2, to2, reach, writes = "entries") {
     const ownKeys = (previous === null || keyOf2(previous)?.value !== "" || writtenIndent(line) < previous.indent) && !moreItems;
     const atOwnLevel = ownKeys && writtenIndent(line) <= own;
     if (path11 !== null && atOwnLevel && /toYaml|\btpl\b|\binclude\b/.test(line.body)) return path11;
-    if (wholly && reach.notRendered?.has(line.number) !== true) included.push(...includedWithRoot(line.body));
+    if (wholly && reach.notRendered?.has(line.number) !== true) included.push(...includedIn([line.body], includeWithRoot));
     if (!line.transparent) {
       previous = line;
       const column = line.dash ?? line.indent;
-      lists = lists.filter((dash) => dash < column || line.item && dash === column);
+      if (lists.length > 0) lists = lists.filter((dash) => dash < column || line.item && dash === column);
       if (line.dash !== void 0 && !lists.includes(line.dash)) lists.push(line.dash);
     }
   }
@@ -31444,18 +31444,13 @@ function valuesInBlock(lines, from2, to2, reach, writes = "entries") {
   }
   return null;
 }
-var includeWithRoot = /\b(?:include|template)\s+"([^"]+)"\s+\$?\.?(?=\s*(?:\||\)|$))/g;
-function includedWithRoot(body) {
-  const names = [];
-  for (const { words } of actionsOf(body)) for (const match2 of words.matchAll(includeWithRoot)) names.push(match2[1]);
-  return names;
-}
 function writtenIndent(line) {
   const piped = /\|\s*n?indent\s+(\d+)/.exec(line.body);
   return piped ? Number(piped[1]) : line.indent;
 }
 var defineAction = /^define\s+"([^"]+)"/;
 var includeAction = /\b(?:include|template)\s+"([^"]+)"/g;
+var includeWithRoot = /\b(?:include|template)\s+"([^"]+)"\s+\$?\.?(?=\s*(?:\||\)|-?\}\}))/g;
 function namedTemplates(files) {
   const named = /* @__PURE__ */ new Map();
   for (const [file, text4] of files) {
@@ -31474,9 +31469,9 @@ function namedTemplates(files) {
   }
   return named;
 }
-function includedIn(texts) {
+function includedIn(texts, includes = includeAction) {
   const names = [];
-  for (const text4 of texts) for (const match2 of text4.matchAll(includeAction)) names.push(match2[1]);
+  for (const text4 of texts) for (const match2 of text4.matchAll(includes)) names.push(match2[1]);
   return names;
 }
 var maxHops = 4;
