@@ -34,6 +34,7 @@ import { extraChecksFor } from './policy/sources/adviceConfig.js';
 import { reads } from './policy/sources/cluster.js';
 import type { PolicyConfig } from './policy/types.js';
 import { findingCounts } from './report/counts.js';
+import { notComputedLines } from './report/notComputed.js';
 import { annotationsOf, checkRunOutput, checkRunText, conclusionOf } from './report/checkRun.js';
 import type { Annotation } from './report/checkRun.js';
 import { fixedMarker, readFingerprints } from './report/fingerprint.js';
@@ -433,6 +434,12 @@ export async function run(given?: ActionIO): Promise<RunResult | undefined> {
     const header = defaultPolicies(context, report.cluster);
     const policy = `${header.enforce}, warn ${header.warn}`;
     const findings = asReviewFindings(report, settings);
+    // Fixes not computed (a budget ran out, the fix engine failed on a file) are said once, beside each finding's note.
+    for (const line of notComputedLines(findings)) {
+      const notice = `${line.charAt(0).toUpperCase()}${line.slice(1)}.`;
+      io.warning(notice);
+      notices.push(notice);
+    }
     const noDiff = withoutDiffNotice(read.withoutDiff, [...findings, ...report.errors]);
     if (noDiff !== null) notices.push(noDiff);
     if (!viaGit) {

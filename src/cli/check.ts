@@ -2,13 +2,13 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { evaluateFiles } from '../findings/evaluateFiles.js';
-import { notComputedLead } from '../fixes/notes.js';
 import type { CheckReport, SourceFile } from '../findings/evaluateFiles.js';
 import { defaultPolicies } from '../findings/policyContext.js';
 import { evaluateFilesInWorkers } from '../io/checkWorkers.js';
 import { contentBytes } from '../manifests/load.js';
 import { colourReport } from './colour.js';
 import { progressFor } from './progress.js';
+import { notComputedLines } from '../report/notComputed.js';
 import { renderReport } from './reportFormat.js';
 import { cloneContext, mergeReports, renderingsUnder, rootsOutside } from './renderings.js';
 import { colours, contextFor, emptyInputStatus, excludedBy, excludeOption, excludeOptionHelp, failureStatus, filesOfPaths, policyOptions, policyOptionsHelp, readPolicyOptions, UsageError } from './options.js';
@@ -135,18 +135,6 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
 
 /** Said once per run (on stderr) when some fixes were not computed: the findings are whole. */
 function notComputedNotice(report: CheckReport, io: CliIO): void {
-  const text = notComputedText(report.findings);
-  if (text !== null) io.stderr(`${text}\n`);
+  for (const line of notComputedLines(report.findings)) io.stderr(`pod-security-review: ${line}\n`);
 }
 
-/**
- * What a run says of the findings whose fixes were not computed (a file's
- * fix work budget, or the renderings to verify a chart's or overlay's
- * suggestions, ran out), or null when there are none.
- */
-export function notComputedText(findings: readonly { readonly file: string; readonly fixNote?: string | null }[]): string | null {
-  const skipped = findings.filter((f) => f.fixNote?.startsWith(notComputedLead) === true);
-  if (skipped.length === 0) return null;
-  const files = new Set(skipped.map((f) => f.file)).size;
-  return `pod-security-review: the fixes of ${skipped.length} finding${skipped.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} were not computed (a work budget ran out; every finding is reported, each fix's note says which); \`pod-security-review fix\` computes them`;
-}

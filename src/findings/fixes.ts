@@ -7,7 +7,7 @@
  * one hunk.
  */
 import type { DiffLines } from '../diff/lines.js';
-import { computeFixes, withoutFixes } from '../fixes/fixFile.js';
+import { fixesOrFailure, withoutFixes } from '../fixes/fixFile.js';
 import type { PodFailures } from '../fixes/fixFile.js';
 import { notUtf8 } from '../fixes/notes.js';
 import { isFixableAdvice } from '../fixes/fixers/index.js';
@@ -75,7 +75,7 @@ export function fixFindings<F extends Finding>(
   }
   const first = pods[0]!.policy;
   // A file read but not UTF-8 as written (textOf) gets no fix: each failure has a note that says why.
-  const fixes = text === null ? withoutFixes(pods, notUtf8) : computeFixes({ file, text, pods, level: first.level, version: first.version, diff });
+  const fixes = text === null ? withoutFixes(pods, notUtf8) : fixesOrFailure({ file, text, pods, level: first.level, version: first.version, diff });
   const fixedFindings: F[][] = [];
   for (let i = 0; i < findings.length; i++) fixedFindings.push(withUpstreamFixes(findings[i]!, fixes.pods[i] ?? [], pods[i]!.upstream, selected));
   const fixedAdvice: F[][] = [];

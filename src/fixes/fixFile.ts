@@ -29,7 +29,7 @@ import { podLoadOptions } from '../workloads/podFree.js';
 import type { PodSpecSource } from '../workloads/extract.js';
 import { EditIndex, prefixEdit, valueAt } from './edits.js';
 import { fixers } from './fixers/index.js';
-import { anchorCaveat, besideABlockingFix, besideTheChange, inJsonStream, longLineNote, noSafeFix, notComputed, sharedCaveat, sharedNode } from './notes.js';
+import { anchorCaveat, besideABlockingFix, besideTheChange, fixEngineFailed, inJsonStream, longLineNote, noSafeFix, notComputed, sharedCaveat, sharedNode } from './notes.js';
 import { mergeRendered, RenderError, renderEdits } from './render.js';
 import type { OwnedEdit, OwnedSplice, RenderContext, Rendered } from './render.js';
 import { detectStyle } from './style.js';
@@ -290,6 +290,21 @@ export function computeFixes(request: FixRequest): FileFixes {
 /** No fix for any failure of the pod specs, each with the note `why` gives for its check. */
 export function withoutFixes(pods: readonly Pick<PodFailures, 'failures'>[], why: (check: FixableCheck) => string): FileFixes {
   return { suggestions: [], pods: pods.map((pod) => pod.failures.map((failure) => ({ check: failure.check, fix: null, fixNote: why(failure.check) }))) };
+}
+
+/**
+ * computeFixes, or, when it throws (a bug in the fix engine: the refusals
+ * it expects are values), no fix for any failure of the file and a note
+ * that says so. Fixes are an extra: a bug in them must not cost the review
+ * its findings, nor the other files their fixes.
+ */
+export function fixesOrFailure(request: FixRequest): FileFixes {
+  try {
+    return computeFixes(request);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return withoutFixes(request.pods, () => fixEngineFailed(message));
+  }
 }
 
 /**

@@ -177,6 +177,23 @@ export function sharedCaveat(reason: string): string {
 /** The prefix of the note of a finding whose fix was not computed (the file's work budget was used up). */
 export const notComputedLead = 'not computed:';
 
+/** What the note of a fix the engine failed to compute (a bug in it) says: a run tells these from budgets that ran out. */
+export const internalErrorWords = 'an internal error, please report it';
+
+/**
+ * Said of every finding of a file on which the fix engine threw (a bug in
+ * it): the findings are reported whole, without fixes, and the other files
+ * are fixed as usual.
+ */
+export function fixEngineFailed(message: string): string {
+  return `${notComputedLead} the fix engine failed on this file (${internalErrorWords}: ${message}); the finding itself is complete.`;
+}
+
+/** Said of a finding of a rendering when verifying the suggestions of the renderings threw (a bug): none is offered. */
+export function verificationFailed(message: string): string {
+  return `${notComputedLead} verifying the suggestions of the renderings failed (${internalErrorWords}: ${message}); the finding itself is complete.`;
+}
+
 /** Said when the file's work budget for fixes ran out before this finding's fix was tried. */
 export function notComputed(budget: number): string {
   return `${notComputedLead} the file's work budget for fixes (${budget.toLocaleString('en-US')} characters verified) ran out before this finding; the finding itself is complete. \`pod-security-review fix\` has no budget and computes it.`;

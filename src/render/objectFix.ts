@@ -9,7 +9,7 @@
  * candidate: the stage renders the root again with it (verify.ts), as it
  * does the literal edits.
  */
-import { computeFixes } from '../fixes/fixFile.js';
+import { fixesOrFailure } from '../fixes/fixFile.js';
 import type { PodFailures } from '../fixes/fixFile.js';
 import { isFixableAdvice } from '../fixes/fixers/index.js';
 import type { FindingFix, FixFailure } from '../fixes/types.js';
@@ -52,7 +52,7 @@ export function objectFixes(text: string, requests: readonly ObjectRequest[]): M
   const [first] = pods;
   if (first === undefined) return results;
   const { file, block } = requests[first.request]!.written;
-  const fixes = computeFixes({ file, text: block?.text ?? text, pods, level: first.policy.level, version: first.policy.version, diff: null });
+  const fixes = fixesOrFailure({ file, text: block?.text ?? text, pods, level: first.policy.level, version: first.policy.version, diff: null });
   pods.forEach(({ failures, request }, p) => {
     failures.forEach((failure, i) => {
       const fix = fixes.pods[p]?.[i];

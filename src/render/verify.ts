@@ -20,7 +20,7 @@ import { sourceChangesDiff } from './exampleDiff.js';
 import { linesText } from '../fixes/text.js';
 import { loadManifestFile, renderedLoadOptions } from '../manifests/load.js';
 import { isObject } from '../pss/pod.js';
-import { notComputedLead } from '../fixes/notes.js';
+import { notComputedLead, verificationFailed } from '../fixes/notes.js';
 import type { JsonValue } from '../pss/types.js';
 
 const objectKey = (f: Pick<Finding, 'kind' | 'namespace' | 'name'>) => `${f.kind}\u0000${f.namespace ?? ''}\u0000${f.name}`;
@@ -225,6 +225,24 @@ function allowedBatches(candidates: readonly SuggestionCandidate[], findings: re
 /** Said of a finding whose suggestions were left unverified: its root's renderings for verifying had run out. */
 export function verificationsSpent(root: string, limit: number): string {
   return `${notComputedLead} verifying its suggestion would render \`${root}\` more than ${limit} ${limit === 1 ? 'time' : 'times'}, the limit for one rendering in a run; the finding itself is complete. \`pod-security-review fix\` has no limit and computes it.`;
+}
+
+/**
+ * verifySuggestions, or, when it throws (a bug: a rendering that fails is a
+ * value), the report as mapped without the suggestions it would have
+ * verified, each finding that had some saying why. As placedOnSources keeps
+ * the findings through a bug in placing them, this keeps them through one
+ * in verifying their suggestions.
+ */
+export async function suggestionsVerified(mapped: MappedReport, port: RenderPort, policy: PolicyContext, limit = verificationsPerRoot): Promise<DiffReport> {
+  try {
+    return await verifySuggestions(mapped, port, policy, limit);
+  } catch (error) {
+    const note = verificationFailed(error instanceof Error ? error.message : String(error));
+    const withCandidates = new Set(mapped.candidates.map((candidate) => candidate.finding));
+    const findings = mapped.report.findings.map((finding, index) => (withCandidates.has(index) ? { ...finding, fixNote: finding.fixNote === null ? note : `${note}\n\n${finding.fixNote}` } : finding));
+    return { ...mapped.report, findings };
+  }
 }
 
 export async function verifySuggestions(mapped: MappedReport, port: RenderPort, policy: PolicyContext, limit = verificationsPerRoot): Promise<DiffReport> {

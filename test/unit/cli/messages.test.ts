@@ -10,8 +10,8 @@ import { runCli } from '../../../src/cli/run.js';
 import { colourReport } from '../../../src/cli/colour.js';
 import { closest, suggestVersion } from '../../../src/cli/suggest.js';
 import { version } from '../../../src/version.js';
-import { notComputedText } from '../../../src/cli/check.js';
-import { notComputed } from '../../../src/fixes/notes.js';
+import { notComputedLines } from '../../../src/report/notComputed.js';
+import { fixEngineFailed, notComputed } from '../../../src/fixes/notes.js';
 import { verificationsSpent } from '../../../src/render/verify.js';
 import { gitIn, makeRepo } from '../../helpers/gitRepo.js';
 import { repoRoot } from '../../helpers/paths.js';
@@ -184,9 +184,22 @@ describe('fixes not computed', () => {
       { file: 'overlays/prod/patch.yaml', fixNote: verificationsSpent('overlays/prod', 24) },
       { file: 'ok.yaml', fixNote: null },
     ];
-    expect(notComputedText(findings)).toBe(
-      "pod-security-review: the fixes of 3 findings in 2 files were not computed (a work budget ran out; every finding is reported, each fix's note says which); `pod-security-review fix` computes them",
-    );
-    expect(notComputedText(findings.slice(3))).toBeNull();
+    expect(notComputedLines(findings)).toEqual([
+      "the fixes of 3 findings in 2 files were not computed (a work budget ran out; every finding is reported, each fix's note says which); `pod-security-review fix` computes them",
+    ]);
+    expect(notComputedLines(findings.slice(3))).toEqual([]);
+  });
+
+  it('tell a fix engine failure (a bug to report) from a budget that ran out, each said once', () => {
+    const findings = [
+      { file: 'big.yaml', fixNote: notComputed(1_000_000) },
+      { file: 'odd.yaml', fixNote: fixEngineFailed('Maximum call stack size exceeded') },
+      { file: 'odd.yaml', fixNote: fixEngineFailed('Maximum call stack size exceeded') },
+    ];
+    expect(notComputedLines(findings)).toEqual([
+      "the fixes of 1 finding in 1 file were not computed (a work budget ran out; every finding is reported, each fix's note says which); `pod-security-review fix` computes them",
+      "internal error in the fix engine on 1 file (please report it; each fix's note has the error): its 2 findings are reported without fixes",
+    ]);
+    expect(notComputedLines(findings.slice(1, 2))).toEqual(["internal error in the fix engine on 1 file (please report it; each fix's note has the error): its 1 finding is reported without fixes"]);
   });
 });

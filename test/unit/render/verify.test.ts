@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { policyContext } from '../../../src/findings/policyContext.js';
 import type { MappedReport, Rendering, SuggestionCandidate } from '../../../src/render/mapReport.js';
 import type { RenderPort, RenderRoot } from '../../../src/render/types.js';
-import { verificationsSpent, verifySuggestions } from '../../../src/render/verify.js';
+import { suggestionsVerified, verificationsSpent, verifySuggestions } from '../../../src/render/verify.js';
 import type { DiffFinding } from '../../../src/scope/types.js';
 
 const policy = policyContext('2026-01-01', { overrides: { level: 'baseline', warnLevel: 'baseline' } });
@@ -197,5 +197,27 @@ describe('verifySuggestions of an edit that writes the fix in a source of its ow
     const withoutDns = { ...fixed, spec: { template: { spec: { hostPID: false, containers: [{ name: 'app', image: 'app:1' }] } } } };
     expect(await verified(['      hostPID: false'], withoutDns)).toBe('      hostPID: false\n');
     expect(await verified(['      hostPID: false'])).toBe('      hostPID: false\n');
+  });
+});
+
+describe('suggestionsVerified', () => {
+  it('keeps every finding through a bug while verifying (an exception, not a rendering that fails): no suggestion, and a note that says so', async () => {
+    const port: RenderPort = {
+      ...fakePort(),
+      renderEdited: async () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'kind')");
+      },
+    };
+    const findings = [finding('a'), { ...finding('b'), fixNote: null }];
+    const mapped: MappedReport = { report: { findings, ignored: [], policyProblems: [], errors: [], podSpecs: [], unchangedPodSpecs: 0 }, candidates: [candidate(1, 'base/b.yaml', '      hostPID: false', false)], sources, inOneHunk: () => true };
+    await expect(verifySuggestions(mapped, port, policy)).rejects.toThrow(TypeError);
+    const report = await suggestionsVerified(mapped, port, policy);
+    expect(report.findings.map((f) => f.fix)).toEqual([null, null]);
+    // The finding without a candidate keeps its note; the other says why it has no suggestion.
+    expect(report.findings.map((f) => f.fixNote)).toEqual([
+      'example',
+      "not computed: verifying the suggestions of the renderings failed (an internal error, please report it: Cannot read properties of undefined (reading 'kind')); the finding itself is complete.",
+    ]);
+    expect(report.findings.map(({ fixNote: _note, ...rest }) => rest)).toEqual(findings.map(({ fixNote: _note, ...rest }) => rest));
   });
 });
