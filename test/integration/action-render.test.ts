@@ -283,6 +283,36 @@ describe.skipIf(!haveHelm() || !haveKustomize())(`the Action renders charts and 
     }
   });
 
+  it("says once, among its notices, that some fixes were not computed when an overlay's verifications ran out", async () => {
+    // 26 patches, each of its own Deployment and verified by a rendering of its own: 24 are rendered, the limit for one root.
+    const deployment = (i: number) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web-${i}\nspec:\n  selector:\n    matchLabels: {app: web-${i}}\n  template:\n    metadata:\n      labels: {app: web-${i}}\n    spec:\n      containers:\n      - name: app\n        image: registry.example/app:1\n`;
+    const patch = (i: number) => `- target:\n    kind: Deployment\n    name: web-${i}\n  patch: |-\n    - op: add\n      path: /spec/template/spec/hostPID\n      value: true\n`;
+    const n = 26;
+    const dir = mkdtempSync(path.join(tmpdir(), 'psr-verifications-'));
+    try {
+      for (const side of ['base', 'head'] as const) {
+        mkdirSync(path.join(dir, side, 'deploy', 'base'), { recursive: true });
+        writeFileSync(path.join(dir, side, 'deploy', 'base', 'deployments.yaml'), Array.from({ length: n }, (_, i) => deployment(i)).join('---\n'));
+        writeFileSync(path.join(dir, side, 'deploy', 'base', 'kustomization.yaml'), 'resources:\n- deployments.yaml\n');
+      }
+      mkdirSync(path.join(dir, 'head', 'deploy', 'prod'));
+      writeFileSync(path.join(dir, 'head', 'deploy', 'prod', 'kustomization.yaml'), `resources:\n- ../base\npatches:\n${Array.from({ length: n }, (_, i) => patch(i)).join('')}`);
+      const pr = await emulator.addPullRequest({ owner: 'acme', repo: 'shop', number: next++, baseDir: path.join(dir, 'base'), headDir: path.join(dir, 'head') });
+      const run = await runUnderTarget(pr, { 'warn-level': 'privileged' });
+      const notice = "The fixes of 2 findings in 1 file were not computed (a work budget ran out; every finding is reported, each fix's note says which); `pod-security-review fix` computes them.";
+      expect(run.outputs).toMatchObject({ violations: String(n), blocking: String(n), conclusion: 'failure' });
+      expect(run.stdout.split('\n').filter((line) => line.includes('were not computed'))).toEqual([`::warning::${notice}`]);
+      expect(checkRunsOf(pr)[0]!.output.summary).toContain(`> [!NOTE]\n> ${notice}`);
+      expect(run.summary).toContain(`> [!NOTE]\n> ${notice}`);
+      const report = run.reportJson as { findings: { fix: unknown; fixNote: string | null }[] };
+      expect(report.findings.filter((f) => f.fix !== null)).toHaveLength(n - 2);
+      expect(report.findings.filter((f) => f.fixNote?.startsWith('not computed: verifying its suggestion would render `deploy/prod` more than 24 times'))).toHaveLength(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a change to a chart helper only (not a manifest file) re-renders the chart through the API', async () => {
     const pr = await pullRequest('helm-helpers');
     const run = await runAction(emulator, pr, { inputs: { 'warn-level': 'privileged' } });
