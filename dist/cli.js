@@ -20443,6 +20443,13 @@ function sharedCaveat(reason4) {
   return `${sharedCaveatLead} (${reason4}); the other places that use it were checked and do not change.`;
 }
 var notComputedLead = "not computed:";
+var internalErrorWords = "an internal error, please report it";
+function fixEngineFailed(message) {
+  return `${notComputedLead} the fix engine failed on this file (${internalErrorWords}: ${message}); the finding itself is complete.`;
+}
+function verificationFailed(message) {
+  return `${notComputedLead} verifying the suggestions of the renderings failed (${internalErrorWords}: ${message}); the finding itself is complete.`;
+}
 function notComputed(budget) {
   return `${notComputedLead} the file's work budget for fixes (${budget.toLocaleString("en-US")} characters verified) ran out before this finding; the finding itself is complete. \`pod-security-review fix\` has no budget and computes it.`;
 }
@@ -23999,6 +24006,14 @@ function computeFixes(request) {
 function withoutFixes(pods, why) {
   return { suggestions: [], pods: pods.map((pod) => pod.failures.map((failure3) => ({ check: failure3.check, fix: null, fixNote: why(failure3.check) }))) };
 }
+function fixesOrFailure(request) {
+  try {
+    return computeFixes(request);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return withoutFixes(request.pods, () => fixEngineFailed(message));
+  }
+}
 var FileFixer = class {
   constructor(request) {
     this.request = request;
@@ -24583,7 +24598,7 @@ function fixFindings(file, text4, evaluations, findings, diff, selected = () => 
     pods.push({ source: evaluation.source, failures: [...upstream, ...advised], policy: stricter(evaluation.policy.enforce, evaluation.policy.warn), upstream: upstream.length });
   }
   const first = pods[0].policy;
-  const fixes = text4 === null ? withoutFixes(pods, notUtf8) : computeFixes({ file, text: text4, pods, level: first.level, version: first.version, diff });
+  const fixes = text4 === null ? withoutFixes(pods, notUtf8) : fixesOrFailure({ file, text: text4, pods, level: first.level, version: first.version, diff });
   const fixedFindings = [];
   for (let i = 0; i < findings.length; i++) fixedFindings.push(withUpstreamFixes(findings[i], fixes.pods[i] ?? [], pods[i].upstream, selected));
   const fixedAdvice = [];
@@ -25183,6 +25198,25 @@ function progressFor(files, io, verb) {
   return { advance: (file) => line.advance(contentBytes(file.content)), end: () => line.end() };
 }
 
+// src/report/notComputed.ts
+function notComputedLines(findings) {
+  const skipped2 = findings.filter((f) => f.fixNote?.startsWith(notComputedLead) === true);
+  const failed = skipped2.filter((f) => f.fixNote.includes(internalErrorWords));
+  const spent = skipped2.filter((f) => !f.fixNote.includes(internalErrorWords));
+  const lines = [];
+  if (spent.length > 0) {
+    const files = fileCount(spent);
+    lines.push(`the fixes of ${counted(spent.length, "finding")} in ${counted(files, "file")} were not computed (a work budget ran out; every finding is reported, each fix's note says which); \`pod-security-review fix\` computes them`);
+  }
+  if (failed.length > 0) {
+    const files = fileCount(failed);
+    lines.push(`internal error in the fix engine on ${counted(files, "file")} (please report it; each fix's note has the error): ${files === 1 ? "its" : "their"} ${counted(failed.length, "finding")} ${failed.length === 1 ? "is" : "are"} reported without fixes`);
+  }
+  return lines;
+}
+var fileCount = (findings) => new Set(findings.map((f) => f.file)).size;
+var counted = (n, noun) => `${n} ${plural(noun, `${noun}s`, n)}`;
+
 // src/report/json.ts
 function renderedJson(r) {
   return {
@@ -25290,7 +25324,7 @@ function isUnchecked(problem) {
 function failsRun(problem) {
   return problemClass(problem) === "invalid";
 }
-function fileCount(problems) {
+function fileCount2(problems) {
   return new Set(problems.map((problem) => problem.file)).size;
 }
 
@@ -25316,11 +25350,11 @@ var kindNames = {
 function inPartText(charts) {
   return `${charts} ${charts === 1 ? "chart" : "charts"} rendered without dependencies`;
 }
-function filesNotChecked(problems, counted = isUnchecked) {
+function filesNotChecked(problems, counted2 = isUnchecked) {
   const byKind = /* @__PURE__ */ new Map();
   const partly = /* @__PURE__ */ new Set();
   for (const p of problems) {
-    if (!counted(p)) continue;
+    if (!counted2(p)) continue;
     if (p.renderedInPart === true) partly.add(p.file);
     else byKind.set(p.kind, (byKind.get(p.kind) ?? /* @__PURE__ */ new Set()).add(p.file));
   }
@@ -25531,7 +25565,7 @@ function goneCount(before, after) {
 }
 function problemCounts(problems) {
   const parts = [];
-  const invalid = fileCount(problems.filter(failsRun));
+  const invalid = fileCount2(problems.filter(failsRun));
   if (invalid > 0) parts.push(`${invalid} invalid ${invalid === 1 ? "file" : "files"}`);
   const notChecked = uncheckedText(problems);
   if (notChecked !== "") parts.push(notChecked);
@@ -31173,13 +31207,13 @@ var valuesKeyText = String.raw`\.Values((?:\.[A-Za-z0-9_]+)+)`;
 var valuesReference = new RegExp(valuesKeyText, "g");
 function* actionsOf(text4) {
   let line = 0;
-  let counted = 0;
+  let counted2 = 0;
   for (let from2 = text4.indexOf("{{"); from2 !== -1; from2 = text4.indexOf("{{", from2)) {
     const to2 = text4.indexOf("}}", from2 + 2);
     if (to2 === -1) return;
-    for (let next = text4.indexOf("\n", counted); next !== -1 && next < from2; next = text4.indexOf("\n", next + 1)) {
+    for (let next = text4.indexOf("\n", counted2); next !== -1 && next < from2; next = text4.indexOf("\n", next + 1)) {
       line++;
-      counted = next + 1;
+      counted2 = next + 1;
     }
     yield { words: trimmedAction(text4.slice(from2 + 2, to2)), line };
     from2 = to2 + 2;
@@ -31212,8 +31246,10 @@ function keyOfExpression(expression, scope) {
   const [first = ""] = expression.split("|");
   const operands = operandsOf(first.trim());
   if (operands === null || operands.length === 0) return null;
-  if (operands.length === 1) return keyOfReference(operands[0], scope);
+  if (operands.length === 1) return wrapped(operands[0]) ? keyOfExpression(operands[0].slice(1, -1), scope) : keyOfReference(operands[0], scope);
   const [operator, of, ...keys] = operands;
+  const kept = operator === "deepCopy" && keys.length === 0 ? of : operator === "merge" && keys.length > 0 ? of : operator === "mergeOverwrite" && keys.length > 0 ? keys[keys.length - 1] : void 0;
+  if (kept !== void 0) return keyOfExpression(kept, scope);
   const base = operator === "index" && of !== void 0 ? keyOfReference(of, scope) : null;
   if (base === null || keys.length === 0) return null;
   return [...base, ...keys.map((key) => /^"([A-Za-z0-9_-]+)"$/.exec(key)?.[1] ?? "*")];
@@ -32551,7 +32587,7 @@ function objectFixes(text4, requests) {
   const [first] = pods;
   if (first === void 0) return results;
   const { file, block: block2 } = requests[first.request].written;
-  const fixes = computeFixes({ file, text: block2?.text ?? text4, pods, level: first.policy.level, version: first.policy.version, diff: null });
+  const fixes = fixesOrFailure({ file, text: block2?.text ?? text4, pods, level: first.policy.level, version: first.policy.version, diff: null });
   pods.forEach(({ failures, request }, p) => {
     failures.forEach((failure3, i) => {
       const fix = fixes.pods[p]?.[i];
@@ -33995,6 +34031,18 @@ function allowedBatches(candidates, findings, batchOf, limit) {
 function verificationsSpent(root, limit) {
   return `${notComputedLead} verifying its suggestion would render \`${root}\` more than ${limit} ${limit === 1 ? "time" : "times"}, the limit for one rendering in a run; the finding itself is complete. \`pod-security-review fix\` has no limit and computes it.`;
 }
+async function suggestionsVerified(mapped, port, policy, limit = verificationsPerRoot) {
+  try {
+    return await verifySuggestions(mapped, port, policy, limit);
+  } catch (error) {
+    const note = verificationFailed(error instanceof Error ? error.message : String(error));
+    const withCandidates = new Set(mapped.candidates.map((candidate) => candidate.finding));
+    const findings = mapped.report.findings.map((finding, index) => withCandidates.has(index) ? { ...finding, fixNote: finding.fixNote === null ? note : `${note}
+
+${finding.fixNote}` } : finding);
+    return { ...mapped.report, findings };
+  }
+}
 async function verifySuggestions(mapped, port, policy, limit = verificationsPerRoot) {
   const findings = [...mapped.report.findings];
   const batchOf = batchesOf(mapped.candidates, mapped.report.findings);
@@ -34530,7 +34578,7 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const plan = planRenderedChangeSet(changeSet, discovery.consumed, rendered);
   const report = children.withoutTheirNotices(evaluateChangeSet(plan.changeSet, options));
   const mapped = placedOnSources(report, plan.renderings, changeSet, port.head.paths);
-  const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy, options.verifications) : mapped.report;
+  const verified = options.fixes ? await suggestionsVerified(mapped, port, options.policy, options.verifications) : mapped.report;
   const truncated2 = truncationProblem(changeSet, port);
   const outcomes = outcomesOf(rendered);
   const stray = [
@@ -34562,7 +34610,7 @@ async function checkRenderings(tools, options) {
   const plan = planRenderedChangeSet({ files: [] }, discovery.consumed, rendered);
   const report = children.withoutTheirNotices(evaluateChangeSet(plan.changeSet, { ...options, noBase: true }));
   const mapped = placedOnSources(report, plan.renderings, null, port.head.paths);
-  const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy, options.verifications) : mapped.report;
+  const verified = options.fixes ? await suggestionsVerified(mapped, port, options.policy, options.verifications) : mapped.report;
   const findings = withoutRepeats(verified.findings.map(({ status: _status, preexisting: _preexisting, locations, ...finding }) => ({ ...finding, locations: locations.map(({ inDiff: _inDiff, ...location }) => location) })));
   const podSpecs = verified.podSpecs.map(({ status: _status, previousFile: _previous, ...verdict }) => verdict);
   const report_ = { ...verified, findings, podSpecs, ...renderingsOf(rendered), errors: [...verified.errors, ...plan.problems, ...discovery.problems, ...leftOffNotes(discovery.leftOff, plain2.filter((file) => selected(file.path)))] };
@@ -34929,15 +34977,8 @@ async function checkCommand(args, io) {
   return emptyInputStatus("check", collected.files.length, report.podSpecs.length, report.errors.length, values["allow-empty"], io) ?? status;
 }
 function notComputedNotice(report, io) {
-  const text4 = notComputedText(report.findings);
-  if (text4 !== null) io.stderr(`${text4}
+  for (const line of notComputedLines(report.findings)) io.stderr(`pod-security-review: ${line}
 `);
-}
-function notComputedText(findings) {
-  const skipped2 = findings.filter((f) => f.fixNote?.startsWith(notComputedLead) === true);
-  if (skipped2.length === 0) return null;
-  const files = new Set(skipped2.map((f) => f.file)).size;
-  return `pod-security-review: the fixes of ${skipped2.length} finding${skipped2.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"} were not computed (a work budget ran out; every finding is reported, each fix's note says which); \`pod-security-review fix\` computes them`;
 }
 
 // src/cli/diff.ts

@@ -48206,11 +48206,11 @@ var kindNames = {
 function inPartText(charts) {
   return `${charts} ${charts === 1 ? "chart" : "charts"} rendered without dependencies`;
 }
-function filesNotChecked(problems, counted = isUnchecked) {
+function filesNotChecked(problems, counted2 = isUnchecked) {
   const byKind = /* @__PURE__ */ new Map();
   const partly = /* @__PURE__ */ new Set();
   for (const p of problems) {
-    if (!counted(p)) continue;
+    if (!counted2(p)) continue;
     if (p.renderedInPart === true) partly.add(p.file);
     else byKind.set(p.kind, (byKind.get(p.kind) ?? /* @__PURE__ */ new Set()).add(p.file));
   }
@@ -51954,6 +51954,199 @@ function problemCounts(problems) {
   return parts;
 }
 
+// src/fixes/notes.ts
+function illustrative(yaml2) {
+  return [
+    "Illustrative example, not applicable as-is:",
+    "```yaml",
+    "# Illustrative only: adapt the names and values before using it.",
+    yaml2.trimEnd(),
+    "```"
+  ].join("\n");
+}
+var guidance = {
+  allowPrivilegeEscalation: {
+    text: "Set `securityContext.allowPrivilegeEscalation: false` in every container named in the finding.",
+    example: "containers:\n- name: app\n  securityContext:\n    allowPrivilegeEscalation: false"
+  },
+  appArmorProfile: {
+    text: "Use the runtime's default AppArmor profile (`appArmorProfile.type: RuntimeDefault`, or the annotation value `runtime/default`), or a profile loaded on the nodes (`Localhost`).",
+    example: "securityContext:\n  appArmorProfile:\n    type: RuntimeDefault"
+  },
+  capabilities_baseline: {
+    text: "Remove the capabilities outside the baseline set from `securityContext.capabilities.add`.",
+    example: 'securityContext:\n  capabilities:\n    add: ["NET_BIND_SERVICE"]'
+  },
+  capabilities_restricted: {
+    text: "Drop every capability and add back at most `NET_BIND_SERVICE`.",
+    example: 'securityContext:\n  capabilities:\n    drop: ["ALL"]\n    add: ["NET_BIND_SERVICE"]   # only if the process binds a port below 1024'
+  },
+  hostNamespaces: {
+    text: "Remove `hostNetwork`, `hostPID` and `hostIPC` (or set them to `false`). A workload that really needs the node's namespaces (a node agent) cannot meet this level: run it in a namespace labelled with a less strict Pod Security level.",
+    // Names all three fields: the example must fit whichever namespace the finding is about.
+    example: "spec:\n  hostNetwork: false\n  hostPID: false\n  hostIPC: false"
+  },
+  hostPathVolumes: {
+    text: "Replace the hostPath volume with a volume type that does not expose the node's file system.",
+    example: "volumes:\n- name: data\n  emptyDir: {}"
+  },
+  hostPorts: {
+    text: "Remove `hostPort` and publish the port through a Service instead.",
+    example: "ports:\n- containerPort: 8080   # reach it through a Service, not the node's port"
+  },
+  hostProbesAndHostLifecycle: {
+    text: "Remove `host` from the probe or lifecycle handler: it then targets the pod's own IP address.",
+    example: "livenessProbe:\n  httpGet:\n    path: /healthz\n    port: 8080"
+  },
+  privileged: {
+    text: "Remove `securityContext.privileged` or set it to `false`; grant only the capabilities the process needs.",
+    example: "securityContext:\n  privileged: false"
+  },
+  procMount: {
+    text: "Remove `securityContext.procMount` or set it to `Default`.",
+    example: "securityContext:\n  procMount: Default"
+  },
+  procMount_restricted: {
+    text: "Remove `securityContext.procMount` or set it to `Default`.",
+    example: "securityContext:\n  procMount: Default"
+  },
+  restrictedVolumes: {
+    text: "Use one of the allowed volume types: configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected, secret.",
+    example: "volumes:\n- name: data\n  persistentVolumeClaim:\n    claimName: data"
+  },
+  runAsNonRoot: {
+    text: "Set `securityContext.runAsNonRoot: true` (at pod level it covers every container) and make sure the image runs as a non-root user.",
+    example: "spec:\n  securityContext:\n    runAsNonRoot: true\n    runAsUser: 10001   # a UID the image supports"
+  },
+  runAsUser: {
+    text: "Remove `runAsUser: 0`, or set a non-zero UID that the image supports, and set `runAsNonRoot: true`.",
+    example: "securityContext:\n  runAsNonRoot: true\n  runAsUser: 10001   # a UID the image supports"
+  },
+  seLinuxOptions: {
+    text: "Remove `seLinuxOptions.user` and `.role`, and any `type` other than container_t, container_init_t, container_kvm_t (or container_engine_t from v1.31).",
+    example: 'securityContext:\n  seLinuxOptions:\n    level: "s0:c123,c456"'
+  },
+  seccompProfile_baseline: {
+    text: "Use the runtime's default seccomp profile (`seccompProfile.type: RuntimeDefault`, or the annotation value `runtime/default`) or a `Localhost` profile.",
+    example: "securityContext:\n  seccompProfile:\n    type: RuntimeDefault"
+  },
+  seccompProfile_restricted: {
+    text: "Set `securityContext.seccompProfile.type` to `RuntimeDefault` (or `Localhost`), at pod level to cover every container.",
+    example: "spec:\n  securityContext:\n    seccompProfile:\n      type: RuntimeDefault"
+  },
+  sysctls: {
+    text: "Remove the sysctls outside the safe set; a workload that needs them cannot meet this level.",
+    example: 'securityContext:\n  sysctls:\n  - name: net.ipv4.ip_local_port_range\n    value: "32768 60999"'
+  },
+  windowsHostProcess: {
+    text: "Remove `windowsOptions.hostProcess` or set it to `false`: HostProcess containers need the privileged level.",
+    example: "securityContext:\n  windowsOptions:\n    hostProcess: false"
+  },
+  "advice.readOnlyRootFilesystem": {
+    text: "Set `securityContext.readOnlyRootFilesystem: true` in every container named in the finding, and mount an `emptyDir` volume where the process writes.",
+    example: "containers:\n- name: app\n  securityContext:\n    readOnlyRootFilesystem: true\n  volumeMounts:\n  - name: tmp\n    mountPath: /tmp\nvolumes:\n- name: tmp\n  emptyDir: {}"
+  },
+  "advice.automountServiceAccountToken": {
+    text: "Set `automountServiceAccountToken: false` in the pod spec unless the pod calls the Kubernetes API.",
+    example: "spec:\n  automountServiceAccountToken: false"
+  }
+};
+function noSafeFix(check, reason4) {
+  const { text: text5, example } = guidance[check];
+  return `No safe mechanical fix was found: ${reason4}. ${text5}
+
+${illustrative(example)}`;
+}
+function noSuggestion(check, reason4) {
+  const { text: text5, example } = guidance[check];
+  return `No suggestion: ${reason4}.
+
+${text5}
+
+${illustrative(example)}`;
+}
+function besideTheChange(check, file) {
+  return noSuggestion(check, `the fix changes lines outside this pull request's diff; \`pod-security-review fix ${file}\` applies it`);
+}
+function besideABlockingFix(check, file, lines) {
+  return noSuggestion(check, `with the blocking fix, the suggestion would be ${lines} lines long, so the blocking fix has one of its own; \`pod-security-review fix ${file}\` applies this one`);
+}
+function notUtf8(check) {
+  return noSuggestion(check, "the file is not UTF-8 as written (it is UTF-16, or has bytes that are not UTF-8), and fixes are written into UTF-8 text only; save it as UTF-8 to get one");
+}
+function inJsonStream(check) {
+  return noSuggestion(check, "the file holds several JSON objects one after another, and fixes are not written into such a file; put each object in a file of its own, or in a List, to get one");
+}
+function sharedNode(check, reason4) {
+  return noSuggestion(
+    check,
+    `the field to change is shared with another place (${reason4}); an edit where it is defined changes every place that uses it. Edit it there if they all should change, or give this pod spec its own value`
+  );
+}
+var sharedCaveatLead = "The edit is made where the value is defined";
+function sharedCaveat(reason4) {
+  return `${sharedCaveatLead} (${reason4}); the other places that use it were checked and do not change.`;
+}
+var notComputedLead = "not computed:";
+var internalErrorWords = "an internal error, please report it";
+function fixEngineFailed(message) {
+  return `${notComputedLead} the fix engine failed on this file (${internalErrorWords}: ${message}); the finding itself is complete.`;
+}
+function verificationFailed(message) {
+  return `${notComputedLead} verifying the suggestions of the renderings failed (${internalErrorWords}: ${message}); the finding itself is complete.`;
+}
+function notComputed(budget) {
+  return `${notComputedLead} the file's work budget for fixes (${budget.toLocaleString("en-US")} characters verified) ran out before this finding; the finding itself is complete. \`pod-security-review fix\` has no budget and computes it.`;
+}
+function longLineNote(edit, line) {
+  return `Line ${line} is too long to repeat in a suggestion: the fix replaces bytes ${edit.start}\u2013${edit.end} of the file (\`fix.edit\` in the JSON report; \`pod-security-review fix\` applies it).`;
+}
+function anchorCaveat(reason4, podSpecs) {
+  return `${sharedCaveatLead} (${reason4}); it fixes all ${podSpecs} pod specs that use it, which all fail this check, and was checked on each of them.`;
+}
+var noteSaidBy = /* @__PURE__ */ new Map([["hostPathVolumes", "restrictedVolumes"]]);
+var manyVolumes = 3;
+function volumeNote(check, volumes2) {
+  const types = new Set(volumes2.map((v) => v.type));
+  const named = `${volumes2.length === 1 ? "volume" : "volumes"} ${volumes2.map((v) => `"${v.name}" (${v.type})`).join(", ")}`;
+  const which2 = volumes2.length > manyVolumes && types.size === 1 ? `the ${volumes2.length} ${[...types][0]} volumes` : named;
+  const first = volumes2[0]?.name ?? "data";
+  const hostPath = volumes2.some((v) => v.type === "hostPath");
+  const allowed = check === "hostPathVolumes" ? "any volume type other than hostPath" : "configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected or secret";
+  const options = [
+    `No suggestion: replacing ${which2} needs a choice only you can make. Options:`,
+    `- keep the data in the cluster with a volume type the level allows (${allowed}): a persistentVolumeClaim for durable data, emptyDir for scratch space, configMap or secret for configuration;`,
+    ...hostPath || check === "restrictedVolumes" ? ["- for network or cloud storage, mount it through a PersistentVolume and a persistentVolumeClaim, or a CSI driver, instead of the in-line volume source;"] : [],
+    "- if the pod really needs the node's files or this storage in-line (a node agent, a log collector), it cannot meet this level: run it in a namespace labelled with a less strict Pod Security level."
+  ];
+  const example = `volumes:
+- name: ${first}
+  persistentVolumeClaim:
+    claimName: ${first}-data   # a claim you create for this data`;
+  return `${options.join("\n")}
+
+${illustrative(example)}`;
+}
+
+// src/report/notComputed.ts
+function notComputedLines(findings) {
+  const skipped = findings.filter((f) => f.fixNote?.startsWith(notComputedLead) === true);
+  const failed = skipped.filter((f) => f.fixNote.includes(internalErrorWords));
+  const spent = skipped.filter((f) => !f.fixNote.includes(internalErrorWords));
+  const lines = [];
+  if (spent.length > 0) {
+    const files = fileCount2(spent);
+    lines.push(`the fixes of ${counted(spent.length, "finding")} in ${counted(files, "file")} were not computed (a work budget ran out; every finding is reported, each fix's note says which); \`pod-security-review fix\` computes them`);
+  }
+  if (failed.length > 0) {
+    const files = fileCount2(failed);
+    lines.push(`internal error in the fix engine on ${counted(files, "file")} (please report it; each fix's note has the error): ${files === 1 ? "its" : "their"} ${counted(failed.length, "finding")} ${failed.length === 1 ? "is" : "are"} reported without fixes`);
+  }
+  return lines;
+}
+var fileCount2 = (findings) => new Set(findings.map((f) => f.file)).size;
+var counted = (n, noun) => `${n} ${plural(noun, `${noun}s`, n)}`;
+
 // src/report/fixNoteLine.ts
 function fixNoteLine(note, where2) {
   const first = note.split("\n\n")[0].split("\n")[0];
@@ -52533,173 +52726,6 @@ function blobLink(serverUrl, owner, repo, sha) {
 }
 function githubLinks(serverUrl, owner, repo, pullNumber, headSha) {
   return { blob: blobLink(serverUrl, owner, repo, headSha), checks: `${serverUrl.replace(/\/$/, "")}/${owner}/${repo}/pull/${pullNumber}/checks` };
-}
-
-// src/fixes/notes.ts
-function illustrative(yaml2) {
-  return [
-    "Illustrative example, not applicable as-is:",
-    "```yaml",
-    "# Illustrative only: adapt the names and values before using it.",
-    yaml2.trimEnd(),
-    "```"
-  ].join("\n");
-}
-var guidance = {
-  allowPrivilegeEscalation: {
-    text: "Set `securityContext.allowPrivilegeEscalation: false` in every container named in the finding.",
-    example: "containers:\n- name: app\n  securityContext:\n    allowPrivilegeEscalation: false"
-  },
-  appArmorProfile: {
-    text: "Use the runtime's default AppArmor profile (`appArmorProfile.type: RuntimeDefault`, or the annotation value `runtime/default`), or a profile loaded on the nodes (`Localhost`).",
-    example: "securityContext:\n  appArmorProfile:\n    type: RuntimeDefault"
-  },
-  capabilities_baseline: {
-    text: "Remove the capabilities outside the baseline set from `securityContext.capabilities.add`.",
-    example: 'securityContext:\n  capabilities:\n    add: ["NET_BIND_SERVICE"]'
-  },
-  capabilities_restricted: {
-    text: "Drop every capability and add back at most `NET_BIND_SERVICE`.",
-    example: 'securityContext:\n  capabilities:\n    drop: ["ALL"]\n    add: ["NET_BIND_SERVICE"]   # only if the process binds a port below 1024'
-  },
-  hostNamespaces: {
-    text: "Remove `hostNetwork`, `hostPID` and `hostIPC` (or set them to `false`). A workload that really needs the node's namespaces (a node agent) cannot meet this level: run it in a namespace labelled with a less strict Pod Security level.",
-    // Names all three fields: the example must fit whichever namespace the finding is about.
-    example: "spec:\n  hostNetwork: false\n  hostPID: false\n  hostIPC: false"
-  },
-  hostPathVolumes: {
-    text: "Replace the hostPath volume with a volume type that does not expose the node's file system.",
-    example: "volumes:\n- name: data\n  emptyDir: {}"
-  },
-  hostPorts: {
-    text: "Remove `hostPort` and publish the port through a Service instead.",
-    example: "ports:\n- containerPort: 8080   # reach it through a Service, not the node's port"
-  },
-  hostProbesAndHostLifecycle: {
-    text: "Remove `host` from the probe or lifecycle handler: it then targets the pod's own IP address.",
-    example: "livenessProbe:\n  httpGet:\n    path: /healthz\n    port: 8080"
-  },
-  privileged: {
-    text: "Remove `securityContext.privileged` or set it to `false`; grant only the capabilities the process needs.",
-    example: "securityContext:\n  privileged: false"
-  },
-  procMount: {
-    text: "Remove `securityContext.procMount` or set it to `Default`.",
-    example: "securityContext:\n  procMount: Default"
-  },
-  procMount_restricted: {
-    text: "Remove `securityContext.procMount` or set it to `Default`.",
-    example: "securityContext:\n  procMount: Default"
-  },
-  restrictedVolumes: {
-    text: "Use one of the allowed volume types: configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected, secret.",
-    example: "volumes:\n- name: data\n  persistentVolumeClaim:\n    claimName: data"
-  },
-  runAsNonRoot: {
-    text: "Set `securityContext.runAsNonRoot: true` (at pod level it covers every container) and make sure the image runs as a non-root user.",
-    example: "spec:\n  securityContext:\n    runAsNonRoot: true\n    runAsUser: 10001   # a UID the image supports"
-  },
-  runAsUser: {
-    text: "Remove `runAsUser: 0`, or set a non-zero UID that the image supports, and set `runAsNonRoot: true`.",
-    example: "securityContext:\n  runAsNonRoot: true\n  runAsUser: 10001   # a UID the image supports"
-  },
-  seLinuxOptions: {
-    text: "Remove `seLinuxOptions.user` and `.role`, and any `type` other than container_t, container_init_t, container_kvm_t (or container_engine_t from v1.31).",
-    example: 'securityContext:\n  seLinuxOptions:\n    level: "s0:c123,c456"'
-  },
-  seccompProfile_baseline: {
-    text: "Use the runtime's default seccomp profile (`seccompProfile.type: RuntimeDefault`, or the annotation value `runtime/default`) or a `Localhost` profile.",
-    example: "securityContext:\n  seccompProfile:\n    type: RuntimeDefault"
-  },
-  seccompProfile_restricted: {
-    text: "Set `securityContext.seccompProfile.type` to `RuntimeDefault` (or `Localhost`), at pod level to cover every container.",
-    example: "spec:\n  securityContext:\n    seccompProfile:\n      type: RuntimeDefault"
-  },
-  sysctls: {
-    text: "Remove the sysctls outside the safe set; a workload that needs them cannot meet this level.",
-    example: 'securityContext:\n  sysctls:\n  - name: net.ipv4.ip_local_port_range\n    value: "32768 60999"'
-  },
-  windowsHostProcess: {
-    text: "Remove `windowsOptions.hostProcess` or set it to `false`: HostProcess containers need the privileged level.",
-    example: "securityContext:\n  windowsOptions:\n    hostProcess: false"
-  },
-  "advice.readOnlyRootFilesystem": {
-    text: "Set `securityContext.readOnlyRootFilesystem: true` in every container named in the finding, and mount an `emptyDir` volume where the process writes.",
-    example: "containers:\n- name: app\n  securityContext:\n    readOnlyRootFilesystem: true\n  volumeMounts:\n  - name: tmp\n    mountPath: /tmp\nvolumes:\n- name: tmp\n  emptyDir: {}"
-  },
-  "advice.automountServiceAccountToken": {
-    text: "Set `automountServiceAccountToken: false` in the pod spec unless the pod calls the Kubernetes API.",
-    example: "spec:\n  automountServiceAccountToken: false"
-  }
-};
-function noSafeFix(check, reason4) {
-  const { text: text5, example } = guidance[check];
-  return `No safe mechanical fix was found: ${reason4}. ${text5}
-
-${illustrative(example)}`;
-}
-function noSuggestion(check, reason4) {
-  const { text: text5, example } = guidance[check];
-  return `No suggestion: ${reason4}.
-
-${text5}
-
-${illustrative(example)}`;
-}
-function besideTheChange(check, file) {
-  return noSuggestion(check, `the fix changes lines outside this pull request's diff; \`pod-security-review fix ${file}\` applies it`);
-}
-function besideABlockingFix(check, file, lines) {
-  return noSuggestion(check, `with the blocking fix, the suggestion would be ${lines} lines long, so the blocking fix has one of its own; \`pod-security-review fix ${file}\` applies this one`);
-}
-function notUtf8(check) {
-  return noSuggestion(check, "the file is not UTF-8 as written (it is UTF-16, or has bytes that are not UTF-8), and fixes are written into UTF-8 text only; save it as UTF-8 to get one");
-}
-function inJsonStream(check) {
-  return noSuggestion(check, "the file holds several JSON objects one after another, and fixes are not written into such a file; put each object in a file of its own, or in a List, to get one");
-}
-function sharedNode(check, reason4) {
-  return noSuggestion(
-    check,
-    `the field to change is shared with another place (${reason4}); an edit where it is defined changes every place that uses it. Edit it there if they all should change, or give this pod spec its own value`
-  );
-}
-var sharedCaveatLead = "The edit is made where the value is defined";
-function sharedCaveat(reason4) {
-  return `${sharedCaveatLead} (${reason4}); the other places that use it were checked and do not change.`;
-}
-var notComputedLead = "not computed:";
-function notComputed(budget) {
-  return `${notComputedLead} the file's work budget for fixes (${budget.toLocaleString("en-US")} characters verified) ran out before this finding; the finding itself is complete. \`pod-security-review fix\` has no budget and computes it.`;
-}
-function longLineNote(edit, line) {
-  return `Line ${line} is too long to repeat in a suggestion: the fix replaces bytes ${edit.start}\u2013${edit.end} of the file (\`fix.edit\` in the JSON report; \`pod-security-review fix\` applies it).`;
-}
-function anchorCaveat(reason4, podSpecs) {
-  return `${sharedCaveatLead} (${reason4}); it fixes all ${podSpecs} pod specs that use it, which all fail this check, and was checked on each of them.`;
-}
-var noteSaidBy = /* @__PURE__ */ new Map([["hostPathVolumes", "restrictedVolumes"]]);
-var manyVolumes = 3;
-function volumeNote(check, volumes2) {
-  const types = new Set(volumes2.map((v) => v.type));
-  const named = `${volumes2.length === 1 ? "volume" : "volumes"} ${volumes2.map((v) => `"${v.name}" (${v.type})`).join(", ")}`;
-  const which2 = volumes2.length > manyVolumes && types.size === 1 ? `the ${volumes2.length} ${[...types][0]} volumes` : named;
-  const first = volumes2[0]?.name ?? "data";
-  const hostPath = volumes2.some((v) => v.type === "hostPath");
-  const allowed = check === "hostPathVolumes" ? "any volume type other than hostPath" : "configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected or secret";
-  const options = [
-    `No suggestion: replacing ${which2} needs a choice only you can make. Options:`,
-    `- keep the data in the cluster with a volume type the level allows (${allowed}): a persistentVolumeClaim for durable data, emptyDir for scratch space, configMap or secret for configuration;`,
-    ...hostPath || check === "restrictedVolumes" ? ["- for network or cloud storage, mount it through a PersistentVolume and a persistentVolumeClaim, or a CSI driver, instead of the in-line volume source;"] : [],
-    "- if the pod really needs the node's files or this storage in-line (a node agent, a log collector), it cannot meet this level: run it in a namespace labelled with a less strict Pod Security level."
-  ];
-  const example = `volumes:
-- name: ${first}
-  persistentVolumeClaim:
-    claimName: ${first}-data   # a claim you create for this data`;
-  return `${options.join("\n")}
-
-${illustrative(example)}`;
 }
 
 // src/fixes/fixers/runAsNonRoot.ts
@@ -57179,6 +57205,14 @@ function computeFixes(request2) {
 function withoutFixes(pods, why) {
   return { suggestions: [], pods: pods.map((pod) => pod.failures.map((failure3) => ({ check: failure3.check, fix: null, fixNote: why(failure3.check) }))) };
 }
+function fixesOrFailure(request2) {
+  try {
+    return computeFixes(request2);
+  } catch (error2) {
+    const message = error2 instanceof Error ? error2.message : String(error2);
+    return withoutFixes(request2.pods, () => fixEngineFailed(message));
+  }
+}
 var FileFixer = class {
   constructor(request2) {
     this.request = request2;
@@ -57763,7 +57797,7 @@ function fixFindings(file, text5, evaluations, findings, diff, selected = () => 
     pods.push({ source: evaluation.source, failures: [...upstream, ...advised], policy: stricter(evaluation.policy.enforce, evaluation.policy.warn), upstream: upstream.length });
   }
   const first = pods[0].policy;
-  const fixes = text5 === null ? withoutFixes(pods, notUtf8) : computeFixes({ file, text: text5, pods, level: first.level, version: first.version, diff });
+  const fixes = text5 === null ? withoutFixes(pods, notUtf8) : fixesOrFailure({ file, text: text5, pods, level: first.level, version: first.version, diff });
   const fixedFindings = [];
   for (let i = 0; i < findings.length; i++) fixedFindings.push(withUpstreamFixes(findings[i], fixes.pods[i] ?? [], pods[i].upstream, selected));
   const fixedAdvice = [];
@@ -58636,13 +58670,13 @@ var valuesKeyText = String.raw`\.Values((?:\.[A-Za-z0-9_]+)+)`;
 var valuesReference = new RegExp(valuesKeyText, "g");
 function* actionsOf(text5) {
   let line = 0;
-  let counted = 0;
+  let counted2 = 0;
   for (let from2 = text5.indexOf("{{"); from2 !== -1; from2 = text5.indexOf("{{", from2)) {
     const to2 = text5.indexOf("}}", from2 + 2);
     if (to2 === -1) return;
-    for (let next = text5.indexOf("\n", counted); next !== -1 && next < from2; next = text5.indexOf("\n", next + 1)) {
+    for (let next = text5.indexOf("\n", counted2); next !== -1 && next < from2; next = text5.indexOf("\n", next + 1)) {
       line++;
-      counted = next + 1;
+      counted2 = next + 1;
     }
     yield { words: trimmedAction(text5.slice(from2 + 2, to2)), line };
     from2 = to2 + 2;
@@ -58675,8 +58709,10 @@ function keyOfExpression(expression, scope) {
   const [first = ""] = expression.split("|");
   const operands = operandsOf(first.trim());
   if (operands === null || operands.length === 0) return null;
-  if (operands.length === 1) return keyOfReference(operands[0], scope);
+  if (operands.length === 1) return wrapped(operands[0]) ? keyOfExpression(operands[0].slice(1, -1), scope) : keyOfReference(operands[0], scope);
   const [operator, of, ...keys] = operands;
+  const kept = operator === "deepCopy" && keys.length === 0 ? of : operator === "merge" && keys.length > 0 ? of : operator === "mergeOverwrite" && keys.length > 0 ? keys[keys.length - 1] : void 0;
+  if (kept !== void 0) return keyOfExpression(kept, scope);
   const base = operator === "index" && of !== void 0 ? keyOfReference(of, scope) : null;
   if (base === null || keys.length === 0) return null;
   return [...base, ...keys.map((key) => /^"([A-Za-z0-9_-]+)"$/.exec(key)?.[1] ?? "*")];
@@ -60057,7 +60093,7 @@ function objectFixes(text5, requests) {
   const [first] = pods;
   if (first === void 0) return results;
   const { file, block: block2 } = requests[first.request].written;
-  const fixes = computeFixes({ file, text: block2?.text ?? text5, pods, level: first.policy.level, version: first.policy.version, diff: null });
+  const fixes = fixesOrFailure({ file, text: block2?.text ?? text5, pods, level: first.policy.level, version: first.policy.version, diff: null });
   pods.forEach(({ failures, request: request2 }, p) => {
     failures.forEach((failure3, i) => {
       const fix = fixes.pods[p]?.[i];
@@ -61542,6 +61578,18 @@ function allowedBatches(candidates, findings, batchOf, limit) {
 function verificationsSpent(root, limit) {
   return `${notComputedLead} verifying its suggestion would render \`${root}\` more than ${limit} ${limit === 1 ? "time" : "times"}, the limit for one rendering in a run; the finding itself is complete. \`pod-security-review fix\` has no limit and computes it.`;
 }
+async function suggestionsVerified(mapped, port, policy, limit = verificationsPerRoot) {
+  try {
+    return await verifySuggestions(mapped, port, policy, limit);
+  } catch (error2) {
+    const note = verificationFailed(error2 instanceof Error ? error2.message : String(error2));
+    const withCandidates = new Set(mapped.candidates.map((candidate) => candidate.finding));
+    const findings = mapped.report.findings.map((finding, index) => withCandidates.has(index) ? { ...finding, fixNote: finding.fixNote === null ? note : `${note}
+
+${finding.fixNote}` } : finding);
+    return { ...mapped.report, findings };
+  }
+}
 async function verifySuggestions(mapped, port, policy, limit = verificationsPerRoot) {
   const findings = [...mapped.report.findings];
   const batchOf = batchesOf(mapped.candidates, mapped.report.findings);
@@ -62078,7 +62126,7 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const plan = planRenderedChangeSet(changeSet, discovery.consumed, rendered);
   const report = children.withoutTheirNotices(evaluateChangeSet(plan.changeSet, options));
   const mapped = placedOnSources(report, plan.renderings, changeSet, port.head.paths);
-  const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy, options.verifications) : mapped.report;
+  const verified = options.fixes ? await suggestionsVerified(mapped, port, options.policy, options.verifications) : mapped.report;
   const truncated2 = truncationProblem(changeSet, port);
   const outcomes = outcomesOf(rendered);
   const stray = [
@@ -62357,6 +62405,11 @@ async function run2(given) {
     const header = defaultPolicies(context, report.cluster);
     const policy = `${header.enforce}, warn ${header.warn}`;
     const findings = asReviewFindings(report, settings);
+    for (const line of notComputedLines(findings)) {
+      const notice3 = `${line.charAt(0).toUpperCase()}${line.slice(1)}.`;
+      io.warning(notice3);
+      notices.push(notice3);
+    }
     const noDiff = withoutDiffNotice(read.withoutDiff, [...findings, ...report.errors]);
     if (noDiff !== null) notices.push(noDiff);
     if (!viaGit) {

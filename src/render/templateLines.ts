@@ -159,14 +159,20 @@ const assignment = /^(\$[A-Za-z0-9_]+)\s*(:?)=\s*(.+)$/;
  * reference (`.Values.a`, `$v.b`), or `index` of one by keys (`index
  * $.Values.server $service`: temporal's per-service values), a key that is
  * not a literal standing for any key there (`*`, as a `range` element
- * does); a `| default …` after it aside. Null for anything else.
+ * does); a `| default …` after it aside. Also the map a `merge` keeps the
+ * values of (`merge (deepCopy .Values.vmselect) .Values.common`: its first,
+ * which the others only add to, as victoria-metrics-cluster sets `$app`;
+ * `mergeOverwrite`'s last), and a `deepCopy`'s. Null for anything else.
  */
 function keyOfExpression(expression: string, scope: Bindings): readonly string[] | null {
   const [first = ''] = expression.split('|');
   const operands = operandsOf(first.trim());
   if (operands === null || operands.length === 0) return null;
-  if (operands.length === 1) return keyOfReference(operands[0]!, scope);
+  if (operands.length === 1) return wrapped(operands[0]!) ? keyOfExpression(operands[0]!.slice(1, -1), scope) : keyOfReference(operands[0]!, scope);
   const [operator, of, ...keys] = operands;
+  const kept = operator === 'deepCopy' && keys.length === 0 ? of : operator === 'merge' && keys.length > 0 ? of : operator === 'mergeOverwrite' && keys.length > 0 ? keys[keys.length - 1] : undefined;
+  // Only a shorter text is read again: the operand, inside its parentheses or not.
+  if (kept !== undefined) return keyOfExpression(kept, scope);
   const base = operator === 'index' && of !== undefined ? keyOfReference(of, scope) : null;
   if (base === null || keys.length === 0) return null;
   return [...base, ...keys.map((key) => /^"([A-Za-z0-9_-]+)"$/.exec(key)?.[1] ?? '*')];

@@ -126,6 +126,19 @@ describe('findInTemplate: variables set in an action', () => {
     expect(findInTemplate(template('{{- $values := .Values.web }}{{- $values = include "x" . | fromYaml }}'), path, rendered).values).toBeNull();
     expect(findInTemplate(template('{{- $values := .Values.web }}{{- if .Values.other }}{{- $values = .Values.other }}{{- end }}'), path, rendered).values).toBeNull();
   });
+
+  it("follows the map a `merge` keeps the values of (victoria-metrics-cluster's `$app`): the first, or `mergeOverwrite`'s last; a `deepCopy`'s", () => {
+    const key = (assignment: string) => findInTemplate(template(assignment), path, rendered).values?.key ?? null;
+    expect(key('{{- $values := merge (deepCopy .Values.vmselect) (deepCopy .Values.common) -}}')).toEqual(['vmselect', 'containerSecurityContext']);
+    expect(key('{{- $values := merge .Values.vmselect .Values.common }}')).toEqual(['vmselect', 'containerSecurityContext']);
+    expect(key('{{- $values := mergeOverwrite (dict) .Values.common .Values.web }}')).toEqual(['web', 'containerSecurityContext']);
+    expect(key('{{- $values := deepCopy .Values.web }}')).toEqual(['web', 'containerSecurityContext']);
+    expect(key('{{- $values := (deepCopy .Values.web) }}')).toEqual(['web', 'containerSecurityContext']);
+    // A merge of what no key names (a helper's output) names none; nor does a lone `merge` or `deepCopy` of several.
+    expect(key('{{- $values := merge (include "x" . | fromYaml) .Values.common }}')).toBeNull();
+    expect(key('{{- $values := merge .Values.web }}')).toBeNull();
+    expect(key('{{- $values := deepCopy .Values.web .Values.common }}')).toBeNull();
+  });
 });
 
 describe('valuedSwitches: a values key a template tests and writes a field from', () => {
