@@ -31229,9 +31229,12 @@ var usesDot = /^(?:toYaml\s+)?\.(?:\s*\|.*)?$/;
 var rangeOver = /^range(?:\s+|(?=\.))(?:(?:\$[A-Za-z0-9_]+\s*,\s*)?(\$[A-Za-z0-9_]+)\s*:=\s*)?(\S+)$/;
 var namedKey = new RegExp(String.raw`^\$?${valuesKeyText}$`);
 var chartContext = Object.freeze([]);
+var wholeValues = /^\$?\.Values$/;
+var valuesRoot = Object.freeze([]);
 function keyOfReference(reference2, scope) {
   const named = namedKey.exec(reference2);
   if (named) return named[1].slice(1).split(".");
+  if (wholeValues.test(reference2)) return valuesRoot;
   const variable = /^(\$[A-Za-z0-9_]+)((?:\.[A-Za-z0-9_]+)*)$/.exec(reference2);
   if (variable) {
     const bound2 = scope.vars.get(variable[1]);

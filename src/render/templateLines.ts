@@ -137,6 +137,11 @@ const namedKey = new RegExp(String.raw`^\$?${valuesKeyText}$`);
  */
 const chartContext: readonly string[] = Object.freeze([]);
 
+/** `.Values` itself, or `$.Values`. */
+const wholeValues = /^\$?\.Values$/;
+/** The key of the values whole: no key at all. */
+const valuesRoot: readonly string[] = Object.freeze([]);
+
 /** The values key a reference stands for in a scope: `.Values.a.b`, `$v.a` of a bound variable (`$context.Values.a` of the chart's context), `.a` of a bound dot; null for anything else. */
 function keyOfReference(reference: string, scope: Bindings): readonly string[] | null {
   const named = namedKey.exec(reference);
@@ -162,13 +167,19 @@ const assignment = /^(\$[A-Za-z0-9_]+)\s*(:?)=\s*(.+)$/;
  * does); a `| default …` after it aside. Also the map a `merge` keeps the
  * values of (`merge (deepCopy .Values.vmselect) .Values.common`: its first,
  * which the others only add to, as victoria-metrics-cluster sets `$app`;
- * `mergeOverwrite`'s last), and a `deepCopy`'s. Null for anything else.
+ * `mergeOverwrite`'s last), a `deepCopy`'s, and the values whole (no key:
+ * `$app.a` is then `.Values.a`). Null for anything else.
  */
 function keyOfExpression(expression: string, scope: Bindings): readonly string[] | null {
   const [first = ''] = expression.split('|');
   const operands = operandsOf(first.trim());
   if (operands === null || operands.length === 0) return null;
-  if (operands.length === 1) return wrapped(operands[0]!) ? keyOfExpression(operands[0]!.slice(1, -1), scope) : keyOfReference(operands[0]!, scope);
+  if (operands.length === 1) {
+    const [operand] = operands as [string];
+    // The values whole (`$app := .Values`, as VictoriaMetrics' single-component charts write it): `$app.a` is `.Values.a`.
+    if (wholeValues.test(operand)) return valuesRoot;
+    return wrapped(operand) ? keyOfExpression(operand.slice(1, -1), scope) : keyOfReference(operand, scope);
+  }
   const [operator, of, ...keys] = operands;
   const kept = operator === 'deepCopy' && keys.length === 0 ? of : operator === 'merge' && keys.length > 0 ? of : operator === 'mergeOverwrite' && keys.length > 0 ? keys[keys.length - 1] : undefined;
   // Only a shorter text is read again: the operand, inside its parentheses or not.
@@ -203,7 +214,8 @@ function keysOfPipeline(text: string, scope: Bindings): (readonly string[])[] | 
   for (const reference of [...references, ...rest.map((stage) => stage[1]!)]) {
     // Only a shorter text is read again: the inside of parentheses around the whole operand.
     const key = wrapped(reference) ? (keysOfPipeline(reference.slice(1, -1), scope)?.[0] ?? null) : keyOfReference(nilSafe(reference), scope);
-    if (key === null || key === chartContext) return null;
+    // The values whole is no key a map is written from (`with $app` of `$app := .Values`).
+    if (key === null || key === chartContext || key.length === 0) return null;
     keys.push(key);
   }
   return keys;
@@ -266,7 +278,9 @@ function dotTracker(): (body: string) => Bindings {
         scopes.push({ rebinds: true, dot, ...(dotDefaults.length > 0 ? { dotDefaults } : {}), vars: outer.vars });
       } else if (opener === 'range') {
         const range = rangeOver.exec(words);
-        const over = range === null ? null : keyOfReference(range[2]!, outer);
+        const named = range === null ? null : keyOfReference(range[2]!, outer);
+        // Over the values whole (`range $app` of `$app := .Values`): its elements are no one key.
+        const over = named !== null && named.length > 0 ? named : null;
         const element = over === null ? null : [...over, '*'];
         const vars = range?.[1] !== undefined && element !== null ? new Map([...outer.vars, [range[1], element]]) : outer.vars;
         scopes.push({ rebinds: true, dot: element, vars });

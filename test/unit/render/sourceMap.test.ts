@@ -139,6 +139,18 @@ describe('findInTemplate: variables set in an action', () => {
     expect(key('{{- $values := merge .Values.web }}')).toBeNull();
     expect(key('{{- $values := deepCopy .Values.web .Values.common }}')).toBeNull();
   });
+
+  it("follows a variable set to the values whole (`$app := .Values`, VictoriaMetrics' single-component charts): `$app.a` is `.Values.a`", () => {
+    const key = (assignment: string) => findInTemplate(template(assignment), path, rendered).values?.key ?? null;
+    const whole = (line: string) =>
+      findInTemplate(['{{- $app := .Values }}', ...webContainer(line, '          securityContext:', '            {{- toYaml . | nindent 12 }}', '          {{- end }}')].join('\n'), path, rendered).values?.key ?? null;
+    expect(whole('          {{- with $app.securityContext }}')).toEqual(['securityContext']);
+    expect(whole('          {{- with $.Values.securityContext }}')).toEqual(['securityContext']);
+    expect(key('{{- $values := $.Values }}')).toEqual(['containerSecurityContext']);
+    // The values whole is no map the block writes.
+    expect(whole('          {{- with $app }}')).toBeNull();
+    expect(whole('          {{- range $app }}')).toBeNull();
+  });
 });
 
 describe('valuedSwitches: a values key a template tests and writes a field from', () => {
