@@ -31234,7 +31234,6 @@ var valuesRoot = Object.freeze([]);
 function keyOfReference(reference2, scope) {
   const named = namedKey.exec(reference2);
   if (named) return named[1].slice(1).split(".");
-  if (wholeValues.test(reference2)) return valuesRoot;
   const variable = /^(\$[A-Za-z0-9_]+)((?:\.[A-Za-z0-9_]+)*)$/.exec(reference2);
   if (variable) {
     const bound2 = scope.vars.get(variable[1]);
@@ -31249,7 +31248,11 @@ function keyOfExpression(expression, scope) {
   const [first = ""] = expression.split("|");
   const operands = operandsOf(first.trim());
   if (operands === null || operands.length === 0) return null;
-  if (operands.length === 1) return wrapped(operands[0]) ? keyOfExpression(operands[0].slice(1, -1), scope) : keyOfReference(operands[0], scope);
+  if (operands.length === 1) {
+    const [operand] = operands;
+    if (wholeValues.test(operand)) return valuesRoot;
+    return wrapped(operand) ? keyOfExpression(operand.slice(1, -1), scope) : keyOfReference(operand, scope);
+  }
   const [operator, of, ...keys] = operands;
   const kept = operator === "deepCopy" && keys.length === 0 ? of : operator === "merge" && keys.length > 0 ? of : operator === "mergeOverwrite" && keys.length > 0 ? keys[keys.length - 1] : void 0;
   if (kept !== void 0) return keyOfExpression(kept, scope);
@@ -31273,7 +31276,7 @@ function keysOfPipeline(text4, scope) {
   const keys = [];
   for (const reference2 of [...references, ...rest.map((stage) => stage[1])]) {
     const key = wrapped(reference2) ? keysOfPipeline(reference2.slice(1, -1), scope)?.[0] ?? null : keyOfReference(nilSafe(reference2), scope);
-    if (key === null || key === chartContext) return null;
+    if (key === null || key === chartContext || key.length === 0) return null;
     keys.push(key);
   }
   return keys;
@@ -31320,7 +31323,8 @@ function dotTracker() {
         scopes.push({ rebinds: true, dot, ...dotDefaults.length > 0 ? { dotDefaults } : {}, vars: outer.vars });
       } else if (opener === "range") {
         const range2 = rangeOver.exec(words);
-        const over = range2 === null ? null : keyOfReference(range2[2], outer);
+        const named = range2 === null ? null : keyOfReference(range2[2], outer);
+        const over = named !== null && named.length > 0 ? named : null;
         const element = over === null ? null : [...over, "*"];
         const vars = range2?.[1] !== void 0 && element !== null ? new Map([...outer.vars, [range2[1], element]]) : outer.vars;
         scopes.push({ rebinds: true, dot: element, vars });
@@ -31455,7 +31459,8 @@ function mayBeNamed(lines, item, name) {
   return new RegExp(`^${pattern}$`, "s").test(name);
 }
 function valuesInBlock(lines, from2, to2, reach, writes = "entries") {
-  const own = lines.slice(from2, to2).find((line) => !line.transparent)?.indent ?? Number.POSITIVE_INFINITY;
+  const first = lines.slice(from2, to2).find((line) => !line.transparent);
+  const own = first === void 0 ? Number.POSITIVE_INFINITY : writes === "items" ? first.dash ?? first.indent : first.indent;
   const wholly = own === Number.POSITIVE_INFINITY;
   const included = [];
   let previous = null;
@@ -31465,7 +31470,7 @@ function valuesInBlock(lines, from2, to2, reach, writes = "entries") {
     const path11 = valuesPathIn(line.body, line.scope);
     const moreItems = writes === "entries" && lists.includes(writtenIndent(line));
     const ownKeys = (previous === null || keyOf2(previous)?.value !== "" || writtenIndent(line) < previous.indent) && !moreItems;
-    const atOwnLevel = ownKeys && writtenIndent(line) <= own;
+    const atOwnLevel = ownKeys && (wholly || writtenIndent(line) === own);
     if (path11 !== null && atOwnLevel && /toYaml|\btpl\b|\binclude\b/.test(line.body)) return path11;
     if (wholly && reach.notRendered?.has(line.number) !== true) included.push(...includedIn([line.body], includeWithRoot));
     if (!line.transparent) {

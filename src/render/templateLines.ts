@@ -479,8 +479,11 @@ function mayBeNamed(lines: readonly Line[], item: number, name: string): boolean
  * or a list's items (more of them after the list's own).
  */
 function valuesInBlock(lines: readonly Line[], from: number, to: number, reach: Reach, writes: 'entries' | 'items' = 'entries'): string[][] | null {
-  // Only at the block's own level: a toYaml deeper down writes something else.
-  const own = lines.slice(from, to).find((line) => !line.transparent)?.indent ?? Number.POSITIVE_INFINITY;
+  // Only at the block's own level: a toYaml deeper down writes something else, and one left of it
+  // (`{{- toYaml . | nindent 8 }}` under `imagePullSecrets:` in a map whose keys are at 10) no entry of it.
+  // A list's items are written at their dashes' column.
+  const first = lines.slice(from, to).find((line) => !line.transparent);
+  const own = first === undefined ? Number.POSITIVE_INFINITY : writes === 'items' ? (first.dash ?? first.indent) : first.indent;
   // Written by named templates whole: no line of YAML of its own.
   const wholly = own === Number.POSITIVE_INFINITY;
   const included: string[] = [];
@@ -494,7 +497,7 @@ function valuesInBlock(lines: readonly Line[], from: number, to: number, reach: 
     // nor, for a map's entries, items after a list's own (kuberay's `{{- toYaml . | nindent 6 }}` of `sidecarContainers` after the items of `containers:`).
     const moreItems = writes === 'entries' && lists.includes(writtenIndent(line));
     const ownKeys = (previous === null || keyOf(previous)?.value !== '' || writtenIndent(line) < previous.indent) && !moreItems;
-    const atOwnLevel = ownKeys && writtenIndent(line) <= own;
+    const atOwnLevel = ownKeys && (wholly || writtenIndent(line) === own);
     if (path !== null && atOwnLevel && /toYaml|\btpl\b|\binclude\b/.test(line.body)) return path;
     if (wholly && reach.notRendered?.has(line.number) !== true) included.push(...includedIn([line.body], includeWithRoot));
     if (!line.transparent) {

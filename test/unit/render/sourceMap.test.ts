@@ -576,6 +576,33 @@ spec:
     const entries = pod('      hostname: api', '      {{- with .Values.podSpecExtra }}', '      {{- toYaml . | nindent 6 }}', '      {{- end }}');
     expect(findInTemplate(entries, parseFieldPath('spec.template.spec'), spec).values).toEqual({ key: ['podSpecExtra'], from: 3 });
   });
+
+  it("does not take a toYaml written left of the block's keys for the values of the block (deliveryhero's cronjobs: `nindent 8` under `imagePullSecrets:` at 10)", () => {
+    const cronJob = (indent: number) =>
+      [
+        'kind: CronJob',
+        'spec:',
+        '  jobTemplate:',
+        '    spec:',
+        '      template:',
+        '        spec:',
+        '          restartPolicy: Never',
+        '        {{- with .Values.imagePullSecrets }}',
+        '          imagePullSecrets:',
+        `            {{- toYaml . | nindent ${indent} }}`,
+        '        {{- end }}',
+        '          containers:',
+        '            - name: app',
+        '              image: app:1',
+      ].join('\n') + '\n';
+    const job = { kind: 'CronJob', spec: { jobTemplate: { spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'app', image: 'app:1' }] } } } } } };
+    const path = parseFieldPath('spec.jobTemplate.spec.template.spec');
+    expect(findInTemplate(cronJob(8), path, job)).toEqual({ line: 6, exact: true, values: null });
+    expect(findInTemplate(cronJob(12), path, job)).toEqual({ line: 6, exact: true, values: null });
+    // Written at the block's own keys' column, after a key with a value of its own: the block's entries.
+    const entries = cronJob(10).replace('          imagePullSecrets:\n', '          hostname: app\n');
+    expect(findInTemplate(entries, path, job).values).toEqual({ key: ['imagePullSecrets'], from: 5 });
+  });
 });
 
 describe('findInTemplate through include', () => {
