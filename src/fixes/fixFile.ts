@@ -190,6 +190,46 @@ function areaOf(path: FieldPath): string {
   return 'spec';
 }
 
+/** An owned edit that fixes the findings of `owners` too. */
+function joined(edit: OwnedEdit, owners: ReadonlySet<string>, areas: ReadonlySet<string>): OwnedEdit {
+  return { ...edit, owners: new Set([...edit.owners, ...owners]), areas: new Set([...edit.areas, ...areas]) };
+}
+
+/**
+ * A removal inside what another edit removes whole is made by that one,
+ * for its owners too: capabilities_baseline removes the forbidden item of
+ * `add: [CHOWN, NET_ADMIN]`, capabilities_restricted the whole `add`.
+ * Written apart, the two would overlap in the text, and restricted's fix
+ * was refused beside baseline's.
+ */
+function withinRemovalsFolded(edits: OwnedEdit[]): OwnedEdit[] {
+  let removals: Map<string, number> | null = null;
+  for (let i = 0; i < edits.length; i++) {
+    const { edit, atSource } = edits[i]!;
+    if (edit.op !== 'delete') continue;
+    removals ??= new Map();
+    removals.set(removalKey(edit.path, edit.path.length, atSource), i);
+  }
+  if (removals === null || removals.size < 2) return edits;
+  const folded: OwnedEdit[] = [...edits];
+  const gone = new Set<number>();
+  for (let i = 0; i < edits.length; i++) {
+    const { edit, atSource, owners, areas } = edits[i]!;
+    if (edit.op !== 'delete') continue;
+    // The outermost removal around it: every removal inside that one goes into it.
+    for (let length = 1; length < edit.path.length; length++) {
+      const around = removals.get(removalKey(edit.path, length, atSource));
+      if (around === undefined) continue;
+      folded[around] = joined(folded[around]!, owners, areas);
+      gone.add(i);
+      break;
+    }
+  }
+  return gone.size === 0 ? edits : folded.filter((_, i) => !gone.has(i));
+}
+
+const removalKey = (path: FieldPath, length: number, atSource: boolean | undefined): string => `${atSource === true ? 's' : 'p'}\u0000${path.slice(0, length).join('\u0000')}`;
+
 /** The set naming one area of one pod spec, made once per ownedEdits call. */
 function areaSetOf(areaSets: Map<number, Map<string, ReadonlySet<string>>>, podIndex: number, area: string): ReadonlySet<string> {
   let byArea = areaSets.get(podIndex);
@@ -444,11 +484,10 @@ class FileFixer {
           edits.push({ edit, owners, areas, atSource: owner.atSource });
           continue;
         }
-        const known = edits[k]!;
-        edits[k] = { ...known, owners: new Set([...known.owners, owner.id]), areas: new Set([...known.areas, ...areas]) };
+        edits[k] = joined(edits[k]!, owners, areas);
       }
     }
-    return edits;
+    return withinRemovalsFolded(edits);
   }
 
   private renderPod(context: RenderContext, podIndex: number, podOwners: readonly Owner[]): Rendered {
