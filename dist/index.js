@@ -16880,8 +16880,8 @@ function cleaned(path4) {
     if (part === ".." && out.length > 0 && out.at(-1) !== "..") out.pop();
     else if (part !== ".." || !rooted) out.push(part);
   }
-  const joined = out.join("/");
-  return rooted ? `/${joined}` : joined === "" ? "." : joined;
+  const joined2 = out.join("/");
+  return rooted ? `/${joined2}` : joined2 === "" ? "." : joined2;
 }
 function titled(text5) {
   return text5.replace(/(^|[^A-Za-z0-9_])([a-z])/g, (_whole, before, letter) => `${before}${letter.toUpperCase()}`);
@@ -17336,13 +17336,13 @@ function matrixParameters(matrix, generating, childAt) {
   const all = [];
   for (const first of firsts) {
     for (const second of seconds) {
-      const joined = new Map(first.values);
+      const joined2 = new Map(first.values);
       for (const [key, value] of second.values) {
-        const known3 = joined.get(key);
+        const known3 = joined2.get(key);
         if (known3 !== void 0 && (generating.mode === "go" || known3 !== value)) return null;
-        joined.set(key, value);
+        joined2.set(key, value);
       }
-      all.push(joinedWith(first, joined, second));
+      all.push(joinedWith(first, joined2, second));
     }
   }
   return all;
@@ -54991,8 +54991,8 @@ function toSuggestion(table, group, diff, bomBytes = 0) {
 }
 function joinLines(lines, eol, finalBreak) {
   if (lines.length === 0) return "";
-  const joined = lines.join(eol);
-  return finalBreak ? joined + eol : joined;
+  const joined2 = lines.join(eol);
+  return finalBreak ? joined2 + eol : joined2;
 }
 var spliceOf = /* @__PURE__ */ new WeakMap();
 function rangeSuggestion(table, splices, change, bomBytes) {
@@ -57141,6 +57141,34 @@ function areaOf(path4) {
   if (root === "spec" && (second === "securityContext" || second === "volumes")) return second;
   return "spec";
 }
+function joined(edit, owners, areas) {
+  return { ...edit, owners: /* @__PURE__ */ new Set([...edit.owners, ...owners]), areas: /* @__PURE__ */ new Set([...edit.areas, ...areas]) };
+}
+function withinRemovalsFolded(edits) {
+  let removals = null;
+  for (let i = 0; i < edits.length; i++) {
+    const { edit, atSource } = edits[i];
+    if (edit.op !== "delete") continue;
+    removals ??= /* @__PURE__ */ new Map();
+    removals.set(removalKey(edit.path, edit.path.length, atSource), i);
+  }
+  if (removals === null || removals.size < 2) return edits;
+  const folded = [...edits];
+  const gone = /* @__PURE__ */ new Set();
+  for (let i = 0; i < edits.length; i++) {
+    const { edit, atSource, owners, areas } = edits[i];
+    if (edit.op !== "delete") continue;
+    for (let length = 1; length < edit.path.length; length++) {
+      const around = removals.get(removalKey(edit.path, length, atSource));
+      if (around === void 0) continue;
+      folded[around] = joined(folded[around], owners, areas);
+      gone.add(i);
+      break;
+    }
+  }
+  return gone.size === 0 ? edits : folded.filter((_, i) => !gone.has(i));
+}
+var removalKey = (path4, length, atSource) => `${atSource === true ? "s" : "p"}\0${path4.slice(0, length).join("\0")}`;
 function areaSetOf(areaSets, podIndex, area) {
   let byArea = areaSets.get(podIndex);
   if (byArea === void 0) areaSets.set(podIndex, byArea = /* @__PURE__ */ new Map());
@@ -57336,11 +57364,10 @@ var FileFixer = class {
           edits.push({ edit, owners, areas, atSource: owner.atSource });
           continue;
         }
-        const known3 = edits[k];
-        edits[k] = { ...known3, owners: /* @__PURE__ */ new Set([...known3.owners, owner.id]), areas: /* @__PURE__ */ new Set([...known3.areas, ...areas]) };
+        edits[k] = joined(edits[k], owners, areas);
       }
     }
-    return edits;
+    return withinRemovalsFolded(edits);
   }
   renderPod(context, podIndex, podOwners) {
     const known3 = this.podRenders.get(podIndex);
@@ -61712,7 +61739,7 @@ ${own}` };
 function rivalGroups(chosen) {
   const byLines = /* @__PURE__ */ new Map();
   for (const entry2 of chosen) addTo(byLines, `${entry2[1].file}\0${entry2[1].startLine}\0${entry2[1].endLine}`, entry2);
-  return [...byLines.values()].filter((group) => group.some(([, a]) => group.some(([, b]) => a.rendering !== b.rendering && changeKey(a) !== changeKey(b))));
+  return [...byLines.values()].filter((group) => group.some(([, a]) => group.some(([, b]) => changeKey(a) !== changeKey(b))));
 }
 function partsNote(example, diff) {
   const count = 1 + (example.also?.length ?? 0);

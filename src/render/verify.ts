@@ -347,8 +347,9 @@ export async function verifySuggestions(mapped: MappedReport, port: RenderPort, 
     // The caveat is the finding's own: what its check's fix may cost (the edit is a larger one).
     if (wider !== null) accept(wider, index, own.caveat);
   }
-  // Renderings of one chart (values.yaml alone, and with an environment's file on top) read the same values lines, and
-  // suggestions of theirs over the same lines that differ cannot both be committed: one stands for the others' findings
+  // Renderings of one chart (values.yaml alone, and with an environment's file on top), and the objects of one rendering
+  // (spire's Deployment and its pre-delete Job, one `podSecurityContext`), read the same values lines, and suggestions
+  // of theirs over the same lines that differ cannot both be committed: one stands for the others' findings
   // when, rendered in each of their renderings, it fixes them there too (vault's whole map, not the part of it that an
   // environment taking neither branch needs, which would drop the defaults of the chart's own rendering).
   for (const group of rivalGroups(chosen)) {
@@ -376,7 +377,7 @@ export async function verifySuggestions(mapped: MappedReport, port: RenderPort, 
 function rivalGroups(chosen: ReadonlyMap<number, SuggestionCandidate>): [number, SuggestionCandidate][][] {
   const byLines = new Map<string, [number, SuggestionCandidate][]>();
   for (const entry of chosen) addTo(byLines, `${entry[1].file}\u0000${entry[1].startLine}\u0000${entry[1].endLine}`, entry);
-  return [...byLines.values()].filter((group) => group.some(([, a]) => group.some(([, b]) => a.rendering !== b.rendering && changeKey(a) !== changeKey(b))));
+  return [...byLines.values()].filter((group) => group.some(([, a]) => group.some(([, b]) => changeKey(a) !== changeKey(b))));
 }
 
 /** The note of a finding whose verified fix is changes too far apart for one suggestion: what they are, as a diff, and the caveat. */

@@ -200,6 +200,32 @@ describe('verifySuggestions of an edit that writes the fix in a source of its ow
   });
 });
 
+describe('verifySuggestions with different suggestions of two objects of one rendering over the same lines', () => {
+  // One values map read by two objects (spire's Deployment and its pre-delete Job): each finding's suggestion writes those lines its own way.
+  const two = `${deployment('c')}---\n${deployment('d')}`;
+  const files = new Map([['base/cd.yaml', two]]);
+  const rendering: Rendering = { rendered: { root, base: { kind: 'absent' }, head: { kind: 'rendered', text: two }, sources: files }, text: two };
+  const port: RenderPort = {
+    head: { paths: new Set(files.keys()), texts: files },
+    base: null,
+    render: async () => [],
+    renderEdited: async (_root, edits) => ({ kind: 'rendered', text: edits.get('base/cd.yaml') ?? two }),
+  };
+  const lines = two.split('\n');
+  // Lines 8 to 18: c's hostPID to d's; both suggestions turn both off, one with a comment.
+  const over = (comment: string): string[] => lines.slice(7, 18).map((line) => (line.includes('hostPID') ? `      hostPID: false${comment}` : line));
+  const edit = (index: number, newLines: string[]): SuggestionCandidate => ({ finding: index, rendering, file: 'base/cd.yaml', startLine: 8, endLine: 18, newLines, caveat: null, ownObject: false });
+  const on = (name: string) => ({ ...finding(name), file: 'base/cd.yaml' }) as DiffFinding;
+
+  it('gives both findings one of them, checked to fix the other in its rendering: two cannot both be committed', async () => {
+    const mapped: MappedReport = { report: { findings: [on('c'), on('d')], ignored: [], policyProblems: [], errors: [], podSpecs: [], unchangedPodSpecs: 0 }, candidates: [edit(0, over('')), edit(1, over(' # d'))], sources: files, inOneHunk: () => true };
+    const report = await verifySuggestions(mapped, port, policy);
+    const [c, d] = report.findings.map((f) => f.fix?.replacement ?? null);
+    expect(c).not.toBeNull();
+    expect(c).toBe(d);
+  });
+});
+
 describe('suggestionsVerified', () => {
   it('keeps every finding through a bug while verifying (an exception, not a rendering that fails): no suggestion, and a note that says so', async () => {
     const port: RenderPort = {
