@@ -31256,6 +31256,12 @@ var usesDot = /^(?:toYaml\s+)?\.(?:\s*\|.*)?$/;
 var rangeOver = /^range(?:\s+|(?=\.))(?:(?:\$[A-Za-z0-9_]+\s*,\s*)?(\$[A-Za-z0-9_]+)\s*:=\s*)?(\S+)$/;
 var namedKey = new RegExp(String.raw`^\$?${valuesKeyText}$`);
 var chartContext = Object.freeze([]);
+var fallbacks = /* @__PURE__ */ new WeakMap();
+function withFallbacks(key, alternatives) {
+  if (alternatives.length > 0) fallbacks.set(key, alternatives);
+  return key;
+}
+var andFallbacks = (key) => [key, ...fallbacks.get(key) ?? []];
 var wholeValues = /^\$?\.Values$/;
 var valuesRoot = Object.freeze([]);
 function keyOfReference(reference2, scope) {
@@ -31265,7 +31271,9 @@ function keyOfReference(reference2, scope) {
   if (variable) {
     const bound2 = scope.vars.get(variable[1]);
     if (bound2 === chartContext) return new RegExp(`^${valuesKeyText}$`).exec(variable[2])?.[1].slice(1).split(".") ?? null;
-    return bound2 === void 0 ? null : [...bound2, ...variable[2] === "" ? [] : variable[2].slice(1).split(".")];
+    if (bound2 === void 0) return null;
+    const fields2 = variable[2] === "" ? [] : variable[2].slice(1).split(".");
+    return withFallbacks([...bound2, ...fields2], (fallbacks.get(bound2) ?? []).map((alternative) => [...alternative, ...fields2]));
   }
   const relative = /^\.([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)$/.exec(reference2);
   return relative && scope.dot !== null ? [...scope.dot, ...relative[1].split(".")] : null;
@@ -31275,6 +31283,8 @@ function keyOfExpression(expression, scope) {
   const [first = ""] = expression.split("|");
   const operands = operandsOf(first.trim());
   if (operands === null || operands.length === 0) return null;
+  const read = expression.includes("|") || operands.length > 1 ? keysOfPipeline(expression, scope) : null;
+  if (read !== null && read.length > 1) return withFallbacks(read[0], read.slice(1));
   if (operands.length === 1) {
     const [operand] = operands;
     if (wholeValues.test(operand)) return valuesRoot;
@@ -31298,13 +31308,14 @@ function keysOfPipeline(text4, scope) {
     else stages[stages.length - 1].push(operand);
   }
   const [[operator, ...args] = [], ...rest] = stages;
-  const references = operator === "default" && args.length === 2 ? [args[1], args[0]] : operator === "coalesce" && args.length > 0 ? args : operator !== void 0 && args.length === 0 ? [operator] : null;
+  const firstSet = operator === "coalesce" || operator === "or";
+  const references = operator === "default" && args.length === 2 ? [args[1], args[0]] : firstSet && args.length > 0 ? args : operator !== void 0 && args.length === 0 ? [operator] : null;
   if (references === null || !rest.every((stage) => stage.length === 2 && stage[0] === "default")) return null;
   const keys = [];
   for (const reference2 of [...references, ...rest.map((stage) => stage[1])]) {
     const key = wrapped(reference2) ? keysOfPipeline(reference2.slice(1, -1), scope)?.[0] ?? null : keyOfReference(nilSafe(reference2), scope);
     if (key === null || key === chartContext || key.length === 0) return null;
-    keys.push(key);
+    keys.push(...andFallbacks(key));
   }
   return keys;
 }
@@ -31421,7 +31432,7 @@ function valuesPathIn(text4, scope) {
     if (scope.dot !== null && usesDot.test(words)) return [[...scope.dot], ...(scope.dotDefaults ?? []).map((key) => [...key])];
     for (const ref of words.matchAll(reference)) {
       const key = keyOfReference(ref[1], scope);
-      if (key !== null) bound2.push([...key]);
+      if (key !== null) for (const each of andFallbacks(key)) bound2.push([...each]);
     }
   }
   return bound2.length > 0 ? bound2 : null;

@@ -137,6 +137,24 @@ const namedKey = new RegExp(String.raw`^\$?${valuesKeyText}$`);
  */
 const chartContext: readonly string[] = Object.freeze([]);
 
+/**
+ * The keys a variable's value falls back to when its own is not set
+ * (`$csc := or .Values.custom.admission_main_csc .Values.custom.default_csc`,
+ * as volcano's chart picks each component's securityContext): known by the
+ * identity of the key the variable is bound to, as the chart's context is,
+ * and of each key read through it (`$csc.capabilities`).
+ */
+const fallbacks = new WeakMap<readonly string[], readonly (readonly string[])[]>();
+
+/** `key` with the keys it falls back to, in order. */
+function withFallbacks(key: readonly string[], alternatives: readonly (readonly string[])[]): readonly string[] {
+  if (alternatives.length > 0) fallbacks.set(key, alternatives);
+  return key;
+}
+
+/** A key and the keys it falls back to, in order. */
+const andFallbacks = (key: readonly string[]): (readonly string[])[] => [key, ...(fallbacks.get(key) ?? [])];
+
 /** `.Values` itself, or `$.Values`. */
 const wholeValues = /^\$?\.Values$/;
 /** The key of the values whole: no key at all. */
@@ -150,7 +168,9 @@ function keyOfReference(reference: string, scope: Bindings): readonly string[] |
   if (variable) {
     const bound = scope.vars.get(variable[1]!);
     if (bound === chartContext) return new RegExp(`^${valuesKeyText}$`).exec(variable[2]!)?.[1]!.slice(1).split('.') ?? null;
-    return bound === undefined ? null : [...bound, ...(variable[2] === '' ? [] : variable[2]!.slice(1).split('.'))];
+    if (bound === undefined) return null;
+    const fields = variable[2] === '' ? [] : variable[2]!.slice(1).split('.');
+    return withFallbacks([...bound, ...fields], (fallbacks.get(bound) ?? []).map((alternative) => [...alternative, ...fields]));
   }
   const relative = /^\.([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)$/.exec(reference);
   return relative && scope.dot !== null ? [...scope.dot, ...relative[1]!.split('.')] : null;
@@ -168,12 +188,17 @@ const assignment = /^(\$[A-Za-z0-9_]+)\s*(:?)=\s*(.+)$/;
  * values of (`merge (deepCopy .Values.vmselect) .Values.common`: its first,
  * which the others only add to, as victoria-metrics-cluster sets `$app`;
  * `mergeOverwrite`'s last), a `deepCopy`'s, and the values whole (no key:
- * `$app.a` is then `.Values.a`). Null for anything else.
+ * `$app.a` is then `.Values.a`); the first key of `or a b`, `coalesce a b`
+ * or `a | default b`, which falls back to the others (fallbacks). Null for
+ * anything else.
  */
 function keyOfExpression(expression: string, scope: Bindings): readonly string[] | null {
   const [first = ''] = expression.split('|');
   const operands = operandsOf(first.trim());
   if (operands === null || operands.length === 0) return null;
+  // `or a b`, `coalesce a b`, `a | default b`: the first key, falling back to the others.
+  const read = expression.includes('|') || operands.length > 1 ? keysOfPipeline(expression, scope) : null;
+  if (read !== null && read.length > 1) return withFallbacks(read[0]!, read.slice(1));
   if (operands.length === 1) {
     const [operand] = operands as [string];
     // The values whole (`$app := .Values`, as VictoriaMetrics' single-component charts write it): `$app.a` is `.Values.a`.
@@ -208,7 +233,9 @@ function keysOfPipeline(text: string, scope: Bindings): (readonly string[])[] | 
   }
   const [[operator, ...args] = [], ...rest] = stages;
   // `default b a` is `a | default b`.
-  const references = operator === 'default' && args.length === 2 ? [args[1]!, args[0]!] : operator === 'coalesce' && args.length > 0 ? args : operator !== undefined && args.length === 0 ? [operator] : null;
+  // `or a b` is the first of them set, as `coalesce a b` is (Go's `or` gives its first non-empty argument).
+  const firstSet = operator === 'coalesce' || operator === 'or';
+  const references = operator === 'default' && args.length === 2 ? [args[1]!, args[0]!] : firstSet && args.length > 0 ? args : operator !== undefined && args.length === 0 ? [operator] : null;
   if (references === null || !rest.every((stage) => stage.length === 2 && stage[0] === 'default')) return null;
   const keys: (readonly string[])[] = [];
   for (const reference of [...references, ...rest.map((stage) => stage[1]!)]) {
@@ -216,7 +243,7 @@ function keysOfPipeline(text: string, scope: Bindings): (readonly string[])[] | 
     const key = wrapped(reference) ? (keysOfPipeline(reference.slice(1, -1), scope)?.[0] ?? null) : keyOfReference(nilSafe(reference), scope);
     // The values whole is no key a map is written from (`with $app` of `$app := .Values`).
     if (key === null || key === chartContext || key.length === 0) return null;
-    keys.push(key);
+    keys.push(...andFallbacks(key));
   }
   return keys;
 }
@@ -370,7 +397,7 @@ function valuesPathIn(text: string, scope: Bindings): string[][] | null {
     if (scope.dot !== null && usesDot.test(words)) return [[...scope.dot], ...(scope.dotDefaults ?? []).map((key) => [...key])];
     for (const ref of words.matchAll(reference)) {
       const key = keyOfReference(ref[1]!, scope);
-      if (key !== null) bound.push([...key]);
+      if (key !== null) for (const each of andFallbacks(key)) bound.push([...each]);
     }
   }
   return bound.length > 0 ? bound : null;

@@ -140,6 +140,20 @@ describe('findInTemplate: variables set in an action', () => {
     expect(key('{{- $values := deepCopy .Values.web .Values.common }}')).toBeNull();
   });
 
+  it("follows a variable set to the first of several keys set (`$csc := or .Values.a .Values.b`, volcano's): the first, falling back to the others", () => {
+    const values = (assignment: string) => findInTemplate(template(assignment), path, rendered).values;
+    const fallingBack = { key: ['custom', 'web', 'containerSecurityContext'], from: 6, alternatives: [['custom', 'default', 'containerSecurityContext']] };
+    expect(values('{{ $values := or .Values.custom.web .Values.custom.default }}')).toEqual(fallingBack);
+    expect(values('{{- $values := coalesce .Values.custom.web .Values.custom.default }}')).toEqual(fallingBack);
+    expect(values('{{- $values := .Values.custom.web | default .Values.custom.default }}')).toEqual(fallingBack);
+    expect(values('{{- $values := (or .Values.custom.web .Values.custom.default) }}')).toEqual(fallingBack);
+    // Read whole by `toYaml`: the variable's own key and its fallbacks.
+    const whole = ['{{ $csc := or .Values.custom.web .Values.custom.default }}', ...webContainer('          {{- if $csc }}', '          securityContext:', '            {{- toYaml $csc | nindent 12 }}', '          {{- end }}')].join('\n');
+    expect(findInTemplate(whole, path, rendered).values).toEqual({ key: ['custom', 'web'], from: 6, alternatives: [['custom', 'default']] });
+    // An `or` of what no key names names none.
+    expect(values('{{- $values := or .Values.custom.web (dict) }}')).toBeNull();
+  });
+
   it("follows a variable set to the values whole (`$app := .Values`, VictoriaMetrics' single-component charts): `$app.a` is `.Values.a`", () => {
     const key = (assignment: string) => findInTemplate(template(assignment), path, rendered).values?.key ?? null;
     const whole = (line: string) =>
