@@ -200,9 +200,12 @@ function joined(edit: OwnedEdit, owners: ReadonlySet<string>, areas: ReadonlySet
  * for its owners too: capabilities_baseline removes the forbidden item of
  * `add: [CHOWN, NET_ADMIN]`, capabilities_restricted the whole `add`.
  * Written apart, the two would overlap in the text, and restricted's fix
- * was refused beside baseline's.
+ * was refused beside baseline's. Not a blocking finding's removal into a
+ * warning's, in a review: the blocking fix stays the short one (`add:
+ * [CHOWN]`, the change the pull request made undone), and the warning's,
+ * which overlaps it, goes.
  */
-function withinRemovalsFolded(edits: OwnedEdit[]): OwnedEdit[] {
+function withinRemovalsFolded(edits: OwnedEdit[], ownerById: ReadonlyMap<string, Owner>): OwnedEdit[] {
   let removals: Map<string, number> | null = null;
   for (let i = 0; i < edits.length; i++) {
     const { edit, atSource } = edits[i]!;
@@ -220,12 +223,18 @@ function withinRemovalsFolded(edits: OwnedEdit[]): OwnedEdit[] {
     for (let length = 1; length < edit.path.length; length++) {
       const around = removals.get(removalKey(edit.path, length, atSource));
       if (around === undefined) continue;
+      if (anyBlocking(owners, ownerById) && !anyBlocking(edits[around]!.owners, ownerById)) break;
       folded[around] = joined(folded[around]!, owners, areas);
       gone.add(i);
       break;
     }
   }
   return gone.size === 0 ? edits : folded.filter((_, i) => !gone.has(i));
+}
+
+function anyBlocking(owners: ReadonlySet<string>, ownerById: ReadonlyMap<string, Owner>): boolean {
+  for (const id of owners) if (ownerById.get(id)?.blocking === true) return true;
+  return false;
 }
 
 const removalKey = (path: FieldPath, length: number, atSource: boolean | undefined): string => `${atSource === true ? 's' : 'p'}\u0000${path.slice(0, length).join('\u0000')}`;
@@ -487,7 +496,7 @@ class FileFixer {
         edits[k] = joined(edits[k]!, owners, areas);
       }
     }
-    return withinRemovalsFolded(edits);
+    return withinRemovalsFolded(edits, this.ownerById);
   }
 
   private renderPod(context: RenderContext, podIndex: number, podOwners: readonly Owner[]): Rendered {

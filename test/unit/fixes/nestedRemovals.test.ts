@@ -17,11 +17,15 @@ import { extractPodSpecs } from '../../../src/workloads/extract.js';
 const pod = (...securityContext: string[]) =>
   ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: agent', 'spec:', '  containers:', '  - name: agent', '    image: agent:1', '    securityContext:', ...securityContext.map((line) => `      ${line}`), ''].join('\n');
 
-/** Each capabilities check's fix, with baseline's and restricted's failures fixed together (as a review enforcing baseline and warning at restricted does). */
-function capabilityFixes(text: string) {
+/**
+ * Each capabilities check's fix, with baseline's and restricted's failures fixed together (as a run enforcing
+ * baseline and warning at restricted does); `inReview`, baseline's failure blocks, as in a pull request's review.
+ */
+function capabilityFixes(text: string, inReview = false) {
   const [document] = loadManifestFile('pod.yaml', text).documents;
   const [source] = extractPodSpecs(document!).pods;
-  const failures = [...evaluatePod(source!.pod, 'baseline', 'latest').failures, ...evaluatePod(source!.pod, 'restricted', 'latest').failures].filter((f) => f.check.startsWith('capabilities'));
+  const baseline = evaluatePod(source!.pod, 'baseline', 'latest').failures.map((f) => (inReview ? { ...f, blocking: true } : f));
+  const failures = [...baseline, ...evaluatePod(source!.pod, 'restricted', 'latest').failures].filter((f) => f.check.startsWith('capabilities'));
   const pods: PodFailures[] = [{ source: source!, failures }];
   const fixes = computeFixes({ file: 'pod.yaml', text, pods, level: 'restricted', version: 'latest', diff: null });
   return { checks: failures.map((f) => f.check), fixes: fixes.pods[0]!, suggestions: fixes.suggestions };
@@ -37,6 +41,14 @@ describe('a removal inside a value another fix removes whole', () => {
     for (const fix of fixes) expect(fix.fix, fix.fixNote ?? '').not.toBeNull();
     expect(fixes[0]!.fix).toBe(fixes[1]!.fix);
     expect(applySuggestions(pod(...written), suggestions)).toBe(pod(...fixed));
+  });
+
+  it("keeps a blocking finding's fix the short one in a review: the warning's, which would overlap it, goes", () => {
+    const { fixes, suggestions } = capabilityFixes(pod('capabilities:', '  add: [CHOWN, NET_ADMIN]'), true);
+    expect(fixes[0]!.fix?.replacement).toBe('        add: [CHOWN]\n');
+    expect(fixes[1]!.fix).toBeNull();
+    expect(fixes[1]!.fixNote).toMatch(/^No safe mechanical fix was found/);
+    expect(applySuggestions(pod('capabilities:', '  add: [CHOWN, NET_ADMIN]'), suggestions)).toBe(pod('capabilities:', '  add: [CHOWN]'));
   });
 
   it('leaves a removal alone when no other removes what holds it', () => {
