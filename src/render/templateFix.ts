@@ -153,7 +153,22 @@ export function templateInsertions(
     // A container's map (its path goes through a container list's index), or the pod's.
     const container = addition.path.some((segment) => typeof segment === 'number');
     const after = pastBranches(lines, hit.line);
-    out.push({ file, change: { startLine: after, endLine: after, newLines: [lines[after - 1]!, ...mapLines(addition.added, indent)] }, container });
+    const newLines = after === hit.line && addition.item && opensBlock(lines[after - 1]!) ? onDashLine(lines[after - 1]!, mapLines(addition.added, indent), indent) : [lines[after - 1]!, ...mapLines(addition.added, indent)];
+    out.push({ file, change: { startLine: after, endLine: after, newLines }, container });
   }
   return out;
+}
+
+/** A list item's first line whose key's value is the block below it (`- env:`): nothing can go between the two. */
+const opensBlock = (line: string) => /^\s*-\s+[^\s#{][^#]*:\s*(#.*)?$/.test(line);
+
+/**
+ * The map's lines written as the item's first key, on its dash line, and
+ * the key that was there after them (kubeshark's front container opens
+ * with `- env:`, its list right below).
+ */
+function onDashLine(item: string, map: readonly string[], indent: number): string[] {
+  const [first, ...rest] = map;
+  if (first === undefined) return [item];
+  return [`${item.slice(0, indent)}${first.slice(indent)}`, ...rest, `${' '.repeat(indent)}${item.slice(indent)}`];
 }

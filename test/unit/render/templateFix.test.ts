@@ -39,6 +39,17 @@ describe('templateInsertions', () => {
     ]);
   });
 
+  it("writes a container's map on its dash line when the container opens with a key whose value is the block below (kubeshark's `- env:`)", () => {
+    const envFirst = template.replace('        - name: {{ .Chart.Name }}\n          image: "{{ .Values.image }}"\n', '        - env:\n            - name: MODE\n              value: web\n          name: {{ .Chart.Name }}\n          image: "{{ .Values.image }}"\n');
+    const withEnv = (text: string) => text.replace('        - name: web\n', '        - env:\n            - name: MODE\n              value: web\n          name: web\n');
+    const [, container] = templateInsertions({ file: 't.yaml', text: envFirst, named: new Map() }, doc(withEnv(rendered)), doc(withEnv(fixedText)), () => undefined);
+    expect(container).toEqual({
+      file: 't.yaml',
+      change: { startLine: 12, endLine: 12, newLines: ['        - securityContext:', '            allowPrivilegeEscalation: false', '            capabilities:', '              drop:', '                - ALL', '          env:'] },
+      container: true,
+    });
+  });
+
   it('writes nothing where the template writes the key under some condition, or its container from values, or in flow style', () => {
     const guarded = template.replace('          image: "{{ .Values.image }}"\n', '          image: "{{ .Values.image }}"\n          {{- if .Values.hardened }}\n          securityContext: {runAsNonRoot: true}\n          {{- end }}\n');
     expect(templateInsertions({ file: 't.yaml', text: guarded, named: new Map() }, doc(rendered), doc(fixedText), () => undefined).map((c) => c.change.startLine)).toEqual([7]);
