@@ -122,16 +122,22 @@ describe('verifySuggestions on a rendering that names objects anew each time', (
   });
 });
 
-describe('verifySuggestions with two suggestions of one object over the same lines', () => {
-  const privileged = deployment('a').replace('containers: [{name: app, image: app:1}]', 'containers: [{name: app, image: app:1, securityContext: {privileged: true}}]');
-  const files = new Map([['base/a.yaml', privileged]]);
-  const shared: Rendering = { rendered: { root, base: { kind: 'absent' }, head: { kind: 'rendered', text: privileged }, sources: files }, text: privileged };
+/** A root whose one file renders as it is written, or as edited. */
+function oneFileRendered(file: string, text: string): { files: Map<string, string>; rendering: Rendering; port: RenderPort } {
+  const files = new Map([[file, text]]);
+  const rendering: Rendering = { rendered: { root, base: { kind: 'absent' }, head: { kind: 'rendered', text }, sources: files }, text };
   const port: RenderPort = {
     head: { paths: new Set(files.keys()), texts: files },
     base: null,
     render: async () => [],
-    renderEdited: async (_root, edits) => ({ kind: 'rendered', text: edits.get('base/a.yaml') ?? privileged }),
+    renderEdited: async (_root, edits) => ({ kind: 'rendered', text: edits.get(file) ?? text }),
   };
+  return { files, rendering, port };
+}
+
+describe('verifySuggestions with two suggestions of one object over the same lines', () => {
+  const privileged = deployment('a').replace('containers: [{name: app, image: app:1}]', 'containers: [{name: app, image: app:1, securityContext: {privileged: true}}]');
+  const { files, rendering: shared, port } = oneFileRendered('base/a.yaml', privileged);
   const on = (check: string) => ({ ...finding('a'), check }) as DiffFinding;
   const edit = (index: number, startLine: number, newLines: string[]): SuggestionCandidate => ({ finding: index, rendering: shared, file: 'base/a.yaml', startLine, endLine: 8 + newLines.length - 1, newLines, caveat: null, ownObject: true });
   const both = ['      hostPID: false', '      containers: [{name: app, image: app:1, securityContext: {privileged: false}}]'];
@@ -203,14 +209,7 @@ describe('verifySuggestions of an edit that writes the fix in a source of its ow
 describe('verifySuggestions with different suggestions of two objects of one rendering over the same lines', () => {
   // One values map read by two objects (spire's Deployment and its pre-delete Job): each finding's suggestion writes those lines its own way.
   const two = `${deployment('c')}---\n${deployment('d')}`;
-  const files = new Map([['base/cd.yaml', two]]);
-  const rendering: Rendering = { rendered: { root, base: { kind: 'absent' }, head: { kind: 'rendered', text: two }, sources: files }, text: two };
-  const port: RenderPort = {
-    head: { paths: new Set(files.keys()), texts: files },
-    base: null,
-    render: async () => [],
-    renderEdited: async (_root, edits) => ({ kind: 'rendered', text: edits.get('base/cd.yaml') ?? two }),
-  };
+  const { files, rendering, port } = oneFileRendered('base/cd.yaml', two);
   const lines = two.split('\n');
   // Lines 8 to 18: c's hostPID to d's; both suggestions turn both off, one with a comment.
   const over = (comment: string): string[] => lines.slice(7, 18).map((line) => (line.includes('hostPID') ? `      hostPID: false${comment}` : line));
