@@ -29,7 +29,7 @@ import { podLoadOptions } from '../workloads/podFree.js';
 import type { PodSpecSource } from '../workloads/extract.js';
 import { EditIndex, prefixEdit, valueAt } from './edits.js';
 import { fixers } from './fixers/index.js';
-import { anchorCaveat, besideABlockingFix, besideTheChange, fixEngineFailed, inJsonStream, longLineNote, noSafeFix, notComputed, sharedCaveat, sharedNode } from './notes.js';
+import { anchorCaveat, besideABlockingFix, besideABlockingRemoval, besideTheChange, fixEngineFailed, inJsonStream, longLineNote, noSafeFix, notComputed, sharedCaveat, sharedNode } from './notes.js';
 import { mergeRendered, RenderError, renderEdits } from './render.js';
 import type { OwnedEdit, OwnedSplice, RenderContext, Rendered } from './render.js';
 import { detectStyle } from './style.js';
@@ -205,7 +205,7 @@ function joined(edit: OwnedEdit, owners: ReadonlySet<string>, areas: ReadonlySet
  * [CHOWN]`, the change the pull request made undone), and the warning's,
  * which overlaps it, goes.
  */
-function withinRemovalsFolded(edits: OwnedEdit[], ownerById: ReadonlyMap<string, Owner>): OwnedEdit[] {
+function withinRemovalsFolded(edits: OwnedEdit[], ownerById: ReadonlyMap<string, Owner>, apartFromBlocking: Set<string>): OwnedEdit[] {
   let removals: Map<string, number> | null = null;
   for (let i = 0; i < edits.length; i++) {
     const { edit, atSource } = edits[i]!;
@@ -223,7 +223,10 @@ function withinRemovalsFolded(edits: OwnedEdit[], ownerById: ReadonlyMap<string,
     for (let length = 1; length < edit.path.length; length++) {
       const around = removals.get(removalKey(edit.path, length, atSource));
       if (around === undefined) continue;
-      if (anyBlocking(owners, ownerById) && !anyBlocking(edits[around]!.owners, ownerById)) break;
+      if (anyBlocking(owners, ownerById) && !anyBlocking(edits[around]!.owners, ownerById)) {
+        for (const owner of edits[around]!.owners) apartFromBlocking.add(owner);
+        break;
+      }
       folded[around] = joined(folded[around]!, owners, areas);
       gone.add(i);
       break;
@@ -377,6 +380,8 @@ class FileFixer {
   private readonly byPod: Owner[][];
   /** Splices name their owners by id (every group of every round looks them up). */
   private readonly ownerById: ReadonlyMap<string, Owner>;
+  /** Owners whose removal holds a blocking owner's and was kept apart from it (withinRemovalsFolded): their refusal says why. */
+  private readonly apartFromBlocking = new Set<string>();
   /** Rendering needs each document's nodes with their source ranges, its style and its anchors. */
   private readonly contexts = new Map<number, RenderContext>();
   private readonly collapsed = new Set<number>();
@@ -496,7 +501,7 @@ class FileFixer {
         edits[k] = joined(edits[k]!, owners, areas);
       }
     }
-    return withinRemovalsFolded(edits, this.ownerById);
+    return withinRemovalsFolded(edits, this.ownerById, this.apartFromBlocking);
   }
 
   private renderPod(context: RenderContext, podIndex: number, podOwners: readonly Owner[]): Rendered {
@@ -657,7 +662,8 @@ class FileFixer {
 
   private refuse(owner: Owner, failure: Refusal): void {
     owner.accepted = false;
-    owner.note = failure.shared !== null ? sharedNode(owner.check, failure.shared) : noSafeFix(owner.check, failure.reason);
+    owner.note =
+      failure.shared !== null ? sharedNode(owner.check, failure.shared) : this.apartFromBlocking.has(owner.id) ? besideABlockingRemoval(owner.check) : noSafeFix(owner.check, failure.reason);
   }
 
   /**

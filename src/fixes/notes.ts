@@ -142,6 +142,16 @@ export function besideABlockingFix(check: FixableCheck, file: string, lines: num
   return noSuggestion(check, `with the blocking fix, the suggestion would be ${lines} lines long, so the blocking fix has one of its own; \`pod-security-review fix ${file}\` applies this one`);
 }
 
+/**
+ * Said of a warning whose fix removes whole what a blocking fix removes part
+ * of (restricted's whole `capabilities.add` beside baseline's one item): in
+ * a review the blocking fix keeps the short suggestion, and the two cannot
+ * both be written; `fix`, which blocks on nothing, writes the whole removal.
+ */
+export function besideABlockingRemoval(check: FixableCheck): string {
+  return noSuggestion(check, 'the fix removes whole what the blocking fix on these lines removes part of, and the blocking fix keeps a suggestion of its own; `pod-security-review fix` applies both');
+}
+
 /** Said instead of a fix in a file read as kubectl reads it but not written in UTF-8 (UTF-16, bytes that are not UTF-8). */
 export function notUtf8(check: FixableCheck): string {
   return noSuggestion(check, 'the file is not UTF-8 as written (it is UTF-16, or has bytes that are not UTF-8), and fixes are written into UTF-8 text only; save it as UTF-8 to get one');
