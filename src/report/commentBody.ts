@@ -36,6 +36,7 @@ import { truncateChars } from './truncate.js';
 import type { ReviewFinding, SuggestionLike } from './types.js';
 import { firstRootsByTool, workloadName, workloadsNamed } from './namesBy.js';
 import { andMore, firstOf } from '../firstFew.js';
+import { mergedByContainers } from './containerDetails.js';
 
 /** GitHub's limit for a comment body, in characters. */
 export const maxCommentChars = 65_536;
@@ -186,8 +187,15 @@ function bullets(findings: readonly ReviewFinding[], suggested: boolean): string
   const someOld = findings.some((f) => f.preexisting) && !findings.every((f) => f.preexisting);
   return checks.map((check) => {
     const of = findings.filter((f) => f.check === check);
-    // A detail that says which field to set is what the suggestion shows; other details (hostNetwork=true) stay.
-    const messages = firstOf(unique(of.map((f) => escapeText(suggested && /\bmust (not )?set\b/.test(f.detail) ? f.reason : `${f.reason} (${f.detail})`))), shown.details);
+    // A detail that says which field to set is what the suggestion shows; other details (hostNetwork=true) stay,
+    // those of workloads alike but for their containers' names said once.
+    const shows = (f: ReviewFinding) => !(suggested && /\bmust (not )?set\b/.test(f.detail));
+    const texts = unique(of.map((f) => f.reason)).flatMap((reason) => {
+      const ofReason = of.filter((f) => f.reason === reason);
+      const details = mergedByContainers(unique(ofReason.filter(shows).map((f) => f.detail)), shown.workloads);
+      return [...(ofReason.some((f) => !shows(f)) ? [reason] : []), ...details.map((detail) => `${reason} (${detail})`)];
+    });
+    const messages = firstOf(unique(texts.map(escapeText)), shown.details);
     const marks = [...(mixed && of.some((f) => f.blocking) ? ['blocking'] : []), ...(someOld && of.every((f) => f.preexisting) ? ['already failing before'] : [])];
     return `- ${messages.first.join('; ')}${andMore(messages.more, 'alike')}${marks.length > 0 ? ` (${marks.join(', ')})` : ''}`;
   });
