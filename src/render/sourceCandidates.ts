@@ -472,9 +472,24 @@ function changedScalars(before: JsonValue | undefined, after: JsonValue | undefi
  * rendered however they are set, so the fix turns it on. Verification
  * renders again: a chart whose switch means something else is refused.
  */
-function switchedOn(file: EditableFile | null, key: readonly (string | number)[]): Edit[] {
+function switchedOn(file: EditableFile | null, key: readonly (string | number)[], template: string): Edit[] {
   const path = [...key, 'enabled'];
-  return file?.value(path) === false ? [set(path, true)] : [];
+  const value = file?.value(path);
+  if (value === false) return [set(path, true)];
+  // Not set at all: turned on when the template tests it (cortex: `{{- if .Values.querier.securityContext.enabled }}`
+  // over `securityContext: {{- omit .Values.querier.securityContext "enabled" | toYaml … }}`, its values `securityContext: {}`).
+  return value === undefined && file !== null && testsEnabled(template, key) ? [set(path, true)] : [];
+}
+
+/** Whether a template tests `.Values.<key>.enabled` in an `if` (a subchart's key read without the parent's prefix too). */
+function testsEnabled(template: string, key: readonly (string | number)[]): boolean {
+  if (!template.includes('.enabled')) return false;
+  for (let from = 0; from < key.length; from++) {
+    const reference = `.Values.${key.slice(from).join('.')}.enabled`;
+    const at = template.indexOf(reference);
+    if (at !== -1 && /\bif\s+\$?$/.test(template.slice(Math.max(0, at - 8), at))) return true;
+  }
+  return false;
 }
 
 /**
@@ -522,7 +537,7 @@ function valuesChangesOf({ document, template, after }: ChartObject, editable: E
     const values = editable(file);
     // A field the values already set as the fix wants (the map was left out, not wrong) needs no edit.
     const needed = edits.filter((edit) => !(edit.op === 'set' && values !== null && jsonEqual(values.value(edit.path), edit.value as JsonValue)));
-    const written = [...needed, ...switchedOn(values, key)];
+    const written = [...needed, ...switchedOn(values, key, template.text)];
     addTo(byFile, file, written);
     if (!pod) addTo(containersByFile, file, written);
   }

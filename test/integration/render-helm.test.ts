@@ -1774,6 +1774,14 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
       replacement: '  enabled: true\n  runAsNonRoot: true\n  capabilities:\n    drop: [ALL]\n  seccompProfile:\n    type: RuntimeDefault\n  allowPrivilegeEscalation: false\n',
       attachable: false,
     });
+    // No `enabled` at all, an empty map (cortex's `securityContext: {}`): the fields written in, and the switch the template tests turned on.
+    const [empty] = (await checkTree(chart('containerSecurityContext: {}\n'), '--level', 'restricted')).report.findings;
+    expect(empty!.fix).toEqual({
+      startLine: 1,
+      endLine: 1,
+      replacement: 'containerSecurityContext:\n  allowPrivilegeEscalation: false\n  capabilities:\n    drop:\n      - ALL\n  runAsNonRoot: true\n  seccompProfile:\n    type: RuntimeDefault\n  enabled: true\n',
+      attachable: false,
+    });
   });
 
   it('turns on the values switch a template writes a missing field under (microservices-demo\'s `seccompProfile.enable`), verified by rendering again', async () => {
