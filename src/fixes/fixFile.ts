@@ -35,7 +35,7 @@ import type { OwnedEdit, OwnedSplice, RenderContext, Rendered } from './render.j
 import { detectStyle } from './style.js';
 import { applySuggestions, areaKey, containerGap, groupSplices, suggestionSplice, toSuggestion, wholePod } from './suggestions.js';
 import type { Group } from './suggestions.js';
-import { inOrder, lineOf, lineTable, SpliceConflict } from './text.js';
+import { inOrder, lineOf, lineTable, overlappingSplices, SpliceConflict } from './text.js';
 import type { LineTable } from './text.js';
 import type { Edit, FindingFix, FixableCheck, FixFailure, FixPlan, Suggestion } from './types.js';
 import { podKey, verifierOf } from './verify.js';
@@ -663,7 +663,11 @@ class FileFixer {
   private refuse(owner: Owner, failure: Refusal): void {
     owner.accepted = false;
     owner.note =
-      failure.shared !== null ? sharedNode(owner.check, failure.shared) : this.apartFromBlocking.has(owner.id) ? besideABlockingRemoval(owner.check) : noSafeFix(owner.check, failure.reason);
+      failure.shared !== null
+        ? sharedNode(owner.check, failure.shared)
+        : failure.reason === overlappingSplices && this.apartFromBlocking.has(owner.id)
+          ? besideABlockingRemoval(owner.check)
+          : noSafeFix(owner.check, failure.reason);
   }
 
   /**

@@ -183,6 +183,9 @@ function compareSplices(a: Splice, b: Splice): number {
   return a.start - b.start || a.end - b.end || (b.column ?? -1) - (a.column ?? -1);
 }
 
+/** Why splices that overlap are refused (SpliceConflict's message). */
+export const overlappingSplices = 'two edits of the fix would overlap in the text';
+
 /** The splices in the order they apply; throws SpliceConflict when two overlap. */
 export function inOrder(splices: readonly Splice[]): Splice[] {
   // Renderers mostly give splices in order already: then nothing needs sorting.
@@ -192,7 +195,7 @@ export function inOrder(splices: readonly Splice[]): Splice[] {
   const ordered = sorted ? [...splices] : [...splices].sort(compareSplices);
   let at = 0;
   for (const splice of ordered) {
-    if (splice.start < at) throw new SpliceConflict('two edits of the fix would overlap in the text');
+    if (splice.start < at) throw new SpliceConflict(overlappingSplices);
     at = splice.end;
   }
   return ordered;
