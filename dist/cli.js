@@ -20426,6 +20426,9 @@ function besideTheChange(check, file) {
 function besideABlockingFix(check, file, lines) {
   return noSuggestion(check, `with the blocking fix, the suggestion would be ${lines} lines long, so the blocking fix has one of its own; \`pod-security-review fix ${file}\` applies this one`);
 }
+function besideABlockingRemoval(check) {
+  return noSuggestion(check, "the fix removes whole what the blocking fix on these lines removes part of, and the blocking fix keeps a suggestion of its own; `pod-security-review fix` applies both");
+}
 function notUtf8(check) {
   return noSuggestion(check, "the file is not UTF-8 as written (it is UTF-16, or has bytes that are not UTF-8), and fixes are written into UTF-8 text only; save it as UTF-8 to get one");
 }
@@ -20636,13 +20639,14 @@ function extentOf(splices) {
 function compareSplices(a, b) {
   return a.start - b.start || a.end - b.end || (b.column ?? -1) - (a.column ?? -1);
 }
+var overlappingSplices = "two edits of the fix would overlap in the text";
 function inOrder(splices) {
   let sorted = true;
   for (let i = 1; i < splices.length && sorted; i++) sorted = compareSplices(splices[i - 1], splices[i]) <= 0;
   const ordered = sorted ? [...splices] : [...splices].sort(compareSplices);
   let at3 = 0;
   for (const splice of ordered) {
-    if (splice.start < at3) throw new SpliceConflict("two edits of the fix would overlap in the text");
+    if (splice.start < at3) throw new SpliceConflict(overlappingSplices);
     at3 = splice.end;
   }
   return ordered;
@@ -23945,7 +23949,7 @@ function areaOf(path11) {
 function joined(edit, owners, areas) {
   return { ...edit, owners: /* @__PURE__ */ new Set([...edit.owners, ...owners]), areas: /* @__PURE__ */ new Set([...edit.areas, ...areas]) };
 }
-function withinRemovalsFolded(edits) {
+function withinRemovalsFolded(edits, ownerById, apartFromBlocking) {
   let removals = null;
   for (let i = 0; i < edits.length; i++) {
     const { edit, atSource } = edits[i];
@@ -23962,12 +23966,20 @@ function withinRemovalsFolded(edits) {
     for (let length = 1; length < edit.path.length; length++) {
       const around = removals.get(removalKey(edit.path, length, atSource));
       if (around === void 0) continue;
+      if (anyBlocking(owners, ownerById) && !anyBlocking(edits[around].owners, ownerById)) {
+        for (const owner of edits[around].owners) apartFromBlocking.add(owner);
+        break;
+      }
       folded[around] = joined(folded[around], owners, areas);
       gone.add(i);
       break;
     }
   }
   return gone.size === 0 ? edits : folded.filter((_, i) => !gone.has(i));
+}
+function anyBlocking(owners, ownerById) {
+  for (const id of owners) if (ownerById.get(id)?.blocking === true) return true;
+  return false;
 }
 var removalKey = (path11, length, atSource) => `${atSource === true ? "s" : "p"}\0${path11.slice(0, length).join("\0")}`;
 function areaSetOf(areaSets, podIndex, area) {
@@ -24076,6 +24088,8 @@ var FileFixer = class {
   byPod;
   /** Splices name their owners by id (every group of every round looks them up). */
   ownerById;
+  /** Owners whose removal holds a blocking owner's and was kept apart from it (withinRemovalsFolded): their refusal says why. */
+  apartFromBlocking = /* @__PURE__ */ new Set();
   /** Rendering needs each document's nodes with their source ranges, its style and its anchors. */
   contexts = /* @__PURE__ */ new Map();
   collapsed = /* @__PURE__ */ new Set();
@@ -24168,7 +24182,7 @@ var FileFixer = class {
         edits[k] = joined(edits[k], owners, areas);
       }
     }
-    return withinRemovalsFolded(edits);
+    return withinRemovalsFolded(edits, this.ownerById, this.apartFromBlocking);
   }
   renderPod(context, podIndex, podOwners) {
     const known3 = this.podRenders.get(podIndex);
@@ -24311,7 +24325,7 @@ var FileFixer = class {
   }
   refuse(owner, failure3) {
     owner.accepted = false;
-    owner.note = failure3.shared !== null ? sharedNode(owner.check, failure3.shared) : noSafeFix(owner.check, failure3.reason);
+    owner.note = failure3.shared !== null ? sharedNode(owner.check, failure3.shared) : failure3.reason === overlappingSplices && this.apartFromBlocking.has(owner.id) ? besideABlockingRemoval(owner.check) : noSafeFix(owner.check, failure3.reason);
   }
   /**
    * 2. Fixes that edit one node for several pod specs (an anchor that List
@@ -32730,9 +32744,16 @@ function templateInsertions(template, original, fixed2, textOf3) {
     if (indent === null) continue;
     const container = addition.path.some((segment) => typeof segment === "number");
     const after = pastBranches(lines, hit.line);
-    out.push({ file, change: { startLine: after, endLine: after, newLines: [lines[after - 1], ...mapLines(addition.added, indent)] }, container });
+    const newLines = after === hit.line && addition.item && opensBlock(lines[after - 1]) ? onDashLine(lines[after - 1], mapLines(addition.added, indent), indent) : [lines[after - 1], ...mapLines(addition.added, indent)];
+    out.push({ file, change: { startLine: after, endLine: after, newLines }, container });
   }
   return out;
+}
+var opensBlock = (line) => /^\s*-\s+[^\s#{][^#]*:\s*(#.*)?$/.test(line);
+function onDashLine(item, map, indent) {
+  const [first, ...rest] = map;
+  if (first === void 0) return [item];
+  return [`${item.slice(0, indent)}${first.slice(indent)}`, ...rest, `${" ".repeat(indent)}${item.slice(indent)}`];
 }
 
 // src/render/sourceCandidates.ts
@@ -32994,9 +33015,20 @@ function changedScalars(before, after, path11) {
   else for (const [key, value] of Object.entries(before)) out.push(...changedScalars(value, beside !== void 0 && !Array.isArray(beside) ? beside[key] : void 0, [...path11, key]));
   return out;
 }
-function switchedOn2(file, key) {
+function switchedOn2(file, key, template) {
   const path11 = [...key, "enabled"];
-  return file?.value(path11) === false ? [set(path11, true)] : [];
+  const value = file?.value(path11);
+  if (value === false) return [set(path11, true)];
+  return value === void 0 && file !== null && testsEnabled(template, key) ? [set(path11, true)] : [];
+}
+function testsEnabled(template, key) {
+  if (!template.includes(".enabled")) return false;
+  for (let from2 = 0; from2 < key.length; from2++) {
+    const reference2 = `.Values.${key.slice(from2).join(".")}.enabled`;
+    const at3 = template.indexOf(reference2);
+    if (at3 !== -1 && /\bif\s+\$?$/.test(template.slice(Math.max(0, at3 - 8), at3))) return true;
+  }
+  return false;
 }
 function valuesChangesOf({ document, template, after }, editable) {
   const valuesAt = (key) => {
@@ -33028,7 +33060,7 @@ function valuesChangesOf({ document, template, after }, editable) {
   for (const { file, edits, key, pod } of securityContextEdits(document, after, writerOf, podWriterOf) ?? []) {
     const values = editable(file);
     const needed = edits.filter((edit) => !(edit.op === "set" && values !== null && jsonEqual(values.value(edit.path), edit.value)));
-    const written = [...needed, ...switchedOn2(values, key)];
+    const written = [...needed, ...switchedOn2(values, key, template.text)];
     addTo(byFile, file, written);
     if (!pod) addTo(containersByFile, file, written);
   }

@@ -17753,7 +17753,7 @@ function inOrder(splices) {
   const ordered = sorted ? [...splices] : [...splices].sort(compareSplices);
   let at3 = 0;
   for (const splice of ordered) {
-    if (splice.start < at3) throw new SpliceConflict("two edits of the fix would overlap in the text");
+    if (splice.start < at3) throw new SpliceConflict(overlappingSplices);
     at3 = splice.end;
   }
   return ordered;
@@ -17821,7 +17821,7 @@ function linesOf(text5, end) {
   if (start < end) lines.push(text5.slice(start, end));
   return lines;
 }
-var byteMarks, byteMarkEvery, SpliceConflict, SplicedText;
+var byteMarks, byteMarkEvery, SpliceConflict, overlappingSplices, SplicedText;
 var init_text = __esm({
   "src/fixes/text.ts"() {
     "use strict";
@@ -17830,6 +17830,7 @@ var init_text = __esm({
     byteMarkEvery = 4096;
     SpliceConflict = class extends Error {
     };
+    overlappingSplices = "two edits of the fix would overlap in the text";
     SplicedText = class {
       constructor(text5, from2, to2, middle) {
         this.text = text5;
@@ -52071,6 +52072,9 @@ function besideTheChange(check, file) {
 function besideABlockingFix(check, file, lines) {
   return noSuggestion(check, `with the blocking fix, the suggestion would be ${lines} lines long, so the blocking fix has one of its own; \`pod-security-review fix ${file}\` applies this one`);
 }
+function besideABlockingRemoval(check) {
+  return noSuggestion(check, "the fix removes whole what the blocking fix on these lines removes part of, and the blocking fix keeps a suggestion of its own; `pod-security-review fix` applies both");
+}
 function notUtf8(check) {
   return noSuggestion(check, "the file is not UTF-8 as written (it is UTF-16, or has bytes that are not UTF-8), and fixes are written into UTF-8 text only; save it as UTF-8 to get one");
 }
@@ -52764,6 +52768,35 @@ var checkAnchor = (check) => check.toLowerCase().replace(/[^a-z0-9_-]/g, "");
 var checkDocsUrl = (check) => `${readmeUrl}#${checkAnchor(check)}`;
 var upstreamLevel = new Map(allChecks.map((c) => [c.id, c.level]));
 
+// src/report/containerDetails.ts
+var containerClause = /^((?:pod or )?)containers? ((?:"[^"]*", )*"[^"]*") (must .*)$/;
+var quotedName = /"[^"]*"/g;
+function mergedByContainers(details, maxNames) {
+  const out = [];
+  const byShape = /* @__PURE__ */ new Map();
+  for (const detail of details) {
+    const clause = detail.includes("; ") ? null : containerClause.exec(detail);
+    if (clause === null) {
+      out.push(detail);
+      continue;
+    }
+    const [, lead = "", names = "", rest = ""] = clause;
+    const shape = `${lead}\0${rest}`;
+    const known3 = byShape.get(shape);
+    const named = names.match(quotedName) ?? [];
+    if (known3 === void 0) {
+      const entry2 = { lead, names: [...new Set(named)], rest };
+      byShape.set(shape, entry2);
+      out.push(entry2);
+    } else for (const name of named) if (!known3.names.includes(name)) known3.names.push(name);
+  }
+  return out.map((entry2) => typeof entry2 === "string" ? entry2 : `${entry2.lead}${entry2.names.length === 1 ? "container" : "containers"} ${namesText(entry2.names, maxNames)} ${entry2.rest}`);
+}
+function namesText(names, maxNames) {
+  const { first, more } = firstOf(names, maxNames);
+  return `${first.join(", ")}${andMore(more)}`;
+}
+
 // src/report/commentBody.ts
 var maxCommentChars = 65536;
 var readmeDocs = { of: checkDocsUrl, all: checksSectionUrl };
@@ -52850,7 +52883,13 @@ function bullets(findings, suggested) {
   const someOld = findings.some((f) => f.preexisting) && !findings.every((f) => f.preexisting);
   return checks2.map((check) => {
     const of = findings.filter((f) => f.check === check);
-    const messages = firstOf(unique(of.map((f) => escapeText(suggested && /\bmust (not )?set\b/.test(f.detail) ? f.reason : `${f.reason} (${f.detail})`))), shown3.details);
+    const shows = (f) => !(suggested && /\bmust (not )?set\b/.test(f.detail));
+    const texts = unique(of.map((f) => f.reason)).flatMap((reason4) => {
+      const ofReason = of.filter((f) => f.reason === reason4);
+      const details = mergedByContainers(unique(ofReason.filter(shows).map((f) => f.detail)), shown3.workloads);
+      return [...ofReason.some((f) => !shows(f)) ? [reason4] : [], ...details.map((detail) => `${reason4} (${detail})`)];
+    });
+    const messages = firstOf(unique(texts.map(escapeText)), shown3.details);
     const marks2 = [...mixed && of.some((f) => f.blocking) ? ["blocking"] : [], ...someOld && of.every((f) => f.preexisting) ? ["already failing before"] : []];
     return `- ${messages.first.join("; ")}${andMore(messages.more, "alike")}${marks2.length > 0 ? ` (${marks2.join(", ")})` : ""}`;
   });
@@ -53004,13 +53043,13 @@ function withinBlockOf(field3, line, lines) {
   const first = lines.textOf(field3);
   if (first === void 0) return false;
   const indent = indentOf(first);
-  const opensBlock = /:\s*(#.*)?$/.test(first);
+  const opensBlock2 = /:\s*(#.*)?$/.test(first);
   for (let l = field3 + 1; l <= line; l++) {
     const text5 = lines.textOf(l);
     if (text5 === void 0) return false;
     const trimmed2 = text5.trimStart();
     if (trimmed2 === "" || trimmed2.startsWith("#")) continue;
-    if (indentOf(text5) > indent || opensBlock && indentOf(text5) === indent && trimmed2.startsWith("- ")) continue;
+    if (indentOf(text5) > indent || opensBlock2 && indentOf(text5) === indent && trimmed2.startsWith("- ")) continue;
     return false;
   }
   return true;
@@ -57144,7 +57183,7 @@ function areaOf(path4) {
 function joined(edit, owners, areas) {
   return { ...edit, owners: /* @__PURE__ */ new Set([...edit.owners, ...owners]), areas: /* @__PURE__ */ new Set([...edit.areas, ...areas]) };
 }
-function withinRemovalsFolded(edits) {
+function withinRemovalsFolded(edits, ownerById, apartFromBlocking) {
   let removals = null;
   for (let i = 0; i < edits.length; i++) {
     const { edit, atSource } = edits[i];
@@ -57161,12 +57200,20 @@ function withinRemovalsFolded(edits) {
     for (let length = 1; length < edit.path.length; length++) {
       const around = removals.get(removalKey(edit.path, length, atSource));
       if (around === void 0) continue;
+      if (anyBlocking(owners, ownerById) && !anyBlocking(edits[around].owners, ownerById)) {
+        for (const owner of edits[around].owners) apartFromBlocking.add(owner);
+        break;
+      }
       folded[around] = joined(folded[around], owners, areas);
       gone.add(i);
       break;
     }
   }
   return gone.size === 0 ? edits : folded.filter((_, i) => !gone.has(i));
+}
+function anyBlocking(owners, ownerById) {
+  for (const id of owners) if (ownerById.get(id)?.blocking === true) return true;
+  return false;
 }
 var removalKey = (path4, length, atSource) => `${atSource === true ? "s" : "p"}\0${path4.slice(0, length).join("\0")}`;
 function areaSetOf(areaSets, podIndex, area) {
@@ -57275,6 +57322,8 @@ var FileFixer = class {
   byPod;
   /** Splices name their owners by id (every group of every round looks them up). */
   ownerById;
+  /** Owners whose removal holds a blocking owner's and was kept apart from it (withinRemovalsFolded): their refusal says why. */
+  apartFromBlocking = /* @__PURE__ */ new Set();
   /** Rendering needs each document's nodes with their source ranges, its style and its anchors. */
   contexts = /* @__PURE__ */ new Map();
   collapsed = /* @__PURE__ */ new Set();
@@ -57367,7 +57416,7 @@ var FileFixer = class {
         edits[k] = joined(edits[k], owners, areas);
       }
     }
-    return withinRemovalsFolded(edits);
+    return withinRemovalsFolded(edits, this.ownerById, this.apartFromBlocking);
   }
   renderPod(context, podIndex, podOwners) {
     const known3 = this.podRenders.get(podIndex);
@@ -57510,7 +57559,7 @@ var FileFixer = class {
   }
   refuse(owner, failure3) {
     owner.accepted = false;
-    owner.note = failure3.shared !== null ? sharedNode(owner.check, failure3.shared) : noSafeFix(owner.check, failure3.reason);
+    owner.note = failure3.shared !== null ? sharedNode(owner.check, failure3.shared) : failure3.reason === overlappingSplices && this.apartFromBlocking.has(owner.id) ? besideABlockingRemoval(owner.check) : noSafeFix(owner.check, failure3.reason);
   }
   /**
    * 2. Fixes that edit one node for several pod specs (an anchor that List
@@ -60238,9 +60287,16 @@ function templateInsertions(template, original, fixed2, textOf3) {
     if (indent === null) continue;
     const container = addition.path.some((segment) => typeof segment === "number");
     const after = pastBranches(lines, hit.line);
-    out.push({ file, change: { startLine: after, endLine: after, newLines: [lines[after - 1], ...mapLines(addition.added, indent)] }, container });
+    const newLines = after === hit.line && addition.item && opensBlock(lines[after - 1]) ? onDashLine(lines[after - 1], mapLines(addition.added, indent), indent) : [lines[after - 1], ...mapLines(addition.added, indent)];
+    out.push({ file, change: { startLine: after, endLine: after, newLines }, container });
   }
   return out;
+}
+var opensBlock = (line) => /^\s*-\s+[^\s#{][^#]*:\s*(#.*)?$/.test(line);
+function onDashLine(item, map, indent) {
+  const [first, ...rest] = map;
+  if (first === void 0) return [item];
+  return [`${item.slice(0, indent)}${first.slice(indent)}`, ...rest, `${" ".repeat(indent)}${item.slice(indent)}`];
 }
 
 // src/render/sourceCandidates.ts
@@ -60504,9 +60560,20 @@ function changedScalars(before, after, path4) {
   else for (const [key, value] of Object.entries(before)) out.push(...changedScalars(value, beside !== void 0 && !Array.isArray(beside) ? beside[key] : void 0, [...path4, key]));
   return out;
 }
-function switchedOn2(file, key) {
+function switchedOn2(file, key, template) {
   const path4 = [...key, "enabled"];
-  return file?.value(path4) === false ? [set(path4, true)] : [];
+  const value = file?.value(path4);
+  if (value === false) return [set(path4, true)];
+  return value === void 0 && file !== null && testsEnabled(template, key) ? [set(path4, true)] : [];
+}
+function testsEnabled(template, key) {
+  if (!template.includes(".enabled")) return false;
+  for (let from2 = 0; from2 < key.length; from2++) {
+    const reference2 = `.Values.${key.slice(from2).join(".")}.enabled`;
+    const at3 = template.indexOf(reference2);
+    if (at3 !== -1 && /\bif\s+\$?$/.test(template.slice(Math.max(0, at3 - 8), at3))) return true;
+  }
+  return false;
 }
 function valuesChangesOf({ document, template, after }, editable) {
   const valuesAt = (key) => {
@@ -60538,7 +60605,7 @@ function valuesChangesOf({ document, template, after }, editable) {
   for (const { file, edits, key, pod } of securityContextEdits(document, after, writerOf, podWriterOf) ?? []) {
     const values = editable(file);
     const needed = edits.filter((edit) => !(edit.op === "set" && values !== null && jsonEqual(values.value(edit.path), edit.value)));
-    const written = [...needed, ...switchedOn2(values, key)];
+    const written = [...needed, ...switchedOn2(values, key, template.text)];
     addTo(byFile, file, written);
     if (!pod) addTo(containersByFile, file, written);
   }
