@@ -6,7 +6,8 @@
  * err="…"`): its time and process ID would make every run's message
  * differ, so that the Action would see a new problem on each run, and the
  * error itself is quoted. It is shown as `kustomize build` shows it,
- * `Error: …`.
+ * `Error: …`. helm's advice to run with `--debug` (a flag of a command the
+ * user did not run) is left out, and its log lines come after its error.
  */
 
 /** A klog header: severity, date, time, thread ID, file:line. */
@@ -23,10 +24,15 @@ export function inRepositoryTerms(stderr: string, treeDir: string): string {
 const commandFailedBlock = /^"command failed" err=<$/;
 /** kustomize's deprecation notices (`# Warning: 'patchesStrategicMerge' is deprecated…`): never why a build failed. */
 const deprecationWarning = /^# Warning: /;
+/** helm's advice after every failure, about a flag of a command the user did not run. */
+const helmDebugHint = /^Use --debug flag to render out invalid YAML$/;
+/** helm 4's log lines (`level=WARN msg="this chart is deprecated"`): shown after the error, not before it. */
+const helmLogLine = /^level=(?:DEBUG|INFO|WARN) msg=/;
 
 /** The first lines of a tool's stderr, readable in one paragraph: its error first, not the notices before it. */
 export function readableStderr(stderr: string, treeDir: string, count = 5): string {
   const lines: string[] = [];
+  const notices: string[] = [];
   // The lines of a multi-line failure being read, until its ` >`.
   let failure: string[] | null = null;
   for (const raw of inRepositoryTerms(stderr, treeDir).split('\n')) {
@@ -40,9 +46,11 @@ export function readableStderr(stderr: string, treeDir: string, count = 5): stri
     }
     const line = withoutKlogHeader(trimmed);
     if (commandFailedBlock.test(line)) failure = [];
-    else if (line !== '' && !deprecationWarning.test(line)) lines.push(line);
+    else if (helmLogLine.test(line)) notices.push(line);
+    else if (line !== '' && !deprecationWarning.test(line) && !helmDebugHint.test(line)) lines.push(line);
   }
   if (failure !== null) lines.push(...asError(failure));
+  lines.push(...notices);
   return lines.slice(0, count).join('\n') + (lines.length > count ? '\n…' : '');
 }
 

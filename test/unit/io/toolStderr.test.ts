@@ -43,6 +43,22 @@ describe('readableStderr', () => {
     );
   });
 
+  it("leaves out helm's advice to rerun with --debug, and shows its log lines after its error", () => {
+    // VictoriaMetrics' deprecated distributed chart: helm 4's warning came first, and the hint took a line of five.
+    const stderr = [
+      'level=WARN msg="this chart is deprecated"',
+      'Error: template: victoria-metrics-distributed/templates/grafana-datasource.yaml:14:15: executing "…" at <index .Values "victoria-metrics-k8s-stack">: error calling index: index of nil pointer',
+      'Use --debug flag to render out invalid YAML',
+      '',
+    ].join('\n');
+    expect(readableStderr(stderr, '/tmp/t')).toBe(
+      [
+        'Error: template: victoria-metrics-distributed/templates/grafana-datasource.yaml:14:15: executing "…" at <index .Values "victoria-metrics-k8s-stack">: error calling index: index of nil pointer',
+        'level=WARN msg="this chart is deprecated"',
+      ].join('\n'),
+    );
+  });
+
   it('keeps the first five lines, and says there were more', () => {
     const stderr = Array.from({ length: 8 }, (_, i) => `line ${i}`).join('\n');
     expect(readableStderr(stderr, '/tmp/t')).toBe('line 0\nline 1\nline 2\nline 3\nline 4\n…');
