@@ -44,6 +44,14 @@ describe('verification', () => {
     );
   });
 
+  it("fixes a document that loads with a template note (an action in a value), which the fixed text keeps", () => {
+    // A block scalar keeps the fragments from proving the fix: the document is read again whole, note and all.
+    const text = lines('apiVersion: batch/v1', 'kind: Job', 'metadata: {name: s}', 'spec:', '  template:', '    spec:', '      containers:', '        - image: "{{ .Values.image }}"', '          args:', '            - |', '              a', '          name: s', '      restartPolicy: OnFailure');
+    const { fixes } = byCheck(text, 'restricted');
+    expect(Object.keys(fixes)).toEqual(['allowPrivilegeEscalation', 'capabilities_restricted', 'runAsNonRoot', 'seccompProfile_restricted']);
+    for (const fix of Object.values(fixes)) expect(fix.fix, fix.fixNote ?? '').not.toBeNull();
+  });
+
   it('withdraws a fix that would change more than the fixed fields', () => {
     // The container's only key opens its list item and ends with the kept blank lines: no place is left for a new key.
     const text = lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  containers:', '  - args:', '    - |+', '      echo hi', '');
