@@ -226,15 +226,29 @@ function noManifest(file: string): LoadedFile {
   return { file, documents: [], problems: [] };
 }
 
-/** Whether a decoded document has a template action in one of its keys or string values (comments are not in it). */
-function hasTemplateAction(value: JsonValue): boolean {
+/**
+ * The keys whose values are a program's own words (a container's `command`
+ * and `args`: `oc get … --template={{.spec.bucketName}}`, `docker ps
+ * --format '{{.Names}}'`), which braces in are the program's, not a
+ * template's that fills in the manifest.
+ */
+const programWords = new Set(['command', 'args']);
+
+/**
+ * The keys and string values of a decoded document with a template action
+ * in them (comments are not in it): not in a program's own words, nor in a
+ * string of several lines (a script, a config file), whose braces are
+ * theirs.
+ */
+function templatedStrings(value: JsonValue): string[] {
+  const found: string[] = [];
   const stack: JsonValue[] = [value];
   // Aliases decode to shared objects: each is looked at once.
   const seen = new Set<object>();
   while (stack.length > 0) {
     const item = stack.pop()!;
     if (typeof item === 'string') {
-      if (templateAction.test(item)) return true;
+      if (!item.includes('\n') && templateAction.test(item)) found.push(item);
       continue;
     }
     if (item === null || typeof item !== 'object' || seen.has(item)) continue;
@@ -244,11 +258,11 @@ function hasTemplateAction(value: JsonValue): boolean {
       continue;
     }
     for (const [key, child] of Object.entries(item)) {
-      if (templateAction.test(key)) return true;
-      if (child !== undefined) stack.push(child);
+      if (templateAction.test(key)) found.push(key);
+      if (child !== undefined && !(programWords.has(key) && Array.isArray(child))) stack.push(child);
     }
   }
-  return false;
+  return found;
 }
 
 const templateMessage = 'looks like a Go/Helm template ({{ … }}); render it first (e.g. `helm template`) and check the output';
@@ -288,9 +302,26 @@ function actionLine(text: string, from: number, to: number, pattern: RegExp = te
   for (let match = actions.exec(text); match !== null && match.index < to; match = actions.exec(text)) {
     const lineStart = text.lastIndexOf('\n', match.index - 1) + 1;
     if (/(?:^|\s)#/.test(text.slice(lineStart, match.index))) continue;
-    return text.slice(0, match.index).split('\n').length;
+    return lineOfOffset(text, match.index);
   }
   return null;
+}
+
+/** The 1-based line of a text offset. */
+function lineOfOffset(text: string, offset: number): number {
+  let line = 1;
+  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) line++;
+  return line;
+}
+
+/** The first line one of some keys or values is written on in a document's text, as they read (not quoted with escapes). */
+function wordsLine(text: string, words: readonly string[], { start, end }: { readonly start: number; readonly end: number }): number | null {
+  let first = end;
+  for (const each of words) {
+    const at = text.indexOf(each, start);
+    if (at !== -1 && at < first) first = at;
+  }
+  return first === end ? null : lineOfOffset(text, first);
 }
 
 /**
@@ -307,7 +338,14 @@ function markTemplate(loaded: LoadedFile, text: string, podFree: ((value: JsonVa
   const broken = loaded.problems.filter((p) => p.kind === 'malformed' || p.kind === 'invalid');
   const codeLine = broken.length > 0 ? actionLine(text, 0, text.length) : null;
   // A file that parses is a template for the documents whose actions could reach a pod spec.
-  const templated = loaded.documents.find((d) => hasTemplateAction(d.value) && podFree?.(d.value) !== true);
+  let templated: { readonly document: ManifestDocument; readonly words: readonly string[] } | undefined;
+  for (const document of loaded.documents) {
+    const words = templatedStrings(document.value);
+    if (words.length > 0 && podFree?.(document.value) !== true) {
+      templated = { document, words };
+      break;
+    }
+  }
   if (codeLine === null && templated === undefined) return loaded;
   const problems = codeLine === null ? [...loaded.problems] : loaded.problems.filter((p) => !broken.includes(p));
   if (codeLine !== null) {
@@ -315,7 +353,7 @@ function markTemplate(loaded: LoadedFile, text: string, podFree: ((value: JsonVa
   } else if (templated !== undefined) {
     problems.push({
       file: loaded.file,
-      line: actionLine(text, templated.source.start, templated.source.end) ?? templated.line,
+      line: wordsLine(text, templated.words, templated.document.source) ?? actionLine(text, templated.document.source.start, templated.document.source.end) ?? templated.document.line,
       kind: 'template',
       message: 'has Go/Helm template actions ({{ … }}) in its values: only its literal settings were checked; render it (e.g. `helm template`) to check it whole',
     });

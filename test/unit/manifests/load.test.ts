@@ -155,6 +155,39 @@ describe('loadManifestFile', () => {
     ]);
   });
 
+  it("takes braces in a container's command or args, or in a script of several lines, for the program's own words, not a template's", () => {
+    // redhat-cop's gitops-catalog: a Job's script runs `oc get … --template={{.spec.bucketName}}`.
+    const job = [
+      'apiVersion: batch/v1',
+      'kind: Job',
+      'metadata: {name: setup}',
+      'spec:',
+      '  template:',
+      '    spec:',
+      '      containers:',
+      '      - name: setup',
+      '        image: ose-cli:4',
+      '        command: [/bin/bash, -c]',
+      '        args:',
+      '        - |',
+      '          oc get obc bucket --template={{.spec.bucketName}}',
+      '          docker ps --format "{{.Names}}"',
+      '      - name: ps',
+      '        image: docker:27',
+      '        command: [docker, ps, --format, "{{.Names}}"]',
+      '        env:',
+      '        - name: SCRIPT',
+      '          value: |',
+      '            echo {{ not a template }}',
+      '',
+    ].join('\n');
+    const loaded = loadManifestFile('job.yaml', job);
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.documents).toHaveLength(1);
+    // One line elsewhere is still a template's (`image: "{{ .Values.image }}"` in a file no chart renders).
+    expect(loadManifestFile('job.yaml', job.replace('image: docker:27', 'image: "{{ .Values.image }}"')).problems).toMatchObject([{ kind: 'template', line: 16 }]);
+  });
+
   it("reads a rendering's template actions as data: nothing renders a tool's output again", () => {
     const text = `${pod}    securityContext: {privileged: "{{ .Values.x }}"}\n`;
     expect(loadManifestFile('t.yaml', text).problems).toMatchObject([{ kind: 'template' }]);
