@@ -140,10 +140,12 @@ export function templateInsertions(
 ): { file: string; change: LineChange; container: boolean }[] {
   const out: { file: string; change: LineChange; container: boolean }[] = [];
   for (const addition of securityContextAdditions(original, fixed)) {
-    // The template must write the map's line itself, and none of the keys added under it, whatever its conditions.
+    // The template must write the map's line itself; the keys it writes under it, whatever their conditions, are left
+    // to it (pihole's `capabilities:` under `{{- if .Values.capabilities }}`, which values fill): the others are added.
     const hit = findInTemplate(template.text, addition.path, original.value, template.named, template.truth);
     if (!hit.exact || hit.values !== null) continue;
-    if (Object.keys(addition.added).some((key) => findInTemplate(template.text, [...addition.path, key], original.value, template.named).exact)) continue;
+    const added = Object.fromEntries(Object.entries(addition.added).filter(([key]) => !findInTemplate(template.text, [...addition.path, key], original.value, template.named).exact));
+    if (Object.keys(added).length === 0) continue;
     const file = hit.file ?? template.file;
     const text = hit.file === undefined ? template.text : textOf(hit.file);
     if (text === undefined) continue;
@@ -153,7 +155,7 @@ export function templateInsertions(
     // A container's map (its path goes through a container list's index), or the pod's.
     const container = addition.path.some((segment) => typeof segment === 'number');
     const after = pastBranches(lines, hit.line);
-    const newLines = after === hit.line && addition.item && opensBlock(lines[after - 1]!) ? onDashLine(lines[after - 1]!, mapLines(addition.added, indent), indent) : [lines[after - 1]!, ...mapLines(addition.added, indent)];
+    const newLines = after === hit.line && addition.item && opensBlock(lines[after - 1]!) ? onDashLine(lines[after - 1]!, mapLines(added, indent), indent) : [lines[after - 1]!, ...mapLines(added, indent)];
     out.push({ file, change: { startLine: after, endLine: after, newLines }, container });
   }
   return out;

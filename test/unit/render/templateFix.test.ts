@@ -65,9 +65,10 @@ describe('templateInsertions', () => {
     const after = doc(fixedText.replace('            allowPrivilegeEscalation: false\n', '            allowPrivilegeEscalation: false\n            runAsNonRoot: true\n'));
     const changes = templateInsertions({ file: 't.yaml', text: partial, named: new Map() }, before, after, () => undefined);
     expect(changes[1]).toEqual({ file: 't.yaml', change: { startLine: 14, endLine: 14, newLines: ['          securityContext:', '            runAsNonRoot: true', '            capabilities:', '              drop:', '                - ALL'] }, container: true });
-    // One of the keys under a condition in the template: nothing added there.
+    // One of the keys under a condition in the template: left to it (its values turn it on), the others added.
     const guarded = partial.replace('            allowPrivilegeEscalation: false\n', '            allowPrivilegeEscalation: false\n            {{- if .Values.strict }}\n            runAsNonRoot: true\n            {{- end }}\n');
-    expect(templateInsertions({ file: 't.yaml', text: guarded, named: new Map() }, before, after, () => undefined).map((c) => c.change.startLine)).toEqual([7]);
+    const [, container] = templateInsertions({ file: 't.yaml', text: guarded, named: new Map() }, before, after, () => undefined);
+    expect(container).toEqual({ file: 't.yaml', change: { startLine: 14, endLine: 14, newLines: ['          securityContext:', '            capabilities:', '              drop:', '                - ALL'] }, container: true });
   });
 
   it('edits the helper that defines a container the template includes', () => {
