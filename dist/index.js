@@ -52100,7 +52100,7 @@ function besideABlockingFix(check, file, lines) {
   return noSuggestion(check, `with the blocking fix, the suggestion would be ${lines} lines long, so the blocking fix has one of its own; \`pod-security-review fix ${file}\` applies this one`);
 }
 function besideABlockingRemoval(check) {
-  return noSuggestion(check, "the fix removes whole what the blocking fix on these lines removes part of, and the blocking fix keeps a suggestion of its own; `pod-security-review fix` applies both");
+  return noSuggestion(check, "the fix removes whole what the blocking fix on these lines removes part of, and the blocking fix keeps a suggestion of its own; once it is applied, this one is suggested");
 }
 function notUtf8(check) {
   return noSuggestion(check, "the file is not UTF-8 as written (it is UTF-16, or has bytes that are not UTF-8), and fixes are written into UTF-8 text only; save it as UTF-8 to get one");
@@ -60310,7 +60310,8 @@ function templateInsertions(template, original, fixed2, textOf3) {
   for (const addition of securityContextAdditions(original, fixed2)) {
     const hit = findInTemplate(template.text, addition.path, original.value, template.named, template.truth);
     if (!hit.exact || hit.values !== null) continue;
-    if (Object.keys(addition.added).some((key) => findInTemplate(template.text, [...addition.path, key], original.value, template.named).exact)) continue;
+    const added = Object.fromEntries(Object.entries(addition.added).filter(([key]) => !findInTemplate(template.text, [...addition.path, key], original.value, template.named).exact));
+    if (Object.keys(added).length === 0) continue;
     const file = hit.file ?? template.file;
     const text5 = hit.file === void 0 ? template.text : textOf3(hit.file);
     if (text5 === void 0) continue;
@@ -60319,7 +60320,7 @@ function templateInsertions(template, original, fixed2, textOf3) {
     if (indent === null) continue;
     const container = addition.path.some((segment) => typeof segment === "number");
     const after = pastBranches(lines, hit.line);
-    const newLines = after === hit.line && addition.item && opensBlock(lines[after - 1]) ? onDashLine(lines[after - 1], mapLines(addition.added, indent), indent) : [lines[after - 1], ...mapLines(addition.added, indent)];
+    const newLines = after === hit.line && addition.item && opensBlock(lines[after - 1]) ? onDashLine(lines[after - 1], mapLines(added, indent), indent) : [lines[after - 1], ...mapLines(added, indent)];
     out.push({ file, change: { startLine: after, endLine: after, newLines }, container });
   }
   return out;
