@@ -145,12 +145,12 @@ export function besideABlockingFix(check: FixableCheck, file: string, lines: num
 /**
  * Said of a warning whose fix removes whole what a blocking fix removes part
  * of (restricted's whole `capabilities.add` beside baseline's one item): the
- * blocking fix keeps the short suggestion, and the two cannot both be
- * written. Once the blocking one is applied, nothing blocks, and this one
- * is suggested.
+ * blocking fix keeps the short one (a suggestion, or an example where a
+ * chart's template writes the list), and the two cannot both be written.
+ * Once the blocking one is made, nothing blocks, and this one is offered.
  */
 export function besideABlockingRemoval(check: FixableCheck): string {
-  return noSuggestion(check, 'the fix removes whole what the blocking fix on these lines removes part of, and the blocking fix keeps a suggestion of its own; once it is applied, this one is suggested');
+  return noSuggestion(check, 'the fix removes whole what the blocking fix on these lines removes part of, and the two cannot be written at once: the blocking fix comes first, and this one once that is made');
 }
 
 /** Said instead of a fix in a file read as kubectl reads it but not written in UTF-8 (UTF-16, bytes that are not UTF-8). */

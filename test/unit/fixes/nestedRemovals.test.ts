@@ -47,7 +47,7 @@ describe('a removal inside a value another fix removes whole', () => {
     const { fixes, suggestions } = capabilityFixes(pod('capabilities:', '  add: [CHOWN, NET_ADMIN]'), true);
     expect(fixes[0]!.fix?.replacement).toBe('        add: [CHOWN]\n');
     expect(fixes[1]!.fix).toBeNull();
-    expect(fixes[1]!.fixNote).toMatch(/^No suggestion: the fix removes whole what the blocking fix on these lines removes part of, and the blocking fix keeps a suggestion of its own; once it is applied, this one is suggested\./);
+    expect(fixes[1]!.fixNote).toMatch(/^No suggestion: the fix removes whole what the blocking fix on these lines removes part of, and the two cannot be written at once: the blocking fix comes first, and this one once that is made\./);
     // And so it is: with the blocking fix applied, nothing blocks, and the whole removal is the warning's fix.
     const { checks, fixes: after } = capabilityFixes(pod('capabilities:', '  add: [CHOWN]'), true);
     expect(checks).toEqual(['capabilities_restricted']);
