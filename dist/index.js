@@ -52100,7 +52100,7 @@ function besideABlockingFix(check, file, lines) {
   return noSuggestion(check, `with the blocking fix, the suggestion would be ${lines} lines long, so the blocking fix has one of its own; \`pod-security-review fix ${file}\` applies this one`);
 }
 function besideABlockingRemoval(check) {
-  return noSuggestion(check, "the fix removes whole what the blocking fix on these lines removes part of, and the blocking fix keeps a suggestion of its own; once it is applied, this one is suggested");
+  return noSuggestion(check, "the fix removes whole what the blocking fix on these lines removes part of, and the two cannot be written at once: the blocking fix comes first, and this one once that is made");
 }
 function notUtf8(check) {
   return noSuggestion(check, "the file is not UTF-8 as written (it is UTF-16, or has bytes that are not UTF-8), and fixes are written into UTF-8 text only; save it as UTF-8 to get one");
