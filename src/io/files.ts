@@ -38,6 +38,8 @@ interface Search {
   /** Folders already searched, resolved: a link back to one is a loop, not searched again. */
   readonly searched: Set<string>;
   readonly paths: string[];
+  /** Files reached through a link: read after `paths`, so that a file reached both ways is read at its own path. */
+  readonly linked: string[];
   readonly problems: LoadProblem[];
 }
 
@@ -52,7 +54,7 @@ function refuse(search: Search, file: string, message: string): void {
   search.problems.push({ file: displayPath(file, search.cwd), line: null, kind: 'unreadable', message });
 }
 
-function walk(directory: string, search: Search): void {
+function walk(directory: string, search: Search, throughLink = false): void {
   let entries;
   try {
     search.searched.add(realpathSync(directory));
@@ -66,9 +68,9 @@ function walk(directory: string, search: Search): void {
     const full = path.join(directory, entry.name);
     if (entry.isSymbolicLink()) followLink(full, search);
     else if (entry.isDirectory()) {
-      if (!skippedDirectories.has(entry.name)) walk(full, search);
+      if (!skippedDirectories.has(entry.name)) walk(full, search, throughLink);
     } else if (isManifestName(entry.name)) {
-      if (entry.isFile()) search.paths.push(full);
+      if (entry.isFile()) (throughLink ? search.linked : search.paths).push(full);
       else refuse(search, full, `is ${kindOf(entry)}, not a file; it was not read`);
     }
   }
@@ -98,8 +100,8 @@ function followLink(link: string, search: Search): void {
     return;
   }
   if (info.isDirectory()) {
-    if (!skippedDirectories.has(name) && !search.searched.has(resolved)) walk(link, search);
-  } else if (info.isFile()) search.paths.push(link);
+    if (!skippedDirectories.has(name) && !search.searched.has(resolved)) walk(link, search, true);
+  } else if (info.isFile()) search.linked.push(link);
   else refuse(search, link, `is a link to ${kindOf(info)}, not a file; it was not read`);
 }
 
@@ -109,7 +111,7 @@ function followLink(link: string, search: Search): void {
  * caller reports as a usage error.
  */
 export function collectFiles(args: readonly string[], cwd: string, maxBytes: number): CollectedFiles | { missing: string } {
-  const search: Search = { cwd, roots: [], searched: new Set(), paths: [], problems: [] };
+  const search: Search = { cwd, roots: [], searched: new Set(), paths: [], linked: [], problems: [] };
   const folders: string[] = [];
   for (const arg of args) {
     const absolute = path.resolve(cwd, arg);
@@ -127,9 +129,11 @@ export function collectFiles(args: readonly string[], cwd: string, maxBytes: num
   for (const folder of folders) walk(folder, search);
   const files: SourceFile[] = [];
   const problems: LoadProblem[] = search.problems;
-  // One file reached by two paths (a link inside the folders) is read once.
+  // One file reached by two paths (a link inside the folders) is read once, at its own path when the
+  // search reached it there too (as git keeps a link as a link): a chart a link points to is rendered at
+  // its own path, and its templates are not read again through the link as plain files.
   const seen = new Set<string>();
-  for (const absolute of search.paths) {
+  for (const absolute of [...search.paths, ...search.linked]) {
     const shown = displayPath(absolute, cwd);
     try {
       const real = realpathSync(absolute);
