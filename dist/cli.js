@@ -25840,7 +25840,7 @@ function kindOf(info) {
 function refuse(search, file, message) {
   search.problems.push({ file: displayPath(file, search.cwd), line: null, kind: "unreadable", message });
 }
-function walk2(directory, search) {
+function walk2(directory, search, throughLink = false) {
   let entries;
   try {
     search.searched.add(realpathSync(directory));
@@ -25854,9 +25854,9 @@ function walk2(directory, search) {
     const full = path2.join(directory, entry2.name);
     if (entry2.isSymbolicLink()) followLink(full, search);
     else if (entry2.isDirectory()) {
-      if (!skippedDirectories.has(entry2.name)) walk2(full, search);
+      if (!skippedDirectories.has(entry2.name)) walk2(full, search, throughLink);
     } else if (isManifestName(entry2.name)) {
-      if (entry2.isFile()) search.paths.push(full);
+      if (entry2.isFile()) (throughLink ? search.linked : search.paths).push(full);
       else refuse(search, full, `is ${kindOf(entry2)}, not a file; it was not read`);
     }
   }
@@ -25880,12 +25880,12 @@ function followLink(link, search) {
     return;
   }
   if (info.isDirectory()) {
-    if (!skippedDirectories.has(name) && !search.searched.has(resolved2)) walk2(link, search);
-  } else if (info.isFile()) search.paths.push(link);
+    if (!skippedDirectories.has(name) && !search.searched.has(resolved2)) walk2(link, search, true);
+  } else if (info.isFile()) search.linked.push(link);
   else refuse(search, link, `is a link to ${kindOf(info)}, not a file; it was not read`);
 }
 function collectFiles(args, cwd, maxBytes) {
-  const search = { cwd, roots: [], searched: /* @__PURE__ */ new Set(), paths: [], problems: [] };
+  const search = { cwd, roots: [], searched: /* @__PURE__ */ new Set(), paths: [], linked: [], problems: [] };
   const folders = [];
   for (const arg of args) {
     const absolute = path2.resolve(cwd, arg);
@@ -25904,7 +25904,7 @@ function collectFiles(args, cwd, maxBytes) {
   const files = [];
   const problems = search.problems;
   const seen = /* @__PURE__ */ new Set();
-  for (const absolute of search.paths) {
+  for (const absolute of [...search.paths, ...search.linked]) {
     const shown4 = displayPath(absolute, cwd);
     try {
       const real = realpathSync(absolute);
