@@ -51,6 +51,7 @@ import { evaluateWithRendering } from './render/stage.js';
 import type { RenderPort } from './render/types.js';
 import type { DiffReport } from './scope/types.js';
 import { version as toolVersion } from './version.js';
+import { errorMessage } from './errorMessage.js';
 
 /** Where rendering reads the trees of charts and overlays from. */
 export type RenderSource = { readonly kind: 'git'; readonly workspace: string } | { readonly kind: 'api'; readonly github: GitHubPort; readonly owner: string; readonly repo: string };
@@ -558,7 +559,7 @@ export async function run(given?: ActionIO): Promise<RunResult | undefined> {
     return { conclusion: output.conclusion, findings, failed };
   } catch (error) {
     // Fail the job on anything thrown, not only Error instances.
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     io.setFailed(error instanceof ConfigurationError ? message : `internal error: ${message}`);
     return undefined;
   }

@@ -45,6 +45,7 @@ import { Batches, spanOf } from './batches.js';
 import { sameItems } from './sameItems.js';
 import { noAnchors, usedAnchorsIn } from '../manifests/anchors.js';
 import { isJsonStream } from '../manifests/jsonStream.js';
+import { errorMessage } from '../errorMessage.js';
 
 export { applySuggestions } from './suggestions.js';
 export type { FindingFix, Suggestion } from './types.js';
@@ -354,7 +355,7 @@ export function fixesOrFailure(request: FixRequest): FileFixes {
   try {
     return computeFixes(request);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     return withoutFixes(request.pods, () => fixEngineFailed(message));
   }
 }

@@ -4,6 +4,7 @@ import { noRetry } from './client.js';
 import type { GitHubClient } from './client.js';
 import { GitHubError } from './port.js';
 import type { BlobRead, BlobRequest, CheckRunRequest, CheckRunResult, GitHubPort, NewReviewComment, PullFile, PullFiles, PullRequestRef, Review, ReviewComment, ReviewThread, Tree } from './port.js';
+import { errorMessage } from '../errorMessage.js';
 
 /**
  * Objects read per GraphQL query (each one aliased `object` field): 50 files,
@@ -17,7 +18,7 @@ const restRawLimit = 100 * 1024 * 1024;
 
 function asGitHubError(error: unknown): GitHubError {
   if (error instanceof GitHubError) return error;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   if (typeof (error as { status?: unknown }).status === 'number') return new GitHubError(message, (error as { status: number }).status);
   // GraphQL answers 200 with errors; a FORBIDDEN one is a missing permission, like a REST 403.
   const errors = (error as { errors?: unknown }).errors;

@@ -9,6 +9,7 @@
  * reads objects one after another, with only spaces between them, where
  * YAML needs a `---` line.
  */
+import { errorMessage } from '../errorMessage.js';
 
 /** Where the text stops being a JSON stream, and why; null when it is one (or is not JSON to kubectl). */
 export interface JsonStreamError {
@@ -77,7 +78,7 @@ export function jsonStreamError(text: string, values: readonly (readonly [number
     try {
       value = JSON.parse(text.slice(start, end));
     } catch (caught) {
-      const message = caught instanceof Error ? caught.message : String(caught);
+      const message = errorMessage(caught);
       const at = /position (\d+)/.exec(message);
       return { offset: start + (at ? Number(at[1]) : 0), message: message.replace(/ in JSON at position \d+.*$/, '') };
     }

@@ -13,6 +13,7 @@ import type { LoadProblem } from '../manifests/types.js';
 import type { DiffFinding, DiffLocation, DiffReport } from '../scope/types.js';
 import type { MappedReport, Rendering } from './mapReport.js';
 import type { RenderedOrigin } from './types.js';
+import { errorMessage } from '../errorMessage.js';
 
 /** The first line of a root's file: where everything a rendering found is placed. */
 const firstLine = 1;
@@ -36,7 +37,7 @@ export function coarsePlacement(report: DiffReport, renderings: ReadonlyMap<stri
     const fix: Pick<FindingFix, 'fix' | 'fixNote'> = { fix: null, fixNote: `No suggestion: ${unplacedWords}.` };
     return { ...placed(finding), ...fix };
   };
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   const roots = new Map<string, string>();
   for (const { rendered } of renderings.values()) roots.set(rendered.root.file, rendered.root.label);
   const warnings: LoadProblem[] = [...roots].map(([file, label]) => ({

@@ -22,6 +22,7 @@ import { loadManifestFile, renderedLoadOptions } from '../manifests/load.js';
 import { isObject } from '../pss/pod.js';
 import { notComputedLead, verificationFailed } from '../fixes/notes.js';
 import type { JsonValue } from '../pss/types.js';
+import { errorMessage } from '../errorMessage.js';
 
 const objectKey = (f: Pick<Finding, 'kind' | 'namespace' | 'name'>) => `${f.kind}\u0000${f.namespace ?? ''}\u0000${f.name}`;
 
@@ -238,7 +239,7 @@ export async function suggestionsVerified(mapped: MappedReport, port: RenderPort
   try {
     return await verifySuggestions(mapped, port, policy, limit);
   } catch (error) {
-    const note = verificationFailed(error instanceof Error ? error.message : String(error));
+    const note = verificationFailed(errorMessage(error));
     const withCandidates = new Set(mapped.candidates.map((candidate) => candidate.finding));
     const findings = mapped.report.findings.map((finding, index) => (withCandidates.has(index) ? { ...finding, fixNote: finding.fixNote === null ? note : `${note}\n\n${finding.fixNote}` } : finding));
     return { ...mapped.report, findings };
