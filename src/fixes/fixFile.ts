@@ -207,14 +207,15 @@ function joined(edit: OwnedEdit, owners: ReadonlySet<string>, areas: ReadonlySet
  * which overlaps it, goes.
  */
 function withinRemovalsFolded(edits: OwnedEdit[], ownerById: ReadonlyMap<string, Owner>, apartFromBlocking: Set<string>): OwnedEdit[] {
-  let removals: Map<string, number> | null = null;
+  // Most pod specs' fixes remove one thing or none: their keys are not even made.
+  let count = 0;
+  for (const { edit } of edits) if (edit.op === 'delete') count++;
+  if (count < 2) return edits;
+  const removals = new Map<string, number>();
   for (let i = 0; i < edits.length; i++) {
     const { edit, atSource } = edits[i]!;
-    if (edit.op !== 'delete') continue;
-    removals ??= new Map();
-    removals.set(removalKey(edit.path, edit.path.length, atSource), i);
+    if (edit.op === 'delete') removals.set(removalKey(edit.path, edit.path.length, atSource), i);
   }
-  if (removals === null || removals.size < 2) return edits;
   const folded: OwnedEdit[] = [...edits];
   const gone = new Set<number>();
   for (let i = 0; i < edits.length; i++) {

@@ -302,16 +302,9 @@ function actionLine(text: string, from: number, to: number, pattern: RegExp = te
   for (let match = actions.exec(text); match !== null && match.index < to; match = actions.exec(text)) {
     const lineStart = text.lastIndexOf('\n', match.index - 1) + 1;
     if (/(?:^|\s)#/.test(text.slice(lineStart, match.index))) continue;
-    return lineOfOffset(text, match.index);
+    return text.slice(0, match.index).split('\n').length;
   }
   return null;
-}
-
-/** The 1-based line of a text offset. */
-function lineOfOffset(text: string, offset: number): number {
-  let line = 1;
-  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) line++;
-  return line;
 }
 
 /** The first line one of some keys or values is written on in a document's text, as they read (not quoted with escapes). */
@@ -321,7 +314,7 @@ function wordsLine(text: string, words: readonly string[], { start, end }: { rea
     const at = text.indexOf(each, start);
     if (at !== -1 && at < first) first = at;
   }
-  return first === end ? null : lineOfOffset(text, first);
+  return first === end ? null : lineCounterOf(text).linePos(first).line;
 }
 
 /**

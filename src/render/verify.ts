@@ -378,7 +378,7 @@ export async function verifySuggestions(mapped: MappedReport, port: RenderPort, 
 function rivalGroups(chosen: ReadonlyMap<number, SuggestionCandidate>): [number, SuggestionCandidate][][] {
   const byLines = new Map<string, [number, SuggestionCandidate][]>();
   for (const entry of chosen) addTo(byLines, `${entry[1].file}\u0000${entry[1].startLine}\u0000${entry[1].endLine}`, entry);
-  return [...byLines.values()].filter((group) => group.some(([, a]) => group.some(([, b]) => changeKey(a) !== changeKey(b))));
+  return [...byLines.values()].filter((group) => new Set(group.map(([, candidate]) => changeKey(candidate))).size > 1);
 }
 
 /** The note of a finding whose verified fix is changes too far apart for one suggestion: what they are, as a diff, and the caveat. */
