@@ -662,6 +662,12 @@ export function placedOnSources(
   }
 }
 
+/** The rendered report on its source lines, and, when fixes are asked for, their suggestions verified by rendering again: each step keeping the findings through a bug of its own. */
+async function placedAndVerified(report: DiffReport, renderings: ReadonlyMap<string, Rendering>, changeSet: ChangeSet | null, port: RenderPort, options: RenderStageOptions): Promise<DiffReport> {
+  const mapped = placedOnSources(report, renderings, changeSet, port.head.paths);
+  return options.fixes ? await suggestionsVerified(mapped, port, options.policy, options.verifications) : mapped.report;
+}
+
 /** `diff` and the Action: the change set with its charts and overlays rendered (or as plain files when `port` is null). */
 export async function evaluateWithRendering(changeSet: ChangeSet, options: RenderStageOptions, tools: RenderPort | null): Promise<DiffReport> {
   if (tools === null) return evaluateChangeSet(changeSet, options);
@@ -692,8 +698,7 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
   const rendered = [...parents, ...children.rendered];
   const plan = planRenderedChangeSet(changeSet, discovery.consumed, rendered);
   const report = children.withoutTheirNotices(evaluateChangeSet(plan.changeSet, options));
-  const mapped = placedOnSources(report, plan.renderings, changeSet, port.head.paths);
-  const verified = options.fixes ? await suggestionsVerified(mapped, port, options.policy, options.verifications) : mapped.report;
+  const verified = await placedAndVerified(report, plan.renderings, changeSet, port, options);
   const truncated = truncationProblem(changeSet, port);
   const outcomes = outcomesOf(rendered);
   const stray = [
@@ -737,8 +742,7 @@ export async function checkRenderings(
   const rendered = [...parents, ...children.rendered];
   const plan = planRenderedChangeSet({ files: [] }, discovery.consumed, rendered);
   const report = children.withoutTheirNotices(evaluateChangeSet(plan.changeSet, { ...options, noBase: true }));
-  const mapped = placedOnSources(report, plan.renderings, null, port.head.paths);
-  const verified = options.fixes ? await suggestionsVerified(mapped, port, options.policy, options.verifications) : mapped.report;
+  const verified = await placedAndVerified(report, plan.renderings, null, port, options);
   // A check knows no change: no status, no diff lines.
   const findings = withoutRepeats(verified.findings.map(({ status: _status, preexisting: _preexisting, locations, ...finding }) => ({ ...finding, locations: locations.map(({ inDiff: _inDiff, ...location }) => location) })));
   const podSpecs = verified.podSpecs.map(({ status: _status, previousFile: _previous, ...verdict }) => verdict);
