@@ -9184,6 +9184,11 @@ function asGoyamlReads(text4) {
   return out;
 }
 
+// src/errorMessage.ts
+function errorMessage(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
 // src/manifests/jsonStream.ts
 var goSpace = /[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/;
 var jsonSpace = (c) => c === " " || c === "	" || c === "\n" || c === "\r";
@@ -9230,7 +9235,7 @@ function jsonStreamError(text4, values = jsonValueRanges(text4)) {
     try {
       value = JSON.parse(text4.slice(start, end));
     } catch (caught) {
-      const message = caught instanceof Error ? caught.message : String(caught);
+      const message = errorMessage(caught);
       const at3 = /position (\d+)/.exec(message);
       return { offset: start + (at3 ? Number(at3[1]) : 0), message: message.replace(/ in JSON at position \d+.*$/, "") };
     }
@@ -13041,14 +13046,9 @@ function actionLine(text4, from2, to2, pattern = templateAction) {
   for (let match2 = actions2.exec(text4); match2 !== null && match2.index < to2; match2 = actions2.exec(text4)) {
     const lineStart2 = text4.lastIndexOf("\n", match2.index - 1) + 1;
     if (/(?:^|\s)#/.test(text4.slice(lineStart2, match2.index))) continue;
-    return lineOfOffset(text4, match2.index);
+    return text4.slice(0, match2.index).split("\n").length;
   }
   return null;
-}
-function lineOfOffset(text4, offset) {
-  let line = 1;
-  for (let at3 = text4.indexOf("\n"); at3 !== -1 && at3 < offset; at3 = text4.indexOf("\n", at3 + 1)) line++;
-  return line;
 }
 function wordsLine(text4, words, { start, end }) {
   let first = end;
@@ -13056,7 +13056,7 @@ function wordsLine(text4, words, { start, end }) {
     const at3 = text4.indexOf(each, start);
     if (at3 !== -1 && at3 < first) first = at3;
   }
-  return first === end ? null : lineOfOffset(text4, first);
+  return first === end ? null : lineCounterOf(text4).linePos(first).line;
 }
 function markTemplate(loaded, text4, podFree) {
   const broken = loaded.problems.filter((p) => p.kind === "malformed" || p.kind === "invalid");
@@ -23977,14 +23977,14 @@ function joined(edit, owners, areas) {
   return { ...edit, owners: /* @__PURE__ */ new Set([...edit.owners, ...owners]), areas: /* @__PURE__ */ new Set([...edit.areas, ...areas]) };
 }
 function withinRemovalsFolded(edits, ownerById, apartFromBlocking) {
-  let removals = null;
+  let count2 = 0;
+  for (const { edit } of edits) if (edit.op === "delete") count2++;
+  if (count2 < 2) return edits;
+  const removals = /* @__PURE__ */ new Map();
   for (let i = 0; i < edits.length; i++) {
     const { edit, atSource } = edits[i];
-    if (edit.op !== "delete") continue;
-    removals ??= /* @__PURE__ */ new Map();
-    removals.set(removalKey(edit.path, edit.path.length, atSource), i);
+    if (edit.op === "delete") removals.set(removalKey(edit.path, edit.path.length, atSource), i);
   }
-  if (removals === null || removals.size < 2) return edits;
   const folded = [...edits];
   const gone = /* @__PURE__ */ new Set();
   for (let i = 0; i < edits.length; i++) {
@@ -24077,7 +24077,7 @@ function fixesOrFailure(request) {
   try {
     return computeFixes(request);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     return withoutFixes(request.pods, () => fixEngineFailed(message));
   }
 }
@@ -33724,7 +33724,7 @@ function coarsePlacement(report, renderings, error) {
     const fix = { fix: null, fixNote: `No suggestion: ${unplacedWords}.` };
     return { ...placed2(finding), ...fix };
   };
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   const roots = /* @__PURE__ */ new Map();
   for (const { rendered } of renderings.values()) roots.set(rendered.root.file, rendered.root.label);
   const warnings = [...roots].map(([file, label2]) => ({
@@ -34146,7 +34146,7 @@ async function suggestionsVerified(mapped, port, policy, limit = verificationsPe
   try {
     return await verifySuggestions(mapped, port, policy, limit);
   } catch (error) {
-    const note = verificationFailed(error instanceof Error ? error.message : String(error));
+    const note = verificationFailed(errorMessage(error));
     const withCandidates = new Set(mapped.candidates.map((candidate) => candidate.finding));
     const findings = mapped.report.findings.map((finding, index) => withCandidates.has(index) ? { ...finding, fixNote: finding.fixNote === null ? note : `${note}
 
@@ -34268,7 +34268,7 @@ ${own}` };
 function rivalGroups(chosen) {
   const byLines = /* @__PURE__ */ new Map();
   for (const entry2 of chosen) addTo(byLines, `${entry2[1].file}\0${entry2[1].startLine}\0${entry2[1].endLine}`, entry2);
-  return [...byLines.values()].filter((group) => group.some(([, a]) => group.some(([, b]) => changeKey(a) !== changeKey(b))));
+  return [...byLines.values()].filter((group) => new Set(group.map(([, candidate]) => changeKey(candidate))).size > 1);
 }
 function partsNote(example, diff) {
   const count2 = 1 + (example.also?.length ?? 0);
@@ -34659,6 +34659,10 @@ function placedOnSources(report, renderings, changeSet, headPaths, place2 = mapR
     return coarsePlacement(report, renderings, error);
   }
 }
+async function placedAndVerified(report, renderings, changeSet, port, options) {
+  const mapped = placedOnSources(report, renderings, changeSet, port.head.paths);
+  return options.fixes ? await suggestionsVerified(mapped, port, options.policy, options.verifications) : mapped.report;
+}
 async function evaluateWithRendering(changeSet, options, tools) {
   if (tools === null) return evaluateChangeSet(changeSet, options);
   const port = placingPort(tools);
@@ -34688,8 +34692,7 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const rendered = [...parents, ...children.rendered];
   const plan = planRenderedChangeSet(changeSet, discovery.consumed, rendered);
   const report = children.withoutTheirNotices(evaluateChangeSet(plan.changeSet, options));
-  const mapped = placedOnSources(report, plan.renderings, changeSet, port.head.paths);
-  const verified = options.fixes ? await suggestionsVerified(mapped, port, options.policy, options.verifications) : mapped.report;
+  const verified = await placedAndVerified(report, plan.renderings, changeSet, port, options);
   const truncated2 = truncationProblem(changeSet, port);
   const outcomes = outcomesOf(rendered);
   const stray = [
@@ -34720,8 +34723,7 @@ async function checkRenderings(tools, options) {
   const rendered = [...parents, ...children.rendered];
   const plan = planRenderedChangeSet({ files: [] }, discovery.consumed, rendered);
   const report = children.withoutTheirNotices(evaluateChangeSet(plan.changeSet, { ...options, noBase: true }));
-  const mapped = placedOnSources(report, plan.renderings, null, port.head.paths);
-  const verified = options.fixes ? await suggestionsVerified(mapped, port, options.policy, options.verifications) : mapped.report;
+  const verified = await placedAndVerified(report, plan.renderings, null, port, options);
   const findings = withoutRepeats(verified.findings.map(({ status: _status, preexisting: _preexisting, locations, ...finding }) => ({ ...finding, locations: locations.map(({ inDiff: _inDiff, ...location }) => location) })));
   const podSpecs = verified.podSpecs.map(({ status: _status, previousFile: _previous, ...verdict }) => verdict);
   const report_ = { ...verified, findings, podSpecs, ...renderingsOf(rendered), errors: [...verified.errors, ...plan.problems, ...discovery.problems, ...leftOffNotes(discovery.leftOff, plain2.filter((file) => selected(file.path)))] };

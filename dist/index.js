@@ -10307,6 +10307,16 @@ var init_goyamlText = __esm({
   }
 });
 
+// src/errorMessage.ts
+function errorMessage(error2) {
+  return error2 instanceof Error ? error2.message : String(error2);
+}
+var init_errorMessage = __esm({
+  "src/errorMessage.ts"() {
+    "use strict";
+  }
+});
+
 // src/manifests/jsonStream.ts
 function readAsJson(text5) {
   let i = 0;
@@ -10351,7 +10361,7 @@ function jsonStreamError(text5, values = jsonValueRanges(text5)) {
     try {
       value = JSON.parse(text5.slice(start, end));
     } catch (caught) {
-      const message = caught instanceof Error ? caught.message : String(caught);
+      const message = errorMessage(caught);
       const at3 = /position (\d+)/.exec(message);
       return { offset: start + (at3 ? Number(at3[1]) : 0), message: message.replace(/ in JSON at position \d+.*$/, "") };
     }
@@ -10365,6 +10375,7 @@ var goSpace, jsonSpace;
 var init_jsonStream = __esm({
   "src/manifests/jsonStream.ts"() {
     "use strict";
+    init_errorMessage();
     goSpace = /[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/;
     jsonSpace = (c) => c === " " || c === "	" || c === "\n" || c === "\r";
   }
@@ -11837,14 +11848,9 @@ function actionLine(text5, from2, to2, pattern = templateAction) {
   for (let match2 = actions2.exec(text5); match2 !== null && match2.index < to2; match2 = actions2.exec(text5)) {
     const lineStart2 = text5.lastIndexOf("\n", match2.index - 1) + 1;
     if (/(?:^|\s)#/.test(text5.slice(lineStart2, match2.index))) continue;
-    return lineOfOffset(text5, match2.index);
+    return text5.slice(0, match2.index).split("\n").length;
   }
   return null;
-}
-function lineOfOffset(text5, offset) {
-  let line = 1;
-  for (let at3 = text5.indexOf("\n"); at3 !== -1 && at3 < offset; at3 = text5.indexOf("\n", at3 + 1)) line++;
-  return line;
 }
 function wordsLine(text5, words, { start, end }) {
   let first = end;
@@ -11852,7 +11858,7 @@ function wordsLine(text5, words, { start, end }) {
     const at3 = text5.indexOf(each, start);
     if (at3 !== -1 && at3 < first) first = at3;
   }
-  return first === end ? null : lineOfOffset(text5, first);
+  return first === end ? null : lineCounterOf(text5).linePos(first).line;
 }
 function markTemplate(loaded, text5, podFree) {
   const broken = loaded.problems.filter((p) => p.kind === "malformed" || p.kind === "invalid");
@@ -47857,7 +47863,7 @@ var init_client = __esm({
 import { randomUUID as randomUUID2 } from "node:crypto";
 function asGitHubError(error2) {
   if (error2 instanceof GitHubError) return error2;
-  const message = error2 instanceof Error ? error2.message : String(error2);
+  const message = errorMessage(error2);
   if (typeof error2.status === "number") return new GitHubError(message, error2.status);
   const errors = error2.errors;
   const forbidden = Array.isArray(errors) && errors.some((e) => e.type === "FORBIDDEN");
@@ -48099,6 +48105,7 @@ var init_octokitPort = __esm({
     "use strict";
     init_client();
     init_port();
+    init_errorMessage();
     blobsPerQuery = 100;
     graphqlTextLimit = 512e3;
     restRawLimit = 100 * 1024 * 1024;
@@ -57188,6 +57195,7 @@ var Batches = class {
 // src/fixes/fixFile.ts
 init_anchors();
 init_jsonStream();
+init_errorMessage();
 function fixWorkBudget(text5) {
   return 1e6 + 50 * text5.length;
 }
@@ -57216,14 +57224,14 @@ function joined(edit, owners, areas) {
   return { ...edit, owners: /* @__PURE__ */ new Set([...edit.owners, ...owners]), areas: /* @__PURE__ */ new Set([...edit.areas, ...areas]) };
 }
 function withinRemovalsFolded(edits, ownerById, apartFromBlocking) {
-  let removals = null;
+  let count = 0;
+  for (const { edit } of edits) if (edit.op === "delete") count++;
+  if (count < 2) return edits;
+  const removals = /* @__PURE__ */ new Map();
   for (let i = 0; i < edits.length; i++) {
     const { edit, atSource } = edits[i];
-    if (edit.op !== "delete") continue;
-    removals ??= /* @__PURE__ */ new Map();
-    removals.set(removalKey(edit.path, edit.path.length, atSource), i);
+    if (edit.op === "delete") removals.set(removalKey(edit.path, edit.path.length, atSource), i);
   }
-  if (removals === null || removals.size < 2) return edits;
   const folded = [...edits];
   const gone = /* @__PURE__ */ new Set();
   for (let i = 0; i < edits.length; i++) {
@@ -57316,7 +57324,7 @@ function fixesOrFailure(request2) {
   try {
     return computeFixes(request2);
   } catch (error2) {
-    const message = error2 instanceof Error ? error2.message : String(error2);
+    const message = errorMessage(error2);
     return withoutFixes(request2.pods, () => fixEngineFailed(message));
   }
 }
@@ -61256,6 +61264,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
 }
 
 // src/render/coarsePlacement.ts
+init_errorMessage();
 var firstLine2 = 1;
 function coarsePlacement(report, renderings, error2) {
   const rootOf = (file) => renderings.get(file)?.rendered.root;
@@ -61276,7 +61285,7 @@ function coarsePlacement(report, renderings, error2) {
     const fix = { fix: null, fixNote: `No suggestion: ${unplacedWords}.` };
     return { ...placed2(finding), ...fix };
   };
-  const message = error2 instanceof Error ? error2.message : String(error2);
+  const message = errorMessage(error2);
   const roots = /* @__PURE__ */ new Map();
   for (const { rendered } of renderings.values()) roots.set(rendered.root.file, rendered.root.label);
   const warnings = [...roots].map(([file, label]) => ({
@@ -61607,6 +61616,7 @@ init_multiMap();
 init_text();
 init_load();
 init_pod();
+init_errorMessage();
 var objectKey = (f) => `${f.kind}\0${f.namespace ?? ""}\0${f.name}`;
 var sourceKey = (kind, namespace, source) => `${kind}\0${namespace ?? ""}\0${source}`;
 function renderingChecks(text5, policy) {
@@ -61728,7 +61738,7 @@ async function suggestionsVerified(mapped, port, policy, limit = verificationsPe
   try {
     return await verifySuggestions(mapped, port, policy, limit);
   } catch (error2) {
-    const note = verificationFailed(error2 instanceof Error ? error2.message : String(error2));
+    const note = verificationFailed(errorMessage(error2));
     const withCandidates = new Set(mapped.candidates.map((candidate) => candidate.finding));
     const findings = mapped.report.findings.map((finding, index) => withCandidates.has(index) ? { ...finding, fixNote: finding.fixNote === null ? note : `${note}
 
@@ -61850,7 +61860,7 @@ ${own}` };
 function rivalGroups(chosen) {
   const byLines = /* @__PURE__ */ new Map();
   for (const entry2 of chosen) addTo(byLines, `${entry2[1].file}\0${entry2[1].startLine}\0${entry2[1].endLine}`, entry2);
-  return [...byLines.values()].filter((group) => group.some(([, a]) => group.some(([, b]) => changeKey(a) !== changeKey(b))));
+  return [...byLines.values()].filter((group) => new Set(group.map(([, candidate]) => changeKey(candidate))).size > 1);
 }
 function partsNote(example, diff) {
   const count = 1 + (example.also?.length ?? 0);
@@ -62242,6 +62252,10 @@ function placedOnSources(report, renderings, changeSet, headPaths, place2 = mapR
     return coarsePlacement(report, renderings, error2);
   }
 }
+async function placedAndVerified(report, renderings, changeSet, port, options) {
+  const mapped = placedOnSources(report, renderings, changeSet, port.head.paths);
+  return options.fixes ? await suggestionsVerified(mapped, port, options.policy, options.verifications) : mapped.report;
+}
 async function evaluateWithRendering(changeSet, options, tools) {
   if (tools === null) return evaluateChangeSet(changeSet, options);
   const port = placingPort(tools);
@@ -62271,8 +62285,7 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const rendered = [...parents, ...children.rendered];
   const plan = planRenderedChangeSet(changeSet, discovery.consumed, rendered);
   const report = children.withoutTheirNotices(evaluateChangeSet(plan.changeSet, options));
-  const mapped = placedOnSources(report, plan.renderings, changeSet, port.head.paths);
-  const verified = options.fixes ? await suggestionsVerified(mapped, port, options.policy, options.verifications) : mapped.report;
+  const verified = await placedAndVerified(report, plan.renderings, changeSet, port, options);
   const truncated2 = truncationProblem(changeSet, port);
   const outcomes = outcomesOf(rendered);
   const stray = [
@@ -62288,6 +62301,7 @@ async function evaluateWithRendering(changeSet, options, tools) {
 }
 
 // src/main.ts
+init_errorMessage();
 var annotationsPerLevel = 10;
 function asReviewFindings(report, settings) {
   return report.findings.map((f) => ({ ...f, blocking: f.blocking && settings.mode === "enforce" }));
@@ -62665,7 +62679,7 @@ async function run2(given) {
     if (failed) io.setFailed(checkRunFailure ?? `${output.title} (${policy})`);
     return { conclusion: output.conclusion, findings, failed };
   } catch (error2) {
-    const message = error2 instanceof Error ? error2.message : String(error2);
+    const message = errorMessage(error2);
     io.setFailed(error2 instanceof ConfigurationError ? message : `internal error: ${message}`);
     return void 0;
   }
