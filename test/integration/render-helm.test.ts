@@ -2019,6 +2019,32 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     ]);
   });
 
+  it("a template that stops on the values of a dependency missing from charts/ is the dependency's failure, not one of values to give (kube-prometheus-stack)", async () => {
+    const chart = (condition: string) => ({
+      'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 0.1.0\ndependencies:\n  - name: node-exporter\n    version: 4.0.0\n  - name: redis\n    version: 19.6.4\n',
+      'charts/api/values.yaml': 'node-exporter:\n  podLabels: {}\nredis: {}\nproxy: {}\n',
+      // Chart-testing's test values: a chart that keeps them is told to render with them when its templates stop on a value.
+      'charts/api/ci/default-values.yaml': 'proxy:\n  rbac:\n    enabled: true\n',
+      'charts/api/templates/pod.yaml': `{{- if ${condition} }}\napiVersion: v1\nkind: Pod\nmetadata:\n  name: api\nspec:\n  containers: [{name: api, image: api:1}]\n{{- end }}\n`,
+    });
+    const notVendored =
+      'charts/api not rendered: dependencies `node-exporter 4.0.0`, `redis 19.6.4` are not vendored in `charts/` (run `helm dependency build` and commit it; dependencies are never fetched), and it does not render without them: `helm template api charts/api --namespace default` failed (exit status 1):\n';
+    // Each dependency's own values.yaml gives what helm stops on, reached by index or by name.
+    for (const [condition, stop] of [
+      ['(index .Values "node-exporter").kubeRBACProxy.enabled', /at <"node-exporter">:\s*nil pointer evaluating interface \{\}\.enabled$/],
+      ['.Values.redis.auth.enabled', /at <\.Values\.redis\.auth\.enabled>:\s*nil pointer evaluating interface \{\}\.enabled$/],
+    ] as const) {
+      const { report } = await checkTree(chart(condition));
+      expect(report.errors).toEqual([expect.objectContaining({ kind: 'not-rendered', message: expect.stringContaining(notVendored) })]);
+      expect(report.errors[0]!.message).toMatch(stop);
+    }
+    // A value of the chart's own: its test values are how to render it, and the dependencies are said beside.
+    const own = await checkTree(chart('.Values.proxy.rbac.enabled'));
+    expect(own.report.errors[0]!.message).toMatch(
+      /^charts\/api not rendered: it stops on a value it requires \(below\), and its dependencies .*nil pointer.*\n\(the chart does not render with its values\.yaml alone: .*its test values, say: `values: \[charts\/api\/ci\/default-values\.yaml\]`\)$/s,
+    );
+  });
+
   it('a securityContext the template writes from values: the fix stays an example while the comment is on a line of the diff and the values are not', async () => {
     // The pull request renames the container: its line is in the diff, values.yaml is not.
     const { report } = await diff('helm-scaffold', '--warn-level', 'restricted');

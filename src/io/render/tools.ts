@@ -74,7 +74,7 @@ function chartValuesHint(root: RenderRoot, stderr: string): string | null {
   // values.yaml leaves out; a nil one) says as much only when the chart keeps test values: they are how its
   // authors render it. A template it lacks (jaeger's `common.*` helpers, from a dependency not vendored) is no value's.
   const failedRunning = /\bexecuting "/.test(stderr) && /wrong type for value|nil pointer evaluating|can't evaluate field|of untyped nil/.test(stderr) && !/no template "/.test(stderr);
-  if (!needsValues && !failedRunning) return null;
+  if (!needsValues && (!failedRunning || onMissingDependencyValues(root, stderr))) return null;
   const configFile = 'name a values file for it under `render.charts` in the config file, .github/pod-security.yaml';
   // A chart whose values.yaml a build step writes (envoy gateway's, from values.tmpl.yaml by envsubst) renders on no values at all.
   // (A chart with no values.yaml that stops on a value it requires is one meant to run on the user's values, as above.)
@@ -94,6 +94,21 @@ function chartValuesHint(root: RenderRoot, stderr: string): string | null {
   const first = exampleCiValues(ci);
   const more = ci.length > 1 ? `, with \`ci-values: true\` to render it once more with each of its ${ci.length} ci/*-values.yaml files` : '';
   return `${hint}; its test values, say: \`values: [${first}]\`${more}`;
+}
+
+/**
+ * Whether a template stopped on the values of a dependency not vendored:
+ * its own values.yaml would have given them (kube-prometheus-stack's
+ * `(index .Values "prometheus-node-exporter").kubeRBACProxy.enabled`, which
+ * helm reports `at <"prometheus-node-exporter">`; or `at
+ * <.Values.redis.auth.enabled>`). Then the missing dependency is why, not
+ * values the user should give.
+ */
+function onMissingDependencyValues(root: RenderRoot, stderr: string): boolean {
+  const operand = /\bat <([^>\n]*)>:\s*(?:nil pointer evaluating|can't evaluate field|wrong type for value)/.exec(stderr)?.[1];
+  if (operand === undefined) return false;
+  const keys = (root.renderedWithout ?? []).flatMap((dependency) => dependency.keys);
+  return keys.some((key) => operand === JSON.stringify(key) || operand === `.Values.${key}` || operand.startsWith(`.Values.${key}.`));
 }
 
 /**
