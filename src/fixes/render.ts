@@ -266,6 +266,11 @@ class EditRenderer {
       const insert = this.inserts.get(map);
       if (insert && emptiedFlowMap(map, op)) insert.from.push(...op.from);
     }
+    // Likewise a flow list whose every item goes and that gets new ones (appendSplice).
+    for (const [seq, op] of this.itemDeletes) {
+      const append = this.appends.get(seq);
+      if (append && emptiedFlowList(seq, op)) append.from.push(...op.from);
+    }
     const kindEnds = this.write();
     return { splices: this.splices, shared: this.shared ?? nothingShared, kindEnds };
   }
@@ -452,7 +457,7 @@ class EditRenderer {
       kindEnds.push(splices.length);
       for (const op of inserts.values()) this.emit((current = op), insertSplice(context, op.map, fromTree(op.tree) as { [key: string]: NewValue }, pairDeletes.get(op.map)));
       kindEnds.push(splices.length);
-      for (const op of appends.values()) this.emit((current = op), appendSplice(context, op));
+      for (const op of appends.values()) this.emit((current = op), appendSplice(context, op, this.itemDeletes.get(op.seq)));
       kindEnds.push(splices.length);
       for (const op of pairDeletes.values()) this.emit((current = op), deletePairSplices(context, op, inserts.has(op.map)));
       kindEnds.push(splices.length);
@@ -674,6 +679,24 @@ function refilledFlowMap(context: RenderContext, map: YAMLMap, rendered: readonl
   return { start, end, insert: rendered.join(flowSeparator(context, map, last)) };
 }
 
+/** Whether the removals take every item of a flow list (which new items may then refill). */
+function emptiedFlowList(seq: YAMLSeq, deletes: DeleteItemsOp): boolean {
+  return seq.flow === true && seq.items.length > 0 && deletes.indices.size === seq.items.length;
+}
+
+/**
+ * A flow list whose every item is removed and that gets new ones: its items,
+ * from the first to the end of the last, are replaced by the new ones; the
+ * brackets and what lies outside the items stay (`drop: ["all"]`, a
+ * capability PSA does not read as ALL, → `drop: ["ALL"]`).
+ */
+function refilledFlowList(context: RenderContext, seq: YAMLSeq, items: readonly string[]): Splice {
+  const start = rangeOf(seq.items[0] as Node)[0];
+  const end = contentEnd(seq.items[seq.items.length - 1] as Node);
+  if (/(^|\s)#/.test(context.table.text.slice(start, end))) throw new Unsupported('a flow list emptied and refilled, with a comment inside');
+  return { start, end, insert: items.join(', ') };
+}
+
 /** The last scalar of a node (the end of its text) is a block scalar with `+` chomping. */
 function endsWithKeptBlockScalar(context: RenderContext, node: Node | null | undefined): boolean {
   if (node === null || node === undefined) return false;
@@ -693,7 +716,7 @@ function quoteOfItems(seq: YAMLSeq, fallback: 'plain' | 'double' | 'single'): 'p
   return 'plain';
 }
 
-function appendSplice(context: RenderContext, op: AppendOp): Splice {
+function appendSplice(context: RenderContext, op: AppendOp, deletes: DeleteItemsOp | undefined): Splice {
   const seq = op.seq;
   // New items are quoted like the items already there.
   const items = op.items.map((item) => formatString(item, quoteOfItems(seq, context.style.quote)));
@@ -702,6 +725,7 @@ function appendSplice(context: RenderContext, op: AppendOp): Splice {
       const [start, end] = rangeOf(seq);
       return { start, end, insert: `[${items.join(', ')}]` };
     }
+    if (deletes && emptiedFlowList(seq, deletes)) return refilledFlowList(context, seq, items);
     const end = contentEnd(seq.items[seq.items.length - 1] as Node);
     return { start: end, end, insert: items.map((item) => `, ${item}`).join('') };
   }
@@ -786,7 +810,8 @@ function deleteItemSplices(context: RenderContext, op: DeleteItemsOp, refilled: 
   if (nodes.some((node) => node === null)) throw new Unsupported('a list with an empty item');
   if (seq.flow) {
     const items = nodes.map((node, index) => ({ start: rangeOf(node)[0], end: contentEnd(node), removed: op.indices.has(index) }));
-    if (refilled && items.every((i) => i.removed)) throw new Unsupported('a flow list emptied and refilled');
+    // Emptied and refilled: the append rewrites the items (refilledFlowList).
+    if (refilled && items.every((i) => i.removed)) return [];
     return flowRemovals(items, [rangeOf(seq)[0], rangeOf(seq)[1]], '[]');
   }
   const text = context.table.text;

@@ -556,6 +556,12 @@ const cases: Case[] = [
     after: podWithCapabilities('      capabilities:\n        drop:\n          - ALL'),
   },
   {
+    // prometheus-rabbitmq-exporter: the flow list's only item goes and `ALL` comes, in its place.
+    name: 'spells the only item of a flow drop list, `"all"`, `"ALL"`',
+    before: podWithCapabilities('      capabilities:\n        drop: ["all"]'),
+    after: podWithCapabilities('      capabilities:\n        drop: ["ALL"]'),
+  },
+  {
     name: 'keeps the other items of a flow drop list when it spells `All` as `ALL`',
     before: podWithCapabilities('      capabilities: {drop: [All, NET_RAW]}'),
     after: podWithCapabilities('      capabilities: {drop: [NET_RAW, ALL]}'),

@@ -1,11 +1,13 @@
 /**
- * A flow map whose every key is removed and that gets new keys (render.ts):
- * written as one splice over its pairs, for the owners of the removals and
- * of the insertion alike, and refused where a comment sits between its pairs.
+ * A flow map whose every key is removed and that gets new keys, and a flow
+ * list whose every item is removed and that gets new items (render.ts):
+ * written as one splice over its pairs or items, for the owners of the
+ * removals and of the addition alike, and refused where a comment sits
+ * between them.
  */
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { remove, set } from '../../../src/fixes/edits.js';
+import { append, remove, set } from '../../../src/fixes/edits.js';
 import { RenderError, renderEdits } from '../../../src/fixes/render.js';
 import type { OwnedEdit } from '../../../src/fixes/render.js';
 import { detectStyle } from '../../../src/fixes/style.js';
@@ -41,5 +43,35 @@ describe('a flow map emptied and refilled', () => {
     const text = 'm: {x: 1, # why\n  v: 2}\n';
     expect(() => render(text, emptyAndRefill)).toThrow(RenderError);
     expect(() => render(text, emptyAndRefill)).toThrow('the fix cannot be written in this layout (a flow map emptied and refilled, with a comment inside)');
+  });
+});
+
+// The capabilities fix of `drop: ["all"]` (lower case: PSA reads no capability `all` as ALL): the item goes, ALL comes.
+const dropRefilled = [remove(['drop', 0]), append(['drop'], 'ALL')];
+
+describe('a flow list emptied and refilled', () => {
+  it('is one splice over its items, owned by every edit, keeping the brackets and what surrounds them', () => {
+    const text = 'drop: ["all"]  # kept\nn: 3\n';
+    const { splices } = render(text, dropRefilled);
+    expect(splices).toHaveLength(1);
+    expect([...(splices[0]?.owners ?? [])].sort()).toEqual(['o0', 'o1']);
+    expect(applySplices(text, splices)).toBe('drop: ["ALL"]  # kept\nn: 3\n');
+  });
+
+  it('keeps the brackets on their lines where the list is written over several', () => {
+    const text = '{\n  "drop": [\n    "all",\n    "all"\n  ]\n}\n';
+    const { splices } = render(text, [remove(['drop', 0]), remove(['drop', 1]), append(['drop'], 'ALL')]);
+    expect(applySplices(text, splices)).toBe('{\n  "drop": [\n    "ALL"\n  ]\n}\n');
+  });
+
+  it('is refused where a comment sits between its items, which the splice would remove unseen', () => {
+    const text = 'drop: [all, # why\n  all]\n';
+    const edits = [remove(['drop', 0]), remove(['drop', 1]), append(['drop'], 'ALL')];
+    expect(() => render(text, edits)).toThrow('the fix cannot be written in this layout (a flow list emptied and refilled, with a comment inside)');
+  });
+
+  it('leaves a list that keeps an item to the removal and the addition apart', () => {
+    const text = 'drop: [all, NET_RAW]\n';
+    expect(applySplices(text, render(text, dropRefilled).splices)).toBe('drop: [NET_RAW, ALL]\n');
   });
 });
