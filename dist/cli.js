@@ -21243,6 +21243,10 @@ var EditRenderer = class {
       const insert = this.inserts.get(map);
       if (insert && emptiedFlowMap(map, op)) insert.from.push(...op.from);
     }
+    for (const [seq, op] of this.itemDeletes) {
+      const append2 = this.appends.get(seq);
+      if (append2 && emptiedFlowList(seq, op)) append2.from.push(...op.from);
+    }
     const kindEnds = this.write();
     return { splices: this.splices, shared: this.shared ?? nothingShared, kindEnds };
   }
@@ -21407,7 +21411,7 @@ var EditRenderer = class {
       kindEnds.push(splices.length);
       for (const op of inserts.values()) this.emit(current = op, insertSplice(context, op.map, fromTree(op.tree), pairDeletes.get(op.map)));
       kindEnds.push(splices.length);
-      for (const op of appends.values()) this.emit(current = op, appendSplice(context, op));
+      for (const op of appends.values()) this.emit(current = op, appendSplice(context, op, this.itemDeletes.get(op.seq)));
       kindEnds.push(splices.length);
       for (const op of pairDeletes.values()) this.emit(current = op, deletePairSplices(context, op, inserts.has(op.map)));
       kindEnds.push(splices.length);
@@ -21566,6 +21570,15 @@ function refilledFlowMap(context, map, rendered) {
   if (/(^|\s)#/.test(context.table.text.slice(start, end))) throw new Unsupported2("a flow map emptied and refilled, with a comment inside");
   return { start, end, insert: rendered.join(flowSeparator(context, map, last)) };
 }
+function emptiedFlowList(seq, deletes) {
+  return seq.flow === true && seq.items.length > 0 && deletes.indices.size === seq.items.length;
+}
+function refilledFlowList(context, seq, items) {
+  const start = rangeOf2(seq.items[0])[0];
+  const end = contentEnd(seq.items[seq.items.length - 1]);
+  if (/(^|\s)#/.test(context.table.text.slice(start, end))) throw new Unsupported2("a flow list emptied and refilled, with a comment inside");
+  return { start, end, insert: items.join(", ") };
+}
 function endsWithKeptBlockScalar(context, node) {
   if (node === null || node === void 0) return false;
   if ((isMap(node) || isSeq(node)) && !node.flow && node.items.length > 0) {
@@ -21582,7 +21595,7 @@ function quoteOfItems(seq, fallback) {
   if (first.type === QUOTE_SINGLE) return "single";
   return "plain";
 }
-function appendSplice(context, op) {
+function appendSplice(context, op, deletes) {
   const seq = op.seq;
   const items = op.items.map((item) => formatString(item, quoteOfItems(seq, context.style.quote)));
   if (seq.flow) {
@@ -21590,6 +21603,7 @@ function appendSplice(context, op) {
       const [start, end2] = rangeOf2(seq);
       return { start, end: end2, insert: `[${items.join(", ")}]` };
     }
+    if (deletes && emptiedFlowList(seq, deletes)) return refilledFlowList(context, seq, items);
     const end = contentEnd(seq.items[seq.items.length - 1]);
     return { start: end, end, insert: items.map((item) => `, ${item}`).join("") };
   }
@@ -21664,7 +21678,7 @@ function deleteItemSplices(context, op, refilled) {
   if (nodes.some((node) => node === null)) throw new Unsupported2("a list with an empty item");
   if (seq.flow) {
     const items = nodes.map((node, index) => ({ start: rangeOf2(node)[0], end: contentEnd(node), removed: op.indices.has(index) }));
-    if (refilled && items.every((i) => i.removed)) throw new Unsupported2("a flow list emptied and refilled");
+    if (refilled && items.every((i) => i.removed)) return [];
     return flowRemovals(items, [rangeOf2(seq)[0], rangeOf2(seq)[1]], "[]");
   }
   const text4 = context.table.text;
@@ -28884,7 +28898,7 @@ function helmVersionHint(stderr) {
 function chartValuesHint(root, stderr) {
   const needsValues = /execution error at|values don't meet the specifications of the schema/i.test(stderr);
   const failedRunning = /\bexecuting "/.test(stderr) && /wrong type for value|nil pointer evaluating|can't evaluate field|of untyped nil/.test(stderr) && !/no template "/.test(stderr);
-  if (!needsValues && !failedRunning) return null;
+  if (!needsValues && (!failedRunning || onMissingDependencyValues(root, stderr))) return null;
   const configFile = "name a values file for it under `render.charts` in the config file, .github/pod-security.yaml";
   if (!root.sources.includes(inDir(root.dir, "values.yaml"))) {
     const template = root.sources.find((file) => dirOf(file) === root.dir && valuesTemplate.test(file));
@@ -28901,6 +28915,12 @@ function chartValuesHint(root, stderr) {
   const first = exampleCiValues(ci);
   const more = ci.length > 1 ? `, with \`ci-values: true\` to render it once more with each of its ${ci.length} ci/*-values.yaml files` : "";
   return `${hint2}; its test values, say: \`values: [${first}]\`${more}`;
+}
+function onMissingDependencyValues(root, stderr) {
+  const operand = /\bat <([^>\n]*)>:\s*(?:nil pointer evaluating|can't evaluate field|wrong type for value)/.exec(stderr)?.[1];
+  if (operand === void 0) return false;
+  const keys = (root.renderedWithout ?? []).flatMap((dependency) => dependency.keys);
+  return keys.some((key) => operand === JSON.stringify(key) || operand === `.Values.${key}` || operand.startsWith(`.Values.${key}.`));
 }
 function missingFileHint(root, stderr) {
   const missing2 = /lstat (\S+): no such file or directory/.exec(stderr)?.[1];

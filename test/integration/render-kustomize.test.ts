@@ -760,6 +760,20 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
     );
   });
 
+  it("an overlay whose `patches` lists bare file names (argocd-example-apps) says how kustomize wants each entry", async () => {
+    const files = {
+      'app/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers: [{name: web, image: web:1}]\n',
+      'app/patch.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  hostNetwork: true\n',
+      'app/kustomization.yaml': 'resources:\n- pod.yaml\npatches:\n- patch.yaml\n',
+    };
+    const { report } = await inTree(files, (cwd) => checkJson(cwd));
+    const [failed] = report.errors.filter((e) => e.kind === 'render-failed');
+    expect(failed!.file).toBe('app/kustomization.yaml');
+    expect(failed!.message).toMatch(
+      /cannot unmarshal string into Go struct field Kustomization\.patches of type types\.Patch\n\(each entry of `patches` is a map, `- path: FILE` or `- patch: \|` with the patch inline; a bare file name was a `patchesStrategicMerge` entry\)$/,
+    );
+  });
+
   it("a field of the wrong type, or a variable Flux's postBuild substitutes, in what an overlay renders is placed on the line that writes it", async () => {
     const files = {
       'kustomization.yaml': 'resources:\n- deploy.yaml\n',

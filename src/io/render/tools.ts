@@ -138,6 +138,16 @@ function outsideRootHint(stderr: string): string | null {
     : `kustomize refuses a file outside the overlay's folder (\`${outside}\`) unless built with \`--load-restrictor LoadRestrictionsNone\`, never used here (it lets a kustomization read any file of the machine): name that file's folder as a kustomization instead, or leave the overlay out (\`exclude\`)`;
 }
 
+/**
+ * A `patches` list of file names (argocd-example-apps' kustomized-helm):
+ * kustomize takes each entry as a map, and stops on the Go type it reads
+ * into, which says nothing of what to write.
+ */
+function patchEntryHint(stderr: string): string | null {
+  if (!/cannot unmarshal string into Go struct field Kustomization\.patches of type types\.Patch/.test(stderr)) return null;
+  return 'each entry of `patches` is a map, `- path: FILE` or `- patch: |` with the patch inline; a bare file name was a `patchesStrategicMerge` entry';
+}
+
 /** The remote schema helm could not load for a chart's values.schema.json (`failing loading "https://…"`), or null. */
 function remoteSchemaOf(stderr: string): string | null {
   return /failing loading "(https?:\/\/[^"#]+)/.exec(stderr)?.[1] ?? null;
@@ -145,7 +155,7 @@ function remoteSchemaOf(stderr: string): string | null {
 
 /** What a failed render's stderr says to do, when it says something we know: a hint of its own tool. */
 function hintFor(root: RenderRoot, stderr: string): string | null {
-  if (root.tool === 'kustomize') return (root.inflateHelm ? helmVersionHint(stderr) : null) ?? outsideRootHint(stderr) ?? missingFileHint(root, stderr);
+  if (root.tool === 'kustomize') return (root.inflateHelm ? helmVersionHint(stderr) : null) ?? outsideRootHint(stderr) ?? patchEntryHint(stderr) ?? missingFileHint(root, stderr);
   return chartValuesHint(root, stderr);
 }
 
