@@ -916,8 +916,10 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
   const oldWarning = ({ finding }: ChartFix) => report.findings[finding]?.preexisting === true && report.findings[finding]?.blocking !== true;
   const movable = (fix: ChartFix, file: string, change: LineChange) =>
     changeSet === null || oldWarning(fix) || !linesIn(fix.primary.file).has(fix.primary.line) || linesIn(file).spansOneHunk(change.startLine, change.endLine);
-  candidates.push(...chartValuesCandidates(chartFixes, report.findings, movable, fixedOf, editable));
-  candidates.unshift(...reverts);
+  const chart = chartValuesCandidates(chartFixes, report.findings, movable, fixedOf, editable);
+  candidates.push(...chart.candidates);
+  // A template's removal yields to a literal edit of the same finding that verifies too: a chart's values are what its users edit.
+  candidates.unshift(...reverts, ...chart.beforeLiterals);
   const ignored: IgnoredFinding[] = report.ignored.map((finding) => {
     const index = indexOf(finding.file);
     if (index === null) return finding;

@@ -22,7 +22,7 @@ import type { Placed, RenderingIndex, SourceChange, SuggestionCandidate } from '
 import { combinedChange, editableFile, securityContextEdits, writableWhole, writerChanges, writerParts } from './mapWriters.js';
 import type { EditableFile, LineChange, MapSource } from './mapWriters.js';
 import { objectFixes } from './objectFix.js';
-import { securityContextAdditions, templateInsertions } from './templateFix.js';
+import { securityContextAdditions, templateInsertions, templateRemovals } from './templateFix.js';
 import type { ObjectRequest } from './objectFix.js';
 import { findInTemplate, guardsOf, includedIn, plainSwitchOf, valuedSwitches } from './templateLines.js';
 import type { NamedTemplates, ValuesTruth } from './templateLines.js';
@@ -171,6 +171,12 @@ export interface ChartFix {
   readonly literal?: boolean;
 }
 
+/** A chart's candidates: `beforeLiterals` go before the literal edits of their findings, which win over them when both verify. */
+export interface ChartCandidates {
+  readonly beforeLiterals: SuggestionCandidate[];
+  readonly candidates: SuggestionCandidate[];
+}
+
 /**
  * The fixes of chart findings that no literal edit writes, as the chart's
  * values write them (mapWriters.ts): the rendering with every fix of its
@@ -178,7 +184,10 @@ export interface ChartFix {
  * must hold, and the template which values key writes it. One candidate
  * per object, for each of its findings; it is placed in the values file,
  * so a finding whose comment it would move off its diff (`movable`) gets
- * none.
+ * none. A finding whose literal edit is a candidate already gets the
+ * template's removals of the lines it writes (a values line its Service
+ * reads too, whose literal edit changes the Service) and the values
+ * switches that write it.
  */
 export function chartValuesCandidates(
   fixes: readonly ChartFix[],
@@ -186,10 +195,11 @@ export function chartValuesCandidates(
   movable: (fix: ChartFix, file: string, change: LineChange) => boolean,
   fixedOf: (index: RenderingIndex) => ReadonlyMap<number, ManifestDocument>,
   editable: EditableTexts,
-): SuggestionCandidate[] {
+): ChartCandidates {
   const byRendering = new Map<RenderingIndex, ChartFix[]>();
   for (const fix of fixes) addTo(byRendering, fix.index, fix);
   const candidates: SuggestionCandidate[] = [];
+  const beforeLiterals: SuggestionCandidate[] = [];
   for (const [index, pending] of byRendering) {
     const fixed = fixedOf(index);
     const lone = loneTemplates(index);
@@ -201,7 +211,7 @@ export function chartValuesCandidates(
       return switchesOf.get(key)!;
     };
     type Change = { file: string; change: LineChange; ownObject?: boolean; also?: SourceChange[]; keepsOthers?: boolean; keeps?: JsonValue };
-    const changes = new Map<ManifestDocument, { all: Change[]; switches: Change[] }>();
+    const changes = new Map<ManifestDocument, { all: Change[]; switches: Change[]; removals: Change[] }>();
     for (const fix of pending) {
       let found = changes.get(fix.document);
       // The template's changes first, then the values' switches, then their maps: a later candidate that verifies
@@ -214,25 +224,25 @@ export function chartValuesCandidates(
         const keeping = (changes: readonly Change[]) => (object === null ? [] : changes.map((c) => ({ ...c, keeps: object.after.value })));
         // The chart's own switch of a field last: one line of its values, where it has one, is what its users edit.
         const values = object === null ? [] : [...switches, ...keeping([...guardChangesOf(object, editable), ...valuesChangesOf(object, editable)]), ...valuedSwitchChangesOf(object, editable, switchesIn)];
-        changes.set(fix.document, (found = { all: [...(object === null ? [] : keeping(templateChangesOf(object, lone))), ...values], switches }));
+        const removals = object === null ? [] : keeping(templateRemovalChangesOf(object, lone));
+        changes.set(fix.document, (found = { all: [...(object === null ? [] : keeping(templateChangesOf(object, lone))), ...removals, ...values], switches, removals }));
       }
-      for (const { file, change, ownObject, also, keepsOthers, keeps } of fix.literal === true ? found.switches : found.all) {
-        if (!movable(fix, file, change)) continue;
-        candidates.push({
-          finding: fix.finding,
-          rendering: index.rendering,
-          file,
-          ...change,
-          caveat: findings[fix.finding]!.fixNote,
-          ...(ownObject ? { ownObject } : {}),
-          ...(also ? { also } : {}),
-          ...(keepsOthers ? { keepsOthers } : {}),
-          ...(keeps !== undefined ? { keeps } : {}),
-        });
-      }
+      const candidateOf = ({ file, change, ownObject, also, keepsOthers, keeps }: Change): SuggestionCandidate => ({
+        finding: fix.finding,
+        rendering: index.rendering,
+        file,
+        ...change,
+        caveat: findings[fix.finding]!.fixNote,
+        ...(ownObject ? { ownObject } : {}),
+        ...(also ? { also } : {}),
+        ...(keepsOthers ? { keepsOthers } : {}),
+        ...(keeps !== undefined ? { keeps } : {}),
+      });
+      for (const change of fix.literal === true ? found.removals : []) if (movable(fix, change.file, change.change)) beforeLiterals.push(candidateOf(change));
+      for (const change of fix.literal === true ? found.switches : found.all) if (movable(fix, change.file, change.change)) candidates.push(candidateOf(change));
     }
   }
-  return candidates;
+  return { beforeLiterals, candidates };
 }
 
 /** The templates of a chart's rendering that render one document each: an edit of one changes that object only. */
@@ -357,6 +367,20 @@ function templateChangesOf({ index, document, template, after }: ChartObject, lo
     // Too far apart for one (appmesh-prometheus' init container above its pod's other): all of them as one example.
     const example = together === null ? asOneExample([...containers].sort((a, b) => a.startLine - b.startLine).map((change) => ({ file, ...change }))) : null;
     if (example !== null) out.push({ ...example, ownObject });
+  }
+  return out;
+}
+
+/** The changes of a chart's template that take away the lines writing scalars a rendered object's fix removes (templateFix.ts): each alone, and a file's all as one where they are near enough. */
+function templateRemovalChangesOf({ index, document, template, after }: ChartObject, lone: ReadonlySet<string>): { file: string; change: LineChange; ownObject: boolean }[] {
+  const { sources } = index.rendering.rendered;
+  const byFile = new Map<string, LineChange[]>();
+  for (const { file, change } of templateRemovals(template, document, after, (file) => sources.get(file))) if (sources.has(file)) addTo(byFile, file, change);
+  const out: { file: string; change: LineChange; ownObject: boolean }[] = [];
+  for (const [file, changes] of byFile) {
+    const ownObject = file === template.file && lone.has(template.file);
+    const together = changes.length < 2 ? null : combinedChange(sources.get(file)!.split('\n'), changes, maxSuggestionSpan);
+    for (const change of [...(together === null ? [] : [together]), ...changes]) out.push({ file, change, ownObject });
   }
   return out;
 }

@@ -161,6 +161,61 @@ export function templateInsertions(
   return out;
 }
 
+/**
+ * The paths of the scalars a fix removes from a rendered object (a port's
+ * `hostPort`): keys of maps that the fixed object lacks. Lists are followed
+ * item by item only where the fix kept their length, so that an index
+ * names the same item on both sides.
+ */
+function removedScalars(before: JsonValue | undefined, after: JsonValue | undefined, path: FieldPath): FieldPath[] {
+  if (Array.isArray(before)) {
+    if (!Array.isArray(after) || after.length !== before.length) return [];
+    return before.flatMap((item, i) => removedScalars(item, after[i], [...path, i]));
+  }
+  if (!isObject(before) || !isObject(after)) return [];
+  return Object.entries(before).flatMap(([key, value]) => {
+    if (after[key] !== undefined) return removedScalars(value, after[key], [...path, key]);
+    return typeof value === 'object' && value !== null ? [] : [[...path, key]];
+  });
+}
+
+/**
+ * The template lines that write, one each, a scalar the fix removes from the
+ * rendered object (prometheus-systemd-exporter's `hostPort: {{
+ * .Values.service.port }}`: a value its Service reads too, so no values
+ * edit takes the hostPort away): each line goes. Only a line that writes
+ * the key and its value alone: not a list item's first key (`- hostPort:`),
+ * and nothing under it. By file; the caller verifies by rendering again.
+ */
+export function templateRemovals(
+  template: ChartTemplate,
+  original: ManifestDocument,
+  fixed: ManifestDocument,
+  textOf: (file: string) => string | undefined,
+): { file: string; change: LineChange }[] {
+  const out: { file: string; change: LineChange }[] = [];
+  for (const path of removedScalars(original.value, fixed.value, [])) {
+    const hit = findInTemplate(template.text, path, original.value, template.named, template.truth);
+    // The line must be the template's own, its value maybe read from values (`from` the whole path), not a map's from `toYaml`.
+    if (!hit.exact || (hit.values !== null && hit.values.from < path.length)) continue;
+    const file = hit.file ?? template.file;
+    const text = hit.file === undefined ? template.text : textOf(hit.file);
+    const lines = text?.split('\n');
+    const line = lines?.[hit.line - 1];
+    if (lines === undefined || line === undefined || !writesKeyAlone(line, String(path[path.length - 1]))) continue;
+    const next = lines.slice(hit.line).find((l) => l.trim() !== '');
+    if (next !== undefined && indentOf(next) > indentOf(line)) continue;
+    out.push({ file, change: { startLine: hit.line, endLine: hit.line, newLines: [] } });
+  }
+  return out;
+}
+
+/** A line that writes `key: value` and nothing else: no dash before it, and no block or flow collection after it. */
+function writesKeyAlone(line: string, key: string): boolean {
+  const body = line.trim();
+  return body.startsWith(`${key}:`) && body.length > key.length + 1 && !opensValue(body);
+}
+
 /** A list item's first line whose key's value is the block below it (`- env:`): nothing can go between the two. */
 const opensBlock = (line: string) => /^\s*-\s+[^\s#{][^#]*:\s*(#.*)?$/.test(line);
 

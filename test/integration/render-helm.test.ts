@@ -2425,14 +2425,25 @@ describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHel
     });
     expect(report.findings.map((f) => [f.file, f.line, f.check, f.fix])).toEqual([['charts/proxy/values.yaml', 3, 'runAsUser', { startLine: 3, endLine: 3, replacement: '', attachable: false }]]);
 
-    // prometheus-systemd-exporter's layout: the hostPort is the Service's port, so deleting the key would break the Service too.
+    // prometheus-systemd-exporter's layout: the hostPort is the Service's port, so deleting the key would break the Service too:
+    // the template's line that writes the hostPort goes instead.
     const shared = await checkTree({
       'charts/exporter/Chart.yaml': chartYaml('exporter'),
       'charts/exporter/values.yaml': 'service:\n  type: ClusterIP\n  port: 9558\n',
       'charts/exporter/templates/daemonset.yaml': `apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: exporter\nspec:\n  selector:\n    matchLabels: {app: exporter}\n  template:\n    metadata:\n      labels: {app: exporter}\n    spec:\n      securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}\n      containers:\n        - name: exporter\n          image: exporter:1\n          securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}\n          ports:\n            - containerPort: 9558\n              hostPort: {{ .Values.service.port }}\n`,
       'charts/exporter/templates/service.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: exporter\nspec:\n  ports:\n    - port: {{ .Values.service.port }}\n',
     });
-    expect(shared.report.findings.map((f) => [f.file, f.line, f.check, f.fix?.replacement ?? null])).toEqual([['charts/exporter/values.yaml', 3, 'hostPorts', null]]);
+    expect(shared.report.findings.map((f) => [f.file, f.line, f.check, f.fix])).toEqual([
+      ['charts/exporter/templates/daemonset.yaml', 19, 'hostPorts', { startLine: 19, endLine: 19, replacement: '', attachable: false }],
+    ]);
+    // A values key that only the hostPort reads: its own line goes, as a chart's users edit its values, not its templates.
+    const own = await checkTree({
+      'charts/exporter/Chart.yaml': chartYaml('exporter'),
+      'charts/exporter/values.yaml': 'service:\n  type: ClusterIP\n  port: 9558\nhostPort: 9558\n',
+      'charts/exporter/templates/daemonset.yaml': `apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: exporter\nspec:\n  selector:\n    matchLabels: {app: exporter}\n  template:\n    metadata:\n      labels: {app: exporter}\n    spec:\n      securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}\n      containers:\n        - name: exporter\n          image: exporter:1\n          securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}\n          ports:\n            - containerPort: 9558\n              hostPort: {{ .Values.hostPort }}\n`,
+      'charts/exporter/templates/service.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: exporter\nspec:\n  ports:\n    - port: {{ .Values.service.port }}\n',
+    });
+    expect(own.report.findings.map((f) => [f.file, f.line, f.check, f.fix])).toEqual([['charts/exporter/values.yaml', 4, 'hostPorts', { startLine: 4, endLine: 4, replacement: '', attachable: false }]]);
   });
 
   it('places a list item a template writes in a flow sequence on its line, and deletes the line when the fix takes the list away (csi-driver-nfs)', async () => {

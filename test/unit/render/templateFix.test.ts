@@ -1,7 +1,7 @@
 /** Restricted's securityContext maps written into a chart template that writes its container and pod spec itself. */
 import { describe, expect, it } from 'vitest';
 import { loadManifestFile } from '../../../src/manifests/load.js';
-import { templateInsertions } from '../../../src/render/templateFix.js';
+import { templateInsertions, templateRemovals } from '../../../src/render/templateFix.js';
 import { namedTemplates } from '../../../src/render/templateLines.js';
 
 const template = `apiVersion: apps/v1
@@ -77,5 +77,40 @@ describe('templateInsertions', () => {
     const named = namedTemplates([['web/templates/_helpers.tpl', helper]]);
     const changes = templateInsertions({ file: 'web/templates/deploy.yaml', text: including, named }, doc(rendered), doc(fixedText), (file) => (file === 'web/templates/_helpers.tpl' ? helper : undefined));
     expect(changes[1]).toEqual({ file: 'web/templates/_helpers.tpl', change: { startLine: 2, endLine: 2, newLines: ['- name: {{ .Chart.Name }}', '  securityContext:', '    allowPrivilegeEscalation: false', '    capabilities:', '      drop:', '        - ALL'] }, container: true });
+  });
+});
+
+describe('templateRemovals', () => {
+  // prometheus-systemd-exporter: the hostPort reads the Service's port, so no values edit takes it away.
+  const ports = (hostPort: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: web:1
+      ports:
+        - name: metrics
+          containerPort: 9558
+${hostPort}          protocol: TCP
+`;
+  const renderedPod = doc(ports('          hostPort: 9558\n'));
+  const fixedPod = doc(ports(''));
+  const removals = (hostPort: string) => templateRemovals({ file: 't.yaml', text: ports(hostPort), named: new Map() }, renderedPod, fixedPod, () => undefined);
+
+  it('takes away the line that writes a scalar the fix removes, its value from values or not', () => {
+    expect(removals('          hostPort: {{ .Values.service.port }}\n')).toEqual([{ file: 't.yaml', change: { startLine: 12, endLine: 12, newLines: [] } }]);
+    expect(removals('          hostPort: 9558\n')).toEqual([{ file: 't.yaml', change: { startLine: 12, endLine: 12, newLines: [] } }]);
+  });
+
+  it('leaves a line that writes more than the key and its value: a list item, a flow map, lines under it', () => {
+    // The port's first key: its dash would go with it.
+    const first = ports('').replace('        - name: metrics\n          containerPort: 9558\n', '        - hostPort: {{ .Values.service.port }}\n          name: metrics\n          containerPort: 9558\n');
+    expect(templateRemovals({ file: 't.yaml', text: first, named: new Map() }, renderedPod, fixedPod, () => undefined)).toEqual([]);
+    expect(removals('          hostPort: {{- if .Values.host }}\n            {{ .Values.service.port }}\n          {{- end }}\n')).toEqual([]);
+    // Written from a values map (`toYaml`): the values' own edit, not the template's.
+    const fromValues = ports('').replace('        - name: metrics\n          containerPort: 9558\n', '        {{- toYaml .Values.ports | nindent 8 }}\n');
+    expect(templateRemovals({ file: 't.yaml', text: fromValues, named: new Map() }, renderedPod, fixedPod, () => undefined)).toEqual([]);
   });
 });
