@@ -28934,11 +28934,15 @@ function outsideRootHint(stderr) {
   const outside = /security; file '([^']+)' is not in or below '[^']+'/.exec(stderr)?.[1];
   return outside === void 0 ? null : `kustomize refuses a file outside the overlay's folder (\`${outside}\`) unless built with \`--load-restrictor LoadRestrictionsNone\`, never used here (it lets a kustomization read any file of the machine): name that file's folder as a kustomization instead, or leave the overlay out (\`exclude\`)`;
 }
+function patchEntryHint(stderr) {
+  if (!/cannot unmarshal string into Go struct field Kustomization\.patches of type types\.Patch/.test(stderr)) return null;
+  return "each entry of `patches` is a map, `- path: FILE` or `- patch: |` with the patch inline; a bare file name was a `patchesStrategicMerge` entry";
+}
 function remoteSchemaOf(stderr) {
   return /failing loading "(https?:\/\/[^"#]+)/.exec(stderr)?.[1] ?? null;
 }
 function hintFor(root, stderr) {
-  if (root.tool === "kustomize") return (root.inflateHelm ? helmVersionHint(stderr) : null) ?? outsideRootHint(stderr) ?? missingFileHint(root, stderr);
+  if (root.tool === "kustomize") return (root.inflateHelm ? helmVersionHint(stderr) : null) ?? outsideRootHint(stderr) ?? patchEntryHint(stderr) ?? missingFileHint(root, stderr);
   return chartValuesHint(root, stderr);
 }
 var applicationValuesPath = ".pod-security-review/application-values.yaml";
@@ -32802,6 +32806,37 @@ function templateInsertions(template, original, fixed2, textOf3) {
   }
   return out;
 }
+function removedScalars(before, after, path11) {
+  if (Array.isArray(before)) {
+    if (!Array.isArray(after) || after.length !== before.length) return [];
+    return before.flatMap((item, i) => removedScalars(item, after[i], [...path11, i]));
+  }
+  if (!isObject(before) || !isObject(after)) return [];
+  return Object.entries(before).flatMap(([key, value]) => {
+    if (after[key] !== void 0) return removedScalars(value, after[key], [...path11, key]);
+    return typeof value === "object" && value !== null ? [] : [[...path11, key]];
+  });
+}
+function templateRemovals(template, original, fixed2, textOf3) {
+  const out = [];
+  for (const path11 of removedScalars(original.value, fixed2.value, [])) {
+    const hit = findInTemplate(template.text, path11, original.value, template.named, template.truth);
+    if (!hit.exact || hit.values !== null && hit.values.from < path11.length) continue;
+    const file = hit.file ?? template.file;
+    const text4 = hit.file === void 0 ? template.text : textOf3(hit.file);
+    const lines = text4?.split("\n");
+    const line = lines?.[hit.line - 1];
+    if (lines === void 0 || line === void 0 || !writesKeyAlone(line, String(path11[path11.length - 1]))) continue;
+    const next = lines.slice(hit.line).find((l) => l.trim() !== "");
+    if (next !== void 0 && indentOf2(next) > indentOf2(line)) continue;
+    out.push({ file, change: { startLine: hit.line, endLine: hit.line, newLines: [] } });
+  }
+  return out;
+}
+function writesKeyAlone(line, key) {
+  const body = line.trim();
+  return body.startsWith(`${key}:`) && body.length > key.length + 1 && !opensValue(body);
+}
 var opensBlock = (line) => /^\s*-\s+[^\s#{][^#]*:\s*(#.*)?$/.test(line);
 function onDashLine(item, map, indent) {
   const [first, ...rest] = map;
@@ -32895,6 +32930,7 @@ function chartValuesCandidates(fixes, findings, movable, fixedOf2, editable) {
   const byRendering = /* @__PURE__ */ new Map();
   for (const fix of fixes) addTo(byRendering, fix.index, fix);
   const candidates = [];
+  const beforeLiterals = [];
   for (const [index, pending] of byRendering) {
     const fixed2 = fixedOf2(index);
     const lone = loneTemplates(index);
@@ -32912,25 +32948,25 @@ function chartValuesCandidates(fixes, findings, movable, fixedOf2, editable) {
         const switches = object === null ? [] : switchOffChangesOf(object, editable);
         const keeping = (changes2) => object === null ? [] : changes2.map((c) => ({ ...c, keeps: object.after.value }));
         const values = object === null ? [] : [...switches, ...keeping([...guardChangesOf(object, editable), ...valuesChangesOf(object, editable)]), ...valuedSwitchChangesOf(object, editable, switchesIn)];
-        changes.set(fix.document, found = { all: [...object === null ? [] : keeping(templateChangesOf(object, lone)), ...values], switches });
+        const removals = object === null ? [] : keeping(templateRemovalChangesOf(object, lone));
+        changes.set(fix.document, found = { all: [...object === null ? [] : keeping(templateChangesOf(object, lone)), ...removals, ...values], switches, removals });
       }
-      for (const { file, change, ownObject, also, keepsOthers, keeps } of fix.literal === true ? found.switches : found.all) {
-        if (!movable(fix, file, change)) continue;
-        candidates.push({
-          finding: fix.finding,
-          rendering: index.rendering,
-          file,
-          ...change,
-          caveat: findings[fix.finding].fixNote,
-          ...ownObject ? { ownObject } : {},
-          ...also ? { also } : {},
-          ...keepsOthers ? { keepsOthers } : {},
-          ...keeps !== void 0 ? { keeps } : {}
-        });
-      }
+      const candidateOf = ({ file, change, ownObject, also, keepsOthers, keeps }) => ({
+        finding: fix.finding,
+        rendering: index.rendering,
+        file,
+        ...change,
+        caveat: findings[fix.finding].fixNote,
+        ...ownObject ? { ownObject } : {},
+        ...also ? { also } : {},
+        ...keepsOthers ? { keepsOthers } : {},
+        ...keeps !== void 0 ? { keeps } : {}
+      });
+      for (const change of fix.literal === true ? found.removals : []) if (movable(fix, change.file, change.change)) beforeLiterals.push(candidateOf(change));
+      for (const change of fix.literal === true ? found.switches : found.all) if (movable(fix, change.file, change.change)) candidates.push(candidateOf(change));
     }
   }
-  return candidates;
+  return { beforeLiterals, candidates };
 }
 function loneTemplates(index) {
   const count2 = /* @__PURE__ */ new Map();
@@ -32997,6 +33033,18 @@ function templateChangesOf({ index, document, template, after }, lone) {
     for (const change of [...together === null ? [] : [together], ...insertions.map((i) => i.change)]) out.push({ file, change, ownObject });
     const example = together === null ? asOneExample([...containers].sort((a, b) => a.startLine - b.startLine).map((change) => ({ file, ...change }))) : null;
     if (example !== null) out.push({ ...example, ownObject });
+  }
+  return out;
+}
+function templateRemovalChangesOf({ index, document, template, after }, lone) {
+  const { sources } = index.rendering.rendered;
+  const byFile = /* @__PURE__ */ new Map();
+  for (const { file, change } of templateRemovals(template, document, after, (file2) => sources.get(file2))) if (sources.has(file)) addTo(byFile, file, change);
+  const out = [];
+  for (const [file, changes] of byFile) {
+    const ownObject = file === template.file && lone.has(template.file);
+    const together = changes.length < 2 ? null : combinedChange(sources.get(file).split("\n"), changes, maxSuggestionSpan);
+    for (const change of [...together === null ? [] : [together], ...changes]) out.push({ file, change, ownObject });
   }
   return out;
 }
@@ -33683,8 +33731,9 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
   candidates.push(...kustomizeCandidates(kustomizeFixes, report.findings, sources, fixedOf2, editable));
   const oldWarning = ({ finding }) => report.findings[finding]?.preexisting === true && report.findings[finding]?.blocking !== true;
   const movable = (fix, file, change) => changeSet === null || oldWarning(fix) || !linesIn2(fix.primary.file).has(fix.primary.line) || linesIn2(file).spansOneHunk(change.startLine, change.endLine);
-  candidates.push(...chartValuesCandidates(chartFixes, report.findings, movable, fixedOf2, editable));
-  candidates.unshift(...reverts);
+  const chart = chartValuesCandidates(chartFixes, report.findings, movable, fixedOf2, editable);
+  candidates.push(...chart.candidates);
+  candidates.unshift(...reverts, ...chart.beforeLiterals);
   const ignored = report.ignored.map((finding) => {
     const index = indexOf(finding.file);
     if (index === null) return finding;
