@@ -123,7 +123,8 @@ export function cautionFor(fixed: readonly Fixed[]): string | null {
     const caveat = cautionWithCaveat[f.check];
     return caveat === undefined || (f.fixNote ?? '').includes(caveat);
   };
-  const parts = [...new Set(fixed.filter(applies).map((f) => f.check))].map((c) => cautions[c]).filter((c): c is string => c !== undefined);
+  // Checks of one problem at two levels share their caution (procMount's): said once.
+  const parts = unique(fixed.filter(applies).map((f) => cautions[f.check])).filter((c): c is string => c !== undefined);
   return parts.length === 0 ? null : `${parts.join('; ')}.`;
 }
 
@@ -159,34 +160,43 @@ function subjectOf(findings: readonly ReviewFinding[]): string {
   return workloadsOf(findings);
 }
 
+/**
+ * What fails, as a reader counts it: one problem per check, but the checks
+ * of one problem at two levels (procMount at the enforced baseline,
+ * procMount_restricted at the warn level) are one, as the check run's row
+ * says them.
+ */
+const problemOf = (f: ReviewFinding) => checkTitles[f.check].problem;
+
 function headline(findings: readonly ReviewFinding[], docs: CheckDocs): string {
-  const checks = unique(findings.map((f) => f.check));
+  const problems = unique(findings.map(problemOf));
   const levels = unique(findings.map((f) => f.level));
   // The link is the "why": the check's entry in the README's reference, or the reference of them all.
   const what =
-    checks.length === 1
-      ? `[${checkTitles[checks[0]!].problem}](${docs.of(checks[0]!)})`
-      : `${checks.length} ${levels.length === 1 ? `${levels[0]} ` : ''}[checks](${docs.all}) fail`;
-  const blockingChecks = unique(findings.filter((f) => f.blocking).map((f) => f.check));
+    problems.length === 1
+      ? `[${problems[0]!}](${docs.of(findings[0]!.check)})`
+      : `${problems.length} ${levels.length === 1 ? `${levels[0]} ` : ''}[checks](${docs.all}) fail`;
+  const blockingProblems = unique(findings.filter((f) => f.blocking).map(problemOf));
   const severity =
-    blockingChecks.length === 0
+    blockingProblems.length === 0
       ? findings.every((f) => f.mode === 'preview')
         ? 'upgrade preview, not blocking'
         : 'not blocking'
-      : blockingChecks.length < checks.length
-        ? `${blockingChecks.length} blocking`
+      : blockingProblems.length < problems.length
+        ? `${blockingProblems.length} blocking`
         : 'blocking';
   const old = findings.every((f) => f.preexisting) ? ', already failing before this change' : '';
   return `**${subjectOf(findings)}: ${what}** (${severity}${old})`;
 }
 
-/** One bullet per check: upstream's reason, and its detail when no suggestion shows what to set. */
+/** One bullet per problem (problemOf): upstream's reason, and its detail when no suggestion shows what to set. */
 function bullets(findings: readonly ReviewFinding[], suggested: boolean): string[] {
-  const checks = unique(findings.map((f) => f.check));
-  const mixed = unique(findings.map((f) => f.blocking)).length > 1;
+  const problems = unique(findings.map(problemOf));
+  // A problem blocks when any of its checks does: marked only beside problems that do not.
+  const mixed = unique(problems.map((problem) => findings.some((f) => f.blocking && problemOf(f) === problem))).length > 1;
   const someOld = findings.some((f) => f.preexisting) && !findings.every((f) => f.preexisting);
-  return checks.map((check) => {
-    const of = findings.filter((f) => f.check === check);
+  return problems.map((problem) => {
+    const of = findings.filter((f) => problemOf(f) === problem);
     // A detail that says which field to set is what the suggestion shows; other details (hostNetwork=true) stay,
     // those of workloads alike but for their containers' names said once.
     const shows = (f: ReviewFinding) => !(suggested && /\bmust (not )?set\b/.test(f.detail));

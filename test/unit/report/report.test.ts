@@ -66,6 +66,22 @@ describe('comment bodies', () => {
     expect(readFingerprints(body)).toEqual(findings.map((f) => fingerprint(f)));
   });
 
+  it('say a problem that fails at two levels once: one bullet, counted once, its caution once (procMount and procMount_restricted)', () => {
+    const fix = { startLine: 15, endLine: 15, replacement: '        securityContext: {privileged: false, procMount: Default}\n', attachable: true };
+    const procMount = { reason: 'procMount', detail: 'container "web" must not set securityContext.procMount to "Unmasked"', fix } as const;
+    const findings = [
+      reviewFinding({ fix }),
+      reviewFinding({ check: 'procMount', ...procMount }),
+      reviewFinding({ check: 'procMount_restricted', ...procMount, level: 'restricted', mode: 'warn', blocking: false }),
+    ];
+    const body = commentBody(findings, fix);
+    // Two problems, both blocking: the warn level's procMount is the baseline's, said with it.
+    expect(body).toMatch(/^> \[!CAUTION\]\n> \*\*Container `web`: 2 \[checks\]\([^)]*\) fail\*\* \(blocking\)\n\n- privileged\n- procMount\n\n/);
+    expect(body).toContain('**Caution:** the container loses device and kernel access; /proc is masked again (a nested container runtime needs it unmasked).');
+    // Each finding keeps its fingerprint.
+    expect(readFingerprints(body)).toEqual(findings.map((f) => fingerprint(f)));
+  });
+
   it("say runAsNonRoot's caution only with its fixer's caveat: none when every container already runs as a non-zero user", () => {
     const fix = { startLine: 16, endLine: 16, replacement: '      securityContext:\n        runAsNonRoot: true\n', attachable: true };
     const finding = reviewFinding({ check: 'runAsNonRoot', reason: 'runAsNonRoot != true', detail: 'pod or container "web" must set securityContext.runAsNonRoot=true', fix, fixNote: nonRootCaveat });
