@@ -20123,9 +20123,9 @@ function runtimeDefaultProfile(context, typePath) {
 function removeItems(context, listPath, indices) {
   const list4 = writtenAt(context, listPath);
   const length = Array.isArray(list4) ? list4.length : 0;
-  const unique = [...new Set(indices)];
-  if (unique.length === length && length > 0) return [remove(listPath)];
-  return unique.map((index) => remove([...listPath, index]));
+  const unique2 = [...new Set(indices)];
+  if (unique2.length === length && length > 0) return [remove(listPath)];
+  return unique2.map((index) => remove([...listPath, index]));
 }
 function byList(paths) {
   const groups = /* @__PURE__ */ new Map();
@@ -27689,9 +27689,9 @@ function unrenderedHelmfiles(changeSet, configured, paths) {
   return problems;
 }
 function notice(charts) {
-  const unique = [...new Set(charts)];
-  const named = unique.slice(0, 3).map((chart) => `\`${chart}\``);
-  const more = unique.length > 3 ? ` and ${unique.length - 3} more` : "";
+  const unique2 = [...new Set(charts)];
+  const named = unique2.slice(0, 3).map((chart) => `\`${chart}\``);
+  const more = unique2.length > 3 ? ` and ${unique2.length - 3} more` : "";
   return `what this file gives ${named.join(", ")}${more} (values, \`set\`) is not checked: helmfile is not run here, and its releases are not rendered as written (a template, \`set\` or \`secrets\`, patches, a values file the commit lacks); name the values files in \`render.charts[].values\` of the config file for each chart`;
 }
 var setNotice = "helmfile releases are not rendered here, so what the `set` entries of this file give its charts is not checked: write those values in a values file that `render.charts[].values` of the config file names";
@@ -29965,9 +29965,9 @@ function parseRaw(output) {
 }
 async function readBlobs(repository, shas, maxBytes) {
   const result = /* @__PURE__ */ new Map();
-  const unique = [...new Set(shas)];
-  if (unique.length === 0) return result;
-  const check = (await git(repository, ["cat-file", "--batch-check"], `${unique.join("\n")}
+  const unique2 = [...new Set(shas)];
+  if (unique2.length === 0) return result;
+  const check = (await git(repository, ["cat-file", "--batch-check"], `${unique2.join("\n")}
 `)).toString("utf8");
   const wanted = [];
   for (const line of check.split("\n")) {
@@ -35503,9 +35503,10 @@ function cautionFor(fixed2) {
     const caveat = cautionWithCaveat[f.check];
     return caveat === void 0 || (f.fixNote ?? "").includes(caveat);
   };
-  const parts = [...new Set(fixed2.filter(applies).map((f) => f.check))].map((c) => cautions[c]).filter((c) => c !== void 0);
+  const parts = unique(fixed2.filter(applies).map((f) => cautions[f.check])).filter((c) => c !== void 0);
   return parts.length === 0 ? null : `${parts.join("; ")}.`;
 }
+var unique = (items) => [...new Set(items)];
 
 // src/cli/fix.ts
 var fixUsage = `Usage: pod-security-review fix [options] [--dry-run] PATH...

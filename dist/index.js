@@ -52890,7 +52890,7 @@ function cautionFor(fixed2) {
     const caveat = cautionWithCaveat[f.check];
     return caveat === void 0 || (f.fixNote ?? "").includes(caveat);
   };
-  const parts = [...new Set(fixed2.filter(applies).map((f) => f.check))].map((c) => cautions[c]).filter((c) => c !== void 0);
+  const parts = unique(fixed2.filter(applies).map((f) => cautions[f.check])).filter((c) => c !== void 0);
   return parts.length === 0 ? null : `${parts.join("; ")}.`;
 }
 var unique = (items) => [...new Set(items)];
@@ -52912,21 +52912,22 @@ function subjectOf(findings) {
   }
   return workloadsOf(findings);
 }
+var problemOf = (f) => checkTitles[f.check].problem;
 function headline(findings, docs) {
-  const checks2 = unique(findings.map((f) => f.check));
+  const problems = unique(findings.map(problemOf));
   const levels2 = unique(findings.map((f) => f.level));
-  const what = checks2.length === 1 ? `[${checkTitles[checks2[0]].problem}](${docs.of(checks2[0])})` : `${checks2.length} ${levels2.length === 1 ? `${levels2[0]} ` : ""}[checks](${docs.all}) fail`;
-  const blockingChecks = unique(findings.filter((f) => f.blocking).map((f) => f.check));
-  const severity2 = blockingChecks.length === 0 ? findings.every((f) => f.mode === "preview") ? "upgrade preview, not blocking" : "not blocking" : blockingChecks.length < checks2.length ? `${blockingChecks.length} blocking` : "blocking";
+  const what = problems.length === 1 ? `[${problems[0]}](${docs.of(findings[0].check)})` : `${problems.length} ${levels2.length === 1 ? `${levels2[0]} ` : ""}[checks](${docs.all}) fail`;
+  const blockingProblems = unique(findings.filter((f) => f.blocking).map(problemOf));
+  const severity2 = blockingProblems.length === 0 ? findings.every((f) => f.mode === "preview") ? "upgrade preview, not blocking" : "not blocking" : blockingProblems.length < problems.length ? `${blockingProblems.length} blocking` : "blocking";
   const old = findings.every((f) => f.preexisting) ? ", already failing before this change" : "";
   return `**${subjectOf(findings)}: ${what}** (${severity2}${old})`;
 }
 function bullets(findings, suggested) {
-  const checks2 = unique(findings.map((f) => f.check));
-  const mixed = unique(findings.map((f) => f.blocking)).length > 1;
+  const problems = unique(findings.map(problemOf));
+  const mixed = unique(problems.map((problem) => findings.some((f) => f.blocking && problemOf(f) === problem))).length > 1;
   const someOld = findings.some((f) => f.preexisting) && !findings.every((f) => f.preexisting);
-  return checks2.map((check) => {
-    const of = findings.filter((f) => f.check === check);
+  return problems.map((problem) => {
+    const of = findings.filter((f) => problemOf(f) === problem);
     const shows = (f) => !(suggested && /\bmust (not )?set\b/.test(f.detail));
     const texts = unique(of.map((f) => f.reason)).flatMap((reason4) => {
       const ofReason = of.filter((f) => f.reason === reason4);
@@ -61977,7 +61978,7 @@ function failure2(output) {
   return output.hint === void 0 ? output.message : `${output.message}
 (${output.hint})`;
 }
-function problemOf(rendered) {
+function problemOf2(rendered) {
   const { root, head, base } = rendered;
   if (root.blocked !== null) return { file: root.file, line: null, kind: "not-rendered", message: `${root.label} not rendered: ${root.blocked}` };
   if (head.kind === "missing-tool") return { file: root.file, line: null, kind: "not-rendered", message: `${root.label} not rendered: ${head.tool} not found` };
@@ -62110,7 +62111,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
     return parsed2.get(text5) ?? null;
   };
   rendered.forEach((r, i) => {
-    const problem = problemOf(r);
+    const problem = problemOf2(r);
     if (problem !== null) {
       const reason4 = problem.kind === "not-rendered" ? problem.message.slice(r.root.label.length) : null;
       if (reason4 === null) return void problems.push(problem);
