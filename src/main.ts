@@ -39,6 +39,7 @@ import { annotationsOf, checkRunOutput, checkRunText, conclusionOf } from './rep
 import type { Annotation } from './report/checkRun.js';
 import { fixedMarker, readFingerprints } from './report/fingerprint.js';
 import { renderJson } from './report/json.js';
+import { holdsSuggestion } from './report/commentBody.js';
 import { blobLink, githubLinks, reviewBody, reviewMarker } from './report/reviewBody.js';
 import { planReview } from './report/reviewPlan.js';
 import type { ExistingComment, ReviewPlan } from './report/reviewPlan.js';
@@ -281,6 +282,7 @@ async function existingComments(github: GitHubPort, pr: PullRequestRef, warn: (m
       fingerprints,
       markedFixed: repliedFixed.has(comment.id),
       commitId: comment.originalCommitId,
+      suggests: holdsSuggestion(comment.body),
     }));
 }
 

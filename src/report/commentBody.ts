@@ -60,6 +60,9 @@ export function fenceFor(content: string): string {
   return '`'.repeat(Math.max(3, longest + 1));
 }
 
+/** Whether a comment's body holds a suggestion block (suggestionBlock's fence, of any length). */
+export const holdsSuggestion = (body: string): boolean => /^(`{3,})suggestion\n/m.test(body);
+
 export function suggestionBlock(suggestion: SuggestionLike): string {
   // A fix on a line too long to repeat is an edit within it, never attachable: never a block.
   if (suggestion.replacement === null) throw new Error(`the fix of lines ${suggestion.startLine}-${suggestion.endLine} is an edit within a long line, not a suggestion`);

@@ -313,6 +313,60 @@ describe.skipIf(!haveHelm() || !haveKustomize())(`the Action renders charts and 
     }
   });
 
+  it('a finding commented on with only an example gets one more comment, with its suggestion, once a push makes its fix a line of the values (bitnami)', async () => {
+    // Bitnami's layout: the container's map is written only when its `enabled` is true.
+    const values = (enabled: boolean) =>
+      `image: web:1\ncontainerSecurityContext:\n  enabled: ${enabled}\n  runAsNonRoot: true\n  allowPrivilegeEscalation: false\n  capabilities:\n    drop: ["ALL"]\n    add: ["NET_ADMIN"]\n  seccompProfile:\n    type: RuntimeDefault\n`;
+    const template = [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata:',
+      '  name: web',
+      'spec:',
+      '  selector:',
+      '    matchLabels: {app: web}',
+      '  template:',
+      '    metadata:',
+      '      labels: {app: web}',
+      '    spec:',
+      '      containers:',
+      '        - name: web',
+      '          image: {{ .Values.image }}',
+      '          {{- if .Values.containerSecurityContext.enabled }}',
+      '          securityContext: {{- omit .Values.containerSecurityContext "enabled" | toYaml | nindent 12 }}',
+      '          {{- end }}',
+      '',
+    ].join('\n');
+    const dir = mkdtempSync(path.join(tmpdir(), 'psr-suggestion-later-'));
+    try {
+      // Base: the map on, and no capability added. The first head turns it off and adds one; the second turns it on again.
+      for (const [side, text] of [['base', values(true).replace('    add: ["NET_ADMIN"]\n', '')], ['head', values(false)], ['head2', values(true)]] as const) {
+        mkdirSync(path.join(dir, side, 'charts', 'web', 'templates'), { recursive: true });
+        writeFileSync(path.join(dir, side, 'charts', 'web', 'Chart.yaml'), 'apiVersion: v2\nname: web\nversion: 0.1.0\n');
+        writeFileSync(path.join(dir, side, 'charts', 'web', 'values.yaml'), text);
+        writeFileSync(path.join(dir, side, 'charts', 'web', 'templates', 'deployment.yaml'), template);
+      }
+      const pr = await emulator.addPullRequest({ owner: 'acme', repo: 'shop', number: next++, baseDir: path.join(dir, 'base'), headDir: path.join(dir, 'head') });
+      await runUnderTarget(pr, { level: 'restricted' });
+      const commentsOf = () => reviewsOf(pr).flatMap((r) => r.comments);
+      // With the map off, turning it on cannot fix the capabilities (it adds NET_ADMIN): an example, no suggestion.
+      const capabilities = commentsOf().find((c) => c.body.includes('capabilities not dropped'));
+      expect(capabilities!.body).not.toContain('```suggestion');
+      const pushed = await emulator.pushToPullRequest('acme', 'shop', pr.number, path.join(dir, 'head2'));
+      await runUnderTarget(pushed, { level: 'restricted' });
+      // Now the fix is the values' `add` line taken away: a comment with that suggestion, on that line.
+      const later = commentsOf().filter((c) => c.body.includes('capabilities not dropped') && c !== capabilities);
+      expect(later.map((c) => [c.path, c.line])).toEqual([['charts/web/values.yaml', 8]]);
+      expect(later[0]!.body).toContain('```suggestion\n```');
+      // Pushed again as it is: nothing more to say about it.
+      const again = await emulator.pushToPullRequest('acme', 'shop', pr.number, path.join(dir, 'head2'));
+      await runUnderTarget(again, { level: 'restricted' });
+      expect(commentsOf().filter((c) => c.body.includes('capabilities not dropped'))).toHaveLength(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a change to a chart helper only (not a manifest file) re-renders the chart through the API', async () => {
     const pr = await pullRequest('helm-helpers');
     const run = await runAction(emulator, pr, { inputs: { 'warn-level': 'privileged' } });

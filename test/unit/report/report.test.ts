@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diffLines } from '../../../src/diff/lines.js';
 import { parseFilePatch } from '../../../src/diff/parse.js';
 import { annotationsOf, checkRunOutput, conclusionOf, inBatches, maxOutputBytes, titleOf } from '../../../src/report/checkRun.js';
-import { commentBody, fenceFor, suggestionBlock } from '../../../src/report/commentBody.js';
+import { commentBody, fenceFor, holdsSuggestion, suggestionBlock } from '../../../src/report/commentBody.js';
 import { inJsonStream, notUtf8, volumeNote } from '../../../src/fixes/notes.js';
 import { nonRootCaveat } from '../../../src/fixes/fixers/runAsNonRoot.js';
 import { verificationsSpent } from '../../../src/render/verify.js';
@@ -379,9 +379,9 @@ describe('planReview', () => {
     const warning = reviewFinding({ check: 'runAsNonRoot', blocking: false, line: 16, locations: [{ path: 'p', line: 16, column: 1, exact: false, container: 'web', inDiff: true }] });
     const blocking = reviewFinding();
     const existing = [
-      { commentId: 1, threadId: 'T1', resolved: false, fingerprints: [fingerprint(old)], markedFixed: false, commitId: 'previous-head' },
-      { commentId: 2, threadId: 'T2', resolved: false, fingerprints: ['gone'], markedFixed: false, commitId: 'previous-head' },
-      { commentId: 3, threadId: 'T3', resolved: true, fingerprints: ['gone-too'], markedFixed: false, commitId: null },
+      { commentId: 1, threadId: 'T1', resolved: false, fingerprints: [fingerprint(old)], markedFixed: false, commitId: 'previous-head', suggests: false },
+      { commentId: 2, threadId: 'T2', resolved: false, fingerprints: ['gone'], markedFixed: false, commitId: 'previous-head', suggests: false },
+      { commentId: 3, threadId: 'T3', resolved: true, fingerprints: ['gone-too'], markedFixed: false, commitId: null, suggests: false },
     ];
     const plan = planReview([old, warning, blocking], linesOf, existing, 1, 'head');
     expect(plan.alreadyCommented).toEqual([old]);
@@ -390,10 +390,27 @@ describe('planReview', () => {
     expect(plan.fixed.map((c) => c.commentId)).toEqual([2]);
   });
 
+  it('comments once more on a finding commented on without a suggestion that now has one, and never again after', () => {
+    // bitnami's nginx: the first push turned `containerSecurityContext.enabled` off, the next one back on; the
+    // capabilities finding could only show an example, and now its fix is a line of the values.
+    const suggestion = { startLine: 19, endLine: 19, replacement: '', attachable: true };
+    const before = reviewFinding({ check: 'capabilities_restricted' });
+    const now = { ...before, fix: suggestion };
+    const example = { commentId: 1, threadId: 'T1', resolved: false, fingerprints: [fingerprint(before)], markedFixed: false, commitId: 'previous-head', suggests: false };
+    const pushed = planReview([now], linesOf, [example], 30, 'head');
+    expect(pushed.comments.map((c) => c.findings)).toEqual([[now]]);
+    expect(holdsSuggestion(pushed.comments[0]!.body)).toBe(true);
+    // Its comment with the suggestion is posted: the next push says nothing more, nor while it has no suggestion.
+    const withSuggestion = { ...example, commentId: 2, threadId: 'T2', suggests: holdsSuggestion(pushed.comments[0]!.body) };
+    expect(planReview([now], linesOf, [example, withSuggestion], 30, 'next-head').alreadyCommented).toEqual([now]);
+    expect(planReview([before], linesOf, [example], 30, 'next-head').alreadyCommented).toEqual([before]);
+    expect(holdsSuggestion(commentBody([before], null))).toBe(false);
+  });
+
   it('comments nothing more on a head an earlier run already commented on (a re-run)', () => {
     const old = reviewFinding({ check: 'hostNamespaces' });
     const left = reviewFinding();
-    const existing = [{ commentId: 1, threadId: 'T1', resolved: false, fingerprints: [fingerprint(old)], markedFixed: false, commitId: 'head' }];
+    const existing = [{ commentId: 1, threadId: 'T1', resolved: false, fingerprints: [fingerprint(old)], markedFixed: false, commitId: 'head', suggests: false }];
     const rerun = planReview([old, left], linesOf, existing, 30, 'head');
     expect(rerun.comments).toEqual([]);
     expect(rerun.overflow).toEqual([left]);
