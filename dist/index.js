@@ -52719,63 +52719,6 @@ function renderJson(report, header) {
 `;
 }
 
-// src/report/reviewBody.ts
-var reviewMarker = "<!-- pod-security-review-review -->";
-var maxListedBlockers = 50;
-var plural3 = (n, one, many) => `${n} ${n === 1 ? one : many}`;
-var workloadOf = (f) => `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`;
-function severityCounts(findings, errors) {
-  const { blocking, warnings } = findingCounts(findings);
-  const failing = fileCount(errors.filter(failsRun));
-  const parts = [`${blocking} blocking`, plural3(warnings, "warning", "warnings")];
-  if (failing > 0) parts.push(`${plural3(failing, "file", "files")} not checked`);
-  return parts.join(", ");
-}
-var maxListedDetail = 160;
-function shortDetail(detail) {
-  if (detail.length <= maxListedDetail) return detail;
-  const cut = detail.lastIndexOf(", ", maxListedDetail);
-  return `${detail.slice(0, cut > 0 ? cut : maxListedDetail)}, \u2026`;
-}
-function sameBlockers(findings) {
-  const byPlace2 = /* @__PURE__ */ new Map();
-  for (const finding of findings) {
-    const key = JSON.stringify([finding.file, finding.line, workloadOf(finding), finding.check]);
-    const known3 = byPlace2.get(key);
-    if (known3 === void 0) byPlace2.set(key, { finding, renderings: 1 });
-    else known3.renderings++;
-  }
-  return [...byPlace2.values()];
-}
-function reviewBody({ plan, findings, errors, policy, links }) {
-  const inline = /* @__PURE__ */ new Set([...plan.comments.flatMap((c) => c.findings), ...plan.alreadyCommented]);
-  const commentedProblems = new Set(plan.commentedProblems);
-  const link = (path4, line) => `[${inlineCode(`${path4}${line === null ? "" : `:${line}`}`)}](${links.blob(path4, line)})`;
-  const uncommented = findings.filter((f) => f.blocking && !inline.has(f));
-  const problems = errors.filter((e) => failsRun(e) && !commentedProblems.has(e));
-  const blockers = [
-    ...sameBlockers(uncommented).map(({ finding: f, renderings }) => `- ${link(f.file, f.line)} ${escapeText(`${workloadOf(f)}: ${f.reason} (${shortDetail(f.detail)})`)}${renderings > 1 ? ` (in ${renderings} renderings)` : ""}`),
-    ...problems.map((e) => `- ${link(e.file, e.line)} could not be checked: ${messageText(e.message)}`)
-  ];
-  const lines = [`**Pod Security review** (\`${policy}\`): ${plural3(plan.comments.length, "new inline comment", "new inline comments")}.`];
-  if (blockers.length > 0) {
-    lines.push("", `> [!CAUTION]
-> ${plural3(blockers.length, "blocker has", "blockers have")} no inline comment (outside the diff, or over the comment limit):`, "");
-    lines.push(...blockers.slice(0, maxListedBlockers));
-    if (blockers.length > maxListedBlockers) lines.push(`- \u2026 and ${blockers.length - maxListedBlockers} more in the check run`);
-  }
-  lines.push("", `${severityCounts(findings, errors)}. [Every finding is in the check run](${links.checks}).`, "", reviewMarker);
-  return lines.join("\n");
-}
-function blobLink(serverUrl, owner, repo, sha) {
-  const base = `${serverUrl.replace(/\/$/, "")}/${owner}/${repo}`;
-  const encodePath = (path4) => path4.split("/").map(encodeURIComponent).join("/");
-  return (path4, line) => `${base}/blob/${sha}/${encodePath(path4)}${line === null ? "" : `#L${line}`}`;
-}
-function githubLinks(serverUrl, owner, repo, pullNumber, headSha) {
-  return { blob: blobLink(serverUrl, owner, repo, headSha), checks: `${serverUrl.replace(/\/$/, "")}/${owner}/${repo}/pull/${pullNumber}/checks` };
-}
-
 // src/fixes/fixers/runAsNonRoot.ts
 init_pod();
 init_edits();
@@ -52849,6 +52792,7 @@ function fenceFor(content) {
   for (const match2 of content.matchAll(/`+/g)) longest = Math.max(longest, match2[0].length);
   return "`".repeat(Math.max(3, longest + 1));
 }
+var holdsSuggestion = (body) => /^(`{3,})suggestion\n/m.test(body);
 function suggestionBlock(suggestion) {
   if (suggestion.replacement === null) throw new Error(`the fix of lines ${suggestion.startLine}-${suggestion.endLine} is an edit within a long line, not a suggestion`);
   const content = suggestion.replacement.replace(/\r\n/g, "\n").replace(/\n$/, "");
@@ -52894,16 +52838,16 @@ function cautionFor(fixed2) {
   return parts.length === 0 ? null : `${parts.join("; ")}.`;
 }
 var unique = (items) => [...new Set(items)];
-var workloadOf2 = (f) => `${f.kind} ${inlineCode(workloadName(f))}`;
+var workloadOf = (f) => `${f.kind} ${inlineCode(workloadName(f))}`;
 var shown3 = { workloads: 5, details: 3, examples: 2, roots: 5, exampleLines: 16 };
 function workloadsOf(findings) {
   const byWorkload = /* @__PURE__ */ new Map();
-  for (const f of findings) if (!byWorkload.has(workloadOf2(f))) byWorkload.set(workloadOf2(f), f);
+  for (const f of findings) if (!byWorkload.has(workloadOf(f))) byWorkload.set(workloadOf(f), f);
   const { first, more } = firstOf([...byWorkload.values()], shown3.workloads);
   return `${workloadsNamed(first, inlineCode)}${andMore(more, "workloads")}`;
 }
 function subjectOf(findings) {
-  const workloads = unique(findings.map(workloadOf2));
+  const workloads = unique(findings.map(workloadOf));
   const containers = unique(findings.flatMap((f) => f.containers));
   const podLevel = findings.some((f) => f.containers.length === 0);
   if (workloads.length === 1) {
@@ -53006,7 +52950,7 @@ function fewExamples(paragraphs, isExample) {
 var modeWords2 = { enforce: "enforced level", warn: "warn level", audit: "audit level", preview: "upgrade preview" };
 function provenance(findings) {
   const notes = unique(findings.map((f) => f.optOutNote).filter((n) => n !== null)).map((n) => `_${escapeText(n)}_`);
-  const workloads = unique(findings.map(workloadOf2));
+  const workloads = unique(findings.map(workloadOf));
   if (notes.length === 0 && workloads.length === 1 && findings.every((f) => f.levelSource.kind === "default")) return null;
   const bySource = /* @__PURE__ */ new Map();
   for (const f of findings) {
@@ -53075,6 +53019,63 @@ function problemCommentBody(problems) {
   return `${truncateChars(parts.join("\n\n"), maxCommentChars - marker2.length - 2)}
 
 ${marker2}`;
+}
+
+// src/report/reviewBody.ts
+var reviewMarker = "<!-- pod-security-review-review -->";
+var maxListedBlockers = 50;
+var plural3 = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+var workloadOf2 = (f) => `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`;
+function severityCounts(findings, errors) {
+  const { blocking, warnings } = findingCounts(findings);
+  const failing = fileCount(errors.filter(failsRun));
+  const parts = [`${blocking} blocking`, plural3(warnings, "warning", "warnings")];
+  if (failing > 0) parts.push(`${plural3(failing, "file", "files")} not checked`);
+  return parts.join(", ");
+}
+var maxListedDetail = 160;
+function shortDetail(detail) {
+  if (detail.length <= maxListedDetail) return detail;
+  const cut = detail.lastIndexOf(", ", maxListedDetail);
+  return `${detail.slice(0, cut > 0 ? cut : maxListedDetail)}, \u2026`;
+}
+function sameBlockers(findings) {
+  const byPlace2 = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    const key = JSON.stringify([finding.file, finding.line, workloadOf2(finding), finding.check]);
+    const known3 = byPlace2.get(key);
+    if (known3 === void 0) byPlace2.set(key, { finding, renderings: 1 });
+    else known3.renderings++;
+  }
+  return [...byPlace2.values()];
+}
+function reviewBody({ plan, findings, errors, policy, links }) {
+  const inline = /* @__PURE__ */ new Set([...plan.comments.flatMap((c) => c.findings), ...plan.alreadyCommented]);
+  const commentedProblems = new Set(plan.commentedProblems);
+  const link = (path4, line) => `[${inlineCode(`${path4}${line === null ? "" : `:${line}`}`)}](${links.blob(path4, line)})`;
+  const uncommented = findings.filter((f) => f.blocking && !inline.has(f));
+  const problems = errors.filter((e) => failsRun(e) && !commentedProblems.has(e));
+  const blockers = [
+    ...sameBlockers(uncommented).map(({ finding: f, renderings }) => `- ${link(f.file, f.line)} ${escapeText(`${workloadOf2(f)}: ${f.reason} (${shortDetail(f.detail)})`)}${renderings > 1 ? ` (in ${renderings} renderings)` : ""}`),
+    ...problems.map((e) => `- ${link(e.file, e.line)} could not be checked: ${messageText(e.message)}`)
+  ];
+  const lines = [`**Pod Security review** (\`${policy}\`): ${plural3(plan.comments.length, "new inline comment", "new inline comments")}.`];
+  if (blockers.length > 0) {
+    lines.push("", `> [!CAUTION]
+> ${plural3(blockers.length, "blocker has", "blockers have")} no inline comment (outside the diff, or over the comment limit):`, "");
+    lines.push(...blockers.slice(0, maxListedBlockers));
+    if (blockers.length > maxListedBlockers) lines.push(`- \u2026 and ${blockers.length - maxListedBlockers} more in the check run`);
+  }
+  lines.push("", `${severityCounts(findings, errors)}. [Every finding is in the check run](${links.checks}).`, "", reviewMarker);
+  return lines.join("\n");
+}
+function blobLink(serverUrl, owner, repo, sha) {
+  const base = `${serverUrl.replace(/\/$/, "")}/${owner}/${repo}`;
+  const encodePath = (path4) => path4.split("/").map(encodeURIComponent).join("/");
+  return (path4, line) => `${base}/blob/${sha}/${encodePath(path4)}${line === null ? "" : `#L${line}`}`;
+}
+function githubLinks(serverUrl, owner, repo, pullNumber, headSha) {
+  return { blob: blobLink(serverUrl, owner, repo, headSha), checks: `${serverUrl.replace(/\/$/, "")}/${owner}/${repo}/pull/${pullNumber}/checks` };
 }
 
 // src/report/placement.ts
@@ -53173,17 +53174,20 @@ function addsAny(start, end, onLine) {
 function planReview(findings, diffLinesOf, existing, maxComments, headSha = null, problems = []) {
   const cap = headSha !== null && existing.some((c) => c.commitId === headSha) ? 0 : maxComments;
   const posted = new Set(existing.flatMap((c) => c.fingerprints));
+  const suggested = new Set(existing.filter((c) => c.suggests).flatMap((c) => c.fingerprints));
   const isPosted = (f) => posted.has(fingerprint(f)) || posted.has(legacyFingerprint(f));
+  const isSuggested = (f) => suggested.has(fingerprint(f)) || suggested.has(legacyFingerprint(f));
   const current = /* @__PURE__ */ new Set([...findings.flatMap((f) => [fingerprint(f), legacyFingerprint(f)]), ...problems.map(problemFingerprint)]);
   const alreadyCommented = [];
   const outsideDiff = [];
   const groups2 = /* @__PURE__ */ new Map();
   for (const finding of findings) {
-    if (isPosted(finding)) {
+    const anchor = anchorOf(finding, diffLinesOf);
+    const nowSuggested = anchor !== null && anchor.suggestion !== null && !isSuggested(finding);
+    if (isPosted(finding) && !nowSuggested) {
       alreadyCommented.push(finding);
       continue;
     }
-    const anchor = anchorOf(finding, diffLinesOf);
     if (!anchor) {
       outsideDiff.push(finding);
       continue;
@@ -62497,7 +62501,8 @@ async function existingComments(github, pr, warn) {
     resolved: threadOf.get(comment2.id)?.resolved ?? false,
     fingerprints,
     markedFixed: repliedFixed.has(comment2.id),
-    commitId: comment2.originalCommitId
+    commitId: comment2.originalCommitId,
+    suggests: holdsSuggestion(comment2.body)
   }));
 }
 function checksLink(io, pr) {
