@@ -2499,6 +2499,47 @@ describe.skipIf(!haveHelm())(`fix renders the charts under its paths ${haveHelm(
     }
   }
 
+  it('fixes a chart written with CRLF line ends in its template and values, and leaves them CRLF throughout', async () => {
+    const crlf = (lines: readonly string[]) => `${lines.join('\r\n')}\r\n`;
+    const files = {
+      'charts/exporter/Chart.yaml': 'apiVersion: v2\nname: exporter\nversion: 0.1.0\n',
+      'charts/exporter/values.yaml': crlf(['image: exporter:1', 'replicas: 1']),
+      // prometheus-rabbitmq-exporter's container map: its `drop: ["all"]`, a literal of the template, and no pod map.
+      'charts/exporter/templates/deployment.yaml': crlf([
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        '  name: exporter',
+        'spec:',
+        '  selector:',
+        '    matchLabels: {app: exporter}',
+        '  template:',
+        '    metadata:',
+        '      labels: {app: exporter}',
+        '    spec:',
+        '      containers:',
+        '        - name: exporter',
+        '          image: {{ .Values.image }}',
+        '          securityContext:',
+        '            allowPrivilegeEscalation: false',
+        '            capabilities:',
+        '              drop: ["all"]',
+        '            runAsNonRoot: true',
+      ]),
+    };
+    const { status, template } = await inTree(files, async (cwd) => {
+      const code = await runCli(['fix', '--level', 'restricted', '.'], { cwd, stdout: () => undefined, stderr: () => undefined });
+      return { status: code, template: readFileSync(path.join(cwd, 'charts/exporter/templates/deployment.yaml'), 'utf8') };
+    });
+    expect(status).toBe(0);
+    // The pod's map under `spec:` and the capability spelled ALL, each line ending CRLF, no lone CR.
+    expect(template).toBe(
+      files['charts/exporter/templates/deployment.yaml']
+        .replace('    spec:\r\n', '    spec:\r\n      securityContext:\r\n        seccompProfile:\r\n          type: RuntimeDefault\r\n')
+        .replace('drop: ["all"]', 'drop: ["ALL"]'),
+    );
+  });
+
   it("applies the fix of an Argo CD Application's `valuesObject` to the Application, in a clone of its repository", async () => {
     const head = path.join(fixturesDir, 'render', 'helm-application', 'head');
     const files = Object.fromEntries(['apps/web-prod.yaml', 'charts/web/Chart.yaml', 'charts/web/values.yaml', 'charts/web/templates/deployment.yaml'].map((file) => [file, readFileSync(path.join(head, file), 'utf8')]));

@@ -65,6 +65,9 @@ export interface Renderer {
 
 const decoder = new TextDecoder();
 
+/** A text with its CRLF line ends as LF: the line numbers stay. */
+const withLfEnds = (text: string) => (text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text);
+
 /**
  * The tree a root renders: a chart's Chart.yaml (or requirements.yaml)
  * without the dependencies its `charts/` lacks, which helm would refuse;
@@ -182,7 +185,9 @@ export async function openRenderer(sides: RenderSides): Promise<Renderer | null>
     const again = compared && base?.listing.has(root.file) === true && mayRenderAnew(root) ? limit(() => renderFiles(root, headSide.files, missing, (path) => head.listing.has(path))) : Promise.resolve(null);
     const [baseOutput, headAgain] = await Promise.all([baseSide, again]);
     // The Application values written for helm are no file of the repository: findings go to the Application's own lines.
-    const sources = new Map([...headSide.files].filter(([path]) => path !== applicationValuesPath).map(([path, data]) => [path, decoder.decode(data)] as const));
+    // Read with LF line ends: the mapping reads their lines, and a line it writes back keeps no `\r` (a CRLF chart's
+    // template got `spec:\r\r\n`); a fix is written to the file with its own line ends.
+    const sources = new Map([...headSide.files].filter(([path]) => path !== applicationValuesPath).map(([path, data]) => [path, withLfEnds(decoder.decode(data))] as const));
     const archived = new Map<string, string>();
     for (const [path, data] of headSide.files) if (root.helm !== null && isChartArchive(path)) for (const [inside, text] of chartArchiveTexts(path, data)) archived.set(inside, text);
     return { root, base: baseOutput, head: headSide.output, ...(headAgain !== null ? { headAgain } : {}), sources, ...(archived.size > 0 ? { archived } : {}) };
