@@ -30424,6 +30424,7 @@ function renderKey(root, files) {
   return hash.digest("hex");
 }
 var decoder3 = new TextDecoder();
+var withLfEnds = (text4) => text4.includes("\r\n") ? text4.replace(/\r\n/g, "\n") : text4;
 function treeFiles(root, files) {
   const names = root.helm?.withoutDependencies ?? [];
   const local = root.helm?.localDependencies ?? [];
@@ -30496,7 +30497,7 @@ async function openRenderer(sides) {
     const baseSide = compared || failedByItself ? limit(() => renderSide(root, "base", base, sides.reader, sides.base ?? "", root.baseSources, missing2, sides.memo)).then((side) => side.output) : Promise.resolve({ kind: "absent" });
     const again = compared && base?.listing.has(root.file) === true && mayRenderAnew(root) ? limit(() => renderFiles(root, headSide.files, missing2, (path11) => head.listing.has(path11))) : Promise.resolve(null);
     const [baseOutput, headAgain] = await Promise.all([baseSide, again]);
-    const sources = new Map([...headSide.files].filter(([path11]) => path11 !== applicationValuesPath).map(([path11, data]) => [path11, decoder3.decode(data)]));
+    const sources = new Map([...headSide.files].filter(([path11]) => path11 !== applicationValuesPath).map(([path11, data]) => [path11, withLfEnds(decoder3.decode(data))]));
     const archived = /* @__PURE__ */ new Map();
     for (const [path11, data] of headSide.files) if (root.helm !== null && isChartArchive(path11)) for (const [inside, text4] of chartArchiveTexts(path11, data)) archived.set(inside, text4);
     return { root, base: baseOutput, head: headSide.output, ...headAgain !== null ? { headAgain } : {}, sources, ...archived.size > 0 ? { archived } : {} };

@@ -41901,7 +41901,7 @@ async function openRenderer(sides) {
     const baseSide = compared || failedByItself ? limit(() => renderSide(root, "base", base, sides.reader, sides.base ?? "", root.baseSources, missing2, sides.memo)).then((side) => side.output) : Promise.resolve({ kind: "absent" });
     const again = compared && base?.listing.has(root.file) === true && mayRenderAnew(root) ? limit(() => renderFiles(root, headSide.files, missing2, (path4) => head.listing.has(path4))) : Promise.resolve(null);
     const [baseOutput, headAgain] = await Promise.all([baseSide, again]);
-    const sources = new Map([...headSide.files].filter(([path4]) => path4 !== applicationValuesPath).map(([path4, data]) => [path4, decoder3.decode(data)]));
+    const sources = new Map([...headSide.files].filter(([path4]) => path4 !== applicationValuesPath).map(([path4, data]) => [path4, withLfEnds(decoder3.decode(data))]));
     const archived = /* @__PURE__ */ new Map();
     for (const [path4, data] of headSide.files) if (root.helm !== null && isChartArchive(path4)) for (const [inside, text5] of chartArchiveTexts(path4, data)) archived.set(inside, text5);
     return { root, base: baseOutput, head: headSide.output, ...headAgain !== null ? { headAgain } : {}, sources, ...archived.size > 0 ? { archived } : {} };
@@ -41930,7 +41930,7 @@ async function filesNaming2(reader, snapshot, commit, words) {
   const found = await reader.filesNaming?.(commit, snapshot.listing, words) ?? { files: /* @__PURE__ */ new Map(), unsearched: 0 };
   return { files: [...found.files].map(([path4, content]) => ({ path: path4, content })), unsearched: found.unsearched };
 }
-var decoder3, installerWords;
+var decoder3, withLfEnds, installerWords;
 var init_renderer = __esm({
   "src/io/render/renderer.ts"() {
     "use strict";
@@ -41945,6 +41945,7 @@ var init_renderer = __esm({
     init_crdStubs();
     init_inputStandIns();
     decoder3 = new TextDecoder();
+    withLfEnds = (text5) => text5.includes("\r\n") ? text5.replace(/\r\n/g, "\n") : text5;
     installerWords = ["Application", "HelmRelease", "GitRepository"];
   }
 });
