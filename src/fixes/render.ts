@@ -670,13 +670,15 @@ function flowSeparator(context: RenderContext, map: YAMLMap, pair: Pair): string
  * would leave `{}`, where the new keys could not be placed by their neighbours.)
  */
 function refilledFlowMap(context: RenderContext, map: YAMLMap, rendered: readonly string[]): Splice {
-  const first = map.items[0] as Pair;
   const last = map.items[map.items.length - 1] as Pair;
-  const start = rangeOf(first.key as Node)[0];
-  const end = pairEnd(last);
-  // A comment between the pairs would go with them, and verification cannot see a lost comment.
-  if (/(^|\s)#/.test(context.table.text.slice(start, end))) throw new Unsupported('a flow map emptied and refilled, with a comment inside');
-  return { start, end, insert: rendered.join(flowSeparator(context, map, last)) };
+  return refilled(context, 'map', rangeOf((map.items[0] as Pair).key as Node)[0], pairEnd(last), rendered.join(flowSeparator(context, map, last)));
+}
+
+/** The entries of an emptied flow collection, `start` to `end`, replaced by `insert`; refused where a comment sits among them. */
+function refilled(context: RenderContext, collection: 'map' | 'list', start: number, end: number, insert: string): Splice {
+  // A comment between the entries would go with them, and verification cannot see a lost comment.
+  if (/(^|\s)#/.test(context.table.text.slice(start, end))) throw new Unsupported(`a flow ${collection} emptied and refilled, with a comment inside`);
+  return { start, end, insert };
 }
 
 /** Whether the removals take every item of a flow list (which new items may then refill). */
@@ -691,10 +693,7 @@ function emptiedFlowList(seq: YAMLSeq, deletes: DeleteItemsOp): boolean {
  * capability PSA does not read as ALL, → `drop: ["ALL"]`).
  */
 function refilledFlowList(context: RenderContext, seq: YAMLSeq, items: readonly string[]): Splice {
-  const start = rangeOf(seq.items[0] as Node)[0];
-  const end = contentEnd(seq.items[seq.items.length - 1] as Node);
-  if (/(^|\s)#/.test(context.table.text.slice(start, end))) throw new Unsupported('a flow list emptied and refilled, with a comment inside');
-  return { start, end, insert: items.join(', ') };
+  return refilled(context, 'list', rangeOf(seq.items[0] as Node)[0], contentEnd(seq.items[seq.items.length - 1] as Node), items.join(', '));
 }
 
 /** The last scalar of a node (the end of its text) is a block scalar with `+` chomping. */

@@ -357,12 +357,11 @@ function templateChangesOf({ index, document, template, after }: ChartObject, lo
   for (const { file, ...insertion } of templateInsertions(template, document, after, (file) => sources.get(file))) if (sources.has(file)) addTo(byFile, file, insertion);
   const out: { file: string; change: LineChange; ownObject: boolean; also?: SourceChange[] }[] = [];
   for (const [file, insertions] of byFile) {
-    // An edit of a template that renders this object alone changes no other: verified with other objects' edits, in one rendering.
-    const ownObject = file === template.file && lone.has(template.file);
+    const ownObject = editsOwnObject(template, lone, file);
     // A check every container must pass needs each container's map: theirs at once (not the pod's, which a
     // check of its own takes alone), when there are several, near enough for one suggestion.
     const containers = insertions.filter((i) => i.container).map((i) => i.change);
-    const together = containers.length < 2 ? null : combinedChange(sources.get(file)!.split('\n'), containers, maxSuggestionSpan);
+    const together = joinedChange(sources.get(file)!, containers);
     for (const change of [...(together === null ? [] : [together]), ...insertions.map((i) => i.change)]) out.push({ file, change, ownObject });
     // Too far apart for one (appmesh-prometheus' init container above its pod's other): all of them as one example.
     const example = together === null ? asOneExample([...containers].sort((a, b) => a.startLine - b.startLine).map((change) => ({ file, ...change }))) : null;
@@ -378,11 +377,21 @@ function templateRemovalChangesOf({ index, document, template, after }: ChartObj
   for (const { file, change } of templateRemovals(template, document, after, (file) => sources.get(file))) if (sources.has(file)) addTo(byFile, file, change);
   const out: { file: string; change: LineChange; ownObject: boolean }[] = [];
   for (const [file, changes] of byFile) {
-    const ownObject = file === template.file && lone.has(template.file);
-    const together = changes.length < 2 ? null : combinedChange(sources.get(file)!.split('\n'), changes, maxSuggestionSpan);
+    const ownObject = editsOwnObject(template, lone, file);
+    const together = joinedChange(sources.get(file)!, changes);
     for (const change of [...(together === null ? [] : [together]), ...changes]) out.push({ file, change, ownObject });
   }
   return out;
+}
+
+/** Whether an edit of `file` changes the object alone: the template renders no other, so it is verified with other objects' edits, in one rendering. */
+function editsOwnObject(template: ChartObject['template'], lone: ReadonlySet<string>, file: string): boolean {
+  return file === template.file && lone.has(template.file);
+}
+
+/** A file's changes as one, where there are several near enough for one suggestion; else null. */
+function joinedChange(text: string, changes: readonly LineChange[]): LineChange | null {
+  return changes.length < 2 ? null : combinedChange(text.split('\n'), changes, maxSuggestionSpan);
 }
 
 /**

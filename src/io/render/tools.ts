@@ -61,6 +61,12 @@ function helmVersionHint(stderr: string): string | null {
   return /requires helm V3|helm version -c --short/i.test(stderr) ? 'kustomize before v5.8.1, as bundled with kubectl, cannot run helm v4: put kustomize v5.8.1 or later on PATH' : null;
 }
 
+/** How helm says a template failed as it ran on a value (a nil one, one of the wrong type). */
+const runFailure = /wrong type for value|nil pointer evaluating|can't evaluate field|of untyped nil/;
+
+/** The operand helm names where a template failed as it ran (`at <.Values.redis.auth.enabled>:`). */
+const failedOperand = new RegExp(`\\bat <([^>\\n]*)>:\\s*(?:${runFailure.source})`);
+
 /**
  * A chart whose templates stop on a value its values.yaml leaves out (`required`, `fail`: helm's "execution
  * error"): its rendering is only ever meant to run with values of the user's, which the config file names.
@@ -73,7 +79,7 @@ function chartValuesHint(root: RenderRoot, stderr: string): string | null {
   // Another failure of a template as it runs on a value (temporal's `wrong type for value`, reading a store its
   // values.yaml leaves out; a nil one) says as much only when the chart keeps test values: they are how its
   // authors render it. A template it lacks (jaeger's `common.*` helpers, from a dependency not vendored) is no value's.
-  const failedRunning = /\bexecuting "/.test(stderr) && /wrong type for value|nil pointer evaluating|can't evaluate field|of untyped nil/.test(stderr) && !/no template "/.test(stderr);
+  const failedRunning = /\bexecuting "/.test(stderr) && runFailure.test(stderr) && !/no template "/.test(stderr);
   if (!needsValues && (!failedRunning || onMissingDependencyValues(root, stderr))) return null;
   const configFile = 'name a values file for it under `render.charts` in the config file, .github/pod-security.yaml';
   // A chart whose values.yaml a build step writes (envoy gateway's, from values.tmpl.yaml by envsubst) renders on no values at all.
@@ -105,7 +111,7 @@ function chartValuesHint(root: RenderRoot, stderr: string): string | null {
  * values the user should give.
  */
 function onMissingDependencyValues(root: RenderRoot, stderr: string): boolean {
-  const operand = /\bat <([^>\n]*)>:\s*(?:nil pointer evaluating|can't evaluate field|wrong type for value)/.exec(stderr)?.[1];
+  const operand = failedOperand.exec(stderr)?.[1];
   if (operand === undefined) return false;
   const keys = (root.renderedWithout ?? []).flatMap((dependency) => dependency.keys);
   return keys.some((key) => operand === JSON.stringify(key) || operand === `.Values.${key}` || operand.startsWith(`.Values.${key}.`));
