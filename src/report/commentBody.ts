@@ -61,7 +61,7 @@ export function fenceFor(content: string): string {
 }
 
 /** Whether a comment's body holds a suggestion block (suggestionBlock's fence, of any length). */
-export const holdsSuggestion = (body: string): boolean => /^(`{3,})suggestion\n/m.test(body);
+export const holdsSuggestion = (body: string): boolean => /^`{3,}suggestion\n/m.test(body);
 
 export function suggestionBlock(suggestion: SuggestionLike): string {
   // A fix on a line too long to repeat is an edit within it, never attachable: never a block.

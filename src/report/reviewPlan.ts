@@ -126,21 +126,21 @@ export function planReview(
 ): ReviewPlan {
   const cap = headSha !== null && existing.some((c) => c.commitId === headSha) ? 0 : maxComments;
   const posted = new Set(existing.flatMap((c) => c.fingerprints));
-  const suggested = new Set(existing.filter((c) => c.suggests).flatMap((c) => c.fingerprints));
   // Comments from before the short fingerprints carry the legacy ones.
-  const isPosted = (f: ReviewFinding) => posted.has(fingerprint(f)) || posted.has(legacyFingerprint(f));
-  const isSuggested = (f: ReviewFinding) => suggested.has(fingerprint(f)) || suggested.has(legacyFingerprint(f));
+  const carriedBy = (comments: ReadonlySet<string>) => (f: ReviewFinding) => comments.has(fingerprint(f)) || comments.has(legacyFingerprint(f));
+  const isPosted = carriedBy(posted);
+  const isSuggested = carriedBy(new Set(existing.filter((c) => c.suggests).flatMap((c) => c.fingerprints)));
   const current = new Set([...findings.flatMap((f) => [fingerprint(f), legacyFingerprint(f)]), ...problems.map(problemFingerprint)]);
   const alreadyCommented: ReviewFinding[] = [];
   const outsideDiff: ReviewFinding[] = [];
   // Group new findings by anchor: findings sharing a suggestion (or none) share one comment.
   const groups = new Map<string, { anchor: Anchor; findings: ReviewFinding[] }>();
   for (const finding of findings) {
-    const anchor = anchorOf(finding, diffLinesOf);
+    const commented = isPosted(finding);
     // A finding commented on without a suggestion that now has one (a push that switched on the map the
     // values write: the fix is now a line of them) gets it, once: the comment before could only show an example.
-    const nowSuggested = anchor !== null && anchor.suggestion !== null && !isSuggested(finding);
-    if (isPosted(finding) && !nowSuggested) {
+    const anchor = commented && isSuggested(finding) ? null : anchorOf(finding, diffLinesOf);
+    if (commented && (anchor === null || anchor.suggestion === null)) {
       alreadyCommented.push(finding);
       continue;
     }
