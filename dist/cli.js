@@ -21563,21 +21563,18 @@ function flowSeparator(context, map, pair2) {
   return `,${context.table.eol}${spaces(columnOf(context.table, key))}`;
 }
 function refilledFlowMap(context, map, rendered) {
-  const first = map.items[0];
   const last = map.items[map.items.length - 1];
-  const start = rangeOf2(first.key)[0];
-  const end = pairEnd(last);
-  if (/(^|\s)#/.test(context.table.text.slice(start, end))) throw new Unsupported2("a flow map emptied and refilled, with a comment inside");
-  return { start, end, insert: rendered.join(flowSeparator(context, map, last)) };
+  return refilled(context, "map", rangeOf2(map.items[0].key)[0], pairEnd(last), rendered.join(flowSeparator(context, map, last)));
+}
+function refilled(context, collection, start, end, insert) {
+  if (/(^|\s)#/.test(context.table.text.slice(start, end))) throw new Unsupported2(`a flow ${collection} emptied and refilled, with a comment inside`);
+  return { start, end, insert };
 }
 function emptiedFlowList(seq, deletes) {
   return seq.flow === true && seq.items.length > 0 && deletes.indices.size === seq.items.length;
 }
 function refilledFlowList(context, seq, items) {
-  const start = rangeOf2(seq.items[0])[0];
-  const end = contentEnd(seq.items[seq.items.length - 1]);
-  if (/(^|\s)#/.test(context.table.text.slice(start, end))) throw new Unsupported2("a flow list emptied and refilled, with a comment inside");
-  return { start, end, insert: items.join(", ") };
+  return refilled(context, "list", rangeOf2(seq.items[0])[0], contentEnd(seq.items[seq.items.length - 1]), items.join(", "));
 }
 function endsWithKeptBlockScalar(context, node) {
   if (node === null || node === void 0) return false;
@@ -21637,10 +21634,10 @@ function flowRemovals(items, whole, empty) {
   }
   return splices;
 }
-function deletePairSplices(context, op, refilled) {
+function deletePairSplices(context, op, refilled2) {
   const map = op.map;
   if (map.flow) {
-    if (refilled && emptiedFlowMap(map, op)) return [];
+    if (refilled2 && emptiedFlowMap(map, op)) return [];
     const items = map.items.map((pair2) => ({ start: rangeOf2(pair2.key)[0], end: pairEnd(pair2), removed: op.pairs.has(pair2) }));
     const [start, end] = rangeOf2(map);
     return flowRemovals(items, [start, end], "{}");
@@ -21663,22 +21660,22 @@ function deletePairSplices(context, op, refilled) {
       splices.push({ start: keyStart, end: rangeOf2(nextKept.key)[0], insert: "" });
       return;
     }
-    if (refilled) throw new Unsupported2("a list item emptied and refilled");
+    if (refilled2) throw new Unsupported2("a list item emptied and refilled");
     for (const p of map.items) handled.add(p);
     splices.push({ start: keyStart, end: lineBreakOf(context.table, lastChar(context, map, keyStart)), insert: "{}" });
   });
-  if (all && !refilled && map.items.length > 0 && !/^\s*(-\s+)+$/.test(lineLeader(context, rangeOf2(map.items[0]?.key)[0]))) {
+  if (all && !refilled2 && map.items.length > 0 && !/^\s*(-\s+)+$/.test(lineLeader(context, rangeOf2(map.items[0]?.key)[0]))) {
     splices.push(emptied(context, op.parentPair, "{}"));
   }
   return splices;
 }
-function deleteItemSplices(context, op, refilled) {
+function deleteItemSplices(context, op, refilled2) {
   const seq = op.seq;
   const nodes = seq.items.map((item) => item);
   if (nodes.some((node) => node === null)) throw new Unsupported2("a list with an empty item");
   if (seq.flow) {
     const items = nodes.map((node, index) => ({ start: rangeOf2(node)[0], end: contentEnd(node), removed: op.indices.has(index) }));
-    if (refilled && items.every((i) => i.removed)) return [];
+    if (refilled2 && items.every((i) => i.removed)) return [];
     return flowRemovals(items, [rangeOf2(seq)[0], rangeOf2(seq)[1]], "[]");
   }
   const text4 = context.table.text;
@@ -21690,7 +21687,7 @@ function deleteItemSplices(context, op, refilled) {
     if (text4[dash] !== "-" || !/^\s*$/.test(lineLeader(context, dash))) throw new Unsupported2("a list item that does not start its line");
     splices.push(wholeLines(context, dash, node, rangeOf2(node)[1]));
   });
-  if (op.indices.size === nodes.length && !refilled) splices.push(emptied(context, op.parentPair, "[]"));
+  if (op.indices.size === nodes.length && !refilled2) splices.push(emptied(context, op.parentPair, "[]"));
   return splices;
 }
 
@@ -28895,9 +28892,11 @@ async function onPath(name) {
 function helmVersionHint(stderr) {
   return /requires helm V3|helm version -c --short/i.test(stderr) ? "kustomize before v5.8.1, as bundled with kubectl, cannot run helm v4: put kustomize v5.8.1 or later on PATH" : null;
 }
+var runFailure = /wrong type for value|nil pointer evaluating|can't evaluate field|of untyped nil/;
+var failedOperand = new RegExp(`\\bat <([^>\\n]*)>:\\s*(?:${runFailure.source})`);
 function chartValuesHint(root, stderr) {
   const needsValues = /execution error at|values don't meet the specifications of the schema/i.test(stderr);
-  const failedRunning = /\bexecuting "/.test(stderr) && /wrong type for value|nil pointer evaluating|can't evaluate field|of untyped nil/.test(stderr) && !/no template "/.test(stderr);
+  const failedRunning = /\bexecuting "/.test(stderr) && runFailure.test(stderr) && !/no template "/.test(stderr);
   if (!needsValues && (!failedRunning || onMissingDependencyValues(root, stderr))) return null;
   const configFile = "name a values file for it under `render.charts` in the config file, .github/pod-security.yaml";
   if (!root.sources.includes(inDir(root.dir, "values.yaml"))) {
@@ -28917,7 +28916,7 @@ function chartValuesHint(root, stderr) {
   return `${hint2}; its test values, say: \`values: [${first}]\`${more}`;
 }
 function onMissingDependencyValues(root, stderr) {
-  const operand = /\bat <([^>\n]*)>:\s*(?:nil pointer evaluating|can't evaluate field|wrong type for value)/.exec(stderr)?.[1];
+  const operand = failedOperand.exec(stderr)?.[1];
   if (operand === void 0) return false;
   const keys = (root.renderedWithout ?? []).flatMap((dependency) => dependency.keys);
   return keys.some((key) => operand === JSON.stringify(key) || operand === `.Values.${key}` || operand.startsWith(`.Values.${key}.`));
@@ -33028,9 +33027,9 @@ function templateChangesOf({ index, document, template, after }, lone) {
   for (const { file, ...insertion } of templateInsertions(template, document, after, (file2) => sources.get(file2))) if (sources.has(file)) addTo(byFile, file, insertion);
   const out = [];
   for (const [file, insertions] of byFile) {
-    const ownObject = file === template.file && lone.has(template.file);
+    const ownObject = editsOwnObject(template, lone, file);
     const containers = insertions.filter((i) => i.container).map((i) => i.change);
-    const together = containers.length < 2 ? null : combinedChange(sources.get(file).split("\n"), containers, maxSuggestionSpan);
+    const together = joinedChange(sources.get(file), containers);
     for (const change of [...together === null ? [] : [together], ...insertions.map((i) => i.change)]) out.push({ file, change, ownObject });
     const example = together === null ? asOneExample([...containers].sort((a, b) => a.startLine - b.startLine).map((change) => ({ file, ...change }))) : null;
     if (example !== null) out.push({ ...example, ownObject });
@@ -33043,11 +33042,17 @@ function templateRemovalChangesOf({ index, document, template, after }, lone) {
   for (const { file, change } of templateRemovals(template, document, after, (file2) => sources.get(file2))) if (sources.has(file)) addTo(byFile, file, change);
   const out = [];
   for (const [file, changes] of byFile) {
-    const ownObject = file === template.file && lone.has(template.file);
-    const together = changes.length < 2 ? null : combinedChange(sources.get(file).split("\n"), changes, maxSuggestionSpan);
+    const ownObject = editsOwnObject(template, lone, file);
+    const together = joinedChange(sources.get(file), changes);
     for (const change of [...together === null ? [] : [together], ...changes]) out.push({ file, change, ownObject });
   }
   return out;
+}
+function editsOwnObject(template, lone, file) {
+  return file === template.file && lone.has(template.file);
+}
+function joinedChange(text4, changes) {
+  return changes.length < 2 ? null : combinedChange(text4.split("\n"), changes, maxSuggestionSpan);
 }
 function guardChangesOf(object, editable) {
   const out = [];
