@@ -121,8 +121,12 @@ const blockOpener = /^(with|range|if|define|block)\b/;
 
 /** A line's text (indentation removed) that writes no YAML of its own: blank, a comment, or template actions only. */
 export const writesNoYaml = (body: string) => body === '' || body.startsWith('#') || /^(\{\{.*?\}\}\s*)+$/.test(body);
-/** An action that writes the dot itself: `{{ toYaml . | nindent 8 }}`, `{{ . }}`. */
-const usesDot = /^(?:toYaml\s+)?\.(?:\s*\|.*)?$/;
+/**
+ * An action that writes the dot itself: `{{ toYaml . | nindent 8 }}`, `{{ . }}`; or
+ * the dot without some keys (`{{ omit . "enabled" | toYaml | nindent 10 }}` or `toYaml (omit . …)`, sigstore's
+ * switch of a securityContext map: the other keys are written as they are).
+ */
+const usesDot = /^(?:(?:toYaml\s+)?\.|omit\s+\.(?:\s+"[^"]*")+\s*\|\s*toYaml\b|toYaml\s+\(omit\s+\.(?:\s+"[^"]*")+\))(?:\s*\|.*)?$/;
 
 /** `range $k, $v := .Values.x`, `range $v := $w.y`, `range .Values.x`: the element variable (if any) and what is ranged over. */
 const rangeOver = /^range(?:\s+|(?=\.))(?:(?:\$[A-Za-z0-9_]+\s*,\s*)?(\$[A-Za-z0-9_]+)\s*:=\s*)?(\S+)$/;

@@ -1377,6 +1377,33 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     ]);
   });
 
+  it("adds the fields a container lacks to the values map a template writes without its switch (`omit . \"enabled\" | toYaml`, sigstore's policy-controller)", async () => {
+    const values = ['image: web:1', 'containerSecurityContext:', '  enabled: true', '  runAsUser: 1000', ''].join('\n');
+    const pod = [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: web',
+      'spec:',
+      '  containers:',
+      '    - name: web',
+      '      image: {{ .Values.image }}',
+      '{{- if .Values.containerSecurityContext.enabled }}',
+      '      securityContext:',
+      '      {{- with .Values.containerSecurityContext }}',
+      '      {{- omit . "enabled" | toYaml | nindent 8 }}',
+      '      {{- end }}',
+      '{{- end }}',
+      '',
+    ].join('\n');
+    const { report } = await checkTree({ 'web/Chart.yaml': chartYaml('web'), 'web/values.yaml': values, 'web/templates/pod.yaml': pod }, '--level', 'restricted');
+    // Every finding's fix is the values map's, verified by rendering again (the container's two were only an example).
+    const fix = { startLine: 4, endLine: 4, replacement: ['  runAsUser: 1000', '  allowPrivilegeEscalation: false', '  capabilities:', '    drop:', '      - ALL', '  runAsNonRoot: true', '  seccompProfile:', '    type: RuntimeDefault', ''].join('\n'), attachable: false };
+    expect(report.findings.map((f) => [f.file, f.check, f.fix])).toEqual(
+      ['allowPrivilegeEscalation', 'capabilities_restricted', 'runAsNonRoot', 'seccompProfile_restricted'].map((check) => ['web/values.yaml', check, fix]),
+    );
+  });
+
   it("gives a values key that holds nothing the fixed map whole, when the template's other branch wrote the map (vault's `securityContext.pod: {}`)", async () => {
     const pod = defaultsUnlessSet('securityContext.pod');
     const { report } = await checkTree({ 'web/Chart.yaml': chartYaml('web'), 'web/values.yaml': 'securityContext:\n  pod: {}\nuid: 100\n', 'web/templates/pod.yaml': pod }, '--level', 'restricted');

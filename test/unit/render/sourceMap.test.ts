@@ -167,6 +167,22 @@ describe('findInTemplate: variables set in an action', () => {
   });
 });
 
+describe('findInTemplate: the dot written whole', () => {
+  const rendered = { kind: 'Deployment', spec: { template: { spec: { containers: [{ name: 'web', image: 'web:1', securityContext: { runAsUser: 1000 } }] } } } };
+  const path = ['spec', 'template', 'spec', 'containers', 0, 'securityContext'];
+  const key = (action: string) =>
+    findInTemplate(webContainer('          {{- with .Values.containerSecurityContext }}', '          securityContext:', `            ${action}`, '          {{- end }}').join('\n'), path, rendered).values?.key ?? null;
+
+  it("reads the dot without its switch (`omit . \"enabled\" | toYaml`, sigstore's policy-controller) as the dot's key; not a `pick` of some keys", () => {
+    expect(key('{{- toYaml . | nindent 12 }}')).toEqual(['containerSecurityContext']);
+    expect(key('{{- omit . "enabled" | toYaml | nindent 12 }}')).toEqual(['containerSecurityContext']);
+    expect(key('{{- omit . "enabled" "create" | toYaml | nindent 12 }}')).toEqual(['containerSecurityContext']);
+    expect(key('{{- toYaml (omit . "enabled") | nindent 12 }}')).toEqual(['containerSecurityContext']);
+    // Only the keys a `pick` names are written: a field added to the values would not be.
+    expect(key('{{- pick . "runAsUser" | toYaml | nindent 12 }}')).toBeNull();
+  });
+});
+
 describe('valuedSwitches: a values key a template tests and writes a field from', () => {
   const seccomp: [string, string] = ['seccompProfile', 'type'];
 
