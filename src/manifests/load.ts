@@ -276,7 +276,9 @@ const tagMessage = 'looks like a Jinja or Liquid template ({% … %}); render it
  * something fills them in: Jinja or Liquid tags, the `@NAME@` placeholders a
  * script substitutes with sed (longhorn's scale test writes
  * `name: @STS_NAME@`, which YAML refuses: `@` cannot start a plain value),
- * and names in double braces (`{{CA_IMAGE}}`, a YAML flow mapping unquoted).
+ * names in double braces (`{{CA_IMAGE}}`, a YAML flow mapping unquoted),
+ * and shell variables (`${NAME}`, which opens a flow mapping inside a flow
+ * collection).
  */
 const fillInTemplates: readonly { readonly pattern: RegExp; readonly message: string }[] = [
   { pattern: tagAction, message: tagMessage },
@@ -284,6 +286,9 @@ const fillInTemplates: readonly { readonly pattern: RegExp; readonly message: st
   // A name in double braces, no Go action (which starts with `.`, `$` or a keyword): cluster-autoscaler's e2e
   // template writes `{{CA_IMAGE}}` for its script to fill in, docs snippets `{{ Elastic-IP-address }}`.
   { pattern: /\{\{\s*[A-Za-z][\w-]*\s*\}\}/, message: placeholdersMessage('{{NAME}}') },
+  // Shell variables `envsubst` fills in: valid YAML in a plain value, not in a flow list
+  // (clickhouse-operator's config template writes `namespaces: [${WATCH_NAMESPACES}]`).
+  { pattern: /\$\{[A-Za-z_][A-Za-z0-9_]*\}/, message: placeholdersMessage('${NAME}') },
 ];
 
 /** The note of a file of placeholders a script fills in, written `shape`. */

@@ -251,6 +251,17 @@ describe('loadManifestFile', () => {
     expect(loadManifestFile('bad.yaml', '# name: @NAME@\nkind: Pod\nmetadata: {name: x\n').problems).toMatchObject([{ kind: 'malformed' }]);
   });
 
+  it('calls a file a template when `${NAME}` shell variables envsubst fills in break it, and keeps the verdicts of one they do not', () => {
+    // clickhouse-operator's config template: a variable in a flow list is a flow mapping there.
+    const config = '# Template parameters available:\n#   WATCH_NAMESPACES=${WATCH_NAMESPACES}\nwatch:\n  namespaces: [${WATCH_NAMESPACES}]\n';
+    expect(loadManifestFile('config.yaml', config).problems).toEqual([
+      { file: 'config.yaml', line: 4, kind: 'template', message: 'looks like a template with `${NAME}` placeholders; fill them in first (the script that substitutes them) and check the output' },
+    ]);
+    // In a plain value the variable is a string: the file parses and its verdicts stand; in a comment of a broken file it is text.
+    expect(loadManifestFile('pod.yaml', pod.replace('name: p', 'name: ${POD_NAME}')).problems).toEqual([]);
+    expect(loadManifestFile('bad.yaml', '# image: ${IMAGE}\nkind: Pod\nmetadata: {name: x\n').problems).toMatchObject([{ kind: 'malformed' }]);
+  });
+
   it('calls a broken file malformed, not a template, when its only template actions are in comments', () => {
     const loaded = loadManifestFile('bad.yaml', '# {{ .Values.x }}\nkind: Pod\nmetadata: {name: x\n');
     expect(loaded.problems).toMatchObject([{ kind: 'malformed' }]);
