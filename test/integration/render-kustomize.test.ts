@@ -774,6 +774,25 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
     );
   });
 
+  it("an overlay whose base lies above the folder `check` runs in names it as the user would, and says where to run from (seldon-core's k8s/)", async () => {
+    const files = {
+      'operator/config/crd/kustomization.yaml': 'resources: [pod.yaml]\n',
+      'operator/config/crd/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  hostNetwork: true\n  containers: [{name: web, image: web:1}]\n',
+      'k8s/kustomize/crds/kustomization.yaml': 'resources:\n  - ../../../operator/config/crd\n',
+    };
+    const { inside, above } = await inTree(files, async (cwd) => ({ inside: await checkJson(path.join(cwd, 'k8s')), above: await jsonOf(cwd, ['check', 'k8s']) }));
+    const [failed] = inside.report.errors;
+    expect(failed!.file).toBe('kustomize/crds/kustomization.yaml');
+    // Not the temporary folder's parent (`/tmp/operator`): the path from the folder checked.
+    expect(failed!.message).not.toMatch(/\/tmp\//);
+    expect(failed!.message).toMatch(
+      /lstat \.\.\/operator: no such file or directory.*\n\(`\.\.\/operator` lies above the folder rendered \(`check`'s working directory; in a review, the repository\): run `check` from a folder that holds it, or leave this overlay out \(`exclude`\)\)$/s,
+    );
+    // From the folder above, the base is rendered with the overlay.
+    expect(above.report.errors).toEqual([]);
+    expect(above.report.findings.map((f) => [f.file, f.check])).toContainEqual(['operator/config/crd/pod.yaml', 'hostNamespaces']);
+  });
+
   it("a field of the wrong type, or a variable Flux's postBuild substitutes, in what an overlay renders is placed on the line that writes it", async () => {
     const files = {
       'kustomization.yaml': 'resources:\n- deploy.yaml\n',

@@ -10,14 +10,33 @@
  * user did not run) is left out, and its log lines come after its error.
  */
 
+import path from 'node:path';
+
 /** A klog header: severity, date, time, thread ID, file:line. */
 const klogHeader = /^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [^\]\s]+:\d+\] /;
 /** klog's structured failure: the message, then the error as a Go-quoted string. */
 const commandFailed = /^"command failed" err=("(?:[^"\\]|\\.)*")$/;
 
-/** A tool's stderr with the temporary tree's paths as the repository names them (the tree itself is `.`). */
+/**
+ * A tool's stderr with the temporary tree's paths as the repository names them (the tree itself is `.`). A
+ * path beside the tree is one a kustomization reached above the tree's root (`../../../operator/config/crd`
+ * from `kustomize/crds`): `../operator/config/crd`, as the user would name it from that root, not the
+ * temporary folder's parent (`/tmp/operator`). The tools' own homes are inside the tree.
+ */
 export function inRepositoryTerms(stderr: string, treeDir: string): string {
-  return stderr.replaceAll(`${treeDir}/`, '').replaceAll(treeDir, '.');
+  const inTree = stderr.replaceAll(`${treeDir}/`, '').replaceAll(treeDir, '.');
+  const parent = path.dirname(treeDir);
+  if (parent === treeDir || parent === path.sep) return inTree;
+  // Whole paths only: not `deploy/tmp/x`, a path of the repository's, for a tree in /tmp.
+  const prefix = `${parent}/`;
+  let out = '';
+  let from = 0;
+  for (let at = inTree.indexOf(prefix); at !== -1; at = inTree.indexOf(prefix, at + prefix.length)) {
+    if (at > 0 && /[\w./-]/.test(inTree[at - 1]!)) continue;
+    out += `${inTree.slice(from, at)}../`;
+    from = at + prefix.length;
+  }
+  return out + inTree.slice(from);
 }
 
 /** kubectl's multi-line failure: `"command failed" err=<`, then the error's lines indented by a tab, then ` >`. */

@@ -125,6 +125,10 @@ function onMissingDependencyValues(root: RenderRoot, stderr: string): boolean {
 function missingFileHint(root: RenderRoot, stderr: string): string | null {
   const missing = /lstat (\S+): no such file or directory/.exec(stderr)?.[1];
   if (missing === undefined) return null;
+  // Above the tree's root (inRepositoryTerms): `check` renders the files under its working directory.
+  if (missing.startsWith('../')) {
+    return `\`${missing}\` lies above the folder rendered (\`check\`'s working directory; in a review, the repository): run \`check\` from a folder that holds it, or leave this overlay out (\`exclude\`)`;
+  }
   // Named from the overlay's folder (kustomize's own), or from the repository's (a base's, inRepositoryTerms).
   if ([missing, joinPath(root.dir, missing)].some((path) => path !== null && root.sources.includes(path))) {
     return `\`${missing}\` is over the file size limit (\`max-file-size\`, 4 MiB by default), so it was not read for the rendering: raise the limit to check this overlay`;

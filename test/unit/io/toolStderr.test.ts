@@ -12,6 +12,11 @@ describe('readableStderr', () => {
     );
   });
 
+  it("names a path a kustomization reached above the temporary tree from the tree's root (`../operator`), and leaves the repository's own paths whole", () => {
+    const stderr = "Error: evalsymlink failure on '/tmp/operator/config/crd' : lstat /tmp/operator: no such file or directory; reading deploy/tmp/x.yaml\n";
+    expect(readableStderr(stderr, '/tmp/psr-tree-1')).toBe("Error: evalsymlink failure on '../operator/config/crd' : lstat ../operator: no such file or directory; reading deploy/tmp/x.yaml");
+  });
+
   it('takes the header off other klog lines, and leaves lines without one as they are', () => {
     const stderr = 'W0102 03:04:05.000006  12 warnings.go:70] something odd\nError: accumulating resources: missing.yaml\n\n';
     expect(readableStderr(stderr, '/tmp/t')).toBe('something odd\nError: accumulating resources: missing.yaml');
