@@ -5,15 +5,19 @@
  * item of the same name; other indexes are kept only where the source is
  * the whole object (a resource), never in a patch.
  */
-import { valueAt } from '../fixes/edits.js';
+import { jsonEqual, valueAt } from '../fixes/edits.js';
 import type { FieldPath, JsonValue } from '../pss/types.js';
 
 export { valueAt };
 
 const isObject = (value: JsonValue | undefined): value is { [key: string]: JsonValue } => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export function sameValue(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
-  return a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b);
+/**
+ * Whether a source writes the rendered value, whatever the order of its maps' keys: kustomize writes
+ * them sorted (`nfs: {path, server}` for a source's `nfs: {server, path}`).
+ */
+function sameValue(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
+  return a !== undefined && b !== undefined && jsonEqual(a, b);
 }
 
 /**
