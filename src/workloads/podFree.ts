@@ -19,14 +19,17 @@ import type { JsonValue } from '../pss/types.js';
 import { findWorkloadKind, misplacedWorkloadKind } from './kinds.js';
 
 /**
- * Whether a decoded document is an object that holds no pod spec whatever
- * its values say: it has neither apiVersion nor kind (no Kubernetes object:
+ * Whether a decoded document holds no pod spec whatever its values say: a
+ * list (Ansible's tasks: kubectl reads no object from a document that is a
+ * list, and an action in an item cannot make the document a map), or an
+ * object that has neither apiVersion nor kind (no Kubernetes object:
  * extraction finds nothing in it, and an action could not add a key without
- * breaking the YAML), or both are written out (no template action in
- * either) and name no pod workload (in its group or misplaced), and it is
+ * breaking the YAML), or whose both are written out (no template action in
+ * either) and name no pod workload (in its group or misplaced), and that is
  * no List (whose items could be workloads).
  */
 export function holdsNoPodSpec(value: JsonValue): boolean {
+  if (Array.isArray(value)) return true;
   if (!isObject(value)) return false;
   const { apiVersion, kind } = value;
   if (apiVersion === undefined && kind === undefined) return true;

@@ -35,6 +35,7 @@ describe('holdsNoPodSpec', () => {
     ['a ConfigMap', { apiVersion: 'v1', kind: 'ConfigMap' }],
     ['a custom resource named like a workload, in its own group', { apiVersion: 'example.com/v1', kind: 'Job' }],
     ['YAML that is no Kubernetes object (an Alertmanager configuration)', { route: { receiver: 'slack' }, receivers: [{ name: 'slack' }] }],
+    ['a list (Ansible tasks, which kubectl reads no object from)', [{ name: 'Create namespace', 'kubernetes.core.k8s': { definition: { apiVersion: 'v1', kind: 'Namespace' } } }]],
   ])('is true of %s', (_name, value) => {
     expect(holdsNoPodSpec(value)).toBe(true);
   });
@@ -48,7 +49,7 @@ describe('holdsNoPodSpec', () => {
     ['an apiVersion a template writes', { apiVersion: '{{ .Values.group }}/v1', kind: 'ConfigMap' }],
     ['an object without a kind', { apiVersion: 'v1' }],
     ['an object whose kind is not a string (an unquoted action reads as a map)', { apiVersion: 'apps/v1', kind: { '{ .Values.kind }': null } }],
-    ['something else than an object', ['kind', 'ConfigMap']],
+    ['a scalar (what an action makes of it is not known)', 'kind: ConfigMap'],
   ])('is false of %s', (_name, value) => {
     expect(holdsNoPodSpec(value)).toBe(false);
   });
@@ -62,6 +63,18 @@ describe('template actions in objects that hold no pod spec', () => {
     expect(loadManifestFile('mixed.yaml', `${alerts}---\n${deployment('nginx:1')}`, podLoadOptions(defaultLoadOptions)).problems).toEqual([]);
     // Without the workloads' rule, the loader knows no kinds: any action makes a template.
     expect(loadManifestFile('appset.yaml', applicationSet).problems).toMatchObject([{ kind: 'template', line: 7 }]);
+  });
+
+  it("leave an Ansible role's tasks alone, whose Jinja expressions read as Go actions (volsync's `{{ range(0, n) | map(…) }}`)", () => {
+    const tasks = lines(
+      '- name: Create namespace list',
+      '  ansible.builtin.set_fact:',
+      '    namespaces: "{{ range(0, nsrole_num_namespaces|int) | map(\'regex_replace\', \'^\', prefix) }}"',
+      '- name: Create Namespaces',
+      '  kubernetes.core.k8s:',
+      '    definition: {apiVersion: v1, kind: Namespace, metadata: {name: "{{ item }}"}}',
+    );
+    expect(loadManifestFile('main.yml', tasks, podLoadOptions(defaultLoadOptions)).problems).toEqual([]);
   });
 
   it('still make a template of a file whose workload has actions, at that document', () => {
