@@ -114,17 +114,17 @@ var require_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path11) {
-      const ctrl = callVisitor(key, node, visitor, path11);
+    function visit_(key, node, visitor, path12) {
+      const ctrl = callVisitor(key, node, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visit_(key, ctrl, visitor, path11);
+        replaceNode(key, path12, ctrl);
+        return visit_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path11 = Object.freeze(path11.concat(node));
+          path12 = Object.freeze(path12.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path11);
+            const ci = visit_(i, node.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -135,13 +135,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path11 = Object.freeze(path11.concat(node));
-          const ck = visit_("key", node.key, visitor, path11);
+          path12 = Object.freeze(path12.concat(node));
+          const ck = visit_("key", node.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path11);
+          const cv = visit_("value", node.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -162,17 +162,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path11) {
-      const ctrl = await callVisitor(key, node, visitor, path11);
+    async function visitAsync_(key, node, visitor, path12) {
+      const ctrl = await callVisitor(key, node, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visitAsync_(key, ctrl, visitor, path11);
+        replaceNode(key, path12, ctrl);
+        return visitAsync_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path11 = Object.freeze(path11.concat(node));
+          path12 = Object.freeze(path12.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path11);
+            const ci = await visitAsync_(i, node.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -183,13 +183,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path11 = Object.freeze(path11.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path11);
+          path12 = Object.freeze(path12.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path11);
+          const cv = await visitAsync_("value", node.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -216,23 +216,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path11) {
+    function callVisitor(key, node, visitor, path12) {
       if (typeof visitor === "function")
-        return visitor(key, node, path11);
+        return visitor(key, node, path12);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path11);
+        return visitor.Map?.(key, node, path12);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path11);
+        return visitor.Seq?.(key, node, path12);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path11);
+        return visitor.Pair?.(key, node, path12);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path11);
+        return visitor.Scalar?.(key, node, path12);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path11);
+        return visitor.Alias?.(key, node, path12);
       return void 0;
     }
-    function replaceNode(key, path11, node) {
-      const parent = path11[path11.length - 1];
+    function replaceNode(key, path12, node) {
+      const parent = path12[path12.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -844,10 +844,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path11, value) {
+    function collectionFromPath(schema, path12, value) {
       let v = value;
-      for (let i = path11.length - 1; i >= 0; --i) {
-        const k = path11[i];
+      for (let i = path12.length - 1; i >= 0; --i) {
+        const k = path12[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -866,7 +866,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
+    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -896,11 +896,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path11, value) {
-        if (isEmptyPath(path11))
+      addIn(path12, value) {
+        if (isEmptyPath(path12))
           this.add(value);
         else {
-          const [key, ...rest] = path11;
+          const [key, ...rest] = path12;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -914,8 +914,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        const [key, ...rest] = path11;
+      deleteIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -929,8 +929,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        const [key, ...rest] = path11;
+      getIn(path12, keepScalar) {
+        const [key, ...rest] = path12;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -948,8 +948,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path11) {
-        const [key, ...rest] = path11;
+      hasIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -959,8 +959,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value) {
-        const [key, ...rest] = path11;
+      setIn(path12, value) {
+        const [key, ...rest] = path12;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3475,9 +3475,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path11, value) {
+      addIn(path12, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path11, value);
+          this.contents.addIn(path12, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3552,14 +3552,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        if (Collection.isEmptyPath(path11)) {
+      deleteIn(path12) {
+        if (Collection.isEmptyPath(path12)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3574,10 +3574,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        if (Collection.isEmptyPath(path11))
+      getIn(path12, keepScalar) {
+        if (Collection.isEmptyPath(path12))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3588,10 +3588,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path11) {
-        if (Collection.isEmptyPath(path11))
+      hasIn(path12) {
+        if (Collection.isEmptyPath(path12))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3608,13 +3608,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value) {
-        if (Collection.isEmptyPath(path11)) {
+      setIn(path12, value) {
+        if (Collection.isEmptyPath(path12)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path11), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path12), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path11, value);
+          this.contents.setIn(path12, value);
         }
       }
       /**
@@ -5575,9 +5575,9 @@ var require_cst_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    visit5.itemAtPath = (cst, path11) => {
+    visit5.itemAtPath = (cst, path12) => {
       let item = cst;
-      for (const [field2, index] of path11) {
+      for (const [field2, index] of path12) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5586,23 +5586,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit5.parentCollection = (cst, path11) => {
-      const parent = visit5.itemAtPath(cst, path11.slice(0, -1));
-      const field2 = path11[path11.length - 1][0];
+    visit5.parentCollection = (cst, path12) => {
+      const parent = visit5.itemAtPath(cst, path12.slice(0, -1));
+      const field2 = path12[path12.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path11, item, visitor) {
-      let ctrl = visitor(item, path11);
+    function _visit(path12, item, visitor) {
+      let ctrl = visitor(item, path12);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path11.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path12.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5613,10 +5613,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path11);
+            ctrl = ctrl(item, path12);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
     }
     exports.visit = visit5;
   }
@@ -13035,7 +13035,10 @@ var fillInTemplates = [
   { pattern: /@[A-Z][A-Z0-9_]*@/, message: placeholdersMessage("@NAME@") },
   // A name in double braces, no Go action (which starts with `.`, `$` or a keyword): cluster-autoscaler's e2e
   // template writes `{{CA_IMAGE}}` for its script to fill in, docs snippets `{{ Elastic-IP-address }}`.
-  { pattern: /\{\{\s*[A-Za-z][\w-]*\s*\}\}/, message: placeholdersMessage("{{NAME}}") }
+  { pattern: /\{\{\s*[A-Za-z][\w-]*\s*\}\}/, message: placeholdersMessage("{{NAME}}") },
+  // Shell variables `envsubst` fills in: valid YAML in a plain value, not in a flow list
+  // (clickhouse-operator's config template writes `namespaces: [${WATCH_NAMESPACES}]`).
+  { pattern: /\$\{[A-Za-z_][A-Za-z0-9_]*\}/, message: placeholdersMessage("${NAME}") }
 ];
 function placeholdersMessage(shape) {
   return `looks like a template with \`${shape}\` placeholders; fill them in first (the script that substitutes them) and check the output`;
@@ -13359,8 +13362,8 @@ function isWindowsPod(pod) {
 function usesUserNamespace(pod) {
   return optBool(pod.spec, "hostUsers") === false;
 }
-function at(path11, ...segments) {
-  return path11.concat(segments);
+function at(path12, ...segments) {
+  return path12.concat(segments);
 }
 
 // src/pss/format.ts
@@ -13429,10 +13432,10 @@ function containerList(names) {
 function allowPrivilegeEscalationV1_8(pod) {
   const bad = [];
   const paths = [];
-  for (const { name, container, path: path11 } of visitContainers(pod)) {
+  for (const { name, container, path: path12 } of visitContainers(pod)) {
     if (optBool(obj(container, "securityContext"), "allowPrivilegeEscalation") !== false) {
       bad.push(name);
-      paths.push(at(path11, "securityContext", "allowPrivilegeEscalation"));
+      paths.push(at(path12, "securityContext", "allowPrivilegeEscalation"));
     }
   }
   if (bad.length === 0) return null;
@@ -13474,12 +13477,12 @@ function appArmorProfileV1_0(pod) {
     paths.push(["spec", "securityContext", "appArmorProfile", "type"]);
   }
   const badContainers = [];
-  for (const { name, container, path: path11 } of visitContainers(pod)) {
+  for (const { name, container, path: path12 } of visitContainers(pod)) {
     const profile = obj(obj(container, "securityContext"), "appArmorProfile");
     if (profile && !allowedProfileType(str(profile, "type"))) {
       badContainers.push(name);
       badValues.push(str(profile, "type"));
-      paths.push(at(path11, "securityContext", "appArmorProfile", "type"));
+      paths.push(at(path12, "securityContext", "appArmorProfile", "type"));
     }
   }
   const annotations = obj(pod.metadata, "annotations");
@@ -13520,7 +13523,7 @@ function capabilitiesBaselineV1_0(pod) {
   const bad = [];
   const forbidden = [];
   const paths = [];
-  for (const { name, container, path: path11 } of visitContainers(pod)) {
+  for (const { name, container, path: path12 } of visitContainers(pod)) {
     const capabilities = obj(obj(container, "securityContext"), "capabilities");
     let containerIsBad = false;
     list(capabilities, "add").forEach((entry2, index) => {
@@ -13528,7 +13531,7 @@ function capabilitiesBaselineV1_0(pod) {
       if (!allowedV1_0.has(capability)) {
         containerIsBad = true;
         forbidden.push(capability);
-        paths.push(at(path11, "securityContext", "capabilities", "add", index));
+        paths.push(at(path12, "securityContext", "capabilities", "add", index));
       }
     });
     if (containerIsBad) bad.push(name);
@@ -13552,9 +13555,9 @@ function capabilitiesRestrictedV1_22(pod) {
   const addingForbidden = [];
   const forbidden = [];
   const paths = [];
-  for (const { name, container, path: path11 } of visitContainers(pod)) {
+  for (const { name, container, path: path12 } of visitContainers(pod)) {
     const capabilities = obj(obj(container, "securityContext"), "capabilities");
-    const capabilitiesPath = at(path11, "securityContext", "capabilities");
+    const capabilitiesPath = at(path12, "securityContext", "capabilities");
     if (!capabilities) {
       missingDropAll.push(name);
       paths.push(at(capabilitiesPath, "drop"));
@@ -13649,7 +13652,7 @@ function hostPortsV1_0(pod) {
   const bad = [];
   const ports = [];
   const paths = [];
-  for (const { name, container, path: path11 } of visitContainers(pod)) {
+  for (const { name, container, path: path12 } of visitContainers(pod)) {
     let containerIsBad = false;
     list(container, "ports").forEach((port, index) => {
       if (!isObject(port)) return;
@@ -13657,7 +13660,7 @@ function hostPortsV1_0(pod) {
       if (hostPort !== 0) {
         containerIsBad = true;
         ports.push(String(hostPort));
-        paths.push(at(path11, "ports", index, "hostPort"));
+        paths.push(at(path12, "ports", index, "hostPort"));
       }
     });
     if (containerIsBad) bad.push(name);
@@ -13705,8 +13708,8 @@ function hostProbesAndHostLifecycleV1_34(pod) {
   const bad = [];
   const hosts = [];
   const paths = [];
-  for (const { name, container, path: path11 } of visitContainers(pod)) {
-    const found = badHosts(container, path11);
+  for (const { name, container, path: path12 } of visitContainers(pod)) {
+    const found = badHosts(container, path12);
     if (found.length === 0) continue;
     bad.push(name);
     for (const { host, path: hostPath } of found) {
@@ -13738,10 +13741,10 @@ var hostProbesAndHostLifecycle = {
 function privilegedV1_0(pod) {
   const bad = [];
   const paths = [];
-  for (const { name, container, path: path11 } of visitContainers(pod)) {
+  for (const { name, container, path: path12 } of visitContainers(pod)) {
     if (optBool(obj(container, "securityContext"), "privileged") === true) {
       bad.push(name);
-      paths.push(at(path11, "securityContext", "privileged"));
+      paths.push(at(path12, "securityContext", "privileged"));
     }
   }
   if (bad.length === 0) return null;
@@ -13762,12 +13765,12 @@ function procMountStrict(pod) {
   const bad = [];
   const values = [];
   const paths = [];
-  for (const { name, container, path: path11 } of visitContainers(pod)) {
+  for (const { name, container, path: path12 } of visitContainers(pod)) {
     const value = obj(container, "securityContext")?.["procMount"];
     if (typeof value !== "string" || value === "Default") continue;
     bad.push(name);
     values.push(value);
-    paths.push(at(path11, "securityContext", "procMount"));
+    paths.push(at(path12, "securityContext", "procMount"));
   }
   if (bad.length === 0) return null;
   return {
@@ -13884,14 +13887,14 @@ function runAsNonRootV1_0(pod) {
   const explicitlyBad = [];
   const implicitlyBad = [];
   const implicitPaths = [];
-  for (const { name, container, path: path11 } of visitContainers(pod)) {
+  for (const { name, container, path: path12 } of visitContainers(pod)) {
     const value = optBool(obj(container, "securityContext"), "runAsNonRoot");
     if (value === false) {
       explicitlyBad.push(name);
-      explicitPaths.push(at(path11, "securityContext", "runAsNonRoot"));
+      explicitPaths.push(at(path12, "securityContext", "runAsNonRoot"));
     } else if (value === void 0 && !podCovers) {
       implicitlyBad.push(name);
-      implicitPaths.push(at(path11, "securityContext", "runAsNonRoot"));
+      implicitPaths.push(at(path12, "securityContext", "runAsNonRoot"));
     }
   }
   if (podIsBad || explicitlyBad.length > 0) {
@@ -13929,10 +13932,10 @@ function runAsUserV1_23(pod) {
   const podIsBad = optInt(obj(pod.spec, "securityContext"), "runAsUser") === 0;
   if (podIsBad) paths.push(["spec", "securityContext", "runAsUser"]);
   const bad = [];
-  for (const { name, container, path: path11 } of visitContainers(pod)) {
+  for (const { name, container, path: path12 } of visitContainers(pod)) {
     if (optInt(obj(container, "securityContext"), "runAsUser") === 0) {
       bad.push(name);
-      paths.push(at(path11, "securityContext", "runAsUser"));
+      paths.push(at(path12, "securityContext", "runAsUser"));
     }
   }
   if (!podIsBad && bad.length === 0) return null;
@@ -13989,9 +13992,9 @@ function seLinuxOptionsWith(pod, allowedTypes) {
     podIsBad = !judge2(podOptions, ["spec", "securityContext", "seLinuxOptions"]);
   }
   const bad = [];
-  for (const { name, container, path: path11 } of visitContainers(pod)) {
+  for (const { name, container, path: path12 } of visitContainers(pod)) {
     const options = obj(obj(container, "securityContext"), "seLinuxOptions");
-    if (options !== void 0 && !judge2(options, at(path11, "securityContext", "seLinuxOptions"))) {
+    if (options !== void 0 && !judge2(options, at(path12, "securityContext", "seLinuxOptions"))) {
       bad.push(name);
     }
   }
@@ -14062,12 +14065,12 @@ function seccompProfileBaselineV1_19(pod) {
     paths.push(["spec", "securityContext", "seccompProfile", "type"]);
   }
   const bad = [];
-  for (const { name, container, path: path11 } of visitContainers(pod)) {
+  for (const { name, container, path: path12 } of visitContainers(pod)) {
     const profile = obj(obj(container, "securityContext"), "seccompProfile");
     if (profile !== void 0 && !validType(str(profile, "type"))) {
       bad.push(name);
       badValues.push(str(profile, "type"));
-      paths.push(at(path11, "securityContext", "seccompProfile", "type"));
+      paths.push(at(path12, "securityContext", "seccompProfile", "type"));
     }
   }
   if (!podIsBad && bad.length === 0) return null;
@@ -14110,18 +14113,18 @@ function seccompProfileRestrictedV1_19(pod) {
   const explicitlyBad = [];
   const implicitlyBad = [];
   const implicitPaths = [];
-  for (const { name, container, path: path11 } of visitContainers(pod)) {
+  for (const { name, container, path: path12 } of visitContainers(pod)) {
     const profile = obj(obj(container, "securityContext"), "seccompProfile");
     if (profile !== void 0) {
       const type = str(profile, "type");
       if (!validType2(type)) {
         explicitlyBad.push(name);
         badValues.push(type);
-        explicitPaths.push(at(path11, "securityContext", "seccompProfile", "type"));
+        explicitPaths.push(at(path12, "securityContext", "seccompProfile", "type"));
       }
     } else if (!podCovers) {
       implicitlyBad.push(name);
-      implicitPaths.push(at(path11, "securityContext", "seccompProfile", "type"));
+      implicitPaths.push(at(path12, "securityContext", "seccompProfile", "type"));
     }
   }
   if (podIsBad || explicitlyBad.length > 0) {
@@ -14224,10 +14227,10 @@ function windowsHostProcessV1_0(pod) {
   const podIsBad = hostProcess(obj(pod.spec, "securityContext"));
   if (podIsBad) paths.push(["spec", "securityContext", "windowsOptions", "hostProcess"]);
   const bad = [];
-  for (const { name, container, path: path11 } of visitContainers(pod)) {
+  for (const { name, container, path: path12 } of visitContainers(pod)) {
     if (hostProcess(obj(container, "securityContext"))) {
       bad.push(name);
-      paths.push(at(path11, "securityContext", "windowsOptions", "hostProcess"));
+      paths.push(at(path12, "securityContext", "windowsOptions", "hostProcess"));
     }
   }
   if (!podIsBad && bad.length === 0) return null;
@@ -14456,18 +14459,18 @@ function readOptOut(annotations, place2, context) {
 }
 
 // src/locate/locate.ts
-function locate(source, path11) {
+function locate(source, path12) {
   const { lineCounter } = source;
   const position2 = (offset, exact) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col, exact };
   };
-  return source.place === void 0 ? walkTree(source, path11, position2) : walkPlaces(source.place, path11, position2);
+  return source.place === void 0 ? walkTree(source, path12, position2) : walkPlaces(source.place, path12, position2);
 }
-function walkPlaces(root, path11, position2) {
+function walkPlaces(root, path12, position2) {
   let place2 = root;
   let anchor = placeOffset(root);
-  for (const segment of path11) {
+  for (const segment of path12) {
     const children = typeof place2 === "number" ? void 0 : place2.children;
     let next;
     if (typeof segment === "string" && children instanceof Map) next = children.get(segment);
@@ -14478,11 +14481,11 @@ function walkPlaces(root, path11, position2) {
   }
   return position2(anchor, true);
 }
-function walkTree(source, path11, position2) {
+function walkTree(source, path12, position2) {
   const { doc } = source;
   let node = doc.contents;
   let anchor = doc.contents?.range?.[0] ?? 0;
-  for (const segment of path11) {
+  for (const segment of path12) {
     node = resolved(doc, node);
     let next;
     let offset;
@@ -14505,10 +14508,10 @@ function walkTree(source, path11, position2) {
 
 // src/pss/paths.ts
 var identifier = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
-function formatFieldPath(path11) {
-  const parts = new Array(path11.length);
-  for (let i = 0; i < path11.length; i++) {
-    const segment = path11[i];
+function formatFieldPath(path12) {
+  const parts = new Array(path12.length);
+  for (let i = 0; i < path12.length; i++) {
+    const segment = path12[i];
     if (typeof segment === "number") parts[i] = `[${segment}]`;
     else if (identifier.test(segment)) parts[i] = i === 0 ? segment : `.${segment}`;
     else parts[i] = `[${JSON.stringify(segment)}]`;
@@ -14516,14 +14519,14 @@ function formatFieldPath(path11) {
   return parts.join("");
 }
 function parseFieldPath(text4) {
-  const path11 = [];
+  const path12 = [];
   const pattern = /\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|\.?([^.[]+)/g;
   for (let match2 = pattern.exec(text4); match2 !== null; match2 = pattern.exec(text4)) {
-    if (match2[1] !== void 0) path11.push(Number(match2[1]));
-    else if (match2[2] !== void 0) path11.push(JSON.parse(match2[2]));
-    else if (match2[3] !== void 0) path11.push(match2[3]);
+    if (match2[1] !== void 0) path12.push(Number(match2[1]));
+    else if (match2[2] !== void 0) path12.push(JSON.parse(match2[2]));
+    else if (match2[3] !== void 0) path12.push(match2[3]);
   }
-  return path11;
+  return path12;
 }
 
 // src/policy/sources/extraChecks.ts
@@ -14553,11 +14556,11 @@ var extraWhyItMatters = {
 var configurable = ["all", pspCheckId, ...adviceCheckIds];
 var adviceKeys = ["enable", "disable", "blocking"];
 function parseAdvice(reader, value) {
-  const path11 = ["advice"];
-  const map = reader.map(value, path11, adviceKeys);
+  const path12 = ["advice"];
+  const map = reader.map(value, path12, adviceKeys);
   if (!map) return void 0;
   const ids = (key) => {
-    const entries = reader.strings(map, key, path11, (item) => configurable.includes(item) ? { ok: true } : { ok: false, message: `unknown check; valid: ${configurable.join(", ")}` }, true) ?? [];
+    const entries = reader.strings(map, key, path12, (item) => configurable.includes(item) ? { ok: true } : { ok: false, message: `unknown check; valid: ${configurable.join(", ")}` }, true) ?? [];
     return [...new Set(entries.flatMap((e) => e.value === "all" ? [...adviceCheckIds] : [e.value]))];
   };
   return { enable: ids("enable"), disable: ids("disable"), blocking: ids("blocking") };
@@ -17341,8 +17344,8 @@ function checkImagePattern(pattern) {
   if (/\s/.test(pattern)) return { ok: false, message: "must not contain spaces" };
   return { ok: true };
 }
-function normalisePath(path11) {
-  let out = path11;
+function normalisePath(path12) {
+  let out = path12;
   while (out.startsWith("./")) out = out.slice(2);
   return out;
 }
@@ -17355,8 +17358,8 @@ function matcher(pattern) {
   }
   return m;
 }
-function matchFile(path11, patterns) {
-  const normalised = normalisePath(path11);
+function matchFile(path12, patterns) {
+  const normalised = normalisePath(path12);
   return patterns.find((p) => matcher(normalisePath(p)).match(normalised)) ?? null;
 }
 function matchName(name, patterns) {
@@ -17435,26 +17438,26 @@ var Reader2 = class {
   file;
   source;
   errors = [];
-  line(path11) {
-    return locate(this.source, path11).line;
+  line(path12) {
+    return locate(this.source, path12).line;
   }
-  at(path11) {
-    return { file: this.file, line: this.line(path11), key: formatFieldPath(path11) };
+  at(path12) {
+    return { file: this.file, line: this.line(path12), key: formatFieldPath(path12) };
   }
-  error(path11, message) {
-    this.errors.push({ file: this.file, line: this.line(path11), key: formatFieldPath(path11), message });
+  error(path12, message) {
+    this.errors.push({ file: this.file, line: this.line(path12), key: formatFieldPath(path12), message });
   }
   /** A mapping with only the allowed keys; unknown keys are errors, with a hint when one is close. */
-  map(value, path11, allowed) {
+  map(value, path12, allowed) {
     if (!isObject(value)) {
-      this.error(path11, `must be a mapping (key: value), not ${describe(value)}`);
+      this.error(path12, `must be a mapping (key: value), not ${describe(value)}`);
       return void 0;
     }
     for (const key of Object.keys(value)) {
       if (allowed.includes(key)) continue;
       const near = closest(key, allowed) ?? allowed.find((k) => k.replace(/-/g, "").toLowerCase() === key.replace(/[-_]/g, "").toLowerCase());
       const hint2 = near ? ` (did you mean "${near}"?)` : "";
-      this.error([...path11, key], `unknown key "${key}"${hint2}; valid keys: ${allowed.join(", ")}`);
+      this.error([...path12, key], `unknown key "${key}"${hint2}; valid keys: ${allowed.join(", ")}`);
     }
     return value;
   }
@@ -17463,45 +17466,45 @@ var Reader2 = class {
    * value (`level:`) is an error rather than "use the default": it is
    * usually a half-finished edit.
    */
-  present(map, key, path11) {
+  present(map, key, path12) {
     if (!(key in map)) return void 0;
     const value = map[key];
     if (value === null || value === void 0) {
-      this.error([...path11, key], "has no value; give one or remove the key");
+      this.error([...path12, key], "has no value; give one or remove the key");
       return void 0;
     }
     return value;
   }
-  level(map, key, path11) {
-    const value = this.present(map, key, path11);
+  level(map, key, path12) {
+    const value = this.present(map, key, path12);
     if (value === void 0) return void 0;
     if (typeof value === "string") {
       const parsed2 = parseLevel(value);
-      if (parsed2.ok) return { value: parsed2.value, at: this.at([...path11, key]) };
-      this.error([...path11, key], `Invalid value: ${goQuote(value)}: ${parsed2.error}`);
+      if (parsed2.ok) return { value: parsed2.value, at: this.at([...path12, key]) };
+      this.error([...path12, key], `Invalid value: ${goQuote(value)}: ${parsed2.error}`);
       return void 0;
     }
-    this.error([...path11, key], `Invalid value: ${shown(value)} (${describe(value)}): ${levelError}`);
+    this.error([...path12, key], `Invalid value: ${shown(value)} (${describe(value)}): ${levelError}`);
     return void 0;
   }
-  version(map, key, path11) {
-    const value = this.present(map, key, path11);
+  version(map, key, path12) {
+    const value = this.present(map, key, path12);
     if (value === void 0) return void 0;
     if (typeof value === "string") {
       const parsed2 = parseVersion(value);
-      if (parsed2.ok) return { value: parsed2.value, at: this.at([...path11, key]) };
-      this.error([...path11, key], `Invalid value: ${shown(value)}: ${parsed2.error}`);
+      if (parsed2.ok) return { value: parsed2.value, at: this.at([...path12, key]) };
+      this.error([...path12, key], `Invalid value: ${shown(value)}: ${parsed2.error}`);
       return void 0;
     }
     const hint2 = typeof value === "number" ? ' (a number: write versions as the string "v1.N")' : ` (${describe(value)})`;
-    this.error([...path11, key], `Invalid value: ${shown(value)}${hint2}: ${versionError}`);
+    this.error([...path12, key], `Invalid value: ${shown(value)}${hint2}: ${versionError}`);
     return void 0;
   }
-  bool(map, key, path11) {
-    const value = this.present(map, key, path11);
+  bool(map, key, path12) {
+    const value = this.present(map, key, path12);
     if (value === void 0) return void 0;
-    if (typeof value === "boolean") return { value, at: this.at([...path11, key]) };
-    this.error([...path11, key], `Invalid value: ${shown(value)}: must be true or false`);
+    if (typeof value === "boolean") return { value, at: this.at([...path12, key]) };
+    this.error([...path12, key], `Invalid value: ${shown(value)}: must be true or false`);
     return void 0;
   }
   /**
@@ -17509,28 +17512,28 @@ var Reader2 = class {
    * unit (`"30"`, `30s`) is refused rather than guessed: the message says
    * the form to write.
    */
-  number(map, key, path11, bounds) {
-    const value = this.present(map, key, path11);
+  number(map, key, path12, bounds) {
+    const value = this.present(map, key, path12);
     if (value === void 0) return void 0;
-    if (typeof value === "number" && withinBounds(value, bounds)) return { value, at: this.at([...path11, key]) };
+    if (typeof value === "number" && withinBounds(value, bounds)) return { value, at: this.at([...path12, key]) };
     const written = typeof value === "number" ? String(value) : shown(value);
     const hint2 = typeof value === "string" ? ` (${describe(value)}: write the number alone, unquoted)` : "";
-    this.error([...path11, key], `Invalid value: ${written}: must be ${boundsText(bounds)}${hint2}`);
+    this.error([...path12, key], `Invalid value: ${written}: must be ${boundsText(bounds)}${hint2}`);
     return void 0;
   }
   /** One of a few words. */
-  oneOf(map, key, path11, allowed) {
-    const value = this.present(map, key, path11);
+  oneOf(map, key, path12, allowed) {
+    const value = this.present(map, key, path12);
     if (value === void 0) return void 0;
-    if (typeof value === "string" && allowed.includes(value)) return { value, at: this.at([...path11, key]) };
-    this.error([...path11, key], `Invalid value: ${shown(value)}: must be one of ${allowed.join(", ")}`);
+    if (typeof value === "string" && allowed.includes(value)) return { value, at: this.at([...path12, key]) };
+    this.error([...path12, key], `Invalid value: ${shown(value)}: must be one of ${allowed.join(", ")}`);
     return void 0;
   }
-  string(map, key, path11) {
-    const value = this.present(map, key, path11);
+  string(map, key, path12) {
+    const value = this.present(map, key, path12);
     if (value === void 0) return void 0;
-    if (typeof value === "string" && value.trim() !== "") return { value, at: this.at([...path11, key]) };
-    this.error([...path11, key], typeof value === "string" ? "must not be empty" : `must be a string, not ${describe(value)}`);
+    if (typeof value === "string" && value.trim() !== "") return { value, at: this.at([...path12, key]) };
+    this.error([...path12, key], typeof value === "string" ? "must not be empty" : `must be a string, not ${describe(value)}`);
     return void 0;
   }
   /**
@@ -17539,10 +17542,10 @@ var Reader2 = class {
    * everything?). The valid items are returned even when others are not, so
    * that checks across items (duplicates) still run; the errors decide.
    */
-  strings(map, key, path11, check, allowEmpty) {
-    const value = this.present(map, key, path11);
+  strings(map, key, path12, check, allowEmpty) {
+    const value = this.present(map, key, path12);
     if (value === void 0) return void 0;
-    const listPath = [...path11, key];
+    const listPath = [...path12, key];
     if (!Array.isArray(value)) {
       this.error(listPath, `must be a list, not ${describe(value)} (write [${typeof value === "string" ? value : "\u2026"}])`);
       return void 0;
@@ -17569,19 +17572,19 @@ var Reader2 = class {
     return out;
   }
   /** A list of maps. */
-  list(map, key, path11) {
-    const value = this.present(map, key, path11);
+  list(map, key, path12) {
+    const value = this.present(map, key, path12);
     if (value === void 0) return void 0;
     if (Array.isArray(value)) return value;
-    this.error([...path11, key], `must be a list, not ${describe(value)}`);
+    this.error([...path12, key], `must be a list, not ${describe(value)}`);
     return void 0;
   }
-  modeSettings(map, path11) {
+  modeSettings(map, path12) {
     return dropUndefined({
-      level: this.level(map, "level", path11),
-      warnLevel: this.level(map, "warn-level", path11),
-      version: this.version(map, "version", path11),
-      warnVersion: this.version(map, "warn-version", path11)
+      level: this.level(map, "level", path12),
+      warnLevel: this.level(map, "warn-level", path12),
+      version: this.version(map, "version", path12),
+      warnVersion: this.version(map, "warn-version", path12)
     });
   }
 };
@@ -17623,10 +17626,10 @@ function noDuplicates(reader, entries) {
   }
   return out;
 }
-function duplicateKeys(reader, node, path11) {
+function duplicateKeys(reader, node, path12) {
   if (isAlias(node)) return;
   if (isSeq(node)) {
-    node.items.forEach((item, index) => duplicateKeys(reader, item, [...path11, index]));
+    node.items.forEach((item, index) => duplicateKeys(reader, item, [...path12, index]));
     return;
   }
   if (!isMap(node)) return;
@@ -17637,26 +17640,26 @@ function duplicateKeys(reader, node, path11) {
     if (key === "<<") continue;
     if (seen.has(key)) {
       const range2 = pair2.key.range;
-      const line = range2 ? reader.source.lineCounter.linePos(range2[0]).line : reader.line(path11);
-      reader.errors.push({ file: reader.file, line, key: formatFieldPath([...path11, key]), message: `duplicate key "${key}"; write each key once` });
+      const line = range2 ? reader.source.lineCounter.linePos(range2[0]).line : reader.line(path12);
+      reader.errors.push({ file: reader.file, line, key: formatFieldPath([...path12, key]), message: `duplicate key "${key}"; write each key once` });
     }
     seen.add(key);
-    duplicateKeys(reader, pair2.value, [...path11, key]);
+    duplicateKeys(reader, pair2.value, [...path12, key]);
   }
 }
 function parseRule(reader, value, index) {
-  const path11 = ["rules", index];
+  const path12 = ["rules", index];
   const before = reader.errors.length;
-  const map = reader.map(value, path11, ruleKeys);
+  const map = reader.map(value, path12, ruleKeys);
   if (!map) return void 0;
   let namespaces = null;
   let files = null;
   if (!("match" in map)) {
-    reader.error(path11, 'missing key "match" (with namespaces and/or files); a rule without conditions would be the top-level settings');
+    reader.error(path12, 'missing key "match" (with namespaces and/or files); a rule without conditions would be the top-level settings');
   }
-  const matchValue = reader.present(map, "match", path11);
+  const matchValue = reader.present(map, "match", path12);
   if (matchValue !== void 0) {
-    const matchPath = [...path11, "match"];
+    const matchPath = [...path12, "match"];
     const match2 = reader.map(matchValue, matchPath, matchKeys);
     if (match2) {
       namespaces = reader.strings(match2, "namespaces", matchPath, checkNamePattern, false)?.map((e) => e.value) ?? null;
@@ -17664,31 +17667,31 @@ function parseRule(reader, value, index) {
       if (!("namespaces" in match2) && !("files" in match2)) reader.error(matchPath, "must have namespaces and/or files");
     }
   }
-  const settings = reader.modeSettings(map, path11);
+  const settings = reader.modeSettings(map, path12);
   if (reader.errors.length > before) return void 0;
   if (Object.keys(settings).length === 0) {
-    reader.error(path11, "sets nothing: give level, warn-level, version or warn-version");
+    reader.error(path12, "sets nothing: give level, warn-level, version or warn-version");
     return void 0;
   }
-  return { ...settings, index, at: reader.at(path11), namespaces, files };
+  return { ...settings, index, at: reader.at(path12), namespaces, files };
 }
 function parseDisable(reader, value, index) {
-  const path11 = ["disable", index];
-  const map = reader.map(value, path11, disableKeys);
+  const path12 = ["disable", index];
+  const map = reader.map(value, path12, disableKeys);
   if (!map) return void 0;
   const before = reader.errors.length;
-  if (!("checks" in map)) reader.error(path11, 'missing key "checks" (the check IDs to disable, e.g. [hostPorts])');
-  const checks2 = reader.strings(map, "checks", path11, checkId, false);
-  const scope = (key, check) => reader.strings(map, key, path11, check, false)?.map((e) => e.value) ?? null;
+  if (!("checks" in map)) reader.error(path12, 'missing key "checks" (the check IDs to disable, e.g. [hostPorts])');
+  const checks2 = reader.strings(map, "checks", path12, checkId, false);
+  const scope = (key, check) => reader.strings(map, key, path12, check, false)?.map((e) => e.value) ?? null;
   const namespaces = scope("namespaces", checkNamePattern);
   const files = scope("files", checkFileGlob);
   const workloads = scope("workloads", checkNamePattern);
   const images = scope("images", checkImagePattern);
-  const reason4 = reader.string(map, "reason", path11);
+  const reason4 = reader.string(map, "reason", path12);
   if (reader.errors.length > before || !checks2) return void 0;
   return {
     index,
-    at: reader.at(path11),
+    at: reader.at(path12),
     checks: [...new Set(checks2.map((c) => c.value))],
     namespaces,
     files,
@@ -17702,15 +17705,15 @@ function parseRender(reader, value) {
   const map = reader.map(value, ["render"], renderKeys);
   if (!map) return void 0;
   const charts = (reader.list(map, "charts", ["render"]) ?? []).flatMap((entry2, index) => {
-    const path11 = ["render", "charts", index];
-    const chart = reader.map(entry2, path11, chartKeys);
+    const path12 = ["render", "charts", index];
+    const chart = reader.map(entry2, path12, chartKeys);
     if (!chart) return [];
-    if (!("chart" in chart)) reader.error(path11, `missing key "chart" (the chart's folder, e.g. charts/web)`);
-    const folder = reader.string(chart, "chart", path11);
-    const release = reader.string(chart, "release", path11);
-    const namespace = reader.string(chart, "namespace", path11);
-    const values = reader.strings(chart, "values", path11, anyPath, true);
-    const ciValues = reader.bool(chart, "ci-values", path11);
+    if (!("chart" in chart)) reader.error(path12, `missing key "chart" (the chart's folder, e.g. charts/web)`);
+    const folder = reader.string(chart, "chart", path12);
+    const release = reader.string(chart, "release", path12);
+    const namespace = reader.string(chart, "namespace", path12);
+    const values = reader.strings(chart, "values", path12, anyPath, true);
+    const ciValues = reader.bool(chart, "ci-values", path12);
     if (!folder) return [];
     return [
       dropUndefined({
@@ -17733,11 +17736,11 @@ function parseRender(reader, value) {
 var kubeVersionPattern = /^v?\d+\.\d+(?:\.\d+)?$/;
 var apiVersionPattern = /^(?:[a-z0-9.-]+\/)?v\d+[a-z0-9]*(?:\/[A-Za-z][A-Za-z0-9]*)?$/;
 function parseCapabilities(reader, map) {
-  const path11 = ["render"];
-  const version4 = reader.string(map, "kube-version", path11);
-  if (version4 !== void 0 && !kubeVersionPattern.test(version4.value)) reader.error([...path11, "kube-version"], `Invalid value: ${JSON.stringify(version4.value)}: must be a Kubernetes version such as 1.31 or v1.31.2`);
+  const path12 = ["render"];
+  const version4 = reader.string(map, "kube-version", path12);
+  if (version4 !== void 0 && !kubeVersionPattern.test(version4.value)) reader.error([...path12, "kube-version"], `Invalid value: ${JSON.stringify(version4.value)}: must be a Kubernetes version such as 1.31 or v1.31.2`);
   const check = (item) => apiVersionPattern.test(item) ? { ok: true } : { ok: false, message: "must be an API version such as policy/v1 or monitoring.coreos.com/v1/ServiceMonitor" };
-  const apiVersions = reader.strings(map, "api-versions", path11, check, false)?.map((item) => item.value);
+  const apiVersions = reader.strings(map, "api-versions", path12, check, false)?.map((item) => item.value);
   const kubeVersion = version4 !== void 0 && kubeVersionPattern.test(version4.value) ? version4.value : null;
   return kubeVersion === null && apiVersions === void 0 ? void 0 : { kubeVersion, apiVersions: apiVersions ?? [] };
 }
@@ -17769,10 +17772,10 @@ function parsePolicyConfig(text4, file) {
   if (exemptionsValue !== void 0) {
     const map = reader.map(exemptionsValue, ["exemptions"], exemptionKeys);
     if (map) {
-      const path11 = ["exemptions"];
+      const path12 = ["exemptions"];
       exemptions = {
-        namespaces: noDuplicates(reader, reader.strings(map, "namespaces", path11, exactName("namespace"), true)),
-        runtimeClassNames: noDuplicates(reader, reader.strings(map, "runtimeClassNames", path11, exactName("runtimeClass"), true))
+        namespaces: noDuplicates(reader, reader.strings(map, "namespaces", path12, exactName("namespace"), true)),
+        runtimeClassNames: noDuplicates(reader, reader.strings(map, "runtimeClassNames", path12, exactName("runtimeClass"), true))
       };
     }
   }
@@ -17915,13 +17918,13 @@ function fallbackText(label2) {
 function namespacesFromDocument(document, lineOf3) {
   const namespaces = [];
   const problems = [];
-  const visit5 = (value, path11, itemKind) => {
+  const visit5 = (value, path12, itemKind) => {
     if (!isObject(value)) return;
     const kind = typeof value.kind === "string" ? value.kind : itemKind;
     const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : itemKind ? "v1" : void 0;
     if ((kind === "List" || kind === "NamespaceList") && Array.isArray(value.items)) {
       const items = value.items;
-      items.forEach((item, index) => visit5(item, [...path11, "items", index], kind === "NamespaceList" ? "Namespace" : null));
+      items.forEach((item, index) => visit5(item, [...path12, "items", index], kind === "NamespaceList" ? "Namespace" : null));
       return;
     }
     if (kind !== "Namespace" || apiVersion !== "v1") return;
@@ -17939,12 +17942,12 @@ function namespacesFromDocument(document, lineOf3) {
       const type = Array.isArray(labelValue) ? "a list" : typeof labelValue;
       problems.push({
         file: document.file,
-        path: [...path11, "metadata", "labels", key],
+        path: [...path12, "metadata", "labels", key],
         namespace: name,
         message: `metadata.labels[${key}]: must be a string, not ${type} (quote it); the API server would reject this Namespace`
       });
     }
-    if (valid2) namespaces.push({ name, labels: decoded, file: document.file, line: lineOf3([...path11, "metadata", "labels"]) });
+    if (valid2) namespaces.push({ name, labels: decoded, file: document.file, line: lineOf3([...path12, "metadata", "labels"]) });
   };
   visit5(document.value, [], null);
   return { namespaces, problems };
@@ -17956,17 +17959,17 @@ function objectsOf(document) {
   if (isObject(document.value)) visit3(out, document.value, []);
   return out;
 }
-function visit3(out, value, path11) {
+function visit3(out, value, path12) {
   const kind = typeof value.kind === "string" ? value.kind : "";
   const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : "";
   if (kind.endsWith("List") && Array.isArray(value.items)) {
     for (let index = 0; index < value.items.length; index++) {
       const item = value.items[index];
-      if (isObject(item)) visit3(out, item, [...path11, "items", index]);
+      if (isObject(item)) visit3(out, item, [...path12, "items", index]);
     }
     return;
   }
-  out.push({ value, apiVersion, kind, path: path11 });
+  out.push({ value, apiVersion, kind, path: path12 });
 }
 
 // src/policy/sources/admissionConfig.ts
@@ -17980,8 +17983,8 @@ function configurationsOf(document) {
     list(object.value, "plugins").forEach((plugin, index) => {
       if (!isObject(plugin) || str(plugin, "name") !== "PodSecurity") return;
       const configuration = obj(plugin, "configuration");
-      const path11 = [...object.path, "plugins", index, "configuration"];
-      if (configuration && str(configuration, "kind") === "PodSecurityConfiguration") out.push({ value: configuration, path: path11 });
+      const path12 = [...object.path, "plugins", index, "configuration"];
+      if (configuration && str(configuration, "kind") === "PodSecurityConfiguration") out.push({ value: configuration, path: path12 });
     });
   }
   return out;
@@ -17991,9 +17994,9 @@ var modeKeys = {
   audit: { level: "audit", version: "audit-version" },
   warn: { level: "warn", version: "warn-version" }
 };
-function readConfiguration(document, value, path11) {
+function readConfiguration(document, value, path12) {
   const problems = [];
-  const at3 = (sub, key) => ({ file: document.file, line: locate(document.source, [...path11, ...sub]).line, key });
+  const at3 = (sub, key) => ({ file: document.file, line: locate(document.source, [...path12, ...sub]).line, key });
   const defaults2 = obj(value, "defaults") ?? {};
   const policy = { enforce: { level: "privileged", version: "latest" }, audit: { level: "privileged", version: "latest" }, warn: { level: "privileged", version: "latest" } };
   const written = { enforce: {}, audit: {}, warn: {} };
@@ -18020,7 +18023,7 @@ function readConfiguration(document, value, path11) {
     (entry2, index) => typeof entry2 === "string" && entry2 !== "" ? [{ value: entry2, at: at3(["exemptions", key, index], `exemptions.${key}[${index}]`) }] : []
   );
   if (problems.length > 0) {
-    const line = locate(document.source, [...path11, "kind"]).line;
+    const line = locate(document.source, [...path12, "kind"]).line;
     problems.push({ file: document.file, line, message: "the API server would refuse to start with this PodSecurityConfiguration; it is not used" });
     return { ok: false, problems };
   }
@@ -18028,19 +18031,19 @@ function readConfiguration(document, value, path11) {
     ok: true,
     config: {
       file: document.file,
-      line: locate(document.source, [...path11, "kind"]).line,
+      line: locate(document.source, [...path12, "kind"]).line,
       defaults: policy,
       written,
       exemptions: { namespaces: names("namespaces"), runtimeClassNames: names("runtimeClasses"), usernames: names("usernames") }
     }
   };
 }
-function findAdmissionConfig(documents, path11) {
+function findAdmissionConfig(documents, path12) {
   const problems = [];
   const notices = [];
   let config = null;
   for (const document of documents) {
-    if (path11 !== null && document.file !== path11) continue;
+    if (path12 !== null && document.file !== path12) continue;
     for (const { value, path: objectPath } of configurationsOf(document)) {
       const reading = readConfiguration(document, value, objectPath);
       if (!reading.ok) {
@@ -18518,9 +18521,9 @@ function kyvernoFailures(pod, level3, version4) {
   }
   return failures;
 }
-function valueAt(pod, path11) {
+function valueAt(pod, path12) {
   let value = { metadata: pod.metadata, spec: pod.spec };
-  for (const segment of path11) {
+  for (const segment of path12) {
     if (typeof segment === "number") value = Array.isArray(value) ? value[segment] : void 0;
     else value = isObject(value) ? value[segment] : void 0;
   }
@@ -18544,8 +18547,8 @@ function kyvernoPaths(failure3, pod) {
     list(pod.spec, key).forEach((container, index) => {
       const unsetPath = rule.field.length === 2 ? ["spec", key, index, ...rule.field] : ["spec", key, index, "securityContext", "seccompProfile"];
       const unset = (valueAt(pod, unsetPath) ?? null) === null;
-      const path11 = ["spec", key, index, ...rule.field];
-      if (isObject(container) && unset && !seen.has(path11.join("."))) paths.push(path11);
+      const path12 = ["spec", key, index, ...rule.field];
+      if (isObject(container) && unset && !seen.has(path12.join("."))) paths.push(path12);
     });
   }
   return paths;
@@ -18553,25 +18556,25 @@ function kyvernoPaths(failure3, pod) {
 function fieldErrors(failure3, pod) {
   const errors = /* @__PURE__ */ new Map();
   for (const original of kyvernoPaths(failure3, pod)) {
-    const path11 = failure3.check === "restrictedVolumes" && original.length === 3 ? [...original, "unknown"] : original;
-    let fieldPath = path11;
+    const path12 = failure3.check === "restrictedVolumes" && original.length === 3 ? [...original, "unknown"] : original;
+    let fieldPath = path12;
     let badValues;
-    const last = path11[path11.length - 1];
-    const parent = path11[path11.length - 2];
+    const last = path12[path12.length - 1];
+    const parent = path12[path12.length - 2];
     if (typeof last === "number" && (parent === "add" || parent === "drop")) {
-      fieldPath = path11.slice(0, -1);
-      badValues = shown2(valueAt(pod, path11));
+      fieldPath = path12.slice(0, -1);
+      badValues = shown2(valueAt(pod, path12));
     } else if (last === "drop") {
-      const drop = valueAt(pod, path11);
+      const drop = valueAt(pod, path12);
       badValues = Array.isArray(drop) ? [...new Set(drop.map((d) => typeof d === "string" ? d : ""))].sort() : [];
     } else if (last === "hostPath") {
-      badValues = shown2(valueAt(pod, [...path11, "path"]));
+      badValues = shown2(valueAt(pod, [...path12, "path"]));
     } else if (last === "allowPrivilegeEscalation") {
-      const securityContext = valueAt(pod, path11.slice(0, -1));
-      const value = valueAt(pod, path11);
+      const securityContext = valueAt(pod, path12.slice(0, -1));
+      const value = valueAt(pod, path12);
       badValues = isObject(securityContext) && (value === void 0 || value === null) ? ["nil"] : shown2(value);
     } else {
-      badValues = shown2(valueAt(pod, path11));
+      badValues = shown2(valueAt(pod, path12));
     }
     const containerLevel = fieldPath[0] === "spec" && isContainerList(fieldPath[1]) && typeof fieldPath[2] === "number";
     const container = containerLevel ? str(list(pod.spec, fieldPath[1])[fieldPath[2]], "name") : null;
@@ -18680,7 +18683,7 @@ function kyvernoRulesOf(documents) {
   for (const document of documents) {
     for (const object of objectsOf(document)) {
       if (object.kind !== "ClusterPolicy" && object.kind !== "Policy" || !kyvernoApiVersions.has(object.apiVersion)) continue;
-      const lineOf3 = (path11) => locate(document.source, [...object.path, ...path11]).line;
+      const lineOf3 = (path12) => locate(document.source, [...object.path, ...path12]).line;
       const metadata = obj(object.value, "metadata");
       const spec = obj(object.value, "spec") ?? {};
       const policy = `${object.kind}/${str(metadata, "name")}`;
@@ -18942,13 +18945,13 @@ function clusterSourcesOf(all, options) {
   const notices = [];
   let admission = null;
   if (reads(options, "admission-config")) {
-    const path11 = options.admissionConfigPath ?? null;
-    const found = findAdmissionConfig(documents, path11);
+    const path12 = options.admissionConfigPath ?? null;
+    const found = findAdmissionConfig(documents, path12);
     admission = found.config;
     problems.push(...found.problems);
     notices.push(...found.notices);
-    if (path11 !== null && found.config === null && found.problems.length === 0) {
-      problems.push({ file: path11, line: 1, message: "holds no PodSecurityConfiguration (alone or in an AdmissionConfiguration), or is not there; the built-in defaults apply" });
+    if (path12 !== null && found.config === null && found.problems.length === 0) {
+      problems.push({ file: path12, line: 1, message: "holds no PodSecurityConfiguration (alone or in an AdmissionConfiguration), or is not there; the built-in defaults apply" });
     }
   }
   const kyverno = reads(options, "kyverno") ? kyvernoRulesOf(documents) : { rules: [], notices: [] };
@@ -18971,8 +18974,8 @@ function detached(value) {
 
 // src/findings/finding.ts
 var containerAnnotationPrefixes = ["container.apparmor.security.beta.kubernetes.io/", "container.seccomp.security.alpha.kubernetes.io/"];
-function containerOfPath(pod, path11) {
-  const [root, list4, index] = [path11[0], path11[1], path11[2]];
+function containerOfPath(pod, path12) {
+  const [root, list4, index] = [path12[0], path12[1], path12[2]];
   if (root === "spec" && typeof list4 === "string" && containerListKeys.includes(list4) && typeof index === "number") {
     const entries = pod.spec[list4];
     const entry2 = Array.isArray(entries) ? entries[index] : void 0;
@@ -19046,12 +19049,12 @@ function someContainerBreaks(pod, rule) {
 function containersBreaking(pod, rule) {
   const names = [];
   const paths = [];
-  for (const { name, container, path: path11 } of visitContainers(pod)) {
-    if (path11[1] === "ephemeralContainers") continue;
+  for (const { name, container, path: path12 } of visitContainers(pod)) {
+    if (path12[1] === "ephemeralContainers") continue;
     const field2 = rule(container, pod);
     if (field2) {
       names.push(name);
-      paths.push([...path11, ...field2]);
+      paths.push([...path12, ...field2]);
     }
   }
   return { names, paths };
@@ -19615,10 +19618,10 @@ function hint(type, value) {
   return "";
 }
 var nothingToFind = (value, valid2) => value === void 0 || value === null || value === valid2;
-function validate2(value, type, path11, errors, valid2) {
+function validate2(value, type, path12, errors, valid2) {
   if (!matches(type, value)) {
     const variable = placeholderIn(value, typeof type === "string");
-    errors.push({ path: [...path11], message: `expected ${expected(type)}, found ${describe2(value)}${hint(type, value)}`, ...variable !== void 0 ? { variable } : {} });
+    errors.push({ path: [...path12], message: `expected ${expected(type)}, found ${describe2(value)}${hint(type, value)}`, ...variable !== void 0 ? { variable } : {} });
     return;
   }
   if (typeof type === "string") return;
@@ -19629,9 +19632,9 @@ function validate2(value, type, path11, errors, valid2) {
       const item = items[index];
       const validItem = validItems?.[index];
       if (nothingToFind(item, validItem)) continue;
-      path11.push(index);
-      validate2(item, type.list, path11, errors, validItem);
-      path11.pop();
+      path12.push(index);
+      validate2(item, type.list, path12, errors, validItem);
+      path12.pop();
     }
     return;
   }
@@ -19643,22 +19646,22 @@ function validate2(value, type, path11, errors, valid2) {
     const item = object[key];
     const validItem = validFields !== void 0 && Object.hasOwn(validFields, key) ? validFields[key] : void 0;
     if (nothingToFind(item, validItem)) continue;
-    path11.push(key);
-    validate2(item, fields2 === void 0 ? type.map : typeOf(fields2[key]), path11, errors, validItem);
-    path11.pop();
+    path12.push(key);
+    validate2(item, fields2 === void 0 ? type.map : typeOf(fields2[key]), path12, errors, validItem);
+    path12.pop();
   }
 }
-function validateObject(value, kind, path11 = [], valid2) {
+function validateObject(value, kind, path12 = [], valid2) {
   const root = kindTypes[kind];
   if (root === void 0) throw new Error(`apiTypes: no type for kind ${kind}`);
-  return validateAs(value, root, path11, valid2);
+  return validateAs(value, root, path12, valid2);
 }
-function validateTemplate(value, path11, valid2) {
-  return validateAs(value, "core/v1.PodTemplateSpec", path11, valid2);
+function validateTemplate(value, path12, valid2) {
+  return validateAs(value, "core/v1.PodTemplateSpec", path12, valid2);
 }
-function validateAs(value, type, path11, valid2) {
+function validateAs(value, type, path12, valid2) {
   const errors = [];
-  if (!nothingToFind(value, valid2)) validate2(value, typeOf(type), [...path11], errors, valid2);
+  if (!nothingToFind(value, valid2)) validate2(value, typeOf(type), [...path12], errors, valid2);
   return errors;
 }
 function fieldsOf(typeName) {
@@ -19778,13 +19781,13 @@ function argoChart(spec, specPath) {
   if (!isObject(spec)) return null;
   const sources = [[spec.source, [...specPath, "source"]]];
   if (Array.isArray(spec.sources)) spec.sources.forEach((source, index) => sources.push([source, [...specPath, "sources", index]]));
-  for (const [source, path11] of sources) {
+  for (const [source, path12] of sources) {
     if (!isObject(source)) continue;
     const repository = text(source.repoURL);
     const chart = text(source.chart);
-    if (chart !== null) return { controller: "Argo CD", chart: repository === null ? chart : `${chart} from ${repository}`, path: [...path11, "chart"] };
+    if (chart !== null) return { controller: "Argo CD", chart: repository === null ? chart : `${chart} from ${repository}`, path: [...path12, "chart"] };
     const at3 = text(source.path);
-    if (isObject(source.helm)) return { controller: "Argo CD", chart: at3 === null ? null : `at ${at3}${repository === null ? "" : ` of ${repository}`}`, path: [...path11, "helm"] };
+    if (isObject(source.helm)) return { controller: "Argo CD", chart: at3 === null ? null : `at ${at3}${repository === null ? "" : ` of ${repository}`}`, path: [...path12, "helm"] };
   }
   return null;
 }
@@ -19795,9 +19798,9 @@ function chartMessage(kind, name, reference2) {
 
 // src/workloads/extract.ts
 var noCharts = [];
-function at2(value, path11) {
+function at2(value, path12) {
   let current = value;
-  for (const segment of path11) {
+  for (const segment of path12) {
     if (typeof segment === "number") current = Array.isArray(current) ? current[segment] : void 0;
     else current = isObject(current) ? current[segment] : void 0;
   }
@@ -19915,6 +19918,7 @@ function visitObject(extraction, object, objectPath, inheritedKind, inheritedApi
 
 // src/workloads/podFree.ts
 function holdsNoPodSpec(value) {
+  if (Array.isArray(value)) return true;
   if (!isObject(value)) return false;
   const { apiVersion, kind } = value;
   if (apiVersion === void 0 && kind === void 0) return true;
@@ -19933,27 +19937,27 @@ function isNewScalar(value) {
 }
 
 // src/fixes/edits.ts
-function set(path11, value) {
-  return { op: "set", path: path11, value };
+function set(path12, value) {
+  return { op: "set", path: path12, value };
 }
-function remove(path11) {
-  return { op: "delete", path: path11 };
+function remove(path12) {
+  return { op: "delete", path: path12 };
 }
-function append(path11, value) {
-  return { op: "append", path: path11, value };
+function append(path12, value) {
+  return { op: "append", path: path12, value };
 }
-function valueAt2(root, path11) {
+function valueAt2(root, path12) {
   let current = root;
-  for (const segment of path11) {
+  for (const segment of path12) {
     if (typeof segment === "number") current = Array.isArray(current) ? current[segment] : void 0;
     else current = isObject(current) ? current[segment] : void 0;
     if (current === void 0) return void 0;
   }
   return current;
 }
-function exists(root, path11) {
-  const parent = valueAt2(root, path11.slice(0, -1));
-  const last = path11[path11.length - 1];
+function exists(root, path12) {
+  const parent = valueAt2(root, path12.slice(0, -1));
+  const last = path12[path12.length - 1];
   if (typeof last === "number") return Array.isArray(parent) && last < parent.length;
   return isObject(parent) && last !== void 0 && Object.prototype.hasOwnProperty.call(parent, last);
 }
@@ -19990,9 +19994,9 @@ var EditIndex = class {
   }
   /** The entries whose edit has the path of `edit`. */
   alike(edit) {
-    const path11 = edit.path.join("\0");
-    let alike = this.byPath.get(path11);
-    if (alike === void 0) this.byPath.set(path11, alike = []);
+    const path12 = edit.path.join("\0");
+    let alike = this.byPath.get(path12);
+    if (alike === void 0) this.byPath.set(path12, alike = []);
     return alike;
   }
 };
@@ -20061,23 +20065,23 @@ function writableCopy(container, copies) {
   copies.add(copy);
   return copy;
 }
-function parentOf(root, path11, depth, create, copies) {
-  if (path11.length <= depth) throw new Error(`the edit of ${JSON.stringify(path11)} is not below depth ${depth}`);
+function parentOf(root, path12, depth, create, copies) {
+  if (path12.length <= depth) throw new Error(`the edit of ${JSON.stringify(path12)} is not below depth ${depth}`);
   let current = root;
-  for (let i = depth; i < path11.length - 1; i++) {
-    const segment = path11[i];
+  for (let i = depth; i < path12.length - 1; i++) {
+    const segment = path12[i];
     const holder = current;
     let next = typeof segment === "number" ? Array.isArray(current) ? current[segment] : void 0 : isObject(current) ? current[segment] : void 0;
     if ((next === void 0 || next === null) && create && typeof segment === "string" && isObject(current)) {
       next = {};
       copies.add(next);
     }
-    if (next === void 0 || next === null || typeof next !== "object") throw new EditError(`no container at ${JSON.stringify(path11.slice(0, i + 1))}`);
+    if (next === void 0 || next === null || typeof next !== "object") throw new EditError(`no container at ${JSON.stringify(path12.slice(0, i + 1))}`);
     next = writableCopy(next, copies);
     holder[segment] = next;
     current = next;
   }
-  if (typeof current !== "object" || current === null) throw new EditError(`no container for ${JSON.stringify(path11)}`);
+  if (typeof current !== "object" || current === null) throw new EditError(`no container for ${JSON.stringify(path12)}`);
   return current;
 }
 function jsonEqual(a, b) {
@@ -20105,14 +20109,14 @@ function definedKeys(object) {
 }
 
 // src/fixes/fixers/common.ts
-function writtenAt(context, path11) {
-  return valueAt2(context.written, path11);
+function writtenAt(context, path12) {
+  return valueAt2(context.written, path12);
 }
-function writtenHas(context, path11) {
-  return exists(context.written, path11);
+function writtenHas(context, path12) {
+  return exists(context.written, path12);
 }
 function setEach(paths, value) {
-  return paths.map((path11) => set(path11, value));
+  return paths.map((path12) => set(path12, value));
 }
 function runtimeDefaultProfile(context, typePath) {
   const profilePath = typePath.slice(0, -1);
@@ -20129,10 +20133,10 @@ function removeItems(context, listPath, indices) {
 }
 function byList(paths) {
   const groups = /* @__PURE__ */ new Map();
-  for (const path11 of paths) {
-    const index = path11[path11.length - 1];
+  for (const path12 of paths) {
+    const index = path12[path12.length - 1];
     if (typeof index !== "number") continue;
-    const list4 = path11.slice(0, -1);
+    const list4 = path12.slice(0, -1);
     const key = JSON.stringify(list4);
     const group = groups.get(key) ?? { list: list4, indices: [] };
     group.indices.push(index);
@@ -20144,8 +20148,8 @@ function hostProcessPaths(pod) {
   const paths = [];
   const isOn = (securityContext) => optBool(obj(securityContext, "windowsOptions"), "hostProcess") === true;
   if (isOn(obj(pod.spec, "securityContext"))) paths.push(["spec", "securityContext", "windowsOptions", "hostProcess"]);
-  for (const { container, path: path11 } of visitContainers(pod)) {
-    if (isOn(obj(container, "securityContext"))) paths.push([...path11, "securityContext", "windowsOptions", "hostProcess"]);
+  for (const { container, path: path12 } of visitContainers(pod)) {
+    if (isOn(obj(container, "securityContext"))) paths.push([...path12, "securityContext", "windowsOptions", "hostProcess"]);
   }
   return paths;
 }
@@ -20162,9 +20166,9 @@ var fixAllowPrivilegeEscalation = ({ failure: failure3 }) => ({ kind: "edits", e
 // src/fixes/fixers/appArmorProfile.ts
 var fixAppArmorProfile = (context) => {
   const edits = [];
-  for (const path11 of context.failure.paths) {
-    if (path11[0] === "metadata") edits.push(set(path11, "runtime/default"));
-    else edits.push(...runtimeDefaultProfile(context, path11));
+  for (const path12 of context.failure.paths) {
+    if (path12[0] === "metadata") edits.push(set(path12, "runtime/default"));
+    else edits.push(...runtimeDefaultProfile(context, path12));
   }
   return { kind: "edits", edits };
 };
@@ -20176,7 +20180,7 @@ var fixAutomountServiceAccountToken = () => ({ kind: "edits", edits: [set(["spec
 // src/fixes/fixers/capabilities.ts
 function removeForbiddenAdds(context) {
   const adds = [];
-  for (const path11 of context.failure.paths) if (typeof path11[path11.length - 1] === "number") adds.push(path11);
+  for (const path12 of context.failure.paths) if (typeof path12[path12.length - 1] === "number") adds.push(path12);
   const edits = [];
   for (const { list: list4, indices } of byList(adds).values()) for (const edit of removeItems(context, list4, indices)) edits.push(edit);
   return edits;
@@ -20184,16 +20188,16 @@ function removeForbiddenAdds(context) {
 var fixCapabilitiesBaseline = (context) => ({ kind: "edits", edits: removeForbiddenAdds(context) });
 var fixCapabilitiesRestricted = (context) => {
   const edits = removeForbiddenAdds(context);
-  const drops = context.failure.paths.filter((path11) => path11[path11.length - 1] === "drop");
-  for (const path11 of drops) {
-    const written = writtenAt(context, path11);
+  const drops = context.failure.paths.filter((path12) => path12[path12.length - 1] === "drop");
+  for (const path12 of drops) {
+    const written = writtenAt(context, path12);
     if (!Array.isArray(written)) {
-      edits.push(set(path11, ["ALL"]));
+      edits.push(set(path12, ["ALL"]));
       continue;
     }
     const misspelt = written.findIndex((item) => typeof item === "string" && item.toUpperCase() === "ALL");
-    if (misspelt !== -1) edits.push(remove([...path11, misspelt]));
-    edits.push(append(path11, "ALL"));
+    if (misspelt !== -1) edits.push(remove([...path12, misspelt]));
+    edits.push(append(path12, "ALL"));
   }
   return {
     kind: "edits",
@@ -20205,9 +20209,9 @@ var fixCapabilitiesRestricted = (context) => {
 // src/fixes/fixers/hostNamespaces.ts
 var fixHostNamespaces = (context) => {
   const edits = [];
-  for (const path11 of context.failure.paths) {
-    if (path11[0] === "spec" && path11[1] === "hostNetwork") edits.push(...hostNetworkOff(context));
-    else edits.push(...setEach([path11], false));
+  for (const path12 of context.failure.paths) {
+    if (path12[0] === "spec" && path12[1] === "hostNetwork") edits.push(...hostNetworkOff(context));
+    else edits.push(...setEach([path12], false));
   }
   return {
     kind: "edits",
@@ -20218,7 +20222,7 @@ var fixHostNamespaces = (context) => {
 
 // src/fixes/fixers/hostPorts.ts
 var fixHostPorts = (context) => {
-  const edits = context.failure.paths.filter((path11) => writtenHas(context, path11)).map((path11) => remove(path11));
+  const edits = context.failure.paths.filter((path12) => writtenHas(context, path12)).map((path12) => remove(path12));
   if (context.kind === "Pod" && writtenAt(context, ["spec", "hostNetwork"]) === true) edits.push(...hostNetworkOff(context));
   return { kind: "edits", edits, caveat: "Publish the port through a Service (ClusterIP, NodePort or LoadBalancer) if clients reached it on the node." };
 };
@@ -20226,7 +20230,7 @@ var fixHostPorts = (context) => {
 // src/fixes/fixers/hostProbesAndHostLifecycle.ts
 var fixHostProbesAndHostLifecycle = (context) => ({
   kind: "edits",
-  edits: context.failure.paths.filter((path11) => writtenHas(context, path11)).map((path11) => remove(path11))
+  edits: context.failure.paths.filter((path12) => writtenHas(context, path12)).map((path12) => remove(path12))
 });
 
 // src/fixes/fixers/privileged.ts
@@ -20250,9 +20254,9 @@ var fixRunAsNonRoot = (context) => {
     podValue2 = true;
   }
   let unset = false;
-  for (const { container, path: path11 } of visitContainers(context.pod)) {
+  for (const { container, path: path12 } of visitContainers(context.pod)) {
     const value = optBool(obj(container, "securityContext"), "runAsNonRoot");
-    if (value === false) edits.push(set([...path11, "securityContext", "runAsNonRoot"], true));
+    if (value === false) edits.push(set([...path12, "securityContext", "runAsNonRoot"], true));
     else if (value === void 0) unset = true;
   }
   if (unset && podValue2 !== true) edits.push(set(podPath, true));
@@ -20264,10 +20268,10 @@ var fixRunAsNonRoot = (context) => {
 // src/fixes/fixers/runAsUser.ts
 var fixRunAsUser = (context) => {
   const edits = [];
-  const podNonRoot = optBool(obj(context.pod.spec, "securityContext"), "runAsNonRoot") === true || context.failure.paths.some((path11) => path11.length === 3 && path11[1] === "securityContext");
-  for (const path11 of context.failure.paths) {
-    edits.push(remove(path11));
-    const securityContextPath = path11.slice(0, -1);
+  const podNonRoot = optBool(obj(context.pod.spec, "securityContext"), "runAsNonRoot") === true || context.failure.paths.some((path12) => path12.length === 3 && path12[1] === "securityContext");
+  for (const path12 of context.failure.paths) {
+    edits.push(remove(path12));
+    const securityContextPath = path12.slice(0, -1);
     const securityContext = valueAt2(context.pod, securityContextPath);
     const own = isWrittenObject(securityContext) ? optBool(securityContext, "runAsNonRoot") : void 0;
     const isPodLevel = securityContextPath.length === 2;
@@ -20280,9 +20284,9 @@ var fixRunAsUser = (context) => {
 // src/fixes/fixers/seccompProfile.ts
 function fixPresent(context) {
   const edits = [];
-  for (const path11 of context.failure.paths) {
-    if (path11[0] === "metadata") edits.push(set(path11, "runtime/default"));
-    else if (isWrittenObject(writtenAt(context, path11.slice(0, -1)))) edits.push(...runtimeDefaultProfile(context, path11));
+  for (const path12 of context.failure.paths) {
+    if (path12[0] === "metadata") edits.push(set(path12, "runtime/default"));
+    else if (isWrittenObject(writtenAt(context, path12.slice(0, -1)))) edits.push(...runtimeDefaultProfile(context, path12));
   }
   return edits;
 }
@@ -20293,28 +20297,28 @@ var fixSeccompProfileRestricted = (context) => {
   const podCovers = podProfile !== void 0;
   const containers = visitContainers(context.pod);
   const uncovered = [];
-  for (const { container, path: path11 } of containers) {
+  for (const { container, path: path12 } of containers) {
     if (obj(obj(container, "securityContext"), "seccompProfile") === void 0 && !podCovers) {
-      uncovered.push([...path11, "securityContext", "seccompProfile", "type"]);
+      uncovered.push([...path12, "securityContext", "seccompProfile", "type"]);
     }
   }
   if (uncovered.length > 1 || uncovered.length > 0 && uncovered.length === containers.length) {
     edits.push(set(["spec", "securityContext", "seccompProfile", "type"], "RuntimeDefault"));
   } else {
-    for (const path11 of uncovered) edits.push(set(path11, "RuntimeDefault"));
+    for (const path12 of uncovered) edits.push(set(path12, "RuntimeDefault"));
   }
   return { kind: "edits", edits };
 };
 
 // src/fixes/fixers/seLinuxOptions.ts
 var fixSeLinuxOptions = (context) => {
-  const written = context.failure.paths.filter((path11) => writtenHas(context, path11));
+  const written = context.failure.paths.filter((path12) => writtenHas(context, path12));
   const byMap = /* @__PURE__ */ new Map();
-  for (const path11 of written) {
-    const map = path11.slice(0, -1);
+  for (const path12 of written) {
+    const map = path12.slice(0, -1);
     const key = JSON.stringify(map);
     const entry2 = byMap.get(key) ?? { map, fields: /* @__PURE__ */ new Set() };
-    entry2.fields.add(String(path11[path11.length - 1]));
+    entry2.fields.add(String(path12[path12.length - 1]));
     byMap.set(key, entry2);
   }
   const edits = [...byMap.values()].flatMap(({ map, fields: fields2 }) => {
@@ -20327,7 +20331,7 @@ var fixSeLinuxOptions = (context) => {
 
 // src/fixes/fixers/sysctls.ts
 var fixSysctls = (context) => {
-  const entries = context.failure.paths.map((path11) => path11.slice(0, -1));
+  const entries = context.failure.paths.map((path12) => path12.slice(0, -1));
   return { kind: "edits", edits: [...byList(entries).values()].flatMap(({ list: list4, indices }) => removeItems(context, list4, indices)) };
 };
 
@@ -20509,10 +20513,10 @@ ${illustrative(example)}`;
 
 // src/fixes/fixers/volumes.ts
 function volumes(context) {
-  return context.failure.paths.map((path11) => {
-    const volume = writtenAt(context, path11.slice(0, 3));
+  return context.failure.paths.map((path12) => {
+    const volume = writtenAt(context, path12.slice(0, 3));
     const name = isObject(volume ?? null) && typeof volume.name === "string" ? String(volume.name) : "";
-    const type = typeof path11[3] === "string" ? path11[3] : "unknown";
+    const type = typeof path12[3] === "string" ? path12[3] : "unknown";
     return { name, type };
   });
 }
@@ -21040,9 +21044,9 @@ function valueStep(doc, value, pair2, parent, merged) {
   const written = value ?? null;
   return { node: resolve3(doc, written), written, pair: pair2, parent, merged };
 }
-function walk(doc, path11) {
+function walk(doc, path12) {
   const steps = [rootStep(doc)];
-  walkOn(doc, path11, steps);
+  walkOn(doc, path12, steps);
   return { steps, depth: steps.length - 1 };
 }
 function rootStep(doc) {
@@ -21060,21 +21064,21 @@ var Walker = class {
   get depth() {
     return this.steps.length - 1;
   }
-  walk(path11) {
+  walk(path12) {
     const earlier = this.path;
-    const most = Math.min(path11.length, this.depth);
+    const most = Math.min(path12.length, this.depth);
     let shared = 0;
-    while (shared < most && path11[shared] === earlier[shared]) shared++;
+    while (shared < most && path12[shared] === earlier[shared]) shared++;
     this.steps.length = shared + 1;
-    walkOn(this.doc, path11, this.steps);
-    this.path = path11;
+    walkOn(this.doc, path12, this.steps);
+    this.path = path12;
     return this;
   }
 };
-function walkOn(doc, path11, steps) {
+function walkOn(doc, path12, steps) {
   let current = steps[steps.length - 1]?.node ?? null;
-  for (let i = steps.length - 1; i < path11.length; i++) {
-    const segment = path11[i];
+  for (let i = steps.length - 1; i < path12.length; i++) {
+    const segment = path12[i];
     let next;
     if (typeof segment === "string" && isMap(current)) next = mapStep(current, doc, segment);
     else if (typeof segment === "number" && isSeq(current) && segment < current.items.length) {
@@ -21295,8 +21299,8 @@ var EditRenderer = class {
   /** One edit, walked to where it lands, as an op. */
   add(walked, owned) {
     const { edit } = owned;
-    const path11 = edit.path;
-    const complete = walked.depth === path11.length;
+    const path12 = edit.path;
+    const complete = walked.depth === path12.length;
     const target = walked.steps[walked.depth];
     if (!target) this.fail("the field could not be found", owned);
     const step = target;
@@ -21315,20 +21319,20 @@ var EditRenderer = class {
         }
         op.pairs.add(step.pair);
         op.from.push(owned);
-      } else if (isSeq(parent) && typeof path11[path11.length - 1] === "number") {
+      } else if (isSeq(parent) && typeof path12[path12.length - 1] === "number") {
         let op = this.itemDeletes.get(parent);
         if (!op) {
           op = { seq: parent, parentPair: parentStep?.pair ?? null, indices: /* @__PURE__ */ new Set(), from: [] };
           this.itemDeletes.set(parent, op);
         }
-        op.indices.add(path11[path11.length - 1]);
+        op.indices.add(path12[path12.length - 1]);
         op.from.push(owned);
       } else this.fail("the field to remove is not a map key or list item", owned);
       return;
     }
     if (edit.op === "append") {
       if (!complete || !isSeq(step.node)) {
-        this.renderSet(walked, path11, [edit.value], owned);
+        this.renderSet(walked, path12, [edit.value], owned);
         return;
       }
       this.markShared(owned, sharedReason(walked, walked.depth + 1, this.anchors));
@@ -21341,18 +21345,18 @@ var EditRenderer = class {
       op.from.push(owned);
       return;
     }
-    this.renderSet(walked, path11, edit.value, owned);
+    this.renderSet(walked, path12, edit.value, owned);
   }
-  renderSet(walked, path11, value, owned) {
+  renderSet(walked, path12, value, owned) {
     const depth = walked.depth;
-    const complete = depth === path11.length;
+    const complete = depth === path12.length;
     const step = walked.steps[depth];
     if (!step) this.fail("the field could not be found", owned);
     const target = step;
     if (complete) {
       const parentStep = walked.steps[depth - 1];
       const parentMap = parentStep?.node;
-      const key = path11[path11.length - 1];
+      const key = path12[path12.length - 1];
       if (target.merged && owned.atSource === true) {
         this.markShared(owned, sharedReason(walked, depth + 1, this.anchors));
       } else if (target.merged) {
@@ -21378,7 +21382,7 @@ var EditRenderer = class {
       }
       this.fail("the field has a value this fix cannot replace", owned);
     }
-    const rest = path11.slice(depth);
+    const rest = path12.slice(depth);
     if (rest.some((segment) => typeof segment !== "string")) this.fail("a list item to write into does not exist", owned);
     const keys = rest;
     this.markShared(owned, sharedReason(walked, depth + 1, this.anchors));
@@ -22384,9 +22388,9 @@ function indentedLineStart(text4, offset) {
   return at3 === 0 || text4.charCodeAt(at3 - 1) === 10 ? at3 : null;
 }
 function pathOf(link) {
-  const path11 = [];
-  for (let at3 = link; at3 !== null; at3 = at3.parent) path11.push(at3.segment);
-  return path11.reverse();
+  const path12 = [];
+  for (let at3 = link; at3 !== null; at3 = at3.parent) path12.push(at3.segment);
+  return path12.reverse();
 }
 function mapView(descent, node, place2, value, link) {
   const { views } = descent.kept;
@@ -22397,9 +22401,9 @@ function mapView(descent, node, place2, value, link) {
   }
   return view;
 }
-function newMapView(text4, node, place2, value, path11, doc) {
+function newMapView(text4, node, place2, value, path12, doc) {
   if (node.items.length === 0 || !isObject(value ?? null)) return null;
-  if (node.flow) return doc === null ? flowMapView(text4, node, place2, value, path11) : null;
+  if (node.flow) return doc === null ? flowMapView(text4, node, place2, value, path12) : null;
   const keys = keysOf2(node, place2, doc);
   if (keys === null || Object.keys(value).length !== keys.length) return null;
   const pairs = node.items;
@@ -22425,15 +22429,15 @@ function newMapView(text4, node, place2, value, path11, doc) {
   const last = pairs[pairs.length - 1];
   const lastEnd = nodeEnd(last.value) ?? nodeEnd(last.key);
   if (lastEnd === null) return null;
-  return { node, path: path11, value, keys, spanStarts, end: lineEndAfter(text4, lastEnd), column, dashesEnd, flow: false };
+  return { node, path: path12, value, keys, spanStarts, end: lineEndAfter(text4, lastEnd), column, dashesEnd, flow: false };
 }
-function flowMapView(text4, node, place2, value, path11) {
+function flowMapView(text4, node, place2, value, path12) {
   const keys = place2 !== void 0 ? keysOf2(node, place2, null) : quotedKeys(node);
   if (keys === null || Object.keys(value).length !== keys.length) return null;
   const spanStarts = node.items.map((pair2) => pair2.key.range[0]);
   const end = (node.range?.[1] ?? 0) - 1;
   if (text4.charAt(end) !== "}" || spanStarts.some((start, i) => i > 0 && start <= spanStarts[i - 1])) return null;
-  return { node, path: path11, value, keys, spanStarts, end, column: -1, dashesEnd: spanStarts[0], flow: true };
+  return { node, path: path12, value, keys, spanStarts, end, column: -1, dashesEnd: spanStarts[0], flow: true };
 }
 function quotedKeys(node) {
   const keys = [];
@@ -22629,9 +22633,9 @@ function holderOf(runs, run2) {
   return void 0;
 }
 function holds(outer, inner) {
-  const path11 = outer.map.path;
-  if (inner.map.path.length <= path11.length || !path11.every((segment, i) => inner.map.path[i] === segment)) return false;
-  const index = outer.map.keys.indexOf(inner.map.path[path11.length]);
+  const path12 = outer.map.path;
+  if (inner.map.path.length <= path12.length || !path12.every((segment, i) => inner.map.path[i] === segment)) return false;
+  const index = outer.map.keys.indexOf(inner.map.path[path12.length]);
   return index >= outer.lo && index < outer.hi;
 }
 function inTextOrder(regions, splices) {
@@ -22922,11 +22926,11 @@ function provedByFragments(text4, document, splices, edits, expectedAt, memory) 
   const read = readFragments(text4, document, splices, false, memory);
   return read !== null && matchesEdits(read, edits, expectedAt);
 }
-function replaceAt(value, path11, depth, change) {
-  if (depth === path11.length) return change(value);
-  const segment = path11[depth];
+function replaceAt(value, path12, depth, change) {
+  if (depth === path12.length) return change(value);
+  const segment = path12[depth];
   const copy = Array.isArray(value) ? [...value] : { ...value };
-  copy[segment] = replaceAt(copy[segment] ?? null, path11, depth + 1, change);
+  copy[segment] = replaceAt(copy[segment] ?? null, path12, depth + 1, change);
   return copy;
 }
 var spliceLimit = 256;
@@ -22968,8 +22972,8 @@ function readFragments(text4, document, splices, aliasedItems, memory) {
   }
   return [...byMap.values()];
 }
-function inAnItem(path11) {
-  return path11.length >= 2 && path11[0] === "items" && typeof path11[1] === "number";
+function inAnItem(path12) {
+  return path12.length >= 2 && path12[0] === "items" && typeof path12[1] === "number";
 }
 function listItemsByFragments(text4, document, splices, kept, memory) {
   const aliases = itemAliasesOf(document);
@@ -23014,15 +23018,15 @@ function matchesEdits(read, edits, expectedAt) {
   }
   return true;
 }
-function inSomeRun(read, path11) {
-  for (const map of read) if (inRun(map, path11)) return true;
+function inSomeRun(read, path12) {
+  for (const map of read) if (inRun(map, path12)) return true;
   return false;
 }
-function inRun({ map, before, fixed: fixed2 }, path11) {
+function inRun({ map, before, fixed: fixed2 }, path12) {
   const at3 = map.path;
-  if (path11.length <= at3.length) return false;
-  for (let i = 0; i < at3.length; i++) if (path11[i] !== at3[i]) return false;
-  const key = path11[at3.length];
+  if (path12.length <= at3.length) return false;
+  for (let i = 0; i < at3.length; i++) if (path12[i] !== at3[i]) return false;
+  const key = path12[at3.length];
   return typeof key === "string" && (before.has(key) || Object.hasOwn(fixed2, key));
 }
 var rewritten = /[\u0085\u2028\u2029\uFEFF]|\r(?!\n)/;
@@ -23255,13 +23259,13 @@ var LazyState = class {
     return active !== void 0 && Boolean(active.implementation.evaluate(this.pod));
   }
 };
-function podStates(documents, policyOf, globalIndex, objectPathOf = (path11) => path11, originals) {
+function podStates(documents, policyOf, globalIndex, objectPathOf = (path12) => path12, originals) {
   const pods = /* @__PURE__ */ new Map();
   const invalid = [];
   const sourceOf2 = originals?.source?.bind(originals);
   let shared;
   for (const document of documents) {
-    const originalOf = sourceOf2 && ((path11) => sourceOf2(podKey(globalIndex(document.index), objectPathOf(path11))));
+    const originalOf = sourceOf2 && ((path12) => sourceOf2(podKey(globalIndex(document.index), objectPathOf(path12))));
     const extraction = extractPodSpecsAfresh(document, originalOf);
     for (const problem of extraction.problems) invalid.push(problem.kind);
     const alone = documents.length === 1 && extraction.pods.length === 1;
@@ -23510,8 +23514,8 @@ function mayMoveCut(text4, splice) {
   return false;
 }
 var verificationCounts = { items: 0, segments: 0, files: 0, fragments: 0, baselineChecks: 0 };
-function itemOf(path11) {
-  return path11[0] === "items" && typeof path11[1] === "number" ? path11[1] : null;
+function itemOf(path12) {
+  return path12[0] === "items" && typeof path12[1] === "number" ? path12[1] : null;
 }
 function itemOfKey(key) {
   return itemOf(JSON.parse(key.slice(key.indexOf("|") + 1)));
@@ -23669,7 +23673,7 @@ function itemsByFragments(list4, kept, splices, edits, expectation) {
   if (aliases !== null) return aliasedItemsByFragments(list4, aliases, kept, splices, edits, expectation);
   const expected2 = expectedList(document.value, kept, edits);
   if (typeof expected2 === "string" || expected2.items.includes(void 0)) return void 0;
-  if (!provedByFragments(list4.text, document, splices, edits, (path11) => expectedInList(expected2, kept, path11), list4.memory)) return void 0;
+  if (!provedByFragments(list4.text, document, splices, edits, (path12) => expectedInList(expected2, kept, path12), list4.memory)) return void 0;
   return readItemsReason(list4, expected2.fields, expected2.items, kept, expectation);
 }
 function readItemsReason(list4, fields2, items, kept, expectation) {
@@ -23705,12 +23709,12 @@ function aliasedItemsByFragments(list4, { sourceOf: sourceOf2 }, kept, splices, 
   if (mayExceedAliasBudget(document.value, items, kept, sourceOf2)) return void 0;
   return readItemsReason(list4, document.value, items, kept, expectation);
 }
-function expectedInList(expected2, kept, path11) {
-  const item = itemOf(path11);
-  if (item === null) return expected2.whole || path11.length > 0 && path11[0] !== "items" ? valueAt2(expected2.fields, path11) : void 0;
+function expectedInList(expected2, kept, path12) {
+  const item = itemOf(path12);
+  if (item === null) return expected2.whole || path12.length > 0 && path12[0] !== "items" ? valueAt2(expected2.fields, path12) : void 0;
   const j = sortedIndex(kept, item);
   if (j === -1) return void 0;
-  return valueAt2(expected2.items[j], path11.slice(2));
+  return valueAt2(expected2.items[j], path12.slice(2));
 }
 function expectedList(document, kept, edits) {
   const byItem = editsByItem(kept, edits);
@@ -23773,9 +23777,9 @@ function verifySmallList(file, small, unit, kept, edits, expectation, policyOf) 
 }
 function itemsReason(fixedDocument, unit, kept, expectation, policyOf) {
   const { document } = unit;
-  const objectPathOf = (path11) => {
-    const item = itemOf(path11);
-    return item === null ? path11 : ["items", kept[item] ?? -1, ...path11.slice(2)];
+  const objectPathOf = (path12) => {
+    const item = itemOf(path12);
+    return item === null ? path12 : ["items", kept[item] ?? -1, ...path12.slice(2)];
   };
   const { pods, invalid } = podStates([fixedDocument], policyOf, () => document.index, objectPathOf, unit.baseline);
   if (invalid.length > 0) return "the fixed YAML no longer loads as it did";
@@ -23794,7 +23798,7 @@ function documentByFragments(text4, document, part, splices, expectation, policy
     if (error instanceof EditError) return void 0;
     throw error;
   }
-  if (!provedByFragments(text4, document, splices, edits, (path11) => valueAt2(value, path11), memory)) return void 0;
+  if (!provedByFragments(text4, document, splices, edits, (path12) => valueAt2(value, path12), memory)) return void 0;
   verificationCounts.fragments++;
   const { pods, invalid } = podStates([{ ...document, value }], policyOf, (index) => index, void 0, part.pods);
   if (invalid.length > 0) return "the fixed YAML no longer loads as it did";
@@ -23969,8 +23973,8 @@ function summaryOf(plan) {
   return plan.caveat === void 0 ? editsPlan : { kind: "edits", caveat: plan.caveat };
 }
 var containerAreas = /* @__PURE__ */ new Map();
-function areaOf(path11) {
-  const [root, second, third, fourth] = path11;
+function areaOf(path12) {
+  const [root, second, third, fourth] = path12;
   if (root === "spec" && typeof second === "string" && containerListKeys.includes(second) && typeof third === "number") {
     let byIndex = containerAreas.get(second);
     if (byIndex === void 0) containerAreas.set(second, byIndex = []);
@@ -24019,7 +24023,7 @@ function anyBlocking(owners, ownerById) {
   for (const id of owners) if (ownerById.get(id)?.blocking === true) return true;
   return false;
 }
-var removalKey = (path11, length, atSource) => `${atSource === true ? "s" : "p"}\0${path11.slice(0, length).join("\0")}`;
+var removalKey = (path12, length, atSource) => `${atSource === true ? "s" : "p"}\0${path12.slice(0, length).join("\0")}`;
 function areaSetOf(areaSets, podIndex, area) {
   let byArea = areaSets.get(podIndex);
   if (byArea === void 0) areaSets.set(podIndex, byArea = /* @__PURE__ */ new Map());
@@ -24818,8 +24822,8 @@ function evaluatePolicy(pod, policy) {
 function imagesConcerned(failure3, pod) {
   if (failure3.paths.length === 0) return null;
   const images = [];
-  for (const path11 of failure3.paths) {
-    const [root, key, index] = path11;
+  for (const path12 of failure3.paths) {
+    const [root, key, index] = path12;
     if (root !== "spec" || typeof index !== "number" || !containerListKeys.includes(key)) return null;
     const container = list(pod.spec, key)[index];
     if (!isObject(container)) return null;
@@ -24907,7 +24911,7 @@ function namespaceIndexOf(documents, context) {
   const manifests = [];
   const unread = [];
   for (const document of documents) {
-    const extraction = namespacesFromDocument(document, (path11) => locate(document.source, path11).line);
+    const extraction = namespacesFromDocument(document, (path12) => locate(document.source, path12).line);
     manifests.push(...extraction.namespaces);
     for (const p of extraction.problems) unread.push({ file: p.file, line: locate(document.source, p.path).line, namespace: p.namespace, message: p.message, kind: "invalid" });
   }
@@ -25760,7 +25764,7 @@ function renderReport(format2, report, header, unchecked) {
 }
 
 // src/cli/renderings.ts
-import path6 from "node:path";
+import path7 from "node:path";
 
 // src/git/run.ts
 import { spawn } from "node:child_process";
@@ -25947,9 +25951,9 @@ import path3 from "node:path";
 var import_yaml6 = __toESM(require_dist(), 1);
 
 // src/render/paths.ts
-function dirOf(path11) {
-  const slash = path11.lastIndexOf("/");
-  return slash < 0 ? "" : path11.slice(0, slash);
+function dirOf(path12) {
+  const slash = path12.lastIndexOf("/");
+  return slash < 0 ? "" : path12.slice(0, slash);
 }
 function joinPath(dir, reference2) {
   if (reference2.startsWith("/")) return null;
@@ -25966,8 +25970,8 @@ function joinPath(dir, reference2) {
 function inDir(dir, name) {
   return dir === "" ? name : `${dir}/${name}`;
 }
-function isInside(path11, dir) {
-  return dir === "" || path11 === dir || path11.startsWith(`${dir}/`);
+function isInside(path12, dir) {
+  return dir === "" || path12 === dir || path12.startsWith(`${dir}/`);
 }
 function shownDir(dir) {
   return dir === "" ? "." : dir;
@@ -25975,8 +25979,8 @@ function shownDir(dir) {
 
 // src/render/kustomization.ts
 var kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
-function isKustomizationFile(path11) {
-  return kustomizationNames.includes(path11.slice(path11.lastIndexOf("/") + 1));
+function isKustomizationFile(path12) {
+  return kustomizationNames.includes(path12.slice(path12.lastIndexOf("/") + 1));
 }
 var isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 var list2 = (value) => Array.isArray(value) ? value : [];
@@ -26035,19 +26039,19 @@ function readKustomization(file, source, paths) {
     const ref = text2(value);
     if (ref === null) return;
     if (isRemote(ref)) return void remote.push(ref);
-    const path11 = joinPath(dir, ref);
-    if (path11 === null) return void missing2.push(ref);
-    if (kustomizationIn(path11, paths) !== null) kustomizations.push(path11);
-    else if (filesAllowed && paths.has(path11)) resourceFiles.push(path11);
+    const path12 = joinPath(dir, ref);
+    if (path12 === null) return void missing2.push(ref);
+    if (kustomizationIn(path12, paths) !== null) kustomizations.push(path12);
+    else if (filesAllowed && paths.has(path12)) resourceFiles.push(path12);
     else missing2.push(ref);
   };
   const file_ = (value, into, missingInput = false) => {
     const ref = text2(value)?.replace(/^[^=]*=/, "") ?? null;
     if (ref === null || isRemote(ref)) return;
-    const path11 = joinPath(dir, ref);
-    if (path11 !== null && paths.has(path11)) return void into.push(path11);
+    const path12 = joinPath(dir, ref);
+    if (path12 !== null && paths.has(path12)) return void into.push(path12);
     missing2.push(ref);
-    if (missingInput && path11 !== null) missingInputs.push(path11);
+    if (missingInput && path12 !== null) missingInputs.push(path12);
   };
   for (const value of list2(k.resources)) reference2(value, true);
   for (const value of list2(k.bases)) reference2(value, true);
@@ -26055,25 +26059,25 @@ function readKustomization(file, source, paths) {
   const inlinePatch = inlinePatchReader(source);
   list2(k.patches).forEach((entry2, i) => {
     if (!isRecord(entry2)) return;
-    const path11 = text2(entry2.path) === null ? null : joinPath(dir, text2(entry2.path));
-    if (path11 !== null && !paths.has(path11)) missing2.push(text2(entry2.path));
+    const path12 = text2(entry2.path) === null ? null : joinPath(dir, text2(entry2.path));
+    if (path12 !== null && !paths.has(path12)) missing2.push(text2(entry2.path));
     const inline = text2(entry2.patch) === null ? null : inlinePatch(["patches", i, "patch"], ["patches", i]);
-    patches.push({ path: path11 !== null && paths.has(path11) ? path11 : null, inline, target: targetOf(entry2.target), json6902: false });
+    patches.push({ path: path12 !== null && paths.has(path12) ? path12 : null, inline, target: targetOf(entry2.target), json6902: false });
   });
   list2(k.patchesStrategicMerge).forEach((entry2, i) => {
     const ref = text2(entry2);
     const isInline = ref !== null && (ref.includes("\n") || ref.includes(": "));
-    const path11 = ref !== null && !isInline ? joinPath(dir, ref) : null;
-    if (path11 !== null && !paths.has(path11)) missing2.push(ref);
+    const path12 = ref !== null && !isInline ? joinPath(dir, ref) : null;
+    if (path12 !== null && !paths.has(path12)) missing2.push(ref);
     const inline = isInline ? inlinePatch(["patchesStrategicMerge", i], ["patchesStrategicMerge", i]) : null;
-    patches.push({ path: path11 !== null && paths.has(path11) ? path11 : null, inline, target: null, json6902: false });
+    patches.push({ path: path12 !== null && paths.has(path12) ? path12 : null, inline, target: null, json6902: false });
   });
   list2(k.patchesJson6902).forEach((entry2, i) => {
     if (!isRecord(entry2)) return;
-    const path11 = text2(entry2.path) === null ? null : joinPath(dir, text2(entry2.path));
-    if (path11 !== null && !paths.has(path11)) missing2.push(text2(entry2.path));
+    const path12 = text2(entry2.path) === null ? null : joinPath(dir, text2(entry2.path));
+    if (path12 !== null && !paths.has(path12)) missing2.push(text2(entry2.path));
     const inline = text2(entry2.patch) === null ? null : inlinePatch(["patchesJson6902", i, "patch"], ["patchesJson6902", i]);
-    patches.push({ path: path11 !== null && paths.has(path11) ? path11 : null, inline, target: targetOf(entry2.target), json6902: true });
+    patches.push({ path: path12 !== null && paths.has(path12) ? path12 : null, inline, target: targetOf(entry2.target), json6902: true });
   });
   for (const generator of [...list2(k.configMapGenerator), ...list2(k.secretGenerator)]) {
     if (!isRecord(generator)) continue;
@@ -26112,15 +26116,15 @@ function helmChartsOf(k, dir, paths, otherFiles, remote) {
     const version4 = text2(entry2.version);
     for (const value of [entry2.valuesFile, ...list2(entry2.additionalValuesFiles)]) {
       const ref = text2(value);
-      const path11 = ref === null ? null : joinPath(dir, ref);
-      if (path11 !== null && paths.has(path11)) otherFiles.push(path11);
+      const path12 = ref === null ? null : joinPath(dir, ref);
+      if (path12 !== null && paths.has(path12)) otherFiles.push(path12);
     }
     const chartDir = name === null || home === null ? null : joinPath(home, repo !== null && version4 !== null ? `${name}-${version4}/${name}` : name);
     if (chartDir !== null && paths.has(inDir(chartDir, "Chart.yaml"))) dirs.push(chartDir);
     else if (repo !== null) remote.push(`${repo} (chart ${name ?? "?"})`);
   }
   if (dirs.length > 0) {
-    for (const path11 of paths) if (dirs.some((d) => isInside(path11, d))) otherFiles.push(path11);
+    for (const path12 of paths) if (dirs.some((d) => isInside(path12, d))) otherFiles.push(path12);
   }
   return dirs;
 }
@@ -26149,7 +26153,7 @@ function chartIdentity(source) {
 }
 function switchesOf(dependency) {
   return {
-    condition: typeof dependency.condition === "string" ? dependency.condition.split(",").map((path11) => path11.trim()) : [],
+    condition: typeof dependency.condition === "string" ? dependency.condition.split(",").map((path12) => path12.trim()) : [],
     tags: Array.isArray(dependency.tags) ? dependency.tags.filter((tag2) => typeof tag2 === "string") : []
   };
 }
@@ -26161,8 +26165,8 @@ function valueThrough(values, keys) {
   return void 0;
 }
 function switchedOn(switches, values) {
-  for (const path11 of switches.condition) {
-    const value = valueThrough(values, path11.split("."));
+  for (const path12 of switches.condition) {
+    const value = valueThrough(values, path12.split("."));
     if (typeof value === "boolean") return value;
   }
   const tags = switches.tags.map((tag2) => valueThrough(values, ["tags", tag2])).filter((v) => typeof v === "boolean");
@@ -26610,7 +26614,7 @@ function validateConcurrency(concurrency) {
 // src/io/render/tools.ts
 import { constants } from "node:fs";
 import { access, mkdir } from "node:fs/promises";
-import path4 from "node:path";
+import path5 from "node:path";
 
 // src/multiMap.ts
 function addTo(lists, key, value) {
@@ -26622,13 +26626,13 @@ function addTo(lists, key, value) {
 // src/render/walk.ts
 var isObject2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 function sameValue2(a, b) {
-  return a !== void 0 && b !== void 0 && JSON.stringify(a) === JSON.stringify(b);
+  return a !== void 0 && b !== void 0 && jsonEqual(a, b);
 }
-function translatePath(rendered, source, path11, keepIndexes, anyValue = false) {
+function translatePath(rendered, source, path12, keepIndexes, anyValue = false) {
   const out = [];
   let r = rendered;
   let s = source;
-  for (const segment of path11) {
+  for (const segment of path12) {
     if (typeof segment === "number") {
       if (!Array.isArray(r) || !Array.isArray(s)) return null;
       const item = r[segment];
@@ -26705,8 +26709,8 @@ function placeParameters(file, prefix2, mode) {
   const name = baseOf(file);
   return folderParameters(dirOf(file) === "" ? "." : dirOf(file), prefix2, mode, { filename: name, filenameNormalized: sanitizedName(name) });
 }
-function baseOf(path11) {
-  return path11.slice(path11.lastIndexOf("/") + 1);
+function baseOf(path12) {
+  return path12.slice(path12.lastIndexOf("/") + 1);
 }
 function sanitizedName(name) {
   return name.toLowerCase().replace(/[^-a-z0-9.]/gu, "-").slice(0, 253).replace(/^[-.]+|[-.]+$/g, "");
@@ -26722,14 +26726,14 @@ function matchedBoth(pattern, listing) {
   if (pattern === "" || unsure.test(pattern)) return null;
   if (!/[*?]/.test(pattern)) {
     if (paths.has(pattern)) return [pattern];
-    return all.some((path11) => path11.startsWith(`${pattern}/`)) ? null : [];
+    return all.some((path12) => path12.startsWith(`${pattern}/`)) ? null : [];
   }
   const pathspec = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[\\s\\S]*").replace(/\?/g, "[\\s\\S]")}$`);
   const doublestar = new Minimatch(pattern, { dot: true, nobrace: true, noext: true, nonegate: true, nocomment: true });
-  const glob = (path11) => doublestar.match(path11);
-  const byGit = all.filter((path11) => pathspec.test(path11));
+  const glob = (path12) => doublestar.match(path12);
+  const byGit = all.filter((path12) => pathspec.test(path12));
   const byGlob = new Set(all.filter(glob));
-  if (byGit.length !== byGlob.size || byGit.some((path11) => !byGlob.has(path11))) return null;
+  if (byGit.length !== byGlob.size || byGit.some((path12) => !byGlob.has(path12))) return null;
   return foldersOf(listing).some(glob) ? null : byGit;
 }
 var listings = /* @__PURE__ */ new WeakMap();
@@ -26741,7 +26745,7 @@ function listingOf(paths) {
 function foldersOf(listing) {
   if (listing.folders === void 0) {
     const folders = /* @__PURE__ */ new Set();
-    for (const path11 of listing.all) for (let dir = dirOf(path11); dir !== "" && !folders.has(dir); dir = dirOf(dir)) folders.add(dir);
+    for (const path12 of listing.all) for (let dir = dirOf(path12); dir !== "" && !folders.has(dir); dir = dirOf(dir)) folders.add(dir);
     listing.folders = [...folders];
   }
   return listing.folders;
@@ -27237,21 +27241,21 @@ function printed(format2, args) {
   }
   return next === args.length ? out : void 0;
 }
-function pathPart(name, path11) {
+function pathPart(name, path12) {
   if (name === "ext") {
-    const dot = path11.lastIndexOf(".");
-    return dot >= 0 && !path11.slice(dot).includes("/") ? path11.slice(dot) : "";
+    const dot = path12.lastIndexOf(".");
+    return dot >= 0 && !path12.slice(dot).includes("/") ? path12.slice(dot) : "";
   }
-  if (name === "dir") return cleaned(path11.slice(0, path11.lastIndexOf("/") + 1));
-  const trimmed2 = path11.replace(/\/+$/, "");
-  if (path11 === "") return ".";
+  if (name === "dir") return cleaned(path12.slice(0, path12.lastIndexOf("/") + 1));
+  const trimmed2 = path12.replace(/\/+$/, "");
+  if (path12 === "") return ".";
   if (trimmed2 === "") return "/";
   return trimmed2.slice(trimmed2.lastIndexOf("/") + 1);
 }
-function cleaned(path11) {
-  const rooted = path11.startsWith("/");
+function cleaned(path12) {
+  const rooted = path12.startsWith("/");
   const out = [];
-  for (const part of path11.split("/")) {
+  for (const part of path12.split("/")) {
     if (part === "" || part === ".") continue;
     if (part === ".." && out.length > 0 && out.at(-1) !== "..") out.pop();
     else if (part !== ".." || !rooted) out.push(part);
@@ -27346,8 +27350,8 @@ function repositoryKey(url) {
   const scp = /^[^@/\s]+@([^:/\s]+):(.+)$/.exec(text4);
   const parsed2 = scp !== null ? { host: scp[1], path: scp[2] } : urlParts(text4);
   if (parsed2 === null) return null;
-  const path11 = parsed2.path.replace(/^\/+/, "").replace(/\/+$/, "").replace(/\.git$/i, "");
-  return path11 === "" ? null : `${parsed2.host}/${path11}`.toLowerCase();
+  const path12 = parsed2.path.replace(/^\/+/, "").replace(/\/+$/, "").replace(/\.git$/i, "");
+  return path12 === "" ? null : `${parsed2.host}/${path12}`.toLowerCase();
 }
 function urlParts(text4) {
   try {
@@ -27367,7 +27371,7 @@ function applicationChartOf(document, repository, paths) {
   return { ...found.chart, kind: "Application", file: document.file, name, noticeLine: locate(document.source, found.reference).line, valueLines, inline: found.inline, lines: documentLines(document) };
 }
 function entryLines(document, at3, prefix2 = []) {
-  return at3.map((path11) => locate(document.source, [...prefix2, ...path11]).line);
+  return at3.map((path12) => locate(document.source, [...prefix2, ...path12]).line);
 }
 function argoHelmSource(object, repository, paths) {
   const reference2 = chartReferenceOf(String(object.apiVersion), "Application", object);
@@ -27421,10 +27425,10 @@ function valueFilesOf(chartDir, helm, paths, refs, at3) {
     if (typeof entry2 !== "string" || /^[a-z]+:\/\//i.test(entry2)) return null;
     const ref = /^\$([^/]+)\/(.*)$/.exec(entry2);
     if (entry2.startsWith("$") && (ref === null || !refs.has(ref[1]))) return null;
-    const path11 = ref === null ? repositoryPath(chartDir, entry2) : repositoryPath("", ref[2]);
-    if (path11 === null || path11 === "") return null;
-    if (paths.has(path11)) {
-      named.files.push(path11);
+    const path12 = ref === null ? repositoryPath(chartDir, entry2) : repositoryPath("", ref[2]);
+    if (path12 === null || path12 === "") return null;
+    if (paths.has(path12)) {
+      named.files.push(path12);
       named.at.push([...at3, index]);
     } else if (!ignoreMissing) return null;
   }
@@ -27472,21 +27476,21 @@ function inlineValuesText(object, inline, fill) {
 
 // src/render/helmfiles.ts
 var helmfileName = /(?:^|\/)(?:[^/]*helmfile\.ya?ml|helmfile\.d\/[^/]+\.ya?ml)(?:\.gotmpl)?$/;
-function isHelmfile(path11) {
-  return helmfileName.test(path11);
+function isHelmfile(path12) {
+  return helmfileName.test(path12);
 }
 var localChartLine = /^[ \t-]*chart:[ \t]*["']?(\.\.?\/[^\s"'#]+)/m;
 var stateFileName = /\.ya?ml(?:\.gotmpl)?$/;
 var releasesKey = /^releases:[ \t]*(?:#.*)?$/m;
-function holdsLocalReleases(path11, text4) {
-  return stateFileName.test(path11) && releasesKey.test(text4) && localChartLine.test(text4) && !/^kind:/m.test(text4);
+function holdsLocalReleases(path12, text4) {
+  return stateFileName.test(path12) && releasesKey.test(text4) && localChartLine.test(text4) && !/^kind:/m.test(text4);
 }
 function nestedHelmfiles(texts, paths, parents = texts.keys()) {
   const all = [...paths];
   const found = /* @__PURE__ */ new Set();
-  for (const path11 of parents) {
-    const text4 = texts.get(path11);
-    for (const pattern of text4 === void 0 ? [] : localEntries(path11, text4, "helmfiles")) {
+  for (const path12 of parents) {
+    const text4 = texts.get(path12);
+    for (const pattern of text4 === void 0 ? [] : localEntries(path12, text4, "helmfiles")) {
       const glob = /[*?[{]/.test(pattern) ? new Minimatch(pattern) : null;
       for (const candidate of glob === null ? [pattern] : all.filter((p) => glob.match(p))) {
         if (!texts.has(candidate) && stateFileName.test(candidate)) found.add(candidate);
@@ -27497,26 +27501,26 @@ function nestedHelmfiles(texts, paths, parents = texts.keys()) {
 }
 function helmfileBases(texts) {
   const bases = /* @__PURE__ */ new Map();
-  for (const [path11, text4] of texts) for (const base of localEntries(path11, text4, "bases")) if (!bases.has(base)) bases.set(base, path11);
+  for (const [path12, text4] of texts) for (const base of localEntries(path12, text4, "bases")) if (!bases.has(base)) bases.set(base, path12);
   return bases;
 }
-function localEntries(path11, text4, key) {
-  if (!new RegExp(`^${key}:`, "m").test(text4) || !isHelmfile(path11) && !holdsLocalReleases(path11, text4)) return [];
+function localEntries(path12, text4, key) {
+  if (!new RegExp(`^${key}:`, "m").test(text4) || !isHelmfile(path12) && !holdsLocalReleases(path12, text4)) return [];
   const found = [];
-  for (const document of stateDocuments(path11, text4) ?? []) {
+  for (const document of stateDocuments(path12, text4) ?? []) {
     const entries = isObject(document.value) && Array.isArray(document.value[key]) ? document.value[key] : [];
     for (const entry2 of entries) {
       const named = typeof entry2 === "string" ? entry2 : isObject(entry2) && typeof entry2.path === "string" ? entry2.path : null;
       if (named === null || named.includes("://") || named.includes("::")) continue;
-      const local = joinPath(dirOf(path11), named);
+      const local = joinPath(dirOf(path12), named);
       if (local !== null) found.push(local);
     }
   }
   return found;
 }
-function stateDocuments(path11, text4) {
-  if (path11.endsWith(".gotmpl") || text4.includes("{{")) return null;
-  const loaded = loadManifestFile(path11, text4);
+function stateDocuments(path12, text4) {
+  if (path12.endsWith(".gotmpl") || text4.includes("{{")) return null;
+  const loaded = loadManifestFile(path12, text4);
   return loaded.problems.length > 0 ? null : loaded.documents;
 }
 function baseFileNotices(changeSet, bases, paths) {
@@ -27557,9 +27561,9 @@ var unrenderedKeys = [
 var unrenderedFileKeys = ["bases", "defaultInherit", "chart"];
 var unrenderedDefaultKeys = ["postRenderer", "postRendererArgs"];
 var renderingArgument = /^(?:--(?:set|set-string|set-file|set-json|set-literal|values|post-renderer|post-renderer-args|api-versions|kube-version|namespace|name-template|release-name|generate-name|include-crds|show-only|skip-tests|is-upgrade|no-hooks)(?:=|$)|-[afgns])/;
-function helmfileReleases({ path: path11, text: text4 }, paths) {
-  if (!isHelmfile(path11) && !holdsLocalReleases(path11, text4)) return none2;
-  const documents = stateDocuments(path11, text4);
+function helmfileReleases({ path: path12, text: text4 }, paths) {
+  if (!isHelmfile(path12) && !holdsLocalReleases(path12, text4)) return none2;
+  const documents = stateDocuments(path12, text4);
   if (documents === null) return { charts: [], unrendered: localChartsOfText(text4) };
   const charts = [];
   const unrendered = [];
@@ -27719,11 +27723,11 @@ function atOldPlace(root) {
   if (from2 === void 0) return root;
   if (root.helm === null) return { ...root, dir: from2.dir, file: from2.file };
   const invocation = withoutDependencies2(root.helm);
-  const valuesFiles = invocation.valuesFiles.map((path11) => pathBeforeMove(path11, root.dir, from2.dir));
+  const valuesFiles = invocation.valuesFiles.map((path12) => pathBeforeMove(path12, root.dir, from2.dir));
   return { ...root, dir: from2.dir, file: from2.file, helm: { ...invocation, ...from2.dependencies, valuesFiles } };
 }
-function pathBeforeMove(path11, dir, from2) {
-  return isInside(path11, dir) ? `${from2}${path11.slice(dir.length)}` : path11;
+function pathBeforeMove(path12, dir, from2) {
+  return isInside(path12, dir) ? `${from2}${path12.slice(dir.length)}` : path12;
 }
 function withoutDependencies2({ withoutDependencies: _without, localDependencies: _local, dependencyAliases: _aliases, ...invocation }) {
   return invocation;
@@ -27842,7 +27846,7 @@ function valueFileLines(document, at3, application, unpatched) {
   const inTemplate = entryLines(document, at3, templatePath);
   if (application === unpatched) return inTemplate;
   const patchLine = locate(document.source, ["spec", "templatePatch"]).line;
-  return at3.map((path11, i) => valueAt2(application, path11) === valueAt2(unpatched, path11) ? inTemplate[i] : patchLine);
+  return at3.map((path12, i) => valueAt2(application, path12) === valueAt2(unpatched, path12) ? inTemplate[i] : patchLine);
 }
 function generatedParameters(document, generating) {
   const { spec } = generating;
@@ -27940,8 +27944,8 @@ function joinedWith(first, values, second) {
 }
 function listParameters(list4, mode, elementsAt) {
   if (list4.elementsYaml !== void 0 || list4.template !== void 0 || !Array.isArray(list4.elements)) return null;
-  const { document, path: path11 } = elementsAt;
-  const starts = list4.elements.map((_, i) => locate(document.source, [...path11, i]).line);
+  const { document, path: path12 } = elementsAt;
+  const starts = list4.elements.map((_, i) => locate(document.source, [...path12, i]).line);
   const end = documentLines(document).end;
   const all = [];
   for (const [i, element] of list4.elements.entries()) {
@@ -28032,14 +28036,14 @@ function directoryParameters(directories, prefix2, paths, mode) {
 }
 function directoriesOf(paths) {
   const dirs = /* @__PURE__ */ new Set();
-  for (const path11 of paths) {
-    for (let dir = dirOf(path11); dir !== "" && !dirs.has(dir); dir = dirOf(dir)) dirs.add(dir);
+  for (const path12 of paths) {
+    for (let dir = dirOf(path12); dir !== "" && !dirs.has(dir); dir = dirOf(dir)) dirs.add(dir);
   }
   return [...dirs].filter((dir) => !dir.split("/").some((segment) => segment.startsWith("."))).sort();
 }
 function unresolved(application) {
   const fields2 = [["metadata", "name"], ["spec", "source"], ["spec", "sources"], ["spec", "destination"]];
-  return fields2.some((path11) => JSON.stringify(valueAt2(application, path11) ?? null).includes("{{"));
+  return fields2.some((path12) => JSON.stringify(valueAt2(application, path12) ?? null).includes("{{"));
 }
 
 // src/render/helmReleases.ts
@@ -28051,9 +28055,9 @@ function fluxRevision(ref) {
 }
 function gitRepositoriesIn(files, repository) {
   const byName = /* @__PURE__ */ new Map();
-  for (const { path: path11, text: text4 } of files) {
+  for (const { path: path12, text: text4 } of files) {
     if (!/\bGitRepository\b/.test(text4)) continue;
-    for (const document of loadManifestFile(path11, text4).documents) {
+    for (const document of loadManifestFile(path12, text4).documents) {
       const value = objectOfKind(document.value, "source.toolkit.fluxcd.io", "GitRepository");
       if (value === null) continue;
       const metadata = isObject(value.metadata) ? value.metadata : {};
@@ -28132,10 +28136,10 @@ function releaseValueFiles(chartDir, template, paths) {
   const ignoreMissing = template.ignoreMissingValuesFiles === true;
   const named = { files: [], at: [] };
   for (const [index, entry2] of listed.entries()) {
-    const path11 = typeof entry2 === "string" ? repositoryPath("", entry2) : null;
-    if (path11 === null) return null;
-    if (paths.has(path11)) {
-      named.files.push(path11);
+    const path12 = typeof entry2 === "string" ? repositoryPath("", entry2) : null;
+    if (path12 === null) return null;
+    if (paths.has(path12)) {
+      named.files.push(path12);
       named.at.push(entryAt2(index));
     } else if (!ignoreMissing) return null;
   }
@@ -28153,8 +28157,8 @@ function releaseNameOf(chartName) {
 
 // src/render/fleet.ts
 var fleetFileName = "fleet.yaml";
-function isFleetFile(path11) {
-  return path11 === fleetFileName || path11.endsWith(`/${fleetFileName}`);
+function isFleetFile(path12) {
+  return path12 === fleetFileName || path12.endsWith(`/${fleetFileName}`);
 }
 function installsChart(file, bundle, paths) {
   return isObject(bundle.helm) || paths.has(inDir(dirOf(file), "Chart.yaml"));
@@ -28204,11 +28208,11 @@ function targetValues(customization, helm) {
   if (Object.keys(own).some((key) => key !== "values") || !isObject(own.values)) return null;
   return isObject(helm.values) && Object.keys(helm.values).length > 0 ? null : { name: customization.name };
 }
-function bundleOf({ path: path11, text: text4 }, paths) {
-  if (!isFleetFile(path11)) return null;
-  const [document] = loadManifestFile(path11, text4).documents;
+function bundleOf({ path: path12, text: text4 }, paths) {
+  if (!isFleetFile(path12)) return null;
+  const [document] = loadManifestFile(path12, text4).documents;
   const bundle = document?.value;
-  if (document === void 0 || !isObject(bundle) || !installsChart(path11, bundle, paths)) return null;
+  if (document === void 0 || !isObject(bundle) || !installsChart(path12, bundle, paths)) return null;
   return { document, bundle, helm: isObject(bundle.helm) ? bundle.helm : {} };
 }
 function noticeLineOf(document, bundle) {
@@ -28250,22 +28254,22 @@ function fleetBundleCharts(file, paths) {
 }
 function fleetNotices(texts, changed, paths) {
   const notices = [];
-  for (const [path11, text4] of texts) {
-    if (!changed.has(path11)) continue;
-    const found = bundleOf({ path: path11, text: text4 }, paths);
+  for (const [path12, text4] of texts) {
+    if (!changed.has(path12)) continue;
+    const found = bundleOf({ path: path12, text: text4 }, paths);
     if (found === null) continue;
     const { document, bundle, helm } = found;
     const line = noticeLineOf(document, bundle);
     if (isRemote2(helm)) {
       const [chart, repo] = [textOf2(helm.chart), textOf2(helm.repo)];
       const named = repo === "" ? `\`${chart}\`` : `\`${chart}\` from \`${repo}\``;
-      notices.push({ file: path11, line, kind: "not-rendered", message: `Fleet bundle not rendered: Fleet renders its chart (${named}) with its values in the cluster, so the pod specs it makes are not checked here` });
+      notices.push({ file: path12, line, kind: "not-rendered", message: `Fleet bundle not rendered: Fleet renders its chart (${named}) with its values in the cluster, so the pod specs it makes are not checked here` });
       continue;
     }
-    const chartDir = localChartOf(path11, helm, paths);
-    const unread = unreadValues(path11, helm, customizationsOf(bundle), paths);
+    const chartDir = localChartOf(path12, helm, paths);
+    const unread = unreadValues(path12, helm, customizationsOf(bundle), paths);
     if (chartDir === null || unread.length === 0) continue;
-    notices.push({ file: path11, line, kind: "not-rendered", message: `Fleet bundle not rendered with its values: Fleet installs the chart \`${shownDir(chartDir)}\` with ${unread.join(", ")}, not read here: the chart is checked with its own values.yaml only` });
+    notices.push({ file: path12, line, kind: "not-rendered", message: `Fleet bundle not rendered with its values: Fleet installs the chart \`${shownDir(chartDir)}\` with ${unread.join(", ")}, not read here: the chart is checked with its own values.yaml only` });
   }
   return notices;
 }
@@ -28286,11 +28290,11 @@ function applicationCharts(files, repository, paths, known3 = files, parameterTe
     found.push(...helmfileReleases(file, paths).charts, ...fleetBundleCharts(file, paths));
   }
   if (repository.size === 0) return found;
-  for (const { path: path11, text: text4 } of files) {
-    if (!namesInstaller.test(text4) || isHelmfile(path11)) continue;
-    for (const document of loadManifestFile(path11, text4).documents) {
+  for (const { path: path12, text: text4 } of files) {
+    if (!namesInstaller.test(text4) || isHelmfile(path12)) continue;
+    for (const document of loadManifestFile(path12, text4).documents) {
       const refused = (refusal) => {
-        if (refusal.refused !== null && refusal.line !== null) refusals?.set(noticeKey(path11, refusal.line), refusal.refused);
+        if (refusal.refused !== null && refusal.line !== null) refusals?.set(noticeKey(path12, refusal.line), refusal.refused);
       };
       const generated = applicationSetCharts(document, repository, { paths, texts: parameterTexts });
       if (Array.isArray(generated)) found.push(...generated);
@@ -28308,9 +28312,9 @@ function noticeKey(file, line) {
 function parameterFileReads(files, repository, paths) {
   if (repository.size === 0) return [];
   const reads2 = /* @__PURE__ */ new Set();
-  for (const { path: path11, text: text4 } of files) {
-    if (!namesApplicationSet.test(text4) || isHelmfile(path11)) continue;
-    for (const document of loadManifestFile(path11, text4).documents) for (const file of parameterFilesOf(document, repository, paths)) reads2.add(file);
+  for (const { path: path12, text: text4 } of files) {
+    if (!namesApplicationSet.test(text4) || isHelmfile(path12)) continue;
+    for (const document of loadManifestFile(path12, text4).documents) for (const file of parameterFilesOf(document, repository, paths)) reads2.add(file);
   }
   return [...reads2];
 }
@@ -28359,7 +28363,7 @@ function overlayRoot(dir, k, closure, before, settings) {
   return { tool: "kustomize", dir, file: k.file, label: shownDir(dir), sources: [...closure.files].sort(), baseSources: [...before].sort(), helm: null, inflateHelm, blocked, limits: limitsOf(settings) };
 }
 var maxEnvironments = 8;
-var baseName = (path11) => path11.slice(path11.lastIndexOf("/") + 1);
+var baseName = (path12) => path12.slice(path12.lastIndexOf("/") + 1);
 var chartFileNames = ["Chart.yaml", "requirements.yaml"];
 var lockFileNames = ["Chart.lock", "requirements.lock"];
 function discoveryReads(paths) {
@@ -28369,11 +28373,11 @@ function discoveryReads(paths) {
 }
 function kustomizationsOf(tree) {
   const byDir = /* @__PURE__ */ new Map();
-  for (const [path11, text4] of tree.texts) {
-    if (!isKustomizationFile(path11)) continue;
-    const dir = dirOf(path11);
-    if (kustomizationIn(dir, tree.paths) !== path11) continue;
-    byDir.set(dir, readKustomization(path11, text4, tree.paths));
+  for (const [path12, text4] of tree.texts) {
+    if (!isKustomizationFile(path12)) continue;
+    const dir = dirOf(path12);
+    if (kustomizationIn(dir, tree.paths) !== path12) continue;
+    byDir.set(dir, readKustomization(path12, text4, tree.paths));
   }
   return byDir;
 }
@@ -28390,7 +28394,7 @@ function closureOf(dir, byDir) {
     seen.add(at3);
     transforms ||= k.patches.length > 0 || k.otherFiles.length > 0 || k.namePrefix !== "" || k.nameSuffix !== "";
     files.add(k.file);
-    for (const path11 of [...k.resourceFiles, ...k.otherFiles]) files.add(path11);
+    for (const path12 of [...k.resourceFiles, ...k.otherFiles]) files.add(path12);
     for (const patch of k.patches) if (patch.path !== null) files.add(patch.path);
     remote.push(...k.remote);
     helmCharts ||= k.helmCharts;
@@ -28400,29 +28404,29 @@ function closureOf(dir, byDir) {
   visit5(dir);
   return { files, remote, helmCharts, helmChartDirs, transforms };
 }
-function ancestors(path11) {
+function ancestors(path12) {
   const out = [];
-  for (let dir = dirOf(path11); ; dir = dirOf(dir)) {
+  for (let dir = dirOf(path12); ; dir = dirOf(dir)) {
     out.push(dir);
     if (dir === "") return out;
   }
 }
 function chartsOf(tree) {
-  const chartFiles = [...tree.texts.keys()].filter((path11) => baseName(path11) === "Chart.yaml");
+  const chartFiles = [...tree.texts.keys()].filter((path12) => baseName(path12) === "Chart.yaml");
   const dirs = new Set(chartFiles.map(dirOf));
   const vendored = (dir) => ancestors(dir).some((a) => baseName(a) === "charts" && dirs.has(dirOf(a)) && a !== "");
   const roots = new Set([...dirs].filter((dir) => !vendored(dir)));
   const repository = repositoryCharts(tree, roots);
   const files = new Map([...roots].map((dir) => [dir, []]));
-  for (const path11 of tree.paths) {
-    const owner = ancestors(path11).find((dir) => roots.has(dir));
-    if (owner !== void 0) files.get(owner).push(path11);
+  for (const path12 of tree.paths) {
+    const owner = ancestors(path12).find((dir) => roots.has(dir));
+    if (owner !== void 0) files.get(owner).push(path12);
   }
-  return chartFiles.filter((path11) => roots.has(dirOf(path11))).map((path11) => {
-    const inChart = files.get(dirOf(path11));
-    const requirements = tree.texts.get(inDir(dirOf(path11), "requirements.yaml"));
-    const lock = lockFileNames.map((name) => tree.texts.get(inDir(dirOf(path11), name))).find((text4) => text4 !== void 0);
-    return { chart: readChart(path11, tree.texts.get(path11), inChart, requirements, repository, lock), files: inChart };
+  return chartFiles.filter((path12) => roots.has(dirOf(path12))).map((path12) => {
+    const inChart = files.get(dirOf(path12));
+    const requirements = tree.texts.get(inDir(dirOf(path12), "requirements.yaml"));
+    const lock = lockFileNames.map((name) => tree.texts.get(inDir(dirOf(path12), name))).find((text4) => text4 !== void 0);
+    return { chart: readChart(path12, tree.texts.get(path12), inChart, requirements, repository, lock), files: inChart };
   });
 }
 function repositoryCharts(tree, roots) {
@@ -28498,7 +28502,7 @@ function chartRendering(chart, trees, extra, settings, baseExtra = extra) {
   const sorted = (paths) => [...new Set(paths)].sort();
   const moved = trees.base.has(chart.dir) ? void 0 : trees.movedFrom.get(chart.dir);
   const was = moved ?? chart;
-  const extraAtBase = baseExtra.map((path11) => pathBeforeMove(path11, chart.dir, was.dir));
+  const extraAtBase = baseExtra.map((path12) => pathBeforeMove(path12, chart.dir, was.dir));
   const atBase2 = trees.base.has(was.dir) ? [...baseFiles(was.dir), ...was.localDependencies.flatMap((d) => baseFiles(d.dir)), ...extraAtBase.filter((p) => trees.basePaths?.has(p) === true)] : [];
   return {
     ...moved !== void 0 ? { movedFrom: { dir: moved.dir, file: moved.file, dependencies: dependencyFields(moved) } } : {},
@@ -28565,15 +28569,15 @@ function overlayParentRoots({ overlays, baseOverlays }, files, changed, settings
 function helmRoots({ charts: trees, head, overlays }, changed, settings, consumed, problems) {
   const roots = [];
   const inflated = new Set(settings.kustomizeHelm === true ? [...overlays.byDir.values()].flatMap((k) => k.helmChartDirs) : []);
-  for (const files of trees.base.values()) for (const path11 of files) consumed.add(path11);
+  for (const files of trees.base.values()) for (const path12 of files) consumed.add(path12);
   for (const { chart, files: ownFiles } of trees.head.values()) {
-    for (const path11 of ownFiles) consumed.add(path11);
+    for (const path12 of ownFiles) consumed.add(path12);
     if (inflated.has(chart.dir) || chart.library) continue;
     const local = chart.localDependencies;
     const inChart = [...ownFiles, ...local.flatMap((d) => trees.head.get(d.dir)?.files ?? [])];
     const { config, values } = chartConfigOf(chart, settings, head);
-    for (const path11 of config?.values ?? []) consumed.add(path11);
-    if (!chartTouched(chart, changed) && !values.some((path11) => changed.has(path11))) continue;
+    for (const path12 of config?.values ?? []) consumed.add(path12);
+    if (!chartTouched(chart, changed) && !values.some((path12) => changed.has(path12))) continue;
     const missing2 = chart.missingDependencies;
     const invocation = (extra) => ({ ...ownInvocation(chart, config, values, settings), valuesFiles: [...values, ...extra] });
     const rendering = chartRendering(chart, trees, values, settings);
@@ -28591,7 +28595,7 @@ function helmRoots({ charts: trees, head, overlays }, changed, settings, consume
   return roots;
 }
 function chartTouched(chart, changed) {
-  for (const path11 of changed) if (isInside(path11, chart.dir) || chart.localDependencies.some((d) => isInside(path11, d.dir))) return true;
+  for (const path12 of changed) if (isInside(path12, chart.dir) || chart.localDependencies.some((d) => isInside(path12, d.dir))) return true;
   return false;
 }
 function standingApplications(trees, standing, changed) {
@@ -28604,7 +28608,7 @@ function standingApplications(trees, standing, changed) {
     }
     return known3;
   };
-  const readChanged = (application) => [...application.valueFiles, ...application.parameterFiles ?? []].some((path11) => changed.has(path11));
+  const readChanged = (application) => [...application.valueFiles, ...application.parameterFiles ?? []].some((path12) => changed.has(path12));
   return standing.filter((application) => chartChanged(application.chartDir) || readChanged(application));
 }
 function applicationRoots(trees, settings, applications, standing, consumed, problems) {
@@ -28622,7 +28626,7 @@ function applicationRoots(trees, settings, applications, standing, consumed, pro
   for (const application of rendered) {
     const chart = trees.head.get(application.chartDir)?.chart;
     if (chart === void 0 || chart.library) continue;
-    for (const path11 of application.valueFiles) consumed.add(path11);
+    for (const path12 of application.valueFiles) consumed.add(path12);
     const name = installerName(application);
     roots.push(applicationRoot(chart, trees, settings, application, name, [application.file, ...application.valueFiles]));
   }
@@ -28710,14 +28714,14 @@ var valuesSchema = /^values[.-]schema\.ya?ml$/i;
 var valuesTemplate = /[.-](?:tmpl|tpl|template|gotmpl)\.ya?ml$/i;
 function environmentValuesOf(dir, inChart, changed) {
   const prefix2 = inDir(dir, "");
-  const isEnvironment = (path11) => {
-    const name = path11.slice(prefix2.length);
-    return path11.startsWith(prefix2) && !name.includes("/") && name !== "values.yaml" && /values/i.test(name) && /\.ya?ml$/.test(name) && !valuesSchema.test(name) && !valuesTemplate.test(name);
+  const isEnvironment = (path12) => {
+    const name = path12.slice(prefix2.length);
+    return path12.startsWith(prefix2) && !name.includes("/") && name !== "values.yaml" && /values/i.test(name) && /\.ya?ml$/.test(name) && !valuesSchema.test(name) && !valuesTemplate.test(name);
   };
   return inChart.filter(isEnvironment).sort((a, b) => Number(changed.has(b)) - Number(changed.has(a)) || (a < b ? -1 : a > b ? 1 : 0));
 }
 function leftEnvironments(dir, rendered, left) {
-  const names = fewNames(left.map((path11) => path11.slice(inDir(dir, "").length)));
+  const names = fewNames(left.map((path12) => path12.slice(inDir(dir, "").length)));
   return `${shownDir(dir)} is rendered with ${rendered} of the ${rendered + left.length} values files beside its values.yaml (those the change touches first), so what ${names} set is not checked: name the ones that matter in \`render.charts[].values\` of the config file`;
 }
 function ciValuesOf(dir, inChart) {
@@ -28814,10 +28818,22 @@ function runTool(command, args, options) {
 }
 
 // src/io/render/toolStderr.ts
+import path4 from "node:path";
 var klogHeader = /^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [^\]\s]+:\d+\] /;
 var commandFailed = /^"command failed" err=("(?:[^"\\]|\\.)*")$/;
 function inRepositoryTerms(stderr, treeDir) {
-  return stderr.replaceAll(`${treeDir}/`, "").replaceAll(treeDir, ".");
+  const inTree = stderr.replaceAll(`${treeDir}/`, "").replaceAll(treeDir, ".");
+  const parent = path4.dirname(treeDir);
+  if (parent === treeDir || parent === path4.sep) return inTree;
+  const prefix2 = `${parent}/`;
+  let out = "";
+  let from2 = 0;
+  for (let at3 = inTree.indexOf(prefix2); at3 !== -1; at3 = inTree.indexOf(prefix2, at3 + prefix2.length)) {
+    if (at3 > 0 && /[\w./-]/.test(inTree[at3 - 1])) continue;
+    out += `${inTree.slice(from2, at3)}../`;
+    from2 = at3 + prefix2.length;
+  }
+  return out + inTree.slice(from2);
 }
 var commandFailedBlock = /^"command failed" err=<$/;
 var deprecationWarning = /^# Warning: /;
@@ -28878,9 +28894,9 @@ function kustomizeCommands(dir, helm) {
   ];
 }
 async function onPath(name) {
-  for (const dir of (process.env.PATH ?? "").split(path4.delimiter)) {
+  for (const dir of (process.env.PATH ?? "").split(path5.delimiter)) {
     if (dir === "") continue;
-    const candidate = path4.join(dir, name);
+    const candidate = path5.join(dir, name);
     try {
       await access(candidate, constants.X_OK);
       return candidate;
@@ -28924,7 +28940,10 @@ function onMissingDependencyValues(root, stderr) {
 function missingFileHint(root, stderr) {
   const missing2 = /lstat (\S+): no such file or directory/.exec(stderr)?.[1];
   if (missing2 === void 0) return null;
-  if ([missing2, joinPath(root.dir, missing2)].some((path11) => path11 !== null && root.sources.includes(path11))) {
+  if (missing2.startsWith("../")) {
+    return `\`${missing2}\` lies above the folder rendered (\`check\`'s working directory; in a review, the repository): run \`check\` from a folder that holds it, or leave this overlay out (\`exclude\`)`;
+  }
+  if ([missing2, joinPath(root.dir, missing2)].some((path12) => path12 !== null && root.sources.includes(path12))) {
     return `\`${missing2}\` is over the file size limit (\`max-file-size\`, 4 MiB by default), so it was not read for the rendering: raise the limit to check this overlay`;
   }
   return `\`${missing2}\` is not in the repository: if a build step writes it, leave this overlay out (\`exclude\`)`;
@@ -28968,15 +28987,15 @@ async function runFirst(commands2, cwd, env, limits, missing2) {
   return null;
 }
 async function renderIn(root, treeDir, missing2) {
-  const home = path4.join(treeDir, ".psr-home");
+  const home = path5.join(treeDir, ".psr-home");
   await mkdir(home, { recursive: true });
   const env = toolEnvironment(home, {
-    KUSTOMIZE_PLUGIN_HOME: path4.join(home, "kustomize-plugins"),
-    HELM_CACHE_HOME: path4.join(home, "helm-cache"),
-    HELM_CONFIG_HOME: path4.join(home, "helm-config"),
-    HELM_DATA_HOME: path4.join(home, "helm-data"),
-    HELM_PLUGINS: path4.join(home, "helm-plugins"),
-    KUBECONFIG: path4.join(home, "no-kubeconfig")
+    KUSTOMIZE_PLUGIN_HOME: path5.join(home, "kustomize-plugins"),
+    HELM_CACHE_HOME: path5.join(home, "helm-cache"),
+    HELM_CONFIG_HOME: path5.join(home, "helm-config"),
+    HELM_DATA_HOME: path5.join(home, "helm-data"),
+    HELM_PLUGINS: path5.join(home, "helm-plugins"),
+    KUBECONFIG: path5.join(home, "no-kubeconfig")
   });
   const helm = root.inflateHelm ? await onPath("helm") : null;
   if (root.inflateHelm && helm === null) return { kind: "missing-tool", tool: "helm (for its `helmCharts`)" };
@@ -29047,7 +29066,7 @@ function keyOf(installer) {
 // src/io/render/trees.ts
 import { mkdir as mkdir2, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import path5 from "node:path";
+import path6 from "node:path";
 
 // src/diff/links.ts
 function linkContent(target) {
@@ -29154,16 +29173,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path11, added, removed, oldPosInc, options) {
-    const last = path11.lastComponent;
+  addToPath(path12, added, removed, oldPosInc, options) {
+    const last = path12.lastComponent;
     if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path11.oldPos + oldPosInc,
+        oldPos: path12.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path11.oldPos + oldPosInc,
+        oldPos: path12.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
@@ -30083,11 +30102,11 @@ async function snapshotOf(reader, commit) {
   return { tree: { paths: new Set(listing.keys()), texts, ...listed.truncated ? { truncated: true } : {}, ...listed.given ? { given: listed.given } : {} }, listing };
 }
 async function writeTree(files) {
-  const dir = await mkdtemp(path5.join(tmpdir(), "psr-render-"));
+  const dir = await mkdtemp(path6.join(tmpdir(), "psr-render-"));
   for (const [relative, data] of files) {
-    const target = path5.join(dir, ...relative.split("/"));
-    if (!target.startsWith(dir + path5.sep)) continue;
-    await mkdir2(path5.dirname(target), { recursive: true });
+    const target = path6.join(dir, ...relative.split("/"));
+    if (!target.startsWith(dir + path6.sep)) continue;
+    await mkdir2(path6.dirname(target), { recursive: true });
     await writeFile(target, data);
   }
   return { dir, dispose: () => rm(dir, { recursive: true, force: true }) };
@@ -30238,8 +30257,8 @@ function parseTar(data, opts) {
   }
   return files;
 }
-function _sanitizePath(path11) {
-  let normalized = path11.replace(/\\/g, "/");
+function _sanitizePath(path12) {
+  let normalized = path12.replace(/\\/g, "/");
   normalized = normalized.replace(/^[a-zA-Z]:\//, "");
   normalized = normalized.replace(/^\/+/, "");
   const hasLeadingDotSlash = normalized.startsWith("./");
@@ -30256,7 +30275,7 @@ function _sanitizePath(path11) {
   if (hasLeadingDotSlash && !result.startsWith("./")) {
     result = "./" + result;
   }
-  if (path11.endsWith("/") && !result.endsWith("/")) {
+  if (path12.endsWith("/") && !result.endsWith("/")) {
     result += "/";
   }
   return result;
@@ -30288,12 +30307,12 @@ function _parseExtendedHeaders(data) {
 }
 
 // src/io/render/archives.ts
-function isChartArchive(path11) {
-  return /(?:^|\/)charts\/[^/]+\.tgz$/.test(path11);
+function isChartArchive(path12) {
+  return /(?:^|\/)charts\/[^/]+\.tgz$/.test(path12);
 }
-function chartArchiveTexts(path11, data) {
+function chartArchiveTexts(path12, data) {
   const texts = /* @__PURE__ */ new Map();
-  const folder = path11.slice(0, path11.lastIndexOf("/"));
+  const folder = path12.slice(0, path12.lastIndexOf("/"));
   let entries;
   try {
     entries = parseTar(gunzipSync(data));
@@ -30319,33 +30338,33 @@ var encoder2 = new TextEncoder();
 function withCrdStubs(files) {
   const texts = /* @__PURE__ */ new Map();
   let named = false;
-  for (const [path11, data] of files) {
+  for (const [path12, data] of files) {
     const text4 = decoder.decode(data);
-    texts.set(path11, text4);
+    texts.set(path12, text4);
     named ||= text4.includes(crdKind);
   }
   if (!named) return files;
   const candidates = resourceFilesOnly(texts);
   if (candidates === null) return files;
   const stubbed = /* @__PURE__ */ new Map();
-  for (const [path11, text4] of texts) {
+  for (const [path12, text4] of texts) {
     if (!text4.includes(crdKind)) continue;
-    const stubs = candidates.has(path11) ? stubsIn(text4) : null;
+    const stubs = candidates.has(path12) ? stubsIn(text4) : null;
     if (stubs === null) return files;
-    stubbed.set(path11, stubs);
+    stubbed.set(path12, stubs);
   }
   if (stubbed.size === 0) return files;
   const tree = new Map(files);
-  for (const [path11, text4] of stubbed) tree.set(path11, encoder2.encode(text4));
+  for (const [path12, text4] of stubbed) tree.set(path12, encoder2.encode(text4));
   return tree;
 }
 function resourceFilesOnly(texts) {
   const paths = new Set(texts.keys());
   const resources = /* @__PURE__ */ new Set();
   const read = /* @__PURE__ */ new Set();
-  for (const [path11, text4] of texts) {
-    if (!isKustomizationFile(path11)) continue;
-    const kustomization = readKustomization(path11, text4, paths);
+  for (const [path12, text4] of texts) {
+    if (!isKustomizationFile(path12)) continue;
+    const kustomization = readKustomization(path12, text4, paths);
     if (kustomization.problem !== null || kustomization.helmCharts || /^crds[ \t]*:/m.test(text4)) return null;
     for (const file of kustomization.resourceFiles) resources.add(file);
     for (const file of kustomization.otherFiles) read.add(file);
@@ -30401,13 +30420,13 @@ var decoder2 = new TextDecoder();
 function withInputStandIns(files, listed) {
   const paths = new Set(files.keys());
   const standIns = /* @__PURE__ */ new Set();
-  for (const [path11, data] of files) {
-    if (!isKustomizationFile(path11)) continue;
-    for (const input of readKustomization(path11, decoder2.decode(data), paths).missingInputs) if (!listed(input)) standIns.add(input);
+  for (const [path12, data] of files) {
+    if (!isKustomizationFile(path12)) continue;
+    for (const input of readKustomization(path12, decoder2.decode(data), paths).missingInputs) if (!listed(input)) standIns.add(input);
   }
   if (standIns.size === 0) return { files, standIns: [] };
   const withStandIns = new Map(files);
-  for (const path11 of standIns) withStandIns.set(path11, new Uint8Array());
+  for (const path12 of standIns) withStandIns.set(path12, new Uint8Array());
   return { files: withStandIns, standIns: [...standIns].sort() };
 }
 
@@ -30415,9 +30434,9 @@ function withInputStandIns(files, listed) {
 function renderKey(root, files) {
   const hash = createHash("sha256");
   hash.update(JSON.stringify([root.tool, root.dir, root.file, root.helm, root.inflateHelm, root.limits]));
-  for (const path11 of [...files.keys()].sort()) {
-    const data = files.get(path11);
-    hash.update(`\0${path11}\0${data.length}\0`);
+  for (const path12 of [...files.keys()].sort()) {
+    const data = files.get(path12);
+    hash.update(`\0${path12}\0${data.length}\0`);
     hash.update(data);
   }
   return hash.digest("hex");
@@ -30431,14 +30450,14 @@ function treeFiles(root, files) {
   const tree = new Map(files);
   for (const { name, dir } of local) {
     const prefix2 = `${dir}/`;
-    for (const [path11, data] of files) if (dir !== "" && path11.startsWith(prefix2)) tree.set(inDir(root.dir, `charts/${name}/${path11.slice(prefix2.length)}`), data);
+    for (const [path12, data] of files) if (dir !== "" && path12.startsWith(prefix2)) tree.set(inDir(root.dir, `charts/${name}/${path12.slice(prefix2.length)}`), data);
   }
   if (names.length === 0) return tree;
   for (const name of ["Chart.yaml", "requirements.yaml"]) {
-    const path11 = inDir(root.dir, name);
-    const data = files.get(path11);
+    const path12 = inDir(root.dir, name);
+    const data = files.get(path12);
     const pruned = data === void 0 ? null : withoutDependencies(decoder3.decode(data), new Set(names));
-    if (pruned !== null) tree.set(path11, new TextEncoder().encode(pruned));
+    if (pruned !== null) tree.set(path12, new TextEncoder().encode(pruned));
   }
   return tree;
 }
@@ -30448,7 +30467,7 @@ async function renderSide(given, side, snapshot, reader, commit, paths, missing2
   const present = snapshot !== null && snapshot.listing.has(root.file) && (root.helm?.valuesFiles ?? []).every((file) => snapshot.listing.has(file));
   if (!present) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
   const files = await reader.read(commit, snapshot.listing, paths);
-  for (const [path11, text4] of edits ?? []) files.set(path11, new TextEncoder().encode(text4));
+  for (const [path12, text4] of edits ?? []) files.set(path12, new TextEncoder().encode(text4));
   const application = root.helm?.application;
   if (application !== void 0) {
     const text4 = files.get(application.file);
@@ -30459,7 +30478,7 @@ async function renderSide(given, side, snapshot, reader, commit, paths, missing2
   const key = memo === void 0 ? null : renderKey(root, files);
   const known3 = key === null ? void 0 : memo?.get(key);
   if (known3 !== void 0) return { output: known3, files };
-  const output = await renderFiles(root, files, missing2, (path11) => snapshot.listing.has(path11));
+  const output = await renderFiles(root, files, missing2, (path12) => snapshot.listing.has(path12));
   if (key !== null) memo?.set(key, output);
   return { output, files };
 }
@@ -30494,11 +30513,11 @@ async function openRenderer(sides) {
     const compared = headSide.output.kind === "rendered";
     const failedByItself = headSide.output.kind === "failed" && headSide.output.stopped !== true;
     const baseSide = compared || failedByItself ? limit(() => renderSide(root, "base", base, sides.reader, sides.base ?? "", root.baseSources, missing2, sides.memo)).then((side) => side.output) : Promise.resolve({ kind: "absent" });
-    const again = compared && base?.listing.has(root.file) === true && mayRenderAnew(root) ? limit(() => renderFiles(root, headSide.files, missing2, (path11) => head.listing.has(path11))) : Promise.resolve(null);
+    const again = compared && base?.listing.has(root.file) === true && mayRenderAnew(root) ? limit(() => renderFiles(root, headSide.files, missing2, (path12) => head.listing.has(path12))) : Promise.resolve(null);
     const [baseOutput, headAgain] = await Promise.all([baseSide, again]);
-    const sources = new Map([...headSide.files].filter(([path11]) => path11 !== applicationValuesPath).map(([path11, data]) => [path11, withLfEnds(decoder3.decode(data))]));
+    const sources = new Map([...headSide.files].filter(([path12]) => path12 !== applicationValuesPath).map(([path12, data]) => [path12, withLfEnds(decoder3.decode(data))]));
     const archived = /* @__PURE__ */ new Map();
-    for (const [path11, data] of headSide.files) if (root.helm !== null && isChartArchive(path11)) for (const [inside, text4] of chartArchiveTexts(path11, data)) archived.set(inside, text4);
+    for (const [path12, data] of headSide.files) if (root.helm !== null && isChartArchive(path12)) for (const [inside, text4] of chartArchiveTexts(path12, data)) archived.set(inside, text4);
     return { root, base: baseOutput, head: headSide.output, ...headAgain !== null ? { headAgain } : {}, sources, ...archived.size > 0 ? { archived } : {} };
   };
   const { reader } = sides;
@@ -30514,7 +30533,7 @@ async function openRenderer(sides) {
       const snapshot = side === "head" ? head : base;
       if (snapshot === null || side === "base" && sides.base === null) return /* @__PURE__ */ new Map();
       const files = await reader.read(side === "head" ? sides.head : sides.base ?? "", snapshot.listing, paths);
-      return new Map([...files].map(([path11, data]) => [path11, decoder3.decode(data)]));
+      return new Map([...files].map(([path12, data]) => [path12, decoder3.decode(data)]));
     },
     ...reader.filesNaming !== void 0 ? {
       installerFiles: () => installerFiles ??= filesNaming2(reader, head, sides.head, installerWords)
@@ -30524,13 +30543,13 @@ async function openRenderer(sides) {
 var installerWords = ["Application", "HelmRelease", "GitRepository"];
 async function filesNaming2(reader, snapshot, commit, words) {
   const found = await reader.filesNaming?.(commit, snapshot.listing, words) ?? { files: /* @__PURE__ */ new Map(), unsearched: 0 };
-  return { files: [...found.files].map(([path11, content]) => ({ path: path11, content })), unsearched: found.unsearched };
+  return { files: [...found.files].map(([path12, content]) => ({ path: path12, content })), unsearched: found.unsearched };
 }
 
 // src/scope/select.ts
 var defaultSelection = { include: ["**/*.yaml", "**/*.yml", "**/*.json"], exclude: [] };
-function selectsPath(selection, path11) {
-  const matches2 = (pattern) => minimatch(path11, pattern, { dot: true });
+function selectsPath(selection, path12) {
+  const matches2 = (pattern) => minimatch(path12, pattern, { dot: true });
   return selection.include.some(matches2) && !selection.exclude.some(matches2);
 }
 function selectsFile(selection, file) {
@@ -30566,9 +30585,9 @@ function diffLines2(hunks) {
 function changeSetLines(changeSet) {
   const hunks = new Map([...changeSet?.unselectedHunks ?? [], ...(changeSet?.files ?? []).map((f) => [f.path, f.hunks])]);
   const made = /* @__PURE__ */ new Map();
-  return (path11) => {
-    let lines = made.get(path11);
-    if (lines === void 0) made.set(path11, lines = diffLines2(hunks.get(path11) ?? null));
+  return (path12) => {
+    let lines = made.get(path12);
+    if (lines === void 0) made.set(path12, lines = diffLines2(hunks.get(path12) ?? null));
     return lines;
   };
 }
@@ -30606,8 +30625,8 @@ function labelPlace(entry2, documents, label2) {
     if (document.file !== manifest.file || !isObject(document.value)) continue;
     if (document.value.kind !== "Namespace" || str(obj(document.value, "metadata"), "name") !== manifest.name) continue;
     const labels = obj(obj(document.value, "metadata"), "labels") ?? {};
-    const path11 = label2 in labels ? ["metadata", "labels", label2] : ["metadata", "labels"];
-    return { file: manifest.file, path: path11, line: locate(document.source, path11).line };
+    const path12 = label2 in labels ? ["metadata", "labels", label2] : ["metadata", "labels"];
+    return { file: manifest.file, path: path12, line: locate(document.source, path12).line };
   }
   return { file: manifest.file, path: ["metadata", "labels"], line: manifest.line };
 }
@@ -30652,7 +30671,7 @@ function workloadRelaxation(r, rule, linesOf3) {
   const { pod, base } = r;
   const what = [...r.moved];
   const places = [];
-  const at3 = (path11) => ({ file: pod.document.file, path: path11, line: locate(pod.document.source, path11).line });
+  const at3 = (path12) => ({ file: pod.document.file, path: path12, line: locate(pod.document.source, path12).line });
   if (r.moved.length > 0 && base) {
     const movedWhere = base.namespace !== pod.namespace ? "namespace" : "name";
     places.push(at3([...pod.objectPath, "metadata", movedWhere]));
@@ -30726,9 +30745,9 @@ function placeOf3(rule, documents, paths) {
     return d.file === rule.file && isObject(value) && str(value, "name") === rule.ruleName;
   });
   if (document) {
-    for (const path11 of paths) {
-      const found = locate(document.source, path11);
-      if (found.exact) return { file: rule.file, path: path11, line: found.line };
+    for (const path12 of paths) {
+      const found = locate(document.source, path12);
+      if (found.exact) return { file: rule.file, path: path12, line: found.line };
     }
   }
   return { file: rule.file, path: rule.path, line: rule.line };
@@ -30873,11 +30892,11 @@ function changedPaths(files) {
   return new Set(files.flatMap((file) => [file.path, file.previousPath ?? file.path]));
 }
 var mentionsNamespace = /kind["']?\s*:\s*["']?Namespace\b/;
-function namespaceDocuments(path11, content, load) {
+function namespaceDocuments(path12, content, load) {
   if (content.kind !== "content") return [];
   const text4 = textToRead(content.data);
   if (text4 === null || !mentionsNamespace.test(text4)) return [];
-  return [...loadManifestFile(path11, text4, load).documents];
+  return [...loadManifestFile(path12, text4, load).documents];
 }
 function sameLabels2(a, b) {
   const keys = /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)]);
@@ -30922,8 +30941,8 @@ function differingPaths(a, b, at3 = []) {
   if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) return a.flatMap((item, i) => differingPaths(item, b[i], [...at3, i]));
   return [at3];
 }
-function nullAt(value, path11) {
-  const [step, ...rest] = path11;
+function nullAt(value, path12) {
+  const [step, ...rest] = path12;
   if (step === void 0) return null;
   if (typeof step === "number" && Array.isArray(value) && step < value.length) {
     const item = nullAt(value[step], rest);
@@ -30958,16 +30977,16 @@ function volatileFields(head, again) {
 }
 function withoutFields(pod, paths) {
   let value = podValue(pod);
-  for (const path11 of paths) value = nullAt(value, path11);
+  for (const path12 of paths) value = nullAt(value, path12);
   const { metadata, spec } = value;
   return { metadata, spec };
 }
 
 // src/scope/scope.ts
-function loadPods(path11, content, load) {
+function loadPods(path12, content, load) {
   if (content.kind === "absent") return { pods: [], documents: [], problems: [], charts: [] };
-  if (content.kind === "unavailable") return { pods: [], documents: [], problems: [{ file: path11, line: null, kind: "unreadable", message: content.reason }], charts: [] };
-  const loaded = loadManifestFile(path11, content.data, load);
+  if (content.kind === "unavailable") return { pods: [], documents: [], problems: [{ file: path12, line: null, kind: "unreadable", message: content.reason }], charts: [] };
+  const loaded = loadManifestFile(path12, content.data, load);
   const pods = [];
   const problems = [...loaded.problems];
   const charts = [];
@@ -30999,7 +31018,7 @@ function samePod(base, head, volatile = []) {
   return sameJson({ ...a.metadata, name: null }, { ...b.metadata, name: null }) && sameJson(a.spec, b.spec);
 }
 function subjects(failure3, pod) {
-  return new Set(failure3.paths.map((path11) => containerOfPath(pod, path11) ?? volumeOfPath(pod, path11) ?? ""));
+  return new Set(failure3.paths.map((path12) => containerOfPath(pod, path12) ?? volumeOfPath(pod, path12) ?? ""));
 }
 function volumeOfPath(pod, [root, list4, index]) {
   if (root !== "spec" || list4 !== "volumes" || typeof index !== "number") return null;
@@ -31158,7 +31177,7 @@ function evaluateChangeSet(changeSet, options) {
   const judging = baseKyverno.length > 0 ? { ...context, kyvernoAtBase: { rules: baseKyverno, namespaces: baseContext.namespaces } } : context;
   const rules = changeRules(options.policy.config, options.policy.overrides);
   const linesByFile = new Map(files.map((file) => [file.path, diffLines2(file.hunks)]));
-  const linesOf3 = (path11) => linesByFile.get(path11);
+  const linesOf3 = (path12) => linesByFile.get(path12);
   const matches2 = /* @__PURE__ */ new Map();
   const unmatchedBase = /* @__PURE__ */ new Map();
   for (const [file, headPods] of heads) {
@@ -31265,9 +31284,9 @@ function evaluateChangeSet(changeSet, options) {
 
 // src/render/renderedApplications.ts
 var namesApplication = namesKind("Application");
-function applicationsIn(path11, text4) {
+function applicationsIn(path12, text4) {
   const byName = /* @__PURE__ */ new Map();
-  for (const document of loadManifestFile(path11, text4, renderedLoadOptions()).documents) {
+  for (const document of loadManifestFile(path12, text4, renderedLoadOptions()).documents) {
     const object = objectOfKind(document.value, "argoproj.io", "Application");
     const name = object === null ? "" : nameOf(object);
     if (object !== null && name !== "" && !byName.has(name)) byName.set(name, { object, document });
@@ -31278,9 +31297,9 @@ function applicationsRendered(rendered, pathOf2, repository, paths, synced) {
   const found = [];
   rendered.forEach(({ root, head, base }, index) => {
     if (head.kind !== "rendered" || !namesApplication.test(head.text)) return;
-    const path11 = pathOf2(index);
-    const atBase2 = base.kind === "rendered" ? applicationsIn(path11, base.text) : /* @__PURE__ */ new Map();
-    for (const [name, { object, document }] of applicationsIn(path11, head.text)) {
+    const path12 = pathOf2(index);
+    const atBase2 = base.kind === "rendered" ? applicationsIn(path12, base.text) : /* @__PURE__ */ new Map();
+    for (const [name, { object, document }] of applicationsIn(path12, head.text)) {
       const source = argoHelmSource(object, repository, paths);
       if (source === null) continue;
       const noticeLine = locate(document.source, source.reference).line;
@@ -31288,7 +31307,7 @@ function applicationsRendered(rendered, pathOf2, repository, paths, synced) {
       if (!synced(application)) continue;
       const before = atBase2.get(name)?.object;
       const values = { head: inlineValuesText(object, source.inline), base: before === void 0 ? null : inlineValuesText(before, source.inline) };
-      found.push({ application, parent: root.label, renderedAs: path11, values });
+      found.push({ application, parent: root.label, renderedAs: path12, values });
     }
   });
   return found;
@@ -31322,7 +31341,7 @@ function trimmedAction(inside) {
 }
 var blockOpener = /^(with|range|if|define|block)\b/;
 var writesNoYaml = (body) => body === "" || body.startsWith("#") || /^(\{\{.*?\}\}\s*)+$/.test(body);
-var usesDot = /^(?:toYaml\s+)?\.(?:\s*\|.*)?$/;
+var usesDot = /^(?:(?:toYaml\s+)?\.|omit\s+\.(?:\s+"[^"]*")+\s*\|\s*toYaml\b|toYaml\s+\(omit\s+\.(?:\s+"[^"]*")+\))(?:\s*\|.*)?$/;
 var rangeOver = /^range(?:\s+|(?=\.))(?:(?:\$[A-Za-z0-9_]+\s*,\s*)?(\$[A-Za-z0-9_]+)\s*:=\s*)?(\S+)$/;
 var namedKey = new RegExp(String.raw`^\$?${valuesKeyText}$`);
 var chartContext = Object.freeze([]);
@@ -31575,11 +31594,11 @@ function valuesInBlock(lines, from2, to2, reach, writes = "entries") {
   let lists = [];
   for (let i = from2; i < to2; i++) {
     const line = lines[i];
-    const path11 = valuesPathIn(line.body, line.scope);
+    const path12 = valuesPathIn(line.body, line.scope);
     const moreItems = writes === "entries" && lists.includes(writtenIndent(line));
     const ownKeys = (previous === null || keyOf2(previous)?.value !== "" || writtenIndent(line) < previous.indent) && !moreItems;
     const atOwnLevel = ownKeys && (wholly || writtenIndent(line) === own);
-    if (path11 !== null && atOwnLevel && /toYaml|\btpl\b|\binclude\b/.test(line.body)) return path11;
+    if (path12 !== null && atOwnLevel && /toYaml|\btpl\b|\binclude\b/.test(line.body)) return path12;
     if (wholly && reach.notRendered?.has(line.number) !== true) included.push(...includedIn([line.body], includeWithRoot));
     if (!line.transparent) {
       previous = line;
@@ -31591,8 +31610,8 @@ function valuesInBlock(lines, from2, to2, reach, writes = "entries") {
   if (!wholly || reach.hops >= maxHops) return null;
   for (const name of included) {
     const named = reach.named.get(name);
-    const path11 = named === void 0 ? null : valuesInBlock(named.lines, 0, named.lines.length, { named: reach.named, hops: reach.hops + 1 }, writes);
-    if (path11 !== null) return path11;
+    const path12 = named === void 0 ? null : valuesInBlock(named.lines, 0, named.lines.length, { named: reach.named, hops: reach.hops + 1 }, writes);
+    if (path12 !== null) return path12;
   }
   return null;
 }
@@ -31627,9 +31646,9 @@ function includedIn(texts, includes = includeAction) {
   return names;
 }
 var maxHops = 4;
-function walk4(lines, from2, to2, path11, depth, rendered, parentLine, reach) {
-  if (depth === path11.length) return { line: parentLine, depth, values: null };
-  const segment = path11[depth];
+function walk4(lines, from2, to2, path12, depth, rendered, parentLine, reach) {
+  if (depth === path12.length) return { line: parentLine, depth, values: null };
+  const segment = path12[depth];
   let best = { line: parentLine, depth, values: null };
   const consider = (w) => {
     if (w.depth > best.depth || w.values !== null && best.values === null && w.depth === best.depth) best = w;
@@ -31650,16 +31669,16 @@ function walk4(lines, from2, to2, path11, depth, rendered, parentLine, reach) {
     const fitting = items.flatMap((_, k) => fits(k) ? [k] : []);
     const chosen = byName >= 0 ? byName : fitting.length === 1 ? fitting[0] : segment < items.length && fits(segment) ? segment : -1;
     if (chosen < 0) {
-      const included = throughIncludes(includeLinesOf(lines, from2, to2, reach), path11, depth, rendered, reach);
+      const included = throughIncludes(includeLinesOf(lines, from2, to2, reach), path12, depth, rendered, reach);
       if (included.depth > depth) return included;
       const values = valuesInBlock(lines, from2, to2, reach, "items");
       if (values !== null) consider({ line: parentLine, depth, values: sourceOf(values, depth) });
       return best;
     }
     const at3 = items[chosen];
-    if (depth === path11.length - 1 && keyOf2(lines[at3]) === null && contradicts(lines[at3].body, item)) return best;
+    if (depth === path12.length - 1 && keyOf2(lines[at3]) === null && contradicts(lines[at3].body, item)) return best;
     const end = blockEnd(lines, at3 + 1, lines[at3].indent, true);
-    consider(walk4(lines, at3, end, path11, depth + 1, item, lines[at3].number, reach));
+    consider(walk4(lines, at3, end, path12, depth + 1, item, lines[at3].number, reach));
     return best;
   }
   let indent = -1;
@@ -31671,26 +31690,26 @@ function walk4(lines, from2, to2, path11, depth, rendered, parentLine, reach) {
     const key = keyOf2(line);
     if (key === null || key.key !== segment || reach.notRendered?.has(line.number) === true) continue;
     const child = typeof rendered === "object" && rendered !== null && !Array.isArray(rendered) ? rendered[segment] : void 0;
-    if (depth === path11.length - 1 && contradicts(key.value, child)) continue;
+    if (depth === path12.length - 1 && contradicts(key.value, child)) continue;
     const end = blockEnd(lines, i + 1, line.indent, false);
-    if (depth === path11.length - 1 || key.value !== "") {
-      const values = valuesPathIn(key.value, line.scope) ?? (depth === path11.length - 1 && key.value === "" ? valuesInBlock(lines, i + 1, end, reach) : null);
+    if (depth === path12.length - 1 || key.value !== "") {
+      const values = valuesPathIn(key.value, line.scope) ?? (depth === path12.length - 1 && key.value === "" ? valuesInBlock(lines, i + 1, end, reach) : null);
       consider({ line: line.number, depth: depth + 1, values: values === null ? null : sourceOf(values, depth + 1) });
-      if (depth === path11.length - 1) continue;
-      if (flowHolds(key.value, path11.slice(depth + 1), child)) consider({ line: line.number, depth: path11.length, values: null });
+      if (depth === path12.length - 1) continue;
+      if (flowHolds(key.value, path12.slice(depth + 1), child)) consider({ line: line.number, depth: path12.length, values: null });
     }
-    const deeper = walk4(lines, i + 1, end, path11, depth + 1, child, line.number, reach);
+    const deeper = walk4(lines, i + 1, end, path12, depth + 1, child, line.number, reach);
     if (deeper.depth === depth + 1 && deeper.values === null) {
       const values = valuesInBlock(lines, i + 1, end, reach);
       if (values !== null) consider({ line: line.number, depth: depth + 1, values: sourceOf(values, depth + 1) });
       else {
-        const included = throughIncludes([key.value, ...lines.slice(i + 1, end).filter((l) => l.transparent).map((l) => l.body)], path11, depth + 1, child, reach);
+        const included = throughIncludes([key.value, ...lines.slice(i + 1, end).filter((l) => l.transparent).map((l) => l.body)], path12, depth + 1, child, reach);
         if (included.depth > depth + 1) consider(included);
       }
     }
     consider(deeper);
   }
-  if (best.depth === depth) consider(throughIncludes(includeLinesOf(lines, from2, to2, reach), path11, depth, rendered, reach));
+  if (best.depth === depth) consider(throughIncludes(includeLinesOf(lines, from2, to2, reach), path12, depth, rendered, reach));
   return best;
 }
 function includeLinesOf(lines, from2, to2, reach) {
@@ -31701,13 +31720,13 @@ function includeLinesOf(lines, from2, to2, reach) {
   }
   return bodies;
 }
-function throughIncludes(texts, path11, depth, rendered, reach) {
+function throughIncludes(texts, path12, depth, rendered, reach) {
   let best = { line: 0, depth, values: null };
   if (reach.hops >= maxHops) return best;
   for (const name of includedIn(texts)) {
     const named = reach.named.get(name);
     if (named === void 0) continue;
-    const inner = walk4(named.lines, 0, named.lines.length, path11, depth, rendered, 0, { named: reach.named, hops: reach.hops + 1 });
+    const inner = walk4(named.lines, 0, named.lines.length, path12, depth, rendered, 0, { named: reach.named, hops: reach.hops + 1 });
     if (inner.depth > best.depth) best = { ...inner, file: inner.file ?? named.file };
   }
   return best;
@@ -31868,16 +31887,16 @@ function documentOfKind(lines, rendered) {
   const writing = ranges.filter(([start, end]) => lines.slice(start, end).some(writesKind));
   return writing.length === 1 ? writing[0] : [0, lines.length];
 }
-function findInTemplate(text4, path11, rendered, named = noNamedTemplates, truth) {
+function findInTemplate(text4, path12, rendered, named = noNamedTemplates, truth) {
   const lines = linesOf2(text4);
   const reach = { named, hops: 0, ...truth === void 0 ? {} : { notRendered: linesNotRendered(text4, truth) } };
   const [from2, to2] = documentOfKind(lines, rendered);
-  let found = walk4(lines, from2, to2, path11, 0, rendered, 1, reach);
+  let found = walk4(lines, from2, to2, path12, 0, rendered, 1, reach);
   if (found.depth === 0) {
-    const included = throughIncludes(lines.filter((l) => l.transparent).map((l) => l.body), path11, 0, rendered, reach);
+    const included = throughIncludes(lines.filter((l) => l.transparent).map((l) => l.body), path12, 0, rendered, reach);
     if (included.depth > 0) found = included;
   }
-  return { line: found.line, exact: found.depth === path11.length, values: found.values, ...found.file === void 0 ? {} : { file: found.file } };
+  return { line: found.line, exact: found.depth === path12.length, values: found.values, ...found.file === void 0 ? {} : { file: found.file } };
 }
 
 // src/render/nameEndings.ts
@@ -31899,10 +31918,10 @@ function keysOf3(document) {
   const known3 = keysByEnding.get(document);
   if (known3 !== void 0) return known3;
   const byEnding = /* @__PURE__ */ new Map();
-  const visit5 = (value, path11) => {
+  const visit5 = (value, path12) => {
     if (!isObject(value)) return;
     for (const [key, child] of Object.entries(value)) {
-      const at3 = [...path11, key];
+      const at3 = [...path12, key];
       if (at3.length >= keysToMatch) {
         addTo(byEnding, endingOf(at3), at3);
       }
@@ -31913,14 +31932,14 @@ function keysOf3(document) {
   keysByEnding.set(document, byEnding);
   return byEnding;
 }
-function valuesKeyUnderSameKeys(files, path11, rendered) {
-  let keyed2 = path11.length;
-  while (keyed2 > 0 && typeof path11[keyed2 - 1] === "number") keyed2--;
-  const keys = path11.slice(0, keyed2);
+function valuesKeyUnderSameKeys(files, path12, rendered) {
+  let keyed2 = path12.length;
+  while (keyed2 > 0 && typeof path12[keyed2 - 1] === "number") keyed2--;
+  const keys = path12.slice(0, keyed2);
   if (keys.length < keysToMatch || keys.slice(-keysToMatch).some((key) => typeof key !== "string")) return null;
   const value = valueAt2(rendered, keys);
   if (value === void 0) return null;
-  const within = path11.slice(keyed2);
+  const within = path12.slice(keyed2);
   const settled = /* @__PURE__ */ new Map();
   for (const { file, document, prefix: prefix2 } of files) {
     for (const at3 of keysOf3(document).get(endingOf(keys)) ?? []) {
@@ -32070,8 +32089,8 @@ function valuesKeyFinder(sources, documentOf) {
     for (const link of valuesChain(sources, template)) {
       const { file } = link;
       const document = documentOf(file);
-      const path11 = keyPathIn(link, key);
-      if (document !== void 0 && valueAt2(document.value, path11) !== void 0) return { file, path: path11, document };
+      const path12 = keyPathIn(link, key);
+      if (document !== void 0 && valueAt2(document.value, path12) !== void 0) return { file, path: path12, document };
     }
     return null;
   };
@@ -32105,29 +32124,29 @@ function helmLocator(sources) {
     }
     return null;
   };
-  const underSameKeys = (template, path11, rendered) => {
+  const underSameKeys = (template, path12, rendered) => {
     const files = valuesChain(sources, template).flatMap((link) => {
       const document = documentOf(link.file);
       return document === void 0 ? [] : [{ file: link.file, document, prefix: keyPathIn(link, []) }];
     });
-    const found = valuesKeyUnderSameKeys(files, path11, rendered);
+    const found = valuesKeyUnderSameKeys(files, path12, rendered);
     const where2 = found === null ? null : locate(documentOf(found.file).source, found.path);
     return found !== null && where2?.exact ? { file: found.file, line: where2.line, column: where2.column } : null;
   };
-  return (template, path11, rendered, missing2) => {
+  return (template, path12, rendered, missing2) => {
     const file = sourcePath(sources, template);
     const own = sources.texts.get(file);
     const text4 = own ?? sources.archived?.get(file);
     if (text4 === void 0) return { template: null, values: null };
-    const hit = findInTemplate(text4, path11, rendered, named(), valueAt2(rendered, path11) === void 0 ? void 0 : valuesTruth(template));
+    const hit = findInTemplate(text4, path12, rendered, named(), valueAt2(rendered, path12) === void 0 ? void 0 : valuesTruth(template));
     const hitFile = hit.file ?? file;
     const templateHit = hit.exact && sources.texts.has(hitFile) ? { file: hitFile, line: hit.line, column: 1 } : null;
     if (hit.values === null) {
-      if (missing2 !== void 0) return { template: templateHit, values: leftOutMap(text4, template, path11.length, missing2, rendered) };
-      return { template: templateHit, values: templateHit === null ? underSameKeys(template, path11, rendered) : null };
+      if (missing2 !== void 0) return { template: templateHit, values: leftOutMap(text4, template, path12.length, missing2, rendered) };
+      return { template: templateHit, values: templateHit === null ? underSameKeys(template, path12, rendered) : null };
     }
     const { from: from2 } = hit.values;
-    const renderedPart = valueAt2(rendered, path11.slice(0, from2));
+    const renderedPart = valueAt2(rendered, path12.slice(0, from2));
     for (const key of [hit.values.key, ...hit.values.alternatives ?? []]) {
       for (const link of valuesChain(sources, template)) {
         const valuesFile = link.file;
@@ -32138,7 +32157,7 @@ function helmLocator(sources) {
         for (const keyPath of elementPaths(document.value, keyPathIn(link, key))) {
           const part = valueAt2(document.value, keyPath);
           if (part === void 0) continue;
-          const inside = translatePath(renderedPart, part, path11.slice(from2), true);
+          const inside = translatePath(renderedPart, part, path12.slice(from2), true);
           if (inside === null) continue;
           const where2 = locate(document.source, [...keyPath, ...inside]);
           if (where2.exact) found.push({ file: valuesFile, line: where2.line, column: where2.column, element: star < 0 ? void 0 : keyPath[star] });
@@ -32148,7 +32167,7 @@ function helmLocator(sources) {
         if (found.length > 1) break;
       }
     }
-    return { template: templateHit, values: templateHit === null ? underSameKeys(template, path11, rendered) : null };
+    return { template: templateHit, values: templateHit === null ? underSameKeys(template, path12, rendered) : null };
   };
 }
 function valuesTruthOf(sources) {
@@ -32184,13 +32203,13 @@ function elementPaths(value, key) {
   let paths = [[]];
   for (const segment of key) {
     if (segment !== "*") {
-      paths = paths.map((path11) => [...path11, segment]);
+      paths = paths.map((path12) => [...path12, segment]);
       continue;
     }
-    paths = paths.flatMap((path11) => {
-      const at3 = valueAt2(value, path11);
-      if (Array.isArray(at3)) return at3.map((_, i) => [...path11, i]);
-      return typeof at3 === "object" && at3 !== null ? Object.keys(at3).map((k) => [...path11, k]) : [];
+    paths = paths.flatMap((path12) => {
+      const at3 = valueAt2(value, path12);
+      if (Array.isArray(at3)) return at3.map((_, i) => [...path12, i]);
+      return typeof at3 === "object" && at3 !== null ? Object.keys(at3).map((k) => [...path12, k]) : [];
     });
   }
   return paths;
@@ -32301,18 +32320,18 @@ function candidatesOf(rootDir, kustomizations) {
 function pointerTokens(pointer) {
   return pointer.split("/").slice(1).map((t) => t.replaceAll("~1", "/").replaceAll("~0", "~"));
 }
-function inOperations(document, object, path11, anyValue) {
+function inOperations(document, object, path12, anyValue) {
   const operations = document.value;
   if (!Array.isArray(operations)) return null;
   for (let i = operations.length - 1; i >= 0; i--) {
     const op = operations[i];
     if (!isObject3(op) || op.op !== "add" && op.op !== "replace" || typeof op.path !== "string" || !("value" in op)) continue;
     const tokens = pointerTokens(op.path);
-    if (tokens.length > path11.length) continue;
-    const prefixMatches = tokens.every((token, t) => token === String(path11[t]) || token === "-" && t === tokens.length - 1 && typeof path11[t] === "number");
+    if (tokens.length > path12.length) continue;
+    const prefixMatches = tokens.every((token, t) => token === String(path12[t]) || token === "-" && t === tokens.length - 1 && typeof path12[t] === "number");
     if (!prefixMatches) continue;
-    const rest = path11.slice(tokens.length);
-    const inside = translatePath(valueAt2(object.value, path11.slice(0, tokens.length)) ?? null, op.value ?? null, rest, true, anyValue);
+    const rest = path12.slice(tokens.length);
+    const inside = translatePath(valueAt2(object.value, path12.slice(0, tokens.length)) ?? null, op.value ?? null, rest, true, anyValue);
     if (inside !== null) return [i, "value", ...inside];
   }
   return null;
@@ -32359,7 +32378,7 @@ function kustomizeIndex(sources) {
   };
   const hitIn = (candidate, where2) => candidate.inline === null ? { file: candidate.file, line: where2.line, column: where2.column } : inlineHit(candidate.file, candidate.inline, where2, linesOf3(sources.texts.get(candidate.file) ?? ""), linesOf3(candidate.inline.text));
   const resourcesFirst = [...candidates.filter((c) => c.role === "resource"), ...candidates.filter((c) => c.role !== "resource")];
-  const lastWriter = (object, path11, anyValue = false) => {
+  const lastWriter = (object, path12, anyValue = false) => {
     for (const candidate of anyValue ? resourcesFirst : candidates) {
       if (!mayWrite(candidate, object)) continue;
       const target = candidate.patch?.target ?? null;
@@ -32367,11 +32386,11 @@ function kustomizeIndex(sources) {
         let found;
         if (Array.isArray(document.value)) {
           if (target === null) continue;
-          found = inOperations(document, object, path11, anyValue);
+          found = inOperations(document, object, path12, anyValue);
         } else {
           const value = document.value;
           if (!isObject3(value) || target === null && !writesObject(document, object, candidate.chain)) continue;
-          found = translatePath(object.value, value, path11, candidate.role === "resource", anyValue);
+          found = translatePath(object.value, value, path12, candidate.role === "resource", anyValue);
         }
         if (found === null) continue;
         const where2 = locate(document.source, found);
@@ -32401,8 +32420,8 @@ function kustomizeIndex(sources) {
       const document = documentsOf(candidate).find((d) => Array.isArray(d.value));
       if (document === void 0) continue;
       const operations = document.value;
-      const writerOf = (path11) => {
-        const written = operationWriting(operations, path11);
+      const writerOf = (path12) => {
+        const written = operationWriting(operations, path12);
         return written === null ? null : { file, path: written };
       };
       return { file, document, ...block2 ? { block: block2 } : {}, writerOf };
@@ -32467,15 +32486,15 @@ function removalIn(operations, present, missing2) {
   }
   return void 0;
 }
-function operationWriting(operations, path11) {
+function operationWriting(operations, path12) {
   for (let i = operations.length - 1; i >= 0; i--) {
     const op = operations[i];
     if (!isObject3(op) || typeof op.path !== "string") continue;
     const tokens = pointerTokens(op.path);
-    const onPath2 = tokens.length <= path11.length ? tokens.every((token, t) => token === String(path11[t])) : path11.every((segment, t) => String(segment) === tokens[t]);
+    const onPath2 = tokens.length <= path12.length ? tokens.every((token, t) => token === String(path12[t])) : path12.every((segment, t) => String(segment) === tokens[t]);
     if (!onPath2) continue;
-    const rest = path11.slice(tokens.length);
-    if (op.op !== "add" && op.op !== "replace" || tokens.length > path11.length || !isObject3(valueAt2(op.value ?? null, rest) ?? null)) return null;
+    const rest = path12.slice(tokens.length);
+    if (op.op !== "add" && op.op !== "replace" || tokens.length > path12.length || !isObject3(valueAt2(op.value ?? null, rest) ?? null)) return null;
     return [i, "value", ...rest];
   }
   return null;
@@ -32523,33 +32542,33 @@ function newValue(value) {
   }
   return map;
 }
-function itemEdits(before, after, path11) {
+function itemEdits(before, after, path12) {
   const edits = [];
   let kept = 0;
   before.forEach((item, index) => {
     if (kept < after.length && jsonEqual(item, after[kept])) kept++;
-    else edits.push(remove([...path11, index]));
+    else edits.push(remove([...path12, index]));
   });
   if (kept === 0 && before.length > 0) return null;
   for (const item of after.slice(kept)) {
     if (typeof item !== "string") return null;
-    edits.push(append(path11, item));
+    edits.push(append(path12, item));
   }
   return edits;
 }
-function leafEdits(before, after, path11, out) {
+function leafEdits(before, after, path12, out) {
   if (jsonEqual(before, after)) return true;
   if (after === void 0) {
-    out.push(remove(path11));
+    out.push(remove(path12));
     return true;
   }
   if (isObject4(after) && (before === void 0 || isObject4(before))) {
-    for (const [key, value2] of Object.entries(after)) if (!leafEdits(before?.[key], value2, [...path11, key], out)) return false;
-    for (const key of Object.keys(before ?? {})) if (!(key in after)) out.push(remove([...path11, key]));
+    for (const [key, value2] of Object.entries(after)) if (!leafEdits(before?.[key], value2, [...path12, key], out)) return false;
+    for (const key of Object.keys(before ?? {})) if (!(key in after)) out.push(remove([...path12, key]));
     return true;
   }
   if (Array.isArray(before) && Array.isArray(after)) {
-    const items = itemEdits(before, after, path11);
+    const items = itemEdits(before, after, path12);
     if (items !== null) {
       out.push(...items);
       return true;
@@ -32557,7 +32576,7 @@ function leafEdits(before, after, path11, out) {
   }
   const value = newValue(after);
   if (value === null) return false;
-  out.push(set(path11, value));
+  out.push(set(path12, value));
   return true;
 }
 var containerFields = /* @__PURE__ */ new Set(["runAsNonRoot", "runAsUser", "runAsGroup", "seccompProfile", "seLinuxOptions", "appArmorProfile", "windowsOptions"]);
@@ -32567,9 +32586,9 @@ function writableWhole(value) {
 function securityContextEdits(original, fixed2, writerOf, podWriterOf = writerOf) {
   const owners = securityContextOwners(original, fixed2, ["initContainers", "containers"]);
   if (owners === null || extractPodSpecs(fixed2).pods.length !== 1) return null;
-  const changesOf = (path11, writer) => {
+  const changesOf = (path12, writer) => {
     const edits = [];
-    return leafEdits(writer?.whole ? void 0 : valueAt2(original.value, path11), valueAt2(fixed2.value, path11), [], edits) ? edits : null;
+    return leafEdits(writer?.whole ? void 0 : valueAt2(original.value, path12), valueAt2(fixed2.value, path12), [], edits) ? edits : null;
   };
   const podPath = [...owners.pod, "securityContext"];
   const podEdits = changesOf(podPath, podWriterOf(podPath));
@@ -32580,11 +32599,11 @@ function securityContextEdits(original, fixed2, writerOf, podWriterOf = writerOf
   for (const [key, edits] of podKeys) byKey.set(key, edits);
   const podFields = left.every((edit) => edit.op === "set" && containerFields.has(String(edit.path[0]))) ? left : [];
   for (const container of owners.containers) {
-    const path11 = [...container, "securityContext"];
-    const own = changesOf(path11, writerOf(path11));
+    const path12 = [...container, "securityContext"];
+    const own = changesOf(path12, writerOf(path12));
     if (own === null) return null;
     const edits = [...own, ...podFields.filter((edit) => !own.some((mine) => JSON.stringify(mine.path) === JSON.stringify(edit.path)))];
-    for (const [key, ofKey] of writtenBy(path11, edits, writerOf).written) {
+    for (const [key, ofKey] of writtenBy(path12, edits, writerOf).written) {
       const known3 = byKey.get(key);
       if (known3 !== void 0 && JSON.stringify(known3) !== JSON.stringify(ofKey)) conflicting.add(key);
       byKey.set(key, ofKey);
@@ -32593,18 +32612,18 @@ function securityContextEdits(original, fixed2, writerOf, podWriterOf = writerOf
   for (const key of conflicting) byKey.delete(key);
   if (byKey.size === 0) return null;
   return [...byKey].map(([key, edits]) => {
-    const { file, path: path11 } = JSON.parse(key);
-    return { file, key: path11, edits: edits.map((edit) => ({ ...edit, path: [...path11, ...edit.path] })), pod: podKeys.has(key) };
+    const { file, path: path12 } = JSON.parse(key);
+    return { file, key: path12, edits: edits.map((edit) => ({ ...edit, path: [...path12, ...edit.path] })), pod: podKeys.has(key) };
   });
 }
-function writtenBy(path11, edits, writerOf) {
+function writtenBy(path12, edits, writerOf) {
   const written = /* @__PURE__ */ new Map();
   const left = [];
   if (edits.length === 0) return { written, left };
-  const whole = writerOf(path11);
+  const whole = writerOf(path12);
   if (whole !== null) return { written: written.set(JSON.stringify(whole), [...edits]), left };
   for (const edit of edits) {
-    const inner = edit.path.length < 2 ? null : writerOf([...path11, edit.path[0]]);
+    const inner = edit.path.length < 2 ? null : writerOf([...path12, edit.path[0]]);
     if (inner === null) left.push(edit);
     else addTo(written, JSON.stringify(inner), { ...edit, path: edit.path.slice(1) });
   }
@@ -32633,7 +32652,7 @@ function editableFile(file, text4) {
   const owners = /* @__PURE__ */ new Set(["values"]);
   const areas = /* @__PURE__ */ new Set(["values"]);
   return {
-    value: (path11) => valueAt2(document.value, path11),
+    value: (path12) => valueAt2(document.value, path12),
     change(edits) {
       let splices;
       try {
@@ -32775,8 +32794,8 @@ function securityContextAdditions(original, fixed2) {
   const owners = securityContextOwners(original, fixed2, containerListKeys);
   if (owners === null) return [];
   return [owners.pod, ...owners.containers].flatMap((parent) => {
-    const path11 = [...parent, "securityContext"];
-    return additionOf(parent, valueAt2(original.value, path11), valueAt2(fixed2.value, path11)) ?? [];
+    const path12 = [...parent, "securityContext"];
+    return additionOf(parent, valueAt2(original.value, path12), valueAt2(fixed2.value, path12)) ?? [];
   });
 }
 function additionOf(parent, before, after) {
@@ -32806,27 +32825,27 @@ function templateInsertions(template, original, fixed2, textOf3) {
   }
   return out;
 }
-function removedScalars(before, after, path11) {
+function removedScalars(before, after, path12) {
   if (Array.isArray(before)) {
     if (!Array.isArray(after) || after.length !== before.length) return [];
-    return before.flatMap((item, i) => removedScalars(item, after[i], [...path11, i]));
+    return before.flatMap((item, i) => removedScalars(item, after[i], [...path12, i]));
   }
   if (!isObject(before) || !isObject(after)) return [];
   return Object.entries(before).flatMap(([key, value]) => {
-    if (after[key] !== void 0) return removedScalars(value, after[key], [...path11, key]);
-    return typeof value === "object" && value !== null ? [] : [[...path11, key]];
+    if (after[key] !== void 0) return removedScalars(value, after[key], [...path12, key]);
+    return typeof value === "object" && value !== null ? [] : [[...path12, key]];
   });
 }
 function templateRemovals(template, original, fixed2, textOf3) {
   const out = [];
-  for (const path11 of removedScalars(original.value, fixed2.value, [])) {
-    const hit = findInTemplate(template.text, path11, original.value, template.named, template.truth);
-    if (!hit.exact || hit.values !== null && hit.values.from < path11.length) continue;
+  for (const path12 of removedScalars(original.value, fixed2.value, [])) {
+    const hit = findInTemplate(template.text, path12, original.value, template.named, template.truth);
+    if (!hit.exact || hit.values !== null && hit.values.from < path12.length) continue;
     const file = hit.file ?? template.file;
     const text4 = hit.file === void 0 ? template.text : textOf3(hit.file);
     const lines = text4?.split("\n");
     const line = lines?.[hit.line - 1];
-    if (lines === void 0 || line === void 0 || !writesKeyAlone(line, String(path11[path11.length - 1]))) continue;
+    if (lines === void 0 || line === void 0 || !writesKeyAlone(line, String(path12[path12.length - 1]))) continue;
     const next = lines.slice(hit.line).find((l) => l.trim() !== "");
     if (next !== void 0 && indentOf2(next) > indentOf2(line)) continue;
     out.push({ file, change: { startLine: hit.line, endLine: hit.line, newLines: [] } });
@@ -32980,9 +32999,9 @@ function fixedRendering(index, fixes) {
   const { documents } = loadManifestFile(index.path, applySuggestions(index.rendering.text, [...fixes.values()]), renderedLoadOptions());
   return new Map(documents.map((document) => [document.index, document]));
 }
-function valuesKeysOf(template, named, path11, rendered, element, truth) {
-  const values = findInTemplate(template, path11, rendered, named, valueAt2(rendered, path11) === void 0 ? void 0 : truth).values;
-  if (values === null || values.from !== path11.length) return [];
+function valuesKeysOf(template, named, path12, rendered, element, truth) {
+  const values = findInTemplate(template, path12, rendered, named, valueAt2(rendered, path12) === void 0 ? void 0 : truth).values;
+  if (values === null || values.from !== path12.length) return [];
   return [values.key, ...values.alternatives ?? []].flatMap((key) => {
     if (!key.includes("*")) return [key];
     const picked = element(key);
@@ -33007,8 +33026,8 @@ function chartObjectOf(index, document, fixed2) {
   const after = fixed2.get(document.index);
   return template === null || after === void 0 ? null : { index, document, template, after };
 }
-function templateLineOf({ index, document, template }, path11) {
-  const hit = findInTemplate(template.text, path11, document.value, template.named);
+function templateLineOf({ index, document, template }, path12) {
+  const hit = findInTemplate(template.text, path12, document.value, template.named);
   const text4 = hit.file === void 0 ? template.text : index.rendering.rendered.sources.get(hit.file);
   return hit.exact && text4 !== void 0 ? { text: text4, line: hit.line, fromValues: hit.values !== null } : null;
 }
@@ -33104,8 +33123,8 @@ function valuedSwitchChangesOf(object, editable, switchesIn) {
 function switchOffChangesOf(object, editable) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const path11 of changedScalars(object.document.value, object.after.value, [])) {
-    const written = templateLineOf(object, path11);
+  for (const path12 of changedScalars(object.document.value, object.after.value, [])) {
+    const written = templateLineOf(object, path12);
     const guard = written === null || written.fromValues ? null : plainSwitchOf(written.text, written.line);
     const turned = guard === null ? null : switchTurned(object.template, guard, true, editable);
     if (turned === null || seen.has(turned.known)) continue;
@@ -33114,19 +33133,19 @@ function switchOffChangesOf(object, editable) {
   }
   return out;
 }
-function changedScalars(before, after, path11) {
-  if (typeof before !== "object" || before === null) return jsonEqual(before ?? null, after ?? null) && after !== void 0 ? [] : [path11];
+function changedScalars(before, after, path12) {
+  if (typeof before !== "object" || before === null) return jsonEqual(before ?? null, after ?? null) && after !== void 0 ? [] : [path12];
   const out = [];
   const beside = typeof after === "object" && after !== null ? after : void 0;
-  if (Array.isArray(before)) before.forEach((item, i) => out.push(...changedScalars(item, Array.isArray(beside) ? beside[i] : void 0, [...path11, i])));
-  else for (const [key, value] of Object.entries(before)) out.push(...changedScalars(value, beside !== void 0 && !Array.isArray(beside) ? beside[key] : void 0, [...path11, key]));
+  if (Array.isArray(before)) before.forEach((item, i) => out.push(...changedScalars(item, Array.isArray(beside) ? beside[i] : void 0, [...path12, i])));
+  else for (const [key, value] of Object.entries(before)) out.push(...changedScalars(value, beside !== void 0 && !Array.isArray(beside) ? beside[key] : void 0, [...path12, key]));
   return out;
 }
 function switchedOn2(file, key, template) {
-  const path11 = [...key, "enabled"];
-  const value = file?.value(path11);
-  if (value === false) return [set(path11, true)];
-  return value === void 0 && file !== null && testsEnabled(template, key) ? [set(path11, true)] : [];
+  const path12 = [...key, "enabled"];
+  const value = file?.value(path12);
+  if (value === false) return [set(path12, true)];
+  return value === void 0 && file !== null && testsEnabled(template, key) ? [set(path12, true)] : [];
 }
 function testsEnabled(template, key) {
   if (!template.includes(".enabled")) return false;
@@ -33143,24 +33162,24 @@ function valuesChangesOf({ document, template, after }, editable) {
     return values?.value(at3);
   };
   const element = (key) => elementByName(key, document.value, valuesAt);
-  const writersOf = (path11, truth) => valuesKeysOf(template.text, template.named, path11, document.value, element, truth).map((key) => template.writeKey(key));
-  const writerAt = (path11) => {
-    const writers2 = writersOf(path11, template.truth);
+  const writersOf = (path12, truth) => valuesKeysOf(template.text, template.named, path12, document.value, element, truth).map((key) => template.writeKey(key));
+  const writerAt = (path12) => {
+    const writers2 = writersOf(path12, template.truth);
     const writer = writers2.find((w) => isSetMap(editable(w.file)?.value(w.path))) ?? writers2[0] ?? null;
-    if (!isSetMap(valueAt2(document.value, path11)) || !writableWhole(valueAt2(after.value, path11))) return writer;
+    if (!isSetMap(valueAt2(document.value, path12)) || !writableWhole(valueAt2(after.value, path12))) return writer;
     if (writer !== null && !isEmpty3(editable(writer.file)?.value(writer.path))) return writer;
-    const empty = writer ?? writersOf(path11)[0] ?? null;
+    const empty = writer ?? writersOf(path12)[0] ?? null;
     return empty !== null && isEmpty3(editable(empty.file)?.value(empty.path)) ? { ...empty, whole: true } : writer;
   };
   const writers = /* @__PURE__ */ new Map();
-  const writerOf = (path11) => {
-    const key = JSON.stringify(path11);
-    if (!writers.has(key)) writers.set(key, writerAt(path11));
+  const writerOf = (path12) => {
+    const key = JSON.stringify(path12);
+    if (!writers.has(key)) writers.set(key, writerAt(path12));
     return writers.get(key) ?? null;
   };
-  const podWriterOf = (path11) => {
-    const writer = writerOf(path11);
-    return writer === null || writer.whole === true || holds2(editable(writer.file)?.value(writer.path), valueAt2(document.value, path11)) ? writer : null;
+  const podWriterOf = (path12) => {
+    const writer = writerOf(path12);
+    return writer === null || writer.whole === true || holds2(editable(writer.file)?.value(writer.path), valueAt2(document.value, path12)) ? writer : null;
   };
   const byFile = /* @__PURE__ */ new Map();
   const containersByFile = /* @__PURE__ */ new Map();
@@ -33242,8 +33261,8 @@ function renderedObject(document) {
   return { kind, name, value };
 }
 var containerField = /^(.*)\.(?:containers|initContainers|ephemeralContainers)\[\d+\]\.securityContext\.(([^.]+).*)$/;
-function podLevelPath(path11) {
-  const match2 = containerField.exec(path11);
+function podLevelPath(path12) {
+  const match2 = containerField.exec(path12);
   return match2 === null || !containerFields.has(match2[3]) ? null : `${match2[1]}.securityContext.${match2[2]}`;
 }
 function applicationLineOf(helm, valuesFile) {
@@ -33342,25 +33361,25 @@ function parentApplicationOf(application, indexOf) {
   return { index, document, inline: { file: renderedAs, within, text: blanked } };
 }
 function throughParent(parent, hit) {
-  const path11 = pathAt(parent.document, parent.inline.within, hit);
-  return path11 === null ? null : parent.index.place(parent.document, path11, hit.line, false);
+  const path12 = pathAt(parent.document, parent.inline.within, hit);
+  return path12 === null ? null : parent.index.place(parent.document, path12, hit.line, false);
 }
 function pathAt(document, within, hit) {
-  const visit5 = (path11, value) => {
-    const at3 = locate(document.source, path11);
-    if (at3.exact && at3.line === hit.line && at3.column === hit.column) return path11;
+  const visit5 = (path12, value) => {
+    const at3 = locate(document.source, path12);
+    if (at3.exact && at3.line === hit.line && at3.column === hit.column) return path12;
     const entries = Array.isArray(value) ? value.map((item, i) => [i, item]) : isObject5(value) ? Object.entries(value) : [];
     for (const [key, inner] of entries) {
-      const found = visit5([...path11, key], inner);
+      const found = visit5([...path12, key], inner);
       if (found !== null) return found;
     }
     return null;
   };
   return visit5([...within], valueAt2(document.value, within));
 }
-function indexRendering(path11, rendering, headPaths, changed, indexOf) {
+function indexRendering(path12, rendering, headPaths, changed, indexOf) {
   const { root, sources, archived } = rendering.rendered;
-  const documents = loadManifestFile(path11, rendering.text, renderedLoadOptions()).documents;
+  const documents = loadManifestFile(path12, rendering.text, renderedLoadOptions()).documents;
   let place2;
   let documentIn = () => null;
   let operationsIn = () => null;
@@ -33432,17 +33451,17 @@ function indexRendering(path11, rendering, headPaths, changed, indexOf) {
       });
     };
   }
-  return { path: path11, rendering, documents, lines: rendering.text.split("\n"), place: place2, documentIn, operationsIn, chartTemplateOf, unplaced, guardLines };
+  return { path: path12, rendering, documents, lines: rendering.text.split("\n"), place: place2, documentIn, operationsIn, chartTemplateOf, unplaced, guardLines };
 }
-function presentPart(value, path11) {
+function presentPart(value, path12) {
   let at3 = value;
   let length = 0;
-  for (const segment of path11) {
+  for (const segment of path12) {
     if (typeof segment === "number" ? !Array.isArray(at3) || segment >= at3.length : !isObject5(at3) || !(segment in at3)) break;
     at3 = typeof segment === "number" ? at3[segment] : at3[segment];
     length++;
   }
-  return path11.slice(0, length);
+  return path12.slice(0, length);
 }
 function documentAt(documents, line) {
   return documents[lastAtMost(documents.length, (i) => documents[i]?.line ?? 0, line)];
@@ -33537,20 +33556,20 @@ var renderingReference = /([^\s()'"`]+#rendering-\d+):(\d+)/g;
 var nameField = ["metadata", "name"];
 var labelsField = ["metadata", "labels"];
 function readableReferences(message, indexOf, field2 = nameField) {
-  return message.replace(renderingReference, (reference2, path11, line) => {
-    const source = sourceOfRenderedObject(path11, Number(line), indexOf, field2);
+  return message.replace(renderingReference, (reference2, path12, line) => {
+    const source = sourceOfRenderedObject(path12, Number(line), indexOf, field2);
     if (source === null) return reference2;
     return "label" in source ? `the rendering of ${source.label}` : `${source.file}:${source.line}`;
   });
 }
-function sourceOfRenderedObject(path11, line, indexOf, field2) {
-  const index = indexOf(path11);
+function sourceOfRenderedObject(path12, line, indexOf, field2) {
+  const index = indexOf(path12);
   if (index === null) return null;
   const placed2 = placedExactly(index, line, field2) ?? (field2 === nameField ? null : placedExactly(index, line, nameField));
   return placed2 !== null ? { file: placed2.file, line: placed2.line } : { label: index.rendering.rendered.root.label };
 }
-function objectSource(path11, line, indexOf, headPaths) {
-  const index = indexOf(path11);
+function objectSource(path12, line, indexOf, headPaths) {
+  const index = indexOf(path12);
   if (index === null) return null;
   for (const field2 of objectFields) {
     const placed2 = placedExactly(index, line, field2, true);
@@ -33561,9 +33580,9 @@ function objectSource(path11, line, indexOf, headPaths) {
   return template !== null && headPaths.has(template.file) ? { file: template.file, line: 1 } : null;
 }
 var objectFields = [["apiVersion"], ["kind"], ["metadata", "name"]];
-function placedExactly(index, line, path11, ancestor = false) {
+function placedExactly(index, line, path12, ancestor = false) {
   const document = documentAt(index.documents, line);
-  const placed2 = document === void 0 ? null : index.place(document, path11, line, ancestor);
+  const placed2 = document === void 0 ? null : index.place(document, path12, line, ancestor);
   return placed2 !== null && placed2.exact ? placed2 : null;
 }
 function renderedProblems(problems, indexOf) {
@@ -33604,7 +33623,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
   const changed = changeSet === null ? null : new Set(changeSet.files.map((f) => f.path));
   const linesIn2 = changeSetLines(changeSet);
   const hunks = new Map((changeSet?.files ?? []).map((file) => [file.path, file.hunks ?? []]));
-  const hunksOf = changeSet === null ? null : (path11) => hunks.get(path11) ?? [];
+  const hunksOf = changeSet === null ? null : (path12) => hunks.get(path12) ?? [];
   const changeLines = /* @__PURE__ */ new Map();
   const changeLineFor = (root) => {
     let found = changeLines.get(root);
@@ -33629,13 +33648,13 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     return replaced;
   };
   const indexes = /* @__PURE__ */ new Map();
-  const indexOf = (path11) => {
-    const rendering = renderings.get(path11);
+  const indexOf = (path12) => {
+    const rendering = renderings.get(path12);
     if (rendering === void 0) return null;
-    let index = indexes.get(path11);
+    let index = indexes.get(path12);
     if (index === void 0) {
-      index = indexRendering(path11, rendering, headPaths, changed, indexOf);
-      indexes.set(path11, index);
+      index = indexRendering(path12, rendering, headPaths, changed, indexOf);
+      indexes.set(path12, index);
     }
     return index;
   };
@@ -33647,7 +33666,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     return objectSources.get(document) ?? null;
   };
   const sources = /* @__PURE__ */ new Map();
-  for (const { rendered } of renderings.values()) for (const [path11, text4] of rendered.sources) sources.set(path11, text4);
+  for (const { rendered } of renderings.values()) for (const [path12, text4] of rendered.sources) sources.set(path12, text4);
   const unplaced = (index, renderedLine) => {
     const entry2 = index.unplaced(renderedLine);
     if (entry2 !== null) return entry2;
@@ -33661,8 +33680,8 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     const { root } = index.rendering.rendered;
     const placeAt = (line, fieldPath, exact) => {
       const document = documentAt(index.documents, line);
-      const path11 = document === void 0 ? [] : exact ? parseFieldPath(fieldPath) : presentPart(document.value, parseFieldPath(fieldPath));
-      return document !== void 0 && path11.length > 0 ? index.place(document, path11, line, !exact, exact ? void 0 : parseFieldPath(fieldPath)) : null;
+      const path12 = document === void 0 ? [] : exact ? parseFieldPath(fieldPath) : presentPart(document.value, parseFieldPath(fieldPath));
+      return document !== void 0 && path12.length > 0 ? index.place(document, path12, line, !exact, exact ? void 0 : parseFieldPath(fieldPath)) : null;
     };
     const placed2 = finding.locations.map((location) => ({ location, at: placeAt(location.line, location.path, location.exact) ?? unplaced(index, location.line) }));
     const primary = placed2.find((p) => p.at.exact && p.location.exact) ?? placed2.find((p) => p.at.exact) ?? placed2[0] ?? { location: null, at: unplaced(index, finding.line) };
@@ -33685,8 +33704,8 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     const mapped = { ...finding, file: primary.at.file, line: primary.at.line, locations, rendered: origin };
     const literals = placed2.filter((p) => p.at.exact && p.location.exact && p.at.file === primary.at.file).map((p) => ({ sourceLine: p.at.line, renderedLine: p.location.line }));
     const podLevel = finding.locations.flatMap((location) => {
-      const path11 = location.exact ? null : podLevelPath(location.path);
-      const at3 = path11 === null ? null : placeAt(location.line, path11, false);
+      const path12 = location.exact ? null : podLevelPath(location.path);
+      const at3 = path12 === null ? null : placeAt(location.line, path12, false);
       return at3 === null ? [] : [{ at: at3 }];
     });
     const removals = [...placed2, ...podLevel].flatMap((p) => p.at.file === primary.at.file && p.at.removal !== void 0 ? [p.at.removal] : []);
@@ -33881,9 +33900,9 @@ function placeInNamespace(text4, namespace) {
 var valuesName = /(^|\/)[^/]*values[^/]*(\/[^/]+)*\.ya?ml$/i;
 function strayValuesFiles(changeSet, consumed, headPaths) {
   const templateDirs = /* @__PURE__ */ new Set();
-  for (const path11 of headPaths) {
-    const at3 = path11.lastIndexOf("/templates/");
-    if (at3 >= 0 || path11.startsWith("templates/")) templateDirs.add(at3 >= 0 ? path11.slice(0, at3) : "");
+  for (const path12 of headPaths) {
+    const at3 = path12.lastIndexOf("/templates/");
+    if (at3 >= 0 || path12.startsWith("templates/")) templateDirs.add(at3 >= 0 ? path12.slice(0, at3) : "");
   }
   const problems = [];
   for (const file of changeSet.files) {
@@ -33899,10 +33918,10 @@ function strayValuesFiles(changeSet, consumed, headPaths) {
   }
   return problems;
 }
-function isValuesText(path11, data) {
+function isValuesText(path12, data) {
   const text4 = textOf(data);
   if (text4 === null) return false;
-  const { documents, problems } = loadManifestFile(path11, text4);
+  const { documents, problems } = loadManifestFile(path12, text4);
   return problems.length === 0 && documents.length > 0 && documents.every(({ value }) => isObject(value) && value.kind === void 0 && value.apiVersion === void 0);
 }
 
@@ -33928,10 +33947,10 @@ var podSecurityKeys = /* @__PURE__ */ new Set([
   "sysctls",
   "windowsOptions"
 ]);
-function differences(base, head, path11, out) {
+function differences(base, head, path12, out) {
   if (isObject(base) && isObject(head)) {
-    for (const key of /* @__PURE__ */ new Set([...Object.keys(base), ...Object.keys(head)])) differences(base[key], head[key], [...path11, key], out);
-  } else if (!jsonEqual(base, head)) out.push(path11);
+    for (const key of /* @__PURE__ */ new Set([...Object.keys(base), ...Object.keys(head)])) differences(base[key], head[key], [...path12, key], out);
+  } else if (!jsonEqual(base, head)) out.push(path12);
 }
 function podSecurityChanges(base, head) {
   const before = valuesMapping(base);
@@ -33939,7 +33958,7 @@ function podSecurityChanges(base, head) {
   if (before === null || after === null) return [];
   const changed = [];
   differences(before, after, [], changed);
-  return changed.filter((path11) => path11.some((key) => podSecurityKeys.has(key)));
+  return changed.filter((path12) => path12.some((key) => podSecurityKeys.has(key)));
 }
 function renderAdvice(dir, paths, renderings, what = "them") {
   const config = `name a values file that turns ${what} on under \`render.charts\` in .github/pod-security.yaml`;
@@ -34061,9 +34080,9 @@ function shownMissing(d) {
 function valuesChainOf(chartDir, files, texts, parse6 = valuesMapping) {
   const chain = [];
   const own = inDir(chartDir, "values.yaml");
-  for (const path11 of [own, ...files]) {
-    const text4 = texts.get(path11);
-    const values = text4 === void 0 ? path11 === own ? {} : null : parse6(text4);
+  for (const path12 of [own, ...files]) {
+    const text4 = texts.get(path12);
+    const values = text4 === void 0 ? path12 === own ? {} : null : parse6(text4);
     if (values === null) return null;
     chain.push(values);
   }
@@ -34079,12 +34098,12 @@ function leftOutNote(missing2, chain, unreached = false) {
 function leavesDependencies(chartDir, missing2, read, valuesFiles, changed, parse6 = valuesMapping) {
   const given = /* @__PURE__ */ new Set([inDir(chartDir, "values.yaml"), ...valuesFiles]);
   const dependencyList = new Set(["Chart.yaml", "Chart.lock", "requirements.yaml", "requirements.lock"].map((name) => inDir(chartDir, name)));
-  for (const path11 of read) {
-    const texts = changed(path11);
+  for (const path12 of read) {
+    const texts = changed(path12);
     if (texts === void 0) continue;
     const [base, head] = texts;
-    if (base === null || head === null || dependencyList.has(path11) || path11.startsWith(inDir(chartDir, "charts/"))) return false;
-    if (given.has(path11) ? !sameGiven(missing2, parse6(base), parse6(head)) : definesTemplate(base) || definesTemplate(head)) return false;
+    if (base === null || head === null || dependencyList.has(path12) || path12.startsWith(inDir(chartDir, "charts/"))) return false;
+    if (given.has(path12) ? !sameGiven(missing2, parse6(base), parse6(head)) : definesTemplate(base) || definesTemplate(head)) return false;
   }
   return true;
 }
@@ -34092,7 +34111,7 @@ var definesTemplate = (text4) => /\{\{-?\s*define\b/.test(text4);
 function sameGiven(missing2, before, after) {
   if (before === null || after === null) return false;
   const paths = [["global"], ["tags"], ...missing2.flatMap((d) => [...d.keys.map((key) => [key]), ...d.switches.flatMap((s) => s.condition.map((c) => c.split(".")))])];
-  return paths.every((path11) => jsonEqual(valueAt2(before, path11) ?? null, valueAt2(after, path11) ?? null));
+  return paths.every((path12) => jsonEqual(valueAt2(before, path12) ?? null, valueAt2(after, path12) ?? null));
 }
 function failedWithoutNote(missing2, valuesFailure) {
   const notVendored = `${namedDependencies(missing2)} ${missing2.length === 1 ? "is" : "are"} ${vendorThem}`;
@@ -34409,7 +34428,7 @@ function schemaNotValidated(root, schema) {
   return { file: root.file, line: null, kind: "schema-not-validated", message };
 }
 function inputStandInsNote(root, paths) {
-  const named = paths.map((path11) => `\`${path11}\``).join(", ");
+  const named = paths.map((path12) => `\`${path12}\``).join(", ");
   const message = `${root.label} rendered with an empty stand-in for ${named}, a generator's input the repository lacks (written by a build step): its pod specs are judged as in the cluster, not the data of the ConfigMap or Secret it generates`;
   return { file: root.file, line: null, kind: "input-stand-in", message };
 }
@@ -34474,8 +34493,8 @@ function valuesTaken({ root, sources }, parse6) {
 }
 function subchartsWriting(rendered) {
   const folders = /* @__PURE__ */ new Set();
-  for (const path11 of sourceCommentsOf(rendered).paths) {
-    const folder = /^charts\/([^/]+)\//.exec(path11)?.[1];
+  for (const path12 of sourceCommentsOf(rendered).paths) {
+    const folder = /^charts\/([^/]+)\//.exec(path12)?.[1];
     if (folder !== void 0) folders.add(folder);
   }
   return folders;
@@ -34500,8 +34519,8 @@ function changedTextsOf(changeSet) {
   }
   const text4 = (content) => content.kind === "absent" ? "" : content.kind === "content" ? textOf(content.data) : null;
   const texts = /* @__PURE__ */ new Map();
-  return (path11) => {
-    const file = byPath.get(path11);
+  return (path12) => {
+    const file = byPath.get(path12);
     if (file === void 0) return void 0;
     if (!texts.has(file)) texts.set(file, [text4(file.base), text4(file.head)]);
     return texts.get(file);
@@ -34544,10 +34563,10 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
     if (r.base.kind === "failed") {
       problems.push({ file: r.root.file, line: null, kind: "base-not-rendered", message: `${r.root.label} could not be rendered at the base commit, so every pod spec it renders is judged as new: ${failure2(r.base)}` });
     }
-    const path11 = renderingPath(r.root, i);
-    renderings.set(path11, { rendered: r, text: r.head.text });
+    const path12 = renderingPath(r.root, i);
+    renderings.set(path12, { rendered: r, text: r.head.text });
     files.push({
-      path: path11,
+      path: path12,
       status: r.base.kind === "rendered" ? "modified" : "added",
       // A base that is absent or did not render: every head pod spec is new.
       base: r.base.kind === "rendered" ? { kind: "content", data: r.base.text } : { kind: "absent" },
@@ -34587,8 +34606,8 @@ function truncationProblem(changeSet, port) {
   const sides = [port.base?.truncated === true ? "base" : null, port.head.truncated === true ? "head" : null].filter((side) => side !== null);
   if (sides.length === 0) return null;
   const atHead = [...changeSet.files.filter((f) => f.status !== "removed").map((f) => f.path), ...changeSet.unselectedPaths ?? []];
-  const unlisted = port.head.truncated === true ? [...new Set(atHead)].filter((path11) => !port.head.paths.has(path11)).sort() : [];
-  const shown4 = unlisted.slice(0, 5).map((path11) => `\`${path11}\``);
+  const unlisted = port.head.truncated === true ? [...new Set(atHead)].filter((path12) => !port.head.paths.has(path12)).sort() : [];
+  const shown4 = unlisted.slice(0, 5).map((path12) => `\`${path12}\``);
   const names = unlisted.length === 0 ? "" : `; changed files not in the listing: ${shown4.join(", ")}${unlisted.length > shown4.length ? ` and ${unlisted.length - shown4.length} more` : ""}`;
   const trees = sides.length === 2 ? "the base and head commits' trees" : `the ${sides[0]} commit's tree`;
   return {
@@ -34605,9 +34624,9 @@ function changedTexts(changeSet, selection) {
 }
 function textsOf(files) {
   const texts = [];
-  for (const { path: path11, content } of files) {
+  for (const { path: path12, content } of files) {
     const text4 = textOf(content);
-    if (text4 !== null) texts.push({ path: path11, text: text4 });
+    if (text4 !== null) texts.push({ path: path12, text: text4 });
   }
   return texts;
 }
@@ -34622,7 +34641,7 @@ function repositoryKeys(urls) {
 async function standingTexts(port, changeSet, touched, changedFiles, selection, repository) {
   const none3 = { texts: [], unsearched: 0, parents: /* @__PURE__ */ new Set(), applicationFiles: /* @__PURE__ */ new Set() };
   if (repository.size === 0 || port.installerFiles === void 0) return none3;
-  const chartDirs = [...port.head.texts.keys()].filter((path11) => path11 === "Chart.yaml" || path11.endsWith("/Chart.yaml")).map(dirOf);
+  const chartDirs = [...port.head.texts.keys()].filter((path12) => path12 === "Chart.yaml" || path12.endsWith("/Chart.yaml")).map(dirOf);
   const touchesChart = chartDirs.some(touched);
   if (!touchesChart && !changedFiles.some((file) => namesHelmRelease.test(file.text) || mayHoldParameters(file))) return none3;
   const inChange = new Set(changeSet.files.map((file) => file.path));
@@ -34657,7 +34676,7 @@ async function parameterTextsOf(port, side, files, repository) {
 function standingFileInstallers(port, changed, selection) {
   const inChange = new Set(changed);
   const files = [];
-  for (const [path11, text4] of port.head.texts) if (!inChange.has(path11) && selectsPath(selection, path11)) files.push({ path: path11, text: text4 });
+  for (const [path12, text4] of port.head.texts) if (!inChange.has(path12) && selectsPath(selection, path12)) files.push({ path: path12, text: text4 });
   return files.flatMap((file) => [...helmfileReleases(file, port.head.paths).charts, ...fleetBundleCharts(file, port.head.paths)]);
 }
 var namesHelmRelease = namesKind("HelmRelease");
@@ -34745,7 +34764,7 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const selection = options.selection ?? defaultSelection;
   const repository = repositoryKeys(options.repositoryUrls ?? []);
   const changedFiles = changedTexts(changeSet, selection);
-  const touched = (dir) => changed.some((path11) => isInside(path11, dir));
+  const touched = (dir) => changed.some((path12) => isInside(path12, dir));
   const standingFiles = await standingTexts(port, changeSet, touched, changedFiles, selection, repository);
   const known3 = [...changedFiles, ...standingFiles.texts];
   const synced = (application) => tracks(application.revision, options.landsOn);
@@ -34862,12 +34881,12 @@ function mergeReports(plain2, rendered, problems) {
 function rootsOutside(files, command) {
   const problems = [];
   for (const { path: file } of files) {
-    if (!path6.isAbsolute(file) || path6.basename(file) !== "Chart.yaml" && !isKustomizationFile(file)) continue;
+    if (!path7.isAbsolute(file) || path7.basename(file) !== "Chart.yaml" && !isKustomizationFile(file)) continue;
     problems.push({
       file,
       line: null,
       kind: "not-rendered",
-      message: `${path6.dirname(file)} not rendered: it is outside the working directory, the only place charts and overlays are rendered from; run \`${command}\` from a folder that holds it`
+      message: `${path7.dirname(file)} not rendered: it is outside the working directory, the only place charts and overlays are rendered from; run \`${command}\` from a folder that holds it`
     });
   }
   return problems;
@@ -34875,7 +34894,7 @@ function rootsOutside(files, command) {
 
 // src/cli/options.ts
 import { existsSync, readFileSync as readFileSync2 } from "node:fs";
-import path7 from "node:path";
+import path8 from "node:path";
 
 // src/cli/suggest.ts
 function editDistance2(a, b) {
@@ -35032,7 +35051,7 @@ function readPolicyOptions(values) {
 }
 function loadPolicyConfig(cwd, explicit) {
   const file = explicit ?? defaultConfigPath;
-  const absolute = path7.resolve(cwd, file);
+  const absolute = path8.resolve(cwd, file);
   if (!existsSync(absolute)) {
     if (explicit !== void 0) throw new UsageError(`--config ${explicit}: no such file`);
     return defaultPolicyConfig;
@@ -35040,7 +35059,7 @@ function loadPolicyConfig(cwd, explicit) {
   return parseConfigFile(readFileSync2(absolute, "utf8"), file);
 }
 function parseConfigFile(text4, file, where2 = "") {
-  const parsed2 = parsePolicyConfig(text4, file.split(path7.sep).join("/"));
+  const parsed2 = parsePolicyConfig(text4, file.split(path8.sep).join("/"));
   if (!parsed2.ok) throw new UsageError(`invalid policy config${where2}:
 ${parsed2.errors.map(formatConfigError).join("\n")}`);
   return parsed2.config;
@@ -35170,14 +35189,14 @@ function notComputedNotice(report, io) {
 }
 
 // src/cli/diff.ts
-import path8 from "node:path";
+import path9 from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
 
 // src/git/files.ts
 import { posix, sep as sep2 } from "node:path";
-async function readFileAt(repository, commit, path11) {
+async function readFileAt(repository, commit, path12) {
   try {
-    return (await git(repository, ["cat-file", "blob", `${commit}:${path11}`])).toString("utf8");
+    return (await git(repository, ["cat-file", "blob", `${commit}:${path12}`])).toString("utf8");
   } catch (error) {
     if (error instanceof GitError) return null;
     throw error;
@@ -35205,24 +35224,24 @@ async function readNamespaceFiles(repository, commit, request) {
   const pattern = `namespace["']?[[:space:]]*:[[:space:]]*["']?(${names.join("|")})["']?([[:space:],}]|$)`;
   const paths = (await grep(repository, commit, pattern)).filter((p) => !request.skip.has(p) && selectsPath(request.selection, p)).sort();
   const wanted = paths.slice(0, request.maxFiles);
-  const omitted = paths.slice(request.maxFiles).map((path11) => ({ path: path11, reason: `over the limit of ${request.maxFiles} files read for relabelled namespaces` }));
+  const omitted = paths.slice(request.maxFiles).map((path12) => ({ path: path12, reason: `over the limit of ${request.maxFiles} files read for relabelled namespaces` }));
   if (wanted.length === 0) return { files: [], omitted };
   const entries = (await git(repository, ["ls-tree", "-z", "--full-tree", commit, "--", ...wanted])).toString("utf8").split("\0").filter((e) => e !== "");
   const blobs = /* @__PURE__ */ new Map();
   for (const entry2 of entries) {
-    const [meta = "", path11 = ""] = entry2.split("	");
+    const [meta = "", path12 = ""] = entry2.split("	");
     const [mode = "", , sha = ""] = meta.split(" ");
-    if (mode.startsWith("100")) blobs.set(path11, sha);
+    if (mode.startsWith("100")) blobs.set(path12, sha);
   }
   const contents = await readBlobs(repository, [...blobs.values()], request.maxBytes);
   const files = [];
-  for (const [path11, sha] of blobs) {
+  for (const [path12, sha] of blobs) {
     const content = contents.get(sha);
     if (content?.kind !== "content") {
-      omitted.push({ path: path11, reason: content?.kind === "unavailable" ? content.reason : "could not be read" });
+      omitted.push({ path: path12, reason: content?.kind === "unavailable" ? content.reason : "could not be read" });
       continue;
     }
-    files.push({ path: path11, status: "modified", base: content, head: content, hunks: [] });
+    files.push({ path: path12, status: "modified", base: content, head: content, hunks: [] });
   }
   return { files, omitted };
 }
@@ -35230,20 +35249,20 @@ var relabelledFilesCap = 500;
 
 // src/scope/configChange.ts
 var text3 = (content) => content.kind === "content" ? textToRead(content.data) : null;
-function fileChange(changeSet, path11) {
-  const now = changeSet.files.find((f) => f.path === path11 && f.status !== "removed");
-  const before = changeSet.files.find((f) => (f.previousPath ?? f.path) === path11 && f.status !== "added");
-  if (!now && !before) return changeSet.unselectedPaths?.includes(path11) ? { kind: "unread" } : { kind: "unchanged" };
+function fileChange(changeSet, path12) {
+  const now = changeSet.files.find((f) => f.path === path12 && f.status !== "removed");
+  const before = changeSet.files.find((f) => (f.previousPath ?? f.path) === path12 && f.status !== "added");
+  if (!now && !before) return changeSet.unselectedPaths?.includes(path12) ? { kind: "unread" } : { kind: "unchanged" };
   const base = before ? text3(before.base) : null;
   const head = now ? text3(now.head) : before?.status === "copied" ? base : null;
   return base === head ? { kind: "unchanged" } : { kind: "changed", base, head };
 }
-function configChange(base, head, path11) {
+function configChange(base, head, path12) {
   if (base === head) return { kind: "none" };
-  const parse6 = (text4) => text4 === null ? { ok: true, config: defaultPolicyConfig } : parsePolicyConfig(text4, path11);
+  const parse6 = (text4) => text4 === null ? { ok: true, config: defaultPolicyConfig } : parsePolicyConfig(text4, path12);
   const [before, after] = [parse6(base), parse6(head)];
   if (!after.ok) return { kind: "invalid", errors: after.errors };
-  return before.ok ? { kind: "changed", base: before.config, head: after.config, path: path11 } : { kind: "none" };
+  return before.ok ? { kind: "changed", base: before.config, head: after.config, path: path12 } : { kind: "none" };
 }
 
 // src/git/branches.ts
@@ -35363,8 +35382,8 @@ async function landsOn(cwd, base) {
 }
 async function configAtBase(io, explicit, base, changeSet) {
   const file = explicit ?? defaultConfigPath;
-  const inRepository = path8.isAbsolute(file) ? path8.relative(io.cwd, file) : file;
-  const text4 = await readFileAt(io.cwd, base, `./${inRepository.split(path8.sep).join("/")}`);
+  const inRepository = path9.isAbsolute(file) ? path9.relative(io.cwd, file) : file;
+  const text4 = await readFileAt(io.cwd, base, `./${inRepository.split(path9.sep).join("/")}`);
   const short = base.slice(0, 12);
   if (text4 === null && explicit !== void 0) throw new UsageError(`--config ${explicit}: not in the base commit ${short} (the config is read there, as the Action does)`);
   const judging = text4 === null ? defaultPolicyConfig : parseConfigFile(text4, file, ` (at the base commit ${short})`);
@@ -35453,7 +35472,7 @@ async function diffCommand(args, io) {
 
 // src/cli/fix.ts
 import { writeFile as writeFile2 } from "node:fs/promises";
-import path9 from "node:path";
+import path10 from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 
 // src/report/renderedFix.ts
@@ -35593,12 +35612,12 @@ function apart(suggestions) {
   return kept;
 }
 function unreadFixTargets(findings, known3, positionals, io, maxBytes) {
-  const roots = positionals.map((p) => path9.resolve(io.cwd, p));
+  const roots = positionals.map((p) => path10.resolve(io.cwd, p));
   const under = (file) => {
-    const absolute = path9.resolve(io.cwd, file);
+    const absolute = path10.resolve(io.cwd, file);
     return roots.some((root) => {
-      const relative = path9.relative(root, absolute);
-      return relative === "" || !relative.startsWith("..") && !path9.isAbsolute(relative);
+      const relative = path10.relative(root, absolute);
+      return relative === "" || !relative.startsWith("..") && !path10.isAbsolute(relative);
     });
   };
   const targets2 = /* @__PURE__ */ new Set();
@@ -35684,7 +35703,7 @@ async function fixCommand(args, io) {
     if (was === null || typeof now !== "string") continue;
     changed.push(file.path);
     if (values["dry-run"]) diff += createTwoFilesPatch(patchPath("a", file.path), patchPath("b", file.path), was, now, void 0, void 0, { context: 3 });
-    else await writeFile2(path9.resolve(io.cwd, file.path), now);
+    else await writeFile2(path10.resolve(io.cwd, file.path), now);
   }
   const report = { ...remaining, errors: [...collected.problems, ...remaining.errors] };
   const fixable = (check) => isCheckId(check) || isFixableAdvice(check);
@@ -35732,7 +35751,7 @@ async function fixCommand(args, io) {
 // src/cli/init.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
-import path10 from "node:path";
+import path11 from "node:path";
 import { parseArgs as parseArgs4 } from "node:util";
 
 // src/policy/schema.ts
@@ -35985,22 +36004,22 @@ async function initCommand(args, io) {
   if (positionals.length > 1) throw new UsageError("init takes one directory at most");
   const level3 = parseLevel(values.level);
   if (!level3.ok) throw new UsageError(`--level: ${JSON.stringify(values.level)} ${level3.error}`);
-  const root = path10.resolve(io.cwd, positionals[0] ?? ".");
+  const root = path11.resolve(io.cwd, positionals[0] ?? ".");
   const files = [
     { name: defaultConfigPath, text: configTemplate(level3.value) },
     { name: workflowPath, text: workflowTemplate() }
   ];
-  const existing = files.filter((f) => existsSync2(path10.join(root, f.name)));
+  const existing = files.filter((f) => existsSync2(path11.join(root, f.name)));
   if (existing.length > 0 && !values.force) {
     io.stderr(`pod-security-review init: ${existing.map((f) => f.name).join(" and ")} already ${existing.length === 1 ? "exists" : "exist"}; nothing written (--force overwrites)
 `);
     return 1;
   }
   for (const file of files) {
-    const full = path10.join(root, file.name);
-    await mkdir3(path10.dirname(full), { recursive: true });
+    const full = path11.join(root, file.name);
+    await mkdir3(path11.dirname(full), { recursive: true });
     await writeFile3(full, file.text);
-    io.stdout(`wrote ${path10.relative(io.cwd, full) || full}
+    io.stdout(`wrote ${path11.relative(io.cwd, full) || full}
 `);
   }
   io.stdout(

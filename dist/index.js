@@ -125,17 +125,17 @@ var require_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path4) {
-      const ctrl = callVisitor(key, node, visitor, path4);
+    function visit_(key, node, visitor, path5) {
+      const ctrl = callVisitor(key, node, visitor, path5);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path4, ctrl);
-        return visit_(key, ctrl, visitor, path4);
+        replaceNode(key, path5, ctrl);
+        return visit_(key, ctrl, visitor, path5);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path4 = Object.freeze(path4.concat(node));
+          path5 = Object.freeze(path5.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path4);
+            const ci = visit_(i, node.items[i], visitor, path5);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -146,13 +146,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path4 = Object.freeze(path4.concat(node));
-          const ck = visit_("key", node.key, visitor, path4);
+          path5 = Object.freeze(path5.concat(node));
+          const ck = visit_("key", node.key, visitor, path5);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path4);
+          const cv = visit_("value", node.value, visitor, path5);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -173,17 +173,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path4) {
-      const ctrl = await callVisitor(key, node, visitor, path4);
+    async function visitAsync_(key, node, visitor, path5) {
+      const ctrl = await callVisitor(key, node, visitor, path5);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path4, ctrl);
-        return visitAsync_(key, ctrl, visitor, path4);
+        replaceNode(key, path5, ctrl);
+        return visitAsync_(key, ctrl, visitor, path5);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path4 = Object.freeze(path4.concat(node));
+          path5 = Object.freeze(path5.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path4);
+            const ci = await visitAsync_(i, node.items[i], visitor, path5);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -194,13 +194,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path4 = Object.freeze(path4.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path4);
+          path5 = Object.freeze(path5.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path5);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path4);
+          const cv = await visitAsync_("value", node.value, visitor, path5);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -227,23 +227,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path4) {
+    function callVisitor(key, node, visitor, path5) {
       if (typeof visitor === "function")
-        return visitor(key, node, path4);
+        return visitor(key, node, path5);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path4);
+        return visitor.Map?.(key, node, path5);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path4);
+        return visitor.Seq?.(key, node, path5);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path4);
+        return visitor.Pair?.(key, node, path5);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path4);
+        return visitor.Scalar?.(key, node, path5);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path4);
+        return visitor.Alias?.(key, node, path5);
       return void 0;
     }
-    function replaceNode(key, path4, node) {
-      const parent = path4[path4.length - 1];
+    function replaceNode(key, path5, node) {
+      const parent = path5[path5.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -855,10 +855,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path4, value) {
+    function collectionFromPath(schema, path5, value) {
       let v = value;
-      for (let i = path4.length - 1; i >= 0; --i) {
-        const k = path4[i];
+      for (let i = path5.length - 1; i >= 0; --i) {
+        const k = path5[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -877,7 +877,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path4) => path4 == null || typeof path4 === "object" && !!path4[Symbol.iterator]().next().done;
+    var isEmptyPath = (path5) => path5 == null || typeof path5 === "object" && !!path5[Symbol.iterator]().next().done;
     var Collection2 = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -907,11 +907,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path4, value) {
-        if (isEmptyPath(path4))
+      addIn(path5, value) {
+        if (isEmptyPath(path5))
           this.add(value);
         else {
-          const [key, ...rest] = path4;
+          const [key, ...rest] = path5;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -925,8 +925,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path4) {
-        const [key, ...rest] = path4;
+      deleteIn(path5) {
+        const [key, ...rest] = path5;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -940,8 +940,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path4, keepScalar) {
-        const [key, ...rest] = path4;
+      getIn(path5, keepScalar) {
+        const [key, ...rest] = path5;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -959,8 +959,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path4) {
-        const [key, ...rest] = path4;
+      hasIn(path5) {
+        const [key, ...rest] = path5;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -970,8 +970,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path4, value) {
-        const [key, ...rest] = path4;
+      setIn(path5, value) {
+        const [key, ...rest] = path5;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3486,9 +3486,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path4, value) {
+      addIn(path5, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path4, value);
+          this.contents.addIn(path5, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3563,14 +3563,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path4) {
-        if (Collection2.isEmptyPath(path4)) {
+      deleteIn(path5) {
+        if (Collection2.isEmptyPath(path5)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path4) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path5) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3585,10 +3585,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path4, keepScalar) {
-        if (Collection2.isEmptyPath(path4))
+      getIn(path5, keepScalar) {
+        if (Collection2.isEmptyPath(path5))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path4, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path5, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3599,10 +3599,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path4) {
-        if (Collection2.isEmptyPath(path4))
+      hasIn(path5) {
+        if (Collection2.isEmptyPath(path5))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path4) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path5) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3619,13 +3619,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path4, value) {
-        if (Collection2.isEmptyPath(path4)) {
+      setIn(path5, value) {
+        if (Collection2.isEmptyPath(path5)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path4), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path5), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path4, value);
+          this.contents.setIn(path5, value);
         }
       }
       /**
@@ -5586,9 +5586,9 @@ var require_cst_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    visit5.itemAtPath = (cst, path4) => {
+    visit5.itemAtPath = (cst, path5) => {
       let item = cst;
-      for (const [field3, index] of path4) {
+      for (const [field3, index] of path5) {
         const tok = item?.[field3];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5597,23 +5597,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit5.parentCollection = (cst, path4) => {
-      const parent = visit5.itemAtPath(cst, path4.slice(0, -1));
-      const field3 = path4[path4.length - 1][0];
+    visit5.parentCollection = (cst, path5) => {
+      const parent = visit5.itemAtPath(cst, path5.slice(0, -1));
+      const field3 = path5[path5.length - 1][0];
       const coll = parent?.[field3];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path4, item, visitor) {
-      let ctrl = visitor(item, path4);
+    function _visit(path5, item, visitor) {
+      let ctrl = visitor(item, path5);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field3 of ["key", "value"]) {
         const token = item[field3];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path4.concat([[field3, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path5.concat([[field3, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5624,10 +5624,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field3 === "key")
-            ctrl = ctrl(item, path4);
+            ctrl = ctrl(item, path5);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path4) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path5) : ctrl;
     }
     exports.visit = visit5;
   }
@@ -10095,18 +10095,18 @@ var init_eventReader = __esm({
 });
 
 // src/locate/locate.ts
-function locate(source, path4) {
+function locate(source, path5) {
   const { lineCounter } = source;
   const position = (offset, exact) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col, exact };
   };
-  return source.place === void 0 ? walkTree(source, path4, position) : walkPlaces(source.place, path4, position);
+  return source.place === void 0 ? walkTree(source, path5, position) : walkPlaces(source.place, path5, position);
 }
-function walkPlaces(root, path4, position) {
+function walkPlaces(root, path5, position) {
   let place2 = root;
   let anchor = placeOffset(root);
-  for (const segment of path4) {
+  for (const segment of path5) {
     const children = typeof place2 === "number" ? void 0 : place2.children;
     let next;
     if (typeof segment === "string" && children instanceof Map) next = children.get(segment);
@@ -10117,11 +10117,11 @@ function walkPlaces(root, path4, position) {
   }
   return position(anchor, true);
 }
-function walkTree(source, path4, position) {
+function walkTree(source, path5, position) {
   const { doc } = source;
   let node = doc.contents;
   let anchor = doc.contents?.range?.[0] ?? 0;
-  for (const segment of path4) {
+  for (const segment of path5) {
     node = resolved(doc, node);
     let next;
     let offset;
@@ -12071,7 +12071,10 @@ var init_load = __esm({
       { pattern: /@[A-Z][A-Z0-9_]*@/, message: placeholdersMessage("@NAME@") },
       // A name in double braces, no Go action (which starts with `.`, `$` or a keyword): cluster-autoscaler's e2e
       // template writes `{{CA_IMAGE}}` for its script to fill in, docs snippets `{{ Elastic-IP-address }}`.
-      { pattern: /\{\{\s*[A-Za-z][\w-]*\s*\}\}/, message: placeholdersMessage("{{NAME}}") }
+      { pattern: /\{\{\s*[A-Za-z][\w-]*\s*\}\}/, message: placeholdersMessage("{{NAME}}") },
+      // Shell variables `envsubst` fills in: valid YAML in a plain value, not in a flow list
+      // (clickhouse-operator's config template writes `namespaces: [${WATCH_NAMESPACES}]`).
+      { pattern: /\$\{[A-Za-z_][A-Za-z0-9_]*\}/, message: placeholdersMessage("${NAME}") }
     ];
     plainCollection = (name, collection) => ({
       tag: `tag:yaml.org,2002:${name}`,
@@ -12124,10 +12127,10 @@ var init_load = __esm({
 });
 
 // src/pss/paths.ts
-function formatFieldPath(path4) {
-  const parts = new Array(path4.length);
-  for (let i = 0; i < path4.length; i++) {
-    const segment = path4[i];
+function formatFieldPath(path5) {
+  const parts = new Array(path5.length);
+  for (let i = 0; i < path5.length; i++) {
+    const segment = path5[i];
     if (typeof segment === "number") parts[i] = `[${segment}]`;
     else if (identifier.test(segment)) parts[i] = i === 0 ? segment : `.${segment}`;
     else parts[i] = `[${JSON.stringify(segment)}]`;
@@ -12135,14 +12138,14 @@ function formatFieldPath(path4) {
   return parts.join("");
 }
 function parseFieldPath(text5) {
-  const path4 = [];
+  const path5 = [];
   const pattern = /\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|\.?([^.[]+)/g;
   for (let match2 = pattern.exec(text5); match2 !== null; match2 = pattern.exec(text5)) {
-    if (match2[1] !== void 0) path4.push(Number(match2[1]));
-    else if (match2[2] !== void 0) path4.push(JSON.parse(match2[2]));
-    else if (match2[3] !== void 0) path4.push(match2[3]);
+    if (match2[1] !== void 0) path5.push(Number(match2[1]));
+    else if (match2[2] !== void 0) path5.push(JSON.parse(match2[2]));
+    else if (match2[3] !== void 0) path5.push(match2[3]);
   }
-  return path4;
+  return path5;
 }
 var identifier;
 var init_paths = __esm({
@@ -12199,8 +12202,8 @@ function isWindowsPod(pod) {
 function usesUserNamespace(pod) {
   return optBool(pod.spec, "hostUsers") === false;
 }
-function at(path4, ...segments) {
-  return path4.concat(segments);
+function at(path5, ...segments) {
+  return path5.concat(segments);
 }
 var containerListKeys;
 var init_pod = __esm({
@@ -14900,8 +14903,8 @@ var init_esm4 = __esm({
 });
 
 // src/scope/select.ts
-function selectsPath(selection, path4) {
-  const matches2 = (pattern) => minimatch(path4, pattern, { dot: true });
+function selectsPath(selection, path5) {
+  const matches2 = (pattern) => minimatch(path5, pattern, { dot: true });
   return selection.include.some(matches2) && !selection.exclude.some(matches2);
 }
 function selectsFile(selection, file) {
@@ -15029,16 +15032,16 @@ var init_base = __esm({
           }
         }
       }
-      addToPath(path4, added, removed, oldPosInc, options) {
-        const last = path4.lastComponent;
+      addToPath(path5, added, removed, oldPosInc, options) {
+        const last = path5.lastComponent;
         if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
           return {
-            oldPos: path4.oldPos + oldPosInc,
+            oldPos: path5.oldPos + oldPosInc,
             lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
           };
         } else {
           return {
-            oldPos: path4.oldPos + oldPosInc,
+            oldPos: path5.oldPos + oldPosInc,
             lastComponent: { count: 1, added, removed, previousComponent: last }
           };
         }
@@ -15912,24 +15915,24 @@ async function readNamespaceFiles(repository, commit, request2) {
   const pattern = `namespace["']?[[:space:]]*:[[:space:]]*["']?(${names.join("|")})["']?([[:space:],}]|$)`;
   const paths = (await grep(repository, commit, pattern)).filter((p) => !request2.skip.has(p) && selectsPath(request2.selection, p)).sort();
   const wanted = paths.slice(0, request2.maxFiles);
-  const omitted = paths.slice(request2.maxFiles).map((path4) => ({ path: path4, reason: `over the limit of ${request2.maxFiles} files read for relabelled namespaces` }));
+  const omitted = paths.slice(request2.maxFiles).map((path5) => ({ path: path5, reason: `over the limit of ${request2.maxFiles} files read for relabelled namespaces` }));
   if (wanted.length === 0) return { files: [], omitted };
   const entries = (await git(repository, ["ls-tree", "-z", "--full-tree", commit, "--", ...wanted])).toString("utf8").split("\0").filter((e) => e !== "");
   const blobs = /* @__PURE__ */ new Map();
   for (const entry2 of entries) {
-    const [meta = "", path4 = ""] = entry2.split("	");
+    const [meta = "", path5 = ""] = entry2.split("	");
     const [mode = "", , sha = ""] = meta.split(" ");
-    if (mode.startsWith("100")) blobs.set(path4, sha);
+    if (mode.startsWith("100")) blobs.set(path5, sha);
   }
   const contents = await readBlobs(repository, [...blobs.values()], request2.maxBytes);
   const files = [];
-  for (const [path4, sha] of blobs) {
+  for (const [path5, sha] of blobs) {
     const content = contents.get(sha);
     if (content?.kind !== "content") {
-      omitted.push({ path: path4, reason: content?.kind === "unavailable" ? content.reason : "could not be read" });
+      omitted.push({ path: path5, reason: content?.kind === "unavailable" ? content.reason : "could not be read" });
       continue;
     }
-    files.push({ path: path4, status: "modified", base: content, head: content, hunks: [] });
+    files.push({ path: path5, status: "modified", base: content, head: content, hunks: [] });
   }
   return { files, omitted };
 }
@@ -15958,9 +15961,9 @@ var init_multiMap = __esm({
 });
 
 // src/render/paths.ts
-function dirOf(path4) {
-  const slash = path4.lastIndexOf("/");
-  return slash < 0 ? "" : path4.slice(0, slash);
+function dirOf(path5) {
+  const slash = path5.lastIndexOf("/");
+  return slash < 0 ? "" : path5.slice(0, slash);
 }
 function joinPath(dir, reference2) {
   if (reference2.startsWith("/")) return null;
@@ -15977,8 +15980,8 @@ function joinPath(dir, reference2) {
 function inDir(dir, name) {
   return dir === "" ? name : `${dir}/${name}`;
 }
-function isInside(path4, dir) {
-  return dir === "" || path4 === dir || path4.startsWith(`${dir}/`);
+function isInside(path5, dir) {
+  return dir === "" || path5 === dir || path5.startsWith(`${dir}/`);
 }
 function shownDir(dir) {
   return dir === "" ? "." : dir;
@@ -16002,27 +16005,27 @@ var init_types = __esm({
 });
 
 // src/fixes/edits.ts
-function set(path4, value) {
-  return { op: "set", path: path4, value };
+function set(path5, value) {
+  return { op: "set", path: path5, value };
 }
-function remove(path4) {
-  return { op: "delete", path: path4 };
+function remove(path5) {
+  return { op: "delete", path: path5 };
 }
-function append(path4, value) {
-  return { op: "append", path: path4, value };
+function append(path5, value) {
+  return { op: "append", path: path5, value };
 }
-function valueAt2(root, path4) {
+function valueAt2(root, path5) {
   let current = root;
-  for (const segment of path4) {
+  for (const segment of path5) {
     if (typeof segment === "number") current = Array.isArray(current) ? current[segment] : void 0;
     else current = isObject(current) ? current[segment] : void 0;
     if (current === void 0) return void 0;
   }
   return current;
 }
-function exists(root, path4) {
-  const parent = valueAt2(root, path4.slice(0, -1));
-  const last = path4[path4.length - 1];
+function exists(root, path5) {
+  const parent = valueAt2(root, path5.slice(0, -1));
+  const last = path5[path5.length - 1];
   if (typeof last === "number") return Array.isArray(parent) && last < parent.length;
   return isObject(parent) && last !== void 0 && Object.prototype.hasOwnProperty.call(parent, last);
 }
@@ -16098,23 +16101,23 @@ function writableCopy(container, copies) {
   copies.add(copy);
   return copy;
 }
-function parentOf(root, path4, depth, create, copies) {
-  if (path4.length <= depth) throw new Error(`the edit of ${JSON.stringify(path4)} is not below depth ${depth}`);
+function parentOf(root, path5, depth, create, copies) {
+  if (path5.length <= depth) throw new Error(`the edit of ${JSON.stringify(path5)} is not below depth ${depth}`);
   let current = root;
-  for (let i = depth; i < path4.length - 1; i++) {
-    const segment = path4[i];
+  for (let i = depth; i < path5.length - 1; i++) {
+    const segment = path5[i];
     const holder = current;
     let next = typeof segment === "number" ? Array.isArray(current) ? current[segment] : void 0 : isObject(current) ? current[segment] : void 0;
     if ((next === void 0 || next === null) && create && typeof segment === "string" && isObject(current)) {
       next = {};
       copies.add(next);
     }
-    if (next === void 0 || next === null || typeof next !== "object") throw new EditError(`no container at ${JSON.stringify(path4.slice(0, i + 1))}`);
+    if (next === void 0 || next === null || typeof next !== "object") throw new EditError(`no container at ${JSON.stringify(path5.slice(0, i + 1))}`);
     next = writableCopy(next, copies);
     holder[segment] = next;
     current = next;
   }
-  if (typeof current !== "object" || current === null) throw new EditError(`no container for ${JSON.stringify(path4)}`);
+  if (typeof current !== "object" || current === null) throw new EditError(`no container for ${JSON.stringify(path5)}`);
   return current;
 }
 function jsonEqual(a, b) {
@@ -16170,9 +16173,9 @@ var init_edits = __esm({
       }
       /** The entries whose edit has the path of `edit`. */
       alike(edit) {
-        const path4 = edit.path.join("\0");
-        let alike = this.byPath.get(path4);
-        if (alike === void 0) this.byPath.set(path4, alike = []);
+        const path5 = edit.path.join("\0");
+        let alike = this.byPath.get(path5);
+        if (alike === void 0) this.byPath.set(path5, alike = []);
         return alike;
       }
     };
@@ -16251,13 +16254,13 @@ function argoChart(spec, specPath) {
   if (!isObject(spec)) return null;
   const sources = [[spec.source, [...specPath, "source"]]];
   if (Array.isArray(spec.sources)) spec.sources.forEach((source, index) => sources.push([source, [...specPath, "sources", index]]));
-  for (const [source, path4] of sources) {
+  for (const [source, path5] of sources) {
     if (!isObject(source)) continue;
     const repository = text3(source.repoURL);
     const chart = text3(source.chart);
-    if (chart !== null) return { controller: "Argo CD", chart: repository === null ? chart : `${chart} from ${repository}`, path: [...path4, "chart"] };
+    if (chart !== null) return { controller: "Argo CD", chart: repository === null ? chart : `${chart} from ${repository}`, path: [...path5, "chart"] };
     const at3 = text3(source.path);
-    if (isObject(source.helm)) return { controller: "Argo CD", chart: at3 === null ? null : `at ${at3}${repository === null ? "" : ` of ${repository}`}`, path: [...path4, "helm"] };
+    if (isObject(source.helm)) return { controller: "Argo CD", chart: at3 === null ? null : `at ${at3}${repository === null ? "" : ` of ${repository}`}`, path: [...path5, "helm"] };
   }
   return null;
 }
@@ -16278,13 +16281,13 @@ var init_charts = __esm({
 
 // src/render/walk.ts
 function sameValue(a, b) {
-  return a !== void 0 && b !== void 0 && JSON.stringify(a) === JSON.stringify(b);
+  return a !== void 0 && b !== void 0 && jsonEqual(a, b);
 }
-function translatePath(rendered, source, path4, keepIndexes, anyValue = false) {
+function translatePath(rendered, source, path5, keepIndexes, anyValue = false) {
   const out = [];
   let r = rendered;
   let s = source;
-  for (const segment of path4) {
+  for (const segment of path5) {
     if (typeof segment === "number") {
       if (!Array.isArray(r) || !Array.isArray(s)) return null;
       const item = r[segment];
@@ -16373,8 +16376,8 @@ function placeParameters(file, prefix2, mode) {
   const name = baseOf(file);
   return folderParameters(dirOf(file) === "" ? "." : dirOf(file), prefix2, mode, { filename: name, filenameNormalized: sanitizedName(name) });
 }
-function baseOf(path4) {
-  return path4.slice(path4.lastIndexOf("/") + 1);
+function baseOf(path5) {
+  return path5.slice(path5.lastIndexOf("/") + 1);
 }
 function sanitizedName(name) {
   return name.toLowerCase().replace(/[^-a-z0-9.]/gu, "-").slice(0, 253).replace(/^[-.]+|[-.]+$/g, "");
@@ -16389,14 +16392,14 @@ function matchedBoth(pattern, listing) {
   if (pattern === "" || unsure.test(pattern)) return null;
   if (!/[*?]/.test(pattern)) {
     if (paths.has(pattern)) return [pattern];
-    return all.some((path4) => path4.startsWith(`${pattern}/`)) ? null : [];
+    return all.some((path5) => path5.startsWith(`${pattern}/`)) ? null : [];
   }
   const pathspec = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[\\s\\S]*").replace(/\?/g, "[\\s\\S]")}$`);
   const doublestar = new Minimatch(pattern, { dot: true, nobrace: true, noext: true, nonegate: true, nocomment: true });
-  const glob = (path4) => doublestar.match(path4);
-  const byGit = all.filter((path4) => pathspec.test(path4));
+  const glob = (path5) => doublestar.match(path5);
+  const byGit = all.filter((path5) => pathspec.test(path5));
   const byGlob = new Set(all.filter(glob));
-  if (byGit.length !== byGlob.size || byGit.some((path4) => !byGlob.has(path4))) return null;
+  if (byGit.length !== byGlob.size || byGit.some((path5) => !byGlob.has(path5))) return null;
   return foldersOf(listing).some(glob) ? null : byGit;
 }
 function listingOf(paths) {
@@ -16407,7 +16410,7 @@ function listingOf(paths) {
 function foldersOf(listing) {
   if (listing.folders === void 0) {
     const folders = /* @__PURE__ */ new Set();
-    for (const path4 of listing.all) for (let dir = dirOf(path4); dir !== "" && !folders.has(dir); dir = dirOf(dir)) folders.add(dir);
+    for (const path5 of listing.all) for (let dir = dirOf(path5); dir !== "" && !folders.has(dir); dir = dirOf(dir)) folders.add(dir);
     listing.folders = [...folders];
   }
   return listing.folders;
@@ -16889,21 +16892,21 @@ function printed(format2, args) {
   }
   return next === args.length ? out : void 0;
 }
-function pathPart(name, path4) {
+function pathPart(name, path5) {
   if (name === "ext") {
-    const dot = path4.lastIndexOf(".");
-    return dot >= 0 && !path4.slice(dot).includes("/") ? path4.slice(dot) : "";
+    const dot = path5.lastIndexOf(".");
+    return dot >= 0 && !path5.slice(dot).includes("/") ? path5.slice(dot) : "";
   }
-  if (name === "dir") return cleaned(path4.slice(0, path4.lastIndexOf("/") + 1));
-  const trimmed2 = path4.replace(/\/+$/, "");
-  if (path4 === "") return ".";
+  if (name === "dir") return cleaned(path5.slice(0, path5.lastIndexOf("/") + 1));
+  const trimmed2 = path5.replace(/\/+$/, "");
+  if (path5 === "") return ".";
   if (trimmed2 === "") return "/";
   return trimmed2.slice(trimmed2.lastIndexOf("/") + 1);
 }
-function cleaned(path4) {
-  const rooted = path4.startsWith("/");
+function cleaned(path5) {
+  const rooted = path5.startsWith("/");
   const out = [];
-  for (const part of path4.split("/")) {
+  for (const part of path5.split("/")) {
     if (part === "" || part === ".") continue;
     if (part === ".." && out.length > 0 && out.at(-1) !== "..") out.pop();
     else if (part !== ".." || !rooted) out.push(part);
@@ -17047,8 +17050,8 @@ function repositoryKey(url) {
   const scp = /^[^@/\s]+@([^:/\s]+):(.+)$/.exec(text5);
   const parsed2 = scp !== null ? { host: scp[1], path: scp[2] } : urlParts(text5);
   if (parsed2 === null) return null;
-  const path4 = parsed2.path.replace(/^\/+/, "").replace(/\/+$/, "").replace(/\.git$/i, "");
-  return path4 === "" ? null : `${parsed2.host}/${path4}`.toLowerCase();
+  const path5 = parsed2.path.replace(/^\/+/, "").replace(/\/+$/, "").replace(/\.git$/i, "");
+  return path5 === "" ? null : `${parsed2.host}/${path5}`.toLowerCase();
 }
 function urlParts(text5) {
   try {
@@ -17068,7 +17071,7 @@ function applicationChartOf(document, repository, paths) {
   return { ...found.chart, kind: "Application", file: document.file, name, noticeLine: locate(document.source, found.reference).line, valueLines, inline: found.inline, lines: documentLines(document) };
 }
 function entryLines(document, at3, prefix2 = []) {
-  return at3.map((path4) => locate(document.source, [...prefix2, ...path4]).line);
+  return at3.map((path5) => locate(document.source, [...prefix2, ...path5]).line);
 }
 function argoHelmSource(object, repository, paths) {
   const reference2 = chartReferenceOf(String(object.apiVersion), "Application", object);
@@ -17122,10 +17125,10 @@ function valueFilesOf(chartDir, helm, paths, refs, at3) {
     if (typeof entry2 !== "string" || /^[a-z]+:\/\//i.test(entry2)) return null;
     const ref = /^\$([^/]+)\/(.*)$/.exec(entry2);
     if (entry2.startsWith("$") && (ref === null || !refs.has(ref[1]))) return null;
-    const path4 = ref === null ? repositoryPath(chartDir, entry2) : repositoryPath("", ref[2]);
-    if (path4 === null || path4 === "") return null;
-    if (paths.has(path4)) {
-      named.files.push(path4);
+    const path5 = ref === null ? repositoryPath(chartDir, entry2) : repositoryPath("", ref[2]);
+    if (path5 === null || path5 === "") return null;
+    if (paths.has(path5)) {
+      named.files.push(path5);
       named.at.push([...at3, index]);
     } else if (!ignoreMissing) return null;
   }
@@ -17314,7 +17317,7 @@ function valueFileLines(document, at3, application, unpatched) {
   const inTemplate = entryLines(document, at3, templatePath);
   if (application === unpatched) return inTemplate;
   const patchLine = locate(document.source, ["spec", "templatePatch"]).line;
-  return at3.map((path4, i) => valueAt2(application, path4) === valueAt2(unpatched, path4) ? inTemplate[i] : patchLine);
+  return at3.map((path5, i) => valueAt2(application, path5) === valueAt2(unpatched, path5) ? inTemplate[i] : patchLine);
 }
 function generatedParameters(document, generating) {
   const { spec } = generating;
@@ -17412,8 +17415,8 @@ function joinedWith(first, values, second) {
 }
 function listParameters(list3, mode, elementsAt) {
   if (list3.elementsYaml !== void 0 || list3.template !== void 0 || !Array.isArray(list3.elements)) return null;
-  const { document, path: path4 } = elementsAt;
-  const starts = list3.elements.map((_, i) => locate(document.source, [...path4, i]).line);
+  const { document, path: path5 } = elementsAt;
+  const starts = list3.elements.map((_, i) => locate(document.source, [...path5, i]).line);
   const end = documentLines(document).end;
   const all = [];
   for (const [i, element] of list3.elements.entries()) {
@@ -17504,14 +17507,14 @@ function directoryParameters(directories, prefix2, paths, mode) {
 }
 function directoriesOf(paths) {
   const dirs = /* @__PURE__ */ new Set();
-  for (const path4 of paths) {
-    for (let dir = dirOf(path4); dir !== "" && !dirs.has(dir); dir = dirOf(dir)) dirs.add(dir);
+  for (const path5 of paths) {
+    for (let dir = dirOf(path5); dir !== "" && !dirs.has(dir); dir = dirOf(dir)) dirs.add(dir);
   }
   return [...dirs].filter((dir) => !dir.split("/").some((segment) => segment.startsWith("."))).sort();
 }
 function unresolved(application) {
   const fields2 = [["metadata", "name"], ["spec", "source"], ["spec", "sources"], ["spec", "destination"]];
-  return fields2.some((path4) => JSON.stringify(valueAt2(application, path4) ?? null).includes("{{"));
+  return fields2.some((path5) => JSON.stringify(valueAt2(application, path5) ?? null).includes("{{"));
 }
 var templatePath, elsewhereGenerators;
 var init_applicationSets = __esm({
@@ -17567,9 +17570,9 @@ function fluxRevision(ref) {
 }
 function gitRepositoriesIn(files, repository) {
   const byName = /* @__PURE__ */ new Map();
-  for (const { path: path4, text: text5 } of files) {
+  for (const { path: path5, text: text5 } of files) {
     if (!/\bGitRepository\b/.test(text5)) continue;
-    for (const document of loadManifestFile(path4, text5).documents) {
+    for (const document of loadManifestFile(path5, text5).documents) {
       const value = objectOfKind(document.value, "source.toolkit.fluxcd.io", "GitRepository");
       if (value === null) continue;
       const metadata = isObject(value.metadata) ? value.metadata : {};
@@ -17647,10 +17650,10 @@ function releaseValueFiles(chartDir, template, paths) {
   const ignoreMissing = template.ignoreMissingValuesFiles === true;
   const named = { files: [], at: [] };
   for (const [index, entry2] of listed.entries()) {
-    const path4 = typeof entry2 === "string" ? repositoryPath("", entry2) : null;
-    if (path4 === null) return null;
-    if (paths.has(path4)) {
-      named.files.push(path4);
+    const path5 = typeof entry2 === "string" ? repositoryPath("", entry2) : null;
+    if (path5 === null) return null;
+    if (paths.has(path5)) {
+      named.files.push(path5);
       named.at.push(entryAt2(index));
     } else if (!ignoreMissing) return null;
   }
@@ -17891,18 +17894,18 @@ var init_text = __esm({
 });
 
 // src/render/helmfiles.ts
-function isHelmfile(path4) {
-  return helmfileName.test(path4);
+function isHelmfile(path5) {
+  return helmfileName.test(path5);
 }
-function holdsLocalReleases(path4, text5) {
-  return stateFileName.test(path4) && releasesKey.test(text5) && localChartLine.test(text5) && !/^kind:/m.test(text5);
+function holdsLocalReleases(path5, text5) {
+  return stateFileName.test(path5) && releasesKey.test(text5) && localChartLine.test(text5) && !/^kind:/m.test(text5);
 }
 function nestedHelmfiles(texts, paths, parents = texts.keys()) {
   const all = [...paths];
   const found = /* @__PURE__ */ new Set();
-  for (const path4 of parents) {
-    const text5 = texts.get(path4);
-    for (const pattern of text5 === void 0 ? [] : localEntries(path4, text5, "helmfiles")) {
+  for (const path5 of parents) {
+    const text5 = texts.get(path5);
+    for (const pattern of text5 === void 0 ? [] : localEntries(path5, text5, "helmfiles")) {
       const glob = /[*?[{]/.test(pattern) ? new Minimatch(pattern) : null;
       for (const candidate of glob === null ? [pattern] : all.filter((p) => glob.match(p))) {
         if (!texts.has(candidate) && stateFileName.test(candidate)) found.add(candidate);
@@ -17913,26 +17916,26 @@ function nestedHelmfiles(texts, paths, parents = texts.keys()) {
 }
 function helmfileBases(texts) {
   const bases = /* @__PURE__ */ new Map();
-  for (const [path4, text5] of texts) for (const base of localEntries(path4, text5, "bases")) if (!bases.has(base)) bases.set(base, path4);
+  for (const [path5, text5] of texts) for (const base of localEntries(path5, text5, "bases")) if (!bases.has(base)) bases.set(base, path5);
   return bases;
 }
-function localEntries(path4, text5, key) {
-  if (!new RegExp(`^${key}:`, "m").test(text5) || !isHelmfile(path4) && !holdsLocalReleases(path4, text5)) return [];
+function localEntries(path5, text5, key) {
+  if (!new RegExp(`^${key}:`, "m").test(text5) || !isHelmfile(path5) && !holdsLocalReleases(path5, text5)) return [];
   const found = [];
-  for (const document of stateDocuments(path4, text5) ?? []) {
+  for (const document of stateDocuments(path5, text5) ?? []) {
     const entries = isObject(document.value) && Array.isArray(document.value[key]) ? document.value[key] : [];
     for (const entry2 of entries) {
       const named = typeof entry2 === "string" ? entry2 : isObject(entry2) && typeof entry2.path === "string" ? entry2.path : null;
       if (named === null || named.includes("://") || named.includes("::")) continue;
-      const local = joinPath(dirOf(path4), named);
+      const local = joinPath(dirOf(path5), named);
       if (local !== null) found.push(local);
     }
   }
   return found;
 }
-function stateDocuments(path4, text5) {
-  if (path4.endsWith(".gotmpl") || text5.includes("{{")) return null;
-  const loaded = loadManifestFile(path4, text5);
+function stateDocuments(path5, text5) {
+  if (path5.endsWith(".gotmpl") || text5.includes("{{")) return null;
+  const loaded = loadManifestFile(path5, text5);
   return loaded.problems.length > 0 ? null : loaded.documents;
 }
 function baseFileNotices(changeSet, bases, paths) {
@@ -17949,9 +17952,9 @@ function baseFileNotices(changeSet, bases, paths) {
   }
   return problems;
 }
-function helmfileReleases({ path: path4, text: text5 }, paths) {
-  if (!isHelmfile(path4) && !holdsLocalReleases(path4, text5)) return none;
-  const documents = stateDocuments(path4, text5);
+function helmfileReleases({ path: path5, text: text5 }, paths) {
+  if (!isHelmfile(path5) && !holdsLocalReleases(path5, text5)) return none;
+  const documents = stateDocuments(path5, text5);
   if (documents === null) return { charts: [], unrendered: localChartsOfText(text5) };
   const charts = [];
   const unrendered = [];
@@ -18139,8 +18142,8 @@ var init_releaseName = __esm({
 });
 
 // src/render/fleet.ts
-function isFleetFile(path4) {
-  return path4 === fleetFileName || path4.endsWith(`/${fleetFileName}`);
+function isFleetFile(path5) {
+  return path5 === fleetFileName || path5.endsWith(`/${fleetFileName}`);
 }
 function installsChart(file, bundle, paths) {
   return isObject(bundle.helm) || paths.has(inDir(dirOf(file), "Chart.yaml"));
@@ -18190,11 +18193,11 @@ function targetValues(customization, helm) {
   if (Object.keys(own).some((key) => key !== "values") || !isObject(own.values)) return null;
   return isObject(helm.values) && Object.keys(helm.values).length > 0 ? null : { name: customization.name };
 }
-function bundleOf({ path: path4, text: text5 }, paths) {
-  if (!isFleetFile(path4)) return null;
-  const [document] = loadManifestFile(path4, text5).documents;
+function bundleOf({ path: path5, text: text5 }, paths) {
+  if (!isFleetFile(path5)) return null;
+  const [document] = loadManifestFile(path5, text5).documents;
   const bundle = document?.value;
-  if (document === void 0 || !isObject(bundle) || !installsChart(path4, bundle, paths)) return null;
+  if (document === void 0 || !isObject(bundle) || !installsChart(path5, bundle, paths)) return null;
   return { document, bundle, helm: isObject(bundle.helm) ? bundle.helm : {} };
 }
 function noticeLineOf(document, bundle) {
@@ -18236,22 +18239,22 @@ function fleetBundleCharts(file, paths) {
 }
 function fleetNotices(texts, changed, paths) {
   const notices = [];
-  for (const [path4, text5] of texts) {
-    if (!changed.has(path4)) continue;
-    const found = bundleOf({ path: path4, text: text5 }, paths);
+  for (const [path5, text5] of texts) {
+    if (!changed.has(path5)) continue;
+    const found = bundleOf({ path: path5, text: text5 }, paths);
     if (found === null) continue;
     const { document, bundle, helm } = found;
     const line = noticeLineOf(document, bundle);
     if (isRemote(helm)) {
       const [chart, repo] = [textOf2(helm.chart), textOf2(helm.repo)];
       const named = repo === "" ? `\`${chart}\`` : `\`${chart}\` from \`${repo}\``;
-      notices.push({ file: path4, line, kind: "not-rendered", message: `Fleet bundle not rendered: Fleet renders its chart (${named}) with its values in the cluster, so the pod specs it makes are not checked here` });
+      notices.push({ file: path5, line, kind: "not-rendered", message: `Fleet bundle not rendered: Fleet renders its chart (${named}) with its values in the cluster, so the pod specs it makes are not checked here` });
       continue;
     }
-    const chartDir = localChartOf(path4, helm, paths);
-    const unread = unreadValues(path4, helm, customizationsOf(bundle), paths);
+    const chartDir = localChartOf(path5, helm, paths);
+    const unread = unreadValues(path5, helm, customizationsOf(bundle), paths);
     if (chartDir === null || unread.length === 0) continue;
-    notices.push({ file: path4, line, kind: "not-rendered", message: `Fleet bundle not rendered with its values: Fleet installs the chart \`${shownDir(chartDir)}\` with ${unread.join(", ")}, not read here: the chart is checked with its own values.yaml only` });
+    notices.push({ file: path5, line, kind: "not-rendered", message: `Fleet bundle not rendered with its values: Fleet installs the chart \`${shownDir(chartDir)}\` with ${unread.join(", ")}, not read here: the chart is checked with its own values.yaml only` });
   }
   return notices;
 }
@@ -18283,11 +18286,11 @@ function applicationCharts(files, repository, paths, known3 = files, parameterTe
     found.push(...helmfileReleases(file, paths).charts, ...fleetBundleCharts(file, paths));
   }
   if (repository.size === 0) return found;
-  for (const { path: path4, text: text5 } of files) {
-    if (!namesInstaller.test(text5) || isHelmfile(path4)) continue;
-    for (const document of loadManifestFile(path4, text5).documents) {
+  for (const { path: path5, text: text5 } of files) {
+    if (!namesInstaller.test(text5) || isHelmfile(path5)) continue;
+    for (const document of loadManifestFile(path5, text5).documents) {
       const refused = (refusal) => {
-        if (refusal.refused !== null && refusal.line !== null) refusals?.set(noticeKey(path4, refusal.line), refusal.refused);
+        if (refusal.refused !== null && refusal.line !== null) refusals?.set(noticeKey(path5, refusal.line), refusal.refused);
       };
       const generated = applicationSetCharts(document, repository, { paths, texts: parameterTexts });
       if (Array.isArray(generated)) found.push(...generated);
@@ -18305,9 +18308,9 @@ function noticeKey(file, line) {
 function parameterFileReads(files, repository, paths) {
   if (repository.size === 0) return [];
   const reads2 = /* @__PURE__ */ new Set();
-  for (const { path: path4, text: text5 } of files) {
-    if (!namesApplicationSet.test(text5) || isHelmfile(path4)) continue;
-    for (const document of loadManifestFile(path4, text5).documents) for (const file of parameterFilesOf(document, repository, paths)) reads2.add(file);
+  for (const { path: path5, text: text5 } of files) {
+    if (!namesApplicationSet.test(text5) || isHelmfile(path5)) continue;
+    for (const document of loadManifestFile(path5, text5).documents) for (const file of parameterFilesOf(document, repository, paths)) reads2.add(file);
   }
   return [...reads2];
 }
@@ -18361,11 +18364,11 @@ function atOldPlace(root) {
   if (from2 === void 0) return root;
   if (root.helm === null) return { ...root, dir: from2.dir, file: from2.file };
   const invocation = withoutDependencies(root.helm);
-  const valuesFiles = invocation.valuesFiles.map((path4) => pathBeforeMove(path4, root.dir, from2.dir));
+  const valuesFiles = invocation.valuesFiles.map((path5) => pathBeforeMove(path5, root.dir, from2.dir));
   return { ...root, dir: from2.dir, file: from2.file, helm: { ...invocation, ...from2.dependencies, valuesFiles } };
 }
-function pathBeforeMove(path4, dir, from2) {
-  return isInside(path4, dir) ? `${from2}${path4.slice(dir.length)}` : path4;
+function pathBeforeMove(path5, dir, from2) {
+  return isInside(path5, dir) ? `${from2}${path5.slice(dir.length)}` : path5;
 }
 function withoutDependencies({ withoutDependencies: _without, localDependencies: _local, dependencyAliases: _aliases, ...invocation }) {
   return invocation;
@@ -18699,10 +18702,10 @@ function hint(type, value) {
   }
   return "";
 }
-function validate2(value, type, path4, errors, valid2) {
+function validate2(value, type, path5, errors, valid2) {
   if (!matches(type, value)) {
     const variable = placeholderIn(value, typeof type === "string");
-    errors.push({ path: [...path4], message: `expected ${expected(type)}, found ${describe2(value)}${hint(type, value)}`, ...variable !== void 0 ? { variable } : {} });
+    errors.push({ path: [...path5], message: `expected ${expected(type)}, found ${describe2(value)}${hint(type, value)}`, ...variable !== void 0 ? { variable } : {} });
     return;
   }
   if (typeof type === "string") return;
@@ -18713,9 +18716,9 @@ function validate2(value, type, path4, errors, valid2) {
       const item = items[index];
       const validItem = validItems?.[index];
       if (nothingToFind(item, validItem)) continue;
-      path4.push(index);
-      validate2(item, type.list, path4, errors, validItem);
-      path4.pop();
+      path5.push(index);
+      validate2(item, type.list, path5, errors, validItem);
+      path5.pop();
     }
     return;
   }
@@ -18727,22 +18730,22 @@ function validate2(value, type, path4, errors, valid2) {
     const item = object[key];
     const validItem = validFields !== void 0 && Object.hasOwn(validFields, key) ? validFields[key] : void 0;
     if (nothingToFind(item, validItem)) continue;
-    path4.push(key);
-    validate2(item, fields2 === void 0 ? type.map : typeOf2(fields2[key]), path4, errors, validItem);
-    path4.pop();
+    path5.push(key);
+    validate2(item, fields2 === void 0 ? type.map : typeOf2(fields2[key]), path5, errors, validItem);
+    path5.pop();
   }
 }
-function validateObject(value, kind, path4 = [], valid2) {
+function validateObject(value, kind, path5 = [], valid2) {
   const root = kindTypes[kind];
   if (root === void 0) throw new Error(`apiTypes: no type for kind ${kind}`);
-  return validateAs(value, root, path4, valid2);
+  return validateAs(value, root, path5, valid2);
 }
-function validateTemplate(value, path4, valid2) {
-  return validateAs(value, "core/v1.PodTemplateSpec", path4, valid2);
+function validateTemplate(value, path5, valid2) {
+  return validateAs(value, "core/v1.PodTemplateSpec", path5, valid2);
 }
-function validateAs(value, type, path4, valid2) {
+function validateAs(value, type, path5, valid2) {
   const errors = [];
-  if (!nothingToFind(value, valid2)) validate2(value, typeOf2(type), [...path4], errors, valid2);
+  if (!nothingToFind(value, valid2)) validate2(value, typeOf2(type), [...path5], errors, valid2);
   return errors;
 }
 function fieldsOf2(typeName) {
@@ -18835,9 +18838,9 @@ var init_defaults = __esm({
 });
 
 // src/workloads/extract.ts
-function at2(value, path4) {
+function at2(value, path5) {
   let current = value;
-  for (const segment of path4) {
+  for (const segment of path5) {
     if (typeof segment === "number") current = Array.isArray(current) ? current[segment] : void 0;
     else current = isObject(current) ? current[segment] : void 0;
   }
@@ -20389,7 +20392,7 @@ function chartIdentity(source) {
 }
 function switchesOf(dependency) {
   return {
-    condition: typeof dependency.condition === "string" ? dependency.condition.split(",").map((path4) => path4.trim()) : [],
+    condition: typeof dependency.condition === "string" ? dependency.condition.split(",").map((path5) => path5.trim()) : [],
     tags: Array.isArray(dependency.tags) ? dependency.tags.filter((tag2) => typeof tag2 === "string") : []
   };
 }
@@ -20401,8 +20404,8 @@ function valueThrough(values, keys) {
   return void 0;
 }
 function switchedOn(switches, values) {
-  for (const path4 of switches.condition) {
-    const value = valueThrough(values, path4.split("."));
+  for (const path5 of switches.condition) {
+    const value = valueThrough(values, path5.split("."));
     if (typeof value === "boolean") return value;
   }
   const tags = switches.tags.map((tag2) => valueThrough(values, ["tags", tag2])).filter((v) => typeof v === "boolean");
@@ -20493,8 +20496,8 @@ var init_chart = __esm({
 });
 
 // src/render/kustomization.ts
-function isKustomizationFile(path4) {
-  return kustomizationNames.includes(path4.slice(path4.lastIndexOf("/") + 1));
+function isKustomizationFile(path5) {
+  return kustomizationNames.includes(path5.slice(path5.lastIndexOf("/") + 1));
 }
 function isRemote2(reference2) {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(reference2) || /^[\w.-]+@[\w.-]+:/.test(reference2)) return true;
@@ -20550,19 +20553,19 @@ function readKustomization(file, source, paths) {
     const ref = text4(value);
     if (ref === null) return;
     if (isRemote2(ref)) return void remote.push(ref);
-    const path4 = joinPath(dir, ref);
-    if (path4 === null) return void missing2.push(ref);
-    if (kustomizationIn(path4, paths) !== null) kustomizations.push(path4);
-    else if (filesAllowed && paths.has(path4)) resourceFiles.push(path4);
+    const path5 = joinPath(dir, ref);
+    if (path5 === null) return void missing2.push(ref);
+    if (kustomizationIn(path5, paths) !== null) kustomizations.push(path5);
+    else if (filesAllowed && paths.has(path5)) resourceFiles.push(path5);
     else missing2.push(ref);
   };
   const file_ = (value, into, missingInput = false) => {
     const ref = text4(value)?.replace(/^[^=]*=/, "") ?? null;
     if (ref === null || isRemote2(ref)) return;
-    const path4 = joinPath(dir, ref);
-    if (path4 !== null && paths.has(path4)) return void into.push(path4);
+    const path5 = joinPath(dir, ref);
+    if (path5 !== null && paths.has(path5)) return void into.push(path5);
     missing2.push(ref);
-    if (missingInput && path4 !== null) missingInputs.push(path4);
+    if (missingInput && path5 !== null) missingInputs.push(path5);
   };
   for (const value of list2(k.resources)) reference2(value, true);
   for (const value of list2(k.bases)) reference2(value, true);
@@ -20570,25 +20573,25 @@ function readKustomization(file, source, paths) {
   const inlinePatch = inlinePatchReader(source);
   list2(k.patches).forEach((entry2, i) => {
     if (!isRecord3(entry2)) return;
-    const path4 = text4(entry2.path) === null ? null : joinPath(dir, text4(entry2.path));
-    if (path4 !== null && !paths.has(path4)) missing2.push(text4(entry2.path));
+    const path5 = text4(entry2.path) === null ? null : joinPath(dir, text4(entry2.path));
+    if (path5 !== null && !paths.has(path5)) missing2.push(text4(entry2.path));
     const inline = text4(entry2.patch) === null ? null : inlinePatch(["patches", i, "patch"], ["patches", i]);
-    patches.push({ path: path4 !== null && paths.has(path4) ? path4 : null, inline, target: targetOf(entry2.target), json6902: false });
+    patches.push({ path: path5 !== null && paths.has(path5) ? path5 : null, inline, target: targetOf(entry2.target), json6902: false });
   });
   list2(k.patchesStrategicMerge).forEach((entry2, i) => {
     const ref = text4(entry2);
     const isInline = ref !== null && (ref.includes("\n") || ref.includes(": "));
-    const path4 = ref !== null && !isInline ? joinPath(dir, ref) : null;
-    if (path4 !== null && !paths.has(path4)) missing2.push(ref);
+    const path5 = ref !== null && !isInline ? joinPath(dir, ref) : null;
+    if (path5 !== null && !paths.has(path5)) missing2.push(ref);
     const inline = isInline ? inlinePatch(["patchesStrategicMerge", i], ["patchesStrategicMerge", i]) : null;
-    patches.push({ path: path4 !== null && paths.has(path4) ? path4 : null, inline, target: null, json6902: false });
+    patches.push({ path: path5 !== null && paths.has(path5) ? path5 : null, inline, target: null, json6902: false });
   });
   list2(k.patchesJson6902).forEach((entry2, i) => {
     if (!isRecord3(entry2)) return;
-    const path4 = text4(entry2.path) === null ? null : joinPath(dir, text4(entry2.path));
-    if (path4 !== null && !paths.has(path4)) missing2.push(text4(entry2.path));
+    const path5 = text4(entry2.path) === null ? null : joinPath(dir, text4(entry2.path));
+    if (path5 !== null && !paths.has(path5)) missing2.push(text4(entry2.path));
     const inline = text4(entry2.patch) === null ? null : inlinePatch(["patchesJson6902", i, "patch"], ["patchesJson6902", i]);
-    patches.push({ path: path4 !== null && paths.has(path4) ? path4 : null, inline, target: targetOf(entry2.target), json6902: true });
+    patches.push({ path: path5 !== null && paths.has(path5) ? path5 : null, inline, target: targetOf(entry2.target), json6902: true });
   });
   for (const generator of [...list2(k.configMapGenerator), ...list2(k.secretGenerator)]) {
     if (!isRecord3(generator)) continue;
@@ -20627,15 +20630,15 @@ function helmChartsOf(k, dir, paths, otherFiles, remote) {
     const version2 = text4(entry2.version);
     for (const value of [entry2.valuesFile, ...list2(entry2.additionalValuesFiles)]) {
       const ref = text4(value);
-      const path4 = ref === null ? null : joinPath(dir, ref);
-      if (path4 !== null && paths.has(path4)) otherFiles.push(path4);
+      const path5 = ref === null ? null : joinPath(dir, ref);
+      if (path5 !== null && paths.has(path5)) otherFiles.push(path5);
     }
     const chartDir = name === null || home === null ? null : joinPath(home, repo !== null && version2 !== null ? `${name}-${version2}/${name}` : name);
     if (chartDir !== null && paths.has(inDir(chartDir, "Chart.yaml"))) dirs.push(chartDir);
     else if (repo !== null) remote.push(`${repo} (chart ${name ?? "?"})`);
   }
   if (dirs.length > 0) {
-    for (const path4 of paths) if (dirs.some((d) => isInside(path4, d))) otherFiles.push(path4);
+    for (const path5 of paths) if (dirs.some((d) => isInside(path5, d))) otherFiles.push(path5);
   }
   return dirs;
 }
@@ -20778,11 +20781,11 @@ function discoveryReads(paths) {
 }
 function kustomizationsOf(tree) {
   const byDir = /* @__PURE__ */ new Map();
-  for (const [path4, text5] of tree.texts) {
-    if (!isKustomizationFile(path4)) continue;
-    const dir = dirOf(path4);
-    if (kustomizationIn(dir, tree.paths) !== path4) continue;
-    byDir.set(dir, readKustomization(path4, text5, tree.paths));
+  for (const [path5, text5] of tree.texts) {
+    if (!isKustomizationFile(path5)) continue;
+    const dir = dirOf(path5);
+    if (kustomizationIn(dir, tree.paths) !== path5) continue;
+    byDir.set(dir, readKustomization(path5, text5, tree.paths));
   }
   return byDir;
 }
@@ -20799,7 +20802,7 @@ function closureOf(dir, byDir) {
     seen.add(at3);
     transforms ||= k.patches.length > 0 || k.otherFiles.length > 0 || k.namePrefix !== "" || k.nameSuffix !== "";
     files.add(k.file);
-    for (const path4 of [...k.resourceFiles, ...k.otherFiles]) files.add(path4);
+    for (const path5 of [...k.resourceFiles, ...k.otherFiles]) files.add(path5);
     for (const patch of k.patches) if (patch.path !== null) files.add(patch.path);
     remote.push(...k.remote);
     helmCharts ||= k.helmCharts;
@@ -20809,29 +20812,29 @@ function closureOf(dir, byDir) {
   visit5(dir);
   return { files, remote, helmCharts, helmChartDirs, transforms };
 }
-function ancestors(path4) {
+function ancestors(path5) {
   const out = [];
-  for (let dir = dirOf(path4); ; dir = dirOf(dir)) {
+  for (let dir = dirOf(path5); ; dir = dirOf(dir)) {
     out.push(dir);
     if (dir === "") return out;
   }
 }
 function chartsOf(tree) {
-  const chartFiles = [...tree.texts.keys()].filter((path4) => baseName(path4) === "Chart.yaml");
+  const chartFiles = [...tree.texts.keys()].filter((path5) => baseName(path5) === "Chart.yaml");
   const dirs = new Set(chartFiles.map(dirOf));
   const vendored = (dir) => ancestors(dir).some((a) => baseName(a) === "charts" && dirs.has(dirOf(a)) && a !== "");
   const roots = new Set([...dirs].filter((dir) => !vendored(dir)));
   const repository = repositoryCharts(tree, roots);
   const files = new Map([...roots].map((dir) => [dir, []]));
-  for (const path4 of tree.paths) {
-    const owner = ancestors(path4).find((dir) => roots.has(dir));
-    if (owner !== void 0) files.get(owner).push(path4);
+  for (const path5 of tree.paths) {
+    const owner = ancestors(path5).find((dir) => roots.has(dir));
+    if (owner !== void 0) files.get(owner).push(path5);
   }
-  return chartFiles.filter((path4) => roots.has(dirOf(path4))).map((path4) => {
-    const inChart = files.get(dirOf(path4));
-    const requirements = tree.texts.get(inDir(dirOf(path4), "requirements.yaml"));
-    const lock = lockFileNames.map((name) => tree.texts.get(inDir(dirOf(path4), name))).find((text5) => text5 !== void 0);
-    return { chart: readChart(path4, tree.texts.get(path4), inChart, requirements, repository, lock), files: inChart };
+  return chartFiles.filter((path5) => roots.has(dirOf(path5))).map((path5) => {
+    const inChart = files.get(dirOf(path5));
+    const requirements = tree.texts.get(inDir(dirOf(path5), "requirements.yaml"));
+    const lock = lockFileNames.map((name) => tree.texts.get(inDir(dirOf(path5), name))).find((text5) => text5 !== void 0);
+    return { chart: readChart(path5, tree.texts.get(path5), inChart, requirements, repository, lock), files: inChart };
   });
 }
 function repositoryCharts(tree, roots) {
@@ -20907,7 +20910,7 @@ function chartRendering(chart, trees, extra, settings, baseExtra = extra) {
   const sorted = (paths) => [...new Set(paths)].sort();
   const moved = trees.base.has(chart.dir) ? void 0 : trees.movedFrom.get(chart.dir);
   const was = moved ?? chart;
-  const extraAtBase = baseExtra.map((path4) => pathBeforeMove(path4, chart.dir, was.dir));
+  const extraAtBase = baseExtra.map((path5) => pathBeforeMove(path5, chart.dir, was.dir));
   const atBase2 = trees.base.has(was.dir) ? [...baseFiles(was.dir), ...was.localDependencies.flatMap((d) => baseFiles(d.dir)), ...extraAtBase.filter((p) => trees.basePaths?.has(p) === true)] : [];
   return {
     ...moved !== void 0 ? { movedFrom: { dir: moved.dir, file: moved.file, dependencies: dependencyFields(moved) } } : {},
@@ -20974,15 +20977,15 @@ function overlayParentRoots({ overlays, baseOverlays }, files, changed, settings
 function helmRoots({ charts: trees, head, overlays }, changed, settings, consumed, problems) {
   const roots = [];
   const inflated = new Set(settings.kustomizeHelm === true ? [...overlays.byDir.values()].flatMap((k) => k.helmChartDirs) : []);
-  for (const files of trees.base.values()) for (const path4 of files) consumed.add(path4);
+  for (const files of trees.base.values()) for (const path5 of files) consumed.add(path5);
   for (const { chart, files: ownFiles } of trees.head.values()) {
-    for (const path4 of ownFiles) consumed.add(path4);
+    for (const path5 of ownFiles) consumed.add(path5);
     if (inflated.has(chart.dir) || chart.library) continue;
     const local = chart.localDependencies;
     const inChart = [...ownFiles, ...local.flatMap((d) => trees.head.get(d.dir)?.files ?? [])];
     const { config, values } = chartConfigOf(chart, settings, head);
-    for (const path4 of config?.values ?? []) consumed.add(path4);
-    if (!chartTouched(chart, changed) && !values.some((path4) => changed.has(path4))) continue;
+    for (const path5 of config?.values ?? []) consumed.add(path5);
+    if (!chartTouched(chart, changed) && !values.some((path5) => changed.has(path5))) continue;
     const missing2 = chart.missingDependencies;
     const invocation = (extra) => ({ ...ownInvocation(chart, config, values, settings), valuesFiles: [...values, ...extra] });
     const rendering = chartRendering(chart, trees, values, settings);
@@ -21000,7 +21003,7 @@ function helmRoots({ charts: trees, head, overlays }, changed, settings, consume
   return roots;
 }
 function chartTouched(chart, changed) {
-  for (const path4 of changed) if (isInside(path4, chart.dir) || chart.localDependencies.some((d) => isInside(path4, d.dir))) return true;
+  for (const path5 of changed) if (isInside(path5, chart.dir) || chart.localDependencies.some((d) => isInside(path5, d.dir))) return true;
   return false;
 }
 function standingApplications(trees, standing, changed) {
@@ -21013,7 +21016,7 @@ function standingApplications(trees, standing, changed) {
     }
     return known3;
   };
-  const readChanged = (application) => [...application.valueFiles, ...application.parameterFiles ?? []].some((path4) => changed.has(path4));
+  const readChanged = (application) => [...application.valueFiles, ...application.parameterFiles ?? []].some((path5) => changed.has(path5));
   return standing.filter((application) => chartChanged(application.chartDir) || readChanged(application));
 }
 function applicationRoots(trees, settings, applications, standing, consumed, problems) {
@@ -21031,7 +21034,7 @@ function applicationRoots(trees, settings, applications, standing, consumed, pro
   for (const application of rendered) {
     const chart = trees.head.get(application.chartDir)?.chart;
     if (chart === void 0 || chart.library) continue;
-    for (const path4 of application.valueFiles) consumed.add(path4);
+    for (const path5 of application.valueFiles) consumed.add(path5);
     const name = installerName(application);
     roots.push(applicationRoot(chart, trees, settings, application, name, [application.file, ...application.valueFiles]));
   }
@@ -21116,14 +21119,14 @@ function fewNames(names) {
 }
 function environmentValuesOf(dir, inChart, changed) {
   const prefix2 = inDir(dir, "");
-  const isEnvironment = (path4) => {
-    const name = path4.slice(prefix2.length);
-    return path4.startsWith(prefix2) && !name.includes("/") && name !== "values.yaml" && /values/i.test(name) && /\.ya?ml$/.test(name) && !valuesSchema.test(name) && !valuesTemplate.test(name);
+  const isEnvironment = (path5) => {
+    const name = path5.slice(prefix2.length);
+    return path5.startsWith(prefix2) && !name.includes("/") && name !== "values.yaml" && /values/i.test(name) && /\.ya?ml$/.test(name) && !valuesSchema.test(name) && !valuesTemplate.test(name);
   };
   return inChart.filter(isEnvironment).sort((a, b) => Number(changed.has(b)) - Number(changed.has(a)) || (a < b ? -1 : a > b ? 1 : 0));
 }
 function leftEnvironments(dir, rendered, left) {
-  const names = fewNames(left.map((path4) => path4.slice(inDir(dir, "").length)));
+  const names = fewNames(left.map((path5) => path5.slice(inDir(dir, "").length)));
   return `${shownDir(dir)} is rendered with ${rendered} of the ${rendered + left.length} values files beside its values.yaml (those the change touches first), so what ${names} set is not checked: name the ones that matter in \`render.charts[].values\` of the config file`;
 }
 function ciValuesOf(dir, inChart) {
@@ -21177,7 +21180,7 @@ var init_discover = __esm({
     defaultRenderSettings = { charts: [] };
     defaultRenderLimits = { timeoutMs: 6e4, maxOutputBytes: 16 * 1024 * 1024 };
     maxEnvironments = 8;
-    baseName = (path4) => path4.slice(path4.lastIndexOf("/") + 1);
+    baseName = (path5) => path5.slice(path5.lastIndexOf("/") + 1);
     chartFileNames = ["Chart.yaml", "requirements.yaml"];
     lockFileNames = ["Chart.lock", "requirements.lock"];
     maxApplications = 25;
@@ -22344,14 +22347,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path4 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path5 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path4 && path4[0] !== "/") {
-          path4 = `/${path4}`;
+        if (path5 && path5[0] !== "/") {
+          path5 = `/${path5}`;
         }
-        return new URL(`${origin}${path4}`);
+        return new URL(`${origin}${path5}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -22802,39 +22805,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin }
+          request: { method, path: path5, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path4);
+        debuglog("sending request to %s %s/%s", method, origin, path5);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin },
+          request: { method, path: path5, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path4,
+          path5,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin }
+          request: { method, path: path5, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path4);
+        debuglog("trailers received from %s %s/%s", method, origin, path5);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin },
+          request: { method, path: path5, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path4,
+          path5,
           error2.message
         );
       });
@@ -22883,9 +22886,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path4, origin }
+            request: { method, path: path5, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path4);
+          debuglog("sending request to %s %s/%s", method, origin, path5);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -22948,7 +22951,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path4,
+        path: path5,
         method,
         body,
         headers,
@@ -22963,11 +22966,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path4 !== "string") {
+        if (typeof path5 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path4[0] !== "/" && !(path4.startsWith("http://") || path4.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path5[0] !== "/" && !(path5.startsWith("http://") || path5.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path4)) {
+        } else if (invalidPathRegex.test(path5)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -23033,7 +23036,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path4, query) : path4;
+        this.path = query ? buildURL(path5, query) : path5;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -27726,7 +27729,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path4, host, upgrade, blocking, reset } = request2;
+      const { method, path: path5, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -27807,7 +27810,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path4} HTTP/1.1\r
+      let header = `${method} ${path5} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -28336,7 +28339,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path4, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path5, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -28433,7 +28436,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path4;
+      headers[HTTP2_HEADER_PATH] = path5;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -28786,9 +28789,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path4 = search ? `${pathname}${search}` : pathname;
+        const path5 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path4;
+        this.opts.path = path5;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -30027,10 +30030,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path4 = "/",
+          path: path5 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path4;
+        opts.path = origin + path5;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -32002,20 +32005,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path4) {
-      if (typeof path4 !== "string") {
-        return path4;
+    function safeUrl(path5) {
+      if (typeof path5 !== "string") {
+        return path5;
       }
-      const pathSegments2 = path4.split("?");
+      const pathSegments2 = path5.split("?");
       if (pathSegments2.length !== 2) {
-        return path4;
+        return path5;
       }
       const qp = new URLSearchParams(pathSegments2.pop());
       qp.sort();
       return [...pathSegments2, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path4, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path4);
+    function matchKey(mockDispatch2, { path: path5, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path5);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -32037,7 +32040,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path4 }) => matchValue(safeUrl(path4), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path5 }) => matchValue(safeUrl(path5), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -32075,9 +32078,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path4, method, body, headers, query } = opts;
+      const { path: path5, method, body, headers, query } = opts;
       return {
-        path: path4,
+        path: path5,
         method,
         body,
         headers,
@@ -32540,10 +32543,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path4, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path5, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path4,
+            Path: path5,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -37422,9 +37425,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path4) {
-      for (let i = 0; i < path4.length; ++i) {
-        const code = path4.charCodeAt(i);
+    function validateCookiePath(path5) {
+      for (let i = 0; i < path5.length; ++i) {
+        const code = path5.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -40344,11 +40347,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path4 = opts.path;
+          let path5 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path4 = `/${path4}`;
+            path5 = `/${path5}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path4);
+          url = new URL(util.parseOrigin(url).origin + path5);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -40981,7 +40984,7 @@ var init_trees = __esm({
     init_run();
     init_discover();
     init_helmfiles();
-    searchedFile = (path4) => /\.(?:ya?ml|json)$/.test(path4);
+    searchedFile = (path5) => /\.(?:ya?ml|json)$/.test(path5);
     nestedHelmfileDepth = 3;
   }
 });
@@ -40995,12 +40998,12 @@ function apiTreeReader(github, owner, repo) {
     },
     async read(commit, listing, paths) {
       const wanted = paths.filter((p) => listing.has(p));
-      const blobs = await github.readBlobs(owner, repo, wanted.map((path4) => ({ commit, path: path4 })));
+      const blobs = await github.readBlobs(owner, repo, wanted.map((path5) => ({ commit, path: path5 })));
       const files = /* @__PURE__ */ new Map();
-      for (const path4 of wanted) {
-        const blob = blobs.get(`${commit}:${path4}`);
-        if (blob?.kind === "text") files.set(path4, new TextEncoder().encode(blob.text));
-        else if (blob?.kind === "bytes") files.set(path4, blob.data);
+      for (const path5 of wanted) {
+        const blob = blobs.get(`${commit}:${path5}`);
+        if (blob?.kind === "text") files.set(path5, new TextEncoder().encode(blob.text));
+        else if (blob?.kind === "bytes") files.set(path5, blob.data);
       }
       return files;
     },
@@ -41274,8 +41277,20 @@ var init_process = __esm({
 });
 
 // src/io/render/toolStderr.ts
+import path3 from "node:path";
 function inRepositoryTerms(stderr, treeDir) {
-  return stderr.replaceAll(`${treeDir}/`, "").replaceAll(treeDir, ".");
+  const inTree = stderr.replaceAll(`${treeDir}/`, "").replaceAll(treeDir, ".");
+  const parent = path3.dirname(treeDir);
+  if (parent === treeDir || parent === path3.sep) return inTree;
+  const prefix2 = `${parent}/`;
+  let out = "";
+  let from2 = 0;
+  for (let at3 = inTree.indexOf(prefix2); at3 !== -1; at3 = inTree.indexOf(prefix2, at3 + prefix2.length)) {
+    if (at3 > 0 && /[\w./-]/.test(inTree[at3 - 1])) continue;
+    out += `${inTree.slice(from2, at3)}../`;
+    from2 = at3 + prefix2.length;
+  }
+  return out + inTree.slice(from2);
 }
 function readableStderr(stderr, treeDir, count = 5) {
   const lines = [];
@@ -41330,7 +41345,7 @@ var init_toolStderr = __esm({
 // src/io/render/tools.ts
 import { constants as constants3 } from "node:fs";
 import { access as access2, mkdir as mkdir3 } from "node:fs/promises";
-import path3 from "node:path";
+import path4 from "node:path";
 function shown4(command) {
   return [command.command, ...command.args].map((a) => /^[\w./:=@-]+$/.test(a) ? a : JSON.stringify(a)).join(" ");
 }
@@ -41343,9 +41358,9 @@ function kustomizeCommands(dir, helm) {
   ];
 }
 async function onPath(name) {
-  for (const dir of (process.env.PATH ?? "").split(path3.delimiter)) {
+  for (const dir of (process.env.PATH ?? "").split(path4.delimiter)) {
     if (dir === "") continue;
-    const candidate = path3.join(dir, name);
+    const candidate = path4.join(dir, name);
     try {
       await access2(candidate, constants3.X_OK);
       return candidate;
@@ -41387,7 +41402,10 @@ function onMissingDependencyValues(root, stderr) {
 function missingFileHint(root, stderr) {
   const missing2 = /lstat (\S+): no such file or directory/.exec(stderr)?.[1];
   if (missing2 === void 0) return null;
-  if ([missing2, joinPath(root.dir, missing2)].some((path4) => path4 !== null && root.sources.includes(path4))) {
+  if (missing2.startsWith("../")) {
+    return `\`${missing2}\` lies above the folder rendered (\`check\`'s working directory; in a review, the repository): run \`check\` from a folder that holds it, or leave this overlay out (\`exclude\`)`;
+  }
+  if ([missing2, joinPath(root.dir, missing2)].some((path5) => path5 !== null && root.sources.includes(path5))) {
     return `\`${missing2}\` is over the file size limit (\`max-file-size\`, 4 MiB by default), so it was not read for the rendering: raise the limit to check this overlay`;
   }
   return `\`${missing2}\` is not in the repository: if a build step writes it, leave this overlay out (\`exclude\`)`;
@@ -41430,15 +41448,15 @@ async function runFirst(commands, cwd, env, limits, missing2) {
   return null;
 }
 async function renderIn(root, treeDir, missing2) {
-  const home = path3.join(treeDir, ".psr-home");
+  const home = path4.join(treeDir, ".psr-home");
   await mkdir3(home, { recursive: true });
   const env = toolEnvironment(home, {
-    KUSTOMIZE_PLUGIN_HOME: path3.join(home, "kustomize-plugins"),
-    HELM_CACHE_HOME: path3.join(home, "helm-cache"),
-    HELM_CONFIG_HOME: path3.join(home, "helm-config"),
-    HELM_DATA_HOME: path3.join(home, "helm-data"),
-    HELM_PLUGINS: path3.join(home, "helm-plugins"),
-    KUBECONFIG: path3.join(home, "no-kubeconfig")
+    KUSTOMIZE_PLUGIN_HOME: path4.join(home, "kustomize-plugins"),
+    HELM_CACHE_HOME: path4.join(home, "helm-cache"),
+    HELM_CONFIG_HOME: path4.join(home, "helm-config"),
+    HELM_DATA_HOME: path4.join(home, "helm-data"),
+    HELM_PLUGINS: path4.join(home, "helm-plugins"),
+    KUBECONFIG: path4.join(home, "no-kubeconfig")
   });
   const helm = root.inflateHelm ? await onPath("helm") : null;
   if (root.inflateHelm && helm === null) return { kind: "missing-tool", tool: "helm (for its `helmCharts`)" };
@@ -41570,8 +41588,8 @@ function parseTar(data, opts) {
   }
   return files;
 }
-function _sanitizePath(path4) {
-  let normalized = path4.replace(/\\/g, "/");
+function _sanitizePath(path5) {
+  let normalized = path5.replace(/\\/g, "/");
   normalized = normalized.replace(/^[a-zA-Z]:\//, "");
   normalized = normalized.replace(/^\/+/, "");
   const hasLeadingDotSlash = normalized.startsWith("./");
@@ -41588,7 +41606,7 @@ function _sanitizePath(path4) {
   if (hasLeadingDotSlash && !result.startsWith("./")) {
     result = "./" + result;
   }
-  if (path4.endsWith("/") && !result.endsWith("/")) {
+  if (path5.endsWith("/") && !result.endsWith("/")) {
     result += "/";
   }
   return result;
@@ -41674,12 +41692,12 @@ var init_dist = __esm({
 
 // src/io/render/archives.ts
 import { gunzipSync } from "node:zlib";
-function isChartArchive(path4) {
-  return /(?:^|\/)charts\/[^/]+\.tgz$/.test(path4);
+function isChartArchive(path5) {
+  return /(?:^|\/)charts\/[^/]+\.tgz$/.test(path5);
 }
-function chartArchiveTexts(path4, data) {
+function chartArchiveTexts(path5, data) {
   const texts = /* @__PURE__ */ new Map();
-  const folder = path4.slice(0, path4.lastIndexOf("/"));
+  const folder = path5.slice(0, path5.lastIndexOf("/"));
   let entries;
   try {
     entries = parseTar(gunzipSync(data));
@@ -41704,33 +41722,33 @@ var init_archives = __esm({
 function withCrdStubs(files) {
   const texts = /* @__PURE__ */ new Map();
   let named = false;
-  for (const [path4, data] of files) {
+  for (const [path5, data] of files) {
     const text5 = decoder.decode(data);
-    texts.set(path4, text5);
+    texts.set(path5, text5);
     named ||= text5.includes(crdKind);
   }
   if (!named) return files;
   const candidates = resourceFilesOnly(texts);
   if (candidates === null) return files;
   const stubbed = /* @__PURE__ */ new Map();
-  for (const [path4, text5] of texts) {
+  for (const [path5, text5] of texts) {
     if (!text5.includes(crdKind)) continue;
-    const stubs = candidates.has(path4) ? stubsIn(text5) : null;
+    const stubs = candidates.has(path5) ? stubsIn(text5) : null;
     if (stubs === null) return files;
-    stubbed.set(path4, stubs);
+    stubbed.set(path5, stubs);
   }
   if (stubbed.size === 0) return files;
   const tree = new Map(files);
-  for (const [path4, text5] of stubbed) tree.set(path4, encoder3.encode(text5));
+  for (const [path5, text5] of stubbed) tree.set(path5, encoder3.encode(text5));
   return tree;
 }
 function resourceFilesOnly(texts) {
   const paths = new Set(texts.keys());
   const resources = /* @__PURE__ */ new Set();
   const read = /* @__PURE__ */ new Set();
-  for (const [path4, text5] of texts) {
-    if (!isKustomizationFile(path4)) continue;
-    const kustomization = readKustomization(path4, text5, paths);
+  for (const [path5, text5] of texts) {
+    if (!isKustomizationFile(path5)) continue;
+    const kustomization = readKustomization(path5, text5, paths);
     if (kustomization.problem !== null || kustomization.helmCharts || /^crds[ \t]*:/m.test(text5)) return null;
     for (const file of kustomization.resourceFiles) resources.add(file);
     for (const file of kustomization.otherFiles) read.add(file);
@@ -41800,13 +41818,13 @@ var init_crdStubs = __esm({
 function withInputStandIns(files, listed) {
   const paths = new Set(files.keys());
   const standIns = /* @__PURE__ */ new Set();
-  for (const [path4, data] of files) {
-    if (!isKustomizationFile(path4)) continue;
-    for (const input of readKustomization(path4, decoder2.decode(data), paths).missingInputs) if (!listed(input)) standIns.add(input);
+  for (const [path5, data] of files) {
+    if (!isKustomizationFile(path5)) continue;
+    for (const input of readKustomization(path5, decoder2.decode(data), paths).missingInputs) if (!listed(input)) standIns.add(input);
   }
   if (standIns.size === 0) return { files, standIns: [] };
   const withStandIns = new Map(files);
-  for (const path4 of standIns) withStandIns.set(path4, new Uint8Array());
+  for (const path5 of standIns) withStandIns.set(path5, new Uint8Array());
   return { files: withStandIns, standIns: [...standIns].sort() };
 }
 var decoder2;
@@ -41824,9 +41842,9 @@ import { availableParallelism } from "node:os";
 function renderKey(root, files) {
   const hash = createHash("sha256");
   hash.update(JSON.stringify([root.tool, root.dir, root.file, root.helm, root.inflateHelm, root.limits]));
-  for (const path4 of [...files.keys()].sort()) {
-    const data = files.get(path4);
-    hash.update(`\0${path4}\0${data.length}\0`);
+  for (const path5 of [...files.keys()].sort()) {
+    const data = files.get(path5);
+    hash.update(`\0${path5}\0${data.length}\0`);
     hash.update(data);
   }
   return hash.digest("hex");
@@ -41838,14 +41856,14 @@ function treeFiles(root, files) {
   const tree = new Map(files);
   for (const { name, dir } of local) {
     const prefix2 = `${dir}/`;
-    for (const [path4, data] of files) if (dir !== "" && path4.startsWith(prefix2)) tree.set(inDir(root.dir, `charts/${name}/${path4.slice(prefix2.length)}`), data);
+    for (const [path5, data] of files) if (dir !== "" && path5.startsWith(prefix2)) tree.set(inDir(root.dir, `charts/${name}/${path5.slice(prefix2.length)}`), data);
   }
   if (names.length === 0) return tree;
   for (const name of ["Chart.yaml", "requirements.yaml"]) {
-    const path4 = inDir(root.dir, name);
-    const data = files.get(path4);
+    const path5 = inDir(root.dir, name);
+    const data = files.get(path5);
     const pruned = data === void 0 ? null : withoutDependencies2(decoder3.decode(data), new Set(names));
-    if (pruned !== null) tree.set(path4, new TextEncoder().encode(pruned));
+    if (pruned !== null) tree.set(path5, new TextEncoder().encode(pruned));
   }
   return tree;
 }
@@ -41855,7 +41873,7 @@ async function renderSide(given, side, snapshot, reader, commit, paths, missing2
   const present = snapshot !== null && snapshot.listing.has(root.file) && (root.helm?.valuesFiles ?? []).every((file) => snapshot.listing.has(file));
   if (!present) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
   const files = await reader.read(commit, snapshot.listing, paths);
-  for (const [path4, text5] of edits ?? []) files.set(path4, new TextEncoder().encode(text5));
+  for (const [path5, text5] of edits ?? []) files.set(path5, new TextEncoder().encode(text5));
   const application = root.helm?.application;
   if (application !== void 0) {
     const text5 = files.get(application.file);
@@ -41866,7 +41884,7 @@ async function renderSide(given, side, snapshot, reader, commit, paths, missing2
   const key = memo === void 0 ? null : renderKey(root, files);
   const known3 = key === null ? void 0 : memo?.get(key);
   if (known3 !== void 0) return { output: known3, files };
-  const output = await renderFiles(root, files, missing2, (path4) => snapshot.listing.has(path4));
+  const output = await renderFiles(root, files, missing2, (path5) => snapshot.listing.has(path5));
   if (key !== null) memo?.set(key, output);
   return { output, files };
 }
@@ -41901,11 +41919,11 @@ async function openRenderer(sides) {
     const compared = headSide.output.kind === "rendered";
     const failedByItself = headSide.output.kind === "failed" && headSide.output.stopped !== true;
     const baseSide = compared || failedByItself ? limit(() => renderSide(root, "base", base, sides.reader, sides.base ?? "", root.baseSources, missing2, sides.memo)).then((side) => side.output) : Promise.resolve({ kind: "absent" });
-    const again = compared && base?.listing.has(root.file) === true && mayRenderAnew(root) ? limit(() => renderFiles(root, headSide.files, missing2, (path4) => head.listing.has(path4))) : Promise.resolve(null);
+    const again = compared && base?.listing.has(root.file) === true && mayRenderAnew(root) ? limit(() => renderFiles(root, headSide.files, missing2, (path5) => head.listing.has(path5))) : Promise.resolve(null);
     const [baseOutput, headAgain] = await Promise.all([baseSide, again]);
-    const sources = new Map([...headSide.files].filter(([path4]) => path4 !== applicationValuesPath).map(([path4, data]) => [path4, withLfEnds(decoder3.decode(data))]));
+    const sources = new Map([...headSide.files].filter(([path5]) => path5 !== applicationValuesPath).map(([path5, data]) => [path5, withLfEnds(decoder3.decode(data))]));
     const archived = /* @__PURE__ */ new Map();
-    for (const [path4, data] of headSide.files) if (root.helm !== null && isChartArchive(path4)) for (const [inside, text5] of chartArchiveTexts(path4, data)) archived.set(inside, text5);
+    for (const [path5, data] of headSide.files) if (root.helm !== null && isChartArchive(path5)) for (const [inside, text5] of chartArchiveTexts(path5, data)) archived.set(inside, text5);
     return { root, base: baseOutput, head: headSide.output, ...headAgain !== null ? { headAgain } : {}, sources, ...archived.size > 0 ? { archived } : {} };
   };
   const { reader } = sides;
@@ -41921,7 +41939,7 @@ async function openRenderer(sides) {
       const snapshot = side === "head" ? head : base;
       if (snapshot === null || side === "base" && sides.base === null) return /* @__PURE__ */ new Map();
       const files = await reader.read(side === "head" ? sides.head : sides.base ?? "", snapshot.listing, paths);
-      return new Map([...files].map(([path4, data]) => [path4, decoder3.decode(data)]));
+      return new Map([...files].map(([path5, data]) => [path5, decoder3.decode(data)]));
     },
     ...reader.filesNaming !== void 0 ? {
       installerFiles: () => installerFiles ??= filesNaming2(reader, head, sides.head, installerWords)
@@ -41930,7 +41948,7 @@ async function openRenderer(sides) {
 }
 async function filesNaming2(reader, snapshot, commit, words) {
   const found = await reader.filesNaming?.(commit, snapshot.listing, words) ?? { files: /* @__PURE__ */ new Map(), unsearched: 0 };
-  return { files: [...found.files].map(([path4, content]) => ({ path: path4, content })), unsearched: found.unsearched };
+  return { files: [...found.files].map(([path5, content]) => ({ path: path5, content })), unsearched: found.unsearched };
 }
 var decoder3, withLfEnds, installerWords;
 var init_renderer = __esm({
@@ -41965,9 +41983,9 @@ var init_git = __esm({
 });
 
 // src/git/files.ts
-async function readFileAt(repository, commit, path4) {
+async function readFileAt(repository, commit, path5) {
   try {
-    return (await git(repository, ["cat-file", "blob", `${commit}:${path4}`])).toString("utf8");
+    return (await git(repository, ["cat-file", "blob", `${commit}:${path5}`])).toString("utf8");
   } catch (error2) {
     if (error2 instanceof GitError) return null;
     throw error2;
@@ -43565,17 +43583,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path4 = requestOptions.url.replace(options.baseUrl, "");
+    const path5 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path4} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path5} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path4} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path5} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -47636,7 +47654,7 @@ function isAuthRequest(method, pathname) {
 }
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path4) => path4.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path5) => path5.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -48123,7 +48141,7 @@ var init_octokitPort = __esm({
     graphqlTextLimit = 512e3;
     restRawLimit = 100 * 1024 * 1024;
     literal2 = (text5) => JSON.stringify(text5);
-    folderOf = (path4) => path4.slice(0, Math.max(0, path4.lastIndexOf("/")));
+    folderOf = (path5) => path5.slice(0, Math.max(0, path5.lastIndexOf("/")));
     isLinkMode = (mode) => mode === 40960 || mode === 12e4;
   }
 });
@@ -48146,8 +48164,8 @@ function runnerIO() {
   return {
     input: (name) => getInput(name),
     env: process.env,
-    readText: (path4) => readFile(path4, "utf8"),
-    writeText: (path4, text5) => writeFile3(path4, text5),
+    readText: (path5) => readFile(path5, "utf8"),
+    writeText: (path5, text5) => writeFile3(path5, text5),
     info: (message) => info(message),
     warning: (message) => warning(message),
     annotate: (level, message, where2) => {
@@ -48163,7 +48181,7 @@ function runnerIO() {
     setFailed: (message) => setFailed(message),
     github: (token, baseUrl, writeInterval) => octokitPort(createClient({ token, baseUrl, log: (m) => info(m), ...writeInterval !== void 0 ? { writeInterval } : {} })),
     gitChangeSet: async (workspace, base, head, maxBytes) => await hasCommits(workspace, [base, head]) ? readGitChangeSet({ repository: workspace, base, head, maxBytes }) : null,
-    gitFile: (workspace, commit, path4) => readFileAt(workspace, commit, path4),
+    gitFile: (workspace, commit, path5) => readFileAt(workspace, commit, path5),
     gitNamespaceDocuments: (workspace, commit, maxBytes) => readNamespaceDocuments(workspace, commit, maxBytes),
     gitNamespaceFiles: (workspace, commit, request2) => readNamespaceFiles(workspace, commit, request2),
     renderPort: async (from2, base, head, maxBytes) => {
@@ -48382,10 +48400,10 @@ init_pod();
 function allowPrivilegeEscalationV1_8(pod) {
   const bad = [];
   const paths = [];
-  for (const { name, container, path: path4 } of visitContainers(pod)) {
+  for (const { name, container, path: path5 } of visitContainers(pod)) {
     if (optBool(obj(container, "securityContext"), "allowPrivilegeEscalation") !== false) {
       bad.push(name);
-      paths.push(at(path4, "securityContext", "allowPrivilegeEscalation"));
+      paths.push(at(path5, "securityContext", "allowPrivilegeEscalation"));
     }
   }
   if (bad.length === 0) return null;
@@ -48428,12 +48446,12 @@ function appArmorProfileV1_0(pod) {
     paths.push(["spec", "securityContext", "appArmorProfile", "type"]);
   }
   const badContainers = [];
-  for (const { name, container, path: path4 } of visitContainers(pod)) {
+  for (const { name, container, path: path5 } of visitContainers(pod)) {
     const profile = obj(obj(container, "securityContext"), "appArmorProfile");
     if (profile && !allowedProfileType(str(profile, "type"))) {
       badContainers.push(name);
       badValues.push(str(profile, "type"));
-      paths.push(at(path4, "securityContext", "appArmorProfile", "type"));
+      paths.push(at(path5, "securityContext", "appArmorProfile", "type"));
     }
   }
   const annotations = obj(pod.metadata, "annotations");
@@ -48475,7 +48493,7 @@ function capabilitiesBaselineV1_0(pod) {
   const bad = [];
   const forbidden = [];
   const paths = [];
-  for (const { name, container, path: path4 } of visitContainers(pod)) {
+  for (const { name, container, path: path5 } of visitContainers(pod)) {
     const capabilities = obj(obj(container, "securityContext"), "capabilities");
     let containerIsBad = false;
     list(capabilities, "add").forEach((entry2, index) => {
@@ -48483,7 +48501,7 @@ function capabilitiesBaselineV1_0(pod) {
       if (!allowedV1_0.has(capability)) {
         containerIsBad = true;
         forbidden.push(capability);
-        paths.push(at(path4, "securityContext", "capabilities", "add", index));
+        paths.push(at(path5, "securityContext", "capabilities", "add", index));
       }
     });
     if (containerIsBad) bad.push(name);
@@ -48508,9 +48526,9 @@ function capabilitiesRestrictedV1_22(pod) {
   const addingForbidden = [];
   const forbidden = [];
   const paths = [];
-  for (const { name, container, path: path4 } of visitContainers(pod)) {
+  for (const { name, container, path: path5 } of visitContainers(pod)) {
     const capabilities = obj(obj(container, "securityContext"), "capabilities");
-    const capabilitiesPath = at(path4, "securityContext", "capabilities");
+    const capabilitiesPath = at(path5, "securityContext", "capabilities");
     if (!capabilities) {
       missingDropAll.push(name);
       paths.push(at(capabilitiesPath, "drop"));
@@ -48608,7 +48626,7 @@ function hostPortsV1_0(pod) {
   const bad = [];
   const ports = [];
   const paths = [];
-  for (const { name, container, path: path4 } of visitContainers(pod)) {
+  for (const { name, container, path: path5 } of visitContainers(pod)) {
     let containerIsBad = false;
     list(container, "ports").forEach((port, index) => {
       if (!isObject(port)) return;
@@ -48616,7 +48634,7 @@ function hostPortsV1_0(pod) {
       if (hostPort !== 0) {
         containerIsBad = true;
         ports.push(String(hostPort));
-        paths.push(at(path4, "ports", index, "hostPort"));
+        paths.push(at(path5, "ports", index, "hostPort"));
       }
     });
     if (containerIsBad) bad.push(name);
@@ -48665,8 +48683,8 @@ function hostProbesAndHostLifecycleV1_34(pod) {
   const bad = [];
   const hosts = [];
   const paths = [];
-  for (const { name, container, path: path4 } of visitContainers(pod)) {
-    const found = badHosts(container, path4);
+  for (const { name, container, path: path5 } of visitContainers(pod)) {
+    const found = badHosts(container, path5);
     if (found.length === 0) continue;
     bad.push(name);
     for (const { host, path: hostPath } of found) {
@@ -48699,10 +48717,10 @@ init_pod();
 function privilegedV1_0(pod) {
   const bad = [];
   const paths = [];
-  for (const { name, container, path: path4 } of visitContainers(pod)) {
+  for (const { name, container, path: path5 } of visitContainers(pod)) {
     if (optBool(obj(container, "securityContext"), "privileged") === true) {
       bad.push(name);
-      paths.push(at(path4, "securityContext", "privileged"));
+      paths.push(at(path5, "securityContext", "privileged"));
     }
   }
   if (bad.length === 0) return null;
@@ -48724,12 +48742,12 @@ function procMountStrict(pod) {
   const bad = [];
   const values = [];
   const paths = [];
-  for (const { name, container, path: path4 } of visitContainers(pod)) {
+  for (const { name, container, path: path5 } of visitContainers(pod)) {
     const value = obj(container, "securityContext")?.["procMount"];
     if (typeof value !== "string" || value === "Default") continue;
     bad.push(name);
     values.push(value);
-    paths.push(at(path4, "securityContext", "procMount"));
+    paths.push(at(path5, "securityContext", "procMount"));
   }
   if (bad.length === 0) return null;
   return {
@@ -48848,14 +48866,14 @@ function runAsNonRootV1_0(pod) {
   const explicitlyBad = [];
   const implicitlyBad = [];
   const implicitPaths = [];
-  for (const { name, container, path: path4 } of visitContainers(pod)) {
+  for (const { name, container, path: path5 } of visitContainers(pod)) {
     const value = optBool(obj(container, "securityContext"), "runAsNonRoot");
     if (value === false) {
       explicitlyBad.push(name);
-      explicitPaths.push(at(path4, "securityContext", "runAsNonRoot"));
+      explicitPaths.push(at(path5, "securityContext", "runAsNonRoot"));
     } else if (value === void 0 && !podCovers) {
       implicitlyBad.push(name);
-      implicitPaths.push(at(path4, "securityContext", "runAsNonRoot"));
+      implicitPaths.push(at(path5, "securityContext", "runAsNonRoot"));
     }
   }
   if (podIsBad || explicitlyBad.length > 0) {
@@ -48894,10 +48912,10 @@ function runAsUserV1_23(pod) {
   const podIsBad = optInt(obj(pod.spec, "securityContext"), "runAsUser") === 0;
   if (podIsBad) paths.push(["spec", "securityContext", "runAsUser"]);
   const bad = [];
-  for (const { name, container, path: path4 } of visitContainers(pod)) {
+  for (const { name, container, path: path5 } of visitContainers(pod)) {
     if (optInt(obj(container, "securityContext"), "runAsUser") === 0) {
       bad.push(name);
-      paths.push(at(path4, "securityContext", "runAsUser"));
+      paths.push(at(path5, "securityContext", "runAsUser"));
     }
   }
   if (!podIsBad && bad.length === 0) return null;
@@ -48955,9 +48973,9 @@ function seLinuxOptionsWith(pod, allowedTypes) {
     podIsBad = !judge2(podOptions, ["spec", "securityContext", "seLinuxOptions"]);
   }
   const bad = [];
-  for (const { name, container, path: path4 } of visitContainers(pod)) {
+  for (const { name, container, path: path5 } of visitContainers(pod)) {
     const options = obj(obj(container, "securityContext"), "seLinuxOptions");
-    if (options !== void 0 && !judge2(options, at(path4, "securityContext", "seLinuxOptions"))) {
+    if (options !== void 0 && !judge2(options, at(path5, "securityContext", "seLinuxOptions"))) {
       bad.push(name);
     }
   }
@@ -49029,12 +49047,12 @@ function seccompProfileBaselineV1_19(pod) {
     paths.push(["spec", "securityContext", "seccompProfile", "type"]);
   }
   const bad = [];
-  for (const { name, container, path: path4 } of visitContainers(pod)) {
+  for (const { name, container, path: path5 } of visitContainers(pod)) {
     const profile = obj(obj(container, "securityContext"), "seccompProfile");
     if (profile !== void 0 && !validType(str(profile, "type"))) {
       bad.push(name);
       badValues.push(str(profile, "type"));
-      paths.push(at(path4, "securityContext", "seccompProfile", "type"));
+      paths.push(at(path5, "securityContext", "seccompProfile", "type"));
     }
   }
   if (!podIsBad && bad.length === 0) return null;
@@ -49078,18 +49096,18 @@ function seccompProfileRestrictedV1_19(pod) {
   const explicitlyBad = [];
   const implicitlyBad = [];
   const implicitPaths = [];
-  for (const { name, container, path: path4 } of visitContainers(pod)) {
+  for (const { name, container, path: path5 } of visitContainers(pod)) {
     const profile = obj(obj(container, "securityContext"), "seccompProfile");
     if (profile !== void 0) {
       const type = str(profile, "type");
       if (!validType2(type)) {
         explicitlyBad.push(name);
         badValues.push(type);
-        explicitPaths.push(at(path4, "securityContext", "seccompProfile", "type"));
+        explicitPaths.push(at(path5, "securityContext", "seccompProfile", "type"));
       }
     } else if (!podCovers) {
       implicitlyBad.push(name);
-      implicitPaths.push(at(path4, "securityContext", "seccompProfile", "type"));
+      implicitPaths.push(at(path5, "securityContext", "seccompProfile", "type"));
     }
   }
   if (podIsBad || explicitlyBad.length > 0) {
@@ -49194,10 +49212,10 @@ function windowsHostProcessV1_0(pod) {
   const podIsBad = hostProcess(obj(pod.spec, "securityContext"));
   if (podIsBad) paths.push(["spec", "securityContext", "windowsOptions", "hostProcess"]);
   const bad = [];
-  for (const { name, container, path: path4 } of visitContainers(pod)) {
+  for (const { name, container, path: path5 } of visitContainers(pod)) {
     if (hostProcess(obj(container, "securityContext"))) {
       bad.push(name);
-      paths.push(at(path4, "securityContext", "windowsOptions", "hostProcess"));
+      paths.push(at(path5, "securityContext", "windowsOptions", "hostProcess"));
     }
   }
   if (!podIsBad && bad.length === 0) return null;
@@ -49375,11 +49393,11 @@ var extraWhyItMatters = {
 var configurable = ["all", pspCheckId, ...adviceCheckIds];
 var adviceKeys = ["enable", "disable", "blocking"];
 function parseAdvice(reader, value) {
-  const path4 = ["advice"];
-  const map = reader.map(value, path4, adviceKeys);
+  const path5 = ["advice"];
+  const map = reader.map(value, path5, adviceKeys);
   if (!map) return void 0;
   const ids = (key) => {
-    const entries = reader.strings(map, key, path4, (item) => configurable.includes(item) ? { ok: true } : { ok: false, message: `unknown check; valid: ${configurable.join(", ")}` }, true) ?? [];
+    const entries = reader.strings(map, key, path5, (item) => configurable.includes(item) ? { ok: true } : { ok: false, message: `unknown check; valid: ${configurable.join(", ")}` }, true) ?? [];
     return [...new Set(entries.flatMap((e) => e.value === "all" ? [...adviceCheckIds] : [e.value]))];
   };
   return { enable: ids("enable"), disable: ids("disable"), blocking: ids("blocking") };
@@ -49528,8 +49546,8 @@ function checkImagePattern(pattern) {
   if (/\s/.test(pattern)) return { ok: false, message: "must not contain spaces" };
   return { ok: true };
 }
-function normalisePath(path4) {
-  let out = path4;
+function normalisePath(path5) {
+  let out = path5;
   while (out.startsWith("./")) out = out.slice(2);
   return out;
 }
@@ -49542,8 +49560,8 @@ function matcher(pattern) {
   }
   return m;
 }
-function matchFile(path4, patterns) {
-  const normalised = normalisePath(path4);
+function matchFile(path5, patterns) {
+  const normalised = normalisePath(path5);
   return patterns.find((p) => matcher(normalisePath(p)).match(normalised)) ?? null;
 }
 function matchName(name, patterns) {
@@ -49622,26 +49640,26 @@ var Reader2 = class {
   file;
   source;
   errors = [];
-  line(path4) {
-    return locate(this.source, path4).line;
+  line(path5) {
+    return locate(this.source, path5).line;
   }
-  at(path4) {
-    return { file: this.file, line: this.line(path4), key: formatFieldPath(path4) };
+  at(path5) {
+    return { file: this.file, line: this.line(path5), key: formatFieldPath(path5) };
   }
-  error(path4, message) {
-    this.errors.push({ file: this.file, line: this.line(path4), key: formatFieldPath(path4), message });
+  error(path5, message) {
+    this.errors.push({ file: this.file, line: this.line(path5), key: formatFieldPath(path5), message });
   }
   /** A mapping with only the allowed keys; unknown keys are errors, with a hint when one is close. */
-  map(value, path4, allowed) {
+  map(value, path5, allowed) {
     if (!isObject(value)) {
-      this.error(path4, `must be a mapping (key: value), not ${describe(value)}`);
+      this.error(path5, `must be a mapping (key: value), not ${describe(value)}`);
       return void 0;
     }
     for (const key of Object.keys(value)) {
       if (allowed.includes(key)) continue;
       const near = closest(key, allowed) ?? allowed.find((k) => k.replace(/-/g, "").toLowerCase() === key.replace(/[-_]/g, "").toLowerCase());
       const hint2 = near ? ` (did you mean "${near}"?)` : "";
-      this.error([...path4, key], `unknown key "${key}"${hint2}; valid keys: ${allowed.join(", ")}`);
+      this.error([...path5, key], `unknown key "${key}"${hint2}; valid keys: ${allowed.join(", ")}`);
     }
     return value;
   }
@@ -49650,45 +49668,45 @@ var Reader2 = class {
    * value (`level:`) is an error rather than "use the default": it is
    * usually a half-finished edit.
    */
-  present(map, key, path4) {
+  present(map, key, path5) {
     if (!(key in map)) return void 0;
     const value = map[key];
     if (value === null || value === void 0) {
-      this.error([...path4, key], "has no value; give one or remove the key");
+      this.error([...path5, key], "has no value; give one or remove the key");
       return void 0;
     }
     return value;
   }
-  level(map, key, path4) {
-    const value = this.present(map, key, path4);
+  level(map, key, path5) {
+    const value = this.present(map, key, path5);
     if (value === void 0) return void 0;
     if (typeof value === "string") {
       const parsed2 = parseLevel(value);
-      if (parsed2.ok) return { value: parsed2.value, at: this.at([...path4, key]) };
-      this.error([...path4, key], `Invalid value: ${goQuote(value)}: ${parsed2.error}`);
+      if (parsed2.ok) return { value: parsed2.value, at: this.at([...path5, key]) };
+      this.error([...path5, key], `Invalid value: ${goQuote(value)}: ${parsed2.error}`);
       return void 0;
     }
-    this.error([...path4, key], `Invalid value: ${shown(value)} (${describe(value)}): ${levelError}`);
+    this.error([...path5, key], `Invalid value: ${shown(value)} (${describe(value)}): ${levelError}`);
     return void 0;
   }
-  version(map, key, path4) {
-    const value = this.present(map, key, path4);
+  version(map, key, path5) {
+    const value = this.present(map, key, path5);
     if (value === void 0) return void 0;
     if (typeof value === "string") {
       const parsed2 = parseVersion(value);
-      if (parsed2.ok) return { value: parsed2.value, at: this.at([...path4, key]) };
-      this.error([...path4, key], `Invalid value: ${shown(value)}: ${parsed2.error}`);
+      if (parsed2.ok) return { value: parsed2.value, at: this.at([...path5, key]) };
+      this.error([...path5, key], `Invalid value: ${shown(value)}: ${parsed2.error}`);
       return void 0;
     }
     const hint2 = typeof value === "number" ? ' (a number: write versions as the string "v1.N")' : ` (${describe(value)})`;
-    this.error([...path4, key], `Invalid value: ${shown(value)}${hint2}: ${versionError}`);
+    this.error([...path5, key], `Invalid value: ${shown(value)}${hint2}: ${versionError}`);
     return void 0;
   }
-  bool(map, key, path4) {
-    const value = this.present(map, key, path4);
+  bool(map, key, path5) {
+    const value = this.present(map, key, path5);
     if (value === void 0) return void 0;
-    if (typeof value === "boolean") return { value, at: this.at([...path4, key]) };
-    this.error([...path4, key], `Invalid value: ${shown(value)}: must be true or false`);
+    if (typeof value === "boolean") return { value, at: this.at([...path5, key]) };
+    this.error([...path5, key], `Invalid value: ${shown(value)}: must be true or false`);
     return void 0;
   }
   /**
@@ -49696,28 +49714,28 @@ var Reader2 = class {
    * unit (`"30"`, `30s`) is refused rather than guessed: the message says
    * the form to write.
    */
-  number(map, key, path4, bounds) {
-    const value = this.present(map, key, path4);
+  number(map, key, path5, bounds) {
+    const value = this.present(map, key, path5);
     if (value === void 0) return void 0;
-    if (typeof value === "number" && withinBounds(value, bounds)) return { value, at: this.at([...path4, key]) };
+    if (typeof value === "number" && withinBounds(value, bounds)) return { value, at: this.at([...path5, key]) };
     const written = typeof value === "number" ? String(value) : shown(value);
     const hint2 = typeof value === "string" ? ` (${describe(value)}: write the number alone, unquoted)` : "";
-    this.error([...path4, key], `Invalid value: ${written}: must be ${boundsText(bounds)}${hint2}`);
+    this.error([...path5, key], `Invalid value: ${written}: must be ${boundsText(bounds)}${hint2}`);
     return void 0;
   }
   /** One of a few words. */
-  oneOf(map, key, path4, allowed) {
-    const value = this.present(map, key, path4);
+  oneOf(map, key, path5, allowed) {
+    const value = this.present(map, key, path5);
     if (value === void 0) return void 0;
-    if (typeof value === "string" && allowed.includes(value)) return { value, at: this.at([...path4, key]) };
-    this.error([...path4, key], `Invalid value: ${shown(value)}: must be one of ${allowed.join(", ")}`);
+    if (typeof value === "string" && allowed.includes(value)) return { value, at: this.at([...path5, key]) };
+    this.error([...path5, key], `Invalid value: ${shown(value)}: must be one of ${allowed.join(", ")}`);
     return void 0;
   }
-  string(map, key, path4) {
-    const value = this.present(map, key, path4);
+  string(map, key, path5) {
+    const value = this.present(map, key, path5);
     if (value === void 0) return void 0;
-    if (typeof value === "string" && value.trim() !== "") return { value, at: this.at([...path4, key]) };
-    this.error([...path4, key], typeof value === "string" ? "must not be empty" : `must be a string, not ${describe(value)}`);
+    if (typeof value === "string" && value.trim() !== "") return { value, at: this.at([...path5, key]) };
+    this.error([...path5, key], typeof value === "string" ? "must not be empty" : `must be a string, not ${describe(value)}`);
     return void 0;
   }
   /**
@@ -49726,10 +49744,10 @@ var Reader2 = class {
    * everything?). The valid items are returned even when others are not, so
    * that checks across items (duplicates) still run; the errors decide.
    */
-  strings(map, key, path4, check, allowEmpty) {
-    const value = this.present(map, key, path4);
+  strings(map, key, path5, check, allowEmpty) {
+    const value = this.present(map, key, path5);
     if (value === void 0) return void 0;
-    const listPath = [...path4, key];
+    const listPath = [...path5, key];
     if (!Array.isArray(value)) {
       this.error(listPath, `must be a list, not ${describe(value)} (write [${typeof value === "string" ? value : "\u2026"}])`);
       return void 0;
@@ -49756,19 +49774,19 @@ var Reader2 = class {
     return out;
   }
   /** A list of maps. */
-  list(map, key, path4) {
-    const value = this.present(map, key, path4);
+  list(map, key, path5) {
+    const value = this.present(map, key, path5);
     if (value === void 0) return void 0;
     if (Array.isArray(value)) return value;
-    this.error([...path4, key], `must be a list, not ${describe(value)}`);
+    this.error([...path5, key], `must be a list, not ${describe(value)}`);
     return void 0;
   }
-  modeSettings(map, path4) {
+  modeSettings(map, path5) {
     return dropUndefined({
-      level: this.level(map, "level", path4),
-      warnLevel: this.level(map, "warn-level", path4),
-      version: this.version(map, "version", path4),
-      warnVersion: this.version(map, "warn-version", path4)
+      level: this.level(map, "level", path5),
+      warnLevel: this.level(map, "warn-level", path5),
+      version: this.version(map, "version", path5),
+      warnVersion: this.version(map, "warn-version", path5)
     });
   }
 };
@@ -49810,10 +49828,10 @@ function noDuplicates(reader, entries) {
   }
   return out;
 }
-function duplicateKeys(reader, node, path4) {
+function duplicateKeys(reader, node, path5) {
   if (isAlias(node)) return;
   if (isSeq(node)) {
-    node.items.forEach((item, index) => duplicateKeys(reader, item, [...path4, index]));
+    node.items.forEach((item, index) => duplicateKeys(reader, item, [...path5, index]));
     return;
   }
   if (!isMap(node)) return;
@@ -49824,26 +49842,26 @@ function duplicateKeys(reader, node, path4) {
     if (key === "<<") continue;
     if (seen.has(key)) {
       const range2 = pair2.key.range;
-      const line = range2 ? reader.source.lineCounter.linePos(range2[0]).line : reader.line(path4);
-      reader.errors.push({ file: reader.file, line, key: formatFieldPath([...path4, key]), message: `duplicate key "${key}"; write each key once` });
+      const line = range2 ? reader.source.lineCounter.linePos(range2[0]).line : reader.line(path5);
+      reader.errors.push({ file: reader.file, line, key: formatFieldPath([...path5, key]), message: `duplicate key "${key}"; write each key once` });
     }
     seen.add(key);
-    duplicateKeys(reader, pair2.value, [...path4, key]);
+    duplicateKeys(reader, pair2.value, [...path5, key]);
   }
 }
 function parseRule(reader, value, index) {
-  const path4 = ["rules", index];
+  const path5 = ["rules", index];
   const before = reader.errors.length;
-  const map = reader.map(value, path4, ruleKeys);
+  const map = reader.map(value, path5, ruleKeys);
   if (!map) return void 0;
   let namespaces = null;
   let files = null;
   if (!("match" in map)) {
-    reader.error(path4, 'missing key "match" (with namespaces and/or files); a rule without conditions would be the top-level settings');
+    reader.error(path5, 'missing key "match" (with namespaces and/or files); a rule without conditions would be the top-level settings');
   }
-  const matchValue = reader.present(map, "match", path4);
+  const matchValue = reader.present(map, "match", path5);
   if (matchValue !== void 0) {
-    const matchPath = [...path4, "match"];
+    const matchPath = [...path5, "match"];
     const match2 = reader.map(matchValue, matchPath, matchKeys);
     if (match2) {
       namespaces = reader.strings(match2, "namespaces", matchPath, checkNamePattern, false)?.map((e) => e.value) ?? null;
@@ -49851,31 +49869,31 @@ function parseRule(reader, value, index) {
       if (!("namespaces" in match2) && !("files" in match2)) reader.error(matchPath, "must have namespaces and/or files");
     }
   }
-  const settings = reader.modeSettings(map, path4);
+  const settings = reader.modeSettings(map, path5);
   if (reader.errors.length > before) return void 0;
   if (Object.keys(settings).length === 0) {
-    reader.error(path4, "sets nothing: give level, warn-level, version or warn-version");
+    reader.error(path5, "sets nothing: give level, warn-level, version or warn-version");
     return void 0;
   }
-  return { ...settings, index, at: reader.at(path4), namespaces, files };
+  return { ...settings, index, at: reader.at(path5), namespaces, files };
 }
 function parseDisable(reader, value, index) {
-  const path4 = ["disable", index];
-  const map = reader.map(value, path4, disableKeys);
+  const path5 = ["disable", index];
+  const map = reader.map(value, path5, disableKeys);
   if (!map) return void 0;
   const before = reader.errors.length;
-  if (!("checks" in map)) reader.error(path4, 'missing key "checks" (the check IDs to disable, e.g. [hostPorts])');
-  const checks2 = reader.strings(map, "checks", path4, checkId, false);
-  const scope = (key, check) => reader.strings(map, key, path4, check, false)?.map((e) => e.value) ?? null;
+  if (!("checks" in map)) reader.error(path5, 'missing key "checks" (the check IDs to disable, e.g. [hostPorts])');
+  const checks2 = reader.strings(map, "checks", path5, checkId, false);
+  const scope = (key, check) => reader.strings(map, key, path5, check, false)?.map((e) => e.value) ?? null;
   const namespaces = scope("namespaces", checkNamePattern);
   const files = scope("files", checkFileGlob);
   const workloads = scope("workloads", checkNamePattern);
   const images = scope("images", checkImagePattern);
-  const reason4 = reader.string(map, "reason", path4);
+  const reason4 = reader.string(map, "reason", path5);
   if (reader.errors.length > before || !checks2) return void 0;
   return {
     index,
-    at: reader.at(path4),
+    at: reader.at(path5),
     checks: [...new Set(checks2.map((c) => c.value))],
     namespaces,
     files,
@@ -49889,15 +49907,15 @@ function parseRender(reader, value) {
   const map = reader.map(value, ["render"], renderKeys);
   if (!map) return void 0;
   const charts = (reader.list(map, "charts", ["render"]) ?? []).flatMap((entry2, index) => {
-    const path4 = ["render", "charts", index];
-    const chart = reader.map(entry2, path4, chartKeys);
+    const path5 = ["render", "charts", index];
+    const chart = reader.map(entry2, path5, chartKeys);
     if (!chart) return [];
-    if (!("chart" in chart)) reader.error(path4, `missing key "chart" (the chart's folder, e.g. charts/web)`);
-    const folder = reader.string(chart, "chart", path4);
-    const release = reader.string(chart, "release", path4);
-    const namespace = reader.string(chart, "namespace", path4);
-    const values = reader.strings(chart, "values", path4, anyPath, true);
-    const ciValues = reader.bool(chart, "ci-values", path4);
+    if (!("chart" in chart)) reader.error(path5, `missing key "chart" (the chart's folder, e.g. charts/web)`);
+    const folder = reader.string(chart, "chart", path5);
+    const release = reader.string(chart, "release", path5);
+    const namespace = reader.string(chart, "namespace", path5);
+    const values = reader.strings(chart, "values", path5, anyPath, true);
+    const ciValues = reader.bool(chart, "ci-values", path5);
     if (!folder) return [];
     return [
       dropUndefined({
@@ -49920,11 +49938,11 @@ function parseRender(reader, value) {
 var kubeVersionPattern = /^v?\d+\.\d+(?:\.\d+)?$/;
 var apiVersionPattern = /^(?:[a-z0-9.-]+\/)?v\d+[a-z0-9]*(?:\/[A-Za-z][A-Za-z0-9]*)?$/;
 function parseCapabilities(reader, map) {
-  const path4 = ["render"];
-  const version2 = reader.string(map, "kube-version", path4);
-  if (version2 !== void 0 && !kubeVersionPattern.test(version2.value)) reader.error([...path4, "kube-version"], `Invalid value: ${JSON.stringify(version2.value)}: must be a Kubernetes version such as 1.31 or v1.31.2`);
+  const path5 = ["render"];
+  const version2 = reader.string(map, "kube-version", path5);
+  if (version2 !== void 0 && !kubeVersionPattern.test(version2.value)) reader.error([...path5, "kube-version"], `Invalid value: ${JSON.stringify(version2.value)}: must be a Kubernetes version such as 1.31 or v1.31.2`);
   const check = (item) => apiVersionPattern.test(item) ? { ok: true } : { ok: false, message: "must be an API version such as policy/v1 or monitoring.coreos.com/v1/ServiceMonitor" };
-  const apiVersions = reader.strings(map, "api-versions", path4, check, false)?.map((item) => item.value);
+  const apiVersions = reader.strings(map, "api-versions", path5, check, false)?.map((item) => item.value);
   const kubeVersion = version2 !== void 0 && kubeVersionPattern.test(version2.value) ? version2.value : null;
   return kubeVersion === null && apiVersions === void 0 ? void 0 : { kubeVersion, apiVersions: apiVersions ?? [] };
 }
@@ -49956,10 +49974,10 @@ function parsePolicyConfig(text5, file) {
   if (exemptionsValue !== void 0) {
     const map = reader.map(exemptionsValue, ["exemptions"], exemptionKeys);
     if (map) {
-      const path4 = ["exemptions"];
+      const path5 = ["exemptions"];
       exemptions = {
-        namespaces: noDuplicates(reader, reader.strings(map, "namespaces", path4, exactName("namespace"), true)),
-        runtimeClassNames: noDuplicates(reader, reader.strings(map, "runtimeClassNames", path4, exactName("runtimeClass"), true))
+        namespaces: noDuplicates(reader, reader.strings(map, "namespaces", path5, exactName("namespace"), true)),
+        runtimeClassNames: noDuplicates(reader, reader.strings(map, "runtimeClassNames", path5, exactName("runtimeClass"), true))
       };
     }
   }
@@ -49990,17 +50008,17 @@ function objectsOf(document) {
   if (isObject(document.value)) visit3(out, document.value, []);
   return out;
 }
-function visit3(out, value, path4) {
+function visit3(out, value, path5) {
   const kind = typeof value.kind === "string" ? value.kind : "";
   const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : "";
   if (kind.endsWith("List") && Array.isArray(value.items)) {
     for (let index = 0; index < value.items.length; index++) {
       const item = value.items[index];
-      if (isObject(item)) visit3(out, item, [...path4, "items", index]);
+      if (isObject(item)) visit3(out, item, [...path5, "items", index]);
     }
     return;
   }
-  out.push({ value, apiVersion, kind, path: path4 });
+  out.push({ value, apiVersion, kind, path: path5 });
 }
 
 // src/policy/sources/admissionConfig.ts
@@ -50014,8 +50032,8 @@ function configurationsOf(document) {
     list(object.value, "plugins").forEach((plugin, index) => {
       if (!isObject(plugin) || str(plugin, "name") !== "PodSecurity") return;
       const configuration = obj(plugin, "configuration");
-      const path4 = [...object.path, "plugins", index, "configuration"];
-      if (configuration && str(configuration, "kind") === "PodSecurityConfiguration") out.push({ value: configuration, path: path4 });
+      const path5 = [...object.path, "plugins", index, "configuration"];
+      if (configuration && str(configuration, "kind") === "PodSecurityConfiguration") out.push({ value: configuration, path: path5 });
     });
   }
   return out;
@@ -50025,9 +50043,9 @@ var modeKeys = {
   audit: { level: "audit", version: "audit-version" },
   warn: { level: "warn", version: "warn-version" }
 };
-function readConfiguration(document, value, path4) {
+function readConfiguration(document, value, path5) {
   const problems = [];
-  const at3 = (sub, key) => ({ file: document.file, line: locate(document.source, [...path4, ...sub]).line, key });
+  const at3 = (sub, key) => ({ file: document.file, line: locate(document.source, [...path5, ...sub]).line, key });
   const defaults2 = obj(value, "defaults") ?? {};
   const policy = { enforce: { level: "privileged", version: "latest" }, audit: { level: "privileged", version: "latest" }, warn: { level: "privileged", version: "latest" } };
   const written = { enforce: {}, audit: {}, warn: {} };
@@ -50054,7 +50072,7 @@ function readConfiguration(document, value, path4) {
     (entry2, index) => typeof entry2 === "string" && entry2 !== "" ? [{ value: entry2, at: at3(["exemptions", key, index], `exemptions.${key}[${index}]`) }] : []
   );
   if (problems.length > 0) {
-    const line = locate(document.source, [...path4, "kind"]).line;
+    const line = locate(document.source, [...path5, "kind"]).line;
     problems.push({ file: document.file, line, message: "the API server would refuse to start with this PodSecurityConfiguration; it is not used" });
     return { ok: false, problems };
   }
@@ -50062,19 +50080,19 @@ function readConfiguration(document, value, path4) {
     ok: true,
     config: {
       file: document.file,
-      line: locate(document.source, [...path4, "kind"]).line,
+      line: locate(document.source, [...path5, "kind"]).line,
       defaults: policy,
       written,
       exemptions: { namespaces: names("namespaces"), runtimeClassNames: names("runtimeClasses"), usernames: names("usernames") }
     }
   };
 }
-function findAdmissionConfig(documents, path4) {
+function findAdmissionConfig(documents, path5) {
   const problems = [];
   const notices = [];
   let config = null;
   for (const document of documents) {
-    if (path4 !== null && document.file !== path4) continue;
+    if (path5 !== null && document.file !== path5) continue;
     for (const { value, path: objectPath } of configurationsOf(document)) {
       const reading = readConfiguration(document, value, objectPath);
       if (!reading.ok) {
@@ -50333,9 +50351,9 @@ function kyvernoFailures(pod, level, version2) {
   }
   return failures;
 }
-function valueAt(pod, path4) {
+function valueAt(pod, path5) {
   let value = { metadata: pod.metadata, spec: pod.spec };
-  for (const segment of path4) {
+  for (const segment of path5) {
     if (typeof segment === "number") value = Array.isArray(value) ? value[segment] : void 0;
     else value = isObject(value) ? value[segment] : void 0;
   }
@@ -50359,8 +50377,8 @@ function kyvernoPaths(failure3, pod) {
     list(pod.spec, key).forEach((container, index) => {
       const unsetPath = rule.field.length === 2 ? ["spec", key, index, ...rule.field] : ["spec", key, index, "securityContext", "seccompProfile"];
       const unset = (valueAt(pod, unsetPath) ?? null) === null;
-      const path4 = ["spec", key, index, ...rule.field];
-      if (isObject(container) && unset && !seen.has(path4.join("."))) paths.push(path4);
+      const path5 = ["spec", key, index, ...rule.field];
+      if (isObject(container) && unset && !seen.has(path5.join("."))) paths.push(path5);
     });
   }
   return paths;
@@ -50368,25 +50386,25 @@ function kyvernoPaths(failure3, pod) {
 function fieldErrors(failure3, pod) {
   const errors = /* @__PURE__ */ new Map();
   for (const original of kyvernoPaths(failure3, pod)) {
-    const path4 = failure3.check === "restrictedVolumes" && original.length === 3 ? [...original, "unknown"] : original;
-    let fieldPath = path4;
+    const path5 = failure3.check === "restrictedVolumes" && original.length === 3 ? [...original, "unknown"] : original;
+    let fieldPath = path5;
     let badValues;
-    const last = path4[path4.length - 1];
-    const parent = path4[path4.length - 2];
+    const last = path5[path5.length - 1];
+    const parent = path5[path5.length - 2];
     if (typeof last === "number" && (parent === "add" || parent === "drop")) {
-      fieldPath = path4.slice(0, -1);
-      badValues = shown2(valueAt(pod, path4));
+      fieldPath = path5.slice(0, -1);
+      badValues = shown2(valueAt(pod, path5));
     } else if (last === "drop") {
-      const drop = valueAt(pod, path4);
+      const drop = valueAt(pod, path5);
       badValues = Array.isArray(drop) ? [...new Set(drop.map((d) => typeof d === "string" ? d : ""))].sort() : [];
     } else if (last === "hostPath") {
-      badValues = shown2(valueAt(pod, [...path4, "path"]));
+      badValues = shown2(valueAt(pod, [...path5, "path"]));
     } else if (last === "allowPrivilegeEscalation") {
-      const securityContext = valueAt(pod, path4.slice(0, -1));
-      const value = valueAt(pod, path4);
+      const securityContext = valueAt(pod, path5.slice(0, -1));
+      const value = valueAt(pod, path5);
       badValues = isObject(securityContext) && (value === void 0 || value === null) ? ["nil"] : shown2(value);
     } else {
-      badValues = shown2(valueAt(pod, path4));
+      badValues = shown2(valueAt(pod, path5));
     }
     const containerLevel = fieldPath[0] === "spec" && isContainerList(fieldPath[1]) && typeof fieldPath[2] === "number";
     const container = containerLevel ? str(list(pod.spec, fieldPath[1])[fieldPath[2]], "name") : null;
@@ -50495,7 +50513,7 @@ function kyvernoRulesOf(documents) {
   for (const document of documents) {
     for (const object of objectsOf(document)) {
       if (object.kind !== "ClusterPolicy" && object.kind !== "Policy" || !kyvernoApiVersions.has(object.apiVersion)) continue;
-      const lineOf3 = (path4) => locate(document.source, [...object.path, ...path4]).line;
+      const lineOf3 = (path5) => locate(document.source, [...object.path, ...path5]).line;
       const metadata = obj(object.value, "metadata");
       const spec = obj(object.value, "spec") ?? {};
       const policy = `${object.kind}/${str(metadata, "name")}`;
@@ -50759,13 +50777,13 @@ function clusterSourcesOf(all, options) {
   const notices = [];
   let admission = null;
   if (reads(options, "admission-config")) {
-    const path4 = options.admissionConfigPath ?? null;
-    const found = findAdmissionConfig(documents, path4);
+    const path5 = options.admissionConfigPath ?? null;
+    const found = findAdmissionConfig(documents, path5);
     admission = found.config;
     problems.push(...found.problems);
     notices.push(...found.notices);
-    if (path4 !== null && found.config === null && found.problems.length === 0) {
-      problems.push({ file: path4, line: 1, message: "holds no PodSecurityConfiguration (alone or in an AdmissionConfiguration), or is not there; the built-in defaults apply" });
+    if (path5 !== null && found.config === null && found.problems.length === 0) {
+      problems.push({ file: path5, line: 1, message: "holds no PodSecurityConfiguration (alone or in an AdmissionConfiguration), or is not there; the built-in defaults apply" });
     }
   }
   const kyverno = reads(options, "kyverno") ? kyvernoRulesOf(documents) : { rules: [], notices: [] };
@@ -50837,8 +50855,8 @@ function sourceOptions(inputs) {
   const text5 = inputs("policy-sources").trim();
   const parsed2 = text5 === "" ? null : parsePolicySources(text5);
   if (parsed2 && !parsed2.ok) throw new ConfigurationError(`input policy-sources: ${JSON.stringify(text5)}: ${parsed2.error}`);
-  const path4 = inputs("admission-config").trim();
-  return { ...parsed2 ? { sources: parsed2.value } : {}, ...path4 !== "" ? { admissionConfigPath: path4 } : {} };
+  const path5 = inputs("admission-config").trim();
+  return { ...parsed2 ? { sources: parsed2.value } : {}, ...path5 !== "" ? { admissionConfigPath: path5 } : {} };
 }
 function readSettings(inputs) {
   const overrides = Object.fromEntries(
@@ -50914,9 +50932,9 @@ function diffLines(hunks) {
 function changeSetLines(changeSet) {
   const hunks = new Map([...changeSet?.unselectedHunks ?? [], ...(changeSet?.files ?? []).map((f) => [f.path, f.hunks])]);
   const made = /* @__PURE__ */ new Map();
-  return (path4) => {
-    let lines = made.get(path4);
-    if (lines === void 0) made.set(path4, lines = diffLines(hunks.get(path4) ?? null));
+  return (path5) => {
+    let lines = made.get(path5);
+    if (lines === void 0) made.set(path5, lines = diffLines(hunks.get(path5) ?? null));
     return lines;
   };
 }
@@ -50929,9 +50947,9 @@ function landingBranch(payload, ref) {
   return { name, isDefault: defaultBranch === void 0 ? null : defaultBranch === name };
 }
 var reviewedActions = /* @__PURE__ */ new Set(["opened", "synchronize", "reopened", "ready_for_review"]);
-var field = (value, ...path4) => path4.reduce((v, k) => typeof v === "object" && v !== null ? v[k] : void 0, value);
-var text = (value, ...path4) => {
-  const v = field(value, ...path4);
+var field = (value, ...path5) => path5.reduce((v, k) => typeof v === "object" && v !== null ? v[k] : void 0, value);
+var text = (value, ...path5) => {
+  const v = field(value, ...path5);
   return typeof v === "string" ? v : void 0;
 };
 function readEventContext(eventName, payload, repository) {
@@ -51040,10 +51058,10 @@ async function unlistedChanges(github, pr, base, head, listed) {
   const known3 = new Set(listed.flatMap((f) => [f.filename, ...f.previousFilename !== null ? [f.previousFilename] : []]));
   const changed = [];
   const absent = { kind: "absent" };
-  for (const path4 of /* @__PURE__ */ new Set([...before.keys(), ...after.keys()])) {
-    if (known3.has(path4) || before.get(path4) === after.get(path4)) continue;
-    const status = !before.has(path4) ? "added" : !after.has(path4) ? "removed" : "modified";
-    changed.push({ path: path4, status, base: absent, head: absent, hunks: null });
+  for (const path5 of /* @__PURE__ */ new Set([...before.keys(), ...after.keys()])) {
+    if (known3.has(path5) || before.get(path5) === after.get(path5)) continue;
+    const status = !before.has(path5) ? "added" : !after.has(path5) ? "removed" : "modified";
+    changed.push({ path: path5, status, base: absent, head: absent, hunks: null });
   }
   return { ok: true, files: changed.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0) };
 }
@@ -51103,19 +51121,19 @@ async function readApiChangeSet(github, request2) {
 function withGitHubDiffs(changeSet, listed) {
   const patched = new Map(listed.files.map((file) => [file.filename, file.patch !== null]));
   const truncated2 = listed.files.length < listed.changedFiles;
-  const noDiff = (path4) => patched.get(path4) === false || truncated2 && !patched.has(path4);
+  const noDiff = (path5) => patched.get(path5) === false || truncated2 && !patched.has(path5);
   const withoutDiff = [];
   const files = changeSet.files.map((file) => {
     if (file.hunks === null || file.rendered === true || !noDiff(file.path)) return file;
     if (file.status !== "removed") withoutDiff.push(file.path);
     return { ...file, hunks: null };
   });
-  const unselectedHunks = changeSet.unselectedHunks && new Map([...changeSet.unselectedHunks].filter(([path4]) => !noDiff(path4)));
+  const unselectedHunks = changeSet.unselectedHunks && new Map([...changeSet.unselectedHunks].filter(([path5]) => !noDiff(path5)));
   return { changeSet: { ...changeSet, files, ...unselectedHunks ? { unselectedHunks } : {} }, withoutDiff };
 }
 function withoutDiffNotice(withoutDiff, reported) {
   const files = new Set(reported.map((r) => r.file));
-  const named = withoutDiff.filter((path4) => files.has(path4));
+  const named = withoutDiff.filter((path5) => files.has(path5));
   if (named.length === 0) return null;
   return `GitHub gave no diff for ${named.map((p) => inlineCode(p)).join(", ")} (binary or too large): ${named.length === 1 ? "its" : "their"} findings are reported here, not as inline comments.`;
 }
@@ -51250,13 +51268,13 @@ function fallbackText(label) {
 function namespacesFromDocument(document, lineOf3) {
   const namespaces = [];
   const problems = [];
-  const visit5 = (value, path4, itemKind) => {
+  const visit5 = (value, path5, itemKind) => {
     if (!isObject(value)) return;
     const kind = typeof value.kind === "string" ? value.kind : itemKind;
     const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : itemKind ? "v1" : void 0;
     if ((kind === "List" || kind === "NamespaceList") && Array.isArray(value.items)) {
       const items = value.items;
-      items.forEach((item, index) => visit5(item, [...path4, "items", index], kind === "NamespaceList" ? "Namespace" : null));
+      items.forEach((item, index) => visit5(item, [...path5, "items", index], kind === "NamespaceList" ? "Namespace" : null));
       return;
     }
     if (kind !== "Namespace" || apiVersion !== "v1") return;
@@ -51274,12 +51292,12 @@ function namespacesFromDocument(document, lineOf3) {
       const type = Array.isArray(labelValue) ? "a list" : typeof labelValue;
       problems.push({
         file: document.file,
-        path: [...path4, "metadata", "labels", key],
+        path: [...path5, "metadata", "labels", key],
         namespace: name,
         message: `metadata.labels[${key}]: must be a string, not ${type} (quote it); the API server would reject this Namespace`
       });
     }
-    if (valid2) namespaces.push({ name, labels: decoded, file: document.file, line: lineOf3([...path4, "metadata", "labels"]) });
+    if (valid2) namespaces.push({ name, labels: decoded, file: document.file, line: lineOf3([...path5, "metadata", "labels"]) });
   };
   visit5(document.value, [], null);
   return { namespaces, problems };
@@ -51695,8 +51713,8 @@ function evaluatePolicy(pod, policy) {
 function imagesConcerned(failure3, pod) {
   if (failure3.paths.length === 0) return null;
   const images = [];
-  for (const path4 of failure3.paths) {
-    const [root, key, index] = path4;
+  for (const path5 of failure3.paths) {
+    const [root, key, index] = path5;
     if (root !== "spec" || typeof index !== "number" || !containerListKeys.includes(key)) return null;
     const container = list(pod.spec, key)[index];
     if (!isObject(container)) return null;
@@ -51766,8 +51784,8 @@ init_locate();
 init_paths();
 init_pod();
 var containerAnnotationPrefixes = ["container.apparmor.security.beta.kubernetes.io/", "container.seccomp.security.alpha.kubernetes.io/"];
-function containerOfPath(pod, path4) {
-  const [root, list3, index] = [path4[0], path4[1], path4[2]];
+function containerOfPath(pod, path5) {
+  const [root, list3, index] = [path5[0], path5[1], path5[2]];
   if (root === "spec" && typeof list3 === "string" && containerListKeys.includes(list3) && typeof index === "number") {
     const entries = pod.spec[list3];
     const entry2 = Array.isArray(entries) ? entries[index] : void 0;
@@ -51851,7 +51869,7 @@ function namespaceIndexOf(documents, context) {
   const manifests = [];
   const unread = [];
   for (const document of documents) {
-    const extraction = namespacesFromDocument(document, (path4) => locate(document.source, path4).line);
+    const extraction = namespacesFromDocument(document, (path5) => locate(document.source, path5).line);
     manifests.push(...extraction.namespaces);
     for (const p of extraction.problems) unread.push({ file: p.file, line: locate(document.source, p.path).line, namespace: p.namespace, message: p.message, kind: "invalid" });
   }
@@ -51925,20 +51943,20 @@ init_namespaceWorkloads();
 // src/scope/configChange.ts
 init_load();
 var text2 = (content) => content.kind === "content" ? textToRead(content.data) : null;
-function fileChange(changeSet, path4) {
-  const now = changeSet.files.find((f) => f.path === path4 && f.status !== "removed");
-  const before = changeSet.files.find((f) => (f.previousPath ?? f.path) === path4 && f.status !== "added");
-  if (!now && !before) return changeSet.unselectedPaths?.includes(path4) ? { kind: "unread" } : { kind: "unchanged" };
+function fileChange(changeSet, path5) {
+  const now = changeSet.files.find((f) => f.path === path5 && f.status !== "removed");
+  const before = changeSet.files.find((f) => (f.previousPath ?? f.path) === path5 && f.status !== "added");
+  if (!now && !before) return changeSet.unselectedPaths?.includes(path5) ? { kind: "unread" } : { kind: "unchanged" };
   const base = before ? text2(before.base) : null;
   const head = now ? text2(now.head) : before?.status === "copied" ? base : null;
   return base === head ? { kind: "unchanged" } : { kind: "changed", base, head };
 }
-function configChange(base, head, path4) {
+function configChange(base, head, path5) {
   if (base === head) return { kind: "none" };
-  const parse8 = (text5) => text5 === null ? { ok: true, config: defaultPolicyConfig } : parsePolicyConfig(text5, path4);
+  const parse8 = (text5) => text5 === null ? { ok: true, config: defaultPolicyConfig } : parsePolicyConfig(text5, path5);
   const [before, after] = [parse8(base), parse8(head)];
   if (!after.ok) return { kind: "invalid", errors: after.errors };
-  return before.ok ? { kind: "changed", base: before.config, head: after.config, path: path4 } : { kind: "none" };
+  return before.ok ? { kind: "changed", base: before.config, head: after.config, path: path5 } : { kind: "none" };
 }
 
 // src/scope/relabelled.ts
@@ -51948,11 +51966,11 @@ function changedPaths(files) {
   return new Set(files.flatMap((file) => [file.path, file.previousPath ?? file.path]));
 }
 var mentionsNamespace = /kind["']?\s*:\s*["']?Namespace\b/;
-function namespaceDocuments(path4, content, load) {
+function namespaceDocuments(path5, content, load) {
   if (content.kind !== "content") return [];
   const text5 = textToRead(content.data);
   if (text5 === null || !mentionsNamespace.test(text5)) return [];
-  return [...loadManifestFile(path4, text5, load).documents];
+  return [...loadManifestFile(path5, text5, load).documents];
 }
 function sameLabels2(a, b) {
   const keys = /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)]);
@@ -52735,9 +52753,9 @@ var fixRunAsNonRoot = (context) => {
     podValue2 = true;
   }
   let unset = false;
-  for (const { container, path: path4 } of visitContainers(context.pod)) {
+  for (const { container, path: path5 } of visitContainers(context.pod)) {
     const value = optBool(obj(container, "securityContext"), "runAsNonRoot");
-    if (value === false) edits.push(set([...path4, "securityContext", "runAsNonRoot"], true));
+    if (value === false) edits.push(set([...path5, "securityContext", "runAsNonRoot"], true));
     else if (value === void 0) unset = true;
   }
   if (unset && podValue2 !== true) edits.push(set(podPath, true));
@@ -52988,9 +53006,9 @@ function sharedCaveats(notes) {
   }
   return [...byConsequence].map(([consequence, reasons]) => reasons.length === 0 ? consequence : `${sharedCaveatLead} (${unique(reasons).join("; ")}); ${consequence}`);
 }
-function onCommentLines(f, { path: path4, start, end }) {
+function onCommentLines(f, { path: path5, start, end }) {
   const within = (line) => line >= start && line <= end;
-  return f.file === path4 && (within(f.line) || f.locations.some((l) => within(l.line)));
+  return f.file === path5 && (within(f.line) || f.locations.some((l) => within(l.line)));
 }
 function commentBody(findings, suggestion, docs = readmeDocs, at3) {
   const alert = findings.some((f) => f.blocking) ? "CAUTION" : "WARNING";
@@ -53055,7 +53073,7 @@ function sameBlockers(findings) {
 function reviewBody({ plan, findings, errors, policy, links }) {
   const inline = /* @__PURE__ */ new Set([...plan.comments.flatMap((c) => c.findings), ...plan.alreadyCommented]);
   const commentedProblems = new Set(plan.commentedProblems);
-  const link = (path4, line) => `[${inlineCode(`${path4}${line === null ? "" : `:${line}`}`)}](${links.blob(path4, line)})`;
+  const link = (path5, line) => `[${inlineCode(`${path5}${line === null ? "" : `:${line}`}`)}](${links.blob(path5, line)})`;
   const uncommented = findings.filter((f) => f.blocking && !inline.has(f));
   const problems = errors.filter((e) => failsRun(e) && !commentedProblems.has(e));
   const blockers = [
@@ -53074,8 +53092,8 @@ function reviewBody({ plan, findings, errors, policy, links }) {
 }
 function blobLink(serverUrl, owner, repo, sha) {
   const base = `${serverUrl.replace(/\/$/, "")}/${owner}/${repo}`;
-  const encodePath = (path4) => path4.split("/").map(encodeURIComponent).join("/");
-  return (path4, line) => `${base}/blob/${sha}/${encodePath(path4)}${line === null ? "" : `#L${line}`}`;
+  const encodePath = (path5) => path5.split("/").map(encodeURIComponent).join("/");
+  return (path5, line) => `${base}/blob/${sha}/${encodePath(path5)}${line === null ? "" : `#L${line}`}`;
 }
 function githubLinks(serverUrl, owner, repo, pullNumber, headSha) {
   return { blob: blobLink(serverUrl, owner, repo, headSha), checks: `${serverUrl.replace(/\/$/, "")}/${owner}/${repo}/pull/${pullNumber}/checks` };
@@ -53394,12 +53412,12 @@ function someContainerBreaks(pod, rule) {
 function containersBreaking(pod, rule) {
   const names = [];
   const paths = [];
-  for (const { name, container, path: path4 } of visitContainers(pod)) {
-    if (path4[1] === "ephemeralContainers") continue;
+  for (const { name, container, path: path5 } of visitContainers(pod)) {
+    if (path5[1] === "ephemeralContainers") continue;
     const field3 = rule(container, pod);
     if (field3) {
       names.push(name);
-      paths.push([...path4, ...field3]);
+      paths.push([...path5, ...field3]);
     }
   }
   return { names, paths };
@@ -53675,6 +53693,7 @@ init_templateActions();
 init_pod();
 init_kinds();
 function holdsNoPodSpec(value) {
+  if (Array.isArray(value)) return true;
   if (!isObject(value)) return false;
   const { apiVersion, kind } = value;
   if (apiVersion === void 0 && kind === void 0) return true;
@@ -53695,14 +53714,14 @@ init_edits();
 // src/fixes/fixers/common.ts
 init_pod();
 init_edits();
-function writtenAt(context, path4) {
-  return valueAt2(context.written, path4);
+function writtenAt(context, path5) {
+  return valueAt2(context.written, path5);
 }
-function writtenHas(context, path4) {
-  return exists(context.written, path4);
+function writtenHas(context, path5) {
+  return exists(context.written, path5);
 }
 function setEach(paths, value) {
-  return paths.map((path4) => set(path4, value));
+  return paths.map((path5) => set(path5, value));
 }
 function runtimeDefaultProfile(context, typePath) {
   const profilePath = typePath.slice(0, -1);
@@ -53719,10 +53738,10 @@ function removeItems(context, listPath, indices) {
 }
 function byList(paths) {
   const groups2 = /* @__PURE__ */ new Map();
-  for (const path4 of paths) {
-    const index = path4[path4.length - 1];
+  for (const path5 of paths) {
+    const index = path5[path5.length - 1];
     if (typeof index !== "number") continue;
-    const list3 = path4.slice(0, -1);
+    const list3 = path5.slice(0, -1);
     const key = JSON.stringify(list3);
     const group = groups2.get(key) ?? { list: list3, indices: [] };
     group.indices.push(index);
@@ -53734,8 +53753,8 @@ function hostProcessPaths(pod) {
   const paths = [];
   const isOn = (securityContext) => optBool(obj(securityContext, "windowsOptions"), "hostProcess") === true;
   if (isOn(obj(pod.spec, "securityContext"))) paths.push(["spec", "securityContext", "windowsOptions", "hostProcess"]);
-  for (const { container, path: path4 } of visitContainers(pod)) {
-    if (isOn(obj(container, "securityContext"))) paths.push([...path4, "securityContext", "windowsOptions", "hostProcess"]);
+  for (const { container, path: path5 } of visitContainers(pod)) {
+    if (isOn(obj(container, "securityContext"))) paths.push([...path5, "securityContext", "windowsOptions", "hostProcess"]);
   }
   return paths;
 }
@@ -53753,9 +53772,9 @@ var fixAllowPrivilegeEscalation = ({ failure: failure3 }) => ({ kind: "edits", e
 init_edits();
 var fixAppArmorProfile = (context) => {
   const edits = [];
-  for (const path4 of context.failure.paths) {
-    if (path4[0] === "metadata") edits.push(set(path4, "runtime/default"));
-    else edits.push(...runtimeDefaultProfile(context, path4));
+  for (const path5 of context.failure.paths) {
+    if (path5[0] === "metadata") edits.push(set(path5, "runtime/default"));
+    else edits.push(...runtimeDefaultProfile(context, path5));
   }
   return { kind: "edits", edits };
 };
@@ -53769,7 +53788,7 @@ var fixAutomountServiceAccountToken = () => ({ kind: "edits", edits: [set(["spec
 init_edits();
 function removeForbiddenAdds(context) {
   const adds = [];
-  for (const path4 of context.failure.paths) if (typeof path4[path4.length - 1] === "number") adds.push(path4);
+  for (const path5 of context.failure.paths) if (typeof path5[path5.length - 1] === "number") adds.push(path5);
   const edits = [];
   for (const { list: list3, indices } of byList(adds).values()) for (const edit of removeItems(context, list3, indices)) edits.push(edit);
   return edits;
@@ -53777,16 +53796,16 @@ function removeForbiddenAdds(context) {
 var fixCapabilitiesBaseline = (context) => ({ kind: "edits", edits: removeForbiddenAdds(context) });
 var fixCapabilitiesRestricted = (context) => {
   const edits = removeForbiddenAdds(context);
-  const drops = context.failure.paths.filter((path4) => path4[path4.length - 1] === "drop");
-  for (const path4 of drops) {
-    const written = writtenAt(context, path4);
+  const drops = context.failure.paths.filter((path5) => path5[path5.length - 1] === "drop");
+  for (const path5 of drops) {
+    const written = writtenAt(context, path5);
     if (!Array.isArray(written)) {
-      edits.push(set(path4, ["ALL"]));
+      edits.push(set(path5, ["ALL"]));
       continue;
     }
     const misspelt = written.findIndex((item) => typeof item === "string" && item.toUpperCase() === "ALL");
-    if (misspelt !== -1) edits.push(remove([...path4, misspelt]));
-    edits.push(append(path4, "ALL"));
+    if (misspelt !== -1) edits.push(remove([...path5, misspelt]));
+    edits.push(append(path5, "ALL"));
   }
   return {
     kind: "edits",
@@ -53798,9 +53817,9 @@ var fixCapabilitiesRestricted = (context) => {
 // src/fixes/fixers/hostNamespaces.ts
 var fixHostNamespaces = (context) => {
   const edits = [];
-  for (const path4 of context.failure.paths) {
-    if (path4[0] === "spec" && path4[1] === "hostNetwork") edits.push(...hostNetworkOff(context));
-    else edits.push(...setEach([path4], false));
+  for (const path5 of context.failure.paths) {
+    if (path5[0] === "spec" && path5[1] === "hostNetwork") edits.push(...hostNetworkOff(context));
+    else edits.push(...setEach([path5], false));
   }
   return {
     kind: "edits",
@@ -53812,7 +53831,7 @@ var fixHostNamespaces = (context) => {
 // src/fixes/fixers/hostPorts.ts
 init_edits();
 var fixHostPorts = (context) => {
-  const edits = context.failure.paths.filter((path4) => writtenHas(context, path4)).map((path4) => remove(path4));
+  const edits = context.failure.paths.filter((path5) => writtenHas(context, path5)).map((path5) => remove(path5));
   if (context.kind === "Pod" && writtenAt(context, ["spec", "hostNetwork"]) === true) edits.push(...hostNetworkOff(context));
   return { kind: "edits", edits, caveat: "Publish the port through a Service (ClusterIP, NodePort or LoadBalancer) if clients reached it on the node." };
 };
@@ -53821,7 +53840,7 @@ var fixHostPorts = (context) => {
 init_edits();
 var fixHostProbesAndHostLifecycle = (context) => ({
   kind: "edits",
-  edits: context.failure.paths.filter((path4) => writtenHas(context, path4)).map((path4) => remove(path4))
+  edits: context.failure.paths.filter((path5) => writtenHas(context, path5)).map((path5) => remove(path5))
 });
 
 // src/fixes/fixers/privileged.ts
@@ -53839,10 +53858,10 @@ init_pod();
 init_edits();
 var fixRunAsUser = (context) => {
   const edits = [];
-  const podNonRoot = optBool(obj(context.pod.spec, "securityContext"), "runAsNonRoot") === true || context.failure.paths.some((path4) => path4.length === 3 && path4[1] === "securityContext");
-  for (const path4 of context.failure.paths) {
-    edits.push(remove(path4));
-    const securityContextPath = path4.slice(0, -1);
+  const podNonRoot = optBool(obj(context.pod.spec, "securityContext"), "runAsNonRoot") === true || context.failure.paths.some((path5) => path5.length === 3 && path5[1] === "securityContext");
+  for (const path5 of context.failure.paths) {
+    edits.push(remove(path5));
+    const securityContextPath = path5.slice(0, -1);
     const securityContext = valueAt2(context.pod, securityContextPath);
     const own = isWrittenObject(securityContext) ? optBool(securityContext, "runAsNonRoot") : void 0;
     const isPodLevel = securityContextPath.length === 2;
@@ -53857,9 +53876,9 @@ init_pod();
 init_edits();
 function fixPresent(context) {
   const edits = [];
-  for (const path4 of context.failure.paths) {
-    if (path4[0] === "metadata") edits.push(set(path4, "runtime/default"));
-    else if (isWrittenObject(writtenAt(context, path4.slice(0, -1)))) edits.push(...runtimeDefaultProfile(context, path4));
+  for (const path5 of context.failure.paths) {
+    if (path5[0] === "metadata") edits.push(set(path5, "runtime/default"));
+    else if (isWrittenObject(writtenAt(context, path5.slice(0, -1)))) edits.push(...runtimeDefaultProfile(context, path5));
   }
   return edits;
 }
@@ -53870,15 +53889,15 @@ var fixSeccompProfileRestricted = (context) => {
   const podCovers = podProfile !== void 0;
   const containers = visitContainers(context.pod);
   const uncovered = [];
-  for (const { container, path: path4 } of containers) {
+  for (const { container, path: path5 } of containers) {
     if (obj(obj(container, "securityContext"), "seccompProfile") === void 0 && !podCovers) {
-      uncovered.push([...path4, "securityContext", "seccompProfile", "type"]);
+      uncovered.push([...path5, "securityContext", "seccompProfile", "type"]);
     }
   }
   if (uncovered.length > 1 || uncovered.length > 0 && uncovered.length === containers.length) {
     edits.push(set(["spec", "securityContext", "seccompProfile", "type"], "RuntimeDefault"));
   } else {
-    for (const path4 of uncovered) edits.push(set(path4, "RuntimeDefault"));
+    for (const path5 of uncovered) edits.push(set(path5, "RuntimeDefault"));
   }
   return { kind: "edits", edits };
 };
@@ -53887,13 +53906,13 @@ var fixSeccompProfileRestricted = (context) => {
 init_pod();
 init_edits();
 var fixSeLinuxOptions = (context) => {
-  const written = context.failure.paths.filter((path4) => writtenHas(context, path4));
+  const written = context.failure.paths.filter((path5) => writtenHas(context, path5));
   const byMap = /* @__PURE__ */ new Map();
-  for (const path4 of written) {
-    const map = path4.slice(0, -1);
+  for (const path5 of written) {
+    const map = path5.slice(0, -1);
     const key = JSON.stringify(map);
     const entry2 = byMap.get(key) ?? { map, fields: /* @__PURE__ */ new Set() };
-    entry2.fields.add(String(path4[path4.length - 1]));
+    entry2.fields.add(String(path5[path5.length - 1]));
     byMap.set(key, entry2);
   }
   const edits = [...byMap.values()].flatMap(({ map, fields: fields2 }) => {
@@ -53906,17 +53925,17 @@ var fixSeLinuxOptions = (context) => {
 
 // src/fixes/fixers/sysctls.ts
 var fixSysctls = (context) => {
-  const entries = context.failure.paths.map((path4) => path4.slice(0, -1));
+  const entries = context.failure.paths.map((path5) => path5.slice(0, -1));
   return { kind: "edits", edits: [...byList(entries).values()].flatMap(({ list: list3, indices }) => removeItems(context, list3, indices)) };
 };
 
 // src/fixes/fixers/volumes.ts
 init_pod();
 function volumes(context) {
-  return context.failure.paths.map((path4) => {
-    const volume = writtenAt(context, path4.slice(0, 3));
+  return context.failure.paths.map((path5) => {
+    const volume = writtenAt(context, path5.slice(0, 3));
     const name = isObject(volume ?? null) && typeof volume.name === "string" ? String(volume.name) : "";
-    const type = typeof path4[3] === "string" ? path4[3] : "unknown";
+    const type = typeof path5[3] === "string" ? path5[3] : "unknown";
     return { name, type };
   });
 }
@@ -54252,9 +54271,9 @@ function valueStep(doc, value, pair2, parent, merged) {
   const written = value ?? null;
   return { node: resolve3(doc, written), written, pair: pair2, parent, merged };
 }
-function walk(doc, path4) {
+function walk(doc, path5) {
   const steps = [rootStep(doc)];
-  walkOn(doc, path4, steps);
+  walkOn(doc, path5, steps);
   return { steps, depth: steps.length - 1 };
 }
 function rootStep(doc) {
@@ -54272,21 +54291,21 @@ var Walker = class {
   get depth() {
     return this.steps.length - 1;
   }
-  walk(path4) {
+  walk(path5) {
     const earlier = this.path;
-    const most = Math.min(path4.length, this.depth);
+    const most = Math.min(path5.length, this.depth);
     let shared = 0;
-    while (shared < most && path4[shared] === earlier[shared]) shared++;
+    while (shared < most && path5[shared] === earlier[shared]) shared++;
     this.steps.length = shared + 1;
-    walkOn(this.doc, path4, this.steps);
-    this.path = path4;
+    walkOn(this.doc, path5, this.steps);
+    this.path = path5;
     return this;
   }
 };
-function walkOn(doc, path4, steps) {
+function walkOn(doc, path5, steps) {
   let current = steps[steps.length - 1]?.node ?? null;
-  for (let i = steps.length - 1; i < path4.length; i++) {
-    const segment = path4[i];
+  for (let i = steps.length - 1; i < path5.length; i++) {
+    const segment = path5[i];
     let next;
     if (typeof segment === "string" && isMap(current)) next = mapStep(current, doc, segment);
     else if (typeof segment === "number" && isSeq(current) && segment < current.items.length) {
@@ -54507,8 +54526,8 @@ var EditRenderer = class {
   /** One edit, walked to where it lands, as an op. */
   add(walked, owned) {
     const { edit } = owned;
-    const path4 = edit.path;
-    const complete = walked.depth === path4.length;
+    const path5 = edit.path;
+    const complete = walked.depth === path5.length;
     const target = walked.steps[walked.depth];
     if (!target) this.fail("the field could not be found", owned);
     const step = target;
@@ -54527,20 +54546,20 @@ var EditRenderer = class {
         }
         op.pairs.add(step.pair);
         op.from.push(owned);
-      } else if (isSeq(parent) && typeof path4[path4.length - 1] === "number") {
+      } else if (isSeq(parent) && typeof path5[path5.length - 1] === "number") {
         let op = this.itemDeletes.get(parent);
         if (!op) {
           op = { seq: parent, parentPair: parentStep?.pair ?? null, indices: /* @__PURE__ */ new Set(), from: [] };
           this.itemDeletes.set(parent, op);
         }
-        op.indices.add(path4[path4.length - 1]);
+        op.indices.add(path5[path5.length - 1]);
         op.from.push(owned);
       } else this.fail("the field to remove is not a map key or list item", owned);
       return;
     }
     if (edit.op === "append") {
       if (!complete || !isSeq(step.node)) {
-        this.renderSet(walked, path4, [edit.value], owned);
+        this.renderSet(walked, path5, [edit.value], owned);
         return;
       }
       this.markShared(owned, sharedReason(walked, walked.depth + 1, this.anchors));
@@ -54553,18 +54572,18 @@ var EditRenderer = class {
       op.from.push(owned);
       return;
     }
-    this.renderSet(walked, path4, edit.value, owned);
+    this.renderSet(walked, path5, edit.value, owned);
   }
-  renderSet(walked, path4, value, owned) {
+  renderSet(walked, path5, value, owned) {
     const depth = walked.depth;
-    const complete = depth === path4.length;
+    const complete = depth === path5.length;
     const step = walked.steps[depth];
     if (!step) this.fail("the field could not be found", owned);
     const target = step;
     if (complete) {
       const parentStep = walked.steps[depth - 1];
       const parentMap = parentStep?.node;
-      const key = path4[path4.length - 1];
+      const key = path5[path5.length - 1];
       if (target.merged && owned.atSource === true) {
         this.markShared(owned, sharedReason(walked, depth + 1, this.anchors));
       } else if (target.merged) {
@@ -54590,7 +54609,7 @@ var EditRenderer = class {
       }
       this.fail("the field has a value this fix cannot replace", owned);
     }
-    const rest = path4.slice(depth);
+    const rest = path5.slice(depth);
     if (rest.some((segment) => typeof segment !== "string")) this.fail("a list item to write into does not exist", owned);
     const keys = rest;
     this.markShared(owned, sharedReason(walked, depth + 1, this.anchors));
@@ -55636,9 +55655,9 @@ function indentedLineStart(text5, offset) {
   return at3 === 0 || text5.charCodeAt(at3 - 1) === 10 ? at3 : null;
 }
 function pathOf(link) {
-  const path4 = [];
-  for (let at3 = link; at3 !== null; at3 = at3.parent) path4.push(at3.segment);
-  return path4.reverse();
+  const path5 = [];
+  for (let at3 = link; at3 !== null; at3 = at3.parent) path5.push(at3.segment);
+  return path5.reverse();
 }
 function mapView(descent, node, place2, value, link) {
   const { views } = descent.kept;
@@ -55649,9 +55668,9 @@ function mapView(descent, node, place2, value, link) {
   }
   return view;
 }
-function newMapView(text5, node, place2, value, path4, doc) {
+function newMapView(text5, node, place2, value, path5, doc) {
   if (node.items.length === 0 || !isObject(value ?? null)) return null;
-  if (node.flow) return doc === null ? flowMapView(text5, node, place2, value, path4) : null;
+  if (node.flow) return doc === null ? flowMapView(text5, node, place2, value, path5) : null;
   const keys = keysOf2(node, place2, doc);
   if (keys === null || Object.keys(value).length !== keys.length) return null;
   const pairs = node.items;
@@ -55677,15 +55696,15 @@ function newMapView(text5, node, place2, value, path4, doc) {
   const last = pairs[pairs.length - 1];
   const lastEnd = nodeEnd(last.value) ?? nodeEnd(last.key);
   if (lastEnd === null) return null;
-  return { node, path: path4, value, keys, spanStarts, end: lineEndAfter(text5, lastEnd), column, dashesEnd, flow: false };
+  return { node, path: path5, value, keys, spanStarts, end: lineEndAfter(text5, lastEnd), column, dashesEnd, flow: false };
 }
-function flowMapView(text5, node, place2, value, path4) {
+function flowMapView(text5, node, place2, value, path5) {
   const keys = place2 !== void 0 ? keysOf2(node, place2, null) : quotedKeys(node);
   if (keys === null || Object.keys(value).length !== keys.length) return null;
   const spanStarts = node.items.map((pair2) => pair2.key.range[0]);
   const end = (node.range?.[1] ?? 0) - 1;
   if (text5.charAt(end) !== "}" || spanStarts.some((start, i) => i > 0 && start <= spanStarts[i - 1])) return null;
-  return { node, path: path4, value, keys, spanStarts, end, column: -1, dashesEnd: spanStarts[0], flow: true };
+  return { node, path: path5, value, keys, spanStarts, end, column: -1, dashesEnd: spanStarts[0], flow: true };
 }
 function quotedKeys(node) {
   const keys = [];
@@ -55881,9 +55900,9 @@ function holderOf(runs, run3) {
   return void 0;
 }
 function holds(outer, inner) {
-  const path4 = outer.map.path;
-  if (inner.map.path.length <= path4.length || !path4.every((segment, i) => inner.map.path[i] === segment)) return false;
-  const index = outer.map.keys.indexOf(inner.map.path[path4.length]);
+  const path5 = outer.map.path;
+  if (inner.map.path.length <= path5.length || !path5.every((segment, i) => inner.map.path[i] === segment)) return false;
+  const index = outer.map.keys.indexOf(inner.map.path[path5.length]);
   return index >= outer.lo && index < outer.hi;
 }
 function inTextOrder(regions, splices) {
@@ -56183,11 +56202,11 @@ function provedByFragments(text5, document, splices, edits, expectedAt, memory) 
   const read = readFragments(text5, document, splices, false, memory);
   return read !== null && matchesEdits(read, edits, expectedAt);
 }
-function replaceAt(value, path4, depth, change) {
-  if (depth === path4.length) return change(value);
-  const segment = path4[depth];
+function replaceAt(value, path5, depth, change) {
+  if (depth === path5.length) return change(value);
+  const segment = path5[depth];
   const copy = Array.isArray(value) ? [...value] : { ...value };
-  copy[segment] = replaceAt(copy[segment] ?? null, path4, depth + 1, change);
+  copy[segment] = replaceAt(copy[segment] ?? null, path5, depth + 1, change);
   return copy;
 }
 var spliceLimit = 256;
@@ -56229,8 +56248,8 @@ function readFragments(text5, document, splices, aliasedItems, memory) {
   }
   return [...byMap.values()];
 }
-function inAnItem(path4) {
-  return path4.length >= 2 && path4[0] === "items" && typeof path4[1] === "number";
+function inAnItem(path5) {
+  return path5.length >= 2 && path5[0] === "items" && typeof path5[1] === "number";
 }
 function listItemsByFragments(text5, document, splices, kept, memory) {
   const aliases = itemAliasesOf(document);
@@ -56275,15 +56294,15 @@ function matchesEdits(read, edits, expectedAt) {
   }
   return true;
 }
-function inSomeRun(read, path4) {
-  for (const map of read) if (inRun(map, path4)) return true;
+function inSomeRun(read, path5) {
+  for (const map of read) if (inRun(map, path5)) return true;
   return false;
 }
-function inRun({ map, before, fixed: fixed2 }, path4) {
+function inRun({ map, before, fixed: fixed2 }, path5) {
   const at3 = map.path;
-  if (path4.length <= at3.length) return false;
-  for (let i = 0; i < at3.length; i++) if (path4[i] !== at3[i]) return false;
-  const key = path4[at3.length];
+  if (path5.length <= at3.length) return false;
+  for (let i = 0; i < at3.length; i++) if (path5[i] !== at3[i]) return false;
+  const key = path5[at3.length];
   return typeof key === "string" && (before.has(key) || Object.hasOwn(fixed2, key));
 }
 var rewritten = /[\u0085\u2028\u2029\uFEFF]|\r(?!\n)/;
@@ -56516,13 +56535,13 @@ var LazyState = class {
     return active !== void 0 && Boolean(active.implementation.evaluate(this.pod));
   }
 };
-function podStates(documents, policyOf, globalIndex, objectPathOf = (path4) => path4, originals) {
+function podStates(documents, policyOf, globalIndex, objectPathOf = (path5) => path5, originals) {
   const pods = /* @__PURE__ */ new Map();
   const invalid = [];
   const sourceOf2 = originals?.source?.bind(originals);
   let shared;
   for (const document of documents) {
-    const originalOf = sourceOf2 && ((path4) => sourceOf2(podKey(globalIndex(document.index), objectPathOf(path4))));
+    const originalOf = sourceOf2 && ((path5) => sourceOf2(podKey(globalIndex(document.index), objectPathOf(path5))));
     const extraction = extractPodSpecsAfresh(document, originalOf);
     for (const problem of extraction.problems) invalid.push(problem.kind);
     const alone = documents.length === 1 && extraction.pods.length === 1;
@@ -56771,8 +56790,8 @@ function mayMoveCut(text5, splice) {
   return false;
 }
 var verificationCounts = { items: 0, segments: 0, files: 0, fragments: 0, baselineChecks: 0 };
-function itemOf(path4) {
-  return path4[0] === "items" && typeof path4[1] === "number" ? path4[1] : null;
+function itemOf(path5) {
+  return path5[0] === "items" && typeof path5[1] === "number" ? path5[1] : null;
 }
 function itemOfKey(key) {
   return itemOf(JSON.parse(key.slice(key.indexOf("|") + 1)));
@@ -56930,7 +56949,7 @@ function itemsByFragments(list3, kept, splices, edits, expectation) {
   if (aliases !== null) return aliasedItemsByFragments(list3, aliases, kept, splices, edits, expectation);
   const expected2 = expectedList(document.value, kept, edits);
   if (typeof expected2 === "string" || expected2.items.includes(void 0)) return void 0;
-  if (!provedByFragments(list3.text, document, splices, edits, (path4) => expectedInList(expected2, kept, path4), list3.memory)) return void 0;
+  if (!provedByFragments(list3.text, document, splices, edits, (path5) => expectedInList(expected2, kept, path5), list3.memory)) return void 0;
   return readItemsReason(list3, expected2.fields, expected2.items, kept, expectation);
 }
 function readItemsReason(list3, fields2, items, kept, expectation) {
@@ -56966,12 +56985,12 @@ function aliasedItemsByFragments(list3, { sourceOf: sourceOf2 }, kept, splices, 
   if (mayExceedAliasBudget(document.value, items, kept, sourceOf2)) return void 0;
   return readItemsReason(list3, document.value, items, kept, expectation);
 }
-function expectedInList(expected2, kept, path4) {
-  const item = itemOf(path4);
-  if (item === null) return expected2.whole || path4.length > 0 && path4[0] !== "items" ? valueAt2(expected2.fields, path4) : void 0;
+function expectedInList(expected2, kept, path5) {
+  const item = itemOf(path5);
+  if (item === null) return expected2.whole || path5.length > 0 && path5[0] !== "items" ? valueAt2(expected2.fields, path5) : void 0;
   const j = sortedIndex(kept, item);
   if (j === -1) return void 0;
-  return valueAt2(expected2.items[j], path4.slice(2));
+  return valueAt2(expected2.items[j], path5.slice(2));
 }
 function expectedList(document, kept, edits) {
   const byItem = editsByItem(kept, edits);
@@ -57034,9 +57053,9 @@ function verifySmallList(file, small, unit, kept, edits, expectation, policyOf) 
 }
 function itemsReason(fixedDocument, unit, kept, expectation, policyOf) {
   const { document } = unit;
-  const objectPathOf = (path4) => {
-    const item = itemOf(path4);
-    return item === null ? path4 : ["items", kept[item] ?? -1, ...path4.slice(2)];
+  const objectPathOf = (path5) => {
+    const item = itemOf(path5);
+    return item === null ? path5 : ["items", kept[item] ?? -1, ...path5.slice(2)];
   };
   const { pods, invalid } = podStates([fixedDocument], policyOf, () => document.index, objectPathOf, unit.baseline);
   if (invalid.length > 0) return "the fixed YAML no longer loads as it did";
@@ -57055,7 +57074,7 @@ function documentByFragments(text5, document, part, splices, expectation, policy
     if (error2 instanceof EditError) return void 0;
     throw error2;
   }
-  if (!provedByFragments(text5, document, splices, edits, (path4) => valueAt2(value, path4), memory)) return void 0;
+  if (!provedByFragments(text5, document, splices, edits, (path5) => valueAt2(value, path5), memory)) return void 0;
   verificationCounts.fragments++;
   const { pods, invalid } = podStates([{ ...document, value }], policyOf, (index) => index, void 0, part.pods);
   if (invalid.length > 0) return "the fixed YAML no longer loads as it did";
@@ -57234,8 +57253,8 @@ function summaryOf(plan) {
   return plan.caveat === void 0 ? editsPlan : { kind: "edits", caveat: plan.caveat };
 }
 var containerAreas = /* @__PURE__ */ new Map();
-function areaOf(path4) {
-  const [root, second, third, fourth] = path4;
+function areaOf(path5) {
+  const [root, second, third, fourth] = path5;
   if (root === "spec" && typeof second === "string" && containerListKeys.includes(second) && typeof third === "number") {
     let byIndex = containerAreas.get(second);
     if (byIndex === void 0) containerAreas.set(second, byIndex = []);
@@ -57284,7 +57303,7 @@ function anyBlocking(owners, ownerById) {
   for (const id of owners) if (ownerById.get(id)?.blocking === true) return true;
   return false;
 }
-var removalKey = (path4, length, atSource) => `${atSource === true ? "s" : "p"}\0${path4.slice(0, length).join("\0")}`;
+var removalKey = (path5, length, atSource) => `${atSource === true ? "s" : "p"}\0${path5.slice(0, length).join("\0")}`;
 function areaSetOf(areaSets, podIndex, area) {
   let byArea = areaSets.get(podIndex);
   if (byArea === void 0) areaSets.set(podIndex, byArea = /* @__PURE__ */ new Map());
@@ -58125,8 +58144,8 @@ function labelPlace(entry2, documents, label) {
     if (document.file !== manifest.file || !isObject(document.value)) continue;
     if (document.value.kind !== "Namespace" || str(obj(document.value, "metadata"), "name") !== manifest.name) continue;
     const labels = obj(obj(document.value, "metadata"), "labels") ?? {};
-    const path4 = label in labels ? ["metadata", "labels", label] : ["metadata", "labels"];
-    return { file: manifest.file, path: path4, line: locate(document.source, path4).line };
+    const path5 = label in labels ? ["metadata", "labels", label] : ["metadata", "labels"];
+    return { file: manifest.file, path: path5, line: locate(document.source, path5).line };
   }
   return { file: manifest.file, path: ["metadata", "labels"], line: manifest.line };
 }
@@ -58171,7 +58190,7 @@ function workloadRelaxation(r, rule, linesOf3) {
   const { pod, base } = r;
   const what = [...r.moved];
   const places = [];
-  const at3 = (path4) => ({ file: pod.document.file, path: path4, line: locate(pod.document.source, path4).line });
+  const at3 = (path5) => ({ file: pod.document.file, path: path5, line: locate(pod.document.source, path5).line });
   if (r.moved.length > 0 && base) {
     const movedWhere = base.namespace !== pod.namespace ? "namespace" : "name";
     places.push(at3([...pod.objectPath, "metadata", movedWhere]));
@@ -58245,9 +58264,9 @@ function placeOf3(rule, documents, paths) {
     return d.file === rule.file && isObject(value) && str(value, "name") === rule.ruleName;
   });
   if (document) {
-    for (const path4 of paths) {
-      const found = locate(document.source, path4);
-      if (found.exact) return { file: rule.file, path: path4, line: found.line };
+    for (const path5 of paths) {
+      const found = locate(document.source, path5);
+      if (found.exact) return { file: rule.file, path: path5, line: found.line };
     }
   }
   return { file: rule.file, path: rule.path, line: rule.line };
@@ -58414,8 +58433,8 @@ function differingPaths(a, b, at3 = []) {
   if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) return a.flatMap((item, i) => differingPaths(item, b[i], [...at3, i]));
   return [at3];
 }
-function nullAt(value, path4) {
-  const [step, ...rest] = path4;
+function nullAt(value, path5) {
+  const [step, ...rest] = path5;
   if (step === void 0) return null;
   if (typeof step === "number" && Array.isArray(value) && step < value.length) {
     const item = nullAt(value[step], rest);
@@ -58450,16 +58469,16 @@ function volatileFields(head, again) {
 }
 function withoutFields(pod, paths) {
   let value = podValue(pod);
-  for (const path4 of paths) value = nullAt(value, path4);
+  for (const path5 of paths) value = nullAt(value, path5);
   const { metadata, spec } = value;
   return { metadata, spec };
 }
 
 // src/scope/scope.ts
-function loadPods(path4, content, load) {
+function loadPods(path5, content, load) {
   if (content.kind === "absent") return { pods: [], documents: [], problems: [], charts: [] };
-  if (content.kind === "unavailable") return { pods: [], documents: [], problems: [{ file: path4, line: null, kind: "unreadable", message: content.reason }], charts: [] };
-  const loaded = loadManifestFile(path4, content.data, load);
+  if (content.kind === "unavailable") return { pods: [], documents: [], problems: [{ file: path5, line: null, kind: "unreadable", message: content.reason }], charts: [] };
+  const loaded = loadManifestFile(path5, content.data, load);
   const pods = [];
   const problems = [...loaded.problems];
   const charts = [];
@@ -58491,7 +58510,7 @@ function samePod(base, head, volatile = []) {
   return sameJson({ ...a.metadata, name: null }, { ...b.metadata, name: null }) && sameJson(a.spec, b.spec);
 }
 function subjects(failure3, pod) {
-  return new Set(failure3.paths.map((path4) => containerOfPath(pod, path4) ?? volumeOfPath(pod, path4) ?? ""));
+  return new Set(failure3.paths.map((path5) => containerOfPath(pod, path5) ?? volumeOfPath(pod, path5) ?? ""));
 }
 function volumeOfPath(pod, [root, list3, index]) {
   if (root !== "spec" || list3 !== "volumes" || typeof index !== "number") return null;
@@ -58650,7 +58669,7 @@ function evaluateChangeSet(changeSet, options) {
   const judging = baseKyverno.length > 0 ? { ...context, kyvernoAtBase: { rules: baseKyverno, namespaces: baseContext.namespaces } } : context;
   const rules = changeRules(options.policy.config, options.policy.overrides);
   const linesByFile = new Map(files.map((file) => [file.path, diffLines(file.hunks)]));
-  const linesOf3 = (path4) => linesByFile.get(path4);
+  const linesOf3 = (path5) => linesByFile.get(path5);
   const matches2 = /* @__PURE__ */ new Map();
   const unmatchedBase = /* @__PURE__ */ new Map();
   for (const [file, headPods] of heads) {
@@ -58765,9 +58784,9 @@ init_applications();
 init_installers();
 init_paths2();
 var namesApplication = namesKind("Application");
-function applicationsIn(path4, text5) {
+function applicationsIn(path5, text5) {
   const byName = /* @__PURE__ */ new Map();
-  for (const document of loadManifestFile(path4, text5, renderedLoadOptions()).documents) {
+  for (const document of loadManifestFile(path5, text5, renderedLoadOptions()).documents) {
     const object = objectOfKind(document.value, "argoproj.io", "Application");
     const name = object === null ? "" : nameOf(object);
     if (object !== null && name !== "" && !byName.has(name)) byName.set(name, { object, document });
@@ -58778,9 +58797,9 @@ function applicationsRendered(rendered, pathOf2, repository, paths, synced) {
   const found = [];
   rendered.forEach(({ root, head, base }, index) => {
     if (head.kind !== "rendered" || !namesApplication.test(head.text)) return;
-    const path4 = pathOf2(index);
-    const atBase2 = base.kind === "rendered" ? applicationsIn(path4, base.text) : /* @__PURE__ */ new Map();
-    for (const [name, { object, document }] of applicationsIn(path4, head.text)) {
+    const path5 = pathOf2(index);
+    const atBase2 = base.kind === "rendered" ? applicationsIn(path5, base.text) : /* @__PURE__ */ new Map();
+    for (const [name, { object, document }] of applicationsIn(path5, head.text)) {
       const source = argoHelmSource(object, repository, paths);
       if (source === null) continue;
       const noticeLine = locate(document.source, source.reference).line;
@@ -58788,7 +58807,7 @@ function applicationsRendered(rendered, pathOf2, repository, paths, synced) {
       if (!synced(application)) continue;
       const before = atBase2.get(name)?.object;
       const values = { head: inlineValuesText(object, source.inline), base: before === void 0 ? null : inlineValuesText(before, source.inline) };
-      found.push({ application, parent: root.label, renderedAs: path4, values });
+      found.push({ application, parent: root.label, renderedAs: path5, values });
     }
   });
   return found;
@@ -58833,7 +58852,7 @@ function trimmedAction(inside) {
 }
 var blockOpener = /^(with|range|if|define|block)\b/;
 var writesNoYaml = (body) => body === "" || body.startsWith("#") || /^(\{\{.*?\}\}\s*)+$/.test(body);
-var usesDot = /^(?:toYaml\s+)?\.(?:\s*\|.*)?$/;
+var usesDot = /^(?:(?:toYaml\s+)?\.|omit\s+\.(?:\s+"[^"]*")+\s*\|\s*toYaml\b|toYaml\s+\(omit\s+\.(?:\s+"[^"]*")+\))(?:\s*\|.*)?$/;
 var rangeOver = /^range(?:\s+|(?=\.))(?:(?:\$[A-Za-z0-9_]+\s*,\s*)?(\$[A-Za-z0-9_]+)\s*:=\s*)?(\S+)$/;
 var namedKey = new RegExp(String.raw`^\$?${valuesKeyText}$`);
 var chartContext = Object.freeze([]);
@@ -59086,11 +59105,11 @@ function valuesInBlock(lines, from2, to2, reach, writes = "entries") {
   let lists = [];
   for (let i = from2; i < to2; i++) {
     const line = lines[i];
-    const path4 = valuesPathIn(line.body, line.scope);
+    const path5 = valuesPathIn(line.body, line.scope);
     const moreItems = writes === "entries" && lists.includes(writtenIndent(line));
     const ownKeys = (previous === null || keyOf2(previous)?.value !== "" || writtenIndent(line) < previous.indent) && !moreItems;
     const atOwnLevel = ownKeys && (wholly || writtenIndent(line) === own);
-    if (path4 !== null && atOwnLevel && /toYaml|\btpl\b|\binclude\b/.test(line.body)) return path4;
+    if (path5 !== null && atOwnLevel && /toYaml|\btpl\b|\binclude\b/.test(line.body)) return path5;
     if (wholly && reach.notRendered?.has(line.number) !== true) included.push(...includedIn([line.body], includeWithRoot));
     if (!line.transparent) {
       previous = line;
@@ -59102,8 +59121,8 @@ function valuesInBlock(lines, from2, to2, reach, writes = "entries") {
   if (!wholly || reach.hops >= maxHops) return null;
   for (const name of included) {
     const named = reach.named.get(name);
-    const path4 = named === void 0 ? null : valuesInBlock(named.lines, 0, named.lines.length, { named: reach.named, hops: reach.hops + 1 }, writes);
-    if (path4 !== null) return path4;
+    const path5 = named === void 0 ? null : valuesInBlock(named.lines, 0, named.lines.length, { named: reach.named, hops: reach.hops + 1 }, writes);
+    if (path5 !== null) return path5;
   }
   return null;
 }
@@ -59138,9 +59157,9 @@ function includedIn(texts, includes = includeAction) {
   return names;
 }
 var maxHops = 4;
-function walk2(lines, from2, to2, path4, depth, rendered, parentLine, reach) {
-  if (depth === path4.length) return { line: parentLine, depth, values: null };
-  const segment = path4[depth];
+function walk2(lines, from2, to2, path5, depth, rendered, parentLine, reach) {
+  if (depth === path5.length) return { line: parentLine, depth, values: null };
+  const segment = path5[depth];
   let best = { line: parentLine, depth, values: null };
   const consider = (w) => {
     if (w.depth > best.depth || w.values !== null && best.values === null && w.depth === best.depth) best = w;
@@ -59161,16 +59180,16 @@ function walk2(lines, from2, to2, path4, depth, rendered, parentLine, reach) {
     const fitting = items.flatMap((_, k) => fits(k) ? [k] : []);
     const chosen = byName >= 0 ? byName : fitting.length === 1 ? fitting[0] : segment < items.length && fits(segment) ? segment : -1;
     if (chosen < 0) {
-      const included = throughIncludes(includeLinesOf(lines, from2, to2, reach), path4, depth, rendered, reach);
+      const included = throughIncludes(includeLinesOf(lines, from2, to2, reach), path5, depth, rendered, reach);
       if (included.depth > depth) return included;
       const values = valuesInBlock(lines, from2, to2, reach, "items");
       if (values !== null) consider({ line: parentLine, depth, values: sourceOf(values, depth) });
       return best;
     }
     const at3 = items[chosen];
-    if (depth === path4.length - 1 && keyOf2(lines[at3]) === null && contradicts(lines[at3].body, item)) return best;
+    if (depth === path5.length - 1 && keyOf2(lines[at3]) === null && contradicts(lines[at3].body, item)) return best;
     const end = blockEnd(lines, at3 + 1, lines[at3].indent, true);
-    consider(walk2(lines, at3, end, path4, depth + 1, item, lines[at3].number, reach));
+    consider(walk2(lines, at3, end, path5, depth + 1, item, lines[at3].number, reach));
     return best;
   }
   let indent = -1;
@@ -59182,26 +59201,26 @@ function walk2(lines, from2, to2, path4, depth, rendered, parentLine, reach) {
     const key = keyOf2(line);
     if (key === null || key.key !== segment || reach.notRendered?.has(line.number) === true) continue;
     const child = typeof rendered === "object" && rendered !== null && !Array.isArray(rendered) ? rendered[segment] : void 0;
-    if (depth === path4.length - 1 && contradicts(key.value, child)) continue;
+    if (depth === path5.length - 1 && contradicts(key.value, child)) continue;
     const end = blockEnd(lines, i + 1, line.indent, false);
-    if (depth === path4.length - 1 || key.value !== "") {
-      const values = valuesPathIn(key.value, line.scope) ?? (depth === path4.length - 1 && key.value === "" ? valuesInBlock(lines, i + 1, end, reach) : null);
+    if (depth === path5.length - 1 || key.value !== "") {
+      const values = valuesPathIn(key.value, line.scope) ?? (depth === path5.length - 1 && key.value === "" ? valuesInBlock(lines, i + 1, end, reach) : null);
       consider({ line: line.number, depth: depth + 1, values: values === null ? null : sourceOf(values, depth + 1) });
-      if (depth === path4.length - 1) continue;
-      if (flowHolds(key.value, path4.slice(depth + 1), child)) consider({ line: line.number, depth: path4.length, values: null });
+      if (depth === path5.length - 1) continue;
+      if (flowHolds(key.value, path5.slice(depth + 1), child)) consider({ line: line.number, depth: path5.length, values: null });
     }
-    const deeper = walk2(lines, i + 1, end, path4, depth + 1, child, line.number, reach);
+    const deeper = walk2(lines, i + 1, end, path5, depth + 1, child, line.number, reach);
     if (deeper.depth === depth + 1 && deeper.values === null) {
       const values = valuesInBlock(lines, i + 1, end, reach);
       if (values !== null) consider({ line: line.number, depth: depth + 1, values: sourceOf(values, depth + 1) });
       else {
-        const included = throughIncludes([key.value, ...lines.slice(i + 1, end).filter((l) => l.transparent).map((l) => l.body)], path4, depth + 1, child, reach);
+        const included = throughIncludes([key.value, ...lines.slice(i + 1, end).filter((l) => l.transparent).map((l) => l.body)], path5, depth + 1, child, reach);
         if (included.depth > depth + 1) consider(included);
       }
     }
     consider(deeper);
   }
-  if (best.depth === depth) consider(throughIncludes(includeLinesOf(lines, from2, to2, reach), path4, depth, rendered, reach));
+  if (best.depth === depth) consider(throughIncludes(includeLinesOf(lines, from2, to2, reach), path5, depth, rendered, reach));
   return best;
 }
 function includeLinesOf(lines, from2, to2, reach) {
@@ -59212,13 +59231,13 @@ function includeLinesOf(lines, from2, to2, reach) {
   }
   return bodies;
 }
-function throughIncludes(texts, path4, depth, rendered, reach) {
+function throughIncludes(texts, path5, depth, rendered, reach) {
   let best = { line: 0, depth, values: null };
   if (reach.hops >= maxHops) return best;
   for (const name of includedIn(texts)) {
     const named = reach.named.get(name);
     if (named === void 0) continue;
-    const inner = walk2(named.lines, 0, named.lines.length, path4, depth, rendered, 0, { named: reach.named, hops: reach.hops + 1 });
+    const inner = walk2(named.lines, 0, named.lines.length, path5, depth, rendered, 0, { named: reach.named, hops: reach.hops + 1 });
     if (inner.depth > best.depth) best = { ...inner, file: inner.file ?? named.file };
   }
   return best;
@@ -59379,16 +59398,16 @@ function documentOfKind(lines, rendered) {
   const writing = ranges.filter(([start, end]) => lines.slice(start, end).some(writesKind));
   return writing.length === 1 ? writing[0] : [0, lines.length];
 }
-function findInTemplate(text5, path4, rendered, named = noNamedTemplates, truth) {
+function findInTemplate(text5, path5, rendered, named = noNamedTemplates, truth) {
   const lines = linesOf2(text5);
   const reach = { named, hops: 0, ...truth === void 0 ? {} : { notRendered: linesNotRendered(text5, truth) } };
   const [from2, to2] = documentOfKind(lines, rendered);
-  let found = walk2(lines, from2, to2, path4, 0, rendered, 1, reach);
+  let found = walk2(lines, from2, to2, path5, 0, rendered, 1, reach);
   if (found.depth === 0) {
-    const included = throughIncludes(lines.filter((l) => l.transparent).map((l) => l.body), path4, 0, rendered, reach);
+    const included = throughIncludes(lines.filter((l) => l.transparent).map((l) => l.body), path5, 0, rendered, reach);
     if (included.depth > 0) found = included;
   }
-  return { line: found.line, exact: found.depth === path4.length, values: found.values, ...found.file === void 0 ? {} : { file: found.file } };
+  return { line: found.line, exact: found.depth === path5.length, values: found.values, ...found.file === void 0 ? {} : { file: found.file } };
 }
 
 // src/render/helmMap.ts
@@ -59422,10 +59441,10 @@ function keysOf3(document) {
   const known3 = keysByEnding.get(document);
   if (known3 !== void 0) return known3;
   const byEnding = /* @__PURE__ */ new Map();
-  const visit5 = (value, path4) => {
+  const visit5 = (value, path5) => {
     if (!isObject(value)) return;
     for (const [key, child] of Object.entries(value)) {
-      const at3 = [...path4, key];
+      const at3 = [...path5, key];
       if (at3.length >= keysToMatch) {
         addTo(byEnding, endingOf(at3), at3);
       }
@@ -59436,14 +59455,14 @@ function keysOf3(document) {
   keysByEnding.set(document, byEnding);
   return byEnding;
 }
-function valuesKeyUnderSameKeys(files, path4, rendered) {
-  let keyed2 = path4.length;
-  while (keyed2 > 0 && typeof path4[keyed2 - 1] === "number") keyed2--;
-  const keys = path4.slice(0, keyed2);
+function valuesKeyUnderSameKeys(files, path5, rendered) {
+  let keyed2 = path5.length;
+  while (keyed2 > 0 && typeof path5[keyed2 - 1] === "number") keyed2--;
+  const keys = path5.slice(0, keyed2);
   if (keys.length < keysToMatch || keys.slice(-keysToMatch).some((key) => typeof key !== "string")) return null;
   const value = valueAt2(rendered, keys);
   if (value === void 0) return null;
-  const within = path4.slice(keyed2);
+  const within = path5.slice(keyed2);
   const settled = /* @__PURE__ */ new Map();
   for (const { file, document, prefix: prefix2 } of files) {
     for (const at3 of keysOf3(document).get(endingOf(keys)) ?? []) {
@@ -59593,8 +59612,8 @@ function valuesKeyFinder(sources, documentOf) {
     for (const link of valuesChain(sources, template)) {
       const { file } = link;
       const document = documentOf(file);
-      const path4 = keyPathIn(link, key);
-      if (document !== void 0 && valueAt2(document.value, path4) !== void 0) return { file, path: path4, document };
+      const path5 = keyPathIn(link, key);
+      if (document !== void 0 && valueAt2(document.value, path5) !== void 0) return { file, path: path5, document };
     }
     return null;
   };
@@ -59628,29 +59647,29 @@ function helmLocator(sources) {
     }
     return null;
   };
-  const underSameKeys = (template, path4, rendered) => {
+  const underSameKeys = (template, path5, rendered) => {
     const files = valuesChain(sources, template).flatMap((link) => {
       const document = documentOf(link.file);
       return document === void 0 ? [] : [{ file: link.file, document, prefix: keyPathIn(link, []) }];
     });
-    const found = valuesKeyUnderSameKeys(files, path4, rendered);
+    const found = valuesKeyUnderSameKeys(files, path5, rendered);
     const where2 = found === null ? null : locate(documentOf(found.file).source, found.path);
     return found !== null && where2?.exact ? { file: found.file, line: where2.line, column: where2.column } : null;
   };
-  return (template, path4, rendered, missing2) => {
+  return (template, path5, rendered, missing2) => {
     const file = sourcePath(sources, template);
     const own = sources.texts.get(file);
     const text5 = own ?? sources.archived?.get(file);
     if (text5 === void 0) return { template: null, values: null };
-    const hit = findInTemplate(text5, path4, rendered, named(), valueAt2(rendered, path4) === void 0 ? void 0 : valuesTruth(template));
+    const hit = findInTemplate(text5, path5, rendered, named(), valueAt2(rendered, path5) === void 0 ? void 0 : valuesTruth(template));
     const hitFile = hit.file ?? file;
     const templateHit = hit.exact && sources.texts.has(hitFile) ? { file: hitFile, line: hit.line, column: 1 } : null;
     if (hit.values === null) {
-      if (missing2 !== void 0) return { template: templateHit, values: leftOutMap(text5, template, path4.length, missing2, rendered) };
-      return { template: templateHit, values: templateHit === null ? underSameKeys(template, path4, rendered) : null };
+      if (missing2 !== void 0) return { template: templateHit, values: leftOutMap(text5, template, path5.length, missing2, rendered) };
+      return { template: templateHit, values: templateHit === null ? underSameKeys(template, path5, rendered) : null };
     }
     const { from: from2 } = hit.values;
-    const renderedPart = valueAt2(rendered, path4.slice(0, from2));
+    const renderedPart = valueAt2(rendered, path5.slice(0, from2));
     for (const key of [hit.values.key, ...hit.values.alternatives ?? []]) {
       for (const link of valuesChain(sources, template)) {
         const valuesFile = link.file;
@@ -59661,7 +59680,7 @@ function helmLocator(sources) {
         for (const keyPath of elementPaths(document.value, keyPathIn(link, key))) {
           const part = valueAt2(document.value, keyPath);
           if (part === void 0) continue;
-          const inside = translatePath(renderedPart, part, path4.slice(from2), true);
+          const inside = translatePath(renderedPart, part, path5.slice(from2), true);
           if (inside === null) continue;
           const where2 = locate(document.source, [...keyPath, ...inside]);
           if (where2.exact) found.push({ file: valuesFile, line: where2.line, column: where2.column, element: star < 0 ? void 0 : keyPath[star] });
@@ -59671,7 +59690,7 @@ function helmLocator(sources) {
         if (found.length > 1) break;
       }
     }
-    return { template: templateHit, values: templateHit === null ? underSameKeys(template, path4, rendered) : null };
+    return { template: templateHit, values: templateHit === null ? underSameKeys(template, path5, rendered) : null };
   };
 }
 function valuesTruthOf(sources) {
@@ -59707,13 +59726,13 @@ function elementPaths(value, key) {
   let paths = [[]];
   for (const segment of key) {
     if (segment !== "*") {
-      paths = paths.map((path4) => [...path4, segment]);
+      paths = paths.map((path5) => [...path5, segment]);
       continue;
     }
-    paths = paths.flatMap((path4) => {
-      const at3 = valueAt2(value, path4);
-      if (Array.isArray(at3)) return at3.map((_, i) => [...path4, i]);
-      return typeof at3 === "object" && at3 !== null ? Object.keys(at3).map((k) => [...path4, k]) : [];
+    paths = paths.flatMap((path5) => {
+      const at3 = valueAt2(value, path5);
+      if (Array.isArray(at3)) return at3.map((_, i) => [...path5, i]);
+      return typeof at3 === "object" && at3 !== null ? Object.keys(at3).map((k) => [...path5, k]) : [];
     });
   }
   return paths;
@@ -59841,18 +59860,18 @@ function candidatesOf(rootDir, kustomizations) {
 function pointerTokens(pointer) {
   return pointer.split("/").slice(1).map((t) => t.replaceAll("~1", "/").replaceAll("~0", "~"));
 }
-function inOperations(document, object, path4, anyValue) {
+function inOperations(document, object, path5, anyValue) {
   const operations = document.value;
   if (!Array.isArray(operations)) return null;
   for (let i = operations.length - 1; i >= 0; i--) {
     const op = operations[i];
     if (!isObject3(op) || op.op !== "add" && op.op !== "replace" || typeof op.path !== "string" || !("value" in op)) continue;
     const tokens = pointerTokens(op.path);
-    if (tokens.length > path4.length) continue;
-    const prefixMatches = tokens.every((token, t) => token === String(path4[t]) || token === "-" && t === tokens.length - 1 && typeof path4[t] === "number");
+    if (tokens.length > path5.length) continue;
+    const prefixMatches = tokens.every((token, t) => token === String(path5[t]) || token === "-" && t === tokens.length - 1 && typeof path5[t] === "number");
     if (!prefixMatches) continue;
-    const rest = path4.slice(tokens.length);
-    const inside = translatePath(valueAt2(object.value, path4.slice(0, tokens.length)) ?? null, op.value ?? null, rest, true, anyValue);
+    const rest = path5.slice(tokens.length);
+    const inside = translatePath(valueAt2(object.value, path5.slice(0, tokens.length)) ?? null, op.value ?? null, rest, true, anyValue);
     if (inside !== null) return [i, "value", ...inside];
   }
   return null;
@@ -59899,7 +59918,7 @@ function kustomizeIndex(sources) {
   };
   const hitIn = (candidate, where2) => candidate.inline === null ? { file: candidate.file, line: where2.line, column: where2.column } : inlineHit(candidate.file, candidate.inline, where2, linesOf3(sources.texts.get(candidate.file) ?? ""), linesOf3(candidate.inline.text));
   const resourcesFirst = [...candidates.filter((c) => c.role === "resource"), ...candidates.filter((c) => c.role !== "resource")];
-  const lastWriter = (object, path4, anyValue = false) => {
+  const lastWriter = (object, path5, anyValue = false) => {
     for (const candidate of anyValue ? resourcesFirst : candidates) {
       if (!mayWrite(candidate, object)) continue;
       const target = candidate.patch?.target ?? null;
@@ -59907,11 +59926,11 @@ function kustomizeIndex(sources) {
         let found;
         if (Array.isArray(document.value)) {
           if (target === null) continue;
-          found = inOperations(document, object, path4, anyValue);
+          found = inOperations(document, object, path5, anyValue);
         } else {
           const value = document.value;
           if (!isObject3(value) || target === null && !writesObject(document, object, candidate.chain)) continue;
-          found = translatePath(object.value, value, path4, candidate.role === "resource", anyValue);
+          found = translatePath(object.value, value, path5, candidate.role === "resource", anyValue);
         }
         if (found === null) continue;
         const where2 = locate(document.source, found);
@@ -59941,8 +59960,8 @@ function kustomizeIndex(sources) {
       const document = documentsOf(candidate).find((d) => Array.isArray(d.value));
       if (document === void 0) continue;
       const operations = document.value;
-      const writerOf = (path4) => {
-        const written = operationWriting(operations, path4);
+      const writerOf = (path5) => {
+        const written = operationWriting(operations, path5);
         return written === null ? null : { file, path: written };
       };
       return { file, document, ...block2 ? { block: block2 } : {}, writerOf };
@@ -60007,15 +60026,15 @@ function removalIn(operations, present, missing2) {
   }
   return void 0;
 }
-function operationWriting(operations, path4) {
+function operationWriting(operations, path5) {
   for (let i = operations.length - 1; i >= 0; i--) {
     const op = operations[i];
     if (!isObject3(op) || typeof op.path !== "string") continue;
     const tokens = pointerTokens(op.path);
-    const onPath2 = tokens.length <= path4.length ? tokens.every((token, t) => token === String(path4[t])) : path4.every((segment, t) => String(segment) === tokens[t]);
+    const onPath2 = tokens.length <= path5.length ? tokens.every((token, t) => token === String(path5[t])) : path5.every((segment, t) => String(segment) === tokens[t]);
     if (!onPath2) continue;
-    const rest = path4.slice(tokens.length);
-    if (op.op !== "add" && op.op !== "replace" || tokens.length > path4.length || !isObject3(valueAt2(op.value ?? null, rest) ?? null)) return null;
+    const rest = path5.slice(tokens.length);
+    if (op.op !== "add" && op.op !== "replace" || tokens.length > path5.length || !isObject3(valueAt2(op.value ?? null, rest) ?? null)) return null;
     return [i, "value", ...rest];
   }
   return null;
@@ -60076,33 +60095,33 @@ function newValue(value) {
   }
   return map;
 }
-function itemEdits(before, after, path4) {
+function itemEdits(before, after, path5) {
   const edits = [];
   let kept = 0;
   before.forEach((item, index) => {
     if (kept < after.length && jsonEqual(item, after[kept])) kept++;
-    else edits.push(remove([...path4, index]));
+    else edits.push(remove([...path5, index]));
   });
   if (kept === 0 && before.length > 0) return null;
   for (const item of after.slice(kept)) {
     if (typeof item !== "string") return null;
-    edits.push(append(path4, item));
+    edits.push(append(path5, item));
   }
   return edits;
 }
-function leafEdits(before, after, path4, out) {
+function leafEdits(before, after, path5, out) {
   if (jsonEqual(before, after)) return true;
   if (after === void 0) {
-    out.push(remove(path4));
+    out.push(remove(path5));
     return true;
   }
   if (isObject4(after) && (before === void 0 || isObject4(before))) {
-    for (const [key, value2] of Object.entries(after)) if (!leafEdits(before?.[key], value2, [...path4, key], out)) return false;
-    for (const key of Object.keys(before ?? {})) if (!(key in after)) out.push(remove([...path4, key]));
+    for (const [key, value2] of Object.entries(after)) if (!leafEdits(before?.[key], value2, [...path5, key], out)) return false;
+    for (const key of Object.keys(before ?? {})) if (!(key in after)) out.push(remove([...path5, key]));
     return true;
   }
   if (Array.isArray(before) && Array.isArray(after)) {
-    const items = itemEdits(before, after, path4);
+    const items = itemEdits(before, after, path5);
     if (items !== null) {
       out.push(...items);
       return true;
@@ -60110,7 +60129,7 @@ function leafEdits(before, after, path4, out) {
   }
   const value = newValue(after);
   if (value === null) return false;
-  out.push(set(path4, value));
+  out.push(set(path5, value));
   return true;
 }
 var containerFields = /* @__PURE__ */ new Set(["runAsNonRoot", "runAsUser", "runAsGroup", "seccompProfile", "seLinuxOptions", "appArmorProfile", "windowsOptions"]);
@@ -60120,9 +60139,9 @@ function writableWhole(value) {
 function securityContextEdits(original, fixed2, writerOf, podWriterOf = writerOf) {
   const owners = securityContextOwners(original, fixed2, ["initContainers", "containers"]);
   if (owners === null || extractPodSpecs(fixed2).pods.length !== 1) return null;
-  const changesOf = (path4, writer) => {
+  const changesOf = (path5, writer) => {
     const edits = [];
-    return leafEdits(writer?.whole ? void 0 : valueAt2(original.value, path4), valueAt2(fixed2.value, path4), [], edits) ? edits : null;
+    return leafEdits(writer?.whole ? void 0 : valueAt2(original.value, path5), valueAt2(fixed2.value, path5), [], edits) ? edits : null;
   };
   const podPath = [...owners.pod, "securityContext"];
   const podEdits = changesOf(podPath, podWriterOf(podPath));
@@ -60133,11 +60152,11 @@ function securityContextEdits(original, fixed2, writerOf, podWriterOf = writerOf
   for (const [key, edits] of podKeys) byKey.set(key, edits);
   const podFields = left.every((edit) => edit.op === "set" && containerFields.has(String(edit.path[0]))) ? left : [];
   for (const container of owners.containers) {
-    const path4 = [...container, "securityContext"];
-    const own = changesOf(path4, writerOf(path4));
+    const path5 = [...container, "securityContext"];
+    const own = changesOf(path5, writerOf(path5));
     if (own === null) return null;
     const edits = [...own, ...podFields.filter((edit) => !own.some((mine) => JSON.stringify(mine.path) === JSON.stringify(edit.path)))];
-    for (const [key, ofKey] of writtenBy(path4, edits, writerOf).written) {
+    for (const [key, ofKey] of writtenBy(path5, edits, writerOf).written) {
       const known3 = byKey.get(key);
       if (known3 !== void 0 && JSON.stringify(known3) !== JSON.stringify(ofKey)) conflicting.add(key);
       byKey.set(key, ofKey);
@@ -60146,18 +60165,18 @@ function securityContextEdits(original, fixed2, writerOf, podWriterOf = writerOf
   for (const key of conflicting) byKey.delete(key);
   if (byKey.size === 0) return null;
   return [...byKey].map(([key, edits]) => {
-    const { file, path: path4 } = JSON.parse(key);
-    return { file, key: path4, edits: edits.map((edit) => ({ ...edit, path: [...path4, ...edit.path] })), pod: podKeys.has(key) };
+    const { file, path: path5 } = JSON.parse(key);
+    return { file, key: path5, edits: edits.map((edit) => ({ ...edit, path: [...path5, ...edit.path] })), pod: podKeys.has(key) };
   });
 }
-function writtenBy(path4, edits, writerOf) {
+function writtenBy(path5, edits, writerOf) {
   const written = /* @__PURE__ */ new Map();
   const left = [];
   if (edits.length === 0) return { written, left };
-  const whole = writerOf(path4);
+  const whole = writerOf(path5);
   if (whole !== null) return { written: written.set(JSON.stringify(whole), [...edits]), left };
   for (const edit of edits) {
-    const inner = edit.path.length < 2 ? null : writerOf([...path4, edit.path[0]]);
+    const inner = edit.path.length < 2 ? null : writerOf([...path5, edit.path[0]]);
     if (inner === null) left.push(edit);
     else addTo(written, JSON.stringify(inner), { ...edit, path: edit.path.slice(1) });
   }
@@ -60186,7 +60205,7 @@ function editableFile(file, text5) {
   const owners = /* @__PURE__ */ new Set(["values"]);
   const areas = /* @__PURE__ */ new Set(["values"]);
   return {
-    value: (path4) => valueAt2(document.value, path4),
+    value: (path5) => valueAt2(document.value, path5),
     change(edits) {
       let splices;
       try {
@@ -60331,8 +60350,8 @@ function securityContextAdditions(original, fixed2) {
   const owners = securityContextOwners(original, fixed2, containerListKeys);
   if (owners === null) return [];
   return [owners.pod, ...owners.containers].flatMap((parent) => {
-    const path4 = [...parent, "securityContext"];
-    return additionOf(parent, valueAt2(original.value, path4), valueAt2(fixed2.value, path4)) ?? [];
+    const path5 = [...parent, "securityContext"];
+    return additionOf(parent, valueAt2(original.value, path5), valueAt2(fixed2.value, path5)) ?? [];
   });
 }
 function additionOf(parent, before, after) {
@@ -60362,27 +60381,27 @@ function templateInsertions(template, original, fixed2, textOf3) {
   }
   return out;
 }
-function removedScalars(before, after, path4) {
+function removedScalars(before, after, path5) {
   if (Array.isArray(before)) {
     if (!Array.isArray(after) || after.length !== before.length) return [];
-    return before.flatMap((item, i) => removedScalars(item, after[i], [...path4, i]));
+    return before.flatMap((item, i) => removedScalars(item, after[i], [...path5, i]));
   }
   if (!isObject(before) || !isObject(after)) return [];
   return Object.entries(before).flatMap(([key, value]) => {
-    if (after[key] !== void 0) return removedScalars(value, after[key], [...path4, key]);
-    return typeof value === "object" && value !== null ? [] : [[...path4, key]];
+    if (after[key] !== void 0) return removedScalars(value, after[key], [...path5, key]);
+    return typeof value === "object" && value !== null ? [] : [[...path5, key]];
   });
 }
 function templateRemovals(template, original, fixed2, textOf3) {
   const out = [];
-  for (const path4 of removedScalars(original.value, fixed2.value, [])) {
-    const hit = findInTemplate(template.text, path4, original.value, template.named, template.truth);
-    if (!hit.exact || hit.values !== null && hit.values.from < path4.length) continue;
+  for (const path5 of removedScalars(original.value, fixed2.value, [])) {
+    const hit = findInTemplate(template.text, path5, original.value, template.named, template.truth);
+    if (!hit.exact || hit.values !== null && hit.values.from < path5.length) continue;
     const file = hit.file ?? template.file;
     const text5 = hit.file === void 0 ? template.text : textOf3(hit.file);
     const lines = text5?.split("\n");
     const line = lines?.[hit.line - 1];
-    if (lines === void 0 || line === void 0 || !writesKeyAlone(line, String(path4[path4.length - 1]))) continue;
+    if (lines === void 0 || line === void 0 || !writesKeyAlone(line, String(path5[path5.length - 1]))) continue;
     const next = lines.slice(hit.line).find((l) => l.trim() !== "");
     if (next !== void 0 && indentOf3(next) > indentOf3(line)) continue;
     out.push({ file, change: { startLine: hit.line, endLine: hit.line, newLines: [] } });
@@ -60538,9 +60557,9 @@ function fixedRendering(index, fixes) {
   const { documents } = loadManifestFile(index.path, applySuggestions(index.rendering.text, [...fixes.values()]), renderedLoadOptions());
   return new Map(documents.map((document) => [document.index, document]));
 }
-function valuesKeysOf(template, named, path4, rendered, element, truth) {
-  const values = findInTemplate(template, path4, rendered, named, valueAt2(rendered, path4) === void 0 ? void 0 : truth).values;
-  if (values === null || values.from !== path4.length) return [];
+function valuesKeysOf(template, named, path5, rendered, element, truth) {
+  const values = findInTemplate(template, path5, rendered, named, valueAt2(rendered, path5) === void 0 ? void 0 : truth).values;
+  if (values === null || values.from !== path5.length) return [];
   return [values.key, ...values.alternatives ?? []].flatMap((key) => {
     if (!key.includes("*")) return [key];
     const picked = element(key);
@@ -60565,8 +60584,8 @@ function chartObjectOf(index, document, fixed2) {
   const after = fixed2.get(document.index);
   return template === null || after === void 0 ? null : { index, document, template, after };
 }
-function templateLineOf({ index, document, template }, path4) {
-  const hit = findInTemplate(template.text, path4, document.value, template.named);
+function templateLineOf({ index, document, template }, path5) {
+  const hit = findInTemplate(template.text, path5, document.value, template.named);
   const text5 = hit.file === void 0 ? template.text : index.rendering.rendered.sources.get(hit.file);
   return hit.exact && text5 !== void 0 ? { text: text5, line: hit.line, fromValues: hit.values !== null } : null;
 }
@@ -60662,8 +60681,8 @@ function valuedSwitchChangesOf(object, editable, switchesIn) {
 function switchOffChangesOf(object, editable) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const path4 of changedScalars(object.document.value, object.after.value, [])) {
-    const written = templateLineOf(object, path4);
+  for (const path5 of changedScalars(object.document.value, object.after.value, [])) {
+    const written = templateLineOf(object, path5);
     const guard = written === null || written.fromValues ? null : plainSwitchOf(written.text, written.line);
     const turned = guard === null ? null : switchTurned(object.template, guard, true, editable);
     if (turned === null || seen.has(turned.known)) continue;
@@ -60672,19 +60691,19 @@ function switchOffChangesOf(object, editable) {
   }
   return out;
 }
-function changedScalars(before, after, path4) {
-  if (typeof before !== "object" || before === null) return jsonEqual(before ?? null, after ?? null) && after !== void 0 ? [] : [path4];
+function changedScalars(before, after, path5) {
+  if (typeof before !== "object" || before === null) return jsonEqual(before ?? null, after ?? null) && after !== void 0 ? [] : [path5];
   const out = [];
   const beside = typeof after === "object" && after !== null ? after : void 0;
-  if (Array.isArray(before)) before.forEach((item, i) => out.push(...changedScalars(item, Array.isArray(beside) ? beside[i] : void 0, [...path4, i])));
-  else for (const [key, value] of Object.entries(before)) out.push(...changedScalars(value, beside !== void 0 && !Array.isArray(beside) ? beside[key] : void 0, [...path4, key]));
+  if (Array.isArray(before)) before.forEach((item, i) => out.push(...changedScalars(item, Array.isArray(beside) ? beside[i] : void 0, [...path5, i])));
+  else for (const [key, value] of Object.entries(before)) out.push(...changedScalars(value, beside !== void 0 && !Array.isArray(beside) ? beside[key] : void 0, [...path5, key]));
   return out;
 }
 function switchedOn2(file, key, template) {
-  const path4 = [...key, "enabled"];
-  const value = file?.value(path4);
-  if (value === false) return [set(path4, true)];
-  return value === void 0 && file !== null && testsEnabled(template, key) ? [set(path4, true)] : [];
+  const path5 = [...key, "enabled"];
+  const value = file?.value(path5);
+  if (value === false) return [set(path5, true)];
+  return value === void 0 && file !== null && testsEnabled(template, key) ? [set(path5, true)] : [];
 }
 function testsEnabled(template, key) {
   if (!template.includes(".enabled")) return false;
@@ -60701,24 +60720,24 @@ function valuesChangesOf({ document, template, after }, editable) {
     return values?.value(at3);
   };
   const element = (key) => elementByName(key, document.value, valuesAt);
-  const writersOf = (path4, truth) => valuesKeysOf(template.text, template.named, path4, document.value, element, truth).map((key) => template.writeKey(key));
-  const writerAt = (path4) => {
-    const writers2 = writersOf(path4, template.truth);
+  const writersOf = (path5, truth) => valuesKeysOf(template.text, template.named, path5, document.value, element, truth).map((key) => template.writeKey(key));
+  const writerAt = (path5) => {
+    const writers2 = writersOf(path5, template.truth);
     const writer = writers2.find((w) => isSetMap(editable(w.file)?.value(w.path))) ?? writers2[0] ?? null;
-    if (!isSetMap(valueAt2(document.value, path4)) || !writableWhole(valueAt2(after.value, path4))) return writer;
+    if (!isSetMap(valueAt2(document.value, path5)) || !writableWhole(valueAt2(after.value, path5))) return writer;
     if (writer !== null && !isEmpty3(editable(writer.file)?.value(writer.path))) return writer;
-    const empty = writer ?? writersOf(path4)[0] ?? null;
+    const empty = writer ?? writersOf(path5)[0] ?? null;
     return empty !== null && isEmpty3(editable(empty.file)?.value(empty.path)) ? { ...empty, whole: true } : writer;
   };
   const writers = /* @__PURE__ */ new Map();
-  const writerOf = (path4) => {
-    const key = JSON.stringify(path4);
-    if (!writers.has(key)) writers.set(key, writerAt(path4));
+  const writerOf = (path5) => {
+    const key = JSON.stringify(path5);
+    if (!writers.has(key)) writers.set(key, writerAt(path5));
     return writers.get(key) ?? null;
   };
-  const podWriterOf = (path4) => {
-    const writer = writerOf(path4);
-    return writer === null || writer.whole === true || holds2(editable(writer.file)?.value(writer.path), valueAt2(document.value, path4)) ? writer : null;
+  const podWriterOf = (path5) => {
+    const writer = writerOf(path5);
+    return writer === null || writer.whole === true || holds2(editable(writer.file)?.value(writer.path), valueAt2(document.value, path5)) ? writer : null;
   };
   const byFile = /* @__PURE__ */ new Map();
   const containersByFile = /* @__PURE__ */ new Map();
@@ -60807,8 +60826,8 @@ function renderedObject(document) {
   return { kind, name, value };
 }
 var containerField = /^(.*)\.(?:containers|initContainers|ephemeralContainers)\[\d+\]\.securityContext\.(([^.]+).*)$/;
-function podLevelPath(path4) {
-  const match2 = containerField.exec(path4);
+function podLevelPath(path5) {
+  const match2 = containerField.exec(path5);
   return match2 === null || !containerFields.has(match2[3]) ? null : `${match2[1]}.securityContext.${match2[2]}`;
 }
 function applicationLineOf(helm, valuesFile) {
@@ -60907,25 +60926,25 @@ function parentApplicationOf(application, indexOf) {
   return { index, document, inline: { file: renderedAs, within, text: blanked } };
 }
 function throughParent(parent, hit) {
-  const path4 = pathAt(parent.document, parent.inline.within, hit);
-  return path4 === null ? null : parent.index.place(parent.document, path4, hit.line, false);
+  const path5 = pathAt(parent.document, parent.inline.within, hit);
+  return path5 === null ? null : parent.index.place(parent.document, path5, hit.line, false);
 }
 function pathAt(document, within, hit) {
-  const visit5 = (path4, value) => {
-    const at3 = locate(document.source, path4);
-    if (at3.exact && at3.line === hit.line && at3.column === hit.column) return path4;
+  const visit5 = (path5, value) => {
+    const at3 = locate(document.source, path5);
+    if (at3.exact && at3.line === hit.line && at3.column === hit.column) return path5;
     const entries = Array.isArray(value) ? value.map((item, i) => [i, item]) : isObject5(value) ? Object.entries(value) : [];
     for (const [key, inner] of entries) {
-      const found = visit5([...path4, key], inner);
+      const found = visit5([...path5, key], inner);
       if (found !== null) return found;
     }
     return null;
   };
   return visit5([...within], valueAt2(document.value, within));
 }
-function indexRendering(path4, rendering, headPaths, changed, indexOf) {
+function indexRendering(path5, rendering, headPaths, changed, indexOf) {
   const { root, sources, archived } = rendering.rendered;
-  const documents = loadManifestFile(path4, rendering.text, renderedLoadOptions()).documents;
+  const documents = loadManifestFile(path5, rendering.text, renderedLoadOptions()).documents;
   let place2;
   let documentIn = () => null;
   let operationsIn = () => null;
@@ -60997,17 +61016,17 @@ function indexRendering(path4, rendering, headPaths, changed, indexOf) {
       });
     };
   }
-  return { path: path4, rendering, documents, lines: rendering.text.split("\n"), place: place2, documentIn, operationsIn, chartTemplateOf, unplaced, guardLines };
+  return { path: path5, rendering, documents, lines: rendering.text.split("\n"), place: place2, documentIn, operationsIn, chartTemplateOf, unplaced, guardLines };
 }
-function presentPart(value, path4) {
+function presentPart(value, path5) {
   let at3 = value;
   let length = 0;
-  for (const segment of path4) {
+  for (const segment of path5) {
     if (typeof segment === "number" ? !Array.isArray(at3) || segment >= at3.length : !isObject5(at3) || !(segment in at3)) break;
     at3 = typeof segment === "number" ? at3[segment] : at3[segment];
     length++;
   }
-  return path4.slice(0, length);
+  return path5.slice(0, length);
 }
 function documentAt(documents, line) {
   return documents[lastAtMost(documents.length, (i) => documents[i]?.line ?? 0, line)];
@@ -61102,20 +61121,20 @@ var renderingReference = /([^\s()'"`]+#rendering-\d+):(\d+)/g;
 var nameField = ["metadata", "name"];
 var labelsField = ["metadata", "labels"];
 function readableReferences(message, indexOf, field3 = nameField) {
-  return message.replace(renderingReference, (reference2, path4, line) => {
-    const source = sourceOfRenderedObject(path4, Number(line), indexOf, field3);
+  return message.replace(renderingReference, (reference2, path5, line) => {
+    const source = sourceOfRenderedObject(path5, Number(line), indexOf, field3);
     if (source === null) return reference2;
     return "label" in source ? `the rendering of ${source.label}` : `${source.file}:${source.line}`;
   });
 }
-function sourceOfRenderedObject(path4, line, indexOf, field3) {
-  const index = indexOf(path4);
+function sourceOfRenderedObject(path5, line, indexOf, field3) {
+  const index = indexOf(path5);
   if (index === null) return null;
   const placed2 = placedExactly(index, line, field3) ?? (field3 === nameField ? null : placedExactly(index, line, nameField));
   return placed2 !== null ? { file: placed2.file, line: placed2.line } : { label: index.rendering.rendered.root.label };
 }
-function objectSource(path4, line, indexOf, headPaths) {
-  const index = indexOf(path4);
+function objectSource(path5, line, indexOf, headPaths) {
+  const index = indexOf(path5);
   if (index === null) return null;
   for (const field3 of objectFields) {
     const placed2 = placedExactly(index, line, field3, true);
@@ -61126,9 +61145,9 @@ function objectSource(path4, line, indexOf, headPaths) {
   return template !== null && headPaths.has(template.file) ? { file: template.file, line: 1 } : null;
 }
 var objectFields = [["apiVersion"], ["kind"], ["metadata", "name"]];
-function placedExactly(index, line, path4, ancestor = false) {
+function placedExactly(index, line, path5, ancestor = false) {
   const document = documentAt(index.documents, line);
-  const placed2 = document === void 0 ? null : index.place(document, path4, line, ancestor);
+  const placed2 = document === void 0 ? null : index.place(document, path5, line, ancestor);
   return placed2 !== null && placed2.exact ? placed2 : null;
 }
 function renderedProblems(problems, indexOf) {
@@ -61169,7 +61188,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
   const changed = changeSet === null ? null : new Set(changeSet.files.map((f) => f.path));
   const linesIn2 = changeSetLines(changeSet);
   const hunks = new Map((changeSet?.files ?? []).map((file) => [file.path, file.hunks ?? []]));
-  const hunksOf = changeSet === null ? null : (path4) => hunks.get(path4) ?? [];
+  const hunksOf = changeSet === null ? null : (path5) => hunks.get(path5) ?? [];
   const changeLines = /* @__PURE__ */ new Map();
   const changeLineFor = (root) => {
     let found = changeLines.get(root);
@@ -61194,13 +61213,13 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     return replaced;
   };
   const indexes = /* @__PURE__ */ new Map();
-  const indexOf = (path4) => {
-    const rendering = renderings.get(path4);
+  const indexOf = (path5) => {
+    const rendering = renderings.get(path5);
     if (rendering === void 0) return null;
-    let index = indexes.get(path4);
+    let index = indexes.get(path5);
     if (index === void 0) {
-      index = indexRendering(path4, rendering, headPaths, changed, indexOf);
-      indexes.set(path4, index);
+      index = indexRendering(path5, rendering, headPaths, changed, indexOf);
+      indexes.set(path5, index);
     }
     return index;
   };
@@ -61212,7 +61231,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     return objectSources.get(document) ?? null;
   };
   const sources = /* @__PURE__ */ new Map();
-  for (const { rendered } of renderings.values()) for (const [path4, text5] of rendered.sources) sources.set(path4, text5);
+  for (const { rendered } of renderings.values()) for (const [path5, text5] of rendered.sources) sources.set(path5, text5);
   const unplaced = (index, renderedLine) => {
     const entry2 = index.unplaced(renderedLine);
     if (entry2 !== null) return entry2;
@@ -61226,8 +61245,8 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     const { root } = index.rendering.rendered;
     const placeAt = (line, fieldPath, exact) => {
       const document = documentAt(index.documents, line);
-      const path4 = document === void 0 ? [] : exact ? parseFieldPath(fieldPath) : presentPart(document.value, parseFieldPath(fieldPath));
-      return document !== void 0 && path4.length > 0 ? index.place(document, path4, line, !exact, exact ? void 0 : parseFieldPath(fieldPath)) : null;
+      const path5 = document === void 0 ? [] : exact ? parseFieldPath(fieldPath) : presentPart(document.value, parseFieldPath(fieldPath));
+      return document !== void 0 && path5.length > 0 ? index.place(document, path5, line, !exact, exact ? void 0 : parseFieldPath(fieldPath)) : null;
     };
     const placed2 = finding.locations.map((location) => ({ location, at: placeAt(location.line, location.path, location.exact) ?? unplaced(index, location.line) }));
     const primary = placed2.find((p) => p.at.exact && p.location.exact) ?? placed2.find((p) => p.at.exact) ?? placed2[0] ?? { location: null, at: unplaced(index, finding.line) };
@@ -61250,8 +61269,8 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     const mapped = { ...finding, file: primary.at.file, line: primary.at.line, locations, rendered: origin };
     const literals = placed2.filter((p) => p.at.exact && p.location.exact && p.at.file === primary.at.file).map((p) => ({ sourceLine: p.at.line, renderedLine: p.location.line }));
     const podLevel = finding.locations.flatMap((location) => {
-      const path4 = location.exact ? null : podLevelPath(location.path);
-      const at3 = path4 === null ? null : placeAt(location.line, path4, false);
+      const path5 = location.exact ? null : podLevelPath(location.path);
+      const at3 = path5 === null ? null : placeAt(location.line, path5, false);
       return at3 === null ? [] : [{ at: at3 }];
     });
     const removals = [...placed2, ...podLevel].flatMap((p) => p.at.file === primary.at.file && p.at.removal !== void 0 ? [p.at.removal] : []);
@@ -61453,9 +61472,9 @@ init_paths2();
 var valuesName = /(^|\/)[^/]*values[^/]*(\/[^/]+)*\.ya?ml$/i;
 function strayValuesFiles(changeSet, consumed, headPaths) {
   const templateDirs = /* @__PURE__ */ new Set();
-  for (const path4 of headPaths) {
-    const at3 = path4.lastIndexOf("/templates/");
-    if (at3 >= 0 || path4.startsWith("templates/")) templateDirs.add(at3 >= 0 ? path4.slice(0, at3) : "");
+  for (const path5 of headPaths) {
+    const at3 = path5.lastIndexOf("/templates/");
+    if (at3 >= 0 || path5.startsWith("templates/")) templateDirs.add(at3 >= 0 ? path5.slice(0, at3) : "");
   }
   const problems = [];
   for (const file of changeSet.files) {
@@ -61471,10 +61490,10 @@ function strayValuesFiles(changeSet, consumed, headPaths) {
   }
   return problems;
 }
-function isValuesText(path4, data) {
+function isValuesText(path5, data) {
   const text5 = textOf(data);
   if (text5 === null) return false;
-  const { documents, problems } = loadManifestFile(path4, text5);
+  const { documents, problems } = loadManifestFile(path5, text5);
   return problems.length === 0 && documents.length > 0 && documents.every(({ value }) => isObject(value) && value.kind === void 0 && value.apiVersion === void 0);
 }
 
@@ -61510,10 +61529,10 @@ var podSecurityKeys = /* @__PURE__ */ new Set([
   "sysctls",
   "windowsOptions"
 ]);
-function differences(base, head, path4, out) {
+function differences(base, head, path5, out) {
   if (isObject(base) && isObject(head)) {
-    for (const key of /* @__PURE__ */ new Set([...Object.keys(base), ...Object.keys(head)])) differences(base[key], head[key], [...path4, key], out);
-  } else if (!jsonEqual(base, head)) out.push(path4);
+    for (const key of /* @__PURE__ */ new Set([...Object.keys(base), ...Object.keys(head)])) differences(base[key], head[key], [...path5, key], out);
+  } else if (!jsonEqual(base, head)) out.push(path5);
 }
 function podSecurityChanges(base, head) {
   const before = valuesMapping(base);
@@ -61521,7 +61540,7 @@ function podSecurityChanges(base, head) {
   if (before === null || after === null) return [];
   const changed = [];
   differences(before, after, [], changed);
-  return changed.filter((path4) => path4.some((key) => podSecurityKeys.has(key)));
+  return changed.filter((path5) => path5.some((key) => podSecurityKeys.has(key)));
 }
 function renderAdvice(dir, paths, renderings, what = "them") {
   const config = `name a values file that turns ${what} on under \`render.charts\` in .github/pod-security.yaml`;
@@ -61648,9 +61667,9 @@ function shownMissing(d) {
 function valuesChainOf(chartDir, files, texts, parse8 = valuesMapping) {
   const chain = [];
   const own = inDir(chartDir, "values.yaml");
-  for (const path4 of [own, ...files]) {
-    const text5 = texts.get(path4);
-    const values = text5 === void 0 ? path4 === own ? {} : null : parse8(text5);
+  for (const path5 of [own, ...files]) {
+    const text5 = texts.get(path5);
+    const values = text5 === void 0 ? path5 === own ? {} : null : parse8(text5);
     if (values === null) return null;
     chain.push(values);
   }
@@ -61666,12 +61685,12 @@ function leftOutNote(missing2, chain, unreached = false) {
 function leavesDependencies(chartDir, missing2, read, valuesFiles, changed, parse8 = valuesMapping) {
   const given = /* @__PURE__ */ new Set([inDir(chartDir, "values.yaml"), ...valuesFiles]);
   const dependencyList = new Set(["Chart.yaml", "Chart.lock", "requirements.yaml", "requirements.lock"].map((name) => inDir(chartDir, name)));
-  for (const path4 of read) {
-    const texts = changed(path4);
+  for (const path5 of read) {
+    const texts = changed(path5);
     if (texts === void 0) continue;
     const [base, head] = texts;
-    if (base === null || head === null || dependencyList.has(path4) || path4.startsWith(inDir(chartDir, "charts/"))) return false;
-    if (given.has(path4) ? !sameGiven(missing2, parse8(base), parse8(head)) : definesTemplate(base) || definesTemplate(head)) return false;
+    if (base === null || head === null || dependencyList.has(path5) || path5.startsWith(inDir(chartDir, "charts/"))) return false;
+    if (given.has(path5) ? !sameGiven(missing2, parse8(base), parse8(head)) : definesTemplate(base) || definesTemplate(head)) return false;
   }
   return true;
 }
@@ -61679,7 +61698,7 @@ var definesTemplate = (text5) => /\{\{-?\s*define\b/.test(text5);
 function sameGiven(missing2, before, after) {
   if (before === null || after === null) return false;
   const paths = [["global"], ["tags"], ...missing2.flatMap((d) => [...d.keys.map((key) => [key]), ...d.switches.flatMap((s) => s.condition.map((c) => c.split(".")))])];
-  return paths.every((path4) => jsonEqual(valueAt2(before, path4) ?? null, valueAt2(after, path4) ?? null));
+  return paths.every((path5) => jsonEqual(valueAt2(before, path5) ?? null, valueAt2(after, path5) ?? null));
 }
 function failedWithoutNote(missing2, valuesFailure) {
   const notVendored = `${namedDependencies(missing2)} ${missing2.length === 1 ? "is" : "are"} ${vendorThem}`;
@@ -62007,7 +62026,7 @@ function schemaNotValidated(root, schema) {
   return { file: root.file, line: null, kind: "schema-not-validated", message };
 }
 function inputStandInsNote(root, paths) {
-  const named = paths.map((path4) => `\`${path4}\``).join(", ");
+  const named = paths.map((path5) => `\`${path5}\``).join(", ");
   const message = `${root.label} rendered with an empty stand-in for ${named}, a generator's input the repository lacks (written by a build step): its pod specs are judged as in the cluster, not the data of the ConfigMap or Secret it generates`;
   return { file: root.file, line: null, kind: "input-stand-in", message };
 }
@@ -62072,8 +62091,8 @@ function valuesTaken({ root, sources }, parse8) {
 }
 function subchartsWriting(rendered) {
   const folders = /* @__PURE__ */ new Set();
-  for (const path4 of sourceCommentsOf(rendered).paths) {
-    const folder = /^charts\/([^/]+)\//.exec(path4)?.[1];
+  for (const path5 of sourceCommentsOf(rendered).paths) {
+    const folder = /^charts\/([^/]+)\//.exec(path5)?.[1];
     if (folder !== void 0) folders.add(folder);
   }
   return folders;
@@ -62098,8 +62117,8 @@ function changedTextsOf(changeSet) {
   }
   const text5 = (content) => content.kind === "absent" ? "" : content.kind === "content" ? textOf(content.data) : null;
   const texts = /* @__PURE__ */ new Map();
-  return (path4) => {
-    const file = byPath.get(path4);
+  return (path5) => {
+    const file = byPath.get(path5);
     if (file === void 0) return void 0;
     if (!texts.has(file)) texts.set(file, [text5(file.base), text5(file.head)]);
     return texts.get(file);
@@ -62142,10 +62161,10 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
     if (r.base.kind === "failed") {
       problems.push({ file: r.root.file, line: null, kind: "base-not-rendered", message: `${r.root.label} could not be rendered at the base commit, so every pod spec it renders is judged as new: ${failure2(r.base)}` });
     }
-    const path4 = renderingPath(r.root, i);
-    renderings.set(path4, { rendered: r, text: r.head.text });
+    const path5 = renderingPath(r.root, i);
+    renderings.set(path5, { rendered: r, text: r.head.text });
     files.push({
-      path: path4,
+      path: path5,
       status: r.base.kind === "rendered" ? "modified" : "added",
       // A base that is absent or did not render: every head pod spec is new.
       base: r.base.kind === "rendered" ? { kind: "content", data: r.base.text } : { kind: "absent" },
@@ -62185,8 +62204,8 @@ function truncationProblem(changeSet, port) {
   const sides = [port.base?.truncated === true ? "base" : null, port.head.truncated === true ? "head" : null].filter((side) => side !== null);
   if (sides.length === 0) return null;
   const atHead = [...changeSet.files.filter((f) => f.status !== "removed").map((f) => f.path), ...changeSet.unselectedPaths ?? []];
-  const unlisted = port.head.truncated === true ? [...new Set(atHead)].filter((path4) => !port.head.paths.has(path4)).sort() : [];
-  const shown5 = unlisted.slice(0, 5).map((path4) => `\`${path4}\``);
+  const unlisted = port.head.truncated === true ? [...new Set(atHead)].filter((path5) => !port.head.paths.has(path5)).sort() : [];
+  const shown5 = unlisted.slice(0, 5).map((path5) => `\`${path5}\``);
   const names = unlisted.length === 0 ? "" : `; changed files not in the listing: ${shown5.join(", ")}${unlisted.length > shown5.length ? ` and ${unlisted.length - shown5.length} more` : ""}`;
   const trees = sides.length === 2 ? "the base and head commits' trees" : `the ${sides[0]} commit's tree`;
   return {
@@ -62203,9 +62222,9 @@ function changedTexts(changeSet, selection) {
 }
 function textsOf(files) {
   const texts = [];
-  for (const { path: path4, content } of files) {
+  for (const { path: path5, content } of files) {
     const text5 = textOf(content);
-    if (text5 !== null) texts.push({ path: path4, text: text5 });
+    if (text5 !== null) texts.push({ path: path5, text: text5 });
   }
   return texts;
 }
@@ -62220,7 +62239,7 @@ function repositoryKeys(urls) {
 async function standingTexts(port, changeSet, touched, changedFiles, selection, repository) {
   const none3 = { texts: [], unsearched: 0, parents: /* @__PURE__ */ new Set(), applicationFiles: /* @__PURE__ */ new Set() };
   if (repository.size === 0 || port.installerFiles === void 0) return none3;
-  const chartDirs = [...port.head.texts.keys()].filter((path4) => path4 === "Chart.yaml" || path4.endsWith("/Chart.yaml")).map(dirOf);
+  const chartDirs = [...port.head.texts.keys()].filter((path5) => path5 === "Chart.yaml" || path5.endsWith("/Chart.yaml")).map(dirOf);
   const touchesChart = chartDirs.some(touched);
   if (!touchesChart && !changedFiles.some((file) => namesHelmRelease.test(file.text) || mayHoldParameters(file))) return none3;
   const inChange = new Set(changeSet.files.map((file) => file.path));
@@ -62255,7 +62274,7 @@ async function parameterTextsOf(port, side, files, repository) {
 function standingFileInstallers(port, changed, selection) {
   const inChange = new Set(changed);
   const files = [];
-  for (const [path4, text5] of port.head.texts) if (!inChange.has(path4) && selectsPath(selection, path4)) files.push({ path: path4, text: text5 });
+  for (const [path5, text5] of port.head.texts) if (!inChange.has(path5) && selectsPath(selection, path5)) files.push({ path: path5, text: text5 });
   return files.flatMap((file) => [...helmfileReleases(file, port.head.paths).charts, ...fleetBundleCharts(file, port.head.paths)]);
 }
 var namesHelmRelease = namesKind("HelmRelease");
@@ -62343,7 +62362,7 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const selection = options.selection ?? defaultSelection;
   const repository = repositoryKeys(options.repositoryUrls ?? []);
   const changedFiles = changedTexts(changeSet, selection);
-  const touched = (dir) => changed.some((path4) => isInside(path4, dir));
+  const touched = (dir) => changed.some((path5) => isInside(path5, dir));
   const standingFiles = await standingTexts(port, changeSet, touched, changedFiles, selection, repository);
   const known3 = [...changedFiles, ...standingFiles.texts];
   const synced = (application) => tracks(application.revision, options.landsOn);
@@ -62407,12 +62426,12 @@ ${parsed2.errors.map(formatConfigError).join("\n")}`);
 }
 function configChangeOf(settings, changeSet, read) {
   if (!reads(settings.sourceOptions, "config")) return { notices: [] };
-  const path4 = settings.configPath;
+  const path5 = settings.configPath;
   const textOf3 = (blob) => blob?.kind === "text" ? blob.text : null;
-  const change = fileChange(changeSet, path4);
+  const change = fileChange(changeSet, path5);
   if (change.kind === "unchanged") return { notices: [] };
   const [base, head] = change.kind === "changed" ? [change.base, change.head] : [textOf3(read.blob), textOf3(read.headBlob)];
-  const reviewed = configChange(base, head, path4);
+  const reviewed = configChange(base, head, path5);
   if (reviewed.kind === "invalid") return { notices: [`The pull request leaves the policy config invalid; it would stop every run once merged:
 ${reviewed.errors.map((e) => `> ${inlineCode(formatConfigError(e))}`).join("\n")}`] };
   return reviewed.kind === "changed" ? { change: reviewed, notices: [] } : { notices: [] };
