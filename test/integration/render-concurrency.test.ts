@@ -14,10 +14,14 @@ import type { RenderMemo } from '../../src/io/render/renderer.js';
 import { defaultLoadOptions } from '../../src/manifests/load.js';
 import { discoverRoots } from '../../src/render/discover.js';
 import type { RenderedRoot } from '../../src/render/types.js';
-import { haveKustomize, missingTool } from '../helpers/renderTools.js';
+import { haveHelm, haveKustomize, missingTool, useCachedHelm } from '../helpers/renderTools.js';
 import { gitIn, makeRepo } from '../helpers/gitRepo.js';
 import { gitTreeReader } from '../../src/io/render/trees.js';
 import { fixturesDir } from '../helpers/paths.js';
+
+// helm from the cache .ci/run fills, for the chart below.
+const restorePath = useCachedHelm();
+afterAll(restorePath);
 
 const overlays = ['alpha', 'bravo', 'charlie', 'delta', 'echo'];
 
@@ -112,5 +116,29 @@ describe.skipIf(!haveKustomize())(`a root that fails at head ${haveKustomize() ?
     const { rendered, runs } = await renderPullRequest('kustomize-image', 16);
     expect(rendered.map((r) => [r.head.kind, r.head.kind === 'failed' ? r.head.stopped : null, r.base.kind])).toEqual(rendered.map(() => ['failed', true, 'absent']));
     expect(runs).toBe(rendered.length);
+  });
+});
+
+describe.skipIf(!haveHelm())(`a rendering's source texts ${haveHelm() ? '' : missingTool('helm')}`, () => {
+  it("keeps the texts of a chart's files that may write a rendered field, not its README or CHANGELOG", async () => {
+    const tree = mkdtempSync(path.join(tmpdir(), 'psr-render-sources-'));
+    try {
+      const chart = path.join(tree, 'charts', 'web');
+      mkdirSync(path.join(chart, 'templates'), { recursive: true });
+      writeFileSync(path.join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: web\nversion: 1.0.0\n');
+      writeFileSync(path.join(chart, 'values.yaml'), 'image: web:1\n');
+      writeFileSync(path.join(chart, 'templates', 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers: [{name: web, image: "{{ .Values.image }}"}]\n');
+      writeFileSync(path.join(chart, 'README.md'), '# web\n');
+      writeFileSync(path.join(chart, 'CHANGELOG.md'), '## 1.0.0\n');
+      const port = await openRenderer({ reader: fsTreeReader(tree, ['.'], defaultLoadOptions.maxBytes), base: null, head: '' });
+      const { roots } = discoverRoots(port!.head, null, port!.head.paths);
+      // The rendering reads every file of the chart; only those that may write a field are kept as texts.
+      expect(roots[0]!.sources).toContain('charts/web/README.md');
+      const [rendered] = await port!.render(roots);
+      expect(rendered!.head.kind).toBe('rendered');
+      expect([...rendered!.sources.keys()].sort()).toEqual(['charts/web/Chart.yaml', 'charts/web/templates/pod.yaml', 'charts/web/values.yaml']);
+    } finally {
+      rmSync(tree, { recursive: true, force: true });
+    }
   });
 });

@@ -187,7 +187,7 @@ export async function openRenderer(sides: RenderSides): Promise<Renderer | null>
     // The Application values written for helm are no file of the repository: findings go to the Application's own lines.
     // Read with LF line ends: the mapping reads their lines, and a line it writes back keeps no `\r` (a CRLF chart's
     // template got `spec:\r\r\n`); a fix is written to the file with its own line ends.
-    const sources = new Map([...headSide.files].filter(([path]) => path !== applicationValuesPath).map(([path, data]) => [path, withLfEnds(decoder.decode(data))] as const));
+    const sources = new Map([...headSide.files].filter(([path]) => mayWriteAField(path)).map(([path, data]) => [path, withLfEnds(decoder.decode(data))] as const));
     const archived = new Map<string, string>();
     for (const [path, data] of headSide.files) if (root.helm !== null && isChartArchive(path)) for (const [inside, text] of chartArchiveTexts(path, data)) archived.set(inside, text);
     return { root, base: baseOutput, head: headSide.output, ...(headAgain !== null ? { headAgain } : {}), sources, ...(archived.size > 0 ? { archived } : {}) };
@@ -228,3 +228,13 @@ async function filesNaming(reader: TreeReader, snapshot: Snapshot, commit: strin
 export type RenderMode = 'auto' | 'off';
 
 export const renderModes: readonly RenderMode[] = ['auto', 'off'];
+
+/**
+ * Whether a file a rendering read may write a field of what it renders, so that its text is kept for
+ * mapping findings and writing fixes: not the Application values written for helm (no file of the
+ * repository: findings go to the Application's own lines), a chart archive (its files are read apart),
+ * nor Markdown (a chart's README and CHANGELOG, kept once per rendering: 20 MB over bitnami's charts).
+ */
+function mayWriteAField(path: string): boolean {
+  return path !== applicationValuesPath && !isChartArchive(path) && !/\.(?:md|markdown)$/i.test(path);
+}
