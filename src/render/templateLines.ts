@@ -304,9 +304,12 @@ function dotTracker(): (body: string) => Bindings {
       const outer = current();
       if (opener === 'with') {
         // `with.Values.x` reads as `with .Values.x` to helm (prometheus-ipmi-exporter writes it so).
-        const pipeline = /^with(?:\s+|(?=\.))(.+)$/.exec(words)?.[1];
+        const written = /^with(?:\s+|(?=\.))(.+)$/.exec(words)?.[1];
+        // `with $v := .Values.x` sets the variable as well as the dot (authelia's `$context`).
+        const [, variable, pipeline] = (written === undefined ? null : /^(?:(\$[A-Za-z0-9_]+)\s*:=\s*)?(.+)$/.exec(written)) ?? [];
         const [dot = null, ...dotDefaults] = (pipeline === undefined ? null : keysOfPipeline(pipeline, outer)) ?? [];
-        scopes.push({ rebinds: true, dot, ...(dotDefaults.length > 0 ? { dotDefaults } : {}), vars: outer.vars });
+        const vars = variable !== undefined && dot !== null ? new Map([...outer.vars, [variable, dot]]) : outer.vars;
+        scopes.push({ rebinds: true, dot, ...(dotDefaults.length > 0 ? { dotDefaults } : {}), vars });
       } else if (opener === 'range') {
         const range = rangeOver.exec(words);
         const named = range === null ? null : keyOfReference(range[2]!, outer);

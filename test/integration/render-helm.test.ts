@@ -1404,6 +1404,35 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     );
   });
 
+  it("fills the empty values maps a `with $context := .Values.x` writes (authelia's pod and container maps)", async () => {
+    const values = ['image: web:1', 'securityContext:', '  container: {}', '  pod: {}', ''].join('\n');
+    const pod = [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: web',
+      'spec:',
+      '  {{- with $context := .Values.securityContext.pod }}',
+      '  securityContext: {{ toYaml $context | nindent 4 }}',
+      '  {{- end }}',
+      '  containers:',
+      '    - name: web',
+      '      image: {{ .Values.image }}',
+      '      {{- with $context := .Values.securityContext.container }}',
+      '      securityContext: {{ toYaml $context | nindent 8 }}',
+      '      {{- end }}',
+      '',
+    ].join('\n');
+    const { report } = await checkTree({ 'web/Chart.yaml': chartYaml('web'), 'web/values.yaml': values, 'web/templates/pod.yaml': pod }, '--level', 'restricted');
+    // The container's checks fixed on its map's line, the pod's on the pod map's, each filled there and verified by rendering again.
+    expect(report.findings.map((f) => [f.file, f.fix?.startLine ?? null, f.check, f.fix?.replacement ?? null])).toEqual([
+      ['web/values.yaml', 3, 'allowPrivilegeEscalation', '  container:\n    allowPrivilegeEscalation: false\n    capabilities:\n      drop:\n        - ALL\n'],
+      ['web/values.yaml', 3, 'capabilities_restricted', '  container:\n    allowPrivilegeEscalation: false\n    capabilities:\n      drop:\n        - ALL\n'],
+      ['web/values.yaml', 4, 'runAsNonRoot', '  pod:\n    runAsNonRoot: true\n    seccompProfile:\n      type: RuntimeDefault\n'],
+      ['web/values.yaml', 4, 'seccompProfile_restricted', '  pod:\n    runAsNonRoot: true\n    seccompProfile:\n      type: RuntimeDefault\n'],
+    ]);
+  });
+
   it("gives a values key that holds nothing the fixed map whole, when the template's other branch wrote the map (vault's `securityContext.pod: {}`)", async () => {
     const pod = defaultsUnlessSet('securityContext.pod');
     const { report } = await checkTree({ 'web/Chart.yaml': chartYaml('web'), 'web/values.yaml': 'securityContext:\n  pod: {}\nuid: 100\n', 'web/templates/pod.yaml': pod }, '--level', 'restricted');

@@ -154,6 +154,15 @@ describe('findInTemplate: variables set in an action', () => {
     expect(values('{{- $values := or .Values.custom.web (dict) }}')).toBeNull();
   });
 
+  it("follows a variable a `with` sets as well as the dot (`with $context := .Values.a`, authelia's)", () => {
+    const key = (...lines: string[]) => findInTemplate(webContainer(...lines).join('\n'), path, rendered).values?.key ?? null;
+    const opened = '          {{- with $context := .Values.pod.securityContext.container }}';
+    expect(key(opened, '          securityContext: {{ toYaml $context | nindent 12 }}', '          {{- end }}')).toEqual(['pod', 'securityContext', 'container']);
+    expect(key(opened, '          securityContext:', '            {{- toYaml . | nindent 12 }}', '          {{- end }}')).toEqual(['pod', 'securityContext', 'container']);
+    // Set to what no key names, neither is one.
+    expect(key('          {{- with $context := include "x" . }}', '          securityContext: {{ toYaml $context | nindent 12 }}', '          {{- end }}')).toBeNull();
+  });
+
   it("follows a variable set to the values whole (`$app := .Values`, VictoriaMetrics' single-component charts): `$app.a` is `.Values.a`", () => {
     const key = (assignment: string) => findInTemplate(template(assignment), path, rendered).values?.key ?? null;
     const whole = (line: string) =>
