@@ -497,7 +497,11 @@ const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * name when the item writes none.
  */
 function mayBeNamed(lines: readonly Line[], item: number, name: string): boolean {
-  const value = nameValue(lines, item);
+  return mayWrite(nameValue(lines, item), name);
+}
+
+/** Whether a name a template writes (null: none) may render as `name`: its literal parts, with any text where its actions are. */
+function mayWrite(value: string | null, name: string): boolean {
   if (value === null || value === '') return true;
   const pattern = value.split(/\{\{.*?\}\}/).map(literally).join('.*');
   return new RegExp(`^${pattern}$`, 's').test(name);
@@ -978,7 +982,23 @@ function documentOfKind(lines: readonly Line[], rendered: JsonValue): [number, n
     return key?.key === 'kind' && unquoted(key.value) === kind;
   };
   const writing = ranges.filter(([start, end]) => lines.slice(start, end).some(writesKind));
-  return writing.length === 1 ? writing[0]! : [0, lines.length];
+  if (writing.length === 1) return writing[0]!;
+  // Several objects of that kind (kubevela's two Jobs in job-patch.yaml): the one whose name may render as the object's.
+  const name = (rendered as { metadata?: { name?: unknown } }).metadata?.name;
+  const named = typeof name === 'string' ? writing.filter(([start, end]) => mayWrite(metadataName(lines, start, end), name)) : [];
+  return named.length === 1 ? named[0]! : [0, lines.length];
+}
+
+/** The value a document's `metadata:` writes for its `name` (quotes removed), or null when it writes none there. */
+function metadataName(lines: readonly Line[], start: number, end: number): string | null {
+  const metadata = lines.slice(start, end).findIndex((line) => line.indent === 0 && !line.transparent && keyOf(line)?.key === 'metadata' && keyOf(line)?.value === '');
+  if (metadata < 0) return null;
+  const from = start + metadata + 1;
+  const block = lines.slice(from, blockEnd(lines, from, 0, false)).filter((line) => !line.transparent);
+  // Its own keys only (not a label's `name:` deeper down).
+  const own = block[0]?.indent;
+  const name = block.find((line) => line.indent === own && keyOf(line)?.key === 'name');
+  return name === undefined ? null : unquoted(keyOf(name)!.value);
 }
 
 /**

@@ -318,6 +318,18 @@ describe('findInTemplate in a template of several documents', () => {
     expect(findInTemplate(template, ['spec'], pod)).toEqual({ line: 12, exact: true, values: null });
     expect(findInTemplate(template, parseFieldPath('spec.containers[0]'), pod)).toEqual({ line: 14, exact: true, values: null });
   });
+
+  it("takes the document of that kind whose name may be the object's, when the file writes several (kubevela's two Jobs)", () => {
+    const job = (suffix: string) =>
+      `apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: {{ template "app.fullname" . }}-tls-${suffix}\nspec:\n  template:\n    spec:\n      containers:\n      - name: ${suffix}\n      securityContext:\n        runAsNonRoot: true\n`;
+    const template = `${job('create')}---\n${job('patch')}`;
+    const rendered = (suffix: string) => ({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: `app-tls-${suffix}` }, spec: { template: { spec: { securityContext: { runAsNonRoot: true } } } } });
+    const path = parseFieldPath('spec.template.spec.securityContext');
+    expect(findInTemplate(template, path, rendered('create')).line).toBe(10);
+    expect(findInTemplate(template, path, rendered('patch')).line).toBe(22);
+    // A name both may render: the whole file, as before (its first document's line).
+    expect(findInTemplate(template.replaceAll('-tls-create', '-tls-{{ .Values.x }}').replaceAll('-tls-patch', '-tls-{{ .Values.y }}'), path, rendered('patch')).line).toBe(10);
+  });
 });
 
 describe('findInTemplate among containers whose names actions write', () => {
