@@ -30515,7 +30515,7 @@ async function openRenderer(sides) {
     const baseSide = compared || failedByItself ? limit(() => renderSide(root, "base", base, sides.reader, sides.base ?? "", root.baseSources, missing2, sides.memo)).then((side) => side.output) : Promise.resolve({ kind: "absent" });
     const again = compared && base?.listing.has(root.file) === true && mayRenderAnew(root) ? limit(() => renderFiles(root, headSide.files, missing2, (path12) => head.listing.has(path12))) : Promise.resolve(null);
     const [baseOutput, headAgain] = await Promise.all([baseSide, again]);
-    const sources = new Map([...headSide.files].filter(([path12]) => path12 !== applicationValuesPath).map(([path12, data]) => [path12, withLfEnds(decoder3.decode(data))]));
+    const sources = new Map([...headSide.files].filter(([path12]) => mayWriteAField(path12)).map(([path12, data]) => [path12, withLfEnds(decoder3.decode(data))]));
     const archived = /* @__PURE__ */ new Map();
     for (const [path12, data] of headSide.files) if (root.helm !== null && isChartArchive(path12)) for (const [inside, text4] of chartArchiveTexts(path12, data)) archived.set(inside, text4);
     return { root, base: baseOutput, head: headSide.output, ...headAgain !== null ? { headAgain } : {}, sources, ...archived.size > 0 ? { archived } : {} };
@@ -30544,6 +30544,9 @@ var installerWords = ["Application", "HelmRelease", "GitRepository"];
 async function filesNaming2(reader, snapshot, commit, words) {
   const found = await reader.filesNaming?.(commit, snapshot.listing, words) ?? { files: /* @__PURE__ */ new Map(), unsearched: 0 };
   return { files: [...found.files].map(([path12, content]) => ({ path: path12, content })), unsearched: found.unsearched };
+}
+function mayWriteAField(path12) {
+  return path12 !== applicationValuesPath && !isChartArchive(path12) && !/\.(?:md|markdown)$/i.test(path12);
 }
 
 // src/scope/select.ts
@@ -31445,9 +31448,11 @@ function dotTracker() {
       const opener = blockOpener.exec(words)?.[1];
       const outer = current();
       if (opener === "with") {
-        const pipeline = /^with(?:\s+|(?=\.))(.+)$/.exec(words)?.[1];
+        const written = /^with(?:\s+|(?=\.))(.+)$/.exec(words)?.[1];
+        const [, variable, pipeline] = (written === void 0 ? null : /^(?:(\$[A-Za-z0-9_]+)\s*:=\s*)?(.+)$/.exec(written)) ?? [];
         const [dot = null, ...dotDefaults] = (pipeline === void 0 ? null : keysOfPipeline(pipeline, outer)) ?? [];
-        scopes.push({ rebinds: true, dot, ...dotDefaults.length > 0 ? { dotDefaults } : {}, vars: outer.vars });
+        const vars = variable !== void 0 && dot !== null ? new Map([...outer.vars, [variable, dot]]) : outer.vars;
+        scopes.push({ rebinds: true, dot, ...dotDefaults.length > 0 ? { dotDefaults } : {}, vars });
       } else if (opener === "range") {
         const range2 = rangeOver.exec(words);
         const named = range2 === null ? null : keyOfReference(range2[2], outer);
@@ -31580,7 +31585,9 @@ function literalName(lines, item) {
 }
 var literally = (text4) => text4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 function mayBeNamed(lines, item, name) {
-  const value = nameValue(lines, item);
+  return mayWrite(nameValue(lines, item), name);
+}
+function mayWrite(value, name) {
   if (value === null || value === "") return true;
   const pattern = value.split(/\{\{.*?\}\}/).map(literally).join(".*");
   return new RegExp(`^${pattern}$`, "s").test(name);
@@ -31885,7 +31892,19 @@ function documentOfKind(lines, rendered) {
     return key?.key === "kind" && unquoted(key.value) === kind;
   };
   const writing = ranges.filter(([start, end]) => lines.slice(start, end).some(writesKind));
-  return writing.length === 1 ? writing[0] : [0, lines.length];
+  if (writing.length === 1) return writing[0];
+  const name = rendered.metadata?.name;
+  const named = typeof name === "string" ? writing.filter(([start, end]) => mayWrite(metadataName(lines, start, end), name)) : [];
+  return named.length === 1 ? named[0] : [0, lines.length];
+}
+function metadataName(lines, start, end) {
+  const metadata = lines.slice(start, end).findIndex((line) => line.indent === 0 && !line.transparent && keyOf2(line)?.key === "metadata" && keyOf2(line)?.value === "");
+  if (metadata < 0) return null;
+  const from2 = start + metadata + 1;
+  const block2 = lines.slice(from2, blockEnd(lines, from2, 0, false)).filter((line) => !line.transparent);
+  const own = block2[0]?.indent;
+  const name = block2.find((line) => line.indent === own && keyOf2(line)?.key === "name");
+  return name === void 0 ? null : unquoted(keyOf2(name).value);
 }
 function findInTemplate(text4, path12, rendered, named = noNamedTemplates, truth) {
   const lines = linesOf2(text4);
@@ -32370,7 +32389,7 @@ function kustomizeIndex(sources) {
     if (lines === void 0) split.set(text4, lines = text4.split("\n"));
     return lines;
   };
-  const mayWrite = (candidate, object) => {
+  const mayWrite2 = (candidate, object) => {
     if (!targets(candidate, object)) return false;
     if ((candidate.patch?.target ?? null) !== null) return true;
     const text4 = candidate.inline?.text ?? sources.texts.get(candidate.file);
@@ -32380,7 +32399,7 @@ function kustomizeIndex(sources) {
   const resourcesFirst = [...candidates.filter((c) => c.role === "resource"), ...candidates.filter((c) => c.role !== "resource")];
   const lastWriter = (object, path12, anyValue = false) => {
     for (const candidate of anyValue ? resourcesFirst : candidates) {
-      if (!mayWrite(candidate, object)) continue;
+      if (!mayWrite2(candidate, object)) continue;
       const target = candidate.patch?.target ?? null;
       for (const document of documentsOf(candidate)) {
         let found;
