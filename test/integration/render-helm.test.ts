@@ -1379,12 +1379,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
 
   it("adds the fields a container lacks to the values map a template writes without its switch (`omit . \"enabled\" | toYaml`, sigstore's policy-controller)", async () => {
     const values = ['image: web:1', 'containerSecurityContext:', '  enabled: true', '  runAsUser: 1000', ''].join('\n');
-    const pod = [
-      'apiVersion: v1',
-      'kind: Pod',
-      'metadata:',
-      '  name: web',
-      'spec:',
+    const pod = podTemplate('web', [
       '  containers:',
       '    - name: web',
       '      image: {{ .Values.image }}',
@@ -1394,8 +1389,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
       '      {{- omit . "enabled" | toYaml | nindent 8 }}',
       '      {{- end }}',
       '{{- end }}',
-      '',
-    ].join('\n');
+    ]);
     const { report } = await checkTree({ 'web/Chart.yaml': chartYaml('web'), 'web/values.yaml': values, 'web/templates/pod.yaml': pod }, '--level', 'restricted');
     // Every finding's fix is the values map's, verified by rendering again (the container's two were only an example).
     const fix = { startLine: 4, endLine: 4, replacement: ['  runAsUser: 1000', '  allowPrivilegeEscalation: false', '  capabilities:', '    drop:', '      - ALL', '  runAsNonRoot: true', '  seccompProfile:', '    type: RuntimeDefault', ''].join('\n'), attachable: false };
@@ -1406,12 +1400,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
 
   it("fills the empty values maps a `with $context := .Values.x` writes (authelia's pod and container maps)", async () => {
     const values = ['image: web:1', 'securityContext:', '  container: {}', '  pod: {}', ''].join('\n');
-    const pod = [
-      'apiVersion: v1',
-      'kind: Pod',
-      'metadata:',
-      '  name: web',
-      'spec:',
+    const pod = podTemplate('web', [
       '  {{- with $context := .Values.securityContext.pod }}',
       '  securityContext: {{ toYaml $context | nindent 4 }}',
       '  {{- end }}',
@@ -1421,8 +1410,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
       '      {{- with $context := .Values.securityContext.container }}',
       '      securityContext: {{ toYaml $context | nindent 8 }}',
       '      {{- end }}',
-      '',
-    ].join('\n');
+    ]);
     const { report } = await checkTree({ 'web/Chart.yaml': chartYaml('web'), 'web/values.yaml': values, 'web/templates/pod.yaml': pod }, '--level', 'restricted');
     // The container's checks fixed on its map's line, the pod's on the pod map's, each filled there and verified by rendering again.
     expect(report.findings.map((f) => [f.file, f.fix?.startLine ?? null, f.check, f.fix?.replacement ?? null])).toEqual([
