@@ -991,7 +991,11 @@ function documentOfKind(lines: readonly Line[], rendered: JsonValue): [number, n
 
 /** The value a document's `metadata:` writes for its `name` (quotes removed), or null when it writes none there. */
 function metadataName(lines: readonly Line[], start: number, end: number): string | null {
-  const metadata = lines.slice(start, end).findIndex((line) => line.indent === 0 && !line.transparent && keyOf(line)?.key === 'metadata' && keyOf(line)?.value === '');
+  const opens = (line: Line) => {
+    const key = line.indent === 0 && !line.transparent ? keyOf(line) : null;
+    return key?.key === 'metadata' && key.value === '';
+  };
+  const metadata = lines.slice(start, end).findIndex(opens);
   if (metadata < 0) return null;
   const from = start + metadata + 1;
   const block = lines.slice(from, blockEnd(lines, from, 0, false)).filter((line) => !line.transparent);
