@@ -31898,7 +31898,11 @@ function documentOfKind(lines, rendered) {
   return named.length === 1 ? named[0] : [0, lines.length];
 }
 function metadataName(lines, start, end) {
-  const metadata = lines.slice(start, end).findIndex((line) => line.indent === 0 && !line.transparent && keyOf2(line)?.key === "metadata" && keyOf2(line)?.value === "");
+  const opens = (line) => {
+    const key = line.indent === 0 && !line.transparent ? keyOf2(line) : null;
+    return key?.key === "metadata" && key.value === "";
+  };
+  const metadata = lines.slice(start, end).findIndex(opens);
   if (metadata < 0) return null;
   const from2 = start + metadata + 1;
   const block2 = lines.slice(from2, blockEnd(lines, from2, 0, false)).filter((line) => !line.transparent);
