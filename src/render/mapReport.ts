@@ -542,17 +542,35 @@ function deletableLine(sourceLines: readonly string[], sourceLine: number): bool
 /**
  * What a rendered fix does to a source line that writes one of the
  * finding's fields: the line with the fix's value (sameKeyLine,
- * literalEdit), null when the fix removes the field and the line may go
- * whole (`runAsUser: 0`), undefined when no literal edit says it.
+ * literalEdit); the fix's lines in that line's map, when it rewrites that
+ * one line and the source writes it as the rendering has it (a capability
+ * added in the template's flow list, `add: ["NET_ADMIN"]`, becomes
+ * `drop: ["ALL"]`: robot-shop's mysql); null when the fix removes the field and the line may
+ * go whole (`runAsUser: 0`); undefined when no literal edit says it.
  */
-function sourceLineChange(sourceLines: readonly string[], sourceLine: number, fix: NonNullable<Finding['fix']>, renderedLine: number, renderedLines: readonly string[]): string | null | undefined {
+function sourceLineChange(
+  sourceLines: readonly string[],
+  sourceLine: number,
+  fix: NonNullable<Finding['fix']>,
+  renderedLine: number,
+  renderedLines: readonly string[],
+): readonly string[] | null | undefined {
   const text = sourceLines[sourceLine - 1];
   const rendered = renderedLines[renderedLine - 1] ?? '';
   if (text === undefined || fix.replacement === null || renderedLine < fix.startLine || fix.endLine < renderedLine) return undefined;
   const fixedLine = sameKeyLine(fix.replacement, rendered);
   if (fixedLine !== null) {
     const newLine = literalEdit(fixedLine, text);
-    return newLine === null || newLine === text ? undefined : newLine;
+    return newLine === null || newLine === text ? undefined : [newLine];
+  }
+  if (fix.startLine === fix.endLine && text === rendered && !text.includes('{{')) {
+    // The lines in the line's own map only: one less indented is a key of a map above it, another field's fix
+    // (`allowPrivilegeEscalation` after the capabilities), which its own finding writes where it places it.
+    const indent = text.length - text.trimStart().length;
+    const own = fix.replacement.split('\n').filter((line) => line.trim() !== '');
+    const end = own.findIndex((line) => line.length - line.trimStart().length < indent);
+    const lines = end < 0 ? own : own.slice(0, end);
+    if (lines.length > 0) return lines;
   }
   const key = keyOfLine(rendered);
   const removed = key !== null && !fix.replacement.split('\n').some((line) => line.startsWith(key));
@@ -584,8 +602,8 @@ function literalEdits(
   renderedLines: readonly string[],
   primaryLine: number,
 ): LiteralEdits | null {
-  // Each line's new text, or null when it goes.
-  const edited = new Map<number, string | null>();
+  // Each line's new lines, or null when it goes.
+  const edited = new Map<number, readonly string[] | null>();
   for (const { sourceLine, renderedLine } of places) {
     if (edited.has(sourceLine)) continue;
     const change = sourceLineChange(sourceLines, sourceLine, fix, renderedLine, renderedLines);
@@ -593,7 +611,7 @@ function literalEdits(
   }
   const primary = edited.get(primaryLine);
   if (primary === undefined) return null;
-  const lineChange = (line: number, text: string | null): LineChange => ({ startLine: line, endLine: line, newLines: text === null ? [] : [text] });
+  const lineChange = (line: number, lines: readonly string[] | null): LineChange => ({ startLine: line, endLine: line, newLines: lines === null ? [] : [...lines] });
   const near = [...edited].filter(([line]) => Math.abs(line - primaryLine) < maxSuggestionSpan);
   // All of them, else (too far apart for one suggestion) the primary line's alone.
   const change = combinedChange(sourceLines, near.map(([line, text]) => lineChange(line, text)), maxSuggestionSpan);

@@ -1377,6 +1377,25 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     ]);
   });
 
+  it("rewrites a capability the template adds literally into the drop restricted asks for (robot-shop's `add: [\"NET_ADMIN\"]`), the escalation apart", async () => {
+    const pod = podTemplate('web', [
+      '  containers:',
+      '  - name: web',
+      '    image: {{ .Values.image }}',
+      '    # added for Istio',
+      '    securityContext:',
+      '      capabilities:',
+      '        add: ["NET_ADMIN"]',
+      '    ports:',
+      '    - containerPort: 3306',
+    ]);
+    const { report } = await checkTree({ 'web/Chart.yaml': chartYaml('web'), 'web/values.yaml': 'image: web:1\n', 'web/templates/pod.yaml': pod }, '--level', 'restricted');
+    const fixOf = (check: string) => report.findings.find((f) => f.check === check)?.fix;
+    // The `add` line becomes the `drop` (not with the escalation, which its own finding writes under `securityContext:`).
+    expect(fixOf('capabilities_restricted')).toEqual({ startLine: 12, endLine: 12, replacement: '        drop: ["ALL"]\n', attachable: false });
+    expect(fixOf('allowPrivilegeEscalation')).toEqual({ startLine: 10, endLine: 10, replacement: '    securityContext:\n      allowPrivilegeEscalation: false\n', attachable: false });
+  });
+
   it("adds the fields a container lacks to the values map a template writes without its switch (`omit . \"enabled\" | toYaml`, sigstore's policy-controller)", async () => {
     const values = ['image: web:1', 'containerSecurityContext:', '  enabled: true', '  runAsUser: 1000', ''].join('\n');
     const pod = podTemplate('web', [
