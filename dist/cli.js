@@ -33539,7 +33539,14 @@ function sourceLineChange(sourceLines, sourceLine, fix, renderedLine, renderedLi
   const fixedLine = sameKeyLine(fix.replacement, rendered);
   if (fixedLine !== null) {
     const newLine = literalEdit(fixedLine, text4);
-    return newLine === null || newLine === text4 ? void 0 : newLine;
+    return newLine === null || newLine === text4 ? void 0 : [newLine];
+  }
+  if (fix.startLine === fix.endLine && text4 === rendered && !text4.includes("{{")) {
+    const indent = text4.length - text4.trimStart().length;
+    const own = fix.replacement.split("\n").filter((line) => line.trim() !== "");
+    const end = own.findIndex((line) => line.length - line.trimStart().length < indent);
+    const lines = end < 0 ? own : own.slice(0, end);
+    if (lines.length > 0) return lines;
   }
   const key = keyOfLine(rendered);
   const removed = key !== null && !fix.replacement.split("\n").some((line) => line.startsWith(key));
@@ -33554,7 +33561,7 @@ function literalEdits(sourceLines, places, fix, renderedLines, primaryLine) {
   }
   const primary = edited.get(primaryLine);
   if (primary === void 0) return null;
-  const lineChange2 = (line, text4) => ({ startLine: line, endLine: line, newLines: text4 === null ? [] : [text4] });
+  const lineChange2 = (line, lines) => ({ startLine: line, endLine: line, newLines: lines === null ? [] : [...lines] });
   const near = [...edited].filter(([line]) => Math.abs(line - primaryLine) < maxSuggestionSpan);
   const change = combinedChange(sourceLines, near.map(([line, text4]) => lineChange2(line, text4)), maxSuggestionSpan);
   const deletes = change === null ? primary === null : near.some(([, text4]) => text4 === null);
