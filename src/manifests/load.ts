@@ -277,8 +277,7 @@ const tagMessage = 'looks like a Jinja or Liquid template ({% … %}); render it
  * script substitutes with sed (longhorn's scale test writes
  * `name: @STS_NAME@`, which YAML refuses: `@` cannot start a plain value),
  * names in double braces (`{{CA_IMAGE}}`, a YAML flow mapping unquoted),
- * and shell variables (`${NAME}`, which opens a flow mapping inside a flow
- * collection).
+ * and shell variables in a flow list (`[${NAME}]`, a flow mapping there).
  */
 const fillInTemplates: readonly { readonly pattern: RegExp; readonly message: string }[] = [
   { pattern: tagAction, message: tagMessage },
@@ -286,9 +285,10 @@ const fillInTemplates: readonly { readonly pattern: RegExp; readonly message: st
   // A name in double braces, no Go action (which starts with `.`, `$` or a keyword): cluster-autoscaler's e2e
   // template writes `{{CA_IMAGE}}` for its script to fill in, docs snippets `{{ Elastic-IP-address }}`.
   { pattern: /\{\{\s*[A-Za-z][\w-]*\s*\}\}/, message: placeholdersMessage('{{NAME}}') },
-  // Shell variables `envsubst` fills in: valid YAML in a plain value, not in a flow list
-  // (clickhouse-operator's config template writes `namespaces: [${WATCH_NAMESPACES}]`).
-  { pattern: /\$\{[A-Za-z_][A-Za-z0-9_]*\}/, message: placeholdersMessage('${NAME}') },
+  // Shell variables `envsubst` fills in, in a flow list (clickhouse-operator's config template writes
+  // `namespaces: [${WATCH_NAMESPACES}]`), where they open a flow mapping. In a plain value one is a
+  // string (Flux's substitutions): a file broken elsewhere that has one stays malformed.
+  { pattern: /\[[^\]\n]*\$\{[A-Za-z_][A-Za-z0-9_]*\}/, message: placeholdersMessage('${NAME}') },
 ];
 
 /** The note of a file of placeholders a script fills in, written `shape`. */

@@ -260,6 +260,8 @@ describe('loadManifestFile', () => {
     // In a plain value the variable is a string: the file parses and its verdicts stand; in a comment of a broken file it is text.
     expect(loadManifestFile('pod.yaml', pod.replace('name: p', 'name: ${POD_NAME}')).problems).toEqual([]);
     expect(loadManifestFile('bad.yaml', '# image: ${IMAGE}\nkind: Pod\nmetadata: {name: x\n').problems).toMatchObject([{ kind: 'malformed' }]);
+    // A file Flux substitutes, broken elsewhere, stays malformed: its variable in a plain value breaks nothing.
+    expect(loadManifestFile('flux.yaml', 'kind: Pod\nmetadata:\n  name: ${NAME}\nspec:\n  containers: [{name: x, image: y}\n').problems).toMatchObject([{ kind: 'malformed', line: 5 }]);
   });
 
   it('calls a broken file malformed, not a template, when its only template actions are in comments', () => {
