@@ -12072,9 +12072,10 @@ var init_load = __esm({
       // A name in double braces, no Go action (which starts with `.`, `$` or a keyword): cluster-autoscaler's e2e
       // template writes `{{CA_IMAGE}}` for its script to fill in, docs snippets `{{ Elastic-IP-address }}`.
       { pattern: /\{\{\s*[A-Za-z][\w-]*\s*\}\}/, message: placeholdersMessage("{{NAME}}") },
-      // Shell variables `envsubst` fills in: valid YAML in a plain value, not in a flow list
-      // (clickhouse-operator's config template writes `namespaces: [${WATCH_NAMESPACES}]`).
-      { pattern: /\$\{[A-Za-z_][A-Za-z0-9_]*\}/, message: placeholdersMessage("${NAME}") }
+      // Shell variables `envsubst` fills in, in a flow list (clickhouse-operator's config template writes
+      // `namespaces: [${WATCH_NAMESPACES}]`), where they open a flow mapping. In a plain value one is a
+      // string (Flux's substitutions): a file broken elsewhere that has one stays malformed.
+      { pattern: /\[[^\]\n]*\$\{[A-Za-z_][A-Za-z0-9_]*\}/, message: placeholdersMessage("${NAME}") }
     ];
     plainCollection = (name, collection) => ({
       tag: `tag:yaml.org,2002:${name}`,
