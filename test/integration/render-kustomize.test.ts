@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
+import { workloadTemplate } from '../helpers/chartTemplates.js';
 import { fixturesDir } from '../helpers/paths.js';
 import { inRepo, inTree } from '../helpers/tempTree.js';
 import { makeRepo } from '../helpers/gitRepo.js';
@@ -775,14 +776,7 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
   });
 
   it("places a restricted volume on its resource's line though kustomize writes the volume's keys in another order (nfs-subdir-external-provisioner's `server`, `path`)", async () => {
-    const deployment = [
-      'apiVersion: apps/v1',
-      'kind: Deployment',
-      'metadata:',
-      '  name: web',
-      'spec:',
-      '  template:',
-      '    spec:',
+    const deployment = workloadTemplate('Deployment', 'web', [
       '      containers:',
       '        - name: web',
       '          image: web:1',
@@ -791,12 +785,11 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
       '          nfs:',
       '            server: 10.3.243.101',
       '            path: /ifs/kubernetes',
-      '',
-    ].join('\n');
+    ]);
     const { report } = await inTree({ 'deploy/kustomization.yaml': 'resources:\n  - deployment.yaml\n', 'deploy/deployment.yaml': deployment }, (cwd) => checkJson(cwd, '--level', 'restricted'));
     const volume = report.findings.find((f) => f.check === 'restrictedVolumes');
-    // Line 13 writes `nfs:` (rendered `nfs: {path, server}`), not line 1 with "no source line writes it".
-    expect([volume?.file, volume?.line, volume?.rendered?.exact]).toEqual(['deploy/deployment.yaml', 13, true]);
+    // Line 17 writes `nfs:` (rendered `nfs: {path, server}`), not line 1 with "no source line writes it".
+    expect([volume?.file, volume?.line, volume?.rendered?.exact]).toEqual(['deploy/deployment.yaml', 17, true]);
   });
 
   it("an overlay whose base lies above the folder `check` runs in names it as the user would, and says where to run from (seldon-core's k8s/)", async () => {
