@@ -29,14 +29,8 @@ export function inRepositoryTerms(stderr: string, treeDir: string): string {
   if (parent === treeDir || parent === path.sep) return inTree;
   // Whole paths only: not `deploy/tmp/x`, a path of the repository's, for a tree in /tmp.
   const prefix = `${parent}/`;
-  let out = '';
-  let from = 0;
-  for (let at = inTree.indexOf(prefix); at !== -1; at = inTree.indexOf(prefix, at + prefix.length)) {
-    if (at > 0 && /[\w./-]/.test(inTree[at - 1]!)) continue;
-    out += `${inTree.slice(from, at)}../`;
-    from = at + prefix.length;
-  }
-  return out + inTree.slice(from);
+  const [first = '', ...rest] = inTree.split(prefix);
+  return rest.reduce((out, part) => `${out}${/[\w./-]$/.test(out) ? prefix : '../'}${part}`, first);
 }
 
 /** kubectl's multi-line failure: `"command failed" err=<`, then the error's lines indented by a tab, then ` >`. */
