@@ -18,7 +18,7 @@ import { containerListKeys, isObject } from '../pss/pod.js';
 import { securityContextOwners } from './mapWriters.js';
 import type { LineChange } from './mapWriters.js';
 import { findInTemplate, writesNoYaml } from './templateLines.js';
-import type { NamedTemplates, ValuesTruth } from './templateLines.js';
+import type { NamedTemplates, TemplateHit, ValuesTruth } from './templateLines.js';
 
 /** A chart template as the rendering read it: its file, text and the named templates it may include. */
 export interface ChartTemplate {
@@ -139,6 +139,7 @@ export function templateInsertions(
   textOf: (file: string) => string | undefined,
 ): { file: string; change: LineChange; container: boolean }[] {
   const out: { file: string; change: LineChange; container: boolean }[] = [];
+  const linesOf = hitLines(template, textOf);
   for (const addition of securityContextAdditions(original, fixed)) {
     // The template must write the map's line itself; the keys it writes under it, whatever their conditions, are left
     // to it (pihole's `capabilities:` under `{{- if .Values.capabilities }}`, which values fill): the others are added.
@@ -146,10 +147,9 @@ export function templateInsertions(
     if (!hit.exact || hit.values !== null) continue;
     const added = Object.fromEntries(Object.entries(addition.added).filter(([key]) => !findInTemplate(template.text, [...addition.path, key], original.value, template.named).exact));
     if (Object.keys(added).length === 0) continue;
-    const file = hit.file ?? template.file;
-    const text = hit.file === undefined ? template.text : textOf(hit.file);
-    if (text === undefined) continue;
-    const lines = text.split('\n');
+    const at = linesOf(hit);
+    if (at === null) continue;
+    const { file, lines } = at;
     const indent = keyIndentUnder(lines, hit.line, addition.item);
     if (indent === null) continue;
     // A container's map (its path goes through a container list's index), or the pod's.
@@ -194,20 +194,38 @@ export function templateRemovals(
   textOf: (file: string) => string | undefined,
 ): { file: string; change: LineChange }[] {
   const out: { file: string; change: LineChange }[] = [];
+  const linesOf = hitLines(template, textOf);
   for (const path of removedScalars(original.value, fixed.value, [])) {
     const hit = findInTemplate(template.text, path, original.value, template.named, template.truth);
     // The line must be the template's own, its value maybe read from values (`from` the whole path), not a map's from `toYaml`.
     if (!hit.exact || (hit.values !== null && hit.values.from < path.length)) continue;
-    const file = hit.file ?? template.file;
-    const text = hit.file === undefined ? template.text : textOf(hit.file);
-    const lines = text?.split('\n');
-    const line = lines?.[hit.line - 1];
-    if (lines === undefined || line === undefined || !writesKeyAlone(line, String(path[path.length - 1]))) continue;
+    const at = linesOf(hit);
+    const line = at?.lines[hit.line - 1];
+    if (at === null || line === undefined || !writesKeyAlone(line, String(path[path.length - 1]))) continue;
+    const { file, lines } = at;
     const next = lines.slice(hit.line).find((l) => l.trim() !== '');
     if (next !== undefined && indentOf(next) > indentOf(line)) continue;
     out.push({ file, change: { startLine: hit.line, endLine: hit.line, newLines: [] } });
   }
   return out;
+}
+
+/**
+ * The file a template hit's line is in (a helper's, else the template's
+ * own) and that file's lines, each file split once; null when its text is
+ * not at hand.
+ */
+function hitLines(template: ChartTemplate, textOf: (file: string) => string | undefined): (hit: TemplateHit) => { file: string; lines: readonly string[] } | null {
+  const split = new Map<string, readonly string[] | null>();
+  return (hit) => {
+    const file = hit.file ?? template.file;
+    let lines = split.get(file);
+    if (lines === undefined) {
+      const text = hit.file === undefined ? template.text : textOf(hit.file);
+      split.set(file, (lines = text === undefined ? null : text.split('\n')));
+    }
+    return lines === null ? null : { file, lines };
+  };
 }
 
 /** A line that writes `key: value` and nothing else: no dash before it, and no block or flow collection after it. */
