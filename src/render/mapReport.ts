@@ -22,6 +22,7 @@ import { dependencyLines } from './dependencyLine.js';
 import { flowCollectionValue, guardReader } from './templateLines.js';
 import { chartNamedTemplates, helmLocator, sourceComments, sourcePath, valuesKeyLines, valuesKeyWriter, valuesTruthOf } from './helmMap.js';
 import type { HelmSources } from './helmMap.js';
+import { indentOf } from './templateFix.js';
 import type { ChartTemplate } from './templateFix.js';
 import { kustomizeIndex } from './kustomizeMap.js';
 import type { ObjectDocument, OperationLines, OperationsDocument, RenderedObject, SourceHit } from './kustomizeMap.js';
@@ -301,9 +302,9 @@ function literalBlockLines(text: string, keyLine: number, value: string): string
   const lines = text.split('\n');
   const key = lines[keyLine - 1] ?? '';
   if (!/:\s*\|[-+0-9]*\s*(#.*)?$/.test(key)) return null;
-  const indent = key.length - key.trimStart().length;
+  const indent = indentOf(key);
   let end = keyLine;
-  while (end < lines.length && (lines[end]!.trim() === '' || lines[end]!.length - lines[end]!.trimStart().length > indent)) end++;
+  while (end < lines.length && (lines[end]!.trim() === '' || indentOf(lines[end]!) > indent)) end++;
   const kept = lines.map((line, i) => (i >= keyLine && i < end ? line : ''));
   const block = kept.join('\n');
   const [read] = loadManifestFile('values', block).documents;
@@ -534,7 +535,7 @@ function deletableLine(sourceLines: readonly string[], sourceLine: number): bool
   for (let next = sourceLine; next < sourceLines.length; next++) {
     const line = sourceLines[next]!;
     if (/^\s*(#.*)?$/.test(line)) continue;
-    return line.length - line.trimStart().length <= indent;
+    return indentOf(line) <= indent;
   }
   return true;
 }
@@ -566,9 +567,9 @@ function sourceLineChange(
   if (fix.startLine === fix.endLine && text === rendered && !text.includes('{{')) {
     // The lines in the line's own map only: one less indented is a key of a map above it, another field's fix
     // (`allowPrivilegeEscalation` after the capabilities), which its own finding writes where it places it.
-    const indent = text.length - text.trimStart().length;
+    const indent = indentOf(text);
     const own = fix.replacement.split('\n').filter((line) => line.trim() !== '');
-    const end = own.findIndex((line) => line.length - line.trimStart().length < indent);
+    const end = own.findIndex((line) => indentOf(line) < indent);
     const lines = end < 0 ? own : own.slice(0, end);
     if (lines.length > 0) return lines;
   }

@@ -30,7 +30,7 @@ export interface ChartTemplate {
 }
 
 /** A line's indentation. */
-const indentOf = (line: string) => line.length - line.trimStart().length;
+export const indentOf = (line: string) => line.length - line.trimStart().length;
 
 /** A line after which a new key cannot go: it opens a block scalar or a flow collection (`{{` is an action, not a flow map). */
 const opensValue = (body: string) => /[|>][+-]?\d*\s*$/.test(body) || /(?::|^-)\s*(?:\[|\{(?!\{))/.test(body);
