@@ -70,6 +70,12 @@ async function jsonOf(cwd: string, args: readonly string[]): Promise<{ status: n
 /** `check --format json .` in `cwd` (the default policy: baseline, with restricted's warnings). */
 const checkJson = (cwd: string, ...args: string[]) => jsonOf(cwd, ['check', '.', ...args]);
 
+/** The overlays `check .` could not render, in a folder of its own holding `files` (path → text). */
+async function renderFailures(files: Record<string, string>): Promise<JsonReport['errors']> {
+  const { report } = await inTree(files, (cwd) => checkJson(cwd));
+  return report.errors.filter((e) => e.kind === 'render-failed');
+}
+
 /** `diff --base main --format json` in a repository of makeRepo's. */
 const diffJson = (repo: string, ...args: string[]) => jsonOf(repo, ['diff', '--base', 'main', ...args]);
 
@@ -741,8 +747,7 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
       'base/crd.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: schema\ndata:\n  schema: ${'x'.repeat(5 * 1024 * 1024)}\n`,
       'overlay/kustomization.yaml': 'resources:\n- ../base\n',
     };
-    const { report } = await inTree(files, (cwd) => checkJson(cwd));
-    const failed = report.errors.filter((e) => e.kind === 'render-failed');
+    const failed = await renderFailures(files);
     // The base is rendered through the overlay, which names the file from the repository's folder.
     expect(failed.map((e) => e.file)).toEqual(['overlay/kustomization.yaml']);
     expect(failed[0]!.message).toMatch(/\(`base\/crd\.yaml` is over the file size limit \(`max-file-size`, 4 MiB by default\), so it was not read for the rendering: raise the limit to check this overlay\)$/);
@@ -753,8 +758,7 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
       'bases/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers: [{name: web, image: web:1}]\n',
       'ipv6/kustomization.yaml': 'resources:\n- ../bases/pod.yaml\n',
     };
-    const { report } = await inTree(files, (cwd) => checkJson(cwd));
-    const [failed] = report.errors.filter((e) => e.kind === 'render-failed');
+    const [failed] = await renderFailures(files);
     expect(failed!.file).toBe('ipv6/kustomization.yaml');
     expect(failed!.message).toMatch(
       /\n\(kustomize refuses a file outside the overlay's folder \(`bases\/pod\.yaml`\) unless built with `--load-restrictor LoadRestrictionsNone`, never used here \(it lets a kustomization read any file of the machine\): name that file's folder as a kustomization instead, or leave the overlay out \(`exclude`\)\)$/,
@@ -767,8 +771,7 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
       'app/patch.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  hostNetwork: true\n',
       'app/kustomization.yaml': 'resources:\n- pod.yaml\npatches:\n- patch.yaml\n',
     };
-    const { report } = await inTree(files, (cwd) => checkJson(cwd));
-    const [failed] = report.errors.filter((e) => e.kind === 'render-failed');
+    const [failed] = await renderFailures(files);
     expect(failed!.file).toBe('app/kustomization.yaml');
     expect(failed!.message).toMatch(
       /cannot unmarshal string into Go struct field Kustomization\.patches of type types\.Patch\n\(each entry of `patches` is a map, `- path: FILE` or `- patch: \|` with the patch inline; a bare file name was a `patchesStrategicMerge` entry\)$/,
