@@ -131,6 +131,9 @@ function vendorArchive(cwd: string, chartDir: string, name: string, files: Recor
   }
 }
 
+/** `check --level restricted` of a chart `web` of values.yaml `values` and one template, templates/pod.yaml. */
+const checkWebChart = (values: string, pod: string) => checkTree({ 'web/Chart.yaml': chartYaml('web'), 'web/values.yaml': values, 'web/templates/pod.yaml': pod }, '--level', 'restricted');
+
 /** `check . --format json ARGS` in a folder of its own holding `files` (path → text). */
 async function checkTree(files: Record<string, string>, ...args: string[]): Promise<{ status: number; report: JsonReport }> {
   return inTree(files, async (cwd) => {
@@ -1371,7 +1374,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
 
   it("takes a forbidden capability out of the values' flow list (traefik's `add: [NET_BIND_SERVICE, NET_ADMIN]`), verified by rendering again", async () => {
     const values = ['securityContext:', '  runAsNonRoot: true', '  allowPrivilegeEscalation: false', '  seccompProfile: {type: RuntimeDefault}', '  capabilities:', '    drop: [ALL]', '    add: [NET_BIND_SERVICE, NET_ADMIN]  # ports', ''].join('\n');
-    const { report } = await checkTree({ 'web/Chart.yaml': chartYaml('web'), 'web/values.yaml': values, 'web/templates/pod.yaml': podWithValuesSecurityContext('web', ['metadata:', '  name: web']) }, '--level', 'restricted');
+    const { report } = await checkWebChart(values, podWithValuesSecurityContext('web', ['metadata:', '  name: web']));
     expect(report.findings.map((f) => [f.file, f.line, f.check, f.fix])).toEqual([
       ['web/values.yaml', 7, 'capabilities_restricted', { startLine: 7, endLine: 7, replacement: '    add: [NET_BIND_SERVICE]  # ports\n', attachable: false }],
     ]);
@@ -1389,7 +1392,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
       '    ports:',
       '    - containerPort: 3306',
     ]);
-    const { report } = await checkTree({ 'web/Chart.yaml': chartYaml('web'), 'web/values.yaml': 'image: web:1\n', 'web/templates/pod.yaml': pod }, '--level', 'restricted');
+    const { report } = await checkWebChart('image: web:1\n', pod);
     const fixOf = (check: string) => report.findings.find((f) => f.check === check)?.fix;
     // The `add` line becomes the `drop` (not with the escalation, which its own finding writes under `securityContext:`).
     expect(fixOf('capabilities_restricted')).toEqual({ startLine: 12, endLine: 12, replacement: '        drop: ["ALL"]\n', attachable: false });
@@ -1409,7 +1412,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
       '      {{- end }}',
       '{{- end }}',
     ]);
-    const { report } = await checkTree({ 'web/Chart.yaml': chartYaml('web'), 'web/values.yaml': values, 'web/templates/pod.yaml': pod }, '--level', 'restricted');
+    const { report } = await checkWebChart(values, pod);
     // Every finding's fix is the values map's, verified by rendering again (the container's two were only an example).
     const fix = { startLine: 4, endLine: 4, replacement: ['  runAsUser: 1000', '  allowPrivilegeEscalation: false', '  capabilities:', '    drop:', '      - ALL', '  runAsNonRoot: true', '  seccompProfile:', '    type: RuntimeDefault', ''].join('\n'), attachable: false };
     expect(report.findings.map((f) => [f.file, f.check, f.fix])).toEqual(
@@ -1430,7 +1433,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
       '      securityContext: {{ toYaml $context | nindent 8 }}',
       '      {{- end }}',
     ]);
-    const { report } = await checkTree({ 'web/Chart.yaml': chartYaml('web'), 'web/values.yaml': values, 'web/templates/pod.yaml': pod }, '--level', 'restricted');
+    const { report } = await checkWebChart(values, pod);
     // The container's checks fixed on its map's line, the pod's on the pod map's, each filled there and verified by rendering again.
     expect(report.findings.map((f) => [f.file, f.fix?.startLine ?? null, f.check, f.fix?.replacement ?? null])).toEqual([
       ['web/values.yaml', 3, 'allowPrivilegeEscalation', '  container:\n    allowPrivilegeEscalation: false\n    capabilities:\n      drop:\n        - ALL\n'],
@@ -1442,7 +1445,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
 
   it("gives a values key that holds nothing the fixed map whole, when the template's other branch wrote the map (vault's `securityContext.pod: {}`)", async () => {
     const pod = defaultsUnlessSet('securityContext.pod');
-    const { report } = await checkTree({ 'web/Chart.yaml': chartYaml('web'), 'web/values.yaml': 'securityContext:\n  pod: {}\nuid: 100\n', 'web/templates/pod.yaml': pod }, '--level', 'restricted');
+    const { report } = await checkWebChart('securityContext:\n  pod: {}\nuid: 100\n', pod);
     // Only seccomp fails. The key given `seccompProfile` alone would take the `else` branch's fields away (refused):
     // it gets them too, the user id the template read from `uid` as the number it rendered.
     expect(report.findings.map((f) => [f.file, f.line, f.check, f.fix])).toEqual([
@@ -1529,7 +1532,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     // An init container above the pod's other, more lines apart than a suggestion spans.
     const args = Array.from({ length: 24 }, (_, i) => `        - --flag-${i}`);
     const pod = ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  securityContext:', '    runAsNonRoot: true', '    seccompProfile: {type: RuntimeDefault}', '  initContainers:', '    - name: chown', '      image: alpine:3', '      args:', ...args, '  containers:', '    - name: web', '      image: web:1', ''].join('\n');
-    const { report } = await checkTree({ 'web/Chart.yaml': chartYaml('web'), 'web/values.yaml': 'replicas: 1\n', 'web/templates/pod.yaml': pod }, '--level', 'restricted');
+    const { report } = await checkWebChart('replicas: 1\n', pod);
     const escalation = report.findings.find((f) => f.check === 'allowPrivilegeEscalation')!;
     expect(escalation.fix).toBeNull();
     const insertion = (indent: string) => `${indent}securityContext:\n${indent}  allowPrivilegeEscalation: false\n${indent}  capabilities:\n${indent}    drop:\n${indent}      - ALL\n`;
