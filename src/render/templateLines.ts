@@ -471,12 +471,16 @@ function unquoted(value: string): string {
 /** The value a list item writes for its `name` key (`web`, `{{ .Chart.Name }}-reload`), quotes removed; null when it writes none. */
 function nameValue(lines: readonly Line[], item: number): string | null {
   const indent = lines[item]!.indent;
-  const end = blockEnd(lines, item + 1, indent, true);
-  for (let i = item; i < end; i++) {
+  return valueOfKey(lines, item, blockEnd(lines, item + 1, indent, true), indent, 'name');
+}
+
+/** The value lines [from, to) write for `key` at `indent` (quotes removed), or null when they write none. */
+function valueOfKey(lines: readonly Line[], from: number, to: number, indent: number | undefined, key: string): string | null {
+  for (let i = from; i < to; i++) {
     const line = lines[i]!;
     if (line.indent !== indent || line.transparent) continue;
-    const key = keyOf(line);
-    if (key?.key === 'name') return unquoted(key.value);
+    const written = keyOf(line);
+    if (written?.key === key) return unquoted(written.value);
   }
   return null;
 }
@@ -998,11 +1002,9 @@ function metadataName(lines: readonly Line[], start: number, end: number): strin
   const metadata = lines.slice(start, end).findIndex(opens);
   if (metadata < 0) return null;
   const from = start + metadata + 1;
-  const block = lines.slice(from, blockEnd(lines, from, 0, false)).filter((line) => !line.transparent);
+  const to = blockEnd(lines, from, 0, false);
   // Its own keys only (not a label's `name:` deeper down).
-  const own = block[0]?.indent;
-  const name = block.find((line) => line.indent === own && keyOf(line)?.key === 'name');
-  return name === undefined ? null : unquoted(keyOf(name)!.value);
+  return valueOfKey(lines, from, to, lines.slice(from, to).find((line) => !line.transparent)?.indent, 'name');
 }
 
 /**
