@@ -41284,14 +41284,8 @@ function inRepositoryTerms(stderr, treeDir) {
   const parent = path3.dirname(treeDir);
   if (parent === treeDir || parent === path3.sep) return inTree;
   const prefix2 = `${parent}/`;
-  let out = "";
-  let from2 = 0;
-  for (let at3 = inTree.indexOf(prefix2); at3 !== -1; at3 = inTree.indexOf(prefix2, at3 + prefix2.length)) {
-    if (at3 > 0 && /[\w./-]/.test(inTree[at3 - 1])) continue;
-    out += `${inTree.slice(from2, at3)}../`;
-    from2 = at3 + prefix2.length;
-  }
-  return out + inTree.slice(from2);
+  const [first = "", ...rest] = inTree.split(prefix2);
+  return rest.reduce((out, part) => `${out}${/[\w./-]$/.test(out) ? prefix2 : "../"}${part}`, first);
 }
 function readableStderr(stderr, treeDir, count = 5) {
   const lines = [];
@@ -59082,12 +59076,14 @@ function unquoted(value) {
 }
 function nameValue(lines, item) {
   const indent = lines[item].indent;
-  const end = blockEnd(lines, item + 1, indent, true);
-  for (let i = item; i < end; i++) {
+  return valueOfKey(lines, item, blockEnd(lines, item + 1, indent, true), indent, "name");
+}
+function valueOfKey(lines, from2, to2, indent, key) {
+  for (let i = from2; i < to2; i++) {
     const line = lines[i];
     if (line.indent !== indent || line.transparent) continue;
-    const key = keyOf2(line);
-    if (key?.key === "name") return unquoted(key.value);
+    const written = keyOf2(line);
+    if (written?.key === key) return unquoted(written.value);
   }
   return null;
 }
@@ -59417,10 +59413,8 @@ function metadataName(lines, start, end) {
   const metadata = lines.slice(start, end).findIndex(opens);
   if (metadata < 0) return null;
   const from2 = start + metadata + 1;
-  const block2 = lines.slice(from2, blockEnd(lines, from2, 0, false)).filter((line) => !line.transparent);
-  const own = block2[0]?.indent;
-  const name = block2.find((line) => line.indent === own && keyOf2(line)?.key === "name");
-  return name === void 0 ? null : unquoted(keyOf2(name).value);
+  const to2 = blockEnd(lines, from2, 0, false);
+  return valueOfKey(lines, from2, to2, lines.slice(from2, to2).find((line) => !line.transparent)?.indent, "name");
 }
 function findInTemplate(text5, path5, rendered, named = noNamedTemplates, truth) {
   const lines = linesOf2(text5);
@@ -59797,307 +59791,10 @@ function declaredLines(chartDir, texts) {
   return lines;
 }
 
-// src/render/kustomizeMap.ts
-init_locate();
-init_yamlKinds();
-init_load();
-init_kustomization();
-
-// src/render/kustomizeSelector.ts
-var compiled2 = /* @__PURE__ */ new Map();
-function selects2(pattern, value) {
-  let regex2 = compiled2.get(pattern);
-  if (regex2 === void 0) {
-    regex2 = boundedPattern(pattern) ? compile2(pattern) : null;
-    compiled2.set(pattern, regex2);
-  }
-  return regex2 === null ? pattern === value : regex2.test(value);
-}
-function quantifiers(pattern) {
-  let count = 0;
-  let onGroup = false;
-  let backReference = false;
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === "\\") {
-      if (!inClass && /[1-9k]/.test(pattern[i + 1] ?? "")) backReference = true;
-      i++;
-    } else if (inClass) {
-      if (c === "]") inClass = false;
-    } else if (c === "[") inClass = true;
-    else if ((c === "*" || c === "+" || c === "{" || c === "?" && pattern[i - 1] !== "(") && pattern[i - 1] !== "\\") {
-      if ((c === "?" || c === "+") && /[*+?}]/.test(pattern[i - 1] ?? "")) continue;
-      count++;
-      if (pattern[i - 1] === ")") onGroup = true;
-    }
-  }
-  return { count, onGroup, backReference };
-}
-function boundedPattern(pattern) {
-  const { count, onGroup, backReference } = quantifiers(pattern);
-  return count <= 1 && !onGroup && !backReference;
-}
-function compile2(pattern) {
-  try {
-    return new RegExp(`^(?:${pattern})$`);
-  } catch {
-    return null;
-  }
-}
-
-// src/render/kustomizeMap.ts
-init_walk();
-var isObject3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-function nameMatches(rendered, written, chain) {
-  for (let levels2 = 0; levels2 <= chain.length; levels2++) {
-    const applied = chain.slice(0, levels2);
-    const prefix2 = applied.map((k) => k.namePrefix).join("");
-    const suffix = applied.map((k) => k.nameSuffix).reverse().join("");
-    if (rendered.length < prefix2.length + suffix.length || !rendered.startsWith(prefix2) || !rendered.endsWith(suffix)) continue;
-    if (written(rendered.slice(prefix2.length, rendered.length - suffix.length))) return true;
-  }
-  return false;
-}
-var maxChainsPerDir = 16;
-function candidatesOf(rootDir, kustomizations) {
-  const out = [];
-  const seen = /* @__PURE__ */ new Map();
-  const visit5 = (dir, above) => {
-    const k = kustomizations.get(dir);
-    if (!k) return;
-    const naming = above.map((a) => `${a.namePrefix}\0${a.nameSuffix}`).join("");
-    const ways = seen.get(dir) ?? /* @__PURE__ */ new Set();
-    if (ways.has(naming) || ways.size >= maxChainsPerDir) return;
-    seen.set(dir, ways.add(naming));
-    const chain = [...above, k];
-    for (const patch of [...k.patches].reverse()) {
-      if (patch.path !== null) out.push({ file: patch.path, role: "patch", patch, inline: null, chain });
-      else if (patch.inline !== null) out.push({ file: k.file, role: "patch", patch, inline: patch.inline, chain });
-    }
-    for (const child of [...k.kustomizations].reverse()) visit5(child, chain);
-    for (const file of [...k.resourceFiles].reverse()) out.push({ file, role: "resource", patch: null, inline: null, chain });
-  };
-  visit5(rootDir, []);
-  return out;
-}
-function pointerTokens(pointer) {
-  return pointer.split("/").slice(1).map((t) => t.replaceAll("~1", "/").replaceAll("~0", "~"));
-}
-function inOperations(document, object, path5, anyValue) {
-  const operations = document.value;
-  if (!Array.isArray(operations)) return null;
-  for (let i = operations.length - 1; i >= 0; i--) {
-    const op = operations[i];
-    if (!isObject3(op) || op.op !== "add" && op.op !== "replace" || typeof op.path !== "string" || !("value" in op)) continue;
-    const tokens = pointerTokens(op.path);
-    if (tokens.length > path5.length) continue;
-    const prefixMatches = tokens.every((token, t) => token === String(path5[t]) || token === "-" && t === tokens.length - 1 && typeof path5[t] === "number");
-    if (!prefixMatches) continue;
-    const rest = path5.slice(tokens.length);
-    const inside = translatePath(valueAt2(object.value, path5.slice(0, tokens.length)) ?? null, op.value ?? null, rest, true, anyValue);
-    if (inside !== null) return [i, "value", ...inside];
-  }
-  return null;
-}
-function inlineHit(file, inline, where2, fileLines, patchLines) {
-  const line = fileLineOf(inline, where2.line);
-  if (line === null) return { file, line: inline.entryLine, column: 1, exact: false };
-  const indent = (fileLines[line - 1] ?? "").length - (patchLines[where2.line - 1] ?? "").length;
-  return { file, line, column: where2.column + Math.max(0, indent) };
-}
-function fileLineOf(inline, line) {
-  return inline.firstLine === null ? null : inline.firstLine + line - 1;
-}
-function kustomizeIndex(sources) {
-  const kustomizations = /* @__PURE__ */ new Map();
-  for (const [file, text5] of sources.texts) {
-    if (!/(^|\/)(kustomization\.ya?ml|Kustomization)$/.test(file)) continue;
-    const k = readKustomization(file, text5, sources.paths);
-    kustomizations.set(k.dir, k);
-  }
-  const candidates = candidatesOf(sources.rootDir, kustomizations);
-  const loaded = /* @__PURE__ */ new Map();
-  const documentsOf = (candidate) => {
-    const key = candidate.inline ?? candidate.file;
-    let documents = loaded.get(key);
-    if (documents === void 0) {
-      const text5 = candidate.inline?.text ?? sources.texts.get(candidate.file);
-      documents = text5 === void 0 ? [] : loadManifestFile(candidate.file, text5).documents;
-      loaded.set(key, documents);
-    }
-    return documents;
-  };
-  const split = /* @__PURE__ */ new Map();
-  const linesOf3 = (text5) => {
-    let lines = split.get(text5);
-    if (lines === void 0) split.set(text5, lines = text5.split("\n"));
-    return lines;
-  };
-  const mayWrite2 = (candidate, object) => {
-    if (!targets(candidate, object)) return false;
-    if ((candidate.patch?.target ?? null) !== null) return true;
-    const text5 = candidate.inline?.text ?? sources.texts.get(candidate.file);
-    return text5 === void 0 || text5.includes(object.kind);
-  };
-  const hitIn = (candidate, where2) => candidate.inline === null ? { file: candidate.file, line: where2.line, column: where2.column } : inlineHit(candidate.file, candidate.inline, where2, linesOf3(sources.texts.get(candidate.file) ?? ""), linesOf3(candidate.inline.text));
-  const resourcesFirst = [...candidates.filter((c) => c.role === "resource"), ...candidates.filter((c) => c.role !== "resource")];
-  const lastWriter = (object, path5, anyValue = false) => {
-    for (const candidate of anyValue ? resourcesFirst : candidates) {
-      if (!mayWrite2(candidate, object)) continue;
-      const target = candidate.patch?.target ?? null;
-      for (const document of documentsOf(candidate)) {
-        let found;
-        if (Array.isArray(document.value)) {
-          if (target === null) continue;
-          found = inOperations(document, object, path5, anyValue);
-        } else {
-          const value = document.value;
-          if (!isObject3(value) || target === null && !writesObject(document, object, candidate.chain)) continue;
-          found = translatePath(object.value, value, path5, candidate.role === "resource", anyValue);
-        }
-        if (found === null) continue;
-        const where2 = locate(document.source, found);
-        if (!where2.exact) continue;
-        return hitIn(candidate, where2);
-      }
-    }
-    return null;
-  };
-  const documentIn = (object, file) => {
-    for (const candidate of candidates) {
-      if (candidate.file !== file || !targets(candidate, object)) continue;
-      const block2 = candidate.inline === null ? void 0 : blockOf(candidate.inline, linesOf3(sources.texts.get(file) ?? ""));
-      if (block2 === null) continue;
-      const targeted = (candidate.patch?.target ?? null) !== null;
-      for (const document of documentsOf(candidate)) {
-        if (isObject3(document.value) && (targeted || writesObject(document, object, candidate.chain))) return { file, document, targeted, ...block2 ? { block: block2 } : {} };
-      }
-    }
-    return null;
-  };
-  const operationsIn = (object, file) => {
-    for (const candidate of candidates) {
-      if (candidate.file !== file || (candidate.patch?.target ?? null) === null || !targets(candidate, object)) continue;
-      const block2 = candidate.inline === null ? void 0 : blockOf(candidate.inline, linesOf3(sources.texts.get(file) ?? ""));
-      if (block2 === null) continue;
-      const document = documentsOf(candidate).find((d) => Array.isArray(d.value));
-      if (document === void 0) continue;
-      const operations = document.value;
-      const writerOf = (path5) => {
-        const written = operationWriting(operations, path5);
-        return written === null ? null : { file, path: written };
-      };
-      return { file, document, ...block2 ? { block: block2 } : {}, writerOf };
-    }
-    return null;
-  };
-  const reach = /* @__PURE__ */ new Map();
-  const reachesOne = (candidate) => {
-    let one = reach.get(candidate);
-    if (one === void 0) {
-      let matched = 0;
-      for (const other of sources.objects ?? []) if (targets(candidate, other) && ++matched > 1) break;
-      reach.set(candidate, one = sources.objects !== void 0 && matched === 1);
-    }
-    return one;
-  };
-  const removedAt = (object, present, missing2) => {
-    for (const candidate of candidates) {
-      if ((candidate.patch?.target ?? null) === null || !targets(candidate, object)) continue;
-      for (const document of documentsOf(candidate)) {
-        if (!Array.isArray(document.value)) continue;
-        const removal = removalIn(document.value, present, missing2);
-        if (removal === void 0) continue;
-        if (removal === null) return null;
-        const where2 = locate(document.source, [removal, "path"]);
-        if (!where2.exact) return null;
-        const lines = itemLines(document, removal);
-        const [startLine, endLine] = lines === null ? [null, null] : candidate.inline === null ? [lines.startLine, lines.endLine] : [fileLineOf(candidate.inline, lines.startLine), fileLineOf(candidate.inline, lines.endLine)];
-        const hit = hitIn(candidate, where2);
-        return startLine === null || endLine === null ? hit : { ...hit, removal: { startLine, endLine, ownObject: reachesOne(candidate) } };
-      }
-    }
-    return null;
-  };
-  return { locate: lastWriter, documentIn, operationsIn, removedAt };
-}
-function nodeLines(document, node) {
-  if (!isCollection(node) && !isScalar(node) && !isAlias(node)) return null;
-  const range2 = node.range;
-  if (range2 === void 0 || range2 === null) return null;
-  const { lineCounter } = document.source;
-  return { startLine: lineCounter.linePos(range2[0]).line, endLine: lineCounter.linePos(Math.max(range2[0], range2[1] - 1)).line };
-}
-function itemLines(document, index) {
-  const list3 = document.source.doc.contents;
-  if (!isSeq(list3) || list3.flow === true) return null;
-  const lines = nodeLines(document, list3.items[index]);
-  if (lines === null) return null;
-  const shared = list3.items.some((other, j) => {
-    const them = j === index ? null : nodeLines(document, other);
-    return them !== null && them.startLine <= lines.endLine && them.endLine >= lines.startLine;
-  });
-  return shared ? null : lines;
-}
-function removalIn(operations, present, missing2) {
-  for (let i = operations.length - 1; i >= 0; i--) {
-    const op = operations[i];
-    if (!isObject3(op) || typeof op.path !== "string") continue;
-    const tokens = pointerTokens(op.path);
-    if (tokens.length <= present.length || tokens.length > missing2.length || !tokens.every((token, t) => token === String(missing2[t]))) continue;
-    return op.op === "remove" ? i : null;
-  }
-  return void 0;
-}
-function operationWriting(operations, path5) {
-  for (let i = operations.length - 1; i >= 0; i--) {
-    const op = operations[i];
-    if (!isObject3(op) || typeof op.path !== "string") continue;
-    const tokens = pointerTokens(op.path);
-    const onPath2 = tokens.length <= path5.length ? tokens.every((token, t) => token === String(path5[t])) : path5.every((segment, t) => String(segment) === tokens[t]);
-    if (!onPath2) continue;
-    const rest = path5.slice(tokens.length);
-    if (op.op !== "add" && op.op !== "replace" || tokens.length > path5.length || !isObject3(valueAt2(op.value ?? null, rest) ?? null)) return null;
-    return [i, "value", ...rest];
-  }
-  return null;
-}
-function blockLines(block2, change) {
-  const indent = " ".repeat(block2.indent);
-  return {
-    startLine: change.startLine + block2.firstLine - 1,
-    endLine: change.endLine + block2.firstLine - 1,
-    newLines: change.newLines.map((line) => line === "" ? line : `${indent}${line}`)
-  };
-}
-function blockOf(inline, fileLines) {
-  if (inline.firstLine === null) return null;
-  const patchLines = inline.text.split("\n");
-  const first = patchLines.findIndex((line) => line.trim() !== "");
-  if (first < 0) return null;
-  return { text: inline.text, firstLine: inline.firstLine, indent: (fileLines[inline.firstLine - 1 + first] ?? "").length - patchLines[first].length };
-}
-function targets(candidate, object) {
-  const target = candidate.patch?.target ?? null;
-  if (target === null) return true;
-  const { kind, name } = target;
-  return (kind === null || selects2(kind, object.kind)) && (name === null || nameMatches(object.name, (n) => selects2(name, n), candidate.chain));
-}
-function writesObject(document, object, chain) {
-  const value = document.value;
-  if (!isObject3(value) || value.kind !== object.kind) return false;
-  const metadata = value.metadata;
-  const name = isObject3(metadata) ? metadata.name : void 0;
-  return typeof name === "string" && nameMatches(object.name, (n) => n === name, chain);
-}
-
-// src/render/mapReport.ts
-init_paths2();
-
-// src/render/sourceCandidates.ts
+// src/render/templateFix.ts
+var import_yaml9 = __toESM(require_dist(), 1);
 init_edits();
-init_load();
+init_pod();
 
 // src/render/mapWriters.ts
 init_edits();
@@ -60106,11 +59803,11 @@ init_anchors();
 init_load();
 init_extract();
 init_multiMap();
-var isObject4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+var isObject3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 function newValue(value) {
   if (typeof value === "boolean" || typeof value === "string" || typeof value === "number") return value;
   if (Array.isArray(value)) return value.every((item) => typeof item === "string") ? value : null;
-  if (!isObject4(value)) return null;
+  if (!isObject3(value)) return null;
   const map = {};
   for (const [key, item] of Object.entries(value)) {
     const converted = newValue(item);
@@ -60139,7 +59836,7 @@ function leafEdits(before, after, path5, out) {
     out.push(remove(path5));
     return true;
   }
-  if (isObject4(after) && (before === void 0 || isObject4(before))) {
+  if (isObject3(after) && (before === void 0 || isObject3(before))) {
     for (const [key, value2] of Object.entries(after)) if (!leafEdits(before?.[key], value2, [...path5, key], out)) return false;
     for (const key of Object.keys(before ?? {})) if (!(key in after)) out.push(remove([...path5, key]));
     return true;
@@ -60283,50 +59980,7 @@ function replacedLines(table, change) {
   return { startLine: 1, endLine: 1, newLines: [...change.lines, lineText(table, 1)] };
 }
 
-// src/render/objectFix.ts
-init_extract();
-function objectFixes(text5, requests) {
-  const results = requests.map(() => /* @__PURE__ */ new Map());
-  const pods = [];
-  requests.forEach(({ written, checks: checks2, policy }, request2) => {
-    const extracted = extractPodSpecs(written.document).pods;
-    const [source] = extracted;
-    if (source === void 0 || extracted.length !== 1) return;
-    const upstream = failuresAsAsked(source.pod, checks2, policy);
-    const advice = adviceFailures(source.pod, (check) => checks2.has(check) && isFixableAdvice(check));
-    const failures = [...upstream, ...advice];
-    if (failures.length > 0) pods.push({ source, failures, policy, request: request2 });
-  });
-  const [first] = pods;
-  if (first === void 0) return results;
-  const { file, block: block2 } = requests[first.request].written;
-  const fixes = fixesOrFailure({ file, text: block2?.text ?? text5, pods, level: first.policy.level, version: first.policy.version, diff: null });
-  pods.forEach(({ failures, request: request2 }, p) => {
-    failures.forEach((failure3, i) => {
-      const fix = fixes.pods[p]?.[i];
-      if (fix !== void 0) results[request2].set(failure3.check, block2 === void 0 ? fix : inFile(fix, block2));
-    });
-  });
-  return results;
-}
-function failuresAsAsked(pod, checks2, policy) {
-  const failures = evaluatePod(pod, policy.level, policy.version).failures.filter((failure3) => checks2.has(failure3.check));
-  const overridden = new Set(checksFor(policy.level, policy.version).flatMap((check) => check.implementation.overrides ?? []));
-  if (![...overridden].some((check) => checks2.has(check))) return failures;
-  return [...failures, ...evaluatePod(pod, "baseline", policy.version).failures.filter((failure3) => overridden.has(failure3.check) && checks2.has(failure3.check))];
-}
-function inFile(fix, block2) {
-  const suggestion = fix.fix;
-  if (suggestion === null || suggestion.replacement === null || suggestion.edit !== void 0) return { ...fix, fix: null };
-  const { startLine, endLine, newLines } = blockLines(block2, { ...suggestion, newLines: suggestion.replacement.replace(/\n$/, "").split("\n") });
-  return { ...fix, fix: { ...suggestion, startLine, endLine, replacement: suggestion.replacement === "" ? "" : `${newLines.join("\n")}
-` } };
-}
-
 // src/render/templateFix.ts
-var import_yaml9 = __toESM(require_dist(), 1);
-init_edits();
-init_pod();
 var indentOf3 = (line) => line.length - line.trimStart().length;
 var opensValue = (body) => /[|>][+-]?\d*\s*$/.test(body) || /(?::|^-)\s*(?:\[|\{(?!\{))/.test(body);
 function keyIndentUnder(lines, at3, item) {
@@ -60387,15 +60041,15 @@ function additionOf(parent, before, after) {
 }
 function templateInsertions(template, original, fixed2, textOf3) {
   const out = [];
+  const linesOf3 = hitLines(template, textOf3);
   for (const addition of securityContextAdditions(original, fixed2)) {
     const hit = findInTemplate(template.text, addition.path, original.value, template.named, template.truth);
     if (!hit.exact || hit.values !== null) continue;
     const added = Object.fromEntries(Object.entries(addition.added).filter(([key]) => !findInTemplate(template.text, [...addition.path, key], original.value, template.named).exact));
     if (Object.keys(added).length === 0) continue;
-    const file = hit.file ?? template.file;
-    const text5 = hit.file === void 0 ? template.text : textOf3(hit.file);
-    if (text5 === void 0) continue;
-    const lines = text5.split("\n");
+    const at3 = linesOf3(hit);
+    if (at3 === null) continue;
+    const { file, lines } = at3;
     const indent = keyIndentUnder(lines, hit.line, addition.item);
     if (indent === null) continue;
     const container = addition.path.some((segment) => typeof segment === "number");
@@ -60418,19 +60072,31 @@ function removedScalars(before, after, path5) {
 }
 function templateRemovals(template, original, fixed2, textOf3) {
   const out = [];
+  const linesOf3 = hitLines(template, textOf3);
   for (const path5 of removedScalars(original.value, fixed2.value, [])) {
     const hit = findInTemplate(template.text, path5, original.value, template.named, template.truth);
     if (!hit.exact || hit.values !== null && hit.values.from < path5.length) continue;
-    const file = hit.file ?? template.file;
-    const text5 = hit.file === void 0 ? template.text : textOf3(hit.file);
-    const lines = text5?.split("\n");
-    const line = lines?.[hit.line - 1];
-    if (lines === void 0 || line === void 0 || !writesKeyAlone(line, String(path5[path5.length - 1]))) continue;
+    const at3 = linesOf3(hit);
+    const line = at3?.lines[hit.line - 1];
+    if (at3 === null || line === void 0 || !writesKeyAlone(line, String(path5[path5.length - 1]))) continue;
+    const { file, lines } = at3;
     const next = lines.slice(hit.line).find((l) => l.trim() !== "");
     if (next !== void 0 && indentOf3(next) > indentOf3(line)) continue;
     out.push({ file, change: { startLine: hit.line, endLine: hit.line, newLines: [] } });
   }
   return out;
+}
+function hitLines(template, textOf3) {
+  const split = /* @__PURE__ */ new Map();
+  return (hit) => {
+    const file = hit.file ?? template.file;
+    let lines = split.get(file);
+    if (lines === void 0) {
+      const text5 = hit.file === void 0 ? template.text : textOf3(hit.file);
+      split.set(file, lines = text5 === void 0 ? null : text5.split("\n"));
+    }
+    return lines === null ? null : { file, lines };
+  };
 }
 function writesKeyAlone(line, key) {
   const body = line.trim();
@@ -60441,6 +60107,348 @@ function onDashLine(item, map, indent) {
   const [first, ...rest] = map;
   if (first === void 0) return [item];
   return [`${item.slice(0, indent)}${first.slice(indent)}`, ...rest, `${" ".repeat(indent)}${item.slice(indent)}`];
+}
+
+// src/render/kustomizeMap.ts
+init_locate();
+init_yamlKinds();
+init_load();
+init_kustomization();
+
+// src/render/kustomizeSelector.ts
+var compiled2 = /* @__PURE__ */ new Map();
+function selects2(pattern, value) {
+  let regex2 = compiled2.get(pattern);
+  if (regex2 === void 0) {
+    regex2 = boundedPattern(pattern) ? compile2(pattern) : null;
+    compiled2.set(pattern, regex2);
+  }
+  return regex2 === null ? pattern === value : regex2.test(value);
+}
+function quantifiers(pattern) {
+  let count = 0;
+  let onGroup = false;
+  let backReference = false;
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "\\") {
+      if (!inClass && /[1-9k]/.test(pattern[i + 1] ?? "")) backReference = true;
+      i++;
+    } else if (inClass) {
+      if (c === "]") inClass = false;
+    } else if (c === "[") inClass = true;
+    else if ((c === "*" || c === "+" || c === "{" || c === "?" && pattern[i - 1] !== "(") && pattern[i - 1] !== "\\") {
+      if ((c === "?" || c === "+") && /[*+?}]/.test(pattern[i - 1] ?? "")) continue;
+      count++;
+      if (pattern[i - 1] === ")") onGroup = true;
+    }
+  }
+  return { count, onGroup, backReference };
+}
+function boundedPattern(pattern) {
+  const { count, onGroup, backReference } = quantifiers(pattern);
+  return count <= 1 && !onGroup && !backReference;
+}
+function compile2(pattern) {
+  try {
+    return new RegExp(`^(?:${pattern})$`);
+  } catch {
+    return null;
+  }
+}
+
+// src/render/kustomizeMap.ts
+init_walk();
+var isObject4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function nameMatches(rendered, written, chain) {
+  for (let levels2 = 0; levels2 <= chain.length; levels2++) {
+    const applied = chain.slice(0, levels2);
+    const prefix2 = applied.map((k) => k.namePrefix).join("");
+    const suffix = applied.map((k) => k.nameSuffix).reverse().join("");
+    if (rendered.length < prefix2.length + suffix.length || !rendered.startsWith(prefix2) || !rendered.endsWith(suffix)) continue;
+    if (written(rendered.slice(prefix2.length, rendered.length - suffix.length))) return true;
+  }
+  return false;
+}
+var maxChainsPerDir = 16;
+function candidatesOf(rootDir, kustomizations) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Map();
+  const visit5 = (dir, above) => {
+    const k = kustomizations.get(dir);
+    if (!k) return;
+    const naming = above.map((a) => `${a.namePrefix}\0${a.nameSuffix}`).join("");
+    const ways = seen.get(dir) ?? /* @__PURE__ */ new Set();
+    if (ways.has(naming) || ways.size >= maxChainsPerDir) return;
+    seen.set(dir, ways.add(naming));
+    const chain = [...above, k];
+    for (const patch of [...k.patches].reverse()) {
+      if (patch.path !== null) out.push({ file: patch.path, role: "patch", patch, inline: null, chain });
+      else if (patch.inline !== null) out.push({ file: k.file, role: "patch", patch, inline: patch.inline, chain });
+    }
+    for (const child of [...k.kustomizations].reverse()) visit5(child, chain);
+    for (const file of [...k.resourceFiles].reverse()) out.push({ file, role: "resource", patch: null, inline: null, chain });
+  };
+  visit5(rootDir, []);
+  return out;
+}
+function pointerTokens(pointer) {
+  return pointer.split("/").slice(1).map((t) => t.replaceAll("~1", "/").replaceAll("~0", "~"));
+}
+function inOperations(document, object, path5, anyValue) {
+  const operations = document.value;
+  if (!Array.isArray(operations)) return null;
+  for (let i = operations.length - 1; i >= 0; i--) {
+    const op = operations[i];
+    if (!isObject4(op) || op.op !== "add" && op.op !== "replace" || typeof op.path !== "string" || !("value" in op)) continue;
+    const tokens = pointerTokens(op.path);
+    if (tokens.length > path5.length) continue;
+    const prefixMatches = tokens.every((token, t) => token === String(path5[t]) || token === "-" && t === tokens.length - 1 && typeof path5[t] === "number");
+    if (!prefixMatches) continue;
+    const rest = path5.slice(tokens.length);
+    const inside = translatePath(valueAt2(object.value, path5.slice(0, tokens.length)) ?? null, op.value ?? null, rest, true, anyValue);
+    if (inside !== null) return [i, "value", ...inside];
+  }
+  return null;
+}
+function inlineHit(file, inline, where2, fileLines, patchLines) {
+  const line = fileLineOf(inline, where2.line);
+  if (line === null) return { file, line: inline.entryLine, column: 1, exact: false };
+  const indent = (fileLines[line - 1] ?? "").length - (patchLines[where2.line - 1] ?? "").length;
+  return { file, line, column: where2.column + Math.max(0, indent) };
+}
+function fileLineOf(inline, line) {
+  return inline.firstLine === null ? null : inline.firstLine + line - 1;
+}
+function kustomizeIndex(sources) {
+  const kustomizations = /* @__PURE__ */ new Map();
+  for (const [file, text5] of sources.texts) {
+    if (!/(^|\/)(kustomization\.ya?ml|Kustomization)$/.test(file)) continue;
+    const k = readKustomization(file, text5, sources.paths);
+    kustomizations.set(k.dir, k);
+  }
+  const candidates = candidatesOf(sources.rootDir, kustomizations);
+  const loaded = /* @__PURE__ */ new Map();
+  const documentsOf = (candidate) => {
+    const key = candidate.inline ?? candidate.file;
+    let documents = loaded.get(key);
+    if (documents === void 0) {
+      const text5 = candidate.inline?.text ?? sources.texts.get(candidate.file);
+      documents = text5 === void 0 ? [] : loadManifestFile(candidate.file, text5).documents;
+      loaded.set(key, documents);
+    }
+    return documents;
+  };
+  const split = /* @__PURE__ */ new Map();
+  const linesOf3 = (text5) => {
+    let lines = split.get(text5);
+    if (lines === void 0) split.set(text5, lines = text5.split("\n"));
+    return lines;
+  };
+  const mayWrite2 = (candidate, object) => {
+    if (!targets(candidate, object)) return false;
+    if ((candidate.patch?.target ?? null) !== null) return true;
+    const text5 = candidate.inline?.text ?? sources.texts.get(candidate.file);
+    return text5 === void 0 || text5.includes(object.kind);
+  };
+  const hitIn = (candidate, where2) => candidate.inline === null ? { file: candidate.file, line: where2.line, column: where2.column } : inlineHit(candidate.file, candidate.inline, where2, linesOf3(sources.texts.get(candidate.file) ?? ""), linesOf3(candidate.inline.text));
+  const resourcesFirst = [...candidates.filter((c) => c.role === "resource"), ...candidates.filter((c) => c.role !== "resource")];
+  const lastWriter = (object, path5, anyValue = false) => {
+    for (const candidate of anyValue ? resourcesFirst : candidates) {
+      if (!mayWrite2(candidate, object)) continue;
+      const target = candidate.patch?.target ?? null;
+      for (const document of documentsOf(candidate)) {
+        let found;
+        if (Array.isArray(document.value)) {
+          if (target === null) continue;
+          found = inOperations(document, object, path5, anyValue);
+        } else {
+          const value = document.value;
+          if (!isObject4(value) || target === null && !writesObject(document, object, candidate.chain)) continue;
+          found = translatePath(object.value, value, path5, candidate.role === "resource", anyValue);
+        }
+        if (found === null) continue;
+        const where2 = locate(document.source, found);
+        if (!where2.exact) continue;
+        return hitIn(candidate, where2);
+      }
+    }
+    return null;
+  };
+  const documentIn = (object, file) => {
+    for (const candidate of candidates) {
+      if (candidate.file !== file || !targets(candidate, object)) continue;
+      const block2 = candidate.inline === null ? void 0 : blockOf(candidate.inline, linesOf3(sources.texts.get(file) ?? ""));
+      if (block2 === null) continue;
+      const targeted = (candidate.patch?.target ?? null) !== null;
+      for (const document of documentsOf(candidate)) {
+        if (isObject4(document.value) && (targeted || writesObject(document, object, candidate.chain))) return { file, document, targeted, ...block2 ? { block: block2 } : {} };
+      }
+    }
+    return null;
+  };
+  const operationsIn = (object, file) => {
+    for (const candidate of candidates) {
+      if (candidate.file !== file || (candidate.patch?.target ?? null) === null || !targets(candidate, object)) continue;
+      const block2 = candidate.inline === null ? void 0 : blockOf(candidate.inline, linesOf3(sources.texts.get(file) ?? ""));
+      if (block2 === null) continue;
+      const document = documentsOf(candidate).find((d) => Array.isArray(d.value));
+      if (document === void 0) continue;
+      const operations = document.value;
+      const writerOf = (path5) => {
+        const written = operationWriting(operations, path5);
+        return written === null ? null : { file, path: written };
+      };
+      return { file, document, ...block2 ? { block: block2 } : {}, writerOf };
+    }
+    return null;
+  };
+  const reach = /* @__PURE__ */ new Map();
+  const reachesOne = (candidate) => {
+    let one = reach.get(candidate);
+    if (one === void 0) {
+      let matched = 0;
+      for (const other of sources.objects ?? []) if (targets(candidate, other) && ++matched > 1) break;
+      reach.set(candidate, one = sources.objects !== void 0 && matched === 1);
+    }
+    return one;
+  };
+  const removedAt = (object, present, missing2) => {
+    for (const candidate of candidates) {
+      if ((candidate.patch?.target ?? null) === null || !targets(candidate, object)) continue;
+      for (const document of documentsOf(candidate)) {
+        if (!Array.isArray(document.value)) continue;
+        const removal = removalIn(document.value, present, missing2);
+        if (removal === void 0) continue;
+        if (removal === null) return null;
+        const where2 = locate(document.source, [removal, "path"]);
+        if (!where2.exact) return null;
+        const lines = itemLines(document, removal);
+        const [startLine, endLine] = lines === null ? [null, null] : candidate.inline === null ? [lines.startLine, lines.endLine] : [fileLineOf(candidate.inline, lines.startLine), fileLineOf(candidate.inline, lines.endLine)];
+        const hit = hitIn(candidate, where2);
+        return startLine === null || endLine === null ? hit : { ...hit, removal: { startLine, endLine, ownObject: reachesOne(candidate) } };
+      }
+    }
+    return null;
+  };
+  return { locate: lastWriter, documentIn, operationsIn, removedAt };
+}
+function nodeLines(document, node) {
+  if (!isCollection(node) && !isScalar(node) && !isAlias(node)) return null;
+  const range2 = node.range;
+  if (range2 === void 0 || range2 === null) return null;
+  const { lineCounter } = document.source;
+  return { startLine: lineCounter.linePos(range2[0]).line, endLine: lineCounter.linePos(Math.max(range2[0], range2[1] - 1)).line };
+}
+function itemLines(document, index) {
+  const list3 = document.source.doc.contents;
+  if (!isSeq(list3) || list3.flow === true) return null;
+  const lines = nodeLines(document, list3.items[index]);
+  if (lines === null) return null;
+  const shared = list3.items.some((other, j) => {
+    const them = j === index ? null : nodeLines(document, other);
+    return them !== null && them.startLine <= lines.endLine && them.endLine >= lines.startLine;
+  });
+  return shared ? null : lines;
+}
+function removalIn(operations, present, missing2) {
+  for (let i = operations.length - 1; i >= 0; i--) {
+    const op = operations[i];
+    if (!isObject4(op) || typeof op.path !== "string") continue;
+    const tokens = pointerTokens(op.path);
+    if (tokens.length <= present.length || tokens.length > missing2.length || !tokens.every((token, t) => token === String(missing2[t]))) continue;
+    return op.op === "remove" ? i : null;
+  }
+  return void 0;
+}
+function operationWriting(operations, path5) {
+  for (let i = operations.length - 1; i >= 0; i--) {
+    const op = operations[i];
+    if (!isObject4(op) || typeof op.path !== "string") continue;
+    const tokens = pointerTokens(op.path);
+    const onPath2 = tokens.length <= path5.length ? tokens.every((token, t) => token === String(path5[t])) : path5.every((segment, t) => String(segment) === tokens[t]);
+    if (!onPath2) continue;
+    const rest = path5.slice(tokens.length);
+    if (op.op !== "add" && op.op !== "replace" || tokens.length > path5.length || !isObject4(valueAt2(op.value ?? null, rest) ?? null)) return null;
+    return [i, "value", ...rest];
+  }
+  return null;
+}
+function blockLines(block2, change) {
+  const indent = " ".repeat(block2.indent);
+  return {
+    startLine: change.startLine + block2.firstLine - 1,
+    endLine: change.endLine + block2.firstLine - 1,
+    newLines: change.newLines.map((line) => line === "" ? line : `${indent}${line}`)
+  };
+}
+function blockOf(inline, fileLines) {
+  if (inline.firstLine === null) return null;
+  const patchLines = inline.text.split("\n");
+  const first = patchLines.findIndex((line) => line.trim() !== "");
+  if (first < 0) return null;
+  return { text: inline.text, firstLine: inline.firstLine, indent: (fileLines[inline.firstLine - 1 + first] ?? "").length - patchLines[first].length };
+}
+function targets(candidate, object) {
+  const target = candidate.patch?.target ?? null;
+  if (target === null) return true;
+  const { kind, name } = target;
+  return (kind === null || selects2(kind, object.kind)) && (name === null || nameMatches(object.name, (n) => selects2(name, n), candidate.chain));
+}
+function writesObject(document, object, chain) {
+  const value = document.value;
+  if (!isObject4(value) || value.kind !== object.kind) return false;
+  const metadata = value.metadata;
+  const name = isObject4(metadata) ? metadata.name : void 0;
+  return typeof name === "string" && nameMatches(object.name, (n) => n === name, chain);
+}
+
+// src/render/mapReport.ts
+init_paths2();
+
+// src/render/sourceCandidates.ts
+init_edits();
+init_load();
+
+// src/render/objectFix.ts
+init_extract();
+function objectFixes(text5, requests) {
+  const results = requests.map(() => /* @__PURE__ */ new Map());
+  const pods = [];
+  requests.forEach(({ written, checks: checks2, policy }, request2) => {
+    const extracted = extractPodSpecs(written.document).pods;
+    const [source] = extracted;
+    if (source === void 0 || extracted.length !== 1) return;
+    const upstream = failuresAsAsked(source.pod, checks2, policy);
+    const advice = adviceFailures(source.pod, (check) => checks2.has(check) && isFixableAdvice(check));
+    const failures = [...upstream, ...advice];
+    if (failures.length > 0) pods.push({ source, failures, policy, request: request2 });
+  });
+  const [first] = pods;
+  if (first === void 0) return results;
+  const { file, block: block2 } = requests[first.request].written;
+  const fixes = fixesOrFailure({ file, text: block2?.text ?? text5, pods, level: first.policy.level, version: first.policy.version, diff: null });
+  pods.forEach(({ failures, request: request2 }, p) => {
+    failures.forEach((failure3, i) => {
+      const fix = fixes.pods[p]?.[i];
+      if (fix !== void 0) results[request2].set(failure3.check, block2 === void 0 ? fix : inFile(fix, block2));
+    });
+  });
+  return results;
+}
+function failuresAsAsked(pod, checks2, policy) {
+  const failures = evaluatePod(pod, policy.level, policy.version).failures.filter((failure3) => checks2.has(failure3.check));
+  const overridden = new Set(checksFor(policy.level, policy.version).flatMap((check) => check.implementation.overrides ?? []));
+  if (![...overridden].some((check) => checks2.has(check))) return failures;
+  return [...failures, ...evaluatePod(pod, "baseline", policy.version).failures.filter((failure3) => overridden.has(failure3.check) && checks2.has(failure3.check))];
+}
+function inFile(fix, block2) {
+  const suggestion = fix.fix;
+  if (suggestion === null || suggestion.replacement === null || suggestion.edit !== void 0) return { ...fix, fix: null };
+  const { startLine, endLine, newLines } = blockLines(block2, { ...suggestion, newLines: suggestion.replacement.replace(/\n$/, "").split("\n") });
+  return { ...fix, fix: { ...suggestion, startLine, endLine, replacement: suggestion.replacement === "" ? "" : `${newLines.join("\n")}
+` } };
 }
 
 // src/render/sourceCandidates.ts
@@ -60925,9 +60933,9 @@ function literalBlockLines(text5, keyLine, value) {
   const lines = text5.split("\n");
   const key = lines[keyLine - 1] ?? "";
   if (!/:\s*\|[-+0-9]*\s*(#.*)?$/.test(key)) return null;
-  const indent = key.length - key.trimStart().length;
+  const indent = indentOf3(key);
   let end = keyLine;
-  while (end < lines.length && (lines[end].trim() === "" || lines[end].length - lines[end].trimStart().length > indent)) end++;
+  while (end < lines.length && (lines[end].trim() === "" || indentOf3(lines[end]) > indent)) end++;
   const kept = lines.map((line, i) => i >= keyLine && i < end ? line : "");
   const block2 = kept.join("\n");
   const [read] = loadManifestFile("values", block2).documents;
@@ -61094,7 +61102,7 @@ function deletableLine(sourceLines, sourceLine) {
   for (let next = sourceLine; next < sourceLines.length; next++) {
     const line = sourceLines[next];
     if (/^\s*(#.*)?$/.test(line)) continue;
-    return line.length - line.trimStart().length <= indent;
+    return indentOf3(line) <= indent;
   }
   return true;
 }
@@ -61108,9 +61116,9 @@ function sourceLineChange(sourceLines, sourceLine, fix, renderedLine, renderedLi
     return newLine === null || newLine === text5 ? void 0 : [newLine];
   }
   if (fix.startLine === fix.endLine && text5 === rendered && !text5.includes("{{")) {
-    const indent = text5.length - text5.trimStart().length;
+    const indent = indentOf3(text5);
     const own = fix.replacement.split("\n").filter((line) => line.trim() !== "");
-    const end = own.findIndex((line) => line.length - line.trimStart().length < indent);
+    const end = own.findIndex((line) => indentOf3(line) < indent);
     const lines = end < 0 ? own : own.slice(0, end);
     if (lines.length > 0) return lines;
   }
